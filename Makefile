@@ -1,0 +1,31 @@
+# Two entry points for a fresh clone: `make demo` and `make test`. Each sets up .venv first.
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed-stamp
+PYTHON  ?= python3
+
+.PHONY: demo test lint typecheck unit bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/watchdesk demo --db watchdesk.duckdb --out briefings
+
+test: $(STAMP) lint typecheck
+	$(BIN)/pytest -q -p no:cacheprovider tests notebooks --nbmake
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+# mypy cannot follow setuptools' folder mapping, so it checks a link tree shaped like the installed package.
+typecheck: $(STAMP)
+	@mkdir -p .typecheck/watchdesk
+	@for d in agents graph sources store; do ln -sfn ../../$$d .typecheck/watchdesk/$$d; done
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) .typecheck .mypy_cache .ruff_cache

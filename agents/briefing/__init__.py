@@ -1,0 +1,1 @@
+"""Briefing agent: the period's findings as a cited Markdown briefing."""

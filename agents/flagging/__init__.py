@@ -1,0 +1,1 @@
+"""Topic flagging: sentences, topic matching, polarity."""

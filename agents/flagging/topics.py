@@ -1,0 +1,172 @@
+"""Topic library: topic specs from topics.toml (plus watchlist extras), compiled for fast matching."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from watchdesk.sources.errors import ConfigError
+
+Span = tuple[int, int]
+_FLAGS = re.IGNORECASE
+
+
+class TopicSpec(BaseModel):
+    """One watched topic: literal phrases and regex patterns that mention it, and look-alikes to skip."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    description: str = ""
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    @field_validator("patterns", "exclude")
+    @classmethod
+    def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in patterns:
+            try:
+                re.compile(pattern, _FLAGS)
+            except re.error as exc:
+                raise ValueError(f"bad regex {pattern!r}: {exc}") from exc
+        return patterns
+
+    @model_validator(mode="after")
+    def _matches_something(self) -> TopicSpec:
+        if not any(p.strip() for p in self.phrases + self.patterns):
+            raise ValueError(f"topic {self.name!r} needs at least one phrase or pattern")
+        return self
+
+
+@dataclass(frozen=True)
+class CompiledTopic:
+    """A topic compiled into one combined regex (speed: one scan per topic) and one exclude regex."""
+
+    spec: TopicSpec
+    regex: re.Pattern[str]
+    exclude: re.Pattern[str] | None
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    def hits(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
+        """Spans of mentions in `text[start:end]`, minus those overlapping an exclude match."""
+        stop = len(text) if end is None else end
+        found = [m.span() for m in self.regex.finditer(text, start, stop)]
+        if not found or self.exclude is None:
+            return found
+        masked = [m.span() for m in self.exclude.finditer(text, start, stop)]
+        return [h for h in found if not any(h[0] < b and a < h[1] for a, b in masked)]
+
+
+class TopicLibrary:
+    """The topics a run watches, in a stable order."""
+
+    def __init__(self, topics: Sequence[CompiledTopic]) -> None:
+        self._topics = {t.name: t for t in topics}
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._topics)
+
+    def __iter__(self) -> Iterator[CompiledTopic]:
+        return iter(self._topics.values())
+
+    def __len__(self) -> int:
+        return len(self._topics)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._topics
+
+    def __getitem__(self, name: str) -> CompiledTopic:
+        return self._topics[name]
+
+    def match(self, sentence: str) -> dict[str, list[Span]]:
+        """Topics mentioned in one sentence, with the spans of their mentions."""
+        found = {t.name: t.hits(sentence) for t in self}
+        return {name: spans for name, spans in found.items() if spans}
+
+
+def shipped_topics() -> tuple[TopicSpec, ...]:
+    """The topic specs shipped in topics.toml."""
+    return _shipped()
+
+
+def load_topics(names: Collection[str] | None = None, *, extra: Sequence[TopicSpec] = ()) -> TopicLibrary:
+    """Compile the shipped topics plus `extra` (same name replaces), keeping only `names` if given."""
+    specs = {s.name: s for s in _shipped()}
+    specs.update((s.name, s) for s in extra)
+    if names is None:
+        chosen = list(specs.values())
+    else:
+        unknown = [n for n in names if n not in specs]
+        if unknown:
+            raise ConfigError(
+                f"unknown topic(s) {', '.join(map(repr, unknown))}; known topics: {', '.join(specs)}. "
+                "Pick from these or define the topic in the watchlist."
+            )
+        chosen = [specs[n] for n in dict.fromkeys(names)]
+    return TopicLibrary([compile_topic(s) for s in chosen])
+
+
+@lru_cache(maxsize=256)
+def compile_topic(spec: TopicSpec) -> CompiledTopic:
+    """Compile a spec into one word-bounded, case-insensitive regex of all its phrases and patterns."""
+    parts = [_phrase_regex(p) for p in spec.phrases if p.strip()]
+    parts += [flex_spaces(p) for p in spec.patterns if p.strip()]
+    # Longest first, so "supply chain" wins over "supply" when both start at the same place.
+    parts.sort(key=len, reverse=True)
+    regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", _FLAGS)
+    exclude = None
+    if spec.exclude:
+        exclude = re.compile("|".join(f"(?:{flex_spaces(p)})" for p in spec.exclude), _FLAGS)
+    return CompiledTopic(spec=spec, regex=regex, exclude=exclude)
+
+
+def _phrase_regex(phrase: str) -> str:
+    """A literal phrase: a space matches any whitespace or a hyphen; a hyphen is optional."""
+    out = []
+    for i, piece in enumerate(re.split(r"(\s+|-)", phrase.strip())):
+        if i % 2 == 0:
+            out.append(re.escape(piece))
+        else:
+            out.append(r"[\s\-]?" if piece == "-" else r"[\s\-]+")
+    return "".join(out)
+
+
+def flex_spaces(pattern: str) -> str:
+    """Let a literal space in a pattern match any run of whitespace (wrapped lines, double spaces)."""
+    out: list[str] = []
+    class_start = -1  # index of the open "[" while inside a character class
+    escaped = False
+    for i, ch in enumerate(pattern):
+        if escaped or ch == "\\":
+            escaped = not escaped and ch == "\\"
+        elif class_start < 0 and ch == "[":
+            class_start = i
+        elif class_start >= 0 and ch == "]" and i > class_start + 1 + (pattern[class_start + 1] == "^"):
+            class_start = -1
+        elif class_start < 0 and ch == " ":
+            quantified = i + 1 < len(pattern) and pattern[i + 1] in "?*+{"
+            ch = r"(?:\s+)" if quantified else r"\s+"
+        out.append(ch)
+    return "".join(out)
+
+
+@cache
+def _shipped() -> tuple[TopicSpec, ...]:
+    raw = resources.files("watchdesk.agents.flagging").joinpath("topics.toml").read_text(encoding="utf-8")
+    try:
+        table = tomllib.loads(raw)["topics"]
+        return tuple(TopicSpec(name=name, **body) for name, body in table.items())
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValidationError) as exc:
+        raise ConfigError(f"topics.toml is invalid: {exc}. Fix the shipped topic file.") from exc

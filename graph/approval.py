@@ -1,0 +1,54 @@
+"""Human approval of the plan, when the watchlist's policy asks for it."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command, interrupt
+
+from watchdesk.graph.deps import Deps
+from watchdesk.graph.planner import describe
+from watchdesk.graph.state import RunState, Step
+from watchdesk.sources.errors import ConfigError
+
+
+def approval_due(mode: str, *, approved_before: int) -> bool:
+    """`always`, `never`, or `first:N` (the first N runs of a watchlist need a person's yes)."""
+    if mode == "always":
+        return True
+    if mode.startswith("first:"):
+        return approved_before < int(mode.split(":", 1)[1])
+    return False
+
+
+def approval_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
+    deps = runtime.context
+    approved = deps.store.query(
+        "SELECT count(*) FROM runs WHERE watchlist = ? AND approval = 'approved' AND run_id <> ?",
+        [deps.watchlist.name, deps.run_id],
+    )[0][0]
+    if not approval_due(deps.watchlist.policy.approval, approved_before=int(approved)):
+        return Command(goto="supervisor", update={"approval": "not_needed"})
+    answer = interrupt({"run_id": deps.run_id, "plan": state["plan"], "text": describe(state["plan"])})
+    decision, plan = apply_answer(answer, state["plan"])
+    deps.report(f"plan {decision}")
+    return Command(goto="supervisor", update={"approval": decision, "plan": plan})
+
+
+def apply_answer(answer: Any, plan: list[Step]) -> tuple[Literal["approved", "rejected"], list[Step]]:
+    """Read a resume value: "approve", "reject", or {"decision": "edit", "keep": [step ids]}.
+
+    An edit may only drop steps: a person can narrow the plan, never add targets to it here.
+    """
+    if answer in ("approve", "approved", True):
+        return "approved", plan
+    if answer in ("reject", "rejected", False, None):
+        return "rejected", plan
+    if isinstance(answer, dict) and answer.get("decision") == "edit":
+        keep = set(answer.get("keep", []))
+        unknown = keep - {s["id"] for s in plan}
+        if unknown:
+            raise ConfigError(f"edited plan names steps that were not planned: {sorted(unknown)}")
+        return "approved", [s for s in plan if s["id"] in keep]
+    raise ConfigError(f"approval answer not understood: {answer!r} (use approve, reject or edit)")

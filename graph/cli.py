@@ -1,0 +1,212 @@
+"""The `watchdesk` command line: a thin layer over graph.runner and the agents."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from watchdesk.graph import runner
+from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_pack, demo_watchlist
+from watchdesk.graph.settings import Settings, from_env
+from watchdesk.graph.watchlist import load_watchlist
+from watchdesk.sources.errors import ConfigError, DatabaseInUseError, WatchdeskError
+
+EXIT_ERROR, EXIT_CONFIG, EXIT_IN_USE = 1, 2, 3
+err = Console(stderr=True, highlight=False)
+
+
+def progress(enabled: bool = True) -> Callable[[str], None]:
+    started = time.monotonic()
+
+    def report(message: str) -> None:
+        if enabled:
+            err.print(f"[dim]{time.monotonic() - started:6.1f}s[/dim]  {message}")
+
+    return report
+
+
+def fail(exc: WatchdeskError) -> None:
+    code = EXIT_IN_USE if isinstance(exc, DatabaseInUseError) else EXIT_CONFIG if isinstance(exc, ConfigError) else EXIT_ERROR
+    err.print(f"[bold red]error:[/bold red] {exc}", soft_wrap=True)
+    sys.exit(code)
+
+
+class Group(click.Group):
+    """Turns watchdesk's own errors into a clear message and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WatchdeskError as exc:
+            fail(exc)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="watchdesk")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """watchdesk: SEC filings and earnings calls, flagged by topic, briefed weekly.
+
+    \b
+    Quick tour:
+      watchdesk demo                      # offline run over recorded SEC data
+      watchdesk init watchlist.toml       # write an example watchlist
+      watchdesk run watchlist.toml        # live run (needs WATCHDESK_SEC_IDENTITY)
+    """
+    ctx.obj = from_env()
+
+
+def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="DuckDB file (default ./watchdesk.duckdb or $WATCHDESK_DB).")(fn)
+
+
+def out_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Folder for briefings (default ./briefings).")(fn)
+
+
+def _settings(ctx: click.Context, **changes: Any) -> Settings:
+    settings: Settings = ctx.obj
+    return settings.with_(**{k: v for k, v in changes.items() if v is not None})
+
+
+@cli.command()
+@db_option
+@out_option
+@click.option("--quiet", is_flag=True, help="No progress lines.")
+@click.pass_context
+def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> None:
+    """Run the whole pipeline offline on recorded SEC responses bundled with watchdesk.
+
+    \b
+    Example:
+      watchdesk demo --db demo.duckdb --out demo-briefings
+    """
+    settings = _settings(ctx, db_path=db, out_dir=out).with_(
+        mode="replay", replay_dir=demo_pack(), as_of=DEMO_AS_OF, record_dir=None
+    )
+    report = progress(not quiet)
+    report(f"demo: replaying {settings.replay_dir} into {settings.db_path}")
+    outcome = runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID, report=report)
+    _print_outcome(outcome, settings)
+
+
+@cli.command()
+@click.argument("watchlist", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@out_option
+@click.option("--replay", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Serve requests from this replay pack instead of the network.")
+@click.option("--record", type=click.Path(file_okay=False, path_type=Path), help="Also save every response into a replay pack here.")
+@click.option("--dry-run", is_flag=True, help="Validate the watchlist and print the plan; fetch nothing, write nothing.")
+@click.option("--yes", is_flag=True, help="Approve the plan without asking (when the policy wants approval).")
+@click.pass_context
+def run(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | None, replay: Path | None,
+        record: Path | None, dry_run: bool, yes: bool) -> None:
+    """Run a watchlist: plan, approve if the policy says so, fetch, flag, brief.
+
+    \b
+    Examples:
+      WATCHDESK_SEC_IDENTITY='Jane Analyst jane@example.com' watchdesk run watchlist.toml
+      watchdesk run watchlist.toml --replay my-pack --db test.duckdb
+    """
+    wl = load_watchlist(watchlist)
+    settings = _settings(ctx, db_path=db, out_dir=out, record_dir=record)
+    if replay is not None:
+        settings = settings.with_(mode="replay", replay_dir=replay)
+    if dry_run:
+        click.echo(f"{watchlist}: valid ({len(wl.tickers)} tickers, topics {', '.join(wl.topics.watch)})")
+        return
+    approver = (lambda _req: "approve") if yes else (_ask if sys.stdin.isatty() else None)
+    outcome = runner.start_run(wl, settings, approver=approver, report=progress())
+    _print_outcome(outcome, settings)
+
+
+def _ask(request: dict[str, Any]) -> Any:
+    err.print(f"\n[bold]Plan for run {request['run_id']}[/bold]\n{request['text']}\n")
+    answer = click.prompt("approve / reject / edit", type=click.Choice(["approve", "reject", "edit"]), default="approve")
+    if answer != "edit":
+        return answer
+    keep = click.prompt("step ids to keep (comma-separated)", default=",".join(s["id"] for s in request["plan"]))
+    return {"decision": "edit", "keep": [k.strip() for k in keep.split(",") if k.strip()]}
+
+
+@cli.command()
+@click.argument("run_id")
+@db_option
+@click.option("--reject", is_flag=True, help="Reject the plan instead of approving it.")
+@click.pass_context
+def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool) -> None:
+    """Approve (or reject) a run waiting for approval, and resume it from its checkpoint.
+
+    \b
+    Example:
+      watchdesk approve 2026-11-23-1a2b3c4d
+    """
+    settings = _settings(ctx, db_path=db)
+    outcome = runner.resume_run(run_id, settings, decision="reject" if reject else "approve", report=progress())
+    _print_outcome(outcome, settings)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default="watchlist.toml")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(path: Path, force: bool) -> None:
+    """Write a commented example watchlist (NVIDIA, TSMC, ASML; inventory, supply chain, geopolitics).
+
+    \b
+    Example:
+      watchdesk init my-watchlist.toml
+    """
+    from importlib import resources
+
+    if path.exists() and not force:
+        raise ConfigError(f"{path} already exists (use --force to overwrite)")
+    path.write_text((resources.files("watchdesk.graph") / "example_watchlist.toml").read_text(), encoding="utf-8")
+    click.echo(f"wrote {path}; check it with: watchdesk run {path} --dry-run")
+
+
+@cli.command()
+@db_option
+@click.pass_context
+def runs(ctx: click.Context, db: Path | None) -> None:
+    """List runs with their status (newest first), and the row count of every table.
+
+    \b
+    Example:
+      watchdesk runs --db demo.duckdb
+    """
+    from watchdesk.store.store import Store
+
+    settings = _settings(ctx, db_path=db)
+    with Store.open(settings.db_path, read_only=True) as store:
+        for run_id, status, watchlist, started in store.query(
+            "SELECT run_id, status, watchlist, started_at FROM runs ORDER BY started_at DESC"
+        ):
+            click.echo(f"{run_id}\t{status}\t{started:%Y-%m-%d %H:%M}\t{watchlist}")
+        click.echo(" ".join(f"{k}={v}" for k, v in store.counts().items()), err=True)
+
+
+def _print_outcome(outcome: runner.RunOutcome, settings: Settings) -> None:
+    if outcome.status == "awaiting_approval":
+        err.print(f"\n{outcome.plan_text}\n\nrun {outcome.run_id} is awaiting approval: "
+                  f"watchdesk approve {outcome.run_id} --db {settings.db_path}")
+        return
+    counts = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
+    err.print(f"run {outcome.run_id}: {outcome.status} ({counts}; {outcome.fetches} requests)")
+    for gap in outcome.gaps:
+        err.print(f"  [yellow]gap[/yellow] {gap}")
+    if outcome.briefing_path:
+        click.echo(outcome.briefing_path)
+
+
+def main() -> None:
+    cli(prog_name="watchdesk")
+
+
+if __name__ == "__main__":
+    main()

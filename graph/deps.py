@@ -1,0 +1,68 @@
+"""What graph nodes receive at run time (LangGraph `Runtime[Deps]`): injected, never global."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from watchdesk.graph.settings import Settings
+from watchdesk.graph.watchlist import Watchlist
+from watchdesk.sources.models import AuditEvent, CompanyRef, Fetcher
+from watchdesk.store.records import ActionRecord
+from watchdesk.store.store import Store
+
+
+class AuditBuffer:
+    """Collects the gateway's audit events until the store can take them (it may not be open yet)."""
+
+    def __init__(self) -> None:
+        self._events: list[ActionRecord] = []
+        self._lock = threading.Lock()
+        self.urls: list[str] = []  # every URL requested, in order (tests count fetches with it)
+
+    def __call__(self, event: AuditEvent) -> None:
+        record = ActionRecord(
+            run_id=event.run_id,
+            agent=event.agent,
+            action=f"http.{event.method.lower()}",
+            target=event.url,
+            host=event.host,
+            attempt=event.attempt,
+            outcome=event.outcome,
+            status=event.status,
+            nbytes=event.nbytes,
+            ms=round(event.ms, 1),
+            detail=event.detail,
+            at=datetime.now(UTC),
+        )
+        with self._lock:
+            self._events.append(record)
+            self.urls.append(event.url)
+
+    def flush(self, store: Store, *, run_id: str) -> int:
+        with self._lock:
+            events, self._events = self._events, []
+        # Events from before the run id existed (ticker map) belong to this run too.
+        fixed = [e if e.run_id else _with_run(e, run_id) for e in events]
+        return store.record_actions(fixed)
+
+
+def _with_run(event: ActionRecord, run_id: str) -> ActionRecord:
+    from dataclasses import replace
+
+    return replace(event, run_id=run_id)
+
+
+@dataclass(kw_only=True)
+class Deps:
+    settings: Settings
+    watchlist: Watchlist
+    companies: dict[str, CompanyRef]
+    store: Store
+    fetcher: Fetcher
+    audit: AuditBuffer
+    as_of: date
+    run_id: str
+    report: Callable[[str], None] = field(default=lambda _msg: None)

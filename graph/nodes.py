@@ -1,0 +1,110 @@
+"""Graph nodes: thin adapters between graph state and the agents."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Literal
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from watchdesk.agents import filings
+from watchdesk.agents.briefing.agent import BriefingRequest, write_briefing
+from watchdesk.agents.flagging.agent import flag_documents
+from watchdesk.graph.deps import Deps
+from watchdesk.graph.planner import build_plan
+from watchdesk.graph.state import RunState, StepInput, StepResult
+from watchdesk.sources.errors import WatchdeskError
+from watchdesk.store.records import GapRecord
+
+
+def plan_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["approval"]]:
+    deps = runtime.context
+    plan = build_plan(deps.watchlist, deps.companies, as_of=deps.as_of, out_dir=deps.settings.out_dir)
+    deps.report(f"planned {len(plan)} steps")
+    return Command(goto="approval", update={"plan": plan})
+
+
+def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
+    deps, step = runtime.context, inp["step"]
+    p = step["params"]
+    req = filings.FilingsRequest(
+        company=deps.companies[p["ticker"]],
+        forms=tuple(p["forms"]),
+        since=date.fromisoformat(p["since"]),
+        until=date.fromisoformat(p["until"]),
+        limit_per_form=p["limit_per_form"],
+        accessions=tuple(p["accessions"]),
+        max_documents=deps.watchlist.policy.max_documents_per_run,
+    )
+    try:
+        res = filings.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)
+    except WatchdeskError as exc:
+        return _failed(step["id"], p["ticker"], step["target"], exc, deps)
+    summary = f"{res.listed} filings in window, {len(res.new_doc_ids)} new documents, {res.skipped} already stored"
+    deps.report(f"{p['ticker']}: {summary}" + (f", {len(res.gaps)} gaps" if res.gaps else ""))
+    result = StepResult(
+        step_id=step["id"], status="done", summary=summary, new_doc_ids=res.new_doc_ids, gaps=res.gaps
+    )
+    return Command(goto="supervisor", update={"results": [result]})
+
+
+def _failed(
+    step_id: str, ticker: str, target: str, exc: WatchdeskError, deps: Deps
+) -> Command[Literal["supervisor"]]:
+    reason = f"{type(exc).__name__}: {exc}"
+    deps.store.record_gap(
+        GapRecord(
+            run_id=deps.run_id,
+            agent=step_id.split(":")[0],
+            target=target,
+            reason=reason,
+            ticker=ticker,
+            tried=("edgar",),
+            created_at=datetime.now(UTC),
+        )
+    )
+    deps.report(f"{ticker}: failed, recorded a gap ({reason})")
+    result = StepResult(step_id=step_id, status="failed", summary=reason, new_doc_ids=[], gaps=[reason])
+    return Command(goto="supervisor", update={"results": [result]})
+
+
+def flagging_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
+    deps = runtime.context
+    step = _step(state, "flagging")
+    tickers = [t.symbol for t in deps.watchlist.tickers]
+    stats = flag_documents(
+        deps.store,
+        tickers=tickers,
+        topics=list(step["params"]["topics"]),
+        custom_topics=[t.model_dump() for t in deps.watchlist.topics.custom],
+        run_id=deps.run_id,
+        report=deps.report,
+    )
+    summary = f"flagged {stats.documents} documents: {stats.sentences} sentences, {stats.findings} findings"
+    deps.report(summary)
+    result = StepResult(step_id=step["id"], status="done", summary=summary, new_doc_ids=[], gaps=[])
+    return Command(goto="supervisor", update={"results": [result]})
+
+
+def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
+    deps = runtime.context
+    step = _step(state, "briefing")
+    req = BriefingRequest(
+        run_id=deps.run_id,
+        watchlist_name=deps.watchlist.name,
+        tickers=[t.symbol for t in deps.watchlist.tickers],
+        topics=list(deps.watchlist.topics.watch) + [t.name for t in deps.watchlist.topics.custom],
+        period_start=date.fromisoformat(step["params"]["period_start"]),
+        period_end=date.fromisoformat(step["params"]["period_end"]),
+        out_dir=Path(step["target"]),
+    )
+    path = write_briefing(deps.store, req)
+    deps.report(f"briefing written: {path}")
+    result = StepResult(step_id=step["id"], status="done", summary=str(path), new_doc_ids=[], gaps=[])
+    return Command(goto="supervisor", update={"results": [result], "briefing_path": str(path)})
+
+
+def _step(state: RunState, step_id: str):  # type: ignore[no-untyped-def]
+    return next(s for s in state["plan"] if s["id"] == step_id)

@@ -1,0 +1,78 @@
+"""The deterministic planner: a watchlist becomes an explicit list of steps.
+
+Fetched text never reaches this module, so nothing a document says can change the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+
+from watchdesk.agents.filings import window
+from watchdesk.graph.state import Step
+from watchdesk.graph.watchlist import Watchlist
+from watchdesk.sources.models import CompanyRef
+
+SEC_PERMISSION = "net:sec.gov"
+
+
+def build_plan(
+    watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_of: date, out_dir: Path
+) -> list[Step]:
+    steps: list[Step] = []
+    since, until = window(
+        as_of=as_of,
+        lookback_days=watchlist.filings.lookback_days,
+        since=watchlist.filings.since,
+        until=watchlist.filings.until,
+    )
+    for ticker in watchlist.tickers:
+        if "edgar" not in ticker.sources:
+            continue
+        company = companies[ticker.symbol]
+        steps.append(
+            Step(
+                id=f"filings:{ticker.symbol}",
+                agent="filings",
+                action="fetch_filings",
+                target=f"{ticker.symbol} (CIK {company.cik}, {company.name})",
+                permission=SEC_PERMISSION,
+                params={
+                    "ticker": ticker.symbol,
+                    "forms": list(ticker.forms or watchlist.filings.forms),
+                    "since": since.isoformat(),
+                    "until": until.isoformat(),
+                    "limit_per_form": watchlist.filings.limit_per_form,
+                    "accessions": list(ticker.accessions),
+                },
+            )
+        )
+    topics = list(watchlist.topics.watch) + [t.name for t in watchlist.topics.custom]
+    steps.append(
+        Step(
+            id="flagging",
+            agent="flagging",
+            action="flag_new_documents",
+            target="documents stored by this run",
+            permission="store:write",
+            params={"topics": topics},
+        )
+    )
+    steps.append(
+        Step(
+            id="briefing",
+            agent="briefing",
+            action="write_briefing",
+            target=str(out_dir),
+            permission=f"fs:write:{out_dir}",
+            params={"period_start": since.isoformat(), "period_end": until.isoformat()},
+        )
+    )
+    return steps
+
+
+def describe(plan: list[Step]) -> str:
+    """The plan as a person reads it at the approval prompt."""
+    lines = [f"{i}. [{s['agent']}] {s['action']} -> {s['target']}  (needs {s['permission']})" for i, s in enumerate(plan, 1)]
+    return "\n".join(lines)

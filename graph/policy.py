@@ -1,0 +1,43 @@
+"""The sandbox, enforced in code: which agent may do which action, on which domain or path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from watchdesk.graph.state import Step
+from watchdesk.graph.watchlist import Policy
+from watchdesk.sources.gateway import domain_matches
+
+ALLOWED_ACTIONS: dict[str, frozenset[str]] = {
+    "filings": frozenset({"fetch_filings"}),
+    "flagging": frozenset({"flag_new_documents"}),
+    "briefing": frozenset({"write_briefing"}),
+}
+
+
+def domain_allowed(host: str, allowed: tuple[str, ...]) -> bool:
+    return any(domain_matches(host, domain) for domain in allowed)
+
+
+def check_step(step: Step, *, policy: Policy, out_dir: Path) -> str | None:
+    """None when the step may run, else the reason it is refused."""
+    if step["action"] not in ALLOWED_ACTIONS.get(step["agent"], frozenset()):
+        return f"action {step['action']!r} is not allowed for agent {step['agent']!r}"
+    kind, _, scope = step["permission"].partition(":")
+    if kind == "net" and not domain_allowed(scope, policy.allowed_domains):
+        return f"domain {scope} is not in the policy's allowed_domains {list(policy.allowed_domains)}"
+    if kind == "fs":
+        _, _, path = scope.partition(":")
+        if not _inside(Path(path), out_dir):
+            return f"writing to {path} is outside the output folder {out_dir}"
+    if kind not in {"net", "fs", "store"}:
+        return f"unknown permission {step['permission']!r}"
+    return None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True

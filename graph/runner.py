@@ -1,0 +1,182 @@
+"""Runs the graph: wires gateway, store and checkpointer, handles approval, records the run."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from langgraph.checkpoint.sqlite import SqliteSaver
+from langgraph.types import Command
+
+from watchdesk.graph.builder import build_graph
+from watchdesk.graph.companies import resolve_companies
+from watchdesk.graph.deps import AuditBuffer, Deps
+from watchdesk.graph.settings import Settings
+from watchdesk.graph.watchlist import Watchlist
+from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.gateway import Gateway, GatewayConfig
+from watchdesk.store.records import RunRecord
+from watchdesk.store.store import Store
+
+Approver = Callable[[dict[str, Any]], Any]
+
+
+@dataclass(kw_only=True)
+class RunOutcome:
+    run_id: str
+    status: str
+    briefing_path: str | None = None
+    plan_text: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+    gaps: list[str] = field(default_factory=list)
+    fetches: int = 0
+    requested: list[str] = field(default_factory=list)
+
+
+def gateway_for(settings: Settings, watchlist: Watchlist, audit: AuditBuffer) -> Gateway:
+    if settings.mode == "live" and not settings.sec_identity:
+        raise ConfigError(
+            "live mode needs SEC's required identity: set WATCHDESK_SEC_IDENTITY='Your Name you@example.com' "
+            "(or run `watchdesk demo` to replay recorded data offline)"
+        )
+    config = GatewayConfig(
+        mode=settings.mode,
+        user_agent=settings.sec_identity,
+        allowed_domains=watchlist.policy.allowed_domains,
+        cache_dir=settings.cache_dir if settings.mode == "live" else None,
+        replay_dir=settings.replay_dir,
+        record_dir=settings.record_dir,
+    )
+    return Gateway(config, audit=audit)
+
+
+def checkpoint_path(db_path: Path) -> str:
+    return ":memory:" if str(db_path) == ":memory:" else str(db_path) + ".checkpoints.sqlite"
+
+
+def start_run(
+    watchlist: Watchlist,
+    settings: Settings,
+    *,
+    run_id: str | None = None,
+    approver: Approver | None = None,
+    report: Callable[[str], None] = lambda _m: None,
+) -> RunOutcome:
+    """Plan and run a watchlist. Bad input fails here, before the database is opened."""
+    audit = AuditBuffer()
+    as_of = settings.as_of or datetime.now(UTC).date()
+    run_id = run_id or f"{as_of.isoformat()}-{uuid.uuid4().hex[:8]}"
+    with ExitStack() as stack:
+        gateway = stack.enter_context(gateway_for(settings, watchlist, audit))
+        report("resolving tickers")
+        companies = resolve_companies(watchlist, fetcher=gateway)
+        store = stack.enter_context(Store.open(settings.db_path))
+        for ref in companies.values():
+            store.upsert_company(cik=ref.cik, ticker=ref.ticker, name=ref.name)
+        deps = Deps(
+            settings=settings, watchlist=watchlist, companies=companies, store=store,
+            fetcher=gateway, audit=audit, as_of=as_of, run_id=run_id, report=report,
+        )
+        thread_id = f"{run_id}:{uuid.uuid4().hex[:6]}"
+        run = RunRecord(
+            run_id=run_id, thread_id=thread_id, watchlist=watchlist.name,
+            watchlist_hash=watchlist.fingerprint(), watchlist_json=watchlist.model_dump_json(),
+            mode=settings.mode, status="running", started_at=datetime.now(UTC),
+        )
+        store.save_run(run)
+        outcome = _drive(deps, run, stack, first_input={"run_id": run_id, "results": []}, approver=approver)
+        outcome.fetches = gateway.stats.network + gateway.stats.replayed
+        outcome.requested = list(audit.urls)
+        return outcome
+
+
+def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, approver: Approver | None) -> RunOutcome:
+    conn = sqlite3.connect(checkpoint_path(deps.settings.db_path), check_same_thread=False)
+    stack.callback(conn.close)
+    app = build_graph().compile(checkpointer=SqliteSaver(conn))
+    config = {"configurable": {"thread_id": run.thread_id}, "recursion_limit": 200}
+    payload: Any = first_input
+    try:
+        while True:
+            result = app.invoke(payload, config, context=deps)
+            interrupts = result.get("__interrupt__") or []
+            if not interrupts:
+                break
+            request = interrupts[0].value
+            _save(deps, run, result, status="awaiting_approval")
+            if approver is None:
+                return _outcome(deps, run, result)
+            payload = Command(resume=approver(request))
+    except Exception as exc:
+        run.error = f"{type(exc).__name__}: {exc}"
+        _save(deps, run, {}, status="failed")
+        raise
+    status = "rejected" if result.get("approval") == "rejected" else "done"
+    _save(deps, run, result, status=status)
+    return _outcome(deps, run, result)
+
+
+def _save(deps: Deps, run: RunRecord, result: dict[str, Any], *, status: str) -> None:
+    deps.audit.flush(deps.store, run_id=run.run_id)
+    run.status = status
+    if result.get("plan"):
+        run.plan = [dict(s) for s in result["plan"]]
+    if result.get("approval"):
+        run.approval = result["approval"]
+    if status in {"done", "failed", "rejected"}:
+        run.finished_at = datetime.now(UTC)
+        run.counts = {k: v for k, v in deps.store.counts().items() if k != "schema_migrations"}
+    deps.store.save_run(run)
+
+
+def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:
+    from watchdesk.graph.planner import describe
+
+    gaps = [g for r in result.get("results", []) for g in r["gaps"]]
+    return RunOutcome(
+        run_id=run.run_id, status=run.status, briefing_path=result.get("briefing_path"),
+        plan_text=describe(result.get("plan", [])), counts=run.counts, gaps=gaps,
+    )
+
+
+def resume_run(
+    run_id: str,
+    settings: Settings,
+    *,
+    decision: Any,
+    report: Callable[[str], None] = lambda _m: None,
+) -> RunOutcome:
+    """Continue a run that stopped at `awaiting_approval`, from its checkpoint."""
+    with Store.open(settings.db_path) as probe:
+        rows = probe.query("SELECT watchlist_json, thread_id, status, started_at, mode FROM runs WHERE run_id = ?", [run_id])
+    if not rows:
+        raise ConfigError(f"no run {run_id!r} in {settings.db_path} (see `watchdesk runs`)")
+    wl_json, thread_id, status, started, _mode = rows[0]
+    if status != "awaiting_approval":
+        raise ConfigError(f"run {run_id} is {status}, not awaiting approval")
+    watchlist = Watchlist.model_validate_json(wl_json)
+    audit = AuditBuffer()
+    as_of = settings.as_of or date.fromisoformat(run_id[:10])
+    with ExitStack() as stack:
+        gateway = stack.enter_context(gateway_for(settings, watchlist, audit))
+        companies = resolve_companies(watchlist, fetcher=gateway)
+        store = stack.enter_context(Store.open(settings.db_path))
+        deps = Deps(
+            settings=settings, watchlist=watchlist, companies=companies, store=store,
+            fetcher=gateway, audit=audit, as_of=as_of, run_id=run_id, report=report,
+        )
+        run = RunRecord(
+            run_id=run_id, thread_id=thread_id, watchlist=watchlist.name,
+            watchlist_hash=watchlist.fingerprint(), watchlist_json=wl_json,
+            mode=settings.mode, status="running", started_at=started,
+        )
+        outcome = _drive(deps, run, stack, first_input=Command(resume=decision), approver=None)
+        outcome.fetches = gateway.stats.network + gateway.stats.replayed
+        outcome.requested = list(audit.urls)
+        return outcome

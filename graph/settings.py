@@ -1,0 +1,61 @@
+"""Run settings, built once from the environment and command-line flags.
+
+This is the only module that reads environment variables; everything else receives a Settings.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from watchdesk.sources.errors import ConfigError
+
+ENV_VARS = {
+    "WATCHDESK_DB": "DuckDB file (default ./watchdesk.duckdb)",
+    "WATCHDESK_SEC_IDENTITY": "'Your Name you@example.com', sent as SEC's required User-Agent (live mode)",
+    "WATCHDESK_CACHE_DIR": "on-disk HTTP cache (default ~/.cache/watchdesk)",
+    "WATCHDESK_REPLAY": "a replay pack directory: serve every request from it instead of the network",
+    "WATCHDESK_MODEL": "optional LLM as provider:model (never required)",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    db_path: Path = Path("watchdesk.duckdb")
+    mode: Literal["live", "replay"] = "live"
+    replay_dir: Path | None = None
+    record_dir: Path | None = None
+    cache_dir: Path | None = None
+    sec_identity: str | None = None
+    model: str | None = None
+    out_dir: Path = Path("briefings")
+    as_of: date | None = None  # pins "today" (the demo replays a fixed week)
+    progress: bool = True
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def from_env(env: Mapping[str, str] | None = None) -> Settings:
+    """Settings from WATCHDESK_* variables; flags override them later with `with_`."""
+    env = os.environ if env is None else env
+    replay = env.get("WATCHDESK_REPLAY")
+    identity = env.get("WATCHDESK_SEC_IDENTITY")
+    if identity is not None and "@" not in identity:
+        raise ConfigError(
+            "WATCHDESK_SEC_IDENTITY must hold a name and an e-mail address, "
+            "e.g. WATCHDESK_SEC_IDENTITY='Jane Analyst jane@example.com' (SEC refuses anonymous requests)"
+        )
+    cache = env.get("WATCHDESK_CACHE_DIR") or str(Path.home() / ".cache" / "watchdesk")
+    return Settings(
+        db_path=Path(env.get("WATCHDESK_DB", "watchdesk.duckdb")),
+        mode="replay" if replay else "live",
+        replay_dir=Path(replay) if replay else None,
+        cache_dir=Path(cache),
+        sec_identity=identity,
+        model=env.get("WATCHDESK_MODEL") or None,
+    )

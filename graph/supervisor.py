@@ -1,0 +1,60 @@
+"""The supervisor: routes planned steps to agents, fans out per ticker, and replans on failure."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Literal
+
+from langgraph.graph import END
+from langgraph.runtime import Runtime
+from langgraph.types import Command, Send
+
+from watchdesk.graph.deps import Deps
+from watchdesk.graph.policy import check_step
+from watchdesk.graph.state import RunState, Step, StepResult
+from watchdesk.store.records import GapRecord
+
+Route = Literal["filings", "flagging", "briefing", "__end__"]
+_FETCHERS = ("filings", "transcripts", "news")
+
+
+def supervisor(state: RunState, runtime: Runtime[Deps]) -> Command[Route]:
+    deps = runtime.context
+    deps.audit.flush(deps.store, run_id=state["run_id"])
+    if state.get("approval") == "rejected":
+        return Command(goto=END)
+    finished = {r["step_id"] for r in state.get("results", [])}
+    pending = [s for s in state["plan"] if s["id"] not in finished]
+    refused = [_refuse(s, deps, run_id=state["run_id"]) for s in pending if _refusal(s, deps)]
+    if refused:
+        # Refused steps are finished (with a gap); route again without them.
+        return Command(goto="supervisor", update={"results": refused})  # type: ignore[arg-type]
+    fetch = [s for s in pending if s["agent"] in _FETCHERS]
+    if fetch:
+        return Command(goto=[Send(s["agent"], {"step": s}) for s in fetch])
+    for agent in ("flagging", "briefing"):
+        step = next((s for s in pending if s["agent"] == agent), None)
+        if step is not None:
+            return Command(goto=agent)
+    return Command(goto=END)
+
+
+def _refusal(step: Step, deps: Deps) -> str | None:
+    return check_step(step, policy=deps.watchlist.policy, out_dir=deps.settings.out_dir)
+
+
+def _refuse(step: Step, deps: Deps, *, run_id: str) -> StepResult:
+    reason = f"refused by policy: {_refusal(step, deps)}"
+    deps.store.record_gap(
+        GapRecord(
+            run_id=run_id,
+            agent=step["agent"],
+            target=step["target"],
+            reason=reason,
+            ticker=step["params"].get("ticker"),
+            created_at=datetime.now(UTC),
+        )
+    )
+    deps.report(f"refused {step['id']}: {reason}")
+    return StepResult(step_id=step["id"], status="refused", summary=reason, new_doc_ids=[], gaps=[reason])
+

@@ -1,0 +1,141 @@
+"""The watchlist: what to watch, where from, how often, to whom, and under which policy."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from watchdesk.sources.errors import ConfigError
+
+Source = Literal["edgar", "transcripts", "news"]
+_APPROVAL = re.compile(r"^(always|never|first:[1-9]\d*)$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Ticker(_Strict):
+    symbol: str = Field(min_length=1, max_length=10)
+    aliases: tuple[str, ...] = ()
+    cik: int | None = Field(default=None, gt=0)
+    sources: tuple[Source, ...] = ("edgar",)
+    forms: tuple[str, ...] | None = None
+    accessions: tuple[str, ...] = ()  # filings to fetch whatever the window says
+
+    @field_validator("symbol")
+    @classmethod
+    def _upper(cls, value: str) -> str:
+        return value.strip().upper()
+
+    @field_validator("accessions")
+    @classmethod
+    def _accession_shape(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for acc in value:
+            if not re.fullmatch(r"\d{10}-\d{2}-\d{6}", acc):
+                raise ValueError(f"{acc!r} is not an accession number like 0001045810-25-000023")
+        return value
+
+
+class CustomTopic(_Strict):
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    description: str = ""
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+class Topics(_Strict):
+    watch: tuple[str, ...] = ("inventory", "supply_chain", "geopolitical")
+    custom: tuple[CustomTopic, ...] = ()
+
+
+class Filings(_Strict):
+    forms: tuple[str, ...] = ("10-K", "10-Q", "8-K", "20-F", "6-K")
+    since: date | None = None
+    until: date | None = None
+    lookback_days: int = Field(default=120, ge=1, le=3650)
+    limit_per_form: int | None = Field(default=2, ge=1)
+
+
+class Schedule(_Strict):
+    cadence: Literal["daily", "weekly"] = "weekly"
+    day: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] = "monday"
+    time: str = Field(default="07:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class Delivery(_Strict):
+    kind: Literal["file", "email", "slack"]
+    path: str | None = None
+    to: tuple[str, ...] = ()
+    webhook_env: str | None = None  # name of the variable holding the webhook, never the URL itself
+
+
+class Policy(_Strict):
+    allowed_domains: tuple[str, ...] = ("sec.gov",)
+    approval: str = "never"
+    max_requests_per_run: int = Field(default=1000, ge=1)
+    max_documents_per_run: int = Field(default=100, ge=1)
+    allowed_recipients: tuple[str, ...] = ()
+
+    @field_validator("approval")
+    @classmethod
+    def _approval_mode(cls, value: str) -> str:
+        if not _APPROVAL.match(value):
+            raise ValueError('must be "always", "never" or "first:N" (N >= 1)')
+        return value
+
+
+class Watchlist(_Strict):
+    name: str = "watchlist"
+    tickers: tuple[Ticker, ...] = Field(min_length=1)
+    topics: Topics = Topics()
+    filings: Filings = Filings()
+    schedule: Schedule = Schedule()
+    delivery: tuple[Delivery, ...] = (Delivery(kind="file"),)
+    policy: Policy = Policy()
+
+    def fingerprint(self) -> str:
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:12]
+
+
+def load_watchlist(path: Path) -> Watchlist:
+    """Read and validate a watchlist file; every problem is a ConfigError naming file, line or field."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such watchlist file (create one with `watchdesk init`)") from None
+    return parse_watchlist(raw.decode("utf-8", errors="replace"), origin=str(path))
+
+
+def parse_watchlist(text: str, *, origin: str = "<watchlist>") -> Watchlist:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{origin}: TOML syntax error: {exc}") from None
+    try:
+        return Watchlist.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(f"{origin}: invalid watchlist:\n{_describe(exc)}") from None
+
+
+def _describe(exc: ValidationError) -> str:
+    lines = []
+    errors = exc.errors()
+    # A failed list item also fails the list's length check; report only the innermost cause.
+    locs = [tuple(err["loc"]) for err in errors]
+    for err in errors:
+        loc = tuple(err["loc"])
+        if any(other != loc and other[: len(loc)] == loc for other in locs):
+            continue
+        where = ".".join(str(part) for part in err["loc"]) or "(top level)"
+        given = "" if err["type"] == "missing" else f" (got {err.get('input')!r})"
+        lines.append(f"  - field `{where}`: {err['msg']}{given}")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""watchdesk.sources."""

@@ -1,0 +1,88 @@
+"""SEC EDGAR I/O through a Fetcher (the gateway): ticker map, submissions, archive documents.
+
+Parsing lives in `edgar_parse` and `sgml`; this module only fetches and turns HTTP failures into
+errors that say what to check.
+"""
+
+from __future__ import annotations
+
+from watchdesk.sources.edgar_parse import (
+    TICKERS_URL,
+    archive_url,
+    filing_index_url,
+    full_submission_url,
+    merge_submissions,
+    older_page_url,
+    parse_submissions,
+    parse_ticker_map,
+    submissions_url,
+)
+from watchdesk.sources.errors import HTTPStatusError, NotFoundError
+from watchdesk.sources.models import CompanyRef, Fetcher, Submissions
+
+
+def _get(fetcher: Fetcher, url: str, *, agent: str, run_id: str | None, cache: bool, hint: str) -> bytes:
+    """GET `url`; a 404 (raised or returned) becomes NotFoundError carrying `hint`."""
+    try:
+        result = fetcher.get(url, agent=agent, run_id=run_id, cache=cache)
+    except NotFoundError as err:
+        raise NotFoundError(url, 404, hint) from err
+    if result.status == 404:
+        raise NotFoundError(url, 404, hint)
+    if result.status >= 400:  # a Fetcher should raise these itself; never parse an error page
+        raise HTTPStatusError(url, result.status, "EDGAR answered with an error status")
+    return result.body
+
+
+def fetch_ticker_map(fetcher: Fetcher, *, agent: str, run_id: str | None = None) -> dict[str, CompanyRef]:
+    """SEC's ticker -> company map. Not cached: new listings appear in it every day."""
+    body = _get(fetcher, TICKERS_URL, agent=agent, run_id=run_id, cache=False,
+                hint="SEC's company_tickers.json moved; check TICKERS_URL")
+    return parse_ticker_map(body)
+
+
+def fetch_submissions(
+    fetcher: Fetcher, cik: int, *, agent: str, run_id: str | None = None, follow_older: bool = False
+) -> Submissions:
+    """A company's filings listing; with follow_older, its older pages merged in (newest first).
+
+    Never cached: the listing changes with every new filing.
+    """
+    body = _get(fetcher, submissions_url(cik), agent=agent, run_id=run_id, cache=False,
+                hint=f"no EDGAR submissions for CIK {cik}: check the CIK")
+    main = parse_submissions(body)
+    if not follow_older or not main.older_pages:
+        return main
+    pages = [
+        parse_submissions(
+            _get(fetcher, older_page_url(name), agent=agent, run_id=run_id, cache=False,
+                 hint=f"older submissions page {name} for CIK {cik} is gone: retry without follow_older"),
+            cik=main.cik,
+        )
+        for name in main.older_pages
+    ]
+    return merge_submissions(main, pages)
+
+
+def fetch_document(
+    fetcher: Fetcher, cik: int, accession: str, filename: str, *, agent: str, run_id: str | None = None
+) -> bytes:
+    """One document of a filing, as filed. Cached: archived filings never change."""
+    return _get(fetcher, archive_url(cik, accession, filename), agent=agent, run_id=run_id, cache=True,
+                hint=f"filing {accession} of CIK {cik} has no {filename!r}: check the filing index")
+
+
+def fetch_full_submission(
+    fetcher: Fetcher, cik: int, accession: str, *, agent: str, run_id: str | None = None
+) -> bytes:
+    """The complete submission .txt (header and every document); parse it with `sgml`."""
+    return _get(fetcher, full_submission_url(cik, accession), agent=agent, run_id=run_id, cache=True,
+                hint=f"no filing {accession} for CIK {cik}: check the accession number and the CIK")
+
+
+def fetch_filing_index(
+    fetcher: Fetcher, cik: int, accession: str, *, agent: str, run_id: str | None = None
+) -> bytes:
+    """The filing's -index.html page (document table, 8-K items); parse it with `sgml`."""
+    return _get(fetcher, filing_index_url(cik, accession), agent=agent, run_id=run_id, cache=True,
+                hint=f"no filing {accession} for CIK {cik}: check the accession number and the CIK")

@@ -1,0 +1,66 @@
+"""One exception vocabulary for watchdesk.
+
+Every branch also inherits the builtin it refines, so callers that only know Python's
+exceptions still catch them. Messages say what to do next.
+"""
+
+from __future__ import annotations
+
+
+class WatchdeskError(Exception):
+    """Base of every error watchdesk raises on purpose."""
+
+
+class ConfigError(WatchdeskError, ValueError):
+    """Bad settings or watchlist: fix the input named in the message."""
+
+
+class UnknownTickerError(ConfigError, LookupError):
+    """A ticker that SEC's ticker map does not know."""
+
+    def __init__(self, ticker: str, suggestions: list[str]) -> None:
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown ticker {ticker!r}: not in SEC's ticker map.{hint}")
+        self.ticker = ticker
+        self.suggestions = suggestions
+
+
+class TransportError(WatchdeskError, OSError):
+    """A request failed after its retries (connection, timeout, 5xx)."""
+
+
+class HTTPStatusError(TransportError):
+    """The server answered with an error status that retries did not fix."""
+
+    def __init__(self, url: str, status: int, detail: str = "") -> None:
+        super().__init__(f"HTTP {status} for {url}{': ' + detail if detail else ''}")
+        self.url = url
+        self.status = status
+
+
+class NotFoundError(HTTPStatusError, LookupError):
+    """404: the thing asked for does not exist at that address."""
+
+
+class RateLimitedError(HTTPStatusError):
+    """429 that outlasted the retries."""
+
+
+class PolicyError(WatchdeskError, PermissionError):
+    """The sandbox refused an action (domain, action or recipient not allowed)."""
+
+
+class ReplayMissError(TransportError, LookupError):
+    """Replay mode: the pack has no recorded response for this request."""
+
+
+class ParsingError(WatchdeskError, ValueError):
+    """A document or payload could not be parsed."""
+
+
+class StoreError(WatchdeskError, RuntimeError):
+    """The DuckDB store could not be opened or written."""
+
+
+class DatabaseInUseError(StoreError):
+    """Another watchdesk process holds the database file."""

@@ -1,0 +1,306 @@
+"""The one network gateway: allow-list, identity, rate limits, timeouts, retries, cache, audit, replay."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Literal, NoReturn
+from urllib.parse import urldefrag, urlsplit
+
+import httpx
+from watchdesk.sources.cache import DiskCache
+from watchdesk.sources.errors import (
+    ConfigError,
+    HTTPStatusError,
+    NotFoundError,
+    PolicyError,
+    RateLimitedError,
+    ReplayMissError,
+    TransportError,
+)
+from watchdesk.sources.models import AuditEvent, HttpResult, Outcome
+from watchdesk.sources.ratelimit import SlidingWindowLimiter, backoff_s, retry_after_s
+from watchdesk.sources.replay import PackWriter, ReplayPack, redact_url
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# Transient answers about the server's load, not the resource: never recorded into a pack.
+_UNRECORDED = frozenset({408, 429})
+# Only headers that describe the content are recorded, so re-recording a pack gives the same index.
+_RECORDED_HEADERS = frozenset({"content-type", "last-modified", "etag", "location", "content-disposition"})
+# Slack added to every rate-limit window: the limiter stamps send times, but the server counts
+# arrivals, and thread scheduling can bunch those up by a few milliseconds.
+RATE_MARGIN_S = 0.1
+DEFAULT_AGENT = "watchdesk/0.1"
+SEC_DOMAIN = "sec.gov"
+
+
+@dataclass(frozen=True, kw_only=True)
+class GatewayConfig:
+    """How the gateway may talk to the outside world; built once from settings and policy."""
+
+    mode: Literal["live", "replay"] = "live"
+    user_agent: str | None = None  # SEC requires "Name email"
+    allowed_domains: tuple[str, ...] = ()  # a host passes if equal to or a subdomain of an entry
+    rate_limits: dict[str, float] = field(default_factory=lambda: {SEC_DOMAIN: 10.0})
+    timeout_s: float = 30.0
+    max_retries: int = 4
+    backoff_base_s: float = 0.5
+    max_backoff_s: float = 60.0
+    cache_dir: Path | None = None
+    replay_dir: Path | None = None
+    record_dir: Path | None = None  # live mode: also write 2xx/4xx responses into a pack here
+
+    def __post_init__(self) -> None:
+        if self.max_retries < 0 or self.timeout_s <= 0 or any(r <= 0 for r in self.rate_limits.values()):
+            raise ConfigError("gateway: max_retries must be >= 0, timeout_s and every rate limit > 0")
+
+
+@dataclass
+class GatewayStats:
+    """Counters: `network` counts requests actually sent (retries and redirects included)."""
+
+    network: int = 0
+    replayed: int = 0
+    cached: int = 0
+    refused: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    url: str
+    audit_url: str  # secrets redacted: the only form that reaches audit rows and messages
+    host: str
+    agent: str
+    run_id: str | None
+
+
+def domain_matches(host: str, domain: str) -> bool:
+    """True when `host` is `domain` or one of its subdomains (case- and trailing-dot-insensitive)."""
+    host, domain = host.lower().rstrip("."), domain.lower().strip(".")
+    return host == domain or host.endswith("." + domain)
+
+
+def raise_for_status(call_url: str, status: int, detail: str = "") -> None:
+    """Map an error status to the exception vocabulary; statuses below 400 pass."""
+    if status == 404:
+        raise NotFoundError(call_url, status, detail)
+    if status == 429:
+        raise RateLimitedError(call_url, status, detail or "rate limited; retry later or lower the rate")
+    if status >= 400:
+        raise HTTPStatusError(call_url, status, detail)
+
+
+class Gateway:
+    """Every outbound GET goes through here. Thread-safe; use as a context manager or call close()."""
+
+    def __init__(
+        self,
+        config: GatewayConfig,
+        *,
+        audit: Callable[[AuditEvent], None] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        transport: httpx.BaseTransport | None = None,  # tests inject httpx.MockTransport
+    ) -> None:
+        self.config = config
+        self.stats = GatewayStats()
+        self._audit = audit
+        self._sleep = sleep
+        self._clock = clock
+        self._lock = threading.Lock()  # guards stats
+        self._record_lock = threading.Lock()  # one pack writer, many threads
+        self._limiters = {
+            domain: SlidingWindowLimiter.per_second(rate, margin_s=RATE_MARGIN_S, clock=clock, sleep=sleep)
+            for domain, rate in config.rate_limits.items()
+        }
+        self._pack: ReplayPack | None = None
+        if config.mode == "replay":
+            if config.replay_dir is None:
+                raise ConfigError("replay mode needs a replay pack: set WATCHDESK_REPLAY=/path/to/pack")
+            self._pack = ReplayPack.load(config.replay_dir)
+        self._cache = DiskCache(config.cache_dir) if config.cache_dir else None
+        self._recorder = PackWriter(config.record_dir, merge=True) if config.record_dir else None
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(config.timeout_s),
+            follow_redirects=True,
+            headers={"User-Agent": config.user_agent or DEFAULT_AGENT, "Accept-Encoding": "gzip, deflate"},
+            event_hooks={"request": [self._gate]},
+            transport=transport,
+        )
+
+    def __enter__(self) -> Gateway:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._client.close()
+
+    def allowed(self, host: str) -> bool:
+        return any(domain_matches(host, d) for d in self.config.allowed_domains)
+
+    def get(self, url: str, *, agent: str, run_id: str | None = None, cache: bool = True) -> HttpResult:
+        """GET `url`: from replay, cache or network; raises the errors.py vocabulary on failure."""
+        url = urldefrag(url)[0]
+        parts = urlsplit(url)
+        call = _Call(url=url, audit_url=redact_url(url), host=(parts.hostname or "").lower(),
+                     agent=agent, run_id=run_id)
+        if parts.scheme not in {"http", "https"}:
+            self._refuse(call, attempt=1, detail=f"scheme {parts.scheme!r} not allowed")
+        if not self.allowed(call.host):
+            self._refuse(call, attempt=1, detail=f"host {call.host!r} not allowed")
+        if self._pack is not None:
+            return self._replay(call)
+        if domain_matches(call.host, SEC_DOMAIN) and not self.config.user_agent:
+            raise ConfigError(
+                "SEC requires a User-Agent naming you: set WATCHDESK_SEC_IDENTITY='Your Name you@example.com'"
+            )
+        use_cache = cache and self._cache is not None
+        if use_cache and (hit := self._cache_get(call)) is not None:
+            return hit
+        result = self._fetch(call)
+        if use_cache and self._cache is not None and result.status == 200:
+            self._cache.put(result)
+        return result
+
+    # -- policy, audit, counters ---------------------------------------------------------------
+
+    def _refuse(self, call: _Call, *, attempt: int, detail: str) -> NoReturn:
+        self._count("refused")
+        self._emit(call, attempt, "refused", detail=detail)
+        raise PolicyError(
+            f"{call.audit_url}: {detail}; add the domain to allowed_domains in the policy if it should be"
+        )
+
+    def _emit(self, call: _Call, attempt: int, outcome: Outcome, *, status: int | None = None,
+              nbytes: int = 0, ms: float = 0.0, detail: str = "") -> None:
+        if self._audit is not None:
+            self._audit(AuditEvent(url=call.audit_url, host=call.host, method="GET", agent=call.agent,
+                                   run_id=call.run_id, attempt=attempt, outcome=outcome, status=status,
+                                   nbytes=nbytes, ms=round(ms, 1), detail=detail))
+
+    def _count(self, name: str) -> None:
+        with self._lock:
+            setattr(self.stats, name, getattr(self.stats, name) + 1)
+
+    def _gate(self, request: httpx.Request) -> None:
+        """httpx hook run before every request, redirect hops included: allow-list, rate limit, count."""
+        host = request.url.host
+        if not self.allowed(host):
+            raise PolicyError(f"redirect to host {host!r} refused: not in allowed_domains")
+        matches = [d for d in self._limiters if domain_matches(host, d)]
+        if matches:
+            # The longest matching rule wins, so "www.sec.gov" can be stricter than "sec.gov".
+            self._limiters[max(matches, key=len)].acquire()
+        self._count("network")
+
+    # -- the three ways to answer ----------------------------------------------------------------
+
+    def _replay(self, call: _Call) -> HttpResult:
+        assert self._pack is not None
+        started = self._clock()
+        try:
+            result = self._pack.lookup(call.url)
+        except ReplayMissError:
+            self._emit(call, 1, "replay_miss", detail="not in replay pack")
+            raise
+        self._count("replayed")
+        outcome: Outcome = "ok" if result.status < 400 else "http_error"
+        ms = (self._clock() - started) * 1000
+        self._emit(call, 1, outcome, status=result.status, nbytes=len(result.body), ms=ms, detail="replay")
+        # A recorded error is final: retrying a recording cannot change it.
+        raise_for_status(call.audit_url, result.status, "replayed")
+        return result
+
+    def _cache_get(self, call: _Call) -> HttpResult | None:
+        assert self._cache is not None
+        hit = self._cache.get(call.url)
+        if hit is not None:
+            self._count("cached")
+            self._emit(call, 1, "cache_hit", status=hit.status, nbytes=len(hit.body))
+        return hit
+
+    def _fetch(self, call: _Call) -> HttpResult:
+        attempts = self.config.max_retries + 1
+        for attempt in range(1, attempts + 1):
+            answer = self._try_once(call, attempt, last=attempt == attempts)
+            if isinstance(answer, httpx.Response):
+                return self._finish(call, answer)
+            self._sleep(answer)
+        raise AssertionError("unreachable: the last attempt always returns or raises")
+
+    def _try_once(self, call: _Call, attempt: int, *, last: bool) -> httpx.Response | float:
+        """One audited attempt: the response to hand back, or the delay before trying again."""
+        started = self._clock()
+        try:
+            response = self._client.get(call.url)
+        except PolicyError as exc:  # raised by _gate on a redirect to a host outside the allow-list
+            self._refuse(call, attempt=attempt, detail=str(exc))
+        except httpx.TransportError as exc:
+            outcome: Outcome = "timeout" if isinstance(exc, httpx.TimeoutException) else "error"
+            delay = None if last else self._backoff(attempt, None)
+            detail = _detail(type(exc).__name__, delay)
+            self._emit(call, attempt, outcome, ms=self._ms(started), detail=detail)
+            if delay is None:
+                raise TransportError(
+                    f"{outcome} for {call.audit_url} after {attempt} attempts ({type(exc).__name__})"
+                ) from exc
+            return delay
+        except httpx.HTTPError as exc:  # too many redirects, undecodable body: retrying won't help
+            self._emit(call, attempt, "error", ms=self._ms(started), detail=type(exc).__name__)
+            raise TransportError(f"{call.audit_url}: {type(exc).__name__}") from exc
+        status = response.status_code
+        delay = None
+        if status in RETRY_STATUSES and not last:
+            delay = self._backoff(attempt, response.headers.get("Retry-After"))
+        outcome = "ok" if status < 400 else "http_error"
+        self._emit(call, attempt, outcome, status=status, nbytes=len(response.content),
+                   ms=_elapsed_ms(response, self._ms(started)), detail=_detail(f"HTTP {status}", delay))
+        return response if delay is None else delay
+
+    def _finish(self, call: _Call, response: httpx.Response) -> HttpResult:
+        status = response.status_code
+        if self._recorder is not None and status < 500 and status not in _UNRECORDED:
+            self._record(call, response)
+        suffix = f"after {self.config.max_retries + 1} attempts" if status in RETRY_STATUSES else ""
+        raise_for_status(call.audit_url, status, suffix)
+        return HttpResult(url=call.url, status=status, headers=dict(response.headers), body=response.content,
+                          elapsed_ms=_elapsed_ms(response, 0.0))
+
+    def _record(self, call: _Call, response: httpx.Response) -> None:
+        assert self._recorder is not None
+        source = f"live GET {call.host} on {datetime.now(UTC).date().isoformat()}"
+        with self._record_lock:
+            headers = {k: v for k, v in response.headers.items() if k.lower() in _RECORDED_HEADERS}
+            self._recorder.add(call.url, response.status_code, headers, response.content, source)
+            self._recorder.save()
+
+    def _backoff(self, attempt: int, retry_after: str | None) -> float:
+        """Retry-After when the server gave one, else exponential backoff with jitter; capped."""
+        waited = retry_after_s(retry_after)
+        if waited is None:
+            waited = backoff_s(attempt, base_s=self.config.backoff_base_s)
+        return min(waited, self.config.max_backoff_s)
+
+    def _ms(self, started: float) -> float:
+        return (self._clock() - started) * 1000
+
+
+def _elapsed_ms(response: httpx.Response, fallback_ms: float) -> float:
+    """Time on the wire, excluding any rate-limit wait (which happens before the request is sent)."""
+    try:
+        return response.elapsed.total_seconds() * 1000
+    except RuntimeError:  # transports that bypass httpx's timing (MockTransport) leave it unset
+        return fallback_ms
+
+
+def _detail(what: str, delay: float | None) -> str:
+    return what if delay is None else f"{what}; retry in {delay:.2f}s"

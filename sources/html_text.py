@@ -1,0 +1,165 @@
+"""Filing HTML (inline XBRL included) -> clean readable text, one paragraph or table row per line."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any, Literal
+
+import lxml.etree
+import lxml.html
+from watchdesk.sources.errors import ParsingError
+
+# Elements that start a new line; td/th are handled with their table.
+_BLOCK_TAGS = (
+    "p", "div", "br", "tr", "li", "ul", "ol", "dl", "dt", "dd", "table", "hr", "blockquote", "pre",
+    "center", "section", "article", "header", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "body",
+)  # fmt: skip
+# Never reader-visible: scripts, styles and the inline-XBRL header (contexts, units, hidden facts).
+_DROP_TAGS = ("script", "style", "noscript", "head", "title", "ix:header", "ix:hidden")
+# XPath narrows cheaply to styles that mention "none"; the regex then decides (any case, any spacing).
+_MAYBE_HIDDEN = "//*[contains(@style, 'none') or contains(@style, 'NONE') or contains(@style, 'None')]"
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+# A document cut out of a full-submission .txt still wears its SGML <DOCUMENT>...<TEXT> wrapper.
+_SGML_OPEN = re.compile(r"^\s*<DOCUMENT>.*?<TEXT>\s*(?:<XBRL>)?", re.IGNORECASE | re.DOTALL)
+_SGML_CLOSE = re.compile(r"(?:</XBRL>)?\s*</TEXT>\s*</DOCUMENT>\s*$", re.IGNORECASE)
+# A line that is only a page marker: "12", "- 12 -", "Page 12", "Page 12 of 80", "F-3", "ii", "XIV".
+_PAGE_LINE = re.compile(
+    r"^(?:-\s*)?(?:page\s+)?(?:\d{1,3}|[a-z]-\d{1,3}|x{0,3}(?:ix|iv|v?i{0,3}))(?:\s+of\s+\d{1,3})?(?:\s*-)?$",
+    re.IGNORECASE,
+)
+_TOC_LINE = re.compile(r"^(?:return\s+to\s+|back\s+to\s+)?(?:the\s+)?table\s+of\s+contents$", re.IGNORECASE)
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+# Cells that belong to a neighbour: "$" | "1,234" -> "$1,234"; "(12" | ")" -> "(12)"; "•" | "text".
+# A lone dash is left alone: in financial tables it is a value (nil), not a bullet.
+_CURRENCY = frozenset({"$", "€", "£", "¥"})
+_GLYPH_BULLETS = "•◦●▪·"
+_BULLETS = frozenset({*_GLYPH_BULLETS, "o"})  # Word exports use a lone "o" cell for sub-bullets
+_TRAILING_CELL = re.compile(r"^(?:\)|%|\)%|%\))$")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
+
+
+def html_to_text(data: bytes | str, *, tables: Literal["keep", "drop"] = "keep") -> str:
+    """Readable text of a filing: one paragraph per line, table rows as `cell | cell`.
+
+    With tables="drop", tables of two or more columns are left out; single-column tables stay
+    because filers use them for ordinary paragraphs and bullet lists.
+    """
+    doc = _parse(data)
+    _strip_invisible(doc)
+    _mark_blocks(doc)
+    for table in reversed(list(doc.iter("table"))):  # inner tables first: outer rows read them as text
+        _render_table(table, keep=tables == "keep")
+    body = doc.find("body")
+    return _clean_lines((body if body is not None else doc).text_content())
+
+
+def title_of(data: bytes | str) -> str | None:
+    """The document's <title>, whitespace collapsed; None when absent or empty."""
+    raw = data.encode("utf-8", errors="replace") if isinstance(data, str) else data
+    match = _TITLE.search(raw, 0, 300_000)  # the title sits in <head>; never scan a whole 10-K
+    if not match:
+        return None
+    title = " ".join(html.unescape(_decode(match.group(1))).split())
+    return title or None
+
+
+def _decode(data: bytes) -> str:
+    # EDGAR documents are ASCII with entities, UTF-8, or (older ones) Windows-1252.
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _parse(data: bytes | str) -> Any:
+    text = _decode(data) if isinstance(data, bytes) else data
+    if _SGML_OPEN.match(text, 0, 2000):
+        text = _SGML_CLOSE.sub("", _SGML_OPEN.sub("", text, count=1), count=1)
+    # lxml refuses str input that still declares an encoding.
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        return lxml.html.document_fromstring("<html><body></body></html>")
+    try:
+        return lxml.html.document_fromstring(text)
+    except (ValueError, lxml.etree.ParserError) as err:
+        raise ParsingError(f"document is not parseable HTML: {err}") from err
+
+
+def _strip_invisible(doc: Any) -> None:
+    lxml.etree.strip_elements(doc, *_DROP_TAGS, lxml.etree.Comment, with_tail=False)
+    for element in doc.xpath(_MAYBE_HIDDEN):
+        if _DISPLAY_NONE.search(element.get("style", "")):
+            element.drop_tree()  # keeps the tail: text after a hidden block is visible
+
+
+def _mark_blocks(doc: Any) -> None:
+    """Put a line break before and after every block element, in the tree's own text."""
+    for element in doc.iter(*_BLOCK_TAGS):
+        if element.tag != "br":
+            element.text = "\n" + (element.text or "")
+        element.tail = "\n" + (element.tail or "")
+
+
+def _render_table(table: Any, *, keep: bool) -> None:
+    """Replace `table` by its rows as `cell | cell` lines, or by nothing."""
+    # Inner tables were replaced already, so every <tr> left under `table` is its own.
+    rows = [cells for tr in table.iter("tr") if (cells := _cells_of(tr))]
+    replacement = table.makeelement("div", {})
+    if keep or all(len(cells) == 1 for cells in rows):
+        replacement.text = "\n" + "\n".join(" | ".join(cells) for cells in rows) + "\n"
+    replacement.tail = table.tail
+    parent = table.getparent()
+    if parent is not None:
+        parent.replace(table, replacement)
+
+
+def _cells_of(tr: Any) -> list[str]:
+    """Non-empty cell texts of a row, with "$", ")" and "%" cells glued to their numbers."""
+    cells: list[str] = []
+    pending = ""
+    for cell in tr:
+        if cell.tag not in ("td", "th"):
+            continue
+        text = " ".join(cell.text_content().translate(_INVISIBLE).split())
+        if not text:
+            continue
+        if text in _CURRENCY:
+            pending += text
+        elif text in _BULLETS:
+            pending += text + " "
+        elif _TRAILING_CELL.match(text) and cells:
+            cells[-1] += text
+        else:
+            cells.append(pending + text)
+            pending = ""
+    if pending:
+        cells.append(pending.strip())
+    return cells
+
+
+def _clean_lines(text: str) -> str:
+    """Collapse whitespace, drop empty lines, page numbers and repeated "Table of Contents" links.
+
+    A paragraph cut by a page break (the next page starts in lower case) is joined back together.
+    """
+    out: list[str] = []
+    seen_toc = page_break = False
+    for raw in text.translate(_INVISIBLE).split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if _PAGE_LINE.match(line) or (seen_toc and _TOC_LINE.match(line)):
+            page_break = True
+            continue
+        seen_toc = seen_toc or bool(_TOC_LINE.match(line))
+        if line[0] in _GLYPH_BULLETS and len(line) > 1 and not line[1].isspace():
+            line = f"{line[0]} {line[1:]}"
+        if page_break and out and line[0].islower() and out[-1][-1] not in ".:;!?":
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        page_break = False
+    return "\n".join(out)

@@ -1,0 +1,1 @@
+"""Bundled replay packs (recorded real responses)."""

@@ -1,0 +1,197 @@
+"""Replay packs: a directory with `index.json` mapping URL -> recorded response, and its bodies.
+
+Layout::
+
+    index.json   {"version": 1, "responses": [{"url", "status", "headers", "body", "source"}]}
+    bodies/      one file per response; a name ending in .gz is gunzipped on read
+
+URLs are stored with secret query values redacted, so a recorded pack is safe to commit.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+from watchdesk.sources.cache import storable_headers
+from watchdesk.sources.errors import ConfigError, ReplayMissError
+from watchdesk.sources.models import HttpResult
+
+PACK_VERSION = 1
+INDEX = "index.json"
+BODIES = "bodies"
+REDACTED = "REDACTED"
+_SECRET_PARAM = re.compile(r"key|token|secret|password|passwd", re.IGNORECASE)
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def redact_url(url: str) -> str:
+    """`url` with the values of key/token/secret-like query parameters replaced by REDACTED."""
+    base, sep, query = url.partition("?")
+    if not sep:
+        return url
+    query, hash_, fragment = query.partition("#")
+    parts = []
+    for part in query.split("&"):
+        name = part.split("=", 1)[0]
+        # Only touched parameters are rewritten, so every other byte of the URL stays as sent.
+        parts.append(f"{name}={REDACTED}" if _SECRET_PARAM.search(unquote(name)) else part)
+    return f"{base}?{'&'.join(parts)}{hash_}{fragment}"
+
+
+def pack_key(url: str) -> str:
+    """The form a URL takes in a pack: fragment dropped, secrets redacted."""
+    return redact_url(urldefrag(url)[0])
+
+
+@dataclass(frozen=True, slots=True)
+class PackEntry:
+    """One recorded response as listed in `index.json`."""
+
+    url: str
+    status: int
+    headers: dict[str, str]
+    body: str  # path relative to the pack directory
+    source: str
+
+
+class ReplayPack:
+    """A loaded pack; `lookup` serves recorded responses by exact URL."""
+
+    def __init__(self, root: Path, entries: dict[str, PackEntry]) -> None:
+        self.root = root
+        self.entries = entries
+
+    @classmethod
+    def load(cls, root: Path) -> ReplayPack:
+        root = Path(root)
+        return cls(root, {e.url: e for e in read_index(root)})
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, url: object) -> bool:
+        return isinstance(url, str) and pack_key(url) in self.entries
+
+    def lookup(self, url: str) -> HttpResult:
+        """The recorded response for `url`; raises ReplayMissError naming the URL and the pack."""
+        entry = self.entries.get(pack_key(url))
+        if entry is None:
+            raise ReplayMissError(
+                f"replay pack {self.root} has no response for {pack_key(url)}: record it with a live run "
+                f"(record_dir={self.root}) or add it to {self.root / INDEX}"
+            )
+        body = self._read_body(entry)
+        return HttpResult(
+            url=urldefrag(url)[0], status=entry.status, headers=dict(entry.headers), body=body,
+            from_replay=True,
+        )
+
+    def _read_body(self, entry: PackEntry) -> bytes:
+        path = (self.root / entry.body).resolve()
+        if not path.is_relative_to(self.root.resolve()):
+            raise ConfigError(f"{self.root / INDEX}: body {entry.body!r} points outside the pack")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ReplayMissError(
+                f"replay pack {self.root} lists {entry.url} but its body file {entry.body} is missing"
+            ) from exc
+        return gzip.decompress(data) if path.name.endswith(".gz") else data
+
+
+def read_index(root: Path) -> list[PackEntry]:
+    """The entries of `root/index.json`; raises ConfigError when the file is absent or malformed."""
+    index = Path(root) / INDEX
+    try:
+        doc = json.loads(index.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{index} not found: is {root} a replay pack directory?") from exc
+    except ValueError as exc:
+        raise ConfigError(f"{index} is not valid JSON: {exc}") from exc
+    if not isinstance(doc, dict) or doc.get("version") != PACK_VERSION:
+        raise ConfigError(f"{index}: expected {{'version': {PACK_VERSION}, 'responses': [...]}}")
+    try:
+        return [
+            PackEntry(
+                url=pack_key(str(r["url"])), status=int(r["status"]), headers=dict(r.get("headers", {})),
+                body=str(r["body"]), source=str(r.get("source", "")),
+            )
+            for r in doc.get("responses", [])
+        ]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"{index}: every response needs url, status and body ({exc!r})") from exc
+
+
+class PackWriter:
+    """Builds a pack; output is deterministic (sorted index, names derived from URLs, gzip mtime 0).
+
+    With `merge=True` the existing index is kept and new entries replace same-URL ones (record mode).
+    `save()` removes body files the index no longer references, so a rebuild leaves no strays.
+    """
+
+    def __init__(self, root: Path, *, merge: bool = False) -> None:
+        self.root = Path(root)
+        self._entries: dict[str, PackEntry] = {}
+        if merge and (self.root / INDEX).exists():
+            self._entries = {e.url: e for e in read_index(self.root)}
+
+    def add(
+        self,
+        url: str,
+        status: int,
+        headers: dict[str, str],
+        body: bytes,
+        source: str,
+        *,
+        compress: bool = True,
+        name: str | None = None,
+    ) -> PackEntry:
+        """Write the body file now and list the response; the index is written by `save()`."""
+        key = pack_key(url)
+        fname = _body_name(key, name=name, compress=compress)
+        clash = next((e.url for e in self._entries.values() if e.body == fname and e.url != key), None)
+        if clash is not None:
+            raise ConfigError(f"body name {fname!r} is already used by {clash}; pass a different name")
+        path = self.root / fname
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(gzip.compress(body, mtime=0) if fname.endswith(".gz") else body)
+        headers = storable_headers(headers)
+        entry = PackEntry(url=key, status=status, headers=headers, body=fname, source=source)
+        self._entries[key] = entry
+        return entry
+
+    def save(self) -> Path:
+        """Write `index.json` (sorted by URL) and prune unreferenced body files; returns the index path."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        entries = [asdict(e) for e in sorted(self._entries.values(), key=lambda e: e.url)]
+        doc = {"version": PACK_VERSION, "responses": entries}
+        index = self.root / INDEX
+        text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        index.write_text(text, encoding="utf-8")
+        used = {e.body for e in self._entries.values()}
+        bodies = self.root / BODIES
+        for stray in bodies.iterdir() if bodies.is_dir() else ():
+            if stray.is_file() and f"{BODIES}/{stray.name}" not in used:
+                stray.unlink()
+        return index
+
+
+def _body_name(url: str, *, name: str | None, compress: bool) -> str:
+    """`bodies/<sha256 prefix>-<last path segment>[.gz]`, or `bodies/<name>` when given."""
+    if name is not None:
+        if name != Path(name).name or name in {"", ".", ".."}:
+            raise ConfigError(f"body name {name!r} must be a plain file name")
+        base = name
+    else:
+        digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+        segment = _UNSAFE_NAME.sub("_", urlsplit(url).path.rsplit("/", 1)[-1])[-60:].strip("._")
+        base = f"{digest}-{segment}" if segment else digest
+    if compress and not base.endswith(".gz"):
+        base += ".gz"
+    return f"{BODIES}/{base}"

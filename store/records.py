@@ -1,0 +1,127 @@
+"""Rows as they go into the store. Keys are derived from content, so writes are idempotent."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short deterministic key from the parts that identify a row."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentRecord:
+    url: str
+    source: str
+    text: str
+    fetched_at: datetime
+    ticker: str | None = None
+    cik: int | None = None
+    form: str | None = None
+    accession: str | None = None
+    filename: str | None = None
+    doc_type: str | None = None
+    title: str | None = None
+    filed_at: date | None = None
+    period: date | None = None
+    items: tuple[str, ...] = ()
+    parent_doc_id: str | None = None
+    run_id: str | None = None
+
+    @property
+    def doc_id(self) -> str:
+        return stable_id(self.url)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SentenceRecord:
+    doc_id: str
+    seq: int
+    start: int
+    end: int
+    text: str
+    section: str | None = None
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FindingRecord:
+    doc_id: str
+    topic: str
+    polarity: str
+    score: float
+    sentence: str
+    start: int
+    end: int
+    method: str
+    method_version: str
+    created_at: datetime
+    ticker: str | None = None
+    section: str | None = None
+    speaker: str | None = None
+    run_id: str | None = None
+
+    @property
+    def finding_id(self) -> str:
+        return stable_id(self.doc_id, self.start, self.end, self.topic, self.method, self.method_version)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GapRecord:
+    run_id: str
+    agent: str
+    target: str
+    reason: str
+    created_at: datetime
+    ticker: str | None = None
+    tried: tuple[str, ...] = ()
+
+    @property
+    def gap_id(self) -> str:
+        return stable_id(self.run_id, self.agent, self.target)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ActionRecord:
+    agent: str
+    action: str
+    target: str
+    attempt: int
+    outcome: str
+    at: datetime
+    run_id: str | None = None
+    host: str | None = None
+    status: int | None = None
+    nbytes: int | None = None
+    ms: float | None = None
+    detail: str = ""
+
+    @property
+    def action_id(self) -> str:
+        return stable_id(self.run_id, self.agent, self.action, self.target, self.attempt)
+
+
+@dataclass(slots=True, kw_only=True)
+class RunRecord:
+    run_id: str
+    watchlist: str
+    watchlist_hash: str
+    watchlist_json: str = "{}"
+    mode: str
+    status: str
+    started_at: datetime
+    thread_id: str | None = None
+    plan: list[dict[str, object]] = field(default_factory=list)
+    approval: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    cost: dict[str, float] = field(default_factory=dict)
+    error: str | None = None
+    finished_at: datetime | None = None

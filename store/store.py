@@ -1,0 +1,106 @@
+"""A thread-safe handle on one open DuckDB file.
+
+LangGraph runs parallel branches in threads; a DuckDB connection must not be used by two threads
+at once, so every call takes the handle's lock. Reads and writes are short, so this costs little.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import duckdb
+
+from watchdesk.store import db, writes
+from watchdesk.store.records import (
+    ActionRecord,
+    DocumentRecord,
+    FindingRecord,
+    GapRecord,
+    RunRecord,
+    SentenceRecord,
+)
+
+T = TypeVar("T")
+
+
+class Store:
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Store:
+        return cls(db.connect(path, read_only=read_only))
+
+    def close(self) -> None:
+        with self._lock:
+            self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _locked(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        with self._lock:
+            return fn(self.con, *args, **kwargs)
+
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self.con.execute(sql, list(params)).fetchall()
+
+    def transaction(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """Run `work` atomically: a failure leaves nothing half-written."""
+        with self._lock:
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                result = work(self.con)
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+            self.con.execute("COMMIT")
+            return result
+
+    def upsert_company(self, *, cik: int, ticker: str, name: str) -> None:
+        self._locked(writes.upsert_company, cik=cik, ticker=ticker, name=name)
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        return self._locked(writes.known_urls, urls)
+
+    def known_accessions(self, accessions: Iterable[str]) -> set[str]:
+        return self._locked(writes.known_accessions, accessions)
+
+    def upsert_document(self, doc: DocumentRecord) -> str:
+        return self._locked(writes.upsert_document, doc)
+
+    def replace_sentences(self, doc_id: str, sentences: Sequence[SentenceRecord]) -> int:
+        return self._locked(writes.replace_sentences, doc_id, sentences)
+
+    def replace_findings(
+        self, doc_id: str, findings: Sequence[FindingRecord], *, method: str, method_version: str
+    ) -> int:
+        return self._locked(
+            writes.replace_findings, doc_id, findings, method=method, method_version=method_version
+        )
+
+    def record_gap(self, gap: GapRecord) -> None:
+        self._locked(writes.record_gap, gap)
+
+    def record_actions(self, actions: Sequence[ActionRecord]) -> int:
+        return self._locked(writes.record_actions, actions)
+
+    def save_run(self, run: RunRecord) -> None:
+        self._locked(writes.save_run, run)
+
+    def set_cursor(self, *, ticker: str, source: str, value: str) -> None:
+        self._locked(writes.set_cursor, ticker=ticker, source=source, value=value)
+
+    def get_cursor(self, *, ticker: str, source: str) -> str | None:
+        return self._locked(writes.get_cursor, ticker=ticker, source=source)
+
+    def counts(self) -> dict[str, int]:
+        return self._locked(db.table_counts)

@@ -1,0 +1,108 @@
+"""Typed, idempotent writes of watchdesk rows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+import duckdb
+
+from watchdesk.store.bulk import upsert
+from watchdesk.store.records import (
+    ActionRecord,
+    DocumentRecord,
+    FindingRecord,
+    GapRecord,
+    RunRecord,
+    SentenceRecord,
+    content_hash,
+)
+
+
+def upsert_company(con: duckdb.DuckDBPyConnection, *, cik: int, ticker: str, name: str) -> None:
+    row = {"cik": cik, "ticker": ticker, "name": name, "updated_at": datetime.now(UTC)}
+    upsert(con, "companies", [row], key=["cik"])
+
+
+def known_urls(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> set[str]:
+    """Which of these document URLs are already stored (so they are not fetched again)."""
+    wanted = list(urls)
+    if not wanted:
+        return set()
+    rows = con.execute("SELECT url FROM documents WHERE list_contains(?, url)", [wanted]).fetchall()
+    return {r[0] for r in rows}
+
+
+def upsert_document(con: duckdb.DuckDBPyConnection, doc: DocumentRecord) -> str:
+    row = asdict(doc)
+    row["items"] = list(doc.items)
+    row.update(doc_id=doc.doc_id, content_hash=content_hash(doc.text), n_chars=len(doc.text))
+    upsert(con, "documents", [row], key=["doc_id"])
+    return doc.doc_id
+
+
+def replace_sentences(
+    con: duckdb.DuckDBPyConnection, doc_id: str, sentences: Sequence[SentenceRecord]
+) -> int:
+    """A document's sentences are replaced whole: a re-split never leaves stale rows behind."""
+    con.execute("DELETE FROM sentences WHERE doc_id = ?", [doc_id])
+    return upsert(con, "sentences", [asdict(s) for s in sentences], key=["doc_id", "seq"])
+
+
+def replace_findings(
+    con: duckdb.DuckDBPyConnection,
+    doc_id: str,
+    findings: Sequence[FindingRecord],
+    *,
+    method: str,
+    method_version: str,
+) -> int:
+    """Re-flagging a document replaces its findings of the same method version, never duplicates."""
+    con.execute(
+        "DELETE FROM findings WHERE doc_id = ? AND method = ? AND method_version = ?",
+        [doc_id, method, method_version],
+    )
+    rows = [{**asdict(f), "finding_id": f.finding_id} for f in findings]
+    return upsert(con, "findings", rows, key=["finding_id"])
+
+
+def record_gap(con: duckdb.DuckDBPyConnection, gap: GapRecord) -> None:
+    row = {**asdict(gap), "gap_id": gap.gap_id, "tried": list(gap.tried)}
+    upsert(con, "gaps", [row], key=["gap_id"])
+
+
+def record_actions(con: duckdb.DuckDBPyConnection, actions: Sequence[ActionRecord]) -> int:
+    rows = [{**asdict(a), "action_id": a.action_id} for a in actions]
+    return upsert(con, "actions", rows, key=["action_id"])
+
+
+def save_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
+    row = asdict(run)
+    for name in ("plan", "counts", "cost"):
+        row[name] = json.dumps(row[name], default=str, sort_keys=True)
+    upsert(con, "runs", [row], key=["run_id"])
+
+
+def set_cursor(con: duckdb.DuckDBPyConnection, *, ticker: str, source: str, value: str) -> None:
+    row = {"ticker": ticker, "source": source, "value": value, "updated_at": datetime.now(UTC)}
+    upsert(con, "cursors", [row], key=["ticker", "source"])
+
+
+def get_cursor(con: duckdb.DuckDBPyConnection, *, ticker: str, source: str) -> str | None:
+    rows = con.execute(
+        "SELECT value FROM cursors WHERE ticker = ? AND source = ?", [ticker, source]
+    ).fetchall()
+    return rows[0][0] if rows else None
+
+
+def known_accessions(con: duckdb.DuckDBPyConnection, accessions: Iterable[str]) -> set[str]:
+    """Filings (by accession) that already have a stored document."""
+    wanted = list(accessions)
+    if not wanted:
+        return set()
+    rows = con.execute(
+        "SELECT DISTINCT accession FROM documents WHERE list_contains(?, accession)", [wanted]
+    ).fetchall()
+    return {r[0] for r in rows}

@@ -1,0 +1,71 @@
+"""Bad input gets a clear message and a non-zero exit, and the database is never touched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from watchdesk.graph.cli import EXIT_CONFIG, cli
+from watchdesk.graph.demo import demo_pack
+
+GOOD_TICKER = '[[tickers]]\nsymbol = "NVDA"\n'
+
+
+def run_cli(tmp_path: Path, watchlist_text: str, *extra: str) -> tuple[int, str, Path]:
+    wl = tmp_path / "watchlist.toml"
+    wl.write_text(watchlist_text)
+    db = tmp_path / "wd.duckdb"
+    args = ["run", str(wl), "--db", str(db), "--out", str(tmp_path / "out"), "--replay", str(demo_pack()), *extra]
+    result = CliRunner().invoke(cli, args)
+    return result.exit_code, result.output, db
+
+
+def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    code, out, db = run_cli(tmp_path, GOOD_TICKER + "[policy]\napproval = never\n")
+    assert code == EXIT_CONFIG
+    assert "watchlist.toml" in out and "line 4" in out
+    assert not db.exists()
+
+
+def test_wrong_field_type_names_the_field(tmp_path: Path) -> None:
+    code, out, db = run_cli(tmp_path, GOOD_TICKER + "[filings]\nlookback_days = \"ninety\"\n")
+    assert code == EXIT_CONFIG
+    assert "filings.lookback_days" in out
+    assert not db.exists()
+
+
+def test_unknown_ticker_suggests_close_matches(tmp_path: Path) -> None:
+    code, out, db = run_cli(tmp_path, '[[tickers]]\nsymbol = "NVDAA"\n')
+    assert code == EXIT_CONFIG
+    assert "NVDAA" in out and "NVDA" in out.split("Did you mean", 1)[-1]
+    assert not db.exists()
+
+
+def test_bad_input_leaves_existing_db_untouched(tmp_path: Path) -> None:
+    db = tmp_path / "wd.duckdb"
+    ok = CliRunner().invoke(cli, ["demo", "--db", str(db), "--out", str(tmp_path / "o"), "--quiet"])
+    assert ok.exit_code == 0, ok.output
+    before = (db.stat().st_mtime_ns, db.read_bytes())
+    code, _, _ = run_cli(tmp_path, '[[tickers]]\nsymbol = "NVDIA"\n')
+    assert code == EXIT_CONFIG
+    assert (db.stat().st_mtime_ns, db.read_bytes()) == before
+
+
+@pytest.mark.parametrize("missing", ["nope.toml"])
+def test_missing_watchlist_file(tmp_path: Path, missing: str) -> None:
+    result = CliRunner().invoke(cli, ["run", str(tmp_path / missing)])
+    assert result.exit_code == EXIT_CONFIG
+    assert "watchdesk init" in result.output
+
+
+def test_live_mode_without_identity_says_what_to_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WATCHDESK_SEC_IDENTITY", raising=False)
+    monkeypatch.delenv("WATCHDESK_REPLAY", raising=False)
+    wl = tmp_path / "w.toml"
+    wl.write_text(GOOD_TICKER)
+    result = CliRunner().invoke(cli, ["run", str(wl), "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == EXIT_CONFIG
+    assert "WATCHDESK_SEC_IDENTITY=" in result.output
+    assert not (tmp_path / "x.duckdb").exists()

@@ -1,0 +1,92 @@
+"""The offline demo end to end: real NVIDIA and Apple filings replayed into a real DuckDB file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from watchdesk.graph import runner
+from watchdesk.graph.cli import cli
+from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_pack, demo_watchlist
+from watchdesk.graph.settings import Settings
+
+
+def demo_settings(tmp: Path) -> Settings:
+    return Settings(
+        db_path=tmp / "demo.duckdb", mode="replay", replay_dir=demo_pack(), as_of=DEMO_AS_OF, out_dir=tmp / "out"
+    )
+
+
+def counts(db: Path) -> dict[str, int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
+        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchall()[0][0] for t in tables}
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, runner.RunOutcome]:
+    settings = demo_settings(tmp_path_factory.mktemp("demo"))
+    return settings, runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID)
+
+
+def test_demo_leaves_briefing_and_nvidia_findings(first_run: tuple[Settings, runner.RunOutcome]) -> None:
+    settings, outcome = first_run
+    assert outcome.status == "done"
+    assert outcome.briefing_path and Path(outcome.briefing_path).is_file()
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    docs = con.execute("SELECT form, doc_type, url FROM documents WHERE ticker = 'NVDA' ORDER BY url").fetchall()
+    by_topic = dict(con.execute("SELECT topic, count(*) FROM findings WHERE ticker = 'NVDA' GROUP BY 1").fetchall())
+    con.close()
+    forms = {d[1] for d in docs}
+    assert {"10-K", "10-Q", "8-K", "EX-10.1"} <= forms, forms
+    assert by_topic.get("supply_chain", 0) > 5 and by_topic.get("inventory", 0) > 5, by_topic
+    text = Path(outcome.briefing_path).read_text()
+    assert "NVDA" in text and "https://www.sec.gov/Archives/edgar/data/1045810/" in text
+
+
+def test_missing_company_becomes_a_visible_gap(first_run: tuple[Settings, runner.RunOutcome]) -> None:
+    _, outcome = first_run
+    assert any("TSM" in g or "1046179" in g for g in outcome.gaps), outcome.gaps
+    assert "TSM" in Path(outcome.briefing_path or "").read_text().split("Gaps", 1)[-1]
+
+
+def test_second_run_duplicates_nothing_and_fetches_no_stored_document(
+    first_run: tuple[Settings, runner.RunOutcome],
+) -> None:
+    settings, first = first_run
+    before = counts(settings.db_path)
+    second = runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID)
+    after = counts(settings.db_path)
+    assert after == before
+    assert [u for u in first.requested if "/Archives/" in u], "first run fetched documents"
+    assert not [u for u in second.requested if "/Archives/" in u], second.requested
+
+
+def test_cli_demo_prints_briefing_path(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.duckdb"), "--out", str(tmp_path / "o"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert Path(result.stdout.strip().splitlines()[-1]).is_file()
+
+
+def test_two_demos_on_one_db_one_wins_one_says_in_use(tmp_path: Path) -> None:
+    db = tmp_path / "same.duckdb"
+    cmd = [sys.executable, "-m", "watchdesk.graph.cli", "demo", "--db", str(db), "--out", str(tmp_path / "o"), "--quiet"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(p.wait(timeout=240), p.communicate()) for p in procs]
+    codes = sorted(code for code, _ in results)
+    assert codes == [0, 3], results
+    loser_err = next(err for code, (_, err) in results if code == 3)
+    assert "database in use" in loser_err
+    intact = counts(db)
+    assert intact["documents"] > 0 and intact["findings"] > 0
+    single = tmp_path / "single.duckdb"
+    runner.start_run(demo_watchlist(), demo_settings(tmp_path).with_(db_path=single), run_id=DEMO_RUN_ID)
+    assert {k: v for k, v in counts(single).items()} == intact

@@ -1,0 +1,70 @@
+"""Build the demo replay pack from the team's real recorded SEC responses.
+
+Run: .venv/bin/python -m tests.packs.build_demo_pack [--fixtures ../shared/fixtures] [--out sources/packs/demo]
+
+Every body is a real SEC response copied byte for byte from ../shared/fixtures (see its MANIFEST.md);
+only the content-type header is filled in from the file type, since the recordings kept bodies only.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from watchdesk.sources.edgar_parse import TICKERS_URL, archive_url, full_submission_url, submissions_url
+from watchdesk.sources.replay import PackWriter
+
+REPO = Path(__file__).resolve().parents[2]
+HTML = {"content-type": "text/html"}
+JSON = {"content-type": "application/json"}
+TEXT = {"content-type": "text/plain"}
+XML = {"content-type": "application/xml"}
+
+# (url, status, headers, fixture path under edgar/)
+DEMO_RESPONSES: list[tuple[str, int, dict[str, str], str]] = [
+    (TICKERS_URL, 200, JSON, "tickers/company_tickers.json"),
+    (submissions_url(1045810), 200, JSON, "submissions/CIK0001045810_NVIDIA.json"),
+    (submissions_url(320193), 200, JSON, "submissions/CIK0000320193_APPLE.json"),
+    (
+        archive_url(1045810, "0001045810-25-000023", "nvda-20250126.htm"),
+        200, HTML, "filings/NVDA_10-K_FY2025_filed-2025-02-26.html",
+    ),
+    (
+        archive_url(1045810, "0001045810-25-000209", "nvda-20250727.htm"),
+        200, HTML, "filings/NVDA_10-Q_Q2FY2026_filed-2025-08-27.html",
+    ),
+    (
+        full_submission_url(1045810, "0001045810-26-000024"),
+        200, TEXT, "filings/NVDA_8-K_2026-03_0001045810-26-000024.txt",
+    ),
+    (
+        archive_url(320193, "0000320193-24-000123", "aapl-20240928.htm"),
+        200, HTML, "filings/AAPL_10-K_FY2024_filed-2024-11-01.html",
+    ),
+    (
+        archive_url(320193, "0000320193-25-000073", "aapl-20250628.htm"),
+        200, HTML, "filings/AAPL_10-Q_Q3FY2025_filed-2025-08-01.html",
+    ),
+    # SEC's real answer for a CIK that does not exist.
+    ("https://data.sec.gov/submissions/CIK-000000001.json", 404, XML, "submissions/CIK-000000001_404_NoSuchKey.xml"),
+]
+
+
+def build(fixtures: Path, out: Path) -> Path:
+    writer = PackWriter(out)
+    for url, status, headers, rel in DEMO_RESPONSES:
+        body = (fixtures / "edgar" / rel).read_bytes()
+        writer.add(url, status, headers, body, source=f"shared/fixtures/edgar/{rel}")
+    return writer.save()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--fixtures", type=Path, default=REPO.parent / "shared" / "fixtures")
+    parser.add_argument("--out", type=Path, default=REPO / "sources" / "packs" / "demo")
+    args = parser.parse_args()
+    print(build(args.fixtures, args.out))
+
+
+if __name__ == "__main__":
+    main()
