@@ -5,13 +5,14 @@ Per-filing failures become gaps; the agent never aborts the whole ticker for one
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from watchdesk.sources import edgar, edgar_parse, sgml
 from watchdesk.sources.errors import WatchdeskError
-from watchdesk.sources.html_text import html_to_text, title_of
+from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument
 from watchdesk.store.records import DocumentRecord, GapRecord
 from watchdesk.store.store import Store
@@ -19,7 +20,8 @@ from watchdesk.store.store import Store
 AGENT = "filings"
 # Forms whose exhibits (press releases) matter: fetched as one full-submission .txt.
 _WITH_EXHIBITS = ("8-K", "6-K")
-_EXHIBIT_PREFIXES = ("EX-99", "EX-10")
+# Press releases (EX-99.x) and material contracts (EX-10.x); not XBRL parts such as EX-101.SCH.
+_EXHIBITS = re.compile(r"^EX-(99|10)(\.\d+)?[A-Z]?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,7 +72,13 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
             result.gaps.append(f"{target}: {exc}")
     for item in todo[req.max_documents :]:
         target = item if isinstance(item, str) else f"{item.form} {item.accession}"
-        _gap(store, run_id=run_id, ticker=ticker, target=target, reason="over the policy's max_documents_per_run")
+        _gap(
+            store,
+            run_id=run_id,
+            ticker=ticker,
+            target=target,
+            reason="over the policy's max_documents_per_run",
+        )
         result.gaps.append(f"{target}: over the document limit")
     return result
 
@@ -84,7 +92,9 @@ def _fetch_and_store(
         raw = edgar.fetch_full_submission(fetcher, cik, accession, agent=AGENT, run_id=run_id)
         header, docs = sgml.parse_full_submission(raw)
         return _store_submission(header, docs, req=req, accession=accession, store=store, run_id=run_id)
-    body = edgar.fetch_document(fetcher, cik, item.accession, item.primary_document, agent=AGENT, run_id=run_id)
+    body = edgar.fetch_document(
+        fetcher, cik, item.accession, item.primary_document, agent=AGENT, run_id=run_id
+    )
     record = _record(
         req,
         url=edgar_parse.archive_url(cik, item.accession, item.primary_document),
@@ -116,7 +126,7 @@ def _store_submission(
     filed = _sgml_date(header.get("FILED AS OF DATE"))
     period = _sgml_date(header.get("CONFORMED PERIOD OF REPORT"))
     items = header.get("ITEM INFORMATION", [])
-    wanted = [d for d in docs if d.sequence == 1 or d.type.startswith(_EXHIBIT_PREFIXES)]
+    wanted = [d for d in docs if d.sequence == 1 or _EXHIBITS.match(d.type.strip())]
     ids: list[str] = []
     parent: str | None = None
     for doc in wanted:
@@ -133,6 +143,7 @@ def _store_submission(
             items=tuple(items) if isinstance(items, list) else (items,),
             parent_doc_id=parent,
             run_id=run_id,
+            description=doc.description,
         )
         ids.append(store.upsert_document(record))
         parent = parent or record.doc_id
@@ -140,11 +151,15 @@ def _store_submission(
     return ids
 
 
-def _record(req: FilingsRequest, *, url: str, body: bytes, **fields: object) -> DocumentRecord:
+def _record(req: FilingsRequest, *, url: str, body: bytes, description: str = "", **fields: object) -> DocumentRecord:
     filename = str(fields.get("filename") or "")
     is_html = filename.lower().endswith((".htm", ".html")) or body.lstrip()[:1] == b"<"
     text = html_to_text(body) if is_html else body.decode("utf-8", errors="replace")
-    title = (title_of(body) if is_html else None) or f"{req.company.name} {fields.get('doc_type')}"
+    doc_type = str(fields.get("doc_type") or "")
+    # File names and <title>s of filings are machine names (nvda-20250126); say what the document is.
+    title = f"{req.company.name} {doc_type}"
+    if description and description.upper() != doc_type.upper():
+        title += f": {description}"
     return DocumentRecord(
         url=url,
         source="edgar",
@@ -166,6 +181,11 @@ def _sgml_date(value: str | list[str] | None) -> date | None:
 def _gap(store: Store, *, run_id: str, ticker: str, target: str, reason: str) -> None:
     store.record_gap(
         GapRecord(
-            run_id=run_id, agent=AGENT, target=target, reason=reason, ticker=ticker, created_at=datetime.now(UTC)
+            run_id=run_id,
+            agent=AGENT,
+            target=target,
+            reason=reason,
+            ticker=ticker,
+            created_at=datetime.now(UTC),
         )
     )

@@ -11,12 +11,12 @@ from watchdesk.graph.state import RunState
 from watchdesk.graph.supervisor import supervisor
 
 
-def build_graph() -> StateGraph:
+def build_graph() -> StateGraph[RunState, Deps, RunState, RunState]:
     graph = StateGraph(RunState, context_schema=Deps)
     graph.add_node("planner", plan_node)
     graph.add_node("approval", approval_node)
     graph.add_node("supervisor", supervisor)
-    graph.add_node("filings", filings_node)
+    graph.add_node("filings", filings_node)  # type: ignore[call-overload]  # takes a Send payload
     graph.add_node("flagging", flagging_node)
     graph.add_node("briefing", briefing_node)
     graph.add_edge(START, "planner")

@@ -32,7 +32,13 @@ def progress(enabled: bool = True) -> Callable[[str], None]:
 
 
 def fail(exc: WatchdeskError) -> None:
-    code = EXIT_IN_USE if isinstance(exc, DatabaseInUseError) else EXIT_CONFIG if isinstance(exc, ConfigError) else EXIT_ERROR
+    code = (
+        EXIT_IN_USE
+        if isinstance(exc, DatabaseInUseError)
+        else EXIT_CONFIG
+        if isinstance(exc, ConfigError)
+        else EXIT_ERROR
+    )
     err.print(f"[bold red]error:[/bold red] {exc}", soft_wrap=True)
     sys.exit(code)
 
@@ -63,11 +69,19 @@ def cli(ctx: click.Context) -> None:
 
 
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="DuckDB file (default ./watchdesk.duckdb or $WATCHDESK_DB).")(fn)
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="DuckDB file (default ./watchdesk.duckdb or $WATCHDESK_DB).",
+    )(fn)
 
 
 def out_option(fn: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Folder for briefings (default ./briefings).")(fn)
+    return click.option(
+        "--out",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Folder for briefings (default ./briefings).",
+    )(fn)
 
 
 def _settings(ctx: click.Context, **changes: Any) -> Settings:
@@ -100,13 +114,31 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
 @click.argument("watchlist", type=click.Path(dir_okay=False, path_type=Path))
 @db_option
 @out_option
-@click.option("--replay", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Serve requests from this replay pack instead of the network.")
-@click.option("--record", type=click.Path(file_okay=False, path_type=Path), help="Also save every response into a replay pack here.")
-@click.option("--dry-run", is_flag=True, help="Validate the watchlist and print the plan; fetch nothing, write nothing.")
+@click.option(
+    "--replay",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Serve requests from this replay pack instead of the network.",
+)
+@click.option(
+    "--record",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also save every response into a replay pack here.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Validate the watchlist and print the plan; fetch nothing, write nothing."
+)
 @click.option("--yes", is_flag=True, help="Approve the plan without asking (when the policy wants approval).")
 @click.pass_context
-def run(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | None, replay: Path | None,
-        record: Path | None, dry_run: bool, yes: bool) -> None:
+def run(
+    ctx: click.Context,
+    watchlist: Path,
+    db: Path | None,
+    out: Path | None,
+    replay: Path | None,
+    record: Path | None,
+    dry_run: bool,
+    yes: bool,
+) -> None:
     """Run a watchlist: plan, approve if the policy says so, fetch, flag, brief.
 
     \b
@@ -128,10 +160,14 @@ def run(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | None, 
 
 def _ask(request: dict[str, Any]) -> Any:
     err.print(f"\n[bold]Plan for run {request['run_id']}[/bold]\n{request['text']}\n")
-    answer = click.prompt("approve / reject / edit", type=click.Choice(["approve", "reject", "edit"]), default="approve")
+    answer = click.prompt(
+        "approve / reject / edit", type=click.Choice(["approve", "reject", "edit"]), default="approve"
+    )
     if answer != "edit":
         return answer
-    keep = click.prompt("step ids to keep (comma-separated)", default=",".join(s["id"] for s in request["plan"]))
+    keep = click.prompt(
+        "step ids to keep (comma-separated)", default=",".join(s["id"] for s in request["plan"])
+    )
     return {"decision": "edit", "keep": [k.strip() for k in keep.split(",") if k.strip()]}
 
 
@@ -148,7 +184,9 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool) -> N
       watchdesk approve 2026-11-23-1a2b3c4d
     """
     settings = _settings(ctx, db_path=db)
-    outcome = runner.resume_run(run_id, settings, decision="reject" if reject else "approve", report=progress())
+    outcome = runner.resume_run(
+        run_id, settings, decision="reject" if reject else "approve", report=progress()
+    )
     _print_outcome(outcome, settings)
 
 
@@ -166,7 +204,9 @@ def init(path: Path, force: bool) -> None:
 
     if path.exists() and not force:
         raise ConfigError(f"{path} already exists (use --force to overwrite)")
-    path.write_text((resources.files("watchdesk.graph") / "example_watchlist.toml").read_text(), encoding="utf-8")
+    path.write_text(
+        (resources.files("watchdesk.graph") / "example_watchlist.toml").read_text(), encoding="utf-8"
+    )
     click.echo(f"wrote {path}; check it with: watchdesk run {path} --dry-run")
 
 
@@ -193,10 +233,14 @@ def runs(ctx: click.Context, db: Path | None) -> None:
 
 def _print_outcome(outcome: runner.RunOutcome, settings: Settings) -> None:
     if outcome.status == "awaiting_approval":
-        err.print(f"\n{outcome.plan_text}\n\nrun {outcome.run_id} is awaiting approval: "
-                  f"watchdesk approve {outcome.run_id} --db {settings.db_path}")
+        err.print(
+            f"\n{outcome.plan_text}\n\nrun {outcome.run_id} is awaiting approval: "
+            f"watchdesk approve {outcome.run_id} --db {settings.db_path}"
+        )
         return
-    counts = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
+    counts = ", ".join(
+        f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"}
+    )
     err.print(f"run {outcome.run_id}: {outcome.status} ({counts}; {outcome.fetches} requests)")
     for gap in outcome.gaps:
         err.print(f"  [yellow]gap[/yellow] {gap}")

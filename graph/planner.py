@@ -74,5 +74,8 @@ def build_plan(
 
 def describe(plan: list[Step]) -> str:
     """The plan as a person reads it at the approval prompt."""
-    lines = [f"{i}. [{s['agent']}] {s['action']} -> {s['target']}  (needs {s['permission']})" for i, s in enumerate(plan, 1)]
+    lines = [
+        f"{i}. [{s['agent']}] {s['action']} -> {s['target']}  (needs {s['permission']})"
+        for i, s in enumerate(plan, 1)
+    ]
     return "\n".join(lines)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
@@ -80,14 +82,26 @@ def start_run(
         for ref in companies.values():
             store.upsert_company(cik=ref.cik, ticker=ref.ticker, name=ref.name)
         deps = Deps(
-            settings=settings, watchlist=watchlist, companies=companies, store=store,
-            fetcher=gateway, audit=audit, as_of=as_of, run_id=run_id, report=report,
+            settings=settings,
+            watchlist=watchlist,
+            companies=companies,
+            store=store,
+            fetcher=gateway,
+            audit=audit,
+            as_of=as_of,
+            run_id=run_id,
+            report=report,
         )
         thread_id = f"{run_id}:{uuid.uuid4().hex[:6]}"
         run = RunRecord(
-            run_id=run_id, thread_id=thread_id, watchlist=watchlist.name,
-            watchlist_hash=watchlist.fingerprint(), watchlist_json=watchlist.model_dump_json(),
-            mode=settings.mode, status="running", started_at=datetime.now(UTC),
+            run_id=run_id,
+            thread_id=thread_id,
+            watchlist=watchlist.name,
+            watchlist_hash=watchlist.fingerprint(),
+            watchlist_json=watchlist.model_dump_json(),
+            mode=settings.mode,
+            status="running",
+            started_at=datetime.now(UTC),
         )
         store.save_run(run)
         outcome = _drive(deps, run, stack, first_input={"run_id": run_id, "results": []}, approver=approver)
@@ -96,11 +110,13 @@ def start_run(
         return outcome
 
 
-def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, approver: Approver | None) -> RunOutcome:
+def _drive(
+    deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, approver: Approver | None
+) -> RunOutcome:
     conn = sqlite3.connect(checkpoint_path(deps.settings.db_path), check_same_thread=False)
     stack.callback(conn.close)
     app = build_graph().compile(checkpointer=SqliteSaver(conn))
-    config = {"configurable": {"thread_id": run.thread_id}, "recursion_limit": 200}
+    config: RunnableConfig = {"configurable": {"thread_id": run.thread_id}, "recursion_limit": 200}
     payload: Any = first_input
     try:
         while True:
@@ -140,8 +156,12 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:
 
     gaps = [g for r in result.get("results", []) for g in r["gaps"]]
     return RunOutcome(
-        run_id=run.run_id, status=run.status, briefing_path=result.get("briefing_path"),
-        plan_text=describe(result.get("plan", [])), counts=run.counts, gaps=gaps,
+        run_id=run.run_id,
+        status=run.status,
+        briefing_path=result.get("briefing_path"),
+        plan_text=describe(result.get("plan", [])),
+        counts=run.counts,
+        gaps=gaps,
     )
 
 
@@ -154,27 +174,45 @@ def resume_run(
 ) -> RunOutcome:
     """Continue a run that stopped at `awaiting_approval`, from its checkpoint."""
     with Store.open(settings.db_path) as probe:
-        rows = probe.query("SELECT watchlist_json, thread_id, status, started_at, mode FROM runs WHERE run_id = ?", [run_id])
+        rows = probe.query(
+            "SELECT watchlist_json, thread_id, status, started_at, plan FROM runs WHERE run_id = ?", [run_id]
+        )
     if not rows:
         raise ConfigError(f"no run {run_id!r} in {settings.db_path} (see `watchdesk runs`)")
-    wl_json, thread_id, status, started, _mode = rows[0]
+    wl_json, thread_id, status, started, plan_json = rows[0]
     if status != "awaiting_approval":
         raise ConfigError(f"run {run_id} is {status}, not awaiting approval")
     watchlist = Watchlist.model_validate_json(wl_json)
+    # The approved plan writes where it said it would; the sandbox checks against that folder.
+    briefing = [s for s in json.loads(plan_json or "[]") if s["agent"] == "briefing"]
+    if briefing:
+        settings = settings.with_(out_dir=Path(briefing[0]["target"]))
     audit = AuditBuffer()
-    as_of = settings.as_of or date.fromisoformat(run_id[:10])
+    as_of = settings.as_of or datetime.now(UTC).date()  # the plan (with its dates) is already made
     with ExitStack() as stack:
         gateway = stack.enter_context(gateway_for(settings, watchlist, audit))
         companies = resolve_companies(watchlist, fetcher=gateway)
         store = stack.enter_context(Store.open(settings.db_path))
         deps = Deps(
-            settings=settings, watchlist=watchlist, companies=companies, store=store,
-            fetcher=gateway, audit=audit, as_of=as_of, run_id=run_id, report=report,
+            settings=settings,
+            watchlist=watchlist,
+            companies=companies,
+            store=store,
+            fetcher=gateway,
+            audit=audit,
+            as_of=as_of,
+            run_id=run_id,
+            report=report,
         )
         run = RunRecord(
-            run_id=run_id, thread_id=thread_id, watchlist=watchlist.name,
-            watchlist_hash=watchlist.fingerprint(), watchlist_json=wl_json,
-            mode=settings.mode, status="running", started_at=started,
+            run_id=run_id,
+            thread_id=thread_id,
+            watchlist=watchlist.name,
+            watchlist_hash=watchlist.fingerprint(),
+            watchlist_json=wl_json,
+            mode=settings.mode,
+            status="running",
+            started_at=started,
         )
         outcome = _drive(deps, run, stack, first_input=Command(resume=decision), approver=None)
         outcome.fetches = gateway.stats.network + gateway.stats.replayed

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, cast
 
-from langgraph.graph import END
 from langgraph.runtime import Runtime
 from langgraph.types import Command, Send
 
@@ -14,7 +13,7 @@ from watchdesk.graph.policy import check_step
 from watchdesk.graph.state import RunState, Step, StepResult
 from watchdesk.store.records import GapRecord
 
-Route = Literal["filings", "flagging", "briefing", "__end__"]
+Route = Literal["supervisor", "filings", "flagging", "briefing", "__end__"]
 _FETCHERS = ("filings", "transcripts", "news")
 
 
@@ -22,21 +21,21 @@ def supervisor(state: RunState, runtime: Runtime[Deps]) -> Command[Route]:
     deps = runtime.context
     deps.audit.flush(deps.store, run_id=state["run_id"])
     if state.get("approval") == "rejected":
-        return Command(goto=END)
+        return Command(goto="__end__")
     finished = {r["step_id"] for r in state.get("results", [])}
     pending = [s for s in state["plan"] if s["id"] not in finished]
     refused = [_refuse(s, deps, run_id=state["run_id"]) for s in pending if _refusal(s, deps)]
     if refused:
         # Refused steps are finished (with a gap); route again without them.
-        return Command(goto="supervisor", update={"results": refused})  # type: ignore[arg-type]
+        return Command(goto="supervisor", update={"results": refused})
     fetch = [s for s in pending if s["agent"] in _FETCHERS]
     if fetch:
         return Command(goto=[Send(s["agent"], {"step": s}) for s in fetch])
     for agent in ("flagging", "briefing"):
         step = next((s for s in pending if s["agent"] == agent), None)
         if step is not None:
-            return Command(goto=agent)
-    return Command(goto=END)
+            return Command(goto=cast(Route, agent))
+    return Command(goto="__end__")
 
 
 def _refusal(step: Step, deps: Deps) -> str | None:
@@ -57,4 +56,3 @@ def _refuse(step: Step, deps: Deps, *, run_id: str) -> StepResult:
     )
     deps.report(f"refused {step['id']}: {reason}")
     return StepResult(step_id=step["id"], status="refused", summary=reason, new_doc_ids=[], gaps=[reason])
-

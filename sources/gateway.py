@@ -13,6 +13,7 @@ from typing import Literal, NoReturn
 from urllib.parse import urldefrag, urlsplit
 
 import httpx
+
 from watchdesk.sources.cache import DiskCache
 from watchdesk.sources.errors import (
     ConfigError,
@@ -24,17 +25,16 @@ from watchdesk.sources.errors import (
     TransportError,
 )
 from watchdesk.sources.models import AuditEvent, HttpResult, Outcome
-from watchdesk.sources.ratelimit import SlidingWindowLimiter, backoff_s, retry_after_s
+from watchdesk.sources.ratelimit import DomainLimits, backoff_s, domain_matches, retry_after_s
 from watchdesk.sources.replay import PackWriter, ReplayPack, redact_url
+
+__all__ = ["Gateway", "GatewayConfig", "GatewayStats", "domain_matches", "raise_for_status"]
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Transient answers about the server's load, not the resource: never recorded into a pack.
 _UNRECORDED = frozenset({408, 429})
 # Only headers that describe the content are recorded, so re-recording a pack gives the same index.
 _RECORDED_HEADERS = frozenset({"content-type", "last-modified", "etag", "location", "content-disposition"})
-# Slack added to every rate-limit window: the limiter stamps send times, but the server counts
-# arrivals, and thread scheduling can bunch those up by a few milliseconds.
-RATE_MARGIN_S = 0.1
 DEFAULT_AGENT = "watchdesk/0.1"
 SEC_DOMAIN = "sec.gov"
 
@@ -79,12 +79,6 @@ class _Call:
     run_id: str | None
 
 
-def domain_matches(host: str, domain: str) -> bool:
-    """True when `host` is `domain` or one of its subdomains (case- and trailing-dot-insensitive)."""
-    host, domain = host.lower().rstrip("."), domain.lower().strip(".")
-    return host == domain or host.endswith("." + domain)
-
-
 def raise_for_status(call_url: str, status: int, detail: str = "") -> None:
     """Map an error status to the exception vocabulary; statuses below 400 pass."""
     if status == 404:
@@ -114,10 +108,8 @@ class Gateway:
         self._clock = clock
         self._lock = threading.Lock()  # guards stats
         self._record_lock = threading.Lock()  # one pack writer, many threads
-        self._limiters = {
-            domain: SlidingWindowLimiter.per_second(rate, margin_s=RATE_MARGIN_S, clock=clock, sleep=sleep)
-            for domain, rate in config.rate_limits.items()
-        }
+        self._held = threading.local()  # rate-limit slots taken by this thread's request in flight
+        self._limits = DomainLimits(config.rate_limits, clock=clock, sleep=sleep)
         self._pack: ReplayPack | None = None
         if config.mode == "replay":
             if config.replay_dir is None:
@@ -196,11 +188,19 @@ class Gateway:
         host = request.url.host
         if not self.allowed(host):
             raise PolicyError(f"redirect to host {host!r} refused: not in allowed_domains")
-        matches = [d for d in self._limiters if domain_matches(host, d)]
-        if matches:
-            # The longest matching rule wins, so "www.sec.gov" can be stricter than "sec.gov".
-            self._limiters[max(matches, key=len)].acquire()
+        if (limiter := self._limits.for_host(host)) is not None:
+            limiter.acquire()
+            self._held.slots = [*getattr(self._held, "slots", []), limiter]
         self._count("network")
+
+    def _send(self, url: str) -> httpx.Response:
+        """client.get, then free the rate-limit slots its hops took (body read, or failure)."""
+        try:
+            return self._client.get(url)
+        finally:
+            for limiter in getattr(self._held, "slots", []):
+                limiter.release()
+            self._held.slots = []
 
     # -- the three ways to answer ----------------------------------------------------------------
 
@@ -241,7 +241,7 @@ class Gateway:
         """One audited attempt: the response to hand back, or the delay before trying again."""
         started = self._clock()
         try:
-            response = self._client.get(call.url)
+            response = self._send(call.url)
         except PolicyError as exc:  # raised by _gate on a redirect to a host outside the allow-list
             self._refuse(call, attempt=attempt, detail=str(exc))
         except httpx.TransportError as exc:

@@ -6,16 +6,18 @@ import random
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 
 class SlidingWindowLimiter:
-    """Blocks `acquire()` until one more event fits the window; safe to share between threads.
+    """At most `limit` requests in any window of `window_s` seconds; safe to share between threads.
 
-    Unlike a token bucket, this never lets a burst exceed the limit inside any window, which is the
-    rule SEC enforces ("no more than 10 requests per second") and blocks IPs for.
+    Counted conservatively: a request holds its slot from `acquire()` until `window_s` after its
+    `release()`. The server saw the request before the client saw the answer, so the next request
+    on that slot reaches the server at least `window_s` later: the limit holds at the server's end
+    whatever the network or thread scheduling does, which a send-time stamp cannot promise.
     """
 
     def __init__(
@@ -32,15 +34,17 @@ class SlidingWindowLimiter:
         self.window_s = window_s
         self._clock = clock
         self._sleep = sleep
-        self._stamps: deque[float] = deque()
-        self._lock = threading.Lock()
+        self._in_flight = 0
+        self._finished: deque[float] = deque()  # release times still inside the window, oldest first
+        self._state = threading.Condition()
+        # Waiters queue here one at a time, so a freed slot wakes one thread, not a stampede.
+        self._turn = threading.Lock()
 
     @classmethod
     def per_second(
         cls,
         rate: float,
         *,
-        margin_s: float = 0.0,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
     ) -> SlidingWindowLimiter:
@@ -48,24 +52,69 @@ class SlidingWindowLimiter:
         if rate <= 0:
             raise ValueError(f"rate must be positive, got {rate}")
         limit, window = (int(rate), 1.0) if rate >= 1 else (1, 1.0 / rate)
-        return cls(limit, window_s=window + margin_s, clock=clock, sleep=sleep)
+        return cls(limit, window_s=window, clock=clock, sleep=sleep)
 
     def acquire(self) -> float:
-        """Wait until an event is allowed, record it, and return the seconds waited."""
-        waited = 0.0
-        # The lock is held while sleeping on purpose: waiters queue behind it instead of all
-        # waking at once and racing for the same freed slot.
-        with self._lock:
+        """Wait for a free slot, take it, and return the seconds waited; pair with `release()`."""
+        started = self._clock()
+        with self._turn:
+            while (delay := self._try_take()) is not None:
+                # Sleep without holding the state lock, so finishing requests can still release.
+                self._sleep(delay)
+        return self._clock() - started
+
+    def release(self) -> None:
+        """Mark a request finished: its slot frees up `window_s` from now."""
+        with self._state:
+            if self._in_flight < 1:
+                raise RuntimeError("release() without a matching acquire()")
+            self._in_flight -= 1
+            self._finished.append(self._clock())
+            self._state.notify()
+
+    def _try_take(self) -> float | None:
+        """Take a slot and return None, or return how long to sleep before trying again."""
+        with self._state:
             while True:
                 now = self._clock()
-                while self._stamps and self._stamps[0] <= now - self.window_s:
-                    self._stamps.popleft()
-                if len(self._stamps) < self.limit:
-                    self._stamps.append(now)
-                    return waited
-                delay = self._stamps[0] + self.window_s - now
-                self._sleep(delay)
-                waited += delay
+                while self._finished and self._finished[0] <= now - self.window_s:
+                    self._finished.popleft()
+                if self._in_flight + len(self._finished) < self.limit:
+                    self._in_flight += 1
+                    return None
+                if self._finished:
+                    return self._finished[0] + self.window_s - now
+                self._state.wait()  # every slot is in flight: wait for a release
+
+
+def domain_matches(host: str, domain: str) -> bool:
+    """True when `host` is `domain` or one of its subdomains (case- and trailing-dot-insensitive)."""
+    host, domain = host.lower().rstrip("."), domain.lower().strip(".")
+    return host == domain or host.endswith("." + domain)
+
+
+class DomainLimits:
+    """One limiter per rule ({"sec.gov": 10.0}); every host under a rule shares its limiter.
+
+    Shared because SEC counts www.sec.gov and data.sec.gov together. The longest matching rule
+    wins, so a rule for "www.sec.gov" can be stricter than the one for "sec.gov".
+    """
+
+    def __init__(
+        self,
+        rates: Mapping[str, float],
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self._limiters = {
+            domain: SlidingWindowLimiter.per_second(rate, clock=clock, sleep=sleep)
+            for domain, rate in rates.items()
+        }
+
+    def for_host(self, host: str) -> SlidingWindowLimiter | None:
+        matches = [d for d in self._limiters if domain_matches(host, d)]
+        return self._limiters[max(matches, key=len)] if matches else None
 
 
 def retry_after_s(value: str | None) -> float | None:

@@ -12,7 +12,7 @@ _IN_PERIOD = "(d.filed_at BETWEEN ? AND ? OR d.run_id = ?)"
 
 
 def _dicts(store: Store, sql: str, params: Sequence[object]) -> list[dict[str, Any]]:
-    with store._lock:  # noqa: SLF001 - column names come from the same cursor
+    with store._lock:
         cur = store.con.execute(sql, list(params))
         names = [c[0] for c in cur.description or []]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

@@ -28,35 +28,58 @@ class BriefingRequest:
 
 
 def gather(store: Store, req: BriefingRequest) -> BriefingInput:
-    span = {"start": req.period_start, "end": req.period_end, "run_id": req.run_id}
-    rows = queries.period_findings(store, tickers=req.tickers, topics=req.topics, **span)
+    start, end, run_id = req.period_start, req.period_end, req.run_id
+    rows = queries.period_findings(store, tickers=req.tickers, topics=req.topics, start=start, end=end, run_id=run_id)
     bad = set(queries.citation_mismatches(store, [r["finding_id"] for r in rows]))
     if bad:
         # A quote that is not the stored text must never reach a reader.
         raise StoreError(f"citation check failed for findings {sorted(bad)}: quote differs from stored text")
     findings = [
         FindingItem(
-            finding_id=r["finding_id"], ticker=r["ticker"], company=r["company"], topic=r["topic"],
-            polarity=r["polarity"], score=r["score"], sentence=r["sentence"], section=r["section"],
-            speaker=r["speaker"], doc_id=r["doc_id"], doc_title=r["doc_title"], doc_url=r["doc_url"],
-            form=r["doc_type"] or r["form"], filed_at=r["filed_at"],
+            finding_id=r["finding_id"],
+            ticker=r["ticker"],
+            company=r["company"],
+            topic=r["topic"],
+            polarity=r["polarity"],
+            score=r["score"],
+            sentence=r["sentence"],
+            section=r["section"],
+            speaker=r["speaker"],
+            doc_id=r["doc_id"],
+            doc_title=r["doc_title"],
+            doc_url=r["doc_url"],
+            form=r["doc_type"] or r["form"],
+            filed_at=r["filed_at"],
         )
         for r in rows
     ]
     docs = [
-        DocumentItem(doc_id=d["doc_id"], ticker=d["ticker"], form=d["doc_type"] or d["form"], title=d["title"],
-                     url=d["url"], filed_at=d["filed_at"])
-        for d in queries.period_documents(store, tickers=req.tickers, **span)
+        DocumentItem(
+            doc_id=d["doc_id"],
+            ticker=d["ticker"],
+            form=d["doc_type"] or d["form"],
+            title=d["title"],
+            url=d["url"],
+            filed_at=d["filed_at"],
+        )
+        for d in queries.period_documents(store, tickers=req.tickers, start=start, end=end, run_id=run_id)
     ]
     gaps = [
         GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"])
         for g in queries.run_gaps(store, run_id=req.run_id)
     ]
     return BriefingInput(
-        title=f"watchdesk briefing: {req.watchlist_name}", period_start=req.period_start,
-        period_end=req.period_end, generated_at=datetime.now(UTC), run_id=req.run_id,
-        watchlist_name=req.watchlist_name, tickers=req.tickers, topics=req.topics,
-        findings=findings, gaps=gaps, documents=docs,
+        title=f"watchdesk briefing: {req.watchlist_name}",
+        period_start=req.period_start,
+        period_end=req.period_end,
+        generated_at=datetime.now(UTC),
+        run_id=req.run_id,
+        watchlist_name=req.watchlist_name,
+        tickers=req.tickers,
+        topics=req.topics,
+        findings=findings,
+        gaps=gaps,
+        documents=docs,
     )
 
 
@@ -69,9 +92,14 @@ def write_briefing(store: Store, req: BriefingRequest) -> Path:
     path.write_text(markdown, encoding="utf-8")
     row = {
         "briefing_id": stable_id(req.run_id, req.period_start, req.period_end),
-        "run_id": req.run_id, "period_start": req.period_start, "period_end": req.period_end,
-        "path_md": str(path), "content_md": markdown, "n_findings": len(data.findings),
-        "n_gaps": len(data.gaps), "created_at": datetime.now(UTC),
+        "run_id": req.run_id,
+        "period_start": req.period_start,
+        "period_end": req.period_end,
+        "path_md": str(path),
+        "content_md": markdown,
+        "n_findings": len(data.findings),
+        "n_gaps": len(data.gaps),
+        "created_at": datetime.now(UTC),
     }
     store.transaction(lambda con: upsert(con, "briefings", [row], key=["briefing_id"]))
     return path

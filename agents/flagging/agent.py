@@ -53,7 +53,9 @@ def flag_documents(
     stats = FlagStats()
     for doc_id, ticker in pending_documents(store, tickers=tickers):
         text = store.query("SELECT text FROM documents WHERE doc_id = ?", [doc_id])[0][0]
-        n_sent, n_find = flag_document(store, doc_id=doc_id, ticker=ticker, text=text, library=library, run_id=run_id)
+        n_sent, n_find = flag_document(
+            store, doc_id=doc_id, ticker=ticker, text=text, library=library, run_id=run_id
+        )
         stats.documents += 1
         stats.sentences += n_sent
         stats.findings += n_find
@@ -72,9 +74,20 @@ def flag_document(
     ]
     findings = [
         FindingRecord(
-            doc_id=doc_id, ticker=ticker, topic=f.topic, polarity=f.polarity, score=f.score,
-            sentence=f.sentence, start=f.start, end=f.end, section=f.section, speaker=f.speaker,
-            method=METHOD, method_version=METHOD_VERSION, run_id=run_id, created_at=now,
+            doc_id=doc_id,
+            ticker=ticker,
+            topic=f.topic,
+            polarity=f.polarity,
+            score=f.score,
+            sentence=f.sentence,
+            start=f.start,
+            end=f.end,
+            section=f.section,
+            speaker=f.speaker,
+            method=METHOD,
+            method_version=METHOD_VERSION,
+            run_id=run_id,
+            created_at=now,
         )
         for f in flag_text(text, topics=library)
     ]
@@ -83,8 +96,12 @@ def flag_document(
         writes.replace_sentences(con, doc_id, sentences)
         writes.replace_findings(con, doc_id, findings, method=METHOD, method_version=METHOD_VERSION)
         marker = {
-            "doc_id": doc_id, "method": METHOD, "method_version": METHOD_VERSION,
-            "n_sentences": len(sentences), "n_findings": len(findings), "flagged_at": now,
+            "doc_id": doc_id,
+            "method": METHOD,
+            "method_version": METHOD_VERSION,
+            "n_sentences": len(sentences),
+            "n_findings": len(findings),
+            "flagged_at": now,
         }
         upsert(con, "doc_flags", [marker], key=["doc_id", "method", "method_version"])
 

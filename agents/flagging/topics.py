@@ -11,6 +11,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from watchdesk.agents.flagging.prefilter import KeyIndex, factor_by_first_char
 from watchdesk.sources.errors import ConfigError
 
 Span = tuple[int, int]
@@ -53,15 +54,30 @@ class CompiledTopic:
     spec: TopicSpec
     regex: re.Pattern[str]
     exclude: re.Pattern[str] | None
+    index: KeyIndex | None  # per-alternative regexes by word key (prefilter.py); None: scan all
 
     @property
     def name(self) -> str:
         return self.spec.name
 
-    def hits(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
-        """Spans of mentions in `text[start:end]`, minus those overlapping an exclude match."""
+    @property
+    def keys(self) -> frozenset[str] | None:
+        """Word keys one of which every mention contains; None when the topic cannot be pre-filtered."""
+        return None if self.index is None else self.index.keys
+
+    def hits(
+        self, text: str, start: int = 0, end: int | None = None, *, keys: set[str] | None = None
+    ) -> list[Span]:
+        """Spans of mentions in `text[start:end]`, minus those overlapping an exclude match.
+
+        `keys`, the word keys of that text (prefilter.word_keys), lets only the phrases and
+        patterns that can match there run.
+        """
         stop = len(text) if end is None else end
-        found = [m.span() for m in self.regex.finditer(text, start, stop)]
+        if keys is not None and self.index is not None:
+            found = self.index.spans(text, start, stop, keys)
+        else:
+            found = [m.span() for m in self.regex.finditer(text, start, stop)]
         if not found or self.exclude is None:
             return found
         masked = [m.span() for m in self.exclude.finditer(text, start, stop)]
@@ -125,11 +141,12 @@ def compile_topic(spec: TopicSpec) -> CompiledTopic:
     parts += [flex_spaces(p) for p in spec.patterns if p.strip()]
     # Longest first, so "supply chain" wins over "supply" when both start at the same place.
     parts.sort(key=len, reverse=True)
-    regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", _FLAGS)
+    regex = re.compile(rf"(?<!\w){factor_by_first_char(parts)}(?!\w)", _FLAGS)
     exclude = None
     if spec.exclude:
-        exclude = re.compile("|".join(f"(?:{flex_spaces(p)})" for p in spec.exclude), _FLAGS)
-    return CompiledTopic(spec=spec, regex=regex, exclude=exclude)
+        excludes = [flex_spaces(p) for p in spec.exclude]
+        exclude = re.compile(rf"(?<!\w){factor_by_first_char(excludes)}", _FLAGS)
+    return CompiledTopic(spec=spec, regex=regex, exclude=exclude, index=KeyIndex.build(parts, _FLAGS))
 
 
 def _phrase_regex(phrase: str) -> str:

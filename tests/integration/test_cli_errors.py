@@ -17,7 +17,17 @@ def run_cli(tmp_path: Path, watchlist_text: str, *extra: str) -> tuple[int, str,
     wl = tmp_path / "watchlist.toml"
     wl.write_text(watchlist_text)
     db = tmp_path / "wd.duckdb"
-    args = ["run", str(wl), "--db", str(db), "--out", str(tmp_path / "out"), "--replay", str(demo_pack()), *extra]
+    args = [
+        "run",
+        str(wl),
+        "--db",
+        str(db),
+        "--out",
+        str(tmp_path / "out"),
+        "--replay",
+        str(demo_pack()),
+        *extra,
+    ]
     result = CliRunner().invoke(cli, args)
     return result.exit_code, result.output, db
 
@@ -30,7 +40,7 @@ def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_wrong_field_type_names_the_field(tmp_path: Path) -> None:
-    code, out, db = run_cli(tmp_path, GOOD_TICKER + "[filings]\nlookback_days = \"ninety\"\n")
+    code, out, db = run_cli(tmp_path, GOOD_TICKER + '[filings]\nlookback_days = "ninety"\n')
     assert code == EXIT_CONFIG
     assert "filings.lookback_days" in out
     assert not db.exists()

@@ -18,7 +18,11 @@ from watchdesk.graph.settings import Settings
 
 def demo_settings(tmp: Path) -> Settings:
     return Settings(
-        db_path=tmp / "demo.duckdb", mode="replay", replay_dir=demo_pack(), as_of=DEMO_AS_OF, out_dir=tmp / "out"
+        db_path=tmp / "demo.duckdb",
+        mode="replay",
+        replay_dir=demo_pack(),
+        as_of=DEMO_AS_OF,
+        out_dir=tmp / "out",
     )
 
 
@@ -42,8 +46,12 @@ def test_demo_leaves_briefing_and_nvidia_findings(first_run: tuple[Settings, run
     assert outcome.status == "done"
     assert outcome.briefing_path and Path(outcome.briefing_path).is_file()
     con = duckdb.connect(str(settings.db_path), read_only=True)
-    docs = con.execute("SELECT form, doc_type, url FROM documents WHERE ticker = 'NVDA' ORDER BY url").fetchall()
-    by_topic = dict(con.execute("SELECT topic, count(*) FROM findings WHERE ticker = 'NVDA' GROUP BY 1").fetchall())
+    docs = con.execute(
+        "SELECT form, doc_type, url FROM documents WHERE ticker = 'NVDA' ORDER BY url"
+    ).fetchall()
+    by_topic = dict(
+        con.execute("SELECT topic, count(*) FROM findings WHERE ticker = 'NVDA' GROUP BY 1").fetchall()
+    )
     con.close()
     forms = {d[1] for d in docs}
     assert {"10-K", "10-Q", "8-K", "EX-10.1"} <= forms, forms
@@ -71,15 +79,29 @@ def test_second_run_duplicates_nothing_and_fetches_no_stored_document(
 
 
 def test_cli_demo_prints_briefing_path(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.duckdb"), "--out", str(tmp_path / "o"), "--quiet"])
+    result = CliRunner().invoke(
+        cli, ["demo", "--db", str(tmp_path / "d.duckdb"), "--out", str(tmp_path / "o"), "--quiet"]
+    )
     assert result.exit_code == 0, result.output
     assert Path(result.stdout.strip().splitlines()[-1]).is_file()
 
 
 def test_two_demos_on_one_db_one_wins_one_says_in_use(tmp_path: Path) -> None:
     db = tmp_path / "same.duckdb"
-    cmd = [sys.executable, "-m", "watchdesk.graph.cli", "demo", "--db", str(db), "--out", str(tmp_path / "o"), "--quiet"]
-    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "watchdesk.graph.cli",
+        "demo",
+        "--db",
+        str(db),
+        "--out",
+        str(tmp_path / "o"),
+        "--quiet",
+    ]
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)
+    ]
     results = [(p.wait(timeout=240), p.communicate()) for p in procs]
     codes = sorted(code for code, _ in results)
     assert codes == [0, 3], results

@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+
 from watchdesk.sources.errors import (
     ConfigError,
     HTTPStatusError,

@@ -27,26 +27,41 @@ DEMO_RESPONSES: list[tuple[str, int, dict[str, str], str]] = [
     (submissions_url(320193), 200, JSON, "submissions/CIK0000320193_APPLE.json"),
     (
         archive_url(1045810, "0001045810-25-000023", "nvda-20250126.htm"),
-        200, HTML, "filings/NVDA_10-K_FY2025_filed-2025-02-26.html",
+        200,
+        HTML,
+        "filings/NVDA_10-K_FY2025_filed-2025-02-26.html",
     ),
     (
         archive_url(1045810, "0001045810-25-000209", "nvda-20250727.htm"),
-        200, HTML, "filings/NVDA_10-Q_Q2FY2026_filed-2025-08-27.html",
+        200,
+        HTML,
+        "filings/NVDA_10-Q_Q2FY2026_filed-2025-08-27.html",
     ),
     (
         full_submission_url(1045810, "0001045810-26-000024"),
-        200, TEXT, "filings/NVDA_8-K_2026-03_0001045810-26-000024.txt",
+        200,
+        TEXT,
+        "filings/NVDA_8-K_2026-03_0001045810-26-000024.txt",
     ),
     (
         archive_url(320193, "0000320193-24-000123", "aapl-20240928.htm"),
-        200, HTML, "filings/AAPL_10-K_FY2024_filed-2024-11-01.html",
+        200,
+        HTML,
+        "filings/AAPL_10-K_FY2024_filed-2024-11-01.html",
     ),
     (
         archive_url(320193, "0000320193-25-000073", "aapl-20250628.htm"),
-        200, HTML, "filings/AAPL_10-Q_Q3FY2025_filed-2025-08-01.html",
+        200,
+        HTML,
+        "filings/AAPL_10-Q_Q3FY2025_filed-2025-08-01.html",
     ),
     # SEC's real answer for a CIK that does not exist.
-    ("https://data.sec.gov/submissions/CIK-000000001.json", 404, XML, "submissions/CIK-000000001_404_NoSuchKey.xml"),
+    (
+        "https://data.sec.gov/submissions/CIK-000000001.json",
+        404,
+        XML,
+        "submissions/CIK-000000001_404_NoSuchKey.xml",
+    ),
 ]
 
 
@@ -59,7 +74,9 @@ def build(fixtures: Path, out: Path) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--fixtures", type=Path, default=REPO.parent / "shared" / "fixtures")
     parser.add_argument("--out", type=Path, default=REPO / "sources" / "packs" / "demo")
     args = parser.parse_args()

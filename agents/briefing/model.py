@@ -1,0 +1,57 @@
+"""What a briefing is made of: plain records filled by the store's queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FindingItem:
+    finding_id: str
+    ticker: str
+    company: str
+    topic: str
+    polarity: str
+    score: float
+    sentence: str
+    section: str | None
+    speaker: str | None
+    doc_id: str
+    doc_title: str | None
+    doc_url: str
+    form: str | None
+    filed_at: date | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GapItem:
+    ticker: str | None
+    agent: str
+    target: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentItem:
+    doc_id: str
+    ticker: str | None
+    form: str | None
+    title: str | None
+    url: str
+    filed_at: date | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BriefingInput:
+    title: str
+    period_start: date
+    period_end: date
+    generated_at: datetime
+    run_id: str
+    watchlist_name: str
+    tickers: list[str]
+    topics: list[str]
+    findings: list[FindingItem]
+    gaps: list[GapItem]
+    documents: list[DocumentItem]

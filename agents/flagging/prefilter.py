@@ -1,0 +1,293 @@
+"""Cheap pre-filters for big case-insensitive regexes: which word starts can begin a match?
+
+Python's regex engine tries every alternative of a large alternation at every position, which
+is what made flagging a 10-K slow. Each alternative here is reduced to its *keys*: the first
+KEY_LEN characters of the word it must start with (or the whole word, when shorter). A sentence
+whose words share no key with a regex cannot match it, and a regex whose alternatives are
+grouped by first character lets the engine reject most positions in one test.
+
+Keys are read from the parsed regex (``re._parser``, stable in 3.11-3.13). Anything the reader
+does not understand yields None, meaning "cannot pre-filter": callers then run the full regex,
+so a pre-filter can cost speed but never a match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+try:  # the parser moved in 3.11; fall back to "no pre-filter" if it moves again
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover
+    _parser = None  # type: ignore[assignment]
+
+KEY_LEN = 5
+_MAX_PREFIXES = 64
+_END = "\0"  # marks "the word ends here" inside a prefix
+_WORD_KEYS = re.compile(r"\b\w{1,%d}" % KEY_LEN)
+# Keys of words so frequent in filings and calls that they filter little; another word of the
+# same pattern makes a better key when there is one.
+COMMON_KEYS = frozenset(
+    "the and our for with that this from are was were have has will year quart compa contr relat "
+    "reven secur opera custo incre inves expen under stock proce techn compe platf compl regul "
+    "purch deman cente gener trans commo mater indus allow price servi produ marke busin finan "
+    "inclu provi avail manag resul devel signi certa addit inter other their which these would "
+    "could about after us u s able new build drive level order".split()
+)
+
+
+def word_keys(lower_text: str, start: int = 0, end: int | None = None) -> set[str]:
+    """Keys of the words in `lower_text[start:end]` (text already lower-cased)."""
+    return set(_WORD_KEYS.findall(lower_text, start, len(lower_text) if end is None else end))
+
+
+def regex_keys(pattern: str) -> frozenset[str] | None:
+    """Keys one of which every match of `pattern` contains, or None when they cannot be known.
+
+    `pattern` must start at a word start (wrap it in (?<!\\w)...). Keys may come from any word
+    the pattern requires, not only the first: "(?:add|expand\\w*) (?:\\w+ ){0,3}capacity" is keyed
+    on "capac" when its first words give nothing usable.
+    """
+    if _parser is None:
+        return None
+    try:
+        items = list(_parser.parse(pattern, re.IGNORECASE))
+    except (re.error, RecursionError):
+        return None
+    best: frozenset[str] | None = None
+    for start in _word_starts(items):
+        prefixes = _extend({("", True)}, items[start:])
+        keys = {_key(text) for text, _ in prefixes}
+        if keys and None not in keys:
+            found = frozenset(k for k in keys if k is not None)
+            if best is None or _better(found, best):
+                best = found
+    return best
+
+
+def _better(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Uncommon and longer keys are rarer; fewer keys are cheaper."""
+
+    def cost(keys: frozenset[str]) -> tuple[int, int, int]:
+        return len(keys & COMMON_KEYS), -min(map(len, keys)), len(keys)
+
+    return cost(a) < cost(b)
+
+
+def _word_starts(items: list) -> list[int]:
+    """Indices of top-level items that surely begin at a word start."""
+    starts, at_start = [], True
+    for i, (op, av) in enumerate(items):
+        if at_start:
+            starts.append(i)
+        if op is _c.AT and av is _c.AT_BOUNDARY:
+            at_start = True  # \\b: whatever word follows starts here
+            continue
+        if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+            continue
+        ends_sep = _ends_with_separator(op, av)
+        optional = op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] == 0
+        at_start = (at_start and ends_sep) if optional else ends_sep
+    return starts
+
+
+def _ends_with_separator(op: object, av: object) -> bool:
+    if _separator([(op, av)]):
+        return True
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        inner = list(av[2])  # type: ignore[index]
+        return bool(inner) and _ends_with_separator(*inner[-1])
+    if op is _c.SUBPATTERN:
+        inner = list(av[3])  # type: ignore[index]
+        return bool(inner) and _ends_with_separator(*inner[-1])
+    if op is _c.BRANCH:
+        return all(alt and _ends_with_separator(*list(alt)[-1]) for alt in av[1])  # type: ignore[index]
+    return False
+
+
+def union_keys(patterns: Iterable[str]) -> frozenset[str] | None:
+    """Keys of an alternation of `patterns`; None if any of them cannot be pre-filtered."""
+    keys: set[str] = set()
+    for pattern in patterns:
+        found = regex_keys(pattern)
+        if found is None:
+            return None
+        keys |= found
+    return frozenset(keys)
+
+
+def _key(prefix: str) -> str | None:
+    """The best key of a literal prefix: its rarest usable word, or None if it has none.
+
+    The prefix starts at a word start (the regexes are word-bounded); a word inside it is usable
+    when the prefix shows where it ends, or when it is already KEY_LEN long. Uncommon and longer
+    words are rarer, so "in the channel" is keyed on "chann", not "in".
+    """
+    text = prefix.replace(_END, " ")
+    usable = [
+        w.group()[:KEY_LEN]
+        for w in re.finditer(r"\w+", text)
+        if w.end() < len(text) or len(w.group()) >= KEY_LEN
+    ]
+    return min(usable, key=lambda k: (k in COMMON_KEYS, -len(k)), default=None)
+
+
+Prefixes = set[tuple[str, bool]]  # (lower-cased literal text, still open to extension)
+
+
+def _extend(prefixes: Prefixes, items: list) -> Prefixes:
+    """Extend the open prefixes by a parsed sequence, closing them at anything not literal."""
+    for op, av in items:
+        if not any(is_open for _, is_open in prefixes):
+            break
+        prefixes = _step(prefixes, op, av)
+        if len(prefixes) > _MAX_PREFIXES:
+            return {(text, False) for text, _ in prefixes}
+    return prefixes
+
+
+def _step(prefixes: Prefixes, op: object, av: object) -> Prefixes:
+    if op is _c.LITERAL:
+        return _append(prefixes, [chr(av).lower()])  # type: ignore[arg-type]
+    if op is _c.IN:
+        chars = _literal_set(av)  # type: ignore[arg-type]
+        if chars:
+            return _append(prefixes, chars)
+        return _append(prefixes, [" "]) if _no_word_chars(av) else _close(prefixes, word_ends=False)
+    if op is _c.SUBPATTERN:
+        return _extend(prefixes, list(av[3]))  # type: ignore[index]
+    if op is _c.BRANCH:
+        out: Prefixes = set()
+        for alternative in av[1]:  # type: ignore[index]
+            out |= _extend(prefixes, list(alternative))
+        return out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, high, item = av  # type: ignore[misc]
+        if _separator(item):  # [\\s\\-]+ and the like: only word boundaries matter for keys
+            spaced = _append(prefixes, [" "])
+            return spaced if low else prefixes | spaced
+        if low == 0:
+            return prefixes | _extend(prefixes, list(item)) if high == 1 else _close(prefixes, word_ends=False)
+        return _close(_extend(prefixes, list(item)), word_ends=False)  # once, then maybe more
+    if op is _c.ASSERT_NOT and av[0] == 1 and _is_word_class(av[1]):  # type: ignore[index]
+        return _close(prefixes, word_ends=True)  # (?!\w): the word ends here
+    if op is _c.AT and av is _c.AT_BOUNDARY:  # \\b right after a word character ends the word
+        return {(t + _END, False) if o and t[-1:].isalnum() else (t, o) for t, o in prefixes}
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return prefixes  # zero-width: the text is unchanged
+    return _close(prefixes, word_ends=False)
+
+
+def _append(prefixes: Prefixes, chars: list[str]) -> Prefixes:
+    return {(t + c, True) if is_open else (t, False) for t, is_open in prefixes for c in chars}
+
+
+def _close(prefixes: Prefixes, *, word_ends: bool) -> Prefixes:
+    mark = _END if word_ends else ""
+    return {(t + mark if is_open else t, False) for t, is_open in prefixes}
+
+
+def _literal_set(av: list) -> list[str] | None:
+    """The characters of a small class of plain literals ([cs], [- ]), else None."""
+    if len(av) > 6 or any(op is not _c.LITERAL for op, _ in av):
+        return None
+    return sorted({chr(code).lower() for _, code in av})
+
+
+def _separator(items: object) -> bool:
+    """True when a parsed item matches only non-word characters (spaces, hyphens)."""
+    seq = list(items)  # type: ignore[call-overload]
+    if len(seq) != 1:
+        return False
+    op, av = seq[0]
+    if op is _c.LITERAL:
+        return not (chr(av).isalnum() or chr(av) == "_")
+    return op is _c.IN and _no_word_chars(av)
+
+
+def _is_word_class(items: object) -> bool:
+    """True for the parsed form of a lone \\w."""
+    seq = list(items)  # type: ignore[call-overload]
+    return len(seq) == 1 and seq[0][0] is _c.IN and seq[0][1] == [(_c.CATEGORY, _c.CATEGORY_WORD)]
+
+
+def _no_word_chars(av: list) -> bool:
+    """True when a character class can only match non-word characters ([\\s\\-], [^\\w])."""
+    for op, arg in av:
+        if op is _c.LITERAL and (chr(arg).isalnum() or chr(arg) == "_"):
+            return False
+        if op is _c.CATEGORY and arg is not _c.CATEGORY_SPACE:
+            return False
+        if op not in (_c.LITERAL, _c.CATEGORY):
+            return False
+    return True
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """Lower-cased characters a match of `pattern` can start with, or None if unknown."""
+    if _parser is None:
+        return None
+    try:
+        prefixes = _extend({("", True)}, list(_parser.parse(pattern, re.IGNORECASE)))
+    except (re.error, RecursionError):
+        return None
+    chars = {text[:1] for text, _ in prefixes}
+    return None if "" in chars or " " in chars else frozenset(chars)
+
+
+def factor_by_first_char(alternatives: Sequence[str]) -> str:
+    """One alternation of `alternatives`, grouped behind a one-character look-ahead per first char.
+
+    The engine then tries a handful of alternatives per position instead of all of them (2-3x
+    faster on cue lists). Order among alternatives with the same first character is kept, so
+    the first listed still wins at a given position; alternatives whose first character is
+    unknown are tried last.
+    """
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for alternative in alternatives:
+        chars = first_chars(alternative)
+        if chars is None:
+            rest.append(alternative)
+            continue
+        for char in chars:
+            groups.setdefault(char, []).append(alternative)
+    parts = [f"(?={_char_class(c)})(?:{'|'.join(alts)})" for c, alts in sorted(groups.items())]
+    return "(?:" + "|".join(parts + rest) + ")"
+
+
+def _char_class(char: str) -> str:
+    both = {char, char.upper()}
+    return "[" + "".join(re.escape(c) for c in sorted(both)) + "]"
+
+
+@dataclass(frozen=True)
+class KeyIndex:
+    """The alternatives of one big regex regrouped by word key: one small regex per key.
+
+    For a sentence whose word keys are known, only the regexes of those keys run, each holding
+    the few alternatives that contain that key.
+    """
+
+    by_key: dict[str, re.Pattern[str]]
+    keys: frozenset[str]
+
+    @classmethod
+    def build(cls, alternatives: Sequence[str], flags: int) -> KeyIndex | None:
+        """Index word-bounded `alternatives`; None when one of them cannot be keyed."""
+        grouped: dict[str, list[str]] = {}
+        for alternative in alternatives:
+            keys = regex_keys(rf"(?<!\w)(?:{alternative})(?!\w)")
+            if keys is None:
+                return None
+            for key in keys:
+                grouped.setdefault(key, []).append(alternative)
+        by_key = {k: re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", flags) for k, alts in grouped.items()}
+        return cls(by_key, frozenset(by_key))
+
+    def spans(self, text: str, start: int, end: int, keys: set[str]) -> list[tuple[int, int]]:
+        """Sorted spans in `text[start:end]` of the alternatives filed under any of `keys`."""
+        found = {m.span() for key in keys & self.keys for m in self.by_key[key].finditer(text, start, end)}
+        return sorted(found)

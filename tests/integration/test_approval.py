@@ -1,0 +1,91 @@
+"""Approval: a run that needs a person's yes stops with its plan, and resumes from its checkpoint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+from click.testing import CliRunner
+
+from watchdesk.graph import runner
+from watchdesk.graph.cli import cli
+from watchdesk.graph.demo import DEMO_AS_OF, demo_pack
+from watchdesk.graph.settings import Settings
+from watchdesk.graph.watchlist import parse_watchlist
+
+WATCHLIST = """
+name = "approval test"
+[[tickers]]
+symbol = "NVDA"
+[filings]
+forms = ["10-Q"]
+since = 2025-08-01
+until = 2025-08-31
+limit_per_form = 1
+[policy]
+approval = "first:1"
+"""
+
+
+def settings(tmp: Path) -> Settings:
+    return Settings(
+        db_path=tmp / "a.duckdb", mode="replay", replay_dir=demo_pack(), as_of=DEMO_AS_OF, out_dir=tmp / "out"
+    )
+
+
+def status_of(db: Path, run_id: str) -> str:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute("SELECT status FROM runs WHERE run_id = ?", [run_id]).fetchall()[0][0]
+    finally:
+        con.close()
+
+
+def test_unattended_run_waits_then_approve_resumes_it(tmp_path: Path) -> None:
+    wl = parse_watchlist(WATCHLIST)
+    s = settings(tmp_path)
+    waiting = runner.start_run(wl, s, approver=None)
+    assert waiting.status == "awaiting_approval"
+    assert "filings:NVDA" not in waiting.plan_text and "fetch_filings -> NVDA" in waiting.plan_text
+    assert status_of(s.db_path, waiting.run_id) == "awaiting_approval"
+    assert not [u for u in waiting.requested if "/Archives/" in u], "nothing fetched before approval"
+
+    done = runner.resume_run(waiting.run_id, s, decision="approve")
+    assert done.status == "done" and done.briefing_path
+    assert status_of(s.db_path, waiting.run_id) == "done"
+    # first:1 is satisfied now: the next run goes ahead without asking.
+    assert runner.start_run(wl, s, approver=None).status == "done"
+
+
+def test_rejected_plan_fetches_nothing(tmp_path: Path) -> None:
+    s = settings(tmp_path)
+    outcome = runner.start_run(parse_watchlist(WATCHLIST), s, approver=lambda _req: "reject")
+    assert outcome.status == "rejected"
+    assert not [u for u in outcome.requested if "/Archives/" in u]
+
+
+def test_edit_can_only_narrow_the_plan(tmp_path: Path) -> None:
+    s = settings(tmp_path)
+    outcome = runner.start_run(
+        parse_watchlist(WATCHLIST),
+        s,
+        approver=lambda _req: {"decision": "edit", "keep": ["flagging", "briefing"]},
+    )
+    assert outcome.status == "done"
+    assert not [u for u in outcome.requested if "/Archives/" in u]
+
+
+def test_cli_approve_command(tmp_path: Path) -> None:
+    wl = tmp_path / "w.toml"
+    wl.write_text(WATCHLIST)
+    db = tmp_path / "c.duckdb"
+    base = ["--db", str(db)]
+    first = CliRunner().invoke(
+        cli, ["run", str(wl), *base, "--replay", str(demo_pack()), "--out", str(tmp_path / "o")]
+    )
+    assert first.exit_code == 0, first.output
+    assert "awaiting approval" in first.output
+    run_id = first.output.split("watchdesk approve ", 1)[1].split()[0]
+    second = CliRunner(env={"WATCHDESK_REPLAY": str(demo_pack())}).invoke(cli, ["approve", run_id, *base])
+    assert second.exit_code == 0, second.output
+    assert status_of(db, run_id) == "done"

@@ -1,0 +1,62 @@
+"""Planner and sandbox: the plan is explicit and every step is checked in code."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from watchdesk.graph.approval import apply_answer, approval_due
+from watchdesk.graph.planner import build_plan
+from watchdesk.graph.policy import check_step
+from watchdesk.graph.watchlist import Policy, parse_watchlist
+from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.models import CompanyRef
+
+WL = parse_watchlist(
+    '[[tickers]]\nsymbol = "NVDA"\n[[tickers]]\nsymbol = "TSM"\nforms = ["20-F", "6-K"]\n'
+    "[filings]\nlookback_days = 30\n"
+)
+COMPANIES = {
+    "NVDA": CompanyRef(ticker="NVDA", cik=1045810, name="NVIDIA CORP"),
+    "TSM": CompanyRef(ticker="TSM", cik=1046179, name="TAIWAN SEMICONDUCTOR MANUFACTURING CO LTD"),
+}
+
+
+def test_plan_has_one_fetch_step_per_ticker_then_flag_and_brief(tmp_path: Path) -> None:
+    plan = build_plan(WL, COMPANIES, as_of=date(2025, 9, 1), out_dir=tmp_path)
+    assert [s["id"] for s in plan] == ["filings:NVDA", "filings:TSM", "flagging", "briefing"]
+    tsm = plan[1]["params"]
+    assert tsm["forms"] == ["20-F", "6-K"] and tsm["since"] == "2025-08-02" and tsm["until"] == "2025-09-01"
+    assert all(check_step(s, policy=WL.policy, out_dir=tmp_path) is None for s in plan)
+
+
+def test_sandbox_refuses_domains_actions_and_paths(tmp_path: Path) -> None:
+    plan = build_plan(WL, COMPANIES, as_of=date(2025, 9, 1), out_dir=tmp_path)
+    fetch, brief = plan[0], plan[-1]
+    assert "not in the policy" in (
+        check_step(fetch, policy=Policy(allowed_domains=("example.com",)), out_dir=tmp_path) or ""
+    )
+    assert "not allowed" in (
+        check_step({**fetch, "action": "delete_everything"}, policy=WL.policy, out_dir=tmp_path) or ""
+    )
+    assert "outside" in (check_step(brief, policy=WL.policy, out_dir=tmp_path / "elsewhere") or "")
+
+
+@pytest.mark.parametrize(
+    ("mode", "before", "due"),
+    [("always", 5, True), ("never", 0, False), ("first:2", 1, True), ("first:2", 2, False)],
+)
+def test_approval_modes(mode: str, before: int, due: bool) -> None:
+    assert approval_due(mode, approved_before=before) is due
+
+
+def test_edit_may_only_drop_steps(tmp_path: Path) -> None:
+    plan = build_plan(WL, COMPANIES, as_of=date(2025, 9, 1), out_dir=tmp_path)
+    decision, kept = apply_answer({"decision": "edit", "keep": ["filings:NVDA", "briefing"]}, plan)
+    assert decision == "approved" and [s["id"] for s in kept] == ["filings:NVDA", "briefing"]
+    with pytest.raises(ConfigError, match="not planned"):
+        apply_answer({"decision": "edit", "keep": ["filings:EVIL"]}, plan)
+    with pytest.raises(ConfigError):
+        apply_answer("maybe", plan)

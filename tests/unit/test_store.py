@@ -1,0 +1,108 @@
+"""The store: migrations, idempotent writes, the one-writer rule."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from watchdesk.sources.errors import DatabaseInUseError
+from watchdesk.store import db
+from watchdesk.store.records import DocumentRecord, FindingRecord, GapRecord, SentenceRecord
+from watchdesk.store.store import Store
+
+NOW = datetime(2025, 9, 1, tzinfo=UTC)
+
+
+def doc(url: str = "https://www.sec.gov/Archives/edgar/data/1/1/a.htm") -> DocumentRecord:
+    return DocumentRecord(
+        url=url,
+        source="edgar",
+        text="Inventory rose. Supply is tight.",
+        fetched_at=NOW,
+        ticker="NVDA",
+        filed_at=date(2025, 8, 27),
+        items=("2.02",),
+    )
+
+
+def finding(d: DocumentRecord, version: str = "0.1") -> FindingRecord:
+    return FindingRecord(
+        doc_id=d.doc_id,
+        topic="inventory",
+        polarity="negative",
+        score=-0.5,
+        sentence="Inventory rose.",
+        start=0,
+        end=15,
+        method="rules",
+        method_version=version,
+        created_at=NOW,
+        ticker="NVDA",
+    )
+
+
+def test_migrations_apply_once(tmp_path: Path) -> None:
+    path = tmp_path / "s.duckdb"
+    with Store.open(path):
+        pass
+    con = duckdb.connect(str(path))
+    assert db.migrate(con) == []
+    assert con.execute("SELECT count(*) FROM schema_migrations").fetchall()[0][0] == len(db.migrations())
+    con.close()
+
+
+def test_writes_are_idempotent() -> None:
+    with Store.open(":memory:") as store:
+        d = doc()
+        for _ in range(2):
+            store.upsert_document(d)
+            store.replace_sentences(
+                d.doc_id, [SentenceRecord(doc_id=d.doc_id, seq=0, start=0, end=15, text="Inventory rose.")]
+            )
+            store.replace_findings(d.doc_id, [finding(d)], method="rules", method_version="0.1")
+            store.record_gap(GapRecord(run_id="r", agent="filings", target="x", reason="404", created_at=NOW))
+        counts = store.counts()
+        assert (counts["documents"], counts["sentences"], counts["findings"], counts["gaps"]) == (1, 1, 1, 1)
+        # A new method version adds its own findings; re-flagging with it replaces only those.
+        store.replace_findings(d.doc_id, [finding(d, "0.2")], method="rules", method_version="0.2")
+        store.replace_findings(d.doc_id, [finding(d, "0.2")], method="rules", method_version="0.2")
+        assert store.counts()["findings"] == 2
+        assert store.known_urls([d.url, "https://nope"]) == {d.url}
+
+
+def test_failed_transaction_writes_nothing() -> None:
+    with Store.open(":memory:") as store:
+
+        def boom(con: duckdb.DuckDBPyConnection) -> None:
+            con.execute("INSERT INTO cursors VALUES ('NVDA', 'edgar:10-K', 'x', now())")
+            raise RuntimeError("crash mid-write")
+
+        with pytest.raises(RuntimeError):
+            store.transaction(boom)
+        assert store.counts()["cursors"] == 0
+
+
+def test_second_writer_gets_clear_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "held.duckdb"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout and holder.stdout.readline().strip() == "ok"
+        with pytest.raises(DatabaseInUseError, match="database in use"):
+            Store.open(path)
+    finally:
+        holder.kill()
+        holder.wait()

@@ -1,0 +1,56 @@
+"""Watchlist loading: valid files load, every kind of mistake is named precisely."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from watchdesk.graph.watchlist import load_watchlist, parse_watchlist
+from watchdesk.sources.errors import ConfigError
+
+
+def test_shipped_example_is_valid() -> None:
+    text = (resources.files("watchdesk.graph") / "example_watchlist.toml").read_text()
+    wl = parse_watchlist(text)
+    assert [t.symbol for t in wl.tickers] == ["NVDA", "TSM", "ASML"]
+    assert {"inventory", "supply_chain", "geopolitical"} <= set(wl.topics.watch)
+    assert wl.policy.approval == "first:1"
+
+
+def test_symbols_are_upper_cased_and_defaults_fill_in() -> None:
+    wl = parse_watchlist('[[tickers]]\nsymbol = " nvda "\n')
+    assert wl.tickers[0].symbol == "NVDA"
+    assert wl.tickers[0].sources == ("edgar",)
+    assert wl.policy.allowed_domains == ("sec.gov",)
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ('name = "x"\n', "field `tickers`"),
+        ('[[tickers]]\nsymbol = "NVDA"\ncik = "abc"\n', "field `tickers.0.cik`"),
+        ('[[tickers]]\nsymbol = "NVDA"\nbogus = 1\n', "field `tickers.0.bogus`"),
+        ('[[tickers]]\nsymbol = "NVDA"\n[policy]\napproval = "sometimes"\n', "field `policy.approval`"),
+        ('[[tickers]]\nsymbol = "NVDA"\n[schedule]\ntime = "25:00"\n', "field `schedule.time`"),
+        ('[[tickers]]\nsymbol = "NVDA"\naccessions = ["123"]\n', "accession number"),
+    ],
+)
+def test_invalid_fields_are_named(text: str, needle: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_watchlist(text, origin="w.toml")
+    assert needle in str(info.value) and "w.toml" in str(info.value)
+
+
+def test_syntax_error_names_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text('[[tickers]]\nsymbol = "NVDA"\nforms = [10-K]\n')
+    with pytest.raises(ConfigError, match=r"bad\.toml: TOML syntax error: .*line 3"):
+        load_watchlist(path)
+
+
+def test_fingerprint_changes_with_content() -> None:
+    a = parse_watchlist('[[tickers]]\nsymbol = "NVDA"\n')
+    b = parse_watchlist('[[tickers]]\nsymbol = "AMD"\n')
+    assert a.fingerprint() != b.fingerprint() and a.fingerprint() == a.fingerprint()
