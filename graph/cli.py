@@ -6,16 +6,18 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 
-from watchdesk.graph import runner
 from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_pack, demo_watchlist
 from watchdesk.graph.settings import Settings, from_env
 from watchdesk.graph.watchlist import load_watchlist
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, WatchdeskError
+
+if TYPE_CHECKING:
+    from watchdesk.graph.runner import RunOutcome
 
 EXIT_ERROR, EXIT_CONFIG, EXIT_IN_USE = 1, 2, 3
 err = Console(stderr=True, highlight=False)
@@ -106,6 +108,8 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     )
     report = progress(not quiet)
     report(f"demo: replaying {settings.replay_dir} into {settings.db_path}")
+    from watchdesk.graph import runner  # LangGraph takes seconds to import: only when running
+
     outcome = runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID, report=report)
     _print_outcome(outcome, settings)
 
@@ -154,6 +158,8 @@ def run(
         click.echo(f"{watchlist}: valid ({len(wl.tickers)} tickers, topics {', '.join(wl.topics.watch)})")
         return
     approver = (lambda _req: "approve") if yes else (_ask if sys.stdin.isatty() else None)
+    from watchdesk.graph import runner
+
     outcome = runner.start_run(wl, settings, approver=approver, report=progress())
     _print_outcome(outcome, settings)
 
@@ -165,9 +171,7 @@ def _ask(request: dict[str, Any]) -> Any:
     )
     if answer != "edit":
         return answer
-    keep = click.prompt(
-        "step ids to keep (comma-separated)", default=",".join(s["id"] for s in request["plan"])
-    )
+    keep = click.prompt("step ids to keep (comma-separated)", default=",".join(s["id"] for s in request["plan"]))
     return {"decision": "edit", "keep": [k.strip() for k in keep.split(",") if k.strip()]}
 
 
@@ -184,9 +188,9 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool) -> N
       watchdesk approve 2026-11-23-1a2b3c4d
     """
     settings = _settings(ctx, db_path=db)
-    outcome = runner.resume_run(
-        run_id, settings, decision="reject" if reject else "approve", report=progress()
-    )
+    from watchdesk.graph import runner
+
+    outcome = runner.resume_run(run_id, settings, decision="reject" if reject else "approve", report=progress())
     _print_outcome(outcome, settings)
 
 
@@ -204,9 +208,7 @@ def init(path: Path, force: bool) -> None:
 
     if path.exists() and not force:
         raise ConfigError(f"{path} already exists (use --force to overwrite)")
-    path.write_text(
-        (resources.files("watchdesk.graph") / "example_watchlist.toml").read_text(), encoding="utf-8"
-    )
+    path.write_text((resources.files("watchdesk.graph") / "example_watchlist.toml").read_text(), encoding="utf-8")
     click.echo(f"wrote {path}; check it with: watchdesk run {path} --dry-run")
 
 
@@ -231,16 +233,14 @@ def runs(ctx: click.Context, db: Path | None) -> None:
         click.echo(" ".join(f"{k}={v}" for k, v in store.counts().items()), err=True)
 
 
-def _print_outcome(outcome: runner.RunOutcome, settings: Settings) -> None:
+def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
     if outcome.status == "awaiting_approval":
         err.print(
             f"\n{outcome.plan_text}\n\nrun {outcome.run_id} is awaiting approval: "
             f"watchdesk approve {outcome.run_id} --db {settings.db_path}"
         )
         return
-    counts = ", ".join(
-        f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"}
-    )
+    counts = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
     err.print(f"run {outcome.run_id}: {outcome.status} ({counts}; {outcome.fetches} requests)")
     for gap in outcome.gaps:
         err.print(f"  [yellow]gap[/yellow] {gap}")

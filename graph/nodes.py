@@ -42,19 +42,13 @@ def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["sup
         res = filings.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)
     except WatchdeskError as exc:
         return _failed(step["id"], p["ticker"], step["target"], exc, deps)
-    summary = (
-        f"{res.listed} filings in window, {len(res.new_doc_ids)} new documents, {res.skipped} already stored"
-    )
+    summary = f"{res.listed} filings in window, {len(res.new_doc_ids)} new documents, {res.skipped} already stored"
     deps.report(f"{p['ticker']}: {summary}" + (f", {len(res.gaps)} gaps" if res.gaps else ""))
-    result = StepResult(
-        step_id=step["id"], status="done", summary=summary, new_doc_ids=res.new_doc_ids, gaps=res.gaps
-    )
+    result = StepResult(step_id=step["id"], status="done", summary=summary, new_doc_ids=res.new_doc_ids, gaps=res.gaps)
     return Command(goto="supervisor", update={"results": [result]})
 
 
-def _failed(
-    step_id: str, ticker: str, target: str, exc: WatchdeskError, deps: Deps
-) -> Command[Literal["supervisor"]]:
+def _failed(step_id: str, ticker: str, target: str, exc: WatchdeskError, deps: Deps) -> Command[Literal["supervisor"]]:
     reason = f"{type(exc).__name__}: {exc}"
     deps.store.record_gap(
         GapRecord(

@@ -17,9 +17,7 @@ from watchdesk.sources.models import CompanyRef
 SEC_PERMISSION = "net:sec.gov"
 
 
-def build_plan(
-    watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_of: date, out_dir: Path
-) -> list[Step]:
+def build_plan(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_of: date, out_dir: Path) -> list[Step]:
     steps: list[Step] = []
     since, until = window(
         as_of=as_of,
@@ -75,7 +73,6 @@ def build_plan(
 def describe(plan: list[Step]) -> str:
     """The plan as a person reads it at the approval prompt."""
     lines = [
-        f"{i}. [{s['agent']}] {s['action']} -> {s['target']}  (needs {s['permission']})"
-        for i, s in enumerate(plan, 1)
+        f"{i}. [{s['agent']}] {s['action']} -> {s['target']}  (needs {s['permission']})" for i, s in enumerate(plan, 1)
     ]
     return "\n".join(lines)

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -71,9 +71,33 @@ def start_run(
     report: Callable[[str], None] = lambda _m: None,
 ) -> RunOutcome:
     """Plan and run a watchlist. Bad input fails here, before the database is opened."""
-    audit = AuditBuffer()
     as_of = settings.as_of or datetime.now(UTC).date()
     run_id = run_id or f"{as_of.isoformat()}-{uuid.uuid4().hex[:8]}"
+    run = RunRecord(
+        run_id=run_id,
+        thread_id=f"{run_id}:{uuid.uuid4().hex[:6]}",
+        watchlist=watchlist.name,
+        watchlist_hash=watchlist.fingerprint(),
+        watchlist_json=watchlist.model_dump_json(),
+        mode=settings.mode,
+        status="running",
+        started_at=datetime.now(UTC),
+    )
+    first_input = {"run_id": run_id, "results": []}
+    return _execute(watchlist, settings, run, as_of=as_of, first_input=first_input, approver=approver, report=report)
+
+
+def _execute(
+    watchlist: Watchlist,
+    settings: Settings,
+    run: RunRecord,
+    *,
+    as_of: date,
+    first_input: Any,
+    approver: Approver | None,
+    report: Callable[[str], None],
+) -> RunOutcome:
+    audit = AuditBuffer()
     with ExitStack() as stack:
         gateway = stack.enter_context(gateway_for(settings, watchlist, audit))
         report("resolving tickers")
@@ -89,30 +113,17 @@ def start_run(
             fetcher=gateway,
             audit=audit,
             as_of=as_of,
-            run_id=run_id,
+            run_id=run.run_id,
             report=report,
         )
-        thread_id = f"{run_id}:{uuid.uuid4().hex[:6]}"
-        run = RunRecord(
-            run_id=run_id,
-            thread_id=thread_id,
-            watchlist=watchlist.name,
-            watchlist_hash=watchlist.fingerprint(),
-            watchlist_json=watchlist.model_dump_json(),
-            mode=settings.mode,
-            status="running",
-            started_at=datetime.now(UTC),
-        )
         store.save_run(run)
-        outcome = _drive(deps, run, stack, first_input={"run_id": run_id, "results": []}, approver=approver)
+        outcome = _drive(deps, run, stack, first_input=first_input, approver=approver)
         outcome.fetches = gateway.stats.network + gateway.stats.replayed
         outcome.requested = list(audit.urls)
         return outcome
 
 
-def _drive(
-    deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, approver: Approver | None
-) -> RunOutcome:
+def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, approver: Approver | None) -> RunOutcome:
     conn = sqlite3.connect(checkpoint_path(deps.settings.db_path), check_same_thread=False)
     stack.callback(conn.close)
     app = build_graph().compile(checkpointer=SqliteSaver(conn))
@@ -187,34 +198,18 @@ def resume_run(
     briefing = [s for s in json.loads(plan_json or "[]") if s["agent"] == "briefing"]
     if briefing:
         settings = settings.with_(out_dir=Path(briefing[0]["target"]))
-    audit = AuditBuffer()
-    as_of = settings.as_of or datetime.now(UTC).date()  # the plan (with its dates) is already made
-    with ExitStack() as stack:
-        gateway = stack.enter_context(gateway_for(settings, watchlist, audit))
-        companies = resolve_companies(watchlist, fetcher=gateway)
-        store = stack.enter_context(Store.open(settings.db_path))
-        deps = Deps(
-            settings=settings,
-            watchlist=watchlist,
-            companies=companies,
-            store=store,
-            fetcher=gateway,
-            audit=audit,
-            as_of=as_of,
-            run_id=run_id,
-            report=report,
-        )
-        run = RunRecord(
-            run_id=run_id,
-            thread_id=thread_id,
-            watchlist=watchlist.name,
-            watchlist_hash=watchlist.fingerprint(),
-            watchlist_json=wl_json,
-            mode=settings.mode,
-            status="running",
-            started_at=started,
-        )
-        outcome = _drive(deps, run, stack, first_input=Command(resume=decision), approver=None)
-        outcome.fetches = gateway.stats.network + gateway.stats.replayed
-        outcome.requested = list(audit.urls)
-        return outcome
+    run = RunRecord(
+        run_id=run_id,
+        thread_id=thread_id,
+        watchlist=watchlist.name,
+        watchlist_hash=watchlist.fingerprint(),
+        watchlist_json=wl_json,
+        mode=settings.mode,
+        status="running",
+        started_at=started,
+    )
+    # The plan, with its dates, was made before the stop; `as_of` no longer matters.
+    as_of = settings.as_of or datetime.now(UTC).date()
+    return _execute(
+        watchlist, settings, run, as_of=as_of, first_input=Command(resume=decision), approver=None, report=report
+    )

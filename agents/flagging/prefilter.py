@@ -30,7 +30,8 @@ _WORD_KEYS = re.compile(r"\b\w{1,%d}" % KEY_LEN)
 # Keys of words so frequent in filings and calls that they filter little; another word of the
 # same pattern makes a better key when there is one.
 COMMON_KEYS = frozenset(
-    "the and our for with that this from are was were have has will year quart compa contr relat "
+    "a an as at be by in is it of on or to we the and our for with that this from are was were have "
+    "has will year quart compa contr relat "
     "reven secur opera custo incre inves expen under stock proce techn compe platf compl regul "
     "purch deman cente gener trans commo mater indus allow price servi produ marke busin finan "
     "inclu provi avail manag resul devel signi certa addit inter other their which these would "
@@ -71,7 +72,8 @@ def _better(a: frozenset[str], b: frozenset[str]) -> bool:
     """Uncommon and longer keys are rarer; fewer keys are cheaper."""
 
     def cost(keys: frozenset[str]) -> tuple[int, int, int]:
-        return len(keys & COMMON_KEYS), -min(map(len, keys)), len(keys)
+        weak = sum(1 for k in keys if k in COMMON_KEYS or len(k) < 3)
+        return weak, -min(map(len, keys)), len(keys)
 
     return cost(a) < cost(b)
 
@@ -131,7 +133,7 @@ def _key(prefix: str) -> str | None:
         for w in re.finditer(r"\w+", text)
         if w.end() < len(text) or len(w.group()) >= KEY_LEN
     ]
-    return min(usable, key=lambda k: (k in COMMON_KEYS, -len(k)), default=None)
+    return min(usable, key=lambda k: (k in COMMON_KEYS or len(k) < 3, -len(k)), default=None)
 
 
 Prefixes = set[tuple[str, bool]]  # (lower-cased literal text, still open to extension)

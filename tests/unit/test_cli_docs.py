@@ -1,0 +1,45 @@
+"""Every command is documented in the README and shows an example in its help."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import REPO
+from watchdesk.graph.cli import cli
+
+COMMANDS = sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_command_in_readme(name: str) -> None:
+    readme = (REPO / "README.md").read_text()
+    assert f"`watchdesk {name}`" in readme
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_help_has_example(name: str) -> None:
+    result = CliRunner().invoke(cli, [name, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output and f"watchdesk {name}" in result.output
+
+
+def test_quick_start_is_exactly_two_commands() -> None:
+    readme = (REPO / "README.md").read_text()
+    block = re.search(r"## Quick start\s+```bash\n(.*?)```", readme, re.S)
+    assert block, "README must start with a Quick start code block"
+    commands = [line for line in block.group(1).splitlines() if line.strip()]
+    assert len(commands) == 2
+    ci = (REPO / ".ci" / "run").read_text()
+    assert commands[1].split("#")[0].strip() in ci
+
+
+def test_init_writes_a_valid_watchlist(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "w.toml"
+    assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 0
+    again = CliRunner().invoke(cli, ["init", str(target)])
+    assert again.exit_code == 2 and "--force" in again.output
+    dry = CliRunner().invoke(cli, ["run", str(target), "--dry-run"])
+    assert dry.exit_code == 0 and "valid (3 tickers" in dry.output
