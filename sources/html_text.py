@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 import lxml.etree
 import lxml.html
+
 from watchdesk.sources.errors import ParsingError
 
 # Elements that start a new line; td/th are handled with their table.

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import lxml.html
+
 from watchdesk.sources.errors import ParsingError
 from watchdesk.sources.models import SubmissionDocument
 

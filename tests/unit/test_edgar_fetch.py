@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from watchdesk.sources import edgar
 from watchdesk.sources.edgar_parse import (
     TICKERS_URL,

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from watchdesk.sources.edgar_parse import (
     TICKERS_URL,
     archive_url,

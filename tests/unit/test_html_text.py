@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from watchdesk.sources.html_text import html_to_text, title_of
 
 LONE_PAGE_NUMBER = re.compile(r"^(?:page\s+)?(?:\d{1,3}|[ivxlc]{1,6})$", re.IGNORECASE | re.MULTILINE)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from watchdesk.sources.errors import ParsingError
 from watchdesk.sources.sgml import parse_full_submission, parse_index_html, parse_index_items
 
