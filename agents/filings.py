@@ -51,36 +51,61 @@ def window(*, as_of: date, lookback_days: int, since: date | None, until: date |
 
 
 def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str) -> FilingsResult:
-    """Fetch and store every filing in the request that is not stored yet."""
+    """Fetch and store every filing in the request that is new since the cursor and not stored yet."""
     ticker = req.company.ticker
     result = FilingsResult(ticker=ticker)
-    subs = edgar.fetch_submissions(fetcher, req.company.cik, agent=AGENT, run_id=run_id)
-    chosen = edgar_parse.select_filings(
-        subs.filings, forms=req.forms, since=req.since, until=req.until, limit_per_form=req.limit_per_form
-    )
+    chosen = list_new_filings(req, fetcher=fetcher, store=store, run_id=run_id)
     result.listed = len(chosen)
     known = store.known_accessions([f.accession for f in chosen] + list(req.accessions))
-    todo: list[Filing | str] = [f for f in chosen if f.accession not in known]
+    todo: list[Filing | str] = [f for f in reversed(chosen) if f.accession not in known]  # oldest first
     todo += [a for a in req.accessions if a not in known and a not in {f.accession for f in chosen}]
     result.skipped = len(chosen) + len(req.accessions) - len(todo)
-    for item in todo[: req.max_documents]:
+    blocked: set[str] = set()  # forms whose cursor must not move past a failed filing
+    for n, item in enumerate(todo):
         target = item if isinstance(item, str) else f"{item.form} {item.accession}"
-        try:
-            result.new_doc_ids += _fetch_and_store(item, req=req, fetcher=fetcher, store=store, run_id=run_id)
-        except WatchdeskError as exc:
-            _gap(store, run_id=run_id, ticker=ticker, target=target, reason=str(exc))
-            result.gaps.append(f"{target}: {exc}")
-    for item in todo[req.max_documents :]:
-        target = item if isinstance(item, str) else f"{item.form} {item.accession}"
-        _gap(
-            store,
-            run_id=run_id,
-            ticker=ticker,
-            target=target,
-            reason="over the policy's max_documents_per_run",
-        )
-        result.gaps.append(f"{target}: over the document limit")
+        form = None if isinstance(item, str) else _base_form(item.form)
+        if n >= req.max_documents:
+            reason = f"over the policy's max_documents_per_run ({req.max_documents})"
+        else:
+            try:
+                result.new_doc_ids += _fetch_and_store(item, req=req, fetcher=fetcher, store=store, run_id=run_id)
+                if not isinstance(item, str) and form not in blocked:
+                    store.set_cursor(ticker=ticker, source=f"edgar:{form}", value=item.accession)
+                continue
+            except WatchdeskError as exc:
+                reason = str(exc)
+        blocked.add(form or "")
+        _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason)
+        result.gaps.append(f"{target}: {reason}")
     return result
+
+
+def list_new_filings(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str) -> list[Filing]:
+    """The filings in the window that are newer than each form's cursor, newest first."""
+    subs = edgar.fetch_submissions(fetcher, req.company.cik, agent=AGENT, run_id=run_id)
+    oldest = min((f.filing_date for f in subs.filings), default=None)
+    if subs.older_pages and (oldest is None or req.since < oldest):
+        # The recent page holds about 1,000 filings; a window reaching further back needs the older pages.
+        subs = edgar.with_older_pages(fetcher, subs, agent=AGENT, run_id=run_id)
+    chosen: dict[str, Filing] = {}
+    for form in req.forms:
+        cursor = store.get_cursor(ticker=req.company.ticker, source=f"edgar:{_base_form(form)}")
+        try:
+            picked = _select(subs.filings, form=form, req=req, after=cursor)
+        except ValueError:  # the cursor's filing is no longer listed: fall back to the window alone
+            picked = _select(subs.filings, form=form, req=req, after=None)
+        chosen.update((f.accession, f) for f in picked)
+    return sorted(chosen.values(), key=lambda f: f.filing_date, reverse=True)
+
+
+def _select(filings: Sequence[Filing], *, form: str, req: FilingsRequest, after: str | None) -> list[Filing]:
+    return edgar_parse.select_filings(
+        filings, forms=[form], since=req.since, until=req.until, after=after, limit_per_form=req.limit_per_form
+    )
+
+
+def _base_form(form: str) -> str:
+    return form.upper().removesuffix("/A")
 
 
 def _fetch_and_store(
@@ -92,9 +117,7 @@ def _fetch_and_store(
         raw = edgar.fetch_full_submission(fetcher, cik, accession, agent=AGENT, run_id=run_id)
         header, docs = sgml.parse_full_submission(raw)
         return _store_submission(header, docs, req=req, accession=accession, store=store, run_id=run_id)
-    body = edgar.fetch_document(
-        fetcher, cik, item.accession, item.primary_document, agent=AGENT, run_id=run_id
-    )
+    body = edgar.fetch_document(fetcher, cik, item.accession, item.primary_document, agent=AGENT, run_id=run_id)
     record = _record(
         req,
         url=edgar_parse.archive_url(cik, item.accession, item.primary_document),
@@ -109,7 +132,6 @@ def _fetch_and_store(
         run_id=run_id,
     )
     store.upsert_document(record)
-    store.set_cursor(ticker=req.company.ticker, source=f"edgar:{item.form}", value=item.accession)
     return [record.doc_id]
 
 
@@ -147,7 +169,6 @@ def _store_submission(
         )
         ids.append(store.upsert_document(record))
         parent = parent or record.doc_id
-    store.set_cursor(ticker=req.company.ticker, source=f"edgar:{form}", value=accession)
     return ids
 
 

@@ -233,6 +233,20 @@ def runs(ctx: click.Context, db: Path | None) -> None:
         click.echo(" ".join(f"{k}={v}" for k, v in store.counts().items()), err=True)
 
 
+def _register_groups() -> None:
+    from watchdesk.graph.cli_edgar import edgar
+    from watchdesk.graph.cli_edgar_remote import download_filings, list_filings
+    from watchdesk.graph.cli_transcript import transcript
+
+    edgar.add_command(list_filings)
+    edgar.add_command(download_filings)
+    cli.add_command(edgar)
+    cli.add_command(transcript)
+
+
+_register_groups()
+
+
 def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
     if outcome.status == "awaiting_approval":
         err.print(

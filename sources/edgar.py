@@ -53,10 +53,15 @@ def fetch_submissions(
     main = parse_submissions(body)
     if not follow_older or not main.older_pages:
         return main
+    return with_older_pages(fetcher, main, agent=agent, run_id=run_id)
+
+
+def with_older_pages(fetcher: Fetcher, main: Submissions, *, agent: str, run_id: str | None = None) -> Submissions:
+    """`main` merged with its older pages (`filings.files`), fetched now."""
     pages = [
         parse_submissions(
             _get(fetcher, older_page_url(name), agent=agent, run_id=run_id, cache=False,
-                 hint=f"older submissions page {name} for CIK {cik} is gone: retry without follow_older"),
+                 hint=f"older submissions page {name} for CIK {main.cik} is gone: retry without follow_older"),
             cik=main.cik,
         )
         for name in main.older_pages

@@ -38,7 +38,7 @@ def flag_text(
     `offset` is added to the spans, for text that is a slice of a larger stored document.
     """
     spans = split_sentences(text)
-    candidates = _Candidates(text, spans)
+    candidates = _Candidates(text, spans, topics)
     flags: list[tuple[int, int, Flag]] = []
     for rank, topic in enumerate(topics):
         for index in candidates.for_topic(topic):
@@ -58,23 +58,33 @@ def flag_text(
 class _Candidates:
     """Which sentences might mention a topic, found cheaply before any topic regex runs.
 
-    Each sentence's word keys are computed once (see prefilter.py) and shared by all topics;
-    a topic whose regex has no keys falls back to one scan of its combined regex.
+    Each sentence's word keys are computed once (see prefilter.py) and indexed by key, so a
+    topic's candidates are a union of short lists; a topic whose regex has no keys falls back
+    to one scan of its combined regex.
     """
 
-    def __init__(self, text: str, spans: list[Span]) -> None:
+    def __init__(self, text: str, spans: list[Span], topics: TopicLibrary) -> None:
         self._text, self._spans = text, spans
+        self._wanted = frozenset().union(*(t.keys for t in topics if t.keys is not None))
         self._keys: list[set[str]] | None = None
+        self._by_key: dict[str, list[int]] = {}
 
     def keys_of(self, index: int) -> set[str] | None:
         return None if self._keys is None else self._keys[index]
 
     def for_topic(self, topic: CompiledTopic) -> list[int]:
-        if topic.keys is None:
+        wanted = topic.keys
+        if wanted is None:
             return _candidate_sentences(self._text, topic, self._spans)
         if self._keys is None:
             self._keys = _sentence_keys(self._text, self._spans)
-        return [i for i, keys in enumerate(self._keys) if not keys.isdisjoint(topic.keys)]
+            for i, keys in enumerate(self._keys):
+                for key in keys & self._wanted:  # index only keys some topic asks for
+                    self._by_key.setdefault(key, []).append(i)
+        found: set[int] = set()
+        for key in wanted & self._by_key.keys():
+            found.update(self._by_key[key])
+        return sorted(found)
 
 
 def _sentence_keys(text: str, spans: list[Span]) -> list[set[str]]:

@@ -1,10 +1,11 @@
-"""Cheap pre-filters for big case-insensitive regexes: which word starts can begin a match?
+"""Cheap pre-filters for big case-insensitive regexes, so flagging a 10-K takes about a second.
 
-Python's regex engine tries every alternative of a large alternation at every position, which
-is what made flagging a 10-K slow. Each alternative here is reduced to its *keys*: the first
-KEY_LEN characters of the word it must start with (or the whole word, when shorter). A sentence
-whose words share no key with a regex cannot match it, and a regex whose alternatives are
-grouped by first character lets the engine reject most positions in one test.
+Python's regex engine tries every alternative of a large alternation at every position. Two
+remedies here: (1) each alternative is reduced to *keys*, the first KEY_LEN characters of a
+word it requires (or the whole word, when shorter); a sentence whose words share no key with
+an alternative cannot match it, so only the alternatives keyed on a sentence's words run
+(KeyIndex). (2) Alternatives are grouped behind a look-ahead on their first character, so the
+engine rejects most positions in one test (factor_by_first_char).
 
 Keys are read from the parsed regex (``re._parser``, stable in 3.11-3.13). Anything the reader
 does not understand yields None, meaning "cannot pre-filter": callers then run the full regex,
@@ -13,30 +14,43 @@ so a pre-filter can cost speed but never a match.
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-try:  # the parser moved in 3.11; fall back to "no pre-filter" if it moves again
-    from re import _constants as _c
-    from re import _parser
+_c: Any  # re._constants and re._parser are private and untyped; moved in 3.11
+_parser: Any
+try:  # if they move again, nothing is pre-filtered: slower, never wrong
+    _c = importlib.import_module("re._constants")
+    _parser = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover
-    _parser = None  # type: ignore[assignment]
+    _c = _parser = None
 
 KEY_LEN = 5
 _MAX_PREFIXES = 64
 _END = "\0"  # marks "the word ends here" inside a prefix
-_WORD_KEYS = re.compile(r"\b\w{1,%d}" % KEY_LEN)
-# Keys of words so frequent in filings and calls that they filter little; another word of the
-# same pattern makes a better key when there is one.
-COMMON_KEYS = frozenset(
-    "a an as at be by in is it of on or to we the and our for with that this from are was were have "
-    "has will year quart compa contr relat "
-    "reven secur opera custo incre inves expen under stock proce techn compe platf compl regul "
-    "purch deman cente gener trans commo mater indus allow price servi produ marke busin finan "
-    "inclu provi avail manag resul devel signi certa addit inter other their which these would "
-    "could about after us u s able new build drive level order".split()
+_WORD_KEYS = re.compile(rf"\b\w{{1,{KEY_LEN}}}")
+# Rough selectivity of a key, so the pre-filter keys a pattern on its rarest word: function
+# words are in nearly every sentence, common business words in many.
+_STOP = "a an as at be by in is it of on or to we the and our for with that this from are was were have has will us u s"
+_COMMON = (
+    "year quart compa contr relat reven secur opera custo incre inves expen under stock proce techn "
+    "compe platf compl regul purch deman cente gener trans commo mater indus allow price servi produ "
+    "marke busin finan inclu provi avail manag resul devel signi certa addit inter other their which "
+    "these would could about after able new build drive level order data growt next large end "
+    "throu multi world solut"
 )
+STOP_KEYS = frozenset(_STOP.split())
+COMMON_KEYS = frozenset(_COMMON.split())
+
+
+def key_cost(key: str) -> int:
+    """How many sentences a key lets through, roughly: lower is a better key."""
+    if key in STOP_KEYS or len(key) < 3:
+        return 1000
+    return 30 if key in COMMON_KEYS else 1
 
 
 def word_keys(lower_text: str, start: int = 0, end: int | None = None) -> set[str]:
@@ -71,16 +85,16 @@ def regex_keys(pattern: str) -> frozenset[str] | None:
 def _better(a: frozenset[str], b: frozenset[str]) -> bool:
     """Uncommon and longer keys are rarer; fewer keys are cheaper."""
 
-    def cost(keys: frozenset[str]) -> tuple[int, int, int]:
-        weak = sum(1 for k in keys if k in COMMON_KEYS or len(k) < 3)
-        return weak, -min(map(len, keys)), len(keys)
+    def cost(keys: frozenset[str]) -> tuple[int, int]:
+        return sum(map(key_cost, keys)), -min(map(len, keys))
 
     return cost(a) < cost(b)
 
 
-def _word_starts(items: list) -> list[int]:
+def _word_starts(items: list[Any]) -> list[int]:
     """Indices of top-level items that surely begin at a word start."""
-    starts, at_start = [], True
+    starts: list[int] = []
+    at_start = True
     for i, (op, av) in enumerate(items):
         if at_start:
             starts.append(i)
@@ -95,29 +109,18 @@ def _word_starts(items: list) -> list[int]:
     return starts
 
 
-def _ends_with_separator(op: object, av: object) -> bool:
+def _ends_with_separator(op: Any, av: Any) -> bool:
     if _separator([(op, av)]):
         return True
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-        inner = list(av[2])  # type: ignore[index]
+        inner = list(av[2])
         return bool(inner) and _ends_with_separator(*inner[-1])
     if op is _c.SUBPATTERN:
-        inner = list(av[3])  # type: ignore[index]
+        inner = list(av[3])
         return bool(inner) and _ends_with_separator(*inner[-1])
     if op is _c.BRANCH:
-        return all(alt and _ends_with_separator(*list(alt)[-1]) for alt in av[1])  # type: ignore[index]
+        return all(alt and _ends_with_separator(*list(alt)[-1]) for alt in av[1])
     return False
-
-
-def union_keys(patterns: Iterable[str]) -> frozenset[str] | None:
-    """Keys of an alternation of `patterns`; None if any of them cannot be pre-filtered."""
-    keys: set[str] = set()
-    for pattern in patterns:
-        found = regex_keys(pattern)
-        if found is None:
-            return None
-        keys |= found
-    return frozenset(keys)
 
 
 def _key(prefix: str) -> str | None:
@@ -133,13 +136,13 @@ def _key(prefix: str) -> str | None:
         for w in re.finditer(r"\w+", text)
         if w.end() < len(text) or len(w.group()) >= KEY_LEN
     ]
-    return min(usable, key=lambda k: (k in COMMON_KEYS or len(k) < 3, -len(k)), default=None)
+    return min(usable, key=lambda k: (key_cost(k), -len(k)), default=None)
 
 
 Prefixes = set[tuple[str, bool]]  # (lower-cased literal text, still open to extension)
 
 
-def _extend(prefixes: Prefixes, items: list) -> Prefixes:
+def _extend(prefixes: Prefixes, items: list[Any]) -> Prefixes:
     """Extend the open prefixes by a parsed sequence, closing them at anything not literal."""
     for op, av in items:
         if not any(is_open for _, is_open in prefixes):
@@ -150,30 +153,30 @@ def _extend(prefixes: Prefixes, items: list) -> Prefixes:
     return prefixes
 
 
-def _step(prefixes: Prefixes, op: object, av: object) -> Prefixes:
+def _step(prefixes: Prefixes, op: Any, av: Any) -> Prefixes:
     if op is _c.LITERAL:
-        return _append(prefixes, [chr(av).lower()])  # type: ignore[arg-type]
+        return _append(prefixes, [chr(av).lower()])
     if op is _c.IN:
-        chars = _literal_set(av)  # type: ignore[arg-type]
+        chars = _literal_set(av)
         if chars:
             return _append(prefixes, chars)
         return _append(prefixes, [" "]) if _no_word_chars(av) else _close(prefixes, word_ends=False)
     if op is _c.SUBPATTERN:
-        return _extend(prefixes, list(av[3]))  # type: ignore[index]
+        return _extend(prefixes, list(av[3]))
     if op is _c.BRANCH:
         out: Prefixes = set()
-        for alternative in av[1]:  # type: ignore[index]
+        for alternative in av[1]:
             out |= _extend(prefixes, list(alternative))
         return out
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-        low, high, item = av  # type: ignore[misc]
+        low, high, item = av
         if _separator(item):  # [\\s\\-]+ and the like: only word boundaries matter for keys
             spaced = _append(prefixes, [" "])
             return spaced if low else prefixes | spaced
         if low == 0:
             return prefixes | _extend(prefixes, list(item)) if high == 1 else _close(prefixes, word_ends=False)
         return _close(_extend(prefixes, list(item)), word_ends=False)  # once, then maybe more
-    if op is _c.ASSERT_NOT and av[0] == 1 and _is_word_class(av[1]):  # type: ignore[index]
+    if op is _c.ASSERT_NOT and av[0] == 1 and _is_word_class(av[1]):
         return _close(prefixes, word_ends=True)  # (?!\w): the word ends here
     if op is _c.AT and av is _c.AT_BOUNDARY:  # \\b right after a word character ends the word
         return {(t + _END, False) if o and t[-1:].isalnum() else (t, o) for t, o in prefixes}
@@ -191,16 +194,16 @@ def _close(prefixes: Prefixes, *, word_ends: bool) -> Prefixes:
     return {(t + mark if is_open else t, False) for t, is_open in prefixes}
 
 
-def _literal_set(av: list) -> list[str] | None:
+def _literal_set(av: list[Any]) -> list[str] | None:
     """The characters of a small class of plain literals ([cs], [- ]), else None."""
     if len(av) > 6 or any(op is not _c.LITERAL for op, _ in av):
         return None
     return sorted({chr(code).lower() for _, code in av})
 
 
-def _separator(items: object) -> bool:
+def _separator(items: Any) -> bool:
     """True when a parsed item matches only non-word characters (spaces, hyphens)."""
-    seq = list(items)  # type: ignore[call-overload]
+    seq = list(items)
     if len(seq) != 1:
         return False
     op, av = seq[0]
@@ -209,13 +212,13 @@ def _separator(items: object) -> bool:
     return op is _c.IN and _no_word_chars(av)
 
 
-def _is_word_class(items: object) -> bool:
+def _is_word_class(items: Any) -> bool:
     """True for the parsed form of a lone \\w."""
-    seq = list(items)  # type: ignore[call-overload]
+    seq = list(items)
     return len(seq) == 1 and seq[0][0] is _c.IN and seq[0][1] == [(_c.CATEGORY, _c.CATEGORY_WORD)]
 
 
-def _no_word_chars(av: list) -> bool:
+def _no_word_chars(av: list[Any]) -> bool:
     """True when a character class can only match non-word characters ([\\s\\-], [^\\w])."""
     for op, arg in av:
         if op is _c.LITERAL and (chr(arg).isalnum() or chr(arg) == "_"):

@@ -15,10 +15,11 @@ from itertools import groupby
 Span = tuple[int, int]
 
 # The dev-set splitter's list, plus a few that never end a sentence in filings.
-ABBREVIATIONS = frozenset(
+_ABBREVIATIONS = (
     "mr mrs ms dr prof sr jr st vs etc inc co corp ltd no nos approx dept est fig jan feb mar apr "
-    "jun jul aug sep sept oct nov dec mt ft u.s u.k e.g i.e a.m p.m n.a s.a u.s.a cf al vol messrs".split()
+    "jun jul aug sep sept oct nov dec mt ft u.s u.k e.g i.e a.m p.m n.a s.a u.s.a cf al vol messrs"
 )
+ABBREVIATIONS = frozenset(_ABBREVIATIONS.split())
 _BULLETS = "•●◦▪■‣⁃·"
 _CLOSERS = "\"'”’)"
 _STARTERS = "\"'“‘(\\["

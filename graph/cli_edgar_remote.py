@@ -1,0 +1,122 @@
+"""`watchdesk edgar list`: a company's filings from EDGAR (live or replayed), as JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import click
+
+from watchdesk.graph.deps import AuditBuffer
+from watchdesk.graph.settings import Settings
+from watchdesk.graph.watchlist import Policy, Ticker, Watchlist
+from watchdesk.sources import edgar
+from watchdesk.sources.edgar_parse import resolve_ticker, select_filings
+
+
+@click.command("list")
+@click.argument("ticker")
+@click.option("--forms", default="", help="Comma-separated forms, e.g. 10-K,10-Q,8-K (amendments included).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or after this date.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or before this date.")
+@click.option("--limit", type=int, default=None, help="Newest N filings per form.")
+@click.option(
+    "--replay", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Serve from a replay pack."
+)
+@click.pass_context
+def list_filings(
+    ctx: click.Context, ticker: str, forms: str, since: object, until: object, limit: int | None, replay: Path | None
+) -> None:
+    """List a company's filings as JSON (one object per filing, newest first).
+
+    \b
+    Example:
+      watchdesk edgar list NVDA --forms 10-K,10-Q --since 2025-01-01
+    """
+    from watchdesk.graph.runner import gateway_for
+
+    settings: Settings = ctx.obj
+    if replay is not None:
+        settings = settings.with_(mode="replay", replay_dir=replay)
+    first = since.date() if hasattr(since, "date") else None
+    last = until.date() if hasattr(until, "date") else None
+    wanted = [f.strip() for f in forms.split(",") if f.strip()] or None
+    stub = Watchlist(tickers=(Ticker(symbol=ticker),), policy=Policy(allowed_domains=("sec.gov",)))
+    with gateway_for(settings, stub, AuditBuffer()) as gateway:
+        company = resolve_ticker(ticker.upper(), edgar.fetch_ticker_map(gateway, agent="cli"))
+        subs = edgar.fetch_submissions(gateway, company.cik, agent="cli")
+        oldest = min((f.filing_date for f in subs.filings), default=None)
+        if subs.older_pages and first is not None and (oldest is None or first < oldest):
+            subs = edgar.with_older_pages(gateway, subs, agent="cli")
+    chosen = select_filings(subs.filings, forms=wanted, since=first, until=last, limit_per_form=limit)
+    for filing in chosen:
+        click.echo(json.dumps(_as_json(filing, company.ticker), default=_iso))
+
+
+def _as_json(filing: object, ticker: str) -> dict[str, object]:
+    from dataclasses import asdict
+
+    row = asdict(filing)  # type: ignore[call-overload]
+    row["ticker"] = ticker
+    row["items"] = list(row["items"])
+    return row
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {value!r}")
+
+
+@click.command("download")
+@click.argument("ticker")
+@click.option("--form", required=True, help="One form, e.g. 10-K or 8-K.")
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
+@click.option("--limit", type=int, default=None, help="Newest N filings.")
+@click.option("--after", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or after this date.")
+@click.option("--before", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or before this date.")
+@click.option("--include-amends", is_flag=True, help="Also 10-K/A, 8-K/A, ...")
+@click.option(
+    "--replay", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Serve from a replay pack."
+)
+@click.pass_context
+def download_filings(
+    ctx: click.Context,
+    ticker: str,
+    form: str,
+    folder: Path,
+    limit: int | None,
+    after: object,
+    before: object,
+    include_amends: bool,
+    replay: Path | None,
+) -> None:
+    """Bulk-download full submissions (sec-edgar-downloader's layout) through watchdesk's gateway.
+
+    \b
+    Example:
+      watchdesk edgar download NVDA --form 10-K --limit 3 --dir archive
+    """
+    from watchdesk.graph.runner import gateway_for
+    from watchdesk.sources.edgar_download import download
+
+    settings: Settings = ctx.obj
+    if replay is not None:
+        settings = settings.with_(mode="replay", replay_dir=replay)
+    stub = Watchlist(tickers=(Ticker(symbol=ticker),), policy=Policy(allowed_domains=("sec.gov",)))
+    with gateway_for(settings, stub, AuditBuffer()) as gateway:
+        company = resolve_ticker(ticker.upper(), edgar.fetch_ticker_map(gateway, agent="cli"))
+        report = download(
+            gateway,
+            company,
+            form=form,
+            folder=folder,
+            limit=limit,
+            include_amends=include_amends,
+            after=after.date() if hasattr(after, "date") else None,
+            before=before.date() if hasattr(before, "date") else None,
+        )
+    click.echo(json.dumps({"saved": report.saved, "folder": str(report.folder), "failed": report.failed}))
+    if report.failed:
+        raise click.exceptions.Exit(1)

@@ -1,0 +1,96 @@
+"""Bulk archive download with sec-edgar-downloader, run behind watchdesk's gateway.
+
+sec-edgar-downloader's own transport calls SEC from its constructor, has no timeout or retry, rate
+limits per process and prints per-filing errors instead of raising. Its orchestration (paging the
+submissions listing, the date/amendment filters, the on-disk layout
+`sec-edgar-filings/TICKER/FORM/ACCESSION/full-submission.txt`) is good, so we keep that and swap
+its three transport functions for ones that go through our Fetcher: identity, allow-list, rate
+limit, timeouts, retries, audit and replay all apply, and every failure is reported, not printed.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sec_edgar_downloader import _orchestrator
+from sec_edgar_downloader._types import DownloadMetadata
+
+from watchdesk.sources.errors import WatchdeskError
+from watchdesk.sources.models import CompanyRef, Fetcher
+
+_PATCH_LOCK = threading.Lock()  # the swap is module-wide: one download at a time per process
+
+
+@dataclass(kw_only=True)
+class DownloadReport:
+    saved: int = 0
+    failed: list[str] = field(default_factory=list)
+    folder: Path = Path(".")
+
+
+@contextmanager
+def _routed(fetcher: Fetcher, *, agent: str, run_id: str | None, failed: list[str]) -> Iterator[None]:
+    def download_filing(uri: str, _user_agent: str) -> bytes:
+        try:
+            return fetcher.get(uri, agent=agent, run_id=run_id, cache=True).body
+        except WatchdeskError as exc:
+            failed.append(f"{uri}: {exc}")
+            raise
+
+    def list_filings(uri: str, _user_agent: str) -> Any:
+        return fetcher.get(uri, agent=agent, run_id=run_id, cache=False).json()
+
+    names = ("download_filing", "get_list_of_available_filings")
+    with _PATCH_LOCK:
+        saved = {n: getattr(_orchestrator, n) for n in names}
+        _orchestrator.download_filing = download_filing  # type: ignore[assignment]
+        _orchestrator.get_list_of_available_filings = list_filings  # type: ignore[assignment]
+        try:
+            yield
+        finally:
+            for name, fn in saved.items():
+                setattr(_orchestrator, name, fn)
+
+
+def download(
+    fetcher: Fetcher,
+    company: CompanyRef,
+    *,
+    form: str,
+    folder: Path,
+    limit: int | None = None,
+    after: date | None = None,
+    before: date | None = None,
+    include_amends: bool = False,
+    details: bool = True,
+    agent: str = "filings",
+    run_id: str | None = None,
+) -> DownloadReport:
+    """Save a company's filings of one form to `folder` in sec-edgar-downloader's layout."""
+    meta = DownloadMetadata(
+        download_folder=folder,
+        form=form,
+        cik=str(company.cik).zfill(10),
+        ticker=company.ticker,
+        include_amends=include_amends,
+        download_details=details,
+    )
+    if limit is not None:
+        meta.limit = limit
+    if after is not None:
+        meta.after = after
+    if before is not None:
+        meta.before = before
+    report = DownloadReport(folder=folder / "sec-edgar-filings" / company.ticker / form)
+    # The library prints per-filing errors to stdout; we collect them in `failed` instead.
+    with _routed(fetcher, agent=agent, run_id=run_id, failed=report.failed), redirect_stdout(io.StringIO()):
+        # The user agent argument is unused: our Fetcher sends the configured identity.
+        report.saved = _orchestrator.fetch_and_save_filings(meta, "watchdesk")
+    return report

@@ -1,0 +1,191 @@
+"""Briefing Markdown: every quote cited, gaps never hidden, sources mapped, output deterministic."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import replace
+from datetime import UTC, date, datetime
+
+import pytest
+
+from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem
+from watchdesk.agents.briefing.render import citation_ids, escape_markdown, render_markdown, topic_label
+
+Q10 = "https://www.sec.gov/Archives/edgar/data/1045810/000104581025000115/nvda-20250727.htm"
+CALL = "https://investor.example.com/asml-q2-2025-call"
+
+
+def finding(n: int, ticker: str, topic: str, polarity: str, score: float, sentence: str, **kw: object) -> FindingItem:
+    base = {
+        "finding_id": f"{n:04d}beefcafe{n:04d}",
+        "ticker": ticker,
+        "company": {"NVDA": "NVIDIA Corp", "ASML": "ASML Holding N.V."}[ticker],
+        "topic": topic,
+        "polarity": polarity,
+        "score": score,
+        "sentence": sentence,
+        "section": "Item 1A",
+        "speaker": None,
+        "doc_id": "doc-nvda-10q" if ticker == "NVDA" else "doc-asml-call",
+        "doc_title": "Quarterly report" if ticker == "NVDA" else "Q2 2025 earnings call",
+        "doc_url": Q10 if ticker == "NVDA" else CALL,
+        "form": "10-Q" if ticker == "NVDA" else "transcript",
+        "filed_at": date(2025, 8, 27) if ticker == "NVDA" else date(2025, 7, 16),
+    }
+    return FindingItem(**{**base, **kw})  # type: ignore[arg-type]
+
+
+FINDINGS = [
+    finding(1, "NVDA", "geopolitical", "negative", -0.75, "We recorded a $4.5 billion charge for H20 [export] rules."),
+    finding(2, "NVDA", "supply_chain", "positive", 0.6, "Supply of *Blackwell* improved_quickly | again."),
+    finding(3, "NVDA", "inventory", "neutral", 0.0, "Inventory was\n$15.0 billion at quarter end."),
+    finding(4, "ASML", "supply_chain", "negative", -0.5, "Lead times < 12 months are `rare`.", section=None,
+            speaker="Roger Dassen"),
+]
+GAP = GapItem(ticker="TSM", agent="filings", target="https://data.sec.gov/submissions/CIK0001046179.json",
+              reason="HTTP 404: SEC has no submissions for this CIK")
+
+
+def briefing(**changes: object) -> BriefingInput:
+    data = BriefingInput(
+        title="Weekly briefing: chips",
+        period_start=date(2025, 7, 14),
+        period_end=date(2025, 8, 31),
+        generated_at=datetime(2025, 9, 1, 6, 0, tzinfo=UTC),
+        run_id="run-2025-09-01",
+        watchlist_name="chips",
+        tickers=["NVDA", "TSM", "ASML"],
+        topics=["inventory", "supply_chain", "geopolitical"],
+        findings=list(FINDINGS),
+        gaps=[GAP],
+        documents=[
+            DocumentItem(doc_id="doc-nvda-10q", ticker="NVDA", form="10-Q", title="NVIDIA 10-Q", url=Q10,
+                         filed_at=date(2025, 8, 27)),
+            DocumentItem(doc_id="doc-nvda-8k", ticker="NVDA", form="8-K", title=None,
+                         url="https://www.sec.gov/Archives/edgar/data/1045810/8k.htm", filed_at=date(2025, 8, 27)),
+        ],
+    )
+    return replace(data, **changes)  # type: ignore[arg-type]
+
+
+def section(markdown: str, heading: str) -> str:
+    """The body of one `## heading` section."""
+    match = re.search(rf"^## {heading}\n(.*?)(?=^## |\Z)", markdown, re.M | re.S)
+    assert match, heading
+    return match.group(1)
+
+
+def test_every_finding_is_quoted_with_its_citation() -> None:
+    md = render_markdown(briefing())
+    cites = citation_ids(FINDINGS)
+    findings_part = section(md, "Findings")
+    for f in FINDINGS:
+        line = next(line for line in findings_part.splitlines() if f"[{cites[f.finding_id]}]" in line)
+        assert f"“{escape_markdown(f.sentence)}”" in line
+        assert f.polarity in line and f"{f.score:+.2f}" in line
+
+
+def test_quotes_escape_markdown_but_keep_the_words() -> None:
+    md = render_markdown(briefing())
+    assert r"Supply of \*Blackwell\* improved\_quickly \| again." in md
+    assert r"a \$4.5 billion charge for H20 \[export\] rules." in md
+    assert r"Lead times \< 12 months are \`rare\`." in md
+    assert "Inventory was \\$15.0 billion at quarter end." in md  # one line, whitespace collapsed
+    unescaped = re.sub(r"\\(.)", r"\1", escape_markdown(FINDINGS[1].sentence))
+    assert unescaped == FINDINGS[1].sentence
+
+
+def test_sources_number_each_cited_document_and_map_each_citation() -> None:
+    md = render_markdown(briefing())
+    sources = section(md, "Sources")
+    assert f"1. NVDA 10-Q, filed 2025-08-27: NVIDIA 10-Q <{Q10}> (document `doc-nvda-10q`)" in sources
+    assert f"2. ASML transcript, filed 2025-07-16: Q2 2025 earnings call <{CALL}>" in sources
+    cites = citation_ids(FINDINGS)
+    for f in FINDINGS:
+        ref = 1 if f.ticker == "NVDA" else 2
+        assert re.search(rf"^\| \[{cites[f.finding_id]}\] \| \[{ref}\] \|", sources, re.M), f.finding_id
+    assert "Also reviewed, nothing cited" in sources and "8k.htm" in sources  # reviewed, not hidden
+    findings_part = section(md, "Findings")
+    assert findings_part.count("[1]") == 3 and findings_part.count("[2]") == 1
+
+
+def test_summary_counts_every_watched_ticker_and_topic() -> None:
+    summary = section(render_markdown(briefing()), "Summary")
+    assert "| NVDA | Geopolitical | 1 | 1 | 0 | 0 | -1.00 |" in summary
+    assert "| NVDA | Supply chain | 1 | 0 | 1 | 0 | +1.00 |" in summary
+    assert "| ASML | Supply chain | 1 | 1 | 0 | 0 | -1.00 |" in summary
+    assert "| TSM | Inventory | 0 | 0 | 0 | 0 | — |" in summary  # a silent ticker is shown, not dropped
+
+
+def test_gaps_are_stated_plainly_when_present() -> None:
+    gaps = section(render_markdown(briefing()), "Gaps")
+    assert "TSM" in gaps and "filings" in gaps and "HTTP 404" in gaps and "CIK0001046179" in gaps
+    assert "could not fetch or process" in gaps
+
+
+def test_gaps_section_says_none_when_nothing_failed() -> None:
+    md = render_markdown(briefing(gaps=[]))
+    assert section(md, "Gaps").strip().startswith("None")
+
+
+def test_output_is_deterministic_and_ignores_input_order() -> None:
+    first = render_markdown(briefing())
+    assert render_markdown(briefing()) == first
+    shuffled = list(FINDINGS)
+    random.Random(7).shuffle(shuffled)
+    assert render_markdown(briefing(findings=shuffled, documents=briefing().documents[::-1])) == first
+
+
+def test_top_findings_are_capped_most_negative_first() -> None:
+    many = [
+        finding(10 + i, "NVDA", "supply_chain", pol, score, f"Supply sentence {i}.")
+        for i, (pol, score) in enumerate(
+            [("positive", 0.9), ("negative", -0.3), ("neutral", 0.0), ("negative", -0.9),
+             ("positive", 0.4), ("negative", -0.6), ("neutral", 0.1)]
+        )
+    ]
+    md = render_markdown(briefing(findings=many))
+    shown = re.findall(r"“Supply sentence (\d)\.”", section(md, "Findings"))
+    assert shown == ["3", "5", "1", "0", "4"]
+    assert "2 more not shown" in md and "7 mentions (3 negative, 2 positive, 2 neutral)" in md
+
+
+def test_empty_period_still_renders_every_section() -> None:
+    md = render_markdown(briefing(findings=[], documents=[]))
+    for heading in ("Summary", "Findings", "Gaps", "Sources", "Method"):
+        assert f"\n## {heading}\n" in md
+    assert "No findings cited." in md and "no LLM" in section(md, "Method")
+
+
+def test_citation_ids_grow_until_unique() -> None:
+    a = finding(1, "NVDA", "inventory", "neutral", 0.0, "x", finding_id="abcdef0123456789")
+    b = finding(2, "NVDA", "inventory", "neutral", 0.0, "y", finding_id="abcdef01ffff0000")
+    c = finding(3, "NVDA", "inventory", "neutral", 0.0, "z", finding_id="12345678aaaa0000")
+    assert citation_ids([a, b, c]) == {
+        "abcdef0123456789": "F-abcdef012",
+        "abcdef01ffff0000": "F-abcdef01f",
+        "12345678aaaa0000": "F-12345678a",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "label"), [("supply_chain", "Supply chain"), ("ai_demand", "AI demand"), ("inventory", "Inventory")]
+)
+def test_topic_labels(name: str, label: str) -> None:
+    assert topic_label(name) == label
+
+
+def test_a_sentence_repeated_across_documents_is_quoted_once() -> None:
+    risk = "Export controls could  harm our business."
+    again = [
+        finding(20, "NVDA", "geopolitical", "negative", -0.7, risk),
+        finding(21, "NVDA", "geopolitical", "negative", -0.7, risk, doc_id="doc-nvda-8k", doc_url=Q10 + "?8k"),
+        finding(22, "NVDA", "geopolitical", "negative", -0.2, "Tariffs rose."),
+    ]
+    md = render_markdown(briefing(findings=again))
+    findings_part = section(md, "Findings")
+    assert findings_part.count("Export controls could harm our business.") == 1
+    assert "(same sentence also in [2])" in findings_part and "“Tariffs rose.”" in findings_part
+    assert "1 more not shown" in findings_part
+    assert "\n2. NVDA 8-K, filed 2025-08-27" in section(md, "Sources")
