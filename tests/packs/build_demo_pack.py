@@ -11,7 +11,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from watchdesk.sources.edgar_parse import TICKERS_URL, archive_url, full_submission_url, submissions_url
+from watchdesk.sources.edgar_parse import (
+    TICKERS_URL,
+    archive_url,
+    filing_index_url,
+    full_submission_url,
+    submissions_url,
+)
 from watchdesk.sources.replay import PackWriter
 
 REPO = Path(__file__).resolve().parents[2]
@@ -55,6 +61,47 @@ DEMO_RESPONSES: list[tuple[str, int, dict[str, str], str]] = [
         HTML,
         "filings/AAPL_10-Q_Q3FY2025_filed-2025-08-01.html",
     ),
+    # More real recordings, so `watchdesk run --replay` and `watchdesk edgar` work offline on them too.
+    (submissions_url(1318605), 200, JSON, "submissions/CIK0001318605_TESLA.json"),
+    (
+        "https://data.sec.gov/submissions/CIK0001318605-submissions-001.json",
+        200,
+        JSON,
+        "submissions/CIK0001318605-submissions-001_TESLA_page.json",
+    ),
+    (submissions_url(1835632), 200, JSON, "submissions/CIK0001835632_MARVELL.json"),
+    (submissions_url(895419), 200, JSON, "submissions/CIK0000895419_WOLFSPEED.json"),
+    (submissions_url(789019), 200, JSON, "submissions/CIK0000789019_MICROSOFT.json"),
+    (
+        full_submission_url(796343, "0000796343-23-000044"),
+        200,
+        TEXT,
+        "filings/ADBE_8-K_2023-03-15_earnings_0000796343-23-000044.txt",
+    ),
+    (
+        filing_index_url(796343, "0000796343-23-000044"),
+        200,
+        HTML,
+        "filings/ADBE_8-K_2023-03_0000796343-23-000044-index.html",
+    ),
+    (
+        archive_url(796343, "0000796343-23-000044", "adbe-20230315.htm"),
+        200,
+        HTML,
+        "filings/ADBE_8-K_2023-03_adbe-20230315.htm",
+    ),
+    (
+        filing_index_url(1045810, "0001045810-26-000024"),
+        200,
+        HTML,
+        "filings/NVDA_8-K_2026-03_0001045810-26-000024-index.html",
+    ),
+    (
+        archive_url(1045810, "0001045810-26-000024", "nvda-20260302.htm"),
+        200,
+        HTML,
+        "filings/NVDA_8-K_2026-03_nvda-20260302.htm",
+    ),
     # SEC's real answer for a CIK that does not exist.
     (
         "https://data.sec.gov/submissions/CIK-000000001.json",
@@ -70,13 +117,25 @@ def build(fixtures: Path, out: Path) -> Path:
     for url, status, headers, rel in DEMO_RESPONSES:
         body = (fixtures / "edgar" / rel).read_bytes()
         writer.add(url, status, headers, body, source=f"shared/fixtures/edgar/{rel}")
-    return writer.save()
+    index = writer.save()
+    (out / "MANIFEST.md").write_text(MANIFEST, encoding="utf-8")
+    return index
+
+
+MANIFEST = """# Demo replay pack
+
+Real SEC EDGAR responses (US government public data), copied byte for byte from the team's fixtures
+(`../shared/fixtures/edgar`, whose MANIFEST.md names each file's origin); `index.json` maps each URL to
+its body and names the fixture file in `source`. Bodies are gzip-compressed. Only `content-type`
+headers were filled in, from the file type: the recordings kept bodies only.
+
+Rebuild with `.venv/bin/python -m tests.packs.build_demo_pack`; `tests/unit/test_demo_pack.py` checks
+that the committed pack is exactly what the fixtures give.
+"""
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fixtures", type=Path, default=REPO.parent / "shared" / "fixtures")
     parser.add_argument("--out", type=Path, default=REPO / "sources" / "packs" / "demo")
     args = parser.parse_args()

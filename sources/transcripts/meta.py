@@ -1,0 +1,110 @@
+"""Call metadata from a transcript's header text or file name: company, ticker, fiscal quarter, date."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import PurePath
+
+from watchdesk.sources.transcripts.model import Hints
+
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_DATE = re.compile(rf"\b({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+_ISO = re.compile(r"\b(20\d{2})-(\d{2})-(\d{2})\b")
+# A fiscal period end is not the call date ("for the period ending April 30, 2020").
+_NOT_CALL_DATE = re.compile(r"(?:ending|ended|end(?:ing)? of|through|as of)\s*$", re.IGNORECASE)
+# "(NASDAQ: NVDA)", "(NYSE:MFGP)", "( NVDA +0.03% )", "(TSM)".
+_TICKER = re.compile(
+    r"\(\s*(?:(?P<exchange>NASDAQ|NYSE|NYSEAMERICAN|AMEX|OTC|TSX|LSE|Euronext|TWSE)\s*:\s*)?"
+    r"(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:[.\-][A-Z])?)(?:\s+[+\-−]?\d[\d.,]*%)?\s*\)"
+)
+_PERIOD = re.compile(r"\bQ([1-4])\s+(?:FY\s*|fiscal\s+(?:year\s+)?)?'?(20\d{2}|\d{2})\b", re.IGNORECASE)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_PERIOD_WORDS = re.compile(
+    r"\b(first|second|third|fourth)[- ]quarter(?: and full[- ]year)?(?: of)?(?: (fiscal|FY))?(?: year)? ?'?(20\d{2})\b",
+    re.IGNORECASE,
+)
+# File names: NVDA_2024_Q1, ACN_q1_2022, nvidia-nvda-q1-2025-..., 2020-07-07-...-mfgp-q2-2020-...
+_NAME_TQY = re.compile(r"(?:^|[_\-])([A-Za-z]{1,6})[_\-]q([1-4])[_\-](20\d{2})(?:[_\-.]|$)", re.IGNORECASE)
+_NAME_TYQ = re.compile(r"^([A-Za-z]{1,6})[_\-](20\d{2})[_\-]q([1-4])(?:[_\-.]|$)", re.IGNORECASE)
+_NAME_DATE = re.compile(r"^(20\d{2})-(\d{2})-(\d{2})-")
+
+
+def period(year: int | str, quarter: int | str) -> str:
+    """Canonical fiscal period "YYYY-Qn" ("25" reads as 2025)."""
+    y = int(year)
+    return f"{y + 2000 if y < 100 else y}-Q{int(quarter)}"
+
+
+def find_ticker(text: str) -> tuple[str, int] | None:
+    """First parenthesised ticker and where it starts."""
+    m = _TICKER.search(text)
+    return (m.group("ticker"), m.start()) if m else None
+
+
+def find_period(text: str) -> str | None:
+    """Fiscal period from "Q1 2025" or "first quarter of fiscal 2024"."""
+    m = _PERIOD.search(text)
+    if m:
+        return period(m.group(2), m.group(1))
+    w = _PERIOD_WORDS.search(text)
+    return period(w.group(3), _ORDINALS[w.group(1).lower()]) if w else None
+
+
+def find_call_date(text: str) -> date | None:
+    """First date in `text` that is not a period end."""
+    for m in _DATE.finditer(text):
+        if _NOT_CALL_DATE.search(text[max(0, m.start() - 25) : m.start()]):
+            continue
+        try:
+            return datetime.strptime(f"{m.group(1)[:3]} {m.group(2)} {m.group(3)}", "%b %d %Y").date()
+        except ValueError:
+            continue
+    iso = _ISO.search(text)
+    return _safe_date(*iso.groups()) if iso else None
+
+
+def header_meta(header: str, *, title: str | None = None) -> Hints:
+    """Company, ticker, period and date from a title line and the text before the first turn."""
+    company = ticker = None
+    for source in filter(None, (title, header)):
+        found = find_ticker(source)
+        if found:
+            ticker, at = found
+            company = _company_before(source[:at])
+            break
+    text = " ".join(filter(None, (title, header)))
+    return Hints(company=company, ticker=ticker, fiscal_period=find_period(text), call_date=find_call_date(header))
+
+
+def _company_before(prefix: str) -> str | None:
+    # The company is the name written just before the "(TICKER)": last line, site noise trimmed.
+    line = re.split(r"[\n|]", prefix.rstrip())[-1].strip(" ,:-")
+    line = re.sub(r"^.*\b(?:Transcript|Image source)[^A-Z]*", "", line).strip()
+    return line or None
+
+
+def hints_from_name(origin: str) -> Hints:
+    """Ticker, fiscal period and (for dated names) call date guessed from a file name or URL."""
+    name = PurePath(origin.split("?")[0]).name
+    ticker = quarter = year = None
+    m = _NAME_TYQ.match(name)
+    if m:
+        ticker, year, quarter = m.groups()
+    else:
+        m2 = _NAME_TQY.search(name)
+        if m2:
+            ticker, quarter, year = m2.groups()
+    d = _NAME_DATE.match(name)
+    return Hints(
+        ticker=ticker.upper() if ticker else None,
+        fiscal_period=period(year, quarter) if year and quarter else None,
+        call_date=_safe_date(*d.groups()) if d else None,
+    )
+
+
+def _safe_date(y: str, m: str, d: str) -> date | None:
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
