@@ -2,9 +2,113 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Literal
+
 import click
+
+from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.sgml import Header
+
+_PATH = click.Path(path_type=Path)
 
 
 @click.group()
 def edgar() -> None:
     """SEC EDGAR tools: clean text, sections and 8-K items of a filing; list a company's filings."""
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: no such file; give a filing's .htm/.html or full-submission .txt") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from exc
+
+
+def _load(path: Path, *, tables: Literal["keep", "drop"] = "keep") -> tuple[str, Header]:
+    """Clean text of the primary document (the one inside a full-submission .txt), and its SGML header."""
+    from watchdesk.sources.filing_items import document_text, split_submission
+
+    primary, header, _ = split_submission(_read(path))
+    return document_text(primary, tables=tables), header
+
+
+def _echo_json(rows: list[dict[str, Any]]) -> None:
+    click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+
+
+@edgar.command()
+@click.argument("path", type=_PATH)
+@click.option(
+    "--form",
+    type=click.Choice(["10-K", "10-Q", "20-F"], case_sensitive=False),
+    metavar="[10-K|10-Q|20-F]",
+    help="Form of the filing (default: read from the SGML header or the cover page).",
+)
+def sections(path: Path, form: str | None) -> None:
+    """Split a 10-K, 10-Q or 20-F into its items: JSON [{"item", "title", "start", "end", "text"}].
+
+    Ids: 10-K "1A", "7", "7A"; 10-Q "I-2" (Part I Item 2), "II-1A"; 20-F "3.D", "4", "5".
+    Offsets are into the text `watchdesk edgar text PATH` prints. PATH is a primary document
+    (.htm/.html) or a full-submission .txt.
+
+    \b
+    Example:
+      watchdesk edgar sections nvda-20250126.htm
+      watchdesk edgar sections 0001045810-25-000023.txt --form 10-K | jq -r '.[] | select(.item=="1A").text'
+    """
+    from watchdesk.sources.sections import detect_form, extract_sections
+
+    text, header = _load(path)
+    kind = form or _header_form(header) or detect_form(text)
+    if kind is None:
+        raise ConfigError(f"{path}: the cover page does not name the form; pass --form 10-K, 10-Q or 20-F")
+    _echo_json([asdict(section) for section in extract_sections(text, form=kind)])
+
+
+def _header_form(header: Header) -> str | None:
+    value = header.get("CONFORMED SUBMISSION TYPE")
+    return value if isinstance(value, str) else None
+
+
+@edgar.command()
+@click.argument("path", type=_PATH)
+def items(path: Path) -> None:
+    """List the items of an 8-K, or the exhibits of a 6-K: JSON [{"item", "title"}].
+
+    8-K items are numbered as in the form ("2.02") and titled as EDGAR's index titles them;
+    6-K exhibits are named by type ("EX-99.1"). PATH is a primary document or a full-submission .txt
+    (whose SGML header names the items EDGAR indexed).
+
+    \b
+    Example:
+      watchdesk edgar items adbe-20230315.htm
+      watchdesk edgar items 0000796343-23-000044.txt
+    """
+    from watchdesk.sources.filing_items import extract_items
+
+    _echo_json([{"item": item.item, "title": item.title} for item in extract_items(_read(path))])
+
+
+@edgar.command()
+@click.argument("path", type=_PATH)
+@click.option(
+    "--tables",
+    type=click.Choice(["keep", "drop"]),
+    default="keep",
+    show_default=True,
+    help="Keep tables as `cell | cell` rows, or drop tables of two or more columns.",
+)
+def text(path: Path, tables: Literal["keep", "drop"]) -> None:
+    """Print a filing's clean text: one paragraph or table row per line, XBRL and page numbers removed.
+
+    \b
+    Example:
+      watchdesk edgar text nvda-20250126.htm --tables drop > nvda-10k.txt
+    """
+    clean, _ = _load(path, tables=tables)
+    click.echo(clean)

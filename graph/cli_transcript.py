@@ -2,9 +2,70 @@
 
 from __future__ import annotations
 
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
 import click
+
+from watchdesk.sources.errors import ConfigError
 
 
 @click.group()
 def transcript() -> None:
-    """Earnings-call transcripts: parse any layout into speakers, roles, prepared remarks and Q&A."""
+    """Earnings-call transcripts: parse any layout into speakers, roles, prepared remarks and Q&A.
+
+    \b
+    Example:
+      watchdesk transcript parse NVDA_2025_Q1.txt
+      watchdesk transcript parse call-page.html --format html
+    """
+
+
+def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: no such file; give a transcript .html, .txt, .json or .pdf") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from exc
+
+
+def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date like 2025-05-28") from exc
+
+
+@transcript.command()
+@click.argument("path")
+@click.option("--format", "fmt", type=click.Choice(["auto", "html", "text", "json", "pdf"]), default="auto",
+              show_default=True, help="Input format; auto sniffs the bytes (PDF magic, JSON, HTML tags, else text).")
+@click.option("--ticker", help="Ticker, when the document does not say (it wins over the document).")
+@click.option("--fiscal-period", metavar="YYYY-Qn", help="Fiscal period as the company counts it, e.g. 2026-Q1.")
+@click.option("--call-date", metavar="YYYY-MM-DD", callback=_day, help="Date of the call.")
+def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, call_date: date | None) -> None:
+    """Parse a transcript file (HTML page, PDF, plain text or JSON) and print it as JSON.
+
+    Output: {"company", "ticker", "fiscal_period", "call_date", "source_url", "provider",
+    "statements": [{"speaker", "role", "affiliation", "section": "prepared"|"qa",
+    "kind": "operator"|"management"|"analyst"|"other", "text"}]}. Ticker and fiscal period
+    missing from the document are taken from names like NVDA_2025_Q1.txt. PATH "-" reads stdin.
+    An empty or truncated file is an error (exit 1) naming the file.
+
+    \b
+    Example:
+      watchdesk transcript parse nvidia-nvda-q1-2025-earnings-call-transcript.txt
+      watchdesk transcript parse call.pdf --ticker TSM --fiscal-period 2025-Q3 --call-date 2025-10-16
+      watchdesk transcript parse page.html | jq -r '.statements[] | select(.section=="qa") | .speaker'
+    """
+    from watchdesk.sources.transcripts import Hints, parse_transcript
+
+    hints = Hints(ticker=ticker, fiscal_period=fiscal_period, call_date=call_date)
+    result = parse_transcript(_read(path), format=fmt, origin=path, hints=hints)  # type: ignore[arg-type]
+    click.echo(result.model_dump_json(indent=2))

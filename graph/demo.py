@@ -17,7 +17,14 @@ name = "demo: NVIDIA and Apple, semis supply chain"
 
 [[tickers]]
 symbol = "NVDA"
+sources = ["edgar", "transcripts"]
 accessions = ["0001045810-26-000024"]   # an 8-K with its exhibit, fetched whatever the window says
+
+# Transcript text belongs to its publisher, so none ships with watchdesk: the demo reads the team's
+# fixtures when they sit beside the checkout, and shows a gap when they do not.
+[[tickers.transcripts]]
+kind = "folder"
+path = "{transcripts}"
 
 [[tickers]]
 symbol = "AAPL"
@@ -44,5 +51,10 @@ def demo_pack() -> Path:
     return Path(str(resources.files("watchdesk.sources.packs") / "demo"))
 
 
+def demo_transcripts_folder() -> Path:
+    return Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "transcripts" / "nvda_motley_fool_text"
+
+
 def demo_watchlist() -> Watchlist:
-    return parse_watchlist(DEMO_WATCHLIST, origin="<demo watchlist>")
+    text = DEMO_WATCHLIST.replace("{transcripts}", demo_transcripts_folder().as_posix())
+    return parse_watchlist(text, origin="<demo watchlist>")

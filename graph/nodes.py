@@ -9,7 +9,7 @@ from typing import Literal
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
-from watchdesk.agents import filings
+from watchdesk.agents import filings, transcripts
 from watchdesk.agents.briefing.agent import BriefingRequest, write_briefing
 from watchdesk.agents.flagging.agent import flag_documents
 from watchdesk.graph.deps import Deps
@@ -45,6 +45,36 @@ def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["sup
     summary = f"{res.listed} filings in window, {len(res.new_doc_ids)} new documents, {res.skipped} already stored"
     deps.report(f"{p['ticker']}: {summary}" + (f", {len(res.gaps)} gaps" if res.gaps else ""))
     result = StepResult(step_id=step["id"], status="done", summary=summary, new_doc_ids=res.new_doc_ids, gaps=res.gaps)
+    return Command(goto="supervisor", update={"results": [result]})
+
+
+def transcripts_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
+    deps, step = runtime.context, inp["step"]
+    p = step["params"]
+    req = transcripts.TranscriptsRequest(
+        company=deps.companies[p["ticker"]],
+        aliases=tuple(p["aliases"]),
+        chain=tuple(transcripts.Source(**src) for src in p["chain"]),
+        api_keys=deps.settings.api_keys,
+    )
+    try:
+        res = transcripts.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)
+    except WatchdeskError as exc:
+        return _failed(step["id"], p["ticker"], step["target"], exc, deps)
+    if res.gap:
+        summary = res.gap
+    else:
+        summary = f"{res.found} calls from {res.provider}, {len(res.new_doc_ids)} new"
+        if res.tried:
+            summary += f" (after {len(res.tried)} failed: {'; '.join(res.tried)})"
+    deps.report(f"{p['ticker']} transcripts: {summary}")
+    result = StepResult(
+        step_id=step["id"],
+        status="done",
+        summary=summary,
+        new_doc_ids=res.new_doc_ids,
+        gaps=[res.gap] if res.gap else [],
+    )
     return Command(goto="supervisor", update={"results": [result]})
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from watchdesk.agents.filings import window
 from watchdesk.graph.state import Step
-from watchdesk.graph.watchlist import Watchlist
+from watchdesk.graph.watchlist import Ticker, TranscriptSource, Watchlist
 from watchdesk.sources.models import CompanyRef
 
 SEC_PERMISSION = "net:sec.gov"
@@ -46,6 +47,7 @@ def build_plan(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_
                 },
             )
         )
+    steps += [_transcripts_step(t, companies[t.symbol]) for t in watchlist.tickers if "transcripts" in t.sources]
     topics = list(watchlist.topics.watch) + [t.name for t in watchlist.topics.custom]
     steps.append(
         Step(
@@ -68,6 +70,28 @@ def build_plan(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_
         )
     )
     return steps
+
+
+def _transcripts_step(ticker: Ticker, company: CompanyRef) -> Step:
+    chain = [src.model_dump(exclude_none=True) for src in ticker.transcripts]
+    permission = ",".join(dict.fromkeys(_permission(src) for src in ticker.transcripts)) or "store:write"
+    return Step(
+        id=f"transcripts:{ticker.symbol}",
+        agent="transcripts",
+        action="fetch_transcripts",
+        target=f"{ticker.symbol} earnings calls via "
+        + (" > ".join(s.describe() for s in ticker.transcripts) or "nothing"),
+        permission=permission,
+        params={"ticker": ticker.symbol, "aliases": list(ticker.aliases), "chain": chain},
+    )
+
+
+def _permission(src: TranscriptSource) -> str:
+    if src.kind == "folder":
+        return f"fs:read:{src.path}"
+    if src.kind == "fmp":
+        return "net:financialmodelingprep.com"
+    return f"net:{urlsplit(src.url or '').hostname or ''}"
 
 
 def describe(plan: list[Step]) -> str:

@@ -10,6 +10,7 @@ from watchdesk.sources.gateway import domain_matches
 
 ALLOWED_ACTIONS: dict[str, frozenset[str]] = {
     "filings": frozenset({"fetch_filings"}),
+    "transcripts": frozenset({"fetch_transcripts"}),
     "flagging": frozenset({"flag_new_documents"}),
     "briefing": frozenset({"write_briefing"}),
 }
@@ -23,15 +24,26 @@ def check_step(step: Step, *, policy: Policy, out_dir: Path) -> str | None:
     """None when the step may run, else the reason it is refused."""
     if step["action"] not in ALLOWED_ACTIONS.get(step["agent"], frozenset()):
         return f"action {step['action']!r} is not allowed for agent {step['agent']!r}"
-    kind, _, scope = step["permission"].partition(":")
+    for permission in step["permission"].split(","):
+        refusal = _check_permission(permission, policy=policy, out_dir=out_dir)
+        if refusal:
+            return refusal
+    return None
+
+
+def _check_permission(permission: str, *, policy: Policy, out_dir: Path) -> str | None:
+    kind, _, scope = permission.partition(":")
     if kind == "net" and not domain_allowed(scope, policy.allowed_domains):
         return f"domain {scope} is not in the policy's allowed_domains {list(policy.allowed_domains)}"
     if kind == "fs":
-        _, _, path = scope.partition(":")
-        if not _inside(Path(path), out_dir):
+        mode, _, path = scope.partition(":")
+        # Reading a folder the watchlist names is allowed; writing only inside the output folder.
+        if mode == "write" and not _inside(Path(path), out_dir):
             return f"writing to {path} is outside the output folder {out_dir}"
+        if mode not in {"read", "write"}:
+            return f"unknown file permission {permission!r}"
     if kind not in {"net", "fs", "store"}:
-        return f"unknown permission {step['permission']!r}"
+        return f"unknown permission {permission!r}"
     return None
 
 

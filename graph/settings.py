@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -20,6 +20,7 @@ ENV_VARS = {
     "WATCHDESK_CACHE_DIR": "on-disk HTTP cache (default ~/.cache/watchdesk)",
     "WATCHDESK_REPLAY": "a replay pack directory: serve every request from it instead of the network",
     "WATCHDESK_MODEL": "optional LLM as provider:model (never required)",
+    "WATCHDESK_FMP_API_KEY": "optional Financial Modeling Prep key: enables the `fmp` transcript source",
 }
 
 
@@ -35,6 +36,8 @@ class Settings:
     out_dir: Path = Path("briefings")
     as_of: date | None = None  # pins "today" (the demo replays a fixed week)
     progress: bool = True
+    # Provider keys live here only: never in the plan, the graph state, a log line or the audit table.
+    api_keys: dict[str, str] = field(default_factory=dict, repr=False)
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -58,4 +61,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         cache_dir=Path(cache),
         sec_identity=identity,
         model=env.get("WATCHDESK_MODEL") or None,
+        api_keys={name: key for name, var in _KEYS.items() if (key := env.get(var))},
     )
+
+
+_KEYS = {"fmp": "WATCHDESK_FMP_API_KEY"}

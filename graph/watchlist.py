@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from watchdesk.sources.errors import ConfigError
 
@@ -21,6 +21,26 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class TranscriptSource(_Strict):
+    """One link of a ticker's transcript chain, tried in order until one yields a call."""
+
+    kind: Literal["folder", "url", "feed", "fmp"]
+    path: str | None = None  # folder: files dropped there (html, txt, json, pdf)
+    url: str | None = None  # url: a transcript page; feed: an RSS/Atom feed listing call pages
+    match: str | None = None  # feed: regex an entry title must match (default: ticker or alias + "call")
+
+    @model_validator(mode="after")
+    def _needs_target(self) -> TranscriptSource:
+        if self.kind == "folder" and not self.path:
+            raise ValueError("a folder source needs `path`")
+        if self.kind in {"url", "feed"} and not self.url:
+            raise ValueError(f"a {self.kind} source needs `url`")
+        return self
+
+    def describe(self) -> str:
+        return f"{self.kind} {self.path or self.url or ''}".strip()
+
+
 class Ticker(_Strict):
     symbol: str = Field(min_length=1, max_length=10)
     aliases: tuple[str, ...] = ()
@@ -28,6 +48,7 @@ class Ticker(_Strict):
     sources: tuple[Source, ...] = ("edgar",)
     forms: tuple[str, ...] | None = None
     accessions: tuple[str, ...] = ()  # filings to fetch whatever the window says
+    transcripts: tuple[TranscriptSource, ...] = ()
 
     @field_validator("symbol")
     @classmethod

@@ -25,7 +25,7 @@ def period_findings(
     sql = f"""
         SELECT f.finding_id, f.ticker, coalesce(c.name, f.ticker) AS company, f.topic, f.polarity, f.score,
                f.sentence, f.start, f."end", f.section, f.speaker, f.doc_id,
-               d.title AS doc_title, d.url AS doc_url, d.form, d.doc_type, d.filed_at
+               d.title AS doc_title, coalesce(d.source_url, d.url) AS doc_url, d.form, d.doc_type, d.filed_at
         FROM findings f
         JOIN documents d USING (doc_id)
         LEFT JOIN companies c ON c.cik = d.cik
@@ -39,7 +39,7 @@ def period_documents(
     store: Store, *, tickers: Sequence[str], start: date, end: date, run_id: str
 ) -> list[dict[str, Any]]:
     sql = f"""
-        SELECT d.doc_id, d.ticker, d.form, d.doc_type, d.title, d.url, d.filed_at
+        SELECT d.doc_id, d.ticker, d.form, d.doc_type, d.title, coalesce(d.source_url, d.url) AS url, d.filed_at
         FROM documents d WHERE list_contains(?, d.ticker) AND {_IN_PERIOD}
         ORDER BY d.ticker, d.filed_at, d.doc_id
     """

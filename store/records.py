@@ -35,10 +35,27 @@ class DocumentRecord:
     items: tuple[str, ...] = ()
     parent_doc_id: str | None = None
     run_id: str | None = None
+    source_url: str | None = None
+    provider: str | None = None
 
     @property
     def doc_id(self) -> str:
         return stable_id(self.url)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpanRecord:
+    """A labelled stretch of a document: a filing section or a transcript statement."""
+
+    doc_id: str
+    seq: int
+    start: int
+    end: int
+    section: str | None = None
+    title: str | None = None
+    speaker: str | None = None
+    role: str | None = None
+    speaker_kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

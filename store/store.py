@@ -21,6 +21,7 @@ from watchdesk.store.records import (
     GapRecord,
     RunRecord,
     SentenceRecord,
+    SpanRecord,
 )
 
 T = TypeVar("T")
@@ -80,12 +81,34 @@ class Store:
     def replace_sentences(self, doc_id: str, sentences: Sequence[SentenceRecord]) -> int:
         return self._locked(writes.replace_sentences, doc_id, sentences)
 
+    def replace_spans(self, doc_id: str, spans: Sequence[SpanRecord]) -> int:
+        return self._locked(writes.replace_spans, doc_id, spans)
+
+    def spans(self, doc_id: str) -> list[SpanRecord]:
+        rows = self.query(
+            'SELECT seq, start, "end", section, title, speaker, role, speaker_kind FROM doc_spans'
+            " WHERE doc_id = ? ORDER BY start, seq",
+            [doc_id],
+        )
+        return [
+            SpanRecord(
+                doc_id=doc_id,
+                seq=r[0],
+                start=r[1],
+                end=r[2],
+                section=r[3],
+                title=r[4],
+                speaker=r[5],
+                role=r[6],
+                speaker_kind=r[7],
+            )
+            for r in rows
+        ]
+
     def replace_findings(
         self, doc_id: str, findings: Sequence[FindingRecord], *, method: str, method_version: str
     ) -> int:
-        return self._locked(
-            writes.replace_findings, doc_id, findings, method=method, method_version=method_version
-        )
+        return self._locked(writes.replace_findings, doc_id, findings, method=method, method_version=method_version)
 
     def record_gap(self, gap: GapRecord) -> None:
         self._locked(writes.record_gap, gap)

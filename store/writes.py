@@ -17,6 +17,7 @@ from watchdesk.store.records import (
     GapRecord,
     RunRecord,
     SentenceRecord,
+    SpanRecord,
     content_hash,
 )
 
@@ -38,17 +39,21 @@ def known_urls(con: duckdb.DuckDBPyConnection, urls: Iterable[str]) -> set[str]:
 def upsert_document(con: duckdb.DuckDBPyConnection, doc: DocumentRecord) -> str:
     row = asdict(doc)
     row["items"] = list(doc.items)
+    row["source_url"] = doc.source_url or doc.url
     row.update(doc_id=doc.doc_id, content_hash=content_hash(doc.text), n_chars=len(doc.text))
     upsert(con, "documents", [row], key=["doc_id"])
     return doc.doc_id
 
 
-def replace_sentences(
-    con: duckdb.DuckDBPyConnection, doc_id: str, sentences: Sequence[SentenceRecord]
-) -> int:
+def replace_sentences(con: duckdb.DuckDBPyConnection, doc_id: str, sentences: Sequence[SentenceRecord]) -> int:
     """A document's sentences are replaced whole: a re-split never leaves stale rows behind."""
     con.execute("DELETE FROM sentences WHERE doc_id = ?", [doc_id])
     return upsert(con, "sentences", [asdict(s) for s in sentences], key=["doc_id", "seq"])
+
+
+def replace_spans(con: duckdb.DuckDBPyConnection, doc_id: str, spans: Sequence[SpanRecord]) -> int:
+    con.execute("DELETE FROM doc_spans WHERE doc_id = ?", [doc_id])
+    return upsert(con, "doc_spans", [asdict(s) for s in spans], key=["doc_id", "seq"])
 
 
 def replace_findings(
@@ -91,9 +96,7 @@ def set_cursor(con: duckdb.DuckDBPyConnection, *, ticker: str, source: str, valu
 
 
 def get_cursor(con: duckdb.DuckDBPyConnection, *, ticker: str, source: str) -> str | None:
-    rows = con.execute(
-        "SELECT value FROM cursors WHERE ticker = ? AND source = ?", [ticker, source]
-    ).fetchall()
+    rows = con.execute("SELECT value FROM cursors WHERE ticker = ? AND source = ?", [ticker, source]).fetchall()
     return rows[0][0] if rows else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -9,12 +10,12 @@ from typing import Any
 
 import duckdb
 
-from watchdesk.agents.flagging.flag import flag_text
+from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.topics import TopicLibrary, TopicSpec, load_topics
 from watchdesk.store import writes
 from watchdesk.store.bulk import upsert
-from watchdesk.store.records import FindingRecord, SentenceRecord
+from watchdesk.store.records import FindingRecord, SentenceRecord, SpanRecord
 from watchdesk.store.store import Store
 
 METHOD = "rules"
@@ -53,9 +54,7 @@ def flag_documents(
     stats = FlagStats()
     for doc_id, ticker in pending_documents(store, tickers=tickers):
         text = store.query("SELECT text FROM documents WHERE doc_id = ?", [doc_id])[0][0]
-        n_sent, n_find = flag_document(
-            store, doc_id=doc_id, ticker=ticker, text=text, library=library, run_id=run_id
-        )
+        n_sent, n_find = flag_document(store, doc_id=doc_id, ticker=ticker, text=text, library=library, run_id=run_id)
         stats.documents += 1
         stats.sentences += n_sent
         stats.findings += n_find
@@ -63,47 +62,79 @@ def flag_documents(
     return stats
 
 
+class SpanIndex:
+    """Finds the labelled span (filing section, transcript statement) that holds an offset."""
+
+    def __init__(self, spans: Sequence[SpanRecord]) -> None:
+        self._spans = sorted(spans, key=lambda sp: sp.start)
+        self._starts = [sp.start for sp in self._spans]
+
+    def at(self, pos: int) -> SpanRecord | None:
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self._spans[i].end:
+            return self._spans[i]
+        return None
+
+    def label(self, pos: int) -> tuple[str | None, str | None]:
+        """(section, speaker) at `pos`: "1A Risk Factors" or "qa", and who was speaking."""
+        span = self.at(pos)
+        if span is None:
+            return None, None
+        section = f"{span.section} {span.title}" if span.section and span.title else span.section
+        return section, span.speaker
+
+
 def flag_document(
     store: Store, *, doc_id: str, ticker: str | None, text: str, library: TopicLibrary, run_id: str | None
 ) -> tuple[int, int]:
     """Sentences, findings and the done-marker of one document, written in one transaction."""
     now = datetime.now(UTC)
-    sentences = [
-        SentenceRecord(doc_id=doc_id, seq=i, start=s, end=e, text=text[s:e])
-        for i, (s, e) in enumerate(split_sentences(text))
-    ]
-    findings = [
-        FindingRecord(
-            doc_id=doc_id,
-            ticker=ticker,
-            topic=f.topic,
-            polarity=f.polarity,
-            score=f.score,
-            sentence=f.sentence,
-            start=f.start,
-            end=f.end,
-            section=f.section,
-            speaker=f.speaker,
-            method=METHOD,
-            method_version=METHOD_VERSION,
-            run_id=run_id,
-            created_at=now,
+    where = SpanIndex(store.spans(doc_id))
+    sentences = []
+    for i, (s, e) in enumerate(split_sentences(text)):
+        section, speaker = where.label(s)
+        sentences.append(
+            SentenceRecord(doc_id=doc_id, seq=i, start=s, end=e, text=text[s:e], section=section, speaker=speaker)
         )
+    findings = [
+        _finding(f, doc_id=doc_id, ticker=ticker, where=where, run_id=run_id, now=now)
         for f in flag_text(text, topics=library)
     ]
+    marker = {
+        "doc_id": doc_id,
+        "method": METHOD,
+        "method_version": METHOD_VERSION,
+        "n_sentences": len(sentences),
+        "n_findings": len(findings),
+        "flagged_at": now,
+    }
 
     def write(con: duckdb.DuckDBPyConnection) -> None:
         writes.replace_sentences(con, doc_id, sentences)
         writes.replace_findings(con, doc_id, findings, method=METHOD, method_version=METHOD_VERSION)
-        marker = {
-            "doc_id": doc_id,
-            "method": METHOD,
-            "method_version": METHOD_VERSION,
-            "n_sentences": len(sentences),
-            "n_findings": len(findings),
-            "flagged_at": now,
-        }
         upsert(con, "doc_flags", [marker], key=["doc_id", "method", "method_version"])
 
     store.transaction(write)
     return len(sentences), len(findings)
+
+
+def _finding(
+    f: Flag, *, doc_id: str, ticker: str | None, where: SpanIndex, run_id: str | None, now: datetime
+) -> FindingRecord:
+    section, speaker = where.label(f.start)
+    return FindingRecord(
+        doc_id=doc_id,
+        ticker=ticker,
+        topic=f.topic,
+        polarity=f.polarity,
+        score=f.score,
+        sentence=f.sentence,
+        start=f.start,
+        end=f.end,
+        section=f.section or section,
+        speaker=f.speaker or speaker,
+        method=METHOD,
+        method_version=METHOD_VERSION,
+        run_id=run_id,
+        created_at=now,
+    )

@@ -11,8 +11,10 @@ from watchdesk.sources.transcripts.model import Hints
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 _DATE = re.compile(rf"\b({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
 _ISO = re.compile(r"\b(20\d{2})-(\d{2})-(\d{2})\b")
-# A fiscal period end is not the call date ("for the period ending April 30, 2020").
-_NOT_CALL_DATE = re.compile(r"(?:ending|ended|end(?:ing)? of|through|as of)\s*$", re.IGNORECASE)
+# A fiscal period end or a publication stamp is not the call date ("for the period ending April 30, 2020").
+_NOT_CALL_DATE = re.compile(
+    r"(?:ending|ended|end(?:ing)? of|through|as of|published|updated|posted)(?: on)?\s*$", re.IGNORECASE
+)
 # "(NASDAQ: NVDA)", "(NYSE:MFGP)", "( NVDA +0.03% )", "(TSM)".
 _TICKER = re.compile(
     r"\(\s*(?:(?P<exchange>NASDAQ|NYSE|NYSEAMERICAN|AMEX|OTC|TSX|LSE|Euronext|TWSE)\s*:\s*)?"

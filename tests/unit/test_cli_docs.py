@@ -4,26 +4,36 @@ from __future__ import annotations
 
 import re
 
+import click
 import pytest
 from click.testing import CliRunner
 
 from tests.conftest import REPO
 from watchdesk.graph.cli import cli
 
-COMMANDS = sorted(cli.commands)
+
+def leaves(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = []
+    for name, cmd in sorted(group.commands.items()):
+        path = (*prefix, name)
+        out += leaves(cmd, path) if isinstance(cmd, click.Group) else [path]
+    return out
 
 
-@pytest.mark.parametrize("name", COMMANDS)
-def test_command_in_readme(name: str) -> None:
+COMMANDS = leaves(cli)
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
+def test_command_in_readme(path: tuple[str, ...]) -> None:
     readme = (REPO / "README.md").read_text()
-    assert f"`watchdesk {name}`" in readme
+    assert f"`watchdesk {' '.join(path)}" in readme
 
 
-@pytest.mark.parametrize("name", COMMANDS)
-def test_help_has_example(name: str) -> None:
-    result = CliRunner().invoke(cli, [name, "--help"])
+@pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
+def test_help_has_example(path: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0
-    assert "Example" in result.output and f"watchdesk {name}" in result.output
+    assert "Example" in result.output and f"watchdesk {' '.join(path)}" in result.output
 
 
 def test_quick_start_is_exactly_two_commands() -> None:

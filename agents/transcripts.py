@@ -1,0 +1,176 @@
+"""Transcripts agent: walk a ticker's chain of transcript sources until one yields calls; store new ones.
+
+A source that fails (404, 429 after retries, nothing parseable) hands over to the next; when every
+source fails the run records a gap that names what was tried.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from watchdesk.sources import transcript_sources as ts
+from watchdesk.sources.errors import WatchdeskError
+from watchdesk.sources.models import CompanyRef, Fetcher
+from watchdesk.sources.transcripts.detect import parse_transcript
+from watchdesk.sources.transcripts.model import Hints, Transcript
+from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord, stable_id
+from watchdesk.store.store import Store
+
+AGENT = "transcripts"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    """A chain link as the planner hands it over (mirrors the watchlist's TranscriptSource)."""
+
+    kind: str
+    path: str | None = None
+    url: str | None = None
+    match: str | None = None
+
+    def describe(self) -> str:
+        return f"{self.kind} {self.path or self.url or ''}".strip()
+
+
+@dataclass(frozen=True, kw_only=True)
+class TranscriptsRequest:
+    company: CompanyRef
+    aliases: tuple[str, ...]
+    chain: tuple[Source, ...]
+    api_keys: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(kw_only=True)
+class TranscriptsResult:
+    ticker: str
+    provider: str | None = None
+    found: int = 0
+    new_doc_ids: list[str] = field(default_factory=list)
+    tried: list[str] = field(default_factory=list)
+    gap: str | None = None
+
+
+def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: str) -> TranscriptsResult:
+    ticker = req.company.ticker
+    result = TranscriptsResult(ticker=ticker)
+    for source in req.chain:
+        try:
+            calls = _calls_from(source, req=req, fetcher=fetcher, run_id=run_id)
+        except WatchdeskError as exc:
+            result.tried.append(f"{source.describe()}: {exc}")
+            continue
+        result.provider, result.found = source.kind, len(calls)
+        result.new_doc_ids = [doc for call, origin in calls if (doc := _store_new(call, origin, req, store, run_id))]
+        return result
+    result.gap = f"no earnings call found for {ticker}: tried " + "; ".join(result.tried or ["no sources configured"])
+    store.record_gap(
+        GapRecord(
+            run_id=run_id,
+            agent=AGENT,
+            target=f"{ticker} transcripts",
+            reason=result.gap,
+            ticker=ticker,
+            tried=tuple(result.tried),
+            created_at=datetime.now(UTC),
+        )
+    )
+    return result
+
+
+def _calls_from(
+    source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str
+) -> list[tuple[Transcript, str]]:
+    """The parseable calls one source offers; none at all counts as a failure of that source."""
+    candidates = _candidates(source, req=req, fetcher=fetcher, run_id=run_id)
+    hints = Hints(ticker=req.company.ticker, company=req.company.name, provider=source.kind)
+    calls, errors = [], []
+    for cand in candidates:
+        try:
+            call = parse_transcript(
+                cand.body,
+                format=cand.format,
+                origin=cand.origin,
+                hints=Hints(ticker=req.company.ticker),  # type: ignore[arg-type]
+            )
+            calls.append((hints.fill(call.model_copy(update={"source_url": cand.origin})), cand.origin))
+        except (WatchdeskError, ValueError) as exc:
+            errors.append(f"{cand.origin}: {exc}")
+    if not calls:
+        why = "; ".join(errors[:3]) if errors else "no transcript there"
+        raise _NothingFound(why)
+    return calls
+
+
+class _NothingFound(WatchdeskError):
+    pass
+
+
+def _candidates(source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str) -> list[ts.Candidate]:
+    ticker = req.company.ticker
+    if source.kind == "folder":
+        return ts.from_folder(Path(source.path or "."))
+    if source.kind == "url":
+        return ts.from_url(fetcher, source.url or "", agent=AGENT, run_id=run_id)
+    if source.kind == "feed":
+        pattern = re.compile(source.match, re.I) if source.match else ts.default_pattern(ticker, req.aliases)
+        return ts.from_feed(fetcher, source.url or "", pattern=pattern, agent=AGENT, run_id=run_id)
+    if source.kind == "fmp":
+        return ts.from_fmp(fetcher, ticker=ticker, api_key=req.api_keys.get("fmp"), agent=AGENT, run_id=run_id)
+    raise _NothingFound(f"unknown transcript source kind {source.kind!r}")
+
+
+def _store_new(call: Transcript, origin: str, req: TranscriptsRequest, store: Store, run_id: str) -> str | None:
+    """Store a call once (keyed by ticker, fiscal period and call date); None when already stored."""
+    try:
+        key = call.key()
+    except ValueError:
+        key = f"{req.company.ticker}:-:{stable_id(origin)}"  # no period or date: one row per origin
+    url = f"transcript:{key}"
+    if store.known_urls([url]):
+        return None
+    text, spans = call.joined()
+    record = DocumentRecord(
+        url=url,
+        source="transcript",
+        text=text,
+        fetched_at=datetime.now(UTC),
+        ticker=req.company.ticker,
+        cik=req.company.cik,
+        form="transcript",
+        doc_type="earnings call",
+        filed_at=call.call_date,
+        title=_title(call, req),
+        run_id=run_id,
+        source_url=origin,
+        provider=call.provider,
+    )
+    doc_id = store.upsert_document(record)
+    store.replace_spans(doc_id, _spans(doc_id, call, spans))
+    store.set_cursor(ticker=req.company.ticker, source="transcripts", value=key)
+    return doc_id
+
+
+def _spans(doc_id: str, call: Transcript, spans: Sequence[tuple[int, int]]) -> list[SpanRecord]:
+    return [
+        SpanRecord(
+            doc_id=doc_id,
+            seq=i,
+            start=s,
+            end=e,
+            section=st.section,
+            speaker=st.speaker,
+            role=st.role,
+            speaker_kind=st.kind,
+        )
+        for i, (st, (s, e)) in enumerate(zip(call.statements, spans, strict=True))
+    ]
+
+
+def _title(call: Transcript, req: TranscriptsRequest) -> str:
+    period = f" {call.fiscal_period}" if call.fiscal_period else ""
+    day = f" ({call.call_date:%Y-%m-%d})" if call.call_date else ""
+    return f"{call.company or req.company.name}{period} earnings call{day}"

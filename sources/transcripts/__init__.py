@@ -1,0 +1,14 @@
+"""Earnings-call transcripts: one model, parsers for HTML, PDF, text and JSON (pure functions on bytes)."""
+
+from watchdesk.sources.transcripts.detect import FORMATS, Format, parse_transcript, sniff
+from watchdesk.sources.transcripts.html import parse_html
+from watchdesk.sources.transcripts.jsonfmt import parse_json
+from watchdesk.sources.transcripts.meta import hints_from_name
+from watchdesk.sources.transcripts.model import Hints, Statement, Transcript
+from watchdesk.sources.transcripts.pdf import parse_pdf
+from watchdesk.sources.transcripts.text import parse_text
+
+__all__ = [
+    "FORMATS", "Format", "Hints", "Statement", "Transcript", "hints_from_name", "parse_html", "parse_json",
+    "parse_pdf", "parse_text", "parse_transcript", "sniff",
+]

@@ -1,0 +1,47 @@
+"""One entry point: sniff the format, parse, and fill what the file name tells."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from watchdesk.sources.transcripts.guards import check_size
+from watchdesk.sources.transcripts.html import parse_html
+from watchdesk.sources.transcripts.jsonfmt import parse_json
+from watchdesk.sources.transcripts.meta import hints_from_name
+from watchdesk.sources.transcripts.model import Hints, Transcript
+from watchdesk.sources.transcripts.pdf import parse_pdf
+from watchdesk.sources.transcripts.text import parse_text
+
+Format = Literal["auto", "html", "text", "json", "pdf"]
+FORMATS: tuple[Format, ...] = ("auto", "html", "text", "json", "pdf")
+_PARSERS: dict[str, Callable[..., Transcript]] = {
+    "html": parse_html, "text": parse_text, "json": parse_json, "pdf": parse_pdf,
+}
+_HTML = re.compile(rb"<!doctype html|<html[\s>]|<body[\s>]|<(?:p|div|h[1-6]|strong|b|br)[\s/>]", re.IGNORECASE)
+
+
+def sniff(data: bytes) -> Literal["html", "text", "json", "pdf"]:
+    """The format of `data`, from its first bytes: PDF magic, a JSON opening, HTML tags, else text."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head[:1] in (b"{", b"["):
+        return "json"
+    if head.startswith(b"<") or len(_HTML.findall(head)) >= 3:
+        return "html"
+    return "text"
+
+
+def parse_transcript(
+    data: bytes, *, format: Format = "auto", origin: str = "<input>", hints: Hints | None = None
+) -> Transcript:
+    """Parse a transcript in any supported format. Explicit `hints` win over the document, which wins
+    over what the file name (`origin`) suggests, e.g. NVDA_2025_Q1.txt -> NVDA, 2025-Q1."""
+    check_size(data, origin=origin)
+    fmt = sniff(data) if format == "auto" else format
+    transcript = _PARSERS[fmt](data, origin=origin, hints=hints)
+    if origin.startswith(("http://", "https://")) and transcript.source_url is None:
+        transcript = transcript.model_copy(update={"source_url": origin})
+    return hints_from_name(origin).fill(transcript)

@@ -1,0 +1,46 @@
+"""Plain-text transcripts -> Transcript: labelled (speaker lines) or unlabelled (one run of speech)."""
+
+from __future__ import annotations
+
+from watchdesk.sources.transcripts.guards import check_parsed, check_size
+from watchdesk.sources.transcripts.lines import Line
+from watchdesk.sources.transcripts.meta import find_period, header_meta
+from watchdesk.sources.transcripts.model import Hints, Transcript
+from watchdesk.sources.transcripts.turns import parse_turns
+from watchdesk.sources.transcripts.unlabelled import parse_unlabelled
+
+# Fewer labelled turns than this and the labels found are more likely prose than structure.
+MIN_LABELLED_TURNS = 3
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (BOM tolerated), else Windows-1252, which is what older transcript files are in."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def text_lines(text: str) -> list[Line]:
+    """Non-blank lines, stripped."""
+    return [Line(s) for s in (raw.strip() for raw in text.splitlines()) if s]
+
+
+def parse_text(data: bytes, *, origin: str = "<input>", hints: Hints | None = None) -> Transcript:
+    """Plain text with speaker lines, or without any labels (Q&A found from the operator's cues)."""
+    check_size(data, origin=origin)
+    return check_parsed(_apply(text_transcript(decode(data)), hints), origin=origin, what="text")
+
+
+def text_transcript(text: str, *, join: str = "\n") -> Transcript:
+    """The parse itself; PDF text comes through here too (with `join=" "` to undo line wrapping)."""
+    parsed = parse_turns(text_lines(text), join=join)
+    if sum(1 for st in parsed.statements if st.speaker) >= MIN_LABELLED_TURNS:
+        meta = header_meta("\n".join(parsed.header))
+        return meta.override(Transcript(statements=parsed.statements))
+    statements = parse_unlabelled(text)
+    return Transcript(fiscal_period=find_period(text[:3000]), statements=statements)
+
+
+def _apply(transcript: Transcript, hints: Hints | None) -> Transcript:
+    return hints.override(transcript) if hints else transcript

@@ -1,0 +1,81 @@
+"""The transcript chain over replayed responses: fall through a failing source, store a call once, gap."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from watchdesk.agents import transcripts
+from watchdesk.agents.briefing.agent import BriefingRequest, write_briefing
+from watchdesk.graph.deps import AuditBuffer
+from watchdesk.sources.gateway import Gateway, GatewayConfig
+from watchdesk.sources.models import CompanyRef
+from watchdesk.sources.replay import PackWriter
+from watchdesk.store.store import Store
+
+PAGE = "2020-07-10-carnival-corp-plc-ccl-q2-2020-earnings-call-transc"
+GONE = "https://www.fool.com/earnings/call-transcripts/2020/07/10/carnival-ccl-q2-gone/"
+LIVE = "https://www.fool.com/earnings/call-transcripts/2020/07/10/carnival-corp-plc-ccl-q2-2020-earnings-call-transc/"
+CCL = CompanyRef(ticker="CCL", cik=815097, name="CARNIVAL CORP")
+
+
+@pytest.fixture()
+def pack(shared_fixtures: Path, tmp_path: Path) -> Path:
+    writer = PackWriter(tmp_path / "pack")
+    # The missing page's status is what matters; its body is a plain stand-in, not a recorded page.
+    writer.add(GONE, 404, {"content-type": "text/html"}, b"<html><body>Not Found</body></html>", source="stand-in")
+    html = (shared_fixtures / f"transcripts/fool_raw_html/html/{PAGE}.html").read_bytes()
+    writer.add(LIVE, 200, {"content-type": "text/html"}, html, source=f"fixtures fool_raw_html/{PAGE}.html")
+    writer.save()
+    return tmp_path / "pack"
+
+
+def request(*chain: transcripts.Source) -> transcripts.TranscriptsRequest:
+    return transcripts.TranscriptsRequest(company=CCL, aliases=("Carnival",), chain=chain)
+
+
+def gateway(pack: Path, audit: AuditBuffer) -> Gateway:
+    return Gateway(GatewayConfig(mode="replay", replay_dir=pack, allowed_domains=("fool.com",)), audit=audit)
+
+
+def test_first_source_404_second_succeeds_call_stored_once(pack: Path) -> None:
+    audit = AuditBuffer()
+    chain = (transcripts.Source(kind="url", url=GONE), transcripts.Source(kind="url", url=LIVE))
+    with Store.open(":memory:") as store, gateway(pack, audit) as gw:
+        first = transcripts.collect(request(*chain), fetcher=gw, store=store, run_id="r1")
+        again = transcripts.collect(request(*chain), fetcher=gw, store=store, run_id="r2")
+        docs = store.query("SELECT url, source_url, filed_at, provider FROM documents")
+        spans = store.query("SELECT count(*), count(speaker), count(*) FILTER (section = 'qa') FROM doc_spans")[0]
+    assert first.provider == "url" and len(first.new_doc_ids) == 1 and "404" in first.tried[0]
+    assert again.new_doc_ids == [], "the same call is never stored twice"
+    assert len(docs) == 1 and docs[0][0].startswith("transcript:CCL:") and docs[0][1] == LIVE
+    assert docs[0][2] == date(2020, 7, 10)
+    assert spans[0] > 20 and spans[1] == spans[0] and spans[2] > 0
+    # Both attempts are audited, each run: the failed source, then the one that answered.
+    assert audit.urls == [GONE, LIVE, GONE, LIVE]
+
+
+def test_all_sources_fail_records_a_gap_the_briefing_shows(pack: Path, tmp_path: Path) -> None:
+    chain = (
+        transcripts.Source(kind="folder", path=str(tmp_path / "no-such-folder")),
+        transcripts.Source(kind="url", url=GONE),
+    )
+    with Store.open(tmp_path / "db.duckdb") as store, gateway(pack, AuditBuffer()) as gw:
+        res = transcripts.collect(request(*chain), fetcher=gw, store=store, run_id="r1")
+        path = write_briefing(
+            store,
+            BriefingRequest(
+                run_id="r1",
+                watchlist_name="t",
+                tickers=["CCL"],
+                topics=["inventory"],
+                period_start=date(2020, 7, 1),
+                period_end=date(2020, 7, 31),
+                out_dir=tmp_path / "out",
+            ),
+        )
+    assert res.gap and "no-such-folder" in res.gap and "404" in res.gap
+    text = path.read_text()
+    assert "no earnings call found for CCL" in text and "no-such-folder" in text
