@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from watchdesk.sources import edgar, edgar_parse, sgml
-from watchdesk.sources.errors import WatchdeskError
+from watchdesk.sources.errors import ParsingError, WatchdeskError
+from watchdesk.sources.filing_items import extract_items
 from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument
-from watchdesk.store.records import DocumentRecord, GapRecord
+from watchdesk.sources.sections import extract_sections
+from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord
 from watchdesk.store.store import Store
 
 AGENT = "filings"
+_SECTIONED = {"10-K", "10-Q", "20-F"}
 # Forms whose exhibits (press releases) matter: fetched as one full-submission .txt.
 _WITH_EXHIBITS = ("8-K", "6-K")
 # Press releases (EX-99.x) and material contracts (EX-10.x); not XBRL parts such as EX-101.SCH.
@@ -131,7 +134,7 @@ def _fetch_and_store(
         items=item.items,
         run_id=run_id,
     )
-    store.upsert_document(record)
+    _store_with_spans(store, record)
     return [record.doc_id]
 
 
@@ -167,7 +170,7 @@ def _store_submission(
             run_id=run_id,
             description=doc.description,
         )
-        ids.append(store.upsert_document(record))
+        ids.append(_store_with_spans(store, record))
         parent = parent or record.doc_id
     return ids
 
@@ -191,6 +194,27 @@ def _record(req: FilingsRequest, *, url: str, body: bytes, description: str = ""
         title=title,
         **fields,  # type: ignore[arg-type]
     )
+
+
+def _store_with_spans(store: Store, record: DocumentRecord) -> str:
+    """Store a document and its section (or 8-K item) spans, so findings say where they stand."""
+    doc_id = store.upsert_document(record)
+    form = (record.doc_type or "").upper().removesuffix("/A")
+    try:
+        if form in _SECTIONED:
+            parts = [(s.item, s.title, s.start, s.end) for s in extract_sections(record.text, form=form)]
+        elif form in {"8-K", "6-K"}:
+            parts = [(i.item, i.title, i.start, i.end) for i in extract_items(record.text, form=form)]
+        else:
+            parts = []
+    except ParsingError:
+        parts = []  # unlabelled findings beat no document: sectioning is a refinement
+    spans = [
+        SpanRecord(doc_id=doc_id, seq=n, start=start, end=end, section=item, title=title)
+        for n, (item, title, start, end) in enumerate(parts)
+    ]
+    store.replace_spans(doc_id, spans)
+    return doc_id
 
 
 def _sgml_date(value: str | list[str] | None) -> date | None:

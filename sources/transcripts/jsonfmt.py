@@ -18,6 +18,9 @@ from watchdesk.sources.transcripts.roles import clean_affiliation, is_operator, 
 from watchdesk.sources.transcripts.turns import Participants, name_analysts
 
 
+_SECTIONS: tuple[tuple[Section, str], ...] = (("prepared", "prepared_remarks"), ("qa", "q_and_a"))
+
+
 def parse_json(data: bytes, *, origin: str = "<input>", hints: Hints | None = None) -> Transcript:
     """A transcript in one of the known JSON layouts -> Transcript."""
     check_size(data, origin=origin)
@@ -68,7 +71,7 @@ def _remarks_layout(raw: dict[str, Any]) -> Transcript:
     participants = _participants(raw.get("participants") or [])
     statements = [
         _statement(str(item["speaker"]).strip(), str(item["speech"]), section, participants)
-        for section, key in (("prepared", "prepared_remarks"), ("qa", "q_and_a"))
+        for section, key in _SECTIONS
         for item in raw.get(key) or []
         if str(item.get("speech") or "").strip() and not STOP.match(str(item["speaker"]).strip())
     ]

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from watchdesk.sources.transcripts import cues
-from watchdesk.sources.transcripts.model import Kind, Statement
+from watchdesk.sources.transcripts.model import Kind, Section, Statement
 from watchdesk.sources.transcripts.roles import kind_of, looks_like_name, looks_like_role
 
 _SENTENCE = re.compile(r"(?<=[.?!])[\"”’)]*\s+(?=[\"“(\[]?[A-Z0-9\[])")
@@ -213,7 +213,7 @@ def _statements(flat: str, cuts: list[_Cut], qa: int | None) -> list[Statement]:
         body = flat[cut.at : end].strip()
         if not body:
             continue
-        section = "qa" if qa is not None and cut.at >= qa else "prepared"
+        section: Section = "qa" if qa is not None and cut.at >= qa else "prepared"
         prev = out[-1] if out else None
         if prev and prev.speaker == cut.speaker and prev.kind == cut.kind and prev.section == section:
             out[-1] = prev.model_copy(update={"text": f"{prev.text} {body}"})

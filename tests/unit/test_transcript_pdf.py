@@ -67,7 +67,7 @@ def test_pdf_with_inline_name_labels_and_participants_list(shared_fixtures: Path
     raw = (shared_fixtures / "transcripts/motley_fool_json" / f"{call}.json").read_bytes()
     data = json.loads(raw)
     lines = ["Company Participants", *(p.replace("--", " -- ", 1) for p in data["participants"]), "Presentation"]
-    lines += _inline_turns(data["prepared_remarks"]) + ["Question and Answer Session"] + _inline_turns(data["q_and_a"])
+    lines += [*_inline_turns(data["prepared_remarks"]), "Question and Answer Session", *_inline_turns(data["q_and_a"])]
     parsed = parse_pdf(make_pdf(lines, running_header=f"{call} earnings conference call"), origin=f"{call}.pdf")
     expected = parse_json(raw)
     assert [(s.speaker, s.section) for s in parsed.statements] == [(s.speaker, s.section) for s in expected.statements]

@@ -1,0 +1,19 @@
+# Section-extraction benchmark against edgartools (included from the Makefile).
+# edgartools lives only in .bench-venv, so the project's .venv and its runtime dependencies never get it.
+BENCH_VENV  := .bench-venv
+BENCH_BIN   := $(BENCH_VENV)/bin
+BENCH_STAMP := $(BENCH_VENV)/.installed-stamp
+PYTHON      ?= python3
+EDGARTOOLS  ?= edgartools
+
+.PHONY: bench-sections
+
+$(BENCH_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BENCH_BIN)/uv pip install --quiet --python $(BENCH_BIN)/python -e . '$(EDGARTOOLS)'
+	touch $(BENCH_STAMP)
+
+# Offline: the script refuses sockets and gives edgartools a dummy identity and local HTML only.
+bench-sections: $(BENCH_STAMP)
+	EDGAR_IDENTITY='watchdesk-bench bench@example.com' $(BENCH_BIN)/python tests/bench/bench_sections.py
