@@ -27,5 +27,7 @@ typecheck: $(STAMP)
 	@for d in agents graph sources store; do ln -sfn ../../$$d .typecheck/watchdesk/$$d; done
 	$(BIN)/mypy
 
+include bench.mk
+
 clean:
 	rm -rf $(VENV) .typecheck .mypy_cache .ruff_cache

@@ -204,7 +204,8 @@ def _store_with_spans(store: Store, record: DocumentRecord) -> str:
         if form in _SECTIONED:
             parts = [(s.item, s.title, s.start, s.end) for s in extract_sections(record.text, form=form)]
         elif form in {"8-K", "6-K"}:
-            parts = [(i.item, i.title, i.start, i.end) for i in extract_items(record.text, form=form)]
+            # Items that live in an exhibit or only in the header have no span here (start -1).
+            parts = [(i.item, i.title, i.start, i.end) for i in extract_items(record.text, form=form) if i.start >= 0]
         else:
             parts = []
     except ParsingError:

@@ -94,7 +94,7 @@ def _calls_from(
                 cand.body,
                 format=cand.format,
                 origin=cand.origin,
-                hints=Hints(ticker=req.company.ticker),  # type: ignore[arg-type]
+                hints=Hints(ticker=req.company.ticker),
             )
             calls.append((hints.fill(call.model_copy(update={"source_url": cand.origin})), cand.origin))
         except (WatchdeskError, ValueError) as exc:

@@ -5,10 +5,14 @@ from __future__ import annotations
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 import click
 
 from watchdesk.sources.errors import ConfigError
+
+if TYPE_CHECKING:
+    from watchdesk.sources.transcripts import Format
 
 
 @click.group()
@@ -67,5 +71,5 @@ def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, ca
     from watchdesk.sources.transcripts import Hints, parse_transcript
 
     hints = Hints(ticker=ticker, fiscal_period=fiscal_period, call_date=call_date)
-    result = parse_transcript(_read(path), format=fmt, origin=path, hints=hints)  # type: ignore[arg-type]
+    result = parse_transcript(_read(path), format=cast("Format", fmt), origin=path, hints=hints)
     click.echo(result.model_dump_json(indent=2))

@@ -119,10 +119,14 @@ def _signatures_after(text: str, pos: int) -> int:
 
 
 def _indexed_items(header: Header) -> set[str]:
-    """Item numbers of the header's ITEM INFORMATION titles (the header names items by title only)."""
+    """Item numbers of the header's ITEM INFORMATION titles (the header names items by title only).
+
+    Empty unless every title is known: a partial list must not filter out items the text heads.
+    """
     titles = header.get("ITEM INFORMATION", [])
+    squashed = [_squash(t) for t in (titles if isinstance(titles, list) else [titles])]
     by_title = {_squash(title): number for number, title in EIGHT_K.items()}
-    return {by_title[_squash(t)] for t in (titles if isinstance(titles, list) else [titles]) if _squash(t) in by_title}
+    return {by_title[t] for t in squashed} if all(t in by_title for t in squashed) else set()
 
 
 def _squash(title: str) -> str:

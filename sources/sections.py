@@ -38,11 +38,13 @@ _ITEM_LINE = re.compile(
 )
 _PART_LINE = re.compile(r"^PART\s+(IV|I{1,3})\b(?![-\d])[^\n]{0,60}$", _FLAGS)
 _LEAD = re.compile(r"^[\s|.:—–\-)]+")
-# A contents entry's page number: "| 17", " 17", "| F-1", "| 32-35".
-_PAGE_TAIL = re.compile(r"(?:^|\s*\|\s*|\s+)(?:page\s+)?(?:[A-Z]-)?\d{1,3}(?:\s*[-–]\s*(?:[A-Z]-)?\d{1,3})?\s*$", re.I)
+# A contents entry's page number: "| 17", " 17", "| F-1", "| 32-35", "........ 17".
+_PAGE_TAIL = re.compile(
+    r"(?:^|\s*\|\s*|\s+|\s*[.…·_]{2,}\s*)(?:page\s+)?(?:[A-Z]-)?\d{1,3}(?:\s*[-–]\s*(?:[A-Z]-)?\d{1,3})?\s*$", re.I
+)
 # Body text: a sentence, a long line, or the one-word answers short items get ("None", "Not applicable").
 _BODY_LINE = re.compile(
-    r"^(?![^\n]*\|\s*\d{1,3}$)(?:[^\n]{80,}|[^\n]*[.!?;:”\"]|(?:none|not applicable|n/a)\.?)$", _FLAGS
+    r"^(?![^\n]*(?:\||[.…·_]{2,})\s*\d{1,3}$)(?:[^\n]{80,}|[^\n]*[.!?;:”\"]|(?:none|not applicable|n/a)\.?)$", _FLAGS
 )
 _SIGNATURES = re.compile(r"^SIGNATURES?\s*$", _FLAGS)
 _RISK_3D = re.compile(r"^(?:item\s*)?(?:3\s*\.?\s*)?D\s*[.:)\-–—]?\s*\|?\s*Risk\s+Factors\.?\s*$", _FLAGS)
@@ -134,7 +136,7 @@ def _key(m: re.Match[str], *, form: str, title: str, part: str) -> str | None:
     ident = m["num"].lstrip("0") + letter
     if form == "10-Q":
         return _quarterly_key(part, ident, title)
-    return ident if ident in SECTION_FORMS[form] and ident != "3.D" else None
+    return ident if ident in SECTION_FORMS[form] else None
 
 
 def _quarterly_key(part: str, ident: str, title: str) -> str | None:

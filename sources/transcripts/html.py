@@ -57,7 +57,10 @@ class _Builder:
                 lead.append(run)
             bold_lead = _WS.sub(" ", "".join(lead)).strip() or None
             italic = all(it for t, _, it in self._runs if t.strip())
-            self.lines.append(Line(text, bold=bold_lead, italic=italic, heading=self._heading))
+            rest = self._runs[len(lead):]
+            rest_italic = any(t.strip() for t, _, _ in rest) and all(it for t, _, it in rest if t.strip())
+            self.lines.append(Line(text, bold=bold_lead, italic=italic, heading=self._heading,
+                                   rest_italic=rest_italic))
         self._runs, self._heading = [], False
 
 

@@ -17,7 +17,6 @@ from watchdesk.sources.transcripts.model import Hints, Section, Statement, Trans
 from watchdesk.sources.transcripts.roles import clean_affiliation, is_operator, kind_of, split_role
 from watchdesk.sources.transcripts.turns import Participants, name_analysts
 
-
 _SECTIONS: tuple[tuple[Section, str], ...] = (("prepared", "prepared_remarks"), ("qa", "q_and_a"))
 
 

@@ -23,6 +23,7 @@ class Line:
     bold: str | None = None
     italic: bool = False
     heading: bool = False
+    rest_italic: bool = False  # everything after the bold lead is italic ("<b>Name</b> <i>Role</i>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,19 @@ def _bold_speaker(lines: list[Line], i: int) -> SpeakerLine | None:
     sep = _LEAD_SEP.match(rest)
     if sep and 0 < len(rest[sep.end():].split()) <= 14:
         return SpeakerLine(name, rest[sep.end():].strip(), 1, strong=True)
+    if line.rest_italic and len(rest.split()) <= 14 and (len(name.split()) > 1 or looks_like_role(rest)):
+        return SpeakerLine(name, rest, 1, strong=True)
     return None  # a bold phrase inside prose
+
+
+def participant_at(lines: list[Line], i: int) -> SpeakerLine | None:
+    """An entry of a participants list: a speaker label, or "Name - Firm" without any title words."""
+    found = speaker_at(lines, i)
+    if found is None:
+        dash = _INLINE_DASH.match(lines[i].text.strip())
+        if dash and looks_like_name(dash["name"]):
+            return SpeakerLine(dash["name"].strip(), dash["role"].strip(), 1, strong=True)
+    return found
 
 
 def _role_below(lines: list[Line], i: int) -> tuple[str | None, int]:

@@ -6,9 +6,6 @@ import io
 import re
 from collections import Counter
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
-
 from watchdesk.sources.errors import ParsingError
 from watchdesk.sources.transcripts.guards import check_parsed, check_size
 from watchdesk.sources.transcripts.model import Hints, Transcript
@@ -19,6 +16,10 @@ _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re
 
 def pdf_text(data: bytes, *, origin: str = "<input>") -> str:
     """The PDF's text, one line per line, without running headers, footers and page numbers."""
+    # Imported here: only PDF input pays for loading pypdf.
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [(page.extract_text() or "").splitlines() for page in reader.pages]

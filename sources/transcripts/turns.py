@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from watchdesk.sources.transcripts import cues
-from watchdesk.sources.transcripts.lines import STOP, Line, Mark, SpeakerLine, section_marks, speaker_at
+from watchdesk.sources.transcripts.lines import (
+    STOP,
+    Line,
+    Mark,
+    SpeakerLine,
+    participant_at,
+    section_marks,
+    speaker_at,
+)
 from watchdesk.sources.transcripts.model import Section, Statement
 from watchdesk.sources.transcripts.roles import clean_affiliation, is_operator, kind_of, looks_like_role, split_role
 
 Participants = dict[str, tuple[str | None, str | None]]  # name -> (role, affiliation)
+_ANALYST_LIST = re.compile(r"\banalysts\b|conference call participants", re.IGNORECASE)
+_ANALYST = re.compile(r"\banalyst\b", re.IGNORECASE)
 
 
 @dataclass
@@ -33,55 +44,71 @@ class _Open:
 def parse_turns(lines: list[Line], *, join: str = "\n") -> Parsed:
     """Speaker turns from lines; `join` glues a turn's lines (PDF passes " " to undo wrapping)."""
     marks = section_marks(lines)
-    participants, counts = _survey(lines, marks)
-    has_headings = any(m in ("prepared", "qa") for m in marks)
+    states = _states(lines, marks)
+    participants, counts = _survey(lines, states)
+    # Before a "Prepared Remarks" heading, labels are site furniture; with no such heading the call
+    # starts at its first speaker.
+    has_headings = "prepared" in marks
     out = Parsed(participants=participants)
-    state: Mark | str = "header"
     current: _Open | None = None
     turns: list[_Open] = []
+    implicit: str | None = None  # "prepared" once a speaker starts the call on a page without headings
     i = 0
     while i < len(lines):
-        line, mark = lines[i], marks[i]
-        if mark or STOP.match(line.text.strip()) or (line.heading and state == "participants"):
+        line, state = lines[i], implicit if states[i] == "header" and implicit else states[i]
+        if state == "mark":
             current = None
-            state = mark or "other"
-            i += 1
-            continue
         sp = speaker_at(lines, i) if state in ("prepared", "qa", "header") else None
         if sp and _accept(sp, participants, counts) and (state != "header" or not has_headings):
-            state = "prepared" if state == "header" else state
-            current = _Open(sp.name, sp.role, state)  # type: ignore[arg-type]
+            implicit = implicit or ("prepared" if state == "header" else None)
+            current = _Open(sp.name, sp.role, "qa" if state == "qa" else "prepared")
             turns.append(current)
-            if sp.inline:
-                current.paragraphs.append(sp.inline)
+            current.paragraphs.append(sp.inline or "")
             i += sp.used
             continue
         if state == "header":
             out.header.append(line.text)
         elif state in ("prepared", "qa") and not line.heading:
             if current is None:
-                current = _Open(None, None, state)  # type: ignore[arg-type]
+                current = _Open(None, None, "qa" if state == "qa" else "prepared")
                 turns.append(current)
             current.paragraphs.append(line.text)
         i += 1
-    out.statements = finish(turns, participants, join=join, qa_by_heading=any(m == "qa" for m in marks))
+    out.statements = _finish(turns, participants, join=join, qa_by_heading=any(m == "qa" for m in marks))
     return out
 
 
-def _survey(lines: list[Line], marks: list[Mark | None]) -> tuple[Participants, Counter[str]]:
+def _states(lines: list[Line], marks: list[Mark | None]) -> list[str]:
+    # Section of every line from headings; "mark" for the heading lines themselves. A participants list
+    # also ends where speech starts (an operator label, a long paragraph) for pages that give it no heading.
+    state, out = "header", []
+    for line, mark in zip(lines, marks, strict=True):
+        if mark or STOP.match(line.text.strip()) or (line.heading and state == "participants"):
+            state = mark or "other"
+            out.append("mark")
+            continue
+        if state == "participants" and (is_operator((line.bold or line.text).strip(" :")) or len(line.text) > 250):
+            state = "prepared"
+        out.append(state)
+    return out
+
+
+def _survey(lines: list[Line], states: list[str]) -> tuple[Participants, Counter[str]]:
     # First pass: the participants list (wherever it sits) and how often each candidate label recurs.
     participants: Participants = {}
     counts: Counter[str] = Counter()
-    state: Mark | None = None
+    analysts_list = False  # under "Analysts" / "Conference Call Participants" a bare firm means an analyst
     i = 0
     while i < len(lines):
-        if marks[i] or (lines[i].heading and state == "participants"):
-            state = marks[i]
+        if states[i] == "mark":
+            analysts_list = bool(_ANALYST_LIST.search(lines[i].text))
             i += 1
             continue
-        sp = speaker_at(lines, i)
-        if sp and state == "participants" and sp.role:
+        sp = participant_at(lines, i) if states[i] == "participants" else speaker_at(lines, i)
+        if sp and states[i] == "participants" and sp.role:
             role, affiliation = split_role(sp.role)
+            if analysts_list and not (role and _ANALYST.search(role)):
+                role, affiliation = "Analyst", sp.role
             participants.setdefault(sp.name, (role, clean_affiliation(affiliation, sp.name)))
         elif sp:
             counts[sp.name] += 1
@@ -96,7 +123,7 @@ def _accept(sp: SpeakerLine, participants: Participants, counts: Counter[str]) -
     return len(sp.name.split()) > 1 and not sp.name.endswith(".") and counts[sp.name] >= 2
 
 
-def finish(turns: list[_Open], participants: Participants, *, join: str, qa_by_heading: bool) -> list[Statement]:
+def _finish(turns: list[_Open], participants: Participants, *, join: str, qa_by_heading: bool) -> list[Statement]:
     """Open turns -> statements: roles from the participants list, kinds, Q&A by cue, analyst firms."""
     statements: list[Statement] = []
     for turn in turns:

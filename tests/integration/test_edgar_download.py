@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from watchdesk.graph.deps import AuditBuffer
 from watchdesk.graph.demo import demo_pack
+from watchdesk.graph.deps import AuditBuffer
 from watchdesk.sources.edgar_download import download
 from watchdesk.sources.edgar_parse import full_submission_url, submissions_url
 from watchdesk.sources.errors import PolicyError

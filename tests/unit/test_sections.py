@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -126,6 +128,29 @@ def test_twenty_f_risk_factors_is_its_own_section(edgar_fixtures: Path) -> None:
     assert key_info.end == risk.start and risk.end == section(sections, "4").start
     assert risk.title == "Risk Factors" and "going concern" in risk.text
     assert "Operating Results" in section(sections, "5").text
+
+
+PEAK_RSS = """
+import re, resource, sys
+from pathlib import Path
+from watchdesk.sources.html_text import html_to_text
+from watchdesk.sources.sections import extract_sections
+sections = extract_sections(html_to_text(Path(sys.argv[1]).read_bytes()), form="10-K")
+status = Path("/proc/self/status")
+hwm = re.search(r"VmHWM:\\s+(\\d+)", status.read_text()) if status.exists() else None
+kib = int(hwm.group(1)) if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(len(sections), kib // 1024)
+"""
+
+
+def test_sectioning_the_largest_10k_stays_under_300_mb(edgar_fixtures: Path) -> None:
+    """In a fresh process; VmHWM because Linux carries pytest's own peak into a child's ru_maxrss."""
+    largest = max((edgar_fixtures / "filings").glob("*_10-K_*.htm*"), key=lambda p: p.stat().st_size)
+    command = [sys.executable, "-c", PEAK_RSS, str(largest)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
+    count, peak_mb = map(int, done.stdout.split())
+    print(f"peak RSS sectioning {largest.name}: {peak_mb} MB")
+    assert count >= 20 and peak_mb < 300
 
 
 # --- 8-K items and 6-K contents ---------------------------------------------------------------
@@ -334,3 +359,13 @@ def test_a_paragraph_starting_with_an_item_reference_is_not_the_heading() -> Non
                       "Item 6. Exhibits", BODY])  # fmt: skip
     sections = extract_sections(text, form="10-Q")
     assert [(s.item, s.start) for s in sections] == [("II-1A", text.index("Item 1A.")), ("II-6", text.index("Item 6."))]
+
+
+def test_plain_text_contents_with_dot_leaders() -> None:
+    text = ten_k("Item 1.  Business ........................ 3", "Item 7.  Management's Discussion ......... 21",
+                 "Item 1.  Business", BODY, "Item 7.  Management's Discussion", BODY)  # fmt: skip
+    sections = extract_sections(text, form="10-K")
+    assert [(s.item, s.title, s.start) for s in sections] == [
+        ("1", "Business", text.index("Item 1.  Business\n")),
+        ("7", "Management's Discussion", text.index("Item 7.  Management's Discussion\n")),
+    ]

@@ -70,6 +70,32 @@ PAGE_ITALIC_ROLES_NO_HEADINGS = f"""<html><body>
 <div>{_para("volume answers")}</div>
 </div></body></html>"""
 
+PAGE_LISTS_UP_FRONT = f"""<html><body><div class="article">
+<h1>Initrode Systems (INTK) Q4 2023 Earnings Call Transcript</h1>
+<p>Feb. 1, 2024 4:30 PM ET</p>
+<p><strong>Executives</strong></p>
+<p>Bill Lumbergh - Chief Executive Officer</p>
+<p>Tom Smykowski - Vice President, Investor Relations</p>
+<p><strong>Analysts</strong></p>
+<p>Peter Gibbons - Penetrode Capital</p>
+<p>Samir Nagheenanajar - Chotchkie Partners</p>
+<p><strong>Operator</strong></p>
+<p>{_para("the welcome")}</p>
+<p><strong>Tom Smykowski</strong></p>
+<p>{_para("safe harbour")}</p>
+<p><strong>Bill Lumbergh</strong> <em>Chief Executive Officer</em></p>
+<p>{_para("backlog", 6)}</p>
+<p><strong>Question-and-Answer Session</strong></p>
+<p><strong>Operator</strong></p>
+<p>[Operator Instructions] Our first question comes from Peter Gibbons with Penetrode Capital.</p>
+<p><strong>Peter Gibbons</strong></p>
+<p>{_para("backlog questions")}</p>
+<p><strong>Bill Lumbergh</strong></p>
+<p>{_para("backlog answers")}</p>
+<p><strong>Samir Nagheenanajar</strong></p>
+<p>{_para("tariffs")}</p>
+</div></body></html>"""
+
 
 def test_dash_roles_inline_labels_and_participants_up_front() -> None:
     parsed = parse_transcript(PAGE_DASH_ROLES.encode(), origin="https://example.com/acme-q3-2024")
@@ -103,3 +129,17 @@ def test_italic_role_lines_and_qa_found_from_the_operator_cue() -> None:
     assert (lisa.affiliation, lisa.kind) == ("Fast Capital", "analyst")
     assert (parsed.ticker, parsed.fiscal_period, parsed.call_date) == ("GLBX", "2025-Q2", date(2025, 5, 6))
     assert parsed.company == "Globex Corp"
+
+
+def test_participant_lists_up_front_and_bare_name_labels() -> None:
+    parsed = parse_transcript(PAGE_LISTS_UP_FRONT.encode(), origin="initrode.html")
+    assert [(s.speaker, s.section, s.kind) for s in parsed.statements] == [
+        ("Operator", "prepared", "operator"), ("Tom Smykowski", "prepared", "management"),
+        ("Bill Lumbergh", "prepared", "management"), ("Operator", "qa", "operator"),
+        ("Peter Gibbons", "qa", "analyst"), ("Bill Lumbergh", "qa", "management"),
+        ("Samir Nagheenanajar", "qa", "analyst"),
+    ]  # fmt: skip
+    people = {s.speaker: (s.role, s.affiliation) for s in parsed.statements}
+    assert people["Tom Smykowski"] == ("Vice President, Investor Relations", None)
+    assert people["Samir Nagheenanajar"] == ("Analyst", "Chotchkie Partners")  # listed under "Analysts"
+    assert (parsed.ticker, parsed.fiscal_period, parsed.call_date) == ("INTK", "2023-Q4", date(2024, 2, 1))
