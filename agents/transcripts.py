@@ -54,19 +54,27 @@ class TranscriptsResult:
     gap: str | None = None
 
 
-def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: str) -> TranscriptsResult:
-    ticker = req.company.ticker
-    result = TranscriptsResult(ticker=ticker)
+def find_calls(
+    req: TranscriptsRequest, *, fetcher: Fetcher, run_id: str | None
+) -> tuple[str | None, list[tuple[Transcript, str]], list[str]]:
+    """Walk the chain: (provider that answered, its calls with their origin, what failed before it)."""
+    tried: list[str] = []
     for source in req.chain:
         try:
-            calls = _calls_from(source, req=req, fetcher=fetcher, run_id=run_id)
+            return source.kind, _calls_from(source, req=req, fetcher=fetcher, run_id=run_id), tried
         except WatchdeskError as exc:
-            result.tried.append(f"{source.describe()}: {exc}")
-            continue
-        result.provider, result.found = source.kind, len(calls)
+            tried.append(f"{source.describe()}: {exc}")
+    return None, [], tried
+
+
+def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: str) -> TranscriptsResult:
+    ticker = req.company.ticker
+    provider, calls, tried = find_calls(req, fetcher=fetcher, run_id=run_id)
+    result = TranscriptsResult(ticker=ticker, provider=provider, found=len(calls), tried=tried)
+    if provider is not None:
         result.new_doc_ids = [doc for call, origin in calls if (doc := _store_new(call, origin, req, store, run_id))]
         return result
-    result.gap = f"no earnings call found for {ticker}: tried " + "; ".join(result.tried or ["no sources configured"])
+    result.gap = f"no earnings call found for {ticker}: tried " + "; ".join(tried or ["no sources configured"])
     store.record_gap(
         GapRecord(
             run_id=run_id,
@@ -74,7 +82,7 @@ def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: 
             target=f"{ticker} transcripts",
             reason=result.gap,
             ticker=ticker,
-            tried=tuple(result.tried),
+            tried=tuple(tried),
             created_at=datetime.now(UTC),
         )
     )
@@ -82,7 +90,7 @@ def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: 
 
 
 def _calls_from(
-    source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str
+    source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str | None
 ) -> list[tuple[Transcript, str]]:
     """The parseable calls one source offers; none at all counts as a failure of that source."""
     candidates = _candidates(source, req=req, fetcher=fetcher, run_id=run_id)
@@ -109,7 +117,7 @@ class _NothingFound(WatchdeskError):
     pass
 
 
-def _candidates(source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str) -> list[ts.Candidate]:
+def _candidates(source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str | None) -> list[ts.Candidate]:
     ticker = req.company.ticker
     if source.kind == "folder":
         return ts.from_folder(Path(source.path or "."))

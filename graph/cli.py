@@ -237,10 +237,12 @@ def _register_groups() -> None:
     from watchdesk.graph.cli_edgar import edgar
     from watchdesk.graph.cli_edgar_remote import download_filings, list_filings
     from watchdesk.graph.cli_transcript import transcript
+    from watchdesk.graph.cli_transcript_fetch import fetch
 
     edgar.add_command(list_filings)
     edgar.add_command(download_filings)
     cli.add_command(edgar)
+    transcript.add_command(fetch)
     cli.add_command(transcript)
 
 

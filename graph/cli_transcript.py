@@ -48,8 +48,14 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dat
 
 @transcript.command()
 @click.argument("path")
-@click.option("--format", "fmt", type=click.Choice(["auto", "html", "text", "json", "pdf"]), default="auto",
-              show_default=True, help="Input format; auto sniffs the bytes (PDF magic, JSON, HTML tags, else text).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "html", "text", "json", "pdf"]),
+    default="auto",
+    show_default=True,
+    help="Input format; auto sniffs the bytes (PDF magic, JSON, HTML tags, else text).",
+)
 @click.option("--ticker", help="Ticker, when the document does not say (it wins over the document).")
 @click.option("--fiscal-period", metavar="YYYY-Qn", help="Fiscal period as the company counts it, e.g. 2026-Q1.")
 @click.option("--call-date", metavar="YYYY-MM-DD", callback=_day, help="Date of the call.")

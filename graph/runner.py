@@ -41,8 +41,12 @@ class RunOutcome:
     requested: list[str] = field(default_factory=list)
 
 
-def gateway_for(settings: Settings, watchlist: Watchlist, audit: AuditBuffer) -> Gateway:
-    if settings.mode == "live" and not settings.sec_identity:
+def gateway_for(
+    settings: Settings, watchlist: Watchlist, audit: AuditBuffer, *, require_identity: bool = True
+) -> Gateway:
+    """The run's gateway. Runs check SEC's identity up front (before anything is written); tools that
+    may not touch SEC pass require_identity=False and the gateway still refuses sec.gov without one."""
+    if require_identity and settings.mode == "live" and not settings.sec_identity:
         raise ConfigError(
             "live mode needs SEC's required identity: set WATCHDESK_SEC_IDENTITY='Your Name you@example.com' "
             "(or run `watchdesk demo` to replay recorded data offline)"

@@ -46,6 +46,10 @@ class RateLimitedError(HTTPStatusError):
     """429 that outlasted the retries."""
 
 
+class UnavailableError(WatchdeskError, LookupError):
+    """A source has nothing at the place named (a missing folder, a feed with no matching entry)."""
+
+
 class PolicyError(WatchdeskError, PermissionError):
     """The sandbox refused an action (domain, action or recipient not allowed)."""
 

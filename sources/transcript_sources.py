@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import feedparser
 
-from watchdesk.sources.errors import ConfigError, NotFoundError, ParsingError
+from watchdesk.sources.errors import ConfigError, ParsingError, UnavailableError
 from watchdesk.sources.models import Fetcher
 from watchdesk.sources.transcripts.detect import Format
 
@@ -37,7 +37,7 @@ def from_folder(path: Path) -> list[Candidate]:
     """Every transcript-looking file in a folder the user drops calls into (newest name last)."""
     folder = path.expanduser()
     if not folder.is_dir():
-        raise NotFoundError(str(folder), 404, "transcript folder does not exist")
+        raise UnavailableError(f"transcript folder {folder} does not exist")
     files = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in _SUFFIXES]
     return [Candidate(str(p), "folder", p.read_bytes(), _SUFFIXES[p.suffix.lower()]) for p in files]
 

@@ -29,8 +29,11 @@ class TopicSpec(BaseModel):
     phrases: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    # Follow-ups that mention the topic only right after a sentence that does ("the new limits"
+    # after one about export controls, "we didn't see that" after a question on pull-ins).
+    context: tuple[str, ...] = ()
 
-    @field_validator("patterns", "exclude")
+    @field_validator("patterns", "exclude", "context")
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in patterns:
@@ -55,6 +58,7 @@ class CompiledTopic:
     regex: re.Pattern[str]
     exclude: re.Pattern[str] | None
     index: KeyIndex | None  # per-alternative regexes by word key (prefilter.py); None: scan all
+    context: re.Pattern[str] | None = None
 
     @property
     def name(self) -> str:
@@ -78,6 +82,16 @@ class CompiledTopic:
             found = self.index.spans(text, start, stop, keys)
         else:
             found = [m.span() for m in self.regex.finditer(text, start, stop)]
+        return self._unmasked(found, text, start, stop)
+
+    def context_hits(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
+        """Spans of follow-up mentions in `text[start:end]`: they count only next to a mention."""
+        if self.context is None:
+            return []
+        stop = len(text) if end is None else end
+        return self._unmasked([m.span() for m in self.context.finditer(text, start, stop)], text, start, stop)
+
+    def _unmasked(self, found: list[Span], text: str, start: int, stop: int) -> list[Span]:
         if not found or self.exclude is None:
             return found
         masked = [m.span() for m in self.exclude.finditer(text, start, stop)]
@@ -146,7 +160,12 @@ def compile_topic(spec: TopicSpec) -> CompiledTopic:
     if spec.exclude:
         excludes = [flex_spaces(p) for p in spec.exclude]
         exclude = re.compile(rf"(?<!\w){factor_by_first_char(excludes)}", _FLAGS)
-    return CompiledTopic(spec=spec, regex=regex, exclude=exclude, index=KeyIndex.build(parts, _FLAGS))
+    context = None
+    if spec.context:
+        follow = sorted((flex_spaces(p) for p in spec.context), key=len, reverse=True)
+        context = re.compile(rf"(?<!\w){factor_by_first_char(follow)}(?!\w)", _FLAGS)
+    index = KeyIndex.build(parts, _FLAGS)
+    return CompiledTopic(spec=spec, regex=regex, exclude=exclude, index=index, context=context)
 
 
 def _phrase_regex(phrase: str) -> str:

@@ -79,3 +79,59 @@ def test_all_sources_fail_records_a_gap_the_briefing_shows(pack: Path, tmp_path:
     assert res.gap and "no-such-folder" in res.gap and "404" in res.gap
     text = path.read_text()
     assert "no earnings call found for CCL" in text and "no-such-folder" in text
+
+
+FEED = "https://www.fool.com/feeds/earnings-call-transcripts.xml"
+
+
+def feed_pack(pack: Path) -> Path:
+    """The replay pack plus an Atom feed announcing the call page (the feed is a stand-in written here)."""
+    atom = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Call transcripts</title>
+<entry><title>Other Co (OTHR) Q2 2020 Earnings Call Transcript</title><link href="{GONE}other"/></entry>
+<entry><title>Carnival Corp (CCL) Q2 2020 Earnings Call Transcript</title><link href="{LIVE}"/></entry>
+</feed>""".encode()
+    writer = PackWriter(pack, merge=True)
+    writer.add(FEED, 200, {"content-type": "application/atom+xml"}, atom, source="stand-in feed")
+    writer.save()
+    return pack
+
+
+def test_feed_discovers_the_call_page_for_the_ticker(pack: Path) -> None:
+    audit = AuditBuffer()
+    chain = (transcripts.Source(kind="fmp"), transcripts.Source(kind="feed", url=FEED))
+    with Store.open(":memory:") as store, gateway(feed_pack(pack), audit) as gw:
+        res = transcripts.collect(request(*chain), fetcher=gw, store=store, run_id="r")
+    assert res.provider == "feed" and len(res.new_doc_ids) == 1
+    assert "WATCHDESK_FMP_API_KEY" in res.tried[0], "a keyed source without its key hands over, and says why"
+    assert audit.urls == [FEED, LIVE], "only the matching entry's page is fetched"
+
+
+def test_real_news_feeds_parse_and_filter(shared_fixtures: Path) -> None:
+    import re
+
+    from watchdesk.sources.transcript_sources import feed_entries
+
+    feeds = sorted((shared_fixtures / "feeds").glob("*.xml"))
+    assert len(feeds) >= 4
+    everything = re.compile(".")
+    for path in feeds:
+        assert feed_entries(path.read_bytes(), pattern=everything), path.name
+    cnbc = (shared_fixtures / "feeds/cnbc_top_news_2014-03-13.rss.xml").read_bytes()
+    assert [t for t, _ in feed_entries(cnbc, pattern=re.compile(r"\bMH370\b"))][:1] == [
+        "Missing MH370: Timeline of latest developments"
+    ]
+
+
+def test_cli_fetch_walks_the_chain(pack: Path) -> None:
+    from click.testing import CliRunner
+
+    from watchdesk.graph.cli import cli
+
+    result = CliRunner().invoke(
+        cli, ["transcript", "fetch", "CCL", "--url", GONE, "--url", LIVE, "--replay", str(pack)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "tried url" in result.stderr and "404" in result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and '"ticker":"CCL"' in lines[0]

@@ -1,0 +1,88 @@
+"""`watchdesk transcript fetch`: walk a ticker's transcript chain (live or replayed), print the calls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from watchdesk.graph.deps import AuditBuffer
+from watchdesk.graph.settings import Settings
+from watchdesk.graph.watchlist import Policy, Ticker, TranscriptSource, Watchlist, load_watchlist
+from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.models import CompanyRef
+
+
+@click.command("fetch")
+@click.argument("ticker")
+@click.option(
+    "--watchlist",
+    "watchlist_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Take the ticker's chain ([[tickers.transcripts]]) and allowed domains from this watchlist.",
+)
+@click.option("--folder", multiple=True, help="A folder of transcript files (repeatable; tried in order).")
+@click.option("--url", multiple=True, help="A transcript page URL (repeatable).")
+@click.option("--feed", multiple=True, help="An RSS/Atom feed announcing call pages (repeatable).")
+@click.option(
+    "--replay", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Serve from a replay pack."
+)
+@click.pass_context
+def fetch(
+    ctx: click.Context,
+    ticker: str,
+    watchlist_path: Path | None,
+    folder: tuple[str, ...],
+    url: tuple[str, ...],
+    feed: tuple[str, ...],
+    replay: Path | None,
+) -> None:
+    """Find a ticker's earnings calls through its source chain; one JSON transcript per line.
+
+    Sources are tried in order (folders, then URLs, then feeds, or the watchlist's chain) until one
+    yields a call; what failed is said on stderr. Nothing is stored: `watchdesk run` does that.
+
+    \b
+    Example:
+      watchdesk transcript fetch NVDA --folder ~/calls/nvda --url https://example.com/nvda-q3-call.html
+    """
+    from watchdesk.agents import transcripts
+    from watchdesk.graph.runner import gateway_for
+
+    settings: Settings = ctx.obj
+    if replay is not None:
+        settings = settings.with_(mode="replay", replay_dir=replay)
+    entry, policy = _chain(ticker.upper(), watchlist_path, folder=folder, url=url, feed=feed)
+    req = transcripts.TranscriptsRequest(
+        company=CompanyRef(ticker=entry.symbol, cik=entry.cik or 0, name=(entry.aliases or (entry.symbol,))[0]),
+        aliases=entry.aliases,
+        chain=tuple(transcripts.Source(**s.model_dump(exclude_none=True)) for s in entry.transcripts),
+        api_keys=settings.api_keys,
+    )
+    stub = Watchlist(tickers=(entry,), policy=policy)
+    with gateway_for(settings, stub, AuditBuffer(), require_identity=False) as gw:
+        provider, calls, tried = transcripts.find_calls(req, fetcher=gw, run_id=None)
+    for failure in tried:
+        click.echo(f"tried {failure}", err=True)
+    if provider is None:
+        raise click.ClickException(f"no earnings call found for {entry.symbol}")
+    for call, _origin in calls:
+        click.echo(call.model_dump_json())
+
+
+def _chain(
+    ticker: str, path: Path | None, *, folder: tuple[str, ...], url: tuple[str, ...], feed: tuple[str, ...]
+) -> tuple[Ticker, Policy]:
+    adhoc = [TranscriptSource(kind="folder", path=p) for p in folder]
+    adhoc += [TranscriptSource(kind="url", url=u) for u in url] + [TranscriptSource(kind="feed", url=f) for f in feed]
+    if path is None:
+        if not adhoc:
+            raise ConfigError("give sources (--folder, --url, --feed) or --watchlist with [[tickers.transcripts]]")
+        hosts = tuple(sorted({(s.url or "").split("/")[2] for s in adhoc if s.url}))
+        return Ticker(symbol=ticker, sources=("transcripts",), transcripts=tuple(adhoc)), Policy(allowed_domains=hosts)
+    wl = load_watchlist(path)
+    found = next((t for t in wl.tickers if t.symbol == ticker), None)
+    if found is None:
+        raise ConfigError(f"{path}: no ticker {ticker} (it has {', '.join(t.symbol for t in wl.tickers)})")
+    chain = tuple(adhoc) + found.transcripts
+    return found.model_copy(update={"transcripts": chain}), wl.policy
