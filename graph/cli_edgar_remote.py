@@ -1,8 +1,10 @@
-"""`watchdesk edgar list`: a company's filings from EDGAR (live or replayed), as JSON."""
+"""`watchdesk edgar list` and `watchdesk edgar download`: filings from EDGAR (live or replayed)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +15,19 @@ from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Policy, Ticker, Watchlist
 from watchdesk.sources import edgar
 from watchdesk.sources.edgar_parse import resolve_ticker, select_filings
+from watchdesk.sources.gateway import Gateway
+
+
+@contextmanager
+def sec_gateway(settings: Settings, replay: Path | None) -> Iterator[Gateway]:
+    """A gateway allowed to reach SEC only, live or replaying `replay`."""
+    from watchdesk.graph.runner import gateway_for
+
+    if replay is not None:
+        settings = settings.with_(mode="replay", replay_dir=replay)
+    stub = Watchlist(tickers=(Ticker(symbol="-"),), policy=Policy(allowed_domains=("sec.gov",)))
+    with gateway_for(settings, stub, AuditBuffer()) as gateway:
+        yield gateway
 
 
 @click.command("list")
@@ -34,16 +49,10 @@ def list_filings(
     Example:
       watchdesk edgar list NVDA --forms 10-K,10-Q --since 2025-01-01
     """
-    from watchdesk.graph.runner import gateway_for
-
-    settings: Settings = ctx.obj
-    if replay is not None:
-        settings = settings.with_(mode="replay", replay_dir=replay)
     first = since.date() if hasattr(since, "date") else None
     last = until.date() if hasattr(until, "date") else None
     wanted = [f.strip() for f in forms.split(",") if f.strip()] or None
-    stub = Watchlist(tickers=(Ticker(symbol=ticker),), policy=Policy(allowed_domains=("sec.gov",)))
-    with gateway_for(settings, stub, AuditBuffer()) as gateway:
+    with sec_gateway(ctx.obj, replay) as gateway:
         company = resolve_ticker(ticker.upper(), edgar.fetch_ticker_map(gateway, agent="cli"))
         subs = edgar.fetch_submissions(gateway, company.cik, agent="cli")
         oldest = min((f.filing_date for f in subs.filings), default=None)
@@ -98,14 +107,9 @@ def download_filings(
     Example:
       watchdesk edgar download NVDA --form 10-K --limit 3 --dir archive
     """
-    from watchdesk.graph.runner import gateway_for
     from watchdesk.sources.edgar_download import download
 
-    settings: Settings = ctx.obj
-    if replay is not None:
-        settings = settings.with_(mode="replay", replay_dir=replay)
-    stub = Watchlist(tickers=(Ticker(symbol=ticker),), policy=Policy(allowed_domains=("sec.gov",)))
-    with gateway_for(settings, stub, AuditBuffer()) as gateway:
+    with sec_gateway(ctx.obj, replay) as gateway:
         company = resolve_ticker(ticker.upper(), edgar.fetch_ticker_map(gateway, agent="cli"))
         report = download(
             gateway,

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from heapq import heappop, heappush
 
 from watchdesk.agents.flagging.polarity import Polarity, judge
 from watchdesk.agents.flagging.prefilter import word_keys
 from watchdesk.agents.flagging.sentences import Span, split_sentences
 from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary
+
+# A follow-up may come right after a mention or one sentence later ("We're thinking about it."
+# between two sentences on the same export limits).
+CONTEXT_WINDOW = 2
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,17 +42,17 @@ def flag_text(
 ) -> list[Flag]:
     """Flags for every sentence of `text` that mentions a topic, in text order.
 
-    `offset` is added to the spans, for text that is a slice of a larger stored document.
+    A sentence also counts when it holds one of the topic's follow-up phrases (`context` in
+    topics.toml) and one of the CONTEXT_WINDOW sentences before it, in the same paragraph,
+    mentions the topic. `offset` is added to the spans, for text that is a slice of a larger
+    stored document.
     """
     spans = split_sentences(text)
     candidates = _Candidates(text, spans, topics)
     flags: list[tuple[int, int, Flag]] = []
     for rank, topic in enumerate(topics):
-        for index in candidates.for_topic(topic):
+        for index, hits in _mentions(text, spans, topic, candidates).items():
             start, end = spans[index]
-            hits = topic.hits(text, start, end, keys=candidates.keys_of(index))
-            if not hits:
-                continue  # a false alarm of the pre-filter, or every hit was a look-alike
             sentence = text[start:end]
             focus = [(a - start, b - start) for a, b in hits]
             polarity, score = judge(sentence, topic=topic.name, focus=focus)
@@ -53,6 +60,31 @@ def flag_text(
             flags.append((index, rank, flag))
     flags.sort(key=lambda item: item[:2])
     return [flag for _, _, flag in flags]
+
+
+def _mentions(text: str, spans: list[Span], topic: CompiledTopic, candidates: _Candidates) -> dict[int, list[Span]]:
+    """Sentence index -> spans of the topic's mentions in it, direct ones and follow-ups."""
+    direct: dict[int, list[Span]] = {}
+    for index in candidates.for_topic(topic):
+        hits = topic.hits(text, *spans[index], keys=candidates.keys_of(index))
+        if hits:  # else a false alarm of the pre-filter, or every hit was a look-alike
+            direct[index] = hits
+    if topic.context is None or not direct:
+        return direct
+    found = dict(direct)
+    queue = sorted(direct)
+    while queue:  # a follow-up can carry the topic on to the next follow-up ("the limits" ... "the limits")
+        index = heappop(queue)
+        for after in range(index + 1, min(index + 1 + CONTEXT_WINDOW, len(spans))):
+            if _BLANK_LINE.search(text, spans[index][1], spans[after][0]):
+                break  # context never reaches into another paragraph or speaker's statement
+            if after in found:
+                continue
+            hits = topic.context_hits(text, *spans[after])
+            if hits:
+                found[after] = hits
+                heappush(queue, after)
+    return dict(sorted(found.items()))
 
 
 class _Candidates:

@@ -1,0 +1,1 @@
+"""Sentence sentiment for financial text: positive / negative / neutral with a score in [-1, 1]."""

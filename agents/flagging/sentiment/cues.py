@@ -1,0 +1,106 @@
+"""Word lists behind the hand-written features: directions, metrics, negators, polar words and events.
+
+Written for this project (not taken from any lexicon). News sentences mostly report a metric moving, so
+the core is direction x metric: "profit rose" is good news, "loss rose" is not. Words are matched after
+lower-casing, one token at a time, so every inflection that matters is listed.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+UP = _words(
+    """rise rises rose risen rising increase increased increases increasing grow grows grew grown growing
+    gain gains gained jump jumps jumped climb climbs climbed surge surges surged soar soars soared rocketed
+    improve improves improved improving up higher expand expands expanded expanding strengthen strengthened
+    stronger boost boosts boosted double doubled doubling tripled rebound rebounded recover recovers recovered
+    advance advanced rally rallied raise raises raised raising hike hiked lift lifts lifted upped accelerate
+    accelerated accelerating widen widens widened widening exceed exceeded exceeds surpassed outpaced topped
+    record peak highest better best strong robust solid healthy grows"""
+)
+DOWN = _words(
+    """fall falls fell fallen falling decrease decreased decreases decreasing decline declines declined
+    declining drop drops dropped dip dips dipped slip slips slipped slide slides slid plunge plunged plunging
+    plummet plummeted tumble tumbled sink sank slump slumped shrink shrinks shrank shrunk down lower lowered
+    lowers lowering reduce reduces reduced reducing reduction cut cuts cutting slash slashed narrow narrows
+    narrowed narrowing ease eased easing erode eroded deteriorate deteriorated halve halved slow slows slowed
+    slowing weaken weakened weaker weak worse worst lowest softer soft subdued lose loses lost losing trim
+    trimmed contracted shed sheds"""
+)
+
+# +1: more is good for the company; -1: more is bad. "cut jobs" is bad news, "cut costs" good.
+METRIC = {
+    **dict.fromkeys(
+        ["sales", "revenue", "revenues", "turnover", "profit", "profits", "profitability", "earnings", "income", "ebit", "ebitda", "ebita", "margin", "margins", "orders", "order", "intake", "backlog", "bookings", "demand", "volume", "volumes", "deliveries", "shipments", "shares", "share", "stock", "dividend", "dividends", "eps", "result", "results", "performance", "traffic", "passengers", "customers", "subscribers", "users", "outlook", "guidance", "forecast", "forecasts", "target", "targets", "rating", "valuation", "cash", "cashflow", "productivity", "efficiency", "jobs", "workforce", "staff", "headcount", "employment", "output", "production", "market", "value", "occupancy", "growth", "momentum", "prospects"],
+        1,
+    ),
+    **dict.fromkeys(
+        ["loss", "losses", "cost", "costs", "expense", "expenses", "expenditure", "debt", "debts", "liabilities", "unemployment", "layoffs", "impairment", "impairments", "writedown", "writedowns", "charges", "provisions", "deficit", "inventory", "inventories", "churn", "delays", "defaults", "arrears", "headwinds", "pressure", "risk", "risks"],
+        -1,
+    ),
+}
+
+NEGATORS = _words("not no never without nor neither cannot hardly barely unable fail fails failed lack nothing")
+CLAUSE_BREAKS = _words(". , ; : ! ? ( ) but while whereas although though however")
+
+POSITIVE = _words(
+    """strong stronger strongest robust solid record upbeat optimistic confident favourable favorable
+    positive profitable success successful successfully win wins won awarded secure secured boost boosted
+    improvement improvements upgrade upgraded upgrades outperform outperformed outperforms beat beats
+    exceeded rebound recovery gains gain growth expansion opportunity opportunities attractive benefit
+    benefits benefited benefiting innovative leading leader momentum bullish upside rally surge soar
+    strengthen strengthened enhance enhanced efficient breakthrough approve approved approval milestone"""
+)
+NEGATIVE = _words(
+    """weak weaker weakest poor disappointing disappointed loss losses decline declines slump slowdown
+    downturn recession bankruptcy bankrupt insolvency insolvent default defaults lawsuit lawsuits sued
+    litigation fraud probe investigation penalty penalties fine fined warning warns warned warn downgrade
+    downgraded downgrades layoffs layoff redundancies redundancy restructuring impairment writedown
+    closure closures shutdown strike strikes recall recalls scandal crisis concern concerns risk risks
+    uncertainty uncertain volatile volatility pressure pressures headwind headwinds bearish downside
+    plunge plummet tumble slash deficit shortfall delay delays delayed miss missed misses worse worst
+    negative adverse adversely difficult challenging struggle struggles struggling fail failed failure
+    halt halted suspend suspended terminate terminated cancel cancelled canceled dispute weakness"""
+)
+
+# Multi-word events that carry sentiment by themselves. Each pattern runs only when one of its trigger
+# tokens is in the sentence, which keeps the regexes off the hot path of ordinary sentences.
+_ANY = r"(?:[^.;]|\.(?=\d)){0,%d}?"  # same sentence part; a decimal point does not end it
+EVENTS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
+    ("EV_WIN", _words("win wins won awarded secure secures secured land lands landed clinched"),
+     re.compile(r"\b(?:wins?|won|awarded|secure[sd]?|land(?:s|ed)?|clinched)\b" + _ANY % 50
+                + r"\b(?:contracts?|orders?|deals?|tenders?)\b")),
+    ("EV_BEAT", _words("beat beats beating exceed exceeds exceeded top tops topped above surpassed surpasses"),
+     re.compile(r"\b(?:beat|beats|beating|exceed(?:s|ed)?|top(?:s|ped)?|above|surpass(?:es|ed)?)\b" + _ANY % 30
+                + r"\b(?:estimates?|expectations?|forecasts?|consensus)\b")),
+    ("EV_MISS", _words("miss misses missed below short"),
+     re.compile(r"\b(?:miss(?:es|ed)?|below|short of)\b" + _ANY % 30
+                + r"\b(?:estimates?|expectations?|forecasts?|consensus)\b")),
+    ("EV_JOBCUT", _words("lay lays laying laid layoff layoffs lay-off lay-offs redundancy redundancies job cut cuts "
+                         "cutting shed sheds eliminate eliminates eliminated axe axes axed slash slashes slashed "
+                         "furlough furloughs furloughed"),
+     re.compile(r"\b(?:lay(?:s|ing)? off|laid off|lay-?offs?|redundanc(?:y|ies)|job (?:cuts?|losses)|furlough\w*|"
+                r"(?:cut|cuts|cutting|shed|sheds|eliminate[sd]?|axe[sd]?|slash(?:es|ed)?)\b" + _ANY % 25
+                + r"\b(?:jobs|positions|employees|staff|workers|people))")),
+    ("EV_CLOSE", _words("close closes closed closing shut shuts shutting"),
+     re.compile(r"\b(?:close[sd]?|closing|shut(?:s|ting)?(?: down)?)\b" + _ANY % 25
+                + r"\b(?:plants?|factory|factories|mills?|sites?|stores?|units?|operations)\b")),
+    ("EV_TO_PROFIT", _words("swung swing swings turned turn turns returned return returns back"),
+     re.compile(r"\b(?:swung|swings?|turned|turns?|returned|returns?|back)\b (?:in)?to (?:an? )?"
+                r"(?:net |operating |pre-?tax |quarterly )?(?:profit|profitability|black|growth)")),
+    ("EV_TO_LOSS", _words("swung swing swings turned turn turns slipped fell plunged sank"),
+     re.compile(r"\b(?:swung|swings?|turned|turns?|slipped|fell|plunged|sank)\b (?:in)?to (?:an? )?"
+                r"(?:net |operating |pre-?tax |quarterly )?(?:loss|red|deficit)")),
+)
+# "a loss of 0.3 compared to a profit of 2.3": the amounts alone would read as an improvement
+LOSS_VS_PROFIT = re.compile(r"\bloss\b" + _ANY % 60 + r"\b(?:compared|versus|vs|from|against)\b"
+                            + _ANY % 15 + r"\bprofit\b")
+PROFIT_VS_LOSS = re.compile(r"\bprofit\b" + _ANY % 60 + r"\b(?:compared|versus|vs|from|against)\b"
+                            + _ANY % 15 + r"\bloss\b")
+COMPARATORS = _words("from compared versus vs against (")
+UNITS = _words("% percent pct mn million m bn billion b k thousand")
