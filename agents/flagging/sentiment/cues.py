@@ -21,7 +21,8 @@ UP = _words(
     stronger boost boosts boosted double doubled doubling tripled rebound rebounded recover recovers recovered
     advance advanced rally rallied raise raises raised raising hike hiked lift lifts lifted upped accelerate
     accelerated accelerating widen widens widened widening exceed exceeded exceeds surpassed outpaced topped
-    record peak highest better best strong robust solid healthy grows"""
+    record peak highest better best strong robust solid healthy better-than-expected stronger-than-expected
+    higher-than-expected"""
 )
 DOWN = _words(
     """fall falls fell fallen falling decrease decreased decreases decreasing decline declines declined
@@ -30,23 +31,37 @@ DOWN = _words(
     lowers lowering reduce reduces reduced reducing reduction cut cuts cutting slash slashed narrow narrows
     narrowed narrowing ease eased easing erode eroded deteriorate deteriorated halve halved slow slows slowed
     slowing weaken weakened weaker weak worse worst lowest softer soft subdued lose loses lost losing trim
-    trimmed contracted shed sheds"""
+    trimmed contracted shed sheds lower-than-expected weaker-than-expected worse-than-expected"""
 )
 
 # +1: more is good for the company; -1: more is bad. "cut jobs" is bad news, "cut costs" good.
-METRIC = {
-    **dict.fromkeys(
-        ["sales", "revenue", "revenues", "turnover", "profit", "profits", "profitability", "earnings", "income", "ebit", "ebitda", "ebita", "margin", "margins", "orders", "order", "intake", "backlog", "bookings", "demand", "volume", "volumes", "deliveries", "shipments", "shares", "share", "stock", "dividend", "dividends", "eps", "result", "results", "performance", "traffic", "passengers", "customers", "subscribers", "users", "outlook", "guidance", "forecast", "forecasts", "target", "targets", "rating", "valuation", "cash", "cashflow", "productivity", "efficiency", "jobs", "workforce", "staff", "headcount", "employment", "output", "production", "market", "value", "occupancy", "growth", "momentum", "prospects"],
-        1,
-    ),
-    **dict.fromkeys(
-        ["loss", "losses", "cost", "costs", "expense", "expenses", "expenditure", "debt", "debts", "liabilities", "unemployment", "layoffs", "impairment", "impairments", "writedown", "writedowns", "charges", "provisions", "deficit", "inventory", "inventories", "churn", "delays", "defaults", "arrears", "headwinds", "pressure", "risk", "risks"],
-        -1,
-    ),
-}
+_GOOD_METRICS = _words(
+    """sales revenue revenues turnover profit profits profitability earnings income ebit ebitda ebita
+    margin margins orders intake backlog bookings demand volume volumes deliveries shipments shares
+    share stock dividend dividends eps result results performance traffic passengers customers
+    subscribers users outlook guidance forecast forecasts target targets rating valuation cash cashflow
+    productivity efficiency jobs workforce staff personnel employees workers positions headcount employment
+    output production market value
+    occupancy growth momentum prospects"""
+)
+_BAD_METRICS = _words(
+    """loss losses cost costs expense expenses expenditure debt debts liabilities unemployment layoffs
+    impairment impairments writedown writedowns charges provisions deficit inventory inventories
+    churn delays defaults arrears headwinds pressure risk risks"""
+)
+METRIC = {**dict.fromkeys(_GOOD_METRICS, 1), **dict.fromkeys(_BAD_METRICS, -1)}
 
 NEGATORS = _words("not no never without nor neither cannot hardly barely unable fail fails failed lack nothing")
 CLAUSE_BREAKS = _words(". , ; : ! ? ( ) but while whereas although though however")
+# "up" that is no direction: "worth up to EUR 5 mn", "set up a unit", "signed up"
+NOT_UP_BEFORE = _words("set sets setting made make makes take takes took taken end ended sign signed back")
+NOT_UP_AFTER = _words("to for with")
+# "share capital increase", "share issue": shares as an instrument, not the share price
+NOT_METRIC_AFTER = {"share": _words("capital issue issues offering options subscription split"),
+                    "shares": _words("capital issue issues offering options subscription split")}
+CONTRAST = _words("but while whereas although though however")
+MONTHS = _words("january february march april may june july august september october november december "
+                "jan feb mar apr jun jul aug sep sept oct nov dec")
 
 POSITIVE = _words(
     """strong stronger strongest robust solid record upbeat optimistic confident favourable favorable
@@ -54,10 +69,11 @@ POSITIVE = _words(
     improvement improvements upgrade upgraded upgrades outperform outperformed outperforms beat beats
     exceeded rebound recovery gains gain growth expansion opportunity opportunities attractive benefit
     benefits benefited benefiting innovative leading leader momentum bullish upside rally surge soar
-    strengthen strengthened enhance enhanced efficient breakthrough approve approved approval milestone"""
+    strengthen strengthened enhance enhanced efficient breakthrough approve approved approval milestone
+    savings"""
 )
 NEGATIVE = _words(
-    """weak weaker weakest poor disappointing disappointed loss losses decline declines slump slowdown
+    """weak weaker weakest poor disappointing disappointed decline declines slump slowdown
     downturn recession bankruptcy bankrupt insolvency insolvent default defaults lawsuit lawsuits sued
     litigation fraud probe investigation penalty penalties fine fined warning warns warned warn downgrade
     downgraded downgrades layoffs layoff redundancies redundancy restructuring impairment writedown
@@ -87,9 +103,9 @@ EVENTS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
      re.compile(r"\b(?:lay(?:s|ing)? off|laid off|lay-?offs?|redundanc(?:y|ies)|job (?:cuts?|losses)|furlough\w*|"
                 r"(?:cut|cuts|cutting|shed|sheds|eliminate[sd]?|axe[sd]?|slash(?:es|ed)?)\b" + _ANY % 25
                 + r"\b(?:jobs|positions|employees|staff|workers|people))")),
-    ("EV_CLOSE", _words("close closes closed closing shut shuts shutting"),
-     re.compile(r"\b(?:close[sd]?|closing|shut(?:s|ting)?(?: down)?)\b" + _ANY % 25
-                + r"\b(?:plants?|factory|factories|mills?|sites?|stores?|units?|operations)\b")),
+    ("EV_CLOSE", _words("close closes closed closing shut shuts shutting discontinue discontinues discontinued"),
+     re.compile(r"\b(?:close[sd]?|closing|shut(?:s|ting)?(?: down)?|discontinue[sd]?)\b" + _ANY % 25
+                + r"\b(?:plants?|factory|factories|mills?|sites?|stores?|units?|operations|production|lines?)\b")),
     ("EV_TO_PROFIT", _words("swung swing swings turned turn turns returned return returns back"),
      re.compile(r"\b(?:swung|swings?|turned|turns?|returned|returns?|back)\b (?:in)?to (?:an? )?"
                 r"(?:net |operating |pre-?tax |quarterly )?(?:profit|profitability|black|growth)")),
@@ -97,6 +113,8 @@ EVENTS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
      re.compile(r"\b(?:swung|swings?|turned|turns?|slipped|fell|plunged|sank)\b (?:in)?to (?:an? )?"
                 r"(?:net |operating |pre-?tax |quarterly )?(?:loss|red|deficit)")),
 )
+# Finnish press releases announce job cuts as "co-operation negotiations" (a legal step before lay-offs)
+JOB_TALKS = re.compile(r"\b(?:co-?operation|change|employee) negotiations\b")
 # "a loss of 0.3 compared to a profit of 2.3": the amounts alone would read as an improvement
 LOSS_VS_PROFIT = re.compile(r"\bloss\b" + _ANY % 60 + r"\b(?:compared|versus|vs|from|against)\b"
                             + _ANY % 15 + r"\bprofit\b")

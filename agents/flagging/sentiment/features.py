@@ -16,12 +16,18 @@ import re
 from watchdesk.agents.flagging.sentiment.cues import (
     CLAUSE_BREAKS,
     COMPARATORS,
+    CONTRAST,
     DOWN,
     EVENTS,
+    JOB_TALKS,
     LOSS_VS_PROFIT,
     METRIC,
+    MONTHS,
     NEGATIVE,
     NEGATORS,
+    NOT_METRIC_AFTER,
+    NOT_UP_AFTER,
+    NOT_UP_BEFORE,
     POSITIVE,
     PROFIT_VS_LOSS,
     UP,
@@ -29,40 +35,59 @@ from watchdesk.agents.flagging.sentiment.cues import (
 
 _TOKEN = re.compile(r"[a-z0-9$€£%]+(?:['’.\-][a-z0-9]+)*|[.,;:!?()]")
 _NUMBER = re.compile(r"^[$€£]?\d[\d.,]*%?$")
+_NUM_START = frozenset("0123456789$€£")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _CASHTAG = re.compile(r"\$[a-z]{1,6}\b")
 _SCALE = {"bn": 1e3, "billion": 1e3, "b": 1e3, "k": 1e-3, "thousand": 1e-3}
 _PERCENT = frozenset({"%", "percent", "pct"})
 _HARD_STOPS = frozenset({".", ";", "!", "?"})
+_SUBJECT_REACH = 30  # tokens back to a sentence's subject metric, across commas of dates and asides
 _REACH = 7  # tokens from a comparator to its amount ("from EUR 8.7 mn", "compared with a loss of EUR 2 mn")
-_WINDOW = 4  # tokens between a direction word and its metric ("sales in the quarter increased")
+_WINDOW = 5  # tokens between a direction word and its metric ("sales in the quarter increased")
+# token -> (direction: +1 up / -1 down / 0, polar word: +1 / -1 / 0); one lookup per token on the hot path
+_WORD_KIND = {
+    tok: (1 if tok in UP else -1 if tok in DOWN else 0, 1 if tok in POSITIVE else -1 if tok in NEGATIVE else 0)
+    for tok in UP | DOWN | POSITIVE | NEGATIVE
+}
 _NEG_SCOPE = 3  # tokens a negator reaches ("did not increase", "no growth in sales")
 
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased word, number and punctuation tokens; URLs and cashtags folded to placeholders."""
-    text = _URL.sub(" url ", text.lower())
-    text = _CASHTAG.sub(" tkr ", text)
-    return _TOKEN.findall(text)
+    return _tokens(text.lower().replace("’", "'"))
+
+
+def _tokens(lowered: str) -> list[str]:
+    return _TOKEN.findall(_CASHTAG.sub(" tkr ", _URL.sub(" url ", lowered)))
 
 
 def features(text: str) -> list[str]:
     """Every feature name of one sentence (duplicates possible; the model counts presence)."""
-    tokens = tokenize(text)
-    marked, negated = _mark_negation(tokens)
-    words = [("<num>" if _NUMBER.match(t) else t) for t in marked if t not in CLAUSE_BREAKS or t in "()"]
+    lowered = text.lower().replace("’", "'")
+    tokens = _tokens(lowered)
+    present = set(tokens)
+    if present.isdisjoint(NEGATORS) and "n't" not in lowered:
+        marked, negated = tokens, [False] * len(tokens)  # most sentences: skip the negation pass
+    else:
+        marked, negated = _mark_negation(tokens)
+    words = [
+        "<num>" if t[0] in _NUM_START and _NUMBER.match(t) else t
+        for t in marked
+        if t not in CLAUSE_BREAKS or t in "()"
+    ]
     out = [w for w in words if w not in "()"]
     out += [f"{a} {b}" for a, b in itertools.pairwise(words)]
-    cues = _metric_moves(tokens, negated) + _lexicon(tokens, negated) + _events(text, set(tokens))
-    if "EV_LOSS_VS_PROFIT" not in cues and "EV_PROFIT_VS_LOSS" not in cues:
+    cues = _word_cues(tokens, negated) + _events(lowered, present)
+    if not present.isdisjoint(COMPARATORS) and "EV_LOSS_VS_PROFIT" not in cues and "EV_PROFIT_VS_LOSS" not in cues:
         cues += _number_moves(tokens)
     return out + (cues or ["NOCUE"])
 
 
-def _events(text: str, present: set[str]) -> list[str]:
-    lowered = text.lower()
+def _events(lowered: str, present: set[str]) -> list[str]:
     out = [name for name, triggers, pattern in EVENTS if not present.isdisjoint(triggers) and pattern.search(lowered)]
+    if "negotiations" in present and JOB_TALKS.search(lowered):
+        out.append("EV_JOBCUT")
     if "loss" in present and "profit" in present:
         if LOSS_VS_PROFIT.search(lowered):
             out.append("EV_LOSS_VS_PROFIT")
@@ -85,63 +110,121 @@ def _mark_negation(tokens: list[str]) -> tuple[list[str], list[bool]]:
     return marked, negated
 
 
-def _metric_moves(tokens: list[str], negated: list[bool]) -> list[str]:
-    """MD+/MD- for each direction word with a metric within _WINDOW tokens in the same clause."""
+def _word_cues(tokens: list[str], negated: list[bool]) -> list[str]:
+    """MD+/MD- for each direction word with a metric near it; LEX+/LEX- for each polar word."""
     out = []
     for i, tok in enumerate(tokens):
-        direction = 1 if tok in UP else -1 if tok in DOWN else 0
-        if not direction:
+        kind = _WORD_KIND.get(tok)
+        if kind is None:
             continue
-        sign = _nearest_metric(tokens, i)
-        if sign:
-            polarity = direction * sign * (-1 if negated[i] else 1)
-            out.append("MD+" if polarity > 0 else "MD-")
+        direction, polar = kind
+        flip = -1 if negated[i] else 1
+        if polar:
+            out.append("LEX+" if polar * flip > 0 else "LEX-")
+        if direction and (tok != "up" or _is_up(tokens, i)):
+            sign = _nearest_metric(tokens, i)
+            if sign:
+                out.append("MD+" if direction * sign * flip > 0 else "MD-")
     return out
 
 
+def _is_up(tokens: list[str], i: int) -> bool:
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return not (i and tokens[i - 1] in NOT_UP_BEFORE) and after not in NOT_UP_AFTER
+
+
 def _nearest_metric(tokens: list[str], i: int) -> int:
+    """Sign of the metric nearest to position i in its clause, else of the subject metric further left
+    ("Net sales for the quarter ended November 2, 2024 decreased")."""
     for dist in range(1, _WINDOW + 1):
         for j in (i + dist, i - dist):
-            if 0 <= j < len(tokens):
-                if tokens[j] in CLAUSE_BREAKS and tokens[j] not in "()":
-                    continue
-                sign = METRIC.get(tokens[j], 0)
+            if 0 <= j < len(tokens) and tokens[j] not in CLAUSE_BREAKS:
+                sign = _metric_at(tokens, j)
                 if sign:
                     return sign
+    for j in range(i - _WINDOW - 1, max(i - _SUBJECT_REACH, 0) - 1, -1):
+        if tokens[j] in _HARD_STOPS or tokens[j] in CONTRAST:
+            break
+        sign = _metric_at(tokens, j)
+        if sign:
+            return sign
     return 0
 
 
+def _metric_at(tokens: list[str], j: int) -> int:
+    sign = METRIC.get(tokens[j], 0)
+    if sign and j + 1 < len(tokens) and tokens[j + 1] in NOT_METRIC_AFTER.get(tokens[j], ()):
+        return 0
+    return sign
+
+
 def _number_moves(tokens: list[str]) -> list[str]:
-    """NUM+/NUM- from two amounts around a comparator, signed by the first metric in the sentence."""
+    """NUM+/NUM- from a current and an earlier amount around a comparator, signed by their metric."""
     out = []
-    sign = 0
     for k, tok in enumerate(tokens):
-        sign = sign or METRIC.get(tok, 0)
         if tok not in COMPARATORS:
             continue
-        before, after = _amount(tokens, k, -1), _amount(tokens, k, 1)
-        if before is None or after is None:
+        then = _amount_after(tokens, k)
+        if then is None:
             continue
-        now, then = before, after
-        if tok == "from" and "to" in tokens[k + 1 : k + 6]:  # "from 8.7 mn to 13.1 mn": the later one is now
-            later = _amount(tokens, tokens.index("to", k + 1), 1)
-            if later is not None:
-                now, then = later, after
-        if now[1] == then[1] and now[0] != then[0]:
+        if tok == "from" and "to" in tokens[k + 1 : k + 6]:  # "from 8.7 mn to 13.1 mn": after "to" is now
+            now = _amount_after(tokens, tokens.index("to", k + 1))
+        elif tok == "(":  # "EUR 10.1 mn (EUR 8.2 mn)": only a bare amount in brackets is a comparison
+            closes = ")" in tokens[then[2] + 1 : then[2] + 3]
+            now = _amount_before(tokens, k, then[1]) if closes and _is_amount(tokens, k - 2, k - 1) else None
+        else:
+            now = _amount_before(tokens, k, then[1])
+        if now is not None and now[1] == then[1] and now[0] != then[0]:
+            sign = _metric_before(tokens, now[2])
             out.append("NUM+" if (now[0] - then[0]) * (sign or 1) > 0 else "NUM-")
     return out
 
 
-def _amount(tokens: list[str], k: int, step: int) -> tuple[float, bool] | None:
-    """The nearest amount within _REACH tokens of position k (value, is-percent); years are not amounts."""
-    for j in range(k + step, k + step * (_REACH + 1), step):
-        if not 0 <= j < len(tokens) or tokens[j] in _HARD_STOPS:
+def _amount_after(tokens: list[str], k: int) -> tuple[float, bool, int] | None:
+    for j in range(k + 1, min(k + 1 + _REACH, len(tokens))):
+        if tokens[j] in _HARD_STOPS:
             return None
-        tok = tokens[j]
-        if _NUMBER.match(tok) and not _YEAR.match(tok):
-            unit = tokens[j + 1] if j + 1 < len(tokens) else ""
-            return _value(tok, unit), tok.endswith("%") or unit in _PERCENT
+        if _is_amount(tokens, j, j):
+            return _read(tokens, j)
     return None
+
+
+def _amount_before(tokens: list[str], k: int, percent: bool) -> tuple[float, bool, int] | None:
+    """The first amount of the same kind after the last metric word before position k (the current value:
+    "net income was $44.2 million, or $0.89 per share, compared with ..."), else the nearest one."""
+    start = k
+    for j in range(k - 1, max(k - _SUBJECT_REACH, 0) - 1, -1):
+        if tokens[j] in _HARD_STOPS:
+            break
+        start = j
+        if tokens[j] in METRIC and tokens[j - 1] != "per":  # "$0.89 per share" is an aside, not the subject
+            break
+    found = [_read(tokens, j) for j in range(start, k) if _is_amount(tokens, j, j)]
+    same = [a for a in found if a[1] == percent]
+    return same[0] if same else None
+
+
+def _metric_before(tokens: list[str], k: int) -> int:
+    for j in range(k - 1, max(k - _SUBJECT_REACH, 0) - 1, -1):
+        if tokens[j] in _HARD_STOPS:
+            break
+        if tokens[j] in METRIC:
+            return METRIC[tokens[j]]
+    return 0
+
+
+def _is_amount(tokens: list[str], first: int, last: int) -> bool:
+    """A number somewhere in tokens[first..last] that is not a year or a day of a month."""
+    for j in range(max(first, 0), last + 1):
+        tok = tokens[j]
+        if _NUMBER.match(tok) and not _YEAR.match(tok) and not (j > 0 and tokens[j - 1] in MONTHS):
+            return True
+    return False
+
+
+def _read(tokens: list[str], j: int) -> tuple[float, bool, int]:
+    unit = tokens[j + 1] if j + 1 < len(tokens) else ""
+    return _value(tokens[j], unit), tokens[j].endswith("%") or unit in _PERCENT, j
 
 
 def _value(token: str, unit: str) -> float:
@@ -152,13 +235,3 @@ def _value(token: str, unit: str) -> float:
         return float(digits) * _SCALE.get(unit, 1.0)
     except ValueError:
         return 0.0
-
-
-def _lexicon(tokens: list[str], negated: list[bool]) -> list[str]:
-    out = []
-    for tok, neg in zip(tokens, negated, strict=True):
-        if tok in POSITIVE:
-            out.append("LEX-" if neg else "LEX+")
-        elif tok in NEGATIVE:
-            out.append("LEX+" if neg else "LEX-")
-    return out

@@ -1,0 +1,63 @@
+"""`watchdesk sentiment`: sentence sentiment as a filter, JSONL in and JSONL out."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from itertools import islice
+from typing import IO, Any
+
+import click
+
+from watchdesk.sources.errors import ParsingError
+
+SHAPE = '{"id": ..., "text": "..."}'
+BATCH = 2000  # lines scored together: the model is batched, and a bad line stops the run early
+
+
+@click.command()
+@click.option(
+    "--input",
+    "source",
+    type=click.File("r", encoding="utf-8"),
+    default="-",
+    show_default="stdin",
+    help='JSONL file, one {"id": ..., "text": ...} a line.',
+)
+def sentiment(source: IO[str]) -> None:
+    """Score sentences: positive / negative / neutral with a score in [-1, 1].
+
+    Reads JSONL lines {"id": ..., "text": ...} and writes one line per input line:
+    {"id": ..., "label": "positive"|"negative"|"neutral", "score": float}. The score is
+    P(positive) - P(negative) from the default offline model; blank lines are skipped.
+    A line that is not a JSON object with a string "text" stops the run with its line number.
+
+    \b
+    Example:
+      echo '{"id": 1, "text": "Operating profit rose to EUR 13.1 mn from EUR 8.7 mn."}' | watchdesk sentiment
+      watchdesk sentiment --input sentences.jsonl > scored.jsonl
+    """
+    from watchdesk.agents.flagging.sentiment import score
+
+    rows = _rows(source)
+    while batch := list(islice(rows, BATCH)):
+        results = score([text for _, text in batch])
+        click.echo("".join(_line(row[0], *result) for row, result in zip(batch, results, strict=True)), nl=False)
+
+
+def _rows(source: IO[str]) -> Iterator[tuple[Any, str]]:
+    """(id, text) per non-blank line; ParsingError naming the line when one is malformed."""
+    for number, line in enumerate(source, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ParsingError(f"line {number}: not valid JSON ({exc.msg}); expected {SHAPE}") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            raise ParsingError(f'line {number}: expected a JSON object with a string "text", got {line.strip()[:80]}')
+        yield row.get("id"), row["text"]
+
+
+def _line(row_id: Any, label: str, value: float) -> str:
+    return json.dumps({"id": row_id, "label": label, "score": value}, ensure_ascii=False) + "\n"
