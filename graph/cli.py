@@ -236,6 +236,8 @@ def runs(ctx: click.Context, db: Path | None) -> None:
 def _register_groups() -> None:
     from watchdesk.graph.cli_edgar import edgar
     from watchdesk.graph.cli_edgar_remote import download_filings, list_filings
+    from watchdesk.graph.cli_flag import flag
+    from watchdesk.graph.cli_sentiment import sentiment
     from watchdesk.graph.cli_transcript import transcript
     from watchdesk.graph.cli_transcript_fetch import fetch
 
@@ -244,6 +246,8 @@ def _register_groups() -> None:
     cli.add_command(edgar)
     transcript.add_command(fetch)
     cli.add_command(transcript)
+    cli.add_command(sentiment)
+    cli.add_command(flag)
 
 
 _register_groups()

@@ -19,7 +19,7 @@ from watchdesk.store.records import FindingRecord, SentenceRecord, SpanRecord
 from watchdesk.store.store import Store
 
 METHOD = "rules"
-METHOD_VERSION = "0.1"
+METHOD_VERSION = "0.2"
 
 
 @dataclass(kw_only=True)

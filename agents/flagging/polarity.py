@@ -1,157 +1,145 @@
-"""Rule-based polarity (v0): is a topic mention a warning or good news for the company?
+"""Rule-based polarity: is a topic mention a warning or good news for the company?
 
-Cues live in polarity.toml. The score sums cue weights, each weighted by how close it sits to
-the topic mention and flipped when negated ("no pull-ins", "not supply constrained"), then
-damped for hedges, questions and plainly factual sentences. A later issue replaces this judge
-with a stronger model; the signature stays.
+Cues live in polarity.toml (see cues.py). The score sums cue weights, each weighted by how close
+it sits to the topic mention and flipped when negated ("no pull-ins", "not supply constrained");
+cues inside an `ignore` span speak about something else ("demand improved") and do not count.
+The sum is then damped for hedges, questions and plainly factual sentences.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from typing import Any, Literal
+from typing import Literal
 
-from watchdesk.agents.flagging.prefilter import factor_by_first_char
-from watchdesk.agents.flagging.topics import Span, compile_topic, flex_spaces, shipped_topics
-from watchdesk.sources.errors import ConfigError
+from watchdesk.agents.flagging.cues import Cues, Scoring, cues_for, scoring
+from watchdesk.agents.flagging.topics import Span, compile_topic, shipped_topics
 
 Polarity = Literal["positive", "negative", "neutral"]
 
-THRESHOLD = 0.3  # |score| below this is neutral: one weak or distant cue is not a verdict
-TOPIC_BOOST = 1.5  # a topic's own cues ("tight" for supply) say more than generic ones
-_WEIGHTS = {
-    "strong_negative": -2.0, "negative": -1.0, "weak_negative": -0.5,
-    "weak_positive": 0.5, "positive": 1.0, "strong_positive": 2.0,
-}  # fmt: skip
 _NEGATOR = re.compile(
-    r"(?:\b(?:not(?! only| just)|no|never|nothing|without|neither|nor|cannot|hardly|barely|lack of)\b|n't\b)"
-    r"(?:\W+\w+){0,3}\W*$",
+    # "if it weren't for the restrictions" asserts them: a counterfactual is no negation
+    r"(?:\b(?:not(?! only| just| for)|no|never|nothing|nobody|none|without|neither|nor|cannot|hardly|barely"
+    r"|lack of)\b|n't\b(?! for))"
+    # "we don't believe there is any substantial build-up": a verb of belief carries the negation further
+    r"(?:(?:\W+(?:believe|think|expect|see|anticipate|foresee|view|consider)\b)(?:\W+\w+){0,6}|(?:\W+\w+){0,3})\W*$",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w+")
+_OPENER = re.compile(
+    r"\W*(?:(?:and|so|now|then|okay|ok)\W+)?(?:on|regarding|re|about|as for|as to|turning to|moving to|"
+    r"with respect to|with regards? to|in terms of|what about|how about)\b",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[,;:]|\bbut\b", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:may|might|could|possibly|potential(?:ly)?|if|whether|perhaps|maybe)\b", re.I)
-_NEAR, _FAR = 30, 120  # characters: full weight within _NEAR of the mention, a quarter beyond _FAR
+# Questions that end in a period: "I was wondering if ...", "could you talk about ..."
+_ASKS = re.compile(
+    r"\b(?:wonder(?:ed|ing)?|curious) (?:\w+ )?(?:if|whether|how|what|about)\b"
+    r"|\b(?:can|could|would) you (?:please )?(?:\w+ )?"
+    r"(?:talk|speak|comment|help|give|share|provide|walk|update|quantify)\b",
+    re.IGNORECASE,
+)
 
 
-@dataclass(frozen=True)
-class _Cues:
-    """One topic's cues: a fast scanner for all of them, then per-kind patterns to tell which."""
-
-    scanner: re.Pattern[str]
-    kinds: tuple[tuple[float, re.Pattern[str]], ...]  # (weight, pattern) in priority order
-    damp: re.Pattern[str] | None
-
-
-def judge(sentence: str, *, topic: str, focus: Sequence[Span] | None = None) -> tuple[Polarity, float]:
+def judge(
+    sentence: str,
+    *,
+    topic: str,
+    focus: Sequence[Span] | None = None,
+    prior: float | None = None,
+    knobs: Scoring | None = None,
+) -> tuple[Polarity, float]:
     """Polarity and score in [-1, 1] of `sentence` about `topic`.
 
     `focus` gives the spans of the topic mention in `sentence`; by default the shipped topic's
-    own phrases are searched for, and for unknown topics every cue counts fully.
+    own phrases are searched for, and for unknown topics every cue counts fully. `prior`, the
+    score of the mention just before, is inherited (scaled by `knobs.context`) when the
+    sentence has no cue of its own.
     """
-    raw = sum(weight for _, weight in contributions(sentence, topic=topic, focus=focus))
-    raw *= _damping(sentence, _cues(topic))
-    score = round(raw / (abs(raw) + 1.0), 3)
-    if score >= THRESHOLD:
+    knobs = knobs or scoring()
+    found = contributions(sentence, topic=topic, focus=focus, knobs=knobs)
+    if not found:
+        return verdict(round(prior * knobs.context, 3), knobs=knobs) if prior is not None else ("neutral", 0.0)
+    cues = cues_for(topic)
+    if (focus and _fragment(sentence, focus, knobs)) or (cues.neutral is not None and cues.neutral.search(sentence)):
+        return "neutral", 0.0
+    raw = sum(weight for _, weight in found) * _damping(sentence, cues, knobs)
+    return verdict(round(raw / (abs(raw) + 1.0), 3), knobs=knobs)
+
+
+def verdict(score: float, *, knobs: Scoring | None = None) -> tuple[Polarity, float]:
+    """The polarity a score in [-1, 1] stands for."""
+    threshold = (knobs or scoring()).threshold
+    if score >= threshold:
         return "positive", score
-    if score <= -THRESHOLD:
+    if score <= -threshold:
         return "negative", score
     return "neutral", score
 
 
 def contributions(
-    sentence: str, *, topic: str, focus: Sequence[Span] | None = None
+    sentence: str, *, topic: str, focus: Sequence[Span] | None = None, knobs: Scoring | None = None
 ) -> list[tuple[str, float]]:
     """Each cue found in `sentence` with its signed weight after proximity and negation."""
-    cues = _cues(topic)
+    knobs = knobs or scoring()
+    cues = cues_for(topic)
+    matches = list(cues.scanner.finditer(sentence))
+    if not matches:
+        return []
     anchors = list(focus) if focus is not None else _anchors(sentence, topic)
+    ignored = [m.span() for m in cues.ignore.finditer(sentence)] if cues.ignore is not None else []
     found = []
-    for m in cues.scanner.finditer(sentence):
-        weight = next((w for w, kind in cues.kinds if kind.fullmatch(m.group())), 0.0)
-        weight *= _proximity(m.span(), anchors)
+    for m in matches:
+        if any(a <= m.start() and m.end() <= b for a, b in ignored):
+            continue  # a cue about demand or pricing, not about the topic
+        weight = cues.weight(m.group()) * _proximity(m.span(), anchors, knobs)
         found.append((m.group(), -weight if _negated(sentence, m.start()) else weight))
     return found
 
 
+def _fragment(sentence: str, focus: Sequence[Span], knobs: Scoring) -> bool:
+    """A discourse fragment that only names the topic ("On export control.") says nothing of its direction."""
+    opener = _OPENER.match(sentence)
+    if opener is None:
+        return False
+    rest, pos = [], opener.end()
+    for a, b in sorted(focus):
+        rest.append(sentence[pos:a])
+        pos = max(pos, b)
+    rest.append(sentence[pos:])
+    return len(_WORD.findall(" ".join(rest))) <= knobs.fragment
+
+
 def _negated(sentence: str, at: int) -> bool:
     """A negator a few words before the cue, in the same clause, flips it."""
-    window = _CLAUSE.split(sentence[max(0, at - 48) : at])[-1]
+    window = _CLAUSE.split(sentence[max(0, at - 80) : at])[-1]
     return _NEGATOR.search(window) is not None
 
 
-def _proximity(span: Span, anchors: Sequence[Span]) -> float:
-    """Cues next to the mention count fully; cues far away in a long sentence count a quarter."""
+def _proximity(span: Span, anchors: Sequence[Span], knobs: Scoring) -> float:
+    """Cues next to the mention count fully; cues far away in a long sentence count less."""
     if not anchors:
         return 1.0
     gap = min(max(a - span[1], span[0] - b, 0) for a, b in anchors)
-    if gap <= _NEAR:
+    if gap <= knobs.near:
         return 1.0
-    return max(0.25, 1.0 - (gap - _NEAR) / (_FAR - _NEAR) * 0.75)
+    slope = (gap - knobs.near) / max(1, knobs.far - knobs.near)
+    return max(knobs.far_weight, 1.0 - slope * (1.0 - knobs.far_weight))
 
 
-def _damping(sentence: str, cues: _Cues) -> float:
+def _damping(sentence: str, cues: Cues, knobs: Scoring) -> float:
     """Hedges, questions and factual framing pull the score toward neutral."""
     factor = 1.0
     if _HEDGE.search(sentence):
-        factor *= 0.7
-    if sentence.rstrip().endswith("?"):
-        factor *= 0.5
+        factor *= knobs.hedge
+    if sentence.rstrip().endswith("?") or _ASKS.search(sentence):
+        factor *= knobs.question
     if cues.damp is not None and cues.damp.search(sentence):
-        factor *= 0.4
+        factor *= knobs.damp
     return factor
 
 
 def _anchors(sentence: str, topic: str) -> list[Span]:
     spec = next((s for s in shipped_topics() if s.name == topic), None)
     return compile_topic(spec).hits(sentence) if spec is not None else []
-
-
-@cache
-def _cues(topic: str) -> _Cues:
-    data = _cue_file()
-    tables = [(data["topics"].get(topic, {}), TOPIC_BOOST), (data["generic"], 1.0)]
-    # Strong (multi-word) cues first, then a topic's own before generic ones: at one position
-    # the first alternative wins, so "constraints eased" beats "constraints".
-    order = sorted(_WEIGHTS, key=lambda kind: not kind.startswith("strong"))
-    kinds: list[tuple[float, re.Pattern[str]]] = []
-    alternatives: list[str] = []
-    for kind in order:
-        for table, boost in tables:
-            patterns = _expand(table.get(kind, []), data["macros"])
-            if patterns:
-                alternatives += patterns
-                kinds.append((_WEIGHTS[kind] * boost, re.compile("|".join(patterns), re.IGNORECASE)))
-    damp = [p for table, _ in tables for p in _expand(table.get("damp", []), data["macros"])]
-    return _Cues(
-        scanner=re.compile(rf"(?<!\w){factor_by_first_char(alternatives)}(?!\w)", re.IGNORECASE),
-        kinds=tuple(kinds),
-        damp=re.compile(r"(?<!\w)(?:" + "|".join(damp) + ")", re.IGNORECASE) if damp else None,
-    )
-
-
-def _expand(patterns: Sequence[str], macros: dict[str, str]) -> list[str]:
-    """Patterns with <MACRO>s filled in and spaces made to match any whitespace."""
-    expanded = []
-    for pattern in patterns:
-        for key, value in macros.items():
-            pattern = pattern.replace(f"<{key}>", value)
-        expanded.append(flex_spaces(pattern))
-    return sorted(expanded, key=len, reverse=True)
-
-
-@cache
-def _cue_file() -> dict[str, Any]:
-    raw = resources.files("watchdesk.agents.flagging").joinpath("polarity.toml").read_text(encoding="utf-8")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"polarity.toml is invalid: {exc}. Fix the shipped cue file.") from exc
-    if "generic" not in data:
-        raise ConfigError("polarity.toml has no [generic] table. Fix the shipped cue file.")
-    data.setdefault("topics", {})
-    data.setdefault("macros", {})
-    return data

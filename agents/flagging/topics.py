@@ -32,8 +32,12 @@ class TopicSpec(BaseModel):
     # Follow-ups that mention the topic only right after a sentence that does ("the new limits"
     # after one about export controls, "we didn't see that" after a question on pull-ins).
     context: tuple[str, ...] = ()
+    # Mentions only in a document that mentions the topic directly `document_min` times or more:
+    # China revenue is geopolitical in a call about export controls, a geography elsewhere.
+    document: tuple[str, ...] = ()
+    document_min: int = Field(default=3, ge=1)
 
-    @field_validator("patterns", "exclude", "context")
+    @field_validator("patterns", "exclude", "context", "document")
     @classmethod
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in patterns:
@@ -59,6 +63,8 @@ class CompiledTopic:
     exclude: re.Pattern[str] | None
     index: KeyIndex | None  # per-alternative regexes by word key (prefilter.py); None: scan all
     context: re.Pattern[str] | None = None
+    document: re.Pattern[str] | None = None
+    document_keys: frozenset[str] | None = None  # word keys of the document patterns; None: scan all
 
     @property
     def name(self) -> str:
@@ -86,10 +92,17 @@ class CompiledTopic:
 
     def context_hits(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
         """Spans of follow-up mentions in `text[start:end]`: they count only next to a mention."""
-        if self.context is None:
+        return self._extra_hits(self.context, text, start, end)
+
+    def document_hits(self, text: str, start: int = 0, end: int | None = None) -> list[Span]:
+        """Spans of mentions in `text[start:end]` that count only in a document about the topic."""
+        return self._extra_hits(self.document, text, start, end)
+
+    def _extra_hits(self, regex: re.Pattern[str] | None, text: str, start: int, end: int | None) -> list[Span]:
+        if regex is None:
             return []
         stop = len(text) if end is None else end
-        return self._unmasked([m.span() for m in self.context.finditer(text, start, stop)], text, start, stop)
+        return self._unmasked([m.span() for m in regex.finditer(text, start, stop)], text, start, stop)
 
     def _unmasked(self, found: list[Span], text: str, start: int, stop: int) -> list[Span]:
         if not found or self.exclude is None:
@@ -160,12 +173,28 @@ def compile_topic(spec: TopicSpec) -> CompiledTopic:
     if spec.exclude:
         excludes = [flex_spaces(p) for p in spec.exclude]
         exclude = re.compile(rf"(?<!\w){factor_by_first_char(excludes)}", _FLAGS)
-    context = None
-    if spec.context:
-        follow = sorted((flex_spaces(p) for p in spec.context), key=len, reverse=True)
-        context = re.compile(rf"(?<!\w){factor_by_first_char(follow)}(?!\w)", _FLAGS)
-    index = KeyIndex.build(parts, _FLAGS)
-    return CompiledTopic(spec=spec, regex=regex, exclude=exclude, index=index, context=context)
+    return CompiledTopic(
+        spec=spec,
+        regex=regex,
+        exclude=exclude,
+        index=KeyIndex.build(parts, _FLAGS),
+        context=_bounded(spec.context),
+        document=_bounded(spec.document),
+        document_keys=_keys_of(spec.document),
+    )
+
+
+def _keys_of(patterns: Sequence[str]) -> frozenset[str] | None:
+    index = KeyIndex.build([flex_spaces(p) for p in patterns], _FLAGS) if patterns else None
+    return None if index is None else index.keys
+
+
+def _bounded(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    """One word-bounded regex of `patterns`, longest first; None when there are none."""
+    if not patterns:
+        return None
+    ordered = sorted((flex_spaces(p) for p in patterns), key=len, reverse=True)
+    return re.compile(rf"(?<!\w){factor_by_first_char(ordered)}(?!\w)", _FLAGS)
 
 
 def _phrase_regex(phrase: str) -> str:

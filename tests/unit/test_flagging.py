@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import time
-from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -188,11 +187,45 @@ def test_topic_specs_are_validated() -> None:
         TopicSpec(name="Bad Name", label="X", phrases=["y"])
 
 
+def test_follow_ups_count_only_after_a_mention_in_the_same_paragraph(core: TopicLibrary) -> None:
+    """"the new limits" is geopolitical right after export controls, not alone, not across a statement."""
+    after = "The government widened the export controls in October. The new limits are quite stringent."
+    assert [f.topic for f in flag_text(after, topics=core)] == ["geopolitical", "geopolitical"]
+    assert flag_text(after, topics=core)[1].polarity == "negative"
+    assert flag_text("The new limits are quite stringent.", topics=core) == []
+    apart = after.replace(". The new", ".\n\nThe new")  # a blank line: another speaker's statement
+    assert [f.sentence for f in flag_text(apart, topics=core)] == [after.split(". ")[0] + "."]
+
+
+def test_document_patterns_count_only_in_a_document_about_the_topic(core: TopicLibrary) -> None:
+    china = "China revenue declined sharply in the quarter."
+    assert flag_text(china, topics=core) == []
+    controls = "\n\n".join(
+        ["New export controls took effect.", "We applied for export licenses.", "Tariffs rose again.",
+         "The entity list grew.", china]
+    )  # fmt: skip
+    assert [f.topic for f in flag_text(controls, topics=core)][-1:] == ["geopolitical"]
+
+
+def test_watchlist_topics_can_have_follow_ups_and_document_patterns() -> None:
+    water = TopicSpec(
+        name="water", label="Water", phrases=["water scarcity"], context=[r"the drought"], document=["rainfall"],
+        document_min=1,
+    )
+    lib = load_topics(["water"], extra=[water])
+    flags = flag_text("Water scarcity worsened. The drought lasted all summer.\n\nRainfall was low.", topics=lib)
+    assert len(flags) == 3
+    with pytest.raises(ValidationError, match="bad regex"):
+        TopicSpec(name="x", label="X", phrases=["y"], context=["(unclosed"])
+
+
 def test_prefilter_keys_never_lose_a_match(library: TopicLibrary, shared_fixtures: Path) -> None:
     """Flags found through the word-key pre-filter equal those of a full regex scan per sentence."""
     text = (shared_fixtures / "transcripts" / "plaintext_2023_2025" / "MU_2024_Q2.txt").read_text()
-    full = {(t.name, a) for a, b in split_sentences(text) for t in library if t.hits(text, a, b)}
-    assert {(f.topic, f.start) for f in flag_text(text, topics=library)} == full
+    # direct mentions only: follow-ups and document-wide patterns (test_flag_quality.py) add to them
+    direct = load_topics(extra=[t.spec.model_copy(update={"context": (), "document": ()}) for t in library])
+    full = {(t.name, a) for a, b in split_sentences(text) for t in direct if t.hits(text, a, b)}
+    assert {(f.topic, f.start) for f in flag_text(text, topics=direct)} == full
     assert regex_keys(r"(?<!\w)(?:\w+ing)(?!\w)") is None  # no literal word: the topic scans all
     assert regex_keys(r"(?<!\w)(?:in\s+the\s+channel)(?!\w)") == {"chann"}
     assert {"suppl", "chain", "ai"} <= word_keys("ai supply-chain")
@@ -274,33 +307,7 @@ def test_flag_text_handles_two_megabytes_in_about_a_second(library: TopicLibrary
     assert elapsed < 6.0
 
 
-# --- the labelled dev set --------------------------------------------------------------------
-
-# v0 on topic_mentions_dev.jsonl (precision, recall, polarity accuracy on rows found), measured
-# when these rules were written, minus a little. Raise the floors when the rules improve.
-FLOORS = {
-    "inventory": (0.95, 0.85, 0.75),
-    "supply_chain": (0.93, 0.80, 0.72),
-    "geopolitical": (0.95, 0.57, 0.70),
-}
-
-
-def test_dev_set_recall_precision_and_polarity(core: TopicLibrary, shared_fixtures: Path) -> None:
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in _dev_rows(shared_fixtures):
-        found = {f.topic: f.polarity for f in flag_text(row["sentence"], topics=core)}
-        for topic in CORE:
-            gold, guess = row["topics"].get(topic), found.get(topic)
-            counts[topic]["tp" if gold and guess else "fn" if gold else "fp" if guess else "tn"] += 1
-            counts[topic]["polarity_ok"] += bool(gold and guess == gold)
-    print()
-    for topic in CORE:
-        c = counts[topic]
-        precision, recall = c["tp"] / (c["tp"] + c["fp"]), c["tp"] / (c["tp"] + c["fn"])
-        accuracy = c["polarity_ok"] / c["tp"]
-        print(f"{topic:13s} precision {precision:.3f}  recall {recall:.3f}  polarity {accuracy:.3f}  {dict(c)}")
-        min_precision, min_recall, min_accuracy = FLOORS[topic]
-        assert precision >= min_precision and recall >= min_recall and accuracy >= min_accuracy, topic
+# --- the labelled dev set (recall, precision and polarity: test_flag_quality.py) ------------------
 
 
 def _dev_rows(shared_fixtures: Path) -> list[dict]:

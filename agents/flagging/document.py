@@ -1,0 +1,125 @@
+"""Any file the project reads -> its text and labelled parts -> flags with section and speaker.
+
+Transcripts (HTML, text, JSON, PDF) become their statements joined by blank lines, each part
+labelled with its section ("prepared" or "qa") and speaker. SEC filings (a primary document,
+inline XBRL included, or a full-submission .txt) become their clean text, each part an item
+("1A Risk Factors", "2.02 Results of Operations and Financial Condition"). Offsets of flags are
+into that text, the same text `watchdesk transcript parse` and `watchdesk edgar text` show.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from watchdesk.agents.flagging.flag import Flag, flag_text
+from watchdesk.agents.flagging.topics import TopicLibrary
+from watchdesk.sources.errors import ParsingError
+from watchdesk.sources.filing_items import document_text, extract_items, split_submission
+from watchdesk.sources.sections import detect_form, extract_sections
+from watchdesk.sources.sgml import Header
+from watchdesk.sources.transcripts import Format, parse_transcript
+
+Kind = Literal["transcript", "filing"]
+# An SEC document says so early: the SGML wrapper of a full submission (or of one document cut out
+# of it), inline-XBRL markup, or cover-page boilerplate no call transcript carries ("Commission File
+# Number", "Exact name of registrant"). A call's safe-harbour line names "Form 10-K" and the
+# "Securities and Exchange Commission", so those do not count.
+_SGML = re.compile(rb"^\s*<(?:SEC-DOCUMENT|SEC-HEADER|IMS-DOCUMENT|IMS-HEADER|DOCUMENT)>", re.IGNORECASE)
+_MARKERS = re.compile(
+    rb"<ix:header|xmlns:ix=|Commission\s+File\s+Number|Exact\s+name\s+of\s+registrant|"
+    rb"I\.?R\.?S\.?\s+Employer\s+Identification|CONFORMED\s+SUBMISSION\s+TYPE",
+    re.IGNORECASE,
+)
+_SNIFF_BYTES = 200_000
+_SECTIONED = ("10-K", "10-Q", "20-F")
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A labelled span of the text: a transcript statement or a filing item."""
+
+    start: int
+    end: int
+    section: str | None
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Document:
+    """The text flags point into, its labelled parts in order, and what kind of document it is."""
+
+    kind: Kind
+    text: str
+    parts: tuple[Part, ...] = ()
+    form: str | None = None
+
+    def labels(self, positions: Sequence[int]) -> list[tuple[str | None, str | None]]:
+        """(section, speaker) of the part holding each offset; (None, None) outside every part."""
+        starts = [part.start for part in self.parts]
+        out: list[tuple[str | None, str | None]] = []
+        for pos in positions:
+            i = bisect_right(starts, pos) - 1
+            inside = i >= 0 and pos < self.parts[i].end
+            out.append((self.parts[i].section, self.parts[i].speaker) if inside else (None, None))
+        return out
+
+
+def is_filing(data: bytes) -> bool:
+    """True for an SEC document: SGML submission, inline XBRL, or a filing's cover page."""
+    head = data[:_SNIFF_BYTES]
+    return bool(_SGML.match(head) or _MARKERS.search(head))
+
+
+def load_document(data: bytes, *, format: Format = "auto", origin: str = "<input>") -> Document:
+    """Read a transcript or a filing; filings are told apart by their SEC markers (JSON and PDF never are)."""
+    if format in ("auto", "html", "text") and is_filing(data):
+        return read_filing(data, origin=origin)
+    return read_transcript(data, format=format, origin=origin)
+
+
+def read_transcript(data: bytes, *, format: Format = "auto", origin: str = "<input>") -> Document:
+    call = parse_transcript(data, format=format, origin=origin)
+    text, spans = call.joined()
+    parts = tuple(Part(a, b, st.section, st.speaker) for (a, b), st in zip(spans, call.statements, strict=True))
+    return Document(kind="transcript", text=text, parts=parts)
+
+
+def read_filing(data: bytes, *, origin: str = "<input>") -> Document:
+    primary, header, _ = split_submission(data)
+    text = document_text(primary)
+    if not text.strip():
+        raise ParsingError(f"{origin}: the filing has no readable text; is the file complete?")
+    submitted = header.get("CONFORMED SUBMISSION TYPE")
+    form = (submitted if isinstance(submitted, str) else None) or detect_form(text)
+    return Document(kind="filing", text=text, parts=_items(text, form, header), form=form)
+
+
+def _items(text: str, form: str | None, header: Header) -> tuple[Part, ...]:
+    """Sections of a 10-K/10-Q/20-F or items of an 8-K/6-K; none when the form has neither or they cannot be found."""
+    base = (form or "").upper().removesuffix("/A")
+    try:
+        if base.startswith(_SECTIONED):
+            found = [(s.item, s.title, s.start, s.end) for s in extract_sections(text, form=base)]
+        elif base.startswith(("8-K", "6-K")):
+            items = extract_items(text, header=header, form=base)
+            found = [(i.item, i.title, i.start, i.end) for i in items if i.start >= 0]  # -1: not in this text
+        else:
+            found = []
+    except ParsingError:
+        found = []  # flags without a section beat no flags: sectioning is a refinement
+    return tuple(Part(start, end, f"{item} {title}".strip()) for item, title, start, end in found)
+
+
+def flag_document(document: Document, *, topics: TopicLibrary) -> list[Flag]:
+    """Flags of the whole text, each labelled with the section and speaker of the part it falls in.
+
+    The whole text is flagged at once, so follow-ups see the sentence before them; they never
+    cross a blank line, which is what separates two statements of a transcript.
+    """
+    flags = flag_text(document.text, topics=topics)
+    labels = document.labels([f.start for f in flags])
+    return [replace(f, section=section, speaker=speaker) for f, (section, speaker) in zip(flags, labels, strict=True)]

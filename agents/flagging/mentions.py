@@ -1,0 +1,130 @@
+"""Where a topic is mentioned: direct hits, document-wide hits and follow-ups, by sentence.
+
+Direct hits are the topic's phrases and patterns (found through the word-key pre-filter, see
+prefilter.py). In a document with at least `document_min` direct hits, the topic's `document`
+patterns count too. A sentence with one of the topic's `context` patterns counts when one of the
+CONTEXT_WINDOW sentences before it, in the same paragraph or statement, mentions the topic.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from heapq import heappop, heappush
+from typing import NamedTuple
+
+from watchdesk.agents.flagging.prefilter import word_keys
+from watchdesk.agents.flagging.sentences import Span
+from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary
+
+# A follow-up may come right after a mention or a sentence or two later ("We're thinking about
+# it." between two sentences on the same export limits).
+CONTEXT_WINDOW = 3
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+class Mention(NamedTuple):
+    """Where a sentence mentions a topic, and whether it does so by itself or as a follow-up."""
+
+    hits: list[Span]
+    follow_up: bool = False
+
+
+def same_block(text: str, first: Span, second: Span) -> bool:
+    """True when no blank line separates two sentences: context never crosses a paragraph or statement."""
+    return _BLANK_LINE.search(text, first[1], second[0]) is None
+
+
+def topic_mentions(text: str, spans: list[Span], topic: CompiledTopic, candidates: Candidates) -> dict[int, Mention]:
+    """Sentence index -> spans of the topic's mentions in it: direct, document-wide and follow-ups."""
+    found: dict[int, Mention] = {}
+    for index in candidates.for_topic(topic):
+        hits = topic.hits(text, *spans[index], keys=candidates.keys_of(index))
+        if hits:  # else a false alarm of the pre-filter, or every hit was a look-alike
+            found[index] = Mention(hits)
+    if topic.document is not None and len(found) >= topic.spec.document_min:
+        for index in candidates.for_keys(topic.document_keys, topic.document):
+            if index not in found and (hits := topic.document_hits(text, *spans[index])):
+                found[index] = Mention(hits)
+    if topic.context is not None and found:
+        _add_follow_ups(text, spans, topic, found)
+    return dict(sorted(found.items()))
+
+
+def _add_follow_ups(text: str, spans: list[Span], topic: CompiledTopic, found: dict[int, Mention]) -> None:
+    queue = sorted(found)
+    while queue:  # a follow-up can carry the topic on to the next follow-up ("the limits" ... "the limits")
+        index = heappop(queue)
+        for after in range(index + 1, min(index + 1 + CONTEXT_WINDOW, len(spans))):
+            if not same_block(text, spans[index], spans[after]):
+                break  # context never reaches into another paragraph or speaker's statement
+            if after in found:
+                continue
+            hits = topic.context_hits(text, *spans[after])
+            if hits:
+                found[after] = Mention(hits, follow_up=True)
+                heappush(queue, after)
+
+
+
+class Candidates:
+    """Which sentences might mention a topic, found cheaply before any topic regex runs.
+
+    Each sentence's word keys are computed once (see prefilter.py) and indexed by key, so a
+    topic's candidates are a union of short lists; a topic whose regex has no keys falls back
+    to one scan of its combined regex.
+    """
+
+    def __init__(self, text: str, spans: list[Span], topics: TopicLibrary) -> None:
+        self._text, self._spans = text, spans
+        keyed = [k for t in topics for k in (t.keys, t.document_keys) if k is not None]
+        self._wanted = frozenset().union(*keyed)
+        self._keys: list[set[str]] | None = None
+        self._by_key: dict[str, list[int]] = {}
+
+    def keys_of(self, index: int) -> set[str] | None:
+        return None if self._keys is None else self._keys[index]
+
+    def for_topic(self, topic: CompiledTopic) -> list[int]:
+        return self.for_keys(topic.keys, topic.regex)
+
+    def for_keys(self, wanted: frozenset[str] | None, regex: re.Pattern[str]) -> list[int]:
+        """Sentences holding one of the `wanted` keys; without keys, those where `regex` fires."""
+        if wanted is None:
+            return _candidate_sentences(self._text, regex, self._spans)
+        if self._keys is None:
+            self._keys = _sentence_keys(self._text, self._spans)
+            for i, keys in enumerate(self._keys):
+                for key in keys & self._wanted:  # index only keys some topic asks for
+                    self._by_key.setdefault(key, []).append(i)
+        found: set[int] = set()
+        for key in wanted & self._by_key.keys():
+            found.update(self._by_key[key])
+        return sorted(found)
+
+
+def _sentence_keys(text: str, spans: list[Span]) -> list[set[str]]:
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters grow when lower-cased; offsets would drift
+        return [word_keys(text[a:b].lower()) for a, b in spans]
+    return [word_keys(lower, a, b) for a, b in spans]
+
+
+def _candidate_sentences(text: str, regex: re.Pattern[str], spans: list[Span]) -> list[int]:
+    """Indices of sentences where `regex` fires, in one scan of the whole text.
+
+    After a hit the scan jumps to the end of that sentence: one hit is enough to look closer.
+    """
+    starts = [s for s, _ in spans]
+    found: list[int] = []
+    pos = 0
+    while (m := regex.search(text, pos)) is not None:
+        index = bisect_right(starts, m.start()) - 1
+        if index >= 0 and m.start() < spans[index][1]:
+            found.append(index)
+            pos = spans[index][1]
+        elif index + 1 < len(spans):  # the hit fell between sentences (a bullet, a break)
+            pos = starts[index + 1]
+        else:
+            break
+    return found

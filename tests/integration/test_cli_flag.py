@@ -1,0 +1,93 @@
+"""`watchdesk flag PATH`: any transcript or SEC filing to JSONL flags on stdout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from watchdesk.graph.cli import cli
+
+FIELDS = {"topic", "polarity", "score", "sentence", "start", "end", "section", "speaker"}
+NVDA_CALL = "transcripts/plaintext_2023_2025/NVDA_2026_Q1.txt"
+TEL_CALL = "transcripts/motley_fool_json/TEL_q3_2021.json"
+NVDA_10K = "edgar/filings/NVDA_10-K_FY2025_filed-2025-02-26.html"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    return CliRunner().invoke(cli, ["flag", *args], env={"WATCHDESK_MODEL": "", **(env or {})})
+
+
+def lines(result: Result) -> list[dict]:
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_a_call_with_speakers_gives_sections_speakers_and_offsets(shared_fixtures: Path) -> None:
+    flags = lines(run(str(shared_fixtures / TEL_CALL)))
+    assert flags and all(set(f) == FIELDS for f in flags)
+    assert {f["topic"] for f in flags} <= {"inventory", "supply_chain", "geopolitical"}
+    assert {f["section"] for f in flags} == {"prepared", "qa"}
+    assert all(f["speaker"] for f in flags) and all(-1 <= f["score"] <= 1 for f in flags)
+    from watchdesk.sources.transcripts import parse_transcript
+
+    text = parse_transcript((shared_fixtures / TEL_CALL).read_bytes(), origin=TEL_CALL).joined()[0]
+    assert all(text[f["start"] : f["end"]] == f["sentence"] for f in flags)  # offsets into Transcript.joined()[0]
+
+
+def test_export_control_follow_ups_are_flagged_in_a_whole_call(shared_fixtures: Path) -> None:
+    """"the new limits" after a sentence on export controls is a geopolitical flag only in context."""
+    flags = lines(run(str(shared_fixtures / NVDA_CALL), "--topics", "geopolitical"))
+    limits = [f for f in flags if "new set of limits" in f["sentence"]]
+    assert limits and limits[0]["polarity"] == "negative"
+    assert {f["topic"] for f in flags} == {"geopolitical"}
+
+
+def test_a_10k_gives_items_as_sections(shared_fixtures: Path) -> None:
+    flags = lines(run(str(shared_fixtures / NVDA_10K), "--topics", "geopolitical,supply_chain"))
+    sections = {f["section"] for f in flags}
+    assert "1A Risk Factors" in sections and any(s and s.startswith("7 ") for s in sections)
+    assert all(f["speaker"] is None for f in flags)
+    risky = [f for f in flags if f["section"] == "1A Risk Factors" and f["topic"] == "geopolitical"]
+    assert sum(f["polarity"] == "negative" for f in risky) > len(risky) / 2  # risk factors read as warnings
+
+
+def test_a_full_submission_txt_is_read_as_a_filing(shared_fixtures: Path) -> None:
+    result = run(str(shared_fixtures / "edgar/filings/NVDA_8-K_2026-03_0001045810-26-000024.txt"), "--topics", "demand")
+    flags = lines(result)
+    assert all(f["section"] is None or f["section"][0].isdigit() for f in flags)
+
+
+@pytest.mark.parametrize(
+    ("path", "fmt"),
+    [
+        ("transcripts/fool_raw_html/html/2020-07-10-shaw-communications-inc-sjr-q3-2020-earnings-call.html", "html"),
+        ("transcripts/motley_fool_json/IBM_q4_2021.json", "json"),
+        ("transcripts/plaintext_2023_2025/MU_2025_Q2.txt", "text"),
+    ],
+)
+def test_each_transcript_format(shared_fixtures: Path, path: str, fmt: str) -> None:
+    flags = lines(run(str(shared_fixtures / path), "--format", fmt, "--topics", "supply_chain,inventory,demand"))
+    assert flags and {f["section"] for f in flags} <= {"prepared", "qa"}
+
+
+def test_errors_are_clear_and_exit_non_zero(shared_fixtures: Path, tmp_path: Path) -> None:
+    missing = run(str(tmp_path / "nope.txt"))
+    assert missing.exit_code == 2 and "nope.txt: no such file" in missing.output
+    unknown = run(str(shared_fixtures / TEL_CALL), "--topics", "inventory,tarrifs")
+    assert unknown.exit_code == 2 and "'tarrifs'" in unknown.output and "known topics" in unknown.output
+    stub = tmp_path / "stub.txt"
+    stub.write_text("Thanks, operator.")
+    short = run(str(stub))
+    assert short.exit_code == 1 and "stub.txt: transcript too short" in short.output
+    folder = run(str(tmp_path))
+    assert folder.exit_code == 2 and "is a folder" in folder.output
+
+
+def test_an_unusable_model_warns_and_keeps_rule_based_flags(shared_fixtures: Path) -> None:
+    plain = lines(run(str(shared_fixtures / TEL_CALL)))
+    with_model = run(str(shared_fixtures / TEL_CALL), env={"WATCHDESK_MODEL": "no-such-provider:some-model"})
+    assert lines(with_model) == plain
+    assert "LLM judge not used" in with_model.stderr
