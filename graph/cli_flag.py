@@ -37,11 +37,21 @@ def _topic_names(value: str) -> list[str]:
 
 @click.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--topics", default=DEFAULT_TOPICS, show_default=True, metavar="NAME[,NAME...]",
-              help="Topics to flag, from the shipped library (demand, pricing_margins, guidance, ... too).")
-@click.option("--format", "fmt", type=click.Choice(["auto", "html", "text", "json", "pdf"]), default="auto",
-              show_default=True, help="Input format; auto sniffs the bytes. SEC filings are recognised by their "
-              "SEC header or cover page.")
+@click.option(
+    "--topics",
+    default=DEFAULT_TOPICS,
+    show_default=True,
+    metavar="NAME[,NAME...]",
+    help="Topics to flag, from the shipped library (demand, pricing_margins, guidance, ... too).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "html", "text", "json", "pdf"]),
+    default="auto",
+    show_default=True,
+    help="Input format; auto sniffs the bytes. SEC filings are recognised by their SEC header or cover page.",
+)
 @click.option("--no-llm", is_flag=True, help="Skip the LLM polarity judge even when WATCHDESK_MODEL is set.")
 @click.pass_context
 def flag(ctx: click.Context, path: Path, topics: str, fmt: str, no_llm: bool) -> None:

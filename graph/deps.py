@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist
@@ -66,3 +68,6 @@ class Deps:
     as_of: date
     run_id: str
     report: Callable[[str], None] = field(default=lambda _msg: None)
+    # The optional LLM polarity judge (None: rules only) and the tokens it used, for the run's cost.
+    judge: Callable[[list[Any]], list[Any]] | None = None
+    usage: Counter[str] = field(default_factory=Counter)

@@ -107,6 +107,7 @@ def flagging_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
         custom_topics=[t.model_dump() for t in deps.watchlist.topics.custom],
         run_id=deps.run_id,
         report=deps.report,
+        judge=deps.judge,
     )
     summary = f"flagged {stats.documents} documents: {stats.sentences} sentences, {stats.findings} findings"
     deps.report(summary)

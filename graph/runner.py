@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -62,6 +63,31 @@ def gateway_for(
     return Gateway(config, audit=audit)
 
 
+def llm_judge(
+    settings: Settings, usage: Counter[str], report: Callable[[str], None], *, model: Any = None
+) -> Callable[[list[Any]], list[Any]] | None:
+    """The optional LLM polarity judge; None (rules only) when no model is set or it cannot be built."""
+    from watchdesk.agents.flagging.llm_judge import chat_model, refine
+
+    if model is None and not settings.model:
+        return None
+    if model is None:
+        try:
+            model = chat_model(settings.model or "")
+        except ConfigError as exc:
+            report(f"LLM judge not used, polarity stays rule-based: {exc}")
+            return None
+
+    def judge(flags: list[Any]) -> list[Any]:
+        refined = refine(flags, model=model)
+        usage.update(refined.usage)
+        usage["flags_judged"] += len(flags) - refined.fallbacks - refined.withheld
+        usage["flags_fallback"] += refined.fallbacks
+        return refined.flags
+
+    return judge
+
+
 def checkpoint_path(db_path: Path) -> str:
     return ":memory:" if str(db_path) == ":memory:" else str(db_path) + ".checkpoints.sqlite"
 
@@ -73,8 +99,12 @@ def start_run(
     run_id: str | None = None,
     approver: Approver | None = None,
     report: Callable[[str], None] = lambda _m: None,
+    judge_model: Any = None,
 ) -> RunOutcome:
-    """Plan and run a watchlist. Bad input fails here, before the database is opened."""
+    """Plan and run a watchlist. Bad input fails here, before the database is opened.
+
+    `judge_model` injects a chat model for the polarity judge (tests); otherwise Settings.model decides.
+    """
     as_of = settings.as_of or datetime.now(UTC).date()
     run_id = run_id or f"{as_of.isoformat()}-{uuid.uuid4().hex[:8]}"
     run = RunRecord(
@@ -88,7 +118,16 @@ def start_run(
         started_at=datetime.now(UTC),
     )
     first_input = {"run_id": run_id, "results": []}
-    return _execute(watchlist, settings, run, as_of=as_of, first_input=first_input, approver=approver, report=report)
+    return _execute(
+        watchlist,
+        settings,
+        run,
+        as_of=as_of,
+        first_input=first_input,
+        approver=approver,
+        report=report,
+        judge_model=judge_model,
+    )
 
 
 def _execute(
@@ -100,8 +139,10 @@ def _execute(
     first_input: Any,
     approver: Approver | None,
     report: Callable[[str], None],
+    judge_model: Any = None,
 ) -> RunOutcome:
     audit = AuditBuffer()
+    usage: Counter[str] = Counter()
     with ExitStack() as stack:
         gateway = stack.enter_context(gateway_for(settings, watchlist, audit))
         report("resolving tickers")
@@ -119,6 +160,8 @@ def _execute(
             as_of=as_of,
             run_id=run.run_id,
             report=report,
+            judge=llm_judge(settings, usage, report, model=judge_model),
+            usage=usage,
         )
         store.save_run(run)
         outcome = _drive(deps, run, stack, first_input=first_input, approver=approver)
@@ -160,6 +203,8 @@ def _save(deps: Deps, run: RunRecord, result: dict[str, Any], *, status: str) ->
         run.plan = [dict(s) for s in result["plan"]]
     if result.get("approval"):
         run.approval = result["approval"]
+    if deps.usage:
+        run.cost = {k: float(v) for k, v in sorted(deps.usage.items())}
     if status in {"done", "failed", "rejected"}:
         run.finished_at = datetime.now(UTC)
         run.counts = {k: v for k, v in deps.store.counts().items() if k != "schema_migrations"}

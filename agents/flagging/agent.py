@@ -19,6 +19,7 @@ from watchdesk.store.records import FindingRecord, SentenceRecord, SpanRecord
 from watchdesk.store.store import Store
 
 METHOD = "rules"
+LLM_METHOD = "rules+llm"  # polarity refined by the configured LLM judge
 METHOD_VERSION = "0.2"
 
 
@@ -29,15 +30,18 @@ class FlagStats:
     findings: int = 0
 
 
-def pending_documents(store: Store, *, tickers: Sequence[str]) -> list[tuple[str, str | None]]:
+def pending_documents(store: Store, *, tickers: Sequence[str], method: str = METHOD) -> list[tuple[str, str | None]]:
     """(doc_id, ticker) of documents this method version has not flagged yet."""
     rows = store.query(
         "SELECT doc_id, ticker FROM documents d WHERE list_contains(?, ticker) AND NOT EXISTS ("
         " SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id AND f.method = ? AND f.method_version = ?)"
         " ORDER BY filed_at, doc_id",
-        [list(tickers), METHOD, METHOD_VERSION],
+        [list(tickers), method, METHOD_VERSION],
     )
     return [(r[0], r[1]) for r in rows]
+
+
+Judge = Callable[[list[Flag]], list[Flag]]
 
 
 def flag_documents(
@@ -48,13 +52,16 @@ def flag_documents(
     custom_topics: Sequence[dict[str, Any]] = (),
     run_id: str | None = None,
     report: Callable[[str], None] = lambda _m: None,
+    judge: Judge | None = None,
 ) -> FlagStats:
     custom = [TopicSpec(**c) for c in custom_topics]
     library = load_topics([t for t in topics if t not in {c.name for c in custom}], extra=custom)
     stats = FlagStats()
-    for doc_id, ticker in pending_documents(store, tickers=tickers):
+    for doc_id, ticker in pending_documents(store, tickers=tickers, method=LLM_METHOD if judge else METHOD):
         text = store.query("SELECT text FROM documents WHERE doc_id = ?", [doc_id])[0][0]
-        n_sent, n_find = flag_document(store, doc_id=doc_id, ticker=ticker, text=text, library=library, run_id=run_id)
+        n_sent, n_find = flag_document(
+            store, doc_id=doc_id, ticker=ticker, text=text, library=library, run_id=run_id, judge=judge
+        )
         stats.documents += 1
         stats.sentences += n_sent
         stats.findings += n_find
@@ -85,10 +92,18 @@ class SpanIndex:
 
 
 def flag_document(
-    store: Store, *, doc_id: str, ticker: str | None, text: str, library: TopicLibrary, run_id: str | None
+    store: Store,
+    *,
+    doc_id: str,
+    ticker: str | None,
+    text: str,
+    library: TopicLibrary,
+    run_id: str | None,
+    judge: Judge | None = None,
 ) -> tuple[int, int]:
     """Sentences, findings and the done-marker of one document, written in one transaction."""
     now = datetime.now(UTC)
+    method = LLM_METHOD if judge else METHOD
     where = SpanIndex(store.spans(doc_id))
     sentences = []
     for i, (s, e) in enumerate(split_sentences(text)):
@@ -96,13 +111,15 @@ def flag_document(
         sentences.append(
             SentenceRecord(doc_id=doc_id, seq=i, start=s, end=e, text=text[s:e], section=section, speaker=speaker)
         )
+    flags = flag_text(text, topics=library)
+    # The judge (an LLM, when configured) may only change polarity and score; it falls back itself.
+    flags = judge(flags) if judge and flags else flags
     findings = [
-        _finding(f, doc_id=doc_id, ticker=ticker, where=where, run_id=run_id, now=now)
-        for f in flag_text(text, topics=library)
+        _finding(f, doc_id=doc_id, ticker=ticker, where=where, run_id=run_id, now=now, method=method) for f in flags
     ]
     marker = {
         "doc_id": doc_id,
-        "method": METHOD,
+        "method": method,
         "method_version": METHOD_VERSION,
         "n_sentences": len(sentences),
         "n_findings": len(findings),
@@ -111,7 +128,7 @@ def flag_document(
 
     def write(con: duckdb.DuckDBPyConnection) -> None:
         writes.replace_sentences(con, doc_id, sentences)
-        writes.replace_findings(con, doc_id, findings, method=METHOD, method_version=METHOD_VERSION)
+        writes.replace_findings(con, doc_id, findings, method=method, method_version=METHOD_VERSION)
         upsert(con, "doc_flags", [marker], key=["doc_id", "method", "method_version"])
 
     store.transaction(write)
@@ -119,7 +136,14 @@ def flag_document(
 
 
 def _finding(
-    f: Flag, *, doc_id: str, ticker: str | None, where: SpanIndex, run_id: str | None, now: datetime
+    f: Flag,
+    *,
+    doc_id: str,
+    ticker: str | None,
+    where: SpanIndex,
+    run_id: str | None,
+    now: datetime,
+    method: str = METHOD,
 ) -> FindingRecord:
     section, speaker = where.label(f.start)
     return FindingRecord(
@@ -133,7 +157,7 @@ def _finding(
         end=f.end,
         section=f.section or section,
         speaker=f.speaker or speaker,
-        method=METHOD,
+        method=method,
         method_version=METHOD_VERSION,
         run_id=run_id,
         created_at=now,

@@ -1,0 +1,61 @@
+"""A run with an LLM polarity judge: it refines findings, its tokens are the run's cost, and a broken
+model leaves the rule-based findings in place."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+from langchain_core.messages import AIMessage
+
+from tests.integration.test_approval import settings
+from tests.unit.test_llm_judge import ReadingChat, ScriptedChat
+from watchdesk.graph import runner
+from watchdesk.graph.watchlist import parse_watchlist
+
+WATCHLIST = parse_watchlist(
+    '[[tickers]]\nsymbol = "NVDA"\n[filings]\nforms = ["10-Q"]\nsince = 2025-08-01\nuntil = 2025-08-31\n'
+    "limit_per_form = 1\n"
+)
+
+
+def everything_neutral(prompt: str) -> AIMessage:
+    ids = [int(i) for i in re.findall(r'id="?(\d+)', prompt)]
+    args = {"verdicts": [{"id": i, "polarity": "neutral", "score": 0.0, "reason": "test"} for i in ids]}
+    usage = {"input_tokens": 10, "output_tokens": 5, "total_tokens": 15}
+    return AIMessage(content="", tool_calls=[{"name": "Batch", "args": args, "id": "c"}], usage_metadata=usage)
+
+
+def findings(db: Path) -> tuple[list[tuple[str, str, int]], str]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = con.execute("SELECT method, polarity, count(*) FROM findings GROUP BY ALL ORDER BY ALL").fetchall()
+        cost = con.execute("SELECT cost FROM runs").fetchall()[0][0]
+        return rows, cost
+    finally:
+        con.close()
+
+
+def test_judge_refines_findings_and_its_tokens_are_the_run_cost(tmp_path: Path) -> None:
+    model = ReadingChat(messages=iter(()), answer=everything_neutral)
+    outcome = runner.start_run(WATCHLIST, settings(tmp_path), judge_model=model)
+    assert outcome.status == "done"
+    rows, cost = findings(tmp_path / "a.duckdb")
+    assert rows and all(method == "rules+llm" and polarity == "neutral" for method, polarity, _ in rows), rows
+    spent = json.loads(cost)
+    assert spent["total_tokens"] > 0 and spent["flags_judged"] == sum(n for *_, n in rows)
+
+
+def test_broken_model_falls_back_to_the_rules(tmp_path: Path) -> None:
+    def fail() -> Iterator[AIMessage]:
+        raise RuntimeError("model unavailable")
+        yield  # pragma: no cover
+
+    outcome = runner.start_run(WATCHLIST, settings(tmp_path), judge_model=ScriptedChat(messages=fail()))
+    assert outcome.status == "done"
+    rows, cost = findings(tmp_path / "a.duckdb")
+    assert {polarity for _, polarity, _ in rows} >= {"negative", "positive"}, "rule-based verdicts kept"
+    assert json.loads(cost)["flags_fallback"] == sum(n for *_, n in rows)
