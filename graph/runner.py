@@ -59,6 +59,7 @@ def gateway_for(
         cache_dir=settings.cache_dir if settings.mode == "live" else None,
         replay_dir=settings.replay_dir,
         record_dir=settings.record_dir,
+        max_requests=watchlist.policy.max_requests_per_run,
     )
     return Gateway(config, audit=audit)
 

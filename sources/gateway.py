@@ -54,6 +54,7 @@ class GatewayConfig:
     cache_dir: Path | None = None
     replay_dir: Path | None = None
     record_dir: Path | None = None  # live mode: also write 2xx/4xx responses into a pack here
+    max_requests: int | None = None  # the policy's budget of requests (network or replayed) per run
 
     def __post_init__(self) -> None:
         if self.max_retries < 0 or self.timeout_s <= 0 or any(r <= 0 for r in self.rate_limits.values()):
@@ -143,12 +144,15 @@ class Gateway:
         """GET `url`: from replay, cache or network; raises the errors.py vocabulary on failure."""
         url = urldefrag(url)[0]
         parts = urlsplit(url)
-        call = _Call(url=url, audit_url=redact_url(url), host=(parts.hostname or "").lower(),
-                     agent=agent, run_id=run_id)
+        call = _Call(
+            url=url, audit_url=redact_url(url), host=(parts.hostname or "").lower(), agent=agent, run_id=run_id
+        )
         if parts.scheme not in {"http", "https"}:
             self._refuse(call, attempt=1, detail=f"scheme {parts.scheme!r} not allowed")
         if not self.allowed(call.host):
             self._refuse(call, attempt=1, detail=f"host {call.host!r} not allowed")
+        if self.config.max_requests is not None and self._spent() >= self.config.max_requests:
+            self._refuse(call, attempt=1, detail=f"request budget of {self.config.max_requests} for this run spent")
         if self._pack is not None:
             return self._replay(call)
         if domain_matches(call.host, SEC_DOMAIN) and not self.config.user_agent:
@@ -168,16 +172,44 @@ class Gateway:
     def _refuse(self, call: _Call, *, attempt: int, detail: str) -> NoReturn:
         self._count("refused")
         self._emit(call, attempt, "refused", detail=detail)
-        raise PolicyError(
-            f"{call.audit_url}: {detail}; add the domain to allowed_domains in the policy if it should be"
+        hint = (
+            "raise max_requests_per_run in the policy"
+            if "budget" in detail
+            else ("add the domain to allowed_domains in the policy if it should be")
         )
+        raise PolicyError(f"{call.audit_url}: {detail}; {hint}")
 
-    def _emit(self, call: _Call, attempt: int, outcome: Outcome, *, status: int | None = None,
-              nbytes: int = 0, ms: float = 0.0, detail: str = "") -> None:
+    def _emit(
+        self,
+        call: _Call,
+        attempt: int,
+        outcome: Outcome,
+        *,
+        status: int | None = None,
+        nbytes: int = 0,
+        ms: float = 0.0,
+        detail: str = "",
+    ) -> None:
         if self._audit is not None:
-            self._audit(AuditEvent(url=call.audit_url, host=call.host, method="GET", agent=call.agent,
-                                   run_id=call.run_id, attempt=attempt, outcome=outcome, status=status,
-                                   nbytes=nbytes, ms=round(ms, 1), detail=detail))
+            self._audit(
+                AuditEvent(
+                    url=call.audit_url,
+                    host=call.host,
+                    method="GET",
+                    agent=call.agent,
+                    run_id=call.run_id,
+                    attempt=attempt,
+                    outcome=outcome,
+                    status=status,
+                    nbytes=nbytes,
+                    ms=round(ms, 1),
+                    detail=detail,
+                )
+            )
+
+    def _spent(self) -> int:
+        with self._lock:
+            return self.stats.network + self.stats.replayed + self.stats.cached
 
     def _count(self, name: str) -> None:
         with self._lock:
@@ -262,8 +294,15 @@ class Gateway:
         if status in RETRY_STATUSES and not last:
             delay = self._backoff(attempt, response.headers.get("Retry-After"))
         outcome = "ok" if status < 400 else "http_error"
-        self._emit(call, attempt, outcome, status=status, nbytes=len(response.content),
-                   ms=_elapsed_ms(response, self._ms(started)), detail=_detail(f"HTTP {status}", delay))
+        self._emit(
+            call,
+            attempt,
+            outcome,
+            status=status,
+            nbytes=len(response.content),
+            ms=_elapsed_ms(response, self._ms(started)),
+            detail=_detail(f"HTTP {status}", delay),
+        )
         return response if delay is None else delay
 
     def _finish(self, call: _Call, response: httpx.Response) -> HttpResult:
@@ -272,8 +311,13 @@ class Gateway:
             self._record(call, response)
         suffix = f"after {self.config.max_retries + 1} attempts" if status in RETRY_STATUSES else ""
         raise_for_status(call.audit_url, status, suffix)
-        return HttpResult(url=call.url, status=status, headers=dict(response.headers), body=response.content,
-                          elapsed_ms=_elapsed_ms(response, 0.0))
+        return HttpResult(
+            url=call.url,
+            status=status,
+            headers=dict(response.headers),
+            body=response.content,
+            elapsed_ms=_elapsed_ms(response, 0.0),
+        )
 
     def _record(self, call: _Call, response: httpx.Response) -> None:
         assert self._recorder is not None

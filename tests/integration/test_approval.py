@@ -80,12 +80,22 @@ def test_cli_approve_command(tmp_path: Path) -> None:
     wl.write_text(WATCHLIST)
     db = tmp_path / "c.duckdb"
     base = ["--db", str(db)]
-    first = CliRunner().invoke(
-        cli, ["run", str(wl), *base, "--replay", str(demo_pack()), "--out", str(tmp_path / "o")]
-    )
+    first = CliRunner().invoke(cli, ["run", str(wl), *base, "--replay", str(demo_pack()), "--out", str(tmp_path / "o")])
     assert first.exit_code == 0, first.output
     assert "awaiting approval" in first.output
     run_id = first.output.split("watchdesk approve ", 1)[1].split()[0]
     second = CliRunner(env={"WATCHDESK_REPLAY": str(demo_pack())}).invoke(cli, ["approve", run_id, *base])
     assert second.exit_code == 0, second.output
     assert status_of(db, run_id) == "done"
+
+
+def test_request_budget_is_enforced_in_code(tmp_path: Path) -> None:
+    tight = parse_watchlist(WATCHLIST.replace('approval = "first:1"', 'approval = "never"\nmax_requests_per_run = 2'))
+    outcome = runner.start_run(tight, settings(tmp_path))
+    # Ticker map and listing fit the budget; the document does not: refused, audited, shown as a gap.
+    assert outcome.status == "done" and len(outcome.requested) == 3
+    assert any("request budget of 2" in g for g in outcome.gaps), outcome.gaps
+    con = duckdb.connect(str(tmp_path / "a.duckdb"), read_only=True)
+    refused = con.execute("SELECT count(*) FROM actions WHERE outcome = 'refused'").fetchall()[0][0]
+    con.close()
+    assert refused == 1
