@@ -31,7 +31,8 @@ DOWN = _words(
     lowers lowering reduce reduces reduced reducing reduction cut cuts cutting slash slashed narrow narrows
     narrowed narrowing ease eased easing erode eroded deteriorate deteriorated halve halved slow slows slowed
     slowing weaken weakened weaker weak worse worst lowest softer soft subdued lose loses lost losing trim
-    trimmed contracted shed sheds lower-than-expected weaker-than-expected worse-than-expected"""
+    trimmed contracted shed sheds withdraw withdraws withdrew withdrawn scrap scraps scrapped
+    lower-than-expected weaker-than-expected worse-than-expected"""
 )
 
 # +1: more is good for the company; -1: more is bad. "cut jobs" is bad news, "cut costs" good.
@@ -42,12 +43,12 @@ _GOOD_METRICS = _words(
     subscribers users outlook guidance forecast forecasts target targets rating valuation cash cashflow
     productivity efficiency jobs workforce staff personnel employees workers positions headcount employment
     output production market value
-    occupancy growth momentum prospects"""
+    occupancy growth momentum prospects return roe roi roce"""
 )
 _BAD_METRICS = _words(
     """loss losses cost costs expense expenses expenditure debt debts liabilities unemployment layoffs
     impairment impairments writedown writedowns charges provisions deficit inventory inventories
-    churn delays defaults arrears headwinds pressure risk risks"""
+    churn delays defaults arrears headwinds pressure risk risks non-performing npl npls"""
 )
 METRIC = {**dict.fromkeys(_GOOD_METRICS, 1), **dict.fromkeys(_BAD_METRICS, -1)}
 
@@ -59,6 +60,10 @@ NOT_UP_AFTER = _words("to for with")
 # "share capital increase", "share issue": shares as an instrument, not the share price
 NOT_METRIC_AFTER = {"share": _words("capital issue issues offering options subscription split"),
                     "shares": _words("capital issue issues offering options subscription split")}
+# "declined to comment", "failed to disclose": a refusal, not a fall
+REFUSE_VERBS = _words("comment say disclose give elaborate specify provide name confirm reveal discuss identify")
+# "does not expect sales to grow": the negation reaches the whole expected clause
+EXPECT_VERBS = _words("expect expects anticipate anticipates foresee foresees see sees believe believes forecast")
 CONTRAST = _words("but while whereas although though however")
 MONTHS = _words("january february march april may june july august september october november december "
                 "jan feb mar apr jun jul aug sep sept oct nov dec")
@@ -68,9 +73,9 @@ POSITIVE = _words(
     positive profitable success successful successfully win wins won awarded secure secured boost boosted
     improvement improvements upgrade upgraded upgrades outperform outperformed outperforms beat beats
     exceeded rebound recovery gains gain growth expansion opportunity opportunities attractive benefit
-    benefits benefited benefiting innovative leading leader momentum bullish upside rally surge soar
+    benefits benefited benefiting innovative momentum bullish upside rally surge soar
     strengthen strengthened enhance enhanced efficient breakthrough approve approved approval milestone
-    savings"""
+    savings accretive"""
 )
 NEGATIVE = _words(
     """weak weaker weakest poor disappointing disappointed decline declines slump slowdown
@@ -81,7 +86,8 @@ NEGATIVE = _words(
     uncertainty uncertain volatile volatility pressure pressures headwind headwinds bearish downside
     plunge plummet tumble slash deficit shortfall delay delays delayed miss missed misses worse worst
     negative adverse adversely difficult challenging struggle struggles struggling fail failed failure
-    halt halted suspend suspended terminate terminated cancel cancelled canceled dispute weakness"""
+    halt halted suspend suspended terminate terminated cancel cancelled canceled dispute weakness dilutive
+    burdened burdening hampered hamper hampers hurt hurting weighed"""
 )
 
 # Multi-word events that carry sentiment by themselves. Each pattern runs only when one of its trigger
@@ -91,6 +97,14 @@ EVENTS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
     ("EV_WIN", _words("win wins won awarded secure secures secured land lands landed clinched"),
      re.compile(r"\b(?:wins?|won|awarded|secure[sd]?|land(?:s|ed)?|clinched)\b" + _ANY % 50
                 + r"\b(?:contracts?|orders?|deals?|tenders?)\b")),
+    # Orders and contracts received or signed are good news too, though less clearly than a won tender
+    ("EV_ORDER", _words("receive receives received receiving sign signs signed signing book books booked "
+                        "get gets got obtain obtains obtained bag bags bagged"),
+     re.compile(r"\b(?:receiv(?:e[sd]?|ing)|sign(?:s|ed|ing)?|book(?:s|ed)?|gets?|got|obtain(?:s|ed)?|bag(?:s|ged)?)\b"
+                + _ANY % 50 + r"\b(?:contracts?|orders?|deals?|agreements?)\b")),
+    ("EV_RECORD", _words("largest biggest highest best"),
+     re.compile(r"\b(?:largest|biggest|highest|best)\b" + _ANY % 40
+                + r"\b(?:its|the company's|our|the group's) history\b")),
     ("EV_BEAT", _words("beat beats beating exceed exceeds exceeded top tops topped above surpassed surpasses"),
      re.compile(r"\b(?:beat|beats|beating|exceed(?:s|ed)?|top(?:s|ped)?|above|surpass(?:es|ed)?)\b" + _ANY % 30
                 + r"\b(?:estimates?|expectations?|forecasts?|consensus)\b")),

@@ -19,6 +19,7 @@ from watchdesk.agents.flagging.sentiment.cues import (
     CONTRAST,
     DOWN,
     EVENTS,
+    EXPECT_VERBS,
     JOB_TALKS,
     LOSS_VS_PROFIT,
     METRIC,
@@ -30,6 +31,7 @@ from watchdesk.agents.flagging.sentiment.cues import (
     NOT_UP_BEFORE,
     POSITIVE,
     PROFIT_VS_LOSS,
+    REFUSE_VERBS,
     UP,
 )
 
@@ -51,6 +53,7 @@ _WORD_KIND = {
     for tok in UP | DOWN | POSITIVE | NEGATIVE
 }
 _NEG_SCOPE = 3  # tokens a negator reaches ("did not increase", "no growth in sales")
+_NEG_SCOPE_EXPECT = 8  # ... and after a negated "expect" ("does not expect sales in Asia to grow")
 
 
 def tokenize(text: str) -> list[str]:
@@ -106,7 +109,12 @@ def _mark_negation(tokens: list[str]) -> tuple[list[str], list[bool]]:
         neg = left > 0
         marked.append("not_" + tok if neg else tok)
         negated.append(neg)
-        left = _NEG_SCOPE if (tok in NEGATORS or tok.endswith("n't")) else max(left - 1, 0)
+        if tok in NEGATORS or tok.endswith("n't"):
+            left = _NEG_SCOPE
+        elif tok in EXPECT_VERBS and left:  # "does not expect profitability to improve": to the clause end
+            left = _NEG_SCOPE_EXPECT
+        else:
+            left = max(left - 1, 0)
     return marked, negated
 
 
@@ -121,7 +129,7 @@ def _word_cues(tokens: list[str], negated: list[bool]) -> list[str]:
         flip = -1 if negated[i] else 1
         if polar:
             out.append("LEX+" if polar * flip > 0 else "LEX-")
-        if direction and (tok != "up" or _is_up(tokens, i)):
+        if direction and (tok != "up" or _is_up(tokens, i)) and not _is_refusal(tokens, i):
             sign = _nearest_metric(tokens, i)
             if sign:
                 out.append("MD+" if direction * sign * flip > 0 else "MD-")
@@ -131,6 +139,11 @@ def _word_cues(tokens: list[str], negated: list[bool]) -> list[str]:
 def _is_up(tokens: list[str], i: int) -> bool:
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     return not (i and tokens[i - 1] in NOT_UP_BEFORE) and after not in NOT_UP_AFTER
+
+
+def _is_refusal(tokens: list[str], i: int) -> bool:
+    """'declined to comment', 'declines to give guidance': a refusal, no direction."""
+    return tokens[i + 1 : i + 2] == ["to"] and i + 2 < len(tokens) and tokens[i + 2] in REFUSE_VERBS
 
 
 def _nearest_metric(tokens: list[str], i: int) -> int:
