@@ -20,7 +20,7 @@ from watchdesk.store.store import Store
 
 METHOD = "rules"
 LLM_METHOD = "rules+llm"  # polarity refined by the configured LLM judge
-METHOD_VERSION = "0.2"
+METHOD_VERSION = "0.3"
 
 
 @dataclass(kw_only=True)
