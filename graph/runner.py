@@ -234,7 +234,9 @@ def resume_run(
     report: Callable[[str], None] = lambda _m: None,
 ) -> RunOutcome:
     """Continue a run that stopped at `awaiting_approval`, from its checkpoint."""
-    with Store.open(settings.db_path) as probe:
+    if not Path(settings.db_path).is_file():
+        raise ConfigError(f"no database at {settings.db_path}: pass --db with the file the run used")
+    with Store.open(settings.db_path, read_only=True) as probe:
         rows = probe.query(
             "SELECT watchlist_json, thread_id, status, started_at, plan FROM runs WHERE run_id = ?", [run_id]
         )
