@@ -72,15 +72,27 @@ def _ordered(preferred: Sequence[str], present: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(preferred)) + extra
 
 
+# Standing text that repeats every filing: risk factors, financial statements and their audit,
+# controls, exhibits. It still counts in the summary; it just yields the top slots to what is new.
+_BOILERPLATE_SECTIONS = re.compile(r"^(1A|II-1A|3\.D|8|I-1|9A|I-4|15|II-6)\b")
+_BOILERPLATE_TEXT = re.compile(r"critical audit matter|could adversely affect|may adversely affect", re.IGNORECASE)
+
+
+def is_boilerplate(f: FindingItem) -> bool:
+    """True for findings in standing risk-factor, audit or statement text rather than news."""
+    return bool(_BOILERPLATE_SECTIONS.match(f.section or "") or _BOILERPLATE_TEXT.search(f.sentence))
+
+
 def _top(findings: Sequence[FindingItem]) -> list[FindingItem]:
-    """Most negative first, then most positive, then neutral; ties by id so output is stable.
+    """Most negative first, then most positive, then neutral; within each, news before boilerplate.
 
     A sentence repeated in several documents (a 10-Q restating the 10-K) is shown once.
     """
 
-    def rank(f: FindingItem) -> tuple[int, float, str]:
+    def rank(f: FindingItem) -> tuple[int, bool, float, str]:
         group = _ORDER.get(f.polarity, 2)
-        return group, (f.score if group == 0 else -f.score if group == 1 else 0.0), f.finding_id
+        strength = f.score if group == 0 else -f.score if group == 1 else 0.0
+        return group, is_boilerplate(f), strength, f.finding_id
 
     top: dict[str, FindingItem] = {}
     for f in sorted(findings, key=rank):

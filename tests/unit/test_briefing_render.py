@@ -189,3 +189,15 @@ def test_a_sentence_repeated_across_documents_is_quoted_once() -> None:
     assert "(same sentence also in [2])" in findings_part and "“Tariffs rose.”" in findings_part
     assert "1 more not shown" in findings_part
     assert "\n2. NVDA 8-K, filed 2025-08-27" in section(md, "Sources")
+
+
+def test_news_outranks_standing_risk_factor_text() -> None:
+    from dataclasses import replace as swap
+
+    from watchdesk.agents.briefing.render import _top, is_boilerplate
+
+    base = FINDINGS[0]
+    risk = swap(base, finding_id="r1", score=-0.9, section="1A Risk Factors", sentence="Export controls could hurt us.")
+    call = swap(base, finding_id="c1", score=-0.4, section="qa", sentence="Lead times stretched again this quarter.")
+    assert is_boilerplate(risk) and not is_boilerplate(call)
+    assert [f.finding_id for f in _top([risk, call])] == ["c1", "r1"]
