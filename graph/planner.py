@@ -19,34 +19,18 @@ SEC_PERMISSION = "net:sec.gov"
 
 
 def build_plan(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_of: date, out_dir: Path) -> list[Step]:
-    steps: list[Step] = []
+    """Fetch steps per ticker and source, then flagging, then the briefing for the window."""
     since, until = window(
         as_of=as_of,
         lookback_days=watchlist.filings.lookback_days,
         since=watchlist.filings.since,
         until=watchlist.filings.until,
     )
-    for ticker in watchlist.tickers:
-        if "edgar" not in ticker.sources:
-            continue
-        company = companies[ticker.symbol]
-        steps.append(
-            Step(
-                id=f"filings:{ticker.symbol}",
-                agent="filings",
-                action="fetch_filings",
-                target=f"{ticker.symbol} (CIK {company.cik}, {company.name})",
-                permission=SEC_PERMISSION,
-                params={
-                    "ticker": ticker.symbol,
-                    "forms": list(ticker.forms or watchlist.filings.forms),
-                    "since": since.isoformat(),
-                    "until": until.isoformat(),
-                    "limit_per_form": watchlist.filings.limit_per_form,
-                    "accessions": list(ticker.accessions),
-                },
-            )
-        )
+    steps = [
+        _filings_step(t, companies[t.symbol], watchlist=watchlist, since=since, until=until)
+        for t in watchlist.tickers
+        if "edgar" in t.sources
+    ]
     steps += [_transcripts_step(t, companies[t.symbol]) for t in watchlist.tickers if "transcripts" in t.sources]
     topics = list(watchlist.topics.watch) + [t.name for t in watchlist.topics.custom]
     steps.append(
@@ -70,6 +54,24 @@ def build_plan(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_
         )
     )
     return steps
+
+
+def _filings_step(ticker: Ticker, company: CompanyRef, *, watchlist: Watchlist, since: date, until: date) -> Step:
+    return Step(
+        id=f"filings:{ticker.symbol}",
+        agent="filings",
+        action="fetch_filings",
+        target=f"{ticker.symbol} (CIK {company.cik}, {company.name})",
+        permission=SEC_PERMISSION,
+        params={
+            "ticker": ticker.symbol,
+            "forms": list(ticker.forms or watchlist.filings.forms),
+            "since": since.isoformat(),
+            "until": until.isoformat(),
+            "limit_per_form": watchlist.filings.limit_per_form,
+            "accessions": list(ticker.accessions),
+        },
+    )
 
 
 def _transcripts_step(ticker: Ticker, company: CompanyRef) -> Step:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem
 from watchdesk.agents.briefing.render import render_markdown
@@ -28,46 +29,14 @@ class BriefingRequest:
 
 
 def gather(store: Store, req: BriefingRequest) -> BriefingInput:
-    start, end, run_id = req.period_start, req.period_end, req.run_id
-    rows = queries.period_findings(store, tickers=req.tickers, topics=req.topics, start=start, end=end, run_id=run_id)
+    span = {"start": req.period_start, "end": req.period_end, "run_id": req.run_id}
+    rows = queries.period_findings(store, tickers=req.tickers, topics=req.topics, **span)  # type: ignore[arg-type]
     bad = set(queries.citation_mismatches(store, [r["finding_id"] for r in rows]))
     if bad:
         # A quote that is not the stored text must never reach a reader.
         raise StoreError(f"citation check failed for findings {sorted(bad)}: quote differs from stored text")
-    findings = [
-        FindingItem(
-            finding_id=r["finding_id"],
-            ticker=r["ticker"],
-            company=r["company"],
-            topic=r["topic"],
-            polarity=r["polarity"],
-            score=r["score"],
-            sentence=r["sentence"],
-            section=r["section"],
-            speaker=r["speaker"],
-            doc_id=r["doc_id"],
-            doc_title=r["doc_title"],
-            doc_url=r["doc_url"],
-            form=r["doc_type"] or r["form"],
-            filed_at=r["filed_at"],
-        )
-        for r in rows
-    ]
-    docs = [
-        DocumentItem(
-            doc_id=d["doc_id"],
-            ticker=d["ticker"],
-            form=d["doc_type"] or d["form"],
-            title=d["title"],
-            url=d["url"],
-            filed_at=d["filed_at"],
-        )
-        for d in queries.period_documents(store, tickers=req.tickers, start=start, end=end, run_id=run_id)
-    ]
-    gaps = [
-        GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"])
-        for g in queries.run_gaps(store, run_id=req.run_id)
-    ]
+    docs = queries.period_documents(store, tickers=req.tickers, **span)  # type: ignore[arg-type]
+    gaps = queries.run_gaps(store, run_id=req.run_id)
     return BriefingInput(
         title=f"watchdesk briefing: {req.watchlist_name}",
         period_start=req.period_start,
@@ -77,9 +46,39 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         watchlist_name=req.watchlist_name,
         tickers=req.tickers,
         topics=req.topics,
-        findings=findings,
-        gaps=gaps,
-        documents=docs,
+        findings=[_finding_item(r) for r in rows],
+        gaps=[GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"]) for g in gaps],
+        documents=[_document_item(d) for d in docs],
+    )
+
+
+def _finding_item(r: dict[str, Any]) -> FindingItem:
+    names = (
+        "finding_id",
+        "ticker",
+        "company",
+        "topic",
+        "polarity",
+        "score",
+        "sentence",
+        "section",
+        "speaker",
+        "doc_id",
+        "doc_title",
+        "doc_url",
+        "filed_at",
+    )
+    return FindingItem(form=r["doc_type"] or r["form"], **{n: r[n] for n in names})
+
+
+def _document_item(d: dict[str, Any]) -> DocumentItem:
+    return DocumentItem(
+        doc_id=d["doc_id"],
+        ticker=d["ticker"],
+        form=d["doc_type"] or d["form"],
+        title=d["title"],
+        url=d["url"],
+        filed_at=d["filed_at"],
     )
 
 
