@@ -9,8 +9,11 @@ from typing import Any, Literal
 
 import click
 
+from watchdesk.graph.cli_input import read_input
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.sgml import Header
+
+_EXPECTED = "a filing's .htm/.html or full-submission .txt"
 
 _PATH = click.Path(path_type=Path)
 
@@ -20,20 +23,11 @@ def edgar() -> None:
     """SEC EDGAR tools: clean text, sections and 8-K items of a filing; list a company's filings."""
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ConfigError(f"{path}: no such file; give a filing's .htm/.html or full-submission .txt") from exc
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from exc
-
-
 def _load(path: Path, *, tables: Literal["keep", "drop"] = "keep") -> tuple[str, Header]:
     """Clean text of the primary document (the one inside a full-submission .txt), and its SGML header."""
     from watchdesk.sources.filing_items import document_text, split_submission
 
-    primary, header, _ = split_submission(_read(path))
+    primary, header, _ = split_submission(read_input(path, expected=_EXPECTED))
     return document_text(primary, tables=tables), header
 
 
@@ -91,7 +85,9 @@ def items(path: Path) -> None:
     """
     from watchdesk.sources.filing_items import extract_items
 
-    _echo_json([{"item": item.item, "title": item.title} for item in extract_items(_read(path))])
+    _echo_json(
+        [{"item": item.item, "title": item.title} for item in extract_items(read_input(path, expected=_EXPECTED))]
+    )
 
 
 @edgar.command()

@@ -8,24 +8,17 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
+from watchdesk.graph.cli_input import read_input
 from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:
     from watchdesk.sources.transcripts import Format
 
+
+_EXPECTED = "a transcript (.html .txt .json .pdf) or an SEC filing"
+
 DEFAULT_TOPICS = "inventory,supply_chain,geopolitical"
 FIELDS = ("topic", "polarity", "score", "sentence", "start", "end", "section", "speaker")
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ConfigError(f"{path}: no such file; give a transcript (.html .txt .json .pdf) or an SEC filing") from exc
-    except IsADirectoryError as exc:
-        raise ConfigError(f"{path} is a folder; give one transcript or filing file") from exc
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from exc
 
 
 def _topic_names(value: str) -> list[str]:
@@ -74,7 +67,7 @@ def flag(ctx: click.Context, path: Path, topics: str, fmt: str, no_llm: bool) ->
     from watchdesk.agents.flagging.topics import load_topics
 
     library = load_topics(_topic_names(topics))  # unknown names -> ConfigError naming the known ones
-    document = load_document(_read(path), format=cast("Format", fmt), origin=str(path))
+    document = load_document(read_input(path, expected=_EXPECTED), format=cast("Format", fmt), origin=str(path))
     flags = flag_document(document, topics=library)
     model = getattr(ctx.obj, "model", None)
     if model and not no_llm and flags:

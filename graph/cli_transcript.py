@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 import click
 
-from watchdesk.sources.errors import ConfigError
+from watchdesk.graph.cli_input import read_input
 
 if TYPE_CHECKING:
     from watchdesk.sources.transcripts import Format
+
+
+_EXPECTED = "a transcript .html, .txt, .json or .pdf"
 
 
 @click.group()
@@ -24,17 +25,6 @@ def transcript() -> None:
       watchdesk transcript parse NVDA_2025_Q1.txt
       watchdesk transcript parse call-page.html --format html
     """
-
-
-def _read(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError as exc:
-        raise ConfigError(f"{path}: no such file; give a transcript .html, .txt, .json or .pdf") from exc
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from exc
 
 
 def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -77,5 +67,6 @@ def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, ca
     from watchdesk.sources.transcripts import Hints, parse_transcript
 
     hints = Hints(ticker=ticker, fiscal_period=fiscal_period, call_date=call_date)
-    result = parse_transcript(_read(path), format=cast("Format", fmt), origin=path, hints=hints)
+    data = read_input(path, expected=_EXPECTED)
+    result = parse_transcript(data, format=cast("Format", fmt), origin=path, hints=hints)
     click.echo(result.model_dump_json(indent=2))

@@ -1,0 +1,22 @@
+"""Reading the file a command was given; every failure is a ConfigError that says what to pass."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from watchdesk.sources.errors import ConfigError
+
+
+def read_input(path: str | Path, *, expected: str) -> bytes:
+    """The bytes of `path` ("-" reads stdin); `expected` names what the command wants, for messages."""
+    if str(path) == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{path}: no such file; give {expected}") from exc
+    except IsADirectoryError as exc:
+        raise ConfigError(f"{path} is a folder; give one file: {expected}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from exc
