@@ -105,13 +105,14 @@ def flag_document(
     now = datetime.now(UTC)
     method = LLM_METHOD if judge else METHOD
     where = SpanIndex(store.spans(doc_id))
+    spans = split_sentences(text)
     sentences = []
-    for i, (s, e) in enumerate(split_sentences(text)):
+    for i, (s, e) in enumerate(spans):
         section, speaker = where.label(s)
         sentences.append(
             SentenceRecord(doc_id=doc_id, seq=i, start=s, end=e, text=text[s:e], section=section, speaker=speaker)
         )
-    flags = flag_text(text, topics=library)
+    flags = flag_text(text, topics=library, spans=spans)
     # The judge (an LLM, when configured) may only change polarity and score; it falls back itself.
     flags = judge(flags) if judge and flags else flags
     findings = [

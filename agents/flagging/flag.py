@@ -33,14 +33,15 @@ def flag_text(
     speaker: str | None = None,
     offset: int = 0,
     knobs: Scoring | None = None,
+    spans: list[Span] | None = None,
 ) -> list[Flag]:
     """Flags for every sentence of `text` that mentions a topic, in text order.
 
     Mentions are found as mentions.py explains, follow-ups included. `offset` is added to the
     spans, for text that is a slice of a larger stored document; `knobs` override the shipped
-    polarity scoring.
+    polarity scoring; `spans` are the sentences of `text` when the caller has split it already.
     """
-    spans = split_sentences(text)
+    spans = split_sentences(text) if spans is None else spans
     candidates = Candidates(text, spans, topics)
     flags: list[tuple[int, int, Flag]] = []
     for rank, topic in enumerate(topics):
