@@ -198,7 +198,7 @@ def _record(req: FilingsRequest, *, url: str, body: bytes, description: str = ""
 
 def _store_with_spans(store: Store, record: DocumentRecord) -> str:
     """Store a document and its section (or 8-K item) spans, so findings say where they stand."""
-    doc_id = store.upsert_document(record)
+    doc_id = record.doc_id
     form = (record.doc_type or "").upper().removesuffix("/A")
     try:
         if form in _SECTIONED:
@@ -214,8 +214,7 @@ def _store_with_spans(store: Store, record: DocumentRecord) -> str:
         SpanRecord(doc_id=doc_id, seq=n, start=start, end=end, section=item, title=title)
         for n, (item, title, start, end) in enumerate(parts)
     ]
-    store.replace_spans(doc_id, spans)
-    return doc_id
+    return store.save_document(record, spans)
 
 
 def _sgml_date(value: str | list[str] | None) -> date | None:

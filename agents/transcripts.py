@@ -156,8 +156,7 @@ def _store_new(call: Transcript, origin: str, req: TranscriptsRequest, store: St
         source_url=origin,
         provider=call.provider,
     )
-    doc_id = store.upsert_document(record)
-    store.replace_spans(doc_id, _spans(doc_id, call, spans))
+    doc_id = store.save_document(record, _spans(record.doc_id, call, spans))
     store.set_cursor(ticker=req.company.ticker, source="transcripts", value=key)
     return doc_id
 

@@ -81,6 +81,16 @@ class Store:
     def replace_sentences(self, doc_id: str, sentences: Sequence[SentenceRecord]) -> int:
         return self._locked(writes.replace_sentences, doc_id, sentences)
 
+    def save_document(self, doc: DocumentRecord, spans: Sequence[SpanRecord] = ()) -> str:
+        """A document and its labelled spans, in one transaction: never one without the other."""
+
+        def write(con: duckdb.DuckDBPyConnection) -> str:
+            doc_id = writes.upsert_document(con, doc)
+            writes.replace_spans(con, doc_id, spans)
+            return doc_id
+
+        return self.transaction(write)
+
     def replace_spans(self, doc_id: str, spans: Sequence[SpanRecord]) -> int:
         return self._locked(writes.replace_spans, doc_id, spans)
 
