@@ -20,7 +20,7 @@ from watchdesk.store.store import Store
 
 METHOD = "rules"
 LLM_METHOD = "rules+llm"  # polarity refined by the configured LLM judge
-METHOD_VERSION = "0.3"
+METHOD_VERSION = "0.4"  # 0.4: the learned second pass (refine.py) over the rules
 
 
 @dataclass(kw_only=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from watchdesk.agents.flagging.cues import Scoring
 from watchdesk.agents.flagging.mentions import CONTEXT_WINDOW, Candidates, topic_mentions
 from watchdesk.agents.flagging.polarity import Polarity, judge
+from watchdesk.agents.flagging.refine import default_refiner
 from watchdesk.agents.flagging.sentences import Span, split_sentences
 from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary
 
@@ -34,23 +35,36 @@ def flag_text(
     offset: int = 0,
     knobs: Scoring | None = None,
     spans: list[Span] | None = None,
+    refine: bool = True,
 ) -> list[Flag]:
     """Flags for every sentence of `text` that mentions a topic, in text order.
 
     Mentions are found as mentions.py explains, follow-ups included. `offset` is added to the
     spans, for text that is a slice of a larger stored document; `knobs` override the shipped
     polarity scoring; `spans` are the sentences of `text` when the caller has split it already.
+    With `refine` (the default) the learned second pass of refine.py re-decides the core topics.
     """
     spans = split_sentences(text) if spans is None else spans
-    candidates = Candidates(text, spans, topics)
+    verdicts = rule_verdicts(text, spans, topics, knobs)
+    refiner = default_refiner() if refine else None
+    if refiner is not None:
+        verdicts = refiner.refine([text[a:b] for a, b in spans], verdicts)
     flags: list[tuple[int, int, Flag]] = []
     for rank, topic in enumerate(topics):
-        for index, polarity, score in _judged(text, spans, topic, candidates, knobs):
+        for index, (polarity, score) in verdicts[topic.name].items():
             start, end = spans[index]
             flag = Flag(topic.name, polarity, score, text[start:end], start + offset, end + offset, section, speaker)
             flags.append((index, rank, flag))
     flags.sort(key=lambda item: item[:2])
     return [flag for _, _, flag in flags]
+
+
+def rule_verdicts(
+    text: str, spans: list[Span], topics: TopicLibrary, knobs: Scoring | None = None
+) -> dict[str, dict[int, tuple[Polarity, float]]]:
+    """The rules' verdicts alone: topic -> sentence index -> (polarity, score)."""
+    candidates = Candidates(text, spans, topics)
+    return {topic.name: {i: (p, sc) for i, p, sc in _judged(text, spans, topic, candidates, knobs)} for topic in topics}
 
 
 def _judged(

@@ -6,6 +6,8 @@ on both sides, across sets too (about 350 SemEval headlines are also FiQA headli
   semeval                   SemEval-2017 task 5 headlines: a quarter held out by a hash of the title
   calls                     labels/topic_mentions_dev.jsonl: sentences whose topics agree on one polarity;
                             two of the ten calls held out
+  news                      tests/labels/news_sentiment.jsonl, real press-release, MD&A and RSS sentences
+                            labelled by reading (tests/labels/news.py): half by a hash of the text held out
   seed                      tests/packs/sentiment_seed.jsonl, our own news-style sentences (training only)
   own_cases                 tests/unit/data/sentiment_cases.jsonl, our own test sentences (never trained on)
 Gold scores in [-1, 1] become classes with NEUTRAL_BAND: |score| < 0.15 is neutral.
@@ -58,6 +60,7 @@ def load_splits(fixtures: Path) -> dict[str, Split]:
         "semeval": _semeval(root / "semeval2017_task5/SemEval2017Task5Headlines.json", headline),
         "calls": _calls(fixtures / "labels" / "topic_mentions_dev.jsonl"),
         "seed": Split(read_jsonl(SEED, "seed"), []),
+        "news": _news(fixtures),
         "own_cases": Split([], read_jsonl(OWN_CASES, "own_cases")),
     }
 
@@ -97,6 +100,18 @@ def _semeval(path: Path, headline: dict[str, dict[str, float]]) -> Split:
         in_test = key not in fiqa_train and hashlib.sha1(key.encode()).digest()[0] % 4 == 0
         (held if in_test else train).append(example)
     return Split(train, held)
+
+
+def news_half(text: str) -> str:
+    """`tune` or `test` for a labelled news sentence, fixed by its text alone."""
+    return "tune" if int(hashlib.sha256(text.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def _news(fixtures: Path) -> Split:
+    from tests.labels.news import load_news
+
+    rows = [Example(r.text, r.label, "news") for r in load_news(fixtures)]  # type: ignore[arg-type]
+    return Split([e for e in rows if news_half(e.text) == "tune"], [e for e in rows if news_half(e.text) == "test"])
 
 
 def _calls(path: Path) -> Split:

@@ -23,13 +23,12 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from functools import cache
 from pathlib import Path
 
 import pytest
 
-from watchdesk.agents.flagging.cues import Scoring, scoring
+from tests.labels.calls import Verdicts, document_pairs, rates, report, tally
+from watchdesk.agents.flagging.cues import scoring
 from watchdesk.agents.flagging.flag import flag_text
 from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
@@ -52,8 +51,6 @@ FLOORS = {  # mode -> topic -> (precision, recall, polarity)
 }  # fmt: skip
 UNLISTED_PRECISION = {"inventory": 0.95, "supply_chain": 0.87, "geopolitical": 0.90}  # counting unlisted flags as wrong
 
-Verdicts = dict[str, str]  # topic -> polarity
-
 
 @pytest.fixture(scope="module")
 def core() -> TopicLibrary:
@@ -66,66 +63,9 @@ def rows(shared_fixtures: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@cache
-def call_text(root: Path, name: str) -> str:
-    """A labelled call as one text: speeches (JSON) or the whole file, normalised as the labels were (README 4)."""
-    path = root / "transcripts" / name
-    if name.endswith(".json"):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        speeches = [e["speech"] for e in data["prepared_remarks"] + data["q_and_a"]]
-    else:
-        speeches = [path.read_text(encoding="utf-8")]
-    return "\n\n".join(" ".join(speech.split()) for speech in speeches)  # a blank line between speakers
-
-
-def flags_by_sentence(text: str, core: TopicLibrary, knobs: Scoring | None = None) -> dict[int, Verdicts]:
-    """Sentence index -> the topics flagged there and their polarity."""
-    index = {start: i for i, (start, _) in enumerate(split_sentences(text))}
-    found: dict[int, Verdicts] = defaultdict(dict)
-    for flag in flag_text(text, topics=core, knobs=knobs):
-        found[index[flag.start]][flag.topic] = flag.polarity
-    return found
-
-
 def last_sentence_flags(text: str, core: TopicLibrary) -> Verdicts:
     last = split_sentences(text)[-1][0]
     return {f.topic: f.polarity for f in flag_text(text, topics=core) if f.start == last}
-
-
-def tally(pairs: Iterable[tuple[Verdicts | None, Verdicts]]) -> dict[str, Counter[str]]:
-    """Counts per topic from (gold, flagged) pairs; gold None marks a sentence the set does not list."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for gold, got in pairs:
-        for topic in CORE:
-            want, have = (gold or {}).get(topic), got.get(topic)
-            if gold is None:
-                counts[topic]["unlisted"] += have is not None
-                continue
-            counts[topic]["tp" if want and have else "fn" if want else "fp" if have else "tn"] += 1
-            counts[topic]["polarity_ok"] += bool(want and have == want)
-    return counts
-
-
-def rates(c: Counter[str]) -> tuple[float, float, float]:
-    """(precision, recall, polarity accuracy on the mentions found)."""
-    return c["tp"] / max(1, c["tp"] + c["fp"]), c["tp"] / max(1, c["tp"] + c["fn"]), c["polarity_ok"] / max(1, c["tp"])
-
-
-def document_pairs(
-    root: Path, rows: list[dict], files: Iterable[str], core: TopicLibrary, knobs: Scoring | None = None
-) -> Iterator[tuple[Verdicts | None, Verdicts]]:
-    for name in files:
-        labelled = {r["idx"]: r["topics"] for r in rows if r["file"] == name}
-        found = flags_by_sentence(call_text(root, name), core, knobs)
-        for i in sorted(set(labelled) | set(found)):
-            yield labelled.get(i), found.get(i, {})
-
-
-def report(label: str, counts: dict[str, Counter[str]]) -> None:
-    for topic in CORE:
-        p, r, a = rates(counts[topic])
-        extra = f"  unlisted {counts[topic]['unlisted']}" if counts[topic]["unlisted"] else ""
-        print(f"{label:22s} {topic:13s} P {p:.3f}  R {r:.3f}  polarity {a:.3f}{extra}")
 
 
 def check(counts: dict[str, Counter[str]], floors: dict[str, tuple[float, float, float]]) -> None:

