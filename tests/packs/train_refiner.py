@@ -1,6 +1,6 @@
 """Rebuild agents/flagging/refine.json, the learned second pass over the flagging rules (deterministic).
 
-Run: .venv/bin/python -m tests.packs.train_refiner [--cv] [--out PATH]
+Run: .venv/bin/python -m tests.packs.train_refiner [--cv] [--out PATH] [--exclude-calls FILE]
 
 Trains on the team's dev calls, our own TUNE calls (tests/labels/calls.py) and our written TUNE cases; our TEST
 calls and the TEST half of the written cases are never used here.
@@ -44,9 +44,9 @@ class Example:
     text: str = ""
 
 
-def examples(fixtures: Path) -> list[Example]:
+def examples(fixtures: Path, exclude: frozenset[str] = frozenset()) -> list[Example]:
     core = load_topics(CORE)
-    rows = dev_rows(fixtures) + own_rows(fixtures, "tune")
+    rows = [r for r in dev_rows(fixtures) + own_rows(fixtures, "tune") if r["file"] not in exclude]
     dev_files = {r["file"] for r in dev_rows(fixtures)}
     out: list[Example] = []
     for name in sorted({r["file"] for r in rows}):
@@ -158,8 +158,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true", help="choose L2 and threshold by leaving calls out")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--exclude-calls", type=Path, metavar="FILE",
+        help="leave out the calls listed in FILE (one path per line, relative to fixtures/transcripts/), e.g. to "
+        "score a held-out set that shares calls with our labels",
+    )  # fmt: skip
     args = parser.parse_args()
-    data = examples(SHARED_FIXTURES)
+    exclude = frozenset(args.exclude_calls.read_text(encoding="utf-8").split()) if args.exclude_calls else frozenset()
+    data = examples(SHARED_FIXTURES, exclude)
     print(f"{len(data)} examples from {len({e.call for e in data})} calls", flush=True)
     if args.cv:
         cross_validate(data)
