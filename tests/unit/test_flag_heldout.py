@@ -1,6 +1,6 @@
 """Flags on real calls that no rule and no weight was fitted on: our own labelled TEST calls.
 
-tests/labels/calls/ holds our labels for 41 more real calls from ../shared/fixtures, made by the rubric of
+tests/labels/calls/ holds our labels for 43 more real calls from ../shared/fixtures, made by the rubric of
 fixtures/labels/README.md (tests/labels/calls.py says how). Six calls were set aside as TEST before any label was
 read; the rules and the learned second pass (refine.py) never saw them. This is the nearest we have to the team's
 held-out set. The floors sit a little under what TEST measured when refine.json was last trained; the figures of
@@ -22,11 +22,11 @@ import tests.labels.calls as calls
 from tests.labels.calls import CORE, TEST_CALLS, document_pairs, own_rows, rates, report, tally
 from watchdesk.agents.flagging.topics import load_topics
 
-# (precision, recall, polarity) on TEST with the refiner. Measured: inventory 0.960/0.889/0.667,
-# supply_chain 0.845/0.752/0.798, geopolitical 0.974/0.771/0.784 (rules alone: 0.960/0.889/0.562,
+# (precision, recall, polarity) on TEST with the refiner. Measured: inventory 0.960/0.889/0.708,
+# supply_chain 0.857/0.745/0.796, geopolitical 0.974/0.771/0.784 (rules alone: 0.960/0.889/0.562,
 # 0.841/0.731/0.726, 0.974/0.771/0.757).
 FLOORS = {
-    "inventory": (0.92, 0.85, 0.62), "supply_chain": (0.80, 0.70, 0.75), "geopolitical": (0.92, 0.72, 0.74),
+    "inventory": (0.92, 0.85, 0.66), "supply_chain": (0.82, 0.70, 0.75), "geopolitical": (0.92, 0.72, 0.74),
 }  # fmt: skip
 BLIND = Path(calls.__file__).parent / "blind"
 
