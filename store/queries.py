@@ -23,23 +23,16 @@ def period_findings(
 ) -> list[dict[str, Any]]:
     """Findings on documents filed in the period (or fetched by this run), with their document.
 
-    Only each document's latest flagging counts: after an upgrade (method version 0.3 -> 0.4) or a run with the LLM
-    judge, a document holds findings of several versions, and counting them all would double its mentions.
+    Only each document's latest flagging counts (the current_findings view, migration 003).
     """
     sql = f"""
-        WITH latest AS (
-            SELECT doc_id, method, method_version FROM doc_flags
-            QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY flagged_at DESC, method_version DESC, method) = 1
-        )
         SELECT f.finding_id, f.ticker, coalesce(c.name, f.ticker) AS company, f.topic, f.polarity, f.score,
                f.sentence, f.start, f."end", f.section, f.speaker, f.doc_id,
                d.title AS doc_title, coalesce(d.source_url, d.url) AS doc_url, d.form, d.doc_type, d.filed_at
-        FROM findings f
+        FROM current_findings f
         JOIN documents d USING (doc_id)
         LEFT JOIN companies c ON c.cik = d.cik
-        LEFT JOIN latest l ON l.doc_id = f.doc_id
         WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD}
-          AND (l.doc_id IS NULL OR (l.method = f.method AND l.method_version = f.method_version))
         ORDER BY f.ticker, f.topic, f.score, f.doc_id, f.start
     """
     return _dicts(store, sql, [list(tickers), list(topics), start, end, run_id])
