@@ -40,15 +40,22 @@ def feed_sentences(path: Path) -> list[str]:
 
 
 def load_news(fixtures: Path) -> list[NewsSentence]:
-    """All labelled sentences in file order; only the SEC rows when the fixtures folder is absent."""
+    """All labelled sentences of every news_sentiment*.jsonl, in file order; only the SEC rows without fixtures."""
     feeds: dict[str, dict[str, str]] = {}
     out: list[NewsSentence] = []
-    for n, line in enumerate(LABEL_FILE.read_text(encoding="utf-8").splitlines(), 1):
+    for path in sorted(LABEL_FILE.parent.glob("news_sentiment*.jsonl")):
+        out += _load(path, fixtures, feeds)
+    return out
+
+
+def _load(path: Path, fixtures: Path, feeds: dict[str, dict[str, str]]) -> list[NewsSentence]:
+    out: list[NewsSentence] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         row = json.loads(line)
         if row["label"] not in LABELS:
-            raise ValueError(f"{LABEL_FILE.name}:{n}: bad label {row['label']!r}")
+            raise ValueError(f"{path.name}:{n}: bad label {row['label']!r}")
         if "text" in row:
             out.append(NewsSentence(row["text"], row["label"], row["source"]))
             continue
@@ -59,6 +66,6 @@ def load_news(fixtures: Path) -> list[NewsSentence]:
             feeds[source] = {digest(s): s for s in feed_sentences(fixtures / source)}
         text = feeds[source].get(row["sha"])
         if text is None:
-            raise ValueError(f"{LABEL_FILE.name}:{n}: sha {row['sha']} not found in {source}")
+            raise ValueError(f"{path.name}:{n}: sha {row['sha']} not found in {source}")
         out.append(NewsSentence(text, row["label"], source))
     return out
