@@ -67,6 +67,8 @@ class SentenceRecord:
     text: str
     section: str | None = None
     speaker: str | None = None
+    sentiment: str | None = None  # positive | negative | neutral, from the default sentence sentiment model
+    sentiment_score: float | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 import duckdb
 
+from watchdesk.agents.flagging import sentiment
 from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.topics import TopicLibrary, TopicSpec, load_topics
@@ -106,12 +107,14 @@ def flag_document(
     method = LLM_METHOD if judge else METHOD
     where = SpanIndex(store.spans(doc_id))
     spans = split_sentences(text)
+    tones = sentiment.score([text[s:e] for s, e in spans])
     sentences = []
-    for i, (s, e) in enumerate(spans):
+    for i, ((s, e), (tone, tone_score)) in enumerate(zip(spans, tones, strict=True)):
         section, speaker = where.label(s)
         sentences.append(
-            SentenceRecord(doc_id=doc_id, seq=i, start=s, end=e, text=text[s:e], section=section, speaker=speaker)
-        )
+            SentenceRecord(doc_id=doc_id, seq=i, start=s, end=e, text=text[s:e], section=section, speaker=speaker,
+                           sentiment=tone, sentiment_score=tone_score)
+        )  # fmt: skip
     flags = flag_text(text, topics=library, spans=spans)
     # The judge (an LLM, when configured) may only change polarity and score; it falls back itself.
     flags = judge(flags) if judge and flags else flags

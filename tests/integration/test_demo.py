@@ -60,6 +60,16 @@ def test_demo_leaves_briefing_and_nvidia_findings(first_run: tuple[Settings, run
     assert "NVDA" in text and "https://www.sec.gov/Archives/edgar/data/1045810/" in text
 
 
+def test_every_stored_sentence_has_a_sentiment(first_run: tuple[Settings, runner.RunOutcome]) -> None:
+    settings, _ = first_run
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    rows = dict(con.execute("SELECT coalesce(sentiment, 'none'), count(*) FROM sentences GROUP BY 1").fetchall())
+    bad = con.execute("SELECT count(*) FROM sentences WHERE abs(sentiment_score) > 1").fetchall()[0][0]
+    con.close()
+    assert set(rows) == {"positive", "negative", "neutral"} and bad == 0, rows
+    assert rows["neutral"] > rows["positive"] > 0 and rows["negative"] > 0, rows
+
+
 def test_missing_company_becomes_a_visible_gap(first_run: tuple[Settings, runner.RunOutcome]) -> None:
     _, outcome = first_run
     assert any("TSM" in g or "1046179" in g for g in outcome.gaps), outcome.gaps
