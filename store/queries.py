@@ -49,6 +49,21 @@ def period_documents(
     return _dicts(store, sql, [list(tickers), start, end, run_id])
 
 
+def period_tone(
+    store: Store, *, tickers: Sequence[str], start: date, end: date, run_id: str
+) -> list[dict[str, Any]]:
+    """Per document of the period: how many sentences the sentence sentiment model read as positive or negative."""
+    sql = f"""
+        SELECT d.doc_id, d.ticker, coalesce(d.doc_type, d.form) AS form, d.filed_at, count(*) AS sentences,
+               count(*) FILTER (s.sentiment = 'positive') AS positive,
+               count(*) FILTER (s.sentiment = 'negative') AS negative
+        FROM sentences s JOIN documents d USING (doc_id)
+        WHERE list_contains(?, d.ticker) AND s.sentiment IS NOT NULL AND {_IN_PERIOD}
+        GROUP BY ALL ORDER BY d.ticker, d.filed_at, form, d.doc_id
+    """
+    return _dicts(store, sql, [list(tickers), start, end, run_id])
+
+
 def run_gaps(store: Store, *, run_id: str) -> list[dict[str, Any]]:
     sql = "SELECT ticker, agent, target, reason, tried FROM gaps WHERE run_id = ? ORDER BY ticker, agent, target"
     return _dicts(store, sql, [run_id])

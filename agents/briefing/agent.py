@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem
+from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem, ToneItem
 from watchdesk.agents.briefing.render import render_markdown
 from watchdesk.sources.errors import StoreError
 from watchdesk.store import queries
@@ -37,6 +37,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         raise StoreError(f"citation check failed for findings {sorted(bad)}: quote differs from stored text")
     docs = queries.period_documents(store, tickers=req.tickers, **span)  # type: ignore[arg-type]
     gaps = queries.run_gaps(store, run_id=req.run_id)
+    tone = queries.period_tone(store, tickers=req.tickers, **span)  # type: ignore[arg-type]
     return BriefingInput(
         title=f"watchdesk briefing: {req.watchlist_name}",
         period_start=req.period_start,
@@ -49,6 +50,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         findings=[_finding_item(r) for r in rows],
         gaps=[GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"]) for g in gaps],
         documents=[_document_item(d) for d in docs],
+        tone=[ToneItem(**t) for t in tone],
     )
 
 

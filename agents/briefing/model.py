@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
@@ -43,6 +43,23 @@ class DocumentItem:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ToneItem:
+    """Sentence sentiment of one document: how many of its sentences read as good or bad news."""
+
+    doc_id: str
+    ticker: str | None
+    form: str | None
+    filed_at: date | None
+    sentences: int
+    positive: int
+    negative: int
+
+    @property
+    def net(self) -> float:
+        return (self.positive - self.negative) / self.sentences if self.sentences else 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BriefingInput:
     title: str
     period_start: date
@@ -55,3 +72,4 @@ class BriefingInput:
     findings: list[FindingItem]
     gaps: list[GapItem]
     documents: list[DocumentItem]
+    tone: list[ToneItem] = field(default_factory=list)

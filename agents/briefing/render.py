@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem
+from watchdesk.agents.flagging.agent import METHOD_VERSION
 
 TOP_PER_TOPIC = 5
 SHORT_ID_LEN = 8
@@ -30,6 +31,7 @@ def render_markdown(data: BriefingInput) -> str:
     parts = [
         _header(data),
         _summary(data),
+        _tone(data, refs),
         _findings(data, cites, refs, echoes),
         _gaps(data.gaps),
         _sources(data, [f for f, _ in shown], cites, refs),
@@ -170,6 +172,27 @@ def _summary(data: BriefingInput) -> str:
     return "\n".join(rows)
 
 
+def _tone(data: BriefingInput, refs: dict[str, int]) -> str:
+    """Every sentence of each document, not only topic mentions, read by the sentence sentiment model."""
+    rows = [
+        "## Sentence tone by document",
+        "",
+        "| Ticker | Document | Sentences | Positive | Negative | Net tone |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for t in data.tone:
+        ref = f" [{refs[t.doc_id]}]" if t.doc_id in refs else ""
+        label = escape_markdown(_doc_label(t.form, t.filed_at) or "document") + ref
+        rows.append(
+            f"| {escape_markdown(t.ticker or '')} | {label} | {t.sentences} | {t.positive} | {t.negative} "
+            f"| {t.net:+.2f} |"
+        )
+    if not data.tone:
+        rows.append("| — | no sentences in this period | 0 | 0 | 0 | — |")
+    rows += ["", "Net tone = (positive - negative) / sentences, from the default sentence sentiment model."]
+    return "\n".join(rows)
+
+
 def _findings(
     data: BriefingInput, cites: dict[str, str], refs: dict[str, int], echoes: dict[str, list[str]]
 ) -> str:
@@ -279,10 +302,12 @@ def _source_line(doc: DocumentItem | None, f: FindingItem | None) -> str:
 def _method() -> str:
     return (
         "## Method\n\n"
-        "Deterministic rules, no LLM (flagging v0): documents are split into sentences; a sentence is a "
-        "finding when it matches a watched topic's phrases or patterns and none of its look-alike "
-        "exclusions; its polarity (from the company's standpoint) comes from rule-based cues with "
-        "negation, hedges and direction-of-metric words. Quotes are the stored sentences verbatim, with "
+        f"Flagging v{METHOD_VERSION}, no API key needed: documents are split into sentences; rules find each "
+        "mention of a watched topic (phrases, patterns, follow-ups, look-alike exclusions) and judge its polarity "
+        "from the company's standpoint (cues with negation, hedges and direction-of-metric words); for inventory, "
+        "supply chain and geopolitics a learned second pass, trained on hand-labelled earnings calls, re-decides "
+        "mention and polarity. When an LLM is configured it may refine polarity, and those findings are stored "
+        "with method rules+llm. Quotes are the stored sentences verbatim, with "
         "whitespace collapsed and Markdown characters escaped by a backslash; each [F-…] is the start of "
         "a finding_id in the store, and citations are checked by code against the stored text before "
         "delivery."

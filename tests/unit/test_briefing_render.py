@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem
+from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem, ToneItem
 from watchdesk.agents.briefing.render import citation_ids, escape_markdown, render_markdown, topic_label
 
 Q10 = "https://www.sec.gov/Archives/edgar/data/1045810/000104581025000115/nvda-20250727.htm"
@@ -153,9 +153,21 @@ def test_top_findings_are_capped_most_negative_first() -> None:
 
 def test_empty_period_still_renders_every_section() -> None:
     md = render_markdown(briefing(findings=[], documents=[]))
-    for heading in ("Summary", "Findings", "Gaps", "Sources", "Method"):
+    for heading in ("Summary", "Sentence tone by document", "Findings", "Gaps", "Sources", "Method"):
         assert f"\n## {heading}\n" in md
-    assert "No findings cited." in md and "no LLM" in section(md, "Method")
+    assert "No findings cited." in md and "no API key needed" in section(md, "Method")
+    assert "no sentences in this period" in section(md, "Sentence tone by document")
+
+
+def test_sentence_tone_per_document_with_its_source_number() -> None:
+    f = finding(1, "NVDA", "inventory", "negative", -0.5, "Inventory rose.")
+    tone = [ToneItem(doc_id=f.doc_id, ticker="NVDA", form="10-Q", filed_at=date(2025, 8, 27), sentences=200,
+                     positive=30, negative=10),
+            ToneItem(doc_id="other", ticker="NVDA", form="earnings call", filed_at=None, sentences=0, positive=0,
+                     negative=0)]  # fmt: skip
+    table = section(render_markdown(briefing(findings=[f], tone=tone)), "Sentence tone by document")
+    assert "| NVDA | 10-Q, filed 2025-08-27 [1] | 200 | 30 | 10 | +0.10 |" in table
+    assert "| NVDA | earnings call | 0 | 0 | 0 | +0.00 |" in table
 
 
 def test_citation_ids_grow_until_unique() -> None:
