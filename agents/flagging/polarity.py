@@ -22,7 +22,7 @@ _NEGATOR = re.compile(
     r"(?:\b(?:not(?! only| just| for)|no|never|nothing|nobody|none|without|neither|nor|cannot|hardly|barely"
     r"|lack of)\b|n't\b(?! for))"
     # "we don't believe there is any substantial build-up": a verb of belief carries the negation further
-    r"(?:(?:\W+(?:believe|think|expect|see|anticipate|foresee|view|consider)\b)(?:\W+\w+){0,6}|(?:\W+\w+){0,3})\W*$",
+    r"(?:(?:\W+(?:believe|think|expect|see|seeing|seen|saw|anticipate|foresee|view|consider)\b)(?:\W+\w+){0,6}|(?:\W+\w+){0,3})\W*$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")

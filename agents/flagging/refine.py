@@ -147,7 +147,8 @@ def looked_at(sentences: list[str], verdicts: Mapping[str, Mapping[int, Verdict]
     """Sentences worth scoring: those the rules flag and those with a candidate word.
 
     Tried and dropped, as leave-calls-out figures did not move: the sentence either side of those (where word-less
-    follow-ups sit); more candidate words (pressure, parts, production, inflation, components, shipping, delays);
+    follow-ups sit), also two either side with counts of nearby rule flags as features (recall flat, geopolitical
+    recall down); more candidate words (pressure, parts, production, inflation, components, shipping, delays);
     each polarity cue of the rules as its own feature; a 256-d static sentence embedding (wordllama) beside the words.
     """
     return sorted({i for v in verdicts.values() for i in v} | {i for i, s in enumerate(sentences) if is_candidate(s)})
