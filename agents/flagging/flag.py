@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from watchdesk.agents.flagging.cues import Scoring
 from watchdesk.agents.flagging.mentions import CONTEXT_WINDOW, Candidates, topic_mentions
 from watchdesk.agents.flagging.polarity import Polarity, judge
 from watchdesk.agents.flagging.refine import default_refiner
 from watchdesk.agents.flagging.sentences import Span, split_sentences
-from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary
+from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary, load_topics
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,12 @@ def flag_text(
     spans = split_sentences(text) if spans is None else spans
     verdicts = rule_verdicts(text, spans, topics, knobs)
     refiner = default_refiner() if refine else None
-    if refiner is not None:
+    if refiner is not None and {t.name for t in topics} & set(refiner.topics):
+        # The refiner reads what the rules said of every core topic ("also flagged as supply chain"), as in
+        # training: asked for geopolitics alone, the other core topics are judged too, then left out.
+        missing = tuple(name for name in refiner.topics if name not in verdicts)
+        if missing:
+            verdicts |= rule_verdicts(text, spans, _shipped_library(missing), knobs)
         verdicts = refiner.refine([text[a:b] for a, b in spans], verdicts)
     flags: list[tuple[int, int, Flag]] = []
     for rank, topic in enumerate(topics):
@@ -57,6 +63,11 @@ def flag_text(
             flags.append((index, rank, flag))
     flags.sort(key=lambda item: item[:2])
     return [flag for _, _, flag in flags]
+
+
+@cache
+def _shipped_library(names: tuple[str, ...]) -> TopicLibrary:
+    return load_topics(names)
 
 
 def rule_verdicts(
