@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from watchdesk.graph.cli_input import read_input
+from watchdesk.graph.cli_input import INPUT_FORMATS, read_input
 from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def _topic_names(value: str) -> list[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["auto", "html", "text", "json", "pdf"]),
+    type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
     help="Input format; auto sniffs the bytes. SEC filings are recognised by their SEC header or cover page.",

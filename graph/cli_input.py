@@ -7,6 +7,9 @@ from pathlib import Path
 
 from watchdesk.sources.errors import ConfigError
 
+# What `--format` accepts wherever a command reads a transcript or filing file ("auto" sniffs the bytes).
+INPUT_FORMATS = ("auto", "html", "text", "json", "pdf")
+
 
 def read_input(path: str | Path, *, expected: str) -> bytes:
     """The bytes of `path` ("-" reads stdin); `expected` names what the command wants, for messages."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from watchdesk.graph.cli_input import read_input
+from watchdesk.graph.cli_input import INPUT_FORMATS, read_input
 
 if TYPE_CHECKING:
     from watchdesk.sources.transcripts import Format
@@ -41,7 +41,7 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dat
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["auto", "html", "text", "json", "pdf"]),
+    type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
     help="Input format; auto sniffs the bytes (PDF magic, JSON, HTML tags, else text).",

@@ -10,10 +10,9 @@ ever adds). The 10-K is timed as clean text, and that text repeated to 2 MB.
 from __future__ import annotations
 
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+from tests.timing import best_of
 from watchdesk.agents.flagging.flag import flag_text
 from watchdesk.agents.flagging.topics import load_topics
 from watchdesk.sources.errors import ParsingError
@@ -24,15 +23,6 @@ FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
 TEN_K = FIXTURES / "edgar" / "filings" / "NVDA_10-K_FY2025_filed-2025-02-26.html"
 CALL_TARGET_S = 0.2
 FILING_TARGET_S_PER_2MB = 1.0
-
-
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def call_texts() -> dict[str, str]:

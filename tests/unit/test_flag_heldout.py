@@ -13,7 +13,7 @@ is printed too: it bounds how far any flagger can be scored above our own labels
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -66,13 +66,8 @@ def test_blind_relabel_agrees_with_the_team_annotator(shared_fixtures: Path) -> 
     ours = {(r["file"], r["idx"]): r["topics"] for p in sorted(BLIND.glob("*.jsonl"))
             for r in map(json.loads, p.read_text(encoding="utf-8").splitlines())}  # fmt: skip
     files = {f for f, _ in ours}
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for key in {k for k in team if k[0] in files} | set(ours):
-        gold, got = team.get(key, {}), ours.get(key, {})
-        for topic in CORE:
-            want, have = gold.get(topic), got.get(topic)
-            counts[topic]["tp" if want and have else "fn" if want else "fp" if have else "tn"] += 1
-            counts[topic]["polarity_ok"] += bool(want and have == want)
+    keys = {k for k in team if k[0] in files} | set(ours)
+    counts = tally((team.get(key, {}), ours.get(key, {})) for key in keys)
     print()
     report("blind vs team", counts)
     for topic in CORE:

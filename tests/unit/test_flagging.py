@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
 from tests.labels.readme_split import sentences as readme_sentences
+from tests.timing import best_of
 from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.polarity import judge
 from watchdesk.agents.flagging.prefilter import regex_keys, word_keys
@@ -34,16 +33,6 @@ def core() -> TopicLibrary:
 
 def sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in split_sentences(text)]
-
-
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    """Fastest of a few runs: timing noise from a busy machine only ever adds."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 # --- sentences -------------------------------------------------------------------------------
