@@ -115,7 +115,7 @@ def flag_document(
             SentenceRecord(doc_id=doc_id, seq=i, start=s, end=e, text=text[s:e], section=section, speaker=speaker,
                            sentiment=tone, sentiment_score=tone_score)
         )  # fmt: skip
-    flags = flag_text(text, topics=library, spans=spans)
+    flags = flag_text(text, topics=library, spans=spans, sentiments=[tone for tone, _ in tones])
     # The judge (an LLM, when configured) may only change polarity and score; it falls back itself.
     flags = judge(flags) if judge and flags else flags
     findings = [

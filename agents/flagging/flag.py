@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,13 +38,15 @@ def flag_text(
     knobs: Scoring | None = None,
     spans: list[Span] | None = None,
     refine: bool = True,
+    sentiments: Sequence[str] | None = None,
 ) -> list[Flag]:
     """Flags for every sentence of `text` that mentions a topic, in text order.
 
     Mentions are found as mentions.py explains, follow-ups included. `offset` is added to the
     spans, for text that is a slice of a larger stored document; `knobs` override the shipped
     polarity scoring; `spans` are the sentences of `text` when the caller has split it already.
-    With `refine` (the default) the learned second pass of refine.py re-decides the core topics.
+    With `refine` (the default) the learned second pass of refine.py re-decides the core topics;
+    `sentiments`, one sentence sentiment label per span, spare it scoring them again.
     """
     spans = split_sentences(text) if spans is None else spans
     verdicts = rule_verdicts(text, spans, topics, knobs)
@@ -54,7 +57,7 @@ def flag_text(
         missing = tuple(name for name in refiner.topics if name not in verdicts)
         if missing:
             verdicts |= rule_verdicts(text, spans, _shipped_library(missing), knobs)
-        verdicts = refiner.refine([text[a:b] for a, b in spans], verdicts)
+        verdicts = refiner.refine([text[a:b] for a, b in spans], verdicts, sentiments)
     flags: list[tuple[int, int, Flag]] = []
     for rank, topic in enumerate(topics):
         for index, (polarity, score) in verdicts[topic.name].items():

@@ -16,7 +16,7 @@ import itertools
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -127,12 +127,19 @@ class Refiner:
         return cls(topics=topics, version=data["version"])
 
     def refine(
-        self, sentences: list[str], verdicts: Mapping[str, Mapping[int, Verdict]]
+        self,
+        sentences: list[str],
+        verdicts: Mapping[str, Mapping[int, Verdict]],
+        sentiments: Sequence[str] | None = None,
     ) -> dict[str, dict[int, Verdict]]:
-        """New verdicts for the topics this refiner knows; other topics are returned as they came."""
+        """New verdicts for the topics this refiner knows; other topics are returned as they came.
+
+        `sentiments` are the sentences' sentiment labels when the caller has scored them already.
+        """
         out = {name: dict(v) for name, v in verdicts.items()}
         look = looked_at(sentences, {name: verdicts.get(name, {}) for name in self.topics})
-        shared = {i: text_features(sentences[i], score_one(sentences[i])[0]) for i in look}
+        tone = (lambda i: sentiments[i]) if sentiments is not None else (lambda i: score_one(sentences[i])[0])
+        shared = {i: text_features(sentences[i], tone(i)) for i in look}
         for name, model in self.topics.items():
             new: dict[int, Verdict] = {}
             for i in look:
