@@ -1,6 +1,6 @@
 """Rebuild agents/flagging/refine.json, the learned second pass over the flagging rules (deterministic).
 
-Run: .venv/bin/python -m tests.packs.train_refiner [--cv] [--out PATH] [--exclude-calls FILE]
+Run: .venv/bin/python -m tests.packs.train_refiner [--cv | --learning-curve] [--out PATH] [--exclude-calls FILE]
 
 Trains on the team's dev calls, our own TUNE calls (tests/labels/calls.py) and our written TUNE cases; our TEST
 calls and the TEST half of the written cases are never used here.
@@ -152,16 +152,45 @@ def cross_validate(data: list[Example], dev_calls: set[str]) -> None:
                     for t, c in score(model, rows).items():
                         total[th, part][t].update(c)
         for (th, part), counts in total.items():
-            line = "  ".join(
-                f"{t[:5]} P {c['tp'] / max(1, c['tp'] + c['fp']):.2f} R {c['tp'] / max(1, c['tp'] + c['fn']):.2f} "
-                f"pol {c['ok'] / max(1, c['tp']):.2f}" for t, c in counts.items()
-            )
-            print(f"l2 {l2:g} threshold {th} {part:4s}: {line}", flush=True)
+            print(f"l2 {l2:g} threshold {th} {part:4s}: {_figures(counts)}", flush=True)
+
+
+def learning_curve(data: list[Example], dev_calls: set[str]) -> None:
+    """The same folds as --cv, scored on our held-out calls, training on a random 25/50/75/100% of the other calls
+    (two draws below 100%): how much more labelled calls of this kind would buy."""
+    import random
+
+    calls = sorted({e.call for e in data})
+    folds = [calls[i::5] for i in range(5)]
+    for fraction in (0.25, 0.5, 0.75, 1.0):
+        total = {t: Counter() for t in CORE}
+        for draw in range(2 if fraction < 1 else 1):
+            rng = random.Random(draw)
+            for fold in folds:
+                rest = [c for c in calls if c not in fold]
+                rng.shuffle(rest)
+                keep = set(rest[: max(1, round(len(rest) * fraction))])
+                model = train([e for e in data if e.call in keep], L2, THRESHOLD)
+                ours = [e for e in data if e.call in fold and e.call not in dev_calls and e.call != "written"]
+                for t, c in score(model, ours).items():
+                    total[t].update(c)
+        print(f"{fraction:.0%} of the training calls: {_figures(total)}", flush=True)
+
+
+def _figures(counts: dict[str, Counter[str]]) -> str:
+    return "  ".join(
+        f"{t[:5]} P {c['tp'] / max(1, c['tp'] + c['fp']):.2f} R {c['tp'] / max(1, c['tp'] + c['fn']):.2f} "
+        f"pol {c['ok'] / max(1, c['tp']):.2f}" for t, c in counts.items()
+    )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true", help="choose L2 and threshold by leaving calls out")
+    parser.add_argument(
+        "--learning-curve", action="store_true",
+        help="leave-calls-out figures on our calls when training on 25/50/75/100%% of the other calls",
+    )  # fmt: skip
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
         "--exclude-calls", type=Path, metavar="FILE",
@@ -174,6 +203,9 @@ def main() -> int:
     print(f"{len(data)} examples from {len({e.call for e in data})} calls", flush=True)
     if args.cv:
         cross_validate(data, {r["file"] for r in dev_rows(SHARED_FIXTURES)})
+        return 0
+    if args.learning_curve:
+        learning_curve(data, {r["file"] for r in dev_rows(SHARED_FIXTURES)})
         return 0
     model = train(data, L2, THRESHOLD)
     args.out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
