@@ -12,9 +12,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_pack, demo_watchlist
 from watchdesk.graph.settings import Settings, from_env
-from watchdesk.graph.watchlist import load_watchlist
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, WatchdeskError
 
 if TYPE_CHECKING:
@@ -104,6 +102,8 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     Example:
       watchdesk demo --db demo.duckdb --out demo-briefings
     """
+    from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_pack, demo_watchlist
+
     settings = _settings(ctx, db_path=db, out_dir=out).with_(
         mode="replay", replay_dir=demo_pack(), as_of=DEMO_AS_OF, record_dir=None
     )
@@ -151,6 +151,8 @@ def run(
       WATCHDESK_SEC_IDENTITY='Jane Analyst jane@example.com' watchdesk run watchlist.toml
       watchdesk run watchlist.toml --replay my-pack --db test.duckdb
     """
+    from watchdesk.graph.watchlist import load_watchlist
+
     wl = load_watchlist(watchlist)
     settings = _settings(ctx, db_path=db, out_dir=out, record_dir=record)
     if replay is not None:

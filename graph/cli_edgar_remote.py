@@ -7,21 +7,22 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.deps import AuditBuffer
 from watchdesk.graph.settings import Settings
-from watchdesk.graph.watchlist import Policy, Ticker, Watchlist
-from watchdesk.sources import edgar
-from watchdesk.sources.edgar_parse import resolve_ticker, select_filings
-from watchdesk.sources.gateway import Gateway
+
+if TYPE_CHECKING:
+    from watchdesk.sources.gateway import Gateway
 
 
 @contextmanager
 def sec_gateway(settings: Settings, replay: Path | None) -> Iterator[Gateway]:
     """A gateway allowed to reach SEC only, live or replaying `replay`."""
+    from watchdesk.graph.deps import AuditBuffer
     from watchdesk.graph.runner import gateway_for
+    from watchdesk.graph.watchlist import Policy, Ticker, Watchlist
 
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
@@ -49,6 +50,9 @@ def list_filings(
     Example:
       watchdesk edgar list NVDA --forms 10-K,10-Q --since 2025-01-01
     """
+    from watchdesk.sources import edgar
+    from watchdesk.sources.edgar_parse import resolve_ticker, select_filings
+
     first = since.date() if hasattr(since, "date") else None
     last = until.date() if hasattr(until, "date") else None
     wanted = [f.strip() for f in forms.split(",") if f.strip()] or None
@@ -107,7 +111,9 @@ def download_filings(
     Example:
       watchdesk edgar download NVDA --form 10-K --limit 3 --dir archive
     """
+    from watchdesk.sources import edgar
     from watchdesk.sources.edgar_download import download
+    from watchdesk.sources.edgar_parse import resolve_ticker
 
     with sec_gateway(ctx.obj, replay) as gateway:
         company = resolve_ticker(ticker.upper(), edgar.fetch_ticker_map(gateway, agent="cli"))

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.deps import AuditBuffer
 from watchdesk.graph.settings import Settings
-from watchdesk.graph.watchlist import Policy, Ticker, TranscriptSource, Watchlist, load_watchlist
 from watchdesk.sources.errors import ConfigError
-from watchdesk.sources.models import CompanyRef
+
+if TYPE_CHECKING:
+    from watchdesk.graph.watchlist import Policy, Ticker
 
 
 @click.command("fetch")
@@ -47,7 +48,10 @@ def fetch(
       watchdesk transcript fetch NVDA --folder ~/calls/nvda --url https://example.com/nvda-q3-call.html
     """
     from watchdesk.agents import transcripts
+    from watchdesk.graph.deps import AuditBuffer
     from watchdesk.graph.runner import gateway_for
+    from watchdesk.graph.watchlist import Watchlist
+    from watchdesk.sources.models import CompanyRef
 
     settings: Settings = ctx.obj
     if replay is not None:
@@ -73,6 +77,8 @@ def fetch(
 def _chain(
     ticker: str, path: Path | None, *, folder: tuple[str, ...], url: tuple[str, ...], feed: tuple[str, ...]
 ) -> tuple[Ticker, Policy]:
+    from watchdesk.graph.watchlist import Policy, Ticker, TranscriptSource, load_watchlist
+
     adhoc = [TranscriptSource(kind="folder", path=p) for p in folder]
     adhoc += [TranscriptSource(kind="url", url=u) for u in url] + [TranscriptSource(kind="feed", url=f) for f in feed]
     if path is None:
