@@ -91,3 +91,15 @@ def test_an_unusable_model_warns_and_keeps_rule_based_flags(shared_fixtures: Pat
     with_model = run(str(shared_fixtures / TEL_CALL), env={"WATCHDESK_MODEL": "no-such-provider:some-model"})
     assert lines(with_model) == plain
     assert "LLM judge not used" in with_model.stderr
+
+
+@pytest.mark.parametrize(
+    "filing", [NVDA_10K, "edgar/filings/AAPL_10-K_FY2024_filed-2024-11-01.html"], ids=["NVDA", "AAPL"]
+)
+def test_government_securities_in_a_10k_are_not_geopolitics(shared_fixtures: Path, filing: str) -> None:
+    """In a filing that discusses export rules at length, "U.S. government" counts as geopolitical, but not as the
+    issuer of the bonds in the investment tables ("Debt securities issued by U.S. government agencies | 2,775")."""
+    flags = lines(run(str(shared_fixtures / filing), "--topics", "geopolitical"))
+    assert flags
+    assert not [f["sentence"] for f in flags if "government securities" in f["sentence"].lower()]
+    assert not [f["sentence"] for f in flags if "issued by U.S. government" in f["sentence"]]

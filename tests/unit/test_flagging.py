@@ -128,6 +128,8 @@ LOOK_ALIKES = [
     ("The NVIDIA AI Foundry service is available on Azure.", "supply_chain"),
     ("China revenue grew 6% sequentially.", "geopolitical"),
     ("Our business model is basically a software license.", "geopolitical"),
+    ("This safe, proven technology is already sanctioned by US FDA, Health Canada, and EU law.", "geopolitical"),
+    ("Debt securities issued by U.S. government agencies | 2,775 | 7 | (5) | 2,777", "geopolitical"),
     ("We repurchased $2 billion of stock.", "inventory"),
 ]
 
