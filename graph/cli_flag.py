@@ -54,8 +54,9 @@ def flag(ctx: click.Context, path: Path, topics: str, fmt: str, no_llm: bool) ->
     "sentence", "start", "end", "section", "speaker"}. Offsets are into the document's text as
     `watchdesk transcript parse` (statements joined by blank lines) or `watchdesk edgar text`
     shows it. Section is "prepared" or "qa" for calls, the item for filings ("1A Risk Factors");
-    speaker is set for calls that name their speakers. With WATCHDESK_MODEL set, an LLM refines
-    each flag's polarity; the rule-based verdict stays on any LLM failure.
+    speaker is set for calls that name their speakers. With WATCHDESK_MODEL set, an LLM reads
+    each flag with the sentences around it, refines its polarity and drops it if it is off-topic; the
+    rule-based verdict stays on any LLM failure.
 
     \b
     Example:
@@ -71,7 +72,7 @@ def flag(ctx: click.Context, path: Path, topics: str, fmt: str, no_llm: bool) ->
     flags = flag_document(document, topics=library)
     model = getattr(ctx.obj, "model", None)
     if model and not no_llm and flags:
-        flags = _refined(flags, model=model)
+        flags = _refined(flags, model=model, text=document.text)
     for item in flags:
         click.echo(json.dumps(_row(item), ensure_ascii=False))
 
@@ -80,8 +81,9 @@ def _row(item: Any) -> dict[str, Any]:
     return {name: getattr(item, name) for name in FIELDS}
 
 
-def _refined(flags: list[Any], *, model: str) -> list[Any]:
-    """Polarity refined by the configured LLM; the rule-based flags when the model cannot be used."""
+def _refined(flags: list[Any], *, model: str, text: str) -> list[Any]:
+    """Polarity refined by the configured LLM, flags it finds off-topic dropped; the rule-based flags when the
+    model cannot be used."""
     from watchdesk.agents.flagging.llm_judge import chat_model, refine
 
     try:
@@ -89,11 +91,12 @@ def _refined(flags: list[Any], *, model: str) -> list[Any]:
     except ConfigError as exc:
         click.echo(f"warning: LLM judge not used: {exc}; polarity is rule-based", err=True)
         return flags
-    result = refine(flags, model=llm)
+    result = refine(flags, model=llm, text=text)
     tokens = ", ".join(f"{k} {v}" for k, v in sorted(result.usage.items())) or "not reported"
     click.echo(
         f"LLM judge ({model}): {len(flags) - result.fallbacks - result.withheld} of {len(flags)} flags judged, "
-        f"{result.fallbacks} fell back to the rules, {result.withheld} withheld as instruction-like; tokens {tokens}",
+        f"{len(result.dropped)} dropped as off-topic, {result.fallbacks} fell back to the rules, "
+        f"{result.withheld} withheld as instruction-like; tokens {tokens}",
         err=True,
     )
     return result.flags

@@ -66,7 +66,7 @@ def gateway_for(
 
 def llm_judge(
     settings: Settings, usage: Counter[str], report: Callable[[str], None], *, model: Any = None
-) -> Callable[[list[Any]], list[Any]] | None:
+) -> Callable[[list[Any], str], list[Any]] | None:
     """The optional LLM polarity judge; None (rules only) when no model is set or it cannot be built."""
     from watchdesk.agents.flagging.llm_judge import chat_model, refine
 
@@ -79,11 +79,12 @@ def llm_judge(
             report(f"LLM judge not used, polarity stays rule-based: {exc}")
             return None
 
-    def judge(flags: list[Any]) -> list[Any]:
-        refined = refine(flags, model=model)
+    def judge(flags: list[Any], text: str) -> list[Any]:
+        refined = refine(flags, model=model, text=text)
         usage.update(refined.usage)
         usage["flags_judged"] += len(flags) - refined.fallbacks - refined.withheld
         usage["flags_fallback"] += refined.fallbacks
+        usage["flags_dropped"] += len(refined.dropped)
         return refined.flags
 
     return judge

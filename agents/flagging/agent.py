@@ -42,7 +42,7 @@ def pending_documents(store: Store, *, tickers: Sequence[str], method: str = MET
     return [(r[0], r[1]) for r in rows]
 
 
-Judge = Callable[[list[Flag]], list[Flag]]
+Judge = Callable[[list[Flag], str], list[Flag]]  # (flags, the document text they point into) -> flags
 
 
 def flag_documents(
@@ -116,8 +116,8 @@ def flag_document(
                            sentiment=tone, sentiment_score=tone_score)
         )  # fmt: skip
     flags = flag_text(text, topics=library, spans=spans, sentiments=[tone for tone, _ in tones])
-    # The judge (an LLM, when configured) may only change polarity and score; it falls back itself.
-    flags = judge(flags) if judge and flags else flags
+    # The judge (an LLM, when configured) may change polarity and score or drop a flag; it falls back itself.
+    flags = judge(flags, text) if judge and flags else flags
     findings = [
         _finding(f, doc_id=doc_id, ticker=ticker, where=where, run_id=run_id, now=now, method=method) for f in flags
     ]

@@ -59,3 +59,24 @@ def test_broken_model_falls_back_to_the_rules(tmp_path: Path) -> None:
     rows, cost = findings(tmp_path / "a.duckdb")
     assert {polarity for _, polarity, _ in rows} >= {"negative", "positive"}, "rule-based verdicts kept"
     assert json.loads(cost)["flags_fallback"] == sum(n for *_, n in rows)
+
+
+def test_findings_the_judge_finds_off_topic_are_not_stored_and_are_counted(tmp_path: Path) -> None:
+    def drop_the_first_of_each_batch(prompt: str) -> AIMessage:
+        ids = [int(i) for i in re.findall(r'<mention id="(\d+)', prompt)]
+        args = {
+            "verdicts": [
+                {"id": i, "polarity": "negative", "score": -0.5, "reason": "test", "about_topic": i != 0} for i in ids
+            ]
+        }
+        return AIMessage(content="", tool_calls=[{"name": "Batch", "args": args, "id": "c"}])
+
+    model = ReadingChat(messages=iter(()), answer=drop_the_first_of_each_batch)
+    outcome = runner.start_run(WATCHLIST, settings(tmp_path), judge_model=model)
+    assert outcome.status == "done"
+    rows, cost = findings(tmp_path / "a.duckdb")
+    spent = json.loads(cost)
+    assert spent["flags_dropped"] == len(model.received)  # one per batch
+    assert sum(n for *_, n in rows) == spent["flags_judged"] - spent["flags_dropped"]
+    prompts = [str(m[-1].content) for m in model.received]
+    assert all("<before>" in p for p in prompts)  # the run hands the judge the document text
