@@ -20,8 +20,8 @@ from watchdesk.store.records import FindingRecord, SentenceRecord, SpanRecord
 from watchdesk.store.store import Store
 
 METHOD = "rules"
-LLM_METHOD = "rules+llm"  # polarity refined by the configured LLM judge
-METHOD_VERSION = "0.4"  # 0.4: the learned second pass (refine.py) over the rules
+LLM_METHOD = "rules+llm"  # re-judged (polarity, or dropped as off-topic) by the configured LLM judge
+METHOD_VERSION = "0.5"  # 0.4: the learned second pass (refine.py); 0.5: filing look-alikes, the judge in context
 
 
 @dataclass(kw_only=True)
