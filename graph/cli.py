@@ -12,6 +12,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
+from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.settings import Settings, from_env
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, WatchdeskError
 
@@ -119,11 +120,7 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
 @click.argument("watchlist", type=click.Path(dir_okay=False, path_type=Path))
 @db_option
 @out_option
-@click.option(
-    "--replay",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Serve requests from this replay pack instead of the network.",
-)
+@replay_option
 @click.option(
     "--record",
     type=click.Path(file_okay=False, path_type=Path),

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.settings import Settings
 
 if TYPE_CHECKING:
@@ -37,9 +38,7 @@ def sec_gateway(settings: Settings, replay: Path | None) -> Iterator[Gateway]:
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or after this date.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or before this date.")
 @click.option("--limit", type=int, default=None, help="Newest N filings per form.")
-@click.option(
-    "--replay", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Serve from a replay pack."
-)
+@replay_option
 @click.pass_context
 def list_filings(
     ctx: click.Context, ticker: str, forms: str, since: object, until: object, limit: int | None, replay: Path | None
@@ -90,9 +89,7 @@ def _iso(value: object) -> str:
 @click.option("--after", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or after this date.")
 @click.option("--before", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or before this date.")
 @click.option("--include-amends", is_flag=True, help="Also 10-K/A, 8-K/A, ...")
-@click.option(
-    "--replay", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Serve from a replay pack."
-)
+@replay_option
 @click.pass_context
 def download_filings(
     ctx: click.Context,

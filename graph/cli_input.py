@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import click
 
 from watchdesk.sources.errors import ConfigError
 
 # What `--format` accepts wherever a command reads a transcript or filing file ("auto" sniffs the bytes).
 INPUT_FORMATS = ("auto", "html", "text", "json", "pdf")
+
+
+def replay_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """`--replay PACK`, the same for every command that fetches."""
+    return click.option(
+        "--replay",
+        type=click.Path(file_okay=False, exists=True, path_type=Path),
+        help="Serve requests from this replay pack instead of the network.",
+    )(fn)
 
 
 def read_input(path: str | Path, *, expected: str) -> bytes:

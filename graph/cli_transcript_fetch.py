@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
 
@@ -25,9 +26,7 @@ if TYPE_CHECKING:
 @click.option("--folder", multiple=True, help="A folder of transcript files (repeatable; tried in order).")
 @click.option("--url", multiple=True, help="A transcript page URL (repeatable).")
 @click.option("--feed", multiple=True, help="An RSS/Atom feed announcing call pages (repeatable).")
-@click.option(
-    "--replay", type=click.Path(file_okay=False, exists=True, path_type=Path), help="Serve from a replay pack."
-)
+@replay_option
 @click.pass_context
 def fetch(
     ctx: click.Context,
