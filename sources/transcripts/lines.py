@@ -57,6 +57,9 @@ _HEADINGS: dict[Mark, re.Pattern[str]] = {
 _DASH_ONLY = frozenset({"--", "-", "—", "–"})
 _INLINE_DASH = re.compile(r"^(?P<name>[^:|,]{2,60}?)\s*(?:--|—|–|\s-\s)\s*(?P<role>\S.{1,150})$")
 _INLINE_COLON = re.compile(r"^(?P<name>[^:()]{2,60}?)\s*(?:\((?P<role>[^)]{1,100})\))?\s*:\s+(?P<text>\S.*)$")
+# "Jeff Su (Executives)", "Sunny Lin (Analysts)", "Operator (Operator)": the speaker's group in parentheses.
+_PAREN_ROLE = re.compile(r"^(?P<name>[^()]{2,60}?)\s*\((?P<role>[^()]{2,100})\)$")
+_GROUP_PLURAL = re.compile(r"\b(Executive|Analyst|Operator|Officer|Director|Participant)s\b", re.IGNORECASE)
 _LEAD_SEP = re.compile(r"^\s*(?:--|—|–|-|,|\|)\s*")
 STOP = re.compile(r"^duration:\s*\d+\s*minutes?$", re.IGNORECASE)
 
@@ -83,6 +86,10 @@ def speaker_at(lines: list[Line], i: int) -> SpeakerLine | None:
     text = line.text.strip()
     if is_operator(text.rstrip(":")):
         return SpeakerLine(text.rstrip(":"), None, 1, inline="" if text.endswith(":") else None, strong=True)
+    paren = _PAREN_ROLE.match(text)
+    group = _GROUP_PLURAL.sub(r"\1", paren["role"].strip()) if paren else ""
+    if paren and looks_like_name(paren["name"]) and looks_like_role(group):
+        return SpeakerLine(paren["name"].strip(), group, 1, strong=True)
     if looks_like_name(text):
         role, used = _role_below(lines, i)
         return SpeakerLine(text, role, used, strong=role is not None)

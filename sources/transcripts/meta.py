@@ -20,6 +20,8 @@ _TICKER = re.compile(
     r"\(\s*(?:(?P<exchange>NASDAQ|NYSE|NYSEAMERICAN|AMEX|OTC|TSX|LSE|Euronext|TWSE)\s*:\s*)?"
     r"(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:[.\-][A-Z])?)(?:\s+[+\-−]?\d[\d.,]*%)?\s*\)"
 )
+# A vendor's header line "Taiwan Semiconductor Manufacturing Company Limited | Earnings Calls | 2026-07-16".
+_COMPANY_BAR = re.compile(r"^(?P<company>[A-Z][^|\n]{2,80}?)\s*\|\s*Earnings Calls?\b", re.MULTILINE | re.IGNORECASE)
 _PERIOD = re.compile(r"\bQ([1-4])\s+(?:FY\s*|fiscal\s+(?:year\s+)?)?'?(20\d{2}|\d{2})\b", re.IGNORECASE)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _PERIOD_WORDS = re.compile(
@@ -76,6 +78,8 @@ def header_meta(header: str, *, title: str | None = None) -> Hints:
             company = _company_before(source[:at])
             break
     text = " ".join(filter(None, (title, header)))
+    bar = _COMPANY_BAR.search(header)
+    company = company or (bar["company"].strip() if bar else None)
     return Hints(company=company, ticker=ticker, fiscal_period=find_period(text), call_date=find_call_date(header))
 
 

@@ -26,6 +26,17 @@ def text_lines(text: str) -> list[Line]:
     return [Line(s) for s in (raw.strip() for raw in text.splitlines()) if s]
 
 
+def hard_wrapped(lines: list[Line]) -> bool:
+    """Text wrapped at a fixed width (a vendor's page layout): most lines end near one width, so a line
+    break is not a paragraph break and a turn's lines are joined with spaces, as PDF text is."""
+    lengths = sorted(len(line.text) for line in lines)
+    if len(lengths) < 20:
+        return False
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if 0.8 * width <= n <= 1.05 * width)
+    return 60 <= width <= 200 and near >= 0.4 * len(lengths)
+
+
 def parse_text(data: bytes, *, origin: str = "<input>", hints: Hints | None = None) -> Transcript:
     """Plain text with speaker lines, or without any labels (Q&A found from the operator's cues)."""
     check_size(data, origin=origin)
@@ -34,7 +45,8 @@ def parse_text(data: bytes, *, origin: str = "<input>", hints: Hints | None = No
 
 def text_transcript(text: str, *, join: str = "\n") -> Transcript:
     """The parse itself; PDF text comes through here too (with `join=" "` to undo line wrapping)."""
-    parsed = parse_turns(text_lines(text), join=join)
+    lines = text_lines(text)
+    parsed = parse_turns(lines, join=" " if hard_wrapped(lines) else join)
     if sum(1 for st in parsed.statements if st.speaker) >= MIN_LABELLED_TURNS:
         meta = header_meta("\n".join(parsed.header))
         return meta.override(Transcript(statements=parsed.statements))

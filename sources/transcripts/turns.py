@@ -145,11 +145,14 @@ def _finish(turns: list[_Open], participants: Participants, *, join: str, qa_by_
 
 
 def qa_from_cue(statements: list[Statement]) -> list[Statement]:
-    """Without a Q&A heading, Q&A starts at the first operator turn that calls the first question."""
-    for n, st in enumerate(statements):
+    """Without a Q&A heading, Q&A starts at the first operator turn that calls the first question, or at
+    the first analyst's turn when no operator calls it (a host who takes questions from the floor)."""
+    start = next((n for n, st in enumerate(statements) if n and st.kind == "analyst"), len(statements))
+    for n, st in enumerate(statements[:start]):
         if n and st.kind == "operator" and (cues.FIRST_QUESTION.search(st.text) or cues.INTRO.search(st.text)):
-            return statements[:n] + [s.model_copy(update={"section": "qa"}) for s in statements[n:]]
-    return statements
+            start = n
+            break
+    return statements[:start] + [s.model_copy(update={"section": "qa"}) for s in statements[start:]]
 
 
 def name_analysts(statements: list[Statement]) -> list[Statement]:
