@@ -16,6 +16,7 @@ from watchdesk.sources.filing_items import extract_items
 from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument
 from watchdesk.sources.sections import extract_sections
+from watchdesk.sources.six_k import SixKKind, classify_6k
 from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord
 from watchdesk.store.store import Store
 
@@ -36,6 +37,8 @@ class FilingsRequest:
     limit_per_form: int | None
     accessions: tuple[str, ...] = ()
     max_documents: int = 100
+    # 6-Ks worth a document: results and management reports; notices and monthly revenue only when asked.
+    six_k_kinds: tuple[SixKKind, ...] = ("earnings_release", "management_report")
 
 
 @dataclass(kw_only=True)
@@ -45,6 +48,7 @@ class FilingsResult:
     skipped: int = 0
     new_doc_ids: list[str] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
+    six_k: dict[str, SixKKind] = field(default_factory=dict)  # every 6-K in the window: accession -> kind
 
 
 def window(*, as_of: date, lookback_days: int, since: date | None, until: date | None) -> tuple[date, date]:
@@ -57,7 +61,7 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
     """Fetch and store every filing in the request that is new since the cursor and not stored yet."""
     ticker = req.company.ticker
     result = FilingsResult(ticker=ticker)
-    chosen = list_new_filings(req, fetcher=fetcher, store=store, run_id=run_id)
+    chosen = list_new_filings(req, fetcher=fetcher, store=store, run_id=run_id, six_k=result.six_k)
     result.listed = len(chosen)
     known = store.known_accessions([f.accession for f in chosen] + list(req.accessions))
     todo: list[Filing | str] = [f for f in reversed(chosen) if f.accession not in known]  # oldest first
@@ -83,22 +87,42 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
     return result
 
 
-def list_new_filings(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str) -> list[Filing]:
-    """The filings in the window that are newer than each form's cursor, newest first."""
+def list_new_filings(
+    req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str, six_k: dict[str, SixKKind] | None = None
+) -> list[Filing]:
+    """The filings in the window that are newer than each form's cursor, newest first; 6-Ks only of the
+    kinds asked for (every 6-K's kind goes into `six_k`). Forms not asked for (3, 4, 5) are never chosen."""
     subs = edgar.fetch_submissions(fetcher, req.company.cik, agent=AGENT, run_id=run_id)
     oldest = min((f.filing_date for f in subs.filings), default=None)
     if subs.older_pages and (oldest is None or req.since < oldest):
         # The recent page holds about 1,000 filings; a window reaching further back needs the older pages.
-        subs = edgar.with_older_pages(fetcher, subs, agent=AGENT, run_id=run_id)
+        try:
+            subs = edgar.with_older_pages(fetcher, subs, agent=AGENT, run_id=run_id)
+        except WatchdeskError as exc:  # the newest page still serves: say what the window misses
+            _gap(store, run_id=run_id, ticker=req.company.ticker, target=f"older filings of CIK {req.company.cik}",
+                 reason=f"filings before {oldest} not listed: {exc}")
+    kinds = _six_k_kinds(subs.filings, req=req)
+    if six_k is not None:
+        six_k.update(kinds)
+    pool = [f for f in subs.filings if f.accession not in kinds or kinds[f.accession] in req.six_k_kinds]
     chosen: dict[str, Filing] = {}
     for form in req.forms:
         cursor = store.get_cursor(ticker=req.company.ticker, source=f"edgar:{_base_form(form)}")
         try:
-            picked = _select(subs.filings, form=form, req=req, after=cursor)
+            picked = _select(pool, form=form, req=req, after=cursor)
         except ValueError:  # the cursor's filing is no longer listed: fall back to the window alone
-            picked = _select(subs.filings, form=form, req=req, after=None)
+            picked = _select(pool, form=form, req=req, after=None)
         chosen.update((f.accession, f) for f in picked)
     return sorted(chosen.values(), key=lambda f: f.filing_date, reverse=True)
+
+
+def _six_k_kinds(listed: Sequence[Filing], *, req: FilingsRequest) -> dict[str, SixKKind]:
+    in_window = (f for f in listed if _base_form(f.form) == "6-K" and req.since <= f.filing_date <= req.until)
+    return {
+        f.accession: classify_6k(description=f.description, filename=f.primary_document, size=f.size,
+                                 report_date=f.report_date, filing_date=f.filing_date).kind
+        for f in in_window
+    }
 
 
 def _select(filings: Sequence[Filing], *, form: str, req: FilingsRequest, after: str | None) -> list[Filing]:
@@ -152,6 +176,10 @@ def _store_submission(
     period = _sgml_date(header.get("CONFORMED PERIOD OF REPORT"))
     items = header.get("ITEM INFORMATION", [])
     wanted = [d for d in docs if d.sequence == 1 or _EXHIBITS.match(d.type.strip())]
+    kind = ""
+    if form.upper().startswith("6-K"):  # the exhibits' own descriptions say best what a 6-K carries
+        found = classify_6k(exhibits=[d.description for d in docs], filename=docs[0].filename if docs else "")
+        kind = found.label if found.kind != "other" else ""
     ids: list[str] = []
     parent: str | None = None
     for doc in wanted:
@@ -168,7 +196,7 @@ def _store_submission(
             items=tuple(items) if isinstance(items, list) else (items,),
             parent_doc_id=parent,
             run_id=run_id,
-            description=doc.description,
+            description=f"{kind}: {doc.description}" if kind and doc.description else kind or doc.description,
         )
         ids.append(_store_with_spans(store, record))
         parent = parent or record.doc_id

@@ -69,9 +69,14 @@ def list_filings(
 def _as_json(filing: object, ticker: str) -> dict[str, object]:
     from dataclasses import asdict
 
+    from watchdesk.sources.six_k import classify_6k
+
     row = asdict(filing)  # type: ignore[call-overload]
     row["ticker"] = ticker
     row["items"] = list(row["items"])
+    if str(row["form"]).upper().startswith("6-K"):  # what the 6-K carries, read from the listing row
+        row["kind"] = classify_6k(description=row["description"], filename=row["primary_document"],
+                                  report_date=row["report_date"], filing_date=row["filing_date"], size=row["size"]).kind
     return row
 
 
