@@ -16,6 +16,7 @@ from watchdesk.sources.filing_items import extract_items
 from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument
 from watchdesk.sources.sections import extract_sections
+from watchdesk.sources.sections_xref import reference_table_sections
 from watchdesk.sources.six_k import SixKKind, classify_6k
 from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord
 from watchdesk.store.store import Store
@@ -158,7 +159,7 @@ def _fetch_and_store(
         items=item.items,
         run_id=run_id,
     )
-    _store_with_spans(store, record)
+    _store_with_spans(store, record, html=body)
     return [record.doc_id]
 
 
@@ -224,13 +225,16 @@ def _record(req: FilingsRequest, *, url: str, body: bytes, description: str = ""
     )
 
 
-def _store_with_spans(store: Store, record: DocumentRecord) -> str:
+def _store_with_spans(store: Store, record: DocumentRecord, *, html: bytes | None = None) -> str:
     """Store a document and its section (or 8-K item) spans, so findings say where they stand."""
     doc_id = record.doc_id
     form = (record.doc_type or "").upper().removesuffix("/A")
     try:
         if form in _SECTIONED:
-            parts = [(s.item, s.title, s.start, s.end) for s in extract_sections(record.text, form=form)]
+            found = extract_sections(record.text, form=form)
+            if not found and form == "20-F" and html:  # an annual report with a cross-reference table
+                found = reference_table_sections(html).sections
+            parts = [(s.item, s.title, s.start, s.end) for s in found]
         elif form in {"8-K", "6-K"}:
             # Items that live in an exhibit or only in the header have no span here (start -1).
             parts = [(i.item, i.title, i.start, i.end) for i in extract_items(record.text, form=form) if i.start >= 0]

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
 from watchdesk.graph.cli_input import read_input
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.sgml import Header
+
+if TYPE_CHECKING:
+    from watchdesk.sources.sections_xref import XrefSections
 
 _EXPECTED = "a filing's .htm/.html or full-submission .txt"
 
@@ -55,13 +58,42 @@ def sections(path: Path, form: str | None) -> None:
       watchdesk edgar sections nvda-20250126.htm
       watchdesk edgar sections 0001045810-25-000023.txt --form 10-K | jq -r '.[] | select(.item=="1A").text'
     """
+    from watchdesk.sources.filing_items import document_text, split_submission
     from watchdesk.sources.sections import detect_form, extract_sections
+    from watchdesk.sources.sections_xref import reference_table_sections
 
-    text, header = _load(path)
+    primary, header, _ = split_submission(read_input(path, expected=_EXPECTED))
+    text = document_text(primary)
     kind = form or _header_form(header) or detect_form(text)
+    xref = reference_table_sections(primary) if kind in (None, "20-F", "20-F/A") else None
+    if xref is not None and xref.has_table:  # an annual report filed as the 20-F: its table maps the items
+        _echo_json([asdict(section) for section in xref.sections])
+        for line in xref_messages(xref):
+            click.echo(line, err=True)
+        return
     if kind is None:
         raise ConfigError(f"{path}: the cover page does not name the form; pass --form 10-K, 10-Q or 20-F")
-    _echo_json([asdict(section) for section in extract_sections(text, form=kind)])
+    found = extract_sections(text, form=kind)
+    if not found and kind.startswith("20-F"):
+        click.echo(f"{path}: no 20-F item headings and no Form 20-F cross-reference table in this file "
+                   "(an excerpt, or a report whose table is in another document)", err=True)
+    _echo_json([asdict(section) for section in found])
+
+
+def xref_messages(xref: XrefSections) -> list[str]:
+    """What the cross-reference table names that this file does not hold, said per item."""
+    from watchdesk.sources.form_items import TWENTY_F
+
+    lines = [f"item {e.item} ({e.caption}): the table places it at {e.location!r}, which is not in this file"
+             for e in xref.absent]
+    if xref.not_applicable:
+        lines.append("not applicable, as the table says: items " + ", ".join(e.item for e in xref.not_applicable))
+    named = {e.item.split(".")[0] for e in (*xref.absent, *xref.not_applicable)}
+    named |= {s.item.split(".")[0] for s in xref.sections}
+    unnamed = [f"{item} {title}" for item, title in TWENTY_F.items() if "." not in item and item not in named]
+    if unnamed:
+        lines.append("the table in this file names no location for items " + "; ".join(unnamed))
+    return lines
 
 
 def _header_form(header: Header) -> str | None:
