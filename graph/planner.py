@@ -32,6 +32,8 @@ def build_plan(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_
         if "edgar" in t.sources
     ]
     steps += [_transcripts_step(t, companies[t.symbol]) for t in watchlist.tickers if "transcripts" in t.sources]
+    if any("news" in t.sources for t in watchlist.tickers):
+        steps.append(_news_step(watchlist, companies, since=since))
     topics = list(watchlist.topics.watch) + [t.name for t in watchlist.topics.custom]
     steps.append(
         Step(
@@ -85,6 +87,29 @@ def _transcripts_step(ticker: Ticker, company: CompanyRef) -> Step:
         + (" > ".join(s.describe() for s in ticker.transcripts) or "nothing"),
         permission=permission,
         params={"ticker": ticker.symbol, "aliases": list(ticker.aliases), "chain": chain},
+    )
+
+
+def _news_step(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, since: date) -> Step:
+    """One step for every feed: read in order, so an item two feeds carry is stored once."""
+    news = watchlist.news
+    tickers = [t for t in watchlist.tickers if "news" in t.sources]
+    hosts = dict.fromkeys(f"net:{urlsplit(f.url).hostname or ''}" for f in news.feeds)
+    return Step(
+        id="news",
+        agent="news",
+        action="fetch_news",
+        target=f"news on {', '.join(t.symbol for t in tickers)} from "
+        + (", ".join(f.name or f.url for f in news.feeds) or "no feeds"),
+        permission=",".join(hosts) or "store:write",
+        params={
+            "tickers": [{"symbol": t.symbol, "name": companies[t.symbol].name, "cik": companies[t.symbol].cik,
+                         "aliases": list(t.aliases)} for t in tickers],
+            "feeds": [f.model_dump(exclude_none=True) for f in news.feeds],
+            "min_tier": news.min_tier,
+            "tiers": dict(news.tiers),
+            "since": since.isoformat(),
+        },
     )
 
 

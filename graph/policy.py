@@ -11,6 +11,7 @@ from watchdesk.sources.gateway import domain_matches
 ALLOWED_ACTIONS: dict[str, frozenset[str]] = {
     "filings": frozenset({"fetch_filings"}),
     "transcripts": frozenset({"fetch_transcripts"}),
+    "news": frozenset({"fetch_news"}),
     "flagging": frozenset({"flag_new_documents"}),
     "briefing": frozenset({"write_briefing"}),
 }

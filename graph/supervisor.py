@@ -13,7 +13,7 @@ from watchdesk.graph.policy import check_step
 from watchdesk.graph.state import RunState, Step, StepResult
 from watchdesk.store.records import GapRecord
 
-Route = Literal["supervisor", "filings", "transcripts", "flagging", "briefing", "__end__"]
+Route = Literal["supervisor", "filings", "transcripts", "news", "flagging", "briefing", "__end__"]
 _FETCHERS = ("filings", "transcripts", "news")
 
 

@@ -64,6 +64,26 @@ class Ticker(_Strict):
         return value
 
 
+NewsTier = Literal["primary", "established", "other"]
+
+
+class NewsFeed(_Strict):
+    """A feed the news agent reads; `kind = "page"` for an HTML page that announces its feeds."""
+
+    url: str = Field(pattern=r"^https?://")
+    name: str | None = None
+    tier: NewsTier | None = None  # overrides the shipped tier of the feed's domain
+    kind: Literal["feed", "page"] = "feed"
+
+
+class News(_Strict):
+    """Feeds read for every ticker with "news" in its sources; items below `min_tier` are not used."""
+
+    feeds: tuple[NewsFeed, ...] = ()
+    min_tier: NewsTier = "established"
+    tiers: dict[str, NewsTier] = Field(default_factory=dict)  # domain -> tier, over the shipped defaults
+
+
 class CustomTopic(_Strict):
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str
@@ -119,6 +139,7 @@ class Watchlist(_Strict):
     tickers: tuple[Ticker, ...] = Field(min_length=1)
     topics: Topics = Topics()
     filings: Filings = Filings()
+    news: News = News()
     schedule: Schedule = Schedule()
     delivery: tuple[Delivery, ...] = (Delivery(kind="file"),)
     policy: Policy = Policy()

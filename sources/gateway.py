@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,7 +32,7 @@ __all__ = ["Gateway", "GatewayConfig", "GatewayStats", "domain_matches", "raise_
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Transient answers about the server's load, not the resource: never recorded into a pack.
-_UNRECORDED = frozenset({408, 429})
+_UNRECORDED = frozenset({304, 408, 429})  # and 304: "nothing new since you asked" answers no later GET
 # Only headers that describe the content are recorded, so re-recording a pack gives the same index.
 _RECORDED_HEADERS = frozenset({"content-type", "last-modified", "etag", "location", "content-disposition"})
 DEFAULT_AGENT = "watchdesk/0.1"
@@ -140,8 +140,20 @@ class Gateway:
     def allowed(self, host: str) -> bool:
         return any(domain_matches(host, d) for d in self.config.allowed_domains)
 
-    def get(self, url: str, *, agent: str, run_id: str | None = None, cache: bool = True) -> HttpResult:
-        """GET `url`: from replay, cache or network; raises the errors.py vocabulary on failure."""
+    def get(
+        self,
+        url: str,
+        *,
+        agent: str,
+        run_id: str | None = None,
+        cache: bool = True,
+        headers: Mapping[str, str] | None = None,
+    ) -> HttpResult:
+        """GET `url`: from replay, cache or network; raises the errors.py vocabulary on failure.
+
+        `headers` are request headers such as If-None-Match / If-Modified-Since for a conditional GET;
+        a 304 answer comes back as a result with status 304 and no body (never cached or recorded).
+        """
         url = urldefrag(url)[0]
         parts = urlsplit(url)
         call = _Call(
@@ -159,10 +171,10 @@ class Gateway:
             raise ConfigError(
                 "SEC requires a User-Agent naming you: set WATCHDESK_SEC_IDENTITY='Your Name you@example.com'"
             )
-        use_cache = cache and self._cache is not None
+        use_cache = cache and self._cache is not None and not headers
         if use_cache and (hit := self._cache_get(call)) is not None:
             return hit
-        result = self._fetch(call)
+        result = self._fetch(call, headers=dict(headers or {}))
         if use_cache and self._cache is not None and result.status == 200:
             self._cache.put(result)
         return result
@@ -225,10 +237,10 @@ class Gateway:
             self._held.slots = [*getattr(self._held, "slots", []), limiter]
         self._count("network")
 
-    def _send(self, url: str) -> httpx.Response:
+    def _send(self, url: str, headers: dict[str, str]) -> httpx.Response:
         """client.get, then free the rate-limit slots its hops took (body read, or failure)."""
         try:
-            return self._client.get(url)
+            return self._client.get(url, headers=headers)
         finally:
             for limiter in getattr(self._held, "slots", []):
                 limiter.release()
@@ -260,20 +272,22 @@ class Gateway:
             self._emit(call, 1, "cache_hit", status=hit.status, nbytes=len(hit.body))
         return hit
 
-    def _fetch(self, call: _Call) -> HttpResult:
+    def _fetch(self, call: _Call, *, headers: dict[str, str]) -> HttpResult:
         attempts = self.config.max_retries + 1
         for attempt in range(1, attempts + 1):
-            answer = self._try_once(call, attempt, last=attempt == attempts)
+            answer = self._try_once(call, attempt, last=attempt == attempts, headers=headers)
             if isinstance(answer, httpx.Response):
                 return self._finish(call, answer)
             self._sleep(answer)
         raise AssertionError("unreachable: the last attempt always returns or raises")
 
-    def _try_once(self, call: _Call, attempt: int, *, last: bool) -> httpx.Response | float:
+    def _try_once(
+        self, call: _Call, attempt: int, *, last: bool, headers: dict[str, str]
+    ) -> httpx.Response | float:
         """One audited attempt: the response to hand back, or the delay before trying again."""
         started = self._clock()
         try:
-            response = self._send(call.url)
+            response = self._send(call.url, headers)
         except PolicyError as exc:  # raised by _gate on a redirect to a host outside the allow-list
             self._refuse(call, attempt=attempt, detail=str(exc))
         except httpx.TransportError as exc:

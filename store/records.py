@@ -37,6 +37,7 @@ class DocumentRecord:
     run_id: str | None = None
     source_url: str | None = None
     provider: str | None = None
+    tier: str | None = None  # news only: primary | established | other (migration 007)
 
     @property
     def doc_id(self) -> str:

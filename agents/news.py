@@ -1,0 +1,185 @@
+"""News agent: read the watchlist's feeds, keep items credible enough and about a watched company, store
+each once as a document of kind "news" (flagged later like any other document).
+
+A feed that fails is a gap for that feed; the others are still read. Items below the watchlist's
+minimum tier, items that name no watched company, and duplicates (same link, or the same headline
+within a day, in this run or stored before) are counted, never stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from watchdesk.sources.errors import WatchdeskError
+from watchdesk.sources.news.feeds import NewsItem, discover_feeds, parse_feed
+from watchdesk.sources.news.fetch import ConditionalFetcher, FeedState, fetch_feed
+from watchdesk.sources.news.match import TickerTerms, match_tickers
+from watchdesk.sources.news.tiers import Tier, at_least, tier_for
+from watchdesk.store.records import DocumentRecord, GapRecord
+from watchdesk.store.store import Store
+
+AGENT = "news"
+_TRACKING = re.compile(r"^(?:utm_\w+|source|ref|feed|cmpid|mod|ncid)$", re.IGNORECASE)
+_OUTLET_SUFFIX = re.compile(r"\s+[-–—|]\s+[^-–—|]{2,40}$")  # "Headline - Reuters" from aggregators
+
+
+@dataclass(frozen=True, kw_only=True)
+class FeedSpec:
+    url: str
+    name: str | None = None
+    tier: Tier | None = None  # overrides the domain's tier for every item of this feed
+    kind: str = "feed"  # "page": an HTML page whose <link rel="alternate"> names the feed(s)
+
+
+@dataclass(frozen=True, kw_only=True)
+class NewsRequest:
+    tickers: tuple[TickerTerms, ...]
+    ciks: Mapping[str, int]
+    feeds: tuple[FeedSpec, ...]
+    min_tier: Tier = "established"
+    tiers: Mapping[str, Tier] = field(default_factory=dict)
+    since: date | None = None  # items published before this are not used
+
+
+@dataclass(kw_only=True)
+class NewsResult:
+    feeds_read: int = 0
+    not_modified: int = 0  # feeds that answered 304: nothing new since the last run
+    items: int = 0
+    below_tier: int = 0
+    unmatched: int = 0
+    duplicates: int = 0
+    new_doc_ids: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+
+
+def collect(req: NewsRequest, *, fetcher: ConditionalFetcher, store: Store, run_id: str) -> NewsResult:
+    """Read every feed in order; store what passes tier, ticker and duplicate checks."""
+    result = NewsResult()
+    seen: set[str] = set()
+    heads: dict[str, list[datetime]] = {}
+    if not req.feeds:
+        _gap(store, run_id, target="news feeds", reason="the watchlist names no news feeds ([[news.feeds]])",
+             result=result)
+    for feed in req.feeds:
+        try:
+            items = _read(feed, fetcher=fetcher, store=store, run_id=run_id, result=result)
+        except WatchdeskError as exc:
+            _gap(store, run_id, target=f"feed {feed.url}", reason=str(exc), result=result)
+            continue
+        for item in items:
+            _consider(item, feed=feed, req=req, store=store, run_id=run_id, seen=seen, heads=heads, result=result)
+    return result
+
+
+def _read(
+    feed: FeedSpec, *, fetcher: ConditionalFetcher, store: Store, run_id: str, result: NewsResult
+) -> list[NewsItem]:
+    urls = [feed.url]
+    if feed.kind == "page":
+        page = fetcher.get(feed.url, agent=AGENT, run_id=run_id, cache=False)
+        urls = discover_feeds(page.body, base_url=feed.url)
+        if not urls:
+            raise WatchdeskError(f"{feed.url} announces no RSS or Atom feed (<link rel=\"alternate\">)")
+    items: list[NewsItem] = []
+    for url in urls:
+        key = f"feed:{url}"
+        state = FeedState.loads(store.get_cursor(ticker="-", source=key))
+        answer = fetch_feed(fetcher, url, state=state, agent=AGENT, run_id=run_id)
+        result.feeds_read += 1
+        if answer.body is None:
+            result.not_modified += 1
+            continue
+        items += parse_feed(answer.body, feed_url=url)
+        if answer.state != state:
+            store.set_cursor(ticker="-", source=key, value=answer.state.dumps())
+    return items
+
+
+def _consider(
+    item: NewsItem, *, feed: FeedSpec, req: NewsRequest, store: Store, run_id: str, seen: set[str],
+    heads: dict[str, list[datetime]], result: NewsResult,
+) -> None:
+    result.items += 1
+    if req.since and item.published and item.published.date() < req.since:
+        return
+    tier = feed.tier or tier_for(item.source_url or feed.url, overrides=req.tiers)
+    if not at_least(tier, req.min_tier):
+        result.below_tier += 1
+        return
+    # Categories are read as text too: an outlet's own tag ("NVIDIA Corporation") names the company.
+    text = "\n".join((item.title, item.summary, *item.categories))
+    symbols = match_tickers(text, req.tickers, categories=item.categories)
+    if not symbols:
+        result.unmatched += 1
+        return
+    link = canonical_url(item.link)
+    head = headline_key(item.title)
+    when = item.published or datetime.now(UTC)
+    if link in seen or _same_day(heads.get(head, []), when) or _stored_before(store, link=link, head=head, when=when):
+        result.duplicates += 1
+        return
+    seen.add(link)
+    heads.setdefault(head, []).append(when)
+    for symbol in symbols:
+        record = _record(item, symbol=symbol, link=link, tier=tier, feed=feed, req=req, run_id=run_id, when=when)
+        result.new_doc_ids.append(store.save_document(record))
+
+
+def canonical_url(url: str) -> str:
+    """The link without tracking parameters or fragment: the same article from two feeds is one URL."""
+    parts = urlsplit(url.strip())
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, query, ""))
+
+
+def headline_key(title: str) -> str:
+    """A headline as compared across feeds: the aggregator's " - Outlet" suffix, case and punctuation aside."""
+    return re.sub(r"[^a-z0-9]+", " ", _OUTLET_SUFFIX.sub("", title).lower()).strip()
+
+
+def _same_day(times: Sequence[datetime], when: datetime) -> bool:
+    return any(abs(t - when) <= timedelta(days=1) for t in times)
+
+
+def _stored_before(store: Store, *, link: str, head: str, when: datetime) -> bool:
+    """Stored by an earlier run: the same link, or the same headline within a day."""
+    rows = store.query(
+        "SELECT source_url, title FROM documents "
+        "WHERE source = 'news' AND (source_url = ? OR filed_at BETWEEN ? AND ?)",
+        [link, (when - timedelta(days=1)).date(), (when + timedelta(days=1)).date()],
+    )
+    return any(url == link or headline_key(title or "") == head for url, title in rows)
+
+
+def _record(
+    item: NewsItem, *, symbol: str, link: str, tier: Tier, feed: FeedSpec, req: NewsRequest, run_id: str,
+    when: datetime,
+) -> DocumentRecord:
+    outlet = item.source_name or feed.name or urlsplit(feed.url).hostname or feed.url
+    text = item.title if not item.summary else f"{item.title}\n\n{item.summary}"
+    return DocumentRecord(
+        url=f"{link}#{symbol}",  # one document per company the item is about
+        source="news",
+        text=text,
+        fetched_at=datetime.now(UTC),
+        ticker=symbol,
+        cik=req.ciks.get(symbol),
+        form="news",
+        doc_type="news",
+        title=item.title,
+        filed_at=when.date(),
+        run_id=run_id,
+        source_url=link,
+        provider=outlet,
+        tier=tier,
+    )
+
+
+def _gap(store: Store, run_id: str, *, target: str, reason: str, result: NewsResult) -> None:
+    store.record_gap(GapRecord(run_id=run_id, agent=AGENT, target=target, reason=reason, created_at=datetime.now(UTC)))
+    result.gaps.append(f"{target}: {reason}")

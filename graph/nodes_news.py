@@ -1,0 +1,36 @@
+"""The news node: a thin adapter between the planned news step and the news agent."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from watchdesk.agents import news
+from watchdesk.graph.deps import Deps
+from watchdesk.graph.state import StepInput, StepResult
+from watchdesk.sources.news.match import terms_for
+
+
+def news_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
+    deps, step = runtime.context, inp["step"]
+    p = step["params"]
+    req = news.NewsRequest(
+        tickers=tuple(terms_for(t["symbol"], sec_name=t["name"], aliases=t["aliases"]) for t in p["tickers"]),
+        ciks={t["symbol"]: t["cik"] for t in p["tickers"]},
+        feeds=tuple(news.FeedSpec(**f) for f in p["feeds"]),
+        min_tier=p["min_tier"],
+        tiers=p["tiers"],
+        since=date.fromisoformat(p["since"]),
+    )
+    res = news.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)  # type: ignore[arg-type]
+    summary = (
+        f"{res.feeds_read} feeds read ({res.not_modified} unchanged), {res.items} items: "
+        f"{len(res.new_doc_ids)} new documents, {res.duplicates} duplicates, {res.below_tier} below the minimum tier, "
+        f"{res.unmatched} about no watched company"
+    )
+    deps.report(f"news: {summary}" + (f", {len(res.gaps)} gaps" if res.gaps else ""))
+    result = StepResult(step_id=step["id"], status="done", summary=summary, new_doc_ids=res.new_doc_ids, gaps=res.gaps)
+    return Command(goto="supervisor", update={"results": [result]})

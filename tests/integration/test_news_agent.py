@@ -1,0 +1,185 @@
+"""The news agent over real feeds: tiering, ticker matching, de-duplication across feeds, conditional GET
+against a real HTTP server on loopback, and a failing feed that becomes a gap."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from watchdesk.agents import news
+from watchdesk.graph.deps import AuditBuffer
+from watchdesk.sources.gateway import Gateway, GatewayConfig
+from watchdesk.sources.news.match import terms_for
+from watchdesk.sources.replay import PackWriter
+from watchdesk.store.store import Store
+
+SA = "https://seekingalpha.com/api/sa/combined/AAPL.xml"
+SA_NVDA = "https://seekingalpha.com/api/sa/combined/NVDA.xml"
+CNBC = "https://www.cnbc.com/id/100727362/device/rss/rss.html"
+NYT = "https://rss.nytimes.com/services/xml/rss/nyt/Business.xml"
+SEC = "https://www.sec.gov/news/pressreleases.rss"
+TICKERS = (
+    terms_for("NVDA", sec_name="NVIDIA CORP", aliases=["Nvidia"]),
+    terms_for("TSM", sec_name="TAIWAN SEMICONDUCTOR MANUFACTURING CO LTD", aliases=["TSMC"]),
+    terms_for("ASML", sec_name="ASML HOLDING NV"),
+)
+RSS = {"content-type": "application/rss+xml"}
+
+
+def request(*feeds: news.FeedSpec, **kw: object) -> news.NewsRequest:
+    base: dict[str, object] = {"tickers": TICKERS, "ciks": {"NVDA": 1045810}, "feeds": feeds,
+                               "since": date(2026, 3, 1)}
+    return news.NewsRequest(**{**base, **kw})  # type: ignore[arg-type]
+
+
+def replay(pack: Path, store: Store, req: news.NewsRequest, *, domains: tuple[str, ...]) -> news.NewsResult:
+    config = GatewayConfig(mode="replay", replay_dir=pack, allowed_domains=domains)
+    with Gateway(config, audit=AuditBuffer()) as gw:
+        return news.collect(req, fetcher=gw, store=store, run_id="r1")
+
+
+@pytest.fixture()
+def pack(shared_fixtures: Path, tmp_path: Path) -> Path:
+    feeds = shared_fixtures / "feeds"
+    sa = (feeds / "seekingalpha_2026-03.rss.xml").read_bytes()
+    writer = PackWriter(tmp_path / "pack")
+    writer.add(SA, 200, RSS, sa, source="fixture")
+    # The same articles as another symbol's feed serves them: same links but its own ?source= tag, and
+    # one headline re-posted under a new link (derived from the real feed).
+    other = sa.replace(b"source=feed_symbol_AAPL", b"source=feed_symbol_NVDA").replace(
+        b"4879882-wall-street-week-ahead", b"4879882-wall-street-week-ahead-repost")
+    writer.add(SA_NVDA, 200, RSS, other, source="derived from seekingalpha_2026-03.rss.xml")
+    writer.add(CNBC, 200, RSS, (feeds / "cnbc_2026-03.rss.xml").read_bytes(), source="fixture")
+    writer.add(NYT, 200, RSS, (feeds / "nytimes_2026-03.rss.xml").read_bytes(), source="fixture")
+    writer.add(SEC, 200, RSS, (feeds / "sec_pressreleases.rss.xml").read_bytes(), source="fixture")
+    writer.save()
+    return tmp_path / "pack"
+
+
+def news_docs(store: Store) -> list[tuple]:
+    return store.query("SELECT ticker, title, tier, provider, filed_at, form FROM documents WHERE source = 'news' "
+                       "ORDER BY ticker, title")
+
+
+def test_items_below_the_minimum_tier_are_not_used(pack: Path, tmp_path: Path) -> None:
+    with Store.open(tmp_path / "db.duckdb") as store:
+        res = replay(pack, store, request(news.FeedSpec(url=SA), news.FeedSpec(url=NYT, name="NYT")),
+                     domains=("seekingalpha.com", "nytimes.com"))
+        assert res.below_tier == 20  # Seeking Alpha is tier "other" by default; the watchlist wants established
+        docs = news_docs(store)
+    assert [(t, title) for t, title, *_ in docs] == [
+        ("NVDA", "Oil Jumps, Stocks Drop as Investors Grapple With Iran War’s Impact")]  # NYT's own NVIDIA tag
+    assert docs[0][2:] == ("established", "NYT", date(2026, 3, 5), "news")
+
+
+def test_tier_set_in_the_watchlist_lets_a_feed_in_and_matching_picks_the_companies(pack: Path, tmp_path: Path) -> None:
+    with Store.open(tmp_path / "db.duckdb") as store:
+        res = replay(pack, store, request(news.FeedSpec(url=SA, name="Seeking Alpha"), min_tier="other"),
+                     domains=("seekingalpha.com",))
+        tickers = [row[0] for row in news_docs(store)]
+    assert res.below_tier == 0 and res.unmatched == 20 - 11  # 11 items name NVDA, TSM or ASML
+    assert tickers.count("NVDA") == 11 and tickers.count("TSM") == 1 and tickers.count("ASML") == 1
+
+
+def test_duplicates_across_feeds_are_stored_once(pack: Path, tmp_path: Path) -> None:
+    feeds = (news.FeedSpec(url=SA, tier="established"), news.FeedSpec(url=SA_NVDA, tier="established"))
+    with Store.open(tmp_path / "db.duckdb") as store:
+        res = replay(pack, store, request(*feeds), domains=("seekingalpha.com",))
+        assert res.items == 40 and res.duplicates == 11  # every matched item of the second feed
+        assert len(news_docs(store)) == 13  # with a re-posted headline under a new link, 14 if not caught
+        again = replay(pack, store, request(*feeds), domains=("seekingalpha.com",))  # a later run
+        assert again.new_doc_ids == [] and again.duplicates == 22
+        assert len(news_docs(store)) == 13
+
+
+def test_a_failing_feed_hands_over_and_records_a_gap(pack: Path, tmp_path: Path) -> None:
+    gone = "https://www.cnbc.com/id/10000664/device/rss/rss.html"  # not in the recording
+    with Store.open(tmp_path / "db.duckdb") as store:
+        res = replay(pack, store, request(news.FeedSpec(url=gone), news.FeedSpec(url=NYT), news.FeedSpec(url=SEC)),
+                     domains=("cnbc.com", "nytimes.com", "sec.gov"))
+        gaps = store.query("SELECT agent, target, reason FROM gaps")
+        assert len(news_docs(store)) == 1  # the NYT item, read after the failed feed
+    assert res.feeds_read == 2 and len(res.gaps) == 1
+    assert gaps[0][:2] == ("news", f"feed {gone}") and "replay pack" in gaps[0][2]
+
+
+class _FeedServer:
+    """A feed host that answers conditional GETs as a polite server does: 304 when the ETag matches."""
+
+    def __init__(self, body: bytes) -> None:
+        self.body, self.etag, self.requests = body, '"v1"', []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                outer.requests.append(dict(self.headers))
+                if self.headers.get("If-None-Match") == outer.etag:
+                    self.send_response(304)
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("ETag", outer.etag)
+                self.send_header("Last-Modified", "Sun, 08 Mar 2026 12:00:00 GMT")
+                self.end_headers()
+                self.wfile.write(outer.body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/feed.rss"
+
+
+@pytest.fixture()
+def feed_server(shared_fixtures: Path) -> Iterator[_FeedServer]:
+    server = _FeedServer((shared_fixtures / "feeds/seekingalpha_2026-03.rss.xml").read_bytes())
+    thread = threading.Thread(target=server.httpd.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.httpd.shutdown()
+    server.httpd.server_close()
+
+
+def test_conditional_get_a_304_stores_nothing_new(feed_server: _FeedServer, tmp_path: Path) -> None:
+    config = GatewayConfig(mode="live", allowed_domains=("127.0.0.1",), rate_limits={"127.0.0.1": 5.0})
+    req = request(news.FeedSpec(url=feed_server.url, tier="established"))
+    with Store.open(tmp_path / "db.duckdb") as store, Gateway(config) as gw:
+        first = news.collect(req, fetcher=gw, store=store, run_id="r1")
+        second = news.collect(req, fetcher=gw, store=store, run_id="r2")
+        stored = len(news_docs(store))
+    assert len(first.new_doc_ids) == 13 and stored == 13  # 11 items, two of them about two companies
+    assert "If-None-Match" not in feed_server.requests[0]
+    assert feed_server.requests[1]["If-None-Match"] == '"v1"'
+    assert feed_server.requests[1]["If-Modified-Since"] == "Sun, 08 Mar 2026 12:00:00 GMT"
+    assert second.not_modified == 1 and second.items == 0 and second.new_doc_ids == []
+
+
+def test_news_in_a_tickers_sources_plans_a_news_step(tmp_path: Path) -> None:
+    from watchdesk.graph.planner import build_plan
+    from watchdesk.graph.watchlist import parse_watchlist
+    from watchdesk.sources.models import CompanyRef
+
+    watchlist = parse_watchlist("""
+[[tickers]]
+symbol = "NVDA"
+sources = ["news"]
+aliases = ["Nvidia"]
+[news]
+min_tier = "primary"
+tiers = {"seekingalpha.com" = "established"}
+[[news.feeds]]
+url = "https://www.sec.gov/news/pressreleases.rss"
+name = "SEC press releases"
+""")
+    plan = build_plan(watchlist, {"NVDA": CompanyRef("NVDA", 1045810, "NVIDIA CORP")}, as_of=date(2026, 3, 9),
+                      out_dir=tmp_path)
+    step = next(s for s in plan if s["agent"] == "news")
+    assert step["permission"] == "net:www.sec.gov" and step["params"]["min_tier"] == "primary"
+    assert step["params"]["tickers"] == [{"symbol": "NVDA", "name": "NVIDIA CORP", "cik": 1045810,
+                                          "aliases": ["Nvidia"]}]
