@@ -62,11 +62,15 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
     """Fetch and store every filing in the request that is new since the cursor and not stored yet."""
     ticker = req.company.ticker
     result = FilingsResult(ticker=ticker)
-    chosen = list_new_filings(req, fetcher=fetcher, store=store, run_id=run_id, six_k=result.six_k)
+    listing: dict[str, Filing] = {}
+    chosen = list_new_filings(req, fetcher=fetcher, store=store, run_id=run_id, six_k=result.six_k, listing=listing,
+                              gaps=result.gaps)
     result.listed = len(chosen)
     known = store.known_accessions([f.accession for f in chosen] + list(req.accessions))
     todo: list[Filing | str] = [f for f in reversed(chosen) if f.accession not in known]  # oldest first
-    todo += [a for a in req.accessions if a not in known and a not in {f.accession for f in chosen}]
+    # An accession asked for by number is fetched as its listing row says (primary document or full
+    # submission); one the listing does not show is fetched as its full submission.
+    todo += [listing.get(a, a) for a in req.accessions if a not in known and a not in {f.accession for f in chosen}]
     result.skipped = len(chosen) + len(req.accessions) - len(todo)
     blocked: set[str] = set()  # forms whose cursor must not move past a failed filing
     for n, item in enumerate(todo):
@@ -77,7 +81,7 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
         else:
             try:
                 result.new_doc_ids += _fetch_and_store(item, req=req, fetcher=fetcher, store=store, run_id=run_id)
-                if not isinstance(item, str) and form not in blocked:
+                if not isinstance(item, str) and item in chosen and form not in blocked:  # asked-for ones never move it
                     store.set_cursor(ticker=ticker, source=f"edgar:{form}", value=item.accession)
                 continue
             except WatchdeskError as exc:
@@ -89,7 +93,14 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
 
 
 def list_new_filings(
-    req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str, six_k: dict[str, SixKKind] | None = None
+    req: FilingsRequest,
+    *,
+    fetcher: Fetcher,
+    store: Store,
+    run_id: str,
+    six_k: dict[str, SixKKind] | None = None,
+    listing: dict[str, Filing] | None = None,
+    gaps: list[str] | None = None,
 ) -> list[Filing]:
     """The filings in the window that are newer than each form's cursor, newest first; 6-Ks only of the
     kinds asked for (every 6-K's kind goes into `six_k`). Forms not asked for (3, 4, 5) are never chosen."""
@@ -100,8 +111,12 @@ def list_new_filings(
         try:
             subs = edgar.with_older_pages(fetcher, subs, agent=AGENT, run_id=run_id)
         except WatchdeskError as exc:  # the newest page still serves: say what the window misses
-            _gap(store, run_id=run_id, ticker=req.company.ticker, target=f"older filings of CIK {req.company.cik}",
-                 reason=f"filings before {oldest} not listed: {exc}")
+            target, reason = f"older filings of CIK {req.company.cik}", f"filings before {oldest} not listed: {exc}"
+            _gap(store, run_id=run_id, ticker=req.company.ticker, target=target, reason=reason)
+            if gaps is not None:
+                gaps.append(f"{target}: {reason}")
+    if listing is not None:
+        listing.update((f.accession, f) for f in subs.filings)
     kinds = _six_k_kinds(subs.filings, req=req)
     if six_k is not None:
         six_k.update(kinds)

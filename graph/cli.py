@@ -103,16 +103,19 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     Example:
       watchdesk demo --db demo.duckdb --out demo-briefings
     """
-    from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_pack, demo_watchlist
+    import tempfile
 
-    settings = _settings(ctx, db_path=db, out_dir=out).with_(
-        mode="replay", replay_dir=demo_pack(), as_of=DEMO_AS_OF, record_dir=None
-    )
-    report = progress(not quiet)
-    report(f"demo: replaying {settings.replay_dir} into {settings.db_path}")
-    from watchdesk.graph import runner  # LangGraph takes seconds to import: only when running
+    from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_replay_dir, demo_watchlist
 
-    outcome = runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID, report=report)
+    with tempfile.TemporaryDirectory(prefix="watchdesk-demo-") as work:
+        settings = _settings(ctx, db_path=db, out_dir=out).with_(
+            mode="replay", replay_dir=demo_replay_dir(Path(work)), as_of=DEMO_AS_OF, record_dir=None
+        )
+        report = progress(not quiet)
+        report(f"demo: replaying {settings.replay_dir} into {settings.db_path}")
+        from watchdesk.graph import runner  # LangGraph takes seconds to import: only when running
+
+        outcome = runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID, report=report)
     _print_outcome(outcome, settings)
 
 

@@ -1,48 +1,92 @@
-"""The offline demo: a real watchlist run over recorded SEC responses bundled with the package."""
+"""The offline demo: the canonical job (NVIDIA, TSMC, ASML; inventory, supply chain, geopolitics; calls,
+filings and news) run over real recordings.
+
+SEC responses are bundled (public domain). Transcripts and third-party news feeds belong to their
+publishers, so none ships with watchdesk: the demo reads them from the team's fixtures when those sit
+beside the checkout, and what no recording covers shows up in the briefing as a gap.
+"""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
 from watchdesk.graph.watchlist import Watchlist, parse_watchlist
+from watchdesk.sources.replay import PackWriter
 
-# The recorded responses end in 2025; pinning "today" keeps the demo's window on them.
-DEMO_AS_OF = date(2025, 9, 1)
-DEMO_RUN_ID = "demo-2025-09-01"
+# TSMC's recorded listing was taken on 2026-09-01; pinning "today" keeps the demo's window on it.
+DEMO_AS_OF = date(2026, 9, 1)
+DEMO_RUN_ID = "demo-2026-09-01"
+
+# Third-party feeds the fixtures hold, as (URL the publisher serves it at, fixture file).
+DEMO_FEEDS: tuple[tuple[str, str], ...] = (
+    ("https://seekingalpha.com/api/sa/combined/AAPL.xml", "feeds/seekingalpha_2026-03.rss.xml"),
+    ("https://rss.nytimes.com/services/xml/rss/nyt/Business.xml", "feeds/nytimes_2026-03.rss.xml"),
+    ("https://www.cnbc.com/id/100727362/device/rss/rss.html", "feeds/cnbc_2026-03.rss.xml"),
+)
 
 DEMO_WATCHLIST = """
-name = "demo: NVIDIA and Apple, semis supply chain"
+name = "demo: NVIDIA, TSMC and ASML - calls, filings and news"
 
 [[tickers]]
 symbol = "NVDA"
-sources = ["edgar", "transcripts"]
-accessions = ["0001045810-26-000024"]   # an 8-K with its exhibit, fetched whatever the window says
+aliases = ["Nvidia"]
+sources = ["transcripts", "edgar", "news"]
+# Filings asked for by number, whatever the window says: the recorded 10-K, 10-Q and 8-K with its exhibit.
+accessions = ["0001045810-25-000023", "0001045810-25-000209", "0001045810-26-000024"]
 
-# Transcript text belongs to its publisher, so none ships with watchdesk: the demo reads the team's
-# fixtures when they sit beside the checkout, and shows a gap when they do not.
 [[tickers.transcripts]]
 kind = "folder"
-path = "{transcripts}"
+path = "{fixtures}/transcripts/nvda_motley_fool_text"
 
 [[tickers]]
-symbol = "AAPL"
+symbol = "TSM"
+aliases = ["TSMC", "Taiwan Semiconductor"]
+sources = ["transcripts", "edgar", "news"]
+
+[[tickers.transcripts]]
+kind = "folder"
+path = "{fixtures}/transcripts/tsmc"
 
 [[tickers]]
-symbol = "TSM"        # not in the recorded pack: the briefing shows the gap instead of hiding it
+symbol = "ASML"
+sources = ["transcripts", "edgar", "news"]
+
+[[tickers.transcripts]]
+kind = "folder"                       # no ASML call was found in any public snapshot: a gap
+path = "{fixtures}/transcripts/asml"
 
 [topics]
-watch = ["inventory", "supply_chain", "geopolitical", "demand", "ai_demand"]
+watch = ["inventory", "supply_chain", "geopolitical"]
 
 [filings]
-forms = ["10-K", "10-Q"]
-since = 2024-10-01
-until = 2025-08-31
+since = 2026-01-01
+until = 2026-09-01
 limit_per_form = 1
 
+[news]
+min_tier = "other"                    # show every tier in the demo; the briefing labels each item's tier
+
+[[news.feeds]]
+url = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&start=4300&count=100&output=atom"
+name = "EDGAR latest filings"
+
+[[news.feeds]]
+url = "https://seekingalpha.com/api/sa/combined/AAPL.xml"
+name = "Seeking Alpha"
+
+[[news.feeds]]
+url = "https://rss.nytimes.com/services/xml/rss/nyt/Business.xml"
+name = "NYT Business"
+
+[[news.feeds]]
+url = "https://www.cnbc.com/id/100727362/device/rss/rss.html"
+name = "CNBC International"
+
 [policy]
-allowed_domains = ["sec.gov"]
+allowed_domains = ["sec.gov", "seekingalpha.com", "nytimes.com", "cnbc.com"]
 approval = "never"
 """
 
@@ -51,10 +95,34 @@ def demo_pack() -> Path:
     return Path(str(resources.files("watchdesk.sources.packs") / "demo"))
 
 
+def demo_fixtures() -> Path:
+    return Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+
+
 def demo_transcripts_folder() -> Path:
-    return Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "transcripts" / "nvda_motley_fool_text"
+    return demo_fixtures() / "transcripts" / "nvda_motley_fool_text"
 
 
 def demo_watchlist() -> Watchlist:
-    text = DEMO_WATCHLIST.replace("{transcripts}", demo_transcripts_folder().as_posix())
+    text = DEMO_WATCHLIST.replace("{fixtures}", demo_fixtures().as_posix())
     return parse_watchlist(text, origin="<demo watchlist>")
+
+
+def demo_replay_dir(work: Path) -> Path:
+    """The bundled SEC pack, plus the fixtures' news feeds when they are beside the checkout.
+
+    The feeds are added to a copy under `work`, never to the bundled pack: their text is third-party.
+    Without the fixtures the bundled pack is used as is, and each feed becomes a gap.
+    """
+    feeds = [(url, demo_fixtures() / rel) for url, rel in DEMO_FEEDS]
+    present = [(url, path) for url, path in feeds if path.is_file()]
+    if not present:
+        return demo_pack()
+    pack = work / "demo-replay"
+    shutil.copytree(demo_pack(), pack, dirs_exist_ok=True)
+    writer = PackWriter(pack, merge=True)
+    for url, path in present:
+        writer.add(url, 200, {"content-type": "application/rss+xml"}, path.read_bytes(),
+                   source=f"shared/fixtures/{path.relative_to(demo_fixtures()).as_posix()}")
+    writer.save()
+    return pack

@@ -83,8 +83,7 @@ class ReplayPack:
         entry = self.entries.get(pack_key(url))
         if entry is None:
             raise ReplayMissError(
-                f"replay pack {self.root} has no response for {pack_key(url)}: record it with a live run "
-                f"(record_dir={self.root}) or add it to {self.root / INDEX}"
+                f"not in the recording: {pack_key(url)} (replay pack {self.root}; a live run with --record adds it)"
             )
         body = self._read_body(entry)
         return HttpResult(

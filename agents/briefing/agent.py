@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem, ToneItem
+from watchdesk.agents.briefing.news_part import gather_news
 from watchdesk.agents.briefing.render import render_markdown
 from watchdesk.sources.errors import StoreError
 from watchdesk.store import queries
@@ -51,6 +52,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         gaps=[GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"]) for g in gaps],
         documents=[_document_item(d) for d in docs],
         tone=[ToneItem(**t) for t in tone],
+        news=gather_news(store, tickers=req.tickers, start=req.period_start, end=req.period_end, run_id=req.run_id),
     )
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from watchdesk.agents.briefing.news_part import NewsEntry
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,3 +77,4 @@ class BriefingInput:
     gaps: list[GapItem]
     documents: list[DocumentItem]
     tone: list[ToneItem] = field(default_factory=list)
+    news: list[NewsEntry] = field(default_factory=list)

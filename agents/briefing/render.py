@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem
+from watchdesk.agents.briefing.news_part import render_news
 from watchdesk.agents.flagging.agent import METHOD_VERSION
 
 TOP_PER_TOPIC = 5
@@ -33,6 +34,7 @@ def render_markdown(data: BriefingInput) -> str:
         _summary(data),
         _tone(data, refs),
         _findings(data, cites, refs, echoes),
+        *([render_news(data.news, tickers=data.tickers)] if data.news else []),
         _gaps(data.gaps),
         _sources(data, [f for f, _ in shown], cites, refs),
         _method(),

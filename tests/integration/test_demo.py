@@ -1,4 +1,5 @@
-"""The offline demo end to end: real NVIDIA and Apple filings replayed into a real DuckDB file."""
+"""The offline demo end to end: the canonical job (NVIDIA, TSMC, ASML; calls, filings, news) replayed from
+real recordings into a real DuckDB file."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 
 from watchdesk.graph import runner
 from watchdesk.graph.cli import cli
-from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_pack, demo_watchlist
+from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_replay_dir, demo_watchlist
 from watchdesk.graph.settings import Settings
 
 
@@ -20,7 +21,7 @@ def demo_settings(tmp: Path) -> Settings:
     return Settings(
         db_path=tmp / "demo.duckdb",
         mode="replay",
-        replay_dir=demo_pack(),
+        replay_dir=demo_replay_dir(tmp),
         as_of=DEMO_AS_OF,
         out_dir=tmp / "out",
     )
@@ -70,10 +71,34 @@ def test_every_stored_sentence_has_a_sentiment(first_run: tuple[Settings, runner
     assert rows["neutral"] > rows["positive"] > 0 and rows["negative"] > 0, rows
 
 
-def test_missing_company_becomes_a_visible_gap(first_run: tuple[Settings, runner.RunOutcome]) -> None:
-    _, outcome = first_run
-    assert any("TSM" in g or "1046179" in g for g in outcome.gaps), outcome.gaps
-    assert "TSM" in Path(outcome.briefing_path or "").read_text().split("Gaps", 1)[-1]
+def test_missing_sources_are_gaps_per_ticker(first_run: tuple[Settings, runner.RunOutcome]) -> None:
+    settings, outcome = first_run
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    gaps = con.execute("SELECT ticker, agent, target FROM gaps ORDER BY 1, 2, 3").fetchall()
+    con.close()
+    assert ("ASML", "filings", "ASML (CIK 937966, ASML HOLDING NV)") in gaps  # no ASML listing was recorded
+    assert ("ASML", "transcripts", "ASML transcripts") in gaps  # no ASML call in any public snapshot
+    assert ("TSM", "filings", "20-F 0001628280-26-025362") in gaps  # listed, but no TSMC document recorded
+    assert ("TSM", "filings", "6-K 0001046179-26-000451") in gaps  # the Q2 2026 results 6-K
+    section = Path(outcome.briefing_path or "").read_text().split("## Gaps", 1)[-1].split("## Sources")[0]
+    assert all(f"**{t}**" in section for t in ("NVDA", "TSM", "ASML")) and "not in the recording" in section
+
+
+def test_briefing_has_every_ticker_with_call_findings_and_news(first_run: tuple[Settings, runner.RunOutcome]) -> None:
+    settings, outcome = first_run
+    text = Path(outcome.briefing_path or "").read_text()
+    findings = text.split("## Findings", 1)[1].split("## News", 1)[0]
+    assert "### NVDA" in findings and "### TSM" in findings and "### ASML" in findings
+    assert "qa · C.C. Wei" in findings and "prepared · Colette M. Kress" in findings  # both calls cited
+    news = text.split("## News", 1)[1].split("## Gaps", 1)[0]
+    per_ticker = dict(zip(["NVDA", "TSM", "ASML"], news.split("### ")[1:], strict=True))
+    assert "**NYT Business** (established outlet)" in per_ticker["NVDA"]
+    assert "**EDGAR latest filings** (primary source) · 6-K - TAIWAN SEMICONDUCTOR" in per_ticker["TSM"]
+    assert "**Seeking Alpha** (other source)" in per_ticker["ASML"]
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    calls = con.execute("SELECT ticker, count(*) FROM documents WHERE doc_type = 'earnings call' GROUP BY 1").fetchall()
+    con.close()
+    assert dict(calls) == {"NVDA": 4, "TSM": 1}
 
 
 def test_second_run_duplicates_nothing_and_fetches_no_stored_document(
@@ -84,8 +109,11 @@ def test_second_run_duplicates_nothing_and_fetches_no_stored_document(
     second = runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID)
     after = counts(settings.db_path)
     assert after == before
-    assert [u for u in first.requested if "/Archives/" in u], "first run fetched documents"
-    assert not [u for u in second.requested if "/Archives/" in u], second.requested
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    stored = {r[0] for r in con.execute("SELECT url FROM documents WHERE source = 'edgar'").fetchall()}
+    con.close()
+    assert stored & set(first.requested), "first run fetched documents"
+    assert not stored & set(second.requested), second.requested  # only what the recording lacks is asked again
 
 
 def test_cli_demo_prints_briefing_path(tmp_path: Path) -> None:

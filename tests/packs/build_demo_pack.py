@@ -25,6 +25,8 @@ HTML = {"content-type": "text/html"}
 JSON = {"content-type": "application/json"}
 TEXT = {"content-type": "text/plain"}
 XML = {"content-type": "application/xml"}
+ATOM = {"content-type": "application/atom+xml"}
+EDGAR_LATEST_ATOM = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&start=4300&count=100&output=atom"
 
 # (url, status, headers, fixture path under edgar/)
 DEMO_RESPONSES: list[tuple[str, int, dict[str, str], str]] = [
@@ -102,6 +104,18 @@ DEMO_RESPONSES: list[tuple[str, int, dict[str, str], str]] = [
         HTML,
         "filings/NVDA_8-K_2026-03_nvda-20260302.htm",
     ),
+    # The canonical job (NVIDIA, TSMC, ASML): TSMC's listing (its 200 newest filings; no TSMC document
+    # was recorded, so the run shows those as gaps), NVIDIA's FY2024 10-K (the filing before FY2025, for
+    # comparing consecutive 10-Ks), and EDGAR's latest-filings Atom page that lists a TSMC 6-K, read by
+    # the news agent as a primary-tier feed. ASML has no recorded listing: its filings are a gap.
+    (submissions_url(1046179), 200, JSON, "submissions/CIK0001046179_TSMC_first200.json"),
+    (
+        archive_url(1045810, "0001045810-24-000029", "nvda-20240128.htm"),
+        200,
+        HTML,
+        "filings/NVDA_10-K_FY2024_filed-2024-02-21.html",
+    ),
+    (EDGAR_LATEST_ATOM, 200, ATOM, "atom_rss/getcurrent_all_start4300_count100_2026-01-12.atom.xml"),
     # SEC's real answer for a CIK that does not exist.
     (
         "https://data.sec.gov/submissions/CIK-000000001.json",

@@ -1,0 +1,69 @@
+"""The briefing's news part: items the news agent stored for the period, with their outlet, credibility
+tier and what flagging found in them. Gathering reads the store; rendering is pure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from watchdesk.store.store import Store
+
+TIER_LABELS = {"primary": "primary source", "established": "established outlet", "other": "other source"}
+MAX_PER_TICKER = 8
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewsEntry:
+    doc_id: str
+    ticker: str
+    title: str
+    url: str
+    outlet: str
+    tier: str
+    published: date | None
+    flags: tuple[str, ...] = ()  # "geopolitical negative", one per finding
+
+
+def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date, run_id: str) -> list[NewsEntry]:
+    """News documents published in the period (or stored by this run), most credible and newest first."""
+    rows = store.query(
+        """
+        SELECT d.doc_id, d.ticker, d.title, coalesce(d.source_url, d.url) AS link, coalesce(d.provider, '') AS outlet,
+               coalesce(d.tier, 'other') AS tier, d.filed_at,
+               list(f.topic || ' ' || f.polarity ORDER BY f.start) FILTER (f.topic IS NOT NULL) AS flags,
+               CASE coalesce(d.tier, 'other') WHEN 'primary' THEN 0 WHEN 'established' THEN 1 ELSE 2 END AS rank
+        FROM documents d LEFT JOIN current_findings f USING (doc_id)
+        WHERE d.source = 'news' AND list_contains(?, d.ticker) AND (d.filed_at BETWEEN ? AND ? OR d.run_id = ?)
+        GROUP BY ALL
+        ORDER BY d.ticker, rank, d.filed_at DESC, d.doc_id
+        """,
+        [list(tickers), start, end, run_id],
+    )
+    return [
+        NewsEntry(doc_id=r[0], ticker=r[1], title=r[2] or "", url=r[3], outlet=r[4], tier=r[5], published=r[6],
+                  flags=tuple(r[7] or ()))
+        for r in rows
+    ]
+
+
+def render_news(entries: Sequence[NewsEntry], *, tickers: Sequence[str]) -> str:
+    """## News: per ticker, each item with its date, outlet, tier and flags; a line when there is none."""
+    from watchdesk.agents.briefing.render import escape_markdown  # the briefing's one escaping rule
+
+    lines = ["## News", "", "Items from the watchlist's feeds that name the company, with the outlet and its "
+             "credibility tier (primary: regulators and the company's own releases; established outlets; other)."]
+    for ticker in tickers:
+        mine = [e for e in entries if e.ticker == ticker]
+        lines += ["", f"### {ticker}", ""]
+        if not mine:
+            lines.append("No news item in the period's feeds names this company.")
+            continue
+        for e in mine[:MAX_PER_TICKER]:
+            when = e.published.isoformat() if e.published else "undated"
+            flags = f" · flagged: {', '.join(sorted(set(e.flags)))}" if e.flags else ""
+            lines.append(f"- {when} · **{escape_markdown(e.outlet)}** ({TIER_LABELS.get(e.tier, e.tier)}) · "
+                         f"{escape_markdown(e.title)} <{e.url}>{flags}")
+        if len(mine) > MAX_PER_TICKER:
+            lines.append(f"- … and {len(mine) - MAX_PER_TICKER} more (all are in the documents table, source 'news').")
+    return "\n".join(lines)
