@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.sqlite import SqliteSaver
@@ -23,7 +24,7 @@ from watchdesk.graph.deps import AuditBuffer, Deps
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.errors import ConfigError
-from watchdesk.sources.gateway import Gateway, GatewayConfig
+from watchdesk.sources.gateway import SEC_DOMAIN, Gateway, GatewayConfig, domain_matches
 from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
 
@@ -60,8 +61,19 @@ def gateway_for(
         replay_dir=settings.replay_dir,
         record_dir=settings.record_dir,
         max_requests=watchlist.policy.max_requests_per_run,
+        rate_limits=rate_limits(watchlist),
     )
     return Gateway(config, audit=audit)
+
+
+def rate_limits(watchlist: Watchlist) -> dict[str, float]:
+    """SEC's 10 requests a second; one a second for each news feed host no other rule covers."""
+    limits = {SEC_DOMAIN: 10.0}
+    for feed in watchlist.news.feeds:
+        host = (urlsplit(feed.url).hostname or "").lower()
+        if host and not any(domain_matches(host, d) for d in limits):
+            limits[host] = 1.0
+    return limits
 
 
 def llm_judge(
