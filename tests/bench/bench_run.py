@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from watchdesk.graph import runner
-from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_pack, demo_watchlist
+from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_pack, demo_replay_dir, demo_watchlist
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.replay import ReplayPack, read_index
 
@@ -44,7 +44,7 @@ def main() -> None:
         settings = Settings(
             db_path=Path(tmp) / "bench.duckdb",
             mode="replay",
-            replay_dir=demo_pack(),
+            replay_dir=demo_replay_dir(Path(tmp)),
             as_of=DEMO_AS_OF,
             out_dir=Path(tmp) / "out",
             progress=False,
