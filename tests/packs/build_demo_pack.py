@@ -9,6 +9,7 @@ only the content-type header is filled in from the file type, since the recordin
 from __future__ import annotations
 
 import argparse
+import posixpath
 from pathlib import Path
 
 from watchdesk.sources.edgar_parse import (
@@ -26,6 +27,7 @@ JSON = {"content-type": "application/json"}
 TEXT = {"content-type": "text/plain"}
 XML = {"content-type": "application/xml"}
 ATOM = {"content-type": "application/atom+xml"}
+RSS = {"content-type": "application/rss+xml"}
 EDGAR_LATEST_ATOM = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&start=4300&count=100&output=atom"
 
 # (url, status, headers, fixture path under edgar/)
@@ -116,6 +118,8 @@ DEMO_RESPONSES: list[tuple[str, int, dict[str, str], str]] = [
         "filings/NVDA_10-K_FY2024_filed-2024-02-21.html",
     ),
     (EDGAR_LATEST_ATOM, 200, ATOM, "atom_rss/getcurrent_all_start4300_count100_2026-01-12.atom.xml"),
+    # SEC's press-release feed (January 2025), the primary-tier feed `watchdesk init` lists.
+    ("https://www.sec.gov/news/pressreleases.rss", 200, RSS, "../feeds/sec_pressreleases.rss.xml"),
     # SEC's real answer for a CIK that does not exist.
     (
         "https://data.sec.gov/submissions/CIK-000000001.json",
@@ -130,7 +134,7 @@ def build(fixtures: Path, out: Path) -> Path:
     writer = PackWriter(out)
     for url, status, headers, rel in DEMO_RESPONSES:
         body = (fixtures / "edgar" / rel).read_bytes()
-        writer.add(url, status, headers, body, source=f"shared/fixtures/edgar/{rel}")
+        writer.add(url, status, headers, body, source=posixpath.normpath(f"shared/fixtures/edgar/{rel}"))
     index = writer.save()
     (out / "MANIFEST.md").write_text(MANIFEST, encoding="utf-8")
     return index
@@ -138,8 +142,9 @@ def build(fixtures: Path, out: Path) -> Path:
 
 MANIFEST = """# Demo replay pack
 
-Real SEC EDGAR responses (US government public data), copied byte for byte from the team's fixtures
-(`../shared/fixtures/edgar`, whose MANIFEST.md names each file's origin); `index.json` maps each URL to
+Real SEC responses (US government public data: EDGAR, and SEC's press-release RSS feed), copied byte for
+byte from the team's fixtures (`../shared/fixtures/edgar` and `feeds`, whose MANIFEST.md names each file's
+origin); no third-party text is in here. `index.json` maps each URL to
 its body and names the fixture file in `source`. Bodies are gzip-compressed. Only `content-type`
 headers were filled in, from the file type: the recordings kept bodies only.
 
