@@ -183,3 +183,19 @@ name = "SEC press releases"
     assert step["permission"] == "net:www.sec.gov" and step["params"]["min_tier"] == "primary"
     assert step["params"]["tickers"] == [{"symbol": "NVDA", "name": "NVIDIA CORP", "cik": 1045810,
                                           "aliases": ["Nvidia"]}]
+
+
+def test_a_page_entry_reads_the_feeds_its_link_alternate_names(shared_fixtures: Path, tmp_path: Path) -> None:
+    writer = PackWriter(tmp_path / "pack")
+    page = b'<html><head><link rel="alternate" type="application/rss+xml" href="/feeds/nyt.xml"></head></html>'
+    writer.add("https://newsroom.example.com/news", 200, {"content-type": "text/html"}, page, source="test page")
+    writer.add("https://newsroom.example.com/feeds/nyt.xml", 200, RSS,
+               (shared_fixtures / "feeds/nytimes_2026-03.rss.xml").read_bytes(), source="fixture")
+    writer.add("https://newsroom.example.com/plain", 200, {"content-type": "text/html"}, b"<html></html>", source="x")
+    writer.save()
+    feeds = (news.FeedSpec(url="https://newsroom.example.com/news", kind="page", tier="established"),
+             news.FeedSpec(url="https://newsroom.example.com/plain", kind="page"))
+    with Store.open(tmp_path / "db.duckdb") as store:
+        res = replay(tmp_path / "pack", store, request(*feeds), domains=("example.com",))
+        assert [row[0] for row in news_docs(store)] == ["NVDA"]
+    assert res.feeds_read == 1 and len(res.gaps) == 1 and "announces no RSS or Atom feed" in res.gaps[0]
