@@ -94,3 +94,19 @@ def test_form_4_is_fetched_only_when_asked(pack: Path, tmp_path: Path) -> None:
     store.close()
     assert result.listed == 1 and len(result.gaps) == 1 + 1 and len(audit.urls) == 3
     assert audit.urls[-1].endswith("xslF345X06/wk-form4_1787226096.xml")
+
+
+def test_edgar_list_shows_each_6k_kind() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from watchdesk.graph.cli import cli
+    from watchdesk.graph.demo import demo_pack
+
+    args = ["edgar", "list", "TSM", "--forms", "6-K", "--since", "2026-07-01", "--replay", str(demo_pack())]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    rows = {r["accession"]: r["kind"] for r in map(json.loads, result.stdout.splitlines())}
+    assert rows[Q2_RESULTS] == "earnings_release" and rows["0001046179-26-000447"] == "monthly_revenue"
+    assert len(rows) == 10
