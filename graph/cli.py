@@ -237,6 +237,7 @@ def _register_groups() -> None:
     from watchdesk.graph.cli_edgar import edgar
     from watchdesk.graph.cli_edgar_remote import download_filings, list_filings
     from watchdesk.graph.cli_flag import flag
+    from watchdesk.graph.cli_plan import plan
     from watchdesk.graph.cli_sentiment import sentiment
     from watchdesk.graph.cli_transcript import transcript
     from watchdesk.graph.cli_transcript_fetch import fetch
@@ -248,6 +249,7 @@ def _register_groups() -> None:
     cli.add_command(transcript)
     cli.add_command(sentiment)
     cli.add_command(flag)
+    cli.add_command(plan)
 
 
 _register_groups()

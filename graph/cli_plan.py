@@ -1,0 +1,76 @@
+"""`watchdesk plan "GOAL"`: an analyst's goal in plain words -> a watchlist file and the plan a run would execute."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from watchdesk.graph.settings import Settings
+from watchdesk.sources.errors import ConfigError
+
+def plan_goal(goal: str, settings: Settings, *, as_of: date, report: Any = None) -> Any:
+    """The GoalPlan for `goal`: the deterministic parse, then (with WATCHDESK_MODEL) the LLM's fill-in."""
+    from watchdesk.graph.goal.parse import parse_goal
+
+    plan = parse_goal(goal, as_of=as_of)
+    if settings.model and plan.not_understood:
+        from watchdesk.graph.goal.llm import fill_with_model, model_for
+
+        model = model_for(settings.model, report=report)
+        if model is not None:
+            plan = fill_with_model(plan, model=model, report=report)
+    return plan
+
+
+def show_plan(plan: Any, settings: Settings, *, as_of: date) -> str:
+    """The numbered steps (agent, target, permission) the run would execute, as the approval prompt shows them."""
+    from watchdesk.graph.planner import build_plan, describe
+
+    steps = build_plan(plan.watchlist, plan.companies, as_of=as_of, out_dir=settings.out_dir)
+    return describe(steps)
+
+
+@click.command("plan")
+@click.argument("goal")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the watchlist here.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Count the horizon from this day.")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@click.pass_context
+def plan(ctx: click.Context, goal: str, out: Path | None, as_of: datetime | None, force: bool) -> None:
+    """Turn a goal in plain words into a watchlist and print the plan a run would execute.
+
+    Offline and deterministic: companies resolve through the SEC ticker map shipped with watchdesk.
+    Without --out the watchlist TOML goes to stdout and the plan to stderr.
+
+    \b
+    Example:
+      watchdesk plan "Monitor earnings call transcripts for NVIDIA, TSMC and ASML for the next quarter. \\
+        Flag any mentions of inventory adjustments or geopolitical supply chain risks. \\
+        Summarize the sentiment weekly." --out watchlist.toml
+    """
+    from watchdesk.graph.cli import err
+    from watchdesk.graph.goal.render import render_watchlist
+
+    settings: Settings = ctx.obj
+    day = as_of.date() if as_of else settings.as_of or datetime.now(UTC).date()
+    if out is not None and out.exists() and not force:
+        raise ConfigError(f"{out} already exists (use --force to overwrite)")
+    result = plan_goal(goal, settings, as_of=day, report=lambda m: err.print(m, markup=False))
+    text = render_watchlist(result, as_of=day)
+    summary = summarize(result, settings, as_of=day)
+    if out is None:
+        click.echo(text)
+        err.print(summary, markup=False, highlight=False)
+        return
+    out.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {out}\n\n{summary}\n\nrun it with: watchdesk run {out}")
+
+
+def summarize(result: Any, settings: Settings, *, as_of: date) -> str:
+    lines = ["Decisions:", *[f"  - {d}" for d in result.decisions], "", "Plan:"]
+    lines += ["  " + line for line in show_plan(result, settings, as_of=as_of).splitlines()]
+    lines += ["", "Not understood:"] + ([f"  - {n}" for n in result.not_understood] or ["  (nothing)"])
+    return "\n".join(lines)
