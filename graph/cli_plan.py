@@ -11,6 +11,7 @@ import click
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
 
+
 def plan_goal(goal: str, settings: Settings, *, as_of: date, report: Any = None) -> Any:
     """The GoalPlan for `goal`: the deterministic parse, then (with WATCHDESK_MODEL) the LLM's fill-in."""
     from watchdesk.graph.goal.parse import parse_goal

@@ -69,30 +69,38 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
     if len(span) == 1 and first.word.upper() in ACRONYMS:
         return None
     found = index.by_name(key)
-    if len(span) == 1 and isinstance(found, Match) and found.how == "start of SEC name":
-        # A short name is a well-known company's ("Micron"), written with a capital: "chain" or "Blackwell"
-        # start too many small companies' names to be one.
-        if not first.capitalized or index.rank[found.ref.cik] >= SHORT_NAME_RANK:
-            return None
+    listed = index.ticker(first.word) if len(span) == 1 and _looks_like_ticker(first) else None
+    if listed and not _exact(found):
+        return Match(listed, "ticker")  # "GE" is GE, not GE Vernova or GE HealthCare
+    if len(span) == 1 and not _exact(found) and (first.initial or not first.capitalized or _obscure(found, index)):
+        # A lower-case or sentence-first word names a company only as an alias or whole SEC name; a short
+        # name stands for a well-known company ("Micron"): "chain" or "Blackwell" start too many names.
+        return None
     if isinstance(found, list) and not found:
         return f"{first.word if len(span) == 1 else key} is not listed with SEC (no ticker to watch)"
-    if found is None and len(span) == 1 and _looks_like_ticker(first):
-        ref = index.ticker(first.word)
-        return Match(ref, "ticker") if ref else None
     return found
+
+
+def _obscure(found: Match | list[CompanyRef] | None, index: CompanyIndex) -> bool:
+    return isinstance(found, Match) and index.rank[found.ref.cik] >= SHORT_NAME_RANK
 
 
 def _common_only(span: list[Token], key: str, index: CompanyIndex) -> Match | None:
     """Ordinary words name a company only as an exact alias or SEC name, written with capitals."""
     if len(span) == 1 and (span[0].initial or not span[0].capitalized):
         return None
-    if len(span) > 1 and key not in index.aliases:
-        if not all(t.capitalized or t.word.lower() in _CONNECTORS for t in span):
-            return None
+    if len(span) > 1 and key not in index.aliases and not all(
+        t.capitalized or t.word.lower() in _CONNECTORS for t in span
+    ):
+        return None
     found = index.by_name(key)
     if isinstance(found, Match) and (found.how == "alias" or (len(span) > 1 and found.how == "SEC name")):
         return found
     return None
+
+
+def _exact(found: Match | list[CompanyRef] | None) -> bool:
+    return isinstance(found, Match) and found.how != "start of SEC name"
 
 
 def _looks_like_ticker(token: Token) -> bool:

@@ -21,7 +21,7 @@ from watchdesk.sources.models import CompanyRef
 SNAPSHOT = "sec_tickers.tsv.gz"
 # Words that say what kind of legal entity a company is, not which company it is.
 _SUFFIXES = frozenset(
-    "inc incorporated corp corporation co company cos ltd limited plc holding holdings group nv sa ag se lp llc "
+    "inc incorporated corp corporation co company cos ltd limited plc holding holdings group nv sa ag se lp llc "  # noqa: SIM905
     "de md ny nj uk com adr ads the spa asa ab oyj kgaa sab cv sca bhd tbk pte bv gmbh trust".split()
 )
 LEAD = 4  # a prefix's best company must rank this many times better than the next one
@@ -96,17 +96,17 @@ class CompanyIndex:
             return Match(ranked[0], how, tuple(ranked[1:4]))
         return ranked[:5]
 
-    def close(self, phrase: str, *, n: int = 3, tickers: bool = True) -> list[CompanyRef]:
+    def close(self, phrase: str, *, n: int = 3, tickers: bool = True, cutoff: float = 0.75) -> list[CompanyRef]:
         """Companies whose name (or, with `tickers`, ticker) resembles `phrase` (for "did you mean")."""
         key = name_key(phrase)
         found: list[CompanyRef] = []
-        for cand in difflib.get_close_matches(key, list(self.aliases) + list(self.names), n=n * 2, cutoff=0.75):
+        for cand in difflib.get_close_matches(key, list(self.aliases) + list(self.names), n=n * 2, cutoff=cutoff):
             ref = self.aliases.get(cand) if cand in self.aliases else self.names[cand][0]
             if ref is not None:
                 found.append(ref)
         if tickers and 2 <= len(phrase) <= 6:
-            tickers = difflib.get_close_matches(phrase.upper(), list(self.by_ticker), n=n, cutoff=0.7)
-            found += [self.by_ticker[t] for t in tickers]
+            symbols = difflib.get_close_matches(phrase.upper(), list(self.by_ticker), n=n, cutoff=0.7)
+            found += [self.by_ticker[t] for t in symbols]
         out: dict[int, CompanyRef] = {}
         for ref in found:
             out.setdefault(ref.cik, ref)

@@ -83,7 +83,8 @@ def build_watchlist(
         alias = re.sub(r"['’]s$", "", named.phrase.lstrip("$"))
         prior = tickers[symbol].aliases if symbol in tickers else ()
         aliases = tuple(dict.fromkeys([*prior, *([alias] if alias.upper() != symbol else [])]))
-        chain = (TranscriptSource(kind="folder", path=f"transcripts/{symbol}"),) if "transcripts" in sources.sources else ()
+        wants_calls = "transcripts" in sources.sources
+        chain = (TranscriptSource(kind="folder", path=f"transcripts/{symbol}"),) if wants_calls else ()
         tickers[symbol] = Ticker(symbol=symbol, aliases=aliases, cik=named.ref.cik, sources=sources.sources,
                                  transcripts=chain)
     if "transcripts" in sources.sources:
@@ -91,9 +92,9 @@ def build_watchlist(
                      "transcript site, and a goal never adds a domain; add a url or feed source in the file")
     if not topics.watch and not topics.custom:
         notes.decide(f"no topic named: the default topics ({', '.join(Topics().watch)})")
-    delivery = (Delivery(kind="file", path="briefings"),)
+    delivery = [Delivery(kind="file", path="briefings")]
     if recipients:
-        delivery += (Delivery(kind="email", to=recipients),)
+        delivery.append(Delivery(kind="email", to=recipients))
     notes.decide("approval: the first run's plan waits for a person's yes (policy approval = \"first:1\")")
     return Watchlist(
         name="goal-" + "-".join(t.lower() for t in tickers)[:60],
@@ -101,8 +102,9 @@ def build_watchlist(
         topics=Topics(watch=tuple(topics.watch), custom=tuple(topics.custom)) if topics.watch or topics.custom
         else Topics(),
         filings=Filings(forms=sources.forms) if sources.forms else Filings(),
-        schedule=Schedule(cadence=timing.cadence, day=timing.day or "monday", time=timing.time or "07:00"),  # type: ignore[arg-type]
-        delivery=delivery,
+        schedule=Schedule.model_validate({"cadence": timing.cadence, "day": timing.day or "monday",
+                                          "time": timing.time or "07:00"}),
+        delivery=tuple(delivery),
         policy=Policy(approval="first:1", allowed_recipients=recipients),
         until=timing.until,
     )
@@ -112,8 +114,9 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     """Words no parser read: a company-like one is a problem (with close matches), any other is reported."""
     for group in _groups(text.tokens()):
         phrase = text.raw[group[0].start : group[-1].end]
-        close = index.close(phrase)
         capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
+        # A capitalised phrase may be a misspelt company or ticker; a lower-case word only if it is close to a name.
+        close = index.close(phrase) if capital else index.close(phrase, tickers=False, cutoff=0.85)
         if close or _in_company_list(group, found, text.raw) or (not found.named and capital):
             matches = ", ".join(f"{r.ticker} ({r.name})" for r in close) or "none"
             found.problems.append(f"{phrase!r} is not a company in SEC's ticker map; close matches: {matches}")

@@ -18,7 +18,7 @@ def render_watchlist(plan: GoalPlan, *, as_of: date) -> str:
     head += ["#", "# Decisions:"] + [f"#   - {d}" for d in plan.decisions]
     if plan.not_understood:
         head += ["#", "# Not understood (ignored):"] + [f"#   - {n}" for n in plan.not_understood]
-    head += ["#", "# Check it with `watchdesk run FILE --dry-run`; the README's watchlist reference explains each field.", ""]
+    head += ["#", "# Check it with `watchdesk run FILE --dry-run`; the README's watchlist reference explains it.", ""]
     text = "\n".join(head) + "\n" + to_toml(plan.watchlist.model_dump(mode="python", exclude_none=True))
     if parse_watchlist(text, origin="<written watchlist>") != plan.watchlist:
         raise ConfigError("the written watchlist does not load back as planned (a bug: please report it)")

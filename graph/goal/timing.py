@@ -12,7 +12,7 @@ from watchdesk.graph.goal.text import Notes, Text
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = tuple(m.lower() for m in calendar.month_name[1:])
-_NUMBERS = {w: i for i, w in enumerate("a one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBERS = {w: i for i, w in enumerate("a one two three four five six seven eight nine ten eleven twelve".split())}  # noqa: SIM905
 _NUMBERS["a"] = 1
 _NUM = r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(day|week|month|quarter|year)s?"
@@ -23,18 +23,26 @@ _I = re.IGNORECASE
 
 _DAILY = re.compile(r"\b(?:daily(?: digest| summary| briefing| recap)?|every ?day|each day|every (?:business |trading |"
                     r"week)?day|each (?:business |trading )?day|every (?:morning|evening|night)|nightly)\b", _I)
-_WEEKLY = re.compile(r"\b(?:weekly(?: digest| summary| briefing| recap)?|every week|each week|once a week|per week)\b", _I)
+_WEEKLY = re.compile(
+    r"\b(?:weekly(?: digest| summary| briefing| recap)?|every week|each week|once a week|per week)\b", _I
+)
 _ON_DAY = re.compile(rf"\b(?:(?:every|each|on)\s+)?{_DAY}(?:\s+(?:morning|mornings|evening|evenings))?\b", _I)
 _UNSUPPORTED = re.compile(r"\b(?:monthly|quarterly|bi-?weekly|fortnightly|every (?:two|2|other) weeks|hourly)\b", _I)
 _TIME = re.compile(r"\b(?:at|by|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:utc|et|gmt))?", _I)
 
-_NEXT = re.compile(rf"\b(?:for|over|during|in|within)?\s*(?:the\s+)?(?:next|coming|following)\s+(?:{_NUM}\s+)?{_UNIT}\b", _I)
+_NEXT = re.compile(
+    rf"\b(?:for|over|during|in|within)?\s*(?:the\s+)?(?:next|coming|following)\s+(?:{_NUM}\s+)?{_UNIT}\b", _I
+)
 _FOR = re.compile(rf"\b(?:for|over)\s+{_NUM}\s+{_UNIT}\b", _I)
 _REST = re.compile(r"\b(?:for\s+|through\s+|over\s+)?(?:the\s+)?(?:rest of|remainder of|end of)?\s*(?:the\s+|this\s+)"
                    r"(quarter|year|month)\b", _I)
 _YEAR_END = re.compile(r"\b(?:through|until|till|to|by)\s+(?:the\s+)?year[- ]end\b", _I)
 _ISO = re.compile(r"\b(?:through|until|till|to|by|ending)\s+(\d{4}-\d{2}-\d{2})\b", _I)
-_QUARTER = re.compile(r"\b(?:through|until|till|to|by)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?Q([1-4])(?:\s*'?(\d{2,4}))?\b", _I)
+_QUARTER = re.compile(
+    r"\b(?:through|until|till|to|by)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?Q([1-4])(?:\s*'?(\d{2,4}))?\b", _I
+)
+_DAY_MONTH = re.compile(rf"\b(?:through|thru|until|till|to|by)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+                        r"(?:,?\s+(\d{4}))?", _I)
 _UNTIL_MONTH = re.compile(rf"\b(?:through|thru|until|till|to|by)\s+(?:the\s+end\s+of\s+)?(?:mid-?)?{_MONTH}"
                           r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?", _I)
 
@@ -152,8 +160,15 @@ def _month(m: re.Match[str], as_of: date) -> date | None:
     return date(year, month, day) if day <= last else None
 
 
+def _day_month(m: re.Match[str], as_of: date) -> date | None:
+    month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m.group(2).lower()[:3]))
+    year = int(m.group(3)) if m.group(3) else as_of.year + (month < as_of.month)
+    return date(year, month, int(m.group(1)))
+
+
 _HORIZONS = (
     (_ISO, lambda m, _a: date.fromisoformat(m.group(1))),
+    (_DAY_MONTH, _day_month),
     (_QUARTER, _quarter),
     (_UNTIL_MONTH, _month),
     (_YEAR_END, lambda _m, a: date(a.year, 12, 31)),

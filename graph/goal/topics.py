@@ -16,12 +16,13 @@ from watchdesk.graph.watchlist import CustomTopic
 
 # A topic clause starts after one of these and runs to the end of its sentence.
 _TRIGGER = re.compile(
-    r"\b(?:flag(?:ging)?|highlight|watch(?:ing)? for|look(?:ing)? (?:out )?for|alert me (?:to|about|on)|focus(?:ing)? on|"
+    r"\b(?:flag(?:ging)?|highlight|watch(?:ing)? for|look(?:ing)? (?:out )?for|alert me (?:to|about|on)|"
+    r"focus(?:ing)? on|"
     r"mentions? of|talk of|comments? (?:on|about)|commentary (?:on|about)|discussion of|anything (?:about|on)|"
     r"related to|regarding|about|topics?|keep an eye on|signs of|on|for)\b",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:[,;/|]|\band\b|\bor\b|\bas well as\b|\bplus\b|\bincluding\b|\&)\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:[,;:/]|\band\b|\bor\b|\bas well as\b|\bplus\b|\bincluding\b|\&)\s*", re.IGNORECASE)
 _FILLER = re.compile(
     r"^(?:(?:any|all|the|their|its|potential|possible|new|mentions?|of|on|about|around|in|to|for|any|"
     r"comments?|commentary|discussion|talk|signs?|updates?|changes?|news|related|regarding)\s+)+",
@@ -43,7 +44,7 @@ def keyword_table() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     table = []
     for name, spec in raw["topics"].items():
         for pattern in spec["patterns"]:
-            table.append((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), tuple(spec.get("also", ())) + (name,)))
+            table.append((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), (*spec.get("also", ()), name)))
     return tuple(sorted(table, key=lambda row: -len(row[0].pattern)))  # "gross margins" before "margins"
 
 
@@ -89,6 +90,8 @@ def _parts(text: Text, start: int, end: int) -> list[tuple[int, str]]:
 def _custom(
     part: str, start: int, *, text: Text, found: TopicsFound, notes: Notes, company_like: Callable[[str], bool]
 ) -> None:
+    if "|" in part:
+        return  # words around a mapped topic qualify it ("smartphone demand"): reported if unread, not a topic
     filler = _FILLER.match(part)
     phrase = part[filler.end() :] if filler else part
     words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’-]*", phrase)
