@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from langgraph.runtime import Runtime
@@ -37,7 +38,8 @@ def approval_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
 
 
 def apply_answer(answer: Any, plan: list[Step]) -> tuple[Literal["approved", "rejected"], list[Step]]:
-    """Read a resume value: "approve", "reject", or {"decision": "edit", "keep": [step ids]}.
+    """Read a resume value: "approve", "reject", or {"decision": "edit", "keep": [...]} where each kept item is a
+    step id, a step number as shown at the prompt ("3") or a range ("1-3").
 
     An edit may only drop steps: a person can narrow the plan, never add targets to it here.
     """
@@ -46,9 +48,39 @@ def apply_answer(answer: Any, plan: list[Step]) -> tuple[Literal["approved", "re
     if answer in ("reject", "rejected", False, None):
         return "rejected", plan
     if isinstance(answer, dict) and answer.get("decision") == "edit":
-        keep = set(answer.get("keep", []))
-        unknown = keep - {s["id"] for s in plan}
-        if unknown:
-            raise ConfigError(f"edited plan names steps that were not planned: {sorted(unknown)}")
+        keep = set(select_steps(answer.get("keep", []), plan))
         return "approved", [s for s in plan if s["id"] in keep]
     raise ConfigError(f"approval answer not understood: {answer!r} (use approve, reject or edit)")
+
+
+def select_steps(selection: str | list[str], plan: list[Step]) -> list[str]:
+    """Step ids for "1-3,7", "filings:NVDA, 5" or a list of such items; ConfigError naming what matches no step."""
+    items = selection.split(",") if isinstance(selection, str) else [str(s) for s in selection]
+    ids = [s["id"] for s in plan]
+    chosen: list[str] = []
+    bad: list[str] = []
+    for item in (i.strip() for i in items):
+        if not item:
+            continue
+        span = re.fullmatch(r"(\d+)\s*-\s*(\d+)|(\d+)", item)
+        if item in ids:
+            chosen.append(item)
+        elif span and span.group(3):
+            chosen += _numbered(int(span.group(3)), int(span.group(3)), ids, item, bad)
+        elif span:
+            chosen += _numbered(int(span.group(1)), int(span.group(2)), ids, item, bad)
+        else:
+            bad.append(item)
+    if bad:
+        raise ConfigError(
+            f"edited plan names steps that were not planned: {', '.join(repr(b) for b in bad)} "
+            f"(use step numbers 1-{len(ids)}, ranges like 1-3, or ids such as {ids[0] if ids else 'briefing'})"
+        )
+    return list(dict.fromkeys(chosen))
+
+
+def _numbered(first: int, last: int, ids: list[str], item: str, bad: list[str]) -> list[str]:
+    if not 1 <= first <= last <= len(ids):
+        bad.append(item)
+        return []
+    return ids[first - 1 : last]

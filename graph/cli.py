@@ -12,6 +12,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
+from watchdesk.graph.cli_ask import ask
 from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.settings import Settings, from_env
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, WatchdeskError
@@ -157,40 +158,32 @@ def run(
     if dry_run:
         click.echo(f"{watchlist}: valid ({len(wl.tickers)} tickers, topics {', '.join(wl.topics.watch)})")
         return
-    approver = (lambda _req: "approve") if yes else (_ask if sys.stdin.isatty() else None)
+    approver = (lambda _req: "approve") if yes else (ask if sys.stdin.isatty() else None)
     from watchdesk.graph import runner
 
     outcome = runner.start_run(wl, settings, approver=approver, report=progress())
     _print_outcome(outcome, settings)
 
 
-def _ask(request: dict[str, Any]) -> Any:
-    err.print(f"\n[bold]Plan for run {escape(request['run_id'])}[/bold]\n{escape(request['text'])}\n")
-    answer = click.prompt(
-        "approve / reject / edit", type=click.Choice(["approve", "reject", "edit"]), default="approve"
-    )
-    if answer != "edit":
-        return answer
-    keep = click.prompt("step ids to keep (comma-separated)", default=",".join(s["id"] for s in request["plan"]))
-    return {"decision": "edit", "keep": [k.strip() for k in keep.split(",") if k.strip()]}
-
-
 @cli.command()
 @click.argument("run_id")
 @db_option
 @click.option("--reject", is_flag=True, help="Reject the plan instead of approving it.")
+@click.option("--edit", "keep", metavar="STEPS", help='Approve only these steps: numbers, ranges or ids ("1-3,7").')
 @click.pass_context
-def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool) -> None:
-    """Approve (or reject) a run waiting for approval, and resume it from its checkpoint.
+def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep: str | None) -> None:
+    """Approve (or reject, or narrow) a run waiting for approval, and resume it from its checkpoint.
 
     \b
-    Example:
+    Examples:
       watchdesk approve 2026-11-23-1a2b3c4d
+      watchdesk approve 2026-11-23-1a2b3c4d --edit 1-3,7
     """
     settings = _settings(ctx, db_path=db)
     from watchdesk.graph import runner
 
-    outcome = runner.resume_run(run_id, settings, decision="reject" if reject else "approve", report=progress())
+    decision: Any = "reject" if reject else {"decision": "edit", "keep": keep} if keep else "approve"
+    outcome = runner.resume_run(run_id, settings, decision=decision, report=progress())
     _print_outcome(outcome, settings)
 
 
