@@ -36,7 +36,7 @@ def test_numbers_ranges_and_ids_select_steps(typed: str, kept: list[str]) -> Non
 
 @pytest.mark.parametrize("typed", ["0", "8", "3-9", "5-2", "filings:AMD", "one"])
 def test_a_step_that_was_not_planned_is_refused(typed: str) -> None:
-    with pytest.raises(ConfigError, match="not planned.*step numbers 1-7"):
+    with pytest.raises(ConfigError, match=r"not planned.*step numbers 1-7"):
         select_steps(typed, PLAN)
 
 
@@ -59,7 +59,7 @@ def prompt(typed: str) -> list[Any]:
 
 
 def test_prompt_edit_by_range() -> None:
-    assert prompt("edit\n1-3,7\n") == [{"decision": "edit", "keep": IDS[:3] + ["extra:1"]}]
+    assert prompt("edit\n1-3,7\n") == [{"decision": "edit", "keep": [*IDS[:3], "extra:1"]}]
 
 
 def test_prompt_asks_again_after_a_mistyped_edit() -> None:
