@@ -118,7 +118,7 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
 
 
 @cli.command()
-@click.argument("watchlist", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("watchlist", type=click.Path(dir_okay=False))
 @db_option
 @out_option
 @replay_option
@@ -134,7 +134,7 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
 @click.pass_context
 def run(
     ctx: click.Context,
-    watchlist: Path,
+    watchlist: str,
     db: Path | None,
     out: Path | None,
     replay: Path | None,
@@ -142,16 +142,17 @@ def run(
     dry_run: bool,
     yes: bool,
 ) -> None:
-    """Run a watchlist: plan, approve if the policy says so, fetch, flag, brief.
+    """Run a watchlist (or a goal in quotes): plan, approve if the policy says so, fetch, flag, brief.
 
     \b
     Examples:
       WATCHDESK_SEC_IDENTITY='Jane Analyst jane@example.com' watchdesk run watchlist.toml
       watchdesk run watchlist.toml --replay my-pack --db test.duckdb
+      watchdesk run "Monitor NVIDIA and AMD filings for inventory and export controls weekly"
     """
-    from watchdesk.graph.watchlist import load_watchlist
+    from watchdesk.graph.cli_plan import load_or_plan
 
-    wl = load_watchlist(watchlist)
+    wl = load_or_plan(watchlist, ctx.obj)  # a goal is planned as `watchdesk plan` would
     settings = _settings(ctx, db_path=db, out_dir=out, record_dir=record)
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)

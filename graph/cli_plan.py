@@ -70,8 +70,23 @@ def plan(ctx: click.Context, goal: str, out: Path | None, as_of: datetime | None
     click.echo(f"wrote {out}\n\n{summary}\n\nrun it with: watchdesk run {out}")
 
 
-def summarize(result: Any, settings: Settings, *, as_of: date) -> str:
-    lines = ["Decisions:", *[f"  - {d}" for d in result.decisions], "", "Plan:"]
-    lines += ["  " + line for line in show_plan(result, settings, as_of=as_of).splitlines()]
+def summarize(result: Any, settings: Settings, *, as_of: date, with_plan: bool = True) -> str:
+    lines = ["Decisions:", *[f"  - {d}" for d in result.decisions]]
+    if with_plan:
+        lines += ["", "Plan:", *["  " + line for line in show_plan(result, settings, as_of=as_of).splitlines()]]
     lines += ["", "Not understood:"] + ([f"  - {n}" for n in result.not_understood] or ["  (nothing)"])
     return "\n".join(lines)
+
+
+def load_or_plan(arg: str, settings: Settings) -> Any:
+    """`watchdesk run`'s argument: a watchlist file, or (not a file, not *.toml) a goal planned on the spot."""
+    from watchdesk.graph.cli import err
+    from watchdesk.graph.watchlist import load_watchlist
+
+    if Path(arg).exists() or arg.strip().lower().endswith(".toml"):
+        return load_watchlist(Path(arg))
+    day = settings.as_of or datetime.now(UTC).date()
+    result = plan_goal(arg, settings, as_of=day, report=lambda m: err.print(m, markup=False))
+    summary = summarize(result, settings, as_of=day, with_plan=False)
+    err.print(f"goal planned as watchlist {result.watchlist.name!r}:\n{summary}\n", markup=False, highlight=False)
+    return result.watchlist
