@@ -22,7 +22,7 @@ def plan_goal(goal: str, settings: Settings, *, as_of: date, report: Any = None)
 
         model = model_for(settings.model, report=report)
         if model is not None:
-            plan = fill_with_model(plan, model=model, report=report)
+            plan = fill_with_model(plan, model=model, as_of=as_of, report=report)
     return plan
 
 
