@@ -81,8 +81,10 @@ def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
     if cadence is None:
         notes.decide("cadence: weekly on monday (none named; the default)")
         return "weekly", None, time
-    notes.decide(f"cadence: {cadence}{f' on {day}' if day else ''}{f' at {time}' if time else ''} "
-                 f"(from {', '.join(repr(s) for s in said)})")
+    when = f" on {day or 'monday'}" if cadence == "weekly" else ""
+    defaults = [part for part, named in (("monday", day or cadence == "daily"), ("07:00", time)) if not named]
+    notes.decide(f"cadence: {cadence}{when} at {time or '07:00'} (from {', '.join(repr(s) for s in said)}"
+                 + (f"; {' and '.join(defaults)} by default)" if defaults else ")"))
     return cadence, day, time
 
 
