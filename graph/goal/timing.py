@@ -12,7 +12,8 @@ from watchdesk.graph.goal.text import Notes, Text
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = tuple(m.lower() for m in calendar.month_name[1:])
-_NUMBERS = {w: i for i, w in enumerate("a one two three four five six seven eight nine ten eleven twelve".split())}  # noqa: SIM905
+_NUMBERS = {w: i for i, w in enumerate(("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                         "ten", "eleven", "twelve"))}
 _NUMBERS["a"] = 1
 _NUM = r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(day|week|month|quarter|year)s?"
@@ -43,7 +44,7 @@ _QUARTER = re.compile(
 )
 _DAY_MONTH = re.compile(rf"\b(?:through|thru|until|till|to|by)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
                         r"(?:,?\s+(\d{4}))?", _I)
-_UNTIL_MONTH = re.compile(rf"\b(?:through|thru|until|till|to|by)\s+(?:the\s+end\s+of\s+)?(?:mid-?)?{_MONTH}"
+_UNTIL_MONTH = re.compile(rf"\b(?:through|thru|until|till|to|by)\s+(?:(?:the\s+)?end\s+of\s+)?(?:mid-?)?{_MONTH}"
                           r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?", _I)
 
 

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 
 from watchdesk.graph.goal.text import Notes, Text
-from watchdesk.graph.goal.words import common_words
+from watchdesk.graph.goal.words import words
 from watchdesk.graph.watchlist import CustomTopic
 
 # A topic clause starts after one of these and runs to the end of its sentence.
@@ -22,13 +22,22 @@ _TRIGGER = re.compile(
     r"related to|regarding|about|topics?|keep an eye on|signs of|on|for)\b",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:[,;:/]|\band\b|\bor\b|\bas well as\b|\bplus\b|\bincluding\b|\&)\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:[,;:/|]|\band\b|\bor\b|\bas well as\b|\bplus\b|\bincluding\b|\&)\s*", re.IGNORECASE)
 _FILLER = re.compile(
     r"^(?:(?:any|all|the|their|its|potential|possible|new|mentions?|of|on|about|around|in|to|for|any|"
     r"comments?|commentary|discussion|talk|signs?|updates?|changes?|news|related|regarding)\s+)+",
     re.IGNORECASE,
 )
 _END = re.compile(r"[.!?\n]")
+_TRAILING = words("in at from for of on by with to the their its our across")
+# Words that are never a topic on their own (a part made only of these is no custom topic).
+_NOT_TOPIC = _TRAILING | words(
+    "a an any all and or me us them it this that these those my your risk risks mention mentions comment "
+    "comments commentary news update updates change changes sign signs please also weekly daily each every "
+    "week day month quarter year next summary digest report sentiment company companies filing filings call "
+    "calls transcript transcripts monitor track watch flag summarize summarise send email anything everything "
+    "things stuff issue issues related etc other more what how when where why whether"
+)
 
 
 @dataclass
@@ -51,16 +60,20 @@ def keyword_table() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
 def find_topics(text: Text, notes: Notes, *, company_like: Callable[[str], bool]) -> TopicsFound:
     """`company_like` keeps a misspelt company (\"Nvidiaa\") from becoming a topic: it is reported instead."""
     found = TopicsFound()
-    clauses = _clauses(text)  # before keywords are used up, so a clause keeps its unmapped words
+    # Parts are cut before keywords are used up, so a part keeps its unmapped words.
+    parts = [part for start, end in _clauses(text) for part in _parts(text, start, end)]
+    mapped: list[tuple[int, int]] = []
     for pattern, names in keyword_table():
         for m in list(text.finditer(pattern)):
             text.use(m.start(), m.end())
+            mapped.append((m.start(), m.end()))
             for name in names:
                 if name not in found.watch:
                     found.watch.append(name)
                     notes.decide(f"topic {name}: from {m.group()!r}")
-    for start, end in clauses:
-        for part_start, part in _parts(text, start, end):
+    for part_start, part in parts:
+        # Words around a mapped topic qualify it ("smartphone demand"): reported if unread, not a topic.
+        if not any(s < part_start + len(part) and e > part_start for s, e in mapped):
             _custom(part, part_start, text=text, found=found, notes=notes, company_like=company_like)
     return found
 
@@ -90,12 +103,12 @@ def _parts(text: Text, start: int, end: int) -> list[tuple[int, str]]:
 def _custom(
     part: str, start: int, *, text: Text, found: TopicsFound, notes: Notes, company_like: Callable[[str], bool]
 ) -> None:
-    if "|" in part:
-        return  # words around a mapped topic qualify it ("smartphone demand"): reported if unread, not a topic
     filler = _FILLER.match(part)
     phrase = part[filler.end() :] if filler else part
     words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’-]*", phrase)
-    if not words or all(w.lower() in common_words() for w in words) or len(words) > 6:
+    while words and words[-1].lower() in _TRAILING:
+        words.pop()
+    if not words or all(w.lower() in _NOT_TOPIC for w in words) or len(words) > 6:
         return
     phrase = " ".join(words)
     if words[0][:1].isupper() and company_like(phrase):
