@@ -115,13 +115,16 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     for group in _groups(text.tokens()):
         phrase = text.raw[group[0].start : group[-1].end]
         capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
-        # A capitalised phrase may be a misspelt company or ticker; a lower-case word only if it is close to a name.
+        # A capitalised phrase may be a misspelt company or ticker; a lower-case word ("vaccine") only when it
+        # stands in a list of companies, or no company was found and it is close to one's name.
         close = index.close(phrase) if capital else index.close(phrase, tickers=False, cutoff=0.85)
-        if close or _in_company_list(group, found, text.raw) or (not found.named and capital):
-            matches = ", ".join(f"{r.ticker} ({r.name})" for r in close) or "none"
+        listed = _in_company_list(group, found, text.raw)
+        matches = ", ".join(f"{r.ticker} ({r.name})" for r in close) or "none"
+        if listed or (close and (capital or not found.named)) or (capital and not found.named):
             found.problems.append(f"{phrase!r} is not a company in SEC's ticker map; close matches: {matches}")
         else:
-            notes.unclear(f"{phrase!r}: not understood, ignored")
+            hint = f" (a company? close matches: {matches})" if close else ""
+            notes.unclear(f"{phrase!r}: not understood, ignored{hint}")
 
 
 def _groups(tokens: list[Token]) -> list[list[Token]]:

@@ -28,7 +28,7 @@ _WEEKLY = re.compile(
     r"\b(?:weekly(?: digest| summary| briefing| recap)?|every week|each week|once a week|per week)\b", _I
 )
 _ON_DAY = re.compile(rf"\b(?:(?:every|each|on)\s+)?{_DAY}(?:\s+(?:morning|mornings|evening|evenings))?\b", _I)
-_UNSUPPORTED = re.compile(r"\b(?:monthly|quarterly|bi-?weekly|fortnightly|every (?:two|2|other) weeks|hourly)\b", _I)
+_UNSUPPORTED = re.compile(r"\b(?:monthly|quarterly|bi-?weekly|fortnightly|every (?:two|2|other) weeks?|hourly)\b", _I)
 _TIME = re.compile(r"\b(?:at|by|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:utc|et|gmt))?", _I)
 
 _NEXT = re.compile(

@@ -36,7 +36,8 @@ _NOT_TOPIC = _TRAILING | words(
     "comments commentary news update updates change changes sign signs please also weekly daily each every "
     "week day month quarter year next summary digest report sentiment company companies filing filings call "
     "calls transcript transcripts monitor track watch flag summarize summarise send email anything everything "
-    "things stuff issue issues related etc other more what how when where why whether"
+    "things stuff issue issues related etc other more what how when where why whether "
+    "us usa eu uk europe asia america americas china japan korea taiwan india emea apac region regions global"
 )
 
 
@@ -105,13 +106,13 @@ def _custom(
 ) -> None:
     filler = _FILLER.match(part)
     phrase = part[filler.end() :] if filler else part
-    words = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’-]*", phrase)
-    while words and words[-1].lower() in _TRAILING:
-        words.pop()
-    if not words or all(w.lower() in _NOT_TOPIC for w in words) or len(words) > 6:
+    terms = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’-]*", phrase)
+    while terms and terms[-1].lower() in _TRAILING:
+        terms.pop()
+    if not terms or all(w.lower() in _NOT_TOPIC for w in terms) or len(terms) > 6:
         return
-    phrase = " ".join(words)
-    if words[0][:1].isupper() and company_like(phrase):
+    phrase = " ".join(terms)
+    if terms[0][:1].isupper() and company_like(phrase):
         return
     name = re.sub(r"[^a-z0-9]+", "_", phrase.lower()).strip("_")
     name = name if name[:1].isalpha() else f"topic_{name}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -107,9 +108,7 @@ def test_same_goal_same_watchlist() -> None:
     assert a == b
 
 
-def parse_goal_day():  # type: ignore[no-untyped-def]
-    from datetime import date
-
+def parse_goal_day() -> date:
     return date(2026, 12, 3)
 
 
@@ -123,3 +122,16 @@ def test_ambiguous_name_exits_2_with_the_candidates() -> None:
 def test_an_all_caps_ticker_wins_over_a_name_prefix() -> None:
     wl = parse_goal("Watch GE and IBM 10-Q filings", as_of=parse_goal_day()).watchlist
     assert [t.symbol for t in wl.tickers] == ["GE", "IBM"]
+
+
+def test_a_lowercase_word_near_a_company_name_is_reported_not_fatal() -> None:
+    plan_ = parse_goal("Monitor Moderna and BioNTech for vaccine demand and litigation", as_of=parse_goal_day())
+    assert [t.symbol for t in plan_.watchlist.tickers] == ["MRNA", "BNTX"]
+    hint = "(a company? close matches: VCNX (VACCINEX, INC.))"
+    assert plan_.not_understood == (f"'vaccine': not understood, ignored {hint}",)
+
+
+def test_an_unsupported_cadence_is_said() -> None:
+    plan_ = parse_goal("Summarize Apple's earnings calls every other week", as_of=parse_goal_day())
+    assert plan_.watchlist.schedule.cadence == "weekly"
+    assert "'every other week': only daily and weekly runs are supported; chose weekly" in plan_.not_understood

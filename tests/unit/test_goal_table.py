@@ -105,6 +105,22 @@ GOALS = [
      'AMD MU', 'ai_demand inventory', 'edgar', 'weekly', '2027-01-28', ''),
     ('Daily digest for BRK.B: buybacks and insurance float',
      'BRK-B', '+buybacks +insurance_float', 'edgar', 'daily', '', ''),
+    ('monitor exxon mobil and advanced micro devices weekly',
+     'XOM AMD', 'geopolitical inventory supply_chain', 'edgar', 'weekly', '', ''),
+    ('NVDA/AMD/INTC: flag export controls daily',
+     'NVDA AMD INTC', 'geopolitical', 'edgar', 'daily', '', ''),
+    ('Track Alphabet (GOOGL) and Apple (AAPL) for iPhone demand and antitrust weekly',
+     'GOOGL AAPL', 'demand regulation_litigation', 'edgar', 'weekly', '', ''),
+    ("Follow tsmc's and meta's earnings calls for Q3 guidance and FY25 capex",
+     'TSM META', 'capacity_capex guidance', 'transcripts', 'weekly', '', ''),
+    ("Keep an eye on ON Semiconductor and Texas Instruments' margins and inventory digestion",
+     'ON TXN', 'inventory pricing_margins', 'edgar', 'weekly', '', ''),
+    ('Track Snowflake and Datadog earnings calls for consumption trends and pricing weekly on Wednesday mornings',
+     'SNOW DDOG', 'pricing_margins +consumption_trends', 'transcripts', 'weekly wednesday', '', ''),
+    ('Watch Rivian, Lucid and Tesla 10-Ks for battery supply and EV demand through December',
+     'RIVN LCID TSLA', 'demand +battery_supply', 'edgar 10-K', 'weekly', '2026-12-31', ''),
+    ('Flag any mention of layoffs or restructuring in Meta and Salesforce filings',
+     'META CRM', '+layoffs +restructuring', 'edgar', 'weekly', '', ''),
 ]
 
 
