@@ -57,6 +57,7 @@ class CompanyIndex:
     names: dict[str, list[CompanyRef]] = field(default_factory=dict)
     prefixes: dict[str, list[CompanyRef]] = field(default_factory=dict)
     aliases: dict[str, CompanyRef | None] = field(default_factory=dict)
+    origin: str = "the snapshot of SEC's ticker map shipped with watchdesk (2024-05)"
 
     @classmethod
     def build(cls, refs: Iterable[CompanyRef], *, aliases: Mapping[str, str]) -> CompanyIndex:

@@ -61,12 +61,15 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
         raise ConfigError(f"the goal names no company; name them, or their tickers. For example:\n  {EXAMPLE}")
     companies = {n.ref.ticker: n.ref for n in found.named}
     watchlist = build_watchlist(found, sources, timing, topics, recipients, notes=notes)
+    notes.decide(f"companies: resolved with {index.origin}")
     decisions = sorted(notes.decisions, key=_reading_order)
     return GoalPlan(goal, watchlist, companies, tuple(decisions), tuple(notes.not_understood))
 
 
-_ORDER = ("company", "source", "no source", "filing", "transcripts", "topic", "custom topic", "no topic", "cadence",
-          "horizon", "delivery", "approval")
+_ORDER = (
+    "companies", "company", "source", "no source", "filing", "transcripts", "topic", "custom topic", "no topic",
+    "cadence", "horizon", "delivery", "approval",
+)
 
 
 def _reading_order(decision: str) -> int:

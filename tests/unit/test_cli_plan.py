@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from watchdesk.graph.cli import cli
@@ -12,6 +13,13 @@ from watchdesk.graph.goal.parse import EXAMPLE, parse_goal
 from watchdesk.graph.watchlist import load_watchlist
 
 AS_OF = ["--as-of", "2026-12-03"]
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A ticker map refreshed on this machine before must not change what these tests read."""
+    monkeypatch.setenv("WATCHDESK_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
 
 
 def plan(*args: str) -> tuple[int, str]:
@@ -135,3 +143,20 @@ def test_an_unsupported_cadence_is_said() -> None:
     plan_ = parse_goal("Summarize Apple's earnings calls every other week", as_of=parse_goal_day())
     assert plan_.watchlist.schedule.cadence == "weekly"
     assert "'every other week': only daily and weekly runs are supported; chose weekly" in plan_.not_understood
+
+
+def test_refresh_tickers_fetches_sec_map_through_the_gateway_and_keeps_it(own_cache: Path) -> None:
+    from watchdesk.graph.demo import demo_pack
+
+    refresh = ["--refresh-tickers", "--replay", str(demo_pack())]
+    result = CliRunner().invoke(cli, ["plan", "Track AMD filings", *AS_OF, *refresh])
+    assert result.exit_code == 0, result.output
+    assert "companies: resolved with SEC's ticker map fetched" in result.stderr
+    assert (own_cache / "sec_tickers.tsv.gz").is_file()
+    again = CliRunner().invoke(cli, ["plan", "Track AMD filings", *AS_OF])
+    assert "companies: resolved with SEC's ticker map refreshed into" in again.stderr
+
+
+def test_offline_plan_says_it_used_the_shipped_snapshot() -> None:
+    result = CliRunner().invoke(cli, ["plan", "Track AMD filings", *AS_OF])
+    assert "companies: resolved with the snapshot of SEC's ticker map shipped with watchdesk (2024-05)" in result.stderr
