@@ -53,7 +53,9 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
     found = find_companies(text, index, notes)
     sources = find_sources(text, notes)
-    topics = find_topics(text, notes, company_like=lambda phrase: bool(index.close(phrase, tickers=False)))
+    topics = find_topics(text, notes, company_like=lambda phrase, start, end: bool(
+        index.close(phrase, tickers=False) or _beside_company(start, end, found, text.raw)
+    ))
     _leftovers(text, found, index, notes)
     if found.problems:
         raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems))
@@ -118,15 +120,15 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     for group in _groups(text.tokens()):
         phrase = text.raw[group[0].start : group[-1].end]
         capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
-        # A capitalised phrase may be a misspelt company or ticker; a lower-case word ("vaccine") only when it
-        # stands in a list of companies, or no company was found and it is close to one's name.
-        close = index.close(phrase) if capital else index.close(phrase, tickers=False, cutoff=0.85)
+        # A phrase in a list of companies, or the only candidate when none was found, is a company watchdesk
+        # cannot resolve; elsewhere only a capitalised phrase close to a company's name is one ("Nvidiaa").
+        names = index.close(phrase, tickers=False, cutoff=0.75 if capital else 0.85)
         listed = _in_company_list(group, found, text.raw)
-        matches = ", ".join(f"{r.ticker} ({r.name})" for r in close) or "none"
-        if listed or (close and (capital or not found.named)) or (capital and not found.named):
+        if listed or (not found.named and (capital or names)) or (capital and names):
+            matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase)) or "none"
             found.problems.append(f"{phrase!r} is not a company in SEC's ticker map; close matches: {matches}")
         else:
-            hint = f" (a company? close matches: {matches})" if close else ""
+            hint = f" (a company? close matches: {', '.join(f'{r.ticker} ({r.name})' for r in names)})" if names else ""
             notes.unclear(f"{phrase!r}: not understood, ignored{hint}")
 
 
@@ -147,10 +149,13 @@ def _groups(tokens: list[Token]) -> list[list[Token]]:
 
 
 def _in_company_list(group: list[Token], found: Found, raw: str) -> bool:
-    """Is the phrase listed beside a company ("NVIDIA, Acme and ASML")?"""
+    return _beside_company(group[0].start, group[-1].end, found, raw)
+
+
+def _beside_company(start: int, end: int, found: Found, raw: str) -> bool:
+    """Is raw[start:end] listed beside a company ("NVIDIA, Acme and ASML")?"""
     joint = re.compile(r"\s*(?:,|&|\band\b|\bor\b|,\s*and\b)\s*$", re.IGNORECASE)
-    for start, end in found.spans:
-        before, after = raw[end : group[0].start], raw[group[-1].end : start]
-        if (end <= group[0].start and joint.match(before)) or (group[-1].end <= start and joint.match(after)):
+    for c_start, c_end in found.spans:
+        if (c_end <= start and joint.match(raw[c_end:start])) or (end <= c_start and joint.match(raw[end:c_start])):
             return True
     return False

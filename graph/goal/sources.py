@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 
 from watchdesk.graph.goal.text import Notes, Text
+from watchdesk.graph.watchlist import Source
 
-DEFAULT_SOURCES: tuple[str, ...] = ("edgar",)
+DEFAULT_SOURCES: tuple[Source, ...] = ("edgar",)
 _TRANSCRIPTS = re.compile(
     r"\b(?:earnings[- ]call transcripts?|earnings[- ]calls?|conference[- ]calls?|analyst calls?|call transcripts?|"
     r"transcripts?|(?<!\w )calls|earnings)\b",
@@ -28,19 +29,22 @@ _NEWS = re.compile(r"\b(?:news(?:flow| feeds?)?|headlines?|press coverage|articl
 
 @dataclass(frozen=True)
 class SourcesFound:
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
     forms: tuple[str, ...] = ()  # forms the goal named; empty: the watchlist's default forms
 
 
 def find_sources(text: Text, notes: Notes) -> SourcesFound:
-    named: dict[str, list[str]] = {}
+    named: dict[Source, list[str]] = {}
     forms: list[str] = []
     for m in text.finditer(_FORMS):
         form = re.sub(r"^(\d+|S)-?", r"\1-", m.group(1).upper())
         forms.append(form)
         named.setdefault("edgar", []).append(m.group())
         text.use(m.start(), m.end())
-    for source, pattern in (("transcripts", _TRANSCRIPTS), ("edgar", _EDGAR), ("news", _NEWS)):
+    patterns: tuple[tuple[Source, re.Pattern[str]], ...] = (
+        ("transcripts", _TRANSCRIPTS), ("edgar", _EDGAR), ("news", _NEWS),
+    )  # fmt: skip
+    for source, pattern in patterns:
         for m in text.finditer(pattern):
             named.setdefault(source, []).append(m.group())
             if source == "edgar" and m.group(1):

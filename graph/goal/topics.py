@@ -29,6 +29,7 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _END = re.compile(r"[.!?\n]")
+CompanyLike = Callable[[str, int, int], bool]  # (phrase, start, end) -> is it rather an unresolved company?
 _TRAILING = words("in at from for of on by with to the their its our across")
 # Words that are never a topic on their own (a part made only of these is no custom topic).
 _NOT_TOPIC = _TRAILING | words(
@@ -58,8 +59,9 @@ def keyword_table() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     return tuple(sorted(table, key=lambda row: -len(row[0].pattern)))  # "gross margins" before "margins"
 
 
-def find_topics(text: Text, notes: Notes, *, company_like: Callable[[str], bool]) -> TopicsFound:
-    """`company_like` keeps a misspelt company (\"Nvidiaa\") from becoming a topic: it is reported instead."""
+def find_topics(text: Text, notes: Notes, *, company_like: CompanyLike) -> TopicsFound:
+    """`company_like(phrase, start, end)` keeps a misspelt or unknown company ("Nvidiaa", "Acme" in a list of
+    companies) from becoming a topic: it is reported instead."""
     found = TopicsFound()
     # Parts are cut before keywords are used up, so a part keeps its unmapped words.
     parts = [part for start, end in _clauses(text) for part in _parts(text, start, end)]
@@ -101,9 +103,7 @@ def _parts(text: Text, start: int, end: int) -> list[tuple[int, str]]:
     return [(s, p) for s, p in parts if p]
 
 
-def _custom(
-    part: str, start: int, *, text: Text, found: TopicsFound, notes: Notes, company_like: Callable[[str], bool]
-) -> None:
+def _custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Notes, company_like: CompanyLike) -> None:
     filler = _FILLER.match(part)
     phrase = part[filler.end() :] if filler else part
     terms = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’-]*", phrase)
@@ -112,7 +112,7 @@ def _custom(
     if not terms or all(w.lower() in _NOT_TOPIC for w in terms) or len(terms) > 6:
         return
     phrase = " ".join(terms)
-    if terms[0][:1].isupper() and company_like(phrase):
+    if terms[0][:1].isupper() and company_like(phrase, start, start + len(part)):
         return
     name = re.sub(r"[^a-z0-9]+", "_", phrase.lower()).strip("_")
     name = name if name[:1].isalpha() else f"topic_{name}"

@@ -160,3 +160,13 @@ def test_refresh_tickers_fetches_sec_map_through_the_gateway_and_keeps_it(own_ca
 def test_offline_plan_says_it_used_the_shipped_snapshot() -> None:
     result = CliRunner().invoke(cli, ["plan", "Track AMD filings", *AS_OF])
     assert "companies: resolved with the snapshot of SEC's ticker map shipped with watchdesk (2024-05)" in result.stderr
+
+
+def test_an_unknown_name_in_a_list_of_companies_is_no_topic() -> None:
+    code, output = plan("Keep an eye on Lockheed Martin and Acmetron for geopolitical risk and backlog")
+    assert code == 2 and "'Acmetron' is not a company in SEC's ticker map" in output
+
+
+def test_an_agency_acronym_is_not_a_company() -> None:
+    wl = parse_goal("Watch Boeing's 10-Q filings for FAA regulatory issues", as_of=parse_goal_day()).watchlist
+    assert [t.symbol for t in wl.tickers] == ["BA"] and wl.topics.watch == ("regulation_litigation",)
