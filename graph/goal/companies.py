@@ -69,6 +69,8 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
     if len(span) == 1 and first.word.upper() in ACRONYMS:
         return None
     found = index.by_name(key)
+    if found is None and any(t.word != t.text for t in span):  # "Lowe's" is LOWES COMPANIES INC to SEC
+        found = index.by_name(name_key(" ".join(t.text.replace("'", "").replace("’", "") for t in span)))
     listed = index.ticker(first.word) if len(span) == 1 and _looks_like_ticker(first) else None
     if listed and not _exact(found):
         return Match(listed, "ticker")  # "GE" is GE, not GE Vernova or GE HealthCare

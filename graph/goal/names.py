@@ -22,8 +22,8 @@ from watchdesk.sources.models import CompanyRef
 SNAPSHOT = "sec_tickers.tsv.gz"
 # Words that say what kind of legal entity a company is, not which company it is.
 _SUFFIXES = words(
-    "inc incorporated corp corporation co company cos ltd limited plc holding holdings group nv sa ag se lp llc "
-    "de md ny nj uk com adr ads the spa asa ab oyj kgaa sab cv sca bhd tbk pte bv gmbh trust"
+    "inc incorporated corp corporation co company companies cos ltd limited plc holding holdings group nv sa ag "
+    "se lp llc de md ny nj uk com adr ads the spa asa ab oyj kgaa sab cv sca bhd tbk pte bv gmbh trust"
 )
 LEAD = 4  # a prefix's best company must rank this many times better than the next one
 

@@ -170,3 +170,8 @@ def test_an_unknown_name_in_a_list_of_companies_is_no_topic() -> None:
 def test_an_agency_acronym_is_not_a_company() -> None:
     wl = parse_goal("Watch Boeing's 10-Q filings for FAA regulatory issues", as_of=parse_goal_day()).watchlist
     assert [t.symbol for t in wl.tickers] == ["BA"] and wl.topics.watch == ("regulation_litigation",)
+
+
+def test_a_possessive_that_is_part_of_the_sec_name() -> None:
+    goal = "Flag tariffs for Home Depot and Lowe's in their 10-Ks"  # SEC: LOWES COMPANIES INC
+    assert [t.symbol for t in parse_goal(goal, as_of=parse_goal_day()).watchlist.tickers] == ["HD", "LOW"]
