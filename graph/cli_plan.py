@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,8 +12,22 @@ from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
 
+if TYPE_CHECKING:  # the parser loads SEC's ticker map: only when a goal is planned
+    from collections.abc import Callable
 
-def plan_goal(goal: str, settings: Settings, *, as_of: date, report: Any = None, index: Any = None) -> Any:
+    from watchdesk.graph.goal.names import CompanyIndex
+    from watchdesk.graph.goal.parse import GoalPlan
+    from watchdesk.graph.watchlist import Watchlist
+
+
+def plan_goal(
+    goal: str,
+    settings: Settings,
+    *,
+    as_of: date,
+    report: Callable[[str], None] | None = None,
+    index: CompanyIndex | None = None,
+) -> GoalPlan:
     """The GoalPlan for `goal`: the deterministic parse, then (with WATCHDESK_MODEL) the LLM's fill-in."""
     from watchdesk.graph.goal.parse import parse_goal
     from watchdesk.graph.goal.refresh import index_for
@@ -28,7 +42,7 @@ def plan_goal(goal: str, settings: Settings, *, as_of: date, report: Any = None,
     return plan
 
 
-def show_plan(plan: Any, settings: Settings, *, as_of: date) -> str:
+def show_plan(plan: GoalPlan, settings: Settings, *, as_of: date) -> str:
     """The numbered steps (agent, target, permission) the run would execute, as the approval prompt shows them."""
     from watchdesk.graph.planner import build_plan, describe
 
@@ -91,7 +105,7 @@ def plan(
     click.echo(f"wrote {out}\n\n{summary}\n\nrun it with: watchdesk run {out}")
 
 
-def summarize(result: Any, settings: Settings, *, as_of: date, with_plan: bool = True) -> str:
+def summarize(result: GoalPlan, settings: Settings, *, as_of: date, with_plan: bool = True) -> str:
     lines = ["Decisions:", *[f"  - {d}" for d in result.decisions]]
     if with_plan:
         lines += ["", "Plan:", *["  " + line for line in show_plan(result, settings, as_of=as_of).splitlines()]]
@@ -99,7 +113,7 @@ def summarize(result: Any, settings: Settings, *, as_of: date, with_plan: bool =
     return "\n".join(lines)
 
 
-def load_or_plan(arg: str, settings: Settings) -> Any:
+def load_or_plan(arg: str, settings: Settings) -> Watchlist:
     """`watchdesk run`'s argument: a watchlist file, or (not a file, not *.toml) a goal planned on the spot."""
     from watchdesk.graph.watchlist import load_watchlist
 

@@ -35,7 +35,8 @@ def model_for(spec: str, *, report: Callable[[str], None] | None = None) -> Any:
     try:
         return chat_model(spec)
     except ConfigError as exc:
-        (report or print)(f"goal: LLM not used, the parser's plan stands: {exc}")
+        if report is not None:
+            report(f"goal: LLM not used, the parser's plan stands: {exc}")
         return None
 
 
