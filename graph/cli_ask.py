@@ -8,7 +8,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from watchdesk.graph.approval import select_steps
+from watchdesk.graph.select import select_steps
 from watchdesk.graph.state import Step
 from watchdesk.sources.errors import ConfigError
 

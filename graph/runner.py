@@ -17,10 +17,10 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
-from watchdesk.graph.approval import select_steps
 from watchdesk.graph.builder import build_graph
 from watchdesk.graph.companies import resolve_companies
 from watchdesk.graph.deps import AuditBuffer, Deps
+from watchdesk.graph.select import select_steps
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.errors import ConfigError

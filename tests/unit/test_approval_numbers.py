@@ -9,8 +9,9 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from watchdesk.graph.approval import apply_answer, select_steps
+from watchdesk.graph.approval import apply_answer
 from watchdesk.graph.cli_ask import ask
+from watchdesk.graph.select import select_steps
 from watchdesk.graph.state import Step
 from watchdesk.sources.errors import ConfigError
 
