@@ -9,6 +9,7 @@ from langgraph.types import Command, interrupt
 
 from watchdesk.graph.deps import Deps
 from watchdesk.graph.planner import describe
+from watchdesk.graph.select import select_steps
 from watchdesk.graph.state import RunState, Step
 from watchdesk.sources.errors import ConfigError
 
@@ -37,7 +38,8 @@ def approval_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
 
 
 def apply_answer(answer: Any, plan: list[Step]) -> tuple[Literal["approved", "rejected"], list[Step]]:
-    """Read a resume value: "approve", "reject", or {"decision": "edit", "keep": [step ids]}.
+    """Read a resume value: "approve", "reject", or {"decision": "edit", "keep": [...]} where each kept item is a
+    step id, a step number as shown at the prompt ("3") or a range ("1-3").
 
     An edit may only drop steps: a person can narrow the plan, never add targets to it here.
     """
@@ -46,9 +48,6 @@ def apply_answer(answer: Any, plan: list[Step]) -> tuple[Literal["approved", "re
     if answer in ("reject", "rejected", False, None):
         return "rejected", plan
     if isinstance(answer, dict) and answer.get("decision") == "edit":
-        keep = set(answer.get("keep", []))
-        unknown = keep - {s["id"] for s in plan}
-        if unknown:
-            raise ConfigError(f"edited plan names steps that were not planned: {sorted(unknown)}")
+        keep = set(select_steps(answer.get("keep", []), plan))
         return "approved", [s for s in plan if s["id"] in keep]
     raise ConfigError(f"approval answer not understood: {answer!r} (use approve, reject or edit)")

@@ -12,6 +12,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
+from watchdesk.graph.cli_ask import ask
 from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.settings import Settings, from_env
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, WatchdeskError
@@ -120,7 +121,7 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
 
 
 @cli.command()
-@click.argument("watchlist", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("watchlist", type=click.Path(dir_okay=False))
 @db_option
 @out_option
 @replay_option
@@ -136,7 +137,7 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
 @click.pass_context
 def run(
     ctx: click.Context,
-    watchlist: Path,
+    watchlist: str,
     db: Path | None,
     out: Path | None,
     replay: Path | None,
@@ -144,56 +145,49 @@ def run(
     dry_run: bool,
     yes: bool,
 ) -> None:
-    """Run a watchlist: plan, approve if the policy says so, fetch, flag, brief.
+    """Run a watchlist (or a goal in quotes): plan, approve if the policy says so, fetch, flag, brief.
 
     \b
     Examples:
       WATCHDESK_SEC_IDENTITY='Jane Analyst jane@example.com' watchdesk run watchlist.toml
       watchdesk run watchlist.toml --replay my-pack --db test.duckdb
+      watchdesk run "Monitor NVIDIA and AMD filings for inventory and export controls weekly"
     """
-    from watchdesk.graph.watchlist import load_watchlist
+    from watchdesk.graph.cli_plan import load_or_plan
 
-    wl = load_watchlist(watchlist)
+    wl = load_or_plan(watchlist, ctx.obj)  # a goal is planned as `watchdesk plan` would
     settings = _settings(ctx, db_path=db, out_dir=out, record_dir=record)
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
     if dry_run:
         click.echo(f"{watchlist}: valid ({len(wl.tickers)} tickers, topics {', '.join(wl.topics.watch)})")
         return
-    approver = (lambda _req: "approve") if yes else (_ask if sys.stdin.isatty() else None)
+    approver = (lambda _req: "approve") if yes else (ask if sys.stdin.isatty() else None)
     from watchdesk.graph import runner
 
     outcome = runner.start_run(wl, settings, approver=approver, report=progress())
     _print_outcome(outcome, settings)
 
 
-def _ask(request: dict[str, Any]) -> Any:
-    err.print(f"\n[bold]Plan for run {escape(request['run_id'])}[/bold]\n{escape(request['text'])}\n")
-    answer = click.prompt(
-        "approve / reject / edit", type=click.Choice(["approve", "reject", "edit"]), default="approve"
-    )
-    if answer != "edit":
-        return answer
-    keep = click.prompt("step ids to keep (comma-separated)", default=",".join(s["id"] for s in request["plan"]))
-    return {"decision": "edit", "keep": [k.strip() for k in keep.split(",") if k.strip()]}
-
-
 @cli.command()
 @click.argument("run_id")
 @db_option
 @click.option("--reject", is_flag=True, help="Reject the plan instead of approving it.")
+@click.option("--edit", "keep", metavar="STEPS", help='Approve only these steps: numbers, ranges or ids ("1-3,7").')
 @click.pass_context
-def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool) -> None:
-    """Approve (or reject) a run waiting for approval, and resume it from its checkpoint.
+def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep: str | None) -> None:
+    """Approve (or reject, or narrow) a run waiting for approval, and resume it from its checkpoint.
 
     \b
-    Example:
+    Examples:
       watchdesk approve 2026-11-23-1a2b3c4d
+      watchdesk approve 2026-11-23-1a2b3c4d --edit 1-3,7
     """
     settings = _settings(ctx, db_path=db)
     from watchdesk.graph import runner
 
-    outcome = runner.resume_run(run_id, settings, decision="reject" if reject else "approve", report=progress())
+    decision: Any = "reject" if reject else {"decision": "edit", "keep": keep} if keep else "approve"
+    outcome = runner.resume_run(run_id, settings, decision=decision, report=progress())
     _print_outcome(outcome, settings)
 
 
@@ -240,6 +234,7 @@ def _register_groups() -> None:
     from watchdesk.graph.cli_edgar import edgar
     from watchdesk.graph.cli_edgar_remote import download_filings, list_filings
     from watchdesk.graph.cli_flag import flag
+    from watchdesk.graph.cli_plan import plan
     from watchdesk.graph.cli_sentiment import sentiment
     from watchdesk.graph.cli_transcript import transcript
     from watchdesk.graph.cli_transcript_fetch import fetch
@@ -251,6 +246,7 @@ def _register_groups() -> None:
     cli.add_command(transcript)
     cli.add_command(sentiment)
     cli.add_command(flag)
+    cli.add_command(plan)
 
 
 _register_groups()

@@ -21,6 +21,7 @@ from langgraph.types import Command
 from watchdesk.graph.builder import build_graph
 from watchdesk.graph.companies import resolve_companies
 from watchdesk.graph.deps import AuditBuffer, Deps
+from watchdesk.graph.select import select_steps
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.errors import ConfigError
@@ -28,7 +29,7 @@ from watchdesk.sources.gateway import SEC_DOMAIN, Gateway, GatewayConfig, domain
 from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
 
-Approver = Callable[[dict[str, Any]], Any]
+Approver = Callable[[dict[str, Any]], Any]  # returns the resume value; None leaves the run awaiting approval
 
 
 @dataclass(kw_only=True)
@@ -198,9 +199,10 @@ def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, ap
                 break
             request = interrupts[0].value
             _save(deps, run, result, status="awaiting_approval")
-            if approver is None:
+            answer = None if approver is None else approver(request)
+            if answer is None:  # nobody to ask, or no answer (end of input): `watchdesk approve` resumes it
                 return _outcome(deps, run, result)
-            payload = Command(resume=approver(request))
+            payload = Command(resume=answer)
     except Exception as exc:
         run.error = f"{type(exc).__name__}: {exc}"
         _save(deps, run, {}, status="failed")
@@ -259,6 +261,8 @@ def resume_run(
     if status != "awaiting_approval":
         raise ConfigError(f"run {run_id} is {status}, not awaiting approval")
     watchlist = Watchlist.model_validate_json(wl_json)
+    if isinstance(decision, dict) and decision.get("decision") == "edit":  # a typo fails here, the run still waits
+        decision = {**decision, "keep": select_steps(decision.get("keep") or [], json.loads(plan_json or "[]"))}
     # The approved plan writes where it said it would; the sandbox checks against that folder.
     briefing = [s for s in json.loads(plan_json or "[]") if s["agent"] == "briefing"]
     if briefing:

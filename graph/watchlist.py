@@ -143,6 +143,7 @@ class Watchlist(_Strict):
     schedule: Schedule = Schedule()
     delivery: tuple[Delivery, ...] = (Delivery(kind="file"),)
     policy: Policy = Policy()
+    until: date | None = None  # last day to watch (a goal's horizon, see `watchdesk plan`); None: until stopped
 
     def fingerprint(self) -> str:
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:12]

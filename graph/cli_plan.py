@@ -1,0 +1,133 @@
+"""`watchdesk plan "GOAL"`: an analyst's goal in plain words -> a watchlist file and the plan a run would execute."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from watchdesk.graph.cli_input import replay_option
+from watchdesk.graph.settings import Settings
+from watchdesk.sources.errors import ConfigError
+
+if TYPE_CHECKING:  # the parser loads SEC's ticker map: only when a goal is planned
+    from collections.abc import Callable
+
+    from watchdesk.graph.goal.names import CompanyIndex
+    from watchdesk.graph.goal.parse import GoalPlan
+    from watchdesk.graph.watchlist import Watchlist
+
+
+def plan_goal(
+    goal: str,
+    settings: Settings,
+    *,
+    as_of: date,
+    report: Callable[[str], None] | None = None,
+    index: CompanyIndex | None = None,
+) -> GoalPlan:
+    """The GoalPlan for `goal`: the deterministic parse, then (with WATCHDESK_MODEL) the LLM's fill-in."""
+    from watchdesk.graph.goal.parse import parse_goal
+    from watchdesk.graph.goal.refresh import index_for
+
+    plan = parse_goal(goal, as_of=as_of, index=index or index_for(settings))
+    if settings.model and plan.not_understood:
+        from watchdesk.graph.goal.llm import fill_with_model, model_for
+
+        model = model_for(settings.model, report=report)
+        if model is not None:
+            plan = fill_with_model(plan, model=model, as_of=as_of, report=report)
+    return plan
+
+
+def show_plan(plan: GoalPlan, settings: Settings, *, as_of: date) -> str:
+    """The numbered steps (agent, target, permission) the run would execute, as the approval prompt shows them."""
+    from watchdesk.graph.planner import build_plan, describe
+
+    steps = build_plan(plan.watchlist, plan.companies, as_of=as_of, out_dir=settings.out_dir)
+    return describe(steps)
+
+
+@click.command("plan")
+@click.argument("goal")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the watchlist here.")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), help="Count the horizon from this day.")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@click.option(
+    "--refresh-tickers",
+    is_flag=True,
+    help="Fetch SEC's current ticker map first (needs WATCHDESK_SEC_IDENTITY, or --replay); later plans use it.",
+)
+@replay_option
+@click.pass_context
+def plan(
+    ctx: click.Context,
+    goal: str,
+    out: Path | None,
+    as_of: datetime | None,
+    force: bool,
+    refresh_tickers: bool,
+    replay: Path | None,
+) -> None:
+    """Turn a goal in plain words into a watchlist and print the plan a run would execute.
+
+    Offline and deterministic: companies resolve through the SEC ticker map shipped with watchdesk
+    (or the one --refresh-tickers fetched last). Without --out the watchlist TOML goes to stdout and
+    the plan to stderr.
+
+    \b
+    Example:
+      watchdesk plan "Monitor earnings call transcripts for NVIDIA, TSMC and ASML for the next quarter. \\
+        Flag any mentions of inventory adjustments or geopolitical supply chain risks. \\
+        Summarize the sentiment weekly." --out watchlist.toml
+    """
+    from watchdesk.graph.goal.render import render_watchlist
+
+    settings: Settings = ctx.obj
+    day = as_of.date() if as_of else settings.as_of or datetime.now(UTC).date()
+    if out is not None and out.exists() and not force:
+        raise ConfigError(f"{out} already exists (use --force to overwrite)")
+    index = None
+    if refresh_tickers:
+        from watchdesk.graph.goal.refresh import refresh
+
+        index = refresh(settings, replay=replay)
+    result = plan_goal(goal, settings, as_of=day, report=_say, index=index)
+    text = render_watchlist(result, as_of=day)
+    summary = summarize(result, settings, as_of=day)
+    if out is None:
+        click.echo(text)
+        _say(summary)
+        return
+    out.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {out}\n\n{summary}\n\nrun it with: watchdesk run {out}")
+
+
+def summarize(result: GoalPlan, settings: Settings, *, as_of: date, with_plan: bool = True) -> str:
+    lines = ["Decisions:", *[f"  - {d}" for d in result.decisions]]
+    if with_plan:
+        lines += ["", "Plan:", *["  " + line for line in show_plan(result, settings, as_of=as_of).splitlines()]]
+    lines += ["", "Not understood:"] + ([f"  - {n}" for n in result.not_understood] or ["  (nothing)"])
+    return "\n".join(lines)
+
+
+def load_or_plan(arg: str, settings: Settings) -> Watchlist:
+    """`watchdesk run`'s argument: a watchlist file, or (not a file, not *.toml) a goal planned on the spot."""
+    from watchdesk.graph.watchlist import load_watchlist
+
+    if Path(arg).exists() or arg.strip().lower().endswith(".toml"):
+        return load_watchlist(Path(arg))
+    day = settings.as_of or datetime.now(UTC).date()
+    result = plan_goal(arg, settings, as_of=day, report=_say)
+    summary = summarize(result, settings, as_of=day, with_plan=False)
+    _say(f"goal planned as watchlist {result.watchlist.name!r}:\n{summary}\n")
+    return result.watchlist
+
+
+def _say(message: str) -> None:
+    """A line for the person at the terminal (stderr), never wrapped or styled: plans are copied from it."""
+    from watchdesk.graph.cli import err
+
+    err.print(message, markup=False, highlight=False, soft_wrap=True)

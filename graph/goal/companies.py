@@ -1,0 +1,126 @@
+"""Companies named in a goal: by name, short name, possessive, brand, alias or ticker ("$AMD", "NVDA")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from watchdesk.graph.goal.names import CompanyIndex, Match, name_key
+from watchdesk.graph.goal.text import Notes, Text, Token
+from watchdesk.graph.goal.words import ACRONYMS, common_words
+from watchdesk.sources.models import CompanyRef
+
+MAX_WORDS = 6
+SHORT_NAME_RANK = 2000  # a one-word short name stands for one of SEC's first 2,000 companies only
+_CONNECTORS = frozenset({"of", "and", "the", "de", "&"})
+
+
+@dataclass(frozen=True)
+class Named:
+    ref: CompanyRef
+    phrase: str
+
+
+@dataclass
+class Found:
+    """Companies the goal names, and the phrases that looked like companies but are not one (yet)."""
+
+    named: list[Named] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where the companies are, for list detection
+
+
+def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
+    """Scan left to right, longest name first; what is found is marked as used in `text`."""
+    found = Found()
+    tokens = text.tokens()
+    i = 0
+    while i < len(tokens):
+        for n in range(min(MAX_WORDS, len(tokens) - i), 0, -1):
+            span = tokens[i : i + n]
+            if span[-1].chunk != span[0].chunk:
+                continue
+            outcome = _resolve(span, index)
+            if outcome is None:
+                continue
+            phrase = text.raw[span[0].start : span[-1].end]
+            _record(outcome, phrase, found=found, index=index, notes=notes)
+            text.use(span[0].start, span[-1].end)
+            found.spans.append((span[0].start, span[-1].end))
+            i += n
+            break
+        else:
+            i += 1
+    return found
+
+
+def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef] | str | None:
+    """A Match, candidates (ambiguous), a problem message, or None (not a company name)."""
+    first = span[0]
+    if len(span) == 1 and first.text.startswith("$"):
+        ref = index.ticker(first.word[1:])
+        return Match(ref, "ticker") if ref else f"no ticker {first.word[1:].upper()} in SEC's ticker map"
+    key = name_key(" ".join(t.word for t in span))
+    if not key:
+        return None
+    words = key.split()
+    common = common_words()
+    if all(w in common or w in _CONNECTORS for w in words):
+        return _common_only(span, key, index)
+    if len(span) == 1 and first.word.upper() in ACRONYMS:
+        return None
+    found = index.by_name(key)
+    if found is None and any(t.word != t.text for t in span):  # "Lowe's" is LOWES COMPANIES INC to SEC
+        found = index.by_name(name_key(" ".join(t.text.replace("'", "").replace("’", "") for t in span)))
+    listed = index.ticker(first.word) if len(span) == 1 and _looks_like_ticker(first) else None
+    if listed and not _exact(found):
+        return Match(listed, "ticker")  # "GE" is GE, not GE Vernova or GE HealthCare
+    if len(span) == 1 and not _exact(found) and (first.initial or not first.capitalized or _obscure(found, index)):
+        # A lower-case or sentence-first word names a company only as an alias or whole SEC name; a short
+        # name stands for a well-known company ("Micron"): "chain" or "Blackwell" start too many names.
+        return None
+    if isinstance(found, list) and not found:
+        return f"{first.word if len(span) == 1 else key} is not listed with SEC (no ticker to watch)"
+    return found
+
+
+def _obscure(found: Match | list[CompanyRef] | None, index: CompanyIndex) -> bool:
+    return isinstance(found, Match) and index.rank[found.ref.cik] >= SHORT_NAME_RANK
+
+
+def _common_only(span: list[Token], key: str, index: CompanyIndex) -> Match | None:
+    """Ordinary words name a company only as an exact alias or SEC name, written with capitals."""
+    if len(span) == 1 and (span[0].initial or not span[0].capitalized):
+        return None
+    if len(span) > 1 and key not in index.aliases and not all(
+        t.capitalized or t.word.lower() in _CONNECTORS for t in span
+    ):
+        return None
+    found = index.by_name(key)
+    if isinstance(found, Match) and (found.how == "alias" or (len(span) > 1 and found.how == "SEC name")):
+        return found
+    return None
+
+
+def _exact(found: Match | list[CompanyRef] | None) -> bool:
+    return isinstance(found, Match) and found.how != "start of SEC name"
+
+
+def _looks_like_ticker(token: Token) -> bool:
+    word = token.word
+    return 2 <= len(word) <= 6 and word.isupper() and word.lower() not in common_words()
+
+
+def _record(
+    outcome: Match | list[CompanyRef] | str, phrase: str, *, found: Found, index: CompanyIndex, notes: Notes
+) -> None:
+    if isinstance(outcome, str):
+        close = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase.lstrip("$")))
+        found.problems.append(f"{phrase!r}: {outcome}" + (f"; close matches: {close}" if close else ""))
+    elif isinstance(outcome, list):
+        names = ", ".join(f"{r.ticker} ({r.name})" for r in outcome)
+        found.problems.append(f"{phrase!r} could be several companies: {names}; name one (or its $TICKER)")
+    else:
+        found.named.append(Named(outcome.ref, phrase))
+        also = f"; also named so: {', '.join(r.ticker for r in outcome.others)}" if outcome.others else ""
+        notes.decide(f"company {phrase!r} -> {outcome.ref.ticker} ({outcome.ref.name}, CIK {outcome.ref.cik}) "
+                     f"by {outcome.how}{also}")

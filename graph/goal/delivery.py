@@ -1,0 +1,40 @@
+"""Who gets the briefing: e-mail addresses the goal names, and nothing else."""
+
+from __future__ import annotations
+
+import re
+
+from watchdesk.graph.goal.text import Notes, Text
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_VERB = re.compile(
+    r"\b(?:(?:and |then )?(?:e-?mail|mail|send|deliver|forward|cc|copy)(?: it| them| this| that| me| us)?"
+    r"(?: the (?:summary|briefing|digest|report|results|recap))?(?: to)?(?: me| us)?(?: at| on)?|to)\s*$",
+    re.IGNORECASE,
+)
+_WANTS_EMAIL = re.compile(r"\b(?:e-?mail|inbox)\b", re.IGNORECASE)
+_SLACK = re.compile(r"\bslack\b", re.IGNORECASE)
+
+
+def find_recipients(text: Text, notes: Notes) -> tuple[str, ...]:
+    """Addresses in the goal; the words asking to send to them are marked as read too."""
+    found: list[str] = []
+    for m in list(text.finditer(_EMAIL)):
+        address = m.group().rstrip(".").lower()
+        found.append(address)
+        lead = _VERB.search(text.raw[max(0, m.start() - 60) : m.start()])
+        text.use(m.start() - (len(lead.group()) if lead else 0), m.end())
+    for m in list(text.finditer(_WANTS_EMAIL)):
+        text.use(m.start(), m.end())
+        if not found:
+            notes.unclear(f"{m.group()!r}: no e-mail address in the goal; add one (\"email me at you@example.com\")")
+    for m in list(text.finditer(_SLACK)):
+        text.use(m.start(), m.end())
+        notes.unclear("Slack: needs a webhook; add a [[delivery]] kind = \"slack\" with webhook_env, and its "
+                      "host to allowed_domains, yourself (a goal never adds to the allow-lists)")
+    recipients = tuple(dict.fromkeys(found))
+    if recipients:
+        notes.decide(f"delivery: e-mail to {', '.join(recipients)} (added to allowed_recipients; nothing else is)")
+    else:
+        notes.decide("delivery: a Markdown/HTML file in briefings/ (no e-mail address named)")
+    return recipients

@@ -1,0 +1,145 @@
+"""Company names to SEC tickers: the shipped snapshot of SEC's ticker map, read as names, prefixes and aliases.
+
+SEC lists companies roughly by market value, so a row's position is a fair prior for which of two
+"Micron ..." companies a person means; a prefix is only taken when one company clearly leads, and the
+others are reported with it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gzip
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from watchdesk.graph.goal.words import words
+from watchdesk.sources.models import CompanyRef
+
+SNAPSHOT = "sec_tickers.tsv.gz"
+# Words that say what kind of legal entity a company is, not which company it is.
+_SUFFIXES = words(
+    "inc incorporated corp corporation co company companies cos ltd limited plc holding holdings group nv sa ag "
+    "se lp llc de md ny nj uk com adr ads the spa asa ab oyj kgaa sab cv sca bhd tbk pte bv gmbh trust"
+)
+LEAD = 4  # a prefix's best company must rank this many times better than the next one
+
+
+def name_key(text: str) -> str:
+    """How a company name is compared: lower case, '&' as 'and', no punctuation, no legal-form words."""
+    text = re.sub(r"['’]s\b", "", text.lower()).replace("&", " and ")
+    words = re.sub(r"[^a-z0-9]+", " ", text).split()
+    while words and words[-1] in _SUFFIXES:
+        words.pop()
+    while words and words[0] == "the":
+        words.pop(0)
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name resolved to a company, with the others it could also have meant."""
+
+    ref: CompanyRef
+    how: str
+    others: tuple[CompanyRef, ...] = ()
+
+
+@dataclass
+class CompanyIndex:
+    """SEC's companies by ticker, by cleaned name, by name prefix, and by alias."""
+
+    by_ticker: dict[str, CompanyRef]
+    rank: dict[int, int] = field(default_factory=dict)
+    names: dict[str, list[CompanyRef]] = field(default_factory=dict)
+    prefixes: dict[str, list[CompanyRef]] = field(default_factory=dict)
+    aliases: dict[str, CompanyRef | None] = field(default_factory=dict)
+    origin: str = "the snapshot of SEC's ticker map shipped with watchdesk (2024-05)"
+
+    @classmethod
+    def build(cls, refs: Iterable[CompanyRef], *, aliases: Mapping[str, str]) -> CompanyIndex:
+        index = cls(by_ticker={})
+        for ref in refs:
+            if ref.ticker in index.by_ticker:
+                continue
+            index.by_ticker[ref.ticker] = ref
+            if ref.cik in index.rank:  # GOOG after GOOGL: one company, its first listing stands
+                continue
+            index.rank[ref.cik] = len(index.rank)
+            key = name_key(ref.name)
+            index.names.setdefault(key, []).append(ref)
+            words = key.split()
+            for n in range(1, len(words)):
+                index.prefixes.setdefault(" ".join(words[:n]), []).append(ref)
+        for alias, ticker in aliases.items():
+            index.aliases[name_key(alias)] = index.by_ticker.get(ticker) if ticker else None
+        return index
+
+    def ticker(self, symbol: str) -> CompanyRef | None:
+        return self.by_ticker.get(re.sub(r"[./ ]", "-", symbol.strip().upper()))
+
+    def by_name(self, key: str) -> Match | list[CompanyRef] | None:
+        """A Match, a list of candidates when no company clearly leads, or None when nothing is named so."""
+        if key in self.aliases:
+            alias = self.aliases[key]
+            return Match(alias, "alias") if alias else []
+        for how, table in (("SEC name", self.names), ("start of SEC name", self.prefixes)):
+            found = table.get(key)
+            if found:
+                return self._lead(found, how=how)
+        return None
+
+    def _lead(self, found: list[CompanyRef], *, how: str) -> Match | list[CompanyRef]:
+        ranked = sorted(found, key=lambda r: self.rank[r.cik])
+        if len(ranked) == 1 or self.rank[ranked[1].cik] > LEAD * self.rank[ranked[0].cik] + 20:
+            return Match(ranked[0], how, tuple(ranked[1:4]))
+        return ranked[:5]
+
+    def close(self, phrase: str, *, n: int = 3, tickers: bool = True, cutoff: float = 0.75) -> list[CompanyRef]:
+        """Companies whose name (or, with `tickers`, ticker) resembles `phrase` (for "did you mean")."""
+        key = name_key(phrase)
+        found: list[CompanyRef] = []
+        for cand in difflib.get_close_matches(key, list(self.aliases) + list(self.names), n=n * 2, cutoff=cutoff):
+            ref = self.aliases.get(cand) if cand in self.aliases else self.names[cand][0]
+            if ref is not None:
+                found.append(ref)
+        if tickers and 2 <= len(phrase) <= 6:
+            symbols = difflib.get_close_matches(phrase.upper(), list(self.by_ticker), n=n, cutoff=0.7)
+            found += [self.by_ticker[t] for t in symbols]
+        out: dict[int, CompanyRef] = {}
+        for ref in found:
+            out.setdefault(ref.cik, ref)
+        return list(out.values())[:n]
+
+
+def parse_snapshot(data: bytes) -> list[CompanyRef]:
+    """The shipped snapshot (gzip'd TSV: ticker, cik, title) as CompanyRefs in SEC's order."""
+    rows = gzip.decompress(data).decode("utf-8").splitlines()
+    out = []
+    for row in rows:
+        if row and not row.startswith("#"):
+            ticker, cik, title = row.split("\t", 2)
+            out.append(CompanyRef(ticker=ticker, cik=int(cik), name=title))
+    return out
+
+
+def snapshot_bytes(refs: Iterable[CompanyRef], *, source: str) -> bytes:
+    """A ticker map (e.g. freshly fetched from SEC) in the snapshot's format."""
+    lines = [f"# {source}; US government public data. ticker, cik, title in SEC's order"]
+    lines += [f"{r.ticker}\t{r.cik}\t{r.name}" for r in refs]
+    return gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0)
+
+
+def load_aliases() -> dict[str, str]:
+    text = (resources.files("watchdesk.graph.goal") / "aliases.toml").read_text(encoding="utf-8")
+    return dict(tomllib.loads(text)["aliases"])
+
+
+@cache
+def shipped_index() -> CompanyIndex:
+    """The index over the snapshot shipped in the package: works offline."""
+    data = (resources.files("watchdesk.graph.goal") / SNAPSHOT).read_bytes()
+    return CompanyIndex.build(parse_snapshot(data), aliases=load_aliases())

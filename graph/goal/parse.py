@@ -1,0 +1,161 @@
+"""A goal in plain words -> a Watchlist, with every decision said and every unread word reported."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from watchdesk.graph.goal.companies import Found, find_companies
+from watchdesk.graph.goal.delivery import find_recipients
+from watchdesk.graph.goal.names import CompanyIndex, shipped_index
+from watchdesk.graph.goal.sources import SourcesFound, find_sources
+from watchdesk.graph.goal.text import Notes, Text, Token
+from watchdesk.graph.goal.timing import Timing, find_timing
+from watchdesk.graph.goal.topics import TopicsFound, find_topics
+from watchdesk.graph.goal.words import ACRONYMS, common_words
+from watchdesk.graph.watchlist import (
+    Delivery,
+    Filings,
+    Policy,
+    Schedule,
+    Ticker,
+    Topics,
+    TranscriptSource,
+    Watchlist,
+)
+from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.models import CompanyRef
+
+EXAMPLE = (
+    "Monitor earnings call transcripts for NVIDIA, TSMC and ASML for the next quarter. Flag any mentions of "
+    "inventory adjustments or geopolitical supply chain risks. Summarize the sentiment weekly."
+)
+
+
+@dataclass(frozen=True)
+class GoalPlan:
+    """What `watchdesk plan` read from a goal."""
+
+    goal: str
+    watchlist: Watchlist
+    companies: dict[str, CompanyRef]
+    decisions: tuple[str, ...]
+    not_understood: tuple[str, ...]
+
+
+def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> GoalPlan:
+    """Deterministic: the same goal and as-of date always give the same watchlist. Raises ConfigError for a
+    company that cannot be resolved (with close matches) and for a goal that names none."""
+    index = index or shipped_index()
+    text, notes = Text(goal), Notes()
+    recipients = find_recipients(text, notes)
+    timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
+    found = find_companies(text, index, notes)
+    sources = find_sources(text, notes)
+    topics = find_topics(text, notes, company_like=lambda phrase, start, end: bool(
+        index.close(phrase, tickers=False) or _beside_company(start, end, found, text.raw)
+    ))
+    _leftovers(text, found, index, notes)
+    if found.problems:
+        raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems))
+    if not found.named:
+        raise ConfigError(f"the goal names no company; name them, or their tickers. For example:\n  {EXAMPLE}")
+    companies = {n.ref.ticker: n.ref for n in found.named}
+    watchlist = build_watchlist(found, sources, timing, topics, recipients, notes=notes)
+    notes.decide(f"companies: resolved with {index.origin}")
+    decisions = sorted(notes.decisions, key=_reading_order)
+    return GoalPlan(goal, watchlist, companies, tuple(decisions), tuple(notes.not_understood))
+
+
+_ORDER = (
+    "companies", "company", "source", "no source", "filing", "transcripts", "topic", "custom topic", "no topic",
+    "cadence", "horizon", "delivery", "approval",
+)
+
+
+def _reading_order(decision: str) -> int:
+    return next((i for i, head in enumerate(_ORDER) if decision.startswith(head)), len(_ORDER))
+
+
+def build_watchlist(
+    found: Found, sources: SourcesFound, timing: Timing, topics: TopicsFound, recipients: tuple[str, ...], *,
+    notes: Notes,
+) -> Watchlist:
+    tickers: dict[str, Ticker] = {}
+    for named in found.named:
+        symbol = named.ref.ticker
+        alias = re.sub(r"['’]s$", "", named.phrase.lstrip("$"))
+        prior = tickers[symbol].aliases if symbol in tickers else ()
+        aliases = tuple(dict.fromkeys([*prior, *([alias] if alias.upper() != symbol else [])]))
+        wants_calls = "transcripts" in sources.sources
+        chain = (TranscriptSource(kind="folder", path=f"transcripts/{symbol}"),) if wants_calls else ()
+        tickers[symbol] = Ticker(symbol=symbol, aliases=aliases, cik=named.ref.cik, sources=sources.sources,
+                                 transcripts=chain)
+    if "transcripts" in sources.sources:
+        notes.decide("transcripts come from a local folder per ticker (transcripts/TICKER): the goal named no "
+                     "transcript site, and a goal never adds a domain; add a url or feed source in the file")
+    if not topics.watch and not topics.custom:
+        notes.decide(f"no topic named: the default topics ({', '.join(Topics().watch)})")
+    delivery = [Delivery(kind="file", path="briefings")]
+    if recipients:
+        delivery.append(Delivery(kind="email", to=recipients))
+    notes.decide("approval: the first run's plan waits for a person's yes (policy approval = \"first:1\")")
+    return Watchlist(
+        name="goal-" + "-".join(t.lower() for t in tickers)[:60],
+        tickers=tuple(tickers.values()),
+        topics=Topics(watch=tuple(topics.watch), custom=tuple(topics.custom)) if topics.watch or topics.custom
+        else Topics(),
+        filings=Filings(forms=sources.forms) if sources.forms else Filings(),
+        schedule=Schedule.model_validate({"cadence": timing.cadence, "day": timing.day or "monday",
+                                          "time": timing.time or "07:00"}),
+        delivery=tuple(delivery),
+        policy=Policy(approval="first:1", allowed_recipients=recipients),
+        until=timing.until,
+    )
+
+
+def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:
+    """Words no parser read: a company-like one is a problem (with close matches), any other is reported."""
+    for group in _groups(text.tokens()):
+        phrase = text.raw[group[0].start : group[-1].end]
+        capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
+        # A phrase in a list of companies, or the only candidate when none was found, is a company watchdesk
+        # cannot resolve; elsewhere only a capitalised phrase close to a company's name is one ("Nvidiaa").
+        names = index.close(phrase, tickers=False, cutoff=0.75 if capital else 0.85)
+        listed = _in_company_list(group, found, text.raw)
+        if listed or (not found.named and (capital or names)) or (capital and names):
+            matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase)) or "none"
+            found.problems.append(f"{phrase!r} is not a company in SEC's ticker map; close matches: {matches}")
+        else:
+            hint = f" (a company? close matches: {', '.join(f'{r.ticker} ({r.name})' for r in names)})" if names else ""
+            notes.unclear(f"{phrase!r}: not understood, ignored{hint}")
+
+
+def _groups(tokens: list[Token]) -> list[list[Token]]:
+    common = common_words()
+    groups: list[list[Token]] = []
+    last = -2
+    for i, tok in enumerate(tokens):
+        word = tok.word
+        if word.lower() in common or word.upper() in ACRONYMS or any(c.isdigit() for c in word) or len(word) < 2:
+            continue
+        if groups and last == i - 1 and groups[-1][-1].chunk == tok.chunk:
+            groups[-1].append(tok)
+        else:
+            groups.append([tok])
+        last = i
+    return groups
+
+
+def _in_company_list(group: list[Token], found: Found, raw: str) -> bool:
+    return _beside_company(group[0].start, group[-1].end, found, raw)
+
+
+def _beside_company(start: int, end: int, found: Found, raw: str) -> bool:
+    """Is raw[start:end] listed beside a company ("NVIDIA, Acme and ASML")?"""
+    joint = re.compile(r"\s*(?:,|&|\band\b|\bor\b|,\s*and\b)\s*$", re.IGNORECASE)
+    for c_start, c_end in found.spans:
+        if (c_end <= start and joint.match(raw[c_end:start])) or (end <= c_start and joint.match(raw[end:c_start])):
+            return True
+    return False

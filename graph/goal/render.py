@@ -1,0 +1,59 @@
+"""A GoalPlan as a watchlist file: a comment block quoting the goal and its decisions, then the TOML."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from watchdesk.graph.goal.parse import GoalPlan
+from watchdesk.graph.watchlist import parse_watchlist
+from watchdesk.sources.errors import ConfigError
+
+
+def render_watchlist(plan: GoalPlan, *, as_of: date) -> str:
+    """The file `watchdesk plan --out` writes; it is checked to load back as the same watchlist."""
+    head = [f"# Written by `watchdesk plan` on {as_of.isoformat()} from this goal:"]
+    head += [f"#   {line}" for line in plan.goal.strip().splitlines()]
+    head += ["#", "# Decisions:"] + [f"#   - {d}" for d in plan.decisions]
+    if plan.not_understood:
+        head += ["#", "# Not understood (ignored):"] + [f"#   - {n}" for n in plan.not_understood]
+    head += ["#", "# Check it with `watchdesk run FILE --dry-run`; the README's watchlist reference explains it.", ""]
+    text = "\n".join(head) + "\n" + to_toml(plan.watchlist.model_dump(mode="python", exclude_none=True))
+    if parse_watchlist(text, origin="<written watchlist>") != plan.watchlist:
+        raise ConfigError("the written watchlist does not load back as planned (a bug: please report it)")
+    return text
+
+
+def to_toml(data: dict[str, Any]) -> str:
+    """Plain values first, then tables, then arrays of tables, as TOML wants; empty lists are left out."""
+    return "\n".join(_table(data, prefix="")).strip() + "\n"
+
+
+def _table(data: dict[str, Any], *, prefix: str) -> list[str]:
+    lines: list[str] = []
+    tables: list[tuple[str, dict[str, Any]]] = []
+    arrays: list[tuple[str, list[dict[str, Any]]]] = []
+    for key, value in data.items():
+        if isinstance(value, dict):
+            tables.append((key, value))
+        elif isinstance(value, list | tuple) and value and all(isinstance(v, dict) for v in value):
+            arrays.append((key, list(value)))
+        elif not (isinstance(value, list | tuple) and not value):
+            lines.append(f"{key} = {_value(value)}")
+    for key, table in tables:
+        lines += ["", f"[{prefix}{key}]", *_table(table, prefix=f"{prefix}{key}.")]
+    for key, items in arrays:
+        for item in items:
+            lines += ["", f"[[{prefix}{key}]]", *_table(item, prefix=f"{prefix}{key}.")]
+    return lines
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float | date):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid TOML basic string

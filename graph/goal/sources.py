@@ -1,0 +1,61 @@
+"""Where to look: transcripts (earnings calls), EDGAR filings (with named forms), news."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from watchdesk.graph.goal.text import Notes, Text
+from watchdesk.graph.watchlist import Source
+
+DEFAULT_SOURCES: tuple[Source, ...] = ("edgar",)
+_TRANSCRIPTS = re.compile(
+    r"\b(?:earnings[- ]call transcripts?|earnings[- ]calls?|conference[- ]calls?|analyst calls?|call transcripts?|"
+    r"transcripts?|(?<!\w )calls|earnings)\b",
+    re.IGNORECASE,
+)
+_FORMS = re.compile(r"\b(10-?K|10-?Q|8-?K|20-?F|6-?K|40-?F|S-?1)s?\b", re.IGNORECASE)
+_FORM_WORDS = {
+    "annual report": ("10-K", "20-F"),
+    "quarterly report": ("10-Q", "6-K"),
+    "current report": ("8-K", "6-K"),
+}
+_EDGAR = re.compile(
+    r"\b(?:(?:sec|edgar) )?filings?\b|\bedgar\b|\bsec\b|\b(annual|quarterly|current) reports?\b|\brisk factors\b",
+    re.IGNORECASE,
+)
+_NEWS = re.compile(r"\b(?:news(?:flow| feeds?)?|headlines?|press coverage|articles?|newswires?|media)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SourcesFound:
+    sources: tuple[Source, ...]
+    forms: tuple[str, ...] = ()  # forms the goal named; empty: the watchlist's default forms
+
+
+def find_sources(text: Text, notes: Notes) -> SourcesFound:
+    named: dict[Source, list[str]] = {}
+    forms: list[str] = []
+    for m in text.finditer(_FORMS):
+        form = re.sub(r"^(\d+|S)-?", r"\1-", m.group(1).upper())
+        forms.append(form)
+        named.setdefault("edgar", []).append(m.group())
+        text.use(m.start(), m.end())
+    patterns: tuple[tuple[Source, re.Pattern[str]], ...] = (
+        ("transcripts", _TRANSCRIPTS), ("edgar", _EDGAR), ("news", _NEWS),
+    )  # fmt: skip
+    for source, pattern in patterns:
+        for m in text.finditer(pattern):
+            named.setdefault(source, []).append(m.group())
+            if source == "edgar" and m.group(1):
+                forms += _FORM_WORDS[f"{m.group(1).lower()} report"]
+            text.use(m.start(), m.end())
+    order = sorted(named, key=lambda s: ("transcripts", "edgar", "news").index(s))
+    for source in order:
+        notes.decide(f"source {source}: from {', '.join(repr(p) for p in dict.fromkeys(named[source]))}")
+    if not order:
+        notes.decide(f"no source named: the default chain ({', '.join(DEFAULT_SOURCES)})")
+        return SourcesFound(DEFAULT_SOURCES)
+    if forms:
+        notes.decide(f"filing forms: {', '.join(dict.fromkeys(forms))}")
+    return SourcesFound(tuple(order), tuple(dict.fromkeys(forms)))

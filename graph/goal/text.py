@@ -1,0 +1,81 @@
+"""The goal as the parsers share it: the words, which of them a parser has used, and the notes it keeps."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+_TOKEN = re.compile(r"\$?[A-Za-z0-9]+(?:[&.\-'’][A-Za-z0-9]+)*|&")
+_BREAK = re.compile(r"[,;:!?()\"\[\]|\n]|\.(?:\s|$)")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    chunk: int  # tokens of one chunk have no punctuation between them
+    initial: bool  # first word of a sentence: its capital letter says nothing
+
+    @property
+    def capitalized(self) -> bool:
+        return self.text.lstrip("$")[:1].isupper()
+
+    @property
+    def word(self) -> str:
+        """The token without a possessive ("Nvidia's" -> "Nvidia")."""
+        return re.sub(r"['’]s$", "", self.text)
+
+
+@dataclass
+class Notes:
+    """What the parser decided, and what it did not understand, in words a person reads."""
+
+    decisions: list[str] = field(default_factory=list)
+    not_understood: list[str] = field(default_factory=list)
+
+    def decide(self, message: str) -> None:
+        self.decisions.append(message)
+
+    def unclear(self, message: str) -> None:
+        if message not in self.not_understood:
+            self.not_understood.append(message)
+
+
+class Text:
+    """The goal with a mask of the characters some parser has already read."""
+
+    def __init__(self, goal: str) -> None:
+        self.raw = goal
+        self._used = [False] * len(goal)
+
+    def use(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self._used[i] = True
+
+    def is_free(self, start: int, end: int) -> bool:
+        return not any(self._used[start:end])
+
+    def masked(self) -> str:
+        """The goal with used characters replaced by '|', which every parser reads as a boundary."""
+        return "".join("|" if used else ch for ch, used in zip(self.raw, self._used, strict=True))
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches of `pattern` that lie wholly in text no parser has used yet."""
+        for m in pattern.finditer(self.masked()):
+            if m.end() > m.start():
+                yield m
+
+    def tokens(self) -> list[Token]:
+        masked = self.masked()
+        out: list[Token] = []
+        chunk, last = 0, 0
+        for m in _TOKEN.finditer(masked):
+            gap = masked[last : m.start()]
+            if out and _BREAK.search(gap):
+                chunk += 1
+            initial = not out or bool(re.search(r"[.!?\n:]", gap))
+            out.append(Token(m.group(), m.start(), m.end(), chunk, initial))
+            last = m.end()
+        return out

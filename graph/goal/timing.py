@@ -1,0 +1,181 @@
+"""When: the cadence ("weekly", "every Monday", "daily digest", "at 7am") and the horizon ("for the next
+quarter", "through March") as an end date counted from the plan's as-of date."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from watchdesk.graph.goal.text import Notes, Text
+
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = tuple(m.lower() for m in calendar.month_name[1:])
+_NUMBERS = {w: i for i, w in enumerate(("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                         "ten", "eleven", "twelve"))}
+_NUMBERS["a"] = 1
+_NUM = r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_UNIT = r"(day|week|month|quarter|year)s?"
+_DAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|" \
+         r"jun|jul|aug|sep|sept|oct|nov|dec)\b\.?"
+_I = re.IGNORECASE
+
+_DAILY = re.compile(r"\b(?:daily(?: digest| summary| briefing| recap)?|every ?day|each day|every (?:business |trading |"
+                    r"week)?day|each (?:business |trading )?day|every (?:morning|evening|night)|nightly)\b", _I)
+_WEEKLY = re.compile(
+    r"\b(?:weekly(?: digest| summary| briefing| recap)?|every week|each week|once a week|per week)\b", _I
+)
+_ON_DAY = re.compile(rf"\b(?:(?:every|each|on)\s+)?{_DAY}(?:\s+(?:morning|mornings|evening|evenings))?\b", _I)
+_UNSUPPORTED = re.compile(r"\b(?:monthly|quarterly|bi-?weekly|fortnightly|every (?:two|2|other) weeks?|hourly)\b", _I)
+_TIME = re.compile(r"\b(?:at|by|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:utc|et|gmt))?", _I)
+
+_NEXT = re.compile(
+    rf"\b(?:for|over|during|in|within)?\s*(?:the\s+)?(?:next|coming|following)\s+(?:{_NUM}\s+)?{_UNIT}\b", _I
+)
+_FOR = re.compile(rf"\b(?:for|over)\s+{_NUM}\s+{_UNIT}\b", _I)
+_REST = re.compile(r"\b(?:for\s+|through\s+|over\s+)?(?:the\s+)?(?:rest of|remainder of|end of)?\s*(?:the\s+|this\s+)"
+                   r"(quarter|year|month)\b", _I)
+_YEAR_END = re.compile(r"\b(?:through|until|till|to|by)\s+(?:the\s+)?year[- ]end\b", _I)
+_ISO = re.compile(r"\b(?:through|until|till|to|by|ending)\s+(\d{4}-\d{2}-\d{2})\b", _I)
+_QUARTER = re.compile(
+    r"\b(?:through|until|till|to|by)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?Q([1-4])(?:\s*'?(\d{2,4}))?\b", _I
+)
+_DAY_MONTH = re.compile(rf"\b(?:through|thru|until|till|to|by)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+                        r"(?:,?\s+(\d{4}))?", _I)
+_UNTIL_MONTH = re.compile(rf"\b(?:through|thru|until|till|to|by)\s+(?:(?:the\s+)?end\s+of\s+)?(?:mid-?)?{_MONTH}"
+                          r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?", _I)
+
+
+@dataclass(frozen=True)
+class Timing:
+    cadence: str
+    day: str | None
+    time: str | None
+    until: date | None
+
+
+def find_timing(text: Text, notes: Notes, *, as_of: date) -> Timing:
+    cadence, day, time = _cadence(text, notes)
+    until = find_horizon(text, notes, as_of=as_of)
+    return Timing(cadence, day, time, until)
+
+
+def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
+    cadence, day, said = None, None, []
+    for pattern, kind in ((_DAILY, "daily"), (_WEEKLY, "weekly")):
+        for m in list(text.finditer(pattern)):
+            cadence = cadence or kind
+            said.append(m.group())
+            text.use(m.start(), m.end())
+    for m in list(text.finditer(_ON_DAY)):
+        day = day or m.group(1).lower()
+        cadence = cadence or "weekly"
+        said.append(m.group())
+        text.use(m.start(), m.end())
+    for m in list(text.finditer(_UNSUPPORTED)):
+        text.use(m.start(), m.end())
+        notes.unclear(f"{m.group()!r}: only daily and weekly runs are supported; chose weekly")
+        cadence = cadence or "weekly"
+    time = _time(text, notes)
+    if cadence is None:
+        notes.decide("cadence: weekly on monday (none named; the default)")
+        return "weekly", None, time
+    when = f" on {day or 'monday'}" if cadence == "weekly" else ""
+    defaults = [part for part, named in (("monday", day or cadence == "daily"), ("07:00", time)) if not named]
+    notes.decide(f"cadence: {cadence}{when} at {time or '07:00'} (from {', '.join(repr(s) for s in said)}"
+                 + (f"; {' and '.join(defaults)} by default)" if defaults else ")"))
+    return cadence, day, time
+
+
+def _time(text: Text, notes: Notes) -> str | None:
+    for m in list(text.finditer(_TIME)):
+        hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").lower().replace(".", "")
+        if not half and not m.group(2):
+            continue  # "at 7" alone could be anything
+        hour = hour % 12 + (12 if half == "pm" else 0) if half else hour
+        if hour < 24 and minute < 60:
+            text.use(m.start(), m.end())
+            return f"{hour:02d}:{minute:02d}"
+    return None
+
+
+def add_months(day: date, months: int) -> date:
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _quarter_end(day: date) -> date:
+    month = (day.month - 1) // 3 * 3 + 3
+    return date(day.year, month, calendar.monthrange(day.year, month)[1])
+
+
+def find_horizon(text: Text, notes: Notes, *, as_of: date) -> date | None:
+    """The last day to watch, or None (until stopped)."""
+    for pattern, reader in _HORIZONS:
+        for m in text.finditer(pattern):
+            try:
+                until = reader(m, as_of)
+            except ValueError:  # "until 2027-02-30"
+                notes.unclear(f"{m.group().strip()!r}: not a date")
+                continue
+            if until is None or until <= as_of:
+                continue
+            text.use(m.start(), m.end())
+            notes.decide(f"horizon: until {until.isoformat()} (from {m.group().strip()!r}, counted from {as_of})")
+            return until
+    notes.decide("horizon: none named; the watchlist runs until you stop it")
+    return None
+
+
+def _next(m: re.Match[str], as_of: date) -> date:
+    n = _NUMBERS.get((m.group(1) or "one").lower()) or int(m.group(1))
+    unit = m.group(2).lower()
+    if unit in {"day", "week"}:
+        return as_of + timedelta(days=n * (7 if unit == "week" else 1))
+    return add_months(as_of, n * {"month": 1, "quarter": 3, "year": 12}[unit])
+
+
+def _rest(m: re.Match[str], as_of: date) -> date:
+    unit = m.group(1).lower()
+    if unit == "year":
+        return date(as_of.year, 12, 31)
+    if unit == "quarter":
+        return _quarter_end(as_of)
+    return date(as_of.year, as_of.month, calendar.monthrange(as_of.year, as_of.month)[1])
+
+
+def _quarter(m: re.Match[str], as_of: date) -> date:
+    q, year = int(m.group(1)), m.group(2)
+    end = date(as_of.year if not year else int(year) % 100 + 2000, q * 3, 1)
+    if not year and end < date(as_of.year, as_of.month, 1):
+        end = end.replace(year=end.year + 1)
+    return end.replace(day=calendar.monthrange(end.year, end.month)[1])
+
+
+def _month(m: re.Match[str], as_of: date) -> date | None:
+    month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m.group(1).lower()[:3]))
+    year = int(m.group(3)) if m.group(3) else as_of.year + (month < as_of.month)
+    last = calendar.monthrange(year, month)[1]
+    day = int(m.group(2)) if m.group(2) else last
+    return date(year, month, day) if day <= last else None
+
+
+def _day_month(m: re.Match[str], as_of: date) -> date | None:
+    month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m.group(2).lower()[:3]))
+    year = int(m.group(3)) if m.group(3) else as_of.year + (month < as_of.month)
+    return date(year, month, int(m.group(1)))
+
+
+_HORIZONS = (
+    (_ISO, lambda m, _a: date.fromisoformat(m.group(1))),
+    (_DAY_MONTH, _day_month),
+    (_QUARTER, _quarter),
+    (_UNTIL_MONTH, _month),
+    (_YEAR_END, lambda _m, a: date(a.year, 12, 31)),
+    (_NEXT, _next),
+    (_FOR, _next),
+    (_REST, _rest),
+)

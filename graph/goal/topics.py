@@ -1,0 +1,123 @@
+"""What to flag: topic phrases mapped to the shipped topic library; a phrase that maps to nothing becomes a
+custom topic that flags that phrase."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from watchdesk.graph.goal.text import Notes, Text
+from watchdesk.graph.goal.words import words
+from watchdesk.graph.watchlist import CustomTopic
+
+# A topic clause starts after one of these and runs to the end of its sentence.
+_TRIGGER = re.compile(
+    r"\b(?:flag(?:ging)?|highlight|watch(?:ing)? for|look(?:ing)? (?:out )?for|alert me (?:to|about|on)|"
+    r"focus(?:ing)? on|"
+    r"mentions? of|talk of|comments? (?:on|about)|commentary (?:on|about)|discussion of|anything (?:about|on)|"
+    r"related to|regarding|about|topics?|keep an eye on|signs of|on|for)\b",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:[,;:/|]|\band\b|\bor\b|\bas well as\b|\bplus\b|\bincluding\b|\&)\s*", re.IGNORECASE)
+_FILLER = re.compile(
+    r"^(?:(?:any|all|the|their|its|potential|possible|new|mentions?|of|on|about|around|in|to|for|any|"
+    r"comments?|commentary|discussion|talk|signs?|updates?|changes?|news|related|regarding)\s+)+",
+    re.IGNORECASE,
+)
+_END = re.compile(r"[.!?\n]")
+CompanyLike = Callable[[str, int, int], bool]  # (phrase, start, end) -> is it rather an unresolved company?
+_TRAILING = words("in at from for of on by with to the their its our across")
+# Words that are never a topic on their own (a part made only of these is no custom topic).
+_NOT_TOPIC = _TRAILING | words(
+    "a an any all and or me us them it this that these those my your risk risks mention mentions comment "
+    "comments commentary news update updates change changes sign signs please also weekly daily each every "
+    "week day month quarter year next summary digest report sentiment company companies filing filings call "
+    "calls transcript transcripts monitor track watch flag summarize summarise send email anything everything "
+    "things stuff issue issues related etc other more what how when where why whether "
+    "us usa eu uk europe asia america americas china japan korea taiwan india emea apac region regions global"
+)
+
+
+@dataclass
+class TopicsFound:
+    watch: list[str] = field(default_factory=list)
+    custom: list[CustomTopic] = field(default_factory=list)
+
+
+@cache
+def keyword_table() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    """goal_topics.toml: analyst phrasings -> shipped topic names."""
+    raw = tomllib.loads((resources.files("watchdesk.graph.goal") / "goal_topics.toml").read_text(encoding="utf-8"))
+    table = []
+    for name, spec in raw["topics"].items():
+        for pattern in spec["patterns"]:
+            table.append((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), (*spec.get("also", ()), name)))
+    return tuple(sorted(table, key=lambda row: -len(row[0].pattern)))  # "gross margins" before "margins"
+
+
+def find_topics(text: Text, notes: Notes, *, company_like: CompanyLike) -> TopicsFound:
+    """`company_like(phrase, start, end)` keeps a misspelt or unknown company ("Nvidiaa", "Acme" in a list of
+    companies) from becoming a topic: it is reported instead."""
+    found = TopicsFound()
+    # Parts are cut before keywords are used up, so a part keeps its unmapped words.
+    parts = [part for start, end in _clauses(text) for part in _parts(text, start, end)]
+    mapped: list[tuple[int, int]] = []
+    for pattern, names in keyword_table():
+        for m in list(text.finditer(pattern)):
+            text.use(m.start(), m.end())
+            mapped.append((m.start(), m.end()))
+            for name in names:
+                if name not in found.watch:
+                    found.watch.append(name)
+                    notes.decide(f"topic {name}: from {m.group()!r}")
+    for part_start, part in parts:
+        # Words around a mapped topic qualify it ("smartphone demand"): reported if unread, not a topic.
+        if not any(s < part_start + len(part) and e > part_start for s, e in mapped):
+            _custom(part, part_start, text=text, found=found, notes=notes, company_like=company_like)
+    return found
+
+
+def _clauses(text: Text) -> list[tuple[int, int]]:
+    masked = text.masked()
+    out = []
+    for m in _TRIGGER.finditer(masked):
+        end = _END.search(masked, m.end())
+        out.append((m.end(), end.start() if end else len(masked)))
+        text.use(m.start(), m.end())
+    return out
+
+
+def _parts(text: Text, start: int, end: int) -> list[tuple[int, str]]:
+    masked = text.masked()[start:end]
+    parts, pos = [], 0
+    for sep in [*_SPLIT.finditer(masked), None]:
+        stop = sep.start() if sep else len(masked)
+        piece = masked[pos:stop]
+        lead = len(piece) - len(piece.lstrip())
+        parts.append((start + pos + lead, piece.strip()))
+        pos = sep.end() if sep else stop
+    return [(s, p) for s, p in parts if p]
+
+
+def _custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Notes, company_like: CompanyLike) -> None:
+    filler = _FILLER.match(part)
+    phrase = part[filler.end() :] if filler else part
+    terms = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’-]*", phrase)
+    while terms and terms[-1].lower() in _TRAILING:
+        terms.pop()
+    if not terms or all(w.lower() in _NOT_TOPIC for w in terms) or len(terms) > 6:
+        return
+    phrase = " ".join(terms)
+    if terms[0][:1].isupper() and company_like(phrase, start, start + len(part)):
+        return
+    name = re.sub(r"[^a-z0-9]+", "_", phrase.lower()).strip("_")
+    name = name if name[:1].isalpha() else f"topic_{name}"
+    if any(c.name == name for c in found.custom):
+        return
+    found.custom.append(CustomTopic(name=name, label=phrase, phrases=(phrase,)))
+    text.use(start, start + len(part))
+    notes.decide(f"custom topic {name}: {phrase!r} maps to no shipped topic, so that phrase is flagged as written")

@@ -1,0 +1,28 @@
+"""The shipped list of common words: what a goal's lone word is when it is not a company."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+def words(text: str) -> frozenset[str]:
+    """A set of words written as one string (word lists read better as prose than as quoted items)."""
+    return frozenset(text.split())
+
+
+# All-caps words that look like tickers but are how analysts write everything else.
+ACRONYMS = words(
+    "AI US USA UK EU CEO CFO COO CTO EPS ESG HBM GPU GPUS CPU CPUS IPO FX ASP ASPS IR SEC TV EV EVS OK PC PCS "
+    "ETF GDP API DRAM NAND FY YOY QOQ YTD MTD TAM SAAS DC HPC ASIC ASICS FPGA SOC IP IOT NLP LLM LLMS ML "
+    "GENAI NYSE ADR ADRS PDF HTML CSV RSS URL UTC EST PST CET ET PT AM PM EOD FYI USD EUR JPY CNY RMB TWD "
+    "EBIT EBITDA FCF ROI KPI KPIS PMI CPI FED FOMC ECB IMF OPEC LNG EM APAC EMEA LATAM NA M&A R&D AR VR "
+    "DOJ FTC EC CHIPS RE FWD FW Q1 Q2 Q3 Q4 H1 H2 MD&A FAA FDA EPA DOD DOE NHTSA FCC FERC NRC CFIUS BIS OFAC "
+    "NATO UN WTO"
+)
+
+
+@cache
+def common_words() -> frozenset[str]:
+    text = (resources.files("watchdesk.graph.goal") / "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())

@@ -1,0 +1,76 @@
+"""Approval by number: the prompt and `approve --edit` take step numbers and ranges as shown ("1-3,7"), as well
+as ids; a typo is asked again; end of input leaves the run waiting instead of failing it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from watchdesk.graph.approval import apply_answer
+from watchdesk.graph.cli_ask import ask
+from watchdesk.graph.select import select_steps
+from watchdesk.graph.state import Step
+from watchdesk.sources.errors import ConfigError
+
+IDS = ["filings:NVDA", "filings:TSM", "transcripts:NVDA", "transcripts:TSM", "flagging", "briefing", "extra:1"]
+PLAN: list[Step] = [
+    Step(id=i, agent=i.split(":")[0], action="act", target="t", permission="p", params={}) for i in IDS
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("1-3,7", ["filings:NVDA", "filings:TSM", "transcripts:NVDA", "extra:1"]),
+        ("5, 6", ["flagging", "briefing"]),
+        (" 2 - 4 ", ["filings:TSM", "transcripts:NVDA", "transcripts:TSM"]),
+        ("filings:TSM,5-6", ["filings:TSM", "flagging", "briefing"]),
+        ("6,1,6", ["briefing", "filings:NVDA"]),
+    ],
+)
+def test_numbers_ranges_and_ids_select_steps(typed: str, kept: list[str]) -> None:
+    assert select_steps(typed, PLAN) == kept
+
+
+@pytest.mark.parametrize("typed", ["0", "8", "3-9", "5-2", "filings:AMD", "one"])
+def test_a_step_that_was_not_planned_is_refused(typed: str) -> None:
+    with pytest.raises(ConfigError, match=r"not planned.*step numbers 1-7"):
+        select_steps(typed, PLAN)
+
+
+def test_an_edit_with_numbers_narrows_the_plan_in_its_order() -> None:
+    decision, plan = apply_answer({"decision": "edit", "keep": ["6", "1-2"]}, PLAN)
+    assert decision == "approved" and [s["id"] for s in plan] == ["filings:NVDA", "filings:TSM", "briefing"]
+
+
+def prompt(typed: str) -> list[Any]:
+    """Run the approval prompt with `typed` as standard input; what it returned."""
+    got: list[Any] = []
+
+    @click.command()
+    def probe() -> None:
+        got.append(ask({"run_id": "r1", "plan": PLAN, "text": "1. ...\n7. ..."}))
+
+    result = CliRunner().invoke(probe, input=typed)
+    assert result.exit_code == 0, result.output
+    return got
+
+
+def test_prompt_edit_by_range() -> None:
+    assert prompt("edit\n1-3,7\n") == [{"decision": "edit", "keep": [*IDS[:3], "extra:1"]}]
+
+
+def test_prompt_asks_again_after_a_mistyped_edit() -> None:
+    assert prompt("edit\n1-9\nfilings:AMD\n5-6\n") == [{"decision": "edit", "keep": ["flagging", "briefing"]}]
+
+
+def test_end_of_input_leaves_the_decision_open() -> None:
+    assert prompt("") == [None]
+    assert prompt("edit\n") == [None]  # end of input in the middle of an edit too
+
+
+def test_plain_answers_pass_through() -> None:
+    assert prompt("reject\n") == ["reject"] and prompt("\n") == ["approve"]

@@ -1,0 +1,177 @@
+"""`watchdesk plan "GOAL"`: offline, writes a watchlist that loads, prints the plan, refuses what it cannot resolve."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from watchdesk.graph.cli import cli
+from watchdesk.graph.goal.parse import EXAMPLE, parse_goal
+from watchdesk.graph.watchlist import load_watchlist
+
+AS_OF = ["--as-of", "2026-12-03"]
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A ticker map refreshed on this machine before must not change what these tests read."""
+    monkeypatch.setenv("WATCHDESK_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def plan(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, ["plan", *args, *AS_OF])
+    return result.exit_code, result.output
+
+
+def test_canonical_goal_writes_a_watchlist_that_loads_and_prints_the_plan(tmp_path: Path) -> None:
+    out = tmp_path / "w.toml"
+    code, output = plan(EXAMPLE, "--out", str(out))  # no network (socket guard), no replay pack
+    assert code == 0, output
+    wl = load_watchlist(out)
+    assert [t.symbol for t in wl.tickers] == ["NVDA", "TSM", "ASML"]
+    assert set(wl.topics.watch) == {"inventory", "geopolitical", "supply_chain"}
+    assert wl.schedule.cadence == "weekly" and str(wl.until) == "2027-03-03"
+    text = out.read_text()
+    assert text.startswith("# Written by `watchdesk plan` on 2026-12-03 from this goal:")
+    assert "#   Monitor earnings call transcripts for NVIDIA, TSMC and ASML" in text
+    assert "#   - company 'TSMC' -> TSM (TAIWAN SEMICONDUCTOR MANUFACTURING CO LTD, CIK 1046179)" in text
+    assert "1. [transcripts] fetch_transcripts -> NVDA earnings calls" in output
+    assert "(needs fs:read:transcripts/NVDA)" in output
+    assert "4. [flagging] flag_new_documents" in output and "5. [briefing] write_briefing" in output
+    assert "Not understood:\n  (nothing)" in output
+
+
+def test_existing_out_needs_force(tmp_path: Path) -> None:
+    out = tmp_path / "w.toml"
+    out.write_text("keep me")
+    code, output = plan(EXAMPLE, "--out", str(out))
+    assert code == 2 and "--force" in output and out.read_text() == "keep me"
+    assert plan(EXAMPLE, "--out", str(out), "--force")[0] == 0
+
+
+def test_without_out_the_toml_goes_to_stdout() -> None:
+    result = CliRunner().invoke(cli, ["plan", "Track $AMD filings daily", *AS_OF])
+    assert result.exit_code == 0
+    assert 'symbol = "AMD"' in result.stdout and "Plan:" not in result.stdout
+    assert "1. [filings] fetch_filings -> AMD (CIK 2488" in result.stderr
+
+
+def test_unknown_company_exits_2_naming_the_phrase_and_close_matches() -> None:
+    code, output = plan("Flag inventory for Nvidiaa and ASML weekly")
+    assert code == 2
+    assert "'Nvidiaa' is not a company in SEC's ticker map; close matches: NVDA (NVIDIA CORP)" in output
+    assert "Traceback" not in output
+
+
+def test_unknown_ticker_exits_2_with_close_tickers() -> None:
+    code, output = plan("Watch $NVDAX filings")
+    assert code == 2 and "'$NVDAX': no ticker NVDAX in SEC's ticker map; close matches:" in output
+    assert "NVDA" in output
+
+
+def test_company_not_listed_with_sec_is_said_not_guessed() -> None:
+    code, output = plan("Check Samsung and Micron for HBM supply weekly")
+    assert code == 2 and "Samsung is not listed with SEC" in output
+
+
+def test_no_company_exits_2_with_an_example_goal() -> None:
+    code, output = plan("Summarize the sentiment weekly and flag inventory adjustments")
+    assert code == 2 and "names no company" in output and "NVIDIA, TSMC and ASML" in output
+
+
+def test_what_was_not_understood_is_printed() -> None:
+    result = CliRunner().invoke(cli, ["plan", "Follow Intel's 10-K filings for CHIPS Act subsidies", *AS_OF])
+    assert result.exit_code == 0
+    assert "Not understood:\n  - 'subsidies': not understood, ignored" in result.stderr
+
+
+def test_unmapped_phrase_becomes_a_custom_topic_that_flags_it() -> None:
+    wl = parse_goal("Monitor NVIDIA news for Blackwell delays and export controls", as_of=parse_goal_day()).watchlist
+    custom = {c.name: c for c in wl.topics.custom}
+    assert custom["blackwell_delays"].phrases == ("Blackwell delays",)
+    assert wl.topics.watch == ("geopolitical",)
+
+
+def test_only_the_named_address_is_allowed_and_no_domain_is_added() -> None:
+    wl = parse_goal("Track AMD daily, email me at Jane@Fund.com", as_of=parse_goal_day()).watchlist
+    assert wl.policy.allowed_recipients == ("jane@fund.com",)
+    assert [d.kind for d in wl.delivery] == ["file", "email"] and wl.delivery[1].to == ("jane@fund.com",)
+    assert wl.policy.allowed_domains == ("sec.gov",)
+
+
+def test_ambiguous_short_name_is_reported_with_candidates() -> None:
+    goal = "Watch Micron filings"  # one clear leader: taken, and the other names are said
+    plan_ = parse_goal(goal, as_of=parse_goal_day())
+    assert [t.symbol for t in plan_.watchlist.tickers] == ["MU"]
+    assert any(d.startswith("company 'Micron' -> MU") for d in plan_.decisions)
+
+
+def test_same_goal_same_watchlist() -> None:
+    a = parse_goal(EXAMPLE, as_of=parse_goal_day()).watchlist
+    b = parse_goal(EXAMPLE, as_of=parse_goal_day()).watchlist
+    assert a == b
+
+
+def parse_goal_day() -> date:
+    return date(2026, 12, 3)
+
+
+def test_ambiguous_name_exits_2_with_the_candidates() -> None:
+    code, output = plan("Watch Constellation and Marathon filings weekly")
+    assert code == 2
+    assert "'Constellation' could be several companies: CEG" in output and "STZ" in output
+    assert "'Marathon' could be several companies" in output
+
+
+def test_an_all_caps_ticker_wins_over_a_name_prefix() -> None:
+    wl = parse_goal("Watch GE and IBM 10-Q filings", as_of=parse_goal_day()).watchlist
+    assert [t.symbol for t in wl.tickers] == ["GE", "IBM"]
+
+
+def test_a_lowercase_word_near_a_company_name_is_reported_not_fatal() -> None:
+    plan_ = parse_goal("Monitor Moderna and BioNTech for vaccine demand and litigation", as_of=parse_goal_day())
+    assert [t.symbol for t in plan_.watchlist.tickers] == ["MRNA", "BNTX"]
+    hint = "(a company? close matches: VCNX (VACCINEX, INC.))"
+    assert plan_.not_understood == (f"'vaccine': not understood, ignored {hint}",)
+
+
+def test_an_unsupported_cadence_is_said() -> None:
+    plan_ = parse_goal("Summarize Apple's earnings calls every other week", as_of=parse_goal_day())
+    assert plan_.watchlist.schedule.cadence == "weekly"
+    assert "'every other week': only daily and weekly runs are supported; chose weekly" in plan_.not_understood
+
+
+def test_refresh_tickers_fetches_sec_map_through_the_gateway_and_keeps_it(own_cache: Path) -> None:
+    from watchdesk.graph.demo import demo_pack
+
+    refresh = ["--refresh-tickers", "--replay", str(demo_pack())]
+    result = CliRunner().invoke(cli, ["plan", "Track AMD filings", *AS_OF, *refresh])
+    assert result.exit_code == 0, result.output
+    assert "companies: resolved with SEC's ticker map fetched" in result.stderr
+    assert (own_cache / "sec_tickers.tsv.gz").is_file()
+    again = CliRunner().invoke(cli, ["plan", "Track AMD filings", *AS_OF])
+    assert "companies: resolved with SEC's ticker map refreshed into" in again.stderr
+
+
+def test_offline_plan_says_it_used_the_shipped_snapshot() -> None:
+    result = CliRunner().invoke(cli, ["plan", "Track AMD filings", *AS_OF])
+    assert "companies: resolved with the snapshot of SEC's ticker map shipped with watchdesk (2024-05)" in result.stderr
+
+
+def test_an_unknown_name_in_a_list_of_companies_is_no_topic() -> None:
+    code, output = plan("Keep an eye on Lockheed Martin and Acmetron for geopolitical risk and backlog")
+    assert code == 2 and "'Acmetron' is not a company in SEC's ticker map" in output
+
+
+def test_an_agency_acronym_is_not_a_company() -> None:
+    wl = parse_goal("Watch Boeing's 10-Q filings for FAA regulatory issues", as_of=parse_goal_day()).watchlist
+    assert [t.symbol for t in wl.tickers] == ["BA"] and wl.topics.watch == ("regulation_litigation",)
+
+
+def test_a_possessive_that_is_part_of_the_sec_name() -> None:
+    goal = "Flag tariffs for Home Depot and Lowe's in their 10-Ks"  # SEC: LOWES COMPANIES INC
+    assert [t.symbol for t in parse_goal(goal, as_of=parse_goal_day()).watchlist.tickers] == ["HD", "LOW"]
