@@ -17,3 +17,8 @@ $(BENCH_STAMP): pyproject.toml
 # Offline: the script refuses sockets and gives edgartools a dummy identity and local HTML only.
 bench-sections: $(BENCH_STAMP)
 	EDGAR_IDENTITY='watchdesk-bench bench@example.com' $(BENCH_BIN)/python tests/bench/bench_sections.py
+
+# Parse and compare NVIDIA's FY2024 and FY2025 10-Ks (what a run does when a new 10-K arrives); offline.
+.PHONY: bench-diff
+bench-diff: .venv/.installed-stamp
+	.venv/bin/python tests/bench/bench_diff.py

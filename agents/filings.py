@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from watchdesk.agents.filings_compare import StoredPair, compare_stored, previous_filing
+from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources import edgar, edgar_parse, sgml
 from watchdesk.sources.errors import ParsingError, WatchdeskError
 from watchdesk.sources.filing_items import extract_items
@@ -40,6 +42,8 @@ class FilingsRequest:
     max_documents: int = 100
     # 6-Ks worth a document: results and management reports; notices and monthly revenue only when asked.
     six_k_kinds: tuple[SixKKind, ...] = ("earnings_release", "management_report")
+    compare_previous: bool = True  # a new 10-K, 10-Q or 20-F is compared with the one before it
+    topics: TopicLibrary | None = None  # what compared changes are tagged with (None: every shipped topic)
 
 
 @dataclass(kw_only=True)
@@ -50,6 +54,7 @@ class FilingsResult:
     new_doc_ids: list[str] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
     six_k: dict[str, SixKKind] = field(default_factory=dict)  # every 6-K in the window: accession -> kind
+    compared: list[str] = field(default_factory=list)  # "new_doc_id vs old_doc_id" per comparison stored
 
 
 def window(*, as_of: date, lookback_days: int, since: date | None, until: date | None) -> tuple[date, date]:
@@ -73,6 +78,7 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
     todo += [listing.get(a, a) for a in req.accessions if a not in known and a not in {f.accession for f in chosen}]
     result.skipped = len(chosen) + len(req.accessions) - len(todo)
     blocked: set[str] = set()  # forms whose cursor must not move past a failed filing
+    fresh: dict[str, tuple[Filing, bytes]] = {}  # sectioned primary documents stored now, to compare
     for n, item in enumerate(todo):
         target = item if isinstance(item, str) else f"{item.form} {item.accession}"
         form = None if isinstance(item, str) else _base_form(item.form)
@@ -80,7 +86,9 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
             reason = f"over the policy's max_documents_per_run ({req.max_documents})"
         else:
             try:
-                result.new_doc_ids += _fetch_and_store(item, req=req, fetcher=fetcher, store=store, run_id=run_id)
+                result.new_doc_ids += _fetch_and_store(
+                    item, req=req, fetcher=fetcher, store=store, run_id=run_id, keep=fresh
+                )
                 if not isinstance(item, str) and item in chosen and form not in blocked:  # asked-for ones never move it
                     store.set_cursor(ticker=ticker, source=f"edgar:{form}", value=item.accession)
                 continue
@@ -89,6 +97,19 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
         blocked.add(form or "")
         _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason)
         result.gaps.append(f"{target}: {reason}")
+    if req.compare_previous:
+        for doc_id, (filing, body) in fresh.items():
+            _compare_previous(
+                filing,
+                doc_id,
+                body,
+                listing=list(listing.values()),
+                req=req,
+                fetcher=fetcher,
+                store=store,
+                run_id=run_id,
+                result=result,
+            )
     return result
 
 
@@ -152,7 +173,13 @@ def _base_form(form: str) -> str:
 
 
 def _fetch_and_store(
-    item: Filing | str, *, req: FilingsRequest, fetcher: Fetcher, store: Store, run_id: str
+    item: Filing | str,
+    *,
+    req: FilingsRequest,
+    fetcher: Fetcher,
+    store: Store,
+    run_id: str,
+    keep: dict[str, tuple[Filing, bytes]] | None = None,
 ) -> list[str]:
     cik = req.company.cik
     if isinstance(item, str) or item.form.split("/")[0] in _WITH_EXHIBITS:
@@ -161,7 +188,15 @@ def _fetch_and_store(
         header, docs = sgml.parse_full_submission(raw)
         return _store_submission(header, docs, req=req, accession=accession, store=store, run_id=run_id)
     body = edgar.fetch_document(fetcher, cik, item.accession, item.primary_document, agent=AGENT, run_id=run_id)
-    record = _record(
+    record = _primary_record(req, item, body, run_id=run_id)
+    _store_with_spans(store, record, html=body)
+    if keep is not None and _base_form(item.form) in _SECTIONED:
+        keep[record.doc_id] = (item, body)
+    return [record.doc_id]
+
+def _primary_record(req: FilingsRequest, item: Filing, body: bytes, *, run_id: str | None) -> DocumentRecord:
+    cik = req.company.cik
+    return _record(
         req,
         url=edgar_parse.archive_url(cik, item.accession, item.primary_document),
         body=body,
@@ -174,8 +209,6 @@ def _fetch_and_store(
         items=item.items,
         run_id=run_id,
     )
-    _store_with_spans(store, record, html=body)
-    return [record.doc_id]
 
 
 def _store_submission(
@@ -262,6 +295,58 @@ def _store_with_spans(store: Store, record: DocumentRecord, *, html: bytes | Non
         for n, (item, title, start, end) in enumerate(parts)
     ]
     return store.save_document(record, spans)
+
+
+def _sgml_date(value: str | list[str] | None) -> date | None:
+    if not isinstance(value, str) or len(value) != 8:
+        return None
+    return date(int(value[:4]), int(value[4:6]), int(value[6:]))
+
+
+def _gap(store: Store, *, run_id: str, ticker: str, target: str, reason: str) -> None:
+    store.record_gap(
+        GapRecord(
+            run_id=run_id,
+            agent=AGENT,
+            target=target,
+            reason=reason,
+            ticker=ticker,
+            created_at=datetime.now(UTC),
+        )
+    )
+
+
+def _compare_previous(
+    filing: Filing,
+    doc_id: str,
+    body: bytes,
+    *,
+    listing: Sequence[Filing],
+    req: FilingsRequest,
+    fetcher: Fetcher,
+    store: Store,
+    run_id: str,
+    result: FilingsResult,
+) -> None:
+    """Store the previous filing of the kind if missing (one fetch), compare, store the changes; a failure is a gap."""
+    prev = previous_filing(listing, filing)
+    if prev is None:
+        return
+    cik, ticker = req.company.cik, req.company.ticker
+    try:
+        old_body = edgar.fetch_document(fetcher, cik, prev.accession, prev.primary_document, agent=AGENT, run_id=run_id)
+        # Reference, not news: without this run's id the briefing does not quote last year's filing as new.
+        old = _primary_record(req, prev, old_body, run_id=None)
+        if prev.accession not in store.known_accessions([prev.accession]):
+            _store_with_spans(store, old, html=old_body)
+        pair = StoredPair(old_doc_id=old.doc_id, old_body=old_body, new_doc_id=doc_id, new_body=body)
+        compare_stored(store, pair, form=_base_form(filing.form), ticker=ticker, library=req.topics, run_id=run_id)
+    except WatchdeskError as exc:
+        target = f"compare {filing.form} {filing.accession} with {prev.accession}"
+        _gap(store, run_id=run_id, ticker=ticker, target=target, reason=str(exc))
+        result.gaps.append(f"{target}: {exc}")
+        return
+    result.compared.append(f"{doc_id} vs {old.doc_id}")
 
 
 def _sgml_date(value: str | list[str] | None) -> date | None:

@@ -232,6 +232,7 @@ def runs(ctx: click.Context, db: Path | None) -> None:
 
 def _register_groups() -> None:
     from watchdesk.graph.cli_edgar import edgar
+    from watchdesk.graph.cli_edgar_diff import diff
     from watchdesk.graph.cli_edgar_remote import download_filings, list_filings
     from watchdesk.graph.cli_flag import flag
     from watchdesk.graph.cli_plan import plan
@@ -241,6 +242,7 @@ def _register_groups() -> None:
 
     edgar.add_command(list_filings)
     edgar.add_command(download_filings)
+    edgar.add_command(diff)
     cli.add_command(edgar)
     transcript.add_command(fetch)
     cli.add_command(transcript)

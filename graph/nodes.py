@@ -11,6 +11,7 @@ from langgraph.types import Command
 
 from watchdesk.agents import filings, transcripts
 from watchdesk.agents.briefing.agent import BriefingRequest, write_briefing
+from watchdesk.agents.filings_compare import watched_topics
 from watchdesk.agents.flagging.agent import flag_documents
 from watchdesk.graph.deps import Deps
 from watchdesk.graph.planner import build_plan
@@ -37,12 +38,15 @@ def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["sup
         limit_per_form=p["limit_per_form"],
         accessions=tuple(p["accessions"]),
         max_documents=deps.watchlist.policy.max_documents_per_run,
+        compare_previous=p.get("compare_previous", True),
+        topics=watched_topics(deps.watchlist.topics.watch, [t.model_dump() for t in deps.watchlist.topics.custom]),
     )
     try:
         res = filings.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)
     except WatchdeskError as exc:
         return _failed(step["id"], p["ticker"], step["target"], exc, deps)
     summary = f"{res.listed} filings in window, {len(res.new_doc_ids)} new documents, {res.skipped} already stored"
+    summary += f", {len(res.compared)} compared with the previous filing" if res.compared else ""
     deps.report(f"{p['ticker']}: {summary}" + (f", {len(res.gaps)} gaps" if res.gaps else ""))
     result = StepResult(step_id=step["id"], status="done", summary=summary, new_doc_ids=res.new_doc_ids, gaps=res.gaps)
     return Command(goto="supervisor", update={"results": [result]})

@@ -72,6 +72,7 @@ def _filings_step(ticker: Ticker, company: CompanyRef, *, watchlist: Watchlist, 
             "until": until.isoformat(),
             "limit_per_form": watchlist.filings.limit_per_form,
             "accessions": list(ticker.accessions),
+            "compare_previous": watchlist.filings.compare_previous,
         },
     )
 

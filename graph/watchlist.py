@@ -104,6 +104,8 @@ class Filings(_Strict):
     until: date | None = None
     lookback_days: int = Field(default=120, ge=1, le=3650)
     limit_per_form: int | None = Field(default=2, ge=1)
+    # A new 10-K, 10-Q or 20-F is compared with the company's previous one of its form (one more fetch at most).
+    compare_previous: bool = True
 
 
 class Schedule(_Strict):

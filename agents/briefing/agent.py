@@ -12,7 +12,7 @@ from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, Finding
 from watchdesk.agents.briefing.news_part import gather_news
 from watchdesk.agents.briefing.render import render_markdown
 from watchdesk.sources.errors import StoreError
-from watchdesk.store import queries
+from watchdesk.store import changes, queries
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import stable_id
 from watchdesk.store.store import Store
@@ -39,6 +39,9 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
     docs = queries.period_documents(store, tickers=req.tickers, **span)  # type: ignore[arg-type]
     gaps = queries.run_gaps(store, run_id=req.run_id)
     tone = queries.period_tone(store, tickers=req.tickers, **span)  # type: ignore[arg-type]
+    filing_changes = changes.period_changes(store, tickers=req.tickers, **span)  # type: ignore[arg-type]
+    if bad_changes := changes.change_quote_mismatches(store, filing_changes):
+        raise StoreError(f"citation check failed for filing changes {bad_changes}: quote differs from stored text")
     return BriefingInput(
         title=f"watchdesk briefing: {req.watchlist_name}",
         period_start=req.period_start,
@@ -53,6 +56,8 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         documents=[_document_item(d) for d in docs],
         tone=[ToneItem(**t) for t in tone],
         news=gather_news(store, tickers=req.tickers, start=req.period_start, end=req.period_end, run_id=req.run_id),
+        changes=filing_changes,
+        change_history=changes.similarity_history(store, tickers=req.tickers),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from watchdesk.agents.briefing.news_part import NewsEntry
@@ -78,3 +78,5 @@ class BriefingInput:
     documents: list[DocumentItem]
     tone: list[ToneItem] = field(default_factory=list)
     news: list[NewsEntry] = field(default_factory=list)
+    changes: list[dict[str, Any]] = field(default_factory=list)  # store.changes.period_changes rows
+    change_history: list[dict[str, Any]] = field(default_factory=list)  # store.changes.similarity_history rows

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from watchdesk.agents.briefing.changes_part import changes_part
 from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem
 from watchdesk.agents.briefing.news_part import render_news
 from watchdesk.agents.flagging.agent import METHOD_VERSION
@@ -32,6 +33,7 @@ def render_markdown(data: BriefingInput) -> str:
     parts = [
         _header(data),
         _summary(data),
+        changes_part(data.changes, data.change_history),
         _tone(data, refs),
         _findings(data, cites, refs, echoes),
         *([render_news(data.news, tickers=data.tickers)] if data.news else []),

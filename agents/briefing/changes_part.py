@@ -1,0 +1,122 @@
+"""The briefing's "What changed in filings" part: new and removed risk factors first (cited to both
+documents), then the biggest rewordings, then MD&A sentences added on watched topics, then each section's
+similarity against the company's own history. Pure rendering of rows from `store.changes`.
+
+Every quote is a stored heading or sentence; `gather` checks each against the stored text of both documents
+(as the findings' quotes are checked) before anything is rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+TOP_REWORDED = 5
+TOP_ADDED = 5
+_KIND_ORDER = {"new": 0, "removed": 1}
+
+
+def changes_part(changes: Sequence[dict[str, Any]], history: Sequence[dict[str, Any]]) -> str:
+    """Markdown of the part; says so plainly when no filing of the period was compared."""
+    lines = ["## What changed in filings", ""]
+    pairs = _by_pair(changes)
+    if not pairs and not history:
+        return "\n".join([*lines, "No new 10-K, 10-Q or 20-F in this period was compared with an earlier one."])
+    for rows in pairs.values():
+        lines += _pair_lines(rows)
+    if history:
+        lines += _history_lines(history)
+    return "\n".join(lines).rstrip()
+
+
+def _by_pair(changes: Sequence[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    pairs: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in changes:
+        pairs.setdefault((row["old_doc_id"], row["new_doc_id"]), []).append(row)
+    return pairs
+
+
+def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
+    first = rows[0]
+    old, new = _doc(first, "old"), _doc(first, "new")
+    lines = [f"### {_md(first['ticker'] or '')}: {new} compared with {old}", ""]
+    factors = [r for r in rows if r["item"] == "1A"]
+    marked = sorted((r for r in factors if r["kind"] in _KIND_ORDER), key=lambda r: (_KIND_ORDER[r["kind"]], r["seq"]))
+    lines += [_marked_line(r) for r in marked] or ["- No risk factor is new or removed."]
+    reworded = sorted((r for r in factors if r["kind"] not in _KIND_ORDER), key=lambda r: (r["similarity"], r["seq"]))
+    if reworded:
+        lines += ["", f"Biggest rewordings ({len(reworded)} risk factors changed wording):", ""]
+        lines += [_reworded_line(r) for r in reworded[:TOP_REWORDED]]
+    added = [r for r in rows if r["kind"] == "added" and r["topics"]]
+    if added:
+        lines += ["", f"MD&A sentences added that mention watched topics ({len(added)}):", ""]
+        lines += [_added_line(r) for r in added[:TOP_ADDED]]
+    return [*lines, ""]
+
+
+def _marked_line(r: dict[str, Any]) -> str:
+    if r["kind"] == "new":
+        where = f"in {_cite(r, 'new')}, not in {_doc(r, 'old')}"
+        heading = r["new_heading"]
+    else:
+        where = f"in {_cite(r, 'old')}, not in {_doc(r, 'new')}"
+        heading = r["old_heading"]
+    group = f" ({_md(r['risk_group'])})" if r["risk_group"] else ""
+    return f"- **{r['kind']}** risk factor{group}: “{_md(heading)}” — {where}{_topics(r)}"
+
+
+def _reworded_line(r: dict[str, Any]) -> str:
+    size = f"{r['old_chars']:,} → {r['new_chars']:,} characters"
+    same = r["old_heading"] == r["new_heading"]
+    was = "" if same else f"; was “{_md(r['old_heading'])}” {_cite(r, 'old')}"
+    return (
+        f"- **{r['kind']}** (similarity {r['similarity']:.3f}, {size}): “{_md(r['new_heading'])}” "
+        f"{_cite(r, 'new')}{was}{_topics(r)}"
+    )
+
+
+def _added_line(r: dict[str, Any]) -> str:
+    return f"- “{_md(r['new_heading'])}” {_cite(r, 'new')}{_topics(r)}"
+
+
+def _history_lines(history: Sequence[dict[str, Any]]) -> list[str]:
+    lines = [
+        "Similarity against the company's own history (1.0 = same words; Lazy Prices: cosine on word counts, "
+        "Jaccard on word sets):",
+        "",
+        "| Ticker | Form | Filed | Compared with | Section | Cosine | Jaccard | Risk factors (before → now) |",
+        "|---|---|---|---|---|---:|---:|---|",
+    ]
+    for h in history:
+        counts = f"{h['n_old']} → {h['n_new']}" if h["n_new"] is not None else "—"
+        section = "Risk factors" if h["item"] == "1A" else "MD&A"
+        lines.append(
+            f"| {_md(h['ticker'] or '')} | {_md(h['form'] or '')} | {_day(h['new_filed_at'])} | "
+            f"{_day(h['old_filed_at'])} | {section} | {h['similarity']:.3f} | {h['jaccard']:.3f} | {counts} |"
+        )
+    return lines
+
+
+def _doc(r: dict[str, Any], side: str) -> str:
+    return _md(f"{r[f'{side}_form'] or 'filing'} filed {_day(r[f'{side}_filed_at'])}")
+
+
+def _cite(r: dict[str, Any], side: str) -> str:
+    """[10-K filed DATE](url), document id and the quote's characters in the stored text."""
+    span = f"{r[f'{side}_start']}–{r[f'{side}_end']}"
+    return f"[{_doc(r, side)}]({r[f'{side}_url']}) (document `{r[f'{side}_doc_id']}`, characters {span})"
+
+
+def _topics(r: dict[str, Any]) -> str:
+    return f" · topics: {', '.join(r['topics'])}" if r["topics"] else ""
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else "undated"
+
+
+def _md(text: str) -> str:
+    from watchdesk.agents.briefing.render import escape_markdown  # render imports this module
+
+    return escape_markdown(text)

@@ -1,0 +1,88 @@
+"""A comparison of two filings as a report: JSON-ready rows and Markdown, MD&A additions tagged by topic."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from watchdesk.agents.flagging.topics import TopicLibrary
+from watchdesk.sources.filing_diff import FactorChange, FilingDiff, SectionDiff
+from watchdesk.sources.risk_factors import RiskFactor
+
+TITLES = {"1A": "Risk factors", "7": "Management's discussion and analysis"}
+CHANGED_KINDS = ("expanded", "shortened", "reworded")
+
+
+def topics_in(text: str, library: TopicLibrary) -> list[str]:
+    """Names of the watched topics a sentence mentions, in the library's order."""
+    return list(library.match(text))
+
+
+def full_text(factor: RiskFactor) -> str:
+    return f"{factor.heading}\n{factor.body}".strip()
+
+
+def report(diff: FilingDiff, *, topics: TopicLibrary) -> dict[str, Any]:
+    """`{"sections": [{"item", "similarity", "jaccard", "note", "added", "removed", "changed"}]}`."""
+    return {"sections": [_section(s, topics) for s in diff.sections]}
+
+
+def _section(s: SectionDiff, topics: TopicLibrary) -> dict[str, Any]:
+    if s.item == "7":
+        tagged = [(x, topics_in(x.text, topics)) for x in s.added_sentences]
+        added = [{"heading": ", ".join(found), "text": x.text} for x, found in tagged if found]
+    else:
+        added = [{"heading": c.new.heading, "text": c.new.body} for c in s.of_kind("new") if c.new]
+    return {
+        "item": s.item,
+        "similarity": s.similarity,
+        "jaccard": s.jaccard,
+        "note": s.note,
+        "added": added,
+        "removed": [{"heading": c.old.heading, "text": c.old.body} for c in s.of_kind("removed") if c.old],
+        "changed": [_changed(c) for c in biggest_changes(s.changes)],
+    }
+
+
+def biggest_changes(changes: Sequence[FactorChange]) -> list[FactorChange]:
+    """Matched factors whose text changed, least similar first."""
+    changed = [c for c in changes if c.kind in CHANGED_KINDS and c.old and c.new]
+    return sorted(changed, key=lambda c: (c.similarity, c.new.start if c.new else 0))
+
+
+def _changed(c: FactorChange) -> dict[str, Any]:
+    assert c.old is not None and c.new is not None  # biggest_changes keeps matched pairs only
+    return {
+        "heading": c.new.heading,
+        "old": full_text(c.old),
+        "new": full_text(c.new),
+        "similarity": c.similarity,
+        "kind": c.kind,
+    }
+
+
+def markdown(data: dict[str, Any], *, old_name: str, new_name: str, top: int = 10) -> str:
+    """The report for reading: similarity, then new, removed and the most changed factors."""
+    lines = [f"# What changed: {old_name} → {new_name}"]
+    for s in data["sections"]:
+        lines += _md_section(s, top)
+    return "\n".join(lines) + "\n"
+
+
+def _md_section(s: dict[str, Any], top: int) -> list[str]:
+    lines = ["", f"## Item {s['item']}: {TITLES.get(s['item'], s['item'])}", ""]
+    lines.append(f"Similarity {s['similarity']:.3f} (cosine on word counts), {s['jaccard']:.3f} (Jaccard on words).")
+    if s["note"]:
+        lines += ["", f"Note: {s['note']}."]
+    if s["item"] == "7":
+        added = [f"**{x['heading']}**: {x['text']}" for x in s["added"]]
+        return lines + _listed("Sentences added that mention watched topics", added)
+    lines += _listed("New risk factors", [f"**{x['heading']}**" for x in s["added"]])
+    lines += _listed("Removed risk factors", [f"**{x['heading']}**" for x in s["removed"]])
+    shown = [f"{x['kind']} (similarity {x['similarity']:.3f}): **{x['heading']}**" for x in s["changed"][:top]]
+    more = len(s["changed"]) - len(shown)
+    return lines + _listed("Most changed risk factors", shown + ([f"… and {more} more"] if more > 0 else []))
+
+
+def _listed(title: str, items: Sequence[str]) -> list[str]:
+    return ["", f"### {title}", "", *([f"- {i}" for i in items] or ["None."])]

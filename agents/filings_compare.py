@@ -1,0 +1,135 @@
+"""The filings agent's comparison step: a newly stored filing against the company's previous one of its kind.
+
+Comparison itself is `sources.filing_diff` (pure); here the result becomes rows of migration 006, each risk
+factor or added MD&A sentence tagged with the watched topics it mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from watchdesk.agents.flagging.topics import TopicLibrary, TopicSpec, load_topics
+from watchdesk.sources.filing_diff import FilingDiff, SectionDiff, compare
+from watchdesk.sources.filing_parse import ParsedFiling, parse_filing
+from watchdesk.sources.models import Filing
+from watchdesk.store.changes import save_comparison
+from watchdesk.store.store import Store
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredPair:
+    """Two stored filings with the HTML they were stored from (their emphasis marks the risk headings)."""
+
+    old_doc_id: str
+    old_body: bytes
+    new_doc_id: str
+    new_body: bytes
+
+
+def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) -> TopicLibrary:
+    """The watchlist's topics (shipped names plus custom specs) as a library, as the flagging agent builds it."""
+    specs = [TopicSpec(**c) for c in custom]
+    return load_topics([n for n in names if n not in {s.name for s in specs}], extra=specs)
+
+
+def previous_filing(listing: Sequence[Filing], filing: Filing) -> Filing | None:
+    """The company's filing of the same form (not an amendment) filed last before `filing`."""
+    form = filing.form.upper().removesuffix("/A")
+    earlier = [f for f in listing if f.form.upper() == form and f.filing_date < filing.filing_date]
+    return max(earlier, key=lambda f: (f.filing_date, f.accession), default=None)
+
+
+def compare_stored(
+    store: Store, pair: StoredPair, *, form: str, ticker: str, library: TopicLibrary | None, run_id: str
+) -> FilingDiff:
+    """Parse both filings on their stored text (so offsets are the store's), compare, store the changes."""
+    ids = [pair.old_doc_id, pair.new_doc_id]
+    texts = dict(store.query("SELECT doc_id, text FROM documents WHERE list_contains(?, doc_id)", [ids]))
+    old = parse_filing(pair.old_body, form=form, text=texts[pair.old_doc_id])
+    new = parse_filing(pair.new_body, form=form, text=texts[pair.new_doc_id])
+    return record_comparison(
+        store,
+        old=old,
+        new=new,
+        old_doc_id=pair.old_doc_id,
+        new_doc_id=pair.new_doc_id,
+        ticker=ticker,
+        library=library or load_topics(),
+        run_id=run_id,
+    )
+
+
+def record_comparison(
+    store: Store,
+    *,
+    old: ParsedFiling,
+    new: ParsedFiling,
+    old_doc_id: str,
+    new_doc_id: str,
+    ticker: str,
+    library: TopicLibrary,
+    run_id: str,
+) -> FilingDiff:
+    """Compare two parsed filings (texts as stored) and store the sections' similarity and every change."""
+    diff = compare(old, new)
+    now = datetime.now(UTC)
+    base = {"old_doc_id": old_doc_id, "new_doc_id": new_doc_id, "ticker": ticker, "run_id": run_id, "created_at": now}
+    sections = [_section_row(s, old, new, base | {"form": new.form}) for s in diff.sections if s.present]
+    changes = [row for s in diff.sections for row in _change_rows(s, library, base)]
+    save_comparison(store, old_doc_id=old_doc_id, new_doc_id=new_doc_id, sections=sections, changes=changes)
+    return diff
+
+
+def _section_row(s: SectionDiff, old: ParsedFiling, new: ParsedFiling, base: dict[str, Any]) -> dict[str, Any]:
+    counts: dict[str, int | None] = {"n_old": None, "n_new": None}
+    if s.item == "1A":
+        counts = {
+            "n_old": len(old.risk.factors) if old.risk else 0,
+            "n_new": len(new.risk.factors) if new.risk else 0,
+        }
+    return base | {"item": s.item, "similarity": s.similarity, "jaccard": s.jaccard, "note": s.note} | counts
+
+
+def _change_rows(s: SectionDiff, library: TopicLibrary, base: dict[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for c in s.changes:
+        o, n = c.old, c.new
+        either = n or o
+        assert either is not None  # a change has an old or a new factor
+        rows.append(
+            {
+                "kind": c.kind,
+                "risk_group": either.group,
+                "old_heading": o.heading if o else None,
+                "new_heading": n.heading if n else None,
+                "old_start": o.start if o else None,
+                "old_end": o.heading_end if o else None,
+                "new_start": n.start if n else None,
+                "new_end": n.heading_end if n else None,
+                "old_chars": len(o.body) if o else None,
+                "new_chars": len(n.body) if n else None,
+                "similarity": c.similarity,
+                "topics": list(library.match(either.heading)),
+            }
+        )
+    for sentence in s.added_sentences:
+        rows.append(
+            {
+                "kind": "added",
+                "risk_group": None,
+                "old_heading": None,
+                "new_heading": sentence.text,
+                "old_start": None,
+                "old_end": None,
+                "new_start": sentence.start,
+                "new_end": sentence.end,
+                "old_chars": None,
+                "new_chars": len(sentence.text),
+                "similarity": None,
+                "topics": list(library.match(sentence.text)),
+            }
+        )
+    return [base | {"item": s.item, "seq": seq} | row for seq, row in enumerate(rows)]

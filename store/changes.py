@@ -1,0 +1,85 @@
+"""Writes and reads of filing comparisons (migration 006): what changed between two filings of one company."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from watchdesk.store.bulk import upsert
+from watchdesk.store.queries import _dicts
+from watchdesk.store.store import Store
+
+_PAIR = "old_doc_id = ? AND new_doc_id = ?"
+
+
+def save_comparison(
+    store: Store,
+    *,
+    old_doc_id: str,
+    new_doc_id: str,
+    sections: Sequence[dict[str, Any]],
+    changes: Sequence[dict[str, Any]],
+) -> int:
+    """Replace what is stored for this pair of documents (a re-run writes the same rows once)."""
+
+    def write(con: duckdb.DuckDBPyConnection) -> int:
+        for table in ("filing_comparisons", "filing_changes"):
+            con.execute(f"DELETE FROM {table} WHERE {_PAIR}", [old_doc_id, new_doc_id])
+        upsert(con, "filing_comparisons", list(sections), key=["old_doc_id", "new_doc_id", "item"])
+        return upsert(con, "filing_changes", list(changes), key=["old_doc_id", "new_doc_id", "item", "seq"])
+
+    return store.transaction(write)
+
+
+def period_changes(
+    store: Store, *, tickers: Sequence[str], start: date, end: date, run_id: str
+) -> list[dict[str, Any]]:
+    """Changes (all but unchanged factors) whose newer filing was filed in the period or fetched by this run."""
+    sql = """
+        SELECT c.*, o.form AS old_form, o.filed_at AS old_filed_at, coalesce(o.source_url, o.url) AS old_url,
+               n.form AS new_form, n.filed_at AS new_filed_at, coalesce(n.source_url, n.url) AS new_url
+        FROM filing_changes c
+        JOIN documents o ON o.doc_id = c.old_doc_id
+        JOIN documents n ON n.doc_id = c.new_doc_id
+        WHERE list_contains(?, c.ticker) AND c.kind <> 'unchanged'
+          AND (n.filed_at BETWEEN ? AND ? OR n.run_id = ? OR c.run_id = ?)
+        ORDER BY c.ticker, n.filed_at, c.item, c.seq
+    """
+    return _dicts(store, sql, [list(tickers), start, end, run_id, run_id])
+
+
+def similarity_history(store: Store, *, tickers: Sequence[str]) -> list[dict[str, Any]]:
+    """Every stored comparison of the tickers' filings, oldest newer-filing first (for history and notebooks)."""
+    sql = """
+        SELECT s.ticker, s.form, s.item, s.similarity, s.jaccard, s.n_old, s.n_new, s.note,
+               s.old_doc_id, s.new_doc_id, o.filed_at AS old_filed_at, n.filed_at AS new_filed_at
+        FROM filing_comparisons s
+        JOIN documents o ON o.doc_id = s.old_doc_id
+        JOIN documents n ON n.doc_id = s.new_doc_id
+        WHERE list_contains(?, s.ticker)
+        ORDER BY s.ticker, s.form, s.item, n.filed_at
+    """
+    return _dicts(store, sql, [list(tickers)])
+
+
+def change_quote_mismatches(store: Store, changes: Sequence[dict[str, Any]]) -> list[tuple[str, str, str, int]]:
+    """Keys of changes whose quoted heading or sentence is not the stored text at its offsets in its document."""
+    sql = f"""
+        SELECT c.old_doc_id, c.new_doc_id, c.item, c.seq FROM filing_changes c
+        JOIN documents o ON o.doc_id = c.old_doc_id
+        JOIN documents n ON n.doc_id = c.new_doc_id
+        WHERE c.{_PAIR.replace(" AND ", " AND c.")}
+          AND ((c.old_start IS NOT NULL AND substr(o.text, c.old_start + 1, c.old_end - c.old_start)
+                    IS DISTINCT FROM c.old_heading)
+            OR (c.new_start IS NOT NULL AND substr(n.text, c.new_start + 1, c.new_end - c.new_start)
+                    IS DISTINCT FROM c.new_heading))
+    """
+    wanted = {(c["old_doc_id"], c["new_doc_id"], c["item"], c["seq"]) for c in changes}
+    bad: list[tuple[str, str, str, int]] = []
+    for old_doc_id, new_doc_id in sorted({key[:2] for key in wanted}):
+        rows = store.query(sql, [old_doc_id, new_doc_id])
+        bad += [(r[0], r[1], r[2], r[3]) for r in rows if (r[0], r[1], r[2], r[3]) in wanted]
+    return bad

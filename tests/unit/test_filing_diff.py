@@ -1,0 +1,151 @@
+"""Comparison of consecutive filings on the four real pairs: what is new, removed, changed; similarity.
+
+Read by hand: NVIDIA's FY2025 10-K drops the indebtedness factor ("Our indebtedness could adversely affect
+our financial position ...") and adds none (the demand factor is reworded to lead with "Long manufacturing
+lead times ..."); Tesla's FY2024 10-K keeps its 40 factors (21 word for word); Apple's Q3 FY2025 10-Q keeps
+the earlier factors by reference; Alphabet's 10-Qs carry none.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.unit.test_risk_factors import parsed
+from watchdesk.sources.filing_diff import compare, normalize
+from watchdesk.sources.filing_parse import parse_filing
+
+PAIRS = {
+    "NVDA": ("NVDA FY2024", "NVDA FY2025"),
+    "TSLA": ("TSLA FY2023", "TSLA FY2024"),
+    "GOOG": ("GOOG Q2 2023", "GOOG Q3 2023"),
+    "AAPL": ("AAPL Q2 FY2025", "AAPL Q3 FY2025"),
+}
+# (new headings, removed headings) found by reading each pair, as heading beginnings.
+READ = {
+    "NVDA": ([], ["Our indebtedness could adversely affect our financial position"]),
+    "TSLA": ([], []),
+    "GOOG": ([], []),
+    "AAPL": ([], []),
+}
+
+
+@pytest.mark.parametrize("pair", list(PAIRS))
+def test_new_and_removed_match_reading(edgar_fixtures: Path, pair: str) -> None:
+    old, new = (parsed(edgar_fixtures, name) for name in PAIRS[pair])
+    risk = compare(old, new, items=("1A",)).sections[0]
+    added = [c.new.heading for c in risk.of_kind("new") if c.new]
+    removed = [c.old.heading for c in risk.of_kind("removed") if c.old]
+    want_new, want_removed = READ[pair]
+    assert len(added) == len(want_new) and all(a.startswith(w) for a, w in zip(added, want_new, strict=True))
+    assert len(removed) == len(want_removed)
+    assert all(r.startswith(w) for r, w in zip(removed, want_removed, strict=True))
+
+
+def test_every_factor_is_accounted_for(edgar_fixtures: Path) -> None:
+    old, new = (parsed(edgar_fixtures, name) for name in PAIRS["NVDA"])
+    risk = compare(old, new, items=("1A",)).sections[0]
+    assert old.risk is not None and new.risk is not None
+    assert {id(c.new) for c in risk.changes if c.new} == {id(f) for f in new.risk.factors}
+    assert {id(c.old) for c in risk.changes if c.old} == {id(f) for f in old.risk.factors}
+    demand = next(c for c in risk.changes if c.new and c.new.heading.startswith("Long manufacturing lead times"))
+    assert demand.old is not None and demand.old.heading.startswith("Failure to estimate customer demand")
+    assert demand.kind in {"reworded", "shortened", "expanded"}
+
+
+def test_tesla_keeps_its_factors_21_unchanged(edgar_fixtures: Path) -> None:
+    old, new = (parsed(edgar_fixtures, name) for name in PAIRS["TSLA"])
+    risk = compare(old, new, items=("1A",)).sections[0]
+    assert len(risk.of_kind("unchanged")) == 21
+    assert len(risk.of_kind("reworded", "expanded", "shortened")) == 19
+
+
+@pytest.mark.parametrize("name", ["NVDA FY2025", "TSLA FY2023", "AAPL Q2 FY2025", "GOOG Q3 2023"])
+def test_a_filing_against_itself_is_identical(edgar_fixtures: Path, name: str) -> None:
+    filing = parsed(edgar_fixtures, name)
+    for section in compare(filing, filing).sections:
+        assert section.similarity == 1.0 and section.jaccard == 1.0
+        assert all(c.kind == "unchanged" for c in section.changes)
+        assert section.added_sentences == ()
+
+
+@pytest.mark.parametrize("pair", list(PAIRS))
+def test_new_headings_absent_from_older_text_removed_from_newer(edgar_fixtures: Path, pair: str) -> None:
+    """The property of acceptance item 2, both ways round (older -> newer and newer -> older)."""
+    first, second = (parsed(edgar_fixtures, name) for name in PAIRS[pair])
+    for old, new in ((first, second), (second, first)):
+        old_text, new_text = normalize(old.text), normalize(new.text)
+        risk = compare(old, new, items=("1A",)).sections[0]
+        for c in risk.of_kind("new"):
+            assert c.new is not None
+            assert normalize(c.new.heading) not in old_text and normalize(c.new.heading) in new_text
+        for c in risk.of_kind("removed"):
+            assert c.old is not None
+            assert normalize(c.old.heading) not in new_text and normalize(c.old.heading) in old_text
+
+
+def test_reversed_pair_reports_the_removed_factor_as_new(edgar_fixtures: Path) -> None:
+    fy2024, fy2025 = (parsed(edgar_fixtures, name) for name in PAIRS["NVDA"])
+    risk = compare(fy2025, fy2024, items=("1A",)).sections[0]
+    assert [c.new.heading[:39] for c in risk.of_kind("new") if c.new] == ["Our indebtedness could adversely affect"]
+
+
+def test_mdna_similarity_and_added_sentences_cite_the_newer_text(edgar_fixtures: Path) -> None:
+    old, new = (parsed(edgar_fixtures, name) for name in PAIRS["NVDA"])
+    mdna = compare(old, new, items=("7",)).sections[0]
+    assert 0.9 < mdna.similarity < 1.0 and 0.5 < mdna.jaccard < mdna.similarity
+    assert mdna.added_sentences
+    for s in mdna.added_sentences:
+        assert new.text[s.start : s.end] == s.text
+    texts = [s.text for s in mdna.added_sentences]
+    assert any("AI Diffusion" in t for t in texts)  # the January 2025 export rule is new in FY2025
+
+
+def test_comparison_is_fast_and_deterministic(edgar_fixtures: Path) -> None:
+    old, new = (parsed(edgar_fixtures, name) for name in PAIRS["NVDA"])
+    started = time.perf_counter()
+    first = compare(old, new)
+    elapsed = time.perf_counter() - started
+    assert first == compare(old, new)
+    assert elapsed < 2.0  # typically ~0.2 s on a quiet core; the bench reports the figure
+
+
+def _ten_k(*paragraphs: str) -> bytes:
+    body = "".join(paragraphs)
+    return (
+        "<html><body><div>Item 1A. Risk Factors</div>"
+        f"{body}<div>Item 1B. Unresolved Staff Comments</div><p>None.</p></body></html>"
+    ).encode()
+
+
+BODY = "<p>Several sentences of explanation that run long enough to be a body paragraph of the factor.</p>"
+
+
+def test_a_heading_the_older_text_holds_is_never_new() -> None:
+    """Split factor: its heading was a sentence of an old factor's body, so it is matched there, not new."""
+    old = parse_filing(
+        _ten_k("<p><b>We depend on suppliers.</b></p><p>Suppliers may fail us. Tariffs may raise our costs.</p>"),
+        form="10-K",
+    )
+    new = parse_filing(
+        _ten_k(
+            "<p><b>We depend on suppliers.</b></p><p>Suppliers may fail us.</p>",
+            f"<p><b>Tariffs may raise our costs.</b></p>{BODY}",
+            f"<p><b>Our stock price may fall.</b></p>{BODY}",
+        ),
+        form="10-K",
+    )
+    risk = compare(old, new, items=("1A",)).sections[0]
+    kinds = {c.new.heading: (c.kind, c.old.heading if c.old else None) for c in risk.changes if c.new}
+    assert kinds["Tariffs may raise our costs."][1] == "We depend on suppliers."
+    assert kinds["Our stock price may fall."] == ("new", None)
+
+
+def test_a_heading_outside_the_other_filings_factors_is_elsewhere() -> None:
+    old = parse_filing(_ten_k("<p>Our stock price may fall.</p>", BODY), form="10-K")  # no emphasis: no factor
+    new = parse_filing(_ten_k(f"<p><b>Our stock price may fall.</b></p>{BODY}"), form="10-K")
+    assert old.risk is not None and not old.risk.factors
+    risk = compare(old, new, items=("1A",)).sections[0]
+    assert [c.kind for c in risk.changes] == ["elsewhere"]
