@@ -265,8 +265,8 @@ def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
     err.print(f"run {outcome.run_id}: {outcome.status} ({counts}; {outcome.fetches} requests)")
     for gap in outcome.gaps:
         err.print(f"  [yellow]gap[/yellow] {escape(gap)}")
-    if outcome.briefing_path:
-        click.echo(outcome.briefing_path)
+    for path in outcome.briefing_paths or ([outcome.briefing_path] if outcome.briefing_path else []):
+        click.echo(path)
 
 
 def main() -> None:

@@ -6,10 +6,11 @@ Fetched text never reaches this module, so nothing a document says can change th
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from watchdesk.agents.briefing.period import Period, period_ending
 from watchdesk.agents.filings import window
 from watchdesk.graph.state import Step
 from watchdesk.graph.watchlist import Ticker, TranscriptSource, Watchlist
@@ -18,8 +19,26 @@ from watchdesk.sources.models import CompanyRef
 SEC_PERMISSION = "net:sec.gov"
 
 
-def build_plan(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_of: date, out_dir: Path) -> list[Step]:
-    """Fetch steps per ticker and source, then flagging, then the briefing for the window."""
+MAX_CATCH_UP_DAYS = 35  # after missed runs the next briefing covers them, up to five weeks back
+
+
+def briefing_period(watchlist: Watchlist, *, as_of: date, briefed_until: date | None = None) -> Period:
+    """The cadence's period ending at `as_of`, reaching back to the last briefed day after missed runs."""
+    period = period_ending(as_of, cadence=watchlist.schedule.cadence)
+    if briefed_until is not None and 0 < (period.start - briefed_until).days - 1 <= MAX_CATCH_UP_DAYS:
+        return Period(briefed_until + timedelta(days=1), period.end)
+    return period
+
+
+def build_plan(
+    watchlist: Watchlist,
+    companies: Mapping[str, CompanyRef],
+    *,
+    as_of: date,
+    out_dir: Path,
+    briefed_until: date | None = None,
+) -> list[Step]:
+    """Fetch steps per ticker and source, then flagging, then the briefing for the period."""
     since, until = window(
         as_of=as_of,
         lookback_days=watchlist.filings.lookback_days,
@@ -43,6 +62,7 @@ def build_plan(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_
             params={"topics": topics},
         )
     )
+    period = briefing_period(watchlist, as_of=as_of, briefed_until=briefed_until)
     steps.append(
         Step(
             id="briefing",
@@ -50,7 +70,7 @@ def build_plan(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_
             action="write_briefing",
             target=str(out_dir),
             permission=f"fs:write:{out_dir}",
-            params={"period_start": since.isoformat(), "period_end": until.isoformat()},
+            params={"period_start": period.start.isoformat(), "period_end": period.end.isoformat()},
         )
     )
     return steps

@@ -21,7 +21,9 @@ class FindingItem:
     doc_title: str | None
     doc_url: str
     form: str | None
-    filed_at: date | None
+    filed_at: date | None  # the event date: filed, called or published; else first stored
+    speaker_kind: str | None = None  # management | analyst | operator | other, for call statements
+    dated_by_storage: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -40,6 +42,23 @@ class DocumentItem:
     title: str | None
     url: str
     filed_at: date | None
+    dated_by_storage: bool = False  # the source gave no date: placed by the day it was first stored
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WeekPoint:
+    """Mentions of one topic for one ticker in one ISO week (by the documents' event dates)."""
+
+    week: date  # Monday
+    ticker: str
+    topic: str
+    mentions: int
+    positive: int
+    negative: int
+
+    @property
+    def net(self) -> float:
+        return (self.positive - self.negative) / self.mentions if self.mentions else 0.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,3 +92,6 @@ class BriefingInput:
     gaps: list[GapItem]
     documents: list[DocumentItem]
     tone: list[ToneItem] = field(default_factory=list)
+    period_label: str = ""
+    history: list[WeekPoint] = field(default_factory=list)  # the trend: weeks up to the period's end
+    extras: dict[str, object] = field(default_factory=dict)  # data of plug-in parts (news, filing changes)

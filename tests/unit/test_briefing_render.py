@@ -206,7 +206,8 @@ def test_a_sentence_repeated_across_documents_is_quoted_once() -> None:
 def test_news_outranks_standing_risk_factor_text() -> None:
     from dataclasses import replace as swap
 
-    from watchdesk.agents.briefing.render import _top, is_boilerplate
+    from watchdesk.agents.briefing.render import is_boilerplate
+    from watchdesk.agents.briefing.render import top as _top
 
     base = FINDINGS[0]
     risk = swap(base, finding_id="r1", score=-0.9, section="1A Risk Factors", sentence="Export controls could hurt us.")
