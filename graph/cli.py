@@ -234,6 +234,7 @@ def runs(ctx: click.Context, db: Path | None) -> None:
 
 
 def _register_groups() -> None:
+    from watchdesk.graph.cli_brief import brief
     from watchdesk.graph.cli_edgar import edgar
     from watchdesk.graph.cli_edgar_remote import download_filings, list_filings
     from watchdesk.graph.cli_flag import flag
@@ -248,6 +249,7 @@ def _register_groups() -> None:
     cli.add_command(transcript)
     cli.add_command(sentiment)
     cli.add_command(flag)
+    cli.add_command(brief)
 
 
 _register_groups()

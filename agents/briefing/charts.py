@@ -15,10 +15,22 @@ WIDTH = 230
 def _rows(history: Sequence[WeekPoint], weeks: Sequence[date]) -> list[dict[str, object]]:
     first = weeks[0] if weeks else date.min
     return [
-        {"week": w.week.isoformat(), "ticker": w.ticker, "topic": topic_label(w.topic), "mentions": w.mentions,
+        {"week": _label(w.week), "ticker": w.ticker, "topic": topic_label(w.topic), "mentions": w.mentions,
          "net": round(w.net, 3)}
         for w in history if w.week >= first
     ]  # fmt: skip
+
+
+def _label(week: date) -> str:
+    return f"{week:%b} {week.day}"
+
+
+def _x(weeks: Sequence[date]) -> object:
+    """Every week of the window on the axis, in order, whether or not it had mentions."""
+    import altair as alt
+
+    return alt.X("week:O", title="week starting", sort=None, scale=alt.Scale(domain=[_label(w) for w in weeks]),
+                 axis=alt.Axis(labelAngle=-45))  # fmt: skip
 
 
 def tone_chart(history: Sequence[WeekPoint], weeks: Sequence[date]) -> str | None:
@@ -28,9 +40,8 @@ def tone_chart(history: Sequence[WeekPoint], weeks: Sequence[date]) -> str | Non
     rows = _rows(history, weeks)
     if not rows:
         return None
-    domain = [weeks[0].isoformat(), weeks[-1].isoformat()]
     base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("week:T", title=None, scale=alt.Scale(domain=domain), axis=alt.Axis(format="%b %d", tickCount=6)),
+        x=_x(weeks),
         y=alt.Y("net:Q", title="net tone", scale=alt.Scale(domain=[-1, 1])),
         color=alt.Color("topic:N", title="topic"),
     )
@@ -47,9 +58,8 @@ def mentions_chart(history: Sequence[WeekPoint], weeks: Sequence[date]) -> str |
     rows = _rows(history, weeks)
     if not rows:
         return None
-    domain = [weeks[0].isoformat(), weeks[-1].isoformat()]
     chart = alt.Chart(alt.Data(values=rows)).mark_bar().encode(
-        x=alt.X("week:T", title=None, scale=alt.Scale(domain=domain), axis=alt.Axis(format="%b %d", tickCount=6)),
+        x=_x(weeks),
         y=alt.Y("sum(mentions):Q", title="mentions"),
         color=alt.Color("ticker:N", title="ticker"),
     )

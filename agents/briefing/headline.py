@@ -91,6 +91,9 @@ def headline_part(ctx: RenderContext) -> Section:
     if len(rows) == 2:
         rows.append("| — | — | 0 | 0 | 0 | 0 | — | — | no mentions in this period or the weeks before |")
     body = ["\n".join(rows), "", *_quotes(ctx), "", "**What is missing**", "", *missing_lines(data)]
+    if not data.documents and not data.findings:
+        body[:0] = ["**No new documents in this period** for any watched ticker; the table and the charts still show "
+                    "the weeks before.", ""]  # fmt: skip
     return Section("headline", f"What changed: {data.period_label or data.period_end.isoformat()}", "\n".join(body))
 
 

@@ -56,7 +56,8 @@ def flag_documents(
     judge: Judge | None = None,
 ) -> FlagStats:
     custom = [TopicSpec(**c) for c in custom_topics]
-    library = load_topics([t for t in topics if t not in {c.name for c in custom}], extra=custom)
+    # Custom topics are named like the shipped ones; `extra` defines them, the names pick them (all of them).
+    library = load_topics([*topics, *(c.name for c in custom)], extra=custom)
     stats = FlagStats()
     for doc_id, ticker in pending_documents(store, tickers=tickers, method=LLM_METHOD if judge else METHOD):
         text = store.query("SELECT text FROM documents WHERE doc_id = ?", [doc_id])[0][0]
