@@ -35,6 +35,7 @@ def deliver_briefing(
     run_id: str,
     report: Callable[[str], None] = lambda _m: None,
     resend: bool = False,
+    backoff: float = 2.0,
 ) -> list[Outcome]:
     """Send a written briefing to every target of the watchlist; refusals and failures are recorded, not raised."""
     data = files.data
@@ -52,8 +53,8 @@ def deliver_briefing(
         html=files.html,
         headline=headline,
     )
-    return deliver(msg, targets_of(watchlist), channels_=channels_for(watchlist, settings), store=store,
-                   resend=resend, report=report)  # fmt: skip
+    channels_ = channels_for(watchlist, settings, backoff=backoff)
+    return deliver(msg, targets_of(watchlist), channels_=channels_, store=store, resend=resend, report=report)
 
 
 def notify_awaiting_approval(
