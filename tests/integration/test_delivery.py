@@ -39,7 +39,7 @@ def smtp() -> Iterator[tuple[int, list[Any]]]:
     received: list[Any] = []
 
     class Handler:
-        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd's name
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
             received.append(envelope)
             return "250 OK"
 
@@ -56,7 +56,7 @@ def webhook() -> Iterator[tuple[int, list[dict[str, Any]], list[int]]]:
     statuses: list[int] = []  # the answers to give, in order; then 200
 
     class Hook(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        def do_POST(self) -> None:
             posts.append(json.loads(self.rfile.read(int(self.headers["content-length"]))))
             self.send_response(statuses.pop(0) if statuses else 200)
             self.end_headers()
@@ -130,7 +130,8 @@ def test_slack_gets_the_headline_once_and_a_disallowed_host_is_refused(
     with Store.open(":memory:") as store:
         files = written(store, tmp_path)
         out = deliver_briefing(files, watchlist=wl, settings=Settings(env=env), store=store, run_id="r1", backoff=0)
-        stored = json.dumps([rows(store, "SELECT * FROM deliveries"), rows(store, "SELECT * FROM actions")], default=str)
+        tables = [rows(store, "SELECT * FROM deliveries"), rows(store, "SELECT * FROM actions")]
+        stored = json.dumps(tables, default=str)
     assert [o.status for o in out] == ["sent", "refused"]
     assert len(posts) == 1 and posts[0]["text"].startswith("*watchdesk: chips, 2025-W35*")
     assert "NVDA" in posts[0]["text"]
