@@ -130,6 +130,11 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     "--dry-run", is_flag=True, help="Validate the watchlist and print the plan; fetch nothing, write nothing."
 )
 @click.option("--yes", is_flag=True, help="Approve the plan without asking (when the policy wants approval).")
+@click.option(
+    "--scheduled",
+    is_flag=True,
+    help="Unattended (cron): never ask; a plan awaiting approval sends a notice to the delivery targets.",
+)
 @click.pass_context
 def run(
     ctx: click.Context,
@@ -140,6 +145,7 @@ def run(
     record: Path | None,
     dry_run: bool,
     yes: bool,
+    scheduled: bool,
 ) -> None:
     """Run a watchlist: plan, approve if the policy says so, fetch, flag, brief.
 
@@ -157,11 +163,18 @@ def run(
     if dry_run:
         click.echo(f"{watchlist}: valid ({len(wl.tickers)} tickers, topics {', '.join(wl.topics.watch)})")
         return
-    approver = (lambda _req: "approve") if yes else (_ask if sys.stdin.isatty() else None)
+    approver = (lambda _req: "approve") if yes else (_ask if sys.stdin.isatty() and not scheduled else None)
     from watchdesk.graph import runner
 
     outcome = runner.start_run(wl, settings, approver=approver, report=progress())
     _print_outcome(outcome, settings)
+    if outcome.status == "awaiting_approval" and approver is None:
+        from watchdesk.graph.delivery import notify_awaiting_approval
+        from watchdesk.store.store import Store
+
+        with Store.open(settings.db_path) as store:
+            notify_awaiting_approval(watchlist=wl, settings=settings, store=store, run_id=outcome.run_id,
+                                     report=progress())  # fmt: skip
 
 
 def _ask(request: dict[str, Any]) -> Any:
@@ -238,6 +251,7 @@ def _register_groups() -> None:
     from watchdesk.graph.cli_edgar import edgar
     from watchdesk.graph.cli_edgar_remote import download_filings, list_filings
     from watchdesk.graph.cli_flag import flag
+    from watchdesk.graph.cli_schedule import schedule
     from watchdesk.graph.cli_sentiment import sentiment
     from watchdesk.graph.cli_transcript import transcript
     from watchdesk.graph.cli_transcript_fetch import fetch
@@ -250,6 +264,7 @@ def _register_groups() -> None:
     cli.add_command(sentiment)
     cli.add_command(flag)
     cli.add_command(brief)
+    cli.add_command(schedule)
 
 
 _register_groups()

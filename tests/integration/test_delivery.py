@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from email import message_from_bytes
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -48,26 +46,6 @@ def smtp() -> Iterator[tuple[int, list[Any]]]:
     controller.start()
     yield port, received
     controller.stop()
-
-
-@pytest.fixture()
-def webhook() -> Iterator[tuple[int, list[dict[str, Any]], list[int]]]:
-    posts: list[dict[str, Any]] = []
-    statuses: list[int] = []  # the answers to give, in order; then 200
-
-    class Hook(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            posts.append(json.loads(self.rfile.read(int(self.headers["content-length"]))))
-            self.send_response(statuses.pop(0) if statuses else 200)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server.server_address[1], posts, statuses
-    server.shutdown()
 
 
 def watchlist(delivery: str, *, domains: str = '"sec.gov", "127.0.0.1"') -> Watchlist:
