@@ -134,8 +134,8 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
         out_dir=Path(step["target"]),
     )
     files = write_briefing(deps.store, req)
-    for path in files.paths.values():
-        deps.report(f"briefing written: {path}")
+    for written in files.paths.values():
+        deps.report(f"briefing written: {written}")
     deliver_briefing(files, watchlist=deps.watchlist, settings=deps.settings, store=deps.store, run_id=deps.run_id,
                      report=deps.report, resend=False)  # fmt: skip
     path = str(files.paths.get("md") or next(iter(files.paths.values())))

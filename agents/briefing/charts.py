@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from watchdesk.agents.briefing.model import WeekPoint
 from watchdesk.agents.briefing.text import topic_label
@@ -25,7 +26,7 @@ def _label(week: date) -> str:
     return f"{week:%b} {week.day}"
 
 
-def _x(weeks: Sequence[date]) -> object:
+def _x(weeks: Sequence[date]) -> Any:
     """Every week of the window on the axis, in order, whether or not it had mentions."""
     import altair as alt
 

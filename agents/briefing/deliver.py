@@ -153,8 +153,8 @@ def _slack(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple
     host = (urlsplit(url).hostname or "?") if url else "?"
     where = f"webhook ${env} ({host})"
     if not url:
-        error = f"variable {env or '(webhook_env)'} is not set"
-        return Outcome(kind="slack", target=where, status="failed", error=error)
+        unset = f"variable {env or '(webhook_env)'} is not set"
+        return Outcome(kind="slack", target=where, status="failed", error=unset)
     if not any(domain_matches(host, d) for d in channels_.allowed_hosts):
         return Outcome(kind="slack", target=where, status="refused", error=f"host {host} is not in allowed_domains")
     if ("slack", where) in skip:
