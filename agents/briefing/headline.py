@@ -25,7 +25,7 @@ STEADY = 0.10  # a change of net tone smaller than this reads as steady
 
 def headline_quotes(data: BriefingInput, *, n: int = HEADLINE_QUOTES) -> list[FindingItem]:
     """The most telling quotes: company statements before questions and boilerplate, strong before weak,
-    warnings and good news before neutral ones, one per ticker and topic before a second, no repeats."""
+    warnings and good news before neutral ones; spread over documents and ticker-topic pairs first; no repeats."""
 
     def rank(f: FindingItem) -> tuple[bool, bool, float, str]:
         plain = f.polarity not in {"negative", "positive"}
@@ -33,16 +33,19 @@ def headline_quotes(data: BriefingInput, *, n: int = HEADLINE_QUOTES) -> list[Fi
 
     chosen: list[FindingItem] = []
     texts: set[str] = set()
-    for pass_ in (1, 2):
-        pairs = {(f.ticker, f.topic) for f in chosen}
-        for f in sorted(data.findings, key=rank):
+    ranked = sorted(data.findings, key=rank)
+    for pass_ in (1, 2, 3):
+        pairs, docs = {(f.ticker, f.topic) for f in chosen}, {f.doc_id for f in chosen}
+        for f in ranked:
             if len(chosen) == n:
                 return chosen
-            if same_text(f.sentence) in texts or (pass_ == 1 and (f.ticker, f.topic) in pairs):
+            repeat = (pass_ < 3 and (f.ticker, f.topic) in pairs) or (pass_ == 1 and f.doc_id in docs)
+            if same_text(f.sentence) in texts or repeat:
                 continue
             chosen.append(f)
             texts.add(same_text(f.sentence))
             pairs.add((f.ticker, f.topic))
+            docs.add(f.doc_id)
     return chosen
 
 

@@ -67,7 +67,7 @@ def plural(n: int, noun: str) -> str:
 
 
 def doc_label(form: str | None, filed_at: date | None, *, dated_by_storage: bool = False) -> str:
-    verb = "first stored" if dated_by_storage else "filed"
+    verb = "first stored" if dated_by_storage else "held" if form in {"earnings call", "transcript"} else "filed"
     parts = [form or "", f"{verb} {filed_at.isoformat()}" if filed_at else ""]
     return ", ".join(p for p in parts if p)
 
