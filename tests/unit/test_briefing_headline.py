@@ -40,7 +40,7 @@ def test_no_new_documents_is_not_no_mentions() -> None:
 
 
 def test_trend_compares_with_the_previous_weeks() -> None:
-    history = [WeekPoint(week=date(2025, 8, 4), ticker="NVDA", topic="geopolitical", mentions=4, positive=2,
+    history = [WeekPoint(week=date(2025, 6, 30), ticker="NVDA", topic="geopolitical", mentions=4, positive=2,
                          negative=0)]  # fmt: skip
     md = render_markdown(briefing(history=history))
     row = next(line for line in md.splitlines() if line.startswith("| NVDA | Geopolitical | 1 |"))
