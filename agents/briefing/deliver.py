@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from watchdesk.agents.briefing import channels
 from watchdesk.agents.briefing.channels import DeliveryError
+from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.gateway import domain_matches
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import ActionRecord, stable_id
@@ -139,7 +140,10 @@ def _email(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple
     if not channels_.smtp_url:
         return out + [Outcome(kind="email", target=a, status="failed", error="WATCHDESK_SMTP_URL is not set")
                       for a in todo]  # fmt: skip
-    server = channels.smtp_server(channels_.smtp_url)
+    try:
+        server = channels.smtp_server(channels_.smtp_url)
+    except ConfigError as exc:
+        return out + [Outcome(kind="email", target=a, status="failed", error=str(exc)) for a in todo]
     subject = f"watchdesk briefing: {msg.watchlist}, {msg.period_label}"
     email = channels.email_message(sender=server.sender, to=todo, subject=subject, text=msg.markdown, html=msg.html)
     attempts, error = _retry(lambda: channels.send_email(server, email), channels_)

@@ -60,6 +60,14 @@ def test_a_week_without_documents_says_so_and_keeps_the_trend(demo: tuple[Path, 
     assert {topic for topic, _ in rows} >= {"Inventory", "Geopolitical"}, md[:3000]
 
 
+def test_brief_since_until_is_that_span(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    db, _ = demo
+    _, paths = brief(db, "--since", "2025-08-01", "--until", "2025-08-31", "--format", "md", "--out", str(tmp_path))
+    md = paths[0].read_text()
+    assert paths[0].name.endswith("2025-08-01-to-2025-08-31.md")
+    assert "10-Q, filed 2025-08-27" in md and "10-Q, filed 2025-08-01" in md and "filed 2025-02-26" not in md
+
+
 def test_brief_rejects_a_bad_week(demo: tuple[Path, list[Path]]) -> None:
     db, _ = demo
     result = CliRunner().invoke(cli, ["brief", "--db", str(db), "--week", "2025-35"])
