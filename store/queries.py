@@ -100,16 +100,21 @@ def run_gaps(store: Store, *, run_id: str) -> list[dict[str, Any]]:
 def citation_mismatches(store: Store, finding_ids: Sequence[str]) -> list[str]:
     """Findings whose quoted sentence is not the stored text at its offsets (should be none).
 
-    Only the cited findings' documents are read, and only the quoted slice of each leaves the join, so
-    memory follows the briefing's size, not the store's.
+    Only the cited findings' documents are read: their ids go in as constants, so DuckDB looks them up by key
+    instead of scanning (and buffering) every stored text for a join. Memory follows the briefing, not the store.
     """
-    sql = """
+    ids = list(finding_ids)
+    docs = [r[0] for r in store.query("SELECT DISTINCT doc_id FROM findings WHERE list_contains(?, finding_id)", [ids])]
+    if not docs:
+        return []
+    marks = ", ".join("?" * len(docs))
+    sql = f"""
         WITH f AS (SELECT finding_id, doc_id, start, "end", sentence FROM findings WHERE list_contains(?, finding_id)),
-             d AS (SELECT doc_id, text FROM documents WHERE doc_id IN (SELECT doc_id FROM f))
+             d AS (SELECT doc_id, text FROM documents WHERE doc_id IN ({marks}))
         SELECT f.finding_id FROM f LEFT JOIN d USING (doc_id)
         WHERE d.text IS NULL OR substr(d.text, f.start + 1, f."end" - f.start) IS DISTINCT FROM f.sentence
     """
-    return [r[0] for r in store.query(sql, [list(finding_ids)])]
+    return [r[0] for r in store.query(sql, [ids, *docs])]
 
 
 def last_briefed_until(store: Store, *, watchlist: str) -> date | None:
