@@ -131,3 +131,14 @@ def test_slack_500_is_retried_then_recorded_failed_and_the_file_is_intact(
     assert len(posts) == 3 and [o.status for o in out] == ["failed"]
     assert recorded[0][:2] == ("failed", 3) and "HTTP 500" in recorded[0][2] and SECRET not in recorded[0][2]
     assert {p: p.read_bytes() for p in files.paths.values()} == before
+
+
+def test_file_targets_honour_their_path(tmp_path: Path) -> None:
+    wl = watchlist(f'[[delivery]]\nkind = "file"\npath = "{tmp_path / "shared"}"\n'
+                   f'[[delivery]]\nkind = "file"\npath = "{tmp_path / "web" / "latest.html"}"\n')  # fmt: skip
+    with Store.open(":memory:") as store:
+        files = written(store, tmp_path)
+        out = deliver_briefing(files, watchlist=wl, settings=Settings(), store=store, run_id="r1", backoff=0)
+    assert [o.status for o in out] == ["sent", "sent"]
+    assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == sorted(p.name for p in files.paths.values())
+    assert (tmp_path / "web" / "latest.html").read_text() == files.paths["html"].read_text()
