@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from watchdesk.agents.briefing.period import Period, period_ending
 from watchdesk.agents.filings import window
 from watchdesk.graph.state import Step
-from watchdesk.graph.watchlist import Ticker, TranscriptSource, Watchlist
+from watchdesk.graph.watchlist import Delivery, Ticker, TranscriptSource, Watchlist
 from watchdesk.sources.models import CompanyRef
 
 SEC_PERMISSION = "net:sec.gov"
@@ -70,7 +70,11 @@ def build_plan(
             action="write_briefing",
             target=str(out_dir),
             permission=f"fs:write:{out_dir}",
-            params={"period_start": period.start.isoformat(), "period_end": period.end.isoformat()},
+            params={
+                "period_start": period.start.isoformat(),
+                "period_end": period.end.isoformat(),
+                "deliver": [_delivery(d) for d in watchlist.delivery],
+            },
         )
     )
     return steps
@@ -116,9 +120,22 @@ def _permission(src: TranscriptSource) -> str:
     return f"net:{urlsplit(src.url or '').hostname or ''}"
 
 
+def _delivery(d: Delivery) -> str:
+    """A delivery target as the approver sees it: addresses and paths, a webhook only by its variable's name."""
+    if d.kind == "email":
+        return "email " + ", ".join(d.to)
+    if d.kind == "slack":
+        return f"slack webhook ${d.webhook_env or '?'}"
+    return f"file {d.path or '(briefing folder)'}"
+
+
 def describe(plan: list[Step]) -> str:
     """The plan as a person reads it at the approval prompt."""
-    lines = [
-        f"{i}. [{s['agent']}] {s['action']} -> {s['target']}  (needs {s['permission']})" for i, s in enumerate(plan, 1)
-    ]
+    lines = []
+    for i, s in enumerate(plan, 1):
+        lines.append(f"{i}. [{s['agent']}] {s['action']} -> {s['target']}  (needs {s['permission']})")
+        if s["agent"] == "briefing":
+            p = s["params"]
+            lines.append(f"   period {p['period_start']} to {p['period_end']}; deliver to: "
+                         + ("; ".join(p.get("deliver", [])) or "nothing"))  # fmt: skip
     return "\n".join(lines)

@@ -79,3 +79,15 @@ def test_a_filing_dated_outside_the_period_is_never_new(tmp_path: Path) -> None:
             store.upsert_document(d)
         data = gather(store, _request(iso_week("2025-W36"), "run-1", tmp_path))
     assert [d.doc_id for d in data.documents] == [new.doc_id]
+
+
+def test_the_plan_shows_the_period_and_every_recipient_but_no_secret(tmp_path: Path) -> None:
+    from watchdesk.graph.planner import build_plan, describe
+    from watchdesk.sources.models import CompanyRef
+
+    wl = parse_watchlist('[[tickers]]\nsymbol = "NVDA"\n[[delivery]]\nkind = "email"\nto = ["pm@example.com"]\n'
+                         '[[delivery]]\nkind = "slack"\nwebhook_env = "DESK_HOOK"\n')  # fmt: skip
+    plan = build_plan(wl, {"NVDA": CompanyRef(ticker="NVDA", cik=1045810, name="NVIDIA CORP")},
+                      as_of=date(2025, 8, 31), out_dir=tmp_path)  # fmt: skip
+    text = describe(plan)
+    assert "period 2025-08-25 to 2025-08-31; deliver to: email pm@example.com; slack webhook $DESK_HOOK" in text
