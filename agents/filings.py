@@ -347,22 +347,3 @@ def _compare_previous(
         result.gaps.append(f"{target}: {exc}")
         return
     result.compared.append(f"{doc_id} vs {old.doc_id}")
-
-
-def _sgml_date(value: str | list[str] | None) -> date | None:
-    if not isinstance(value, str) or len(value) != 8:
-        return None
-    return date(int(value[:4]), int(value[4:6]), int(value[6:]))
-
-
-def _gap(store: Store, *, run_id: str, ticker: str, target: str, reason: str) -> None:
-    store.record_gap(
-        GapRecord(
-            run_id=run_id,
-            agent=AGENT,
-            target=target,
-            reason=reason,
-            ticker=ticker,
-            created_at=datetime.now(UTC),
-        )
-    )

@@ -106,12 +106,10 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     """
     import tempfile
 
-    from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_replay_dir, demo_watchlist
+    from watchdesk.graph.demo import DEMO_RUN_ID, demo_settings, demo_watchlist
 
     with tempfile.TemporaryDirectory(prefix="watchdesk-demo-") as work:
-        settings = _settings(ctx, db_path=db, out_dir=out).with_(
-            mode="replay", replay_dir=demo_replay_dir(Path(work)), as_of=DEMO_AS_OF, record_dir=None
-        )
+        settings = demo_settings(_settings(ctx, db_path=db, out_dir=out), work=Path(work))
         report = progress(not quiet)
         report(f"demo: replaying {settings.replay_dir} into {settings.db_path}")
         from watchdesk.graph import runner  # LangGraph takes seconds to import: only when running
@@ -134,6 +132,11 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     "--dry-run", is_flag=True, help="Validate the watchlist and print the plan; fetch nothing, write nothing."
 )
 @click.option("--yes", is_flag=True, help="Approve the plan without asking (when the policy wants approval).")
+@click.option(
+    "--scheduled",
+    is_flag=True,
+    help="Unattended (cron): never ask; a plan awaiting approval sends a notice to the delivery targets.",
+)
 @click.pass_context
 def run(
     ctx: click.Context,
@@ -144,6 +147,7 @@ def run(
     record: Path | None,
     dry_run: bool,
     yes: bool,
+    scheduled: bool,
 ) -> None:
     """Run a watchlist (or a goal in quotes): plan, approve if the policy says so, fetch, flag, brief.
 
@@ -162,11 +166,18 @@ def run(
     if dry_run:
         click.echo(f"{watchlist}: valid ({len(wl.tickers)} tickers, topics {', '.join(wl.topics.watch)})")
         return
-    approver = (lambda _req: "approve") if yes else (ask if sys.stdin.isatty() else None)
+    approver = (lambda _req: "approve") if yes else (ask if sys.stdin.isatty() and not scheduled else None)
     from watchdesk.graph import runner
 
     outcome = runner.start_run(wl, settings, approver=approver, report=progress())
     _print_outcome(outcome, settings)
+    if outcome.status == "awaiting_approval" and approver is None:
+        from watchdesk.graph.delivery import notify_awaiting_approval
+        from watchdesk.store.store import Store
+
+        with Store.open(settings.db_path) as store:
+            notify_awaiting_approval(watchlist=wl, settings=settings, store=store, run_id=outcome.run_id,
+                                     report=progress())  # fmt: skip
 
 
 @cli.command()
@@ -231,11 +242,13 @@ def runs(ctx: click.Context, db: Path | None) -> None:
 
 
 def _register_groups() -> None:
+    from watchdesk.graph.cli_brief import brief
     from watchdesk.graph.cli_edgar import edgar
     from watchdesk.graph.cli_edgar_diff import diff
     from watchdesk.graph.cli_edgar_remote import download_filings, list_filings
     from watchdesk.graph.cli_flag import flag
     from watchdesk.graph.cli_plan import plan
+    from watchdesk.graph.cli_schedule import schedule
     from watchdesk.graph.cli_sentiment import sentiment
     from watchdesk.graph.cli_transcript import transcript
     from watchdesk.graph.cli_transcript_fetch import fetch
@@ -249,6 +262,8 @@ def _register_groups() -> None:
     cli.add_command(sentiment)
     cli.add_command(flag)
     cli.add_command(plan)
+    cli.add_command(brief)
+    cli.add_command(schedule)
 
 
 _register_groups()
@@ -266,8 +281,8 @@ def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
     err.print(f"run {outcome.run_id}: {outcome.status} ({counts}; {outcome.fetches} requests)")
     for gap in outcome.gaps:
         err.print(f"  [yellow]gap[/yellow] {escape(gap)}")
-    if outcome.briefing_path:
-        click.echo(outcome.briefing_path)
+    for path in outcome.briefing_paths or ([outcome.briefing_path] if outcome.briefing_path else []):
+        click.echo(path)
 
 
 def main() -> None:

@@ -13,11 +13,15 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
+from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist, parse_watchlist
 from watchdesk.sources.replay import PackWriter
 
 # TSMC's recorded listing was taken on 2026-09-01; pinning "today" keeps the demo's window on it.
 DEMO_AS_OF = date(2026, 9, 1)
+# The recording spans NVIDIA's calls from May 2024 to TSMC's of July 2026: the demo's one briefing covers all of
+# it, where a weekly run's covers its week (`watchdesk brief --week` shows any single week of the demo database).
+DEMO_BRIEF_SINCE = date(2024, 5, 1)
 DEMO_RUN_ID = "demo-2026-09-01"
 
 # Third-party feeds the fixtures hold, as (URL the publisher serves it at, fixture file).
@@ -126,3 +130,15 @@ def demo_replay_dir(work: Path) -> Path:
                    source=f"shared/fixtures/{path.relative_to(demo_fixtures()).as_posix()}")
     writer.save()
     return pack
+
+
+def demo_settings(base: Settings, *, work: Path) -> Settings:
+    """The demo's settings over `base`: replay of the pack (with the feeds, copied under `work`), its fixed
+    as-of date and its one briefing over the whole recording."""
+    return base.with_(
+        mode="replay",
+        replay_dir=demo_replay_dir(work),
+        as_of=DEMO_AS_OF,
+        record_dir=None,
+        brief_since=DEMO_BRIEF_SINCE,
+    )

@@ -11,18 +11,29 @@ from langgraph.types import Command
 
 from watchdesk.agents import filings, transcripts
 from watchdesk.agents.briefing.agent import BriefingRequest, write_briefing
+from watchdesk.agents.briefing.period import Period
 from watchdesk.agents.filings_compare import watched_topics
 from watchdesk.agents.flagging.agent import flag_documents
+from watchdesk.graph.delivery import deliver_briefing
 from watchdesk.graph.deps import Deps
 from watchdesk.graph.planner import build_plan
 from watchdesk.graph.state import RunState, StepInput, StepResult
 from watchdesk.sources.errors import WatchdeskError
+from watchdesk.store import queries
 from watchdesk.store.records import GapRecord
 
 
 def plan_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["approval"]]:
     deps = runtime.context
-    plan = build_plan(deps.watchlist, deps.companies, as_of=deps.as_of, out_dir=deps.settings.out_dir)
+    briefed = queries.last_briefed_until(deps.store, watchlist=deps.watchlist.name)
+    plan = build_plan(
+        deps.watchlist,
+        deps.companies,
+        as_of=deps.as_of,
+        out_dir=deps.settings.out_dir,
+        briefed_until=briefed,
+        brief_since=deps.settings.brief_since,
+    )
     deps.report(f"planned {len(plan)} steps")
     return Command(goto="approval", update={"plan": plan})
 
@@ -122,19 +133,24 @@ def flagging_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
 def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
     deps = runtime.context
     step = _step(state, "briefing")
+    params = step["params"]
     req = BriefingRequest(
         run_id=deps.run_id,
         watchlist_name=deps.watchlist.name,
         tickers=[t.symbol for t in deps.watchlist.tickers],
         topics=list(deps.watchlist.topics.watch) + [t.name for t in deps.watchlist.topics.custom],
-        period_start=date.fromisoformat(step["params"]["period_start"]),
-        period_end=date.fromisoformat(step["params"]["period_end"]),
+        period=Period(date.fromisoformat(params["period_start"]), date.fromisoformat(params["period_end"])),
         out_dir=Path(step["target"]),
     )
-    path = write_briefing(deps.store, req)
-    deps.report(f"briefing written: {path}")
-    result = StepResult(step_id=step["id"], status="done", summary=str(path), new_doc_ids=[], gaps=[])
-    return Command(goto="supervisor", update={"results": [result], "briefing_path": str(path)})
+    files = write_briefing(deps.store, req)
+    for written in files.paths.values():
+        deps.report(f"briefing written: {written}")
+    deliver_briefing(files, watchlist=deps.watchlist, settings=deps.settings, store=deps.store, run_id=deps.run_id,
+                     report=deps.report, resend=False)  # fmt: skip
+    path = str(files.paths.get("md") or next(iter(files.paths.values())))
+    result = StepResult(step_id=step["id"], status="done", summary=path, new_doc_ids=[], gaps=[])
+    update = {"results": [result], "briefing_path": path, "briefing_paths": [str(p) for p in files.paths.values()]}
+    return Command(goto="supervisor", update=update)
 
 
 def _step(state: RunState, step_id: str):  # type: ignore[no-untyped-def]

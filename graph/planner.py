@@ -6,20 +6,40 @@ Fetched text never reaches this module, so nothing a document says can change th
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from watchdesk.agents.briefing.period import Period, period_ending
 from watchdesk.agents.filings import window
 from watchdesk.graph.state import Step
-from watchdesk.graph.watchlist import Ticker, TranscriptSource, Watchlist
+from watchdesk.graph.watchlist import Delivery, Ticker, TranscriptSource, Watchlist
 from watchdesk.sources.models import CompanyRef
 
 SEC_PERMISSION = "net:sec.gov"
 
 
-def build_plan(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_of: date, out_dir: Path) -> list[Step]:
-    """Fetch steps per ticker and source, then flagging, then the briefing for the window."""
+MAX_CATCH_UP_DAYS = 35  # after missed runs the next briefing covers them, up to five weeks back
+
+
+def briefing_period(watchlist: Watchlist, *, as_of: date, briefed_until: date | None = None) -> Period:
+    """The cadence's period ending at `as_of`, reaching back to the last briefed day after missed runs."""
+    period = period_ending(as_of, cadence=watchlist.schedule.cadence)
+    if briefed_until is not None and 0 < (period.start - briefed_until).days - 1 <= MAX_CATCH_UP_DAYS:
+        return Period(briefed_until + timedelta(days=1), period.end)
+    return period
+
+
+def build_plan(
+    watchlist: Watchlist,
+    companies: Mapping[str, CompanyRef],
+    *,
+    as_of: date,
+    out_dir: Path,
+    briefed_until: date | None = None,
+    brief_since: date | None = None,
+) -> list[Step]:
+    """Fetch steps per ticker and source, then flagging, then the briefing for the period."""
     since, until = window(
         as_of=as_of,
         lookback_days=watchlist.filings.lookback_days,
@@ -45,6 +65,11 @@ def build_plan(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_
             params={"topics": topics},
         )
     )
+    period = (
+        Period(brief_since, as_of)
+        if brief_since is not None
+        else briefing_period(watchlist, as_of=as_of, briefed_until=briefed_until)
+    )
     steps.append(
         Step(
             id="briefing",
@@ -52,7 +77,11 @@ def build_plan(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, as_
             action="write_briefing",
             target=str(out_dir),
             permission=f"fs:write:{out_dir}",
-            params={"period_start": since.isoformat(), "period_end": until.isoformat()},
+            params={
+                "period_start": period.start.isoformat(),
+                "period_end": period.end.isoformat(),
+                "deliver": [_delivery(d) for d in watchlist.delivery],
+            },
         )
     )
     return steps
@@ -122,9 +151,22 @@ def _permission(src: TranscriptSource) -> str:
     return f"net:{urlsplit(src.url or '').hostname or ''}"
 
 
+def _delivery(d: Delivery) -> str:
+    """A delivery target as the approver sees it: addresses and paths, a webhook only by its variable's name."""
+    if d.kind == "email":
+        return "email " + ", ".join(d.to)
+    if d.kind == "slack":
+        return f"slack webhook ${d.webhook_env or '?'}"
+    return f"file {d.path or '(briefing folder)'}"
+
+
 def describe(plan: list[Step]) -> str:
     """The plan as a person reads it at the approval prompt."""
-    lines = [
-        f"{i}. [{s['agent']}] {s['action']} -> {s['target']}  (needs {s['permission']})" for i, s in enumerate(plan, 1)
-    ]
+    lines = []
+    for i, s in enumerate(plan, 1):
+        lines.append(f"{i}. [{s['agent']}] {s['action']} -> {s['target']}  (needs {s['permission']})")
+        if s["agent"] == "briefing":
+            p = s["params"]
+            lines.append(f"   period {p['period_start']} to {p['period_end']}; deliver to: "
+                         + ("; ".join(p.get("deliver", [])) or "nothing"))  # fmt: skip
     return "\n".join(lines)

@@ -37,6 +37,7 @@ class RunOutcome:
     run_id: str
     status: str
     briefing_path: str | None = None
+    briefing_paths: list[str] = field(default_factory=list)
     plan_text: str = ""
     counts: dict[str, int] = field(default_factory=dict)
     gaps: list[str] = field(default_factory=list)
@@ -235,6 +236,7 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:
         run_id=run.run_id,
         status=run.status,
         briefing_path=result.get("briefing_path"),
+        briefing_paths=list(result.get("briefing_paths") or []),
         plan_text=describe(result.get("plan", [])),
         counts=run.counts,
         gaps=gaps,

@@ -6,7 +6,7 @@ This is the only module that reads environment variables; everything else receiv
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -21,6 +21,7 @@ ENV_VARS = {
     "WATCHDESK_REPLAY": "a replay pack directory: serve every request from it instead of the network",
     "WATCHDESK_MODEL": "optional LLM as provider:model (never required)",
     "WATCHDESK_FMP_API_KEY": "optional Financial Modeling Prep key: enables the `fmp` transcript source",
+    "WATCHDESK_SMTP_URL": "e-mail delivery server, smtp://user:pass@host:587 or smtps://... (?from=address)",
 }
 
 
@@ -35,9 +36,17 @@ class Settings:
     model: str | None = None
     out_dir: Path = Path("briefings")
     as_of: date | None = None  # pins "today" (the demo replays a fixed week)
+    brief_since: date | None = None  # the briefing's period starts here instead of the cadence's (the demo)
     progress: bool = True
     # Provider keys live here only: never in the plan, the graph state, a log line or the audit table.
     api_keys: dict[str, str] = field(default_factory=dict, repr=False)
+    # Delivery secrets: the SMTP URL (with its password) and the environment, for `webhook_env` lookups.
+    smtp_url: str | None = field(default=None, repr=False)
+    env: Mapping[str, str] = field(default_factory=dict, repr=False)
+
+    def webhooks(self, names: Iterable[str]) -> dict[str, str]:
+        """Webhook URLs from the variables a watchlist names (never the URL in the watchlist itself)."""
+        return {name: url for name in names if (url := self.env.get(name))}
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -62,6 +71,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         sec_identity=identity,
         model=env.get("WATCHDESK_MODEL") or None,
         api_keys={name: key for name, var in _KEYS.items() if (key := env.get(var))},
+        smtp_url=env.get("WATCHDESK_SMTP_URL") or None,
+        env=dict(env),
     )
 
 

@@ -33,6 +33,7 @@ class RunState(TypedDict, total=False):
     approval: Literal["approved", "rejected", "not_needed"]
     results: Annotated[list[StepResult], operator.add]
     briefing_path: str | None
+    briefing_paths: list[str]
 
 
 class StepInput(TypedDict):

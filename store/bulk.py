@@ -33,8 +33,9 @@ def upsert(
     *,
     key: Sequence[str],
     update: bool = True,
+    keep: Sequence[str] = (),
 ) -> int:
-    """Insert rows; on a key conflict replace the non-key columns (or keep the old row)."""
+    """Insert rows; on a key conflict replace the non-key columns except `keep` (or keep the old row)."""
     if not rows:
         return 0
     types = column_types(con, table)
@@ -42,7 +43,7 @@ def upsert(
     unnests = ", ".join(f'unnest(?::{_list_type(types[c])}) AS "{c}"' for c in columns)
     names = ", ".join(f'"{c}"' for c in columns)
     conflict = ", ".join(f'"{c}"' for c in key)
-    others = [c for c in columns if c not in key]
+    others = [c for c in columns if c not in key and c not in keep]
     if update and others:
         action = "DO UPDATE SET " + ", ".join(f'"{c}" = excluded."{c}"' for c in others)
     else:

@@ -35,9 +35,9 @@ def save_comparison(
 
 
 def period_changes(
-    store: Store, *, tickers: Sequence[str], start: date, end: date, run_id: str
+    store: Store, *, tickers: Sequence[str], start: date, end: date
 ) -> list[dict[str, Any]]:
-    """Changes (all but unchanged factors) whose newer filing was filed in the period or fetched by this run."""
+    """Changes (all but unchanged factors) whose newer filing was filed in the period."""
     sql = """
         SELECT c.*, o.form AS old_form, o.filed_at AS old_filed_at, coalesce(o.source_url, o.url) AS old_url,
                n.form AS new_form, n.filed_at AS new_filed_at, coalesce(n.source_url, n.url) AS new_url
@@ -45,10 +45,10 @@ def period_changes(
         JOIN documents o ON o.doc_id = c.old_doc_id
         JOIN documents n ON n.doc_id = c.new_doc_id
         WHERE list_contains(?, c.ticker) AND c.kind <> 'unchanged'
-          AND (n.filed_at BETWEEN ? AND ? OR n.run_id = ? OR c.run_id = ?)
+          AND n.filed_at BETWEEN ? AND ?
         ORDER BY c.ticker, n.filed_at, c.item, c.seq
     """
-    return _dicts(store, sql, [list(tickers), start, end, run_id, run_id])
+    return _dicts(store, sql, [list(tickers), start, end])
 
 
 def similarity_history(store: Store, *, tickers: Sequence[str]) -> list[dict[str, Any]]:

@@ -1,4 +1,8 @@
-"""The read queries the briefing and the notebooks share. Rows come back as dicts."""
+"""The read queries the briefing and the notebooks share. Rows come back as dicts.
+
+A document belongs to a briefing period by its event date (migration 005): the filing, call or publication
+date when the source gave one, else the day it was first stored (`dated_by_storage` then says so).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ from typing import Any
 
 from watchdesk.store.store import Store
 
-_IN_PERIOD = "(d.filed_at BETWEEN ? AND ? OR d.run_id = ?)"
+EVENT_DATE = "coalesce(d.filed_at, CAST(d.first_stored_at AS DATE))"
+_IN_PERIOD = f"{EVENT_DATE} BETWEEN ? AND ?"
 
 
 def _dicts(store: Store, sql: str, params: Sequence[object]) -> list[dict[str, Any]]:
@@ -19,49 +24,72 @@ def _dicts(store: Store, sql: str, params: Sequence[object]) -> list[dict[str, A
 
 
 def period_findings(
-    store: Store, *, tickers: Sequence[str], topics: Sequence[str], start: date, end: date, run_id: str
+    store: Store, *, tickers: Sequence[str], topics: Sequence[str], start: date, end: date
 ) -> list[dict[str, Any]]:
-    """Findings on documents filed in the period (or fetched by this run), with their document.
+    """Findings on documents whose event date is in the period, with their document and who spoke.
 
     Only each document's latest flagging counts (the current_findings view, migration 003).
     """
     sql = f"""
         SELECT f.finding_id, f.ticker, coalesce(c.name, f.ticker) AS company, f.topic, f.polarity, f.score,
                f.sentence, f.start, f."end", f.section, f.speaker, f.doc_id,
-               d.title AS doc_title, coalesce(d.source_url, d.url) AS doc_url, d.form, d.doc_type, d.filed_at
+               d.title AS doc_title, coalesce(d.source_url, d.url) AS doc_url, d.form, d.doc_type,
+               {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage,
+               (SELECT any_value(sp.speaker_kind) FROM doc_spans sp
+                 WHERE sp.doc_id = f.doc_id AND f.start >= sp.start AND f.start < sp."end") AS speaker_kind
         FROM current_findings f
         JOIN documents d USING (doc_id)
         LEFT JOIN companies c ON c.cik = d.cik
         WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD}
         ORDER BY f.ticker, f.topic, f.score, f.doc_id, f.start
     """
-    return _dicts(store, sql, [list(tickers), list(topics), start, end, run_id])
+    return _dicts(store, sql, [list(tickers), list(topics), start, end])
 
 
-def period_documents(
-    store: Store, *, tickers: Sequence[str], start: date, end: date, run_id: str
-) -> list[dict[str, Any]]:
+def period_documents(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
     sql = f"""
-        SELECT d.doc_id, d.ticker, d.form, d.doc_type, d.title, coalesce(d.source_url, d.url) AS url, d.filed_at
+        SELECT d.doc_id, d.ticker, d.form, d.doc_type, d.title, coalesce(d.source_url, d.url) AS url,
+               {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage
         FROM documents d WHERE list_contains(?, d.ticker) AND {_IN_PERIOD}
-        ORDER BY d.ticker, d.filed_at, d.doc_id
+        ORDER BY d.ticker, filed_at, d.doc_id
     """
-    return _dicts(store, sql, [list(tickers), start, end, run_id])
+    return _dicts(store, sql, [list(tickers), start, end])
 
 
-def period_tone(
-    store: Store, *, tickers: Sequence[str], start: date, end: date, run_id: str
-) -> list[dict[str, Any]]:
+def period_tone(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
     """Per document of the period: how many sentences the sentence sentiment model read as positive or negative."""
     sql = f"""
-        SELECT d.doc_id, d.ticker, coalesce(d.doc_type, d.form) AS form, d.filed_at, count(*) AS sentences,
+        SELECT d.doc_id, d.ticker, coalesce(d.doc_type, d.form) AS form, {EVENT_DATE} AS filed_at,
+               count(*) AS sentences,
                count(*) FILTER (s.sentiment = 'positive') AS positive,
                count(*) FILTER (s.sentiment = 'negative') AS negative
         FROM sentences s JOIN documents d USING (doc_id)
         WHERE list_contains(?, d.ticker) AND s.sentiment IS NOT NULL AND {_IN_PERIOD}
-        GROUP BY ALL ORDER BY d.ticker, d.filed_at, form, d.doc_id
+        GROUP BY ALL ORDER BY d.ticker, filed_at, form, d.doc_id
     """
-    return _dicts(store, sql, [list(tickers), start, end, run_id])
+    return _dicts(store, sql, [list(tickers), start, end])
+
+
+def weekly_mentions(
+    store: Store, *, tickers: Sequence[str], topics: Sequence[str], start: date, end: date
+) -> list[dict[str, Any]]:
+    """Mentions per week, ticker, topic and polarity, by the documents' event dates. Weeks are the seven-day
+    spans ending at `end` (ISO weeks when `end` is a Sunday); `week` is each span's first day."""
+    sql = f"""
+        SELECT ?::DATE - CAST(7 * ((?::DATE - {EVENT_DATE}) // 7) + 6 AS INTEGER) AS week, f.ticker, f.topic,
+               count(*) AS mentions,
+               count(*) FILTER (f.polarity = 'positive') AS positive,
+               count(*) FILTER (f.polarity = 'negative') AS negative
+        FROM current_findings f JOIN documents d USING (doc_id)
+        WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD}
+        GROUP BY ALL ORDER BY week, f.ticker, f.topic
+    """
+    return _dicts(store, sql, [end, end, list(tickers), list(topics), start, end])
+
+
+def latest_event_date(store: Store, *, tickers: Sequence[str]) -> date | None:
+    rows = store.query(f"SELECT max({EVENT_DATE}) FROM documents d WHERE list_contains(?, d.ticker)", [list(tickers)])
+    return rows[0][0] if rows else None
 
 
 def run_gaps(store: Store, *, run_id: str) -> list[dict[str, Any]]:
@@ -70,10 +98,26 @@ def run_gaps(store: Store, *, run_id: str) -> list[dict[str, Any]]:
 
 
 def citation_mismatches(store: Store, finding_ids: Sequence[str]) -> list[str]:
-    """Findings whose quoted sentence is not the stored text at its offsets (should be none)."""
-    sql = """
-        SELECT f.finding_id FROM findings f JOIN documents d USING (doc_id)
-        WHERE list_contains(?, f.finding_id)
-          AND substr(d.text, f.start + 1, f."end" - f.start) IS DISTINCT FROM f.sentence
+    """Findings whose quoted sentence is not the stored text at its offsets (should be none).
+
+    Only the cited findings' documents are read: their ids go in as constants, so DuckDB looks them up by key
+    instead of scanning (and buffering) every stored text for a join. Memory follows the briefing, not the store.
     """
-    return [r[0] for r in store.query(sql, [list(finding_ids)])]
+    ids = list(finding_ids)
+    docs = [r[0] for r in store.query("SELECT DISTINCT doc_id FROM findings WHERE list_contains(?, finding_id)", [ids])]
+    if not docs:
+        return []
+    marks = ", ".join("?" * len(docs))
+    sql = f"""
+        WITH f AS (SELECT finding_id, doc_id, start, "end", sentence FROM findings WHERE list_contains(?, finding_id)),
+             d AS (SELECT doc_id, text FROM documents WHERE doc_id IN ({marks}))
+        SELECT f.finding_id FROM f LEFT JOIN d USING (doc_id)
+        WHERE d.text IS NULL OR substr(d.text, f.start + 1, f."end" - f.start) IS DISTINCT FROM f.sentence
+    """
+    return [r[0] for r in store.query(sql, [ids, *docs])]
+
+
+def last_briefed_until(store: Store, *, watchlist: str) -> date | None:
+    """The end of the latest period briefed for this watchlist (a scheduled run after a gap resumes there)."""
+    rows = store.query("SELECT max(period_end) FROM briefings WHERE watchlist = ?", [watchlist])
+    return rows[0][0] if rows else None

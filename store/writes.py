@@ -41,7 +41,9 @@ def upsert_document(con: duckdb.DuckDBPyConnection, doc: DocumentRecord) -> str:
     row["items"] = list(doc.items)
     row["source_url"] = doc.source_url or doc.url
     row.update(doc_id=doc.doc_id, content_hash=content_hash(doc.text), n_chars=len(doc.text))
-    upsert(con, "documents", [row], key=["doc_id"])
+    # The first storage time places an undated document in a briefing period; a re-store must not move it.
+    row["first_stored_at"] = doc.fetched_at
+    upsert(con, "documents", [row], key=["doc_id"], keep=["first_stored_at"])
     return doc.doc_id
 
 

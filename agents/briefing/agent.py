@@ -1,21 +1,32 @@
-"""Briefing agent: query the period's findings, render them, check every citation, write the file."""
+"""Briefing agent: query the period's findings, check every citation, render Markdown and HTML, write them."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem, ToneItem
-from watchdesk.agents.briefing.news_part import gather_news
+from watchdesk.agents.briefing import changes_part, news_part
+from watchdesk.agents.briefing.model import (
+    BriefingInput,
+    DocumentItem,
+    FindingItem,
+    GapItem,
+    ToneItem,
+    WeekPoint,
+)
+from watchdesk.agents.briefing.period import TREND_WEEKS, Period, week_starts
 from watchdesk.agents.briefing.render import render_markdown
 from watchdesk.sources.errors import StoreError
-from watchdesk.store import changes, queries
+from watchdesk.store import queries
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import stable_id
 from watchdesk.store.store import Store
+
+FORMATS = ("md", "html")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -24,60 +35,69 @@ class BriefingRequest:
     watchlist_name: str
     tickers: list[str]
     topics: list[str]
-    period_start: date
-    period_end: date
+    period: Period
     out_dir: Path
+    formats: tuple[str, ...] = FORMATS
+
+
+@dataclass(frozen=True, kw_only=True)
+class BriefingFiles:
+    briefing_id: str
+    paths: dict[str, Path]  # format -> file written
+    data: BriefingInput
+    markdown: str
+    html: str | None = None
+    headline: str = field(default="")
+
+
+# Plug-in parts put their data into BriefingInput.extras: (key, gather(store, request) -> data).
+Gatherer = Callable[[Store, BriefingRequest], Any]
+GATHERERS: list[tuple[str, Gatherer]] = [("news", news_part.gather), ("changes", changes_part.gather)]
 
 
 def gather(store: Store, req: BriefingRequest) -> BriefingInput:
-    span = {"start": req.period_start, "end": req.period_end, "run_id": req.run_id}
-    rows = queries.period_findings(store, tickers=req.tickers, topics=req.topics, **span)  # type: ignore[arg-type]
-    bad = set(queries.citation_mismatches(store, [r["finding_id"] for r in rows]))
-    if bad:
-        # A quote that is not the stored text must never reach a reader.
-        raise StoreError(f"citation check failed for findings {sorted(bad)}: quote differs from stored text")
-    docs = queries.period_documents(store, tickers=req.tickers, **span)  # type: ignore[arg-type]
-    gaps = queries.run_gaps(store, run_id=req.run_id)
-    tone = queries.period_tone(store, tickers=req.tickers, **span)  # type: ignore[arg-type]
-    filing_changes = changes.period_changes(store, tickers=req.tickers, **span)  # type: ignore[arg-type]
-    if bad_changes := changes.change_quote_mismatches(store, filing_changes):
-        raise StoreError(f"citation check failed for filing changes {bad_changes}: quote differs from stored text")
-    return BriefingInput(
+    span = {"start": req.period.start, "end": req.period.end}
+    rows = queries.period_findings(store, tickers=req.tickers, topics=req.topics, **span)
+    verify_citations(store, [r["finding_id"] for r in rows])
+    history = queries.weekly_mentions(
+        store, tickers=req.tickers, topics=req.topics, start=week_starts(req.period.end, TREND_WEEKS)[0],
+        end=req.period.end,
+    )  # fmt: skip
+    data = BriefingInput(
         title=f"watchdesk briefing: {req.watchlist_name}",
-        period_start=req.period_start,
-        period_end=req.period_end,
+        period_start=req.period.start,
+        period_end=req.period.end,
+        period_label=req.period.label,
         generated_at=datetime.now(UTC),
         run_id=req.run_id,
         watchlist_name=req.watchlist_name,
         tickers=req.tickers,
         topics=req.topics,
         findings=[_finding_item(r) for r in rows],
-        gaps=[GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"]) for g in gaps],
-        documents=[_document_item(d) for d in docs],
-        tone=[ToneItem(**t) for t in tone],
-        news=gather_news(store, tickers=req.tickers, start=req.period_start, end=req.period_end, run_id=req.run_id),
-        changes=filing_changes,
-        change_history=changes.similarity_history(store, tickers=req.tickers),
+        gaps=[_gap_item(g) for g in queries.run_gaps(store, run_id=req.run_id)],
+        documents=[_document_item(d) for d in queries.period_documents(store, tickers=req.tickers, **span)],
+        tone=[ToneItem(**t) for t in queries.period_tone(store, tickers=req.tickers, **span)],
+        history=[WeekPoint(**w) for w in history],
     )
+    extras = {key: fn(store, req) for key, fn in GATHERERS}
+    return replace(data, extras=extras) if extras else data
+
+
+def verify_citations(store: Store, finding_ids: Sequence[str]) -> None:
+    """A quote that is not the stored text at its offsets must never reach a reader."""
+    bad = set(queries.citation_mismatches(store, finding_ids))
+    if bad:
+        raise StoreError(f"citation check failed for findings {sorted(bad)}: quote differs from stored text")
 
 
 def _finding_item(r: dict[str, Any]) -> FindingItem:
-    names = (
-        "finding_id",
-        "ticker",
-        "company",
-        "topic",
-        "polarity",
-        "score",
-        "sentence",
-        "section",
-        "speaker",
-        "doc_id",
-        "doc_title",
-        "doc_url",
-        "filed_at",
-    )
+    names = ("finding_id", "ticker", "company", "topic", "polarity", "score", "sentence", "section", "speaker",
+             "doc_id", "doc_title", "doc_url", "filed_at", "speaker_kind", "dated_by_storage")  # fmt: skip
     return FindingItem(form=r["doc_type"] or r["form"], **{n: r[n] for n in names})
+
+
+def _gap_item(g: dict[str, Any]) -> GapItem:
+    return GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"])
 
 
 def _document_item(d: dict[str, Any]) -> DocumentItem:
@@ -88,26 +108,43 @@ def _document_item(d: dict[str, Any]) -> DocumentItem:
         title=d["title"],
         url=d["url"],
         filed_at=d["filed_at"],
+        dated_by_storage=d["dated_by_storage"],
     )
 
 
-def write_briefing(store: Store, req: BriefingRequest) -> Path:
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower())[:40].strip("-") or "watchlist"
+
+
+def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:
+    """Render and write the briefing files (before any delivery, so a failed send loses nothing)."""
     data = gather(store, req)
     markdown = render_markdown(data)
-    slug = re.sub(r"[^a-z0-9]+", "-", req.watchlist_name.lower()).strip("-")[:40] or "watchlist"
+    html = None
+    if "html" in req.formats:
+        from watchdesk.agents.briefing.html import render_html  # Jinja2 and the charts only when asked
+
+        html = render_html(data)
     req.out_dir.mkdir(parents=True, exist_ok=True)
-    path = req.out_dir / f"briefing-{slug}-{req.period_end.isoformat()}.md"
-    path.write_text(markdown, encoding="utf-8")
+    stem = f"briefing-{slug(req.watchlist_name)}-{req.period.label.replace(' ', '-')}"
+    paths: dict[str, Path] = {}
+    for fmt, content in (("md", markdown), ("html", html)):
+        if fmt in req.formats and content is not None:
+            paths[fmt] = req.out_dir / f"{stem}.{fmt}"
+            paths[fmt].write_text(content, encoding="utf-8")
+    briefing_id = stable_id(req.watchlist_name, req.period.start, req.period.end)
     row = {
-        "briefing_id": stable_id(req.run_id, req.period_start, req.period_end),
+        "briefing_id": briefing_id,
         "run_id": req.run_id,
-        "period_start": req.period_start,
-        "period_end": req.period_end,
-        "path_md": str(path),
+        "watchlist": req.watchlist_name,
+        "period_start": req.period.start,
+        "period_end": req.period.end,
+        "path_md": str(paths["md"]) if "md" in paths else None,
+        "path_html": str(paths["html"]) if "html" in paths else None,
         "content_md": markdown,
         "n_findings": len(data.findings),
         "n_gaps": len(data.gaps),
         "created_at": datetime.now(UTC),
     }
     store.transaction(lambda con: upsert(con, "briefings", [row], key=["briefing_id"]))
-    return path
+    return BriefingFiles(briefing_id=briefing_id, paths=paths, data=data, markdown=markdown, html=html)

@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+from watchdesk.sources.errors import StoreError
+from watchdesk.store import changes as stored_changes
+from watchdesk.store.store import Store
+
+if TYPE_CHECKING:
+    from watchdesk.agents.briefing.agent import BriefingRequest
+    from watchdesk.agents.briefing.render import RenderContext, Section
 
 TOP_REWORDED = 5
 TOP_ADDED = 5
@@ -120,3 +128,20 @@ def _md(text: str) -> str:
     from watchdesk.agents.briefing.render import escape_markdown  # render imports this module
 
     return escape_markdown(text)
+
+
+def gather(store: Store, req: BriefingRequest) -> dict[str, list[dict[str, Any]]]:
+    """The period's filing changes (every quote checked against the stored text) and the similarity history."""
+    rows = stored_changes.period_changes(store, tickers=req.tickers, start=req.period.start, end=req.period.end)
+    if bad := stored_changes.change_quote_mismatches(store, rows):
+        raise StoreError(f"citation check failed for filing changes {bad}: quote differs from stored text")
+    return {"changes": rows, "history": stored_changes.similarity_history(store, tickers=req.tickers)}
+
+
+def filing_changes_part(ctx: RenderContext) -> Section:
+    """The "What changed in filings" section."""
+    from watchdesk.agents.briefing.render import Section
+
+    found = cast("dict[str, list[dict[str, Any]]]", ctx.data.extras.get("changes") or {})
+    body = changes_part(found.get("changes", []), found.get("history", [])).split("\n", 2)[2]
+    return Section(key="changes", title="What changed in filings", body=body)

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from watchdesk.agents.briefing.news_part import NewsEntry
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -25,7 +21,9 @@ class FindingItem:
     doc_title: str | None
     doc_url: str
     form: str | None
-    filed_at: date | None
+    filed_at: date | None  # the event date: filed, called or published; else first stored
+    speaker_kind: str | None = None  # management | analyst | operator | other, for call statements
+    dated_by_storage: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,6 +42,23 @@ class DocumentItem:
     title: str | None
     url: str
     filed_at: date | None
+    dated_by_storage: bool = False  # the source gave no date: placed by the day it was first stored
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WeekPoint:
+    """Mentions of one topic for one ticker in one ISO week (by the documents' event dates)."""
+
+    week: date  # Monday
+    ticker: str
+    topic: str
+    mentions: int
+    positive: int
+    negative: int
+
+    @property
+    def net(self) -> float:
+        return (self.positive - self.negative) / self.mentions if self.mentions else 0.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,6 +92,6 @@ class BriefingInput:
     gaps: list[GapItem]
     documents: list[DocumentItem]
     tone: list[ToneItem] = field(default_factory=list)
-    news: list[NewsEntry] = field(default_factory=list)
-    changes: list[dict[str, Any]] = field(default_factory=list)  # store.changes.period_changes rows
-    change_history: list[dict[str, Any]] = field(default_factory=list)  # store.changes.similarity_history rows
+    period_label: str = ""
+    history: list[WeekPoint] = field(default_factory=list)  # the trend: weeks up to the period's end
+    extras: dict[str, object] = field(default_factory=dict)  # data of plug-in parts (news, filing changes)

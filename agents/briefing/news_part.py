@@ -6,8 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, cast
 
 from watchdesk.store.store import Store
+
+if TYPE_CHECKING:
+    from watchdesk.agents.briefing.agent import BriefingRequest
+    from watchdesk.agents.briefing.render import RenderContext, Section
 
 TIER_LABELS = {"primary": "primary source", "established": "established outlet", "other": "other source"}
 MAX_PER_TICKER = 8
@@ -25,8 +30,9 @@ class NewsEntry:
     flags: tuple[str, ...] = ()  # "geopolitical negative", one per finding
 
 
-def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date, run_id: str) -> list[NewsEntry]:
-    """News documents published in the period (or stored by this run), most credible and newest first."""
+def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[NewsEntry]:
+    """News documents published in the period (undated ones by the day first stored), most credible and newest
+    first."""
     rows = store.query(
         """
         SELECT d.doc_id, d.ticker, d.title, coalesce(d.source_url, d.url) AS link, coalesce(d.provider, '') AS outlet,
@@ -34,11 +40,12 @@ def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date,
                list(f.topic || ' ' || f.polarity ORDER BY f.start) FILTER (f.topic IS NOT NULL) AS flags,
                CASE coalesce(d.tier, 'other') WHEN 'primary' THEN 0 WHEN 'established' THEN 1 ELSE 2 END AS rank
         FROM documents d LEFT JOIN current_findings f USING (doc_id)
-        WHERE d.source = 'news' AND list_contains(?, d.ticker) AND (d.filed_at BETWEEN ? AND ? OR d.run_id = ?)
+        WHERE d.source = 'news' AND list_contains(?, d.ticker)
+          AND coalesce(d.filed_at, CAST(d.first_stored_at AS DATE)) BETWEEN ? AND ?
         GROUP BY ALL
         ORDER BY d.ticker, rank, d.filed_at DESC, d.doc_id
         """,
-        [list(tickers), start, end, run_id],
+        [list(tickers), start, end],
     )
     return [
         NewsEntry(doc_id=r[0], ticker=r[1], title=r[2] or "", url=r[3], outlet=r[4], tier=r[5], published=r[6],
@@ -67,3 +74,19 @@ def render_news(entries: Sequence[NewsEntry], *, tickers: Sequence[str]) -> str:
         if len(mine) > MAX_PER_TICKER:
             lines.append(f"- … and {len(mine) - MAX_PER_TICKER} more (all are in the documents table, source 'news').")
     return "\n".join(lines)
+
+
+def gather(store: Store, req: BriefingRequest) -> list[NewsEntry]:
+    """The news part's data for the briefing's period."""
+    return gather_news(store, tickers=req.tickers, start=req.period.start, end=req.period.end)
+
+
+def news_part(ctx: RenderContext) -> Section | None:
+    """The News section, when the watchlist reads news and the period has any item."""
+    from watchdesk.agents.briefing.render import Section
+
+    entries = cast("list[NewsEntry]", ctx.data.extras.get("news") or [])
+    if not entries:
+        return None
+    body = render_news(entries, tickers=ctx.data.tickers).split("\n", 2)[2]  # without its "## News" line
+    return Section(key="news", title="News", body=body)

@@ -16,7 +16,7 @@ from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.topics import TopicLibrary, TopicSpec, load_topics
 from watchdesk.store import writes
 from watchdesk.store.bulk import upsert
-from watchdesk.store.records import FindingRecord, SentenceRecord, SpanRecord
+from watchdesk.store.records import FindingRecord, SentenceRecord, SpanRecord, stable_id
 from watchdesk.store.store import Store
 
 METHOD = "rules"
@@ -31,13 +31,15 @@ class FlagStats:
     findings: int = 0
 
 
-def pending_documents(store: Store, *, tickers: Sequence[str], method: str = METHOD) -> list[tuple[str, str | None]]:
+def pending_documents(
+    store: Store, *, tickers: Sequence[str], method: str = METHOD, version: str = METHOD_VERSION
+) -> list[tuple[str, str | None]]:
     """(doc_id, ticker) of documents this method version has not flagged yet."""
     rows = store.query(
         "SELECT doc_id, ticker FROM documents d WHERE list_contains(?, ticker) AND NOT EXISTS ("
         " SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id AND f.method = ? AND f.method_version = ?)"
         " ORDER BY filed_at, doc_id",
-        [list(tickers), method, METHOD_VERSION],
+        [list(tickers), method, version],
     )
     return [(r[0], r[1]) for r in rows]
 
@@ -56,18 +58,31 @@ def flag_documents(
     judge: Judge | None = None,
 ) -> FlagStats:
     custom = [TopicSpec(**c) for c in custom_topics]
-    library = load_topics([t for t in topics if t not in {c.name for c in custom}], extra=custom)
+    # Custom topics are named like the shipped ones; `extra` defines them, the names pick them (all of them).
+    library = load_topics([*topics, *(c.name for c in custom)], extra=custom)
+    version = flagging_version(custom)
     stats = FlagStats()
-    for doc_id, ticker in pending_documents(store, tickers=tickers, method=LLM_METHOD if judge else METHOD):
+    method = LLM_METHOD if judge else METHOD
+    for doc_id, ticker in pending_documents(store, tickers=tickers, method=method, version=version):
         text = store.query("SELECT text FROM documents WHERE doc_id = ?", [doc_id])[0][0]
         n_sent, n_find = flag_document(
-            store, doc_id=doc_id, ticker=ticker, text=text, library=library, run_id=run_id, judge=judge
+            store, doc_id=doc_id, ticker=ticker, text=text, library=library, run_id=run_id, judge=judge,
+            version=version,
         )
         stats.documents += 1
         stats.sentences += n_sent
         stats.findings += n_find
         report(f"flagged {ticker} {doc_id}: {n_find} findings in {n_sent} sentences")
     return stats
+
+
+def flagging_version(custom: Sequence[TopicSpec]) -> str:
+    """METHOD_VERSION, plus a fingerprint of the watchlist's own topics when it has any: adding or changing
+    a custom topic then re-flags the stored documents once, so the new topic finds what is already stored."""
+    if not custom:
+        return METHOD_VERSION
+    specs = sorted(c.model_dump_json() for c in custom)
+    return f"{METHOD_VERSION}+{stable_id(*specs, length=8)}"
 
 
 class SpanIndex:
@@ -101,6 +116,7 @@ def flag_document(
     library: TopicLibrary,
     run_id: str | None,
     judge: Judge | None = None,
+    version: str = METHOD_VERSION,
 ) -> tuple[int, int]:
     """Sentences, findings and the done-marker of one document, written in one transaction."""
     now = datetime.now(UTC)
@@ -119,12 +135,13 @@ def flag_document(
     # The judge (an LLM, when configured) may change polarity and score or drop a flag; it falls back itself.
     flags = judge(flags, text) if judge and flags else flags
     findings = [
-        _finding(f, doc_id=doc_id, ticker=ticker, where=where, run_id=run_id, now=now, method=method) for f in flags
+        _finding(f, doc_id=doc_id, ticker=ticker, where=where, run_id=run_id, now=now, method=method, version=version)
+        for f in flags
     ]
     marker = {
         "doc_id": doc_id,
         "method": method,
-        "method_version": METHOD_VERSION,
+        "method_version": version,
         "n_sentences": len(sentences),
         "n_findings": len(findings),
         "flagged_at": now,
@@ -132,7 +149,7 @@ def flag_document(
 
     def write(con: duckdb.DuckDBPyConnection) -> None:
         writes.replace_sentences(con, doc_id, sentences)
-        writes.replace_findings(con, doc_id, findings, method=method, method_version=METHOD_VERSION)
+        writes.replace_findings(con, doc_id, findings, method=method, method_version=version)
         upsert(con, "doc_flags", [marker], key=["doc_id", "method", "method_version"])
 
     store.transaction(write)
@@ -148,6 +165,7 @@ def _finding(
     run_id: str | None,
     now: datetime,
     method: str = METHOD,
+    version: str = METHOD_VERSION,
 ) -> FindingRecord:
     section, speaker = where.label(f.start)
     return FindingRecord(
@@ -162,7 +180,7 @@ def _finding(
         section=f.section or section,
         speaker=f.speaker or speaker,
         method=method,
-        method_version=METHOD_VERSION,
+        method_version=version,
         run_id=run_id,
         created_at=now,
     )

@@ -11,20 +11,14 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from watchdesk.graph import runner
+from watchdesk.graph import demo, runner
 from watchdesk.graph.cli import cli
-from watchdesk.graph.demo import DEMO_AS_OF, DEMO_RUN_ID, demo_replay_dir, demo_watchlist
+from watchdesk.graph.demo import DEMO_RUN_ID, demo_watchlist
 from watchdesk.graph.settings import Settings
 
 
 def demo_settings(tmp: Path) -> Settings:
-    return Settings(
-        db_path=tmp / "demo.duckdb",
-        mode="replay",
-        replay_dir=demo_replay_dir(tmp),
-        as_of=DEMO_AS_OF,
-        out_dir=tmp / "out",
-    )
+    return demo.demo_settings(Settings(db_path=tmp / "demo.duckdb", out_dir=tmp / "out"), work=tmp)
 
 
 def counts(db: Path) -> dict[str, int]:

@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from watchdesk.agents.briefing.agent import BriefingRequest, gather
+from watchdesk.agents.briefing.period import Period
 from watchdesk.graph import runner
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import parse_watchlist
@@ -99,13 +100,13 @@ def test_briefing_part_cites_both_documents(nvidia_run: tuple[Path, runner.RunOu
 def test_every_quoted_change_is_the_stored_text(nvidia_run: tuple[Path, runner.RunOutcome], tmp_path: Path) -> None:
     tmp, _ = nvidia_run
     with Store.open(tmp / "w.duckdb", read_only=True) as store:
-        rows = period_changes(store, tickers=["NVDA"], start=date(2025, 2, 1), end=date(2025, 3, 1), run_id="-")
+        rows = period_changes(store, tickers=["NVDA"], start=date(2025, 2, 1), end=date(2025, 3, 1))
         assert rows and change_quote_mismatches(store, rows) == []
     # A quote that differs from the stored text is caught, as it is for findings, and stops the briefing.
     shutil.copy(tmp / "w.duckdb", tmp_path / "copy.duckdb")
     with Store.open(tmp_path / "copy.duckdb") as store:
         store.query("UPDATE filing_changes SET old_heading = old_heading || ' (edited)' WHERE kind = 'removed'")
-        rows = period_changes(store, tickers=["NVDA"], start=date(2025, 2, 1), end=date(2025, 3, 1), run_id="-")
+        rows = period_changes(store, tickers=["NVDA"], start=date(2025, 2, 1), end=date(2025, 3, 1))
         assert [key[3] for key in change_quote_mismatches(store, rows)] == [
             r["seq"] for r in rows if r["kind"] == "removed"
         ]
@@ -114,8 +115,7 @@ def test_every_quoted_change_is_the_stored_text(nvidia_run: tuple[Path, runner.R
             watchlist_name="w",
             tickers=["NVDA"],
             topics=["geopolitical"],
-            period_start=date(2025, 2, 1),
-            period_end=date(2025, 3, 1),
+            period=Period(date(2025, 2, 1), date(2025, 3, 1)),
             out_dir=tmp_path,
         )
         with pytest.raises(StoreError, match="citation check failed for filing changes"):

@@ -9,6 +9,7 @@ import pytest
 
 from watchdesk.agents import transcripts
 from watchdesk.agents.briefing.agent import BriefingRequest, write_briefing
+from watchdesk.agents.briefing.period import Period
 from watchdesk.graph.deps import AuditBuffer
 from watchdesk.sources.gateway import Gateway, GatewayConfig
 from watchdesk.sources.models import CompanyRef
@@ -71,11 +72,11 @@ def test_all_sources_fail_records_a_gap_the_briefing_shows(pack: Path, tmp_path:
                 watchlist_name="t",
                 tickers=["CCL"],
                 topics=["inventory"],
-                period_start=date(2020, 7, 1),
-                period_end=date(2020, 7, 31),
+                period=Period(date(2020, 7, 1), date(2020, 7, 31)),
                 out_dir=tmp_path / "out",
+                formats=("md",),
             ),
-        )
+        ).paths["md"]
     assert res.gap and "no-such-folder" in res.gap and "404" in res.gap
     text = path.read_text()
     assert "no earnings call found for CCL" in text and "no-such-folder" in text

@@ -34,5 +34,5 @@ def test_only_the_latest_flagging_of_a_document_is_briefed() -> None:
             marker = [doc.doc_id, version, when.replace(tzinfo=None)]
             store.con.execute("INSERT INTO doc_flags VALUES (?, 'rules', ?, 2, 1, ?)", marker)
         rows = queries.period_findings(store, tickers=["NVDA"], topics=["inventory"], start=date(2025, 1, 1),
-                                       end=date(2025, 12, 31), run_id="r")  # fmt: skip
+                                       end=date(2025, 12, 31))  # fmt: skip
     assert [(r["polarity"]) for r in rows] == ["negative"]

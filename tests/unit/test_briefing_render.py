@@ -100,7 +100,7 @@ def test_sources_number_each_cited_document_and_map_each_citation() -> None:
     md = render_markdown(briefing())
     sources = section(md, "Sources")
     assert f"1. NVDA 10-Q, filed 2025-08-27: NVIDIA 10-Q <{Q10}> (document `doc-nvda-10q`)" in sources
-    assert f"2. ASML transcript, filed 2025-07-16: Q2 2025 earnings call <{CALL}>" in sources
+    assert f"2. ASML transcript, held 2025-07-16: Q2 2025 earnings call <{CALL}>" in sources
     cites = citation_ids(FINDINGS)
     for f in FINDINGS:
         ref = 1 if f.ticker == "NVDA" else 2
@@ -206,7 +206,8 @@ def test_a_sentence_repeated_across_documents_is_quoted_once() -> None:
 def test_news_outranks_standing_risk_factor_text() -> None:
     from dataclasses import replace as swap
 
-    from watchdesk.agents.briefing.render import _top, is_boilerplate
+    from watchdesk.agents.briefing.render import is_boilerplate
+    from watchdesk.agents.briefing.render import top as _top
 
     base = FINDINGS[0]
     risk = swap(base, finding_id="r1", score=-0.9, section="1A Risk Factors", sentence="Export controls could hurt us.")

@@ -1,0 +1,202 @@
+"""Delivering a written briefing to its targets, under the policy, recording every attempt.
+
+The policy is enforced here, in code: an address not in `allowed_recipients` or a webhook host outside
+`allowed_domains` is refused (a `refused` delivery and an audit row) while the other targets still get the
+briefing. Transient failures are retried; each target's outcome is one row of `deliveries`. A target that
+already received this period's briefing is skipped unless `resend` (so a second run in a week sends nothing).
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from watchdesk.agents.briefing import channels
+from watchdesk.agents.briefing.channels import DeliveryError
+from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.gateway import domain_matches
+from watchdesk.store.bulk import upsert
+from watchdesk.store.records import ActionRecord, stable_id
+from watchdesk.store.store import Store
+
+AGENT = "briefing"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Target:
+    kind: str  # file | email | slack
+    path: str | None = None
+    to: tuple[str, ...] = ()
+    webhook_env: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Message:
+    """What is sent: the briefing's files and texts, and who it is for."""
+
+    briefing_id: str
+    run_id: str
+    watchlist: str
+    period: tuple[object, object]  # (start, end)
+    period_label: str
+    paths: Mapping[str, Path]
+    markdown: str
+    html: str | None
+    headline: str  # a few lines for chat channels
+
+
+@dataclass(frozen=True, kw_only=True)
+class Channels:
+    """Where secrets and the policy come in: never logged, never stored."""
+
+    allowed_recipients: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()
+    smtp_url: str | None = field(default=None, repr=False)
+    webhooks: Mapping[str, str] = field(default_factory=dict, repr=False)  # variable name -> URL
+    attempts: int = 3
+    backoff: float = 2.0  # seconds, doubled per retry
+
+
+@dataclass(frozen=True, kw_only=True)
+class Outcome:
+    kind: str
+    target: str
+    status: str  # sent | failed | refused | skipped
+    attempts: int = 0
+    error: str | None = None
+
+
+def recipient_allowed(address: str, allowed: Sequence[str]) -> bool:
+    """An exact address, or a whole domain written as "@example.com"."""
+    addr = address.strip().lower()
+    return any(addr == a.lower() or (a.startswith("@") and addr.endswith(a.lower())) for a in allowed)
+
+
+def deliver(
+    msg: Message,
+    targets: Sequence[Target],
+    *,
+    channels_: Channels,
+    store: Store,
+    resend: bool = False,
+    report: Callable[[str], None] = lambda _m: None,
+) -> list[Outcome]:
+    sent = set() if resend else _already_sent(store, msg.briefing_id)
+    outcomes: list[Outcome] = []
+    for target in targets:
+        for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent):
+            if outcome.status != "skipped":
+                _record(store, msg, outcome)
+            report(f"delivery {outcome.kind} {outcome.target}: {outcome.status}"
+                   + (f" ({outcome.error})" if outcome.error else ""))  # fmt: skip
+            outcomes.append(outcome)
+    return outcomes
+
+
+def _deliver_one(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]]) -> list[Outcome]:
+    if target.kind == "file":
+        where = target.path or "briefing folder"
+        if ("file", where) in skip:
+            return [Outcome(kind="file", target=where, status="skipped")]
+        return [_copy_files(msg, target.path)]
+    if target.kind == "email":
+        return _email(msg, target, channels_=channels_, skip=skip)
+    if target.kind == "slack":
+        return [_slack(msg, target, channels_=channels_, skip=skip)]
+    return [Outcome(kind=target.kind, target="?", status="failed", error=f"unknown delivery kind {target.kind!r}")]
+
+
+def _copy_files(msg: Message, path: str | None) -> Outcome:
+    """The files are already in the briefing folder; a `path` gets a copy (a folder, or a .md/.html file)."""
+    if not path:
+        return Outcome(kind="file", target="briefing folder", status="sent", attempts=1)
+    dest = Path(path).expanduser()
+    try:
+        if dest.suffix in {".md", ".html"}:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(msg.paths[dest.suffix[1:]], dest)
+        else:
+            dest.mkdir(parents=True, exist_ok=True)
+            for src in msg.paths.values():
+                shutil.copyfile(src, dest / src.name)
+    except (OSError, KeyError) as exc:
+        return Outcome(kind="file", target=path, status="failed", attempts=1, error=f"{type(exc).__name__}: {exc}")
+    return Outcome(kind="file", target=path, status="sent", attempts=1)
+
+
+def _email(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]]) -> list[Outcome]:
+    allowed = [a for a in target.to if recipient_allowed(a, channels_.allowed_recipients)]
+    out = [Outcome(kind="email", target=a, status="refused", error="not in the policy's allowed_recipients")
+           for a in target.to if a not in allowed]  # fmt: skip
+    todo = [a for a in allowed if ("email", a) not in skip]
+    out += [Outcome(kind="email", target=a, status="skipped") for a in allowed if a not in todo]
+    if not todo:
+        return out
+    if not channels_.smtp_url:
+        return out + [Outcome(kind="email", target=a, status="failed", error="WATCHDESK_SMTP_URL is not set")
+                      for a in todo]  # fmt: skip
+    try:
+        server = channels.smtp_server(channels_.smtp_url)
+    except ConfigError as exc:
+        return out + [Outcome(kind="email", target=a, status="failed", error=str(exc)) for a in todo]
+    subject = f"watchdesk briefing: {msg.watchlist}, {msg.period_label}"
+    email = channels.email_message(sender=server.sender, to=todo, subject=subject, text=msg.markdown, html=msg.html)
+    attempts, error = _retry(lambda: channels.send_email(server, email), channels_)
+    status = "sent" if error is None else "failed"
+    return out + [Outcome(kind="email", target=a, status=status, attempts=attempts, error=error) for a in todo]
+
+
+def _slack(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]]) -> Outcome:
+    env = target.webhook_env or ""
+    url = channels_.webhooks.get(env)
+    host = (urlsplit(url).hostname or "?") if url else "?"
+    where = f"webhook ${env} ({host})"
+    if not url:
+        unset = f"variable {env or '(webhook_env)'} is not set"
+        return Outcome(kind="slack", target=where, status="failed", error=unset)
+    if not any(domain_matches(host, d) for d in channels_.allowed_hosts):
+        return Outcome(kind="slack", target=where, status="refused", error=f"host {host} is not in allowed_domains")
+    if ("slack", where) in skip:
+        return Outcome(kind="slack", target=where, status="skipped")
+    attempts, error = _retry(lambda: channels.post_webhook(url, {"text": msg.headline}), channels_)
+    return Outcome(kind="slack", target=where, status="sent" if error is None else "failed", attempts=attempts,
+                   error=error)  # fmt: skip
+
+
+def _retry(send: Callable[[], object], channels_: Channels) -> tuple[int, str | None]:
+    """(attempts made, the last error or None)."""
+    delay = channels_.backoff
+    for attempt in range(1, channels_.attempts + 1):
+        try:
+            send()
+            return attempt, None
+        except DeliveryError as exc:
+            if not exc.transient or attempt == channels_.attempts:
+                return attempt, str(exc)
+            time.sleep(delay)
+            delay *= 2
+    return channels_.attempts, "no attempt made"  # pragma: no cover - attempts >= 1
+
+
+def _already_sent(store: Store, briefing_id: str) -> set[tuple[str, str]]:
+    rows = store.query("SELECT kind, target FROM deliveries WHERE briefing_id = ? AND status = 'sent'", [briefing_id])
+    return {(r[0], r[1]) for r in rows}
+
+
+def _record(store: Store, msg: Message, o: Outcome) -> None:
+    now = datetime.now(UTC)
+    row = {
+        "delivery_id": stable_id(msg.briefing_id, o.kind, o.target, now.isoformat()),
+        "briefing_id": msg.briefing_id, "run_id": msg.run_id, "watchlist": msg.watchlist,
+        "period_start": msg.period[0], "period_end": msg.period[1], "kind": o.kind, "target": o.target,
+        "status": o.status, "attempts": o.attempts, "error": o.error, "at": now,
+    }  # fmt: skip
+    action = ActionRecord(agent=AGENT, action=f"deliver.{o.kind}", target=o.target, attempt=max(o.attempts, 1),
+                          outcome=o.status, at=now, run_id=msg.run_id, detail=o.error or "")  # fmt: skip
+    store.transaction(lambda con: upsert(con, "deliveries", [row], key=["delivery_id"]))
+    store.record_actions([action])

@@ -1,0 +1,158 @@
+"""The first screen of a briefing: what is new this period per ticker and topic, the trend against the
+previous weeks, the two or three most telling quotes, and what is missing. Pure."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from watchdesk.agents.briefing.model import BriefingInput, FindingItem
+from watchdesk.agents.briefing.period import TREND_WEEKS
+from watchdesk.agents.briefing.render import RenderContext, Section, finding_line, groups
+from watchdesk.agents.briefing.text import (
+    escape_markdown,
+    is_boilerplate,
+    is_question,
+    net_tone,
+    plural,
+    same_text,
+    topic_label,
+)
+
+HEADLINE_QUOTES = 3
+STEADY = 0.10  # a change of net tone smaller than this reads as steady
+
+
+def headline_quotes(data: BriefingInput, *, n: int = HEADLINE_QUOTES) -> list[FindingItem]:
+    """The most telling quotes: company statements before questions and boilerplate, strong before weak,
+    warnings and good news before neutral ones; spread over documents and ticker-topic pairs first; no repeats."""
+
+    def rank(f: FindingItem) -> tuple[bool, bool, float, str]:
+        plain = f.polarity not in {"negative", "positive"}
+        return is_boilerplate(f) or is_question(f), plain, -abs(f.score), f.finding_id
+
+    chosen: list[FindingItem] = []
+    texts: set[str] = set()
+    ranked = sorted(data.findings, key=rank)
+    for pass_ in (1, 2, 3):
+        pairs, docs = {(f.ticker, f.topic) for f in chosen}, {f.doc_id for f in chosen}
+        for f in ranked:
+            if len(chosen) == n:
+                return chosen
+            repeat = (pass_ < 3 and (f.ticker, f.topic) in pairs) or (pass_ == 1 and f.doc_id in docs)
+            if same_text(f.sentence) in texts or repeat:
+                continue
+            chosen.append(f)
+            texts.add(same_text(f.sentence))
+            pairs.add((f.ticker, f.topic))
+            docs.add(f.doc_id)
+    return chosen
+
+
+def trend(current: Sequence[FindingItem], before: tuple[int, int, int]) -> tuple[str, str]:
+    """(previous weeks' net tone, direction) for one ticker and topic; before = (mentions, positive, negative)."""
+    mentions, positive, negative = before
+    if not mentions:
+        return "—", "first in 12 weeks" if current else "—"
+    base = (positive - negative) / mentions
+    if not current:
+        return f"{base:+.2f}", "no new mentions"
+    delta = net_tone(current) - base
+    word = "up ▲" if delta >= STEADY else "down ▼" if delta <= -STEADY else "steady"
+    return f"{base:+.2f}", word
+
+
+def _baseline(data: BriefingInput) -> dict[tuple[str, str], tuple[int, int, int]]:
+    sums: dict[tuple[str, str], Counter[str]] = {}
+    for w in data.history:
+        if w.week < data.period_start:
+            c = sums.setdefault((w.ticker, w.topic), Counter())
+            c.update(mentions=w.mentions, positive=w.positive, negative=w.negative)
+    return {k: (c["mentions"], c["positive"], c["negative"]) for k, c in sums.items()}
+
+
+def headline_part(ctx: RenderContext) -> Section:
+    data = ctx.data
+    weeks = TREND_WEEKS - -(-((data.period_end - data.period_start).days + 1) // 7)
+    before_label = f"Previous {weeks} weeks" if weeks > 0 else "Before the period"  # a period longer than the trend
+    base = _baseline(data)
+    rows = [
+        "| Ticker | Topic | New mentions | Warnings | Good news | Neutral | Net tone "
+        f"| {before_label} | Trend |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for ticker, topic, items in groups(data):
+        before = base.get((ticker, topic), (0, 0, 0))
+        if not items and not before[0]:
+            continue
+        c = Counter(f.polarity for f in items)
+        tone = f"{net_tone(items):+.2f}" if items else "—"
+        prev, word = trend(items, before)
+        rows.append(
+            f"| {escape_markdown(ticker)} | {topic_label(topic)} | {len(items)} | {c['negative']} | {c['positive']} "
+            f"| {len(items) - c['negative'] - c['positive']} | {tone} | {prev} | {word} |"
+        )
+    if len(rows) == 2:
+        rows.append("| — | — | 0 | 0 | 0 | 0 | — | — | no mentions in this period or the weeks before |")
+    body = ["\n".join(rows), "", *_quotes(ctx), "", "**What is missing**", "", *missing_lines(data)]
+    if not data.documents and not data.findings:
+        body[:0] = ["**No new documents in this period** for any watched ticker; the table and the charts still show "
+                    "the weeks before.", ""]  # fmt: skip
+    return Section("headline", f"What changed: {data.period_label or data.period_end.isoformat()}", "\n".join(body))
+
+
+def _quotes(ctx: RenderContext) -> list[str]:
+    quotes = headline_quotes(ctx.data)
+    if not quotes:
+        return ["**Most telling quotes:** none, no topic was mentioned in this period's documents."]
+    lines = ["**Most telling quotes**", ""]
+    for f in quotes:
+        lines.append(f"- {escape_markdown(f.ticker)} · {topic_label(f.topic)}: " + finding_line(f, ctx)[2:])
+    return lines
+
+
+def missing_lines(data: BriefingInput) -> list[str]:
+    """Tickers with no new documents, tickers with documents but no mentions, failed steps, undated sources."""
+    span = f"{data.period_start.isoformat()} to {data.period_end.isoformat()}"
+    docs = Counter(d.ticker for d in data.documents) + Counter({f.ticker: 0 for f in data.findings})
+    mentioned = {f.ticker for f in data.findings}
+    lines = []
+    for ticker in data.tickers:
+        if ticker not in docs and ticker not in mentioned:
+            lines.append(
+                f"- No new documents for {escape_markdown(ticker)} in this period (nothing filed, called or "
+                f"published {span}): this says nothing about mentions, there was nothing new to read."
+            )
+        elif ticker not in mentioned:
+            lines.append(
+                f"- {escape_markdown(ticker)}: {plural(docs[ticker], 'new document')}, "
+                "no mentions of the watched topics."
+            )
+    if data.gaps:
+        lines.append(f"- {plural(len(data.gaps), 'planned step')} could not fetch or process a source (see Gaps).")
+    undated = sum(d.dated_by_storage for d in data.documents)
+    if undated:
+        lines.append(
+            f"- {plural(undated, 'document')} had no date from its source and is placed by the day it was "
+            "first stored."
+        )
+    return lines or ["- Nothing: every watched ticker has new documents and every source answered."]
+
+
+def headline_text(data: BriefingInput, *, limit: int = 12) -> str:
+    """The headline as a short plain message (Slack): one line per ticker and topic with new mentions."""
+    base = _baseline(data)
+    lines = [f"*watchdesk: {data.watchlist_name}, {data.period_label or data.period_end.isoformat()}*"]
+    rows = [(t, p, items) for t, p, items in groups(data) if items]
+    for ticker, topic, items in rows[:limit]:
+        c = Counter(f.polarity for f in items)
+        _, word = trend(items, base.get((ticker, topic), (0, 0, 0)))
+        lines.append(
+            f"{ticker} · {topic_label(topic)}: {plural(len(items), 'new mention')} ({c['negative']} warnings, "
+            f"{c['positive']} good news), net {net_tone(items):+.2f}, trend {word}"
+        )
+    if not rows:
+        lines.append("No new mentions of the watched topics in this period.")
+    missing = [line for line in missing_lines(data) if not line.startswith("- Nothing")]
+    lines += [line.removeprefix("- ").replace("\\", "") for line in missing]
+    return "\n".join(lines)

@@ -1,0 +1,68 @@
+"""Briefing periods: an ISO week, the cadence's span ending at a date, or dates given by hand. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from watchdesk.sources.errors import ConfigError
+
+_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+_SPAN_DAYS = {"weekly": 7, "daily": 1}
+TREND_WEEKS = 12  # the trend window: this period's week and the eleven before it
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Inclusive dates. A document is in the period when its event date falls between them."""
+
+    start: date
+    end: date
+
+    @property
+    def label(self) -> str:
+        """"2025-W35" for a whole ISO week, "2025-09-01" for one day, else "2025-08-26 to 2025-09-01"."""
+        iso = self.start.isocalendar()
+        if self.start.weekday() == 0 and self.end == self.start + timedelta(days=6):
+            return f"{iso.year}-W{iso.week:02d}"
+        if self.start == self.end:
+            return self.start.isoformat()
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous_weeks(self, n: int) -> Period:
+        """The n weeks that end the day before this period starts (the trend's baseline)."""
+        return Period(self.start - timedelta(days=7 * n), self.start - timedelta(days=1))
+
+
+def iso_week(label: str) -> Period:
+    """"2025-W35" -> Monday 2025-08-25 to Sunday 2025-08-31."""
+    m = _WEEK.match(label.strip())
+    if not m:
+        raise ConfigError(f"--week {label!r} is not an ISO week like 2025-W35")
+    try:
+        monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+    except ValueError as exc:
+        raise ConfigError(f"--week {label!r}: {exc}") from None
+    return Period(monday, monday + timedelta(days=6))
+
+
+def period_ending(as_of: date, *, cadence: str = "weekly") -> Period:
+    """The cadence's span ending at (and including) `as_of`: seven days for weekly, the day itself for daily."""
+    days = _SPAN_DAYS.get(cadence, 7)
+    return Period(as_of - timedelta(days=days - 1), as_of)
+
+
+def between(since: date, until: date) -> Period:
+    if until < since:
+        raise ConfigError(f"--until {until} is before --since {since}")
+    return Period(since, until)
+
+
+def week_starts(end: date, n: int) -> list[date]:
+    """First days of the n seven-day weeks ending at `end`, oldest first (the trend's and charts' x axis)."""
+    return [end - timedelta(days=7 * i + 6) for i in range(n - 1, -1, -1)]

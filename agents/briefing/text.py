@@ -1,0 +1,78 @@
+"""Text helpers every briefing part shares: escaping, labels, citation ids, ranking signals. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from watchdesk.agents.briefing.model import FindingItem
+
+SHORT_ID_LEN = 8
+ORDER = {"negative": 0, "positive": 1}  # warnings first, then good news, then the rest
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|$~])")
+# Standing text that repeats every filing: risk factors, financial statements and their audit,
+# controls, exhibits. It still counts; it just yields the top slots to what is new.
+_BOILERPLATE_SECTIONS = re.compile(r"^(1A|II-1A|3\.D|8|I-1|9A|I-4|15|II-6)\b")
+_BOILERPLATE_TEXT = re.compile(
+    r"critical audit matter|could adversely affect|may adversely affect|forward-looking statements", re.IGNORECASE
+)
+
+
+def escape_markdown(text: str) -> str:
+    """Text on one line with Markdown control characters backslash-escaped; words are unchanged."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def topic_label(topic: str) -> str:
+    """A topic name for readers: "supply_chain" -> "Supply chain", "ai_demand" -> "AI demand"."""
+    words = [w.upper() if len(w) <= 2 else w for w in topic.split("_") if w]
+    if not words:
+        return topic
+    return " ".join([words[0][:1].upper() + words[0][1:], *words[1:]])
+
+
+def citation_ids(findings: Iterable[FindingItem]) -> dict[str, str]:
+    """Citation label per finding id: "F-" and the shortest prefix (8 or more) unique in the briefing."""
+    ids = sorted({f.finding_id for f in findings})
+    length = SHORT_ID_LEN
+    while len({i[:length] for i in ids}) < len(ids):
+        length += 1
+    return {i: f"F-{i[:length]}" for i in ids}
+
+
+def net_tone(findings: Sequence[FindingItem]) -> float:
+    """(good news - warnings) / mentions, in [-1, 1]; 0 without mentions."""
+    counts = Counter(f.polarity for f in findings)
+    return (counts["positive"] - counts["negative"]) / len(findings) if findings else 0.0
+
+
+def is_boilerplate(f: FindingItem) -> bool:
+    """True for findings in standing risk-factor, audit or statement text rather than news."""
+    return bool(_BOILERPLATE_SECTIONS.match(f.section or "") or _BOILERPLATE_TEXT.search(f.sentence))
+
+
+def is_question(f: FindingItem) -> bool:
+    """An analyst's question (or an operator's line) says what was asked, not what the company said."""
+    return f.speaker_kind in {"analyst", "operator"} or f.sentence.rstrip().endswith("?")
+
+
+def same_text(sentence: str) -> str:
+    return " ".join(sentence.split()).casefold()
+
+
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def doc_label(form: str | None, filed_at: date | None, *, dated_by_storage: bool = False) -> str:
+    verb = "first stored" if dated_by_storage else "held" if form in {"earnings call", "transcript"} else "filed"
+    parts = [form or "", f"{verb} {filed_at.isoformat()}" if filed_at else ""]
+    return ", ".join(p for p in parts if p)
+
+
+def ordered(preferred: Sequence[str], present: Iterable[str]) -> list[str]:
+    """The watchlist's order first, then anything else that turned up, sorted."""
+    extra = sorted(set(present) - set(preferred))
+    return list(dict.fromkeys(preferred)) + extra

@@ -1,0 +1,88 @@
+"""A briefing from the database alone (no fetching): which watchlist, which period, write it, deliver it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from watchdesk.agents.briefing.agent import BriefingFiles, BriefingRequest, write_briefing
+from watchdesk.agents.briefing.deliver import Outcome
+from watchdesk.agents.briefing.period import Period, between, iso_week
+from watchdesk.graph.delivery import deliver_briefing
+from watchdesk.graph.settings import Settings
+from watchdesk.graph.watchlist import Watchlist
+from watchdesk.sources.errors import ConfigError
+from watchdesk.store import queries
+from watchdesk.store.store import Store
+
+
+@dataclass(frozen=True, kw_only=True)
+class BriefResult:
+    files: BriefingFiles
+    deliveries: list[Outcome]
+
+
+def stored_watchlist(store: Store, *, name: str | None = None) -> tuple[Watchlist, str]:
+    """The watchlist of the latest run (of that name) and the run's id, from the runs table."""
+    sql = "SELECT watchlist_json, run_id FROM runs" + (" WHERE watchlist = ?" if name else "")
+    rows = store.query(sql + " ORDER BY started_at DESC LIMIT 1", [name] if name else [])
+    if not rows:
+        raise ConfigError("no run in this database" + (f" for watchlist {name!r}" if name else "")
+                          + ": run `watchdesk run WATCHLIST` (or `watchdesk demo`) first, or pass --db")  # fmt: skip
+    return Watchlist.model_validate_json(rows[0][0]), rows[0][1]
+
+
+def choose_period(
+    store: Store, watchlist: Watchlist, *, week: str | None, since: date | None, until: date | None
+) -> Period:
+    """--week, else --since/--until, else the period last briefed, else the ISO week of the newest document."""
+    if week and (since or until):
+        raise ConfigError("give either --week or --since/--until, not both")
+    if week:
+        return iso_week(week)
+    if since or until:
+        if not (since and until):
+            raise ConfigError("--since and --until go together (e.g. --since 2025-08-25 --until 2025-08-31)")
+        return between(since, until)
+    last = store.query(
+        "SELECT period_start, period_end FROM briefings WHERE watchlist = ? ORDER BY period_end DESC LIMIT 1",
+        [watchlist.name],
+    )
+    if last:
+        return Period(last[0][0], last[0][1])
+    newest = queries.latest_event_date(store, tickers=[t.symbol for t in watchlist.tickers])
+    if newest is None:
+        raise ConfigError("no documents stored for this watchlist yet: give --week or --since/--until")
+    iso = newest.isocalendar()
+    return iso_week(f"{iso.year}-W{iso.week:02d}")
+
+
+def brief(
+    store: Store,
+    watchlist: Watchlist,
+    *,
+    run_id: str,
+    period: Period,
+    settings: Settings,
+    formats: tuple[str, ...],
+    out_dir: Path,
+    deliver: bool,
+    report: Callable[[str], None] = lambda _m: None,
+) -> BriefResult:
+    req = BriefingRequest(
+        run_id=run_id,
+        watchlist_name=watchlist.name,
+        tickers=[t.symbol for t in watchlist.tickers],
+        topics=list(watchlist.topics.watch) + [t.name for t in watchlist.topics.custom],
+        period=period,
+        out_dir=out_dir,
+        formats=formats,
+    )
+    files = write_briefing(store, req)
+    sent: list[Outcome] = []
+    if deliver:
+        sent = deliver_briefing(files, watchlist=watchlist, settings=settings, store=store, run_id=run_id,
+                                report=report, resend=True)  # fmt: skip
+    return BriefResult(files=files, deliveries=sent)

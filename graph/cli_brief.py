@@ -1,0 +1,83 @@
+"""`watchdesk brief`: render a briefing for a period from the database alone, and optionally deliver it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from watchdesk.graph.settings import Settings
+from watchdesk.sources.errors import ConfigError
+
+FORMATS = ("md", "html")
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    bad = [f for f in chosen if f not in FORMATS]
+    if bad or not chosen:
+        raise ConfigError(f"--format takes md, html or md,html (got {value!r})")
+    return chosen
+
+
+@click.command("brief")
+@click.argument("watchlist", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="DuckDB file (default $WATCHDESK_DB).")
+@click.option("--week", help="An ISO week, e.g. 2025-W35 (Monday to Sunday).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day of the period (with --until).")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period (with --since).")
+@click.option("--format", "fmt", default="md,html", show_default=True, help="md, html or md,html.")
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), help="Folder for the files (default ./briefings)."
+)
+@click.option("--deliver", is_flag=True, help="Send it to the watchlist's [[delivery]] targets, again if sent before.")
+@click.pass_context
+def brief(
+    ctx: click.Context,
+    watchlist: Path | None,
+    db: Path | None,
+    week: str | None,
+    since: object,
+    until: object,
+    fmt: str,
+    out: Path | None,
+    deliver: bool,
+) -> None:
+    """Write the briefing of one period from what is stored (nothing is fetched) and print the paths.
+
+    WATCHLIST is a watchlist file; without it, the watchlist of the database's latest run is used. Without
+    --week or --since/--until the period is the one last briefed (or the week of the newest document).
+
+    \b
+    Examples:
+      watchdesk brief --db demo.duckdb --week 2025-W35 --format md,html --out briefings
+      watchdesk brief watchlist.toml --since 2025-08-01 --until 2025-08-31
+      watchdesk brief watchlist.toml --deliver     # re-send the latest briefing to its targets
+    """
+    from watchdesk.graph.briefing_job import brief as run_brief
+    from watchdesk.graph.briefing_job import choose_period, stored_watchlist
+    from watchdesk.graph.watchlist import load_watchlist
+    from watchdesk.store.store import Store
+
+    settings: Settings = ctx.obj
+    db_path = db or settings.db_path
+    if not db_path.is_file():
+        raise ConfigError(f"no database at {db_path}: pass --db with the file a run wrote")
+    formats = _formats(fmt)
+    wl = load_watchlist(watchlist) if watchlist else None
+    with Store.open(db_path) as store:
+        stored, run_id = stored_watchlist(store, name=wl.name if wl else None)
+        wl = wl or stored
+        period = choose_period(store, wl, week=week, since=_day(since), until=_day(until))
+        result = run_brief(store, wl, run_id=run_id, period=period, settings=settings, formats=formats,
+                           out_dir=out or settings.out_dir, deliver=deliver,
+                           report=lambda m: click.echo(m, err=True))  # fmt: skip
+    for path in result.files.paths.values():
+        click.echo(str(path))
+    if any(o.status in {"failed", "refused"} for o in result.deliveries):
+        raise SystemExit(1)
+
+
+def _day(value: object) -> date | None:
+    return value.date() if hasattr(value, "date") else None  # click.DateTime gives a datetime

@@ -1,0 +1,115 @@
+"""`watchdesk schedule install|show|remove WATCHLIST`: the crontab entry that runs a watchlist unattended."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from watchdesk.graph.settings import Settings
+
+
+def _crontab_option(fn: Any) -> Any:
+    return click.option(
+        "--crontab-file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Edit this crontab file instead of the user's crontab (tests, or a cron.d file).",
+    )(fn)
+
+
+@click.group("schedule")
+def schedule() -> None:
+    """Run a watchlist on its [schedule] (cadence, day, time) from cron.
+
+    \b
+    Example:
+      watchdesk schedule install watchlist.toml
+    """
+
+
+@schedule.command("install")
+@click.argument("watchlist", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="DuckDB file the runs write.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Folder for briefings.")
+@_crontab_option
+@click.pass_context
+def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | None, crontab_file: Path | None) -> None:
+    """Add (or replace) the crontab line that runs WATCHLIST unattended at its scheduled time.
+
+    The line sources ~/.config/watchdesk/env first: put WATCHDESK_SEC_IDENTITY, WATCHDESK_SMTP_URL and
+    webhook variables there (never in the crontab). A run that needs approval stops and notifies the
+    delivery targets instead of sending a briefing.
+
+    \b
+    Example:
+      watchdesk schedule install watchlist.toml --db ~/watchdesk.duckdb
+    """
+    from watchdesk.graph.schedule import Crontab, Job, cron_line, with_entry
+    from watchdesk.graph.watchlist import load_watchlist
+
+    settings: Settings = ctx.obj
+    wl = load_watchlist(watchlist)
+    path = watchlist.resolve()
+    job = Job(
+        watchlist=path,
+        db=(db or settings.db_path).resolve(),
+        out=(out or settings.out_dir).resolve(),
+        log=path.with_suffix(".log"),
+        executable=shutil.which("watchdesk") or str(Path(sys.argv[0]).resolve()),
+    )
+    line = cron_line(wl.schedule, job)
+    table = Crontab(crontab_file)
+    table.write(with_entry(table.read(), path, line))
+    click.echo(line)
+    _print_next(wl.schedule)
+
+
+@schedule.command("show")
+@click.argument("watchlist", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@_crontab_option
+def show(watchlist: Path, crontab_file: Path | None) -> None:
+    """Print WATCHLIST's crontab line and the next three times it runs.
+
+    \b
+    Example:
+      watchdesk schedule show watchlist.toml
+    """
+    from watchdesk.graph.schedule import Crontab, watchdesk_lines
+    from watchdesk.graph.watchlist import load_watchlist
+
+    wl = load_watchlist(watchlist)
+    lines = watchdesk_lines(Crontab(crontab_file).read(), watchlist.resolve())
+    click.echo("\n".join(lines) if lines else f"not installed (watchdesk schedule install {watchlist})")
+    _print_next(wl.schedule)
+
+
+@schedule.command("remove")
+@click.argument("watchlist", type=click.Path(dir_okay=False, path_type=Path))
+@_crontab_option
+def remove(watchlist: Path, crontab_file: Path | None) -> None:
+    """Remove WATCHLIST's crontab line; every other line stays as it was.
+
+    \b
+    Example:
+      watchdesk schedule remove watchlist.toml
+    """
+    from watchdesk.graph.schedule import Crontab, watchdesk_lines, with_entry
+
+    table = Crontab(crontab_file)
+    text = table.read()
+    path = watchlist.resolve()
+    gone = watchdesk_lines(text, path)
+    table.write(with_entry(text, path, None))
+    click.echo(f"removed {len(gone)} line(s) for {path}")
+
+
+def _print_next(sched: Any) -> None:
+    from watchdesk.graph.schedule import next_runs
+
+    click.echo("next runs:")
+    for when in next_runs(sched, after=datetime.now()):
+        click.echo(f"  {when:%a %Y-%m-%d %H:%M}")

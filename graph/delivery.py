@@ -1,0 +1,71 @@
+"""Delivery as the graph and the CLI use it: the watchlist's targets and policy, the settings' secrets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from watchdesk.agents.briefing.agent import BriefingFiles
+from watchdesk.agents.briefing.deliver import Channels, Message, Outcome, Target, deliver
+from watchdesk.agents.briefing.headline import headline_text
+from watchdesk.graph.settings import Settings
+from watchdesk.graph.watchlist import Watchlist
+from watchdesk.store.store import Store
+
+
+def channels_for(watchlist: Watchlist, settings: Settings, *, backoff: float = 2.0) -> Channels:
+    return Channels(
+        allowed_recipients=watchlist.policy.allowed_recipients,
+        allowed_hosts=watchlist.policy.allowed_domains,
+        smtp_url=settings.smtp_url,
+        webhooks=settings.webhooks(d.webhook_env for d in watchlist.delivery if d.webhook_env),
+        backoff=backoff,
+    )
+
+
+def targets_of(watchlist: Watchlist) -> list[Target]:
+    return [Target(kind=d.kind, path=d.path, to=d.to, webhook_env=d.webhook_env) for d in watchlist.delivery]
+
+
+def deliver_briefing(
+    files: BriefingFiles,
+    *,
+    watchlist: Watchlist,
+    settings: Settings,
+    store: Store,
+    run_id: str,
+    report: Callable[[str], None] = lambda _m: None,
+    resend: bool = False,
+    backoff: float = 2.0,
+) -> list[Outcome]:
+    """Send a written briefing to every target of the watchlist; refusals and failures are recorded, not raised."""
+    data = files.data
+    headline = headline_text(data)
+    if "html" in files.paths or "md" in files.paths:
+        headline += f"\nFull briefing: {files.paths.get('html') or files.paths['md']}"
+    msg = Message(
+        briefing_id=files.briefing_id,
+        run_id=run_id,
+        watchlist=watchlist.name,
+        period=(data.period_start, data.period_end),
+        period_label=data.period_label,
+        paths=files.paths,
+        markdown=files.markdown,
+        html=files.html,
+        headline=headline,
+    )
+    channels_ = channels_for(watchlist, settings, backoff=backoff)
+    return deliver(msg, targets_of(watchlist), channels_=channels_, store=store, resend=resend, report=report)
+
+
+def notify_awaiting_approval(
+    *, watchlist: Watchlist, settings: Settings, store: Store, run_id: str, report: Callable[[str], None]
+) -> list[Outcome]:
+    """A short notice instead of a briefing when an unattended run stops for approval."""
+    text = (
+        f"watchdesk: the run {run_id} of {watchlist.name} is awaiting approval; nothing was fetched or briefed. "
+        f"Review and approve it with: watchdesk approve {run_id} --db {settings.db_path}"
+    )
+    msg = Message(briefing_id=f"approval:{run_id}", run_id=run_id, watchlist=watchlist.name, period=(None, None),
+                  period_label="awaiting approval", paths={}, markdown=text, html=None, headline=text)  # fmt: skip
+    targets = [t for t in targets_of(watchlist) if t.kind != "file"]
+    return deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)

@@ -1,0 +1,92 @@
+"""Briefings from the demo database: `watchdesk demo` writes Markdown and HTML, `watchdesk brief` renders any
+week offline, and the HTML renders in headless Chromium with no request leaving the file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.browser import BLOCKED, ink, screenshot
+from watchdesk.graph.cli import cli
+
+RESOURCE = re.compile(r"<(?:img|script|link|iframe|source|video|audio|object|embed)\b[^>]*>|url\(", re.I)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+    tmp = tmp_path_factory.mktemp("brief")
+    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp / "demo.duckdb"), "--out", str(tmp / "out"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    return tmp / "demo.duckdb", [Path(line) for line in result.stdout.split()]
+
+
+def brief(db: Path, *args: str) -> tuple[str, list[Path]]:
+    result = CliRunner().invoke(cli, ["brief", "--db", str(db), *args])
+    assert result.exit_code == 0, result.output
+    return result.output, [Path(line) for line in result.stdout.split()]
+
+
+def test_demo_writes_markdown_and_html(demo: tuple[Path, list[Path]]) -> None:
+    _, paths = demo
+    assert sorted(p.suffix for p in paths) == [".html", ".md"] and all(p.is_file() for p in paths), paths
+
+
+def test_brief_a_week_offline_lists_only_that_weeks_filings(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    db, _ = demo
+    _, paths = brief(db, "--week", "2025-W35", "--format", "md,html", "--out", str(tmp_path))
+    assert [p.name for p in paths] == [
+        "briefing-demo-nvidia-tsmc-and-asml-calls-filings-2025-W35.md",
+        "briefing-demo-nvidia-tsmc-and-asml-calls-filings-2025-W35.html",
+    ]
+    md = paths[0].read_text()
+    headline = md.split("\n## ", 2)[1]
+    assert headline.startswith("What changed: 2025-W35") and "| NVDA | Geopolitical |" in headline
+    assert "No new documents for ASML" in headline and "No new documents for TSM" in headline
+    assert "10-Q, filed 2025-08-27" in md
+    # Filings dated outside the week (the 10-K of February, the 8-K of 2026) are not in it.
+    for outside in ("filed 2025-02-26", "filed 2026-03-06", "filed 2024-11-01"):
+        assert outside not in md, outside
+
+
+def test_a_week_without_documents_says_so_and_keeps_the_trend(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    db, _ = demo
+    _, paths = brief(db, "--week", "2025-W36", "--format", "md", "--out", str(tmp_path))
+    md = paths[0].read_text()
+    assert "**No new documents in this period**" in md
+    rows = re.findall(r"^\| NVDA \| (\w[\w ]*) \| 0 \|.*\| ([+-]\d\.\d\d) \| no new mentions \|$", md, re.M)
+    assert {topic for topic, _ in rows} >= {"Inventory", "Geopolitical"}, md[:3000]
+
+
+def test_brief_since_until_is_that_span(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    db, _ = demo
+    _, paths = brief(db, "--since", "2025-08-01", "--until", "2025-08-31", "--format", "md", "--out", str(tmp_path))
+    md = paths[0].read_text()
+    assert paths[0].name.endswith("2025-08-01-to-2025-08-31.md")
+    assert "10-Q, filed 2025-08-27" in md and "filed 2025-02-26" not in md and "held 2024-" not in md
+
+
+def test_brief_rejects_a_bad_week(demo: tuple[Path, list[Path]]) -> None:
+    db, _ = demo
+    result = CliRunner().invoke(cli, ["brief", "--db", str(db), "--week", "2025-35"])
+    assert result.exit_code == 2 and "ISO week" in result.output
+
+
+def test_html_briefing_renders_in_headless_chromium(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    html = next(p for p in demo[1] if p.suffix == ".html")
+    text = html.read_text()
+    assert not RESOURCE.findall(text), "the briefing must load nothing from outside itself"
+    assert "default-src 'none'" in text and text.count("<svg") == 2
+    log = screenshot(html, tmp_path / "shot.png")
+    colours, share = ink(tmp_path / "shot.png")
+    assert colours > 20 and share > 0.05, (colours, share)
+    assert not re.search(BLOCKED, log), log[-2000:]
+
+
+def test_the_browser_check_sees_a_blocked_request(tmp_path: Path) -> None:
+    page = tmp_path / "leaky.html"
+    page.write_text('<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
+                    '</head><body><img src="https://example.com/x.png">text</body></html>')  # fmt: skip
+    assert re.search(BLOCKED, screenshot(page, tmp_path / "leaky.png"))

@@ -1,0 +1,98 @@
+"""`watchdesk schedule` on a temporary crontab file, and what an unattended run does when approval is due."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from watchdesk.graph.cli import cli
+from watchdesk.graph.schedule import next_runs
+from watchdesk.graph.watchlist import Schedule
+
+WATCHLIST = """
+name = "chips"
+[[tickers]]
+symbol = "NVDA"
+[schedule]
+cadence = "weekly"
+day = "tuesday"
+time = "06:30"
+"""
+OTHER = "15 3 * * * /usr/bin/backup --all\n# a comment someone wrote\n"
+
+
+def invoke(*args: str) -> Any:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture()
+def files(tmp_path: Path) -> tuple[Path, Path]:
+    wl = tmp_path / "chips.toml"
+    wl.write_text(WATCHLIST)
+    tab = tmp_path / "crontab"
+    tab.write_text(OTHER)
+    return wl, tab
+
+
+def test_install_show_remove_touch_only_watchdesks_line(files: tuple[Path, Path], tmp_path: Path) -> None:
+    wl, tab = files
+    db = tmp_path / "w.duckdb"
+    invoke("schedule", "install", str(wl), "--crontab-file", str(tab), "--db", str(db))
+    invoke("schedule", "install", str(wl), "--crontab-file", str(tab), "--db", str(db))  # replaces, never doubles
+    lines = tab.read_text().splitlines()
+    assert lines[:2] == OTHER.splitlines() and len(lines) == 3
+    ours = lines[2]
+    assert ours.startswith("30 6 * * 2 ") and ours.endswith(f"# watchdesk:{wl.resolve()}")
+    assert f"run {wl.resolve()} --scheduled --db {db.resolve()}" in ours
+
+    shown = invoke("schedule", "show", str(wl), "--crontab-file", str(tab)).output.splitlines()
+    assert shown[0] == ours
+    times = [datetime.strptime(s.strip(), "%a %Y-%m-%d %H:%M") for s in shown[2:5]]
+    assert len(times) == 3 and all(t.weekday() == 1 and (t.hour, t.minute) == (6, 30) for t in times)
+    assert [(b - a).days for a, b in pairwise(times)] == [7, 7]
+
+    invoke("schedule", "remove", str(wl), "--crontab-file", str(tab))
+    assert tab.read_text() == OTHER
+
+
+def test_next_runs_daily_and_same_day_later() -> None:
+    daily = Schedule(cadence="daily", time="07:00")
+    assert next_runs(daily, after=datetime(2025, 9, 1, 8, 0)) == [
+        datetime(2025, 9, 2, 7), datetime(2025, 9, 3, 7), datetime(2025, 9, 4, 7)]
+    weekly = Schedule(cadence="weekly", day="monday", time="07:00")
+    assert next_runs(weekly, after=datetime(2025, 9, 1, 6, 0), n=1) == [datetime(2025, 9, 1, 7)]
+
+
+def test_unattended_run_awaiting_approval_notifies_instead_of_briefing(
+    webhook: tuple[int, list[dict[str, Any]], list[int]], tmp_path: Path
+) -> None:
+    from watchdesk.graph.demo import demo_pack
+
+    port, posts, _ = webhook
+    wl = tmp_path / "w.toml"
+    wl.write_text("""
+name = "apple"
+[[tickers]]
+symbol = "AAPL"
+[[delivery]]
+kind = "slack"
+webhook_env = "DESK_HOOK"
+[policy]
+allowed_domains = ["sec.gov", "127.0.0.1"]
+approval = "always"
+""")
+    out = tmp_path / "out"
+    args = ["run", str(wl), "--scheduled", "--replay", str(demo_pack()), "--db", str(tmp_path / "w.duckdb"),
+            "--out", str(out)]  # fmt: skip
+    result = CliRunner(env={"DESK_HOOK": f"http://127.0.0.1:{port}/hook"}).invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    assert "awaiting approval" in result.output
+    assert len(posts) == 1 and "awaiting approval" in posts[0]["text"] and "watchdesk approve" in posts[0]["text"]
+    assert not out.exists() or not list(out.iterdir()), "no briefing before approval"

@@ -1,0 +1,58 @@
+"""A custom watchlist topic produced no findings on a real call that says its phrases.
+
+Found trying watchdesk as a new user: `[[topics.custom]]` "inventory_adjustment" (phrases "excess inventory",
+"destocking") gave 0 findings although the stored sentences contain the phrase: flag_documents dropped the
+custom names from the topic list it handed to load_topics, so the custom specs were never compiled.
+And documents already flagged before the topic was added were never flagged again, so even a working
+custom topic could not see what was already stored.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from watchdesk.agents import transcripts
+from watchdesk.agents.flagging.agent import flag_documents
+from watchdesk.sources.models import CompanyRef
+from watchdesk.store.store import Store
+
+MU = CompanyRef(ticker="MU", cik=723125, name="MICRON TECHNOLOGY INC")
+CUSTOM = {"name": "inventory_adjustment", "label": "Inventory adjustment",
+          "phrases": ("excess inventory", "destocking", "inventory adjustment", "inventory adjustments")}  # fmt: skip
+
+
+def stored_call(store: Store, shared_fixtures: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    shutil.copy(shared_fixtures / "transcripts/plaintext_2023_2025/MU_2025_Q1.txt", folder)
+    req = transcripts.TranscriptsRequest(
+        company=MU, aliases=("Micron",), chain=(transcripts.Source(kind="folder", path=str(folder)),)
+    )
+    stored = transcripts.collect(req, fetcher=None, store=store, run_id="r1")  # type: ignore[arg-type]
+    assert stored.new_doc_ids, stored
+
+
+def test_custom_topic_flags_a_real_call(shared_fixtures: Path, tmp_path: Path) -> None:
+    with Store.open(":memory:") as store:
+        stored_call(store, shared_fixtures, tmp_path)
+        flag_documents(store, tickers=["MU"], topics=["inventory"], custom_topics=[CUSTOM], run_id="r1")
+        rows = store.query("SELECT topic, sentence FROM current_findings ORDER BY start")
+    custom = [s for topic, s in rows if topic == "inventory_adjustment"]
+    assert custom, "the custom topic found nothing"
+    assert all(any(p in s.lower() for p in CUSTOM["phrases"]) for s in custom), custom
+    assert any(topic == "inventory" for topic, _ in rows), "the shipped topic still flags"
+
+
+def test_a_custom_topic_added_later_reflags_what_is_stored_once(shared_fixtures: Path, tmp_path: Path) -> None:
+    count = "SELECT topic, count(*) FROM current_findings GROUP BY ALL ORDER BY 1"
+    with Store.open(":memory:") as store:
+        stored_call(store, shared_fixtures, tmp_path)
+        flag_documents(store, tickers=["MU"], topics=["inventory"], run_id="r1")
+        before = dict(store.query(count))
+        added = flag_documents(store, tickers=["MU"], topics=["inventory"], custom_topics=[CUSTOM], run_id="r2")
+        again = flag_documents(store, tickers=["MU"], topics=["inventory"], custom_topics=[CUSTOM], run_id="r3")
+        after = dict(store.query(count))
+    assert "inventory_adjustment" not in before and after["inventory_adjustment"] > 0
+    assert after["inventory"] == before["inventory"], "the shipped topic is counted once, not twice"
+    assert (added.documents, again.documents) == (1, 0)
