@@ -22,6 +22,7 @@ from watchdesk.graph.companies import resolve_companies
 from watchdesk.graph.deps import AuditBuffer, Deps
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist
+from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.gateway import Gateway, GatewayConfig
 from watchdesk.store.records import RunRecord
@@ -60,6 +61,9 @@ def gateway_for(
         replay_dir=settings.replay_dir,
         record_dir=settings.record_dir,
         max_requests=watchlist.policy.max_requests_per_run,
+        deadline_s=settings.http.deadline_s,
+        max_bytes=int(settings.http.max_mb * MIB),
+        max_retry_after_s=settings.http.max_retry_after_s,
     )
     return Gateway(config, audit=audit)
 
