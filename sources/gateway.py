@@ -5,98 +5,49 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from types import TracebackType
-from typing import Literal, NoReturn
+from typing import NoReturn
 from urllib.parse import urldefrag, urlsplit
 
 import httpx
 
-from watchdesk.sources.bounded import MIB, read_bounded
+from watchdesk.sources.bounded import read_bounded
 from watchdesk.sources.cache import DiskCache
 from watchdesk.sources.errors import (
     ConfigError,
     DeadlineExceededError,
-    HTTPStatusError,
-    NotFoundError,
     PolicyError,
-    RateLimitedError,
     ReplayMissError,
     ResponseTooLargeError,
     TransportError,
+)
+from watchdesk.sources.gateway_config import (
+    DEFAULT_AGENT,
+    RECORDED_HEADERS,
+    RETRY_STATUSES,
+    SEC_DOMAIN,
+    UNRECORDED,
+    Call,
+    GatewayConfig,
+    GatewayStats,
+    detail_text,
+    elapsed_ms,
+    give_up_reason,
+    raise_for_status,
 )
 from watchdesk.sources.models import AuditEvent, HttpResult, Outcome
 from watchdesk.sources.ratelimit import DomainLimits, backoff_s, domain_matches, retry_after_s
 from watchdesk.sources.replay import PackWriter, ReplayPack, redact_url
 
-__all__ = ["Gateway", "GatewayConfig", "GatewayStats", "domain_matches", "raise_for_status"]
-
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-# Transient answers about the server's load, not the resource: never recorded into a pack.
-_UNRECORDED = frozenset({408, 429})
-# Only headers that describe the content are recorded, so re-recording a pack gives the same index.
-_RECORDED_HEADERS = frozenset({"content-type", "last-modified", "etag", "location", "content-disposition"})
-DEFAULT_AGENT = "watchdesk/0.1"
-SEC_DOMAIN = "sec.gov"
-
-
-@dataclass(frozen=True, kw_only=True)
-class GatewayConfig:
-    """How the gateway may talk to the outside world; built once from settings and policy."""
-
-    mode: Literal["live", "replay"] = "live"
-    user_agent: str | None = None  # SEC requires "Name email"
-    allowed_domains: tuple[str, ...] = ()  # a host passes if equal to or a subdomain of an entry
-    rate_limits: dict[str, float] = field(default_factory=lambda: {SEC_DOMAIN: 10.0})
-    timeout_s: float = 30.0  # per connect or read: a silent server
-    deadline_s: float = 120.0  # per get(), attempts and waits included: a server that drips
-    max_bytes: int = 100 * MIB  # per response body, decoded; aborted past it
-    max_retries: int = 4
-    backoff_base_s: float = 0.5
-    max_backoff_s: float = 60.0
-    max_retry_after_s: float = 30.0  # a server asking for a longer wait gets a gap, not a stalled run
-    cache_dir: Path | None = None
-    replay_dir: Path | None = None
-    record_dir: Path | None = None  # live mode: also write 2xx/4xx responses into a pack here
-    max_requests: int | None = None  # the policy's budget of requests (network or replayed) per run
-
-    def __post_init__(self) -> None:
-        if self.max_retries < 0 or self.timeout_s <= 0 or any(r <= 0 for r in self.rate_limits.values()):
-            raise ConfigError("gateway: max_retries must be >= 0, timeout_s and every rate limit > 0")
-        if self.deadline_s <= 0 or self.max_bytes <= 0 or self.max_retry_after_s < 0:
-            raise ConfigError("gateway: deadline_s and max_bytes must be > 0, max_retry_after_s >= 0")
-
-
-@dataclass
-class GatewayStats:
-    """Counters: `network` counts requests actually sent (retries and redirects included)."""
-
-    network: int = 0
-    replayed: int = 0
-    cached: int = 0
-    refused: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class _Call:
-    url: str
-    audit_url: str  # secrets redacted: the only form that reaches audit rows and messages
-    host: str
-    agent: str
-    run_id: str | None
-    deadline_at: float  # monotonic time by which get() must be done
-
-
-def raise_for_status(call_url: str, status: int, detail: str = "") -> None:
-    """Map an error status to the exception vocabulary; statuses below 400 pass."""
-    if status == 404:
-        raise NotFoundError(call_url, status, detail)
-    if status == 429:
-        raise RateLimitedError(call_url, status, detail or "rate limited; retry later or lower the rate")
-    if status >= 400:
-        raise HTTPStatusError(call_url, status, detail)
+__all__ = [
+    "DEFAULT_AGENT",
+    "Gateway",
+    "GatewayConfig",
+    "GatewayStats",
+    "domain_matches",
+    "raise_for_status",
+]
 
 
 class Gateway:
@@ -153,7 +104,7 @@ class Gateway:
         """GET `url`: from replay, cache or network; raises the errors.py vocabulary on failure."""
         url = urldefrag(url)[0]
         parts = urlsplit(url)
-        call = _Call(
+        call = Call(
             url=url,
             audit_url=redact_url(url),
             host=(parts.hostname or "").lower(),
@@ -183,7 +134,7 @@ class Gateway:
 
     # -- policy, audit, counters ---------------------------------------------------------------
 
-    def _refuse(self, call: _Call, *, attempt: int, detail: str) -> NoReturn:
+    def _refuse(self, call: Call, *, attempt: int, detail: str) -> NoReturn:
         self._count("refused")
         self._emit(call, attempt, "refused", detail=detail)
         hint = (
@@ -195,7 +146,7 @@ class Gateway:
 
     def _emit(
         self,
-        call: _Call,
+        call: Call,
         attempt: int,
         outcome: Outcome,
         *,
@@ -244,7 +195,7 @@ class Gateway:
             self._held.slots = [*getattr(self._held, "slots", []), limiter]
         self._count("network")
 
-    def _send(self, call: _Call) -> tuple[httpx.Response, bytes]:
+    def _send(self, call: Call) -> tuple[httpx.Response, bytes]:
         """GET with the body streamed under the deadline and size cap, then free the hops' rate-limit slots."""
         remaining = call.deadline_at - self._clock()
         if remaining <= 0:
@@ -267,7 +218,7 @@ class Gateway:
 
     # -- the three ways to answer ----------------------------------------------------------------
 
-    def _replay(self, call: _Call) -> HttpResult:
+    def _replay(self, call: Call) -> HttpResult:
         assert self._pack is not None
         started = self._clock()
         try:
@@ -283,7 +234,7 @@ class Gateway:
         raise_for_status(call.audit_url, result.status, "replayed")
         return result
 
-    def _cache_get(self, call: _Call) -> HttpResult | None:
+    def _cache_get(self, call: Call) -> HttpResult | None:
         assert self._cache is not None
         hit = self._cache.get(call.url)
         if hit is not None:
@@ -291,7 +242,7 @@ class Gateway:
             self._emit(call, 1, "cache_hit", status=hit.status, nbytes=len(hit.body))
         return hit
 
-    def _fetch(self, call: _Call) -> HttpResult:
+    def _fetch(self, call: Call) -> HttpResult:
         attempts = self.config.max_retries + 1
         for attempt in range(1, attempts + 1):
             answer = self._try_once(call, attempt, last=attempt == attempts)
@@ -300,7 +251,7 @@ class Gateway:
             self._sleep(answer)
         raise AssertionError("unreachable: the last attempt always returns or raises")
 
-    def _try_once(self, call: _Call, attempt: int, *, last: bool) -> tuple[httpx.Response, bytes] | float:
+    def _try_once(self, call: Call, attempt: int, *, last: bool) -> tuple[httpx.Response, bytes] | float:
         """One audited attempt: the response and body to hand back, or the delay before trying again."""
         started = self._clock()
         try:
@@ -316,7 +267,7 @@ class Gateway:
         except httpx.TransportError as exc:
             outcome: Outcome = "timeout" if isinstance(exc, httpx.TimeoutException) else "error"
             delay = None if last else self._backoff(call, attempt, None)
-            detail = _detail(type(exc).__name__, delay)
+            detail = detail_text(type(exc).__name__, delay)
             self._emit(call, attempt, outcome, ms=self._ms(started), detail=detail)
             if delay is None:
                 raise TransportError(
@@ -337,34 +288,34 @@ class Gateway:
             outcome,
             status=status,
             nbytes=len(body),
-            ms=_elapsed_ms(response, self._ms(started)),
-            detail=_detail(f"HTTP {status}", delay),
+            ms=elapsed_ms(response, self._ms(started)),
+            detail=detail_text(f"HTTP {status}", delay),
         )
         return (response, body) if delay is None else delay
 
-    def _finish(self, call: _Call, response: httpx.Response, body: bytes) -> HttpResult:
+    def _finish(self, call: Call, response: httpx.Response, body: bytes) -> HttpResult:
         status = response.status_code
-        if self._recorder is not None and status < 500 and status not in _UNRECORDED:
+        if self._recorder is not None and status < 500 and status not in UNRECORDED:
             self._record(call, response, body)
-        suffix = _give_up_reason(response, status, cap_s=self.config.max_retry_after_s)
+        suffix = give_up_reason(response, status, cap_s=self.config.max_retry_after_s)
         raise_for_status(call.audit_url, status, suffix)
         return HttpResult(
             url=call.url,
             status=status,
             headers=dict(response.headers),
             body=body,
-            elapsed_ms=_elapsed_ms(response, 0.0),
+            elapsed_ms=elapsed_ms(response, 0.0),
         )
 
-    def _record(self, call: _Call, response: httpx.Response, body: bytes) -> None:
+    def _record(self, call: Call, response: httpx.Response, body: bytes) -> None:
         assert self._recorder is not None
         source = f"live GET {call.host} on {datetime.now(UTC).date().isoformat()}"
         with self._record_lock:
-            headers = {k: v for k, v in response.headers.items() if k.lower() in _RECORDED_HEADERS}
+            headers = {k: v for k, v in response.headers.items() if k.lower() in RECORDED_HEADERS}
             self._recorder.add(call.url, response.status_code, headers, body, source)
             self._recorder.save()
 
-    def _backoff(self, call: _Call, attempt: int, retry_after: str | None) -> float | None:
+    def _backoff(self, call: Call, attempt: int, retry_after: str | None) -> float | None:
         """Retry-After when the server gave one, else exponential backoff with jitter; capped.
 
         None (give up now) when the server asks for more than max_retry_after_s, or when the wait
@@ -379,24 +330,3 @@ class Gateway:
 
     def _ms(self, started: float) -> float:
         return (self._clock() - started) * 1000
-
-
-def _elapsed_ms(response: httpx.Response, fallback_ms: float) -> float:
-    """Time on the wire, excluding any rate-limit wait (which happens before the request is sent)."""
-    try:
-        return response.elapsed.total_seconds() * 1000
-    except RuntimeError:  # transports that bypass httpx's timing (MockTransport) leave it unset
-        return fallback_ms
-
-
-def _give_up_reason(response: httpx.Response, status: int, *, cap_s: float) -> str:
-    if status not in RETRY_STATUSES:
-        return ""
-    asked = retry_after_s(response.headers.get("Retry-After"))
-    if asked is not None and asked > cap_s:
-        return f"the server asked to wait {asked:.0f}s, over the {cap_s:g}s cap: not waited"
-    return "gave up after the retries the deadline allowed"
-
-
-def _detail(what: str, delay: float | None) -> str:
-    return what if delay is None else f"{what}; retry in {delay:.2f}s"
