@@ -17,7 +17,9 @@ from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument
 from watchdesk.sources.sections import extract_sections
 from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord
-from watchdesk.store.store import Store
+from watchdesk.store.store import Cursor, Store
+
+Labelled = tuple[DocumentRecord, list[SpanRecord]]
 
 AGENT = "filings"
 _SECTIONED = {"10-K", "10-Q", "20-F"}
@@ -71,9 +73,10 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
             reason = f"over the policy's max_documents_per_run ({req.max_documents})"
         else:
             try:
-                result.new_doc_ids += _fetch_and_store(item, req=req, fetcher=fetcher, store=store, run_id=run_id)
-                if not isinstance(item, str) and form not in blocked:
-                    store.set_cursor(ticker=ticker, source=f"edgar:{form}", value=item.accession)
+                docs = _fetch(item, req=req, fetcher=fetcher, run_id=run_id)
+                moved = None if isinstance(item, str) or form in blocked else item.accession
+                cursor = Cursor(ticker, f"edgar:{form}", moved) if moved else None
+                result.new_doc_ids += store.save_documents(docs, cursor=cursor)
                 continue
             except WatchdeskError as exc:
                 reason = str(exc)
@@ -111,15 +114,14 @@ def _base_form(form: str) -> str:
     return form.upper().removesuffix("/A")
 
 
-def _fetch_and_store(
-    item: Filing | str, *, req: FilingsRequest, fetcher: Fetcher, store: Store, run_id: str
-) -> list[str]:
+def _fetch(item: Filing | str, *, req: FilingsRequest, fetcher: Fetcher, run_id: str) -> list[Labelled]:
+    """A filing's documents with their spans, ready to be stored together."""
     cik = req.company.cik
     if isinstance(item, str) or item.form.split("/")[0] in _WITH_EXHIBITS:
         accession = item if isinstance(item, str) else item.accession
         raw = edgar.fetch_full_submission(fetcher, cik, accession, agent=AGENT, run_id=run_id)
         header, docs = sgml.parse_full_submission(raw)
-        return _store_submission(header, docs, req=req, accession=accession, store=store, run_id=run_id)
+        return _submission(header, docs, req=req, accession=accession, run_id=run_id)
     body = edgar.fetch_document(fetcher, cik, item.accession, item.primary_document, agent=AGENT, run_id=run_id)
     record = _record(
         req,
@@ -134,25 +136,23 @@ def _fetch_and_store(
         items=item.items,
         run_id=run_id,
     )
-    _store_with_spans(store, record)
-    return [record.doc_id]
+    return [_with_spans(record)]
 
 
-def _store_submission(
+def _submission(
     header: dict[str, str | list[str]],
     docs: Sequence[SubmissionDocument],
     *,
     req: FilingsRequest,
     accession: str,
-    store: Store,
     run_id: str,
-) -> list[str]:
+) -> list[Labelled]:
     form = str(header.get("CONFORMED SUBMISSION TYPE", docs[0].type if docs else ""))
     filed = _sgml_date(header.get("FILED AS OF DATE"))
     period = _sgml_date(header.get("CONFORMED PERIOD OF REPORT"))
     items = header.get("ITEM INFORMATION", [])
     wanted = [d for d in docs if d.sequence == 1 or _EXHIBITS.match(d.type.strip())]
-    ids: list[str] = []
+    out: list[Labelled] = []
     parent: str | None = None
     for doc in wanted:
         record = _record(
@@ -170,9 +170,9 @@ def _store_submission(
             run_id=run_id,
             description=doc.description,
         )
-        ids.append(_store_with_spans(store, record))
+        out.append(_with_spans(record))
         parent = parent or record.doc_id
-    return ids
+    return out
 
 
 def _record(req: FilingsRequest, *, url: str, body: bytes, description: str = "", **fields: object) -> DocumentRecord:
@@ -196,8 +196,8 @@ def _record(req: FilingsRequest, *, url: str, body: bytes, description: str = ""
     )
 
 
-def _store_with_spans(store: Store, record: DocumentRecord) -> str:
-    """Store a document and its section (or 8-K item) spans, so findings say where they stand."""
+def _with_spans(record: DocumentRecord) -> Labelled:
+    """A document and its section (or 8-K item) spans, so findings say where they stand."""
     doc_id = record.doc_id
     form = (record.doc_type or "").upper().removesuffix("/A")
     try:
@@ -214,7 +214,7 @@ def _store_with_spans(store: Store, record: DocumentRecord) -> str:
         SpanRecord(doc_id=doc_id, seq=n, start=start, end=end, section=item, title=title)
         for n, (item, title, start, end) in enumerate(parts)
     ]
-    return store.save_document(record, spans)
+    return record, spans
 
 
 def _sgml_date(value: str | list[str] | None) -> date | None:

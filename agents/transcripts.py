@@ -18,7 +18,7 @@ from watchdesk.sources.models import CompanyRef, Fetcher
 from watchdesk.sources.transcripts.detect import parse_transcript
 from watchdesk.sources.transcripts.model import Hints, Transcript
 from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord, stable_id
-from watchdesk.store.store import Store
+from watchdesk.store.store import Cursor, Store
 
 AGENT = "transcripts"
 
@@ -156,9 +156,8 @@ def _store_new(call: Transcript, origin: str, req: TranscriptsRequest, store: St
         source_url=origin,
         provider=call.provider,
     )
-    doc_id = store.save_document(record, _spans(record.doc_id, call, spans))
-    store.set_cursor(ticker=req.company.ticker, source="transcripts", value=key)
-    return doc_id
+    cursor = Cursor(req.company.ticker, "transcripts", key)
+    return store.save_document(record, _spans(record.doc_id, call, spans), cursor=cursor)
 
 
 def _spans(doc_id: str, call: Transcript, spans: Sequence[tuple[int, int]]) -> list[SpanRecord]:

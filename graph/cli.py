@@ -178,14 +178,17 @@ def _ask(request: dict[str, Any]) -> Any:
 @cli.command()
 @click.argument("run_id")
 @db_option
-@click.option("--reject", is_flag=True, help="Reject the plan instead of approving it.")
+@click.option("--reject", is_flag=True, help="Reject the plan (or abandon an interrupted run); no network.")
 @click.pass_context
 def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool) -> None:
-    """Approve (or reject) a run waiting for approval, and resume it from its checkpoint.
+    """Approve a run waiting for approval, or an interrupted one, and resume it from its checkpoint.
+
+    A run resumes as it started: a --replay run from the same pack, a --record run still recording.
 
     \b
-    Example:
+    Examples:
       watchdesk approve 2026-11-23-1a2b3c4d
+      watchdesk approve 2026-11-23-1a2b3c4d --reject
     """
     settings = _settings(ctx, db_path=db)
     from watchdesk.graph import runner

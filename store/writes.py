@@ -109,3 +109,18 @@ def known_accessions(con: duckdb.DuckDBPyConnection, accessions: Iterable[str]) 
         "SELECT DISTINCT accession FROM documents WHERE list_contains(?, accession)", [wanted]
     ).fetchall()
     return {r[0] for r in rows}
+
+
+def mark_interrupted(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Runs still `running` whose process is gone become `interrupted`; their ids, oldest first.
+
+    Only a writer may call this, and DuckDB lets one process write a file at a time: a run marked
+    `running` in a file this process could open for writing has no process left.
+    """
+    rows = con.execute(
+        "UPDATE runs SET status = 'interrupted', error = coalesce(error, ?) WHERE status = 'running'"
+        " RETURNING run_id, started_at",
+        ["its process ended before the run finished (killed or crashed)"],
+    ).fetchall()
+    return [r[0] for r in sorted(rows, key=lambda r: r[1])]
+
