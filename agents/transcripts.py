@@ -15,6 +15,7 @@ from pathlib import Path
 from watchdesk.sources import transcript_sources as ts
 from watchdesk.sources.errors import WatchdeskError
 from watchdesk.sources.models import CompanyRef, Fetcher
+from watchdesk.sources.redact import redact_text, redact_url
 from watchdesk.sources.transcripts.detect import parse_transcript
 from watchdesk.sources.transcripts.model import Hints, Transcript
 from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord, stable_id
@@ -63,7 +64,7 @@ def find_calls(
         try:
             return source.kind, _calls_from(source, req=req, fetcher=fetcher, run_id=run_id), tried
         except WatchdeskError as exc:
-            tried.append(f"{source.describe()}: {exc}")
+            tried.append(redact_text(f"{source.describe()}: {exc}"))
     return None, [], tried
 
 
@@ -104,7 +105,8 @@ def _calls_from(
                 origin=cand.origin,
                 hints=Hints(ticker=req.company.ticker),
             )
-            calls.append((hints.fill(call.model_copy(update={"source_url": cand.origin})), cand.origin))
+            filled = hints.fill(call.model_copy(update={"source_url": redact_url(cand.origin)}))
+            calls.append((filled, cand.origin))
         except (WatchdeskError, ValueError) as exc:
             errors.append(f"{cand.origin}: {exc}")
     if not calls:
@@ -153,7 +155,7 @@ def _store_new(call: Transcript, origin: str, req: TranscriptsRequest, store: St
         filed_at=call.call_date,
         title=_title(call, req),
         run_id=run_id,
-        source_url=origin,
+        source_url=redact_url(origin),
         provider=call.provider,
     )
     cursor = Cursor(req.company.ticker, "transcripts", key)

@@ -15,6 +15,7 @@ from rich.markup import escape
 from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.settings import Settings, from_env
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, WatchdeskError
+from watchdesk.sources.redact import redact_text
 
 if TYPE_CHECKING:
     from watchdesk.graph.runner import RunOutcome
@@ -28,7 +29,7 @@ def progress(enabled: bool = True) -> Callable[[str], None]:
 
     def report(message: str) -> None:
         if enabled:
-            err.print(f"[dim]{time.monotonic() - started:6.1f}s[/dim]  {escape(message)}")
+            err.print(f"[dim]{time.monotonic() - started:6.1f}s[/dim]  {escape(redact_text(message))}")
 
     return report
 
@@ -41,7 +42,7 @@ def fail(exc: WatchdeskError) -> None:
         if isinstance(exc, ConfigError)
         else EXIT_ERROR
     )
-    err.print(f"[bold red]error:[/bold red] {escape(str(exc))}", soft_wrap=True)
+    err.print(f"[bold red]error:[/bold red] {escape(redact_text(str(exc)))}", soft_wrap=True)
     sys.exit(code)
 
 
@@ -165,7 +166,7 @@ def run(
 
 
 def _ask(request: dict[str, Any]) -> Any:
-    err.print(f"\n[bold]Plan for run {escape(request['run_id'])}[/bold]\n{escape(request['text'])}\n")
+    err.print(f"\n[bold]Plan for run {escape(request['run_id'])}[/bold]\n{escape(redact_text(request['text']))}\n")
     answer = click.prompt(
         "approve / reject / edit", type=click.Choice(["approve", "reject", "edit"]), default="approve"
     )
@@ -259,7 +260,7 @@ _register_groups()
 def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
     if outcome.status == "awaiting_approval":
         err.print(
-            f"\n{escape(outcome.plan_text)}\n\nrun {outcome.run_id} is awaiting approval: "
+            f"\n{escape(redact_text(outcome.plan_text))}\n\nrun {outcome.run_id} is awaiting approval: "
             f"watchdesk approve {outcome.run_id} --db {escape(str(settings.db_path))}",
             soft_wrap=True,
         )
@@ -267,7 +268,7 @@ def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
     counts = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
     err.print(f"run {outcome.run_id}: {outcome.status} ({counts}; {outcome.fetches} requests)")
     for gap in outcome.gaps:
-        err.print(f"  [yellow]gap[/yellow] {escape(gap)}")
+        err.print(f"  [yellow]gap[/yellow] {escape(redact_text(gap))}")
     if outcome.briefing_path:
         click.echo(outcome.briefing_path)
 

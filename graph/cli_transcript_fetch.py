@@ -51,6 +51,7 @@ def fetch(
     from watchdesk.graph.runner import gateway_for
     from watchdesk.graph.watchlist import Watchlist
     from watchdesk.sources.models import CompanyRef
+    from watchdesk.sources.redact import redact_text
 
     settings: Settings = ctx.obj
     if replay is not None:
@@ -66,7 +67,7 @@ def fetch(
     with gateway_for(settings, stub, AuditBuffer(), require_identity=False) as gw:
         provider, calls, tried = transcripts.find_calls(req, fetcher=gw, run_id=None)
     for failure in tried:
-        click.echo(f"tried {failure}", err=True)
+        click.echo(f"tried {redact_text(failure)}", err=True)
     if provider is None:
         raise click.ClickException(f"no earnings call found for {entry.symbol}")
     for call, _origin in calls:

@@ -38,7 +38,8 @@ from watchdesk.sources.gateway_config import (
 )
 from watchdesk.sources.models import AuditEvent, HttpResult, Outcome
 from watchdesk.sources.ratelimit import DomainLimits, backoff_s, domain_matches, retry_after_s
-from watchdesk.sources.replay import PackWriter, ReplayPack, redact_url
+from watchdesk.sources.redact import redact_url
+from watchdesk.sources.replay import PackWriter, ReplayPack
 
 __all__ = [
     "DEFAULT_AGENT",

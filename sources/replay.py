@@ -16,32 +16,19 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from watchdesk.sources.cache import storable_headers
 from watchdesk.sources.errors import ConfigError, ReplayMissError
 from watchdesk.sources.models import HttpResult
+from watchdesk.sources.redact import REDACTED, redact_url
+
+__all__ = ["REDACTED", "PackEntry", "PackWriter", "ReplayPack", "pack_key", "read_index", "redact_url"]
 
 PACK_VERSION = 1
 INDEX = "index.json"
 BODIES = "bodies"
-REDACTED = "REDACTED"
-_SECRET_PARAM = re.compile(r"key|token|secret|password|passwd", re.IGNORECASE)
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def redact_url(url: str) -> str:
-    """`url` with the values of key/token/secret-like query parameters replaced by REDACTED."""
-    base, sep, query = url.partition("?")
-    if not sep:
-        return url
-    query, hash_, fragment = query.partition("#")
-    parts = []
-    for part in query.split("&"):
-        name = part.split("=", 1)[0]
-        # Only touched parameters are rewritten, so every other byte of the URL stays as sent.
-        parts.append(f"{name}={REDACTED}" if _SECRET_PARAM.search(unquote(name)) else part)
-    return f"{base}?{'&'.join(parts)}{hash_}{fragment}"
 
 
 def pack_key(url: str) -> str:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from watchdesk.sources.redact import redact_text
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import (
     ActionRecord,
@@ -74,7 +75,8 @@ def replace_findings(
 
 
 def record_gap(con: duckdb.DuckDBPyConnection, gap: GapRecord) -> None:
-    row = {**asdict(gap), "gap_id": gap.gap_id, "tried": list(gap.tried)}
+    row = {**asdict(gap), "gap_id": gap.gap_id, "tried": [redact_text(t) for t in gap.tried]}
+    row.update(target=redact_text(gap.target), reason=redact_text(gap.reason))
     upsert(con, "gaps", [row], key=["gap_id"])
 
 
@@ -85,6 +87,7 @@ def record_actions(con: duckdb.DuckDBPyConnection, actions: Sequence[ActionRecor
 
 def save_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     row = asdict(run)
+    row["error"] = redact_text(run.error) if run.error else None
     for name in ("plan", "counts", "cost"):
         row[name] = json.dumps(row[name], default=str, sort_keys=True)
     upsert(con, "runs", [row], key=["run_id"])
