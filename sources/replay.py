@@ -119,11 +119,15 @@ class PackWriter:
     """Builds a pack; output is deterministic (sorted index, names derived from URLs, gzip mtime 0).
 
     With `merge=True` the existing index is kept and new entries replace same-URL ones (record mode).
-    `save()` removes body files the index no longer references, so a rebuild leaves no strays.
+    `save()` removes body files this writer wrote that the index no longer references; a full rebuild
+    (`merge=False`) also removes other unreferenced files in `bodies/`. Record mode never deletes a file
+    it did not write: the folder may hold the user's own.
     """
 
     def __init__(self, root: Path, *, merge: bool = False) -> None:
         self.root = Path(root)
+        self._merge = merge
+        self._written: set[str] = set()
         self._entries: dict[str, PackEntry] = {}
         if merge and (self.root / INDEX).exists():
             self._entries = {e.url: e for e in read_index(self.root)}
@@ -148,6 +152,7 @@ class PackWriter:
         path = self.root / fname
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(gzip.compress(body, mtime=0) if fname.endswith(".gz") else body)
+        self._written.add(fname)
         headers = storable_headers(headers)
         entry = PackEntry(url=key, status=status, headers=headers, body=fname, source=source)
         self._entries[key] = entry
@@ -164,7 +169,8 @@ class PackWriter:
         used = {e.body for e in self._entries.values()}
         bodies = self.root / BODIES
         for stray in bodies.iterdir() if bodies.is_dir() else ():
-            if stray.is_file() and f"{BODIES}/{stray.name}" not in used:
+            name = f"{BODIES}/{stray.name}"
+            if stray.is_file() and name not in used and (not self._merge or name in self._written):
                 stray.unlink()
         return index
 

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from watchdesk.agents.briefing.files import write_atomic
 from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem, ToneItem
 from watchdesk.agents.briefing.render import render_markdown
 from watchdesk.sources.errors import StoreError
@@ -90,7 +91,7 @@ def write_briefing(store: Store, req: BriefingRequest) -> Path:
     slug = re.sub(r"[^a-z0-9]+", "-", req.watchlist_name.lower()).strip("-")[:40] or "watchlist"
     req.out_dir.mkdir(parents=True, exist_ok=True)
     path = req.out_dir / f"briefing-{slug}-{req.period_end.isoformat()}.md"
-    path.write_text(markdown, encoding="utf-8")
+    write_atomic(path, markdown)
     row = {
         "briefing_id": stable_id(req.run_id, req.period_start, req.period_end),
         "run_id": req.run_id,

@@ -36,7 +36,8 @@ def test_token_never_printed_or_stored(tmp_path: Path) -> None:
     wl, db, out = tmp_path / "w.toml", tmp_path / "s.duckdb", tmp_path / "out"
     wl.write_text(WATCHLIST)
     env = {"WATCHDESK_REPLAY": None, "WATCHDESK_SEC_IDENTITY": None}
-    first = CliRunner(env=env).invoke(cli, ["run", str(wl), "--replay", str(demo_pack()), "--db", str(db), "--out", str(out)])
+    args = ["run", str(wl), "--replay", str(demo_pack()), "--db", str(db), "--out", str(out)]
+    first = CliRunner(env=env).invoke(cli, args)
     assert first.exit_code == 0, first.output
     assert "awaiting approval" in first.output and "token=REDACTED" in first.output
     run_id = first.output.split("watchdesk approve ", 1)[1].split()[0]
