@@ -43,6 +43,7 @@ class TranscriptsRequest:
     aliases: tuple[str, ...]
     chain: tuple[Source, ...]
     api_keys: Mapping[str, str] = field(default_factory=dict)
+    max_documents: int = 100  # the policy's max_documents_per_run, as for filings
 
 
 @dataclass(kw_only=True)
@@ -73,21 +74,32 @@ def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: 
     provider, calls, tried = find_calls(req, fetcher=fetcher, run_id=run_id)
     result = TranscriptsResult(ticker=ticker, provider=provider, found=len(calls), tried=tried)
     if provider is not None:
-        result.new_doc_ids = [doc for call, origin in calls if (doc := _store_new(call, origin, req, store, run_id))]
+        for call, origin in calls:
+            if len(result.new_doc_ids) >= req.max_documents:
+                cap = req.max_documents
+                result.gap = f"{ticker}: calls left unstored, over the policy's max_documents_per_run ({cap})"
+                _record_gap(store, run_id=run_id, ticker=ticker, reason=result.gap, tried=())
+                break
+            if doc := _store_new(call, origin, req, store, run_id):
+                result.new_doc_ids.append(doc)
         return result
     result.gap = f"no earnings call found for {ticker}: tried " + "; ".join(tried or ["no sources configured"])
+    _record_gap(store, run_id=run_id, ticker=ticker, reason=result.gap, tried=tuple(tried))
+    return result
+
+
+def _record_gap(store: Store, *, run_id: str, ticker: str, reason: str, tried: tuple[str, ...]) -> None:
     store.record_gap(
         GapRecord(
             run_id=run_id,
             agent=AGENT,
             target=f"{ticker} transcripts",
-            reason=result.gap,
+            reason=reason,
             ticker=ticker,
-            tried=tuple(tried),
+            tried=tried,
             created_at=datetime.now(UTC),
         )
     )
-    return result
 
 
 def _calls_from(

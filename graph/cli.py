@@ -128,7 +128,9 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     help="Also save every response into a replay pack here.",
 )
 @click.option(
-    "--dry-run", is_flag=True, help="Validate the watchlist and print the plan; fetch nothing, write nothing."
+    "--dry-run",
+    is_flag=True,
+    help="Validate everything and print the plan; write nothing, fetch at most SEC's ticker map.",
 )
 @click.option("--yes", is_flag=True, help="Approve the plan without asking (when the policy wants approval).")
 @click.pass_context
@@ -156,7 +158,9 @@ def run(
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
     if dry_run:
-        click.echo(f"{watchlist}: valid ({len(wl.tickers)} tickers, topics {', '.join(wl.topics.watch)})")
+        from watchdesk.graph.dry_run import dry_run as check
+
+        check(wl, settings, origin=str(watchlist), echo=click.echo)
         return
     approver = (lambda _req: "approve") if yes else (_ask if sys.stdin.isatty() else None)
     from watchdesk.graph import runner
@@ -212,6 +216,8 @@ def init(path: Path, force: bool) -> None:
 
     if path.exists() and not force:
         raise ConfigError(f"{path} already exists (use --force to overwrite)")
+    if not path.parent.is_dir():
+        raise ConfigError(f"folder {path.parent} does not exist: create it first, or give another path")
     path.write_text((resources.files("watchdesk.graph") / "example_watchlist.toml").read_text(), encoding="utf-8")
     click.echo(f"wrote {path}; check it with: watchdesk run {path} --dry-run")
 

@@ -21,6 +21,7 @@ from watchdesk.graph.companies import resolve_companies
 from watchdesk.graph.deps import AuditBuffer, Deps
 from watchdesk.graph.resume import close_stopped, load_stopped, mark_orphans, recorded_settings
 from watchdesk.graph.settings import Settings
+from watchdesk.graph.validate import ensure_valid
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import ConfigError
@@ -111,6 +112,7 @@ def start_run(
 
     `judge_model` injects a chat model for the polarity judge (tests); otherwise Settings.model decides.
     """
+    ensure_valid(watchlist)
     as_of = settings.as_of or datetime.now(UTC).date()
     run_id = run_id or f"{as_of.isoformat()}-{uuid.uuid4().hex[:8]}"
     run = RunRecord(
