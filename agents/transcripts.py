@@ -62,10 +62,12 @@ def find_calls(
     """Walk the chain: (provider that answered, its calls with their origin, what failed before it)."""
     tried: list[str] = []
     for source in req.chain:
+        skipped: list[str] = []  # feed entries left out (a link off the allow-list): said, not fatal
         try:
-            return source.kind, _calls_from(source, req=req, fetcher=fetcher, run_id=run_id), tried
+            calls = _calls_from(source, req=req, fetcher=fetcher, run_id=run_id, skipped=skipped)
+            return source.kind, calls, tried + [redact_text(s) for s in skipped]
         except WatchdeskError as exc:
-            tried.append(redact_text(f"{source.describe()}: {exc}"))
+            tried += [redact_text(s) for s in skipped] + [redact_text(f"{source.describe()}: {exc}")]
     return None, [], tried
 
 
@@ -103,10 +105,10 @@ def _record_gap(store: Store, *, run_id: str, ticker: str, reason: str, tried: t
 
 
 def _calls_from(
-    source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str | None
+    source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str | None, skipped: list[str]
 ) -> list[tuple[Transcript, str]]:
     """The parseable calls one source offers; none at all counts as a failure of that source."""
-    candidates = _candidates(source, req=req, fetcher=fetcher, run_id=run_id)
+    candidates = _candidates(source, req=req, fetcher=fetcher, run_id=run_id, skipped=skipped)
     hints = Hints(ticker=req.company.ticker, company=req.company.name, provider=source.kind)
     calls, errors = [], []
     for cand in candidates:
@@ -131,7 +133,9 @@ class _NothingFound(WatchdeskError):
     pass
 
 
-def _candidates(source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str | None) -> list[ts.Candidate]:
+def _candidates(
+    source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str | None, skipped: list[str]
+) -> list[ts.Candidate]:
     ticker = req.company.ticker
     if source.kind == "folder":
         return ts.from_folder(Path(source.path or "."))
@@ -139,7 +143,7 @@ def _candidates(source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, ru
         return ts.from_url(fetcher, source.url or "", agent=AGENT, run_id=run_id)
     if source.kind == "feed":
         pattern = re.compile(source.match, re.I) if source.match else ts.default_pattern(ticker, req.aliases)
-        return ts.from_feed(fetcher, source.url or "", pattern=pattern, agent=AGENT, run_id=run_id)
+        return ts.from_feed(fetcher, source.url or "", pattern=pattern, agent=AGENT, run_id=run_id, skipped=skipped)
     if source.kind == "fmp":
         return ts.from_fmp(fetcher, ticker=ticker, api_key=req.api_keys.get("fmp"), agent=AGENT, run_id=run_id)
     raise _NothingFound(f"unknown transcript source kind {source.kind!r}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import click
 
@@ -84,7 +85,8 @@ def _chain(
     if path is None:
         if not adhoc:
             raise ConfigError("give sources (--folder, --url, --feed) or --watchlist with [[tickers.transcripts]]")
-        hosts = tuple(sorted({(s.url or "").split("/")[2] for s in adhoc if s.url}))
+        # The same policy as a run: hosts are allowed by name, whatever port the URL names.
+        hosts = tuple(sorted({urlsplit(s.url).hostname or "" for s in adhoc if s.url}))
         return Ticker(symbol=ticker, sources=("transcripts",), transcripts=tuple(adhoc)), Policy(allowed_domains=hosts)
     wl = load_watchlist(path)
     found = next((t for t in wl.tickers if t.symbol == ticker), None)
