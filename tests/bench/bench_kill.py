@@ -33,7 +33,7 @@ def main() -> None:
         good = 0
         started = time.monotonic()
         for i in range(args.trials):
-            t = kh.trial(Path(tmp) / f"t{i}", kill_after_s=rng.uniform(0.05, 1.0) * took, expected=expected)
+            t = kh.trial(Path(tmp) / f"t{i}", kill_after_s=rng.uniform(0.15, 1.0) * took, expected=expected)
             good += t.identical and t.audit_ok
             print(
                 f"trial {i + 1:2d}: killed at {t.killed_at_s:5.1f}s, run row {t.run_row:<8} next start {t.restart:<8}"
