@@ -272,7 +272,8 @@ def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
         )
         return
     counts = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
-    err.print(f"run {outcome.run_id}: {outcome.status} ({counts}; {outcome.fetches} requests)")
+    detail = "; ".join(part for part in (counts, f"{outcome.fetches} requests") if part)
+    err.print(f"run {outcome.run_id}: {outcome.status} ({detail})")
     for gap in outcome.gaps:
         err.print(f"  [yellow]gap[/yellow] {escape(redact_text(gap))}")
     if outcome.briefing_path:
