@@ -21,7 +21,9 @@ from watchdesk.sources.sections import extract_sections
 from watchdesk.sources.sections_xref import reference_table_sections
 from watchdesk.sources.six_k import SixKKind, classify_6k
 from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord
-from watchdesk.store.store import Store
+from watchdesk.store.store import Cursor, Store
+
+Labelled = tuple[DocumentRecord, list[SpanRecord]]
 
 AGENT = "filings"
 _SECTIONED = {"10-K", "10-Q", "20-F"}
@@ -86,11 +88,13 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
             reason = f"over the policy's max_documents_per_run ({req.max_documents})"
         else:
             try:
-                result.new_doc_ids += _fetch_and_store(
-                    item, req=req, fetcher=fetcher, store=store, run_id=run_id, keep=fresh
-                )
-                if not isinstance(item, str) and item in chosen and form not in blocked:  # asked-for ones never move it
-                    store.set_cursor(ticker=ticker, source=f"edgar:{form}", value=item.accession)
+                pending: dict[str, tuple[Filing, bytes]] = {}
+                docs = _fetch(item, req=req, fetcher=fetcher, run_id=run_id, keep=pending)
+                # Asked-for filings never move the cursor; the documents and the cursor are stored together.
+                moved = None if isinstance(item, str) or item not in chosen or form in blocked else item.accession
+                cursor = Cursor(ticker, f"edgar:{form}", moved) if moved else None
+                result.new_doc_ids += store.save_documents(docs, cursor=cursor)
+                fresh.update(pending)
                 continue
             except WatchdeskError as exc:
                 reason = str(exc)
@@ -172,27 +176,26 @@ def _base_form(form: str) -> str:
     return form.upper().removesuffix("/A")
 
 
-def _fetch_and_store(
+def _fetch(
     item: Filing | str,
     *,
     req: FilingsRequest,
     fetcher: Fetcher,
-    store: Store,
     run_id: str,
     keep: dict[str, tuple[Filing, bytes]] | None = None,
-) -> list[str]:
+) -> list[Labelled]:
+    """A filing's documents with their spans, ready to be stored together (sectioned primaries also in `keep`)."""
     cik = req.company.cik
     if isinstance(item, str) or item.form.split("/")[0] in _WITH_EXHIBITS:
         accession = item if isinstance(item, str) else item.accession
         raw = edgar.fetch_full_submission(fetcher, cik, accession, agent=AGENT, run_id=run_id)
         header, docs = sgml.parse_full_submission(raw)
-        return _store_submission(header, docs, req=req, accession=accession, store=store, run_id=run_id)
+        return _submission(header, docs, req=req, accession=accession, run_id=run_id)
     body = edgar.fetch_document(fetcher, cik, item.accession, item.primary_document, agent=AGENT, run_id=run_id)
     record = _primary_record(req, item, body, run_id=run_id)
-    _store_with_spans(store, record, html=body)
     if keep is not None and _base_form(item.form) in _SECTIONED:
         keep[record.doc_id] = (item, body)
-    return [record.doc_id]
+    return [_with_spans(record, html=body)]
 
 def _primary_record(req: FilingsRequest, item: Filing, body: bytes, *, run_id: str | None) -> DocumentRecord:
     cik = req.company.cik
@@ -211,15 +214,14 @@ def _primary_record(req: FilingsRequest, item: Filing, body: bytes, *, run_id: s
     )
 
 
-def _store_submission(
+def _submission(
     header: dict[str, str | list[str]],
     docs: Sequence[SubmissionDocument],
     *,
     req: FilingsRequest,
     accession: str,
-    store: Store,
     run_id: str,
-) -> list[str]:
+) -> list[Labelled]:
     form = str(header.get("CONFORMED SUBMISSION TYPE", docs[0].type if docs else ""))
     filed = _sgml_date(header.get("FILED AS OF DATE"))
     period = _sgml_date(header.get("CONFORMED PERIOD OF REPORT"))
@@ -229,7 +231,7 @@ def _store_submission(
     if form.upper().startswith("6-K"):  # the exhibits' own descriptions say best what a 6-K carries
         found = classify_6k(exhibits=[d.description for d in docs], filename=docs[0].filename if docs else "")
         kind = found.label if found.kind != "other" else ""
-    ids: list[str] = []
+    out: list[Labelled] = []
     parent: str | None = None
     for doc in wanted:
         record = _record(
@@ -247,9 +249,9 @@ def _store_submission(
             run_id=run_id,
             description=f"{kind}: {doc.description}" if kind and doc.description else kind or doc.description,
         )
-        ids.append(_store_with_spans(store, record))
+        out.append(_with_spans(record))
         parent = parent or record.doc_id
-    return ids
+    return out
 
 
 def _record(req: FilingsRequest, *, url: str, body: bytes, description: str = "", **fields: object) -> DocumentRecord:
@@ -273,8 +275,8 @@ def _record(req: FilingsRequest, *, url: str, body: bytes, description: str = ""
     )
 
 
-def _store_with_spans(store: Store, record: DocumentRecord, *, html: bytes | None = None) -> str:
-    """Store a document and its section (or 8-K item) spans, so findings say where they stand."""
+def _with_spans(record: DocumentRecord, *, html: bytes | None = None) -> Labelled:
+    """A document and its section (or 8-K item) spans, so findings say where they stand."""
     doc_id = record.doc_id
     form = (record.doc_type or "").upper().removesuffix("/A")
     try:
@@ -294,7 +296,7 @@ def _store_with_spans(store: Store, record: DocumentRecord, *, html: bytes | Non
         SpanRecord(doc_id=doc_id, seq=n, start=start, end=end, section=item, title=title)
         for n, (item, title, start, end) in enumerate(parts)
     ]
-    return store.save_document(record, spans)
+    return record, spans
 
 
 def _sgml_date(value: str | list[str] | None) -> date | None:
@@ -338,7 +340,7 @@ def _compare_previous(
         # Reference, not news: without this run's id the briefing does not quote last year's filing as new.
         old = _primary_record(req, prev, old_body, run_id=None)
         if prev.accession not in store.known_accessions([prev.accession]):
-            _store_with_spans(store, old, html=old_body)
+            store.save_documents([_with_spans(old, html=old_body)])
         pair = StoredPair(old_doc_id=old.doc_id, old_body=old_body, new_doc_id=doc_id, new_body=body)
         compare_stored(store, pair, form=_base_form(filing.form), ticker=ticker, library=req.topics, run_id=run_id)
     except WatchdeskError as exc:

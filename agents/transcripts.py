@@ -15,10 +15,11 @@ from pathlib import Path
 from watchdesk.sources import transcript_sources as ts
 from watchdesk.sources.errors import WatchdeskError
 from watchdesk.sources.models import CompanyRef, Fetcher
+from watchdesk.sources.redact import redact_text, redact_url
 from watchdesk.sources.transcripts.detect import parse_transcript
 from watchdesk.sources.transcripts.model import Hints, Transcript
 from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord, stable_id
-from watchdesk.store.store import Store
+from watchdesk.store.store import Cursor, Store
 
 AGENT = "transcripts"
 
@@ -42,6 +43,7 @@ class TranscriptsRequest:
     aliases: tuple[str, ...]
     chain: tuple[Source, ...]
     api_keys: Mapping[str, str] = field(default_factory=dict)
+    max_documents: int = 100  # the policy's max_documents_per_run, as for filings
 
 
 @dataclass(kw_only=True)
@@ -60,10 +62,12 @@ def find_calls(
     """Walk the chain: (provider that answered, its calls with their origin, what failed before it)."""
     tried: list[str] = []
     for source in req.chain:
+        skipped: list[str] = []  # feed entries left out (a link off the allow-list): said, not fatal
         try:
-            return source.kind, _calls_from(source, req=req, fetcher=fetcher, run_id=run_id), tried
+            calls = _calls_from(source, req=req, fetcher=fetcher, run_id=run_id, skipped=skipped)
+            return source.kind, calls, tried + [redact_text(s) for s in skipped]
         except WatchdeskError as exc:
-            tried.append(f"{source.describe()}: {exc}")
+            tried += [redact_text(s) for s in skipped] + [redact_text(f"{source.describe()}: {exc}")]
     return None, [], tried
 
 
@@ -72,28 +76,39 @@ def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: 
     provider, calls, tried = find_calls(req, fetcher=fetcher, run_id=run_id)
     result = TranscriptsResult(ticker=ticker, provider=provider, found=len(calls), tried=tried)
     if provider is not None:
-        result.new_doc_ids = [doc for call, origin in calls if (doc := _store_new(call, origin, req, store, run_id))]
+        for call, origin in calls:
+            if len(result.new_doc_ids) >= req.max_documents:
+                cap = req.max_documents
+                result.gap = f"{ticker}: calls left unstored, over the policy's max_documents_per_run ({cap})"
+                _record_gap(store, run_id=run_id, ticker=ticker, reason=result.gap, tried=())
+                break
+            if doc := _store_new(call, origin, req, store, run_id):
+                result.new_doc_ids.append(doc)
         return result
     result.gap = f"no earnings call found for {ticker}: tried " + "; ".join(tried or ["no sources configured"])
+    _record_gap(store, run_id=run_id, ticker=ticker, reason=result.gap, tried=tuple(tried))
+    return result
+
+
+def _record_gap(store: Store, *, run_id: str, ticker: str, reason: str, tried: tuple[str, ...]) -> None:
     store.record_gap(
         GapRecord(
             run_id=run_id,
             agent=AGENT,
             target=f"{ticker} transcripts",
-            reason=result.gap,
+            reason=reason,
             ticker=ticker,
-            tried=tuple(tried),
+            tried=tried,
             created_at=datetime.now(UTC),
         )
     )
-    return result
 
 
 def _calls_from(
-    source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str | None
+    source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str | None, skipped: list[str]
 ) -> list[tuple[Transcript, str]]:
     """The parseable calls one source offers; none at all counts as a failure of that source."""
-    candidates = _candidates(source, req=req, fetcher=fetcher, run_id=run_id)
+    candidates = _candidates(source, req=req, fetcher=fetcher, run_id=run_id, skipped=skipped)
     hints = Hints(ticker=req.company.ticker, company=req.company.name, provider=source.kind)
     calls, errors = [], []
     for cand in candidates:
@@ -104,7 +119,8 @@ def _calls_from(
                 origin=cand.origin,
                 hints=Hints(ticker=req.company.ticker),
             )
-            calls.append((hints.fill(call.model_copy(update={"source_url": cand.origin})), cand.origin))
+            filled = hints.fill(call.model_copy(update={"source_url": redact_url(cand.origin)}))
+            calls.append((filled, cand.origin))
         except (WatchdeskError, ValueError) as exc:
             errors.append(f"{cand.origin}: {exc}")
     if not calls:
@@ -117,7 +133,9 @@ class _NothingFound(WatchdeskError):
     pass
 
 
-def _candidates(source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str | None) -> list[ts.Candidate]:
+def _candidates(
+    source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str | None, skipped: list[str]
+) -> list[ts.Candidate]:
     ticker = req.company.ticker
     if source.kind == "folder":
         return ts.from_folder(Path(source.path or "."))
@@ -125,7 +143,7 @@ def _candidates(source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, ru
         return ts.from_url(fetcher, source.url or "", agent=AGENT, run_id=run_id)
     if source.kind == "feed":
         pattern = re.compile(source.match, re.I) if source.match else ts.default_pattern(ticker, req.aliases)
-        return ts.from_feed(fetcher, source.url or "", pattern=pattern, agent=AGENT, run_id=run_id)
+        return ts.from_feed(fetcher, source.url or "", pattern=pattern, agent=AGENT, run_id=run_id, skipped=skipped)
     if source.kind == "fmp":
         return ts.from_fmp(fetcher, ticker=ticker, api_key=req.api_keys.get("fmp"), agent=AGENT, run_id=run_id)
     raise _NothingFound(f"unknown transcript source kind {source.kind!r}")
@@ -153,12 +171,11 @@ def _store_new(call: Transcript, origin: str, req: TranscriptsRequest, store: St
         filed_at=call.call_date,
         title=_title(call, req),
         run_id=run_id,
-        source_url=origin,
+        source_url=redact_url(origin),
         provider=call.provider,
     )
-    doc_id = store.save_document(record, _spans(record.doc_id, call, spans))
-    store.set_cursor(ticker=req.company.ticker, source="transcripts", value=key)
-    return doc_id
+    cursor = Cursor(req.company.ticker, "transcripts", key)
+    return store.save_document(record, _spans(record.doc_id, call, spans), cursor=cursor)
 
 
 def _spans(doc_id: str, call: Transcript, spans: Sequence[tuple[int, int]]) -> list[SpanRecord]:

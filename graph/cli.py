@@ -16,6 +16,7 @@ from watchdesk.graph.cli_ask import ask
 from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.settings import Settings, from_env
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, WatchdeskError
+from watchdesk.sources.redact import redact_text
 
 if TYPE_CHECKING:
     from watchdesk.graph.runner import RunOutcome
@@ -29,7 +30,7 @@ def progress(enabled: bool = True) -> Callable[[str], None]:
 
     def report(message: str) -> None:
         if enabled:
-            err.print(f"[dim]{time.monotonic() - started:6.1f}s[/dim]  {escape(message)}")
+            err.print(f"[dim]{time.monotonic() - started:6.1f}s[/dim]  {escape(redact_text(message))}")
 
     return report
 
@@ -42,7 +43,7 @@ def fail(exc: WatchdeskError) -> None:
         if isinstance(exc, ConfigError)
         else EXIT_ERROR
     )
-    err.print(f"[bold red]error:[/bold red] {escape(str(exc))}", soft_wrap=True)
+    err.print(f"[bold red]error:[/bold red] {escape(redact_text(str(exc)))}", soft_wrap=True)
     sys.exit(code)
 
 
@@ -129,7 +130,9 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     help="Also save every response into a replay pack here.",
 )
 @click.option(
-    "--dry-run", is_flag=True, help="Validate the watchlist and print the plan; fetch nothing, write nothing."
+    "--dry-run",
+    is_flag=True,
+    help="Validate everything and print the plan; write nothing, fetch at most SEC's ticker map.",
 )
 @click.option("--yes", is_flag=True, help="Approve the plan without asking (when the policy wants approval).")
 @click.option(
@@ -164,7 +167,9 @@ def run(
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
     if dry_run:
-        click.echo(f"{watchlist}: valid ({len(wl.tickers)} tickers, topics {', '.join(wl.topics.watch)})")
+        from watchdesk.graph.dry_run import dry_run as check
+
+        check(wl, settings, origin=str(watchlist), echo=click.echo)
         return
     approver = (lambda _req: "approve") if yes else (ask if sys.stdin.isatty() and not scheduled else None)
     from watchdesk.graph import runner
@@ -183,16 +188,20 @@ def run(
 @cli.command()
 @click.argument("run_id")
 @db_option
-@click.option("--reject", is_flag=True, help="Reject the plan instead of approving it.")
+@click.option("--reject", is_flag=True, help="Reject the plan (or abandon an interrupted run); no network.")
 @click.option("--edit", "keep", metavar="STEPS", help='Approve only these steps: numbers, ranges or ids ("1-3,7").')
 @click.pass_context
 def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep: str | None) -> None:
-    """Approve (or reject, or narrow) a run waiting for approval, and resume it from its checkpoint.
+    """Approve (or reject, or narrow) a run waiting for approval, or an interrupted one, and resume it from its
+    checkpoint.
+
+    A run resumes as it started: a --replay run from the same pack, a --record run still recording.
 
     \b
     Examples:
       watchdesk approve 2026-11-23-1a2b3c4d
       watchdesk approve 2026-11-23-1a2b3c4d --edit 1-3,7
+      watchdesk approve 2026-11-23-1a2b3c4d --reject
     """
     settings = _settings(ctx, db_path=db)
     from watchdesk.graph import runner
@@ -216,6 +225,8 @@ def init(path: Path, force: bool) -> None:
 
     if path.exists() and not force:
         raise ConfigError(f"{path} already exists (use --force to overwrite)")
+    if not path.parent.is_dir():
+        raise ConfigError(f"folder {path.parent} does not exist: create it first, or give another path")
     path.write_text((resources.files("watchdesk.graph") / "example_watchlist.toml").read_text(), encoding="utf-8")
     click.echo(f"wrote {path}; check it with: watchdesk run {path} --dry-run")
 
@@ -272,15 +283,16 @@ _register_groups()
 def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
     if outcome.status == "awaiting_approval":
         err.print(
-            f"\n{escape(outcome.plan_text)}\n\nrun {outcome.run_id} is awaiting approval: "
+            f"\n{escape(redact_text(outcome.plan_text))}\n\nrun {outcome.run_id} is awaiting approval: "
             f"watchdesk approve {outcome.run_id} --db {escape(str(settings.db_path))}",
             soft_wrap=True,
         )
         return
     counts = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
-    err.print(f"run {outcome.run_id}: {outcome.status} ({counts}; {outcome.fetches} requests)")
+    detail = "; ".join(part for part in (counts, f"{outcome.fetches} requests") if part)
+    err.print(f"run {outcome.run_id}: {outcome.status} ({detail})")
     for gap in outcome.gaps:
-        err.print(f"  [yellow]gap[/yellow] {escape(gap)}")
+        err.print(f"  [yellow]gap[/yellow] {escape(redact_text(gap))}")
     for path in outcome.briefing_paths or ([outcome.briefing_path] if outcome.briefing_path else []):
         click.echo(path)
 

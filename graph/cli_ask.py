@@ -11,13 +11,14 @@ from rich.markup import escape
 from watchdesk.graph.select import select_steps
 from watchdesk.graph.state import Step
 from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.redact import redact_text
 
 err = Console(stderr=True, highlight=False)
 
 
 def ask(request: dict[str, Any]) -> Any:
     """An approver for runner.start_run; None (end of input, Ctrl-C) leaves the run awaiting approval."""
-    err.print(f"\n[bold]Plan for run {escape(request['run_id'])}[/bold]\n{escape(request['text'])}\n")
+    err.print(f"\n[bold]Plan for run {escape(request['run_id'])}[/bold]\n{escape(redact_text(request['text']))}\n")
     try:
         answer = click.prompt(
             "approve / reject / edit", type=click.Choice(["approve", "reject", "edit"]), default="approve"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import click
 
@@ -51,6 +52,7 @@ def fetch(
     from watchdesk.graph.runner import gateway_for
     from watchdesk.graph.watchlist import Watchlist
     from watchdesk.sources.models import CompanyRef
+    from watchdesk.sources.redact import redact_text
 
     settings: Settings = ctx.obj
     if replay is not None:
@@ -66,7 +68,7 @@ def fetch(
     with gateway_for(settings, stub, AuditBuffer(), require_identity=False) as gw:
         provider, calls, tried = transcripts.find_calls(req, fetcher=gw, run_id=None)
     for failure in tried:
-        click.echo(f"tried {failure}", err=True)
+        click.echo(f"tried {redact_text(failure)}", err=True)
     if provider is None:
         raise click.ClickException(f"no earnings call found for {entry.symbol}")
     for call, _origin in calls:
@@ -83,7 +85,8 @@ def _chain(
     if path is None:
         if not adhoc:
             raise ConfigError("give sources (--folder, --url, --feed) or --watchlist with [[tickers.transcripts]]")
-        hosts = tuple(sorted({(s.url or "").split("/")[2] for s in adhoc if s.url}))
+        # The same policy as a run: hosts are allowed by name, whatever port the URL names.
+        hosts = tuple(sorted({urlsplit(s.url).hostname or "" for s in adhoc if s.url}))
         return Ticker(symbol=ticker, sources=("transcripts",), transcripts=tuple(adhoc)), Policy(allowed_domains=hosts)
     wl = load_watchlist(path)
     found = next((t for t in wl.tickers if t.symbol == ticker), None)

@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
-from watchdesk.graph.watchlist import Watchlist
+from watchdesk.graph.watchlist import Ticker, Watchlist
 from watchdesk.sources import edgar
 from watchdesk.sources.edgar_parse import resolve_ticker
+from watchdesk.sources.errors import ConfigError, UnknownTickerError
 from watchdesk.sources.models import CompanyRef, Fetcher
 
 
 def resolve_companies(watchlist: Watchlist, *, fetcher: Fetcher) -> dict[str, CompanyRef]:
-    """Every ticker to a CompanyRef; an unknown one raises UnknownTickerError with suggestions."""
-    ticker_map = edgar.fetch_ticker_map(fetcher, agent="planner")
+    """Every ticker to a CompanyRef; unknown ones raise one error naming all, with suggestions.
+
+    A ticker given with its `cik` needs no lookup: SEC's ticker map is fetched only when some ticker lacks one.
+    """
+    needs_map = any(t.cik is None for t in watchlist.tickers)
+    ticker_map = edgar.fetch_ticker_map(fetcher, agent="planner") if needs_map else {}
+    companies, unknown = match_companies(watchlist.tickers, ticker_map)
+    if len(unknown) == 1:
+        raise unknown[0]
+    if unknown:
+        raise ConfigError(f"{len(unknown)} unknown tickers:\n" + "\n".join(f"  - {exc}" for exc in unknown))
+    return companies
+
+
+def match_companies(
+    tickers: tuple[Ticker, ...], ticker_map: dict[str, CompanyRef]
+) -> tuple[dict[str, CompanyRef], list[UnknownTickerError]]:
+    """The tickers found (or given a cik), and an error for each one SEC's map does not know."""
     companies: dict[str, CompanyRef] = {}
-    for ticker in watchlist.tickers:
+    unknown: list[UnknownTickerError] = []
+    for ticker in tickers:
         if ticker.cik is not None:
             known = ticker_map.get(ticker.symbol)
-            name = known.name if known else ticker.symbol
+            name = known.name if known else (ticker.aliases or (ticker.symbol,))[0]
             companies[ticker.symbol] = CompanyRef(ticker=ticker.symbol, cik=ticker.cik, name=name)
-        else:
+            continue
+        try:
             companies[ticker.symbol] = resolve_ticker(ticker.symbol, ticker_map)
-    return companies
+        except UnknownTickerError as exc:
+            unknown.append(exc)
+    return companies, unknown

@@ -17,11 +17,17 @@ from watchdesk.store.store import Store
 
 
 class AuditBuffer:
-    """Collects the gateway's audit events until the store can take them (it may not be open yet)."""
+    """The gateway's audit events: held until the run's store is open, then written as they happen.
+
+    Written at once, not at the next supervisor step, so a killed run never holds a stored document
+    whose request left no audit row (the row is committed before the document it fetched).
+    """
 
     def __init__(self) -> None:
         self._events: list[ActionRecord] = []
         self._lock = threading.Lock()
+        self._store: Store | None = None
+        self._run_id: str | None = None
         self.urls: list[str] = []  # every URL requested, in order (tests count fetches with it)
 
     def __call__(self, event: AuditEvent) -> None:
@@ -40,8 +46,17 @@ class AuditBuffer:
             at=datetime.now(UTC),
         )
         with self._lock:
-            self._events.append(record)
             self.urls.append(event.url)
+            if self._store is None or self._run_id is None:
+                self._events.append(record)
+                return
+            self._store.record_actions([record if record.run_id else _with_run(record, self._run_id)])
+
+    def attach(self, store: Store, *, run_id: str) -> int:
+        """Write what was held (ticker map requests) and every later event straight to `store`."""
+        with self._lock:
+            self._store, self._run_id = store, run_id
+        return self.flush(store, run_id=run_id)
 
     def flush(self, store: Store, *, run_id: str) -> int:
         with self._lock:

@@ -19,6 +19,7 @@ from watchdesk.graph.deps import Deps
 from watchdesk.graph.planner import build_plan
 from watchdesk.graph.state import RunState, StepInput, StepResult
 from watchdesk.sources.errors import WatchdeskError
+from watchdesk.sources.redact import redact_text
 from watchdesk.store import queries
 from watchdesk.store.records import GapRecord
 
@@ -66,11 +67,14 @@ def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["sup
 def transcripts_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
     deps, step = runtime.context, inp["step"]
     p = step["params"]
+    # The chain comes from the watchlist, not the plan: the plan carries its URLs with secrets redacted.
+    entry = next(t for t in deps.watchlist.tickers if t.symbol == p["ticker"])
     req = transcripts.TranscriptsRequest(
         company=deps.companies[p["ticker"]],
         aliases=tuple(p["aliases"]),
-        chain=tuple(transcripts.Source(**src) for src in p["chain"]),
+        chain=tuple(transcripts.Source(**src.model_dump(exclude_none=True)) for src in entry.transcripts),
         api_keys=deps.settings.api_keys,
+        max_documents=deps.watchlist.policy.max_documents_per_run,
     )
     try:
         res = transcripts.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)
@@ -94,7 +98,7 @@ def transcripts_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal[
 
 
 def _failed(step_id: str, ticker: str, target: str, exc: WatchdeskError, deps: Deps) -> Command[Literal["supervisor"]]:
-    reason = f"{type(exc).__name__}: {exc}"
+    reason = redact_text(f"{type(exc).__name__}: {exc}")
     deps.store.record_gap(
         GapRecord(
             run_id=deps.run_id,

@@ -5,6 +5,7 @@ Fetched text never reaches this module, so nothing a document says can change th
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,7 +15,9 @@ from watchdesk.agents.briefing.period import Period, period_ending
 from watchdesk.agents.filings import window
 from watchdesk.graph.state import Step
 from watchdesk.graph.watchlist import Delivery, Ticker, TranscriptSource, Watchlist
+from watchdesk.sources.edgar_parse import plain_name
 from watchdesk.sources.models import CompanyRef
+from watchdesk.sources.redact import redact_text, redact_url
 
 SEC_PERMISSION = "net:sec.gov"
 
@@ -92,7 +95,8 @@ def _filings_step(ticker: Ticker, company: CompanyRef, *, watchlist: Watchlist, 
         id=f"filings:{ticker.symbol}",
         agent="filings",
         action="fetch_filings",
-        target=f"{ticker.symbol} (CIK {company.cik}, {company.name})",
+        # The name comes from SEC's ticker map: flattened to one line there, quoted here, so it reads as a name.
+        target=f"{ticker.symbol} (CIK {company.cik}, {json.dumps(plain_name(company.name), ensure_ascii=False)})",
         permission=SEC_PERMISSION,
         params={
             "ticker": ticker.symbol,
@@ -107,14 +111,18 @@ def _filings_step(ticker: Ticker, company: CompanyRef, *, watchlist: Watchlist, 
 
 
 def _transcripts_step(ticker: Ticker, company: CompanyRef) -> Step:
-    chain = [src.model_dump(exclude_none=True) for src in ticker.transcripts]
+    # Secrets in a source URL stay in the watchlist: the plan (shown, stored, checkpointed) gets them redacted.
+    chain = [
+        {k: redact_url(v) if k == "url" else v for k, v in src.model_dump(exclude_none=True).items()}
+        for src in ticker.transcripts
+    ]
     permission = ",".join(dict.fromkeys(_permission(src) for src in ticker.transcripts)) or "store:write"
     return Step(
         id=f"transcripts:{ticker.symbol}",
         agent="transcripts",
         action="fetch_transcripts",
         target=f"{ticker.symbol} earnings calls via "
-        + (" > ".join(s.describe() for s in ticker.transcripts) or "nothing"),
+        + (" > ".join(redact_text(s.describe()) for s in ticker.transcripts) or "nothing"),
         permission=permission,
         params={"ticker": ticker.symbol, "aliases": list(ticker.aliases), "chain": chain},
     )

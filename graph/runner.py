@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
 from collections import Counter
@@ -11,7 +10,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from langchain_core.runnables import RunnableConfig
@@ -21,9 +20,13 @@ from langgraph.types import Command
 from watchdesk.graph.builder import build_graph
 from watchdesk.graph.companies import resolve_companies
 from watchdesk.graph.deps import AuditBuffer, Deps
+from watchdesk.graph.resume import close_stopped, load_stopped, mark_orphans, recorded_settings
 from watchdesk.graph.select import select_steps
 from watchdesk.graph.settings import Settings
+from watchdesk.graph.state import Step
+from watchdesk.graph.validate import ensure_valid
 from watchdesk.graph.watchlist import Watchlist
+from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.gateway import SEC_DOMAIN, Gateway, GatewayConfig, domain_matches
 from watchdesk.store.records import RunRecord
@@ -64,6 +67,9 @@ def gateway_for(
         record_dir=settings.record_dir,
         max_requests=watchlist.policy.max_requests_per_run,
         rate_limits=rate_limits(watchlist),
+        deadline_s=settings.http.deadline_s,
+        max_bytes=int(settings.http.max_mb * MIB),
+        max_retry_after_s=settings.http.max_retry_after_s,
     )
     return Gateway(config, audit=audit)
 
@@ -121,6 +127,7 @@ def start_run(
 
     `judge_model` injects a chat model for the polarity judge (tests); otherwise Settings.model decides.
     """
+    ensure_valid(watchlist)
     as_of = settings.as_of or datetime.now(UTC).date()
     run_id = run_id or f"{as_of.isoformat()}-{uuid.uuid4().hex[:8]}"
     run = RunRecord(
@@ -132,6 +139,10 @@ def start_run(
         mode=settings.mode,
         status="running",
         started_at=datetime.now(UTC),
+        replay_dir=str(settings.replay_dir) if settings.mode == "replay" and settings.replay_dir else None,
+        record_dir=str(settings.record_dir) if settings.record_dir else None,
+        out_dir=str(settings.out_dir),
+        as_of=settings.as_of,
     )
     first_input = {"run_id": run_id, "results": []}
     return _execute(
@@ -164,6 +175,8 @@ def _execute(
         report("resolving tickers")
         companies = resolve_companies(watchlist, fetcher=gateway)
         store = stack.enter_context(Store.open(settings.db_path))
+        mark_orphans(store, report=report, resuming=run.run_id)
+        audit.attach(store, run_id=run.run_id)
         for ref in companies.values():
             store.upsert_company(cik=ref.cik, ticker=ref.ticker, name=ref.name)
         deps = Deps(
@@ -192,6 +205,8 @@ def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, ap
     app = build_graph().compile(checkpointer=SqliteSaver(conn))
     config: RunnableConfig = {"configurable": {"thread_id": run.thread_id}, "recursion_limit": 200}
     payload: Any = first_input
+    if payload is None and not app.get_state(config).values:  # interrupted before its first step
+        payload = {"run_id": run.run_id, "results": []}
     try:
         while True:
             result = app.invoke(payload, config, context=deps)
@@ -250,37 +265,37 @@ def resume_run(
     decision: Any,
     report: Callable[[str], None] = lambda _m: None,
 ) -> RunOutcome:
-    """Continue a run that stopped at `awaiting_approval`, from its checkpoint."""
-    if not Path(settings.db_path).is_file():
-        raise ConfigError(f"no database at {settings.db_path}: pass --db with the file the run used")
-    with Store.open(settings.db_path, read_only=True) as probe:
-        rows = probe.query(
-            "SELECT watchlist_json, thread_id, status, started_at, plan FROM runs WHERE run_id = ?", [run_id]
-        )
-    if not rows:
-        raise ConfigError(f"no run {run_id!r} in {settings.db_path} (see `watchdesk runs`)")
-    wl_json, thread_id, status, started, plan_json = rows[0]
-    if status != "awaiting_approval":
-        raise ConfigError(f"run {run_id} is {status}, not awaiting approval")
-    watchlist = Watchlist.model_validate_json(wl_json)
+    """Continue a run waiting for approval, or an interrupted one, from its checkpoint, as it started.
+
+    Rejecting (or abandoning an interrupted run) only records the decision: no network, no graph.
+    """
+    stopped = load_stopped(run_id, settings)
+    if decision in ("reject", "rejected", False):
+        status = close_stopped(stopped, settings, report=report)
+        return RunOutcome(run_id=run_id, status=status)
+    settings = recorded_settings(stopped, settings)
+    watchlist = Watchlist.model_validate_json(stopped.watchlist_json)
     if isinstance(decision, dict) and decision.get("decision") == "edit":  # a typo fails here, the run still waits
-        decision = {**decision, "keep": select_steps(decision.get("keep") or [], json.loads(plan_json or "[]"))}
-    # The approved plan writes where it said it would; the sandbox checks against that folder.
-    briefing = [s for s in json.loads(plan_json or "[]") if s["agent"] == "briefing"]
-    if briefing:
-        settings = settings.with_(out_dir=Path(briefing[0]["target"]))
+        decision = {**decision, "keep": select_steps(decision.get("keep") or [], cast("list[Step]", stopped.plan))}
     run = RunRecord(
         run_id=run_id,
-        thread_id=thread_id,
+        thread_id=stopped.thread_id,
         watchlist=watchlist.name,
         watchlist_hash=watchlist.fingerprint(),
-        watchlist_json=wl_json,
+        watchlist_json=stopped.watchlist_json,
         mode=settings.mode,
         status="running",
-        started_at=started,
+        started_at=stopped.started_at,
+        replay_dir=stopped.replay_dir,
+        record_dir=stopped.record_dir,
+        out_dir=str(settings.out_dir),
+        as_of=stopped.as_of,
     )
-    # The plan, with its dates, was made before the stop; `as_of` no longer matters.
+    # A waiting run gets the decision; an interrupted one continues where its checkpoint left it.
+    first_input: Command[Any] | None = Command(resume=decision) if stopped.waiting else None
+    if not stopped.waiting:
+        report(f"resuming interrupted run {run_id} from its checkpoint")
     as_of = settings.as_of or datetime.now(UTC).date()
     return _execute(
-        watchlist, settings, run, as_of=as_of, first_input=Command(resume=decision), approver=None, report=report
+        watchlist, settings, run, as_of=as_of, first_input=first_input, approver=None, report=report
     )

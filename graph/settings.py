@@ -22,7 +22,19 @@ ENV_VARS = {
     "WATCHDESK_MODEL": "optional LLM as provider:model (never required)",
     "WATCHDESK_FMP_API_KEY": "optional Financial Modeling Prep key: enables the `fmp` transcript source",
     "WATCHDESK_SMTP_URL": "e-mail delivery server, smtp://user:pass@host:587 or smtps://... (?from=address)",
+    "WATCHDESK_HTTP_DEADLINE_S": "seconds one request may take in all, retries and waits included (default 120)",
+    "WATCHDESK_HTTP_MAX_MB": "largest response body accepted, in MiB; bigger downloads are aborted (default 100)",
+    "WATCHDESK_HTTP_MAX_RETRY_AFTER_S": "longest Retry-After waited; a longer one becomes a gap at once (default 30)",
 }
+
+
+@dataclass(frozen=True, kw_only=True)
+class HttpLimits:
+    """Bounds on every request: no server can hold a run or fill memory."""
+
+    deadline_s: float = 120.0
+    max_mb: float = 100.0
+    max_retry_after_s: float = 30.0
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,6 +50,7 @@ class Settings:
     as_of: date | None = None  # pins "today" (the demo replays a fixed week)
     brief_since: date | None = None  # the briefing's period starts here instead of the cadence's (the demo)
     progress: bool = True
+    http: HttpLimits = field(default_factory=lambda: HttpLimits())
     # Provider keys live here only: never in the plan, the graph state, a log line or the audit table.
     api_keys: dict[str, str] = field(default_factory=dict, repr=False)
     # Delivery secrets: the SMTP URL (with its password) and the environment, for `webhook_env` lookups.
@@ -73,7 +86,25 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         api_keys={name: key for name, var in _KEYS.items() if (key := env.get(var))},
         smtp_url=env.get("WATCHDESK_SMTP_URL") or None,
         env=dict(env),
+        http=HttpLimits(
+            deadline_s=_positive(env, "WATCHDESK_HTTP_DEADLINE_S", 120.0),
+            max_mb=_positive(env, "WATCHDESK_HTTP_MAX_MB", 100.0),
+            max_retry_after_s=_positive(env, "WATCHDESK_HTTP_MAX_RETRY_AFTER_S", 30.0),
+        ),
     )
+
+
+def _positive(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value > 0 or value == float("inf"):
+        raise ConfigError(f"{name} must be a positive number, got {raw!r}")
+    return value
 
 
 _KEYS = {"fmp": "WATCHDESK_FMP_API_KEY"}

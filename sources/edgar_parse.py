@@ -31,6 +31,15 @@ _NAME_NOISE = frozenset({
 # --- ticker map -------------------------------------------------------------------------------
 
 
+_NOT_PRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
+
+
+def plain_name(name: str, *, limit: int = 120) -> str:
+    """A company name as one short printable line: fetched text cannot draw lines in a prompt or a plan."""
+    flat = " ".join(_NOT_PRINTABLE.sub(" ", name).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
 def parse_ticker_map(data: bytes) -> dict[str, CompanyRef]:
     """SEC company_tickers.json (or company_tickers_exchange.json) -> {TICKER: CompanyRef}."""
     raw = _load_json(data, what="ticker map")
@@ -40,7 +49,7 @@ def parse_ticker_map(data: bytes) -> dict[str, CompanyRef]:
             rows = [(r[idx["ticker"]], r[idx["cik"]], r[idx["name"]]) for r in raw["data"]]
         else:
             rows = [(r["ticker"], r["cik_str"], r["title"]) for r in raw.values()]
-        refs = (CompanyRef(ticker=str(t).upper(), cik=int(c), name=str(n)) for t, c, n in rows)
+        refs = (CompanyRef(ticker=str(t).upper(), cik=int(c), name=plain_name(str(n))) for t, c, n in rows)
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise ParsingError(f"ticker map is not in SEC's company_tickers.json layout: {err!r}") from err
     out: dict[str, CompanyRef] = {}

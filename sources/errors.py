@@ -43,7 +43,15 @@ class NotFoundError(HTTPStatusError, LookupError):
 
 
 class RateLimitedError(HTTPStatusError):
-    """429 that outlasted the retries."""
+    """429 that outlasted the retries, or asked for a wait longer than the gateway's cap."""
+
+
+class DeadlineExceededError(TransportError, TimeoutError):
+    """A request (attempts and waits included) did not finish within its overall deadline."""
+
+
+class ResponseTooLargeError(TransportError):
+    """A response body passed the gateway's size cap; the download was aborted."""
 
 
 class UnavailableError(WatchdeskError, LookupError):

@@ -5,89 +5,50 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from types import TracebackType
-from typing import Literal, NoReturn
+from typing import NoReturn
 from urllib.parse import urldefrag, urlsplit
 
 import httpx
 
+from watchdesk.sources.bounded import read_bounded
 from watchdesk.sources.cache import DiskCache
 from watchdesk.sources.errors import (
     ConfigError,
-    HTTPStatusError,
-    NotFoundError,
+    DeadlineExceededError,
     PolicyError,
-    RateLimitedError,
     ReplayMissError,
+    ResponseTooLargeError,
     TransportError,
+)
+from watchdesk.sources.gateway_config import (
+    DEFAULT_AGENT,
+    RECORDED_HEADERS,
+    RETRY_STATUSES,
+    SEC_DOMAIN,
+    UNRECORDED,
+    Call,
+    GatewayConfig,
+    GatewayStats,
+    detail_text,
+    elapsed_ms,
+    give_up_reason,
+    raise_for_status,
 )
 from watchdesk.sources.models import AuditEvent, HttpResult, Outcome
 from watchdesk.sources.ratelimit import DomainLimits, backoff_s, domain_matches, retry_after_s
-from watchdesk.sources.replay import PackWriter, ReplayPack, redact_url
+from watchdesk.sources.redact import redact_url
+from watchdesk.sources.replay import PackWriter, ReplayPack
 
-__all__ = ["Gateway", "GatewayConfig", "GatewayStats", "domain_matches", "raise_for_status"]
-
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-# Transient answers about the server's load, not the resource: never recorded into a pack.
-_UNRECORDED = frozenset({304, 408, 429})  # and 304: "nothing new since you asked" answers no later GET
-# Only headers that describe the content are recorded, so re-recording a pack gives the same index.
-_RECORDED_HEADERS = frozenset({"content-type", "last-modified", "etag", "location", "content-disposition"})
-DEFAULT_AGENT = "watchdesk/0.1"
-SEC_DOMAIN = "sec.gov"
-
-
-@dataclass(frozen=True, kw_only=True)
-class GatewayConfig:
-    """How the gateway may talk to the outside world; built once from settings and policy."""
-
-    mode: Literal["live", "replay"] = "live"
-    user_agent: str | None = None  # SEC requires "Name email"
-    allowed_domains: tuple[str, ...] = ()  # a host passes if equal to or a subdomain of an entry
-    rate_limits: dict[str, float] = field(default_factory=lambda: {SEC_DOMAIN: 10.0})
-    timeout_s: float = 30.0
-    max_retries: int = 4
-    backoff_base_s: float = 0.5
-    max_backoff_s: float = 60.0
-    cache_dir: Path | None = None
-    replay_dir: Path | None = None
-    record_dir: Path | None = None  # live mode: also write 2xx/4xx responses into a pack here
-    max_requests: int | None = None  # the policy's budget of requests (network or replayed) per run
-
-    def __post_init__(self) -> None:
-        if self.max_retries < 0 or self.timeout_s <= 0 or any(r <= 0 for r in self.rate_limits.values()):
-            raise ConfigError("gateway: max_retries must be >= 0, timeout_s and every rate limit > 0")
-
-
-@dataclass
-class GatewayStats:
-    """Counters: `network` counts requests actually sent (retries and redirects included)."""
-
-    network: int = 0
-    replayed: int = 0
-    cached: int = 0
-    refused: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class _Call:
-    url: str
-    audit_url: str  # secrets redacted: the only form that reaches audit rows and messages
-    host: str
-    agent: str
-    run_id: str | None
-
-
-def raise_for_status(call_url: str, status: int, detail: str = "") -> None:
-    """Map an error status to the exception vocabulary; statuses below 400 pass."""
-    if status == 404:
-        raise NotFoundError(call_url, status, detail)
-    if status == 429:
-        raise RateLimitedError(call_url, status, detail or "rate limited; retry later or lower the rate")
-    if status >= 400:
-        raise HTTPStatusError(call_url, status, detail)
+__all__ = [
+    "DEFAULT_AGENT",
+    "Gateway",
+    "GatewayConfig",
+    "GatewayStats",
+    "domain_matches",
+    "raise_for_status",
+]
 
 
 class Gateway:
@@ -121,7 +82,7 @@ class Gateway:
         self._client = httpx.Client(
             timeout=httpx.Timeout(config.timeout_s),
             follow_redirects=True,
-            headers={"User-Agent": config.user_agent or DEFAULT_AGENT, "Accept-Encoding": "gzip, deflate"},
+            headers={"User-Agent": DEFAULT_AGENT, "Accept-Encoding": "gzip, deflate"},
             event_hooks={"request": [self._gate]},
             transport=transport,
         )
@@ -156,8 +117,14 @@ class Gateway:
         """
         url = urldefrag(url)[0]
         parts = urlsplit(url)
-        call = _Call(
-            url=url, audit_url=redact_url(url), host=(parts.hostname or "").lower(), agent=agent, run_id=run_id
+        call = Call(
+            url=url,
+            audit_url=redact_url(url),
+            host=(parts.hostname or "").lower(),
+            agent=agent,
+            run_id=run_id,
+            deadline_at=self._clock() + self.config.deadline_s,
+            headers=tuple((headers or {}).items()),
         )
         if parts.scheme not in {"http", "https"}:
             self._refuse(call, attempt=1, detail=f"scheme {parts.scheme!r} not allowed")
@@ -174,14 +141,14 @@ class Gateway:
         use_cache = cache and self._cache is not None and not headers
         if use_cache and (hit := self._cache_get(call)) is not None:
             return hit
-        result = self._fetch(call, headers=dict(headers or {}))
+        result = self._fetch(call)
         if use_cache and self._cache is not None and result.status == 200:
             self._cache.put(result)
         return result
 
     # -- policy, audit, counters ---------------------------------------------------------------
 
-    def _refuse(self, call: _Call, *, attempt: int, detail: str) -> NoReturn:
+    def _refuse(self, call: Call, *, attempt: int, detail: str) -> NoReturn:
         self._count("refused")
         self._emit(call, attempt, "refused", detail=detail)
         hint = (
@@ -193,7 +160,7 @@ class Gateway:
 
     def _emit(
         self,
-        call: _Call,
+        call: Call,
         attempt: int,
         outcome: Outcome,
         *,
@@ -228,19 +195,36 @@ class Gateway:
             setattr(self.stats, name, getattr(self.stats, name) + 1)
 
     def _gate(self, request: httpx.Request) -> None:
-        """httpx hook run before every request, redirect hops included: allow-list, rate limit, count."""
+        """httpx hook run before every request, redirect hops included: allow-list, identity, rate limit."""
         host = request.url.host
+        if request.url.scheme not in {"http", "https"}:
+            raise PolicyError(f"redirect refused: scheme {request.url.scheme!r} is not http(s)")
         if not self.allowed(host):
             raise PolicyError(f"redirect to host {host!r} refused: not in allowed_domains")
+        # The SEC identity names a person: only SEC gets it, also when a redirect leaves SEC.
+        identity = self.config.user_agent if domain_matches(host, SEC_DOMAIN) else None
+        request.headers["User-Agent"] = identity or DEFAULT_AGENT
         if (limiter := self._limits.for_host(host)) is not None:
             limiter.acquire()
             self._held.slots = [*getattr(self._held, "slots", []), limiter]
         self._count("network")
 
-    def _send(self, url: str, headers: dict[str, str]) -> httpx.Response:
-        """client.get, then free the rate-limit slots its hops took (body read, or failure)."""
+    def _send(self, call: Call) -> tuple[httpx.Response, bytes]:
+        """GET with the body streamed under the deadline and size cap, then free the hops' rate-limit slots."""
+        remaining = call.deadline_at - self._clock()
+        if remaining <= 0:
+            raise DeadlineExceededError(f"{call.audit_url}: request deadline of {self.config.deadline_s:g}s passed")
         try:
-            return self._client.get(url, headers=headers)
+            timeout = httpx.Timeout(min(self.config.timeout_s, remaining))
+            with self._client.stream("GET", call.url, timeout=timeout, headers=dict(call.headers)) as response:
+                body = read_bounded(
+                    response,
+                    url=call.audit_url,
+                    max_bytes=self.config.max_bytes,
+                    deadline_at=call.deadline_at,
+                    clock=self._clock,
+                )
+                return response, body
         finally:
             for limiter in getattr(self._held, "slots", []):
                 limiter.release()
@@ -248,7 +232,7 @@ class Gateway:
 
     # -- the three ways to answer ----------------------------------------------------------------
 
-    def _replay(self, call: _Call) -> HttpResult:
+    def _replay(self, call: Call) -> HttpResult:
         assert self._pack is not None
         started = self._clock()
         try:
@@ -264,7 +248,7 @@ class Gateway:
         raise_for_status(call.audit_url, result.status, "replayed")
         return result
 
-    def _cache_get(self, call: _Call) -> HttpResult | None:
+    def _cache_get(self, call: Call) -> HttpResult | None:
         assert self._cache is not None
         hit = self._cache.get(call.url)
         if hit is not None:
@@ -272,28 +256,32 @@ class Gateway:
             self._emit(call, 1, "cache_hit", status=hit.status, nbytes=len(hit.body))
         return hit
 
-    def _fetch(self, call: _Call, *, headers: dict[str, str]) -> HttpResult:
+    def _fetch(self, call: Call) -> HttpResult:
         attempts = self.config.max_retries + 1
         for attempt in range(1, attempts + 1):
-            answer = self._try_once(call, attempt, last=attempt == attempts, headers=headers)
-            if isinstance(answer, httpx.Response):
-                return self._finish(call, answer)
+            answer = self._try_once(call, attempt, last=attempt == attempts)
+            if isinstance(answer, tuple):
+                return self._finish(call, *answer)
             self._sleep(answer)
         raise AssertionError("unreachable: the last attempt always returns or raises")
 
-    def _try_once(
-        self, call: _Call, attempt: int, *, last: bool, headers: dict[str, str]
-    ) -> httpx.Response | float:
-        """One audited attempt: the response to hand back, or the delay before trying again."""
+    def _try_once(self, call: Call, attempt: int, *, last: bool) -> tuple[httpx.Response, bytes] | float:
+        """One audited attempt: the response and body to hand back, or the delay before trying again."""
         started = self._clock()
         try:
-            response = self._send(call.url, headers)
+            response, body = self._send(call)
         except PolicyError as exc:  # raised by _gate on a redirect to a host outside the allow-list
             self._refuse(call, attempt=attempt, detail=str(exc))
+        except httpx.UnsupportedProtocol as exc:  # a redirect to file:// or ftp://: retrying won't help
+            self._refuse(call, attempt=attempt, detail=f"redirect refused: {exc}")
+        except (DeadlineExceededError, ResponseTooLargeError) as exc:  # final: the deadline or cap is spent
+            timed_out = isinstance(exc, DeadlineExceededError)
+            self._emit(call, attempt, "timeout" if timed_out else "error", ms=self._ms(started), detail=str(exc))
+            raise
         except httpx.TransportError as exc:
             outcome: Outcome = "timeout" if isinstance(exc, httpx.TimeoutException) else "error"
-            delay = None if last else self._backoff(attempt, None)
-            detail = _detail(type(exc).__name__, delay)
+            delay = None if last else self._backoff(call, attempt, None)
+            detail = detail_text(type(exc).__name__, delay)
             self._emit(call, attempt, outcome, ms=self._ms(started), detail=detail)
             if delay is None:
                 raise TransportError(
@@ -306,59 +294,53 @@ class Gateway:
         status = response.status_code
         delay = None
         if status in RETRY_STATUSES and not last:
-            delay = self._backoff(attempt, response.headers.get("Retry-After"))
+            delay = self._backoff(call, attempt, response.headers.get("Retry-After"))
         outcome = "ok" if status < 400 else "http_error"
         self._emit(
             call,
             attempt,
             outcome,
             status=status,
-            nbytes=len(response.content),
-            ms=_elapsed_ms(response, self._ms(started)),
-            detail=_detail(f"HTTP {status}", delay),
+            nbytes=len(body),
+            ms=elapsed_ms(response, self._ms(started)),
+            detail=detail_text(f"HTTP {status}", delay),
         )
-        return response if delay is None else delay
+        return (response, body) if delay is None else delay
 
-    def _finish(self, call: _Call, response: httpx.Response) -> HttpResult:
+    def _finish(self, call: Call, response: httpx.Response, body: bytes) -> HttpResult:
         status = response.status_code
-        if self._recorder is not None and status < 500 and status not in _UNRECORDED:
-            self._record(call, response)
-        suffix = f"after {self.config.max_retries + 1} attempts" if status in RETRY_STATUSES else ""
+        if self._recorder is not None and status < 500 and status not in UNRECORDED:
+            self._record(call, response, body)
+        suffix = give_up_reason(response, status, cap_s=self.config.max_retry_after_s)
         raise_for_status(call.audit_url, status, suffix)
         return HttpResult(
             url=call.url,
             status=status,
             headers=dict(response.headers),
-            body=response.content,
-            elapsed_ms=_elapsed_ms(response, 0.0),
+            body=body,
+            elapsed_ms=elapsed_ms(response, 0.0),
         )
 
-    def _record(self, call: _Call, response: httpx.Response) -> None:
+    def _record(self, call: Call, response: httpx.Response, body: bytes) -> None:
         assert self._recorder is not None
         source = f"live GET {call.host} on {datetime.now(UTC).date().isoformat()}"
         with self._record_lock:
-            headers = {k: v for k, v in response.headers.items() if k.lower() in _RECORDED_HEADERS}
-            self._recorder.add(call.url, response.status_code, headers, response.content, source)
+            headers = {k: v for k, v in response.headers.items() if k.lower() in RECORDED_HEADERS}
+            self._recorder.add(call.url, response.status_code, headers, body, source)
             self._recorder.save()
 
-    def _backoff(self, attempt: int, retry_after: str | None) -> float:
-        """Retry-After when the server gave one, else exponential backoff with jitter; capped."""
-        waited = retry_after_s(retry_after)
-        if waited is None:
-            waited = backoff_s(attempt, base_s=self.config.backoff_base_s)
-        return min(waited, self.config.max_backoff_s)
+    def _backoff(self, call: Call, attempt: int, retry_after: str | None) -> float | None:
+        """Retry-After when the server gave one, else exponential backoff with jitter; capped.
+
+        None (give up now) when the server asks for more than max_retry_after_s, or when the wait
+        would run past the request's deadline: the caller records a gap instead of stalling the run.
+        """
+        asked = retry_after_s(retry_after)
+        if asked is not None and asked > self.config.max_retry_after_s:
+            return None
+        waited = asked if asked is not None else backoff_s(attempt, base_s=self.config.backoff_base_s)
+        waited = min(waited, self.config.max_backoff_s)
+        return None if self._clock() + waited >= call.deadline_at else waited
 
     def _ms(self, started: float) -> float:
         return (self._clock() - started) * 1000
-
-
-def _elapsed_ms(response: httpx.Response, fallback_ms: float) -> float:
-    """Time on the wire, excluding any rate-limit wait (which happens before the request is sent)."""
-    try:
-        return response.elapsed.total_seconds() * 1000
-    except RuntimeError:  # transports that bypass httpx's timing (MockTransport) leave it unset
-        return fallback_ms
-
-
-def _detail(what: str, delay: float | None) -> str:
-    return what if delay is None else f"{what}; retry in {delay:.2f}s"

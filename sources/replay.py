@@ -16,32 +16,19 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlsplit
+from urllib.parse import urldefrag, urlsplit
 
 from watchdesk.sources.cache import storable_headers
 from watchdesk.sources.errors import ConfigError, ReplayMissError
 from watchdesk.sources.models import HttpResult
+from watchdesk.sources.redact import REDACTED, redact_url
+
+__all__ = ["REDACTED", "PackEntry", "PackWriter", "ReplayPack", "pack_key", "read_index", "redact_url"]
 
 PACK_VERSION = 1
 INDEX = "index.json"
 BODIES = "bodies"
-REDACTED = "REDACTED"
-_SECRET_PARAM = re.compile(r"key|token|secret|password|passwd", re.IGNORECASE)
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def redact_url(url: str) -> str:
-    """`url` with the values of key/token/secret-like query parameters replaced by REDACTED."""
-    base, sep, query = url.partition("?")
-    if not sep:
-        return url
-    query, hash_, fragment = query.partition("#")
-    parts = []
-    for part in query.split("&"):
-        name = part.split("=", 1)[0]
-        # Only touched parameters are rewritten, so every other byte of the URL stays as sent.
-        parts.append(f"{name}={REDACTED}" if _SECRET_PARAM.search(unquote(name)) else part)
-    return f"{base}?{'&'.join(parts)}{hash_}{fragment}"
 
 
 def pack_key(url: str) -> str:
@@ -131,11 +118,15 @@ class PackWriter:
     """Builds a pack; output is deterministic (sorted index, names derived from URLs, gzip mtime 0).
 
     With `merge=True` the existing index is kept and new entries replace same-URL ones (record mode).
-    `save()` removes body files the index no longer references, so a rebuild leaves no strays.
+    `save()` removes body files this writer wrote that the index no longer references; a full rebuild
+    (`merge=False`) also removes other unreferenced files in `bodies/`. Record mode never deletes a file
+    it did not write: the folder may hold the user's own.
     """
 
     def __init__(self, root: Path, *, merge: bool = False) -> None:
         self.root = Path(root)
+        self._merge = merge
+        self._written: set[str] = set()
         self._entries: dict[str, PackEntry] = {}
         if merge and (self.root / INDEX).exists():
             self._entries = {e.url: e for e in read_index(self.root)}
@@ -160,6 +151,7 @@ class PackWriter:
         path = self.root / fname
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(gzip.compress(body, mtime=0) if fname.endswith(".gz") else body)
+        self._written.add(fname)
         headers = storable_headers(headers)
         entry = PackEntry(url=key, status=status, headers=headers, body=fname, source=source)
         self._entries[key] = entry
@@ -176,7 +168,8 @@ class PackWriter:
         used = {e.body for e in self._entries.values()}
         bodies = self.root / BODIES
         for stray in bodies.iterdir() if bodies.is_dir() else ():
-            if stray.is_file() and f"{BODIES}/{stray.name}" not in used:
+            name = f"{BODIES}/{stray.name}"
+            if stray.is_file() and name not in used and (not self._merge or name in self._written):
                 stray.unlink()
         return index
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import feedparser
 
-from watchdesk.sources.errors import ConfigError, ParsingError, UnavailableError
+from watchdesk.sources.errors import ConfigError, ParsingError, UnavailableError, WatchdeskError
 from watchdesk.sources.models import Fetcher
 from watchdesk.sources.transcripts.detect import Format
 
@@ -56,15 +56,32 @@ def feed_entries(data: bytes, *, pattern: re.Pattern[str]) -> list[tuple[str, st
 
 
 def from_feed(
-    fetcher: Fetcher, url: str, *, pattern: re.Pattern[str], agent: str, run_id: str | None, limit: int = 4
+    fetcher: Fetcher,
+    url: str,
+    *,
+    pattern: re.Pattern[str],
+    agent: str,
+    run_id: str | None,
+    limit: int = 4,
+    skipped: list[str] | None = None,
 ) -> list[Candidate]:
-    """Call pages a feed announces: the newest `limit` entries whose title matches."""
+    """Call pages a feed announces: the newest `limit` entries whose title matches.
+
+    An entry whose page cannot be had (a link outside the allow-list, a 404) is skipped and noted in
+    `skipped`: one bad link does not cost the feed's other entries.
+    """
     feed = fetcher.get(url, agent=agent, run_id=run_id, cache=False)
     out = []
     for title, link in feed_entries(feed.body, pattern=pattern)[:limit]:
-        if link:
+        if not link:
+            continue
+        try:
             page = fetcher.get(link, agent=agent, run_id=run_id, cache=True)
-            out.append(Candidate(link, "feed", page.body, "html", title))
+        except WatchdeskError as exc:
+            if skipped is not None:
+                skipped.append(f"feed entry {link} skipped: {exc}")
+            continue
+        out.append(Candidate(link, "feed", page.body, "html", title))
     return out
 
 

@@ -145,3 +145,7 @@ class RunRecord:
     cost: dict[str, float] = field(default_factory=dict)
     error: str | None = None
     finished_at: datetime | None = None
+    replay_dir: str | None = None  # set when the run replays a pack: it resumes from the same one
+    record_dir: str | None = None
+    out_dir: str | None = None
+    as_of: date | None = None

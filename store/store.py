@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,6 +26,15 @@ from watchdesk.store.records import (
 )
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """Where a source's next run starts (the last item stored), moved with what it points past."""
+
+    ticker: str
+    source: str
+    value: str
 
 
 class Store:
@@ -81,13 +91,29 @@ class Store:
     def replace_sentences(self, doc_id: str, sentences: Sequence[SentenceRecord]) -> int:
         return self._locked(writes.replace_sentences, doc_id, sentences)
 
-    def save_document(self, doc: DocumentRecord, spans: Sequence[SpanRecord] = ()) -> str:
+    def save_document(
+        self, doc: DocumentRecord, spans: Sequence[SpanRecord] = (), *, cursor: Cursor | None = None
+    ) -> str:
         """A document and its labelled spans, in one transaction: never one without the other."""
+        return self.save_documents([(doc, spans)], cursor=cursor)[0]
 
-        def write(con: duckdb.DuckDBPyConnection) -> str:
-            doc_id = writes.upsert_document(con, doc)
-            writes.replace_spans(con, doc_id, spans)
-            return doc_id
+    def save_documents(
+        self, docs: Sequence[tuple[DocumentRecord, Sequence[SpanRecord]]], *, cursor: Cursor | None = None
+    ) -> list[str]:
+        """A filing's documents (primary and exhibits), their spans and the cursor past it, all or nothing.
+
+        A run killed between two of these writes would leave a filing half-stored and counted as
+        stored, or stored with its cursor behind it; one transaction leaves neither.
+        """
+
+        def write(con: duckdb.DuckDBPyConnection) -> list[str]:
+            ids = []
+            for doc, spans in docs:
+                ids.append(writes.upsert_document(con, doc))
+                writes.replace_spans(con, doc.doc_id, spans)
+            if cursor is not None:
+                writes.set_cursor(con, ticker=cursor.ticker, source=cursor.source, value=cursor.value)
+            return ids
 
         return self.transaction(write)
 
@@ -128,6 +154,9 @@ class Store:
 
     def save_run(self, run: RunRecord) -> None:
         self._locked(writes.save_run, run)
+
+    def mark_interrupted(self) -> list[str]:
+        return self._locked(writes.mark_interrupted)
 
     def set_cursor(self, *, ticker: str, source: str, value: str) -> None:
         self._locked(writes.set_cursor, ticker=ticker, source=source, value=value)

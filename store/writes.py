@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
+from watchdesk.sources.redact import redact_text
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import (
     ActionRecord,
@@ -76,7 +77,8 @@ def replace_findings(
 
 
 def record_gap(con: duckdb.DuckDBPyConnection, gap: GapRecord) -> None:
-    row = {**asdict(gap), "gap_id": gap.gap_id, "tried": list(gap.tried)}
+    row = {**asdict(gap), "gap_id": gap.gap_id, "tried": [redact_text(t) for t in gap.tried]}
+    row.update(target=redact_text(gap.target), reason=redact_text(gap.reason))
     upsert(con, "gaps", [row], key=["gap_id"])
 
 
@@ -87,6 +89,7 @@ def record_actions(con: duckdb.DuckDBPyConnection, actions: Sequence[ActionRecor
 
 def save_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     row = asdict(run)
+    row["error"] = redact_text(run.error) if run.error else None
     for name in ("plan", "counts", "cost"):
         row[name] = json.dumps(row[name], default=str, sort_keys=True)
     upsert(con, "runs", [row], key=["run_id"])
@@ -111,3 +114,18 @@ def known_accessions(con: duckdb.DuckDBPyConnection, accessions: Iterable[str]) 
         "SELECT DISTINCT accession FROM documents WHERE list_contains(?, accession)", [wanted]
     ).fetchall()
     return {r[0] for r in rows}
+
+
+def mark_interrupted(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Runs still `running` whose process is gone become `interrupted`; their ids, oldest first.
+
+    Only a writer may call this, and DuckDB lets one process write a file at a time: a run marked
+    `running` in a file this process could open for writing has no process left.
+    """
+    rows = con.execute(
+        "UPDATE runs SET status = 'interrupted', error = coalesce(error, ?) WHERE status = 'running'"
+        " RETURNING run_id, started_at",
+        ["its process ended before the run finished (killed or crashed)"],
+    ).fetchall()
+    return [r[0] for r in sorted(rows, key=lambda r: r[1])]
+

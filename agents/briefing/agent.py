@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from watchdesk.agents.briefing import changes_part, news_part
+from watchdesk.agents.briefing.files import write_atomic
 from watchdesk.agents.briefing.model import (
     BriefingInput,
     DocumentItem,
@@ -131,7 +132,7 @@ def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:
     for fmt, content in (("md", markdown), ("html", html)):
         if fmt in req.formats and content is not None:
             paths[fmt] = req.out_dir / f"{stem}.{fmt}"
-            paths[fmt].write_text(content, encoding="utf-8")
+            write_atomic(paths[fmt], content)
     briefing_id = stable_id(req.watchlist_name, req.period.start, req.period.end)
     row = {
         "briefing_id": briefing_id,

@@ -222,7 +222,7 @@ def test_burst_from_threads_never_exceeds_10_per_second(server: Server, events: 
     assert took >= 4.0  # 50 requests at 10/s cannot finish sooner
 
 
-def test_404_is_not_retried_and_identity_reaches_the_server(
+def test_404_is_not_retried_and_a_non_sec_host_gets_the_generic_agent(
     server: Server, events: list[AuditEvent]
 ) -> None:
     url = server.on("/missing", Reply(status=404))
@@ -231,7 +231,7 @@ def test_404_is_not_retried_and_identity_reaches_the_server(
     assert err.value.status == 404
     hits = server.hits_for("/missing")
     assert len(hits) == 1
-    assert hits[0].headers["User-Agent"] == IDENTITY
+    assert hits[0].headers["User-Agent"] == "watchdesk/0.1"  # the SEC identity goes to SEC only
     assert hits[0].headers["Accept-Encoding"] == "gzip, deflate"
     assert [(e.outcome, e.status) for e in events] == [("http_error", 404)]
     assert all(IDENTITY not in repr(e) for e in events)

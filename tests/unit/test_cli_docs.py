@@ -52,4 +52,4 @@ def test_init_writes_a_valid_watchlist(tmp_path) -> None:  # type: ignore[no-unt
     again = CliRunner().invoke(cli, ["init", str(target)])
     assert again.exit_code == 2 and "--force" in again.output
     dry = CliRunner().invoke(cli, ["run", str(target), "--dry-run"])
-    assert dry.exit_code == 0 and "valid (3 tickers" in dry.output
+    assert dry.exit_code == 0 and "(3 tickers;" in dry.output and dry.output.rstrip().endswith(": valid")

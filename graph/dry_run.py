@@ -1,0 +1,59 @@
+"""`watchdesk run --dry-run`: validate a watchlist fully and show the plan it would run; write nothing.
+
+Every problem is reported at once. Tickers are checked against SEC's ticker map from the replay pack
+when replaying, else with one request for the map (live, with an identity); they are not checked when
+neither is possible, and the output says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from watchdesk.graph.companies import match_companies
+from watchdesk.graph.planner import build_plan, describe
+from watchdesk.graph.settings import Settings
+from watchdesk.graph.validate import describe_problems, watchlist_problems
+from watchdesk.graph.watchlist import Watchlist
+from watchdesk.sources.errors import ConfigError, TransportError
+from watchdesk.sources.models import CompanyRef
+
+
+def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Callable[[str], None]) -> None:
+    """Print the plan and a verdict; raise ConfigError listing every problem found."""
+    from watchdesk.agents.flagging.topics import shipped_topics
+
+    problems = watchlist_problems(watchlist, topic_names=[s.name for s in shipped_topics()])
+    ticker_map, how = _ticker_map(watchlist, settings)
+    companies, unknown = match_companies(watchlist.tickers, ticker_map or {})
+    if ticker_map is not None:
+        problems += [f"tickers: {exc}" for exc in unknown]
+    missing = "unknown" if ticker_map is not None else "not checked"
+    for t in watchlist.tickers:  # unchecked or unknown: planned under the symbol alone
+        companies.setdefault(t.symbol, CompanyRef(ticker=t.symbol, cik=t.cik or 0, name=missing))
+    as_of = settings.as_of or datetime.now(UTC).date()
+    plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir)
+    echo(f"plan for {origin} ({len(watchlist.tickers)} tickers; tickers {how}):")
+    echo(describe(plan))
+    if problems:
+        raise ConfigError(describe_problems(origin, problems))
+    echo(f"{origin}: valid")
+
+
+def _ticker_map(watchlist: Watchlist, settings: Settings) -> tuple[dict[str, CompanyRef] | None, str]:
+    """SEC's ticker map if it can be had without writing anything, and how the tickers were checked."""
+    from watchdesk.graph.deps import AuditBuffer
+    from watchdesk.graph.runner import gateway_for
+    from watchdesk.sources import edgar
+
+    if all(t.cik is not None for t in watchlist.tickers):
+        return {}, "given by CIK, not looked up"
+    if settings.mode == "live" and not settings.sec_identity:
+        return None, "NOT checked: set WATCHDESK_SEC_IDENTITY or pass --replay PACK to check them"
+    try:
+        with gateway_for(settings.with_(record_dir=None), watchlist, AuditBuffer(), require_identity=False) as gw:
+            found = edgar.fetch_ticker_map(gw, agent="planner")
+    except (ConfigError, TransportError) as exc:
+        return None, f"NOT checked: SEC's ticker map could not be read ({exc})"
+    where = "the replay pack" if settings.mode == "replay" else "SEC's ticker map (1 request)"
+    return found, f"checked against {where}"

@@ -1,0 +1,115 @@
+"""Runs that stopped: waiting for approval, or interrupted (killed, crashed). Resume or close them.
+
+A stopped run resumes as it started: a replayed run from the same pack (never live, never asking for
+an SEC identity), a recording run still recording. Rejecting or abandoning one touches no network.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from watchdesk.graph.settings import Settings
+from watchdesk.sources.errors import ConfigError
+from watchdesk.store.store import Store
+
+# A run still `running` in a file this process may open has no process left (DuckDB: one writer).
+RESUMABLE = frozenset({"awaiting_approval", "interrupted", "running"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoppedRun:
+    run_id: str
+    thread_id: str
+    status: str
+    watchlist_json: str
+    started_at: datetime
+    plan: list[dict[str, object]]
+    mode: str
+    replay_dir: str | None
+    record_dir: str | None
+    out_dir: str | None
+    as_of: date | None
+
+    @property
+    def waiting(self) -> bool:
+        return self.status == "awaiting_approval"
+
+
+def load_stopped(run_id: str, settings: Settings) -> StoppedRun:
+    """The run as recorded, read without writing; a ConfigError when it cannot be resumed."""
+    if not Path(settings.db_path).is_file():
+        raise ConfigError(f"no database at {settings.db_path}: pass --db with the file the run used")
+    with Store.open(settings.db_path, read_only=True) as probe:
+        rows = probe.query(
+            "SELECT thread_id, status, watchlist_json, started_at, plan, mode, replay_dir, record_dir, out_dir, as_of"
+            " FROM runs WHERE run_id = ?",
+            [run_id],
+        )
+    if not rows:
+        raise ConfigError(f"no run {run_id!r} in {settings.db_path} (see `watchdesk runs`)")
+    thread_id, status, wl_json, started, plan_json, mode, replay_dir, record_dir, out_dir, as_of = rows[0]
+    if status not in RESUMABLE:
+        raise ConfigError(f"run {run_id} is {status}, not awaiting approval or interrupted")
+    return StoppedRun(
+        run_id=run_id,
+        thread_id=thread_id,
+        status=status,
+        watchlist_json=wl_json,
+        started_at=started,
+        plan=json.loads(plan_json or "[]"),
+        mode=mode,
+        replay_dir=replay_dir,
+        record_dir=record_dir,
+        out_dir=out_dir,
+        as_of=as_of,
+    )
+
+
+def recorded_settings(run: StoppedRun, settings: Settings) -> Settings:
+    """`settings` with the run's own mode, pack, recording folder, output folder and date."""
+    if run.mode == "replay":
+        if not run.replay_dir or not Path(run.replay_dir).is_dir():
+            raise ConfigError(
+                f"run {run.run_id} replayed {run.replay_dir}, which is gone: it resumes only from that pack "
+                f"(abandon it with `watchdesk approve {run.run_id} --reject`)"
+            )
+        settings = settings.with_(mode="replay", replay_dir=Path(run.replay_dir))
+    else:
+        settings = settings.with_(mode="live", replay_dir=None)
+    settings = settings.with_(record_dir=Path(run.record_dir) if run.record_dir else None)
+    if run.as_of is not None:
+        settings = settings.with_(as_of=run.as_of)
+    # The plan writes where it said it would; the sandbox checks against that folder.
+    briefing = [str(s["target"]) for s in run.plan if s.get("agent") == "briefing"]
+    out_dir = briefing[0] if briefing else run.out_dir
+    return settings.with_(out_dir=Path(out_dir)) if out_dir else settings
+
+
+def mark_orphans(store: Store, *, report: Callable[[str], None], resuming: str | None = None) -> list[str]:
+    """On every start: runs left `running` by a dead process become `interrupted`, and are named."""
+    orphans = store.mark_interrupted()
+    for run_id in orphans:
+        if run_id != resuming:
+            report(
+                f"run {run_id} was interrupted (its process ended mid-run): resume it with "
+                f"`watchdesk approve {run_id}`, or abandon it with `watchdesk approve {run_id} --reject`"
+            )
+    return orphans
+
+
+def close_stopped(run: StoppedRun, settings: Settings, *, report: Callable[[str], None]) -> str:
+    """Reject a waiting plan or abandon an interrupted run: a status change, no network, no graph."""
+    status = "rejected" if run.waiting else "abandoned"
+    with Store.open(settings.db_path) as store:
+        mark_orphans(store, report=report, resuming=run.run_id)
+        store.query(
+            "UPDATE runs SET status = ?, approval = CASE WHEN ? THEN 'rejected' ELSE approval END,"
+            " finished_at = ? WHERE run_id = ?",
+            [status, run.waiting, datetime.now(UTC), run.run_id],
+        )
+    report(f"run {run.run_id} {status}")
+    return status

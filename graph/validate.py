@@ -1,0 +1,97 @@
+"""Checks across a watchlist's fields that its schema cannot make: every problem found, not the first.
+
+Run before anything is fetched or written (a misspelt topic used to fail mid-run, after fetching);
+`watchdesk run --dry-run` adds the ticker check and prints the plan.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from watchdesk.graph.policy import domain_allowed
+from watchdesk.graph.watchlist import Delivery, Policy, Ticker, Watchlist
+from watchdesk.sources.errors import ConfigError
+
+FMP_HOST = "financialmodelingprep.com"
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def watchlist_problems(watchlist: Watchlist, *, topic_names: Iterable[str]) -> list[str]:
+    """Every cross-field problem of `watchlist`, as sentences naming the field and what to do."""
+    known = [*topic_names, *(t.name for t in watchlist.topics.custom)]
+    problems = [_unknown_topic(name, known) for name in watchlist.topics.watch if name not in known]
+    since, until = watchlist.filings.since, watchlist.filings.until
+    if since and until and since > until:
+        problems.append(f"filings.since ({since}) is after filings.until ({until}): the window is empty")
+    for ticker in watchlist.tickers:
+        problems += _transcript_problems(ticker, watchlist.policy)
+    for n, delivery in enumerate(watchlist.delivery):
+        problems += _delivery_problems(n, delivery, watchlist.policy)
+    return problems
+
+
+def ensure_valid(watchlist: Watchlist, *, origin: str = "watchlist") -> None:
+    """Raise one ConfigError listing every problem, before anything is fetched or written."""
+    from watchdesk.agents.flagging.topics import shipped_topics
+
+    problems = watchlist_problems(watchlist, topic_names=[s.name for s in shipped_topics()])
+    if problems:
+        raise ConfigError(describe_problems(origin, problems))
+
+
+def describe_problems(origin: str, problems: list[str]) -> str:
+    listed = "\n".join(f"  - {p}" for p in problems)
+    return f"{origin}: {len(problems)} problem{'s' if len(problems) > 1 else ''}:\n{listed}"
+
+
+def _unknown_topic(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else f" (known: {', '.join(known)})"
+    return f"topics.watch: unknown topic {name!r}{hint}"
+
+
+def _transcript_problems(ticker: Ticker, policy: Policy) -> list[str]:
+    where = f"tickers.{ticker.symbol}"
+    if "transcripts" in ticker.sources and not ticker.transcripts:
+        return [
+            f"{where}: sources has \"transcripts\" but no [[tickers.transcripts]] chain says where from "
+            "(add kind = \"folder\" with path, or kind = \"url\" / \"feed\" with url)"
+        ]
+    problems = []
+    for n, src in enumerate(ticker.transcripts):
+        host = FMP_HOST if src.kind == "fmp" else (urlsplit(src.url or "").hostname or "")
+        if src.kind in {"url", "feed", "fmp"} and not domain_allowed(host, policy.allowed_domains):
+            problems.append(
+                f"{where}.transcripts[{n}]: host {host or '(none)'!r} is not in policy.allowed_domains "
+                f"{list(policy.allowed_domains)}: add it there, or the run will refuse the source"
+            )
+    return problems
+
+
+def _delivery_problems(n: int, delivery: Delivery, policy: Policy) -> list[str]:
+    where = f"delivery[{n}]"
+    problems = []
+    if delivery.webhook_env is not None and not _ENV_NAME.match(delivery.webhook_env):
+        # Never echo the value: it is most likely the webhook secret itself.
+        problems.append(
+            f"{where}.webhook_env must name an environment variable (e.g. SLACK_WEBHOOK_URL) that holds "
+            "the webhook, not the webhook itself: move the URL into that variable"
+        )
+    for address in delivery.to:
+        if not recipient_allowed(address, policy.allowed_recipients):
+            problems.append(
+                f"{where}.to: {address!r} is not in policy.allowed_recipients "
+                f"{list(policy.allowed_recipients)}: add it (or its @domain) there"
+            )
+    return problems
+
+
+def recipient_allowed(address: str, allowed: tuple[str, ...]) -> bool:
+    """An entry allows one address, or a whole domain when written `@example.com` or `example.com`."""
+    address = address.strip().lower()
+    domain = address.rpartition("@")[2]
+    entries = [a.strip().lower() for a in allowed]
+    return any(address == entry or domain == entry.lstrip("@") for entry in entries)

@@ -1,0 +1,31 @@
+"""The one redaction of secrets in URLs: every URL printed, stored or recorded passes through here."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+REDACTED = "REDACTED"
+_SECRET_PARAM = re.compile(r"key|token|secret|password|passwd", re.IGNORECASE)
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"'<>`]+")
+_USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s]*@")
+
+
+def redact_url(url: str) -> str:
+    """`url` with the values of key/token/secret-like query parameters, and any user:password@, redacted."""
+    url = _USERINFO.sub(rf"\g<1>{REDACTED}@", url)
+    base, sep, query = url.partition("?")
+    if not sep:
+        return url
+    query, hash_, fragment = query.partition("#")
+    parts = []
+    for part in query.split("&"):
+        name = part.split("=", 1)[0]
+        # Only touched parameters are rewritten, so every other byte of the URL stays as sent.
+        parts.append(f"{name}={REDACTED}" if _SECRET_PARAM.search(unquote(name)) else part)
+    return f"{base}?{'&'.join(parts)}{hash_}{fragment}"
+
+
+def redact_text(text: str) -> str:
+    """`text` with every URL in it redacted (messages, gaps, plan targets, errors)."""
+    return _URL.sub(lambda m: redact_url(m.group(0)), text) if "://" in text else text

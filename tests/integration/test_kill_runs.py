@@ -1,0 +1,94 @@
+"""Killed runs: SIGKILL at random moments, then the next start; data and audit match an uninterrupted run.
+
+A few trials here; `python -m tests.bench.bench_kill` runs 20.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from tests.integration import kill_harness as kh
+
+
+@pytest.fixture(scope="module")
+def expected(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], float]:
+    db, took = kh.baseline(tmp_path_factory.mktemp("baseline"))
+    return kh.snapshot(db), took
+
+
+def test_random_kills_leave_the_same_data_and_audit(
+    expected: tuple[dict[str, Any], float], tmp_path: Path
+) -> None:
+    snap, took = expected
+    rng = random.Random(13)
+    # Start-up (imports) takes a good part of a run: aim the kills at the part that writes.
+    moments = [rng.uniform(0.3, 1.0) * took for _ in range(3)]
+    trials = [kh.trial(tmp_path / f"t{i}", kill_after_s=t, expected=snap) for i, t in enumerate(moments)]
+    for t in trials:
+        print(f"killed at {t.killed_at_s:.1f}s (run {t.run_row}), next start: {t.restart}: "
+              f"identical={t.identical} audit_ok={t.audit_ok} {t.detail}")
+    assert all(t.identical and t.audit_ok for t in trials), [t.detail for t in trials]
+
+
+PATCHED_RUN = """
+import os, sys
+from watchdesk.store.store import Store
+from watchdesk.graph.cli import main
+real, stored = Store.save_documents, []
+def save_then_die(self, *args, **kwargs):
+    doc_ids = real(self, *args, **kwargs)
+    stored.append(doc_ids)
+    if len(stored) == int(os.environ["DIE_AFTER"]):
+        os._exit(137)  # as abrupt as SIGKILL: no finally blocks, no flush
+    return doc_ids
+Store.save_documents = save_then_die
+sys.argv = ["watchdesk", *sys.argv[1:]]
+main()
+"""
+
+
+def _die_after(n: int, folder: Path, db: Path) -> None:
+    args = kh.run_args(folder, db)[3:]  # drop python -m watchdesk.graph.cli
+    env = kh.env() | {"DIE_AFTER": str(n)}
+    done = subprocess.run([kh.sys.executable, "-c", PATCHED_RUN, *args], env=env, capture_output=True, timeout=600)
+    assert done.returncode == 137, done.stderr[-2000:]
+
+
+def test_an_interrupted_run_is_marked_then_resumed_to_the_same_result(
+    expected: tuple[dict[str, Any], float], tmp_path: Path
+) -> None:
+    db = tmp_path / "k.duckdb"
+    _die_after(3, tmp_path, db)
+    run_id, status = kh.run_status(db)
+    assert status == "running" and run_id
+    assert kh.unaudited_documents(db) == [], "every stored document's request is audited"
+    resumed = subprocess.run(kh.cli("approve", run_id, "--db", db), env=kh.env(), capture_output=True, text=True)
+    assert resumed.returncode == 0, resumed.stderr
+    assert "resuming interrupted run" in resumed.stderr
+    assert kh.run_status(db) == (run_id, "done")
+    assert kh.snapshot(db) == expected[0]
+
+
+def test_the_next_start_marks_an_orphan_interrupted_and_it_can_be_abandoned(tmp_path: Path) -> None:
+    db = tmp_path / "k.duckdb"
+    _die_after(1, tmp_path, db)
+    orphan, _ = kh.run_status(db)
+    again = subprocess.run(kh.run_args(tmp_path, db), env=kh.env(), capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr
+    assert f"run {orphan} was interrupted" in again.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT status FROM runs WHERE run_id = ?", [orphan]).fetchall() == [("interrupted",)]
+    con.close()
+    dropped = subprocess.run(
+        kh.cli("approve", orphan, "--db", db, "--reject"), env=kh.env(), capture_output=True, text=True
+    )
+    assert dropped.returncode == 0, dropped.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT status FROM runs WHERE run_id = ?", [orphan]).fetchall() == [("abandoned",)]
+    con.close()

@@ -1,0 +1,28 @@
+"""Bug: a redirect to file:// raised httpx's UnsupportedProtocol, a transport error, so the gateway
+retried it five times with backoff; it is a refusal of policy and must fail at once, audited."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from watchdesk.sources.errors import PolicyError
+from watchdesk.sources.gateway import Gateway, GatewayConfig
+from watchdesk.sources.models import AuditEvent
+
+
+def test_redirect_to_file_url_fails_at_once() -> None:
+    hits: list[str] = []
+    sleeps: list[float] = []
+    events: list[AuditEvent] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        hits.append(str(request.url))
+        return httpx.Response(302, headers={"Location": "file:///etc/passwd"})
+
+    config = GatewayConfig(allowed_domains=("example.com",), rate_limits={}, max_retries=4)
+    gw = Gateway(config, audit=events.append, sleep=sleeps.append, transport=httpx.MockTransport(handler))
+    with gw, pytest.raises(PolicyError, match="redirect refused"):
+        gw.get("https://feeds.example.com/calls.xml", agent="transcripts", cache=False)
+    assert len(hits) == 1 and sleeps == []
+    assert [e.outcome for e in events] == ["refused"]

@@ -1,0 +1,30 @@
+"""Bug: the SEC identity (a person's name and e-mail) was sent as User-Agent to every host, transcript
+sites and redirect targets included; only SEC asks for it, so only SEC hosts may get it."""
+
+from __future__ import annotations
+
+import httpx
+
+from watchdesk.sources.gateway import DEFAULT_AGENT, Gateway, GatewayConfig
+
+IDENTITY = "Jane Analyst jane@example.com"
+
+
+def test_identity_goes_to_sec_hosts_only_redirects_included() -> None:
+    seen: dict[str, str] = {}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen[str(request.url)] = request.headers["User-Agent"]
+        if request.url.host == "www.sec.gov" and request.url.path == "/moved":
+            return httpx.Response(302, headers={"Location": "https://ir.example.com/call.html"})
+        return httpx.Response(200, content=b"ok")
+
+    config = GatewayConfig(user_agent=IDENTITY, allowed_domains=("sec.gov", "example.com"), rate_limits={})
+    with Gateway(config, transport=httpx.MockTransport(handler)) as gw:
+        gw.get("https://data.sec.gov/submissions/CIK0001045810.json", agent="t", cache=False)
+        gw.get("https://ir.example.com/q3.html", agent="t", cache=False)
+        gw.get("https://www.sec.gov/moved", agent="t", cache=False)
+    assert seen["https://data.sec.gov/submissions/CIK0001045810.json"] == IDENTITY
+    assert seen["https://www.sec.gov/moved"] == IDENTITY
+    assert seen["https://ir.example.com/q3.html"] == DEFAULT_AGENT
+    assert seen["https://ir.example.com/call.html"] == DEFAULT_AGENT

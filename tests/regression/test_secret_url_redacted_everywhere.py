@@ -1,0 +1,69 @@
+"""Bug: a `?token=` in a transcript URL was redacted in audit rows but printed in the plan, the gaps,
+the briefing, the checkpoint file and on stderr. Now one redaction function guards every place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+from click.testing import CliRunner
+
+from watchdesk.graph.cli import cli
+from watchdesk.graph.demo import demo_pack
+from watchdesk.sources.redact import redact_text
+
+SECRET = "s3cr3t-t0ken"
+WATCHLIST = f"""
+name = "secret url"
+[[tickers]]
+symbol = "NVDA"
+sources = ["edgar", "transcripts"]
+[[tickers.transcripts]]
+kind = "url"
+url = "https://ir.example.com/q3-call.html?token={SECRET}&lang=en"
+[filings]
+forms = ["10-Q"]
+since = 2025-08-01
+until = 2025-08-31
+limit_per_form = 1
+[policy]
+allowed_domains = ["sec.gov", "example.com"]
+approval = "always"
+"""
+
+
+def test_token_never_printed_or_stored(tmp_path: Path) -> None:
+    wl, db, out = tmp_path / "w.toml", tmp_path / "s.duckdb", tmp_path / "out"
+    wl.write_text(WATCHLIST)
+    env = {"WATCHDESK_REPLAY": None, "WATCHDESK_SEC_IDENTITY": None}
+    args = ["run", str(wl), "--replay", str(demo_pack()), "--db", str(db), "--out", str(out)]
+    first = CliRunner(env=env).invoke(cli, args)
+    assert first.exit_code == 0, first.output
+    assert "awaiting approval" in first.output and "token=REDACTED" in first.output
+    run_id = first.output.split("watchdesk approve ", 1)[1].split()[0]
+    second = CliRunner(env=env).invoke(cli, ["approve", run_id, "--db", str(db)])
+    assert second.exit_code == 0, second.output
+    printed = first.output + second.output
+    assert SECRET not in printed
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        plan, error = con.execute("SELECT plan, error FROM runs").fetchall()[0]
+        gaps = con.execute("SELECT target, reason, tried FROM gaps").fetchall()
+        actions = con.execute("SELECT target, detail FROM actions").fetchall()
+        briefing = con.execute("SELECT * FROM briefings").fetchall()
+    finally:
+        con.close()
+    assert gaps and "ir.example.com" in repr(gaps), "the failed transcript source is a gap"
+    for stored in (plan, error, gaps, actions, briefing):
+        assert SECRET not in repr(stored)
+    files = [p for p in tmp_path.rglob("*") if p.is_file() and p.name != "w.toml" and not p.name.endswith(".duckdb")]
+    assert any(p.name.endswith(".checkpoints.sqlite") for p in files) and any(p.suffix == ".md" for p in files)
+    for path in files:
+        assert SECRET.encode() not in path.read_bytes(), path
+
+
+def test_one_function_redacts_urls_inside_text() -> None:
+    text = "tried url https://a.example.com/x?apikey=abc&q=1: HTTP 404; https://u:pw@b.example.com/y"
+    assert redact_text(text) == (
+        "tried url https://a.example.com/x?apikey=REDACTED&q=1: HTTP 404; https://REDACTED@b.example.com/y"
+    )
