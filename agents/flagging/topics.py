@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -108,7 +109,16 @@ class CompiledTopic:
         if not found or self.exclude is None:
             return found
         masked = [m.span() for m in self.exclude.finditer(text, start, stop)]
-        return [h for h in found if not any(h[0] < b and a < h[1] for a, b in masked)]
+        if not masked:
+            return found
+        # one scan gives sorted, disjoint spans: the first ending after a hit starts is the only one to check
+        ends = [b for _, b in masked]
+        kept = []
+        for h in found:
+            i = bisect_right(ends, h[0])
+            if i == len(masked) or masked[i][0] >= h[1]:
+                kept.append(h)
+        return kept
 
 
 class TopicLibrary:
