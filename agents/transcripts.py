@@ -55,13 +55,16 @@ class TranscriptsResult:
 
 
 def find_calls(
-    req: TranscriptsRequest, *, fetcher: Fetcher, run_id: str | None
+    req: TranscriptsRequest, *, fetcher: Fetcher, run_id: str | None, skipped: list[tuple[str, str]] | None = None
 ) -> tuple[str | None, list[tuple[Transcript, str]], list[str]]:
-    """Walk the chain: (provider that answered, its calls with their origin, what failed before it)."""
+    """Walk the chain: (provider that answered, its calls with their origin, what failed before it).
+
+    Documents of the answering source that could not be read are added to `skipped` as (origin, reason).
+    """
     tried: list[str] = []
     for source in req.chain:
         try:
-            return source.kind, _calls_from(source, req=req, fetcher=fetcher, run_id=run_id), tried
+            return source.kind, _calls_from(source, req=req, fetcher=fetcher, run_id=run_id, skipped=skipped), tried
         except WatchdeskError as exc:
             tried.append(f"{source.describe()}: {exc}")
     return None, [], tried
@@ -69,33 +72,41 @@ def find_calls(
 
 def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: str) -> TranscriptsResult:
     ticker = req.company.ticker
-    provider, calls, tried = find_calls(req, fetcher=fetcher, run_id=run_id)
+    skipped: list[tuple[str, str]] = []
+    provider, calls, tried = find_calls(req, fetcher=fetcher, run_id=run_id, skipped=skipped)
     result = TranscriptsResult(ticker=ticker, provider=provider, found=len(calls), tried=tried)
+    for origin, reason in skipped:  # one unreadable file among good ones is a gap of its own, not a failed source
+        _record_gap(store, run_id, ticker, target=f"{ticker} transcript {origin}", reason=reason, tried=())
     if provider is not None:
         result.new_doc_ids = [doc for call, origin in calls if (doc := _store_new(call, origin, req, store, run_id))]
         return result
     result.gap = f"no earnings call found for {ticker}: tried " + "; ".join(tried or ["no sources configured"])
-    store.record_gap(
-        GapRecord(
-            run_id=run_id,
-            agent=AGENT,
-            target=f"{ticker} transcripts",
-            reason=result.gap,
-            ticker=ticker,
-            tried=tuple(tried),
-            created_at=datetime.now(UTC),
-        )
-    )
+    _record_gap(store, run_id, ticker, target=f"{ticker} transcripts", reason=result.gap, tried=tuple(tried))
     return result
 
 
+def _record_gap(store: Store, run_id: str, ticker: str, *, target: str, reason: str, tried: tuple[str, ...]) -> None:
+    store.record_gap(
+        GapRecord(
+            run_id=run_id, agent=AGENT, target=target, reason=reason, ticker=ticker, tried=tried,
+            created_at=datetime.now(UTC),
+        )
+    )
+
+
 def _calls_from(
-    source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str | None
+    source: Source,
+    *,
+    req: TranscriptsRequest,
+    fetcher: Fetcher,
+    run_id: str | None,
+    skipped: list[tuple[str, str]] | None,
 ) -> list[tuple[Transcript, str]]:
     """The parseable calls one source offers; none at all counts as a failure of that source."""
     candidates = _candidates(source, req=req, fetcher=fetcher, run_id=run_id)
     hints = Hints(ticker=req.company.ticker, company=req.company.name, provider=source.kind)
-    calls, errors = [], []
+    calls: list[tuple[Transcript, str]] = []
+    errors: list[tuple[str, str]] = []
     for cand in candidates:
         try:
             call = parse_transcript(
@@ -106,10 +117,12 @@ def _calls_from(
             )
             calls.append((hints.fill(call.model_copy(update={"source_url": cand.origin})), cand.origin))
         except (WatchdeskError, ValueError) as exc:
-            errors.append(f"{cand.origin}: {exc}")
+            errors.append((cand.origin, f"{cand.origin}: {exc}"))
     if not calls:
-        why = "; ".join(errors[:3]) if errors else "no transcript there"
+        why = "; ".join(reason for _, reason in errors[:3]) if errors else "no transcript there"
         raise _NothingFound(why)
+    if skipped is not None:
+        skipped.extend(errors)
     return calls
 
 

@@ -84,9 +84,14 @@ def _parse(data: bytes | str) -> Any:
     if not text.strip():
         return lxml.html.document_fromstring("<html><body></body></html>")
     try:
-        return lxml.html.document_fromstring(text)
+        # huge_tree lifts libxml2's depth limit from 256 to 2,048; past it libxml2 drops the rest of the page
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        doc = lxml.html.document_fromstring(text, parser=parser)
     except (ValueError, lxml.etree.ParserError) as err:
         raise ParsingError(f"document is not parseable HTML: {err}") from err
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise ParsingError("document is nested too deeply to read whole (over 2,048 levels of elements)")
+    return doc
 
 
 def _strip_invisible(doc: Any) -> None:

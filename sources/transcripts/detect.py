@@ -6,6 +6,8 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
+from watchdesk.sources.errors import ParsingError
+from watchdesk.sources.text_bytes import check_text, to_utf8
 from watchdesk.sources.transcripts.guards import check_size
 from watchdesk.sources.transcripts.html import parse_html
 from watchdesk.sources.transcripts.jsonfmt import parse_json
@@ -39,9 +41,15 @@ def parse_transcript(
 ) -> Transcript:
     """Parse a transcript in any supported format. Explicit `hints` win over the document, which wins
     over what the file name (`origin`) suggests, e.g. NVDA_2025_Q1.txt -> NVDA, 2025-Q1."""
+    data = to_utf8(data, origin=origin)
     check_size(data, origin=origin)
     fmt = sniff(data) if format == "auto" else format
-    transcript = _PARSERS[fmt](data, origin=origin, hints=hints)
+    if fmt != "pdf":
+        check_text(data, origin=origin, expected="a transcript (HTML, PDF, text or JSON)")
+    try:
+        transcript = _PARSERS[fmt](data, origin=origin, hints=hints)
+    except RecursionError as exc:  # parsers walk iteratively; this guards a library that does not
+        raise ParsingError(f"{origin}: the document is nested too deeply to read") from exc
     if origin.startswith(("http://", "https://")) and transcript.source_url is None:
         transcript = transcript.model_copy(update={"source_url": origin})
     return hints_from_name(origin).fill(transcript)
