@@ -23,6 +23,7 @@ _DROP_TAGS = ("script", "style", "noscript", "head", "title", "ix:header", "ix:h
 _MAYBE_HIDDEN = "//*[contains(@style, 'none') or contains(@style, 'NONE') or contains(@style, 'None')]"
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # A document cut out of a full-submission .txt still wears its SGML <DOCUMENT>...<TEXT> wrapper.
 _SGML_OPEN = re.compile(r"^\s*<DOCUMENT>.*?<TEXT>\s*(?:<XBRL>)?", re.IGNORECASE | re.DOTALL)
 _SGML_CLOSE = re.compile(r"(?:</XBRL>)?\s*</TEXT>\s*</DOCUMENT>\s*$", re.IGNORECASE)
@@ -79,8 +80,8 @@ def _parse(data: bytes | str) -> Any:
     text = _decode(data) if isinstance(data, bytes) else data
     if _SGML_OPEN.match(text, 0, 2000):
         text = _SGML_CLOSE.sub("", _SGML_OPEN.sub("", text, count=1), count=1)
-    # lxml refuses str input that still declares an encoding.
-    text = _XML_DECL.sub("", text, count=1)
+    # lxml refuses str input that still declares an encoding, and text nodes with control characters.
+    text = _NOT_XML.sub("", _XML_DECL.sub("", text, count=1))
     if not text.strip():
         return lxml.html.document_fromstring("<html><body></body></html>")
     try:
