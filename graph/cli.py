@@ -81,6 +81,10 @@ def cli(ctx: click.Context) -> None:
       watchdesk run watchlist.toml        # live run (needs WATCHDESK_SEC_IDENTITY)
     """
     ctx.obj = from_env()
+    if ctx.obj.cache_dir is not None:  # compiled flagging regexes, so the next command starts fast
+        from watchdesk.agents.flagging.regex_cache import use_dir
+
+        use_dir(ctx.obj.cache_dir / "flagging")
 
 
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
