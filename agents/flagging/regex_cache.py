@@ -106,7 +106,7 @@ def _entries() -> dict[str, Any]:
     if entries is None:
         with _lock:
             entries = _state["entries"] = _load(_state["dir"])
-    return entries  # type: ignore[no-any-return]
+    return entries
 
 
 def _load(directory: Path | None) -> dict[str, Any]:
