@@ -17,3 +17,8 @@ $(BENCH_STAMP): pyproject.toml
 # Offline: the script refuses sockets and gives edgartools a dummy identity and local HTML only.
 bench-sections: $(BENCH_STAMP)
 	EDGAR_IDENTITY='watchdesk-bench bench@example.com' $(BENCH_BIN)/python tests/bench/bench_sections.py
+
+# Issue 13's speed figures against the code before it, in one run (start-up, 2 MB 10-K, text without breaks).
+.PHONY: bench-hardening
+bench-hardening: $(STAMP)
+	$(BIN)/python -m tests.bench.bench_hardening

@@ -9,7 +9,6 @@ from typing import Literal
 from watchdesk.sources.errors import ParsingError
 from watchdesk.sources.text_bytes import check_text, to_utf8
 from watchdesk.sources.transcripts.guards import check_size
-from watchdesk.sources.transcripts.html import parse_html
 from watchdesk.sources.transcripts.jsonfmt import parse_json
 from watchdesk.sources.transcripts.meta import hints_from_name
 from watchdesk.sources.transcripts.model import Hints, Transcript
@@ -19,9 +18,16 @@ from watchdesk.sources.transcripts.text import parse_text
 Format = Literal["auto", "html", "text", "json", "pdf"]
 FORMATS: tuple[Format, ...] = ("auto", "html", "text", "json", "pdf")
 _PARSERS: dict[str, Callable[..., Transcript]] = {
-    "html": parse_html, "text": parse_text, "json": parse_json, "pdf": parse_pdf,
+    "html": lambda data, **kw: _html_parser()(data, **kw), "text": parse_text, "json": parse_json, "pdf": parse_pdf,
 }
 _HTML = re.compile(rb"<!doctype html|<html[\s>]|<body[\s>]|<(?:p|div|h[1-6]|strong|b|br)[\s/>]", re.IGNORECASE)
+
+
+def _html_parser() -> Callable[..., Transcript]:
+    # BeautifulSoup takes a third of `watchdesk flag`'s start-up to import: only when a page is read
+    from watchdesk.sources.transcripts.html import parse_html
+
+    return parse_html
 
 
 def sniff(data: bytes) -> Literal["html", "text", "json", "pdf"]:
