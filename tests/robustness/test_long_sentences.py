@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 
 from watchdesk.agents.flagging.flag import flag_text
-from watchdesk.agents.flagging.sentences import MAX_SENTENCE, split_sentences
+from watchdesk.agents.flagging.sentences import MAX_SENTENCE, PIECE, split_sentences
 from watchdesk.agents.flagging.topics import load_topics
 
 CLAUSE = "inventory levels rose as customers digested supply, and export restrictions on china weighed on demand"
@@ -28,10 +28,16 @@ def test_an_over_long_sentence_is_cut_after_a_clause_end() -> None:
     assert all(s.endswith(",") or s.endswith("demand") for s in (" ".join([CLAUSE] * 200)[a:b] for a, b in spans))
 
 
-def test_text_without_spaces_is_cut_at_the_cap() -> None:
+def test_text_without_spaces_is_cut_into_pieces() -> None:
     text = "x" * (MAX_SENTENCE * 3 + 5)
-    assert split_sentences(text) == [(0, MAX_SENTENCE), (MAX_SENTENCE, 2 * MAX_SENTENCE),
-                                     (2 * MAX_SENTENCE, 3 * MAX_SENTENCE), (3 * MAX_SENTENCE, len(text))]
+    spans = split_sentences(text)
+    assert spans[:2] == [(0, PIECE), (PIECE, 2 * PIECE)] and spans[-1][1] == len(text)
+    assert all(b - a <= PIECE for a, b in spans)
+
+
+def test_a_long_sentence_under_the_cap_is_left_whole() -> None:
+    sentence = ", ".join([CLAUSE] * 20)[: MAX_SENTENCE - 1] + "."
+    assert split_sentences(sentence) == [(0, len(sentence))]
 
 
 def test_flagging_time_grows_linearly_without_sentence_breaks() -> None:
