@@ -9,7 +9,9 @@ PYTHON  ?= python3
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]'
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -e '.[dev]'
+	@# the editable install leaves watchdesk's own modules uncompiled: without .pyc every command recompiles them
+	$(BIN)/python -m compileall -q agents graph sources store
 	touch $(STAMP)
 
 demo: $(STAMP)

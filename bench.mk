@@ -22,3 +22,8 @@ bench-sections: $(BENCH_STAMP)
 .PHONY: bench-diff
 bench-diff: .venv/.installed-stamp
 	.venv/bin/python tests/bench/bench_diff.py
+
+# Issue 13's speed figures against the code before it, in one run (start-up, 2 MB 10-K, text without breaks).
+.PHONY: bench-hardening
+bench-hardening: $(STAMP)
+	$(BIN)/python -m tests.bench.bench_hardening

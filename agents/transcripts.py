@@ -57,60 +57,68 @@ class TranscriptsResult:
 
 
 def find_calls(
-    req: TranscriptsRequest, *, fetcher: Fetcher, run_id: str | None
+    req: TranscriptsRequest, *, fetcher: Fetcher, run_id: str | None, skipped: list[tuple[str, str]] | None = None
 ) -> tuple[str | None, list[tuple[Transcript, str]], list[str]]:
-    """Walk the chain: (provider that answered, its calls with their origin, what failed before it)."""
+    """Walk the chain: (provider that answered, its calls with their origin, what failed before it).
+
+    Documents of the answering source that could not be read are added to `skipped` as (origin, reason).
+    """
     tried: list[str] = []
     for source in req.chain:
-        skipped: list[str] = []  # feed entries left out (a link off the allow-list): said, not fatal
+        left_out: list[str] = []  # feed entries left out (a link off the allow-list): said, not fatal
         try:
-            calls = _calls_from(source, req=req, fetcher=fetcher, run_id=run_id, skipped=skipped)
-            return source.kind, calls, tried + [redact_text(s) for s in skipped]
+            calls = _calls_from(source, req=req, fetcher=fetcher, run_id=run_id, left_out=left_out, skipped=skipped)
+            return source.kind, calls, tried + [redact_text(s) for s in left_out]
         except WatchdeskError as exc:
-            tried += [redact_text(s) for s in skipped] + [redact_text(f"{source.describe()}: {exc}")]
+            tried += [redact_text(s) for s in left_out] + [redact_text(f"{source.describe()}: {exc}")]
     return None, [], tried
 
 
 def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: str) -> TranscriptsResult:
     ticker = req.company.ticker
-    provider, calls, tried = find_calls(req, fetcher=fetcher, run_id=run_id)
+    skipped: list[tuple[str, str]] = []
+    provider, calls, tried = find_calls(req, fetcher=fetcher, run_id=run_id, skipped=skipped)
     result = TranscriptsResult(ticker=ticker, provider=provider, found=len(calls), tried=tried)
+    for origin, reason in skipped:  # one unreadable file among good ones is a gap of its own, not a failed source
+        _record_gap(store, run_id, ticker, target=f"{ticker} transcript {origin}", reason=reason, tried=())
     if provider is not None:
         for call, origin in calls:
             if len(result.new_doc_ids) >= req.max_documents:
                 cap = req.max_documents
                 result.gap = f"{ticker}: calls left unstored, over the policy's max_documents_per_run ({cap})"
-                _record_gap(store, run_id=run_id, ticker=ticker, reason=result.gap, tried=())
+                _record_gap(store, run_id, ticker, target=f"{ticker} transcripts", reason=result.gap, tried=())
                 break
             if doc := _store_new(call, origin, req, store, run_id):
                 result.new_doc_ids.append(doc)
         return result
     result.gap = f"no earnings call found for {ticker}: tried " + "; ".join(tried or ["no sources configured"])
-    _record_gap(store, run_id=run_id, ticker=ticker, reason=result.gap, tried=tuple(tried))
+    _record_gap(store, run_id, ticker, target=f"{ticker} transcripts", reason=result.gap, tried=tuple(tried))
     return result
 
 
-def _record_gap(store: Store, *, run_id: str, ticker: str, reason: str, tried: tuple[str, ...]) -> None:
+def _record_gap(store: Store, run_id: str, ticker: str, *, target: str, reason: str, tried: tuple[str, ...]) -> None:
     store.record_gap(
         GapRecord(
-            run_id=run_id,
-            agent=AGENT,
-            target=f"{ticker} transcripts",
-            reason=reason,
-            ticker=ticker,
-            tried=tried,
+            run_id=run_id, agent=AGENT, target=target, reason=reason, ticker=ticker, tried=tried,
             created_at=datetime.now(UTC),
         )
     )
 
 
 def _calls_from(
-    source: Source, *, req: TranscriptsRequest, fetcher: Fetcher, run_id: str | None, skipped: list[str]
+    source: Source,
+    *,
+    req: TranscriptsRequest,
+    fetcher: Fetcher,
+    run_id: str | None,
+    left_out: list[str],
+    skipped: list[tuple[str, str]] | None,
 ) -> list[tuple[Transcript, str]]:
     """The parseable calls one source offers; none at all counts as a failure of that source."""
-    candidates = _candidates(source, req=req, fetcher=fetcher, run_id=run_id, skipped=skipped)
+    candidates = _candidates(source, req=req, fetcher=fetcher, run_id=run_id, skipped=left_out)
     hints = Hints(ticker=req.company.ticker, company=req.company.name, provider=source.kind)
-    calls, errors = [], []
+    calls: list[tuple[Transcript, str]] = []
+    errors: list[tuple[str, str]] = []
     for cand in candidates:
         try:
             call = parse_transcript(
@@ -122,10 +130,12 @@ def _calls_from(
             filled = hints.fill(call.model_copy(update={"source_url": redact_url(cand.origin)}))
             calls.append((filled, cand.origin))
         except (WatchdeskError, ValueError) as exc:
-            errors.append(f"{cand.origin}: {exc}")
+            errors.append((cand.origin, f"{cand.origin}: {exc}"))
     if not calls:
-        why = "; ".join(errors[:3]) if errors else "no transcript there"
+        why = "; ".join(reason for _, reason in errors[:3]) if errors else "no transcript there"
         raise _NothingFound(why)
+    if skipped is not None:
+        skipped.extend(errors)
     return calls
 
 

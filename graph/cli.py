@@ -15,7 +15,7 @@ from rich.markup import escape
 from watchdesk.graph.cli_ask import ask
 from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.settings import Settings, from_env
-from watchdesk.sources.errors import ConfigError, DatabaseInUseError, WatchdeskError
+from watchdesk.sources.errors import ConfigError, DatabaseInUseError, ParsingError, WatchdeskError
 from watchdesk.sources.redact import redact_text
 
 if TYPE_CHECKING:
@@ -35,26 +35,39 @@ def progress(enabled: bool = True) -> Callable[[str], None]:
     return report
 
 
+def exit_code(exc: BaseException) -> int:
+    """The README's scheme: 2 bad input (settings, watchlist, a file that cannot be parsed), 3 database in use,
+    1 anything else."""
+    if isinstance(exc, DatabaseInUseError):
+        return EXIT_IN_USE
+    return EXIT_CONFIG if isinstance(exc, ConfigError | ParsingError) else EXIT_ERROR
+
+
 def fail(exc: WatchdeskError) -> None:
-    code = (
-        EXIT_IN_USE
-        if isinstance(exc, DatabaseInUseError)
-        else EXIT_CONFIG
-        if isinstance(exc, ConfigError)
-        else EXIT_ERROR
-    )
     err.print(f"[bold red]error:[/bold red] {escape(redact_text(str(exc)))}", soft_wrap=True)
-    sys.exit(code)
+    sys.exit(exit_code(exc))
 
 
 class Group(click.Group):
-    """Turns watchdesk's own errors into a clear message and an exit code, never a traceback."""
+    """Turns every error into a clear message and an exit code, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except WatchdeskError as exc:
             fail(exc)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except RecursionError:
+            fail(ParsingError("the input is nested too deeply to read"))
+        except MemoryError:
+            fail(WatchdeskError("out of memory; is the input far larger than a filing or a call?"))
+        except Exception as exc:  # a bug: say so plainly rather than print a traceback at the user
+            where = exc.__traceback__
+            while where is not None and where.tb_next is not None:
+                where = where.tb_next
+            place = f" in {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
+            fail(WatchdeskError(f"unexpected {type(exc).__name__}{place}: {exc}; please report it"))
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,6 +83,10 @@ def cli(ctx: click.Context) -> None:
       watchdesk run watchlist.toml        # live run (needs WATCHDESK_SEC_IDENTITY)
     """
     ctx.obj = from_env()
+    if ctx.obj.cache_dir is not None:  # compiled flagging regexes, so the next command starts fast
+        from watchdesk.agents.flagging.regex_cache import use_dir
+
+        use_dir(ctx.obj.cache_dir / "flagging")
 
 
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:

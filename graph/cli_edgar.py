@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any, Literal
 import click
 
 from watchdesk.graph.cli_input import read_input
-from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.errors import ConfigError, ParsingError
 from watchdesk.sources.sgml import Header
+from watchdesk.sources.text_bytes import check_text, to_utf8
 
 if TYPE_CHECKING:
     from watchdesk.sources.sections_xref import XrefSections
@@ -30,8 +31,18 @@ def _load(path: Path, *, tables: Literal["keep", "drop"] = "keep") -> tuple[str,
     """Clean text of the primary document (the one inside a full-submission .txt), and its SGML header."""
     from watchdesk.sources.filing_items import document_text, split_submission
 
-    primary, header, _ = split_submission(read_input(path, expected=_EXPECTED))
-    return document_text(primary, tables=tables), header
+    primary, header, _ = split_submission(_read(path))
+    try:
+        return document_text(primary, tables=tables), header
+    except ParsingError as exc:
+        raise ParsingError(f"{path}: {exc}") from exc
+
+
+def _read(path: Path) -> bytes:
+    """The file's bytes as UTF-8; binary data is refused before any parser sees it."""
+    data = to_utf8(read_input(path, expected=_EXPECTED), origin=str(path))
+    check_text(data, origin=str(path), expected=_EXPECTED)
+    return data
 
 
 def _echo_json(rows: list[dict[str, Any]]) -> None:
@@ -75,8 +86,10 @@ def sections(path: Path, form: str | None) -> None:
         raise ConfigError(f"{path}: the cover page does not name the form; pass --form 10-K, 10-Q or 20-F")
     found = extract_sections(text, form=kind)
     if not found and kind.startswith("20-F"):
-        click.echo(f"{path}: no 20-F item headings and no Form 20-F cross-reference table in this file "
-                   "(an excerpt, or a report whose table is in another document)", err=True)
+        raise ParsingError(f"{path}: no 20-F item headings and no Form 20-F cross-reference table in this file "
+                           "(an excerpt, or a report whose table is in another document)")
+    if not found:
+        raise ParsingError(f"{path}: no {kind.upper()} items found; is it a {kind.upper()} filing, and is it complete?")
     _echo_json([asdict(section) for section in found])
 
 
@@ -118,7 +131,7 @@ def items(path: Path) -> None:
     from watchdesk.sources.filing_items import extract_items
 
     _echo_json(
-        [{"item": item.item, "title": item.title} for item in extract_items(read_input(path, expected=_EXPECTED))]
+        [{"item": item.item, "title": item.title} for item in extract_items(_read(path))]
     )
 
 

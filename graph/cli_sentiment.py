@@ -19,12 +19,12 @@ BATCH = 2000  # lines scored together: the model is batched, and a bad line stop
 @click.option(
     "--input",
     "source",
-    type=click.File("r", encoding="utf-8"),
+    type=click.File("rb"),
     default="-",
     show_default="stdin",
     help='JSONL file, one {"id": ..., "text": ...} a line.',
 )
-def sentiment(source: IO[str]) -> None:
+def sentiment(source: IO[bytes]) -> None:
     """Score sentences: positive / negative / neutral with a score in [-1, 1].
 
     Reads JSONL lines {"id": ..., "text": ...} and writes one line per input line:
@@ -45,9 +45,13 @@ def sentiment(source: IO[str]) -> None:
         click.echo("".join(_line(row[0], *result) for row, result in zip(batch, results, strict=True)), nl=False)
 
 
-def _rows(source: IO[str]) -> Iterator[tuple[Any, str]]:
+def _rows(source: IO[bytes]) -> Iterator[tuple[Any, str]]:
     """(id, text) per non-blank line; ParsingError naming the line when one is malformed."""
-    for number, line in enumerate(source, start=1):
+    for number, raw in enumerate(source, start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise ParsingError(f"line {number}: not UTF-8 text (byte {exc.start}); expected JSONL {SHAPE}") from exc
         if not line.strip():
             continue
         try:

@@ -56,7 +56,7 @@ def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, ca
     "statements": [{"speaker", "role", "affiliation", "section": "prepared"|"qa",
     "kind": "operator"|"management"|"analyst"|"other", "text"}]}. Ticker and fiscal period
     missing from the document are taken from names like NVDA_2025_Q1.txt. PATH "-" reads stdin.
-    An empty or truncated file is an error (exit 1) naming the file.
+    An empty, truncated or binary file is an error (exit 2) naming the file.
 
     \b
     Example:

@@ -171,10 +171,15 @@ def _execute(
     audit = AuditBuffer()
     usage: Counter[str] = Counter()
     with ExitStack() as stack:
+        # An existing file may be held by another run: take its one-writer lock before any request. A new
+        # file is created only once the tickers resolve, so a bad watchlist leaves no empty database behind.
+        held = Path(settings.db_path).exists()
+        store = stack.enter_context(Store.open(settings.db_path)) if held else None
         gateway = stack.enter_context(gateway_for(settings, watchlist, audit))
         report("resolving tickers")
         companies = resolve_companies(watchlist, fetcher=gateway)
-        store = stack.enter_context(Store.open(settings.db_path))
+        if store is None:
+            store = stack.enter_context(Store.open(settings.db_path))
         mark_orphans(store, report=report, resuming=run.run_id)
         audit.attach(store, run_id=run.run_id)
         for ref in companies.values():

@@ -23,6 +23,7 @@ _DROP_TAGS = ("script", "style", "noscript", "head", "title", "ix:header", "ix:h
 _MAYBE_HIDDEN = "//*[contains(@style, 'none') or contains(@style, 'NONE') or contains(@style, 'None')]"
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # A document cut out of a full-submission .txt still wears its SGML <DOCUMENT>...<TEXT> wrapper.
 _SGML_OPEN = re.compile(r"^\s*<DOCUMENT>.*?<TEXT>\s*(?:<XBRL>)?", re.IGNORECASE | re.DOTALL)
 _SGML_CLOSE = re.compile(r"(?:</XBRL>)?\s*</TEXT>\s*</DOCUMENT>\s*$", re.IGNORECASE)
@@ -79,14 +80,19 @@ def _parse(data: bytes | str) -> Any:
     text = _decode(data) if isinstance(data, bytes) else data
     if _SGML_OPEN.match(text, 0, 2000):
         text = _SGML_CLOSE.sub("", _SGML_OPEN.sub("", text, count=1), count=1)
-    # lxml refuses str input that still declares an encoding.
-    text = _XML_DECL.sub("", text, count=1)
+    # lxml refuses str input that still declares an encoding, and text nodes with control characters.
+    text = _NOT_XML.sub("", _XML_DECL.sub("", text, count=1))
     if not text.strip():
         return lxml.html.document_fromstring("<html><body></body></html>")
     try:
-        return lxml.html.document_fromstring(text)
+        # huge_tree lifts libxml2's depth limit from 256 to 2,048; past it libxml2 drops the rest of the page
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        doc = lxml.html.document_fromstring(text, parser=parser)
     except (ValueError, lxml.etree.ParserError) as err:
         raise ParsingError(f"document is not parseable HTML: {err}") from err
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise ParsingError("document is nested too deeply to read whole (over 2,048 levels of elements)")
+    return doc
 
 
 def _strip_invisible(doc: Any) -> None:

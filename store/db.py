@@ -31,12 +31,28 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb
 
 def _translate_open_error(path: str, exc: duckdb.IOException) -> StoreError:
     held = _LOCK_HELD.search(str(exc))
-    if held:
+    if held is None:
+        return StoreError(f"cannot open database {path}: {exc}")
+    pid = held["pid"]
+    if _is_watchdesk(pid):
         return DatabaseInUseError(
-            f"database in use: {path} is held by another process (PID {held['pid']}). "
-            "Wait for that watchdesk run to finish, or pass --db to use another file."
+            f"database in use: {path} is held by a watchdesk process (PID {pid}). "
+            "Wait for that run to finish, or pass --db to use another file."
         )
-    return StoreError(f"cannot open database {path}: {exc}")
+    return DatabaseInUseError(
+        f"database in use: {path} is held by another program ({held['prog']}, PID {pid}), such as a notebook "
+        "or a DuckDB shell that opened it for writing. Close that connection (notebooks should open the file "
+        "with read_only=True), or pass --db to use another file."
+    )
+
+
+def _is_watchdesk(pid: str) -> bool:
+    """Whether the process holding the lock runs the watchdesk command (read from /proc where there is one)."""
+    try:
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    return any(Path(arg.decode("utf-8", "replace")).name == "watchdesk" for arg in argv[:2])
 
 
 def migrations() -> list[tuple[int, str, str]]:

@@ -6,6 +6,7 @@ hosts are allowed, so a test that tries to reach SEC fails instead of hanging.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,12 @@ def shared_fixtures() -> Path:
 @pytest.fixture(scope="session")
 def edgar_fixtures(shared_fixtures: Path) -> Path:
     return shared_fixtures / "edgar"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Commands run by tests keep their caches (HTTP, compiled flagging regexes) in a temporary folder, not ~/.cache."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("WATCHDESK_CACHE_DIR", str(tmp_path_factory.mktemp("watchdesk-cache")))
+    yield
+    patch.undo()

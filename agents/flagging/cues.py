@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from watchdesk.agents.flagging.prefilter import factor_by_first_char
+from watchdesk.agents.flagging.regex_cache import compile_cached
 from watchdesk.agents.flagging.topics import flex_spaces
 from watchdesk.sources.errors import ConfigError
 
@@ -84,9 +85,9 @@ def cues_for(topic: str) -> Cues:
         patterns = _expand(table.get(kind, []), data["macros"])
         if patterns:
             alternatives += patterns
-            kinds.append((WEIGHTS[kind] * weight, re.compile("|".join(patterns), re.IGNORECASE)))
+            kinds.append((WEIGHTS[kind] * weight, compile_cached("|".join(patterns), re.IGNORECASE)))
     return Cues(
-        scanner=re.compile(rf"(?<!\w){factor_by_first_char(alternatives)}(?!\w)", re.IGNORECASE),
+        scanner=compile_cached(rf"(?<!\w){factor_by_first_char(alternatives)}(?!\w)", re.IGNORECASE),
         kinds=tuple(kinds),
         damp=_joined(_listed(tables, "damp", data["macros"])),
         neutral=_joined(_listed(tables, "neutral", data["macros"])),
@@ -99,7 +100,7 @@ def _listed(tables: Sequence[tuple[dict[str, Any], float]], key: str, macros: di
 
 
 def _joined(patterns: Sequence[str]) -> re.Pattern[str] | None:
-    return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + ")", re.IGNORECASE) if patterns else None
+    return compile_cached(r"(?<!\w)(?:" + "|".join(patterns) + ")", re.IGNORECASE) if patterns else None
 
 
 def _expand(patterns: Sequence[str], macros: dict[str, str]) -> list[str]:

@@ -21,6 +21,7 @@ from watchdesk.sources.errors import ParsingError
 from watchdesk.sources.filing_items import document_text, extract_items, split_submission
 from watchdesk.sources.sections import detect_form, extract_sections
 from watchdesk.sources.sgml import Header
+from watchdesk.sources.text_bytes import to_utf8
 from watchdesk.sources.transcripts import Format, parse_transcript
 
 Kind = Literal["transcript", "filing"]
@@ -76,6 +77,7 @@ def is_filing(data: bytes) -> bool:
 
 def load_document(data: bytes, *, format: Format = "auto", origin: str = "<input>") -> Document:
     """Read a transcript or a filing; filings are told apart by their SEC markers (JSON and PDF never are)."""
+    data = to_utf8(data, origin=origin)
     if format in ("auto", "html", "text") and is_filing(data):
         return read_filing(data, origin=origin)
     return read_transcript(data, format=format, origin=origin)

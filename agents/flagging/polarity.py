@@ -9,7 +9,9 @@ The sum is then damped for hedges, questions and plainly factual sentences.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Literal
 
 from watchdesk.agents.flagging.cues import Cues, Scoring, cues_for, scoring
@@ -87,15 +89,40 @@ def contributions(
     matches = list(cues.scanner.finditer(sentence))
     if not matches:
         return []
-    anchors = list(focus) if focus is not None else _anchors(sentence, topic)
+    near = _Nearest(list(focus) if focus is not None else _anchors(sentence, topic))
     ignored = [m.span() for m in cues.ignore.finditer(sentence)] if cues.ignore is not None else []
+    ignored_starts = [a for a, _ in ignored]
     found = []
     for m in matches:
-        if any(a <= m.start() and m.end() <= b for a, b in ignored):
+        # ignore spans come from one scan, so they are sorted and disjoint: only the last one starting
+        # at or before the cue can hold it (a bisection keeps long sentences linear)
+        i = bisect_right(ignored_starts, m.start()) - 1
+        if i >= 0 and m.end() <= ignored[i][1]:
             continue  # a cue about demand or pricing, not about the topic
-        weight = cues.weight(m.group()) * _proximity(m.span(), anchors, knobs)
+        weight = cues.weight(m.group()) * _proximity(near.gap(m.span()), knobs)
         found.append((m.group(), -weight if _negated(sentence, m.start()) else weight))
     return found
+
+
+class _Nearest:
+    """Distance from a span to the nearest anchor (0 when they touch), in log time per query."""
+
+    def __init__(self, anchors: Sequence[Span]) -> None:
+        ordered = sorted(anchors)
+        self.starts = [a for a, _ in ordered]
+        self.max_ends = list(accumulate((b for _, b in ordered), max))
+
+    def gap(self, span: Span) -> int | None:
+        """None without anchors: every cue then counts fully."""
+        if not self.starts:
+            return None
+        # anchors starting before the span ends lie left of it or overlap it: the furthest end wins;
+        # of those starting at or after its end, the first is nearest
+        i = bisect_left(self.starts, span[1])
+        gaps = [max(span[0] - self.max_ends[i - 1], 0)] if i else []
+        if i < len(self.starts):
+            gaps.append(self.starts[i] - span[1])
+        return min(gaps)
 
 
 def _fragment(sentence: str, focus: Sequence[Span], knobs: Scoring) -> bool:
@@ -117,12 +144,9 @@ def _negated(sentence: str, at: int) -> bool:
     return _NEGATOR.search(window) is not None
 
 
-def _proximity(span: Span, anchors: Sequence[Span], knobs: Scoring) -> float:
+def _proximity(gap: int | None, knobs: Scoring) -> float:
     """Cues next to the mention count fully; cues far away in a long sentence count less."""
-    if not anchors:
-        return 1.0
-    gap = min(max(a - span[1], span[0] - b, 0) for a, b in anchors)
-    if gap <= knobs.near:
+    if gap is None or gap <= knobs.near:
         return 1.0
     slope = (gap - knobs.near) / max(1, knobs.far - knobs.near)
     return max(knobs.far_weight, 1.0 - slope * (1.0 - knobs.far_weight))

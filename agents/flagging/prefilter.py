@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from watchdesk.agents.flagging.regex_cache import compile_cached, memo
+
 _c: Any  # re._constants and re._parser are private and untyped; moved in 3.11
 _parser: Any
 try:  # if they move again, nothing is pre-filtered: slower, never wrong
@@ -59,6 +61,19 @@ def word_keys(lower_text: str, start: int = 0, end: int | None = None) -> set[st
 
 
 def regex_keys(pattern: str) -> frozenset[str] | None:
+    """Keys one of which every match of `pattern` contains, or None when they cannot be known (cached on disk)."""
+    return memo("keys", pattern, lambda: _regex_keys(pattern), encode=_encode_set, decode=_decode_set)
+
+
+def _encode_set(value: frozenset[str] | None) -> list[str] | None:
+    return None if value is None else sorted(value)
+
+
+def _decode_set(value: list[str] | None) -> frozenset[str] | None:
+    return None if value is None else frozenset(value)
+
+
+def _regex_keys(pattern: str) -> frozenset[str] | None:
     """Keys one of which every match of `pattern` contains, or None when they cannot be known.
 
     `pattern` must start at a word start (wrap it in (?<!\\w)...). Keys may come from any word
@@ -231,7 +246,11 @@ def _no_word_chars(av: list[Any]) -> bool:
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:
-    """Lower-cased characters a match of `pattern` can start with, or None if unknown."""
+    """Lower-cased characters a match of `pattern` can start with, or None if unknown (cached on disk)."""
+    return memo("first", pattern, lambda: _first_chars(pattern), encode=_encode_set, decode=_decode_set)
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
     if _parser is None:
         return None
     try:
@@ -289,7 +308,7 @@ class KeyIndex:
                 return None
             for key in keys:
                 grouped.setdefault(key, []).append(alternative)
-        by_key = {k: re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", flags) for k, alts in grouped.items()}
+        by_key = {k: compile_cached(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", flags) for k, alts in grouped.items()}
         return cls(by_key, frozenset(by_key))
 
     def spans(self, text: str, start: int, end: int, keys: set[str]) -> list[tuple[int, int]]:

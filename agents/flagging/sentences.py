@@ -5,6 +5,12 @@ offsets and sentence texts line up with the labels, plus two additions for real 
 line breaks end a paragraph unless the next line starts in lower case (a soft wrap), and
 bullets (glyphs anywhere; "-", "*", "1.", "(a)" at a line start) start a new sentence and are
 left out of it.
+
+No sentence is longer than MAX_SENTENCE characters: a longer run of text without sentence breaks
+(a run-on page, a table flattened to one line) is cut into pieces of at most PIECE characters,
+each ending at its last clause boundary, else at its last space, else at PIECE itself. Every
+later step is then linear in the text's length; no real call or filing in the fixtures has a
+sentence over 2,100 characters, so none of them is cut.
 """
 
 from __future__ import annotations
@@ -52,6 +58,10 @@ _BREAK = re.compile(
 )
 _CONTENT = re.compile(r"\S(?:.*\S)?", re.DOTALL)
 _ALNUM = re.compile(r"\w")
+MAX_SENTENCE = 3000
+PIECE = 600  # the size an over-long run is cut into: polarity's cost per character grows with sentence length
+_CLAUSE_END = re.compile(r"[;:,](?=\s)")
+_SPACE = re.compile(r"\s")
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -74,9 +84,24 @@ def split_sentences(text: str) -> list[Span]:
 
 
 def _emit(text: str, start: int, end: int, spans: list[Span]) -> None:
+    if end - start > MAX_SENTENCE:  # no sentence this long is prose: cut it into pieces of a short sentence's size
+        while end - start > PIECE:
+            cut = _cap_cut(text, start, PIECE)
+            _emit(text, start, cut, spans)
+            start = cut
     content = _CONTENT.search(text, start, end)
     if content is None:
         return
     a, b = content.span()
     if text[a].isalnum() or _ALNUM.search(text, a, b):
         spans.append((a, b))
+
+
+def _cap_cut(text: str, start: int, width: int) -> int:
+    """Where to cut an over-long sentence starting at `start`: a clause end, a space, or `width` on."""
+    low, high = start + width // 2, start + width
+    for pattern, width in ((_CLAUSE_END, 1), (_SPACE, 0)):
+        last = max((m.start() for m in pattern.finditer(text, low, high)), default=None)
+        if last is not None:
+            return last + width
+    return high

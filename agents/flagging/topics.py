@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -12,6 +13,7 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from watchdesk.agents.flagging.prefilter import KeyIndex, factor_by_first_char
+from watchdesk.agents.flagging.regex_cache import compile_cached
 from watchdesk.sources.errors import ConfigError
 
 Span = tuple[int, int]
@@ -42,7 +44,7 @@ class TopicSpec(BaseModel):
     def _compiles(cls, patterns: tuple[str, ...]) -> tuple[str, ...]:
         for pattern in patterns:
             try:
-                re.compile(pattern, _FLAGS)
+                compile_cached(pattern, _FLAGS)
             except re.error as exc:
                 raise ValueError(f"bad regex {pattern!r}: {exc}") from exc
         return patterns
@@ -108,7 +110,16 @@ class CompiledTopic:
         if not found or self.exclude is None:
             return found
         masked = [m.span() for m in self.exclude.finditer(text, start, stop)]
-        return [h for h in found if not any(h[0] < b and a < h[1] for a, b in masked)]
+        if not masked:
+            return found
+        # one scan gives sorted, disjoint spans: the first ending after a hit starts is the only one to check
+        ends = [b for _, b in masked]
+        kept = []
+        for h in found:
+            i = bisect_right(ends, h[0])
+            if i == len(masked) or masked[i][0] >= h[1]:
+                kept.append(h)
+        return kept
 
 
 class TopicLibrary:
@@ -168,11 +179,11 @@ def compile_topic(spec: TopicSpec) -> CompiledTopic:
     parts += [flex_spaces(p) for p in spec.patterns if p.strip()]
     # Longest first, so "supply chain" wins over "supply" when both start at the same place.
     parts.sort(key=len, reverse=True)
-    regex = re.compile(rf"(?<!\w){factor_by_first_char(parts)}(?!\w)", _FLAGS)
+    regex = compile_cached(rf"(?<!\w){factor_by_first_char(parts)}(?!\w)", _FLAGS)
     exclude = None
     if spec.exclude:
         excludes = [flex_spaces(p) for p in spec.exclude]
-        exclude = re.compile(rf"(?<!\w){factor_by_first_char(excludes)}", _FLAGS)
+        exclude = compile_cached(rf"(?<!\w){factor_by_first_char(excludes)}", _FLAGS)
     return CompiledTopic(
         spec=spec,
         regex=regex,
@@ -194,7 +205,7 @@ def _bounded(patterns: Sequence[str]) -> re.Pattern[str] | None:
     if not patterns:
         return None
     ordered = sorted((flex_spaces(p) for p in patterns), key=len, reverse=True)
-    return re.compile(rf"(?<!\w){factor_by_first_char(ordered)}(?!\w)", _FLAGS)
+    return compile_cached(rf"(?<!\w){factor_by_first_char(ordered)}(?!\w)", _FLAGS)
 
 
 def _phrase_regex(phrase: str) -> str:

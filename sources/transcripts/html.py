@@ -8,10 +8,11 @@ role line), a heading element. The shared turn parser does the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
-from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
+from bs4.element import CData, Declaration, Doctype, PageElement, ProcessingInstruction
 
 from watchdesk.sources.transcripts.guards import check_parsed, check_size
 from watchdesk.sources.transcripts.lines import Line
@@ -74,7 +75,20 @@ def page_lines(soup: BeautifulSoup) -> list[Line]:
 
 
 def _walk(node: Tag, out: _Builder, *, bold: bool, italic: bool, heading: bool) -> None:
-    for child in node.children:
+    """Feed the text under `node` to `out` in document order.
+
+    An explicit stack, not recursion: a page of 1,000 nested <div>s is still a page.
+    """
+    stack: list[tuple[Iterator[PageElement], bool, bool, bool, bool]] = [(iter(node.children), bold, italic, heading,
+                                                                          False)]
+    while stack:
+        children, bold, italic, heading, block = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if block:
+                out.flush()
+            continue
         if isinstance(child, NavigableString):
             if not isinstance(child, _NOT_TEXT):
                 out.add(str(child), bold=bold, italic=italic, heading=heading)
@@ -85,15 +99,15 @@ def _walk(node: Tag, out: _Builder, *, bold: bool, italic: bool, heading: bool) 
             out.flush()
             continue
         style = str(child.get("style") or "")
-        block = child.name in _BLOCKS
-        if block:
+        if child.name in _BLOCKS:
             out.flush()
-        _walk(child, out,
-              bold=bold or child.name in _BOLD or child.name in _HEADINGS or bool(_BOLD_STYLE.search(style)),
-              italic=italic or child.name in _ITALIC or bool(_ITALIC_STYLE.search(style)),
-              heading=heading or child.name in _HEADINGS)
-        if block:
-            out.flush()
+        stack.append((
+            iter(child.children),
+            bold or child.name in _BOLD or child.name in _HEADINGS or bool(_BOLD_STYLE.search(style)),
+            italic or child.name in _ITALIC or bool(_ITALIC_STYLE.search(style)),
+            heading or child.name in _HEADINGS,
+            child.name in _BLOCKS,
+        ))
 
 
 def page_title(soup: BeautifulSoup) -> str | None:

@@ -50,6 +50,6 @@ def test_a_location_the_file_lacks_is_named(edgar_fixtures: Path) -> None:
 
 def test_an_excerpt_with_neither_headings_nor_table_says_so(edgar_fixtures: Path) -> None:
     result = CliRunner().invoke(cli, ["edgar", "sections", str(edgar_fixtures / COVER)])
-    assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == []
+    assert result.exit_code == 2, result.output  # the README's scheme: a file that cannot be parsed is bad input
+    assert result.stdout == ""
     assert "no 20-F item headings and no Form 20-F cross-reference table" in result.stderr

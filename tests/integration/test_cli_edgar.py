@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from watchdesk.graph.cli import EXIT_CONFIG, EXIT_ERROR, cli
+from watchdesk.graph.cli import EXIT_CONFIG, cli
 from watchdesk.sources.sgml import parse_full_submission, parse_index_items
 
 TEN_K = "NVDA_10-K_FY2025_filed-2025-02-26.html"
@@ -123,7 +123,7 @@ def test_truncated_full_submission_is_a_parse_error(tmp_path: Path) -> None:
     path.write_bytes(b"<SEC-DOCUMENT>x.txt\n<SEC-HEADER>\nCONFORMED SUBMISSION TYPE:\t10-K\n</SEC-HEADER>\n"
                      b"<DOCUMENT>\n<TYPE>10-K\n<TEXT>\n<html><body><p>Item 1. Business</p>")  # fmt: skip
     result = run("sections", path)
-    assert result.exit_code == EXIT_ERROR and "never closed" in result.stderr
+    assert result.exit_code == EXIT_CONFIG and "never closed" in result.stderr
 
 
 def test_unknown_form_asks_for_form(tmp_path: Path) -> None:
@@ -131,14 +131,15 @@ def test_unknown_form_asks_for_form(tmp_path: Path) -> None:
     path.write_text("<html><body><p>Dear shareholders, thank you.</p></body></html>")
     result = run("sections", path)
     assert result.exit_code == EXIT_CONFIG and "--form" in result.stderr
-    assert run_json("sections", path, "--form", "10-K") == []
+    forced = run("sections", path, "--form", "10-K")  # issue 13: it printed [] and exited 0
+    assert forced.exit_code == EXIT_CONFIG and "no 10-K items found" in forced.stderr
 
 
 def test_wrong_command_for_the_form_says_which_to_use(edgar_fixtures: Path) -> None:
     sections_of_8k = run("sections", filing(edgar_fixtures, "BKE_8-K.html"))
     assert sections_of_8k.exit_code == EXIT_CONFIG and "items" in sections_of_8k.stderr
     items_of_10k = run("items", filing(edgar_fixtures, TEN_K))
-    assert items_of_10k.exit_code == EXIT_ERROR and "sections" in items_of_10k.stderr
+    assert items_of_10k.exit_code == EXIT_CONFIG and "sections" in items_of_10k.stderr
 
 
 @pytest.mark.parametrize("command", ["sections", "items", "text"])

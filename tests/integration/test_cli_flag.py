@@ -81,7 +81,7 @@ def test_errors_are_clear_and_exit_non_zero(shared_fixtures: Path, tmp_path: Pat
     stub = tmp_path / "stub.txt"
     stub.write_text("Thanks, operator.")
     short = run(str(stub))
-    assert short.exit_code == 1 and "stub.txt: transcript too short" in short.output
+    assert short.exit_code == 2 and "stub.txt: transcript too short" in short.output
     folder = run(str(tmp_path))
     assert folder.exit_code == 2 and "is a folder" in folder.output
 

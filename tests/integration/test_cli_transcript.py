@@ -50,12 +50,12 @@ def test_hints_and_stdin(shared_fixtures: Path) -> None:
 def test_truncated_and_empty_files_fail_with_the_file_named(shared_fixtures: Path, tmp_path: Path) -> None:
     truncated = shared_fixtures / "transcripts/plaintext_2023_2025/MPWR_2024_Q4.txt"
     result = CliRunner().invoke(cli, ["transcript", "parse", str(truncated)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # bad input (issue 13: it was 1)
     assert "MPWR_2024_Q4.txt" in result.output and "transcript too short: 203 bytes" in result.output
     empty = tmp_path / "empty.html"
     empty.write_bytes(b"")
     result = CliRunner().invoke(cli, ["transcript", "parse", str(empty)])
-    assert result.exit_code == 1 and "empty.html: transcript is empty" in result.output
+    assert result.exit_code == 2 and "empty.html: transcript is empty" in result.output
 
 
 def test_bad_arguments_exit_2(tmp_path: Path) -> None:

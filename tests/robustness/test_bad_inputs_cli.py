@@ -1,0 +1,106 @@
+"""Every bad input named in issue 13, through the real CLI: a clear message, the README's exit code.
+
+Exit codes: 2 bad input (a file that is empty, binary, truncated or not what the command reads), 3 the
+database is in use, 1 anything else. Before the fixes: nested HTML printed a RecursionError traceback,
+binary garbage exited 0 as a "transcript", UTF-16 became one mojibake statement, random bytes on
+stdin to `sentiment` printed a UnicodeDecodeError, an empty transcript and a malformed sentiment
+line exited 1, and `edgar sections --form 10-K` on a letter printed [] with exit 0.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.robustness.inputs import HTML_CALL, PLAIN_CALL, invoke, nested_html, nested_page, random_bytes
+
+BAD_INPUT = 2
+
+
+@pytest.fixture()
+def noise(tmp_path: Path) -> Path:
+    path = tmp_path / "NVDA_2026_Q1.txt"
+    path.write_bytes(random_bytes())
+    return path
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["flag"], ["transcript", "parse"], ["edgar", "text"], ["edgar", "sections"], ["edgar", "items"]],
+)
+def test_binary_garbage_is_refused_as_bad_input(command: list[str], noise: Path) -> None:
+    result = invoke([*command, noise], size=noise.stat().st_size)
+    assert result.exit_code == BAD_INPUT
+    assert "binary data, not text" in result.stderr and noise.name in result.stderr
+
+
+def test_random_bytes_on_stdin_to_sentiment_name_the_line() -> None:
+    result = invoke(["sentiment"], stdin=random_bytes(100_000), size=100_000)
+    assert result.exit_code == BAD_INPUT and "not UTF-8 text" in result.stderr and "line " in result.stderr
+
+
+def test_malformed_sentiment_line_is_bad_input() -> None:
+    result = invoke(["sentiment"], stdin=b'{"id": 1, "text": "Sales rose."}\nnot json\n')
+    assert result.exit_code == BAD_INPUT and "line 2" in result.stderr
+
+
+def test_sentiment_tolerates_a_utf8_byte_order_mark() -> None:
+    result = invoke(["sentiment"], stdin=b'\xef\xbb\xbf{"id": 1, "text": "Sales rose."}\n')
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == 1
+
+
+@pytest.mark.parametrize("command", [["flag"], ["transcript", "parse"]])
+def test_empty_transcript_is_bad_input(command: list[str], tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = invoke([*command, empty])
+    assert result.exit_code == BAD_INPUT and "empty.txt: transcript is empty" in result.stderr
+
+
+def test_sections_of_a_non_filing_is_bad_input(tmp_path: Path) -> None:
+    letter = tmp_path / "letter.htm"
+    letter.write_text("<html><body><p>Dear shareholders, thank you for a fine year.</p></body></html>")
+    result = invoke(["edgar", "sections", "--form", "10-K", letter])
+    assert result.exit_code == BAD_INPUT and "no 10-K items found" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["flag"], ["transcript", "parse"], ["edgar", "text"]])
+def test_a_thousand_nested_divs_without_content_are_no_traceback(command: list[str], tmp_path: Path) -> None:
+    page = tmp_path / "nested.html"
+    page.write_bytes(nested_html("<p>Operator: Good day.</p>"))
+    result = invoke([*command, page])
+    assert result.exit_code in (0, BAD_INPUT)  # edgar text prints the one line; the others: too short a call
+
+
+@pytest.mark.fixtures
+def test_a_real_call_nested_a_thousand_deep_reads_as_the_call(shared_fixtures: Path, tmp_path: Path) -> None:
+    original = (shared_fixtures / HTML_CALL).read_bytes()
+    nested = tmp_path / "nested.html"
+    nested.write_bytes(nested_page(original))
+    for command in (["transcript", "parse"], ["flag"], ["edgar", "text"]):
+        plain = invoke([*command, shared_fixtures / HTML_CALL], size=len(original))
+        deep = invoke([*command, nested], size=nested.stat().st_size)
+        assert deep.exit_code == plain.exit_code == 0
+        assert deep.stdout == plain.stdout
+
+
+def test_nesting_past_the_html_parsers_limit_is_a_clear_error(tmp_path: Path) -> None:
+    page = tmp_path / "deep.htm"
+    page.write_bytes(nested_html("<p>Item 1A. Risk Factors</p>", depth=5000))
+    result = invoke(["edgar", "text", page])
+    assert result.exit_code == BAD_INPUT and "nested too deeply" in result.stderr
+
+
+@pytest.mark.fixtures
+def test_a_utf16_transcript_parses_like_its_utf8_original(shared_fixtures: Path, tmp_path: Path) -> None:
+    text = (shared_fixtures / PLAIN_CALL).read_text(encoding="utf-8")
+    for codec in ("utf-16", "utf-16-be", "utf-32"):
+        path = tmp_path / f"AMD_2024_Q1.{codec}.txt"
+        bom = {"utf-16-be": b"\xfe\xff"}.get(codec, b"")
+        path.write_bytes(bom + text.encode(codec))
+        decoded = invoke(["transcript", "parse", path], size=path.stat().st_size)
+        original = invoke(["transcript", "parse", shared_fixtures / PLAIN_CALL])
+        assert decoded.exit_code == 0
+        assert json.loads(decoded.stdout)["statements"] == json.loads(original.stdout)["statements"]

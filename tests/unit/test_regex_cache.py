@@ -1,0 +1,65 @@
+"""The on-disk cache of compiled flagging regexes (issue 13, item 12): same patterns, any damage tolerated."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from watchdesk.agents.flagging import regex_cache
+from watchdesk.agents.flagging.cues import cues_for
+from watchdesk.agents.flagging.topics import compile_topic, shipped_topics
+
+PATTERNS = [(r"(?<!\w)(?:supply\s+chain|(?P<x>export)s?)(?!\w)", re.IGNORECASE), (r"[\s\-]+", 0), (r"a|b", re.I)]
+
+
+@pytest.fixture()
+def cache_dir(tmp_path: Path) -> Iterator[Path]:
+    regex_cache.use_dir(tmp_path)
+    yield tmp_path
+    regex_cache.use_dir(None)
+
+
+def test_a_pattern_from_the_cache_is_the_pattern_re_compiles(cache_dir: Path) -> None:
+    first = [regex_cache.compile_cached(p, f) for p, f in PATTERNS]
+    regex_cache.save()
+    regex_cache.use_dir(None)
+    regex_cache.use_dir(cache_dir)  # a new process, as far as the cache knows
+    again = [regex_cache.compile_cached(p, f) for p, f in PATTERNS]
+    assert first == again == [re.compile(p, f) for p, f in PATTERNS]  # equal: same flags, pattern and code
+    assert again[0].groupindex == {"x": 1}
+
+
+def test_a_damaged_cache_file_costs_only_speed(cache_dir: Path) -> None:
+    regex_cache.compile_cached(*PATTERNS[0])
+    regex_cache.save()
+    path = regex_cache.cache_file(cache_dir)
+    path.write_text(path.read_text().replace("[", "[9999999,", 5))  # code words the engine must refuse
+    regex_cache.use_dir(None)
+    regex_cache.use_dir(cache_dir)
+    assert regex_cache.compile_cached(*PATTERNS[0]) == re.compile(*PATTERNS[0])
+    path.write_text("not json")
+    regex_cache.use_dir(None)
+    regex_cache.use_dir(cache_dir)
+    assert regex_cache.compile_cached(*PATTERNS[1]) == re.compile(*PATTERNS[1])
+
+
+def test_without_a_directory_nothing_is_written(tmp_path: Path) -> None:
+    regex_cache.use_dir(None)
+    regex_cache.compile_cached(r"memory only \d+")
+    regex_cache.save()
+    assert not list(tmp_path.iterdir())
+
+
+def test_the_shipped_library_compiles_the_same_from_the_cache(cache_dir: Path) -> None:
+    spec = next(s for s in shipped_topics() if s.name == "supply_chain")
+    plain = compile_topic.__wrapped__(spec)
+    regex_cache.save()
+    regex_cache.use_dir(None)
+    regex_cache.use_dir(cache_dir)
+    cached = compile_topic.__wrapped__(spec)
+    assert cached.regex == plain.regex and cached.keys == plain.keys
+    assert cached.index is not None and plain.index is not None and cached.index.by_key == plain.index.by_key
+    assert cues_for("supply_chain").scanner.pattern
