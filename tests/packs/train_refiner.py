@@ -133,7 +133,7 @@ def score(model: dict, data: list[Example]) -> dict[str, Counter[str]]:
     return counts
 
 
-def _folds(data: list[Example]) -> list[list[str]]:
+def folds(data: list[Example]) -> list[list[str]]:
     """The five leave-calls-out folds of calls (the same for --cv and --learning-curve)."""
     calls = sorted({e.call for e in data})
     return [calls[i::5] for i in range(5)]
@@ -142,11 +142,11 @@ def _folds(data: list[Example]) -> list[list[str]]:
 def cross_validate(data: list[Example], dev_calls: set[str]) -> None:
     """Leave-calls-out, 5 folds: scored on every held-out call, and on our own calls alone ("ours"), where the
     rules were not written (on the dev calls the rules' own verdicts are in-sample and flatter the figures)."""
-    folds = _folds(data)
+    by_fold = folds(data)
     thresholds = (0.3, 0.4, 0.5)
     for l2 in (1e-2, 3e-2):
         total = {(th, part): {t: Counter() for t in CORE} for th in thresholds for part in ("all", "ours")}
-        for fold in folds:
+        for fold in by_fold:
             model = train([e for e in data if e.call not in fold], l2, THRESHOLD)
             held = [e for e in data if e.call in fold]
             ours = [e for e in held if e.call not in dev_calls and e.call != "written"]
@@ -165,13 +165,13 @@ def learning_curve(data: list[Example], dev_calls: set[str]) -> None:
     (two draws below 100%): how much more labelled calls of this kind would buy."""
     import random
 
-    folds = _folds(data)
+    by_fold = folds(data)
     for fraction in (0.25, 0.5, 0.75, 1.0):
         total = {t: Counter() for t in CORE}
         for draw in range(2 if fraction < 1 else 1):
             rng = random.Random(draw)
-            for fold in folds:
-                rest = sorted(c for other in folds if other is not fold for c in other)
+            for fold in by_fold:
+                rest = sorted(c for other in by_fold if other is not fold for c in other)
                 rng.shuffle(rest)
                 keep = set(rest[: max(1, round(len(rest) * fraction))])
                 model = train([e for e in data if e.call in keep], L2, THRESHOLD)
