@@ -126,6 +126,7 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
         period_start=date.fromisoformat(step["params"]["period_start"]),
         period_end=date.fromisoformat(step["params"]["period_end"]),
         out_dir=Path(step["target"]),
+        llm_usage={k: float(v) for k, v in deps.usage.items()},
     )
     path = write_briefing(deps.store, req)
     deps.report(f"briefing written: {path}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ class BriefingRequest:
     period_start: date
     period_end: date
     out_dir: Path
+    llm_usage: dict[str, float] = field(default_factory=dict)  # what the run's LLM judge used (its cost)
 
 
 def gather(store: Store, req: BriefingRequest) -> BriefingInput:
@@ -51,6 +52,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         gaps=[GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"]) for g in gaps],
         documents=[_document_item(d) for d in docs],
         tone=[ToneItem(**t) for t in tone],
+        llm_usage=dict(req.llm_usage),
     )
 
 

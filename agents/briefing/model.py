@@ -73,3 +73,4 @@ class BriefingInput:
     gaps: list[GapItem]
     documents: list[DocumentItem]
     tone: list[ToneItem] = field(default_factory=list)
+    llm_usage: dict[str, float] = field(default_factory=dict)  # the run's LLM judge: requests, tokens, cost

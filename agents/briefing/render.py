@@ -35,7 +35,7 @@ def render_markdown(data: BriefingInput) -> str:
         _findings(data, cites, refs, echoes),
         _gaps(data.gaps),
         _sources(data, [f for f, _ in shown], cites, refs),
-        _method(),
+        _method(data.llm_usage),
     ]
     return "\n\n".join(parts) + "\n"
 
@@ -299,16 +299,34 @@ def _source_line(doc: DocumentItem | None, f: FindingItem | None) -> str:
     return f"{head} {link} (document `{doc_id}`)"
 
 
-def _method() -> str:
+def _method(usage: dict[str, float] | None = None) -> str:
+    return _method_text() + _llm_spent(usage or {})
+
+
+def _llm_spent(usage: dict[str, float]) -> str:
+    """What this run's LLM judge did and cost, when one was used."""
+    if not usage.get("llm_requests"):
+        return ""
+    cost = f", about ${usage['cost_usd']:.4f}" if "cost_usd" in usage else " (no price set: WATCHDESK_LLM_PRICE)"
+    return (
+        f" This run's LLM judge made {int(usage['llm_requests'])} requests, {int(usage.get('input_tokens', 0))} "
+        f"input and {int(usage.get('output_tokens', 0))} output tokens{cost}; it judged "
+        f"{int(usage.get('flags_judged', 0))} flags and {int(usage.get('candidates_judged', 0))} candidates, dropped "
+        f"{int(usage.get('flags_dropped', 0))} and added {int(usage.get('flags_added', 0))}."
+    )
+
+
+def _method_text() -> str:
     return (
         "## Method\n\n"
         f"Flagging v{METHOD_VERSION}, no API key needed: documents are split into sentences; rules find each "
         "mention of a watched topic (phrases, patterns, follow-ups, look-alike exclusions) and judge its polarity "
         "from the company's standpoint (cues with negation, hedges and direction-of-metric words); for inventory, "
         "supply chain and geopolitics a learned second pass, trained on hand-labelled earnings calls, re-decides "
-        "mention and polarity. When an LLM is configured it re-judges each flag with the sentences around it "
-        "and may drop off-topic ones; those findings are stored with method rules+llm. Quotes are the stored "
-        "sentences verbatim, with "
+        "mention and polarity. When an LLM is configured it re-reads each flag, and the candidates the offline "
+        "pass left out or was unsure of, with the sentences around it and the question it answers; it may drop "
+        "off-topic flags and add candidates, and those findings are stored with method rules+llm. Quotes are the "
+        "stored sentences verbatim, with "
         "whitespace collapsed and Markdown characters escaped by a backslash; each [F-…] is the start of "
         "a finding_id in the store, and citations are checked by code against the stored text before "
         "delivery."

@@ -137,16 +137,32 @@ class Refiner:
         `sentiments` are the sentences' sentiment labels when the caller has scored them already.
         """
         out = {name: dict(v) for name, v in verdicts.items()}
+        for name, scored in self.scores(sentences, verdicts, sentiments).items():
+            out[name] = {i: verdict for i, (_, verdict) in scored.items()}
+        return out
+
+    def scores(
+        self,
+        sentences: list[str],
+        verdicts: Mapping[str, Mapping[int, Verdict]],
+        sentiments: Sequence[str] | None = None,
+        *,
+        floor: float | None = None,
+    ) -> dict[str, dict[int, tuple[float, Verdict]]]:
+        """Topic -> looked-at sentence -> (probability it is a mention, verdict if it is one), for the sentences
+        whose probability reaches `floor` (default: the topic's threshold, i.e. the mentions)."""
         look = looked_at(sentences, {name: verdicts.get(name, {}) for name in self.topics})
         tone = (lambda i: sentiments[i]) if sentiments is not None else (lambda i: score_one(sentences[i])[0])
         shared = {i: text_features(sentences[i], tone(i)) for i in look}
+        out: dict[str, dict[int, tuple[float, Verdict]]] = {}
         for name, model in self.topics.items():
-            new: dict[int, Verdict] = {}
+            out[name] = {}
+            least = model.threshold if floor is None else floor
             for i in look:
                 names = rule_features(name, verdicts, i) + shared[i]
-                if model.present(names) >= model.threshold:
-                    new[i] = model.judge(names)
-            out[name] = new
+                p = model.present(names)
+                if p >= least:
+                    out[name][i] = (p, model.judge(names))
         return out
 
 
