@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 from watchdesk.agents.flagging.polarity import Polarity
+from watchdesk.agents.flagging.reading import denies_a_problem, reading_features
 from watchdesk.agents.flagging.sentiment import score_one
 
 POLARITIES: tuple[Polarity, Polarity, Polarity] = ("positive", "negative", "neutral")
@@ -83,6 +84,7 @@ def text_features(sentence: str, sentiment: str) -> list[str]:
     words = [t for t in tokens if t != "?"]
     names += [f"w:{w}" for w in words]
     names += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
+    names += reading_features(words, lowered, question="?" in tokens)
     return names
 
 
@@ -138,7 +140,7 @@ class Refiner:
         """
         out = {name: dict(v) for name, v in verdicts.items()}
         for name, scored in self.scores(sentences, verdicts, sentiments).items():
-            out[name] = {i: verdict for i, (_, verdict) in scored.items()}
+            out[name] = {i: _read_closer(sentences[i], verdict) for i, (_, verdict) in scored.items()}
         return out
 
     def scores(
@@ -164,6 +166,14 @@ class Refiner:
                 if p >= least:
                     out[name][i] = (p, model.judge(names))
         return out
+
+
+def _read_closer(sentence: str, verdict: Verdict) -> Verdict:
+    """A problem the sentence denies is good news, whatever the weights say (few such sentences to learn from)."""
+    lowered = sentence.lower()
+    if verdict[0] != "positive" and denies_a_problem([t for t in _TOKEN.findall(lowered) if t != "?"], lowered):
+        return "positive", max(0.5, verdict[1])
+    return verdict
 
 
 def looked_at(sentences: list[str], verdicts: Mapping[str, Mapping[int, Verdict]]) -> list[int]:
