@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 NEAR = 5  # words between a negation or direction and the word it bears on
 
@@ -53,8 +54,9 @@ def _matches(word: str, stem: str) -> bool:
 _WHERE = ("down", "up", "bad", "good", "ahead")
 
 
-def _kinds(word: str) -> list[str]:
-    return [kind for kind, stems in _STEMS.items() if any(_matches(word, s) for s in stems)]
+@cache
+def _kinds(word: str) -> tuple[str, ...]:
+    return tuple(kind for kind, stems in _STEMS.items() if any(_matches(word, s) for s in stems))
 
 
 def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> list[str]:
