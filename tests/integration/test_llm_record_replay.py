@@ -67,8 +67,12 @@ def test_recorded_answers_replay_to_the_same_findings_without_network(shared_fix
     replayed = llm_judge.refine(flags, ask=Replay(tmp_path), text=text, extra=extra)
     assert replayed.flags == live.flags and replayed.usage == live.usage
 
-    code, out, err = _cli(str(shared_fixtures / CALL), env={"WATCHDESK_MODEL": f"replay:{tmp_path}"})
+    again = tmp_path / "again"  # WATCHDESK_LLM_RECORD records through the CLI too, here a replay's answers
+    env = {"WATCHDESK_MODEL": f"replay:{tmp_path / RECORD_FILE}", "WATCHDESK_LLM_RECORD": str(again)}
+    code, out, err = _cli(str(shared_fixtures / CALL), env=env)
     assert code == 0, err
+    rerecorded = [json.loads(x) for x in (again / RECORD_FILE).read_text(encoding="utf-8").splitlines()]
+    assert [(r["key"], r["response"]) for r in rerecorded] == [(r["key"], r["response"]) for r in recorded]
     keys = ("topic", "polarity", "score", "start", "end")
     assert [tuple(o[k] for k in keys) for o in out] == [tuple(getattr(f, k) for k in keys) for f in live.flags]
     assert f"{len(live.added)} of {len(extra)} candidates added" in err
