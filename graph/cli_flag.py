@@ -113,11 +113,13 @@ def _refined(flags: list[Any], *, settings: Settings, library: Any, text: str) -
     """Flags re-judged by the configured LLM (or its replay); the offline flags when the model cannot be used."""
     from watchdesk.agents.flagging.flag import unsure_flags
     from watchdesk.agents.flagging.llm_judge import chat_model, refine
-    from watchdesk.agents.flagging.llm_record import asker_for
+    from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, asker_for
 
     try:
         ask = asker_for(settings.model or "", record=settings.llm_record, build=chat_model)
     except ConfigError as exc:
+        if (settings.model or "").startswith(REPLAY_PREFIX):
+            raise  # a replay that cannot run must not quietly become an offline run
         click.echo(f"warning: LLM judge not used: {exc}; polarity is rule-based", err=True)
         return flags
     extra = unsure_flags(text, topics=library)

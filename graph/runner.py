@@ -76,7 +76,7 @@ def llm_judge(
     flags and the candidates of `topics` the offline pass left out or was unsure of; its tokens, requests and
     (with WATCHDESK_LLM_PRICE) cost add up in `usage`, the run's cost."""
     from watchdesk.agents.flagging.llm_judge import chat_model, refine
-    from watchdesk.agents.flagging.llm_record import Asker, Recorder, asker_for, model_asker
+    from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, Asker, Recorder, asker_for, model_asker
 
     if model is None and not settings.model:
         return None
@@ -87,6 +87,8 @@ def llm_judge(
         else:
             ask = asker_for(settings.model or "", record=settings.llm_record, build=chat_model)
     except ConfigError as exc:
+        if (settings.model or "").startswith(REPLAY_PREFIX):
+            raise  # a replay that cannot run must not quietly become an offline run
         report(f"LLM judge not used, polarity stays rule-based: {exc}")
         return None
     library = _core_library(topics)
