@@ -12,6 +12,7 @@ from watchdesk.graph.cli_input import INPUT_FORMATS, read_input
 from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:
+    from watchdesk.graph.settings import Settings
     from watchdesk.sources.transcripts import Format
 
 
@@ -46,8 +47,15 @@ def _topic_names(value: str) -> list[str]:
     help="Input format; auto sniffs the bytes. SEC filings are recognised by their SEC header or cover page.",
 )
 @click.option("--no-llm", is_flag=True, help="Skip the LLM polarity judge even when WATCHDESK_MODEL is set.")
+@click.option(
+    "--llm-requests",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="OUT.jsonl",
+    help="Write the requests the LLM judge would send (JSONL, one {key, request} per line) without sending them; "
+    "answer them with any model as {key, response} lines and replay with WATCHDESK_MODEL=replay:FILE_OR_DIR.",
+)
 @click.pass_context
-def flag(ctx: click.Context, path: Path, topics: str, fmt: str, no_llm: bool) -> None:
+def flag(ctx: click.Context, path: Path, topics: str, fmt: str, no_llm: bool, llm_requests: Path | None) -> None:
     """Flag topic mentions in a transcript or SEC filing: JSONL, one flag per line.
 
     Each line: {"topic", "polarity": "positive"|"negative"|"neutral", "score" in [-1, 1],
@@ -55,14 +63,17 @@ def flag(ctx: click.Context, path: Path, topics: str, fmt: str, no_llm: bool) ->
     `watchdesk transcript parse` (statements joined by blank lines) or `watchdesk edgar text`
     shows it. Section is "prepared" or "qa" for calls, the item for filings ("1A Risk Factors");
     speaker is set for calls that name their speakers. With WATCHDESK_MODEL set, an LLM reads
-    each flag with the sentences around it, refines its polarity and drops it if it is off-topic; the
-    rule-based verdict stays on any LLM failure.
+    each flag with the sentences around it and the question it answers, refines its polarity, drops it
+    if it is off-topic, and adds candidates the offline pass left out when it finds them on topic; the
+    offline verdict stays on any LLM failure. WATCHDESK_LLM_RECORD=DIR records every request and answer;
+    WATCHDESK_MODEL=replay:DIR serves them back with no network.
 
     \b
     Example:
       watchdesk flag NVDA_2026_Q1.txt
       watchdesk flag nvda-20250126.htm --topics geopolitical,supply_chain
       watchdesk flag call.json --format json | jq -c 'select(.polarity=="negative")'
+      watchdesk flag NVDA_2026_Q1.txt --llm-requests requests.jsonl
     """
     from watchdesk.agents.flagging.document import flag_document, load_document
     from watchdesk.agents.flagging.topics import load_topics
@@ -70,9 +81,11 @@ def flag(ctx: click.Context, path: Path, topics: str, fmt: str, no_llm: bool) ->
     library = load_topics(_topic_names(topics))  # unknown names -> ConfigError naming the known ones
     document = load_document(read_input(path, expected=_EXPECTED), format=cast("Format", fmt), origin=str(path))
     flags = flag_document(document, topics=library)
-    model = getattr(ctx.obj, "model", None)
-    if model and not no_llm and flags:
-        flags = _refined(flags, model=model, text=document.text)
+    settings = ctx.obj
+    if llm_requests is not None:
+        _write_requests(flags, library=library, text=document.text, out=llm_requests)
+    elif settings.model and not no_llm:
+        flags = _refined(flags, settings=settings, library=library, text=document.text)
     for item in flags:
         click.echo(json.dumps(_row(item), ensure_ascii=False))
 
@@ -81,22 +94,41 @@ def _row(item: Any) -> dict[str, Any]:
     return {name: getattr(item, name) for name in FIELDS}
 
 
-def _refined(flags: list[Any], *, model: str, text: str) -> list[Any]:
-    """Polarity refined by the configured LLM, flags it finds off-topic dropped; the rule-based flags when the
-    model cannot be used."""
+def _write_requests(flags: list[Any], *, library: Any, text: str, out: Path) -> None:
+    from watchdesk.agents.flagging.flag import unsure_flags
+    from watchdesk.agents.flagging.llm_judge import plan
+    from watchdesk.agents.flagging.llm_record import write_requests
+
+    extra = unsure_flags(text, topics=library)
+    planned, withheld = plan(flags, text=text, extra=extra)
+    n = write_requests((p.request for p in planned), out)
+    click.echo(
+        f"wrote {n} LLM judge requests to {out} ({len(flags) - withheld} flags, {len(extra)} candidates; "
+        f"{withheld} withheld as instruction-like); nothing was sent",
+        err=True,
+    )
+
+
+def _refined(flags: list[Any], *, settings: Settings, library: Any, text: str) -> list[Any]:
+    """Flags re-judged by the configured LLM (or its replay); the offline flags when the model cannot be used."""
+    from watchdesk.agents.flagging.flag import unsure_flags
     from watchdesk.agents.flagging.llm_judge import chat_model, refine
+    from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, asker_for
 
     try:
-        llm = chat_model(model)
+        ask = asker_for(settings.model or "", record=settings.llm_record, build=chat_model)
     except ConfigError as exc:
+        if (settings.model or "").startswith(REPLAY_PREFIX):
+            raise  # a replay that cannot run must not quietly become an offline run
         click.echo(f"warning: LLM judge not used: {exc}; polarity is rule-based", err=True)
         return flags
-    result = refine(flags, model=llm, text=text)
+    extra = unsure_flags(text, topics=library)
+    result = refine(flags, ask=ask, text=text, extra=extra)
     tokens = ", ".join(f"{k} {v}" for k, v in sorted(result.usage.items())) or "not reported"
     click.echo(
-        f"LLM judge ({model}): {len(flags) - result.fallbacks - result.withheld} of {len(flags)} flags judged, "
-        f"{len(result.dropped)} dropped as off-topic, {result.fallbacks} fell back to the rules, "
-        f"{result.withheld} withheld as instruction-like; tokens {tokens}",
+        f"LLM judge ({settings.model}): {len(flags) - result.fallbacks - result.withheld} of {len(flags)} flags "
+        f"judged, {len(result.dropped)} dropped as off-topic, {len(result.added)} of {len(extra)} candidates added, "
+        f"{result.fallbacks} fell back to the rules, {result.withheld} withheld as instruction-like; tokens {tokens}",
         err=True,
     )
     return result.flags

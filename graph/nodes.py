@@ -145,6 +145,7 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
         topics=list(deps.watchlist.topics.watch) + [t.name for t in deps.watchlist.topics.custom],
         period=Period(date.fromisoformat(params["period_start"]), date.fromisoformat(params["period_end"])),
         out_dir=Path(step["target"]),
+        llm_usage={k: float(v) for k, v in deps.usage.items()},
     )
     files = write_briefing(deps.store, req)
     for written in files.paths.values():

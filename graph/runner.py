@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -85,29 +85,63 @@ def rate_limits(watchlist: Watchlist) -> dict[str, float]:
 
 
 def llm_judge(
-    settings: Settings, usage: Counter[str], report: Callable[[str], None], *, model: Any = None
+    settings: Settings,
+    usage: Counter[str],
+    report: Callable[[str], None],
+    *,
+    model: Any = None,
+    topics: Sequence[str] = (),
 ) -> Callable[[list[Any], str], list[Any]] | None:
-    """The optional LLM polarity judge; None (rules only) when no model is set or it cannot be built."""
+    """The optional LLM judge; None (offline only) when no model is set or it cannot be built. It re-reads the
+    flags and the candidates of `topics` the offline pass left out or was unsure of; its tokens, requests and
+    (with WATCHDESK_LLM_PRICE) cost add up in `usage`, the run's cost."""
     from watchdesk.agents.flagging.llm_judge import chat_model, refine
+    from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, Asker, Recorder, asker_for, model_asker
 
     if model is None and not settings.model:
         return None
-    if model is None:
-        try:
-            model = chat_model(settings.model or "")
-        except ConfigError as exc:
-            report(f"LLM judge not used, polarity stays rule-based: {exc}")
-            return None
+    try:
+        if model is not None:
+            ask: Asker = model_asker(model)
+            ask = Recorder(ask, settings.llm_record) if settings.llm_record else ask
+        else:
+            ask = asker_for(settings.model or "", record=settings.llm_record, build=chat_model)
+    except ConfigError as exc:
+        if (settings.model or "").startswith(REPLAY_PREFIX):
+            raise  # a replay that cannot run must not quietly become an offline run
+        report(f"LLM judge not used, polarity stays rule-based: {exc}")
+        return None
+    library = _core_library(topics)
 
     def judge(flags: list[Any], text: str) -> list[Any]:
-        refined = refine(flags, model=model, text=text)
-        usage.update(refined.usage)
-        usage["flags_judged"] += len(flags) - refined.fallbacks - refined.withheld
-        usage["flags_fallback"] += refined.fallbacks
-        usage["flags_dropped"] += len(refined.dropped)
+        from watchdesk.agents.flagging.flag import unsure_flags
+
+        extra = unsure_flags(text, topics=library) if library else []
+        refined = refine(flags, ask=ask, text=text, extra=extra)
+        add_usage(usage, refined, flags=len(flags), price=settings.llm_price)
         return refined.flags
 
     return judge
+
+
+def add_usage(usage: Counter[str], refined: Any, *, flags: int, price: tuple[float, float] | None) -> None:
+    """What one document's judging used and did, added to the run's cost."""
+    usage.update(refined.usage)
+    usage["flags_judged"] += flags - refined.fallbacks - refined.withheld
+    usage["flags_fallback"] += refined.fallbacks
+    usage["flags_dropped"] += len(refined.dropped)
+    usage["candidates_judged"] += refined.candidates_sent
+    usage["flags_added"] += len(refined.added)
+    if price is not None:
+        cost = (refined.usage["input_tokens"] * price[0] + refined.usage["output_tokens"] * price[1]) / 1e6
+        usage["cost_usd"] = round(usage["cost_usd"] + cost, 6)
+
+
+def _core_library(topics: Sequence[str]) -> Any:
+    from watchdesk.agents.flagging.topics import load_topics
+
+    core = [t for t in ("inventory", "supply_chain", "geopolitical") if t in topics]
+    return load_topics(core) if core else None
 
 
 def checkpoint_path(db_path: Path) -> str:
@@ -194,7 +228,7 @@ def _execute(
             as_of=as_of,
             run_id=run.run_id,
             report=report,
-            judge=llm_judge(settings, usage, report, model=judge_model),
+            judge=llm_judge(settings, usage, report, model=judge_model, topics=watchlist.topics.watch),
             usage=usage,
         )
         store.save_run(run)

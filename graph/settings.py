@@ -19,7 +19,9 @@ ENV_VARS = {
     "WATCHDESK_SEC_IDENTITY": "'Your Name you@example.com', sent as SEC's required User-Agent (live mode)",
     "WATCHDESK_CACHE_DIR": "on-disk HTTP cache (default ~/.cache/watchdesk)",
     "WATCHDESK_REPLAY": "a replay pack directory: serve every request from it instead of the network",
-    "WATCHDESK_MODEL": "optional LLM as provider:model (never required)",
+    "WATCHDESK_MODEL": "optional LLM as provider:model (never required), or replay:DIR to serve recorded answers",
+    "WATCHDESK_LLM_RECORD": "a directory: save every LLM judge request and answer there (JSONL), for replay:DIR",
+    "WATCHDESK_LLM_PRICE": "USD per million input,output tokens (e.g. 0.15,0.60): the run's LLM cost is reported",
     "WATCHDESK_FMP_API_KEY": "optional Financial Modeling Prep key: enables the `fmp` transcript source",
     "WATCHDESK_SMTP_URL": "e-mail delivery server, smtp://user:pass@host:587 or smtps://... (?from=address)",
     "WATCHDESK_HTTP_DEADLINE_S": "seconds one request may take in all, retries and waits included (default 120)",
@@ -46,6 +48,8 @@ class Settings:
     cache_dir: Path | None = None
     sec_identity: str | None = None
     model: str | None = None
+    llm_record: Path | None = None
+    llm_price: tuple[float, float] | None = None  # USD per million input and output tokens
     out_dir: Path = Path("briefings")
     as_of: date | None = None  # pins "today" (the demo replays a fixed week)
     brief_since: date | None = None  # the briefing's period starts here instead of the cadence's (the demo)
@@ -83,6 +87,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         cache_dir=Path(cache),
         sec_identity=identity,
         model=env.get("WATCHDESK_MODEL") or None,
+        llm_record=Path(env["WATCHDESK_LLM_RECORD"]) if env.get("WATCHDESK_LLM_RECORD") else None,
+        llm_price=_price(env.get("WATCHDESK_LLM_PRICE")),
         api_keys={name: key for name, var in _KEYS.items() if (key := env.get(var))},
         smtp_url=env.get("WATCHDESK_SMTP_URL") or None,
         env=dict(env),
@@ -108,3 +114,15 @@ def _positive(env: Mapping[str, str], name: str, default: float) -> float:
 
 
 _KEYS = {"fmp": "WATCHDESK_FMP_API_KEY"}
+
+
+def _price(value: str | None) -> tuple[float, float] | None:
+    if not value:
+        return None
+    try:
+        inp, out = (float(part) for part in value.split(","))
+    except ValueError as exc:
+        raise ConfigError(
+            f"WATCHDESK_LLM_PRICE={value!r}: give USD per million input and output tokens, e.g. 0.15,0.60"
+        ) from exc
+    return inp, out

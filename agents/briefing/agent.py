@@ -39,6 +39,7 @@ class BriefingRequest:
     period: Period
     out_dir: Path
     formats: tuple[str, ...] = FORMATS
+    llm_usage: dict[str, float] = field(default_factory=dict)  # what the run's LLM judge used (its cost)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -79,6 +80,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         documents=[_document_item(d) for d in queries.period_documents(store, tickers=req.tickers, **span)],
         tone=[ToneItem(**t) for t in queries.period_tone(store, tickers=req.tickers, **span)],
         history=[WeekPoint(**w) for w in history],
+        llm_usage=dict(req.llm_usage),
     )
     extras = {key: fn(store, req) for key, fn in GATHERERS}
     return replace(data, extras=extras) if extras else data

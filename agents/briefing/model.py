@@ -95,3 +95,4 @@ class BriefingInput:
     period_label: str = ""
     history: list[WeekPoint] = field(default_factory=list)  # the trend: weeks up to the period's end
     extras: dict[str, object] = field(default_factory=dict)  # data of plug-in parts (news, filing changes)
+    llm_usage: dict[str, float] = field(default_factory=dict)  # the run's LLM judge: requests, tokens, cost

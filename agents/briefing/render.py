@@ -274,11 +274,27 @@ def method_part(ctx: RenderContext) -> Section:
         "mention of a watched topic (phrases, patterns, follow-ups, look-alike exclusions) and judge its polarity "
         "from the company's standpoint (cues with negation, hedges and direction-of-metric words); for inventory, "
         "supply chain and geopolitics a learned second pass, trained on hand-labelled earnings calls, re-decides "
-        "mention and polarity. When an LLM is configured it re-judges each flag with the sentences around it "
-        "and may drop off-topic ones; those findings are stored with method rules+llm. A document belongs to "
-        "the period of its event date (filing, call or publication date; the day it was first stored when the "
+        "mention and polarity. When an LLM is configured it re-reads each flag, and the candidates the offline "
+        "pass left out or was unsure of, with the sentences around it and the question it answers; it may drop "
+        "off-topic flags and add candidates, and those findings are stored with method rules+llm. Measured offline "
+        "on six hand-labelled calls never trained on (precision / recall / polarity right): inventory "
+        "0.96 / 0.89 / 0.65, supply chain 0.87 / 0.77 / 0.77, geopolitics 0.97 / 0.77 / 0.78. A document belongs "
+        "to the period of its event date (filing, call or publication date; the day it was first stored when the "
         "source gives none, and then the briefing says so). Quotes are the stored sentences verbatim, with "
         "whitespace collapsed and Markdown characters escaped by a backslash; each [F-…] is the start of "
         "a finding_id in the store, and citations are checked by code against the stored text before "
-        "the briefing is written or sent.",
+        "the briefing is written or sent." + llm_spent(ctx.data.llm_usage),
+    )
+
+
+def llm_spent(usage: dict[str, float]) -> str:
+    """What this run's LLM judge did and cost, when one was used."""
+    if not usage.get("llm_requests"):
+        return ""
+    cost = f", about ${usage['cost_usd']:.4f}" if "cost_usd" in usage else " (no price set: WATCHDESK_LLM_PRICE)"
+    return (
+        f" This run's LLM judge made {int(usage['llm_requests'])} requests, {int(usage.get('input_tokens', 0))} "
+        f"input and {int(usage.get('output_tokens', 0))} output tokens{cost}; it judged "
+        f"{int(usage.get('flags_judged', 0))} flags and {int(usage.get('candidates_judged', 0))} candidates, dropped "
+        f"{int(usage.get('flags_dropped', 0))} and added {int(usage.get('flags_added', 0))}."
     )

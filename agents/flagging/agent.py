@@ -21,7 +21,9 @@ from watchdesk.store.store import Store
 
 METHOD = "rules"
 LLM_METHOD = "rules+llm"  # re-judged (polarity, or dropped as off-topic) by the configured LLM judge
-METHOD_VERSION = "0.5"  # 0.4: the learned second pass (refine.py); 0.5: filing look-alikes, the judge in context
+# 0.4: the learned second pass; 0.5: filing look-alikes, the judge in context; 0.6: closer-reading features and
+# denials (reading.py), "Greater China" as a segment, the LLM judge also reads the candidates left out
+METHOD_VERSION = "0.6"
 
 
 @dataclass(kw_only=True)

@@ -23,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 from watchdesk.agents.flagging.polarity import Polarity
+from watchdesk.agents.flagging.reading import denies_a_problem, reading_features
 from watchdesk.agents.flagging.sentiment import score_one
 
 POLARITIES: tuple[Polarity, Polarity, Polarity] = ("positive", "negative", "neutral")
@@ -83,6 +84,7 @@ def text_features(sentence: str, sentiment: str) -> list[str]:
     words = [t for t in tokens if t != "?"]
     names += [f"w:{w}" for w in words]
     names += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
+    names += reading_features(words, lowered, question="?" in tokens)
     return names
 
 
@@ -137,17 +139,41 @@ class Refiner:
         `sentiments` are the sentences' sentiment labels when the caller has scored them already.
         """
         out = {name: dict(v) for name, v in verdicts.items()}
+        for name, scored in self.scores(sentences, verdicts, sentiments).items():
+            out[name] = {i: _read_closer(sentences[i], verdict) for i, (_, verdict) in scored.items()}
+        return out
+
+    def scores(
+        self,
+        sentences: list[str],
+        verdicts: Mapping[str, Mapping[int, Verdict]],
+        sentiments: Sequence[str] | None = None,
+        *,
+        floor: float | None = None,
+    ) -> dict[str, dict[int, tuple[float, Verdict]]]:
+        """Topic -> looked-at sentence -> (probability it is a mention, verdict if it is one), for the sentences
+        whose probability reaches `floor` (default: the topic's threshold, i.e. the mentions)."""
         look = looked_at(sentences, {name: verdicts.get(name, {}) for name in self.topics})
         tone = (lambda i: sentiments[i]) if sentiments is not None else (lambda i: score_one(sentences[i])[0])
         shared = {i: text_features(sentences[i], tone(i)) for i in look}
+        out: dict[str, dict[int, tuple[float, Verdict]]] = {}
         for name, model in self.topics.items():
-            new: dict[int, Verdict] = {}
+            out[name] = {}
+            least = model.threshold if floor is None else floor
             for i in look:
                 names = rule_features(name, verdicts, i) + shared[i]
-                if model.present(names) >= model.threshold:
-                    new[i] = model.judge(names)
-            out[name] = new
+                p = model.present(names)
+                if p >= least:
+                    out[name][i] = (p, model.judge(names))
         return out
+
+
+def _read_closer(sentence: str, verdict: Verdict) -> Verdict:
+    """A problem the sentence denies is good news, whatever the weights say (few such sentences to learn from)."""
+    lowered = sentence.lower()
+    if verdict[0] != "positive" and denies_a_problem([t for t in _TOKEN.findall(lowered) if t != "?"], lowered):
+        return "positive", max(0.5, verdict[1])
+    return verdict
 
 
 def looked_at(sentences: list[str], verdicts: Mapping[str, Mapping[int, Verdict]]) -> list[int]:

@@ -9,12 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pytest
 from langchain_core.messages import AIMessage
 
 from tests.integration.test_approval import settings
 from tests.unit.test_llm_judge import ReadingChat, ScriptedChat
 from watchdesk.graph import runner
 from watchdesk.graph.watchlist import parse_watchlist
+from watchdesk.sources.errors import ConfigError
 
 WATCHLIST = parse_watchlist(
     '[[tickers]]\nsymbol = "NVDA"\n[filings]\nforms = ["10-Q"]\nsince = 2025-08-01\nuntil = 2025-08-31\n'
@@ -46,7 +48,10 @@ def test_judge_refines_findings_and_its_tokens_are_the_run_cost(tmp_path: Path) 
     rows, cost = findings(tmp_path / "a.duckdb")
     assert rows and all(method == "rules+llm" and polarity == "neutral" for method, polarity, _ in rows), rows
     spent = json.loads(cost)
-    assert spent["total_tokens"] > 0 and spent["flags_judged"] == sum(n for *_, n in rows)
+    assert spent["total_tokens"] > 0 and spent["llm_requests"] == len(model.received)
+    # every flag judged, and every candidate the offline pass left out or was unsure of taken in (on topic)
+    assert spent["candidates_judged"] > 0 and spent["flags_added"] == spent["candidates_judged"]
+    assert spent["flags_judged"] + spent["flags_added"] == sum(n for *_, n in rows)
 
 
 def test_broken_model_falls_back_to_the_rules(tmp_path: Path) -> None:
@@ -76,7 +81,28 @@ def test_findings_the_judge_finds_off_topic_are_not_stored_and_are_counted(tmp_p
     assert outcome.status == "done"
     rows, cost = findings(tmp_path / "a.duckdb")
     spent = json.loads(cost)
-    assert spent["flags_dropped"] == len(model.received)  # one per batch
-    assert sum(n for *_, n in rows) == spent["flags_judged"] - spent["flags_dropped"]
+    # the first of each batch is dropped when a flag, and left out when a candidate; every other candidate is added
+    assert spent["flags_dropped"] + spent["candidates_judged"] - spent["flags_added"] == len(model.received)
+    assert sum(n for *_, n in rows) == spent["flags_judged"] - spent["flags_dropped"] + spent["flags_added"]
     prompts = [str(m[-1].content) for m in model.received]
     assert all("<before>" in p for p in prompts)  # the run hands the judge the document text
+
+
+def test_the_run_records_the_judges_cost_and_the_briefing_states_it(tmp_path: Path) -> None:
+    model = ReadingChat(messages=iter(()), answer=everything_neutral)
+    priced = settings(tmp_path).with_(llm_price=(0.5, 2.0))  # USD per million input, output tokens
+    outcome = runner.start_run(WATCHLIST, priced, judge_model=model)
+    spent = json.loads(findings(tmp_path / "a.duckdb")[1])
+    assert spent["cost_usd"] == round((spent["input_tokens"] * 0.5 + spent["output_tokens"] * 2.0) / 1e6, 6)
+    method = Path(outcome.briefing_path or "").read_text(encoding="utf-8").split("## Method")[1]
+    assert f"made {int(spent['llm_requests'])} requests, {int(spent['input_tokens'])} input" in method
+    assert f"about ${spent['cost_usd']:.4f}" in method
+
+
+def test_llm_record_and_price_come_from_the_environment(tmp_path: Path) -> None:
+    from watchdesk.graph.settings import from_env
+
+    found = from_env({"WATCHDESK_LLM_RECORD": str(tmp_path), "WATCHDESK_LLM_PRICE": "0.15,0.60"})
+    assert found.llm_record == tmp_path and found.llm_price == (0.15, 0.6)
+    with pytest.raises(ConfigError, match="WATCHDESK_LLM_PRICE"):
+        from_env({"WATCHDESK_LLM_PRICE": "cheap"})

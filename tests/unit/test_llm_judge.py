@@ -74,7 +74,7 @@ def test_good_structured_answers_replace_polarity_and_score() -> None:
     assert [(f.polarity, f.score) for f in result.flags] == [("positive", 0.7), ("neutral", 0.0)]
     assert [f.sentence for f in result.flags] == [f.sentence for f in before]  # only the verdict changes
     assert result.fallbacks == 0 and result.reasons == {0: "because 0", 1: "because 1"}
-    assert dict(result.usage) == usage
+    assert dict(result.usage) == usage | {"llm_requests": 1}
 
 
 def test_the_model_raising_keeps_the_rule_based_verdicts() -> None:

@@ -1,0 +1,100 @@
+"""Closer reading for the refiner: what the words of a sentence do to each other, as a few named features.
+
+The refiner's word and word-pair features cannot see that a constraint is denied ("we do not foresee any
+bottlenecks"), which way a stock moves ("we intend to draw down our inventory"), that a question merely asks
+("Is the 25 number a supply constraint number?") or that a speaker only opens a subject ("I wanted to talk a
+little bit about North America supply chain."). These features name such relations, within a few words, so the
+trained weights can give them their rubric direction (fixtures/labels/README.md sections 5 and 6).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+NEAR = 5  # words between a negation or direction and the word it bears on
+
+_NEGATION = frozenset((
+    "not", "no", "n't", "never", "nothing", "without", "none", "neither", "nor", "hardly", "don't", "doesn't",
+    "didn't", "isn't", "aren't", "wasn't", "weren't", "haven't", "hasn't", "won't", "can't", "cannot",
+))  # fmt: skip
+# Stems match the start of a word; those of three letters or fewer, and those ending in "$", the whole word.
+_STEMS = {
+    "bad": ("shortag", "bottleneck", "constrain", "tight", "disrupt", "delay", "short$", "scarc", "buildup",
+            "build-up", "excess", "digest", "oversuppl", "headwind", "restrict", "shortfall"),
+    "good": ("improv", "ease$", "eased$", "eases$", "easing", "better", "normaliz", "normalis", "healthy",
+             "healthier", "lean$", "leaner", "resolv", "recover"),
+    "stock": ("inventor", "stock", "channel", "days$"),
+    "supply": ("suppl", "capacity", "lead$", "wafer", "component", "freight", "logistic"),
+    "demand": ("demand", "order", "bookings"),
+    "down": ("lower", "down", "decreas", "reduc", "declin", "drain", "drew$", "draw$", "fell", "low", "burn",
+             "depleted"),
+    "up": ("higher", "increas", "rise$", "rising", "rose$", "build", "grew", "grow$", "grows", "elevated", "up",
+           "excess"),
+    "ahead": ("above", "exceed", "outpac", "outstrip", "ahead", "outrun", "surpass"),
+}  # fmt: skip
+_PRESUPPOSE = re.compile(
+    r"\b(?:given|you (?:mentioned|said|talked|noted|called out|flagged|highlighted)|because of|due to|impact\w*|"
+    r"headwinds?|how (?:much|long|severe|bad)|quantify|still|continue\w*|persist\w*)\b"
+)
+_OPENER = re.compile(
+    r"\b(?:(?:wanted|want|like|going|try|trying|hoping) to (?:ask|talk|touch|come back|go back|follow up|dig|"
+    r"focus|start|get)|my (?:first |second |follow-up |last )?question|a question (?:on|about)|turning to|"
+    r"moving to|switching (?:gears )?to|let me (?:turn|move|talk)|on the (?:topic|subject) of)\b"
+)
+
+
+def _matches(word: str, stem: str) -> bool:
+    if stem.endswith("$") or len(stem) <= 3:
+        return word == stem.rstrip("$")
+    return word.startswith(stem)
+
+
+_WHERE = ("down", "up", "bad", "good", "ahead")
+
+
+@cache
+def _kinds(word: str) -> tuple[str, ...]:
+    return tuple(kind for kind, stems in _STEMS.items() if any(_matches(word, s) for s in stems))
+
+
+def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> list[str]:
+    """Named relations between the words of one sentence (lower-cased `words`, `lowered` text)."""
+    names: list[str] = []
+    kinds = [_kinds(w) for w in words]
+    for i, word_kinds in enumerate(kinds):
+        if not word_kinds:
+            continue
+        window = words[max(0, i - NEAR) : i]
+        negated = any(w in _NEGATION or w.endswith("n't") for w in window)
+        for kind in word_kinds:
+            if negated and kind in ("bad", "good", "up"):
+                names.append(f"K:not-{kind}")
+            if kind in ("stock", "supply", "demand"):
+                near = kinds[max(0, i - NEAR) : i + NEAR + 1]
+                names += [f"K:{kind}-{other}" for ks in near for other in ks if other in _WHERE]
+    if question:
+        names.append("K:question-built" if _PRESUPPOSE.search(lowered) else "K:question-plain")
+    if _OPENER.search(lowered):
+        names.append("K:opener")
+    return sorted(set(names))
+
+
+DENIAL_NEAR = 8
+_NOT_A_DENIAL = re.compile(r"\bno (?:doubt|question)\b|\bnot only\b|\bnothing but\b")
+
+
+def denies_a_problem(words: Sequence[str], lowered: str) -> bool:
+    """A statement whose every problem word is negated ("we do not foresee any bottlenecks", "we're not seeing
+    any inventory buildup"): the rubric reads a problem denied as good news ("no pull-ins", "nothing to do with
+    supply availability"). Questions and "no doubt" are not denials."""
+    if "?" in lowered or _NOT_A_DENIAL.search(lowered):
+        return False
+    bad = [i for i, w in enumerate(words) if "bad" in _kinds(w)]
+    after = " ".join(words[bad[-1] :]) if bad else ""
+    if "not at all" in after or "not really" in after:  # "in a lot of shortage, not at all"
+        return True
+    return bool(bad) and all(
+        any(w in _NEGATION or w.endswith("n't") for w in words[max(0, i - DENIAL_NEAR) : i]) for i in bad
+    )

@@ -1,0 +1,78 @@
+"""Issue 10's error classes, on real sentences, each with its verdict by the rubric (fixtures/labels/README.md).
+
+Each sentence is flagged the way `watchdesk flag` reads its whole document (read from ../shared/fixtures at test
+time; skipped when absent). The classes: good inventory news read as neutral; neutral supply and geopolitical
+statements read as warnings; tight supply ("sold out", "demand well above supply") and questions built on it
+(the rubric: negative, even when it helps pricing, section 6.1); China as a revenue geography and currency moves
+read as geopolitics; "no bottleneck" and "not in shortage" read as warnings.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from watchdesk.agents.flagging.document import flag_document, load_document
+from watchdesk.agents.flagging.flag import Flag
+from watchdesk.agents.flagging.topics import load_topics
+
+T = "transcripts/plaintext_2023_2025/"
+J = "transcripts/motley_fool_json/"
+TSMC = "transcripts/tsmc/TSM_Q2_2026_earnings_call_2026-07-16.txt"
+AAPL_10Q = "edgar/filings/AAPL_10-Q_Q2FY2025_aapl-20250329.htm"
+
+# (document, a piece of the sentence, topic, the rubric's verdict: a polarity, or None for "not this topic")
+CASES: list = [
+    # good inventory news
+    (T + "MU_2025_Q4.txt", "Our inventory levels are low below targets", "inventory", "positive"),
+    (J + "CTS_q2_2021.json", "not seeing any signs of inventory buildup in the second half", "inventory", "positive"),
+    (T + "MU_2024_Q4.txt", "we expect healthier inventories at PC OEMs", "inventory", "positive"),
+    (T + "NVDA_2025_Q1.txt", "on lower inventory charges", "inventory", "positive"),
+    # neutral supply and geopolitical statements: plain questions, topic openers, compliance without an outcome
+    pytest.param(
+        T + "MU_2024_Q4.txt", "Is the 25 number a supply constraint number?", "supply_chain", "neutral",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="still read as a warning: on our calls, questions naming a constraint without a presupposing "
+            "word are labelled 27 neutral / 22 negative, so neither the weights nor a rule separate them",
+        ),
+    ),
+    (J + "KO_q4_2021.json", "talk a little bit about North America supply chain", "supply_chain", "neutral"),
+    (T + "NVDA_2025_Q3.txt", "We will continue to comply with export controls", "geopolitical", "neutral"),
+    (T + "NVDA_2024_Q4.txt", "within the specifications of the restriction", "geopolitical", "neutral"),
+    # tight supply is a supply warning, and a question built on it takes its direction (rubric 5 and 6.1)
+    (T + "NVDA_2026_Q2.txt", "the buzz is everything's sold out", "supply_chain", "negative"),
+    (T + "NVDA_2025_Q2.txt", "Demand for Blackwell platforms is well above supply", "supply_chain", "negative"),
+    (T + "NVDA_2025_Q3.txt", "Is it because of the supply constraints?", "supply_chain", "negative"),
+    # China as a revenue geography, and the renminbi, are not geopolitics
+    (AAPL_10Q, "Greater China net sales decreased during the first six months", "geopolitical", None),
+    (AAPL_10Q, "The weakness in the renminbi relative to the U.S. dollar", "geopolitical", None),
+    # a constraint denied is good news (rubric: "nothing to do with supply availability" is positive)
+    (TSMC, "we do not foresee any bottlenecks to our capacity expansion plans", "supply_chain", "positive"),
+    (TSMC, "it's not so much of, say, in a lot of shortage, not at all", "supply_chain", "positive"),
+]
+
+
+def _id(case: object) -> str:
+    _name, piece, topic, want = case.values if hasattr(case, "values") else case  # type: ignore[attr-defined,misc]
+    return f"{topic}-{want}-{piece[:30]}"
+
+
+@cache
+def _flags(root: Path, name: str) -> tuple[str, tuple[Flag, ...]]:
+    document = load_document((root / name).read_bytes(), origin=name)
+    flags = flag_document(document, topics=load_topics(("inventory", "supply_chain", "geopolitical")))
+    return document.text, tuple(flags)
+
+
+@pytest.mark.fixtures
+@pytest.mark.parametrize(("name", "piece", "topic", "want"), CASES, ids=[_id(c) for c in CASES])
+def test_the_rubrics_verdict(shared_fixtures: Path, name: str, piece: str, topic: str, want: str | None) -> None:
+    text, flags = _flags(shared_fixtures, name)
+    at = " ".join(text.split()).find(piece)
+    assert at >= 0, f"{piece!r} is not in {name}"
+    hits = [f for f in flags if piece in " ".join(f.sentence.split()) and f.topic == topic]
+    got = hits[0].polarity if hits else None
+    assert got == want, f"{name}: {piece!r} {topic}: got {got}, the rubric says {want}"

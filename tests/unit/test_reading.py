@@ -1,0 +1,31 @@
+"""The refiner's closer-reading features (reading.py) name what word and word-pair features cannot see."""
+
+from __future__ import annotations
+
+import pytest
+
+from watchdesk.agents.flagging.refine import text_features
+
+
+def reading(sentence: str) -> set[str]:
+    return {n for n in text_features(sentence, "neutral") if n.startswith("K:")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named"),
+    [
+        ("Thus, we do not foresee any bottlenecks to our capacity expansion plans.", "K:not-bad"),
+        ("We intend to draw down our inventory to support our revenue growth in fiscal 2025.", "K:stock-down"),
+        ("Inventory days increased 7 days to 87 days.", "K:stock-up"),
+        ("Demand for Blackwell platforms is well above supply.", "K:supply-ahead"),
+        ("Is the 25 number a supply constraint number?", "K:question-plain"),
+        ("Given the supply constraints, how should we think about the second half?", "K:question-built"),
+        ("My question though was that I wanted to talk a little bit about North America supply chain.", "K:opener"),
+    ],
+)
+def test_relations_between_words_are_named(sentence: str, named: str) -> None:
+    assert named in reading(sentence)
+
+
+def test_short_stems_match_whole_words_only() -> None:
+    assert reading("Leading-edge upside supports the update.") == set()  # not "lead", "up" or "support"
