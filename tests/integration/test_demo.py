@@ -70,7 +70,7 @@ def test_missing_sources_are_gaps_per_ticker(first_run: tuple[Settings, runner.R
     con = duckdb.connect(str(settings.db_path), read_only=True)
     gaps = con.execute("SELECT ticker, agent, target FROM gaps ORDER BY 1, 2, 3").fetchall()
     con.close()
-    assert ("ASML", "filings", "ASML (CIK 937966, ASML HOLDING NV)") in gaps  # no ASML listing was recorded
+    assert ("ASML", "filings", 'ASML (CIK 937966, "ASML HOLDING NV")') in gaps  # no ASML listing was recorded
     assert ("ASML", "transcripts", "ASML transcripts") in gaps  # no ASML call in any public snapshot
     assert ("TSM", "filings", "20-F 0001628280-26-025362") in gaps  # listed, but no TSMC document recorded
     assert ("TSM", "filings", "6-K 0001046179-26-000451") in gaps  # the Q2 2026 results 6-K
