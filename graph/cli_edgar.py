@@ -73,7 +73,7 @@ def sections(path: Path, form: str | None) -> None:
     from watchdesk.sources.sections import detect_form, extract_sections
     from watchdesk.sources.sections_xref import reference_table_sections
 
-    primary, header, _ = split_submission(read_input(path, expected=_EXPECTED))
+    primary, header, _ = split_submission(_read(path))
     text = document_text(primary)
     kind = form or _header_form(header) or detect_form(text)
     xref = reference_table_sections(primary) if kind in (None, "20-F", "20-F/A") else None

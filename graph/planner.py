@@ -6,6 +6,7 @@ Fetched text never reaches this module, so nothing a document says can change th
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,6 +21,7 @@ from watchdesk.sources.models import CompanyRef
 from watchdesk.sources.redact import redact_text, redact_url
 
 SEC_PERMISSION = "net:sec.gov"
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 MAX_CATCH_UP_DAYS = 35  # after missed runs the next briefing covers them, up to five weeks back
@@ -164,7 +166,10 @@ def _delivery(d: Delivery) -> str:
     if d.kind == "email":
         return "email " + ", ".join(d.to)
     if d.kind == "slack":
-        return f"slack webhook ${d.webhook_env or '?'}"
+        name = d.webhook_env or "?"
+        # A value that is no variable name is most likely the webhook URL itself: never shown.
+        shown = f"${name}" if _ENV_NAME.match(name) else "(webhook_env is not a variable name)"
+        return f"slack webhook {shown}"
     return f"file {d.path or '(briefing folder)'}"
 
 

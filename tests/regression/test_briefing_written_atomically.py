@@ -10,6 +10,7 @@ import pytest
 
 from watchdesk.agents.briefing import agent
 from watchdesk.agents.briefing.agent import BriefingRequest, write_briefing
+from watchdesk.agents.briefing.period import Period
 from watchdesk.store.store import Store
 
 
@@ -19,12 +20,12 @@ def test_failed_write_keeps_the_previous_briefing(tmp_path: Path, monkeypatch: p
         watchlist_name="atomic",
         tickers=["NVDA"],
         topics=["inventory"],
-        period_start=date(2025, 8, 1),
-        period_end=date(2025, 8, 31),
+        period=Period(date(2025, 8, 1), date(2025, 8, 31)),
         out_dir=tmp_path / "out",
+        formats=("md",),
     )
     with Store.open(":memory:") as store:
-        path = write_briefing(store, req)
+        path = write_briefing(store, req).paths["md"]
         before = path.read_text(encoding="utf-8")
         # A text the encoder rejects halfway stands in for a full disk or a kill mid-write.
         monkeypatch.setattr(agent, "render_markdown", lambda _data: "# half\n" * 1000 + "\ud800")

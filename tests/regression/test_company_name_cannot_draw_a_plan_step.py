@@ -20,7 +20,7 @@ def test_crafted_name_stays_on_its_own_line() -> None:
     assert "\n" not in name and "\r" not in name and "\x1b" not in name and "\u202e" not in name
     wl = parse_watchlist('[[tickers]]\nsymbol = "NVDA"\n')
     text = describe(build_plan(wl, ticker_map, as_of=date(2025, 9, 1), out_dir=Path("briefings")))
-    lines = text.splitlines()
+    lines = [line for line in text.splitlines() if not line.startswith(" ")]  # indented: a step's detail line
     assert [line.split(".", 1)[0] for line in lines] == ["1", "2", "3"]
     assert lines[0].startswith("1. [filings] fetch_filings -> NVDA (CIK 1045810, \"EVIL CORP)")
     assert sum("write_briefing" in line for line in lines) == 2  # the real step, and the quoted name
