@@ -102,6 +102,7 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
         _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason)
         result.gaps.append(f"{target}: {reason}")
     if req.compare_previous:
+        fresh |= _stored_uncompared(req, listing=listing, fresh=fresh, fetcher=fetcher, store=store, run_id=run_id)
         for doc_id, (filing, body) in fresh.items():
             _compare_previous(
                 filing,
@@ -349,3 +350,37 @@ def _compare_previous(
         result.gaps.append(f"{target}: {exc}")
         return
     result.compared.append(f"{doc_id} vs {old.doc_id}")
+
+
+def _stored_uncompared(
+    req: FilingsRequest,
+    *,
+    listing: dict[str, Filing],
+    fresh: dict[str, tuple[Filing, bytes]],
+    fetcher: Fetcher,
+    store: Store,
+    run_id: str,
+) -> dict[str, tuple[Filing, bytes]]:
+    """Filings this run stored before it was killed, and so never compared: fetched again to compare them now."""
+    rows = store.query(
+        """
+        SELECT d.doc_id, d.accession FROM documents d
+        WHERE d.ticker = ? AND d.run_id = ? AND d.parent_doc_id IS NULL
+          AND upper(replace(d.form, '/A', '')) IN ('10-K', '10-Q', '20-F')
+          AND NOT EXISTS (SELECT 1 FROM filing_comparisons c WHERE c.new_doc_id = d.doc_id)
+        """,
+        [req.company.ticker, run_id],
+    )
+    out: dict[str, tuple[Filing, bytes]] = {}
+    for doc_id, accession in rows:
+        filing = listing.get(accession)
+        if doc_id in fresh or filing is None:
+            continue
+        try:
+            body = edgar.fetch_document(
+                fetcher, req.company.cik, accession, filing.primary_document, agent=AGENT, run_id=run_id
+            )
+        except WatchdeskError:
+            continue  # the comparison waits for the next run that can fetch it
+        out[doc_id] = (filing, body)
+    return out
