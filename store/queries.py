@@ -100,21 +100,33 @@ def run_gaps(store: Store, *, run_id: str) -> list[dict[str, Any]]:
 def citation_mismatches(store: Store, finding_ids: Sequence[str]) -> list[str]:
     """Findings whose quoted sentence is not the stored text at its offsets (should be none).
 
-    Only the cited findings' documents are read: their ids go in as constants, so DuckDB looks them up by key
-    instead of scanning (and buffering) every stored text for a join. Memory follows the briefing, not the store.
+    The cited findings are read by key, then each cited document's text once by its primary key (an index
+    scan, never a join over every stored text), and the quotes are compared in Python: DuckDB's substr walks
+    a text's UTF-8 from its start for every quote, Python indexes it. Memory follows the briefing (one
+    document's text at a time), not the store.
     """
-    ids = list(finding_ids)
-    docs = [r[0] for r in store.query("SELECT DISTINCT doc_id FROM findings WHERE list_contains(?, finding_id)", [ids])]
-    if not docs:
-        return []
-    marks = ", ".join("?" * len(docs))
-    sql = f"""
-        WITH f AS (SELECT finding_id, doc_id, start, "end", sentence FROM findings WHERE list_contains(?, finding_id)),
-             d AS (SELECT doc_id, text FROM documents WHERE doc_id IN ({marks}))
-        SELECT f.finding_id FROM f LEFT JOIN d USING (doc_id)
-        WHERE d.text IS NULL OR substr(d.text, f.start + 1, f."end" - f.start) IS DISTINCT FROM f.sentence
-    """
-    return [r[0] for r in store.query(sql, [ids, *docs])]
+    sql = 'SELECT finding_id, doc_id, start, "end", sentence FROM findings WHERE list_contains(?, finding_id)'
+    by_doc: dict[str, list[tuple[Any, ...]]] = {}
+    for row in store.query(sql, [list(finding_ids)]):
+        by_doc.setdefault(row[1], []).append(row)
+    bad: list[str] = []
+    for doc_id in sorted(by_doc):
+        text = stored_text(store, doc_id)
+        bad += [r[0] for r in by_doc[doc_id] if not quote_matches(text, r[2], r[3], r[4])]
+    return bad
+
+
+def stored_text(store: Store, doc_id: str) -> str | None:
+    """One document's stored text, looked up by its primary key."""
+    rows = store.query("SELECT text FROM documents WHERE doc_id = ?", [doc_id])
+    return rows[0][0] if rows else None
+
+
+def quote_matches(text: str | None, start: int | None, end: int | None, quote: str | None) -> bool:
+    """Whether `quote` is exactly text[start:end] (offsets in characters, inside the text)."""
+    if text is None or start is None or end is None or quote is None:
+        return False
+    return 0 <= start <= end <= len(text) and text[start:end] == quote
 
 
 def last_briefed_until(store: Store, *, watchlist: str) -> date | None:

@@ -29,7 +29,7 @@ COPIES = 1000  # copy 0 is the demo itself: 1,063 findings x 1,000 = 1,063,000
 HISTORY = 8  # copies that stay on the watched tickers, each HISTORY_WEEKS further back
 HISTORY_WEEKS = 130  # longer than the demo's span (2024-02 to 2026-07), so history copies never overlap
 SYNTHETIC = 250
-WEEK = "2026-W10"  # the demo's busiest week: NVIDIA's 10-K and most of its news
+WEEK = "2025-W09"  # the demo's busiest week: NVIDIA's FY2025 10-K (compared with FY2024) and its Q4 call, 412 findings
 REPEAT = 3
 BIN = Path(sys.executable).parent
 
