@@ -14,6 +14,21 @@ from watchdesk.store.store import Store
 
 EVENT_DATE = "coalesce(d.filed_at, CAST(d.first_stored_at AS DATE))"
 _IN_PERIOD = f"{EVENT_DATE} BETWEEN ? AND ?"
+# The current_findings view (migration 003) limited to the period's documents first: the view ranks every stored
+# document's flaggings before any filter applies, which on a large store costs more than the briefing itself.
+# Same rule as the view. Parameters: the period's start and end.
+CURRENT_IN_PERIOD = f"""
+    pd AS (SELECT d.doc_id FROM documents d WHERE {_IN_PERIOD}),
+    latest AS (
+        SELECT doc_id, method, method_version FROM doc_flags WHERE doc_id IN (SELECT doc_id FROM pd)
+        QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY flagged_at DESC, method_version DESC, method) = 1
+    ),
+    current_findings AS (
+        SELECT f.* FROM findings f LEFT JOIN latest l ON l.doc_id = f.doc_id
+        WHERE f.doc_id IN (SELECT doc_id FROM pd)
+          AND (l.doc_id IS NULL OR (l.method = f.method AND l.method_version = f.method_version))
+    )
+"""
 
 
 def _dicts(store: Store, sql: str, params: Sequence[object]) -> list[dict[str, Any]]:
@@ -31,6 +46,7 @@ def period_findings(
     Only each document's latest flagging counts (the current_findings view, migration 003).
     """
     sql = f"""
+        WITH {CURRENT_IN_PERIOD}
         SELECT f.finding_id, f.ticker, coalesce(c.name, f.ticker) AS company, f.topic, f.polarity, f.score,
                f.sentence, f.start, f."end", f.section, f.speaker, f.doc_id,
                d.title AS doc_title, coalesce(d.source_url, d.url) AS doc_url, d.form, d.doc_type,
@@ -43,7 +59,7 @@ def period_findings(
         WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD}
         ORDER BY f.ticker, f.topic, f.score, f.doc_id, f.start
     """
-    return _dicts(store, sql, [list(tickers), list(topics), start, end])
+    return _dicts(store, sql, [start, end, list(tickers), list(topics), start, end])
 
 
 def period_documents(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
@@ -76,6 +92,7 @@ def weekly_mentions(
     """Mentions per week, ticker, topic and polarity, by the documents' event dates. Weeks are the seven-day
     spans ending at `end` (ISO weeks when `end` is a Sunday); `week` is each span's first day."""
     sql = f"""
+        WITH {CURRENT_IN_PERIOD}
         SELECT ?::DATE - CAST(7 * ((?::DATE - {EVENT_DATE}) // 7) + 6 AS INTEGER) AS week, f.ticker, f.topic,
                count(*) AS mentions,
                count(*) FILTER (f.polarity = 'positive') AS positive,
@@ -84,7 +101,7 @@ def weekly_mentions(
         WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD}
         GROUP BY ALL ORDER BY week, f.ticker, f.topic
     """
-    return _dicts(store, sql, [end, end, list(tickers), list(topics), start, end])
+    return _dicts(store, sql, [start, end, end, end, list(tickers), list(topics), start, end])
 
 
 def latest_event_date(store: Store, *, tickers: Sequence[str]) -> date | None:
