@@ -12,6 +12,7 @@ child in its own measuring process, so one child's peak never hides another's).
 
     make bench-briefing                       # or: .venv/bin/python -m tests.bench.bench_briefing_scale
     BENCH_DB=/tmp/big.duckdb make bench-briefing   # keep (and reuse) the built database
+    BENCH_COPIES=100 make bench-briefing           # a tenth of the size: memory and time should not follow it
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-COPIES = 1000  # copy 0 is the demo itself: 1,063 findings x 1,000 = 1,063,000
+COPIES = int(os.environ.get("BENCH_COPIES", "1000"))  # copy 0 is the demo itself: 1,063 findings x 1,000 = 1,063,000
 HISTORY = 8  # copies that stay on the watched tickers, each HISTORY_WEEKS further back
 HISTORY_WEEKS = 130  # longer than the demo's span (2024-02 to 2026-07), so history copies never overlap
 SYNTHETIC = 250
