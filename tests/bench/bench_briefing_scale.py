@@ -65,7 +65,8 @@ def replicate(path: Path) -> None:
     dates = {"filed_at": f"CAST({days} AS INTEGER)", "period": f"CAST({days} AS INTEGER)",
              "first_stored_at": f"to_days(CAST({days} AS INTEGER))"}  # fmt: skip
     tables = ["documents", "sentences", "doc_spans", "doc_flags", "findings", "filing_comparisons", "filing_changes"]
-    con = duckdb.connect(str(path), config={"enable_progress_bar": False})
+    con = duckdb.connect(str(path))
+    con.execute("SET enable_progress_bar = false")
     for table in tables:
         cols = [r[0] for r in con.execute(
             "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index", [table]).fetchall()]
