@@ -134,17 +134,17 @@ def main() -> None:
               f"{size['text_mb']:.0f} MB document text + {size['sentence_text_mb']:.0f} MB sentence text; "
               f"file {size['file_mb']:.0f} MB")  # fmt: skip
         print(f"watchdesk brief --db {db.name} --week {WEEK} --format F (fresh process, {REPEAT} runs)")
-        print(f"{'format':>6} {'wall s (best)':>14} {'wall s (worst)':>15} {'peak RSS MB (max)':>18}")
+        print(f"{'wall s (best)':>14} {'wall s (worst)':>15} {'peak RSS MB (max)':>18}  format")
         for fmt in ("md", "html"):
             _line(fmt, [measure(db, fmt, work / "out") for _ in range(REPEAT)])
         if (work / "demo.duckdb").is_file():  # the floor: the same briefing from the demo database alone
-            _line("md on the demo database (1,063 findings)", [measure(work / "demo.duckdb", "md", work / "out")
+            _line("md, demo database alone (1,063 findings)", [measure(work / "demo.duckdb", "md", work / "out")
                                                                for _ in range(REPEAT)])  # fmt: skip
 
 
 def _line(label: str, rows: list[dict[str, float]]) -> None:
     walls = [r["wall"] for r in rows]
-    print(f"{label:>6} {min(walls):>14.2f} {max(walls):>15.2f} {max(r['rss_mb'] for r in rows):>18.0f}")
+    print(f"{min(walls):>14.2f} {max(walls):>15.2f} {max(r['rss_mb'] for r in rows):>18.0f}  {label}")
 
 
 if __name__ == "__main__":
