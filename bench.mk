@@ -27,3 +27,9 @@ bench-diff: .venv/.installed-stamp
 .PHONY: bench-hardening
 bench-hardening: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_hardening
+
+# Issue 13: the weekly briefing on a 1M-finding database (the demo replicated by SQL), wall time and peak RSS of
+# `watchdesk brief` in a fresh process, md and html. BENCH_DB=/path/big.duckdb keeps the built database for reuse.
+.PHONY: bench-briefing
+bench-briefing: $(STAMP)
+	$(BIN)/python -m tests.bench.bench_briefing_scale

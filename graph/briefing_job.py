@@ -6,16 +6,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from watchdesk.agents.briefing.agent import BriefingFiles, BriefingRequest, write_briefing
-from watchdesk.agents.briefing.deliver import Outcome
 from watchdesk.agents.briefing.period import Period, between, iso_week
-from watchdesk.graph.delivery import deliver_briefing
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.errors import ConfigError
 from watchdesk.store import queries
 from watchdesk.store.store import Store
+
+if TYPE_CHECKING:  # delivery (SMTP, httpx) is imported only when a briefing is delivered
+    from watchdesk.agents.briefing.deliver import Outcome
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -83,6 +85,8 @@ def brief(
     files = write_briefing(store, req)
     sent: list[Outcome] = []
     if deliver:
+        from watchdesk.graph.delivery import deliver_briefing
+
         sent = deliver_briefing(files, watchlist=watchlist, settings=settings, store=store, run_id=run_id,
                                 report=report, resend=True)  # fmt: skip
     return BriefResult(files=files, deliveries=sent)

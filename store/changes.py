@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from watchdesk.store.bulk import upsert
-from watchdesk.store.queries import _dicts
+from watchdesk.store.queries import _dicts, quote_matches, stored_text
 from watchdesk.store.store import Store
 
 _PAIR = "old_doc_id = ? AND new_doc_id = ?"
@@ -66,20 +66,23 @@ def similarity_history(store: Store, *, tickers: Sequence[str]) -> list[dict[str
 
 
 def change_quote_mismatches(store: Store, changes: Sequence[dict[str, Any]]) -> list[tuple[str, str, str, int]]:
-    """Keys of changes whose quoted heading or sentence is not the stored text at its offsets in its document."""
+    """Keys of changes whose quoted heading or sentence is not the stored text at its offsets in its document.
+
+    Per pair of documents: its stored changes by key, the two texts by primary key, quotes compared in Python
+    (as the findings' citations are, `queries.citation_mismatches`).
+    """
     sql = f"""
-        SELECT c.old_doc_id, c.new_doc_id, c.item, c.seq FROM filing_changes c
-        JOIN documents o ON o.doc_id = c.old_doc_id
-        JOIN documents n ON n.doc_id = c.new_doc_id
-        WHERE c.{_PAIR.replace(" AND ", " AND c.")}
-          AND ((c.old_start IS NOT NULL AND substr(o.text, c.old_start + 1, c.old_end - c.old_start)
-                    IS DISTINCT FROM c.old_heading)
-            OR (c.new_start IS NOT NULL AND substr(n.text, c.new_start + 1, c.new_end - c.new_start)
-                    IS DISTINCT FROM c.new_heading))
+        SELECT item, seq, old_start, old_end, old_heading, new_start, new_end, new_heading
+        FROM filing_changes WHERE {_PAIR} ORDER BY item, seq
     """
     wanted = {(c["old_doc_id"], c["new_doc_id"], c["item"], c["seq"]) for c in changes}
     bad: list[tuple[str, str, str, int]] = []
     for old_doc_id, new_doc_id in sorted({key[:2] for key in wanted}):
-        rows = store.query(sql, [old_doc_id, new_doc_id])
-        bad += [(r[0], r[1], r[2], r[3]) for r in rows if (r[0], r[1], r[2], r[3]) in wanted]
+        old, new = stored_text(store, old_doc_id), stored_text(store, new_doc_id)
+        for item, seq, o_start, o_end, o_quote, n_start, n_end, n_quote in store.query(sql, [old_doc_id, new_doc_id]):
+            ok = (o_start is None or quote_matches(old, o_start, o_end, o_quote)) and (
+                n_start is None or quote_matches(new, n_start, n_end, n_quote)
+            )
+            if not ok and (old_doc_id, new_doc_id, item, seq) in wanted:
+                bad.append((old_doc_id, new_doc_id, item, seq))
     return bad

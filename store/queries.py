@@ -14,6 +14,21 @@ from watchdesk.store.store import Store
 
 EVENT_DATE = "coalesce(d.filed_at, CAST(d.first_stored_at AS DATE))"
 _IN_PERIOD = f"{EVENT_DATE} BETWEEN ? AND ?"
+# The current_findings view (migration 003) limited to the period's documents first: the view ranks every stored
+# document's flaggings before any filter applies, which on a large store costs more than the briefing itself.
+# Same rule as the view. Parameters: the period's start and end.
+CURRENT_IN_PERIOD = f"""
+    pd AS (SELECT d.doc_id FROM documents d WHERE {_IN_PERIOD}),
+    latest AS (
+        SELECT doc_id, method, method_version FROM doc_flags WHERE doc_id IN (SELECT doc_id FROM pd)
+        QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY flagged_at DESC, method_version DESC, method) = 1
+    ),
+    current_findings AS (
+        SELECT f.* FROM findings f LEFT JOIN latest l ON l.doc_id = f.doc_id
+        WHERE f.doc_id IN (SELECT doc_id FROM pd)
+          AND (l.doc_id IS NULL OR (l.method = f.method AND l.method_version = f.method_version))
+    )
+"""
 
 
 def _dicts(store: Store, sql: str, params: Sequence[object]) -> list[dict[str, Any]]:
@@ -31,6 +46,7 @@ def period_findings(
     Only each document's latest flagging counts (the current_findings view, migration 003).
     """
     sql = f"""
+        WITH {CURRENT_IN_PERIOD}
         SELECT f.finding_id, f.ticker, coalesce(c.name, f.ticker) AS company, f.topic, f.polarity, f.score,
                f.sentence, f.start, f."end", f.section, f.speaker, f.doc_id,
                d.title AS doc_title, coalesce(d.source_url, d.url) AS doc_url, d.form, d.doc_type,
@@ -43,7 +59,7 @@ def period_findings(
         WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD}
         ORDER BY f.ticker, f.topic, f.score, f.doc_id, f.start
     """
-    return _dicts(store, sql, [list(tickers), list(topics), start, end])
+    return _dicts(store, sql, [start, end, list(tickers), list(topics), start, end])
 
 
 def period_documents(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
@@ -76,6 +92,7 @@ def weekly_mentions(
     """Mentions per week, ticker, topic and polarity, by the documents' event dates. Weeks are the seven-day
     spans ending at `end` (ISO weeks when `end` is a Sunday); `week` is each span's first day."""
     sql = f"""
+        WITH {CURRENT_IN_PERIOD}
         SELECT ?::DATE - CAST(7 * ((?::DATE - {EVENT_DATE}) // 7) + 6 AS INTEGER) AS week, f.ticker, f.topic,
                count(*) AS mentions,
                count(*) FILTER (f.polarity = 'positive') AS positive,
@@ -84,7 +101,7 @@ def weekly_mentions(
         WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD}
         GROUP BY ALL ORDER BY week, f.ticker, f.topic
     """
-    return _dicts(store, sql, [end, end, list(tickers), list(topics), start, end])
+    return _dicts(store, sql, [start, end, end, end, list(tickers), list(topics), start, end])
 
 
 def latest_event_date(store: Store, *, tickers: Sequence[str]) -> date | None:
@@ -100,21 +117,33 @@ def run_gaps(store: Store, *, run_id: str) -> list[dict[str, Any]]:
 def citation_mismatches(store: Store, finding_ids: Sequence[str]) -> list[str]:
     """Findings whose quoted sentence is not the stored text at its offsets (should be none).
 
-    Only the cited findings' documents are read: their ids go in as constants, so DuckDB looks them up by key
-    instead of scanning (and buffering) every stored text for a join. Memory follows the briefing, not the store.
+    The cited findings are read by key, then each cited document's text once by its primary key (an index
+    scan, never a join over every stored text), and the quotes are compared in Python: DuckDB's substr walks
+    a text's UTF-8 from its start for every quote, Python indexes it. Memory follows the briefing (one
+    document's text at a time), not the store.
     """
-    ids = list(finding_ids)
-    docs = [r[0] for r in store.query("SELECT DISTINCT doc_id FROM findings WHERE list_contains(?, finding_id)", [ids])]
-    if not docs:
-        return []
-    marks = ", ".join("?" * len(docs))
-    sql = f"""
-        WITH f AS (SELECT finding_id, doc_id, start, "end", sentence FROM findings WHERE list_contains(?, finding_id)),
-             d AS (SELECT doc_id, text FROM documents WHERE doc_id IN ({marks}))
-        SELECT f.finding_id FROM f LEFT JOIN d USING (doc_id)
-        WHERE d.text IS NULL OR substr(d.text, f.start + 1, f."end" - f.start) IS DISTINCT FROM f.sentence
-    """
-    return [r[0] for r in store.query(sql, [ids, *docs])]
+    sql = 'SELECT finding_id, doc_id, start, "end", sentence FROM findings WHERE list_contains(?, finding_id)'
+    by_doc: dict[str, list[tuple[Any, ...]]] = {}
+    for row in store.query(sql, [list(finding_ids)]):
+        by_doc.setdefault(row[1], []).append(row)
+    bad: list[str] = []
+    for doc_id in sorted(by_doc):
+        text = stored_text(store, doc_id)
+        bad += [r[0] for r in by_doc[doc_id] if not quote_matches(text, r[2], r[3], r[4])]
+    return bad
+
+
+def stored_text(store: Store, doc_id: str) -> str | None:
+    """One document's stored text, looked up by its primary key."""
+    rows = store.query("SELECT text FROM documents WHERE doc_id = ?", [doc_id])
+    return rows[0][0] if rows else None
+
+
+def quote_matches(text: str | None, start: int | None, end: int | None, quote: str | None) -> bool:
+    """Whether `quote` is exactly text[start:end] (offsets in characters, inside the text)."""
+    if text is None or start is None or end is None or quote is None:
+        return False
+    return 0 <= start <= end <= len(text) and text[start:end] == quote
 
 
 def last_briefed_until(store: Store, *, watchlist: str) -> date | None:

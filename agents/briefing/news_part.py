@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
+from watchdesk.store import queries
 from watchdesk.store.store import Store
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date)
     """News documents published in the period (undated ones by the day first stored), most credible and newest
     first."""
     rows = store.query(
-        """
+        f"""
+        WITH {queries.CURRENT_IN_PERIOD}
         SELECT d.doc_id, d.ticker, d.title, coalesce(d.source_url, d.url) AS link, coalesce(d.provider, '') AS outlet,
                coalesce(d.tier, 'other') AS tier, d.filed_at,
                list(f.topic || ' ' || f.polarity ORDER BY f.start) FILTER (f.topic IS NOT NULL) AS flags,
@@ -45,7 +47,7 @@ def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date)
         GROUP BY ALL
         ORDER BY d.ticker, rank, d.filed_at DESC, d.doc_id
         """,
-        [list(tickers), start, end],
+        [start, end, list(tickers), start, end],
     )
     return [
         NewsEntry(doc_id=r[0], ticker=r[1], title=r[2] or "", url=r[3], outlet=r[4], tier=r[5], published=r[6],

@@ -26,7 +26,7 @@ from watchdesk.agents.briefing.text import (
     same_text,
     topic_label,
 )
-from watchdesk.agents.flagging.agent import METHOD_VERSION
+from watchdesk.agents.flagging.version import METHOD_VERSION
 
 __all__ = ["citation_ids", "escape_markdown", "is_boilerplate", "net_tone", "render_markdown", "topic_label"]
 

@@ -14,6 +14,7 @@ from watchdesk.agents.flagging import sentiment
 from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.topics import TopicLibrary, TopicSpec, load_topics
+from watchdesk.agents.flagging.version import METHOD_VERSION
 from watchdesk.store import writes
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import FindingRecord, SentenceRecord, SpanRecord, stable_id
@@ -21,9 +22,6 @@ from watchdesk.store.store import Store
 
 METHOD = "rules"
 LLM_METHOD = "rules+llm"  # re-judged (polarity, or dropped as off-topic) by the configured LLM judge
-# 0.4: the learned second pass; 0.5: filing look-alikes, the judge in context; 0.6: closer-reading features and
-# denials (reading.py), "Greater China" as a segment, the LLM judge also reads the candidates left out
-METHOD_VERSION = "0.6"
 
 
 @dataclass(kw_only=True)
