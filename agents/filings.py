@@ -368,13 +368,15 @@ def _stored_uncompared(
         WHERE d.ticker = ? AND d.run_id = ? AND d.parent_doc_id IS NULL
           AND upper(replace(d.form, '/A', '')) IN ('10-K', '10-Q', '20-F')
           AND NOT EXISTS (SELECT 1 FROM filing_comparisons c WHERE c.new_doc_id = d.doc_id)
+          AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.run_id = d.run_id
+                          AND starts_with(g.target, 'compare ') AND contains(g.target, d.accession || ' with '))
         """,
         [req.company.ticker, run_id],
     )
     out: dict[str, tuple[Filing, bytes]] = {}
     for doc_id, accession in rows:
         filing = listing.get(accession)
-        if doc_id in fresh or filing is None:
+        if doc_id in fresh or filing is None or previous_filing(list(listing.values()), filing) is None:
             continue
         try:
             body = edgar.fetch_document(
