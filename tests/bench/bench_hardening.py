@@ -92,7 +92,7 @@ def command_seconds(env: dict[str, str], *args: str) -> float:
 def startup(env: dict[str, str], *, cold_cache: Path | None = None) -> float:
     """Wall time of `watchdesk flag CALL` minus the flagging itself."""
     if cold_cache is not None:
-        for stale in cold_cache.rglob("regex-*.json"):
+        for stale in cold_cache.rglob("regex-*"):
             stale.unlink()
     total = command_seconds(env, "flag", str(CALL))
     return total - worker(env, "call", str(CALL))["flagging"]
