@@ -25,7 +25,7 @@ from typing import Any
 from watchdesk.agents.flagging.polarity import Polarity
 from watchdesk.agents.flagging.reading import denies_a_problem, reading_features
 from watchdesk.agents.flagging.regex_cache import compile_cached
-from watchdesk.agents.flagging.sentiment import score_one
+from watchdesk.agents.flagging.sentiment import score
 
 POLARITIES: tuple[Polarity, Polarity, Polarity] = ("positive", "negative", "neutral")
 # Words that make a sentence worth a second look for one of the core topics (stock, supply, trade and policy).
@@ -94,8 +94,8 @@ def text_features(sentence: str, sentiment: str) -> list[str]:
     if "?" in tokens:
         names.append("Q")
     words = [t for t in tokens if t != "?"]
-    names += [f"w:{w}" for w in words]
-    names += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
+    names += map("w:".__add__, words)  # the maps build the same names as f-strings, in C
+    names += map("b:{}_{}".format, words, words[1:])
     names += reading_features(words, lowered, question="?" in tokens)
     return names
 
@@ -166,8 +166,12 @@ class Refiner:
         """Topic -> looked-at sentence -> (probability it is a mention, verdict if it is one), for the sentences
         whose probability reaches `floor` (default: the topic's threshold, i.e. the mentions)."""
         look = looked_at(sentences, {name: verdicts.get(name, {}) for name in self.topics})
-        tone = (lambda i: sentiments[i]) if sentiments is not None else (lambda i: score_one(sentences[i])[0])
-        shared = {i: text_features(sentences[i], tone(i)) for i in look}
+        if sentiments is None:  # one batch: the model's set-up is paid once
+            labels = [label for label, _ in score([sentences[i] for i in look])]
+            tones = dict(zip(look, labels, strict=True))
+        else:
+            tones = {i: sentiments[i] for i in look}
+        shared = {i: text_features(sentences[i], tones[i]) for i in look}
         out: dict[str, dict[int, tuple[float, Verdict]]] = {}
         for name, model in self.topics.items():
             out[name] = {}
