@@ -167,7 +167,7 @@ class Refiner:
         whose probability reaches `floor` (default: the topic's threshold, i.e. the mentions)."""
         look = looked_at(sentences, {name: verdicts.get(name, {}) for name in self.topics})
         if sentiments is None:  # one batch: the model's set-up is paid once
-            labels = [label for label, _ in score([sentences[i] for i in look])]
+            labels: list[str] = [label for label, _ in score([sentences[i] for i in look])]
             tones = dict(zip(look, labels, strict=True))
         else:
             tones = {i: sentiments[i] for i in look}
