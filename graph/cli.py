@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.markup import escape
 
 from watchdesk.graph.cli_ask import ask
 from watchdesk.graph.cli_input import replay_option
+from watchdesk.graph.console import err, escape
 from watchdesk.graph.settings import Settings, from_env
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, ParsingError, WatchdeskError
 from watchdesk.sources.redact import redact_text
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
     from watchdesk.graph.runner import RunOutcome
 
 EXIT_ERROR, EXIT_CONFIG, EXIT_IN_USE = 1, 2, 3
-err = Console(stderr=True, highlight=False)
 
 
 def progress(enabled: bool = True) -> Callable[[str], None]:

@@ -5,15 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.markup import escape
 
+from watchdesk.graph.console import err, escape
 from watchdesk.graph.select import select_steps
 from watchdesk.graph.state import Step
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.redact import redact_text
-
-err = Console(stderr=True, highlight=False)
 
 
 def ask(request: dict[str, Any]) -> Any:

@@ -24,11 +24,12 @@ from typing import Any
 
 from watchdesk.agents.flagging.polarity import Polarity
 from watchdesk.agents.flagging.reading import denies_a_problem, reading_features
-from watchdesk.agents.flagging.sentiment import score_one
+from watchdesk.agents.flagging.regex_cache import compile_cached
+from watchdesk.agents.flagging.sentiment import score
 
 POLARITIES: tuple[Polarity, Polarity, Polarity] = ("positive", "negative", "neutral")
 # Words that make a sentence worth a second look for one of the core topics (stock, supply, trade and policy).
-CANDIDATE = re.compile(
+CANDIDATE = compile_cached(
     r"inventor|stocking|destock|restock|digest|channel|sell-through|sell-in|pull-in|pull in|pull-forward|"
     r"pull forward|pre-buy|prebuy|build-ahead|build ahead|buffer|replenish|suppl|shortage|constrain|capacity|"
     r"lead time|allocation|backlog|foundr|sourcing|logistic|freight|\bports?\b|ocean|raw material|commodit|expedit|"
@@ -39,9 +40,20 @@ CANDIDATE = re.compile(
 )  # matched on lower-cased text: a case-insensitive scan of this alternation is four times slower
 
 
+# CANDIDATE in two parts with the same hits: a branch that starts with \b keeps the engine from skipping to the
+# letters a hit can start with, so those few branches get a regex of their own (a 2 MB 10-K: 0.37 s -> 0.23 s).
+_BRANCHES = CANDIDATE.pattern.split("|")
+_LETTER_FIRST = compile_cached("|".join(b for b in _BRANCHES if not b.startswith(r"\b")))
+_BOUNDARY_FIRST = compile_cached(r"\b(?:" + "|".join(b[2:] for b in _BRANCHES if b.startswith(r"\b")) + ")")
+
+
 def is_candidate(sentence: str) -> bool:
     """Whether the sentence has a word the refiner should look at."""
-    return CANDIDATE.search(sentence.lower()) is not None
+    return _is_candidate_lowered(sentence.lower())
+
+
+def _is_candidate_lowered(lowered: str) -> bool:
+    return _LETTER_FIRST.search(lowered) is not None or _BOUNDARY_FIRST.search(lowered) is not None
 
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|\?")
@@ -76,14 +88,14 @@ def text_features(sentence: str, sentiment: str) -> list[str]:
     """The sentence's own words and word pairs, whether it is a question, and its sentiment label."""
     names = [f"S:{sentiment}"]
     lowered = sentence.lower()
-    if CANDIDATE.search(lowered):
+    if _is_candidate_lowered(lowered):
         names.append("C")
     tokens = _TOKEN.findall(lowered)
     if "?" in tokens:
         names.append("Q")
     words = [t for t in tokens if t != "?"]
-    names += [f"w:{w}" for w in words]
-    names += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
+    names += map("w:".__add__, words)  # the maps build the same names as f-strings, in C
+    names += map("b:{}_{}".format, words, words[1:])
     names += reading_features(words, lowered, question="?" in tokens)
     return names
 
@@ -97,7 +109,7 @@ class TopicModel:
     polarity_bias: tuple[float, float, float]
 
     def present(self, names: Iterable[str]) -> float:
-        z = self.presence_bias + sum(self.presence.get(n, 0.0) for n in names)
+        z = self.presence_bias + sum(map(self.presence.get, names, itertools.repeat(0.0)))  # same order as a loop
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def judge(self, names: Iterable[str]) -> Verdict:
@@ -154,8 +166,12 @@ class Refiner:
         """Topic -> looked-at sentence -> (probability it is a mention, verdict if it is one), for the sentences
         whose probability reaches `floor` (default: the topic's threshold, i.e. the mentions)."""
         look = looked_at(sentences, {name: verdicts.get(name, {}) for name in self.topics})
-        tone = (lambda i: sentiments[i]) if sentiments is not None else (lambda i: score_one(sentences[i])[0])
-        shared = {i: text_features(sentences[i], tone(i)) for i in look}
+        if sentiments is None:  # one batch: the model's set-up is paid once
+            labels: list[str] = [label for label, _ in score([sentences[i] for i in look])]
+            tones = dict(zip(look, labels, strict=True))
+        else:
+            tones = {i: sentiments[i] for i in look}
+        shared = {i: text_features(sentences[i], tones[i]) for i in look}
         out: dict[str, dict[int, tuple[float, Verdict]]] = {}
         for name, model in self.topics.items():
             out[name] = {}

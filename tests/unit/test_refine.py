@@ -55,3 +55,13 @@ def test_a_refiner_round_trips_through_json() -> None:
     refiner = Refiner.from_json(json.loads(json.dumps(data)))
     out = refiner.refine(["Inventory came down.", "Hello there."], {"inventory": {}})
     assert out["inventory"] == {0: ("positive", out["inventory"][0][1])} and out["inventory"][0][1] > 0
+
+
+def test_the_split_candidate_scan_finds_what_the_one_regex_finds() -> None:
+    """is_candidate runs CANDIDATE as two regexes (for speed): same answer on hits, edges and near misses."""
+    from watchdesk.agents.flagging.refine import CANDIDATE
+
+    cases = [*TEXT.split(". "), "Ports closed.", "airports closed", "the war ended", "software", "Stockholm",
+             "in stock", "lean", "clean rooms", "rules apply", "overruled", "no topic here", "tariffs", ""]  # fmt: skip
+    for sentence in cases:
+        assert is_candidate(sentence) == (CANDIDATE.search(sentence.lower()) is not None), sentence

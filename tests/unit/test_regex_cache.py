@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,11 +37,15 @@ def test_a_damaged_cache_file_costs_only_speed(cache_dir: Path) -> None:
     regex_cache.compile_cached(*PATTERNS[0])
     regex_cache.save()
     path = regex_cache.cache_file(cache_dir)
-    path.write_text(path.read_text().replace("[", "[9999999,", 5))  # code words the engine must refuse
+    entries = marshal.loads(path.read_bytes())
+    for entry in entries.values():
+        if isinstance(entry, list) and len(entry) == 4:
+            entry[1] = [9999999, *entry[1]]  # code words the engine must refuse
+    path.write_bytes(marshal.dumps(entries))
     regex_cache.use_dir(None)
     regex_cache.use_dir(cache_dir)
     assert regex_cache.compile_cached(*PATTERNS[0]) == re.compile(*PATTERNS[0])
-    path.write_text("not json")
+    path.write_bytes(b"not marshal data")
     regex_cache.use_dir(None)
     regex_cache.use_dir(cache_dir)
     assert regex_cache.compile_cached(*PATTERNS[1]) == re.compile(*PATTERNS[1])

@@ -11,7 +11,7 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any, Literal
 
@@ -30,6 +30,10 @@ class SentimentModel:
     bias: Weights
     version: str
 
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        return frozenset(self.weights)
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> SentimentModel:
         weights = {name: (w[0], w[1], w[2]) for name, w in data["weights"].items()}
@@ -38,14 +42,13 @@ class SentimentModel:
 
     def score(self, texts: Sequence[str]) -> list[tuple[Label, float]]:
         """Label and score (P(positive) - P(negative), in [-1, 1]) for each text."""
-        lookup, (b0, b1, b2) = self.weights.get, self.bias
+        weights, known, (b0, b1, b2) = self.weights, self._known, self.bias
         out: list[tuple[Label, float]] = []
         for text in texts:
             s0, s1, s2 = b0, b1, b2
-            for name in set(features(text)):
-                w = lookup(name)
-                if w is not None:
-                    s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
+            for name in known.intersection(features(text)):  # most of a sentence's ~60 features have no weight
+                w = weights[name]
+                s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
             top = max(s0, s1, s2)
             e0, e1, e2 = math.exp(s0 - top), math.exp(s1 - top), math.exp(s2 - top)
             value = (e0 - e1) / (e0 + e1 + e2)

@@ -1,0 +1,36 @@
+"""rich's stderr console and markup escaping, imported at first use: rich costs a short command ~50 ms."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@cache
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+class LazyConsole:
+    """Stands in for `Console(stderr=True, highlight=False)`; rich is imported at the first print."""
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        _console().print(*objects, **options)
+
+    def input(self, *args: Any, **options: Any) -> str:
+        return _console().input(*args, **options)
+
+
+def escape(markup: str) -> str:
+    """rich.markup.escape, imported when first needed."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(markup)
+
+
+err = LazyConsole()
