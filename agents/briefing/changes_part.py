@@ -26,8 +26,8 @@ _KIND_ORDER = {"new": 0, "removed": 1}
 
 
 def changes_part(changes: Sequence[dict[str, Any]], history: Sequence[dict[str, Any]]) -> str:
-    """Markdown of the part; says so plainly when no filing of the period was compared."""
-    lines = ["## What changed in filings", ""]
+    """Markdown body of the part; says so plainly when no filing of the period was compared."""
+    lines: list[str] = []
     pairs = _by_pair(changes)
     if not pairs and not history:
         return "\n".join([*lines, "No new 10-K, 10-Q or 20-F in this period was compared with an earlier one."])
@@ -143,5 +143,5 @@ def filing_changes_part(ctx: RenderContext) -> Section:
     from watchdesk.agents.briefing.render import Section
 
     found = cast("dict[str, list[dict[str, Any]]]", ctx.data.extras.get("changes") or {})
-    body = changes_part(found.get("changes", []), found.get("history", [])).split("\n", 2)[2]
+    body = changes_part(found.get("changes", []), found.get("history", []))
     return Section(key="changes", title="What changed in filings", body=body)

@@ -57,10 +57,10 @@ def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date)
 
 
 def render_news(entries: Sequence[NewsEntry], *, tickers: Sequence[str]) -> str:
-    """## News: per ticker, each item with its date, outlet, tier and flags; a line when there is none."""
+    """The News body: per ticker, each item with its date, outlet, tier and flags; a line when there is none."""
     from watchdesk.agents.briefing.render import escape_markdown  # the briefing's one escaping rule
 
-    lines = ["## News", "", "Items from the watchlist's feeds that name the company, with the outlet and its "
+    lines = ["Items from the watchlist's feeds that name the company, with the outlet and its "
              "credibility tier (primary: regulators and the company's own releases; established outlets; other)."]
     for ticker in tickers:
         mine = [e for e in entries if e.ticker == ticker]
@@ -90,5 +90,5 @@ def news_part(ctx: RenderContext) -> Section | None:
     entries = cast("list[NewsEntry]", ctx.data.extras.get("news") or [])
     if not entries:
         return None
-    body = render_news(entries, tickers=ctx.data.tickers).split("\n", 2)[2]  # without its "## News" line
+    body = render_news(entries, tickers=ctx.data.tickers)
     return Section(key="news", title="News", body=body)
