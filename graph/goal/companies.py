@@ -74,7 +74,10 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
     listed = index.ticker(first.word) if len(span) == 1 and _looks_like_ticker(first) else None
     if listed and not _exact(found):
         return Match(listed, "ticker")  # "GE" is GE, not GE Vernova or GE HealthCare
-    if len(span) == 1 and not _exact(found) and (first.initial or not first.capitalized or _obscure(found, index)):
+    by_alias = isinstance(found, Match) and found.how == "alias"
+    if len(span) == 1 and not by_alias and not first.capitalized:
+        return None  # a lower-case word is a company only as an alias: "hello" is not Hello Group
+    if len(span) == 1 and not _exact(found) and (first.initial or _obscure(found, index)):
         # A lower-case or sentence-first word names a company only as an alias or whole SEC name; a short
         # name stands for a well-known company ("Micron"): "chain" or "Blackwell" start too many names.
         return None

@@ -83,6 +83,12 @@ def test_no_company_exits_2_with_an_example_goal() -> None:
     assert code == 2 and "names no company" in output and "NVIDIA, TSMC and ASML" in output
 
 
+def test_a_lower_case_word_is_never_taken_for_a_company_by_its_sec_name() -> None:
+    """Regression: "hello there" planned a watchlist for Hello Group (MOMO), a silent guess."""
+    code, output = plan("hello there, flag inventory weekly")
+    assert code == 2 and "MOMO" not in output.split("close matches")[0]
+
+
 def test_what_was_not_understood_is_printed() -> None:
     result = CliRunner().invoke(cli, ["plan", "Follow Intel's 10-K filings for CHIPS Act subsidies", *AS_OF])
     assert result.exit_code == 0
