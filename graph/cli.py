@@ -120,17 +120,17 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     Example:
       watchdesk demo --db demo.duckdb --out demo-briefings
     """
-    import tempfile
-
     from watchdesk.graph.demo import DEMO_RUN_ID, demo_settings, demo_watchlist
 
-    with tempfile.TemporaryDirectory(prefix="watchdesk-demo-") as work:
-        settings = demo_settings(_settings(ctx, db_path=db, out_dir=out), work=Path(work))
-        report = progress(not quiet)
-        report(f"demo: replaying {settings.replay_dir} into {settings.db_path}")
-        from watchdesk.graph import runner  # LangGraph takes seconds to import: only when running
+    base = _settings(ctx, db_path=db, out_dir=out)
+    # The replayed pack (the bundled one plus the fixtures' feeds) stays beside the database: the gaps and the
+    # run record name it, so it must still be there to read, or to resume the run from.
+    settings = demo_settings(base, work=Path(base.db_path).resolve().parent / ".watchdesk")
+    report = progress(not quiet)
+    report(f"demo: replaying {settings.replay_dir} into {settings.db_path}")
+    from watchdesk.graph import runner  # LangGraph takes seconds to import: only when running
 
-        outcome = runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID, report=report)
+    outcome = runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID, report=report)
     _print_outcome(outcome, settings)
 
 

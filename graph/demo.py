@@ -8,7 +8,9 @@ beside the checkout, and what no recording covers shows up in the briefing as a 
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+import tempfile
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -115,20 +117,31 @@ def demo_watchlist() -> Watchlist:
 def demo_replay_dir(work: Path) -> Path:
     """The bundled SEC pack, plus the fixtures' news feeds when they are beside the checkout.
 
-    The feeds are added to a copy under `work`, never to the bundled pack: their text is third-party.
-    Without the fixtures the bundled pack is used as is, and each feed becomes a gap.
+    The feeds are added to a copy under `work`, never to the bundled pack: their text is third-party. The copy
+    is named by what it holds and built aside, then renamed into place, so demos running at once share one
+    whole copy. Without the fixtures the bundled pack is used as is, and each feed becomes a gap.
     """
     feeds = [(url, demo_fixtures() / rel) for url, rel in DEMO_FEEDS]
     present = [(url, path) for url, path in feeds if path.is_file()]
     if not present:
         return demo_pack()
-    pack = work / "demo-replay"
-    shutil.copytree(demo_pack(), pack, dirs_exist_ok=True)
-    writer = PackWriter(pack, merge=True)
+    parts = [(demo_pack() / "index.json").read_bytes()] + [path.read_bytes() for _, path in present]
+    digest = hashlib.sha256(b"".join(parts)).hexdigest()[:12]
+    pack = work / f"demo-replay-{digest}"
+    if pack.is_dir():
+        return pack
+    work.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(dir=work, prefix=".building-"))
+    shutil.copytree(demo_pack(), building, dirs_exist_ok=True)
+    writer = PackWriter(building, merge=True)
     for url, path in present:
         writer.add(url, 200, {"content-type": "application/rss+xml"}, path.read_bytes(),
                    source=f"shared/fixtures/{path.relative_to(demo_fixtures()).as_posix()}")
     writer.save()
+    try:
+        building.rename(pack)
+    except OSError:  # another demo put the same copy in place first
+        shutil.rmtree(building, ignore_errors=True)
     return pack
 
 

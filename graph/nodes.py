@@ -98,7 +98,7 @@ def transcripts_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal[
 
 
 def _failed(step_id: str, ticker: str, target: str, exc: WatchdeskError, deps: Deps) -> Command[Literal["supervisor"]]:
-    reason = redact_text(f"{type(exc).__name__}: {exc}")
+    reason = redact_text(str(exc))  # watchdesk's own messages are written for the reader
     deps.store.record_gap(
         GapRecord(
             run_id=deps.run_id,
