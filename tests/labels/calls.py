@@ -4,9 +4,10 @@ Our own labels follow fixtures/labels/README.md and use its sentence index; they
 whole, without looking at the flagger, before any rule was changed for them. Their calls are split once, before
 any label was read, into TUNE (rules may be changed after reading misses) and TEST (scored only):
 
-    python -m tests.labels.calls [dev|tune|test|ours] [-v] [--rules]
+    python -m tests.labels.calls [dev|tune|test|ours|fresh] [-v] [--rules]
 
 prints recall, precision and polarity accuracy per topic (`-v` lists the misses; use it on dev and tune only).
+`fresh` scores tests/labels/fresh/, a later held-out set that is never used for tuning (see its README.md).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
-from tests.labels.readme_split import digest, sentences, split
+from tests.labels.readme_split import digest, sentences, speeches, split
 from watchdesk.agents.flagging.cues import Scoring
 from watchdesk.agents.flagging.flag import flag_text
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
@@ -27,6 +28,7 @@ from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
 CORE = ("inventory", "supply_chain", "geopolitical")
 HERE = Path(__file__).resolve().parent
 OWN = HERE / "calls"
+FRESH = HERE / "fresh"  # held out from all tuning: see fresh/README.md
 # Fixed before any of our labels was read; TEST is never read while tuning.
 TEST_CALLS = frozenset({
     "plaintext_2023_2025/NVDA_2024_Q1.txt", "plaintext_2023_2025/NVDA_2025_Q4.txt",
@@ -42,10 +44,11 @@ def dev_rows(fixtures: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def own_rows(fixtures: Path, part: str = "ours") -> list[dict]:
-    """Our labelled rows (part `tune`, `test` or `ours` for both), each checked against the text it was made on."""
+def own_rows(fixtures: Path, part: str = "ours", folder: Path = OWN) -> list[dict]:
+    """Our labelled rows in `folder` (part `tune`, `test` or `ours` for both), each checked against the text it was
+    made on."""
     rows = []
-    for path in sorted(OWN.glob("*.jsonl")):
+    for path in sorted(folder.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -60,20 +63,16 @@ def own_rows(fixtures: Path, part: str = "ours") -> list[dict]:
 
 
 def rows_for(fixtures: Path, part: str) -> list[dict]:
+    if part == "fresh":
+        return own_rows(fixtures, folder=FRESH)
     return dev_rows(fixtures) if part == "dev" else own_rows(fixtures, part)
 
 
 @cache
 def call_text(root: Path, name: str) -> tuple[str, tuple[int, ...]]:
     """A call as one text (speeches apart by a blank line), and where each README sentence starts in it."""
-    path = root / "transcripts" / name
-    if name.endswith(".json"):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        speeches = [e["speech"] for e in data["prepared_remarks"] + data["q_and_a"]]
-    else:
-        speeches = [path.read_text(encoding="utf-8")]
     parts, starts, at = [], [], 0
-    for speech in speeches:
+    for speech, _speaker in speeches(root, name):
         norm = " ".join(speech.split())
         pos = 0
         for sent in split(speech):
