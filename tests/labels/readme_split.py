@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import sys
+from functools import cache
 from pathlib import Path
 
 _ABBREVIATIONS = (
@@ -56,25 +57,27 @@ def split(text: str) -> list[str]:
     return out
 
 
-def speeches(root: Path, name: str) -> list[tuple[str, str | None]]:
+@cache
+def speeches(root: Path, name: str) -> tuple[tuple[str, str | None], ...]:
     """(speech, speaker) in order: JSON files by their entries, .html pages by the statements the project's
     transcript parser reads from them (an extension of section 4 for pages; each split on its own, like JSON),
     any other file as one text."""
     path = root / "transcripts" / name
     if name.endswith(".json"):
         data = json.loads(path.read_text(encoding="utf-8"))
-        return [(e["speech"], e.get("speaker")) for e in data["prepared_remarks"] + data["q_and_a"]]
+        return tuple((e["speech"], e.get("speaker")) for e in data["prepared_remarks"] + data["q_and_a"])
     if name.endswith(".html"):
         from watchdesk.sources.transcripts.detect import parse_transcript
 
         call = parse_transcript(path.read_bytes(), format="html", origin=name)
-        return [(st.text, st.speaker) for st in call.statements]
-    return [(path.read_text(encoding="utf-8"), None)]
+        return tuple((st.text, st.speaker) for st in call.statements)
+    return ((path.read_text(encoding="utf-8"), None),)
 
 
-def sentences(root: Path, name: str) -> list[tuple[str, str | None]]:
+@cache
+def sentences(root: Path, name: str) -> tuple[tuple[str, str | None], ...]:
     """(sentence, speaker) in `idx` order for a file relative to fixtures/transcripts/."""
-    return [(s, speaker) for speech, speaker in speeches(root, name) for s in split(speech)]
+    return tuple((s, speaker) for speech, speaker in speeches(root, name) for s in split(speech))
 
 
 def digest(sentence: str) -> str:
