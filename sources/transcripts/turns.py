@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from watchdesk.sources.transcripts import cues
 from watchdesk.sources.transcripts.lines import (
@@ -152,7 +152,7 @@ def qa_from_cue(statements: list[Statement]) -> list[Statement]:
         if n and st.kind == "operator" and (cues.FIRST_QUESTION.search(st.text) or cues.INTRO.search(st.text)):
             start = n
             break
-    return statements[:start] + [s.model_copy(update={"section": "qa"}) for s in statements[start:]]
+    return statements[:start] + [replace(s, section="qa") for s in statements[start:]]
 
 
 def name_analysts(statements: list[Statement]) -> list[Statement]:
@@ -168,6 +168,6 @@ def name_analysts(statements: list[Statement]) -> list[Statement]:
         if firm and st.kind in ("analyst", "other") and not st.affiliation:
             # A "role" with no title words in it is the firm's name standing in for one.
             role = st.role if st.role and looks_like_role(st.role) else "Analyst"
-            st = st.model_copy(update={"affiliation": firm, "role": role, "kind": kind_of(st.speaker, role)})
+            st = replace(st, affiliation=firm, role=role, kind=kind_of(st.speaker, role))
         out.append(st)
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from watchdesk.sources.transcripts import cues
 from watchdesk.sources.transcripts.model import Kind, Section, Statement
@@ -216,7 +216,7 @@ def _statements(flat: str, cuts: list[_Cut], qa: int | None) -> list[Statement]:
         section: Section = "qa" if qa is not None and cut.at >= qa else "prepared"
         prev = out[-1] if out else None
         if prev and prev.speaker == cut.speaker and prev.kind == cut.kind and prev.section == section:
-            out[-1] = prev.model_copy(update={"text": f"{prev.text} {body}"})
+            out[-1] = replace(prev, text=f"{prev.text} {body}")
             continue
         out.append(Statement(speaker=cut.speaker, role=cut.role or ("Operator" if cut.kind == "operator" else None),
                              affiliation=cut.affiliation, section=section, kind=cut.kind, text=body))
