@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
@@ -12,7 +11,7 @@ from typing import Any
 
 from watchdesk.agents.flagging.prefilter import factor_by_first_char
 from watchdesk.agents.flagging.regex_cache import compile_cached
-from watchdesk.agents.flagging.topics import flex_spaces
+from watchdesk.agents.flagging.topics import flex_spaces, parse_toml
 from watchdesk.sources.errors import ConfigError
 
 WEIGHTS = {
@@ -117,8 +116,8 @@ def _expand(patterns: Sequence[str], macros: dict[str, str]) -> list[str]:
 def _cue_file() -> dict[str, Any]:
     raw = resources.files("watchdesk.agents.flagging").joinpath("polarity.toml").read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+        data = parse_toml(raw)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise ConfigError(f"polarity.toml is invalid: {exc}. Fix the shipped cue file.") from exc
     if "generic" not in data:
         raise ConfigError("polarity.toml has no [generic] table. Fix the shipped cue file.")

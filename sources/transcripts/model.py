@@ -106,7 +106,7 @@ class Hints:
 
 def validate_transcript(data: Any) -> Transcript:
     """A Transcript from untrusted data (a dict from JSON), type-checked (pydantic.ValidationError otherwise)."""
-    return _adapter().validate_python(data)  # type: ignore[no-any-return]
+    return _adapter().validate_python(data)
 
 
 @cache

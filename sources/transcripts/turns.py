@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from watchdesk.sources.regex_cache import compile_cached
 from watchdesk.sources.transcripts import cues
 from watchdesk.sources.transcripts.lines import (
     STOP,
@@ -20,8 +21,8 @@ from watchdesk.sources.transcripts.model import Section, Statement
 from watchdesk.sources.transcripts.roles import clean_affiliation, is_operator, kind_of, looks_like_role, split_role
 
 Participants = dict[str, tuple[str | None, str | None]]  # name -> (role, affiliation)
-_ANALYST_LIST = re.compile(r"\banalysts\b|conference call participants", re.IGNORECASE)
-_ANALYST = re.compile(r"\banalyst\b", re.IGNORECASE)
+_ANALYST_LIST = compile_cached(r"\banalysts\b|conference call participants", re.IGNORECASE)
+_ANALYST = compile_cached(r"\banalyst\b", re.IGNORECASE)
 
 
 @dataclass
