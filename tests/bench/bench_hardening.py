@@ -151,6 +151,9 @@ def main() -> int:
     if not FIXTURES.is_dir():
         print(f"no fixtures at {FIXTURES}", file=sys.stderr)
         return 2
+    # as `make` installs it: with PYTHONDONTWRITEBYTECODE (or after an edit) this tree would recompile at each start
+    packages = [str(REPO / package) for package in PACKAGES]
+    subprocess.run([sys.executable, "-m", "compileall", "-q", *packages], check=True, capture_output=True)
     with tempfile.TemporaryDirectory() as tmp:
         base = baseline_tree(args.against, Path(tmp) / "base")
         cache = Path(tmp) / "cache"
