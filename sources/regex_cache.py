@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import hashlib
 import importlib
 import marshal
 import os
 import re
 import sys
 import threading
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -53,7 +53,8 @@ def use_dir(path: Path | None) -> None:
 def cache_file(directory: Path) -> Path:
     """One file per Python build and regex engine: compiled code is only valid for the engine that made it."""
     engine = f"{sys.version}|{getattr(_sre, 'MAGIC', 0)}|{getattr(_sre, 'CODESIZE', 0)}|{_FORMAT}"
-    return directory / f"regex-{hashlib.sha256(engine.encode()).hexdigest()[:16]}.marshal"
+    key = engine.encode()  # zlib's checksums, not hashlib's: loading OpenSSL cost every command ~5 ms
+    return directory / f"regex-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.marshal"
 
 
 def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
