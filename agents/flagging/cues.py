@@ -11,7 +11,7 @@ from typing import Any
 
 from watchdesk.agents.flagging.prefilter import factor_by_first_char
 from watchdesk.agents.flagging.regex_cache import compile_cached
-from watchdesk.agents.flagging.topics import flex_spaces, parse_toml
+from watchdesk.agents.flagging.topics import flex_all, parse_toml
 from watchdesk.sources.errors import ConfigError
 
 WEIGHTS = {
@@ -104,12 +104,12 @@ def _joined(patterns: Sequence[str]) -> re.Pattern[str] | None:
 
 def _expand(patterns: Sequence[str], macros: dict[str, str]) -> list[str]:
     """Patterns with <MACRO>s filled in and spaces made to match any whitespace."""
-    expanded = []
+    filled = []
     for pattern in patterns:
         for key, value in macros.items():
             pattern = pattern.replace(f"<{key}>", value)
-        expanded.append(flex_spaces(pattern))
-    return sorted(expanded, key=len, reverse=True)
+        filled.append(pattern)
+    return sorted(flex_all(filled), key=len, reverse=True)
 
 
 @cache

@@ -168,13 +168,13 @@ def load_topics(names: Collection[str] | None = None, *, extra: Sequence[AnyTopi
 def compile_topic(spec: AnyTopic) -> CompiledTopic:
     """Compile a spec into one word-bounded, case-insensitive regex of all its phrases and patterns."""
     parts = [_phrase_regex(p) for p in spec.phrases if p.strip()]
-    parts += [flex_spaces(p) for p in spec.patterns if p.strip()]
+    parts += flex_all([p for p in spec.patterns if p.strip()])
     # Longest first, so "supply chain" wins over "supply" when both start at the same place.
     parts.sort(key=len, reverse=True)
     regex = compile_cached(rf"(?<!\w){factor_by_first_char(parts)}(?!\w)", _FLAGS)
     exclude = None
     if spec.exclude:
-        excludes = [flex_spaces(p) for p in spec.exclude]
+        excludes = flex_all(spec.exclude)
         exclude = compile_cached(rf"(?<!\w){factor_by_first_char(excludes)}", _FLAGS)
     return CompiledTopic(
         spec=spec,
@@ -188,7 +188,7 @@ def compile_topic(spec: AnyTopic) -> CompiledTopic:
 
 
 def _keys_of(patterns: Sequence[str]) -> frozenset[str] | None:
-    index = KeyIndex.build([flex_spaces(p) for p in patterns], _FLAGS) if patterns else None
+    index = KeyIndex.build(flex_all(patterns), _FLAGS) if patterns else None
     return None if index is None else index.keys
 
 
@@ -196,7 +196,7 @@ def _bounded(patterns: Sequence[str]) -> re.Pattern[str] | None:
     """One word-bounded regex of `patterns`, longest first; None when there are none."""
     if not patterns:
         return None
-    ordered = sorted((flex_spaces(p) for p in patterns), key=len, reverse=True)
+    ordered = sorted(flex_all(patterns), key=len, reverse=True)
     return compile_cached(rf"(?<!\w){factor_by_first_char(ordered)}(?!\w)", _FLAGS)
 
 
@@ -209,6 +209,12 @@ def _phrase_regex(phrase: str) -> str:
         else:
             out.append(r"[\s\-]?" if piece == "-" else r"[\s\-]+")
     return "".join(out)
+
+
+def flex_all(patterns: Sequence[str]) -> list[str]:
+    """`flex_spaces` of each pattern, remembered beside the compiled regexes: the shipped topics and cues are
+    ~900 patterns, walked character by character in Python at every command otherwise."""
+    return memo("flex", "\0".join(patterns), lambda: [flex_spaces(p) for p in patterns], encode=list, decode=list)
 
 
 def flex_spaces(pattern: str) -> str:
