@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from watchdesk.agents.flagging.topics import TopicLibrary, TopicSpec, load_topics
+from watchdesk.agents.flagging.topic_spec import TopicSpec
+from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
 from watchdesk.sources.filing_diff import FilingDiff, SectionDiff, compare
 from watchdesk.sources.filing_parse import ParsedFiling, parse_filing
 from watchdesk.sources.models import Filing

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -127,7 +127,7 @@ def _calls_from(
                 origin=cand.origin,
                 hints=Hints(ticker=req.company.ticker),
             )
-            filled = hints.fill(call.model_copy(update={"source_url": redact_url(cand.origin)}))
+            filled = hints.fill(replace(call, source_url=redact_url(cand.origin)))
             calls.append((filled, cand.origin))
         except (WatchdeskError, ValueError) as exc:
             errors.append((cand.origin, f"{cand.origin}: {exc}"))

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from watchdesk.graph.cli_ask import ask
 from watchdesk.graph.cli_input import replay_option
+from watchdesk.graph.cli_lazy import LazyGroup
 from watchdesk.graph.console import err, escape
 from watchdesk.graph.settings import Settings, from_env
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, ParsingError, WatchdeskError
@@ -46,7 +46,7 @@ def fail(exc: WatchdeskError) -> None:
     sys.exit(exit_code(exc))
 
 
-class Group(click.Group):
+class Group(LazyGroup):
     """Turns every error into a clear message and an exit code, never a traceback."""
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -186,8 +186,10 @@ def run(
 
         check(wl, settings, origin=str(watchlist), echo=click.echo)
         return
-    approver = (lambda _req: "approve") if yes else (ask if sys.stdin.isatty() and not scheduled else None)
     from watchdesk.graph import runner
+    from watchdesk.graph.cli_ask import ask
+
+    approver = (lambda _req: "approve") if yes else (ask if sys.stdin.isatty() and not scheduled else None)
 
     outcome = runner.start_run(wl, settings, approver=approver, report=progress())
     _print_outcome(outcome, settings)
@@ -268,28 +270,25 @@ def runs(ctx: click.Context, db: Path | None) -> None:
 
 
 def _register_groups() -> None:
-    from watchdesk.graph.cli_brief import brief
-    from watchdesk.graph.cli_edgar import edgar
-    from watchdesk.graph.cli_edgar_diff import diff
-    from watchdesk.graph.cli_edgar_remote import download_filings, list_filings
-    from watchdesk.graph.cli_flag import flag
-    from watchdesk.graph.cli_plan import plan
-    from watchdesk.graph.cli_schedule import schedule
-    from watchdesk.graph.cli_sentiment import sentiment
-    from watchdesk.graph.cli_transcript import transcript
-    from watchdesk.graph.cli_transcript_fetch import fetch
-
-    edgar.add_command(list_filings)
-    edgar.add_command(download_filings)
-    edgar.add_command(diff)
-    cli.add_command(edgar)
-    transcript.add_command(fetch)
-    cli.add_command(transcript)
-    cli.add_command(sentiment)
-    cli.add_command(flag)
-    cli.add_command(plan)
-    cli.add_command(brief)
-    cli.add_command(schedule)
+    """One line per command module: imported when its command runs; `watchdesk --help` shows the summary."""
+    cli.add_lazy("brief", "watchdesk.graph.cli_brief:brief",
+                 "Write the briefing of one period from what is stored (nothing is fetched) and print the paths.")
+    cli.add_lazy("edgar", "watchdesk.graph.cli_edgar:edgar",
+                 "SEC EDGAR tools: clean text, sections and 8-K items of a filing; list a company's filings.",
+                 subcommands=("watchdesk.graph.cli_edgar_remote:list_filings",
+                              "watchdesk.graph.cli_edgar_remote:download_filings",
+                              "watchdesk.graph.cli_edgar_diff:diff"))
+    cli.add_lazy("flag", "watchdesk.graph.cli_flag:flag",
+                 "Flag topic mentions in a transcript or SEC filing: JSONL, one flag per line.")
+    cli.add_lazy("plan", "watchdesk.graph.cli_plan:plan",
+                 "Turn a goal in plain words into a watchlist and print the plan a run would execute.")
+    cli.add_lazy("schedule", "watchdesk.graph.cli_schedule:schedule",
+                 "Run a watchlist on its [schedule] (cadence, day, time) from cron.")
+    cli.add_lazy("sentiment", "watchdesk.graph.cli_sentiment:sentiment",
+                 "Score sentences: positive / negative / neutral with a score in [-1, 1].")
+    cli.add_lazy("transcript", "watchdesk.graph.cli_transcript:transcript",
+                 "Earnings-call transcripts: parse any layout into speakers, roles, prepared remarks and Q&A.",
+                 subcommands=("watchdesk.graph.cli_transcript_fetch:fetch",))
 
 
 _register_groups()

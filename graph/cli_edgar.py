@@ -11,11 +11,11 @@ import click
 
 from watchdesk.graph.cli_input import read_input
 from watchdesk.sources.errors import ConfigError, ParsingError
-from watchdesk.sources.sgml import Header
 from watchdesk.sources.text_bytes import check_text, to_utf8
 
 if TYPE_CHECKING:
     from watchdesk.sources.sections_xref import XrefSections
+    from watchdesk.sources.sgml import Header
 
 _EXPECTED = "a filing's .htm/.html or full-submission .txt"
 

@@ -69,4 +69,4 @@ def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, ca
     hints = Hints(ticker=ticker, fiscal_period=fiscal_period, call_date=call_date)
     data = read_input(path, expected=_EXPECTED)
     result = parse_transcript(data, format=cast("Format", fmt), origin=path, hints=hints)
-    click.echo(result.model_dump_json(indent=2))
+    click.echo(result.to_json(indent=2))

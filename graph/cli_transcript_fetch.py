@@ -72,7 +72,7 @@ def fetch(
     if provider is None:
         raise click.ClickException(f"no earnings call found for {entry.symbol}")
     for call, _origin in calls:
-        click.echo(call.model_dump_json())
+        click.echo(call.to_json())
 
 
 def _chain(

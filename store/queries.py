@@ -6,7 +6,7 @@ date when the source gave one, else the day it was first stored (`dated_by_stora
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -123,8 +123,16 @@ def citation_mismatches(store: Store, finding_ids: Sequence[str]) -> list[str]:
     document's text at a time), not the store.
     """
     sql = 'SELECT finding_id, doc_id, start, "end", sentence FROM findings WHERE list_contains(?, finding_id)'
-    by_doc: dict[str, list[tuple[Any, ...]]] = {}
-    for row in store.query(sql, [list(finding_ids)]):
+    return quote_mismatches(store, store.query(sql, [list(finding_ids)]))
+
+
+def quote_mismatches(store: Store, rows: Iterable[Sequence[Any]]) -> list[str]:
+    """Of (finding_id, doc_id, start, end, sentence) rows, the ids whose quote is not the stored text there.
+
+    For rows already read (the briefing's own findings): reading them again by key scanned every stored finding.
+    """
+    by_doc: dict[str, list[Sequence[Any]]] = {}
+    for row in rows:
         by_doc.setdefault(row[1], []).append(row)
     bad: list[str] = []
     for doc_id in sorted(by_doc):

@@ -60,7 +60,8 @@ GATHERERS: list[tuple[str, Gatherer]] = [("news", news_part.gather), ("changes",
 def gather(store: Store, req: BriefingRequest) -> BriefingInput:
     span = {"start": req.period.start, "end": req.period.end}
     rows = queries.period_findings(store, tickers=req.tickers, topics=req.topics, **span)
-    verify_citations(store, [r["finding_id"] for r in rows])
+    cited = [(r["finding_id"], r["doc_id"], r["start"], r["end"], r["sentence"]) for r in rows]
+    _refuse_mismatches(queries.quote_mismatches(store, cited))  # the rows just read: what the briefing quotes
     history = queries.weekly_mentions(
         store, tickers=req.tickers, topics=req.topics, start=week_starts(req.period.end, TREND_WEEKS)[0],
         end=req.period.end,
@@ -88,7 +89,11 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
 
 def verify_citations(store: Store, finding_ids: Sequence[str]) -> None:
     """A quote that is not the stored text at its offsets must never reach a reader."""
-    bad = set(queries.citation_mismatches(store, finding_ids))
+    _refuse_mismatches(queries.citation_mismatches(store, finding_ids))
+
+
+def _refuse_mismatches(finding_ids: Sequence[str]) -> None:
+    bad = set(finding_ids)
     if bad:
         raise StoreError(f"citation check failed for findings {sorted(bad)}: quote differs from stored text")
 

@@ -13,7 +13,8 @@ import duckdb
 from watchdesk.agents.flagging import sentiment
 from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.sentences import split_sentences
-from watchdesk.agents.flagging.topics import TopicLibrary, TopicSpec, load_topics
+from watchdesk.agents.flagging.topic_spec import TopicSpec
+from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
 from watchdesk.agents.flagging.version import METHOD_VERSION
 from watchdesk.store import writes
 from watchdesk.store.bulk import upsert

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
@@ -12,7 +11,7 @@ from typing import Any
 
 from watchdesk.agents.flagging.prefilter import factor_by_first_char
 from watchdesk.agents.flagging.regex_cache import compile_cached
-from watchdesk.agents.flagging.topics import flex_spaces
+from watchdesk.agents.flagging.topics import flex_all, parse_toml
 from watchdesk.sources.errors import ConfigError
 
 WEIGHTS = {
@@ -105,20 +104,20 @@ def _joined(patterns: Sequence[str]) -> re.Pattern[str] | None:
 
 def _expand(patterns: Sequence[str], macros: dict[str, str]) -> list[str]:
     """Patterns with <MACRO>s filled in and spaces made to match any whitespace."""
-    expanded = []
+    filled = []
     for pattern in patterns:
         for key, value in macros.items():
             pattern = pattern.replace(f"<{key}>", value)
-        expanded.append(flex_spaces(pattern))
-    return sorted(expanded, key=len, reverse=True)
+        filled.append(pattern)
+    return sorted(flex_all(filled), key=len, reverse=True)
 
 
 @cache
 def _cue_file() -> dict[str, Any]:
     raw = resources.files("watchdesk.agents.flagging").joinpath("polarity.toml").read_text(encoding="utf-8")
     try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+        data = parse_toml(raw)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         raise ConfigError(f"polarity.toml is invalid: {exc}. Fix the shipped cue file.") from exc
     if "generic" not in data:
         raise ConfigError("polarity.toml has no [generic] table. Fix the shipped cue file.")

@@ -13,16 +13,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources.errors import ParsingError
-from watchdesk.sources.filing_items import document_text, extract_items, split_submission
-from watchdesk.sources.sections import detect_form, extract_sections
-from watchdesk.sources.sgml import Header
 from watchdesk.sources.text_bytes import to_utf8
 from watchdesk.sources.transcripts import Format, parse_transcript
+
+if TYPE_CHECKING:
+    from watchdesk.sources.sgml import Header
 
 Kind = Literal["transcript", "filing"]
 # An SEC document says so early: the SGML wrapper of a full submission (or of one document cut out
@@ -91,6 +91,10 @@ def read_transcript(data: bytes, *, format: Format = "auto", origin: str = "<inp
 
 
 def read_filing(data: bytes, *, origin: str = "<input>") -> Document:
+    # the filing readers load lxml and compile the section patterns: a call's flags do not wait for them
+    from watchdesk.sources.filing_items import document_text, split_submission
+    from watchdesk.sources.sections import detect_form
+
     primary, header, _ = split_submission(data)
     text = document_text(primary)
     if not text.strip():
@@ -102,6 +106,9 @@ def read_filing(data: bytes, *, origin: str = "<input>") -> Document:
 
 def _items(text: str, form: str | None, header: Header) -> tuple[Part, ...]:
     """Sections of a 10-K/10-Q/20-F or items of an 8-K/6-K; none when the form has neither or they cannot be found."""
+    from watchdesk.sources.filing_items import extract_items
+    from watchdesk.sources.sections import extract_sections
+
     base = (form or "").upper().removesuffix("/A")
     try:
         if base.startswith(_SECTIONED):

@@ -2,30 +2,35 @@
 
 from __future__ import annotations
 
+import marshal
 import re
-import tomllib
 from bisect import bisect_right
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from typing import TYPE_CHECKING, Any, Union
 
 from watchdesk.agents.flagging.prefilter import KeyIndex, factor_by_first_char
-from watchdesk.agents.flagging.regex_cache import compile_cached
+from watchdesk.agents.flagging.regex_cache import compile_cached, memo
 from watchdesk.sources.errors import ConfigError
+
+if TYPE_CHECKING:
+    from watchdesk.agents.flagging.topic_spec import TopicSpec
 
 Span = tuple[int, int]
 _FLAGS = re.IGNORECASE
 
 
-class TopicSpec(BaseModel):
-    """One watched topic: literal phrases and regex patterns that mention it, and look-alikes to skip."""
+@dataclass(frozen=True)
+class Topic:
+    """One watched topic: literal phrases and regex patterns that mention it, and look-alikes to skip.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    The record the matcher compiles. The shipped topics are built as these directly (pydantic costs a short
+    command a third of its start-up); a caller's own topics are checked by topic_spec.TopicSpec, same fields.
+    """
 
-    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
     label: str
     description: str = ""
     phrases: tuple[str, ...] = ()
@@ -37,32 +42,17 @@ class TopicSpec(BaseModel):
     # Mentions only in a document that mentions the topic directly `document_min` times or more:
     # China revenue is geopolitical in a call about export controls, a geography elsewhere.
     document: tuple[str, ...] = ()
-    document_min: int = Field(default=3, ge=1)
+    document_min: int = 3
 
-    @field_validator("patterns", "exclude", "context", "document")
-    @classmethod
-    def _compiles(cls, patterns: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
-        if info.context and info.context.get("shipped"):
-            return patterns  # compile_topic compiles them anyway; compiling twice cost 0.3 s at every start
-        for pattern in patterns:
-            try:
-                compile_cached(pattern, _FLAGS)
-            except re.error as exc:
-                raise ValueError(f"bad regex {pattern!r}: {exc}") from exc
-        return patterns
 
-    @model_validator(mode="after")
-    def _matches_something(self) -> TopicSpec:
-        if not any(p.strip() for p in self.phrases + self.patterns):
-            raise ValueError(f"topic {self.name!r} needs at least one phrase or pattern")
-        return self
+AnyTopic = Union[Topic, "TopicSpec"]
 
 
 @dataclass(frozen=True)
 class CompiledTopic:
     """A topic compiled into one combined regex (speed: one scan per topic) and one exclude regex."""
 
-    spec: TopicSpec
+    spec: AnyTopic
     regex: re.Pattern[str]
     exclude: re.Pattern[str] | None
     index: KeyIndex | None  # per-alternative regexes by word key (prefilter.py); None: scan all
@@ -152,14 +142,14 @@ class TopicLibrary:
         return {name: spans for name, spans in found.items() if spans}
 
 
-def shipped_topics() -> tuple[TopicSpec, ...]:
+def shipped_topics() -> tuple[Topic, ...]:
     """The topic specs shipped in topics.toml."""
     return _shipped()
 
 
-def load_topics(names: Collection[str] | None = None, *, extra: Sequence[TopicSpec] = ()) -> TopicLibrary:
+def load_topics(names: Collection[str] | None = None, *, extra: Sequence[AnyTopic] = ()) -> TopicLibrary:
     """Compile the shipped topics plus `extra` (same name replaces), keeping only `names` if given."""
-    specs = {s.name: s for s in _shipped()}
+    specs: dict[str, AnyTopic] = {s.name: s for s in _shipped()}
     specs.update((s.name, s) for s in extra)
     if names is None:
         chosen = list(specs.values())
@@ -175,16 +165,16 @@ def load_topics(names: Collection[str] | None = None, *, extra: Sequence[TopicSp
 
 
 @lru_cache(maxsize=256)
-def compile_topic(spec: TopicSpec) -> CompiledTopic:
+def compile_topic(spec: AnyTopic) -> CompiledTopic:
     """Compile a spec into one word-bounded, case-insensitive regex of all its phrases and patterns."""
     parts = [_phrase_regex(p) for p in spec.phrases if p.strip()]
-    parts += [flex_spaces(p) for p in spec.patterns if p.strip()]
+    parts += flex_all([p for p in spec.patterns if p.strip()])
     # Longest first, so "supply chain" wins over "supply" when both start at the same place.
     parts.sort(key=len, reverse=True)
     regex = compile_cached(rf"(?<!\w){factor_by_first_char(parts)}(?!\w)", _FLAGS)
     exclude = None
     if spec.exclude:
-        excludes = [flex_spaces(p) for p in spec.exclude]
+        excludes = flex_all(spec.exclude)
         exclude = compile_cached(rf"(?<!\w){factor_by_first_char(excludes)}", _FLAGS)
     return CompiledTopic(
         spec=spec,
@@ -198,7 +188,7 @@ def compile_topic(spec: TopicSpec) -> CompiledTopic:
 
 
 def _keys_of(patterns: Sequence[str]) -> frozenset[str] | None:
-    index = KeyIndex.build([flex_spaces(p) for p in patterns], _FLAGS) if patterns else None
+    index = KeyIndex.build(flex_all(patterns), _FLAGS) if patterns else None
     return None if index is None else index.keys
 
 
@@ -206,7 +196,7 @@ def _bounded(patterns: Sequence[str]) -> re.Pattern[str] | None:
     """One word-bounded regex of `patterns`, longest first; None when there are none."""
     if not patterns:
         return None
-    ordered = sorted((flex_spaces(p) for p in patterns), key=len, reverse=True)
+    ordered = sorted(flex_all(patterns), key=len, reverse=True)
     return compile_cached(rf"(?<!\w){factor_by_first_char(ordered)}(?!\w)", _FLAGS)
 
 
@@ -219,6 +209,12 @@ def _phrase_regex(phrase: str) -> str:
         else:
             out.append(r"[\s\-]?" if piece == "-" else r"[\s\-]+")
     return "".join(out)
+
+
+def flex_all(patterns: Sequence[str]) -> list[str]:
+    """`flex_spaces` of each pattern, remembered beside the compiled regexes: the shipped topics and cues are
+    ~900 patterns, walked character by character in Python at every command otherwise."""
+    return memo("flex", "\0".join(patterns), lambda: [flex_spaces(p) for p in patterns], encode=list, decode=list)
 
 
 def flex_spaces(pattern: str) -> str:
@@ -241,11 +237,58 @@ def flex_spaces(pattern: str) -> str:
 
 
 @cache
-def _shipped() -> tuple[TopicSpec, ...]:
+def _shipped() -> tuple[Topic, ...]:
     raw = resources.files("watchdesk.agents.flagging").joinpath("topics.toml").read_text(encoding="utf-8")
     try:
-        table = tomllib.loads(raw)["topics"]
-        shipped = {"shipped": True}
-        return tuple(TopicSpec.model_validate({"name": name, **body}, context=shipped) for name, body in table.items())
-    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValidationError) as exc:
+        table = parse_toml(raw)["topics"]
+        return tuple(_shipped_topic(name, body) for name, body in table.items())
+    except (KeyError, TypeError, ValueError) as exc:  # ValueError: tomllib's and pydantic's errors
         raise ConfigError(f"topics.toml is invalid: {exc}. Fix the shipped topic file.") from exc
+
+
+def parse_toml(raw: str) -> dict[str, Any]:
+    """`tomllib.loads(raw)` (TOMLDecodeError, a ValueError, if invalid), remembered beside the compiled regexes:
+    tomllib parses in Python, ~10 ms for the shipped files at every command."""
+
+    def parse() -> dict[str, Any]:
+        import tomllib
+
+        return tomllib.loads(raw)
+
+    return memo("toml", raw, parse, encode=_marshalled, decode=marshal.loads)  # a fresh copy each time
+
+
+def _marshalled(value: dict[str, Any]) -> bytes | None:
+    try:
+        return marshal.dumps(value)
+    except ValueError:  # a TOML date: not kept, parsed again next time
+        return None
+
+
+def _shipped_topic(name: str, body: dict[str, Any]) -> Topic:
+    """A topic of topics.toml as written; anything unexpected goes through TopicSpec, for its exact verdict."""
+    values: dict[str, Any] = {"name": name, **{k: tuple(v) if isinstance(v, list) else v for k, v in body.items()}}
+    if set(values) <= _FIELDS and _plain(values):
+        return Topic(**values)
+    from watchdesk.agents.flagging.topic_spec import TopicSpec
+
+    spec = TopicSpec.model_validate({"name": name, **body}, context={"shipped": True})
+    return Topic(**spec.model_dump())
+
+
+_FIELDS = frozenset(Topic.__dataclass_fields__)
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _plain(values: dict[str, Any]) -> bool:
+    """True when TopicSpec would take `values` as they are (strings, tuples of strings, document_min >= 1)."""
+    texts = [values["name"], values.get("label"), values.get("description", "")]
+    lists = [values.get(k, ()) for k in ("phrases", "patterns", "exclude", "context", "document")]
+    minimum = values.get("document_min", 3)
+    return (
+        all(isinstance(t, str) for t in texts)
+        and _NAME.fullmatch(values["name"]) is not None
+        and all(isinstance(v, tuple) and all(isinstance(x, str) for x in v) for v in lists)
+        and type(minimum) is int and minimum >= 1
+        and any(p.strip() for p in values.get("phrases", ()) + values.get("patterns", ()))
+    )  # fmt: skip

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Literal
 
 from watchdesk.sources.errors import ParsingError
@@ -57,5 +58,5 @@ def parse_transcript(
     except RecursionError as exc:  # parsers walk iteratively; this guards a library that does not
         raise ParsingError(f"{origin}: the document is nested too deeply to read") from exc
     if origin.startswith(("http://", "https://")) and transcript.source_url is None:
-        transcript = transcript.model_copy(update={"source_url": origin})
+        transcript = replace(transcript, source_url=origin)
     return hints_from_name(origin).fill(transcript)

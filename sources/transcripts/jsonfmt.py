@@ -7,13 +7,11 @@ import json
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
-
 from watchdesk.sources.errors import ParsingError
 from watchdesk.sources.transcripts.guards import check_parsed, check_size
 from watchdesk.sources.transcripts.lines import STOP
 from watchdesk.sources.transcripts.meta import period
-from watchdesk.sources.transcripts.model import Hints, Section, Statement, Transcript
+from watchdesk.sources.transcripts.model import Hints, Section, Statement, Transcript, validate_transcript
 from watchdesk.sources.transcripts.roles import clean_affiliation, is_operator, kind_of, split_role
 from watchdesk.sources.transcripts.turns import Participants, name_analysts
 
@@ -22,6 +20,8 @@ _SECTIONS: tuple[tuple[Section, str], ...] = (("prepared", "prepared_remarks"), 
 
 def parse_json(data: bytes, *, origin: str = "<input>", hints: Hints | None = None) -> Transcript:
     """A transcript in one of the known JSON layouts -> Transcript."""
+    from pydantic import ValidationError  # checks the JSON's types; imported for JSON input only
+
     check_size(data, origin=origin)
     try:
         raw = json.loads(data)
@@ -40,7 +40,7 @@ def _dispatch(raw: Any, *, origin: str) -> Transcript:
     if isinstance(raw, dict) and "call_transcript" in raw:
         return _foolcalls_layout(raw)
     if isinstance(raw, dict) and "statements" in raw:
-        return Transcript.model_validate(raw)
+        return validate_transcript(raw)
     keys = ", ".join(sorted(raw)[:8]) if isinstance(raw, dict) else type(raw).__name__
     raise ParsingError(
         f"{origin}: unknown JSON transcript layout (top level: {keys}); expected prepared_remarks/q_and_a, "
@@ -88,10 +88,10 @@ def _foolcalls_layout(raw: dict[str, Any]) -> Transcript:
             text=str(item.get("text") or "").strip(),
         ))
     year, quarter = raw.get("fiscal_period_year"), str(raw.get("fiscal_period_qtr") or "").lstrip("Qq")
-    return Transcript(
+    return validate_transcript(dict(  # the file's own values: type-checked
         company=raw.get("company_name"), ticker=raw.get("ticker"),
         fiscal_period=period(year, quarter) if year and quarter else None,
         call_date=date.fromisoformat(raw["call_date"]) if raw.get("call_date") else None,
         source_url=raw.get("call_url"), provider="foolcalls",
         statements=[s for s in statements if s.text],
-    )
+    ))

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from watchdesk.sources.regex_cache import compile_cached
 from watchdesk.sources.transcripts.roles import is_operator, looks_like_name, looks_like_role
 
 Mark = Literal["prepared", "qa", "participants"]
@@ -38,30 +39,30 @@ class SpeakerLine:
 
 
 _HEADINGS: dict[Mark, re.Pattern[str]] = {
-    "prepared": re.compile(
+    "prepared": compile_cached(
         r"^(?:prepared (?:remarks|statements?)|presentation|opening remarks|management (?:remarks|presentation|"
         r"discussion(?: section)?))$",
         re.IGNORECASE,
     ),
-    "qa": re.compile(
+    "qa": compile_cached(
         r"^(?:questions?\s*(?:and|&)\s*answers?(?:\s+session)?|question[- ]and[- ]answer(?:\s+session)?|"
         r"q\s*&\s*a(?:\s+session)?|q and a)$",
         re.IGNORECASE,
     ),
-    "participants": re.compile(
+    "participants": compile_cached(
         r"^(?:(?:call|conference call|corporate|company|conference)\s+participants|participants|executives|"
         r"analysts)$",
         re.IGNORECASE,
     ),
 }
 _DASH_ONLY = frozenset({"--", "-", "—", "–"})
-_INLINE_DASH = re.compile(r"^(?P<name>[^:|,]{2,60}?)\s*(?:--|—|–|\s-\s)\s*(?P<role>\S.{1,150})$")
-_INLINE_COLON = re.compile(r"^(?P<name>[^:()]{2,60}?)\s*(?:\((?P<role>[^)]{1,100})\))?\s*:\s+(?P<text>\S.*)$")
+_INLINE_DASH = compile_cached(r"^(?P<name>[^:|,]{2,60}?)\s*(?:--|—|–|\s-\s)\s*(?P<role>\S.{1,150})$")
+_INLINE_COLON = compile_cached(r"^(?P<name>[^:()]{2,60}?)\s*(?:\((?P<role>[^)]{1,100})\))?\s*:\s+(?P<text>\S.*)$")
 # "Jeff Su (Executives)", "Sunny Lin (Analysts)", "Operator (Operator)": the speaker's group in parentheses.
-_PAREN_ROLE = re.compile(r"^(?P<name>[^()]{2,60}?)\s*\((?P<role>[^()]{2,100})\)$")
-_GROUP_PLURAL = re.compile(r"\b(Executive|Analyst|Operator|Officer|Director|Participant)s\b", re.IGNORECASE)
-_LEAD_SEP = re.compile(r"^\s*(?:--|—|–|-|,|\|)\s*")
-STOP = re.compile(r"^duration:\s*\d+\s*minutes?$", re.IGNORECASE)
+_PAREN_ROLE = compile_cached(r"^(?P<name>[^()]{2,60}?)\s*\((?P<role>[^()]{2,100})\)$")
+_GROUP_PLURAL = compile_cached(r"\b(Executive|Analyst|Operator|Officer|Director|Participant)s\b", re.IGNORECASE)
+_LEAD_SEP = compile_cached(r"^\s*(?:--|—|–|-|,|\|)\s*")
+STOP = compile_cached(r"^duration:\s*\d+\s*minutes?$", re.IGNORECASE)
 
 
 def heading_of(text: str) -> Mark | None:

@@ -6,32 +6,35 @@ import re
 from datetime import date, datetime
 from pathlib import PurePath
 
+from watchdesk.sources.regex_cache import compile_cached
 from watchdesk.sources.transcripts.model import Hints
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-_DATE = re.compile(rf"\b({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
-_ISO = re.compile(r"\b(20\d{2})-(\d{2})-(\d{2})\b")
+_DATE = compile_cached(rf"\b({_MONTHS})[a-z]*\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b")
+_ISO = compile_cached(r"\b(20\d{2})-(\d{2})-(\d{2})\b")
 # A fiscal period end or a publication stamp is not the call date ("for the period ending April 30, 2020").
-_NOT_CALL_DATE = re.compile(
+_NOT_CALL_DATE = compile_cached(
     r"(?:ending|ended|end(?:ing)? of|through|as of|published|updated|posted)(?: on)?\s*$", re.IGNORECASE
 )
 # "(NASDAQ: NVDA)", "(NYSE:MFGP)", "( NVDA +0.03% )", "(TSM)".
-_TICKER = re.compile(
+_TICKER = compile_cached(
     r"\(\s*(?:(?P<exchange>NASDAQ|NYSE|NYSEAMERICAN|AMEX|OTC|TSX|LSE|Euronext|TWSE)\s*:\s*)?"
     r"(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:[.\-][A-Z])?)(?:\s+[+\-−]?\d[\d.,]*%)?\s*\)"
 )
 # A vendor's header line "Taiwan Semiconductor Manufacturing Company Limited | Earnings Calls | 2026-07-16".
-_COMPANY_BAR = re.compile(r"^(?P<company>[A-Z][^|\n]{2,80}?)\s*\|\s*Earnings Calls?\b", re.MULTILINE | re.IGNORECASE)
-_PERIOD = re.compile(r"\bQ([1-4])\s+(?:FY\s*|fiscal\s+(?:year\s+)?)?'?(20\d{2}|\d{2})\b", re.IGNORECASE)
+_COMPANY_BAR = compile_cached(
+    r"^(?P<company>[A-Z][^|\n]{2,80}?)\s*\|\s*Earnings Calls?\b", re.MULTILINE | re.IGNORECASE
+)
+_PERIOD = compile_cached(r"\bQ([1-4])\s+(?:FY\s*|fiscal\s+(?:year\s+)?)?'?(20\d{2}|\d{2})\b", re.IGNORECASE)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_PERIOD_WORDS = re.compile(
+_PERIOD_WORDS = compile_cached(
     r"\b(first|second|third|fourth)[- ]quarter(?: and full[- ]year)?(?: of)?(?: (fiscal|FY))?(?: year)? ?'?(20\d{2})\b",
     re.IGNORECASE,
 )
 # File names: NVDA_2024_Q1, ACN_q1_2022, nvidia-nvda-q1-2025-..., 2020-07-07-...-mfgp-q2-2020-...
-_NAME_TQY = re.compile(r"(?:^|[_\-])([A-Za-z]{1,6})[_\-]q([1-4])[_\-](20\d{2})(?:[_\-.]|$)", re.IGNORECASE)
-_NAME_TYQ = re.compile(r"^([A-Za-z]{1,6})[_\-](20\d{2})[_\-]q([1-4])(?:[_\-.]|$)", re.IGNORECASE)
-_NAME_DATE = re.compile(r"^(20\d{2})-(\d{2})-(\d{2})-")
+_NAME_TQY = compile_cached(r"(?:^|[_\-])([A-Za-z]{1,6})[_\-]q([1-4])[_\-](20\d{2})(?:[_\-.]|$)", re.IGNORECASE)
+_NAME_TYQ = compile_cached(r"^([A-Za-z]{1,6})[_\-](20\d{2})[_\-]q([1-4])(?:[_\-.]|$)", re.IGNORECASE)
+_NAME_DATE = compile_cached(r"^(20\d{2})-(\d{2})-(\d{2})-")
 
 
 def period(year: int | str, quarter: int | str) -> str:

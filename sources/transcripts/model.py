@@ -1,20 +1,24 @@
-"""The one normalised transcript: who spoke, in which part of the call, and what they said."""
+"""The one normalised transcript: who spoke, in which part of the call, and what they said.
+
+Plain frozen dataclasses: the parsers build them from values they have typed themselves, and importing
+pydantic cost `watchdesk flag` a quarter of its start-up. Data from outside (a JSON transcript) goes through
+`validate_transcript`, which checks it as the pydantic models did (pydantic is imported there, and only there).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field
+from functools import cache
+from typing import Any, Literal
 
 Section = Literal["prepared", "qa"]
 Kind = Literal["operator", "management", "analyst", "other"]
 
 
-class Statement(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Statement:
     """One speaker turn; speaker and role are None where the source does not say."""
-
-    model_config = ConfigDict(frozen=True)
 
     speaker: str | None = None
     role: str | None = None
@@ -24,18 +28,17 @@ class Statement(BaseModel):
     text: str
 
 
-class Transcript(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Transcript:
     """An earnings call: metadata plus statements in spoken order."""
-
-    model_config = ConfigDict(frozen=True)
 
     company: str | None = None
     ticker: str | None = None
-    fiscal_period: str | None = Field(default=None, description='fiscal "YYYY-Qn", as the company counts it')
+    fiscal_period: str | None = None  # fiscal "YYYY-Qn", as the company counts it
     call_date: date | None = None
     source_url: str | None = None
     provider: str | None = None
-    statements: list[Statement] = Field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
 
     def key(self) -> str:
         """Deterministic storage key `TICKER:YYYY-Qn:YYYY-MM-DD` ("-" for an unknown part).
@@ -73,11 +76,14 @@ class Transcript(BaseModel):
         """Section of each statement, in order (handy for checks and tests)."""
         return [st.section for st in self.statements]
 
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The transcript as JSON (`watchdesk transcript parse` prints it; parse_json reads it back)."""
+        return _adapter().dump_json(self, indent=indent).decode()
 
-class Hints(BaseModel):
+
+@dataclass(frozen=True, kw_only=True)
+class Hints:
     """Metadata a caller already knows (watchlist, file name, event calendar); wins over the document."""
-
-    model_config = ConfigDict(frozen=True)
 
     company: str | None = None
     ticker: str | None = None
@@ -88,10 +94,23 @@ class Hints(BaseModel):
 
     def override(self, transcript: Transcript) -> Transcript:
         """`transcript` with every field this hint sets replaced."""
-        return transcript.model_copy(update=self.model_dump(exclude_none=True))
+        return replace(transcript, **self._set())
 
     def fill(self, transcript: Transcript) -> Transcript:
         """`transcript` with only its missing fields taken from this hint."""
-        have = transcript.model_dump(include=set(Hints.model_fields))
-        update = {k: v for k, v in self.model_dump(exclude_none=True).items() if have.get(k) is None}
-        return transcript.model_copy(update=update)
+        return replace(transcript, **{k: v for k, v in self._set().items() if getattr(transcript, k) is None})
+
+    def _set(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+
+
+def validate_transcript(data: Any) -> Transcript:
+    """A Transcript from untrusted data (a dict from JSON), type-checked (pydantic.ValidationError otherwise)."""
+    return _adapter().validate_python(data)
+
+
+@cache
+def _adapter() -> Any:
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(Transcript)

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import re
 
+from watchdesk.sources.regex_cache import compile_cached
 from watchdesk.sources.transcripts.model import Kind
 
 OPERATOR_NAMES = frozenset({"operator", "moderator", "conference operator", "coordinator"})
 # Lowercase words that still belong inside a person's name ("Victoria de la Huerga").
 _PARTICLES = frozenset({"de", "la", "le", "van", "von", "der", "den", "da", "di", "du", "del", "dos", "bin", "al", "y"})
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w.'’\-]*|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV)$")
-_ANALYST = re.compile(r"\banalyst\b", re.IGNORECASE)
-_MANAGEMENT = re.compile(
+_NAME_TOKEN = compile_cached(r"^(?:[A-Z][\w.'’\-]*|[A-Z]\.|Jr\.?|Sr\.?|II|III|IV)$")
+_ANALYST = compile_cached(r"\banalyst\b", re.IGNORECASE)
+_MANAGEMENT = compile_cached(
     r"\b(?:chief|officer|president|chair(?:man|woman|person)?|ceo|cfo|coo|cto|cio|evp|svp|vp|director|"
     r"investor relations|ir|head|treasurer|controller|founder|executive|general manager|secretary|"
     r"board member|general counsel|counsel|corporate|senior|managing|manager|principal)\b",
     re.IGNORECASE,
 )
 # Words that make a short line a role, not prose: used only where there is no markup to go by.
-ROLE_WORDS = re.compile(rf"{_ANALYST.pattern}|{_MANAGEMENT.pattern}|\boperator\b|\bpartner\b|\bstrategist\b",
+ROLE_WORDS = compile_cached(rf"{_ANALYST.pattern}|{_MANAGEMENT.pattern}|\boperator\b|\bpartner\b|\bstrategist\b",
                         re.IGNORECASE)
-_DASHES = re.compile(r"\s+(?:--|—|–|-)\s+|\s*--\s*")
+_DASHES = compile_cached(r"\s+(?:--|—|–|-)\s+|\s*--\s*")
 _SECTION_WORDS = frozenset({"prepared", "remarks", "questions", "answers", "participants", "contents",
                             "presentation", "transcript", "session", "call", "earnings", "conference"})
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from watchdesk.sources.regex_cache import compile_cached
 from watchdesk.sources.transcripts import cues
 from watchdesk.sources.transcripts.lines import (
     STOP,
@@ -20,8 +21,8 @@ from watchdesk.sources.transcripts.model import Section, Statement
 from watchdesk.sources.transcripts.roles import clean_affiliation, is_operator, kind_of, looks_like_role, split_role
 
 Participants = dict[str, tuple[str | None, str | None]]  # name -> (role, affiliation)
-_ANALYST_LIST = re.compile(r"\banalysts\b|conference call participants", re.IGNORECASE)
-_ANALYST = re.compile(r"\banalyst\b", re.IGNORECASE)
+_ANALYST_LIST = compile_cached(r"\banalysts\b|conference call participants", re.IGNORECASE)
+_ANALYST = compile_cached(r"\banalyst\b", re.IGNORECASE)
 
 
 @dataclass
@@ -152,7 +153,7 @@ def qa_from_cue(statements: list[Statement]) -> list[Statement]:
         if n and st.kind == "operator" and (cues.FIRST_QUESTION.search(st.text) or cues.INTRO.search(st.text)):
             start = n
             break
-    return statements[:start] + [s.model_copy(update={"section": "qa"}) for s in statements[start:]]
+    return statements[:start] + [replace(s, section="qa") for s in statements[start:]]
 
 
 def name_analysts(statements: list[Statement]) -> list[Statement]:
@@ -168,6 +169,6 @@ def name_analysts(statements: list[Statement]) -> list[Statement]:
         if firm and st.kind in ("analyst", "other") and not st.affiliation:
             # A "role" with no title words in it is the firm's name standing in for one.
             role = st.role if st.role and looks_like_role(st.role) else "Analyst"
-            st = st.model_copy(update={"affiliation": firm, "role": role, "kind": kind_of(st.speaker, role)})
+            st = replace(st, affiliation=firm, role=role, kind=kind_of(st.speaker, role))
         out.append(st)
     return out

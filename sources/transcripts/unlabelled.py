@@ -11,33 +11,38 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from watchdesk.sources.regex_cache import compile_cached
 from watchdesk.sources.transcripts import cues
 from watchdesk.sources.transcripts.model import Kind, Section, Statement
 from watchdesk.sources.transcripts.roles import kind_of, looks_like_name, looks_like_role
 
-_SENTENCE = re.compile(r"(?<=[.?!])[\"”’)]*\s+(?=[\"“(\[]?[A-Z0-9\[])")
+_SENTENCE = compile_cached(r"(?<=[.?!])[\"”’)]*\s+(?=[\"“(\[]?[A-Z0-9\[])")
 _WINDOW = 2500  # how far before the first question the host's handover may sit
 # The operator's acknowledgement of the handover: "Certainly.", "Thank you, Matt." (a bare "Thank you." is
 # as likely the host's, so it stays with the prepared remarks).
-_ACK = re.compile(r"^(?:certainly\.|(?:yes,?\s+)?thank you(?: very much)?,?\s+[A-Z][\w’']+\.)$", re.IGNORECASE)
-_OPERATOR_OPENING = re.compile(
+_ACK = compile_cached(r"^(?:certainly\.|(?:yes,?\s+)?thank you(?: very much)?,?\s+[A-Z][\w’']+\.)$", re.IGNORECASE)
+_OPERATOR_OPENING = compile_cached(
     r"\b(?:conference operator|your operator|will be your|I will be the moderator|listen-only mode|"
     r"thank you for standing by|operator assistance|press star)\b",
     re.IGNORECASE,
 )
 # "Jensen Huang, President and Chief Executive Officer, and ...", "Mark Murphy, our CFO."
-_ROLE_INTRO = re.compile(r"(?P<name>[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'’\-]+),\s+(?:our\s+)?(?P<role>[^,.;?]{2,60})")
+_ROLE_INTRO = compile_cached(
+    r"(?P<name>[A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][\w'’\-]+),\s+(?:our\s+)?(?P<role>[^,.;?]{2,60})"
+)
 # Said by the one handing over, after naming the next speaker: "You may begin.", "Jean?" (and a
 # "Thank you, Mitch." that names the next speaker; one naming someone else is the next speaker's).
-_HANDOVER_TAIL = re.compile(rf"^(?:{cues.COURTESY.pattern}|you may (?:now )?begin\b|[A-Z][\w’']+\?$)", re.IGNORECASE)
-_THANKS = re.compile(r"^(?:thanks?|thank you)\b[^.?!]{0,30}[.!]$", re.IGNORECASE)
-_OPENER = re.compile(
+_HANDOVER_TAIL = compile_cached(
+    rf"^(?:{cues.COURTESY.pattern}|you may (?:now )?begin\b|[A-Z][\w’']+\?$)", re.IGNORECASE
+)
+_THANKS = compile_cached(r"^(?:thanks?|thank you)\b[^.?!]{0,30}[.!]$", re.IGNORECASE)
+_OPENER = compile_cached(
     r"^(?:yeah|yes|sure|okay|ok|well|great question|good question|thanks?(?: you)?,? [A-Z][\w’']+[.,]|"
     r"(?:hi|hey),? [A-Z][\w’']+|let me|so,? [A-Z][\w’']+,)", re.IGNORECASE,
 )
-_ANSWER_CUE = re.compile(r"\b(?:thanks|thank you) for the question\b", re.IGNORECASE)
+_ANSWER_CUE = compile_cached(r"\b(?:thanks|thank you) for the question\b", re.IGNORECASE)
 _NOT_NAMES = frozenset({"Slide", "Page", "The", "Our", "We", "You", "It", "Q", "Questions", "Question", "Today"})
 
 
@@ -216,7 +221,7 @@ def _statements(flat: str, cuts: list[_Cut], qa: int | None) -> list[Statement]:
         section: Section = "qa" if qa is not None and cut.at >= qa else "prepared"
         prev = out[-1] if out else None
         if prev and prev.speaker == cut.speaker and prev.kind == cut.kind and prev.section == section:
-            out[-1] = prev.model_copy(update={"text": f"{prev.text} {body}"})
+            out[-1] = replace(prev, text=f"{prev.text} {body}")
             continue
         out.append(Statement(speaker=cut.speaker, role=cut.role or ("Operator" if cut.kind == "operator" else None),
                              affiliation=cut.affiliation, section=section, kind=cut.kind, text=body))

@@ -7,12 +7,17 @@ window); the other copies go to synthetic tickers (SYN0..SYN{SYNTHETIC - 1}) and
 them fall in the briefed week itself: neither the period nor the ticker filter alone is selective.
 
 Then `watchdesk brief --db X --week W --format md` (and `--format html`) runs in a fresh process, REPEAT times
-each; the figures are wall time and the child's peak RSS (resource.getrusage(RUSAGE_CHILDREN), read after each
-child in its own measuring process, so one child's peak never hides another's).
+each; the figures are wall time, CPU time (user + system, which load inflates far less) and the child's peak
+RSS (resource.getrusage(RUSAGE_CHILDREN), read after each child in its own measuring process, so one child's
+peak never hides another's).
 
     make bench-briefing                       # or: .venv/bin/python -m tests.bench.bench_briefing_scale
     BENCH_DB=/tmp/big.duckdb make bench-briefing   # keep (and reuse) the built database
     BENCH_COPIES=100 make bench-briefing           # a tenth of the size: memory and time should not follow it
+    BENCH_AGAINST=67a39bd make bench-briefing      # also the code of that revision, alternating, in the same run
+
+The whole run is pinned to one CPU (children inherit it), as bench_hardening is, and prints the load average
+before and after: on a shared machine, read the figures with it.
 """
 
 from __future__ import annotations
@@ -106,14 +111,20 @@ import resource, subprocess, sys, time, json
 t = time.perf_counter()
 p = subprocess.run(sys.argv[1:], capture_output=True, text=True)
 wall = time.perf_counter() - t
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"rc": p.returncode, "wall": wall, "rss_mb": rss, "err": p.stderr[-400:]}))
+use = resource.getrusage(resource.RUSAGE_CHILDREN)
+rss, cpu = use.ru_maxrss / 1024, use.ru_utime + use.ru_stime
+print(json.dumps({"rc": p.returncode, "wall": wall, "cpu": cpu, "rss_mb": rss, "err": p.stderr[-400:]}))
 """
 
 
-def measure(path: Path, fmt: str, out: Path) -> dict[str, float]:
-    cmd = [str(BIN / "watchdesk"), "brief", "--db", str(path), "--week", WEEK, "--format", fmt, "--out", str(out)]
-    res = subprocess.run([sys.executable, "-c", _CHILD, *cmd], capture_output=True, text=True, check=True)
+def measure(path: Path, fmt: str, out: Path, *, tree: Path | None = None, module: bool = False) -> dict[str, float]:
+    """One `watchdesk brief` in a fresh process; with `tree`, the code unpacked there (bench_hardening's way),
+    run as `python -m watchdesk.graph.cli` (as is this tree's with `module`, for a like-for-like comparison)."""
+    args = ["brief", "--db", str(path), "--week", WEEK, "--format", fmt, "--out", str(out)]
+    as_module = module or tree is not None
+    cmd = [sys.executable, "-m", "watchdesk.graph.cli", *args] if as_module else [str(BIN / "watchdesk"), *args]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | ({"PYTHONPATH": str(tree)} if tree else {})
+    res = subprocess.run([sys.executable, "-c", _CHILD, *cmd], capture_output=True, text=True, check=True, env=env)
     row = json.loads(res.stdout)
     if row["rc"] != 0:
         raise SystemExit(f"watchdesk brief failed ({row['rc']}): {row['err']}")
@@ -121,7 +132,11 @@ def measure(path: Path, fmt: str, out: Path) -> dict[str, float]:
 
 
 def main() -> None:
+    from tests.bench.bench_hardening import baseline_tree, load, pin
+
+    print(pin(None))
     keep = os.environ.get("BENCH_DB")
+    against = os.environ.get("BENCH_AGAINST")
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         db = Path(keep) if keep else work / "big.duckdb"
@@ -134,17 +149,30 @@ def main() -> None:
               f"{size['text_mb']:.0f} MB document text + {size['sentence_text_mb']:.0f} MB sentence text; "
               f"file {size['file_mb']:.0f} MB")  # fmt: skip
         print(f"watchdesk brief --db {db.name} --week {WEEK} --format F (fresh process, {REPEAT} runs)")
-        print(f"{'wall s (best)':>14} {'wall s (worst)':>15} {'peak RSS MB (max)':>18}  format")
+        print(f"{'wall s (best)':>14} {'wall s (worst)':>15} {'CPU s (best)':>13} {'peak RSS MB (max)':>18}  format")
+        base = baseline_tree(against, work / "base") if against else None
         for fmt in ("md", "html"):
-            _line(fmt, [measure(db, fmt, work / "out") for _ in range(REPEAT)])
+            if base is None:
+                _line(fmt, [measure(db, fmt, work / "out") for _ in range(REPEAT)])
+                continue
+            now, before = [], []
+            for _ in range(REPEAT):  # alternate, so load on the machine hits both alike
+                now.append(measure(db, fmt, work / "out", module=True))
+                before.append(measure(db, fmt, work / "out", tree=base))
+            _line(f"{fmt} (now)", now)
+            _line(f"{fmt} ({against})", before)
+            print(f"{'':>14} {min(r['wall'] for r in before) / min(r['wall'] for r in now):>14.2f}x  {fmt}: best wall, "
+                  f"{against} / now")  # fmt: skip
         if (work / "demo.duckdb").is_file():  # the floor: the same briefing from the demo database alone
             _line("md, demo database alone (1,063 findings)", [measure(work / "demo.duckdb", "md", work / "out")
                                                                for _ in range(REPEAT)])  # fmt: skip
+        print(f"after: {load()}")
 
 
 def _line(label: str, rows: list[dict[str, float]]) -> None:
     walls = [r["wall"] for r in rows]
-    print(f"{min(walls):>14.2f} {max(walls):>15.2f} {max(r['rss_mb'] for r in rows):>18.0f}  {label}")
+    cpu = min(r["cpu"] for r in rows)
+    print(f"{min(walls):>14.2f} {max(walls):>15.2f} {cpu:>13.2f} {max(r['rss_mb'] for r in rows):>18.0f}  {label}")
 
 
 if __name__ == "__main__":

@@ -27,8 +27,9 @@ OLD = """
 
 def _finding(doc_id: str, quote: str, *, start: int | None = None, shift: int = 0) -> FindingRecord:
     at = (TEXT.index(quote) if start is None else start) + shift
-    return FindingRecord(doc_id=doc_id, topic="inventory", polarity="negative", score=-0.5, sentence=quote,
-                         start=at, end=at + len(quote), method="rules", method_version="t", created_at=NOW)  # fmt: skip
+    return FindingRecord(doc_id=doc_id, ticker="NVDA", topic="inventory", polarity="negative", score=-0.5,
+                         sentence=quote, start=at, end=at + len(quote), method="rules", method_version="t",
+                         created_at=NOW)  # fmt: skip
 
 
 @pytest.fixture
@@ -66,3 +67,21 @@ def test_verify_citations_stops_the_briefing_and_passes_good_quotes(store: Store
     verify_citations(store, [])
     with pytest.raises(StoreError, match="citation check failed"):
         verify_citations(store, _ids(store))
+
+
+def test_the_briefing_checks_the_quotes_it_prints(store: Store, tmp_path: Path) -> None:
+    """gather checks the rows it read (not the same findings read again by key): a bad quote still stops it."""
+    from datetime import date
+
+    from watchdesk.agents.briefing.agent import BriefingRequest, gather
+    from watchdesk.agents.briefing.period import between
+
+    req = BriefingRequest(run_id="r", watchlist_name="w", tickers=["NVDA"], topics=["inventory"],
+                          period=between(date(2000, 1, 1), date(2100, 1, 1)), out_dir=tmp_path)  # fmt: skip
+    with pytest.raises(StoreError, match="citation check failed"):
+        gather(store, req)
+    rows = store.query('SELECT finding_id, doc_id, start, "end", sentence FROM findings')
+    assert set(queries.quote_mismatches(store, rows)) == set(queries.citation_mismatches(store, _ids(store)))
+    bad = queries.quote_mismatches(store, rows)
+    store.con.execute("DELETE FROM findings WHERE list_contains(?, finding_id)", [bad])
+    assert {f.finding_id for f in gather(store, req).findings} == {r[0] for r in rows if r[0] not in bad} != set()

@@ -14,7 +14,9 @@ from watchdesk.graph.cli import cli
 
 def leaves(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     out: list[tuple[str, ...]] = []
-    for name, cmd in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # lazy commands too (graph/cli_lazy.py)
+        cmd = group.get_command(ctx, name)
         path = (*prefix, name)
         out += leaves(cmd, path) if isinstance(cmd, click.Group) else [path]
     return out
@@ -34,6 +36,20 @@ def test_help_has_example(path: tuple[str, ...]) -> None:
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0
     assert "Example" in result.output and f"watchdesk {' '.join(path)}" in result.output
+
+
+def test_lazy_commands_are_listed_as_their_help_says() -> None:
+    """`watchdesk --help` shows a lazy command's summary without importing it: it must be its help's first
+    paragraph, so the list reads as if every command were loaded."""
+    assert COMMANDS and {path[0] for path in COMMANDS} >= set(cli.lazy)
+    for name, entry in cli.lazy.items():
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None and command.help is not None
+        assert entry.summary == command.help.split("\n\n")[0].strip(), name
+        for width in (40, 80, 200):
+            assert click.Command(name, help=entry.summary).get_short_help_str(width) == command.get_short_help_str(
+                width
+            )
 
 
 def test_quick_start_is_exactly_two_commands() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,8 @@ from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.polarity import judge
 from watchdesk.agents.flagging.prefilter import regex_keys, word_keys
 from watchdesk.agents.flagging.sentences import split_sentences
-from watchdesk.agents.flagging.topics import TopicLibrary, TopicSpec, load_topics
+from watchdesk.agents.flagging.topic_spec import TopicSpec
+from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
 from watchdesk.sources.errors import ConfigError
 
 CORE = ("inventory", "supply_chain", "geopolitical")
@@ -215,7 +217,7 @@ def test_prefilter_keys_never_lose_a_match(library: TopicLibrary, shared_fixture
     """Flags found through the word-key pre-filter equal those of a full regex scan per sentence."""
     text = (shared_fixtures / "transcripts" / "plaintext_2023_2025" / "MU_2024_Q2.txt").read_text()
     # direct mentions only: follow-ups and document-wide patterns (test_flag_quality.py) add to them
-    direct = load_topics(extra=[t.spec.model_copy(update={"context": (), "document": ()}) for t in library])
+    direct = load_topics(extra=[replace(t.spec, context=(), document=()) for t in library])
     full = {(t.name, a) for a, b in split_sentences(text) for t in direct if t.hits(text, a, b)}
     assert {(f.topic, f.start) for f in flag_text(text, topics=direct, refine=False)} == full
     assert regex_keys(r"(?<!\w)(?:\w+ing)(?!\w)") is None  # no literal word: the topic scans all

@@ -7,7 +7,8 @@ import json
 from watchdesk.agents.flagging.flag import flag_text, rule_verdicts
 from watchdesk.agents.flagging.refine import Refiner, default_refiner, is_candidate, looked_at
 from watchdesk.agents.flagging.sentences import split_sentences
-from watchdesk.agents.flagging.topics import TopicSpec, load_topics
+from watchdesk.agents.flagging.topic_spec import TopicSpec
+from watchdesk.agents.flagging.topics import load_topics
 
 TEXT = (
     "Embedded segment revenue was $927 million, down 25% year-over-year as customers continue to normalize their "

@@ -235,7 +235,7 @@ def test_structured_json_and_own_output_round_trip(transcripts: Path) -> None:
     scraper = parse_transcript((transcripts / "fool_raw_html/structured_json" / f"{page}.json").read_bytes())
     assert (scraper.ticker, scraper.fiscal_period, scraper.call_date) == ("CCL", "2020-Q2", date(2020, 7, 10))
     ours = parse_transcript((transcripts / "fool_raw_html/html" / f"{page}.html").read_bytes())
-    assert parse_transcript(ours.model_dump_json().encode()) == ours
+    assert parse_transcript(ours.to_json().encode()) == ours
 
 
 def test_unknown_json_layout_says_what_it_expected() -> None:

@@ -1,0 +1,149 @@
+"""The flagging regexes (and the transcript parsers'), compiled once and kept on disk, so a short command does not
+pay for Python's compiler.
+
+The topic library and the polarity cues are a few hundred large case-insensitive regexes. Python parses and
+compiles a pattern in Python code, 3-4 s for all of them on a busy 2-core machine, against 0.02 s for the C
+engine to load the compiled form. This module keeps, per pattern string, that compiled form (the engine's
+code words, as `re._compiler` hands them to `_sre.compile`) and the pre-filter's analyses of it, in one file
+under the cache directory the command line names (`use_dir`). The file is in `marshal` format (as trusted as
+the bytecode Python keeps in __pycache__): it loads in a fifth of JSON's time, which is most of a short
+command's start-up. The engine validates code words when it loads them; a file from another Python, a
+damaged file, or any failure at all falls back to `re.compile`, so the cache can cost speed but never a match.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import importlib
+import marshal
+import os
+import re
+import sys
+import threading
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+_sre: Any
+_compiler: Any
+_parser: Any
+try:  # private modules, as in agents/flagging/prefilter.py; without them every pattern is compiled by `re`
+    _sre = importlib.import_module("_sre")
+    _compiler = importlib.import_module("re._compiler")
+    _parser = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover
+    _sre = _compiler = _parser = None
+
+_FORMAT = 2  # bump when what is stored changes
+_MAX_ENTRIES = 20_000  # past this (patterns of many edited topic files) the file starts afresh
+_lock = threading.Lock()
+_state: dict[str, Any] = {"dir": None, "entries": None, "dirty": False, "hooked": False}
+
+
+def use_dir(path: Path | None) -> None:
+    """Keep the cache in `path` (None: memory only, the default, so tests and libraries write nothing)."""
+    with _lock:
+        if path != _state["dir"]:
+            _state.update(dir=path, entries=None)
+
+
+def cache_file(directory: Path) -> Path:
+    """One file per Python build and regex engine: compiled code is only valid for the engine that made it."""
+    engine = f"{sys.version}|{getattr(_sre, 'MAGIC', 0)}|{getattr(_sre, 'CODESIZE', 0)}|{_FORMAT}"
+    key = engine.encode()  # zlib's checksums, not hashlib's: loading OpenSSL cost every command ~5 ms
+    return directory / f"regex-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.marshal"
+
+
+def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, from the cache when it holds the pattern."""
+    flags = int(flags)
+    key = f"c{flags}:{pattern}"
+    stored = _entries().get(key)
+    if stored is not None and (compiled := _load_code(pattern, stored)) is not None:
+        return compiled
+    if _parser is None:
+        return re.compile(pattern, flags)
+    parsed = _parser.parse(pattern, flags)  # what re.compile does, keeping the code words it makes
+    entry = [flags | parsed.state.flags, [int(c) for c in _compiler._code(parsed, flags)], parsed.state.groups - 1,
+             dict(parsed.state.groupdict)]  # fmt: skip
+    compiled = _load_code(pattern, entry)
+    if compiled is None:
+        return re.compile(pattern, flags)
+    _put(key, entry)
+    return compiled
+
+
+def _load_code(pattern: str, entry: Any) -> re.Pattern[str] | None:
+    """The engine's pattern object from stored code words; None when they do not load."""
+    try:
+        final_flags, code, groups, groupindex = entry
+        indexgroup: list[str | None] = [None] * (groups + 1)
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        compiled: re.Pattern[str] = _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
+    except Exception:  # a damaged or foreign entry: the caller compiles afresh
+        return None
+    return compiled
+
+
+def memo(
+    kind: str, pattern: str, compute: Callable[[], T], *, encode: Callable[[T], Any], decode: Callable[[Any], T]
+) -> T:
+    """`compute()`, an analysis of `pattern`, remembered across processes as `encode(value)`."""
+    key = f"{kind}:{pattern}"
+    entries = _entries()
+    if key in entries:
+        with contextlib.suppress(Exception):
+            return decode(entries[key])
+    value = compute()
+    _put(key, encode(value))
+    return value
+
+
+def _entries() -> dict[str, Any]:
+    entries = _state["entries"]
+    if entries is None:
+        with _lock:
+            entries = _state["entries"] = _load(_state["dir"])
+    return entries
+
+
+def _load(directory: Path | None) -> dict[str, Any]:
+    if directory is None:
+        return {}
+    try:
+        data = marshal.loads(cache_file(directory).read_bytes())
+    except Exception:  # unreadable, truncated or not marshal data: start afresh
+        return {}
+    return data if isinstance(data, dict) and len(data) < _MAX_ENTRIES else {}
+
+
+def _put(key: str, value: Any) -> None:
+    with _lock:
+        if _state["entries"] is None:
+            _state["entries"] = {}
+        _state["entries"][key] = value
+        _state["dirty"] = True
+        if not _state["hooked"] and _state["dir"] is not None:
+            atexit.register(save)
+            _state["hooked"] = True
+
+
+def save() -> None:
+    """Write new entries, atomically (a concurrent process at worst redoes some work)."""
+    with _lock:
+        directory, entries = _state["dir"], _state["entries"]
+        if directory is None or not _state["dirty"] or entries is None:
+            return
+        import tempfile  # only a command that compiled something new writes: the others need not import it
+
+        with contextlib.suppress(OSError):  # a read-only home only costs speed
+            directory.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=directory, prefix=".regex-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as out:
+                marshal.dump(entries, out)
+            os.replace(tmp, cache_file(directory))
+            _state["dirty"] = False
