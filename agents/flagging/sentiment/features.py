@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from itertools import compress, count
 
 from watchdesk.agents.flagging.sentiment.cues import (
     CLAUSE_BREAKS,
     COMPARATORS,
     CONTRAST,
     DOWN,
+    EVENT_NEEDS,
     EVENTS,
     EXPECT_VERBS,
     JOB_TALKS,
@@ -46,6 +48,7 @@ _PERCENT = frozenset({"%", "percent", "pct"})
 _HARD_STOPS = frozenset({".", ";", "!", "?"})
 _STOPS = _HARD_STOPS | CONTRAST  # where the search for a sentence's subject metric stops
 _DIGIT = re.compile(r"\d")
+_METRIC_WORDS = frozenset(METRIC)  # isdisjoint with a dict would walk all of its keys
 _SUBJECT_REACH = 30  # tokens back to a sentence's subject metric, across commas of dates and asides
 _REACH = 7  # tokens from a comparator to its amount ("from EUR 8.7 mn", "compared with a loss of EUR 2 mn")
 _WINDOW = 5  # tokens between a direction word and its metric ("sales in the quarter increased")
@@ -55,6 +58,7 @@ _WORD_KIND = {
     for tok in UP | DOWN | POSITIVE | NEGATIVE
 }
 _KIND_WORDS = frozenset(_WORD_KIND)  # a set: isdisjoint walks any other container whole
+_CUE_WORDS = _KIND_WORDS | _METRIC_WORDS
 _EVENT_TRIGGERS = frozenset().union(*(triggers for _, triggers, _ in EVENTS))
 _NEG_SCOPE = 3  # tokens a negator reaches ("did not increase", "no growth in sales")
 _NEG_SCOPE_EXPECT = 8  # ... and after a negated "expect" ("does not expect sales in Asia to grow")
@@ -122,7 +126,13 @@ CUE_TRIGGERS = _KIND_WORDS | _EVENT_TRIGGERS | COMPARATORS | {"negotiations", "l
 def _events(lowered: str, present: set[str]) -> list[str]:
     out = []
     if not present.isdisjoint(_EVENT_TRIGGERS):  # most sentences hold no trigger word of any event
-        out = [name for name, words, pattern in EVENTS if not present.isdisjoint(words) and pattern.search(lowered)]
+        out = [
+            name
+            for name, words, pattern in EVENTS
+            if not present.isdisjoint(words)
+            and any(map(lowered.__contains__, EVENT_NEEDS[name]))
+            and pattern.search(lowered)
+        ]
     if "negotiations" in present and JOB_TALKS.search(lowered):
         out.append("EV_JOBCUT")
     if "loss" in present and "profit" in present:
@@ -155,8 +165,10 @@ def _mark_negation(tokens: list[str]) -> tuple[list[str], list[bool]]:
 def _word_cues(tokens: list[str], negated: list[bool], present: set[str]) -> list[str]:
     """MD+/MD- for each direction word with a metric near it; LEX+/LEX- for each polar word."""
     out = []
-    metrics: dict[int, int] | None = None if not present.isdisjoint(METRIC) else {}
-    for i, tok in enumerate(tokens):
+    hits = list(compress(count(), map(_CUE_WORDS.__contains__, tokens)))  # its few kind and metric words, in C
+    metrics: dict[int, int] | None = None if not present.isdisjoint(_METRIC_WORDS) else {}
+    for i in hits:
+        tok = tokens[i]
         kind = _WORD_KIND.get(tok)
         if kind is None:
             continue
@@ -166,7 +178,7 @@ def _word_cues(tokens: list[str], negated: list[bool], present: set[str]) -> lis
             out.append("LEX+" if polar * flip > 0 else "LEX-")
         if direction and (tok != "up" or _is_up(tokens, i)) and not _is_refusal(tokens, i):
             if metrics is None:
-                metrics = _metric_signs(tokens)
+                metrics = _metric_signs(tokens, hits)
             sign = _nearest_metric(tokens, i, metrics) if metrics else 0
             if sign:
                 out.append("MD+" if direction * sign * flip > 0 else "MD-")
@@ -183,13 +195,13 @@ def _is_refusal(tokens: list[str], i: int) -> bool:
     return tokens[i + 1 : i + 2] == ["to"] and i + 2 < len(tokens) and tokens[i + 2] in REFUSE_VERBS
 
 
-def _metric_signs(tokens: list[str]) -> dict[int, int]:
-    """Position -> sign of every metric word, but "share" in "share capital" and the like."""
+def _metric_signs(tokens: list[str], hits: list[int]) -> dict[int, int]:
+    """Position -> sign of every metric word among `hits`, but "share" in "share capital" and the like."""
     last = len(tokens) - 1
     return {
-        j: METRIC[tok]
-        for j, tok in enumerate(tokens)
-        if tok in METRIC and not (j < last and tokens[j + 1] in NOT_METRIC_AFTER.get(tok, ()))
+        j: METRIC[tokens[j]]
+        for j in hits
+        if tokens[j] in METRIC and not (j < last and tokens[j + 1] in NOT_METRIC_AFTER.get(tokens[j], ()))
     }
 
 

@@ -8,6 +8,7 @@ labelled fixtures.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Sequence
@@ -31,16 +32,17 @@ class SentimentModel:
     weights: dict[str, Weights]
     bias: Weights
     version: str
+    digest: str = ""  # of the file the weights came from, when they did: names the compiled tables
 
     @cached_property
     def _compiled(self) -> CompiledWeights:
-        return CompiledWeights(self.weights, self.bias)
+        return CompiledWeights(self.weights, self.bias, key=self.digest and f"{self.version}:{self.digest}")
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SentimentModel:
+    def from_json(cls, data: dict[str, Any], *, digest: str = "") -> SentimentModel:
         weights = {name: (w[0], w[1], w[2]) for name, w in data["weights"].items()}
         bias = data["bias"]
-        return cls(weights=weights, bias=(bias[0], bias[1], bias[2]), version=data["version"])
+        return cls(weights=weights, bias=(bias[0], bias[1], bias[2]), version=data["version"], digest=digest)
 
     def score(self, texts: Sequence[str]) -> list[tuple[Label, float]]:
         """Label and score (P(positive) - P(negative), in [-1, 1]) for each text."""
@@ -63,7 +65,7 @@ class SentimentModel:
 def default_model() -> SentimentModel:
     """The shipped model (loaded once)."""
     text = (resources.files("watchdesk.agents.flagging.sentiment") / "model.json").read_text(encoding="utf-8")
-    return SentimentModel.from_json(json.loads(text))
+    return SentimentModel.from_json(json.loads(text), digest=hashlib.sha256(text.encode()).hexdigest()[:16])
 
 
 def score(texts: Sequence[str], *, model: SentimentModel | None = None) -> list[tuple[Label, float]]:

@@ -12,10 +12,11 @@ sentences with a negator or a cue word go through features.py's Python code, and
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from itertools import chain, islice, repeat
-from operator import add, mul
+from collections.abc import Sequence
+from itertools import chain, count, islice, repeat
+from typing import Any
 
+from watchdesk.agents.flagging.regex_cache import memo
 from watchdesk.agents.flagging.sentiment.features import (
     CUE_TRIGGERS,
     NEGATORS,
@@ -29,42 +30,60 @@ Weights = tuple[float, float, float]
 _MAX_CHUNKS = 200_000  # remembered chunks before the memory starts afresh (a few tens of MB at most)
 
 
+Tables = tuple[dict[str, int], dict[int | tuple[int, int], complex], dict[str, complex], complex]
+
+
+def _tables(weights: dict[str, Weights], bias: Weights) -> Tables:
+    """Word ids, word and word-pair weights, cue weights and the bias, as CompiledWeights uses them."""
+    # a softmax sees only differences: (positive - neutral, negative - neutral) as one complex number
+    weight = {name: complex(w0 - w2, w1 - w2) for name, (w0, w1, w2) in weights.items()}
+    cue = {name: value for name, value in weight.items() if name.isupper()}  # tokens are lower case
+    grams = [(name.split(" "), value) for name, value in weight.items() if not name.isupper()]
+    ids = dict(zip(sorted({w for parts, _ in grams for w in parts}), count(1)))  # 0: a word no weight names
+    ngram: dict[int | tuple[int, int], complex] = {
+        (ids[parts[0]] if len(parts) == 1 else (ids[parts[0]], ids[parts[1]])): value for parts, value in grams
+    }
+    return ids, ngram, cue, complex(bias[0] - bias[2], bias[1] - bias[2])
+
+
+def _checked(stored: Any) -> Tables:
+    ids, ngram, cue, bias = stored
+    if not (isinstance(ids, dict) and isinstance(ngram, dict) and isinstance(cue, dict) and isinstance(bias, complex)):
+        raise TypeError("not sentiment tables")
+    return ids, ngram, cue, bias
+
+
 class CompiledWeights:
     """Per-feature weights (positive, negative, neutral) as numbered words and pairs; scores like the sums."""
 
-    def __init__(self, weights: dict[str, Weights], bias: Weights) -> None:
-        words = sorted({w for name in weights if name == name.lower() for w in name.split(" ")})
-        self._word_id = {w: n for n, w in enumerate(words, 1)}  # 0: a word no weight names
-        self._span = span = len(words) + 1
-        self._ngram: dict[int, complex] = {}
-        self._cue: dict[str, complex] = {}
-        for name, (w0, w1, w2) in weights.items():
-            weight = complex(w0 - w2, w1 - w2)
-            if name != name.lower():  # cue features are upper case; tokens never are
-                self._cue[name] = weight
-            else:
-                ids = [self._word_id[w] for w in name.split(" ")]
-                self._ngram[ids[0] if len(ids) == 1 else ids[0] * span + ids[1]] = weight
+    def __init__(self, weights: dict[str, Weights], bias: Weights, *, key: str = "") -> None:
+        """`key` names these weights (a digest of the model file): their tables are then kept in the regex
+        cache's file, so a short command loads them instead of rebuilding them (tens of ms)."""
+        if key:
+            tables = memo("sentiment", key, lambda: _tables(weights, bias), encode=lambda t: t, decode=_checked)
+        else:
+            tables = _tables(weights, bias)
+        self._word_id, self._ngram, self._cue, self._bias = tables
         self._ngram_keys = frozenset(self._ngram)
-        self._bias = complex(bias[0] - bias[2], bias[1] - bias[2])
         self._nocue = self._cue.get("NOCUE", 0j)
         self._forget()
 
     def _forget(self) -> None:
         self._chunk_ids: dict[str, tuple[int, ...]] = {}
+        self._chunk_id: dict[str, int] = {}  # the chunks of one word (most): its id
         self._chunk_tokens: dict[str, list[str]] = {}
         self._negated_chunks: set[str] = set()  # chunks with a negator (the negation pass runs)
         self._cue_chunks: set[str] = set()  # chunks with a cue word (cues() runs)
 
-    def _learn(self, chunks: Iterable[str]) -> None:
+    def _learn(self, chunks: list[str]) -> None:
         if len(self._chunk_ids) > _MAX_CHUNKS:
             self._forget()
-        for chunk in chunks:
-            if chunk in self._chunk_ids:
-                continue
+        for chunk in set(chunks).difference(self._chunk_ids):  # the new ones
             tokens = _tokens(chunk)
             self._chunk_tokens[chunk] = tokens
-            self._chunk_ids[chunk] = tuple(map(self._word_id.get, ngram_words(tokens), repeat(0)))
+            ids = self._chunk_ids[chunk] = tuple(map(self._word_id.get, ngram_words(tokens), repeat(0)))
+            if len(ids) == 1:
+                self._chunk_id[chunk] = ids[0]
             if not NEGATORS.isdisjoint(tokens):
                 self._negated_chunks.add(chunk)
             if not CUE_TRIGGERS.isdisjoint(tokens):
@@ -74,21 +93,18 @@ class CompiledWeights:
         """Positive and negative logits minus the neutral one, as real and imaginary parts."""
         lowered = text.lower().replace("’", "'")
         chunks = lowered.split()
-        try:
-            parts = list(map(self._chunk_ids.__getitem__, chunks))
+        try:  # every chunk one known word: the common case, one lookup a chunk
+            ids = list(map(self._chunk_id.__getitem__, chunks))
         except KeyError:
             self._learn(chunks)
-            parts = list(map(self._chunk_ids.__getitem__, chunks))
+            ids = list(chain.from_iterable(map(self._chunk_ids.__getitem__, chunks)))
         negated: list[bool] | None = None
-        if self._negated_chunks.isdisjoint(chunks) and "n't" not in lowered:
-            ids = list(chain.from_iterable(parts))
-        else:
+        if not self._negated_chunks.isdisjoint(chunks) or "n't" in lowered:
             tokens = self._tokens_of(chunks)
             marked, negated = negation(lowered, tokens, set(tokens))
             ids = list(map(self._word_id.get, ngram_words(marked), repeat(0)))
-        # word ids and pair ids; a pair with an unknown first word is the second word's id, already there
-        pairs = map(add, map(mul, ids, repeat(self._span)), islice(ids, 1, None))
-        keys = self._ngram_keys.intersection(chain(ids, pairs))
+        # words and word pairs (a tuple zip reuses when the set does not keep it)
+        keys = self._ngram_keys.intersection(chain(ids, zip(ids, islice(ids, 1, None), strict=False)))
         total = sum(map(self._ngram.__getitem__, keys), self._bias)
         if self._cue_chunks.isdisjoint(chunks):
             return total + self._nocue
