@@ -18,6 +18,7 @@ from typing import Any
 
 from watchdesk.agents.flagging.regex_cache import memo
 from watchdesk.agents.flagging.sentiment.features import (
+    CLAUSE_BREAKS,
     CUE_TRIGGERS,
     NEGATORS,
     _tokens,
@@ -79,9 +80,14 @@ class CompiledWeights:
         if len(self._chunk_ids) > _MAX_CHUNKS:
             self._forget()
         for chunk in set(chunks).difference(self._chunk_ids):  # the new ones
-            tokens = _tokens(chunk)
+            if chunk.isalpha() and chunk.isascii():  # a plain word (most): its own one token
+                tokens = [chunk]
+                ids = () if chunk in CLAUSE_BREAKS else (self._word_id.get(chunk, 0),)
+            else:
+                tokens = _tokens(chunk)
+                ids = tuple(map(self._word_id.get, ngram_words(tokens), repeat(0)))
             self._chunk_tokens[chunk] = tokens
-            ids = self._chunk_ids[chunk] = tuple(map(self._word_id.get, ngram_words(tokens), repeat(0)))
+            self._chunk_ids[chunk] = ids
             if len(ids) == 1:
                 self._chunk_id[chunk] = ids[0]
             if not NEGATORS.isdisjoint(tokens):
