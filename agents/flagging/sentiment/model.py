@@ -15,12 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 from watchdesk.agents.flagging.sentiment.features import features
-from watchdesk.agents.flagging.sentiment.scorer import CompiledWeights
+from watchdesk.agents.flagging.sentiment.scorer import CompiledWeights, Label
 
-Label = Literal["positive", "negative", "neutral"]
 LABELS: tuple[Label, Label, Label] = ("positive", "negative", "neutral")
 Weights = tuple[float, float, float]
 
@@ -46,7 +45,7 @@ class SentimentModel:
 
     def score(self, texts: Sequence[str]) -> list[tuple[Label, float]]:
         """Label and score (P(positive) - P(negative), in [-1, 1]) for each text."""
-        return self._compiled.score(texts)  # type: ignore[return-value]
+        return self._compiled.score(texts)
 
     def score_by_features(self, texts: Sequence[str]) -> list[tuple[Label, float]]:
         """score() spelled out over features.features(): the definition the compiled weights must match."""

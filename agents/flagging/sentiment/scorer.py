@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from itertools import chain, count, islice, repeat
-from typing import Any
+from typing import Any, Literal
 
 from watchdesk.agents.flagging.regex_cache import memo
 from watchdesk.agents.flagging.sentiment.features import (
@@ -27,6 +27,7 @@ from watchdesk.agents.flagging.sentiment.features import (
     ngram_words,
 )
 
+Label = Literal["positive", "negative", "neutral"]
 Weights = tuple[float, float, float]
 _MAX_CHUNKS = 200_000  # remembered chunks before the memory starts afresh (a few tens of MB at most)
 
@@ -75,11 +76,10 @@ class CompiledWeights:
         self._chunk_tokens: dict[str, list[str]] = {}
         self._negated_chunks: set[str] = set()  # chunks with a negator (the negation pass runs)
         self._cue_chunks: set[str] = set()  # chunks with a cue word (cues() runs)
+        self._seen: set[str] = set()  # chunks seen once: remembered in full the second time
 
-    def _learn(self, chunks: list[str]) -> None:
-        if len(self._chunk_ids) > _MAX_CHUNKS:
-            self._forget()
-        for chunk in set(chunks).difference(self._chunk_ids):  # the new ones
+    def _learn(self, new: set[str]) -> None:
+        for chunk in new:
             if chunk.isalpha() and chunk.isascii():  # a plain word (most): its own one token
                 tokens = [chunk]
                 ids = () if chunk in CLAUSE_BREAKS else (self._word_id.get(chunk, 0),)
@@ -102,34 +102,55 @@ class CompiledWeights:
         try:  # every chunk one known word: the common case, one lookup a chunk
             ids = list(map(self._chunk_id.__getitem__, chunks))
         except KeyError:
-            self._learn(chunks)
+            if len(self._chunk_ids) + len(self._seen) > _MAX_CHUNKS:
+                self._forget()
+            new = set(chunks).difference(self._chunk_ids)
+            if not self._seen.issuperset(new):  # a chunk seen for the first time: most are never seen again
+                self._seen.update(new)
+                return self._logits_of_text(lowered)
+            self._learn(new)
             ids = list(chain.from_iterable(map(self._chunk_ids.__getitem__, chunks)))
         negated: list[bool] | None = None
         if not self._negated_chunks.isdisjoint(chunks) or "n't" in lowered:
             tokens = self._tokens_of(chunks)
             marked, negated = negation(lowered, tokens, set(tokens))
             ids = list(map(self._word_id.get, ngram_words(marked), repeat(0)))
-        # words and word pairs (a tuple zip reuses when the set does not keep it)
-        keys = self._ngram_keys.intersection(chain(ids, zip(ids, islice(ids, 1, None), strict=False)))
-        total = sum(map(self._ngram.__getitem__, keys), self._bias)
+        total = self._ngram_sum(ids)
         if self._cue_chunks.isdisjoint(chunks):
             return total + self._nocue
         tokens = self._tokens_of(chunks)
-        found = cues(lowered, tokens, negated or [False] * len(tokens), set(tokens))
-        return total + (sum(map(self._cue.get, set(found), repeat(0j))) if found else self._nocue)
+        return total + self._cue_sum(cues(lowered, tokens, negated or [False] * len(tokens), set(tokens)))
+
+    def _logits_of_text(self, lowered: str) -> complex:
+        """logits() without the chunk memory: the sentence tokenised whole, as features() does."""
+        tokens = _tokens(lowered)
+        present = set(tokens)
+        marked, negated = negation(lowered, tokens, present)
+        total = self._ngram_sum(list(map(self._word_id.get, ngram_words(marked), repeat(0))))
+        if CUE_TRIGGERS.isdisjoint(present):
+            return total + self._nocue
+        return total + self._cue_sum(cues(lowered, tokens, negated, present))
+
+    def _ngram_sum(self, ids: list[int]) -> complex:
+        # words and word pairs (a tuple zip reuses when the set does not keep it)
+        keys = self._ngram_keys.intersection(chain(ids, zip(ids, islice(ids, 1, None), strict=False)))
+        return sum(map(self._ngram.__getitem__, keys), self._bias)
+
+    def _cue_sum(self, found: list[str]) -> complex:
+        return sum(map(self._cue.get, set(found), repeat(0j))) if found else self._nocue
 
     def _tokens_of(self, chunks: list[str]) -> list[str]:
         return list(chain.from_iterable(map(self._chunk_tokens.__getitem__, chunks)))
 
-    def score(self, texts: Sequence[str]) -> list[tuple[str, float]]:
+    def score(self, texts: Sequence[str]) -> list[tuple[Label, float]]:
         """Label and score (P(positive) - P(negative), in [-1, 1]) for each text."""
-        out: list[tuple[str, float]] = []
+        out: list[tuple[Label, float]] = []
         exp = math.exp
         for text in texts:
             z = self.logits(text)
             s0, s1 = z.real, z.imag
             top = max(s0, s1, 0.0)
             e0, e1, e2 = exp(s0 - top), exp(s1 - top), exp(-top)
-            label = "positive" if top == s0 else "negative" if top == s1 else "neutral"
+            label: Label = "positive" if top == s0 else "negative" if top == s1 else "neutral"
             out.append((label, round((e0 - e1) / (e0 + e1 + e2), 4)))
         return out
