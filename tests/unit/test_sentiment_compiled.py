@@ -1,7 +1,7 @@
 """The compiled sentiment scorer (scorer.py) gives exactly the labels and scores of the sums over features().
 
-scorer.py numbers words and word pairs, tokenises whitespace chunks once and skips the cue code on sentences
-without a cue word; each shortcut must leave every prediction as features() defines it. The check against an
+scorer.py numbers words and word pairs, sums them in C and skips the cue code on sentences without a cue
+word; each shortcut must leave every prediction as features() defines it. The check against an
 earlier revision on every labelled sentence is tests/bench/check_sentiment_same.py.
 """
 
@@ -14,7 +14,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.packs.sentiment_data import load_splits
-from watchdesk.agents.flagging.sentiment import scorer
 from watchdesk.agents.flagging.sentiment.model import SentimentModel, default_model
 
 TRICKY = [
@@ -64,14 +63,6 @@ def test_word_salad_scores_as_features_define(words: list[str], gaps: list[str])
 @given(st.text(max_size=200))
 def test_any_text_scores_as_features_define(text: str) -> None:
     _same(default_model(), [text])
-
-
-def test_chunk_memory_starts_afresh_past_its_cap(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(scorer, "_MAX_CHUNKS", 5)
-    model = SentimentModel.from_json({"weights": default_model().weights, "bias": default_model().bias, "version": "t"})
-    for _ in range(3):
-        _same(model, TRICKY)
-    assert len(model._compiled._chunk_ids) <= 5 + max(len(t.split()) for t in TRICKY)
 
 
 @pytest.mark.fixtures

@@ -1,12 +1,11 @@
 """The sentiment model's weights compiled for speed: the same sums as over features.features(), mostly in C.
 
-features() spells every word pair as a string and the model looks each one up; at 20,000+ sentences a second
-that spelling is most of the cost. Here every word the weights know has a number, a pair of words is
-`first * span + second`, and a weight is one complex number (positive minus neutral logit, negative minus
-neutral: a softmax only sees differences), so a sentence is scored by a few maps, a set and a sum, all in C.
-Whitespace-separated chunks of text are tokenised once and remembered with their numbers (text is Zipfian: a
-call's chunks are mostly the, of, sales, "quarter,"), which is exact because no token spans whitespace. Only
-sentences with a negator or a cue word go through features.py's Python code, and only for what they need.
+features() spells every word pair as a string and the model looks each one up, in a Python loop. Here every
+word the weights know has a number, a pair of words is a tuple of two (zip reuses it when the set does not keep
+it), and a weight is one complex number (positive minus neutral logit, negative minus neutral: a softmax only
+sees differences), so a sentence's words are summed by a map, a set and a sum, all in C. Sentences without a
+cue word skip cues() (features.CUE_TRIGGERS). A memory of tokenised chunks was tried and dropped: on the
+benchmark's 34,000 sentences its tens of thousands of entries cost more in cache misses than they saved.
 """
 
 from __future__ import annotations
@@ -18,9 +17,7 @@ from typing import Any, Literal
 
 from watchdesk.agents.flagging.regex_cache import memo
 from watchdesk.agents.flagging.sentiment.features import (
-    CLAUSE_BREAKS,
     CUE_TRIGGERS,
-    NEGATORS,
     _tokens,
     cues,
     negation,
@@ -29,7 +26,6 @@ from watchdesk.agents.flagging.sentiment.features import (
 
 Label = Literal["positive", "negative", "neutral"]
 Weights = tuple[float, float, float]
-_MAX_CHUNKS = 200_000  # remembered chunks before the memory starts afresh (a few tens of MB at most)
 
 
 Tables = tuple[dict[str, int], dict[int | tuple[int, int], complex], dict[str, complex], complex]
@@ -68,66 +64,15 @@ class CompiledWeights:
         self._word_id, self._ngram, self._cue, self._bias = tables
         self._ngram_keys = frozenset(self._ngram)
         self._nocue = self._cue.get("NOCUE", 0j)
-        self._forget()
-
-    def _forget(self) -> None:
-        self._chunk_ids: dict[str, tuple[int, ...]] = {}
-        self._chunk_id: dict[str, int] = {}  # the chunks of one word (most): its id
-        self._chunk_tokens: dict[str, list[str]] = {}
-        self._negated_chunks: set[str] = set()  # chunks with a negator (the negation pass runs)
-        self._cue_chunks: set[str] = set()  # chunks with a cue word (cues() runs)
-        self._seen: set[str] = set()  # chunks seen once: remembered in full the second time
-
-    def _learn(self, new: set[str]) -> None:
-        for chunk in new:
-            if chunk.isalpha() and chunk.isascii():  # a plain word (most): its own one token
-                tokens = [chunk]
-                ids = () if chunk in CLAUSE_BREAKS else (self._word_id.get(chunk, 0),)
-            else:
-                tokens = _tokens(chunk)
-                ids = tuple(map(self._word_id.get, ngram_words(tokens), repeat(0)))
-            self._chunk_tokens[chunk] = tokens
-            self._chunk_ids[chunk] = ids
-            if len(ids) == 1:
-                self._chunk_id[chunk] = ids[0]
-            if not NEGATORS.isdisjoint(tokens):
-                self._negated_chunks.add(chunk)
-            if not CUE_TRIGGERS.isdisjoint(tokens):
-                self._cue_chunks.add(chunk)
 
     def logits(self, text: str) -> complex:
         """Positive and negative logits minus the neutral one, as real and imaginary parts."""
         lowered = text.lower().replace("’", "'")
-        chunks = lowered.split()
-        try:  # every chunk one known word: the common case, one lookup a chunk
-            ids = list(map(self._chunk_id.__getitem__, chunks))
-        except KeyError:
-            if len(self._chunk_ids) + len(self._seen) > _MAX_CHUNKS:
-                self._forget()
-            new = set(chunks).difference(self._chunk_ids)
-            if not self._seen.issuperset(new):  # a chunk seen for the first time: most are never seen again
-                self._seen.update(new)
-                return self._logits_of_text(lowered)
-            self._learn(new)
-            ids = list(chain.from_iterable(map(self._chunk_ids.__getitem__, chunks)))
-        negated: list[bool] | None = None
-        if not self._negated_chunks.isdisjoint(chunks) or "n't" in lowered:
-            tokens = self._tokens_of(chunks)
-            marked, negated = negation(lowered, tokens, set(tokens))
-            ids = list(map(self._word_id.get, ngram_words(marked), repeat(0)))
-        total = self._ngram_sum(ids)
-        if self._cue_chunks.isdisjoint(chunks):
-            return total + self._nocue
-        tokens = self._tokens_of(chunks)
-        return total + self._cue_sum(cues(lowered, tokens, negated or [False] * len(tokens), set(tokens)))
-
-    def _logits_of_text(self, lowered: str) -> complex:
-        """logits() without the chunk memory: the sentence tokenised whole, as features() does."""
         tokens = _tokens(lowered)
         present = set(tokens)
         marked, negated = negation(lowered, tokens, present)
         total = self._ngram_sum(list(map(self._word_id.get, ngram_words(marked), repeat(0))))
-        if CUE_TRIGGERS.isdisjoint(present):
+        if CUE_TRIGGERS.isdisjoint(present):  # most sentences: no cue word, so cues() would be empty
             return total + self._nocue
         return total + self._cue_sum(cues(lowered, tokens, negated, present))
 
@@ -138,9 +83,6 @@ class CompiledWeights:
 
     def _cue_sum(self, found: list[str]) -> complex:
         return sum(map(self._cue.get, set(found), repeat(0j))) if found else self._nocue
-
-    def _tokens_of(self, chunks: list[str]) -> list[str]:
-        return list(chain.from_iterable(map(self._chunk_tokens.__getitem__, chunks)))
 
     def score(self, texts: Sequence[str]) -> list[tuple[Label, float]]:
         """Label and score (P(positive) - P(negative), in [-1, 1]) for each text."""
