@@ -127,6 +127,19 @@ EVENTS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
      re.compile(r"\b(?:swung|swings?|turned|turns?|slipped|fell|plunged|sank)\b (?:in)?to (?:an? )?"
                 r"(?:net |operating |pre-?tax |quarterly )?(?:loss|red|deficit)")),
 )
+# Text every match of an event's pattern contains (one of), so a sentence without any skips the regex:
+# "get", "back" and "turn" trigger a search in many sentences, a contract or a profit is in few of them
+EVENT_NEEDS: dict[str, tuple[str, ...]] = {
+    "EV_WIN": ("contract", "order", "deal", "tender"),
+    "EV_ORDER": ("contract", "order", "deal", "agreement"),
+    "EV_RECORD": ("history",),
+    "EV_BEAT": ("estimate", "expectation", "forecast", "consensus"),
+    "EV_MISS": ("estimate", "expectation", "forecast", "consensus"),
+    "EV_JOBCUT": ("lay", "laid", "redundanc", "job", "furlough", "position", "employee", "staff", "worker", "people"),
+    "EV_CLOSE": ("plant", "factor", "mill", "site", "store", "unit", "operations", "production", "line"),
+    "EV_TO_PROFIT": ("profit", "black", "growth"),
+    "EV_TO_LOSS": ("loss", "red", "deficit"),
+}
 # Finnish press releases announce job cuts as "co-operation negotiations" (a legal step before lay-offs)
 JOB_TALKS = re.compile(r"\b(?:co-?operation|change|employee) negotiations\b")
 # "a loss of 0.3 compared to a profit of 2.3": the amounts alone would read as an improvement

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from itertools import compress, count
 
 from watchdesk.agents.flagging.sentiment.cues import (
     CLAUSE_BREAKS,
     COMPARATORS,
     CONTRAST,
     DOWN,
+    EVENT_NEEDS,
     EVENTS,
     EXPECT_VERBS,
     JOB_TALKS,
@@ -44,6 +46,9 @@ _CASHTAG = re.compile(r"\$[a-z]{1,6}\b")
 _SCALE = {"bn": 1e3, "billion": 1e3, "b": 1e3, "k": 1e-3, "thousand": 1e-3}
 _PERCENT = frozenset({"%", "percent", "pct"})
 _HARD_STOPS = frozenset({".", ";", "!", "?"})
+_STOPS = _HARD_STOPS | CONTRAST  # where the search for a sentence's subject metric stops
+_DIGIT = re.compile(r"\d")
+_METRIC_WORDS = frozenset(METRIC)  # isdisjoint with a dict would walk all of its keys
 _SUBJECT_REACH = 30  # tokens back to a sentence's subject metric, across commas of dates and asides
 _REACH = 7  # tokens from a comparator to its amount ("from EUR 8.7 mn", "compared with a loss of EUR 2 mn")
 _WINDOW = 5  # tokens between a direction word and its metric ("sales in the quarter increased")
@@ -53,6 +58,7 @@ _WORD_KIND = {
     for tok in UP | DOWN | POSITIVE | NEGATIVE
 }
 _KIND_WORDS = frozenset(_WORD_KIND)  # a set: isdisjoint walks any other container whole
+_CUE_WORDS = _KIND_WORDS | _METRIC_WORDS
 _EVENT_TRIGGERS = frozenset().union(*(triggers for _, triggers, _ in EVENTS))
 _NEG_SCOPE = 3  # tokens a negator reaches ("did not increase", "no growth in sales")
 _NEG_SCOPE_EXPECT = 8  # ... and after a negated "expect" ("does not expect sales in Asia to grow")
@@ -76,28 +82,57 @@ def features(text: str) -> list[str]:
     lowered = text.lower().replace("’", "'")
     tokens = _tokens(lowered)
     present = set(tokens)
+    marked, negated = negation(lowered, tokens, present)
+    words = ngram_words(marked)
+    out = [w for w in words if w not in "()"]
+    out += map(" ".join, itertools.pairwise(words))  # "a b" bigrams, joined in C
+    return out + (cues(lowered, tokens, negated, present) or ["NOCUE"])
+
+
+def negation(lowered: str, tokens: list[str], present: set[str]) -> tuple[list[str], list[bool]]:
+    """Tokens with "not_" before those a negator reaches, and which ones it reaches."""
     if present.isdisjoint(NEGATORS) and "n't" not in lowered:
-        marked, negated = tokens, [False] * len(tokens)  # most sentences: skip the negation pass
-    else:
-        marked, negated = _mark_negation(tokens)
-    words = [
+        return tokens, [False] * len(tokens)  # most sentences: skip the negation pass
+    return _mark_negation(tokens)
+
+
+def ngram_words(marked: list[str]) -> list[str]:
+    """The words n-grams are made of: numbers read as <num>, clause breaks dropped except brackets."""
+    return [
         "<num>" if t[0] in _NUM_START and _NUMBER.match(t) else t
         for t in marked
         if t not in CLAUSE_BREAKS or t in "()"
     ]
-    out = [w for w in words if w not in "()"]
-    out += map(" ".join, itertools.pairwise(words))  # "a b" bigrams, joined in C
-    cues = [] if present.isdisjoint(_KIND_WORDS) else _word_cues(tokens, negated)
-    cues += _events(lowered, present)
-    if not present.isdisjoint(COMPARATORS) and "EV_LOSS_VS_PROFIT" not in cues and "EV_PROFIT_VS_LOSS" not in cues:
-        cues += _number_moves(tokens)
-    return out + (cues or ["NOCUE"])
+
+
+def cues(lowered: str, tokens: list[str], negated: list[bool], present: set[str]) -> list[str]:
+    """The cue features (upper case) of a sentence; empty when it has none (the caller adds NOCUE)."""
+    out = [] if present.isdisjoint(_KIND_WORDS) else _word_cues(tokens, negated, present)
+    out += _events(lowered, present)
+    if (
+        not present.isdisjoint(COMPARATORS)
+        and "EV_LOSS_VS_PROFIT" not in out
+        and "EV_PROFIT_VS_LOSS" not in out
+        and _DIGIT.search(lowered)  # no digit, no amount to compare
+    ):
+        out += _number_moves(tokens)
+    return out
+
+
+# Tokens without which cues() is empty whatever the rest of the sentence: scorers skip it on the others
+CUE_TRIGGERS = _KIND_WORDS | _EVENT_TRIGGERS | COMPARATORS | {"negotiations", "loss"}
 
 
 def _events(lowered: str, present: set[str]) -> list[str]:
     out = []
     if not present.isdisjoint(_EVENT_TRIGGERS):  # most sentences hold no trigger word of any event
-        out = [name for name, words, pattern in EVENTS if not present.isdisjoint(words) and pattern.search(lowered)]
+        out = [
+            name
+            for name, words, pattern in EVENTS
+            if not present.isdisjoint(words)
+            and any(map(lowered.__contains__, EVENT_NEEDS[name]))
+            and pattern.search(lowered)
+        ]
     if "negotiations" in present and JOB_TALKS.search(lowered):
         out.append("EV_JOBCUT")
     if "loss" in present and "profit" in present:
@@ -127,10 +162,13 @@ def _mark_negation(tokens: list[str]) -> tuple[list[str], list[bool]]:
     return marked, negated
 
 
-def _word_cues(tokens: list[str], negated: list[bool]) -> list[str]:
+def _word_cues(tokens: list[str], negated: list[bool], present: set[str]) -> list[str]:
     """MD+/MD- for each direction word with a metric near it; LEX+/LEX- for each polar word."""
     out = []
-    for i, tok in enumerate(tokens):
+    hits = list(compress(count(), map(_CUE_WORDS.__contains__, tokens)))  # its few kind and metric words, in C
+    metrics: dict[int, int] | None = None if not present.isdisjoint(_METRIC_WORDS) else {}
+    for i in hits:
+        tok = tokens[i]
         kind = _WORD_KIND.get(tok)
         if kind is None:
             continue
@@ -139,7 +177,9 @@ def _word_cues(tokens: list[str], negated: list[bool]) -> list[str]:
         if polar:
             out.append("LEX+" if polar * flip > 0 else "LEX-")
         if direction and (tok != "up" or _is_up(tokens, i)) and not _is_refusal(tokens, i):
-            sign = _nearest_metric(tokens, i)
+            if metrics is None:
+                metrics = _metric_signs(tokens, hits)
+            sign = _nearest_metric(tokens, i, metrics) if metrics else 0
             if sign:
                 out.append("MD+" if direction * sign * flip > 0 else "MD-")
     return out
@@ -155,29 +195,26 @@ def _is_refusal(tokens: list[str], i: int) -> bool:
     return tokens[i + 1 : i + 2] == ["to"] and i + 2 < len(tokens) and tokens[i + 2] in REFUSE_VERBS
 
 
-def _nearest_metric(tokens: list[str], i: int) -> int:
-    """Sign of the metric nearest to position i in its clause, else of the subject metric further left
-    ("Net sales for the quarter ended November 2, 2024 decreased")."""
-    for dist in range(1, _WINDOW + 1):
-        for j in (i + dist, i - dist):
-            if 0 <= j < len(tokens) and tokens[j] not in CLAUSE_BREAKS:
-                sign = _metric_at(tokens, j)
-                if sign:
-                    return sign
-    for j in range(i - _WINDOW - 1, max(i - _SUBJECT_REACH, 0) - 1, -1):
-        if tokens[j] in _HARD_STOPS or tokens[j] in CONTRAST:
-            break
-        sign = _metric_at(tokens, j)
-        if sign:
-            return sign
-    return 0
+def _metric_signs(tokens: list[str], hits: list[int]) -> dict[int, int]:
+    """Position -> sign of every metric word among `hits`, but "share" in "share capital" and the like."""
+    last = len(tokens) - 1
+    return {
+        j: METRIC[tokens[j]]
+        for j in hits
+        if tokens[j] in METRIC and not (j < last and tokens[j + 1] in NOT_METRIC_AFTER.get(tokens[j], ()))
+    }
 
 
-def _metric_at(tokens: list[str], j: int) -> int:
-    sign = METRIC.get(tokens[j], 0)
-    if sign and j + 1 < len(tokens) and tokens[j + 1] in NOT_METRIC_AFTER.get(tokens[j], ()):
+def _nearest_metric(tokens: list[str], i: int, metrics: dict[int, int]) -> int:
+    """Sign of the metric nearest to position i (within _WINDOW, after it on a tie), else of the subject metric
+    further left in its clause ("Net sales for the quarter ended November 2, 2024 decreased")."""
+    near = [(abs(j - i), j < i, j) for j in metrics if 0 < abs(j - i) <= _WINDOW]
+    if near:
+        return metrics[min(near)[2]]
+    left = [j for j in metrics if max(i - _SUBJECT_REACH, 0) <= j < i - _WINDOW]
+    if not left or not _STOPS.isdisjoint(tokens[max(left) + 1 : i - _WINDOW]):
         return 0
-    return sign
+    return metrics[max(left)]
 
 
 def _number_moves(tokens: list[str]) -> list[str]:

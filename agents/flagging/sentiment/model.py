@@ -1,23 +1,25 @@
 """The default sentence sentiment model: multinomial logistic regression over features.features().
 
-Pure Python at run time (a dict lookup per feature is as fast as numpy for ~60 sparse features and
-needs no dependency). Weights live in model.json beside this module; tests/packs/train_sentiment.py
-rebuilds them from the labelled fixtures.
+Pure Python at run time, no dependency: scorer.py compiles the weights into numbered words and word pairs so
+that a sentence's sum runs mostly in C (score_by_features spells out the same sums over feature names).
+Weights live in model.json beside this module; tests/packs/train_sentiment.py rebuilds them from the
+labelled fixtures.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
-from typing import Any, Literal
+from typing import Any
 
 from watchdesk.agents.flagging.sentiment.features import features
+from watchdesk.agents.flagging.sentiment.scorer import CompiledWeights, Label
 
-Label = Literal["positive", "negative", "neutral"]
 LABELS: tuple[Label, Label, Label] = ("positive", "negative", "neutral")
 Weights = tuple[float, float, float]
 
@@ -29,31 +31,32 @@ class SentimentModel:
     weights: dict[str, Weights]
     bias: Weights
     version: str
+    digest: str = ""  # of the file the weights came from, when they did: names the compiled tables
 
     @cached_property
-    def _known(self) -> frozenset[str]:
-        return frozenset(self.weights)
+    def _compiled(self) -> CompiledWeights:
+        return CompiledWeights(self.weights, self.bias, key=self.digest and f"{self.version}:{self.digest}")
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SentimentModel:
+    def from_json(cls, data: dict[str, Any], *, digest: str = "") -> SentimentModel:
         weights = {name: (w[0], w[1], w[2]) for name, w in data["weights"].items()}
         bias = data["bias"]
-        return cls(weights=weights, bias=(bias[0], bias[1], bias[2]), version=data["version"])
+        return cls(weights=weights, bias=(bias[0], bias[1], bias[2]), version=data["version"], digest=digest)
 
     def score(self, texts: Sequence[str]) -> list[tuple[Label, float]]:
         """Label and score (P(positive) - P(negative), in [-1, 1]) for each text."""
-        weights, known, (b0, b1, b2) = self.weights, self._known, self.bias
+        return self._compiled.score(texts)
+
+    def score_by_features(self, texts: Sequence[str]) -> list[tuple[Label, float]]:
+        """score() spelled out over features.features(): the definition the compiled weights must match."""
         out: list[tuple[Label, float]] = []
         for text in texts:
-            s0, s1, s2 = b0, b1, b2
-            for name in known.intersection(features(text)):  # most of a sentence's ~60 features have no weight
-                w = weights[name]
-                s0, s1, s2 = s0 + w[0], s1 + w[1], s2 + w[2]
-            top = max(s0, s1, s2)
-            e0, e1, e2 = math.exp(s0 - top), math.exp(s1 - top), math.exp(s2 - top)
-            value = (e0 - e1) / (e0 + e1 + e2)
-            label = LABELS[0] if top == s0 else LABELS[1] if top == s1 else LABELS[2]
-            out.append((label, round(value, 4)))
+            s = list(self.bias)
+            for name in set(features(text)).intersection(self.weights):
+                s = [total + w for total, w in zip(s, self.weights[name], strict=True)]
+            top = max(s)
+            e = [math.exp(v - top) for v in s]
+            out.append((LABELS[s.index(top)], round((e[0] - e[1]) / sum(e), 4)))
         return out
 
 
@@ -61,7 +64,7 @@ class SentimentModel:
 def default_model() -> SentimentModel:
     """The shipped model (loaded once)."""
     text = (resources.files("watchdesk.agents.flagging.sentiment") / "model.json").read_text(encoding="utf-8")
-    return SentimentModel.from_json(json.loads(text))
+    return SentimentModel.from_json(json.loads(text), digest=hashlib.sha256(text.encode()).hexdigest()[:16])
 
 
 def score(texts: Sequence[str], *, model: SentimentModel | None = None) -> list[tuple[Label, float]]:
