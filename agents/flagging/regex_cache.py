@@ -75,6 +75,29 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
+def compile_rewritten(pattern: str, flags: int, tag: str, rewrite: Callable[[Any], bool]) -> re.Pattern[str] | None:
+    """`pattern` parsed with `flags`, its parse tree rewritten in place by `rewrite`, compiled (and cached under
+    `tag`); None when `rewrite` returns False (it cannot rewrite that tree) or the private modules are missing."""
+    key = f"{tag}{int(flags)}:{pattern}"
+    stored = _entries().get(key)
+    if stored == 0:
+        return None
+    if stored is not None and (compiled := _load_code(pattern, stored)) is not None:
+        return compiled
+    if _parser is None:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+        ok = rewrite(parsed)
+        entry = [parsed.state.flags, [int(c) for c in _compiler._code(parsed, 0)], parsed.state.groups - 1,
+                 dict(parsed.state.groupdict)] if ok else 0  # fmt: skip
+    except (re.error, RecursionError):
+        entry = 0
+    compiled = _load_code(pattern, entry) if entry else None
+    _put(key, entry if compiled is not None else 0)
+    return compiled
+
+
 def _load_code(pattern: str, entry: Any) -> re.Pattern[str] | None:
     """The engine's pattern object from stored code words; None when they do not load."""
     try:
