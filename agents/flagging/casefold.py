@@ -21,6 +21,7 @@ import re
 from functools import cache
 from typing import Any
 
+from watchdesk.agents.flagging.lookbehind import sink
 from watchdesk.agents.flagging.regex_cache import compile_rewritten
 
 _c: Any
@@ -80,6 +81,7 @@ def _lower_tree(parsed: Any) -> bool:
     if parsed.state.flags != re.IGNORECASE | re.UNICODE or not _lower_items(parsed.data):
         return False
     parsed.state.flags = re.UNICODE
+    sink(parsed)  # case-sensitive, the engine can skip to the first letters: let it (lookbehind.py)
     return True
 
 
