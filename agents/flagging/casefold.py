@@ -80,7 +80,7 @@ def _lower_tree(parsed: Any) -> bool:
     """
     if parsed.state.flags != re.IGNORECASE | re.UNICODE or not _lower_items(parsed.data):
         return False
-    parsed.state.flags = re.UNICODE
+    parsed.state.flags = int(re.UNICODE)
     sink(parsed)  # case-sensitive, the engine can skip to the first letters: let it (lookbehind.py)
     return True
 

@@ -89,7 +89,7 @@ def compile_rewritten(pattern: str, flags: int, tag: str, rewrite: Callable[[Any
     try:
         parsed = _parser.parse(pattern, flags)
         ok = rewrite(parsed)
-        entry = [parsed.state.flags, [int(c) for c in _compiler._code(parsed, 0)], parsed.state.groups - 1,
+        entry = [int(parsed.state.flags), [int(c) for c in _compiler._code(parsed, 0)], parsed.state.groups - 1,
                  dict(parsed.state.groupdict)] if ok else 0  # fmt: skip
     except (re.error, RecursionError):
         entry = 0

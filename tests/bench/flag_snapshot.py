@@ -136,7 +136,8 @@ def main() -> int:
             return 0
         before = json.loads(run_on(args.against, Path(tmp)).read_text(encoding="utf-8"))
     differ = sorted(k for k in here.keys() | before.keys() if here.get(k) != before.get(k))
-    print(f"against {args.against}: {len(differ)} of {len(here)} entries differ" + (f": {differ[:10]}" if differ else ""))
+    listed = f": {differ[:10]}" if differ else ""
+    print(f"against {args.against}: {len(differ)} of {len(here)} entries differ{listed}")
     return 1 if differ else 0
 
 
