@@ -25,18 +25,23 @@ except ImportError:  # pragma: no cover
     _c = _parser = None
 
 Items = list[tuple[Any, Any]]
-_MIN_PREFIX = 2  # letters a pattern must start with before its look-behinds are moved behind them
+_MIN_PREFIX = 1  # letters a pattern must start with before its look-behinds are moved behind them
 
 
 def sink(parsed: Any) -> None:
     """Move the leading look-arounds of a parsed case-sensitive pattern past its first letter, in place."""
-    items = list(parsed.data)
+    items = _word_start(parsed.state, list(parsed.data))
     keep = 0
     while keep < len(items) and _behind(*items[keep]):
         keep += 1  # a look-behind first fails fast inside a word: kept, it spares the branches most positions
     out = _Sinker(parsed.state).sink([], items[keep:])
     if out is None:
         return
+    if keep and out and out[0][0] is _c.BRANCH and all(alt.data and _chars(*alt.data[0]) for alt in out[0][1][1]):
+        into = _Sinker(parsed.state).sink(items[:keep], out)  # every branch starts with a letter: the engine can
+        if into is not None and into[0][0] is _c.BRANCH:  # skip to those letters
+            parsed.data[:] = into
+            return
     run = 0
     while run < len(out) and out[run][0] is _c.LITERAL:
         run += 1
@@ -47,6 +52,33 @@ def sink(parsed: Any) -> None:
     moved = [(op, (direction, _parser.SubPattern(parsed.state, [*inner.data, *out[:run]]))) for op, (direction, inner)
              in items[:keep]]  # fmt: skip
     parsed.data[:] = out[:run] + moved + out[run:]
+
+
+def _word_start(state: Any, items: Items) -> Items:
+    """A leading `\\b` before what can only start with a word character is `(?<!\\w)`: made one, it can move."""
+    if not items or items[0] != (_c.AT, _c.AT_BOUNDARY):
+        return items
+    firsts = _first_chars(items[1:])
+    if not firsts or not all(chr(c).isalnum() or chr(c) == "_" for c in firsts):
+        return items
+    word = _parser.SubPattern(state, [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_WORD)])])
+    return [(_c.ASSERT_NOT, (-1, word)), *items[1:]]
+
+
+def _first_chars(items: Items) -> frozenset[int] | None:
+    """The characters a match of `items` can start with, when its head is letters or branches of them."""
+    if not items:
+        return None
+    op, av = items[0]
+    if op is _c.BRANCH:
+        found: set[int] = set()
+        for alternative in av[1]:
+            chars = _first_chars(list(alternative.data))
+            if chars is None:
+                return None
+            found |= chars
+        return frozenset(found)
+    return _chars(op, av)
 
 
 class _Sinker:
