@@ -88,12 +88,12 @@ def _lower_tree(parsed: Any) -> bool:
 def _lower_items(items: list[Any]) -> bool:
     for i, (op, av) in enumerate(items):
         if op is _c.LITERAL or op is _c.NOT_LITERAL:
-            lower = _tolower(av)
-            if lower in _FIXES:  # "s" also matches the long s: a class of both, as the engine has it
-                pair = [(_c.LITERAL, code) for code in _with_fixes(lower)]
+            codes = _with_fixes(_tolower(av))
+            if len(codes) > 1:  # the long s also matches "s": a class of both, as the engine has it
+                pair = [(_c.LITERAL, code) for code in codes]
                 items[i] = (_c.IN, pair if op is _c.LITERAL else [(_c.NEGATE, None), *pair])
             else:
-                items[i] = (op, lower)
+                items[i] = (op, codes[0])
         elif op is _c.IN:
             lowered = _lower_class(av)
             if lowered is None:
@@ -139,7 +139,9 @@ def _lower_class(members: list[Any]) -> list[Any] | None:
 
 
 def _with_fixes(lower: int) -> tuple[int, ...]:
-    return (lower, *_FIXES.get(lower, ()))
+    """`lower` and the characters the engine matches with it that a folded text can hold (`fold` lets none of
+    the special ones through: "s" needs no long s, but the long s needs "s")."""
+    return (lower, *(code for code in _FIXES.get(lower, ()) if code not in _SPECIAL))
 
 
 def _tolower(code: int) -> int:

@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover
     _c = _parser = None
 
 Items = list[tuple[Any, Any]]
+_MAX_SPLITS = 200  # optional heads a pattern may be split at (each split doubles what follows it)
 _MIN_PREFIX = 1  # letters a pattern must start with before its look-behinds are moved behind them
 
 
@@ -85,16 +86,25 @@ class _Sinker:
     def __init__(self, state: Any) -> None:
         self.state = state
         self.moved: dict[tuple[int, Any], tuple[Any, Any]] = {}  # one object per moved look-behind and letter
+        self.budget = _MAX_SPLITS
 
     def sink(self, pending: Items, items: Items) -> Items | None:
         """`pending + items` with the look-arounds moved; None when they cannot match at all."""
         while items and _movable(*items[0]):
             pending, items = [*pending, items[0]], items[1:]
-        if not pending or not items:
-            return pending + items
+        if not items:
+            return pending
         op, av = items[0]
-        if op is _c.BRANCH:
+        if op is _c.BRANCH:  # its alternatives may start with look-arounds of their own
             return self._branch(pending, av[1], items[1:])
+        if not pending:
+            return items
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[:2] == (0, 1) and self.budget > 0:
+            # X?R is the branch XR|R (R|XR when lazy), tried in that order: each can start with a letter
+            self.budget -= 1
+            with_it = _parser.SubPattern(self.state, [*av[2].data, *items[1:]])
+            without = _parser.SubPattern(self.state, items[1:])
+            return self._branch(pending, [with_it, without] if op is _c.MAX_REPEAT else [without, with_it], [])
         chars = _chars(op, av)
         if chars is None:
             return pending + items

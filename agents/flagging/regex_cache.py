@@ -41,6 +41,7 @@ _FORMAT = 2  # bump when what is stored changes
 _MAX_ENTRIES = 20_000  # past this (patterns of many edited topic files) the file starts afresh
 _lock = threading.Lock()
 _state: dict[str, Any] = {"dir": None, "entries": None, "dirty": False, "hooked": False}
+_parsed: dict[tuple[str, int], Any] = {}  # (pattern, flags) -> the parse tree compile_cached made last
 
 
 def use_dir(path: Path | None) -> None:
@@ -72,6 +73,9 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if compiled is None:
         return re.compile(pattern, flags)
     _put(key, entry)
+    if len(_parsed) > 2048:  # kept until the twin of each pattern is made (casefold.py), soon after
+        _parsed.clear()
+    _parsed[(pattern, compiled.flags)] = parsed  # compile_rewritten spares parsing it again
     return compiled
 
 
@@ -87,7 +91,7 @@ def compile_rewritten(pattern: str, flags: int, tag: str, rewrite: Callable[[Any
     if _parser is None:
         return None
     try:
-        parsed = _parser.parse(pattern, flags)
+        parsed = _parsed.pop((pattern, int(flags)), None) or _parser.parse(pattern, flags)
         ok = rewrite(parsed)
         entry = [int(parsed.state.flags), [int(c) for c in _compiler._code(parsed, 0)], parsed.state.groups - 1,
                  dict(parsed.state.groupdict)] if ok else 0  # fmt: skip
