@@ -41,6 +41,7 @@ _FORMAT = 2  # bump when what is stored changes
 _MAX_ENTRIES = 20_000  # past this (patterns of many edited topic files) the file starts afresh
 _lock = threading.Lock()
 _state: dict[str, Any] = {"dir": None, "entries": None, "dirty": False, "hooked": False}
+_parsed: dict[tuple[str, int], Any] = {}  # (pattern, flags) -> the parse tree compile_cached made last
 
 
 def use_dir(path: Path | None) -> None:
@@ -73,6 +74,32 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if compiled is None:
         return re.compile(pattern, flags)
     _put(key, entry)
+    if len(_parsed) > 2048:  # kept until the twin of each pattern is made (casefold.py), soon after
+        _parsed.clear()
+    _parsed[(pattern, compiled.flags)] = parsed  # compile_rewritten spares parsing it again
+    return compiled
+
+
+def compile_rewritten(pattern: str, flags: int, tag: str, rewrite: Callable[[Any], bool]) -> re.Pattern[str] | None:
+    """`pattern` parsed with `flags`, its parse tree rewritten in place by `rewrite`, compiled (and cached under
+    `tag`); None when `rewrite` returns False (it cannot rewrite that tree) or the private modules are missing."""
+    key = f"{tag}{int(flags)}:{pattern}"
+    stored = _entries().get(key)
+    if stored == 0:
+        return None
+    if stored is not None and (compiled := _load_code(pattern, stored)) is not None:
+        return compiled
+    if _parser is None:
+        return None
+    try:
+        parsed = _parsed.pop((pattern, int(flags)), None) or _parser.parse(pattern, flags)
+        ok = rewrite(parsed)
+        entry = [int(parsed.state.flags), [int(c) for c in _compiler._code(parsed, 0)], parsed.state.groups - 1,
+                 dict(parsed.state.groupdict)] if ok else 0  # fmt: skip
+    except (re.error, RecursionError):
+        entry = 0
+    compiled = _load_code(pattern, entry) if entry else None
+    _put(key, entry if compiled is not None else 0)
     return compiled
 
 

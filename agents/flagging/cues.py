@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
+from watchdesk.agents.flagging.casefold import twin
 from watchdesk.agents.flagging.prefilter import factor_by_first_char
 from watchdesk.agents.flagging.regex_cache import compile_cached
 from watchdesk.agents.flagging.topics import flex_all, parse_toml
@@ -46,6 +47,7 @@ class Cues:
     neutral: re.Pattern[str] | None  # the sentence is neutral whatever else it says
     ignore: re.Pattern[str] | None  # cues inside these spans are about something else
     _weights: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    folded: Cues | None = None  # the same cues as case-sensitive twins, for lower-cased sentences (casefold.py)
 
     def weight(self, cue: str) -> float:
         """The weight of a matched cue: that of the first kind whose patterns match it whole."""
@@ -85,13 +87,27 @@ def cues_for(topic: str) -> Cues:
         if patterns:
             alternatives += patterns
             kinds.append((WEIGHTS[kind] * weight, compile_cached("|".join(patterns), re.IGNORECASE)))
-    return Cues(
+    cues = Cues(
         scanner=compile_cached(rf"(?<!\w){factor_by_first_char(alternatives)}(?!\w)", re.IGNORECASE),
         kinds=tuple(kinds),
         damp=_joined(_listed(tables, "damp", data["macros"])),
         neutral=_joined(_listed(tables, "neutral", data["macros"])),
         ignore=_joined(_listed(tables, "ignore", data["macros"])),
     )
+    return replace(cues, folded=_folded(cues))
+
+
+def _folded(cues: Cues) -> Cues | None:
+    """`cues` with every regex replaced by its case-sensitive twin, or None when one of them has none."""
+    scanner = twin(cues.scanner)
+    kinds = [(weight, twin(kind)) for weight, kind in cues.kinds]
+    extras = (cues.damp, cues.neutral, cues.ignore)
+    damp, neutral, ignore = (twin(r) if r is not None else None for r in extras)
+    twinned = [scanner, *(kind for _, kind in kinds)]
+    twinned += [t for t, r in zip((damp, neutral, ignore), extras, strict=True) if r is not None]
+    if scanner is None or any(t is None for t in twinned):
+        return None
+    return Cues(scanner, tuple((w, k) for w, k in kinds if k is not None), damp, neutral, ignore)
 
 
 def _listed(tables: Sequence[tuple[dict[str, Any], float]], key: str, macros: dict[str, str]) -> list[str]:

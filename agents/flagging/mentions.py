@@ -13,6 +13,7 @@ from bisect import bisect_right
 from heapq import heappop, heappush
 from typing import NamedTuple
 
+from watchdesk.agents.flagging.casefold import fold
 from watchdesk.agents.flagging.prefilter import word_keys
 from watchdesk.agents.flagging.sentences import Span
 from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary
@@ -37,13 +38,15 @@ def same_block(text: str, first: Span, second: Span) -> bool:
 
 def topic_mentions(text: str, spans: list[Span], topic: CompiledTopic, candidates: Candidates) -> dict[int, Mention]:
     """Sentence index -> spans of the topic's mentions in it: direct, document-wide and follow-ups."""
+    if candidates.folded is not None and topic.folded is not None:  # same spans, case-sensitive (casefold.py)
+        text, topic = candidates.folded, topic.folded
     found: dict[int, Mention] = {}
-    for index in candidates.for_topic(topic):
+    for index in candidates.for_topic(topic, text):
         hits = topic.hits(text, *spans[index], keys=candidates.keys_of(index))
         if hits:  # else a false alarm of the pre-filter, or every hit was a look-alike
             found[index] = Mention(hits)
     if topic.document is not None and len(found) >= topic.spec.document_min:
-        for index in candidates.for_keys(topic.document_keys, topic.document):
+        for index in candidates.for_keys(topic.document_keys, topic.document, text):
             if index not in found and (hits := topic.document_hits(text, *spans[index])):
                 found[index] = Mention(hits)
     if topic.context is not None and found:
@@ -77,6 +80,7 @@ class Candidates:
 
     def __init__(self, text: str, spans: list[Span], topics: TopicLibrary) -> None:
         self._text, self._spans = text, spans
+        self.folded = fold(text)  # the text lower-cased, when the topics' case-sensitive twins may run on it
         keyed = [k for t in topics for k in (t.keys, t.document_keys) if k is not None]
         self._wanted = frozenset().union(*keyed)
         self._keys: list[set[str]] | None = None
@@ -85,15 +89,16 @@ class Candidates:
     def keys_of(self, index: int) -> set[str] | None:
         return None if self._keys is None else self._keys[index]
 
-    def for_topic(self, topic: CompiledTopic) -> list[int]:
-        return self.for_keys(topic.keys, topic.regex)
+    def for_topic(self, topic: CompiledTopic, text: str) -> list[int]:
+        return self.for_keys(topic.keys, topic.regex, text)
 
-    def for_keys(self, wanted: frozenset[str] | None, regex: re.Pattern[str]) -> list[int]:
-        """Sentences holding one of the `wanted` keys; without keys, those where `regex` fires."""
+    def for_keys(self, wanted: frozenset[str] | None, regex: re.Pattern[str], text: str) -> list[int]:
+        """Sentences holding one of the `wanted` keys; without keys, those where `regex` fires in `text` (the
+        text or its folded form, whichever `regex` is for)."""
         if wanted is None:
-            return _candidate_sentences(self._text, regex, self._spans)
+            return _candidate_sentences(text, regex, self._spans)
         if self._keys is None:
-            self._keys = _sentence_keys(self._text, self._spans)
+            self._keys = _sentence_keys(self._text, self._spans, self.folded)
             for i, keys in enumerate(self._keys):
                 for key in keys & self._wanted:  # index only keys some topic asks for
                     self._by_key.setdefault(key, []).append(i)
@@ -103,8 +108,8 @@ class Candidates:
         return sorted(found)
 
 
-def _sentence_keys(text: str, spans: list[Span]) -> list[set[str]]:
-    lower = text.lower()
+def _sentence_keys(text: str, spans: list[Span], lower: str | None) -> list[set[str]]:
+    lower = text.lower() if lower is None else lower
     if len(lower) != len(text):  # a few characters grow when lower-cased; offsets would drift
         return [word_keys(text[a:b].lower()) for a, b in spans]
     return [word_keys(lower, a, b) for a, b in spans]

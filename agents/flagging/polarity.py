@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import cache
 from itertools import accumulate
-from typing import Literal
+from typing import Literal, NamedTuple
 
+from watchdesk.agents.flagging.casefold import fold, twin
 from watchdesk.agents.flagging.cues import Cues, Scoring, cues_for, scoring
 from watchdesk.agents.flagging.topics import Span, compile_topic, shipped_topics
 
@@ -44,6 +46,35 @@ _ASKS = re.compile(
 )
 
 
+class _Reading(NamedTuple):
+    """The sentence as the regexes read it: lower-cased for case-sensitive twins (casefold.py), else as written."""
+
+    text: str
+    cues: Cues
+    negator: re.Pattern[str]
+    clause: re.Pattern[str]
+    hedge: re.Pattern[str]
+    asks: re.Pattern[str]
+    opener: re.Pattern[str]
+
+
+_OWN = (_NEGATOR, _CLAUSE, _HEDGE, _ASKS, _OPENER)
+
+
+def _reading(sentence: str, topic: str) -> _Reading:
+    cues = cues_for(topic)
+    folded, twins = fold(sentence), _twins()
+    if folded is not None and cues.folded is not None and twins is not None:
+        return _Reading(folded, cues.folded, *twins)
+    return _Reading(sentence, cues, *_OWN)
+
+
+@cache
+def _twins() -> tuple[re.Pattern[str], ...] | None:
+    found = [twin(regex) for regex in _OWN]
+    return tuple(f for f in found if f is not None) if all(f is not None for f in found) else None
+
+
 def judge(
     sentence: str,
     *,
@@ -60,13 +91,14 @@ def judge(
     sentence has no cue of its own.
     """
     knobs = knobs or scoring()
-    found = contributions(sentence, topic=topic, focus=focus, knobs=knobs)
+    reading = _reading(sentence, topic)
+    found = _contributions(sentence, reading, topic=topic, focus=focus, knobs=knobs)
     if not found:
         return verdict(round(prior * knobs.context, 3), knobs=knobs) if prior is not None else ("neutral", 0.0)
-    cues = cues_for(topic)
-    if (focus and _fragment(sentence, focus, knobs)) or (cues.neutral is not None and cues.neutral.search(sentence)):
+    neutral = reading.cues.neutral
+    if (focus and _fragment(sentence, reading, focus, knobs)) or (neutral is not None and neutral.search(reading.text)):
         return "neutral", 0.0
-    raw = sum(weight for _, weight in found) * _damping(sentence, cues, knobs)
+    raw = sum(weight for _, weight in found) * _damping(reading, knobs)
     return verdict(round(raw / (abs(raw) + 1.0), 3), knobs=knobs)
 
 
@@ -84,13 +116,18 @@ def contributions(
     sentence: str, *, topic: str, focus: Sequence[Span] | None = None, knobs: Scoring | None = None
 ) -> list[tuple[str, float]]:
     """Each cue found in `sentence` with its signed weight after proximity and negation."""
-    knobs = knobs or scoring()
-    cues = cues_for(topic)
-    matches = list(cues.scanner.finditer(sentence))
+    return _contributions(sentence, _reading(sentence, topic), topic=topic, focus=focus, knobs=knobs or scoring())
+
+
+def _contributions(
+    sentence: str, reading: _Reading, *, topic: str, focus: Sequence[Span] | None, knobs: Scoring
+) -> list[tuple[str, float]]:
+    cues, text = reading.cues, reading.text
+    matches = list(cues.scanner.finditer(text))
     if not matches:
         return []
     near = _Nearest(list(focus) if focus is not None else _anchors(sentence, topic))
-    ignored = [m.span() for m in cues.ignore.finditer(sentence)] if cues.ignore is not None else []
+    ignored = [m.span() for m in cues.ignore.finditer(text)] if cues.ignore is not None else []
     ignored_starts = [a for a, _ in ignored]
     found = []
     for m in matches:
@@ -100,7 +137,7 @@ def contributions(
         if i >= 0 and m.end() <= ignored[i][1]:
             continue  # a cue about demand or pricing, not about the topic
         weight = cues.weight(m.group()) * _proximity(near.gap(m.span()), knobs)
-        found.append((m.group(), -weight if _negated(sentence, m.start()) else weight))
+        found.append((sentence[m.start() : m.end()], -weight if _negated(reading, m.start()) else weight))
     return found
 
 
@@ -125,9 +162,9 @@ class _Nearest:
         return min(gaps)
 
 
-def _fragment(sentence: str, focus: Sequence[Span], knobs: Scoring) -> bool:
+def _fragment(sentence: str, reading: _Reading, focus: Sequence[Span], knobs: Scoring) -> bool:
     """A discourse fragment that only names the topic ("On export control.") says nothing of its direction."""
-    opener = _OPENER.match(sentence)
+    opener = reading.opener.match(reading.text)
     if opener is None:
         return False
     rest, pos = [], opener.end()
@@ -138,10 +175,10 @@ def _fragment(sentence: str, focus: Sequence[Span], knobs: Scoring) -> bool:
     return len(_WORD.findall(" ".join(rest))) <= knobs.fragment
 
 
-def _negated(sentence: str, at: int) -> bool:
+def _negated(reading: _Reading, at: int) -> bool:
     """A negator a few words before the cue, in the same clause, flips it."""
-    window = _CLAUSE.split(sentence[max(0, at - 80) : at])[-1]
-    return _NEGATOR.search(window) is not None
+    window = reading.clause.split(reading.text[max(0, at - 80) : at])[-1]
+    return reading.negator.search(window) is not None
 
 
 def _proximity(gap: int | None, knobs: Scoring) -> float:
@@ -152,14 +189,14 @@ def _proximity(gap: int | None, knobs: Scoring) -> float:
     return max(knobs.far_weight, 1.0 - slope * (1.0 - knobs.far_weight))
 
 
-def _damping(sentence: str, cues: Cues, knobs: Scoring) -> float:
+def _damping(reading: _Reading, knobs: Scoring) -> float:
     """Hedges, questions and factual framing pull the score toward neutral."""
-    factor = 1.0
-    if _HEDGE.search(sentence):
+    factor, text, damp = 1.0, reading.text, reading.cues.damp
+    if reading.hedge.search(text):
         factor *= knobs.hedge
-    if sentence.rstrip().endswith("?") or _ASKS.search(sentence):
+    if text.rstrip().endswith("?") or reading.asks.search(text):
         factor *= knobs.question
-    if cues.damp is not None and cues.damp.search(sentence):
+    if damp is not None and damp.search(text):
         factor *= knobs.damp
     return factor
 

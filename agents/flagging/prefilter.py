@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from watchdesk.agents.flagging.casefold import twin
 from watchdesk.agents.flagging.regex_cache import compile_cached, memo
 
 _c: Any  # re._constants and re._parser are private and untyped; moved in 3.11
@@ -310,6 +311,13 @@ class KeyIndex:
                 grouped.setdefault(key, []).append(alternative)
         by_key = {k: compile_cached(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", flags) for k, alts in grouped.items()}
         return cls(by_key, frozenset(by_key))
+
+    def folded(self) -> KeyIndex | None:
+        """The same index with case-sensitive twins, for lower-cased text (casefold.py); None when one has none."""
+        twins = {key: twin(regex) for key, regex in self.by_key.items()}
+        if any(regex is None for regex in twins.values()):
+            return None
+        return KeyIndex({key: regex for key, regex in twins.items() if regex is not None}, self.keys)
 
     def spans(self, text: str, start: int, end: int, keys: set[str]) -> list[tuple[int, int]]:
         """Sorted spans in `text[start:end]` of the alternatives filed under any of `keys`."""

@@ -6,11 +6,12 @@ import marshal
 import re
 from bisect import bisect_right
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Union
 
+from watchdesk.agents.flagging.casefold import twin
 from watchdesk.agents.flagging.prefilter import KeyIndex, factor_by_first_char
 from watchdesk.agents.flagging.regex_cache import compile_cached, memo
 from watchdesk.sources.errors import ConfigError
@@ -59,6 +60,8 @@ class CompiledTopic:
     context: re.Pattern[str] | None = None
     document: re.Pattern[str] | None = None
     document_keys: frozenset[str] | None = None  # word keys of the document patterns; None: scan all
+    # The same topic with case-sensitive twins of its regexes, to run on casefold.fold(text); None: it has none
+    folded: CompiledTopic | None = None
 
     @property
     def name(self) -> str:
@@ -176,7 +179,7 @@ def compile_topic(spec: AnyTopic) -> CompiledTopic:
     if spec.exclude:
         excludes = flex_all(spec.exclude)
         exclude = compile_cached(rf"(?<!\w){factor_by_first_char(excludes)}", _FLAGS)
-    return CompiledTopic(
+    topic = CompiledTopic(
         spec=spec,
         regex=regex,
         exclude=exclude,
@@ -185,6 +188,20 @@ def compile_topic(spec: AnyTopic) -> CompiledTopic:
         document=_bounded(spec.document),
         document_keys=_keys_of(spec.document),
     )
+    return replace(topic, folded=_folded(topic))
+
+
+def _folded(topic: CompiledTopic) -> CompiledTopic | None:
+    """`topic` with every regex replaced by its case-sensitive twin, or None when one of them has none."""
+    regex = twin(topic.regex)
+    extras = (topic.exclude, topic.context, topic.document)
+    exclude, context, document = (twin(r) if r is not None else None for r in extras)
+    index = topic.index.folded() if topic.index is not None else None
+    if regex is None or (topic.index is not None and index is None):
+        return None
+    if any(twinned is None and r is not None for twinned, r in zip((exclude, context, document), extras, strict=True)):
+        return None
+    return replace(topic, regex=regex, exclude=exclude, index=index, context=context, document=document)
 
 
 def _keys_of(patterns: Sequence[str]) -> frozenset[str] | None:
