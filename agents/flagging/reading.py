@@ -22,16 +22,22 @@ _NEGATION = frozenset((
 # Stems match the start of a word; those of three letters or fewer, and those ending in "$", the whole word.
 _STEMS = {
     "bad": ("shortag", "bottleneck", "constrain", "tight", "disrupt", "delay", "short$", "scarc", "buildup",
-            "build-up", "excess", "digest", "oversuppl", "headwind", "restrict", "shortfall"),
+            "build-up", "excess", "digest", "oversuppl", "headwind", "restrict", "shortfall", "capped$", "gated$",
+            "correction", "pressure", "squeez", "crunch"),
     "good": ("improv", "ease$", "eased$", "eases$", "easing", "better", "normaliz", "normalis", "healthy",
-             "healthier", "lean$", "leaner", "resolv", "recover"),
+             "healthier", "lean$", "leaner", "resolv", "recover", "done$", "behind$", "complete$", "completed$"),
     "stock": ("inventor", "stock", "channel", "days$"),
     "supply": ("suppl", "capacity", "lead$", "wafer", "component", "freight", "logistic"),
     "demand": ("demand", "order", "bookings"),
     "down": ("lower", "down", "decreas", "reduc", "declin", "drain", "drew$", "draw$", "fell", "low", "burn",
              "depleted"),
-    "up": ("higher", "increas", "rise$", "rising", "rose$", "build", "grew", "grow$", "grows", "elevated", "up",
-           "excess"),
+    "up": ("higher", "increas", "rise$", "rising", "rose$", "build", "built$", "grew", "grow$", "grows", "elevated",
+           "up", "excess"),
+    # what supplies cost and how long they take: down is good news, unlike supply itself
+    "cost": ("cost$", "costs$", "freight", "inflation", "lead$", "price$", "prices$"),
+    # praise of a supply chain or its team ("we have the best supply chain team")
+    "praise": ("best$", "great$", "incredible", "stellar", "excellent", "mature$", "efficient", "strong$",
+               "well$", "outstanding", "exceptional"),
     "ahead": ("above", "exceed", "outpac", "outstrip", "ahead", "outrun", "surpass"),
 }  # fmt: skip
 _PRESUPPOSE = re.compile(
@@ -45,13 +51,38 @@ _OPENER = re.compile(
 )
 
 
+# Relations a word window cannot see: demand over supply (a constraint, rubric 6.1), supply ahead of what is
+# needed, the supply-demand balance as a market state (neutral unless a shortage is claimed), an effect smaller
+# than feared, and effort without a result (mitigation: neutral).
+_RELATIONS = tuple((name, re.compile(pattern)) for name, pattern in (
+    ("K:demand-over-supply",
+     r"\bdemand (?:\S+ ){0,5}?(?:greater|stronger|more|higher|above|exceed\w*|outpac\w*|outstrip\w*|ahead|"
+     r"significantly more|well above|far exceed\w*) (?:\S+ ){0,3}?(?:supply|capacity|our ability)|"
+     r"\bundersuppl|\b(?:if we had|had more) supply|\bsupply (?:\S+ ){0,4}?(?:unable to|can't|cannot|not) keep up|"
+     r"\bdemand[- ]supply gap|favou?ring the demand|\bsold out|\boversubscribed"),
+    ("K:supply-over-need",
+     r"\bsupply (?:\S+ ){0,4}?(?:exceeds?|above|ahead of|beyond|significantly beyond) (?:\S+ ){0,3}?"
+     r"(?:guidance|demand|forecast|that|needs?)|\bnot supply[- ](?:capped|constrained|gated|limited)"),
+    ("K:balance",
+     r"\b(?:supply[- /]demand|demand[- /]supply|supply and demand|demand and supply) (?:\S+ ){0,2}?"
+     r"(?:balance|environment|setup|equilibrium|dynamics)|\b(?:healthy|constructive|balanced) (?:\S+ ){0,3}?"
+     r"(?:supply[- /]demand|demand[- /]supply)"),
+    ("K:less-than-feared",
+     r"\b(?:less|not as much|lower|smaller|better) than (?:\S+ ){0,2}?(?:anticipated|expected|feared|forecast|thought)|"
+     r"\blower end of (?:that|the|our) range|\blow end of (?:that|the|our) range"),
+    ("K:effort",
+     r"\b(?:working|trying|try|racing|continu\w* to work|doing (?:our|everything)|focused on|do our best|"
+     r"work through|manage through|managing through|navigat\w*)\b"),
+))  # fmt: skip
+
+
 def _matches(word: str, stem: str) -> bool:
     if stem.endswith("$") or len(stem) <= 3:
         return word == stem.rstrip("$")
     return word.startswith(stem)
 
 
-_WHERE = ("down", "up", "bad", "good", "ahead")
+_WHERE = ("down", "up", "bad", "good", "ahead", "praise")
 
 
 @cache
@@ -71,13 +102,14 @@ def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> l
         for kind in word_kinds:
             if negated and kind in ("bad", "good", "up"):
                 names.append(f"K:not-{kind}")
-            if kind in ("stock", "supply", "demand"):
+            if kind in ("stock", "supply", "demand", "cost"):
                 near = kinds[max(0, i - NEAR) : i + NEAR + 1]
                 names += [f"K:{kind}-{other}" for ks in near for other in ks if other in _WHERE]
     if question:
         names.append("K:question-built" if _PRESUPPOSE.search(lowered) else "K:question-plain")
     if _OPENER.search(lowered):
         names.append("K:opener")
+    names += [name for name, pattern in _RELATIONS if pattern.search(lowered)]
     return sorted(set(names))
 
 
