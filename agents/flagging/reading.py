@@ -33,11 +33,7 @@ _STEMS = {
              "depleted"),
     "up": ("higher", "increas", "rise$", "rising", "rose$", "build", "built$", "grew", "grow$", "grows", "elevated",
            "up", "excess"),
-    # what supplies cost and how long they take: down is good news, unlike supply itself
-    "cost": ("cost$", "costs$", "freight", "inflation", "lead$", "price$", "prices$"),
-    # praise of a supply chain or its team ("we have the best supply chain team")
-    "praise": ("best$", "great$", "incredible", "stellar", "excellent", "mature$", "efficient", "strong$",
-               "well$", "outstanding", "exceptional"),
+
     "ahead": ("above", "exceed", "outpac", "outstrip", "ahead", "outrun", "surpass"),
 }  # fmt: skip
 _PRESUPPOSE = re.compile(
@@ -82,7 +78,7 @@ def _matches(word: str, stem: str) -> bool:
     return word.startswith(stem)
 
 
-_WHERE = ("down", "up", "bad", "good", "ahead", "praise")
+_WHERE = ("down", "up", "bad", "good", "ahead")
 
 
 @cache
@@ -102,7 +98,7 @@ def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> l
         for kind in word_kinds:
             if negated and kind in ("bad", "good", "up"):
                 names.append(f"K:not-{kind}")
-            if kind in ("stock", "supply", "demand", "cost"):
+            if kind in ("stock", "supply", "demand"):
                 near = kinds[max(0, i - NEAR) : i + NEAR + 1]
                 names += [f"K:{kind}-{other}" for ks in near for other in ks if other in _WHERE]
     if question:

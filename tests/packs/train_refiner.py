@@ -30,7 +30,7 @@ from watchdesk.agents.flagging.sentiment import score_one
 from watchdesk.agents.flagging.topics import load_topics
 
 OUT = REPO / "agents" / "flagging" / "refine.json"
-VERSION = "refine-2"
+VERSION = "refine-3"
 # CUE scales the L2 penalty of the rule, sentiment and reading features against the words' (leave-calls-out:
 # 0.3 gave polarity +1/+1/+2 points over 1.0; 3.0 raised inventory precision but cost recall)
 L2, THRESHOLD, CUE = 1e-2, 0.4, 0.3
