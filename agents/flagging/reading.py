@@ -22,16 +22,18 @@ _NEGATION = frozenset((
 # Stems match the start of a word; those of three letters or fewer, and those ending in "$", the whole word.
 _STEMS = {
     "bad": ("shortag", "bottleneck", "constrain", "tight", "disrupt", "delay", "short$", "scarc", "buildup",
-            "build-up", "excess", "digest", "oversuppl", "headwind", "restrict", "shortfall"),
+            "build-up", "excess", "digest", "oversuppl", "headwind", "restrict", "shortfall", "capped$", "gated$",
+            "correction", "pressure", "squeez", "crunch"),
     "good": ("improv", "ease$", "eased$", "eases$", "easing", "better", "normaliz", "normalis", "healthy",
-             "healthier", "lean$", "leaner", "resolv", "recover"),
+             "healthier", "lean$", "leaner", "resolv", "recover", "done$", "behind$", "complete$", "completed$"),
     "stock": ("inventor", "stock", "channel", "days$"),
     "supply": ("suppl", "capacity", "lead$", "wafer", "component", "freight", "logistic"),
     "demand": ("demand", "order", "bookings"),
     "down": ("lower", "down", "decreas", "reduc", "declin", "drain", "drew$", "draw$", "fell", "low", "burn",
              "depleted"),
-    "up": ("higher", "increas", "rise$", "rising", "rose$", "build", "grew", "grow$", "grows", "elevated", "up",
-           "excess"),
+    "up": ("higher", "increas", "rise$", "rising", "rose$", "build", "built$", "grew", "grow$", "grows", "elevated",
+           "up", "excess"),
+
     "ahead": ("above", "exceed", "outpac", "outstrip", "ahead", "outrun", "surpass"),
 }  # fmt: skip
 _PRESUPPOSE = re.compile(
@@ -43,6 +45,31 @@ _OPENER = re.compile(
     r"focus|start|get)|my (?:first |second |follow-up |last )?question|a question (?:on|about)|turning to|"
     r"moving to|switching (?:gears )?to|let me (?:turn|move|talk)|on the (?:topic|subject) of)\b"
 )
+
+
+# Relations a word window cannot see: demand over supply (a constraint, rubric 6.1), supply ahead of what is
+# needed, the supply-demand balance as a market state (neutral unless a shortage is claimed), an effect smaller
+# than feared, and effort without a result (mitigation: neutral).
+_RELATIONS = tuple((name, re.compile(pattern)) for name, pattern in (
+    ("K:demand-over-supply",
+     r"\bdemand (?:\S+ ){0,5}?(?:greater|stronger|more|higher|above|exceed\w*|outpac\w*|outstrip\w*|ahead|"
+     r"significantly more|well above|far exceed\w*) (?:\S+ ){0,3}?(?:supply|capacity|our ability)|"
+     r"\bundersuppl|\b(?:if we had|had more) supply|\bsupply (?:\S+ ){0,4}?(?:unable to|can't|cannot|not) keep up|"
+     r"\bdemand[- ]supply gap|favou?ring the demand|\bsold out|\boversubscribed"),
+    ("K:supply-over-need",
+     r"\bsupply (?:\S+ ){0,4}?(?:exceeds?|above|ahead of|beyond|significantly beyond) (?:\S+ ){0,3}?"
+     r"(?:guidance|demand|forecast|that|needs?)|\bnot supply[- ](?:capped|constrained|gated|limited)"),
+    ("K:balance",
+     r"\b(?:supply[- /]demand|demand[- /]supply|supply and demand|demand and supply) (?:\S+ ){0,2}?"
+     r"(?:balance|environment|setup|equilibrium|dynamics)|\b(?:healthy|constructive|balanced) (?:\S+ ){0,3}?"
+     r"(?:supply[- /]demand|demand[- /]supply)"),
+    ("K:less-than-feared",
+     r"\b(?:less|not as much|lower|smaller|better) than (?:\S+ ){0,2}?(?:anticipated|expected|feared|forecast|thought)|"
+     r"\blower end of (?:that|the|our) range|\blow end of (?:that|the|our) range"),
+    ("K:effort",
+     r"\b(?:working|trying|try|racing|continu\w* to work|doing (?:our|everything)|focused on|do our best|"
+     r"work through|manage through|managing through|navigat\w*)\b"),
+))  # fmt: skip
 
 
 def _matches(word: str, stem: str) -> bool:
@@ -78,6 +105,7 @@ def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> l
         names.append("K:question-built" if _PRESUPPOSE.search(lowered) else "K:question-plain")
     if _OPENER.search(lowered):
         names.append("K:opener")
+    names += [name for name, pattern in _RELATIONS if pattern.search(lowered)]
     return sorted(set(names))
 
 

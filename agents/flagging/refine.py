@@ -198,7 +198,9 @@ def looked_at(sentences: list[str], verdicts: Mapping[str, Mapping[int, Verdict]
     Tried and dropped, as leave-calls-out figures did not move: the sentence either side of those (where word-less
     follow-ups sit), also two either side with counts of nearby rule flags as features (recall flat, geopolitical
     recall down); more candidate words (pressure, parts, production, inflation, components, shipping, delays);
-    each polarity cue of the rules as its own feature; a 256-d static sentence embedding (wordllama) beside the words.
+    each polarity cue of the rules as its own feature; a 256-d static sentence embedding (wordllama) beside the words;
+    (refine-3) a presence model of its own for the word-less sentences up to three after a rule flag in the same
+    speech, with the flag's distance and polarity as features: 2 of 90 held-out mentions found at 9 false flags.
     """
     return sorted({i for v in verdicts.values() for i in v} | {i for i, s in enumerate(sentences) if is_candidate(s)})
 

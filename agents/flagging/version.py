@@ -1,5 +1,8 @@
 """The flagging method's version, in a module of its own: the briefing cites it without loading the flagger."""
 
 # 0.4: the learned second pass; 0.5: filing look-alikes, the judge in context; 0.6: closer-reading features and
-# denials (reading.py), "Greater China" as a segment, the LLM judge also reads the candidates left out
-METHOD_VERSION = "0.6"
+# denials (reading.py), "Greater China" as a segment, the LLM judge also reads the candidates left out;
+# 0.7 (refine-3): tight markets, oversupply, US manufacturing and the shortage's own follow-up words as supply
+# chain, look-alikes excluded (supply chain as a consulting line, labour inflation, supply discipline), reading
+# features for demand over supply and the supply-demand balance, polarity learnt across the three topics
+METHOD_VERSION = "0.7"

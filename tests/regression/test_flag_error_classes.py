@@ -4,7 +4,9 @@ Each sentence is flagged the way `watchdesk flag` reads its whole document (read
 time; skipped when absent). The classes: good inventory news read as neutral; neutral supply and geopolitical
 statements read as warnings; tight supply ("sold out", "demand well above supply") and questions built on it
 (the rubric: negative, even when it helps pricing, section 6.1); China as a revenue geography and currency moves
-read as geopolitics; "no bottleneck" and "not in shortage" read as warnings.
+read as geopolitics; "no bottleneck" and "not in shortage" read as warnings. Flagging v0.7 adds: tight markets and
+demand over supply missed or misread, a CHIPS award read as geopolitics, look-alikes of supply chain and pull-ins,
+the supply-demand balance read as good news, own stock drawn down read as neutral.
 """
 
 from __future__ import annotations
@@ -52,6 +54,29 @@ CASES: list = [
     # a constraint denied is good news (rubric: "nothing to do with supply availability" is positive)
     (TSMC, "we do not foresee any bottlenecks to our capacity expansion plans", "supply_chain", "positive"),
     (TSMC, "it's not so much of, say, in a lot of shortage, not at all", "supply_chain", "positive"),
+    # flagging v0.7 (refine-3). Tight markets, nodes and industries are a supply constraint (rubric 6.1)
+    (T + "MU_2025_Q4.txt", "DRAM is tight already today and getting even tighter", "supply_chain", "negative"),
+    (T + "MU_2024_Q3.txt", "the industry is in a tight place today", "supply_chain", "negative"),
+    (T + "MU_2024_Q1.txt", "Our leading edge DRAM and NAND nodes are oversubscribed", "supply_chain", "negative"),
+    (T + "NVDA_2024_Q4.txt", "demand is greater than supply", "supply_chain", "negative"),
+    # a CHIPS award for new US fabs is onshoring (supply chain, good news), not trade policy
+    (T + "MU_2025_Q1.txt", "under the CHIPS and Science Act to support advanced DRAM", "supply_chain", "positive"),
+    (T + "MU_2025_Q1.txt", "under the CHIPS and Science Act to support advanced DRAM", "geopolitical", None),
+    # supply chain as a consulting line or one business function, labour cost inflation, supply discipline
+    (J + "ACN_q1_2022.json", "the digital supply chain work is very, very early innings", "supply_chain", None),
+    (J + "IT_q1_2021.json", "This includes HR, supply chain, finance, marketing", "supply_chain", None),
+    (J + "ACN_q1_2022.json", "pass through labor cost inflation on to clients", "supply_chain", None),
+    (T + "MU_2025_Q1.txt", "taking actions to align our NAND supply with industry demand", "supply_chain", None),
+    (J + "VMW_q4_2021.json", "it pulls in the rest of our platform", "inventory", None),
+    # the supply-demand balance as a market state is neutral; the shortage picked up in its own words is a mention
+    (T + "MU_2024_Q4.txt", "The supply-demand setup is quite good", "supply_chain", "neutral"),
+    (J + "CTS_q2_2021.json", "But it's still pretty challenging out there", "supply_chain", "negative"),
+    # our own stock drawn down, low against target or at historic lows, a correction done: good news;
+    # customers that built inventory will buy less: a warning
+    (T + "MU_2024_Q4.txt", "We intend to draw down our inventory", "inventory", "positive"),
+    (J + "CTS_q2_2021.json", "On-hand days of supply are between 25 and 30 days, the lowest", "inventory", "positive"),
+    (T + "MU_2024_Q3.txt", "it looks like the inventory correction is mostly done", "inventory", "positive"),
+    (T + "MU_2025_Q1.txt", "It's more that they have built inventory", "inventory", "negative"),
 ]
 
 

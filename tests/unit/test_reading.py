@@ -21,6 +21,12 @@ def reading(sentence: str) -> set[str]:
         ("Is the 25 number a supply constraint number?", "K:question-plain"),
         ("Given the supply constraints, how should we think about the second half?", "K:question-built"),
         ("My question though was that I wanted to talk a little bit about North America supply chain.", "K:opener"),
+        ("And so with all of the new products, demand is greater than supply.", "K:demand-over-supply"),
+        ("From a full year standpoint, our $4 billion number is not supply capped.", "K:supply-over-need"),
+        ("The supply-demand setup is quite good.", "K:balance"),
+        ("We are pleased to report that the actual impact was at the lower end of that range.", "K:less-than-feared"),
+        ("We've utilized other ports across the country to try to release some of the congestion.", "K:effort"),
+        ("It's more that they have built inventory.", "K:stock-up"),
     ],
 )
 def test_relations_between_words_are_named(sentence: str, named: str) -> None:
