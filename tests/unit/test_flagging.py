@@ -294,10 +294,10 @@ def test_flag_text_handles_two_megabytes_in_about_a_second(library: TopicLibrary
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt")))
     text = (text + "\n\n" + text)[:2_000_000]
     flag_text(text[:2000], topics=library)
-    elapsed = best_of(2, lambda: flag_text(text, topics=library))
-    print(f"\nflag_text: 2 MB of call text, 9 topics, {elapsed:.2f} s")
-    # About 1 s measured alone; a generous bound catches pathological slowdowns without flaking on a
-    # busy 2-core CI machine. The throughput figures come from the benchmark, not from tests.
+    elapsed = best_of(2, lambda: flag_text(text, topics=library), cpu=True)
+    print(f"\nflag_text: 2 MB of call text, 9 topics, {elapsed:.2f} s of CPU")
+    # About 1.5 s of CPU measured alone; CPU time (not wall time, which a busy 2-core CI machine inflates 2-4x) and
+    # a generous bound catch pathological slowdowns. The throughput figures come from the benchmark, not tests.
     assert elapsed < 6.0
 
 
