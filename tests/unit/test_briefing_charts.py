@@ -1,0 +1,52 @@
+"""The briefing's SVG charts: well-formed, every point and bar drawn where its value says, names escaped."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date, timedelta
+
+from watchdesk.agents.briefing.charts import TOP, mentions_chart, tone_chart
+from watchdesk.agents.briefing.model import WeekPoint
+
+SVG = "{http://www.w3.org/2000/svg}"
+WEEKS = [date(2025, 1, 6) + timedelta(weeks=i) for i in range(4)]
+
+
+def _point(week: int, ticker: str, topic: str, mentions: int, positive: int, negative: int) -> WeekPoint:
+    return WeekPoint(week=WEEKS[week], ticker=ticker, topic=topic, mentions=mentions, positive=positive,
+                     negative=negative)  # fmt: skip
+
+
+HISTORY = [
+    _point(0, "NVDA", "inventory", 4, 3, 1),  # net +0.5
+    _point(2, "NVDA", "inventory", 2, 0, 2),  # net -1
+    _point(1, "A&B<", "supply_chain", 5, 0, 0),  # net 0, a name that must be escaped
+]
+
+
+def test_no_points_no_chart() -> None:
+    assert tone_chart([], WEEKS) is None and mentions_chart([], WEEKS) is None
+
+
+def test_tone_chart_is_well_formed_with_a_point_per_week_and_topic() -> None:
+    svg = tone_chart(HISTORY, WEEKS)
+    assert svg is not None and svg.startswith("<svg") and svg.count("<svg") == 1
+    root = ET.fromstring(svg)  # raises on malformed XML or an unescaped name
+    texts = [t.text for t in root.iter(f"{SVG}text")]
+    assert "A&B<" in texts and "NVDA" in texts and "Jan 6" in texts
+    dots = [c for c in root.iter(f"{SVG}circle") if c.get("r") == "3"]
+    assert len(dots) == 3
+    ys = sorted(float(c.get("cy", 0)) for c in dots)
+    # y runs from +1 at the top (TOP) to -1 at the bottom (TOP + 150): +0.5 above 0 above -1
+    assert ys == [TOP + 37.5, TOP + 75.0, TOP + 150.0]
+
+
+def test_mentions_chart_stacks_bars_to_the_weeks_totals() -> None:
+    svg = mentions_chart(HISTORY, WEEKS)
+    assert svg is not None
+    root = ET.fromstring(svg)
+    bars = {r.findtext(f"{SVG}title", ""): float(r.get("height", 0)) for r in root.iter(f"{SVG}rect")
+            if r.find(f"{SVG}title") is not None}  # fmt: skip
+    assert sorted(bars) == ["A&B< Jan 13: 5", "NVDA Jan 20: 2", "NVDA Jan 6: 4"]
+    per_mention = {height / int(title.rsplit(" ", 1)[1]) for title, height in bars.items()}
+    assert max(per_mention) - min(per_mention) < 0.05  # heights proportional to the counts
