@@ -70,6 +70,15 @@ _RELATIONS = tuple((name, re.compile(pattern)) for name, pattern in (
      r"\b(?:working|trying|try|racing|continu\w* to work|doing (?:our|everything)|focused on|do our best|"
      r"work through|manage through|managing through|navigat\w*)\b"),
 ))  # fmt: skip
+# Text each relation cannot match without (every branch holds one): `in` tests that spare most sentences the
+# regexes, which long filings without these words otherwise pay in full (tests/unit/test_reading.py checks it).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "K:demand-over-supply": ("demand", "supply", "undersuppl", "favo", "sold out", "oversubscribed"),
+    "K:supply-over-need": ("supply",),
+    "K:balance": ("supply",),
+    "K:less-than-feared": ("than", "end of"),
+    "K:effort": ("work", "try", "racing", "doing", "focused on", "do our best", "manag", "navigat"),
+}
 
 
 def _matches(word: str, stem: str) -> bool:
@@ -105,7 +114,8 @@ def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> l
         names.append("K:question-built" if _PRESUPPOSE.search(lowered) else "K:question-plain")
     if _OPENER.search(lowered):
         names.append("K:opener")
-    names += [name for name, pattern in _RELATIONS if pattern.search(lowered)]
+    names += [name for name, pattern in _RELATIONS
+              if any(need in lowered for need in _NEEDS[name]) and pattern.search(lowered)]  # fmt: skip
     return sorted(set(names))
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from watchdesk.agents.flagging.refine import text_features
@@ -35,3 +38,20 @@ def test_relations_between_words_are_named(sentence: str, named: str) -> None:
 
 def test_short_stems_match_whole_words_only() -> None:
     assert reading("Leading-edge upside supports the update.") == set()  # not "lead", "up" or "support"
+
+
+def test_a_relation_never_matches_without_the_text_it_needs(shared_fixtures: Path) -> None:
+    """reading._NEEDS lets a sentence skip a relation's regex: that must never drop a match."""
+    from watchdesk.agents.flagging.reading import _NEEDS, _RELATIONS
+
+    folder = shared_fixtures / "transcripts" / "plaintext_2023_2025"
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))).lower()
+    sentences = [
+        *re.split(r"(?<=[.!?])\s+", text),
+        "if we had more supply we would ship it", "we are not supply-constrained", "supply/demand balance",
+        "favoring the demand side", "at the lower end of that range", "continuing to work with suppliers",
+    ]  # fmt: skip
+    for name, pattern in _RELATIONS:
+        matched = [s for s in sentences if pattern.search(s)]
+        assert matched, name  # each relation is exercised
+        assert all(any(need in s for need in _NEEDS[name]) for s in matched), name
