@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from watchdesk.agents.flagging.casefold import twin
@@ -130,7 +130,7 @@ def _expand(patterns: Sequence[str], macros: dict[str, str]) -> list[str]:
 
 @cache
 def _cue_file() -> dict[str, Any]:
-    raw = resources.files("watchdesk.agents.flagging").joinpath("polarity.toml").read_text(encoding="utf-8")
+    raw = Path(__file__).with_name("polarity.toml").read_text(encoding="utf-8")
     try:
         data = parse_toml(raw)
     except ValueError as exc:  # tomllib.TOMLDecodeError

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from watchdesk.agents.flagging.casefold import twin
@@ -255,7 +255,7 @@ def flex_spaces(pattern: str) -> str:
 
 @cache
 def _shipped() -> tuple[Topic, ...]:
-    raw = resources.files("watchdesk.agents.flagging").joinpath("topics.toml").read_text(encoding="utf-8")
+    raw = Path(__file__).with_name("topics.toml").read_text(encoding="utf-8")
     try:
         table = parse_toml(raw)["topics"]
         return tuple(_shipped_topic(name, body) for name, body in table.items())

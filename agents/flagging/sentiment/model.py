@@ -8,13 +8,13 @@ labelled fixtures.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from watchdesk.agents.flagging.sentiment.features import features
@@ -63,8 +63,8 @@ class SentimentModel:
 @cache
 def default_model() -> SentimentModel:
     """The shipped model (loaded once)."""
-    text = (resources.files("watchdesk.agents.flagging.sentiment") / "model.json").read_text(encoding="utf-8")
-    return SentimentModel.from_json(json.loads(text), digest=hashlib.sha256(text.encode()).hexdigest()[:16])
+    raw = Path(__file__).with_name("model.json").read_bytes()  # beside this module (importlib.resources: +12 ms)
+    return SentimentModel.from_json(json.loads(raw.decode("utf-8")), digest=f"{zlib.crc32(raw):08x}{len(raw):08x}")
 
 
 def score(texts: Sequence[str], *, model: SentimentModel | None = None) -> list[tuple[Label, float]]:
