@@ -13,10 +13,8 @@ run time, weights in refine.json; a topic without weights keeps the rules' verdi
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import re
-import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,7 +23,7 @@ from typing import Any
 
 from watchdesk.agents.flagging.polarity import Polarity
 from watchdesk.agents.flagging.reading import denies_a_problem, reading_features
-from watchdesk.agents.flagging.regex_cache import compile_cached, memo
+from watchdesk.agents.flagging.regex_cache import compile_cached, shipped_json
 from watchdesk.agents.flagging.sentiment import score
 
 POLARITIES: tuple[Polarity, Polarity, Polarity] = ("positive", "negative", "neutral")
@@ -212,13 +210,5 @@ def default_refiner() -> Refiner | None:
     path = Path(__file__).with_name("refine.json")  # beside this module (importlib.resources costs ~12 ms)
     if not path.is_file():
         return None
-    raw = path.read_bytes()  # parsed once, then loaded from the regex cache's file (marshal: ~5x faster than json)
-    key = f"{zlib.crc32(raw):08x}:{len(raw)}"
-    data = memo("refine", key, lambda: json.loads(raw.decode("utf-8")), encode=lambda d: d, decode=_checked_dict)
+    data, _ = shipped_json(path)
     return Refiner.from_json(data)
-
-
-def _checked_dict(value: object) -> dict:
-    if not isinstance(value, dict):
-        raise TypeError("refine cache entry is not a mapping")
-    return value

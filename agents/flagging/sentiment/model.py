@@ -8,15 +8,14 @@ labelled fixtures.
 
 from __future__ import annotations
 
-import json
 import math
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from watchdesk.agents.flagging.regex_cache import shipped_json
 from watchdesk.agents.flagging.sentiment.features import features
 from watchdesk.agents.flagging.sentiment.scorer import CompiledWeights, Label
 
@@ -63,8 +62,8 @@ class SentimentModel:
 @cache
 def default_model() -> SentimentModel:
     """The shipped model (loaded once)."""
-    raw = Path(__file__).with_name("model.json").read_bytes()  # beside this module (importlib.resources: +12 ms)
-    return SentimentModel.from_json(json.loads(raw.decode("utf-8")), digest=f"{zlib.crc32(raw):08x}{len(raw):08x}")
+    data, key = shipped_json(Path(__file__).with_name("model.json"))  # beside this module (importlib.resources: +12 ms)
+    return SentimentModel.from_json(data, digest=key)
 
 
 def score(texts: Sequence[str], *, model: SentimentModel | None = None) -> list[tuple[Label, float]]:
