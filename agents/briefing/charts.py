@@ -23,8 +23,9 @@ def _label(week: date) -> str:
 
 
 def _points(history: Sequence[WeekPoint], weeks: Sequence[date]) -> list[WeekPoint]:
-    first = weeks[0] if weeks else date.min
-    return [w for w in history if w.week >= first and w.week in set(weeks)]
+    """The points of the window's weeks (a week outside the axis has no place on it)."""
+    shown = set(weeks)
+    return [w for w in history if w.week in shown]
 
 
 def tone_chart(history: Sequence[WeekPoint], weeks: Sequence[date]) -> str | None:
@@ -86,7 +87,7 @@ def mentions_chart(history: Sequence[WeekPoint], weeks: Sequence[date]) -> str |
 
 def _x(x0: float, weeks: Sequence[date], week: date, *, width: float = WIDTH) -> float:
     step = width / max(len(weeks), 1)
-    return x0 + step * (list(weeks).index(week) + 0.5)
+    return x0 + step * (weeks.index(week) + 0.5)
 
 
 def _y(height: float, share: float) -> float:
