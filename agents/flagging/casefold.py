@@ -78,10 +78,17 @@ def _lower_tree(parsed: Any) -> bool:
     one whose lower case is among the lower cases of its members (re._compiler), so on lower-cased text the
     lower-cased literal and the class of lower-cased members match the same characters.
     """
+    if not lower_parsed(parsed):
+        return False
+    sink(parsed)  # case-sensitive, the engine can skip to the first letters: let it (lookbehind.py)
+    return True
+
+
+def lower_parsed(parsed: Any) -> bool:
+    """`_lower_tree` without moving look-arounds: what the twin consumes, for multiscan.py; False if no twin."""
     if parsed.state.flags != re.IGNORECASE | re.UNICODE or not _lower_items(parsed.data):
         return False
     parsed.state.flags = int(re.UNICODE)
-    sink(parsed)  # case-sensitive, the engine can skip to the first letters: let it (lookbehind.py)
     return True
 
 

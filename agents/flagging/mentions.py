@@ -10,18 +10,56 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
+from functools import lru_cache
 from heapq import heappop, heappush
+from itertools import accumulate
 from typing import NamedTuple
 
-from watchdesk.agents.flagging.casefold import fold
+from watchdesk.agents.flagging import multiscan
+from watchdesk.agents.flagging.casefold import fold, twin
 from watchdesk.agents.flagging.prefilter import word_keys
+from watchdesk.agents.flagging.regex_cache import compile_cached
 from watchdesk.agents.flagging.sentences import Span
-from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary
+from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary, flex_all
 
 # A follow-up may come right after a mention or a sentence or two later ("We're thinking about
 # it." between two sentences on the same export limits).
 CONTEXT_WINDOW = 3
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+class Prescan(NamedTuple):
+    """Where a topic's patterns may match, from one Hyperscan pass: sentence -> what may match there."""
+
+    alternatives: tuple[str, ...]  # the topic's phrases and patterns, as its word-key regexes hold them
+    direct: dict[int, dict[str, set[int]]]  # sentence -> word key -> its alternatives (indices) that may match
+    context: dict[int, set[int]]
+    document: dict[int, set[int]]
+    exclude: dict[int, set[int]]
+
+
+def _live_keys(
+    groups: dict[str, tuple[str, ...]], patterns: tuple[str, ...], found: dict[int, set[int]]
+) -> dict[int, dict[str, set[int]]]:
+    keys_of: list[list[str]] = [[] for _ in patterns]
+    position = {p: i for i, p in enumerate(patterns)}
+    for key, alternatives in groups.items():
+        for alternative in alternatives:
+            keys_of[position[alternative]].append(key)
+    live: dict[int, dict[str, set[int]]] = {}
+    for index, idents in found.items():
+        live[index] = by_key = {}
+        for ident in idents:
+            for key in keys_of[ident]:
+                by_key.setdefault(key, set()).add(ident)
+    return live
+
+
+@lru_cache(maxsize=4096)
+def _alone(alternative: str) -> re.Pattern[str] | None:
+    """The folded word-key regex of one alternative (prefilter.KeyIndex), for a sentence where no other may match."""
+    return twin(compile_cached(rf"(?<!\w)(?:{alternative})(?!\w)", re.IGNORECASE))
 
 
 class Mention(NamedTuple):
@@ -40,6 +78,9 @@ def topic_mentions(text: str, spans: list[Span], topic: CompiledTopic, candidate
     """Sentence index -> spans of the topic's mentions in it: direct, document-wide and follow-ups."""
     if candidates.folded is not None and topic.folded is not None:  # same spans, case-sensitive (casefold.py)
         text, topic = candidates.folded, topic.folded
+        scan = candidates.prescan(topic) if topic.index is not None else None
+        if scan is not None:
+            return _prescanned(text, spans, topic, candidates, scan)
     found: dict[int, Mention] = {}
     for index in candidates.for_topic(topic, text):
         hits = topic.hits(text, *spans[index], keys=candidates.keys_of(index))
@@ -54,20 +95,58 @@ def topic_mentions(text: str, spans: list[Span], topic: CompiledTopic, candidate
     return dict(sorted(found.items()))
 
 
-def _add_follow_ups(text: str, spans: list[Span], topic: CompiledTopic, found: dict[int, Mention]) -> None:
+def _prescanned(
+    text: str, spans: list[Span], topic: CompiledTopic, candidates: Candidates, scan: Prescan
+) -> dict[int, Mention]:
+    """topic_mentions after Hyperscan's pre-scan: the same regexes on the same sentences, skipping only those it
+    rules out (a word key none of whose alternatives may match, an exclude regex none of whose patterns may)."""
+    bare = replace(topic, exclude=None)  # for sentences no exclude pattern can match in
+    found: dict[int, Mention] = {}
+    for index, live in scan.direct.items():
+        keys = candidates.word_keys_of(index) & live.keys()
+        regexes = [_regex(topic, key, live[key], scan.alternatives) for key in keys]
+        hits = (topic if index in scan.exclude else bare).hits(text, *spans[index], regexes=regexes)
+        if hits:
+            found[index] = Mention(hits)
+    if topic.document is not None and len(found) >= topic.spec.document_min:
+        if topic.document_keys is None:
+            indices = candidates.for_keys(None, topic.document, text)
+        else:
+            wanted = topic.document_keys
+            indices = [i for i in sorted(scan.document) if candidates.word_keys_of(i) & wanted]
+        for index in indices:
+            if index not in found and (hits := topic.document_hits(text, *spans[index])):
+                found[index] = Mention(hits)
+    if topic.context is not None and found:
+        _add_follow_ups(text, spans, topic, found, scan)
+    return dict(sorted(found.items()))
+
+
+def _regex(topic: CompiledTopic, key: str, live: set[int], alternatives: tuple[str, ...]) -> re.Pattern[str]:
+    """The regex of word key `key`, or of its one alternative that may match (the same matches, found faster)."""
+    assert topic.index is not None
+    if len(live) == 1 and (alone := _alone(alternatives[next(iter(live))])) is not None:
+        return alone
+    return topic.index.by_key[key]
+
+
+def _add_follow_ups(
+    text: str, spans: list[Span], topic: CompiledTopic, found: dict[int, Mention], scan: Prescan | None = None
+) -> None:
+    """Add the follow-ups of `found`; with `scan`, only where a context pattern may match."""
+    bare = replace(topic, exclude=None) if scan is not None else topic
     queue = sorted(found)
     while queue:  # a follow-up can carry the topic on to the next follow-up ("the limits" ... "the limits")
         index = heappop(queue)
         for after in range(index + 1, min(index + 1 + CONTEXT_WINDOW, len(spans))):
             if not same_block(text, spans[index], spans[after]):
                 break  # context never reaches into another paragraph or speaker's statement
-            if after in found:
+            if after in found or (scan is not None and after not in scan.context):
                 continue
-            hits = topic.context_hits(text, *spans[after])
+            hits = (topic if scan is None or after in scan.exclude else bare).context_hits(text, *spans[after])
             if hits:
                 found[after] = Mention(hits, follow_up=True)
                 heappush(queue, after)
-
 
 
 class Candidates:
@@ -85,9 +164,42 @@ class Candidates:
         self._wanted = frozenset().union(*keyed)
         self._keys: list[set[str]] | None = None
         self._by_key: dict[str, list[int]] = {}
+        self._some_keys: dict[int, set[str]] = {}  # word keys of single sentences, when not all are known
+        self._data = None  # the folded text as Hyperscan reads it, on a text long enough to pre-scan
+        if self.folded is not None and len(self.folded) == len(text) >= multiscan.MIN_CHARS:
+            self._data = multiscan.scan_bytes(self.folded)
+            self._ends = [b for _, b in spans]
 
     def keys_of(self, index: int) -> set[str] | None:
         return None if self._keys is None else self._keys[index]
+
+    def word_keys_of(self, index: int) -> set[str]:
+        """The word keys of one sentence (the text is folded: see __init__)."""
+        if self._keys is not None:
+            return self._keys[index]
+        if index not in self._some_keys:
+            assert self.folded is not None
+            self._some_keys[index] = word_keys(self.folded, *self._spans[index])
+        return self._some_keys[index]
+
+    def prescan(self, topic: CompiledTopic) -> Prescan | None:
+        """Where a folded `topic`'s patterns may match, from one Hyperscan pass (multiscan.py); None: unknown."""
+        if self._data is None:
+            return None
+        groups = topic.index.groups if topic.index is not None else {}
+        spec = topic.spec
+        roles = [tuple(dict.fromkeys(p for alternatives in groups.values() for p in alternatives))]
+        roles += [tuple(flex_all(patterns)) for patterns in (spec.context, spec.document, spec.exclude)]
+        scanner = multiscan.scanner(tuple(p for role in roles for p in role))
+        if scanner is None:
+            return None
+        found = scanner.sentences(self._data, self._spans, self._ends)
+        bounds = list(accumulate(len(role) for role in roles))  # the patterns of role r are those below bounds[r]
+        by_role: list[dict[int, set[int]]] = [{}, {}, {}, {}]
+        for index, idents in found.items():
+            for ident in idents:
+                by_role[bisect_right(bounds, ident)].setdefault(index, set()).add(ident)
+        return Prescan(roles[0], _live_keys(groups, roles[0], by_role[0]), *by_role[1:])
 
     def for_topic(self, topic: CompiledTopic, text: str) -> list[int]:
         return self.for_keys(topic.keys, topic.regex, text)

@@ -298,6 +298,7 @@ class KeyIndex:
 
     by_key: dict[str, re.Pattern[str]]
     keys: frozenset[str]
+    groups: dict[str, tuple[str, ...]]  # key -> the alternatives its regex holds, in order (multiscan.py reads them)
 
     @classmethod
     def build(cls, alternatives: Sequence[str], flags: int) -> KeyIndex | None:
@@ -310,14 +311,14 @@ class KeyIndex:
             for key in keys:
                 grouped.setdefault(key, []).append(alternative)
         by_key = {k: compile_cached(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", flags) for k, alts in grouped.items()}
-        return cls(by_key, frozenset(by_key))
+        return cls(by_key, frozenset(by_key), {k: tuple(alts) for k, alts in grouped.items()})
 
     def folded(self) -> KeyIndex | None:
         """The same index with case-sensitive twins, for lower-cased text (casefold.py); None when one has none."""
         twins = {key: twin(regex) for key, regex in self.by_key.items()}
         if any(regex is None for regex in twins.values()):
             return None
-        return KeyIndex({key: regex for key, regex in twins.items() if regex is not None}, self.keys)
+        return KeyIndex({key: regex for key, regex in twins.items() if regex is not None}, self.keys, self.groups)
 
     def spans(self, text: str, start: int, end: int, keys: set[str]) -> list[tuple[int, int]]:
         """Sorted spans in `text[start:end]` of the alternatives filed under any of `keys`."""

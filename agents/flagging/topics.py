@@ -73,15 +73,18 @@ class CompiledTopic:
         return None if self.index is None else self.index.keys
 
     def hits(
-        self, text: str, start: int = 0, end: int | None = None, *, keys: set[str] | None = None
-    ) -> list[Span]:
+        self, text: str, start: int = 0, end: int | None = None, *, keys: set[str] | None = None,
+        regexes: Sequence[re.Pattern[str]] | None = None,
+    ) -> list[Span]:  # fmt: skip
         """Spans of mentions in `text[start:end]`, minus those overlapping an exclude match.
 
         `keys`, the word keys of that text (prefilter.word_keys), lets only the phrases and
-        patterns that can match there run.
+        patterns that can match there run; `regexes`, when given, are the only ones that can.
         """
         stop = len(text) if end is None else end
-        if keys is not None and self.index is not None:
+        if regexes is not None:
+            found = sorted({m.span() for regex in regexes for m in regex.finditer(text, start, stop)})
+        elif keys is not None and self.index is not None:
             found = self.index.spans(text, start, stop, keys)
         else:
             found = [m.span() for m in self.regex.finditer(text, start, stop)]

@@ -1,0 +1,192 @@
+"""A whole-document pre-scan with Hyperscan, when it is installed: the sentences a topic's patterns may match in.
+
+Python's regex engine reads a 10-K at some 50 ns a character per pattern, so the topic matcher runs its regexes
+only on the sentences the word-key pre-filter lets through (prefilter.py), six in seven of them without a
+mention. Hyperscan scans a document for all of a topic's patterns at once in milliseconds, but has no
+look-arounds, so each pattern is translated into a *looser* one: look-arounds and word boundaries dropped, each
+character class kept as the set of ASCII characters it matches, plus "?" where it can match any other. The text
+is scanned folded (casefold.fold) and as ASCII, one byte a character, every other character made "?". A match of
+the folded pattern (the case-sensitive twin that runs, casefold.py) inside a sentence consumes characters of
+that sentence only, each one a character its looser pattern's class accepts; so the looser pattern matches there
+too and Hyperscan reports a match ending inside that sentence. A sentence without one cannot match: the matcher
+skips it. It only ever skips, so what is flagged is what Python's regexes alone flag (tests/unit/test_multiscan.py).
+
+Without hyperscan, for a pattern it cannot translate or compile, and on texts under MIN_CHARS nothing changes:
+the word keys alone pre-filter. Compiling a topic's database costs a fraction of a second; it is kept in the
+regex cache (regex_cache.py) and, within a process, in memory.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from watchdesk.agents.flagging.casefold import lower_parsed
+from watchdesk.agents.flagging.regex_cache import memo
+
+_c: Any
+_parser: Any
+_compiler: Any
+try:  # private, as in prefilter.py
+    _c = importlib.import_module("re._constants")
+    _parser = importlib.import_module("re._parser")
+    _compiler = importlib.import_module("re._compiler")
+except ImportError:  # pragma: no cover
+    _c = _parser = _compiler = None
+
+MIN_CHARS = 100_000  # shorter texts are pre-filtered by word keys alone: fast enough, no database to compile
+_OTHER = ord("?")  # what every non-ASCII character of the text is scanned as
+
+
+class _Untranslatable(Exception):
+    pass
+
+
+def scan_bytes(folded: str) -> bytes:
+    """The folded text as Hyperscan reads it: one byte a character, "?" for each non-ASCII one."""
+    return folded.encode("ascii", "replace")
+
+
+def loose(pattern: str) -> str | None:
+    """The looser Hyperscan pattern of the folded twin of case-insensitive `pattern`, or None (cached on disk)."""
+    return memo("loose", pattern, lambda: _loose(pattern), encode=_same, decode=_text)
+
+
+def _same(value: str | None) -> str | None:
+    return value
+
+
+def _text(value: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError("damaged entry")  # memo() computes it afresh
+    return value
+
+
+def _loose(pattern: str) -> str | None:
+    if _parser is None:
+        return None
+    try:
+        parsed = _parser.parse(pattern, re.IGNORECASE)
+        if parsed.getwidth()[0] == 0 or not lower_parsed(parsed):  # an empty match ends in no sentence
+            return None
+        return _items(parsed.state, parsed.data)
+    except (re.error, RecursionError, _Untranslatable):
+        return None
+
+
+def _items(state: Any, items: Any) -> str:
+    return "".join(_item(state, op, av) for op, av in items)
+
+
+def _item(state: Any, op: Any, av: Any) -> str:
+    if op is _c.LITERAL:
+        return f"\\x{av:02x}" if av < 128 else f"\\x{_OTHER:02x}"
+    if op in (_c.NOT_LITERAL, _c.IN, _c.ANY):
+        return _charset(state, op, av)
+    if op is _c.SUBPATTERN:
+        return f"(?:{_items(state, av[3].data)})"
+    if op is _c.BRANCH:
+        return "(?:" + "|".join(_items(state, alternative.data) for alternative in av[1]) + ")"
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        low, high, inner = av  # lazy and possessive repeats match a subset of what a greedy one can
+        return f"(?:{_items(state, inner.data)}){{{low},{'' if high is _c.MAXREPEAT else high}}}"
+    if op is _c.ATOMIC_GROUP:
+        return f"(?:{_items(state, av.data)})"
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return ""  # zero-width: dropped, the looser pattern matches more
+    raise _Untranslatable(op)
+
+
+def _charset(state: Any, op: Any, av: Any) -> str:
+    """A class of the ASCII characters the item matches (asked of the engine itself), "?" added for any other."""
+    test = _compiler.compile(_parser.SubPattern(state, [(op, av)]), 0)
+    members = [code for code in range(128) if test.match(chr(code))]
+    if _beyond_ascii(op, av) and _OTHER not in members:
+        members.append(_OTHER)
+    if not members:
+        raise _Untranslatable(op)
+    return "[" + "".join(f"\\x{code:02x}" for code in sorted(members)) + "]"
+
+
+def _beyond_ascii(op: Any, av: Any) -> bool:
+    """Whether an item may match a non-ASCII character (erring towards yes)."""
+    if op is not _c.IN:
+        return True  # NOT_LITERAL and ANY
+    for kind, arg in av:
+        if kind is _c.LITERAL and arg < 128:
+            continue
+        if kind is _c.RANGE and arg[1] < 128:
+            continue
+        return True
+    return False
+
+
+class Scanner:
+    """A Hyperscan database of the looser forms of some patterns."""
+
+    def __init__(self, database: Any, module: Any) -> None:
+        self._database, self._hs = database, module
+
+    def sentences(self, data: bytes, spans: Sequence[tuple[int, int]], ends: list[int]) -> dict[int, set[int]]:
+        """Sentence index -> indices of the patterns with a looser match ending inside it (`ends`: the spans' ends)."""
+        found: list[tuple[int, int]] = []
+
+        def on_match(ident: int, _start: int, end: int, _flags: int, _context: object) -> None:
+            found.append((ident, end))
+
+        self._database.scan(data, match_event_handler=on_match, scratch=self._hs.Scratch(self._database))
+        live: dict[int, set[int]] = {}
+        for ident, end in found:
+            index = bisect_left(ends, end)
+            if index < len(ends) and spans[index][0] < end:
+                live.setdefault(index, set()).add(ident)
+        return live
+
+
+def scanner(patterns: tuple[str, ...]) -> Scanner | None:
+    """A scanner of case-insensitive `patterns` (ids: their indices), or None when one cannot be translated."""
+    translated = tuple(loose(p) for p in patterns)
+    if not patterns or any(t is None for t in translated):
+        return None
+    return _compiled(translated)  # type: ignore[arg-type]  # no None left
+
+
+@lru_cache(maxsize=64)
+def _compiled(translated: tuple[str, ...]) -> Scanner | None:
+    try:
+        hs = importlib.import_module("hyperscan")
+    except ImportError:
+        return None
+    try:
+        stored = memo("hsdb", "\0".join(translated), lambda: _serialized(hs, translated), encode=_same_bytes,
+                      decode=_bytes)  # fmt: skip
+        if stored is None:
+            return None
+        return Scanner(hs.loadb(stored, hs.HS_MODE_BLOCK), hs)
+    except hs.error:  # a database from another Hyperscan or CPU: compile afresh, not kept
+        serialized = _serialized(hs, translated)
+        return None if serialized is None else Scanner(hs.loadb(serialized, hs.HS_MODE_BLOCK), hs)
+
+
+def _serialized(hs: Any, translated: tuple[str, ...]) -> bytes | None:
+    database = hs.Database(mode=hs.HS_MODE_BLOCK)
+    try:
+        database.compile(expressions=[t.encode("ascii") for t in translated], ids=list(range(len(translated))),
+                         elements=len(translated), flags=0)  # fmt: skip
+    except hs.error:
+        return None
+    return bytes(hs.dumpb(database))
+
+
+def _same_bytes(value: bytes | None) -> bytes | None:
+    return value
+
+
+def _bytes(value: Any) -> bytes | None:
+    if value is not None and not isinstance(value, bytes):
+        raise TypeError("damaged entry")
+    return value
