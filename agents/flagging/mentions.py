@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from heapq import heappop, heappush
-from itertools import accumulate
 from typing import NamedTuple
 
 from watchdesk.agents.flagging import multiscan
-from watchdesk.agents.flagging.casefold import fold, twin
-from watchdesk.agents.flagging.prefilter import word_keys
+from watchdesk.agents.flagging.casefold import fold
+from watchdesk.agents.flagging.prefilter import KEY_LEN, word_keys
+from watchdesk.agents.flagging.prescan import Prescan, alone, prescans
 from watchdesk.agents.flagging.regex_cache import compile_cached
 from watchdesk.agents.flagging.sentences import Span
-from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary, flex_all
+from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary
 
 # A follow-up may come right after a mention or a sentence or two later ("We're thinking about
 # it." between two sentences on the same export limits).
@@ -29,37 +30,10 @@ CONTEXT_WINDOW = 3
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-class Prescan(NamedTuple):
-    """Where a topic's patterns may match, from one Hyperscan pass: sentence -> what may match there."""
-
-    alternatives: tuple[str, ...]  # the topic's phrases and patterns, as its word-key regexes hold them
-    direct: dict[int, dict[str, set[int]]]  # sentence -> word key -> its alternatives (indices) that may match
-    context: dict[int, set[int]]
-    document: dict[int, set[int]]
-    exclude: dict[int, set[int]]
-
-
-def _live_keys(
-    groups: dict[str, tuple[str, ...]], patterns: tuple[str, ...], found: dict[int, set[int]]
-) -> dict[int, dict[str, set[int]]]:
-    keys_of: list[list[str]] = [[] for _ in patterns]
-    position = {p: i for i, p in enumerate(patterns)}
-    for key, alternatives in groups.items():
-        for alternative in alternatives:
-            keys_of[position[alternative]].append(key)
-    live: dict[int, dict[str, set[int]]] = {}
-    for index, idents in found.items():
-        live[index] = by_key = {}
-        for ident in idents:
-            for key in keys_of[ident]:
-                by_key.setdefault(key, set()).add(ident)
-    return live
-
-
 @lru_cache(maxsize=4096)
-def _alone(alternative: str) -> re.Pattern[str] | None:
-    """The folded word-key regex of one alternative (prefilter.KeyIndex), for a sentence where no other may match."""
-    return twin(compile_cached(rf"(?<!\w)(?:{alternative})(?!\w)", re.IGNORECASE))
+def _key_regex(key: str) -> re.Pattern[str]:
+    """Finds a word whose key (prefilter.word_keys) is `key`: one starting with it, or, shorter, just it."""
+    return compile_cached(rf"\b{re.escape(key)}" + ("" if len(key) >= KEY_LEN else r"(?!\w)"))
 
 
 class Mention(NamedTuple):
@@ -103,7 +77,7 @@ def _prescanned(
     bare = replace(topic, exclude=None)  # for sentences no exclude pattern can match in
     found: dict[int, Mention] = {}
     for index, live in scan.direct.items():
-        keys = candidates.word_keys_of(index) & live.keys()
+        keys = candidates.keys_among(index, live.keys())
         regexes = [_regex(topic, key, live[key], scan.alternatives) for key in keys]
         hits = (topic if index in scan.exclude else bare).hits(text, *spans[index], regexes=regexes)
         if hits:
@@ -113,7 +87,7 @@ def _prescanned(
             indices = candidates.for_keys(None, topic.document, text)
         else:
             wanted = topic.document_keys
-            indices = [i for i in sorted(scan.document) if candidates.word_keys_of(i) & wanted]
+            indices = [i for i in sorted(scan.document) if candidates.keys_among(i, wanted)]
         for index in indices:
             if index not in found and (hits := topic.document_hits(text, *spans[index])):
                 found[index] = Mention(hits)
@@ -122,11 +96,11 @@ def _prescanned(
     return dict(sorted(found.items()))
 
 
-def _regex(topic: CompiledTopic, key: str, live: set[int], alternatives: tuple[str, ...]) -> re.Pattern[str]:
+def _regex(topic: CompiledTopic, key: str, live: set[int], alternatives: Sequence[str]) -> re.Pattern[str]:
     """The regex of word key `key`, or of its one alternative that may match (the same matches, found faster)."""
     assert topic.index is not None
-    if len(live) == 1 and (alone := _alone(alternatives[next(iter(live))])) is not None:
-        return alone
+    if len(live) == 1 and (regex := alone(alternatives[next(iter(live))])) is not None:
+        return regex
     return topic.index.by_key[key]
 
 
@@ -164,6 +138,8 @@ class Candidates:
         self._wanted = frozenset().union(*keyed)
         self._keys: list[set[str]] | None = None
         self._by_key: dict[str, list[int]] = {}
+        self._topics = list(topics)
+        self._prescans: dict[str, Prescan] | None = None
         self._some_keys: dict[int, set[str]] = {}  # word keys of single sentences, when not all are known
         self._data = None  # the folded text as Hyperscan reads it, on a text long enough to pre-scan
         if self.folded is not None and len(self.folded) == len(text) >= multiscan.MIN_CHARS:
@@ -173,33 +149,28 @@ class Candidates:
     def keys_of(self, index: int) -> set[str] | None:
         return None if self._keys is None else self._keys[index]
 
-    def word_keys_of(self, index: int) -> set[str]:
-        """The word keys of one sentence (the text is folded: see __init__)."""
-        if self._keys is not None:
-            return self._keys[index]
-        if index not in self._some_keys:
+    def keys_among(self, index: int, keys: Collection[str]) -> set[str]:
+        """Those of `keys` that are word keys of one sentence (prefilter.word_keys; the text is folded, see
+        __init__): a few looked for one by one, more by taking all the sentence's keys."""
+        known = self._keys[index] if self._keys is not None else self._some_keys.get(index)
+        if known is None and len(keys) > 3:
             assert self.folded is not None
-            self._some_keys[index] = word_keys(self.folded, *self._spans[index])
-        return self._some_keys[index]
+            known = self._some_keys[index] = word_keys(self.folded, *self._spans[index])
+        if known is not None:
+            return known & set(keys)
+        start, end = self._spans[index]
+        return {key for key in keys if _key_regex(key).search(self.folded or "", start, end)}
 
     def prescan(self, topic: CompiledTopic) -> Prescan | None:
-        """Where a folded `topic`'s patterns may match, from one Hyperscan pass (multiscan.py); None: unknown."""
+        """Where a folded `topic`'s patterns may match, from one Hyperscan pass for all topics (prescan.py); None:
+        not known."""
         if self._data is None:
             return None
-        groups = topic.index.groups if topic.index is not None else {}
-        spec = topic.spec
-        roles = [tuple(dict.fromkeys(p for alternatives in groups.values() for p in alternatives))]
-        roles += [tuple(flex_all(patterns)) for patterns in (spec.context, spec.document, spec.exclude)]
-        scanner = multiscan.scanner(tuple(p for role in roles for p in role))
-        if scanner is None:
-            return None
-        found = scanner.sentences(self._data, self._spans, self._ends)
-        bounds = list(accumulate(len(role) for role in roles))  # the patterns of role r are those below bounds[r]
-        by_role: list[dict[int, set[int]]] = [{}, {}, {}, {}]
-        for index, idents in found.items():
-            for ident in idents:
-                by_role[bisect_right(bounds, ident)].setdefault(index, set()).add(ident)
-        return Prescan(roles[0], _live_keys(groups, roles[0], by_role[0]), *by_role[1:])
+        if self._prescans is None:
+            folded = [t.folded for t in self._topics if t.folded is not None]
+            self._prescans = prescans(folded, self._data, self._spans, self._ends)
+        scan = self._prescans.get(topic.name)
+        return scan if scan is not None and scan.spec is topic.spec else None
 
     def for_topic(self, topic: CompiledTopic, text: str) -> list[int]:
         return self.for_keys(topic.keys, topic.regex, text)
