@@ -149,10 +149,8 @@ class Scanner:
 
 def scanner(patterns: tuple[str, ...]) -> Scanner | None:
     """A scanner of case-insensitive `patterns` (ids: their indices), or None when one cannot be translated."""
-    translated = tuple(loose(p) for p in patterns)
-    if not patterns or any(t is None for t in translated):
-        return None
-    return _compiled(translated)  # type: ignore[arg-type]  # no None left
+    translated = tuple(t for p in patterns if (t := loose(p)) is not None)
+    return _compiled(translated) if patterns and len(translated) == len(patterns) else None
 
 
 @lru_cache(maxsize=64)
