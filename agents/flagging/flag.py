@@ -49,15 +49,16 @@ def flag_text(
     `sentiments`, one sentence sentiment label per span, spare it scoring them again.
     """
     spans = split_sentences(text) if spans is None else spans
-    verdicts = rule_verdicts(text, spans, topics, knobs)
     refiner = default_refiner() if refine else None
     if refiner is not None and {t.name for t in topics} & set(refiner.topics):
         # The refiner reads what the rules said of every core topic ("also flagged as supply chain"), as in
-        # training: asked for geopolitics alone, the other core topics are judged too, then left out.
-        missing = tuple(name for name in refiner.topics if name not in verdicts)
-        if missing:
-            verdicts |= rule_verdicts(text, spans, _shipped_library(missing), knobs)
-        verdicts = refiner.refine([text[a:b] for a, b in spans], verdicts, sentiments)
+        # training: asked for geopolitics alone, the other core topics are judged too (in the same pass), then
+        # left out.
+        missing = tuple(name for name in refiner.topics if name not in topics)
+        judged = TopicLibrary([*topics, *_shipped_library(missing)]) if missing else topics
+        verdicts = refiner.refine([text[a:b] for a, b in spans], rule_verdicts(text, spans, judged, knobs), sentiments)
+    else:
+        verdicts = rule_verdicts(text, spans, topics, knobs)
     flags: list[tuple[int, int, Flag]] = []
     for rank, topic in enumerate(topics):
         for index, (polarity, score) in verdicts[topic.name].items():

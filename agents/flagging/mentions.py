@@ -140,7 +140,6 @@ class Candidates:
         self._by_key: dict[str, list[int]] = {}
         self._topics = list(topics)
         self._prescans: dict[str, Prescan] | None = None
-        self._some_keys: dict[int, set[str]] = {}  # word keys of single sentences, when not all are known
         self._data = None  # the folded text as Hyperscan reads it, on a text long enough to pre-scan
         if self.folded is not None and len(self.folded) == len(text) >= multiscan.MIN_CHARS:
             self._data = multiscan.scan_bytes(self.folded)
@@ -150,14 +149,10 @@ class Candidates:
         return None if self._keys is None else self._keys[index]
 
     def keys_among(self, index: int, keys: Collection[str]) -> set[str]:
-        """Those of `keys` that are word keys of one sentence (prefilter.word_keys; the text is folded, see
-        __init__): a few looked for one by one, more by taking all the sentence's keys."""
-        known = self._keys[index] if self._keys is not None else self._some_keys.get(index)
-        if known is None and len(keys) > 3:
-            assert self.folded is not None
-            known = self._some_keys[index] = word_keys(self.folded, *self._spans[index])
-        if known is not None:
-            return known & set(keys)
+        """Those of `keys` that are word keys of one sentence (prefilter.word_keys, on the folded text: see
+        __init__), each looked for on its own: a sentence needs a few, all of them cost more to list."""
+        if self._keys is not None:
+            return self._keys[index] & set(keys)
         start, end = self._spans[index]
         return {key for key in keys if _key_regex(key).search(self.folded or "", start, end)}
 

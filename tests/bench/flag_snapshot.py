@@ -4,9 +4,10 @@ Run: .venv/bin/python -m tests.bench.flag_snapshot OUT.json [--against REV]
 
 Flags each transcript in ../shared/fixtures/transcripts, each filing in ../shared/fixtures/edgar/filings and
 each SEC body of the repo's replay packs (as `watchdesk flag` reads them), with all shipped topics and with
-the three default ones; also the rules' verdicts before the learned pass, the unsure candidates, the labelled
-dev set's sentences one by one, and a few odd texts (no sentence breaks, upper case, characters that grow when
-lower-cased). With --against REV the same is run on REV's code (unpacked by `git archive`), the two outputs are
+the three default ones; each of those and a few odd texts (no sentence breaks, upper case, characters that grow
+when lower-cased) with two topics, only one of them core (the refiner has the other core topics judged too);
+also the rules' verdicts before the learned pass, the unsure candidates and the labelled dev set's sentences
+one by one. With --against REV the same is run on REV's code (unpacked by `git archive`), the two outputs are
 compared and the differences counted; exit 1 when they differ.
 """
 
@@ -68,6 +69,7 @@ def snapshot() -> dict[str, Any]:
     from watchdesk.sources.html_text import html_to_text
 
     every, core = load_topics(), load_topics(["inventory", "supply_chain", "geopolitical"])
+    some = load_topics(["geopolitical", "demand"])  # one core topic: the refiner has the rules judge the others too
     out: dict[str, Any] = {}
     texts: dict[str, str] = {}
     for name, data in inputs().items():
@@ -85,6 +87,7 @@ def snapshot() -> dict[str, Any]:
         entry = out.setdefault(name, {})
         if name in odd_texts(""):
             entry["all"] = dump(flag_text(text, topics=every))
+        entry["some"] = dump(flag_text(text, topics=some))
         rules = rule_verdicts(text, split_sentences(text), every)
         entry["rules"] = {topic: sorted(v.items()) for topic, v in rules.items()}
         entry["unsure"] = dump(unsure_flags(text, topics=core))
