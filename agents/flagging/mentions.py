@@ -128,7 +128,8 @@ class Candidates:
 
     Each sentence's word keys are computed once (see prefilter.py) and indexed by key, so a
     topic's candidates are a union of short lists; a topic whose regex has no keys falls back
-    to one scan of its combined regex.
+    to one scan of its combined regex. On a long text, when Hyperscan is installed, one pass of it
+    over every topic's patterns narrows that down first (prescan.py).
     """
 
     def __init__(self, text: str, spans: list[Span], topics: TopicLibrary) -> None:
