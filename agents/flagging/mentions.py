@@ -32,8 +32,10 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 @lru_cache(maxsize=4096)
 def _key_regex(key: str) -> re.Pattern[str]:
-    """Finds a word whose key (prefilter.word_keys) is `key`: one starting with it, or, shorter, just it."""
-    return compile_cached(rf"\b{re.escape(key)}" + ("" if len(key) >= KEY_LEN else r"(?!\w)"))
+    """Finds a word whose key (prefilter.word_keys) is `key`: one starting with it, or, shorter, just it. The test
+    for a word start comes after the key, so that the engine can skip ahead to the key's letters (lookbehind.py)."""
+    word = re.escape(key)
+    return compile_cached(rf"{word}(?<!\w{word})" + ("" if len(key) >= KEY_LEN else r"(?!\w)"))
 
 
 class Mention(NamedTuple):

@@ -12,6 +12,7 @@ import pytest
 from watchdesk.agents.flagging import multiscan, prescan
 from watchdesk.agents.flagging.casefold import fold
 from watchdesk.agents.flagging.mentions import Candidates, topic_mentions
+from watchdesk.agents.flagging.prefilter import word_keys
 from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
 from watchdesk.sources.html_text import html_to_text
@@ -87,6 +88,16 @@ def test_every_python_match_has_a_looser_hyperscan_match_ending_with_it(ten_k: s
             assert (ident, match.end()) in reported, pattern
             checked += 1
     assert checked > 100
+
+
+def test_word_keys_looked_up_one_by_one_are_the_sentences_word_keys(ten_k: str) -> None:
+    folded = fold(ten_k)
+    assert folded is not None
+    spans = split_sentences(ten_k)
+    candidates = Candidates(ten_k, spans, load_topics())
+    keys = sorted({k for t in load_topics() for k in t.keys or ()} | {"a", "in", "the", "ai", "2025", "u"})
+    for index in range(0, len(spans), 7):
+        assert candidates.keys_among(index, keys) == word_keys(folded, *spans[index]) & set(keys)
 
 
 def test_patterns_hyperscan_cannot_prescan() -> None:
