@@ -28,6 +28,11 @@ bench-diff: .venv/.installed-stamp
 bench-hardening: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_hardening
 
+# Issue 13: the rules pass alone (and flag_text) on 2 MB of 10-K text, against the code before the pre-scan.
+.PHONY: bench-rules-pass
+bench-rules-pass: $(STAMP)
+	$(BIN)/python -m tests.bench.bench_rules_pass
+
 # Issue 13: the weekly briefing on a 1M-finding database (the demo replicated by SQL), wall time and peak RSS of
 # `watchdesk brief` in a fresh process, md and html. BENCH_DB=/path/big.duckdb keeps the built database for reuse.
 .PHONY: bench-briefing
