@@ -13,50 +13,29 @@ run time, weights in refine.json; a topic without weights keeps the rules' verdi
 from __future__ import annotations
 
 import itertools
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from itertools import compress, count
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from watchdesk.agents.flagging.polarity import Polarity
+from watchdesk.agents.flagging.candidate import is_candidate, is_candidate_lowered
 from watchdesk.agents.flagging.reading import denies_a_problem, reading_features
-from watchdesk.agents.flagging.regex_cache import compile_cached, shipped_json
+from watchdesk.agents.flagging.refine_tables import (
+    POLARITIES,
+    Entry,
+    RefinerTables,
+    Verdict,
+    probability,
+    softmax_verdict,
+)
+from watchdesk.agents.flagging.regex_cache import shipped_json
 from watchdesk.agents.flagging.sentiment import score
 
-POLARITIES: tuple[Polarity, Polarity, Polarity] = ("positive", "negative", "neutral")
-# Words that make a sentence worth a second look for one of the core topics (stock, supply, trade and policy).
-CANDIDATE = compile_cached(
-    r"inventor|stocking|destock|restock|digest|channel|sell-through|sell-in|pull-in|pull in|pull-forward|"
-    r"pull forward|pre-buy|prebuy|build-ahead|build ahead|buffer|replenish|suppl|shortage|constrain|capacity|"
-    r"lead time|allocation|backlog|foundr|sourcing|logistic|freight|\bports?\b|ocean|raw material|commodit|expedit|"
-    r"availab|\blean|resilien|underutili|under-utili|tariff|export|sanction|licen[cs]|trade|china|chinese|taiwan|"
-    r"india|vietnam|mexico|malaysia|\bwar\b|conflict|russia|ukraine|israel|middle east|\brules?\b|regulat|"
-    r"administration|commerce|reshor|onshor|decoupl|de-?risk|chips act|\bstock|oversubscribed|tight|sold out|"
-    r"wafer|manufactur|yield"
-)  # matched on lower-cased text: a case-insensitive scan of this alternation is four times slower
-
-
-# CANDIDATE in two parts with the same hits: a branch that starts with \b keeps the engine from skipping to the
-# letters a hit can start with, so those few branches get a regex of their own (a 2 MB 10-K: 0.37 s -> 0.23 s).
-_BRANCHES = CANDIDATE.pattern.split("|")
-_LETTER_FIRST = compile_cached("|".join(b for b in _BRANCHES if not b.startswith(r"\b")))
-_BOUNDARY_FIRST = compile_cached(r"\b(?:" + "|".join(b[2:] for b in _BRANCHES if b.startswith(r"\b")) + ")")
-
-
-def is_candidate(sentence: str) -> bool:
-    """Whether the sentence has a word the refiner should look at."""
-    return _is_candidate_lowered(sentence.lower())
-
-
-def _is_candidate_lowered(lowered: str) -> bool:
-    return _LETTER_FIRST.search(lowered) is not None or _BOUNDARY_FIRST.search(lowered) is not None
-
-
+__all__ = ["POLARITIES", "Refiner", "TopicModel", "default_refiner", "is_candidate", "looked_at", "sentence_features"]
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|\?")
-Verdict = tuple[Polarity, float]
 
 
 def sentence_features(
@@ -68,7 +47,11 @@ def sentence_features(
 
 def rule_features(topic: str, verdicts: Mapping[str, Mapping[int, Verdict]], index: int) -> list[str]:
     """What the rules said about this sentence and its neighbours, for `topic` and the other topics."""
-    own = verdicts.get(topic, {})
+    return _rule_names(topic, verdicts.get(topic, {}), index, [name for name, v in verdicts.items() if index in v])
+
+
+def _rule_names(topic: str, own: Mapping[int, Verdict], index: int, flagged_by: Iterable[str]) -> list[str]:
+    """rule_features(), given the topics whose rules flag the sentence (`flagged_by`, in the verdicts' order)."""
     rule = own.get(index)
     if rule is None:
         names = ["R:none"]
@@ -79,7 +62,7 @@ def rule_features(topic: str, verdicts: Mapping[str, Mapping[int, Verdict]], ind
         names += ["P", f"P:{own[index - 1][0]}"]
     if index + 1 in own:
         names.append("N")
-    names += [f"O:{name}" for name, other in verdicts.items() if name != topic and index in other]
+    names += [f"O:{name}" for name in flagged_by if name != topic]
     return names
 
 
@@ -87,7 +70,7 @@ def text_features(sentence: str, sentiment: str) -> list[str]:
     """The sentence's own words and word pairs, whether it is a question, and its sentiment label."""
     names = [f"S:{sentiment}"]
     lowered = sentence.lower()
-    if _is_candidate_lowered(lowered):
+    if is_candidate_lowered(lowered):
         names.append("C")
     tokens = _TOKEN.findall(lowered)
     if "?" in tokens:
@@ -108,18 +91,10 @@ class TopicModel:
     polarity_bias: tuple[float, float, float]
 
     def present(self, names: Iterable[str]) -> float:
-        z = self.presence_bias + sum(map(self.presence.get, names, itertools.repeat(0.0)))  # same order as a loop
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return probability(self.presence_bias, map(self.presence.get, names, itertools.repeat(0.0)))
 
     def judge(self, names: Iterable[str]) -> Verdict:
-        s = list(self.polarity_bias)
-        for n in names:
-            w = self.polarity.get(n)
-            if w is not None:
-                s[0], s[1], s[2] = s[0] + w[0], s[1] + w[1], s[2] + w[2]
-        top = max(s)
-        e = [math.exp(v - top) for v in s]
-        return POLARITIES[s.index(top)], round((e[0] - e[1]) / sum(e), 4)
+        return softmax_verdict(self.polarity_bias, filter(None, map(self.polarity.get, names)))
 
 
 @dataclass(frozen=True)
@@ -139,6 +114,10 @@ class Refiner:
         }  # fmt: skip
         return cls(topics=topics, version=data["version"])
 
+    @cached_property
+    def _tables(self) -> RefinerTables:
+        return RefinerTables([(model.presence, model.polarity) for model in self.topics.values()])
+
     def refine(
         self,
         sentences: list[str],
@@ -150,8 +129,9 @@ class Refiner:
         `sentiments` are the sentences' sentiment labels when the caller has scored them already.
         """
         out = {name: dict(v) for name, v in verdicts.items()}
-        for name, scored in self.scores(sentences, verdicts, sentiments).items():
-            out[name] = {i: _read_closer(sentences[i], verdict) for i, (_, verdict) in scored.items()}
+        scored, read = self._scored(sentences, verdicts, sentiments, None)
+        for name, found in scored.items():
+            out[name] = {i: _read_closer(read[i], verdict) for i, (_, verdict) in found.items()}
         return out
 
     def scores(
@@ -164,29 +144,70 @@ class Refiner:
     ) -> dict[str, dict[int, tuple[float, Verdict]]]:
         """Topic -> looked-at sentence -> (probability it is a mention, verdict if it is one), for the sentences
         whose probability reaches `floor` (default: the topic's threshold, i.e. the mentions)."""
-        look = looked_at(sentences, {name: verdicts.get(name, {}) for name in self.topics})
-        if sentiments is None:  # one batch: the model's set-up is paid once
-            labels: list[str] = [label for label, _ in score([sentences[i] for i in look])]
-            tones = dict(zip(look, labels, strict=True))
-        else:
-            tones = {i: sentiments[i] for i in look}
-        shared = {i: text_features(sentences[i], tones[i]) for i in look}
+        return self._scored(sentences, verdicts, sentiments, floor)[0]
+
+    def _scored(
+        self,
+        sentences: list[str],
+        verdicts: Mapping[str, Mapping[int, Verdict]],
+        sentiments: Sequence[str] | None,
+        floor: float | None,
+    ) -> tuple[dict[str, dict[int, tuple[float, Verdict]]], dict[int, _Read]]:
+        """scores() as sentence_features() and TopicModel would give them, through the tables (refine_tables.py),
+        and each looked-at sentence as read."""
+        tables = self._tables
+        read = _read_all(sentences, {name: verdicts.get(name, {}) for name in self.topics}, sentiments, tables)
+        flagged_by = {i: [name for name, v in verdicts.items() if i in v] for i in read}
         out: dict[str, dict[int, tuple[float, Verdict]]] = {}
-        for name, model in self.topics.items():
+        for k, (name, model) in enumerate(self.topics.items()):
             out[name] = {}
-            least = model.threshold if floor is None else floor
-            for i in look:
-                names = rule_features(name, verdicts, i) + shared[i]
-                p = model.present(names)
+            own, least = verdicts.get(name, {}), model.threshold if floor is None else floor
+            for i, sentence in read.items():
+                rule = tables.named(_rule_names(name, own, i, flagged_by[i]))
+                p = tables.presence(k, model.presence_bias, rule, sentence.shared)
                 if p >= least:
-                    out[name][i] = (p, model.judge(names))
-        return out
+                    out[name][i] = (p, tables.verdict(k, model.polarity_bias, rule, sentence.shared))
+        return out, read
 
 
-def _read_closer(sentence: str, verdict: Verdict) -> Verdict:
+class _Read(NamedTuple):
+    """A looked-at sentence as text_features() reads it: lower-cased, its words, and its features' entries."""
+
+    lowered: str
+    words: list[str]
+    shared: list[Entry]
+
+
+def _read_all(
+    sentences: list[str],
+    verdicts: Mapping[str, Mapping[int, Verdict]],
+    sentiments: Sequence[str] | None,
+    tables: RefinerTables,
+) -> dict[int, _Read]:
+    """The looked-at sentences (looked_at()), in order, each read once for every topic."""
+    lowered = [s.lower() for s in sentences]
+    candidate = [is_candidate_lowered(text) for text in lowered]
+    look = sorted({i for v in verdicts.values() for i in v}.union(compress(count(), candidate)))
+    if sentiments is None:  # one batch: the model's set-up is paid once
+        tones: Sequence[str] = [label for label, _ in score([sentences[i] for i in look])]
+    else:
+        tones = [sentiments[i] for i in look]
+    read = {}
+    for i, tone in zip(look, tones, strict=True):  # text_features(), as entries
+        tokens = _TOKEN.findall(lowered[i])
+        question = "?" in tokens
+        words = [t for t in tokens if t != "?"]
+        names = [f"S:{tone}", "C"] if candidate[i] else [f"S:{tone}"]
+        if question:
+            names.append("Q")
+        shared = tables.shared(names, words, reading_features(words, lowered[i], question=question))
+        read[i] = _Read(lowered[i], words, shared)
+    return read
+
+
+def _read_closer(sentence: _Read, verdict: Verdict) -> Verdict:
     """A problem the sentence denies is good news, whatever the weights say (few such sentences to learn from)."""
-    lowered = sentence.lower()
-    if verdict[0] != "positive" and denies_a_problem([t for t in _TOKEN.findall(lowered) if t != "?"], lowered):
+    if verdict[0] != "positive" and denies_a_problem(sentence.words, sentence.lowered):
         return "positive", max(0.5, verdict[1])
     return verdict
 

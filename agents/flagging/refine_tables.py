@@ -1,0 +1,86 @@
+"""The refiner's weights as one table for all its topics, so each feature of a sentence is looked up once.
+
+refine.sentence_features() names every feature ("w:supply", "b:supply_chain", "R:negative") and TopicModel
+looks each name up in each topic's presence and polarity dicts: for a long filing, strings built and hashed six
+times over. Here a word, a word pair (a tuple) and every other name map to one entry holding all the topics'
+weights, derived at load time from the same refine.json. The sums run over the same weights in the same order
+(a missing weight adds 0.0 or nothing, which leaves a float sum as it was), so probabilities and verdicts are
+bit for bit those of TopicModel.present and judge (tests/unit/test_refine_tables.py checks it on real calls).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain, pairwise
+from operator import itemgetter
+from typing import Literal
+
+Polarity = Literal["positive", "negative", "neutral"]
+POLARITIES: tuple[Polarity, Polarity, Polarity] = ("positive", "negative", "neutral")
+Verdict = tuple[Polarity, float]
+Triple = tuple[float, float, float]
+# One topic's weights for one feature: its presence weight (0.0 when it has none), then its polarity weights
+Entry = tuple[float | Triple | None, ...]
+
+
+def probability(bias: float, weights: Iterable[float]) -> float:
+    """The presence model's logistic of its bias plus the summed weights (summed in the order given)."""
+    z = bias + sum(weights)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def softmax_verdict(bias: Triple, weights: Iterable[Triple]) -> Verdict:
+    """The polarity model's verdict: its bias plus the weights, added one by one in the order given."""
+    s = list(bias)
+    for w in weights:
+        s[0], s[1], s[2] = s[0] + w[0], s[1] + w[1], s[2] + w[2]
+    top = max(s)
+    e = [math.exp(v - top) for v in s]
+    return POLARITIES[s.index(top)], round((e[0] - e[1]) / sum(e), 4)
+
+
+class RefinerTables:
+    """Feature -> every topic's weights: words and word pairs keyed as tokens, other features by name."""
+
+    def __init__(self, models: Sequence[tuple[Mapping[str, float], Mapping[str, Triple]]]) -> None:
+        """`models`: each topic's (presence weights, polarity weights) by feature name, in the refiner's order."""
+        count = len(models)
+        keys = set().union(*(set(presence) | set(polarity) for presence, polarity in models))
+        self.word: dict[str, Entry] = {}
+        self.pair: dict[tuple[str, str], Entry] = {}
+        self.other: dict[str, Entry] = {}
+        for key in keys:
+            entry = tuple(p.get(key, 0.0) for p, _ in models) + tuple(q.get(key) for _, q in models)
+            if key.startswith("w:"):
+                self.word[key[2:]] = entry
+            elif key.startswith("b:"):
+                parts = key[2:].split("_")
+                if len(parts) == 2:  # words hold no "_": another name could never be built from a sentence
+                    self.pair[parts[0], parts[1]] = entry
+            else:
+                self.other[key] = entry
+        self._presence = [itemgetter(k) for k in range(count)]
+        self._polarity = [itemgetter(count + k) for k in range(count)]
+
+    def shared(self, names: Sequence[str], words: Sequence[str], reading: Sequence[str]) -> list[Entry]:
+        """The entries of refine.text_features(), in its order: `names` (sentiment, C, Q), then each word and
+        each pair of neighbouring words, then the `reading` features."""
+        found = list(map(self.other.get, names))
+        found += map(self.word.get, words)
+        found += map(self.pair.get, pairwise(words))
+        found += map(self.other.get, reading)
+        return list(filter(None, found))
+
+    def named(self, names: Iterable[str]) -> list[Entry]:
+        """The entries of features given by name (the rules' verdicts)."""
+        return list(filter(None, map(self.other.get, names)))
+
+    def presence(self, k: int, bias: float, rule: list[Entry], shared: list[Entry]) -> float:
+        """Topic k's probability that the sentence is a mention: TopicModel.present of the same names."""
+        return probability(bias, map(self._presence[k], chain(rule, shared)))
+
+    def verdict(self, k: int, bias: Triple, rule: list[Entry], shared: list[Entry]) -> Verdict:
+        """Topic k's polarity verdict: TopicModel.judge of the same names."""
+        weights = map(self._polarity[k], chain(rule, shared))
+        return softmax_verdict(bias, [w for w in weights if w is not None])  # type: ignore[misc]
