@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain, pairwise
+from itertools import chain, pairwise, repeat
 from operator import itemgetter
 from typing import Literal
 
@@ -46,20 +46,19 @@ class RefinerTables:
     def __init__(self, models: Sequence[tuple[Mapping[str, float], Mapping[str, Triple]]]) -> None:
         """`models`: each topic's (presence weights, polarity weights) by feature name, in the refiner's order."""
         count = len(models)
-        keys = set().union(*(set(presence) | set(polarity) for presence, polarity in models))
-        self.word: dict[str, Entry] = {}
-        self.pair: dict[tuple[str, str], Entry] = {}
-        self.other: dict[str, Entry] = {}
-        for key in keys:
-            entry = tuple(p.get(key, 0.0) for p, _ in models) + tuple(q.get(key) for _, q in models)
-            if key.startswith("w:"):
-                self.word[key[2:]] = entry
-            elif key.startswith("b:"):
-                parts = key[2:].split("_")
-                if len(parts) == 2:  # words hold no "_": another name could never be built from a sentence
-                    self.pair[parts[0], parts[1]] = entry
-            else:
-                self.other[key] = entry
+        keys = sorted(set().union(*(set(presence) | set(polarity) for presence, polarity in models)))
+        # column by column in C (map, zip): built per key in Python, the tables took ~45 ms at every start
+        columns: list[list[float | Triple | None]] = [[*map(p.get, keys, repeat(0.0))] for p, _ in models]
+        columns += [list(map(q.get, keys)) for _, q in models]
+        entries: list[Entry] = list(zip(*columns, strict=True))
+        words = [(key[2:], entry) for key, entry in zip(keys, entries, strict=True) if key.startswith("w:")]
+        pairs = [(key[2:].split("_"), entry) for key, entry in zip(keys, entries, strict=True) if key.startswith("b:")]
+        self.word: dict[str, Entry] = dict(words)
+        # words hold no "_": a name split otherwise could never be built from a sentence
+        self.pair: dict[tuple[str, str], Entry] = {(p[0], p[1]): entry for p, entry in pairs if len(p) == 2}
+        self.other: dict[str, Entry] = {
+            key: entry for key, entry in zip(keys, entries, strict=True) if not key.startswith(("w:", "b:"))
+        }
         self._presence = [itemgetter(k) for k in range(count)]
         self._polarity = [itemgetter(count + k) for k in range(count)]
 
@@ -83,4 +82,4 @@ class RefinerTables:
     def verdict(self, k: int, bias: Triple, rule: list[Entry], shared: list[Entry]) -> Verdict:
         """Topic k's polarity verdict: TopicModel.judge of the same names."""
         weights = map(self._polarity[k], chain(rule, shared))
-        return softmax_verdict(bias, [w for w in weights if w is not None])  # type: ignore[misc]
+        return softmax_verdict(bias, [w for w in weights if w is not None])

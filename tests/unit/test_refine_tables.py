@@ -1,0 +1,85 @@
+"""The refiner's tables (refine_tables.py) score exactly as its feature names and TopicModel do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from watchdesk.agents.flagging.flag import rule_verdicts
+from watchdesk.agents.flagging.refine import Refiner, Verdict, default_refiner, looked_at, sentence_features
+from watchdesk.agents.flagging.refine_tables import RefinerTables
+from watchdesk.agents.flagging.sentences import split_sentences
+from watchdesk.agents.flagging.sentiment import score
+from watchdesk.agents.flagging.topics import load_topics
+from watchdesk.sources.html_text import html_to_text
+
+Scores = dict[str, dict[int, tuple[float, Verdict]]]
+
+
+def by_names(refiner: Refiner, sentences: list[str], verdicts: dict[str, dict[int, Verdict]], floor: float) -> Scores:
+    """Refiner.scores() spelled out over sentence_features() and TopicModel, as it was before the tables."""
+    look = looked_at(sentences, {name: verdicts.get(name, {}) for name in refiner.topics})
+    tones = dict(zip(look, [label for label, _ in score([sentences[i] for i in look])], strict=True))
+    out: Scores = {}
+    for name, model in refiner.topics.items():
+        out[name] = {}
+        for i in look:
+            names = sentence_features(sentences[i], name, verdicts, i, tones[i])
+            p = model.present(names)
+            if p >= floor:
+                out[name][i] = (p, model.judge(names))
+    return out
+
+
+def texts(shared_fixtures: Path) -> list[str]:
+    calls = sorted((shared_fixtures / "transcripts" / "plaintext_2023_2025").glob("*.txt"))[:6]
+    filing = shared_fixtures / "edgar" / "filings" / "NVDA_10-K_FY2025_filed-2025-02-26.html"
+    return [p.read_text(encoding="utf-8") for p in calls] + [html_to_text(filing.read_bytes())[:300_000]]
+
+
+def test_the_tables_give_the_probabilities_and_verdicts_of_the_feature_names(shared_fixtures: Path) -> None:
+    refiner = default_refiner()
+    assert refiner is not None
+    library = load_topics()
+    for text in texts(shared_fixtures):
+        spans = split_sentences(text)
+        sentences = [text[a:b] for a, b in spans]
+        verdicts = rule_verdicts(text, spans, library)
+        floor = 0.0  # every looked-at sentence is compared, mention or not
+        expected = by_names(refiner, sentences, verdicts, floor)
+        assert refiner.scores(sentences, verdicts, floor=floor) == expected  # == on floats: bit for bit
+        assert sum(map(len, expected.values())) > 50
+
+
+def test_a_refiner_of_any_weights_scores_through_its_tables_as_by_names() -> None:
+    data = {"version": "t", "topics": {
+        "inventory": {"presence": {"w:inventory": 3.0, "b:came_down": 0.5, "R:none": -0.25, "S:neutral": 0.125,
+                                   "b:odd_name_": 9.0, "K:stock-down": 1.0},
+                      "presence_bias": -1.0, "threshold": 0.5,
+                      "polarity": {"w:down": [1.0, -1.0, 0.0], "C": [0.5, 0.0, 0.0]}, "polarity_bias": [0.0, 0.0, 0.5]},
+        "supply_chain": {"presence": {"w:supply": 2.0}, "presence_bias": -2.0, "threshold": 0.3,
+                         "polarity": {"b:supply_is": [0.0, 1.0, 0.0]}, "polarity_bias": [0.1, 0.2, 0.3]},
+    }}  # fmt: skip
+    refiner = Refiner.from_json(data)
+    sentences = ["Inventory came down.", "Hello there.", "Supply is tight, inventory came down?", "Inventory days."]
+    verdicts: dict[str, dict[int, Verdict]] = {"inventory": {3: ("negative", -0.5)}, "supply_chain": {}}
+    assert refiner.scores(sentences, verdicts, floor=0.0) == by_names(refiner, sentences, verdicts, 0.0)
+
+
+def test_tables_key_words_and_pairs_by_token_and_drop_names_no_sentence_can_make() -> None:
+    tables = RefinerTables([({"w:up": 1.0, "b:a_b": 2.0, "b:a_b_c": 3.0, "C": 4.0}, {"w:down": (1.0, 2.0, 3.0)})])
+    assert tables.word == {"up": (1.0, None), "down": (0.0, (1.0, 2.0, 3.0))}
+    assert tables.pair == {("a", "b"): (2.0, None)} and tables.other == {"C": (4.0, None)}
+    assert tables.shared(["C", "Q"], ["a", "b", "up"], []) == [(4.0, None), (1.0, None), (2.0, None)]
+
+
+@pytest.mark.parametrize("weights", [[0.1, 0.2, 0.3], [0.3, 0.2, 0.1], [1e-17, 1.0, -1.0]])
+def test_presence_adds_in_the_order_of_the_names(weights: list[float]) -> None:
+    names = [f"w:{c}" for c in "abc"]
+    tables = RefinerTables([(dict(zip(names, weights, strict=True)), {})])
+    entries = tables.shared([], list("abc"), [])
+    model = Refiner.from_json({"version": "t", "topics": {"t": {
+        "presence": dict(zip(names, weights, strict=True)), "presence_bias": 0.5, "threshold": 0.5,
+        "polarity": {}, "polarity_bias": [0.0, 0.0, 0.0]}}}).topics["t"]  # fmt: skip
+    assert tables.presence(0, 0.5, [], entries) == model.present(names)
