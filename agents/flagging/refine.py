@@ -87,7 +87,7 @@ class TopicModel:
     presence: dict[str, float]
     presence_bias: float
     threshold: float
-    polarity: dict[str, tuple[float, float, float]]
+    polarity: dict[str, Sequence[float]]  # (positive, negative, neutral) weights
     polarity_bias: tuple[float, float, float]
 
     def present(self, names: Iterable[str]) -> float:
@@ -101,22 +101,24 @@ class TopicModel:
 class Refiner:
     topics: dict[str, TopicModel]
     version: str
+    digest: str = ""  # of the file the weights came from, when they did: names the tables in the regex cache
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Refiner:
+    def from_json(cls, data: dict[str, Any], *, digest: str = "") -> Refiner:
         topics = {
             name: TopicModel(
                 presence=t["presence"], presence_bias=t["presence_bias"], threshold=t["threshold"],
-                polarity={k: (v[0], v[1], v[2]) for k, v in t["polarity"].items()},
+                polarity=t["polarity"],  # lists as parsed: made tuples, they cost every command ~12 ms
                 polarity_bias=(t["polarity_bias"][0], t["polarity_bias"][1], t["polarity_bias"][2]),
             )
             for name, t in data["topics"].items()
         }  # fmt: skip
-        return cls(topics=topics, version=data["version"])
+        return cls(topics=topics, version=data["version"], digest=digest)
 
     @cached_property
     def _tables(self) -> RefinerTables:
-        return RefinerTables([(model.presence, model.polarity) for model in self.topics.values()])
+        models = [(model.presence, model.polarity) for model in self.topics.values()]
+        return RefinerTables.build(models, key=self.digest and f"{self.version}:{self.digest}")
 
     def refine(
         self,
@@ -231,5 +233,5 @@ def default_refiner() -> Refiner | None:
     path = Path(__file__).with_name("refine.json")  # beside this module (importlib.resources costs ~12 ms)
     if not path.is_file():
         return None
-    data, _ = shipped_json(path)
-    return Refiner.from_json(data)
+    data, key = shipped_json(path)
+    return Refiner.from_json(data, digest=key)

@@ -14,14 +14,17 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import chain, pairwise, repeat
 from operator import itemgetter
-from typing import Literal
+from typing import Any, Literal
+
+from watchdesk.agents.flagging.regex_cache import memo
 
 Polarity = Literal["positive", "negative", "neutral"]
 POLARITIES: tuple[Polarity, Polarity, Polarity] = ("positive", "negative", "neutral")
 Verdict = tuple[Polarity, float]
-Triple = tuple[float, float, float]
+Triple = Sequence[float]  # polarity weights (positive, negative, neutral): a tuple, or a list as JSON has it
 # One topic's weights for one feature: its presence weight (0.0 when it has none), then its polarity weights
 Entry = tuple[float | Triple | None, ...]
+Models = Sequence[tuple[Mapping[str, float], Mapping[str, Triple]]]  # per topic: presence, polarity weights by name
 
 
 def probability(bias: float, weights: Iterable[float]) -> float:
@@ -30,7 +33,7 @@ def probability(bias: float, weights: Iterable[float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def softmax_verdict(bias: Triple, weights: Iterable[Triple]) -> Verdict:
+def softmax_verdict(bias: tuple[float, float, float], weights: Iterable[Triple]) -> Verdict:
     """The polarity model's verdict: its bias plus the weights, added one by one in the order given."""
     s = list(bias)
     for w in weights:
@@ -43,24 +46,20 @@ def softmax_verdict(bias: Triple, weights: Iterable[Triple]) -> Verdict:
 class RefinerTables:
     """Feature -> every topic's weights: words and word pairs keyed as tokens, other features by name."""
 
-    def __init__(self, models: Sequence[tuple[Mapping[str, float], Mapping[str, Triple]]]) -> None:
-        """`models`: each topic's (presence weights, polarity weights) by feature name, in the refiner's order."""
-        count = len(models)
-        keys = sorted(set().union(*(set(presence) | set(polarity) for presence, polarity in models)))
-        # column by column in C (map, zip): built per key in Python, the tables took ~45 ms at every start
-        columns: list[list[float | Triple | None]] = [[*map(p.get, keys, repeat(0.0))] for p, _ in models]
-        columns += [list(map(q.get, keys)) for _, q in models]
-        entries: list[Entry] = list(zip(*columns, strict=True))
-        words = [(key[2:], entry) for key, entry in zip(keys, entries, strict=True) if key.startswith("w:")]
-        pairs = [(key[2:].split("_"), entry) for key, entry in zip(keys, entries, strict=True) if key.startswith("b:")]
-        self.word: dict[str, Entry] = dict(words)
-        # words hold no "_": a name split otherwise could never be built from a sentence
-        self.pair: dict[tuple[str, str], Entry] = {(p[0], p[1]): entry for p, entry in pairs if len(p) == 2}
-        self.other: dict[str, Entry] = {
-            key: entry for key, entry in zip(keys, entries, strict=True) if not key.startswith(("w:", "b:"))
-        }
+    def __init__(self, tables: Tables, count: int) -> None:
+        """`tables` as _tables() makes them for `count` topics."""
+        self.word, self.pair, self.other = tables
         self._presence = [itemgetter(k) for k in range(count)]
         self._polarity = [itemgetter(count + k) for k in range(count)]
+
+    @classmethod
+    def build(cls, models: Models, *, key: str = "") -> RefinerTables:
+        """From each topic's (presence weights, polarity weights) by feature name, in the refiner's order. `key`
+        names those weights (a digest of refine.json): the tables are then kept in the regex cache's file, so a
+        short command loads them instead of building them (~30 ms)."""
+        if not key:
+            return cls(_tables(models), len(models))
+        return cls(memo("refiner", key, lambda: _tables(models), encode=lambda t: t, decode=_checked), len(models))
 
     def shared(self, names: Sequence[str], words: Sequence[str], reading: Sequence[str]) -> list[Entry]:
         """The entries of refine.text_features(), in its order: `names` (sentiment, C, Q), then each word and
@@ -79,7 +78,31 @@ class RefinerTables:
         """Topic k's probability that the sentence is a mention: TopicModel.present of the same names."""
         return probability(bias, map(self._presence[k], chain(rule, shared)))
 
-    def verdict(self, k: int, bias: Triple, rule: list[Entry], shared: list[Entry]) -> Verdict:
+    def verdict(self, k: int, bias: tuple[float, float, float], rule: list[Entry], shared: list[Entry]) -> Verdict:
         """Topic k's polarity verdict: TopicModel.judge of the same names."""
         weights = map(self._polarity[k], chain(rule, shared))
         return softmax_verdict(bias, [w for w in weights if w is not None])
+
+
+Tables = tuple[dict[str, Entry], dict[tuple[str, str], Entry], dict[str, Entry]]
+
+
+def _tables(models: Models) -> Tables:
+    keys = list(set().union(*(set(presence) | set(polarity) for presence, polarity in models)))
+    # column by column in C (map, zip): built per key in Python it took twice as long
+    columns: list[list[float | Triple | None]] = [[*map(p.get, keys, repeat(0.0))] for p, _ in models]
+    columns += [list(map(q.get, keys)) for _, q in models]
+    entries: list[Entry] = list(zip(*columns, strict=True))
+    word = {key[2:]: entry for key, entry in zip(keys, entries, strict=True) if key.startswith("w:")}
+    split = [(key[2:].split("_"), entry) for key, entry in zip(keys, entries, strict=True) if key.startswith("b:")]
+    # words hold no "_": a name split otherwise could never be built from a sentence
+    pair = {(p[0], p[1]): entry for p, entry in split if len(p) == 2}
+    other = {key: entry for key, entry in zip(keys, entries, strict=True) if not key.startswith(("w:", "b:"))}
+    return word, pair, other
+
+
+def _checked(stored: Any) -> Tables:
+    word, pair, other = stored
+    if not (isinstance(word, dict) and isinstance(pair, dict) and isinstance(other, dict)):
+        raise TypeError("not refiner tables")
+    return word, pair, other

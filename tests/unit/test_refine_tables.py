@@ -68,7 +68,7 @@ def test_a_refiner_of_any_weights_scores_through_its_tables_as_by_names() -> Non
 
 
 def test_tables_key_words_and_pairs_by_token_and_drop_names_no_sentence_can_make() -> None:
-    tables = RefinerTables([({"w:up": 1.0, "b:a_b": 2.0, "b:a_b_c": 3.0, "C": 4.0}, {"w:down": (1.0, 2.0, 3.0)})])
+    tables = RefinerTables.build([({"w:up": 1.0, "b:a_b": 2.0, "b:a_b_c": 3.0, "C": 4.0}, {"w:down": (1.0, 2.0, 3.0)})])
     assert tables.word == {"up": (1.0, None), "down": (0.0, (1.0, 2.0, 3.0))}
     assert tables.pair == {("a", "b"): (2.0, None)} and tables.other == {"C": (4.0, None)}
     assert tables.shared(["C", "Q"], ["a", "b", "up"], []) == [(4.0, None), (1.0, None), (2.0, None)]
@@ -77,7 +77,7 @@ def test_tables_key_words_and_pairs_by_token_and_drop_names_no_sentence_can_make
 @pytest.mark.parametrize("weights", [[0.1, 0.2, 0.3], [0.3, 0.2, 0.1], [1e-17, 1.0, -1.0]])
 def test_presence_adds_in_the_order_of_the_names(weights: list[float]) -> None:
     names = [f"w:{c}" for c in "abc"]
-    tables = RefinerTables([(dict(zip(names, weights, strict=True)), {})])
+    tables = RefinerTables.build([(dict(zip(names, weights, strict=True)), {})])
     entries = tables.shared([], list("abc"), [])
     model = Refiner.from_json({"version": "t", "topics": {"t": {
         "presence": dict(zip(names, weights, strict=True)), "presence_bias": 0.5, "threshold": 0.5,
