@@ -13,29 +13,25 @@ run time, weights in refine.json; a topic without weights keeps the rules' verdi
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import compress, count
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from watchdesk.agents.flagging.candidate import is_candidate, is_candidate_lowered
 from watchdesk.agents.flagging.reading import denies_a_problem, reading_features
+from watchdesk.agents.flagging.refine_score import TOKEN, Read, rule_names, score_all
 from watchdesk.agents.flagging.refine_tables import (
     POLARITIES,
-    Entry,
     RefinerTables,
     Verdict,
     probability,
     softmax_verdict,
 )
 from watchdesk.agents.flagging.regex_cache import shipped_json
-from watchdesk.agents.flagging.sentiment import score
 
 __all__ = ["POLARITIES", "Refiner", "TopicModel", "default_refiner", "is_candidate", "looked_at", "sentence_features"]
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|\?")
 
 
 def sentence_features(
@@ -47,23 +43,7 @@ def sentence_features(
 
 def rule_features(topic: str, verdicts: Mapping[str, Mapping[int, Verdict]], index: int) -> list[str]:
     """What the rules said about this sentence and its neighbours, for `topic` and the other topics."""
-    return _rule_names(topic, verdicts.get(topic, {}), index, [name for name, v in verdicts.items() if index in v])
-
-
-def _rule_names(topic: str, own: Mapping[int, Verdict], index: int, flagged_by: Iterable[str]) -> list[str]:
-    """rule_features(), given the topics whose rules flag the sentence (`flagged_by`, in the verdicts' order)."""
-    rule = own.get(index)
-    if rule is None:
-        names = ["R:none"]
-    else:
-        polarity, score = rule
-        names = ["R", f"R:{polarity}", f"R:{'+' if score > 0.25 else '-' if score < -0.25 else '0'}"]
-    if index - 1 in own:
-        names += ["P", f"P:{own[index - 1][0]}"]
-    if index + 1 in own:
-        names.append("N")
-    names += [f"O:{name}" for name in flagged_by if name != topic]
-    return names
+    return rule_names(topic, verdicts.get(topic, {}), index, [name for name, v in verdicts.items() if index in v])
 
 
 def text_features(sentence: str, sentiment: str) -> list[str]:
@@ -72,7 +52,7 @@ def text_features(sentence: str, sentiment: str) -> list[str]:
     lowered = sentence.lower()
     if is_candidate_lowered(lowered):
         names.append("C")
-    tokens = _TOKEN.findall(lowered)
+    tokens = TOKEN.findall(lowered)
     if "?" in tokens:
         names.append("Q")
     words = [t for t in tokens if t != "?"]
@@ -89,6 +69,11 @@ class TopicModel:
     threshold: float
     polarity: dict[str, Sequence[float]]  # (positive, negative, neutral) weights
     polarity_bias: tuple[float, float, float]
+
+    @cached_property
+    def largest(self) -> float:
+        """The largest presence weight, in absolute value."""
+        return max(map(abs, self.presence.values()), default=0.0)
 
     def present(self, names: Iterable[str]) -> float:
         return probability(self.presence_bias, map(self.presence.get, names, itertools.repeat(0.0)))
@@ -154,60 +139,14 @@ class Refiner:
         verdicts: Mapping[str, Mapping[int, Verdict]],
         sentiments: Sequence[str] | None,
         floor: float | None,
-    ) -> tuple[dict[str, dict[int, tuple[float, Verdict]]], dict[int, _Read]]:
-        """scores() as sentence_features() and TopicModel would give them, through the tables (refine_tables.py),
-        and each looked-at sentence as read."""
-        tables = self._tables
-        read = _read_all(sentences, {name: verdicts.get(name, {}) for name in self.topics}, sentiments, tables)
-        flagged_by = {i: [name for name, v in verdicts.items() if i in v] for i in read}
-        out: dict[str, dict[int, tuple[float, Verdict]]] = {}
-        for k, (name, model) in enumerate(self.topics.items()):
-            out[name] = {}
-            own, least = verdicts.get(name, {}), model.threshold if floor is None else floor
-            for i, sentence in read.items():
-                rule = tables.named(_rule_names(name, own, i, flagged_by[i]))
-                p = tables.presence(k, model.presence_bias, rule, sentence.shared)
-                if p >= least:
-                    out[name][i] = (p, tables.verdict(k, model.polarity_bias, rule, sentence.shared))
-        return out, read
+    ) -> tuple[dict[str, dict[int, tuple[float, Verdict]]], dict[int, Read]]:
+        """scores() as sentence_features() and TopicModel define them, through the tables (refine_score.py), and
+        each looked-at sentence as read."""
+        largest = [model.largest for model in self.topics.values()]
+        return score_all(self.topics, largest, self._tables, sentences, verdicts, sentiments, floor)
 
 
-class _Read(NamedTuple):
-    """A looked-at sentence as text_features() reads it: lower-cased, its words, and its features' entries."""
-
-    lowered: str
-    words: list[str]
-    shared: list[Entry]
-
-
-def _read_all(
-    sentences: list[str],
-    verdicts: Mapping[str, Mapping[int, Verdict]],
-    sentiments: Sequence[str] | None,
-    tables: RefinerTables,
-) -> dict[int, _Read]:
-    """The looked-at sentences (looked_at()), in order, each read once for every topic."""
-    lowered = [s.lower() for s in sentences]
-    candidate = [is_candidate_lowered(text) for text in lowered]
-    look = sorted({i for v in verdicts.values() for i in v}.union(compress(count(), candidate)))
-    if sentiments is None:  # one batch: the model's set-up is paid once
-        tones: Sequence[str] = [label for label, _ in score([sentences[i] for i in look])]
-    else:
-        tones = [sentiments[i] for i in look]
-    read = {}
-    for i, tone in zip(look, tones, strict=True):  # text_features(), as entries
-        tokens = _TOKEN.findall(lowered[i])
-        question = "?" in tokens
-        words = [t for t in tokens if t != "?"]
-        names = [f"S:{tone}", "C"] if candidate[i] else [f"S:{tone}"]
-        if question:
-            names.append("Q")
-        shared = tables.shared(names, words, reading_features(words, lowered[i], question=question))
-        read[i] = _Read(lowered[i], words, shared)
-    return read
-
-
-def _read_closer(sentence: _Read, verdict: Verdict) -> Verdict:
+def _read_closer(sentence: Read, verdict: Verdict) -> Verdict:
     """A problem the sentence denies is good news, whatever the weights say (few such sentences to learn from)."""
     if verdict[0] != "positive" and denies_a_problem(sentence.words, sentence.lowered):
         return "positive", max(0.5, verdict[1])

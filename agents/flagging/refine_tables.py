@@ -29,7 +29,11 @@ Models = Sequence[tuple[Mapping[str, float], Mapping[str, Triple]]]  # per topic
 
 def probability(bias: float, weights: Iterable[float]) -> float:
     """The presence model's logistic of its bias plus the summed weights (summed in the order given)."""
-    z = bias + sum(weights)
+    return logistic(bias + sum(weights))
+
+
+def logistic(z: float) -> float:
+    """1 / (1 + e^-z), z clamped to [-30, 30]; never decreasing in z."""
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -77,6 +81,10 @@ class RefinerTables:
     def presence(self, k: int, bias: float, rule: list[Entry], shared: list[Entry]) -> float:
         """Topic k's probability that the sentence is a mention: TopicModel.present of the same names."""
         return probability(bias, map(self._presence[k], chain(rule, shared)))
+
+    def presence_weights(self, k: int, rule: list[Entry], shared: list[Entry]) -> list[float]:
+        """Topic k's presence weights of the entries, in order (0.0 for a feature it has no weight for)."""
+        return list(map(self._presence[k], chain(rule, shared)))
 
     def verdict(self, k: int, bias: tuple[float, float, float], rule: list[Entry], shared: list[Entry]) -> Verdict:
         """Topic k's polarity verdict: TopicModel.judge of the same names."""

@@ -17,7 +17,9 @@ from watchdesk.sources.html_text import html_to_text
 Scores = dict[str, dict[int, tuple[float, Verdict]]]
 
 
-def by_names(refiner: Refiner, sentences: list[str], verdicts: dict[str, dict[int, Verdict]], floor: float) -> Scores:
+def by_names(
+    refiner: Refiner, sentences: list[str], verdicts: dict[str, dict[int, Verdict]], floor: float | None
+) -> Scores:
     """Refiner.scores() spelled out over sentence_features() and TopicModel, as it was before the tables."""
     look = looked_at(sentences, {name: verdicts.get(name, {}) for name in refiner.topics})
     tones = dict(zip(look, [label for label, _ in score([sentences[i] for i in look])], strict=True))
@@ -27,7 +29,7 @@ def by_names(refiner: Refiner, sentences: list[str], verdicts: dict[str, dict[in
         for i in look:
             names = sentence_features(sentences[i], name, verdicts, i, tones[i])
             p = model.present(names)
-            if p >= floor:
+            if p >= (model.threshold if floor is None else floor):
                 out[name][i] = (p, model.judge(names))
     return out
 
@@ -46,10 +48,10 @@ def test_the_tables_give_the_probabilities_and_verdicts_of_the_feature_names(sha
         spans = split_sentences(text)
         sentences = [text[a:b] for a, b in spans]
         verdicts = rule_verdicts(text, spans, library)
-        floor = 0.0  # every looked-at sentence is compared, mention or not
-        expected = by_names(refiner, sentences, verdicts, floor)
-        assert refiner.scores(sentences, verdicts, floor=floor) == expected  # == on floats: bit for bit
-        assert sum(map(len, expected.values())) > 50
+        for floor in (0.0, 0.05, None):  # every looked-at sentence, the unsure ones, the mentions
+            expected = by_names(refiner, sentences, verdicts, floor)
+            assert refiner.scores(sentences, verdicts, floor=floor) == expected  # == on floats: bit for bit
+            assert sum(map(len, expected.values())) > 5
 
 
 def test_a_refiner_of_any_weights_scores_through_its_tables_as_by_names() -> None:
@@ -83,3 +85,27 @@ def test_presence_adds_in_the_order_of_the_names(weights: list[float]) -> None:
         "presence": dict(zip(names, weights, strict=True)), "presence_bias": 0.5, "threshold": 0.5,
         "polarity": {}, "polarity_bias": [0.0, 0.0, 0.0]}}}).topics["t"]  # fmt: skip
     assert tables.presence(0, 0.5, [], entries) == model.present(names)
+
+
+def test_the_sentiment_model_reads_only_sentences_where_its_label_can_matter(
+    shared_fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from watchdesk.agents.flagging import refine_score
+
+    asked: list[str] = []
+
+    def counted(texts: list[str]) -> list[tuple[str, float]]:
+        asked.extend(texts)
+        return score(texts)
+
+    monkeypatch.setattr(refine_score, "score", counted)
+    refiner = default_refiner()
+    assert refiner is not None
+    text = texts(shared_fixtures)[-1]
+    spans = split_sentences(text)
+    sentences = [text[a:b] for a, b in spans]
+    verdicts = rule_verdicts(text, spans, load_topics())
+    found = refiner.scores(sentences, verdicts)
+    looked = looked_at(sentences, {name: verdicts.get(name, {}) for name in refiner.topics})
+    assert {sentences[i] for v in found.values() for i in v} <= set(asked)
+    assert len(asked) < 0.8 * len(looked)
