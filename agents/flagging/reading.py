@@ -139,12 +139,14 @@ def denies_a_problem(words: Sequence[str], lowered: str) -> bool:
     """A statement whose every problem word is negated ("we do not foresee any bottlenecks", "we're not seeing
     any inventory buildup"): the rubric reads a problem denied as good news ("no pull-ins", "nothing to do with
     supply availability"). Questions and "no doubt" are not denials."""
-    if "?" in lowered or _NOT_A_DENIAL.search(lowered):
+    if "?" in lowered:
         return False
     bad = [i for i, w in enumerate(words) if "bad" in _kinds(w)]
-    after = " ".join(words[bad[-1] :]) if bad else ""
+    if not bad or _NOT_A_DENIAL.search(lowered):  # no problem word: no denial (what follows would say so too)
+        return False
+    after = " ".join(words[bad[-1] :])
     if "not at all" in after or "not really" in after:  # "in a lot of shortage, not at all"
         return True
-    return bool(bad) and all(
+    return all(
         any(w in _NEGATION or w.endswith("n't") for w in words[max(0, i - DENIAL_NEAR) : i]) for i in bad
     )

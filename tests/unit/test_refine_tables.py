@@ -109,3 +109,23 @@ def test_the_sentiment_model_reads_only_sentences_where_its_label_can_matter(
     looked = looked_at(sentences, {name: verdicts.get(name, {}) for name in refiner.topics})
     assert {sentences[i] for v in found.values() for i in v} <= set(asked)
     assert len(asked) < 0.8 * len(looked)
+
+
+def test_the_verdict_adds_each_weight_in_turn_as_a_loop_does() -> None:
+    """softmax_verdict sums with reduce(): the same additions, in the same order, as TopicModel.judge's old loop."""
+    import math
+
+    from watchdesk.agents.flagging.refine_tables import softmax_verdict
+
+    def looped(bias: tuple[float, float, float], weights: list[list[float]]) -> tuple[str, float]:
+        s = list(bias)
+        for w in weights:
+            s[0], s[1], s[2] = s[0] + w[0], s[1] + w[1], s[2] + w[2]
+        top = max(s)
+        e = [math.exp(v - top) for v in s]
+        return ("positive", "negative", "neutral")[s.index(top)], round((e[0] - e[1]) / sum(e), 4)
+
+    weights = [[0.1, 1e-17, -0.3], [0.7, 0.2, 0.3333333], [1e-16, 0.3, -0.1], [0.2, 0.1, 0.3], [0.05, -0.7, 0.2]]
+    for bias in [(0.0, 0.5, -0.25), (0.1, 0.2, 0.3), (-1.0, 0.0, 1e-9)]:
+        for n in range(len(weights) + 1):
+            assert softmax_verdict(bias, iter(weights[:n])) == looped(bias, weights[:n])
