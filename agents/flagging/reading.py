@@ -71,15 +71,41 @@ _RELATIONS = tuple((name, re.compile(pattern)) for name, pattern in (
      r"\b(?:working|trying|try|racing|continu\w* to work|doing (?:our|everything)|focused on|do our best|"
      r"work through|manage through|managing through|navigat\w*)\b"),
 ))  # fmt: skip
-# Text each relation cannot match without (every branch holds one): `in` tests that spare most sentences the
-# regexes, which long filings without these words otherwise pay in full (tests/unit/test_reading.py checks it).
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "K:demand-over-supply": ("demand", "supply", "undersuppl", "favo", "sold out", "oversubscribed"),
-    "K:supply-over-need": ("supply",),
-    "K:balance": ("supply",),
+# Text each relation cannot match without (every branch holds one of them; a tuple: all of its parts): tests
+# that spare most sentences the regexes, which long filings with "supply" and "demand" in every other sentence
+# otherwise pay in full (tests/unit/test_reading.py checks them on real calls).
+_NEEDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
+    "K:demand-over-supply": (("demand ", "supply"), ("demand ", "capacity"), ("demand ", "our ability"),
+                             "undersuppl", ("had", "supply"), "keep up", "supply gap", "ring the demand", "sold out",
+                             "oversubscribed"),
+    "K:supply-over-need": (("supply ", "exceed"), ("supply ", "above"), ("supply ", "ahead of"), ("supply ", "beyond"),
+                           "not supply"),
+    "K:balance": (("supply", "demand"),),
     "K:less-than-feared": ("than", "end of"),
     "K:effort": ("work", "try", "racing", "doing", "focused on", "do our best", "manag", "navigat"),
-}
+}  # fmt: skip
+
+
+def holds(lowered: str, needs: tuple[str | tuple[str, ...], ...]) -> bool:
+    """Whether `lowered` holds one of `needs` (a string, or a tuple whose every part it holds)."""
+    return _holds(lowered, _parts(needs))
+
+
+Parts = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
+
+
+def _holds(lowered: str, parts: Parts) -> bool:
+    words, groups = parts
+    if any(map(lowered.__contains__, words)):  # in C: most sentences are settled here
+        return True
+    return any(all(map(lowered.__contains__, group)) for group in groups)
+
+
+def _parts(needs: tuple[str | tuple[str, ...], ...]) -> Parts:
+    return tuple(n for n in needs if isinstance(n, str)), tuple(n for n in needs if not isinstance(n, str))
+
+
+_PARTS = {name: _parts(needs) for name, needs in _NEEDS.items()}
 
 
 def _whole(stem: str) -> bool:
@@ -127,7 +153,7 @@ def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> l
     if any(map(lowered.__contains__, _OPENER_NEEDS)) and _OPENER.search(lowered):
         names.append("K:opener")
     names += [name for name, pattern in _RELATIONS
-              if any(map(lowered.__contains__, _NEEDS[name])) and pattern.search(lowered)]  # fmt: skip
+              if _holds(lowered, _PARTS[name]) and pattern.search(lowered)]  # fmt: skip
     return sorted(set(names))
 
 
