@@ -6,8 +6,10 @@ paraphrases and misjudge rubric calls such as "revenue fell as customers normali
 calls (tests/packs/train_refiner.py): one decides presence, one polarity. Their features are the rules' own verdicts
 on the sentence and its neighbours, the sentence's words and word pairs, and the sentence sentiment model's label.
 
-Only candidate sentences are scored: those the rules flag, and those with a topic word (CANDIDATE). Pure Python at
-run time, weights in refine.json; a topic without weights keeps the rules' verdicts.
+Only candidate sentences are scored: those the rules flag, and those with a topic word (candidate.py). Pure Python
+at run time, weights in refine.json; a topic without weights keeps the rules' verdicts. The features and models are
+defined here (training uses these functions); Refiner scores through refine_score.py and refine_tables.py, which
+give the same floats faster.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ Verdict = tuple[Polarity, float]
 Triple = Sequence[float]  # polarity weights (positive, negative, neutral): a tuple, or a list as JSON has it
 # One topic's weights for one feature: its presence weight (0.0 when it has none), then its polarity weights
 Entry = tuple[float | Triple | None, ...]
+_FORMAT = 1  # bump when what _tables() makes changes: tables kept by an older build are then not read
 Models = Sequence[tuple[Mapping[str, float], Mapping[str, Triple]]]  # per topic: presence, polarity weights by name
 
 
@@ -63,7 +64,8 @@ class RefinerTables:
         short command loads them instead of building them (~30 ms)."""
         if not key:
             return cls(_tables(models), len(models))
-        return cls(memo("refiner", key, lambda: _tables(models), encode=lambda t: t, decode=_checked), len(models))
+        stored = memo(f"refiner-tables-{_FORMAT}", key, lambda: _tables(models), encode=lambda t: t, decode=_checked)
+        return cls(stored, len(models))
 
     def shared(self, names: Sequence[str], words: Sequence[str], reading: Sequence[str]) -> list[Entry]:
         """The entries of refine.text_features(), in its order: `names` (sentiment, C, Q), then each word and

@@ -129,3 +129,11 @@ def test_the_verdict_adds_each_weight_in_turn_as_a_loop_does() -> None:
     for bias in [(0.0, 0.5, -0.25), (0.1, 0.2, 0.3), (-1.0, 0.0, 1e-9)]:
         for n in range(len(weights) + 1):
             assert softmax_verdict(bias, iter(weights[:n])) == looped(bias, weights[:n])
+
+
+def test_tables_kept_under_a_key_are_the_tables_built() -> None:
+    models = [({"w:up": 1.0, "b:a_b": 2.0, "C": 4.0}, {"w:down": [1.0, 2.0, 3.0]})]
+    built = RefinerTables.build(models)
+    for _ in range(2):  # made and kept, then read back
+        kept = RefinerTables.build(models, key="test:tables-kept")
+        assert (kept.word, kept.pair, kept.other) == (built.word, built.pair, built.other)
