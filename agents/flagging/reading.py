@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from itertools import compress, count
 
 NEAR = 5  # words between a negation or direction and the word it bears on
 
@@ -70,52 +71,89 @@ _RELATIONS = tuple((name, re.compile(pattern)) for name, pattern in (
      r"\b(?:working|trying|try|racing|continu\w* to work|doing (?:our|everything)|focused on|do our best|"
      r"work through|manage through|managing through|navigat\w*)\b"),
 ))  # fmt: skip
-# Text each relation cannot match without (every branch holds one): `in` tests that spare most sentences the
-# regexes, which long filings without these words otherwise pay in full (tests/unit/test_reading.py checks it).
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "K:demand-over-supply": ("demand", "supply", "undersuppl", "favo", "sold out", "oversubscribed"),
-    "K:supply-over-need": ("supply",),
-    "K:balance": ("supply",),
+# Text each relation cannot match without (every branch holds one of them; a tuple: all of its parts): tests
+# that spare most sentences the regexes, which long filings with "supply" and "demand" in every other sentence
+# otherwise pay in full (tests/unit/test_reading.py checks them on real calls).
+_NEEDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
+    "K:demand-over-supply": (("demand ", "supply"), ("demand ", "capacity"), ("demand ", "our ability"),
+                             "undersuppl", ("had", "supply"), "keep up", "supply gap", "ring the demand", "sold out",
+                             "oversubscribed"),
+    "K:supply-over-need": (("supply ", "exceed"), ("supply ", "above"), ("supply ", "ahead of"), ("supply ", "beyond"),
+                           "not supply"),
+    "K:balance": (("supply", "demand"),),
     "K:less-than-feared": ("than", "end of"),
     "K:effort": ("work", "try", "racing", "doing", "focused on", "do our best", "manag", "navigat"),
-}
+}  # fmt: skip
+
+
+def holds(lowered: str, needs: tuple[str | tuple[str, ...], ...]) -> bool:
+    """Whether `lowered` holds one of `needs` (a string, or a tuple whose every part it holds)."""
+    return _holds(lowered, _parts(needs))
+
+
+Parts = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
+
+
+def _holds(lowered: str, parts: Parts) -> bool:
+    words, groups = parts
+    if any(map(lowered.__contains__, words)):  # in C: most sentences are settled here
+        return True
+    return any(all(map(lowered.__contains__, group)) for group in groups)
+
+
+def _parts(needs: tuple[str | tuple[str, ...], ...]) -> Parts:
+    return tuple(n for n in needs if isinstance(n, str)), tuple(n for n in needs if not isinstance(n, str))
+
+
+_PARTS = {name: _parts(needs) for name, needs in _NEEDS.items()}
+
+
+def _whole(stem: str) -> bool:
+    return stem.endswith("$") or len(stem) <= 3
 
 
 def _matches(word: str, stem: str) -> bool:
-    if stem.endswith("$") or len(stem) <= 3:
+    if _whole(stem):
         return word == stem.rstrip("$")
     return word.startswith(stem)
 
 
 _WHERE = ("down", "up", "bad", "good", "ahead")
+# _matches() per kind as one set of whole words and one tuple of starts (str.startswith takes a tuple, in C)
+_WHOLE = {kind: frozenset(s.rstrip("$") for s in stems if _whole(s)) for kind, stems in _STEMS.items()}
+_START = {kind: tuple(s for s in stems if not _whole(s)) for kind, stems in _STEMS.items()}
+# Text _OPENER cannot match without (every branch holds one): most sentences skip its regex
+_OPENER_NEEDS = ("want", "like", "going", "try", "hoping", "question", "turning", "moving", "switching", "let me",
+                 "on the topic", "on the subject")  # fmt: skip
 
 
 @cache
 def _kinds(word: str) -> tuple[str, ...]:
-    return tuple(kind for kind, stems in _STEMS.items() if any(_matches(word, s) for s in stems))
+    """The kinds whose stems match `word` (any(_matches(word, stem) for stem in stems), faster)."""
+    return tuple(kind for kind in _STEMS if word in _WHOLE[kind] or word.startswith(_START[kind]))
 
 
 def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> list[str]:
     """Named relations between the words of one sentence (lower-cased `words`, `lowered` text)."""
     names: list[str] = []
-    kinds = [_kinds(w) for w in words]
-    for i, word_kinds in enumerate(kinds):
-        if not word_kinds:
-            continue
-        window = words[max(0, i - NEAR) : i]
-        negated = any(w in _NEGATION or w.endswith("n't") for w in window)
-        for kind in word_kinds:
-            if negated and kind in ("bad", "good", "up"):
-                names.append(f"K:not-{kind}")
-            if kind in ("stock", "supply", "demand"):
+    kinds = list(map(_kinds, words))
+    for i in compress(count(), kinds):  # the few words of some kind
+        negated = None
+        for kind in kinds[i]:
+            if kind in ("bad", "good", "up"):
+                if negated is None:
+                    negated = any(w in _NEGATION or w.endswith("n't") for w in words[max(0, i - NEAR) : i])
+                if negated:
+                    names.append(f"K:not-{kind}")
+            elif kind in ("stock", "supply", "demand"):
                 near = kinds[max(0, i - NEAR) : i + NEAR + 1]
                 names += [f"K:{kind}-{other}" for ks in near for other in ks if other in _WHERE]
     if question:
         names.append("K:question-built" if _PRESUPPOSE.search(lowered) else "K:question-plain")
-    if _OPENER.search(lowered):
+    if any(map(lowered.__contains__, _OPENER_NEEDS)) and _OPENER.search(lowered):
         names.append("K:opener")
     names += [name for name, pattern in _RELATIONS
-              if any(need in lowered for need in _NEEDS[name]) and pattern.search(lowered)]  # fmt: skip
+              if _holds(lowered, _PARTS[name]) and pattern.search(lowered)]  # fmt: skip
     return sorted(set(names))
 
 
@@ -127,12 +165,14 @@ def denies_a_problem(words: Sequence[str], lowered: str) -> bool:
     """A statement whose every problem word is negated ("we do not foresee any bottlenecks", "we're not seeing
     any inventory buildup"): the rubric reads a problem denied as good news ("no pull-ins", "nothing to do with
     supply availability"). Questions and "no doubt" are not denials."""
-    if "?" in lowered or _NOT_A_DENIAL.search(lowered):
+    if "?" in lowered:
         return False
     bad = [i for i, w in enumerate(words) if "bad" in _kinds(w)]
-    after = " ".join(words[bad[-1] :]) if bad else ""
+    if not bad or _NOT_A_DENIAL.search(lowered):  # no problem word: no denial (what follows would say so too)
+        return False
+    after = " ".join(words[bad[-1] :])
     if "not at all" in after or "not really" in after:  # "in a lot of shortage, not at all"
         return True
-    return bool(bad) and all(
+    return all(
         any(w in _NEGATION or w.endswith("n't") for w in words[max(0, i - DENIAL_NEAR) : i]) for i in bad
     )

@@ -6,57 +6,34 @@ paraphrases and misjudge rubric calls such as "revenue fell as customers normali
 calls (tests/packs/train_refiner.py): one decides presence, one polarity. Their features are the rules' own verdicts
 on the sentence and its neighbours, the sentence's words and word pairs, and the sentence sentiment model's label.
 
-Only candidate sentences are scored: those the rules flag, and those with a topic word (CANDIDATE). Pure Python at
-run time, weights in refine.json; a topic without weights keeps the rules' verdicts.
+Only candidate sentences are scored: those the rules flag, and those with a topic word (candidate.py). Pure Python
+at run time, weights in refine.json; a topic without weights keeps the rules' verdicts. The features and models are
+defined here (training uses these functions); Refiner scores through refine_score.py and refine_tables.py, which
+give the same floats faster.
 """
 
 from __future__ import annotations
 
 import itertools
-import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from watchdesk.agents.flagging.polarity import Polarity
+from watchdesk.agents.flagging.candidate import is_candidate, is_candidate_lowered
 from watchdesk.agents.flagging.reading import denies_a_problem, reading_features
-from watchdesk.agents.flagging.regex_cache import compile_cached, shipped_json
-from watchdesk.agents.flagging.sentiment import score
+from watchdesk.agents.flagging.refine_score import TOKEN, Read, rule_names, score_all
+from watchdesk.agents.flagging.refine_tables import (
+    POLARITIES,
+    RefinerTables,
+    Verdict,
+    probability,
+    softmax_verdict,
+)
+from watchdesk.agents.flagging.regex_cache import shipped_json
 
-POLARITIES: tuple[Polarity, Polarity, Polarity] = ("positive", "negative", "neutral")
-# Words that make a sentence worth a second look for one of the core topics (stock, supply, trade and policy).
-CANDIDATE = compile_cached(
-    r"inventor|stocking|destock|restock|digest|channel|sell-through|sell-in|pull-in|pull in|pull-forward|"
-    r"pull forward|pre-buy|prebuy|build-ahead|build ahead|buffer|replenish|suppl|shortage|constrain|capacity|"
-    r"lead time|allocation|backlog|foundr|sourcing|logistic|freight|\bports?\b|ocean|raw material|commodit|expedit|"
-    r"availab|\blean|resilien|underutili|under-utili|tariff|export|sanction|licen[cs]|trade|china|chinese|taiwan|"
-    r"india|vietnam|mexico|malaysia|\bwar\b|conflict|russia|ukraine|israel|middle east|\brules?\b|regulat|"
-    r"administration|commerce|reshor|onshor|decoupl|de-?risk|chips act|\bstock|oversubscribed|tight|sold out|"
-    r"wafer|manufactur|yield"
-)  # matched on lower-cased text: a case-insensitive scan of this alternation is four times slower
-
-
-# CANDIDATE in two parts with the same hits: a branch that starts with \b keeps the engine from skipping to the
-# letters a hit can start with, so those few branches get a regex of their own (a 2 MB 10-K: 0.37 s -> 0.23 s).
-_BRANCHES = CANDIDATE.pattern.split("|")
-_LETTER_FIRST = compile_cached("|".join(b for b in _BRANCHES if not b.startswith(r"\b")))
-_BOUNDARY_FIRST = compile_cached(r"\b(?:" + "|".join(b[2:] for b in _BRANCHES if b.startswith(r"\b")) + ")")
-
-
-def is_candidate(sentence: str) -> bool:
-    """Whether the sentence has a word the refiner should look at."""
-    return _is_candidate_lowered(sentence.lower())
-
-
-def _is_candidate_lowered(lowered: str) -> bool:
-    return _LETTER_FIRST.search(lowered) is not None or _BOUNDARY_FIRST.search(lowered) is not None
-
-
-_TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|\?")
-Verdict = tuple[Polarity, float]
+__all__ = ["POLARITIES", "Refiner", "TopicModel", "default_refiner", "is_candidate", "looked_at", "sentence_features"]
 
 
 def sentence_features(
@@ -68,28 +45,16 @@ def sentence_features(
 
 def rule_features(topic: str, verdicts: Mapping[str, Mapping[int, Verdict]], index: int) -> list[str]:
     """What the rules said about this sentence and its neighbours, for `topic` and the other topics."""
-    own = verdicts.get(topic, {})
-    rule = own.get(index)
-    if rule is None:
-        names = ["R:none"]
-    else:
-        polarity, score = rule
-        names = ["R", f"R:{polarity}", f"R:{'+' if score > 0.25 else '-' if score < -0.25 else '0'}"]
-    if index - 1 in own:
-        names += ["P", f"P:{own[index - 1][0]}"]
-    if index + 1 in own:
-        names.append("N")
-    names += [f"O:{name}" for name, other in verdicts.items() if name != topic and index in other]
-    return names
+    return rule_names(topic, verdicts.get(topic, {}), index, [name for name, v in verdicts.items() if index in v])
 
 
 def text_features(sentence: str, sentiment: str) -> list[str]:
     """The sentence's own words and word pairs, whether it is a question, and its sentiment label."""
     names = [f"S:{sentiment}"]
     lowered = sentence.lower()
-    if _is_candidate_lowered(lowered):
+    if is_candidate_lowered(lowered):
         names.append("C")
-    tokens = _TOKEN.findall(lowered)
+    tokens = TOKEN.findall(lowered)
     if "?" in tokens:
         names.append("Q")
     words = [t for t in tokens if t != "?"]
@@ -104,40 +69,43 @@ class TopicModel:
     presence: dict[str, float]
     presence_bias: float
     threshold: float
-    polarity: dict[str, tuple[float, float, float]]
+    polarity: dict[str, Sequence[float]]  # (positive, negative, neutral) weights
     polarity_bias: tuple[float, float, float]
 
+    @cached_property
+    def largest(self) -> float:
+        """The largest presence weight, in absolute value."""
+        return max(map(abs, self.presence.values()), default=0.0)
+
     def present(self, names: Iterable[str]) -> float:
-        z = self.presence_bias + sum(map(self.presence.get, names, itertools.repeat(0.0)))  # same order as a loop
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return probability(self.presence_bias, map(self.presence.get, names, itertools.repeat(0.0)))
 
     def judge(self, names: Iterable[str]) -> Verdict:
-        s = list(self.polarity_bias)
-        for n in names:
-            w = self.polarity.get(n)
-            if w is not None:
-                s[0], s[1], s[2] = s[0] + w[0], s[1] + w[1], s[2] + w[2]
-        top = max(s)
-        e = [math.exp(v - top) for v in s]
-        return POLARITIES[s.index(top)], round((e[0] - e[1]) / sum(e), 4)
+        return softmax_verdict(self.polarity_bias, filter(None, map(self.polarity.get, names)))
 
 
 @dataclass(frozen=True)
 class Refiner:
     topics: dict[str, TopicModel]
     version: str
+    digest: str = ""  # of the file the weights came from, when they did: names the tables in the regex cache
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Refiner:
+    def from_json(cls, data: dict[str, Any], *, digest: str = "") -> Refiner:
         topics = {
             name: TopicModel(
                 presence=t["presence"], presence_bias=t["presence_bias"], threshold=t["threshold"],
-                polarity={k: (v[0], v[1], v[2]) for k, v in t["polarity"].items()},
+                polarity=t["polarity"],  # lists as parsed: made tuples, they cost every command ~12 ms
                 polarity_bias=(t["polarity_bias"][0], t["polarity_bias"][1], t["polarity_bias"][2]),
             )
             for name, t in data["topics"].items()
         }  # fmt: skip
-        return cls(topics=topics, version=data["version"])
+        return cls(topics=topics, version=data["version"], digest=digest)
+
+    @cached_property
+    def _tables(self) -> RefinerTables:
+        models = [(model.presence, model.polarity) for model in self.topics.values()]
+        return RefinerTables.build(models, key=self.digest and f"{self.version}:{self.digest}")
 
     def refine(
         self,
@@ -150,8 +118,9 @@ class Refiner:
         `sentiments` are the sentences' sentiment labels when the caller has scored them already.
         """
         out = {name: dict(v) for name, v in verdicts.items()}
-        for name, scored in self.scores(sentences, verdicts, sentiments).items():
-            out[name] = {i: _read_closer(sentences[i], verdict) for i, (_, verdict) in scored.items()}
+        scored, read = self._scored(sentences, verdicts, sentiments, None)
+        for name, found in scored.items():
+            out[name] = {i: _read_closer(read[i], verdict) for i, (_, verdict) in found.items()}
         return out
 
     def scores(
@@ -164,29 +133,24 @@ class Refiner:
     ) -> dict[str, dict[int, tuple[float, Verdict]]]:
         """Topic -> looked-at sentence -> (probability it is a mention, verdict if it is one), for the sentences
         whose probability reaches `floor` (default: the topic's threshold, i.e. the mentions)."""
-        look = looked_at(sentences, {name: verdicts.get(name, {}) for name in self.topics})
-        if sentiments is None:  # one batch: the model's set-up is paid once
-            labels: list[str] = [label for label, _ in score([sentences[i] for i in look])]
-            tones = dict(zip(look, labels, strict=True))
-        else:
-            tones = {i: sentiments[i] for i in look}
-        shared = {i: text_features(sentences[i], tones[i]) for i in look}
-        out: dict[str, dict[int, tuple[float, Verdict]]] = {}
-        for name, model in self.topics.items():
-            out[name] = {}
-            least = model.threshold if floor is None else floor
-            for i in look:
-                names = rule_features(name, verdicts, i) + shared[i]
-                p = model.present(names)
-                if p >= least:
-                    out[name][i] = (p, model.judge(names))
-        return out
+        return self._scored(sentences, verdicts, sentiments, floor)[0]
+
+    def _scored(
+        self,
+        sentences: list[str],
+        verdicts: Mapping[str, Mapping[int, Verdict]],
+        sentiments: Sequence[str] | None,
+        floor: float | None,
+    ) -> tuple[dict[str, dict[int, tuple[float, Verdict]]], dict[int, Read]]:
+        """scores() as sentence_features() and TopicModel define them, through the tables (refine_score.py), and
+        each looked-at sentence as read."""
+        largest = [model.largest for model in self.topics.values()]
+        return score_all(self.topics, largest, self._tables, sentences, verdicts, sentiments, floor)
 
 
-def _read_closer(sentence: str, verdict: Verdict) -> Verdict:
+def _read_closer(sentence: Read, verdict: Verdict) -> Verdict:
     """A problem the sentence denies is good news, whatever the weights say (few such sentences to learn from)."""
-    lowered = sentence.lower()
-    if verdict[0] != "positive" and denies_a_problem([t for t in _TOKEN.findall(lowered) if t != "?"], lowered):
+    if verdict[0] != "positive" and denies_a_problem(sentence.words, sentence.lowered):
         return "positive", max(0.5, verdict[1])
     return verdict
 
@@ -210,5 +174,5 @@ def default_refiner() -> Refiner | None:
     path = Path(__file__).with_name("refine.json")  # beside this module (importlib.resources costs ~12 ms)
     if not path.is_file():
         return None
-    data, _ = shipped_json(path)
-    return Refiner.from_json(data)
+    data, key = shipped_json(path)
+    return Refiner.from_json(data, digest=key)

@@ -42,7 +42,7 @@ def test_short_stems_match_whole_words_only() -> None:
 
 def test_a_relation_never_matches_without_the_text_it_needs(shared_fixtures: Path) -> None:
     """reading._NEEDS lets a sentence skip a relation's regex: that must never drop a match."""
-    from watchdesk.agents.flagging.reading import _NEEDS, _RELATIONS
+    from watchdesk.agents.flagging.reading import _NEEDS, _RELATIONS, holds
 
     folder = shared_fixtures / "transcripts" / "plaintext_2023_2025"
     text = " ".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))).lower()
@@ -50,8 +50,36 @@ def test_a_relation_never_matches_without_the_text_it_needs(shared_fixtures: Pat
         *re.split(r"(?<=[.!?])\s+", text),
         "if we had more supply we would ship it", "we are not supply-constrained", "supply/demand balance",
         "favoring the demand side", "at the lower end of that range", "continuing to work with suppliers",
+        "demand is well above our ability to ship", "demand far exceeds capacity", "we are undersupplied",
+        "supply simply cannot keep up", "the demand-supply gap", "sold out", "oversubscribed",
+        "supply is ahead of demand",
+        "supply is significantly beyond our needs", "a healthy supply-demand", "had more supply",
     ]  # fmt: skip
     for name, pattern in _RELATIONS:
         matched = [s for s in sentences if pattern.search(s)]
         assert matched, name  # each relation is exercised
-        assert all(any(need in s for need in _NEEDS[name]) for s in matched), name
+        assert all(holds(s, _NEEDS[name]) for s in matched), name
+
+
+def test_kinds_are_the_stems_that_match_each_word(shared_fixtures: Path) -> None:
+    """_kinds() runs the stems as whole-word sets and start tuples: the kinds _matches() gives, word for word."""
+    from watchdesk.agents.flagging.reading import _STEMS, _kinds, _matches
+
+    folder = shared_fixtures / "transcripts" / "plaintext_2023_2025"
+    text = " ".join(p.read_text(encoding="utf-8") for p in folder.glob("*.txt")).lower()
+    words = set(re.findall(r"[a-z0-9'\-]+", text))
+    words |= {s.rstrip("$") + tail for stems in _STEMS.values() for s in stems for tail in ("", "s", "x")}
+    for word in words:
+        assert _kinds(word) == tuple(k for k, stems in _STEMS.items() if any(_matches(word, s) for s in stems)), word
+
+
+def test_the_opener_never_matches_without_the_text_it_needs(shared_fixtures: Path) -> None:
+    from watchdesk.agents.flagging.reading import _OPENER, _OPENER_NEEDS
+
+    folder = shared_fixtures / "transcripts" / "plaintext_2023_2025"
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))).lower()
+    asks = ["let me turn to china", "on the subject of tariffs", "a question on"]
+    sentences = [*re.split(r"(?<=[.!?])\s+", text), *asks]
+    matched = [s for s in sentences if _OPENER.search(s)]
+    assert len(matched) > 20
+    assert all(any(need in s for need in _OPENER_NEEDS) for s in matched)

@@ -60,7 +60,7 @@ def test_a_refiner_round_trips_through_json() -> None:
 
 def test_the_split_candidate_scan_finds_what_the_one_regex_finds() -> None:
     """is_candidate runs CANDIDATE as two regexes (for speed): same answer on hits, edges and near misses."""
-    from watchdesk.agents.flagging.refine import CANDIDATE
+    from watchdesk.agents.flagging.candidate import CANDIDATE
 
     cases = [*TEXT.split(". "), "Ports closed.", "airports closed", "the war ended", "software", "Stockholm",
              "in stock", "lean", "clean rooms", "rules apply", "overruled", "no topic here", "tariffs", ""]  # fmt: skip
