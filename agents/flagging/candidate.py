@@ -4,14 +4,18 @@ CANDIDATE is one alternation of ~70 branches; Python's engine tries them one aft
 letter of a sentence. All but five branches are plain words (a `[cs]` class or an optional letter aside), so
 they are run as one trie (`inventor|india` as `in(?:ventor|dia)`): the engine then follows one path per
 letter, with the same answer to "is there a match?" (a 2 MB 10-K: 0.19 s -> 0.10 s). The five branches that
-start with `\\b` keep a regex of their own, run only on sentences that hold one of their words.
+start with `\\b` keep a regex of their own, run only on sentences that hold one of their words. On a long text,
+when Hyperscan is installed, one pass of it over all sentences rules out most of them first (candidates_lowered).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 
+from watchdesk.agents.flagging import multiscan
 from watchdesk.agents.flagging.regex_cache import compile_cached
 
 # Words that make a sentence worth a second look for one of the core topics (stock, supply, trade and policy).
@@ -77,6 +81,44 @@ def is_candidate(sentence: str) -> bool:
 
 def is_candidate_lowered(lowered: str) -> bool:
     """is_candidate() of a sentence already lower-cased."""
-    if _TRIE.search(lowered) is not None:
-        return True
+    return _TRIE.search(lowered) is not None or _bounded(lowered)
+
+
+def _bounded(lowered: str) -> bool:
+    """Whether one of the `\\b` branches matches."""
     return any(map(lowered.__contains__, _BOUNDARY_NEEDS)) and _BOUNDARY_FIRST.search(lowered) is not None
+
+
+def candidates_lowered(lowered: Sequence[str]) -> list[bool]:
+    """[is_candidate_lowered(t) for t in lowered], on a long text from one Hyperscan pass (multiscan.py) over all
+    sentences: one of the trie's words, plain ASCII, found inside a sentence makes it a candidate; one with a looser
+    match of a `\\b` branch ending inside it is checked for those branches; any other cannot match."""
+    found = _scanned(lowered)
+    if found is None:
+        return [is_candidate_lowered(text) for text in lowered]
+    sure, maybe = found
+    return [i in sure or (i in maybe and _bounded(text)) for i, text in enumerate(lowered)]
+
+
+_PATTERNS = (*map(re.escape, sorted(_WORDS)), *(b for b in _BRANCHES if b.startswith(r"\b")))
+
+
+def _scanned(lowered: Sequence[str]) -> tuple[set[int], set[int]] | None:
+    """Sentences holding one of the trie's words, and those where a `\\b` branch may match; None: not known (a
+    short text, no Hyperscan)."""
+    if sum(map(len, lowered)) < multiscan.MIN_CHARS:
+        return None
+    scanner = multiscan.scanner(_PATTERNS)
+    if scanner is None:
+        return None
+    ends, pos = [], -1
+    for text in lowered:  # the sentences one after another, a newline between them
+        pos += len(text) + 1
+        ends.append(pos)
+    sure: set[int] = set()
+    maybe: set[int] = set()
+    for ident, end in scanner.matches(multiscan.scan_bytes("\n".join(lowered))):
+        index = bisect_left(ends, end)  # a word holds no newline nor "?" (what other characters are scanned as)
+        if index < len(ends):
+            (sure if ident < len(_WORDS) else maybe).add(index)
+    return sure, maybe

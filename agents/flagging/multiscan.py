@@ -133,18 +133,22 @@ class Scanner:
 
     def sentences(self, data: bytes, spans: Sequence[tuple[int, int]], ends: list[int]) -> dict[int, set[int]]:
         """Sentence index -> indices of the patterns with a looser match ending inside it (`ends`: the spans' ends)."""
+        live: dict[int, set[int]] = {}
+        for ident, end in self.matches(data):
+            index = bisect_left(ends, end)
+            if index < len(ends) and spans[index][0] < end:
+                live.setdefault(index, set()).add(ident)
+        return live
+
+    def matches(self, data: bytes) -> list[tuple[int, int]]:
+        """(pattern index, end offset) of every looser match in `data`, in the order Hyperscan reports them."""
         found: list[tuple[int, int]] = []
 
         def on_match(ident: int, _start: int, end: int, _flags: int, _context: object) -> None:
             found.append((ident, end))
 
         self._database.scan(data, match_event_handler=on_match, scratch=self._hs.Scratch(self._database))
-        live: dict[int, set[int]] = {}
-        for ident, end in found:
-            index = bisect_left(ends, end)
-            if index < len(ends) and spans[index][0] < end:
-                live.setdefault(index, set()).add(ident)
-        return live
+        return found
 
 
 def scanner(patterns: tuple[str, ...]) -> Scanner | None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress, count
 from typing import NamedTuple, Protocol
 
-from watchdesk.agents.flagging.candidate import is_candidate_lowered
+from watchdesk.agents.flagging.candidate import candidates_lowered
 from watchdesk.agents.flagging.reading import reading_features
 from watchdesk.agents.flagging.refine_tables import Entry, RefinerTables, Verdict, logistic
 from watchdesk.agents.flagging.sentiment import score
@@ -66,7 +66,7 @@ def read_all(
 ) -> dict[int, Read]:
     """The looked-at sentences (refine.looked_at()), in order, each read once for every topic."""
     lowered = [s.lower() for s in sentences]
-    candidate = [is_candidate_lowered(text) for text in lowered]
+    candidate = candidates_lowered(lowered)
     look = sorted({i for v in verdicts.values() for i in v}.union(compress(count(), candidate)))
     read = {}
     for i in look:  # text_features(), as entries

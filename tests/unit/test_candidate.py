@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from watchdesk.agents.flagging.candidate import CANDIDATE, expand, is_candidate, trie_pattern
+from watchdesk.agents.flagging import candidate, multiscan
+from watchdesk.agents.flagging.candidate import (
+    CANDIDATE,
+    candidates_lowered,
+    expand,
+    is_candidate,
+    is_candidate_lowered,
+    trie_pattern,
+)
 from watchdesk.sources.html_text import html_to_text
 
 
@@ -35,3 +43,23 @@ def test_is_candidate_agrees_with_the_one_regex_on_real_text(shared_fixtures: Pa
     found = [is_candidate(s) for s in sentences]
     assert found == [CANDIDATE.search(s.lower()) is not None for s in sentences]
     assert 0 < sum(found) < len(found)
+
+
+def test_candidates_from_one_hyperscan_pass_equal_the_regex_ones_on_a_10k(shared_fixtures: Path) -> None:
+    pytest.importorskip("hyperscan", reason="the pre-scan needs hyperscan (Linux x86-64 wheel)")
+    filing = shared_fixtures / "edgar" / "filings" / "NVDA_10-K_FY2025_filed-2025-02-26.html"
+    text = html_to_text(filing.read_bytes())
+    edges = ["ports closed.", "airports", "the war", "software", "in stock", "stockholm", "overruled", "rules",
+             "lean", "clean", "suppl\u00e9ment", "ch\u00efna", "tari\u212aff", "", "\n", "pull\nin", "sold out?"]
+    lowered = [*(s.lower() for s in re.split(r"(?<=[.!?])\s+", text)), *edges, "de-risk"]
+    assert sum(map(len, lowered)) >= multiscan.MIN_CHARS
+    assert candidate._scanned(lowered) is not None  # the pre-scan ran
+    found = candidates_lowered(lowered)
+    assert found == [is_candidate_lowered(s) for s in lowered]
+    assert 0 < sum(found) < len(found)
+
+
+def test_short_texts_are_not_prescanned() -> None:
+    lowered = ["supply is tight.", "the war", "software"]
+    assert candidate._scanned(lowered) is None
+    assert candidates_lowered(lowered) == [True, True, False]
