@@ -177,8 +177,12 @@ def _fragment(sentence: str, reading: _Reading, focus: Sequence[Span], knobs: Sc
 
 def _negated(reading: _Reading, at: int) -> bool:
     """A negator a few words before the cue, in the same clause, flips it."""
-    window = reading.clause.split(reading.text[max(0, at - 80) : at])[-1]
-    return reading.negator.search(window) is not None
+    window = reading.text[max(0, at - 80) : at]
+    # the clause is the window's tail after a clause mark, a non-word character or "but" (a word boundary after
+    # it): the negator, anchored at the end, matches there only where it matches in the whole window too
+    if reading.negator.search(window) is None:
+        return False
+    return reading.negator.search(reading.clause.split(window)[-1]) is not None
 
 
 def _proximity(gap: int | None, knobs: Scoring) -> float:
@@ -194,11 +198,20 @@ def _damping(reading: _Reading, knobs: Scoring) -> float:
     factor, text, damp = 1.0, reading.text, reading.cues.damp
     if reading.hedge.search(text):
         factor *= knobs.hedge
-    if text.rstrip().endswith("?") or reading.asks.search(text):
+    if text.rstrip().endswith("?") or (_may_ask(reading) and reading.asks.search(text)):
         factor *= knobs.question
     if damp is not None and damp.search(text):
         factor *= knobs.damp
     return factor
+
+
+_ASKS_NEEDS = ("wonder", "curious", "you")  # every match of _ASKS holds one, in lower case
+
+
+def _may_ask(reading: _Reading) -> bool:
+    """Whether _ASKS may match: always on text as written; on folded text (case-sensitive twins) only where it
+    holds one of the words every match holds."""
+    return reading.asks is _ASKS or any(map(reading.text.__contains__, _ASKS_NEEDS))
 
 
 def _anchors(sentence: str, topic: str) -> list[Span]:
