@@ -56,7 +56,7 @@ _BREAK = re.compile(
     # a bullet glyph in running text (HTML-to-text keeps them inline)
     rf"|(?<=[{_BULLETS}])(?<!\S.)(?=\s))"
 )
-_CONTENT = re.compile(r"\S(?:.*\S)?", re.DOTALL)
+_CONTENT = re.compile(r"\S(?:.*\S)?", re.DOTALL)  # what a sentence keeps of its span (see _emit)
 _ALNUM = re.compile(r"\w")
 MAX_SENTENCE = 3000
 PIECE = 600  # the size an over-long run is cut into: polarity's cost per character grows with sentence length
@@ -89,10 +89,12 @@ def _emit(text: str, start: int, end: int, spans: list[Span]) -> None:
             cut = _cap_cut(text, start, PIECE)
             _emit(text, start, cut, spans)
             start = cut
-    content = _CONTENT.search(text, start, end)
-    if content is None:
+    # _CONTENT's span: str.strip() and the engine's \s both take whitespace as Py_UNICODE_ISSPACE does
+    content = text[start:end].lstrip()
+    if not content:
         return
-    a, b = content.span()
+    a = end - len(content)
+    b = a + len(content.rstrip())
     if text[a].isalnum() or _ALNUM.search(text, a, b):
         spans.append((a, b))
 
