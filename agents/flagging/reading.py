@@ -152,9 +152,19 @@ def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> l
         names.append("K:question-built" if _PRESUPPOSE.search(lowered) else "K:question-plain")
     if any(map(lowered.__contains__, _OPENER_NEEDS)) and _OPENER.search(lowered):
         names.append("K:opener")
+    present = frozenset(filter(lowered.__contains__, _ALL_NEEDS))  # each needed text looked for once, in C
     names += [name for name, pattern in _RELATIONS
-              if _holds(lowered, _PARTS[name]) and pattern.search(lowered)]  # fmt: skip
+              if _held(present, _PARTS[name]) and pattern.search(lowered)]  # fmt: skip
     return sorted(set(names))
+
+
+_ALL_NEEDS = tuple(sorted({part for words, groups in _PARTS.values() for part in (*words, *sum(groups, ()))}))
+
+
+def _held(present: frozenset[str], parts: Parts) -> bool:
+    """_holds(lowered, parts), given which of _ALL_NEEDS `lowered` holds (`present`)."""
+    words, groups = parts
+    return not present.isdisjoint(words) or any(map(present.issuperset, groups))
 
 
 DENIAL_NEAR = 8
