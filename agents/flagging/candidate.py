@@ -100,7 +100,8 @@ def candidates_lowered(lowered: Sequence[str]) -> list[bool]:
     return [i in sure or (i in maybe and _bounded(text)) for i, text in enumerate(lowered)]
 
 
-_PATTERNS = (*map(re.escape, sorted(_WORDS)), *(b for b in _BRANCHES if b.startswith(r"\b")))
+# the trie's words (pattern 0), then the `\b` branches (pattern 1)
+_PATTERNS = ("|".join(map(re.escape, sorted(_WORDS))), "|".join(b for b in _BRANCHES if b.startswith(r"\b")))
 
 
 def _scanned(lowered: Sequence[str]) -> tuple[set[int], set[int]] | None:
@@ -120,5 +121,5 @@ def _scanned(lowered: Sequence[str]) -> tuple[set[int], set[int]] | None:
     for ident, end in scanner.matches(multiscan.scan_bytes("\n".join(lowered))):
         index = bisect_left(ends, end)  # a word holds no newline nor "?" (what other characters are scanned as)
         if index < len(ends):
-            (sure if ident < len(_WORDS) else maybe).add(index)
+            (maybe if ident else sure).add(index)
     return sure, maybe
