@@ -112,7 +112,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "K:effort": ("work", "try", "racing", "doing", "focused on", "do our best", "manag", "navigat"),
     "K:counterfactual": ("ve been",),
     "K:praise": ("suppl", "sourcing", "procurement"),
-    "K:own-buffer": ("we",),
+    "K:own-buffer": ("inventor", "stock", "buffer"),
     "K:cost-pass": ("cost", "inflation", "increases"),
     "K:relief-denied": ("not", "n't", "no "),
 }
