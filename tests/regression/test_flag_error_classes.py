@@ -95,6 +95,9 @@ CASES: list = [
      "neutral"),
     # whose inventory: our own stock carried on purpose against supply risk is a fact, not a build-up warning
     (J + "CTS_q2_2021.json", "we anticipate carrying some excess inventory where possible", "inventory", "neutral"),
+    # whose inventory and which way: customers still working their stock into shape buy less (a warning)
+    (T + "MU_2025_Q1.txt", "As our mobile customers focused on improving their inventory health", "inventory",
+     "negative"),
     # our shipments halted by new rules: a warning ("pause" is relief only when the tariffs are paused)
     (T + "NVDA_2024_Q4.txt", "And so we had to pause when the new restrictions came out", "geopolitical", "negative"),
 ]
