@@ -158,6 +158,15 @@ def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> l
     return sorted(set(names))
 
 
+_BALANCE = dict(_RELATIONS)["K:balance"]
+
+
+def names_a_balance(lowered: str) -> bool:
+    """The supply-demand balance named as a market state ("The supply-demand setup is quite good"): neutral by the
+    rubric (6.1) unless a shortage is claimed, never good news, though "healthy" and "good" sit beside it."""
+    return "supply" in lowered and _BALANCE.search(lowered) is not None
+
+
 DENIAL_NEAR = 8
 # "not just a supply constraint" and "not talking about the shortages" name the problem; "would have been higher
 # without the challenges" counts its cost.

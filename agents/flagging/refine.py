@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from watchdesk.agents.flagging.polarity import Polarity
-from watchdesk.agents.flagging.reading import denies_a_problem, reading_features
+from watchdesk.agents.flagging.reading import denies_a_problem, names_a_balance, reading_features
 from watchdesk.agents.flagging.regex_cache import compile_cached, shipped_json
 from watchdesk.agents.flagging.sentiment import score
 
@@ -184,9 +184,12 @@ class Refiner:
 
 
 def _read_closer(sentence: str, verdict: Verdict) -> Verdict:
-    """A problem the sentence denies is good news, whatever the weights say (few such sentences to learn from)."""
+    """A problem the sentence denies is good news, and the supply-demand balance named as a market state is not,
+    whatever the weights say (few such sentences to learn from)."""
     lowered = sentence.lower()
-    if verdict[0] != "positive" and denies_a_problem([t for t in _TOKEN.findall(lowered) if t != "?"], lowered):
+    if verdict[0] == "positive":
+        return ("neutral", 0.0) if names_a_balance(lowered) else verdict
+    if denies_a_problem([t for t in _TOKEN.findall(lowered) if t != "?"], lowered):
         return "positive", max(0.5, verdict[1])
     return verdict
 

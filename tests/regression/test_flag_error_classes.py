@@ -9,7 +9,8 @@ demand over supply missed or misread, a CHIPS award read as geopolitics, look-al
 the supply-demand balance read as good news, own stock drawn down read as neutral. Flagging v0.8 adds: a
 counterfactual cost ("would have been higher without the challenges") and relief not expected read as good news,
 praise of the supply chain read as neutral, cost pass-through and either-or questions read as warnings, our own
-buffer stock read as a build-up, and our shipments paused by new rules read as relief.
+buffer stock read as a build-up, our shipments paused by new rules read as relief, customers still improving their
+inventory read as good news, and a healthy supply-demand environment read as good news (a market state: neutral).
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ CASES: list = [
     (J + "VMW_q4_2021.json", "it pulls in the rest of our platform", "inventory", None),
     # the supply-demand balance as a market state is neutral; the shortage picked up in its own words is a mention
     (T + "MU_2024_Q4.txt", "The supply-demand setup is quite good", "supply_chain", "neutral"),
+    (T + "MU_2024_Q4.txt", "our guide also contemplates a healthy supply-demand environment", "supply_chain",
+     "neutral"),
     (J + "CTS_q2_2021.json", "But it's still pretty challenging out there", "supply_chain", "negative"),
     # our own stock drawn down, low against target or at historic lows, a correction done: good news;
     # customers that built inventory will buy less: a warning

@@ -46,6 +46,14 @@ def test_relations_between_words_are_named(sentence: str, named: str) -> None:
     assert named in reading(sentence)
 
 
+def test_the_supply_demand_balance_as_a_market_state_is_never_good_news() -> None:
+    from watchdesk.agents.flagging.refine import _read_closer
+
+    assert _read_closer("The supply-demand setup is quite good.", ("positive", 0.8)) == ("neutral", 0.0)
+    assert _read_closer("Supply-demand balance tightened further.", ("negative", -0.8)) == ("negative", -0.8)
+    assert _read_closer("Supply and availability have improved.", ("positive", 0.8)) == ("positive", 0.8)
+
+
 def test_short_stems_match_whole_words_only() -> None:
     assert reading("Leading-edge upside supports the update.") == set()  # not "lead", "up" or "support"
 
