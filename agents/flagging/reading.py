@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Literal
 
 NEAR = 5  # words between a negation or direction and the word it bears on
 
@@ -158,13 +159,35 @@ def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> l
     return sorted(set(names))
 
 
-_BALANCE = dict(_RELATIONS)["K:balance"]
+_NAMED = dict(_RELATIONS)
+_GIVEN = re.compile(r"\b(?:given|because of|due to|in light of|with all)\b")
 
 
 def names_a_balance(lowered: str) -> bool:
     """The supply-demand balance named as a market state ("The supply-demand setup is quite good"): neutral by the
     rubric (6.1) unless a shortage is claimed, never good news, though "healthy" and "good" sit beside it."""
-    return "supply" in lowered and _BALANCE.search(lowered) is not None
+    return "supply" in lowered and _NAMED["K:balance"].search(lowered) is not None
+
+
+def rubric_verdict(lowered: str, polarity: str, *, topic: str) -> Literal["neutral", "negative"] | None:
+    """The rubric's verdict where a named relation settles it and the weights, with few such sentences to learn
+    from, disagree; None to keep the weights' verdict. An either-or question about stock or supply not built on a
+    problem is neutral ("a supply-constrained number, or is it a demand-constrained number?"; on our calls 8
+    neutral, the two negative ones say "given"; geopolitical ones, often weighing a restriction against its relief,
+    are left to the weights); for the supply chain, demand over supply is a constraint (6.1) and a cost counted
+    against what would have been is a warning."""
+    question = "?" in lowered
+    either_or = question and polarity != "neutral" and " or " in lowered and _ALTERNATIVE.search(lowered)
+    if either_or and topic != "geopolitical":
+        return None if _GIVEN.search(lowered) else "neutral"
+    if topic != "supply_chain" or polarity == "negative":
+        return None
+    over = _NAMED["K:demand-over-supply"]
+    if not question and any(n in lowered for n in _NEEDS["K:demand-over-supply"]) and over.search(lowered):
+        return "negative"
+    if polarity == "positive" and "ve been" in lowered and _NAMED["K:counterfactual"].search(lowered):
+        return "negative"
+    return None
 
 
 DENIAL_NEAR = 8

@@ -22,7 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from watchdesk.agents.flagging.polarity import Polarity
-from watchdesk.agents.flagging.reading import denies_a_problem, names_a_balance, reading_features
+from watchdesk.agents.flagging.reading import (
+    denies_a_problem,
+    names_a_balance,
+    reading_features,
+    rubric_verdict,
+)
 from watchdesk.agents.flagging.regex_cache import compile_cached, shipped_json
 from watchdesk.agents.flagging.sentiment import score
 
@@ -151,7 +156,7 @@ class Refiner:
         """
         out = {name: dict(v) for name, v in verdicts.items()}
         for name, scored in self.scores(sentences, verdicts, sentiments).items():
-            out[name] = {i: _read_closer(sentences[i], verdict) for i, (_, verdict) in scored.items()}
+            out[name] = {i: _read_closer(sentences[i], verdict, name) for i, (_, verdict) in scored.items()}
         return out
 
     def scores(
@@ -183,10 +188,13 @@ class Refiner:
         return out
 
 
-def _read_closer(sentence: str, verdict: Verdict) -> Verdict:
+def _read_closer(sentence: str, verdict: Verdict, topic: str = "") -> Verdict:
     """A problem the sentence denies is good news, and the supply-demand balance named as a market state is not,
-    whatever the weights say (few such sentences to learn from)."""
+    whatever the weights say (few such sentences to learn from); so are reading.rubric_verdict's relations."""
     lowered = sentence.lower()
+    settled = rubric_verdict(lowered, verdict[0], topic=topic)
+    if settled is not None:
+        return settled, 0.0 if settled == "neutral" else -max(0.5, abs(verdict[1]))
     if verdict[0] == "positive":
         return ("neutral", 0.0) if names_a_balance(lowered) else verdict
     if denies_a_problem([t for t in _TOKEN.findall(lowered) if t != "?"], lowered):

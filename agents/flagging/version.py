@@ -7,6 +7,7 @@
 # features for demand over supply and the supply-demand balance, polarity learnt across the three topics;
 # 0.8 (refine-4): polarity reading of counterfactual costs, praise of the supply chain, cost pass-through,
 # relief not expected, either-or questions, our own buffer stock, a digestion ending, shipments paused by rules,
-# customers still improving their stock; the supply-demand balance never good news; inventory's polarity weights
+# customers still improving their stock; the supply-demand balance never good news, either-or questions neutral,
+# demand over supply and counterfactual costs supply warnings whatever the weights; inventory's polarity weights
 # of its own beside the shared ones
 METHOD_VERSION = "0.8"

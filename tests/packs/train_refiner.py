@@ -173,7 +173,7 @@ def score(model: dict, data: list[Example]) -> dict[str, Counter[str]]:
         for t, tm in refiner.topics.items():
             want = e.gold.get(t)
             present = e.looked and tm.present(e.names[t]) >= tm.threshold
-            have = _read_closer(e.text, tm.judge(e.names[t]))[0] if present else None
+            have = _read_closer(e.text, tm.judge(e.names[t]), t)[0] if present else None
             counts[t]["tp" if want and have else "fn" if want else "fp" if have else "tn"] += 1
             counts[t]["ok"] += bool(want and have == want)
     return counts

@@ -63,6 +63,8 @@ CASES: list = [
     (T + "MU_2024_Q3.txt", "the industry is in a tight place today", "supply_chain", "negative"),
     (T + "MU_2024_Q1.txt", "Our leading edge DRAM and NAND nodes are oversubscribed", "supply_chain", "negative"),
     (T + "NVDA_2024_Q4.txt", "demand is greater than supply", "supply_chain", "negative"),
+    (T + "NVDA_2024_Q4.txt", "We expect the demand will continue to be stronger than our supply provides",
+     "supply_chain", "negative"),
     # a CHIPS award for new US fabs is onshoring (supply chain, good news), not trade policy
     (T + "MU_2025_Q1.txt", "under the CHIPS and Science Act to support advanced DRAM", "supply_chain", "positive"),
     (T + "MU_2025_Q1.txt", "under the CHIPS and Science Act to support advanced DRAM", "geopolitical", None),

@@ -54,6 +54,27 @@ def test_the_supply_demand_balance_as_a_market_state_is_never_good_news() -> Non
     assert _read_closer("Supply and availability have improved.", ("positive", 0.8)) == ("positive", 0.8)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "topic", "polarity", "settled"),
+    [
+        ("So is the $4 billion number a supply-constrained number, or is it a demand-constrained number?",
+         "supply_chain", "negative", "neutral"),
+        ("Is that still in the works, or given all the bottlenecks, would we expect it later?",
+         "supply_chain", "negative", None),
+        ("We expect the demand will continue to be stronger than our supply provides through the year.",
+         "supply_chain", "positive", "negative"),
+        ("We expect the demand will continue to be stronger than our supply provides through the year.",
+         "inventory", "positive", None),
+        ("Without the delivery challenges, Military revenue growth would have been high single-digits.",
+         "supply_chain", "positive", "negative"),
+    ],
+)  # fmt: skip
+def test_the_rubric_settles_what_a_relation_names(sentence: str, topic: str, polarity: str, settled: str) -> None:
+    from watchdesk.agents.flagging.reading import rubric_verdict
+
+    assert rubric_verdict(sentence.lower(), polarity, topic=topic) == settled
+
+
 def test_short_stems_match_whole_words_only() -> None:
     assert reading("Leading-edge upside supports the update.") == set()  # not "lead", "up" or "support"
 
