@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from itertools import compress, count
+from typing import Literal
 
 NEAR = 5  # words between a negation or direction and the word it bears on
 
@@ -24,14 +25,14 @@ _NEGATION = frozenset((
 _STEMS = {
     "bad": ("shortag", "bottleneck", "constrain", "tight", "disrupt", "delay", "short$", "scarc", "buildup",
             "build-up", "excess", "digest", "oversuppl", "headwind", "restrict", "shortfall", "capped$", "gated$",
-            "correction", "pressure", "squeez", "crunch"),
+            "correction", "pressure", "squeez", "crunch", "pull-in", "pull-forward"),
     "good": ("improv", "ease$", "eased$", "eases$", "easing", "better", "normaliz", "normalis", "healthy",
              "healthier", "lean$", "leaner", "resolv", "recover", "done$", "behind$", "complete$", "completed$"),
     "stock": ("inventor", "stock", "channel", "days$"),
     "supply": ("suppl", "capacity", "lead$", "wafer", "component", "freight", "logistic"),
     "demand": ("demand", "order", "bookings"),
     "down": ("lower", "down", "decreas", "reduc", "declin", "drain", "drew$", "draw$", "fell", "low", "burn",
-             "depleted"),
+             "depleted", "lowest$", "contraction"),
     "up": ("higher", "increas", "rise$", "rising", "rose$", "build", "built$", "grew", "grow$", "grows", "elevated",
            "up", "excess"),
 
@@ -70,7 +71,39 @@ _RELATIONS = tuple((name, re.compile(pattern)) for name, pattern in (
     ("K:effort",
      r"\b(?:working|trying|try|racing|continu\w* to work|doing (?:our|everything)|focused on|do our best|"
      r"work through|manage through|managing through|navigat\w*)\b"),
+    # flagging v0.8: a problem that cost something ("Without the delivery challenges, growth would have been high
+    # single digits"), not a problem denied; the supply chain praised as an advantage (rubric: positive); costs
+    # passed on or shared (pass-through: neutral, rubric 6.11); relief not expected ("we don't expect those
+    # challenges to go away"); a question weighing two answers ("a supply-constrained number, or is it a
+    # demand-constrained number?"), which presupposes neither.
+    ("K:counterfactual",
+     r"\b(?:would|could)(?: have|'ve) been\b.*\b(?:if|without|absent|but for|excluding)\b|"
+     r"\b(?:without|absent|but for|excluding|if (?:it|we|they) (?:had|did|were|was)(?:n't| not))\b.*"
+     r"\b(?:would|could)(?: have|'ve) been\b"),
+    ("K:praise",
+     r"\b(?:best|incredible|tremendous|great|outstanding|exceptional|excellent|fantastic|phenomenal|amazing|"
+     r"terrific|world-class|mature|resilient|efficient|strong|robust|sophisticated|full[- ]scale) "
+     r"(?:\S+ ){0,2}?(?:supply chains?|suppliers?|supply base|sourcing|procurement)\b|"
+     r"\b(?:supply chains?|suppliers?|supply base|sourcing|procurement)(?: \S+){0,5}? (?:doing|did|done|do) "
+     r"(?:an? )?(?:\S+ )?(?:job|work)\b|\bsuppl(?:y|y chain|iers)(?: \S+){0,2}? (?:is |are |has |have )?"
+     r"(?:going|gone|went|performing|performed|executing|executed|ramped|ramping|working) (?:\S+ )?well\b|"
+     r"\b(?:pleased|happy|proud|comfortable) (?:with|of|about) (?:\S+ ){0,4}?(?:supply|suppliers?|sourcing)|"
+     r"\bjob (?:\S+ ){0,4}?(?:managing|running|on|with) (?:the |our |its |their )?(?:supply|suppliers|sourcing)"),
+    # our own stock built on purpose ("we anticipate carrying some excess inventory ... to manage supply chain
+    # concerns"): a deliberate buffer, described as fact, is neutral; customers that built stock are not ours
+    ("K:own-buffer",
+     r"\bwe(?:'re|'ve|'ll| are| have| will| plan to| intend to| expect to| anticipate| chose to| decided to)? "
+     r"(?:\S+ ){0,2}?(?:carry|carrying|hold|holding|build|building|built|keep|keeping|maintain\w*|add|adding|"
+     r"added|invest\w* in|buffer\w*) (?:\S+ ){0,3}?(?:inventor(?:y|ies)|stock|buffers?)\b"),
+    ("K:cost-pass",
+     r"\b(?:pass(?:ing|ed)? (?:on|through|along)|pass-through|offset|share|recover|cover)\b (?:\S+ ){0,5}?"
+     r"(?:costs?|inflation|(?:cost|price) increases)\b"),
+    ("K:relief-denied",
+     r"(?:n't|\bnot|\bno) (?:expect|see|anticipate|think|believe|foresee)\w* (?:\S+ ){0,6}?(?:to |will |would )?"
+     r"(?:go away|ease|abate|improve|subside|dissipate|get better|be resolved|resolve|normali[sz]e|disappear)\b"),
 ))  # fmt: skip
+# A question is "built on a problem" or "plain" (above); one weighing alternatives presupposes neither answer.
+_ALTERNATIVE = re.compile(r"\bor (?:is|are|was|were|do|does|did|will|would|a|an|the|more|somewhat|it's|rather|just)\b")
 # Text each relation cannot match without (every branch holds one of them; a tuple: all of its parts): tests
 # that spare most sentences the regexes, which long filings with "supply" and "demand" in every other sentence
 # otherwise pay in full (tests/unit/test_reading.py checks them on real calls).
@@ -83,6 +116,11 @@ _NEEDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "K:balance": (("supply", "demand"),),
     "K:less-than-feared": ("than", "end of"),
     "K:effort": ("work", "try", "racing", "doing", "focused on", "do our best", "manag", "navigat"),
+    "K:counterfactual": ("ve been",),
+    "K:praise": ("suppl", "sourcing", "procurement"),
+    "K:own-buffer": ("inventor", "stock", "buffer"),
+    "K:cost-pass": ("cost", "inflation", "increases"),
+    "K:relief-denied": ("not", "n't", "no "),
 }  # fmt: skip
 
 
@@ -150,6 +188,8 @@ def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> l
                 names += [f"K:{kind}-{other}" for ks in near for other in ks if other in _WHERE]
     if question:
         names.append("K:question-built" if _PRESUPPOSE.search(lowered) else "K:question-plain")
+        if " or " in lowered and _ALTERNATIVE.search(lowered):
+            names.append("K:question-or")
     if any(map(lowered.__contains__, _OPENER_NEEDS)) and _OPENER.search(lowered):
         names.append("K:opener")
     present = frozenset(filter(lowered.__contains__, _ALL_NEEDS))  # each needed text looked for once, in C
@@ -167,8 +207,44 @@ def _held(present: frozenset[str], parts: Parts) -> bool:
     return not present.isdisjoint(words) or any(map(present.issuperset, groups))
 
 
+_NAMED = dict(_RELATIONS)
+_GIVEN = re.compile(r"\b(?:given|because of|due to|in light of|with all)\b")
+
+
+def names_a_balance(lowered: str) -> bool:
+    """The supply-demand balance named as a market state ("The supply-demand setup is quite good"): neutral by the
+    rubric (6.1) unless a shortage is claimed, never good news, though "healthy" and "good" sit beside it."""
+    return "supply" in lowered and _NAMED["K:balance"].search(lowered) is not None
+
+
+def rubric_verdict(lowered: str, polarity: str, *, topic: str) -> Literal["neutral", "negative"] | None:
+    """The rubric's verdict where a named relation settles it and the weights, with few such sentences to learn
+    from, disagree; None to keep the weights' verdict. An either-or question about stock or supply not built on a
+    problem is neutral ("a supply-constrained number, or is it a demand-constrained number?"; on our calls 8
+    neutral, the two negative ones say "given"; geopolitical ones, often weighing a restriction against its relief,
+    are left to the weights); for the supply chain, demand over supply is a constraint (6.1) and a cost counted
+    against what would have been is a warning."""
+    question = "?" in lowered
+    either_or = question and polarity != "neutral" and " or " in lowered and _ALTERNATIVE.search(lowered)
+    if either_or and topic != "geopolitical":
+        return None if _GIVEN.search(lowered) else "neutral"
+    if topic != "supply_chain" or polarity == "negative":
+        return None
+    over = _NAMED["K:demand-over-supply"]
+    if not question and _holds(lowered, _PARTS["K:demand-over-supply"]) and over.search(lowered):
+        return "negative"
+    if polarity == "positive" and "ve been" in lowered and _NAMED["K:counterfactual"].search(lowered):
+        return "negative"
+    return None
+
+
 DENIAL_NEAR = 8
-_NOT_A_DENIAL = re.compile(r"\bno (?:doubt|question)\b|\bnot only\b|\bnothing but\b")
+# "not just a supply constraint" and "not talking about the shortages" name the problem; "would have been higher
+# without the challenges" counts its cost.
+_NOT_A_DENIAL = re.compile(
+    r"\bno (?:doubt|question)\b|\bnot (?:only|just|talking about)\b|\bnothing but\b|"
+    r"\b(?:would|could)(?: have|'ve) been\b"
+)
 
 
 def denies_a_problem(words: Sequence[str], lowered: str) -> bool:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from watchdesk.agents.flagging.candidate import is_candidate, is_candidate_lowered
-from watchdesk.agents.flagging.reading import denies_a_problem, reading_features
+from watchdesk.agents.flagging.reading import denies_a_problem, names_a_balance, reading_features, rubric_verdict
 from watchdesk.agents.flagging.refine_score import TOKEN, Read, rule_names, score_all
 from watchdesk.agents.flagging.refine_tables import (
     POLARITIES,
@@ -120,7 +120,7 @@ class Refiner:
         out = {name: dict(v) for name, v in verdicts.items()}
         scored, read = self._scored(sentences, verdicts, sentiments, None)
         for name, found in scored.items():
-            out[name] = {i: _read_closer(read[i], verdict) for i, (_, verdict) in found.items()}
+            out[name] = {i: _read_closer(read[i], verdict, name) for i, (_, verdict) in found.items()}
         return out
 
     def scores(
@@ -148,9 +148,19 @@ class Refiner:
         return score_all(self.topics, largest, self._tables, sentences, verdicts, sentiments, floor)
 
 
-def _read_closer(sentence: Read, verdict: Verdict) -> Verdict:
-    """A problem the sentence denies is good news, whatever the weights say (few such sentences to learn from)."""
-    if verdict[0] != "positive" and denies_a_problem(sentence.words, sentence.lowered):
+def _read_closer(sentence: Read | str, verdict: Verdict, topic: str = "") -> Verdict:
+    """A problem the sentence denies is good news, and the supply-demand balance named as a market state is not,
+    whatever the weights say (few such sentences to learn from); so are reading.rubric_verdict's relations."""
+    if isinstance(sentence, str):
+        lowered = sentence.lower()
+        sentence = Read(lowered, [t for t in TOKEN.findall(lowered) if t != "?"], [])
+    lowered = sentence.lowered
+    settled = rubric_verdict(lowered, verdict[0], topic=topic)
+    if settled is not None:
+        return settled, 0.0 if settled == "neutral" else -max(0.5, abs(verdict[1]))
+    if verdict[0] == "positive":
+        return ("neutral", 0.0) if names_a_balance(lowered) else verdict
+    if denies_a_problem(sentence.words, lowered):
         return "positive", max(0.5, verdict[1])
     return verdict
 

@@ -4,5 +4,10 @@
 # denials (reading.py), "Greater China" as a segment, the LLM judge also reads the candidates left out;
 # 0.7 (refine-3): tight markets, oversupply, US manufacturing and the shortage's own follow-up words as supply
 # chain, look-alikes excluded (supply chain as a consulting line, labour inflation, supply discipline), reading
-# features for demand over supply and the supply-demand balance, polarity learnt across the three topics
-METHOD_VERSION = "0.7"
+# features for demand over supply and the supply-demand balance, polarity learnt across the three topics;
+# 0.8 (refine-4): polarity reading of counterfactual costs, praise of the supply chain, cost pass-through,
+# relief not expected, either-or questions, our own buffer stock, a digestion ending, shipments paused by rules,
+# customers still improving their stock; the supply-demand balance never good news, either-or questions neutral,
+# demand over supply and counterfactual costs supply warnings whatever the weights; inventory's polarity weights
+# of its own beside the shared ones
+METHOD_VERSION = "0.8"

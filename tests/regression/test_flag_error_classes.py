@@ -6,7 +6,11 @@ statements read as warnings; tight supply ("sold out", "demand well above supply
 (the rubric: negative, even when it helps pricing, section 6.1); China as a revenue geography and currency moves
 read as geopolitics; "no bottleneck" and "not in shortage" read as warnings. Flagging v0.7 adds: tight markets and
 demand over supply missed or misread, a CHIPS award read as geopolitics, look-alikes of supply chain and pull-ins,
-the supply-demand balance read as good news, own stock drawn down read as neutral.
+the supply-demand balance read as good news, own stock drawn down read as neutral. Flagging v0.8 adds: a
+counterfactual cost ("would have been higher without the challenges") and relief not expected read as good news,
+praise of the supply chain read as neutral, cost pass-through and either-or questions read as warnings, our own
+buffer stock read as a build-up, our shipments paused by new rules read as relief, customers still improving their
+inventory read as good news, and a healthy supply-demand environment read as good news (a market state: neutral).
 """
 
 from __future__ import annotations
@@ -59,6 +63,8 @@ CASES: list = [
     (T + "MU_2024_Q3.txt", "the industry is in a tight place today", "supply_chain", "negative"),
     (T + "MU_2024_Q1.txt", "Our leading edge DRAM and NAND nodes are oversubscribed", "supply_chain", "negative"),
     (T + "NVDA_2024_Q4.txt", "demand is greater than supply", "supply_chain", "negative"),
+    (T + "NVDA_2024_Q4.txt", "We expect the demand will continue to be stronger than our supply provides",
+     "supply_chain", "negative"),
     # a CHIPS award for new US fabs is onshoring (supply chain, good news), not trade policy
     (T + "MU_2025_Q1.txt", "under the CHIPS and Science Act to support advanced DRAM", "supply_chain", "positive"),
     (T + "MU_2025_Q1.txt", "under the CHIPS and Science Act to support advanced DRAM", "geopolitical", None),
@@ -70,6 +76,8 @@ CASES: list = [
     (J + "VMW_q4_2021.json", "it pulls in the rest of our platform", "inventory", None),
     # the supply-demand balance as a market state is neutral; the shortage picked up in its own words is a mention
     (T + "MU_2024_Q4.txt", "The supply-demand setup is quite good", "supply_chain", "neutral"),
+    (T + "MU_2024_Q4.txt", "our guide also contemplates a healthy supply-demand environment", "supply_chain",
+     "neutral"),
     (J + "CTS_q2_2021.json", "But it's still pretty challenging out there", "supply_chain", "negative"),
     # our own stock drawn down, low against target or at historic lows, a correction done: good news;
     # customers that built inventory will buy less: a warning
@@ -77,6 +85,26 @@ CASES: list = [
     (J + "CTS_q2_2021.json", "On-hand days of supply are between 25 and 30 days, the lowest", "inventory", "positive"),
     (T + "MU_2024_Q3.txt", "it looks like the inventory correction is mostly done", "inventory", "positive"),
     (T + "MU_2025_Q1.txt", "It's more that they have built inventory", "inventory", "negative"),
+    # flagging v0.8. A problem's cost counted against what would have been is a warning, not a problem denied
+    (J + "GE_q3_2021.json", "Without the delivery challenges, Military revenue growth would have been", "supply_chain",
+     "negative"),
+    (J + "TGT_q3_2021.json", "we don't expect those supply chain challenges to go away", "supply_chain", "negative"),
+    # the supply chain praised as an advantage is good news (rubric: "a strong, large ... supply chain")
+    (T + "NVDA_2024_Q4.txt", "Our supply chain is just doing an incredible job for us", "supply_chain", "positive"),
+    (J + "JBL_q3_2021.json", "I think we have the best supply chain team in the industry", "supply_chain",
+     "positive"),
+    # costs passed on to customers (pass-through, rubric 6.11) and a question weighing two answers are neutral
+    (J + "CTS_q2_2021.json", "working with our customers to pass on some of those cost increases", "supply_chain",
+     "neutral"),
+    (T + "AMD_2024_Q1.txt", "a supply-constrained number, or is it a demand-constrained number?", "supply_chain",
+     "neutral"),
+    # whose inventory: our own stock carried on purpose against supply risk is a fact, not a build-up warning
+    (J + "CTS_q2_2021.json", "we anticipate carrying some excess inventory where possible", "inventory", "neutral"),
+    # whose inventory and which way: customers still working their stock into shape buy less (a warning)
+    (T + "MU_2025_Q1.txt", "As our mobile customers focused on improving their inventory health", "inventory",
+     "negative"),
+    # our shipments halted by new rules: a warning ("pause" is relief only when the tariffs are paused)
+    (T + "NVDA_2024_Q4.txt", "And so we had to pause when the new restrictions came out", "geopolitical", "negative"),
 ]
 
 

@@ -22,14 +22,12 @@ import tests.labels.calls as calls
 from tests.labels.calls import CORE, TEST_CALLS, document_pairs, own_rows, rates, report, tally
 from watchdesk.agents.flagging.topics import load_topics
 
-# (precision, recall, polarity) on TEST with the refiner. Measured (refine-3, flagging v0.7): inventory
-# 0.960/0.889/0.604, supply_chain 0.917/0.766/0.784, geopolitical 0.974/0.771/0.811 (rules alone: 0.960/0.889/0.562,
-# 0.886/0.752/0.734, 0.974/0.771/0.757). refine-2 (v0.6) had 0.646 / 0.768 / 0.784 polarity and supply precision
-# 0.868: refine-3 is better in leave-calls-out (inventory polarity 0.71 -> 0.75, geopolitical 0.71 -> 0.76, supply
-# recall 0.69 -> 0.75) and two inventory mentions worse on TEST, so the inventory polarity floor is 0.60, not 0.62
-# (tests.labels.compare prints both).
+# (precision, recall, polarity) on TEST with the refiner. Measured (refine-4, flagging v0.8): inventory
+# 0.960/0.889/0.667, supply_chain 0.917/0.766/0.784, geopolitical 0.974/0.771/0.838 (rules alone: 0.960/0.889/0.583,
+# 0.886/0.752/0.734, 0.974/0.771/0.757). refine-3 (v0.7) had 0.604 / 0.784 / 0.811 polarity; refine-2 (v0.6) 0.646 /
+# 0.768 / 0.784. The floors sit a mention or two below the measured figures (tests.labels.compare prints both).
 FLOORS = {
-    "inventory": (0.92, 0.85, 0.60), "supply_chain": (0.86, 0.74, 0.76), "geopolitical": (0.92, 0.74, 0.78),
+    "inventory": (0.92, 0.85, 0.64), "supply_chain": (0.86, 0.74, 0.76), "geopolitical": (0.92, 0.74, 0.80),
 }  # fmt: skip
 BLIND = Path(calls.__file__).parent / "blind"
 

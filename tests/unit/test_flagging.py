@@ -242,6 +242,10 @@ POLARITY = [
     ("How are lead times trending?", "supply_chain", "neutral"),
     ("New export controls restrict our sales to China.", "geopolitical", "negative"),
     ("The export restrictions were lifted in May.", "geopolitical", "positive"),
+    ("Inventory digestion at our data center customers is coming to an end.", "inventory", "positive"),
+    ("We are seeing the end of the inventory correction in industrial.", "inventory", "positive"),
+    ("And so we had to pause when the new restrictions came out.", "geopolitical", "negative"),
+    ("The administration paused the additional tariffs for 90 days.", "geopolitical", "positive"),
 ]
 
 

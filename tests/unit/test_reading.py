@@ -30,10 +30,49 @@ def reading(sentence: str) -> set[str]:
         ("We are pleased to report that the actual impact was at the lower end of that range.", "K:less-than-feared"),
         ("We've utilized other ports across the country to try to release some of the congestion.", "K:effort"),
         ("It's more that they have built inventory.", "K:stock-up"),
+        ("Without the delivery challenges, Military revenue growth would have been high single-digits this quarter.",
+         "K:counterfactual"),
+        ("Our supply chain is just doing an incredible job for us.", "K:praise"),
+        ("We are actively working with our customers to pass on some of those cost increases.", "K:cost-pass"),
+        ("But we don't expect those supply chain challenges to go away as we go into the start of next year.",
+         "K:relief-denied"),
+        ("So is the $4 billion number a supply-constrained number, or is it a demand-constrained number?",
+         "K:question-or"),
+        ("We anticipate carrying some excess inventory where possible to manage supply chain concerns.",
+         "K:own-buffer"),
     ],
 )
 def test_relations_between_words_are_named(sentence: str, named: str) -> None:
     assert named in reading(sentence)
+
+
+def test_the_supply_demand_balance_as_a_market_state_is_never_good_news() -> None:
+    from watchdesk.agents.flagging.refine import _read_closer
+
+    assert _read_closer("The supply-demand setup is quite good.", ("positive", 0.8)) == ("neutral", 0.0)
+    assert _read_closer("Supply-demand balance tightened further.", ("negative", -0.8)) == ("negative", -0.8)
+    assert _read_closer("Supply and availability have improved.", ("positive", 0.8)) == ("positive", 0.8)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic", "polarity", "settled"),
+    [
+        ("So is the $4 billion number a supply-constrained number, or is it a demand-constrained number?",
+         "supply_chain", "negative", "neutral"),
+        ("Is that still in the works, or given all the bottlenecks, would we expect it later?",
+         "supply_chain", "negative", None),
+        ("We expect the demand will continue to be stronger than our supply provides through the year.",
+         "supply_chain", "positive", "negative"),
+        ("We expect the demand will continue to be stronger than our supply provides through the year.",
+         "inventory", "positive", None),
+        ("Without the delivery challenges, Military revenue growth would have been high single-digits.",
+         "supply_chain", "positive", "negative"),
+    ],
+)  # fmt: skip
+def test_the_rubric_settles_what_a_relation_names(sentence: str, topic: str, polarity: str, settled: str) -> None:
+    from watchdesk.agents.flagging.reading import rubric_verdict
+
+    assert rubric_verdict(sentence.lower(), polarity, topic=topic) == settled
 
 
 def test_short_stems_match_whole_words_only() -> None:
@@ -54,6 +93,9 @@ def test_a_relation_never_matches_without_the_text_it_needs(shared_fixtures: Pat
         "supply simply cannot keep up", "the demand-supply gap", "sold out", "oversubscribed",
         "supply is ahead of demand",
         "supply is significantly beyond our needs", "a healthy supply-demand", "had more supply",
+        "without the delivery challenges, growth would have been higher", "our suppliers did a great job",
+        "working with customers to pass on some of those cost increases", "we don't expect them to go away",
+        "we anticipate carrying some excess inventory",
     ]  # fmt: skip
     for name, pattern in _RELATIONS:
         matched = [s for s in sentences if pattern.search(s)]
