@@ -119,8 +119,9 @@ _NEEDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "K:counterfactual": ("ve been",),
     "K:praise": ("suppl", "sourcing", "procurement"),
     "K:own-buffer": ("inventor", "stock", "buffer"),
-    "K:cost-pass": ("cost", "inflation", "increases"),
-    "K:relief-denied": ("not", "n't", "no "),
+    "K:cost-pass": ("pass", "offset", "cover", ("share", "cost"), ("share", "inflation"), ("share", "increases")),
+    "K:relief-denied": ("go away", "ease", "abate", "improve", "subside", "dissipate", "get better", "resolve",
+                        "normali", "disappear"),
 }  # fmt: skip
 
 
