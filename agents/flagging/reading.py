@@ -209,13 +209,20 @@ def _held(present: frozenset[str], parts: Parts) -> bool:
 
 
 _NAMED = dict(_RELATIONS)
+
+
+def _relation(lowered: str, name: str) -> bool:
+    """Whether relation `name` holds in `lowered`, its needed text tested first as reading_features() does."""
+    return _holds(lowered, _PARTS[name]) and _NAMED[name].search(lowered) is not None
+
+
 _GIVEN = re.compile(r"\b(?:given|because of|due to|in light of|with all)\b")
 
 
 def names_a_balance(lowered: str) -> bool:
     """The supply-demand balance named as a market state ("The supply-demand setup is quite good"): neutral by the
     rubric (6.1) unless a shortage is claimed, never good news, though "healthy" and "good" sit beside it."""
-    return "supply" in lowered and _NAMED["K:balance"].search(lowered) is not None
+    return _relation(lowered, "K:balance")
 
 
 def rubric_verdict(lowered: str, polarity: str, *, topic: str) -> Literal["neutral", "negative"] | None:
@@ -231,10 +238,9 @@ def rubric_verdict(lowered: str, polarity: str, *, topic: str) -> Literal["neutr
         return None if _GIVEN.search(lowered) else "neutral"
     if topic != "supply_chain" or polarity == "negative":
         return None
-    over = _NAMED["K:demand-over-supply"]
-    if not question and _holds(lowered, _PARTS["K:demand-over-supply"]) and over.search(lowered):
+    if not question and _relation(lowered, "K:demand-over-supply"):
         return "negative"
-    if polarity == "positive" and "ve been" in lowered and _NAMED["K:counterfactual"].search(lowered):
+    if polarity == "positive" and _relation(lowered, "K:counterfactual"):
         return "negative"
     return None
 
