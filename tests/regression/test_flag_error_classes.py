@@ -11,6 +11,9 @@ counterfactual cost ("would have been higher without the challenges") and relief
 praise of the supply chain read as neutral, cost pass-through and either-or questions read as warnings, our own
 buffer stock read as a build-up, our shipments paused by new rules read as relief, customers still improving their
 inventory read as good news, and a healthy supply-demand environment read as good news (a market state: neutral).
+Flagging v0.9 adds: stock expected to improve or coming down to target read as neutral, a build-up looked for and
+not found, a fading benefit of written-down stock read as good news, customers' extra stock and "tight supply" read
+as lean stock.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import pytest
 
 from watchdesk.agents.flagging.document import flag_document, load_document
 from watchdesk.agents.flagging.flag import Flag
+from watchdesk.agents.flagging.polarity import judge
+from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.topics import load_topics
 
 T = "transcripts/plaintext_2023_2025/"
@@ -107,6 +112,28 @@ CASES: list = [
     (T + "NVDA_2024_Q4.txt", "And so we had to pause when the new restrictions came out", "geopolitical", "negative"),
 ]
 
+# flagging v0.9's inventory reading, checked on the flagger (above) and on the rules alone (below): the refiner's
+# weights were trained on these calls, so the flagger's verdicts pass with or without the rules' change
+RULES_V09: list = [
+    # stock expected to get healthier, or our own coming down to its target, is good news
+    (T + "MU_2025_Q1.txt", "customer inventories in the consumer-oriented markets will improve", "inventory",
+     "positive"),
+    (T + "MU_2024_Q4.txt", "we expect to be approaching our target inventory levels", "inventory", "positive"),
+    (T + "MU_2025_Q1.txt", "DRAM inventories total to be below our target levels", "inventory", "positive"),
+    # a build-up looked for and not found is good news (rubric: "no substantial inventory buildup")
+    (J + "CTS_q2_2021.json", "cautious about inventory buildup but we haven't seen any", "inventory", "positive"),
+    # a past benefit fading (rubric: neutral), not good news because the stock was written down
+    (T + "MU_2024_Q1.txt", "lower benefits from the low-cost inventory clearing", "inventory", "neutral"),
+    (T + "MU_2024_Q1.txt", "previously written down inventories to clear in fiscal Q2", "inventory", "neutral"),
+    # whose inventory: customers carrying extra stock buy less (a warning); "tight supply" and "tight nodes" are
+    # about supply, not lean stock
+    (T + "MU_2024_Q3.txt", "they're carrying some extra inventory to guard against that", "inventory", "negative"),
+    (T + "MU_2024_Q4.txt", "PC customers have built inventories due to the rising memory price", "inventory",
+     "negative"),
+    (T + "MU_2024_Q4.txt", "we're going to need these inventories to bridge us", "inventory", "neutral"),
+]
+CASES += RULES_V09
+
 
 def _id(case: object) -> str:
     _name, piece, topic, want = case.values if hasattr(case, "values") else case  # type: ignore[attr-defined,misc]
@@ -129,3 +156,12 @@ def test_the_rubrics_verdict(shared_fixtures: Path, name: str, piece: str, topic
     hits = [f for f in flags if piece in " ".join(f.sentence.split()) and f.topic == topic]
     got = hits[0].polarity if hits else None
     assert got == want, f"{name}: {piece!r} {topic}: got {got}, the rubric says {want}"
+
+
+@pytest.mark.fixtures
+@pytest.mark.parametrize(("name", "piece", "topic", "want"), RULES_V09, ids=[_id(c) for c in RULES_V09])
+def test_the_rules_verdict(shared_fixtures: Path, name: str, piece: str, topic: str, want: str) -> None:
+    text, _ = _flags(shared_fixtures, name)
+    found = [text[a:b] for a, b in split_sentences(text) if piece in " ".join(text[a:b].split())]
+    assert found, f"{piece!r} is not in {name}"
+    assert judge(found[0], topic=topic)[0] == want
