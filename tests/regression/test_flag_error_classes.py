@@ -13,7 +13,8 @@ buffer stock read as a build-up, our shipments paused by new rules read as relie
 inventory read as good news, and a healthy supply-demand environment read as good news (a market state: neutral).
 Flagging v0.9 adds: stock expected to improve or coming down to target read as neutral, a build-up looked for and
 not found, a fading benefit of written-down stock read as good news, customers' extra stock and "tight supply" read
-as lean stock.
+as lean stock, supply squeezes, suppliers' price increases and supply that cannot keep up missed, and plain
+questions read as warnings.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import pytest
 from watchdesk.agents.flagging.document import flag_document, load_document
 from watchdesk.agents.flagging.flag import Flag
 from watchdesk.agents.flagging.polarity import judge
+from watchdesk.agents.flagging.reading import rubric_verdict
 from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.topics import load_topics
 
@@ -131,8 +133,19 @@ RULES_V09: list = [
     (T + "MU_2024_Q4.txt", "PC customers have built inventories due to the rising memory price", "inventory",
      "negative"),
     (T + "MU_2024_Q4.txt", "we're going to need these inventories to bridge us", "inventory", "neutral"),
+    # supply warnings the cues missed: growth praised beside a headwind ("healthy growth" is not about supply),
+    # squeezes and crunches, suppliers raising prices
+    (J + "FN_q1_2022.json", "healthy overall growth despite persisting supply chain headwinds", "supply_chain",
+     "negative"),
+    (J + "CTS_q2_2021.json", "Getting semiconductors is the real crunch point", "supply_chain", "negative"),
+    (J + "KO_q4_2021.json", "a long-term squeeze on the availability of trucking", "supply_chain", "negative"),
+    (J + "TDY_q3_2021.json", "our suppliers more recently have come out with 20%, 25% price increases", "supply_chain",
+     "negative"),
 ]
 CASES += RULES_V09
+# a plain question, naming neither a problem nor a premise, is neutral (rubric 5.3), whatever the weights say
+PLAIN = (J + "RTX_q4_2021.json", "give us some more color on the supply chain situation", "supply_chain", "neutral")
+CASES.append(PLAIN)
 
 
 def _id(case: object) -> str:
@@ -165,3 +178,16 @@ def test_the_rules_verdict(shared_fixtures: Path, name: str, piece: str, topic: 
     found = [text[a:b] for a, b in split_sentences(text) if piece in " ".join(text[a:b].split())]
     assert found, f"{piece!r} is not in {name}"
     assert judge(found[0], topic=topic)[0] == want
+
+
+@pytest.mark.fixtures
+def test_plain_questions_and_demand_over_supply_whatever_the_weights_say(shared_fixtures: Path) -> None:
+    name, piece, topic, _ = PLAIN
+    text, _ = _flags(shared_fixtures, name)
+    found = [text[a:b] for a, b in split_sentences(text) if piece in " ".join(text[a:b].split())]
+    assert rubric_verdict(found[0].lower(), "negative", topic=topic) == "neutral"
+    # supply that cannot keep up with demand is a constraint (rubric 6.1), though the sentence also says "ramping"
+    keep_up = "there's no way we can reasonably keep up on demand in the short term as we ramp."
+    assert rubric_verdict(keep_up, "positive", topic=topic) == "negative"
+    # a question built on a problem keeps the weights' verdict
+    assert rubric_verdict("can you explain the supply constraint situation in gaming?", "negative", topic=topic) is None
