@@ -1,11 +1,13 @@
 """Rules alone, the refiner as first committed (refine-1) and the current default, side by side, per topic.
 
-    PYTHONPATH=. .venv/bin/python -m tests.labels.compare [--no-cv] [--record-baseline]
+    PYTHONPATH=. .venv/bin/python -m tests.labels.compare [--no-cv] [--by-company] [--record-baseline]
 
 Two measurements, each as precision / recall / polarity accuracy per core topic:
 - TEST: our six TEST calls (tests/labels/calls.py), flagged whole the way the agent runs;
 - leave-calls-out: train_refiner's five folds, trained on the other calls and scored on our own held-out calls
-  (the dev calls, where the rules were written, are left out of the scoring).
+  (the dev calls, where the rules were written, are left out of the scoring); with `--by-company` also
+  leave-companies-out, the same with each company's calls held out together (a new company's call is read
+  without its other quarters' phrasing learnt, as on a held-out set).
 The rules alone and the current default are measured live. The refiner as it stood before this work is a record
 (baseline.json), measured by this command at commit ef246b5's weights and training code; `--record-baseline`
 rewrites it from the current default, for the next round of work.
@@ -37,15 +39,16 @@ def test_figures(root: Path, *, refine: bool) -> Figures:
     return {t: rates(counts[t]) for t in CORE}
 
 
-def leave_calls_out(root: Path) -> tuple[Figures, Figures]:
-    """(rules alone, current default) over train_refiner's five folds, scored on our own held-out calls."""
+def leave_calls_out(root: Path, *, by_company: bool = False) -> tuple[Figures, Figures]:
+    """(rules alone, current default) over train_refiner's five folds, scored on our own held-out calls;
+    `by_company`: each company's calls held out together."""
     from tests.packs import train_refiner as tr
 
     data = tr.examples(root)
     dev_calls = {r["file"] for r in calls.dev_rows(root)}
     model_counts: dict[str, Counter[str]] = defaultdict(Counter)
     rule_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for fold in tr.folds(data):
+    for fold in tr.folds(data, by_company=by_company):
         model = tr.train([e for e in data if e.call not in fold], tr.L2, tr.THRESHOLD)
         ours = [e for e in data if e.call in fold and e.call not in dev_calls and e.call != "written"]
         for t, c in tr.score(model, ours).items():
@@ -78,7 +81,7 @@ def _rated(counts: dict[str, Counter[str]]) -> Figures:
 def table(columns: dict[str, dict[str, Figures]]) -> str:
     """One row per measurement and topic, one column per flagger, each cell P / R / polarity."""
     names = list(columns)
-    lines = [f"{'':16s} {'topic':13s} " + " ".join(f"{n:>22s}" for n in names)]
+    lines = [f"{'':19s} {'topic':13s} " + " ".join(f"{n:>22s}" for n in names)]
     parts = sorted({part for col in columns.values() for part in col}, key=lambda p: p != "TEST")
     for part in parts:
         for t in CORE:
@@ -86,7 +89,7 @@ def table(columns: dict[str, dict[str, Figures]]) -> str:
             for n in names:
                 fig = columns[n].get(part, {}).get(t)
                 cells.append(f"{fig[0]:.2f} / {fig[1]:.2f} / {fig[2]:.2f}" if fig else "-")
-            lines.append(f"{part:16s} {t:13s} " + " ".join(f"{c:>22s}" for c in cells))
+            lines.append(f"{part:19s} {t:13s} " + " ".join(f"{c:>22s}" for c in cells))
     return "\n".join(lines)
 
 
@@ -97,6 +100,9 @@ def main(argv: list[str]) -> int:
     rules: dict[str, Figures] = {"TEST": test_figures(SHARED_FIXTURES, refine=False)}
     if "--no-cv" not in argv:
         rules["leave-calls-out"], current["leave-calls-out"] = leave_calls_out(SHARED_FIXTURES)
+    if "--by-company" in argv:
+        part = "leave-companies-out"
+        rules[part], current[part] = leave_calls_out(SHARED_FIXTURES, by_company=True)
     baseline = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.is_file() else {}
     recorded = {part: {t: tuple(v) for t, v in figs.items()} for part, figs in baseline.get("figures", {}).items()}
     label = f"refiner {baseline.get('version', '?')}"
