@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from watchdesk.agents.flagging import multiscan
-from watchdesk.agents.flagging.heads import heads
+from watchdesk.agents.flagging.heads import Head, heads, shortest
 from watchdesk.agents.flagging.sentences import Span
 
 
@@ -52,12 +52,13 @@ class _Plan:
 
 @lru_cache(maxsize=16)
 def _plan(patterns: tuple[str, ...]) -> _Plan | None:
-    ids: dict[tuple[str, int], int] = {}
-    heads_of: dict[str, frozenset[int]] = {}
-    for pattern in patterns:
-        found = heads(pattern)
-        if found is not None:
-            heads_of[pattern] = frozenset(ids.setdefault(head, len(ids)) for head in found)
+    found = {pattern: each for pattern in patterns if (each := heads(pattern)) is not None}
+    # a head that starts with another of any regex is scanned as that one: it matches wherever the longer does
+    shorter = shortest([head for each in found.values() for head in each])
+    ids: dict[Head, int] = {}
+    heads_of = {
+        pattern: frozenset(ids.setdefault(shorter[head], len(ids)) for head in each) for pattern, each in found.items()
+    }
     scanner = multiscan.raw_scanner(tuple(hs for hs, _ in ids), leftmost=True) if ids else None
     # a head that reads the character before it starts one later; the line break before each sentence, one earlier
     return None if scanner is None else _Plan(scanner, [lead - 1 for _, lead in ids], heads_of)

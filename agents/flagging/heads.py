@@ -10,14 +10,15 @@ matches: at any other place it cannot match, and callers try it only at the repo
 Look-arounds are dropped, so a head matches more than the regex; a word-start test at the head, `\\b` or
 `(?<!\\w)`, is kept as Hyperscan's `\\b` before a letter, which holds wherever Python's does (an ASCII word
 character is a word character to both; any other is "?", which is none to Hyperscan), and as a character that is
-no letter read before the head otherwise. Alternatives and optional parts are followed to about MAX_HEADS
-alternatives and MAX_WIDTH characters; where a head cannot be told (a pattern that can match nothing,
+no letter read before the head otherwise. Past its first character a head follows alternatives and optional parts
+up to MAX_HEADS of them, and MAX_WIDTH characters; where a head cannot be told (a pattern that can match nothing,
 back-references) `heads` returns None and callers run the regex as it is.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -27,7 +28,7 @@ from watchdesk.agents.flagging.multiscan import _c, _parser  # re's private modu
 from watchdesk.agents.flagging.regex_cache import memo
 
 MAX_WIDTH = 8  # characters (or runs of them) a head is taken to: longer ones rule out little more
-MAX_HEADS = 4000  # alternatives followed past a head's first characters, in one pattern
+MAX_HEADS = 64  # alternatives one head follows past its first character
 _WORD = frozenset(b"0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NOT_WORD = "[^0-9A-Za-z_]"  # read before a head, not counted in its width: callers scan text after a line break
 
@@ -63,7 +64,20 @@ def _heads(pattern: str) -> tuple[Head, ...] | None:
         found = _Walk(parsed.state).walk(list(parsed.data), [], False)
     except (re.error, RecursionError, _NoHead, multiscan.Untranslatable):
         return None
-    return tuple(dict.fromkeys(found))
+    return tuple(sorted(set(shortest(found).values())))
+
+
+def shortest(found: Iterable[Head]) -> dict[Head, Head]:
+    """Each head of `found` -> the shortest one of `found` it starts with (itself, if none): where it matches, that
+    one does too. Sorted, a head that starts with another comes after it, and after every head between them, which
+    starts with it too."""
+    kept: dict[Head, Head] = {}
+    last: Head | None = None
+    for head in sorted(set(found)):
+        if last is None or not head[0].startswith(last[0]) or head[1] != last[1]:
+            last = head
+        kept[head] = last
+    return kept
 
 
 Segment = tuple[list[int], int, int]  # the bytes one character may be, and how many of them (low, high)
@@ -101,8 +115,14 @@ class _Walk:
         return [_head(chars, boundary)]
 
     def _either(self, paths: list[list[Any]], chars: list[Segment], boundary: bool) -> list[Head]:
-        """Heads of whichever of `paths` matches; past the budget, the characters read so far alone, if any."""
-        if chars and self.budget < len(paths):
+        """Heads of whichever of `paths` matches; past the budget, the characters read so far alone."""
+        if not chars:  # each path starts heads of its own, each with the whole budget
+            found = []
+            for path in paths:
+                self.budget = MAX_HEADS
+                found += self.walk(path, chars, boundary)
+            return found
+        if self.budget < len(paths):
             return [_head(chars, boundary)]
         self.budget -= len(paths)
         return [head for path in paths for head in self.walk(path, chars, boundary)]

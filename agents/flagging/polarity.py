@@ -74,14 +74,12 @@ def _reading(sentence: str, topic: str, starts: SentenceStarts | None = None) ->
 
 def twin_regexes(topics: Sequence[str]) -> list[re.Pattern[str]]:
     """Every regex the judge runs on folded sentences about `topics`, for cuescan.sentence_starts."""
-    # not the regexes that run on short windows or anchored, nor damp, which some common word may start in most
-    # sentences ("in line with")
-    twins = _twins()
+    twins = _twins()  # the hedge and question regexes: the others run anchored or on short windows
     found = [twins[2], twins[3]] if twins is not None else []
     for topic in topics:
         cues = cues_for(topic).folded
         if cues is not None:
-            found += [r for r in (cues.scanner, cues.ignore, cues.neutral) if r is not None]
+            found += [r for r in (cues.scanner, cues.ignore, cues.neutral, cues.damp) if r is not None]
     return found
 
 
