@@ -21,9 +21,10 @@ from watchdesk.agents.flagging.sentences import Span
 class SentenceStarts:
     """Where polarity's regexes may start a match in one folded sentence (offsets into it, in order)."""
 
-    __slots__ = ("_heads_of", "_present", "_reports", "_shift", "anywhere")
+    __slots__ = ("_heads_of", "_present", "_reports", "_shift", "anywhere", "text")
 
-    def __init__(self, reports: list[tuple[int, int]], plan: _Plan) -> None:
+    def __init__(self, text: str, reports: list[tuple[int, int]], plan: _Plan) -> None:
+        self.text = text  # the sentence folded
         self._reports, self._heads_of, self._shift = reports, plan.heads_of, plan.shift  # reports: (head id, start)
         self._present = {ident for ident, _ in reports}
         self.anywhere = sorted({at + plan.shift[ident] for ident, at in reports})  # where any head starts
@@ -73,7 +74,7 @@ def sentence_starts(
     chosen = sorted(set(indices))
     if plan is None or not chosen:
         return None
+    texts = [folded[start:end] for start, end in (spans[i] for i in chosen)]
     # each sentence after a line break, so that a head's word-start test holds at its start, as in the sentence
-    parts = [("\n" + folded[start:end]).encode("ascii", "replace") for start, end in (spans[i] for i in chosen)]
-    found = plan.scanner.starts_each(parts)
-    return {index: SentenceStarts(reports, plan) for index, reports in zip(chosen, found, strict=True)}
+    found = plan.scanner.starts_each([("\n" + text).encode("ascii", "replace") for text in texts])
+    return {i: SentenceStarts(text, reports, plan) for i, text, reports in zip(chosen, texts, found, strict=True)}

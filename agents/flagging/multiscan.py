@@ -51,8 +51,10 @@ def scan_bytes(folded: str) -> bytes:
     return folded.encode("ascii", "replace")
 
 
+@lru_cache(maxsize=8192)
 def loose(pattern: str) -> str | None:
-    """The looser Hyperscan pattern of the folded twin of case-insensitive `pattern`, or None (cached on disk)."""
+    """The looser Hyperscan pattern of the folded twin of case-insensitive `pattern`, or None (cached on disk, and
+    in memory: a long text's pre-scan asks for each of some 500 patterns twice)."""
     return memo("loose", pattern, lambda: _loose(pattern), encode=_same, decode=_text)
 
 

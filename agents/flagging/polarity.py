@@ -65,7 +65,7 @@ _OWN = (_NEGATOR, _CLAUSE, _HEDGE, _ASKS, _OPENER)
 
 def _reading(sentence: str, topic: str, starts: SentenceStarts | None = None) -> _Reading:
     cues = cues_for(topic)
-    folded, twins = fold(sentence), _twins()
+    folded, twins = (fold(sentence) if starts is None else starts.text), _twins()  # a pre-scan read it folded
     if folded is not None and cues.folded is not None and twins is not None:
         negator, clause, hedge, asks, opener = twins
         return _Reading(folded, cues.folded, negator, clause, hedge, asks, opener, starts)
