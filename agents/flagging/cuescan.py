@@ -27,7 +27,8 @@ class SentenceStarts:
         self.text = text  # the sentence folded
         self._reports, self._heads_of, self._shift = reports, plan.heads_of, plan.shift  # reports: (head id, start)
         self._present = {ident for ident, _ in reports}
-        self.anywhere = sorted({at + plan.shift[ident] for ident, at in reports})  # where any head starts
+        shift = plan.shift
+        self.anywhere = sorted({at + shift[ident] for ident, at in reports})  # where any head starts
 
     def may_match(self, regex: re.Pattern[str]) -> bool | None:
         """Whether `regex` may match in the sentence (one of its heads does); None when not known."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import cache
 from itertools import accumulate
 from typing import Literal, NamedTuple
@@ -139,17 +139,17 @@ def _contributions(
     sentence: str, reading: _Reading, *, topic: str, focus: Sequence[Span] | None, knobs: Scoring
 ) -> list[tuple[str, float]]:
     cues = reading.cues
-    matches = list(_finditer(reading, cues.scanner))
+    matches = _matches(reading, cues.scanner)
     if not matches:
         return []
     near = _Nearest(list(focus) if focus is not None else _anchors(sentence, topic))
-    ignored = [m.span() for m in _finditer(reading, cues.ignore)] if cues.ignore is not None else []
+    ignored = [m.span() for m in _matches(reading, cues.ignore)] if cues.ignore is not None else []
     ignored_starts = [a for a, _ in ignored]
     found = []
     for m in matches:
         # ignore spans come from one scan, so they are sorted and disjoint: only the last one starting
         # at or before the cue can hold it (a bisection keeps long sentences linear)
-        i = bisect_right(ignored_starts, m.start()) - 1
+        i = bisect_right(ignored_starts, m.start()) - 1 if ignored else -1
         if i >= 0 and m.end() <= ignored[i][1]:
             continue  # a cue about demand or pricing, not about the topic
         weight = cues.weight(m.group()) * _proximity(near.gap(m.span()), knobs)
@@ -191,20 +191,19 @@ def _fragment(sentence: str, reading: _Reading, focus: Sequence[Span], knobs: Sc
     return len(_WORD.findall(" ".join(rest))) <= knobs.fragment
 
 
-def _finditer(reading: _Reading, regex: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """`regex.finditer(reading.text)`; with a pre-scan that knows `regex`, tried only where a head starts."""
-    may = reading.starts.may_match(regex) if reading.starts is not None else None
-    if may is None:
-        return regex.finditer(reading.text)
-    return _matches_at(regex, reading.text, reading.starts.anywhere) if may and reading.starts else iter(())
-
-
-def _matches_at(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    pos = 0
-    for at in starts:  # what finditer finds: the first match at or after `pos`, then on from its end
-        if at >= pos and (m := regex.match(text, at)) is not None:
-            yield m
+def _matches(reading: _Reading, regex: re.Pattern[str]) -> list[re.Match[str]]:
+    """`regex.finditer(reading.text)`, listed; with a pre-scan that knows `regex`, tried only where a head starts."""
+    text, starts = reading.text, reading.starts
+    may = None if starts is None else starts.may_match(regex)
+    if starts is None or may is None:
+        return list(regex.finditer(text))
+    found: list[re.Match[str]] = []
+    pos, match = 0, regex.match
+    for at in starts.anywhere if may else ():  # what finditer finds: the first match at or after `pos`, and so on
+        if at >= pos and (m := match(text, at)) is not None:
+            found.append(m)
             pos = m.end()  # never empty: a regex with heads consumes a character
+    return found
 
 
 def _search(reading: _Reading, regex: re.Pattern[str]) -> bool:

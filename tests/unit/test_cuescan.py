@@ -64,7 +64,7 @@ def test_each_regex_tried_at_its_heads_finds_what_it_finds_everywhere(text: str,
         assert isinstance(scanned.starts, SentenceStarts) and scanned.text == plain.text
         for regex in regexes:
             expected = [m.span() for m in regex.finditer(plain.text)]
-            assert [m.span() for m in polarity._finditer(scanned, regex)] == expected, (regex.pattern[:60], plain.text)
+            assert [m.span() for m in polarity._matches(scanned, regex)] == expected, (regex.pattern[:60], plain.text)
             assert polarity._search(scanned, regex) == bool(expected)
             found += len(expected)
             skipped += scanned.starts.may_match(regex) is False
