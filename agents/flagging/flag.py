@@ -6,9 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from watchdesk.agents.flagging import multiscan
 from watchdesk.agents.flagging.cues import Scoring
-from watchdesk.agents.flagging.mentions import CONTEXT_WINDOW, Candidates, topic_mentions
-from watchdesk.agents.flagging.polarity import Polarity, judge
+from watchdesk.agents.flagging.cuescan import SentenceStarts, sentence_starts
+from watchdesk.agents.flagging.mentions import CONTEXT_WINDOW, Candidates, Mention, topic_mentions
+from watchdesk.agents.flagging.polarity import Polarity, judge, twin_regexes
 from watchdesk.agents.flagging.refine import default_refiner
 from watchdesk.agents.flagging.sentences import Span, split_sentences
 from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary, load_topics
@@ -108,11 +110,32 @@ def rule_verdicts(
 ) -> dict[str, dict[int, tuple[Polarity, float]]]:
     """The rules' verdicts alone: topic -> sentence index -> (polarity, score)."""
     candidates = Candidates(text, spans, topics)
-    return {topic.name: {i: (p, sc) for i, p, sc in _judged(text, spans, topic, candidates, knobs)} for topic in topics}
+    mentions = {topic.name: topic_mentions(text, spans, topic, candidates) for topic in topics}
+    starts = _prescanned_cues(text, spans, candidates, mentions)
+    return {
+        topic.name: {i: (p, sc) for i, p, sc in _judged(text, spans, mentions[topic.name], topic, knobs, starts)}
+        for topic in topics
+    }
+
+
+def _prescanned_cues(
+    text: str, spans: list[Span], candidates: Candidates, mentions: dict[str, dict[int, Mention]]
+) -> dict[int, SentenceStarts] | None:
+    """Where the judge's regexes may match in each sentence it reads, on a long text (cuescan.py)."""
+    folded = candidates.folded
+    if folded is None or len(folded) != len(text) or len(text) < multiscan.MIN_CHARS:
+        return None
+    indices = {i for found in mentions.values() for i in found}
+    return sentence_starts(folded, spans, indices, twin_regexes(list(mentions)))
 
 
 def _judged(
-    text: str, spans: list[Span], topic: CompiledTopic, candidates: Candidates, knobs: Scoring | None
+    text: str,
+    spans: list[Span],
+    mentions: dict[int, Mention],
+    topic: CompiledTopic,
+    knobs: Scoring | None,
+    starts: dict[int, SentenceStarts] | None,
 ) -> list[tuple[int, Polarity, float]]:
     """(sentence index, polarity, score) of each mention of `topic`, in text order.
 
@@ -121,12 +144,13 @@ def _judged(
     to serve").
     """
     judged: list[tuple[int, Polarity, float]] = []
-    for index, (hits, follow_up) in topic_mentions(text, spans, topic, candidates).items():
+    for index, (hits, follow_up) in mentions.items():
         start, end = spans[index]
         prior = None
         if follow_up and judged and index - judged[-1][0] <= CONTEXT_WINDOW:
             prior = judged[-1][2]  # follow-ups only exist within the window and the same block
         focus = [(a - start, b - start) for a, b in hits]
-        polarity, score = judge(text[start:end], topic=topic.name, focus=focus, prior=prior, knobs=knobs)
+        where = starts.get(index) if starts is not None else None
+        polarity, score = judge(text[start:end], topic=topic.name, focus=focus, prior=prior, knobs=knobs, starts=where)
         judged.append((index, polarity, score))
     return judged

@@ -42,7 +42,7 @@ MIN_CHARS = 100_000  # shorter texts are pre-filtered by word keys alone: fast e
 _OTHER = ord("?")  # what every non-ASCII character of the text is scanned as
 
 
-class _Untranslatable(Exception):
+class Untranslatable(Exception):
     pass
 
 
@@ -51,8 +51,10 @@ def scan_bytes(folded: str) -> bytes:
     return folded.encode("ascii", "replace")
 
 
+@lru_cache(maxsize=8192)
 def loose(pattern: str) -> str | None:
-    """The looser Hyperscan pattern of the folded twin of case-insensitive `pattern`, or None (cached on disk)."""
+    """The looser Hyperscan pattern of the folded twin of case-insensitive `pattern`, or None (cached on disk, and
+    in memory: a long text's pre-scan asks for each of some 500 patterns twice)."""
     return memo("loose", pattern, lambda: _loose(pattern), encode=_same, decode=_text)
 
 
@@ -74,7 +76,7 @@ def _loose(pattern: str) -> str | None:
         if parsed.getwidth()[0] == 0 or not lower_parsed(parsed):  # an empty match ends in no sentence
             return None
         return _items(parsed.state, parsed.data)
-    except (re.error, RecursionError, _Untranslatable):
+    except (re.error, RecursionError, Untranslatable):
         return None
 
 
@@ -98,18 +100,25 @@ def _item(state: Any, op: Any, av: Any) -> str:
         return f"(?:{_items(state, av.data)})"
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return ""  # zero-width: dropped, the looser pattern matches more
-    raise _Untranslatable(op)
+    raise Untranslatable(op)
 
 
 def _charset(state: Any, op: Any, av: Any) -> str:
     """A class of the ASCII characters the item matches (asked of the engine itself), "?" added for any other."""
+    return "[" + "".join(f"\\x{code:02x}" for code in members(state, op, av)) + "]"
+
+
+def members(state: Any, op: Any, av: Any) -> list[int]:
+    """The bytes a one-character item (a literal, a class, any) of a folded parse tree matches in scan_bytes."""
+    if op is _c.LITERAL:
+        return [av if av < 128 else _OTHER]
     test = _compiler.compile(_parser.SubPattern(state, [(op, av)]), 0)
-    members = [code for code in range(128) if test.match(chr(code))]
-    if _beyond_ascii(op, av) and _OTHER not in members:
-        members.append(_OTHER)
-    if not members:
-        raise _Untranslatable(op)
-    return "[" + "".join(f"\\x{code:02x}" for code in sorted(members)) + "]"
+    found = [code for code in range(128) if test.match(chr(code))]
+    if _beyond_ascii(op, av) and _OTHER not in found:
+        found.append(_OTHER)
+    if not found:
+        raise Untranslatable(op)
+    return sorted(found)
 
 
 def _beyond_ascii(op: Any, av: Any) -> bool:
@@ -150,6 +159,22 @@ class Scanner:
         self._database.scan(data, match_event_handler=on_match, scratch=self._hs.Scratch(self._database))
         return found
 
+    def starts_each(self, parts: Sequence[bytes]) -> list[list[tuple[int, int]]]:
+        """(pattern index, start offset) of every match in each of `parts`, scanned one by one; for a database of
+        raw_scanner(..., leftmost=True), where a start is the leftmost one of the matches ending at that end."""
+        found: list[tuple[int, int]] = []
+        scan, scratch = self._database.scan, self._hs.Scratch(self._database)
+
+        def on_match(ident: int, start: int, _end: int, _flags: int, _context: object) -> None:
+            found.append((ident, start))
+
+        out = []
+        for part in parts:
+            scan(part, match_event_handler=on_match, scratch=scratch)
+            out.append(found.copy())
+            found.clear()
+        return out
+
 
 def scanner(patterns: tuple[str, ...]) -> Scanner | None:
     """A scanner of case-insensitive `patterns` (ids: their indices), or None when one cannot be translated."""
@@ -157,28 +182,35 @@ def scanner(patterns: tuple[str, ...]) -> Scanner | None:
     return _compiled(translated) if patterns and len(translated) == len(patterns) else None
 
 
+def raw_scanner(patterns: tuple[str, ...], *, leftmost: bool = False) -> Scanner | None:
+    """A scanner of Hyperscan `patterns` as they are (heads.py makes them), or None; `leftmost`: reporting where
+    each match starts (Hyperscan's leftmost start of match)."""
+    return _compiled(patterns, leftmost) if patterns else None
+
+
 @lru_cache(maxsize=64)
-def _compiled(translated: tuple[str, ...]) -> Scanner | None:
+def _compiled(translated: tuple[str, ...], leftmost: bool = False) -> Scanner | None:
     try:
         hs = importlib.import_module("hyperscan")
     except ImportError:
         return None
+    key = ("som\0" if leftmost else "") + "\0".join(translated)
     try:
-        stored = memo("hsdb", "\0".join(translated), lambda: _serialized(hs, translated), encode=_same_bytes,
-                      decode=_bytes)  # fmt: skip
+        stored = memo("hsdb", key, lambda: _serialized(hs, translated, leftmost), encode=_same_bytes, decode=_bytes)
         if stored is None:
             return None
         return Scanner(hs.loadb(stored, hs.HS_MODE_BLOCK), hs)
     except hs.error:  # a database from another Hyperscan or CPU: compile afresh, not kept
-        serialized = _serialized(hs, translated)
+        serialized = _serialized(hs, translated, leftmost)
         return None if serialized is None else Scanner(hs.loadb(serialized, hs.HS_MODE_BLOCK), hs)
 
 
-def _serialized(hs: Any, translated: tuple[str, ...]) -> bytes | None:
+def _serialized(hs: Any, translated: tuple[str, ...], leftmost: bool = False) -> bytes | None:
     database = hs.Database(mode=hs.HS_MODE_BLOCK)
+    flags = [hs.HS_FLAG_SOM_LEFTMOST] * len(translated) if leftmost else 0
     try:
         database.compile(expressions=[t.encode("ascii") for t in translated], ids=list(range(len(translated))),
-                         elements=len(translated), flags=0)  # fmt: skip
+                         elements=len(translated), flags=flags)  # fmt: skip
     except hs.error:
         return None
     return bytes(hs.dumpb(database))

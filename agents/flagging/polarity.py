@@ -17,6 +17,7 @@ from typing import Literal, NamedTuple
 
 from watchdesk.agents.flagging.casefold import fold, twin
 from watchdesk.agents.flagging.cues import Cues, Scoring, cues_for, scoring
+from watchdesk.agents.flagging.cuescan import SentenceStarts
 from watchdesk.agents.flagging.topics import Span, compile_topic, shipped_topics
 
 Polarity = Literal["positive", "negative", "neutral"]
@@ -56,17 +57,30 @@ class _Reading(NamedTuple):
     hedge: re.Pattern[str]
     asks: re.Pattern[str]
     opener: re.Pattern[str]
+    starts: SentenceStarts | None = None  # where the twins may match, from a pre-scan (cuescan.py)
 
 
 _OWN = (_NEGATOR, _CLAUSE, _HEDGE, _ASKS, _OPENER)
 
 
-def _reading(sentence: str, topic: str) -> _Reading:
+def _reading(sentence: str, topic: str, starts: SentenceStarts | None = None) -> _Reading:
     cues = cues_for(topic)
-    folded, twins = fold(sentence), _twins()
+    folded, twins = (fold(sentence) if starts is None else starts.text), _twins()  # a pre-scan read it folded
     if folded is not None and cues.folded is not None and twins is not None:
-        return _Reading(folded, cues.folded, *twins)
+        negator, clause, hedge, asks, opener = twins
+        return _Reading(folded, cues.folded, negator, clause, hedge, asks, opener, starts)
     return _Reading(sentence, cues, *_OWN)
+
+
+def twin_regexes(topics: Sequence[str]) -> list[re.Pattern[str]]:
+    """Every regex the judge runs on folded sentences about `topics`, for cuescan.sentence_starts."""
+    twins = _twins()  # the hedge and question regexes: the others run anchored or on short windows
+    found = [twins[2], twins[3]] if twins is not None else []
+    for topic in topics:
+        cues = cues_for(topic).folded
+        if cues is not None:
+            found += [r for r in (cues.scanner, cues.ignore, cues.neutral, cues.damp) if r is not None]
+    return found
 
 
 @cache
@@ -82,21 +96,23 @@ def judge(
     focus: Sequence[Span] | None = None,
     prior: float | None = None,
     knobs: Scoring | None = None,
+    starts: SentenceStarts | None = None,
 ) -> tuple[Polarity, float]:
     """Polarity and score in [-1, 1] of `sentence` about `topic`.
 
     `focus` gives the spans of the topic mention in `sentence`; by default the shipped topic's
     own phrases are searched for, and for unknown topics every cue counts fully. `prior`, the
     score of the mention just before, is inherited (scaled by `knobs.context`) when the
-    sentence has no cue of its own.
+    sentence has no cue of its own. `starts`, where the regexes may match in the sentence
+    (cuescan.py), lets them run only there.
     """
     knobs = knobs or scoring()
-    reading = _reading(sentence, topic)
+    reading = _reading(sentence, topic, starts)
     found = _contributions(sentence, reading, topic=topic, focus=focus, knobs=knobs)
     if not found:
         return verdict(round(prior * knobs.context, 3), knobs=knobs) if prior is not None else ("neutral", 0.0)
     neutral = reading.cues.neutral
-    if (focus and _fragment(sentence, reading, focus, knobs)) or (neutral is not None and neutral.search(reading.text)):
+    if (focus and _fragment(sentence, reading, focus, knobs)) or (neutral is not None and _search(reading, neutral)):
         return "neutral", 0.0
     raw = sum(weight for _, weight in found) * _damping(reading, knobs)
     return verdict(round(raw / (abs(raw) + 1.0), 3), knobs=knobs)
@@ -122,18 +138,18 @@ def contributions(
 def _contributions(
     sentence: str, reading: _Reading, *, topic: str, focus: Sequence[Span] | None, knobs: Scoring
 ) -> list[tuple[str, float]]:
-    cues, text = reading.cues, reading.text
-    matches = list(cues.scanner.finditer(text))
+    cues = reading.cues
+    matches = _matches(reading, cues.scanner)
     if not matches:
         return []
     near = _Nearest(list(focus) if focus is not None else _anchors(sentence, topic))
-    ignored = [m.span() for m in cues.ignore.finditer(text)] if cues.ignore is not None else []
+    ignored = [m.span() for m in _matches(reading, cues.ignore)] if cues.ignore is not None else []
     ignored_starts = [a for a, _ in ignored]
     found = []
     for m in matches:
         # ignore spans come from one scan, so they are sorted and disjoint: only the last one starting
         # at or before the cue can hold it (a bisection keeps long sentences linear)
-        i = bisect_right(ignored_starts, m.start()) - 1
+        i = bisect_right(ignored_starts, m.start()) - 1 if ignored else -1
         if i >= 0 and m.end() <= ignored[i][1]:
             continue  # a cue about demand or pricing, not about the topic
         weight = cues.weight(m.group()) * _proximity(near.gap(m.span()), knobs)
@@ -175,6 +191,27 @@ def _fragment(sentence: str, reading: _Reading, focus: Sequence[Span], knobs: Sc
     return len(_WORD.findall(" ".join(rest))) <= knobs.fragment
 
 
+def _matches(reading: _Reading, regex: re.Pattern[str]) -> list[re.Match[str]]:
+    """`regex.finditer(reading.text)`, listed; with a pre-scan that knows `regex`, tried only where a head starts."""
+    text, starts = reading.text, reading.starts
+    may = None if starts is None else starts.may_match(regex)
+    if starts is None or may is None:
+        return list(regex.finditer(text))
+    found: list[re.Match[str]] = []
+    pos, match = 0, regex.match
+    for at in starts.anywhere if may else ():  # what finditer finds: the first match at or after `pos`, and so on
+        if at >= pos and (m := match(text, at)) is not None:
+            found.append(m)
+            pos = m.end()  # never empty: a regex with heads consumes a character
+    return found
+
+
+def _search(reading: _Reading, regex: re.Pattern[str]) -> bool:
+    """Whether `regex` matches somewhere in `reading.text`; not run where the pre-scan says it cannot."""
+    may = reading.starts.may_match(regex) if reading.starts is not None else None
+    return may is not False and regex.search(reading.text) is not None
+
+
 def _negated(reading: _Reading, at: int) -> bool:
     """A negator a few words before the cue, in the same clause, flips it."""
     window = reading.text[max(0, at - 80) : at]
@@ -196,11 +233,11 @@ def _proximity(gap: int | None, knobs: Scoring) -> float:
 def _damping(reading: _Reading, knobs: Scoring) -> float:
     """Hedges, questions and factual framing pull the score toward neutral."""
     factor, text, damp = 1.0, reading.text, reading.cues.damp
-    if reading.hedge.search(text):
+    if _search(reading, reading.hedge):
         factor *= knobs.hedge
-    if text.rstrip().endswith("?") or (_may_ask(reading) and reading.asks.search(text)):
+    if text.rstrip().endswith("?") or (_may_ask(reading) and _search(reading, reading.asks)):
         factor *= knobs.question
-    if damp is not None and damp.search(text):
+    if damp is not None and _search(reading, damp):
         factor *= knobs.damp
     return factor
 

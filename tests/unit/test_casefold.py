@@ -95,3 +95,18 @@ def test_a_twin_from_the_cache_is_the_twin_compiled_afresh(cache_dir: Path) -> N
     cached = twin(regex)
     assert cached is not None and fresh is not None
     assert _spans(cached, "ab refill rx fill") == _spans(fresh, "ab refill rx fill") == [(0, 2), (3, 9), (10, 12)]
+
+
+def test_long_texts_list_their_non_ascii_characters_as_the_regex_does(edgar_fixtures: Path) -> None:
+    """fold() lists a long text's non-ASCII characters from its encoding with character references: the same ones,
+    plus those a written "&#NNN;" names (more to check can only make fold refuse, never fold wrongly)."""
+    from watchdesk.agents.flagging.casefold import _NON_ASCII, _non_ascii
+    from watchdesk.sources.html_text import html_to_text
+
+    filing = html_to_text((edgar_fixtures / "filings" / "NVDA_10-K_FY2025_filed-2025-02-26.html").read_bytes())
+    odd = filing[:20_000] + "é ÉTÉ ’ \ud83d ß İ \U0001f600 \u00a0"
+    for text in (filing, odd, odd.upper(), "x" * 20_000 + "ı"):
+        assert _non_ascii(text) == set(_NON_ASCII.findall(text))
+        assert (fold(text) is None) == any(fold(ch) is None for ch in set(_NON_ASCII.findall(text)))
+    written = "x" * 20_000 + "é &#233; &#305; &#99999999;"
+    assert {"é", "ı"} <= _non_ascii(written) and fold(written) is None
