@@ -9,11 +9,12 @@ trained weights can give them their rubric direction (fixtures/labels/README.md 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 from itertools import compress, count
 from typing import Literal
+
+from watchdesk.agents.flagging.regex_cache import compile_cached
 
 NEAR = 5  # words between a negation or direction and the word it bears on
 
@@ -38,11 +39,11 @@ _STEMS = {
 
     "ahead": ("above", "exceed", "outpac", "outstrip", "ahead", "outrun", "surpass"),
 }  # fmt: skip
-_PRESUPPOSE = re.compile(
+_PRESUPPOSE = compile_cached(
     r"\b(?:given|you (?:mentioned|said|talked|noted|called out|flagged|highlighted)|because of|due to|impact\w*|"
     r"headwinds?|how (?:much|long|severe|bad)|quantify|still|continue\w*|persist\w*)\b"
 )
-_OPENER = re.compile(
+_OPENER = compile_cached(
     r"\b(?:(?:wanted|want|like|going|try|trying|hoping) to (?:ask|talk|touch|come back|go back|follow up|dig|"
     r"focus|start|get)|my (?:first |second |follow-up |last )?question|a question (?:on|about)|turning to|"
     r"moving to|switching (?:gears )?to|let me (?:turn|move|talk)|on the (?:topic|subject) of)\b"
@@ -52,7 +53,7 @@ _OPENER = re.compile(
 # Relations a word window cannot see: demand over supply (a constraint, rubric 6.1), supply ahead of what is
 # needed, the supply-demand balance as a market state (neutral unless a shortage is claimed), an effect smaller
 # than feared, and effort without a result (mitigation: neutral).
-_RELATIONS = tuple((name, re.compile(pattern)) for name, pattern in (
+_RELATIONS = tuple((name, compile_cached(pattern)) for name, pattern in (
     ("K:demand-over-supply",
      r"\bdemand (?:\S+ ){0,5}?(?:greater|stronger|more|higher|above|exceed\w*|outpac\w*|outstrip\w*|ahead|"
      r"significantly more|well above|far exceed\w*) (?:\S+ ){0,3}?(?:supply|capacity|our ability)|"
@@ -103,7 +104,9 @@ _RELATIONS = tuple((name, re.compile(pattern)) for name, pattern in (
      r"(?:go away|ease|abate|improve|subside|dissipate|get better|be resolved|resolve|normali[sz]e|disappear)\b"),
 ))  # fmt: skip
 # A question is "built on a problem" or "plain" (above); one weighing alternatives presupposes neither answer.
-_ALTERNATIVE = re.compile(r"\bor (?:is|are|was|were|do|does|did|will|would|a|an|the|more|somewhat|it's|rather|just)\b")
+_ALTERNATIVE = compile_cached(
+    r"\bor (?:is|are|was|were|do|does|did|will|would|a|an|the|more|somewhat|it's|rather|just)\b"
+)
 # Text each relation cannot match without (every branch holds one of them; a tuple: all of its parts): tests
 # that spare most sentences the regexes, which long filings with "supply" and "demand" in every other sentence
 # otherwise pay in full (tests/unit/test_reading.py checks them on real calls).
@@ -216,7 +219,7 @@ def _relation(lowered: str, name: str) -> bool:
     return _holds(lowered, _PARTS[name]) and _NAMED[name].search(lowered) is not None
 
 
-_GIVEN = re.compile(r"\b(?:given|because of|due to|in light of|with all)\b")
+_GIVEN = compile_cached(r"\b(?:given|because of|due to|in light of|with all)\b")
 
 
 def names_a_balance(lowered: str) -> bool:
@@ -248,7 +251,7 @@ def rubric_verdict(lowered: str, polarity: str, *, topic: str) -> Literal["neutr
 DENIAL_NEAR = 8
 # "not just a supply constraint" and "not talking about the shortages" name the problem; "would have been higher
 # without the challenges" counts its cost.
-_NOT_A_DENIAL = re.compile(
+_NOT_A_DENIAL = compile_cached(
     r"\bno (?:doubt|question)\b|\bnot (?:only|just|talking about)\b|\bnothing but\b|"
     r"\b(?:would|could)(?: have|'ve) been\b"
 )

@@ -9,7 +9,6 @@ it never drops a sentence the full sums would keep (tests/unit/test_refine_table
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress, count
 from typing import NamedTuple, Protocol
@@ -17,10 +16,11 @@ from typing import NamedTuple, Protocol
 from watchdesk.agents.flagging.candidate import candidates_lowered
 from watchdesk.agents.flagging.reading import reading_features
 from watchdesk.agents.flagging.refine_tables import Entry, RefinerTables, Verdict, logistic
+from watchdesk.agents.flagging.regex_cache import compile_cached
 from watchdesk.agents.flagging.sentiment import score
 from watchdesk.agents.flagging.sentiment.model import LABELS
 
-TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|\?")
+TOKEN = compile_cached(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|\?")
 Scores = dict[str, dict[int, tuple[float, Verdict]]]
 _ROUNDING = 1.2e-16  # above the unit roundoff of a float (2 ** -53)
 
