@@ -9,9 +9,11 @@ trained weights can give them their rubric direction (fixtures/labels/README.md 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache, reduce
 from itertools import compress, count
+from operator import or_
 from typing import Literal
 
 from watchdesk.agents.flagging.regex_cache import compile_cached
@@ -176,7 +178,8 @@ def _kinds(word: str) -> tuple[str, ...]:
 
 
 def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> list[str]:
-    """Named relations between the words of one sentence (lower-cased `words`, `lowered` text)."""
+    """Named relations between the words of one sentence (lower-cased `words`, `lowered` text). Every run of ASCII
+    letters and digits in `lowered` lies inside one of `words` (as with refine_score.TOKEN's words)."""
     names: list[str] = []
     kinds = list(map(_kinds, words))
     for i in compress(count(), kinds):  # the few words of some kind
@@ -194,21 +197,51 @@ def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> l
         names.append("K:question-built" if _PRESUPPOSE.search(lowered) else "K:question-plain")
         if " or " in lowered and _ALTERNATIVE.search(lowered):
             names.append("K:question-or")
-    if any(map(lowered.__contains__, _OPENER_NEEDS)) and _OPENER.search(lowered):
+    present = _present(words, lowered)
+    if present & _OPENER_BITS and _OPENER.search(lowered):
         names.append("K:opener")
-    present = frozenset(filter(lowered.__contains__, _ALL_NEEDS))  # each needed text looked for once, in C
-    names += [name for name, pattern in _RELATIONS
-              if _held(present, _PARTS[name]) and pattern.search(lowered)]  # fmt: skip
+    names += [name for name, pattern in _gated(present) if pattern.search(lowered)]
     return sorted(set(names))
 
 
 _ALL_NEEDS = tuple(sorted({part for words, groups in _PARTS.values() for part in (*words, *sum(groups, ()))}))
+# The needed texts as bits of one int: a sentence's set of them (_present) is a few ORs, and each relation's test
+# (_holds) two ANDs, answered once per set of bits (_gated). A text of letters only is in the sentence when it is
+# in one of its words, which holds for every run of letters: so it is looked for in each distinct word once
+# (_word_bits, remembered per word, as _kinds), not in every sentence. A text with a space or an apostrophe is
+# looked for in the sentence only when its longest run of letters (its anchor, a bit too) is in a word.
+_NEEDED = sorted({*_ALL_NEEDS, *_OPENER_NEEDS})
+_IN_TEXT = tuple(need for need in _NEEDED if not (need.isalnum() and need.isascii()))
+_ANCHOR = {need: max(re.findall(r"[a-z0-9]+", need), key=len) for need in _IN_TEXT}
+_BIT = {need: 1 << k for k, need in enumerate(sorted({*_NEEDED, *_ANCHOR.values()}))}
+_IN_WORDS = tuple(need for need in _BIT if need not in _IN_TEXT)
+_IN_TEXT_BITS = tuple((need, _BIT[_ANCHOR[need]], _BIT[need]) for need in _IN_TEXT)
+_OPENER_BITS = sum(_BIT[need] for need in _OPENER_NEEDS)
+_GATES = tuple((name, pattern, sum({_BIT[w] for w in _PARTS[name][0]}),
+                tuple(sum({_BIT[part] for part in group}) for group in _PARTS[name][1]))
+               for name, pattern in _RELATIONS)  # fmt: skip
 
 
-def _held(present: frozenset[str], parts: Parts) -> bool:
-    """_holds(lowered, parts), given which of _ALL_NEEDS `lowered` holds (`present`)."""
-    words, groups = parts
-    return not present.isdisjoint(words) or any(map(present.issuperset, groups))
+@cache
+def _word_bits(word: str) -> int:
+    """The bits of the letters-only needed texts (and anchors) in `word`."""
+    return sum(_BIT[need] for need in _IN_WORDS if need in word)
+
+
+def _present(words: Sequence[str], lowered: str) -> int:
+    """The bits of the needed texts (_ALL_NEEDS, _OPENER_NEEDS) that `lowered` holds, anchors' bits among them."""
+    found: int = reduce(or_, map(_word_bits, words), 0)
+    for need, anchor, bit in _IN_TEXT_BITS:
+        if found & anchor and need in lowered:
+            found |= bit
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _gated(present: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The relations whose needed texts `present` holds (_holds), in order: their regexes are worth running."""
+    return tuple((name, pattern) for name, pattern, any_of, groups in _GATES
+                 if present & any_of or any(present & g == g for g in groups))  # fmt: skip
 
 
 _NAMED = dict(_RELATIONS)
