@@ -153,8 +153,8 @@ def shipped_head(
     (change it when `head` changes)."""
     raw = path.read_bytes()
     key = f"{zlib.crc32(raw):08x}{len(raw):08x}"
-    data = memo(kind, f"{path.name}:{key}", lambda: head(json.loads(raw.decode("utf-8"))), encode=_same, decode=_a_dict)
-    return data, key
+    data = memo(kind, f"{path.name}:{key}", lambda: head(shipped_json(path)[0]), encode=_same, decode=_a_dict)
+    return data, key  # (a miss parses the file once: the whole data is kept too, for when it is asked for)
 
 
 def _same(value: T) -> T:
