@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache, reduce
-from itertools import compress, count
-from operator import or_
+from itertools import compress, count, repeat
+from operator import contains, or_
 from typing import Literal
 
 from watchdesk.agents.flagging.regex_cache import compile_cached
@@ -296,7 +296,7 @@ def denies_a_problem(words: Sequence[str], lowered: str) -> bool:
     supply availability"). Questions and "no doubt" are not denials."""
     if "?" in lowered:
         return False
-    bad = [i for i, w in enumerate(words) if "bad" in _kinds(w)]
+    bad = list(compress(count(), map(contains, map(_kinds, words), repeat("bad"))))  # in C: run per flag
     if not bad or _NOT_A_DENIAL.search(lowered):  # no problem word: no denial (what follows would say so too)
         return False
     after = " ".join(words[bad[-1] :])

@@ -42,3 +42,26 @@ def test_reading_features_are_those_of_each_relation_tested_in_full(shared_fixtu
         assert ("K:opener" in names) == bool(reading._OPENER.search(sentence))
         found += len(relations)
     assert found > 100
+
+
+def plain_denies(words: list[str], lowered: str) -> bool:
+    """denies_a_problem() as first written, its problem words found by a Python loop."""
+    if "?" in lowered:
+        return False
+    bad = [i for i, w in enumerate(words) if "bad" in reading._kinds(w)]
+    if not bad or reading._NOT_A_DENIAL.search(lowered):
+        return False
+    after = " ".join(words[bad[-1] :])
+    if "not at all" in after or "not really" in after:
+        return True
+    negated = [any(w in reading._NEGATION or w.endswith("n't") for w in words[max(0, i - 8) : i]) for i in bad]
+    return all(negated)
+
+
+def test_denials_are_found_as_by_the_plain_loop(shared_fixtures: Path) -> None:
+    denied = 0
+    for sentence in sentences(shared_fixtures):
+        words = [t for t in TOKEN.findall(sentence) if t != "?"]
+        assert reading.denies_a_problem(words, sentence) == plain_denies(words, sentence)
+        denied += plain_denies(words, sentence)
+    assert denied > 5
