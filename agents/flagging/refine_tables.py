@@ -70,11 +70,9 @@ class RefinerTables:
     def shared(self, names: Sequence[str], words: Sequence[str], reading: Sequence[str]) -> list[Entry]:
         """The entries of refine.text_features(), in its order: `names` (sentiment, C, Q), then each word and
         each pair of neighbouring words, then the `reading` features."""
-        found = list(map(self.other.get, names))
-        found += map(self.word.get, words)
-        found += map(self.pair.get, pairwise(words))
-        found += map(self.other.get, reading)
-        return list(filter(None, found))
+        other = self.other.get
+        pairs = map(self.pair.get, pairwise(words))
+        return list(filter(None, chain(map(other, names), map(self.word.get, words), pairs, map(other, reading))))
 
     def named(self, names: Iterable[str]) -> list[Entry]:
         """The entries of features given by name (the rules' verdicts)."""
