@@ -65,3 +65,15 @@ def test_denials_are_found_as_by_the_plain_loop(shared_fixtures: Path) -> None:
         assert reading.denies_a_problem(words, sentence) == plain_denies(words, sentence)
         denied += plain_denies(words, sentence)
     assert denied > 5
+
+
+def test_negating_windows_answer_as_the_plain_loop(shared_fixtures: Path) -> None:
+    negated = 0
+    for sentence in sentences(shared_fixtures)[::4]:
+        words = [t for t in TOKEN.findall(sentence) if t != "?"]
+        for i in range(len(words)):
+            window = words[max(0, i - reading.NEAR) : i]
+            plain = any(w in reading._NEGATION or w.endswith("n't") for w in window)
+            assert reading._negating(window) == plain
+            negated += plain
+    assert negated > 100
