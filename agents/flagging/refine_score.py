@@ -134,8 +134,7 @@ def _may_reach(
     each), which the margin covers many times over; the logistic is monotonic, so below the bar here is below
     it there.
     """
-    weights = tables.presence_weights(k, rule, read.rest)
-    z = model.presence_bias + sum(weights)
-    n = len(weights) + 3
+    z = model.presence_bias + tables.presence_sum(k, rule, read.rest)
+    n = len(rule) + len(read.rest) + 3
     margin = 4.0 * n * n * (largest + abs(model.presence_bias) + abs(z) + abs(top) + 1.0) * _ROUNDING
     return logistic(z + top + margin) >= bar

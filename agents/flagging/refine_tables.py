@@ -82,6 +82,10 @@ class RefinerTables:
         """Topic k's probability that the sentence is a mention: TopicModel.present of the same names."""
         return probability(bias, map(self._presence[k], chain(rule, shared)))
 
+    def presence_sum(self, k: int, rule: list[Entry], shared: list[Entry]) -> float:
+        """sum(presence_weights(k, rule, shared)): the same float (the same additions in the same order), no list."""
+        return sum(map(self._presence[k], chain(rule, shared)))
+
     def presence_weights(self, k: int, rule: list[Entry], shared: list[Entry]) -> list[float]:
         """Topic k's presence weights of the entries, in order (0.0 for a feature it has no weight for)."""
         return list(map(self._presence[k], chain(rule, shared)))

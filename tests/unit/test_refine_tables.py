@@ -137,3 +137,19 @@ def test_tables_kept_under_a_key_are_the_tables_built() -> None:
     for _ in range(2):  # made and kept, then read back
         kept = RefinerTables.build(models, key="test:tables-kept")
         assert (kept.word, kept.pair, kept.other) == (built.word, built.pair, built.other)
+
+
+def test_presence_sum_is_the_sum_of_the_weights_bit_for_bit(shared_fixtures: Path) -> None:
+    from watchdesk.agents.flagging.refine_score import read_all
+
+    refiner = default_refiner()
+    assert refiner is not None
+    text = texts(shared_fixtures)[-1]
+    spans = split_sentences(text)
+    sentences = [text[a:b] for a, b in spans]
+    verdicts = rule_verdicts(text, spans, load_topics())
+    tables = refiner._tables
+    rule = tables.named(["R", "R:negative", "P"])
+    for read in read_all(sentences, verdicts, tables).values():
+        for k in range(len(refiner.topics)):
+            assert tables.presence_sum(k, rule, read.rest) == sum(tables.presence_weights(k, rule, read.rest))
