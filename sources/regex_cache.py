@@ -6,9 +6,12 @@ compiles a pattern in Python code, 3-4 s for all of them on a busy 2-core machin
 engine to load the compiled form. This module keeps, per pattern string, that compiled form (the engine's
 code words, as `re._compiler` hands them to `_sre.compile`) and the pre-filter's analyses of it, in one file
 under the cache directory the command line names (`use_dir`). The file is in `marshal` format (as trusted as
-the bytecode Python keeps in __pycache__): it loads in a fifth of JSON's time, which is most of a short
-command's start-up. The engine validates code words when it loads them; a file from another Python, a
-damaged file, or any failure at all falls back to `re.compile`, so the cache can cost speed but never a match.
+the bytecode Python keeps in __pycache__): it loads in a fifth of JSON's time. Each entry is marshalled on its
+own and decoded only when asked for: a command pays for the entries it uses, not for every pattern and model
+any command ever kept there, and the code words of a pattern, lists gone once the engine has copied them, are
+never walked by the garbage collector (decoding the whole 6 MB file at once was most of a short command's
+start-up). The engine validates code words when it loads them; a file from another Python, a damaged file, or
+any failure at all falls back to `re.compile`, so the cache can cost speed but never a match.
 """
 
 from __future__ import annotations
@@ -38,10 +41,11 @@ try:  # private modules, as in agents/flagging/prefilter.py; without them every 
 except ImportError:  # pragma: no cover
     _sre = _compiler = _parser = None
 
-_FORMAT = 2  # bump when what is stored changes
+_FORMAT = 3  # bump when what is stored changes (3: each entry marshalled on its own)
 _MAX_ENTRIES = 20_000  # past this (patterns of many edited topic files) the file starts afresh
 _lock = threading.Lock()
-_state: dict[str, Any] = {"dir": None, "entries": None, "dirty": False, "hooked": False}
+_state: dict[str, Any] = {"dir": None, "entries": None, "dirty": False, "hooked": False}  # entries: key -> bytes
+_MISSING: Any = object()
 _parsed: dict[tuple[str, int], Any] = {}  # (pattern, flags) -> the parse tree compile_cached made last
 
 
@@ -63,8 +67,8 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the cache when it holds the pattern."""
     flags = int(flags)
     key = f"c{flags}:{pattern}"
-    stored = _entries().get(key)
-    if stored is not None and (compiled := _load_code(pattern, stored)) is not None:
+    stored = _stored(key)
+    if stored is not _MISSING and (compiled := _load_code(pattern, stored)) is not None:
         return compiled
     if _parser is None:
         return re.compile(pattern, flags)
@@ -85,10 +89,10 @@ def compile_rewritten(pattern: str, flags: int, tag: str, rewrite: Callable[[Any
     """`pattern` parsed with `flags`, its parse tree rewritten in place by `rewrite`, compiled (and cached under
     `tag`); None when `rewrite` returns False (it cannot rewrite that tree) or the private modules are missing."""
     key = f"{tag}{int(flags)}:{pattern}"
-    stored = _entries().get(key)
+    stored = _stored(key)
     if stored == 0:
         return None
-    if stored is not None and (compiled := _load_code(pattern, stored)) is not None:
+    if stored is not _MISSING and (compiled := _load_code(pattern, stored)) is not None:
         return compiled
     if _parser is None:
         return None
@@ -122,10 +126,10 @@ def memo(
 ) -> T:
     """`compute()`, an analysis of `pattern`, remembered across processes as `encode(value)`."""
     key = f"{kind}:{pattern}"
-    entries = _entries()
-    if key in entries:
+    stored = _stored(key)
+    if stored is not _MISSING:
         with contextlib.suppress(Exception):
-            return decode(entries[key])
+            return decode(stored)
     value = compute()
     _put(key, encode(value))
     return value
@@ -140,6 +144,19 @@ def shipped_json(path: Path) -> tuple[dict[str, Any], str]:
     return data, key
 
 
+def shipped_head(
+    path: Path, head: Callable[[dict[str, Any]], dict[str, Any]], *, kind: str
+) -> tuple[dict[str, Any], str]:
+    """`head(data)` of a shipped JSON file (its small part: a model's biases, not its weights) and the file's key, as
+    shipped_json() gives them, kept in the cache apart from the whole data: a command that needs no more than the
+    head (the weights' compiled tables are kept apart too) does not decode the rest. `kind` names what `head` keeps
+    (change it when `head` changes)."""
+    raw = path.read_bytes()
+    key = f"{zlib.crc32(raw):08x}{len(raw):08x}"
+    data = memo(kind, f"{path.name}:{key}", lambda: head(shipped_json(path)[0]), encode=_same, decode=_a_dict)
+    return data, key  # (a miss parses the file once: the whole data is kept too, for when it is asked for)
+
+
 def _same(value: T) -> T:
     return value
 
@@ -150,7 +167,18 @@ def _a_dict(value: Any) -> dict[str, Any]:
     return value
 
 
-def _entries() -> dict[str, Any]:
+def _stored(key: str) -> Any:
+    """The entry kept under `key`, decoded (a fresh copy); _MISSING when there is none or it does not decode."""
+    raw = _entries().get(key)
+    if raw is None:
+        return _MISSING
+    try:
+        return marshal.loads(raw)
+    except Exception:  # damaged, or not bytes at all: the caller computes the entry afresh
+        return _MISSING
+
+
+def _entries() -> dict[str, bytes]:
     entries = _state["entries"]
     if entries is None:
         with _lock:
@@ -158,7 +186,7 @@ def _entries() -> dict[str, Any]:
     return entries
 
 
-def _load(directory: Path | None) -> dict[str, Any]:
+def _load(directory: Path | None) -> dict[str, bytes]:
     if directory is None:
         return {}
     try:
@@ -169,10 +197,14 @@ def _load(directory: Path | None) -> dict[str, Any]:
 
 
 def _put(key: str, value: Any) -> None:
+    try:
+        raw = marshal.dumps(value)
+    except ValueError:  # not marshal data (an encoder's mistake): not kept, computed again next time
+        return
     with _lock:
         if _state["entries"] is None:
             _state["entries"] = {}
-        _state["entries"][key] = value
+        _state["entries"][key] = raw
         _state["dirty"] = True
         if not _state["hooked"] and _state["dir"] is not None:
             atexit.register(save)

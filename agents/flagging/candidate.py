@@ -14,6 +14,7 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 from watchdesk.agents.flagging import multiscan
 from watchdesk.agents.flagging.regex_cache import compile_cached
@@ -97,7 +98,12 @@ def candidates_lowered(lowered: Sequence[str]) -> list[bool]:
     if found is None:
         return [is_candidate_lowered(text) for text in lowered]
     sure, maybe = found
-    return [i in sure or (i in maybe and _bounded(text)) for i, text in enumerate(lowered)]
+    out = [False] * len(lowered)
+    for i in sure:
+        out[i] = True
+    for i in maybe - sure:
+        out[i] = _bounded(lowered[i])
+    return out
 
 
 # the trie's words (pattern 0), then the `\b` branches (pattern 1)
@@ -112,10 +118,8 @@ def _scanned(lowered: Sequence[str]) -> tuple[set[int], set[int]] | None:
     scanner = multiscan.scanner(_PATTERNS)
     if scanner is None:
         return None
-    ends, pos = [], -1
-    for text in lowered:  # the sentences one after another, a newline between them
-        pos += len(text) + 1
-        ends.append(pos)
+    # where each sentence ends in the sentences one after another, a newline between them
+    ends = list(accumulate(map((1).__add__, map(len, lowered)), initial=-1))[1:]
     sure: set[int] = set()
     maybe: set[int] = set()
     for ident, end in scanner.matches(multiscan.scan_bytes("\n".join(lowered))):

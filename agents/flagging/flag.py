@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
+from typing import Concatenate, ParamSpec, TypeVar
 
 from watchdesk.agents.flagging import multiscan
 from watchdesk.agents.flagging.cues import Scoring
@@ -14,6 +16,9 @@ from watchdesk.agents.flagging.polarity import Polarity, judge, twin_regexes
 from watchdesk.agents.flagging.refine import default_refiner
 from watchdesk.agents.flagging.sentences import Span, split_sentences
 from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary, load_topics
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,30 @@ class Flag:
     speaker: str | None = None
 
 
+def _collector_paused(flag: Callable[Concatenate[str, P], R]) -> Callable[Concatenate[str, P], R]:
+    """`flag` run with the cyclic garbage collector paused when its text is long (LONG_TEXT).
+
+    Flagging makes many short-lived lists and no reference cycles, so the collector's passes over them free nothing;
+    on a long text they cost a tenth of the time (2 MB of a 10-K: ~0.1 s of ~1 s). The collector is restored after,
+    and left alone when something else has paused it already (another thread flagging, the caller)."""
+
+    @wraps(flag)
+    def run(text: str, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        if len(text) < LONG_TEXT or not gc.isenabled():
+            return flag(text, *args, **kwargs)
+        gc.disable()
+        try:
+            return flag(text, *args, **kwargs)
+        finally:
+            gc.enable()
+
+    return run
+
+
+LONG_TEXT = 100_000  # characters
+
+
+@_collector_paused
 def flag_text(
     text: str,
     *,

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
-from itertools import compress, count
+from functools import cache, lru_cache, reduce
+from itertools import compress, count, repeat
+from operator import contains, or_
 from typing import Literal
+
+from watchdesk.agents.flagging.regex_cache import compile_cached
 
 NEAR = 5  # words between a negation or direction and the word it bears on
 
@@ -38,11 +41,11 @@ _STEMS = {
 
     "ahead": ("above", "exceed", "outpac", "outstrip", "ahead", "outrun", "surpass"),
 }  # fmt: skip
-_PRESUPPOSE = re.compile(
+_PRESUPPOSE = compile_cached(
     r"\b(?:given|you (?:mentioned|said|talked|noted|called out|flagged|highlighted)|because of|due to|impact\w*|"
     r"headwinds?|how (?:much|long|severe|bad)|quantify|still|continue\w*|persist\w*)\b"
 )
-_OPENER = re.compile(
+_OPENER = compile_cached(
     r"\b(?:(?:wanted|want|like|going|try|trying|hoping) to (?:ask|talk|touch|come back|go back|follow up|dig|"
     r"focus|start|get)|my (?:first |second |follow-up |last )?question|a question (?:on|about)|turning to|"
     r"moving to|switching (?:gears )?to|let me (?:turn|move|talk)|on the (?:topic|subject) of)\b"
@@ -52,7 +55,7 @@ _OPENER = re.compile(
 # Relations a word window cannot see: demand over supply (a constraint, rubric 6.1), supply ahead of what is
 # needed, the supply-demand balance as a market state (neutral unless a shortage is claimed), an effect smaller
 # than feared, and effort without a result (mitigation: neutral).
-_RELATIONS = tuple((name, re.compile(pattern)) for name, pattern in (
+_RELATIONS = tuple((name, compile_cached(pattern)) for name, pattern in (
     ("K:demand-over-supply",
      r"\bdemand (?:\S+ ){0,5}?(?:greater|stronger|more|higher|above|exceed\w*|outpac\w*|outstrip\w*|ahead|"
      r"significantly more|well above|far exceed\w*) (?:\S+ ){0,3}?(?:supply|capacity|our ability)|"
@@ -104,7 +107,9 @@ _RELATIONS = tuple((name, re.compile(pattern)) for name, pattern in (
      r"(?:go away|ease|abate|improve|subside|dissipate|get better|be resolved|resolve|normali[sz]e|disappear)\b"),
 ))  # fmt: skip
 # A question is "built on a problem" or "plain" (above); one weighing alternatives presupposes neither answer.
-_ALTERNATIVE = re.compile(r"\bor (?:is|are|was|were|do|does|did|will|would|a|an|the|more|somewhat|it's|rather|just)\b")
+_ALTERNATIVE = compile_cached(
+    r"\bor (?:is|are|was|were|do|does|did|will|would|a|an|the|more|somewhat|it's|rather|just)\b"
+)
 # Text each relation cannot match without (every branch holds one of them; a tuple: all of its parts): tests
 # that spare most sentences the regexes, which long filings with "supply" and "demand" in every other sentence
 # otherwise pay in full (tests/unit/test_reading.py checks them on real calls).
@@ -167,6 +172,11 @@ _OPENER_NEEDS = ("want", "like", "going", "try", "hoping", "question", "turning"
                  "on the topic", "on the subject")  # fmt: skip
 
 
+def _negating(window: Sequence[str]) -> bool:
+    """Whether a word of `window` negates: one of _NEGATION or any ending in "n't" (tested in C, not a loop)."""
+    return not _NEGATION.isdisjoint(window) or any(map(str.endswith, window, repeat("n't")))
+
+
 @cache
 def _kinds(word: str) -> tuple[str, ...]:
     """The kinds whose stems match `word` (any(_matches(word, stem) for stem in stems), faster)."""
@@ -174,7 +184,8 @@ def _kinds(word: str) -> tuple[str, ...]:
 
 
 def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> list[str]:
-    """Named relations between the words of one sentence (lower-cased `words`, `lowered` text)."""
+    """Named relations between the words of one sentence (lower-cased `words`, `lowered` text). Every run of ASCII
+    letters and digits in `lowered` lies inside one of `words` (as with refine_score.TOKEN's words)."""
     names: list[str] = []
     kinds = list(map(_kinds, words))
     for i in compress(count(), kinds):  # the few words of some kind
@@ -182,7 +193,7 @@ def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> l
         for kind in kinds[i]:
             if kind in ("bad", "good", "up"):
                 if negated is None:
-                    negated = any(w in _NEGATION or w.endswith("n't") for w in words[max(0, i - NEAR) : i])
+                    negated = _negating(words[max(0, i - NEAR) : i])
                 if negated:
                     names.append(f"K:not-{kind}")
             elif kind in ("stock", "supply", "demand"):
@@ -192,21 +203,51 @@ def reading_features(words: Sequence[str], lowered: str, *, question: bool) -> l
         names.append("K:question-built" if _PRESUPPOSE.search(lowered) else "K:question-plain")
         if " or " in lowered and _ALTERNATIVE.search(lowered):
             names.append("K:question-or")
-    if any(map(lowered.__contains__, _OPENER_NEEDS)) and _OPENER.search(lowered):
+    present = _present(words, lowered)
+    if present & _OPENER_BITS and _OPENER.search(lowered):
         names.append("K:opener")
-    present = frozenset(filter(lowered.__contains__, _ALL_NEEDS))  # each needed text looked for once, in C
-    names += [name for name, pattern in _RELATIONS
-              if _held(present, _PARTS[name]) and pattern.search(lowered)]  # fmt: skip
+    names += [name for name, pattern in _gated(present) if pattern.search(lowered)]
     return sorted(set(names))
 
 
 _ALL_NEEDS = tuple(sorted({part for words, groups in _PARTS.values() for part in (*words, *sum(groups, ()))}))
+# The needed texts as bits of one int: a sentence's set of them (_present) is a few ORs, and each relation's test
+# (_holds) two ANDs, answered once per set of bits (_gated). A text of letters only is in the sentence when it is
+# in one of its words, which holds for every run of letters: so it is looked for in each distinct word once
+# (_word_bits, remembered per word, as _kinds), not in every sentence. A text with a space or an apostrophe is
+# looked for in the sentence only when its longest run of letters (its anchor, a bit too) is in a word.
+_NEEDED = sorted({*_ALL_NEEDS, *_OPENER_NEEDS})
+_IN_TEXT = tuple(need for need in _NEEDED if not (need.isalnum() and need.isascii()))
+_ANCHOR = {need: max(re.findall(r"[a-z0-9]+", need), key=len) for need in _IN_TEXT}
+_BIT = {need: 1 << k for k, need in enumerate(sorted({*_NEEDED, *_ANCHOR.values()}))}
+_IN_WORDS = tuple(need for need in _BIT if need not in _IN_TEXT)
+_IN_TEXT_BITS = tuple((need, _BIT[_ANCHOR[need]], _BIT[need]) for need in _IN_TEXT)
+_OPENER_BITS = sum(_BIT[need] for need in _OPENER_NEEDS)
+_GATES = tuple((name, pattern, sum({_BIT[w] for w in _PARTS[name][0]}),
+                tuple(sum({_BIT[part] for part in group}) for group in _PARTS[name][1]))
+               for name, pattern in _RELATIONS)  # fmt: skip
 
 
-def _held(present: frozenset[str], parts: Parts) -> bool:
-    """_holds(lowered, parts), given which of _ALL_NEEDS `lowered` holds (`present`)."""
-    words, groups = parts
-    return not present.isdisjoint(words) or any(map(present.issuperset, groups))
+@cache
+def _word_bits(word: str) -> int:
+    """The bits of the letters-only needed texts (and anchors) in `word`."""
+    return sum(_BIT[need] for need in _IN_WORDS if need in word)
+
+
+def _present(words: Sequence[str], lowered: str) -> int:
+    """The bits of the needed texts (_ALL_NEEDS, _OPENER_NEEDS) that `lowered` holds, anchors' bits among them."""
+    found: int = reduce(or_, map(_word_bits, words), 0)
+    for need, anchor, bit in _IN_TEXT_BITS:
+        if found & anchor and need in lowered:
+            found |= bit
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _gated(present: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The relations whose needed texts `present` holds (_holds), in order: their regexes are worth running."""
+    return tuple((name, pattern) for name, pattern, any_of, groups in _GATES
+                 if present & any_of or any(present & g == g for g in groups))  # fmt: skip
 
 
 _NAMED = dict(_RELATIONS)
@@ -217,8 +258,8 @@ def _relation(lowered: str, name: str) -> bool:
     return _holds(lowered, _PARTS[name]) and _NAMED[name].search(lowered) is not None
 
 
-_WORDS = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")  # refine_score.TOKEN's words
-_GIVEN = re.compile(r"\b(?:given|because of|due to|in light of|with all)\b")
+_WORDS = compile_cached(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")  # refine_score.TOKEN's words
+_GIVEN = compile_cached(r"\b(?:given|because of|due to|in light of|with all)\b")
 
 
 def names_a_balance(lowered: str) -> bool:
@@ -230,12 +271,12 @@ def names_a_balance(lowered: str) -> bool:
 # A plain question (rubric 5.3: neutral): one that asks, without a presupposing word (_PRESUPPOSE) or a word naming
 # a problem. On our labelled calls such questions are 47 of 55 neutral (supply chain 31 of 37); the weights, which
 # read "supply chain" as a warning, called many of them negative.
-_ASKING = re.compile(
+_ASKING = compile_cached(
     r"\?|\b(?:wonder(?:ed|ing)?|curious)\b|\b(?:can|could|would) you (?:please )?(?:\w+ )?(?:talk|speak|comment|"
     r"help|give|share|provide|walk|update|characteri[sz]e|unpack|elaborate|describe)\b|\b(?:any|some) (?:color|colour|"
     r"thoughts|sense)\b|\bthoughts on\b|\binterested to hear\b"
 )
-_PROBLEM = re.compile(
+_PROBLEM = compile_cached(
     r"\b(?:problem|issue|challeng|gap|sold out|inflat|lost|los[es]|can't|cannot|unable|favou?ring|risk|concern|worr|"
     r"tight|short|constrain|bottleneck|delay|disrupt|restrict|ban(?:s|ned)?\b|tariff|excess|digest|pull|whac)"
 )
@@ -274,7 +315,7 @@ def rubric_verdict(lowered: str, polarity: str, *, topic: str) -> Literal["neutr
 DENIAL_NEAR = 8
 # "not just a supply constraint" and "not talking about the shortages" name the problem; "would have been higher
 # without the challenges" counts its cost.
-_NOT_A_DENIAL = re.compile(
+_NOT_A_DENIAL = compile_cached(
     r"\bno (?:doubt|question)\b|\bnot (?:only|just|talking about)\b|\bnothing but\b|"
     r"\b(?:would|could)(?: have|'ve) been\b"
 )
@@ -286,12 +327,10 @@ def denies_a_problem(words: Sequence[str], lowered: str) -> bool:
     supply availability"). Questions and "no doubt" are not denials."""
     if "?" in lowered:
         return False
-    bad = [i for i, w in enumerate(words) if "bad" in _kinds(w)]
+    bad = list(compress(count(), map(contains, map(_kinds, words), repeat("bad"))))  # in C: run per flag
     if not bad or _NOT_A_DENIAL.search(lowered):  # no problem word: no denial (what follows would say so too)
         return False
     after = " ".join(words[bad[-1] :])
     if "not at all" in after or "not really" in after:  # "in a lot of shortage, not at all"
         return True
-    return all(
-        any(w in _NEGATION or w.endswith("n't") for w in words[max(0, i - DENIAL_NEAR) : i]) for i in bad
-    )
+    return all(_negating(words[max(0, i - DENIAL_NEAR) : i]) for i in bad)

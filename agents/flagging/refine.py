@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from watchdesk.agents.flagging.candidate import is_candidate, is_candidate_lowered
+from watchdesk.agents.flagging.deferred import Deferred
 from watchdesk.agents.flagging.reading import denies_a_problem, names_a_balance, reading_features, rubric_verdict
 from watchdesk.agents.flagging.refine_score import TOKEN, Read, rule_names, score_all
 from watchdesk.agents.flagging.refine_tables import (
@@ -31,7 +32,7 @@ from watchdesk.agents.flagging.refine_tables import (
     probability,
     softmax_verdict,
 )
-from watchdesk.agents.flagging.regex_cache import shipped_json
+from watchdesk.agents.flagging.regex_cache import shipped_head, shipped_json
 
 __all__ = ["POLARITIES", "Refiner", "TopicModel", "default_refiner", "is_candidate", "looked_at", "sentence_features"]
 
@@ -66,16 +67,11 @@ def text_features(sentence: str, sentiment: str) -> list[str]:
 
 @dataclass(frozen=True)
 class TopicModel:
-    presence: dict[str, float]
+    presence: Mapping[str, float]
     presence_bias: float
     threshold: float
-    polarity: dict[str, Sequence[float]]  # (positive, negative, neutral) weights
+    polarity: Mapping[str, Sequence[float]]  # (positive, negative, neutral) weights
     polarity_bias: tuple[float, float, float]
-
-    @cached_property
-    def largest(self) -> float:
-        """The largest presence weight, in absolute value."""
-        return max(map(abs, self.presence.values()), default=0.0)
 
     def present(self, names: Iterable[str]) -> float:
         return probability(self.presence_bias, map(self.presence.get, names, itertools.repeat(0.0)))
@@ -144,8 +140,7 @@ class Refiner:
     ) -> tuple[dict[str, dict[int, tuple[float, Verdict]]], dict[int, Read]]:
         """scores() as sentence_features() and TopicModel define them, through the tables (refine_score.py), and
         each looked-at sentence as read."""
-        largest = [model.largest for model in self.topics.values()]
-        return score_all(self.topics, largest, self._tables, sentences, verdicts, sentiments, floor)
+        return score_all(self.topics, self._tables.largest, self._tables, sentences, verdicts, sentiments, floor)
 
 
 def _read_closer(sentence: Read | str, verdict: Verdict, topic: str = "") -> Verdict:
@@ -180,9 +175,25 @@ def looked_at(sentences: list[str], verdicts: Mapping[str, Mapping[int, Verdict]
 
 @cache
 def default_refiner() -> Refiner | None:
-    """The shipped refiner, or None when no refine.json ships (then the rules stand alone)."""
+    """The shipped refiner, or None when no refine.json ships (then the rules stand alone). Its weights are read
+    only if its tables are not in the regex cache (or when asked for): a short command loads the tables alone."""
     path = Path(__file__).with_name("refine.json")  # beside this module (importlib.resources costs ~12 ms)
     if not path.is_file():
         return None
-    data, key = shipped_json(path)
-    return Refiner.from_json(data, digest=key)
+    head, key = shipped_head(path, _head, kind="json-head")
+    whole = cache(lambda: shipped_json(path)[0]["topics"])
+
+    def weights(name: str, part: str) -> Deferred[Any]:
+        return Deferred(lambda: whole()[name][part])
+
+    topics = {name: {**t, **{part: weights(name, part) for part in _WEIGHTS}} for name, t in head["topics"].items()}
+    return Refiner.from_json({**head, "topics": topics}, digest=key)
+
+
+_WEIGHTS = ("presence", "polarity")
+
+
+def _head(data: dict[str, Any]) -> dict[str, Any]:
+    """refine.json without its weights."""
+    topics = {name: {k: v for k, v in topic.items() if k not in _WEIGHTS} for name, topic in data["topics"].items()}
+    return {**data, "topics": topics}

@@ -9,7 +9,6 @@ it never drops a sentence the full sums would keep (tests/unit/test_refine_table
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress, count
 from typing import NamedTuple, Protocol
@@ -17,10 +16,11 @@ from typing import NamedTuple, Protocol
 from watchdesk.agents.flagging.candidate import candidates_lowered
 from watchdesk.agents.flagging.reading import reading_features
 from watchdesk.agents.flagging.refine_tables import Entry, RefinerTables, Verdict, logistic
+from watchdesk.agents.flagging.regex_cache import compile_cached
 from watchdesk.agents.flagging.sentiment import score
 from watchdesk.agents.flagging.sentiment.model import LABELS
 
-TOKEN = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|\?")
+TOKEN = compile_cached(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|\?")
 Scores = dict[str, dict[int, tuple[float, Verdict]]]
 _ROUNDING = 1.2e-16  # above the unit roundoff of a float (2 ** -53)
 
@@ -72,7 +72,7 @@ def read_all(
     for i in look:  # text_features(), as entries
         tokens = TOKEN.findall(lowered[i])
         question = "?" in tokens
-        words = [t for t in tokens if t != "?"]
+        words = [t for t in tokens if t != "?"] if question else tokens
         names = ["C", "Q"] if candidate[i] and question else ["C"] if candidate[i] else ["Q"] if question else []
         reading = reading_features(words, lowered[i], question=question)
         read[i] = Read(lowered[i], words, tables.shared(names, words, reading))
@@ -91,7 +91,8 @@ def score_all(
     """refine.Refiner.scores() and the sentences read; `largest`: each topic's largest presence weight (absolute)."""
     read = read_all(sentences, {name: verdicts.get(name, {}) for name in models}, tables)
     flagged_by = {i: [name for name, v in verdicts.items() if i in v] for i in read}
-    rules = [{i: tables.named(rule_names(name, verdicts.get(name, {}), i, flagged_by[i])) for i in read}
+    named: dict[tuple[str, ...], list[Entry]] = {}  # a handful of distinct rule features: each looked up once
+    rules = [{i: _entries(tables, named, rule_names(name, verdicts.get(name, {}), i, flagged_by[i])) for i in read}
              for name in models]  # fmt: skip
     bars = [model.threshold if floor is None else floor for model in models.values()]
     if sentiments is not None:
@@ -103,15 +104,24 @@ def score_all(
         maybe = [i for i in read if any(_may_reach(tables, k, model, bars[k], largest[k], tops[k], rules[k][i], read[i])
                                         for k, model in enumerate(models.values()))]  # fmt: skip
         tones = dict(zip(maybe, [label for label, _ in score([sentences[i] for i in maybe])], strict=True))
-    out: Scores = {}
-    for k, (name, model) in enumerate(models.items()):
-        out[name] = {}
-        for i, tone in tones.items():
-            shared = [*tables.named([f"S:{tone}"]), *read[i].rest]
+    out: Scores = {name: {} for name in models}
+    topics = list(enumerate(models.items()))
+    for i, tone in tones.items():  # each sentence's entries made once for all topics
+        shared = [*_entries(tables, named, (f"S:{tone}",)), *read[i].rest]
+        for k, (name, model) in topics:
             p = tables.presence(k, model.presence_bias, rules[k][i], shared)
             if p >= bars[k]:
                 out[name][i] = (p, tables.verdict(k, model.polarity_bias, rules[k][i], shared))
     return out, read
+
+
+def _entries(tables: RefinerTables, named: dict[tuple[str, ...], list[Entry]], names: Sequence[str]) -> list[Entry]:
+    """tables.named(names), remembered in `named` for the rest of one pass (the lists are only read)."""
+    key = tuple(names)
+    found = named.get(key)
+    if found is None:
+        found = named[key] = tables.named(names)
+    return found
 
 
 def _may_reach(
@@ -124,8 +134,7 @@ def _may_reach(
     each), which the margin covers many times over; the logistic is monotonic, so below the bar here is below
     it there.
     """
-    weights = tables.presence_weights(k, rule, read.rest)
-    z = model.presence_bias + sum(weights)
-    n = len(weights) + 3
+    z = model.presence_bias + tables.presence_sum(k, rule, read.rest)
+    n = len(rule) + len(read.rest) + 3
     margin = 4.0 * n * n * (largest + abs(model.presence_bias) + abs(z) + abs(top) + 1.0) * _ROUNDING
     return logistic(z + top + margin) >= bar

@@ -25,7 +25,7 @@ Verdict = tuple[Polarity, float]
 Triple = Sequence[float]  # polarity weights (positive, negative, neutral): a tuple, or a list as JSON has it
 # One topic's weights for one feature: its presence weight (0.0 when it has none), then its polarity weights
 Entry = tuple[float | Triple | None, ...]
-_FORMAT = 1  # bump when what _tables() makes changes: tables kept by an older build are then not read
+_FORMAT = 2  # bump when what _tables() makes changes: tables kept by an older build are then not read
 Models = Sequence[tuple[Mapping[str, float], Mapping[str, Triple]]]  # per topic: presence, polarity weights by name
 
 
@@ -53,7 +53,7 @@ class RefinerTables:
 
     def __init__(self, tables: Tables, count: int) -> None:
         """`tables` as _tables() makes them for `count` topics."""
-        self.word, self.pair, self.other = tables
+        self.word, self.pair, self.other, self.largest = tables
         self._presence = [itemgetter(k) for k in range(count)]
         self._polarity = [itemgetter(count + k) for k in range(count)]
 
@@ -70,11 +70,9 @@ class RefinerTables:
     def shared(self, names: Sequence[str], words: Sequence[str], reading: Sequence[str]) -> list[Entry]:
         """The entries of refine.text_features(), in its order: `names` (sentiment, C, Q), then each word and
         each pair of neighbouring words, then the `reading` features."""
-        found = list(map(self.other.get, names))
-        found += map(self.word.get, words)
-        found += map(self.pair.get, pairwise(words))
-        found += map(self.other.get, reading)
-        return list(filter(None, found))
+        other = self.other.get
+        pairs = map(self.pair.get, pairwise(words))
+        return list(filter(None, chain(map(other, names), map(self.word.get, words), pairs, map(other, reading))))
 
     def named(self, names: Iterable[str]) -> list[Entry]:
         """The entries of features given by name (the rules' verdicts)."""
@@ -83,6 +81,10 @@ class RefinerTables:
     def presence(self, k: int, bias: float, rule: list[Entry], shared: list[Entry]) -> float:
         """Topic k's probability that the sentence is a mention: TopicModel.present of the same names."""
         return probability(bias, map(self._presence[k], chain(rule, shared)))
+
+    def presence_sum(self, k: int, rule: list[Entry], shared: list[Entry]) -> float:
+        """sum(presence_weights(k, rule, shared)): the same float (the same additions in the same order), no list."""
+        return sum(map(self._presence[k], chain(rule, shared)))
 
     def presence_weights(self, k: int, rule: list[Entry], shared: list[Entry]) -> list[float]:
         """Topic k's presence weights of the entries, in order (0.0 for a feature it has no weight for)."""
@@ -94,25 +96,28 @@ class RefinerTables:
         return softmax_verdict(bias, [w for w in weights if w is not None])
 
 
-Tables = tuple[dict[str, Entry], dict[tuple[str, str], Entry], dict[str, Entry]]
+# words, word pairs, other names; and each topic's largest presence weight in absolute value (refine_score.py)
+Tables = tuple[dict[str, Entry], dict[tuple[str, str], Entry], dict[str, Entry], list[float]]
 
 
 def _tables(models: Models) -> Tables:
     keys = list(set().union(*(set(presence) | set(polarity) for presence, polarity in models)))
     # column by column in C (map, zip): built per key in Python it took twice as long
     columns: list[list[float | Triple | None]] = [[*map(p.get, keys, repeat(0.0))] for p, _ in models]
-    columns += [list(map(q.get, keys)) for _, q in models]
+    # polarity weights as tuples, not JSON's lists: a tuple of floats the garbage collector stops walking
+    columns += [[None if q is None else tuple(q) for q in map(weights.get, keys)] for _, weights in models]
     entries: list[Entry] = list(zip(*columns, strict=True))
     word = {key[2:]: entry for key, entry in zip(keys, entries, strict=True) if key.startswith("w:")}
     split = [(key[2:].split("_"), entry) for key, entry in zip(keys, entries, strict=True) if key.startswith("b:")]
     # words hold no "_": a name split otherwise could never be built from a sentence
     pair = {(p[0], p[1]): entry for p, entry in split if len(p) == 2}
     other = {key: entry for key, entry in zip(keys, entries, strict=True) if not key.startswith(("w:", "b:"))}
-    return word, pair, other
+    largest = [max(map(abs, presence.values()), default=0.0) for presence, _ in models]
+    return word, pair, other, largest
 
 
 def _checked(stored: Any) -> Tables:
-    word, pair, other = stored
-    if not (isinstance(word, dict) and isinstance(pair, dict) and isinstance(other, dict)):
+    word, pair, other, largest = stored
+    if not (all(isinstance(part, dict) for part in (word, pair, other)) and isinstance(largest, list)):
         raise TypeError("not refiner tables")
-    return word, pair, other
+    return word, pair, other, largest

@@ -7,8 +7,11 @@ from watchdesk.sources.regex_cache import (
     compile_rewritten,
     memo,
     save,
+    shipped_head,
     shipped_json,
     use_dir,
 )
 
-__all__ = ["cache_file", "compile_cached", "compile_rewritten", "memo", "save", "shipped_json", "use_dir"]
+__all__ = [
+    "cache_file", "compile_cached", "compile_rewritten", "memo", "save", "shipped_head", "shipped_json", "use_dir",
+]

@@ -40,6 +40,15 @@ def texts(shared_fixtures: Path) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in calls] + [html_to_text(filing.read_bytes())[:300_000]]
 
 
+def the_filing(shared_fixtures: Path) -> tuple[Refiner, list[str], dict[str, dict[int, Verdict]]]:
+    """The shipped refiner, and the 10-K's sentences and the rules' verdicts on them."""
+    refiner = default_refiner()
+    assert refiner is not None
+    text = texts(shared_fixtures)[-1]
+    spans = split_sentences(text)
+    return refiner, [text[a:b] for a, b in spans], rule_verdicts(text, spans, load_topics())
+
+
 def test_the_tables_give_the_probabilities_and_verdicts_of_the_feature_names(shared_fixtures: Path) -> None:
     refiner = default_refiner()
     assert refiner is not None
@@ -99,12 +108,7 @@ def test_the_sentiment_model_reads_only_sentences_where_its_label_can_matter(
         return score(texts)
 
     monkeypatch.setattr(refine_score, "score", counted)
-    refiner = default_refiner()
-    assert refiner is not None
-    text = texts(shared_fixtures)[-1]
-    spans = split_sentences(text)
-    sentences = [text[a:b] for a, b in spans]
-    verdicts = rule_verdicts(text, spans, load_topics())
+    refiner, sentences, verdicts = the_filing(shared_fixtures)
     found = refiner.scores(sentences, verdicts)
     looked = looked_at(sentences, {name: verdicts.get(name, {}) for name in refiner.topics})
     assert {sentences[i] for v in found.values() for i in v} <= set(asked)
@@ -137,3 +141,14 @@ def test_tables_kept_under_a_key_are_the_tables_built() -> None:
     for _ in range(2):  # made and kept, then read back
         kept = RefinerTables.build(models, key="test:tables-kept")
         assert (kept.word, kept.pair, kept.other) == (built.word, built.pair, built.other)
+
+
+def test_presence_sum_is_the_sum_of_the_weights_bit_for_bit(shared_fixtures: Path) -> None:
+    from watchdesk.agents.flagging.refine_score import read_all
+
+    refiner, sentences, verdicts = the_filing(shared_fixtures)
+    tables = refiner._tables
+    rule = tables.named(["R", "R:negative", "P"])
+    for read in read_all(sentences, verdicts, tables).values():
+        for k in range(len(refiner.topics)):
+            assert tables.presence_sum(k, rule, read.rest) == sum(tables.presence_weights(k, rule, read.rest))

@@ -37,11 +37,11 @@ def test_a_damaged_cache_file_costs_only_speed(cache_dir: Path) -> None:
     regex_cache.compile_cached(*PATTERNS[0])
     regex_cache.save()
     path = regex_cache.cache_file(cache_dir)
-    entries = marshal.loads(path.read_bytes())
+    entries = {key: marshal.loads(raw) for key, raw in marshal.loads(path.read_bytes()).items()}
     for entry in entries.values():
         if isinstance(entry, list) and len(entry) == 4:
             entry[1] = [9999999, *entry[1]]  # code words the engine must refuse
-    path.write_bytes(marshal.dumps(entries))
+    path.write_bytes(marshal.dumps({key: marshal.dumps(entry) for key, entry in entries.items()}))
     regex_cache.use_dir(None)
     regex_cache.use_dir(cache_dir)
     assert regex_cache.compile_cached(*PATTERNS[0]) == re.compile(*PATTERNS[0])
@@ -68,3 +68,15 @@ def test_the_shipped_library_compiles_the_same_from_the_cache(cache_dir: Path) -
     assert cached.regex == plain.regex and cached.keys == plain.keys
     assert cached.index is not None and plain.index is not None and cached.index.by_key == plain.index.by_key
     assert cues_for("supply_chain").scanner.pattern
+
+
+def test_a_damaged_entry_is_computed_again(cache_dir: Path) -> None:
+    regex_cache.compile_cached(*PATTERNS[2])
+    regex_cache.save()
+    path = regex_cache.cache_file(cache_dir)
+    entries = marshal.loads(path.read_bytes())
+    path.write_bytes(marshal.dumps({key: raw[:-3] for key, raw in entries.items()}))  # truncated entries
+    regex_cache.use_dir(None)
+    regex_cache.use_dir(cache_dir)
+    assert regex_cache.compile_cached(*PATTERNS[2]) == re.compile(*PATTERNS[2])
+    assert regex_cache.memo("t", "x", lambda: [1, 2], encode=list, decode=list) == [1, 2]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from watchdesk.agents.flagging.regex_cache import compile_cached
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -95,37 +97,37 @@ NEGATIVE = _words(
 _ANY = r"(?:[^.;]|\.(?=\d)){0,%d}?"  # same sentence part; a decimal point does not end it
 EVENTS: tuple[tuple[str, frozenset[str], re.Pattern[str]], ...] = (
     ("EV_WIN", _words("win wins won awarded secure secures secured land lands landed clinched"),
-     re.compile(r"\b(?:wins?|won|awarded|secure[sd]?|land(?:s|ed)?|clinched)\b" + _ANY % 50
-                + r"\b(?:contracts?|orders?|deals?|tenders?)\b")),
+     compile_cached(r"\b(?:wins?|won|awarded|secure[sd]?|land(?:s|ed)?|clinched)\b" + _ANY % 50
+                    + r"\b(?:contracts?|orders?|deals?|tenders?)\b")),
     # Orders and contracts received or signed are good news too, though less clearly than a won tender
     ("EV_ORDER", _words("receive receives received receiving sign signs signed signing book books booked "
                         "get gets got obtain obtains obtained bag bags bagged"),
-     re.compile(r"\b(?:receiv(?:e[sd]?|ing)|sign(?:s|ed|ing)?|book(?:s|ed)?|gets?|got|obtain(?:s|ed)?|bag(?:s|ged)?)\b"
-                + _ANY % 50 + r"\b(?:contracts?|orders?|deals?|agreements?)\b")),
+     compile_cached(r"\b(?:receiv(?:e[sd]?|ing)|sign(?:s|ed|ing)?|book(?:s|ed)?|gets?|got|obtain(?:s|ed)?|"
+                    r"bag(?:s|ged)?)\b" + _ANY % 50 + r"\b(?:contracts?|orders?|deals?|agreements?)\b")),
     ("EV_RECORD", _words("largest biggest highest best"),
-     re.compile(r"\b(?:largest|biggest|highest|best)\b" + _ANY % 40
-                + r"\b(?:its|the company's|our|the group's) history\b")),
+     compile_cached(r"\b(?:largest|biggest|highest|best)\b" + _ANY % 40
+                    + r"\b(?:its|the company's|our|the group's) history\b")),
     ("EV_BEAT", _words("beat beats beating exceed exceeds exceeded top tops topped above surpassed surpasses"),
-     re.compile(r"\b(?:beat|beats|beating|exceed(?:s|ed)?|top(?:s|ped)?|above|surpass(?:es|ed)?)\b" + _ANY % 30
-                + r"\b(?:estimates?|expectations?|forecasts?|consensus)\b")),
+     compile_cached(r"\b(?:beat|beats|beating|exceed(?:s|ed)?|top(?:s|ped)?|above|surpass(?:es|ed)?)\b" + _ANY % 30
+                    + r"\b(?:estimates?|expectations?|forecasts?|consensus)\b")),
     ("EV_MISS", _words("miss misses missed below short"),
-     re.compile(r"\b(?:miss(?:es|ed)?|below|short of)\b" + _ANY % 30
-                + r"\b(?:estimates?|expectations?|forecasts?|consensus)\b")),
+     compile_cached(r"\b(?:miss(?:es|ed)?|below|short of)\b" + _ANY % 30
+                    + r"\b(?:estimates?|expectations?|forecasts?|consensus)\b")),
     ("EV_JOBCUT", _words("lay lays laying laid layoff layoffs lay-off lay-offs redundancy redundancies job cut cuts "
                          "cutting shed sheds eliminate eliminates eliminated axe axes axed slash slashes slashed "
                          "furlough furloughs furloughed"),
-     re.compile(r"\b(?:lay(?:s|ing)? off|laid off|lay-?offs?|redundanc(?:y|ies)|job (?:cuts?|losses)|furlough\w*|"
-                r"(?:cut|cuts|cutting|shed|sheds|eliminate[sd]?|axe[sd]?|slash(?:es|ed)?)\b" + _ANY % 25
-                + r"\b(?:jobs|positions|employees|staff|workers|people))")),
+     compile_cached(r"\b(?:lay(?:s|ing)? off|laid off|lay-?offs?|redundanc(?:y|ies)|job (?:cuts?|losses)|furlough\w*|"
+                    r"(?:cut|cuts|cutting|shed|sheds|eliminate[sd]?|axe[sd]?|slash(?:es|ed)?)\b" + _ANY % 25
+                    + r"\b(?:jobs|positions|employees|staff|workers|people))")),
     ("EV_CLOSE", _words("close closes closed closing shut shuts shutting discontinue discontinues discontinued"),
-     re.compile(r"\b(?:close[sd]?|closing|shut(?:s|ting)?(?: down)?|discontinue[sd]?)\b" + _ANY % 25
-                + r"\b(?:plants?|factory|factories|mills?|sites?|stores?|units?|operations|production|lines?)\b")),
+     compile_cached(r"\b(?:close[sd]?|closing|shut(?:s|ting)?(?: down)?|discontinue[sd]?)\b" + _ANY % 25
+                    + r"\b(?:plants?|factory|factories|mills?|sites?|stores?|units?|operations|production|lines?)\b")),
     ("EV_TO_PROFIT", _words("swung swing swings turned turn turns returned return returns back"),
-     re.compile(r"\b(?:swung|swings?|turned|turns?|returned|returns?|back)\b (?:in)?to (?:an? )?"
-                r"(?:net |operating |pre-?tax |quarterly )?(?:profit|profitability|black|growth)")),
+     compile_cached(r"\b(?:swung|swings?|turned|turns?|returned|returns?|back)\b (?:in)?to (?:an? )?"
+                    r"(?:net |operating |pre-?tax |quarterly )?(?:profit|profitability|black|growth)")),
     ("EV_TO_LOSS", _words("swung swing swings turned turn turns slipped fell plunged sank"),
-     re.compile(r"\b(?:swung|swings?|turned|turns?|slipped|fell|plunged|sank)\b (?:in)?to (?:an? )?"
-                r"(?:net |operating |pre-?tax |quarterly )?(?:loss|red|deficit)")),
+     compile_cached(r"\b(?:swung|swings?|turned|turns?|slipped|fell|plunged|sank)\b (?:in)?to (?:an? )?"
+                    r"(?:net |operating |pre-?tax |quarterly )?(?:loss|red|deficit)")),
 )
 # Text every match of an event's pattern contains (one of), so a sentence without any skips the regex:
 # "get", "back" and "turn" trigger a search in many sentences, a contract or a profit is in few of them
@@ -141,11 +143,11 @@ EVENT_NEEDS: dict[str, tuple[str, ...]] = {
     "EV_TO_LOSS": ("loss", "red", "deficit"),
 }
 # Finnish press releases announce job cuts as "co-operation negotiations" (a legal step before lay-offs)
-JOB_TALKS = re.compile(r"\b(?:co-?operation|change|employee) negotiations\b")
+JOB_TALKS = compile_cached(r"\b(?:co-?operation|change|employee) negotiations\b")
 # "a loss of 0.3 compared to a profit of 2.3": the amounts alone would read as an improvement
-LOSS_VS_PROFIT = re.compile(r"\bloss\b" + _ANY % 60 + r"\b(?:compared|versus|vs|from|against)\b"
-                            + _ANY % 15 + r"\bprofit\b")
-PROFIT_VS_LOSS = re.compile(r"\bprofit\b" + _ANY % 60 + r"\b(?:compared|versus|vs|from|against)\b"
-                            + _ANY % 15 + r"\bloss\b")
+LOSS_VS_PROFIT = compile_cached(r"\bloss\b" + _ANY % 60 + r"\b(?:compared|versus|vs|from|against)\b"
+                                + _ANY % 15 + r"\bprofit\b")
+PROFIT_VS_LOSS = compile_cached(r"\bprofit\b" + _ANY % 60 + r"\b(?:compared|versus|vs|from|against)\b"
+                                + _ANY % 15 + r"\bloss\b")
 COMPARATORS = _words("from compared versus vs against (")
 UNITS = _words("% percent pct mn million m bn billion b k thousand")

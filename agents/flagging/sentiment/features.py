@@ -14,6 +14,7 @@ import itertools
 import re
 from itertools import compress, count
 
+from watchdesk.agents.flagging.regex_cache import compile_cached
 from watchdesk.agents.flagging.sentiment.cues import (
     CLAUSE_BREAKS,
     COMPARATORS,
@@ -37,17 +38,17 @@ from watchdesk.agents.flagging.sentiment.cues import (
     UP,
 )
 
-_TOKEN = re.compile(r"[a-z0-9$€£%]+(?:['’.\-][a-z0-9]+)*|[.,;:!?()]")
-_NUMBER = re.compile(r"^[$€£]?\d[\d.,]*%?$")
+_TOKEN = compile_cached(r"[a-z0-9$€£%]+(?:['’.\-][a-z0-9]+)*|[.,;:!?()]")
+_NUMBER = compile_cached(r"^[$€£]?\d[\d.,]*%?$")
 _NUM_START = frozenset("0123456789$€£")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_URL = re.compile(r"https?://\S+|www\.\S+")
-_CASHTAG = re.compile(r"\$[a-z]{1,6}\b")
+_YEAR = compile_cached(r"^(?:19|20)\d\d$")
+_URL = compile_cached(r"https?://\S+|www\.\S+")
+_CASHTAG = compile_cached(r"\$[a-z]{1,6}\b")
 _SCALE = {"bn": 1e3, "billion": 1e3, "b": 1e3, "k": 1e-3, "thousand": 1e-3}
 _PERCENT = frozenset({"%", "percent", "pct"})
 _HARD_STOPS = frozenset({".", ";", "!", "?"})
 _STOPS = _HARD_STOPS | CONTRAST  # where the search for a sentence's subject metric stops
-_DIGIT = re.compile(r"\d")
+_DIGIT = compile_cached(r"\d")
 _METRIC_WORDS = frozenset(METRIC)  # isdisjoint with a dict would walk all of its keys
 _SUBJECT_REACH = 30  # tokens back to a sentence's subject metric, across commas of dates and asides
 _REACH = 7  # tokens from a comparator to its amount ("from EUR 8.7 mn", "compared with a loss of EUR 2 mn")

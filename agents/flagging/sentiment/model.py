@@ -9,13 +9,14 @@ labelled fixtures.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from watchdesk.agents.flagging.regex_cache import shipped_json
+from watchdesk.agents.flagging.deferred import Deferred
+from watchdesk.agents.flagging.regex_cache import shipped_head, shipped_json
 from watchdesk.agents.flagging.sentiment.features import features
 from watchdesk.agents.flagging.sentiment.scorer import CompiledWeights, Label
 
@@ -27,7 +28,7 @@ Weights = tuple[float, float, float]
 class SentimentModel:
     """Per-feature logit weights (positive, negative, neutral) and the biases."""
 
-    weights: dict[str, Weights]
+    weights: Mapping[str, Weights]
     bias: Weights
     version: str
     digest: str = ""  # of the file the weights came from, when they did: names the compiled tables
@@ -37,10 +38,14 @@ class SentimentModel:
         return CompiledWeights(self.weights, self.bias, key=self.digest and f"{self.version}:{self.digest}")
 
     @classmethod
-    def from_json(cls, data: dict[str, Any], *, digest: str = "") -> SentimentModel:
-        weights = {name: (w[0], w[1], w[2]) for name, w in data["weights"].items()}
+    def from_json(
+        cls, data: dict[str, Any], *, digest: str = "", weights: Mapping[str, Weights] | None = None
+    ) -> SentimentModel:
+        """The model `data` holds; `weights`, when given, stand for data["weights"] (which `data` may then lack)."""
         bias = data["bias"]
+        weights = _weights(data) if weights is None else weights
         return cls(weights=weights, bias=(bias[0], bias[1], bias[2]), version=data["version"], digest=digest)
+
 
     def score(self, texts: Sequence[str]) -> list[tuple[Label, float]]:
         """Label and score (P(positive) - P(negative), in [-1, 1]) for each text."""
@@ -59,11 +64,21 @@ class SentimentModel:
         return out
 
 
+def _weights(data: dict[str, Any]) -> dict[str, Weights]:
+    return {name: (w[0], w[1], w[2]) for name, w in data["weights"].items()}
+
+
+def _head(data: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in data.items() if name != "weights"}
+
+
 @cache
 def default_model() -> SentimentModel:
-    """The shipped model (loaded once)."""
-    data, key = shipped_json(Path(__file__).with_name("model.json"))  # beside this module (importlib.resources: +12 ms)
-    return SentimentModel.from_json(data, digest=key)
+    """The shipped model (loaded once). Its weights are read only if its compiled tables are not in the regex cache
+    (or when asked for): a short command loads the tables alone."""
+    path = Path(__file__).with_name("model.json")  # beside this module (importlib.resources: +12 ms)
+    head, key = shipped_head(path, _head, kind="json-head")
+    return SentimentModel.from_json(head, digest=key, weights=Deferred(lambda: _weights(shipped_json(path)[0])))
 
 
 def score(texts: Sequence[str], *, model: SentimentModel | None = None) -> list[tuple[Label, float]]:

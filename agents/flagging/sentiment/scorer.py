@@ -11,7 +11,7 @@ benchmark's 34,000 sentences its tens of thousands of entries cost more in cache
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import chain, count, islice, repeat
 from typing import Any, Literal
 
@@ -31,7 +31,7 @@ Weights = tuple[float, float, float]
 Tables = tuple[dict[str, int], dict[int | tuple[int, int], complex], dict[str, complex], complex]
 
 
-def _tables(weights: dict[str, Weights], bias: Weights) -> Tables:
+def _tables(weights: Mapping[str, Weights], bias: Weights) -> Tables:
     """Word ids, word and word-pair weights, cue weights and the bias, as CompiledWeights uses them."""
     # a softmax sees only differences: (positive - neutral, negative - neutral) as one complex number
     weight = {name: complex(w0 - w2, w1 - w2) for name, (w0, w1, w2) in weights.items()}
@@ -54,7 +54,7 @@ def _checked(stored: Any) -> Tables:
 class CompiledWeights:
     """Per-feature weights (positive, negative, neutral) as numbered words and pairs; scores like the sums."""
 
-    def __init__(self, weights: dict[str, Weights], bias: Weights, *, key: str = "") -> None:
+    def __init__(self, weights: Mapping[str, Weights], bias: Weights, *, key: str = "") -> None:
         """`key` names these weights (a digest of the model file): their tables are then kept in the regex
         cache's file, so a short command loads them instead of rebuilding them (tens of ms)."""
         if key:
