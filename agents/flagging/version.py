@@ -9,9 +9,9 @@
 # relief not expected, either-or questions, our own buffer stock, a digestion ending, shipments paused by rules,
 # customers still improving their stock; the supply-demand balance never good news, either-or questions neutral,
 # demand over supply and counterfactual costs supply warnings whatever the weights; inventory's polarity weights
-# of its own beside the shared ones; 0.9 (placeholder "0.9-pol", the lead reconciles it with the recall work):
-# inventory read closer: stock expected to improve or coming down to target as good news, a build-up looked for and
-# not found, a fading benefit of written-down stock neutral, customers' extra stock a warning, "tight supply" not lean
-# stock; supply squeezes, suppliers' price increases and supply that cannot keep up as warnings, growth praised beside
-# a topic not about it; plain questions (no problem word, no premise) neutral whatever the weights
-METHOD_VERSION = "0.9-pol"
+# of its own beside the shared ones; 0.9 (refine-4 retrained): inventory read closer: stock expected to improve or
+# coming down to target as good news, a build-up looked for and not found, a fading benefit of written-down stock
+# neutral, customers' extra stock a warning, "tight supply" not lean stock; supply squeezes, suppliers' price
+# increases and supply that cannot keep up as warnings, growth praised beside a topic not about it; plain questions
+# (no problem word, no premise) neutral whatever the weights
+METHOD_VERSION = "0.9"
