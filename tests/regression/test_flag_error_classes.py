@@ -160,6 +160,14 @@ def _flags(root: Path, name: str) -> tuple[str, tuple[Flag, ...]]:
     return document.text, tuple(flags)
 
 
+def _sentence(root: Path, name: str, piece: str) -> str:
+    """The first sentence of `name`, as the splitter cuts it, that holds `piece` (whitespace collapsed)."""
+    text, _ = _flags(root, name)
+    found = [text[a:b] for a, b in split_sentences(text) if piece in " ".join(text[a:b].split())]
+    assert found, f"{piece!r} is not in {name}"
+    return found[0]
+
+
 @pytest.mark.fixtures
 @pytest.mark.parametrize(("name", "piece", "topic", "want"), CASES, ids=[_id(c) for c in CASES])
 def test_the_rubrics_verdict(shared_fixtures: Path, name: str, piece: str, topic: str, want: str | None) -> None:
@@ -174,18 +182,13 @@ def test_the_rubrics_verdict(shared_fixtures: Path, name: str, piece: str, topic
 @pytest.mark.fixtures
 @pytest.mark.parametrize(("name", "piece", "topic", "want"), RULES_V09, ids=[_id(c) for c in RULES_V09])
 def test_the_rules_verdict(shared_fixtures: Path, name: str, piece: str, topic: str, want: str) -> None:
-    text, _ = _flags(shared_fixtures, name)
-    found = [text[a:b] for a, b in split_sentences(text) if piece in " ".join(text[a:b].split())]
-    assert found, f"{piece!r} is not in {name}"
-    assert judge(found[0], topic=topic)[0] == want
+    assert judge(_sentence(shared_fixtures, name, piece), topic=topic)[0] == want
 
 
 @pytest.mark.fixtures
 def test_plain_questions_and_demand_over_supply_whatever_the_weights_say(shared_fixtures: Path) -> None:
     name, piece, topic, _ = PLAIN
-    text, _ = _flags(shared_fixtures, name)
-    found = [text[a:b] for a, b in split_sentences(text) if piece in " ".join(text[a:b].split())]
-    assert rubric_verdict(found[0].lower(), "negative", topic=topic) == "neutral"
+    assert rubric_verdict(_sentence(shared_fixtures, name, piece).lower(), "negative", topic=topic) == "neutral"
     # supply that cannot keep up with demand is a constraint (rubric 6.1), though the sentence also says "ramping"
     keep_up = "there's no way we can reasonably keep up on demand in the short term as we ramp."
     assert rubric_verdict(keep_up, "positive", topic=topic) == "negative"
