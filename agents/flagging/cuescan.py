@@ -21,11 +21,11 @@ from watchdesk.agents.flagging.sentences import Span
 class SentenceStarts:
     """Where polarity's regexes may start a match in one folded sentence (offsets into it, in order)."""
 
-    __slots__ = ("_heads_of", "_present", "_reports", "_shift", "anywhere", "text")
+    __slots__ = ("_heads_of", "_present", "anywhere", "text")
 
     def __init__(self, text: str, reports: list[tuple[int, int]], plan: _Plan) -> None:
         self.text = text  # the sentence folded
-        self._reports, self._heads_of, self._shift = reports, plan.heads_of, plan.shift  # reports: (head id, start)
+        self._heads_of = plan.heads_of  # reports: (head id, start)
         self._present = {ident for ident, _ in reports}
         shift = plan.shift
         self.anywhere = sorted({at + shift[ident] for ident, at in reports})  # where any head starts
@@ -34,14 +34,6 @@ class SentenceStarts:
         """Whether `regex` may match in the sentence (one of its heads does); None when not known."""
         wanted = self._heads_of.get(regex.pattern)
         return None if wanted is None else not wanted.isdisjoint(self._present)
-
-    def of(self, regex: re.Pattern[str]) -> list[int] | None:
-        """Where `regex` may start a match; None when not known."""
-        wanted = self._heads_of.get(regex.pattern)
-        if wanted is None:
-            return None
-        shift = self._shift
-        return sorted({at + shift[ident] for ident, at in self._reports if ident in wanted})
 
 
 class _Plan:

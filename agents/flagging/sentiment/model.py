@@ -46,7 +46,6 @@ class SentimentModel:
         weights = _weights(data) if weights is None else weights
         return cls(weights=weights, bias=(bias[0], bias[1], bias[2]), version=data["version"], digest=digest)
 
-
     def score(self, texts: Sequence[str]) -> list[tuple[Label, float]]:
         """Label and score (P(positive) - P(negative), in [-1, 1]) for each text."""
         return self._compiled.score(texts)
