@@ -102,6 +102,37 @@ _RELATIONS = tuple((name, compile_cached(pattern)) for name, pattern in (
     ("K:cost-pass",
      r"\b(?:pass(?:ing|ed)? (?:on|through|along)|pass-through|offset|share|recover|cover)\b (?:\S+ ){0,5}?"
      r"(?:costs?|inflation|(?:cost|price) increases)\b"),
+    # flagging v0.10, whose stock and which way (rubric 5, inventory): customers, the channel or distributors that
+    # built, carry or hold extra stock will buy less (a warning for their supplier); customers still cutting or
+    # adjusting their stock buy less now; stock that has come down, or is expected to get back to normal, is good
+    # news after a glut; our own stock managed or invested in, without a result, is neutral; stock run out or
+    # replenished less (own out-of-stocks, "less replenishment") is a warning, though "replenish" alone reads well.
+    ("K:their-stock-up",
+     r"\b(?:customers?|channel|distributors?|dealers?|retailers?|oems?|they(?:'re)?|partners|people)(?: \S+){0,4}? "
+     r"(?:have |has |had |are |were |'re )?(?:built|pre-?built|building|build(?:ing)? up|carry\w*|hold\w*|"
+     r"purchased|bought|stock(?:ed|ing) up|pull\w* in|pulled forward) (?:\S+ ){0,4}?"
+     r"(?:inventor(?:y|ies)|stock|buffers?)\b|"
+     r"\b(?:extra|excess|elevated|safety|buffer) (?:\S+ ){0,2}?(?:inventor(?:y|ies)|stock)\b (?:\S+ ){0,4}?"
+     r"(?:out there|in the channel|at (?:our )?customers?)|\bsell-in (?:\S+ ){0,3}?(?:less|lower|below) "
+     r"(?:\S+ ){0,2}?(?:sell-out|sell-through)|\b(?:inventor(?:y|ies)|stock) (?:\S+ ){0,4}?(?:too high|above normal)"),
+    ("K:their-stock-cutting",
+     r"\b(?:customers?|channel|distributors?|dealers?|retailers?|oems?|they)(?: \S+){0,3}? (?:continu\w* to |"
+     r"are (?:still )?|were (?:still )?|still |remain\w* )?(?:reduc\w*|cut\w*|adjust\w*|work\w* down|normaliz\w*|"
+     r"digest\w*|destock\w*|lower\w*|tighten\w*) (?:\S+ ){0,3}?(?:inventor(?:y|ies)|stock)|"
+     r"\b(?:impact\w*|affected|hurt|weigh\w*|pressured) (?:\S+ ){0,2}?by (?:\S+ ){0,3}?"
+     r"(?:inventory (?:adjustment|reduction|correction|digestion)s?|destocking)"),
+    ("K:stock-came-down",
+     r"\b(?:reduced|lower|leaner|declining|healthier|normali[sz]ed) (?:customer |channel |industry |distributor )?"
+     r"inventor(?:y|ies)\b|\b(?:contraction|reduction|decline|drawdown|normali[sz]ation) (?:in|of) (?:\S+ ){0,2}?"
+     r"inventor(?:y|ies)\b|\binventor(?:y|ies) (?:\S+ ){0,9}?(?:get|gets|getting|got|return\w*|come|coming) "
+     r"(?:back )?(?:to|down to) (?:\S+ )?(?:earlier|normal|healthy|healthier|historical|target|more normal)"),
+    ("K:own-stock-managed",
+     r"\b(?:invest\w* in|manag\w*|focus\w* on|strategy to|deploy\w*|plan to|want to|aim to|working to) "
+     r"(?:\S+ ){0,4}?(?:our |the )?inventor(?:y|ies)\b"),
+    ("K:stock-run-out",
+     r"\bout[- ]of[- ]stocks?\b|\bstock[- ]?outs?\b|\b(?:less|lower|reduced|no|limited|slower) "
+     r"(?:\S+ ){0,2}?replenish\w*|\b(?:our|own) (?:\S+ ){0,2}?inventor(?:y|ies) (?:\S+ ){0,2}?(?:depleted|ran out|"
+     r"run out|sold through)|\b(?:depleted|ran out of|run out of) (?:\S+ ){0,2}?(?:our|own) (?:\S+ )?inventor"),
     ("K:relief-denied",
      r"(?:n't|\bnot|\bno) (?:expect|see|anticipate|think|believe|foresee)\w* (?:\S+ ){0,6}?(?:to |will |would )?"
      r"(?:go away|ease|abate|improve|subside|dissipate|get better|be resolved|resolve|normali[sz]e|disappear)\b"),
@@ -126,6 +157,19 @@ _NEEDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "K:praise": ("suppl", "sourcing", "procurement"),
     "K:own-buffer": ("inventor", "stock", "buffer"),
     "K:cost-pass": ("pass", "offset", "cover", ("share", "cost"), ("share", "inflation"), ("share", "increases")),
+    "K:their-stock-up": ("built", "building", "carry", "hold", "purchased", "bought", "stocked", "stocking",
+                         ("pull", " in"), "pulled forward", ("inventor", "out there"), ("stock", "out there"),
+                         ("inventor", "in the channel"), ("stock", "in the channel"), ("inventor", "at "),
+                         ("stock", "at "), "sell-in", "too high", "above normal"),
+    "K:their-stock-cutting": (("inventor", "reduc"), ("inventor", "cut"), ("inventor", "adjust"),
+                              ("inventor", "work"), ("inventor", "normaliz"), ("inventor", "digest"),
+                              ("inventor", "destock"), ("inventor", "lower"), ("inventor", "tighten"),
+                              ("stock", "reduc"), ("stock", "cut"), ("stock", "adjust"), ("stock", "work"),
+                              ("stock", "normaliz"), ("stock", "digest"), ("stock", "destock"), ("stock", "lower"),
+                              ("stock", "tighten"), "destocking"),
+    "K:stock-came-down": ("inventor",),
+    "K:own-stock-managed": ("inventor",),
+    "K:stock-run-out": ("stock", "replenish", "inventor"),
     "K:relief-denied": ("go away", "ease", "abate", "improve", "subside", "dissipate", "get better", "resolve",
                         "normali", "disappear"),
 }  # fmt: skip

@@ -14,7 +14,10 @@ inventory read as good news, and a healthy supply-demand environment read as goo
 Flagging v0.9 adds: stock expected to improve or coming down to target read as neutral, a build-up looked for and
 not found, a fading benefit of written-down stock read as good news, customers' extra stock and "tight supply" read
 as lean stock, supply squeezes, suppliers' price increases and supply that cannot keep up missed, and plain
-questions read as warnings.
+questions read as warnings. Flagging v0.10 adds whose stock and which way: customers' stock built or in excess and
+customers still adjusting theirs read as neutral, stock come down read as neutral or a warning, our own stock managed
+or invested in read as good news, a written-down benefit cleared read as good news, and stock run out (out-of-stocks,
+less replenishment) read as good news.
 """
 
 from __future__ import annotations
@@ -143,6 +146,32 @@ RULES_V09: list = [
      "negative"),
 ]
 CASES += RULES_V09
+# flagging v0.10 (issue 10, inventory polarity on unseen companies): whose stock and which way, read by the refiner's
+# reading features (reading.py) and checked on the flagger
+READING_V010: list = [
+    # customers' or the channel's stock built, carried or in excess: they will buy less (a warning for a supplier)
+    (T + "MU_2024_Q3.txt", "those customers have purchased and built some inventory", "inventory", "negative"),
+    (T + "MU_2024_Q3.txt", "they're carrying some extra inventory to guard against that", "inventory", "negative"),
+    (T + "MU_2025_Q1.txt", "there's excess inventory out there", "inventory", "negative"),
+    # customers still adjusting their stock cut what they buy now
+    (T + "MU_2025_Q1.txt", "Our FQ2 outlook is impacted by inventory adjustments", "inventory", "negative"),
+    # stock that has come down, or is expected back to earlier levels, is good news after a glut
+    (T + "MU_2024_Q1.txt", "result in a contraction of industry inventory levels", "inventory", "positive"),
+    (T + "MU_2024_Q4.txt", "get to earlier levels", "inventory", "positive"),
+    (T + "MU_2025_Q3.txt", "due to reduced customer inventories and strong demand", "inventory", "positive"),
+    # our own stock managed or invested in, without a result: neutral (not the lean, lower stock it aims at)
+    (J + "GE_q3_2021.json", "deploy lean to decrease inventory", "inventory", "neutral"),
+    (J + "TGT_q3_2021.json", "investments in our inventory position", "inventory", "neutral"),
+]
+CASES += READING_V010
+# ... and by the rules (polarity.toml): a written-down benefit cleared is neutral (rubric 5: a past benefit that has
+# cleared), "hamper" a warning
+RULES_V010: list = [
+    (T + "MU_2024_Q2.txt", "which have cleared completely in fiscal Q2", "inventory", "neutral"),
+    (T + "MU_2024_Q2.txt", "the inventory previously written down now behind us", "inventory", "neutral"),
+    (J + "GE_q3_2021.json", "hamper both on the profitability but also on inventory", "inventory", "negative"),
+]
+CASES += RULES_V010
 # a plain question, naming neither a problem nor a premise, is neutral (rubric 5.3), whatever the weights say
 PLAIN = (J + "RTX_q4_2021.json", "give us some more color on the supply chain situation", "supply_chain", "neutral")
 CASES.append(PLAIN)
@@ -183,6 +212,21 @@ def test_the_rubrics_verdict(shared_fixtures: Path, name: str, piece: str, topic
 @pytest.mark.parametrize(("name", "piece", "topic", "want"), RULES_V09, ids=[_id(c) for c in RULES_V09])
 def test_the_rules_verdict(shared_fixtures: Path, name: str, piece: str, topic: str, want: str) -> None:
     assert judge(_sentence(shared_fixtures, name, piece), topic=topic)[0] == want
+
+
+@pytest.mark.fixtures
+@pytest.mark.parametrize(("name", "piece", "topic", "want"), RULES_V010, ids=[_id(c) for c in RULES_V010])
+def test_the_v010_rules_verdict(shared_fixtures: Path, name: str, piece: str, topic: str, want: str) -> None:
+    assert judge(_sentence(shared_fixtures, name, piece), topic=topic)[0] == want
+
+
+def test_stock_run_out_is_a_warning_though_replenish_and_depleted_read_well() -> None:
+    """A retailer's own out-of-stocks and "less replenishment" (the fresh calls' README names the class; no call we
+    may read holds such a sentence, so these are written): warnings for the rules; dealer lots depleted stays good."""
+    assert judge("We had out-of-stocks across several categories.", topic="inventory")[0] == "negative"
+    assert judge("Retailers saw less replenishment of our products.", topic="inventory")[0] == "negative"
+    assert judge("Our inventory was depleted by the surge in demand.", topic="inventory")[0] == "negative"
+    assert judge("Inventory on dealer lots is depleted.", topic="inventory")[0] == "positive"
 
 
 @pytest.mark.fixtures

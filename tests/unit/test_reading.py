@@ -40,6 +40,12 @@ def reading(sentence: str) -> set[str]:
          "K:question-or"),
         ("We anticipate carrying some excess inventory where possible to manage supply chain concerns.",
          "K:own-buffer"),
+        # flagging v0.10: whose stock and which way
+        ("Those customers have purchased and built some inventory.", "K:their-stock-up"),
+        ("Our outlook is impacted by inventory adjustments in consumer-oriented markets.", "K:their-stock-cutting"),
+        ("Revenue growth was due to reduced customer inventories.", "K:stock-came-down"),
+        ("We deploy lean to decrease inventory and costs.", "K:own-stock-managed"),
+        ("We had out-of-stocks and less replenishment at retail.", "K:stock-run-out"),
     ],
 )
 def test_relations_between_words_are_named(sentence: str, named: str) -> None:
@@ -95,7 +101,11 @@ def test_a_relation_never_matches_without_the_text_it_needs(shared_fixtures: Pat
         "supply is significantly beyond our needs", "a healthy supply-demand", "had more supply",
         "without the delivery challenges, growth would have been higher", "our suppliers did a great job",
         "working with customers to pass on some of those cost increases", "we don't expect them to go away",
-        "we anticipate carrying some excess inventory",
+        "we anticipate carrying some excess inventory", "those customers have built some inventory",
+        "customers continue to reduce their inventory", "impacted by inventory adjustments",
+        "due to reduced customer inventories", "customer inventories should get back to normal levels",
+        "we remain focused on managing our inventory", "we had out-of-stocks", "less replenishment by retailers",
+        "our inventory was depleted", "excess inventory out there", "sell-in is less than sell-out",
     ]  # fmt: skip
     for name, pattern in _RELATIONS:
         matched = [s for s in sentences if pattern.search(s)]
