@@ -44,7 +44,7 @@ SHARE = 0.5
 # 0.676 at 1e-2 without sharing, 0.683 shared, 0.696 at 3e-3, 0.699 at 1e-3, 0.691 at 3e-4.
 POLARITY_L2 = 1e-3
 STEPS, MIN_COUNT, PRUNE = 300, 2, 0.01
-# Extra rows: 365 hand-labelled 10-K/10-Q risk-factor and MD&A sentences (tests/labels/filings/). Off by default:
+# Extra rows: 473 hand-labelled 10-K/10-Q risk-factor and MD&A sentences (tests/labels/filings/). Off by default:
 # see FILINGS_NOTE in tests/labels/filings/README.md for what they did to leave-calls-out and leave-companies-out.
 FILINGS = False
 FILING = "filing:"  # their Example.call prefix; folds() leaves them out, so they are trained on in every fold
@@ -281,8 +281,12 @@ def main() -> int:
         help="leave out the calls listed in FILE (one path per line, relative to fixtures/transcripts/), e.g. to "
         "score a held-out set that shares calls with our labels",
     )  # fmt: skip
-    parser.add_argument("--filings", action=argparse.BooleanOptionalAction, default=FILINGS,
-                        help="train on the labelled filing sentences too (tests/labels/filings/)")
+    parser.add_argument(
+        "--filings",
+        action=argparse.BooleanOptionalAction,
+        default=FILINGS,
+        help="train on the labelled filing sentences too (tests/labels/filings/)",
+    )
     args = parser.parse_args()
     FILINGS = args.filings
     exclude = frozenset(args.exclude_calls.read_text(encoding="utf-8").split()) if args.exclude_calls else frozenset()
