@@ -1,6 +1,6 @@
 """Rules alone, the refiner as first committed (refine-1) and the current default, side by side, per topic.
 
-    PYTHONPATH=. .venv/bin/python -m tests.labels.compare [--no-cv] [--by-company] [--record-baseline]
+    PYTHONPATH=. .venv/bin/python -m tests.labels.compare [--no-cv] [--by-company] [--record-baseline] [--filings]
 
 Two measurements, each as precision / recall / polarity accuracy per core topic:
 - TEST: our six TEST calls (tests/labels/calls.py), flagged whole the way the agent runs;
@@ -95,7 +95,10 @@ def table(columns: dict[str, dict[str, Figures]]) -> str:
 
 def main(argv: list[str]) -> int:
     from tests.conftest import SHARED_FIXTURES
+    from tests.packs import train_refiner
 
+    if "--filings" in argv:  # leave-calls-out and leave-companies-out folds also train on tests/labels/filings/
+        train_refiner.FILINGS = True
     current: dict[str, Figures] = {"TEST": test_figures(SHARED_FIXTURES, refine=True)}
     rules: dict[str, Figures] = {"TEST": test_figures(SHARED_FIXTURES, refine=False)}
     if "--no-cv" not in argv:

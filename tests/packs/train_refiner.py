@@ -1,9 +1,11 @@
 """Rebuild agents/flagging/refine.json, the learned second pass over the flagging rules (deterministic).
 
 Run: .venv/bin/python -m tests.packs.train_refiner [--cv | --learning-curve] [--out PATH] [--exclude-calls FILE]
+     [--filings | --no-filings]
 
 Trains on the team's dev calls, our own TUNE calls (tests/labels/calls.py) and our written TUNE cases; our TEST
-calls and the TEST half of the written cases are never used here.
+calls and the TEST half of the written cases are never used here. With --filings (FILINGS) the labelled SEC filing
+sentences of tests/labels/filings/ are added: always trained on, never in a fold, never scored.
 Examples are the sentences the refiner looks at (refine.CANDIDATE hits and rule flags) with a label: every labelled
 row, and in our own calls (read whole by the labeller) every other looked-at sentence as "no topic". With --cv the
 L2 strength and presence threshold are chosen by leaving calls out, and each choice's figures are printed.
@@ -42,6 +44,15 @@ SHARE = 0.5
 # 0.676 at 1e-2 without sharing, 0.683 shared, 0.696 at 3e-3, 0.699 at 1e-3, 0.691 at 3e-4.
 POLARITY_L2 = 1e-3
 STEPS, MIN_COUNT, PRUNE = 300, 2, 0.01
+# Extra rows: 473 hand-labelled 10-K/10-Q risk-factor and MD&A sentences (tests/labels/filings/). Off by default:
+# within noise on leave-calls-out and leave-companies-out ("Measured effect" in tests/labels/filings/README.md).
+FILINGS = False
+FILING = "filing:"  # their Example.call prefix; folds() leaves them out, so they are trained on in every fold
+# With FILING_POLARITY False they teach the presence models only. Filing text is mostly risk-factor warnings and
+# inventory provisions (inventory 31 negative / 11 positive, where the calls' inventory mentions are mostly good
+# news): in the polarity models too, leave-calls-out inventory polarity fell 0.809 -> 0.780 (leave-companies-out
+# polarity rose 0.5-1.8 points); presence only, it held at 0.809.
+FILING_POLARITY = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,25 @@ def examples(fixtures: Path, exclude: frozenset[str] = frozenset()) -> list[Exam
             sentiment = score_one(sentences[i])[0]
             names = {t: sentence_features(sentences[i], t, verdicts, i, sentiment) for t in CORE}
             out.append(Example(name, names, gold.get(i, {}), i in look, sentences[i]))
-    return out + written_examples()
+    return out + written_examples() + (filing_examples() if FILINGS else [])
+
+
+def filing_examples() -> list[Example]:
+    """The labelled filing sentences, each read in its passage (two sentences before, one after)."""
+    from tests.labels.filings import filing_rows
+
+    core = load_topics(CORE)
+    out = []
+    for r in filing_rows():
+        text = r["before"] + r["sentence"] + r["after"]
+        spans = split_sentences(text)
+        i = bisect.bisect_right([a for a, _ in spans], len(r["before"]) + len(r["sentence"]) // 2) - 1
+        verdicts = rule_verdicts(text, spans, core)
+        sentences = [text[a:b] for a, b in spans]
+        sentiment = score_one(sentences[i])[0]
+        names = {t: sentence_features(sentences[i], t, verdicts, i, sentiment) for t in CORE}
+        out.append(Example(FILING + r["doc"], names, r["topics"], True, sentences[i]))
+    return out
 
 
 def written_examples() -> list[Example]:
@@ -153,7 +182,7 @@ def train(data: list[Example], l2: float, threshold: float) -> dict:
         y = np.array([int(t in e.gold) for e in data])
         w, b = fit(x, y, 2, l2, CUE)
         presence = {n: round(float(v[1] - v[0]), 4) for n, v in w.items() if abs(v[1] - v[0]) >= PRUNE}
-        mentioned = [(e, u) for u in (t, *(u for u in CORE if u != t)) for e in data if u in e.gold]
+        mentioned = [(e, u) for u in (t, *(u for u in CORE if u != t)) for e in data if u in e.gold and _judged(e)]
         labels = np.array([POLARITIES.index(e.gold[u]) for e, u in mentioned])
         weights = np.array([1.0 if u == t else SHARE for _, u in mentioned])
         w3, b3 = fit(_polarity_rows(mentioned, t), labels, 3, POLARITY_L2, CUE, weights)
@@ -162,6 +191,11 @@ def train(data: list[Example], l2: float, threshold: float) -> dict:
         topics[t] = {"presence": presence, "presence_bias": round(float(b[1] - b[0]), 4), "threshold": threshold,
                      "polarity": polarity, "polarity_bias": [round(float(c), 4) for c in b3 - b3.mean()]}
     return {"version": VERSION, "topics": topics}
+
+
+def _judged(e: Example) -> bool:
+    """Whether the polarity models learn from this mention: the filing rows teach presence only (FILING_POLARITY)."""
+    return FILING_POLARITY or not e.call.startswith(FILING)
 
 
 def score(model: dict, data: list[Example]) -> dict[str, Counter[str]]:
@@ -183,7 +217,7 @@ def folds(data: list[Example], *, by_company: bool = False) -> list[list[str]]:
     """The five leave-calls-out folds of calls (the same for --cv and --learning-curve). `by_company` keeps each
     company's calls in one fold, so no quarter of a held-out company is trained on: new companies, like a held-out
     set's, are read without their own phrasing learnt (polarity there is 5-9 points lower)."""
-    calls = sorted({e.call for e in data})
+    calls = sorted({e.call for e in data if not e.call.startswith(FILING)})
     if not by_company:
         return [calls[i::5] for i in range(5)]
     companies = sorted({_company(c) for c in calls})
@@ -244,6 +278,7 @@ def _figures(counts: dict[str, Counter[str]]) -> str:
 
 
 def main() -> int:
+    global FILINGS
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true", help="choose L2 and threshold by leaving calls out")
     parser.add_argument(
@@ -256,7 +291,14 @@ def main() -> int:
         help="leave out the calls listed in FILE (one path per line, relative to fixtures/transcripts/), e.g. to "
         "score a held-out set that shares calls with our labels",
     )  # fmt: skip
+    parser.add_argument(
+        "--filings",
+        action=argparse.BooleanOptionalAction,
+        default=FILINGS,
+        help="train on the labelled filing sentences too (tests/labels/filings/)",
+    )
     args = parser.parse_args()
+    FILINGS = args.filings
     exclude = frozenset(args.exclude_calls.read_text(encoding="utf-8").split()) if args.exclude_calls else frozenset()
     data = examples(SHARED_FIXTURES, exclude)
     print(f"{len(data)} examples from {len({e.call for e in data})} calls", flush=True)

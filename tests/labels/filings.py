@@ -1,0 +1,75 @@
+"""Hand-labelled sentences of real SEC filings (10-K / 10-Q risk factors and MD&A), extra training rows for the refiner.
+
+SEC text is public domain, so each row carries its sentence and a little context; nothing is read from the fixtures
+at training time. A row:
+
+    {"doc": "NVDA_10-Q_Q2FY2026_filed-2025-08-27.html", "section": "7", "at": "92.1", "sha": "...",
+     "before": "...", "sentence": "...", "after": "...", "topics": {"inventory": "positive"}, "manual": false}
+
+- `doc`: the file in fixtures/edgar/filings/; `section`: "1A" (risk factors) or "7" (MD&A), read with
+  `sources.filing_parse.parse_filing(...).section(...)`;
+- `at`: "P.S", the S-th sentence (readme_split.split) of the P-th non-empty line of that section's text, and `sha`
+  the first 12 hex digits of the sentence's SHA-1 (`check` rebuilds both from the fixture);
+- `before` / `after`: up to two sentences before and one after in the section (table lines left out), with "\n"
+  where a line (paragraph, heading) ends, so `before + sentence + after` is the passage the refiner reads;
+- `topics`, `manual`: as in tests/labels/calls/ (fixtures/labels/README.md sections 3, 5, 6).
+
+How they were made, and reading choices: tests/labels/filings/README.md.
+
+    python -m tests.labels.filings DOC SECTION   # candidate sentences of a section, with their `at`
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from tests.labels.readme_split import CANDIDATE, digest, split
+
+FOLDER = Path(__file__).resolve().parent / "filings"
+
+
+def filing_rows(folder: Path = FOLDER) -> list[dict]:
+    rows = []
+    for path in sorted(folder.glob("*.jsonl")):
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows
+
+
+def section_sentences(fixtures: Path, doc: str, section: str) -> Iterator[tuple[str, str, bool]]:
+    """(at, sentence, is_table_line) for every sentence of a filing's section, in order."""
+    from watchdesk.sources.filing_parse import parse_filing
+
+    found = parse_filing((fixtures / "edgar" / "filings" / doc).read_bytes()).section(section)
+    if found is None:
+        raise ValueError(f"{doc}: no section {section}")
+    for p, line in enumerate(line for line in found.text.split("\n") if line.strip()):
+        for s, sentence in enumerate(split(line)):
+            yield f"{p}.{s}", sentence, " | " in line
+
+
+def check(fixtures: Path, rows: list[dict]) -> list[str]:
+    """Rows whose `at` no longer holds their sentence in the fixture (empty when all match)."""
+    wanted: dict[tuple[str, str], dict[str, str]] = {}
+    for doc, section in sorted({(r["doc"], r["section"]) for r in rows}):
+        wanted[doc, section] = {at: digest(s) for at, s, _ in section_sentences(fixtures, doc, section)}
+    return [
+        f"{r['doc']} {r['section']} {r['at']}" for r in rows
+        if wanted[r["doc"], r["section"]].get(r["at"]) != r["sha"] or digest(r["sentence"]) != r["sha"]
+    ]  # fmt: skip
+
+
+def main(argv: list[str]) -> int:
+    from tests.conftest import SHARED_FIXTURES
+
+    doc, section = argv[0], argv[1]
+    for at, sentence, table in section_sentences(SHARED_FIXTURES, doc, section):
+        if not table:
+            print(f"{'*' if CANDIDATE.search(sentence) else ' '}{at} {sentence}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
