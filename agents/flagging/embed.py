@@ -1,0 +1,60 @@
+"""Static wordpiece vectors for the refiner (a measured study, off by default): a sentence as the mean of its pieces.
+
+The vectors are all-MiniLM-L6-v2's (Apache-2.0) distilled by model2vec to one vector per wordpiece
+(tests/packs/distill_embed.py, run offline in a venv of its own: no torch here). At run time a sentence is split as
+BERT's uncased tokenizer splits it (lower-cased, accents stripped, punctuation apart, then greedy longest-match
+wordpieces), in pure Python, and its pieces looked up. A logistic model over the mean vector is linear in it, so
+each piece's contribution can be summed and divided, with no vector arithmetic per sentence.
+
+Tried for issue 10 and not switched on: see tests/packs/embed_study.py for the figures.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Collection
+
+from watchdesk.agents.flagging.regex_cache import compile_cached
+
+_WORDS = compile_cached(r"[^\W_]+|[^\w\s]|_", flags=0)
+_MAX_CHARS = 100  # BERT's wordpiece gives up on longer words ([UNK])
+
+
+def basic_tokens(sentence: str) -> list[str]:
+    """BERT's basic tokenizer, uncased: lower-cased, accents stripped, each punctuation mark a token of its own."""
+    lowered = sentence.lower()
+    if not lowered.isascii():
+        lowered = "".join(c for c in unicodedata.normalize("NFD", lowered) if unicodedata.category(c) != "Mn")
+    return _WORDS.findall(lowered)
+
+
+def wordpieces(sentence: str, vocab: Collection[str]) -> list[str]:
+    """The sentence's wordpieces in `vocab` (continuations start "##"); a word with no split into `vocab` is left
+    out, as BERT's [UNK] would carry no vector here."""
+    out: list[str] = []
+    for word in basic_tokens(sentence):
+        out += _pieces(word, vocab)
+    return out
+
+
+def _pieces(word: str, vocab: Collection[str]) -> list[str]:
+    if word in vocab:
+        return [word]
+    if len(word) > _MAX_CHARS:
+        return []
+    return _split(word, vocab)
+
+
+def _split(word: str, vocab: Collection[str]) -> list[str]:
+    pieces = []
+    start = 0
+    while start < len(word):
+        end = len(word)
+        prefix = "##" if start else ""
+        while end > start and prefix + word[start:end] not in vocab:
+            end -= 1
+        if end == start:
+            return []
+        pieces.append(prefix + word[start:end])
+        start = end
+    return pieces
