@@ -1,4 +1,4 @@
-"""Distil all-MiniLM-L6-v2 into static wordpiece vectors for the refiner's embedding study (agents/flagging/embed.py).
+"""Distil all-MiniLM-L6-v2 into static wordpiece vectors for the refiner's embedding study (tests/packs/embed_study.py).
 
 Offline only, in a venv of its own (torch never enters watchdesk's dependencies):
 

@@ -3,7 +3,7 @@
 Run: PYTHONPATH=. .venv/bin/python -m tests.packs.embed_study --table /tmp/minilm64.npz [--alpha 0.3] [--dense-l2 ...]
 
 The table comes from tests/packs/distill_embed.py (all-MiniLM-L6-v2 distilled by model2vec, offline). Each
-looked-at sentence becomes the mean of its wordpieces' vectors (agents/flagging/embed.py splits it as BERT does),
+looked-at sentence becomes the mean of its wordpieces' vectors (tests/packs/embed_wordpiece.py splits it as BERT does),
 standardised on the training folds and scaled by `--alpha`; that vector joins the sparse features of both the
 presence and the polarity model of every topic (train_refiner's models, same data, same L2, same folds). The
 figures are train_refiner.score's, on our own held-out calls, leave-calls-out and leave-companies-out, with the
@@ -22,8 +22,8 @@ import numpy as np
 from tests.conftest import SHARED_FIXTURES
 from tests.labels.calls import CORE, dev_rows
 from tests.packs import train_refiner as tr
+from tests.packs.embed_wordpiece import wordpieces
 from tests.packs.train_sentiment import LEARNING_RATE
-from watchdesk.agents.flagging.embed import wordpieces
 from watchdesk.agents.flagging.refine import POLARITIES, Refiner, _read_closer
 from watchdesk.agents.flagging.refine_tables import logistic, softmax_verdict
 
@@ -92,10 +92,14 @@ def fit_dense(
     return {n: theta[i] for i, n in enumerate(vocab)}, theta[-1], dw
 
 
-def train_dense(data: list[tr.Example], dense: np.ndarray, dense_l2: float) -> tuple[dict, dict[str, tuple]]:
+def train_dense(
+    data: list[tr.Example], dense: np.ndarray, dense_l2: float, *, where: str = "both"
+) -> tuple[dict, dict[str, tuple]]:
     """train_refiner.train with the dense rows beside each example: refine.json's dict and each topic's dense
-    weights (presence: one column, polarity: three)."""
+    weights (presence: one column, polarity: three); `where` "presence" or "polarity" gives the other none."""
     row = {id(e): r for r, e in enumerate(data)}
+    given = dense
+    dense = given if where != "polarity" else np.zeros_like(given)
     topics, extra = {}, {}
     for t in CORE:
         y = np.array([int(t in e.gold) for e in data])
@@ -104,7 +108,7 @@ def train_dense(data: list[tr.Example], dense: np.ndarray, dense_l2: float) -> t
         mentioned = [(e, u) for u in (t, *(u for u in CORE if u != t)) for e in data if u in e.gold]
         labels = np.array([POLARITIES.index(e.gold[u]) for e, u in mentioned])
         weights = np.array([1.0 if u == t else tr.SHARE for _, u in mentioned])
-        rows = dense[[row[id(e)] for e, _ in mentioned]]
+        rows = (given if where != "presence" else np.zeros_like(given))[[row[id(e)] for e, _ in mentioned]]
         w3, b3, dw3 = fit_dense(tr._polarity_rows(mentioned, t), rows, labels, 3, tr.POLARITY_L2, dense_l2, tr.CUE,
                                 weights)  # fmt: skip
         w3 = tr._folded(w3)
@@ -133,19 +137,34 @@ def score_dense(model: dict, extra: dict[str, tuple], data: list[tr.Example], de
     return counts
 
 
-def measure(data: list[tr.Example], vectors: np.ndarray, *, alpha: float, dense_l2: float, by_company: bool) -> str:
+def measure(
+    data: list[tr.Example], vectors: np.ndarray, *, alpha: float, dense_l2: float, by_company: bool, where: str,
+    prototypes: bool = False,
+) -> str:
     """The five folds, standardised on each training part; figures on our own held-out calls."""
     dev_calls = {r["file"] for r in dev_rows(SHARED_FIXTURES)}
     totals: dict[str, Counter[str]] = {t: Counter() for t in CORE}
     for fold in tr.folds(data, by_company=by_company):
         train_idx = [r for r, e in enumerate(data) if e.call not in fold]
         held_idx = [r for r, e in enumerate(data) if e.call in fold and e.call not in dev_calls and e.call != "written"]
-        mean, std = vectors[train_idx].mean(axis=0), vectors[train_idx].std(axis=0) + 1e-6
-        dense = alpha * (vectors - mean) / std
-        model, extra = train_dense([data[r] for r in train_idx], dense[train_idx], dense_l2)
+        raw = cosines(vectors, [data[r] for r in train_idx], vectors[train_idx]) if prototypes else vectors
+        mean, std = raw[train_idx].mean(axis=0), raw[train_idx].std(axis=0) + 1e-6
+        dense = alpha * (raw - mean) / std
+        model, extra = train_dense([data[r] for r in train_idx], dense[train_idx], dense_l2, where=where)
         for t, c in score_dense(model, extra, [data[r] for r in held_idx], dense[held_idx]).items():
             totals[t].update(c)
     return figures(totals)
+
+
+def cosines(vectors: np.ndarray, train: list[tr.Example], train_vectors: np.ndarray) -> np.ndarray:
+    """Each vector's cosine with the training part's centroids: no topic, then each topic's mentions by polarity."""
+    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    train_unit = train_vectors / np.maximum(np.linalg.norm(train_vectors, axis=1, keepdims=True), 1e-9)
+    groups = [[r for r, e in enumerate(train) if not e.gold]]
+    groups += [[r for r, e in enumerate(train) if e.gold.get(t) == p] for t in CORE for p in POLARITIES]
+    centroids = np.stack([train_unit[g].mean(axis=0) for g in groups if g])
+    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
+    return unit @ centroids.T
 
 
 def figures(counts: dict[str, Counter[str]]) -> str:
@@ -162,6 +181,9 @@ def main() -> int:
     parser.add_argument("--alpha", type=float, nargs="+", default=[0.0, 0.3])
     parser.add_argument("--dense-l2", type=float, nargs="+", default=[1e-2])
     parser.add_argument("--normalise", action="store_true")
+    parser.add_argument("--prototypes", action="store_true", help="cosines to class centroids instead of the vector")
+    parser.add_argument("--where", choices=("both", "presence", "polarity"), default="both")
+    parser.add_argument("--parts", nargs="+", choices=("LCO", "LCompO"), default=["LCO", "LCompO"])
     parser.add_argument("--fresh", action="store_true", help="rebuild the cached examples")
     args = parser.parse_args()
     data = load_examples(fresh=args.fresh)
@@ -169,10 +191,11 @@ def main() -> int:
     print(f"{len(data)} examples, {vectors.shape[1]} dims", flush=True)
     for alpha in args.alpha:
         for dense_l2 in args.dense_l2 if alpha else [0.0]:
-            for by_company in (False, True):
-                part = "LCompO" if by_company else "LCO"
-                found = measure(data, vectors, alpha=alpha, dense_l2=dense_l2, by_company=by_company)
-                print(f"alpha {alpha:g} l2 {dense_l2:g} {part:6s} {found}", flush=True)
+            for part in args.parts:
+                found = measure(data, vectors, alpha=alpha, dense_l2=dense_l2, by_company=part == "LCompO",
+                                where=args.where, prototypes=args.prototypes)  # fmt: skip
+                kind = f"{args.where}{' prototypes' if args.prototypes else ''} {vectors.shape[1]}d"
+                print(f"{kind} alpha {alpha:g} l2 {dense_l2:g} {part:6s} {found}", flush=True)
     return 0
 
 

@@ -1,12 +1,10 @@
-"""Static wordpiece vectors for the refiner (a measured study, off by default): a sentence as the mean of its pieces.
+"""BERT's uncased wordpiece split in pure Python, for the embedding study (tests/packs/embed_study.py).
 
-The vectors are all-MiniLM-L6-v2's (Apache-2.0) distilled by model2vec to one vector per wordpiece
-(tests/packs/distill_embed.py, run offline in a venv of its own: no torch here). At run time a sentence is split as
-BERT's uncased tokenizer splits it (lower-cased, accents stripped, punctuation apart, then greedy longest-match
-wordpieces), in pure Python, and its pieces looked up. A logistic model over the mean vector is linear in it, so
-each piece's contribution can be summed and divided, with no vector arithmetic per sentence.
-
-Tried for issue 10 and not switched on: see tests/packs/embed_study.py for the figures.
+A sentence is split as all-MiniLM-L6-v2's tokenizer splits it (lower-cased, accents stripped, each punctuation
+mark apart, then greedy longest-match wordpieces) with no `tokenizers` package: the split a run-time embedding
+feature would need without a new dependency. It matched `tokenizers` on 1,622 sentences of real calls, and splits
+all of a 50 KB call's sentences in ~0.07 s on the shared machine. It lives here, not in agents/flagging/, because
+the study was a no-go: nothing at run time uses it.
 """
 
 from __future__ import annotations
