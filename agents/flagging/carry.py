@@ -1,0 +1,183 @@
+"""Carry-over: sentences that continue a topic statement without a topic word of their own, read in context.
+
+Labellers read a call as a whole: "We invested in this many years ago", right after "We have switch capacity...",
+is a supply-chain mention, and so is an executive's answer to an analyst's question about export limits. The
+refiner only scores sentences with a topic word or a rule flag; this pass looks, for each core topic, at the
+sentences just after one the refiner accepted (in the same speech, or at the start of the answer to a question
+speech holding one), and a small logistic model trained on our labelled calls (tests/packs/train_carry.py)
+decides from the context whether each continues the topic: how far back the accepted sentence is, whether the
+next one is accepted too, an anaphoric or connective opening, content words shared with the accepted sentence,
+what the rules and the refiner said of the sentence itself, and its own words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from watchdesk.agents.flagging.mentions import same_block
+from watchdesk.agents.flagging.refine_score import TOKEN
+from watchdesk.agents.flagging.refine_tables import Verdict
+from watchdesk.agents.flagging.regex_cache import shipped_json
+from watchdesk.agents.flagging.sentences import Span
+
+WINDOW = 3  # sentences after an accepted one in the same speech
+ANSWER_REACH = 4  # first sentences of an answer to a question speech holding an accepted one
+OPENERS = frozenset(
+    "this that it these those they so and but which we there as also again yes no now yeah sure well then "
+    "such here".split()
+)
+ANAPHORA = frozenset("this that it its these those they them their such".split())
+_STOP = frozenset(
+    "that this with have from what which there their they were been will would about into also just more some "
+    "than then them these those very when where your year quarter think know going really said over much like "
+    "because could should other being does doing make made well still only even back come first second last".split()
+)
+Accepted = Mapping[str, Mapping[int, tuple[float, Verdict]]]  # topic -> sentence -> (probability, verdict)
+
+
+class Anchor(NamedTuple):
+    """The accepted sentence a candidate may continue: its index, how far back, and whether across a question."""
+
+    index: int
+    distance: int
+    answer: bool
+
+
+@dataclass(frozen=True)
+class Context:
+    """One document as the carry-over reads it: the refiner's accepted sentences and what it looked at."""
+
+    lowered: Sequence[str]
+    blocks: Sequence[int]  # the speech (paragraph) each sentence sits in
+    accepted: Accepted
+    rules: Mapping[str, Mapping[int, Verdict]]
+    looked: frozenset[int]
+
+    def words(self, i: int) -> list[str]:
+        return [t for t in TOKEN.findall(self.lowered[i]) if t != "?"]
+
+
+def blocks_of(text: str, spans: Sequence[Span]) -> list[int]:
+    """Each sentence's speech number: a blank line between two sentences starts a new one (mentions.same_block)."""
+    out = [0] * len(spans)
+    for k in range(1, len(spans)):
+        out[k] = out[k - 1] + (not same_block(text, spans[k - 1], spans[k]))
+    return out
+
+
+def candidates(ctx: Context, topic: str) -> dict[int, Anchor]:
+    """Sentences not accepted for `topic` that may continue an accepted one, each with its nearest anchor."""
+    accepted = ctx.accepted.get(topic, {})
+    out: dict[int, Anchor] = {}
+    blocks, n = ctx.blocks, len(ctx.lowered)
+    for j in sorted(accepted):
+        for i in range(j + 1, min(n, j + 1 + WINDOW)):
+            if blocks[i] != blocks[j]:
+                break
+            if i not in accepted and i not in out:
+                out[i] = Anchor(j, i - j, False)
+    starts = [k for k in range(n) if k == 0 or blocks[k] != blocks[k - 1]]
+    for b in range(1, len(starts)):
+        question = range(starts[b - 1], starts[b])
+        if not any(k in accepted for k in question) or not any("?" in ctx.lowered[k] for k in question):
+            continue
+        anchor = max(k for k in question if k in accepted)
+        end = starts[b + 1] if b + 1 < len(starts) else n
+        for i in range(starts[b], min(end, starts[b] + ANSWER_REACH)):
+            if i not in accepted and i not in out:
+                out[i] = Anchor(anchor, i - starts[b] + 1, True)
+    return out
+
+
+def features(ctx: Context, topic: str, i: int, anchor: Anchor, *, words: bool = True) -> list[str]:
+    """Feature names of candidate `i` for `topic`, continuing `anchor`."""
+    accepted = ctx.accepted.get(topic, {})
+    short = topic[:3]
+    link = "a" if anchor.answer else "d"
+    names = [f"T:{short}", f"{link}{min(anchor.distance, 3)}", f"{short}:{link}{min(anchor.distance, 3)}",
+             "apH" if accepted[anchor.index][0] >= 0.8 else "apL"]  # fmt: skip
+    same = [k for k in range(i - 3, i) if k >= 0 and ctx.blocks[k] == ctx.blocks[i] and k in accepted]
+    if len(same) >= 2:
+        names.append("dense")
+    after = [k for k in (i + 1, i + 2) if k < len(ctx.lowered) and ctx.blocks[k] == ctx.blocks[i] and k in accepted]
+    if i + 1 in after:
+        names += ["next", f"{short}:next"]
+    elif after:
+        names.append("next2")
+    names.append(f"around{min(4, len(same) + len(after))}")
+    names.append(f"sd{_density(ctx, accepted, i)}")
+    if i in ctx.rules.get(topic, {}):
+        names.append("own:R")
+    names.append("own:C" if i in ctx.looked else "own:none")
+    if any(i in v for name, v in ctx.accepted.items() if name != topic):
+        names.append("O")
+    mine = ctx.words(i)
+    if mine and mine[0] in OPENERS:
+        names.append(f"open:{mine[0]}")
+    if ANAPHORA.intersection(mine[:8]):
+        names.append("ana")
+    shared = _content(mine) & _content(ctx.words(anchor.index))
+    names.append(f"ov{min(len(shared), 2)}")
+    if "?" in ctx.lowered[i]:
+        names.append("Q")
+    names.append("len:s" if len(mine) < 8 else "len:m" if len(mine) < 20 else "len:l")
+    if words:
+        names += [f"w:{w}" for w in set(mine)]
+    return names
+
+
+def _density(ctx: Context, accepted: Mapping[int, object], i: int) -> int:
+    """The share of the other sentences of i's speech accepted for the topic, in fifths (0-4)."""
+    lo = hi = i
+    while lo > 0 and ctx.blocks[lo - 1] == ctx.blocks[i]:
+        lo -= 1
+    while hi + 1 < len(ctx.blocks) and ctx.blocks[hi + 1] == ctx.blocks[i]:
+        hi += 1
+    share = sum(k in accepted for k in range(lo, hi + 1) if k != i) / max(1, hi - lo)
+    return min(4, int(share * 5))
+
+
+def _content(words: Sequence[str]) -> set[str]:
+    return {w for w in words if len(w) >= 4 and w not in _STOP and not w.isdigit()}
+
+
+@dataclass(frozen=True)
+class CarryModel:
+    """The carry-over's logistic model, one for all core topics (a topic feature each)."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+    words: bool = True
+    version: str = ""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CarryModel:
+        return cls(data["weights"], data["bias"], data["threshold"], data.get("words", True), data["version"])
+
+    def probability(self, names: Sequence[str]) -> float:
+        z = self.bias + sum(self.weights.get(n, 0.0) for n in names)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def carried(self, ctx: Context, topics: Sequence[str]) -> dict[str, dict[int, Anchor]]:
+        """Topic -> the candidates the model accepts, each with the anchor it continues."""
+        out: dict[str, dict[int, Anchor]] = {}
+        for topic in topics:
+            found = candidates(ctx, topic)
+            out[topic] = {i: a for i, a in found.items()
+                          if self.probability(features(ctx, topic, i, a, words=self.words)) >= self.threshold}  # fmt: skip
+        return out
+
+
+@cache
+def default_carry() -> CarryModel | None:
+    """The shipped carry-over model (carry.json beside this module), or None when none ships."""
+    path = Path(__file__).with_name("carry.json")
+    if not path.is_file():
+        return None
+    return CarryModel.from_json(shipped_json(path)[0])
