@@ -13,7 +13,7 @@ what the rules and the refiner said of the sentence itself, and its own words.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -26,10 +26,18 @@ from watchdesk.agents.flagging.regex_cache import shipped_json
 from watchdesk.agents.flagging.sentences import Span
 
 WINDOW = 3  # sentences after an accepted one in the same speech
-ANSWER_REACH = 4  # first sentences of an answer to a question speech holding an accepted one
+ANSWER_REACH = 4
+FLOOR = 0.1  # the refiner's probabilities below its threshold that the model reads (in tenths), from here up  # first sentences of an answer to a question speech holding an accepted one
 OPENERS = frozenset(
     "this that it these those they so and but which we there as also again yes no now yeah sure well then "
     "such here".split()
+)
+# Words of a topic's effects and parts, too common to make a sentence a candidate on their own
+WEAK = frozenset(
+    "demand production parts components deliveries delivery shipments shipping ship costs cost inflation prices "
+    "pricing headwind headwinds disruption disruptions shortages challenges constraints tight tighter improve "
+    "improving improved normalize normalizing impact impacted delays delayed materials customers orders "
+    "geopolitical government restrictions rules limits".split()
 )
 ANAPHORA = frozenset("this that it its these those they them their such".split())
 _STOP = frozenset(
@@ -57,6 +65,8 @@ class Context:
     accepted: Accepted
     rules: Mapping[str, Mapping[int, Verdict]]
     looked: frozenset[int]
+    unsure: Mapping[str, Mapping[int, float]]  # topic -> sentence -> the refiner's probability, from FLOOR up
+    tone: Callable[[int], str]  # a sentence's sentiment label
 
     def words(self, i: int) -> list[str]:
         return [t for t in TOKEN.findall(self.lowered[i]) if t != "?"]
@@ -114,6 +124,7 @@ def features(ctx: Context, topic: str, i: int, anchor: Anchor, *, words: bool = 
     if i in ctx.rules.get(topic, {}):
         names.append("own:R")
     names.append("own:C" if i in ctx.looked else "own:none")
+    names.append(f"op{int(10 * ctx.unsure.get(topic, {}).get(i, 0.0))}")
     if any(i in v for name, v in ctx.accepted.items() if name != topic):
         names.append("O")
     mine = ctx.words(i)
@@ -121,10 +132,16 @@ def features(ctx: Context, topic: str, i: int, anchor: Anchor, *, words: bool = 
         names.append(f"open:{mine[0]}")
     if ANAPHORA.intersection(mine[:8]):
         names.append("ana")
-    shared = _content(mine) & _content(ctx.words(anchor.index))
-    names.append(f"ov{min(len(shared), 2)}")
+    own = _content(mine)
+    names.append(f"ov{min(len(own & _content(ctx.words(anchor.index))), 2)}")
+    before = set().union(*(_content(ctx.words(k)) for k in range(max(0, i - 3), i) if ctx.blocks[k] == ctx.blocks[i]))
+    names.append(f"new{min(len(own - before), 4)}")
     if "?" in ctx.lowered[i]:
         names.append("Q")
+    names.append(f"S:{ctx.tone(i)}")
+    weak = WEAK.intersection(mine)
+    if weak:
+        names += ["weak", f"{short}:weak"]
     names.append("len:s" if len(mine) < 8 else "len:m" if len(mine) < 20 else "len:l")
     if words:
         names += [f"w:{w}" for w in set(mine)]

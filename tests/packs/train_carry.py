@@ -24,7 +24,7 @@ from tests.conftest import REPO, SHARED_FIXTURES
 from tests.labels.calls import CORE, call_text, dev_rows, own_rows
 from tests.packs import train_refiner as tr
 from tests.packs.train_sentiment import LEARNING_RATE
-from watchdesk.agents.flagging.carry import CarryModel, Context, blocks_of, candidates, features
+from watchdesk.agents.flagging.carry import FLOOR, CarryModel, Context, blocks_of, candidates, features
 from watchdesk.agents.flagging.flag import rule_verdicts
 from watchdesk.agents.flagging.refine import looked_at, sentence_features
 from watchdesk.agents.flagging.sentences import split_sentences
@@ -47,6 +47,12 @@ class Call:
     looked: frozenset[int]
     gold: dict[int, dict[str, str]]  # every listed sentence, {} for "no topic"
     examples: dict[int, tr.Example] = field(default_factory=dict)  # the refiner's, by sentence
+    tones: dict[int, str] = field(default_factory=dict)
+
+    def tone(self, i: int) -> str:
+        if i not in self.tones:
+            self.tones[i] = score_one(self.lowered[i])[0]
+        return self.tones[i]
 
     def known(self, i: int) -> bool:
         """Whether sentence i is labelled: listed, or in our own calls (read whole) any sentence."""
@@ -120,9 +126,14 @@ def presence_models(examples: list[tr.Example]) -> Presence:
     return out
 
 
-def accepted(call: Call, models: Presence) -> dict[str, dict[int, tuple[float, tuple[str, float]]]]:
-    """What a presence model accepts in a call (p >= the refiner's threshold); polarity is not needed here."""
+Found = tuple[dict[str, dict[int, tuple[float, tuple[str, float]]]], dict[str, dict[int, float]]]
+
+
+def accepted(call: Call, models: Presence) -> Found:
+    """What a presence model accepts in a call (p >= the refiner's threshold; polarity is not needed here), and
+    the probabilities from carry.FLOOR up of the sentences it does not accept."""
     out: dict[str, dict[int, tuple[float, tuple[str, float]]]] = {t: {} for t in CORE}
+    unsure: dict[str, dict[int, float]] = {t: {} for t in CORE}
     for i, e in call.examples.items():
         if not e.looked:
             continue
@@ -130,17 +141,19 @@ def accepted(call: Call, models: Presence) -> dict[str, dict[int, tuple[float, t
             p = _probability(*models[t], e.names[t])
             if p >= tr.THRESHOLD:
                 out[t][i] = (p, ("neutral", 0.0))
-    return out
+            elif p >= FLOOR:
+                unsure[t][i] = p
+    return out, unsure
 
 
-def context(call: Call, found: dict[str, dict[int, tuple[float, tuple[str, float]]]]) -> Context:
-    return Context(call.lowered, call.blocks, found, call.rules, call.looked)
+def context(call: Call, found: Found) -> Context:
+    return Context(call.lowered, call.blocks, found[0], call.rules, call.looked, found[1], call.tone)
 
 
 Row = tuple[str, int, str, list[str], bool]  # call, sentence, topic, features, is a mention
 
 
-def carry_rows(call: Call, found: dict[str, dict[int, tuple[float, tuple[str, float]]]], words: bool) -> list[Row]:
+def carry_rows(call: Call, found: Found, words: bool) -> list[Row]:
     ctx = context(call, found)
     out = []
     for t in CORE:
@@ -184,7 +197,7 @@ def cross_validate(calls: list[Call], written: list[tr.Example], *, by_company: 
             found = accepted(c, models)
             for t in CORE:
                 gold = {i for i, g in c.gold.items() if t in g}
-                got = set(found[t])
+                got = set(found[0][t])
                 base[t].update(tp=len(gold & got), fn=len(gold - got), fp=len(got - gold))
             for row in carry_rows(c, found, words):
                 for l2, (w, b) in weights.items():
