@@ -106,13 +106,13 @@ def fast_fit(x: list[list[str]], y: np.ndarray, l2: float, cue: float) -> tuple[
     for step in range(1, tr.STEPS + 1):
         z = bias + np.bincount(rows, weights=theta[cols], minlength=n)
         delta = (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))) - y) / n
-        grad = np.bincount(cols, weights=delta[rows], minlength=len(vocab)) + penalty * theta
+        # the softmax's two columns move apart, each by one step: the logit by two, its penalty on each half
+        grad = np.bincount(cols, weights=delta[rows], minlength=len(vocab)) + penalty * theta / 2
         gb = float(delta.sum())
         m, v = 0.9 * m + 0.1 * grad, 0.999 * v + 0.001 * grad**2
         mb, vb = 0.9 * mb + 0.1 * gb, 0.999 * vb + 0.001 * gb**2
-        # the softmax of two classes moves each of its two columns by half the logit's step
-        theta -= 2 * LEARNING_RATE * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8) / 2
-        bias -= 2 * LEARNING_RATE * (mb / (1 - 0.9**step)) / (np.sqrt(vb / (1 - 0.999**step)) + 1e-8) / 2
+        theta -= 2 * LEARNING_RATE * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+        bias -= 2 * LEARNING_RATE * (mb / (1 - 0.9**step)) / (np.sqrt(vb / (1 - 0.999**step)) + 1e-8)
     return {name: float(w) for name, w in zip(vocab, theta, strict=True) if abs(w) >= tr.PRUNE}, bias
 
 
