@@ -23,17 +23,18 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from tests.conftest import SHARED_FIXTURES
+from tests.conftest import REPO, SHARED_FIXTURES
 from tests.labels.calls import CORE, call_text, dev_rows, own_rows
 from tests.packs import train_refiner as tr
-from tests.packs.carry import FLOOR, Context, blocks_of, candidates, features
 from tests.packs.train_sentiment import LEARNING_RATE
+from watchdesk.agents.flagging.carry import FLOOR, CarryModel, Context, blocks_of, candidates, features
 from watchdesk.agents.flagging.flag import rule_verdicts
 from watchdesk.agents.flagging.refine import looked_at, sentence_features
 from watchdesk.agents.flagging.sentences import split_sentences
@@ -41,6 +42,11 @@ from watchdesk.agents.flagging.sentiment import score_one
 from watchdesk.agents.flagging.topics import load_topics
 
 INNER = 4  # folds of the training calls that give their anchors
+OUT = REPO / "agents" / "flagging" / "carry.json"
+VERSION = "carry-1"
+# The L2 of the shipped model, and the probability a candidate needs to go to the LLM judge: chosen by leaving
+# calls out (--cv) so that the judge is sent no more sentences than "the sentence after each flag" it replaces
+L2, BAR = 1e-3, 0.05
 
 
 @dataclass
@@ -193,6 +199,7 @@ def cross_validate(calls: list[Call], written: list[tr.Example], *, by_company: 
     l2s, thresholds = (3e-4, 1e-3, 3e-3), (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
     base = {t: Counter() for t in CORE}
     added = {(l2, th): {t: Counter() for t in CORE} for l2 in l2s for th in thresholds}
+    ranked: list[tuple[float, bool, str, bool]] = []
     for fold in tr.folds(stub, by_company=by_company):
         train = [c for c in calls if c.name not in fold]
         held = [c for c in calls if c.name in fold and not c.dev]
@@ -206,6 +213,8 @@ def cross_validate(calls: list[Call], written: list[tr.Example], *, by_company: 
                 got = set(found[0][t])
                 base[t].update(tp=len(gold & got), fn=len(gold - got), fp=len(got - gold))
             for row in carry_rows(c, found, words):
+                if "op0" in row[3]:  # the refiner gave it under carry.FLOOR: not sent to the LLM judge as unsure
+                    ranked.append((_probability(*weights[L2], row[3]), row[4], row[2], "d1" in row[3]))
                 for l2, (w, b) in weights.items():
                     p = _probability(w, b, row[3])
                     for th in thresholds:
@@ -215,6 +224,20 @@ def cross_validate(calls: list[Call], written: list[tr.Example], *, by_company: 
     print("base     ", _figures(base, {t: Counter() for t in CORE}))
     for (l2, th), extra in added.items():
         print(f"l2 {l2:g} th {th}", _figures(base, extra))
+    reach(ranked)
+
+
+def reach(ranked: list[tuple[float, bool, str, bool]]) -> None:
+    """For the LLM judge: among candidates the refiner gave under carry.FLOOR, the labelled mentions in "the
+    sentence after each flag" (in the same speech) and in those the model (at L2) ranks at or above each bar."""
+    for t in CORE:
+        rows = [r for r in ranked if r[2] == t]
+        after = [r for r in rows if r[3]]
+        cells = [f"after-flag {len(after)} sent {sum(r[1] for r in after)} mentions"]
+        for bar in (0.05, 0.1, 0.15, 0.2, 0.3):
+            sent = [r for r in rows if r[0] >= bar]
+            cells.append(f"bar {bar}: {len(sent)} sent {sum(r[1] for r in sent)}")
+        print(f"reach {t[:5]} ({sum(r[1] for r in rows)} mentions in {len(rows)}): " + ", ".join(cells))
 
 
 def _figures(base: dict[str, Counter], extra: dict[str, Counter]) -> str:
@@ -230,11 +253,21 @@ def _figures(base: dict[str, Counter], extra: dict[str, Counter]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--by-company", action="store_true", help="leave companies out, not calls")
-    parser.add_argument("--words", action="store_true", help="the sentence's own words as features too")
+    parser.add_argument("--cv", action="store_true", help="leave-calls-out figures, flagging and reach")
+    parser.add_argument("--by-company", action="store_true", help="with --cv: leave companies out, not calls")
+    parser.add_argument("--words", action="store_true", help="with --cv: the sentence's own words as features too")
+    parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
-    calls = load_calls(SHARED_FIXTURES)
-    cross_validate(calls, tr.written_examples(), by_company=args.by_company, words=args.words)
+    calls, written = load_calls(SHARED_FIXTURES), tr.written_examples()
+    if args.cv:
+        cross_validate(calls, written, by_company=args.by_company, words=args.words)
+        return 0
+    weights, bias = fit_carry(training_rows(calls, written, False), L2)
+    model = {"version": VERSION, "weights": {n: round(w, 4) for n, w in sorted(weights.items())},
+             "bias": round(bias, 4), "bar": BAR}  # fmt: skip
+    CarryModel.from_json(model)
+    args.out.write_text(json.dumps(model, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
     return 0
 
 

@@ -4,7 +4,7 @@ that asks nothing."""
 
 from __future__ import annotations
 
-from tests.packs.carry import Anchor, Context, blocks_of, candidates, features
+from watchdesk.agents.flagging.carry import Anchor, Context, blocks_of, candidates, features
 from watchdesk.agents.flagging.sentences import split_sentences
 
 TEXT = (

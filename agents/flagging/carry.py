@@ -1,30 +1,38 @@
-"""Carry-over candidates and their context features: a learned follow-up reader, measured and not shipped.
+"""Carry-over: which sentences without a topic word of their own may continue a topic statement, ranked.
 
 Labellers read a call as a whole: "We invested in this many years ago", right after "We have switch capacity...",
 is a supply-chain mention, and so is an executive's answer to an analyst's question about export limits. The
-refiner only scores sentences with a topic word or a rule flag. This module names, for each core topic, the
-sentences just after one the refiner accepted (in the same speech, or at the start of the answer to a question
-speech holding one) and their context features: how far back the accepted sentence is, whether the next one is
-accepted too, how much of the speech is, an anaphoric or connective opening, content words shared with the
-accepted sentence or new to the passage, what the rules and the refiner said of the sentence itself, its
-sentiment label, words of a topic's effects, and optionally its own words.
+refiner only scores sentences with a topic word or a rule flag. For each core topic this module names the
+sentences just after one the refiner accepted (up to WINDOW later in the same speech, or the first ANSWER_REACH
+of the answer to a question speech holding one) and ranks them with a small logistic model (carry.json, trained
+by tests/packs/train_carry.py on our labelled calls) over their context: how far back the accepted sentence is,
+whether the next one is accepted too, how much of the speech is, an anaphoric or connective opening, content
+words shared with the accepted sentence or new to the passage, what the rules and the refiner said of the
+sentence itself, its sentiment label and words of a topic's effects.
 
-tests/packs/train_carry.py fits a logistic model on them and measures it by leaving calls out (issue 10): held
-out, the sentences it accepts are mentions about 45% of the time (word-less ones about 25%), well below the
-refiner's own precision, so flagging does not use it. Written as run-time code (pure Python, one pass per
-document) so that it can be shipped if more labelled calls lift that precision.
+Used to choose what the LLM judge is also asked about (flag.unsure_flags), not to flag offline: held out, the
+sentences the model accepts at any bar are mentions about half the time (word-less ones about a quarter), no
+better a trade than lowering the refiner's threshold (tests/packs/train_carry.py has the figures). As a ranking it
+does better than "the sentence after each flag": at the same number of sentences it holds 2.5 times the
+labelled supply-chain mentions the refiner gave no chance.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from watchdesk.agents.flagging.mentions import same_block
+from watchdesk.agents.flagging.refine import looked_at
 from watchdesk.agents.flagging.refine_score import TOKEN
 from watchdesk.agents.flagging.refine_tables import Verdict
+from watchdesk.agents.flagging.regex_cache import shipped_json
 from watchdesk.agents.flagging.sentences import Span
+from watchdesk.agents.flagging.sentiment import score_one
 
 WINDOW = 3  # sentences after an accepted one in the same speech
 ANSWER_REACH = 4  # first sentences of an answer to a question speech holding an accepted one
@@ -167,3 +175,64 @@ def _density(ctx: Context, accepted: Mapping[int, object], i: int) -> int:
 
 def _content(words: Sequence[str]) -> set[str]:
     return {w for w in words if len(w) >= 4 and w not in _STOP and not w.isdigit()}
+
+
+@dataclass(frozen=True)
+class CarryModel:
+    """The ranking model, one for all core topics (a topic feature each); `bar`: the probability a candidate
+    needs to be sent to the LLM judge."""
+
+    weights: Mapping[str, float]
+    bias: float
+    bar: float
+    version: str = ""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CarryModel:
+        return cls(data["weights"], data["bias"], data["bar"], data["version"])
+
+    def probability(self, names: Sequence[str]) -> float:
+        z = self.bias + sum(self.weights.get(n, 0.0) for n in names)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def ranked(self, ctx: Context, topic: str) -> dict[int, float]:
+        """The candidates for `topic` whose probability reaches the bar, with it."""
+        found = {
+            i: self.probability(features(ctx, topic, i, a, words=False)) for i, a in candidates(ctx, topic).items()
+        }
+        return {i: p for i, p in found.items() if p >= self.bar}
+
+
+def continued(
+    model: CarryModel,
+    text: str,
+    spans: Sequence[Span],
+    rules: Mapping[str, Mapping[int, Verdict]],
+    scored: Accepted,
+    thresholds: Mapping[str, float],
+) -> dict[str, set[int]]:
+    """Topic -> the sentences the model sends on, given the refiner's `scored` sentences (from some floor up to
+    and past each topic's threshold) and the rules' verdicts for the same topics."""
+    sentences = [text[a:b] for a, b in spans]
+    lowered = [s.lower() for s in sentences]
+    tones: dict[int, str] = {}
+
+    def tone(i: int) -> str:
+        if i not in tones:
+            tones[i] = score_one(lowered[i])[0]
+        return tones[i]
+
+    accepted = {t: {i: pv for i, pv in found.items() if pv[0] >= thresholds[t]} for t, found in scored.items()}
+    unsure = {t: {i: pv[0] for i, pv in found.items() if FLOOR <= pv[0] < thresholds[t]} for t, found in scored.items()}
+    looked = frozenset(looked_at(sentences, rules))
+    ctx = Context(lowered, blocks_of(text, spans), accepted, rules, looked, unsure, tone)
+    return {t: set(model.ranked(ctx, t)) for t in scored}
+
+
+@cache
+def default_carry() -> CarryModel | None:
+    """The shipped model (carry.json beside this module), or None when none ships."""
+    path = Path(__file__).with_name("carry.json")
+    if not path.is_file():
+        return None
+    return CarryModel.from_json(shipped_json(path)[0])
