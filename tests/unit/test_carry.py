@@ -1,11 +1,19 @@
-"""The carry-over experiment's candidates and features (tests/packs/carry.py): sentences after an accepted one in
-the same speech, and the first sentences of an answer to a question speech that holds one, never across a speech
-that asks nothing."""
+"""The carry-over (agents/flagging/carry.py): its candidates are the sentences after an accepted one in the same
+speech and the first sentences of an answer to a question speech that holds one, never across a speech that asks
+nothing; what it ranks high goes to the LLM judge with the offline pass's unsure candidates."""
 
 from __future__ import annotations
 
-from watchdesk.agents.flagging.carry import Anchor, Context, blocks_of, candidates, features
+from pathlib import Path
+
+import pytest
+
+from tests.labels.calls import CORE, call_text
+from watchdesk.agents.flagging.candidate import is_candidate
+from watchdesk.agents.flagging.carry import Anchor, Context, blocks_of, candidates, default_carry, features
+from watchdesk.agents.flagging.flag import flag_text, unsure_flags
 from watchdesk.agents.flagging.sentences import split_sentences
+from watchdesk.agents.flagging.topics import load_topics
 
 TEXT = (
     "We have switch capacity sitting in our supply chain. We invested in this many years ago. Revenue grew. "
@@ -50,3 +58,24 @@ def test_features_read_the_context() -> None:
     assert {"T:sup", "d1", "sup:d1", "apH", "own:none", "op0", "open:we", "ana", "len:s", "S:neutral"} <= set(names)
     assert not any(n.startswith("w:") for n in names)
     assert "w:invested" in features(ctx, "supply_chain", 1, Anchor(0, 1, False))
+
+
+def test_the_shipped_model_reads_context_not_words() -> None:
+    model = default_carry()
+    assert model is not None and 0.0 < model.bar < 0.5
+    assert model.weights and not any(name.startswith("w:") for name in model.weights)
+
+
+@pytest.mark.fixtures
+def test_the_llm_judge_is_asked_about_a_wordless_follow_up(shared_fixtures: Path) -> None:
+    """Two sentences into an answer on component shortages, the labelled supply-chain warning "And I'm afraid I
+    don't have any great wisdom ... as to when it's going to improve." has no topic word and does not follow a
+    flag directly: "the sentence after each flag" never sent it."""
+    text, _ = call_text(shared_fixtures, "motley_fool_json/FN_q1_2022.json")
+    library = load_topics(CORE)
+    sentence = "And I'm afraid I don't have any great wisdom, or any great insight as to when it's going to improve."
+    assert not is_candidate(sentence)
+    flagged = {(f.sentence, f.topic) for f in flag_text(text, topics=library)}
+    assert (sentence, "supply_chain") not in flagged
+    sent = [f for f in unsure_flags(text, topics=library) if f.sentence == sentence]
+    assert [f.topic for f in sent] == ["supply_chain"]
