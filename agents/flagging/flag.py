@@ -106,9 +106,9 @@ UNSURE = 0.05  # candidates the refiner gives at least this chance of being a me
 
 def unsure_flags(text: str, *, topics: TopicLibrary, low: float = UNSURE) -> list[Flag]:
     """Candidate mentions of the core topics in `topics` that the offline pass left out: looked-at sentences it
-    gave at least `low` chance, and the sentences after its flags that the carry-over model ranks high (where
-    word-less answers and follow-ups sit; carry.py; without its weights, the sentence after each flag). For a
-    reader that can raise recall, the LLM judge. In text order."""
+    gave at least `low` chance, the sentence after each of its flags, and the sentences up to three after a flag
+    (or opening the answer to a question holding one) that the carry-over model ranks high (carry.py): where
+    word-less answers and follow-ups sit. For a reader that can raise recall, the LLM judge. In text order."""
     refiner = default_refiner()
     wanted = [t.name for t in topics if refiner is not None and t.name in refiner.topics]
     if refiner is None or not wanted:
@@ -124,7 +124,7 @@ def unsure_flags(text: str, *, topics: TopicLibrary, low: float = UNSURE) -> lis
         threshold = refiner.topics[name].threshold
         flagged = {i for i, (p, _) in scored[name].items() if p >= threshold}
         unsure = {i: v for i, (p, v) in scored[name].items() if p < threshold}
-        after = carried[name] if carried is not None else {i + 1 for i in flagged if i + 1 < len(spans)}
+        after = {i + 1 for i in flagged if i + 1 < len(spans)} | (carried or {}).get(name, set())
         unsure |= {i: ("neutral", 0.0) for i in after - flagged - set(unsure)}
         for i, (polarity, score) in unsure.items():
             a, b = spans[i]

@@ -1,22 +1,23 @@
-"""Measure a learned carry-over (tests/packs/carry.py) by leaving calls out: tried for issue 10, not shipped.
+"""Train the carry-over (agents/flagging/carry.py, carry.json) and measure it by leaving calls out.
 
-Run: .venv/bin/python -m tests.packs.train_carry [--by-company] [--words]
+Run: .venv/bin/python -m tests.packs.train_carry [--cv [--by-company] [--words]] [--out PATH]
 
-The carry-over reads the sentences just after one the refiner accepts. To train it on what it would see at run
+The carry-over reads the sentences just after one the refiner accepts. To train it on what it will see at run
 time, the accepted sentences of each training call come from a presence model that never saw that call
-(cross-fitted in four folds of the training calls), not from the refiner trained on everything. The outer folds
-are train_refiner's (whole calls, or whole companies with --by-company): the held-out calls' labels reach neither
-the presence model that finds their anchors nor the carry model. Training examples are every candidate whose
-label is known: in our own calls (read whole) any sentence, a labelled mention the refiner never looks at
-included; in the dev calls listed sentences and their neighbours, as in train_refiner. Scored on our own
-held-out calls, like compare.py's leave-calls-out. Presence only (the refiner's presence model, refitted fast):
-polarity of carried sentences was not reached, as their presence never paid.
+(cross-fitted in four folds of the training calls; the refiner's presence model, refitted fast), not from the
+refiner trained on everything. In --cv the outer folds are train_refiner's (whole calls, or whole companies with
+--by-company): the held-out calls' labels reach neither the presence model that finds their anchors nor the
+carry model. Training examples are every candidate whose label is known: in our own calls (read whole) any
+sentence, the labelled mentions the refiner never looks at included; in the dev calls listed sentences and their
+neighbours, as in train_refiner. Scored on our own held-out calls, like compare.py's leave-calls-out.
 
-Measured (43 calls, 5 folds, context features; +tp/fp added by the carry-over to the base's counts):
-leave-calls-out base supply P/R 0.801/0.753; L2 1e-3 threshold 0.3: 0.784/0.773 (+15/20), threshold 0.4:
-0.791/0.765 (+9/11); leave-companies-out base 0.804/0.755, threshold 0.3: 0.786/0.769 (+11/19). Inventory and
-geopolitics gain nothing at any threshold (held out, 0-2 mentions added, against 1-8 false flags). With each
-sentence's own words as features too, precision falls further (threshold 0.2: +14/36).
+Measured (--cv; +tp/fp the carry-over adds to the base's counts, L2 1e-3): leave-calls-out base supply P/R
+0.803/0.748; threshold 0.35: 0.789/0.768 (+15/17), 0.4: 0.792/0.763 (+11/13), 0.5: 0.798/0.759 (+8/7); lowering
+the refiner's own threshold from 0.4 to 0.3 instead: 0.785/0.768 (+15/21). Leaving companies out, base
+0.803/0.752; threshold 0.35: 0.784/0.765 (+10/20), 0.4: +7/15. Inventory and geopolitics gain nothing at any
+threshold (0-3 mentions added, against 1-8 false flags). With each sentence's own words as features too,
+precision falls further. Hence the offline pass does not flag with it; carry.json's bar only ranks what the LLM
+judge is also asked about (reach(), below).
 """
 
 from __future__ import annotations
@@ -44,9 +45,11 @@ from watchdesk.agents.flagging.topics import load_topics
 INNER = 4  # folds of the training calls that give their anchors
 OUT = REPO / "agents" / "flagging" / "carry.json"
 VERSION = "carry-1"
-# The L2 of the shipped model, and the probability a candidate needs to go to the LLM judge: chosen by leaving
-# calls out (--cv) so that the judge is sent no more sentences than "the sentence after each flag" it replaces
-L2, BAR = 1e-3, 0.05
+# The L2 of the shipped model, and the probability a candidate needs to go to the LLM judge beside "the sentence
+# after each flag" (leaving calls out, --cv: supply 269 sentences holding 18 mentions -> 396 holding 43 at 0.1,
+# 521 holding 54 at 0.05; sent alone at 0.05, end to end the carry-over lost a mention per topic on TEST, where
+# the sentence after a flagged question opens its answer)
+L2, BAR = 1e-3, 0.1
 
 
 @dataclass
@@ -229,14 +232,17 @@ def cross_validate(calls: list[Call], written: list[tr.Example], *, by_company: 
 
 def reach(ranked: list[tuple[float, bool, str, bool]]) -> None:
     """For the LLM judge: among candidates the refiner gave under carry.FLOOR, the labelled mentions in "the
-    sentence after each flag" (in the same speech) and in those the model (at L2) ranks at or above each bar."""
+    sentence after each flag" (in the same speech), in those the model (at L2) ranks at or above each bar, and in
+    both."""
     for t in CORE:
         rows = [r for r in ranked if r[2] == t]
         after = [r for r in rows if r[3]]
         cells = [f"after-flag {len(after)} sent {sum(r[1] for r in after)} mentions"]
         for bar in (0.05, 0.1, 0.15, 0.2, 0.3):
             sent = [r for r in rows if r[0] >= bar]
-            cells.append(f"bar {bar}: {len(sent)} sent {sum(r[1] for r in sent)}")
+            both = [r for r in rows if r[0] >= bar or r[3]]
+            cells.append(f"bar {bar}: {len(sent)} sent {sum(r[1] for r in sent)} (with after-flag {len(both)} sent "
+                         f"{sum(r[1] for r in both)})")  # fmt: skip
         print(f"reach {t[:5]} ({sum(r[1] for r in rows)} mentions in {len(rows)}): " + ", ".join(cells))
 
 
