@@ -9,6 +9,7 @@ from functools import cache, wraps
 from typing import Concatenate, ParamSpec, TypeVar
 
 from watchdesk.agents.flagging import multiscan
+from watchdesk.agents.flagging.carry import continued, default_carry
 from watchdesk.agents.flagging.cues import Scoring
 from watchdesk.agents.flagging.cuescan import SentenceStarts, sentence_starts
 from watchdesk.agents.flagging.mentions import CONTEXT_WINDOW, Candidates, Mention, topic_mentions
@@ -105,9 +106,9 @@ UNSURE = 0.05  # candidates the refiner gives at least this chance of being a me
 
 def unsure_flags(text: str, *, topics: TopicLibrary, low: float = UNSURE) -> list[Flag]:
     """Candidate mentions of the core topics in `topics` that the offline pass left out: looked-at sentences it
-    gave at least `low` chance, and the sentence after each of its flags (where word-less answers and follow-ups
-    sit: on our calls they lift the share of labelled mentions within reach from 0.84 to 0.90). For a reader
-    that can raise recall, the LLM judge. In text order."""
+    gave at least `low` chance, the sentence after each of its flags, and the sentences up to three after a flag
+    (or opening the answer to a question holding one) that the carry-over model ranks high (carry.py): where
+    word-less answers and follow-ups sit. For a reader that can raise recall, the LLM judge. In text order."""
     refiner = default_refiner()
     wanted = [t.name for t in topics if refiner is not None and t.name in refiner.topics]
     if refiner is None or not wanted:
@@ -115,13 +116,16 @@ def unsure_flags(text: str, *, topics: TopicLibrary, low: float = UNSURE) -> lis
     spans = split_sentences(text)
     verdicts = rule_verdicts(text, spans, _shipped_library(tuple(refiner.topics)))
     scored = refiner.scores([text[a:b] for a, b in spans], verdicts, floor=low)
+    carry = default_carry()
+    thresholds = {name: model.threshold for name, model in refiner.topics.items()}
+    carried = None if carry is None else continued(carry, text, spans, verdicts, scored, thresholds)
     found = []
     for rank, name in enumerate(wanted):
         threshold = refiner.topics[name].threshold
         flagged = {i for i, (p, _) in scored[name].items() if p >= threshold}
         unsure = {i: v for i, (p, v) in scored[name].items() if p < threshold}
-        after = {i + 1 for i in flagged if i + 1 < len(spans)} - flagged - set(unsure)
-        unsure |= {i: ("neutral", 0.0) for i in after}
+        after = {i + 1 for i in flagged if i + 1 < len(spans)} | (carried or {}).get(name, set())
+        unsure |= {i: ("neutral", 0.0) for i in after - flagged - set(unsure)}
         for i, (polarity, score) in unsure.items():
             a, b = spans[i]
             found.append((i, rank, Flag(name, polarity, score, text[a:b], a, b)))
