@@ -13,5 +13,8 @@
 # coming down to target as good news, a build-up looked for and not found, a fading benefit of written-down stock
 # neutral, customers' extra stock a warning, "tight supply" not lean stock; supply squeezes, suppliers' price
 # increases and supply that cannot keep up as warnings, growth praised beside a topic not about it; plain questions
-# (no problem word, no premise) neutral whatever the weights
-METHOD_VERSION = "0.9"
+# (no problem word, no premise) neutral whatever the weights; 0.10 (refine-4 retrained): whose stock and which way:
+# customers' or the channel's stock built or in excess and customers still cutting stock as warnings, stock come
+# down or back to normal as good news, our own stock managed with no result claimed neutral, out-of-stocks and less
+# replenishment as warnings, a written-down benefit that has cleared neutral
+METHOD_VERSION = "0.10"
