@@ -130,7 +130,11 @@ def document_pairs(
 def report(label: str, counts: dict[str, Counter[str]]) -> None:
     for topic in CORE:
         p, r, a = rates(counts[topic])
-        extra = f"  unlisted {counts[topic]['unlisted']}" if counts[topic]["unlisted"] else ""
+        c = counts[topic]
+        # a flag on a sentence the set does not list: every sentence was read, so by the labelling protocol it is a
+        # false flag; strict precision counts it (P leaves it out, as the team's dev scoring did)
+        strict = c["tp"] / max(1, c["tp"] + c["fp"] + c["unlisted"])
+        extra = f"  unlisted {c['unlisted']}  P strict {strict:.3f}" if c["unlisted"] else ""
         n = counts[topic]["tp"] + counts[topic]["fn"]
         print(f"{label:22s} {topic:13s} n {n:4d}  P {p:.3f}  R {r:.3f}  polarity {a:.3f}{extra}")
 
