@@ -4,9 +4,10 @@ Our own labels follow fixtures/labels/README.md and use its sentence index; they
 whole, without looking at the flagger, before any rule was changed for them. Their calls are split once, before
 any label was read, into TUNE (rules may be changed after reading misses) and TEST (scored only):
 
-    python -m tests.labels.calls [dev|tune|test|ours|fresh] [-v] [--rules]
+    python -m tests.labels.calls [dev|tune|test|ours|fresh] [-v] [-u] [--rules]
 
-prints recall, precision and polarity accuracy per topic (`-v` lists the misses; use it on dev and tune only).
+prints recall, precision and polarity accuracy per topic (`-v` lists the misses; use it on dev and tune only; `-u`
+lists the flags on sentences the labels do not list, with two sentences of context, and runs on tune only).
 `fresh` scores tests/labels/fresh/, a later held-out set that is never used for tuning (see its README.md).
 """
 
@@ -150,12 +151,28 @@ def misses(root: Path, rows: list[dict], core: TopicLibrary) -> Iterator[str]:
                 yield f"{name.split('/')[-1]}:{i} want {want} got {got}\n    {sents[i][0][:300]}"
 
 
+def unlisted(root: Path, rows: list[dict], core: TopicLibrary) -> Iterator[str]:
+    """Flags on sentences the labels leave out (`{}` by the protocol), each with two sentences either side."""
+    for name in sorted({r["file"] for r in rows}):
+        labelled = {r["idx"] for r in rows if r["file"] == name}
+        sents = [s for s, *_ in sentences(root, name)]
+        for i, got in sorted(flags_by_sentence(root, name, core).items()):
+            if i in labelled or not got:
+                continue
+            before = " ".join(sents[max(0, i - 2) : i])[-300:]
+            after = " ".join(sents[i + 1 : i + 3])[:300]
+            yield f"{name.split('/')[-1]}:{i} got {got}\n  << {before}\n  >> {sents[i][:400]}\n  .. {after}"
+
+
 def main(argv: list[str]) -> int:
     from tests.conftest import SHARED_FIXTURES
 
     global REFINE
     REFINE = "--rules" not in argv
     part = next((a for a in argv if not a.startswith("-")), "tune")
+    if "-u" in argv and part != "tune":
+        print("-u lists unlisted flags on tune only (never test, fresh or dev)", file=sys.stderr)
+        return 2
     rows = rows_for(SHARED_FIXTURES, part)
     core = load_topics(CORE)
     files = sorted({r["file"] for r in rows})
@@ -168,6 +185,9 @@ def main(argv: list[str]) -> int:
     report(part, total)
     if "-v" in argv:
         for line in misses(SHARED_FIXTURES, rows, core):
+            print(line)
+    if "-u" in argv:
+        for line in unlisted(SHARED_FIXTURES, rows, core):
             print(line)
     return 0
 
