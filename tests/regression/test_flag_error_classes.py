@@ -55,6 +55,14 @@ CASES: list = [
             "word are labelled 27 neutral / 22 negative, so neither the weights nor a rule separate them",
         ),
     ),
+    pytest.param(
+        T + "MU_2024_Q4.txt", "Any color on where that inventory level is going up?", "inventory", "negative",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a question built on a direction without a listed premise word is read as plain (neutral); "
+            "adding 'going up', 'because', 'as you' to the premises left leave-companies-out polarity unchanged",
+        ),
+    ),
     (J + "KO_q4_2021.json", "talk a little bit about North America supply chain", "supply_chain", "neutral"),
     (T + "NVDA_2025_Q3.txt", "We will continue to comply with export controls", "geopolitical", "neutral"),
     (T + "NVDA_2024_Q4.txt", "within the specifications of the restriction", "geopolitical", "neutral"),
