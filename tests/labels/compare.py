@@ -1,6 +1,7 @@
 """Rules alone, the refiner as first committed (refine-1) and the current default, side by side, per topic.
 
-    PYTHONPATH=. .venv/bin/python -m tests.labels.compare [--no-cv] [--by-company] [--record-baseline] [--filings]
+    PYTHONPATH=. .venv/bin/python -m tests.labels.compare [--no-cv] [--by-company] [--by-keyword]
+        [--record-baseline] [--filings]
 
 Two measurements, each as precision / recall / polarity accuracy per core topic:
 - TEST: our six TEST calls (tests/labels/calls.py), flagged whole the way the agent runs;
@@ -8,6 +9,9 @@ Two measurements, each as precision / recall / polarity accuracy per core topic:
   (the dev calls, where the rules were written, are left out of the scoring); with `--by-company` also
   leave-companies-out, the same with each company's calls held out together (a new company's call is read
   without its other quarters' phrasing learnt, as on a held-out set).
+`--by-keyword` adds the default's held-out figures apart for sentences with and without a word of the dev set's
+candidate list (fixtures/labels/README.md section 3), beside each part's share of mentions: the team's labels hold
+every keyword sentence and only the keyword-less mentions found near one, ours every mention of a call read whole.
 The rules alone and the current default are measured live. The refiner as it stood before this work is a record
 (baseline.json), measured by this command at commit ef246b5's weights and training code; `--record-baseline`
 rewrites it from the current default, for the next round of work.
@@ -21,10 +25,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import tests.labels.calls as calls
-from tests.labels.calls import CORE, document_pairs, own_rows, rates, tally
+from tests.labels.calls import CORE, dev_rows, document_pairs, own_rows, rates, tally
+from tests.labels.readme_split import SECTION3
 from watchdesk.agents.flagging.topics import load_topics
 
 BASELINE = Path(__file__).resolve().parent / "baseline.json"
+KEYWORD = {True: "keyword", False: "no keyword"}
 Figures = dict[str, tuple[float, float, float]]  # topic -> (precision, recall, polarity)
 
 
@@ -39,9 +45,12 @@ def test_figures(root: Path, *, refine: bool) -> Figures:
     return {t: rates(counts[t]) for t in CORE}
 
 
-def leave_calls_out(root: Path, *, by_company: bool = False) -> tuple[Figures, Figures]:
+def leave_calls_out(
+    root: Path, *, by_company: bool = False, strata: dict[str, dict[str, Counter[str]]] | None = None
+) -> tuple[Figures, Figures]:
     """(rules alone, current default) over train_refiner's five folds, scored on our own held-out calls;
-    `by_company`: each company's calls held out together."""
+    `by_company`: each company's calls held out together. `strata`, when given, also gets the default's counts
+    apart for keyword and keyword-less sentences (SECTION3)."""
     from tests.packs import train_refiner as tr
 
     data = tr.examples(root)
@@ -55,6 +64,11 @@ def leave_calls_out(root: Path, *, by_company: bool = False) -> tuple[Figures, F
             model_counts[t].update(c)
         for t, c in rule_score(ours).items():
             rule_counts[t].update(c)
+        if strata is not None:
+            for key in (True, False):
+                part = [e for e in ours if bool(SECTION3.search(e.text)) == key]
+                for t, c in tr.score(model, part).items():
+                    strata.setdefault(KEYWORD[key], defaultdict(Counter))[t].update(c)
     return _rated(rule_counts), _rated(model_counts)
 
 
@@ -93,6 +107,25 @@ def table(columns: dict[str, dict[str, Figures]]) -> str:
     return "\n".join(lines)
 
 
+def keyword_table(strata: dict[str, dict[str, dict[str, Counter[str]]]], dev: list[dict]) -> str:
+    """The default's held-out P / R / polarity on keyword and keyword-less sentences, each with its share of our
+    mentions, and the share of the dev set's mentions without a keyword (the team's labelling)."""
+    lines = ["the default, held out, by whether the sentence holds a section-3 keyword (P / R / polarity, share)"]
+    for t in CORE:
+        team = [r for r in dev if t in r["topics"]]
+        no_key = sum(not SECTION3.search(r["sentence"]) for r in team) / max(1, len(team))
+        lines.append(f"{'dev set (team)':19s} {t:13s} mentions without a keyword: {no_key:.2f} of {len(team)}")
+    for part, by_key in strata.items():
+        for t in CORE:
+            n = {k: c[t]["tp"] + c[t]["fn"] for k, c in by_key.items()}
+            cells = []
+            for k, c in by_key.items():
+                p, r, a = _rated(c)[t]
+                cells.append(f"{k} {p:.2f} / {r:.2f} / {a:.2f} ({n[k] / max(1, sum(n.values())):.2f})")
+            lines.append(f"{part:19s} {t:13s} " + "   ".join(cells))
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     from tests.conftest import SHARED_FIXTURES
     from tests.packs import train_refiner
@@ -101,16 +134,25 @@ def main(argv: list[str]) -> int:
         train_refiner.FILINGS = True
     current: dict[str, Figures] = {"TEST": test_figures(SHARED_FIXTURES, refine=True)}
     rules: dict[str, Figures] = {"TEST": test_figures(SHARED_FIXTURES, refine=False)}
+    strata: dict[str, dict[str, dict[str, Counter[str]]]] = {}
+    by_keyword = "--by-keyword" in argv
     if "--no-cv" not in argv:
-        rules["leave-calls-out"], current["leave-calls-out"] = leave_calls_out(SHARED_FIXTURES)
+        part = "leave-calls-out"
+        strata[part] = {}
+        rules[part], current[part] = leave_calls_out(SHARED_FIXTURES, strata=strata[part] if by_keyword else None)
     if "--by-company" in argv:
         part = "leave-companies-out"
-        rules[part], current[part] = leave_calls_out(SHARED_FIXTURES, by_company=True)
+        strata[part] = {}
+        rules[part], current[part] = leave_calls_out(
+            SHARED_FIXTURES, by_company=True, strata=strata[part] if by_keyword else None
+        )
     baseline = json.loads(BASELINE.read_text(encoding="utf-8")) if BASELINE.is_file() else {}
     recorded = {part: {t: tuple(v) for t, v in figs.items()} for part, figs in baseline.get("figures", {}).items()}
     label = f"refiner {baseline.get('version', '?')}"
     print("precision / recall / polarity per topic; leave-calls-out is scored on our own held-out calls")
     print(table({"rules alone": rules, label: recorded, "default": current}))  # type: ignore[dict-item]
+    if by_keyword:
+        print(keyword_table(strata, dev_rows(SHARED_FIXTURES)))
     if "--record-baseline" in argv:
         from watchdesk.agents.flagging.refine import default_refiner
 

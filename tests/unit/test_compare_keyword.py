@@ -1,0 +1,36 @@
+"""tests.labels.compare --by-keyword: the section-3 word list it splits by, and the table it prints."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.labels.calls import CORE, dev_rows
+from tests.labels.compare import keyword_table
+from tests.labels.readme_split import CANDIDATE, SECTION3
+
+
+@pytest.mark.fixtures
+def test_section3_words_are_close_to_the_dev_sets_own_candidates(shared_fixtures: Path) -> None:
+    rows = dev_rows(shared_fixtures)
+    disagree = [r for r in rows if bool(SECTION3.search(r["sentence"])) == r["manual"]]
+    assert len(disagree) <= 12, [r["sentence"][:80] for r in disagree]  # of 635 rows
+    # the labelling net is wider: every section-3 hit is a CANDIDATE hit
+    assert all(CANDIDATE.search(r["sentence"]) for r in rows if SECTION3.search(r["sentence"]))
+
+
+def test_keyword_table_reports_each_stratum_and_its_share() -> None:
+    def counts(tp: int, fn: int, fp: int, ok: int) -> dict[str, Counter[str]]:
+        return {t: Counter(tp=tp, fn=fn, fp=fp, ok=ok) for t in CORE}
+
+    strata = {"leave-companies-out": {"keyword": counts(9, 1, 1, 6), "no keyword": counts(1, 9, 1, 1)}}
+    dev = [
+        {"sentence": "Supply is tight.", "topics": {"supply_chain": "negative"}},
+        {"sentence": "It got better.", "topics": {"supply_chain": "positive"}},
+    ]
+    text = keyword_table(strata, dev)
+    assert "supply_chain  mentions without a keyword: 0.50 of 2" in text
+    line = next(x for x in text.splitlines() if x.startswith("leave-companies-out") and "inventory" in x)
+    assert "keyword 0.90 / 0.90 / 0.67 (0.50)" in line and "no keyword 0.50 / 0.10 / 1.00 (0.50)" in line
