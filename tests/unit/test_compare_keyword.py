@@ -34,3 +34,13 @@ def test_keyword_table_reports_each_stratum_and_its_share() -> None:
     assert "supply_chain  mentions without a keyword: 0.50 of 2" in text
     line = next(x for x in text.splitlines() if x.startswith("leave-companies-out") and "inventory" in x)
     assert "keyword 0.90 / 0.90 / 0.67 (0.50)" in line and "no keyword 0.50 / 0.10 / 1.00 (0.50)" in line
+
+
+@pytest.mark.fixtures
+def test_second_reader_rows_still_match_and_agree_as_recorded(shared_fixtures: Path) -> None:
+    from tests.labels.second_reader.agreement import agreement
+
+    counts = agreement(shared_fixtures)  # raises if a sentence's hash no longer matches
+    assert counts["dev"]["n"] == 120 and counts["ours"]["n"] == 160
+    # the README's table: a label fix that moves these should update it
+    assert counts["dev"]["same topics"] == 114 and counts["ours"]["same topics"] == 149
