@@ -14,14 +14,18 @@ from watchdesk.store.store import Store
 
 EVENT_DATE = "coalesce(d.filed_at, CAST(d.first_stored_at AS DATE))"
 _IN_PERIOD = f"{EVENT_DATE} BETWEEN ? AND ?"
+# Newest method version first by its numeric parts ("0.10" after "0.9"), then as text (migration 009).
+VERSION_ORDER = (
+    "list_transform(string_split(method_version, '.'), lambda p: TRY_CAST(p AS BIGINT)) DESC, method_version DESC"
+)
 # The current_findings view (migration 003) limited to the period's documents first: the view ranks every stored
 # document's flaggings before any filter applies, which on a large store costs more than the briefing itself.
-# Same rule as the view. Parameters: the period's start and end.
+# Same rule as the view (migration 009). Parameters: the period's start and end.
 CURRENT_IN_PERIOD = f"""
     pd AS (SELECT d.doc_id FROM documents d WHERE {_IN_PERIOD}),
     latest AS (
         SELECT doc_id, method, method_version FROM doc_flags WHERE doc_id IN (SELECT doc_id FROM pd)
-        QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY flagged_at DESC, method_version DESC, method) = 1
+        QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY flagged_at DESC, {VERSION_ORDER}, method) = 1
     ),
     current_findings AS (
         SELECT f.* FROM findings f LEFT JOIN latest l ON l.doc_id = f.doc_id
