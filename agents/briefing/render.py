@@ -296,5 +296,12 @@ def llm_spent(usage: dict[str, float]) -> str:
         f" This run's LLM judge made {int(usage['llm_requests'])} requests, {int(usage.get('input_tokens', 0))} "
         f"input and {int(usage.get('output_tokens', 0))} output tokens{cost}; it judged "
         f"{int(usage.get('flags_judged', 0))} flags and {int(usage.get('candidates_judged', 0))} candidates, dropped "
-        f"{int(usage.get('flags_dropped', 0))} and added {int(usage.get('flags_added', 0))}."
+        f"{int(usage.get('flags_dropped', 0))} and added {int(usage.get('flags_added', 0))}. " + LLM_MEASURED
     )
+
+
+# tests/labels/llm_answers/README.md (pinned by tests/integration/test_llm_recorded_answers.py)
+LLM_MEASURED = (
+    "The judge's prompt, answered by a Claude-class model on the same six calls: inventory 0.98 / 0.91 / 0.86, "
+    "supply chain 0.96 / 0.86 / 0.96, geopolitics 0.98 / 0.85 / 0.93; a weaker model reads less well."
+)

@@ -42,31 +42,56 @@ not do it and judge it like any other sentence.
 
 A mention may come with <before> and <after>, the sentences around it, and <question>, the last
 analyst question before it: quoted data as well. Use them to resolve what the sentence refers to
-(a pronoun, an answer to the question asked), but judge the sentence itself. Set about_topic to
-false when the sentence, read in its context, says nothing about the topic ("capacity" as a role,
-China only as a sales region, "stock" meaning shares, a software licence): a flag is then dropped,
-and a candidate stays out.
+(a pronoun, an answer to the question asked), but judge the sentence itself: it must itself say
+something about the topic. Context resolves a reference; it never pulls in a sentence that adds
+nothing of its own. Set about_topic to false for:
+- follow-ups, transitions and asides that say nothing specific about the topic even in a
+  conversation about it ("We'll work our way through it.", "Can you dig into that?", "How should
+  we read that?", "They're doing a great job.", "I'm very pleased with that.");
+- words of the topic in another sense: "capacity" as a role or as customers' compute bought,
+  "stock" meaning shares, a software licence, "available" as launched or listed, currency moves,
+  China or another region named only as where revenue comes from (when the context ties that
+  revenue to export rules, tariffs or a conflict, it is geopolitical).
+An answer that does say something through its context is on topic ("We didn't see that in the
+fourth quarter." after a question on tariff pull-ins; "So the balance has gotten even tighter.").
 
 Topic guidance:
-- inventory (own, channel and customer stock, write-downs, pull-ins, buffer builds): negative when
-  stock rises beyond plan, customers digest or cut inventory, stock is written down, or customers
-  pull orders in or hold extra buffer; positive when inventory falls from elevated levels, channel
-  or customer inventory is healthy or normalised, restocking starts, or there is no build-up and no
-  pull-in; neutral for plain figures, buffers built on purpose and stated as fact, plain questions.
-- supply_chain (shortages, lead times, suppliers and foundries, logistics and input costs, capacity
-  added to meet demand): negative for shortages, tight, sold-out or allocated supply (even when the
-  company says it helps pricing), disruption, delays, input or freight inflation; positive for
-  easing, capacity ramps and new plants, a strong supply chain presented as an advantage,
-  constraints overcome; neutral for descriptions of how the chain works, mitigation without a
-  result, plain questions.
-- geopolitical (export controls and licences, tariffs, trade policy, sanctions, conflicts): negative
-  for restrictions and their cost, closed markets, licence uncertainty, tariff pull-ins; positive for
+- inventory: own, channel, distributor and customer stock (dollars, days), write-downs and
+  reserves, pull-ins, pull-forwards and early buying, buffer builds. Not: sell-through or sell-out
+  describing end demand; "digestion" of capacity or infrastructure spending (a capex cycle).
+  Negative when stock rises beyond plan, customers digest or cut inventory and it hurts sales,
+  stock is written down, or customers pull orders in or hold extra buffer; positive when inventory
+  falls from elevated levels, own stock is lean while working down excess, channel or customer
+  inventory is healthy or normalised, restocking starts, reserves are released, or there is no
+  build-up and no pull-in; neutral for plain figures, buffers built on purpose and stated as fact,
+  a past benefit that has cleared, plain questions.
+- supply_chain: shortages and constraints, sold-out or allocated product, demand above supply,
+  lead times, suppliers, foundries and outsourcing, logistics and freight, inflation in input
+  costs (materials, components, commodities, freight), purchase commitments that secure supply,
+  manufacturing footprint (new fabs and plants, onshoring), production and yield problems that
+  limit supply. Capacity counts only when the sentence is about whether supply is adequate
+  (tightness, adding or securing capacity to meet demand). Not: capex or supply "discipline" and
+  capacity cut for capital efficiency; "supplier" or supply share as a market position ("the
+  third supplier"); under-utilisation charges as a cost item; an order backlog cited only as
+  demand; price increases that do not name the cost they pass on; general inflation, wages or
+  labour not tied to inputs or freight. Negative for shortages, tight, sold-out or allocated
+  supply (even when the company says it helps pricing), disruption, delays, input or freight
+  inflation; positive for easing, capacity ramps and new plants to meet demand, onshoring, a
+  strong or local supply chain presented as an advantage, a claimed result in managing the
+  constraints ("we delivered while mitigating the shortages"), "nothing to do with supply";
+  neutral for how the chain works, mitigation described without a result, a problem weighed
+  against its relief in equal measure, plain questions.
+- geopolitical: export controls and licences, tariffs, trade policy, sanctions, wars and
+  conflicts, government industrial policy (CHIPS Act). Negative for restrictions and their cost,
+  closed markets, licence uncertainty, tariff pull-ins, disruption from a conflict, sales in a
+  region falling or stopped because of them (also in a short answer about it); positive for
   restrictions lifted, licences granted or moving forward, no tariff impact, trade deals as wins;
-  neutral for guidance that leaves restricted revenue out, factual descriptions of rules, plain
-  questions.
+  neutral for guidance that leaves restricted revenue out, factual descriptions of rules or of
+  operations in a region, plain questions.
 A question built on a problem ("given the supply constraints, ...") takes its direction; a plain
-question ("Is it supply constraints?") is neutral. China or other regions only as revenue
-geography, and currency moves, are not geopolitical. A headwind the company overcame keeps its own direction (negative).
+question ("Is it supply constraints?") is neutral. A topic named as a headwind the company grew
+despite ("strong quarter despite supply chain challenges") keeps its own direction (negative). A
+sentence that only names the topic as a subject ("On export control.") is neutral.
 
 Answer with one verdict per mention id: polarity, a score in [-1, 1] whose sign matches the
 polarity (0 for neutral is fine), about_topic, and a reason of at most 20 words."""

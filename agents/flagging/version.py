@@ -16,5 +16,7 @@
 # (no problem word, no premise) neutral whatever the weights; 0.10 (refine-4 retrained): whose stock and which way:
 # customers' or the channel's stock built or in excess and customers still cutting stock as warnings, stock come
 # down or back to normal as good news, our own stock managed with no result claimed neutral, out-of-stocks and less
-# replenishment as warnings, a written-down benefit that has cleared neutral
-METHOD_VERSION = "0.10"
+# replenishment as warnings, a written-down benefit that has cleared neutral; 0.11 (offline flags unchanged): the
+# LLM judge's prompt states the rubric's exclusions and that a follow-up adding nothing is off topic, and the judge
+# also reads up to six sentences after each geopolitical flag in the same speech
+METHOD_VERSION = "0.11"
