@@ -14,9 +14,11 @@ from watchdesk.store.store import Store
 
 EVENT_DATE = "coalesce(d.filed_at, CAST(d.first_stored_at AS DATE))"
 _IN_PERIOD = f"{EVENT_DATE} BETWEEN ? AND ?"
-# Newest method version first by its numeric parts ("0.10" after "0.9"), then as text (migration 009).
+# Newest method version first by its numeric parts ("0.10" after "0.9"; a custom-topic fingerprint after "+" set
+# aside), then as text (migration 009).
 VERSION_ORDER = (
-    "list_transform(string_split(method_version, '.'), lambda p: TRY_CAST(p AS BIGINT)) DESC, method_version DESC"
+    "list_transform(string_split(split_part(method_version, '+', 1), '.'), lambda p: TRY_CAST(p AS BIGINT)) DESC, "
+    "method_version DESC"
 )
 # The current_findings view (migration 003) limited to the period's documents first: the view ranks every stored
 # document's flaggings before any filter applies, which on a large store costs more than the briefing itself.

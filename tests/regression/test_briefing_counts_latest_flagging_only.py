@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from watchdesk.store import queries
 from watchdesk.store.records import DocumentRecord, FindingRecord
 from watchdesk.store.store import Store
@@ -38,14 +40,15 @@ def test_only_the_latest_flagging_of_a_document_is_briefed() -> None:
     assert [(r["polarity"]) for r in rows] == ["negative"]
 
 
-def test_version_0_10_is_newer_than_0_9_when_flagged_at_ties() -> None:
+@pytest.mark.parametrize("suffix", ["", "+ab12cd34"])  # a watchlist with custom topics adds a fingerprint
+def test_version_0_10_is_newer_than_0_9_when_flagged_at_ties(suffix: str) -> None:
     """Found in issue 10 (method version 0.9 -> 0.10): as text "0.10" sorts before "0.9", so on a tie of
     flagged_at the older flagging won the tie-break (migration 009 orders versions by their numeric parts)."""
     doc = DocumentRecord(url="https://www.sec.gov/Archives/b.htm", source="edgar", text="Inventory rose. Fine.",
                          fetched_at=NOW, ticker="NVDA", filed_at=date(2025, 8, 27))  # fmt: skip
     with Store.open(":memory:") as store:
         store.upsert_document(doc)
-        for version, polarity in (("0.9", "neutral"), ("0.10", "negative")):
+        for version, polarity in (("0.9" + suffix, "neutral"), ("0.10" + suffix, "negative")):
             store.replace_findings(doc.doc_id, [_finding(doc, version, polarity)], method="rules",
                                    method_version=version)  # fmt: skip
             store.con.execute("INSERT INTO doc_flags VALUES (?, 'rules', ?, 2, 1, ?)",
@@ -54,4 +57,4 @@ def test_version_0_10_is_newer_than_0_9_when_flagged_at_ties() -> None:
                                        end=date(2025, 12, 31))  # fmt: skip
         view = store.con.execute("SELECT method_version FROM current_findings").fetchall()
     assert [r["polarity"] for r in rows] == ["negative"]
-    assert view == [("0.10",)]
+    assert view == [("0.10" + suffix,)]
