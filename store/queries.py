@@ -15,7 +15,7 @@ from watchdesk.store.store import Store
 EVENT_DATE = "coalesce(d.filed_at, CAST(d.first_stored_at AS DATE))"
 _IN_PERIOD = f"{EVENT_DATE} BETWEEN ? AND ?"
 # Newest method version first by its numeric parts ("0.10" after "0.9"; a custom-topic fingerprint after "+" set
-# aside), then as text (migration 009).
+# aside), then as text (migrations 009 and 010).
 VERSION_ORDER = (
     "list_transform(string_split(split_part(method_version, '+', 1), '.'), lambda p: TRY_CAST(p AS BIGINT)) DESC, "
     "method_version DESC"

@@ -113,8 +113,9 @@ UNSURE = 0.05  # candidates the refiner gives at least this chance of being a me
 def unsure_flags(text: str, *, topics: TopicLibrary, low: float = UNSURE) -> list[Flag]:
     """Candidate mentions of the core topics in `topics` that the offline pass left out: looked-at sentences it
     gave at least `low` chance, the sentence after each of its flags, and the sentences up to three after a flag
-    (or opening the answer to a question holding one) that the carry-over model ranks high (carry.py): where
-    word-less answers and follow-ups sit. For a reader that can raise recall, the LLM judge. In text order."""
+    (or opening the answer to a question holding one) that the carry-over model ranks high (carry.py), and for
+    the topics in FOLLOW_ON every sentence that near after a flag in the same speech: where word-less answers and
+    follow-ups sit. For a reader that can raise recall, the LLM judge. In text order."""
     refiner = default_refiner()
     wanted = [t.name for t in topics if refiner is not None and t.name in refiner.topics]
     if refiner is None or not wanted:

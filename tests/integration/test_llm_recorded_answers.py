@@ -11,11 +11,12 @@ import pytest
 
 from tests.labels import llm_eval
 from tests.labels.calls import rates
+from watchdesk.agents.briefing.render import LLM_MEASURED
 
 # (tp, fp, fn, polarity right) per topic, judged; recorded for flagging v0.11
 RECORDED = {
-    "test": {"inventory": (49, 1, 5, 42), "supply_chain": (125, 5, 20, 120), "geopolitical": (41, 1, 7, 38)},
-    "fresh": {"inventory": (17, 0, 6, 14), "supply_chain": (125, 6, 31, 117), "geopolitical": (3, 0, 0, 3)},
+    "test": {"inventory": (49, 1, 5, 42), "supply_chain": (126, 5, 19, 121), "geopolitical": (41, 1, 7, 38)},
+    "fresh": {"inventory": (17, 0, 6, 14), "supply_chain": (126, 6, 30, 117), "geopolitical": (3, 0, 0, 3)},
 }
 
 
@@ -32,3 +33,10 @@ def test_recorded_answers_score_as_recorded_and_beat_the_offline_default(shared_
         for topic in RECORDED[part]:
             p, r, a = rates(totals["judged"][topic])
             assert p >= 0.85 and r >= 0.85 and a >= 0.72, topic
+
+
+def test_the_briefings_method_text_quotes_the_recorded_figures() -> None:
+    for topic, name in (("inventory", "inventory"), ("supply_chain", "supply chain"), ("geopolitical", "geopolitics")):
+        tp, fp, fn, ok = RECORDED["test"][topic]
+        figures = f"{tp / (tp + fp):.2f} / {tp / (tp + fn):.2f} / {ok / tp:.2f}"
+        assert f"{name} {figures}" in LLM_MEASURED

@@ -73,25 +73,36 @@ def judged(root: Path, name: str, answers: Path) -> tuple[list[Flag], list[Flag]
 
 
 def by_sentence(root: Path, name: str, flags: Sequence[Flag]) -> dict[int, Verdicts]:
-    """README sentence index -> the topics flagged there, each flag placed by its sentence's text (the parsed
-    document and the README's sentence list split alike; a sentence split differently is placed where one holds
-    the other)."""
+    """README sentence index -> the topics flagged there. The parsed document and the README's list split alike
+    and in the same order, so flags, taken in text order, are placed from where the previous one was: a sentence
+    said twice in a call goes to the copy that was flagged. A sentence split differently goes to the README sentence
+    that holds it, or that it holds when that one is at least half its length ("Is that correct?" alone does not
+    take a long question ending with it)."""
     listed = [" ".join(s.split()) for s, _ in sentences(root, name)]
-    first: dict[str, int] = {}
-    for i, s in enumerate(listed):
-        first.setdefault(s, i)
     found: dict[int, Verdicts] = defaultdict(dict)
-    for f in flags:
+    at = 0
+    for f in sorted(flags, key=lambda f: f.start):
         if f.topic not in CORE:
             continue
         s = " ".join(f.sentence.split())
-        i = first.get(s)
+        i = _place(listed, s, at)
         if i is None:
-            i = next((j for j, t in enumerate(listed) if t and (t in s or s in t)), None)
+            i = _place(listed, s, 0)  # the two lists disagree on order here: anywhere in the call
         if i is None:
             raise ValueError(f"{name}: no README sentence holds the flagged {s[:80]!r}")
         found[i][f.topic] = f.polarity
+        at = i
     return found
+
+
+def _place(listed: Sequence[str], s: str, start: int) -> int | None:
+    rest = range(start, len(listed))
+    exact = next((j for j in rest if listed[j] == s), None)
+    if exact is not None:
+        return exact
+    return next(
+        (j for j in rest if listed[j] and (s in listed[j] or (listed[j] in s and 2 * len(listed[j]) >= len(s)))), None
+    )
 
 
 def score(root: Path, part: str, answers: Path) -> dict[str, dict[str, Counter[str]]]:

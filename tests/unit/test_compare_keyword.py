@@ -17,8 +17,17 @@ def test_section3_words_are_close_to_the_dev_sets_own_candidates(shared_fixtures
     rows = dev_rows(shared_fixtures)
     disagree = [r for r in rows if bool(SECTION3.search(r["sentence"])) == r["manual"]]
     assert len(disagree) <= 12, [r["sentence"][:80] for r in disagree]  # of 635 rows
-    # the labelling net is wider: every section-3 hit is a CANDIDATE hit
-    assert all(CANDIDATE.search(r["sentence"]) for r in rows if SECTION3.search(r["sentence"]))
+    # the labelling net (CANDIDATE) is wider: it also finds sentences the dev set added by hand
+    assert any(CANDIDATE.search(r["sentence"]) and not SECTION3.search(r["sentence"]) for r in rows if r["manual"])
+
+
+def test_flags_are_placed_on_the_copy_flagged_and_not_on_a_short_sentence_they_hold() -> None:
+    from tests.labels.llm_eval import _place
+
+    listed = ["Supply is tight.", "Is that correct?", "Prices rose.", "Supply is tight.", "Thanks."]
+    assert _place(listed, "Supply is tight.", 1) == 3  # the second copy, once the first is behind
+    assert _place(listed, "So the message is, investment grows in the U.S. Is that correct?", 0) is None
+    assert _place(listed, "Prices", 0) == 2  # a piece of a README sentence split apart
 
 
 def test_keyword_table_reports_each_stratum_and_its_share() -> None:
