@@ -124,11 +124,13 @@ def _refined(flags: list[Any], *, settings: Settings, library: Any, text: str) -
         return flags
     extra = unsure_flags(text, topics=library)
     result = refine(flags, ask=ask, text=text, extra=extra)
-    tokens = ", ".join(f"{k} {v}" for k, v in sorted(result.usage.items())) or "not reported"
+    requests = result.usage.get("llm_requests", 0)
+    tokens = ", ".join(f"{k} {v}" for k, v in sorted(result.usage.items()) if k != "llm_requests") or "not reported"
     click.echo(
         f"LLM judge ({settings.model}): {len(flags) - result.fallbacks - result.withheld} of {len(flags)} flags "
         f"judged, {len(result.dropped)} dropped as off-topic, {len(result.added)} of {len(extra)} candidates added, "
-        f"{result.fallbacks} fell back to the rules, {result.withheld} withheld as instruction-like; tokens {tokens}",
+        f"{result.fallbacks} fell back to the rules, {result.withheld} withheld as instruction-like; "
+        f"{requests} requests, tokens {tokens}",
         err=True,
     )
     return result.flags

@@ -302,6 +302,6 @@ def llm_spent(usage: dict[str, float]) -> str:
 
 # tests/labels/llm_answers/README.md (pinned by tests/integration/test_llm_recorded_answers.py)
 LLM_MEASURED = (
-    "The judge's prompt, answered by a Claude-class model on the same six calls: inventory 0.98 / 0.91 / 0.86, "
-    "supply chain 0.96 / 0.87 / 0.96, geopolitics 0.98 / 0.85 / 0.93 (other models unmeasured)."
+    "The judge's prompt, answered by a Claude-class model on those six hand-labelled calls: inventory "
+    "0.98 / 0.91 / 0.86, supply chain 0.96 / 0.87 / 0.96, geopolitics 0.98 / 0.85 / 0.93 (other models unmeasured)."
 )

@@ -26,6 +26,7 @@ from tests.labels.readme_split import sentences
 from watchdesk.agents.flagging.document import flag_document, load_document
 from watchdesk.agents.flagging.flag import Flag, unsure_flags
 from watchdesk.agents.flagging.topics import load_topics
+from watchdesk.sources.errors import ConfigError, ReplayMissError
 
 ANSWERS = Path(__file__).resolve().parent / "llm_answers"
 
@@ -131,7 +132,11 @@ def main(argv: list[str]) -> int:
             print(f"{name}: {n} requests")
         return 0
     for answers in paths:
-        totals = score(SHARED_FIXTURES, part, answers)
+        try:
+            totals = score(SHARED_FIXTURES, part, answers)
+        except (ConfigError, ReplayMissError, ValueError) as exc:  # no answers there, one missing, a stray flag
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
         for which, counts in totals.items():
             report(f"{part[:12]} {which}", counts)
     return 0
