@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -56,6 +57,11 @@ class Group(LazyGroup):
             fail(exc)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            # the reader of the output went away (`watchdesk flag call.txt | head`): stop quietly, as `cat` does;
+            # stdout goes to /dev/null so that the interpreter's last flush does not fail again
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except RecursionError:
             fail(ParsingError("the input is nested too deeply to read"))
         except MemoryError:

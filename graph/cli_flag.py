@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 _EXPECTED = "a transcript (.html .txt .json .pdf) or an SEC filing"
 
 DEFAULT_TOPICS = "inventory,supply_chain,geopolitical"
-FIELDS = ("topic", "polarity", "score", "sentence", "start", "end", "section", "speaker")
+FIELDS = ("topic", "polarity", "score", "sentence", "start", "end", "section", "speaker", "sure")
 
 
 def _topic_names(value: str) -> list[str]:
@@ -59,10 +59,12 @@ def flag(ctx: click.Context, path: Path, topics: str, fmt: str, no_llm: bool, ll
     """Flag topic mentions in a transcript or SEC filing: JSONL, one flag per line.
 
     Each line: {"topic", "polarity": "positive"|"negative"|"neutral", "score" in [-1, 1],
-    "sentence", "start", "end", "section", "speaker"}. Offsets are into the document's text as
+    "sentence", "start", "end", "section", "speaker", "sure"}. Offsets are into the document's text as
     `watchdesk transcript parse` (statements joined by blank lines) or `watchdesk edgar text`
     shows it. Section is "prepared" or "qa" for calls, the item for filings ("1A Risk Factors");
-    speaker is set for calls that name their speakers. With WATCHDESK_MODEL set, an LLM reads
+    speaker is set for calls that name their speakers. "sure" is false where the learned second pass was unsure
+    of the mention or its polarity (those are right less often: read them first), null where it did not judge it
+    (other topics, an LLM's verdict). With WATCHDESK_MODEL set, an LLM reads
     each flag with the sentences around it and the question it answers, refines its polarity, drops it
     if it is off-topic, and adds candidates the offline pass left out when it finds them on topic; the
     offline verdict stays on any LLM failure. WATCHDESK_LLM_RECORD=DIR records every request and answer;

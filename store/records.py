@@ -88,6 +88,7 @@ class FindingRecord:
     section: str | None = None
     speaker: str | None = None
     run_id: str | None = None
+    sure: bool | None = None  # the flagger's second pass sure of it (refine.is_sure); None: not judged by it
 
     @property
     def finding_id(self) -> str:

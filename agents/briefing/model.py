@@ -24,6 +24,7 @@ class FindingItem:
     filed_at: date | None  # the event date: filed, called or published; else first stored
     speaker_kind: str | None = None  # management | analyst | operator | other, for call statements
     dated_by_storage: bool = False
+    sure: bool | None = None  # False: the flagger was unsure of it (refine.is_sure), shown as "unsure"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -31,6 +31,7 @@ from watchdesk.agents.flagging.version import METHOD_VERSION
 __all__ = ["citation_ids", "escape_markdown", "is_boilerplate", "net_tone", "render_markdown", "topic_label"]
 
 TOP_PER_TOPIC = 5
+UNSURE = ", unsure"  # after the score of a finding the flagger was not sure of (FindingItem.sure is False)
 _URL = re.compile(r"^https?://[^\s<>]+$")
 
 
@@ -206,7 +207,8 @@ def finding_line(f: FindingItem, ctx: RenderContext, *, echoes: Sequence[str] = 
     origin = " · ".join(escape_markdown(x) for x in where)
     also = f" (same sentence also in {', '.join(f'[{ctx.refs[d]}]' for d in echoes)})" if echoes else ""
     return (
-        f"- **{f.polarity}** ({f.score:+.2f}) “{escape_markdown(f.sentence)}” [{ctx.cites[f.finding_id]}] "
+        f"- **{f.polarity}** ({f.score:+.2f}{UNSURE if f.sure is False else ''}) “{escape_markdown(f.sentence)}” "
+        f"[{ctx.cites[f.finding_id]}] "
         f"— {origin + ' ' if origin else ''}[{ctx.refs[f.doc_id]}]{also}"
     )
 
@@ -278,11 +280,11 @@ def method_part(ctx: RenderContext) -> Section:
         "pass left out or was unsure of, with the sentences around it and the question it answers; it may drop "
         "off-topic flags and add candidates, and those findings are stored with method rules+llm. Measured offline "
         "on six hand-labelled calls never trained on (precision / recall / polarity right): inventory "
-        "0.96 / 0.89 / 0.62, supply chain 0.92 / 0.77 / 0.79, geopolitics 0.97 / 0.77 / 0.81. A document belongs "
-        "to the period of its event date (filing, call or publication date; the day it was first stored when the "
-        "source gives none, and then the briefing says so). Quotes are the stored sentences verbatim, with "
-        "whitespace collapsed and Markdown characters escaped by a backslash; each [F-…] is the start of "
-        "a finding_id in the store, and citations are checked by code against the stored text before "
+        "0.96 / 0.89 / 0.62, supply chain 0.92 / 0.77 / 0.79, geopolitics 0.97 / 0.77 / 0.81. " + SURENESS + " "
+        "A document belongs to the period of its event date (filing, call or publication date; the day it was first "
+        "stored when the source gives none, and then the briefing says so). Quotes are the stored sentences "
+        "verbatim, with whitespace collapsed and Markdown characters escaped by a backslash; each [F-…] is the "
+        "start of a finding_id in the store, and citations are checked by code against the stored text before "
         "the briefing is written or sent." + llm_spent(ctx.data.llm_usage),
     )
 
@@ -298,6 +300,14 @@ def llm_spent(usage: dict[str, float]) -> str:
         f"{int(usage.get('flags_judged', 0))} flags and {int(usage.get('candidates_judged', 0))} candidates, dropped "
         f"{int(usage.get('flags_dropped', 0))} and added {int(usage.get('flags_added', 0))}. " + LLM_MEASURED
     )
+
+
+# tests.labels.sureness test (pinned by tests/unit/test_flag_sureness.py)
+SURENESS = (
+    "A finding marked unsure is one the learned pass gave under 0.8 chance of being a mention, or under 0.7 to "
+    "its polarity: on those calls 31% of the flags, polarity right 0.44 / 0.74 / 0.60 against 0.67 / 0.82 / 0.84 "
+    "for the rest (precision 0.90 / 0.78 / 0.83 against 0.95 / 0.83 / 0.91), so read those before relying on them."
+)
 
 
 # tests/labels/llm_answers/README.md (pinned by tests/integration/test_llm_recorded_answers.py)

@@ -184,4 +184,5 @@ def _finding(
         method_version=version,
         run_id=run_id,
         created_at=now,
+        sure=f.sure,
     )

@@ -34,6 +34,9 @@ class Flag:
     end: int
     section: str | None = None
     speaker: str | None = None
+    # whether the learned second pass is sure of this mention (refine.is_sure); None where it did not judge it
+    # (a topic without weights, the rules alone, or an LLM's verdict)
+    sure: bool | None = None
 
 
 def _collector_paused(flag: Callable[Concatenate[str, P], R]) -> Callable[Concatenate[str, P], R]:
@@ -88,14 +91,17 @@ def flag_text(
         # left out.
         missing = tuple(name for name in refiner.topics if name not in topics)
         judged = TopicLibrary([*topics, *_shipped_library(missing)]) if missing else topics
-        verdicts = refiner.refine([text[a:b] for a, b in spans], rule_verdicts(text, spans, judged, knobs), sentiments)
+        rules = rule_verdicts(text, spans, judged, knobs)
+        verdicts, sure = refiner.refine_marked([text[a:b] for a, b in spans], rules, sentiments)
     else:
-        verdicts = rule_verdicts(text, spans, topics, knobs)
+        verdicts, sure = rule_verdicts(text, spans, topics, knobs), {}
     flags: list[tuple[int, int, Flag]] = []
     for rank, topic in enumerate(topics):
+        marked = sure.get(topic.name)
         for index, (polarity, score) in verdicts[topic.name].items():
             start, end = spans[index]
-            flag = Flag(topic.name, polarity, score, text[start:end], start + offset, end + offset, section, speaker)
+            flag = Flag(topic.name, polarity, score, text[start:end], start + offset, end + offset, section, speaker,
+                        None if marked is None else index in marked)  # fmt: skip
             flags.append((index, rank, flag))
     flags.sort(key=lambda item: item[:2])
     return [flag for _, _, flag in flags]

@@ -144,12 +144,12 @@ def _apply(flags: Sequence[Flag], extra: Sequence[Flag], got: dict[tuple[int, bo
         if v is not None and not v.about_topic:
             result.dropped.append(f)
         else:
-            new = replace(f, polarity=v.polarity, score=round(v.score, 3)) if v else f
+            new = replace(f, polarity=v.polarity, score=round(v.score, 3), sure=None) if v else f
             out.append((f.start, 0, new, v.reason if v else None))
     for i, f in enumerate(extra):
         v = got.get((i, False))
         if v is not None and v.about_topic:
-            new = replace(f, polarity=v.polarity, score=round(v.score, 3))
+            new = replace(f, polarity=v.polarity, score=round(v.score, 3), sure=None)
             result.added.append(new)
             out.append((f.start, 1, new, v.reason))
     out.sort(key=lambda item: item[:2])

@@ -22,6 +22,7 @@ from watchdesk.agents.flagging.sentiment.model import LABELS
 
 TOKEN = compile_cached(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*|\?")
 Scores = dict[str, dict[int, tuple[float, Verdict]]]
+Confidence = dict[str, dict[int, float]]  # topic -> sentence -> the polarity model's probability for its verdict
 _ROUNDING = 1.2e-16  # above the unit roundoff of a float (2 ** -53)
 
 
@@ -87,8 +88,9 @@ def score_all(
     verdicts: Mapping[str, Mapping[int, Verdict]],
     sentiments: Sequence[str] | None,
     floor: float | None,
-) -> tuple[Scores, dict[int, Read]]:
-    """refine.Refiner.scores() and the sentences read; `largest`: each topic's largest presence weight (absolute)."""
+) -> tuple[Scores, dict[int, Read], Confidence]:
+    """refine.Refiner.scores(), the sentences read and the polarity models' confidence in each verdict; `largest`:
+    each topic's largest presence weight (absolute)."""
     read = read_all(sentences, {name: verdicts.get(name, {}) for name in models}, tables)
     flagged_by = {i: [name for name, v in verdicts.items() if i in v] for i in read}
     named: dict[tuple[str, ...], list[Entry]] = {}  # a handful of distinct rule features: each looked up once
@@ -105,14 +107,17 @@ def score_all(
                                         for k, model in enumerate(models.values()))]  # fmt: skip
         tones = dict(zip(maybe, [label for label, _ in score([sentences[i] for i in maybe])], strict=True))
     out: Scores = {name: {} for name in models}
+    sure: Confidence = {name: {} for name in models}
     topics = list(enumerate(models.items()))
     for i, tone in tones.items():  # each sentence's entries made once for all topics
         shared = [*_entries(tables, named, (f"S:{tone}",)), *read[i].rest]
         for k, (name, model) in topics:
             p = tables.presence(k, model.presence_bias, rules[k][i], shared)
             if p >= bars[k]:
-                out[name][i] = (p, tables.verdict(k, model.polarity_bias, rules[k][i], shared))
-    return out, read
+                verdict, confidence = tables.verdict(k, model.polarity_bias, rules[k][i], shared)
+                out[name][i] = (p, verdict)
+                sure[name][i] = confidence
+    return out, read, sure
 
 
 def _entries(tables: RefinerTables, named: dict[tuple[str, ...], list[Entry]], names: Sequence[str]) -> list[Entry]:

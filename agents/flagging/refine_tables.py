@@ -41,11 +41,17 @@ def logistic(z: float) -> float:
 
 def softmax_verdict(bias: tuple[float, float, float], weights: Iterable[Triple]) -> Verdict:
     """The polarity model's verdict: its bias plus the weights, added one by one in the order given."""
+    return softmax_judged(bias, weights)[0]
+
+
+def softmax_judged(bias: tuple[float, float, float], weights: Iterable[Triple]) -> tuple[Verdict, float]:
+    """softmax_verdict() and the probability the model gives the polarity it chose (its confidence)."""
     found = list(weights)
     s = [reduce(add, map(itemgetter(j), found), bias[j]) for j in range(3)]  # a loop of `+=`, run in C
     top = max(s)
     e = [math.exp(v - top) for v in s]
-    return POLARITIES[s.index(top)], round((e[0] - e[1]) / sum(e), 4)
+    total = sum(e)
+    return (POLARITIES[s.index(top)], round((e[0] - e[1]) / total, 4)), 1.0 / total
 
 
 class RefinerTables:
@@ -90,10 +96,12 @@ class RefinerTables:
         """Topic k's presence weights of the entries, in order (0.0 for a feature it has no weight for)."""
         return list(map(self._presence[k], chain(rule, shared)))
 
-    def verdict(self, k: int, bias: tuple[float, float, float], rule: list[Entry], shared: list[Entry]) -> Verdict:
-        """Topic k's polarity verdict: TopicModel.judge of the same names."""
+    def verdict(
+        self, k: int, bias: tuple[float, float, float], rule: list[Entry], shared: list[Entry]
+    ) -> tuple[Verdict, float]:
+        """Topic k's polarity verdict (TopicModel.judge of the same names) and the model's confidence in it."""
         weights = map(self._polarity[k], chain(rule, shared))
-        return softmax_verdict(bias, [w for w in weights if w is not None])
+        return softmax_judged(bias, [w for w in weights if w is not None])
 
 
 # words, word pairs, other names; and each topic's largest presence weight in absolute value (refine_score.py)

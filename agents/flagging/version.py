@@ -18,5 +18,7 @@
 # down or back to normal as good news, our own stock managed with no result claimed neutral, out-of-stocks and less
 # replenishment as warnings, a written-down benefit that has cleared neutral; 0.11 (offline flags unchanged): the
 # LLM judge's prompt states the rubric's exclusions and that a follow-up adding nothing is off topic, and the judge
-# also reads up to six sentences after each geopolitical flag in the same speech
-METHOD_VERSION = "0.11"
+# also reads up to six sentences after each geopolitical flag in the same speech; 0.12 (offline flags unchanged):
+# each finding says whether the learned second pass was sure of it (refine.is_sure), and the briefing marks the
+# others "unsure"
+METHOD_VERSION = "0.12"

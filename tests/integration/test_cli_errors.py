@@ -79,3 +79,23 @@ def test_live_mode_without_identity_says_what_to_set(tmp_path: Path, monkeypatch
     assert result.exit_code == EXIT_CONFIG
     assert "WATCHDESK_SEC_IDENTITY=" in result.output
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(tmp_path: Path) -> None:
+    """`watchdesk flag call.txt | head`: when the reader closes the pipe, no "unexpected BrokenPipeError" (found
+    2026-12-04), no traceback, exit 0."""
+    import subprocess
+    import sys
+
+    text = tmp_path / "call.txt"
+    text.write_text("Channel inventory came down again this quarter. Supply stayed tight.\n" * 4000, encoding="utf-8")
+    script = "from watchdesk.graph.cli import main; main()"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, "flag", str(text)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.read(200)
+    proc.stdout.close()  # the reader goes away, as `head` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0, err
+    assert first.startswith(b'{"topic"') and err == ""

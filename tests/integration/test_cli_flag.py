@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 
 from watchdesk.graph.cli import cli
 
-FIELDS = {"topic", "polarity", "score", "sentence", "start", "end", "section", "speaker"}
+FIELDS = {"topic", "polarity", "score", "sentence", "start", "end", "section", "speaker", "sure"}
 NVDA_CALL = "transcripts/plaintext_2023_2025/NVDA_2026_Q1.txt"
 TEL_CALL = "transcripts/motley_fool_json/TEL_q3_2021.json"
 NVDA_10K = "edgar/filings/NVDA_10-K_FY2025_filed-2025-02-26.html"

@@ -55,6 +55,24 @@ def test_demo_leaves_briefing_and_nvidia_findings(first_run: tuple[Settings, run
     assert "NVDA" in text and "https://www.sec.gov/Archives/edgar/data/1045810/" in text
 
 
+def test_findings_say_whether_the_flagger_was_sure(first_run: tuple[Settings, runner.RunOutcome]) -> None:
+    """The learned pass marks each core-topic finding sure or not (refine.is_sure); the briefing shows the
+    unsure ones as such, and only those."""
+    settings, outcome = first_run
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    marks = dict(con.execute("SELECT coalesce(sure::VARCHAR, 'none'), count(*) FROM findings GROUP BY 1").fetchall())
+    unsure = {r[0][:8] for r in con.execute("SELECT finding_id FROM current_findings WHERE NOT sure").fetchall()}
+    con.close()
+    assert marks.get("true", 0) > marks.get("false", 0) > 0, marks
+    lines = [line for line in Path(outcome.briefing_path or "").read_text().splitlines() if line.startswith("- **")]
+    marked = [line for line in lines if ", unsure) “" in line]
+    assert marked and len(marked) < len(lines)
+    for line in lines:
+        cite = line.split("[F-", 1)[1][:8] if "[F-" in line else None
+        if cite is not None:
+            assert (", unsure) “" in line) == (cite in unsure), line
+
+
 def test_every_stored_sentence_has_a_sentiment(first_run: tuple[Settings, runner.RunOutcome]) -> None:
     settings, _ = first_run
     con = duckdb.connect(str(settings.db_path), read_only=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -52,6 +53,33 @@ def test_migrations_apply_once(tmp_path: Path) -> None:
     assert db.migrate(con) == []
     assert con.execute("SELECT count(*) FROM schema_migrations").fetchall()[0][0] == len(db.migrations())
     con.close()
+
+
+def test_a_store_from_before_the_sure_mark_keeps_its_findings(tmp_path: Path) -> None:
+    """Migration 011 adds findings.sure to a store made by migrations 001-010: the old findings read NULL (the
+    briefing marks nothing on them), the view shows the column, and new findings keep their mark."""
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+    for version, name, sql in db.migrations():
+        if version <= 10:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, NOW])
+    d = doc()
+    con.execute(
+        "INSERT INTO findings (finding_id, doc_id, topic, polarity, score, sentence, start, \"end\", method, "
+        "method_version, created_at) VALUES ('old', ?, 'inventory', 'negative', -0.5, 'Inventory rose.', 0, 15, "
+        "'rules', '0.11', ?)",
+        [d.doc_id, NOW],
+    )
+    con.close()
+    with Store.open(path) as store:
+        new = [replace(finding(d, "0.12"), sure=False)]
+        store.replace_findings(d.doc_id, new, method="rules", method_version="0.12")
+    con = duckdb.connect(str(path), read_only=True)
+    rows = con.execute("SELECT method_version, sure FROM current_findings ORDER BY 1").fetchall()
+    con.close()
+    assert rows == [("0.11", None), ("0.12", False)]
 
 
 def test_writes_are_idempotent() -> None:

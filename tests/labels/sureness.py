@@ -1,0 +1,102 @@
+"""How far the refiner's "sure" mark (refine.is_sure) can be trusted: precision and polarity of the flags it is sure
+of, beside the others, per topic.
+
+    PYTHONPATH=. .venv/bin/python -m tests.labels.sureness [test|fresh|tune|dev] [--by-company]
+
+A labelled set (default `test`) is flagged whole, call by call, as tests.labels.calls scores it; `--by-company`
+scores leave-companies-out instead (train_refiner's folds, each company's calls held out together, trained on the
+rest; about 4 min): the proxy the thresholds were chosen on. A flag on a sentence the labels do not list counts
+against precision only where the set lists every sentence read (our own calls), as the "P strict" of calls.py.
+"""
+
+from __future__ import annotations
+
+import bisect
+import sys
+from collections import Counter
+from collections.abc import Iterator
+
+from tests.labels.calls import CORE, call_text, dev_rows, rows_for
+from watchdesk.agents.flagging.flag import flag_text
+from watchdesk.agents.flagging.refine import Refiner, _read_closer, is_sure
+from watchdesk.agents.flagging.refine_tables import softmax_judged
+from watchdesk.agents.flagging.topics import load_topics
+
+# (topic, sure, is a mention, polarity right)
+Mark = tuple[str, bool, bool, bool]
+
+
+def labelled_marks(part: str) -> Iterator[Mark]:
+    from tests.conftest import SHARED_FIXTURES
+
+    rows = rows_for(SHARED_FIXTURES, part)
+    core = load_topics(CORE)
+    strict = part != "dev"  # the dev set's annotator read only near its candidates
+    for name in sorted({r["file"] for r in rows}):
+        labelled = {r["idx"]: r["topics"] for r in rows if r["file"] == name}
+        text, starts = call_text(SHARED_FIXTURES, name)
+        for flag in flag_text(text, topics=core):
+            idx = bisect.bisect_right(starts, flag.start) - 1
+            gold = labelled.get(idx)
+            if gold is None and not strict:
+                continue
+            want = (gold or {}).get(flag.topic)
+            yield flag.topic, bool(flag.sure), want is not None, want == flag.polarity
+
+
+def held_out_marks() -> Iterator[Mark]:
+    """Leave-companies-out: each fold's model scores its held-out calls (our own calls, every looked-at sentence)."""
+    from tests.conftest import SHARED_FIXTURES
+    from tests.packs import train_refiner as tr
+
+    data = tr.examples(SHARED_FIXTURES)
+    dev_calls = {r["file"] for r in dev_rows(SHARED_FIXTURES)}
+    for fold in tr.folds(data, by_company=True):
+        refiner = Refiner.from_json(tr.train([e for e in data if e.call not in fold], tr.L2, tr.THRESHOLD))
+        for e in data:
+            if e.call not in fold or e.call in dev_calls or not e.looked:
+                continue
+            for topic, model in refiner.topics.items():
+                p = model.present(e.names[topic])
+                if p < model.threshold:
+                    continue
+                weights = filter(None, map(model.polarity.get, e.names[topic]))
+                verdict, confidence = softmax_judged(model.polarity_bias, weights)
+                closer = _read_closer(e.text, verdict, topic)
+                want = e.gold.get(topic)
+                yield topic, is_sure(p, confidence, settled=closer != verdict), want is not None, want == closer[0]
+
+
+def table(marks: list[Mark]) -> list[str]:
+    lines = []
+    for topic in CORE:
+        mine = [m for m in marks if m[0] == topic]
+        for label, sure in (("sure", True), ("unsure", False)):
+            part = [m for m in mine if m[1] == sure]
+            found = [m for m in part if m[2]]
+            right = sum(m[3] for m in found)
+            lines.append(
+                f"{topic:13s} {label:6s} flags {len(part):4d} ({len(part) / max(1, len(mine)):4.0%})  "
+                f"precision {len(found) / max(1, len(part)):.2f}  polarity {right / max(1, len(found)):.2f}"
+            )
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    if "--by-company" in argv:
+        marks, label = list(held_out_marks()), "leave-companies-out (our calls)"
+    else:
+        part = next((a for a in argv if not a.startswith("-")), "test")
+        if part not in ("test", "fresh", "tune", "dev", "ours"):
+            print(f"unknown set {part!r}: give test, fresh, tune, dev or ours", file=sys.stderr)
+            return 2
+        marks, label = list(labelled_marks(part)), part
+    print(label)
+    print("\n".join(table(marks)))
+    counts = Counter(m[1] for m in marks)
+    print(f"{counts[True]} sure, {counts[False]} unsure")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
