@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from watchdesk.graph.runner import RunOutcome
 
 EXIT_ERROR, EXIT_CONFIG, EXIT_IN_USE = 1, 2, 3
+EXIT_PIPE = 141  # the reader of the output closed it early (128 + SIGPIPE), said with no message
 
 
 def progress(enabled: bool = True) -> Callable[[str], None]:
@@ -58,10 +60,12 @@ class Group(LazyGroup):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except BrokenPipeError:
-            # the reader of the output went away (`watchdesk flag call.txt | head`): stop quietly, as `cat` does;
-            # stdout goes to /dev/null so that the interpreter's last flush does not fail again
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(0)
+            # the reader of the output went away (`watchdesk flag call.txt | head`): stop without a message, with the
+            # status of a program killed by SIGPIPE (128 + 13), so a pipeline under `set -o pipefail` still sees the
+            # output was cut; stdout goes to /dev/null so that the interpreter's last flush does not fail again
+            with contextlib.suppress(OSError, ValueError):  # ValueError: a stdout with no descriptor (io.StringIO)
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_PIPE)
         except RecursionError:
             fail(ParsingError("the input is nested too deeply to read"))
         except MemoryError:

@@ -305,8 +305,9 @@ def llm_spent(usage: dict[str, float]) -> str:
 # tests.labels.sureness test (pinned by tests/unit/test_flag_sureness.py)
 SURENESS = (
     "A finding marked unsure is one the learned pass gave under 0.8 chance of being a mention, or under 0.7 to "
-    "its polarity: on those calls 31% of the flags, polarity right 0.44 / 0.74 / 0.60 against 0.67 / 0.82 / 0.84 "
-    "for the rest (precision 0.90 / 0.78 / 0.83 against 0.95 / 0.83 / 0.91), so read those before relying on them."
+    "its polarity (unless a rubric rule settled it): on those calls 31% of the flags, polarity right "
+    "0.44 / 0.74 / 0.60 against 0.67 / 0.82 / 0.84 for the rest (precision 0.90 / 0.78 / 0.83 against "
+    "0.95 / 0.83 / 0.91), so read those before relying on them."
 )
 
 
