@@ -1,9 +1,10 @@
 """How far the refiner's "sure" mark (refine.is_sure) can be trusted: precision and polarity of the flags it is sure
 of, beside the others, per topic.
 
-    PYTHONPATH=. .venv/bin/python -m tests.labels.sureness [test|fresh|tune|dev] [--by-company]
+    PYTHONPATH=. .venv/bin/python -m tests.labels.sureness [test|fresh|tune|dev|filings] [--by-company]
 
-A labelled set (default `test`) is flagged whole, call by call, as tests.labels.calls scores it; `--by-company`
+A labelled set (default `test`) is flagged whole, call by call, as tests.labels.calls scores it (`filings`: the
+labelled SEC filing sentences, each in its passage); `--by-company`
 scores leave-companies-out instead (train_refiner's folds, each company's calls held out together, trained on the
 rest; about 4 min): the proxy the thresholds were chosen on. A flag on a sentence the labels do not list counts
 against precision only where the set lists every sentence read (our own calls), as the "P strict" of calls.py.
@@ -42,6 +43,21 @@ def labelled_marks(part: str) -> Iterator[Mark]:
                 continue
             want = (gold or {}).get(flag.topic)
             yield flag.topic, bool(flag.sure), want is not None, want == flag.polarity
+
+
+def filing_marks() -> Iterator[Mark]:
+    """The labelled SEC filing sentences (tests/labels/filings/, never trained on by default), each flagged in its
+    passage; the flags on the labelled sentence count."""
+    from tests.labels.filings import filing_rows
+
+    core = load_topics(CORE)
+    for r in filing_rows():
+        text = r["before"] + r["sentence"] + r["after"]
+        a, b = len(r["before"]), len(r["before"]) + len(r["sentence"])
+        for flag in flag_text(text, topics=core):
+            if flag.start < b and flag.end > a:
+                want = r["topics"].get(flag.topic)
+                yield flag.topic, bool(flag.sure), want is not None, want == flag.polarity
 
 
 def held_out_marks() -> Iterator[Mark]:
@@ -83,12 +99,14 @@ def table(marks: list[Mark]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    part = next((a for a in argv if not a.startswith("-")), "test")
     if "--by-company" in argv:
         marks, label = list(held_out_marks()), "leave-companies-out (our calls)"
+    elif part == "filings":
+        marks, label = list(filing_marks()), "labelled SEC filing sentences"
     else:
-        part = next((a for a in argv if not a.startswith("-")), "test")
         if part not in ("test", "fresh", "tune", "dev", "ours"):
-            print(f"unknown set {part!r}: give test, fresh, tune, dev or ours", file=sys.stderr)
+            print(f"unknown set {part!r}: give test, fresh, tune, dev, ours or filings", file=sys.stderr)
             return 2
         marks, label = list(labelled_marks(part)), part
     print(label)
