@@ -280,7 +280,7 @@ def method_part(ctx: RenderContext) -> Section:
         "pass left out or was unsure of, with the sentences around it and the question it answers; it may drop "
         "off-topic flags and add candidates, and those findings are stored with method rules+llm. Measured offline "
         "on six hand-labelled calls never trained on (precision / recall / polarity right): inventory "
-        "0.96 / 0.89 / 0.62, supply chain 0.92 / 0.77 / 0.79, geopolitics 0.97 / 0.77 / 0.81. " + SURENESS + " "
+        "0.96 / 0.89 / 0.65, supply chain 0.92 / 0.77 / 0.78, geopolitics 0.97 / 0.77 / 0.81. " + SURENESS + " "
         "A document belongs to the period of its event date (filing, call or publication date; the day it was first "
         "stored when the source gives none, and then the briefing says so). Quotes are the stored sentences "
         "verbatim, with whitespace collapsed and Markdown characters escaped by a backslash; each [F-…] is the "
@@ -305,14 +305,14 @@ def llm_spent(usage: dict[str, float]) -> str:
 # tests.labels.sureness test (pinned by tests/unit/test_flag_sureness.py)
 SURENESS = (
     "A finding marked unsure is one the learned pass gave under 0.8 chance of being a mention, or under 0.7 to "
-    "its polarity (unless a rubric rule settled it): on those calls 31% of the flags, polarity right "
-    "0.44 / 0.74 / 0.60 against 0.67 / 0.82 / 0.84 for the rest (precision 0.90 / 0.78 / 0.83 against "
-    "0.95 / 0.83 / 0.91), so read those before relying on them."
+    "its polarity (unless a rubric rule settled it): on those calls 33% of the flags, polarity right "
+    "0.56 / 0.70 / 0.71 against 0.67 / 0.84 / 0.83 for the rest (precision 0.90 / 0.77 / 0.78 against "
+    "0.95 / 0.84 / 0.94), so read those before relying on them."
 )
 
 
 # tests/labels/llm_answers/README.md (pinned by tests/integration/test_llm_recorded_answers.py)
 LLM_MEASURED = (
     "The judge's prompt, answered by a Claude-class model on those six hand-labelled calls: inventory "
-    "0.98 / 0.91 / 0.86, supply chain 0.96 / 0.87 / 0.96, geopolitics 0.98 / 0.85 / 0.93 (other models unmeasured)."
+    "0.96 / 0.91 / 0.90, supply chain 0.96 / 0.86 / 0.95, geopolitics 0.98 / 0.85 / 0.93 (other models unmeasured)."
 )

@@ -20,5 +20,6 @@
 # LLM judge's prompt states the rubric's exclusions and that a follow-up adding nothing is off topic, and the judge
 # also reads up to six sentences after each geopolitical flag in the same speech; 0.12 (offline flags unchanged):
 # each finding says whether the learned second pass was sure of it (refine.is_sure), and the briefing marks the
-# others "unsure"
-METHOD_VERSION = "0.12"
+# others "unsure"; 0.13 (refine-4 retrained): the labelled SEC filing sentences also teach the polarity of supply-chain
+# and geopolitical mentions (tests/packs/train_refiner.py FILING_POLARITY)
+METHOD_VERSION = "0.13"
