@@ -1,10 +1,11 @@
 """How far the refiner's "sure" mark (refine.is_sure) can be trusted: precision and polarity of the flags it is sure
 of, beside the others, per topic.
 
-    PYTHONPATH=. .venv/bin/python -m tests.labels.sureness [test|fresh|tune|dev|filings] [--by-company]
+    PYTHONPATH=. .venv/bin/python -m tests.labels.sureness [test|fresh|tune|dev|filings|risk] [--by-company]
 
 A labelled set (default `test`) is flagged whole, call by call, as tests.labels.calls scores it (`filings`: the
-labelled SEC filing sentences, each in its passage); `--by-company`
+labelled SEC filing sentences, each in its passage; `risk`: the held-out risk-factor sentences of
+tests/labels/filings_risk/, P / R / polarity of all flags printed first); `--by-company`
 scores leave-companies-out instead (train_refiner's folds, each company's calls held out together, trained on the
 rest; about 4 min): the proxy the thresholds were chosen on. A flag on a sentence the labels do not list counts
 against precision only where the set lists every sentence read (our own calls), as the "P strict" of calls.py.
@@ -16,6 +17,7 @@ import bisect
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 from tests.labels.calls import CORE, call_text, dev_rows, rows_for
 from watchdesk.agents.flagging.flag import flag_text
@@ -45,19 +47,27 @@ def labelled_marks(part: str) -> Iterator[Mark]:
             yield flag.topic, bool(flag.sure), want is not None, want == flag.polarity
 
 
-def filing_marks() -> Iterator[Mark]:
-    """The labelled SEC filing sentences (tests/labels/filings/, never trained on by default), each flagged in its
-    passage; the flags on the labelled sentence count."""
-    from tests.labels.filings import filing_rows
+RISK = Path(__file__).resolve().parent / "filings_risk"  # held-out risk-factor sentences (their README.md)
+
+
+def filing_marks(folder: Path | None = None, missed: Counter[str] | None = None) -> Iterator[Mark]:
+    """Labelled SEC filing sentences (default tests/labels/filings/, which v0.13 trains polarity on; RISK is held
+    out), each flagged in its passage; the flags on the labelled sentence count, and `missed` counts per topic the
+    labelled mentions not flagged."""
+    from tests.labels.filings import FOLDER, filing_rows
 
     core = load_topics(CORE)
-    for r in filing_rows():
+    for r in filing_rows(folder or FOLDER):
         text = r["before"] + r["sentence"] + r["after"]
         a, b = len(r["before"]), len(r["before"]) + len(r["sentence"])
+        flagged = set()
         for flag in flag_text(text, topics=core):
             if flag.start < b and flag.end > a:
+                flagged.add(flag.topic)
                 want = r["topics"].get(flag.topic)
                 yield flag.topic, bool(flag.sure), want is not None, want == flag.polarity
+        if missed is not None:
+            missed.update(t for t in r["topics"] if t not in flagged)
 
 
 def held_out_marks() -> Iterator[Mark]:
@@ -102,11 +112,19 @@ def main(argv: list[str]) -> int:
     part = next((a for a in argv if not a.startswith("-")), "test")
     if "--by-company" in argv:
         marks, label = list(held_out_marks()), "leave-companies-out (our calls)"
-    elif part == "filings":
-        marks, label = list(filing_marks()), "labelled SEC filing sentences"
+    elif part in ("filings", "risk"):
+        missed: Counter[str] = Counter()
+        marks = list(filing_marks(RISK if part == "risk" else None, missed))
+        label = "held-out SEC risk-factor sentences" if part == "risk" else "labelled SEC filing sentences"
+        for topic in CORE:  # all flags, precision / recall / polarity, as tests.labels.calls prints them
+            found = [m for m in marks if m[0] == topic and m[2]]
+            flags = sum(m[0] == topic for m in marks)
+            n = len(found) + missed[topic]
+            print(f"{part} {topic:13s} n {n:4d}  P {len(found) / max(1, flags):.2f}  R {len(found) / max(1, n):.2f}  "
+                  f"polarity {sum(m[3] for m in found) / max(1, len(found)):.2f}")
     else:
         if part not in ("test", "fresh", "tune", "dev", "ours"):
-            print(f"unknown set {part!r}: give test, fresh, tune, dev, ours or filings", file=sys.stderr)
+            print(f"unknown set {part!r}: give test, fresh, tune, dev, ours, filings or risk", file=sys.stderr)
             return 2
         marks, label = list(labelled_marks(part)), part
     print(label)

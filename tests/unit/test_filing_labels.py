@@ -34,3 +34,45 @@ def test_filing_rows_match_the_filings_and_cover_every_candidate(shared_fixtures
         text = {at: s for at, s, table in section_sentences(shared_fixtures, doc, section) if not table}
         assert {at: digest(text[at]) for at in labelled if at in text} == labelled, (doc, section)
         assert {at for at, s in text.items() if CANDIDATE.search(s)} <= set(labelled), (doc, section)
+
+
+RISK = Path(__file__).resolve().parents[1] / "labels" / "filings_risk"
+
+
+def test_held_out_risk_factor_rows_are_well_formed() -> None:
+    rows = filing_rows(RISK)
+    assert len(rows) == 557 and len({(r["doc"], r["section"], r["at"]) for r in rows}) == len(rows)
+    assert not {(r["doc"], r["section"]) for r in rows} & {(r["doc"], r["section"]) for r in filing_rows()}
+    for r in rows:
+        assert set(r["topics"]) <= TOPICS and set(r["topics"].values()) <= POLARITIES
+        assert digest(r["sentence"]) == r["sha"] and CANDIDATE.search(r["sentence"]) and not r["manual"]
+
+
+@pytest.mark.fixtures
+def test_held_out_risk_factor_rows_match_the_filings_and_cover_every_candidate(shared_fixtures: Path) -> None:
+    rows = filing_rows(RISK)
+    for doc, section in sorted({(r["doc"], r["section"]) for r in rows}):
+        labelled = {r["at"]: r["sha"] for r in rows if (r["doc"], r["section"]) == (doc, section)}
+        text = {at: s for at, s, table in section_sentences(shared_fixtures, doc, section) if not table}
+        assert {at: digest(text[at]) for at in labelled} == labelled, (doc, section)
+        assert {at for at, s in text.items() if CANDIDATE.search(s)} == set(labelled), (doc, section)
+
+
+def test_flagging_reads_held_out_risk_factors_as_measured() -> None:
+    """v0.13's figures on the held-out risk-factor sentences (tests/labels/filings_risk/README.md), as floors:
+    before v0.13 taught supply and geopolitical polarity from filing MD&A, polarity there was 0.23 / 0.52 / 0.67."""
+    from collections import Counter
+
+    from tests.labels.sureness import CORE, filing_marks
+
+    missed: Counter[str] = Counter()
+    marks = list(filing_marks(RISK, missed))
+    floors = {"inventory": (0.75, 0.85, 0.50), "supply_chain": (0.78, 0.77, 0.76), "geopolitical": (0.80, 0.77, 0.83)}
+    for topic in CORE:
+        found = [m for m in marks if m[0] == topic and m[2]]
+        figures = (
+            len(found) / sum(m[0] == topic for m in marks),
+            len(found) / (len(found) + missed[topic]),
+            sum(m[3] for m in found) / len(found),
+        )
+        assert all(f >= floor for f, floor in zip(figures, floors[topic], strict=True)), (topic, figures)
