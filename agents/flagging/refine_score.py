@@ -107,17 +107,16 @@ def score_all(
                                         for k, model in enumerate(models.values()))]  # fmt: skip
         tones = dict(zip(maybe, [label for label, _ in score([sentences[i] for i in maybe])], strict=True))
     out: Scores = {name: {} for name in models}
-    sure: Confidence = {name: {} for name in models}
+    confidence: Confidence = {name: {} for name in models}
     topics = list(enumerate(models.items()))
     for i, tone in tones.items():  # each sentence's entries made once for all topics
         shared = [*_entries(tables, named, (f"S:{tone}",)), *read[i].rest]
         for k, (name, model) in topics:
             p = tables.presence(k, model.presence_bias, rules[k][i], shared)
             if p >= bars[k]:
-                verdict, confidence = tables.verdict(k, model.polarity_bias, rules[k][i], shared)
+                verdict, confidence[name][i] = tables.verdict(k, model.polarity_bias, rules[k][i], shared)
                 out[name][i] = (p, verdict)
-                sure[name][i] = confidence
-    return out, read, sure
+    return out, read, confidence
 
 
 def _entries(tables: RefinerTables, named: dict[tuple[str, ...], list[Entry]], names: Sequence[str]) -> list[Entry]:

@@ -70,6 +70,22 @@ def filing_marks(folder: Path | None = None, missed: Counter[str] | None = None)
             missed.update(t for t in r["topics"] if t not in flagged)
 
 
+def filing_scores(folder: Path | None = None) -> tuple[dict[str, tuple[float, float, float]], list[Mark]]:
+    """Per topic (precision, recall, polarity) of all flags on labelled filing sentences, and the marks."""
+    missed: Counter[str] = Counter()
+    marks = list(filing_marks(folder, missed))
+    scores = {}
+    for topic in CORE:
+        found = [m for m in marks if m[0] == topic and m[2]]
+        flags = sum(m[0] == topic for m in marks)
+        scores[topic] = (
+            len(found) / max(1, flags),
+            len(found) / max(1, len(found) + missed[topic]),
+            sum(m[3] for m in found) / max(1, len(found)),
+        )
+    return scores, marks
+
+
 def held_out_marks() -> Iterator[Mark]:
     """Leave-companies-out: each fold's model scores its held-out calls (our own calls, every looked-at sentence)."""
     from tests.conftest import SHARED_FIXTURES
@@ -113,15 +129,10 @@ def main(argv: list[str]) -> int:
     if "--by-company" in argv:
         marks, label = list(held_out_marks()), "leave-companies-out (our calls)"
     elif part in ("filings", "risk"):
-        missed: Counter[str] = Counter()
-        marks = list(filing_marks(RISK if part == "risk" else None, missed))
+        scores, marks = filing_scores(RISK if part == "risk" else None)
         label = "held-out SEC risk-factor sentences" if part == "risk" else "labelled SEC filing sentences"
-        for topic in CORE:  # all flags, precision / recall / polarity, as tests.labels.calls prints them
-            found = [m for m in marks if m[0] == topic and m[2]]
-            flags = sum(m[0] == topic for m in marks)
-            n = len(found) + missed[topic]
-            print(f"{part} {topic:13s} n {n:4d}  P {len(found) / max(1, flags):.2f}  R {len(found) / max(1, n):.2f}  "
-                  f"polarity {sum(m[3] for m in found) / max(1, len(found)):.2f}")
+        for topic, (p, r, a) in scores.items():  # all flags, as tests.labels.calls prints them
+            print(f"{part} {topic:13s} P {p:.2f}  R {r:.2f}  polarity {a:.2f}")
     else:
         if part not in ("test", "fresh", "tune", "dev", "ours"):
             print(f"unknown set {part!r}: give test, fresh, tune, dev, ours, filings or risk", file=sys.stderr)

@@ -61,18 +61,9 @@ def test_held_out_risk_factor_rows_match_the_filings_and_cover_every_candidate(s
 def test_flagging_reads_held_out_risk_factors_as_measured() -> None:
     """v0.13's figures on the held-out risk-factor sentences (tests/labels/filings_risk/README.md), as floors:
     before v0.13 taught supply and geopolitical polarity from filing MD&A, polarity there was 0.23 / 0.52 / 0.67."""
-    from collections import Counter
+    from tests.labels.sureness import filing_scores
 
-    from tests.labels.sureness import CORE, filing_marks
-
-    missed: Counter[str] = Counter()
-    marks = list(filing_marks(RISK, missed))
+    scores, _ = filing_scores(RISK)
     floors = {"inventory": (0.75, 0.85, 0.50), "supply_chain": (0.78, 0.77, 0.76), "geopolitical": (0.80, 0.77, 0.83)}
-    for topic in CORE:
-        found = [m for m in marks if m[0] == topic and m[2]]
-        figures = (
-            len(found) / sum(m[0] == topic for m in marks),
-            len(found) / (len(found) + missed[topic]),
-            sum(m[3] for m in found) / len(found),
-        )
+    for topic, figures in scores.items():
         assert all(f >= floor for f, floor in zip(figures, floors[topic], strict=True)), (topic, figures)
