@@ -67,3 +67,12 @@ def test_flagging_reads_held_out_risk_factors_as_measured() -> None:
     floors = {"inventory": (0.75, 0.85, 0.50), "supply_chain": (0.78, 0.77, 0.76), "geopolitical": (0.80, 0.77, 0.83)}
     for topic, figures in scores.items():
         assert all(f >= floor for f, floor in zip(figures, floors[topic], strict=True)), (topic, figures)
+
+
+def test_the_briefings_method_text_quotes_the_risk_factor_figures() -> None:
+    from tests.labels.sureness import filing_scores
+    from watchdesk.agents.briefing.render import FILING_MEASURED
+
+    scores, _ = filing_scores(RISK)
+    for topic, name in (("inventory", "inventory"), ("supply_chain", "supply chain"), ("geopolitical", "geopolitics")):
+        assert f"{name} {' / '.join(f'{x:.2f}' for x in scores[topic])}" in FILING_MEASURED
