@@ -49,10 +49,10 @@ def parse_transcript(
     """Parse a transcript in any supported format. Explicit `hints` win over the document, which wins
     over what the file name (`origin`) suggests, e.g. NVDA_2025_Q1.txt -> NVDA, 2025-Q1."""
     data = to_utf8(data, origin=origin)
-    check_size(data, origin=origin)
     fmt = sniff(data) if format == "auto" else format
-    if fmt != "pdf":
+    if fmt != "pdf":  # binary first: a few bytes of it are not "a truncated transcript"
         check_text(data, origin=origin, expected="a transcript (HTML, PDF, text or JSON)")
+    check_size(data, origin=origin)
     try:
         transcript = _PARSERS[fmt](data, origin=origin, hints=hints)
     except RecursionError as exc:  # parsers walk iteratively; this guards a library that does not

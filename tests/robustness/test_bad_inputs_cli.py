@@ -36,6 +36,15 @@ def test_binary_garbage_is_refused_as_bad_input(command: list[str], noise: Path)
     assert "binary data, not text" in result.stderr and noise.name in result.stderr
 
 
+@pytest.mark.parametrize("command", [["flag"], ["transcript", "parse"]])
+def test_a_few_binary_bytes_are_binary_not_a_truncated_call(command: list[str], tmp_path: Path) -> None:
+    head = tmp_path / "head.bin"
+    head.write_bytes(b"\x7fELF\x02\x01\x01\x00")  # the first 8 bytes of a program: said "transcript too short"
+    result = invoke([*command, head])
+    assert result.exit_code == BAD_INPUT
+    assert "head.bin: binary data, not text" in result.stderr and "too short" not in result.stderr
+
+
 def test_random_bytes_on_stdin_to_sentiment_name_the_line() -> None:
     result = invoke(["sentiment"], stdin=random_bytes(100_000), size=100_000)
     assert result.exit_code == BAD_INPUT and "not UTF-8 text" in result.stderr and "line " in result.stderr
