@@ -2,12 +2,14 @@
 
 Run: PYTHONPATH=. .venv/bin/python -m tests.packs.passages_study [VARIANT ...]
 
-VARIANT is one of base, no-written, both, presence, polarity, both-0.3, prior (default: all). Each prints
+VARIANT is one of base, no-written, both, presence, polarity, both-0.3, polarity-0.5, prior (default: all). Each prints
 train_refiner's leave-companies-out and leave-calls-out figures on our held-out calls, with the 1,254 passages of
 passages/*.jsonl trained on in every fold and never scored: `both` teaches presence and polarity, `presence` and
-`polarity` one of them, `both-0.3` at weight 0.3, `prior` with each topic's passage polarities weighted to the
-calls' class shares; `no-written` is base without our written one-liners (train_refiner.written_examples()).
-`--score` prints the shipped refiner's figures on the passages themselves instead.
+`polarity` one of them, `both-0.3` and `polarity-0.5` at a lower weight, `prior` with each topic's passage
+polarities weighted to the calls' class shares; `no-written` is base without our written one-liners
+(train_refiner.written_examples()).
+`--alone` reads each target sentence without its passage, as the one-liners are read; `--score` prints the shipped
+refiner's figures on the passages themselves instead.
 """
 
 from __future__ import annotations
@@ -33,16 +35,17 @@ PASSAGES = Path(__file__).resolve().parent / "passages"
 PREFIX = "passage:"  # Example.call of a passage row
 
 
-def passage_examples() -> list[tr.Example]:
-    """Each passage's target sentence, read with the sentences before and after it, like a filing row."""
+def passage_examples(*, alone: bool = False) -> list[tr.Example]:
+    """Each passage's target sentence, read with the sentences before and after it, like a filing row (`alone`:
+    without them)."""
     core = load_topics(CORE)
     out = []
     for path in sorted(PASSAGES.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
-            before = r["before"].strip().removeprefix("Analyst: ")
+            before = "" if alone else r["before"].strip().removeprefix("Analyst: ")
             before = before + " " if before else ""
-            text = before + r["sentence"].strip() + " " + r["after"].strip()
+            text = before + r["sentence"].strip() + ("" if alone else " " + r["after"].strip())
             spans = split_sentences(text)
             i = bisect.bisect_right([a for a, _ in spans], len(before) + len(r["sentence"]) // 2) - 1
             verdicts = rule_verdicts(text, spans, core)
@@ -109,12 +112,13 @@ VARIANTS = {
     "presence": {"presence": True, "polarity": False, "weight": 1.0, "prior": False},
     "polarity": {"presence": False, "polarity": True, "weight": 1.0, "prior": False},
     "both-0.3": {"presence": True, "polarity": True, "weight": 0.3, "prior": False},
+    "polarity-0.5": {"presence": False, "polarity": True, "weight": 0.5, "prior": False},
     "prior": {"presence": True, "polarity": True, "weight": 1.0, "prior": True},
 }
 
 
 def main(argv: list[str]) -> int:
-    passages = passage_examples()
+    passages = passage_examples(alone="--alone" in argv)
     if "--score" in argv:
         model = json.loads((tr.OUT).read_text(encoding="utf-8"))
         print(f"the shipped refiner on {len(passages)} passages: {tr._figures(tr.score(model, passages))}")
@@ -122,7 +126,7 @@ def main(argv: list[str]) -> int:
     data = tr.examples(SHARED_FIXTURES)
     dev_calls = {r["file"] for r in dev_rows(SHARED_FIXTURES)}
     print(f"{len(data)} examples, {len(passages)} passages", flush=True)
-    for name in argv or list(VARIANTS):
+    for name in [a for a in argv if not a.startswith("--")] or list(VARIANTS):
         options = VARIANTS[name]
         for by_company in (True, False):
             counts: dict[str, Counter[str]] = defaultdict(Counter)
