@@ -14,7 +14,6 @@ refiner's figures on the passages themselves instead.
 
 from __future__ import annotations
 
-import bisect
 import json
 import sys
 from collections import Counter, defaultdict
@@ -25,11 +24,7 @@ import numpy as np
 from tests.conftest import SHARED_FIXTURES
 from tests.labels.calls import CORE, dev_rows
 from tests.packs import train_refiner as tr
-from watchdesk.agents.flagging.flag import rule_verdicts
-from watchdesk.agents.flagging.refine import POLARITIES, sentence_features
-from watchdesk.agents.flagging.sentences import split_sentences
-from watchdesk.agents.flagging.sentiment import score_one
-from watchdesk.agents.flagging.topics import load_topics
+from watchdesk.agents.flagging.refine import POLARITIES
 
 PASSAGES = Path(__file__).resolve().parent / "passages"
 PREFIX = "passage:"  # Example.call of a passage row
@@ -38,21 +33,14 @@ PREFIX = "passage:"  # Example.call of a passage row
 def passage_examples(*, alone: bool = False) -> list[tr.Example]:
     """Each passage's target sentence, read with the sentences before and after it, like a filing row (`alone`:
     without them)."""
-    core = load_topics(CORE)
     out = []
     for path in sorted(PASSAGES.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
             before = "" if alone else r["before"].strip().removeprefix("Analyst: ")
-            before = before + " " if before else ""
-            text = before + r["sentence"].strip() + ("" if alone else " " + r["after"].strip())
-            spans = split_sentences(text)
-            i = bisect.bisect_right([a for a, _ in spans], len(before) + len(r["sentence"]) // 2) - 1
-            verdicts = rule_verdicts(text, spans, core)
-            sentences = [text[a:b] for a, b in spans]
-            sentiment = score_one(sentences[i])[0]
-            names = {t: sentence_features(sentences[i], t, verdicts, i, sentiment) for t in CORE}
-            out.append(tr.Example(PREFIX + path.name, names, r["topics"], True, sentences[i]))
+            after = "" if alone else " " + r["after"].strip()
+            out.append(tr.passage_example(PREFIX + path.name, before + " " if before else "", r["sentence"].strip(),
+                                          after, r["topics"]))  # fmt: skip
     return out
 
 

@@ -19,6 +19,7 @@ import bisect
 import json
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,7 @@ from watchdesk.agents.flagging.flag import rule_verdicts
 from watchdesk.agents.flagging.refine import POLARITIES, looked_at, sentence_features
 from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.sentiment import score_one
-from watchdesk.agents.flagging.topics import load_topics
+from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
 
 OUT = REPO / "agents" / "flagging" / "refine.json"
 VERSION = "refine-4"
@@ -98,18 +99,26 @@ def filing_examples() -> list[Example]:
     """The labelled filing sentences, each read in its passage (two sentences before, one after)."""
     from tests.labels.filings import filing_rows
 
-    core = load_topics(CORE)
-    out = []
-    for r in filing_rows():
-        text = r["before"] + r["sentence"] + r["after"]
-        spans = split_sentences(text)
-        i = bisect.bisect_right([a for a, _ in spans], len(r["before"]) + len(r["sentence"]) // 2) - 1
-        verdicts = rule_verdicts(text, spans, core)
-        sentences = [text[a:b] for a, b in spans]
-        sentiment = score_one(sentences[i])[0]
-        names = {t: sentence_features(sentences[i], t, verdicts, i, sentiment) for t in CORE}
-        out.append(Example(FILING + r["doc"], names, r["topics"], True, sentences[i]))
-    return out
+    rows = filing_rows()
+    return [passage_example(FILING + r["doc"], r["before"], r["sentence"], r["after"], r["topics"]) for r in rows]
+
+
+def passage_example(call: str, before: str, sentence: str, after: str, gold: dict[str, str]) -> Example:
+    """A labelled sentence read in its passage (`before + sentence + after`, spacing included): the features of the
+    sentence of the passage's split that holds the labelled sentence's middle."""
+    text = before + sentence + after
+    spans = split_sentences(text)
+    i = bisect.bisect_right([a for a, _ in spans], len(before) + len(sentence) // 2) - 1
+    verdicts = rule_verdicts(text, spans, _core())
+    sentences = [text[a:b] for a, b in spans]
+    sentiment = score_one(sentences[i])[0]
+    names = {t: sentence_features(sentences[i], t, verdicts, i, sentiment) for t in CORE}
+    return Example(call, names, gold, True, sentences[i])
+
+
+@cache
+def _core() -> TopicLibrary:
+    return load_topics(CORE)
 
 
 def written_examples() -> list[Example]:
