@@ -111,6 +111,12 @@ def _deliver_one(msg: Message, target: Target, *, channels_: Channels, skip: set
     return [Outcome(kind=target.kind, target="?", status="failed", error=f"unknown delivery kind {target.kind!r}")]
 
 
+def _copy(src: Path, dest: Path) -> None:
+    """A copy of `src` at `dest`; none when `dest` is that file already (a target naming the briefing folder)."""
+    if not (dest.exists() and dest.samefile(src)):
+        shutil.copyfile(src, dest)
+
+
 def _copy_files(msg: Message, path: str | None) -> Outcome:
     """The files are already in the briefing folder; a `path` gets a copy (a folder, or a .md/.html file)."""
     if not path:
@@ -119,11 +125,11 @@ def _copy_files(msg: Message, path: str | None) -> Outcome:
     try:
         if dest.suffix in {".md", ".html"}:
             dest.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(msg.paths[dest.suffix[1:]], dest)
+            _copy(msg.paths[dest.suffix[1:]], dest)
         else:
             dest.mkdir(parents=True, exist_ok=True)
             for src in msg.paths.values():
-                shutil.copyfile(src, dest / src.name)
+                _copy(src, dest / src.name)
     except (OSError, KeyError) as exc:
         return Outcome(kind="file", target=path, status="failed", attempts=1, error=f"{type(exc).__name__}: {exc}")
     return Outcome(kind="file", target=path, status="sent", attempts=1)

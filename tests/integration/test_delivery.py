@@ -133,6 +133,18 @@ def test_slack_500_is_retried_then_recorded_failed_and_the_file_is_intact(
     assert {p: p.read_bytes() for p in files.paths.values()} == before
 
 
+def test_a_file_target_naming_the_briefing_folder_is_delivered(tmp_path: Path) -> None:
+    # `path = "briefings"` (the example watchlist, a planned goal) with the default --out briefings: the files are
+    # there already; the copy onto themselves used to fail with SameFileError
+    wl = watchlist(f'[[delivery]]\nkind = "file"\npath = "{tmp_path / "out"}"\n')
+    with Store.open(":memory:") as store:
+        files = written(store, tmp_path)
+        before = {p: p.read_text() for p in files.paths.values()}
+        out = deliver_briefing(files, watchlist=wl, settings=Settings(), store=store, run_id="r1", backoff=0)
+    assert [(o.status, o.error) for o in out] == [("sent", None)]
+    assert {p: p.read_text() for p in files.paths.values()} == before
+
+
 def test_file_targets_honour_their_path(tmp_path: Path) -> None:
     wl = watchlist(f'[[delivery]]\nkind = "file"\npath = "{tmp_path / "shared"}"\n'
                    f'[[delivery]]\nkind = "file"\npath = "{tmp_path / "web" / "latest.html"}"\n')  # fmt: skip

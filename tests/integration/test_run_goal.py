@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.integration.test_approval import status_of
@@ -13,7 +14,8 @@ from watchdesk.graph.demo import demo_pack
 GOAL = "Monitor NVIDIA 10-Q filings for inventory and export controls weekly"
 
 
-def test_a_goal_is_planned_shown_for_approval_and_run(tmp_path: Path) -> None:
+def test_a_goal_is_planned_shown_for_approval_and_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the goal's file delivery ("briefings") is relative: not into the checkout
     db = tmp_path / "g.duckdb"
     base = ["--db", str(db), "--replay", str(demo_pack()), "--out", str(tmp_path / "out")]
     first = CliRunner().invoke(cli, ["run", GOAL, *base])
