@@ -18,6 +18,7 @@ import argparse
 import bisect
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,7 +30,7 @@ from tests.labels.calls import CORE, call_text, dev_rows, own_rows
 from tests.packs.train_sentiment import fit as fit_softmax
 from watchdesk.agents.flagging.flag import rule_verdicts
 from watchdesk.agents.flagging.refine import POLARITIES, looked_at, sentence_features
-from watchdesk.agents.flagging.sentences import split_sentences
+from watchdesk.agents.flagging.sentences import Span, split_sentences
 from watchdesk.agents.flagging.sentiment import score_one
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
 
@@ -70,13 +71,25 @@ class Example:
     text: str = ""
 
 
-def examples(fixtures: Path, exclude: frozenset[str] = frozenset()) -> list[Example]:
+# extra(text, spans, verdicts, index, topic) -> more feature names for that sentence and topic (studies only)
+Extra = Callable[[str, list[Span], dict[str, dict[int, tuple[str, float]]], int, str], list[str]]
+
+
+def examples(
+    fixtures: Path,
+    exclude: frozenset[str] = frozenset(),
+    *,
+    read: Callable[[Path, str], tuple[str, tuple[int, ...]]] = call_text,
+    extra: Extra | None = None,
+) -> list[Example]:
+    """`read` gives a call's text and where each labelled sentence starts in it (calls.call_text); `extra` adds
+    features to the calls' sentences (not to the written or filing rows)."""
     core = load_topics(CORE)
     rows = [r for r in dev_rows(fixtures) + own_rows(fixtures, "tune") if r["file"] not in exclude]
     dev_files = {r["file"] for r in dev_rows(fixtures)}
     out: list[Example] = []
     for name in sorted({r["file"] for r in rows}):
-        text, readme_starts = call_text(fixtures, name)
+        text, readme_starts = read(fixtures, name)
         spans = split_sentences(text)
         ours = [a for a, _ in spans]
         gold: dict[int, dict[str, str]] = {}
@@ -91,6 +104,8 @@ def examples(fixtures: Path, exclude: frozenset[str] = frozenset()) -> list[Exam
                 continue  # the dev set's annotator only read near its candidates: unknown, not "no topic"
             sentiment = score_one(sentences[i])[0]
             names = {t: sentence_features(sentences[i], t, verdicts, i, sentiment) for t in CORE}
+            if extra is not None:
+                names = {t: names[t] + extra(text, spans, verdicts, i, t) for t in CORE}
             out.append(Example(name, names, gold.get(i, {}), i in look, sentences[i]))
     return out + written_examples() + (filing_examples() if FILINGS else [])
 
