@@ -12,6 +12,7 @@ from watchdesk.graph.cli_input import INPUT_FORMATS, read_input
 from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:
+    from watchdesk.agents.flagging.document import Document
     from watchdesk.graph.settings import Settings
     from watchdesk.sources.transcripts import Format
 
@@ -30,7 +31,13 @@ def _topic_names(value: str) -> list[str]:
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path), required=False)
+@click.option(
+    "--text",
+    metavar="TEXT",
+    help='Flag this text instead of a file: a passage, a quote, a news paragraph ("-" reads it from stdin). '
+    "It is read as one statement, with no transcript parsing and no minimum length.",
+)
 @click.option(
     "--topics",
     default=DEFAULT_TOPICS,
@@ -55,7 +62,10 @@ def _topic_names(value: str) -> list[str]:
     "answer them with any model as {key, response} lines and replay with WATCHDESK_MODEL=replay:FILE_OR_DIR.",
 )
 @click.pass_context
-def flag(ctx: click.Context, path: Path, topics: str, fmt: str, no_llm: bool, llm_requests: Path | None) -> None:
+def flag(
+    ctx: click.Context, path: Path | None, text: str | None, topics: str, fmt: str, no_llm: bool,
+    llm_requests: Path | None,
+) -> None:  # fmt: skip
     """Flag topic mentions in a transcript or SEC filing: JSONL, one flag per line.
 
     Each line: {"topic", "polarity": "positive"|"negative"|"neutral", "score" in [-1, 1],
@@ -76,12 +86,15 @@ def flag(ctx: click.Context, path: Path, topics: str, fmt: str, no_llm: bool, ll
       watchdesk flag nvda-20250126.htm --topics geopolitical,supply_chain
       watchdesk flag call.json --format json | jq -c 'select(.polarity=="negative")'
       watchdesk flag NVDA_2026_Q1.txt --llm-requests requests.jsonl
+      watchdesk flag --text "Channel inventory is now healthy. Export controls cut our China sales."
     """
-    from watchdesk.agents.flagging.document import flag_document, load_document
+    from watchdesk.agents.flagging.document import flag_document
     from watchdesk.agents.flagging.topics import load_topics
 
     library = load_topics(_topic_names(topics))  # unknown names -> ConfigError naming the known ones
-    document = load_document(read_input(path, expected=_EXPECTED), format=cast("Format", fmt), origin=str(path))
+    if text is not None and path is not None:
+        raise click.UsageError(f"give a file ({path}) or --text, not both")
+    document = _passage(text, fmt) if text is not None else _document(path, fmt)
     flags = flag_document(document, topics=library)
     settings = ctx.obj
     if llm_requests is not None:
@@ -90,6 +103,35 @@ def flag(ctx: click.Context, path: Path, topics: str, fmt: str, no_llm: bool, ll
         flags = _refined(flags, settings=settings, library=library, text=document.text)
     for item in flags:
         click.echo(json.dumps(_row(item), ensure_ascii=False))
+
+
+def _document(path: Path | None, fmt: str) -> Document:
+    """The file at `path` as a transcript or filing; a file too short for a call names --text."""
+    from watchdesk.agents.flagging.document import load_document
+    from watchdesk.sources.errors import ParsingError
+
+    if path is None:
+        raise click.UsageError(f"give a file to flag ({_EXPECTED}), or --text 'a passage' to flag a few sentences")
+    data = read_input(path, expected=_EXPECTED)
+    try:
+        return load_document(data, format=cast("Format", fmt), origin=str(path))
+    except ParsingError as exc:
+        if "too short" not in str(exc):
+            raise
+        raise ParsingError(f"{exc}; to flag a few sentences, pass them with --text (--text - reads stdin)") from exc
+
+
+def _passage(text: str, fmt: str) -> Document:
+    """--text as a document of one statement (no section, no speaker)."""
+    from watchdesk.agents.flagging.document import Document
+
+    if text == "-":
+        text = read_input("-", expected="text").decode("utf-8", errors="replace")
+    if fmt != "auto":
+        raise click.UsageError("--format applies to a file; --text is read as plain text")
+    if not text.strip():
+        raise ConfigError("--text is empty; give the sentences to flag")
+    return Document(kind="transcript", text=text)
 
 
 def _row(item: Any) -> dict[str, Any]:

@@ -103,3 +103,31 @@ def test_government_securities_in_a_10k_are_not_geopolitics(shared_fixtures: Pat
     assert flags
     assert not [f["sentence"] for f in flags if "government securities" in f["sentence"].lower()]
     assert not [f["sentence"] for f in flags if "issued by U.S. government" in f["sentence"]]
+
+
+PASSAGE = "Channel inventory is now healthy. Export controls cut our China sales."
+
+
+def test_a_passage_given_with_text_is_flagged_without_a_file() -> None:
+    """A few sentences (a quote, a news paragraph) are flagged as one statement: no transcript parsing, no minimum
+    length; offsets are into the text given, and stdin works the same."""
+    flags = lines(run("--text", PASSAGE))
+    assert [(f["topic"], f["polarity"]) for f in flags] == [("inventory", "positive"), ("geopolitical", "negative")]
+    assert all(PASSAGE[f["start"]:f["end"]] == f["sentence"] and f["section"] is None for f in flags)
+    piped = CliRunner().invoke(cli, ["flag", "--text", "-"], input=PASSAGE, env={"WATCHDESK_MODEL": ""})
+    assert lines(piped) == flags
+
+
+def test_text_and_file_are_one_or_the_other_and_a_short_file_names_text(tmp_path: Path) -> None:
+    stub = tmp_path / "stub.txt"
+    stub.write_text(PASSAGE)
+    both = run(str(stub), "--text", PASSAGE)
+    assert both.exit_code == 2 and "or --text, not both" in both.output
+    neither = run()
+    assert neither.exit_code == 2 and "--text 'a passage'" in neither.output
+    empty = run("--text", "  ")
+    assert empty.exit_code == 2 and "--text is empty" in empty.output
+    formatted = run("--text", PASSAGE, "--format", "json")
+    assert formatted.exit_code == 2 and "--format applies to a file" in formatted.output
+    short = run(str(stub))
+    assert short.exit_code == 2 and "transcript too short" in short.output and "pass them with --text" in short.output
