@@ -12,6 +12,8 @@ VARIANT is one of (default: all):
 - answers: the sentence opens its speech, sits in a speech holding a question, answers a speech holding one, and
   whether the rules flag that question's speech for the topic (and with which polarities);
 - same-speech: the rules flag another sentence of the same speech for the topic;
+- tone-bins, tone-strength: the sentence's own sentiment score (P(positive) - P(negative)) beside its label, in
+  five bins, or as the label with "hi" above 0.6 in size and "lo" below;
 - polarity-l2x3: no new feature; the polarity models' L2 on words three times higher (the rule, sentiment and
   reading features' as before).
 Each prints train_refiner's leave-companies-out and leave-calls-out counts and figures on our held-out calls.
@@ -70,9 +72,8 @@ def _blocks(text: str, spans: tuple[Span, ...]) -> tuple[list[int], dict[int, li
     return blocks, members
 
 
-@cache
 def _tone(sentence: str) -> str:
-    return score_one(sentence)[0]
+    return _scored(sentence)[0]
 
 
 def neighbour_tone(text: str, spans: list[Span], verdicts: Verdicts, i: int, topic: str) -> list[str]:
@@ -102,6 +103,21 @@ def answers(text: str, spans: list[Span], verdicts: Verdicts, i: int, topic: str
 def same_speech(text: str, spans: list[Span], verdicts: Verdicts, i: int, topic: str) -> list[str]:
     blocks, members = _blocks(text, tuple(spans))
     return ["X:blkR"] if any(k in verdicts[topic] for k in members[blocks[i]] if k != i) else []
+
+
+@cache
+def _scored(sentence: str) -> tuple[str, float]:
+    return score_one(sentence)
+
+
+def tone_bins(text: str, spans: list[Span], verdicts: Verdicts, i: int, topic: str) -> list[str]:
+    s = _scored(text[slice(*spans[i])])[1]
+    return [f"X:tone{-2 if s < -0.6 else -1 if s < -0.2 else 0 if s <= 0.2 else 1 if s <= 0.6 else 2}"]
+
+
+def tone_strength(text: str, spans: list[Span], verdicts: Verdicts, i: int, topic: str) -> list[str]:
+    label, s = _scored(text[slice(*spans[i])])
+    return [f"X:{label}:{'hi' if abs(s) > 0.6 else 'lo'}"]
 
 
 def no_word(text: str, spans: list[Span], verdicts: Verdicts, i: int, topic: str) -> list[str]:
@@ -147,6 +163,7 @@ def _heavier_words(
 
 EXTRAS: dict[str, Callable[..., list[str]]] = {
     "no-word": no_word, "neighbour-tone": neighbour_tone, "answers": answers, "same-speech": same_speech,
+    "tone-bins": tone_bins, "tone-strength": tone_strength,
 }  # fmt: skip
 VARIANTS = ("base", "statements", *EXTRAS, "polarity-l2x3")
 
