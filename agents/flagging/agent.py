@@ -12,6 +12,7 @@ import duckdb
 
 from watchdesk.agents.flagging import sentiment
 from watchdesk.agents.flagging.flag import Flag, flag_text
+from watchdesk.agents.flagging.risk_reading import read_as_risk
 from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.topic_spec import TopicSpec
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
@@ -133,6 +134,7 @@ def flag_document(
                            sentiment=tone, sentiment_score=tone_score)
         )  # fmt: skip
     flags = flag_text(text, topics=library, spans=spans, sentiments=[tone for tone, _ in tones])
+    flags = [read_as_risk(f, where.label(f.start)[0]) for f in flags]  # risk factors name risks
     # The judge (an LLM, when configured) may change polarity and score or drop a flag; it falls back itself.
     flags = judge(flags, text) if judge and flags else flags
     findings = [

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from watchdesk.agents.flagging.flag import Flag, flag_text
+from watchdesk.agents.flagging.risk_reading import read_as_risk
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources.errors import ParsingError
 from watchdesk.sources.text_bytes import to_utf8
@@ -127,8 +128,12 @@ def flag_document(document: Document, *, topics: TopicLibrary) -> list[Flag]:
     """Flags of the whole text, each labelled with the section and speaker of the part it falls in.
 
     The whole text is flagged at once, so follow-ups see the sentence before them; they never
-    cross a blank line, which is what separates two statements of a transcript.
+    cross a blank line, which is what separates two statements of a transcript. Neutral inventory and
+    supply-chain mentions in a filing's risk factors are warnings (risk_reading.py).
     """
     flags = flag_text(document.text, topics=topics)
     labels = document.labels([f.start for f in flags])
-    return [replace(f, section=section, speaker=speaker) for f, (section, speaker) in zip(flags, labels, strict=True)]
+    return [
+        read_as_risk(replace(f, section=section, speaker=speaker), section)
+        for f, (section, speaker) in zip(flags, labels, strict=True)
+    ]

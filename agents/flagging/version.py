@@ -21,5 +21,6 @@
 # also reads up to six sentences after each geopolitical flag in the same speech; 0.12 (offline flags unchanged):
 # each finding says whether the learned second pass was sure of it (refine.is_sure), and the briefing marks the
 # others "unsure"; 0.13 (refine-4 retrained): the labelled SEC filing sentences also teach the polarity of supply-chain
-# and geopolitical mentions (tests/packs/train_refiner.py FILING_POLARITY)
-METHOD_VERSION = "0.13"
+# and geopolitical mentions (tests/packs/train_refiner.py FILING_POLARITY); 0.14 (calls' flags unchanged): a neutral
+# inventory or supply-chain mention in a filing's risk factors is a warning (risk_reading.py)
+METHOD_VERSION = "0.14"

@@ -131,3 +131,15 @@ def test_text_and_file_are_one_or_the_other_and_a_short_file_names_text(tmp_path
     assert formatted.exit_code == 2 and "--format applies to a file" in formatted.output
     short = run(str(stub))
     assert short.exit_code == 2 and "transcript too short" in short.output and "pass them with --text" in short.output
+
+
+def test_a_10ks_risk_factors_read_neutral_stock_and_supply_as_warnings(shared_fixtures: Path) -> None:
+    """risk_reading.py: "Our expanding product portfolio ... may lead to increased inventory levels." is a warning
+    in Item 1A; the same kind of sentence in MD&A keeps the refiner's reading."""
+    flags = lines(run(str(shared_fixtures / NVDA_10K)))
+    core = [f for f in flags if f["topic"] in {"inventory", "supply_chain"}]
+    risk = [f for f in core if f["section"].startswith("1A ")]
+    assert len(risk) > 20 and all(f["polarity"] != "neutral" for f in risk)
+    portfolio = [f for f in risk if f["sentence"].startswith("Our expanding product portfolio")]
+    assert [f["polarity"] for f in portfolio] == ["negative"]
+    assert any(f["polarity"] == "neutral" and f["section"].startswith("7 ") for f in core)

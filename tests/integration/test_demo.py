@@ -73,6 +73,26 @@ def test_findings_say_whether_the_flagger_was_sure(first_run: tuple[Settings, ru
             assert (", unsure) “" in line) == (cite in unsure), line
 
 
+def test_stored_risk_factor_mentions_of_stock_and_supply_are_never_neutral(
+    first_run: tuple[Settings, runner.RunOutcome],
+) -> None:
+    """The pipeline reads risk factors as the filings' rubric does (risk_reading.py), as `watchdesk flag` does:
+    no neutral inventory or supply-chain finding in a 10-K's or 10-Q's risk factors, while MD&A keeps its neutral
+    ones (plain metrics)."""
+    from watchdesk.agents.flagging.risk_reading import in_risk_factors
+
+    settings, _ = first_run
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    rows = con.execute(
+        "SELECT section, polarity, count(*) FROM current_findings WHERE topic IN ('inventory', 'supply_chain') "
+        "AND section IS NOT NULL GROUP BY ALL"
+    ).fetchall()
+    con.close()
+    risk = {polarity: n for section, polarity, n in rows if in_risk_factors(section)}
+    assert risk.get("negative", 0) > 20 and "neutral" not in risk, risk
+    assert any(polarity == "neutral" and "Management" in section for section, polarity, _ in rows), rows
+
+
 def test_every_stored_sentence_has_a_sentiment(first_run: tuple[Settings, runner.RunOutcome]) -> None:
     settings, _ = first_run
     con = duckdb.connect(str(settings.db_path), read_only=True)

@@ -23,6 +23,7 @@ from tests.labels.calls import CORE, call_text, dev_rows, rows_for
 from watchdesk.agents.flagging.flag import flag_text
 from watchdesk.agents.flagging.refine import Refiner, _read_closer, is_sure
 from watchdesk.agents.flagging.refine_tables import softmax_judged
+from watchdesk.agents.flagging.risk_reading import read_as_risk
 from watchdesk.agents.flagging.topics import load_topics
 
 # (topic, sure, is a mention, polarity right)
@@ -60,8 +61,9 @@ def filing_marks(folder: Path | None = None, missed: Counter[str] | None = None)
     for r in filing_rows(folder or FOLDER):
         text = r["before"] + r["sentence"] + r["after"]
         a, b = len(r["before"]), len(r["before"]) + len(r["sentence"])
+        section = "1A Risk Factors" if r["section"] == "1A" else r["section"]  # the rows name the kind of section
         flagged = set()
-        for flag in flag_text(text, topics=core):
+        for flag in (read_as_risk(f, section) for f in flag_text(text, topics=core)):
             if flag.start < b and flag.end > a:
                 flagged.add(flag.topic)
                 want = r["topics"].get(flag.topic)
