@@ -16,6 +16,7 @@ BATCH = 2000  # lines scored together: the model is batched, and a bad line stop
 
 
 @click.command()
+@click.argument("texts", nargs=-1, metavar="[TEXT]...")
 @click.option(
     "--input",
     "source",
@@ -24,10 +25,12 @@ BATCH = 2000  # lines scored together: the model is batched, and a bad line stop
     show_default="stdin",
     help='JSONL file, one {"id": ..., "text": ...} a line.',
 )
-def sentiment(source: IO[bytes]) -> None:
+@click.pass_context
+def sentiment(ctx: click.Context, texts: tuple[str, ...], source: IO[bytes]) -> None:
     """Score sentences: positive / negative / neutral with a score in [-1, 1].
 
-    Reads JSONL lines {"id": ..., "text": ...} and writes one line per input line:
+    Sentences given as arguments are scored in order, with ids 1, 2, ...; without them it
+    reads JSONL lines {"id": ..., "text": ...} and writes one line per input line:
     {"id": ..., "label": "positive"|"negative"|"neutral", "score": float}. The score is
     P(positive) - P(negative) from the default offline model; blank lines are skipped.
     A line that is not a JSON object with a string "text" stops the run with its line number.
@@ -36,10 +39,13 @@ def sentiment(source: IO[bytes]) -> None:
     Example:
       echo '{"id": 1, "text": "Operating profit rose to EUR 13.1 mn from EUR 8.7 mn."}' | watchdesk sentiment
       watchdesk sentiment --input sentences.jsonl > scored.jsonl
+      watchdesk sentiment "Revenue grew 20% on record demand." "Margins fell as freight costs rose."
     """
     from watchdesk.agents.flagging.sentiment import score
 
-    rows = _rows(source)
+    if texts and ctx.get_parameter_source("source") is not click.core.ParameterSource.DEFAULT:
+        raise click.UsageError("give sentences as arguments or --input, not both")
+    rows = iter(enumerate(texts, start=1)) if texts else _rows(source)
     while batch := list(islice(rows, BATCH)):
         results = score([text for _, text in batch])
         click.echo("".join(_line(row[0], *result) for row, result in zip(batch, results, strict=True)), nl=False)

@@ -132,6 +132,20 @@ def test_cli_round_trip(tmp_path: Path) -> None:
     assert from_file.exit_code == 0 and from_file.output == result.output
 
 
+def test_cli_scores_sentences_given_as_arguments(tmp_path: Path) -> None:
+    texts = ["Operating profit rose to EUR 13.1 mn from EUR 8.7 mn.", "The company will lay off 40 workers."]
+    result = CliRunner().invoke(cli, ["sentiment", *texts])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["id"], r["label"]) for r in rows] == [(1, "positive"), (2, "negative")]
+    piped = CliRunner().invoke(cli, ["sentiment"], input="".join(json.dumps({"id": i, "text": t}) + "\n"
+                                                                for i, t in enumerate(texts, start=1)))  # fmt: skip
+    assert piped.output == result.output
+    (tmp_path / "in.jsonl").write_text("", encoding="utf-8")
+    both = CliRunner().invoke(cli, ["sentiment", texts[0], "--input", str(tmp_path / "in.jsonl")])
+    assert both.exit_code == 2 and "as arguments or --input, not both" in both.output
+
+
 @pytest.mark.parametrize("bad", ["not json", '{"id": 2}', '["a list"]', '{"id": 2, "text": 5}'])
 def test_cli_names_the_bad_line(bad: str) -> None:
     stdin = json.dumps({"id": 1, "text": "Sales rose."}) + "\n" + bad + "\n"
