@@ -88,7 +88,7 @@ def flag(
       watchdesk flag NVDA_2026_Q1.txt --llm-requests requests.jsonl
       watchdesk flag --text "Channel inventory is now healthy. Export controls cut our China sales."
     """
-    from watchdesk.agents.flagging.document import flag_document
+    from watchdesk.agents.flagging.document import flag_document, relabelled
     from watchdesk.agents.flagging.topics import load_topics
 
     library = load_topics(_topic_names(topics))  # unknown names -> ConfigError naming the known ones
@@ -100,7 +100,7 @@ def flag(
     if llm_requests is not None:
         _write_requests(flags, library=library, text=document.text, out=llm_requests)
     elif settings.model and not no_llm:
-        flags = _refined(flags, settings=settings, library=library, text=document.text)
+        flags = relabelled(_refined(flags, settings=settings, library=library, text=document.text), document)
     for item in flags:
         click.echo(json.dumps(_row(item), ensure_ascii=False))
 
@@ -112,6 +112,8 @@ def _document(path: Path | None, fmt: str) -> Document:
 
     if path is None:
         raise click.UsageError(f"give a file to flag ({_EXPECTED}), or --text 'a passage' to flag a few sentences")
+    if str(path) != "-" and not path.exists() and not path.is_symlink():
+        raise ConfigError(f"{path}: no such file; give {_EXPECTED}, or pass sentences with --text")
     data = read_input(path, expected=_EXPECTED)
     try:
         return load_document(data, format=cast("Format", fmt), origin=str(path))
@@ -124,11 +126,15 @@ def _document(path: Path | None, fmt: str) -> Document:
 def _passage(text: str, fmt: str) -> Document:
     """--text as a document of one statement (no section, no speaker)."""
     from watchdesk.agents.flagging.document import Document
+    from watchdesk.sources.text_bytes import check_text, to_utf8
+    from watchdesk.sources.transcripts.text import decode
 
-    if text == "-":
-        text = read_input("-", expected="text").decode("utf-8", errors="replace")
     if fmt != "auto":
         raise click.UsageError("--format applies to a file; --text is read as plain text")
+    if text == "-":  # read as a text file is: UTF-16/32 by their byte-order mark, else UTF-8, else Windows-1252
+        data = to_utf8(read_input("-", expected="text"), origin="<stdin>")
+        check_text(data, origin="<stdin>", expected="text to flag")
+        text = decode(data)
     if not text.strip():
         raise ConfigError("--text is empty; give the sentences to flag")
     return Document(kind="transcript", text=text)

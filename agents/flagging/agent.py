@@ -136,7 +136,9 @@ def flag_document(
     flags = flag_text(text, topics=library, spans=spans, sentiments=[tone for tone, _ in tones])
     flags = [read_as_risk(f, where.label(f.start)[0]) for f in flags]  # risk factors name risks
     # The judge (an LLM, when configured) may change polarity and score or drop a flag; it falls back itself.
-    flags = judge(flags, text) if judge and flags else flags
+    # Its verdicts and added candidates are read as risks again: the filings' reading choice holds for them too.
+    if judge and flags:
+        flags = [read_as_risk(f, where.label(f.start)[0]) for f in judge(flags, text)]
     findings = [
         _finding(f, doc_id=doc_id, ticker=ticker, where=where, run_id=run_id, now=now, method=method, version=version)
         for f in flags

@@ -131,7 +131,13 @@ def flag_document(document: Document, *, topics: TopicLibrary) -> list[Flag]:
     cross a blank line, which is what separates two statements of a transcript. Neutral inventory and
     supply-chain mentions in a filing's risk factors are warnings (risk_reading.py).
     """
-    flags = flag_text(document.text, topics=topics)
+    return relabelled(flag_text(document.text, topics=topics), document)
+
+
+def relabelled(flags: Sequence[Flag], document: Document) -> list[Flag]:
+    """Each flag with the section and speaker of the part it falls in, read as a risk when it is in a filing's
+    risk factors (risk_reading.py): for the offline flags, and again after an LLM judge, whose verdicts and added
+    candidates would otherwise escape the filings' reading choice."""
     labels = document.labels([f.start for f in flags])
     return [
         read_as_risk(replace(f, section=section, speaker=speaker), section)

@@ -10,7 +10,10 @@ rule for geopolitics too turned 7 of 78 right verdicts wrong, so it stops at the
 
 Measured on the held-out risk-factor sentences of tests/labels/filings_risk/ (`python -m tests.labels.sureness
 risk`): inventory polarity 0.55 -> 0.82 (12 -> 18 of 22 found), supply chain 0.79 -> 0.87 (111 -> 123 of 141).
-Flags in other sections, and in transcripts, are untouched.
+Flags in other sections, and in transcripts, are untouched. It also holds after an LLM judge, for its verdicts and the
+candidates it adds. A flipped flag keeps the refiner's `sure` mark: a Flag does not carry the presence probability
+that refine.is_sure would need to count the rubric-settled polarity as sure, so one that was unsure only of its
+polarity stays marked unsure (conservative).
 """
 
 from __future__ import annotations

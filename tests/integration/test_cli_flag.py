@@ -143,3 +143,22 @@ def test_a_10ks_risk_factors_read_neutral_stock_and_supply_as_warnings(shared_fi
     portfolio = [f for f in risk if f["sentence"].startswith("Our expanding product portfolio")]
     assert [f["polarity"] for f in portfolio] == ["negative"]
     assert any(f["polarity"] == "neutral" and f["section"].startswith("7 ") for f in core)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [PASSAGE.encode("utf-16"), PASSAGE.encode("utf-8-sig"), PASSAGE.replace("our", "our\u2019").encode("cp1252")],
+    ids=["utf-16", "utf-8-bom", "cp1252"],
+)  # fmt: skip
+def test_text_from_stdin_is_decoded_as_a_text_file_is(data: bytes) -> None:
+    result = CliRunner().invoke(cli, ["flag", "--text", "-"], input=data, env={"WATCHDESK_MODEL": ""})
+    flags = lines(result)
+    assert [(f["topic"], f["polarity"]) for f in flags] == [("inventory", "positive"), ("geopolitical", "negative")]
+    assert "\ufffd" not in result.stdout
+
+
+def test_binary_on_stdin_for_text_and_a_sentence_given_as_path_are_clear_errors() -> None:
+    binary = CliRunner().invoke(cli, ["flag", "--text", "-"], input=bytes(range(256)) * 4, env={"WATCHDESK_MODEL": ""})
+    assert binary.exit_code == 2 and "binary data, not text" in binary.output
+    sentence = run("Channel inventory is now healthy.")
+    assert sentence.exit_code == 2 and "no such file" in sentence.output and "--text" in sentence.output

@@ -3,6 +3,8 @@ filing's risk-factor section is a warning; other topics, other sections and tran
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from watchdesk.agents.flagging.flag import Flag
@@ -48,3 +50,54 @@ def test_everything_else_is_left_as_read() -> None:
     ]:
         original = flag(topic, polarity)
         assert read_as_risk(original, section) is original
+
+
+RISK_TEXT = (
+    "Item 1A. Risk Factors\n\nOur expanding product portfolio may lead to increased inventory levels.\n\n"
+    "Item 7. Management's Discussion and Analysis\n\nInventory was $10.1 billion at year end."
+)
+
+
+def test_a_judges_neutral_verdicts_in_risk_factors_are_read_as_risks_again() -> None:
+    """The pipeline (agent.flag_document) reads risk factors before and after an LLM judge: a judge that calls
+    everything neutral does not undo the filings' reading choice, and MD&A keeps the judge's verdict."""
+    from datetime import UTC, datetime
+
+    from watchdesk.agents.flagging.agent import flag_document
+    from watchdesk.agents.flagging.topics import load_topics
+    from watchdesk.store import writes
+    from watchdesk.store.records import DocumentRecord, SpanRecord
+    from watchdesk.store.store import Store
+
+    doc = DocumentRecord(url="https://www.sec.gov/x/10-k.htm", source="edgar", text=RISK_TEXT,
+                         fetched_at=datetime.now(UTC), ticker="NVDA", form="10-K")  # fmt: skip
+    cut = RISK_TEXT.index("Item 7.")
+    spans = [SpanRecord(doc_id=doc.doc_id, seq=0, start=0, end=cut, section="1A", title="Risk Factors"),
+             SpanRecord(doc_id=doc.doc_id, seq=1, start=cut, end=len(RISK_TEXT), section="7",
+                        title="Management's Discussion and Analysis")]  # fmt: skip
+
+    def neutral_judge(flags: list[Flag], text: str) -> list[Flag]:
+        return [replace(f, polarity="neutral", score=0.0) for f in flags]
+
+    with Store.open(":memory:") as store:
+        store.transaction(lambda con: (writes.upsert_document(con, doc), writes.replace_spans(con, doc.doc_id, spans)))
+        flag_document(store, doc_id=doc.doc_id, ticker="NVDA", text=RISK_TEXT, library=load_topics(["inventory"]),
+                      run_id="r1", judge=neutral_judge)  # fmt: skip
+        rows = store.query("SELECT section, polarity FROM findings WHERE topic = 'inventory' ORDER BY start")
+    assert rows == [("1A Risk Factors", "negative"), ("7 Management's Discussion and Analysis", "neutral")]
+
+
+def test_flags_are_relabelled_and_read_as_risks_after_a_judge_on_the_command_line() -> None:
+    """document.relabelled, which `watchdesk flag` applies to the offline flags and again to an LLM judge's: a
+    candidate the judge adds (no section yet) gets its section, and a neutral one in risk factors is a warning."""
+    from watchdesk.agents.flagging.document import Document, Part, relabelled
+
+    cut = RISK_TEXT.index("Item 7.")
+    document = Document(kind="filing", text=RISK_TEXT,
+                        parts=(Part(0, cut, "1A Risk Factors"), Part(cut, len(RISK_TEXT), "7 MD&A")))  # fmt: skip
+    at = RISK_TEXT.index("Our expanding")
+    added = Flag("inventory", "neutral", 0.0, "Our expanding ...", at, at + 10)  # type: ignore[arg-type]
+    later = RISK_TEXT.index("Inventory was")
+    plain = Flag("inventory", "neutral", 0.0, "Inventory was ...", later, later + 10)  # type: ignore[arg-type]
+    read = relabelled([added, plain], document)
+    assert [(f.section, f.polarity) for f in read] == [("1A Risk Factors", "negative"), ("7 MD&A", "neutral")]
