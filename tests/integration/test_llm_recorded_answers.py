@@ -40,3 +40,21 @@ def test_the_briefings_method_text_quotes_the_recorded_figures() -> None:
         tp, fp, fn, ok = RECORDED["test"][topic]
         figures = f"{tp / (tp + fp):.2f} / {tp / (tp + fn):.2f} / {ok / tp:.2f}"
         assert f"{name} {figures}" in LLM_MEASURED
+
+
+def test_flags_the_judge_adds_on_the_command_line_carry_their_section_and_speaker(shared_fixtures: Path) -> None:
+    """`watchdesk flag` with the recorded answers: the candidates the judge adds are labelled like the offline
+    flags (before document.relabelled ran after the judge, 15 of the call's 54 flags had no section)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from watchdesk.graph.cli import cli
+
+    answers = Path(__file__).resolve().parents[1] / "labels" / "llm_answers" / "test"
+    call = shared_fixtures / "transcripts" / "plaintext_2023_2025" / "AMD_2025_Q1.txt"
+    result = CliRunner().invoke(cli, ["flag", str(call)], env={"WATCHDESK_MODEL": f"replay:{answers}"})
+    assert result.exit_code == 0, result.output
+    flags = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(flags) > 40 and all(f["section"] in {"prepared", "qa"} for f in flags)
+    assert any(f["speaker"] for f in flags)
