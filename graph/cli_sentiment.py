@@ -45,6 +45,9 @@ def sentiment(ctx: click.Context, texts: tuple[str, ...], source: IO[bytes]) -> 
 
     if texts and ctx.get_parameter_source("source") is not click.core.ParameterSource.DEFAULT:
         raise click.UsageError("give sentences as arguments or --input, not both")
+    blank = next((n for n, text in enumerate(texts, start=1) if not text.strip()), None)
+    if blank is not None:
+        raise click.UsageError(f"sentence {blank} is empty; give the sentences to score")
     rows = iter(enumerate(texts, start=1)) if texts else _rows(source)
     while batch := list(islice(rows, BATCH)):
         results = score([text for _, text in batch])

@@ -144,6 +144,8 @@ def test_cli_scores_sentences_given_as_arguments(tmp_path: Path) -> None:
     (tmp_path / "in.jsonl").write_text("", encoding="utf-8")
     both = CliRunner().invoke(cli, ["sentiment", texts[0], "--input", str(tmp_path / "in.jsonl")])
     assert both.exit_code == 2 and "as arguments or --input, not both" in both.output
+    blank = CliRunner().invoke(cli, ["sentiment", texts[0], " "])
+    assert blank.exit_code == 2 and "sentence 2 is empty" in blank.output
 
 
 @pytest.mark.parametrize("bad", ["not json", '{"id": 2}', '["a list"]', '{"id": 2, "text": 5}'])
