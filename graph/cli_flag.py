@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 _EXPECTED = "a transcript (.html .txt .json .pdf) or an SEC filing"
+_OR_TEXT = f"{_EXPECTED}, or pass sentences with --text"
 
 DEFAULT_TOPICS = "inventory,supply_chain,geopolitical"
 FIELDS = ("topic", "polarity", "score", "sentence", "start", "end", "section", "speaker", "sure")
@@ -108,19 +109,15 @@ def flag(
 def _document(path: Path | None, fmt: str) -> Document:
     """The file at `path` as a transcript or filing; a file too short for a call names --text."""
     from watchdesk.agents.flagging.document import load_document
-    from watchdesk.sources.errors import ParsingError
+    from watchdesk.sources.errors import TooShortError
 
     if path is None:
         raise click.UsageError(f"give a file to flag ({_EXPECTED}), or --text 'a passage' to flag a few sentences")
-    if str(path) != "-" and not path.exists() and not path.is_symlink():
-        raise ConfigError(f"{path}: no such file; give {_EXPECTED}, or pass sentences with --text")
-    data = read_input(path, expected=_EXPECTED)
+    data = read_input(path, expected=_OR_TEXT)  # a sentence given as PATH: "no such file; give ... --text"
     try:
         return load_document(data, format=cast("Format", fmt), origin=str(path))
-    except ParsingError as exc:
-        if "too short" not in str(exc):
-            raise
-        raise ParsingError(f"{exc}; to flag a few sentences, pass them with --text (--text - reads stdin)") from exc
+    except TooShortError as exc:
+        raise TooShortError(f"{exc}; to flag a few sentences, pass them with --text (--text - reads stdin)") from exc
 
 
 def _passage(text: str, fmt: str) -> Document:

@@ -70,6 +70,10 @@ class ParsingError(WatchdeskError, ValueError):
     """A document or payload could not be parsed."""
 
 
+class TooShortError(ParsingError):
+    """Input too short to be a whole call transcript: a truncated file, or a few sentences given as a file."""
+
+
 class StoreError(WatchdeskError, RuntimeError):
     """The DuckDB store could not be opened or written."""
 

@@ -100,6 +100,10 @@ class SpanIndex:
             return self._spans[i]
         return None
 
+    def read_as_risks(self, flags: Sequence[Flag]) -> list[Flag]:
+        """The flags, those in a filing's risk factors read as risks (risk_reading.py): risk factors name risks."""
+        return [read_as_risk(f, self.label(f.start)[0]) for f in flags]
+
     def label(self, pos: int) -> tuple[str | None, str | None]:
         """(section, speaker) at `pos`: "1A Risk Factors" or "qa", and who was speaking."""
         span = self.at(pos)
@@ -134,11 +138,11 @@ def flag_document(
                            sentiment=tone, sentiment_score=tone_score)
         )  # fmt: skip
     flags = flag_text(text, topics=library, spans=spans, sentiments=[tone for tone, _ in tones])
-    flags = [read_as_risk(f, where.label(f.start)[0]) for f in flags]  # risk factors name risks
+    flags = where.read_as_risks(flags)
     # The judge (an LLM, when configured) may change polarity and score or drop a flag; it falls back itself.
     # Its verdicts and added candidates are read as risks again: the filings' reading choice holds for them too.
     if judge and flags:
-        flags = [read_as_risk(f, where.label(f.start)[0]) for f in judge(flags, text)]
+        flags = where.read_as_risks(judge(flags, text))
     findings = [
         _finding(f, doc_id=doc_id, ticker=ticker, where=where, run_id=run_id, now=now, method=method, version=version)
         for f in flags

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from watchdesk.sources.errors import ParsingError
+from watchdesk.sources.errors import ParsingError, TooShortError
 from watchdesk.sources.transcripts.model import Transcript
 
 # The shortest real earnings call runs to well over 10 KB of text; a few hundred bytes is a stub.
@@ -16,7 +16,7 @@ def check_size(data: bytes, *, origin: str) -> None:
     if size == 0:
         raise ParsingError(f"{origin}: transcript is empty ({len(data)} bytes); nothing to parse or store")
     if size < MIN_BYTES:
-        raise ParsingError(
+        raise TooShortError(
             f"{origin}: transcript too short: {len(data)} bytes (a whole call is tens of KB); "
             f"the file looks truncated: {_tail(data)}"
         )
@@ -26,7 +26,7 @@ def check_parsed(transcript: Transcript, *, origin: str, what: str) -> Transcrip
     """A parse that found (almost) no spoken text is an error, not an empty transcript."""
     chars = sum(len(st.text) for st in transcript.statements)
     if not transcript.statements or chars < MIN_TEXT_CHARS:
-        raise ParsingError(
+        raise TooShortError(
             f"{origin}: transcript too short: {len(transcript.statements)} statements, {chars} characters of "
             f"speech found in this {what}; is it a transcript page, and is it complete?"
         )
