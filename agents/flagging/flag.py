@@ -16,6 +16,7 @@ from watchdesk.agents.flagging.mentions import CONTEXT_WINDOW, Candidates, Menti
 from watchdesk.agents.flagging.polarity import Polarity, judge, twin_regexes
 from watchdesk.agents.flagging.refine import default_refiner
 from watchdesk.agents.flagging.sentences import Span, split_sentences
+from watchdesk.agents.flagging.table_rows import is_figures_row
 from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary, load_topics
 
 P = ParamSpec("P")
@@ -75,7 +76,8 @@ def flag_text(
     refine: bool = True,
     sentiments: Sequence[str] | None = None,
 ) -> list[Flag]:
-    """Flags for every sentence of `text` that mentions a topic, in text order.
+    """Flags for every sentence of `text` that mentions a topic, in text order; a table row of figures is never
+    one (table_rows.py).
 
     Mentions are found as mentions.py explains, follow-ups included. `offset` is added to the
     spans, for text that is a slice of a larger stored document; `knobs` override the shipped
@@ -100,6 +102,8 @@ def flag_text(
         marked = sure.get(topic.name)
         for index, (polarity, score) in verdicts[topic.name].items():
             start, end = spans[index]
+            if is_figures_row(text[start:end]):
+                continue  # a row of figures is not a statement (table_rows.py)
             flag = Flag(topic.name, polarity, score, text[start:end], start + offset, end + offset, section, speaker,
                         None if marked is None else index in marked)  # fmt: skip
             flags.append((index, rank, flag))
@@ -147,6 +151,8 @@ def unsure_flags(text: str, *, topics: TopicLibrary, low: float = UNSURE) -> lis
         unsure |= {i: ("neutral", 0.0) for i in after - flagged - set(unsure)}
         for i, (polarity, score) in unsure.items():
             a, b = spans[i]
+            if is_figures_row(text[a:b]):
+                continue
             found.append((i, rank, Flag(name, polarity, score, text[a:b], a, b)))
     found.sort(key=lambda item: item[:2])
     return [flag for _, _, flag in found]

@@ -22,5 +22,7 @@
 # each finding says whether the learned second pass was sure of it (refine.is_sure), and the briefing marks the
 # others "unsure"; 0.13 (refine-4 retrained): the labelled SEC filing sentences also teach the polarity of supply-chain
 # and geopolitical mentions (tests/packs/train_refiner.py FILING_POLARITY); 0.14 (calls' flags unchanged): a neutral
-# inventory or supply-chain mention in a filing's risk factors is a warning (risk_reading.py)
-METHOD_VERSION = "0.14"
+# inventory or supply-chain mention in a filing's risk factors is a warning (risk_reading.py); 0.15 (calls' flags
+# unchanged): a filing table's row of figures is never a flag (table_rows.py), and write-offs of prepayments,
+# acquired assets, securities and bad debts are not inventory
+METHOD_VERSION = "0.15"

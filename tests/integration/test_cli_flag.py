@@ -143,6 +143,10 @@ def test_a_10ks_risk_factors_read_neutral_stock_and_supply_as_warnings(shared_fi
     portfolio = [f for f in risk if f["sentence"].startswith("Our expanding product portfolio")]
     assert [f["polarity"] for f in portfolio] == ["negative"]
     assert any(f["polarity"] == "neutral" and f["section"].startswith("7 ") for f in core)
+    # table_rows.py: the financial statements' rows of figures are not flags, their notes' sentences are
+    statements = [f["sentence"] for f in core if f["section"].startswith("15 ")]
+    assert [s for s in statements if " | " in s] == []
+    assert any(s.startswith("In fiscal years 2025 and 2024, we recorded an inventory provision") for s in statements)
 
 
 @pytest.mark.parametrize(

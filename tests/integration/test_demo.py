@@ -74,6 +74,19 @@ def test_findings_say_whether_the_flagger_was_sure(first_run: tuple[Settings, ru
             assert (", unsure) “" in line) == (cite in unsure), line
 
 
+def test_no_stored_finding_is_a_row_of_figures(first_run: tuple[Settings, runner.RunOutcome]) -> None:
+    """table_rows.py: the 10-K's statements ("Inventories | 10,080 | 5,282") are stored as text, but no finding."""
+    from watchdesk.agents.flagging.table_rows import is_figures_row
+
+    settings, _ = first_run
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    sentences = [s for (s,) in con.execute("SELECT sentence FROM current_findings").fetchall()]
+    rows = con.execute("SELECT count(*) FROM documents WHERE text LIKE '%Inventories | 10,080 | 5,282%'").fetchall()
+    con.close()
+    assert rows == [(1,)] and len(sentences) > 500
+    assert [s for s in sentences if is_figures_row(s)] == []
+
+
 def test_stored_risk_factor_mentions_of_stock_and_supply_are_never_neutral(
     first_run: tuple[Settings, runner.RunOutcome],
 ) -> None:
