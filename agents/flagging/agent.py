@@ -11,8 +11,8 @@ from typing import Any
 import duckdb
 
 from watchdesk.agents.flagging import sentiment
+from watchdesk.agents.flagging.filing_reading import read_in_filing
 from watchdesk.agents.flagging.flag import Flag, flag_text
-from watchdesk.agents.flagging.risk_reading import read_as_risk
 from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.topic_spec import TopicSpec
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
@@ -102,7 +102,7 @@ class SpanIndex:
 
     def read_as_risks(self, flags: Sequence[Flag]) -> list[Flag]:
         """The flags, those in a filing's risk factors read as risks (risk_reading.py): risk factors name risks."""
-        return [read_as_risk(f, self.label(f.start)[0]) for f in flags]
+        return [read_in_filing(f, self.label(f.start)[0]) for f in flags]
 
     def label(self, pos: int) -> tuple[str | None, str | None]:
         """(section, speaker) at `pos`: "1A Risk Factors" or "qa", and who was speaking."""

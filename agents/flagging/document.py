@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from watchdesk.agents.flagging.filing_reading import read_in_filing
 from watchdesk.agents.flagging.flag import Flag, flag_text
-from watchdesk.agents.flagging.risk_reading import read_as_risk
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources.errors import ParsingError
 from watchdesk.sources.text_bytes import to_utf8
@@ -140,6 +140,6 @@ def relabelled(flags: Sequence[Flag], document: Document) -> list[Flag]:
     candidates would otherwise escape the filings' reading choice."""
     labels = document.labels([f.start for f in flags])
     return [
-        read_as_risk(replace(f, section=section, speaker=speaker), section)
+        read_in_filing(replace(f, section=section, speaker=speaker), section)
         for f, (section, speaker) in zip(flags, labels, strict=True)
     ]

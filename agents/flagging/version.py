@@ -24,5 +24,7 @@
 # and geopolitical mentions (tests/packs/train_refiner.py FILING_POLARITY); 0.14 (calls' flags unchanged): a neutral
 # inventory or supply-chain mention in a filing's risk factors is a warning (risk_reading.py); 0.15 (calls' flags
 # unchanged): a filing table's row of figures is never a flag (table_rows.py), and write-offs of prepayments,
-# acquired assets, securities and bad debts are not inventory
-METHOD_VERSION = "0.15"
+# acquired assets, securities and bad debts are not inventory; 0.16 (calls' flags unchanged): inventory mentions in
+# a filing's other items read by its accounts: provisions recorded and harms that may come as warnings, releases of
+# reserved stock as good news, accounting policy as neutral (filing_reading.py)
+METHOD_VERSION = "0.16"

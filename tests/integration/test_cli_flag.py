@@ -149,6 +149,21 @@ def test_a_10ks_risk_factors_read_neutral_stock_and_supply_as_warnings(shared_fi
     assert any(s.startswith("In fiscal years 2025 and 2024, we recorded an inventory provision") for s in statements)
 
 
+def test_a_10ks_accounts_read_stock_by_the_filings_choices(shared_fixtures: Path) -> None:
+    """filing_reading.py: in MD&A a provision release is good news and provisions totalled a warning; in the notes
+    the valuation policy is neutral."""
+    flags = lines(run(str(shared_fixtures / NVDA_10K), "--topics", "inventory"))
+
+
+    def read(item: str, opening: str) -> list[str]:
+        here = [f for f in flags if f["section"].split(" ", 1)[0] == item]
+        return [f["polarity"] for f in here if f["sentence"].startswith(opening)]
+
+    assert read("7", "Sales of previously reserved inventory and settlements") == ["positive"]
+    assert read("7", "Provisions for inventory and excess inventory purchase obligations totaled") == ["negative"]
+    assert read("15", "Inventory cost is computed on an adjusted standard basis") == ["neutral"]
+
+
 @pytest.mark.parametrize(
     "data",
     [PASSAGE.encode("utf-16"), PASSAGE.encode("utf-8-sig"), PASSAGE.replace("our", "our\u2019").encode("cp1252")],

@@ -87,6 +87,22 @@ def test_no_stored_finding_is_a_row_of_figures(first_run: tuple[Settings, runner
     assert [s for s in sentences if is_figures_row(s)] == []
 
 
+def test_stored_stock_in_a_filings_accounts_is_read_by_the_filings_choices(
+    first_run: tuple[Settings, runner.RunOutcome],
+) -> None:
+    """The pipeline reads a 10-Q's MD&A as `watchdesk flag` does (filing_reading.py): provision releases are good
+    news, provisions totalled a warning."""
+    settings, _ = first_run
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    rows = con.execute(
+        "SELECT polarity, sentence FROM current_findings WHERE topic = 'inventory' AND section LIKE 'I-2 %'"
+    ).fetchall()
+    con.close()
+    release = {p for p, s in rows if "resulted in a provision release" in s}
+    totalled = {p for p, s in rows if s.startswith("Provisions for inventory and excess inventory purchase")}
+    assert (release, totalled) == ({"positive"}, {"negative"}), rows
+
+
 def test_stored_risk_factor_mentions_of_stock_and_supply_are_never_neutral(
     first_run: tuple[Settings, runner.RunOutcome],
 ) -> None:

@@ -14,6 +14,7 @@ from langchain_core.messages import AIMessage
 
 from tests.integration.test_approval import settings
 from tests.unit.test_llm_judge import ReadingChat, ScriptedChat
+from watchdesk.agents.flagging.filing_reading import accounts_verdict, in_filing
 from watchdesk.agents.flagging.risk_reading import RISK_TOPICS, in_risk_factors
 from watchdesk.graph import runner
 from watchdesk.graph.watchlist import parse_watchlist
@@ -49,13 +50,18 @@ def test_judge_refines_findings_and_its_tokens_are_the_run_cost(tmp_path: Path) 
     rows, cost = findings(tmp_path / "a.duckdb")
     assert rows and all(method == "rules+llm" for method, _, _ in rows), rows
     # the judge's "neutral" everywhere, but for stock and supply in a filing's risk factors: those stay warnings
-    # (risk_reading.py), after the judge as before it
+    # (risk_reading.py), and for stock in a filing's accounts, read by the filings' choices (filing_reading.py),
+    # after the judge as before it
     con = duckdb.connect(str(tmp_path / "a.duckdb"), read_only=True)
-    kept = con.execute("SELECT topic, section, polarity FROM findings WHERE polarity <> 'neutral'").fetchall()
+    kept = con.execute("SELECT topic, section, polarity, sentence FROM findings WHERE polarity <> 'neutral'").fetchall()
     con.close()
     assert kept, "the 10-K's risk factors hold stock and supply mentions"
-    for topic, section, polarity in kept:
-        assert polarity == "negative" and topic in RISK_TOPICS and in_risk_factors(section), (topic, section)
+    assert any(in_risk_factors(section) for _, section, _, _ in kept)
+    for topic, section, polarity, sentence in kept:
+        if in_risk_factors(section):
+            assert polarity == "negative" and topic in RISK_TOPICS, (topic, section)
+        else:
+            assert topic == "inventory" and in_filing(section) and accounts_verdict(sentence) == polarity, sentence
     spent = json.loads(cost)
     assert spent["total_tokens"] > 0 and spent["llm_requests"] == len(model.received)
     # every flag judged, and every candidate the offline pass left out or was unsure of taken in (on topic)

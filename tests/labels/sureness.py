@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tests.labels.calls import CORE, call_text, dev_rows, rows_for
+from watchdesk.agents.flagging.filing_reading import read_in_filing
 from watchdesk.agents.flagging.flag import flag_text
 from watchdesk.agents.flagging.refine import Refiner, _read_closer, is_sure
 from watchdesk.agents.flagging.refine_tables import softmax_judged
-from watchdesk.agents.flagging.risk_reading import read_as_risk
 from watchdesk.agents.flagging.topics import load_topics
 
 # (topic, sure, is a mention, polarity right)
@@ -49,6 +49,7 @@ def labelled_marks(part: str) -> Iterator[Mark]:
 
 
 RISK = Path(__file__).resolve().parent / "filings_risk"  # held-out risk-factor sentences (their README.md)
+NOTES = Path(__file__).resolve().parent / "filings_notes"  # held-out sentences of notes, MD&A, Business (README.md)
 
 
 def filing_marks(folder: Path | None = None, missed: Counter[str] | None = None) -> Iterator[Mark]:
@@ -63,7 +64,7 @@ def filing_marks(folder: Path | None = None, missed: Counter[str] | None = None)
         a, b = len(r["before"]), len(r["before"]) + len(r["sentence"])
         section = "1A Risk Factors" if r["section"] == "1A" else r["section"]  # the rows name the kind of section
         flagged = set()
-        for flag in (read_as_risk(f, section) for f in flag_text(text, topics=core)):
+        for flag in (read_in_filing(f, section) for f in flag_text(text, topics=core)):
             if flag.start < b and flag.end > a:
                 flagged.add(flag.topic)
                 want = r["topics"].get(flag.topic)
@@ -130,14 +131,16 @@ def main(argv: list[str]) -> int:
     part = next((a for a in argv if not a.startswith("-")), "test")
     if "--by-company" in argv:
         marks, label = list(held_out_marks()), "leave-companies-out (our calls)"
-    elif part in ("filings", "risk"):
-        scores, marks = filing_scores(RISK if part == "risk" else None)
-        label = "held-out SEC risk-factor sentences" if part == "risk" else "labelled SEC filing sentences"
+    elif part in ("filings", "risk", "notes"):
+        scores, marks = filing_scores({"risk": RISK, "notes": NOTES}.get(part))
+        label = {
+            "risk": "held-out SEC risk-factor sentences", "notes": "held-out SEC sentences of notes, MD&A and Business"
+        }.get(part, "labelled SEC filing sentences")  # fmt: skip
         for topic, (p, r, a) in scores.items():  # all flags, as tests.labels.calls prints them
             print(f"{part} {topic:13s} P {p:.2f}  R {r:.2f}  polarity {a:.2f}")
     else:
         if part not in ("test", "fresh", "tune", "dev", "ours"):
-            print(f"unknown set {part!r}: give test, fresh, tune, dev, ours, filings or risk", file=sys.stderr)
+            print(f"unknown set {part!r}: give test, fresh, tune, dev, ours, filings, risk or notes", file=sys.stderr)
             return 2
         marks, label = list(labelled_marks(part)), part
     print(label)

@@ -78,3 +78,47 @@ def test_the_briefings_method_text_quotes_the_risk_factor_figures() -> None:
     scores, _ = filing_scores(RISK)
     for topic, name in (("inventory", "inventory"), ("supply_chain", "supply chain"), ("geopolitical", "geopolitics")):
         assert f"{name} {' / '.join(f'{x:.2f}' for x in scores[topic])}" in FILING_MEASURED
+
+
+NOTES = Path(__file__).resolve().parents[1] / "labels" / "filings_notes"
+
+
+@pytest.mark.fixtures
+def test_held_out_notes_rows_match_the_filings_and_cover_every_sentence_of_the_pattern(shared_fixtures: Path) -> None:
+    """tests/labels/filings_notes/: each sentence of its items that NOTES_PATTERN finds is a row, once, unless it was
+    labelled before (../filings/, ../filings_risk/) or earlier in the set."""
+    from tests.labels.filings import NOTES_PATTERN
+
+    rows = filing_rows(NOTES)
+    assert len(rows) == 164 and len({r["sentence"] for r in rows}) == len(rows)
+    for r in rows:
+        assert set(r["topics"]) <= TOPICS and set(r["topics"].values()) <= POLARITIES and not r["manual"]
+        assert digest(r["sentence"]) == r["sha"] and NOTES_PATTERN.search(r["sentence"])
+    seen = {r["sentence"] for r in filing_rows() + filing_rows(RISK)}
+    wanted = []
+    for doc, section in dict.fromkeys((r["doc"], r["section"]) for r in rows):
+        for at, sentence, table in section_sentences(shared_fixtures, doc, section):
+            if not table and NOTES_PATTERN.search(sentence) and sentence not in seen:
+                seen.add(sentence)
+                wanted.append((doc, section, at, digest(sentence)))
+    assert [(r["doc"], r["section"], r["at"], r["sha"]) for r in rows] == wanted
+
+
+def test_flagging_reads_held_out_notes_as_measured() -> None:
+    """The figures of tests/labels/filings_notes/README.md as floors: before filing_reading.py (v0.16) inventory
+    polarity there was 0.60."""
+    from tests.labels.sureness import filing_scores
+
+    scores, _ = filing_scores(NOTES)
+    floors = {"inventory": (0.53, 0.97, 0.74), "supply_chain": (0.65, 0.88, 0.73)}
+    for topic, floor in floors.items():
+        assert all(f >= low for f, low in zip(scores[topic], floor, strict=True)), (topic, scores[topic])
+
+
+def test_the_briefings_method_text_quotes_the_notes_figures() -> None:
+    from tests.labels.sureness import filing_scores
+    from watchdesk.agents.briefing.render import FILING_MEASURED
+
+    scores, _ = filing_scores(NOTES)
+    for topic, name in (("inventory", "inventory"), ("supply_chain", "supply chain")):
+        assert f"{name} {' / '.join(f'{x:.2f}' for x in scores[topic])}" in FILING_MEASURED

@@ -1,0 +1,78 @@
+"""filing_reading.py: an inventory mention in a filing's notes, MD&A or Business is read by its accounts, as the
+filings' reading choices say (tests/labels/filings/README.md). Sentences from NVIDIA's and Tesla's filings in
+fixtures/edgar/filings/ (public domain), each with its label in tests/labels/filings/."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from watchdesk.agents.flagging.filing_reading import accounts_verdict, in_filing, read_in_filing
+from watchdesk.agents.flagging.flag import Flag
+
+LABELLED = [
+    # harms that may come
+    ("Cancellation or deferral of customer purchase orders could result in our holding excess inventory.", "negative"),
+    ("Our expanding product portfolio and varying component compatibility and quality may lead to increased "
+     "inventory levels.", "negative"),
+    ("Should our estimates of future selling prices or production costs change, additional and potentially material "
+     "write-downs may be required.", "negative"),
+    # the net effect on margin
+    ("The net effect on our gross margin from inventory provisions and sales of items previously written down was an "
+     "unfavorable impact of 2.3% in fiscal year 2025 and 2.7% in fiscal year 2024.", "negative"),
+    # releases and lower provisions
+    ("Sales of previously reserved inventory and settlements of excess inventory purchase obligations resulted in a "
+     "provision release of $689 million and $540 million for fiscal years 2025 and 2024, respectively.", "positive"),
+    ("We benefited from a $180 million release of previously reserved H20 inventory related to the sale of "
+     "approximately $650 million of H20 to an unrestricted customer outside of China.", "positive"),
+    ("Gross margin increased in fiscal year 2024, primarily driven by Data Center revenue growth and lower net "
+     "inventory provisions as a percentage of revenue.", "positive"),
+    # provisions and charges recorded
+    ("Provisions for inventory and excess inventory purchase obligations totaled $3.7 billion and $2.2 billion for "
+     "fiscal years 2025 and 2024, respectively.", "negative"),
+    ("Gross margin for the first half of fiscal year 2026 was also impacted by a $4.5 billion charge associated with "
+     "H20 excess inventory and purchase obligations.", "negative"),
+    # accounting policy
+    ("Inventories are stated at the lower of cost or net realizable value.", "neutral"),
+    ("We record inventory write-downs for excess or obsolete inventories based upon assumptions about current and "
+     "future demand forecasts.", "neutral"),
+    ("We charge cost of sales for inventory provisions to write-down our inventory to the lower of cost or net "
+     "realizable value or for obsolete or excess inventory, and for excess product purchase commitments.", "neutral"),
+    ("Once inventory is written-down, a new, lower cost basis for that inventory is established and subsequent "
+     "changes in facts and circumstances do not result in the restoration or increase in that newly established cost "
+     "basis.", "neutral"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "label"), LABELLED, ids=[s[:40] for s, _ in LABELLED])
+def test_the_accounts_reading_gives_the_labels_verdict(sentence: str, label: str) -> None:
+    assert accounts_verdict(sentence) == label
+
+
+def test_a_sentence_the_choices_do_not_settle_keeps_its_reading() -> None:
+    sentence = "We build finished products and maintain inventory in advance of anticipated demand."
+    assert accounts_verdict(sentence) is None
+    flag = Flag("inventory", "neutral", 0.0, sentence, 0, len(sentence))
+    assert read_in_filing(flag, "7 Management's Discussion and Analysis") is flag
+
+
+@pytest.mark.parametrize(
+    ("section", "filing"),
+    [("7 Management's Discussion", True), ("15 Exhibits", True), ("I-2 Management's", True), ("II-1A Risk", True),
+     ("5.A Operating Results", True), ("prepared", False), ("qa", False), (None, False), ("Q&A", False)],
+)  # fmt: skip
+def test_which_section_labels_are_a_filings_items(section: str | None, filing: bool) -> None:
+    assert in_filing(section) is filing
+
+
+def test_only_inventory_in_a_filings_other_items_is_read_by_the_accounts() -> None:
+    sentence = LABELLED[4][0]  # a provision release: good news
+    flag = Flag("inventory", "negative", -0.64, sentence, 0, len(sentence), sure=True)
+    read = read_in_filing(flag, "7 Management's Discussion and Analysis")
+    assert (read.polarity, read.score, read.sure) == ("positive", 0.64, True)
+    assert read_in_filing(flag, "qa") is flag and read_in_filing(flag, None) is flag  # a call's answer
+    assert read_in_filing(replace(flag, topic="supply_chain"), "7 Management's") == replace(flag, topic="supply_chain")
+    # in risk factors the risk reading applies instead (risk_reading.py): a neutral mention becomes a warning
+    neutral = replace(flag, polarity="neutral", score=0.1)
+    assert read_in_filing(neutral, "1A Risk Factors").polarity == "negative"
