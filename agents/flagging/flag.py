@@ -12,6 +12,7 @@ from watchdesk.agents.flagging import multiscan
 from watchdesk.agents.flagging.carry import blocks_of, continued, default_carry
 from watchdesk.agents.flagging.cues import Scoring
 from watchdesk.agents.flagging.cuescan import SentenceStarts, sentence_starts
+from watchdesk.agents.flagging.listed import lists_stock
 from watchdesk.agents.flagging.mentions import CONTEXT_WINDOW, Candidates, Mention, topic_mentions
 from watchdesk.agents.flagging.polarity import Polarity, judge, twin_regexes
 from watchdesk.agents.flagging.refine import default_refiner
@@ -77,7 +78,7 @@ def flag_text(
     sentiments: Sequence[str] | None = None,
 ) -> list[Flag]:
     """Flags for every sentence of `text` that mentions a topic, in text order; a table row of figures is never
-    one (table_rows.py).
+    one (table_rows.py), nor inventory named as one account in a list (listed.py).
 
     Mentions are found as mentions.py explains, follow-ups included. `offset` is added to the
     spans, for text that is a slice of a larger stored document; `knobs` override the shipped
@@ -102,8 +103,8 @@ def flag_text(
         marked = sure.get(topic.name)
         for index, (polarity, score) in verdicts[topic.name].items():
             start, end = spans[index]
-            if is_figures_row(text[start:end]):
-                continue  # a row of figures is not a statement (table_rows.py)
+            if is_figures_row(text[start:end]) or (topic.name == "inventory" and lists_stock(text[start:end])):
+                continue  # a row of figures is not a statement (table_rows.py), nor an account in a list (listed.py)
             flag = Flag(topic.name, polarity, score, text[start:end], start + offset, end + offset, section, speaker,
                         None if marked is None else index in marked)  # fmt: skip
             flags.append((index, rank, flag))
@@ -151,7 +152,7 @@ def unsure_flags(text: str, *, topics: TopicLibrary, low: float = UNSURE) -> lis
         unsure |= {i: ("neutral", 0.0) for i in after - flagged - set(unsure)}
         for i, (polarity, score) in unsure.items():
             a, b = spans[i]
-            if is_figures_row(text[a:b]):
+            if is_figures_row(text[a:b]) or (name == "inventory" and lists_stock(text[a:b])):
                 continue
             found.append((i, rank, Flag(name, polarity, score, text[a:b], a, b)))
     found.sort(key=lambda item: item[:2])

@@ -26,5 +26,6 @@
 # unchanged): a filing table's row of figures is never a flag (table_rows.py), and write-offs of prepayments,
 # acquired assets, securities and bad debts are not inventory; 0.16 (calls' flags unchanged): inventory mentions in
 # a filing's other items read by its accounts: provisions recorded and harms that may come as warnings, releases of
-# reserved stock as good news, accounting policy as neutral (filing_reading.py)
-METHOD_VERSION = "0.16"
+# reserved stock as good news, accounting policy as neutral (filing_reading.py); 0.17 (calls' flags unchanged):
+# inventory named only as one account in a list is not a flag (listed.py)
+METHOD_VERSION = "0.17"
