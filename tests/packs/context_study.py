@@ -15,12 +15,16 @@ VARIANT is one of (default: all):
 - tone-bins, tone-strength: the sentence's own sentiment score (P(positive) - P(negative)) beside its label, in
   five bins, or as the label with "hi" above 0.6 in size and "lo" below;
 - polarity-l2x3: no new feature; the polarity models' L2 on words three times higher (the rule, sentiment and
-  reading features' as before).
+  reading features' as before);
+- masked-tone: the sentence sentiment label read with the topics' own nouns masked (MASK: inventory, supply, chain,
+  export, tariff, China ...), in place of the label of the whole sentence; masked-tone-extra: beside it. These two
+  read the plain-text calls as one text, as base does.
 Each prints train_refiner's leave-companies-out and leave-calls-out counts and figures on our held-out calls.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -161,11 +165,31 @@ def _heavier_words(
     return FIT(x, y, classes, l2, cue / 3 if classes == 3 else cue, weights)
 
 
+# The topics' own nouns: the sentiment model learnt from news, where "inventory" or "export" lean negative whatever
+# the sentence says ("Channel inventory is healthy." reads -0.59); masked, its label would be the rest's tone.
+MASK = re.compile(
+    r"\b(?:inventor\w*|stock\w*|destock\w*|restock\w*|suppl(?:y|ies|ier|iers)|supply-chain|chains?|exports?|tariffs?|"
+    r"sanctions?|china|chinese|taiwan|channel|trade|geopolitic\w*|controls?|regulat\w*|shortages?)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def masked_tone(sentence: str) -> tuple[str, float]:
+    """score_one() of `sentence` with MASK's words taken out (the sentence itself when nothing is left)."""
+    rest = " ".join(MASK.sub(" ", sentence).split())
+    return score_one(rest or sentence)
+
+
+def masked_tone_extra(text: str, spans: list[Span], verdicts: Verdicts, i: int, topic: str) -> list[str]:
+    return [f"X:mt:{masked_tone(text[slice(*spans[i])])[0]}"]
+
+
 EXTRAS: dict[str, Callable[..., list[str]]] = {
     "no-word": no_word, "neighbour-tone": neighbour_tone, "answers": answers, "same-speech": same_speech,
     "tone-bins": tone_bins, "tone-strength": tone_strength,
 }  # fmt: skip
-VARIANTS = ("base", "statements", *EXTRAS, "polarity-l2x3")
+VARIANTS = ("base", "statements", *EXTRAS, "polarity-l2x3", "masked-tone", "masked-tone-extra")
 
 
 def main(argv: list[str]) -> int:
@@ -176,6 +200,16 @@ def main(argv: list[str]) -> int:
     for variant in argv or VARIANTS:
         if variant == "base":
             run(variant, tr.examples(SHARED_FIXTURES))
+            continue
+        if variant == "masked-tone":
+            tr.score_one = masked_tone
+            try:
+                run(variant, tr.examples(SHARED_FIXTURES))
+            finally:
+                tr.score_one = score_one
+            continue
+        if variant == "masked-tone-extra":
+            run(variant, tr.examples(SHARED_FIXTURES, extra=masked_tone_extra))
             continue
         data = tr.examples(SHARED_FIXTURES, read=statements_text, extra=EXTRAS.get(variant))
         if variant == "no-word":

@@ -31,3 +31,15 @@ def test_a_plain_text_call_is_read_as_its_statements_with_every_labelled_sentenc
 def test_a_json_call_is_read_as_before(shared_fixtures: Path) -> None:
     name = "motley_fool_json/KO_q4_2021.json"
     assert statements_text(shared_fixtures, name) == call_text(shared_fixtures, name)
+
+
+def test_the_masked_tone_reads_the_sentence_without_the_topics_own_nouns() -> None:
+    """masked-tone: "Channel inventory is healthy." reads negative as a whole (the nouns lean negative in the news
+    the sentiment model learnt from) and neutral-to-good without "channel inventory"."""
+    from tests.packs.context_study import MASK, masked_tone
+    from watchdesk.agents.flagging.sentiment import score_one
+
+    sentence = "Channel inventory is healthy."
+    assert " ".join(MASK.sub(" ", sentence).split()) == "is healthy."
+    assert score_one(sentence)[0] == "negative" and masked_tone(sentence)[0] != "negative"
+    assert masked_tone("Supply chain") == score_one("Supply chain")  # nothing left: the sentence itself
