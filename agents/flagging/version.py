@@ -27,5 +27,7 @@
 # acquired assets, securities and bad debts are not inventory; 0.16 (calls' flags unchanged): inventory mentions in
 # a filing's other items read by its accounts: provisions recorded and harms that may come as warnings, releases of
 # reserved stock as good news, accounting policy as neutral (filing_reading.py); 0.17 (calls' flags unchanged):
-# inventory named only as one account in a list is not a flag (listed.py)
-METHOD_VERSION = "0.17"
+# inventory named only as one account in a list is not a flag (listed.py); 0.18 (calls' flags unchanged): in risk
+# factors a stock or supply mention read as good news is a warning when the sentence supposes a harm
+# (risk_reading.HYPOTHETICAL)
+METHOD_VERSION = "0.18"

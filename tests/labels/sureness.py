@@ -50,6 +50,7 @@ def labelled_marks(part: str) -> Iterator[Mark]:
 
 RISK = Path(__file__).resolve().parent / "filings_risk"  # held-out risk-factor sentences (their README.md)
 NOTES = Path(__file__).resolve().parent / "filings_notes"  # held-out sentences of notes, MD&A, Business (README.md)
+PRIOR = Path(__file__).resolve().parent / "filings_risk_prior"  # held-out risk factors of two earlier 10-Ks
 
 
 def filing_marks(folder: Path | None = None, missed: Counter[str] | None = None) -> Iterator[Mark]:
@@ -131,16 +132,18 @@ def main(argv: list[str]) -> int:
     part = next((a for a in argv if not a.startswith("-")), "test")
     if "--by-company" in argv:
         marks, label = list(held_out_marks()), "leave-companies-out (our calls)"
-    elif part in ("filings", "risk", "notes"):
-        scores, marks = filing_scores({"risk": RISK, "notes": NOTES}.get(part))
+    elif part in ("filings", "risk", "notes", "prior"):
+        scores, marks = filing_scores({"risk": RISK, "notes": NOTES, "prior": PRIOR}.get(part))
         label = {
-            "risk": "held-out SEC risk-factor sentences", "notes": "held-out SEC sentences of notes, MD&A and Business"
+            "risk": "held-out SEC risk-factor sentences", "notes": "held-out SEC sentences of notes, MD&A and Business",
+            "prior": "held-out risk-factor sentences of two earlier 10-Ks",
         }.get(part, "labelled SEC filing sentences")  # fmt: skip
         for topic, (p, r, a) in scores.items():  # all flags, as tests.labels.calls prints them
             print(f"{part} {topic:13s} P {p:.2f}  R {r:.2f}  polarity {a:.2f}")
     else:
         if part not in ("test", "fresh", "tune", "dev", "ours"):
-            print(f"unknown set {part!r}: give test, fresh, tune, dev, ours, filings, risk or notes", file=sys.stderr)
+            sets = "test, fresh, tune, dev, ours, filings, risk, notes or prior"
+            print(f"unknown set {part!r}: give {sets}", file=sys.stderr)
             return 2
         marks, label = list(labelled_marks(part)), part
     print(label)

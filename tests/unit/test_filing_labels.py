@@ -122,3 +122,36 @@ def test_the_briefings_method_text_quotes_the_notes_figures() -> None:
     scores, _ = filing_scores(NOTES)
     for topic, name in (("inventory", "inventory"), ("supply_chain", "supply chain")):
         assert f"{name} {' / '.join(f'{x:.2f}' for x in scores[topic])}" in FILING_MEASURED
+
+
+PRIOR = Path(__file__).resolve().parents[1] / "labels" / "filings_risk_prior"
+
+
+@pytest.mark.fixtures
+def test_held_out_prior_risk_rows_match_the_filings_and_cover_every_new_candidate(shared_fixtures: Path) -> None:
+    """tests/labels/filings_risk_prior/: every candidate of the two earlier 10-Ks' risk factors that no other set
+    labels (consecutive 10-Ks repeat most of theirs), once."""
+    rows = filing_rows(PRIOR)
+    assert len(rows) == 117 and len({r["sentence"] for r in rows}) == len(rows)
+    for r in rows:
+        assert set(r["topics"]) <= TOPICS and set(r["topics"].values()) <= POLARITIES and not r["manual"]
+        assert digest(r["sentence"]) == r["sha"] and r["section"] == "1A"
+    seen = {r["sentence"] for r in filing_rows() + filing_rows(RISK) + filing_rows(NOTES)}
+    wanted = []
+    for doc in dict.fromkeys(r["doc"] for r in rows):
+        for at, sentence, table in section_sentences(shared_fixtures, doc, "1A"):
+            if not table and CANDIDATE.search(sentence) and sentence not in seen:
+                seen.add(sentence)
+                wanted.append((doc, at, digest(sentence)))
+    assert [(r["doc"], r["at"], r["sha"]) for r in rows] == wanted
+
+
+def test_flagging_reads_the_prior_risk_factors_as_measured() -> None:
+    """tests/labels/filings_risk_prior/README.md's figures as floors; supply-chain polarity was 0.85 before the
+    hypothetical-harm reading (risk_reading.HYPOTHETICAL, v0.18)."""
+    from tests.labels.sureness import filing_scores
+
+    scores, _ = filing_scores(PRIOR)
+    floors = {"inventory": (0.68, 0.80, 0.97), "supply_chain": (0.78, 0.84, 0.89), "geopolitical": (0.93, 0.76, 0.84)}
+    for topic, floor in floors.items():
+        assert all(f >= low for f, low in zip(scores[topic], floor, strict=True)), (topic, scores[topic])

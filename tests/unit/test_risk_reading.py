@@ -101,3 +101,33 @@ def test_flags_are_relabelled_and_read_as_risks_after_a_judge_on_the_command_lin
     plain = Flag("inventory", "neutral", 0.0, "Inventory was ...", later, later + 10)  # type: ignore[arg-type]
     read = relabelled([added, plain], document)
     assert [(f.section, f.polarity) for f in read] == [("1A Risk Factors", "negative"), ("7 MD&A", "neutral")]
+
+
+# NVIDIA's 10-K for fiscal 2024, Item 1A; labelled supply-chain negative in tests/labels/filings_risk_prior/
+SUPPOSED = [
+    "If we underestimate our customers' future demand for our products, our foundry partners may not have adequate "
+    "lead-time or capacity to increase production and we may not be able to obtain sufficient inventory to fill "
+    "orders on a timely basis.",
+    "Even if we are able to increase supply to meet customer demand, we may not be able to do so in a timely manner, "
+    "or our contract manufacturers may experience supply constraints.",
+]
+
+
+def test_a_risk_factor_supposing_a_harm_is_a_warning_even_when_read_as_good_news() -> None:
+    """risk_reading.HYPOTHETICAL (v0.18): the refiner read this by its supply words as good news (+0.92, sure)."""
+    from watchdesk.agents.flagging.risk_reading import HYPOTHETICAL
+
+    for sentence in SUPPOSED:
+        assert HYPOTHETICAL.search(sentence)
+        flag = Flag("supply_chain", "positive", 0.92, sentence, 0, len(sentence), sure=True)
+        read = read_as_risk(flag, "1A Risk Factors")
+        assert (read.polarity, read.score) == ("negative", -0.92)
+        assert read_as_risk(flag, "7 Management's Discussion and Analysis") is flag  # only in risk factors
+    # an achieved benefit stays good news (NVIDIA's 10-K for fiscal 2024; labelled positive in its MD&A, and the risk
+    # factors repeat it)
+    benefit = (
+        "We believe our global supply chain for our networking products has not experienced any significant impact."
+    )
+    assert not HYPOTHETICAL.search(benefit)
+    flag = Flag("supply_chain", "positive", 0.97, benefit, 0, len(benefit), sure=True)
+    assert read_as_risk(flag, "1A Risk Factors") is flag
