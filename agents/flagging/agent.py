@@ -101,7 +101,8 @@ class SpanIndex:
         return None
 
     def read_as_risks(self, flags: Sequence[Flag]) -> list[Flag]:
-        """The flags, those in a filing's risk factors read as risks (risk_reading.py): risk factors name risks."""
+        """The flags read by the filings' choices (filing_reading.read_in_filing): in risk factors as risks, stock in
+        the filing's other items by its accounts; a call's flags as they are."""
         return [read_in_filing(f, self.label(f.start)[0]) for f in flags]
 
     def label(self, pos: int) -> tuple[str | None, str | None]:

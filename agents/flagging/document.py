@@ -128,16 +128,16 @@ def flag_document(document: Document, *, topics: TopicLibrary) -> list[Flag]:
     """Flags of the whole text, each labelled with the section and speaker of the part it falls in.
 
     The whole text is flagged at once, so follow-ups see the sentence before them; they never
-    cross a blank line, which is what separates two statements of a transcript. Neutral inventory and
-    supply-chain mentions in a filing's risk factors are warnings (risk_reading.py).
+    cross a blank line, which is what separates two statements of a transcript. A filing's flags are read by
+    the filings' choices (filing_reading.py): risk factors as risks, stock elsewhere by the accounts.
     """
     return relabelled(flag_text(document.text, topics=topics), document)
 
 
 def relabelled(flags: Sequence[Flag], document: Document) -> list[Flag]:
-    """Each flag with the section and speaker of the part it falls in, read as a risk when it is in a filing's
-    risk factors (risk_reading.py): for the offline flags, and again after an LLM judge, whose verdicts and added
-    candidates would otherwise escape the filings' reading choice."""
+    """Each flag with the section and speaker of the part it falls in, read by the filings' choices when it is in a
+    filing's item (filing_reading.py): for the offline flags, and again after an LLM judge, whose verdicts and added
+    candidates would otherwise escape the filings' reading choices."""
     labels = document.labels([f.start for f in flags])
     return [
         read_in_filing(replace(f, section=section, speaker=speaker), section)

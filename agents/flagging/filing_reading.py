@@ -7,14 +7,15 @@ are stated at the lower of cost or net realizable value." as good news (+0.99), 
 as a warning, "we recorded an inventory provision of $1.6 billion" as neutral. The reading choices settle these,
 in this order (the first that applies):
 
-1. a harm the filing says may come ("could result in our holding excess inventory", "write-downs may be
+1. an unfavourable net effect on margin: a warning; a favourable one, good news;
+2. a release of reserved stock, a sale of stock previously reserved, or lower provisions: good news;
+3. a harm the filing says may come ("could result in our holding excess inventory", "write-downs may be
    required", "may lead to increased inventory levels"): a warning, as in risk factors;
-2. an unfavourable net effect on margin: a warning; a favourable one, good news;
-3. a release of reserved stock, or lower provisions: good news;
 4. a provision, write-down or charge for stock recorded as an amount ("totaled $3.7 billion", "a $4.5 billion
-   charge associated with H20 excess inventory"): a warning;
+   charge associated with H20 excess inventory"; a charge for something else is not one): a warning;
 5. an accounting policy, in the general present with no amount or period ("We record inventory write-downs for
    excess or obsolete inventories based upon ...", "Inventory cost is computed on ..."): neutral.
+A harm or effect denied ("We do not expect ...", "did not have a material unfavorable impact") decides nothing.
 
 Otherwise the flag keeps its reading. Risk factors are read by risk_reading.py; transcripts are untouched. Like
 the risk reading it holds after an LLM judge too (document.relabelled, agent.SpanIndex.read_as_risks). The
@@ -33,10 +34,14 @@ from watchdesk.agents.flagging.flag import Flag
 from watchdesk.agents.flagging.polarity import Polarity
 from watchdesk.agents.flagging.risk_reading import in_risk_factors, read_as_risk
 
-# A filing item as the section label's first word: "7", "1A", "15", "I-2", "II-1A", a 20-F's "5.A".
-FILING_ITEM = re.compile(r"(?:(?:I|II)-)?\d{1,2}[A-C]?|\d{1,2}\.[A-Z]")
+# A filing item as the section label's first word: "7", "1A", "15", "I-2", "II-1A", a 20-F's "5.A", an 8-K's "2.02"
+# (its press release exhibits speak of stock as a 6-K's do, and 6-K parts are numbered "1", "2", ...).
+FILING_ITEM = re.compile(r"(?:(?:I|II)-)?\d{1,2}[A-K]?|\d{1,2}\.[A-Z]|\d\.\d\d")
 
-_HARM = r"(?:excess|obsolete|provisions?|write-?downs?|written[- ]down|impairments?|increased inventory levels)"
+_HARM = (
+    r"(?:excess|obsolete|(?<!release of )provisions?|write-?downs?|written[- ]down|impairments?|"
+    r"increased inventory levels)"
+)
 MAY_HARM = re.compile(
     rf"\b(?:may|could|might)\b(?! not)[^.;]{{0,120}}?\b(?:result in|lead to|increase|incur|cause)\b"
     rf"[^.;]{{0,80}}?{_HARM}"
@@ -44,26 +49,36 @@ MAY_HARM = re.compile(
     rf"|\bmay (?:also )?(?:incur|record|recognize)\b[^.;]{{0,40}}?{_HARM}",
     re.IGNORECASE,
 )
+# A harm or an effect denied: "We do not expect that ... could result in material excess inventory", "did not have a
+# material unfavorable impact".
+DENIED = re.compile(
+    r"\b(?:do|does|did) not (?:expect|anticipate|believe|have)\b|\bnot (?:had|have) an?\b|\bno (?:material )?"
+    r"(?:unfavou?rable|adverse)\b",
+    re.IGNORECASE,
+)
 UNFAVOURABLE = re.compile(r"\bunfavou?rable (?:net )?(?:impact|effect)", re.IGNORECASE)
 FAVOURABLE = re.compile(r"\bfavou?rable (?:net )?(?:impact|effect)", re.IGNORECASE)
 RELEASED = re.compile(
     r"\b(?:provision )?releases? of (?:\$[\d.,]+ (?:million|billion) (?:of )?)?previously (?:reserved|written[- ]down)"
-    r"|\bprovision releases?\b|\blower (?:net )?inventory provisions\b|\bsales? of (?:items|inventory|products) "
-    r"previously (?:reserved|written[- ]down)",
+    r"|\bprovision releases?\b|\blower (?:net )?inventory provisions\b|\bsales? of (?:\w+ )?previously "
+    r"(?:reserved|written[- ]down)",
     re.IGNORECASE,
 )
 _AMOUNT = r"\$\s?[\d.,]+ ?(?:million|billion|thousand)?"
+_FOR_STOCK = (
+    r"(?:inventory (?:provisions?|write-?downs?|write-?offs?|charges?)|provisions? for (?:excess )?inventor(?:y|ies)"
+    r"|write-?downs?|charges? (?:for|related to|associated with) (?:\w+ ){0,2}?inventor(?:y|ies))"
+)
 RECORDED = re.compile(
-    rf"(?:inventory provisions?|provisions? for (?:excess )?inventor(?:y|ies)|write-?downs?|charges?)[^.;]{{0,80}}?"
-    rf"(?:totaled|totalled|of|were|was) {_AMOUNT}"
+    rf"\b{_FOR_STOCK}\b[^.;]{{0,80}}?\b(?:totaled|totalled|of|were|was) {_AMOUNT}"
     rf"|{_AMOUNT} (?:inventory )?(?:charges?|provisions?|write-?downs?)\b[^.;]{{0,40}}?"
     r"(?:inventor|purchase obligation)",
     re.IGNORECASE,
 )
 PERIOD = re.compile(r"\$|\d%|\bfiscal (?:years?|quarters?)\b|\b(?:19|20)\d\d\b|\bquarter\b", re.IGNORECASE)
 POLICY = re.compile(
-    r"\b(?:we (?:record|charge|review|write[- ]?down|write off|estimate|determine)|(?:is|are) (?:stated|computed|"
-    r"established|recorded|valued|determined)|(?:relates?|related) to|consists? (?:primarily )?of|"
+    r"\b(?:we (?:record|charge|review|write[- ]?down|write off|determine)|(?:is|are) (?:stated|computed|"
+    r"established|recorded|valued|determined)|relates? to|consists? (?:primarily )?of|"
     r"(?:is|are) based (?:up)?on|requires us to)\b",
     re.IGNORECASE,
 )
@@ -71,16 +86,20 @@ POLICY = re.compile(
 
 def in_filing(section: str | None) -> bool:
     """Whether a section label names a filing's item ("7 Management's Discussion ...", "15 Exhibits ...",
-    "I-1 Financial Statements"); transcripts' "prepared" and "qa", and no section, do not."""
+    "I-1 Financial Statements", "2.02 Results of Operations"); transcripts' "prepared" and "qa", and no section,
+    do not."""
     return section is not None and FILING_ITEM.fullmatch(section.split(" ", 1)[0]) is not None
 
 
 def accounts_verdict(sentence: str) -> Polarity | None:
     """The reading choices' polarity for an inventory mention in a filing's accounts, or None to keep the flag's."""
-    if MAY_HARM.search(sentence) or UNFAVOURABLE.search(sentence):
+    denied = DENIED.search(sentence) is not None
+    if UNFAVOURABLE.search(sentence) and not denied:
         return "negative"
     if FAVOURABLE.search(sentence) or RELEASED.search(sentence):
         return "positive"
+    if MAY_HARM.search(sentence) and not denied:
+        return "negative"
     if RECORDED.search(sentence):
         return "negative"
     if POLICY.search(sentence) and not PERIOD.search(sentence):

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import re
 
-# A cell of figures: amounts, brackets for negatives, percentages, dashes for nil, footnote marks, a units header.
+# A cell of figures: amounts ("$(1,234)", "$ (98)", "(2,554)", "12 %", "(1.0)%", "2.5 pts"), a footnote mark, a
+# dash or "$—" for nil, n/a or n/m, a units header ("(In millions)"), a column's date ("January 26, 2025"), or
+# nothing. Matched on the stripped cell, with at most one space at each join, so it runs in linear time.
 FIGURE = re.compile(
-    r"\s*(?:\(?[$€£¥]?\s*[-+−–—]?\s*[\d.,]+\s*%?\)?\s*%?(?:\s*\(\d\))?"  # (1,234), $ 5.6, 12 %, 3 (1)
-    r"|[-−–—]+|n/?[am]|\((?:in|amounts in) [\w ,$]+\)|)\s*",  # a dash, n/a or n/m, "(In millions)", blank
+    r"(?:[$€£¥] ?)?\(?(?:[$€£¥] ?)?[-+−–—]?\d[\d.,]* ?%?\)? ?%?(?: ?pts)?(?: ?\(\d\))?"
+    r"|(?:[$€£¥] ?)?[-−–—]+|n/?[am]|\((?:in|amounts in) [\w ,$]+\)"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2}, \d{4}|",  # a column's date
     re.IGNORECASE,
 )
 CELL = " | "
@@ -24,4 +27,4 @@ CELL = " | "
 def is_figures_row(sentence: str) -> bool:
     """Whether `sentence` is a table row whose cells after the first are all figures, blank or a units header."""
     cells = sentence.split(CELL)
-    return len(cells) > 1 and all(FIGURE.fullmatch(cell) for cell in cells[1:])
+    return len(cells) > 1 and all(FIGURE.fullmatch(cell.strip()) for cell in cells[1:])

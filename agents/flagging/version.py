@@ -29,5 +29,7 @@
 # reserved stock as good news, accounting policy as neutral (filing_reading.py); 0.17 (calls' flags unchanged):
 # inventory named only as one account in a list is not a flag (listed.py); 0.18 (calls' flags unchanged): in risk
 # factors a stock or supply mention read as good news is a warning when the sentence supposes a harm
-# (risk_reading.HYPOTHETICAL)
-METHOD_VERSION = "0.18"
+# (risk_reading.HYPOTHETICAL); 0.19 (calls' flags unchanged): a review's tightening of 0.15-0.18 (lists need the
+# stock to be an item and nothing said of it nearby, amounts recorded only for stock, denials decide nothing, more
+# figures cells, 8-K items as filing items)
+METHOD_VERSION = "0.19"

@@ -162,6 +162,9 @@ def test_a_10ks_accounts_read_stock_by_the_filings_choices(shared_fixtures: Path
     assert read("7", "Sales of previously reserved inventory and settlements") == ["positive"]
     assert read("7", "Provisions for inventory and excess inventory purchase obligations totaled") == ["negative"]
     assert read("15", "Inventory cost is computed on an adjusted standard basis") == ["neutral"]
+    # these two the refiner read the other way (neutral, and a warning at -0.70)
+    assert read("15", "In fiscal years 2025 and 2024, we recorded an inventory provision") == ["negative"]
+    assert read("7", "We charge cost of sales for inventory provisions to write-down") == ["neutral"]
 
 
 @pytest.mark.parametrize(

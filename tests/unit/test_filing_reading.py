@@ -60,7 +60,8 @@ def test_a_sentence_the_choices_do_not_settle_keeps_its_reading() -> None:
 @pytest.mark.parametrize(
     ("section", "filing"),
     [("7 Management's Discussion", True), ("15 Exhibits", True), ("I-2 Management's", True), ("II-1A Risk", True),
-     ("5.A Operating Results", True), ("prepared", False), ("qa", False), (None, False), ("Q&A", False)],
+     ("5.A Operating Results", True), ("16F Change in Accountant", True), ("2.02 Results of Operations", True),
+     ("1 Philips presents its results", True), ("prepared", False), ("qa", False), (None, False), ("Q&A", False)],
 )  # fmt: skip
 def test_which_section_labels_are_a_filings_items(section: str | None, filing: bool) -> None:
     assert in_filing(section) is filing
@@ -76,3 +77,20 @@ def test_only_inventory_in_a_filings_other_items_is_read_by_the_accounts() -> No
     # in risk factors the risk reading applies instead (risk_reading.py): a neutral mention becomes a warning
     neutral = replace(flag, polarity="neutral", score=0.1)
     assert read_in_filing(neutral, "1A Risk Factors").polarity == "negative"
+
+
+WRITTEN = [  # written to probe each rule's edges (a review's cases): what the choices do not settle keeps its reading
+    ("Inventory decreased to $5.3 billion, and restructuring charges of $50 million were recorded.", None),
+    ("Inventory days improved to 80, while other charges were $12 million.", None),
+    ("We do not expect that changes in demand could result in material excess inventory.", None),
+    ("The change did not have a material unfavorable impact on gross margin from inventory.", None),
+    ("We hold excess inventory related to lower demand for our gaming products.", None),
+    ("We estimate that channel inventory remains elevated.", None),
+    ("Sales of previously reserved inventory could increase provision releases in future quarters.", "positive"),
+    ("The sale of previously reserved inventory benefited gross margin by 1.2%.", "positive"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), WRITTEN, ids=[s[:40] for s, _ in WRITTEN])
+def test_other_charges_denials_and_loose_policy_words_do_not_decide(sentence: str, verdict: str | None) -> None:
+    assert accounts_verdict(sentence) == verdict
