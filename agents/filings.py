@@ -284,7 +284,7 @@ def _with_spans(record: DocumentRecord, *, html: bytes | None = None) -> Labelle
         if form in _SECTIONED:
             found = extract_sections(record.text, form=form)
             if not found and form == "20-F" and html:  # an annual report with a cross-reference table
-                found = reference_table_sections(html).sections
+                found = reference_table_sections(html).labels()
             parts = [(s.item, s.title, s.start, s.end) for s in found]
         elif form in {"8-K", "6-K"}:
             # Items that live in an exhibit or only in the header have no span here (start -1).

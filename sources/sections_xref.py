@@ -45,6 +45,18 @@ class XrefSections:
     not_applicable: list[XrefEntry] = field(default_factory=list)
     has_table: bool = False
 
+    def labels(self) -> list[Section]:
+        """One section per stretch of text, for labelling where a finding stands: the table often cites one part of
+        the report under several items (the risk factors under 3.D, 4.B and 4.D), and the first in item order
+        names it (3.D: so a risk factor is read as one)."""
+        seen: set[tuple[int, int]] = set()
+        out = []
+        for s in sorted(self.sections, key=lambda s: (s.start, s.end, s.item)):
+            if (s.start, s.end) not in seen:
+                seen.add((s.start, s.end))
+                out.append(s)
+        return out
+
 
 def reference_table_sections(html: bytes | str) -> XrefSections:
     """The sections a 20-F cross-reference table names, cut from this document; empty without a table."""

@@ -102,18 +102,24 @@ def read_filing(data: bytes, *, origin: str = "<input>") -> Document:
         raise ParsingError(f"{origin}: the filing has no readable text; is the file complete?")
     submitted = header.get("CONFORMED SUBMISSION TYPE")
     form = (submitted if isinstance(submitted, str) else None) or detect_form(text)
-    return Document(kind="filing", text=text, parts=_items(text, form, header), form=form)
+    return Document(kind="filing", text=text, parts=_items(text, form, header, primary), form=form)
 
 
-def _items(text: str, form: str | None, header: Header) -> tuple[Part, ...]:
-    """Sections of a 10-K/10-Q/20-F or items of an 8-K/6-K; none when the form has neither or they cannot be found."""
+def _items(text: str, form: str | None, header: Header, primary: bytes = b"") -> tuple[Part, ...]:
+    """Sections of a 10-K/10-Q/20-F or items of an 8-K/6-K; none when the form has neither or they cannot be found.
+    A 20-F filed as an annual report with a cross-reference table gets the table's sections, as in the pipeline
+    (agents/filings.py)."""
     from watchdesk.sources.filing_items import extract_items
     from watchdesk.sources.sections import extract_sections
+    from watchdesk.sources.sections_xref import reference_table_sections
 
     base = (form or "").upper().removesuffix("/A")
     try:
         if base.startswith(_SECTIONED):
-            found = [(s.item, s.title, s.start, s.end) for s in extract_sections(text, form=base)]
+            sections = extract_sections(text, form=base)
+            if not sections and base.startswith("20-F") and primary:
+                sections = reference_table_sections(primary).labels()
+            found = [(s.item, s.title, s.start, s.end) for s in sections]
         elif base.startswith(("8-K", "6-K")):
             items = extract_items(text, header=header, form=base)
             found = [(i.item, i.title, i.start, i.end) for i in items if i.start >= 0]  # -1: not in this text

@@ -53,3 +53,28 @@ def test_an_excerpt_with_neither_headings_nor_table_says_so(edgar_fixtures: Path
     assert result.exit_code == 2, result.output  # the README's scheme: a file that cannot be parsed is bad input
     assert result.stdout == ""
     assert "no 20-F item headings and no Form 20-F cross-reference table" in result.stderr
+
+
+def test_a_stretch_cited_under_several_items_is_labelled_once_risk_factors_first(edgar_fixtures: Path) -> None:
+    """The table cites the risk factors under 3.D, 4.B and 4.D: a finding there is labelled 3.D, in the pipeline
+    (agents/filings.py) and in `watchdesk flag` alike, so the risk-factor reading applies to it (risk_reading.py).
+    Before, the pipeline's span lookup took the last of the three (4.D) and `watchdesk flag` used no table at all."""
+    from datetime import UTC, datetime
+
+    from watchdesk.agents.filings import _with_spans
+    from watchdesk.agents.flagging.agent import SpanIndex
+    from watchdesk.agents.flagging.document import _items
+    from watchdesk.agents.flagging.flag import Flag
+    from watchdesk.store.records import DocumentRecord
+
+    raw = (edgar_fixtures / TABLE).read_bytes()
+    text = html_to_text(raw)
+    labels = reference_table_sections(raw).labels()
+    assert [(s.item, s.start) for s in labels] == [("3.D", 0), ("4", 153), ("4.D", 299)]
+    parts = _items(text, "20-F", {}, raw)  # watchdesk flag
+    record = DocumentRecord(url="https://example.test/asml", source="edgar", text=text, fetched_at=datetime.now(UTC),
+                            doc_type="20-F")  # fmt: skip
+    index = SpanIndex(_with_spans(record, html=raw)[1])  # the pipeline
+    assert parts[0].section == index.label(10)[0] == "3.D Risk Factors [Risk – Risk factors]"
+    flag = Flag("supply_chain", "neutral", 0.0, "Our supply chain may be disrupted.", 10, 44)
+    assert index.read_as_risks([flag])[0].polarity == "negative"
