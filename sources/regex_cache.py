@@ -11,7 +11,8 @@ own and decoded only when asked for: a command pays for the entries it uses, not
 any command ever kept there, and the code words of a pattern, lists gone once the engine has copied them, are
 never walked by the garbage collector (decoding the whole 6 MB file at once was most of a short command's
 start-up). The engine validates code words when it loads them; a file from another Python, a damaged file, or
-any failure at all falls back to `re.compile`, so the cache can cost speed but never a match.
+any failure at all falls back to `re.compile`, so the cache can cost speed but never a match. The file is bounded:
+past _MAX_BYTES a save keeps only the entries its command used, and temporary files of killed saves are removed.
 """
 
 from __future__ import annotations
@@ -43,8 +44,16 @@ except ImportError:  # pragma: no cover
 
 _FORMAT = 3  # bump when what is stored changes (3: each entry marshalled on its own)
 _MAX_ENTRIES = 20_000  # past this (patterns of many edited topic files) the file starts afresh
+# Past this many bytes of entries the next save keeps only what that command used. Every edit of a topic file, and
+# every new method version, adds entries (a Hyperscan database is about 1 MB) and none is ever dropped: one install
+# had 291 MB after a few weeks, and loading it cost each command 0.3 s and 540 MB of memory (a full cache for the
+# shipped topics is about 12 MB).
+_MAX_BYTES = 48 * 2**20
+_STALE_TMP = 3600.0  # seconds: a save's temporary file older than this was left by a killed process
 _lock = threading.Lock()
-_state: dict[str, Any] = {"dir": None, "entries": None, "dirty": False, "hooked": False}  # entries: key -> bytes
+_state: dict[str, Any] = {  # entries: key -> bytes; used: the keys this process read or wrote
+    "dir": None, "entries": None, "dirty": False, "hooked": False, "used": set(), "oversized": False,
+}  # fmt: skip
 _MISSING: Any = object()
 _parsed: dict[tuple[str, int], Any] = {}  # (pattern, flags) -> the parse tree compile_cached made last
 
@@ -53,7 +62,7 @@ def use_dir(path: Path | None) -> None:
     """Keep the cache in `path` (None: memory only, the default, so tests and libraries write nothing)."""
     with _lock:
         if path != _state["dir"]:
-            _state.update(dir=path, entries=None)
+            _state.update(dir=path, entries=None, used=set(), oversized=False)
 
 
 def cache_file(directory: Path) -> Path:
@@ -172,6 +181,7 @@ def _stored(key: str) -> Any:
     raw = _entries().get(key)
     if raw is None:
         return _MISSING
+    _state["used"].add(key)
     try:
         return marshal.loads(raw)
     except Exception:  # damaged, or not bytes at all: the caller computes the entry afresh
@@ -183,6 +193,9 @@ def _entries() -> dict[str, bytes]:
     if entries is None:
         with _lock:
             entries = _state["entries"] = _load(_state["dir"])
+            if sum(map(len, entries.values())) > _MAX_BYTES:  # pruned when this command saves (save())
+                _state["oversized"] = True
+                _hook()
     return entries
 
 
@@ -205,24 +218,50 @@ def _put(key: str, value: Any) -> None:
         if _state["entries"] is None:
             _state["entries"] = {}
         _state["entries"][key] = raw
+        _state["used"].add(key)
         _state["dirty"] = True
-        if not _state["hooked"] and _state["dir"] is not None:
-            atexit.register(save)
-            _state["hooked"] = True
+        _hook()
+
+
+def _hook() -> None:
+    if not _state["hooked"] and _state["dir"] is not None:
+        atexit.register(save)
+        _state["hooked"] = True
 
 
 def save() -> None:
-    """Write new entries, atomically (a concurrent process at worst redoes some work)."""
+    """Write new entries, atomically (a concurrent process at worst redoes some work). Past _MAX_BYTES only the
+    entries this command used are kept; temporary files that killed processes left behind are removed."""
     with _lock:
         directory, entries = _state["dir"], _state["entries"]
-        if directory is None or not _state["dirty"] or entries is None:
+        if directory is None or entries is None or not (_state["dirty"] or _state["oversized"]):
             return
+        if _state["oversized"] or sum(map(len, entries.values())) > _MAX_BYTES:
+            entries = _state["entries"] = {k: v for k, v in entries.items() if k in _state["used"]}
+            _state["oversized"] = False
         import tempfile  # only a command that compiled something new writes: the others need not import it
 
         with contextlib.suppress(OSError):  # a read-only home only costs speed
             directory.mkdir(parents=True, exist_ok=True)
+            _remove_stale(directory)
             fd, tmp = tempfile.mkstemp(dir=directory, prefix=".regex-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as out:
-                marshal.dump(entries, out)
-            os.replace(tmp, cache_file(directory))
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    marshal.dump(entries, out)
+                os.replace(tmp, cache_file(directory))
+            except BaseException:  # interrupted or failed: leave no partial file behind
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
             _state["dirty"] = False
+
+
+def _remove_stale(directory: Path) -> None:
+    """Temporary files of saves whose process was killed before it could rename or remove them."""
+    import time
+
+    limit = time.time() - _STALE_TMP
+    for path in directory.glob(".regex-*.tmp"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < limit:
+                path.unlink()

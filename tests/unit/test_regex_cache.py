@@ -80,3 +80,53 @@ def test_a_damaged_entry_is_computed_again(cache_dir: Path) -> None:
     regex_cache.use_dir(cache_dir)
     assert regex_cache.compile_cached(*PATTERNS[2]) == re.compile(*PATTERNS[2])
     assert regex_cache.memo("t", "x", lambda: [1, 2], encode=list, decode=list) == [1, 2]
+
+
+def test_an_oversized_cache_keeps_only_what_the_last_command_used(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries of edited topic files and old method versions are never asked for again: past _MAX_BYTES the next
+    save keeps what that command used (one install had 291 MB, 0.3 s and 540 MB of memory per command)."""
+    from watchdesk.sources import regex_cache as store
+
+    for n in range(40):  # forty old patterns, then a new command that uses one of them and one new
+        regex_cache.compile_cached(f"old{n}|" + "x" * 200)
+    regex_cache.save()
+    monkeypatch.setattr(store, "_MAX_BYTES", 2_000)
+    regex_cache.use_dir(None)
+    regex_cache.use_dir(cache_dir)
+    regex_cache.compile_cached("old7|" + "x" * 200)
+    regex_cache.compile_cached("new|y")
+    regex_cache.save()
+    kept = marshal.loads(regex_cache.cache_file(cache_dir).read_bytes())
+    assert sorted(kept) == sorted(["c0:old7|" + "x" * 200, "c0:new|y"])
+    regex_cache.use_dir(None)
+    regex_cache.use_dir(cache_dir)
+    assert regex_cache.compile_cached("old7|" + "x" * 200) == re.compile("old7|" + "x" * 200)
+
+
+def test_a_killed_saves_temporary_file_is_removed_later_and_a_failed_save_leaves_none(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import time
+
+    from watchdesk.sources import regex_cache as store
+
+    stale, fresh = cache_dir / ".regex-stale.tmp", cache_dir / ".regex-fresh.tmp"
+    for path in (stale, fresh):
+        path.write_bytes(b"partial")
+    os.utime(stale, (time.time() - 2 * store._STALE_TMP,) * 2)
+    regex_cache.compile_cached("a|c")
+    regex_cache.save()
+    assert not stale.exists() and fresh.exists()
+    fresh.unlink()
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    regex_cache.compile_cached("d|e")
+    monkeypatch.setattr(store.marshal, "dump", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        regex_cache.save()
+    assert list(cache_dir.glob(".regex-*.tmp")) == []
