@@ -103,7 +103,8 @@ def flag(
     if llm_requests is not None:
         _write_requests(flags, library=library, text=document.text, out=llm_requests)
     elif settings.model and not no_llm:
-        flags = relabelled(_refined(flags, settings=settings, library=library, text=document.text), document)
+        judged = _refined(flags, settings=settings, library=library, text=document.text)
+        flags = relabelled(judged, document, drop=False)  # what the judge kept or added stays
     for item in flags:
         click.echo(json.dumps(_row(item), ensure_ascii=False))
 

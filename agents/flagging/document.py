@@ -140,12 +140,12 @@ def flag_document(document: Document, *, topics: TopicLibrary) -> list[Flag]:
     return relabelled(flag_text(document.text, topics=topics), document)
 
 
-def relabelled(flags: Sequence[Flag], document: Document) -> list[Flag]:
+def relabelled(flags: Sequence[Flag], document: Document, *, drop: bool = True) -> list[Flag]:
     """Each flag with the section and speaker of the part it falls in, read by the filings' choices when it is in a
     filing's item (filing_reading.py): for the offline flags, and again after an LLM judge, whose verdicts and added
-    candidates would otherwise escape the filings' reading choices."""
+    candidates would otherwise escape the filings' reading choices (`drop` false after a judge: what it judged on
+    topic stays)."""
     labels = document.labels([f.start for f in flags])
-    return [
-        read_in_filing(replace(f, section=section, speaker=speaker), section)
-        for f, (section, speaker) in zip(flags, labels, strict=True)
-    ]
+    placed = (replace(f, section=sec, speaker=who) for f, (sec, who) in zip(flags, labels, strict=True))
+    read = (read_in_filing(f, f.section, drop=drop) for f in placed)
+    return [f for f in read if f is not None]

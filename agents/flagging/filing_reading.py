@@ -84,6 +84,30 @@ POLICY = re.compile(
 )
 
 
+# Stock's charges and a liquidity statement, not a statement about supply: "Provisions for inventory and excess
+# inventory purchase obligations totaled $3.7 billion", "a provision release of $540 million", "sufficient liquidity to
+# meet our operating requirements ..., including our supply obligations". The purchase obligations are the stock's
+# (the reading choices: charges for excess inventory and purchase obligations are inventory, not also supply chain);
+# a sentence that also names suppliers, capacity, components, a shortage or the like is still read.
+STOCK_CHARGE = re.compile(
+    r"inventory provisions?|provisions? for (?:excess )?inventor|excess (?:or obsolete )?inventor(?:y|ies)|"
+    r"write-?downs?|written[- ]down|previously reserved|sufficient liquidity",
+    re.IGNORECASE,
+)
+OTHER_SUPPLY = re.compile(
+    r"supplier|shortage|capacity|constrain|lead[- ]times?|manufactur|supply chain|components?|foundr|wafer|"
+    r"logistic|freight|tariff|sourcing|allocation",
+    re.IGNORECASE,
+)
+
+
+def not_supply(flag: Flag) -> bool:
+    """Whether a filing's supply-chain flag is on a sentence about stock's charges or liquidity only."""
+    return flag.topic == "supply_chain" and bool(STOCK_CHARGE.search(flag.sentence)) and not OTHER_SUPPLY.search(
+        flag.sentence
+    )
+
+
 def in_filing(section: str | None) -> bool:
     """Whether a section label names a filing's item ("7 Management's Discussion ...", "15 Exhibits ...",
     "I-1 Financial Statements", "2.02 Results of Operations"); transcripts' "prepared" and "qa", and no section,
@@ -107,9 +131,12 @@ def accounts_verdict(sentence: str) -> Polarity | None:
     return None
 
 
-def read_in_filing(flag: Flag, section: str | None) -> Flag:
-    """`flag` read by the filings' choices: as a risk in risk factors (risk_reading.py), an inventory mention in the
-    filing's other items by accounts_verdict(); anything else as it is."""
+def read_in_filing(flag: Flag, section: str | None, *, drop: bool = True) -> Flag | None:
+    """`flag` read by the filings' choices: None for a supply-chain flag on stock's charges (not_supply()), unless
+    not `drop` (an LLM judge's verdicts: it read the sentence); in risk factors as a risk (risk_reading.py); an
+    inventory mention in the filing's other items by accounts_verdict(); anything else as it is."""
+    if drop and in_filing(section) and not_supply(flag):
+        return None
     if in_risk_factors(section):
         return read_as_risk(flag, section)
     if flag.topic != "inventory" or not in_filing(section):

@@ -31,5 +31,6 @@
 # factors a stock or supply mention read as good news is a warning when the sentence supposes a harm
 # (risk_reading.HYPOTHETICAL); 0.19 (calls' flags unchanged): a review's tightening of 0.15-0.18 (lists need the
 # stock to be an item and nothing said of it nearby, amounts recorded only for stock, denials decide nothing, more
-# figures cells, 8-K items as filing items)
-METHOD_VERSION = "0.19"
+# figures cells, 8-K items as filing items); 0.20 (calls' flags unchanged): a filing's supply-chain flag on a sentence
+# about stock's charges or liquidity only is dropped (filing_reading.not_supply)
+METHOD_VERSION = "0.20"

@@ -66,7 +66,7 @@ def filing_marks(folder: Path | None = None, missed: Counter[str] | None = None)
         section = "1A Risk Factors" if r["section"] == "1A" else r["section"]  # the rows name the kind of section
         flagged = set()
         for flag in (read_in_filing(f, section) for f in flag_text(text, topics=core)):
-            if flag.start < b and flag.end > a:
+            if flag is not None and flag.start < b and flag.end > a:
                 flagged.add(flag.topic)
                 want = r["topics"].get(flag.topic)
                 yield flag.topic, bool(flag.sure), want is not None, want == flag.polarity

@@ -73,7 +73,17 @@ def test_only_inventory_in_a_filings_other_items_is_read_by_the_accounts() -> No
     read = read_in_filing(flag, "7 Management's Discussion and Analysis")
     assert (read.polarity, read.score, read.sure) == ("positive", 0.64, True)
     assert read_in_filing(flag, "qa") is flag and read_in_filing(flag, None) is flag  # a call's answer
-    assert read_in_filing(replace(flag, topic="supply_chain"), "7 Management's") == replace(flag, topic="supply_chain")
+    # a supply-chain flag on stock's charges is not one (not_supply), but a judge's verdict on it stays
+    supply = replace(flag, topic="supply_chain")
+    assert read_in_filing(supply, "7 Management's") is None
+    assert read_in_filing(supply, "7 Management's", drop=False) == supply
+    assert read_in_filing(supply, "qa") is supply  # calls: "excess inventory" beside supply and demand is read as is
+    capacity = (
+        "We have increased our supply and capacity purchases with existing suppliers, added new vendors and entered "
+        "into prepaid manufacturing and capacity agreements."
+    )
+    kept = Flag("supply_chain", "positive", 1.0, capacity, 0, len(capacity))
+    assert read_in_filing(kept, "7 Management's") is kept
     # in risk factors the risk reading applies instead (risk_reading.py): a neutral mention becomes a warning
     neutral = replace(flag, polarity="neutral", score=0.1)
     assert read_in_filing(neutral, "1A Risk Factors").polarity == "negative"
@@ -94,3 +104,21 @@ WRITTEN = [  # written to probe each rule's edges (a review's cases): what the c
 @pytest.mark.parametrize(("sentence", "verdict"), WRITTEN, ids=[s[:40] for s, _ in WRITTEN])
 def test_other_charges_denials_and_loose_policy_words_do_not_decide(sentence: str, verdict: str | None) -> None:
     assert accounts_verdict(sentence) == verdict
+
+
+NOT_SUPPLY = [  # NVIDIA's 10-K FY2025 MD&A and 10-K FY2024 MD&A, labelled without supply chain in tests/labels/filings/
+    "Provisions for inventory and excess inventory purchase obligations totaled $3.7 billion and $2.2 billion for "
+    "fiscal years 2025 and 2024, respectively.",
+    "We believe that we have sufficient liquidity to meet our operating requirements for at least the next twelve "
+    "months, and for the foreseeable future, including our future supply obligations and $1.3 billion of debt "
+    "repayment due in fiscal year 2025 and share purchases.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_SUPPLY, ids=["provisions", "liquidity"])
+def test_stocks_charges_and_liquidity_are_not_supply_chain_statements(sentence: str) -> None:
+    from watchdesk.agents.flagging.filing_reading import not_supply
+
+    flag = Flag("supply_chain", "negative", -0.6, sentence, 0, len(sentence))
+    assert not_supply(flag) and read_in_filing(flag, "7 Management's Discussion and Analysis") is None
+    assert not not_supply(replace(flag, topic="inventory"))
