@@ -100,7 +100,7 @@ class SpanIndex:
             return self._spans[i]
         return None
 
-    def read_as_risks(self, flags: Sequence[Flag], *, drop: bool = True) -> list[Flag]:
+    def read_by_filings(self, flags: Sequence[Flag], *, drop: bool = True) -> list[Flag]:
         """The flags read by the filings' choices (filing_reading.read_in_filing): in risk factors as risks, stock in
         the filing's other items by its accounts, supply-chain flags on stock's charges dropped; a call's flags as
         they are."""
@@ -141,12 +141,12 @@ def flag_document(
                            sentiment=tone, sentiment_score=tone_score)
         )  # fmt: skip
     flags = flag_text(text, topics=library, spans=spans, sentiments=[tone for tone, _ in tones])
-    flags = where.read_as_risks(flags)
+    flags = where.read_by_filings(flags)
     # The judge (an LLM, when configured) may change polarity and score or drop a flag; it falls back itself.
     # Its verdicts and added candidates are read as risks again: the filings' reading choice holds for them too
     # (but what it judged on topic stays: the offline pass's drops were made before it read them).
     if judge and flags:
-        flags = where.read_as_risks(judge(flags, text), drop=False)
+        flags = where.read_by_filings(judge(flags, text), drop=False)
     findings = [
         _finding(f, doc_id=doc_id, ticker=ticker, where=where, run_id=run_id, now=now, method=method, version=version)
         for f in flags

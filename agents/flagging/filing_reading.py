@@ -18,7 +18,7 @@ in this order (the first that applies):
 A harm or effect denied ("We do not expect ...", "did not have a material unfavorable impact") decides nothing.
 
 Otherwise the flag keeps its reading. Risk factors are read by risk_reading.py; transcripts are untouched. Like
-the risk reading it holds after an LLM judge too (document.relabelled, agent.SpanIndex.read_as_risks). The
+the risk reading it holds after an LLM judge too (document.relabelled, agent.SpanIndex.read_by_filings). The
 rules were written from the labelled MD&A sentences of tests/labels/filings/ (whose inventory polarity the refiner
 is not trained on), where inventory polarity goes 0.65 -> 0.96, in sample. On 164 sentences of notes, MD&A and
 Business labelled afterwards and held out (tests/labels/filings_notes/, `python -m tests.labels.sureness notes`):
@@ -28,11 +28,10 @@ Business labelled afterwards and held out (tests/labels/filings_notes/, `python 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from watchdesk.agents.flagging.flag import Flag
 from watchdesk.agents.flagging.polarity import Polarity
-from watchdesk.agents.flagging.risk_reading import in_risk_factors, read_as_risk
+from watchdesk.agents.flagging.risk_reading import in_risk_factors, read_as_risk, with_polarity
 
 # A filing item as the section label's first word: "7", "1A", "15", "I-2", "II-1A", a 20-F's "5.A", an 8-K's "2.02"
 # (its press release exhibits speak of stock as a 6-K's do, and 6-K parts are numbered "1", "2", ...).
@@ -103,9 +102,9 @@ OTHER_SUPPLY = re.compile(
 
 def not_supply(flag: Flag) -> bool:
     """Whether a filing's supply-chain flag is on a sentence about stock's charges or liquidity only."""
-    return flag.topic == "supply_chain" and bool(STOCK_CHARGE.search(flag.sentence)) and not OTHER_SUPPLY.search(
-        flag.sentence
-    )
+    if flag.topic != "supply_chain" or not STOCK_CHARGE.search(flag.sentence):
+        return False
+    return OTHER_SUPPLY.search(flag.sentence) is None
 
 
 def in_filing(section: str | None) -> bool:
@@ -142,7 +141,4 @@ def read_in_filing(flag: Flag, section: str | None, *, drop: bool = True) -> Fla
     if flag.topic != "inventory" or not in_filing(section):
         return flag
     verdict = accounts_verdict(flag.sentence)
-    if verdict is None or verdict == flag.polarity:
-        return flag
-    sign = {"positive": 1.0, "negative": -1.0}.get(verdict, 0.0)
-    return replace(flag, polarity=verdict, score=sign * max(0.5, abs(flag.score)))
+    return flag if verdict is None or verdict == flag.polarity else with_polarity(flag, verdict)

@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 
 from watchdesk.agents.flagging.flag import Flag
+from watchdesk.agents.flagging.polarity import Polarity
 
 # The risk-factor item of each form (sources.filing_parse.RISK_ITEM's values, kept here so a call's flags do not
 # import the filing parser): a flag's section label is the item, then its title ("II-1A Risk Factors").
@@ -50,11 +51,18 @@ HYPOTHETICAL = re.compile(
 )
 
 
+def with_polarity(flag: Flag, polarity: Polarity) -> Flag:
+    """`flag` with the polarity a reading rule settles, its score that polarity's sign at the flag's strength (at
+    least 0.5: the rule is sure of the direction)."""
+    sign = {"positive": 1.0, "negative": -1.0}.get(polarity, 0.0)
+    return replace(flag, polarity=polarity, score=sign * max(0.5, abs(flag.score)))
+
+
 def read_as_risk(flag: Flag, section: str | None) -> Flag:
     """`flag`, a warning when it is an inventory or supply-chain mention in a risk-factor section read as neutral,
     or as good news in a sentence that supposes a harm (HYPOTHETICAL)."""
     if flag.topic not in RISK_TOPICS or not in_risk_factors(section):
         return flag
     if flag.polarity == "neutral" or (flag.polarity == "positive" and HYPOTHETICAL.search(flag.sentence)):
-        return replace(flag, polarity="negative", score=-max(0.5, abs(flag.score)))
+        return with_polarity(flag, "negative")
     return flag

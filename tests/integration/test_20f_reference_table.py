@@ -77,4 +77,4 @@ def test_a_stretch_cited_under_several_items_is_labelled_once_risk_factors_first
     index = SpanIndex(_with_spans(record, html=raw)[1])  # the pipeline
     assert parts[0].section == index.label(10)[0] == "3.D Risk Factors [Risk – Risk factors]"
     flag = Flag("supply_chain", "neutral", 0.0, "Our supply chain may be disrupted.", 10, 44)
-    assert index.read_as_risks([flag])[0].polarity == "negative"
+    assert index.read_by_filings([flag])[0].polarity == "negative"
