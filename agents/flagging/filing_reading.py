@@ -107,6 +107,37 @@ def not_supply(flag: Flag) -> bool:
     return OTHER_SUPPLY.search(flag.sentence) is None
 
 
+# A cost line's definition: "Cost of revenue consists primarily of the cost of semiconductors, ... inventory and
+# warranty provisions, memory and component costs, tariffs, and shipping costs.", "Cost of energy generation and
+# storage revenue includes direct and indirect material and labor costs, warehouse rent, freight, ...". The reading
+# choices make such a definition `{}` (an accounting definition, not a statement); NVIDIA's MD&A repeats it in every
+# 10-K and 10-Q, where its "tariffs" was a neutral geopolitical flag, and Tesla's "freight" a supply-chain one (flagging
+# v0.21; two training rows of tests/labels/filings/ and one of the TUNE part of tests/labels/filings_other/). Stock
+# named there ("charges to write down the carrying value of our inventory") is left to the accounts' reading.
+DEFINES_A_COST = re.compile(
+    r"^\W*(?:total )?costs? of (?:[\w,&-]+ ){0,6}?(?:revenues?|sales|goods sold|products|services)\b[^.;]{0,40}?\b"
+    r"(?:consists?|includes?|comprises?|(?:is|are) comprised)\b",
+    re.IGNORECASE,
+)
+
+
+def defines_a_cost(flag: Flag) -> bool:
+    """Whether a filing's supply-chain or geopolitical flag is on the definition of a cost line (no statement)."""
+    return flag.topic != "inventory" and DEFINES_A_COST.search(flag.sentence) is not None
+
+
+# A heading that names a topic ("Supply Chain", "Global Trade", "Israel and Hamas Conflict"): a short line with no
+# sentence's end. The reading choices make it a neutral mention (the text under it says what happened); the refiner read
+# Tesla's "Supply Chain" as a warning (flagging v0.21, from the TUNE part of tests/labels/filings_other/).
+HEADING = re.compile(r"(?:[^\W\d_]|[&,'’ -]){1,60}")
+
+
+def is_heading(sentence: str) -> bool:
+    """Whether a filing's sentence is a heading: at most five words, no digit, no ending punctuation."""
+    text = sentence.strip()
+    return len(text.split()) <= 5 and HEADING.fullmatch(text) is not None
+
+
 def in_filing(section: str | None) -> bool:
     """Whether a section label names a filing's item ("7 Management's Discussion ...", "15 Exhibits ...",
     "I-1 Financial Statements", "2.02 Results of Operations"); transcripts' "prepared" and "qa", and no section,
@@ -131,14 +162,19 @@ def accounts_verdict(sentence: str) -> Polarity | None:
 
 
 def read_in_filing(flag: Flag, section: str | None, *, drop: bool = True) -> Flag | None:
-    """`flag` read by the filings' choices: None for a supply-chain flag on stock's charges (not_supply()), unless
-    not `drop` (an LLM judge's verdicts: it read the sentence); in risk factors as a risk (risk_reading.py); an
-    inventory mention in the filing's other items by accounts_verdict(); anything else as it is."""
-    if drop and in_filing(section) and not_supply(flag):
+    """`flag` read by the filings' choices: None for a supply-chain flag on stock's charges (not_supply()) and for any
+    flag on a cost line's definition (defines_a_cost()), unless not `drop` (an LLM judge's verdicts: it read the
+    sentence); in risk factors as a risk (risk_reading.py); in the filing's other items, a heading as neutral and an
+    inventory mention by accounts_verdict(); anything else as it is."""
+    if drop and in_filing(section) and (not_supply(flag) or defines_a_cost(flag)):
         return None
     if in_risk_factors(section):
         return read_as_risk(flag, section)
-    if flag.topic != "inventory" or not in_filing(section):
+    if not in_filing(section):
+        return flag
+    if is_heading(flag.sentence):
+        return flag if flag.polarity == "neutral" else with_polarity(flag, "neutral")
+    if flag.topic != "inventory":
         return flag
     verdict = accounts_verdict(flag.sentence)
     return flag if verdict is None or verdict == flag.polarity else with_polarity(flag, verdict)

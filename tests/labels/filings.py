@@ -39,6 +39,19 @@ NOTES_PATTERN = re.compile(
 )
 
 
+# The items of ../filings_other/ (its README.md), in the order its rows were chosen: every candidate sentence, once,
+# none labelled in another set; a sentence repeated by a later filing stays with the first.
+OTHER_ITEMS = (
+    ("NVDA_10-K_FY2024_filed-2024-02-21.html", "1"), ("NVDA_10-K_FY2025_filed-2025-02-26.html", "1"),
+    ("TSLA_10-K_FY2023_filed-2024-01-29.html", "1"), ("TSLA_10-K_FY2024_filed-2025-01-30.html", "1"),
+    ("AAPL_10-K_FY2024_filed-2024-11-01.html", "1"),
+    ("TSLA_10-K_FY2023_filed-2024-01-29.html", "7"), ("AAPL_10-K_FY2024_filed-2024-11-01.html", "7"),
+    ("GOOG_10-Q_Q2-2023_0001652044-23-000070.html", "I-2"), ("GOOG_10-Q_Q3-2023_0001652044-23-000094.html", "I-2"),
+    ("PlymouthRock_20-F_0001062993-21-003193.html", "3.D"), ("PlymouthRock_20-F_0001062993-21-003193.html", "4"),
+    ("PlymouthRock_20-F_0001062993-21-003193.html", "5"),
+)  # fmt: skip
+
+
 def filing_rows(folder: Path = FOLDER) -> list[dict]:
     rows = []
     for path in sorted(folder.glob("*.jsonl")):
@@ -60,6 +73,21 @@ def section_sentences(fixtures: Path, doc: str, section: str) -> Iterator[tuple[
     for p, line in enumerate(line for line in found.text.split("\n") if line.strip()):
         for s, sentence in enumerate(split(line)):
             yield f"{p}.{s}", sentence, " | " in line
+
+
+def passages(fixtures: Path, doc: str, section: str) -> Iterator[dict]:
+    """Each non-table sentence of a section as an unlabelled row: `at`, `sha`, and its `before` (up to two sentences)
+    and `after` (one), joined by " " within a line and "\n" across lines, as the rows carry them."""
+    sents = [(at, s) for at, s, table in section_sentences(fixtures, doc, section) if not table]
+
+    def joint(i: int) -> str:  # what separates sentence i from sentence i + 1
+        return " " if sents[i][0].split(".")[0] == sents[i + 1][0].split(".")[0] else "\n"
+
+    for k, (at, sentence) in enumerate(sents):
+        before = "".join(sents[i][1] + joint(i) for i in range(max(0, k - 2), k))
+        after = joint(k) + sents[k + 1][1] if k + 1 < len(sents) else ""
+        yield {"doc": doc, "section": section, "at": at, "sha": digest(sentence), "before": before,
+               "sentence": sentence, "after": after}  # fmt: skip
 
 
 def check(fixtures: Path, rows: list[dict]) -> list[str]:

@@ -155,3 +155,54 @@ def test_flagging_reads_the_prior_risk_factors_as_measured() -> None:
     floors = {"inventory": (0.68, 0.80, 0.97), "supply_chain": (0.78, 0.84, 0.89), "geopolitical": (0.93, 0.76, 0.84)}
     for topic, floor in floors.items():
         assert all(f >= low for f, low in zip(scores[topic], floor, strict=True)), (topic, scores[topic])
+
+
+OTHER = Path(__file__).resolve().parents[1] / "labels" / "filings_other"
+
+
+@pytest.mark.fixtures
+def test_other_rows_are_every_new_candidate_of_their_items_in_its_passage(shared_fixtures: Path) -> None:
+    """tests/labels/filings_other/: every candidate of OTHER_ITEMS that no other set labels, once, each with the
+    passage the filing gives it."""
+    from tests.labels.filings import OTHER_ITEMS, passages
+
+    rows = filing_rows(OTHER)
+    assert len(rows) == 399 and len({r["sentence"] for r in rows}) == len(rows)
+    for r in rows:
+        assert set(r["topics"]) <= TOPICS and set(r["topics"].values()) <= POLARITIES and not r["manual"]
+    seen = {r["sentence"] for r in filing_rows() + filing_rows(RISK) + filing_rows(NOTES) + filing_rows(PRIOR)}
+    wanted = []
+    for doc, section in OTHER_ITEMS:
+        for p in passages(shared_fixtures, doc, section):
+            if CANDIDATE.search(p["sentence"]) and p["sentence"] not in seen:
+                seen.add(p["sentence"])
+                wanted.append(p)
+    strip = ("topics", "manual")
+    assert sorted((r["doc"], r["section"], r["at"]) for r in wanted) == sorted(
+        (r["doc"], r["section"], r["at"]) for r in rows
+    )
+    assert {r["sha"]: r for r in wanted} == {r["sha"]: {k: v for k, v in r.items() if k not in strip} for r in rows}
+
+
+def test_flagging_reads_the_other_filing_items_as_measured() -> None:
+    """tests/labels/filings_other/README.md's figures as floors: held out, and the TUNE part (in sample at v0.21;
+    its geopolitics were 0.60 / 0.75 / 0.33 at v0.20)."""
+    from tests.labels.sureness import OTHER as FOLDER
+    from tests.labels.sureness import filing_scores, other_part
+
+    held, _ = filing_scores(FOLDER, other_part("held"))
+    floors = {"supply_chain": (0.76, 0.86, 0.69), "geopolitical": (0.53, 0.88, 0.87)}
+    for topic, floor in floors.items():
+        assert all(f >= low for f, low in zip(held[topic], floor, strict=True)), (topic, held[topic])
+    tune, _ = filing_scores(FOLDER, other_part("tune"))
+    assert tune["geopolitical"] == (1.0, 1.0, 1.0) and tune["supply_chain"][0] >= 0.84, tune
+
+
+def test_the_briefings_method_text_quotes_the_other_items_figures() -> None:
+    from tests.labels.sureness import OTHER as FOLDER
+    from tests.labels.sureness import filing_scores, other_part
+    from watchdesk.agents.briefing.render import FILING_MEASURED
+
+    held, _ = filing_scores(FOLDER, other_part("held"))
+    for topic, name in (("supply_chain", "supply chain"), ("geopolitical", "geopolitics")):
+        assert f"{name} {' / '.join(f'{x:.2f}' for x in held[topic])}" in FILING_MEASURED

@@ -122,3 +122,43 @@ def test_stocks_charges_and_liquidity_are_not_supply_chain_statements(sentence: 
     flag = Flag("supply_chain", "negative", -0.6, sentence, 0, len(sentence))
     assert not_supply(flag) and read_in_filing(flag, "7 Management's Discussion and Analysis") is None
     assert not not_supply(replace(flag, topic="inventory"))
+
+
+COST_LINES = [  # NVIDIA's 10-K FY2025 MD&A and Tesla's 10-K FY2023 MD&A: definitions, `{}` by the reading choices
+    ("Cost of revenue consists primarily of the cost of semiconductors, including wafer fabrication, assembly, "
+     "testing and packaging, board and device costs, manufacturing support costs, including labor and overhead "
+     "associated with such purchases, final test yield fallout, inventory and warranty provisions, memory and "
+     "component costs, tariffs, and shipping costs.", "geopolitical"),
+    ("Cost of energy generation and storage revenue includes direct and indirect material and labor costs, warehouse "
+     "rent, freight, warranty expense, other overhead costs and amortization of certain acquired intangible assets.",
+     "supply_chain"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "topic"), COST_LINES, ids=["nvidia", "tesla"])
+def test_a_cost_lines_definition_is_no_supply_or_geopolitical_flag(sentence: str, topic: str) -> None:
+    flag = Flag(topic, "neutral", 0.0, sentence, 0, len(sentence))
+    assert read_in_filing(flag, "7 Management's Discussion and Analysis") is None
+    assert read_in_filing(flag, "7 Management's", drop=False) == flag  # a judge's verdict stays
+    assert read_in_filing(flag, "qa") is flag  # a call is read as it is
+    # stock named in a definition is left to the accounts' reading (listed.py and accounts_verdict)
+    assert read_in_filing(replace(flag, topic="inventory"), "7 Management's") is not None
+    said = "Cost of revenue increased due to tariffs on imported components."
+    assert read_in_filing(Flag(topic, "negative", -0.9, said, 0, len(said)), "7 Management's") is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heading"),
+    [("Supply Chain", True), ("Global Trade", True), ("Israel and Hamas Conflict", True),
+     ("Supply chain constraints eased.", False), ("Fiscal 2025 Supply", False),
+     ("We rely on a limited number of suppliers for our wafers and components", False)],
+)  # fmt: skip
+def test_a_heading_naming_a_topic_is_a_neutral_mention_outside_risk_factors(sentence: str, heading: bool) -> None:
+    """Tesla's 10-K Business item: "Supply Chain" read as a warning (tests/labels/filings_other/, TUNE part)."""
+    from watchdesk.agents.flagging.filing_reading import is_heading
+
+    assert is_heading(sentence) is heading
+    flag = Flag("supply_chain", "negative", -0.7, sentence, 0, len(sentence), sure=True)
+    read = read_in_filing(flag, "1 Business")
+    assert read is not None and read.polarity == ("neutral" if heading else "negative")
+    assert read_in_filing(flag, "qa") is flag

@@ -64,7 +64,7 @@ def test_denials_are_found_as_by_the_plain_loop(shared_fixtures: Path) -> None:
         words = [t for t in TOKEN.findall(sentence) if t != "?"]
         assert reading.denies_a_problem(words, sentence) == plain_denies(words, sentence)
         denied += plain_denies(words, sentence)
-    assert denied > 5
+    assert denied >= 5  # the sample holds denials (6 before v0.21 read "not received licenses" as no denial)
 
 
 def test_negating_windows_answer_as_the_plain_loop(shared_fixtures: Path) -> None:
