@@ -32,7 +32,7 @@ Kind = Literal["transcript", "filing"]
 # "Securities and Exchange Commission", so those do not count.
 _SGML = re.compile(rb"^\s*<(?:SEC-DOCUMENT|SEC-HEADER|IMS-DOCUMENT|IMS-HEADER|DOCUMENT)>", re.IGNORECASE)
 _MARKERS = re.compile(
-    rb"<ix:header|xmlns:ix=|Commission\s+File\s+Number|Exact\s+name\s+of\s+registrant|"
+    rb"<ix:(?:header|nonnumeric|nonfraction)\b|xmlns:ix=|Commission\s+File\s+Number|Exact\s+name\s+of\s+registrant|"
     rb"I\.?R\.?S\.?\s+Employer\s+Identification|CONFORMED\s+SUBMISSION\s+TYPE",
     re.IGNORECASE,
 )
@@ -101,8 +101,19 @@ def read_filing(data: bytes, *, origin: str = "<input>") -> Document:
     if not text.strip():
         raise ParsingError(f"{origin}: the filing has no readable text; is the file complete?")
     submitted = header.get("CONFORMED SUBMISSION TYPE")
-    form = (submitted if isinstance(submitted, str) else None) or detect_form(text)
+    form = (submitted if isinstance(submitted, str) else None) or detect_form(text) or _cross_referenced(primary)
     return Document(kind="filing", text=text, parts=_items(text, form, header, primary), form=form)
+
+
+def _cross_referenced(primary: bytes) -> str | None:
+    """"20-F" for a document with no cover page that holds a Form 20-F cross-reference table (an excerpt of an annual
+    report filed as a 20-F, like ASML's), so its sections are found; None otherwise."""
+    from watchdesk.sources.sections_xref import reference_table_sections
+
+    try:
+        return "20-F" if reference_table_sections(primary).sections else None
+    except ParsingError:
+        return None
 
 
 def _items(text: str, form: str | None, header: Header, primary: bytes = b"") -> tuple[Part, ...]:

@@ -78,3 +78,15 @@ def test_a_stretch_cited_under_several_items_is_labelled_once_risk_factors_first
     assert parts[0].section == index.label(10)[0] == "3.D Risk Factors [Risk – Risk factors]"
     flag = Flag("supply_chain", "neutral", 0.0, "Our supply chain may be disrupted.", 10, 44)
     assert index.read_by_filings([flag])[0].polarity == "negative"
+
+
+def test_watchdesk_flag_reads_a_table_excerpt_with_no_cover_page_as_a_20f(edgar_fixtures: Path) -> None:
+    """The reference-table excerpt has inline XBRL but no cover page: `watchdesk flag` took it for a transcript page
+    and failed ("transcript too short"); it is a filing now, its form taken from the table, its sections the table's."""
+    from watchdesk.agents.flagging.document import load_document
+
+    document = load_document((edgar_fixtures / TABLE).read_bytes())
+    assert (document.kind, document.form) == ("filing", "20-F")
+    assert [p.section.split(" ", 1)[0] for p in document.parts if p.section] == ["3.D", "4", "4.D"]
+    result = CliRunner().invoke(cli, ["flag", str(edgar_fixtures / TABLE)])
+    assert result.exit_code == 0, result.output
