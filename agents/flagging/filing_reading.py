@@ -121,21 +121,35 @@ DEFINES_A_COST = re.compile(
 )
 
 
+# A definition states no change, amount, effect or supposed harm: "Cost of revenue increased 12% and includes $300
+# million of tariffs", "Cost of sales includes tariffs and freight, which could increase ..." are statements.
+STATES_MORE = re.compile(
+    r"\d|\$|%|\b(?:increas\w*|decreas\w*|rose|rises?|rising|risen|fell|falls?|falling|fallen|reduc\w*|rais\w*|higher|"
+    r"lower|charges?|effects?|impacts?|shortages?|disrupt\w*|could|may|might|would|which|benefit\w*|offset|due to)\b",
+    re.IGNORECASE,
+)
+
+
 def defines_a_cost(flag: Flag) -> bool:
-    """Whether a filing's supply-chain or geopolitical flag is on the definition of a cost line (no statement)."""
-    return flag.topic != "inventory" and DEFINES_A_COST.search(flag.sentence) is not None
+    """Whether a filing's supply-chain or geopolitical flag is on the bare definition of a cost line (no statement)."""
+    definition = DEFINES_A_COST.search(flag.sentence) if flag.topic in ("supply_chain", "geopolitical") else None
+    return definition is not None and STATES_MORE.search(flag.sentence, definition.end()) is None
 
 
 # A heading that names a topic ("Supply Chain", "Global Trade", "Israel and Hamas Conflict"): a short line with no
 # sentence's end. The reading choices make it a neutral mention (the text under it says what happened); the refiner read
 # Tesla's "Supply Chain" as a warning (flagging v0.21, from the TUNE part of tests/labels/filings_other/).
-HEADING = re.compile(r"(?:[^\W\d_]|[&,'’ -]){1,60}")
+# Title case: each word capitalised but the small ones ("Sources and Availability of Raw Materials"); a bullet such as
+# "Supply constraints eased" or "Tariffs reduced gross margin" is a statement.
+HEADING = re.compile(
+    r"[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|and|of|the|for|in|on|to|&|or))*"
+)
 
 
 def is_heading(sentence: str) -> bool:
-    """Whether a filing's sentence is a heading: at most five words, no digit, no ending punctuation."""
+    """Whether a filing's sentence is a heading: at most seven title-case words, no digit, no ending punctuation."""
     text = sentence.strip()
-    return len(text.split()) <= 5 and HEADING.fullmatch(text) is not None
+    return len(text.split()) <= 7 and not any(c.isdigit() for c in text) and HEADING.fullmatch(text) is not None
 
 
 def in_filing(section: str | None) -> bool:
@@ -162,16 +176,19 @@ def accounts_verdict(sentence: str) -> Polarity | None:
 
 
 def read_in_filing(flag: Flag, section: str | None, *, drop: bool = True) -> Flag | None:
-    """`flag` read by the filings' choices: None for a supply-chain flag on stock's charges (not_supply()) and for any
-    flag on a cost line's definition (defines_a_cost()), unless not `drop` (an LLM judge's verdicts: it read the
-    sentence); in risk factors as a risk (risk_reading.py); in the filing's other items, a heading as neutral and an
-    inventory mention by accounts_verdict(); anything else as it is."""
-    if drop and in_filing(section) and (not_supply(flag) or defines_a_cost(flag)):
+    """`flag` read by the filings' choices: None for a supply-chain flag on stock's charges (not_supply()) and, outside
+    risk factors, for a supply-chain or geopolitical flag on a cost line's bare definition (defines_a_cost()), unless
+    not `drop` (an LLM judge's verdicts: it read the sentence); in risk factors as a risk (risk_reading.py); in the
+    filing's other items, a heading as neutral and an inventory mention by accounts_verdict(); anything else as it
+    is."""
+    if drop and in_filing(section) and not_supply(flag):
         return None
     if in_risk_factors(section):
         return read_as_risk(flag, section)
     if not in_filing(section):
         return flag
+    if drop and defines_a_cost(flag):
+        return None
     if is_heading(flag.sentence):
         return flag if flag.polarity == "neutral" else with_polarity(flag, "neutral")
     if flag.topic != "inventory":

@@ -363,10 +363,13 @@ def rubric_verdict(lowered: str, polarity: str, *, topic: str) -> Literal["neutr
 DENIAL_NEAR = 8
 # "not just a supply constraint" and "not talking about the shortages" name the problem; "would have been higher
 # without the challenges" counts its cost; "we have not received licenses to ship these restricted products" denies
-# the relief, not the restriction (flagging v0.21).
+# the relief, not the restriction (flagging v0.21; a licence only: "not received any notice of supply disruptions" is
+# a denial).
 _NOT_A_DENIAL = compile_cached(
     r"\bno (?:doubt|question)\b|\bnot (?:only|just|talking about)\b|\bnothing but\b|"
-    r"\b(?:would|could)(?: have|'ve) been\b|\b(?:not|never) (?:yet )?(?:received|obtained|been granted|granted)\b"
+    r"\b(?:would|could)(?: have|'ve) been\b|"
+    r"(?:\bnot|\bnever|n't) (?:yet )?(?:received|obtained|been granted|granted|gotten|got) "
+    r"(?:an? |any )?(?:\w+ ){0,2}?licen[cs]"
 )
 
 

@@ -34,7 +34,7 @@
 # figures cells, 8-K items as filing items); 0.20 (calls' flags unchanged): a filing's supply-chain flag on a sentence
 # about stock's charges or liquidity only is dropped (filing_reading.not_supply); 0.21 (calls' flags unchanged): export
 # controls in a filing's own words ("restrictions on the export of", "controls restricting GPUs", unilateral or
-# multilateral controls, trade disputes, restrictive measures, military duty) as geopolitics, a licence not received
-# a warning, tariffs avoided good news, legal sanctions and dealer licences not geopolitics; in a filing's other
-# items a cost line's definition is no supply or geopolitical flag and a heading naming a topic is neutral
+# multilateral controls, trade disputes, employees called up for military duty, OFAC) as geopolitics, a licence not
+# received a warning, tariffs' impact eliminated good news, legal sanctions and dealer licences not geopolitics; in a
+# filing's other items a cost line's bare definition is no supply or geopolitical flag and a heading is neutral
 METHOD_VERSION = "0.21"

@@ -186,16 +186,16 @@ def test_other_rows_are_every_new_candidate_of_their_items_in_its_passage(shared
 
 def test_flagging_reads_the_other_filing_items_as_measured() -> None:
     """tests/labels/filings_other/README.md's figures as floors: held out, and the TUNE part (in sample at v0.21;
-    its geopolitics were 0.60 / 0.75 / 0.33 at v0.20)."""
+    its geopolitics were 0.60 / 0.75 / 0.33 at v0.20, supply-chain precision 0.80)."""
     from tests.labels.sureness import OTHER as FOLDER
     from tests.labels.sureness import filing_scores, other_part
 
     held, _ = filing_scores(FOLDER, other_part("held"))
-    floors = {"supply_chain": (0.76, 0.86, 0.69), "geopolitical": (0.53, 0.88, 0.87)}
+    floors = {"supply_chain": (0.76, 0.86, 0.69), "geopolitical": (0.55, 0.88, 0.87)}  # geo P 0.53 at v0.20
     for topic, floor in floors.items():
         assert all(f >= low for f, low in zip(held[topic], floor, strict=True)), (topic, held[topic])
     tune, _ = filing_scores(FOLDER, other_part("tune"))
-    assert tune["geopolitical"] == (1.0, 1.0, 1.0) and tune["supply_chain"][0] >= 0.84, tune
+    assert tune["geopolitical"] == (1.0, 0.75, 1.0) and tune["supply_chain"][0] >= 0.82, tune
 
 
 def test_the_briefings_method_text_quotes_the_other_items_figures() -> None:

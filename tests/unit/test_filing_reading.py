@@ -143,14 +143,27 @@ def test_a_cost_lines_definition_is_no_supply_or_geopolitical_flag(sentence: str
     assert read_in_filing(flag, "qa") is flag  # a call is read as it is
     # stock named in a definition is left to the accounts' reading (listed.py and accounts_verdict)
     assert read_in_filing(replace(flag, topic="inventory"), "7 Management's") is not None
-    said = "Cost of revenue increased due to tariffs on imported components."
-    assert read_in_filing(Flag(topic, "negative", -0.9, said, 0, len(said)), "7 Management's") is not None
+    # a definition that also states a change, an amount, an effect or a supposed harm is a statement (a review's
+    # probes), and so is one in risk factors, read as a risk there
+    for said in (
+        "Cost of revenue increased due to tariffs on imported components.",
+        "Cost of revenue increased 12% in fiscal 2025 and includes $300 million of tariffs on imported components.",
+        "Cost of sales includes a $200 million charge related to supply disruptions at our contract manufacturer.",
+        "Costs of products sold include the effect of tariffs, which reduced gross margin by 150 basis points.",
+        "Cost of goods sold comprises raw materials, freight and labor; component shortages raised it by 4%.",
+    ):
+        assert read_in_filing(Flag(topic, "negative", -0.9, said, 0, len(said)), "7 Management's") is not None, said
+    risk = "Cost of sales includes tariffs and freight."
+    assert read_in_filing(Flag(topic, "neutral", 0.0, risk, 0, len(risk)), "1A Risk Factors") is not None
 
 
 @pytest.mark.parametrize(
     ("sentence", "heading"),
     [("Supply Chain", True), ("Global Trade", True), ("Israel and Hamas Conflict", True),
-     ("Supply chain constraints eased.", False), ("Fiscal 2025 Supply", False),
+     ("Sources and Availability of Raw Materials", True),
+     ("Supply chain constraints eased.", False), ("Fiscal 2025 Supply", False), ("Supply constraints eased", False),
+     ("Tariffs reduced gross margin", False), ("Component shortages worsened", False),
+     ("shortages of key components, and", False),
      ("We rely on a limited number of suppliers for our wafers and components", False)],
 )  # fmt: skip
 def test_a_heading_naming_a_topic_is_a_neutral_mention_outside_risk_factors(sentence: str, heading: bool) -> None:
@@ -162,3 +175,5 @@ def test_a_heading_naming_a_topic_is_a_neutral_mention_outside_risk_factors(sent
     read = read_in_filing(flag, "1 Business")
     assert read is not None and read.polarity == ("neutral" if heading else "negative")
     assert read_in_filing(flag, "qa") is flag
+    # in risk factors the risk reading applies, not this: a topic named there is a warning
+    assert read_in_filing(flag, "1A Risk Factors").polarity == "negative"

@@ -40,6 +40,16 @@ MENTIONS = [
 ]  # fmt: skip
 
 LOOK_ALIKES = [
+    # a review's probes of v0.21's first patterns: a venture's control, internal controls, other rules, receivables,
+    # data and capital, a commercial dispute, employee benefits (all `{}` by the reading choices)
+    "We do not have unilateral control over the joint venture and its decisions.",
+    "We maintain internal controls restricting access to our products and systems.",
+    "New regulations restricting the sale of flavored tobacco products reduced our volumes.",
+    "The agreement contains restrictions on trade receivables and on trade secrets.",
+    "Argentina maintains restrictions on the export of capital.",
+    "Revenue was partially offset by international disputes with two distributors in Brazil.",
+    "We provide differential pay to employees called to active military duty.",
+    "We offer paid leave for employees on military duty and jury duty.",
     # a state's dealer licence (Tesla 10-K FY2023 Business)
     "In the U.S., state laws regulate the manufacture, distribution, sale and service of automobiles, and generally "
     "require motor vehicle manufacturers and dealers to be licensed in order to sell vehicles directly to residents.",
@@ -68,11 +78,31 @@ def test_export_controls_and_trade_rules_in_a_filings_words_are_read_by_their_la
     assert _geopolitical(sentence) == label
 
 
-@pytest.mark.parametrize("sentence", LOOK_ALIKES, ids=["dealer-licence", "dealer-licence-2", "criminal-sanctions"])
+@pytest.mark.parametrize("sentence", LOOK_ALIKES, ids=[s[:30] for s in LOOK_ALIKES])
 def test_dealer_licences_and_legal_sanctions_are_not_geopolitics(sentence: str) -> None:
     assert _geopolitical(sentence) is None
 
 
 def test_trade_sanctions_and_export_licences_are_still_geopolitics() -> None:
+    """The exclusions stop at legal penalties and dealers: trade sanctions, OFAC and an export licence stay."""
     assert _geopolitical("New sanctions on Russia closed our distribution there.") == "negative"
+    assert _geopolitical("The EU imposed monetary sanctions on Russian banks, which led us to suspend deliveries to "
+                         "Russia.") == "negative"  # fmt: skip
+    assert _geopolitical("Violations of OFAC regulations could result in civil and criminal sanctions.") is not None
+    assert _geopolitical("Under the new rules we must be licensed in order to sell our most advanced GPUs to customers "
+                         "in China.") is not None  # fmt: skip
     assert _geopolitical("We applied for export licenses to ship H20 to China.") is not None
+
+
+def test_a_licence_not_received_is_a_warning_and_other_denials_stay_good_news() -> None:
+    """Only a licence not received is no denial (reading._NOT_A_DENIAL): the contraction calls use too, and a
+    problem denied on a call is still good news (a review's probes)."""
+    assert _geopolitical("We haven't received any licenses to ship H20 to China yet.") == "negative"
+    flags = {f.topic: f.polarity for f in flag_text(
+        "We have not received any notice of supply disruptions from our vendors.", topics=_topics())}  # fmt: skip
+    assert flags == {"supply_chain": "positive"}
+
+
+def test_tariffs_avoided_are_good_news_only_as_a_result() -> None:
+    assert _geopolitical("To avoid the impact of tariffs, we raised prices on our products by 5%, which reduced unit "
+                         "volumes.") == "negative"  # fmt: skip
