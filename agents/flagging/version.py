@@ -36,5 +36,8 @@
 # controls in a filing's own words ("restrictions on the export of", "controls restricting GPUs", unilateral or
 # multilateral controls, trade disputes, employees called up for military duty, OFAC) as geopolitics, a licence not
 # received a warning, tariffs' impact eliminated good news, legal sanctions and dealer licences not geopolitics; in a
-# filing's other items a cost line's bare definition is no supply or geopolitical flag and a heading is neutral
-METHOD_VERSION = "0.21"
+# filing's other items a cost line's bare definition is no supply or geopolitical flag and a heading is neutral;
+# 0.22 (calls' flags unchanged): wars named by their place as news names them ("Iran war", "Mideast conflict", "war
+# on Iran", Hormuz), trade probes and attacks on shipping are mentions, and war words and attacks on shipping are
+# warning cues
+METHOD_VERSION = "0.22"

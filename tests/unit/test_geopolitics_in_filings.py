@@ -106,3 +106,26 @@ def test_a_licence_not_received_is_a_warning_and_other_denials_stay_good_news() 
 def test_tariffs_avoided_are_good_news_only_as_a_result() -> None:
     assert _geopolitical("To avoid the impact of tariffs, we raised prices on our products by 5%, which reduced unit "
                          "volumes.") == "negative"  # fmt: skip
+
+
+# Flagging v0.22: news names a war by its place. Written headlines in the style of the TUNE part of
+# tests/labels/news_topics/ (the feeds' own text is third-party and is read from the fixtures there).
+HEADLINES = [
+    ("Stocks slip as the Iran conflict pushes oil prices higher", "negative"),
+    ("Gulf markets fall as Iran retaliates", "negative"),
+    ("Credit markets dented as Mideast war adds to investors' worries", "negative"),
+    # found, but read neutral: no war word, and "pull cover" and "slams" are no cue the flagger knows
+    ("Insurers pull cover for tankers crossing the Strait of Hormuz", "neutral"),
+    ("Beijing slams new US trade probe ahead of talks", "neutral"),
+]
+
+
+@pytest.mark.parametrize(("headline", "label"), HEADLINES, ids=[h[:30] for h, _ in HEADLINES])
+def test_a_war_named_by_its_place_is_a_geopolitical_warning(headline: str, label: str) -> None:
+    assert _geopolitical(headline) == label
+
+
+def test_attacks_on_shipping_are_a_supply_chain_warning() -> None:
+    headline = "Iran widens its attacks on shipping in the Gulf."
+    flags = {f.topic: f.polarity for f in flag_text(headline, topics=_topics())}
+    assert flags.get("supply_chain") == "negative" and flags.get("geopolitical") == "negative"
