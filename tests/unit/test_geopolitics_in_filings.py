@@ -50,6 +50,9 @@ LOOK_ALIKES = [
     "Revenue was partially offset by international disputes with two distributors in Brazil.",
     "We provide differential pay to employees called to active military duty.",
     "We offer paid leave for employees on military duty and jury duty.",
+    # labour's strikes, not a war's (v0.22's first patterns took "Gulf Coast port strikes" for one)
+    "Gulf Coast port strikes delay container shipments",
+    "Dockworkers' strikes in shipping ports slow deliveries",
     # a state's dealer licence (Tesla 10-K FY2023 Business)
     "In the U.S., state laws regulate the manufacture, distribution, sale and service of automobiles, and generally "
     "require motor vehicle manufacturers and dealers to be licensed in order to sell vehicles directly to residents.",
