@@ -38,6 +38,6 @@
 # received a warning, tariffs' impact eliminated good news, legal sanctions and dealer licences not geopolitics; in a
 # filing's other items a cost line's bare definition is no supply or geopolitical flag and a heading is neutral;
 # 0.22 (calls' flags unchanged): wars named by their place as news names them ("Iran war", "Mideast conflict", "war
-# on Iran", Hormuz), trade probes and attacks on shipping are mentions, and war words and attacks on shipping are
-# warning cues
+# on Iran", Hormuz), trade probes and attacks on shipping are mentions; a war as a cause or doing harm, and attacks
+# on shipping, are warnings, a war that ends or eases good news
 METHOD_VERSION = "0.22"

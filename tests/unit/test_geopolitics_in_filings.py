@@ -50,8 +50,20 @@ LOOK_ALIKES = [
     "Revenue was partially offset by international disputes with two distributors in Brazil.",
     "We provide differential pay to employees called to active military duty.",
     "We offer paid leave for employees on military duty and jury duty.",
-    # labour's strikes, not a war's (v0.22's first patterns took "Gulf Coast port strikes" for one)
-    "Gulf Coast port strikes delay container shipments",
+    # labour's strikes, not a war's (v0.22's first patterns took "Gulf port strikes" for one), and a review's probes
+    # of a place beside a word that is no war: a price war, a water crisis, ransomware, a trade investigation
+    "Strikes against shipping companies by dockworkers ended.",
+    "Israeli price war squeezes telecom margins.",
+    "A Russian price war in fertilizers hurt our margins.",
+    "Taiwan water crisis threatens chip output.",
+    "The Russian ruble crisis hurt our results.",
+    "Middle East demand shock boosted our sales.",
+    "Strikes by workers in Russia halted production at our plant.",
+    "Cyber attacks in Israel increased during the quarter.",
+    "Russian ransomware attacks hit our European subsidiary.",
+    "The SEC trade investigation into our former CFO's stock sales was closed.",
+    "Our Hormuz product line grew.",
+    "Gulf port strikes delay container shipments",
     "Dockworkers' strikes in shipping ports slow deliveries",
     # a state's dealer licence (Tesla 10-K FY2023 Business)
     "In the U.S., state laws regulate the manufacture, distribution, sale and service of automobiles, and generally "
@@ -117,15 +129,55 @@ HEADLINES = [
     ("Stocks slip as the Iran conflict pushes oil prices higher", "negative"),
     ("Gulf markets fall as Iran retaliates", "negative"),
     ("Credit markets dented as Mideast war adds to investors' worries", "negative"),
-    # found, but read neutral: no war word, and "pull cover" and "slams" are no cue the flagger knows
-    ("Insurers pull cover for tankers crossing the Strait of Hormuz", "neutral"),
-    ("Beijing slams new US trade probe ahead of talks", "neutral"),
+    ("UAE halts stock markets for two days after Iranian strikes", "negative"),
+]
+# found; their polarity is not pinned ("pull cover" and "slams" are no cue the flagger knows: it reads them neutral,
+# where the labels' reading would make them warnings)
+FOUND = [
+    "Insurers pull cover for tankers crossing the Strait of Hormuz",
+    "Beijing slams new US trade probe ahead of talks",
 ]
 
 
 @pytest.mark.parametrize(("headline", "label"), HEADLINES, ids=[h[:30] for h, _ in HEADLINES])
 def test_a_war_named_by_its_place_is_a_geopolitical_warning(headline: str, label: str) -> None:
     assert _geopolitical(headline) == label
+
+
+@pytest.mark.parametrize("headline", FOUND, ids=["hormuz", "trade-probe"])
+def test_hormuz_and_trade_probes_are_geopolitical_mentions(headline: str) -> None:
+    assert _geopolitical(headline) is not None
+
+
+# A war word is no warning by itself (a review of v0.22's first cues, which read all of these as warnings): a war
+# that ends or eases, relief despite one, a business it helps, and a conflict with no material impact.
+GOOD_NEWS = [
+    "Stocks rally as Iran war ends.",
+    "Markets cheer end of Iran war.",
+    "Oil prices fell as the Iran conflict eased.",
+    "Middle East tensions eased.",
+    "Oil falls as Iran war ceasefire holds.",
+    "We saw tariff relief despite the trade war.",
+    "The end of the trade war is a tailwind for us.",
+    "We benefited from the trade war as customers shifted orders to our US plants.",
+    "Lockheed wins orders as the war in Ukraine drives demand.",
+    "Freight rates fell as the Red Sea crisis eased.",
+    "The trade war truce allowed us to resume shipping H20 to China.",
+    "To date, the Russia-Ukraine conflict has not had a material impact on our operations.",
+    "The Israel-Hamas war has not had a material impact on our operations.",
+    "The conflict in the Middle East has not impacted our operations.",
+]
+
+
+@pytest.mark.parametrize("sentence", GOOD_NEWS, ids=[s[:30] for s in GOOD_NEWS])
+def test_a_war_that_ends_helps_or_leaves_no_mark_is_good_news(sentence: str) -> None:
+    assert _geopolitical(sentence) == "positive"
+
+
+def test_shipping_attacks_that_ended_are_good_news_for_supply() -> None:
+    flags = {f.topic: f.polarity for f in flag_text(
+        "Shipping through the Red Sea has resumed as attacks on shipping ended.", topics=_topics())}  # fmt: skip
+    assert flags.get("supply_chain") == "positive" and flags.get("geopolitical") != "negative"
 
 
 def test_attacks_on_shipping_are_a_supply_chain_warning() -> None:
