@@ -184,3 +184,41 @@ def test_attacks_on_shipping_are_a_supply_chain_warning() -> None:
     headline = "Iran widens its attacks on shipping in the Gulf."
     flags = {f.topic: f.polarity for f in flag_text(headline, topics=_topics())}
     assert flags.get("supply_chain") == "negative" and flags.get("geopolitical") == "negative"
+
+
+# A second review of the reworked cues: a truce that fails is no relief, a war named as a cause is read by its
+# easing when the sentence says it eased, "on" marks a subject unless a market moved on the war, a doubted easing is
+# none, and a market's "war" or hackers' attacks beside a place are no geopolitics. Not fixed and not pinned: a war
+# that helps the company ("we benefited from higher oil prices due to the conflict") still reads as a warning.
+SECOND_REVIEW = [
+    ("The trade war truce expired and tariffs rose to 145%.", "negative"),
+    ("Oil prices fell after the Mideast conflict eased.", "positive"),
+    ("Let me say a few words on the war in Ukraine.", "neutral"),
+    ("I have a question on the Iran war and your Middle East customers.", "neutral"),
+    ("Refer to Note 2 for further detail on the conflict in the Middle East.", "neutral"),
+    ("Middle East tensions are unlikely to ease soon.", "negative"),
+    ("Wall Street slips amid Middle East conflict", "negative"),
+    ("Stocks slide on Iran war fears", "negative"),
+    ("Stocks rebound after Iran war ceasefire.", "positive"),
+    ("We continue to compete in a bidding war with Israel-based rivals.", None),
+    ("We are in a price war with Taiwan's MediaTek in mid-range smartphone chips.", None),
+    ("The talent war in Israel pushed up our R&D costs.", None),
+    ("A price war in Russia hurt our margins.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "verdict"), SECOND_REVIEW, ids=[s[:30] for s, _ in SECOND_REVIEW])
+def test_the_war_cues_read_what_the_sentence_says_of_the_war(sentence: str, verdict: str | None) -> None:
+    assert _geopolitical(sentence) == verdict
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Iran war truce collapsed, sending oil prices higher.", "Hopes of a ceasefire in the Iran war faded."],
+)
+def test_a_truce_that_fails_is_no_good_news(sentence: str) -> None:
+    assert _geopolitical(sentence) != "positive"
+
+
+def test_hackers_attacks_on_a_shipping_company_are_no_war() -> None:
+    assert _geopolitical("Cyber attacks on shipping giant Maersk disrupted port operations.") is None
