@@ -222,3 +222,12 @@ def test_a_truce_that_fails_is_no_good_news(sentence: str) -> None:
 
 def test_hackers_attacks_on_a_shipping_company_are_no_war() -> None:
     assert _geopolitical("Cyber attacks on shipping giant Maersk disrupted port operations.") is None
+
+
+def test_the_long_no_impact_form_is_good_news_and_fighting_resumed_is_not() -> None:
+    """A second review's probes: 10-K boilerplate's long "no material impact" (rubric 6.10) read as a warning, and
+    "strikes resume" read as relief through the "resume" cue; shipments resumed stay good news."""
+    assert _geopolitical("The war in Ukraine has not had, and we do not expect it to have, a material impact on our "
+                         "business.") == "positive"  # fmt: skip
+    assert _geopolitical("Iran war ceasefire violated as strikes resume.") == "negative"
+    assert _geopolitical("We expect to resume shipments to China once licenses are granted.") == "positive"
