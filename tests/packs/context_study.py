@@ -12,6 +12,7 @@ VARIANT is one of (default: all):
 - answers: the sentence opens its speech, sits in a speech holding a question, answers a speech holding one, and
   whether the rules flag that question's speech for the topic (and with which polarities);
 - same-speech: the rules flag another sentence of the same speech for the topic;
+- doc-density: the share of the call's sentences the rules flag for the topic, in four bins (session 14);
 - tone-bins, tone-strength: the sentence's own sentiment score (P(positive) - P(negative)) beside its label, in
   five bins, or as the label with "hi" above 0.6 in size and "lo" below;
 - polarity-l2x3: no new feature; the polarity models' L2 on words three times higher (the rule, sentiment and
@@ -185,9 +186,16 @@ def masked_tone_extra(text: str, spans: list[Span], verdicts: Verdicts, i: int, 
     return [f"X:mt:{masked_tone(text[slice(*spans[i])])[0]}"]
 
 
+def doc_density(text: str, spans: list[Span], verdicts: Verdicts, i: int, topic: str) -> list[str]:
+    """How much of the whole call the rules flag for the topic (share of its sentences, in four bins): a call about
+    the topic might make a doubtful sentence likelier a mention (session 14)."""
+    share = len(verdicts[topic]) / max(1, len(spans))
+    return [f"X:dd{0 if share < 0.005 else 1 if share < 0.02 else 2 if share < 0.05 else 3}"]
+
+
 EXTRAS: dict[str, Callable[..., list[str]]] = {
     "no-word": no_word, "neighbour-tone": neighbour_tone, "answers": answers, "same-speech": same_speech,
-    "tone-bins": tone_bins, "tone-strength": tone_strength,
+    "tone-bins": tone_bins, "tone-strength": tone_strength, "doc-density": doc_density,
 }  # fmt: skip
 VARIANTS = ("base", "statements", *EXTRAS, "polarity-l2x3", "masked-tone", "masked-tone-extra")
 
