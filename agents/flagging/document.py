@@ -23,6 +23,7 @@ from watchdesk.sources.text_bytes import to_utf8
 from watchdesk.sources.transcripts import Format, parse_transcript
 
 if TYPE_CHECKING:
+    from watchdesk.sources.sections_xref import XrefSections
     from watchdesk.sources.sgml import Header
 
 Kind = Literal["transcript", "filing"]
@@ -101,25 +102,31 @@ def read_filing(data: bytes, *, origin: str = "<input>") -> Document:
     if not text.strip():
         raise ParsingError(f"{origin}: the filing has no readable text; is the file complete?")
     submitted = header.get("CONFORMED SUBMISSION TYPE")
-    form = (submitted if isinstance(submitted, str) else None) or detect_form(text) or _cross_referenced(primary)
-    return Document(kind="filing", text=text, parts=_items(text, form, header, primary), form=form)
+    form = (submitted if isinstance(submitted, str) else None) or detect_form(text)
+    table = None
+    if form is None:  # no cover page: an excerpt of an annual report filed as a 20-F (like ASML's) names its form
+        table = _cross_reference_table(primary)  # in its Form 20-F cross-reference table
+        form = "20-F" if table is not None else None
+    return Document(kind="filing", text=text, parts=_items(text, form, header, primary, table), form=form)
 
 
-def _cross_referenced(primary: bytes) -> str | None:
-    """"20-F" for a document with no cover page that holds a Form 20-F cross-reference table (an excerpt of an annual
-    report filed as a 20-F, like ASML's), so its sections are found; None otherwise."""
+def _cross_reference_table(primary: bytes) -> XrefSections | None:
+    """The Form 20-F cross-reference table's sections, or None when the document holds no such table."""
     from watchdesk.sources.sections_xref import reference_table_sections
 
     try:
-        return "20-F" if reference_table_sections(primary).sections else None
+        found = reference_table_sections(primary)
     except ParsingError:
         return None
+    return found if found.sections else None
 
 
-def _items(text: str, form: str | None, header: Header, primary: bytes = b"") -> tuple[Part, ...]:
+def _items(
+    text: str, form: str | None, header: Header, primary: bytes = b"", table: XrefSections | None = None
+) -> tuple[Part, ...]:
     """Sections of a 10-K/10-Q/20-F or items of an 8-K/6-K; none when the form has neither or they cannot be found.
-    A 20-F filed as an annual report with a cross-reference table gets the table's sections, as in the pipeline
-    (agents/filings.py)."""
+    A 20-F filed as an annual report with a cross-reference table gets the table's sections (`table` when the caller
+    has read it already), as in the pipeline (agents/filings.py)."""
     from watchdesk.sources.filing_items import extract_items
     from watchdesk.sources.sections import extract_sections
     from watchdesk.sources.sections_xref import reference_table_sections
@@ -129,7 +136,7 @@ def _items(text: str, form: str | None, header: Header, primary: bytes = b"") ->
         if base.startswith(_SECTIONED):
             sections = extract_sections(text, form=base)
             if not sections and base.startswith("20-F") and primary:
-                sections = reference_table_sections(primary).labels()
+                sections = (table or reference_table_sections(primary)).labels()
             found = [(s.item, s.title, s.start, s.end) for s in sections]
         elif base.startswith(("8-K", "6-K")):
             items = extract_items(text, header=header, form=base)

@@ -138,12 +138,10 @@ def defines_a_cost(flag: Flag) -> bool:
 
 # A heading that names a topic ("Supply Chain", "Global Trade", "Israel and Hamas Conflict"): a short line with no
 # sentence's end. The reading choices make it a neutral mention (the text under it says what happened); the refiner read
-# Tesla's "Supply Chain" as a warning (flagging v0.21, from the TUNE part of tests/labels/filings_other/).
-# Title case: each word capitalised but the small ones ("Sources and Availability of Raw Materials"); a bullet such as
-# "Supply constraints eased" or "Tariffs reduced gross margin" is a statement.
-HEADING = re.compile(
-    r"[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|and|of|the|for|in|on|to|&|or))*"
-)
+# Tesla's "Supply Chain" as a warning (flagging v0.21, from the TUNE part of tests/labels/filings_other/). Title case:
+# each word capitalised but the small ones ("Sources and Availability of Raw Materials"); a bullet such as "Supply
+# constraints eased" or "Tariffs reduced gross margin" is a statement.
+HEADING = re.compile(r"[A-Z][\w’'-]*(?: (?:[A-Z][\w’'-]*|and|of|the|for|in|on|to|&|or))*")
 
 
 def is_heading(sentence: str) -> bool:
@@ -181,12 +179,12 @@ def read_in_filing(flag: Flag, section: str | None, *, drop: bool = True) -> Fla
     not `drop` (an LLM judge's verdicts: it read the sentence); in risk factors as a risk (risk_reading.py); in the
     filing's other items, a heading as neutral and an inventory mention by accounts_verdict(); anything else as it
     is."""
-    if drop and in_filing(section) and not_supply(flag):
+    if not in_filing(section):  # a call's flag, or one outside every item (risk factors are a filing item too)
+        return flag
+    if drop and not_supply(flag):
         return None
     if in_risk_factors(section):
         return read_as_risk(flag, section)
-    if not in_filing(section):
-        return flag
     if drop and defines_a_cost(flag):
         return None
     if is_heading(flag.sentence):
