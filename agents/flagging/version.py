@@ -39,5 +39,7 @@
 # filing's other items a cost line's bare definition is no supply or geopolitical flag and a heading is neutral;
 # 0.22 (calls' flags unchanged): wars named by their place as news names them ("Iran war", "Mideast conflict", "war
 # on Iran", Hormuz), trade probes and attacks on shipping are mentions; a war as a cause or doing harm, and attacks
-# on shipping, are warnings, a war that ends or eases good news
-METHOD_VERSION = "0.22"
+# on shipping, are warnings, a war that ends or eases good news; 0.23 (calls' flags unchanged): a flag whose polarity
+# a filing's reading rule turns is no longer marked sure (risk_reading.SURE_AFTER_FLIP), and "largest" is no
+# supply-chain good news as the size of a problem ("the largest-ever oil supply disruption")
+METHOD_VERSION = "0.23"

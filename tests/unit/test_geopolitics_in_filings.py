@@ -231,3 +231,20 @@ def test_the_long_no_impact_form_is_good_news_and_fighting_resumed_is_not() -> N
                          "business.") == "positive"  # fmt: skip
     assert _geopolitical("Iran war ceasefire violated as strikes resume.") == "negative"
     assert _geopolitical("We expect to resume shipments to China once licenses are granted.") == "positive"
+
+
+# v0.23: "largest" is a supply-chain good-news cue ("the largest supply chain", "our largest supplier"), but not as
+# the size of a problem. Written in the style of a TUNE headline of tests/labels/news_topics/ (Reuters: the world
+# faces the largest-ever oil supply disruption, labelled a supply-chain warning), which v0.22 read as good news.
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("Markets brace for the largest-ever oil supply disruption, the agency says.", "negative"),
+        ("We face the largest supply disruption in our history.", "negative"),
+        ("We have built the largest supply chain in the industry.", "positive"),
+        ("Our largest supplier added capacity this quarter.", "positive"),
+    ],
+    ids=["largest-ever-disruption", "largest-disruption", "largest-supply-chain", "largest-supplier"],
+)
+def test_the_largest_problem_is_no_good_news(sentence: str, verdict: str) -> None:
+    assert {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("supply_chain") == verdict

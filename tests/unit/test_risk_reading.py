@@ -131,3 +131,15 @@ def test_a_risk_factor_supposing_a_harm_is_a_warning_even_when_read_as_good_news
     assert not HYPOTHETICAL.search(benefit)
     flag = Flag("supply_chain", "positive", 0.97, benefit, 0, len(benefit), sure=True)
     assert read_as_risk(flag, "1A Risk Factors") is flag
+
+
+def test_a_flag_a_reading_rule_turns_is_no_longer_marked_sure() -> None:
+    """risk_reading.SURE_AFTER_FLIP: the refiner was sure of the verdict it chose (+0.92, sure), not of the
+    rule's; a flag the rule leaves alone keeps its mark, and one the refiner never judged stays unjudged."""
+    sentence = SUPPOSED[0]
+    turned = read_as_risk(Flag("supply_chain", "positive", 0.92, sentence, 0, len(sentence), sure=True), "1A")
+    assert (turned.polarity, turned.sure) == ("negative", False)
+    kept = Flag("supply_chain", "negative", -0.9, sentence, 0, len(sentence), sure=True)
+    assert read_as_risk(kept, "1A Risk Factors").sure is True
+    unjudged = Flag("supply_chain", "neutral", 0.0, sentence, 0, len(sentence), sure=None)
+    assert read_as_risk(unjudged, "1A Risk Factors").sure is None
