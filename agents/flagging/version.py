@@ -41,5 +41,7 @@
 # on Iran", Hormuz), trade probes and attacks on shipping are mentions; a war as a cause or doing harm, and attacks
 # on shipping, are warnings, a war that ends or eases good news; 0.23 (calls' flags unchanged): a flag whose polarity
 # a filing's reading rule turns is no longer marked sure (risk_reading.SURE_AFTER_FLIP), and "largest" is no
-# supply-chain good news as the size of a problem ("the largest-ever oil supply disruption")
-METHOD_VERSION = "0.23"
+# supply-chain good news as the size of a problem ("the largest-ever oil supply disruption"); 0.24 (one sure mark on
+# calls changes): sentence sentiment signs a word that judges by itself ("inventory is healthy", "costs improved"), not
+# by the metric beside it (sentiment.cues.EVALUATIVE), retrained
+METHOD_VERSION = "0.24"

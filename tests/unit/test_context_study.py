@@ -34,12 +34,13 @@ def test_a_json_call_is_read_as_before(shared_fixtures: Path) -> None:
 
 
 def test_the_masked_tone_reads_the_sentence_without_the_topics_own_nouns() -> None:
-    """masked-tone: "Channel inventory is healthy." reads negative as a whole (the nouns lean negative in the news
-    the sentiment model learnt from) and neutral-to-good without "channel inventory"."""
+    """masked-tone: "Channel inventory is healthy." read without "channel inventory". When the study ran it read
+    negative whole; the cause was "healthy" taken for a rise in a bad metric, and since flagging v0.24
+    (sentiment.cues.EVALUATIVE) it reads positive whole too."""
     from tests.packs.context_study import MASK, masked_tone
     from watchdesk.agents.flagging.sentiment import score_one
 
     sentence = "Channel inventory is healthy."
     assert " ".join(MASK.sub(" ", sentence).split()) == "is healthy."
-    assert score_one(sentence)[0] == "negative" and masked_tone(sentence)[0] != "negative"
+    assert score_one(sentence)[0] == "positive" and masked_tone(sentence)[0] != "negative"
     assert masked_tone("Supply chain") == score_one("Supply chain")  # nothing left: the sentence itself

@@ -27,7 +27,7 @@ FLOORS = {
     "fiqa_post": (0.64, 0.40),
     "semeval": (0.59, 0.57),
     # Topic-polarity labels of call sentences, not sentiment ("tight supply" is a warning under the topic rubric even
-    # when it lifts prices): 0.408, below LM's 0.531 on these 49; kept as a guard, not a goal.
+    # when it lifts prices): 0.429 (0.408 before cues.EVALUATIVE), below LM's 0.531 on these 49; a guard, not a goal.
     "calls": (0.39, 0.39),
     # 784 real press-release, MD&A, 20-F, SEC and 2014 RSS news sentences labelled by reading (tests/labels/news.py),
     # TEST half (385): 0.826 / 0.749, LM 0.530 / 0.432, always-neutral 0.629. Before any of it was trained on, the
@@ -95,6 +95,14 @@ def test_own_news_cases() -> None:
         ("The contract is worth up to EUR 3 mn.", "neutral"),
         ("The company has 250 employees in Norway.", "neutral"),
         ("Net sales for the year were EUR 80 mn.", "neutral"),
+        # a word that judges is signed by itself, not by the metric (cues.EVALUATIVE): until this rule, "inventory is
+        # healthy" read -0.59, as if it were "inventory rose"; quantity and intensity words still take the metric's sign
+        ("Channel inventory is healthy.", "positive"),
+        ("Customer inventory levels have been healthy overall.", "positive"),
+        ("Costs improved sequentially.", "positive"),
+        ("Losses were better than expected.", "positive"),
+        ("Inventory rose 20 % to EUR 5 mn.", "negative"),
+        ("We faced strong headwinds from freight costs.", "negative"),
     ],
 )
 def test_metric_direction_and_negation(text: str, label: str) -> None:

@@ -53,6 +53,13 @@ _BAD_METRICS = _words(
     churn delays defaults arrears headwinds pressure risk risks non-performing npl npls"""
 )
 METRIC = {**dict.fromkeys(_GOOD_METRICS, 1), **dict.fromkeys(_BAD_METRICS, -1)}
+# Direction words that judge rather than count: "inventory levels are healthy", "costs improved", "losses were
+# better than expected" are good news whatever the metric, where "inventory rose" or "costs higher" are not. Signed by
+# themselves next to any metric (features._word_cues); "strong" and "soft" count ("strong headwinds", "softer costs").
+EVALUATIVE = _words(
+    """improve improves improved improving better best healthy solid robust better-than-expected
+    worse worst deteriorate deteriorated deteriorating worse-than-expected"""
+)
 
 NEGATORS = _words("not no never without nor neither cannot hardly barely unable fail fails failed lack nothing")
 CLAUSE_BREAKS = _words(". , ; : ! ? ( ) but while whereas although though however")

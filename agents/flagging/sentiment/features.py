@@ -20,6 +20,7 @@ from watchdesk.agents.flagging.sentiment.cues import (
     COMPARATORS,
     CONTRAST,
     DOWN,
+    EVALUATIVE,
     EVENT_NEEDS,
     EVENTS,
     EXPECT_VERBS,
@@ -181,6 +182,8 @@ def _word_cues(tokens: list[str], negated: list[bool], present: set[str]) -> lis
             if metrics is None:
                 metrics = _metric_signs(tokens, hits)
             sign = _nearest_metric(tokens, i, metrics) if metrics else 0
+            if sign and tok in EVALUATIVE:
+                sign = 1  # "inventory is healthy", "costs improved": the word judges, the metric does not sign it
             if sign:
                 out.append("MD+" if direction * sign * flip > 0 else "MD-")
     return out
