@@ -43,5 +43,7 @@
 # a filing's reading rule turns is no longer marked sure (risk_reading.SURE_AFTER_FLIP), and "largest" is no
 # supply-chain good news as the size of a problem ("the largest-ever oil supply disruption"); 0.24 (one sure mark on
 # calls changes): sentence sentiment signs a word that judges by itself ("inventory is healthy", "costs improved"), not
-# by the metric beside it (sentiment.cues.EVALUATIVE), retrained
-METHOD_VERSION = "0.24"
+# by the metric beside it (sentiment.cues.EVALUATIVE), retrained; 0.25: production problems that limit supply (a
+# production stop, a hazard at the plants: "an earthquake ... disrupted production at our fabs") and a plant that starts
+# producing are supply-chain mentions; planned shutdowns and fire departments are not
+METHOD_VERSION = "0.25"
