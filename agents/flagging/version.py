@@ -45,5 +45,8 @@
 # calls changes): sentence sentiment signs a word that judges by itself ("inventory is healthy", "costs improved"), not
 # by the metric beside it (sentiment.cues.EVALUATIVE), retrained; 0.25: production problems that limit supply (a
 # production stop, a hazard at the plants: "an earthquake ... disrupted production at our fabs") and a plant that starts
-# producing are supply-chain mentions; planned shutdowns and fire departments are not
-METHOD_VERSION = "0.25"
+# producing are supply-chain mentions; planned shutdowns and fire departments are not; 0.26 (no labelled verdict
+# changes): a licence received, granted or obtained is geopolitical good news (not when a denial follows in the
+# sentence), one denied, refused or revoked a warning, licence requirements expanded or tightened a warning; customers
+# rebuilding inventory and an inventory correction that has ended are good news
+METHOD_VERSION = "0.26"

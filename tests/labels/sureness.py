@@ -115,14 +115,15 @@ def filing_scores(
     return scores, marks
 
 
-def held_out_marks() -> Iterator[Mark]:
-    """Leave-companies-out: each fold's model scores its held-out calls (our own calls, every looked-at sentence)."""
+def fold_flags(by_company: bool = True) -> Iterator[tuple[Mark, str, list[str]]]:
+    """train_refiner's folds (leaving companies out, or calls out): each fold's model scores its held-out calls (our
+    own calls, every looked-at sentence); per flag its mark, its polarity and the sentence's feature names."""
     from tests.conftest import SHARED_FIXTURES
     from tests.packs import train_refiner as tr
 
     data = tr.examples(SHARED_FIXTURES)
     dev_calls = {r["file"] for r in dev_rows(SHARED_FIXTURES)}
-    for fold in tr.folds(data, by_company=True):
+    for fold in tr.folds(data, by_company=by_company):
         refiner = Refiner.from_json(tr.train([e for e in data if e.call not in fold], tr.L2, tr.THRESHOLD))
         for e in data:
             if e.call not in fold or e.call in dev_calls or not e.looked:
@@ -135,7 +136,13 @@ def held_out_marks() -> Iterator[Mark]:
                 verdict, confidence = softmax_judged(model.polarity_bias, weights)
                 closer = _read_closer(e.text, verdict, topic)
                 want = e.gold.get(topic)
-                yield topic, is_sure(p, confidence, settled=closer != verdict), want is not None, want == closer[0]
+                sure = is_sure(p, confidence, settled=closer != verdict)
+                yield (topic, sure, want is not None, want == closer[0]), closer[0], e.names[topic]
+
+
+def held_out_marks() -> Iterator[Mark]:
+    """Leave-companies-out: each fold's model scores its held-out calls (our own calls, every looked-at sentence)."""
+    return (mark for mark, _, _ in fold_flags(by_company=True))
 
 
 def table(marks: list[Mark]) -> list[str]:

@@ -10,35 +10,17 @@ whether the rules' own polarity on the sentence (the refiner's R:<polarity> feat
 
 from __future__ import annotations
 
-from tests.conftest import SHARED_FIXTURES
-from tests.labels.calls import CORE, dev_rows
-from tests.packs import train_refiner as tr
-from watchdesk.agents.flagging.refine import Refiner, _read_closer, is_sure
-from watchdesk.agents.flagging.refine_tables import softmax_judged
+from tests.labels.calls import CORE
+from tests.labels.sureness import fold_flags
 
 Row = tuple[str, bool, bool, bool, bool]  # topic, sure, rules agree, a mention, polarity right
 
 
 def rows(by_company: bool) -> list[Row]:
-    data = tr.examples(SHARED_FIXTURES)
-    dev_calls = {r["file"] for r in dev_rows(SHARED_FIXTURES)}
-    out: list[Row] = []
-    for fold in tr.folds(data, by_company=by_company):
-        refiner = Refiner.from_json(tr.train([e for e in data if e.call not in fold], tr.L2, tr.THRESHOLD))
-        for e in data:
-            if e.call not in fold or e.call in dev_calls or not e.looked:
-                continue
-            for topic, model in refiner.topics.items():
-                p = model.present(e.names[topic])
-                if p < model.threshold:
-                    continue
-                weights = filter(None, map(model.polarity.get, e.names[topic]))
-                verdict, confidence = softmax_judged(model.polarity_bias, weights)
-                closer = _read_closer(e.text, verdict, topic)
-                want = e.gold.get(topic)
-                sure = is_sure(p, confidence, settled=closer != verdict)
-                out.append((topic, sure, f"R:{closer[0]}" in e.names[topic], want is not None, want == closer[0]))
-    return out
+    return [
+        (topic, sure, f"R:{polarity}" in names, mention, right)
+        for (topic, sure, mention, right), polarity, names in fold_flags(by_company)
+    ]
 
 
 def main() -> int:

@@ -248,3 +248,37 @@ def test_the_long_no_impact_form_is_good_news_and_fighting_resumed_is_not() -> N
 )
 def test_the_largest_problem_is_no_good_news(sentence: str, verdict: str) -> None:
     assert {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("supply_chain") == verdict
+
+
+# v0.26: a licence received or granted is good news (rubric: licence reviews moving forward), one denied or revoked a
+# warning; v0.25 read "We received licenses to ship H20 to China." and "Our license applications were denied." as
+# neutral (sure). Written sentences, and NVIDIA's 10-Q for Q2 FY2026 (Item 1A, labelled neutral in
+# tests/labels/filings/): a grant followed by "not shipped" stays neutral.
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("We received licenses to ship H20 to China.", "positive"),
+        ("We obtained export licenses for our DUV shipments.", "positive"),
+        ("Our license applications were denied.", "negative"),
+        ("The Commerce Department revoked our export license.", "negative"),
+        ("We have not received licenses to ship these restricted products to China.", "negative"),
+        ("In August 2025, the USG granted licenses that would allow us to ship certain H20 products to certain "
+         "China-based customers, but to date, we have not generated any revenue or shipped any H20 products under "
+         "those licenses.", "neutral"),
+        ("While customers have received licenses, we haven't shipped any H20.", "neutral"),
+    ],
+    ids=["received", "obtained", "denied", "revoked", "not-received", "granted-not-shipped", "while-not-shipped"],
+)  # fmt: skip
+def test_a_licence_granted_is_good_news_and_one_refused_a_warning(sentence: str, verdict: str) -> None:
+    assert _geopolitical(sentence) == verdict
+
+
+def test_licence_requirements_widened_are_a_warning_and_a_rules_scope_is_not() -> None:
+    """v0.26: an expansion is a warning; NVIDIA's 10-K for FY2025 (Item 7, labelled neutral in tests/labels/filings/)
+    describing what "the new licensing requirement" covers stays neutral."""
+    assert _geopolitical("The Dutch government expanded export license requirements for our DUV systems.") == "negative"
+    scope = (
+        "Any system that incorporates one or more of the covered integrated circuits, or ICs, (including but not "
+        "limited to NVIDIA DGX, HGX, and MGX systems) will be covered by the new licensing requirement."
+    )
+    assert _geopolitical(scope) == "neutral"

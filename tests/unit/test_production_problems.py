@@ -50,3 +50,14 @@ def test_production_problems_and_new_plants_are_supply_chain(sentence: str, verd
 )
 def test_a_fire_department_or_a_planned_shutdown_is_no_supply_problem(sentence: str) -> None:
     assert _supply(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Customers are rebuilding inventory.", "The inventory correction in PCs and smartphones has ended."],
+    ids=["rebuilding", "correction-ended"],
+)
+def test_restocking_and_a_correction_that_ended_are_good_inventory_news(sentence: str) -> None:
+    """v0.26 (rubric, inventory: replenishment or restocking, customer inventory normalised, are good news): both read
+    neutral or as a warning before."""
+    assert {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("inventory") == "positive"
