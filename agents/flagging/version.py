@@ -48,5 +48,11 @@
 # producing are supply-chain mentions; planned shutdowns and fire departments are not; 0.26 (no labelled verdict
 # changes): a licence received, granted or obtained is geopolitical good news (not when a denial follows in the
 # sentence), one denied, refused or revoked a warning, licence requirements expanded or tightened a warning; customers
-# rebuilding inventory and an inventory correction that has ended are good news
-METHOD_VERSION = "0.26"
+# rebuilding inventory and an inventory correction that has ended are good news; 0.27: a helper's review of 0.23-0.26:
+# production stopped "of" a product, curtailed or idled, planned and holiday stops, hazards insured against, floods of
+# orders, production guidance and content production are no supply mention, a hazard's name is no warning by itself,
+# production restored or back online is good news; licence requirements issued or rescinded are not licences granted or
+# denied, a licence not granted in the passive is a warning, other kinds of licence (broadcast, mining, patents) no
+# geopolitics; "far from over" and a correction that lasts "over" the next quarters are no ending; sentiment: "best"
+# and "worst" (idioms: "at best", "the worst ... is behind us") are no longer signed by themselves
+METHOD_VERSION = "0.27"

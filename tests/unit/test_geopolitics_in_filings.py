@@ -282,3 +282,36 @@ def test_licence_requirements_widened_are_a_warning_and_a_rules_scope_is_not() -
         "limited to NVIDIA DGX, HGX, and MGX systems) will be covered by the new licensing requirement."
     )
     assert _geopolitical(scope) == "neutral"
+
+
+# v0.27, a helper's review of v0.26: requirements are no licences, a requirement lifted is no licence revoked, a
+# licence not granted is a warning, and other kinds of licence are no geopolitics
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("The Dutch government issued new export license requirements covering our most advanced DUV systems.", None),
+        ("In April, we received notice that licenses would be required for all H20 exports to China.", None),
+        ("The Commerce Department rescinded the license requirement for H20 exports to China.", "positive"),
+        ("Our export license applications were not approved.", "negative"),
+        ("Export licenses for the MI308 were not granted in the quarter.", "negative"),
+        ("We obtained export licenses for some customers, but we remain unable to ship to most of our China "
+         "customers.", "negative"),
+    ],
+    ids=["issued-requirements", "notice-required", "requirement-rescinded", "not-approved", "not-granted", "unable"],
+)  # fmt: skip
+def test_licence_requirements_are_not_licences(sentence: str, verdict: str | None) -> None:
+    got = _geopolitical(sentence)
+    assert got == verdict if verdict else got != "positive"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We received broadcast licenses for two new stations.",
+        "Wynn was granted a new gaming license in Macau through 2032.",
+        "We granted licenses to our Wi-Fi patents to three smartphone makers in China.",
+    ],
+    ids=["broadcast", "gaming", "patents"],
+)
+def test_other_kinds_of_licence_are_no_geopolitics(sentence: str) -> None:
+    assert _geopolitical(sentence) is None

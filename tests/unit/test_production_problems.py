@@ -32,12 +32,11 @@ def _supply(sentence: str) -> str | None:
         ("An earthquake in Taiwan briefly disrupted production at our fabs.", "negative"),
         ("Production at the fab was interrupted by a power outage for two days.", "negative"),
         ("A fire at a supplier's plant halted production of a key substrate.", "negative"),
-        ("Our fabs in Taiwan are located in an area prone to earthquakes and typhoons.", "negative"),
         ("Our Arizona fab began volume production ahead of schedule.", "positive"),
         ("Our new plant in Japan began production in December.", "positive"),
         ("We have fully recovered from the earthquake and production is back to normal.", "positive"),
     ],
-    ids=["quake", "power-outage", "supplier-fire", "prone-to-quakes", "fab-began", "plant-began", "recovered"],
+    ids=["quake", "power-outage", "supplier-fire", "fab-began", "plant-began", "recovered"],
 )
 def test_production_problems_and_new_plants_are_supply_chain(sentence: str, verdict: str) -> None:
     assert _supply(sentence) == verdict
@@ -61,3 +60,58 @@ def test_restocking_and_a_correction_that_ended_are_good_inventory_news(sentence
     """v0.26 (rubric, inventory: replenishment or restocking, customer inventory normalised, are good news): both read
     neutral or as a warning before."""
     assert {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("inventory") == "positive"
+
+
+# v0.27, a helper's review of v0.25: look-alikes that are no supply problem, each read as a supply-chain warning
+# (most of them sure) by v0.25
+NOT_SUPPLY = [
+    "We curtailed production in the Haynesville in response to low natural gas prices.",
+    "We decided to halt production of the older Model S variant as customers move to the new platform.",
+    "Apple stopped production of the iPhone mini due to weak demand.",
+    "We shut down production at the Baytown plant for three weeks of planned maintenance.",
+    "Our European plants shut down production for the usual August holidays.",
+    "Our facilities are insured against earthquakes, floods and fires.",
+    "We suspended production guidance for 2024 after the acquisition.",
+    "Generative AI is disrupting content production across the industry.",
+    "We drew $200 million on our revolving credit facility after the fire at our headquarters.",
+    "Our plant managers came under fire from regulators over emissions at the facility.",
+    "We saw a tsunami of orders for our AI chips at our fabs this quarter.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_SUPPLY, ids=[s[:30] for s in NOT_SUPPLY])
+def test_product_decisions_discipline_planned_stops_and_metaphors_are_no_supply_problem(sentence: str) -> None:
+    assert _supply(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("The fab came back online two weeks after the earthquake.", "positive"),
+        ("Production at the Kumamoto plant was fully restored within two weeks.", "positive"),
+        ("Production at our Shanghai gigafactory was halted for three weeks due to COVID lockdowns.", "negative"),
+        ("There was no disruption to production from the typhoon.", "positive"),
+    ],
+    ids=["back-online", "restored-passive", "halted-passive", "no-disruption"],
+)
+def test_a_hazard_is_read_by_what_it_did(sentence: str, verdict: str) -> None:
+    assert _supply(sentence) == verdict
+
+
+def test_a_hazard_that_did_no_harm_is_no_warning() -> None:
+    assert _supply("The Noto earthquake did not affect our plants, and production continues as normal.") != "negative"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The inventory correction in industrial markets has extended into the second half.",
+        "The inventory correction in autos has not ended.",
+        "The inventory correction in industrial is far from over.",
+        "The inventory correction in China is likely to last over the next two quarters.",
+        "The destocking at our distributors is not yet complete.",
+    ],
+    ids=["extended", "not-ended", "far-from-over", "last-over", "not-complete"],
+)
+def test_a_correction_that_goes_on_is_no_good_news(sentence: str) -> None:
+    assert {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("inventory") != "positive"
