@@ -54,5 +54,10 @@
 # production restored or back online is good news; licence requirements issued or rescinded are not licences granted or
 # denied, a licence not granted in the passive is a warning, other kinds of licence (broadcast, mining, patents) no
 # geopolitics; "far from over" and a correction that lasts "over" the next quarters are no ending; sentiment: "best"
-# and "worst" (idioms: "at best", "the worst ... is behind us") are no longer signed by themselves
-METHOD_VERSION = "0.27"
+# and "worst" (idioms: "at best", "the worst ... is behind us") are no longer signed by themselves; 0.28, a second
+# review: production "of" a product halted or disrupted is a supply problem again (only "stopped production of" a
+# product is a decision), production halted, shut or resumed in the passive and plants shut down or closed are found,
+# a hazard that forces a plant to close is a warning, "not resumed" is no restart, planned-stop and requirement guards
+# narrowed, licences revoked in the present tense or with a possessive, operating/banking/nuclear licences no
+# geopolitics, "the quarter ended June 30" and "to complete" are no end of a correction
+METHOD_VERSION = "0.28"

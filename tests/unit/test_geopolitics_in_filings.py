@@ -315,3 +315,18 @@ def test_licence_requirements_are_not_licences(sentence: str, verdict: str | Non
 )
 def test_other_kinds_of_licence_are_no_geopolitics(sentence: str) -> None:
     assert _geopolitical(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("BIS issued additional license requirements for advanced AI chips.", "not-positive"),
+        ("US revokes Intel, Qualcomm export licenses for Huawei.", "negative"),
+        ("We received the operating license for our new nuclear unit from the NRC.", None),
+    ],
+    ids=["additional-requirements", "revokes", "operating-licence"],
+)
+def test_a_second_review_of_the_licence_cues(sentence: str, verdict: str | None) -> None:
+    """v0.28: the requirement guard had a trailing word boundary that kept it from firing; present tense; NRC."""
+    got = _geopolitical(sentence)
+    assert got != "positive" if verdict == "not-positive" else got == verdict
