@@ -59,5 +59,6 @@
 # product is a decision), production halted, shut or resumed in the passive and plants shut down or closed are found,
 # a hazard that forces a plant to close is a warning, "not resumed" is no restart, planned-stop and requirement guards
 # narrowed, licences revoked in the present tense or with a possessive, operating/banking/nuclear licences no
-# geopolitics, "the quarter ended June 30" and "to complete" are no end of a correction
-METHOD_VERSION = "0.28"
+# geopolitics, "the quarter ended June 30" and "to complete" are no end of a correction; 0.29 (no labelled verdict
+# changes): a problem "behind us" (the worst of the disruptions, supply challenges, tariff headwinds) is good news
+METHOD_VERSION = "0.29"

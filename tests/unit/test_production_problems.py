@@ -171,3 +171,17 @@ def test_an_injunction_or_a_show_is_no_supply_problem(sentence: str) -> None:
 )
 def test_a_quarter_ended_or_a_correction_still_to_complete_is_no_ending(sentence: str) -> None:
     assert {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("inventory") != "positive"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("The worst of the supply chain disruptions is behind us.", "positive"),
+        ("Supply chain challenges are behind us.", "positive"),
+        ("The worst of the supply constraints is not behind us.", "negative"),
+    ],
+    ids=["worst-behind", "challenges-behind", "not-behind"],
+)
+def test_a_problem_behind_us_is_good_news(sentence: str, verdict: str) -> None:
+    """v0.29 (a second review's probe): read as a warning, sure, before."""
+    assert _supply(sentence) == verdict
