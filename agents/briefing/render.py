@@ -57,6 +57,8 @@ class RenderContext:
     refs: dict[str, int]
     echoes: dict[str, list[str]] = field(default_factory=dict)
     shown: list[FindingItem] = field(default_factory=list)
+    # (document, same_text of a sentence) -> the sections of that document the sentence is flagged in
+    sections: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, data: BriefingInput, *, quoted_first: Sequence[FindingItem] = ()) -> RenderContext:
@@ -69,7 +71,12 @@ class RenderContext:
             refs={doc_id: n for n, doc_id in enumerate(order, 1)},
             echoes={f.finding_id: docs for f, docs in shown},
             shown=[f for f, _ in shown],
+            sections=_sections_by_sentence(data.findings),
         )
+
+    def repeated_in(self, f: FindingItem) -> list[str]:
+        """The document's other sections that hold the same sentence (a 10-K says some things in Items 1, 1A and 7)."""
+        return [s for s in self.sections.get((f.doc_id, same_text(f.sentence)), []) if s != f.section]
 
 
 Part = Callable[[RenderContext], "Section | None"]
@@ -103,6 +110,25 @@ def top(findings: Sequence[FindingItem]) -> list[FindingItem]:
         if len(chosen) == TOP_PER_TOPIC:
             break
     return list(chosen.values())
+
+
+def _places(sections: Sequence[str]) -> str:
+    """"Items 1A, 7" for a filing's items ("1A Risk Factors", "II-1A Risk Factors"), else the sections' names."""
+    items = [m.group() for x in sections if (m := _ITEM.match(x))]
+    if len(items) == len(sections):
+        return ("Item " if len(items) == 1 else "Items ") + ", ".join(items)
+    return ", ".join(escape_markdown(x) for x in sections)
+
+
+_ITEM = re.compile(r"(?:[IV]+-)?\d+[A-Z]?(?=\s|$)")
+
+
+def _sections_by_sentence(findings: Sequence[FindingItem]) -> dict[tuple[str, str], list[str]]:
+    found: dict[tuple[str, str], dict[str, None]] = {}
+    for f in findings:
+        if f.section:
+            found.setdefault((f.doc_id, same_text(f.sentence)), {})[f.section] = None
+    return {k: list(v) for k, v in found.items() if len(v) > 1}
 
 
 def _echoes(f: FindingItem, findings: Sequence[FindingItem]) -> list[str]:
@@ -206,6 +232,8 @@ def finding_line(f: FindingItem, ctx: RenderContext, *, echoes: Sequence[str] = 
     where = [x for x in (doc_label(f.form, f.filed_at, dated_by_storage=f.dated_by_storage), f.section, f.speaker) if x]
     origin = " · ".join(escape_markdown(x) for x in where)
     also = f" (same sentence also in {', '.join(f'[{ctx.refs[d]}]' for d in echoes)})" if echoes else ""
+    if again := ctx.repeated_in(f):
+        also += f" (said again in {_places(again)} of the same document)"
     return (
         f"- **{f.polarity}** ({f.score:+.2f}{UNSURE if f.sure is False else ''}) “{escape_markdown(f.sentence)}” "
         f"[{ctx.cites[f.finding_id]}] "
@@ -311,7 +339,7 @@ def llm_spent(usage: dict[str, float]) -> str:
 
 # tests.labels.sureness risk, notes and other (pinned by tests/unit/test_filing_labels.py)
 FILING_MEASURED = (
-    "557 held-out 10-K risk-factor sentences: inventory 0.79 / 0.88 / 0.82, supply chain 0.80 / 0.79 / 0.87, "
+    "557 held-out 10-K risk-factor sentences: inventory 0.79 / 0.88 / 0.82, supply chain 0.80 / 0.79 / 0.88, "
     "geopolitics 0.83 / 0.81 / 0.88; on 164 further sentences of filings' notes, MD&A and Business: inventory "
     "0.67 / 1.00 / 0.77, supply chain 0.84 / 0.91 / 0.81 (both precisions after rules written having seen them); "
     "on 218 candidate sentences of 10-K Business items and a 20-F: supply chain 0.78 / 0.88 / 0.71, geopolitics "

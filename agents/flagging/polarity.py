@@ -25,7 +25,7 @@ Polarity = Literal["positive", "negative", "neutral"]
 _NEGATOR = re.compile(
     # "if it weren't for the restrictions" asserts them: a counterfactual is no negation
     r"(?:\b(?:not(?! only| just| for)|no|never|nothing|nobody|none|without|neither|nor|cannot|hardly|barely"
-    r"|lack of)\b|n't\b(?! for))"
+    r"|lack of|(?:reluctant|hesitant|unwilling) to)\b|n't\b(?! for))"
     # "we don't believe there is any substantial build-up": a verb of belief carries the negation further
     r"(?:(?:\W+(?:believe|think|expect|see|seeing|seen|saw|anticipate|foresee|view|consider)\b)(?:\W+\w+){0,6}|(?:\W+\w+){0,3})\W*$",
     re.IGNORECASE,

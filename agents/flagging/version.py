@@ -60,5 +60,12 @@
 # a hazard that forces a plant to close is a warning, "not resumed" is no restart, planned-stop and requirement guards
 # narrowed, licences revoked in the present tense or with a possessive, operating/banking/nuclear licences no
 # geopolitics, "the quarter ended June 30" and "to complete" are no end of a correction; 0.29 (no labelled verdict
-# changes): a problem "behind us" (the worst of the disruptions, supply challenges, tariff headwinds) is good news
-METHOD_VERSION = "0.29"
+# changes): a problem "behind us" (the worst of the disruptions, supply challenges, tariff headwinds) is good news;
+# 0.30 (calls' flags unchanged): a correction "unlikely to" or "yet to" end is a warning, not an end; a licence denied
+# with words between ("licenses for China were denied", "granted for some and denied for others") is a warning; in risk
+# factors a plan "subject to ... uncertainties" supposes a harm (risk_reading.HYPOTHETICAL); a review's inventory
+# probes: a correction that "has run its course" after a relative clause, one "shallower than feared" and excess
+# "absorbed" are good news, overstock and "too much inventory" warnings (so "not overstocked" is good news), "write
+# down" in the present a charge, customers "optimizing" their stock a warning, "reluctant/hesitant/unwilling to"
+# negates, DOI is days of inventory, and "took inventory of" a roadmap is no stock
+METHOD_VERSION = "0.30"

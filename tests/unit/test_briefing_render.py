@@ -203,6 +203,26 @@ def test_a_sentence_repeated_across_documents_is_quoted_once() -> None:
     assert "\n2. NVDA 8-K, filed 2025-08-27" in section(md, "Sources")
 
 
+def test_a_sentence_a_filing_repeats_in_other_items_says_where_else_it_stands() -> None:
+    """NVIDIA's 10-K says "we may be unable to sell our inventory" in Items 1, 1A and 7: the briefing quoted one
+    item with no sign of the others (session 15's note)."""
+    said = "In the event of such change, we may be unable to sell our inventory."
+    again = [
+        finding(30, "NVDA", "inventory", "negative", -0.8, said, section="1 Business"),
+        finding(31, "NVDA", "inventory", "negative", -0.8, said, section="1A Risk Factors"),
+        finding(32, "NVDA", "inventory", "negative", -0.8, said, section="7 MD&A"),
+        finding(33, "NVDA", "inventory", "negative", -0.3, "Inventory rose.", section="7 MD&A"),
+    ]
+    findings_part = section(render_markdown(briefing(findings=again)), "Findings")
+    line = next(x for x in findings_part.splitlines() if "unable to sell our inventory" in x)
+    assert "(said again in Items 1A, 7 of the same document)" in line
+    assert "said again" not in next(x for x in findings_part.splitlines() if "Inventory rose." in x)
+    from watchdesk.agents.briefing.render import _places
+
+    assert _places(["II-1A Risk Factors"]) == "Item II-1A"  # a 10-Q's part and item
+    assert _places(["qa"]) == "qa"  # a call's sections are named as they are
+
+
 def test_news_outranks_standing_risk_factor_text() -> None:
     from dataclasses import replace as swap
 

@@ -273,6 +273,21 @@ def test_a_licence_granted_is_good_news_and_one_refused_a_warning(sentence: str,
     assert _geopolitical(sentence) == verdict
 
 
+# v0.30: a denial with the licences' subject or a grant between is still a warning; until v0.29 the first read neutral
+# (sure) and the others good news (sure), from a plain "were granted" cue a later denial did not stop
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Export licenses for China were denied.",
+        "Licenses were granted for some customers and denied for others.",
+        "Export licenses were granted for some customers but denied for others.",
+    ],
+    ids=["subject-between", "granted-and-denied", "granted-but-denied"],
+)
+def test_a_licence_denied_after_words_between_is_a_warning(sentence: str) -> None:
+    assert _geopolitical(sentence) == "negative"
+
+
 def test_licence_requirements_widened_are_a_warning_and_a_rules_scope_is_not() -> None:
     """v0.26: an expansion is a warning; NVIDIA's 10-K for FY2025 (Item 7, labelled neutral in tests/labels/filings/)
     describing what "the new licensing requirement" covers stays neutral."""

@@ -185,3 +185,20 @@ def test_a_quarter_ended_or_a_correction_still_to_complete_is_no_ending(sentence
 def test_a_problem_behind_us_is_good_news(sentence: str, verdict: str) -> None:
     """v0.29 (a second review's probe): read as a warning, sure, before."""
     assert _supply(sentence) == verdict
+
+
+# v0.30: an end doubted or still to come is a warning; until v0.29 "Destocking is unlikely to end before mid-year."
+# read as good news, marked sure (a review of v0.26), because "to end" read as the correction ending
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("Destocking is unlikely to end before mid-year.", "negative"),
+        ("The inventory correction has yet to run its course.", "negative"),
+        ("The destocking has yet to end.", "negative"),
+        ("We expect the destocking to end in the second quarter.", "positive"),
+        ("Customer destocking should end by mid-year.", "positive"),
+    ],
+    ids=["unlikely-to-end", "yet-to-run-its-course", "yet-to-end", "expected-to-end", "should-end"],
+)
+def test_a_correction_whose_end_is_doubted_is_a_warning(sentence: str, verdict: str) -> None:
+    assert {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("inventory") == verdict

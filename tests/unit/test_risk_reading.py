@@ -129,6 +129,12 @@ def test_a_risk_factor_supposing_a_harm_is_a_warning_even_when_read_as_good_news
         "We believe our global supply chain for our networking products has not experienced any significant impact."
     )
     assert not HYPOTHETICAL.search(benefit)
+    # v0.30: a plan "subject to ... uncertainties" supposes a harm too (Tesla's 10-K for FY2024, Item 1A: it read as
+    # supply-chain good news by "commencement and ramp of production")
+    assert HYPOTHETICAL.search(
+        "The construction of and commencement and ramp of production at these factories are subject to a number of "
+        "uncertainties inherent in all new manufacturing operations."
+    )
     flag = Flag("supply_chain", "positive", 0.97, benefit, 0, len(benefit), sure=True)
     assert read_as_risk(flag, "1A Risk Factors") is flag
 
