@@ -25,9 +25,12 @@ Polarity = Literal["positive", "negative", "neutral"]
 _NEGATOR = re.compile(
     # "if it weren't for the restrictions" asserts them: a counterfactual is no negation
     r"(?:\b(?:not(?! only| just| for)|no|never|nothing|nobody|none|without|neither|nor|cannot|hardly|barely"
-    r"|lack of|(?:reluctant|hesitant|unwilling) to)\b|n't\b(?! for))"
+    r"|lack of)\b|n't\b(?! for))"
     # "we don't believe there is any substantial build-up": a verb of belief carries the negation further
-    r"(?:(?:\W+(?:believe|think|expect|see|seeing|seen|saw|anticipate|foresee|view|consider)\b)(?:\W+\w+){0,6}|(?:\W+\w+){0,3})\W*$",
+    r"(?:(?:\W+(?:believe|think|expect|see|seeing|seen|saw|anticipate|foresee|view|consider)\b)(?:\W+\w+){0,6}|(?:\W+\w+){0,3})\W*$"
+    # "reluctant to restock": only the verb right after it ("reluctant to raise prices despite tight supply" still says
+    # the supply is tight; a review of v0.30)
+    r"|\b(?:reluctant|hesitant|unwilling) to\W*$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")

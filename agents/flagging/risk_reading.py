@@ -51,7 +51,8 @@ def in_risk_factors(section: str | None) -> bool:
 # in a timely manner"): the refiner read such sentences by their supply words as good news (+0.92, sure).
 HYPOTHETICAL = re.compile(
     r"\b(?:if|unless)\b|\b(?:may|might|could) not\b|\bunable to\b|\bnot be able\b|\bfail(?:s|ed|ure)? to\b|"
-    r"\binadequate\b|\binsufficient\b|\bsubject to (?:\S+ ){0,5}?(?:risks|uncertaint(?:y|ies))\b",
+    r"\binadequate\b|\binsufficient\b|"
+    r"(?<!not )(?<!no longer )\bsubject to (?:\S+ ){0,5}?(?:risks|uncertaint(?:y|ies))\b",
     re.IGNORECASE,
 )
 

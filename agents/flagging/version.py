@@ -64,8 +64,14 @@
 # 0.30 (calls' flags unchanged): a correction "unlikely to" or "yet to" end is a warning, not an end; a licence denied
 # with words between ("licenses for China were denied", "granted for some and denied for others") is a warning; in risk
 # factors a plan "subject to ... uncertainties" supposes a harm (risk_reading.HYPOTHETICAL); a review's inventory
-# probes: a correction that "has run its course" after a relative clause, one "shallower than feared" and excess
-# "absorbed" are good news, overstock and "too much inventory" warnings (so "not overstocked" is good news), "write
-# down" in the present a charge, customers "optimizing" their stock a warning, "reluctant/hesitant/unwilling to"
-# negates, DOI is days of inventory, and "took inventory of" a roadmap is no stock
+# probes: a correction that "has run its course" after a relative clause (no reported speech or negation in it), a
+# harm "shallower/smaller than feared" and excess stock "absorbed" (not its charges) are good news, overstock and "too
+# much inventory" warnings, "write down" in the present a charge when an amount or stock follows, customers
+# "optimizing" their stock a warning, "reluctant/hesitant/unwilling to" negate the verb right after, DOI as a figure
+# is days of inventory, "took inventory of" a roadmap is no stock; supply probes: problems resolved or "a thing of the
+# past" after a relative clause, inflation moderating, supply catching up with demand, allocation exited and "not a
+# limiting factor" are good news, lead times pushed out, "fully booked", "not enough capacity" and "the limiter"
+# warnings, capacity doubled good news, input costs flat neutral, budgets and consumers "constrained" no supply
+# mention; a second review's fixes narrowed all of these (the licence denial window skips relative clauses, a grant
+# counts unless a denial follows)
 METHOD_VERSION = "0.30"

@@ -135,6 +135,8 @@ def test_a_risk_factor_supposing_a_harm_is_a_warning_even_when_read_as_good_news
         "The construction of and commencement and ramp of production at these factories are subject to a number of "
         "uncertainties inherent in all new manufacturing operations."
     )
+    # ... not when the sentence says it no longer is (a second review)
+    assert not HYPOTHETICAL.search("Supply is no longer subject to the uncertainties of the 2022 lockdowns.")
     flag = Flag("supply_chain", "positive", 0.97, benefit, 0, len(benefit), sure=True)
     assert read_as_risk(flag, "1A Risk Factors") is flag
 

@@ -1,0 +1,127 @@
+"""Flagging v0.30: supply-chain misreadings a helper's review of v0.29 found (161 written probes in the style of chip,
+hardware, auto, industrial and retail calls, each verdict decided by the rubric, fixtures/labels/README.md, before
+the flagger was run; 75 of the 139 the rubric settles right at v0.29).
+
+Each case below was wrong at v0.29. The fixes are cues in polarity.toml and topics.toml. On the labelled sets the only
+verdict that changes is one of the fresh held-out calls (Helen of Troy: "sales were limited by supply constraints
+which have largely been resolved", a warning before, now good news as labelled): fresh supply-chain polarity 0.758 ->
+0.769. What the review found and v0.30 leaves: mentions with no supply word ("Low yields on the new packaging flow
+are holding back shipments", "we could have shipped a lot more if we'd had the parts"), a result claimed despite a
+shortage, questions that presuppose a direction, and "I wouldn't say the constraints have gone away" (the rules now
+read it as a warning; the learned pass still says good news, unsure).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from watchdesk.agents.flagging.flag import flag_text
+from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
+
+
+@cache
+def _topics() -> TopicLibrary:
+    return load_topics(("inventory", "supply_chain", "geopolitical"))
+
+
+def _supply(sentence: str, *, refine: bool = True) -> str | None:
+    flags = flag_text(sentence, topics=_topics(), refine=refine)
+    return {f.topic: f.polarity for f in flags}.get("supply_chain")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        # a problem over, after a relative clause or in other words (rubric: easing is good news)
+        ("The supply disruptions that hurt us last year are now fully behind us.", "positive"),
+        ("The constraints we talked about last quarter have largely been resolved.", "positive"),
+        ("Last year's logistics bottlenecks are a thing of the past.", "positive"),
+        ("Once the resin shortage ended in the spring, we were able to return to full production rates.", "positive"),
+        ("Raw material inflation moderated in the quarter.", "positive"),
+        ("We've exited allocation on all product lines and are back to normal order fulfillment.", "positive"),
+        # supply catching up with demand, and no limit
+        ("We expect supply to catch up with demand sometime in the second half.", "positive"),
+        ("Supply is not going to be a limiting factor for us next year.", "positive"),
+        # lead times, with the parts named between
+        ("Lead times on some of our power management ICs have pushed out again, in a few cases past 52 weeks.",
+         "negative"),
+        ("Lead times for our own products have come down to about eight weeks.", "positive"),
+        ("We're seeing lead times come in across most of our component categories.", "positive"),
+        # sold out in other words, not enough of it, or the limit (rubric 6.1: negative even when framed as good)
+        ("Our HBM supply for calendar 2025 is fully booked, and pricing is locked in for the year.", "negative"),
+        ("There's simply not enough 2.5D packaging capacity in the industry today.", "negative"),
+        ("the co-wos supply is still the limiter for us into next year", "negative"),
+        # capacity added to meet demand
+        ("We are doubling our CoWoS capacity again next year to keep pace with customer demand.", "positive"),
+        # input costs that did not move are a plain fact
+        ("Input costs were roughly flat sequentially.", "neutral"),
+    ],
+    ids=["behind-us-relative", "resolved-relative", "thing-of-the-past", "shortage-ended", "inflation-moderated",
+         "exited-allocation", "catch-up", "not-a-limiting-factor", "lead-times-pushed-out", "lead-times-came-down",
+         "lead-times-come-in", "fully-booked", "not-enough-capacity", "the-limiter", "doubling-capacity",
+         "input-costs-flat"],
+)  # fmt: skip
+def test_supply_misreadings_of_the_v0_29_review(sentence: str, verdict: str) -> None:
+    assert _supply(sentence) == verdict
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "IT budgets remain constrained, particularly among small and midsize businesses.",
+        "Consumers remain constrained by higher interest rates.",
+        "We are capacity constrained in our sales organization and plan to hire 300 reps.",
+        "Revenue from our supply chain management suite grew 22%, led by warehouse optimization modules.",
+    ],
+    ids=["budgets", "consumers", "sales-capacity", "software-suite"],
+)
+def test_buyers_short_of_money_and_software_are_no_supply_mention(sentence: str) -> None:
+    assert _supply(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("Supply has not caught up with demand.", "negative"),
+        ("We don't expect supply to catch up with demand until 2026.", "negative"),
+        ("The shortages have not gone away.", "negative"),
+        ("The constraints we talked about last quarter have not been resolved.", "negative"),
+        ("Customers' supply is constrained.", "negative"),
+    ],
+)
+def test_the_same_words_denied_stay_warnings(sentence: str, verdict: str) -> None:
+    assert _supply(sentence) == verdict
+
+
+def test_a_relief_the_speaker_denies_is_a_warning_by_the_rules() -> None:
+    assert _supply("I wouldn't say the constraints have gone away.", refine=False) == "negative"
+    assert _supply("I'd say the constraints have gone away.", refine=False) == "positive"
+
+
+# A second review (145 probes built to break v0.30's first commit): the negators it added reached over "despite" and
+# "given", and "smaller than expected" read any smaller thing as good news
+@pytest.mark.parametrize(
+    ("sentence", "topic", "verdict"),
+    [
+        ("Suppliers are reluctant to raise prices despite tight supply.", "supply_chain", "negative"),
+        ("Customers are reluctant to order given tariff uncertainty.", "geopolitical", "negative"),
+        ("Our China data center business was smaller than expected because of the export controls.", "geopolitical",
+         "negative"),
+        ("The supply recovery was shorter than we expected, and shortages returned in June.", "supply_chain",
+         "negative"),
+        ("The impact of the new export controls was smaller than we feared.", "geopolitical", "positive"),
+        ("Lead times were shorter than we expected.", "supply_chain", "positive"),
+        # a licence denied earlier and approved now, and a grant with a "not" later, are good news
+        ("License applications that Commerce had rejected in April were approved in July.", "geopolitical",
+         "positive"),
+        ("Export licenses were granted for shipments we could not otherwise have made.", "geopolitical", "positive"),
+        ("Export licenses for our data center GPUs to China were denied.", "geopolitical", "negative"),
+    ],
+    ids=["reluctant-despite", "reluctant-given", "business-smaller", "recovery-shorter", "impact-smaller",
+         "lead-times-shorter", "rejected-then-approved", "granted-could-not", "denied-long-subject"],
+)  # fmt: skip
+def test_what_the_second_review_found(sentence: str, topic: str, verdict: str) -> None:
+    flags = flag_text(sentence, topics=_topics())
+    assert {f.topic: f.polarity for f in flags}.get(topic) == verdict
