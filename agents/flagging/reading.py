@@ -139,7 +139,10 @@ _RELATIONS = tuple((name, compile_cached(pattern)) for name, pattern in (
      r"run out|sold through)|\b(?:depleted|ran out of|run out of) (?:\S+ ){0,2}?(?:our|own) (?:\S+ )?inventor"),
     ("K:relief-denied",
      r"(?:n't|\bnot|\bno) (?:expect|see|anticipate|think|believe|foresee)\w* (?:\S+ ){0,6}?(?:to |will |would )?"
-     r"(?:go away|ease|abate|improve|subside|dissipate|get better|be resolved|resolve|normali[sz]e|disappear)\b"),
+     r"(?:go away|ease|abate|improve|subside|dissipate|get better|be resolved|resolve|normali[sz]e|disappear)\b|"
+     # ... and in the present or perfect: "I don't think the shortage is over" (flagging v0.30)
+     r"(?:n't|\bnot|\bnever) (?:\w+ ){0,2}?(?:say|think|believe|expect|see)\b(?: \S+){0,6}? (?:is|are|has|have|had) "
+     r"(?:\w+ ){0,2}?(?:over|behind us|resolved|eased|abated|gone away|ended)\b"),
 ))  # fmt: skip
 # A question is "built on a problem" or "plain" (above); one weighing alternatives presupposes neither answer.
 _ALTERNATIVE = compile_cached(
@@ -175,7 +178,7 @@ _NEEDS: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "K:own-stock-managed": ("inventor",),
     "K:stock-run-out": ("stock", "replenish", "inventor"),
     "K:relief-denied": ("go away", "ease", "abate", "improve", "subside", "dissipate", "get better", "resolve",
-                        "normali", "disappear"),
+                        "normali", "disappear", "over", "behind us", "gone away", "ended"),
 }  # fmt: skip
 
 
@@ -369,7 +372,12 @@ _NOT_A_DENIAL = compile_cached(
     r"\bno (?:doubt|question)\b|\bnot (?:only|just|talking about)\b|\bnothing but\b|"
     r"\b(?:would|could)(?: have|'ve) been\b|"
     r"(?:\bnot|\bnever|n't) (?:yet )?(?:received|obtained|been granted|granted|gotten|got) "
-    r"(?:an? |any )?(?:\w+ ){0,2}?licen[cs]"
+    r"(?:an? |any )?(?:\w+ ){0,2}?licen[cs]|"
+    # the relief denied, not the problem: "I don't think the shortage is over", "I wouldn't say the constraints have
+    # gone away", "we don't believe the constraints have eased" (flagging v0.30, a review: all read as good news)
+    r"(?:\bnot|\bnever|n't) (?:\w+ ){0,2}?(?:say|think|believe|expect|see)\b[^.;]*?"
+    r"\b(?:is|are|has|have|had|was|were|be|been) (?:\w+ ){0,2}?"
+    r"(?:over|behind us|resolved|eased|abated|improved|gone away|ended|normali[sz]ed|done|complete)\b"
 )
 
 

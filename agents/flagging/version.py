@@ -73,5 +73,9 @@
 # limiting factor" are good news, lead times pushed out, "fully booked", "not enough capacity" and "the limiter"
 # warnings, capacity doubled good news, input costs flat neutral, budgets and consumers "constrained" no supply
 # mention; a second review's fixes narrowed all of these (the licence denial window skips relative clauses, a grant
-# counts unless a denial follows)
+# counts unless a denial follows); geopolitics probes: "no (material) impact/exposure", "none of ... subject to",
+# "tariff-free", bans and curbs lifted, no signs of pull-ins are good news, what tariffs "cost" a company, access "cut
+# off" and export curbs warnings, licence requests, exposure to Russia and its invasion mentions; a third review:
+# the gaps stop at reported speech and belief, "ended up" is no ending, a denied relief ("I don't think the shortage
+# is over") is no denied problem (reading._NOT_A_DENIAL) but a warning, limiters and "fully booked" only of supply
 METHOD_VERSION = "0.30"

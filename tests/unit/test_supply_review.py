@@ -7,8 +7,7 @@ verdict that changes is one of the fresh held-out calls (Helen of Troy: "sales w
 which have largely been resolved", a warning before, now good news as labelled): fresh supply-chain polarity 0.758 ->
 0.769. What the review found and v0.30 leaves: mentions with no supply word ("Low yields on the new packaging flow
 are holding back shipments", "we could have shipped a lot more if we'd had the parts"), a result claimed despite a
-shortage, questions that presuppose a direction, and "I wouldn't say the constraints have gone away" (the rules now
-read it as a warning; the learned pass still says good news, unsure).
+shortage, and questions that presuppose a direction.
 """
 
 from __future__ import annotations
@@ -95,9 +94,11 @@ def test_the_same_words_denied_stay_warnings(sentence: str, verdict: str) -> Non
     assert _supply(sentence) == verdict
 
 
-def test_a_relief_the_speaker_denies_is_a_warning_by_the_rules() -> None:
-    assert _supply("I wouldn't say the constraints have gone away.", refine=False) == "negative"
-    assert _supply("I'd say the constraints have gone away.", refine=False) == "positive"
+def test_a_relief_the_speaker_denies_is_a_warning() -> None:
+    """The rules read it so since dd491f0; the learned pass followed only once the denial rule (reading.py
+    _NOT_A_DENIAL) stopped taking a denied relief for a denied problem."""
+    assert _supply("I wouldn't say the constraints have gone away.") == "negative"
+    assert _supply("I'd say the constraints have gone away.") == "positive"
 
 
 # A second review (145 probes built to break v0.30's first commit): the negators it added reached over "despite" and
@@ -125,3 +126,49 @@ def test_a_relief_the_speaker_denies_is_a_warning_by_the_rules() -> None:
 def test_what_the_second_review_found(sentence: str, topic: str, verdict: str) -> None:
     flags = flag_text(sentence, topics=_topics())
     assert {f.topic: f.polarity for f in flags}.get(topic) == verdict
+
+
+# A third review (163 probes built to break dd491f0: v0.29 73 right, dd491f0 81): the long gaps took in reported
+# speech and belief, "ended up" read as an ending, "smaller than expected" of a decline, "the limiting factor" of
+# anything, "come in higher", doubled prices, "ran out of allocation", conference rooms fully booked, and a denied
+# relief ("I don't think the shortage is over") read as a problem denied
+@pytest.mark.parametrize(
+    ("sentence", "topic", "verdict"),
+    [
+        ("The supply constraints that we were told had been resolved are still with us.", "supply_chain", "negative"),
+        ("Bottlenecks we believed had been resolved reappeared in May.", "supply_chain", "negative"),
+        ("Supply is unlikely to catch up with demand before late next year.", "supply_chain", "negative"),
+        ("Supply will catch up with demand eventually, but not this year.", "supply_chain", "negative"),
+        ("The decline in inventory was smaller than expected.", "inventory", "negative"),
+        ("Lead times for new customers have come in higher than expected.", "supply_chain", "neutral"),
+        ("Tariffs ended up adding about 50 basis points to our cost of goods.", "geopolitical", "negative"),
+        ("Supply constraints ended the year as the biggest drag on revenue.", "supply_chain", "negative"),
+        ("Input costs were flat at elevated levels.", "supply_chain", "negative"),
+        ("I think the shortage is over.", "supply_chain", "positive"),
+        ("I don't think the shortage is over.", "supply_chain", "negative"),
+        ("We don't believe the constraints have eased.", "supply_chain", "negative"),
+        ("I wouldn't say the tariff headwinds are behind us.", "geopolitical", "negative"),
+        ("I would not say the inventory correction is over yet.", "inventory", "negative"),
+        ("We do not see any shortages.", "supply_chain", "positive"),
+    ],
+    ids=["told-resolved", "believed-resolved", "unlikely-to-catch-up", "catch-up-but-not-this-year",
+         "decline-smaller", "come-in-higher", "ended-up", "ended-the-year", "flat-at-elevated", "think-over",
+         "dont-think-over", "dont-believe-eased", "wouldnt-say-behind-us", "would-not-say-over", "no-shortages"],
+)  # fmt: skip
+def test_what_the_third_review_found(sentence: str, topic: str, verdict: str) -> None:
+    flags = flag_text(sentence, topics=_topics())
+    assert {f.topic: f.polarity for f in flags}.get(topic) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        ("Suppliers are doubling supply prices on legacy nodes.", "neutral"),
+        ("We ran out of allocation from our foundry partner.", "neutral"),
+        ("Our conference rooms were fully booked for supplier day.", "neutral"),
+        ("Lead times for closing large enterprise deals have extended.", None),
+    ],
+    ids=["doubling-prices", "ran-out-of-allocation", "conference-rooms", "deal-lead-times"],
+)
+def test_look_alikes_of_the_new_supply_cues_are_no_good_or_bad_news(sentence: str, verdict: str | None) -> None:
+    assert _supply(sentence) == verdict

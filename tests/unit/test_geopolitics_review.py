@@ -1,0 +1,78 @@
+"""Flagging v0.30: geopolitical misreadings a helper's review of v0.30 found (174 written probes in the style of calls,
+10-K and 20-F risk factors and news for chip, hardware, auto, industrial and retail companies, each verdict decided by
+the rubric, fixtures/labels/README.md, before the flagger was run; 96 of the 146 the rubric settles right, and no
+look-alike flagged).
+
+Each case below was wrong before. The fixes are cues in polarity.toml and topic patterns in topics.toml; none changes
+a verdict on any labelled call, filing or news set. Left as the review found them: CHIPS Act awards (a supply-chain
+mention by the labels' reading choice, not geopolitics by itself), protection that helps the company ("anti-dumping
+duties ... boosted our U.S. module pricing"), descriptions of the rules read as warnings, plain questions about
+tariffs, and "no impact yet, but ..." read as good news.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from watchdesk.agents.flagging.flag import flag_text
+from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
+
+
+@cache
+def _topics() -> TopicLibrary:
+    return load_topics(("inventory", "supply_chain", "geopolitical"))
+
+
+def _verdicts(sentence: str) -> dict[str, str]:
+    return {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verdict"),
+    [
+        # no impact, no exposure, exempt (rubric 6.10: good news)
+        ("The export controls have had no material impact on our results.", "positive"),
+        ("None of our products are subject to the new licence requirements.", "positive"),
+        ("We ship most of our products under the USMCA, so they are tariff-free.", "positive"),
+        ("We have no direct exposure to Russia or Ukraine, and the conflict has not affected our operations.",
+         "positive"),
+        ("Beijing lifted its ban on Micron chips.", "positive"),
+        # what the rules cost, and markets closed
+        ("Tariffs will cost Ford $2.5 billion this year.", "negative"),
+        ("The trade war with China has cut off our access to a $50 billion market.", "negative"),
+        ("China's export curbs on gallium and germanium have pushed up prices for our compound semiconductor wafers.",
+         "negative"),
+        ("We suspended all sales to Russia following the invasion, resulting in a $200 million revenue loss.",
+         "negative"),
+        ("We were informed that our license requests to ship to Huawei have been denied.", "negative"),
+    ],
+    ids=["no-material-impact", "none-subject-to", "tariff-free", "no-exposure-to-russia", "ban-lifted",
+         "tariffs-cost-ford", "cut-off-access", "export-curbs", "russia-invasion", "license-requests-denied"],
+)  # fmt: skip
+def test_geopolitical_misreadings_of_the_review(sentence: str, verdict: str) -> None:
+    assert _verdicts(sentence).get("geopolitical") == verdict
+
+
+def test_pull_ins_looked_for_and_not_seen_are_good_news_for_stock_and_trade() -> None:
+    assert _verdicts("We see no signs that customers are pulling forward orders ahead of tariffs.") == {
+        "inventory": "positive",
+        "geopolitical": "positive",
+    }
+    assert _verdicts("We see signs that customers are pulling forward orders ahead of tariffs.") == {
+        "inventory": "negative",
+        "geopolitical": "negative",
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sales in Russia grew 12% last year, led by our consumer segment.",  # revenue geography
+        "Greater China net sales decreased 8% year over year.",
+        "We exhibited our new lineup at three trade shows in the quarter.",
+    ],
+)
+def test_revenue_geography_and_look_alikes_stay_out(sentence: str) -> None:
+    assert "geopolitical" not in _verdicts(sentence)
