@@ -27,7 +27,9 @@ _NEGATOR = re.compile(
     r"(?:\b(?:not(?! only| just| for)|no|never|nothing|nobody|none|without|neither|nor|cannot|hardly|barely"
     r"|lack of)\b|n't\b(?! for))"
     # "we don't believe there is any substantial build-up": a verb of belief carries the negation further
-    r"(?:(?:\W+(?:believe|think|expect|see|seeing|seen|saw|anticipate|foresee|view|consider)\b)(?:\W+\w+){0,6}|(?:\W+\w+){0,3})\W*$"
+    # ("no doubt" in the window negates nothing: "I don't think there's any doubt that the shortage is over")
+    r"(?:(?:\W+(?:believe|think|expect|see|seeing|seen|saw|anticipate|foresee|view|consider)\b)(?:\W+(?!doubt\b)\w+){0,6}"
+    r"|(?:\W+(?!doubt\b)\w+){0,3})\W*$"
     # "reluctant to restock": only the verb right after it ("reluctant to raise prices despite tight supply" still says
     # the supply is tight; a review of v0.30)
     r"|\b(?:reluctant|hesitant|unwilling) to\W*$",

@@ -375,9 +375,10 @@ _NOT_A_DENIAL = compile_cached(
     r"(?:an? |any )?(?:\w+ ){0,2}?licen[cs]|"
     # the relief denied, not the problem: "I don't think the shortage is over", "I wouldn't say the constraints have
     # gone away", "we don't believe the constraints have eased" (flagging v0.30, a review: all read as good news)
-    r"(?:\bnot|\bnever|n't) (?:\w+ ){0,2}?(?:say|think|believe|expect|see)\b[^.;]*?"
+    r"(?:\bnot|\bnever|n't) (?:\w+ ){0,2}?(?:say|think|believe|expect|see)\b(?:(?!doubt)[^.;])*?"
     r"\b(?:is|are|has|have|had|was|were|be|been) (?:\w+ ){0,2}?"
-    r"(?:over|behind us|resolved|eased|abated|improved|gone away|ended|normali[sz]ed|done|complete)\b"
+    r"(?:over\b(?! *(?:\$|\d|the\b|a\b|an\b|our\b))|behind us|resolved|eased|abated|improved|gone away|ended|"
+    r"normali[sz]ed|done|complete)\b(?![^.;]*\bbut\b)"
 )
 
 

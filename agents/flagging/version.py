@@ -77,5 +77,7 @@
 # "tariff-free", bans and curbs lifted, no signs of pull-ins are good news, what tariffs "cost" a company, access "cut
 # off" and export curbs warnings, licence requests, exposure to Russia and its invasion mentions; a third review:
 # the gaps stop at reported speech and belief, "ended up" is no ending, a denied relief ("I don't think the shortage
-# is over") is no denied problem (reading._NOT_A_DENIAL) but a warning, limiters and "fully booked" only of supply
+# is over") is no denied problem (reading._NOT_A_DENIAL) but a warning, limiters and "fully booked" only of supply;
+# a fourth review: "no impact" only on the results and not beside a contrast, "duty-free" not lost, ending or a shop,
+# bans lifted not when delayed or for competitors, "over" as a preposition no relief, "no doubt" negates nothing
 METHOD_VERSION = "0.30"

@@ -76,3 +76,56 @@ def test_pull_ins_looked_for_and_not_seen_are_good_news_for_stock_and_trade() ->
 )
 def test_revenue_geography_and_look_alikes_stay_out(sentence: str) -> None:
     assert "geopolitical" not in _verdicts(sentence)
+
+
+# A review of 1ecaebe (163 probes built to break it: 64 right before it, 82 at it): "no impact" said of something
+# else, hedged or next to a harm, duty-free status lost or ending and duty-free shops, a cut made by a ban, a lifting
+# delayed or for competitors, "none of our competitors", "no evidence that customers have stopped stockpiling", and
+# "over" as a preposition
+@pytest.mark.parametrize(
+    ("sentence", "topic", "verdict"),
+    [
+        ("Sanctions forced us to exit Russia, with no material effect on our other operations.", "geopolitical",
+         "negative"),
+        ("We can't guarantee there will be no material impact from the export controls.", "geopolitical", "negative"),
+        ("We have no exposure to China today, but we expect to be hit when the tariffs extend to Vietnam next year.",
+         "geopolitical", "negative"),
+        ("The new export controls will reduce our data center revenue by $400 million, although we expect no impact "
+         "on gaming revenue.", "geopolitical", "negative"),
+        ("The tariff increases are expected to have no material impact on our fiscal 2026 results.", "geopolitical",
+         "positive"),
+        ("We have minimal exposure to Russia and Ukraine.", "geopolitical", "positive"),
+        ("Our exposure to Russia and Ukraine is not material.", "geopolitical", "positive"),
+        ("We lost our duty-free status under the GSP program this quarter.", "geopolitical", "negative"),
+        ("Our imports had been duty-free until the administration imposed a 10% tariff in April.", "geopolitical",
+         "negative"),
+        ("Our products made in Mexico are USMCA-compliant and therefore tariff-free.", "geopolitical", "positive"),
+        ("Our China sales were cut sharply by the ban.", "geopolitical", "negative"),
+        ("A decision to lift the export ban has been delayed again.", "geopolitical", "negative"),
+        ("None of our competitors are subject to the export controls, which puts us at a significant disadvantage in "
+         "China.", "geopolitical", "negative"),
+        ("There is no evidence that customers have stopped stockpiling ahead of the tariffs.", "geopolitical",
+         "negative"),
+        ("Most of the licence requests we submitted in the spring have now been approved.", "geopolitical",
+         "positive"),
+        ("I don't think there's any doubt that the shortage is over.", "supply_chain", "positive"),
+        ("I don't think our tariff costs are over $5 million a year.", "geopolitical", "positive"),
+    ],
+    ids=["other-operations", "cant-guarantee", "no-exposure-but", "although-no-impact-on-gaming", "fiscal-results",
+         "minimal-exposure", "exposure-not-material", "lost-duty-free", "duty-free-until", "therefore-tariff-free",
+         "cut-by-the-ban", "lifting-delayed", "competitors-not-subject", "stopped-stockpiling", "requests-approved",
+         "no-doubt", "over-five-million"],
+)  # fmt: skip
+def test_what_the_review_of_1ecaebe_found(sentence: str, topic: str, verdict: str) -> None:
+    assert _verdicts(sentence).get(topic) == verdict
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sales at our duty-free stores in airports rose 12% in the quarter.",
+        "Customer license requests for our design software grew 30% this year.",
+    ],
+)
+def test_shops_and_software_licences_are_no_geopolitics(sentence: str) -> None:
+    assert "geopolitical" not in _verdicts(sentence)
