@@ -79,5 +79,9 @@
 # the gaps stop at reported speech and belief, "ended up" is no ending, a denied relief ("I don't think the shortage
 # is over") is no denied problem (reading._NOT_A_DENIAL) but a warning, limiters and "fully booked" only of supply;
 # a fourth review: "no impact" only on the results and not beside a contrast, "duty-free" not lost, ending or a shop,
-# bans lifted not when delayed or for competitors, "over" as a preposition no relief, "no doubt" negates nothing
+# bans lifted not when delayed or for competitors, "over" as a preposition no relief, "no doubt" negates nothing;
+# a fifth review: reliefs not before "until", reversed or beside a contrast, stock absorbed only in the perfect, past
+# or future, Beijing only as a rule-maker, DOI only before a figure, the lower-of-cost policy neutral; a passage
+# review: stock "above normal levels" and supply growth lagging demand are warnings, rules tightened on Chinese
+# customers a mention and a warning, costs rising as tariffs take effect a warning
 METHOD_VERSION = "0.30"

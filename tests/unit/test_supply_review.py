@@ -172,3 +172,75 @@ def test_what_the_third_review_found(sentence: str, topic: str, verdict: str) ->
 )
 def test_look_alikes_of_the_new_supply_cues_are_no_good_or_bad_news(sentence: str, verdict: str | None) -> None:
     assert _supply(sentence) == verdict
+
+
+# A review of whole written call passages (six passages, 186 mentions labelled by the rubric before the flagger ran:
+# 103 found, polarity right on 70; most misses are follow-ups with no topic word, left to the LLM judge)
+@pytest.mark.parametrize(
+    ("sentence", "topic", "verdict"),
+    [
+        ("Distributor inventories in Europe are still above normal levels, and we expect that to weigh on the first "
+         "half.", "inventory", "negative"),
+        ("Channel inventory is back to normal levels.", "inventory", "positive"),
+        ("We expect industry bit supply growth to lag demand growth in 2025.", "supply_chain", "negative"),
+        ("The government recently tightened the rules on shipping advanced-node wafers to certain Chinese customers.",
+         "geopolitical", "negative"),
+        ("Our import costs will rise as tariffs on goods from China, Vietnam and other countries take effect.",
+         "geopolitical", "negative"),
+    ],
+    ids=["above-normal-levels", "back-to-normal", "supply-lags-demand", "rules-tightened", "costs-rise-as-tariffs"],
+)  # fmt: skip
+def test_what_the_passage_review_found(sentence: str, topic: str, verdict: str) -> None:
+    flags = flag_text(sentence, topics=_topics())
+    assert {f.topic: f.polarity for f in flags}.get(topic) == verdict
+
+
+# A fourth adversarial review (189 probes over the whole v0.30 diff: 104 right at 905d71c, 127 now): reliefs before
+# "until", reversed ("have returned", "before returning") or beside a contrast; catch-up with "although"; absorbed
+# "before"; "ended at 8%"; "no milder"; Beijing's traffic rules and offices; enterprise licence requests; "the DOI was
+# expected"; tariff-free "no longer"; the lower-of-cost policy read as a write-down; software that "helps customers
+# optimize"; others' "no material impact"
+@pytest.mark.parametrize(
+    ("sentence", "topic", "verdict"),
+    [
+        ("Until the bottlenecks at our test sites are resolved, we will remain supply constrained.", "supply_chain",
+         "negative"),
+        ("The constraints went away briefly in March before returning in force in May.", "supply_chain", "negative"),
+        ("Once the resin shortage ended in the spring, we were able to return to full production rates.",
+         "supply_chain", "positive"),
+        ("We expect supply to catch up with demand, although probably not before 2026.", "supply_chain", "negative"),
+        ("We don't expect supply to catch up with demand until 2026.", "supply_chain", "negative"),
+        ("It will take several quarters before excess inventory at customers is absorbed.", "inventory", "negative"),
+        ("We expect excess channel inventory to be absorbed by the end of the year.", "inventory", "positive"),
+        ("The inventory correction has been no milder than we feared.", "inventory", "negative"),
+        ("We write down inventory to the lower of cost or net realizable value.", "inventory", "neutral"),
+        ("Customers continue to optimize their inventory levels.", "inventory", "negative"),
+        ("Our new planning software helps customers optimize their inventory across stores.", "inventory", "neutral"),
+        ("Goods from Vietnam are no longer tariff-free.", "geopolitical", "negative"),
+        ("Beijing restricted exports of gallium and germanium.", "geopolitical", "negative"),
+        ("DOI was 120 days, down from 135.", "inventory", "positive"),
+    ],
+    ids=["until-resolved", "went-away-before-returning", "ended-then-return-to-production", "catch-up-although",
+         "dont-expect-catch-up-until", "before-absorbed", "to-be-absorbed", "no-milder", "lower-of-cost-policy",
+         "continue-to-optimize", "software-optimize", "no-longer-tariff-free", "beijing-restricted-exports",
+         "doi-figure"],
+)  # fmt: skip
+def test_what_the_fourth_review_found(sentence: str, topic: str, verdict: str) -> None:
+    flags = flag_text(sentence, topics=_topics())
+    assert {f.topic: f.polarity for f in flags}.get(topic) == verdict
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our Beijing design center was closed for two weeks during the Lunar New Year holiday.",
+        "Beijing's traffic restrictions slowed deliveries within the city.",
+        "License requests from our enterprise customers were approved faster this quarter thanks to the new "
+        "self-service portal.",
+        "Unlike our competitors, who have reported no material impact, we took a large charge.",
+    ],
+    ids=["beijing-office", "beijing-traffic", "enterprise-licences", "competitors-no-impact"],
+)
+def test_no_geopolitical_good_news_from_look_alikes(sentence: str) -> None:
+    flags = flag_text(sentence, topics=_topics())
+    assert {f.topic: f.polarity for f in flags}.get("geopolitical") in (None, "negative")
