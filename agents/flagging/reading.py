@@ -59,6 +59,9 @@ _OPENER = compile_cached(
 # Relations a word window cannot see: demand over supply (a constraint, rubric 6.1), supply ahead of what is
 # needed, the supply-demand balance as a market state (neutral unless a shortage is claimed), an effect smaller
 # than feared, and effort without a result (mitigation: neutral).
+# A verb of belief or saying, negated: "I don't think", "I wouldn't say". What follows it, a relief ("the shortage is
+# over"), is what the speaker denies, not the problem (K:relief-denied, _NOT_A_DENIAL).
+_BELIEF_DENIED = r"(?:n't|\bnot|\bnever) (?:\w+ ){0,2}?(?:say|think|believe|expect|see)\b"
 _RELATIONS = tuple((name, compile_cached(pattern)) for name, pattern in (
     ("K:demand-over-supply",
      r"\bdemand (?:\S+ ){0,5}?(?:greater|stronger|more|higher|above|exceed\w*|outpac\w*|outstrip\w*|ahead|"
@@ -141,7 +144,7 @@ _RELATIONS = tuple((name, compile_cached(pattern)) for name, pattern in (
      r"(?:n't|\bnot|\bno) (?:expect|see|anticipate|think|believe|foresee)\w* (?:\S+ ){0,6}?(?:to |will |would )?"
      r"(?:go away|ease|abate|improve|subside|dissipate|get better|be resolved|resolve|normali[sz]e|disappear)\b|"
      # ... and in the present or perfect: "I don't think the shortage is over" (flagging v0.30)
-     r"(?:n't|\bnot|\bnever) (?:\w+ ){0,2}?(?:say|think|believe|expect|see)\b(?: \S+){0,6}? (?:is|are|has|have|had) "
+     + _BELIEF_DENIED + r"(?: \S+){0,6}? (?:is|are|has|have|had) "
      r"(?:\w+ ){0,2}?(?:over|behind us|resolved|eased|abated|gone away|ended)\b"),
 ))  # fmt: skip
 # A question is "built on a problem" or "plain" (above); one weighing alternatives presupposes neither answer.
@@ -375,7 +378,7 @@ _NOT_A_DENIAL = compile_cached(
     r"(?:an? |any )?(?:\w+ ){0,2}?licen[cs]|"
     # the relief denied, not the problem: "I don't think the shortage is over", "I wouldn't say the constraints have
     # gone away", "we don't believe the constraints have eased" (flagging v0.30, a review: all read as good news)
-    r"(?:\bnot|\bnever|n't) (?:\w+ ){0,2}?(?:say|think|believe|expect|see)\b(?:(?!doubt)[^.;])*?"
+    + _BELIEF_DENIED + r"(?:(?!doubt)[^.;])*?"
     r"\b(?:is|are|has|have|had|was|were|be|been) (?:\w+ ){0,2}?"
     r"(?:over\b(?! *(?:\$|\d|the\b|a\b|an\b|our\b))|behind us|resolved|eased|abated|improved|gone away|ended|"
     r"normali[sz]ed|done|complete)\b(?![^.;]*\bbut\b)"

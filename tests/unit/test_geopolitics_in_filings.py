@@ -7,12 +7,9 @@ rows of tests/labels/filings/ and of the TUNE part of tests/labels/filings_other
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from watchdesk.agents.flagging.flag import flag_text
-from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
+from tests.flag_verdicts import verdicts
 
 MENTIONS = [
     # NVIDIA 10-Q Q2 FY2026, Item 1A
@@ -79,13 +76,8 @@ LOOK_ALIKES = [
 ]
 
 
-@cache
-def _topics() -> TopicLibrary:
-    return load_topics(("inventory", "supply_chain", "geopolitical"))
-
-
 def _geopolitical(sentence: str) -> str | None:
-    return next((f.polarity for f in flag_text(sentence, topics=_topics()) if f.topic == "geopolitical"), None)
+    return verdicts(sentence).get("geopolitical")
 
 
 @pytest.mark.parametrize(("sentence", "label"), MENTIONS, ids=[s[:40] for s, _ in MENTIONS])
@@ -113,8 +105,7 @@ def test_a_licence_not_received_is_a_warning_and_other_denials_stay_good_news() 
     """Only a licence not received is no denial (reading._NOT_A_DENIAL): the contraction calls use too, and a
     problem denied on a call is still good news (a review's probes)."""
     assert _geopolitical("We haven't received any licenses to ship H20 to China yet.") == "negative"
-    flags = {f.topic: f.polarity for f in flag_text(
-        "We have not received any notice of supply disruptions from our vendors.", topics=_topics())}  # fmt: skip
+    flags = verdicts("We have not received any notice of supply disruptions from our vendors.")
     assert flags == {"supply_chain": "positive"}
 
 
@@ -175,14 +166,13 @@ def test_a_war_that_ends_helps_or_leaves_no_mark_is_good_news(sentence: str) -> 
 
 
 def test_shipping_attacks_that_ended_are_good_news_for_supply() -> None:
-    flags = {f.topic: f.polarity for f in flag_text(
-        "Shipping through the Red Sea has resumed as attacks on shipping ended.", topics=_topics())}  # fmt: skip
+    flags = verdicts("Shipping through the Red Sea has resumed as attacks on shipping ended.")
     assert flags.get("supply_chain") == "positive" and flags.get("geopolitical") != "negative"
 
 
 def test_attacks_on_shipping_are_a_supply_chain_warning() -> None:
     headline = "Iran widens its attacks on shipping in the Gulf."
-    flags = {f.topic: f.polarity for f in flag_text(headline, topics=_topics())}
+    flags = verdicts(headline)
     assert flags.get("supply_chain") == "negative" and flags.get("geopolitical") == "negative"
 
 
@@ -247,7 +237,7 @@ def test_the_long_no_impact_form_is_good_news_and_fighting_resumed_is_not() -> N
     ids=["largest-ever-disruption", "largest-disruption", "largest-supply-chain", "largest-supplier"],
 )
 def test_the_largest_problem_is_no_good_news(sentence: str, verdict: str) -> None:
-    assert {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("supply_chain") == verdict
+    assert verdicts(sentence).get("supply_chain") == verdict
 
 
 # v0.26: a licence received or granted is good news (rubric: licence reviews moving forward), one denied or revoked a

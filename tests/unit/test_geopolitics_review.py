@@ -12,21 +12,9 @@ tariffs, and "no impact yet, but ..." read as good news.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from watchdesk.agents.flagging.flag import flag_text
-from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
-
-
-@cache
-def _topics() -> TopicLibrary:
-    return load_topics(("inventory", "supply_chain", "geopolitical"))
-
-
-def _verdicts(sentence: str) -> dict[str, str]:
-    return {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}
+from tests.flag_verdicts import verdicts
 
 
 @pytest.mark.parametrize(
@@ -52,15 +40,15 @@ def _verdicts(sentence: str) -> dict[str, str]:
          "tariffs-cost-ford", "cut-off-access", "export-curbs", "russia-invasion", "license-requests-denied"],
 )  # fmt: skip
 def test_geopolitical_misreadings_of_the_review(sentence: str, verdict: str) -> None:
-    assert _verdicts(sentence).get("geopolitical") == verdict
+    assert verdicts(sentence).get("geopolitical") == verdict
 
 
 def test_pull_ins_looked_for_and_not_seen_are_good_news_for_stock_and_trade() -> None:
-    assert _verdicts("We see no signs that customers are pulling forward orders ahead of tariffs.") == {
+    assert verdicts("We see no signs that customers are pulling forward orders ahead of tariffs.") == {
         "inventory": "positive",
         "geopolitical": "positive",
     }
-    assert _verdicts("We see signs that customers are pulling forward orders ahead of tariffs.") == {
+    assert verdicts("We see signs that customers are pulling forward orders ahead of tariffs.") == {
         "inventory": "negative",
         "geopolitical": "negative",
     }
@@ -75,7 +63,7 @@ def test_pull_ins_looked_for_and_not_seen_are_good_news_for_stock_and_trade() ->
     ],
 )
 def test_revenue_geography_and_look_alikes_stay_out(sentence: str) -> None:
-    assert "geopolitical" not in _verdicts(sentence)
+    assert "geopolitical" not in verdicts(sentence)
 
 
 # A review of 1ecaebe (163 probes built to break it: 64 right before it, 82 at it): "no impact" said of something
@@ -117,7 +105,7 @@ def test_revenue_geography_and_look_alikes_stay_out(sentence: str) -> None:
          "no-doubt", "over-five-million"],
 )  # fmt: skip
 def test_what_the_review_of_1ecaebe_found(sentence: str, topic: str, verdict: str) -> None:
-    assert _verdicts(sentence).get(topic) == verdict
+    assert verdicts(sentence).get(topic) == verdict
 
 
 @pytest.mark.parametrize(
@@ -128,4 +116,4 @@ def test_what_the_review_of_1ecaebe_found(sentence: str, topic: str, verdict: st
     ],
 )
 def test_shops_and_software_licences_are_no_geopolitics(sentence: str) -> None:
-    assert "geopolitical" not in _verdicts(sentence)
+    assert "geopolitical" not in verdicts(sentence)

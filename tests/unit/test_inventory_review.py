@@ -9,21 +9,13 @@ a verdict on any labelled call, filing or news set.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from watchdesk.agents.flagging.flag import flag_text
-from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
-
-
-@cache
-def _topics() -> TopicLibrary:
-    return load_topics(("inventory", "supply_chain", "geopolitical"))
+from tests.flag_verdicts import verdicts
 
 
 def _inventory(sentence: str) -> str | None:
-    return {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("inventory")
+    return verdicts(sentence).get("inventory")
 
 
 @pytest.mark.parametrize(

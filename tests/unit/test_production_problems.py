@@ -9,21 +9,13 @@ Arizona fab began volume production". Written sentences in the style of a foundr
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from watchdesk.agents.flagging.flag import flag_text
-from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
-
-
-@cache
-def _topics() -> TopicLibrary:
-    return load_topics(("inventory", "supply_chain", "geopolitical"))
+from tests.flag_verdicts import verdicts
 
 
 def _supply(sentence: str) -> str | None:
-    return {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("supply_chain")
+    return verdicts(sentence).get("supply_chain")
 
 
 @pytest.mark.parametrize(
@@ -59,7 +51,7 @@ def test_a_fire_department_or_a_planned_shutdown_is_no_supply_problem(sentence: 
 def test_restocking_and_a_correction_that_ended_are_good_inventory_news(sentence: str) -> None:
     """v0.26 (rubric, inventory: replenishment or restocking, customer inventory normalised, are good news): both read
     neutral or as a warning before."""
-    assert {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("inventory") == "positive"
+    assert verdicts(sentence).get("inventory") == "positive"
 
 
 # v0.27, a helper's review of v0.25: look-alikes that are no supply problem, each read as a supply-chain warning
@@ -115,7 +107,7 @@ def test_a_hazard_that_did_no_harm_is_no_warning() -> None:
     ids=["extended", "not-ended", "far-from-over", "last-over", "not-complete"],
 )
 def test_a_correction_that_goes_on_is_no_good_news(sentence: str) -> None:
-    assert {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("inventory") != "positive"
+    assert verdicts(sentence).get("inventory") != "positive"
 
 
 # v0.28, a second review of v0.27: real stoppages v0.27 dropped or misread, and look-alikes
@@ -170,7 +162,7 @@ def test_an_injunction_or_a_show_is_no_supply_problem(sentence: str) -> None:
     ids=["quarter-ended", "to-complete"],
 )
 def test_a_quarter_ended_or_a_correction_still_to_complete_is_no_ending(sentence: str) -> None:
-    assert {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("inventory") != "positive"
+    assert verdicts(sentence).get("inventory") != "positive"
 
 
 @pytest.mark.parametrize(
@@ -201,4 +193,4 @@ def test_a_problem_behind_us_is_good_news(sentence: str, verdict: str) -> None:
     ids=["unlikely-to-end", "yet-to-run-its-course", "yet-to-end", "expected-to-end", "should-end"],
 )
 def test_a_correction_whose_end_is_doubted_is_a_warning(sentence: str, verdict: str) -> None:
-    assert {f.topic: f.polarity for f in flag_text(sentence, topics=_topics())}.get("inventory") == verdict
+    assert verdicts(sentence).get("inventory") == verdict

@@ -12,22 +12,13 @@ shortage, and questions that presuppose a direction.
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
-from watchdesk.agents.flagging.flag import flag_text
-from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
-
-
-@cache
-def _topics() -> TopicLibrary:
-    return load_topics(("inventory", "supply_chain", "geopolitical"))
+from tests.flag_verdicts import verdicts
 
 
 def _supply(sentence: str, *, refine: bool = True) -> str | None:
-    flags = flag_text(sentence, topics=_topics(), refine=refine)
-    return {f.topic: f.polarity for f in flags}.get("supply_chain")
+    return verdicts(sentence, refine=refine).get("supply_chain")
 
 
 @pytest.mark.parametrize(
@@ -124,8 +115,7 @@ def test_a_relief_the_speaker_denies_is_a_warning() -> None:
          "lead-times-shorter", "rejected-then-approved", "granted-could-not", "denied-long-subject"],
 )  # fmt: skip
 def test_what_the_second_review_found(sentence: str, topic: str, verdict: str) -> None:
-    flags = flag_text(sentence, topics=_topics())
-    assert {f.topic: f.polarity for f in flags}.get(topic) == verdict
+    assert verdicts(sentence).get(topic) == verdict
 
 
 # A third review (163 probes built to break dd491f0: v0.29 73 right, dd491f0 81): the long gaps took in reported
@@ -156,8 +146,7 @@ def test_what_the_second_review_found(sentence: str, topic: str, verdict: str) -
          "dont-think-over", "dont-believe-eased", "wouldnt-say-behind-us", "would-not-say-over", "no-shortages"],
 )  # fmt: skip
 def test_what_the_third_review_found(sentence: str, topic: str, verdict: str) -> None:
-    flags = flag_text(sentence, topics=_topics())
-    assert {f.topic: f.polarity for f in flags}.get(topic) == verdict
+    assert verdicts(sentence).get(topic) == verdict
 
 
 @pytest.mark.parametrize(
@@ -191,8 +180,7 @@ def test_look_alikes_of_the_new_supply_cues_are_no_good_or_bad_news(sentence: st
     ids=["above-normal-levels", "back-to-normal", "supply-lags-demand", "rules-tightened", "costs-rise-as-tariffs"],
 )  # fmt: skip
 def test_what_the_passage_review_found(sentence: str, topic: str, verdict: str) -> None:
-    flags = flag_text(sentence, topics=_topics())
-    assert {f.topic: f.polarity for f in flags}.get(topic) == verdict
+    assert verdicts(sentence).get(topic) == verdict
 
 
 # A fourth adversarial review (189 probes over the whole v0.30 diff: 104 right at 905d71c, 127 now): reliefs before
@@ -226,8 +214,7 @@ def test_what_the_passage_review_found(sentence: str, topic: str, verdict: str) 
          "doi-figure"],
 )  # fmt: skip
 def test_what_the_fourth_review_found(sentence: str, topic: str, verdict: str) -> None:
-    flags = flag_text(sentence, topics=_topics())
-    assert {f.topic: f.polarity for f in flags}.get(topic) == verdict
+    assert verdicts(sentence).get(topic) == verdict
 
 
 @pytest.mark.parametrize(
@@ -242,5 +229,4 @@ def test_what_the_fourth_review_found(sentence: str, topic: str, verdict: str) -
     ids=["beijing-office", "beijing-traffic", "enterprise-licences", "competitors-no-impact"],
 )
 def test_no_geopolitical_good_news_from_look_alikes(sentence: str) -> None:
-    flags = flag_text(sentence, topics=_topics())
-    assert {f.topic: f.polarity for f in flags}.get("geopolitical") in (None, "negative")
+    assert verdicts(sentence).get("geopolitical") in (None, "negative")
