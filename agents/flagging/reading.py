@@ -329,6 +329,9 @@ _ASKING = compile_cached(
     r"\?|\b(?:wonder(?:ed|ing)?|curious)\b|\b(?:can|could|would) you (?:please )?(?:\w+ )?(?:talk|speak|comment|"
     r"help|give|share|provide|walk|update|characteri[sz]e|unpack|elaborate|describe)\b|\b(?:any|some) (?:color|colour|"
     r"thoughts|sense)\b|\bthoughts on\b|\binterested to hear\b"
+    # an analyst turning to a topic: "I wanted to ask about supply." (rubric 5.5: a fragment naming a topic)
+    r"|\b(?:i|we) (?:just )?(?:want(?:ed)?|would like|'d like) to (?:ask(?: you)?|follow up|come back) "
+    r"(?:about|on|to)\b|\b(?:a|my|one) (?:quick )?(?:question|follow-up) (?:on|about|regarding)\b"
 )
 _PROBLEM = compile_cached(
     r"\b(?:problem|issue|challeng|gap|sold out|inflat|lost|los[es]|can't|cannot|unable|favou?ring|risk|concern|worr|"

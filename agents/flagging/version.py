@@ -83,5 +83,13 @@
 # a fifth review: reliefs not before "until", reversed or beside a contrast, stock absorbed only in the perfect, past
 # or future, Beijing only as a rule-maker, DOI only before a figure, the lower-of-cost policy neutral; a passage
 # review: stock "above normal levels" and supply growth lagging demand are warnings, rules tightened on Chinese
-# customers a mention and a warning, costs rising as tariffs take effect a warning
-METHOD_VERSION = "0.30"
+# customers a mention and a warning, costs rising as tariffs take effect a warning; 0.31 (calls' flags unchanged): a
+# review of 0.30's fifth part: a relief is taken back only by the problem coming back (polarity.toml RETURNS) or a
+# contrast that says so (CONTRAST), not by any later "but", "still", "again" or "remain" (good news beside an
+# unrelated clause had read as a warning); stock "above normal levels" only of the stock itself, now; a charge to write
+# stock down to the lower of cost a write-down again; excess stock "is now absorbed", customers optimizing stock, DOI
+# with no figure, Beijing's restrictions on exports and rules it tightened, licence requests denied read again;
+# competitors' costs under tariffs not ours; a second pass over the written call passages: an analyst turning to a
+# topic ("I wanted to ask about export controls") neutral (rubric 5.5), the limiter after a longer subject, supply
+# limited, suppliers stretched, rules that "make it hard", tariff exposure in money warnings
+METHOD_VERSION = "0.31"
