@@ -38,12 +38,7 @@ _NEGATOR = re.compile(
 _WORD = re.compile(r"\w+")
 _OPENER = re.compile(
     r"\W*(?:(?:and|so|now|then|okay|ok)\W+)?(?:on|regarding|re|about|as for|as to|turning to|moving to|"
-    r"with respect to|with regards? to|in terms of|what about|how about"
-    # an analyst turning to a topic names it and no more ("I wanted to ask about export controls.", the rubric's
-    # "I just wanted to come back to the input inflation question."; a review of whole written call passages)
-    r"|(?:I|we)\W+(?:just\W+)?(?:want(?:ed)?|would like|(?:I|we)'d like)\W+to\W+"
-    r"(?:ask(?:\W+you)?|follow\W+up|come\W+back)\W+(?:about|on|to)"
-    r"|(?:a|my|one)\W+(?:quick\W+)?(?:question|follow-up)\W+(?:on|about|regarding))\b",
+    r"with respect to|with regards? to|in terms of|what about|how about)\b",
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[,;:]|\bbut\b", re.IGNORECASE)

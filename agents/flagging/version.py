@@ -91,5 +91,8 @@
 # with no figure, Beijing's restrictions on exports and rules it tightened, licence requests denied read again;
 # competitors' costs under tariffs not ours; a second pass over the written call passages: an analyst turning to a
 # topic ("I wanted to ask about export controls") neutral (rubric 5.5), the limiter after a longer subject, supply
-# limited, suppliers stretched, rules that "make it hard", tariff exposure in money warnings
+# limited, suppliers stretched, rules that "make it hard", tariff exposure in money warnings; a review of that first
+# part: RETURNS not on "come back to normal" or "recurring", CONTRAST only where the later clause says the problem
+# holds, the lower-of-cost policy in any wording with no charge or need, "above normal levels" with no verb, DOI only
+# with a figure or a direction, Beijing only on trade, licence requests only ours, a question's premise kept
 METHOD_VERSION = "0.31"

@@ -193,3 +193,66 @@ def test_geopolitical_mentions_d8adc68_dropped_or_misread(sentence: str, verdict
 
 def test_doi_of_the_department_of_the_interior_is_no_stock() -> None:
     assert verdicts("The DOI was expected to publish the offshore leasing rule in March.").get("inventory") is None
+
+
+# An adversarial review of v0.31's first part (420403a; 199 probes: 111 right at v0.30, 97 at 420403a, 147 now).
+# RETURNS took back reliefs on "come back", "recurring", "still with us"; CONTRAST on any later "still", "not" or
+# "remain"; the policy cue missed "each quarter, we write down ..."; "above normal levels" needed a verb; DOI, Beijing
+# and licence patterns reached the Department of the Interior, home purchases and software licences; a premise after
+# "I wanted to ask about" was dropped. In the comment: what 420403a read.
+@pytest.mark.parametrize(
+    ("sentence", "topic", "verdict"),
+    [
+        # warnings at 420403a
+        ("Supply constraints eased in the second quarter, and we do not expect them to come back.", "supply_chain",
+         "positive"),
+        ("Supply constraints have eased, and the customers we won during the shortage are still with us.",
+         "supply_chain", "positive"),
+        ("We exited allocation on most products, while lead times remain stable at around eight weeks.",
+         "supply_chain", "positive"),
+        ("The wafer shortage is over, but we are not changing our dual-sourcing strategy.", "supply_chain",
+         "positive"),
+        ("Component supply is in good shape and power is the gating factor for our customers.", "supply_chain",
+         "positive"),
+        ("Each quarter, we write down inventory to the lower of cost or net realizable value.", "inventory",
+         "neutral"),
+        # good news at 420403a
+        ("Supply constraints eased in the second quarter and returned with a vengeance in the third.", "supply_chain",
+         "negative"),
+        ("The substrate shortage is over, although orders for our networking chips still run well ahead of what we "
+         "can build.", "supply_chain", "negative"),
+        ("Constraints persisted through the quarter and none were resolved.", "supply_chain", "negative"),
+        ("Resin cost inflation ended at mid-single digits for the full year.", "supply_chain", "negative"),
+        ("We're carrying inventory above normal levels as end demand softened.", "inventory", "negative"),
+        ("Channel inventory was above normal levels a year ago and is now back within our target range.",
+         "inventory", "positive"),
+        # neutral at 420403a: a premise kept ("you took", "you've seen", "lost")
+        ("I wanted to ask about the inventory write-down you took this quarter.", "inventory", "negative"),
+        ("I wanted to ask about the improvement in Blackwell supply you've seen this quarter.", "supply_chain",
+         "positive"),
+        # others' costs, and ours too
+        ("Competitors' costs are rising under the new tariffs, and so are ours.", "geopolitical", "negative"),
+        ("My first question is on export controls.", "geopolitical", "neutral"),
+    ],
+    ids=["not-expect-to-come-back", "still-with-us", "while-remain-stable", "but-not-changing",
+         "and-power-is-the-gating-factor", "each-quarter-policy", "returned-with-a-vengeance", "orders-ahead-of-build",
+         "none-resolved", "ended-at-mid-single-digits", "carrying-above-normal", "a-year-ago-now-back",
+         "premise-write-down", "premise-improvement", "so-are-ours", "first-question-is-on"],
+)  # fmt: skip
+def test_what_the_review_of_v031s_first_part_found(sentence: str, topic: str, verdict: str) -> None:
+    assert verdicts(sentence).get(topic) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("The DOI is reviewing our permit application for the lithium project.", "inventory"),
+        ("The DOI remains committed to the lease sale schedule.", "inventory"),
+        ("Beijing's restrictions on home purchases weighed on property developers.", "geopolitical"),
+        ("Beijing tightened the rules on mortgage lending.", "geopolitical"),
+        ("Customer license requests for our simulation tools were approved within two days.", "geopolitical"),
+    ],
+    ids=["doi-reviewing", "doi-committed", "beijing-home-purchases", "beijing-mortgages", "software-licences"],
+)
+def test_look_alikes_the_narrowed_patterns_no_longer_reach(sentence: str, topic: str) -> None:
+    assert verdicts(sentence).get(topic) is None
