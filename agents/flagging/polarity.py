@@ -24,8 +24,9 @@ Polarity = Literal["positive", "negative", "neutral"]
 
 _NEGATOR = re.compile(
     # "if it weren't for the restrictions" asserts them: a counterfactual is no negation
-    r"(?:\b(?:not(?! only| just| for)|no|never|nothing|nobody|none|without|neither|nor|cannot|hardly|barely"
-    r"|lack of)\b|n't\b(?! for))"
+    # "it won't be long before supply catches up": soon, not a denial
+    r"(?:\b(?:not(?! only| just| for| long| too long| be long| be too long)|no|never|nothing|nobody|none|without|"
+    r"neither|nor|cannot|hardly|barely|lack of)\b|n't\b(?! for| be long| be too long))"
     # "we don't believe there is any substantial build-up": a verb of belief carries the negation further
     # ("no doubt" in the window negates nothing: "I don't think there's any doubt that the shortage is over")
     r"(?:(?:\W+(?:believe|think|expect|see|seeing|seen|saw|anticipate|foresee|view|consider)\b)(?:\W+(?!doubt\b)\w+){0,6}"
@@ -36,6 +37,16 @@ _NEGATOR = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+")
+# A relief under "until" or "unless" is not asserted but awaited: "Until the CoWoS constraints are resolved, we will
+# not be able to ship ..." read as good news (a review of v0.30's fifth part). Good-news cues in such a clause are
+# turned; warnings are left as they are ("until the shortage ends" is no warning turned to good news). Not "before":
+# "it won't be long before you see more regular resumption of ship traffic" is good news (a held-out news item turned
+# by a first version of this rule), unless what cannot happen waits for it ("We cannot add more lines before the
+# substrate shortages have been resolved").
+_AWAITS = re.compile(
+    r"(?:\b(?:until|unless)\b|\b(?:cannot|can't|unable to|not able to)\b[^,;]*?\bbefore\b)(?:\W+\w+){0,6}\W*$",
+    re.IGNORECASE,
+)
 _OPENER = re.compile(
     r"\W*(?:(?:and|so|now|then|okay|ok)\W+)?(?:on|regarding|re|about|as for|as to|turning to|moving to|"
     r"with respect to|with regards? to|in terms of|what about|how about)\b",
@@ -158,7 +169,8 @@ def _contributions(
         if i >= 0 and m.end() <= ignored[i][1]:
             continue  # a cue about demand or pricing, not about the topic
         weight = cues.weight(m.group()) * _proximity(near.gap(m.span()), knobs)
-        found.append((sentence[m.start() : m.end()], -weight if _negated(reading, m.start()) else weight))
+        turned = _negated(reading, m.start()) or (weight > 0 and _awaited(reading, m.start()))
+        found.append((sentence[m.start() : m.end()], -weight if turned else weight))
     return found
 
 
@@ -225,6 +237,12 @@ def _negated(reading: _Reading, at: int) -> bool:
     if reading.negator.search(window) is None:
         return False
     return reading.negator.search(reading.clause.split(window)[-1]) is not None
+
+
+def _awaited(reading: _Reading, at: int) -> bool:
+    """A good-news cue in a clause opened by "until" or "unless" a few words back: awaited, not asserted."""
+    window = reading.text[max(0, at - 80) : at]
+    return _AWAITS.search(window) is not None and _AWAITS.search(reading.clause.split(window)[-1]) is not None
 
 
 def _proximity(gap: int | None, knobs: Scoring) -> float:

@@ -256,3 +256,28 @@ def test_what_the_review_of_v031s_first_part_found(sentence: str, topic: str, ve
 )
 def test_look_alikes_the_narrowed_patterns_no_longer_reach(sentence: str, topic: str) -> None:
     assert verdicts(sentence).get(topic) is None
+
+
+# A relief awaited under "until" or "unless" is no relief (polarity._AWAITS; reading._NOT_A_DENIAL's awaited branch):
+# all read as good news at v0.31's second part, the inventory ones sure. "Before" turns no good-news cue ("it won't be
+# long before you see more regular resumption of ship traffic" is good news), but it keeps a "cannot" from being read
+# as a denied shortage.
+@pytest.mark.parametrize(
+    ("sentence", "topic", "verdict"),
+    [
+        ("Until the CoWoS constraints are resolved, we will not be able to ship all the Blackwell systems our "
+         "customers want.", "supply_chain", "negative"),
+        ("Until excess inventory at customers has been absorbed, we expect our revenue to run below consumption.",
+         "inventory", "negative"),
+        ("We don't expect the excess inventory to be absorbed before the second half.", "inventory", "negative"),
+        ("We cannot add more lines before the substrate shortages have been resolved.", "supply_chain", "negative"),
+        ("Once the resin shortage ended in the spring, we were able to return to full production rates.",
+         "supply_chain", "positive"),
+        # soon, not a denial (polarity._NEGATOR: "won't be long" read as a negated catch-up, a warning)
+        ("It won't be long before supply catches up with demand.", "supply_chain", "positive"),
+    ],
+    ids=["until-resolved", "until-absorbed", "not-absorbed-before", "cannot-before-resolved", "once-ended",
+         "wont-be-long"],
+)  # fmt: skip
+def test_a_relief_awaited_is_no_relief(sentence: str, topic: str, verdict: str) -> None:
+    assert verdicts(sentence).get(topic) == verdict
