@@ -330,18 +330,19 @@ _ASKING = compile_cached(
     r"help|give|share|provide|walk|update|characteri[sz]e|unpack|elaborate|describe)\b|\b(?:any|some) (?:color|colour|"
     r"thoughts|sense)\b|\bthoughts on\b|\binterested to hear\b"
     # an analyst turning to a topic: "I wanted to ask about supply." (rubric 5.5: a fragment naming a topic)
-    r"|\b(?:i|we) (?:just )?(?:want(?:ed)?|would like|'d like) to (?:ask(?: you)?|follow up|come back) "
-    r"(?:about|on|to)\b|\b(?:a|my|one) (?:quick |first |second |last |follow-up )?(?:question|follow-up) "
-    r"(?:on|about|regarding)\b|^(?:quick )?question on\b"
-    # ... and "My first question is on export controls.", short: not a long question that goes on to its premise
-    r"|^(?:my|a|one) (?:quick |first |second |last |follow-up )?(?:question|follow-up) is (?:on|about|regarding) "
-    r"[^,;]{0,40}\W*$"
+    # (the topic and at most a few words after it: "I want to come back to inventory: channel inventory is healthy" is
+    # a manager's answer, and "I wanted to ask about supply, and whether things are getting better" more than a topic)
+    r"|\b(?:i|we)(?: just)?(?: want(?:ed)?| would like|'d like) to (?:(?:ask(?: you)?|follow up) (?:about|on)|"
+    r"come back to) [^,;:]{0,40}\W*$"
+    r"|^(?:(?:just|and|so|okay|ok|then)\W+)*(?:a|my|one|quick) (?:quick |first |second |last |follow-up )?"
+    r"(?:question|follow-up) (?:is )?"
+    r"(?:on|about|regarding) [^,;:]{0,40}\W*$|^(?:quick )?question on [^,;:]{0,40}\W*$"
 )
 _PROBLEM = compile_cached(
     r"\b(?:problem|issue|challeng|gap|sold out|inflat|lost|los[es]|can't|cannot|unable|favou?ring|risk|concern|worr|"
     r"tight|short|constrain|bottleneck|delay|disrupt|restrict|ban(?:s|ned)?\b|tariff|excess|digest|pull|whac|"
     # a premise of the analyst's: a write-down taken, an improvement seen (a review of v0.31's first part)
-    r"write-?(?:down|off)|improv|better|recover|you(?:'ve| have)? (?:took|taken|seen|saw|mentioned))"
+    r"write-?(?:down|off)|improv|recover|you(?:'ve| have)? (?:took|taken|seen|saw|mentioned))"
 )
 
 

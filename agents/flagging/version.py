@@ -94,5 +94,9 @@
 # limited, suppliers stretched, rules that "make it hard", tariff exposure in money warnings; a review of that first
 # part: RETURNS not on "come back to normal" or "recurring", CONTRAST only where the later clause says the problem
 # holds, the lower-of-cost policy in any wording with no charge or need, "above normal levels" with no verb, DOI only
-# with a figure or a direction, Beijing only on trade, licence requests only ours, a question's premise kept
+# with a figure or a direction, Beijing only on trade, licence requests only ours, a question's premise kept; a relief
+# awaited under "until"/"unless" (or "before" after "cannot") no relief, "won't be long" no negation; a third review:
+# RETURNS only explicit reversals (not "came back to", "continue through", "still an issue"), CONTRAST only a later
+# clause that says supply holds, openers only as short fragments, the policy cue by its subject, "above normal
+# levels" with no verb only right after the stock
 METHOD_VERSION = "0.31"

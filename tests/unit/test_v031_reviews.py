@@ -281,3 +281,54 @@ def test_look_alikes_the_narrowed_patterns_no_longer_reach(sentence: str, topic:
 )  # fmt: skip
 def test_a_relief_awaited_is_no_relief(sentence: str, topic: str, verdict: str) -> None:
     assert verdicts(sentence).get(topic) == verdict
+
+
+# A third adversarial review (of da9400c; 195 probes: 111 right at v0.30, 99 at da9400c, 144 now). RETURNS had taken
+# back reliefs on "came back to about eight weeks", "continue through the holiday season", "currency is still an
+# issue"; CONTRAST on "supply remains tight" beside stock absorbed and "orders remain short of last year's levels"; the
+# policy cue on charges "reflecting weaker pricing"; "above normal levels" on a past peak; DOI on "declined to
+# comment"; Beijing on "controls on internet platforms"; openers on a manager's "I want to come back to inventory:".
+@pytest.mark.parametrize(
+    ("sentence", "topic", "verdict"),
+    [
+        ("Supply constraints have eased, and lead times came back to about eight weeks.", "supply_chain", "positive"),
+        ("Port congestion has eased, and we expect that trend to continue through the holiday season.",
+         "supply_chain", "positive"),
+        ("Supply constraints have eased, and we do not expect them to recur.", "supply_chain", "positive"),
+        ("Constraints eased in the first half, and none have returned.", "supply_chain", "positive"),
+        ("Excess channel inventory has been largely absorbed, though supply remains tight for our newest products.",
+         "inventory", "positive"),
+        ("Supply constraints have eased, while orders remain short of last year's levels.", "supply_chain",
+         "positive"),
+        ("We expect supply to catch up with demand in the second half, but we aren't there yet.",
+         "supply_chain", "negative"),
+        ("We continued to value our inventory at the lower of cost or net realizable value.", "inventory", "neutral"),
+        ("We recorded charges to write down inventory to the lower of cost or net realizable value, reflecting weaker "
+         "pricing.", "inventory", "negative"),
+        ("Inventory peaked above normal levels in the spring and has since come down.", "inventory", "positive"),
+        ("I want to come back to inventory: channel inventory is healthy and below normal levels heading into the "
+         "launch.", "inventory", "positive"),
+        ("I'd like to ask about export controls.", "geopolitical", "neutral"),
+        ("Just a question on supply.", "supply_chain", "neutral"),
+        ("Competitor costs are rising due to tariffs, but our costs are rising faster.", "geopolitical", "negative"),
+    ],
+    ids=["came-back-to-weeks", "trend-continue-through", "not-expect-to-recur", "none-returned",
+         "absorbed-though-supply-tight", "orders-remain-short", "arent-there-yet", "continued-to-value",
+         "charges-reflecting-weaker", "peaked-since-come-down", "manager-come-back-to", "id-like-to-ask",
+         "just-a-question", "our-costs-faster"],
+)  # fmt: skip
+def test_what_the_review_of_v031s_second_part_found(sentence: str, topic: str, verdict: str) -> None:
+    assert verdicts(sentence).get(topic) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "topic"),
+    [
+        ("The DOI declined to comment on the timing of the lease sale.", "inventory"),
+        ("The DOI was down to a skeleton staff during the shutdown.", "inventory"),
+        ("Beijing tightened controls on internet platforms last year.", "geopolitical"),
+    ],
+    ids=["doi-declined-to-comment", "doi-skeleton-staff", "beijing-internet-platforms"],
+)
+def test_look_alikes_the_third_review_found(sentence: str, topic: str) -> None:
+    assert verdicts(sentence).get(topic) is None
