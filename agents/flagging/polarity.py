@@ -231,18 +231,22 @@ def _search(reading: _Reading, regex: re.Pattern[str]) -> bool:
 
 def _negated(reading: _Reading, at: int) -> bool:
     """A negator a few words before the cue, in the same clause, flips it."""
-    window = reading.text[max(0, at - 80) : at]
-    # the clause is the window's tail after a clause mark, a non-word character or "but" (a word boundary after
-    # it): the negator, anchored at the end, matches there only where it matches in the whole window too
-    if reading.negator.search(window) is None:
-        return False
-    return reading.negator.search(reading.clause.split(window)[-1]) is not None
+    return _ends_clause_before(reading, at, reading.negator)
 
 
 def _awaited(reading: _Reading, at: int) -> bool:
     """A good-news cue in a clause opened by "until" or "unless" a few words back: awaited, not asserted."""
+    return _ends_clause_before(reading, at, _AWAITS)
+
+
+def _ends_clause_before(reading: _Reading, at: int, regex: re.Pattern[str]) -> bool:
+    """Whether `regex` (anchored at its end) matches the text just before `at`, within its clause."""
     window = reading.text[max(0, at - 80) : at]
-    return _AWAITS.search(window) is not None and _AWAITS.search(reading.clause.split(window)[-1]) is not None
+    # the clause is the window's tail after a clause mark, a non-word character or "but" (a word boundary after
+    # it): the regex, anchored at the end, matches there only where it matches in the whole window too
+    if regex.search(window) is None:
+        return False
+    return regex.search(reading.clause.split(window)[-1]) is not None
 
 
 def _proximity(gap: int | None, knobs: Scoring) -> float:
