@@ -106,6 +106,36 @@ def run(folder: Path, names: list[str]) -> int:
     return 0
 
 
+def sure_counts(model: dict, data: list[tr.Example]) -> dict[str, Counter[str]]:
+    """train_refiner.score() of the flags the refiner is sure of (refine.is_sure): flags, right topic, right
+    polarity."""
+    from watchdesk.agents.flagging.refine import Refiner, _read_closer, is_sure
+    from watchdesk.agents.flagging.refine_tables import softmax_judged
+
+    refiner = Refiner.from_json(model)
+    counts: dict[str, Counter[str]] = {t: Counter() for t in refiner.topics}
+    for e in data:
+        for t, tm in refiner.topics.items():
+            p = tm.present(e.names[t])
+            if not e.looked or p < tm.threshold:
+                continue
+            verdict, confidence = softmax_judged(tm.polarity_bias, filter(None, map(tm.polarity.get, e.names[t])))
+            closer = _read_closer(e.text, verdict, t)
+            if is_sure(p, confidence, settled=closer != verdict):
+                want = e.gold.get(t)
+                counts[t]["sure"] += 1
+                counts[t]["right"] += bool(want)
+                counts[t]["ok"] += want == closer[0]
+    return counts
+
+
+def _sure_figures(counts: dict[str, Counter[str]]) -> str:
+    return "  ".join(
+        f"{t[:5]} sure {c['sure']} P {c['right'] / max(1, c['sure']):.2f} pol {c['ok'] / max(1, c['right']):.2f}"
+        for t, c in counts.items()
+    )
+
+
 def reworded(folder: Path) -> int:
     """The refiner's figures on held-out calls' sentences as said and as paraphrased (trained without either), and the
     shipped refiner's on the sentences it was trained on, as said and as paraphrased: how much of its reading rests
@@ -116,6 +146,8 @@ def reworded(folder: Path) -> int:
     looked = {(e.call, e.text) for e in data if e.looked}
     said: dict[str, Counter[str]] = defaultdict(Counter)
     again: dict[str, Counter[str]] = defaultdict(Counter)
+    sure_said: dict[str, Counter[str]] = defaultdict(Counter)
+    sure_again: dict[str, Counter[str]] = defaultdict(Counter)
     for fold in tr.folds(data, by_company=False):
         model = tr.train([e for e in data if e.call not in fold], tr.L2, tr.THRESHOLD)
         ours = [e for e in data if e.call in fold and e.call not in dev_calls and e.looked]
@@ -124,12 +156,18 @@ def reworded(folder: Path) -> int:
         held = [e for e in paraphrases if e.call.removeprefix(PREFIX) in set(fold) - dev_calls]
         for t, c in tr.score(model, held).items():
             again[t].update(c)
+        for t, c in sure_counts(model, ours).items():
+            sure_said[t].update(c)
+        for t, c in sure_counts(model, held).items():
+            sure_again[t].update(c)
     shipped = json.loads(tr.OUT.read_text(encoding="utf-8"))
     trained = [
         e for e in data if (e.call, e.text) in looked and e.call != "written" and not e.call.startswith(tr.FILING)
     ]
     print(f"leave-calls-out, held-out sentences as said:        {tr._figures(said)}")
     print(f"leave-calls-out, the same sentences paraphrased x2: {tr._figures(again)}")
+    print(f"leave-calls-out, sure flags, as said:               {_sure_figures(sure_said)}")
+    print(f"leave-calls-out, sure flags, paraphrased:           {_sure_figures(sure_again)}")
     print(f"shipped refiner, its training sentences as said:    {tr._figures(tr.score(shipped, trained))}")
     print(f"shipped refiner, the same sentences paraphrased x2: {tr._figures(tr.score(shipped, paraphrases))}")
     return 0
