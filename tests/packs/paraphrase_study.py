@@ -1,8 +1,10 @@
 """Paraphrases of the training calls' own sentences as extra refiner training rows: a measured no-go (issue 10;
 paraphrase_study.md).
 
-    PYTHONPATH=. .venv/bin/python -m tests.packs.paraphrase_study prep DIR
+    PYTHONPATH=. .venv/bin/python -m tests.packs.paraphrase_study prep DIR [--test]
     PYTHONPATH=. .venv/bin/python -m tests.packs.paraphrase_study run DIR [VARIANT ...]
+    PYTHONPATH=. .venv/bin/python -m tests.packs.paraphrase_study reworded DIR
+    PYTHONPATH=. .venv/bin/python -m tests.packs.paraphrase_study test DIR
 
 `prep` writes DIR/in_*.jsonl (each looked-at sentence of the TUNE and dev calls with its source call, the sentence
 before and after it and its labels) and DIR/task_*.jsonl (the same without call or labels: what the paraphrase
@@ -14,6 +16,10 @@ paraphrase read in its source sentence's place (between the real sentences befor
 sentence. A paraphrase belongs to its source call: it is trained on exactly when that call is, so no fold learns a
 held-out call's sentences reworded. VARIANT is base, both, presence or polarity (default: all), as in
 passages_study: both teaches presence and polarity, presence or polarity one of them.
+
+`reworded` scores the leave-calls-out folds on the held-out calls' sentences as said and as paraphrased, and the
+shipped refiner on its own training sentences both ways. `prep --test` writes the same task files for our TEST calls
+(to score, never to train on), and `test` scores the shipped refiner on them as said and as paraphrased.
 """
 
 from __future__ import annotations
@@ -33,8 +39,8 @@ PREFIX = ps.PREFIX + "paraphrase:"  # Example.call of a paraphrase row: PREFIX +
 BATCHES = 8
 
 
-def prep(out: Path) -> int:
-    data = tr.examples(SHARED_FIXTURES)
+def prep(out: Path, part: str = "tune") -> int:
+    data = tr.examples(SHARED_FIXTURES, part=part)
     calls = [e for e in data if e.call != "written" and not e.call.startswith(tr.FILING)]
     texts = {}
     for name in sorted({e.call for e in calls}):
@@ -173,12 +179,31 @@ def reworded(folder: Path) -> int:
     return 0
 
 
+def held_out(folder: Path) -> int:
+    """The shipped refiner (never trained on our TEST calls) on their looked-at sentences as said and as
+    paraphrased (answers to `prep --test`)."""
+    data = [e for e in tr.examples(SHARED_FIXTURES, part="test") if e.looked]
+    paraphrases = paraphrase_examples(folder)
+    shipped = json.loads(tr.OUT.read_text(encoding="utf-8"))
+    print(f"{len(data)} TEST sentences, {len(paraphrases)} paraphrases")
+    print(f"shipped refiner, TEST sentences as said:            {tr._figures(tr.score(shipped, data))}")
+    print(f"shipped refiner, the same sentences paraphrased x2: {tr._figures(tr.score(shipped, paraphrases))}")
+    print(f"sure flags, TEST sentences as said:                 {_sure_figures(sure_counts(shipped, data))}")
+    print(f"sure flags, the same sentences paraphrased x2:      {_sure_figures(sure_counts(shipped, paraphrases))}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) < 2 or argv[0] not in ("prep", "run", "reworded"):
+    commands = {
+        "prep": lambda f: prep(f, "test" if "--test" in argv else "tune"),
+        "run": lambda f: run(f, [a for a in argv[2:] if not a.startswith("--")]),
+        "reworded": reworded,
+        "test": held_out,
+    }
+    if len(argv) < 2 or argv[0] not in commands:
         print(__doc__, file=sys.stderr)
         return 2
-    folder = Path(argv[1])
-    return {"prep": prep, "run": lambda f: run(f, argv[2:]), "reworded": reworded}[argv[0]](folder)
+    return commands[argv[0]](Path(argv[1]))
 
 
 if __name__ == "__main__":

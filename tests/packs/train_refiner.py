@@ -81,11 +81,14 @@ def examples(
     *,
     read: Callable[[Path, str], tuple[str, tuple[int, ...]]] = call_text,
     extra: Extra | None = None,
+    part: str = "tune",
 ) -> list[Example]:
     """`read` gives a call's text and where each labelled sentence starts in it (calls.call_text); `extra` adds
-    features to the calls' sentences (not to the written or filing rows)."""
+    features to the calls' sentences (not to the written or filing rows). `part="test"` gives our TEST calls'
+    examples alone, to score (never to train on)."""
     core = load_topics(CORE)
-    rows = [r for r in dev_rows(fixtures) + own_rows(fixtures, "tune") if r["file"] not in exclude]
+    labelled = own_rows(fixtures, "test") if part == "test" else dev_rows(fixtures) + own_rows(fixtures, "tune")
+    rows = [r for r in labelled if r["file"] not in exclude]
     dev_files = {r["file"] for r in dev_rows(fixtures)}
     out: list[Example] = []
     for name in sorted({r["file"] for r in rows}):
@@ -107,6 +110,8 @@ def examples(
             if extra is not None:
                 names = {t: names[t] + extra(text, spans, verdicts, i, t) for t in CORE}
             out.append(Example(name, names, gold.get(i, {}), i in look, sentences[i]))
+    if part == "test":
+        return out
     return out + written_examples() + (filing_examples() if FILINGS else [])
 
 

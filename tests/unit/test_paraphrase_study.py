@@ -29,3 +29,12 @@ def test_usage_errors_exit_2(capsys) -> None:
     assert study.main([]) == 2
     assert study.main(["train", "x"]) == 2
     assert "paraphrase_study prep DIR" in capsys.readouterr().err
+
+
+def test_test_part_examples_are_our_test_calls_alone(shared_fixtures: Path) -> None:
+    from tests.labels.calls import TEST_CALLS
+    from tests.packs import train_refiner
+
+    examples = train_refiner.examples(shared_fixtures, part="test")
+    assert {e.call for e in examples} == set(TEST_CALLS)  # no TUNE, dev, written or filing rows
+    assert sum(e.looked for e in examples) == 353
