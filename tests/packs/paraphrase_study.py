@@ -1,5 +1,5 @@
-"""Paraphrases of the training calls' own sentences as extra refiner training rows: a measured no-go (issue 10;
-paraphrase_study.md).
+"""Real call sentences reworded (issue 10; paraphrase_study.md): as extra refiner training rows (a measured no-go),
+and as a yardstick of how much the offline reading rests on the calls' exact words.
 
     PYTHONPATH=. .venv/bin/python -m tests.packs.paraphrase_study prep DIR [--test]
     PYTHONPATH=. .venv/bin/python -m tests.packs.paraphrase_study run DIR [VARIANT ...]
