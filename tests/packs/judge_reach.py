@@ -59,10 +59,15 @@ def reach(lows: list[float], follow: dict[str, int]) -> dict[float, tuple[Counte
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--low", default=str(flagging.UNSURE), help="comma-separated floors")
-    parser.add_argument("--follow-geo", type=int, default=flagging.FOLLOW_ON.get("geopolitical", 0))
-    parser.add_argument("--follow-other", type=int, default=0)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--low", default=str(flagging.UNSURE), help="comma-separated floors, e.g. 0.05,0.01")
+    parser.add_argument(
+        "--follow-geo", type=int, default=flagging.FOLLOW_ON.get("geopolitical", 0),
+        help="sentences after a geopolitics flag sent as candidates (default: as shipped)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--follow-other", type=int, default=0, help="the same for supply chain and inventory (shipped: 0)"
+    )
     args = parser.parse_args()
     follow = {"geopolitical": args.follow_geo}
     if args.follow_other:
