@@ -20,8 +20,9 @@ from __future__ import annotations
 import bisect
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.labels.calls import CORE, call_text, dev_rows, rows_for
 from watchdesk.agents.flagging.filing_reading import read_in_filing
@@ -29,6 +30,9 @@ from watchdesk.agents.flagging.flag import flag_text
 from watchdesk.agents.flagging.refine import Refiner, _read_closer, is_sure
 from watchdesk.agents.flagging.refine_tables import softmax_judged
 from watchdesk.agents.flagging.topics import load_topics
+
+if TYPE_CHECKING:
+    from tests.packs.train_refiner import Example
 
 # (topic, sure, is a mention, polarity right)
 Mark = tuple[str, bool, bool, bool]
@@ -125,19 +129,25 @@ def fold_flags(by_company: bool = True) -> Iterator[tuple[Mark, str, list[str]]]
     dev_calls = {r["file"] for r in dev_rows(SHARED_FIXTURES)}
     for fold in tr.folds(data, by_company=by_company):
         refiner = Refiner.from_json(tr.train([e for e in data if e.call not in fold], tr.L2, tr.THRESHOLD))
-        for e in data:
-            if e.call not in fold or e.call in dev_calls or not e.looked:
+        yield from example_flags(refiner, [e for e in data if e.call in fold and e.call not in dev_calls])
+
+
+def example_flags(refiner: Refiner, examples: Iterable[Example]) -> Iterator[tuple[Mark, str, list[str]]]:
+    """The flags `refiner` puts on train_refiner examples (looked-at ones only): per flag its mark, its polarity and
+    the sentence's feature names."""
+    for e in examples:
+        if not e.looked:
+            continue
+        for topic, model in refiner.topics.items():
+            p = model.present(e.names[topic])
+            if p < model.threshold:
                 continue
-            for topic, model in refiner.topics.items():
-                p = model.present(e.names[topic])
-                if p < model.threshold:
-                    continue
-                weights = filter(None, map(model.polarity.get, e.names[topic]))
-                verdict, confidence = softmax_judged(model.polarity_bias, weights)
-                closer = _read_closer(e.text, verdict, topic)
-                want = e.gold.get(topic)
-                sure = is_sure(p, confidence, settled=closer != verdict)
-                yield (topic, sure, want is not None, want == closer[0]), closer[0], e.names[topic]
+            weights = filter(None, map(model.polarity.get, e.names[topic]))
+            verdict, confidence = softmax_judged(model.polarity_bias, weights)
+            closer = _read_closer(e.text, verdict, topic)
+            want = e.gold.get(topic)
+            sure = is_sure(p, confidence, settled=closer != verdict)
+            yield (topic, sure, want is not None, want == closer[0]), closer[0], e.names[topic]
 
 
 def held_out_marks() -> Iterator[Mark]:

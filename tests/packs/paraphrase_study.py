@@ -30,9 +30,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from tests.conftest import SHARED_FIXTURES
-from tests.labels.calls import call_text, dev_rows
+from tests.labels.calls import CORE, call_text, dev_rows
+from tests.labels.sureness import example_flags
 from tests.packs import passages_study as ps
 from tests.packs import train_refiner as tr
+from watchdesk.agents.flagging.refine import Refiner
 from watchdesk.agents.flagging.sentences import split_sentences
 
 PREFIX = ps.PREFIX + "paraphrase:"  # Example.call of a paraphrase row: PREFIX + its source call
@@ -113,25 +115,11 @@ def run(folder: Path, names: list[str]) -> int:
 
 
 def sure_counts(model: dict, data: list[tr.Example]) -> dict[str, Counter[str]]:
-    """train_refiner.score() of the flags the refiner is sure of (refine.is_sure): flags, right topic, right
-    polarity."""
-    from watchdesk.agents.flagging.refine import Refiner, _read_closer, is_sure
-    from watchdesk.agents.flagging.refine_tables import softmax_judged
-
-    refiner = Refiner.from_json(model)
-    counts: dict[str, Counter[str]] = {t: Counter() for t in refiner.topics}
-    for e in data:
-        for t, tm in refiner.topics.items():
-            p = tm.present(e.names[t])
-            if not e.looked or p < tm.threshold:
-                continue
-            verdict, confidence = softmax_judged(tm.polarity_bias, filter(None, map(tm.polarity.get, e.names[t])))
-            closer = _read_closer(e.text, verdict, t)
-            if is_sure(p, confidence, settled=closer != verdict):
-                want = e.gold.get(t)
-                counts[t]["sure"] += 1
-                counts[t]["right"] += bool(want)
-                counts[t]["ok"] += want == closer[0]
+    """Per topic, the flags the refiner is sure of (refine.is_sure): how many, on a mention, with its polarity."""
+    counts: dict[str, Counter[str]] = {t: Counter() for t in CORE}
+    for (topic, sure, mention, right), _, _ in example_flags(Refiner.from_json(model), data):
+        if sure:
+            counts[topic].update(sure=1, right=mention, ok=right)
     return counts
 
 
