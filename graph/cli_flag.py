@@ -70,8 +70,9 @@ def flag(
     """Flag topic mentions in a transcript or SEC filing: JSONL, one flag per line.
 
     Each line: {"topic", "polarity": "positive"|"negative"|"neutral", "score" in [-1, 1], "sentence", "start",
-    "end", "section", "speaker", "sure"}. Offsets are into the document's text as `watchdesk transcript parse`
-    (statements joined by blank lines) or `watchdesk edgar text` shows it. Section is "prepared" or "qa" for
+    "end", "section", "speaker", "sure"}; with no flag, stdout stays empty and stderr says so. Offsets are into
+    the document's text as `watchdesk transcript parse` (statements joined by blank lines) or `watchdesk edgar
+    text` shows it. Section is "prepared" or "qa" for
     calls, the item for filings ("1A Risk Factors"); speaker is set for calls that name their speakers. Filings
     are read by the filings' reading choices: in risk factors a neutral stock or supply mention is a warning;
     elsewhere stock is read by the accounts (provisions recorded: warning, releases of reserved stock: good
@@ -107,6 +108,8 @@ def flag(
         flags = relabelled(judged, document, drop=False)  # what the judge kept or added stays
     for item in flags:
         click.echo(json.dumps(_row(item), ensure_ascii=False))
+    if not flags:  # stdout stays empty JSONL; say so where a person reads
+        click.echo(f"no mention of {', '.join(t.name for t in library)} found", err=True)
 
 
 def _document(path: Path | None, fmt: str) -> Document:

@@ -118,6 +118,12 @@ def test_a_passage_given_with_text_is_flagged_without_a_file() -> None:
     assert lines(piped) == flags
 
 
+def test_text_without_a_mention_gives_no_lines_and_says_so_on_stderr() -> None:
+    result = run("--text", "The weather was fine and the room was full.", "--topics", "inventory,geopolitical")
+    assert lines(result) == []
+    assert result.stderr.strip() == "no mention of inventory, geopolitical found"
+
+
 def test_text_and_file_are_one_or_the_other_and_a_short_file_names_text(tmp_path: Path) -> None:
     stub = tmp_path / "stub.txt"
     stub.write_text(PASSAGE)
