@@ -1,5 +1,9 @@
 """Rebuild agents/flagging/refine.json, the learned second pass over the flagging rules (deterministic).
 
+The shipped refine.json holds v0.13's weights: later filing reading rules changed some training sentences' rule
+verdicts, so a rebuild at HEAD differs from it and moves the measured figures. Pass --out PATH to compare without
+overwriting the shipped file.
+
 Run: .venv/bin/python -m tests.packs.train_refiner [--cv | --learning-curve] [--out PATH] [--exclude-calls FILE]
      [--filings | --no-filings]
 
