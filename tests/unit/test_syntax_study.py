@@ -92,11 +92,25 @@ def test_chosen_keeps_the_asked_kinds_and_labels_each_clause() -> None:
     assert study.chosen(found, {"struct", "clause"}, lambda text: "positive") == ["Y:role=nsubj", "Y:cs=positive"]
 
 
+def test_tone_steps_and_character_grams() -> None:
+    assert [study.tone_bucket(x) for x in (-1.0, -0.4, -0.1, 0.0, 0.3, 0.83)] == [
+        "T:-3", "T:-2", "T:+0", "T:+0", "T:+1", "T:+3"
+    ]  # fmt: skip
+    assert study.char_grams("Lean stock", 4) == ["c:<lea", "c:<sto", "c:ean>", "c:lean", "c:ock>", "c:stoc", "c:tock"]
+    assert study.char_grams("no", 4) == ["c:<no>"]
+
+
 def test_usage_errors_exit_2(tmp_path) -> None:  # type: ignore[no-untyped-def]
     feats = tmp_path / "feats.json"
     feats.write_text("{}", encoding="utf-8")
-    for argv in ([], ["measure", str(feats), "both", "lex,syntax"], ["measure", str(tmp_path / "no.json"), "both",
-                 "lex"], ["measure", str(feats), "all", "lex"]):  # fmt: skip
+    for argv in (
+        [],
+        ["measure", "both", str(feats), "lex,syntax"],
+        ["measure", "both", str(tmp_path / "no.json"), "lex"],
+        ["measure", "all", str(feats), "lex"],
+        ["chars", "polarity", "1"],
+        ["tone"],
+    ):
         with pytest.raises(SystemExit) as stop:
             study.main(argv)
         assert stop.value.code == 2
