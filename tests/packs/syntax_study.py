@@ -26,8 +26,9 @@ that model the registries offer here):
 third-party call sentences: keep it outside the repository. `measure` trains train_refiner's models with and without
 the parse features in the same run, in its five folds (about 2 minutes), or once on TUNE and scores our TEST calls.
 MODE: the features join the presence and polarity models (both), or one of them. Two plainer variants run the same
-way with no parse: `tone MODE` (the sentence-sentiment score in seven steps, where the refiner has only its label)
-and `chars MODE N` (each word's character n-grams, for wording the words miss).
+way with no parse: `tone MODE` (the sentence-sentiment score in seven steps, where the refiner has only its label;
+close to session 13's `tone-bins` in context_study.md, found after it was run) and `chars MODE N` (each word's
+character n-grams, for wording the words miss).
 
 Measured 2026-12-05 at v0.31 (polarity right out of found; inventory, supply chain, geopolitics; "single" is the same
 run's model without the parse):
