@@ -66,6 +66,10 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         store, tickers=req.tickers, topics=req.topics, start=week_starts(req.period.end, TREND_WEEKS)[0],
         end=req.period.end,
     )  # fmt: skip
+    baseline = req.period.previous_weeks(req.period.baseline_weeks)
+    before = queries.weekly_mentions(
+        store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end
+    )  # weeks of their own, ending the day before the period: none straddles its start
     data = BriefingInput(
         title=f"watchdesk briefing: {req.watchlist_name}",
         period_start=req.period.start,
@@ -81,6 +85,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         documents=[_document_item(d) for d in queries.period_documents(store, tickers=req.tickers, **span)],
         tone=[ToneItem(**t) for t in queries.period_tone(store, tickers=req.tickers, **span)],
         history=[WeekPoint(**w) for w in history],
+        before=[WeekPoint(**w) for w in before],
         llm_usage=dict(req.llm_usage),
     )
     extras = {key: fn(store, req) for key, fn in GATHERERS}

@@ -7,10 +7,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from watchdesk.agents.briefing.model import BriefingInput, FindingItem
-from watchdesk.agents.briefing.period import TREND_WEEKS
+from watchdesk.agents.briefing.period import TREND_WEEKS, Period
 from watchdesk.agents.briefing.render import RenderContext, Section, finding_line, groups
 from watchdesk.agents.briefing.text import (
     escape_markdown,
+    gaps_said,
     is_boilerplate,
     is_question,
     net_tone,
@@ -49,11 +50,14 @@ def headline_quotes(data: BriefingInput, *, n: int = HEADLINE_QUOTES) -> list[Fi
     return chosen
 
 
-def trend(current: Sequence[FindingItem], before: tuple[int, int, int]) -> tuple[str, str]:
-    """(previous weeks' net tone, direction) for one ticker and topic; before = (mentions, positive, negative)."""
+def trend(
+    current: Sequence[FindingItem], before: tuple[int, int, int], first: str = f"first in {TREND_WEEKS} weeks"
+) -> tuple[str, str]:
+    """(previous weeks' net tone, direction) for one ticker and topic; before = (mentions, positive, negative);
+    `first` is the direction when only the period has mentions."""
     mentions, positive, negative = before
     if not mentions:
-        return "—", "first in 12 weeks" if current else "—"
+        return "—", first if current else "—"
     base = (positive - negative) / mentions
     if not current:
         return f"{base:+.2f}", "no new mentions"
@@ -64,18 +68,25 @@ def trend(current: Sequence[FindingItem], before: tuple[int, int, int]) -> tuple
 
 def _baseline(data: BriefingInput) -> dict[tuple[str, str], tuple[int, int, int]]:
     sums: dict[tuple[str, str], Counter[str]] = {}
-    for w in data.history:
-        if w.week < data.period_start:
-            c = sums.setdefault((w.ticker, w.topic), Counter())
-            c.update(mentions=w.mentions, positive=w.positive, negative=w.negative)
+    weeks = data.before if data.before is not None else [w for w in data.history if w.week < data.period_start]
+    for w in weeks:
+        c = sums.setdefault((w.ticker, w.topic), Counter())
+        c.update(mentions=w.mentions, positive=w.positive, negative=w.negative)
     return {k: (c["mentions"], c["positive"], c["negative"]) for k, c in sums.items()}
+
+
+def _first(data: BriefingInput) -> str:
+    """The direction of a pair mentioned in the period and not in the weeks before it."""
+    period = Period(data.period_start, data.period_end)
+    if period.baseline_weeks + -(-period.days // 7) == TREND_WEEKS:
+        return f"first in {TREND_WEEKS} weeks"
+    return f"none in the {period.baseline_weeks} weeks before"  # a period as long as the trend window or longer
 
 
 def headline_part(ctx: RenderContext) -> Section:
     data = ctx.data
-    weeks = TREND_WEEKS - -(-((data.period_end - data.period_start).days + 1) // 7)
-    before_label = f"Previous {weeks} weeks" if weeks > 0 else "Before the period"  # a period longer than the trend
-    base = _baseline(data)
+    before_label = f"Previous {Period(data.period_start, data.period_end).baseline_weeks} weeks"
+    base, first = _baseline(data), _first(data)
     rows = [
         "| Ticker | Topic | New mentions | Warnings | Good news | Neutral | Net tone "
         f"| {before_label} | Trend |",
@@ -87,7 +98,7 @@ def headline_part(ctx: RenderContext) -> Section:
             continue
         c = Counter(f.polarity for f in items)
         tone = f"{net_tone(items):+.2f}" if items else "—"
-        prev, word = trend(items, before)
+        prev, word = trend(items, before, first)
         rows.append(
             f"| {escape_markdown(ticker)} | {topic_label(topic)} | {len(items)} | {c['negative']} | {c['positive']} "
             f"| {len(items) - c['negative'] - c['positive']} | {tone} | {prev} | {word} |"
@@ -129,7 +140,7 @@ def missing_lines(data: BriefingInput) -> list[str]:
                 "no mentions of the watched topics."
             )
     if data.gaps:
-        lines.append(f"- {plural(len(data.gaps), 'planned step')} could not fetch or process a source (see Gaps).")
+        lines.append(f"- {gaps_said(data.gaps)} could not be fetched or processed (see Gaps).")
     undated = sum(d.dated_by_storage for d in data.documents)
     if undated:
         lines.append(
@@ -141,12 +152,12 @@ def missing_lines(data: BriefingInput) -> list[str]:
 
 def headline_text(data: BriefingInput, *, limit: int = 12) -> str:
     """The headline as a short plain message (Slack): one line per ticker and topic with new mentions."""
-    base = _baseline(data)
+    base, first = _baseline(data), _first(data)
     lines = [f"*watchdesk: {data.watchlist_name}, {data.period_label or data.period_end.isoformat()}*"]
     rows = [(t, p, items) for t, p, items in groups(data) if items]
     for ticker, topic, items in rows[:limit]:
         c = Counter(f.polarity for f in items)
-        _, word = trend(items, base.get((ticker, topic), (0, 0, 0)))
+        _, word = trend(items, base.get((ticker, topic), (0, 0, 0)), first)
         lines.append(
             f"{ticker} · {topic_label(topic)}: {plural(len(items), 'new mention')} ({c['negative']} warnings, "
             f"{c['positive']} good news), net {net_tone(items):+.2f}, trend {word}"

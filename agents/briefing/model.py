@@ -95,5 +95,8 @@ class BriefingInput:
     tone: list[ToneItem] = field(default_factory=list)
     period_label: str = ""
     history: list[WeekPoint] = field(default_factory=list)  # the trend: weeks up to the period's end
+    # the weeks before the period that the trend compares with (Period.baseline_weeks of them, ending the day before
+    # it starts); None: take the weeks of `history` before the period
+    before: list[WeekPoint] | None = None
     extras: dict[str, object] = field(default_factory=dict)  # data of plug-in parts (news, filing changes)
     llm_usage: dict[str, float] = field(default_factory=dict)  # the run's LLM judge: requests, tokens, cost

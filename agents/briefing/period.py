@@ -38,6 +38,13 @@ class Period:
         """The n weeks that end the day before this period starts (the trend's baseline)."""
         return Period(self.start - timedelta(days=7 * n), self.start - timedelta(days=1))
 
+    @property
+    def baseline_weeks(self) -> int:
+        """How many weeks before the period its trend compares with: the rest of the twelve-week trend window
+        (eleven for a week), or eleven when the period is as long as the window or longer."""
+        weeks = TREND_WEEKS - -(-self.days // 7)
+        return weeks if weeks > 0 else TREND_WEEKS - 1
+
 
 def iso_week(label: str) -> Period:
     """"2025-W35" -> Monday 2025-08-25 to Sunday 2025-08-31."""

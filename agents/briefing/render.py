@@ -18,6 +18,7 @@ from watchdesk.agents.briefing.text import (
     citation_ids,
     doc_label,
     escape_markdown,
+    gaps_said,
     is_boilerplate,
     is_question,
     net_tone,
@@ -162,8 +163,8 @@ def header(data: BriefingInput) -> str:
             f"**Tickers:** {', '.join(data.tickers) or 'none'} · "
             f"**Topics:** {', '.join(topic_label(t) for t in data.topics) or 'none'}  ",
             f"**Coverage:** {plural(len(data.findings), 'finding')} from {len(with_findings)} of "
-            f"{plural(len(reviewed), 'document')} dated in this period; {len(data.gaps)} planned step(s) could "
-            "not fetch or process their target (see Gaps).",
+            f"{plural(len(reviewed), 'document')} dated in this period; "
+            + (f"{gaps_said(data.gaps)} could not be fetched or processed (see Gaps)." if data.gaps else "no gaps."),
         ]
     )
 
@@ -246,8 +247,7 @@ def gaps_part(ctx: RenderContext) -> Section:
     if not gaps:
         return Section("gaps", "Gaps", "None: every planned source was fetched and processed.")
     lines = [
-        f"{len(gaps)} planned step(s) could not fetch or process their target; "
-        "the findings above do not cover what is listed here.",
+        f"{gaps_said(gaps)} could not be fetched or processed; the findings above do not cover what is listed here.",
         "",
     ]
     for g in sorted(gaps, key=lambda g: (g.ticker or "", g.agent, g.target, g.reason)):

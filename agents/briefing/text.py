@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from watchdesk.agents.briefing.model import FindingItem
+from watchdesk.agents.briefing.model import FindingItem, GapItem
 
 SHORT_ID_LEN = 8
 ORDER = {"negative": 0, "positive": 1}  # warnings first, then good news, then the rest
@@ -64,6 +64,13 @@ def same_text(sentence: str) -> str:
 
 def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def gaps_said(gaps: Sequence[GapItem]) -> str:
+    """How many gaps, said as targets in planned steps ("8 targets in 4 planned steps"): a gap is one target a step
+    could not fetch or process, and one step (an agent's work for one ticker) can leave several."""
+    steps = len({(g.ticker, g.agent) for g in gaps})
+    return f"{plural(len(gaps), 'target')} in {plural(steps, 'planned step')}"
 
 
 def doc_label(form: str | None, filed_at: date | None, *, dated_by_storage: bool = False) -> str:

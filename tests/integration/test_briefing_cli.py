@@ -68,6 +68,16 @@ def test_brief_since_until_is_that_span(demo: tuple[Path, list[Path]], tmp_path:
     assert "10-Q, filed 2025-08-27" in md and "filed 2025-02-26" not in md and "held 2024-" not in md
 
 
+def test_a_long_span_compares_with_the_weeks_before_it(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    # The demo's own span: NVIDIA's 10-K of 2024-02-21 is in the eleven weeks before it
+    db, _ = demo
+    _, paths = brief(db, "--since", "2024-05-01", "--until", "2026-09-01", "--format", "md", "--out", str(tmp_path))
+    headline = paths[0].read_text().split("\n## ", 2)[1]
+    assert "| Previous 11 weeks | Trend |" in headline
+    rows = re.findall(r"^\| NVDA \| ([\w ]+) \| \d+ \|.*\| ([+-]\d\.\d\d) \| (up ▲|down ▼|steady) \|$", headline, re.M)
+    assert {topic for topic, _, _ in rows} == {"Inventory", "Supply chain", "Geopolitical"}, headline[:2000]
+
+
 def test_brief_rejects_a_bad_week(demo: tuple[Path, list[Path]]) -> None:
     db, _ = demo
     result = CliRunner().invoke(cli, ["brief", "--db", str(db), "--week", "2025-35"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from tests.unit.test_briefing_render import FINDINGS, briefing, finding
+from tests.unit.test_briefing_render import FINDINGS, GAP, briefing, finding
 from watchdesk.agents.briefing.headline import headline_quotes, headline_text, missing_lines
 from watchdesk.agents.briefing.model import DocumentItem, WeekPoint
 from watchdesk.agents.briefing.parts import PARTS
@@ -46,6 +46,41 @@ def test_trend_compares_with_the_previous_weeks() -> None:
     row = next(line for line in md.splitlines() if line.startswith("| NVDA | Geopolitical | 1 |"))
     assert row.endswith("| -1.00 | +0.50 | down ▼ |"), row
     assert "trend down ▼" in headline_text(briefing(history=history))
+
+
+def test_a_period_as_long_as_the_trend_window_compares_with_the_eleven_weeks_before_it() -> None:
+    # The demo's 2024-05-01 to 2026-09-01: its trend window (12 weeks to the end) holds nothing before the period,
+    # so the column was empty and NVDA's pairs read "first in 12 weeks" though its 10-K of February 2024 had them.
+    long = {"period_start": date(2024, 5, 1), "period_end": date(2026, 9, 1)}
+    before = [WeekPoint(week=date(2024, 4, 17), ticker="NVDA", topic="geopolitical", mentions=4, positive=0,
+                        negative=2)]  # fmt: skip
+    md = render_markdown(briefing(**long, before=before))
+    assert "| Net tone | Previous 11 weeks | Trend |" in md
+    row = next(line for line in md.splitlines() if line.startswith("| NVDA | Geopolitical | 1 |"))
+    assert row.endswith("| -1.00 | -0.50 | down ▼ |"), row
+    md = render_markdown(briefing(**long, before=[]))
+    row = next(line for line in md.splitlines() if line.startswith("| NVDA | Geopolitical | 1 |"))
+    assert row.endswith("| -1.00 | — | none in the 11 weeks before |"), row
+    assert "trend none in the 11 weeks before" in headline_text(briefing(**long, before=[]))
+
+
+def test_the_given_weeks_before_are_the_baseline_not_the_history() -> None:
+    # gather() reads them with weeks of their own ending the day before the period, so no week straddles its start
+    history = [WeekPoint(week=date(2025, 6, 30), ticker="NVDA", topic="geopolitical", mentions=4, positive=2,
+                         negative=0)]  # fmt: skip
+    md = render_markdown(briefing(history=history, before=[]))
+    row = next(line for line in md.splitlines() if line.startswith("| NVDA | Geopolitical | 1 |"))
+    assert row.endswith("| -1.00 | — | first in 12 weeks |"), row
+
+
+def test_gaps_are_counted_as_targets_in_planned_steps() -> None:
+    gaps = [GAP, replace(GAP, target="10-K 0001046179-26-000001"), replace(GAP, ticker="ASML", agent="transcripts")]
+    data = briefing(gaps=gaps)
+    assert "- 3 targets in 2 planned steps could not be fetched or processed (see Gaps)." in missing_lines(data)
+    md = render_markdown(data)
+    assert "no gaps" not in md and "3 targets in 2 planned steps could not be fetched or processed" in md
+    assert "1 target in 1 planned step could not" in render_markdown(briefing())
+    assert "dated in this period; no gaps." in render_markdown(briefing(gaps=[]))
 
 
 def test_a_part_plugs_in_at_its_place() -> None:

@@ -26,6 +26,19 @@ def test_iso_week_is_monday_to_sunday() -> None:
             iso_week(bad)
 
 
+def test_the_trend_baseline_is_the_rest_of_twelve_weeks_or_eleven() -> None:
+    def weeks(start: date, end: date) -> int:
+        return Period(start, end).baseline_weeks
+
+    assert weeks(date(2025, 8, 25), date(2025, 8, 31)) == 11  # a week, as the charts' twelve
+    assert weeks(date(2025, 8, 22), date(2025, 8, 31)) == 10  # ten days take two weeks
+    assert weeks(date(2025, 6, 9), date(2025, 8, 24)) == 1  # eleven weeks
+    assert weeks(date(2025, 6, 2), date(2025, 8, 24)) == 11  # twelve: the window holds no week before
+    assert weeks(date(2024, 5, 1), date(2026, 9, 1)) == 11  # the demo's period
+    week = Period(date(2025, 8, 25), date(2025, 8, 31))
+    assert week.previous_weeks(11) == Period(date(2025, 6, 9), date(2025, 8, 24))
+
+
 def test_period_ends_at_the_as_of_date_by_cadence() -> None:
     assert period_ending(date(2025, 8, 31), cadence="weekly") == iso_week("2025-W35")
     assert period_ending(date(2025, 9, 1), cadence="daily") == Period(date(2025, 9, 1), date(2025, 9, 1))

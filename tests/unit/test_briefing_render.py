@@ -121,7 +121,7 @@ def test_summary_counts_every_watched_ticker_and_topic() -> None:
 def test_gaps_are_stated_plainly_when_present() -> None:
     gaps = section(render_markdown(briefing()), "Gaps")
     assert "TSM" in gaps and "filings" in gaps and "HTTP 404" in gaps and "CIK0001046179" in gaps
-    assert "could not fetch or process" in gaps
+    assert "1 target in 1 planned step could not be fetched or processed" in gaps
 
 
 def test_gaps_section_says_none_when_nothing_failed() -> None:
