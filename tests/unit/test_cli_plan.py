@@ -102,6 +102,18 @@ def test_unmapped_phrase_becomes_a_custom_topic_that_flags_it() -> None:
     assert wl.topics.watch == ("geopolitical",)
 
 
+def test_a_goal_naming_only_a_custom_topic_writes_a_watchlist_that_watches_only_it(tmp_path: Path) -> None:
+    # "watch = []" used to be left out of the written file, so it loaded back with the three default topics and
+    # the README's own example stopped with "does not load back as planned (a bug: please report it)"
+    out = tmp_path / "w.toml"
+    code, output = plan("Watch NVIDIA for Blackwell delays", "--out", str(out))
+    assert code == 0, output
+    wl = load_watchlist(out)
+    assert wl.topics.watch == () and [c.name for c in wl.topics.custom] == ["blackwell_delays"]
+    assert "\nwatch = []\n" in out.read_text()
+    assert "to = []" not in out.read_text()  # an empty list that is the default stays out
+
+
 def test_only_the_named_address_is_allowed_and_no_domain_is_added() -> None:
     wl = parse_goal("Track AMD daily, email me at Jane@Fund.com", as_of=parse_goal_day()).watchlist
     assert wl.policy.allowed_recipients == ("jane@fund.com",)
