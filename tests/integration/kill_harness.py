@@ -39,7 +39,8 @@ approval = "never"
 # Columns that say when or by which run a row was written: they differ between any two runs.
 # first_stored_at is a time and gap_id hashes the run id: both differ between any two runs by design.
 VOLATILE = {"fetched_at", "created_at", "updated_at", "flagged_at", "run_id", "at", "first_stored_at", "gap_id"}
-DATA_TABLES = ("companies", "documents", "doc_spans", "sentences", "findings", "doc_flags", "cursors", "gaps")
+DATA_TABLES = ("companies", "documents", "doc_spans", "sentences", "findings", "doc_flags", "cursors", "gaps",
+               "filing_comparisons", "filing_changes")  # fmt: skip
 
 
 @dataclass
