@@ -185,12 +185,22 @@ def run(
       watchdesk run watchlist.toml --replay my-pack --db test.duckdb
       watchdesk run "Monitor NVIDIA and AMD filings for inventory and export controls weekly"
     """
+    from datetime import UTC, datetime
+
     from watchdesk.graph.cli_plan import load_or_plan
+    from watchdesk.graph.watchlist import horizon_ended
 
     wl = load_or_plan(watchlist, ctx.obj)  # a goal is planned as `watchdesk plan` would
     settings = _settings(ctx, db_path=db, out_dir=out, record_dir=record)
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
+    ended = horizon_ended(wl, settings.as_of or datetime.now(UTC).date())
+    if ended and not dry_run:
+        if not scheduled:
+            raise ConfigError(f"{watchlist}: {ended}.")
+        # cron: nothing to run is no failure, but say how to stop these runs
+        click.echo(f"{watchlist}: {ended}, or stop these runs: watchdesk schedule remove {watchlist}", err=True)
+        return
     if dry_run:
         from watchdesk.graph.dry_run import dry_run as check
 

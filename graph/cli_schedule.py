@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import shutil
 import sys
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
 from watchdesk.graph.settings import Settings
+from watchdesk.sources.errors import ConfigError
 
 
 def _crontab_option(fn: Any) -> Any:
@@ -49,10 +50,12 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
       watchdesk schedule install watchlist.toml --db ~/watchdesk.duckdb
     """
     from watchdesk.graph.schedule import Crontab, Job, cron_line, with_entry
-    from watchdesk.graph.watchlist import load_watchlist
+    from watchdesk.graph.watchlist import horizon_ended, load_watchlist
 
     settings: Settings = ctx.obj
     wl = load_watchlist(watchlist)
+    if ended := horizon_ended(wl, settings.as_of or date.today()):
+        raise ConfigError(f"{watchlist}: {ended}; nothing installed.")
     path = watchlist.resolve()
     job = Job(
         watchlist=path,
@@ -65,7 +68,10 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
     table = Crontab(crontab_file)
     table.write(with_entry(table.read(), path, line))
     click.echo(line)
-    _print_next(wl.schedule)
+    _print_next(wl.schedule, until=wl.until)
+    if wl.until is not None:
+        click.echo(f"runs after {wl.until.isoformat()} (the watchlist's `until`) do nothing; "
+                   f"`watchdesk schedule remove {watchlist}` takes the line out")  # fmt: skip
 
 
 @schedule.command("show")
@@ -84,7 +90,7 @@ def show(watchlist: Path, crontab_file: Path | None) -> None:
     wl = load_watchlist(watchlist)
     lines = watchdesk_lines(Crontab(crontab_file).read(), watchlist.resolve())
     click.echo("\n".join(lines) if lines else f"not installed (watchdesk schedule install {watchlist})")
-    _print_next(wl.schedule)
+    _print_next(wl.schedule, until=wl.until)
 
 
 @schedule.command("remove")
@@ -107,9 +113,10 @@ def remove(watchlist: Path, crontab_file: Path | None) -> None:
     click.echo(f"removed {len(gone)} line(s) for {path}")
 
 
-def _print_next(sched: Any) -> None:
+def _print_next(sched: Any, *, until: date | None = None) -> None:
     from watchdesk.graph.schedule import next_runs
 
-    click.echo("next runs:")
-    for when in next_runs(sched, after=datetime.now()):
+    runs = [w for w in next_runs(sched, after=datetime.now()) if until is None or w.date() <= until]
+    click.echo("next runs:" if runs else f"next runs: none (the horizon ends {until})")
+    for when in runs:
         click.echo(f"  {when:%a %Y-%m-%d %H:%M}")

@@ -14,7 +14,7 @@ from watchdesk.graph.companies import match_companies
 from watchdesk.graph.planner import build_plan, describe
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.validate import describe_problems, watchlist_problems
-from watchdesk.graph.watchlist import Watchlist
+from watchdesk.graph.watchlist import Watchlist, horizon_ended
 from watchdesk.sources.errors import ConfigError, TransportError
 from watchdesk.sources.models import CompanyRef
 
@@ -32,6 +32,8 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     for t in watchlist.tickers:  # unchecked or unknown: planned under the symbol alone
         companies.setdefault(t.symbol, CompanyRef(ticker=t.symbol, cik=t.cik or 0, name=missing))
     as_of = settings.as_of or datetime.now(UTC).date()
+    if ended := horizon_ended(watchlist, as_of):
+        problems.append(f"until: {ended}")
     plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir)
     echo(f"plan for {origin} ({len(watchlist.tickers)} tickers; tickers {how}):")
     echo(describe(plan))

@@ -151,6 +151,16 @@ class Watchlist(_Strict):
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:12]
 
 
+def horizon_ended(watchlist: Watchlist, as_of: date) -> str | None:
+    """Why a run on `as_of` has nothing to do, when the watchlist's `until` (its horizon) is past; else None."""
+    if watchlist.until is None or as_of <= watchlist.until:
+        return None
+    return (
+        f"its horizon ended on {watchlist.until.isoformat()} (the watchlist's `until`; today is {as_of.isoformat()}): "
+        "nothing to watch. Move or remove `until` to watch again"
+    )
+
+
 def load_watchlist(path: Path) -> Watchlist:
     """Read and validate a watchlist file; every problem is a ConfigError naming file, line or field."""
     try:

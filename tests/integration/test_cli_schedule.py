@@ -96,3 +96,33 @@ approval = "always"
     assert "awaiting approval" in result.output
     assert len(posts) == 1 and "awaiting approval" in posts[0]["text"] and "watchdesk approve" in posts[0]["text"]
     assert not out.exists() or not list(out.iterdir()), "no briefing before approval"
+
+
+def test_a_watchlist_past_its_horizon_runs_nothing_and_is_not_installed(
+    files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    # `until` (a goal's horizon: "for the next quarter") was parsed and written but never checked: a run two years
+    # past it fetched and briefed as usual, and `schedule install` listed runs forever (helper review, session 20)
+    wl, tab = files
+    wl.write_text(WATCHLIST.replace('name = "chips"', 'name = "chips"\nuntil = 2025-01-01'))
+    db = tmp_path / "w.duckdb"
+    manual = CliRunner().invoke(cli, ["run", str(wl), "--db", str(db)])
+    assert manual.exit_code == 2 and "its horizon ended on 2025-01-01" in manual.output, manual.output
+    cron = CliRunner().invoke(cli, ["run", str(wl), "--db", str(db), "--scheduled"])
+    assert cron.exit_code == 0 and f"watchdesk schedule remove {wl}" in cron.output, cron.output
+    assert not db.exists()  # nothing opened, nothing fetched
+    checked = CliRunner().invoke(cli, ["run", str(wl), "--db", str(db), "--dry-run"])
+    assert checked.exit_code == 2 and "until: its horizon ended on 2025-01-01" in checked.output, checked.output
+    refused = CliRunner().invoke(cli, ["schedule", "install", str(wl), "--crontab-file", str(tab)])
+    assert refused.exit_code == 2 and "nothing installed" in refused.output and tab.read_text() == OTHER
+
+
+def test_an_installed_horizon_lists_only_the_runs_before_it(files: tuple[Path, Path]) -> None:
+    wl, tab = files
+    soon = datetime.now().date().toordinal() + 8  # a week and a day: one or two Tuesdays, never three
+    until = datetime.fromordinal(soon).date()
+    wl.write_text(WATCHLIST.replace('name = "chips"', f'name = "chips"\nuntil = {until.isoformat()}'))
+    shown = invoke("schedule", "install", str(wl), "--crontab-file", str(tab)).output.splitlines()
+    runs = [datetime.strptime(s.strip(), "%a %Y-%m-%d %H:%M") for s in shown if s.startswith("  ")]
+    assert 1 <= len(runs) <= 2 and all(r.date() <= until for r in runs), shown
+    assert f"runs after {until.isoformat()} (the watchlist's `until`) do nothing" in shown[-1]
