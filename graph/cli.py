@@ -213,6 +213,7 @@ def run(
 
     outcome = runner.start_run(wl, settings, approver=approver, report=progress())
     _print_outcome(outcome, settings)
+    _exit_if_undelivered(outcome, settings)
     if outcome.status == "awaiting_approval" and approver is None:
         from watchdesk.graph.delivery import notify_awaiting_approval
         from watchdesk.store.store import Store
@@ -246,6 +247,7 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
     decision: Any = "reject" if reject else {"decision": "edit", "keep": keep} if keep else "approve"
     outcome = runner.resume_run(run_id, settings, decision=decision, report=progress())
     _print_outcome(outcome, settings)
+    _exit_if_undelivered(outcome, settings)
 
 
 @cli.command()
@@ -329,6 +331,26 @@ def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
         err.print(f"  [yellow]gap[/yellow] {escape(redact_text(gap))}")
     for path in outcome.briefing_paths or ([outcome.briefing_path] if outcome.briefing_path else []):
         click.echo(path)
+
+
+def _exit_if_undelivered(outcome: RunOutcome, settings: Settings) -> None:
+    """Exit 1 when a delivery of this run failed or was refused, as `watchdesk brief --deliver` does: the run and
+    its briefing are stored, and `watchdesk brief --deliver` sends it again."""
+    if outcome.status != "done":
+        return
+    from watchdesk.store.store import Store
+
+    with Store.open(settings.db_path, read_only=True) as store:
+        rows = store.query(
+            "SELECT kind, target, status FROM deliveries WHERE run_id = ? AND status IN ('failed', 'refused') "
+            "ORDER BY kind, target",
+            [outcome.run_id],
+        )
+    if rows:
+        said = "; ".join(f"{kind} {target}: {status}" for kind, target, status in rows)
+        err.print(f"not delivered ({escape(redact_text(said))}); the briefing is written and stored, "
+                  "`watchdesk brief WATCHLIST --deliver` sends it again")  # fmt: skip
+        raise SystemExit(EXIT_ERROR)
 
 
 def main() -> None:

@@ -154,3 +154,45 @@ def test_file_targets_honour_their_path(tmp_path: Path) -> None:
     assert [o.status for o in out] == ["sent", "sent"]
     assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == sorted(p.name for p in files.paths.values())
     assert (tmp_path / "web" / "latest.html").read_text() == files.paths["html"].read_text()
+
+
+def test_a_run_whose_delivery_failed_exits_1_and_says_how_to_resend(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `watchdesk run` printed "delivery email ...: failed" and then "done" with exit 0, where `brief --deliver`
+    # exits 1 for the same failure (helper review, session 20): cron and scripts could not tell
+    from click.testing import CliRunner
+
+    from watchdesk.graph.cli import cli
+    from watchdesk.graph.demo import demo_pack
+
+    monkeypatch.delenv("WATCHDESK_SMTP_URL", raising=False)
+    wl = tmp_path / "mail.toml"
+    wl.write_text("""
+name = "mail"
+[[tickers]]
+symbol = "NVDA"
+sources = ["edgar"]
+accessions = ["0001045810-25-000023"]
+[filings]
+forms = ["10-K"]
+since = 2025-01-01
+until = 2025-09-01
+[[delivery]]
+kind = "email"
+to = ["pm@example.com"]
+[[delivery]]
+kind = "file"
+path = "DELIVERED"
+[policy]
+approval = "never"
+allowed_recipients = ["pm@example.com"]
+""".replace("DELIVERED", str(tmp_path / "delivered")))
+    db = tmp_path / "m.duckdb"
+    args = ["run", str(wl), "--replay", str(demo_pack()), "--db", str(db), "--out", str(tmp_path / "out")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert "not delivered (email pm@example.com: failed)" in result.output and "--deliver" in result.output
+    with Store.open(db, read_only=True) as store:
+        assert rows(store, "SELECT kind, status FROM deliveries ORDER BY kind") == [("email", "failed"),
+                                                                                     ("file", "sent")]  # fmt: skip
