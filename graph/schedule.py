@@ -41,7 +41,10 @@ def cron_line(schedule: Schedule, job: Job) -> str:
     env = shlex.quote(str(ENV_FILE.expanduser()))
     run = " ".join(shlex.quote(str(x)) for x in
                    (job.executable, "run", job.watchlist, "--scheduled", "--db", job.db, "--out", job.out))  # fmt: skip
-    command = f"[ -f {env} ] && . {env}; {run} >> {shlex.quote(str(job.log))} 2>&1"
+    # cron starts in $HOME: run from the watchlist's folder, so its relative paths (a file delivery's "briefings",
+    # a transcripts folder) mean what they mean when the user runs it there
+    here = shlex.quote(str(job.watchlist.parent))
+    command = f"[ -f {env} ] && . {env}; cd {here} && {run} >> {shlex.quote(str(job.log))} 2>&1"
     return f"{cron_fields(schedule)} {command} {MARKER}{job.watchlist}"
 
 

@@ -51,6 +51,7 @@ def test_install_show_remove_touch_only_watchdesks_line(files: tuple[Path, Path]
     ours = lines[2]
     assert ours.startswith("30 6 * * 2 ") and ours.endswith(f"# watchdesk:{wl.resolve()}")
     assert f"run {wl.resolve()} --scheduled --db {db.resolve()}" in ours
+    assert f"; cd {wl.resolve().parent} && " in ours  # cron starts in $HOME: relative paths mean the watchlist's
 
     shown = invoke("schedule", "show", str(wl), "--crontab-file", str(tab)).output.splitlines()
     assert shown[0] == ours
