@@ -324,8 +324,10 @@ def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
             soft_wrap=True,
         )
         return
-    counts = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
-    detail = "; ".join(part for part in (counts, f"{outcome.fetches} requests") if part)
+    mine = ", ".join(f"{v} {k if v != 1 else k[:-1]}" for k, v in outcome.this_run.items())
+    total = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
+    detail = "; ".join(part for part in (mine and f"this run: {mine}", f"{outcome.fetches} requests",
+                                         total and f"database: {total}") if part)  # fmt: skip
     err.print(f"run {outcome.run_id}: {outcome.status} ({detail})")
     for gap in outcome.gaps:
         err.print(f"  [yellow]gap[/yellow] {escape(redact_text(gap))}")

@@ -46,6 +46,7 @@ class RunOutcome:
     gaps: list[str] = field(default_factory=list)
     fetches: int = 0
     requested: list[str] = field(default_factory=list)
+    this_run: dict[str, int] = field(default_factory=dict)  # rows this run wrote: documents, findings, gaps
 
 
 def gateway_for(
@@ -294,7 +295,16 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:
         plan_text=describe(result.get("plan", [])),
         counts=run.counts,
         gaps=gaps,
+        this_run=_this_run(deps, run.run_id),
     )
+
+
+def _this_run(deps: Deps, run_id: str) -> dict[str, int]:
+    """How many documents, findings and gaps carry this run's id (run.counts are the whole database's)."""
+    return {
+        table: deps.store.query(f"SELECT count(*) FROM {table} WHERE run_id = ?", [run_id])[0][0]
+        for table in ("documents", "findings", "gaps")
+    }
 
 
 def resume_run(
