@@ -241,6 +241,8 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
       watchdesk approve 2026-11-23-1a2b3c4d --edit 1-3,7
       watchdesk approve 2026-11-23-1a2b3c4d --reject
     """
+    if reject and keep:
+        raise click.UsageError("--reject and --edit contradict each other: reject the plan, or approve some steps")
     settings = _settings(ctx, db_path=db)
     from watchdesk.graph import runner
 

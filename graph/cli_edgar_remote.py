@@ -37,7 +37,7 @@ def sec_gateway(settings: Settings, replay: Path | None) -> Iterator[Gateway]:
 @click.option("--forms", default="", help="Comma-separated forms, e.g. 10-K,10-Q,8-K (amendments included).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or after this date.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or before this date.")
-@click.option("--limit", type=int, default=None, help="Newest N filings per form.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Newest N filings per form.")
 @replay_option
 @click.pass_context
 def list_filings(
@@ -54,6 +54,8 @@ def list_filings(
 
     first = since.date() if hasattr(since, "date") else None
     last = until.date() if hasattr(until, "date") else None
+    if first and last and first > last:
+        raise click.BadParameter(f"--since {first} is after --until {last}: no filing can be in that window")
     wanted = [f.strip() for f in forms.split(",") if f.strip()] or None
     with sec_gateway(ctx.obj, replay) as gateway:
         company = resolve_ticker(ticker.upper(), edgar.fetch_ticker_map(gateway, agent="cli"))
@@ -64,6 +66,12 @@ def list_filings(
     chosen = select_filings(subs.filings, forms=wanted, since=first, until=last, limit_per_form=limit)
     for filing in chosen:
         click.echo(json.dumps(_as_json(filing, company.ticker), default=_iso))
+    if not chosen:  # an empty answer says why on stderr; stdout stays empty JSONL
+        listed = sorted({f.form for f in subs.filings})
+        unknown = [w for w in wanted or [] if w.upper().removesuffix("/A") not in {x.upper() for x in listed}]
+        why = f"no form {', '.join(unknown)} in its listing (it lists {', '.join(listed[:12])}" + (
+            ", ...)" if len(listed) > 12 else ")") if unknown else "none in that window"
+        click.echo(f"{company.ticker}: no filings listed: {why}", err=True)
 
 
 def _as_json(filing: object, ticker: str) -> dict[str, object]:
@@ -90,7 +98,7 @@ def _iso(value: object) -> str:
 @click.argument("ticker")
 @click.option("--form", required=True, help="One form, e.g. 10-K or 8-K.")
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
-@click.option("--limit", type=int, default=None, help="Newest N filings.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Newest N filings.")
 @click.option("--after", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or after this date.")
 @click.option("--before", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or before this date.")
 @click.option("--include-amends", is_flag=True, help="Also 10-K/A, 8-K/A, ...")
@@ -117,6 +125,8 @@ def download_filings(
     from watchdesk.sources.edgar_download import download
     from watchdesk.sources.edgar_parse import resolve_ticker
 
+    if hasattr(after, "date") and hasattr(before, "date") and after > before:  # type: ignore[operator]
+        raise click.BadParameter(f"--after {after.date()} is after --before {before.date()}: no filing can be in it")
     with sec_gateway(ctx.obj, replay) as gateway:
         company = resolve_ticker(ticker.upper(), edgar.fetch_ticker_map(gateway, agent="cli"))
         report = download(

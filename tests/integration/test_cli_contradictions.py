@@ -1,0 +1,40 @@
+"""Options that can hold nothing or contradict each other are usage errors, and an empty `edgar list` says why
+(a helper's CLI review, session 20: a reversed window, --limit 0 or -1 and --forms XYZ printed nothing, exit 0;
+`approve --edit 1 --reject` ignored --edit)."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from watchdesk.graph.cli import cli
+from watchdesk.graph.demo import demo_pack
+
+
+def edgar(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["edgar", *args, "--replay", str(demo_pack())])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_reversed_window_or_a_limit_under_one_is_a_usage_error() -> None:
+    code, _, err = edgar("list", "NVDA", "--forms", "10-K", "--since", "2026-01-01", "--until", "2025-01-01")
+    assert code == 2 and "--since 2026-01-01 is after --until 2025-01-01" in err
+    for limit in ("0", "-1"):
+        code, _, err = edgar("list", "NVDA", "--limit", limit)
+        assert code == 2 and "--limit" in err
+    code, _, err = edgar("download", "NVDA", "--form", "10-K", "--after", "2026-01-01", "--before", "2025-01-01")
+    assert code == 2 and "--after 2026-01-01 is after --before 2025-01-01" in err
+
+
+def test_an_empty_list_says_why_on_stderr() -> None:
+    code, out, err = edgar("list", "NVDA", "--forms", "XYZ")
+    assert code == 0 and out == "" and "no form XYZ in its listing (it lists 10-K, 10-Q," in err
+    code, out, err = edgar("list", "NVDA", "--forms", "10-K", "--until", "2001-01-01")
+    assert code == 0 and out == "" and "none in that window" in err
+    code, out, _ = edgar("list", "NVDA", "--forms", "10-K", "--limit", "1")
+    assert code == 0 and len(out.splitlines()) == 1
+
+
+def test_approve_with_both_edit_and_reject_is_a_usage_error() -> None:
+    # --edit was silently ignored and the plan rejected (helper review, session 20)
+    result = CliRunner().invoke(cli, ["approve", "2026-01-01-00000000", "--edit", "1", "--reject"])
+    assert result.exit_code == 2 and "--reject and --edit contradict each other" in result.output
