@@ -66,6 +66,9 @@ class Group(LazyGroup):
             with contextlib.suppress(OSError, ValueError):  # ValueError: a stdout with no descriptor (io.StringIO)
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_PIPE)
+        except (NotADirectoryError, IsADirectoryError, FileExistsError, PermissionError) as exc:
+            # a path the user gave that cannot be written or read as asked: bad input, not a bug
+            fail(ConfigError(f"{exc.strerror or type(exc).__name__}: {exc.filename}: give a path that can be used"))
         except RecursionError:
             fail(ParsingError("the input is nested too deeply to read"))
         except MemoryError:
@@ -285,6 +288,8 @@ def runs(ctx: click.Context, db: Path | None) -> None:
     from watchdesk.store.store import Store
 
     settings = _settings(ctx, db_path=db)
+    if not Path(settings.db_path).is_file():
+        raise ConfigError(f"no database at {settings.db_path}: pass --db with the file a run wrote")
     with Store.open(settings.db_path, read_only=True) as store:
         for run_id, status, watchlist, started in store.query(
             "SELECT run_id, status, watchlist, started_at FROM runs ORDER BY started_at DESC"

@@ -4,6 +4,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from click.testing import CliRunner
 
 from watchdesk.graph.cli import cli
@@ -38,3 +41,15 @@ def test_approve_with_both_edit_and_reject_is_a_usage_error() -> None:
     # --edit was silently ignored and the plan rejected (helper review, session 20)
     result = CliRunner().invoke(cli, ["approve", "2026-01-01-00000000", "--edit", "1", "--reject"])
     assert result.exit_code == 2 and "--reject and --edit contradict each other" in result.output
+
+
+def test_a_path_that_cannot_be_used_is_bad_input_not_a_bug(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # were "unexpected NotADirectoryError in pathlib.py ...; please report it" (exit 1) and a raw DuckDB "IO Error"
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["runs"])
+    assert result.exit_code == 2 and "no database at watchdesk.duckdb" in result.output, result.output
+    a_file = tmp_path / "w.toml"
+    a_file.write_text("x")
+    result = CliRunner().invoke(cli, ["demo", "--db", str(a_file / "demo.duckdb"), "--quiet"])
+    assert result.exit_code == 2 and "please report" not in result.output, result.output
+    assert f"{a_file}" in result.output
