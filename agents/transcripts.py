@@ -127,6 +127,11 @@ def _calls_from(
                 origin=cand.origin,
                 hints=Hints(ticker=req.company.ticker),
             )
+            if not same_company(call.company, req.company, req.aliases):
+                errors.append((cand.origin, f"{cand.origin}: a call of {call.company}, not of {req.company.ticker} "
+                               f"({req.company.name}): left out (add {call.company!r} to the ticker's aliases if "
+                               "it is the same company)"))  # fmt: skip
+                continue
             filled = hints.fill(replace(call, source_url=redact_url(cand.origin)))
             calls.append((filled, cand.origin))
         except (WatchdeskError, ValueError) as exc:
@@ -141,6 +146,26 @@ def _calls_from(
 
 class _NothingFound(WatchdeskError):
     pass
+
+
+_NAME_WORD = re.compile(r"[a-z0-9]+")
+_LEGAL = frozenset({"inc", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "holding", "holdings",
+                    "group", "the", "nv", "sa", "ag", "se", "and", "of", "class", "com", "llc", "lp"})  # fmt: skip
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in _NAME_WORD.findall(name.lower()) if w not in _LEGAL and len(w) > 1}
+
+
+def same_company(named: str | None, company: CompanyRef, aliases: Sequence[str]) -> bool:
+    """Whether a call that names `named` as its company can be `company`'s: a word of the name in common with
+    its SEC name or an alias, or its ticker. True when the call names none, or nothing but the ticker is known
+    of the company (`watchdesk transcript fetch` without a watchlist): only a plain mismatch leaves a call out."""
+    known = [n for n in (company.name, *aliases) if n and n.upper() != company.ticker.upper()]
+    if not named or not known:
+        return True
+    words = _name_words(named)
+    return bool(words & {w for n in known for w in _name_words(n)}) or company.ticker.lower() in words
 
 
 def _candidates(
