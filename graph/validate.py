@@ -26,6 +26,11 @@ def watchlist_problems(watchlist: Watchlist, *, topic_names: Iterable[str]) -> l
     since, until = watchlist.filings.since, watchlist.filings.until
     if since and until and since > until:
         problems.append(f"filings.since ({since}) is after filings.until ({until}): the window is empty")
+    symbols = [t.symbol.upper() for t in watchlist.tickers]
+    twice = sorted({s for s in symbols if symbols.count(s) > 1})
+    if twice:
+        problems.append(f"tickers: {', '.join(twice)} listed more than once: keep one [[tickers]] entry each "
+                        "(merge their sources, aliases and transcript chains)")  # fmt: skip
     for ticker in watchlist.tickers:
         problems += _transcript_problems(ticker, watchlist.policy)
     for n, delivery in enumerate(watchlist.delivery):

@@ -91,3 +91,13 @@ def test_init_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["init", str(target)])
     assert result.exit_code == EXIT_CONFIG
     assert "does not exist" in result.output and "Traceback" not in result.output
+
+
+def test_a_ticker_listed_twice_is_a_problem_before_fetching(tmp_path: Path) -> None:
+    # two [[tickers]] entries for NVDA were accepted and fetched twice (a helper's CLI review, session 20)
+    wl = tmp_path / "w.toml"
+    wl.write_text('[[tickers]]\nsymbol = "NVDA"\n[[tickers]]\nsymbol = "nvda"\nsources = ["news"]\n')
+    db = tmp_path / "r.duckdb"
+    result = CliRunner().invoke(cli, ["run", str(wl), "--replay", str(demo_pack()), "--db", str(db)])
+    assert result.exit_code == EXIT_CONFIG and "tickers: NVDA listed more than once" in result.output, result.output
+    assert not db.exists()
