@@ -74,7 +74,8 @@ def gaps_said(gaps: Sequence[GapItem]) -> str:
 
 
 def doc_label(form: str | None, filed_at: date | None, *, dated_by_storage: bool = False) -> str:
-    verb = "first stored" if dated_by_storage else "held" if form in {"earnings call", "transcript"} else "filed"
+    verb = ("first stored" if dated_by_storage else "held" if form in {"earnings call", "transcript"}
+            else "published" if form == "news" else "filed")  # fmt: skip
     parts = [form or "", f"{verb} {filed_at.isoformat()}" if filed_at else ""]
     return ", ".join(p for p in parts if p)
 

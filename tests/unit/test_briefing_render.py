@@ -234,3 +234,13 @@ def test_news_outranks_standing_risk_factor_text() -> None:
     call = swap(base, finding_id="c1", score=-0.4, section="qa", sentence="Lead times stretched again this quarter.")
     assert is_boilerplate(risk) and not is_boilerplate(call)
     assert [f.finding_id for f in _top([risk, call])] == ["c1", "r1"]
+
+
+def test_news_is_published_and_a_zero_score_has_no_sign() -> None:
+    # a helper's check of the demo briefing (session 20): news read "filed", a neutral score "(-0.00)"
+    from watchdesk.agents.briefing.text import doc_label
+
+    assert doc_label("news", date(2026, 3, 5)) == "news, published 2026-03-05"
+    assert doc_label("10-Q", date(2025, 8, 27)) == "10-Q, filed 2025-08-27"
+    md = render_markdown(briefing(findings=[finding(9, "NVDA", "inventory", "neutral", -0.001, "Inventory was flat.")]))
+    assert "**neutral** (+0.00" in md and "(-0.00" not in md
