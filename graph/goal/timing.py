@@ -121,7 +121,11 @@ def find_horizon(text: Text, notes: Notes, *, as_of: date) -> date | None:
             except ValueError:  # "until 2027-02-30"
                 notes.unclear(f"{m.group().strip()!r}: not a date")
                 continue
-            if until is None or until <= as_of:
+            if until is None:
+                continue
+            if until <= as_of:  # said, not dropped in silence: "until 2025-01-01" when it is already 2026
+                notes.unclear(f"{m.group().strip()!r}: {until.isoformat()} is not after {as_of.isoformat()}, so it "
+                              "cannot end the watch; no horizon set")  # fmt: skip
                 continue
             text.use(m.start(), m.end())
             notes.decide(f"horizon: until {until.isoformat()} (from {m.group().strip()!r}, counted from {as_of})")

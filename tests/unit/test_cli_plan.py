@@ -114,6 +114,12 @@ def test_a_goal_naming_only_a_custom_topic_writes_a_watchlist_that_watches_only_
     assert "to = []" not in out.read_text()  # an empty list that is the default stays out
 
 
+def test_a_horizon_already_past_is_said_not_dropped() -> None:
+    code, output = plan("Watch NVIDIA until 2025-01-01")
+    assert code == 0, output
+    assert "'until 2025-01-01': 2025-01-01 is not after 2026-12-03, so it cannot end the watch" in output
+
+
 def test_only_the_named_address_is_allowed_and_no_domain_is_added() -> None:
     wl = parse_goal("Track AMD daily, email me at Jane@Fund.com", as_of=parse_goal_day()).watchlist
     assert wl.policy.allowed_recipients == ("jane@fund.com",)
