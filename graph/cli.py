@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 EXIT_ERROR, EXIT_CONFIG, EXIT_IN_USE = 1, 2, 3
 EXIT_PIPE = 141  # the reader of the output closed it early (128 + SIGPIPE), said with no message
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 
 
 def progress(enabled: bool = True) -> Callable[[str], None]:
@@ -59,6 +60,12 @@ class Group(LazyGroup):
             fail(exc)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except KeyboardInterrupt:
+            # Ctrl-C: 130 (128 + SIGINT) as shells expect, and how to pick a run up again (its rows so far are kept;
+            # the next start marks it interrupted)
+            err.print("\ninterrupted: what was stored is kept; a run stopped mid-way resumes with "
+                      "`watchdesk approve RUN_ID` (`watchdesk runs` lists it)")  # fmt: skip
+            sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # the reader of the output went away (`watchdesk flag call.txt | head`): stop without a message, with the
             # status of a program killed by SIGPIPE (128 + 13), so a pipeline under `set -o pipefail` still sees the

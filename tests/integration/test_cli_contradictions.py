@@ -53,3 +53,15 @@ def test_a_path_that_cannot_be_used_is_bad_input_not_a_bug(tmp_path: Path, monke
     result = CliRunner().invoke(cli, ["demo", "--db", str(a_file / "demo.duckdb"), "--quiet"])
     assert result.exit_code == 2 and "please report" not in result.output, result.output
     assert f"{a_file}" in result.output
+
+
+def test_ctrl_c_exits_130_and_says_how_to_resume(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # was click's "Aborted!" with exit 1 and no word on the run left mid-way (a helper's CLI review, session 20)
+    from watchdesk.graph import runner
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "start_run", interrupted)
+    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.duckdb"), "--quiet"])
+    assert result.exit_code == 130 and "watchdesk approve RUN_ID" in result.output, result.output
