@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -126,7 +127,10 @@ def _document_item(d: dict[str, Any]) -> DocumentItem:
 
 
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower())[:40].strip("-") or "watchlist"
+    """A file-name part of a watchlist's name: accents dropped from their letters ("Überwachung" -> "uberwachung"),
+    anything else but ASCII letters and digits a dash (so no path separator or ".." survives)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower())[:40].strip("-") or "watchlist"
 
 
 def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:

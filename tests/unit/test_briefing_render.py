@@ -244,3 +244,12 @@ def test_news_is_published_and_a_zero_score_has_no_sign() -> None:
     assert doc_label("10-Q", date(2025, 8, 27)) == "10-Q, filed 2025-08-27"
     md = render_markdown(briefing(findings=[finding(9, "NVDA", "inventory", "neutral", -0.001, "Inventory was flat.")]))
     assert "**neutral** (+0.00" in md and "(-0.00" not in md
+
+
+def test_a_watchlist_name_keeps_its_accented_letters_in_file_names_and_no_path() -> None:
+    # "Ünïcødé" became "n-c-d" (a helper's CLI review, session 20); separators and ".." must still never survive
+    from watchdesk.agents.briefing.agent import slug
+
+    assert slug("Überwachung Lieferkette") == "uberwachung-lieferkette"
+    assert slug("Ünïcødé 🚀 watch/../../etc") == "unic-de-watch-etc"
+    assert slug("../../..") == slug("東京") == "watchlist"
