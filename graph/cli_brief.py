@@ -23,7 +23,11 @@ def _formats(value: str) -> tuple[str, ...]:
 
 @click.command("brief")
 @click.argument("watchlist", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="DuckDB file (default $WATCHDESK_DB).")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="DuckDB file (default $WATCHDESK_DB, else ./watchdesk.duckdb).",
+)
 @click.option("--week", help="An ISO week, e.g. 2025-W35 (Monday to Sunday).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day of the period (with --until).")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period (with --since).")
