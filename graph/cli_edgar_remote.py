@@ -69,8 +69,8 @@ def list_filings(
     if not chosen:  # an empty answer says why on stderr; stdout stays empty JSONL
         listed = sorted({f.form for f in subs.filings})
         unknown = [w for w in wanted or [] if w.upper().removesuffix("/A") not in {x.upper() for x in listed}]
-        why = f"no form {', '.join(unknown)} in its listing (it lists {', '.join(listed[:12])}" + (
-            ", ...)" if len(listed) > 12 else ")") if unknown else "none in that window"
+        shown = ", ".join(listed[:12]) + (", ..." if len(listed) > 12 else "")
+        why = f"no form {', '.join(unknown)} in its listing (it lists {shown})" if unknown else "none in that window"
         click.echo(f"{company.ticker}: no filings listed: {why}", err=True)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +54,7 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
 
     settings: Settings = ctx.obj
     wl = load_watchlist(watchlist)
-    if ended := horizon_ended(wl, settings.as_of or date.today()):
+    if ended := horizon_ended(wl, settings.as_of or datetime.now(UTC).date()):  # today as `run` counts it
         raise ConfigError(f"{watchlist}: {ended}; nothing installed.")
     path = watchlist.resolve()
     job = Job(

@@ -78,9 +78,9 @@ def _baseline(data: BriefingInput) -> dict[tuple[str, str], tuple[int, int, int]
 def _first(data: BriefingInput) -> str:
     """The direction of a pair mentioned in the period and not in the weeks before it."""
     period = Period(data.period_start, data.period_end)
-    if period.baseline_weeks + -(-period.days // 7) == TREND_WEEKS:
+    if period.weeks < TREND_WEEKS:  # the baseline fills the rest of the trend window
         return f"first in {TREND_WEEKS} weeks"
-    return f"none in the {period.baseline_weeks} weeks before"  # a period as long as the trend window or longer
+    return f"none in the {period.baseline_weeks} weeks before"
 
 
 def headline_part(ctx: RenderContext) -> Section:

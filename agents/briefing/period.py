@@ -39,11 +39,15 @@ class Period:
         return Period(self.start - timedelta(days=7 * n), self.start - timedelta(days=1))
 
     @property
+    def weeks(self) -> int:
+        """Seven-day weeks the period spans, a part week counted whole."""
+        return -(-self.days // 7)
+
+    @property
     def baseline_weeks(self) -> int:
         """How many weeks before the period its trend compares with: the rest of the twelve-week trend window
         (eleven for a week), or eleven when the period is as long as the window or longer."""
-        weeks = TREND_WEEKS - -(-self.days // 7)
-        return weeks if weeks > 0 else TREND_WEEKS - 1
+        return TREND_WEEKS - self.weeks if self.weeks < TREND_WEEKS else TREND_WEEKS - 1
 
 
 def iso_week(label: str) -> Period:
