@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 import click
 
 from watchdesk.graph.cli_input import read_input
+from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:
-    from watchdesk.sources.filing_parse import ParsedFiling
+    from watchdesk.sources.filing_parse import FilingIdentity, ParsedFiling
 
 _EXPECTED = "a 10-K, 10-Q or 20-F primary document (.htm/.html) or full-submission .txt"
 _PATH = click.Path(path_type=Path)
@@ -29,13 +30,17 @@ _PATH = click.Path(path_type=Path)
 )
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
 @click.option("--topics", default="", help="Comma-separated topics for MD&A additions (default: every shipped topic).")
-def diff(old: Path, new: Path, section: str, fmt: str, topics: str) -> None:
+@click.option("--across-companies", is_flag=True,
+              help="Compare filings of two different registrants (refused by default: usually a wrong file).")
+def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_companies: bool) -> None:
     """Compare two filings of one company: risk factors new, removed and changed; section similarity.
 
     Each risk factor of NEW is matched to one of OLD by heading and body (renumbering, moved groups
     and light rewording survive) and labelled new, removed, expanded, shortened, reworded or
     unchanged. Similarity is the cosine of word counts (as in Lazy Prices); "jaccard" is the second
     measure. For MD&A, "added" lists the new sentences that mention a watched topic.
+    Filings of two registrants (by the CIK their cover or SGML header gives) are refused unless
+    --across-companies; a NEW whose period ends before OLD's is compared as given, with a warning.
     JSON: {"sections": [{"item", "similarity", "jaccard", "note", "added": [{"heading", "text"}],
     "removed": [...], "changed": [{"heading", "old", "new", "similarity", "kind"}]}]}.
 
@@ -48,7 +53,9 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str) -> None:
     from watchdesk.agents.flagging.topics import load_topics
     from watchdesk.sources.filing_diff import compare
 
-    parsed = [_parse(path) for path in (old, new)]
+    (old_filing, old_id), (new_filing, new_id) = (_parse(path) for path in (old, new))
+    _check_pair(old, old_id, new, new_id, across_companies=across_companies)
+    parsed = [old_filing, new_filing]
     items = ("1A", "7") if section.lower() == "all" else (section.upper(),)
     names = [t.strip() for t in topics.split(",") if t.strip()] or None
     data = report(compare(parsed[0], parsed[1], items=items), topics=load_topics(names))
@@ -58,10 +65,26 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str) -> None:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _parse(path: Path) -> ParsedFiling:
+def _parse(path: Path) -> tuple[ParsedFiling, FilingIdentity]:
     from watchdesk.sources.filing_items import split_submission
-    from watchdesk.sources.filing_parse import parse_filing
+    from watchdesk.sources.filing_parse import filing_identity, parse_filing
 
     primary, header, _ = split_submission(read_input(path, expected=_EXPECTED))
     form = header.get("CONFORMED SUBMISSION TYPE")
-    return parse_filing(primary, form=form if isinstance(form, str) else None)
+    return parse_filing(primary, form=form if isinstance(form, str) else None), filing_identity(primary, header)
+
+
+def _check_pair(old: Path, old_id: FilingIdentity, new: Path, new_id: FilingIdentity, *,
+                across_companies: bool) -> None:
+    """Two registrants are refused unless asked for; NEW older than OLD is said on stderr."""
+    def who(path: Path, ident: FilingIdentity) -> str:
+        return f"{path.name} is {ident.name or 'a filing'} (CIK {ident.cik})"
+
+    two_companies = bool(old_id.cik and new_id.cik and old_id.cik != new_id.cik)
+    if two_companies and not across_companies:
+        raise ConfigError(f"{who(old, old_id)} and {who(new, new_id)}: diff compares two filings of one company; "
+                          "add --across-companies to compare them anyway")
+    if not two_companies and old_id.period and new_id.period and new_id.period < old_id.period:
+        click.echo(f"warning: NEW ({new.name}, period ended {new_id.period}) is older than OLD ({old.name}, "
+                   f"{old_id.period}); 'added' means in NEW and not in OLD as given: swap them for what changed "
+                   "since", err=True)

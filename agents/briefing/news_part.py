@@ -68,14 +68,28 @@ def render_news(entries: Sequence[NewsEntry], *, tickers: Sequence[str]) -> str:
         if not mine:
             lines.append("No news item in the period's feeds names this company.")
             continue
-        for e in mine[:MAX_PER_TICKER]:
+        for e in _shown(mine):
             when = e.published.isoformat() if e.published else "undated"
             flags = f" · flagged: {', '.join(sorted(set(e.flags)))}" if e.flags else ""
             lines.append(f"- {when} · **{escape_markdown(e.outlet)}** ({TIER_LABELS.get(e.tier, e.tier)}) · "
                          f"{escape_markdown(e.title)} <{e.url}>{flags}")
-        if len(mine) > MAX_PER_TICKER:
-            lines.append(f"- … and {len(mine) - MAX_PER_TICKER} more (all are in the documents table, source 'news').")
+        if (hidden := len(mine) - len(_shown(mine))) > 0:
+            lines.append(f"- … and {hidden} more, none flagged (all are in the documents table, source 'news').")
     return "\n".join(lines)
+
+
+def _shown(mine: Sequence[NewsEntry]) -> list[NewsEntry]:
+    """Every flagged item, then unflagged ones up to MAX_PER_TICKER in all, in the gathered order: the cap never
+    hides an item flagging found something in."""
+    room = max(0, MAX_PER_TICKER - sum(1 for e in mine if e.flags))
+    shown: list[NewsEntry] = []
+    for e in mine:
+        if e.flags:
+            shown.append(e)
+        elif room > 0:
+            shown.append(e)
+            room -= 1
+    return shown
 
 
 def gather(store: Store, req: BriefingRequest) -> list[NewsEntry]:

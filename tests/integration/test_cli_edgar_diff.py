@@ -65,3 +65,46 @@ def test_not_a_periodic_report_is_a_config_error(tmp_path: Path) -> None:
     result = run(page, page)
     assert result.exit_code == EXIT_CONFIG
     assert "10-K, 10-Q and 20-F" in result.output and "Traceback" not in result.output
+
+
+def test_two_companies_are_refused_unless_asked_for(edgar_fixtures: Path) -> None:
+    """A review found NVIDIA's 10-K diffed against Tesla's without a word (cosine 0.971, near a real year-on-year)."""
+    nvda, _ = pair(edgar_fixtures, NVDA)
+    tsla = edgar_fixtures / "filings" / "TSLA_10-K_FY2024_filed-2025-01-30.html"
+    refused = run(nvda, tsla, "--section", "1A")
+    assert refused.exit_code == EXIT_CONFIG and refused.stdout == ""
+    assert ("NVDA_10-K_FY2024_filed-2024-02-21.html is NVIDIA CORP (CIK 1045810) and "
+            "TSLA_10-K_FY2024_filed-2025-01-30.html is Tesla, Inc. (CIK 1318605)") in refused.stderr
+    assert "--across-companies" in refused.stderr
+    asked = run(nvda, tsla, "--section", "1A", "--across-companies")
+    assert asked.exit_code == 0 and json.loads(asked.stdout)["sections"][0]["item"] == "1A"
+
+
+def test_new_older_than_old_is_compared_as_given_with_a_warning(edgar_fixtures: Path) -> None:
+    old, new = pair(edgar_fixtures, NVDA)
+    swapped = run(new, old, "--section", "1A")
+    assert swapped.exit_code == 0
+    assert [r["heading"][:24] for r in json.loads(swapped.stdout)["sections"][0]["added"]] == [
+        "Our indebtedness could a"]  # the risk factor FY2025 dropped reads as added, as given
+    assert "period ended 2024-01-28) is older than OLD" in swapped.stderr
+    assert "warning" not in run(old, new, "--section", "1A").stderr
+
+
+def test_identity_from_the_cover_tags_and_the_sgml_header(edgar_fixtures: Path) -> None:
+    from datetime import date
+
+    from watchdesk.sources.filing_items import split_submission
+    from watchdesk.sources.filing_parse import FilingIdentity, filing_identity
+
+    def ident(name: str) -> FilingIdentity:
+        path = edgar_fixtures / "filings" / name
+        if not path.exists():
+            pytest.skip(f"{name} is not in the fixtures")
+        return filing_identity(*split_submission(path.read_bytes())[:2])
+
+    assert ident("NVDA_10-K_FY2024_filed-2024-02-21.html") == FilingIdentity(1045810, "NVIDIA CORP", date(2024, 1, 28))
+    assert ident("ASML_20-F_FY2025_excerpt_asml-20251231.htm") == FilingIdentity(
+        937966, "ASML HOLDING NV", date(2025, 12, 31))
+    assert ident("NVDA_8-K_2026-03_0001045810-26-000024.txt") == FilingIdentity(
+        1045810, "NVIDIA CORP", date(2026, 3, 2))
+    assert ident("PlymouthRock_20-F_0001062993-21-003193.html") == FilingIdentity()  # no tags: nothing refused

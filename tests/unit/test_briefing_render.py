@@ -253,3 +253,20 @@ def test_a_watchlist_name_keeps_its_accented_letters_in_file_names_and_no_path()
     assert slug("Überwachung Lieferkette") == "uberwachung-lieferkette"
     assert slug("Ünïcødé 🚀 watch/../../etc") == "unic-de-watch-etc"
     assert slug("../../..") == slug("東京") == "watchlist"
+
+
+def test_the_news_cap_never_hides_a_flagged_item() -> None:
+    """Review of the demo briefing: NVDA's news list showed 8 unflagged items and hid the one flagged item
+    ("Foxconn says all will feel impact if Iran war drags on") under '... and 4 more'."""
+    from watchdesk.agents.briefing.news_part import MAX_PER_TICKER, NewsEntry, render_news
+
+    def item(n: int, flags: tuple[str, ...] = ()) -> NewsEntry:
+        return NewsEntry(doc_id=f"n{n}", ticker="NVDA", title=f"Headline {n}", url=f"https://example.com/{n}",
+                         outlet="Reuters", tier="established", published=date(2026, 3, 5), flags=flags)
+
+    entries = [item(n) for n in range(MAX_PER_TICKER + 3)] + [item(99, ("geopolitical negative",))]
+    md = render_news(entries, tickers=["NVDA"])
+    assert "Headline 99 <https://example.com/99> · flagged: geopolitical negative" in md
+    assert md.count("\n- 2026-03-05") == MAX_PER_TICKER
+    assert "- … and 4 more, none flagged (all are in the documents table, source 'news')." in md
+    assert "more" not in render_news(entries[:MAX_PER_TICKER], tickers=["NVDA"])
