@@ -78,7 +78,8 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
     # An accession asked for by number is fetched as its listing row says (primary document or full
     # submission); one the listing does not show is fetched as its full submission.
     todo += [listing.get(a, a) for a in req.accessions if a not in known and a not in {f.accession for f in chosen}]
-    result.skipped = len(chosen) + len(req.accessions) - len(todo)
+    # an accession both asked for and listed in the window is one filing, stored or not
+    result.skipped = len(({f.accession for f in chosen} | set(req.accessions)) & known)
     blocked: set[str] = set()  # forms whose cursor must not move past a failed filing
     fresh: dict[str, tuple[Filing, bytes]] = {}  # sectioned primary documents stored now, to compare
     for n, item in enumerate(todo):

@@ -40,9 +40,11 @@ def refresh(settings: Settings, *, replay: Path | None) -> CompanyIndex:
         refs = list(edgar.fetch_ticker_map(gateway, agent="planner").values())
     path = cached_snapshot(settings)
     stamp = datetime.now(UTC).date().isoformat()
+    # from a replay pack the map is as old as the recording, not today's: say where it came from
+    how = f"read {stamp} from the replay pack {replay}" if replay is not None else f"fetched {stamp}"
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(snapshot_bytes(refs, source=f"SEC company_tickers.json fetched {stamp}"))
+        path.write_bytes(snapshot_bytes(refs, source=f"SEC company_tickers.json {how}"))
     index = CompanyIndex.build(refs, aliases=load_aliases())
-    index.origin = f"SEC's ticker map fetched {stamp} ({len(index.rank):,} companies)"
+    index.origin = f"SEC's ticker map {how} ({len(index.rank):,} companies)"
     return index

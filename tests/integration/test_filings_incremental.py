@@ -87,7 +87,20 @@ def test_second_run_fetches_only_the_new_filing(edgar_fixtures: Path, tmp_path: 
         assert (len(first.new_doc_ids), len(second.new_doc_ids), len(third.new_doc_ids)) == (1, 1, 0)
         assert store.get_cursor(ticker="AAPL", source="edgar:10-Q") == "0000320193-25-000073"
         assert store.counts()["documents"] == 2
+        assert (first.listed, first.skipped, second.listed, second.skipped, third.skipped) == (1, 0, 1, 0, 0)
 
+
+def test_an_accession_asked_for_and_listed_is_one_filing_in_the_counts(edgar_fixtures: Path, tmp_path: Path) -> None:
+    """A review saw '3 filings in window, 2 new documents, 2 already stored' on an empty database: a filing both
+    listed in the window and asked for by accession was counted twice."""
+    real = (edgar_fixtures / "submissions/CIK0000320193_APPLE.json").read_bytes()
+    pack = apple_pack(tmp_path / "pack", edgar_fixtures, listing=as_of(real, "2024-12-31"))
+    with Store.open(tmp_path / "db.duckdb") as store, gateway(pack, AuditBuffer()) as gw:
+        req = request(APPLE, forms=("10-K",), accessions=("0000320193-24-000123",))
+        first = filings.collect(req, fetcher=gw, store=store, run_id="r1")
+        again = filings.collect(req, fetcher=gw, store=store, run_id="r2")
+    assert (first.listed, len(first.new_doc_ids), first.skipped) == (1, 1, 0)
+    assert (again.listed, len(again.new_doc_ids), again.skipped) == (0, 0, 1)  # behind the cursor, asked: stored
 
 def test_tesla_older_page_is_followed_when_the_window_reaches_back(edgar_fixtures: Path, tmp_path: Path) -> None:
     writer = PackWriter(tmp_path / "tsla")

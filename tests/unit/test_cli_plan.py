@@ -175,7 +175,8 @@ def test_refresh_tickers_fetches_sec_map_through_the_gateway_and_keeps_it(own_ca
     refresh = ["--refresh-tickers", "--replay", str(demo_pack())]
     result = CliRunner().invoke(cli, ["plan", "Track AMD filings", *AS_OF, *refresh])
     assert result.exit_code == 0, result.output
-    assert "companies: resolved with SEC's ticker map fetched" in result.stderr
+    assert "companies: resolved with SEC's ticker map read 20" in result.stderr
+    assert f"from the replay pack {demo_pack()}" in result.stderr and "fetched" not in result.stderr
     assert (own_cache / "sec_tickers.tsv.gz").is_file()
     again = CliRunner().invoke(cli, ["plan", "Track AMD filings", *AS_OF])
     assert "companies: resolved with SEC's ticker map refreshed into" in again.stderr
