@@ -54,7 +54,7 @@ def period_findings(
     sql = f"""
         WITH {CURRENT_IN_PERIOD}
         SELECT f.finding_id, f.ticker, coalesce(c.name, f.ticker) AS company, f.topic, f.polarity, f.score,
-               f.sentence, f.start, f."end", f.section, f.speaker, f.doc_id, f.sure,
+               f.sentence, f.start, f."end", f.section, f.speaker, f.doc_id, f.sure, f.method_version,
                d.title AS doc_title, coalesce(d.source_url, d.url) AS doc_url, d.form, d.doc_type,
                {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage,
                (SELECT any_value(sp.speaker_kind) FROM doc_spans sp

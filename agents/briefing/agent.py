@@ -106,7 +106,8 @@ def _refuse_mismatches(finding_ids: Sequence[str]) -> None:
 
 def _finding_item(r: dict[str, Any]) -> FindingItem:
     names = ("finding_id", "ticker", "company", "topic", "polarity", "score", "sentence", "section", "speaker",
-             "doc_id", "doc_title", "doc_url", "filed_at", "speaker_kind", "dated_by_storage", "sure")  # fmt: skip
+             "doc_id", "doc_title", "doc_url", "filed_at", "speaker_kind", "dated_by_storage", "sure",
+             "method_version")  # fmt: skip
     return FindingItem(form=r["doc_type"] or r["form"], **{n: r[n] for n in names})
 
 

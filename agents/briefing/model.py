@@ -25,6 +25,7 @@ class FindingItem:
     speaker_kind: str | None = None  # management | analyst | operator | other, for call statements
     dated_by_storage: bool = False
     sure: bool | None = None  # False: the flagger was unsure of it (refine.is_sure), shown as "unsure"
+    method_version: str | None = None  # the flagging that made it ("0.31", "0.31+<custom topics' fingerprint>")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -321,8 +321,21 @@ def method_part(ctx: RenderContext) -> Section:
         "stored when the source gives none, and then the briefing says so). Quotes are the stored sentences "
         "verbatim, with whitespace collapsed and Markdown characters escaped by a backslash; each [F-…] is the "
         "start of a finding_id in the store, and citations are checked by code against the stored text before "
-        "the briefing is written or sent." + llm_spent(ctx.data.llm_usage),
+        "the briefing is written or sent." + older_flagging(ctx.data.findings) + llm_spent(ctx.data.llm_usage),
     )
+
+
+def older_flagging(findings: Sequence[FindingItem]) -> str:
+    """Findings made by another flagging version than this code's (stored before an upgrade, not re-flagged yet):
+    the figures above are this version's, so say which findings they do not describe."""
+    versions = Counter((f.method_version or "").split("+")[0] for f in findings)
+    others = {v: n for v, n in versions.items() if v and v != METHOD_VERSION}
+    if not others:
+        return ""
+    listed = ", ".join(f"v{v}: {n}" for v, n in sorted(others.items()))
+    return (f" {sum(others.values())} of the {len(findings)} findings here were made by another flagging "
+            f"version ({listed}) and are shown as it made them; the next `watchdesk run` re-flags their documents with "
+            f"v{METHOD_VERSION}, whose figures these are.")
 
 
 def llm_spent(usage: dict[str, float]) -> str:

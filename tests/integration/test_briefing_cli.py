@@ -78,6 +78,28 @@ def test_a_long_span_compares_with_the_weeks_before_it(demo: tuple[Path, list[Pa
     assert {topic for topic, _, _ in rows} == {"Inventory", "Supply chain", "Geopolitical"}, headline[:2000]
 
 
+def test_findings_of_an_older_flagging_are_said_in_the_method(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    """As after an upgrade, before the next run re-flags: the 10-Q's findings are stored as v0.30 made them."""
+    import shutil
+
+    import duckdb
+
+    from watchdesk.agents.flagging.version import METHOD_VERSION
+
+    db = tmp_path / "upgraded.duckdb"
+    shutil.copy(demo[0], db)
+    with duckdb.connect(str(db)) as con:
+        ten_q = "SELECT doc_id FROM documents WHERE form = '10-Q'"
+        con.execute(f"UPDATE doc_flags SET method_version = '0.30' WHERE doc_id IN ({ten_q})")
+        con.execute(f"UPDATE findings SET method_version = '0.30' WHERE doc_id IN ({ten_q})")
+        (older,) = con.execute(f"SELECT count(*) FROM findings WHERE doc_id IN ({ten_q})").fetchall()[0]
+    _, paths = brief(db, "--week", "2025-W35", "--format", "md", "--out", str(tmp_path))
+    method = " ".join(paths[0].read_text().split("\n## Method", 1)[1].split())
+    assert older > 0 and f"{older} of the {older} findings here were made by another flagging version (v0.30: " \
+        f"{older})" in method and f"re-flags their documents with v{METHOD_VERSION}" in method
+    _, paths = brief(demo[0], "--week", "2025-W35", "--format", "md", "--out", str(tmp_path / "now"))
+    assert "another flagging version" not in paths[0].read_text()
+
 def test_brief_rejects_a_bad_week(demo: tuple[Path, list[Path]]) -> None:
     db, _ = demo
     result = CliRunner().invoke(cli, ["brief", "--db", str(db), "--week", "2025-35"])

@@ -270,3 +270,20 @@ def test_the_news_cap_never_hides_a_flagged_item() -> None:
     assert md.count("\n- 2026-03-05") == MAX_PER_TICKER
     assert "- … and 4 more, none flagged (all are in the documents table, source 'news')." in md
     assert "more" not in render_news(entries[:MAX_PER_TICKER], tickers=["NVDA"])
+
+
+def test_method_text_names_findings_an_older_flagging_made() -> None:
+    """The Method text gives this code's version and figures; findings stored before an upgrade (not re-flagged yet)
+    are said, so the figures are not read as theirs."""
+    from watchdesk.agents.flagging.version import METHOD_VERSION
+
+    current = [replace(f, method_version=METHOD_VERSION) for f in FINDINGS]
+    assert "another flagging version" not in render_markdown(briefing(findings=current))
+    custom = [replace(current[0], method_version=f"{METHOD_VERSION}+0badc0de"), *current[1:]]
+    assert "another flagging version" not in render_markdown(briefing(findings=custom))
+    older = [replace(current[0], method_version="0.29"), replace(current[1], method_version="0.30+0badc0de"),
+             *current[2:]]
+    md = " ".join(render_markdown(briefing(findings=older)).split())
+    assert (f"2 of the {len(FINDINGS)} findings here were made by another flagging version (v0.29: 1, v0.30: 1) "
+            f"and are shown as it made them; the next `watchdesk run` re-flags their documents with "
+            f"v{METHOD_VERSION}") in md
