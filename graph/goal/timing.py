@@ -35,6 +35,7 @@ _NEXT = re.compile(
     rf"\b(?:for|over|during|in|within)?\s*(?:the\s+)?(?:next|coming|following)\s+(?:{_NUM}\s+)?{_UNIT}\b", _I
 )
 _FOR = re.compile(rf"\b(?:for|over)\s+{_NUM}\s+{_UNIT}\b", _I)
+_SIGNED = re.compile(rf"\b(?:(?:the\s+)?(?:next|coming|following)|for|over)\s+[-−–+]\s*\d+\s+{_UNIT}\b", _I)
 _REST = re.compile(r"\b(?:for\s+|through\s+|over\s+)?(?:the\s+)?(?:rest of|remainder of|end of)?\s*(?:the\s+|this\s+)"
                    r"(quarter|year|month)\b", _I)
 _YEAR_END = re.compile(r"\b(?:through|until|till|to|by)\s+(?:the\s+)?year[- ]end\b", _I)
@@ -114,6 +115,10 @@ def _quarter_end(day: date) -> date:
 
 def find_horizon(text: Text, notes: Notes, *, as_of: date) -> date | None:
     """The last day to watch, or None (until stopped)."""
+    for m in list(text.finditer(_SIGNED)):  # "next -3 quarters": neither a horizon nor a topic
+        text.use(m.start(), m.end())
+        notes.unclear(f"{m.group().strip()!r}: a horizon is a count of days, weeks, months, quarters or years "
+                      "ahead, without a sign; none set from it")
     for pattern, reader in _HORIZONS:
         for m in text.finditer(pattern):
             try:

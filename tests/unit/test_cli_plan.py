@@ -200,3 +200,14 @@ def test_an_agency_acronym_is_not_a_company() -> None:
 def test_a_possessive_that_is_part_of_the_sec_name() -> None:
     goal = "Flag tariffs for Home Depot and Lowe's in their 10-Ks"  # SEC: LOWES COMPANIES INC
     assert [t.symbol for t in parse_goal(goal, as_of=parse_goal_day()).watchlist.tickers] == ["HD", "LOW"]
+
+
+def test_a_signed_horizon_is_said_and_is_no_topic() -> None:
+    """A review: 'for the next -3 quarters' made 'next 3 quarters' a custom topic and set no horizon in silence."""
+    plan_ = parse_goal("Watch NVIDIA for supply chain risk for the next -3 quarters", as_of=parse_goal_day())
+    assert plan_.watchlist.until is None and plan_.watchlist.topics.custom == ()
+    assert plan_.watchlist.topics.watch == ("supply_chain",)
+    assert ("'the next -3 quarters': a horizon is a count of days, weeks, months, quarters or years ahead, without "
+            "a sign; none set from it") in plan_.not_understood
+    assert parse_goal("Watch NVIDIA supply chain for the next 3 quarters", as_of=date(2026, 12, 1)).watchlist.until \
+        == date(2027, 9, 1)
