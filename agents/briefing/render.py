@@ -21,6 +21,7 @@ from watchdesk.agents.briefing.text import (
     gaps_said,
     is_boilerplate,
     is_question,
+    local_paths,
     net_tone,
     ordered,
     plural,
@@ -254,7 +255,7 @@ def gaps_part(ctx: RenderContext) -> Section:
     for g in sorted(gaps, key=lambda g: (g.ticker or "", g.agent, g.target, g.reason)):
         lines.append(
             f"- **{escape_markdown(g.ticker or 'all tickers')}** · {escape_markdown(g.agent)} · "
-            f"{escape_markdown(g.target)}: {escape_markdown(g.reason)}"
+            f"{escape_markdown(local_paths(g.target))}: {escape_markdown(local_paths(g.reason))}"
         )
     return Section("gaps", "Gaps", "\n".join(lines))
 
@@ -292,7 +293,7 @@ def _source_line(doc: DocumentItem | None, f: FindingItem | None) -> str:
     else:  # pragma: no cover - callers pass one of them
         raise ValueError("a source needs a document or a finding")
     label = " ".join(x for x in (ticker or "", doc_label(form, filed, dated_by_storage=stored)) if x)
-    link = f"<{url}>" if url and _URL.match(url) else escape_markdown(url or "no address recorded")
+    link = f"<{url}>" if url and _URL.match(url) else escape_markdown(local_paths(url or "no address recorded"))
     head = escape_markdown(label + (f": {title}" if title else "")) if label or title else "document"
     return f"{head} {link} (document `{doc_id}`)"
 

@@ -66,6 +66,17 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+# An absolute local path (POSIX, ~/ or a Windows drive) of three or more parts, not inside a URL
+_LOCAL_PATH = re.compile(r"(?<![\w:/.~])(?:~|[A-Za-z]:)?[/\\](?:[^\s/\\:]+[/\\]){2,}[^\s/\\:]+")
+
+
+def local_paths(text: str) -> str:
+    """Local paths cut to their last folder and name ("/home/ana/calls/nvda/q1.txt" -> "…/nvda/q1.txt"): a briefing
+    goes out by e-mail or chat, where the sender's folders are of no use and say more than they should; the store
+    keeps the full path under the document id."""
+    return _LOCAL_PATH.sub(lambda m: "…/" + "/".join(re.split(r"[/\\]", m.group())[-2:]), text)
+
+
 def gaps_said(gaps: Sequence[GapItem]) -> str:
     """How many gaps, said as targets in planned steps ("8 targets in 4 planned steps"): a gap is one target a step
     could not fetch or process, and one step (an agent's work for one ticker) can leave several."""

@@ -287,3 +287,21 @@ def test_method_text_names_findings_an_older_flagging_made() -> None:
     assert (f"2 of the {len(FINDINGS)} findings here were made by another flagging version (v0.29: 1, v0.30: 1) "
             f"and are shown as it made them; the next `watchdesk run` re-flags their documents with "
             f"v{METHOD_VERSION}") in md
+
+
+def test_local_paths_are_cut_to_their_last_folder() -> None:
+    """Briefings went out by e-mail with the sender's transcript folders in Sources and Gaps."""
+    from watchdesk.agents.briefing.model import GapItem
+    from watchdesk.agents.briefing.text import local_paths
+
+    assert local_paths("/home/ana/calls/nvda/q1.txt") == "…/nvda/q1.txt"
+    assert local_paths(r"C:\Users\ana\calls\q1.txt") == "…/calls/q1.txt"
+    kept = ["https://www.sec.gov/Archives/edgar/data/1045810/x.htm", "/tmp/x", "calls/nvda/q1.txt", "1/2/3"]
+    assert [local_paths(t) for t in kept] == kept
+    doc = DocumentItem(doc_id="doc-call", ticker="NVDA", form="transcript", title="Q1 call",
+                       url="/home/ana/watchdesk/transcripts/nvda/q1.txt", filed_at=date(2025, 5, 28))
+    gap = GapItem(ticker="ASML", agent="transcripts", target="ASML transcripts",
+                  reason="tried folder /home/ana/watchdesk/transcripts/asml: it does not exist")
+    md = render_markdown(briefing(documents=[doc], gaps=[gap]))
+    assert "/home/ana" not in md
+    assert "…/nvda/q1.txt (document `doc-call`)" in md and "tried folder …/transcripts/asml: it" in md
