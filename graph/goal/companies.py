@@ -27,6 +27,7 @@ class Found:
     named: list[Named] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # where the companies are, for list detection
+    excluded: list[Named] = field(default_factory=list)  # named in a negation ("excluding Intel"): never watched
 
 
 def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
@@ -43,13 +44,20 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
             if outcome is None:
                 continue
             phrase = text.raw[span[0].start : span[-1].end]
-            _record(outcome, phrase, found=found, index=index, notes=notes)
+            negation = text.negation(span[0].start, span[-1].end)
+            if negation and isinstance(outcome, Match):
+                found.excluded.append(Named(outcome.ref, phrase))
+                notes.decide(f"company {phrase!r} -> {outcome.ref.ticker} left out (from {negation!r})")
+            else:
+                _record(outcome, phrase, found=found, index=index, notes=notes)
             text.use(span[0].start, span[-1].end)
             found.spans.append((span[0].start, span[-1].end))
             i += n
             break
         else:
             i += 1
+    left_out = {n.ref.ticker for n in found.excluded}
+    found.named = [n for n in found.named if n.ref.ticker not in left_out]  # "NVIDIA, AMD and Intel excluding Intel"
     return found
 
 

@@ -21,15 +21,26 @@ def find_recipients(text: Text, notes: Notes) -> tuple[str, ...]:
     found: list[str] = []
     for m in list(text.finditer(_EMAIL)):
         address = m.group().rstrip(".").lower()
+        if negation := text.negation(m.start(), m.end()):  # "but not bob@fund.com": never a recipient
+            notes.decide(f"delivery: {address} left out (from {negation!r}); not added to allowed_recipients")
+            text.use(m.start(), m.end())
+            continue
         found.append(address)
         lead = _VERB.search(text.raw[max(0, m.start() - 60) : m.start()])
         text.use(m.start() - (len(lead.group()) if lead else 0), m.end())
     for m in list(text.finditer(_WANTS_EMAIL)):
         text.use(m.start(), m.end())
-        if not found:
+        if negation := text.negation(m.start(), m.end()):
+            notes.decide(f"delivery: no e-mail (from {negation!r})" + (
+                "; but the goal names an address elsewhere, which does get it" if found else ""))
+            text.use(*_rest_of(text, m.end()))
+        elif not found:
             notes.unclear(f"{m.group()!r}: no e-mail address in the goal; add one (\"email me at you@example.com\")")
     for m in list(text.finditer(_SLACK)):
         text.use(m.start(), m.end())
+        if negation := text.negation(m.start(), m.end()):
+            notes.decide(f"delivery: no Slack (from {negation!r})")
+            continue
         notes.unclear("Slack: needs a webhook; add a [[delivery]] kind = \"slack\" with webhook_env, and its "
                       "host to allowed_domains, yourself (a goal never adds to the allow-lists)")
     recipients = tuple(dict.fromkeys(found))
@@ -38,3 +49,9 @@ def find_recipients(text: Text, notes: Notes) -> tuple[str, ...]:
     else:
         notes.decide("delivery: a Markdown/HTML file in briefings/ (no e-mail address named)")
     return recipients
+
+
+def _rest_of(text: Text, start: int) -> tuple[int, int]:
+    """ "don't email me": the pronoun after a negated e-mail verb is read with it."""
+    m = re.match(r"\s+(?:me|us|them|it)\b", text.raw[start:], re.IGNORECASE)
+    return (start, start + m.end()) if m else (start, start)

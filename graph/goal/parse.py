@@ -9,6 +9,7 @@ from datetime import date
 from watchdesk.graph.goal.companies import Found, find_companies
 from watchdesk.graph.goal.delivery import find_recipients
 from watchdesk.graph.goal.names import CompanyIndex, shipped_index
+from watchdesk.graph.goal.negation import find_negations
 from watchdesk.graph.goal.sources import SourcesFound, find_sources
 from watchdesk.graph.goal.text import Notes, Text, Token
 from watchdesk.graph.goal.timing import Timing, find_timing
@@ -49,6 +50,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     company that cannot be resolved (with close matches) and for a goal that names none."""
     index = index or shipped_index()
     text, notes = Text(goal), Notes()
+    find_negations(text, notes)  # first: every parser leaves out what a negation names
     recipients = find_recipients(text, notes)
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
     found = find_companies(text, index, notes)
@@ -95,7 +97,11 @@ def build_watchlist(
     if "transcripts" in sources.sources:
         notes.decide("transcripts come from a local folder per ticker (transcripts/TICKER): the goal named no "
                      "transcript site, and a goal never adds a domain; add a url or feed source in the file")
-    if not topics.watch and not topics.custom:
+    if not topics.watch and not topics.custom and topics.left_out:
+        topics.watch = [t for t in Topics().watch if t not in topics.left_out]
+        notes.decide(f"no topic named but {', '.join(topics.left_out)} left out: the other default topics "
+                     f"({', '.join(topics.watch) or 'none'})")
+    elif not topics.watch and not topics.custom:
         notes.decide(f"no topic named: the default topics ({', '.join(Topics().watch)})")
     delivery = [Delivery(kind="file", path="briefings")]
     if recipients:

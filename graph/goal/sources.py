@@ -11,7 +11,7 @@ from watchdesk.graph.watchlist import Source
 DEFAULT_SOURCES: tuple[Source, ...] = ("edgar",)
 _TRANSCRIPTS = re.compile(
     r"\b(?:earnings[- ]call transcripts?|earnings[- ]calls?|conference[- ]calls?|analyst calls?|call transcripts?|"
-    r"transcripts?|(?<!\w )calls|earnings)\b",
+    r"transcripts?|calls|earnings)\b",
     re.IGNORECASE,
 )
 _FORMS = re.compile(r"\b(10-?K|10-?Q|8-?K|20-?F|6-?K|40-?F|S-?1)s?\b", re.IGNORECASE)
@@ -35,27 +35,40 @@ class SourcesFound:
 
 def find_sources(text: Text, notes: Notes) -> SourcesFound:
     named: dict[Source, list[str]] = {}
+    left_out: dict[Source, str] = {}  # "but not news": the negation that left it out
     forms: list[str] = []
     for m in text.finditer(_FORMS):
         form = re.sub(r"^(\d+|S)-?", r"\1-", m.group(1).upper())
+        text.use(m.start(), m.end())
+        if negation := text.negation(m.start(), m.end()):
+            notes.unclear(f"{negation!r}: leaving out one form is not supported; name the forms to fetch instead")
+            continue
         forms.append(form)
         named.setdefault("edgar", []).append(m.group())
-        text.use(m.start(), m.end())
     patterns: tuple[tuple[Source, re.Pattern[str]], ...] = (
         ("transcripts", _TRANSCRIPTS), ("edgar", _EDGAR), ("news", _NEWS),
     )  # fmt: skip
     for source, pattern in patterns:
         for m in text.finditer(pattern):
+            text.use(m.start(), m.end())
+            if negation := text.negation(m.start(), m.end()):
+                left_out[source] = negation
+                continue
             named.setdefault(source, []).append(m.group())
             if source == "edgar" and m.group(1):
                 forms += _FORM_WORDS[f"{m.group(1).lower()} report"]
-            text.use(m.start(), m.end())
+    for source, negation in left_out.items():
+        named.pop(source, None)
+        notes.decide(f"source {source}: left out (from {negation!r})")
     order = sorted(named, key=lambda s: ("transcripts", "edgar", "news").index(s))
     for source in order:
         notes.decide(f"source {source}: from {', '.join(repr(p) for p in dict.fromkeys(named[source]))}")
     if not order:
-        notes.decide(f"no source named: the default chain ({', '.join(DEFAULT_SOURCES)})")
-        return SourcesFound(DEFAULT_SOURCES)
+        rest = tuple(s for s in DEFAULT_SOURCES if s not in left_out) or tuple(
+            s for s in ("transcripts", "edgar", "news") if s not in left_out)
+        notes.decide(f"no source named: the default chain ({', '.join(DEFAULT_SOURCES)})" if rest == DEFAULT_SOURCES
+                     else f"no source named but {', '.join(left_out)} left out: {', '.join(rest)}")
+        return SourcesFound(rest)
     if forms:
         notes.decide(f"filing forms: {', '.join(dict.fromkeys(forms))}")
     return SourcesFound(tuple(order), tuple(dict.fromkeys(forms)))

@@ -49,6 +49,14 @@ class Text:
     def __init__(self, goal: str) -> None:
         self.raw = goal
         self._used = [False] * len(goal)
+        self._negated: list[tuple[int, int, str]] = []  # scopes of "but not ...", "excluding ...": (start, end, phrase)
+
+    def negate(self, start: int, end: int, phrase: str) -> None:
+        self._negated.append((start, end, phrase))
+
+    def negation(self, start: int, end: int) -> str | None:
+        """The negation ("but not news") whose scope holds raw[start:end], if any."""
+        return next((phrase for s, e, phrase in self._negated if s <= start and end <= e), None)
 
     def use(self, start: int, end: int) -> None:
         for i in range(start, end):

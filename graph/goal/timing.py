@@ -71,6 +71,10 @@ def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
             said.append(m.group())
             text.use(m.start(), m.end())
     for m in list(text.finditer(_ON_DAY)):
+        if day and m.group(1).lower() != day:  # "every Monday and Thursday"
+            notes.unclear(f"{m.group()!r}: a watchlist runs on one day a week; kept {day}")
+            text.use(m.start(), m.end())
+            continue
         day = day or m.group(1).lower()
         cadence = cadence or "weekly"
         said.append(m.group())

@@ -46,6 +46,7 @@ _NOT_TOPIC = _TRAILING | words(
 class TopicsFound:
     watch: list[str] = field(default_factory=list)
     custom: list[CustomTopic] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # shipped topics a negation named ("but not tariffs")
 
 
 @cache
@@ -70,14 +71,25 @@ def find_topics(text: Text, notes: Notes, *, company_like: CompanyLike) -> Topic
         for m in list(text.finditer(pattern)):
             text.use(m.start(), m.end())
             mapped.append((m.start(), m.end()))
+            if negation := text.negation(m.start(), m.end()):
+                for name in names[-1:]:  # the topic itself, not the ones it also implies
+                    if name not in found.left_out:
+                        found.left_out.append(name)
+                        notes.decide(f"topic {name}: left out (from {negation!r})")
+                continue
             for name in names:
                 if name not in found.watch:
                     found.watch.append(name)
                     notes.decide(f"topic {name}: from {m.group()!r}")
     for part_start, part in parts:
         # Words around a mapped topic qualify it ("smartphone demand"): reported if unread, not a topic.
-        if not any(s < part_start + len(part) and e > part_start for s, e in mapped):
+        # A negated part maps to no custom topic: its words are reported as unread.
+        if not any(s < part_start + len(part) and e > part_start for s, e in mapped) and not text.negation(
+                part_start, part_start + len(part)):
             _custom(part, part_start, text=text, found=found, notes=notes, company_like=company_like)
+    for name in [t for t in found.left_out if t in found.watch]:  # "tariffs, not export controls": one topic
+        found.left_out.remove(name)
+        notes.unclear(f"topic {name}: both named and left out (the goal's words for it are one topic); kept")
     return found
 
 

@@ -211,3 +211,63 @@ def test_a_signed_horizon_is_said_and_is_no_topic() -> None:
             "a sign; none set from it") in plan_.not_understood
     assert parse_goal("Watch NVIDIA supply chain for the next 3 quarters", as_of=date(2026, 12, 1)).watchlist.until \
         == date(2027, 9, 1)
+
+
+@pytest.mark.parametrize(
+    ("goal", "sources", "tickers", "said"),
+    [
+        ("Monitor Nvidia's earnings calls and filings but not news for inventory write-downs",
+         ("transcripts", "edgar"), ["NVDA"], "source news: left out (from 'but not news')"),
+        ("monitor NVIDIA transcripts weekly but not filings, flag export controls", ("transcripts",), ["NVDA"],
+         "source edgar: left out (from 'but not filings')"),
+        ("Monitor NVIDIA calls for inventory, no news", ("transcripts",), ["NVDA"],
+         "source news: left out (from 'no news')"),
+        ("Monitor NVIDIA, AMD and Intel excluding Intel for export controls", ("edgar",), ["NVDA", "AMD"],
+         "company 'Intel' -> INTC left out (from 'excluding Intel')"),
+        ("Monitor NVIDIA, TSMC and ASML filings except ASML", ("edgar",), ["NVDA", "TSM"],
+         "company 'ASML' -> ASML left out (from 'except ASML')"),
+        ("Monitor NVIDIA news and calls", ("transcripts", "news"), ["NVDA"], "source transcripts: from 'calls'"),
+    ],
+)
+def test_a_negation_leaves_out_what_it_names(goal: str, sources: tuple[str, ...], tickers: list[str],
+                                             said: str) -> None:
+    """A review: 'but not news' added news, 'excluding Intel' kept Intel, ', no news' made a topic 'no', and
+    'news and calls' dropped calls; each with 'Not understood: (nothing)'."""
+    plan_ = parse_goal(goal, as_of=parse_goal_day())
+    assert [t.symbol for t in plan_.watchlist.tickers] == tickers
+    assert all(t.sources == sources for t in plan_.watchlist.tickers), plan_.watchlist.tickers
+    assert said in plan_.decisions and not plan_.watchlist.topics.custom and not plan_.not_understood
+
+
+def test_a_negated_address_is_never_a_recipient() -> None:
+    plan_ = parse_goal("Monitor NVIDIA filings; email jane@fund.com but not bob@fund.com", as_of=parse_goal_day())
+    assert plan_.watchlist.policy.allowed_recipients == ("jane@fund.com",)
+    assert [d.to for d in plan_.watchlist.delivery if d.kind == "email"] == [("jane@fund.com",)]
+    assert "delivery: bob@fund.com left out (from 'but not bob@fund.com'); not added to allowed_recipients" in \
+        plan_.decisions
+    quiet = parse_goal("Monitor NVIDIA filings for inventory, don't email me", as_of=parse_goal_day())
+    assert not quiet.watchlist.topics.custom and not quiet.not_understood
+    assert "delivery: no e-mail (from \"don't email me\")" in quiet.decisions
+
+
+def test_a_negated_topic_is_left_out_and_not_only_is_no_negation() -> None:
+    plan_ = parse_goal("Monitor NVIDIA filings for supply chain but not tariffs", as_of=parse_goal_day())
+    assert plan_.watchlist.topics.watch == ("supply_chain",)
+    both = parse_goal("Monitor NVIDIA news for tariffs, not export controls", as_of=parse_goal_day())
+    assert both.watchlist.topics.watch == ("geopolitical",)
+    assert both.not_understood == ("topic geopolitical: both named and left out (the goal's words for it are one "
+                                   "topic); kept",)
+    rest = parse_goal("Monitor NVIDIA filings but not inventory", as_of=parse_goal_day())
+    assert rest.watchlist.topics.watch == ("supply_chain", "geopolitical")
+    assert not parse_goal("Watch NVIDIA filings, not only risk factors", as_of=parse_goal_day()).not_understood
+
+
+def test_an_unread_negation_is_said() -> None:
+    plan_ = parse_goal("Monitor NVIDIA filings for inventory but not on weekends", as_of=parse_goal_day())
+    assert any("weekends" in n for n in plan_.not_understood), plan_.not_understood
+
+
+def test_a_second_run_day_is_said() -> None:
+    plan_ = parse_goal("Monitor NVIDIA news and calls every Monday and Thursday", as_of=parse_goal_day())
+    assert plan_.watchlist.schedule.day == "monday"
+    assert "'Thursday': a watchlist runs on one day a week; kept monday" in plan_.not_understood

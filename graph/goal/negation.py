@@ -1,0 +1,55 @@
+"""What a goal says not to do: "but not news", "excluding Intel", "not bob@fund.com", "don't email me".
+
+A negation's scope runs from its cue to the end of the clause (punctuation) or to a word that starts another part
+of the goal ("for", "until", "flag", "weekly", ...). Parsers ask `Text.negation(start, end)` for every match and
+leave out what falls in a scope instead of adding it; words in a scope that no parser reads are reported with the
+rest of the unread words, so a negation is never honoured the wrong way round or dropped in silence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from watchdesk.graph.goal.text import Notes, Text
+from watchdesk.graph.goal.words import words
+
+_CUE = re.compile(
+    r"\b(?:(?:but|and|or) not|not(?! only\b| just\b| before\b| after\b| later\b| less\b| more\b)|"
+    r"no(?! later\b| more\b| less\b| longer\b| sooner\b)|excluding|exclude|except(?: for)?|without|other than|"
+    r"apart from|leav(?:e|ing) out|skip(?:ping)?|don['’]?t|do not|never)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\S+")
+_BOUNDARY = re.compile(r"[,;!?\n()\[\]]|\.(?:\s|$)")
+# After the scope's first word, one of these starts another part of the goal.
+_STOP = words(
+    "for about on in through thru until till by with weekly daily every each at from since over during within flag "
+    "flagging send email e-mail mail track watch monitor summarize summarise highlight alert then but starting focus "
+    "look deliver"
+)
+
+
+def find_negations(text: Text, notes: Notes) -> None:
+    """Record each negation's scope on `text` and mark its cue as read; runs before every other parser."""
+    masked = text.masked()
+    for cue in list(_CUE.finditer(masked)):
+        end = _scope_end(masked, cue.end())
+        if end <= cue.end():
+            notes.unclear(f"{cue.group()!r}: not followed by what to leave out; ignored")
+            text.use(cue.start(), cue.end())
+            continue
+        phrase = " ".join(masked[cue.start() : end].split())
+        text.negate(cue.end(), end, phrase)
+        text.use(cue.start(), cue.end())
+
+
+def _scope_end(masked: str, start: int) -> int:
+    boundary = _BOUNDARY.search(masked, start)
+    limit = boundary.start() if boundary else len(masked)
+    end, first = start, True
+    for w in _WORD.finditer(masked, start, limit):
+        word = w.group().strip("'’\"").lower()
+        if not first and word in _STOP:
+            break
+        end, first = w.end(), False
+    return end
