@@ -350,10 +350,15 @@ def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
 
 
 def _exit_if_undelivered(outcome: RunOutcome, settings: Settings) -> None:
-    """Exit 1 when a delivery of this run failed or was refused, as `watchdesk brief --deliver` does: the run and
-    its briefing are stored, and `watchdesk brief --deliver` sends it again."""
+    """Exit 1 when every source of the run failed, or when a delivery of this run failed or was refused, as
+    `watchdesk brief --deliver` does: the run and its briefing are stored, and `watchdesk brief --deliver` sends
+    it again."""
     if outcome.status != "done":
         return
+    if outcome.nothing_fetched:  # a cron job must not read a dead week as a quiet one
+        err.print("every source of this run failed (see the gaps above): nothing was fetched, and the briefing "
+                  "says so; run it again when the sources answer")
+        raise SystemExit(EXIT_ERROR)
     from watchdesk.store.store import Store
 
     with Store.open(settings.db_path, read_only=True) as store:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
@@ -146,6 +147,7 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
         period=Period(date.fromisoformat(params["period_start"]), date.fromisoformat(params["period_end"])),
         out_dir=Path(step["target"]),
         llm_usage={k: float(v) for k, v in deps.usage.items()},
+        unread=unread_tickers(state.get("results", []), [t.symbol for t in deps.watchlist.tickers]),
     )
     files = write_briefing(deps.store, req)
     for written in files.paths.values():
@@ -160,3 +162,18 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
 
 def _step(state: RunState, step_id: str):  # type: ignore[no-untyped-def]
     return next(s for s in state["plan"] if s["id"] == step_id)
+
+
+def unread_tickers(results: Sequence[StepResult], tickers: Sequence[str]) -> tuple[str, ...]:
+    """Tickers none of whose fetching steps (filings:T, transcripts:T, the shared news step) succeeded."""
+    succeeded: dict[str, bool] = {}  # a step retried after a replan succeeded if any attempt did
+    for r in results:
+        succeeded[r["step_id"]] = succeeded.get(r["step_id"], False) or r["status"] == "done"
+    if succeeded.get("news"):
+        return ()
+    unread = []
+    for ticker in tickers:
+        own = [succeeded[k] for k in (f"filings:{ticker}", f"transcripts:{ticker}") if k in succeeded]
+        if own and not any(own):
+            unread.append(ticker)
+    return tuple(unread)

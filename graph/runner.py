@@ -35,6 +35,9 @@ from watchdesk.store.store import Store
 Approver = Callable[[dict[str, Any]], Any]  # returns the resume value; None leaves the run awaiting approval
 
 
+FETCH_AGENTS = frozenset({"filings", "transcripts", "news"})
+
+
 @dataclass(kw_only=True)
 class RunOutcome:
     run_id: str
@@ -47,6 +50,8 @@ class RunOutcome:
     fetches: int = 0
     requested: list[str] = field(default_factory=list)
     this_run: dict[str, int] = field(default_factory=dict)  # rows this run wrote: documents, findings, gaps
+    # every step that fetches (filings, transcripts, news) failed: the briefing then has nothing it could read
+    nothing_fetched: bool = False
 
 
 def gateway_for(
@@ -287,7 +292,9 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:
     from watchdesk.graph.planner import describe
 
     gaps = [g for r in result.get("results", []) for g in r["gaps"]]
+    fetching = [r for r in result.get("results", []) if r["step_id"].split(":")[0] in FETCH_AGENTS]
     return RunOutcome(
+        nothing_fetched=bool(fetching) and all(r["status"] != "done" for r in fetching),
         run_id=run.run_id,
         status=run.status,
         briefing_path=result.get("briefing_path"),

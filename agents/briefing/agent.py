@@ -41,6 +41,7 @@ class BriefingRequest:
     out_dir: Path
     formats: tuple[str, ...] = FORMATS
     llm_usage: dict[str, float] = field(default_factory=dict)  # what the run's LLM judge used (its cost)
+    unread: tuple[str, ...] = ()  # tickers every fetching step of the run failed for: nothing could be read
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,6 +89,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         history=[WeekPoint(**w) for w in history],
         before=[WeekPoint(**w) for w in before],
         llm_usage=dict(req.llm_usage),
+        unread=req.unread,
     )
     extras = {key: fn(store, req) for key, fn in GATHERERS}
     return replace(data, extras=extras) if extras else data

@@ -129,7 +129,12 @@ def missing_lines(data: BriefingInput) -> list[str]:
     mentioned = {f.ticker for f in data.findings}
     lines = []
     for ticker in data.tickers:
-        if ticker not in docs and ticker not in mentioned:
+        if ticker not in docs and ticker not in mentioned and ticker in data.unread:
+            lines.append(
+                f"- Nothing read for {escape_markdown(ticker)}: every source failed in this run (see Gaps), so "
+                f"whether anything was filed, called or published {span} is not known."
+            )
+        elif ticker not in docs and ticker not in mentioned:
             lines.append(
                 f"- No new documents for {escape_markdown(ticker)} in this period (nothing filed, called or "
                 f"published {span}): this says nothing about mentions, there was nothing new to read."

@@ -101,3 +101,4 @@ class BriefingInput:
     before: list[WeekPoint] | None = None
     extras: dict[str, object] = field(default_factory=dict)  # data of plug-in parts (news, filing changes)
     llm_usage: dict[str, float] = field(default_factory=dict)  # the run's LLM judge: requests, tokens, cost
+    unread: tuple[str, ...] = ()  # tickers every fetching step of the run failed for (said as not known, not quiet)
