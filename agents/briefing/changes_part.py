@@ -29,8 +29,12 @@ def changes_part(changes: Sequence[dict[str, Any]], history: Sequence[dict[str, 
     """Markdown body of the part; says so plainly when no filing of the period was compared."""
     lines: list[str] = []
     pairs = _by_pair(changes)
-    if not pairs and not history:
-        return "\n".join([*lines, "No new 10-K, 10-Q or 20-F in this period was compared with an earlier one."])
+    if not pairs:  # the history below is earlier filings': say first that none of this period's changed
+        lines.append("No new 10-K, 10-Q or 20-F in this period was compared with an earlier one." + (
+            " The table is the companies' earlier comparisons, for reference." if history else ""))
+        if not history:
+            return "\n".join(lines)
+        lines.append("")
     for rows in pairs.values():
         lines += _pair_lines(rows)
     if history:
@@ -52,15 +56,28 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
     factors = [r for r in rows if r["item"] == "1A"]
     marked = sorted((r for r in factors if r["kind"] in _KIND_ORDER), key=lambda r: (_KIND_ORDER[r["kind"]], r["seq"]))
     lines += [_marked_line(r) for r in marked] or ["- No risk factor is new or removed."]
-    reworded = sorted((r for r in factors if r["kind"] not in _KIND_ORDER), key=lambda r: (r["similarity"], r["seq"]))
+    reworded = sorted((r for r in factors if r["kind"] not in _KIND_ORDER), key=lambda r: (-_changed(r), r["seq"]))
     if reworded:
-        lines += ["", f"Biggest rewordings ({len(reworded)} risk factors changed wording):", ""]
-        lines += [_reworded_line(r) for r in reworded[:TOP_REWORDED]]
+        lines += ["", f"Biggest rewordings ({len(reworded)} risk factors changed wording; most characters changed "
+                      "first):", ""]
+        lines += [_reworded_line(r) for r in reworded[:TOP_REWORDED]] + _more(len(reworded) - TOP_REWORDED)
     added = [r for r in rows if r["kind"] == "added" and r["topics"]]
     if added:
         lines += ["", f"MD&A sentences added that mention watched topics ({len(added)}):", ""]
-        lines += [_added_line(r) for r in added[:TOP_ADDED]]
+        lines += [_added_line(r) for r in added[:TOP_ADDED]] + _more(len(added) - TOP_ADDED)
     return [*lines, ""]
+
+
+def _changed(r: dict[str, Any]) -> float:
+    """About how many characters a reworded factor changed: its growth or shrinkage, or the share of its words
+    that differ (1 - cosine) of its length, whichever is more. A factor grown by a third outranks a short one
+    reworded throughout, which ranking by similarity alone buried."""
+    old, new = r["old_chars"] or 0, r["new_chars"] or 0
+    return max(abs(new - old), (1.0 - (r["similarity"] or 0.0)) * max(old, new))
+
+
+def _more(hidden: int) -> list[str]:
+    return [f"- … and {hidden} more (all are in the filing_changes table)"] if hidden > 0 else []
 
 
 def _marked_line(r: dict[str, Any]) -> str:

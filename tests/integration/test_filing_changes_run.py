@@ -136,3 +136,28 @@ def test_watchlist_can_turn_the_comparison_off(edgar_fixtures: Path, tmp_path: P
     off = WATCHLIST.model_copy(update={"filings": WATCHLIST.filings.model_copy(update={"compare_previous": False})})
     outcome = runner.start_run(off, settings(tmp_path, pack))
     assert outcome.status == "done" and not outcome.gaps, outcome.gaps
+
+
+def test_a_period_without_a_compared_filing_says_so_before_the_history() -> None:
+    """A review: every --week briefing showed NVIDIA's 2025 10-K comparison under 'What changed in filings' with no
+    word that it was not this week's."""
+    from watchdesk.agents.briefing.changes_part import changes_part
+
+    history = [{"ticker": "NVDA", "form": "10-K", "new_filed_at": None, "old_filed_at": None, "item": "1A",
+                "similarity": 0.999, "jaccard": 0.889, "n_old": 24, "n_new": 23}]
+    body = changes_part([], history)
+    assert body.startswith("No new 10-K, 10-Q or 20-F in this period was compared with an earlier one. The table is "
+                           "the companies' earlier comparisons, for reference.\n\nSimilarity against")
+    assert changes_part([], []) == "No new 10-K, 10-Q or 20-F in this period was compared with an earlier one."
+
+
+def test_the_largest_change_leads_the_rewordings(nvidia_run: tuple[Path, runner.RunOutcome]) -> None:
+    """A review: ranked by cosine, the export-controls factor (+6,773 characters, the AI Diffusion rule) came 9th
+    and was not shown; the lists now end with how many more there are."""
+    _, outcome = nvidia_run
+    part = Path(outcome.briefing_path or "").read_text().split("## What changed in filings", 1)[1]
+    rewordings = part.split("Biggest rewordings", 1)[1].split("\n\n", 2)[1].splitlines()
+    assert rewordings[0].startswith("- **expanded** (similarity 0.993, 19,255 → 26,028 characters): “We are subject "
+                                    "to complex laws, rules, regulations, and political and other actions")
+    assert rewordings[-1] == "- … and 17 more (all are in the filing_changes table)"
+    assert "- … and 34 more (all are in the filing_changes table)" in part
