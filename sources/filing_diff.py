@@ -244,7 +244,30 @@ def sentences(text: str, *, offset: int = 0) -> list[Sentence]:
     return out
 
 
+SAME_WORDS = 0.8  # word-set Jaccard at or above which an old sentence is the new one reworded, not a new one
+
+
 def added_sentences(old: str, new: str, new_offset: int) -> list[Sentence]:
-    """Sentences of `new` that `old` lacks, figures aside (a new quarter's numbers alone are not new text)."""
-    seen = {_FIGURES.sub("0", normalize(s.text)) for s in sentences(old)}
-    return [s for s in sentences(new, offset=new_offset) if _FIGURES.sub("0", normalize(s.text)) not in seen]
+    """Sentences of `new` that `old` lacks, figures aside (a new quarter's numbers alone are not new text), and
+    light rewordings aside: a sentence whose words are nearly all one old sentence's ("or" become "and", a list
+    reordered, ", including," inserted; word-set Jaccard >= SAME_WORDS) is not new."""
+    old_sentences = sentences(old)
+    seen = {_FIGURES.sub("0", normalize(s.text)) for s in old_sentences}
+    fresh = [s for s in sentences(new, offset=new_offset) if _FIGURES.sub("0", normalize(s.text)) not in seen]
+    if not fresh:
+        return fresh
+    old_words = [frozenset(_WORD.findall(s.text.lower())) for s in old_sentences]
+    holding: dict[str, list[int]] = {}  # word -> old sentences that hold it
+    for i, ws in enumerate(old_words):
+        for w in ws:
+            holding.setdefault(w, []).append(i)
+    return [s for s in fresh if not _reworded(frozenset(_WORD.findall(s.text.lower())), old_words, holding)]
+
+
+def _reworded(words: frozenset[str], old_words: Sequence[frozenset[str]], holding: dict[str, list[int]]) -> bool:
+    """Does an old sentence share at least SAME_WORDS of the union of its words with `words`?"""
+    if not words:
+        return False
+    shared = Counter(i for w in words for i in holding.get(w, ()))
+    need = SAME_WORDS * len(words)  # Jaccard >= t needs at least t * |words| words in common
+    return any(n >= need and n / len(words | old_words[i]) >= SAME_WORDS for i, n in shared.items())

@@ -149,3 +149,20 @@ def test_a_heading_outside_the_other_filings_factors_is_elsewhere() -> None:
     assert old.risk is not None and not old.risk.factors
     risk = compare(old, new, items=("1A",)).sections[0]
     assert [c.kind for c in risk.changes] == ["elsewhere"]
+
+
+def test_a_light_rewording_is_not_an_added_sentence() -> None:
+    """A review: 'critical accounting estimates in the areas of inventories, income taxes, and revenue recognition'
+    (the old list reordered) and 'Sales of previously reserved inventory and settlements' ('or' before) led the
+    briefing as new MD&A text."""
+    from watchdesk.sources.filing_diff import added_sentences
+
+    old = ("We have critical accounting estimates in the areas of revenue recognition, inventories, and income taxes.\n"
+           "Sales of previously reserved inventory or settlements of excess inventory purchase obligations resulted "
+           "in a provision release of $540 million.\n")
+    new = ("We have critical accounting estimates in the areas of inventories, income taxes, and revenue recognition.\n"
+           "Sales of previously reserved inventory and settlements of excess inventory purchase obligations resulted "
+           "in a provision release of $689 million.\n"
+           "We may be unable to sell our inventory of restricted products to China under the new rules.\n")
+    assert [s.text for s in added_sentences(old, new, 0)] == [
+        "We may be unable to sell our inventory of restricted products to China under the new rules."]
