@@ -6,12 +6,17 @@ from dataclasses import dataclass, field
 
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key
 from watchdesk.graph.goal.text import Notes, Text, Token
-from watchdesk.graph.goal.words import ACRONYMS, common_words
+from watchdesk.graph.goal.words import ACRONYMS, common_words, words
 from watchdesk.sources.models import CompanyRef
 
 MAX_WORDS = 6
 SHORT_NAME_RANK = 2000  # a one-word short name stands for one of SEC's first 2,000 companies only
 _CONNECTORS = frozenset({"of", "and", "the", "de", "&"})
+# First words of many SEC names: alone they name no company ("International" starts IBM, IFF, IP, IGT...)
+GENERIC = words(
+    "international national general united american global first advanced applied digital universal standard "
+    "federal pacific western eastern southern northern central royal"
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,11 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
             if outcome is None:
                 continue
             phrase = text.raw[span[0].start : span[-1].end]
+            if (name := _ticker_before_a_name(tokens, i, n, outcome, index)) is not None:
+                # "ASM International": one name SEC does not list, not the ticker ASM (Avino Silver) and a word
+                outcome, phrase = f"{name} is not listed with SEC (no ticker to watch)", name
+                span = tokens[i : i + n + 1]
+                n += 1
             negation = text.negation(span[0].start, span[-1].end)
             if negation and isinstance(outcome, Match):
                 found.excluded.append(Named(outcome.ref, phrase))
@@ -85,13 +95,34 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
     by_alias = isinstance(found, Match) and found.how == "alias"
     if len(span) == 1 and not by_alias and not first.capitalized:
         return None  # a lower-case word is a company only as an alias: "hello" is not Hello Group
-    if len(span) == 1 and not _exact(found) and (first.initial or _obscure(found, index)):
+    if len(span) == 1 and not _exact(found) and (first.initial or _obscure(found, index)
+                                                 or first.word.lower() in GENERIC):
         # A lower-case or sentence-first word names a company only as an alias or whole SEC name; a short
         # name stands for a well-known company ("Micron"): "chain" or "Blackwell" start too many names.
         return None
     if isinstance(found, list) and not found:
         return f"{first.word if len(span) == 1 else key} is not listed with SEC (no ticker to watch)"
     return found
+
+
+def _ticker_before_a_name(
+    tokens: list[Token], i: int, n: int, outcome: object, index: CompanyIndex
+) -> str | None:
+    """A little-known company's ticker followed, in the same chunk, by a capitalised word that is no common word
+    and names no company by itself: the two are one name ("ASM International", not Avino Silver's ticker ASM and
+    a word), returned to report as unresolved."""
+    if n != 1 or not (isinstance(outcome, Match) and outcome.how == "ticker") or i + 1 >= len(tokens):
+        return None
+    if index.rank[outcome.ref.cik] < SHORT_NAME_RANK:
+        return None  # "NVDA Blackwell", "GE Aerospace": a well-known ticker before a word is that company
+    first, nxt = tokens[i], tokens[i + 1]
+    word = nxt.word.lower()
+    if nxt.chunk != first.chunk or not nxt.capitalized or (word in common_words() and word not in GENERIC):
+        return None
+    alone = index.by_name(name_key(nxt.word))
+    if index.ticker(nxt.word) or (isinstance(alone, Match) and alone.how != "start of SEC name"):
+        return None  # "AMD Intel": two companies
+    return f"{first.word} {nxt.word}"
 
 
 def _obscure(found: Match | list[CompanyRef] | None, index: CompanyIndex) -> bool:

@@ -271,3 +271,16 @@ def test_a_second_run_day_is_said() -> None:
     plan_ = parse_goal("Monitor NVIDIA news and calls every Monday and Thursday", as_of=parse_goal_day())
     assert plan_.watchlist.schedule.day == "monday"
     assert "'Thursday': a watchlist runs on one day a week; kept monday" in plan_.not_understood
+
+
+def test_a_little_known_ticker_before_a_name_is_one_unlisted_name() -> None:
+    """A review: 'ASM International' resolved to ASM (Avino Silver & Gold) and IBM ('International' as the start
+    of an SEC name), without a word."""
+    code, output = plan("Monitor ASML and ASM International")
+    assert code == 2 and "'ASM International': ASM International is not listed with SEC" in output
+    code, output = plan("Monitor International for tariffs")
+    assert code == 2 and "'International' is not a company in SEC's ticker map" in output
+    for goal, tickers in [("Monitor ASML and International Paper", ["ASML", "IP"]),
+                          ("Monitor AMD Intel and NVIDIA", ["AMD", "INTC", "NVDA"]),
+                          ("Monitor NVDA Blackwell delays", ["NVDA"]), ("Track GE Aerospace filings", ["GE"])]:
+        assert [t.symbol for t in parse_goal(goal, as_of=parse_goal_day()).watchlist.tickers] == tickers, goal
