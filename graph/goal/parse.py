@@ -112,7 +112,8 @@ def build_watchlist(
         tickers=tuple(tickers.values()),
         topics=Topics(watch=tuple(topics.watch), custom=tuple(topics.custom)) if topics.watch or topics.custom
         else Topics(),
-        filings=Filings(forms=sources.forms) if sources.forms else Filings(),
+        filings=Filings(**({"forms": sources.forms} if sources.forms else {}), since=timing.since,
+                        until=timing.filings_until),
         schedule=Schedule.model_validate({"cadence": timing.cadence, "day": timing.day or "monday",
                                           "time": timing.time or "07:00"}),
         delivery=tuple(delivery),

@@ -28,8 +28,12 @@ _WEEKLY = re.compile(
     r"\b(?:weekly(?: digest| summary| briefing| recap)?|every week|each week|once a week|per week)\b", _I
 )
 _ON_DAY = re.compile(rf"\b(?:(?:every|each|on)\s+)?{_DAY}(?:\s+(?:morning|mornings|evening|evenings))?\b", _I)
-_UNSUPPORTED = re.compile(r"\b(?:monthly|quarterly|bi-?weekly|fortnightly|every (?:two|2|other) weeks?|hourly)\b", _I)
+_UNSUPPORTED = re.compile(
+    rf"\b(?:monthly|quarterly|bi-?weekly|fortnightly|hourly|every (?:two|2|other|second|third) (?:weeks?|{_DAY}))\b", _I
+)
 _TIME = re.compile(r"\b(?:at|by|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:utc|et|gmt))?", _I)
+_CLOCK = re.compile(r"(?<![\d/.:-])([01]?\d|2[0-3]):([0-5]\d)(?![\d/.:-])(?:\s*(?:utc|gmt))?", _I)  # "Mondays 8:15"
+_NOON = re.compile(r"\b(?:at\s+)?(noon|midday|midnight)\b", _I)
 
 _NEXT = re.compile(
     rf"\b(?:for|over|during|in|within)?\s*(?:the\s+)?(?:next|coming|following)\s+(?:{_NUM}\s+)?{_UNIT}\b", _I
@@ -38,7 +42,22 @@ _FOR = re.compile(rf"\b(?:for|over)\s+{_NUM}\s+{_UNIT}\b", _I)
 _SIGNED = re.compile(rf"\b(?:(?:the\s+)?(?:next|coming|following)|for|over)\s+[-−–+]\s*\d+\s+{_UNIT}\b", _I)
 _REST = re.compile(r"\b(?:for\s+|through\s+|over\s+)?(?:the\s+)?(?:rest of|remainder of|end of)?\s*(?:the\s+|this\s+)"
                    r"(quarter|year|month)\b", _I)
-_YEAR_END = re.compile(r"\b(?:through|until|till|to|by)\s+(?:the\s+)?year[- ]end\b", _I)
+_YEAR_END = re.compile(
+    r"\b(?:through|until|till|to|by)\s+(?:the\s+)?(?:year[- ]end|end\s+of\s+(?:the\s+|this\s+)?year)\b", _I
+)
+_YEAR = re.compile(r"\b(?:through|thru|until|till|to|by)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b(?![-/])", _I)
+_NEXT_DAY = re.compile(rf"\b(?:through|until|till|to|by)\s+(next\s+)?{_DAY}\b", _I)
+_NUMERIC = re.compile(r"\b(?:through|thru|until|till|to|by|ending)\s+(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})\b", _I)
+_BAD_QUARTER = re.compile(
+    r"\b(?:through|until|till|to|by)\s+(?:the\s+end\s+of\s+)?Q(?:[05-9]|\d\d+)\b(?:\s*'?\d{2,4})?", _I
+)
+_STARTING = re.compile(rf"\b(?:starting|beginning|from|as of|effective)\s+(?:(?:the\s+)?(?:next|coming|this)\s+)?"
+                       rf"(?:{_UNIT}|{_DAY}|today|tomorrow|now)\b", _I)
+_SINCE = re.compile(rf"\b(?:since|from)\s+(?:{_MONTH}(?:\s+(\d{{4}}))?|(20\d\d|19\d\d)(?:-(\d\d)-(\d\d))?)"
+                    r"(?![\d-])(?!\s*(?:to|through|until|till|and)\b)", _I)
+_RANGE = re.compile(
+    r"\b(?:from|between)\s+(\d{4}-\d{2}-\d{2})\s+(?:to|through|until|till|and)\s+(\d{4}-\d{2}-\d{2})\b", _I
+)
 _ISO = re.compile(r"\b(?:through|until|till|to|by|ending)\s+(\d{4}-\d{2}-\d{2})\b", _I)
 _QUARTER = re.compile(
     r"\b(?:through|until|till|to|by)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?Q([1-4])(?:\s*'?(\d{2,4}))?\b", _I
@@ -55,22 +74,36 @@ class Timing:
     day: str | None
     time: str | None
     until: date | None
+    since: date | None = None  # how far back filings are read ("since March")
+    filings_until: date | None = None  # the end of a window of filings ("from 2025-01-01 to 2025-06-30")
 
 
 def find_timing(text: Text, notes: Notes, *, as_of: date) -> Timing:
+    window = find_window(text, notes)  # first: "from 2025-01-01 to 2025-06-30" is no horizon
+    since = window[0] if window else find_since(text, notes, as_of=as_of)
     cadence, day, time = _cadence(text, notes)
     until = find_horizon(text, notes, as_of=as_of)
-    return Timing(cadence, day, time, until)
+    return Timing(cadence, day, time, until, since, window[1] if window else None)
 
 
 def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
     cadence, day, said = None, None, []
+    unsupported = list(text.finditer(_UNSUPPORTED))  # first: "every other Monday" is not every Monday
+    for m in unsupported:
+        text.use(m.start(), m.end())
+        named_day = re.search(_DAY, m.group(), _I)
+        day = day or (named_day.group(1).lower() if named_day else None)
+        notes.unclear(f"{m.group()!r}: only daily and weekly runs are supported; chose weekly")
     for pattern, kind in ((_DAILY, "daily"), (_WEEKLY, "weekly")):
         for m in list(text.finditer(pattern)):
+            if cadence and cadence != kind:
+                notes.unclear(f"{m.group()!r}: the goal names both daily and weekly runs; chose {cadence}")
             cadence = cadence or kind
             said.append(m.group())
             text.use(m.start(), m.end())
     for m in list(text.finditer(_ON_DAY)):
+        if re.search(r"\b(?:until|through|thru|till|to|by)\s+(?:next\s+)?$", text.raw[: m.start()], _I):
+            continue  # "until next Friday" ends the watch: a horizon, not a run day
         if day and m.group(1).lower() != day:  # "every Monday and Thursday"
             notes.unclear(f"{m.group()!r}: a watchlist runs on one day a week; kept {day}")
             text.use(m.start(), m.end())
@@ -79,10 +112,9 @@ def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
         cadence = cadence or "weekly"
         said.append(m.group())
         text.use(m.start(), m.end())
-    for m in list(text.finditer(_UNSUPPORTED)):
-        text.use(m.start(), m.end())
-        notes.unclear(f"{m.group()!r}: only daily and weekly runs are supported; chose weekly")
-        cadence = cadence or "weekly"
+    if unsupported and cadence is None:
+        cadence = "weekly"
+        said += [m.group() for m in unsupported]
     time = _time(text, notes)
     if cadence is None:
         notes.decide("cadence: weekly on monday (none named; the default)")
@@ -95,6 +127,12 @@ def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
 
 
 def _time(text: Text, notes: Notes) -> str | None:
+    for m in list(text.finditer(_NOON)):
+        text.use(m.start(), m.end())
+        return "00:00" if m.group(1).lower() == "midnight" else "12:00"
+    for m in list(text.finditer(_CLOCK)):
+        text.use(m.start(), m.end())
+        return f"{int(m.group(1)):02d}:{m.group(2)}"
     for m in list(text.finditer(_TIME)):
         hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").lower().replace(".", "")
         if not half and not m.group(2):
@@ -119,6 +157,13 @@ def _quarter_end(day: date) -> date:
 
 def find_horizon(text: Text, notes: Notes, *, as_of: date) -> date | None:
     """The last day to watch, or None (until stopped)."""
+    for m in list(text.finditer(_STARTING)):  # "starting next week" is a start, not an end
+        text.use(m.start(), m.end())
+        notes.unclear(f"{m.group()!r}: a watchlist starts with its first run (`watchdesk run` or the schedule); "
+                      "no start date is kept")
+    for m in list(text.finditer(_BAD_QUARTER)):
+        text.use(m.start(), m.end())
+        notes.unclear(f"{m.group()!r}: not a quarter (Q1 to Q4); no horizon set from it")
     for m in list(text.finditer(_SIGNED)):  # "next -3 quarters": neither a horizon nor a topic
         text.use(m.start(), m.end())
         notes.unclear(f"{m.group().strip()!r}: a horizon is a count of days, weeks, months, quarters or years "
@@ -127,8 +172,9 @@ def find_horizon(text: Text, notes: Notes, *, as_of: date) -> date | None:
         for m in text.finditer(pattern):
             try:
                 until = reader(m, as_of)
-            except ValueError:  # "until 2027-02-30"
-                notes.unclear(f"{m.group().strip()!r}: not a date")
+            except ValueError as exc:  # "until 2027-02-30", "until 03/04/2027"
+                notes.unclear(f"{m.group().strip()!r}: not a date ({exc})")
+                text.use(m.start(), m.end())
                 continue
             if until is None:
                 continue
@@ -176,6 +222,66 @@ def _month(m: re.Match[str], as_of: date) -> date | None:
     return date(year, month, day) if day <= last else None
 
 
+def _year(m: re.Match[str], _as_of: date) -> date:
+    return date(int(m.group(1)), 12, 31)
+
+
+def _next_day(m: re.Match[str], as_of: date) -> date:
+    """ "until Friday": the first Friday after as-of; "until next Friday": the Friday of next week when this
+    week's is still to come (said on a Thursday, the Friday eight days on)."""
+    wanted = DAYS.index(m.group(2).lower().rstrip("s"))
+    ahead = (wanted - as_of.weekday() - 1) % 7 + 1
+    return as_of + timedelta(days=ahead + (7 if m.group(1) and wanted > as_of.weekday() else 0))
+
+
+def _numeric(m: re.Match[str], _as_of: date) -> date | None:
+    """31/03/2027 or 03/31/2027; 03/04/2027 could be either and is refused (ValueError says "not a date")."""
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    year += 2000 if year < 100 else 0
+    if a > 12 >= b:
+        return date(year, b, a)
+    if b > 12 >= a:
+        return date(year, a, b)
+    if a == b:
+        return date(year, a, b)
+    raise ValueError("day and month could be either way round; write it as YYYY-MM-DD")
+
+
+def find_window(text: Text, notes: Notes) -> tuple[date, date] | None:
+    """ "filings from 2025-01-01 to 2025-06-30": a window of filing dates to read, not a horizon."""
+    for m in list(text.finditer(_RANGE)):
+        text.use(m.start(), m.end())
+        try:
+            start, end = date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2))
+        except ValueError as exc:
+            notes.unclear(f"{m.group()!r}: not a date ({exc})")
+            continue
+        if end < start:
+            notes.unclear(f"{m.group()!r}: ends before it starts; no window set")
+            continue
+        notes.decide(f"filings from {start.isoformat()} to {end.isoformat()} (from {m.group()!r})")
+        return start, end
+    return None
+
+
+def find_since(text: Text, notes: Notes, *, as_of: date) -> date | None:
+    """ "since March", "since 2022", "from 2025-01-01": how far back filings are read."""
+    for m in list(text.finditer(_SINCE)):
+        text.use(m.start(), m.end())
+        if m.group(1):
+            month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m.group(1).lower()[:3]))
+            year = int(m.group(2)) if m.group(2) else as_of.year - (month > as_of.month)
+            since = date(year, month, 1)
+        else:
+            since = date(int(m.group(3)), int(m.group(4) or 1), int(m.group(5) or 1))
+        if since > as_of:
+            notes.unclear(f"{m.group()!r}: {since.isoformat()} is after {as_of.isoformat()}; no start set")
+            continue
+        notes.decide(f"filings since {since.isoformat()} (from {m.group()!r})")
+        return since
+    return None
+
+
 def _day_month(m: re.Match[str], as_of: date) -> date | None:
     month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m.group(2).lower()[:3]))
     year = int(m.group(3)) if m.group(3) else as_of.year + (month < as_of.month)
@@ -184,6 +290,9 @@ def _day_month(m: re.Match[str], as_of: date) -> date | None:
 
 _HORIZONS = (
     (_ISO, lambda m, _a: date.fromisoformat(m.group(1))),
+    (_NUMERIC, _numeric),
+    (_YEAR, _year),
+    (_NEXT_DAY, _next_day),
     (_DAY_MONTH, _day_month),
     (_QUARTER, _quarter),
     (_UNTIL_MONTH, _month),

@@ -284,3 +284,57 @@ def test_a_little_known_ticker_before_a_name_is_one_unlisted_name() -> None:
                           ("Monitor AMD Intel and NVIDIA", ["AMD", "INTC", "NVDA"]),
                           ("Monitor NVDA Blackwell delays", ["NVDA"]), ("Track GE Aerospace filings", ["GE"])]:
         assert [t.symbol for t in parse_goal(goal, as_of=parse_goal_day()).watchlist.tickers] == tickers, goal
+
+
+@pytest.mark.parametrize(
+    ("goal", "until", "unclear"),
+    [
+        ("Monitor NVIDIA filings until end of year", date(2026, 12, 31), None),
+        ("Monitor NVIDIA filings through 2027", date(2027, 12, 31), None),
+        ("Monitor NVIDIA until Friday", date(2026, 12, 4), None),  # as-of Thursday 2026-12-03
+        ("Monitor NVIDIA until next Friday", date(2026, 12, 11), None),
+        ("Monitor NVIDIA until 31/03/2027", date(2027, 3, 31), None),
+        ("Monitor NVIDIA until 03/04/2027", None, "'until 03/04/2027': not a date (day and month could be either "
+                                                  "way round; write it as YYYY-MM-DD)"),
+        ("Monitor NVIDIA through Q5 2027", None, "'through Q5 2027': not a quarter (Q1 to Q4); no horizon set from it"),
+        ("Monitor NVIDIA starting next week", None, "'starting next week': a watchlist starts with its first run "
+                                                    "(`watchdesk run` or the schedule); no start date is kept"),
+    ],
+)
+def test_horizons_a_review_found_dropped(goal: str, until: date | None, unclear: str | None) -> None:
+    """A review: these horizons were dropped in silence, made custom topics ('03', '2027') or, for 'starting next
+    week', ended the watch after a week."""
+    plan_ = parse_goal(goal, as_of=date(2026, 12, 3))
+    assert plan_.watchlist.until == until
+    assert plan_.not_understood == ((unclear,) if unclear else ())
+    assert not plan_.watchlist.topics.custom and plan_.watchlist.schedule.day == "monday"
+
+
+def test_since_and_a_window_set_the_filings_dates() -> None:
+    since = parse_goal("Monitor NVIDIA filings since March", as_of=date(2026, 12, 3))
+    assert since.watchlist.filings.since == date(2026, 3, 1) and since.watchlist.until is None
+    assert parse_goal("Monitor NVIDIA filings since 2022", as_of=date(2026, 12, 3)).watchlist.filings.since == \
+        date(2022, 1, 1)
+    window = parse_goal("Monitor NVIDIA filings from 2025-01-01 to 2025-06-30", as_of=date(2026, 12, 3))
+    assert (window.watchlist.filings.since, window.watchlist.filings.until) == (date(2025, 1, 1), date(2025, 6, 30))
+    assert not window.not_understood and window.watchlist.until is None
+
+
+@pytest.mark.parametrize(
+    ("goal", "cadence", "day", "time", "unclear"),
+    [
+        ("Monitor NVIDIA each Monday at noon", "weekly", "monday", "12:00", None),
+        ("Monitor NVIDIA Tuesdays 8:15", "weekly", "tuesday", "08:15", None),
+        ("Monitor NVIDIA every other Friday", "weekly", "friday", "07:00",
+         "'every other Friday': only daily and weekly runs are supported; chose weekly"),
+        ("Monitor NVIDIA daily and send a weekly summary", "daily", "monday", "07:00",
+         "'weekly summary': the goal names both daily and weekly runs; chose daily"),
+    ],
+)
+def test_schedule_words_a_review_found_misread(goal: str, cadence: str, day: str, time: str,
+                                               unclear: str | None) -> None:
+    plan_ = parse_goal(goal, as_of=date(2026, 12, 3))
+    schedule = plan_.watchlist.schedule
+    assert (schedule.cadence, schedule.day, schedule.time) == (cadence, day, time)
+    assert plan_.not_understood == ((unclear,) if unclear else ()) and not plan_.watchlist.topics.custom
+    assert "(from ;" not in " ".join(plan_.decisions)
