@@ -112,8 +112,7 @@ def build_watchlist(
         tickers=tuple(tickers.values()),
         topics=Topics(watch=tuple(topics.watch), custom=tuple(topics.custom)) if topics.watch or topics.custom
         else Topics(),
-        filings=Filings(**({"forms": sources.forms} if sources.forms else {}), since=timing.since,
-                        until=timing.filings_until),
+        filings=Filings(forms=sources.forms or Filings().forms, since=timing.since, until=timing.filings_until),
         schedule=Schedule.model_validate({"cadence": timing.cadence, "day": timing.day or "monday",
                                           "time": timing.time or "07:00"}),
         delivery=tuple(delivery),

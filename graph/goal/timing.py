@@ -45,19 +45,21 @@ _REST = re.compile(r"\b(?:for\s+|through\s+|over\s+)?(?:the\s+)?(?:rest of|remai
 _YEAR_END = re.compile(
     r"\b(?:through|until|till|to|by)\s+(?:the\s+)?(?:year[- ]end|end\s+of\s+(?:the\s+|this\s+)?year)\b", _I
 )
-_YEAR = re.compile(r"\b(?:through|thru|until|till|to|by)\s+(?:the\s+end\s+of\s+)?(20\d\d)\b(?![-/])", _I)
-_NEXT_DAY = re.compile(rf"\b(?:through|until|till|to|by)\s+(next\s+)?{_DAY}\b", _I)
-_NUMERIC = re.compile(r"\b(?:through|thru|until|till|to|by|ending)\s+(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})\b", _I)
-_BAD_QUARTER = re.compile(
-    r"\b(?:through|until|till|to|by)\s+(?:the\s+end\s+of\s+)?Q(?:[05-9]|\d\d+)\b(?:\s*'?\d{2,4})?", _I
+_UNTIL = r"\b(?:through|thru|until|till|to|by)\s+"  # what starts a horizon
+_YEAR = re.compile(rf"{_UNTIL}(?:the\s+end\s+of\s+)?(20\d\d)\b(?![-/])", _I)
+_NEXT_DAY = re.compile(rf"{_UNTIL}(next\s+)?{_DAY}\b", _I)
+_NUMERIC = re.compile(rf"(?:{_UNTIL}|\bending\s+)(\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{2,4}})\b", _I)
+_BAD_QUARTER = re.compile(rf"{_UNTIL}(?:the\s+end\s+of\s+)?Q(?:[05-9]|\d\d+)\b(?:\s*'?\d{{2,4}})?", _I)
+_STARTING = re.compile(
+    rf"\b(?:starting|beginning|from|as of|effective)\s+(?:(?:the\s+)?(?:next|coming|this)\s+)?"
+    rf"(?:{_UNIT}|{_DAY}|today|tomorrow|now)\b", _I
 )
-_STARTING = re.compile(rf"\b(?:starting|beginning|from|as of|effective)\s+(?:(?:the\s+)?(?:next|coming|this)\s+)?"
-                       rf"(?:{_UNIT}|{_DAY}|today|tomorrow|now)\b", _I)
-_SINCE = re.compile(rf"\b(?:since|from)\s+(?:{_MONTH}(?:\s+(\d{{4}}))?|(20\d\d|19\d\d)(?:-(\d\d)-(\d\d))?)"
-                    r"(?![\d-])(?!\s*(?:to|through|until|till|and)\b)", _I)
-_RANGE = re.compile(
-    r"\b(?:from|between)\s+(\d{4}-\d{2}-\d{2})\s+(?:to|through|until|till|and)\s+(\d{4}-\d{2}-\d{2})\b", _I
+_SINCE = re.compile(
+    rf"\b(?:since|from)\s+(?:{_MONTH}(?:\s+(\d{{4}}))?|(20\d\d|19\d\d)(?:-(\d\d)-(\d\d))?)"
+    r"(?![\d-])(?!\s*(?:to|through|until|till|and)\b)", _I
 )
+_ISO_DAY = r"(\d{4}-\d{2}-\d{2})"
+_RANGE = re.compile(rf"\b(?:from|between)\s+{_ISO_DAY}\s+(?:to|through|until|till|and)\s+{_ISO_DAY}\b", _I)
 _ISO = re.compile(r"\b(?:through|until|till|to|by|ending)\s+(\d{4}-\d{2}-\d{2})\b", _I)
 _QUARTER = re.compile(
     r"\b(?:through|until|till|to|by)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?Q([1-4])(?:\s*'?(\d{2,4}))?\b", _I
