@@ -33,6 +33,7 @@ def watchlist_problems(watchlist: Watchlist, *, topic_names: Iterable[str]) -> l
                         "(merge their sources, aliases and transcript chains)")  # fmt: skip
     for ticker in watchlist.tickers:
         problems += _transcript_problems(ticker, watchlist.policy)
+    problems += _news_problems(watchlist)
     for n, delivery in enumerate(watchlist.delivery):
         problems += _delivery_problems(n, delivery, watchlist.policy)
     return problems
@@ -74,6 +75,19 @@ def _transcript_problems(ticker: Ticker, policy: Policy) -> list[str]:
                 f"{list(policy.allowed_domains)}: add it there, or the run will refuse the source"
             )
     return problems
+
+
+def _news_problems(watchlist: Watchlist) -> list[str]:
+    readers = [t.symbol for t in watchlist.tickers if "news" in t.sources]
+    if readers and not watchlist.news.feeds:
+        return [f"tickers {', '.join(readers)}: sources has \"news\" but [news] lists no feeds, so nothing would be "
+                "read: add [[news.feeds]] with a url (and its host to policy.allowed_domains)"]
+    return [
+        f"news.feeds[{n}]: host {host!r} is not in policy.allowed_domains {list(watchlist.policy.allowed_domains)}: "
+        "add it there, or the run will refuse the feed"
+        for n, feed in enumerate(watchlist.news.feeds) if readers
+        and not domain_allowed(host := urlsplit(feed.url).hostname or "", watchlist.policy.allowed_domains)
+    ]
 
 
 def _delivery_problems(n: int, delivery: Delivery, policy: Policy) -> list[str]:

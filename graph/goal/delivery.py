@@ -12,6 +12,7 @@ _VERB = re.compile(
     r"(?: the (?:summary|briefing|digest|report|results|recap))?(?: to)?(?: me| us)?(?: at| on)?|to)\s*$",
     re.IGNORECASE,
 )
+_ALMOST_EMAIL = re.compile(r"[^\s,;:<>()\[\]|]*@[^\s,;:<>()\[\]|]*")
 _WANTS_EMAIL = re.compile(r"\b(?:e-?mail|inbox)\b", re.IGNORECASE)
 _SLACK = re.compile(r"\bslack\b", re.IGNORECASE)
 
@@ -28,6 +29,9 @@ def find_recipients(text: Text, notes: Notes) -> tuple[str, ...]:
         found.append(address)
         lead = _VERB.search(text.raw[max(0, m.start() - 60) : m.start()])
         text.use(m.start() - (len(lead.group()) if lead else 0), m.end())
+    for m in list(text.finditer(_ALMOST_EMAIL)):  # "jane.doe@fund": never a topic 'jane', never a recipient
+        text.use(m.start(), m.end())
+        notes.unclear(f"{m.group()!r}: not a whole e-mail address (name@domain.tld); nobody added")
     for m in list(text.finditer(_WANTS_EMAIL)):
         text.use(m.start(), m.end())
         if negation := text.negation(m.start(), m.end()):

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from watchdesk.graph.cli import cli
-from watchdesk.graph.goal.parse import EXAMPLE, parse_goal
+from watchdesk.graph.goal.parse import EXAMPLE, GoalPlan, parse_goal
 from watchdesk.graph.watchlist import load_watchlist
 
 AS_OF = ["--as-of", "2026-12-03"]
@@ -236,7 +236,12 @@ def test_a_negation_leaves_out_what_it_names(goal: str, sources: tuple[str, ...]
     plan_ = parse_goal(goal, as_of=parse_goal_day())
     assert [t.symbol for t in plan_.watchlist.tickers] == tickers
     assert all(t.sources == sources for t in plan_.watchlist.tickers), plan_.watchlist.tickers
-    assert said in plan_.decisions and not plan_.watchlist.topics.custom and not plan_.not_understood
+    assert said in plan_.decisions and not plan_.watchlist.topics.custom and not unread(plan_)
+
+
+def unread(plan_: GoalPlan) -> tuple[str, ...]:
+    """Not understood, but for the note every goal naming news gets (no feed: see test_news_needs_a_feed)."""
+    return tuple(n for n in plan_.not_understood if not n.startswith("news: the goal names no feed"))
 
 
 def test_a_negated_address_is_never_a_recipient() -> None:
@@ -255,7 +260,7 @@ def test_a_negated_topic_is_left_out_and_not_only_is_no_negation() -> None:
     assert plan_.watchlist.topics.watch == ("supply_chain",)
     both = parse_goal("Monitor NVIDIA news for tariffs, not export controls", as_of=parse_goal_day())
     assert both.watchlist.topics.watch == ("geopolitical",)
-    assert both.not_understood == ("topic geopolitical: both named and left out (the goal's words for it are one "
+    assert unread(both) == ("topic geopolitical: both named and left out (the goal's words for it are one "
                                    "topic); kept",)
     rest = parse_goal("Monitor NVIDIA filings but not inventory", as_of=parse_goal_day())
     assert rest.watchlist.topics.watch == ("supply_chain", "geopolitical")
@@ -338,3 +343,19 @@ def test_schedule_words_a_review_found_misread(goal: str, cadence: str, day: str
     assert (schedule.cadence, schedule.day, schedule.time) == (cadence, day, time)
     assert plan_.not_understood == ((unclear,) if unclear else ()) and not plan_.watchlist.topics.custom
     assert "(from ;" not in " ".join(plan_.decisions)
+
+
+def test_news_needs_a_feed_the_plan_says_so_and_dry_run_refuses(tmp_path: Path) -> None:
+    """A review: 'watch tsmc news about tariffs' planned 'fetch_news ... from no feeds'; --dry-run said valid."""
+    out = tmp_path / "news.toml"
+    code, output = plan("watch tsmc news about tariffs every monday", "--out", str(out))
+    assert code == 0 and "news: the goal names no feed, and a goal never adds a domain" in output
+    dry = CliRunner().invoke(cli, ["run", str(out), "--dry-run"])
+    assert dry.exit_code == 2
+    assert 'tickers TSM: sources has "news" but [news] lists no feeds, so nothing would be read' in dry.output
+
+
+def test_a_broken_address_is_said_and_is_no_topic() -> None:
+    plan_ = parse_goal("Monitor NVIDIA filings for inventory, email jane.doe@fund", as_of=parse_goal_day())
+    assert plan_.watchlist.policy.allowed_recipients == () and not plan_.watchlist.topics.custom
+    assert "'jane.doe@fund': not a whole e-mail address (name@domain.tld); nobody added" in plan_.not_understood
