@@ -191,7 +191,9 @@ def _store_new(call: Transcript, origin: str, req: TranscriptsRequest, store: St
     except ValueError:
         key = f"{req.company.ticker}:-:{stable_id(origin)}"  # no period or date: one row per origin
     url = f"transcript:{key}"
-    if store.known_urls([url]):
+    # A call stored before watchdesk read its stated date was keyed without it ("NVDA:2026-Q1:-"): the same call
+    undated = f"transcript:{key.rsplit(':', 1)[0]}:-" if call.fiscal_period and call.call_date else None
+    if store.known_urls([url, *([undated] if undated else [])]):
         return None
     text, spans = call.joined()
     record = DocumentRecord(

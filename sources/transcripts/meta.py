@@ -71,6 +71,25 @@ def find_call_date(text: str) -> date | None:
     return _safe_date(*iso.groups()) if iso else None
 
 
+# The safe-harbour line states the call's own date: "All our statements are made as of today, May 28th, 2025".
+_TODAY = compile_cached(
+    rf"\b(?:as of today|today(?: is)?)[,\s]+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"({_MONTHS})[a-z]*\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+    re.IGNORECASE,
+)
+
+
+def find_stated_date(text: str) -> date | None:
+    """The date a call gives itself ("as of today, May 28th, 2025"; "Today is Tuesday, July 16, 2026")."""
+    m = _TODAY.search(text)
+    if m is None:
+        return None
+    try:
+        return datetime.strptime(f"{m.group(1)[:3].title()} {m.group(2)} {m.group(3)}", "%b %d %Y").date()
+    except ValueError:
+        return None
+
+
 def header_meta(header: str, *, title: str | None = None) -> Hints:
     """Company, ticker, period and date from a title line and the text before the first turn."""
     company = ticker = None

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from watchdesk.sources.transcripts.guards import check_parsed, check_size
 from watchdesk.sources.transcripts.lines import Line
-from watchdesk.sources.transcripts.meta import find_period, header_meta
+from watchdesk.sources.transcripts.meta import find_period, find_stated_date, header_meta
 from watchdesk.sources.transcripts.model import Hints, Transcript
 from watchdesk.sources.transcripts.turns import parse_turns
 from watchdesk.sources.transcripts.unlabelled import parse_unlabelled
 
 # Fewer labelled turns than this and the labels found are more likely prose than structure.
 MIN_LABELLED_TURNS = 3
+STATED_DATE_REACH = 8000  # the opening remarks, where the safe-harbour line gives the call's date
 
 
 def decode(data: bytes) -> str:
@@ -49,9 +52,12 @@ def text_transcript(text: str, *, join: str = "\n") -> Transcript:
     parsed = parse_turns(lines, join=" " if hard_wrapped(lines) else join)
     if sum(1 for st in parsed.statements if st.speaker) >= MIN_LABELLED_TURNS:
         meta = header_meta("\n".join(parsed.header))
+        if meta.call_date is None:  # no dated header: the date the call states in its opening remarks
+            meta = replace(meta, call_date=find_stated_date(text[:STATED_DATE_REACH]))
         return meta.override(Transcript(statements=parsed.statements))
     statements = parse_unlabelled(text)
-    return Transcript(fiscal_period=find_period(text[:3000]), statements=statements)
+    return Transcript(fiscal_period=find_period(text[:3000]), call_date=find_stated_date(text[:STATED_DATE_REACH]),
+                      statements=statements)
 
 
 def _apply(transcript: Transcript, hints: Hints | None) -> Transcript:

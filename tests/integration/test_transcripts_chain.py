@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -168,3 +168,32 @@ def test_same_company_by_a_word_of_the_name_an_alias_or_the_ticker(
     named: str | None, company: str, aliases: tuple[str, ...], same: bool
 ) -> None:
     assert transcripts.same_company(named, CompanyRef(ticker="TSM", cik=1, name=company), aliases) is same
+
+
+def test_a_call_states_its_date_and_one_stored_undated_is_not_stored_again(shared_fixtures: Path,
+                                                                            tmp_path: Path) -> None:
+    """A review: NVDA_2026_Q1.txt says 'made as of today, May 28th, 2025' but was stored undated, then briefed as
+    the week it was first stored ('first in 12 weeks'). Now it keeps that date; and a store that has the call
+    under its old, undated key does not take it again."""
+    import shutil
+
+    from watchdesk.store.records import DocumentRecord
+
+    source = shared_fixtures / "transcripts" / "plaintext_2023_2025" / "NVDA_2026_Q1.txt"
+    if not source.exists():
+        pytest.skip("the NVIDIA call is not in the fixtures")
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    shutil.copy(source, folder / source.name)
+    nvda = CompanyRef(ticker="NVDA", cik=1045810, name="NVIDIA CORP")
+    req = transcripts.TranscriptsRequest(company=nvda, aliases=(), chain=(
+        transcripts.Source(kind="folder", path=str(folder)),))
+    with Store.open(":memory:") as store:
+        got = transcripts.collect(req, fetcher=None, store=store, run_id="r1")  # type: ignore[arg-type]
+        assert store.query("SELECT url, filed_at FROM documents") == [
+            ("transcript:NVDA:2026-Q1:2025-05-28", date(2025, 5, 28))], got
+    with Store.open(":memory:") as store:
+        store.upsert_document(DocumentRecord(url="transcript:NVDA:2026-Q1:-", source="transcript", text="stored before",
+                                             fetched_at=datetime.now(UTC), ticker="NVDA", form="transcript"))
+        again = transcripts.collect(req, fetcher=None, store=store, run_id="r2")  # type: ignore[arg-type]
+        assert not again.new_doc_ids and store.counts()["documents"] == 1
