@@ -75,7 +75,12 @@ def sections(path: Path, form: str | None) -> None:
 
     primary, header, _ = split_submission(_read(path))
     text = document_text(primary)
-    kind = form or _header_form(header) or detect_form(text)
+    own = _header_form(header) or detect_form(text)
+    if form and own and _base(own) != _base(form) and _base(own) in {"8-K", "6-K"}:
+        said = "its SGML header" if _header_form(header) else "its cover page"
+        raise ConfigError(f"{path} is {'an' if own.startswith('8') else 'a'} {own} ({said} says so), not a {form}: "
+                          f"read its items with `watchdesk edgar items {path}`")
+    kind = form or own
     xref = reference_table_sections(primary) if kind in (None, "20-F", "20-F/A") else None
     if xref is not None and xref.has_table:  # an annual report filed as the 20-F: its table maps the items
         _echo_json([asdict(section) for section in xref.sections])
@@ -153,3 +158,8 @@ def text(path: Path, tables: Literal["keep", "drop"]) -> None:
     """
     clean, _ = _load(path, tables=tables)
     click.echo(clean)
+
+
+def _base(form: str) -> str:
+    """ "10-K/A" -> "10-K"."""
+    return form.upper().split("/")[0]

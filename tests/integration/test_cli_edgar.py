@@ -147,3 +147,14 @@ def test_help_has_an_example(command: str) -> None:
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Example" in result.output and f"watchdesk edgar {command}" in result.output
+
+
+def test_sections_refuses_an_8k_passed_as_a_10k(edgar_fixtures: Path) -> None:
+    """A review: `edgar sections ADBE-8-K.txt --form 10-K` printed the 8-K's items '2' and '9' as 10-K items."""
+    path = edgar_fixtures / "filings" / "ADBE_8-K_2023-03-15_earnings_0000796343-23-000044.txt"
+    if not path.exists():
+        pytest.skip("the Adobe 8-K is not in the fixtures")
+    result = CliRunner().invoke(cli, ["edgar", "sections", str(path), "--form", "10-K"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "is an 8-K (its SGML header says so), not a 10-K: read its items with `watchdesk edgar items" in \
+        result.stderr
