@@ -70,7 +70,12 @@ def fetch(
     for failure in tried:
         click.echo(f"tried {redact_text(failure)}", err=True)
     if provider is None:
-        raise click.ClickException(f"no earnings call found for {entry.symbol}")
+        from watchdesk.sources.errors import WatchdeskError
+
+        folders = [src.path for src in entry.transcripts if src.kind == "folder" and src.path]
+        if len(folders) == len(entry.transcripts) and not any(Path(f).expanduser().is_dir() for f in folders):
+            raise ConfigError(f"no earnings call found for {entry.symbol}: no such folder: {', '.join(folders)}")
+        raise WatchdeskError(f"no earnings call found for {entry.symbol} (every source tried is listed above)")
     for call, _origin in calls:
         click.echo(call.to_json())
 

@@ -138,6 +138,18 @@ def test_cli_fetch_walks_the_chain(pack: Path) -> None:
     assert len(lines) == 1 and '"ticker":"CCL"' in lines[0]
 
 
+def test_cli_fetch_from_a_missing_folder_is_bad_input(tmp_path: Path) -> None:
+    """A review: a mistyped --folder exited 1 with click's 'Error:', where the README says a missing path is 2."""
+    from click.testing import CliRunner
+
+    from watchdesk.graph.cli import cli
+
+    missing = CliRunner().invoke(cli, ["transcript", "fetch", "NVDA", "--folder", str(tmp_path / "nope")])
+    assert missing.exit_code == 2 and f"error: no earnings call found for NVDA: no such folder: {tmp_path / 'nope'}" \
+        in missing.stderr
+    empty = CliRunner().invoke(cli, ["transcript", "fetch", "NVDA", "--folder", str(tmp_path)])
+    assert empty.exit_code == 1 and "every source tried is listed above" in empty.stderr
+
 def test_a_folder_of_another_companys_calls_is_left_out_with_the_reason(shared_fixtures: Path) -> None:
     # NVIDIA's calls in TSM's folder were stored and briefed as TSM's (a helper's CLI review, session 20)
     folder = shared_fixtures / "transcripts" / "nvda_motley_fool_text"
