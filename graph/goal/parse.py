@@ -11,6 +11,7 @@ from watchdesk.graph.goal.delivery import find_recipients
 from watchdesk.graph.goal.names import CompanyIndex, shipped_index
 from watchdesk.graph.goal.negation import find_negations
 from watchdesk.graph.goal.sources import SourcesFound, find_sources
+from watchdesk.graph.goal.spelling import correct
 from watchdesk.graph.goal.text import Notes, Text, Token
 from watchdesk.graph.goal.timing import Timing, find_timing
 from watchdesk.graph.goal.topics import TopicsFound, find_topics
@@ -49,7 +50,8 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     """Deterministic: the same goal and as-of date always give the same watchlist. Raises ConfigError for a
     company that cannot be resolved (with close matches) and for a goal that names none."""
     index = index or shipped_index()
-    text, notes = Text(goal), Notes()
+    notes = Notes()
+    text = Text(correct(goal, notes))  # "inventroy" read as "inventory", said in the decisions
     find_negations(text, notes)  # first: every parser leaves out what a negation names
     recipients = find_recipients(text, notes)
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
@@ -71,8 +73,8 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
 
 
 _ORDER = (
-    "companies", "company", "source", "no source", "filing", "transcripts", "topic", "custom topic", "no topic",
-    "cadence", "horizon", "delivery", "approval",
+    "spelling", "companies", "company", "source", "no source", "filing", "transcripts", "topic", "custom topic",
+    "no topic", "cadence", "horizon", "delivery", "approval",
 )
 
 

@@ -359,3 +359,17 @@ def test_a_broken_address_is_said_and_is_no_topic() -> None:
     plan_ = parse_goal("Monitor NVIDIA filings for inventory, email jane.doe@fund", as_of=parse_goal_day())
     assert plan_.watchlist.policy.allowed_recipients == () and not plan_.watchlist.topics.custom
     assert "'jane.doe@fund': not a whole e-mail address (name@domain.tld); nobody added" in plan_.not_understood
+
+
+def test_misspelt_goal_words_are_read_as_meant_and_said() -> None:
+    """A review: 'inventroy' and 'supply chian risks weekley' became dead custom topics, 'erning calls' lost the
+    transcripts source and 'weekley' the cadence, with no 'did you mean'."""
+    plan_ = parse_goal("montior nvidia erning calls for inventroy and supply chian risks weekley",
+                       as_of=parse_goal_day())
+    wl = plan_.watchlist
+    assert wl.topics.watch == ("inventory", "supply_chain") and not wl.topics.custom
+    assert wl.tickers[0].sources == ("transcripts",) and wl.schedule.cadence == "weekly"
+    assert {"spelling: read 'inventroy' as 'inventory'", "spelling: read 'chian' as 'chain'",
+            "spelling: read 'weekley' as 'weekly'", "spelling: read 'erning' as 'earnings'"} <= set(plan_.decisions)
+    kept = parse_goal("Monitor NVIDIA for border tensions and fuel cells", as_of=parse_goal_day())
+    assert not any(d.startswith("spelling") for d in kept.decisions)  # real words one edit from the vocabulary

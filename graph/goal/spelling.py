@@ -1,0 +1,56 @@
+"""Misspelt goal words read as the word meant ("inventroy" -> "inventory", "weekley" -> "weekly"), each said.
+
+Only lower-case words (and the goal's first word) of five letters or more are corrected, and only to a word of
+the goal vocabulary below at difflib similarity 0.85 or more, or with two neighbouring letters swapped ("chian"):
+a capitalised word may be a company, and is left to the company resolver and its close matches; a word nothing is
+close to stays as written (a custom topic, or unread).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from watchdesk.graph.goal.text import Notes
+from watchdesk.graph.goal.words import common_words, words
+
+CUTOFF = 0.85
+# The words goals are made of: topic phrasings (goal_topics.toml), sources, cadence, verbs.
+VOCABULARY = words(
+    "inventory inventories adjustments destocking restocking writedowns write-downs obsolescence digestion "
+    "supply chain chains suppliers supplier shortages shortage constraints disruptions logistics bottlenecks "
+    "sourcing allocation packaging capacity geopolitical geopolitics export controls restrictions tariffs sanctions "
+    "china chinese taiwan trade tensions military conflict reshoring onshoring decoupling demand orders bookings "
+    "backlog visibility pricing margins margin guidance outlook revenue earnings calls transcripts transcript "
+    "conference filings filing annual quarterly reports news headlines articles weekly daily monthly monday tuesday "
+    "wednesday thursday friday saturday sunday morning evening every monitor track watch flag summarize summarise "
+    "highlight alert mentions sentiment risks warnings briefing digest summary email through until quarter"
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{4,}")
+
+
+def correct(goal: str, notes: Notes) -> str:
+    """The goal with each misspelt vocabulary word replaced by the word meant; every replacement is a decision."""
+    common, first = common_words(), True
+    out, last = [], 0
+    for m in _WORD.finditer(goal):
+        word, lower = m.group(), m.group().lower()
+        initial, first = first, False
+        if (word[0].isupper() and not initial) or lower in VOCABULARY or lower in common:
+            continue
+        close = difflib.get_close_matches(lower, VOCABULARY, n=1, cutoff=CUTOFF) or sorted(
+            w for w in VOCABULARY if swapped(lower, w))[:1]
+        if not close:
+            continue
+        meant = close[0].capitalize() if word[0].isupper() else close[0]
+        notes.decide(f"spelling: read {word!r} as {meant!r}")
+        out += [goal[last : m.start()], meant]
+        last = m.end()
+    return "".join([*out, goal[last:]])
+
+
+def swapped(a: str, b: str) -> bool:
+    """Is `b` `a` with two neighbouring letters swapped ("chian", "chain")? Short words score low on difflib for
+    that; other single edits are left alone, since they make real words ("border" is not "orders")."""
+    diff = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
