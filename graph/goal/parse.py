@@ -10,7 +10,7 @@ from watchdesk.graph.goal.companies import Found, find_companies
 from watchdesk.graph.goal.delivery import find_recipients
 from watchdesk.graph.goal.names import CompanyIndex, shipped_index
 from watchdesk.graph.goal.negation import find_negations
-from watchdesk.graph.goal.sources import SourcesFound, find_sources
+from watchdesk.graph.goal.sources import SourcesFound, find_outlets, find_sources
 from watchdesk.graph.goal.spelling import correct
 from watchdesk.graph.goal.text import Notes, Text, Token
 from watchdesk.graph.goal.timing import Timing, find_timing
@@ -55,8 +55,9 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     find_negations(text, notes)  # first: every parser leaves out what a negation names
     recipients = find_recipients(text, notes)
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
+    outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
     found = find_companies(text, index, notes)
-    sources = find_sources(text, notes)
+    sources = find_sources(text, notes, outlets=outlets)
     topics = find_topics(text, notes, company_like=lambda phrase, start, end: bool(
         index.close(phrase, tickers=False) or _beside_company(start, end, found, text.raw)
     ))

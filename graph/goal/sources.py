@@ -27,14 +27,35 @@ _EDGAR = re.compile(
 _NEWS = re.compile(r"\b(?:news(?:flow| feeds?)?|headlines?|press coverage|articles?|newswires?|media)\b", re.IGNORECASE)
 
 
+# News outlets a goal names ("news from Reuters and Bloomberg"): read as the news source, never as a company
+# (Thomson Reuters is one to SEC); which outlets are read is the watchlist's [[news.feeds]].
+_OUTLETS = re.compile(
+    r"\b(?:(?<!Thomson )Reuters|Bloomberg(?: News)?|Wall Street Journal|WSJ|Financial Times|FT|CNBC|Barron['’]?s|"
+    r"MarketWatch|Seeking Alpha|Yahoo Finance|Nikkei(?: Asia)?|DigiTimes|The Information|Associated Press|AP News|"
+    r"New York Times|NYT|Forbes|Business Insider|TechCrunch|The Verge|Axios|Politico|The Economist)\b"
+)
+
+
+def find_outlets(text: Text, notes: Notes) -> list[str]:
+    """Outlets the goal names; before companies, so "Reuters" is never Thomson Reuters."""
+    found = []
+    for m in list(text.finditer(_OUTLETS)):
+        text.use(m.start(), m.end())
+        found.append(m.group())
+    if found:
+        notes.unclear(f"news outlets ({', '.join(dict.fromkeys(found))}): read as the news source; which outlets are "
+                      "read is set by [[news.feeds]] in the file (their feeds, and hosts in policy.allowed_domains)")
+    return found
+
+
 @dataclass(frozen=True)
 class SourcesFound:
     sources: tuple[Source, ...]
     forms: tuple[str, ...] = ()  # forms the goal named; empty: the watchlist's default forms
 
 
-def find_sources(text: Text, notes: Notes) -> SourcesFound:
-    named: dict[Source, list[str]] = {}
+def find_sources(text: Text, notes: Notes, *, outlets: list[str] | None = None) -> SourcesFound:
+    named: dict[Source, list[str]] = {"news": list(outlets)} if outlets else {}
     left_out: dict[Source, str] = {}  # "but not news": the negation that left it out
     forms: list[str] = []
     for m in text.finditer(_FORMS):

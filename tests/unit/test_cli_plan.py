@@ -373,3 +373,12 @@ def test_misspelt_goal_words_are_read_as_meant_and_said() -> None:
             "spelling: read 'weekley' as 'weekly'", "spelling: read 'erning' as 'earnings'"} <= set(plan_.decisions)
     kept = parse_goal("Monitor NVIDIA for border tensions and fuel cells", as_of=parse_goal_day())
     assert not any(d.startswith("spelling") for d in kept.decisions)  # real words one edit from the vocabulary
+
+
+def test_news_outlets_are_the_news_source_not_companies() -> None:
+    """A review: 'news from Reuters and Bloomberg' stopped the plan ('not a company')."""
+    plan_ = parse_goal("Watch NVIDIA news from Reuters and Bloomberg for export controls", as_of=parse_goal_day())
+    assert [t.symbol for t in plan_.watchlist.tickers] == ["NVDA"] and plan_.watchlist.tickers[0].sources == ("news",)
+    assert any(n.startswith("news outlets (Reuters, Bloomberg): read as the news source") for n in plan_.not_understood)
+    tri = parse_goal("Monitor Thomson Reuters filings", as_of=parse_goal_day())
+    assert [t.symbol for t in tri.watchlist.tickers] == ["TRI"] and tri.watchlist.tickers[0].sources == ("edgar",)
