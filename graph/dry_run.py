@@ -37,9 +37,23 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir)
     echo(f"plan for {origin} ({len(watchlist.tickers)} tickers; tickers {how}):")
     echo(describe(plan))
+    for warning in _missing_folders(watchlist):
+        echo(f"warning: {warning}")
     if problems:
         raise ConfigError(describe_problems(origin, problems))
     echo(f"{origin}: valid")
+
+
+def _missing_folders(watchlist: Watchlist) -> list[str]:
+    """Transcript folders that do not exist: not a problem (the chain goes on, a folder may be filled later), but
+    every run records a gap for each until it does."""
+    from pathlib import Path
+
+    return [f"tickers.{t.symbol}.transcripts[{n}]: folder {src.path} does not exist: each run records a gap for it "
+            "until it does (create it and put the calls there)"
+            for t in watchlist.tickers if "transcripts" in t.sources
+            for n, src in enumerate(t.transcripts) if src.kind == "folder" and src.path
+            and not Path(src.path).expanduser().is_dir()]
 
 
 def _ticker_map(watchlist: Watchlist, settings: Settings) -> tuple[dict[str, CompanyRef] | None, str]:

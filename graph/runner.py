@@ -54,6 +54,16 @@ class RunOutcome:
     nothing_fetched: bool = False
 
 
+def needs_sec(watchlist: Watchlist) -> bool:
+    """Does a run of `watchlist` ask SEC anything: filings, a ticker to look up (no cik), or a feed or transcript
+    address on sec.gov? A watchlist of transcript folders and news feeds with CIKs given needs no SEC identity."""
+    hosts = [urlsplit(f.url).hostname or "" for f in watchlist.news.feeds if any("news" in t.sources
+                                                                                for t in watchlist.tickers)]
+    hosts += [urlsplit(src.url or "").hostname or "" for t in watchlist.tickers for src in t.transcripts]
+    return (any("edgar" in t.sources or t.cik is None for t in watchlist.tickers)
+            or any(h == "sec.gov" or h.endswith(".sec.gov") for h in hosts))
+
+
 def gateway_for(
     settings: Settings, watchlist: Watchlist, audit: AuditBuffer, *, require_identity: bool = True
 ) -> Gateway:
@@ -215,7 +225,7 @@ def _execute(
         # file is created only once the tickers resolve, so a bad watchlist leaves no empty database behind.
         held = Path(settings.db_path).exists()
         store = stack.enter_context(Store.open(settings.db_path)) if held else None
-        gateway = stack.enter_context(gateway_for(settings, watchlist, audit))
+        gateway = stack.enter_context(gateway_for(settings, watchlist, audit, require_identity=needs_sec(watchlist)))
         report("resolving tickers")
         companies = resolve_companies(watchlist, fetcher=gateway)
         if store is None:
