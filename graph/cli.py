@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
@@ -21,6 +21,8 @@ from watchdesk.sources.redact import redact_text
 
 if TYPE_CHECKING:
     from watchdesk.graph.runner import RunOutcome
+    from watchdesk.graph.state import Step
+    from watchdesk.graph.watchlist import Watchlist
 
 EXIT_ERROR, EXIT_CONFIG, EXIT_IN_USE = 1, 2, 3
 EXIT_PIPE = 141  # the reader of the output closed it early (128 + SIGPIPE), said with no message
@@ -221,7 +223,10 @@ def run(
 
     approver = (lambda _req: "approve") if yes else (ask if sys.stdin.isatty() and not scheduled else None)
 
-    outcome = runner.start_run(wl, settings, approver=approver, report=progress())
+    if approver is ask:  # the prompt waits with the database closed, so notebooks and `runs` can read it
+        outcome = _run_then_ask(wl, settings)
+    else:
+        outcome = runner.start_run(wl, settings, approver=approver, report=progress())
     _print_outcome(outcome, settings)
     _exit_if_undelivered(outcome, settings)
     if outcome.status == "awaiting_approval" and approver is None:
@@ -347,6 +352,25 @@ def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
         err.print(f"  [yellow]gap[/yellow] {escape(redact_text(gap))}")
     for path in outcome.briefing_paths or ([outcome.briefing_path] if outcome.briefing_path else []):
         click.echo(path)
+
+
+def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
+    """Run up to the approval, stop there (everything stored, the database closed), ask, then resume as
+    `watchdesk approve` would: a person may take minutes to answer, and a notebook or `watchdesk runs` must be
+    able to open the file meanwhile."""
+    from watchdesk.graph import runner
+    from watchdesk.graph.cli_ask import ask
+    from watchdesk.graph.planner import describe
+    from watchdesk.graph.resume import load_stopped
+
+    outcome = runner.start_run(wl, settings, approver=None, report=progress())
+    if outcome.status != "awaiting_approval":
+        return outcome
+    plan = cast("list[Step]", load_stopped(outcome.run_id, settings).plan)
+    answer = ask({"run_id": outcome.run_id, "plan": plan, "text": describe(plan)})
+    if answer is None:
+        return outcome
+    return runner.resume_run(outcome.run_id, settings, decision=answer, report=progress())
 
 
 def _exit_if_undelivered(outcome: RunOutcome, settings: Settings) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pytest
 from click.testing import CliRunner
 
 from watchdesk.graph import runner
@@ -99,3 +100,24 @@ def test_request_budget_is_enforced_in_code(tmp_path: Path) -> None:
     refused = con.execute("SELECT count(*) FROM actions WHERE outcome = 'refused'").fetchall()[0][0]
     con.close()
     assert refused == 1
+
+
+def test_the_approval_prompt_waits_with_the_database_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review: while `watchdesk run` waited at its prompt, `watchdesk runs`, `brief` and both notebooks failed
+    on the database lock. The prompt now comes after the run stopped at its approval, and the answer resumes it."""
+    from watchdesk.graph import cli as cli_module
+    from watchdesk.graph import cli_ask
+
+    seen: list[tuple[str, str]] = []
+
+    def answer(request: dict[str, object]) -> str:
+        con = duckdb.connect(str(tmp_path / "a.duckdb"), read_only=True)  # raises if the run still held the file
+        seen.append(con.execute("SELECT run_id, status FROM runs").fetchall()[0])
+        con.close()
+        assert "fetch_filings -> NVDA" in str(request["text"])
+        return "approve"
+
+    monkeypatch.setattr(cli_ask, "ask", answer)
+    outcome = cli_module._run_then_ask(parse_watchlist(WATCHLIST), settings(tmp_path))
+    assert seen == [(outcome.run_id, "awaiting_approval")]
+    assert outcome.status == "done" and status_of(tmp_path / "a.duckdb", outcome.run_id) == "done"
