@@ -26,6 +26,7 @@ from watchdesk.agents.briefing.text import (
     ordered,
     plural,
     same_text,
+    speaker_name,
     topic_label,
 )
 from watchdesk.agents.flagging.version import METHOD_VERSION
@@ -231,7 +232,8 @@ def _topic_heading(topic: str, items: Sequence[FindingItem]) -> str:
 
 
 def finding_line(f: FindingItem, ctx: RenderContext, *, echoes: Sequence[str] = ()) -> str:
-    where = [x for x in (doc_label(f.form, f.filed_at, dated_by_storage=f.dated_by_storage), f.section, f.speaker) if x]
+    speaker = speaker_name(f.speaker) if f.speaker else None
+    where = [x for x in (doc_label(f.form, f.filed_at, dated_by_storage=f.dated_by_storage), f.section, speaker) if x]
     origin = " · ".join(escape_markdown(x) for x in where)
     also = f" (same sentence also in {', '.join(f'[{ctx.refs[d]}]' for d in echoes)})" if echoes else ""
     if again := ctx.repeated_in(f):

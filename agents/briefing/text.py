@@ -77,6 +77,15 @@ def local_paths(text: str) -> str:
     return _LOCAL_PATH.sub(lambda m: "…/" + "/".join(re.split(r"[/\\]", m.group())[-2:]), text)
 
 
+_MIDDLE_INITIALS = re.compile(r"\b([A-Z][\w'’-]+)(?:\s+[A-Z]\.)+\s+(?=[A-Z][\w'’-]{1,})")
+
+
+def speaker_name(name: str) -> str:
+    """A speaker as one name across calls: middle initials dropped ("Colette M. Kress" -> "Colette Kress", as
+    other transcripts of the same calls write her)."""
+    return _MIDDLE_INITIALS.sub(r"\1 ", name)
+
+
 def gaps_said(gaps: Sequence[GapItem]) -> str:
     """How many gaps, said as targets in planned steps ("8 targets in 4 planned steps"): a gap is one target a step
     could not fetch or process, and one step (an agent's work for one ticker) can leave several."""

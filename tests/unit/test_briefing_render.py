@@ -305,3 +305,13 @@ def test_local_paths_are_cut_to_their_last_folder() -> None:
     md = render_markdown(briefing(documents=[doc], gaps=[gap]))
     assert "/home/ana" not in md
     assert "…/nvda/q1.txt (document `doc-call`)" in md and "tried folder …/transcripts/asml: it" in md
+
+
+def test_a_speaker_is_one_name_across_calls() -> None:
+    """A review: the demo briefing quoted 'Colette Kress' and 'Colette M. Kress' as if two people."""
+    from watchdesk.agents.briefing.text import speaker_name
+
+    assert speaker_name("Colette M. Kress") == speaker_name("Colette Kress") == "Colette Kress"
+    assert [speaker_name(n) for n in ("C. J. Muse", "J. Smith", "Operator")] == ["C. J. Muse", "J. Smith", "Operator"]
+    quoted = replace(FINDINGS[0], speaker="Colette M. Kress", section=None)
+    assert "· Colette Kress [" in render_markdown(briefing(findings=[quoted, *FINDINGS[1:]]))
