@@ -20,7 +20,7 @@ from watchdesk.agents.briefing.model import (
     ToneItem,
     WeekPoint,
 )
-from watchdesk.agents.briefing.period import TREND_WEEKS, Period, week_starts
+from watchdesk.agents.briefing.period import Period, week_starts
 from watchdesk.agents.briefing.render import render_markdown
 from watchdesk.sources.errors import StoreError
 from watchdesk.store import queries
@@ -65,7 +65,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
     cited = [(r["finding_id"], r["doc_id"], r["start"], r["end"], r["sentence"]) for r in rows]
     _refuse_mismatches(queries.quote_mismatches(store, cited))  # the rows just read: what the briefing quotes
     history = queries.weekly_mentions(
-        store, tickers=req.tickers, topics=req.topics, start=week_starts(req.period.end, TREND_WEEKS)[0],
+        store, tickers=req.tickers, topics=req.topics, start=week_starts(req.period.end, req.period.chart_weeks)[0],
         end=req.period.end,
     )  # fmt: skip
     baseline = req.period.previous_weeks(req.period.baseline_weeks)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from html import escape
 
 from watchdesk.agents.briefing.model import WeekPoint
@@ -15,6 +15,7 @@ from watchdesk.agents.briefing.text import topic_label
 WIDTH = 230
 PALETTE = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d")
 FONT = 'font-family="sans-serif" font-size="10" fill="#333"'
+LABEL_GAP = 22  # pixels between week labels along an axis at least (a long span labels every few weeks)
 LEFT, TOP, BOTTOM, LEGEND = 44, 34, 58, 120  # margins: y axis, title (+ panel names), rotated week labels, legend
 
 
@@ -115,10 +116,15 @@ def _axes(x0: float, height: float, weeks: Sequence[date], ticks: Sequence[tuple
         out.append(f'<line x1="{x0}" x2="{x0 + width}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e5e5e5"/>')
         out.append(f'<text x="{x0 - 4}" y="{y + 3:.1f}" text-anchor="end" {FONT}>{text}</text>')
     bottom = TOP + height
-    for week in weeks:
+    step = -(-len(weeks) * LABEL_GAP // int(width))  # every step-th week, counted back from the last
+    long_span = weeks[-1] - weeks[0] > timedelta(days=365)
+    for n, week in enumerate(weeks):
+        if (len(weeks) - 1 - n) % step:
+            continue
         x = _x(x0, weeks, week, width=width)
+        text = f"{week:%b} '{week:%y}" if long_span else _label(week)
         out.append(f'<text x="{x:.1f}" y="{bottom + 10}" text-anchor="end" transform="rotate(-45 {x:.1f} '
-                   f'{bottom + 10})" {FONT}>{_label(week)}</text>')  # fmt: skip
+                   f'{bottom + 10})" {FONT}>{text}</text>')  # fmt: skip
     if y_title:
         out.append(f'<text transform="translate(12 {TOP + height / 2:.1f}) rotate(-90)" text-anchor="middle" '
                    f'{FONT}>{y_title}</text>')  # fmt: skip

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from watchdesk.agents.briefing import charts
 from watchdesk.agents.briefing.model import BriefingInput
-from watchdesk.agents.briefing.period import TREND_WEEKS, week_starts
+from watchdesk.agents.briefing.period import Period, week_starts
 from watchdesk.agents.briefing.render import header, render_sections
 
 
@@ -39,7 +39,7 @@ def to_html(markdown: str) -> Markup:
 
 def render_html(data: BriefingInput) -> str:
     sections = render_sections(data)
-    weeks = week_starts(data.period_end, TREND_WEEKS)
+    weeks = week_starts(data.period_end, Period(data.period_start, data.period_end).chart_weeks)
     tone = charts.tone_chart(data.history, weeks)
     mentions = charts.mentions_chart(data.history, weeks)
     page = _env().get_template("briefing.html.j2")

@@ -11,6 +11,7 @@ from watchdesk.sources.errors import ConfigError
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _SPAN_DAYS = {"weekly": 7, "daily": 1}
 TREND_WEEKS = 12  # the trend window: this period's week and the eleven before it
+MAX_CHART_WEEKS = 156  # a longer period's charts show its last three years
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,12 @@ class Period:
     def weeks(self) -> int:
         """Seven-day weeks the period spans, a part week counted whole."""
         return -(-self.days // 7)
+
+    @property
+    def chart_weeks(self) -> int:
+        """Weeks the charts show, ending at the period's end: the twelve-week trend window, or the whole period
+        when it is longer (up to MAX_CHART_WEEKS), so a long span's charts are not its last twelve weeks alone."""
+        return min(max(TREND_WEEKS, self.weeks), MAX_CHART_WEEKS)
 
     @property
     def baseline_weeks(self) -> int:

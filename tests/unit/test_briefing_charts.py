@@ -50,3 +50,19 @@ def test_mentions_chart_stacks_bars_to_the_weeks_totals() -> None:
     assert sorted(bars) == ["A&B< Jan 13: 5", "NVDA Jan 20: 2", "NVDA Jan 6: 4"]
     per_mention = {height / int(title.rsplit(" ", 1)[1]) for title, height in bars.items()}
     assert max(per_mention) - min(per_mention) < 0.05  # heights proportional to the counts
+
+
+def test_a_long_span_charts_the_whole_period_with_sparse_labels() -> None:
+    """A review: the demo's 2024-05 to 2026-09 briefing charted its last twelve weeks, so only TSM showed."""
+    from watchdesk.agents.briefing.period import MAX_CHART_WEEKS, TREND_WEEKS, Period, week_starts
+
+    long = Period(date(2024, 5, 1), date(2026, 9, 1))
+    assert long.chart_weeks == 122 and Period(date(2025, 8, 25), date(2025, 8, 31)).chart_weeks == TREND_WEEKS
+    assert Period(date(2010, 1, 1), date(2026, 9, 1)).chart_weeks == MAX_CHART_WEEKS
+    weeks = week_starts(long.end, long.chart_weeks)
+    points = [WeekPoint(ticker="NVDA", topic="inventory", week=weeks[3], mentions=4, negative=2, positive=1),
+              WeekPoint(ticker="TSM", topic="inventory", week=weeks[-1], mentions=2, negative=0, positive=1)]
+    svg = mentions_chart(points, weeks) or ""
+    labels = [t.text for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text") if t.text and "'" in t.text]
+    assert 20 <= len(labels) <= 40 and labels[-1] == "Aug '26", labels  # every few weeks, the last one labelled
+    assert "NVDA" in svg and "TSM" in svg
