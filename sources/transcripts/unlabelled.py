@@ -42,10 +42,6 @@ _OPENER = compile_cached(
     r"^(?:yeah|yes|sure|okay|ok|well|great question|good question|thanks?(?: you)?,? [A-Z][\w’']+[.,]|"
     r"(?:hi|hey),? [A-Z][\w’']+|let me|so,? [A-Z][\w’']+,)", re.IGNORECASE,
 )
-# How a reply opens; unlike _OPENER, never how a question does ("Hi, Jensen", "Thanks, Colette" open both).
-_REPLY = compile_cached(r"^(?:yeah|yes|sure|well|okay|great question|good question)\b[,.]?", re.IGNORECASE)
-MIN_QUESTION = 150
-_CLOSING = compile_cached(r"\b(?:thanks|thank you)(?: (?:very|so) much)?[.!]$", re.IGNORECASE)
 _ANSWER_CUE = compile_cached(r"\b(?:thanks|thank you) for the question\b", re.IGNORECASE)
 _NOT_NAMES = frozenset({"Slide", "Page", "The", "Our", "We", "You", "It", "Q", "Questions", "Question", "Today"})
 
@@ -208,29 +204,10 @@ def _answer_start(flat: str, s: _Sentences, at: int) -> int | None:
             ends = [end]
             break
         mark = flat.find("?", end, limit)
-    question_mark = flat.find("?", at, limit)
-    reply = _reply_start(flat, s, at, question_mark if question_mark >= 0 else limit, closed=question_mark >= 0)
-    first = min(x for x in (ends[0] if ends else None, reply) if x is not None) if ends or reply else None
+    first = ends[0] if ends else None
     if cue:
         return min(s.start_of(cue.start()), first) if first is not None else s.start_of(cue.start())
     return first
-
-
-def _reply_start(flat: str, s: _Sentences, at: int, limit: int, *, closed: bool) -> int | None:
-    """An answer before any "?" (speech-to-text often drops them): the first sentence that opens like a reply
-    ("Yeah, ...", "Well, ...") once the question has run MIN_QUESTION characters; with a "?" still to come
-    (`closed`), only right after the asker's closing thanks ("... how that's all going, thanks. Yeah, ...")."""
-    pos, before = s.end_of(at), s.sentence_at(at)
-    while pos < limit:
-        here = s.sentence_at(pos)
-        if pos - at >= MIN_QUESTION and _REPLY.match(here) and (not closed or _CLOSING.search(before)):
-            return pos
-        before = here
-        nxt = s.end_of(pos)
-        if nxt <= pos:
-            return None
-        pos = nxt
-    return None
 
 
 def _statements(flat: str, cuts: list[_Cut], qa: int | None) -> list[Statement]:
