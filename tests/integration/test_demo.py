@@ -154,7 +154,7 @@ def test_briefing_has_every_ticker_with_call_findings_and_news(first_run: tuple[
     text = Path(outcome.briefing_path or "").read_text()
     findings = text.split("## Findings", 1)[1].split("## News", 1)[0]
     assert "### NVDA" in findings and "### TSM" in findings and "### ASML" in findings
-    assert "qa · C.C. Wei" in findings and "prepared · Colette M. Kress" in findings  # both calls cited
+    assert "qa · C.C. Wei" in findings and "prepared · Colette Kress" in findings  # both calls cited
     news = text.split("## News", 1)[1].split("## Gaps", 1)[0]
     per_ticker = dict(zip(["NVDA", "TSM", "ASML"], news.split("### ")[1:], strict=True))
     assert "**NYT Business** (established outlet)" in per_ticker["NVDA"]
