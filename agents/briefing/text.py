@@ -53,9 +53,20 @@ def is_boilerplate(f: FindingItem) -> bool:
     return bool(_BOILERPLATE_SECTIONS.match(f.section or "") or _BOILERPLATE_TEXT.search(f.sentence))
 
 
+# Investor relations passing on a question ("He notes there's lots of talk that ...", "Robert is asking ...",
+# "So Gokul's first question is ..."): what was asked, though said by the company's side.
+_RELAYED = re.compile(
+    r"\b(?i:he|she|they)\s+(?:notes?|asks?|wants to know|is asking|are asking|wonders?|would like to know)\b|"
+    r"\b[A-Z][a-z]+(?:['’]s)?\s+(?:is asking|asks|(?:first |second |next |last |follow-up )?question is)\b|"
+    r"\b(?:his|her|their) (?:first |second |follow-up )?question\b"
+)
+
+
 def is_question(f: FindingItem) -> bool:
-    """An analyst's question (or an operator's line) says what was asked, not what the company said."""
-    return f.speaker_kind in {"analyst", "operator"} or f.sentence.rstrip().endswith("?")
+    """An analyst's question (or an operator's line, or one relayed by investor relations) says what was asked,
+    not what the company said."""
+    return (f.speaker_kind in {"analyst", "operator"} or f.sentence.rstrip().endswith("?")
+            or (f.section == "qa" and bool(_RELAYED.search(f.sentence))))
 
 
 def same_text(sentence: str) -> str:

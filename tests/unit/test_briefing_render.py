@@ -315,3 +315,20 @@ def test_a_speaker_is_one_name_across_calls() -> None:
     assert [speaker_name(n) for n in ("C. J. Muse", "J. Smith", "Operator")] == ["C. J. Muse", "J. Smith", "Operator"]
     quoted = replace(FINDINGS[0], speaker="Colette M. Kress", section=None)
     assert "· Colette Kress [" in render_markdown(briefing(findings=[quoted, *FINDINGS[1:]]))
+
+
+def test_a_question_relayed_by_investor_relations_is_a_question() -> None:
+    """A review: the 2026-W29 headline's top quote was TSMC's IR head passing on an analyst's view ("He notes
+    there's lots of talk that ... the supply is very tight"), quoted as the company's warning."""
+    from watchdesk.agents.briefing.text import is_question
+
+    def said(sentence: str, section: str = "qa") -> FindingItem:
+        return replace(FINDINGS[0], sentence=sentence, section=section, speaker="Jeff Su", speaker_kind="management")
+
+    relayed = ["He notes there's lots of talk that mature nodes are seeing a strong demand recovery.",
+               "Well, those are your numbers, but Robert is asking the demand in excess of supply.",
+               "So Gokul's first question is, again, how do we plan our capacity."]
+    own = ["We note that supply is tight.", "Our customers' question is always about supply."]
+    assert [is_question(said(s)) for s in relayed] == [True, True, True]
+    assert [is_question(said(s)) for s in own] == [False, False]
+    assert not is_question(said(relayed[0], section="prepared"))  # prepared remarks relay no question
