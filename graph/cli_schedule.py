@@ -88,8 +88,11 @@ def show(watchlist: Path, crontab_file: Path | None) -> None:
     from watchdesk.graph.watchlist import load_watchlist
 
     wl = load_watchlist(watchlist)
-    lines = watchdesk_lines(Crontab(crontab_file).read(), watchlist.resolve())
-    click.echo("\n".join(lines) if lines else f"not installed (watchdesk schedule install {watchlist})")
+    if crontab_file is None and shutil.which("crontab") is None:  # nothing can be installed here: say so, still show
+        click.echo("not installed: this machine has no `crontab` command (install cron, or pass --crontab-file)")
+    else:
+        lines = watchdesk_lines(Crontab(crontab_file).read(), watchlist.resolve())
+        click.echo("\n".join(lines) if lines else f"not installed (watchdesk schedule install {watchlist})")
     _print_next(wl.schedule, until=wl.until)
 
 

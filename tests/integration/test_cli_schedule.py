@@ -127,3 +127,16 @@ def test_an_installed_horizon_lists_only_the_runs_before_it(files: tuple[Path, P
     runs = [datetime.strptime(s.strip(), "%a %Y-%m-%d %H:%M") for s in shown if s.startswith("  ")]
     assert 1 <= len(runs) <= 2 and all(r.date() <= until for r in runs), shown
     assert f"runs after {until.isoformat()} (the watchlist's `until`) do nothing" in shown[-1]
+
+
+def test_show_without_a_crontab_command_says_so_and_shows_the_times(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A review: `schedule show` exited 2 on a machine without cron, though it only reads."""
+    import shutil
+
+    wl = tmp_path / "w.toml"
+    wl.write_text('name = "w"\n[[tickers]]\nsymbol = "NVDA"\ncik = 1045810\n')
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    result = CliRunner().invoke(cli, ["schedule", "show", str(wl)])
+    assert result.exit_code == 0, result.output
+    assert "not installed: this machine has no `crontab` command" in result.output and "next runs:" in result.output
