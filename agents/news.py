@@ -19,6 +19,7 @@ from watchdesk.sources.news.feeds import NewsItem, discover_feeds, parse_feed
 from watchdesk.sources.news.fetch import ConditionalFetcher, FeedState, fetch_feed
 from watchdesk.sources.news.match import TickerTerms, match_tickers
 from watchdesk.sources.news.tiers import Tier, at_least, tier_for
+from watchdesk.sources.redact import redact_text
 from watchdesk.store.records import DocumentRecord, GapRecord
 from watchdesk.store.store import Store
 
@@ -181,5 +182,7 @@ def _record(
 
 
 def _gap(store: Store, run_id: str, *, target: str, reason: str, result: NewsResult) -> None:
+    # a feed URL may carry a key (?apikey=): redacted in the gap as everywhere else it is shown or kept
+    target, reason = redact_text(target), redact_text(reason)
     store.record_gap(GapRecord(run_id=run_id, agent=AGENT, target=target, reason=reason, created_at=datetime.now(UTC)))
     result.gaps.append(f"{target}: {reason}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from watchdesk.agents.briefing.agent import BriefingFiles
 from watchdesk.agents.briefing.deliver import Channels, Message, Outcome, Target, deliver
@@ -41,7 +42,8 @@ def deliver_briefing(
     data = files.data
     headline = headline_text(data)
     if "html" in files.paths or "md" in files.paths:
-        headline += f"\nFull briefing: {files.paths.get('html') or files.paths['md']}"
+        # the file's name, never its local path: the folder means nothing to a chat's readers
+        headline += f"\nFull briefing: {Path(files.paths.get('html') or files.paths['md']).name}"
     msg = Message(
         briefing_id=files.briefing_id,
         run_id=run_id,

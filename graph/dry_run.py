@@ -34,14 +34,33 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     as_of = settings.as_of or datetime.now(UTC).date()
     if ended := horizon_ended(watchlist, as_of):
         problems.append(f"until: {ended}")
+    problems += _smtp_problems(watchlist, settings)
     plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir)
     echo(f"plan for {origin} ({len(watchlist.tickers)} tickers; tickers {how}):")
     echo(describe(plan))
     for warning in _missing_folders(watchlist):
         echo(f"warning: {warning}")
+    if any(d.kind == "email" for d in watchlist.delivery) and not settings.smtp_url:
+        echo("warning: an e-mail target, but WATCHDESK_SMTP_URL is not set here: a run would record the e-mail as "
+             "failed (scheduled runs read it from ~/.config/watchdesk/env)")
     if problems:
         raise ConfigError(describe_problems(origin, problems))
     echo(f"{origin}: valid")
+
+
+def _smtp_problems(watchlist: Watchlist, settings: Settings) -> list[str]:
+    """An e-mail target needs WATCHDESK_SMTP_URL, and one that reads as an SMTP address (never echoed)."""
+    if not any(d.kind == "email" for d in watchlist.delivery):
+        return []
+    if not settings.smtp_url:  # may be set only for cron (~/.config/watchdesk/env): said as a warning, below
+        return []
+    from watchdesk.agents.briefing.channels import smtp_server
+
+    try:
+        smtp_server(settings.smtp_url)
+    except ConfigError as exc:
+        return [f"delivery: {exc}"]
+    return []
 
 
 def _missing_folders(watchlist: Watchlist) -> list[str]:

@@ -12,6 +12,7 @@ from watchdesk.agents import news
 from watchdesk.graph.deps import Deps
 from watchdesk.graph.state import StepInput, StepResult
 from watchdesk.sources.news.match import terms_for
+from watchdesk.sources.redact import redact_url
 
 
 def news_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
@@ -20,7 +21,9 @@ def news_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["superv
     req = news.NewsRequest(
         tickers=tuple(terms_for(t["symbol"], sec_name=t["name"], aliases=t["aliases"]) for t in p["tickers"]),
         ciks={t["symbol"]: t["cik"] for t in p["tickers"]},
-        feeds=tuple(news.FeedSpec(**f) for f in p["feeds"]),
+        # the watchlist's feeds, not the plan's: the plan carries their URLs with secrets redacted
+        feeds=tuple(news.FeedSpec(**f.model_dump(exclude_none=True)) for f in deps.watchlist.news.feeds
+                    if redact_url(f.url) in {pf["url"] for pf in p["feeds"]}),
         min_tier=p["min_tier"],
         tiers=p["tiers"],
         since=date.fromisoformat(p["since"]),

@@ -140,12 +140,15 @@ def _news_step(watchlist: Watchlist, companies: Mapping[str, CompanyRef], *, sin
         agent="news",
         action="fetch_news",
         target=f"news on {', '.join(t.symbol for t in tickers)} from "
-        + (", ".join(f.name or f.url for f in news.feeds) or "no feeds"),
+        + (", ".join(f.name or redact_url(f.url) for f in news.feeds) or "no feeds"),
         permission=",".join(hosts) or "store:write",
         params={
             "tickers": [{"symbol": t.symbol, "name": companies[t.symbol].name, "cik": companies[t.symbol].cik,
                          "aliases": list(t.aliases)} for t in tickers],
-            "feeds": [f.model_dump(exclude_none=True) for f in news.feeds],
+            # secrets in a feed URL stay in the watchlist: the node reads the feeds from there, the plan (shown,
+            # stored, checkpointed) gets them redacted, as a transcript source's
+            "feeds": [{k: redact_url(v) if k == "url" else v for k, v in f.model_dump(exclude_none=True).items()}
+                      for f in news.feeds],
             "min_tier": news.min_tier,
             "tiers": dict(news.tiers),
             "since": since.isoformat(),

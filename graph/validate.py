@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from watchdesk.graph.policy import domain_allowed
 from watchdesk.graph.watchlist import Delivery, Policy, Ticker, Watchlist
+from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
 
 FMP_HOST = "financialmodelingprep.com"
@@ -106,11 +107,3 @@ def _delivery_problems(n: int, delivery: Delivery, policy: Policy) -> list[str]:
                 f"{list(policy.allowed_recipients)}: add it (or its @domain) there"
             )
     return problems
-
-
-def recipient_allowed(address: str, allowed: tuple[str, ...]) -> bool:
-    """An entry allows one address, or a whole domain when written `@example.com` or `example.com`."""
-    address = address.strip().lower()
-    domain = address.rpartition("@")[2]
-    entries = [a.strip().lower() for a in allowed]
-    return any(address == entry or domain == entry.lstrip("@") for entry in entries)

@@ -11,10 +11,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from watchdesk.sources.addresses import ADDRESS, DOMAIN
 from watchdesk.sources.errors import ConfigError
 
 Source = Literal["edgar", "transcripts", "news"]
 _APPROVAL = re.compile(r"^(always|never|first:[1-9]\d*)$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class _Strict(BaseModel):
@@ -120,6 +122,15 @@ class Delivery(_Strict):
     to: tuple[str, ...] = ()
     webhook_env: str | None = None  # name of the variable holding the webhook, never the URL itself
 
+    @field_validator("to")
+    @classmethod
+    def _one_address_each(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [a for a in value if not ADDRESS.match(a.strip())]
+        if bad:
+            raise ValueError(f"each entry must be one e-mail address (name@domain.tld), not {bad[0]!r}: "
+                             "write several addresses as several entries")
+        return tuple(a.strip() for a in value)
+
 
 class Policy(_Strict):
     allowed_domains: tuple[str, ...] = ("sec.gov",)
@@ -127,6 +138,14 @@ class Policy(_Strict):
     max_requests_per_run: int = Field(default=1000, ge=1)
     max_documents_per_run: int = Field(default=100, ge=1)
     allowed_recipients: tuple[str, ...] = ()
+
+    @field_validator("allowed_recipients")
+    @classmethod
+    def _addresses_or_domains(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [a for a in value if not (ADDRESS.match(a.strip()) or DOMAIN.match(a.strip()))]
+        if bad:
+            raise ValueError(f"each entry must be one e-mail address or a domain (@example.com), not {bad[0]!r}")
+        return tuple(a.strip() for a in value)
 
     @field_validator("approval")
     @classmethod
@@ -146,6 +165,13 @@ class Watchlist(_Strict):
     delivery: tuple[Delivery, ...] = (Delivery(kind="file"),)
     policy: Policy = Policy()
     until: date | None = None  # last day to watch (a goal's horizon, see `watchdesk plan`); None: until stopped
+
+    @field_validator("name")
+    @classmethod
+    def _printable_name(cls, value: str) -> str:
+        if _CONTROL.search(value):  # it goes into e-mail subjects and file names
+            raise ValueError("must be one line of printable text (no line breaks or control characters)")
+        return value
 
     def fingerprint(self) -> str:
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:12]

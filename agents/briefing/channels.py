@@ -6,10 +6,12 @@ Messages never contain the SMTP password or the webhook URL.
 
 from __future__ import annotations
 
+import re
 import smtplib
 import ssl
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import httpx
@@ -35,6 +37,7 @@ class SmtpServer:
     user: str | None
     password: str | None
     sender: str
+    insecure: bool = False  # log in without TLS to a remote server (?insecure=1): the password crosses in clear
 
     def __repr__(self) -> str:  # never the password
         return f"SmtpServer({self.host}:{self.port}, tls={self.tls}, user={self.user!r})"
@@ -44,34 +47,51 @@ class SmtpServer:
         return f"{self.host}:{self.port}"
 
 
+# Read by hand, not with urlsplit: a password holding "/", "?", "#" or "@" must not be cut into the path, the query
+# or (in an error message) the port. Without credentials the address is host[:port][?query]; with them, the
+# password runs to the first "@" after which a whole host[:port][?query] follows (a query may hold "from=a@b").
+_HOST = r"(?P<host>[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:]+\])(?::(?P<port>\d{1,5}))?/?(?:\?(?P<query>[^#]*))?$"
+_SMTP_URL = re.compile(rf"^(?P<scheme>smtps?)://{_HOST}", re.DOTALL)
+_SMTP_URL_LOGIN = re.compile(rf"^(?P<scheme>smtps?)://(?P<user>[^:@/]*)(?::(?P<password>.*?))?@{_HOST}", re.DOTALL)
+_LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
 def smtp_server(url: str) -> SmtpServer:
-    """`smtp://user:pass@host:587?from=desk@example.com` or `smtps://...`; the password may be %-encoded."""
-    parts = urlsplit(url)
-    if parts.scheme not in {"smtp", "smtps"} or not parts.hostname:
+    """`smtp://user:pass@host:587?from=desk@example.com` or `smtps://...`; the password may be %-encoded, or
+    written as it is. `?insecure=1` allows logging in without TLS to a server other than this machine."""
+    m = _SMTP_URL.match(url.strip()) or _SMTP_URL_LOGIN.match(url.strip())
+    if m is None:  # never echo the value: it holds the password
         raise ConfigError("WATCHDESK_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host")
-    user = unquote(parts.username) if parts.username else None
-    sender = parse_qs(parts.query).get("from", [""])[0] or (user if user and "@" in user else "watchdesk@localhost")
+    query = parse_qs(m["query"] or "")
+    named = m.groupdict()
+    user = unquote(named["user"]) if named.get("user") else None
+    sender = query.get("from", [""])[0] or (user if user and "@" in user else "watchdesk@localhost")
     return SmtpServer(
-        host=parts.hostname,
-        port=parts.port or (465 if parts.scheme == "smtps" else 587),
-        tls=parts.scheme == "smtps",
+        host=m["host"].strip("[]"),
+        port=int(m["port"]) if m["port"] else (465 if m["scheme"] == "smtps" else 587),
+        tls=m["scheme"] == "smtps",
         user=user,
-        password=unquote(parts.password) if parts.password else None,
+        password=unquote(named["password"]) if named.get("password") else None,
         sender=sender,
+        insecure=query.get("insecure", [""])[0] in {"1", "true", "yes"},
     )
 
 
 def email_message(*, sender: str, to: list[str], subject: str, text: str, html: str | None) -> EmailMessage:
-    """multipart/alternative: the Markdown as text/plain, the HTML briefing as text/html."""
+    """multipart/alternative: the Markdown as text/plain, the HTML briefing as text/html; with the Date and
+    Message-ID headers relays and spam filters expect."""
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = sender, ", ".join(to), subject
+    msg["Date"] = formatdate(localtime=False, usegmt=True)
+    msg["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or "localhost")
     msg.set_content(text)
     if html is not None:
         msg.add_alternative(html, subtype="html")
     return msg
 
 
-def send_email(server: SmtpServer, msg: EmailMessage) -> None:
+def send_email(server: SmtpServer, msg: EmailMessage) -> dict[str, str]:
+    """Send `msg`; the recipients the server refused while taking the others, with its answer."""
     try:
         if server.tls:
             client: smtplib.SMTP = smtplib.SMTP_SSL(server.host, server.port, timeout=TIMEOUT,
@@ -80,12 +100,19 @@ def send_email(server: SmtpServer, msg: EmailMessage) -> None:
             client = smtplib.SMTP(server.host, server.port, timeout=TIMEOUT)
         with client:
             client.ehlo()
+            secure = server.tls
             if not server.tls and client.has_extn("starttls"):
                 client.starttls(context=ssl.create_default_context())
                 client.ehlo()
+                secure = True
             if server.user and server.password:
+                if not (secure or server.insecure or server.host in _LOOPBACK):
+                    raise DeliveryError(
+                        f"{server.where} offers no TLS: the password is not sent in clear (use smtps://, a server "
+                        "with STARTTLS, or add ?insecure=1 to WATCHDESK_SMTP_URL to allow it)", transient=False)
                 client.login(server.user, server.password)
-            client.send_message(msg)
+            refused = client.send_message(msg)
+        return {address: f"{code} {reply.decode(errors='replace')[:80]}" for address, (code, reply) in refused.items()}
     except smtplib.SMTPResponseException as exc:
         raise DeliveryError(f"SMTP {exc.smtp_code} from {server.where}", transient=400 <= exc.smtp_code < 500) from None
     except smtplib.SMTPRecipientsRefused as exc:

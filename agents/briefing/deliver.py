@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from watchdesk.agents.briefing import channels
 from watchdesk.agents.briefing.channels import DeliveryError
+from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.gateway import domain_matches
 from watchdesk.store.bulk import upsert
@@ -69,12 +70,6 @@ class Outcome:
     status: str  # sent | failed | refused | skipped
     attempts: int = 0
     error: str | None = None
-
-
-def recipient_allowed(address: str, allowed: Sequence[str]) -> bool:
-    """An exact address, or a whole domain written as "@example.com"."""
-    addr = address.strip().lower()
-    return any(addr == a.lower() or (a.startswith("@") and addr.endswith(a.lower())) for a in allowed)
 
 
 def deliver(
@@ -152,9 +147,17 @@ def _email(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple
         return out + [Outcome(kind="email", target=a, status="failed", error=str(exc)) for a in todo]
     subject = f"watchdesk briefing: {msg.watchlist}, {msg.period_label}"
     email = channels.email_message(sender=server.sender, to=todo, subject=subject, text=msg.markdown, html=msg.html)
-    attempts, error = _retry(lambda: channels.send_email(server, email), channels_)
-    status = "sent" if error is None else "failed"
-    return out + [Outcome(kind="email", target=a, status=status, attempts=attempts, error=error) for a in todo]
+    refused: dict[str, str] = {}
+    attempts, error = _retry(lambda: refused.update(channels.send_email(server, email)), channels_)
+    # a recipient the server turned away while it took the others is not "sent"
+    refused = {a.lower(): why for a, why in refused.items()}
+    return out + [
+        Outcome(kind="email", target=a, status="failed", attempts=attempts,
+                error=f"{server.where} refused it: {refused[a.lower()]}") if a.lower() in refused
+        else Outcome(kind="email", target=a, status="sent" if error is None else "failed", attempts=attempts,
+                     error=error)
+        for a in todo
+    ]
 
 
 def _slack(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]]) -> Outcome:

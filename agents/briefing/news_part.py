@@ -58,7 +58,7 @@ def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date)
 
 def render_news(entries: Sequence[NewsEntry], *, tickers: Sequence[str]) -> str:
     """The News body: per ticker, each item with its date, outlet, tier and flags; a line when there is none."""
-    from watchdesk.agents.briefing.render import escape_markdown  # the briefing's one escaping rule
+    from watchdesk.agents.briefing.render import URL, escape_markdown  # the briefing's one escaping rule
 
     lines = ["Items from the watchlist's feeds that name the company, with the outlet and its "
              "credibility tier (primary: regulators and the company's own releases; established outlets; other)."]
@@ -71,8 +71,11 @@ def render_news(entries: Sequence[NewsEntry], *, tickers: Sequence[str]) -> str:
         for e in _shown(mine):
             when = e.published.isoformat() if e.published else "undated"
             flags = f" · flagged: {', '.join(sorted(set(e.flags)))}" if e.flags else ""
+            # a feed's link is fetched text: only a plain http(s) address becomes a link, anything else is shown
+            # escaped ("x> **URGENT** [verify](http://evil.test)" injected markup and a phishing link)
+            link = f"<{e.url}>" if URL.match(e.url or "") else escape_markdown(e.url or "no link")
             lines.append(f"- {when} · **{escape_markdown(e.outlet)}** ({TIER_LABELS.get(e.tier, e.tier)}) · "
-                         f"{escape_markdown(e.title)} <{e.url}>{flags}")
+                         f"{escape_markdown(e.title)} {link}{flags}")
         if (hidden := len(mine) - len(_shown(mine))) > 0:
             lines.append(f"- … and {hidden} more, none flagged (all are in the documents table, source 'news').")
     return "\n".join(lines)

@@ -35,7 +35,7 @@ __all__ = ["citation_ids", "escape_markdown", "is_boilerplate", "net_tone", "ren
 
 TOP_PER_TOPIC = 5
 UNSURE = ", unsure"  # after the score of a finding the flagger was not sure of (FindingItem.sure is False)
-_URL = re.compile(r"^https?://[^\s<>]+$")
+URL = re.compile(r"^https?://[^\s<>]+$")  # a link a briefing may write as <...>: fetched text is never more
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +295,7 @@ def _source_line(doc: DocumentItem | None, f: FindingItem | None) -> str:
     else:  # pragma: no cover - callers pass one of them
         raise ValueError("a source needs a document or a finding")
     label = " ".join(x for x in (ticker or "", doc_label(form, filed, dated_by_storage=stored)) if x)
-    link = f"<{url}>" if url and _URL.match(url) else escape_markdown(local_paths(url or "no address recorded"))
+    link = f"<{url}>" if url and URL.match(url) else escape_markdown(local_paths(url or "no address recorded"))
     head = escape_markdown(label + (f": {title}" if title else "")) if label or title else "document"
     return f"{head} {link} (document `{doc_id}`)"
 

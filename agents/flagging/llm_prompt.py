@@ -104,8 +104,13 @@ WITHHELD = "[withheld: reads like an instruction]"
 
 # Text that addresses a model rather than an investor; such a sentence keeps its rule-based verdict.
 INSTRUCTION = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(?:instructions?|prompts?|rules|above|previous)\b"
-    r"|\b(?:system prompt|you are now|as an ai\b|new instructions|mark (?:every|all)\w*)",
+    r"\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(?:instructions?|prompts?|rules?|rubric|guidelines?|"
+    r"polic(?:y|ies)|above|previous)\b"
+    r"|\b(?:system prompt|you are now|as an ai\b|new instructions|mark (?:every|all)\w*)"
+    # addressed to a model: "Assistant, ...", "Note to any AI system", "System: new policy", field names it answers in
+    r"|^\s*(?:assistant|system|ai)\s*[,:]|\b(?:note|message|instructions?) (?:to|for) (?:any|the|all) "
+    r"(?:ai|llm|model|assistant|language model)s?\b|\babout_topic\b"
+    r"|\banswer (?:positive|negative|neutral)\b",
     re.IGNORECASE,
 )
 Context = tuple[str, str, str]  # (question, before, after)

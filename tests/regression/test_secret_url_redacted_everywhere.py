@@ -1,5 +1,6 @@
 """Bug: a `?token=` in a transcript URL was redacted in audit rows but printed in the plan, the gaps,
-the briefing, the checkpoint file and on stderr. Now one redaction function guards every place."""
+the briefing, the checkpoint file and on stderr. Now one redaction function guards every place. A review
+(session 21) found a news feed's `?apikey=` still stored in the run's plan: feeds are redacted there too."""
 
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ WATCHLIST = f"""
 name = "secret url"
 [[tickers]]
 symbol = "NVDA"
-sources = ["edgar", "transcripts"]
+sources = ["edgar", "transcripts", "news"]
 [[tickers.transcripts]]
 kind = "url"
 url = "https://ir.example.com/q3-call.html?token={SECRET}&lang=en"
+[[news.feeds]]
+url = "https://feeds.example.com/rss?apikey={SECRET}"
 [filings]
 forms = ["10-Q"]
 since = 2025-08-01
