@@ -4,6 +4,7 @@ JSON (call_transcript with pres/qa sections), and watchdesk's own output (a roun
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -77,7 +78,23 @@ def _remarks_layout(raw: dict[str, Any]) -> Transcript:
     return Transcript(statements=name_analysts(statements))
 
 
+# foolcalls' structured JSON joins a speech's paragraphs with no space ("... the News tab.I will now turn ...")
+# and ends it with the next speaker's header line ("... secured debt.Felicia Hendrix -- Barclays -- Analyst").
+_NEXT_HEADER = re.compile(r"(?<=[.!?\]-])[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'’-]*){0,4}(?: -- [^\n]{1,80}){1,2}\s*$")
+_GLUED = re.compile(r"(?<=[a-z0-9%)’”\]])([.!?])(?=[A-Z“])|(?<=\])(?=[A-Z])")
+
+
+def _foolcalls_text(text: str, names: list[str]) -> str:
+    text = _NEXT_HEADER.sub("", text.strip())
+    for name in names:  # a header glued to a word ("... of Televisa StudiosPatricio Wills -- President ...")
+        text = re.sub(rf"{re.escape(name)}(?: -- [^\n]{{1,80}}){{1,2}}\s*$", "", text)
+    return _GLUED.sub(lambda m: f"{m.group(1) or ''} ", text).strip()
+
+
 def _foolcalls_layout(raw: dict[str, Any]) -> Transcript:
+    people = raw.get("participants") or {}
+    names = sorted({str(p.get("speaker") or "").strip() for group in people.values() if isinstance(group, list)
+                    for p in group if isinstance(p, dict)} - {""}, key=len, reverse=True)
     statements = []
     for item in raw["call_transcript"]:
         speaker = str(item.get("speaker") or "").strip()
@@ -85,7 +102,7 @@ def _foolcalls_layout(raw: dict[str, Any]) -> Transcript:
         statements.append(Statement(
             speaker=speaker or None, role=role, affiliation=clean_affiliation(item.get("affiliation"), speaker),
             section="qa" if item.get("section") == "qa" else "prepared", kind=kind_of(speaker, role),
-            text=str(item.get("text") or "").strip(),
+            text=_foolcalls_text(str(item.get("text") or ""), names),
         ))
     year, quarter = raw.get("fiscal_period_year"), str(raw.get("fiscal_period_qtr") or "").lstrip("Qq")
     return validate_transcript(dict(  # the file's own values: type-checked
