@@ -28,9 +28,13 @@ _COMPANY_BAR = compile_cached(
 _PERIOD = compile_cached(r"\bQ([1-4])\s+(?:FY\s*|fiscal\s+(?:year\s+)?)?'?(20\d{2}|\d{2})\b", re.IGNORECASE)
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _PERIOD_WORDS = compile_cached(
-    r"\b(first|second|third|fourth)[- ]quarter(?: and full[- ]year)?(?: of)?(?: (fiscal|FY))?(?: year)? ?'?(20\d{2})\b",
+    r"\b(first|second|third|fourth)[- ]quarter(?: and full[- ]year)?(?: of| in)?(?: (fiscal|FY))?(?: year)? ?'?"
+    r"(20\d{2})\b",
     re.IGNORECASE,
 )
+# The next call's period in the opening's safe harbour: "replay until the conference call to discuss our financial
+# results for the first quarter of fiscal 2025" is not this call's.
+_NEXT_CALL = compile_cached(r"(?:replay|until the (?:conference )?call|call to discuss)[^.]{0,80}$", re.IGNORECASE)
 # File names: NVDA_2024_Q1, ACN_q1_2022, nvidia-nvda-q1-2025-..., 2020-07-07-...-mfgp-q2-2020-...
 _NAME_TQY = compile_cached(r"(?:^|[_\-])([A-Za-z]{1,6})[_\-]q([1-4])[_\-](20\d{2})(?:[_\-.]|$)", re.IGNORECASE)
 _NAME_TYQ = compile_cached(r"^([A-Za-z]{1,6})[_\-](20\d{2})[_\-]q([1-4])(?:[_\-.]|$)", re.IGNORECASE)
@@ -50,12 +54,15 @@ def find_ticker(text: str) -> tuple[str, int] | None:
 
 
 def find_period(text: str) -> str | None:
-    """Fiscal period from "Q1 2025" or "first quarter of fiscal 2024"."""
+    """Fiscal period from "Q1 2025" or "first quarter of fiscal 2024", not the next call's ("replay until the
+    conference call to discuss ... the first quarter of fiscal 2025")."""
     m = _PERIOD.search(text)
     if m:
         return period(m.group(2), m.group(1))
-    w = _PERIOD_WORDS.search(text)
-    return period(w.group(3), _ORDINALS[w.group(1).lower()]) if w else None
+    for w in _PERIOD_WORDS.finditer(text):
+        if not _NEXT_CALL.search(text[max(0, w.start() - 120) : w.start()]):
+            return period(w.group(3), _ORDINALS[w.group(1).lower()])
+    return None
 
 
 def find_call_date(text: str) -> date | None:

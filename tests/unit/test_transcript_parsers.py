@@ -260,3 +260,15 @@ def test_foolcalls_json_speeches_are_split_and_carry_no_next_speaker_line(transc
     if hele is not None and "helen" in names[2].name:
         jack = next(s for s in hele.statements if s.speaker == "Jack Jancin")
         assert jack.text.endswith("and then the News tab. I will now turn the conference call over to Mr. Mininberg.")
+
+
+def test_the_next_calls_period_in_the_safe_harbour_is_not_this_calls(transcripts: Path) -> None:
+    """A review: NVDA_2024_Q4.txt read as 2025-Q1 from '... replay until the conference call to discuss our
+    financial results for the first quarter of fiscal 2025'; its own words are 'fourth quarter in fiscal 2024'."""
+    folder = transcripts / "plaintext_2023_2025"
+    for path in sorted(folder.glob("*_20*_Q*.txt")):
+        if path.stat().st_size < 1000:
+            continue  # MPWR_2024_Q4.txt is a truncated real file
+        parsed = parse_transcript(path.read_bytes(), origin="call.txt")  # no name hints: the text alone
+        _, year, quarter = path.stem.split("_")
+        assert parsed.fiscal_period == f"{year}-{quarter}", path.name
