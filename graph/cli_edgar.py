@@ -31,17 +31,30 @@ def _load(path: Path, *, tables: Literal["keep", "drop"] = "keep") -> tuple[str,
     """Clean text of the primary document (the one inside a full-submission .txt), and its SGML header."""
     from watchdesk.sources.filing_items import document_text, split_submission
 
-    primary, header, _ = split_submission(_read(path))
+    data = _read(path)
+    if data.lstrip()[:1] in (b"{", b"["):  # HTML or plain text of any page reads; JSON is no page
+        raise ParsingError(f"{path} is JSON, not a filing; expected {_EXPECTED} (a transcript's JSON reads with "
+                           "`watchdesk transcript parse`)")
+    primary, header, _ = split_submission(data)
     try:
         return document_text(primary, tables=tables), header
     except ParsingError as exc:
         raise ParsingError(f"{path}: {exc}") from exc
 
 
-def _read(path: Path) -> bytes:
-    """The file's bytes as UTF-8; binary data is refused before any parser sees it."""
+def _read(path: Path, *, filing: bool = False) -> bytes:
+    """The file's bytes as UTF-8; binary data is refused before any parser sees it, and so is an empty file or,
+    with `filing`, one with no SGML header, inline XBRL or cover page (a transcript, an EDGAR index page)."""
     data = to_utf8(read_input(path, expected=_EXPECTED), origin=str(path))
     check_text(data, origin=str(path), expected=_EXPECTED)
+    if not data.strip():
+        raise ParsingError(f"{path} is empty; expected {_EXPECTED}")
+    if filing:
+        from watchdesk.agents.flagging.document import is_filing
+
+        if not is_filing(data):
+            raise ParsingError(f"{path} does not look like an SEC filing (no SGML header, inline XBRL or cover "
+                               f"page); expected {_EXPECTED}")
     return data
 
 
@@ -136,7 +149,7 @@ def items(path: Path) -> None:
     from watchdesk.sources.filing_items import extract_items
 
     _echo_json(
-        [{"item": item.item, "title": item.title} for item in extract_items(_read(path))]
+        [{"item": item.item, "title": item.title} for item in extract_items(_read(path, filing=True))]
     )
 
 

@@ -158,3 +158,16 @@ def test_sections_refuses_an_8k_passed_as_a_10k(edgar_fixtures: Path) -> None:
     assert result.exit_code == 2 and result.stdout == ""
     assert "is an 8-K (its SGML header says so), not a 10-K: read its items with `watchdesk edgar items" in \
         result.stderr
+
+
+@pytest.mark.parametrize("command", ["text", "items"])
+def test_text_and_items_refuse_an_empty_file_or_one_that_is_no_filing(command: str, tmp_path: Path) -> None:
+    """A review: `edgar items empty.txt` printed [] and `edgar text TEL_q3_2021.json` the raw JSON, both exit 0."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    call = tmp_path / "call.json"
+    call.write_text('{"prepared_remarks": [{"speaker": "Operator", "speech": "Welcome to the call."}]}')
+    for path, said in ((empty, "is empty"), (call, "is JSON, not a filing" if command == "text" else
+                                              "does not look like an SEC filing")):
+        result = CliRunner().invoke(cli, ["edgar", command, str(path)])
+        assert result.exit_code == EXIT_CONFIG and said in result.stderr and result.stdout == "", result.output
