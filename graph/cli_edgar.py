@@ -11,7 +11,7 @@ import click
 
 from watchdesk.graph.cli_input import read_input
 from watchdesk.sources.errors import ConfigError, ParsingError
-from watchdesk.sources.text_bytes import check_text, to_utf8
+from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
 
 if TYPE_CHECKING:
     from watchdesk.sources.sections_xref import XrefSections
@@ -49,6 +49,7 @@ def _read(path: Path, *, filing: bool = False) -> bytes:
     check_text(data, origin=str(path), expected=_EXPECTED)
     if not data.strip():
         raise ParsingError(f"{path} is empty; expected {_EXPECTED}")
+    check_complete_html(data, origin=str(path))
     if filing:
         from watchdesk.agents.flagging.document import is_filing
 

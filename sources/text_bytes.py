@@ -7,6 +7,7 @@ otherwise come out as one mojibake "statement" and be stored as an earnings call
 from __future__ import annotations
 
 import codecs
+import re
 
 from watchdesk.sources.errors import ParsingError
 
@@ -45,3 +46,20 @@ def check_text(data: bytes, *, origin: str, expected: str) -> None:
             f"{origin}: binary data, not text ({share:.0%} control bytes in the first {len(sample):,}); "
             f"expected {expected}"
         )
+
+
+_HTML_OPEN = re.compile(rb"<html\b", re.IGNORECASE)
+_SUBMISSION = re.compile(rb"\s*<(?:SEC-DOCUMENT|SEC-HEADER|IMS-DOCUMENT|DOCUMENT)>", re.IGNORECASE)
+_HTML_CLOSE = re.compile(rb"</html\s*>", re.IGNORECASE)
+
+
+def check_complete_html(data: bytes, *, origin: str) -> None:
+    """ParsingError when an HTML page opens <html> but never closes it: a download cut short, whose last items
+    would otherwise be missing without a word (a full submission's unclosed <DOCUMENT> is caught elsewhere)."""
+    if _SUBMISSION.match(data):
+        return
+    opened = _HTML_OPEN.search(data, 0, 65_536)
+    if opened and not _HTML_CLOSE.search(data, max(opened.end(), len(data) - 65_536)):
+        tail = " ".join(data[-40:].decode("utf-8", errors="replace").split())
+        raise ParsingError(f"{origin}: the page opens <html> but never closes it; the file looks truncated "
+                           f"(it ends with {tail!r})")

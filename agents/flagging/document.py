@@ -96,7 +96,9 @@ def read_filing(data: bytes, *, origin: str = "<input>") -> Document:
     # the filing readers load lxml and compile the section patterns: a call's flags do not wait for them
     from watchdesk.sources.filing_items import document_text, split_submission
     from watchdesk.sources.sections import detect_form
+    from watchdesk.sources.text_bytes import check_complete_html
 
+    check_complete_html(data, origin=origin)  # a page cut short would lose its last items in silence
     primary, header, _ = split_submission(data)
     text = document_text(primary)
     if not text.strip():

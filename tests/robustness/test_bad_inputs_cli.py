@@ -113,3 +113,15 @@ def test_a_utf16_transcript_parses_like_its_utf8_original(shared_fixtures: Path,
         original = invoke(["transcript", "parse", shared_fixtures / PLAIN_CALL])
         assert decoded.exit_code == 0
         assert json.loads(decoded.stdout)["statements"] == json.loads(original.stdout)["statements"]
+
+
+@pytest.mark.fixtures
+def test_a_filing_page_cut_short_is_refused(shared_fixtures: Path, tmp_path: Path) -> None:
+    """A review: the first 1 MB of NVIDIA's 10-K flagged, printed and split with exit 0, Items 15-16 missing."""
+    cut = tmp_path / "cut.html"
+    cut.write_bytes((shared_fixtures / "edgar" / "filings" / "NVDA_10-K_FY2025_filed-2025-02-26.html").read_bytes()[
+        :1_000_000])
+    for command in (["flag"], ["edgar", "text"], ["edgar", "sections"]):
+        result = invoke([*command, cut])
+        assert result.exit_code == BAD_INPUT, (command, result.output[-300:])
+        assert "opens <html> but never closes it; the file looks truncated" in result.stderr
