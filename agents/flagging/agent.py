@@ -36,12 +36,18 @@ class FlagStats:
 def pending_documents(
     store: Store, *, tickers: Sequence[str], method: str = METHOD, version: str = METHOD_VERSION
 ) -> list[tuple[str, str | None]]:
-    """(doc_id, ticker) of documents this method version has not flagged yet."""
+    """(doc_id, ticker) of documents this method version has not flagged yet, or whose latest flagging by this
+    method is another version of it: a custom topic removed from the watchlist ("0.31" after "0.31+ab12cd34")
+    re-flags the documents once, so the removed topic's findings are no longer the current ones."""
     rows = store.query(
-        "SELECT doc_id, ticker FROM documents d WHERE list_contains(?, ticker) AND NOT EXISTS ("
-        " SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id AND f.method = ? AND f.method_version = ?)"
-        " ORDER BY filed_at, doc_id",
-        [list(tickers), method, version],
+        "WITH latest AS (SELECT doc_id, method, method_version FROM doc_flags"
+        "  QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY flagged_at DESC) = 1)"
+        " SELECT d.doc_id, d.ticker FROM documents d LEFT JOIN latest l USING (doc_id)"
+        " WHERE list_contains(?, d.ticker) AND (NOT EXISTS ("
+        "   SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id AND f.method = ? AND f.method_version = ?)"
+        "   OR (l.method = ? AND l.method_version <> ?))"
+        " ORDER BY d.filed_at, d.doc_id",
+        [list(tickers), method, version, method, version],
     )
     return [(r[0], r[1]) for r in rows]
 

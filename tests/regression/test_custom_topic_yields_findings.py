@@ -56,3 +56,19 @@ def test_a_custom_topic_added_later_reflags_what_is_stored_once(shared_fixtures:
     assert "inventory_adjustment" not in before and after["inventory_adjustment"] > 0
     assert after["inventory"] == before["inventory"], "the shipped topic is counted once, not twice"
     assert (added.documents, again.documents) == (1, 0)
+
+
+def test_a_custom_topic_removed_later_leaves_the_current_findings_once(shared_fixtures: Path, tmp_path: Path) -> None:
+    """A review (session 21): after a run without the custom topic, current_findings still listed its 208 rows,
+    since the documents had been flagged by the plain version before and were not flagged again."""
+    count = "SELECT topic, count(*) FROM current_findings GROUP BY ALL ORDER BY 1"
+    with Store.open(":memory:") as store:
+        stored_call(store, shared_fixtures, tmp_path)
+        flag_documents(store, tickers=["MU"], topics=["inventory"], run_id="r1")
+        plain = dict(store.query(count))
+        flag_documents(store, tickers=["MU"], topics=["inventory"], custom_topics=[CUSTOM], run_id="r2")
+        removed = flag_documents(store, tickers=["MU"], topics=["inventory"], run_id="r3")
+        again = flag_documents(store, tickers=["MU"], topics=["inventory"], run_id="r4")
+        after = dict(store.query(count))
+    assert after == plain and "inventory_adjustment" not in after
+    assert (removed.documents, again.documents) == (1, 0)
