@@ -343,7 +343,8 @@ def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
             soft_wrap=True,
         )
         return
-    mine = ", ".join(f"{v} {k if v != 1 else k[:-1]}" for k, v in outcome.this_run.items())
+    mine = ", ".join(f"{v} {k if v != 1 else k.replace('filings', 'filing').rstrip('s')}"
+                     for k, v in outcome.this_run.items())
     total = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
     detail = "; ".join(part for part in (mine and f"this run: {mine}", f"{outcome.fetches} requests",
                                          total and f"database: {total}") if part)  # fmt: skip

@@ -317,11 +317,20 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:
 
 
 def _this_run(deps: Deps, run_id: str) -> dict[str, int]:
-    """How many documents, findings and gaps carry this run's id (run.counts are the whole database's)."""
-    return {
+    """How many documents, findings and gaps carry this run's id (run.counts are the whole database's), and the
+    earlier filings it stored only to compare a new one with: they carry no run id (so no briefing quotes last
+    year's 10-K as new), but their findings are this run's, and the summary must add up."""
+    counts = {
         table: deps.store.query(f"SELECT count(*) FROM {table} WHERE run_id = ?", [run_id])[0][0]
         for table in ("documents", "findings", "gaps")
     }
+    references = deps.store.query(
+        "SELECT count(DISTINCT d.doc_id) FROM documents d JOIN filing_comparisons c ON c.old_doc_id = d.doc_id"
+        " WHERE c.run_id = ? AND d.run_id IS NULL"
+        "   AND d.first_stored_at >= (SELECT min(started_at) FROM runs WHERE run_id = ?)",
+        [run_id, run_id],
+    )[0][0]
+    return counts | ({"earlier filings stored for comparison": references} if references else {})
 
 
 def resume_run(

@@ -54,6 +54,10 @@ def test_demo_leaves_briefing_and_nvidia_findings(first_run: tuple[Settings, run
     assert by_topic.get("supply_chain", 0) > 5 and by_topic.get("inventory", 0) > 5, by_topic
     text = Path(outcome.briefing_path).read_text()
     assert "NVDA" in text and "https://www.sec.gov/Archives/edgar/data/1045810/" in text
+    # a review: "this run: 24 documents" while 25 were stored and flagged (last year's 10-K, kept for comparison)
+    mine = outcome.this_run
+    assert mine["documents"] + mine.get("earlier filings stored for comparison", 0) == outcome.counts["documents"]
+    assert mine.get("earlier filings stored for comparison") == 1
 
 
 def test_findings_say_whether_the_flagger_was_sure(first_run: tuple[Settings, runner.RunOutcome]) -> None:
