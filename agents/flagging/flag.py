@@ -17,7 +17,7 @@ from watchdesk.agents.flagging.mentions import CONTEXT_WINDOW, Candidates, Menti
 from watchdesk.agents.flagging.polarity import Polarity, judge, twin_regexes
 from watchdesk.agents.flagging.refine import default_refiner
 from watchdesk.agents.flagging.sentences import Span, split_sentences
-from watchdesk.agents.flagging.table_rows import is_figures_row
+from watchdesk.agents.flagging.table_rows import is_exhibit_row, is_figures_row
 from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary, load_topics
 
 P = ParamSpec("P")
@@ -103,8 +103,10 @@ def flag_text(
         marked = sure.get(topic.name)
         for index, (polarity, score) in verdicts[topic.name].items():
             start, end = spans[index]
-            if is_figures_row(text[start:end]) or (topic.name == "inventory" and lists_stock(text[start:end])):
-                continue  # a row of figures is not a statement (table_rows.py), nor an account in a list (listed.py)
+            row = text[start:end]
+            if is_figures_row(row) or is_exhibit_row(row) or (topic.name == "inventory" and lists_stock(row)):
+                continue  # a row of figures or of an exhibit index is not a statement (table_rows.py), nor an
+                # account in a list (listed.py)
             flag = Flag(topic.name, polarity, score, text[start:end], start + offset, end + offset, section, speaker,
                         None if marked is None else index in marked)  # fmt: skip
             flags.append((index, rank, flag))

@@ -28,3 +28,15 @@ def is_figures_row(sentence: str) -> bool:
     """Whether `sentence` is a table row whose cells after the first are all figures, blank or a units header."""
     cells = sentence.split(CELL)
     return len(cells) > 1 and all(FIGURE.fullmatch(cell.strip()) for cell in cells[1:])
+
+
+# An exhibit index's row: "10.17† | Supply Agreement between Panasonic Corporation and the Registrant ... | 10-K |
+# 001-34756 | 10.25 | February 27, 2012": a document's title in a list of exhibits, not a statement (Tesla's 10-Ks
+# had eight such flags, read as good news or warnings).
+_EXHIBIT_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,3}[A-Za-z]?[†‡*#]*")
+
+
+def is_exhibit_row(sentence: str) -> bool:
+    """Whether `sentence` is a table row whose first cell is an exhibit number."""
+    cells = sentence.split(CELL)
+    return len(cells) > 1 and bool(_EXHIBIT_NUMBER.fullmatch(cells[0].strip()))

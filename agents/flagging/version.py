@@ -98,5 +98,7 @@
 # awaited under "until"/"unless" (or "before" after "cannot") no relief, "won't be long" no negation; a third review:
 # RETURNS only explicit reversals (not "came back to", "continue through", "still an issue"), CONTRAST only a later
 # clause that says supply holds, openers only as short fragments, the policy cue by its subject, "above normal
-# levels" with no verb only right after the stock
-METHOD_VERSION = "0.31"
+# levels" with no verb only right after the stock; 0.32 (calls' flags and every labelled filing set unchanged): a
+# filing table's row whose first cell is an exhibit number ("10.17† | Supply Agreement between Panasonic ...") is no
+# flag, as a row of figures is not (Tesla's 10-Ks had eight, read as good news or warnings)
+METHOD_VERSION = "0.32"

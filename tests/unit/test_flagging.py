@@ -316,3 +316,18 @@ def _dev_rows(shared_fixtures: Path) -> list[dict]:
 def _file_sentences(shared_fixtures: Path, name: str) -> list[str]:
     """A transcript's sentence list as the labels number it (README section 4)."""
     return [s for s, _ in readme_sentences(shared_fixtures, name)]
+
+
+def test_an_exhibit_index_row_is_no_flag() -> None:
+    """A review (session 21): Tesla's 10-K exhibit list flagged 'Supply Agreement' rows as good news or warnings."""
+    from watchdesk.agents.flagging.table_rows import is_exhibit_row
+
+    assert is_exhibit_row("10.17† | Supply Agreement between Panasonic Corporation and the Registrant dated October 5, "
+                          "2011. | 10-K | 001-34756 | 10.50 | February 27, 2012")
+    assert is_exhibit_row("4.1 | Specimen common stock certificate")
+    assert not is_exhibit_row("Supply chain | Our suppliers were constrained this quarter.")
+    assert not is_exhibit_row("We expect supply constraints to ease.")
+    text = ("10.17† | Supply Agreement between Panasonic Corporation and the Registrant dated October 5, 2011. | 10-K\n"
+            "Supply constraints at our battery suppliers delayed production.")
+    flags = flag_text(text, topics=load_topics(["supply_chain"]))
+    assert [f.sentence[:20] for f in flags] == ["Supply constraints a"]
