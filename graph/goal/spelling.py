@@ -27,6 +27,10 @@ VOCABULARY = words(
     "highlight alert mentions sentiment risks warnings briefing digest summary email through until quarter"
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{4,}")
+# A word joined to an address or a dotted name: after "@", ".", "/", ":", "_", "+", "%", "=", or before "@", "/",
+# "_", "+", "=" or a "." that a letter or digit follows (a sentence's full stop is no join).
+_JOINED = re.compile(r"[@./:_+%=]$")
+_JOINED_AFTER = re.compile(r"[@/_+=]|\.[A-Za-z0-9]")
 
 
 def correct(goal: str, notes: Notes) -> str:
@@ -38,6 +42,8 @@ def correct(goal: str, notes: Notes) -> str:
         initial, first = first, False
         if (word[0].isupper() and not initial) or lower in VOCABULARY or lower in common:
             continue
+        if _JOINED.search(goal[max(0, m.start() - 1) : m.start()]) or _JOINED_AFTER.match(goal, m.end()):
+            continue  # a piece of an address or a dotted name ("inventry@desk.com" is someone's address)
         close = difflib.get_close_matches(lower, VOCABULARY, n=1, cutoff=CUTOFF) or sorted(
             w for w in VOCABULARY if swapped(lower, w))[:1]
         if not close:

@@ -382,3 +382,11 @@ def test_news_outlets_are_the_news_source_not_companies() -> None:
     assert any(n.startswith("news outlets (Reuters, Bloomberg): read as the news source") for n in plan_.not_understood)
     tri = parse_goal("Monitor Thomson Reuters filings", as_of=parse_goal_day())
     assert [t.symbol for t in tri.watchlist.tickers] == ["TRI"] and tri.watchlist.tickers[0].sources == ("edgar",)
+
+
+def test_spelling_never_touches_an_address() -> None:
+    plan_ = parse_goal("Monitor NVIDIA for inventroy, email inventry@desk.com and jane@inventry.com",
+                       as_of=parse_goal_day())
+    assert plan_.watchlist.policy.allowed_recipients == ("inventry@desk.com", "jane@inventry.com")
+    assert plan_.watchlist.topics.watch == ("inventory",)
+    assert parse_goal("Monitor NVIDIA for inventroy.", as_of=parse_goal_day()).watchlist.topics.watch == ("inventory",)
