@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 
 
 _EXPECTED = "a transcript .html, .txt, .json or .pdf"
+_PERIOD = re.compile(r"^(?:19|20)\d\d-Q[1-4]$", re.IGNORECASE)  # what --fiscal-period takes: 2026-Q1
 
 
 @click.group()
@@ -66,7 +68,10 @@ def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, ca
     """
     from watchdesk.sources.transcripts import Hints, parse_transcript
 
-    hints = Hints(ticker=ticker, fiscal_period=fiscal_period, call_date=call_date)
+    if fiscal_period is not None and not _PERIOD.match(fiscal_period.strip()):
+        raise click.BadParameter(f"{fiscal_period!r} is not a fiscal period like 2026-Q1", param_hint="--fiscal-period")
+    hints = Hints(ticker=ticker.strip().upper() if ticker else None,
+                  fiscal_period=fiscal_period.strip().upper() if fiscal_period else None, call_date=call_date)
     data = read_input(path, expected=_EXPECTED)
     result = parse_transcript(data, format=cast("Format", fmt), origin=path, hints=hints)
     click.echo(result.to_json(indent=2))

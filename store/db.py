@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from watchdesk.sources.errors import DatabaseInUseError, StoreError
+from watchdesk.sources.errors import ConfigError, DatabaseInUseError, StoreError
 
 DEFAULT_DB = Path("watchdesk.duckdb")
 _LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
@@ -29,8 +29,11 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb
     return con
 
 
-def _translate_open_error(path: str, exc: duckdb.IOException) -> StoreError:
+def _translate_open_error(path: str, exc: duckdb.IOException) -> StoreError | ConfigError:
     held = _LOCK_HELD.search(str(exc))
+    if held is None and "not a valid DuckDB database file" in str(exc):  # bad input, not a fault: exit 2
+        return ConfigError(f"{path} is not a DuckDB database (watchdesk's store); pass --db a watchdesk.duckdb file, "
+                           "or a new path to create one")
     if held is None:
         return StoreError(f"cannot open database {path}: {exc}")
     pid = held["pid"]

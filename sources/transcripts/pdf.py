@@ -20,6 +20,8 @@ def pdf_text(data: bytes, *, origin: str = "<input>") -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    if b"%PDF-" not in data[:1024]:  # the header may follow some bytes; without it pypdf logs noise, then fails
+        raise ParsingError(f"{origin}: not a PDF (no %PDF- header); pass --format text, html or json, or auto")
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [(page.extract_text() or "").splitlines() for page in reader.pages]

@@ -125,3 +125,18 @@ def test_a_filing_page_cut_short_is_refused(shared_fixtures: Path, tmp_path: Pat
         result = invoke([*command, cut])
         assert result.exit_code == BAD_INPUT, (command, result.output[-300:])
         assert "opens <html> but never closes it; the file looks truncated" in result.stderr
+
+
+def test_small_cli_inputs_a_review_found_loose(tmp_path: Path) -> None:
+    """A review (session 21): `flag --format pdf` on a text file printed pypdf's noise first; `runs` on a file that
+    is no database exited 1; `transcript parse --fiscal-period banana` was taken as the period."""
+    text = tmp_path / "call.txt"
+    text.write_text("Operator: Welcome to the call. " * 200)
+    pdf = invoke(["flag", "--format", "pdf", text])
+    assert pdf.exit_code == BAD_INPUT and pdf.stderr.startswith("error: ") and "not a PDF" in pdf.stderr
+    notdb = tmp_path / "x.duckdb"
+    notdb.write_text("not a database")
+    runs = invoke(["runs", "--db", notdb])
+    assert runs.exit_code == BAD_INPUT and "is not a DuckDB database" in runs.stderr
+    period = invoke(["transcript", "parse", text, "--fiscal-period", "banana"])
+    assert period.exit_code == BAD_INPUT and "is not a fiscal period like 2026-Q1" in period.output
