@@ -46,13 +46,23 @@ def tone_chart(history: Sequence[WeekPoint], weeks: Sequence[date]) -> str | Non
         parts.append(f'<text x="{x0 + WIDTH / 2:.1f}" y="{TOP - 6}" text-anchor="middle" {FONT}>{name}</text>')
         parts += _axes(x0, height, weeks, [(-1.0, "-1"), (-0.5, "-0.5"), (0.0, "0"), (0.5, "0.5"), (1.0, "1")],
                        y_title="net tone" if n == 0 else None)  # fmt: skip
-        series: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        series: dict[str, list[tuple[int, float, float]]] = defaultdict(list)
         for p in sorted((p for p in points if p.ticker == ticker), key=lambda p: p.week):
-            series[topic_label(p.topic)].append((_x(x0, weeks, p.week), _y(height, (p.net + 1) / 2)))
+            series[topic_label(p.topic)].append(
+                (weeks.index(p.week), _x(x0, weeks, p.week), _y(height, (p.net + 1) / 2)))
         for topic, xy in series.items():
-            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in xy)
-            parts.append(f'<polyline points="{path}" fill="none" stroke="{colour[topic]}" stroke-width="2"/>')
-            parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour[topic]}"/>' for x, y in xy]
+            # a line joins neighbouring weeks only: a week without mentions has no tone, and a line across it
+            # would draw a trend nobody measured
+            runs: list[list[tuple[float, float]]] = []
+            for i, (week, x, y) in enumerate(xy):
+                if i == 0 or week != xy[i - 1][0] + 1:
+                    runs.append([])
+                runs[-1].append((x, y))
+            for run in runs:
+                if len(run) > 1:
+                    path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
+                    parts.append(f'<polyline points="{path}" fill="none" stroke="{colour[topic]}" stroke-width="2"/>')
+            parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour[topic]}"/>' for _, x, y in xy]
     parts += _legend(width - LEGEND + 10, "topic", colour)
     return _svg(width, TOP + height + BOTTOM, "Net tone per week per ticker and topic", parts)
 

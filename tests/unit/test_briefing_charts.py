@@ -66,3 +66,13 @@ def test_a_long_span_charts_the_whole_period_with_sparse_labels() -> None:
     labels = [t.text for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text") if t.text and "'" in t.text]
     assert 20 <= len(labels) <= 40 and labels[-1] == "Aug '26", labels  # every few weeks, the last one labelled
     assert "NVDA" in svg and "TSM" in svg
+
+
+def test_a_tone_line_never_crosses_a_week_without_mentions() -> None:
+    """A review: the net-tone lines joined points across weeks with no data, drawing trends nobody measured."""
+    history = [_point(0, "NVDA", "inventory", 4, 3, 1), _point(1, "NVDA", "inventory", 2, 0, 2),
+               _point(3, "NVDA", "inventory", 1, 1, 0)]
+    root = ET.fromstring(tone_chart(history, WEEKS) or "")
+    lines = [p.get("points", "").split() for p in root.iter(f"{SVG}polyline")]
+    assert [len(points) for points in lines] == [2]  # weeks 0-1 joined; week 3 alone, a dot
+    assert len(list(root.iter(f"{SVG}circle"))) >= 3
