@@ -98,7 +98,8 @@ def _filings_step(ticker: Ticker, company: CompanyRef, *, watchlist: Watchlist, 
         agent="filings",
         action="fetch_filings",
         # The name comes from SEC's ticker map: flattened to one line there, quoted here, so it reads as a name.
-        target=f"{ticker.symbol} (CIK {company.cik}, {json.dumps(plain_name(company.name), ensure_ascii=False)})",
+        target=f"{ticker.symbol} (CIK {company.cik}"
+        + (f", {json.dumps(plain_name(company.name), ensure_ascii=False)})" if company.name != ticker.symbol else ")"),
         permission=SEC_PERMISSION,
         params={
             "ticker": ticker.symbol,

@@ -60,3 +60,18 @@ def test_edit_may_only_drop_steps(tmp_path: Path) -> None:
         apply_answer({"decision": "edit", "keep": ["filings:EVIL"]}, plan)
     with pytest.raises(ConfigError):
         apply_answer("maybe", plan)
+
+
+def test_a_ticker_given_by_cik_is_planned_without_a_name_it_does_not_have() -> None:
+    """A review: with `cik` given and no lookup, the plan read 'NVDA (CIK 1045810, "NVDA")'."""
+    from datetime import date
+
+    from watchdesk.graph.planner import build_plan
+    from watchdesk.graph.watchlist import parse_watchlist
+    from watchdesk.sources.models import CompanyRef
+
+    wl = parse_watchlist('name = "w"\n[[tickers]]\nsymbol = "NVDA"\ncik = 1045810\n')
+    day, out = date(2026, 12, 3), Path("briefings")
+    unnamed = build_plan(wl, {"NVDA": CompanyRef(ticker="NVDA", cik=1045810, name="NVDA")}, as_of=day, out_dir=out)
+    named = build_plan(wl, {"NVDA": CompanyRef(ticker="NVDA", cik=1045810, name="NVIDIA CORP")}, as_of=day, out_dir=out)
+    assert unnamed[0]["target"] == "NVDA (CIK 1045810)" and named[0]["target"] == 'NVDA (CIK 1045810, "NVIDIA CORP")'
