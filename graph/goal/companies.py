@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key
@@ -12,6 +13,10 @@ from watchdesk.sources.models import CompanyRef
 MAX_WORDS = 6
 SHORT_NAME_RANK = 2000  # a one-word short name stands for one of SEC's first 2,000 companies only
 _CONNECTORS = frozenset({"of", "and", "the", "de", "&"})
+# Aliases that are also ordinary words: lower-case, they are the word ("meta commentary"); capitalised, the company.
+# (Not "apple", "micron", "oracle", "amazon": in a goal, lower-case, they are the companies.)
+ORDINARY_ALIASES = words("bp visa arm meta shell target gap block square snap match box zoom gold ball crown edge")
+_PER_COMPANY_SOURCE = re.compile(r"['’]s\s+(?:news|filings?|calls?|transcripts?|10-?[KQ]s?|8-?Ks?)\b", re.IGNORECASE)
 # First words of many SEC names: alone they name no company ("International" starts IBM, IFF, IP, IGT...)
 GENERIC = words(
     "international national general united american global first advanced applied digital universal standard "
@@ -55,6 +60,11 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
                 span = tokens[i : i + n + 1]
                 n += 1
             negation = text.negation(span[0].start, span[-1].end)
+            if negation and isinstance(outcome, Match) and _PER_COMPANY_SOURCE.search(negation):
+                # "but not Microsoft's news": one company's source, which a goal cannot set; the company stays
+                notes.unclear(f"{negation!r}: sources are set per company in the file ([[tickers]] sources); "
+                              f"{outcome.ref.ticker} is kept with the goal's sources")
+                negation = None
             if negation and isinstance(outcome, Match):
                 found.excluded.append(Named(outcome.ref, phrase))
                 notes.decide(f"company {phrase!r} -> {outcome.ref.ticker} left out (from {negation!r})")
@@ -95,6 +105,8 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
     by_alias = isinstance(found, Match) and found.how == "alias"
     if len(span) == 1 and not by_alias and not first.capitalized:
         return None  # a lower-case word is a company only as an alias: "hello" is not Hello Group
+    if by_alias and key in ORDINARY_ALIASES and not any(t.capitalized or t.word != t.text for t in span):
+        return None  # "50 bp", "H-1B visa", "foundry arm": words, unless written as names ("Meta", "meta's")
     if len(span) == 1 and not _exact(found) and (first.initial or _obscure(found, index)
                                                  or first.word.lower() in GENERIC):
         # A lower-case or sentence-first word names a company only as an alias or whole SEC name; a short

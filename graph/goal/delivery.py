@@ -13,6 +13,8 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 _ALMOST_EMAIL = re.compile(r"[^\s,;:<>()\[\]|]*@[^\s,;:<>()\[\]|]*")
+_RUN = re.compile(r"\S*")
+_COPY = re.compile(r"\b(b?cc)\b:?\s*$", re.IGNORECASE)
 _WANTS_EMAIL = re.compile(r"\b(?:e-?mail|inbox)\b", re.IGNORECASE)
 _SLACK = re.compile(r"\bslack\b", re.IGNORECASE)
 
@@ -22,6 +24,21 @@ def find_recipients(text: Text, notes: Notes) -> tuple[str, ...]:
     found: list[str] = []
     for m in list(text.finditer(_EMAIL)):
         address = m.group().rstrip(".").lower()
+        run = _RUN.match(text.raw, m.start())
+        whole = run.group().rstrip(".,;:!?)") if run else m.group()
+        if "@" in whole[len(m.group()) :] or text.raw[max(0, m.start() - 1) : m.start()] in {"@", "."}:
+            # "jane@fund.com.bob@fund.com": two addresses run together, neither one to allow-list
+            text.use(m.start(), m.start() + len(whole))
+            notes.unclear(f"{whole!r}: not one e-mail address (two run together?); nobody added")
+            continue
+        copy = _COPY.search(text.raw[max(0, m.start() - 12) : m.start()])
+        if copy and copy.group(1).lower() == "bcc":  # a blind copy would stand in the one To: line
+            text.use(m.start() - len(copy.group()), m.end())
+            notes.unclear(f"'bcc {address}': blind copies are not supported (every recipient sees the others); "
+                          "nobody added: give them an e-mail target of their own in the file")
+            continue
+        if copy:  # "cc jane@...": one more recipient of the one message
+            text.use(m.start() - len(copy.group()), m.start())
         if negation := text.negation(m.start(), m.end()):  # "but not bob@fund.com": never a recipient
             notes.decide(f"delivery: {address} left out (from {negation!r}); not added to allowed_recipients")
             text.use(m.start(), m.end())

@@ -15,12 +15,19 @@ from watchdesk.graph.goal.words import words
 
 _CUE = re.compile(
     r"\b(?:(?:but|and|or) not|not(?! only\b| just\b| before\b| after\b| later\b| less\b| more\b)|"
-    r"no(?! later\b| more\b| less\b| longer\b| sooner\b)|excluding|exclude|except(?: for)?|without|other than|"
-    r"apart from|leav(?:e|ing) out|skip(?:ping)?|don['’]?t|do not|never)\b",
+    r"no need (?:for|to(?: include| add| get| cover)?)|anything but|"
+    r"no(?! later\b| more\b| less\b| longer\b| sooner\b| need\b)|excluding|exclude|except(?: for)?|without|"
+    r"other than|apart from|leav(?:e|ing) out|skip(?:ping)?|"
+    # "don't forget tariffs", "never miss an 8-K" ask for what follows: no negation
+    r"(?:don['’]?t|do not|never)(?! forget\b| miss\b| overlook\b| ignore\b))\b",
     re.IGNORECASE,
 )
+# "nothing but tariffs", "nothing except inventory", "nothing other than X": only X, which is what a goal names
+# anyway: the words are read and what follows is kept.
+_ONLY = re.compile(r"\bnothing (?:but|except(?: for)?|other than|else but)\b|"
+                   r"\b(?:don['’]?t|do not|never)\s+(?:forget|miss|overlook|ignore)\b", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
-_BOUNDARY = re.compile(r"[,;!?\n()\[\]]|\.(?:\s|$)")
+_BOUNDARY = re.compile(r"[,;:!?\n()\[\]]|\.(?:\s|$)")
 # After the scope's first word, one of these starts another part of the goal.
 _STOP = words(
     "for about on in through thru until till by with weekly daily every each at from since over during within flag "
@@ -31,6 +38,10 @@ _STOP = words(
 
 def find_negations(text: Text, notes: Notes) -> None:
     """Record each negation's scope on `text` and mark its cue as read; runs before every other parser."""
+    for only in list(_ONLY.finditer(text.masked())):  # words that ask for what follows: read, nothing left out
+        text.use(only.start(), only.end())
+        if only.group().lower().startswith("nothing"):
+            notes.decide(f"{only.group()!r}: only what follows is watched, as the goal names it")
     masked = text.masked()
     for cue in list(_CUE.finditer(masked)):
         end = _scope_end(masked, cue.end())

@@ -14,7 +14,10 @@ _TRANSCRIPTS = re.compile(
     r"transcripts?|calls|earnings)\b",
     re.IGNORECASE,
 )
-_FORMS = re.compile(r"\b(10-?K|10-?Q|8-?K|20-?F|6-?K|40-?F|S-?1)s?\b", re.IGNORECASE)
+_FORMS = re.compile(r"\b(?:forms?\s+)?(10-?K|10-?Q|8-?K|20-?F|6-?K|40-?F|S-?1)s?\b", re.IGNORECASE)
+# Forms a run does not read (holdings, insiders, proxies, ownership): said, never dropped or read as a company
+_OTHER_FORMS = re.compile(r"\b(?:forms?\s+)?(13-?F(?:-HR)?|SC\s?13[DG]|13[DG]|DEF\s?14A|(?<=form )[345]|"
+                          r"(?<=forms )[345]|S-?[348]|424B\d?|11-?K)s?\b", re.IGNORECASE)
 _FORM_WORDS = {
     "annual report": ("10-K", "20-F"),
     "quarterly report": ("10-Q", "6-K"),
@@ -41,6 +44,10 @@ def find_outlets(text: Text, notes: Notes) -> list[str]:
     found = []
     for m in list(text.finditer(_OUTLETS)):
         text.use(m.start(), m.end())
+        if negation := text.negation(m.start(), m.end()):  # "but not Bloomberg": no outlet to add news for
+            notes.unclear(f"{negation!r}: leaving out an outlet is set by [[news.feeds]] in the file; no news "
+                          "source added for it")
+            continue
         found.append(m.group())
     if found:
         notes.unclear(f"news outlets ({', '.join(dict.fromkeys(found))}): read as the news source; which outlets are "
@@ -58,6 +65,10 @@ def find_sources(text: Text, notes: Notes, *, outlets: list[str] | None = None) 
     named: dict[Source, list[str]] = {"news": list(outlets)} if outlets else {}
     left_out: dict[Source, str] = {}  # "but not news": the negation that left it out
     forms: list[str] = []
+    for m in list(text.finditer(_OTHER_FORMS)):
+        text.use(m.start(), m.end())
+        notes.unclear(f"{m.group()!r}: a run reads 10-K, 10-Q, 8-K, 20-F, 6-K, 40-F and S-1 filings; this form is "
+                      "not fetched")
     for m in text.finditer(_FORMS):
         form = re.sub(r"^(\d+|S)-?", r"\1-", m.group(1).upper())
         text.use(m.start(), m.end())

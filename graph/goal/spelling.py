@@ -26,6 +26,12 @@ VOCABULARY = words(
     "wednesday thursday friday saturday sunday morning evening every monitor track watch flag summarize summarise "
     "highlight alert mentions sentiment risks warnings briefing digest summary email through until quarter"
 )
+# Real words a vocabulary word is close to, read as themselves ("biweekly" is an unsupported cadence, said as such,
+# not "weekly"; "filling" is not "filing").
+REAL_WORDS = words(
+    "biweekly bi-weekly fortnightly bimonthly semiweekly semimonthly quarterly monthly hourly yearly annually "
+    "filling fillings weekday weekdays weakly ordering calling billing pensions tension pending spending"
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{4,}")
 # A word joined to an address or a dotted name: after "@", ".", "/", ":", "_", "+", "%", "=", or before "@", "/",
 # "_", "+", "=" or a "." that a letter or digit follows (a sentence's full stop is no join).
@@ -44,8 +50,11 @@ def correct(goal: str, notes: Notes) -> str:
             continue
         if _JOINED.search(goal[max(0, m.start() - 1) : m.start()]) or _JOINED_AFTER.match(goal, m.end()):
             continue  # a piece of an address or a dotted name ("inventry@desk.com" is someone's address)
-        close = difflib.get_close_matches(lower, VOCABULARY, n=1, cutoff=CUTOFF) or sorted(
-            w for w in VOCABULARY if swapped(lower, w))[:1]
+        if lower in REAL_WORDS:
+            continue
+        # a typo keeps its first letter: "pensions" is not "tensions", "borders" and "reorders" not "orders"
+        close = [w for w in difflib.get_close_matches(lower, VOCABULARY, n=3, cutoff=CUTOFF) if w[0] == lower[0]][
+            :1] or sorted(w for w in VOCABULARY if swapped(lower, w))[:1]
         if not close:
             continue
         meant = close[0].capitalize() if word[0].isupper() else close[0]

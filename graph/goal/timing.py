@@ -23,29 +23,41 @@ _MONTH = r"(january|february|march|april|may|june|july|august|september|october|
 _I = re.IGNORECASE
 
 _DAILY = re.compile(r"\b(?:daily(?: digest| summary| briefing| recap)?|every ?day|each day|every (?:business |trading |"
-                    r"week)?day|each (?:business |trading )?day|every (?:morning|evening|night)|nightly)\b", _I)
+                    r"week)?day|each (?:business |trading )?day|every (?:morning|evening|night)|nightly|"
+                    r"on (?:a )?daily basis|on weekdays)\b", _I)
 _WEEKLY = re.compile(
-    r"\b(?:weekly(?: digest| summary| briefing| recap)?|every week|each week|once a week|per week)\b", _I
+    r"\b(?:weekly(?: digest| summary| briefing| recap)?|every week|each week|once a week|per week|"
+    r"on (?:a )?weekly basis)\b", _I
 )
 _ON_DAY = re.compile(rf"\b(?:(?:every|each|on)\s+)?{_DAY}(?:\s+(?:morning|mornings|evening|evenings))?\b", _I)
 _UNSUPPORTED = re.compile(
-    rf"\b(?:monthly|quarterly|bi-?weekly|fortnightly|hourly|every (?:two|2|other|second|third) (?:weeks?|{_DAY}))\b", _I
+    rf"\b(?:monthly|quarterly|bi-?weekly|fortnightly|hourly|every (?:two|2|other|second|third) (?:weeks?|{_DAY})|"
+    r"(?:once|twice) a (?:month|quarter|year)|every (?:month|quarter|year)|per (?:month|quarter))\b", _I
 )
-_TIME = re.compile(r"\b(?:at|by|around)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:utc|et|gmt))?", _I)
-_CLOCK = re.compile(r"(?<![\d/.:-])([01]?\d|2[0-3]):([0-5]\d)(?![\d/.:-])(?:\s*(?:utc|gmt))?", _I)  # "Mondays 8:15"
+# A time zone after a time is said, not kept: runs use the machine's own clock.
+_ZONE = (r"(?:\s*\b(?P<zone>utc|gmt|e[sd]?t|c[sd]?t|p[sd]?t|m[sd]?t|cet|cest|bst|jst|hkt|sgt|ist|"
+         r"(?:eastern|pacific|central|mountain|tokyo|london|new york|hong kong|singapore|taipei)(?: time)?)\b)?")
+_TIME = re.compile(rf"\b(?:at|by|around)\s+(\d{{1,2}})(?!\d)(?:[:.](\d{{2}}))?\s*(am|pm|a\.m\.|p\.m\.)?{_ZONE}", _I)
+_MILITARY = re.compile(rf"\b(?:at|by|around)\s+([01]\d|2[0-3])([0-5]\d)\b(?!\s*(?:am|pm)){_ZONE}", _I)
+# "Mondays 8:15"; not a time inside an ISO date-time ("2027-02-28T17:00Z") or one with am/pm (_TIME has those)
+_CLOCK = re.compile(rf"(?<![\d/.:T-])([01]?\d|2[0-3]):([0-5]\d)(?![\d/.:-])(?!\s*(?:am|pm|a\.m|p\.m)){_ZONE}", _I)
 _NOON = re.compile(r"\b(?:at\s+)?(noon|midday|midnight)\b", _I)
 
 _NEXT = re.compile(
     rf"\b(?:for|over|during|in|within)?\s*(?:the\s+)?(?:next|coming|following)\s+(?:{_NUM}\s+)?{_UNIT}\b", _I
 )
-_FOR = re.compile(rf"\b(?:for|over)\s+{_NUM}\s+{_UNIT}\b", _I)
+_FOR = re.compile(rf"\b(?:for|over)\s+(?:up to\s+|no more than\s+|at most\s+|a maximum of\s+)?{_NUM}\s+{_UNIT}\b", _I)
+_VAGUE = re.compile(rf"\b(?:for\s+)?(?:the\s+)?(?:next|coming)\s+(?:few|several|couple of|many)\s+{_UNIT}\b", _I)
+_DECIMAL = re.compile(r"\b(?:for|over)\s+(?:the\s+)?(?:next\s+)?(\d+\.\d+)\s+(day|week|month|quarter|year)s?\b", _I)
 _SIGNED = re.compile(rf"\b(?:(?:the\s+)?(?:next|coming|following)|for|over)\s+[-−–+]\s*\d+\s+{_UNIT}\b", _I)
 _REST = re.compile(r"\b(?:for\s+|through\s+|over\s+)?(?:the\s+)?(?:rest of|remainder of|end of)?\s*(?:the\s+|this\s+)"
                    r"(quarter|year|month)\b", _I)
+# What starts a horizon: "to" and "by" alone do not ("flag any pushouts to Q2", "delivered by Friday", "from Q3 to
+# Q4"), except before an ISO date.
+_UNTIL = r"\b(?:through|thru|until|till|up\s+to)\s+"
 _YEAR_END = re.compile(
-    r"\b(?:through|until|till|to|by)\s+(?:the\s+)?(?:year[- ]end|end\s+of\s+(?:the\s+|this\s+)?year)\b", _I
+    rf"{_UNTIL}(?:the\s+)?(?:year[- ]end|end\s+of\s+(?:the\s+|this\s+)?year)(?:\s+(20\d\d))?\b", _I
 )
-_UNTIL = r"\b(?:through|thru|until|till|to|by)\s+"  # what starts a horizon
 _YEAR = re.compile(rf"{_UNTIL}(?:the\s+end\s+of\s+)?(20\d\d)\b(?![-/])", _I)
 _NEXT_DAY = re.compile(rf"{_UNTIL}(next\s+)?{_DAY}\b", _I)
 _NUMERIC = re.compile(rf"(?:{_UNTIL}|\bending\s+)(\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{2,4}})\b", _I)
@@ -60,14 +72,21 @@ _SINCE = re.compile(
 )
 _ISO_DAY = r"(\d{4}-\d{2}-\d{2})"
 _RANGE = re.compile(rf"\b(?:from|between)\s+{_ISO_DAY}\s+(?:to|through|until|till|and)\s+{_ISO_DAY}\b", _I)
-_ISO = re.compile(r"\b(?:through|until|till|to|by|ending)\s+(\d{4}-\d{2}-\d{2})\b", _I)
-_QUARTER = re.compile(
-    r"\b(?:through|until|till|to|by)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?Q([1-4])(?:\s*'?(\d{2,4}))?\b", _I
+_MONTH_YEAR = rf"{_MONTH}\s+(\d{{4}})"
+_MONTH_RANGE = re.compile(rf"\b(?:from|between)\s+{_MONTH_YEAR}\s+(?:to|through|until|till|and)\s+{_MONTH_YEAR}", _I)
+_ISO = re.compile(
+    r"\b(?:through|until|till|to|by|ending)\s+(\d{4}-\d{2}-\d{2})(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])", _I
 )
-_DAY_MONTH = re.compile(rf"\b(?:through|thru|until|till|to|by)\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-                        r"(?:,?\s+(\d{4}))?", _I)
-_UNTIL_MONTH = re.compile(rf"\b(?:through|thru|until|till|to|by)\s+(?:(?:the\s+)?end\s+of\s+)?(?:mid-?)?{_MONTH}"
-                          r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(\d{4}))?", _I)
+_QUARTER = re.compile(rf"{_UNTIL}(?:the\s+end\s+of\s+)?(?:fiscal\s+)?Q([1-4])(?:\s*'?(\d{{2,4}}))?\b", _I)
+_DAY_MONTH = re.compile(rf"{_UNTIL}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(\d{{4}}))?", _I)
+# "until June 2025" is the month's end, "until June 20" that day: a day is 1-2 digits not followed by more
+_UNTIL_MONTH = re.compile(rf"{_UNTIL}(?:(?:the\s+)?end\s+of\s+)?(?:mid-?)?{_MONTH}"
+                          r"(?:\s+(\d{1,2})(?:st|nd|rd|th)?(?!\d))?(?:,?\s+(\d{4}))?", _I)
+# dates and periods a horizon cannot take, said rather than dropped
+_FISCAL = re.compile(
+    rf"{_UNTIL}(?:Q[1-4]\s+)?(?:FY\s?'?\d{{2,4}}|[12]H\s?'?\d{{2,4}}|fiscal\s+(?:year\s+)?\d{{4}})\b", _I
+)
+_SLASHED = re.compile(rf"{_UNTIL}(\d{{4}})/(\d{{1,2}})/(\d{{1,2}})\b|{_UNTIL}(\d{{1,2}})/(\d{{1,2}})(?![/\d])", _I)
 
 
 @dataclass(frozen=True)
@@ -90,6 +109,11 @@ def find_timing(text: Text, notes: Notes, *, as_of: date) -> Timing:
 
 def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
     cadence, day, said = None, None, []
+    for pattern in (_UNSUPPORTED, _DAILY, _WEEKLY, _ON_DAY):  # "not daily", "but not on Mondays": no run then
+        for m in list(text.finditer(pattern)):
+            if negation := text.negation(m.start(), m.end()):
+                text.use(m.start(), m.end())
+                notes.unclear(f"{negation!r}: no run then; the cadence and day come from the rest of the goal")
     unsupported = list(text.finditer(_UNSUPPORTED))  # first: "every other Monday" is not every Monday
     for m in unsupported:
         text.use(m.start(), m.end())
@@ -119,7 +143,8 @@ def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
         said += [m.group() for m in unsupported]
     time = _time(text, notes)
     if cadence is None:
-        notes.decide("cadence: weekly on monday (none named; the default)")
+        notes.decide(f"cadence: weekly on monday at {time or '07:00'} (none named; the default"  # merge.py reads it
+                     + (f"; the time {time} as named)" if time else ")"))
         return "weekly", None, time
     when = f" on {day or 'monday'}" if cadence == "weekly" else ""
     defaults = [part for part, named in (("monday", day or cadence == "daily"), ("07:00", time)) if not named]
@@ -129,21 +154,41 @@ def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
 
 
 def _time(text: Text, notes: Notes) -> str | None:
-    for m in list(text.finditer(_NOON)):
-        text.use(m.start(), m.end())
-        return "00:00" if m.group(1).lower() == "midnight" else "12:00"
-    for m in list(text.finditer(_CLOCK)):
-        text.use(m.start(), m.end())
-        return f"{int(m.group(1)):02d}:{m.group(2)}"
-    for m in list(text.finditer(_TIME)):
-        hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").lower().replace(".", "")
-        if not half and not m.group(2):
-            continue  # "at 7" alone could be anything
-        hour = hour % 12 + (12 if half == "pm" else 0) if half else hour
-        if hour < 24 and minute < 60:
+    """The run time: "at 7:30pm", "at 0630", "Mondays 8:15", "at noon"; a time zone is said and dropped, "at 6"
+    (am or pm?) and impossible times are said; a negated time ("not at 7am") is none."""
+    found: str | None = None
+    for pattern in (_TIME, _MILITARY, _CLOCK, _NOON):
+        for m in list(text.finditer(pattern)):
             text.use(m.start(), m.end())
-            return f"{hour:02d}:{minute:02d}"
-    return None
+            if negation := text.negation(m.start(), m.end()):
+                notes.unclear(f"{negation!r}: not a run time")
+                continue
+            said = m.group().strip()
+            value = _clock(m, pattern)
+            if value is None:
+                notes.unclear(f"{said!r}: not a time of day (am or pm? 00:00-23:59); the run time stays 07:00")
+                continue
+            if m.groupdict().get("zone"):
+                notes.unclear(f"{said!r}: time zones are not kept; runs use this machine's clock ({value} there)")
+            if found and value != found:
+                notes.unclear(f"{said!r}: a watchlist runs once a day at one time; kept {found}")
+                continue
+            found = found or value
+    return found
+
+
+def _clock(m: re.Match[str], pattern: re.Pattern[str]) -> str | None:
+    if pattern is _NOON:
+        return "00:00" if m.group(1).lower() == "midnight" else "12:00"
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if pattern is _TIME:
+        half = (m.group(3) or "").lower().replace(".", "")
+        if not half and not m.group(2):
+            return None  # "at 7" alone: morning or evening?
+        if half and not 1 <= hour <= 12:
+            return None  # "at 99pm"
+        hour = hour % 12 + (12 if half == "pm" else 0) if half else hour
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
 
 
 def add_months(day: date, months: int) -> date:
@@ -159,17 +204,10 @@ def _quarter_end(day: date) -> date:
 
 def find_horizon(text: Text, notes: Notes, *, as_of: date) -> date | None:
     """The last day to watch, or None (until stopped)."""
-    for m in list(text.finditer(_STARTING)):  # "starting next week" is a start, not an end
-        text.use(m.start(), m.end())
-        notes.unclear(f"{m.group()!r}: a watchlist starts with its first run (`watchdesk run` or the schedule); "
-                      "no start date is kept")
-    for m in list(text.finditer(_BAD_QUARTER)):
-        text.use(m.start(), m.end())
-        notes.unclear(f"{m.group()!r}: not a quarter (Q1 to Q4); no horizon set from it")
-    for m in list(text.finditer(_SIGNED)):  # "next -3 quarters": neither a horizon nor a topic
-        text.use(m.start(), m.end())
-        notes.unclear(f"{m.group().strip()!r}: a horizon is a count of days, weeks, months, quarters or years "
-                      "ahead, without a sign; none set from it")
+    for pattern, why in _NOT_HORIZONS:  # read and said, so no later parser takes them for a horizon or a topic
+        for m in list(text.finditer(pattern)):
+            text.use(m.start(), m.end())
+            notes.unclear(f"{m.group().strip()!r}: {why}")
     for pattern, reader in _HORIZONS:
         for m in text.finditer(pattern):
             try:
@@ -216,12 +254,31 @@ def _quarter(m: re.Match[str], as_of: date) -> date:
     return end.replace(day=calendar.monthrange(end.year, end.month)[1])
 
 
-def _month(m: re.Match[str], as_of: date) -> date | None:
+def _month(m: re.Match[str], as_of: date) -> date:
     month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m.group(1).lower()[:3]))
     year = int(m.group(3)) if m.group(3) else as_of.year + (month < as_of.month)
     last = calendar.monthrange(year, month)[1]
     day = int(m.group(2)) if m.group(2) else last
-    return date(year, month, day) if day <= last else None
+    if day > last:  # "until February 30": said as not a date
+        raise ValueError(f"{calendar.month_name[month]} has {last} days in {year}")
+    return date(year, month, day)
+
+
+def _decimal(m: re.Match[str], as_of: date) -> date:
+    """ "for the next 1.5 years": 18 months; days and weeks to the day."""
+    amount, unit = float(m.group(1)), m.group(2).lower()
+    if unit in {"day", "week"}:
+        return as_of + timedelta(days=round(amount * (7 if unit == "week" else 1)))
+    return add_months(as_of, round(amount * {"month": 1, "quarter": 3, "year": 12}[unit]))
+
+
+def _slashed(m: re.Match[str], as_of: date) -> date:
+    """ "until 2027/03/31"; "until 12/31" (month/day, the next one to come)."""
+    if m.group(1):
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    month, day = int(m.group(4)), int(m.group(5))
+    this_year = date(as_of.year, month, day)
+    return this_year if this_year > as_of else date(as_of.year + 1, month, day)
 
 
 def _year(m: re.Match[str], _as_of: date) -> date:
@@ -249,8 +306,23 @@ def _numeric(m: re.Match[str], _as_of: date) -> date | None:
     raise ValueError("day and month could be either way round; write it as YYYY-MM-DD")
 
 
+def _month_number(name: str) -> int:
+    return next(i for i, month in enumerate(MONTHS, 1) if month.startswith(name.lower()[:3]))
+
+
 def find_window(text: Text, notes: Notes) -> tuple[date, date] | None:
-    """ "filings from 2025-01-01 to 2025-06-30": a window of filing dates to read, not a horizon."""
+    """ "filings from 2025-01-01 to 2025-06-30", "from January 2025 through June 2025": a window of filing dates to
+    read, not a horizon."""
+    for m in list(text.finditer(_MONTH_RANGE)):
+        text.use(m.start(), m.end())
+        first, last = (_month_number(m.group(1)), int(m.group(2))), (_month_number(m.group(3)), int(m.group(4)))
+        start = date(first[1], first[0], 1)
+        end = date(last[1], last[0], calendar.monthrange(last[1], last[0])[1])
+        if end < start:
+            notes.unclear(f"{m.group()!r}: ends before it starts; no window set")
+            continue
+        notes.decide(f"filings from {start.isoformat()} to {end.isoformat()} (from {m.group()!r})")
+        return start, end
     for m in list(text.finditer(_RANGE)):
         text.use(m.start(), m.end())
         try:
@@ -275,7 +347,11 @@ def find_since(text: Text, notes: Notes, *, as_of: date) -> date | None:
             year = int(m.group(2)) if m.group(2) else as_of.year - (month > as_of.month)
             since = date(year, month, 1)
         else:
-            since = date(int(m.group(3)), int(m.group(4) or 1), int(m.group(5) or 1))
+            try:
+                since = date(int(m.group(3)), int(m.group(4) or 1), int(m.group(5) or 1))
+            except ValueError as exc:  # "since 2025-02-30"
+                notes.unclear(f"{m.group()!r}: not a date ({exc}); no start set")
+                continue
         if since > as_of:
             notes.unclear(f"{m.group()!r}: {since.isoformat()} is after {as_of.isoformat()}; no start set")
             continue
@@ -290,6 +366,14 @@ def _day_month(m: re.Match[str], as_of: date) -> date | None:
     return date(year, month, int(m.group(1)))
 
 
+_NOT_HORIZONS = (
+    (_STARTING, "a watchlist starts with its first run (`watchdesk run` or the schedule); no start date is kept"),
+    (_BAD_QUARTER, "not a quarter (Q1 to Q4); no horizon set from it"),
+    (_FISCAL, "fiscal years end on different days for each company; give a date (until 2027-06-30) or a calendar "
+              "quarter"),
+    (_VAGUE, "how many? no horizon set (say 'for the next 3 weeks')"),
+    (_SIGNED, "a horizon is a count of days, weeks, months, quarters or years ahead, without a sign; none set from it"),
+)
 _HORIZONS = (
     (_ISO, lambda m, _a: date.fromisoformat(m.group(1))),
     (_NUMERIC, _numeric),
@@ -298,7 +382,9 @@ _HORIZONS = (
     (_DAY_MONTH, _day_month),
     (_QUARTER, _quarter),
     (_UNTIL_MONTH, _month),
-    (_YEAR_END, lambda _m, a: date(a.year, 12, 31)),
+    (_YEAR_END, lambda m, a: date(int(m.group(1)) if m.group(1) else a.year, 12, 31)),
+    (_SLASHED, _slashed),
+    (_DECIMAL, _decimal),
     (_NEXT, _next),
     (_FOR, _next),
     (_REST, _rest),

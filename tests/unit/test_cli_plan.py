@@ -390,3 +390,66 @@ def test_spelling_never_touches_an_address() -> None:
     assert plan_.watchlist.policy.allowed_recipients == ("inventry@desk.com", "jane@inventry.com")
     assert plan_.watchlist.topics.watch == ("inventory",)
     assert parse_goal("Monitor NVIDIA for inventroy.", as_of=parse_goal_day()).watchlist.topics.watch == ("inventory",)
+
+
+SECOND_REVIEW = [  # (goal, what the watchlist must hold, what must be said) from a second review of plan
+    ("Monitor NVIDIA since 2025-02-30", {}, "'since 2025-02-30': not a date"),
+    ("Monitor NVIDIA filings from January 2025 through June 2025",
+     {"filings_window": (date(2025, 1, 1), date(2025, 6, 30))}, None),
+    ("Monitor NVIDIA until year-end 2027", {"until": date(2027, 12, 31)}, None),
+    ("Monitor NVIDIA weekly at 7:30pm", {"time": "19:30"}, None),
+    ("Monitor NVIDIA at 0630", {"time": "06:30"}, None),
+    ("Monitor NVIDIA until 2027-02-28T17:00Z", {"until": date(2027, 2, 28), "time": "07:00"}, None),
+    ("Monitor NVIDIA at 99pm", {"time": "07:00"}, "'at 99pm': not a time of day"),
+    ("Monitor NVIDIA weekly at 7am Tokyo time", {"time": "07:00"}, "'at 7am Tokyo time': time zones are not kept"),
+    ("Monitor NVIDIA, flag any pushouts to Q2", {"until": None}, None),
+    ("Weekly NVIDIA summary delivered by Friday", {"until": None}, None),
+    ("Monitor NVIDIA for no more than 3 months", {"until": date(2027, 3, 3)}, None),
+    ("Monitor NVIDIA for the next few weeks", {"until": None}, "'for the next few weeks': how many?"),
+    ("Monitor NVIDIA for the next 1.5 years", {"until": date(2028, 6, 3)}, None),
+    ("Monitor NVIDIA on a weekly basis", {"cadence": "weekly"}, None),
+    ("Monitor NVIDIA on weekdays", {"cadence": "daily"}, None),
+    ("Monitor NVIDIA once a month", {"cadence": "weekly"}, "'once a month': only daily and weekly runs"),
+    ("Monitor NVIDIA until 2027/03/31", {"until": date(2027, 3, 31)}, None),
+    ("Monitor NVIDIA until February 30", {"until": None}, "'until February 30': not a date"),
+    ("Monitor NVIDIA through FY2027", {"until": None}, "'through FY2027': fiscal years end on different days"),
+    ("Not daily, weekly please: NVIDIA filings", {"cadence": "weekly"}, "'Not daily': no run then"),
+    ("NVIDIA filings weekly, but not on Mondays; Fridays are better", {"day": "friday"}, None),
+    ("NVIDIA filings not at 7am but at 9am", {"time": "09:00"}, "'not at 7am': not a run time"),
+    ("Monitor NVIDIA filings. Don't forget tariffs", {"watch": ("geopolitical",)}, None),
+    ("Monitor NVIDIA and flag nothing except tariffs", {"watch": ("geopolitical",)}, None),
+    ("Monitor NVIDIA filings, flag anything but pricing", {"watch": ("inventory", "supply_chain", "geopolitical")},
+     None),
+    ("Track Apple. No need for transcripts.", {"sources": ("edgar",)}, None),
+    ("Track NVIDIA and never miss an 8-K", {"forms": ("8-K",)}, None),
+    ("Watch Nvidia filings, email everyone except bob@fund.com: jane@fund.com, carol@fund.com",
+     {"recipients": ("jane@fund.com", "carol@fund.com")}, None),
+    ("Watch Nvidia filings, but not Bloomberg or Reuters", {"sources": ("edgar",)}, None),
+    ("Watch Apple and Microsoft but not Microsoft's news", {"tickers": ["AAPL", "MSFT"]},
+     "sources are set per company"),
+    ("Monitor NVIDIA for 50 bp of margin and GM compression", {"tickers": ["NVDA"]}, None),
+    ("Monitor NVIDIA meta commentary and H-1B visa issues", {"tickers": ["NVDA"]}, None),
+    ("Monitor Meta and Visa filings", {"tickers": ["META", "V"]}, None),
+    ("Monitor NVIDIA, email jane@fund.com.bob@fund.com", {"recipients": ()}, "not one e-mail address"),
+    ("Monitor NVIDIA, email jane@fund.com bcc carol@fund.com", {"recipients": ("jane@fund.com",)},
+     "blind copies are not supported"),
+    ("Watch Nvidia and 3M filings", {"tickers": ["NVDA", "MMM"]}, None),
+    ("Watch Nvidia Form 4 and 13F filings", {"tickers": ["NVDA"]}, "this form is not fetched"),
+    ("watch marvell filings", {"tickers": ["MRVL"]}, None),
+    ("Monitor NVIDIA biweekly for pensions", {"cadence": "weekly", "custom": ["pensions"]}, "'biweekly': only daily"),
+]
+
+
+@pytest.mark.parametrize(("goal", "want", "said"), SECOND_REVIEW)
+def test_goals_a_second_review_found_misread(goal: str, want: dict[str, object], said: str | None) -> None:
+    plan_ = parse_goal(goal, as_of=date(2026, 12, 3))
+    wl = plan_.watchlist
+    got = {
+        "until": wl.until, "time": wl.schedule.time, "cadence": wl.schedule.cadence, "day": wl.schedule.day,
+        "filings_window": (wl.filings.since, wl.filings.until), "watch": wl.topics.watch,
+        "sources": wl.tickers[0].sources, "forms": wl.filings.forms, "recipients": wl.policy.allowed_recipients,
+        "tickers": [t.symbol for t in wl.tickers], "custom": [c.name for c in wl.topics.custom],
+    }
+    assert {k: got[k] for k in want} == want, plan_.decisions
+    if said is not None:
+        assert any(said in n for n in plan_.not_understood), plan_.not_understood
