@@ -11,7 +11,9 @@ from watchdesk.graph.watchlist import Source
 DEFAULT_SOURCES: tuple[Source, ...] = ("edgar",)
 _TRANSCRIPTS = re.compile(
     r"\b(?:earnings[- ]call transcripts?|earnings[- ]calls?|conference[- ]calls?|analyst calls?|call transcripts?|"
-    r"transcripts?|calls|earnings)\b",
+    r"transcripts?|(?<!margin )(?<!capital )(?<!cash )(?<!put )calls|"
+    r"earnings(?! (?:revisions?|guidance|estimates?|growth|per share|beats?|miss(?:es)?|surprises?|cuts?|quality|"
+    r"power|forecasts?|expectations?)))\b",
     re.IGNORECASE,
 )
 _FORMS = re.compile(r"\b(?:forms?\s+)?(10-?K|10-?Q|8-?K|20-?F|6-?K|40-?F|S-?1)s?\b", re.IGNORECASE)

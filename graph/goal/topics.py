@@ -38,7 +38,8 @@ _NOT_TOPIC = _TRAILING | words(
     "week day month quarter year next summary digest report sentiment company companies filing filings call "
     "calls transcript transcripts monitor track watch flag summarize summarise send email anything everything "
     "things stuff issue issues related etc other more what how when where why whether "
-    "us usa eu uk europe asia america americas china japan korea taiwan india emea apac region regions global"
+    "us usa eu uk europe asia america americas china japan korea taiwan india emea apac region regions global "
+    "team teams desk colleagues group boss manager"
 )
 
 

@@ -437,6 +437,9 @@ SECOND_REVIEW = [  # (goal, what the watchlist must hold, what must be said) fro
     ("Watch Nvidia Form 4 and 13F filings", {"tickers": ["NVDA"]}, "this form is not fetched"),
     ("watch marvell filings", {"tickers": ["MRVL"]}, None),
     ("Monitor NVIDIA biweekly for pensions", {"cadence": "weekly", "custom": ["pensions"]}, "'biweekly': only daily"),
+    ("Monitor NVIDIA earnings revisions", {"sources": ("edgar",)}, None),
+    ("Monitor NVIDIA filings for margin calls", {"sources": ("edgar",)}, None),
+    ("Monitor NVIDIA filings for my team", {"custom": []}, None),
 ]
 
 
