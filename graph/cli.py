@@ -228,7 +228,7 @@ def run(
     else:
         outcome = runner.start_run(wl, settings, approver=approver, report=progress())
     _print_outcome(outcome, settings)
-    _exit_if_undelivered(outcome, settings)
+    _exit_on_failure(outcome, settings)
     if outcome.status == "awaiting_approval" and approver is None:
         from watchdesk.graph.delivery import notify_awaiting_approval
         from watchdesk.store.store import Store
@@ -264,7 +264,7 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
     decision: Any = "reject" if reject else {"decision": "edit", "keep": keep} if keep else "approve"
     outcome = runner.resume_run(run_id, settings, decision=decision, report=progress())
     _print_outcome(outcome, settings)
-    _exit_if_undelivered(outcome, settings)
+    _exit_on_failure(outcome, settings)
 
 
 @cli.command()
@@ -374,7 +374,7 @@ def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
     return runner.resume_run(outcome.run_id, settings, decision=answer, report=progress())
 
 
-def _exit_if_undelivered(outcome: RunOutcome, settings: Settings) -> None:
+def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
     """Exit 1 when every source of the run failed, or when a delivery of this run failed or was refused, as
     `watchdesk brief --deliver` does: the run and its briefing are stored, and `watchdesk brief --deliver` sends
     it again."""

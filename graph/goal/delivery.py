@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from watchdesk.graph.goal.text import Notes, Text
+from watchdesk.sources.addresses import ADDRESS_PATTERN
 
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(ADDRESS_PATTERN)  # the one address shape a watchlist's `to` accepts
 _VERB = re.compile(
     r"\b(?:(?:and |then )?(?:e-?mail|mail|send|deliver|forward|cc|copy)(?: it| them| this| that| me| us)?"
     r"(?: the (?:summary|briefing|digest|report|results|recap))?(?: to)?(?: me| us)?(?: at| on)?|to)\s*$",

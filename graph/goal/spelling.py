@@ -1,9 +1,9 @@
 """Misspelt goal words read as the word meant ("inventroy" -> "inventory", "weekley" -> "weekly"), each said.
 
 Only lower-case words (and the goal's first word) of five letters or more are corrected, and only to a word of
-the goal vocabulary below at difflib similarity 0.85 or more, or with two neighbouring letters swapped ("chian"):
-a capitalised word may be a company, and is left to the company resolver and its close matches; a word nothing is
-close to stays as written (a custom topic, or unread).
+the goal vocabulary below with the same first letter at difflib similarity 0.85 or more, or with two neighbouring
+letters swapped ("chian"): a capitalised word may be a company, and is left to the company resolver and its close
+matches; a word inside an address, a real word in REAL_WORDS, or one nothing is close to stays as written.
 """
 
 from __future__ import annotations

@@ -255,7 +255,7 @@ def _quarter(m: re.Match[str], as_of: date) -> date:
 
 
 def _month(m: re.Match[str], as_of: date) -> date:
-    month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m.group(1).lower()[:3]))
+    month = _month_number(m.group(1))
     year = int(m.group(3)) if m.group(3) else as_of.year + (month < as_of.month)
     last = calendar.monthrange(year, month)[1]
     day = int(m.group(2)) if m.group(2) else last
@@ -313,29 +313,28 @@ def _month_number(name: str) -> int:
 def find_window(text: Text, notes: Notes) -> tuple[date, date] | None:
     """ "filings from 2025-01-01 to 2025-06-30", "from January 2025 through June 2025": a window of filing dates to
     read, not a horizon."""
-    for m in list(text.finditer(_MONTH_RANGE)):
-        text.use(m.start(), m.end())
-        first, last = (_month_number(m.group(1)), int(m.group(2))), (_month_number(m.group(3)), int(m.group(4)))
-        start = date(first[1], first[0], 1)
-        end = date(last[1], last[0], calendar.monthrange(last[1], last[0])[1])
-        if end < start:
-            notes.unclear(f"{m.group()!r}: ends before it starts; no window set")
-            continue
-        notes.decide(f"filings from {start.isoformat()} to {end.isoformat()} (from {m.group()!r})")
-        return start, end
-    for m in list(text.finditer(_RANGE)):
-        text.use(m.start(), m.end())
-        try:
-            start, end = date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2))
-        except ValueError as exc:
-            notes.unclear(f"{m.group()!r}: not a date ({exc})")
-            continue
-        if end < start:
-            notes.unclear(f"{m.group()!r}: ends before it starts; no window set")
-            continue
-        notes.decide(f"filings from {start.isoformat()} to {end.isoformat()} (from {m.group()!r})")
-        return start, end
+    for pattern in (_MONTH_RANGE, _RANGE):
+        for m in list(text.finditer(pattern)):
+            text.use(m.start(), m.end())
+            try:
+                start, end = _window_days(m) if pattern is _MONTH_RANGE else (
+                    date.fromisoformat(m.group(1)), date.fromisoformat(m.group(2)))
+            except ValueError as exc:
+                notes.unclear(f"{m.group()!r}: not a date ({exc})")
+                continue
+            if end < start:
+                notes.unclear(f"{m.group()!r}: ends before it starts; no window set")
+                continue
+            notes.decide(f"filings from {start.isoformat()} to {end.isoformat()} (from {m.group()!r})")
+            return start, end
     return None
+
+
+def _window_days(m: re.Match[str]) -> tuple[date, date]:
+    """The first day of the first month and the last day of the last ("from January 2025 through June 2025")."""
+    first, last = _month_number(m.group(1)), _month_number(m.group(3))
+    end_year = int(m.group(4))
+    return date(int(m.group(2)), first, 1), date(end_year, last, calendar.monthrange(end_year, last)[1])
 
 
 def find_since(text: Text, notes: Notes, *, as_of: date) -> date | None:
@@ -343,7 +342,7 @@ def find_since(text: Text, notes: Notes, *, as_of: date) -> date | None:
     for m in list(text.finditer(_SINCE)):
         text.use(m.start(), m.end())
         if m.group(1):
-            month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m.group(1).lower()[:3]))
+            month = _month_number(m.group(1))
             year = int(m.group(2)) if m.group(2) else as_of.year - (month > as_of.month)
             since = date(year, month, 1)
         else:
@@ -361,7 +360,7 @@ def find_since(text: Text, notes: Notes, *, as_of: date) -> date | None:
 
 
 def _day_month(m: re.Match[str], as_of: date) -> date | None:
-    month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(m.group(2).lower()[:3]))
+    month = _month_number(m.group(2))
     year = int(m.group(3)) if m.group(3) else as_of.year + (month < as_of.month)
     return date(year, month, int(m.group(1)))
 
