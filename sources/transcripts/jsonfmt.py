@@ -84,10 +84,10 @@ _NEXT_HEADER = re.compile(r"(?<=[.!?\]-])[A-Z][A-Za-z.'’-]*(?: [A-Z][A-Za-z.'�
 _GLUED = re.compile(r"(?<=[a-z0-9%)’”\]])([.!?])(?=[A-Z“])|(?<=\])(?=[A-Z])")
 
 
-def _foolcalls_text(text: str, names: list[str]) -> str:
+def _foolcalls_text(text: str, header: re.Pattern[str] | None) -> str:
     text = _NEXT_HEADER.sub("", text.strip())
-    for name in names:  # a header glued to a word ("... of Televisa StudiosPatricio Wills -- President ...")
-        text = re.sub(rf"{re.escape(name)}(?: -- [^\n]{{1,80}}){{1,2}}\s*$", "", text)
+    if header is not None:  # a header glued to a word ("... of Televisa StudiosPatricio Wills -- President ...")
+        text = header.sub("", text)
     return _GLUED.sub(lambda m: f"{m.group(1) or ''} ", text).strip()
 
 
@@ -95,6 +95,7 @@ def _foolcalls_layout(raw: dict[str, Any]) -> Transcript:
     people = raw.get("participants") or {}
     names = sorted({str(p.get("speaker") or "").strip() for group in people.values() if isinstance(group, list)
                     for p in group if isinstance(p, dict)} - {""}, key=len, reverse=True)
+    header = re.compile(rf"(?:{'|'.join(map(re.escape, names))})(?: -- [^\n]{{1,80}}){{1,2}}\s*$") if names else None
     statements = []
     for item in raw["call_transcript"]:
         speaker = str(item.get("speaker") or "").strip()
@@ -102,7 +103,7 @@ def _foolcalls_layout(raw: dict[str, Any]) -> Transcript:
         statements.append(Statement(
             speaker=speaker or None, role=role, affiliation=clean_affiliation(item.get("affiliation"), speaker),
             section="qa" if item.get("section") == "qa" else "prepared", kind=kind_of(speaker, role),
-            text=_foolcalls_text(str(item.get("text") or ""), names),
+            text=_foolcalls_text(str(item.get("text") or ""), header),
         ))
     year, quarter = raw.get("fiscal_period_year"), str(raw.get("fiscal_period_qtr") or "").lstrip("Qq")
     return validate_transcript(dict(  # the file's own values: type-checked
