@@ -43,7 +43,9 @@ def parse_filing(body: bytes, *, form: str | None = None, text: str | None = Non
     kind = form or detect_form(text)
     base = _BASE.match((kind or "").upper())
     if base is None:
-        raise ConfigError(f"comparisons are for 10-K, 10-Q and 20-F filings, not {kind or 'an unknown form'}")
+        raise ConfigError(f"comparisons are for 10-K, 10-Q and 20-F filings, not {kind}" if kind else
+                          "comparisons are for 10-K, 10-Q and 20-F filings; this file names no form (no SGML "
+                          "header or cover page): give a filing's .htm or full-submission .txt")
     sections = tuple(extract_sections(text, form=base.group(1)))
     found = risk_section(sections)
     emphasis = emphasis_map(body) if is_html and found is not None else None

@@ -108,3 +108,11 @@ def test_identity_from_the_cover_tags_and_the_sgml_header(edgar_fixtures: Path) 
     assert ident("NVDA_8-K_2026-03_0001045810-26-000024.txt") == FilingIdentity(
         1045810, "NVIDIA CORP", date(2026, 3, 2))
     assert ident("PlymouthRock_20-F_0001062993-21-003193.html") == FilingIdentity()  # no tags: nothing refused
+
+
+def test_a_file_naming_no_form_says_so(tmp_path: Path) -> None:
+    page = tmp_path / "notes.md"
+    page.write_text("# Notes\n\nSome text that is not a filing.\n")
+    result = run(page, page)
+    assert result.exit_code == EXIT_CONFIG and "this file names no form" in result.stderr
+    assert "unknown form" not in result.stderr  # it read "not an unknown form"
