@@ -19,7 +19,7 @@ from watchdesk.sources.news.feeds import NewsItem, discover_feeds, parse_feed
 from watchdesk.sources.news.fetch import ConditionalFetcher, FeedState, fetch_feed
 from watchdesk.sources.news.match import TickerTerms, match_tickers
 from watchdesk.sources.news.tiers import Tier, at_least, tier_for
-from watchdesk.sources.redact import redact_text
+from watchdesk.sources.redact import is_secret_param, redact_text
 from watchdesk.store.records import DocumentRecord, GapRecord
 from watchdesk.store.store import Store
 
@@ -132,10 +132,16 @@ def _consider(
 
 
 def canonical_url(url: str) -> str:
-    """The link without tracking parameters or fragment: the same article from two feeds is one URL."""
+    """The link without tracking parameters or fragment: the same article from two feeds is one URL.
+
+    A private feed's item links can carry the reader's credential (`?token=`, `user:pass@`): those are dropped too,
+    since the link is stored, shown in the briefing and mailed to its recipients.
+    """
     parts = urlsplit(url.strip())
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, query, ""))
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not _TRACKING.match(k) and not is_secret_param(k)]
+    host = parts.netloc.rpartition("@")[2].lower()
+    return urlunsplit((parts.scheme.lower(), host, parts.path, urlencode(kept), ""))
 
 
 def headline_key(title: str) -> str:

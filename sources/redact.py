@@ -11,6 +11,11 @@ _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"'<>`]+")
 _USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s]*@")
 
 
+def is_secret_param(name: str) -> bool:
+    """A query parameter whose value is a credential (apikey, token, ...), by its (percent-decoded) name."""
+    return bool(_SECRET_PARAM.search(unquote(name)))
+
+
 def redact_url(url: str) -> str:
     """`url` with the values of key/token/secret-like query parameters, and any user:password@, redacted."""
     url = _USERINFO.sub(rf"\g<1>{REDACTED}@", url)
@@ -22,7 +27,7 @@ def redact_url(url: str) -> str:
     for part in query.split("&"):
         name = part.split("=", 1)[0]
         # Only touched parameters are rewritten, so every other byte of the URL stays as sent.
-        parts.append(f"{name}={REDACTED}" if _SECRET_PARAM.search(unquote(name)) else part)
+        parts.append(f"{name}={REDACTED}" if is_secret_param(name) else part)
     return f"{base}?{'&'.join(parts)}{hash_}{fragment}"
 
 

@@ -70,3 +70,13 @@ def test_one_function_redacts_urls_inside_text() -> None:
     assert redact_text(text) == (
         "tried url https://a.example.com/x?apikey=REDACTED&q=1: HTTP 404; https://REDACTED@b.example.com/y"
     )
+
+
+def test_a_news_items_own_link_loses_its_credential() -> None:
+    """Noticed in session 21: a private feed's item links can carry the reader's token (`?token=`, `user:pass@`);
+    the link was stored and shown in the briefing as given. Now it is kept without the credential, like a tracking
+    parameter, so the public article's address still works."""
+    from watchdesk.agents.news import canonical_url
+
+    link = canonical_url(f"https://reader:{SECRET}@News.Example.com/a/1?id=7&token={SECRET}&API_KEY={SECRET}&utm_source=x")
+    assert link == "https://news.example.com/a/1?id=7"
