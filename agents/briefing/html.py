@@ -6,6 +6,7 @@ inject markup; the page around it is a Jinja2 template shipped with the package.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -15,7 +16,13 @@ from markupsafe import Markup
 from watchdesk.agents.briefing import charts
 from watchdesk.agents.briefing.model import BriefingInput
 from watchdesk.agents.briefing.period import Period, week_starts
-from watchdesk.agents.briefing.render import header, render_sections
+from watchdesk.agents.briefing.render import Section, header, render_sections
+
+# A citation the renderer writes is a bare "[3]" (a source) or "[F-0d703998]" (a finding). Brackets in fetched text
+# reach the Markdown escaped ("\[3\]"), so quoted text never becomes a link.
+_CITATION = re.compile(r"(?<!\\)\[(\d+|F-[0-9a-f]{8,})\](?!\()")
+_SOURCE_ITEM = re.compile(r"<li>")
+_CITATION_ROW = re.compile(r"<tr>\s*<td><a href=\"#(F-[0-9a-f]{8,})\">")
 
 
 @cache
@@ -37,6 +44,25 @@ def to_html(markdown: str) -> Markup:
     return Markup(_markdown().render(markdown))
 
 
+def _anchor(label: str) -> str:
+    return label if label.startswith("F-") else f"source-{label}"
+
+
+def section_html(section: Section) -> Markup:
+    """A part's HTML, each citation a link: "[3]" to the third source, "[F-...]" to the finding's row in Sources."""
+    markdown = _CITATION.sub(lambda m: f"[\\[{m.group(1)}\\]](#{_anchor(m.group(1))})", section.body)
+    html = str(to_html(markdown))
+    if section.key == "sources":
+        # The numbered list comes first in Sources, one item per source in citation order; then the table whose
+        # rows the finding citations point at.
+        numbered, sep, rest = html.partition("</ol>")
+        if sep:
+            counter = iter(range(1, numbered.count("<li>") + 1))
+            html = _SOURCE_ITEM.sub(lambda _: f'<li id="source-{next(counter)}">', numbered) + sep + rest
+        html = _CITATION_ROW.sub(lambda m: f'<tr id="{m.group(1)}">\n<td><a href="#{m.group(1)}">', html)
+    return Markup(html)
+
+
 def render_html(data: BriefingInput) -> str:
     sections = render_sections(data)
     weeks = week_starts(data.period_end, Period(data.period_start, data.period_end).chart_weeks)
@@ -46,8 +72,8 @@ def render_html(data: BriefingInput) -> str:
     return page.render(
         title=data.title,
         header=to_html(header(data).split("\n", 2)[-1]),
-        first=[(s.key, s.title, to_html(s.body)) for s in sections[:1]],
-        rest=[(s.key, s.title, to_html(s.body)) for s in sections[1:]],
+        first=[(s.key, s.title, section_html(s)) for s in sections[:1]],
+        rest=[(s.key, s.title, section_html(s)) for s in sections[1:]],
         charts=[Markup(svg) for svg in (tone, mentions) if svg],
         weeks=len(weeks),
     )

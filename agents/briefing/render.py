@@ -73,7 +73,8 @@ class RenderContext:
             cites=citation_ids(data.findings),
             refs={doc_id: n for n, doc_id in enumerate(order, 1)},
             echoes={f.finding_id: docs for f, docs in shown},
-            shown=[f for f, _ in shown],
+            # every finding quoted anywhere, headline first: the Sources table has a row for each
+            shown=list({f.finding_id: f for f, _ in [*head, *shown]}.values()),
             sections=_sections_by_sentence(data.findings),
         )
 
@@ -274,7 +275,8 @@ def sources_part(ctx: RenderContext) -> Section:
         lines += ["", "| Citation | Source | Ticker | Section | Speaker |", "|---|---:|---|---|---|"]
         lines += [
             f"| [{cites[f.finding_id]}] | [{refs[f.doc_id]}] | {escape_markdown(f.ticker)} "
-            f"| {escape_markdown(f.section or '—')} | {escape_markdown(f.speaker or '—')} |"
+            f"| {escape_markdown(f.section or '—')} "
+            f"| {escape_markdown(speaker_name(f.speaker) if f.speaker else '—')} |"
             for f in ctx.shown
         ]
     uncited = [d for d in data.documents if d.doc_id not in refs]

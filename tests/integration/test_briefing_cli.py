@@ -34,6 +34,22 @@ def test_demo_writes_markdown_and_html(demo: tuple[Path, list[Path]]) -> None:
     assert sorted(p.suffix for p in paths) == [".html", ".md"] and all(p.is_file() for p in paths), paths
 
 
+def test_html_citations_are_links_that_land(demo: tuple[Path, list[Path]]) -> None:
+    """Noticed in session 21: the HTML briefing's citations were plain text. Each "[3]" now links to the third
+    source and each "[F-...]" to its finding's row in Sources; every in-page link has a target, including the
+    headline's quotes (their findings had no row in the Sources table before)."""
+    html = next(p for p in demo[1] if p.suffix == ".html").read_text()
+    md = next(p for p in demo[1] if p.suffix == ".md").read_text()
+    targets, ids = set(re.findall(r'href="#([^"]+)"', html)), set(re.findall(r' id="([^"]+)"', html))
+    assert {"source-1", "source-2"} <= targets and any(t.startswith("F-") for t in targets)
+    assert targets <= ids, sorted(targets - ids)
+    headline = md.split("\n## ", 2)[1]
+    cited = set(re.findall(r"\[(F-[0-9a-f]+)\]", headline))
+    table = md.split("## Sources", 1)[1]
+    assert cited and all(f"| [{c}] |" in table for c in cited)
+    assert "Colette M. Kress" not in md, "the Sources table names speakers as the quotes do"
+
+
 def test_brief_a_week_offline_lists_only_that_weeks_filings(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
     db, _ = demo
     _, paths = brief(db, "--week", "2025-W35", "--format", "md,html", "--out", str(tmp_path))

@@ -332,3 +332,16 @@ def test_a_question_relayed_by_investor_relations_is_a_question() -> None:
     assert [is_question(said(s)) for s in relayed] == [True, True, True]
     assert [is_question(said(s)) for s in own] == [False, False]
     assert not is_question(said(relayed[0], section="prepared"))  # prepared remarks relay no question
+
+
+def test_only_the_renderers_citations_become_links() -> None:
+    """Brackets in a quote ("see note [1]") reach the Markdown escaped, so only the citation written after the quote
+    links to the source; fetched text never makes a link."""
+    from watchdesk.agents.briefing.html import section_html
+    from watchdesk.agents.briefing.render import Section
+    from watchdesk.agents.briefing.text import escape_markdown
+
+    body = f"- “{escape_markdown('Inventory rose, see note [1] and [F-0123abcd].')}” [F-89abcdef] — 10-K [1]"
+    html = str(section_html(Section("findings", "Findings", body)))
+    assert html.count("<a ") == 2 and '<a href="#source-1">[1]</a>' in html and '<a href="#F-89abcdef">' in html
+    assert "see note [1] and [F-0123abcd]." in html
