@@ -28,6 +28,7 @@ GENERIC = words(
 class Named:
     ref: CompanyRef
     phrase: str
+    start: int = 0  # where the goal names it: companies are watched in the goal's order
 
 
 @dataclass
@@ -69,7 +70,7 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
                 found.excluded.append(Named(outcome.ref, phrase))
                 notes.decide(f"company {phrase!r} -> {outcome.ref.ticker} left out (from {negation!r})")
             else:
-                _record(outcome, phrase, found=found, index=index, notes=notes)
+                _record(outcome, phrase, found=found, index=index, notes=notes, start=span[0].start)
             text.use(span[0].start, span[-1].end)
             found.spans.append((span[0].start, span[-1].end))
             i += n
@@ -165,7 +166,8 @@ def _looks_like_ticker(token: Token) -> bool:
 
 
 def _record(
-    outcome: Match | list[CompanyRef] | str, phrase: str, *, found: Found, index: CompanyIndex, notes: Notes
+    outcome: Match | list[CompanyRef] | str, phrase: str, *, found: Found, index: CompanyIndex, notes: Notes,
+    start: int = 0,
 ) -> None:
     if isinstance(outcome, str):
         close = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase.lstrip("$")))
@@ -174,7 +176,7 @@ def _record(
         names = ", ".join(f"{r.ticker} ({r.name})" for r in outcome)
         found.problems.append(f"{phrase!r} could be several companies: {names}; name one (or its $TICKER)")
     else:
-        found.named.append(Named(outcome.ref, phrase))
+        found.named.append(Named(outcome.ref, phrase, start))
         also = f"; also named so: {', '.join(r.ticker for r in outcome.others)}" if outcome.others else ""
         notes.decide(f"company {phrase!r} -> {outcome.ref.ticker} ({outcome.ref.name}, CIK {outcome.ref.cik}) "
                      f"by {outcome.how}{also}")

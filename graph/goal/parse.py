@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from watchdesk.graph.goal.companies import Found, find_companies
+from watchdesk.graph.goal.companies import Found, Named, find_companies
 from watchdesk.graph.goal.delivery import find_recipients
 from watchdesk.graph.goal.names import CompanyIndex, shipped_index
 from watchdesk.graph.goal.negation import find_negations
@@ -129,19 +129,38 @@ def build_watchlist(
 
 def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:
     """Words no parser read: a company-like one is a problem (with close matches), any other is reported."""
-    for group in _groups(text.tokens()):
+    groups = _groups(text.tokens())
+    lower = [_lower_case_ticker(g, index) for g in groups]
+    only_tickers = not found.named and all(lower)
+    for group, ref in zip(groups, lower, strict=True):
         phrase = text.raw[group[0].start : group[-1].end]
+        listed = _in_company_list(group, found, text.raw)
+        if ref and (listed or only_tickers):
+            # "watch nvda and tsm": tickers typed in lower case where companies stand (beside a company, or every
+            # word no parser read when the goal names no company), read as those tickers and said so
+            found.named.append(Named(ref, phrase, group[0].start))
+            found.spans.append((group[0].start, group[-1].end))
+            notes.decide(f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by ticker, "
+                         "written in lower case")
+            continue
         capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
         # A phrase in a list of companies, or the only candidate when none was found, is a company watchdesk
         # cannot resolve; elsewhere only a capitalised phrase close to a company's name is one ("Nvidiaa").
         names = index.close(phrase, tickers=False, cutoff=0.75 if capital else 0.85)
-        listed = _in_company_list(group, found, text.raw)
         if listed or (not found.named and (capital or names)) or (capital and names):
             matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase)) or "none"
             found.problems.append(f"{phrase!r} is not a company in SEC's ticker map; close matches: {matches}")
         else:
             hint = f" (a company? close matches: {', '.join(f'{r.ticker} ({r.name})' for r in names)})" if names else ""
             notes.unclear(f"{phrase!r}: not understood, ignored{hint}")
+    found.named.sort(key=lambda n: n.start)
+
+
+def _lower_case_ticker(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
+    word = group[0].word
+    if len(group) != 1 or not word.isalpha() or not word.islower() or not 2 <= len(word) <= 5:
+        return None
+    return index.ticker(word)
 
 
 def _groups(tokens: list[Token]) -> list[list[Token]]:

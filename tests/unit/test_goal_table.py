@@ -121,7 +121,23 @@ GOALS = [
      'RIVN LCID TSLA', 'demand +battery_supply', 'edgar 10-K', 'weekly', '2026-12-31', ''),
     ('Flag any mention of layoffs or restructuring in Meta and Salesforce filings',
      'META CRM', '+layoffs +restructuring', 'edgar', 'weekly', '', ''),
+    # Tickers typed in lower case (session 22; "watch nvda" said the goal named no company): read where companies
+    # stand, in the goal's order
+    ('watch nvda and tsm for inventory',
+     'NVDA TSM', 'inventory', 'edgar', 'weekly', '', ''),
+    ('watch nvda, amd and tsm filings for tariffs',
+     'NVDA AMD TSM', 'geopolitical', 'edgar', 'weekly', '', ''),
+    ('Watch NVIDIA and tsm for supply chain',
+     'NVDA TSM', 'supply_chain', 'edgar', 'weekly', '', ''),
 ]
+
+
+def test_a_lower_case_ticker_is_read_only_where_a_company_stands() -> None:
+    plan = parse_goal("watch nvda for inventory", as_of=AS_OF)
+    assert [t.symbol for t in plan.watchlist.tickers] == ["NVDA"]
+    assert any("'nvda' -> NVDA" in d and "written in lower case" in d for d in plan.decisions)
+    # beside a company, not in a list of companies: a word, as before ("hbm" is also a ticker)
+    assert [t.symbol for t in parse_goal("Watch NVIDIA for hbm shortages", as_of=AS_OF).watchlist.tickers] == ["NVDA"]
 
 
 @pytest.mark.parametrize(("goal", "tickers", "topics", "sources", "cadence", "until", "recipients"), GOALS)
