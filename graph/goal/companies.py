@@ -12,6 +12,7 @@ from watchdesk.sources.models import CompanyRef
 
 MAX_WORDS = 6
 SHORT_NAME_RANK = 2000  # a one-word short name stands for one of SEC's first 2,000 companies only
+UNLISTED = "is not listed with SEC (no ticker to watch)"
 _CONNECTORS = frozenset({"of", "and", "the", "de", "&"})
 # Aliases that are also ordinary words: lower-case, they are the word ("meta commentary"); capitalised, the company.
 # (Not "apple", "micron", "oracle", "amazon": in a goal, lower-case, they are the companies.)
@@ -39,6 +40,9 @@ class Found:
     problems: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # where the companies are, for list detection
     excluded: list[Named] = field(default_factory=list)  # named in a negation ("excluding Intel"): never watched
+    # companies SEC does not list ("Huawei"): (start, end, phrase, message), a problem only where a company stands
+    unlisted: list[tuple[int, int, str, str]] = field(default_factory=list)
+    as_words: list[tuple[int, int]] = field(default_factory=list)  # unlisted names read as the goal's words
 
 
 def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
@@ -57,7 +61,7 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
             phrase = text.raw[span[0].start : span[-1].end]
             if (name := _ticker_before_a_name(tokens, i, n, outcome, index)) is not None:
                 # "ASM International": one name SEC does not list, not the ticker ASM (Avino Silver) and a word
-                outcome, phrase = f"{name} is not listed with SEC (no ticker to watch)", name
+                outcome, phrase = f"{name} {UNLISTED}", name
                 span = tokens[i : i + n + 1]
                 n += 1
             negation = text.negation(span[0].start, span[-1].end)
@@ -66,6 +70,11 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
                 notes.unclear(f"{negation!r}: sources are set per company in the file ([[tickers]] sources); "
                               f"{outcome.ref.ticker} is kept with the goal's sources")
                 negation = None
+            if isinstance(outcome, str) and outcome.endswith(UNLISTED) and not negation:
+                # "for Huawei competition": a problem or the goal's words, by where it stands (parse decides)
+                found.unlisted.append((span[0].start, span[-1].end, phrase, outcome))
+                i += n
+                break
             if negation and isinstance(outcome, Match):
                 found.excluded.append(Named(outcome.ref, phrase))
                 notes.decide(f"company {phrase!r} -> {outcome.ref.ticker} left out (from {negation!r})")
@@ -114,7 +123,7 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
         # name stands for a well-known company ("Micron"): "chain" or "Blackwell" start too many names.
         return None
     if isinstance(found, list) and not found:
-        return f"{first.word if len(span) == 1 else key} is not listed with SEC (no ticker to watch)"
+        return f"{first.word if len(span) == 1 else key} {UNLISTED}"
     return found
 
 

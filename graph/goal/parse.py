@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from watchdesk.graph.goal.companies import Found, Named, find_companies
+from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companies
 from watchdesk.graph.goal.delivery import find_recipients
-from watchdesk.graph.goal.names import CompanyIndex, shipped_index
+from watchdesk.graph.goal.names import CompanyIndex, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
 from watchdesk.graph.goal.sources import SourcesFound, find_outlets, find_sources
 from watchdesk.graph.goal.spelling import correct
@@ -57,6 +57,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
     outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
     found = find_companies(text, index, notes)
+    _place_unlisted(text, found, index, notes)
     sources = find_sources(text, notes, outlets=outlets)
     topics = find_topics(text, notes, company_like=lambda phrase, start, end: bool(
         index.close(phrase, tickers=False) or _beside_company(start, end, found, text.raw)
@@ -127,6 +128,20 @@ def build_watchlist(
     )
 
 
+def _place_unlisted(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:
+    """A company SEC does not list stops the plan where a company stands ("NVIDIA and Samsung", or the goal's only
+    company); elsewhere ("NVIDIA for Huawei competition") it is read with the goal's words, often as a topic."""
+    for start, end, phrase, message in found.unlisted:
+        if found.named and not _beside_company(start, end, found, text.raw):
+            notes.decide(f"{phrase!r} {UNLISTED}: not watched, read with the goal's words")
+            found.as_words.append((start, end))
+            continue
+        close = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase.lstrip("$")))
+        found.problems.append(f"{phrase!r}: {message}" + (f"; close matches: {close}" if close else ""))
+        text.use(start, end)
+        found.spans.append((start, end))
+
+
 def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:
     """Words no parser read: a company-like one is a problem (with close matches), any other is reported."""
     groups = _groups(text.tokens())
@@ -134,6 +149,8 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     only_tickers = not found.named and all(lower)
     for group, ref in zip(groups, lower, strict=True):
         phrase = text.raw[group[0].start : group[-1].end]
+        if any(s <= group[0].start and group[-1].end <= e for s, e in found.as_words):
+            continue  # said in the decisions
         listed = _in_company_list(group, found, text.raw)
         if ref and (listed or only_tickers):
             # "watch nvda and tsm": tickers typed in lower case where companies stand (beside a company, or every
@@ -149,6 +166,9 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
         names = index.close(phrase, tickers=False, cutoff=0.75 if capital else 0.85)
         if listed or (not found.named and (capital or names)) or (capital and names):
             matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase)) or "none"
+            if index.by_name(name_key(phrase)) == []:  # "samsung": a company watchdesk knows SEC does not list
+                found.problems.append(f"{phrase!r}: {phrase} {UNLISTED}")
+                continue
             found.problems.append(f"{phrase!r} is not a company in SEC's ticker map; close matches: {matches}")
         else:
             hint = f" (a company? close matches: {', '.join(f'{r.ticker} ({r.name})' for r in names)})" if names else ""

@@ -76,6 +76,20 @@ def test_unknown_ticker_exits_2_with_close_tickers() -> None:
 def test_company_not_listed_with_sec_is_said_not_guessed() -> None:
     code, output = plan("Check Samsung and Micron for HBM supply weekly")
     assert code == 2 and "Samsung is not listed with SEC" in output
+    code, output = plan("Watch NVIDIA and samsung")  # said "not a company in SEC's ticker map; close matches: none"
+    assert code == 2 and "'samsung': samsung is not listed with SEC" in output
+
+
+def test_an_unlisted_company_where_no_company_stands_is_read_as_words() -> None:
+    """Noticed in session 21: "Watch NVIDIA for Huawei competition" stopped the plan because Huawei has no ticker.
+    Where it is no company to watch (not in the list of companies, and another company is named), it is read with
+    the goal's words, here as a custom topic, and the decisions say so."""
+    code, output = plan("Watch NVIDIA for Huawei competition")
+    assert code == 0, output
+    assert "custom topic huawei_competition" in output
+    assert "'Huawei' is not listed with SEC (no ticker to watch): not watched, read with the goal's words" in output
+    code, output = plan("Watch NVIDIA, Huawei")  # in the list of companies: still a problem
+    assert code == 2 and "Huawei is not listed with SEC" in output
 
 
 def test_no_company_exits_2_with_an_example_goal() -> None:
