@@ -31,6 +31,12 @@ _EDGAR = re.compile(
 )
 _NEWS = re.compile(r"\b(?:news(?:flow| feeds?)?|headlines?|press coverage|articles?|newswires?|media)\b", re.IGNORECASE)
 
+# Sources a run cannot read: said under Not understood, never read as news ("media") or a topic ("social")
+_UNREAD_SOURCES = re.compile(
+    r"\b(?:social media(?: posts?| chatter| sentiment)?|tweets?|twitter|stocktwits|(?<=on )reddit|(?<=from )reddit|"
+    r"reddit (?:posts?|threads?|chatter)|podcasts?|youtube(?: videos?)?)\b",
+    re.IGNORECASE,
+)
 
 # News outlets a goal names ("news from Reuters and Bloomberg"): read as the news source, never as a company
 # (Thomson Reuters is one to SEC); which outlets are read is the watchlist's [[news.feeds]].
@@ -67,6 +73,10 @@ def find_sources(text: Text, notes: Notes, *, outlets: list[str] | None = None) 
     named: dict[Source, list[str]] = {"news": list(outlets)} if outlets else {}
     left_out: dict[Source, str] = {}  # "but not news": the negation that left it out
     forms: list[str] = []
+    for m in list(text.finditer(_UNREAD_SOURCES)):
+        text.use(m.start(), m.end())
+        notes.unclear(f"{m.group()!r}: a run reads SEC filings, earnings-call transcripts and news feeds; this source "
+                      "is not read")
     for m in list(text.finditer(_OTHER_FORMS)):
         text.use(m.start(), m.end())
         notes.unclear(f"{m.group()!r}: a run reads 10-K, 10-Q, 8-K, 20-F, 6-K, 40-F and S-1 filings; this form is "

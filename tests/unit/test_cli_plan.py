@@ -470,3 +470,13 @@ def test_goals_a_second_review_found_misread(goal: str, want: dict[str, object],
     assert {k: got[k] for k in want} == want, plan_.decisions
     if said is not None:
         assert any(said in n for n in plan_.not_understood), plan_.not_understood
+
+
+def test_a_source_watchdesk_cannot_read_is_said_not_read_as_news() -> None:
+    """Noticed in session 21: "on social media" planned news (from 'media') and a custom topic 'social'."""
+    code, output = plan("Watch NVIDIA mentions on social media")
+    assert code == 0, output
+    assert "'social media': a run reads SEC filings, earnings-call transcripts and news feeds" in output
+    assert "source news" not in output and "custom topic social" not in output
+    code, output = plan("Watch Reddit's filings")  # the company, not the source
+    assert code == 0 and "RDDT" in output
