@@ -126,13 +126,7 @@ def _axes(x0: float, height: float, weeks: Sequence[date], ticks: Sequence[tuple
         out.append(f'<line x1="{x0}" x2="{x0 + width}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e5e5e5"/>')
         out.append(f'<text x="{x0 - 4}" y="{y + 3:.1f}" text-anchor="end" {FONT}>{text}</text>')
     bottom = TOP + height
-    step = -(-len(weeks) * LABEL_GAP // int(width))  # every step-th week, counted back from the last
-    long_span = weeks[-1] - weeks[0] > timedelta(days=365)
-    for n, week in enumerate(weeks):
-        if (len(weeks) - 1 - n) % step:
-            continue
-        x = _x(x0, weeks, week, width=width)
-        text = f"{week:%b} '{week:%y}" if long_span else _label(week)
+    for x, text in _week_labels(x0, weeks, width):
         out.append(f'<text x="{x:.1f}" y="{bottom + 10}" text-anchor="end" transform="rotate(-45 {x:.1f} '
                    f'{bottom + 10})" {FONT}>{text}</text>')  # fmt: skip
     if y_title:
@@ -141,6 +135,22 @@ def _axes(x0: float, height: float, weeks: Sequence[date], ticks: Sequence[tuple
     centre = x0 + width / 2
     out.append(f'<text x="{centre:.1f}" y="{bottom + BOTTOM - 2}" text-anchor="middle" {FONT}>week starting</text>')
     return out
+
+
+def _week_labels(x0: float, weeks: Sequence[date], width: float) -> list[tuple[float, str]]:
+    """Where to label the weeks: every step-th week counted back from the last; over more than a year, the first
+    week of a month ("Mar '25"), months skipped where labels would crowd, so no month is named twice."""
+    if weeks[-1] - weeks[0] <= timedelta(days=365):
+        step = -(-len(weeks) * LABEL_GAP // int(width))
+        last = len(weeks) - 1
+        return [(_x(x0, weeks, w, width=width), _label(w)) for n, w in enumerate(weeks) if not (last - n) % step]
+    labels: list[tuple[float, str]] = []
+    for n, week in enumerate(weeks):
+        x = _x(x0, weeks, week, width=width)
+        if (n and week.month == weeks[n - 1].month) or (labels and x - labels[-1][0] < LABEL_GAP):
+            continue
+        labels.append((x, f"{week:%b} '{week:%y}"))
+    return labels
 
 
 def _legend(x: float, title: str, colour: dict[str, str]) -> list[str]:

@@ -66,6 +66,11 @@ def test_a_long_span_charts_the_whole_period_with_sparse_labels() -> None:
     labels = [t.text for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text") if t.text and "'" in t.text]
     assert 20 <= len(labels) <= 40 and labels[-1] == "Aug '26", labels  # every few weeks, the last one labelled
     assert "NVDA" in svg and "TSM" in svg
+    # noticed in session 21: two labelled weeks in one month both read "Mar '25"; each month is named once at most
+    assert len(labels) == len(set(labels)), labels
+    tone = tone_chart(points, weeks) or ""  # one panel per ticker, each with its own axis
+    named = [t.text for t in ET.fromstring(tone).iter(f"{SVG}text") if t.text and "'" in t.text]
+    assert len(named) >= 16 and all(named.count(label) == 2 for label in named), named
 
 
 def test_a_tone_line_never_crosses_a_week_without_mentions() -> None:
