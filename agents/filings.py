@@ -365,13 +365,19 @@ def _stored_uncompared(
     """Filings stored by a run killed before it compared them, and so never compared: fetched again to compare them
     now. This run's own (resumed with `watchdesk approve`), or those of a run that never finished (interrupted,
     failed, abandoned): a new `watchdesk run` finds them already stored, behind the cursor, so without this their
-    comparison would never be made. A reference filing (stored by a comparison, no run) and one whose comparison
-    left a gap in any run are not taken again, as a filing compared when first stored is never compared again."""
+    comparison would never be made. Also the newest stored filing of each form, when a run stored it with the
+    comparison turned off (`compare_previous = false`) and it is now on. A reference filing (stored by a comparison,
+    no run) and one whose comparison left a gap in any run are not taken again, as a filing compared when first
+    stored is never compared again."""
     rows = store.query(
         """
         SELECT d.doc_id, d.accession FROM documents d
         WHERE d.ticker = ? AND d.parent_doc_id IS NULL AND upper(replace(d.form, '/A', '')) IN ('10-K', '10-Q', '20-F')
-          AND (d.run_id = ? OR d.run_id IN (SELECT r.run_id FROM runs r WHERE r.status <> 'done'))
+          AND (d.run_id = ? OR d.run_id IN (SELECT r.run_id FROM runs r WHERE r.status <> 'done')
+               OR d.doc_id IN (SELECT n.doc_id FROM documents n
+                               WHERE n.ticker = d.ticker AND n.parent_doc_id IS NULL AND n.run_id IS NOT NULL
+                               QUALIFY row_number() OVER (PARTITION BY upper(replace(n.form, '/A', ''))
+                                                          ORDER BY n.filed_at DESC, n.accession DESC) = 1))
           AND NOT EXISTS (SELECT 1 FROM filing_comparisons c WHERE c.new_doc_id = d.doc_id)
           AND NOT EXISTS (SELECT 1 FROM gaps g
                           WHERE starts_with(g.target, 'compare ') AND contains(g.target, d.accession || ' with '))

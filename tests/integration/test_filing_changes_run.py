@@ -162,3 +162,26 @@ def test_the_largest_change_leads_the_rewordings(nvidia_run: tuple[Path, runner.
     assert rewordings[-1] == "- … and 17 more (all are in the filing_changes table)"
     assert "MD&A sentences added that mention watched topics (24):" in part  # 39 before light rewordings went
     assert "- … and 19 more (all are in the filing_changes table)" in part
+
+
+def test_turning_the_comparison_on_compares_the_newest_filing_stored_while_it_was_off(
+    edgar_fixtures: Path, tmp_path: Path
+) -> None:
+    """Noticed in session 21: a 10-K stored by a run with compare_previous = false was never compared later, since
+    a finished run's filings were not looked at again. Now the newest stored filing of each form is."""
+    pack = nvidia_pack(tmp_path / "pack", edgar_fixtures)
+    off = WATCHLIST.model_copy(update={"filings": WATCHLIST.filings.model_copy(update={"compare_previous": False})})
+    first = runner.start_run(off, settings(tmp_path, pack))
+    assert first.status == "done" and not first.gaps, first.gaps
+    with Store.open(tmp_path / "w.duckdb", read_only=True) as store:
+        assert store.query("SELECT count(*) FROM filing_comparisons") == [(0,)]
+    second = runner.start_run(WATCHLIST, settings(tmp_path, pack))
+    assert second.status == "done" and not second.gaps, second.gaps
+    with Store.open(tmp_path / "w.duckdb", read_only=True) as store:
+        pairs = store.query("SELECT DISTINCT old_doc_id, new_doc_id, run_id FROM filing_comparisons")
+        assert len(pairs) == 1 and pairs[0][2] == second.run_id, pairs
+        assert store.query("SELECT count(*) FROM filing_changes")[0][0] > 10
+    third = runner.start_run(WATCHLIST, settings(tmp_path, pack))  # compared once, never again
+    assert third.status == "done"
+    with Store.open(tmp_path / "w.duckdb", read_only=True) as store:
+        assert store.query("SELECT DISTINCT old_doc_id, new_doc_id, run_id FROM filing_comparisons") == pairs
