@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from watchdesk.sources.models import HttpResult
+from watchdesk.sources.redact import redact_url
 
 # Headers that describe the wire, not the content: the stored body is already decoded.
 _DROP_HEADERS = frozenset({"set-cookie", "content-encoding", "content-length", "transfer-encoding"})
@@ -40,7 +41,7 @@ class DiskCache:
         except (OSError, ValueError):
             # A missing or half-written entry is a miss: the caller fetches again and overwrites it.
             return None
-        if not isinstance(meta, dict) or meta.get("url") != url:
+        if not isinstance(meta, dict) or meta.get("url") != redact_url(url):
             return None
         return HttpResult(
             url=url, status=int(meta["status"]), headers=dict(meta["headers"]), body=body, from_cache=True
@@ -50,7 +51,8 @@ class DiskCache:
         """Store `result`; the metadata is written last so readers never see a body-less entry."""
         meta_path, body_path = self._paths(result.url)
         meta_path.parent.mkdir(parents=True, exist_ok=True)
-        meta = {"url": result.url, "status": result.status, "headers": storable_headers(result.headers)}
+        # the file names the URL for a reader, with its secrets redacted; the key (sha256) is the URL as sent
+        meta = {"url": redact_url(result.url), "status": result.status, "headers": storable_headers(result.headers)}
         _atomic_write(body_path, result.body)
         _atomic_write(meta_path, json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"))
 

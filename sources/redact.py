@@ -6,14 +6,18 @@ import re
 from urllib.parse import unquote
 
 REDACTED = "REDACTED"
-_SECRET_PARAM = re.compile(r"key|token|secret|password|passwd", re.IGNORECASE)
+# Names holding a credential anywhere ("apikey", "access_token", "X-Amz-Signature", "client_secret") and short
+# names that are one whole ("sig", "auth", "pwd"): "author" or "passage" are not secrets.
+_SECRET_PARAM = re.compile(r"key|token|secret|passw|signature|credential|x-amz-|x-goog-", re.IGNORECASE)
+_SECRET_NAME = re.compile(r"sig|auth|pwd|pass|code|session|sessionid|sid|jwt|otp|pin|hmac", re.IGNORECASE)
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"'<>`]+")
-_USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\s]*@")
+_USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#@\s]*@")  # up to the host: "?@" is in the query
 
 
 def is_secret_param(name: str) -> bool:
     """A query parameter whose value is a credential (apikey, token, ...), by its (percent-decoded) name."""
-    return bool(_SECRET_PARAM.search(unquote(name)))
+    name = unquote(name)
+    return bool(_SECRET_PARAM.search(name) or _SECRET_NAME.fullmatch(name))
 
 
 def redact_url(url: str) -> str:

@@ -80,3 +80,32 @@ def test_a_news_items_own_link_loses_its_credential() -> None:
 
     link = canonical_url(f"https://reader:{SECRET}@News.Example.com/a/1?id=7&token={SECRET}&API_KEY={SECRET}&utm_source=x")
     assert link == "https://news.example.com/a/1?id=7"
+
+
+def test_common_credential_parameters_are_redacted_and_ordinary_ones_kept() -> None:
+    """A security review (session 22): `sig`, `auth`, `pwd`, `X-Amz-Signature`... went through unredacted into the
+    plan, the audit table, the checkpoint and the e-mailed briefing; only key/token/secret/password names were."""
+    from watchdesk.sources.redact import redact_url
+
+    url = ("https://h.example.com/c.txt?token=T1&sig=S2&auth=A3&pwd=P4&X-Amz-Signature=Z5&X-Amz-Credential=C6"
+           "&pass=P7&code=C8&session=S9&client_secret=CS&author=kress&passage=2&page=3")
+    out = redact_url(url)
+    assert not any(v in out for v in ("T1", "S2", "A3", "P4", "Z5", "C6", "P7", "C8", "S9", "CS")), out
+    assert "author=kress&passage=2&page=3" in out
+    # a "?@" in the query is not user info: the host stays as it was asked for
+    assert redact_url("https://evil.test?@www.sec.gov/") == "https://evil.test?@www.sec.gov/"
+    assert redact_url("https://u:p@www.sec.gov/x") == "https://REDACTED@www.sec.gov/x"
+
+
+def test_the_http_cache_files_name_the_url_without_its_secret(tmp_path: Path) -> None:
+    """The review: the on-disk cache's metadata held `?token=...` in clear (~/.cache/watchdesk)."""
+    from watchdesk.sources.cache import DiskCache
+    from watchdesk.sources.models import HttpResult
+
+    cache = DiskCache(tmp_path)
+    url = f"https://h.example.com/c.txt?token={SECRET}&page=2"
+    cache.put(HttpResult(url=url, status=200, headers={"Content-Type": "text/plain"}, body=b"call"))
+    assert not any(SECRET in p.read_text(errors="replace") for p in tmp_path.rglob("*") if p.is_file())
+    hit = cache.get(url)
+    assert hit is not None and hit.body == b"call" and hit.url == url
+    assert cache.get(url.replace("page=2", "page=3")) is None
