@@ -15,7 +15,8 @@ from watchdesk.sources.errors import ConfigError
 
 
 def approval_due(mode: str, *, approved_before: int) -> bool:
-    """`always`, `never`, or `first:N` (the first N runs of a watchlist need a person's yes)."""
+    """`always`, `never`, or `first:N` (the first N runs of a watchlist, as its file now reads, need a person's
+    yes)."""
     if mode == "always":
         return True
     if mode.startswith("first:"):
@@ -25,12 +26,17 @@ def approval_due(mode: str, *, approved_before: int) -> bool:
 
 def approval_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
     deps = runtime.context
-    approved = deps.store.query(
-        "SELECT count(*) FROM runs WHERE watchlist = ? AND approval = 'approved' AND run_id <> ?",
-        [deps.watchlist.name, deps.run_id],
-    )[0][0]
+    # `first:N` counts approved runs of this watchlist as it is now: a changed file (another recipient, domain or
+    # source) is a new watchlist to approve, even under the same name.
+    approved, changed = deps.store.query(
+        "SELECT count(*) FILTER (WHERE watchlist_hash = ?), count(*) FILTER (WHERE watchlist_hash <> ?) FROM runs "
+        "WHERE watchlist = ? AND approval = 'approved' AND run_id <> ?",
+        [fingerprint := deps.watchlist.fingerprint(), fingerprint, deps.watchlist.name, deps.run_id],
+    )[0]
     if not approval_due(deps.watchlist.policy.approval, approved_before=int(approved)):
         return Command(goto="supervisor", update={"approval": "not_needed"})
+    if changed and not approved and deps.watchlist.policy.approval.startswith("first:"):
+        deps.report("approval asked again: the watchlist changed since its last approved run")
     answer = interrupt({"run_id": deps.run_id, "plan": state["plan"], "text": describe(state["plan"])})
     decision, plan = apply_answer(answer, state["plan"])
     deps.report(f"plan {decision}")

@@ -261,7 +261,8 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
     settings = _settings(ctx, db_path=db)
     from watchdesk.graph import runner
 
-    decision: Any = "reject" if reject else {"decision": "edit", "keep": keep} if keep else "approve"
+    # `--edit ""` is an edit that keeps nothing (refused, the run keeps waiting), not a plain approval
+    decision: Any = "reject" if reject else {"decision": "edit", "keep": keep} if keep is not None else "approve"
     outcome = runner.resume_run(run_id, settings, decision=decision, report=progress())
     _print_outcome(outcome, settings)
     _exit_on_failure(outcome, settings)

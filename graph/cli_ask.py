@@ -17,9 +17,8 @@ def ask(request: dict[str, Any]) -> Any:
     """An approver for runner.start_run; None (end of input, Ctrl-C) leaves the run awaiting approval."""
     err.print(f"\n[bold]Plan for run {escape(request['run_id'])}[/bold]\n{escape(redact_text(request['text']))}\n")
     try:
-        answer = click.prompt(
-            "approve / reject / edit", type=click.Choice(["approve", "reject", "edit"]), default="approve"
-        )
+        # no default: pressing Enter at an approval gate approves nothing, it asks again
+        answer = click.prompt("approve / reject / edit", type=click.Choice(["approve", "reject", "edit"]))
         return answer if answer != "edit" else {"decision": "edit", "keep": ask_keep(request["plan"])}
     except click.Abort:
         err.print("\nno answer: the run stays awaiting approval")

@@ -34,6 +34,11 @@ def select_steps(selection: str | list[str], plan: list[Step]) -> list[str]:
             f"edited plan names steps that were not planned: {', '.join(repr(b) for b in bad)} "
             f"(use step numbers 1-{len(ids)}, ranges like 1-3, or ids such as {ids[0] if ids else 'briefing'})"
         )
+    if not chosen:  # "", "," or " ": approving no step is no approval
+        raise ConfigError(
+            f"the edit keeps no step: name the steps to keep (numbers 1-{len(ids)}, ranges like 1-3, or ids), "
+            "or reject the plan (watchdesk approve RUN_ID --reject)"
+        )
     return list(dict.fromkeys(chosen))
 
 

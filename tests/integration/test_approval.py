@@ -58,6 +58,35 @@ def test_unattended_run_waits_then_approve_resumes_it(tmp_path: Path) -> None:
     assert runner.start_run(wl, s, approver=None).status == "done"
 
 
+def test_a_changed_watchlist_under_the_same_name_asks_again(tmp_path: Path) -> None:
+    """A security review (session 22): first:N counted approved runs by the watchlist's name, so adding a recipient
+    and a domain to an approved watchlist ran straight through to delivering to the new address."""
+    s = settings(tmp_path)
+    first = runner.start_run(parse_watchlist(WATCHLIST), s, approver=lambda _req: "approve")
+    assert first.status == "done"
+    assert runner.start_run(parse_watchlist(WATCHLIST), s, approver=None).status == "done"  # same file: no asking
+    widened = WATCHLIST.replace('approval = "first:1"', 'approval = "first:1"\nallowed_recipients = ["x@evil.test"]')
+    reports: list[str] = []
+    again = runner.start_run(parse_watchlist(widened), s, approver=None, report=reports.append)
+    assert again.status == "awaiting_approval"
+    assert "approval asked again: the watchlist changed since its last approved run" in reports
+
+
+def test_an_edit_that_keeps_no_step_is_refused_and_the_run_keeps_waiting(tmp_path: Path) -> None:
+    """The runs review: `approve --edit ""` approved the whole plan and `--edit ","` an empty one, which then counted
+    as an approval for first:N."""
+    wl = tmp_path / "w.toml"
+    wl.write_text(WATCHLIST)
+    db = tmp_path / "c.duckdb"
+    env = {"WATCHDESK_REPLAY": str(demo_pack())}
+    first = CliRunner(env=env).invoke(cli, ["run", str(wl), "--db", str(db), "--out", str(tmp_path / "o")])
+    run_id = first.output.split("watchdesk approve ", 1)[1].split()[0]
+    for keep in ("", ",", " "):
+        refused = CliRunner(env=env).invoke(cli, ["approve", run_id, "--db", str(db), "--edit", keep])
+        assert refused.exit_code == 2 and "the edit keeps no step" in refused.output, refused.output
+        assert status_of(db, run_id) == "awaiting_approval"
+
+
 def test_rejected_plan_fetches_nothing(tmp_path: Path) -> None:
     s = settings(tmp_path)
     outcome = runner.start_run(parse_watchlist(WATCHLIST), s, approver=lambda _req: "reject")

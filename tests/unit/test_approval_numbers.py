@@ -73,4 +73,15 @@ def test_end_of_input_leaves_the_decision_open() -> None:
 
 
 def test_plain_answers_pass_through() -> None:
-    assert prompt("reject\n") == ["reject"] and prompt("\n") == ["approve"]
+    assert prompt("reject\n") == ["reject"] and prompt("approve\n") == ["approve"]
+
+
+def test_enter_alone_approves_nothing() -> None:
+    """The runs review: Enter at the approval gate approved the plan (the prompt's default)."""
+    assert prompt("\n") == [None] and prompt("\n\nreject\n") == ["reject"]
+
+
+@pytest.mark.parametrize("typed", ["", ",", " , "])
+def test_an_edit_keeping_no_step_is_refused(typed: str) -> None:
+    with pytest.raises(ConfigError, match="the edit keeps no step"):
+        select_steps(typed, PLAN)
