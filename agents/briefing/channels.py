@@ -123,11 +123,16 @@ def send_email(server: SmtpServer, msg: EmailMessage) -> dict[str, str]:
 
 def post_webhook(url: str, payload: dict[str, object]) -> int:
     """POST the message; the URL (a secret) appears in no error message."""
-    host = urlsplit(url).hostname or "?"
+    try:
+        host = urlsplit(url).hostname or "?"
+    except ValueError:
+        raise DeliveryError("the webhook URL is not a valid URL", transient=False) from None
     try:
         response = httpx.post(url, json=payload, timeout=TIMEOUT)
     except httpx.HTTPError as exc:
         raise DeliveryError(f"webhook at {host}: {type(exc).__name__}", transient=True) from None
+    except (httpx.InvalidURL, ValueError):  # a control character or space in it: never sent, never echoed
+        raise DeliveryError(f"the webhook URL for {host} is not a valid URL", transient=False) from None
     if response.status_code == 429 or response.status_code >= 500:
         raise DeliveryError(f"webhook at {host} answered HTTP {response.status_code}", transient=True)
     if response.status_code >= 400:

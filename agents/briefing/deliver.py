@@ -162,12 +162,18 @@ def _email(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple
 
 def _slack(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]]) -> Outcome:
     env = target.webhook_env or ""
-    url = channels_.webhooks.get(env)
-    host = (urlsplit(url).hostname or "?") if url else "?"
+    # an env file edited on Windows leaves "\r\n" on the value: surrounding white space is no part of a URL
+    url = (channels_.webhooks.get(env) or "").strip()
+    try:
+        host = (urlsplit(url).hostname or "?") if url else "?"
+    except ValueError:
+        host = "?"
     where = f"webhook ${env} ({host})"
     if not url:
         unset = f"variable {env or '(webhook_env)'} is not set"
         return Outcome(kind="slack", target=where, status="failed", error=unset)
+    if host == "?" or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return Outcome(kind="slack", target=where, status="failed", error=f"variable {env} is not a valid URL")
     if not any(domain_matches(host, d) for d in channels_.allowed_hosts):
         return Outcome(kind="slack", target=where, status="refused", error=f"host {host} is not in allowed_domains")
     if ("slack", where) in skip:

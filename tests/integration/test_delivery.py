@@ -133,6 +133,25 @@ def test_slack_500_is_retried_then_recorded_failed_and_the_file_is_intact(
     assert {p: p.read_bytes() for p in files.paths.values()} == before
 
 
+def test_a_webhook_url_with_a_line_break_is_sent_trimmed_and_a_broken_one_fails_alone(
+    webhook: tuple[int, list[dict[str, Any]], list[int]], tmp_path: Path
+) -> None:
+    """A security review (session 22): SLACK_URL=$'http://.../hook\\n' (an env file edited on Windows) crashed the
+    run with "unexpected InvalidURL", and the targets after it were never delivered."""
+    port, posts, _ = webhook
+    wl = watchlist('[[delivery]]\nkind = "slack"\nwebhook_env = "HOOK"\n'
+                   '[[delivery]]\nkind = "slack"\nwebhook_env = "BROKEN"\n'
+                   f'[[delivery]]\nkind = "file"\npath = "{tmp_path / "copy"}"\n')  # fmt: skip
+    env = {"HOOK": f"http://127.0.0.1:{port}/services/{SECRET}\r\n",
+           "BROKEN": f"http://127.0.0.1:{port}/services/{SECRET} x\n"}  # fmt: skip
+    with Store.open(":memory:") as store:
+        files = written(store, tmp_path)
+        out = deliver_briefing(files, watchlist=wl, settings=Settings(env=env), store=store, run_id="r1", backoff=0)
+        stored = json.dumps(rows(store, "SELECT * FROM deliveries"), default=str)
+    assert [(o.kind, o.status) for o in out] == [("slack", "sent"), ("slack", "failed"), ("file", "sent")], out
+    assert "not a valid URL" in (out[1].error or "") and SECRET not in stored and len(posts) == 1
+
+
 def test_a_file_target_naming_the_briefing_folder_is_delivered(tmp_path: Path) -> None:
     # `path = "briefings"` (the example watchlist, a planned goal) with the default --out briefings: the files are
     # there already; the copy onto themselves used to fail with SameFileError
