@@ -27,10 +27,13 @@ class LazyConsole:
 
 
 def escape(markup: str) -> str:
-    """rich.markup.escape, imported when first needed."""
+    """rich.markup.escape, imported when first needed; control characters (a fetched ESC sequence) shown as
+    escapes, never sent to the terminal."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(markup)
+    from watchdesk.sources.redact import printable
+
+    return rich_escape(printable(markup))
 
 
 err = LazyConsole()

@@ -14,6 +14,15 @@ _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"'<>`]+")
 _USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#@\s]*@")  # up to the host: "?@" is in the query
 
 
+# C0 controls but tab and newline, DEL and C1: an ESC from a fetched link would clear the screen or fake a line
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown as escapes ("\\x1b"): fetched text printed or stored is inert."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text) if _CONTROL.search(text) else text
+
+
 def is_secret_param(name: str) -> bool:
     """A query parameter whose value is a credential (apikey, token, ...), by its (percent-decoded) name."""
     name = unquote(name)
@@ -21,8 +30,9 @@ def is_secret_param(name: str) -> bool:
 
 
 def redact_url(url: str) -> str:
-    """`url` with the values of key/token/secret-like query parameters, and any user:password@, redacted."""
-    url = _USERINFO.sub(rf"\g<1>{REDACTED}@", url)
+    """`url` with the values of key/token/secret-like query parameters, and any user:password@, redacted (and
+    control characters shown as escapes)."""
+    url = _USERINFO.sub(rf"\g<1>{REDACTED}@", printable(url))
     base, sep, query = url.partition("?")
     if not sep:
         return url
@@ -37,4 +47,5 @@ def redact_url(url: str) -> str:
 
 def redact_text(text: str) -> str:
     """`text` with every URL in it redacted (messages, gaps, plan targets, errors)."""
+    text = printable(text)
     return _URL.sub(lambda m: redact_url(m.group(0)), text) if "://" in text else text
