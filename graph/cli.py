@@ -204,6 +204,8 @@ def run(
 
     wl = load_or_plan(watchlist, ctx.obj)  # a goal is planned as `watchdesk plan` would
     settings = _settings(ctx, db_path=db, out_dir=out, record_dir=record)
+    if Path(watchlist).is_file():  # `approve` reads the secrets the database does not keep from it again
+        settings = settings.with_(watchlist_path=Path(watchlist))
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
     ended = horizon_ended(wl, settings.as_of or datetime.now(UTC).date())

@@ -13,7 +13,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from watchdesk.graph.settings import Settings
+from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.redact import REDACTED
 from watchdesk.store.store import Store
 
 # A run still `running` in a file this process may open has no process left (DuckDB: one writer).
@@ -33,10 +35,36 @@ class StoppedRun:
     record_dir: str | None
     out_dir: str | None
     as_of: date | None
+    watchlist_path: str | None = None
 
     @property
     def waiting(self) -> bool:
         return self.status == "awaiting_approval"
+
+
+def stopped_watchlist(stopped: StoppedRun) -> Watchlist:
+    """The watchlist a stopped run resumes with. The database keeps it with the secrets in its URLs redacted; the
+    real ones are read from the file it came from, which must still say the same thing."""
+    from watchdesk.graph.watchlist import load_watchlist
+
+    stored = Watchlist.model_validate_json(stopped.watchlist_json)
+    path = Path(stopped.watchlist_path) if stopped.watchlist_path else None
+    state = "not recorded"
+    if path is not None:
+        try:
+            loaded = load_watchlist(path)
+        except ConfigError:
+            loaded, state = None, "missing or unreadable"
+        if loaded is not None and loaded.redacted() == stored:
+            return loaded
+        state = state if loaded is None else "changed since the plan"
+    if stored.redacted() == stored and REDACTED not in stopped.watchlist_json:
+        return stored  # it held no secret: the stored copy is the watchlist
+    raise ConfigError(
+        f"run {stopped.run_id}'s watchlist has secrets in its URLs, which the database does not keep; they are read "
+        f"again from its file ({path or 'none recorded'}), which is {state}. Start it anew with "
+        f"`watchdesk run {path or 'WATCHLIST'}`, or close this one with `watchdesk approve {stopped.run_id} --reject`"
+    )
 
 
 def load_stopped(run_id: str, settings: Settings) -> StoppedRun:
@@ -44,14 +72,15 @@ def load_stopped(run_id: str, settings: Settings) -> StoppedRun:
     if not Path(settings.db_path).is_file():
         raise ConfigError(f"no database at {settings.db_path}: pass --db with the file the run used")
     with Store.open(settings.db_path, read_only=True) as probe:
-        rows = probe.query(
-            "SELECT thread_id, status, watchlist_json, started_at, plan, mode, replay_dir, record_dir, out_dir, as_of"
-            " FROM runs WHERE run_id = ?",
-            [run_id],
-        )
+        cursor = probe.con.execute("SELECT * FROM runs WHERE run_id = ?", [run_id])
+        names = [d[0] for d in cursor.description or []]
+        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     if not rows:
         raise ConfigError(f"no run {run_id!r} in {settings.db_path} (see `watchdesk runs`)")
-    thread_id, status, wl_json, started, plan_json, mode, replay_dir, record_dir, out_dir, as_of = rows[0]
+    row = rows[0]  # read by name: a file not yet migrated (no watchlist_path) resumes too
+    thread_id, status, wl_json, started, plan_json, mode, replay_dir, record_dir, out_dir, as_of = (
+        row[k] for k in ("thread_id", "status", "watchlist_json", "started_at", "plan", "mode", "replay_dir",
+                         "record_dir", "out_dir", "as_of"))  # fmt: skip
     if status not in RESUMABLE:
         raise ConfigError(f"run {run_id} is {status}, not awaiting approval or interrupted")
     return StoppedRun(
@@ -66,6 +95,7 @@ def load_stopped(run_id: str, settings: Settings) -> StoppedRun:
         record_dir=record_dir,
         out_dir=out_dir,
         as_of=as_of,
+        watchlist_path=row.get("watchlist_path"),
     )
 
 

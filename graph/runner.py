@@ -20,7 +20,7 @@ from langgraph.types import Command
 from watchdesk.graph.builder import build_graph
 from watchdesk.graph.companies import resolve_companies
 from watchdesk.graph.deps import AuditBuffer, Deps
-from watchdesk.graph.resume import close_stopped, load_stopped, mark_orphans, recorded_settings
+from watchdesk.graph.resume import close_stopped, load_stopped, mark_orphans, recorded_settings, stopped_watchlist
 from watchdesk.graph.select import select_steps
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.state import Step
@@ -185,13 +185,16 @@ def start_run(
         thread_id=f"{run_id}:{uuid.uuid4().hex[:6]}",
         watchlist=watchlist.name,
         watchlist_hash=watchlist.fingerprint(),
-        watchlist_json=watchlist.model_dump_json(),
+        # stored where notebooks read it: secrets in its URLs redacted; approve reads them from the file again
+        watchlist_json=watchlist.redacted().model_dump_json(),
+        watchlist_path=str(settings.watchlist_path.resolve()) if settings.watchlist_path else None,
         mode=settings.mode,
         status="running",
         started_at=datetime.now(UTC),
-        replay_dir=str(settings.replay_dir) if settings.mode == "replay" and settings.replay_dir else None,
-        record_dir=str(settings.record_dir) if settings.record_dir else None,
-        out_dir=str(settings.out_dir),
+        # absolute, so `watchdesk approve` from another folder resumes with the same pack and folders
+        replay_dir=str(settings.replay_dir.resolve()) if settings.mode == "replay" and settings.replay_dir else None,
+        record_dir=str(settings.record_dir.resolve()) if settings.record_dir else None,
+        out_dir=str(settings.out_dir.resolve()),
         as_of=settings.as_of,
     )
     first_input = {"run_id": run_id, "results": []}
@@ -349,7 +352,7 @@ def resume_run(
         status = close_stopped(stopped, settings, report=report)
         return RunOutcome(run_id=run_id, status=status)
     settings = recorded_settings(stopped, settings)
-    watchlist = Watchlist.model_validate_json(stopped.watchlist_json)
+    watchlist = stopped_watchlist(stopped)
     if isinstance(decision, dict) and decision.get("decision") == "edit":  # a typo fails here, the run still waits
         decision = {**decision, "keep": select_steps(decision.get("keep") or [], cast("list[Step]", stopped.plan))}
     run = RunRecord(
@@ -358,6 +361,7 @@ def resume_run(
         watchlist=watchlist.name,
         watchlist_hash=watchlist.fingerprint(),
         watchlist_json=stopped.watchlist_json,
+        watchlist_path=stopped.watchlist_path,
         mode=settings.mode,
         status="running",
         started_at=stopped.started_at,

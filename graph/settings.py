@@ -54,6 +54,7 @@ class Settings:
     as_of: date | None = None  # pins "today" (the demo replays a fixed week)
     brief_since: date | None = None  # the briefing's period starts here instead of the cadence's (the demo)
     progress: bool = True
+    watchlist_path: Path | None = None  # the file `watchdesk run` read the watchlist from (approve re-reads it)
     http: HttpLimits = field(default_factory=lambda: HttpLimits())
     # Provider keys live here only: never in the plan, the graph state, a log line or the audit table.
     api_keys: dict[str, str] = field(default_factory=dict, repr=False)

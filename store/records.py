@@ -150,3 +150,4 @@ class RunRecord:
     record_dir: str | None = None
     out_dir: str | None = None
     as_of: date | None = None
+    watchlist_path: str | None = None  # the file the watchlist came from: approve reads its secrets from there

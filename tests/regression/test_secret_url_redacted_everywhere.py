@@ -59,10 +59,32 @@ def test_token_never_printed_or_stored(tmp_path: Path) -> None:
     assert gaps and "ir.example.com" in repr(gaps), "the failed transcript source is a gap"
     for stored in (plan, error, gaps, actions, briefing):
         assert SECRET not in repr(stored)
-    files = [p for p in tmp_path.rglob("*") if p.is_file() and p.name != "w.toml" and not p.name.endswith(".duckdb")]
+    # the database file too: the watchlist stored with the run had its URLs as written until session 22
+    files = [p for p in tmp_path.rglob("*") if p.is_file() and p.name != "w.toml"]
     assert any(p.name.endswith(".checkpoints.sqlite") for p in files) and any(p.suffix == ".md" for p in files)
     for path in files:
         assert SECRET.encode() not in path.read_bytes(), path
+
+
+def test_approve_reads_the_secrets_from_the_file_and_refuses_when_it_changed(tmp_path: Path) -> None:
+    """The database keeps the watchlist redacted; approve reads the real URLs from the file again, and a file that
+    no longer says the same thing is refused (exit 2) with the run left waiting."""
+    wl, db, out = tmp_path / "w.toml", tmp_path / "s.duckdb", tmp_path / "out"
+    wl.write_text(WATCHLIST)
+    env = {"WATCHDESK_REPLAY": None, "WATCHDESK_SEC_IDENTITY": None}
+    args = ["run", str(wl), "--replay", str(demo_pack()), "--db", str(db), "--out", str(out)]
+    run_id = CliRunner(env=env).invoke(cli, args).output.split("watchdesk approve ", 1)[1].split()[0]
+    con = duckdb.connect(str(db), read_only=True)
+    stored, path = con.execute("SELECT watchlist_json, watchlist_path FROM runs").fetchall()[0]
+    con.close()
+    assert SECRET not in stored and "token=REDACTED" in stored and path == str(wl.resolve())
+    wl.write_text(WATCHLIST.replace("lang=en", "lang=de"))
+    refused = CliRunner(env=env).invoke(cli, ["approve", run_id, "--db", str(db)])
+    assert refused.exit_code == 2 and "changed since the plan" in refused.output, refused.output
+    assert f"watchdesk approve {run_id} --reject" in refused.output and SECRET not in refused.output
+    wl.write_text(WATCHLIST.replace(SECRET, "rotated-token"))  # a rotated secret is the same watchlist
+    done = CliRunner(env=env).invoke(cli, ["approve", run_id, "--db", str(db)])
+    assert done.exit_code == 0, done.output
 
 
 def test_one_function_redacts_urls_inside_text() -> None:
