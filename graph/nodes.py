@@ -151,7 +151,7 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
     )
     files = write_briefing(deps.store, req)
     for written in files.paths.values():
-        deps.report(f"briefing written: {written}")
+        deps.report(f"briefing written: {_from_here(written)}")
     deliver_briefing(files, watchlist=deps.watchlist, settings=deps.settings, store=deps.store, run_id=deps.run_id,
                      report=deps.report, resend=False)  # fmt: skip
     path = str(files.paths.get("md") or next(iter(files.paths.values())))
@@ -177,3 +177,11 @@ def unread_tickers(results: Sequence[StepResult], tickers: Sequence[str]) -> tup
         if own and not any(own):
             unread.append(ticker)
     return tuple(unread)
+
+
+def _from_here(path: Path) -> Path:
+    """A path as the person at the terminal would type it: relative when under the working folder."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path

@@ -178,6 +178,9 @@ def start_run(
     `judge_model` injects a chat model for the polarity judge (tests); otherwise Settings.model decides.
     """
     ensure_valid(watchlist)
+    # The plan names the output folder as an absolute path: it is what the approver sees, and `watchdesk approve`
+    # from another folder must write (and be allowed to write) where the plan said.
+    settings = settings.with_(out_dir=settings.out_dir.resolve())
     as_of = settings.as_of or datetime.now(UTC).date()
     run_id = run_id or f"{as_of.isoformat()}-{uuid.uuid4().hex[:8]}"
     run = RunRecord(
@@ -194,7 +197,7 @@ def start_run(
         # absolute, so `watchdesk approve` from another folder resumes with the same pack and folders
         replay_dir=str(settings.replay_dir.resolve()) if settings.mode == "replay" and settings.replay_dir else None,
         record_dir=str(settings.record_dir.resolve()) if settings.record_dir else None,
-        out_dir=str(settings.out_dir.resolve()),
+        out_dir=str(settings.out_dir),
         as_of=settings.as_of,
     )
     first_input = {"run_id": run_id, "results": []}

@@ -150,3 +150,24 @@ def test_the_approval_prompt_waits_with_the_database_closed(tmp_path: Path, monk
     outcome = cli_module._run_then_ask(parse_watchlist(WATCHLIST), settings(tmp_path))
     assert seen == [(outcome.run_id, "awaiting_approval")]
     assert outcome.status == "done" and status_of(tmp_path / "a.duckdb", outcome.run_id) == "done"
+
+
+def test_approve_from_another_folder_resumes_with_the_same_pack_and_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The runs review: relative --replay and --out were stored as typed, so `approve` from another folder said the
+    pack 'is gone' or wrote the briefing under the new folder."""
+    import shutil
+
+    work, elsewhere = tmp_path / "work", tmp_path / "elsewhere"
+    work.mkdir()
+    elsewhere.mkdir()
+    shutil.copytree(demo_pack(), work / "pack")
+    (work / "w.toml").write_text(WATCHLIST)
+    monkeypatch.chdir(work)
+    first = CliRunner().invoke(cli, ["run", "w.toml", "--replay", "pack", "--db", "a.duckdb", "--out", "br"])
+    run_id = first.output.split("watchdesk approve ", 1)[1].split()[0]
+    monkeypatch.chdir(elsewhere)
+    done = CliRunner().invoke(cli, ["approve", run_id, "--db", str(work / "a.duckdb")])
+    assert done.exit_code == 0, done.output
+    assert list((work / "br").glob("*.md")) and not (elsewhere / "br").exists()
