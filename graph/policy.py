@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from watchdesk.graph.state import Step
@@ -17,6 +18,15 @@ ALLOWED_ACTIONS: dict[str, frozenset[str]] = {
 }
 
 
+# A step's permissions are joined with "," (planner); a comma inside a folder's name ("calls,nvda") is no separator:
+# only a comma before the next permission's kind is.
+_NEXT_PERMISSION = re.compile(r",(?=(?:net|fs|store):)")
+
+
+def permissions(step: Step) -> list[str]:
+    return _NEXT_PERMISSION.split(step["permission"])
+
+
 def domain_allowed(host: str, allowed: tuple[str, ...]) -> bool:
     return any(domain_matches(host, domain) for domain in allowed)
 
@@ -25,7 +35,7 @@ def check_step(step: Step, *, policy: Policy, out_dir: Path) -> str | None:
     """None when the step may run, else the reason it is refused."""
     if step["action"] not in ALLOWED_ACTIONS.get(step["agent"], frozenset()):
         return f"action {step['action']!r} is not allowed for agent {step['agent']!r}"
-    for permission in step["permission"].split(","):
+    for permission in permissions(step):
         refusal = _check_permission(permission, policy=policy, out_dir=out_dir)
         if refusal:
             return refusal

@@ -44,6 +44,17 @@ def test_sandbox_refuses_domains_actions_and_paths(tmp_path: Path) -> None:
     assert "outside" in (check_step(brief, policy=WL.policy, out_dir=tmp_path / "elsewhere") or "")
 
 
+def test_a_comma_in_a_folder_name_is_no_permission_separator(tmp_path: Path) -> None:
+    """A security review (session 22): a transcript folder "calls,nvda" was refused as "unknown permission 'nvda'",
+    and --out "q,1" refused the briefing as outside "q,1" (run done, nothing written)."""
+    out = tmp_path / "q,1"
+    wl = parse_watchlist('[[tickers]]\nsymbol = "NVDA"\nsources = ["transcripts"]\n[[tickers.transcripts]]\n'
+                         f'kind = "folder"\npath = "{tmp_path / "calls,nvda"}"\n')  # fmt: skip
+    plan = build_plan(wl, COMPANIES, as_of=date(2025, 9, 1), out_dir=out)
+    assert [check_step(s, policy=wl.policy, out_dir=out) for s in plan] == [None] * len(plan)
+    assert "outside" in (check_step(plan[-1], policy=wl.policy, out_dir=tmp_path / "q") or "")
+
+
 @pytest.mark.parametrize(
     ("mode", "before", "due"),
     [("always", 5, True), ("never", 0, False), ("first:2", 1, True), ("first:2", 2, False)],
