@@ -106,10 +106,24 @@ def _deliver_one(msg: Message, target: Target, *, channels_: Channels, skip: set
     return [Outcome(kind=target.kind, target="?", status="failed", error=f"unknown delivery kind {target.kind!r}")]
 
 
+# How a briefing starts, Markdown or HTML: a file a target names is overwritten only when it is one
+_BRIEFING_START = (b"# watchdesk briefing", b"<!DOCTYPE html>")
+
+
 def _copy(src: Path, dest: Path) -> None:
-    """A copy of `src` at `dest`; none when `dest` is that file already (a target naming the briefing folder)."""
-    if not (dest.exists() and dest.samefile(src)):
-        shutil.copyfile(src, dest)
+    """A copy of `src` at `dest`; none when `dest` is that file already (a target naming the briefing folder). A
+    file there that is no watchdesk briefing (someone's notes) is never overwritten: FileExistsError."""
+    if dest.exists() and dest.samefile(src):
+        return
+    if dest.is_file():
+        with dest.open("rb") as f:
+            head = f.read(512)
+        if not (head.startswith(_BRIEFING_START[0]) or (head.startswith(_BRIEFING_START[1])
+                                                        and b"<title>watchdesk briefing" in head)):
+            raise FileExistsError(f"{dest} exists and is not a watchdesk briefing: not overwritten")
+    elif dest.exists() or dest.is_symlink():
+        raise FileExistsError(f"{dest} is not a regular file: not overwritten")
+    shutil.copyfile(src, dest)
 
 
 def _copy_files(msg: Message, path: str | None) -> Outcome:

@@ -152,6 +152,21 @@ def test_a_webhook_url_with_a_line_break_is_sent_trimmed_and_a_broken_one_fails_
     assert "not a valid URL" in (out[1].error or "") and SECRET not in stored and len(posts) == 1
 
 
+def test_a_file_target_never_overwrites_a_file_that_is_no_briefing(tmp_path: Path) -> None:
+    """A security review (session 22): `path = ".../NOTES.md"` overwrote the user's notes with the briefing."""
+    notes, copy = tmp_path / "victim" / "NOTES.md", tmp_path / "mine" / "latest.md"
+    notes.parent.mkdir()
+    notes.write_text("IMPORTANT USER NOTES\n")
+    wl = watchlist(f'[[delivery]]\nkind = "file"\npath = "{notes}"\n[[delivery]]\nkind = "file"\npath = "{copy}"\n')
+    with Store.open(":memory:") as store:
+        files = written(store, tmp_path)
+        first = deliver_briefing(files, watchlist=wl, settings=Settings(), store=store, run_id="r1", backoff=0)
+        again = deliver_briefing(files, watchlist=wl, settings=Settings(), store=store, run_id="r2", backoff=0)
+    assert [o.status for o in first] == ["failed", "sent"] and "not a watchdesk briefing" in (first[0].error or "")
+    assert notes.read_text() == "IMPORTANT USER NOTES\n"
+    assert copy.read_text().startswith("# watchdesk briefing") and again[1].status in {"sent", "skipped"}
+
+
 def test_a_file_target_naming_the_briefing_folder_is_delivered(tmp_path: Path) -> None:
     # `path = "briefings"` (the example watchlist, a planned goal) with the default --out briefings: the files are
     # there already; the copy onto themselves used to fail with SameFileError
