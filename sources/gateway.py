@@ -83,7 +83,7 @@ class Gateway:
             timeout=httpx.Timeout(config.timeout_s),
             follow_redirects=True,
             headers={"User-Agent": DEFAULT_AGENT, "Accept-Encoding": "gzip, deflate"},
-            event_hooks={"request": [self._gate]},
+            event_hooks={"request": [self._gate], "response": [self._hop]},
             transport=transport,
         )
 
@@ -201,6 +201,12 @@ class Gateway:
             raise PolicyError(f"redirect refused: scheme {request.url.scheme!r} is not http(s)")
         if not self.allowed(host):
             raise PolicyError(f"redirect to host {host!r} refused: not in allowed_domains")
+        sent = getattr(self._held, "sent", 0)
+        self._held.sent = sent + 1
+        if sent and self.config.max_requests is not None and self._spent() >= self.config.max_requests:
+            # a redirect hop is a request like any other: it counts against the run's budget
+            raise PolicyError(f"redirect to {redact_url(str(request.url))} refused: request budget of "
+                              f"{self.config.max_requests} for this run spent")
         # The SEC identity names a person: only SEC gets it, also when a redirect leaves SEC.
         identity = self.config.user_agent if domain_matches(host, SEC_DOMAIN) else None
         request.headers["User-Agent"] = identity or DEFAULT_AGENT
@@ -209,8 +215,20 @@ class Gateway:
             self._held.slots = [*getattr(self._held, "slots", []), limiter]
         self._count("network")
 
+    def _hop(self, response: httpx.Response) -> None:
+        """httpx hook on every response: a redirect gets an audit row of its own (the request sent and where it
+        was sent on); the last response is audited by the attempt that asked for it."""
+        call: Call | None = getattr(self._held, "call", None)
+        if call is None or not response.is_redirect:
+            return
+        where = redact_url(response.headers.get("location", "?"))
+        hop = Call(url=str(response.request.url), audit_url=redact_url(str(response.request.url)),
+                   host=response.request.url.host, agent=call.agent, run_id=call.run_id, deadline_at=call.deadline_at)
+        self._emit(hop, 1, "ok", status=response.status_code, detail=f"redirect to {where}")
+
     def _send(self, call: Call) -> tuple[httpx.Response, bytes]:
         """GET with the body streamed under the deadline and size cap, then free the hops' rate-limit slots."""
+        self._held.call, self._held.sent = call, 0
         remaining = call.deadline_at - self._clock()
         if remaining <= 0:
             raise DeadlineExceededError(f"{call.audit_url}: request deadline of {self.config.deadline_s:g}s passed")
@@ -228,7 +246,7 @@ class Gateway:
         finally:
             for limiter in getattr(self._held, "slots", []):
                 limiter.release()
-            self._held.slots = []
+            self._held.slots, self._held.call = [], None
 
     # -- the three ways to answer ----------------------------------------------------------------
 

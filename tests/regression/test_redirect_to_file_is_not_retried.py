@@ -25,4 +25,6 @@ def test_redirect_to_file_url_fails_at_once() -> None:
     with gw, pytest.raises(PolicyError, match="redirect refused"):
         gw.get("https://feeds.example.com/calls.xml", agent="transcripts", cache=False)
     assert len(hits) == 1 and sleeps == []
-    assert [e.outcome for e in events] == ["refused"]
+    # the one request sent has its row (its 302 and where it pointed), then the refusal (session 22)
+    assert [(e.outcome, e.status) for e in events] == [("ok", 302), ("refused", None)]
+    assert events[0].detail == "redirect to file:///etc/passwd"
