@@ -232,8 +232,17 @@ def _execute(
         held = Path(settings.db_path).exists()
         store = stack.enter_context(Store.open(settings.db_path)) if held else None
         gateway = stack.enter_context(gateway_for(settings, watchlist, audit, require_identity=needs_sec(watchlist)))
+        if store is not None:  # the ticker map's requests (or their refusal) are audited even if resolving fails
+            audit.attach(store, run_id=run.run_id)
         report("resolving tickers")
-        companies = resolve_companies(watchlist, fetcher=gateway)
+        try:
+            companies = resolve_companies(watchlist, fetcher=gateway)
+        except Exception as exc:
+            if store is not None and not store.query("SELECT 1 FROM runs WHERE run_id = ?", [run.run_id]):
+                # a new run that failed before its plan: recorded as failed, beside its audit rows
+                run.status, run.error, run.finished_at = "failed", f"{type(exc).__name__}: {exc}", datetime.now(UTC)
+                store.save_run(run)
+            raise
         if store is None:
             store = stack.enter_context(Store.open(settings.db_path))
         mark_orphans(store, report=report, resuming=run.run_id)

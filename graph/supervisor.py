@@ -11,7 +11,8 @@ from langgraph.types import Command, Send
 from watchdesk.graph.deps import Deps
 from watchdesk.graph.policy import check_step
 from watchdesk.graph.state import RunState, Step, StepResult
-from watchdesk.store.records import GapRecord
+from watchdesk.sources.redact import redact_text
+from watchdesk.store.records import ActionRecord, GapRecord
 
 Route = Literal["supervisor", "filings", "transcripts", "news", "flagging", "briefing", "__end__"]
 _FETCHERS = ("filings", "transcripts", "news")
@@ -54,5 +55,9 @@ def _refuse(step: Step, deps: Deps, *, run_id: str) -> StepResult:
             created_at=datetime.now(UTC),
         )
     )
+    # a refusal is an action like any other: the audit table shows what the sandbox stopped, and why
+    deps.store.record_actions([ActionRecord(
+        run_id=run_id, agent=step["agent"], action=f"step.{step['action']}", target=redact_text(step["target"]),
+        attempt=1, outcome="refused", detail=reason, at=datetime.now(UTC))])  # fmt: skip
     deps.report(f"refused {step['id']}: {reason}")
     return StepResult(step_id=step["id"], status="refused", summary=reason, new_doc_ids=[], gaps=[reason])
