@@ -27,7 +27,7 @@ from watchdesk.graph.state import Step
 from watchdesk.graph.validate import ensure_valid
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.bounded import MIB
-from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.errors import ConfigError, PolicyError
 from watchdesk.sources.gateway import SEC_DOMAIN, Gateway, GatewayConfig, domain_matches
 from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
@@ -232,14 +232,14 @@ def _execute(
         held = Path(settings.db_path).exists()
         store = stack.enter_context(Store.open(settings.db_path)) if held else None
         gateway = stack.enter_context(gateway_for(settings, watchlist, audit, require_identity=needs_sec(watchlist)))
-        if store is not None:  # the ticker map's requests (or their refusal) are audited even if resolving fails
-            audit.attach(store, run_id=run.run_id)
         report("resolving tickers")
         try:
             companies = resolve_companies(watchlist, fetcher=gateway)
-        except Exception as exc:
+        except PolicyError as exc:
+            # The sandbox stopped the run before its plan: in an existing database the refusal is audited and the
+            # run recorded as failed (bad input, a ConfigError, leaves the file untouched)
             if store is not None and not store.query("SELECT 1 FROM runs WHERE run_id = ?", [run.run_id]):
-                # a new run that failed before its plan: recorded as failed, beside its audit rows
+                audit.attach(store, run_id=run.run_id)
                 run.status, run.error, run.finished_at = "failed", f"{type(exc).__name__}: {exc}", datetime.now(UTC)
                 store.save_run(run)
             raise

@@ -51,6 +51,9 @@ __all__ = [
 ]
 
 
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
 class Gateway:
     """Every outbound GET goes through here. Thread-safe; use as a context manager or call close()."""
 
@@ -101,6 +104,15 @@ class Gateway:
     def allowed(self, host: str) -> bool:
         return any(domain_matches(host, d) for d in self.config.allowed_domains)
 
+    def port_refusal(self, scheme: str, host: str, port: int | None) -> str | None:
+        """Why a port is refused, or None. A host on the allow-list is reached on its scheme's own port; another port
+        only on loopback, or when an allowed_domains entry names it ("feeds.example.com:8443")."""
+        if port is None or port == {"http": 80, "https": 443}.get(scheme) or host in _LOOPBACK:
+            return None
+        if any(d.lower() == f"{host}:{port}" for d in self.config.allowed_domains):
+            return None
+        return f"port {port} of {host!r} not allowed (name it in allowed_domains as {host}:{port} if it should be)"
+
     def get(
         self,
         url: str,
@@ -130,6 +142,8 @@ class Gateway:
             self._refuse(call, attempt=1, detail=f"scheme {parts.scheme!r} not allowed")
         if not self.allowed(call.host):
             self._refuse(call, attempt=1, detail=f"host {call.host!r} not allowed")
+        if refusal := self.port_refusal(parts.scheme, call.host, parts.port):
+            self._refuse(call, attempt=1, detail=refusal)
         if self.config.max_requests is not None and self._spent() >= self.config.max_requests:
             self._refuse(call, attempt=1, detail=f"request budget of {self.config.max_requests} for this run spent")
         if self._pack is not None:
@@ -201,6 +215,8 @@ class Gateway:
             raise PolicyError(f"redirect refused: scheme {request.url.scheme!r} is not http(s)")
         if not self.allowed(host):
             raise PolicyError(f"redirect to host {host!r} refused: not in allowed_domains")
+        if refusal := self.port_refusal(request.url.scheme, host, request.url.port):
+            raise PolicyError(f"redirect refused: {refusal}")
         sent = getattr(self._held, "sent", 0)
         self._held.sent = sent + 1
         if sent and self.config.max_requests is not None and self._spent() >= self.config.max_requests:
@@ -208,7 +224,9 @@ class Gateway:
             raise PolicyError(f"redirect to {redact_url(str(request.url))} refused: request budget of "
                               f"{self.config.max_requests} for this run spent")
         # The SEC identity names a person: only SEC gets it, also when a redirect leaves SEC.
-        identity = self.config.user_agent if domain_matches(host, SEC_DOMAIN) else None
+        # ... and only over https: a person's name and e-mail never cross the network in clear
+        sec = domain_matches(host, SEC_DOMAIN) and request.url.scheme == "https"
+        identity = self.config.user_agent if sec else None
         request.headers["User-Agent"] = identity or DEFAULT_AGENT
         if (limiter := self._limits.for_host(host)) is not None:
             limiter.acquire()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import threading
 import time
 from collections import deque
@@ -87,8 +88,14 @@ class SlidingWindowLimiter:
                 self._state.wait()  # every slot is in flight: wait for a release
 
 
+_PORTED = re.compile(r".+:\d{1,5}$").match
+
+
 def domain_matches(host: str, domain: str) -> bool:
-    """True when `host` is `domain` or one of its subdomains (case- and trailing-dot-insensitive)."""
+    """True when `host` is `domain` or one of its subdomains (case- and trailing-dot-insensitive); a port on the
+    entry ("feeds.example.com:8443") is the gateway's business, not the name's."""
+    if _PORTED(domain):
+        domain = domain.rsplit(":", 1)[0]
     host, domain = host.lower().rstrip("."), domain.lower().strip(".")
     return host == domain or host.endswith("." + domain)
 

@@ -28,3 +28,27 @@ def test_identity_goes_to_sec_hosts_only_redirects_included() -> None:
     assert seen["https://www.sec.gov/moved"] == IDENTITY
     assert seen["https://ir.example.com/q3.html"] == DEFAULT_AGENT
     assert seen["https://ir.example.com/call.html"] == DEFAULT_AGENT
+
+
+def test_identity_never_in_clear_and_ports_only_where_named() -> None:
+    """A security review (session 22): http://www.sec.gov got the identity over cleartext, and https://www.sec.gov:22
+    was fetched; the allow-list looked at host names only."""
+    import pytest
+
+    from watchdesk.sources.errors import PolicyError
+
+    seen: dict[str, str] = {}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen[str(request.url)] = request.headers["User-Agent"]
+        return httpx.Response(200, content=b"ok")
+
+    allowed = ("sec.gov", "feeds.example.com:8443", "example.com")
+    config = GatewayConfig(user_agent=IDENTITY, allowed_domains=allowed, rate_limits={})
+    with Gateway(config, transport=httpx.MockTransport(handler)) as gw:
+        gw.get("http://www.sec.gov/x", agent="t", cache=False)
+        gw.get("https://feeds.example.com:8443/rss", agent="t", cache=False)
+        for url in ("https://www.sec.gov:22/x", "https://other.example.com:8443/rss"):
+            with pytest.raises(PolicyError, match="port"):
+                gw.get(url, agent="t", cache=False)
+    assert seen == {"http://www.sec.gov/x": DEFAULT_AGENT, "https://feeds.example.com:8443/rss": DEFAULT_AGENT}
