@@ -44,8 +44,23 @@ def _dicts(store: Store, sql: str, params: Sequence[object]) -> list[dict[str, A
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
+def _tickers(tickers: str | Iterable[str]) -> list[str]:
+    """Tickers as stored (upper case); one given as a string is one ticker, not its letters."""
+    return [t.strip().upper() for t in ([tickers] if isinstance(tickers, str) else tickers)]
+
+
+def _topics(topics: str | Iterable[str]) -> list[str]:
+    return [topics] if isinstance(topics, str) else list(topics)
+
+
+def _period(start: date, end: date) -> list[date]:
+    if start > end:  # BETWEEN would quietly match nothing
+        raise ValueError(f"the period starts ({start}) after it ends ({end})")
+    return [start, end]
+
+
 def period_findings(
-    store: Store, *, tickers: Sequence[str], topics: Sequence[str], start: date, end: date
+    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date, end: date
 ) -> list[dict[str, Any]]:
     """Findings on documents whose event date is in the period, with their document and who spoke.
 
@@ -65,20 +80,21 @@ def period_findings(
         WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD}
         ORDER BY f.ticker, f.topic, f.score, f.doc_id, f.start
     """
-    return _dicts(store, sql, [start, end, list(tickers), list(topics), start, end])
+    period = _period(start, end)
+    return _dicts(store, sql, [*period, _tickers(tickers), _topics(topics), *period])
 
 
-def period_documents(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
+def period_documents(store: Store, *, tickers: str | Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
     sql = f"""
         SELECT d.doc_id, d.ticker, d.form, d.doc_type, d.title, coalesce(d.source_url, d.url) AS url,
                {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage
         FROM documents d WHERE list_contains(?, d.ticker) AND {_IN_PERIOD}
         ORDER BY d.ticker, filed_at, d.doc_id
     """
-    return _dicts(store, sql, [list(tickers), start, end])
+    return _dicts(store, sql, [_tickers(tickers), *_period(start, end)])
 
 
-def period_tone(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
+def period_tone(store: Store, *, tickers: str | Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
     """Per document of the period: how many sentences the sentence sentiment model read as positive or negative."""
     sql = f"""
         SELECT d.doc_id, d.ticker, coalesce(d.doc_type, d.form) AS form, {EVENT_DATE} AS filed_at,
@@ -89,11 +105,11 @@ def period_tone(store: Store, *, tickers: Sequence[str], start: date, end: date)
         WHERE list_contains(?, d.ticker) AND s.sentiment IS NOT NULL AND {_IN_PERIOD}
         GROUP BY ALL ORDER BY d.ticker, filed_at, form, d.doc_id
     """
-    return _dicts(store, sql, [list(tickers), start, end])
+    return _dicts(store, sql, [_tickers(tickers), *_period(start, end)])
 
 
 def weekly_mentions(
-    store: Store, *, tickers: Sequence[str], topics: Sequence[str], start: date, end: date
+    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date, end: date
 ) -> list[dict[str, Any]]:
     """Mentions per week, ticker, topic and polarity, by the documents' event dates. Weeks are the seven-day
     spans ending at `end` (ISO weeks when `end` is a Sunday); `week` is each span's first day."""
@@ -107,11 +123,13 @@ def weekly_mentions(
         WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD}
         GROUP BY ALL ORDER BY week, f.ticker, f.topic
     """
-    return _dicts(store, sql, [start, end, end, end, list(tickers), list(topics), start, end])
+    period = _period(start, end)
+    return _dicts(store, sql, [*period, end, end, _tickers(tickers), _topics(topics), *period])
 
 
-def latest_event_date(store: Store, *, tickers: Sequence[str]) -> date | None:
-    rows = store.query(f"SELECT max({EVENT_DATE}) FROM documents d WHERE list_contains(?, d.ticker)", [list(tickers)])
+def latest_event_date(store: Store, *, tickers: str | Sequence[str]) -> date | None:
+    sql = f"SELECT max({EVENT_DATE}) FROM documents d WHERE list_contains(?, d.ticker)"
+    rows = store.query(sql, [_tickers(tickers)])
     return rows[0][0] if rows else None
 
 
