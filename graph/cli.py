@@ -296,18 +296,21 @@ def init(path: Path, force: bool) -> None:
 def runs(ctx: click.Context, db: Path | None) -> None:
     """List runs with their status (newest first), and the row count of every table.
 
+    A run still marked running while no process holds the file was killed: it shows as stale.
+
     \b
     Example:
       watchdesk runs --db demo.duckdb
     """
+    from watchdesk.store.reader import RUN_STATUS
     from watchdesk.store.store import Store
 
     settings = _settings(ctx, db_path=db)
     if not Path(settings.db_path).is_file():
         raise ConfigError(f"no database at {settings.db_path}: pass --db with the file a run wrote")
-    with Store.open(settings.db_path, read_only=True) as store:
+    with Store.open(settings.db_path, read_only=True) as store:  # read-only: the run marked stale stays as it is
         for run_id, status, watchlist, started in store.query(
-            "SELECT run_id, status, watchlist, started_at FROM runs ORDER BY started_at DESC"
+            f"SELECT run_id, {RUN_STATUS}, watchlist, started_at FROM runs ORDER BY started_at DESC"
         ):
             click.echo(f"{run_id}\t{status}\t{started:%Y-%m-%d %H:%M}\t{watchlist}")
         click.echo(" ".join(f"{k}={v}" for k, v in store.counts().items()), err=True)

@@ -16,36 +16,105 @@ _LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pi
 
 
 def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and migrate, unless read-only) the store; a file held by another process is a clear error."""
+    """Open (and migrate, unless read-only) the store; a file held by another process is a clear error.
+
+    A read-only open creates nothing, not even the file's folder. A DuckDB file that is not a watchdesk store is
+    refused before anything is read from it or written into it.
+    """
     target = str(path)
-    if target != ":memory:":
+    if target != ":memory:" and not read_only:
         Path(target).parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(target, read_only=read_only)
     except duckdb.IOException as exc:
-        raise _translate_open_error(target, exc) from exc
-    if not read_only:
-        migrate(con)
+        raise _translate_open_error(target, exc, read_only=read_only) from exc
+    try:
+        if schema_version(con) is None and (read_only or _tables(con)):
+            raise _not_a_store(target, con, read_only=read_only)
+        if not read_only:
+            migrate(con)
+    except BaseException:
+        con.close()
+        raise
     return con
 
 
-def _translate_open_error(path: str, exc: duckdb.IOException) -> StoreError | ConfigError:
+def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The newest migration applied to the file (0: none yet); None when the file is not a watchdesk store."""
+    if "schema_migrations" not in _tables(con):
+        return None
+    return int(con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchall()[0][0])
+
+
+def latest_version() -> int:
+    """The newest migration this watchdesk ships."""
+    return max(version for version, _, _ in migrations())
+
+
+def require_current(con: duckdb.DuckDBPyConnection, path: Path | str) -> None:
+    """Refuse a store whose schema is not this watchdesk's: a read-only reader cannot migrate it, and its queries
+    would fail on tables and columns a later migration adds."""
+    have, want = schema_version(con), latest_version()
+    if have is None:
+        raise _not_a_store(str(path), con, read_only=True)
+    if have < want:
+        raise ConfigError(
+            f"{path} is a watchdesk store at schema version {have}, older than this watchdesk's ({want}); reading "
+            f"never migrates it. Migrate it by running any command that writes to it once, e.g. "
+            f"`watchdesk brief --db {path}` (which also writes that week's briefing), then read it again."
+        )
+    if have > want:
+        raise ConfigError(
+            f"{path} is at schema version {have}, written by a newer watchdesk than this one ({want}): "
+            "upgrade watchdesk here to read it."
+        )
+
+
+def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Tables and views of the main schema, by name."""
+    rows = con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def _not_a_store(path: str, con: duckdb.DuckDBPyConnection, *, read_only: bool) -> ConfigError:
+    tables = _tables(con)
+    holds = f"its tables: {', '.join(tables[:5])}{', ...' if len(tables) > 5 else ''}" if tables else "no tables"
+    instead = "" if read_only else ", or a new path to create one"
+    return ConfigError(
+        f"{path} is a DuckDB database but not a watchdesk store (no schema_migrations table; {holds}): "
+        f"give a file that `watchdesk run` or `watchdesk demo` wrote{instead}"
+    )
+
+
+def _translate_open_error(path: str, exc: duckdb.IOException, *, read_only: bool) -> StoreError | ConfigError:
     held = _LOCK_HELD.search(str(exc))
     if held is None and "not a valid DuckDB database file" in str(exc):  # bad input, not a fault: exit 2
-        return ConfigError(f"{path} is not a DuckDB database (watchdesk's store); pass --db a watchdesk.duckdb file, "
-                           "or a new path to create one")
+        instead = "" if read_only else ", or a new path to create one"
+        return ConfigError(f"{path} is not a DuckDB database (watchdesk's store): give a watchdesk.duckdb file"
+                           f"{instead}")
+    if held is None and read_only and "database does not exist" in str(exc):
+        return ConfigError(f"no database at {path}: give the file a watchdesk run wrote")
     if held is None:
         return StoreError(f"cannot open database {path}: {exc}")
-    pid = held["pid"]
+    pid, prog = held["pid"], held["prog"]
     if _is_watchdesk(pid):
+        then = ("or to stop at its approval prompt (where it closes the file), then read it again" if read_only
+                else "or pass --db to use another file")
         return DatabaseInUseError(
-            f"database in use: {path} is held by a watchdesk process (PID {pid}). "
-            "Wait for that run to finish, or pass --db to use another file."
+            f"database in use: {path} is held by a watchdesk process (PID {pid}). Wait for that run to finish, {then}."
+        )
+    if read_only:  # readers never block readers: the holder writes
+        return DatabaseInUseError(
+            f"database in use: {path} is held for writing by another program ({prog}, PID {pid}), such as a "
+            "DuckDB shell or a notebook that opened it without read_only=True. Close that connection, then read "
+            "it again."
         )
     return DatabaseInUseError(
-        f"database in use: {path} is held by another program ({held['prog']}, PID {pid}), such as a notebook "
-        "or a DuckDB shell that opened it for writing. Close that connection (notebooks should open the file "
-        "with read_only=True), or pass --db to use another file."
+        f"database in use: {path} is held by another program ({prog}, PID {pid}), such as an open notebook kernel "
+        "or a DuckDB shell. DuckDB lets no process write a file that another one has open, even read-only: close "
+        "that connection (or shut the notebook's kernel down), or pass --db to use another file."
     )
 
 
@@ -92,10 +161,4 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row count of every watchdesk table (used by tests and `watchdesk status`)."""
-    tables = [
-        row[0]
-        for row in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"
-        ).fetchall()
-    ]
-    return {t: int(con.execute(f'SELECT count(*) FROM "{t}"').fetchall()[0][0]) for t in tables}
+    return {t: int(con.execute(f'SELECT count(*) FROM "{t}"').fetchall()[0][0]) for t in _tables(con)}

@@ -1,0 +1,46 @@
+"""Reading a store without holding it: the notebooks and `watchdesk runs`.
+
+DuckDB lets a file have one writer or any number of readers, never both: a notebook kernel that keeps even a
+read-only connection open stops the next `watchdesk run` from starting. So a reader opens the file, queries it
+and closes it again (`with reading(path) as con:` per cell), and an open kernel blocks nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from watchdesk.sources.errors import ConfigError, StoreError
+from watchdesk.store import db
+
+STALE_RUNNING = "running (stale: no process holds the database; the next run marks it interrupted)"
+# A run holds the file for writing from its first `running` row to its last write, so a reader that could open
+# the file sees no live run: a `running` row there is a killed one. Only true through a read-only open.
+RUN_STATUS = f"CASE status WHEN 'running' THEN '{STALE_RUNNING}' ELSE status END"
+
+
+def locate(named: str | None, *, fallbacks: Sequence[Path | str]) -> Path | None:
+    """The file WATCHDESK_DB names (`named`), which must exist, else the first of `fallbacks` that does."""
+    if named:
+        if not Path(named).is_file():  # a typo must never show another database's data
+            raise ConfigError(f"WATCHDESK_DB names {named}, which is not a file: fix it, or unset it")
+        return Path(named)
+    return next((Path(p) for p in fallbacks if Path(p).is_file()), None)
+
+
+@contextmanager
+def reading(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to a watchdesk store of this watchdesk's schema, closed when the block ends."""
+    try:
+        con = db.connect(path, read_only=True)
+    except (ConfigError, StoreError) as exc:
+        # a notebook shows the whole chain: the message says it all, DuckDB's own error would only bury it
+        raise exc from None
+    try:
+        db.require_current(con, path)
+        yield con
+    finally:
+        con.close()
