@@ -1,0 +1,136 @@
+"""The notebooks read a store without holding it, and say plainly why they cannot read a file.
+
+A review found: a notebook left open blocked the next `watchdesk run` (its kernel kept a read-only connection,
+which in DuckDB blocks a writer); explore_run.ipynb crashed on a store from an older watchdesk ("Table with name
+current_findings does not exist"), called a file that is no DuckDB database "held by another process", crashed on
+a DuckDB file that is no watchdesk store, and showed a killed run as `running`; filing_changes.ipynb read
+../watchdesk.duckdb when WATCHDESK_DB named a missing file, and showed DuckDB's IOException on a held file.
+Each notebook runs here in a real kernel, as `pytest --nbmake` runs it, with WATCHDESK_DB set.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from tests.conftest import REPO
+from tests.unit.test_store_reader import old_store
+from watchdesk.store import reader
+from watchdesk.store.records import RunRecord
+from watchdesk.store.store import Store
+
+NOTEBOOKS = REPO / "notebooks"
+EXPLORE, CHANGES = "explore_run.ipynb", "filing_changes.ipynb"
+
+
+def execute(name: str, db: Path, *, between_cells: Callable[[], None] = lambda: None) -> tuple[str, str]:
+    """Run the notebook with WATCHDESK_DB=db up to its first error: (printed output, error or "").
+    `between_cells` runs after each code cell, with the kernel alive, as an analyst's kernel stays open."""
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}})
+    error = ""
+    env = {**os.environ, "WATCHDESK_DB": str(db), "MPLBACKEND": "Agg"}
+    with client.setup_kernel(env=env):
+        try:
+            for index, cell in enumerate(nb.cells):
+                client.execute_cell(cell, index)
+                if cell.cell_type == "code":
+                    between_cells()
+        except CellExecutionError as exc:
+            error = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))  # IPython colours its tracebacks
+    printed = "".join(o.get("text", "") for cell in nb.cells for o in cell.get("outputs", []))
+    return printed, error
+
+
+def store_with_a_killed_run(path: Path) -> Path:
+    with Store.open(path) as store:
+        store.save_run(RunRecord(run_id="killed-run", watchlist="w", watchlist_hash="h", mode="live",
+                                 status="running", started_at=datetime(2026, 11, 23, tzinfo=UTC)))  # fmt: skip
+    return path
+
+
+@contextmanager
+def held_for_writing(db: Path) -> Iterator[None]:
+    code = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(60)"
+    holder = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def writer_can_open(db: Path) -> bool:
+    write = "import duckdb, sys; duckdb.connect(sys.argv[1]).close()"
+    return subprocess.run([sys.executable, "-c", write, str(db)], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("name", [EXPLORE, CHANGES])
+def test_an_open_kernel_does_not_block_a_run(name: str, tmp_path: Path) -> None:
+    db = store_with_a_killed_run(tmp_path / "wd.duckdb")
+    opened: list[bool] = []
+    printed, error = execute(name, db, between_cells=lambda: opened.append(writer_can_open(db)))
+    assert error == ""
+    assert opened and all(opened)  # the kernel still runs: it holds nothing between cells
+    assert f"reading {db.resolve()}" in printed
+    if name == EXPLORE:  # the killed run is shown stale, and left as it is
+        assert "killed-run" in printed and reader.STALE_RUNNING in printed
+        with duckdb.connect(str(db), read_only=True) as con:
+            assert con.execute("SELECT status FROM runs").fetchall() == [("running",)]
+
+
+def bad_file(kind: str, tmp_path: Path) -> Path:
+    path = tmp_path / f"{kind}.duckdb"
+    if kind == "text":
+        path.write_text("hello\n")
+    elif kind == "foreign":
+        duckdb.connect(str(path)).execute("CREATE TABLE t (x INTEGER)").close()
+    elif kind == "old":
+        old_store(path, upto=2)
+    return path  # "missing": never written
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("missing", "WATCHDESK_DB names {db}, which is not a file"),
+        ("text", "{db} is not a DuckDB database"),
+        ("foreign", "{db} is a DuckDB database but not a watchdesk store"),
+        ("old", "{db} is a watchdesk store at schema version 2, older than this watchdesk's"),
+    ],
+)
+def test_explore_run_says_why_it_cannot_read_a_file(kind: str, said: str, tmp_path: Path) -> None:
+    db = bad_file(kind, tmp_path)
+    _, error = execute(EXPLORE, db)
+    assert said.format(db=db) in error
+    assert "held by another process" not in error and "Catalog Error" not in error
+    if kind == "old":
+        assert f"watchdesk brief --db {db}" in error
+
+
+def test_filing_changes_refuses_a_missing_file_as_explore_run_does(tmp_path: Path) -> None:
+    _, error = execute(CHANGES, tmp_path / "typo.duckdb")
+    assert f"WATCHDESK_DB names {tmp_path / 'typo.duckdb'}, which is not a file" in error
+
+
+@pytest.mark.parametrize("name", [EXPLORE, CHANGES])
+def test_a_file_held_for_writing_is_said_plainly(name: str, tmp_path: Path) -> None:
+    db = store_with_a_killed_run(tmp_path / "wd.duckdb")
+    with held_for_writing(db):
+        _, error = execute(name, db)
+    last = error.strip().splitlines()[-1]
+    assert last.startswith("DatabaseInUseError: database in use") and "held for writing by another program" in last
+    assert "IO Error" not in error  # DuckDB's own error is not chained on
