@@ -78,9 +78,9 @@ def load_stopped(run_id: str, settings: Settings) -> StoppedRun:
     if not rows:
         raise ConfigError(f"no run {run_id!r} in {settings.db_path} (see `watchdesk runs`)")
     row = rows[0]  # read by name: a file not yet migrated (no watchlist_path) resumes too
-    thread_id, status, wl_json, started, plan_json, mode, replay_dir, record_dir, out_dir, as_of = (
-        row.get(k) for k in ("thread_id", "status", "watchlist_json", "started_at", "plan", "mode", "replay_dir",
-                         "record_dir", "out_dir", "as_of"))  # fmt: skip
+    thread_id, status, wl_json, started, plan_json, mode = (
+        row[k] for k in ("thread_id", "status", "watchlist_json", "started_at", "plan", "mode"))
+    replay_dir, record_dir, out_dir, as_of = (row.get(k) for k in ("replay_dir", "record_dir", "out_dir", "as_of"))
     if status not in RESUMABLE:
         raise ConfigError(f"run {run_id} is {status}, not awaiting approval or interrupted")
     return StoppedRun(
