@@ -20,6 +20,7 @@ from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocu
 from watchdesk.sources.sections import extract_sections
 from watchdesk.sources.sections_xref import reference_table_sections
 from watchdesk.sources.six_k import SixKKind, classify_6k
+from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
 from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord
 from watchdesk.store.store import Cursor, Store
 
@@ -191,13 +192,25 @@ def _fetch(
     if isinstance(item, str) or item.form.split("/")[0] in _WITH_EXHIBITS:
         accession = item if isinstance(item, str) else item.accession
         raw = edgar.fetch_full_submission(fetcher, cik, accession, agent=AGENT, run_id=run_id)
+        check_text(raw, origin=f"{accession}.txt", expected="an EDGAR full submission")
         header, docs = sgml.parse_full_submission(raw)
         return _submission(header, docs, req=req, accession=accession, run_id=run_id)
     body = edgar.fetch_document(fetcher, cik, item.accession, item.primary_document, agent=AGENT, run_id=run_id)
+    _check_whole(body, origin=item.primary_document)
     record = _primary_record(req, item, body, run_id=run_id)
     if keep is not None and _base_form(item.form) in _SECTIONED:
         keep[record.doc_id] = (item, body)
     return [_with_spans(record, html=body)]
+
+
+def _check_whole(body: bytes, *, origin: str) -> None:
+    """ParsingError for a primary document that is binary, empty or cut short: stored, it would read as the
+    whole filing and move the form's cursor past it, so no later run would fetch it again."""
+    check_text(to_utf8(body, origin=origin), origin=origin, expected="a filing's HTML or text")
+    if not body.strip():
+        raise ParsingError(f"{origin}: the document is empty")
+    check_complete_html(body, origin=origin)
+
 
 def _primary_record(req: FilingsRequest, item: Filing, body: bytes, *, run_id: str | None) -> DocumentRecord:
     cik = req.company.cik
@@ -339,6 +352,7 @@ def _compare_previous(
     cik, ticker = req.company.cik, req.company.ticker
     try:
         old_body = edgar.fetch_document(fetcher, cik, prev.accession, prev.primary_document, agent=AGENT, run_id=run_id)
+        _check_whole(old_body, origin=prev.primary_document)
         # Reference, not news: without this run's id the briefing does not quote last year's filing as new.
         old = _primary_record(req, prev, old_body, run_id=None)
         if prev.accession not in store.known_accessions([prev.accession]):
@@ -393,6 +407,7 @@ def _stored_uncompared(
             body = edgar.fetch_document(
                 fetcher, req.company.cik, accession, filing.primary_document, agent=AGENT, run_id=run_id
             )
+            _check_whole(body, origin=filing.primary_document)
         except WatchdeskError:
             continue  # the comparison waits for the next run that can fetch it
         out[doc_id] = (filing, body)
