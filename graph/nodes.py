@@ -18,7 +18,7 @@ from watchdesk.agents.flagging.agent import flag_documents
 from watchdesk.graph.delivery import deliver_briefing
 from watchdesk.graph.deps import Deps
 from watchdesk.graph.planner import build_plan
-from watchdesk.graph.state import RunState, StepInput, StepResult
+from watchdesk.graph.state import RunState, Step, StepInput, StepResult
 from watchdesk.sources.errors import WatchdeskError
 from watchdesk.sources.redact import redact_text
 from watchdesk.store import queries
@@ -56,8 +56,8 @@ def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["sup
     )
     try:
         res = filings.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)
-    except WatchdeskError as exc:
-        return _failed(step["id"], p["ticker"], step["target"], exc, deps)
+    except Exception as exc:  # one failed step is a gap, never the end of the run
+        return failed(step, exc, deps, ticker=p["ticker"])
     summary = f"{res.listed} filings in window, {len(res.new_doc_ids)} new documents, {res.skipped} already stored"
     summary += f", {len(res.compared)} compared with the previous filing" if res.compared else ""
     deps.report(f"{p['ticker']}: {summary}" + (f", {len(res.gaps)} gaps" if res.gaps else ""))
@@ -79,8 +79,8 @@ def transcripts_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal[
     )
     try:
         res = transcripts.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)
-    except WatchdeskError as exc:
-        return _failed(step["id"], p["ticker"], step["target"], exc, deps)
+    except Exception as exc:  # one failed step is a gap, never the end of the run
+        return failed(step, exc, deps, ticker=p["ticker"])
     if res.gap:
         summary = res.gap
     else:
@@ -98,22 +98,35 @@ def transcripts_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal[
     return Command(goto="supervisor", update={"results": [result]})
 
 
-def _failed(step_id: str, ticker: str, target: str, exc: WatchdeskError, deps: Deps) -> Command[Literal["supervisor"]]:
-    reason = redact_text(str(exc))  # watchdesk's own messages are written for the reader
+def failed(step: Step, exc: Exception, deps: Deps, *, ticker: str | None) -> Command[Literal["supervisor"]]:
+    """A fetching step that raised: a gap naming the step and why, and the supervisor goes on with the rest.
+    KeyboardInterrupt and SystemExit are no Exception: they still stop the run."""
+    if isinstance(exc, WatchdeskError):
+        reason = redact_text(str(exc))  # watchdesk's own messages are written for the reader
+    else:  # a bug: said as the CLI says one, and the run's other steps still run
+        reason = redact_text(f"unexpected {type(exc).__name__}{_raised_at(exc)} in step {step['id']}: {exc}; "
+                             "please report it")  # fmt: skip
     deps.store.record_gap(
         GapRecord(
             run_id=deps.run_id,
-            agent=step_id.split(":")[0],
-            target=target,
+            agent=step["agent"],
+            target=step["target"],
             reason=reason,
             ticker=ticker,
-            tried=("edgar",),
+            tried=("edgar",) if step["agent"] == "filings" else (),
             created_at=datetime.now(UTC),
         )
     )
-    deps.report(f"{ticker}: failed, recorded a gap ({reason})")
-    result = StepResult(step_id=step_id, status="failed", summary=reason, new_doc_ids=[], gaps=[reason])
+    deps.report(f"{ticker or step['id']}: failed, recorded a gap ({reason})")
+    result = StepResult(step_id=step["id"], status="failed", summary=reason, new_doc_ids=[], gaps=[reason])
     return Command(goto="supervisor", update={"results": [result]})
+
+
+def _raised_at(exc: BaseException) -> str:
+    where = exc.__traceback__
+    while where is not None and where.tb_next is not None:
+        where = where.tb_next
+    return f" in {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
 
 
 def flagging_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:

@@ -10,6 +10,7 @@ from langgraph.types import Command
 
 from watchdesk.agents import news
 from watchdesk.graph.deps import Deps
+from watchdesk.graph.nodes import failed
 from watchdesk.graph.state import StepInput, StepResult
 from watchdesk.sources.news.match import terms_for
 from watchdesk.sources.redact import redact_url
@@ -28,7 +29,10 @@ def news_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["superv
         tiers=p["tiers"],
         since=date.fromisoformat(p["since"]),
     )
-    res = news.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)  # type: ignore[arg-type]
+    try:
+        res = news.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)  # type: ignore[arg-type]
+    except Exception as exc:  # one failed step is a gap, never the end of the run
+        return failed(step, exc, deps, ticker=None)
     summary = (
         f"{res.feeds_read} feeds read ({res.not_modified} unchanged), {res.items} items: "
         f"{len(res.new_doc_ids)} new documents, {res.duplicates} duplicates, {res.below_tier} below the minimum tier, "

@@ -14,6 +14,7 @@ import gzip
 import hashlib
 import json
 import re
+import zlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
@@ -88,7 +89,15 @@ class ReplayPack:
             raise ReplayMissError(
                 f"replay pack {self.root} lists {entry.url} but its body file {entry.body} is missing"
             ) from exc
-        return gzip.decompress(data) if path.name.endswith(".gz") else data
+        if not path.name.endswith(".gz"):
+            return data
+        try:
+            return gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:  # not gzip, cut short, or a bad checksum
+            raise ReplayMissError(
+                f"replay pack {self.root} lists {entry.url} but its body file {entry.body} is corrupt ({exc}); "
+                "record it again with --record"
+            ) from exc
 
 
 def read_index(root: Path) -> list[PackEntry]:
