@@ -19,10 +19,14 @@ from watchdesk.graph.delivery import deliver_briefing
 from watchdesk.graph.deps import Deps
 from watchdesk.graph.planner import build_plan
 from watchdesk.graph.state import RunState, Step, StepInput, StepResult
-from watchdesk.sources.errors import WatchdeskError
+from watchdesk.sources.errors import ConfigError, WatchdeskError
 from watchdesk.sources.redact import redact_text
 from watchdesk.store import queries
 from watchdesk.store.records import GapRecord
+
+
+class BriefingNotWrittenError(ConfigError):
+    """The briefing folder could not be written at the briefing step; the run stops resumable, not failed."""
 
 
 def plan_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["approval"]]:
@@ -162,7 +166,16 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
         llm_usage={k: float(v) for k, v in deps.usage.items()},
         unread=unread_tickers(state.get("results", []), [t.symbol for t in deps.watchlist.tickers]),
     )
-    files = write_briefing(deps.store, req)
+    try:
+        files = write_briefing(deps.store, req)
+    except OSError as exc:  # a folder that turned read-only or full since the run checked it
+        if isinstance(exc, WatchdeskError):
+            raise
+        raise BriefingNotWrittenError(
+            f"the briefing could not be written to {req.out_dir} ({exc.strerror or exc}); what was fetched and "
+            f"flagged is stored: once the folder can be written, `watchdesk approve {deps.run_id} --db "
+            f"{deps.settings.db_path}` writes it"
+        ) from exc
     for written in files.paths.values():
         deps.report(f"briefing written: {_from_here(written)}")
     deliver_briefing(files, watchlist=deps.watchlist, settings=deps.settings, store=deps.store, run_id=deps.run_id,

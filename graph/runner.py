@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from collections import Counter
@@ -20,6 +21,7 @@ from langgraph.types import Command
 from watchdesk.graph.builder import build_graph
 from watchdesk.graph.companies import resolve_companies
 from watchdesk.graph.deps import AuditBuffer, Deps
+from watchdesk.graph.nodes import BriefingNotWrittenError
 from watchdesk.graph.resume import close_stopped, load_stopped, mark_orphans, recorded_settings, stopped_watchlist
 from watchdesk.graph.select import select_steps
 from watchdesk.graph.settings import Settings
@@ -224,6 +226,7 @@ def _execute(
     report: Callable[[str], None],
     judge_model: Any = None,
 ) -> RunOutcome:
+    writable_folder(Path(settings.out_dir))
     audit = AuditBuffer()
     usage: Counter[str] = Counter()
     with ExitStack() as stack:
@@ -269,6 +272,22 @@ def _execute(
         return outcome
 
 
+def writable_folder(folder: Path) -> None:
+    """ConfigError when the briefing folder cannot be created or written, said before anything is fetched: a run
+    found it only after fetching and flagging everything, and then failed."""
+    existing = folder
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        why = f"{existing} is a file, not a folder"
+    elif not os.access(existing, os.W_OK | os.X_OK):
+        why = f"{existing} is read-only"
+    else:
+        return
+    raise ConfigError(f"the briefing folder {folder} cannot be written ({why}): nothing was fetched; make it "
+                      "writable, or give `watchdesk run` another --out")
+
+
 def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, approver: Approver | None) -> RunOutcome:
     conn = sqlite3.connect(checkpoint_path(deps.settings.db_path), check_same_thread=False)
     stack.callback(conn.close)
@@ -289,6 +308,10 @@ def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, ap
             if answer is None:  # nobody to ask, or no answer (end of input): `watchdesk approve` resumes it
                 return _outcome(deps, run, result)
             payload = Command(resume=answer)
+    except BriefingNotWrittenError as exc:  # all before the briefing is stored and checkpointed: `approve` resumes it
+        run.error = str(exc)
+        _save(deps, run, dict(app.get_state(config).values), status="interrupted")
+        raise
     except Exception as exc:
         run.error = f"{type(exc).__name__}: {exc}"
         _save(deps, run, {}, status="failed")
