@@ -22,7 +22,14 @@ from watchdesk.graph.builder import build_graph
 from watchdesk.graph.companies import resolve_companies
 from watchdesk.graph.deps import AuditBuffer, Deps
 from watchdesk.graph.nodes import BriefingNotWrittenError
-from watchdesk.graph.resume import close_stopped, load_stopped, mark_orphans, recorded_settings, stopped_watchlist
+from watchdesk.graph.resume import (
+    StoppedRun,
+    close_stopped,
+    load_stopped,
+    mark_orphans,
+    recorded_settings,
+    stopped_watchlist,
+)
 from watchdesk.graph.select import select_steps
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.state import Step
@@ -164,6 +171,33 @@ def _core_library(topics: Sequence[str]) -> Any:
 
 def checkpoint_path(db_path: Path) -> str:
     return ":memory:" if str(db_path) == ":memory:" else str(db_path) + ".checkpoints.sqlite"
+
+
+def _check_saved_state(stopped: StoppedRun, settings: Settings) -> None:
+    """ConfigError, with nothing written, when the run's checkpoint is gone: resumed without it, a waiting run
+    planned again and waited again (the approval lost), and the next approve failed on a KeyError. An interrupted
+    run whose checkpoint file is there but holds none of it was killed before its first step, and starts over."""
+    path = checkpoint_path(settings.db_path)
+    if _holds_thread(path, stopped.thread_id) or (not stopped.waiting and Path(path).is_file()):
+        return
+    raise ConfigError(
+        f"run {stopped.run_id} cannot resume: its saved state is missing (the checkpoint file {path}, beside the "
+        f"database, is gone or does not hold this run); reject it with `watchdesk approve {stopped.run_id} --reject "
+        f"--db {settings.db_path}` and start a new `watchdesk run`"
+    )
+
+
+def _holds_thread(path: str, thread_id: str) -> bool:
+    if not Path(path).is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return bool(conn.execute("SELECT 1 FROM checkpoints WHERE thread_id = ? LIMIT 1", [thread_id]).fetchall())
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not a checkpoint file (or no table yet): it holds nothing to resume
+        return False
 
 
 def start_run(
@@ -386,6 +420,7 @@ def resume_run(
     if decision in ("reject", "rejected", False):
         status = close_stopped(stopped, settings, report=report)
         return RunOutcome(run_id=run_id, status=status)
+    _check_saved_state(stopped, settings)
     settings = recorded_settings(stopped, settings)
     watchlist = stopped_watchlist(stopped)
     if isinstance(decision, dict) and decision.get("decision") == "edit":  # a typo fails here, the run still waits
