@@ -381,14 +381,14 @@ def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
 
 
 def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
-    """Exit 1 when every source of the run failed, or when a delivery of this run failed or was refused, as
-    `watchdesk brief --deliver` does: the run and its briefing are stored, and `watchdesk brief --deliver` sends
-    it again."""
+    """Exit 1, as the README's table says, when every source of the run failed, when a source failed after its
+    retries (or by a bug) and left a gap, or when a delivery of this run failed or was refused, as `watchdesk brief
+    --deliver` does: the run and its briefing are stored either way. A source with nothing to read is no failure."""
     if outcome.status != "done":
         return
     if outcome.nothing_fetched:  # a cron job must not read a dead week as a quiet one
-        err.print("every source of this run failed (see the gaps above): nothing was fetched, and the briefing "
-                  "says so; run it again when the sources answer")
+        err.print(f"every source of this run failed ({', '.join(outcome.failed_steps)}; see the gaps above): nothing "
+                  "was fetched, and the briefing says so; run it again when the sources answer")
         raise SystemExit(EXIT_ERROR)
     from watchdesk.store.store import Store
 
@@ -398,10 +398,14 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
             "ORDER BY kind, target",
             [outcome.run_id],
         )
+    for failed in outcome.failed_sources:  # a cron job must see a hole in the week even when the rest was read
+        err.print(f"a source failed after its retries: {escape(redact_text(failed))}; the rest of the run is "
+                  "stored and briefed, and the next run fetches what is missing", soft_wrap=True)  # fmt: skip
     if rows:
         said = "; ".join(f"{kind} {target}: {status}" for kind, target, status in rows)
         err.print(f"not delivered ({escape(redact_text(said))}); the briefing is written and stored, "
                   "`watchdesk brief WATCHLIST --deliver` sends it again")  # fmt: skip
+    if rows or outcome.failed_sources:
         raise SystemExit(EXIT_ERROR)
 
 

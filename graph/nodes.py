@@ -22,7 +22,7 @@ from watchdesk.graph.state import RunState, Step, StepInput, StepResult
 from watchdesk.sources.errors import ConfigError, WatchdeskError
 from watchdesk.sources.redact import redact_text
 from watchdesk.store import queries
-from watchdesk.store.records import GapRecord
+from watchdesk.store.records import ActionRecord, GapRecord
 
 
 class BriefingNotWrittenError(ConfigError):
@@ -107,9 +107,12 @@ def failed(step: Step, exc: Exception, deps: Deps, *, ticker: str | None) -> Com
     KeyboardInterrupt and SystemExit are no Exception: they still stop the run."""
     if isinstance(exc, WatchdeskError):
         reason = redact_text(str(exc))  # watchdesk's own messages are written for the reader
-    else:  # a bug: said as the CLI says one, and the run's other steps still run
+    else:  # a bug: said as the CLI says one, audited as a failed action (the run exits 1), and the rest still runs
         reason = redact_text(f"unexpected {type(exc).__name__}{_raised_at(exc)} in step {step['id']}: {exc}; "
                              "please report it")  # fmt: skip
+        deps.store.record_actions([ActionRecord(run_id=deps.run_id, agent=step["agent"], action="step",
+                                                target=step["id"], attempt=1, outcome="error", detail=reason,
+                                                at=datetime.now(UTC))])  # fmt: skip
     deps.store.record_gap(
         GapRecord(
             run_id=deps.run_id,

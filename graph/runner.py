@@ -61,6 +61,9 @@ class RunOutcome:
     this_run: dict[str, int] = field(default_factory=dict)  # rows this run wrote: documents, findings, gaps
     # every step that fetches (filings, transcripts, news) failed: the briefing then has nothing it could read
     nothing_fetched: bool = False
+    failed_steps: list[str] = field(default_factory=list)  # fetching steps that failed as a whole, e.g. filings:ASML
+    # "source (what: why)" for each source that failed after its retries (or by a bug) and so left a gap
+    failed_sources: list[str] = field(default_factory=list)
 
 
 def needs_sec(watchlist: Watchlist) -> bool:
@@ -375,8 +378,10 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:
 
     gaps = [g for r in result.get("results", []) for g in r["gaps"]]
     fetching = [r for r in result.get("results", []) if r["step_id"].split(":")[0] in FETCH_AGENTS]
+    answered = {r["step_id"] for r in fetching if r["status"] == "done"}  # a step retried after a replan
     return RunOutcome(
         nothing_fetched=bool(fetching) and all(r["status"] != "done" for r in fetching),
+        failed_steps=sorted({r["step_id"] for r in fetching if r["status"] != "done"} - answered),
         run_id=run.run_id,
         status=run.status,
         briefing_path=result.get("briefing_path"),
@@ -385,7 +390,29 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:
         counts=run.counts,
         gaps=gaps,
         this_run=_this_run(deps, run.run_id),
+        failed_sources=failed_sources(deps.store, run.run_id),
     )
+
+
+def failed_sources(store: Store, run_id: str) -> list[str]:
+    """What failed after its retries and left a gap: a request whose last attempt in the run timed out, could not
+    connect or got a server error (5xx, 429), or a step that raised a bug, each said as "source (target: why)". A
+    source with nothing to read (404, a missing folder, a response not in the replay pack) is a gap, not a failure."""
+    rows = store.query(
+        """
+        WITH last AS (
+            SELECT * FROM actions WHERE run_id = ?
+            QUALIFY row_number() OVER (PARTITION BY agent, action, target ORDER BY "at" DESC, attempt DESC) = 1
+        )
+        SELECT a.agent, a.target, coalesce('HTTP ' || a.status, nullif(a.detail, ''), a.outcome) FROM last a
+        WHERE (a.outcome IN ('error', 'timeout') OR (a.outcome = 'http_error' AND (a.status >= 500 OR a.status = 429)))
+          AND EXISTS (SELECT 1 FROM gaps g
+                      WHERE g.run_id = a.run_id AND contains(g.target || ': ' || g.reason, a.target))
+        ORDER BY a.agent, a.target
+        """,
+        [run_id],
+    )
+    return [f"{agent} ({target}: {why})" for agent, target, why in rows]
 
 
 def _this_run(deps: Deps, run_id: str) -> dict[str, int]:
