@@ -62,11 +62,13 @@ class Group(LazyGroup):
             fail(exc)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             # Ctrl-C: 130 (128 + SIGINT) as shells expect, and how to pick a run up again (its rows so far are kept;
-            # the next start marks it interrupted)
-            err.print("\ninterrupted: what was stored is kept; a run stopped mid-way resumes with "
-                      "`watchdesk approve RUN_ID` (`watchdesk runs` lists it)")  # fmt: skip
+            # the next start marks it interrupted); a run's own interrupt names it and its database
+            run_id, db = getattr(exc, "run_id", None), getattr(exc, "db_path", None)
+            how = (f"run {run_id} resumes with `watchdesk approve {run_id} --db {db}`" if run_id else
+                   "a run stopped mid-way resumes with `watchdesk approve RUN_ID` (`watchdesk runs` lists it)")
+            err.print(f"\ninterrupted: what was stored is kept; {escape(how)}", soft_wrap=True)
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # the reader of the output went away (`watchdesk flag call.txt | head`): stop without a message, with the

@@ -119,14 +119,18 @@ def recorded_settings(run: StoppedRun, settings: Settings) -> Settings:
     return settings.with_(out_dir=Path(out_dir)) if out_dir else settings
 
 
-def mark_orphans(store: Store, *, report: Callable[[str], None], resuming: str | None = None) -> list[str]:
-    """On every start: runs left `running` by a dead process become `interrupted`, and are named."""
+def mark_orphans(
+    store: Store, *, db_path: Path, report: Callable[[str], None], resuming: str | None = None
+) -> list[str]:
+    """On every start: runs left `running` by a dead process become `interrupted`, and are named, with the
+    database they are in (the commands fail on any other)."""
     orphans = store.mark_interrupted()
     for run_id in orphans:
         if run_id != resuming:
             report(
                 f"run {run_id} was interrupted (its process ended mid-run): resume it with "
-                f"`watchdesk approve {run_id}`, or abandon it with `watchdesk approve {run_id} --reject`"
+                f"`watchdesk approve {run_id} --db {db_path}`, or abandon it with "
+                f"`watchdesk approve {run_id} --reject --db {db_path}`"
             )
     return orphans
 
@@ -135,7 +139,7 @@ def close_stopped(run: StoppedRun, settings: Settings, *, report: Callable[[str]
     """Reject a waiting plan or abandon an interrupted run: a status change, no network, no graph."""
     status = "rejected" if run.waiting else "abandoned"
     with Store.open(settings.db_path) as store:
-        mark_orphans(store, report=report, resuming=run.run_id)
+        mark_orphans(store, db_path=settings.db_path, report=report, resuming=run.run_id)
         store.query(
             "UPDATE runs SET status = ?, approval = CASE WHEN ? THEN 'rejected' ELSE approval END,"
             " finished_at = ? WHERE run_id = ?",

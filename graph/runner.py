@@ -285,7 +285,7 @@ def _execute(
             raise
         if store is None:
             store = stack.enter_context(Store.open(settings.db_path))
-        mark_orphans(store, report=report, resuming=run.run_id)
+        mark_orphans(store, db_path=settings.db_path, report=report, resuming=run.run_id)
         audit.attach(store, run_id=run.run_id)
         for ref in companies.values():
             store.upsert_company(cik=ref.cik, ticker=ref.ticker, name=ref.name)
@@ -307,6 +307,15 @@ def _execute(
         outcome.fetches = gateway.stats.network + gateway.stats.replayed
         outcome.requested = list(audit.urls)
         return outcome
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a run, naming it and its database so the CLI can say how to resume it."""
+
+    def __init__(self, *, run_id: str, db_path: Path) -> None:
+        super().__init__(run_id)
+        self.run_id = run_id
+        self.db_path = db_path
 
 
 def writable_folder(folder: Path) -> None:
@@ -345,6 +354,8 @@ def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, ap
             if answer is None:  # nobody to ask, or no answer (end of input): `watchdesk approve` resumes it
                 return _outcome(deps, run, result)
             payload = Command(resume=answer)
+    except KeyboardInterrupt as exc:  # Ctrl-C: the run stays as it is, and the hint can name it
+        raise RunInterrupted(run_id=run.run_id, db_path=deps.settings.db_path) from exc
     except BriefingNotWrittenError as exc:  # all before the briefing is stored and checkpointed: `approve` resumes it
         run.error = str(exc)
         _save(deps, run, dict(app.get_state(config).values), status="interrupted")
