@@ -29,6 +29,10 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb
     except duckdb.IOException as exc:
         raise _translate_open_error(target, exc, read_only=read_only) from exc
     try:
+        # Every time is stored as UTC: DuckDB turns an aware datetime bound into a TIMESTAMP column into the session's
+        # time zone, which is the machine's (a writer under TZ=America/Los_Angeles stored 03:11 for 11:11 UTC, and the
+        # "latest flagging" order then went wrong across machines and DST).
+        con.execute("SET TimeZone = 'UTC'")
         if schema_version(con) is None and (read_only or _tables(con)):
             raise _not_a_store(target, con, read_only=read_only)
         if not read_only:
