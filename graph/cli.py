@@ -15,7 +15,7 @@ import click
 from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.cli_lazy import LazyGroup
 from watchdesk.graph.console import err, escape
-from watchdesk.graph.settings import Settings, from_env
+from watchdesk.graph.settings import Settings, from_env, today
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, ParsingError, WatchdeskError
 from watchdesk.sources.redact import redact_text
 
@@ -199,7 +199,6 @@ def run(
       watchdesk run watchlist.toml --replay my-pack --db test.duckdb
       watchdesk run "Monitor NVIDIA and AMD filings for inventory and export controls weekly"
     """
-    from datetime import UTC, datetime
 
     from watchdesk.graph.cli_plan import load_or_plan
     from watchdesk.graph.watchlist import horizon_ended
@@ -210,7 +209,7 @@ def run(
         settings = settings.with_(watchlist_path=Path(watchlist))
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
-    ended = horizon_ended(wl, settings.as_of or datetime.now(UTC).date())
+    ended = horizon_ended(wl, settings.as_of or today())
     if ended and not dry_run:
         if not scheduled:
             raise ConfigError(f"{watchlist}: {ended}.")

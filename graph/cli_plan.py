@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from watchdesk.graph.cli_input import replay_option
-from watchdesk.graph.settings import Settings
+from watchdesk.graph.settings import Settings, today
 from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:  # the parser loads SEC's ticker map: only when a goal is planned
@@ -86,7 +86,7 @@ def plan(
     from watchdesk.graph.goal.render import render_watchlist
 
     settings: Settings = ctx.obj
-    day = as_of.date() if as_of else settings.as_of or datetime.now(UTC).date()
+    day = as_of.date() if as_of else settings.as_of or today()
     if out is not None and out.exists() and not force:
         raise ConfigError(f"{out} already exists (use --force to overwrite)")
     index = None
@@ -119,7 +119,7 @@ def load_or_plan(arg: str, settings: Settings) -> Watchlist:
 
     if Path(arg).exists() or arg.strip().lower().endswith(".toml"):
         return load_watchlist(Path(arg))
-    day = settings.as_of or datetime.now(UTC).date()
+    day = settings.as_of or today()
     result = plan_goal(arg, settings, as_of=day, report=_say)
     summary = summarize(result, settings, as_of=day, with_plan=False)
     _say(f"goal planned as watchlist {result.watchlist.name!r}:\n{summary}\n")

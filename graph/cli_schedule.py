@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import shutil
 import sys
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
-from watchdesk.graph.settings import Settings
+from watchdesk.graph.settings import Settings, today
 from watchdesk.sources.errors import ConfigError
 
 
@@ -54,7 +54,7 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
 
     settings: Settings = ctx.obj
     wl = load_watchlist(watchlist)
-    if ended := horizon_ended(wl, settings.as_of or datetime.now(UTC).date()):  # today as `run` counts it
+    if ended := horizon_ended(wl, settings.as_of or today()):  # today as `run` counts it
         raise ConfigError(f"{watchlist}: {ended}; nothing installed.")
     path = watchlist.resolve()
     job = Job(

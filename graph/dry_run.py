@@ -8,11 +8,10 @@ neither is possible, and the output says so.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from watchdesk.graph.companies import match_companies
 from watchdesk.graph.planner import build_plan, describe
-from watchdesk.graph.settings import Settings
+from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.validate import describe_problems, watchlist_problems
 from watchdesk.graph.watchlist import Watchlist, horizon_ended
 from watchdesk.sources.errors import ConfigError, TransportError
@@ -31,7 +30,7 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     missing = "unknown" if ticker_map is not None else "not checked"
     for t in watchlist.tickers:  # unchecked or unknown: planned under the symbol alone
         companies.setdefault(t.symbol, CompanyRef(ticker=t.symbol, cik=t.cik or 0, name=missing))
-    as_of = settings.as_of or datetime.now(UTC).date()
+    as_of = settings.as_of or today()
     if ended := horizon_ended(watchlist, as_of):
         problems.append(f"until: {ended}")
     problems += _smtp_problems(watchlist, settings)

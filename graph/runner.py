@@ -31,7 +31,7 @@ from watchdesk.graph.resume import (
     stopped_watchlist,
 )
 from watchdesk.graph.select import select_steps
-from watchdesk.graph.settings import Settings
+from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.state import Step
 from watchdesk.graph.validate import ensure_valid
 from watchdesk.graph.watchlist import Watchlist
@@ -220,7 +220,7 @@ def start_run(
     # The plan names the output folder as an absolute path: it is what the approver sees, and `watchdesk approve`
     # from another folder must write (and be allowed to write) where the plan said.
     settings = settings.with_(out_dir=settings.out_dir.resolve())
-    as_of = settings.as_of or datetime.now(UTC).date()
+    as_of = settings.as_of or today()
     run_id = run_id or f"{as_of.isoformat()}-{uuid.uuid4().hex[:8]}"
     run = RunRecord(
         run_id=run_id,
@@ -482,7 +482,7 @@ def resume_run(
     first_input: Command[Any] | None = Command(resume=decision) if stopped.waiting else None
     if not stopped.waiting:
         report(f"resuming interrupted run {run_id} from its checkpoint")
-    as_of = settings.as_of or datetime.now(UTC).date()
+    as_of = settings.as_of or today()
     return _execute(
         watchlist, settings, run, as_of=as_of, first_input=first_input, approver=None, report=report
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -68,6 +68,12 @@ class Settings:
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def today(now: datetime | None = None) -> date:
+    """Today where watchdesk runs: the machine's local date. The schedule fires in local time (cron), so a run at
+    20:00 in New York briefs its own day, not tomorrow's UTC date."""
+    return (now or datetime.now(UTC)).astimezone().date()
 
 
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
