@@ -193,7 +193,7 @@ def _store_new(call: Transcript, origin: str, req: TranscriptsRequest, store: St
     url = f"transcript:{key}"
     # A call stored before watchdesk read its stated date was keyed without it ("NVDA:2026-Q1:-"): the same call
     undated = f"transcript:{key.rsplit(':', 1)[0]}:-" if call.fiscal_period and call.call_date else None
-    if store.known_urls([url, *([undated] if undated else [])]):
+    if store.known_urls([url, *([undated] if undated else [])]) or _same_call_stored(call, req, store):
         return None
     text, spans = call.joined()
     record = DocumentRecord(
@@ -213,6 +213,21 @@ def _store_new(call: Transcript, origin: str, req: TranscriptsRequest, store: St
     )
     cursor = Cursor(req.company.ticker, "transcripts", key)
     return store.save_document(record, _spans(record.doc_id, call, spans), cursor=cursor)
+
+
+def _same_call_stored(call: Transcript, req: TranscriptsRequest, store: Store) -> bool:
+    """The company's call of that day, or of that fiscal period, stored under another key: one copy of a page names
+    the period and another does not ("NVDA:-:2024-05-22" and "NVDA:2025-Q1:2024-05-22" are one call, which was
+    stored twice and counted twice in the briefing)."""
+    if not (call.call_date or call.fiscal_period):
+        return False
+    period = f"transcript:{req.company.ticker.upper()}:{call.fiscal_period}:%" if call.fiscal_period else None
+    rows = store.query(
+        "SELECT 1 FROM documents WHERE source = 'transcript' AND ticker = ? AND parent_doc_id IS NULL"
+        " AND (filed_at = ? OR url LIKE ?) LIMIT 1",
+        [req.company.ticker, call.call_date, period],
+    )
+    return bool(rows)
 
 
 def _spans(doc_id: str, call: Transcript, spans: Sequence[tuple[int, int]]) -> list[SpanRecord]:

@@ -209,3 +209,30 @@ def test_a_call_states_its_date_and_one_stored_undated_is_not_stored_again(share
                                              fetched_at=datetime.now(UTC), ticker="NVDA", form="transcript"))
         again = transcripts.collect(req, fetcher=None, store=store, run_id="r2")  # type: ignore[arg-type]
         assert not again.new_doc_ids and store.counts()["documents"] == 1
+
+
+def test_one_call_is_stored_once_whether_or_not_its_copy_names_the_period(shared_fixtures: Path,
+                                                                          tmp_path: Path) -> None:
+    """The store review (session 22): the same NVIDIA call from two folders, one copy without its "Q1 2025 Earnings
+    Call" line, was stored as transcript:NVDA:-:2024-05-22 and transcript:NVDA:2025-Q1:2024-05-22, and the briefing
+    counted its 25 mentions twice. A call of that company's day (or fiscal period) already stored is that call."""
+    name = "nvidia-nvda-q1-2025-earnings-call-transcript.txt"
+    source = shared_fixtures / "transcripts" / "nvda_motley_fool_text" / name
+    if not source.exists():
+        pytest.skip("the NVIDIA call is not in the fixtures")
+    text = source.read_text(encoding="utf-8")
+    assert "Q1 2025 Earnings Call" in text
+    no_period, whole = tmp_path / "a", tmp_path / "b"
+    no_period.mkdir()
+    whole.mkdir()
+    # a file name that names no period either, as the reviewer's copy did
+    (no_period / "nvda-call-may.txt").write_text(text.replace("Q1 2025 Earnings Call", ""), encoding="utf-8")
+    (whole / name).write_text(text, encoding="utf-8")
+    nvda = CompanyRef(ticker="NVDA", cik=1045810, name="NVIDIA CORP")
+    with Store.open(":memory:") as store:
+        for n, folder in enumerate((no_period, whole)):
+            req = transcripts.TranscriptsRequest(company=nvda, aliases=(), chain=(
+                transcripts.Source(kind="folder", path=str(folder)),))
+            transcripts.collect(req, fetcher=None, store=store, run_id=f"r{n}")  # type: ignore[arg-type]
+        urls = [u for (u,) in store.query("SELECT url FROM documents")]
+    assert urls == ["transcript:NVDA:-:2024-05-22"], urls
