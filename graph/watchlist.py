@@ -19,6 +19,25 @@ _APPROVAL = re.compile(r"^(always|never|first:[1-9]\d*)$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
+# "10K", "10q", "8-k", "20f/a" are the forms SEC writes 10-K, 10-Q, 8-K, 20-F/A: a form that matched nothing was
+# silently never fetched
+_FORM_SHAPE = re.compile(r"^(10|20|40|8|6)\s*-?\s*([KQF])(/A)?$|^(S|F)\s*-?\s*(\d)(/A)?$", re.IGNORECASE)
+
+
+def canonical_forms(value: tuple[str, ...]) -> tuple[str, ...]:
+    forms = []
+    for form in value:
+        text = " ".join(form.split()).upper()
+        if not text:
+            raise ValueError("an empty form: name SEC forms such as 10-K, 10-Q, 8-K, 20-F, 6-K")
+        if m := _FORM_SHAPE.match(text):
+            text = f"{m[1]}-{m[2]}{m[3] or ''}".upper() if m[1] else f"{m[4]}-{m[5]}{m[6] or ''}".upper()
+        forms.append(text)
+    if not forms:
+        raise ValueError("no form named: name at least one (10-K, 10-Q, 8-K, 20-F, 6-K), or leave `forms` out")
+    return tuple(dict.fromkeys(forms))
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -55,7 +74,21 @@ class Ticker(_Strict):
     @field_validator("symbol")
     @classmethod
     def _upper(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must be a ticker such as NVDA, not blank")
         return value.strip().upper()
+
+    @field_validator("sources")
+    @classmethod
+    def _some_source(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if not value:
+            raise ValueError('no source: a ticker reads at least one of "edgar", "transcripts", "news"')
+        return value
+
+    @field_validator("forms")
+    @classmethod
+    def _forms(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        return None if value is None else canonical_forms(value)
 
     @field_validator("accessions")
     @classmethod
@@ -99,6 +132,13 @@ class Topics(_Strict):
     watch: tuple[str, ...] = ("inventory", "supply_chain", "geopolitical")
     custom: tuple[CustomTopic, ...] = ()
 
+    @model_validator(mode="after")
+    def _some_topic(self) -> Topics:
+        if not self.watch and not self.custom:
+            raise ValueError("no topic to watch: `watch = []` and no [[topics.custom]] would flag nothing; name "
+                             "topics (inventory, supply_chain, geopolitical, ...) or leave `watch` out for those three")
+        return self
+
 
 class Filings(_Strict):
     forms: tuple[str, ...] = ("10-K", "10-Q", "8-K", "20-F", "6-K")
@@ -108,6 +148,11 @@ class Filings(_Strict):
     limit_per_form: int | None = Field(default=2, ge=1)
     # A new 10-K, 10-Q or 20-F is compared with the company's previous one of its form (one more fetch at most).
     compare_previous: bool = True
+
+    @field_validator("forms")
+    @classmethod
+    def _forms(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return canonical_forms(value)
 
 
 class Schedule(_Strict):

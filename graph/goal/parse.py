@@ -106,6 +106,9 @@ def build_watchlist(
                       "(and its host to policy.allowed_domains) before running: a run refuses news with no feed")
     if not topics.watch and not topics.custom and topics.left_out:
         topics.watch = [t for t in Topics().watch if t not in topics.left_out]
+        if not topics.watch:  # the written file would have watched all three (the default for an empty list)
+            raise ConfigError(f"the goal leaves out every default topic ({', '.join(topics.left_out)}), so nothing "
+                              "would be flagged: name a topic to watch, e.g. 'for AI demand' or 'for pricing'")
         notes.decide(f"no topic named but {', '.join(topics.left_out)} left out: the other default topics "
                      f"({', '.join(topics.watch) or 'none'})")
     elif not topics.watch and not topics.custom:

@@ -480,3 +480,9 @@ def test_a_source_watchdesk_cannot_read_is_said_not_read_as_news() -> None:
     assert "source news" not in output and "custom topic social" not in output
     code, output = plan("Watch Reddit's filings")  # the company, not the source
     assert code == 0 and "RDDT" in output
+
+
+def test_a_goal_leaving_out_every_default_topic_is_refused() -> None:
+    """It wrote `watch = [inventory, supply_chain, geopolitical]`: the empty list fell back to the default."""
+    code, output = plan("Watch NVIDIA, not inventory, not supply chain, not geopolitics")
+    assert code == 2 and "leaves out every default topic" in output

@@ -35,12 +35,26 @@ def test_symbols_are_upper_cased_and_defaults_fill_in() -> None:
         ('[[tickers]]\nsymbol = "NVDA"\n[policy]\napproval = "sometimes"\n', "field `policy.approval`"),
         ('[[tickers]]\nsymbol = "NVDA"\n[schedule]\ntime = "25:00"\n', "field `schedule.time`"),
         ('[[tickers]]\nsymbol = "NVDA"\naccessions = ["123"]\n', "accession number"),
+        # the runs review (session 22): each of these passed `--dry-run` as valid and fetched or flagged nothing
+        ('[[tickers]]\nsymbol = "  "\n', "field `tickers.0.symbol`: Value error, must be a ticker such as NVDA"),
+        ('[[tickers]]\nsymbol = "NVDA"\nsources = []\n', "field `tickers.0.sources`: Value error, no source"),
+        ('[[tickers]]\nsymbol = "NVDA"\n[topics]\nwatch = []\n', "no topic to watch"),
+        ('[[tickers]]\nsymbol = "NVDA"\nforms = []\n', "no form named"),
+        ('[[tickers]]\nsymbol = "NVDA"\n[filings]\nforms = [""]\n', "an empty form"),
     ],
 )
 def test_invalid_fields_are_named(text: str, needle: str) -> None:
     with pytest.raises(ConfigError) as info:
         parse_watchlist(text, origin="w.toml")
     assert needle in str(info.value) and "w.toml" in str(info.value)
+
+
+def test_forms_as_people_write_them_are_sec_forms() -> None:
+    """`forms = ["10K", "10q", "8-k"]` matched only 8-k's filings: 10K and 10q were silently never fetched."""
+    wl = parse_watchlist('[[tickers]]\nsymbol = "NVDA"\nforms = ["10K", "10q", "8-k", "20f/a", "s1", "DEF 14A"]\n'
+                         '[filings]\nforms = ["10 k", "6K"]\n')  # fmt: skip
+    assert wl.tickers[0].forms == ("10-K", "10-Q", "8-K", "20-F/A", "S-1", "DEF 14A")
+    assert wl.filings.forms == ("10-K", "6-K")
 
 
 def test_syntax_error_names_line(tmp_path: Path) -> None:
