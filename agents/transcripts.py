@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from watchdesk.sources import transcript_sources as ts
@@ -82,10 +82,13 @@ def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: 
     for origin, reason in skipped:  # one unreadable file among good ones is a gap of its own, not a failed source
         _record_gap(store, run_id, ticker, target=f"{ticker} transcript {origin}", reason=reason, tried=())
     if provider is not None:
-        for call, origin in calls:
+        # newest first: under the policy's cap the calls an analyst wants are the latest, not a folder's first files
+        newest = sorted(calls, key=lambda c: (c[0].call_date or date.min, c[0].fiscal_period or ""), reverse=True)
+        for n, (call, origin) in enumerate(newest):
             if len(result.new_doc_ids) >= req.max_documents:
                 cap = req.max_documents
-                result.gap = f"{ticker}: calls left unstored, over the policy's max_documents_per_run ({cap})"
+                result.gap = (f"{ticker}: {len(newest) - n} older calls left unstored, over the policy's "
+                              f"max_documents_per_run ({cap}); the newest were stored")
                 _record_gap(store, run_id, ticker, target=f"{ticker} transcripts", reason=result.gap, tried=())
                 break
             if doc := _store_new(call, origin, req, store, run_id):

@@ -236,3 +236,18 @@ def test_one_call_is_stored_once_whether_or_not_its_copy_names_the_period(shared
             transcripts.collect(req, fetcher=None, store=store, run_id=f"r{n}")  # type: ignore[arg-type]
         urls = [u for (u,) in store.query("SELECT url FROM documents")]
     assert urls == ["transcript:NVDA:-:2024-05-22"], urls
+
+
+def test_under_the_document_cap_the_newest_calls_are_stored(shared_fixtures: Path) -> None:
+    """The runs review (session 22): max_documents_per_run = 1 stored NVIDIA's oldest call of four (folder order)."""
+    folder = shared_fixtures / "transcripts" / "nvda_motley_fool_text"
+    if not folder.is_dir():
+        pytest.skip("the NVIDIA calls are not in the fixtures")
+    nvda = CompanyRef(ticker="NVDA", cik=1045810, name="NVIDIA CORP")
+    req = transcripts.TranscriptsRequest(company=nvda, aliases=(), max_documents=1,
+                                         chain=(transcripts.Source(kind="folder", path=str(folder)),))  # fmt: skip
+    with Store.open(":memory:") as store:
+        got = transcripts.collect(req, fetcher=None, store=store, run_id="r1")  # type: ignore[arg-type]
+        stored = store.query("SELECT filed_at FROM documents")
+    assert stored == [(date(2025, 2, 26),)], stored
+    assert got.gap and "3 older calls left unstored" in got.gap and "the newest were stored" in got.gap
