@@ -70,4 +70,20 @@ def notify_awaiting_approval(
     msg = Message(briefing_id=f"approval:{run_id}", run_id=run_id, watchlist=watchlist.name, period=(None, None),
                   period_label="awaiting approval", paths={}, markdown=text, html=None, headline=text)  # fmt: skip
     targets = [t for t in targets_of(watchlist) if t.kind != "file"]
-    return deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)
+    outcomes = deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)
+    # where the briefing would have been: a file-only watchlist (watchdesk init's) told nobody otherwise, and each
+    # weekly cron run left one more run waiting in silence; approving or rejecting the run removes the file
+    notice = approval_notice(settings.out_dir, run_id)
+    try:
+        notice.parent.mkdir(parents=True, exist_ok=True)
+        notice.write_text(f"# {text}\n", encoding="utf-8")
+    except OSError as exc:
+        report(f"approval notice not written to {notice}: {exc}")
+    else:
+        report(f"approval notice written: {notice}")
+    return outcomes
+
+
+def approval_notice(out_dir: Path, run_id: str) -> Path:
+    """The file telling a scheduled run awaits approval, in the briefing folder."""
+    return Path(out_dir) / f"AWAITING-APPROVAL-{run_id}.md"

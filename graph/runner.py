@@ -20,6 +20,7 @@ from langgraph.types import Command
 
 from watchdesk.graph.builder import build_graph
 from watchdesk.graph.companies import resolve_companies
+from watchdesk.graph.delivery import approval_notice
 from watchdesk.graph.deps import AuditBuffer, Deps
 from watchdesk.graph.nodes import BriefingNotWrittenError
 from watchdesk.graph.resume import (
@@ -455,8 +456,10 @@ def resume_run(
     Rejecting (or abandoning an interrupted run) only records the decision: no network, no graph.
     """
     stopped = load_stopped(run_id, settings)
+    notice = approval_notice(Path(stopped.out_dir or settings.out_dir), run_id)  # a scheduled run's, if any
     if decision in ("reject", "rejected", False):
         status = close_stopped(stopped, settings, report=report)
+        notice.unlink(missing_ok=True)
         return RunOutcome(run_id=run_id, status=status)
     _check_saved_state(stopped, settings)
     settings = recorded_settings(stopped, settings)
@@ -483,6 +486,7 @@ def resume_run(
     if not stopped.waiting:
         report(f"resuming interrupted run {run_id} from its checkpoint")
     as_of = settings.as_of or today()
-    return _execute(
-        watchlist, settings, run, as_of=as_of, first_input=first_input, approver=None, report=report
-    )
+    outcome = _execute(watchlist, settings, run, as_of=as_of, first_input=first_input, approver=None, report=report)
+    if outcome.status != "awaiting_approval":
+        notice.unlink(missing_ok=True)
+    return outcome

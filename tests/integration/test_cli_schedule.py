@@ -96,7 +96,14 @@ approval = "always"
     assert result.exit_code == 0, result.output
     assert "awaiting approval" in result.output
     assert len(posts) == 1 and "awaiting approval" in posts[0]["text"] and "watchdesk approve" in posts[0]["text"]
-    assert not out.exists() or not list(out.iterdir()), "no briefing before approval"
+    # no briefing before approval; the folder holds the notice instead (session 22: a file-only watchlist, as
+    # `watchdesk init` writes, told nobody), removed once the run is approved
+    assert [p.name for p in out.iterdir()] == [f"AWAITING-APPROVAL-{run_id(result.output)}.md"]
+    assert "watchdesk approve" in next(out.iterdir()).read_text()
+    done = CliRunner(env={"DESK_HOOK": f"http://127.0.0.1:{port}/hook"}).invoke(
+        cli, ["approve", run_id(result.output), "--db", str(tmp_path / "w.duckdb")])
+    assert done.exit_code == 0, done.output
+    assert not list(out.glob("AWAITING-APPROVAL-*")) and list(out.glob("*.md"))
 
 
 def test_a_watchlist_past_its_horizon_runs_nothing_and_is_not_installed(
@@ -140,3 +147,7 @@ def test_show_without_a_crontab_command_says_so_and_shows_the_times(tmp_path: Pa
     result = CliRunner().invoke(cli, ["schedule", "show", str(wl)])
     assert result.exit_code == 0, result.output
     assert "not installed: this machine has no `crontab` command" in result.output and "next runs:" in result.output
+
+
+def run_id(output: str) -> str:
+    return output.split("watchdesk approve ", 1)[1].split()[0]
