@@ -30,13 +30,16 @@ def test_ctrl_c_and_the_orphan_notice_give_a_command_that_works(tmp_path: Path,
     with Store.open(db, read_only=True) as store:
         ((run_id,),) = store.query("SELECT run_id FROM runs WHERE status = 'running'")
     assert stopped.exit_code == EXIT_INTERRUPTED
-    said = " ".join(stopped.stderr.split())
-    assert f"what was stored is kept; run {run_id} resumes with `watchdesk approve {run_id} --db {db}`" in said, said
+    said = "".join(stopped.stderr.split())
+    assert "".join(f"what was stored is kept; run {run_id} resumes with `watchdesk approve {run_id} --db {db}`"
+                   .split()) in said, said
 
     later = CliRunner().invoke(cli, run)
     assert later.exit_code == 0, later.output
-    notice = " ".join(later.stderr.split())
-    assert (f"run {run_id} was interrupted (its process ended mid-run): resume it with `watchdesk approve {run_id} "
-            f"--db {db}`, or abandon it with `watchdesk approve {run_id} --reject --db {db}`") in notice
+    # compared without white space: the console wraps a long path mid-word, where a joined space would be wrong
+    notice = "".join(later.stderr.split())
+    assert "".join((f"run {run_id} was interrupted (its process ended mid-run): resume it with `watchdesk approve "
+                    f"{run_id} --db {db}`, or abandon it with `watchdesk approve {run_id} --reject --db {db}`").split()
+                   ) in notice
     resumed = CliRunner().invoke(cli, ["approve", run_id, "--db", str(db)])  # the command as said
     assert resumed.exit_code == 0 and f"run {run_id}: done" in resumed.stderr, resumed.output
