@@ -24,7 +24,15 @@ _PATH = click.Path(path_type=Path)
 
 @click.group()
 def edgar() -> None:
-    """SEC EDGAR tools: clean text, sections and 8-K items of a filing; list a company's filings."""
+    """SEC EDGAR tools: clean text, sections and 8-K items of a filing; list a company's filings.
+
+    \b
+    Examples:
+      watchdesk edgar sections nvda-20250126.htm --form 10-K
+      watchdesk edgar text nvda-20250727.htm | less
+      watchdesk edgar diff nvda-20240128.htm nvda-20250126.htm
+      watchdesk edgar list NVDA --forms 10-K,10-Q
+    """
 
 
 def _load(path: Path, *, tables: Literal["keep", "drop"] = "keep") -> tuple[str, Header]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import sys
 from datetime import date, datetime
@@ -14,11 +15,11 @@ from watchdesk.graph.settings import Settings, today
 from watchdesk.sources.errors import ConfigError
 
 
-def _crontab_option(fn: Any) -> Any:
+def _crontab_option(fn: Any, *, verb: str = "Edit") -> Any:
     return click.option(
         "--crontab-file",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="Edit this crontab file instead of the user's crontab (tests, or a cron.d file).",
+        help=f"{verb} this crontab file instead of the user's crontab (tests, or a cron.d file).",
     )(fn)
 
 
@@ -76,7 +77,7 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
 
 @schedule.command("show")
 @click.argument("watchlist", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@_crontab_option
+@functools.partial(_crontab_option, verb="Read")
 def show(watchlist: Path, crontab_file: Path | None) -> None:
     """Print WATCHLIST's crontab line and the next three times it runs.
 

@@ -69,3 +69,20 @@ def test_init_writes_a_valid_watchlist(tmp_path) -> None:  # type: ignore[no-unt
     assert again.exit_code == 2 and "--force" in again.output
     dry = CliRunner().invoke(cli, ["run", str(target), "--dry-run"])
     assert dry.exit_code == 0 and "(3 tickers;" in dry.output and dry.output.rstrip().endswith(": valid")
+
+
+def groups(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    ctx = click.Context(group)
+    out: list[tuple[str, ...]] = []
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
+        if isinstance(cmd, click.Group):
+            out += [(*prefix, name), *groups(cmd, (*prefix, name))]
+    return out
+
+
+@pytest.mark.parametrize("path", groups(cli), ids=" ".join)
+def test_a_group_help_has_examples_too(path: tuple[str, ...]) -> None:
+    """The runs review (session 22): `watchdesk edgar --help` showed no example."""
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0 and "Example" in result.output and f"watchdesk {' '.join(path)} " in result.output
