@@ -54,7 +54,21 @@ def find_negations(text: Text, notes: Notes) -> None:
         text.use(cue.start(), cue.end())
 
 
+# "not inventory, supply chain or geopolitics": a list ending in "or" (or "nor") after the comma is still the
+# negation's; a list ending in "and" is not ("not AMD, Intel and TSMC" may mean watch the last two).
+_OR_LIST = re.compile(r",\s*(?P<items>(?:[^,;:!?\n.()]+,\s*)*?[^,;:!?\n.()]+?),?\s+(?:or|nor)\s+(?=\S)",
+                      re.IGNORECASE)
+
+
 def _scope_end(masked: str, start: int) -> int:
+    end = _clause_end(masked, start)
+    tail = _OR_LIST.match(masked, end)
+    if tail and end > start and not any(w.strip("'’\"").lower() in _STOP for w in tail["items"].split()):
+        return _clause_end(masked, tail.end())
+    return end
+
+
+def _clause_end(masked: str, start: int) -> int:
     boundary = _BOUNDARY.search(masked, start)
     limit = boundary.start() if boundary else len(masked)
     end, first = start, True

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.watchlist import Source
+from watchdesk.sources.errors import ConfigError
 
 DEFAULT_SOURCES: tuple[Source, ...] = ("edgar",)
 _TRANSCRIPTS = re.compile(
@@ -110,6 +111,9 @@ def find_sources(text: Text, notes: Notes, *, outlets: list[str] | None = None) 
     if not order:
         rest = tuple(s for s in DEFAULT_SOURCES if s not in left_out) or tuple(
             s for s in ("transcripts", "edgar", "news") if s not in left_out)
+        if not rest:
+            raise ConfigError(f"the goal leaves out every source ({', '.join(left_out)}), so nothing would be read: "
+                              "name the sources to read, e.g. 'filings' or 'earnings calls'")
         notes.decide(f"no source named: the default chain ({', '.join(DEFAULT_SOURCES)})" if rest == DEFAULT_SOURCES
                      else f"no source named but {', '.join(left_out)} left out: {', '.join(rest)}")
         return SourcesFound(rest)

@@ -486,3 +486,19 @@ def test_a_goal_leaving_out_every_default_topic_is_refused() -> None:
     """It wrote `watch = [inventory, supply_chain, geopolitical]`: the empty list fell back to the default."""
     code, output = plan("Watch NVIDIA, not inventory, not supply chain, not geopolitics")
     assert code == 2 and "leaves out every default topic" in output
+
+
+def test_a_negated_list_ending_in_or_leaves_out_every_item() -> None:
+    """'but not inventory, supply chain or geopolitics' left out inventory only (the comma ended the negation)."""
+    code, output = plan("Watch NVIDIA but not inventory, supply chain or geopolitics; flag pricing")
+    assert code == 0, output
+    for topic in ("inventory", "supply_chain", "geopolitical"):
+        assert f"topic {topic}: left out" in output
+    code, output = plan("Watch NVIDIA but not news, flag inventory or supply chain")  # a new part: not negated
+    assert code == 0 and "topic inventory: from" in output and "topic supply_chain: from" in output
+
+
+def test_a_goal_leaving_out_every_source_is_refused() -> None:
+    """It crashed with a ValidationError ('please report it') once a watchlist refuses an empty sources list."""
+    code, output = plan("Watch NVIDIA but not news, transcripts or filings")
+    assert code == 2 and "leaves out every source" in output
