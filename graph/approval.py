@@ -28,10 +28,13 @@ def approval_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
     deps = runtime.context
     # `first:N` counts approved runs of this watchlist as it is now: a changed file (another recipient, domain or
     # source) is a new watchlist to approve, even under the same name.
+    # Only approvals of the whole plan given before this run started count: the node runs again when the run is
+    # resumed, and another run approved meanwhile must not turn this one's answer (an edit, say) into "not needed".
     approved, changed = deps.store.query(
         "SELECT count(*) FILTER (WHERE watchlist_hash = ?), count(*) FILTER (WHERE watchlist_hash <> ?) FROM runs "
-        "WHERE watchlist = ? AND approval = 'approved' AND run_id <> ?",
-        [fingerprint := deps.watchlist.fingerprint(), fingerprint, deps.watchlist.name, deps.run_id],
+        "WHERE watchlist = ? AND approval = 'approved' AND run_id <> ? AND finished_at IS NOT NULL "
+        "AND finished_at < coalesce((SELECT started_at FROM runs WHERE run_id = ?), now())",
+        [fingerprint := deps.watchlist.fingerprint(), fingerprint, deps.watchlist.name, deps.run_id, deps.run_id],
     )[0]
     if not approval_due(deps.watchlist.policy.approval, approved_before=int(approved)):
         return Command(goto="supervisor", update={"approval": "not_needed"})
@@ -43,7 +46,7 @@ def approval_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
     return Command(goto="supervisor", update={"approval": decision, "plan": plan})
 
 
-def apply_answer(answer: Any, plan: list[Step]) -> tuple[Literal["approved", "rejected"], list[Step]]:
+def apply_answer(answer: Any, plan: list[Step]) -> tuple[Literal["approved", "edited", "rejected"], list[Step]]:
     """Read a resume value: "approve", "reject", or {"decision": "edit", "keep": [...]} where each kept item is a
     step id, a step number as shown at the prompt ("3") or a range ("1-3").
 
@@ -55,5 +58,6 @@ def apply_answer(answer: Any, plan: list[Step]) -> tuple[Literal["approved", "re
         return "rejected", plan
     if isinstance(answer, dict) and answer.get("decision") == "edit":
         keep = set(select_steps(answer.get("keep", []), plan))
-        return "approved", [s for s in plan if s["id"] in keep]
+        # a narrowed plan is no approval of the watchlist's whole plan: first:N does not count it
+        return ("approved" if keep >= {s["id"] for s in plan} else "edited"), [s for s in plan if s["id"] in keep]
     raise ConfigError(f"approval answer not understood: {answer!r} (use approve, reject or edit)")

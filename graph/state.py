@@ -30,7 +30,7 @@ class StepResult(TypedDict):
 class RunState(TypedDict, total=False):
     run_id: str
     plan: list[Step]
-    approval: Literal["approved", "rejected", "not_needed"]
+    approval: Literal["approved", "edited", "rejected", "not_needed"]
     results: Annotated[list[StepResult], operator.add]
     briefing_path: str | None
     briefing_paths: list[str]

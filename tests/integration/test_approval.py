@@ -171,3 +171,25 @@ def test_approve_from_another_folder_resumes_with_the_same_pack_and_output(
     done = CliRunner().invoke(cli, ["approve", run_id, "--db", str(work / "a.duckdb")])
     assert done.exit_code == 0, done.output
     assert list((work / "br").glob("*.md")) and not (elsewhere / "br").exists()
+
+
+
+def test_an_edit_is_applied_even_if_another_run_was_approved_meanwhile(tmp_path: Path) -> None:
+    """The security re-review (session 22): two cron runs waited; approving the first made the second's resume skip
+    its approval ('not needed'), so `approve B --edit 1-2` ran the dropped briefing step anyway. A narrowed plan
+    also counted as an approval for first:N, so the next run delivered to targets nobody approved."""
+    s = settings(tmp_path)
+    wl = parse_watchlist(WATCHLIST)
+    first, second = runner.start_run(wl, s, approver=None), runner.start_run(wl, s, approver=None)
+    assert first.status == second.status == "awaiting_approval"
+    assert runner.resume_run(first.run_id, s, decision={"decision": "edit", "keep": ["1-2"]}).status == "done"
+    con = duckdb.connect(str(s.db_path), read_only=True)
+    assert con.execute("SELECT approval FROM runs WHERE run_id = ?", [first.run_id]).fetchall() == [("edited",)]
+    con.close()
+    third = runner.start_run(wl, s, approver=None)
+    assert third.status == "awaiting_approval", "an edit is no full approval"
+    assert runner.resume_run(second.run_id, s, decision="approve").status == "done"
+    # the third waited since before that approval: its own answer still applies
+    edited = runner.resume_run(third.run_id, s, decision={"decision": "edit", "keep": ["1-2"]})
+    assert edited.status == "done" and not edited.briefing_path, "the dropped briefing step did not run"
+    assert runner.start_run(wl, s, approver=None).status == "done"  # first:1 satisfied by the second's approval

@@ -43,7 +43,7 @@ def test_a_step_that_was_not_planned_is_refused(typed: str) -> None:
 
 def test_an_edit_with_numbers_narrows_the_plan_in_its_order() -> None:
     decision, plan = apply_answer({"decision": "edit", "keep": ["6", "1-2"]}, PLAN)
-    assert decision == "approved" and [s["id"] for s in plan] == ["filings:NVDA", "filings:TSM", "briefing"]
+    assert decision == "edited" and [s["id"] for s in plan] == ["filings:NVDA", "filings:TSM", "briefing"]
 
 
 def prompt(typed: str) -> list[Any]:

@@ -66,7 +66,7 @@ def test_approval_modes(mode: str, before: int, due: bool) -> None:
 def test_edit_may_only_drop_steps(tmp_path: Path) -> None:
     plan = build_plan(WL, COMPANIES, as_of=date(2025, 9, 1), out_dir=tmp_path)
     decision, kept = apply_answer({"decision": "edit", "keep": ["filings:NVDA", "briefing"]}, plan)
-    assert decision == "approved" and [s["id"] for s in kept] == ["filings:NVDA", "briefing"]
+    assert decision == "edited" and [s["id"] for s in kept] == ["filings:NVDA", "briefing"]
     with pytest.raises(ConfigError, match="not planned"):
         apply_answer({"decision": "edit", "keep": ["filings:EVIL"]}, plan)
     with pytest.raises(ConfigError):
