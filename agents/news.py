@@ -19,7 +19,7 @@ from watchdesk.sources.news.feeds import NewsItem, discover_feeds, parse_feed
 from watchdesk.sources.news.fetch import ConditionalFetcher, FeedState, fetch_feed
 from watchdesk.sources.news.match import TickerTerms, match_tickers
 from watchdesk.sources.news.tiers import Tier, at_least, tier_for
-from watchdesk.sources.redact import is_secret_param, redact_text
+from watchdesk.sources.redact import is_secret_param, redact_text, redact_url
 from watchdesk.store.records import DocumentRecord, GapRecord
 from watchdesk.store.store import Store
 
@@ -138,10 +138,11 @@ def canonical_url(url: str) -> str:
     since the link is stored, shown in the briefing and mailed to its recipients.
     """
     parts = urlsplit(url.strip())
-    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in parse_qsl(re.sub(r"[;?]", "&", parts.query), keep_blank_values=True)
             if not _TRACKING.match(k) and not is_secret_param(k)]
     host = parts.netloc.rpartition("@")[2].lower()
-    return urlunsplit((parts.scheme.lower(), host, parts.path, urlencode(kept), ""))
+    # and whatever the split above cannot see (";token=", a second "?") is redacted as everywhere else
+    return redact_url(urlunsplit((parts.scheme.lower(), host, parts.path, urlencode(kept), "")))
 
 
 def headline_key(title: str) -> str:

@@ -6,12 +6,20 @@ import re
 from urllib.parse import unquote
 
 REDACTED = "REDACTED"
-# Names holding a credential anywhere ("apikey", "access_token", "X-Amz-Signature", "client_secret") and short
-# names that are one whole ("sig", "auth", "pwd"): "author" or "passage" are not secrets.
-_SECRET_PARAM = re.compile(r"key|token|secret|passw|signature|credential|x-amz-|x-goog-", re.IGNORECASE)
-_SECRET_NAME = re.compile(r"sig|auth|pwd|pass|code|session|sessionid|sid|jwt|otp|pin|hmac", re.IGNORECASE)
+# Names holding a credential ("apikey", "api_key", "access_token", "X-Amz-Signature", "client_secret"), and short
+# names that are one whole ("sig", "auth", "pwd", "session_id"): "author", "passage" or "keyword" are not secrets.
+_SECRET_PARAM = re.compile(
+    r"(?<![a-z])key(?![a-z])|[a-z]key$|token|secret|passw|signature|credential|x-amz-|x-goog-", re.IGNORECASE
+)
+_SECRET_NAME = re.compile(
+    r"sig|auth|pwd|pw|pass|code|session|session[_-]?id|sessid|sid|jwt|otp|pin|hmac", re.IGNORECASE
+)
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"'<>`]+")
-_USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#@\s]*@")  # up to the host: "?@" is in the query
+# The user info runs to the last "@" of the authority (a password may hold "@"); the authority ends at the first
+# "/", "?" or "#", so "?@" is in the query, not user info.
+_USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#\s]*@")
+# Parameters are separated by "&" or ";", and a second "?" starts another run of them (servers read all three)
+_PARAM_SEP = re.compile(r"([&;?])")
 
 
 # C0 controls but tab and newline, DEL and C1: an ESC from a fetched link would clear the screen or fake a line
@@ -30,19 +38,25 @@ def is_secret_param(name: str) -> bool:
 
 
 def redact_url(url: str) -> str:
-    """`url` with the values of key/token/secret-like query parameters, and any user:password@, redacted (and
-    control characters shown as escapes)."""
+    """`url` with the values of credential-like parameters (query and fragment), and any user:password@, redacted
+    (and control characters shown as escapes)."""
     url = _USERINFO.sub(rf"\g<1>{REDACTED}@", printable(url))
-    base, sep, query = url.partition("?")
+    base, sep, rest = url.partition("?")
     if not sep:
-        return url
-    query, hash_, fragment = query.partition("#")
-    parts = []
-    for part in query.split("&"):
-        name = part.split("=", 1)[0]
-        # Only touched parameters are rewritten, so every other byte of the URL stays as sent.
-        parts.append(f"{name}={REDACTED}" if is_secret_param(name) else part)
-    return f"{base}?{'&'.join(parts)}{hash_}{fragment}"
+        base, hash_, fragment = url.partition("#")
+        return f"{base}{hash_}{_params(fragment)}" if hash_ else url
+    query, hash_, fragment = rest.partition("#")
+    return f"{base}?{_params(query)}{hash_}{_params(fragment) if hash_ else ''}"
+
+
+def _params(text: str) -> str:
+    """`name=value` runs with a secret's value redacted; every other byte stays as sent."""
+    pieces = _PARAM_SEP.split(text)
+    for i in range(0, len(pieces), 2):
+        name, eq, _ = pieces[i].partition("=")
+        if eq and is_secret_param(name):
+            pieces[i] = f"{name}={REDACTED}"
+    return "".join(pieces)
 
 
 def redact_text(text: str) -> str:

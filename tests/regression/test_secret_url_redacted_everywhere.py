@@ -131,3 +131,22 @@ def test_the_http_cache_files_name_the_url_without_its_secret(tmp_path: Path) ->
     hit = cache.get(url)
     assert hit is not None and hit.body == b"call" and hit.url == url
     assert cache.get(url.replace("page=2", "page=3")) is None
+
+
+
+def test_credentials_behind_other_separators_are_redacted_too() -> None:
+    """The security re-review (session 22): a password holding "@", ";token=", a second "?", "#access_token=",
+    session_id= and pw= got through; "keyword=" was redacted although it is no secret."""
+    from watchdesk.agents.news import canonical_url
+    from watchdesk.sources.redact import redact_url
+
+    cases = {
+        "http://alice:p@ssSECRET@127.0.0.1:18081/nope?x=1;token=SECRET": "http://REDACTED@127.0.0.1:18081/nope?x=1;token=REDACTED",
+        "http://h.example.com/feed?a=1?apikey=SECRET": "http://h.example.com/feed?a=1?apikey=REDACTED",
+        "http://h.example.com/f?session_id=SECRET&pw=SECRET": "http://h.example.com/f?session_id=REDACTED&pw=REDACTED",
+        "http://h.example.com/f#access_token=SECRET": "http://h.example.com/f#access_token=REDACTED",
+        "https://h.example.com/x?keyword=NVDA&api_key=SECRET": "https://h.example.com/x?keyword=NVDA&api_key=REDACTED",
+    }
+    for url, want in cases.items():
+        assert redact_url(url) == want
+    assert "SECRET" not in canonical_url("https://news.example.com/call?a=1;token=SECRET")
