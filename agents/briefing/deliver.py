@@ -107,19 +107,21 @@ def _deliver_one(msg: Message, target: Target, *, channels_: Channels, skip: set
 
 
 # How a briefing starts, Markdown or HTML: a file a target names is overwritten only when it is one
-_BRIEFING_START = (b"# watchdesk briefing", b"<!DOCTYPE html>")
+_BRIEFING_START = (b"# watchdesk briefing: ", b"<!DOCTYPE html>")
 
 
 def _copy(src: Path, dest: Path) -> None:
     """A copy of `src` at `dest`; none when `dest` is that file already (a target naming the briefing folder). A
     file there that is no watchdesk briefing (someone's notes) is never overwritten: FileExistsError."""
+    if dest.is_symlink():  # written through, it would change whatever file the link points at
+        raise FileExistsError(f"{dest} is a symbolic link: not written through")
     if dest.exists() and dest.samefile(src):
         return
     if dest.is_file():
         with dest.open("rb") as f:
             head = f.read(512)
         if not (head.startswith(_BRIEFING_START[0]) or (head.startswith(_BRIEFING_START[1])
-                                                        and b"<title>watchdesk briefing" in head)):
+                                                        and b"<title>watchdesk briefing: " in head)):
             raise FileExistsError(f"{dest} exists and is not a watchdesk briefing: not overwritten")
     elif dest.exists() or dest.is_symlink():
         raise FileExistsError(f"{dest} is not a regular file: not overwritten")

@@ -165,6 +165,16 @@ def test_a_file_target_never_overwrites_a_file_that_is_no_briefing(tmp_path: Pat
     assert [o.status for o in first] == ["failed", "sent"] and "not a watchdesk briefing" in (first[0].error or "")
     assert notes.read_text() == "IMPORTANT USER NOTES\n"
     assert copy.read_text().startswith("# watchdesk briefing") and again[1].status in {"sent", "skipped"}
+    # the re-review: a notes file titled like a briefing, and a link to another briefing, are not written either
+    look_alike, link = tmp_path / "mine" / "notes.md", tmp_path / "mine" / "link.md"
+    look_alike.write_text("# watchdesk briefing notes\nmine\n")
+    link.symlink_to(copy)
+    wl = watchlist(f'[[delivery]]\nkind = "file"\npath = "{look_alike}"\n'
+                   f'[[delivery]]\nkind = "file"\npath = "{link}"\n')
+    with Store.open(":memory:") as store:
+        files = written(store, tmp_path)
+        out = deliver_briefing(files, watchlist=wl, settings=Settings(), store=store, run_id="r3", backoff=0)
+    assert [o.status for o in out] == ["failed", "failed"] and look_alike.read_text().endswith("mine\n")
 
 
 def test_a_file_target_naming_the_briefing_folder_is_delivered(tmp_path: Path) -> None:
