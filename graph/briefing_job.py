@@ -27,11 +27,13 @@ class BriefResult:
 
 
 def stored_watchlist(store: Store, *, name: str | None = None) -> tuple[Watchlist, str]:
-    """The watchlist of the latest run (of that name) and the run's id, from the runs table."""
-    sql = "SELECT watchlist_json, run_id FROM runs" + (" WHERE watchlist = ?" if name else "")
+    """The watchlist of the latest finished run (of that name) and the run's id, from the runs table. A run that
+    was rejected, failed or still waits for approval is not one: its watchlist (its recipients) was never
+    approved, and `brief --deliver` would have sent to them."""
+    sql = "SELECT watchlist_json, run_id FROM runs WHERE status = 'done'" + (" AND watchlist = ?" if name else "")
     rows = store.query(sql + " ORDER BY started_at DESC LIMIT 1", [name] if name else [])
     if not rows:
-        raise ConfigError("no run in this database" + (f" for watchlist {name!r}" if name else "")
+        raise ConfigError("no finished run in this database" + (f" for watchlist {name!r}" if name else "")
                           + ": run `watchdesk run WATCHLIST` (or `watchdesk demo`) first, or pass --db")  # fmt: skip
     return Watchlist.model_validate_json(rows[0][0]), rows[0][1]
 

@@ -193,3 +193,20 @@ def test_an_edit_is_applied_even_if_another_run_was_approved_meanwhile(tmp_path:
     edited = runner.resume_run(third.run_id, s, decision={"decision": "edit", "keep": ["1-2"]})
     assert edited.status == "done" and not edited.briefing_path, "the dropped briefing step did not run"
     assert runner.start_run(wl, s, approver=None).status == "done"  # first:1 satisfied by the second's approval
+
+
+def test_brief_never_takes_the_watchlist_of_a_rejected_run(tmp_path: Path) -> None:
+    """The security re-review (session 22): a changed watchlist with a new recipient was rejected, and
+    `watchdesk brief --deliver` then delivered to that recipient: it took the newest run's watchlist, whatever its
+    status. Now the newest finished run's."""
+    s = settings(tmp_path)
+    done = runner.start_run(parse_watchlist(WATCHLIST), s, approver=lambda _req: "approve")
+    widened = WATCHLIST.replace('approval = "first:1"', 'approval = "first:1"\nallowed_recipients = ["x@evil.test"]')
+    rejected = runner.start_run(parse_watchlist(widened), s, approver=lambda _req: "reject")
+    assert (done.status, rejected.status) == ("done", "rejected")
+    from watchdesk.graph.briefing_job import stored_watchlist
+    from watchdesk.store.store import Store
+
+    with Store.open(s.db_path, read_only=True) as store:
+        wl, run_id = stored_watchlist(store)
+    assert run_id == done.run_id and wl.policy.allowed_recipients == ()
