@@ -21,6 +21,7 @@ from watchdesk.sources.errors import (
     ReplayMissError,
     ResponseTooLargeError,
     TransportError,
+    WatchdeskError,
 )
 from watchdesk.sources.gateway_config import (
     DEFAULT_AGENT,
@@ -128,7 +129,12 @@ class Gateway:
         a 304 answer comes back as a result with status 304 and no body (never cached or recorded).
         """
         url = urldefrag(url)[0]
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            httpx.URL(url)  # a fetched link with a line break, an ESC or a bad IDNA label is refused, not a crash
+            invalid = None
+        except (httpx.InvalidURL, ValueError) as exc:  # UnicodeError (IDNA) is a ValueError
+            parts, invalid = urlsplit(""), f"not a valid URL ({type(exc).__name__})"
         call = Call(
             url=url,
             audit_url=redact_url(url),
@@ -138,6 +144,8 @@ class Gateway:
             deadline_at=self._clock() + self.config.deadline_s,
             headers=tuple((headers or {}).items()),
         )
+        if invalid:
+            self._refuse(call, attempt=1, detail=invalid)
         if parts.scheme not in {"http", "https"}:
             self._refuse(call, attempt=1, detail=f"scheme {parts.scheme!r} not allowed")
         if not self.allowed(call.host):
@@ -295,6 +303,10 @@ class Gateway:
     def _fetch(self, call: Call) -> HttpResult:
         attempts = self.config.max_retries + 1
         for attempt in range(1, attempts + 1):
+            if attempt > 1 and self.config.max_requests is not None and self._spent() >= self.config.max_requests:
+                # a retry is a request like any other: it counts against the run's budget
+                self._refuse(call, attempt=attempt, detail=f"request budget of {self.config.max_requests} for this "
+                             "run spent (retry not sent)")
             answer = self._try_once(call, attempt, last=attempt == attempts)
             if isinstance(answer, tuple):
                 return self._finish(call, *answer)
@@ -310,6 +322,10 @@ class Gateway:
             self._refuse(call, attempt=attempt, detail=str(exc))
         except httpx.UnsupportedProtocol as exc:  # a redirect to file:// or ftp://: retrying won't help
             self._refuse(call, attempt=attempt, detail=f"redirect refused: {exc}")
+        except (httpx.InvalidURL, ValueError) as exc:  # a redirect to a URL httpx cannot build (IDNA, control chars)
+            if isinstance(exc, WatchdeskError):
+                raise
+            self._refuse(call, attempt=attempt, detail=f"redirect refused: not a valid URL ({type(exc).__name__})")
         except (DeadlineExceededError, ResponseTooLargeError) as exc:  # final: the deadline or cap is spent
             timed_out = isinstance(exc, DeadlineExceededError)
             self._emit(call, attempt, "timeout" if timed_out else "error", ms=self._ms(started), detail=str(exc))

@@ -40,3 +40,19 @@ def test_hops_count_against_the_request_budget() -> None:
         gw.get("https://ir.example.com/r?hop=0", agent="transcripts", cache=False)
     assert gw.stats.network == 2
     assert events[-1].outcome == "refused"
+
+
+def test_retries_count_against_the_request_budget() -> None:
+    """The security re-review: with max_requests = 1 a 503 was tried five times."""
+    sent: list[str] = []
+
+    def busy(request: httpx.Request) -> httpx.Response:
+        sent.append(str(request.url))
+        return httpx.Response(503)
+
+    config = GatewayConfig(allowed_domains=("example.com",), rate_limits={}, max_requests=2, max_retries=4,
+                           backoff_base_s=0)  # fmt: skip
+    gw = Gateway(config, transport=httpx.MockTransport(busy), sleep=lambda _s: None)
+    with gw, pytest.raises(PolicyError, match="retry not sent"):
+        gw.get("https://ir.example.com/busy", agent="transcripts", cache=False)
+    assert len(sent) == 2
