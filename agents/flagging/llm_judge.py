@@ -23,13 +23,13 @@ from pydantic import ValidationError
 
 from watchdesk.agents.flagging.flag import Flag
 from watchdesk.agents.flagging.llm_prompt import (
-    INSTRUCTION,
     PROMPT,
     WITHHELD,
     Around,
     Batch,
     Verdict,
     build_request,
+    looks_like_instruction,
     mention,
     render,
 )
@@ -85,9 +85,9 @@ def plan(
     """The requests the judge sends for these flags and candidates, in text order, and how many flags were
     withheld as instruction-like (never sent). `text`, the document the offsets point into, gives context."""
     around = Around(text) if text else None
-    items = [(i, True) for i, f in enumerate(flags) if not INSTRUCTION.search(f.sentence)]
+    items = [(i, True) for i, f in enumerate(flags) if not looks_like_instruction(f.sentence)]
     withheld = len(flags) - len(items)
-    items += [(i, False) for i, f in enumerate(extra) if not INSTRUCTION.search(f.sentence)]
+    items += [(i, False) for i, f in enumerate(extra) if not looks_like_instruction(f.sentence)]
     items.sort(key=lambda it: ((flags if it[1] else extra)[it[0]].start, not it[1]))
     planned = []
     for at in range(0, len(items), batch):

@@ -13,6 +13,7 @@ import hashlib
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -105,7 +106,9 @@ WITHHELD = "[withheld: reads like an instruction]"
 # Text that addresses a model rather than an investor; such a sentence keeps its rule-based verdict.
 INSTRUCTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(?:instructions?|prompts?|rules?|rubric|guidelines?|"
-    r"polic(?:y|ies)|above|previous)\b"
+    r"polic(?:y|ies)|above|previous(?:ly)?|directions?|directives?)\b"
+    r"|\b(?:to|for) the (?:automated|automatic) (?:judge|grader|classifier|model|assistant|system|reviewer)\b"
+    r"|\b(?:to|for) the (?:judge|grader|classifier|ai|llm)\s*[:,]"
     r"|\b(?:system prompt|you are now|as an ai\b|new instructions|mark (?:every|all)\w*)"
     # addressed to a model: "Assistant, ...", "Note to any AI system", "System: new policy", field names it answers in
     r"|^\s*(?:assistant|system|ai)\s*[,:]|\b(?:note|message|instructions?) (?:to|for) (?:any|the|all) "
@@ -114,6 +117,19 @@ INSTRUCTION = re.compile(
     re.IGNORECASE,
 )
 Context = tuple[str, str, str]  # (question, before, after)
+# Letters from other scripts that look Latin ("Ignоre" with a Cyrillic о), read as the Latin ones before the check
+_LOOK_ALIKE = str.maketrans(
+    "аеорсухіјԁһкмтвнАЕОРСУХІЈКМТВНΑΒΕΖΗΙΚΜΝΟΡΤΥΧοι", "aeopcyxijdhkmtbhAEOPCYXIJKMTBHABEZHIKMNOPTYXoi"
+)
+
+
+def looks_like_instruction(text: str) -> bool:
+    """Fetched text addressed to a model ("ignore previous instructions"), also when written to slip past a plain
+    search: zero-width characters, full-width or look-alike letters. Such a sentence is withheld from the judge."""
+    if text.isascii():
+        return bool(INSTRUCTION.search(text))
+    plain = "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")
+    return bool(INSTRUCTION.search(plain.translate(_LOOK_ALIKE)))
 
 
 class Verdict(BaseModel):
@@ -206,4 +222,4 @@ class Around:
     def _quoted(self, j: int) -> str:
         a, b = self.spans[j]
         sentence = " ".join(self.text[a:b].split())
-        return WITHHELD if INSTRUCTION.search(sentence) else sentence
+        return WITHHELD if looks_like_instruction(sentence) else sentence
