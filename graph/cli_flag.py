@@ -94,6 +94,9 @@ def flag(
     from watchdesk.agents.flagging.document import flag_document, relabelled
     from watchdesk.agents.flagging.topics import load_topics
 
+    if llm_requests is not None and not llm_requests.parent.is_dir():  # said before any work, not as a crash after
+        raise ConfigError(f"--llm-requests {llm_requests}: folder {llm_requests.parent} does not exist; create it "
+                          "first, or give another path")
     library = load_topics(_topic_names(topics))  # unknown names -> ConfigError naming the known ones
     if text is not None and path is not None:
         raise click.UsageError(f"give a file ({path}) or --text, not both")
@@ -182,7 +185,8 @@ def _refined(flags: list[Any], *, settings: Settings, library: Any, text: str) -
         f"LLM judge ({settings.model}): {len(flags) - result.fallbacks - result.withheld} of {len(flags)} flags "
         f"judged, {len(result.dropped)} dropped as off-topic, {len(result.added)} of {len(extra)} candidates added, "
         f"{result.fallbacks} fell back to the rules, {result.withheld} withheld as instruction-like; "
-        f"{requests} requests, tokens {tokens}",
+        f"{requests} requests, tokens {tokens}"
+        + (f"; {len(result.errors)} requests failed, the first: {result.errors[0]}" if result.errors else ""),
         err=True,
     )
     return result.flags

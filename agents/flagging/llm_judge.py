@@ -175,13 +175,29 @@ def _ask(
         return {}
     result.usage.update(usage)
     result.usage["llm_requests"] += 1
+    n = len(request["mentions"])
     try:
         parsed = Batch.model_validate(response)
     except ValidationError as exc:
-        result.errors.append(f"malformed answer: {exc.error_count()} errors")
+        problem = f"malformed answer: {exc.error_count()} errors ({exc.errors()[0]['loc']}: {exc.errors()[0]['msg']})"
+        _strict(ask, request, problem)
+        result.errors.append(problem)
         return {}
-    n = len(request["mentions"])
-    return {v.id: v for v in parsed.verdicts if 0 <= v.id < n and _consistent(v)}
+    verdicts = {v.id: v for v in parsed.verdicts if 0 <= v.id < n and _consistent(v)}
+    if getattr(ask, "strict", False):
+        bad = [v.id for v in parsed.verdicts if v.id not in verdicts]
+        missing = [i for i in range(n) if i not in verdicts and i not in bad]
+        if bad or missing:
+            _strict(ask, request, (f"verdicts for ids {bad} are out of range or contradict their polarity; " if bad
+                                   else "") + (f"no verdict for ids {missing}" if missing else ""))
+    return verdicts
+
+
+def _strict(ask: Asker, request: dict[str, Any], problem: str) -> None:
+    """A replay (strict asker) stops on a bad answer, naming where it is; a live model's is counted and falls back."""
+    if getattr(ask, "strict", False):
+        where = ask.locate(request) if hasattr(ask, "locate") else "the replayed answers"
+        raise ConfigError(f"{where}: {problem}; a replay never falls back to the offline verdicts")
 
 
 def _consistent(verdict: Verdict) -> bool:

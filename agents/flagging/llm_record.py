@@ -87,10 +87,25 @@ class Replay:
             raise ConfigError(f"{source}: no recorded LLM answers (*.jsonl); record some with WATCHDESK_LLM_RECORD")
         self.source = source
         self.answers: dict[str, dict[str, Any]] = {}
+        self.where: dict[str, str] = {}  # key -> "file:line", for errors that name the answer
         for path in files:
             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                if line.strip():
-                    self.answers[_key_of(path, n, line)] = json.loads(line)
+                if not line.strip():
+                    continue
+                key, item = _item_of(path, n, line)
+                if key in self.answers and _answer(self.answers[key]) != _answer(item):
+                    raise ConfigError(f"{path}:{n}: request {key} is answered twice, differently (first at "
+                                      f"{self.where[key]}): keep one answer")
+                self.answers.setdefault(key, item)
+                self.where.setdefault(key, f"{path}:{n}")
+
+    # A replay reproduces a run or says why it cannot: a malformed or incomplete answer is an error, never a quiet
+    # fall back to the offline verdicts (llm_judge reads this)
+    strict = True
+
+    def locate(self, request: dict[str, Any]) -> str:
+        key = request_key(request)
+        return f"{self.where.get(key, self.source)} (request {key})"
 
     def __call__(self, request: dict[str, Any]) -> tuple[dict[str, Any], Usage]:
         key = request_key(request)
@@ -100,19 +115,27 @@ class Replay:
             raise ReplayMissError(
                 f"no recorded LLM answer in {self.source} for request {key} ({len(request.get('mentions', []))} "
                 f"mentions, first: {first.get('topic')} {str(first.get('sentence', ''))[:80]!r}); record it with "
-                f"WATCHDESK_LLM_RECORD={self.source} and a real model, or answer `watchdesk flag --llm-requests`"
+                f"WATCHDESK_LLM_RECORD={self.source if self.source.is_dir() else 'FOLDER'} and a real model, or "
+                "answer `watchdesk flag --llm-requests`"
             )
         if "error" in line:
             raise RecordedError(line["error"])
         return line["response"], dict(line.get("usage") or {})
 
 
-def _key_of(path: Path, n: int, line: str) -> str:
+def _item_of(path: Path, n: int, line: str) -> tuple[str, dict[str, Any]]:
     try:
         item = json.loads(line)
-        return str(item["key"]) if "response" in item or "error" in item else _missing(path, n)
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise ConfigError(f"{path}:{n}: expected a JSON object with key and response ({exc})") from exc
+        key = str(item["key"])
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:  # parsed once: a bad line names its file and line
+        raise ConfigError(f"{path}:{n}: expected a JSON object with key and response ({exc})") from None
+    if not isinstance(item, dict) or not ("response" in item or "error" in item):
+        _missing(path, n)
+    return key, item
+
+
+def _answer(item: dict[str, Any]) -> Any:
+    return item.get("response", item.get("error"))
 
 
 def _missing(path: Path, n: int) -> str:

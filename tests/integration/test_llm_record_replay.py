@@ -150,3 +150,57 @@ def test_answers_built_from_the_labels_give_the_labels_verdicts(
     for start, topic in sent:
         assert got.get((start, topic)) == label(start, topic), (start, topic)
     assert result.added  # the candidates the offline pass left out raise recall
+
+
+PASSAGE = "Export controls cut our China sales. Channel inventory is lean. Supply stayed tight."
+
+
+def _answers(folder: Path, edit: object) -> Path:
+    """A replay file answering the requests for PASSAGE: every mention neutral and on topic, then `edit` (a
+    function of the lines) applied."""
+    folder.mkdir(exist_ok=True)
+    requests = folder / "requests.jsonl"
+    made = CliRunner().invoke(cli, ["flag", "--text", PASSAGE, "--llm-requests", str(requests)])
+    assert made.exit_code == 0, made.output
+    lines = []
+    for row in map(json.loads, requests.read_text().splitlines()):
+        verdicts = [{"id": m["id"], "polarity": "neutral", "score": 0.0, "about_topic": True}
+                    for m in row["request"]["mentions"]]  # fmt: skip
+        lines.append({"key": row["key"], "response": {"verdicts": verdicts}})
+    answers = folder / "answers.jsonl"
+    answers.write_text("\n".join(edit(lines) if callable(edit) else _dump(lines)) + "\n")
+    return answers
+
+
+def _dump(lines: list[dict]) -> list[str]:
+    return [json.dumps(x) for x in lines]
+
+
+def _verdicts(line: dict) -> list[dict]:
+    return list(line["response"]["verdicts"])
+
+
+@pytest.mark.parametrize(("edit", "said"), [
+    (lambda ls: _dump([{**ls[0], "response": {"verdict": []}}]), "malformed answer"),
+    (lambda ls: _dump([{**ls[0], "response": {"verdicts": _verdicts(ls[0])[1:]}}]), "no verdict for ids [0]"),
+    (lambda ls: _dump([{**ls[0], "response": {"verdicts": [*_verdicts(ls[0]), {**_verdicts(ls[0])[0], "id": 99}]}}]),
+     "out of range"),
+    (lambda ls: [*_dump(ls), json.dumps({**ls[0], "response": {"verdicts": []}})], "answered twice, differently"),
+    (lambda ls: [*_dump(ls), "not json"], "answers.jsonl:2: expected a JSON object"),
+])  # fmt: skip
+def test_a_replay_with_a_bad_answer_stops_and_names_it(tmp_path: Path, edit: object, said: str) -> None:
+    """A review (session 22): a hand-made answer file with a wrong shape, a missing verdict or an id out of range
+    fell back to the offline verdicts with exit 0; a request answered twice took the last answer; a bad JSON line
+    was 'please report it'. A replay now stops with exit 2 naming the file, line and request."""
+    bad = _answers(tmp_path / "bad", edit)
+    result = CliRunner().invoke(cli, ["flag", "--text", PASSAGE], env={"WATCHDESK_MODEL": f"replay:{bad}"})
+    assert result.exit_code == 2 and said in result.output and "answers.jsonl" in result.output, result.output
+    good = _answers(tmp_path / "good", None)
+    ok = CliRunner().invoke(cli, ["flag", "--text", PASSAGE], env={"WATCHDESK_MODEL": f"replay:{good}"})
+    assert ok.exit_code == 0 and "fell back" in ok.output and " 0 fell back" in ok.output, ok.output
+
+
+def test_llm_requests_into_a_missing_folder_is_bad_input(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["flag", "--text", "Export controls cut our China sales.",
+                                      "--llm-requests", str(tmp_path / "nope" / "r.jsonl")])  # fmt: skip
+    assert result.exit_code == 2 and "does not exist" in result.output
