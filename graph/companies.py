@@ -32,7 +32,9 @@ def match_companies(
     unknown: list[UnknownTickerError] = []
     for ticker in tickers:
         if ticker.cik is not None:
-            known = ticker_map.get(ticker.symbol)
+            # the company's name matters beyond the plan: the news agent finds items by it ("Apple takes wraps off
+            # ..."); with no lookup, the snapshot of SEC's map shipped with watchdesk gives it when the CIK agrees
+            known = ticker_map.get(ticker.symbol) or _shipped(ticker.symbol, ticker.cik)
             name = known.name if known else (ticker.aliases or (ticker.symbol,))[0]
             companies[ticker.symbol] = CompanyRef(ticker=ticker.symbol, cik=ticker.cik, name=name)
             continue
@@ -41,3 +43,10 @@ def match_companies(
         except UnknownTickerError as exc:
             unknown.append(exc)
     return companies, unknown
+
+
+def _shipped(symbol: str, cik: int) -> CompanyRef | None:
+    from watchdesk.graph.goal.names import shipped_index  # the snapshot is read only when a cik spares the lookup
+
+    ref = shipped_index().ticker(symbol)
+    return ref if ref is not None and ref.cik == cik else None

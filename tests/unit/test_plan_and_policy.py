@@ -86,3 +86,13 @@ def test_a_ticker_given_by_cik_is_planned_without_a_name_it_does_not_have() -> N
     unnamed = build_plan(wl, {"NVDA": CompanyRef(ticker="NVDA", cik=1045810, name="NVDA")}, as_of=day, out_dir=out)
     named = build_plan(wl, {"NVDA": CompanyRef(ticker="NVDA", cik=1045810, name="NVIDIA CORP")}, as_of=day, out_dir=out)
     assert unnamed[0]["target"] == "NVDA (CIK 1045810)" and named[0]["target"] == 'NVDA (CIK 1045810, "NVIDIA CORP")'
+
+
+def test_a_ticker_given_by_cik_gets_its_sec_name_from_the_shipped_snapshot() -> None:
+    """A review (session 22): with `cik` given, news matching knew AAPL only as "AAPL", so "Apple takes wraps off new
+    low-cost MacBook" was dropped as about no watched company. The shipped snapshot names it when the CIK agrees."""
+    from watchdesk.graph.companies import match_companies
+
+    wl = parse_watchlist('[[tickers]]\nsymbol = "AAPL"\ncik = 320193\n[[tickers]]\nsymbol = "NVDA"\ncik = 42\n')
+    companies, unknown = match_companies(wl.tickers, {})
+    assert not unknown and companies["AAPL"].name == "Apple Inc." and companies["NVDA"].name == "NVDA"
