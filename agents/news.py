@@ -52,6 +52,7 @@ class NewsResult:
     not_modified: int = 0  # feeds that answered 304: nothing new since the last run
     items: int = 0
     below_tier: int = 0
+    older: int = 0  # published before the run's window (`since`)
     unmatched: int = 0
     duplicates: int = 0
     new_doc_ids: list[str] = field(default_factory=list)
@@ -107,6 +108,7 @@ def _consider(
 ) -> None:
     result.items += 1
     if req.since and item.published and item.published.date() < req.since:
+        result.older += 1
         return
     tier = feed.tier or tier_for(item.source_url or feed.url, overrides=req.tiers)
     if not at_least(tier, req.min_tier):
@@ -158,10 +160,13 @@ def _stored_before(store: Store, *, link: str, head: str, when: datetime) -> boo
     """Stored by an earlier run: the same link, or the same headline within a day."""
     rows = store.query(
         "SELECT source_url, title FROM documents "
-        "WHERE source = 'news' AND (source_url = ? OR filed_at BETWEEN ? AND ?)",
+        "WHERE source = 'news' AND (source_url = ? OR coalesce(filed_at, CAST(fetched_at AS DATE)) BETWEEN ? AND ?)",
         [link, (when - timedelta(days=1)).date(), (when + timedelta(days=1)).date()],
     )
     return any(url == link or headline_key(title or "") == head for url, title in rows)
+
+
+_AHEAD = timedelta(days=1)  # a feed's clock (or time zone) may run a little ahead; more is a wrong date
 
 
 def _record(
@@ -180,7 +185,9 @@ def _record(
         form="news",
         doc_type="news",
         title=item.title,
-        filed_at=when.date(),
+        # an item with no date, or one dated days ahead, is placed by the day it was first stored, and said so:
+        # the run's own day passed for its publication date
+        filed_at=item.published.date() if item.published and item.published <= datetime.now(UTC) + _AHEAD else None,
         run_id=run_id,
         source_url=link,
         provider=outlet,

@@ -36,7 +36,7 @@ def news_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["superv
     summary = (
         f"{res.feeds_read} feeds read ({res.not_modified} unchanged), {res.items} items: "
         f"{len(res.new_doc_ids)} new documents, {res.duplicates} duplicates, {res.below_tier} below the minimum tier, "
-        f"{res.unmatched} about no watched company"
+        f"{res.older} published before {req.since}, {res.unmatched} about no watched company"
     )
     deps.report(f"news: {summary}" + (f", {len(res.gaps)} gaps" if res.gaps else ""))
     result = StepResult(step_id=step["id"], status="done", summary=summary, new_doc_ids=res.new_doc_ids, gaps=res.gaps)

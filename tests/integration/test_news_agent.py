@@ -199,3 +199,24 @@ def test_a_page_entry_reads_the_feeds_its_link_alternate_names(shared_fixtures: 
         res = replay(tmp_path / "pack", store, request(*feeds), domains=("example.com",))
         assert [row[0] for row in news_docs(store)] == ["NVDA"]
     assert res.feeds_read == 1 and len(res.gaps) == 1 and "announces no RSS or Atom feed" in res.gaps[0]
+
+
+def test_an_undated_or_far_future_item_is_placed_by_storage_and_older_ones_are_counted(tmp_path: Path) -> None:
+    """A review (session 22): an item with no <pubDate>, or one dated 2035, was stored as published on the run's
+    day (or in 2035) and led the week's quotes; items older than the window went uncounted in the progress line."""
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><link>https://news.example.com</link>
+<item><title>Nvidia export controls headline with no date</title><link>https://news.example.com/a</link></item>
+<item><title>Nvidia supply headline from 2035</title><link>https://news.example.com/b</link>
+<pubDate>Mon, 01 Jan 2035 10:00:00 GMT</pubDate></item>
+<item><title>Nvidia inventory headline from 2013</title><link>https://news.example.com/c</link>
+<pubDate>Tue, 01 Jan 2013 10:00:00 GMT</pubDate></item>
+</channel></rss>"""
+    writer = PackWriter(tmp_path / "pack")
+    writer.add("https://news.example.com/rss", 200, RSS, feed, source="made for this test: dates only")
+    writer.save()
+    req = request(news.FeedSpec(url="https://news.example.com/rss", tier="primary"))
+    with Store.open(":memory:") as store:
+        got = replay(tmp_path / "pack", store, req, domains=("example.com",))
+        rows = store.query("SELECT title, filed_at FROM documents ORDER BY title")
+    assert got.older == 1 and got.items == 3
+    assert rows == [("Nvidia export controls headline with no date", None), ("Nvidia supply headline from 2035", None)]
