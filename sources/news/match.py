@@ -49,7 +49,14 @@ def terms_for(symbol: str, *, sec_name: str = "", aliases: Iterable[str] = ()) -
     return TickerTerms(symbol=symbol.upper(), names=tuple(dict.fromkeys(names)))
 
 
+# An entry tagged with more symbols than this is a list (fund holdings, "top 50 dividend stocks", a week-ahead
+# calendar): its tags alone do not make it about one company; its headline or summary must name it.
+MAX_TAGS = 20
+
+
 def match_tickers(text: str, terms: Sequence[TickerTerms], *, categories: Iterable[str] = ()) -> list[str]:
     """Symbols of the companies `text` (headline and summary) or the entry's category tags name."""
     tags = {c.strip().upper() for c in categories}
+    if len(tags) > MAX_TAGS:
+        tags = set()
     return [t.symbol for t in terms if t.symbol in tags or t.pattern().search(text)]

@@ -55,8 +55,12 @@ def test_a_feeds_own_symbol_tags_count_exactly(shared_fixtures: Path) -> None:
     items = parse_feed((shared_fixtures / "feeds/seekingalpha_2026-03.rss.xml").read_bytes(),
                        feed_url="https://seekingalpha.com/api/sa/combined/AAPL.xml")
     matched = [match_tickers(f"{i.title}\n{i.summary}", TERMS, categories=i.categories) for i in items]
-    assert sum("NVDA" in m for m in matched) == 11  # the 11 items tagged NVDA (NVDA:CA never alone)
-    assert sum("TSM" in m for m in matched) == 1 and sum("ASML" in m for m in matched) == 1
+    # 11 items are tagged NVDA (NVDA:CA never alone); 5 of them carry over 20 tags (holdings lists, market
+    # calendars) and do not name Nvidia: since session 22 those are about no company by their tags alone
+    assert sum("NVDA" in m for m in matched) == 6
+    assert sum("TSM" in m for m in matched) == 0 and sum("ASML" in m for m in matched) == 0
+    long_lists = [i for i in items if len(set(i.categories)) > 20]
+    assert long_lists and not any(match_tickers(i.title, TERMS, categories=i.categories) for i in long_lists)
 
 
 def test_company_names_drop_legal_forms() -> None:
