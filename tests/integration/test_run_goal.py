@@ -23,7 +23,7 @@ def test_a_goal_is_planned_shown_for_approval_and_run(tmp_path: Path, monkeypatc
     assert "goal planned as watchlist 'goal-nvda'" in first.output
     assert "company 'NVIDIA' -> NVDA (NVIDIA CORP, CIK 1045810)" in first.output
     # A goal's watchlist asks a person the first time; no terminal here, so the run waits with its plan.
-    assert '1. [filings] fetch_filings -> NVDA (CIK 1045810, "NVIDIA")' in first.output
+    assert '1. [filings] fetch_filings -> NVDA (CIK 1045810, "NVIDIA CORP")' in first.output  # SEC's name
     assert "is awaiting approval" in first.output
     run_id = first.output.split("watchdesk approve ", 1)[1].split()[0]
     second = CliRunner(env={"WATCHDESK_REPLAY": str(demo_pack())}).invoke(
