@@ -395,8 +395,9 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
 
     with Store.open(settings.db_path, read_only=True) as store:
         rows = store.query(
+            # the briefing's deliveries, not the notice an unattended run sent while it waited for approval
             "SELECT kind, target, status FROM deliveries WHERE run_id = ? AND status IN ('failed', 'refused') "
-            "ORDER BY kind, target",
+            "AND NOT starts_with(coalesce(briefing_id, ''), 'approval:') ORDER BY kind, target",
             [outcome.run_id],
         )
     for failed in outcome.failed_sources:  # a cron job must see a hole in the week even when the rest was read

@@ -210,3 +210,19 @@ def test_brief_never_takes_the_watchlist_of_a_rejected_run(tmp_path: Path) -> No
     with Store.open(s.db_path, read_only=True) as store:
         wl, run_id = stored_watchlist(store)
     assert run_id == done.run_id and wl.policy.allowed_recipients == ()
+
+
+def test_an_approval_notice_that_failed_is_no_failure_of_the_approved_run(tmp_path: Path) -> None:
+    """The security re-review (session 22): `approve --edit 1-2` (no briefing step) exited 1 with "not delivered
+    (email ...: failed); the briefing is written", though nothing was written: the failure was the e-mail notice sent
+    while the run waited for approval (no SMTP server set)."""
+    wl = tmp_path / "w.toml"
+    policy = 'approval = "always"\nallowed_recipients = ["pm@example.com"]'
+    email = '[[delivery]]\nkind = "email"\nto = ["pm@example.com"]\n'
+    wl.write_text(WATCHLIST.replace('approval = "first:1"', policy) + email)
+    db, env = tmp_path / "a.duckdb", {"WATCHDESK_REPLAY": str(demo_pack()), "WATCHDESK_SMTP_URL": None}
+    first = CliRunner(env=env).invoke(cli, ["run", str(wl), "--db", str(db), "--out", str(tmp_path / "o")])
+    assert "delivery email pm@example.com: failed" in first.output, first.output
+    run_id = first.output.split("watchdesk approve ", 1)[1].split()[0]
+    done = CliRunner(env=env).invoke(cli, ["approve", run_id, "--db", str(db), "--edit", "1-2"])
+    assert done.exit_code == 0 and "not delivered" not in done.output, done.output
