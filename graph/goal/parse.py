@@ -149,7 +149,9 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     """Words no parser read: a company-like one is a problem (with close matches), any other is reported."""
     groups = _groups(text.tokens())
     lower = [_lower_case_ticker(g, index) for g in groups]
-    only_tickers = not found.named and all(lower)
+    # every word no parser read is a ticker, or a company SEC does not list ("watch nvda and samsung")
+    unlisted = [index.by_name(name_key(text.raw[g[0].start : g[-1].end])) == [] for g in groups]
+    only_tickers = not found.named and any(lower) and all(r or u for r, u in zip(lower, unlisted, strict=True))
     for group, ref in zip(groups, lower, strict=True):
         phrase = text.raw[group[0].start : group[-1].end]
         if any(s <= group[0].start and group[-1].end <= e for s, e in found.as_words):

@@ -136,6 +136,11 @@ def test_a_lower_case_ticker_is_read_only_where_a_company_stands() -> None:
     plan = parse_goal("watch nvda for inventory", as_of=AS_OF)
     assert [t.symbol for t in plan.watchlist.tickers] == ["NVDA"]
     assert any("'nvda' -> NVDA" in d and "written in lower case" in d for d in plan.decisions)
+    # beside a company SEC does not list: the ticker is read, the other company is the problem
+    from watchdesk.sources.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="'samsung': samsung is not listed with SEC"):
+        parse_goal("watch nvda and samsung for hbm supply", as_of=AS_OF)
     # beside a company, not in a list of companies: a word, as before ("hbm" is also a ticker)
     assert [t.symbol for t in parse_goal("Watch NVIDIA for hbm shortages", as_of=AS_OF).watchlist.tickers] == ["NVDA"]
 
