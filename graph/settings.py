@@ -71,9 +71,10 @@ class Settings:
 
 
 def today(now: datetime | None = None) -> date:
-    """Today where watchdesk runs: the machine's local date. The schedule fires in local time (cron), so a run at
-    20:00 in New York briefs its own day, not tomorrow's UTC date."""
-    return (now or datetime.now(UTC)).astimezone().date()
+    """Today as watchdesk counts it: the UTC date, the zone every stored date and time is in (news published times,
+    first-stored times). A local date (tried in session 22) put items stored after ~19:00 in New York into no
+    evening briefing; a schedule's time is the machine's local time (cron), its period the UTC day."""
+    return (now or datetime.now(UTC)).astimezone(UTC).date()
 
 
 def from_env(env: Mapping[str, str] | None = None) -> Settings:
