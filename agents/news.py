@@ -17,9 +17,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from watchdesk.sources.errors import WatchdeskError
 from watchdesk.sources.news.feeds import NewsItem, discover_feeds, parse_feed
 from watchdesk.sources.news.fetch import ConditionalFetcher, FeedState, fetch_feed
-from watchdesk.sources.news.match import TickerTerms, match_tickers
+from watchdesk.sources.news.match import MAX_TAGS, TickerTerms, match_tickers
 from watchdesk.sources.news.tiers import Tier, at_least, tier_for
-from watchdesk.sources.redact import is_secret_param, redact_text, redact_url
+from watchdesk.sources.redact import is_credential_name, redact_text
 from watchdesk.store.records import DocumentRecord, GapRecord
 from watchdesk.store.store import Store
 
@@ -114,8 +114,10 @@ def _consider(
     if not at_least(tier, req.min_tier):
         result.below_tier += 1
         return
-    # Categories are read as text too: an outlet's own tag ("NVIDIA Corporation") names the company.
-    text = "\n".join((item.title, item.summary, *item.categories))
+    # Categories are read as text too: an outlet's own tag ("NVIDIA Corporation") names the company; not those of an
+    # item tagged with a whole list of symbols (a fund's holdings), which must name the company in its own words
+    tags = item.categories if len(set(item.categories)) <= MAX_TAGS else ()
+    text = "\n".join((item.title, item.summary, *tags))
     symbols = match_tickers(text, req.tickers, categories=item.categories)
     if not symbols:
         result.unmatched += 1
@@ -140,11 +142,13 @@ def canonical_url(url: str) -> str:
     since the link is stored, shown in the briefing and mailed to its recipients.
     """
     parts = urlsplit(url.strip())
-    kept = [(k, v) for k, v in parse_qsl(re.sub(r"[;?]", "&", parts.query), keep_blank_values=True)
-            if not _TRACKING.match(k) and not is_secret_param(k)]
+    # a credential behind ";" or a second "?" (which the split below does not see) goes first, its separator with it
+    query = "".join(re.sub(r"^[;?&]?[^=;?&]*=.*", "", p) if is_credential_name(p.lstrip(";?&").split("=", 1)[0])
+                    else p for p in re.split(r"(?=[;?&])", parts.query))  # fmt: skip
+    kept = [(k, v) for k, v in parse_qsl(query.lstrip("&"), keep_blank_values=True)
+            if not _TRACKING.match(k) and not is_credential_name(k)]
     host = parts.netloc.rpartition("@")[2].lower()
-    # and whatever the split above cannot see (";token=", a second "?") is redacted as everywhere else
-    return redact_url(urlunsplit((parts.scheme.lower(), host, parts.path, urlencode(kept), "")))
+    return urlunsplit((parts.scheme.lower(), host, parts.path, urlencode(kept), ""))
 
 
 def headline_key(title: str) -> str:

@@ -31,6 +31,13 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text) if _CONTROL.search(text) else text
 
 
+def is_credential_name(name: str) -> bool:
+    """A parameter named as a credential beyond doubt (apikey, access_token, client_secret, X-Amz-Signature): dropped
+    from a news link. Short names such as "sid" or "code" are often a story's id there; they are redacted where a URL
+    is shown, never dropped (two stories would become one)."""
+    return bool(_SECRET_PARAM.search(unquote(name)))
+
+
 def is_secret_param(name: str) -> bool:
     """A query parameter whose value is a credential (apikey, token, ...), by its (percent-decoded) name."""
     name = unquote(name)

@@ -150,3 +150,13 @@ def test_credentials_behind_other_separators_are_redacted_too() -> None:
     for url, want in cases.items():
         assert redact_url(url) == want
     assert "SECRET" not in canonical_url("https://news.example.com/call?a=1;token=SECRET")
+
+
+def test_a_news_link_keeps_a_story_id_named_like_a_short_secret() -> None:
+    """A code review (session 22): dropping sid=, code=, pin= from news links merged different stories into one
+    (slashdot's story.pl?sid=12345 and ?sid=99999) and broke the stored link. Only names that are credentials beyond
+    doubt are dropped."""
+    from watchdesk.agents.news import canonical_url
+
+    assert canonical_url("https://slashdot.org/story.pl?sid=12345") == "https://slashdot.org/story.pl?sid=12345"
+    assert canonical_url("https://h.example.com/f?a=1?apikey=S&b=2") == "https://h.example.com/f?a=1&b=2"
