@@ -152,19 +152,29 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     # every word no parser read is a ticker, or a company SEC does not list ("watch nvda and samsung")
     unlisted = [index.by_name(name_key(text.raw[g[0].start : g[-1].end])) == [] for g in groups]
     only_tickers = not found.named and any(lower) and all(r or u for r, u in zip(lower, unlisted, strict=True))
-    for group, ref in zip(groups, lower, strict=True):
-        phrase = text.raw[group[0].start : group[-1].end]
-        if any(s <= group[0].start and group[-1].end <= e for s, e in found.as_words):
-            continue  # said in the decisions
-        listed = _in_company_list(group, found, text.raw)
-        if ref and (listed or only_tickers):
-            # "watch nvda and tsm": tickers typed in lower case where companies stand (beside a company, or every
-            # word no parser read when the goal names no company), read as those tickers and said so
+    # "watch nvda, tsm and asml": tickers typed in lower case where companies stand (beside a company, or every word
+    # no parser read when the goal names no company), read as those tickers and said so; each one read can put the
+    # one before it beside a company, so this goes round until no more is read
+    taken: set[int] = set()
+    while True:
+        more = [i for i, (g, ref) in enumerate(zip(groups, lower, strict=True)) if ref and i not in taken
+                and (only_tickers or _in_company_list(g, found, text.raw))]  # fmt: skip
+        if not more:
+            break
+        for i in more:
+            group, ref = groups[i], lower[i]
+            assert ref is not None
+            phrase = text.raw[group[0].start : group[-1].end]
             found.named.append(Named(ref, phrase, group[0].start))
             found.spans.append((group[0].start, group[-1].end))
             notes.decide(f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by ticker, "
                          "written in lower case")
-            continue
+            taken.add(i)
+    for i, group in enumerate(groups):
+        phrase = text.raw[group[0].start : group[-1].end]
+        if i in taken or any(s <= group[0].start and group[-1].end <= e for s, e in found.as_words):
+            continue  # read as a ticker above, or said in the decisions
+        listed = _in_company_list(group, found, text.raw)
         capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
         # A phrase in a list of companies, or the only candidate when none was found, is a company watchdesk
         # cannot resolve; elsewhere only a capitalised phrase close to a company's name is one ("Nvidiaa").

@@ -129,6 +129,9 @@ GOALS = [
      'NVDA AMD TSM', 'geopolitical', 'edgar', 'weekly', '', ''),
     ('Watch NVIDIA and tsm for supply chain',
      'NVDA TSM', 'supply_chain', 'edgar', 'weekly', '', ''),
+    # a code review: nvda was dropped as "not understood" (it was beside tsm, read only after it)
+    ('watch nvda, tsm and asml',
+     'NVDA TSM ASML', 'geopolitical inventory supply_chain', 'edgar', 'weekly', '', ''),
 ]
 
 
