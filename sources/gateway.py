@@ -132,9 +132,10 @@ class Gateway:
         try:
             parts = urlsplit(url)
             httpx.URL(url)  # a fetched link with a line break, an ESC or a bad IDNA label is refused, not a crash
+            port = parts.port  # raises on ":99999"
             invalid = None
         except (httpx.InvalidURL, ValueError) as exc:  # UnicodeError (IDNA) is a ValueError
-            parts, invalid = urlsplit(""), f"not a valid URL ({type(exc).__name__})"
+            parts, port, invalid = urlsplit(""), None, f"not a valid URL ({type(exc).__name__})"
         call = Call(
             url=url,
             audit_url=redact_url(url),
@@ -150,7 +151,7 @@ class Gateway:
             self._refuse(call, attempt=1, detail=f"scheme {parts.scheme!r} not allowed")
         if not self.allowed(call.host):
             self._refuse(call, attempt=1, detail=f"host {call.host!r} not allowed")
-        if refusal := self.port_refusal(parts.scheme, call.host, parts.port):
+        if refusal := self.port_refusal(parts.scheme, call.host, port):
             self._refuse(call, attempt=1, detail=refusal)
         if self.config.max_requests is not None and self._spent() >= self.config.max_requests:
             self._refuse(call, attempt=1, detail=f"request budget of {self.config.max_requests} for this run spent")
@@ -174,10 +175,10 @@ class Gateway:
         self._count("refused")
         self._emit(call, attempt, "refused", detail=detail)
         hint = (
-            "raise max_requests_per_run in the policy"
-            if "budget" in detail
-            else ("add the domain to allowed_domains in the policy if it should be")
-        )
+            "raise max_requests_per_run in the policy" if "budget" in detail
+            else "the link itself is malformed" if "not a valid URL" in detail
+            else "add the domain to allowed_domains in the policy if it should be"
+        )  # fmt: skip
         raise PolicyError(f"{call.audit_url}: {detail}; {hint}")
 
     def _emit(

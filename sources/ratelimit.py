@@ -88,7 +88,7 @@ class SlidingWindowLimiter:
                 self._state.wait()  # every slot is in flight: wait for a release
 
 
-_PORTED = re.compile(r".+:\d{1,5}$").match
+_PORTED = re.compile(r"[^:]+:\d{1,5}$").match  # "host:8443", never an IPv6 address ("::1")
 
 
 def domain_matches(host: str, domain: str) -> bool:

@@ -108,7 +108,7 @@ INSTRUCTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(?:instructions?|prompts?|rules?|rubric|guidelines?|"
     r"polic(?:y|ies)|above|previous(?:ly)?|directions?|directives?)\b"
     r"|\b(?:to|for) the (?:automated|automatic) (?:judge|grader|classifier|model|assistant|system|reviewer)\b"
-    r"|\b(?:to|for) the (?:judge|grader|classifier|ai|llm)\s*[:,]"
+    r"|\b(?:to|for) the (?:grader|classifier|ai|llm)\s*[:,]|\bto the judge\s*:"
     r"|\b(?:system prompt|you are now|as an ai\b|new instructions|mark (?:every|all)\w*)"
     # addressed to a model: "Assistant, ...", "Note to any AI system", "System: new policy", field names it answers in
     r"|^\s*(?:assistant|system|ai)\s*[,:]|\b(?:note|message|instructions?) (?:to|for) (?:any|the|all) "

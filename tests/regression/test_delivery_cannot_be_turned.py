@@ -174,6 +174,7 @@ def test_paraphrased_instructions_are_withheld_from_the_model(sentence: str) -> 
     assert looks_like_instruction(sentence)
     assert not looks_like_instruction("Our systems team kept inventory lean, and we answer to our customers.")
     assert not looks_like_instruction("Inventory rose to the model year end; the judge's ruling is due in May.")
+    assert not looks_like_instruction("According to the judge, Apple must pay $500 million over the export controls.")
 
 
 def test_dry_run_refuses_an_smtp_address_it_cannot_read_without_echoing_it(tmp_path: Path) -> None:

@@ -20,7 +20,8 @@ def handler(request: httpx.Request) -> httpx.Response:
 
 
 @pytest.mark.parametrize(
-    "url", ["https://ir.example.com/call\nx", "https://ir.example.com/c\x1b[2J", "https://ir.example.com/idna"]
+    "url", ["https://ir.example.com/call\nx", "https://ir.example.com/c\x1b[2J", "https://ir.example.com/idna",
+            "https://ir.example.com:99999/feed"],  # the last: a bare ValueError from urlsplit (a code review)
 )
 def test_an_invalid_url_or_redirect_is_a_refusal_not_a_crash(url: str) -> None:
     events: list[AuditEvent] = []

@@ -52,3 +52,6 @@ def test_identity_never_in_clear_and_ports_only_where_named() -> None:
             with pytest.raises(PolicyError, match="port"):
                 gw.get(url, agent="t", cache=False)
     assert seen == {"http://www.sec.gov/x": DEFAULT_AGENT, "https://feeds.example.com:8443/rss": DEFAULT_AGENT}
+    from watchdesk.sources.ratelimit import domain_matches
+
+    assert domain_matches("::1", "::1")  # an IPv6 entry is no "host:port" (a code review)
