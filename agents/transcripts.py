@@ -224,11 +224,14 @@ def _same_call_stored(call: Transcript, req: TranscriptsRequest, store: Store) -
     stored twice and counted twice in the briefing)."""
     if not (call.call_date or call.fiscal_period):
         return False
-    period = f"transcript:{req.company.ticker.upper()}:{call.fiscal_period}:%" if call.fiscal_period else None
+    ticker = req.company.ticker.upper()
+    period = f"transcript:{ticker}:{call.fiscal_period}:%" if call.fiscal_period else None
+    # the same day is the same call only where one side names no period: an investor day on a call's date is another
+    # event, and two keys that both name a period but differ are two calls (a code review)
     rows = store.query(
         "SELECT 1 FROM documents WHERE source = 'transcript' AND ticker = ? AND parent_doc_id IS NULL"
-        " AND (filed_at = ? OR url LIKE ?) LIMIT 1",
-        [req.company.ticker, call.call_date, period],
+        " AND ((filed_at = ? AND (? IS NULL OR url LIKE ?)) OR url LIKE ?) LIMIT 1",
+        [req.company.ticker, call.call_date, call.fiscal_period, f"transcript:{ticker}:-:%", period],
     )
     return bool(rows)
 

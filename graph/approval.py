@@ -32,8 +32,9 @@ def approval_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
     # resumed, and another run approved meanwhile must not turn this one's answer (an edit, say) into "not needed".
     approved, changed = deps.store.query(
         "SELECT count(*) FILTER (WHERE watchlist_hash = ?), count(*) FILTER (WHERE watchlist_hash <> ?) FROM runs "
-        "WHERE watchlist = ? AND approval = 'approved' AND run_id <> ? AND finished_at IS NOT NULL "
-        "AND finished_at < coalesce((SELECT started_at FROM runs WHERE run_id = ?), now())",
+        "WHERE watchlist = ? AND approval = 'approved' AND run_id <> ? "
+        # an approved run later interrupted has no finished_at: it was approved before it started its steps
+        "AND coalesce(finished_at, started_at) < coalesce((SELECT started_at FROM runs WHERE run_id = ?), now())",
         [fingerprint := deps.watchlist.fingerprint(), fingerprint, deps.watchlist.name, deps.run_id, deps.run_id],
     )[0]
     if not approval_due(deps.watchlist.policy.approval, approved_before=int(approved)):

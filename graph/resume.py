@@ -42,7 +42,7 @@ class StoppedRun:
         return self.status == "awaiting_approval"
 
 
-def stopped_watchlist(stopped: StoppedRun) -> Watchlist:
+def stopped_watchlist(stopped: StoppedRun, *, db: Path | str = "DB") -> Watchlist:
     """The watchlist a stopped run resumes with. The database keeps it with the secrets in its URLs redacted; the
     real ones are read from the file it came from, which must still say the same thing."""
     from watchdesk.graph.watchlist import load_watchlist
@@ -58,12 +58,13 @@ def stopped_watchlist(stopped: StoppedRun) -> Watchlist:
         if loaded is not None and loaded.redacted() == stored:
             return loaded
         state = state if loaded is None else "changed since the plan"
-    if stored.redacted() == stored and REDACTED not in stopped.watchlist_json:
-        return stored  # it held no secret: the stored copy is the watchlist
+    if REDACTED not in stopped.watchlist_json:
+        return stored  # nothing was withheld: no secret, or a run stored before they were (migration 012)
     raise ConfigError(
         f"run {stopped.run_id}'s watchlist has secrets in its URLs, which the database does not keep; they are read "
         f"again from its file ({path or 'none recorded'}), which is {state}. Start it anew with "
-        f"`watchdesk run {path or 'WATCHLIST'}`, or close this one with `watchdesk approve {stopped.run_id} --reject`"
+        f"`watchdesk run {path or 'WATCHLIST'}`, or close this one with "
+        f"`watchdesk approve {stopped.run_id} --reject --db {db}`"
     )
 
 

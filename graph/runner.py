@@ -463,7 +463,7 @@ def resume_run(
         return RunOutcome(run_id=run_id, status=status)
     _check_saved_state(stopped, settings)
     settings = recorded_settings(stopped, settings)
-    watchlist = stopped_watchlist(stopped)
+    watchlist = stopped_watchlist(stopped, db=settings.db_path)
     if isinstance(decision, dict) and decision.get("decision") == "edit":  # a typo fails here, the run still waits
         decision = {**decision, "keep": select_steps(decision.get("keep") or [], cast("list[Step]", stopped.plan))}
     run = RunRecord(

@@ -160,3 +160,18 @@ def test_a_news_link_keeps_a_story_id_named_like_a_short_secret() -> None:
 
     assert canonical_url("https://slashdot.org/story.pl?sid=12345") == "https://slashdot.org/story.pl?sid=12345"
     assert canonical_url("https://h.example.com/f?a=1?apikey=S&b=2") == "https://h.example.com/f?a=1&b=2"
+
+
+def test_a_run_stored_before_redaction_still_resumes() -> None:
+    """A code review (session 22): a run waiting since before migration 012 (its watchlist stored with the token,
+    no file path) could not be approved: 'the database does not keep' secrets it did keep."""
+    from datetime import UTC, datetime
+
+    from watchdesk.graph.resume import StoppedRun, stopped_watchlist
+    from watchdesk.graph.watchlist import parse_watchlist
+
+    wl = parse_watchlist(WATCHLIST)
+    run = StoppedRun(run_id="r", thread_id="t", status="awaiting_approval", watchlist_json=wl.model_dump_json(),
+                     started_at=datetime.now(UTC), plan=[], mode="replay", replay_dir=None, record_dir=None,
+                     out_dir=None, as_of=None, watchlist_path=None)  # fmt: skip
+    assert stopped_watchlist(run) == wl
