@@ -194,16 +194,17 @@ def _step(state: RunState, step_id: str):  # type: ignore[no-untyped-def]
 
 
 def unread_tickers(results: Sequence[StepResult], tickers: Sequence[str]) -> tuple[str, ...]:
-    """Tickers none of whose fetching steps (filings:T, transcripts:T, the shared news step) succeeded."""
+    """Tickers not fully read: one of their own fetching steps (filings:T, transcripts:T) failed, or none ran (an
+    edit left them out) and the shared news step did not succeed either. The news feeds reading fine says nothing about
+    a company whose filings could not be fetched (the demo said "nothing filed" for ASML, whose filing list failed).
+    The briefing says so only for a ticker with no document in the period."""
     succeeded: dict[str, bool] = {}  # a step retried after a replan succeeded if any attempt did
     for r in results:
         succeeded[r["step_id"]] = succeeded.get(r["step_id"], False) or r["status"] == "done"
-    if succeeded.get("news"):
-        return ()
     unread = []
     for ticker in tickers:
         own = [succeeded[k] for k in (f"filings:{ticker}", f"transcripts:{ticker}") if k in succeeded]
-        if own and not any(own):
+        if (own and not all(own)) or (not own and not succeeded.get("news")):
             unread.append(ticker)
     return tuple(unread)
 

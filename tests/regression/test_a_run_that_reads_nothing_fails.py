@@ -39,7 +39,7 @@ def test_every_source_failing_exits_1_and_the_briefing_says_unknown(tmp_path: Pa
     assert "every source of this run failed" in result.stderr
     (md,) = (tmp_path / "out").glob("*.md")
     text = " ".join(md.read_text().split())
-    assert "Nothing read for ASML: every source failed in this run (see Gaps)" in text
+    assert "Nothing read for ASML: a source of it failed or was left out of this run (see Gaps)" in text
     assert "No new documents for ASML" not in text
 
 
@@ -47,8 +47,12 @@ def step(step_id: str, status: str) -> StepResult:
     return StepResult(step_id=step_id, status=status, summary="", new_doc_ids=[], gaps=[])
 
 
-def test_a_ticker_is_unread_only_when_all_its_fetching_failed() -> None:
+def test_a_ticker_is_unread_when_a_fetching_step_of_its_own_failed_or_none_ran() -> None:
     results = [step("filings:ASML", "failed"), step("transcripts:ASML", "failed"), step("filings:NVDA", "failed"),
                step("transcripts:NVDA", "done"), step("filings:TSM", "failed"), step("filings:TSM", "done")]
-    assert unread_tickers(results, ["ASML", "NVDA", "TSM", "AMD"]) == ("ASML",)
-    assert unread_tickers([*results, step("news", "done")], ["ASML"]) == ()
+    # NVDA's filings failed though its calls were read; AMD ran no step of its own and no news step succeeded (an
+    # edit left it out); TSM's filings failed, then succeeded after a replan
+    assert unread_tickers(results, ["ASML", "NVDA", "TSM", "AMD"]) == ("ASML", "NVDA", "AMD")
+    # the news feeds reading fine says nothing about ASML's failed filings (a new user's walkthrough, session 22: the
+    # demo said "nothing filed" for ASML); a news-only ticker is read by the news step
+    assert unread_tickers([*results, step("news", "done")], ["ASML", "AMD"]) == ("ASML",)
