@@ -11,9 +11,13 @@ if TYPE_CHECKING:
 
 @cache
 def _console() -> Console:
+    import sys
+
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    # Not a terminal (a log, cron's mail, a pipe): one message a line, never wrapped at 80 columns, so URLs and paths
+    # in a log can be copied whole (a new user's walkthrough, session 22)
+    return Console(stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty())
 
 
 class LazyConsole:
