@@ -7,7 +7,7 @@ import re
 import tomllib
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -276,5 +276,29 @@ def _describe(exc: ValidationError) -> str:
             continue
         where = ".".join(str(part) for part in err["loc"]) or "(top level)"
         given = "" if err["type"] == "missing" else f" (got {err.get('input')!r})"
-        lines.append(f"  - field `{where}`: {err['msg']}{given}")
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden" and (close := _close_field(loc)):
+            msg += f"; did you mean `{close}`?"  # "cadense" is "cadence"
+        elif err["type"] == "string_pattern_mismatch" and loc[-1:] == ("time",):
+            msg = "must be a 24-hour time HH:MM, e.g. 07:00 or 18:30"
+        lines.append(f"  - field `{where}`: {msg}{given}")
     return "\n".join(lines)
+
+
+def _close_field(loc: tuple[Any, ...]) -> str | None:
+    """The field of the model at `loc`'s parent whose name is closest to the unknown key at its end."""
+    import difflib
+    import typing
+
+    model: Any = Watchlist
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if hasattr(model, "model_fields") else None
+        if field is None:
+            return None
+        inner = [a for a in typing.get_args(field.annotation) if hasattr(a, "model_fields")]
+        model = inner[0] if inner else field.annotation
+    names = list(getattr(model, "model_fields", {}))
+    found = difflib.get_close_matches(str(loc[-1]), names, n=1, cutoff=0.6)
+    return found[0] if found else None

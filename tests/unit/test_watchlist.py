@@ -49,6 +49,16 @@ def test_invalid_fields_are_named(text: str, needle: str) -> None:
     assert needle in str(info.value) and "w.toml" in str(info.value)
 
 
+def test_a_misspelled_key_gets_a_suggestion_and_a_bad_time_an_example() -> None:
+    """A new user's walkthrough (session 22): `cadense` said only "Extra inputs are not permitted", and `time = "7am"`
+    printed the regex."""
+    with pytest.raises(ConfigError) as info:
+        parse_watchlist('[[tickers]]\nsymbl = "NVDA"\n[schedule]\ncadense = "daily"\ntime = "7am"\n', origin="w.toml")
+    said = str(info.value)
+    assert "did you mean `symbol`?" in said and "did you mean `cadence`?" in said
+    assert "must be a 24-hour time HH:MM, e.g. 07:00" in said and "[01]" not in said
+
+
 def test_forms_as_people_write_them_are_sec_forms() -> None:
     """`forms = ["10K", "10q", "8-k"]` matched only 8-k's filings: 10K and 10q were silently never fetched."""
     wl = parse_watchlist('[[tickers]]\nsymbol = "NVDA"\nforms = ["10K", "10q", "8-k", "20f/a", "s1", "DEF 14A"]\n'
