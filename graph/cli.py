@@ -66,7 +66,7 @@ class Group(LazyGroup):
             # Ctrl-C: 130 (128 + SIGINT) as shells expect, and how to pick a run up again (its rows so far are kept;
             # the next start marks it interrupted); a run's own interrupt names it and its database
             run_id, db = getattr(exc, "run_id", None), getattr(exc, "db_path", None)
-            how = (f"run {run_id} resumes with `watchdesk approve {run_id} --db {db}`" if run_id else
+            how = (f"run {run_id} resumes with `watchdesk approve {run_id}{f' --db {db}' if db else ''}`" if run_id else
                    "a run stopped mid-way resumes with `watchdesk approve RUN_ID` (`watchdesk runs` lists it)")
             err.print(f"\ninterrupted: what was stored is kept; {escape(how)}", soft_wrap=True)
             sys.exit(EXIT_INTERRUPTED)
@@ -375,7 +375,11 @@ def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
     if outcome.status != "awaiting_approval":
         return outcome
     plan = cast("list[Step]", load_stopped(outcome.run_id, settings).plan)
-    answer = ask({"run_id": outcome.run_id, "plan": plan, "text": describe(plan)})
+    try:
+        answer = ask({"run_id": outcome.run_id, "plan": plan, "text": describe(plan)})
+    except KeyboardInterrupt as exc:  # Ctrl-C at the prompt: exit 130, naming the waiting run and its database
+        exc.run_id, exc.db_path = outcome.run_id, settings.db_path  # type: ignore[attr-defined]
+        raise
     if answer is None:
         return outcome
     return runner.resume_run(outcome.run_id, settings, decision=answer, report=progress())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from typing import Any
 
 import click
@@ -16,13 +17,31 @@ from watchdesk.sources.redact import redact_text
 def ask(request: dict[str, Any]) -> Any:
     """An approver for runner.start_run; None (end of input, Ctrl-C) leaves the run awaiting approval."""
     err.print(f"\n[bold]Plan for run {escape(request['run_id'])}[/bold]\n{escape(redact_text(request['text']))}\n")
+    pressed: list[bool] = []  # Ctrl-C, told apart from end of input (click turns both into Abort)
+
+    def on_ctrl_c(_signum: int, _frame: Any) -> None:
+        pressed.append(True)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_ctrl_c)
+    except ValueError:  # not the main thread: no handler of ours
+        previous = None
     try:
         # no default: pressing Enter at an approval gate approves nothing, it asks again
         answer = click.prompt("approve / reject / edit", type=click.Choice(["approve", "reject", "edit"]))
         return answer if answer != "edit" else {"decision": "edit", "keep": ask_keep(request["plan"])}
-    except click.Abort:
+    except (click.Abort, KeyboardInterrupt) as exc:
+        # Ctrl-C: exit 130 as the README says, the run left waiting (a new user's walkthrough, session 22)
+        if pressed or isinstance(exc, KeyboardInterrupt):
+            stop = KeyboardInterrupt()
+            stop.run_id = request["run_id"]  # type: ignore[attr-defined]
+            raise stop from None
         err.print("\nno answer: the run stays awaiting approval")
         return None
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def ask_keep(plan: list[Step]) -> list[str]:

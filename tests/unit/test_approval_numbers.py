@@ -85,3 +85,22 @@ def test_enter_alone_approves_nothing() -> None:
 def test_an_edit_keeping_no_step_is_refused(typed: str) -> None:
     with pytest.raises(ConfigError, match="the edit keeps no step"):
         select_steps(typed, PLAN)
+
+
+def test_ctrl_c_at_the_prompt_is_an_interrupt_not_a_quiet_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new user's walkthrough (session 22): Ctrl-C at the approval prompt printed "no answer", printed the plan again
+    and exited 0; the README says 130. End of input still leaves the run waiting quietly (above)."""
+    import os
+    import signal
+
+    def ctrl_c(*_args: object, **_kw: object) -> str:
+        try:  # as click.prompt does: the interrupt becomes Abort, like end of input
+            os.kill(os.getpid(), signal.SIGINT)
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+        raise AssertionError("unreachable")
+
+    monkeypatch.setattr(click, "prompt", ctrl_c)
+    with pytest.raises(KeyboardInterrupt) as info:
+        ask({"run_id": "r1", "plan": PLAN, "text": "1. ..."})
+    assert getattr(info.value, "run_id", None) == "r1"
