@@ -228,6 +228,8 @@ def run(
 
     if approver is ask:  # the prompt waits with the database closed, so notebooks and `runs` can read it
         outcome = _run_then_ask(wl, settings)
+    elif scheduled:  # two watchlists scheduled at the same minute on one database: the second waits its turn
+        outcome = _when_free(lambda: runner.start_run(wl, settings, approver=approver, report=progress()))
     else:
         outcome = runner.start_run(wl, settings, approver=approver, report=progress())
     _print_outcome(outcome, settings)
@@ -360,6 +362,26 @@ def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
         err.print(f"  [yellow]gap[/yellow] {escape(redact_text(gap))}")
     for path in outcome.briefing_paths or ([outcome.briefing_path] if outcome.briefing_path else []):
         click.echo(path)
+
+
+LOCK_WAIT_S = 600.0  # how long a scheduled run waits for another run to release the database (WATCHDESK_LOCK_WAIT_S)
+
+
+def _when_free(start: Callable[[], RunOutcome], *, sleep: Callable[[float], None] = time.sleep) -> RunOutcome:
+    """A scheduled run that finds the database held by another watchdesk run waits and tries again, up to
+    WATCHDESK_LOCK_WAIT_S seconds (a new user's walkthrough: two watchlists installed for Monday 07:00 on one database
+    and the second failed with exit 3 every week). Held by anything else (a notebook), or past the wait: exit 3."""
+    budget = float(os.environ.get("WATCHDESK_LOCK_WAIT_S", LOCK_WAIT_S))
+    waited = 0.0
+    while True:
+        try:
+            return start()
+        except DatabaseInUseError as exc:
+            if waited >= budget or "watchdesk process" not in str(exc):
+                raise
+            err.print(f"the database is in use by another watchdesk run; waiting ({waited:.0f} of {budget:.0f} s)")
+            sleep(15.0)
+            waited += 15.0
 
 
 def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:

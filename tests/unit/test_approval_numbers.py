@@ -104,3 +104,29 @@ def test_ctrl_c_at_the_prompt_is_an_interrupt_not_a_quiet_no_answer(monkeypatch:
     with pytest.raises(KeyboardInterrupt) as info:
         ask({"run_id": "r1", "plan": PLAN, "text": "1. ..."})
     assert getattr(info.value, "run_id", None) == "r1"
+
+
+def test_a_scheduled_run_waits_for_another_run_to_free_the_database(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new user's walkthrough (session 22): two watchlists installed for Monday 07:00 on one database, and the
+    second failed with exit 3 every week. A scheduled run now waits for another watchdesk run, not for a notebook."""
+    from watchdesk.graph import cli as cli_module
+    from watchdesk.sources.errors import DatabaseInUseError
+
+    held = "database in use: w.duckdb is held by a watchdesk process (PID 7). Wait for that run to finish."
+    tries: list[int] = []
+    slept: list[float] = []
+
+    def start() -> str:
+        tries.append(1)
+        if len(tries) < 3:
+            raise DatabaseInUseError(held)
+        return "done"
+
+    assert cli_module._when_free(start, sleep=slept.append) == "done" and slept == [15.0, 15.0]  # type: ignore[arg-type]
+    monkeypatch.setenv("WATCHDESK_LOCK_WAIT_S", "15")
+    tries.clear()
+    with pytest.raises(DatabaseInUseError):
+        cli_module._when_free(lambda: (_ for _ in ()).throw(DatabaseInUseError(held)), sleep=slept.append)
+    with pytest.raises(DatabaseInUseError):  # a notebook holding it: no waiting
+        cli_module._when_free(lambda: (_ for _ in ()).throw(DatabaseInUseError("held by another program")),
+                              sleep=lambda _s: pytest.fail("waited for a notebook"))  # fmt: skip
