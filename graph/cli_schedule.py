@@ -23,6 +23,13 @@ def _crontab_option(fn: Any, *, verb: str = "Edit") -> Any:
     )(fn)
 
 
+def _job(watchlist: Path, db: Path, out: Path) -> Any:
+    from watchdesk.graph.schedule import Job
+
+    return Job(watchlist=watchlist, db=db.resolve(), out=out.resolve(), log=watchlist.with_suffix(".log"),
+               executable=shutil.which("watchdesk") or str(Path(sys.argv[0]).resolve()))  # fmt: skip
+
+
 @click.group("schedule")
 def schedule() -> None:
     """Run a watchlist on its [schedule] (cadence, day, time) from cron.
@@ -50,7 +57,7 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
     Example:
       watchdesk schedule install watchlist.toml --db ~/watchdesk.duckdb
     """
-    from watchdesk.graph.schedule import Crontab, Job, cron_line, with_entry
+    from watchdesk.graph.schedule import Crontab, cron_line, with_entry
     from watchdesk.graph.watchlist import horizon_ended, load_watchlist
 
     settings: Settings = ctx.obj
@@ -58,14 +65,7 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
     if ended := horizon_ended(wl, settings.as_of or today()):  # today as `run` counts it
         raise ConfigError(f"{watchlist}: {ended}; nothing installed.")
     path = watchlist.resolve()
-    job = Job(
-        watchlist=path,
-        db=(db or settings.db_path).resolve(),
-        out=(out or settings.out_dir).resolve(),
-        log=path.with_suffix(".log"),
-        executable=shutil.which("watchdesk") or str(Path(sys.argv[0]).resolve()),
-    )
-    line = cron_line(wl.schedule, job)
+    line = cron_line(wl.schedule, _job(path, db or settings.db_path, out or settings.out_dir))
     table = Crontab(crontab_file)
     table.write(with_entry(table.read(), path, line))
     click.echo(line)
@@ -78,22 +78,29 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
 @schedule.command("show")
 @click.argument("watchlist", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @functools.partial(_crontab_option, verb="Read")
-def show(watchlist: Path, crontab_file: Path | None) -> None:
+@click.pass_context
+def show(ctx: click.Context, watchlist: Path, crontab_file: Path | None) -> None:
     """Print WATCHLIST's crontab line and the next three times it runs.
 
     \b
     Example:
       watchdesk schedule show watchlist.toml
     """
-    from watchdesk.graph.schedule import Crontab, watchdesk_lines
+    from watchdesk.graph.schedule import Crontab, cron_line, watchdesk_lines
     from watchdesk.graph.watchlist import load_watchlist
 
     wl = load_watchlist(watchlist)
+    settings: Settings = ctx.obj
+    # the line `install` would write with the default --db and --out, shown when none is installed (a new user's
+    # walkthrough: the README says show prints the line)
+    would = cron_line(wl.schedule, _job(watchlist.resolve(), settings.db_path, settings.out_dir))
     if crontab_file is None and shutil.which("crontab") is None:  # nothing can be installed here: say so, still show
-        click.echo("not installed: this machine has no `crontab` command (install cron, or pass --crontab-file)")
+        click.echo("not installed: this machine has no `crontab` command (install cron, or pass --crontab-file); "
+                   f"`watchdesk schedule install {watchlist}` would write:\n{would}")
     else:
         lines = watchdesk_lines(Crontab(crontab_file).read(), watchlist.resolve())
-        click.echo("\n".join(lines) if lines else f"not installed (watchdesk schedule install {watchlist})")
+        click.echo("\n".join(lines) if lines else
+                   f"not installed; `watchdesk schedule install {watchlist}` would write:\n{would}")
     _print_next(wl.schedule, until=wl.until)
 
 
