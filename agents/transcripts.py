@@ -229,11 +229,28 @@ def _same_call_stored(call: Transcript, req: TranscriptsRequest, store: Store) -
     # the same day is the same call only where one side names no period: an investor day on a call's date is another
     # event, and two keys that both name a period but differ are two calls (a code review)
     rows = store.query(
-        "SELECT 1 FROM documents WHERE source = 'transcript' AND ticker = ? AND parent_doc_id IS NULL"
-        " AND ((filed_at = ? AND (? IS NULL OR url LIKE ?)) OR url LIKE ?) LIMIT 1",
-        [req.company.ticker, call.call_date, call.fiscal_period, f"transcript:{ticker}:-:%", period],
+        "SELECT url LIKE ? AS by_period, text FROM documents WHERE source = 'transcript' AND ticker = ?"
+        " AND parent_doc_id IS NULL AND ((filed_at = ? AND (? IS NULL OR url LIKE ?)) OR url LIKE ?)",
+        [period, req.company.ticker, call.call_date, call.fiscal_period, f"transcript:{ticker}:-:%", period],
     )
-    return bool(rows)
+    if any(by_period for by_period, _ in rows):
+        return True
+    # by the day alone: the same call only if the texts share what was said (an investor day on a call's date, with
+    # no period either, is another event: a code review)
+    said = _said(call)
+    return any(_shares(said, text or "") for _, text in rows) if said else bool(rows)
+
+
+def _shares(said: list[str], text: str) -> bool:
+    plain = " ".join(text.split())
+    return sum(line in plain for line in said) * 2 >= len(said)
+
+
+def _said(call: Transcript) -> list[str]:
+    """Up to eight long statements from the middle of the call, to recognise it by."""
+    long = [" ".join(st.text.split()) for st in call.statements if len(st.text) >= 200]
+    middle = len(long) // 2
+    return [line[:160] for line in long[max(0, middle - 4) : middle + 4]]
 
 
 def _spans(doc_id: str, call: Transcript, spans: Sequence[tuple[int, int]]) -> list[SpanRecord]:

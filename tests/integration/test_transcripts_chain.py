@@ -251,3 +251,26 @@ def test_under_the_document_cap_the_newest_calls_are_stored(shared_fixtures: Pat
         stored = store.query("SELECT filed_at FROM documents")
     assert stored == [(date(2025, 2, 26),)], stored
     assert got.gap and "3 older calls left unstored" in got.gap and "the newest were stored" in got.gap
+
+
+def test_another_event_on_a_calls_day_is_not_taken_for_the_call() -> None:
+    """A code review (session 22): with the same-day check, an investor day dated on a call's day (no period named
+    by either) was dropped as that call. By the day alone, a transcript is the stored call only if they share what
+    was said."""
+    from watchdesk.sources.transcripts.model import Statement, Transcript
+    from watchdesk.store.records import DocumentRecord
+
+    said = [f"Statement {n} about our data center business and the ramp of the new products, which we discussed at "
+            f"length with customers across every region this quarter, number {n}, with more detail to follow." * 2
+            for n in range(10)]  # fmt: skip
+    call = Transcript(ticker="NVDA", call_date=date(2024, 5, 22), statements=[Statement(text=t) for t in said])
+    nvda = CompanyRef(ticker="NVDA", cik=1045810, name="NVIDIA CORP")
+    req = transcripts.TranscriptsRequest(company=nvda, aliases=(), chain=())
+    with Store.open(":memory:") as store:
+        store.upsert_document(DocumentRecord(url="transcript:NVDA:2025-Q1:2024-05-22", source="transcript",
+                                             text="\n\n".join(said), fetched_at=datetime.now(UTC), ticker="NVDA",
+                                             filed_at=date(2024, 5, 22), form="transcript"))  # fmt: skip
+        assert transcripts._same_call_stored(call, req, store)  # the same words: the same call
+        other = Transcript(ticker="NVDA", call_date=date(2024, 5, 22),
+                           statements=[Statement(text=t.replace("data center", "investor day")) for t in said])
+        assert not transcripts._same_call_stored(other, req, store)
