@@ -358,7 +358,11 @@ def _compare_previous(
         if prev.accession not in store.known_accessions([prev.accession]):
             store.save_documents([_with_spans(old, html=old_body)])
         pair = StoredPair(old_doc_id=old.doc_id, old_body=old_body, new_doc_id=doc_id, new_body=body)
-        compare_stored(store, pair, form=_base_form(filing.form), ticker=ticker, library=req.topics, run_id=run_id)
+        diff = compare_stored(store, pair, form=_base_form(filing.form), ticker=ticker, library=req.topics,
+                              run_id=run_id)  # fmt: skip
+        if not any(s.present for s in diff.sections):
+            # nothing to compare is said, once: with no row stored, every later run would fetch both again
+            raise ParsingError("no section (risk factors, MD&A) was found in both filings")
     except WatchdeskError as exc:
         target = f"compare {filing.form} {filing.accession} with {prev.accession}"
         _gap(store, run_id=run_id, ticker=ticker, target=target, reason=str(exc))

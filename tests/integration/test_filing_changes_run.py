@@ -185,3 +185,19 @@ def test_turning_the_comparison_on_compares_the_newest_filing_stored_while_it_wa
     assert third.status == "done"
     with Store.open(tmp_path / "w.duckdb", read_only=True) as store:
         assert store.query("SELECT DISTINCT old_doc_id, new_doc_id, run_id FROM filing_comparisons") == pairs
+
+
+def test_a_comparison_with_no_common_section_is_said_once_and_not_fetched_again(
+    edgar_fixtures: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A code review (session 22): a comparison storing no row (no section found in both filings) left the newest
+    filing 'uncompared', so every later run would fetch both filings and compare them again. It is now a gap, once."""
+    from watchdesk.agents import filings
+    from watchdesk.sources.filing_diff import FilingDiff
+
+    monkeypatch.setattr(filings, "compare_stored", lambda *_a, **_k: FilingDiff(()))
+    pack = nvidia_pack(tmp_path / "pack", edgar_fixtures)
+    first = runner.start_run(WATCHLIST, settings(tmp_path, pack))
+    assert any("no section (risk factors, MD&A) was found in both filings" in g for g in first.gaps), first.gaps
+    again = runner.start_run(WATCHLIST, settings(tmp_path, pack))
+    assert not [u for u in again.requested if "/Archives/" in u], again.requested
