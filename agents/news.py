@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from watchdesk.sources.errors import WatchdeskError
 from watchdesk.sources.news.feeds import NewsItem, discover_feeds, parse_feed
 from watchdesk.sources.news.fetch import ConditionalFetcher, FeedState, fetch_feed
-from watchdesk.sources.news.match import MAX_TAGS, TickerTerms, match_tickers
+from watchdesk.sources.news.match import TickerTerms, match_tickers, topical_tags
 from watchdesk.sources.news.tiers import Tier, at_least, tier_for
 from watchdesk.sources.redact import is_credential_name, redact_text
 from watchdesk.store.records import DocumentRecord, GapRecord
@@ -116,7 +116,7 @@ def _consider(
         return
     # Categories are read as text too: an outlet's own tag ("NVIDIA Corporation") names the company; not those of an
     # item tagged with a whole list of symbols (a fund's holdings), which must name the company in its own words
-    tags = item.categories if len(set(item.categories)) <= MAX_TAGS else ()
+    tags = topical_tags(item.categories)
     text = "\n".join((item.title, item.summary, *tags))
     symbols = match_tickers(text, req.tickers, categories=item.categories)
     if not symbols:
@@ -142,11 +142,11 @@ def canonical_url(url: str) -> str:
     since the link is stored, shown in the briefing and mailed to its recipients.
     """
     parts = urlsplit(url.strip())
-    # a credential behind ";" or a second "?" (which the split below does not see) goes first, its separator with it
-    query = "".join(re.sub(r"^[;?&]?[^=;?&]*=.*", "", p) if is_credential_name(p.lstrip(";?&").split("=", 1)[0])
-                    else p for p in re.split(r"(?=[;?&])", parts.query))  # fmt: skip
-    kept = [(k, v) for k, v in parse_qsl(query.lstrip("&"), keep_blank_values=True)
-            if not _TRACKING.match(k) and not is_credential_name(k)]
+    # each parameter with the separator before it ("&", ";" or a second "?"): a credential goes whole, wherever it
+    # stands; any other keeps its bytes (a ";" inside a value stays a ";")
+    fields = re.split(r"(?=[;?&])", parts.query)
+    query = "".join(f for f in fields if not is_credential_name(f.lstrip(";?&").split("=", 1)[0]))
+    kept = [(k, v) for k, v in parse_qsl(query.lstrip(";?&"), keep_blank_values=True) if not _TRACKING.match(k)]
     host = parts.netloc.rpartition("@")[2].lower()
     return urlunsplit((parts.scheme.lower(), host, parts.path, urlencode(kept), ""))
 

@@ -48,6 +48,8 @@ def stopped_watchlist(stopped: StoppedRun, *, db: Path | str = "DB") -> Watchlis
     from watchdesk.graph.watchlist import load_watchlist
 
     stored = Watchlist.model_validate_json(stopped.watchlist_json)
+    if REDACTED not in stopped.watchlist_json:
+        return stored  # nothing was withheld: no secret, or a run stored before they were (migration 012)
     path = Path(stopped.watchlist_path) if stopped.watchlist_path else None
     state = "not recorded"
     if path is not None:
@@ -58,8 +60,6 @@ def stopped_watchlist(stopped: StoppedRun, *, db: Path | str = "DB") -> Watchlis
         if loaded is not None and loaded.redacted() == stored:
             return loaded
         state = state if loaded is None else "changed since the plan"
-    if REDACTED not in stopped.watchlist_json:
-        return stored  # nothing was withheld: no secret, or a run stored before they were (migration 012)
     raise ConfigError(
         f"run {stopped.run_id}'s watchlist has secrets in its URLs, which the database does not keep; they are read "
         f"again from its file ({path or 'none recorded'}), which is {state}. Start it anew with "

@@ -54,9 +54,13 @@ def terms_for(symbol: str, *, sec_name: str = "", aliases: Iterable[str] = ()) -
 MAX_TAGS = 20
 
 
+def topical_tags(categories: Iterable[str]) -> tuple[str, ...]:
+    """An entry's category tags, or none when it carries more than MAX_TAGS distinct ones (a list of symbols)."""
+    tags = tuple(categories)
+    return tags if len({c.strip().upper() for c in tags}) <= MAX_TAGS else ()
+
+
 def match_tickers(text: str, terms: Sequence[TickerTerms], *, categories: Iterable[str] = ()) -> list[str]:
     """Symbols of the companies `text` (headline and summary) or the entry's category tags name."""
-    tags = {c.strip().upper() for c in categories}
-    if len(tags) > MAX_TAGS:
-        tags = set()
+    tags = {c.strip().upper() for c in topical_tags(categories)}
     return [t.symbol for t in terms if t.symbol in tags or t.pattern().search(text)]
