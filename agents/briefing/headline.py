@@ -131,8 +131,8 @@ def missing_lines(data: BriefingInput) -> list[str]:
     for ticker in data.tickers:
         if ticker not in docs and ticker not in mentioned and ticker in data.unread:
             lines.append(
-                f"- Nothing read for {escape_markdown(ticker)}: a source of it failed or was left out of this run (see "
-                f"Gaps), so whether anything was filed, called or published {span} is not known."
+                f"- Nothing read for {escape_markdown(ticker)}: one of its sources failed or was left out of this run "
+                f"(see Gaps), so whether anything was filed, called or published {span} is not known."
             )
         elif ticker not in docs and ticker not in mentioned:
             lines.append(
