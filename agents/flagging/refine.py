@@ -183,7 +183,7 @@ def _read_closer(sentence: Read | str, verdict: Verdict, topic: str = "") -> Ver
 # leave-companies-out scores of our TUNE and the dev calls (tests/labels/sureness.py), where the sure mentions are
 # 57-73% of the flags, with precision 0.96 / 0.85 / 0.92 and polarity 0.85 / 0.83 / 0.84, and the others 0.81 /
 # 0.76 / 0.96 and 0.70 / 0.62 / 0.75 (inventory / supply chain / geopolitics). The briefing marks the others
-# "unsure": the ones to read before relying on them. (Figures at v0.12; at v0.13 README.md's "v0.13" paragraph.)
+# "unsure": the ones to read before relying on them. (Figures at v0.12; at v0.13 see QUALITY.md's "v0.13" paragraph.)
 SURE_PRESENCE = 0.8
 SURE_POLARITY = 0.7
 

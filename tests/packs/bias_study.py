@@ -1,4 +1,4 @@
-"""Polarity class-bias study (issue 10, session 14; a measured no-go, README.md "Also measured (session 14)").
+"""Polarity class-bias study (issue 10, session 14; a measured no-go, QUALITY.md "Also measured (session 14)").
 
 Would shifting a topic's learned neutral bias, so that fewer (or more) found mentions read neutral, get more
 polarities right on calls the model has not seen? For each of train_refiner's folds (leave-companies-out, then

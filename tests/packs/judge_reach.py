@@ -7,7 +7,7 @@ The judge can drop a flag or accept a candidate but never sees the rest, so this
 is flagged with a refiner trained without its fold (train_refiner's leave-calls-out folds), as a call the refiner
 never saw would be. `--low` is the refiner chance from which a looked-at sentence is sent (flag.UNSURE);
 `--follow-geo` / `--follow-other` send every sentence that many after a flag in the same speech (flag.FOLLOW_ON;
-0 for the other topics is as shipped). About a minute per setting. Figures: README, "The LLM path".
+0 for the other topics is as shipped). About a minute per setting. Figures: README, "An LLM, if you want one".
 """
 
 from __future__ import annotations

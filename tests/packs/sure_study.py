@@ -1,5 +1,5 @@
 """Would "the rules agree with the final verdict" sharpen the refiner's sure mark (refine.is_sure)? A measured no-go
-(session 15, README "Also measured (session 15)").
+(session 15, QUALITY.md "Also measured (session 15)").
 
     PYTHONPATH=. .venv/bin/python -m tests.packs.sure_study      (about 2 minutes)
 
