@@ -34,9 +34,7 @@ def save_comparison(
     return store.transaction(write)
 
 
-def period_changes(
-    store: Store, *, tickers: Sequence[str], start: date, end: date
-) -> list[dict[str, Any]]:
+def period_changes(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
     """Changes (all but unchanged factors) whose newer filing was filed in the period."""
     sql = """
         SELECT c.*, o.form AS old_form, o.filed_at AS old_filed_at, coalesce(o.source_url, o.url) AS old_url,
@@ -51,18 +49,20 @@ def period_changes(
     return _dicts(store, sql, [list(tickers), start, end])
 
 
-def similarity_history(store: Store, *, tickers: Sequence[str]) -> list[dict[str, Any]]:
-    """Every stored comparison of the tickers' filings, oldest newer-filing first (for history and notebooks)."""
+def similarity_history(store: Store, *, tickers: Sequence[str], until: date | None = None) -> list[dict[str, Any]]:
+    """Every stored comparison of the tickers' filings, oldest newer-filing first (for history and notebooks);
+    with `until`, only those whose newer filing was filed by then (a briefing's history is no later than its
+    period: a review found a 2024 week listing a 2025 comparison as "earlier")."""
     sql = """
         SELECT s.ticker, s.form, s.item, s.similarity, s.jaccard, s.n_old, s.n_new, s.note,
                s.old_doc_id, s.new_doc_id, o.filed_at AS old_filed_at, n.filed_at AS new_filed_at
         FROM filing_comparisons s
         JOIN documents o ON o.doc_id = s.old_doc_id
         JOIN documents n ON n.doc_id = s.new_doc_id
-        WHERE list_contains(?, s.ticker)
+        WHERE list_contains(?, s.ticker) AND (CAST(? AS DATE) IS NULL OR n.filed_at <= ?)
         ORDER BY s.ticker, s.form, s.item, n.filed_at
     """
-    return _dicts(store, sql, [list(tickers)])
+    return _dicts(store, sql, [list(tickers), until, until])
 
 
 def change_quote_mismatches(store: Store, changes: Sequence[dict[str, Any]]) -> list[tuple[str, str, str, int]]:

@@ -30,8 +30,10 @@ def changes_part(changes: Sequence[dict[str, Any]], history: Sequence[dict[str, 
     lines: list[str] = []
     pairs = _by_pair(changes)
     if not pairs:  # the history below is earlier filings': say first that none of this period's changed
-        lines.append("No new 10-K, 10-Q or 20-F in this period was compared with an earlier one." + (
-            " The table is the companies' earlier comparisons, for reference." if history else ""))
+        lines.append(
+            "No new 10-K, 10-Q or 20-F in this period was compared with an earlier one."
+            + (" The table is the companies' earlier comparisons, for reference." if history else "")
+        )
         if not history:
             return "\n".join(lines)
         lines.append("")
@@ -58,8 +60,11 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
     lines += [_marked_line(r) for r in marked] or ["- No risk factor is new or removed."]
     reworded = sorted((r for r in factors if r["kind"] not in _KIND_ORDER), key=lambda r: (-_changed(r), r["seq"]))
     if reworded:
-        lines += ["", f"Biggest rewordings ({len(reworded)} risk factors changed wording; most characters changed "
-                      "first):", ""]
+        lines += [
+            "",
+            f"Biggest rewordings ({len(reworded)} risk factors changed wording; most characters changed first):",
+            "",
+        ]
         lines += [_reworded_line(r) for r in reworded[:TOP_REWORDED]] + _more(len(reworded) - TOP_REWORDED)
     added = [r for r in rows if r["kind"] == "added" and r["topics"]]
     if added:
@@ -152,7 +157,8 @@ def gather(store: Store, req: BriefingRequest) -> dict[str, list[dict[str, Any]]
     rows = stored_changes.period_changes(store, tickers=req.tickers, start=req.period.start, end=req.period.end)
     if bad := stored_changes.change_quote_mismatches(store, rows):
         raise StoreError(f"citation check failed for filing changes {bad}: quote differs from stored text")
-    return {"changes": rows, "history": stored_changes.similarity_history(store, tickers=req.tickers)}
+    history = stored_changes.similarity_history(store, tickers=req.tickers, until=req.period.end)
+    return {"changes": rows, "history": history}
 
 
 def filing_changes_part(ctx: RenderContext) -> Section:

@@ -122,6 +122,30 @@ def test_every_quoted_change_is_the_stored_text(nvidia_run: tuple[Path, runner.R
             gather(store, request)
 
 
+def test_a_period_before_a_comparison_does_not_list_it_as_earlier(nvidia_run: tuple[Path, runner.RunOutcome]) -> None:
+    """A review: `brief --week 2024-W21` listed the 10-K filed 2025-02-26 under "the companies' earlier
+    comparisons"; the history holds only comparisons whose newer filing is filed by the period's end."""
+    from watchdesk.agents.briefing.changes_part import gather as changes_gather
+
+    tmp, _ = nvidia_run
+    with Store.open(tmp / "w.duckdb", read_only=True) as store:
+
+        def history(start: date, end: date) -> list[str]:
+            request = BriefingRequest(
+                run_id="-",
+                watchlist_name="w",
+                tickers=["NVDA"],
+                topics=["geopolitical"],
+                period=Period(start, end),
+                out_dir=tmp,
+            )
+            return sorted({str(h["new_filed_at"]) for h in changes_gather(store, request)["history"]})
+
+        assert history(date(2024, 5, 20), date(2024, 5, 26)) == []
+        assert history(date(2025, 2, 24), date(2025, 3, 2)) == ["2025-02-26"]
+        assert history(date(2026, 1, 5), date(2026, 1, 11)) == ["2025-02-26"]
+
+
 def test_without_the_previous_filing_the_comparison_is_a_gap(edgar_fixtures: Path, tmp_path: Path) -> None:
     pack = nvidia_pack(tmp_path / "pack", edgar_fixtures, with_fy2024=False)
     outcome = runner.start_run(WATCHLIST, settings(tmp_path, pack))
@@ -143,11 +167,24 @@ def test_a_period_without_a_compared_filing_says_so_before_the_history() -> None
     word that it was not this week's."""
     from watchdesk.agents.briefing.changes_part import changes_part
 
-    history = [{"ticker": "NVDA", "form": "10-K", "new_filed_at": None, "old_filed_at": None, "item": "1A",
-                "similarity": 0.999, "jaccard": 0.889, "n_old": 24, "n_new": 23}]
+    history = [
+        {
+            "ticker": "NVDA",
+            "form": "10-K",
+            "new_filed_at": None,
+            "old_filed_at": None,
+            "item": "1A",
+            "similarity": 0.999,
+            "jaccard": 0.889,
+            "n_old": 24,
+            "n_new": 23,
+        }
+    ]
     body = changes_part([], history)
-    assert body.startswith("No new 10-K, 10-Q or 20-F in this period was compared with an earlier one. The table is "
-                           "the companies' earlier comparisons, for reference.\n\nSimilarity against")
+    assert body.startswith(
+        "No new 10-K, 10-Q or 20-F in this period was compared with an earlier one. The table is "
+        "the companies' earlier comparisons, for reference.\n\nSimilarity against"
+    )
     assert changes_part([], []) == "No new 10-K, 10-Q or 20-F in this period was compared with an earlier one."
 
 
@@ -157,8 +194,10 @@ def test_the_largest_change_leads_the_rewordings(nvidia_run: tuple[Path, runner.
     _, outcome = nvidia_run
     part = Path(outcome.briefing_path or "").read_text().split("## What changed in filings", 1)[1]
     rewordings = part.split("Biggest rewordings", 1)[1].split("\n\n", 2)[1].splitlines()
-    assert rewordings[0].startswith("- **expanded** (similarity 0.993, 19,255 → 26,028 characters): “We are subject "
-                                    "to complex laws, rules, regulations, and political and other actions")
+    assert rewordings[0].startswith(
+        "- **expanded** (similarity 0.993, 19,255 → 26,028 characters): “We are subject "
+        "to complex laws, rules, regulations, and political and other actions"
+    )
     assert rewordings[-1] == "- … and 17 more (all are in the filing_changes table)"
     assert "MD&A sentences added that mention watched topics (24):" in part  # 39 before light rewordings went
     assert "- … and 19 more (all are in the filing_changes table)" in part
