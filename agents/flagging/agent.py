@@ -15,7 +15,7 @@ from watchdesk.agents.flagging.filing_reading import read_in_filing
 from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.topic_spec import TopicSpec
-from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
+from watchdesk.agents.flagging.topics import TopicLibrary, load_topics, shipped_topics
 from watchdesk.agents.flagging.version import METHOD_VERSION
 from watchdesk.store import writes
 from watchdesk.store.bulk import upsert
@@ -34,22 +34,40 @@ class FlagStats:
 
 
 def pending_documents(
-    store: Store, *, tickers: Sequence[str], method: str = METHOD, version: str = METHOD_VERSION
-) -> list[tuple[str, str | None]]:
-    """(doc_id, ticker) of documents this method version has not flagged yet, or whose latest flagging by this
-    method is another version of it: a custom topic removed from the watchlist ("0.31" after "0.31+ab12cd34")
-    re-flags the documents once, so the removed topic's findings are no longer the current ones."""
+    store: Store,
+    *,
+    tickers: Sequence[str],
+    method: str = METHOD,
+    version: str = METHOD_VERSION,
+    topics: Sequence[str] = (),
+) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    """(doc_id, ticker, topics to read it for) of the documents to flag: those this method version has not
+    flagged yet, those whose latest flagging by this method is another version of it (a custom topic removed from
+    the watchlist, "0.31" after "0.31+ab12cd34", re-flags the documents once, so the removed topic's findings are
+    no longer the current ones), and those this version read for fewer of `topics` than are watched now.
+
+    A document is read for the watched topics plus the shipped topics its latest flagging read it for, so a second
+    watchlist sharing the store with other topics neither drops the first one's findings nor re-reads what holds
+    them already. A flagging from before the topics were recorded counts as reading none."""
     rows = store.query(
-        "WITH latest AS (SELECT doc_id, method, method_version FROM doc_flags"
+        "WITH latest AS (SELECT doc_id, method, method_version, topics FROM doc_flags"
         "  QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY flagged_at DESC) = 1)"
-        " SELECT d.doc_id, d.ticker FROM documents d LEFT JOIN latest l USING (doc_id)"
-        " WHERE list_contains(?, d.ticker) AND (NOT EXISTS ("
-        "   SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id AND f.method = ? AND f.method_version = ?)"
-        "   OR (l.method = ? AND l.method_version <> ?))"
+        " SELECT d.doc_id, d.ticker, f.topics, l.topics,"
+        "   f.doc_id IS NULL OR (l.method = ? AND l.method_version <> ?)"
+        " FROM documents d LEFT JOIN latest l USING (doc_id)"
+        " LEFT JOIN doc_flags f ON f.doc_id = d.doc_id AND f.method = ? AND f.method_version = ?"
+        " WHERE list_contains(?, d.ticker)"
         " ORDER BY d.filed_at, d.doc_id",
-        [list(tickers), method, version, method, version],
+        [method, version, method, version, list(tickers)],
     )
-    return [(r[0], r[1]) for r in rows]
+    shipped = {t.name for t in shipped_topics()}
+    wanted = list(dict.fromkeys(topics))
+    pending = []
+    for doc_id, ticker, done, latest, stale in rows:
+        if stale or not set(wanted) <= set(done or ()):
+            before = sorted((set(done or ()) | set(latest or ())) & (shipped - set(wanted)))
+            pending.append((doc_id, ticker, (*wanted, *before)))
+    return pending
 
 
 Judge = Callable[[list[Flag], str], list[Flag]]  # (flags, the document text they point into) -> flags
@@ -67,14 +85,18 @@ def flag_documents(
 ) -> FlagStats:
     custom = [TopicSpec(**c) for c in custom_topics]
     # Custom topics are named like the shipped ones; `extra` defines them, the names pick them (all of them).
-    library = load_topics([*topics, *(c.name for c in custom)], extra=custom)
+    watched = [*topics, *(c.name for c in custom)]
+    libraries = {tuple(watched): load_topics(watched, extra=custom)}
     version = flagging_version(custom)
     stats = FlagStats()
     method = LLM_METHOD if judge else METHOD
-    for doc_id, ticker in pending_documents(store, tickers=tickers, method=method, version=version):
+    for doc_id, ticker, names in pending_documents(store, tickers=tickers, method=method, version=version,
+                                                   topics=watched):  # fmt: skip
+        if names not in libraries:
+            libraries[names] = load_topics(names, extra=custom)
         text = store.query("SELECT text FROM documents WHERE doc_id = ?", [doc_id])[0][0]
         n_sent, n_find = flag_document(
-            store, doc_id=doc_id, ticker=ticker, text=text, library=library, run_id=run_id, judge=judge,
+            store, doc_id=doc_id, ticker=ticker, text=text, library=libraries[names], run_id=run_id, judge=judge,
             version=version,
         )
         stats.documents += 1
@@ -164,6 +186,7 @@ def flag_document(
         "n_sentences": len(sentences),
         "n_findings": len(findings),
         "flagged_at": now,
+        "topics": list(library.names),
     }
 
     def write(con: duckdb.DuckDBPyConnection) -> None:

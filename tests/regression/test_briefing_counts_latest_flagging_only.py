@@ -34,7 +34,7 @@ def test_only_the_latest_flagging_of_a_document_is_briefed() -> None:
             store.replace_findings(doc.doc_id, [_finding(doc, version, polarity)], method="rules",
                                    method_version=version)  # fmt: skip
             marker = [doc.doc_id, version, when.replace(tzinfo=None)]
-            store.con.execute("INSERT INTO doc_flags VALUES (?, 'rules', ?, 2, 1, ?)", marker)
+            store.con.execute("INSERT INTO doc_flags VALUES (?, 'rules', ?, 2, 1, ?, NULL)", marker)
         rows = queries.period_findings(store, tickers=["NVDA"], topics=["inventory"], start=date(2025, 1, 1),
                                        end=date(2025, 12, 31))  # fmt: skip
     assert [(r["polarity"]) for r in rows] == ["negative"]
@@ -51,7 +51,7 @@ def test_version_0_10_is_newer_than_0_9_when_flagged_at_ties(suffix: str) -> Non
         for version, polarity in (("0.9" + suffix, "neutral"), ("0.10" + suffix, "negative")):
             store.replace_findings(doc.doc_id, [_finding(doc, version, polarity)], method="rules",
                                    method_version=version)  # fmt: skip
-            store.con.execute("INSERT INTO doc_flags VALUES (?, 'rules', ?, 2, 1, ?)",
+            store.con.execute("INSERT INTO doc_flags VALUES (?, 'rules', ?, 2, 1, ?, NULL)",
                               [doc.doc_id, version, NOW.replace(tzinfo=None)])  # fmt: skip
         rows = queries.period_findings(store, tickers=["NVDA"], topics=["inventory"], start=date(2025, 1, 1),
                                        end=date(2025, 12, 31))  # fmt: skip

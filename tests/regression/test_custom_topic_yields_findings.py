@@ -72,3 +72,28 @@ def test_a_custom_topic_removed_later_leaves_the_current_findings_once(shared_fi
         after = dict(store.query(count))
     assert after == plain and "inventory_adjustment" not in after
     assert (removed.documents, again.documents) == (1, 0)
+
+
+def test_a_shipped_topic_added_later_reads_what_is_stored_and_keeps_the_others(
+    shared_fixtures: Path, tmp_path: Path
+) -> None:
+    """A review (session 23): a watchlist that added "geopolitical" to "inventory" briefed 0 geopolitical mentions
+    for calls already stored, since documents flagged once by this version were never read for the new topic.
+    They are read again once for the union of the topics flagged before and the ones watched now, so a second
+    watchlist sharing the store with fewer topics neither re-reads them nor drops the other's findings."""
+    count = "SELECT topic, count(*) FROM current_findings GROUP BY ALL ORDER BY 1"
+    with Store.open(":memory:") as store:
+        stored_call(store, shared_fixtures, tmp_path)
+        first = flag_documents(store, tickers=["MU"], topics=["inventory"], run_id="r1")
+        before = dict(store.query(count))
+        added = flag_documents(store, tickers=["MU"], topics=["inventory", "geopolitical"], run_id="r2")
+        both = dict(store.query(count))
+        fewer = flag_documents(store, tickers=["MU"], topics=["inventory"], run_id="r3")
+        other = flag_documents(store, tickers=["MU"], topics=["supply_chain"], run_id="r4")
+        after = dict(store.query(count))
+        flagged = store.query("SELECT list_sort(topics) FROM doc_flags")
+    assert (first.documents, added.documents, fewer.documents, other.documents) == (1, 1, 0, 1)
+    assert set(before) == {"inventory"} and both["geopolitical"] > 0 and both["inventory"] == before["inventory"]
+    assert set(after) == {"inventory", "geopolitical", "supply_chain"}
+    assert {k: after[k] for k in both} == both
+    assert flagged == [(["geopolitical", "inventory", "supply_chain"],)]
