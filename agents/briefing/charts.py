@@ -90,7 +90,7 @@ def mentions_chart(history: Sequence[WeekPoint], weeks: Sequence[date]) -> str |
                 y_top, y_low = _y(height, (base + count) / top), _y(height, base / top)
                 parts.append(f'<rect x="{LEFT + i * band + band * 0.1:.1f}" y="{y_top:.1f}" width="{band * 0.8:.1f}" '
                              f'height="{y_low - y_top:.1f}" fill="{colour[ticker]}"><title>{escape(ticker)} '
-                             f'{_label(week)}: {count}</title></rect>')  # fmt: skip
+                             f'week of {week.isoformat()}: {count}</title></rect>')  # fmt: skip
                 base += count
     parts += _legend(LEFT + width + 16, "ticker", colour)
     return _svg(LEFT + width + LEGEND + 16, TOP + height + BOTTOM, "Topic mentions per week by ticker", parts)

@@ -47,7 +47,8 @@ def test_mentions_chart_stacks_bars_to_the_weeks_totals() -> None:
     root = ET.fromstring(svg)
     bars = {r.findtext(f"{SVG}title", ""): float(r.get("height", 0)) for r in root.iter(f"{SVG}rect")
             if r.find(f"{SVG}title") is not None}  # fmt: skip
-    assert sorted(bars) == ["A&B< Jan 13: 5", "NVDA Jan 20: 2", "NVDA Jan 6: 4"]
+    # the week's year too: a review found "NVDA Feb 26: 374" on a chart spanning 2024 to 2026
+    assert sorted(bars) == ["A&B< week of 2025-01-13: 5", "NVDA week of 2025-01-06: 4", "NVDA week of 2025-01-20: 2"]
     per_mention = {height / int(title.rsplit(" ", 1)[1]) for title, height in bars.items()}
     assert max(per_mention) - min(per_mention) < 0.05  # heights proportional to the counts
 
