@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -26,15 +27,26 @@ class BriefResult:
     deliveries: list[Outcome]
 
 
-def stored_watchlist(store: Store, *, name: str | None = None) -> tuple[Watchlist, str]:
-    """The watchlist of the latest finished run (of that name) and the run's id, from the runs table. A run that
-    was rejected, failed or still waits for approval is not one: its watchlist (its recipients) was never
-    approved, and `brief --deliver` would have sent to them."""
-    sql = "SELECT watchlist_json, run_id FROM runs WHERE status = 'done'" + (" AND watchlist = ?" if name else "")
-    rows = store.query(sql + " ORDER BY started_at DESC LIMIT 1", [name] if name else [])
-    if not rows:
-        raise ConfigError("no finished run in this database" + (f" for watchlist {name!r}" if name else "")
-                          + ": run `watchdesk run WATCHLIST` (or `watchdesk demo`) first, or pass --db")  # fmt: skip
+def stored_watchlist(store: Store, *, name: str | None = None, db: Path | str = "DB") -> tuple[Watchlist, str]:
+    """The watchlist of the latest finished run of watchlist `name` and the run's id, from the runs table. Without a
+    name the store must hold one watchlist's runs: of several, briefing the latest run's would give one watchlist's
+    week the companies, gaps and recipients of another. A run that was rejected, failed or still waits for approval
+    is not one: its watchlist (its recipients) was never approved, and `brief --deliver` would have sent to them."""
+    names = [row[0] for row in store.query("SELECT DISTINCT watchlist FROM runs WHERE status = 'done' ORDER BY 1")]
+    held = ", ".join(repr(n) for n in names)
+    if not names:
+        raise ConfigError("no finished run in this database: run `watchdesk run WATCHLIST` (or `watchdesk demo`) "
+                          "first, or pass --db")  # fmt: skip
+    if name is None and len(names) > 1:
+        raise ConfigError(
+            f"{db} holds finished runs of {len(names)} watchlists: {held}. Say which to brief: add its name "
+            f"(`--name {shlex.quote(names[0])}`) or give its file (`watchdesk brief WATCHLIST.toml ...`)"
+        )
+    if name is not None and name not in names:
+        raise ConfigError(f"no finished run of a watchlist named {name!r} in {db}, which holds {held}: run it "
+                          "first (`watchdesk run WATCHLIST`), or pass --db")  # fmt: skip
+    sql = "SELECT watchlist_json, run_id FROM runs WHERE status = 'done' AND watchlist = ? ORDER BY started_at DESC"
+    rows = store.query(sql + " LIMIT 1", [name or names[0]])
     return Watchlist.model_validate_json(rows[0][0]), rows[0][1]
 
 

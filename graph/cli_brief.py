@@ -24,6 +24,9 @@ def _formats(value: str) -> tuple[str, ...]:
 @click.command("brief")
 @click.argument("watchlist", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
+    "--name", metavar="NAME", help="The stored watchlist to brief, by its `name` (when the database holds several)."
+)
+@click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
     help="DuckDB file (default $WATCHDESK_DB, else ./watchdesk.duckdb).",
@@ -40,6 +43,7 @@ def _formats(value: str) -> tuple[str, ...]:
 def brief(
     ctx: click.Context,
     watchlist: Path | None,
+    name: str | None,
     db: Path | None,
     week: str | None,
     since: object,
@@ -50,12 +54,16 @@ def brief(
 ) -> None:
     """Write the briefing of one period from what is stored (nothing is fetched) and print the paths.
 
-    WATCHLIST is a watchlist file; without it, the watchlist of the database's latest run is used. Without
+    Which watchlist: WATCHLIST (a watchlist file: its companies, topics and targets as the file now says), or
+    --name NAME (the watchlist as its latest finished run stored it). Without either, the database must hold
+    one watchlist's runs; when it holds several (one file shared by a "semis" and an "energy" watchlist) brief
+    exits 2 and lists their names. The gaps shown are those of the watchlist's latest finished run. Without
     --week or --since/--until the period is the one last briefed (or the week of the newest document).
 
     \b
     Examples:
       watchdesk brief --db demo.duckdb --week 2025-W35 --format md,html --out briefings
+      watchdesk brief --db desk.duckdb --name semis --week 2025-W35
       watchdesk brief watchlist.toml --since 2025-08-01 --until 2025-08-31
       watchdesk brief watchlist.toml --deliver     # re-send the latest briefing to its targets
     """
@@ -70,8 +78,10 @@ def brief(
         raise ConfigError(f"no database at {db_path}: pass --db with the file a run wrote")
     formats = _formats(fmt)
     wl = load_watchlist(watchlist) if watchlist else None
+    if wl and name is not None and name != wl.name:
+        raise ConfigError(f"{watchlist} names the watchlist {wl.name!r}, not {name!r}: give one or the other")
     with Store.open(db_path) as store:
-        stored, run_id = stored_watchlist(store, name=wl.name if wl else None)
+        stored, run_id = stored_watchlist(store, name=wl.name if wl else name, db=db_path)
         wl = wl or stored
         period = choose_period(store, wl, week=week, since=_day(since), until=_day(until))
         result = run_brief(store, wl, run_id=run_id, period=period, settings=settings, formats=formats,
