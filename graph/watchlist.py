@@ -222,17 +222,11 @@ class Watchlist(_Strict):
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:12]
 
     def redacted(self) -> Watchlist:
-        """This watchlist with the secrets in its URLs redacted (transcript sources, news feeds): what is stored with
-        a run, where notebooks and anyone with the database file can read it."""
-        from watchdesk.sources.redact import redact_url
+        """This watchlist with the secrets in its URLs redacted (transcript sources, news feeds, any other URL): what
+        is stored with a run, where notebooks and anyone with the database file can read it."""
+        from watchdesk.sources.redact import redact_json
 
-        tickers = tuple(
-            t.model_copy(update={"transcripts": tuple(
-                s.model_copy(update={"url": redact_url(s.url)}) if s.url else s for s in t.transcripts)})
-            for t in self.tickers
-        )  # fmt: skip
-        feeds = tuple(f.model_copy(update={"url": redact_url(f.url)}) for f in self.news.feeds)
-        return self.model_copy(update={"tickers": tickers, "news": self.news.model_copy(update={"feeds": feeds})})
+        return Watchlist.model_validate(redact_json(self.model_dump(mode="json")))
 
 
 def horizon_ended(watchlist: Watchlist, as_of: date) -> str | None:

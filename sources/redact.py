@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 from urllib.parse import unquote
 
 REDACTED = "REDACTED"
@@ -70,3 +72,36 @@ def redact_text(text: str) -> str:
     """`text` with every URL in it redacted (messages, gaps, plan targets, errors)."""
     text = printable(text)
     return _URL.sub(lambda m: redact_url(m.group(0)), text) if "://" in text else text
+
+
+# A watchlist names the variable holding a webhook (`webhook_env = "SLACK_WEBHOOK"`); a value that is no variable's
+# name is the secret itself (watchdesk before 2026-12-03 stored it as written), and none of it is kept.
+_NAMES_A_VARIABLE = frozenset({"webhook_env"})
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def redact_json(value: Any, *, key: str = "") -> Any:
+    """A JSON value (a watchlist or plan as a run stores it) with every URL in its strings redacted, and a webhook
+    given where its variable's name belongs withheld whole. Strings without a URL are kept as they are."""
+    if isinstance(value, dict):
+        return {k: redact_json(v, key=str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact_json(v, key=key) for v in value]
+    if isinstance(value, str) and key in _NAMES_A_VARIABLE and not _VARIABLE.fullmatch(value):
+        return REDACTED
+    if isinstance(value, str) and "://" in value:
+        return redact_text(value)
+    return value
+
+
+def redact_json_text(text: str | None) -> str | None:
+    """`text`, a JSON document, with redact_json applied; returned unchanged when nothing in it is a secret (or it is
+    no JSON), so a stored value is rewritten only to take a secret out."""
+    if not text:
+        return text
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return redact_text(text)
+    redacted = redact_json(value)
+    return text if redacted == value else json.dumps(redacted, ensure_ascii=False, separators=(",", ":"))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -131,14 +133,30 @@ def _is_watchdesk(pid: str) -> bool:
     return any(Path(arg.decode("utf-8", "replace")).name == "watchdesk" for arg in argv[:2])
 
 
-def migrations() -> list[tuple[int, str, str]]:
-    """The shipped migrations as (version, name, sql), in order."""
-    found = []
+# A migration is SQL (NNN_name.sql), or Python (NNN_name.py, its `migrate(con)`) where SQL cannot say it, such as
+# redacting secrets with the function new rows pass through.
+Step = str | Callable[[duckdb.DuckDBPyConnection], None]
+
+
+def migrations() -> list[tuple[int, str, Step]]:
+    """The shipped migrations as (version, name, step), in order; a step is SQL text or a function of the
+    connection (run either with `apply_step`)."""
+    found: list[tuple[int, str, Step]] = []
     for entry in resources.files("watchdesk.store.migrations").iterdir():
-        match = re.match(r"(\d+)_(\w+)\.sql$", entry.name)
-        if match:
+        match = re.match(r"(\d+)_(\w+)\.(sql|py)$", entry.name)
+        if match and match[3] == "sql":
             found.append((int(match[1]), match[2], entry.read_text(encoding="utf-8")))
-    return sorted(found)
+        elif match:
+            module = importlib.import_module(f"watchdesk.store.migrations.{match[1]}_{match[2]}")
+            found.append((int(match[1]), match[2], module.migrate))
+    return sorted(found, key=lambda m: m[0])
+
+
+def apply_step(con: duckdb.DuckDBPyConnection, step: Step) -> None:
+    if isinstance(step, str):
+        con.execute(step)
+    else:
+        step(con)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -148,17 +166,19 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     )
     done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
     applied = []
-    for version, name, sql in migrations():
+    for version, name, step in migrations():
         if version in done:
             continue
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(sql)
+            apply_step(con, step)
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, datetime.now(UTC)])
             con.execute("COMMIT")
-        except duckdb.Error as exc:
+        except BaseException as exc:  # a Python step can fail otherwise than DuckDB does: still nothing half-done
             con.execute("ROLLBACK")
-            raise StoreError(f"migration {version:03d}_{name} failed: {exc}") from exc
+            if isinstance(exc, duckdb.Error):
+                raise StoreError(f"migration {version:03d}_{name} failed: {exc}") from exc
+            raise
         applied.append(version)
     return applied
 

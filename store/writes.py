@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import duckdb
 
-from watchdesk.sources.redact import redact_text
+from watchdesk.sources.redact import redact_json, redact_json_text, redact_text
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import (
     ActionRecord,
@@ -90,6 +90,10 @@ def record_actions(con: duckdb.DuckDBPyConnection, actions: Sequence[ActionRecor
 def save_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     row = asdict(run)
     row["error"] = redact_text(run.error) if run.error else None
+    # redacted here too, whoever built the record: a resumed run's watchlist read before migration 013 took the
+    # secrets out of the stored copy would otherwise put them back
+    row["watchlist_json"] = redact_json_text(run.watchlist_json)
+    row["plan"] = redact_json(run.plan)
     for name in ("plan", "counts", "cost"):
         row[name] = json.dumps(row[name], default=str, sort_keys=True)
     upsert(con, "runs", [row], key=["run_id"])

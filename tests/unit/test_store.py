@@ -61,9 +61,9 @@ def test_a_store_from_before_the_sure_mark_keeps_its_findings(tmp_path: Path) ->
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
     con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
-    for version, name, sql in db.migrations():
+    for version, name, step in db.migrations():
         if version <= 10:
-            con.execute(sql)
+            db.apply_step(con, step)
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, NOW])
     d = doc()
     con.execute(

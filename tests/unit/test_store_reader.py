@@ -20,9 +20,9 @@ def old_store(path: Path, *, upto: int) -> Path:
     """A store as an older watchdesk left it: migrations 001 to `upto` applied."""
     con = duckdb.connect(str(path))
     con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
-    for version, name, sql in db.migrations():
+    for version, name, step in db.migrations():
         if version <= upto:
-            con.execute(sql)
+            db.apply_step(con, step)
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, NOW])
     con.close()
     return path
