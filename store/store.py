@@ -166,3 +166,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return self._locked(db.table_counts)
+
+    def store_id(self) -> str:
+        """The identity drawn when this store was made (migration 014): what tells two stores' briefings apart."""
+        return str(self.query("SELECT store_id FROM store_identity")[0][0])

@@ -136,6 +136,13 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower())[:40].strip("-") or "watchlist"
 
 
+def file_tag(store: Store, req: BriefingRequest) -> str:
+    """Six hex digits of the store's identity and the watchlist's exact name, ending the file's name: two stores
+    briefing watchlists of one name into one folder, or two names that make the same slug, never share a file,
+    while the same store and watchlist always write the same one (a week briefed again replaces its file)."""
+    return stable_id(store.store_id(), req.watchlist_name, length=6)
+
+
 def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:
     """Render and write the briefing files (before any delivery, so a failed send loses nothing)."""
     data = gather(store, req)
@@ -146,7 +153,7 @@ def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:
 
         html = render_html(data)
     req.out_dir.mkdir(parents=True, exist_ok=True)
-    stem = f"briefing-{slug(req.watchlist_name)}-{req.period.label.replace(' ', '-')}"
+    stem = f"briefing-{slug(req.watchlist_name)}-{req.period.label.replace(' ', '-')}-{file_tag(store, req)}"
     paths: dict[str, Path] = {}
     for fmt, content in (("md", markdown), ("html", html)):
         if fmt in req.formats and content is not None:

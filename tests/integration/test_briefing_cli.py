@@ -53,7 +53,8 @@ def test_html_citations_are_links_that_land(demo: tuple[Path, list[Path]]) -> No
 def test_brief_a_week_offline_lists_only_that_weeks_filings(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
     db, _ = demo
     _, paths = brief(db, "--week", "2025-W35", "--format", "md,html", "--out", str(tmp_path))
-    assert [p.name for p in paths] == [
+    # the name ends with a tag of the store and the watchlist's name (test_briefing_names_never_collide)
+    assert [re.sub(r"-[0-9a-f]{6}\.", ".", p.name) for p in paths] == [
         "briefing-demo-nvidia-tsmc-and-asml-calls-filings-2025-W35.md",
         "briefing-demo-nvidia-tsmc-and-asml-calls-filings-2025-W35.html",
     ]
@@ -80,7 +81,7 @@ def test_brief_since_until_is_that_span(demo: tuple[Path, list[Path]], tmp_path:
     db, _ = demo
     _, paths = brief(db, "--since", "2025-08-01", "--until", "2025-08-31", "--format", "md", "--out", str(tmp_path))
     md = paths[0].read_text()
-    assert paths[0].name.endswith("2025-08-01-to-2025-08-31.md")
+    assert re.search(r"-2025-08-01-to-2025-08-31-[0-9a-f]{6}\.md$", paths[0].name), paths[0].name
     assert "10-Q, filed 2025-08-27" in md and "filed 2025-02-26" not in md and "held 2024-" not in md
 
 

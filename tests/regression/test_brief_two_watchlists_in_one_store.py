@@ -92,7 +92,7 @@ def test_each_watchlist_gets_its_own_briefing(store: tuple[Path, dict[str, Path]
         assert f"- **{missing}** · transcripts · {missing} transcripts: no earnings call found" in gaps, gaps
         assert not [t for t in others if t in md], others
         delivered = sorted(p.name for p in (files[name].parent / "desk").iterdir())
-        assert any(n.endswith("2025-W35.md") for n in delivered)
+        assert any(n.startswith(f"briefing-{name}-2025-W35-") and n.endswith(".md") for n in delivered)
     energy_desk = files["energy"].parent / "desk"
     assert not [p for p in energy_desk.iterdir() if "semis" in p.name], "semis went to energy's folder"
 

@@ -152,7 +152,8 @@ def test_slack_names_the_briefing_file_not_its_folder(tmp_path: Path) -> None:
                              store=store, run_id="r1", backoff=0)
         finally:
             delivery.deliver = original  # type: ignore[assignment]
-    assert sent and str(tmp_path) not in sent[0] and "Full briefing: briefing-chips-2025-W35.html" in sent[0]
+    assert sent and str(tmp_path) not in sent[0] and f"Full briefing: {files.paths['html'].name}" in sent[0]
+    assert files.paths["html"].name.startswith("briefing-chips-2025-W35-")
 
 
 @pytest.mark.parametrize("sentence", [
