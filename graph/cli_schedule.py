@@ -34,6 +34,8 @@ def _job(watchlist: Path, db: Path, out: Path) -> Any:
 def schedule() -> None:
     """Run a watchlist on its [schedule] (cadence, day, time) from cron.
 
+    The time is this machine's local time (cron fires by it); the period a run briefs is counted in UTC days.
+
     \b
     Example:
       watchdesk schedule install watchlist.toml
@@ -82,6 +84,9 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
 def show(ctx: click.Context, watchlist: Path, crontab_file: Path | None) -> None:
     """Print WATCHLIST's crontab line and the next three times it runs.
 
+    Run times are on this machine's local clock (its zone is named); each run briefs UTC days, and show says
+    which: the first run's time in UTC and its period, and when a run falls on another date in UTC.
+
     \b
     Example:
       watchdesk schedule show watchlist.toml
@@ -125,9 +130,13 @@ def remove(watchlist: Path, crontab_file: Path | None) -> None:
 
 
 def _print_next(sched: Any, *, until: date | None = None) -> None:
-    from watchdesk.graph.schedule import next_runs
+    """The next runs on the local clock cron follows, then what they brief in UTC days, the zone of every period."""
+    from watchdesk.graph.schedule import next_runs, zone_notes, zone_said
 
-    runs = [w for w in next_runs(sched, after=datetime.now()) if until is None or w.date() <= until]
-    click.echo("next runs:" if runs else f"next runs: none (the horizon ends {until})")
+    runs = [w.astimezone() for w in next_runs(sched, after=datetime.now()) if until is None or w.date() <= until]
+    click.echo(f"next runs, in this machine's local time ({zone_said(runs[0])}), which cron follows:" if runs
+               else f"next runs: none (the horizon ends {until})")  # fmt: skip
     for when in runs:
         click.echo(f"  {when:%a %Y-%m-%d %H:%M}")
+    for note in zone_notes(sched, runs):
+        click.echo(note)

@@ -10,10 +10,13 @@ from __future__ import annotations
 import shlex
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 
+from watchdesk.agents.briefing.period import period_ending
 from watchdesk.graph.watchlist import Schedule
 from watchdesk.sources.errors import ConfigError
 
@@ -59,6 +62,38 @@ def next_runs(schedule: Schedule, *, after: datetime, n: int = 3) -> list[dateti
             runs.append(when)
         when += timedelta(days=1)
     return runs
+
+
+def zone_said(when: datetime) -> str:
+    """An aware time's zone as a reader knows it: "EST, UTC-05:00"."""
+    offset = int((when.utcoffset() or timedelta()).total_seconds() // 60)
+    sign, hours, minutes = "-" if offset < 0 else "+", abs(offset) // 60, abs(offset) % 60
+    return f"{when.tzname()}, UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+def zone_notes(schedule: Schedule, runs: Sequence[datetime]) -> list[str]:
+    """What local run times (aware) mean for the briefing, whose period is counted in UTC days: the UTC time and
+    days of the first run, and a note when a run falls on another date in UTC than on the local clock."""
+    if not runs:
+        return []
+    first = runs[0].astimezone(UTC)
+    period = period_ending(first.date(), cadence=schedule.cadence)
+    span = (f"{period.start} (one UTC day: the run's UTC date)" if period.days == 1 else
+            f"{period.start} to {period.end} ({period.days} UTC days, ending on the run's UTC date)")  # fmt: skip
+    notes = [f"periods are UTC days: the first run ({first:%a %Y-%m-%d %H:%M} UTC) briefs {span}"]
+    run = next((r for r in runs if r.astimezone(UTC).date() != r.date()), None)
+    if run is not None:
+        utc = run.astimezone(UTC)
+        later = utc.date() > run.date()
+        # the local clock time of the UTC midnight that parts the two dates
+        midnight = datetime.combine(utc.date() + timedelta(days=0 if later else 1), dt_time(0), UTC)
+        edge = f"{midnight.astimezone(run.tzinfo):%H:%M}"
+        notes.append(
+            f"note: at {run:%H:%M} local time it is {'already the next day' if later else 'still the day before'} "
+            f"in UTC ({utc:%H:%M} UTC): a run briefs up to that UTC date ({run:%A}'s run up to {utc:%A}); runs "
+            f"{'before' if later else 'from'} {edge} local time brief up to their local day"
+        )
+    return notes
 
 
 def watchdesk_lines(crontab: str, watchlist: Path) -> list[str]:

@@ -146,7 +146,8 @@ def test_show_without_a_crontab_command_says_so_and_shows_the_times(tmp_path: Pa
     monkeypatch.setattr(shutil, "which", lambda _name: None)
     result = CliRunner().invoke(cli, ["schedule", "show", str(wl)])
     assert result.exit_code == 0, result.output
-    assert "not installed: this machine has no `crontab` command" in result.output and "next runs:" in result.output
+    assert "not installed: this machine has no `crontab` command" in result.output
+    assert "next runs, in this machine's local time" in result.output
     # a new user's walkthrough (session 22): show printed no line; it now prints the one install would write
     assert f"run {wl.resolve()} --scheduled --db" in result.output and "# watchdesk:" in result.output
 
