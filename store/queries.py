@@ -7,13 +7,21 @@ date when the source gave one, else the day it was first stored (`dated_by_stora
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from watchdesk.store.store import Store
 
 EVENT_DATE = "coalesce(d.filed_at, CAST(d.first_stored_at AS DATE))"
-_IN_PERIOD = f"{EVENT_DATE} BETWEEN ? AND ?"
+LATE_DAYS = 14  # a document dated this many days before a period but first stored in it is briefed with it
+# In a period: dated in it, or dated up to LATE_DAYS before it and first stored during it (a call held on the day a
+# weekly run briefed its week, fetched by the next run, would otherwise fall in no briefing). `_period` gives the
+# parameters in this order.
+_IN_PERIOD = (
+    f"({EVENT_DATE} BETWEEN ? AND ? OR (d.filed_at < ? AND d.filed_at >= ? "
+    "AND CAST(d.first_stored_at AS DATE) BETWEEN ? AND ?))"
+)
+IN_PERIOD = _IN_PERIOD
 # Newest method version first by its numeric parts ("0.10" after "0.9"; a custom-topic fingerprint after "+" set
 # aside), then as text (migrations 009 and 010).
 VERSION_ORDER = (
@@ -56,7 +64,10 @@ def _topics(topics: str | Iterable[str]) -> list[str]:
 def _period(start: date, end: date) -> list[date]:
     if start > end:  # BETWEEN would quietly match nothing
         raise ValueError(f"the period starts ({start}) after it ends ({end})")
-    return [start, end]
+    return [start, end, start, start - timedelta(days=LATE_DAYS), start, end]
+
+
+period_params = _period  # the parameters of IN_PERIOD (and CURRENT_IN_PERIOD) for a period
 
 
 def period_findings(
@@ -72,6 +83,7 @@ def period_findings(
                f.sentence, f.start, f."end", f.section, f.speaker, f.doc_id, f.sure, f.method_version,
                d.title AS doc_title, coalesce(d.source_url, d.url) AS doc_url, d.form, d.doc_type,
                {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage,
+               CAST(d.first_stored_at AS DATE) AS first_stored,
                (SELECT any_value(sp.speaker_kind) FROM doc_spans sp
                  WHERE sp.doc_id = f.doc_id AND f.start >= sp.start AND f.start < sp."end") AS speaker_kind
         FROM current_findings f
@@ -87,7 +99,8 @@ def period_findings(
 def period_documents(store: Store, *, tickers: str | Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
     sql = f"""
         SELECT d.doc_id, d.ticker, d.form, d.doc_type, d.title, coalesce(d.source_url, d.url) AS url,
-               {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage
+               {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage,
+               CAST(d.first_stored_at AS DATE) AS first_stored
         FROM documents d WHERE list_contains(?, d.ticker) AND {_IN_PERIOD}
         ORDER BY d.ticker, filed_at, d.doc_id
     """

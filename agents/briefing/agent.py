@@ -109,7 +109,7 @@ def _refuse_mismatches(finding_ids: Sequence[str]) -> None:
 def _finding_item(r: dict[str, Any]) -> FindingItem:
     names = ("finding_id", "ticker", "company", "topic", "polarity", "score", "sentence", "section", "speaker",
              "doc_id", "doc_title", "doc_url", "filed_at", "speaker_kind", "dated_by_storage", "sure",
-             "method_version")  # fmt: skip
+             "method_version", "first_stored")  # fmt: skip
     return FindingItem(form=r["doc_type"] or r["form"], **{n: r[n] for n in names})
 
 
@@ -126,6 +126,7 @@ def _document_item(d: dict[str, Any]) -> DocumentItem:
         url=d["url"],
         filed_at=d["filed_at"],
         dated_by_storage=d["dated_by_storage"],
+        first_stored=d["first_stored"],
     )
 
 

@@ -26,6 +26,7 @@ class FindingItem:
     dated_by_storage: bool = False
     sure: bool | None = None  # False: the flagger was unsure of it (refine.is_sure), shown as "unsure"
     method_version: str | None = None  # the flagging that made it ("0.31", "0.31+<custom topics' fingerprint>")
+    first_stored: date | None = None  # the day its document was first stored (a late one: after its date's period)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,6 +46,7 @@ class DocumentItem:
     url: str
     filed_at: date | None
     dated_by_storage: bool = False  # the source gave no date: placed by the day it was first stored
+    first_stored: date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

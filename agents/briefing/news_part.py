@@ -42,12 +42,11 @@ def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date)
                list(f.topic || ' ' || f.polarity ORDER BY f.start) FILTER (f.topic IS NOT NULL) AS flags,
                CASE coalesce(d.tier, 'other') WHEN 'primary' THEN 0 WHEN 'established' THEN 1 ELSE 2 END AS rank
         FROM documents d LEFT JOIN current_findings f USING (doc_id)
-        WHERE d.source = 'news' AND list_contains(?, d.ticker)
-          AND coalesce(d.filed_at, CAST(d.first_stored_at AS DATE)) BETWEEN ? AND ?
+        WHERE d.source = 'news' AND list_contains(?, d.ticker) AND {queries.IN_PERIOD}
         GROUP BY ALL
         ORDER BY d.ticker, rank, d.filed_at DESC, d.doc_id
         """,
-        [start, end, list(tickers), start, end],
+        [*queries.period_params(start, end), list(tickers), *queries.period_params(start, end)],
     )
     return [
         NewsEntry(doc_id=r[0], ticker=r[1], title=r[2] or "", url=r[3], outlet=r[4], tier=r[5], published=r[6],

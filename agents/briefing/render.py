@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem
 from watchdesk.agents.briefing.text import (
@@ -21,6 +22,7 @@ from watchdesk.agents.briefing.text import (
     gaps_said,
     is_boilerplate,
     is_question,
+    late,
     local_paths,
     net_tone,
     ordered,
@@ -234,7 +236,9 @@ def _topic_heading(topic: str, items: Sequence[FindingItem]) -> str:
 
 def finding_line(f: FindingItem, ctx: RenderContext, *, echoes: Sequence[str] = ()) -> str:
     speaker = speaker_name(f.speaker) if f.speaker else None
-    where = [x for x in (doc_label(f.form, f.filed_at, dated_by_storage=f.dated_by_storage), f.section, speaker) if x]
+    came = late(f.filed_at, f.first_stored, ctx.data.period_start)
+    label = doc_label(f.form, f.filed_at, dated_by_storage=f.dated_by_storage, late=came)
+    where = [x for x in (label, f.section, speaker) if x]
     origin = " · ".join(escape_markdown(x) for x in where)
     also = f" (same sentence also in {', '.join(f'[{ctx.refs[d]}]' for d in echoes)})" if echoes else ""
     if again := ctx.repeated_in(f):
@@ -270,7 +274,8 @@ def sources_part(ctx: RenderContext) -> Section:
     for f in sorted(data.findings, key=lambda f: f.finding_id):
         first.setdefault(f.doc_id, f)
     lines = ["No findings cited."] if not refs else []
-    lines += [f"{n}. {_source_line(docs.get(doc_id), first.get(doc_id))}" for doc_id, n in refs.items()]
+    start = data.period_start
+    lines += [f"{n}. {_source_line(docs.get(doc_id), first.get(doc_id), start)}" for doc_id, n in refs.items()]
     if ctx.shown:
         lines += ["", "| Citation | Source | Ticker | Section | Speaker |", "|---|---:|---|---|---|"]
         lines += [
@@ -282,21 +287,22 @@ def sources_part(ctx: RenderContext) -> Section:
     uncited = [d for d in data.documents if d.doc_id not in refs]
     if uncited:
         lines += ["", "Also reviewed, nothing cited:", ""]
-        lines += [f"- {_source_line(d, None)}" for d in sorted(uncited, key=lambda d: d.doc_id)]
+        lines += [f"- {_source_line(d, None, start)}" for d in sorted(uncited, key=lambda d: d.doc_id)]
     return Section("sources", "Sources", "\n".join(lines))
 
 
-def _source_line(doc: DocumentItem | None, f: FindingItem | None) -> str:
+def _source_line(doc: DocumentItem | None, f: FindingItem | None, period_start: date) -> str:
     """`TICKER FORM, filed DATE: title <url> (document id)` from the document row, else the finding."""
     if doc is not None:
         ticker, form, filed, title, url, doc_id = (doc.ticker, doc.form, doc.filed_at, doc.title, doc.url, doc.doc_id)
-        stored = doc.dated_by_storage
+        stored, first = doc.dated_by_storage, doc.first_stored
     elif f is not None:
         ticker, form, filed, title, url, doc_id = (f.ticker, f.form, f.filed_at, f.doc_title, f.doc_url, f.doc_id)
-        stored = f.dated_by_storage
+        stored, first = f.dated_by_storage, f.first_stored
     else:  # pragma: no cover - callers pass one of them
         raise ValueError("a source needs a document or a finding")
-    label = " ".join(x for x in (ticker or "", doc_label(form, filed, dated_by_storage=stored)) if x)
+    came = late(filed, first, period_start)
+    label = " ".join(x for x in (ticker or "", doc_label(form, filed, dated_by_storage=stored, late=came)) if x)
     link = f"<{url}>" if url and URL.match(url) else escape_markdown(local_paths(url or "no address recorded"))
     head = escape_markdown(label + (f": {title}" if title else "")) if label or title else "document"
     return f"{head} {link} (document `{doc_id}`)"

@@ -104,11 +104,23 @@ def gaps_said(gaps: Sequence[GapItem]) -> str:
     return f"{plural(len(gaps), 'target')} in {plural(steps, 'planned step')}"
 
 
-def doc_label(form: str | None, filed_at: date | None, *, dated_by_storage: bool = False) -> str:
+def doc_label(
+    form: str | None, filed_at: date | None, *, dated_by_storage: bool = False, late: date | None = None
+) -> str:
+    """"10-Q, filed 2026-03-04"; `late`: the day a document dated before the briefing's period was first stored,
+    in the period (it came after its own period was briefed)."""
     verb = ("first stored" if dated_by_storage else "held" if form in {"earnings call", "transcript"}
             else "published" if form == "news" else "filed")  # fmt: skip
     parts = [form or "", f"{verb} {filed_at.isoformat()}" if filed_at else ""]
-    return ", ".join(p for p in parts if p)
+    label = ", ".join(p for p in parts if p)
+    return f"{label} (late: first stored {late.isoformat()})" if late else label
+
+
+def late(filed_at: date | None, first_stored: date | None, period_start: date) -> date | None:
+    """The day a document dated before `period_start` was first stored, when that was in the period."""
+    if filed_at and first_stored and filed_at < period_start <= first_stored:
+        return first_stored
+    return None
 
 
 def ordered(preferred: Sequence[str], present: Iterable[str]) -> list[str]:
