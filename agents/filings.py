@@ -13,15 +13,16 @@ from datetime import UTC, date, datetime, timedelta
 from watchdesk.agents.filings_compare import StoredPair, compare_stored, previous_filing
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources import edgar, edgar_parse, sgml
-from watchdesk.sources.errors import ParsingError, WatchdeskError
+from watchdesk.sources.errors import ParsingError, WatchdeskError, unexpected
 from watchdesk.sources.filing_items import extract_items
 from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument
+from watchdesk.sources.redact import redact_text
 from watchdesk.sources.sections import extract_sections
 from watchdesk.sources.sections_xref import reference_table_sections
 from watchdesk.sources.six_k import SixKKind, classify_6k
 from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
-from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord
+from watchdesk.store.records import ActionRecord, DocumentRecord, GapRecord, SpanRecord
 from watchdesk.store.store import Cursor, Store
 
 Labelled = tuple[DocumentRecord, list[SpanRecord]]
@@ -100,6 +101,8 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
                 continue
             except WatchdeskError as exc:
                 reason = str(exc)
+            except Exception as exc:  # a bug on one odd document: its gap, audited as a failure; the others go on
+                reason = _bug(store, exc, run_id=run_id, target=target, doing=f" reading {_fetched_name(item)}")
         blocked.add(form or "")
         _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason)
         result.gaps.append(f"{target}: {reason}")
@@ -189,7 +192,7 @@ def _fetch(
 ) -> list[Labelled]:
     """A filing's documents with their spans, ready to be stored together (sectioned primaries also in `keep`)."""
     cik = req.company.cik
-    if isinstance(item, str) or item.form.split("/")[0] in _WITH_EXHIBITS:
+    if isinstance(item, str) or _with_exhibits(item):
         accession = item if isinstance(item, str) else item.accession
         raw = edgar.fetch_full_submission(fetcher, cik, accession, agent=AGENT, run_id=run_id)
         check_text(raw, origin=f"{accession}.txt", expected="an EDGAR full submission")
@@ -201,6 +204,18 @@ def _fetch(
     if keep is not None and _base_form(item.form) in _SECTIONED:
         keep[record.doc_id] = (item, body)
     return [_with_spans(record, html=body)]
+
+
+def _with_exhibits(filing: Filing) -> bool:
+    """Is the filing read from its full submission (.txt, exhibits included) rather than its primary document?"""
+    return filing.form.split("/")[0] in _WITH_EXHIBITS
+
+
+def _fetched_name(item: Filing | str) -> str:
+    """The file a filing is read from, as a gap names it (an accession asked for by number: its full submission)."""
+    if isinstance(item, str):
+        return f"{item}.txt"
+    return f"{item.accession}.txt" if _with_exhibits(item) else item.primary_document
 
 
 def _check_whole(body: bytes, *, origin: str) -> None:
@@ -333,6 +348,15 @@ def _gap(store: Store, *, run_id: str, ticker: str, target: str, reason: str) ->
     )
 
 
+def _bug(store: Store, exc: Exception, *, run_id: str, target: str, doing: str) -> str:
+    """A bug met on one filing, said as the CLI says one (secrets redacted) and audited as a failed action, so the run
+    exits 1 while its other filings are stored."""
+    reason = redact_text(unexpected(exc, doing=doing))
+    store.record_actions([ActionRecord(run_id=run_id, agent=AGENT, action="filing", target=target, attempt=1,
+                                       outcome="error", detail=reason, at=datetime.now(UTC))])  # fmt: skip
+    return reason
+
+
 def _compare_previous(
     filing: Filing,
     doc_id: str,
@@ -363,10 +387,12 @@ def _compare_previous(
         if not any(s.present for s in diff.sections):
             # nothing to compare is said, once: with no row stored, every later run would fetch both again
             raise ParsingError("no section (risk factors, MD&A) was found in both filings")
-    except WatchdeskError as exc:
+    except Exception as exc:  # a bug comparing one pair is that comparison's gap too; the other filings go on
         target = f"compare {filing.form} {filing.accession} with {prev.accession}"
-        _gap(store, run_id=run_id, ticker=ticker, target=target, reason=str(exc))
-        result.gaps.append(f"{target}: {exc}")
+        reason = str(exc) if isinstance(exc, WatchdeskError) else _bug(
+            store, exc, run_id=run_id, target=target, doing=f" comparing {filing.primary_document}")
+        _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason)
+        result.gaps.append(f"{target}: {reason}")
         return
     result.compared.append(f"{doc_id} vs {old.doc_id}")
 

@@ -16,7 +16,7 @@ from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.cli_lazy import LazyGroup
 from watchdesk.graph.console import err, escape
 from watchdesk.graph.settings import Settings, from_env, today
-from watchdesk.sources.errors import ConfigError, DatabaseInUseError, ParsingError, WatchdeskError
+from watchdesk.sources.errors import ConfigError, DatabaseInUseError, ParsingError, WatchdeskError, unexpected
 from watchdesk.sources.redact import redact_text
 
 if TYPE_CHECKING:
@@ -85,11 +85,7 @@ class Group(LazyGroup):
         except MemoryError:
             fail(WatchdeskError("out of memory; is the input far larger than a filing or a call?"))
         except Exception as exc:  # a bug: say so plainly rather than print a traceback at the user
-            where = exc.__traceback__
-            while where is not None and where.tb_next is not None:
-                where = where.tb_next
-            place = f" in {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
-            fail(WatchdeskError(f"unexpected {type(exc).__name__}{place}: {exc}; please report it"))
+            fail(WatchdeskError(unexpected(exc)))
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -19,7 +19,7 @@ from watchdesk.graph.delivery import deliver_briefing
 from watchdesk.graph.deps import Deps
 from watchdesk.graph.planner import build_plan
 from watchdesk.graph.state import RunState, Step, StepInput, StepResult
-from watchdesk.sources.errors import ConfigError, WatchdeskError
+from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 from watchdesk.sources.redact import redact_text
 from watchdesk.store import queries
 from watchdesk.store.records import ActionRecord, GapRecord
@@ -108,8 +108,7 @@ def failed(step: Step, exc: Exception, deps: Deps, *, ticker: str | None) -> Com
     if isinstance(exc, WatchdeskError):
         reason = redact_text(str(exc))  # watchdesk's own messages are written for the reader
     else:  # a bug: said as the CLI says one, audited as a failed action (the run exits 1), and the rest still runs
-        reason = redact_text(f"unexpected {type(exc).__name__}{_raised_at(exc)} in step {step['id']}: {exc}; "
-                             "please report it")  # fmt: skip
+        reason = redact_text(unexpected(exc, doing=f" in step {step['id']}"))
         deps.store.record_actions([ActionRecord(run_id=deps.run_id, agent=step["agent"], action="step",
                                                 target=step["id"], attempt=1, outcome="error", detail=reason,
                                                 at=datetime.now(UTC))])  # fmt: skip
@@ -127,13 +126,6 @@ def failed(step: Step, exc: Exception, deps: Deps, *, ticker: str | None) -> Com
     deps.report(f"{ticker or step['id']}: failed, recorded a gap ({reason})")
     result = StepResult(step_id=step["id"], status="failed", summary=reason, new_doc_ids=[], gaps=[reason])
     return Command(goto="supervisor", update={"results": [result]})
-
-
-def _raised_at(exc: BaseException) -> str:
-    where = exc.__traceback__
-    while where is not None and where.tb_next is not None:
-        where = where.tb_next
-    return f" in {Path(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
 
 
 def flagging_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:

@@ -6,6 +6,8 @@ exceptions still catch them. Messages say what to do next.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 
 class WatchdeskError(Exception):
     """Base of every error watchdesk raises on purpose."""
@@ -80,3 +82,13 @@ class StoreError(WatchdeskError, RuntimeError):
 
 class DatabaseInUseError(StoreError):
     """Another watchdesk process holds the database file."""
+
+
+def unexpected(exc: BaseException, *, doing: str = "") -> str:
+    """A bug said as watchdesk says one, naming where it was raised: "unexpected KeyError in sgml.py:42 reading
+    nvda-20250727.htm: 'TYPE'; please report it" (`doing` being " reading nvda-20250727.htm")."""
+    where = exc.__traceback__
+    while where is not None and where.tb_next is not None:
+        where = where.tb_next
+    place = f" in {PurePath(where.tb_frame.f_code.co_filename).name}:{where.tb_lineno}" if where else ""
+    return f"unexpected {type(exc).__name__}{place}{doing}: {exc}; please report it"

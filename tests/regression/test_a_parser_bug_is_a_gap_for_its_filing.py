@@ -1,0 +1,87 @@
+"""Bug: the filings agent caught only watchdesk's own errors per filing, so a parser bug on one odd document (a
+ValueError or KeyError) ended the whole ticker's filings step: the filings after it were never fetched. Now the bug
+is a gap for that one filing, naming it and the exception (secrets redacted), audited as a failure (the run exits 1),
+its form's cursor stays behind it, and the other filings are stored."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.regression.demo_slice import TEN_Q, WATCHLIST, nvidia_pack
+from watchdesk.agents import filings
+from watchdesk.graph.cli import EXIT_ERROR, cli
+from watchdesk.graph.demo import demo_pack
+from watchdesk.graph.deps import AuditBuffer
+from watchdesk.sources.gateway import Gateway, GatewayConfig
+from watchdesk.sources.models import CompanyRef
+from watchdesk.store.store import Store
+
+NVIDIA = CompanyRef(ticker="NVDA", cik=1045810, name="NVIDIA CORP")
+TEN_K, TEN_Q_ACC, EIGHT_K = "0001045810-25-000023", "0001045810-25-000209", "0001045810-26-000024"
+real_sections = filings.extract_sections
+
+
+def sections_with_a_bug(text: str, *, form: str):  # type: ignore[no-untyped-def]
+    if form == "10-Q":  # one odd document trips the parser
+        raise ValueError("no item after https://feeds.example.com/x?token=s3cr3t")
+    return real_sections(text, form=form)
+
+
+def test_a_parser_bug_in_one_filing_is_its_gap_and_the_others_are_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(filings, "extract_sections", sections_with_a_bug)
+    req = filings.FilingsRequest(company=NVIDIA, forms=(), since=date(2024, 1, 1), until=date(2026, 9, 1),
+                                 limit_per_form=None, accessions=(TEN_K, TEN_Q_ACC, EIGHT_K), compare_previous=False)
+    config = GatewayConfig(mode="replay", replay_dir=demo_pack(), allowed_domains=("sec.gov",))
+    with Store.open(tmp_path / "db.duckdb") as store, Gateway(config, audit=AuditBuffer()) as gw:
+        result = filings.collect(req, fetcher=gw, store=store, run_id="r1")
+        stored = {r[0] for r in store.query("SELECT DISTINCT accession FROM documents")}
+        gaps = store.query("SELECT target, reason FROM gaps")
+        failures = store.query("SELECT agent, target, outcome FROM actions WHERE outcome = 'error'")
+    assert stored == {TEN_K, EIGHT_K}, "the filings after the odd one are still stored"
+    ((target, reason),) = gaps
+    assert target == f"10-Q {TEN_Q_ACC}"
+    assert reason.startswith("unexpected ValueError in test_a_parser_bug_is_a_gap_for_its_filing.py:"), reason
+    assert "reading nvda-20250727.htm: no item after" in reason and reason.endswith("; please report it")
+    assert "s3cr3t" not in reason and "token=REDACTED" in reason
+    assert result.gaps == [f"{target}: {reason}"]
+    assert failures == [("filings", f"10-Q {TEN_Q_ACC}", "error")]
+
+
+def test_the_run_exits_1_naming_the_filing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(filings, "extract_sections", sections_with_a_bug)
+    wl = tmp_path / "w.toml"
+    wl.write_text(WATCHLIST)
+    pack = nvidia_pack(tmp_path / "pack")
+    args = ["run", str(wl), "--replay", str(pack), "--db", str(tmp_path / "w.duckdb"), "--out", str(tmp_path / "out")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == EXIT_ERROR, result.output
+    said = " ".join(result.stderr.split())
+    assert f"filings (10-Q {TEN_Q_ACC}: unexpected ValueError in " in said, said
+    assert "s3cr3t" not in said and TEN_Q.rsplit("/", 1)[1] in said
+    assert list((tmp_path / "out").glob("*.md")), "the briefing is still written"
+    with Store.open(tmp_path / "w.duckdb", read_only=True) as store:
+        assert store.get_cursor(ticker="NVDA", source="edgar:10-Q") is None, "the next run fetches it again"
+
+
+def test_a_bug_comparing_a_filing_is_that_comparisons_gap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object, **_kw: object) -> None:
+        raise KeyError("1A")
+
+    monkeypatch.setattr(filings, "compare_stored", broken)
+    req = filings.FilingsRequest(company=NVIDIA, forms=(), since=date(2024, 1, 1), until=date(2026, 9, 1),
+                                 limit_per_form=None, accessions=(TEN_K, EIGHT_K))
+    config = GatewayConfig(mode="replay", replay_dir=demo_pack(), allowed_domains=("sec.gov",))
+    with Store.open(tmp_path / "db.duckdb") as store, Gateway(config, audit=AuditBuffer()) as gw:
+        result = filings.collect(req, fetcher=gw, store=store, run_id="r1")
+        stored = {r[0] for r in store.query("SELECT DISTINCT accession FROM documents WHERE run_id = 'r1'")}
+    assert stored == {TEN_K, EIGHT_K}
+    (gap,) = result.gaps
+    assert gap.startswith(f"compare 10-K {TEN_K} with "), gap
+    assert "unexpected KeyError in test_a_parser_bug_is_a_gap_for_its_filing.py:" in gap
+    assert "comparing nvda-20250126.htm: '1A'; please report it" in gap
