@@ -405,11 +405,16 @@ def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
 
 def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
     """Exit 1, as the README's table says, when every source of the run failed, when a source failed after its
-    retries (or by a bug) and left a gap, or when a delivery of this run failed or was refused, as `watchdesk brief
-    --deliver` does: the run and its briefing are stored either way. A source with nothing to read is no failure."""
+    retries (or by a bug) and left a gap, when a document could not be flagged or the briefing not written (a bug),
+    or when a delivery of this run failed or was refused, as `watchdesk brief --deliver` does: the run and what it read
+    are stored either way. A source with nothing to read is no failure."""
+    from watchdesk.graph.failures import said as failure_lines
+
     if outcome.status != "done":
         return
     if outcome.nothing_fetched:  # a cron job must not read a dead week as a quiet one
+        for line in failure_lines([f for f in outcome.failures if f.agent in ("flagging", "briefing")]):
+            err.print(escape(redact_text(line)), soft_wrap=True)
         err.print(f"every source of this run failed ({', '.join(outcome.failed_steps)}; see the gaps above): nothing "
                   "was fetched, and the briefing says so; run it again when the sources answer")
         raise SystemExit(EXIT_ERROR)
@@ -422,14 +427,13 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
             "AND NOT starts_with(coalesce(briefing_id, ''), 'approval:') ORDER BY kind, target",
             [outcome.run_id],
         )
-    for failed in outcome.failed_sources:  # a cron job must see a hole in the week even when the rest was read
-        err.print(f"a source failed after its retries: {escape(redact_text(failed))}; the rest of the run is "
-                  "stored and briefed, and the next run fetches what is missing", soft_wrap=True)  # fmt: skip
+    for line in failure_lines(outcome.failures):  # a cron job must see a hole in the week even when the rest was read
+        err.print(escape(redact_text(line)), soft_wrap=True)
     if rows:
         said = "; ".join(f"{kind} {target}: {status}" for kind, target, status in rows)
         err.print(f"not delivered ({escape(redact_text(said))}); the briefing is written and stored, "
                   "`watchdesk brief WATCHLIST --deliver` sends it again")  # fmt: skip
-    if rows or outcome.failed_sources:
+    if rows or outcome.failures:
         raise SystemExit(EXIT_ERROR)
 
 

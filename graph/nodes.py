@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -17,12 +17,12 @@ from watchdesk.agents.filings_compare import watched_topics
 from watchdesk.agents.flagging.agent import flag_documents
 from watchdesk.graph.delivery import deliver_briefing
 from watchdesk.graph.deps import Deps
+from watchdesk.graph.failures import record_failure
 from watchdesk.graph.planner import build_plan
 from watchdesk.graph.state import RunState, Step, StepInput, StepResult
 from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 from watchdesk.sources.redact import redact_text
 from watchdesk.store import queries
-from watchdesk.store.records import ActionRecord, GapRecord
 
 
 class BriefingNotWrittenError(ConfigError):
@@ -103,26 +103,15 @@ def transcripts_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal[
 
 
 def failed(step: Step, exc: Exception, deps: Deps, *, ticker: str | None) -> Command[Literal["supervisor"]]:
-    """A fetching step that raised: a gap naming the step and why, and the supervisor goes on with the rest.
+    """A step that raised: a gap naming the step and why, and the supervisor goes on with the rest.
     KeyboardInterrupt and SystemExit are no Exception: they still stop the run."""
-    if isinstance(exc, WatchdeskError):
-        reason = redact_text(str(exc))  # watchdesk's own messages are written for the reader
-    else:  # a bug: said as the CLI says one, audited as a failed action (the run exits 1), and the rest still runs
-        reason = redact_text(unexpected(exc, doing=f" in step {step['id']}"))
-        deps.store.record_actions([ActionRecord(run_id=deps.run_id, agent=step["agent"], action="step",
-                                                target=step["id"], attempt=1, outcome="error", detail=reason,
-                                                at=datetime.now(UTC))])  # fmt: skip
-    deps.store.record_gap(
-        GapRecord(
-            run_id=deps.run_id,
-            agent=step["agent"],
-            target=step["target"],
-            reason=reason,
-            ticker=ticker,
-            tried=("edgar",) if step["agent"] == "filings" else (),
-            created_at=datetime.now(UTC),
-        )
-    )
+    # watchdesk's own messages are written for the reader; a bug is said as the CLI says one, audited as a failed
+    # action (the run exits 1), and the rest still runs. A fetching step's own errors were audited by its requests.
+    bug = not isinstance(exc, WatchdeskError)
+    reason = redact_text(unexpected(exc, doing=f" in step {step['id']}") if bug else str(exc))
+    record_failure(deps.store, run_id=deps.run_id, agent=step["agent"], action="step", target=step["target"],
+                   reason=reason, ticker=ticker, audit=bug or step["agent"] == "flagging",
+                   audit_target=step["id"])  # fmt: skip
     deps.report(f"{ticker or step['id']}: failed, recorded a gap ({reason})")
     result = StepResult(step_id=step["id"], status="failed", summary=reason, new_doc_ids=[], gaps=[reason])
     return Command(goto="supervisor", update={"results": [result]})
@@ -132,19 +121,34 @@ def flagging_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
     deps = runtime.context
     step = _step(state, "flagging")
     tickers = [t.symbol for t in deps.watchlist.tickers]
-    stats = flag_documents(
-        deps.store,
-        tickers=tickers,
-        topics=list(step["params"]["topics"]),
-        custom_topics=[t.model_dump() for t in deps.watchlist.topics.custom],
-        run_id=deps.run_id,
-        report=deps.report,
-        judge=deps.judge,
-    )
+    try:
+        stats = flag_documents(
+            deps.store,
+            tickers=tickers,
+            topics=list(step["params"]["topics"]),
+            custom_topics=[t.model_dump() for t in deps.watchlist.topics.custom],
+            run_id=deps.run_id,
+            report=deps.report,
+            judge=deps.judge,
+        )
+    except Exception as exc:  # nothing could be flagged: a gap; what was fetched is stored and still briefed
+        return failed(step, exc, deps, ticker=None)
+    gaps = [_unflagged(deps, doc_id, ticker, exc) for doc_id, ticker, exc in stats.failed]
     summary = f"flagged {stats.documents} documents: {stats.sentences} sentences, {stats.findings} findings"
+    summary += f"; {len(gaps)} could not be flagged (gaps)" if gaps else ""
     deps.report(summary)
-    result = StepResult(step_id=step["id"], status="done", summary=summary, new_doc_ids=[], gaps=[])
+    result = StepResult(step_id=step["id"], status="done", summary=summary, new_doc_ids=[], gaps=gaps)
     return Command(goto="supervisor", update={"results": [result]})
+
+
+def _unflagged(deps: Deps, doc_id: str, ticker: str | None, exc: Exception) -> str:
+    """A document whose flagging failed on a bug: its gap (it is flagged again by the next run), said as a gap is."""
+    title, url = deps.store.query("SELECT title, url FROM documents WHERE doc_id = ?", [doc_id])[0]
+    target = " ".join(part for part in ("flag", ticker, "document", doc_id) if part)
+    reason = redact_text(unexpected(exc, doing=f" flagging {title or 'a document'} ({url})"))
+    record_failure(deps.store, run_id=deps.run_id, agent="flagging", action="flag", target=target, reason=reason,
+                   ticker=ticker)  # fmt: skip
+    return f"{target}: {reason}"
 
 
 def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
@@ -171,14 +175,42 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
             f"flagged is stored: once the folder can be written, `watchdesk approve {deps.run_id} --db "
             f"{deps.settings.db_path}` writes it"
         ) from exc
+    except Exception as exc:  # a bug (or a citation that failed its check): a gap; what was read stays stored
+        hint = (f"what was fetched and flagged is stored: `{_brief_command(deps)} --since {req.period.start} --until "
+                f"{req.period.end} --out {req.out_dir}` writes it")  # fmt: skip
+        gap = _briefing_gap(deps, exc, action="brief", target=f"briefing {req.period.label}", hint=hint)
+        return Command(goto="supervisor", update={"results": [StepResult(
+            step_id=step["id"], status="failed", summary=gap, new_doc_ids=[], gaps=[gap])]})  # fmt: skip
     for written in files.paths.values():
         deps.report(f"briefing written: {_from_here(written)}")
-    deliver_briefing(files, watchlist=deps.watchlist, settings=deps.settings, store=deps.store, run_id=deps.run_id,
-                     report=deps.report, resend=False)  # fmt: skip
+    gaps = []
+    try:
+        deliver_briefing(files, watchlist=deps.watchlist, settings=deps.settings, store=deps.store,
+                         run_id=deps.run_id, report=deps.report, resend=False)  # fmt: skip
+    except Exception as exc:  # a bug delivering: the briefing is written and stored all the same
+        hint = f"the briefing is written and stored: `{_brief_command(deps)} --deliver` sends it again"
+        gaps.append(_briefing_gap(deps, exc, action="deliver", target=f"delivery of briefing {req.period.label}",
+                                  hint=hint))  # fmt: skip
     path = str(files.paths.get("md") or next(iter(files.paths.values())))
-    result = StepResult(step_id=step["id"], status="done", summary=path, new_doc_ids=[], gaps=[])
+    result = StepResult(step_id=step["id"], status="done", summary=path, new_doc_ids=[], gaps=gaps)
     update = {"results": [result], "briefing_path": path, "briefing_paths": [str(p) for p in files.paths.values()]}
     return Command(goto="supervisor", update=update)
+
+
+def _briefing_gap(deps: Deps, exc: Exception, *, action: str, target: str, hint: str) -> str:
+    """The briefing (action "brief") or its delivery ("deliver") failed: a gap, and the run is partial."""
+    doing = " writing the briefing" if action == "brief" else " delivering the briefing"
+    why = str(exc) if isinstance(exc, WatchdeskError) else unexpected(exc, doing=doing)
+    reason = redact_text(f"{why}; {hint}")
+    record_failure(deps.store, run_id=deps.run_id, agent="briefing", action=action, target=target, reason=reason)
+    deps.report(f"{target}: failed, recorded a gap ({reason})")
+    return f"{target}: {reason}"
+
+
+def _brief_command(deps: Deps) -> str:
+    """`watchdesk brief` for this run's watchlist and database, as the user would type it."""
+    path = deps.settings.watchlist_path
+    return f"watchdesk brief{f' {path}' if path else ''} --db {deps.settings.db_path}"
 
 
 def _step(state: RunState, step_id: str):  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from watchdesk.graph.builder import build_graph
 from watchdesk.graph.companies import resolve_companies
 from watchdesk.graph.delivery import approval_notice
 from watchdesk.graph.deps import AuditBuffer, Deps
+from watchdesk.graph.failures import Failure, partial_note, run_failures
 from watchdesk.graph.nodes import BriefingNotWrittenError
 from watchdesk.graph.resume import (
     StoppedRun,
@@ -63,8 +64,8 @@ class RunOutcome:
     # every step that fetches (filings, transcripts, news) failed: the briefing then has nothing it could read
     nothing_fetched: bool = False
     failed_steps: list[str] = field(default_factory=list)  # fetching steps that failed as a whole, e.g. filings:ASML
-    # "source (what: why)" for each source that failed after its retries (or by a bug) and so left a gap
-    failed_sources: list[str] = field(default_factory=list)
+    # what failed after its retries or on a bug and so left a gap: a source, a document's flagging, the briefing
+    failures: list[Failure] = field(default_factory=list)
 
 
 def needs_sec(watchlist: Watchlist) -> bool:
@@ -366,6 +367,8 @@ def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, ap
         _save(deps, run, {}, status="failed")
         raise
     status = "rejected" if result.get("approval") == "rejected" else "done"
+    if status == "done":  # what failed on the way is in the run's record: it is done, but partial
+        run.error = partial_note(run_failures(deps.store, run.run_id))
     _save(deps, run, result, status=status)
     return _outcome(deps, run, result)
 
@@ -402,29 +405,8 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:
         counts=run.counts,
         gaps=gaps,
         this_run=_this_run(deps, run.run_id),
-        failed_sources=failed_sources(deps.store, run.run_id),
+        failures=run_failures(deps.store, run.run_id),
     )
-
-
-def failed_sources(store: Store, run_id: str) -> list[str]:
-    """What failed after its retries and left a gap: a request whose last attempt in the run timed out, could not
-    connect or got a server error (5xx, 429), or a step that raised a bug, each said as "source (target: why)". A
-    source with nothing to read (404, a missing folder, a response not in the replay pack) is a gap, not a failure."""
-    rows = store.query(
-        """
-        WITH last AS (
-            SELECT * FROM actions WHERE run_id = ?
-            QUALIFY row_number() OVER (PARTITION BY agent, action, target ORDER BY "at" DESC, attempt DESC) = 1
-        )
-        SELECT a.agent, a.target, coalesce('HTTP ' || a.status, nullif(a.detail, ''), a.outcome) FROM last a
-        WHERE (a.outcome IN ('error', 'timeout') OR (a.outcome = 'http_error' AND (a.status >= 500 OR a.status = 429)))
-          AND EXISTS (SELECT 1 FROM gaps g
-                      WHERE g.run_id = a.run_id AND contains(g.target || ': ' || g.reason, a.target))
-        ORDER BY a.agent, a.target
-        """,
-        [run_id],
-    )
-    return [f"{agent} ({target}: {why})" for agent, target, why in rows]
 
 
 def _this_run(deps: Deps, run_id: str) -> dict[str, int]:

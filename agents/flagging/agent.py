@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -31,6 +31,8 @@ class FlagStats:
     documents: int = 0
     sentences: int = 0
     findings: int = 0
+    # documents whose flagging raised (a bug): (doc_id, ticker, the error); nothing of theirs is written
+    failed: list[tuple[str, str | None, Exception]] = field(default_factory=list)
 
 
 def pending_documents(
@@ -95,10 +97,15 @@ def flag_documents(
         if names not in libraries:
             libraries[names] = load_topics(names, extra=custom)
         text = store.query("SELECT text FROM documents WHERE doc_id = ?", [doc_id])[0][0]
-        n_sent, n_find = flag_document(
-            store, doc_id=doc_id, ticker=ticker, text=text, library=libraries[names], run_id=run_id, judge=judge,
-            version=version,
-        )
+        try:
+            n_sent, n_find = flag_document(
+                store, doc_id=doc_id, ticker=ticker, text=text, library=libraries[names], run_id=run_id,
+                judge=judge, version=version,
+            )
+        except Exception as exc:  # a bug on one document: the others are still flagged; with no done-marker
+            stats.failed.append((doc_id, ticker, exc))  # written, the next run flags it again
+            report(f"could not flag {ticker} {doc_id}: {type(exc).__name__}")
+            continue
         stats.documents += 1
         stats.sentences += n_sent
         stats.findings += n_find

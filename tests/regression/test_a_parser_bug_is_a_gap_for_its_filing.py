@@ -62,7 +62,7 @@ def test_the_run_exits_1_naming_the_filing(tmp_path: Path, monkeypatch: pytest.M
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == EXIT_ERROR, result.output
     said = " ".join(result.stderr.split())
-    assert f"filings (10-Q {TEN_Q_ACC}: unexpected ValueError in " in said, said
+    assert f"a source failed on a bug: filings (10-Q {TEN_Q_ACC}: unexpected ValueError in " in said, said
     assert "s3cr3t" not in said and TEN_Q.rsplit("/", 1)[1] in said
     assert list((tmp_path / "out").glob("*.md")), "the briefing is still written"
     with Store.open(tmp_path / "w.duckdb", read_only=True) as store:

@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 from tests.regression.demo_slice import TEN_Q, WATCHLIST, nvidia_pack
 from watchdesk.agents import filings
 from watchdesk.graph.cli import EXIT_ERROR, cli
+from watchdesk.store.store import Store
 
 
 def run(tmp: Path, pack: Path) -> Result:
@@ -29,6 +30,8 @@ def test_a_filing_that_failed_after_its_retries_exits_1_naming_the_source(tmp_pa
     said = " ".join(result.stderr.split())
     assert f"a source failed after its retries: filings ({TEN_Q}: HTTP 503); the rest of the run is stored" in said
     assert list((tmp_path / "out").glob("*.md")), "the briefing is still written"
+    with Store.open(tmp_path / "w.duckdb", read_only=True) as store:  # and the run's record says it is partial
+        assert store.query("SELECT status, error FROM runs") == [("done", f"partial: filings ({TEN_Q}: HTTP 503)")]
 
 
 def test_a_step_failing_on_a_bug_exits_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
