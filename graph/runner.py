@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import uuid
 from collections import Counter
@@ -35,7 +34,7 @@ from watchdesk.graph.resume import (
 from watchdesk.graph.select import select_steps
 from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.state import Step
-from watchdesk.graph.validate import ensure_valid
+from watchdesk.graph.validate import ensure_valid, unwritable
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import ConfigError, PolicyError
@@ -323,17 +322,10 @@ class RunInterrupted(KeyboardInterrupt):
 def writable_folder(folder: Path) -> None:
     """ConfigError when the briefing folder cannot be created or written, said before anything is fetched: a run
     found it only after fetching and flagging everything, and then failed."""
-    existing = folder
-    while not existing.exists() and existing.parent != existing:
-        existing = existing.parent
-    if existing.exists() and not existing.is_dir():
-        why = f"{existing} is a file, not a folder"
-    elif not os.access(existing, os.W_OK | os.X_OK):
-        why = f"{existing} is read-only"
-    else:
-        return
-    raise ConfigError(f"the briefing folder {folder} cannot be written ({why}): nothing was fetched; make it "
-                      "writable, or give `watchdesk run` another --out")
+    why = unwritable(folder)
+    if why:
+        raise ConfigError(f"the briefing folder {folder} cannot be written ({why}): nothing was fetched; make it "
+                          "writable, or give `watchdesk run` another --out")
 
 
 def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, approver: Approver | None) -> RunOutcome:

@@ -7,8 +7,10 @@ Run before anything is fetched or written (a misspelt topic used to fail mid-run
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from watchdesk.graph.policy import domain_allowed
@@ -47,6 +49,18 @@ def ensure_valid(watchlist: Watchlist, *, origin: str = "watchlist") -> None:
     problems = watchlist_problems(watchlist, topic_names=[s.name for s in shipped_topics()])
     if problems:
         raise ConfigError(describe_problems(origin, problems))
+
+
+def unwritable(folder: Path) -> str | None:
+    """Why a folder (the briefing folder) cannot be created or written ("/srv is read-only"), or None if it can."""
+    existing = folder
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        return f"{existing} is a file, not a folder"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"{existing} is read-only"
+    return None
 
 
 def describe_problems(origin: str, problems: list[str]) -> str:

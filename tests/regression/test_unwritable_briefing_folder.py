@@ -31,6 +31,22 @@ def test_a_folder_under_a_regular_file_stops_the_run_before_any_fetch(tmp_path: 
     assert not (tmp_path / "w.duckdb").exists()
 
 
+def test_a_dry_run_says_the_folder_cannot_be_written(tmp_path: Path) -> None:
+    # a dry run said "valid" for it (a review): a user scheduled the run and learnt it from cron's first failure
+    (tmp_path / "taken").write_text("a file, not a folder")
+    wl = tmp_path / "w.toml"
+    wl.write_text(WATCHLIST)
+    args = ["run", str(wl), "--dry-run", "--replay", str(nvidia_pack(tmp_path / "pack")), "--out",
+            str(tmp_path / "taken" / "briefings")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == EXIT_CONFIG, result.output
+    said = " ".join(result.output.split())
+    assert "1. [filings] fetch_filings -> NVDA" in said, "the plan is still shown"
+    assert f"--out: the briefing folder {tmp_path / 'taken' / 'briefings'} cannot be written ({tmp_path / 'taken'} " \
+           "is a file, not a folder): make it writable, or give `watchdesk run` another --out" in said, said
+    assert "valid" not in said.replace("invalid", "") and not list(tmp_path.glob("*.duckdb"))
+
+
 def test_a_write_failing_at_the_briefing_step_leaves_the_run_resumable(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     def read_only(*_args: object, **_kw: object) -> None:
