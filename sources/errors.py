@@ -68,6 +68,14 @@ class ReplayMissError(TransportError, LookupError):
     """Replay mode: the pack has no recorded response for this request."""
 
 
+class ReplayCorruptError(ReplayMissError):
+    """Replay mode: the pack lists the request, but the body file it recorded is missing or corrupt."""
+
+    def __init__(self, pack: object, url: str, detail: str) -> None:
+        super().__init__(f"replay pack {pack} lists {url} but its {detail}")
+        self.detail = f"recorded {detail}"  # "recorded body file bodies/x.gz is corrupt (...)", for the audit row
+
+
 class ParsingError(WatchdeskError, ValueError):
     """A document or payload could not be parsed."""
 

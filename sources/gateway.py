@@ -18,6 +18,7 @@ from watchdesk.sources.errors import (
     ConfigError,
     DeadlineExceededError,
     PolicyError,
+    ReplayCorruptError,
     ReplayMissError,
     ResponseTooLargeError,
     TransportError,
@@ -282,6 +283,9 @@ class Gateway:
         started = self._clock()
         try:
             result = self._pack.lookup(call.url)
+        except ReplayCorruptError as exc:  # recorded, but damaged: not to be read as a response never recorded
+            self._emit(call, 1, "replay_corrupt", detail=exc.detail)
+            raise
         except ReplayMissError:
             self._emit(call, 1, "replay_miss", detail="not in replay pack")
             raise

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, Protocol
 
-Outcome = Literal["ok", "cache_hit", "http_error", "timeout", "refused", "replay_miss", "error"]
+Outcome = Literal["ok", "cache_hit", "http_error", "timeout", "refused", "replay_miss", "replay_corrupt", "error"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 from watchdesk.sources.cache import storable_headers
-from watchdesk.sources.errors import ConfigError, ReplayMissError
+from watchdesk.sources.errors import ConfigError, ReplayCorruptError, ReplayMissError
 from watchdesk.sources.models import HttpResult
 from watchdesk.sources.redact import REDACTED, redact_url
 
@@ -86,17 +86,16 @@ class ReplayPack:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ReplayMissError(
-                f"replay pack {self.root} lists {entry.url} but its body file {entry.body} is missing"
+            raise ReplayCorruptError(
+                self.root, entry.url, f"body file {entry.body} is missing; record it again with --record"
             ) from exc
         if not path.name.endswith(".gz"):
             return data
         try:
             return gzip.decompress(data)
         except (OSError, EOFError, zlib.error) as exc:  # not gzip, cut short, or a bad checksum
-            raise ReplayMissError(
-                f"replay pack {self.root} lists {entry.url} but its body file {entry.body} is corrupt ({exc}); "
-                "record it again with --record"
+            raise ReplayCorruptError(
+                self.root, entry.url, f"body file {entry.body} is corrupt ({exc}); record it again with --record"
             ) from exc
 
 
