@@ -49,11 +49,14 @@ def record_failure(
 def run_failures(store: Store, run_id: str) -> list[Failure]:
     """What failed and left a gap: a request whose last attempt in the run timed out, could not connect or got a
     server error (5xx, 429), or anything that raised a bug (a step, a filing, a document's flagging, the briefing). A
-    source with nothing to read (404, a missing folder, a response not in the replay pack) is a gap, not a failure."""
+    source with nothing to read (404, a missing folder, a response not in the replay pack) is a gap, not a failure.
+    Only since the run started (a resumed run: its first start): an earlier run of the same id (the demo's) is not
+    this one."""
     rows = store.query(
         """
-        WITH last AS (
-            SELECT * FROM actions WHERE run_id = ?
+        WITH start AS (SELECT min(started_at) AS t FROM runs WHERE run_id = ?),
+        last AS (
+            SELECT * FROM actions WHERE run_id = ? AND "at" >= (SELECT t FROM start)
             QUALIFY row_number() OVER (PARTITION BY agent, action, target ORDER BY "at" DESC, attempt DESC) = 1
         )
         SELECT a.agent, a.action, a.target, coalesce('HTTP ' || a.status, nullif(a.detail, ''), a.outcome),
@@ -61,10 +64,11 @@ def run_failures(store: Store, run_id: str) -> list[Failure]:
         FROM last a
         WHERE (a.outcome IN ('error', 'timeout') OR (a.outcome = 'http_error' AND (a.status >= 500 OR a.status = 429)))
           AND EXISTS (SELECT 1 FROM gaps g
-                      WHERE g.run_id = a.run_id AND contains(g.target || ': ' || g.reason, a.target))
+                      WHERE g.run_id = a.run_id AND g.created_at >= (SELECT t FROM start)
+                        AND contains(g.target || ': ' || g.reason, a.target))
         ORDER BY a.agent, a.target
         """,
-        [run_id],
+        [run_id, run_id],
     )
     return [Failure(*row) for row in rows]
 

@@ -134,8 +134,11 @@ def flagging_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
     except Exception as exc:  # nothing could be flagged: a gap; what was fetched is stored and still briefed
         return failed(step, exc, deps, ticker=None)
     gaps = [_unflagged(deps, doc_id, ticker, exc) for doc_id, ticker, exc in stats.failed]
+    stored = deps.store.query("SELECT count(*) FROM documents WHERE list_contains(?, ticker)", [tickers])[0][0]
+    already = stored - stats.documents - len(gaps)  # flagging takes every stored document this version has not read
     summary = f"flagged {stats.documents} documents: {stats.sentences} sentences, {stats.findings} findings"
     summary += f"; {len(gaps)} could not be flagged (gaps)" if gaps else ""
+    summary += f"; {already} stored documents already flagged at this method version" if already else ""
     deps.report(summary)
     result = StepResult(step_id=step["id"], status="done", summary=summary, new_doc_ids=[], gaps=gaps)
     return Command(goto="supervisor", update={"results": [result]})

@@ -402,12 +402,16 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:
 
 
 def _this_run(deps: Deps, run_id: str) -> dict[str, int]:
-    """How many documents, findings and gaps carry this run's id (run.counts are the whole database's), and the
-    earlier filings it stored only to compare a new one with: they carry no run id (so no briefing quotes last
-    year's 10-K as new), but their findings are this run's, and the summary must add up."""
+    """How many documents, findings and gaps this run stored (run.counts are the whole database's): rows carrying its
+    id, stored since it started (a resumed run since its first start; the demo reuses its id, and a second demo
+    counted the first one's rows as its own), and the earlier filings it stored only to compare a new one with: they
+    carry no run id (so no briefing quotes last year's 10-K as new), but their findings are this run's, and the
+    summary must add up."""
+    stored_at = {"documents": "first_stored_at", "findings": "created_at", "gaps": "created_at"}
     counts = {
-        table: deps.store.query(f"SELECT count(*) FROM {table} WHERE run_id = ?", [run_id])[0][0]
-        for table in ("documents", "findings", "gaps")
+        table: deps.store.query(f"SELECT count(*) FROM {table} WHERE run_id = ? AND {at} >= "
+                                "(SELECT min(started_at) FROM runs WHERE run_id = ?)", [run_id] * 2)[0][0]
+        for table, at in stored_at.items()
     }
     references = deps.store.query(
         "SELECT count(DISTINCT d.doc_id) FROM documents d JOIN filing_comparisons c ON c.old_doc_id = d.doc_id"
