@@ -123,7 +123,7 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
         # name stands for a well-known company ("Micron"): "chain" or "Blackwell" start too many names.
         return None
     if isinstance(found, list) and not found:
-        return f"{first.word if len(span) == 1 else key} {UNLISTED}"
+        return f"{' '.join(t.word for t in span)} {UNLISTED}"  # as written: "Société Générale", not its key
     return found
 
 

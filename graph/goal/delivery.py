@@ -14,6 +14,7 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 _ALMOST_EMAIL = re.compile(r"[^\s,;:<>()\[\]|]*@[^\s,;:<>()\[\]|]*")
+_WHOLE_BUT_NOT_ASCII = re.compile(r"(?=.*[^\x00-\x7f])[^@\s]+@[^\W_]+(?:[.-][^\W_]+)*\.[^\W\d_]{2,}")
 _RUN = re.compile(r"\S*")
 _COPY = re.compile(r"\b(b?cc)\b:?\s*$", re.IGNORECASE)
 _WANTS_EMAIL = re.compile(r"\b(?:e-?mail|inbox)\b", re.IGNORECASE)
@@ -49,6 +50,10 @@ def find_recipients(text: Text, notes: Notes) -> tuple[str, ...]:
         text.use(m.start() - (len(lead.group()) if lead else 0), m.end())
     for m in list(text.finditer(_ALMOST_EMAIL)):  # "jane.doe@fund": never a topic 'jane', never a recipient
         text.use(m.start(), m.end())
+        if _WHOLE_BUT_NOT_ASCII.fullmatch(m.group()):  # "josé@fund.com": whole, but no address a watchlist takes
+            notes.unclear(f"{m.group()!r}: an address with letters outside ASCII is not supported (a watchlist's "
+                          "`to` takes name@domain.tld in ASCII letters); nobody added")
+            continue
         notes.unclear(f"{m.group()!r}: not a whole e-mail address (name@domain.tld); nobody added")
     for m in list(text.finditer(_WANTS_EMAIL)):
         text.use(m.start(), m.end())

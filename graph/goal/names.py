@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from watchdesk.graph.goal.text import fold
 from watchdesk.graph.goal.words import words
 from watchdesk.sources.models import CompanyRef
 
@@ -29,8 +30,9 @@ LEAD = 4  # a prefix's best company must rank this many times better than the ne
 
 
 def name_key(text: str) -> str:
-    """How a company name is compared: lower case, '&' as 'and', no punctuation, no legal-form words."""
-    text = re.sub(r"['’]s\b", "", text.lower()).replace("&", " and ")
+    """How a company name is compared: lower case without accents, '&' as 'and', no punctuation, no legal-form
+    words."""
+    text = re.sub(r"['’]s\b", "", fold(text)).replace("&", " and ")
     words = re.sub(r"[^a-z0-9]+", " ", text).split()
     while words and words[-1] in _SUFFIXES:
         words.pop()

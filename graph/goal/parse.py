@@ -12,7 +12,7 @@ from watchdesk.graph.goal.names import CompanyIndex, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
 from watchdesk.graph.goal.sources import SourcesFound, find_outlets, find_sources
 from watchdesk.graph.goal.spelling import correct
-from watchdesk.graph.goal.text import Notes, Text, Token
+from watchdesk.graph.goal.text import Notes, Text, Token, normalize
 from watchdesk.graph.goal.timing import Timing, find_timing
 from watchdesk.graph.goal.topics import TopicsFound, find_topics
 from watchdesk.graph.goal.words import ACRONYMS, common_words
@@ -51,7 +51,8 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     company that cannot be resolved (with close matches) and for a goal that names none."""
     index = index or shipped_index()
     notes = Notes()
-    text = Text(correct(goal, notes))  # "inventroy" read as "inventory", said in the decisions
+    # "NVIDIA’s" as "NVIDIA's", "10‑Q" as "10-Q"; "inventroy" read as "inventory", said in the decisions
+    text = Text(correct(normalize(goal), notes))
     find_negations(text, notes)  # first: every parser leaves out what a negation names
     recipients = find_recipients(text, notes)
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
@@ -139,7 +140,8 @@ def _place_unlisted(text: Text, found: Found, index: CompanyIndex, notes: Notes)
             notes.decide(f"{phrase!r} {UNLISTED}: not watched, read with the goal's words")
             found.as_words.append((start, end))
             continue
-        close = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase.lstrip("$")))
+        known = index.by_name(name_key(phrase)) == []  # the alias table says so ("Nestlé"): no close matches
+        close = "" if known else ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase.lstrip("$")))
         found.problems.append(f"{phrase!r}: {message}" + (f"; close matches: {close}" if close else ""))
         text.use(start, end)
         found.spans.append((start, end))

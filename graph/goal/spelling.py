@@ -32,7 +32,7 @@ REAL_WORDS = words(
     "biweekly bi-weekly fortnightly bimonthly semiweekly semimonthly quarterly monthly hourly yearly annually "
     "filling fillings weekday weekdays weakly ordering calling billing pensions tension pending spending"
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{4,}")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-]){4,}")  # letters of any script: "exportés" is one word
 # A word joined to an address or a dotted name: after "@", ".", "/", ":", "_", "+", "%", "=", or before "@", "/",
 # "_", "+", "=" or a "." that a letter or digit follows (a sentence's full stop is no join).
 _JOINED = re.compile(r"[@./:_+%=]$")

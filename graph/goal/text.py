@@ -3,11 +3,39 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-_TOKEN = re.compile(r"\$?[A-Za-z0-9]+(?:[&.\-'’][A-Za-z0-9]+)*|&")
+# A word is letters and digits of any script ("Nestlé", "Hermès", "Zürich" are one word each), joined by & . - '
+_TOKEN = re.compile(r"\$?[^\W_]+(?:[&.\-'’][^\W_]+)*|&")
 _BREAK = re.compile(r"[,;:!?()\"\[\]|\n]|\.(?:\s|$)")
+
+
+# Typed or pasted characters that stand for ASCII ones the parsers read: curly quotes and apostrophes, hyphens
+# (an en dash between two letters or digits, "10–Q", is one too; an em dash, "NVIDIA—AMD", is a break), and marks
+# and invisible characters that are no part of a word ("NVIDIA®", a zero-width space, a direction mark).
+_TYPOGRAPHY = str.maketrans({
+    "‘": "'", "’": "'", "‛": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"',
+    "»": '"', "‐": "-", "‑": "-", "‒": "-", "−": "-",
+})  # fmt: skip
+_NO_PART_OF_A_WORD = re.compile("[™℠®©\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_DASH_IN_A_WORD = re.compile(r"(?<=[^\W_])–(?=[^\W_])")
+# Letters NFKD does not split into an ASCII letter and an accent
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
+def normalize(goal: str) -> str:
+    """The goal as the parsers read it: full-width and compatibility forms as their plain characters (NFKC), any
+    space as a space, typographic quotes, apostrophes and hyphens as ASCII ones. Letters keep their accents."""
+    text = unicodedata.normalize("NFKC", _NO_PART_OF_A_WORD.sub("", goal)).translate(_TYPOGRAPHY)
+    return _DASH_IN_A_WORD.sub("-", text)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for comparing words: "Nestlé" -> "nestle", "Straße" -> "strasse"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)

@@ -71,9 +71,10 @@ _SINCE = re.compile(
     r"(?![\d-])(?!\s*(?:to|through|until|till|and)\b)", _I
 )
 _ISO_DAY = r"(\d{4}-\d{2}-\d{2})"
-_RANGE = re.compile(rf"\b(?:from|between)\s+{_ISO_DAY}\s+(?:to|through|until|till|and)\s+{_ISO_DAY}\b", _I)
+_TO = r"(?:\s+(?:to|through|until|till|and)\s+|\s*[-–—]\s*)"  # "2025-01-01 to 2025-06-30", "... – 2025-06-30"
+_RANGE = re.compile(rf"\b(?:from|between)\s+{_ISO_DAY}{_TO}{_ISO_DAY}\b", _I)
 _MONTH_YEAR = rf"{_MONTH}\s+(\d{{4}})"
-_MONTH_RANGE = re.compile(rf"\b(?:from|between)\s+{_MONTH_YEAR}\s+(?:to|through|until|till|and)\s+{_MONTH_YEAR}", _I)
+_MONTH_RANGE = re.compile(rf"\b(?:from|between)\s+{_MONTH_YEAR}{_TO}{_MONTH_YEAR}", _I)
 _ISO = re.compile(
     r"\b(?:through|until|till|to|by|ending)\s+(\d{4}-\d{2}-\d{2})(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])", _I
 )

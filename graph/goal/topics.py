@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from watchdesk.graph.goal.text import Notes, Text
+from watchdesk.graph.goal.text import Notes, Text, fold
 from watchdesk.graph.goal.words import words
 from watchdesk.graph.watchlist import CustomTopic
 
@@ -119,7 +119,7 @@ def _parts(text: Text, start: int, end: int) -> list[tuple[int, str]]:
 def _custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Notes, company_like: CompanyLike) -> None:
     filler = _FILLER.match(part)
     phrase = part[filler.end() :] if filler else part
-    terms = re.findall(r"[A-Za-z0-9][A-Za-z0-9'’-]*", phrase)
+    terms = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", phrase)  # "exportés" one word; "'delays'" without quotes
     while terms and terms[-1].lower() in _TRAILING:
         terms.pop()
     if not terms or all(w.lower() in _NOT_TOPIC for w in terms) or len(terms) > 6:
@@ -127,7 +127,7 @@ def _custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Not
     phrase = " ".join(terms)
     if terms[0][:1].isupper() and company_like(phrase, start, start + len(part)):
         return
-    name = re.sub(r"[^a-z0-9]+", "_", phrase.lower()).strip("_")
+    name = re.sub(r"[^a-z0-9]+", "_", fold(phrase)).strip("_")
     name = name if name[:1].isalpha() else f"topic_{name}"
     if any(c.name == name for c in found.custom):
         return
