@@ -75,7 +75,8 @@ def plan(
 
     Offline and deterministic: companies resolve through the SEC ticker map shipped with watchdesk
     (or the one --refresh-tickers fetched last). Without --out the watchlist TOML goes to stdout and
-    the plan to stderr.
+    the plan to stderr. The decisions say how each company was read; one named only as context of
+    what is watched for ("Watch NVDA for Apple demand") is not watched.
 
     \b
     Example:

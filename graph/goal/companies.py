@@ -30,6 +30,11 @@ class Named:
     ref: CompanyRef
     phrase: str
     start: int = 0  # where the goal names it: companies are watched in the goal's order
+    said: str = ""  # how it was read, for the decisions once it is placed (watched, or context)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.phrase)
 
 
 @dataclass
@@ -76,8 +81,8 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
                 i += n
                 break
             if negation and isinstance(outcome, Match):
-                found.excluded.append(Named(outcome.ref, phrase))
-                notes.decide(f"company {phrase!r} -> {outcome.ref.ticker} left out (from {negation!r})")
+                said = f"company {phrase!r} -> {outcome.ref.ticker} left out (from {negation!r})"
+                found.excluded.append(Named(outcome.ref, phrase, span[0].start, said))
             else:
                 _record(outcome, phrase, found=found, index=index, notes=notes, start=span[0].start)
             text.use(span[0].start, span[-1].end)
@@ -184,8 +189,8 @@ def _record(
     elif isinstance(outcome, list):
         names = ", ".join(f"{r.ticker} ({r.name})" for r in outcome)
         found.problems.append(f"{phrase!r} could be several companies: {names}; name one (or its $TICKER)")
-    else:
-        found.named.append(Named(outcome.ref, phrase, start))
+    else:  # said once placed: a company named as context is not watched (positions.place_context)
         also = f"; also named so: {', '.join(r.ticker for r in outcome.others)}" if outcome.others else ""
-        notes.decide(f"company {phrase!r} -> {outcome.ref.ticker} ({outcome.ref.name}, CIK {outcome.ref.cik}) "
-                     f"by {outcome.how}{also}")
+        ref = outcome.ref
+        said = f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by {outcome.how}{also}"
+        found.named.append(Named(ref, phrase, start, said))

@@ -21,7 +21,7 @@ from watchdesk.sources.models import CompanyRef
 def merge_proposal(plan: GoalPlan, proposal: Watchlist, *, as_of: date) -> GoalPlan:
     base, goal = plan.watchlist, plan.goal
     said: list[str] = []
-    tickers, companies = _tickers(base, proposal, goal, plan.companies, said)
+    tickers, companies = _tickers(base, proposal, goal, plan.companies, said, context=plan.context)
     update: dict[str, object] = {
         "tickers": tickers,
         "topics": _topics(base, proposal, goal, said),
@@ -56,7 +56,8 @@ def _goal_names(goal: str, ref: CompanyRef) -> bool:
 
 
 def _tickers(
-    base: Watchlist, proposal: Watchlist, goal: str, known: dict[str, CompanyRef], said: list[str]
+    base: Watchlist, proposal: Watchlist, goal: str, known: dict[str, CompanyRef], said: list[str], *,
+    context: tuple[str, ...] = (),
 ) -> tuple[tuple[Ticker, ...], dict[str, CompanyRef]]:
     index, out, companies = shipped_index(), list(base.tickers), dict(known)
     have = {t.symbol for t in base.tickers}
@@ -64,7 +65,10 @@ def _tickers(
         ref = index.ticker(t.symbol)
         if t.symbol in have:
             continue
-        if ref and _goal_names(goal, ref):
+        if ref and ref.ticker in context:  # "Watch NVDA for Apple demand": the parser read Apple as context
+            said.append(f"model: ticker {ref.ticker} refused: the goal names it as context of what is watched for, "
+                        "not as a company to watch (see its decision)")
+        elif ref and _goal_names(goal, ref):
             out.append(Ticker(symbol=ref.ticker, cik=ref.cik, sources=base.tickers[0].sources))
             companies[ref.ticker] = ref
             said.append(f"model: company {ref.ticker} ({ref.name}) added; the goal names it")

@@ -10,6 +10,7 @@ from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companie
 from watchdesk.graph.goal.delivery import find_recipients
 from watchdesk.graph.goal.names import CompanyIndex, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
+from watchdesk.graph.goal.positions import LIST_JOINT, place_context
 from watchdesk.graph.goal.sources import SourcesFound, find_outlets, find_sources
 from watchdesk.graph.goal.spelling import correct
 from watchdesk.graph.goal.text import Notes, Text, Token, normalize
@@ -44,6 +45,7 @@ class GoalPlan:
     companies: dict[str, CompanyRef]
     decisions: tuple[str, ...]
     not_understood: tuple[str, ...]
+    context: tuple[str, ...] = ()  # tickers of companies the goal names only as context ("for Apple demand")
 
 
 def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> GoalPlan:
@@ -58,6 +60,10 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
     outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
     found = find_companies(text, index, notes)
+    context = place_context(text, found)  # "Watch NVDA for Apple demand": Apple is no company to watch
+    for named in sorted(found.named + context + found.excluded, key=lambda n: n.start):
+        if named.said not in notes.decisions:  # how each company was read, in the goal's order
+            notes.decide(named.said)
     _place_unlisted(text, found, index, notes)
     sources = find_sources(text, notes, outlets=outlets)
     topics = find_topics(text, notes, company_like=lambda phrase, start, end: bool(
@@ -72,7 +78,8 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     watchlist = build_watchlist(found, sources, timing, topics, recipients, notes=notes)
     notes.decide(f"companies: resolved with {index.origin}")
     decisions = sorted(notes.decisions, key=_reading_order)
-    return GoalPlan(goal, watchlist, companies, tuple(decisions), tuple(notes.not_understood))
+    return GoalPlan(goal, watchlist, companies, tuple(decisions), tuple(notes.not_understood),
+                    context=tuple(dict.fromkeys(n.ref.ticker for n in context)))
 
 
 _ORDER = (
@@ -137,7 +144,7 @@ def _place_unlisted(text: Text, found: Found, index: CompanyIndex, notes: Notes)
     company); elsewhere ("NVIDIA for Huawei competition") it is read with the goal's words, often as a topic."""
     for start, end, phrase, message in found.unlisted:
         if found.named and not _beside_company(start, end, found, text.raw):
-            notes.decide(f"{phrase!r} {UNLISTED}: not watched, read with the goal's words")
+            notes.decide(f"company {phrase!r} {UNLISTED}: not watched, read with the goal's words")
             found.as_words.append((start, end))
             continue
         known = index.by_name(name_key(phrase)) == []  # the alias table says so ("Nestlé"): no close matches
@@ -149,7 +156,8 @@ def _place_unlisted(text: Text, found: Found, index: CompanyIndex, notes: Notes)
 
 def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:
     """Words no parser read: a company-like one is a problem (with close matches), any other is reported."""
-    groups = _groups(text.tokens())
+    # a company read as context, or one SEC does not list read with the goal's words, is said in the decisions
+    groups = _groups([t for t in text.tokens() if not _within(t.start, t.end, found.as_words)])
     lower = [_lower_case_ticker(g, index) for g in groups]
     # every word no parser read is a ticker, or a company SEC does not list ("watch nvda and samsung")
     unlisted = [index.by_name(name_key(text.raw[g[0].start : g[-1].end])) == [] for g in groups]
@@ -174,8 +182,8 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
             taken.add(i)
     for i, group in enumerate(groups):
         phrase = text.raw[group[0].start : group[-1].end]
-        if i in taken or any(s <= group[0].start and group[-1].end <= e for s, e in found.as_words):
-            continue  # read as a ticker above, or said in the decisions
+        if i in taken:
+            continue  # read as a ticker above
         listed = _in_company_list(group, found, text.raw)
         capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
         # A phrase in a list of companies, or the only candidate when none was found, is a company watchdesk
@@ -191,6 +199,10 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
             hint = f" (a company? close matches: {', '.join(f'{r.ticker} ({r.name})' for r in names)})" if names else ""
             notes.unclear(f"{phrase!r}: not understood, ignored{hint}")
     found.named.sort(key=lambda n: n.start)
+
+
+def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _lower_case_ticker(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
@@ -222,8 +234,8 @@ def _in_company_list(group: list[Token], found: Found, raw: str) -> bool:
 
 def _beside_company(start: int, end: int, found: Found, raw: str) -> bool:
     """Is raw[start:end] listed beside a company ("NVIDIA, Acme and ASML")?"""
-    joint = re.compile(r"\s*(?:,|&|\band\b|\bor\b|,\s*and\b)\s*$", re.IGNORECASE)
     for c_start, c_end in found.spans:
-        if (c_end <= start and joint.match(raw[c_end:start])) or (end <= c_start and joint.match(raw[end:c_start])):
+        if (c_end <= start and LIST_JOINT.match(raw[c_end:start])) or (
+                end <= c_start and LIST_JOINT.match(raw[end:c_start])):
             return True
     return False

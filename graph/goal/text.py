@@ -90,6 +90,11 @@ class Text:
         for i in range(start, end):
             self._used[i] = True
 
+    def release(self, start: int, end: int) -> None:
+        """Give raw[start:end] back to the parsers that come after ("Apple" in "for Apple demand", read as context)."""
+        for i in range(start, end):
+            self._used[i] = False
+
     def is_free(self, start: int, end: int) -> bool:
         return not any(self._used[start:end])
 

@@ -97,8 +97,8 @@ def test_an_accented_company_is_named_whole_in_what_stops_the_plan(goal: str, sa
 def test_an_accented_company_where_no_company_stands_is_read_with_the_goal_words() -> None:
     result = plan("Watch NVIDIA for Hermès demand")
     assert [t.symbol for t in result.watchlist.tickers] == ["NVDA"] and result.watchlist.topics.watch == ("demand",)
-    assert "'Hermès' is not listed with SEC (no ticker to watch): not watched, read with the goal's words" in \
-        result.decisions
+    assert "company 'Hermès' is not listed with SEC (no ticker to watch): not watched, read with the goal's words" \
+        in result.decisions
 
 
 def test_words_of_other_scripts_are_said_not_dropped() -> None:

@@ -1,0 +1,125 @@
+"""Where a company stands in a goal: where a company to watch does ("Watch NVDA", "NVIDIA and AMD filings",
+"for Walmart, Target and Costco in their 10-Qs"), or as context of what is watched for ("Watch NVDA for Apple
+demand", "for AMD competition", "for comments about Apple").
+
+A goal's companies are read in lists ("NVIDIA, AMD and Intel"). A list stands where a company to watch does when it
+follows a watch verb ("Monitor", "keep an eye on", "Track the 10-Q filings of"), names a $TICKER, is followed by a
+source ("Apple filings"), or stands alone (it ends its clause, or a preposition, a time or another company follows)
+after no word of context ("about", "from", "exposure to", "mentions of"...). A list that qualifies the words after it
+("Apple demand") or follows a word of context is context, but only when another list stands where a company to
+watch does: a goal whose every company is so placed ("Flag Target and Walmart margins") watches them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from watchdesk.graph.goal.companies import Found, Named
+from watchdesk.graph.goal.text import Text
+from watchdesk.graph.goal.words import words
+
+# "NVIDIA, AMD and Intel", "NVIDIA & AMD", "NVIDIA or AMD", "NVIDIA as well as AMD", "NVIDIA vs AMD": one list
+LIST_JOINT = re.compile(
+    r"\s*(?:,|&|\band\b|\bor\b|,\s*and\b|,?\s*and also\b|,?\s*as well as\b|,?\s*plus\b|,?\s*along with\b|"
+    r"\bvs\.?|\bversus\b)\s*$",
+    re.IGNORECASE,
+)
+# Words before a company that make it what is watched for: "comments about Apple", "orders from Apple", "exposure to
+# Apple", "pricing vs AMD", "mentions of Intel" (not "filings of AMD": see _WATCH_VERB)
+_CONTEXT_BEFORE = re.compile(
+    r"\b(?:about|regarding|concerning|from|to|with|against|vs\.?|versus|than|like|(?:mentions?|talk|signs|news) of|"
+    r"comments? on)\s+$",
+    re.IGNORECASE,
+)
+_SOURCE = (r"(?:earnings|call|calls|conference|transcripts?|filings?|sec|edgar|annual|quarterly|current|reports?|news|"
+           r"headlines?|press|releases?|10-?[kq]s?|8-?ks?|20-?fs?|6-?ks?|40-?fs?|s-?1s?)")
+_WATCH_VERB = re.compile(
+    r"\b(?:watch(?:ing)?|track(?:ing)?|monitor(?:ing)?|follow(?:ing)?|cover(?:ing)?|check(?:ing)?(?: on)?|"
+    r"review(?:ing)?|summari[sz]e|summari[sz]ing|analy[sz]e|keep(?:ing)? (?:an eye on|tabs on|track of))\s+"
+    r"(?:(?:the|their|its|all|both|any|latest|recent|new)\s+)*"
+    rf"(?:(?:{_SOURCE}\s+)+(?:for|of|from|at|on|by|in)\s+)?$",  # "Monitor earnings call transcripts for NVIDIA"
+    re.IGNORECASE,
+)
+_SOURCE_WORD = re.compile(_SOURCE, re.IGNORECASE)
+# Words after a company that it does not qualify: it stands alone ("NVIDIA for ...", "AMD weekly", "Intel until")
+_ALONE_BEFORE = words(
+    "for in on at of to from by with over until till through thru during within about regarding into across after "
+    "before since via vs versus per and or nor but plus as than then while if when so too also only itself is are "
+    "was were has have had will would should could may might can etc please pls weekly daily every each this next "
+    "today tomorrow monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
+    "fridays saturdays sundays"
+)
+_NEXT_WORD = re.compile(r"[ \t]*([^\W_]+(?:[-'.][^\W_]+)*)")
+
+
+def company_lists(named: list[Named], raw: str) -> list[list[Named]]:
+    """The goal's companies in lists, in the goal's order."""
+    lists: list[list[Named]] = []
+    for n in sorted(named, key=lambda n: n.start):
+        if lists and LIST_JOINT.match(raw[lists[-1][-1].end : n.start]):
+            lists[-1].append(n)
+        else:
+            lists.append([n])
+    return lists
+
+
+def after_watch_verb(start: int, raw: str) -> bool:
+    return bool(_WATCH_VERB.search(raw, 0, start))
+
+
+def qualified_words(group: list[Named], raw: str, starts: set[int]) -> str | None:
+    """The words the list's last company qualifies ("share losses" in "Intel share losses"), "" when it stands alone
+    ("for AMD.", "AMD for ...", "AMD weekly"), None when a source follows: the company's own ("Apple filings")."""
+    qualified: list[str] = []
+    pos = group[-1].end
+    while (m := _NEXT_WORD.match(raw, pos)) and m.start(1) not in starts:  # "AMD Intel and NVIDIA": two companies
+        word = m.group(1).lower()
+        if _SOURCE_WORD.fullmatch(word) and not qualified:
+            return None
+        if word in _ALONE_BEFORE or _SOURCE_WORD.fullmatch(word):
+            break
+        qualified.append(m.group(1))
+        pos = m.end()
+    return " ".join(qualified)
+
+
+def stands_to_be_watched(group: list[Named], qualified: str | None, raw: str) -> bool:
+    """Does the list stand where a company to watch does, not as context of what is watched for?"""
+    if qualified is None or any(n.phrase.startswith("$") for n in group) or after_watch_verb(group[0].start, raw):
+        return True
+    return not qualified and not _CONTEXT_BEFORE.search(raw, 0, group[0].start)
+
+
+def place_context(text: Text, found: Found) -> list[Named]:
+    """Leave out of the watch the companies named only as context ("for Apple demand"), where another company stands
+    where a company to watch does; their words go back to the other parsers (topics). Returns them, each with what
+    to say of it."""
+    raw, starts = text.raw, {n.start for n in found.named}
+    lists = company_lists(found.named, raw)
+    qualified = [qualified_words(group, raw, starts) for group in lists]
+    standing = [stands_to_be_watched(group, q, raw) for group, q in zip(lists, qualified, strict=True)]
+    if not any(standing):
+        return []  # every company qualifies a word ("Flag Target and Walmart margins"): they are the goal's companies
+    watched = [n for group, stands in zip(lists, standing, strict=True) if stands for n in group]
+    symbols, first = {n.ref.ticker for n in watched}, re.sub(r"'s$", "", watched[0].phrase)
+    context: list[Named] = []
+    for group, stands, q in zip(lists, standing, qualified, strict=True):
+        if stands:
+            continue
+        before = _CONTEXT_BEFORE.search(raw, 0, group[0].start)
+        where = raw[before.start() if before and not q else group[0].start : group[-1].end] + (f" {q}" if q else "")
+        for n in group:
+            if n.ref.ticker in symbols:
+                continue  # "Watch Apple for Apple demand": watched anyway
+            found.named.remove(n)
+            found.spans.remove((n.start, n.end))
+            found.as_words.append((n.start, n.end))
+            text.release(n.start, n.end)
+            name = re.sub(r"'s$", "", n.phrase)
+            context.append(replace(n, said=(
+                f"company {n.phrase!r} read as context in {where!r}, "
+                f"not as a company to watch: {n.ref.ticker} ({n.ref.name}) is not watched; to watch it too, list it "
+                f"with the companies ('{first} and {name}')"
+            )))
+    return context
