@@ -107,6 +107,9 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
         return None
     words = key.split()
     common = common_words()
+    last = span[-1].word
+    if len(span) > 1 and last.islower() and last in common and key == name_key(" ".join(t.word for t in span[:-1])):
+        return None  # "Track the" is no Track Group, "Shell companies" no Shell plc: the word adds nothing but a word
     if all(w in common or w in _CONNECTORS for w in words):
         return _common_only(span, key, index)
     if len(span) == 1 and first.word.upper() in ACRONYMS:
@@ -157,8 +160,9 @@ def _obscure(found: Match | list[CompanyRef] | None, index: CompanyIndex) -> boo
 
 
 def _common_only(span: list[Token], key: str, index: CompanyIndex) -> Match | None:
-    """Ordinary words name a company only as an exact alias or SEC name, written with capitals."""
-    if len(span) == 1 and (span[0].initial or not span[0].capitalized):
+    """Ordinary words name a company only as an exact alias or SEC name, written with capitals (not only as the
+    sentence's first word, but "Target's 10-Q")."""
+    if len(span) == 1 and ((span[0].initial and span[0].word == span[0].text) or not span[0].capitalized):
         return None
     if len(span) > 1 and key not in index.aliases and not all(
         t.capitalized or t.word.lower() in _CONNECTORS for t in span

@@ -66,8 +66,8 @@ def _tickers(
         if t.symbol in have:
             continue
         if ref and ref.ticker in context:  # "Watch NVDA for Apple demand": the parser read Apple as context
-            said.append(f"model: ticker {ref.ticker} refused: the goal names it as context of what is watched for, "
-                        "not as a company to watch (see its decision)")
+            said.append(f"model: ticker {ref.ticker} refused: the goal names it as context of what is watched for or "
+                        "as an ordinary word, not as a company to watch (see its decision)")
         elif ref and _goal_names(goal, ref):
             out.append(Ticker(symbol=ref.ticker, cik=ref.cik, sources=base.tickers[0].sources))
             companies[ref.ticker] = ref

@@ -8,9 +8,16 @@ from datetime import date
 
 from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companies
 from watchdesk.graph.goal.delivery import find_recipients
-from watchdesk.graph.goal.names import CompanyIndex, name_key, shipped_index
+from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
-from watchdesk.graph.goal.positions import LIST_JOINT, place_context
+from watchdesk.graph.goal.positions import (
+    LIST_JOINT,
+    WATCH_VERBS,
+    after_watch_verb,
+    is_ordinary,
+    place_context,
+    place_ordinary_words,
+)
 from watchdesk.graph.goal.sources import SourcesFound, find_outlets, find_sources
 from watchdesk.graph.goal.spelling import correct
 from watchdesk.graph.goal.text import Notes, Text, Token, normalize
@@ -45,7 +52,8 @@ class GoalPlan:
     companies: dict[str, CompanyRef]
     decisions: tuple[str, ...]
     not_understood: tuple[str, ...]
-    context: tuple[str, ...] = ()  # tickers of companies the goal names only as context ("for Apple demand")
+    # tickers of companies the goal names only as context ("for Apple demand") or as an ordinary word ("Price Target")
+    context: tuple[str, ...] = ()
 
 
 def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> GoalPlan:
@@ -60,8 +68,10 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
     outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
     found = find_companies(text, index, notes)
-    context = place_context(text, found)  # "Watch NVDA for Apple demand": Apple is no company to watch
-    for named in sorted(found.named + context + found.excluded, key=lambda n: n.start):
+    # "Price Target changes": the word; "Watch NVDA for Apple demand": Apple is no company to watch
+    words = place_ordinary_words(text, found, notes)
+    context = place_context(text, found)
+    for named in sorted(found.named + words + context + found.excluded, key=lambda n: n.start):
         if named.said not in notes.decisions:  # how each company was read, in the goal's order
             notes.decide(named.said)
     _place_unlisted(text, found, index, notes)
@@ -73,13 +83,14 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     if found.problems:
         raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems))
     if not found.named:
-        raise ConfigError(f"the goal names no company; name them, or their tickers. For example:\n  {EXAMPLE}")
+        aside = "".join(f"\n  ({n.said})" for n in words + context)  # "Shell companies are ...": why not Shell
+        raise ConfigError(f"the goal names no company; name them, or their tickers. For example:\n  {EXAMPLE}{aside}")
     companies = {n.ref.ticker: n.ref for n in found.named}
     watchlist = build_watchlist(found, sources, timing, topics, recipients, notes=notes)
     notes.decide(f"companies: resolved with {index.origin}")
     decisions = sorted(notes.decisions, key=_reading_order)
     return GoalPlan(goal, watchlist, companies, tuple(decisions), tuple(notes.not_understood),
-                    context=tuple(dict.fromkeys(n.ref.ticker for n in context)))
+                    context=tuple(dict.fromkeys(n.ref.ticker for n in words + context)))
 
 
 _ORDER = (
@@ -157,7 +168,7 @@ def _place_unlisted(text: Text, found: Found, index: CompanyIndex, notes: Notes)
 def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:
     """Words no parser read: a company-like one is a problem (with close matches), any other is reported."""
     # a company read as context, or one SEC does not list read with the goal's words, is said in the decisions
-    groups = _groups([t for t in text.tokens() if not _within(t.start, t.end, found.as_words)])
+    groups = _groups([t for t in text.tokens() if not _within(t.start, t.end, found.as_words)], index)
     lower = [_lower_case_ticker(g, index) for g in groups]
     # every word no parser read is a ticker, or a company SEC does not list ("watch nvda and samsung")
     unlisted = [index.by_name(name_key(text.raw[g[0].start : g[-1].end])) == [] for g in groups]
@@ -186,10 +197,17 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
             continue  # read as a ticker above
         listed = _in_company_list(group, found, text.raw)
         capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
+        ordinary = all(is_ordinary(t.word) for t in group)
+        if ref := _ordinary_name(group, index):
+            if listed or not found.named or after_watch_verb(group[0].start, text.raw):  # "Watch Gap": not guessed
+                found.problems.append(f"{phrase!r} is an ordinary word as well as the name of {ref.name} "
+                                      f"({ref.ticker}): write ${ref.ticker} to watch it")
+            continue  # elsewhere a common word, as any ("Kindly watch NVDA" is no Kindly MD)
         # A phrase in a list of companies, or the only candidate when none was found, is a company watchdesk
-        # cannot resolve; elsewhere only a capitalised phrase close to a company's name is one ("Nvidiaa").
+        # cannot resolve; elsewhere only a capitalised phrase close to a company's name is one ("Nvidiaa"), unless
+        # it is an ordinary word ("Edge AI demand").
         names = index.close(phrase, tickers=False, cutoff=0.75 if capital else 0.85)
-        if listed or (not found.named and (capital or names)) or (capital and names):
+        if listed or (not found.named and (capital or names)) or (capital and names and not ordinary):
             matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase)) or "none"
             if index.by_name(name_key(phrase)) == []:  # "samsung": a company watchdesk knows SEC does not list
                 found.problems.append(f"{phrase!r}: {phrase} {UNLISTED}")
@@ -212,12 +230,28 @@ def _lower_case_ticker(group: list[Token], index: CompanyIndex) -> CompanyRef | 
     return index.ticker(word)
 
 
-def _groups(tokens: list[Token]) -> list[list[Token]]:
+def _ordinary_name(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
+    """The company whose whole name a capitalised common word is ("Gap", "Block", "Target"), if any: such a word
+    is no company where it is read (companies.py), and no word the leftovers skip either."""
+    word = group[0].word
+    if len(group) != 1 or not group[0].capitalized or word.lower() not in common_words():
+        return None
+    if word.lower() in WATCH_VERBS:
+        return None  # "Track NVDA": the goal's verb, not Track Group
+    found = index.by_name(name_key(word))
+    return found.ref if isinstance(found, Match) and found.how in ("alias", "SEC name") else None
+
+
+def _groups(tokens: list[Token], index: CompanyIndex) -> list[list[Token]]:
     common = common_words()
     groups: list[list[Token]] = []
     last = -2
     for i, tok in enumerate(tokens):
         word = tok.word
+        if word.lower() in common and _ordinary_name([tok], index):
+            groups.append([tok])  # a capitalised common word that names a company: a group of its own ("Gap")
+            last = -2
+            continue
         if word.lower() in common or word.upper() in ACRONYMS or any(c.isdigit() for c in word) or len(word) < 2:
             continue
         if groups and last == i - 1 and groups[-1][-1].chunk == tok.chunk:

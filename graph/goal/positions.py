@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from watchdesk.graph.goal.companies import Found, Named
-from watchdesk.graph.goal.text import Text
-from watchdesk.graph.goal.words import words
+from watchdesk.graph.goal.companies import ORDINARY_ALIASES, Found, Named
+from watchdesk.graph.goal.text import Notes, Text
+from watchdesk.graph.goal.topics import keyword_table
+from watchdesk.graph.goal.words import common_words, words
 
 # "NVIDIA, AMD and Intel", "NVIDIA & AMD", "NVIDIA or AMD", "NVIDIA as well as AMD", "NVIDIA vs AMD": one list
 LIST_JOINT = re.compile(
@@ -42,6 +43,7 @@ _WATCH_VERB = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_WORD = re.compile(_SOURCE, re.IGNORECASE)
+WATCH_VERBS = words("watch track monitor follow cover check review summarize summarise analyze analyse flag keep")
 # Words after a company that it does not qualify: it stands alone ("NVIDIA for ...", "AMD weekly", "Intel until")
 _ALONE_BEFORE = words(
     "for in on at of to from by with over until till through thru during within about regarding into across after "
@@ -91,6 +93,72 @@ def stands_to_be_watched(group: list[Named], qualified: str | None, raw: str) ->
     return not qualified and not _CONTEXT_BEFORE.search(raw, 0, group[0].start)
 
 
+def place_ordinary_words(text: Text, found: Found, notes: Notes) -> list[Named]:
+    """A company whose name is an ordinary word ("Target", "Shell", "Visa", "Gold") is one only where a company
+    stands (see stands_to_be_watched), and as a sentence's first word only before its own source ("Shell filings:
+    ..."), unless written as one ("$TGT", "TGT", "Target's") or listed with another company; elsewhere ("Price
+    Target changes", "H-1B Visa issues", "Shell companies are ...") it is not watched, said in the decisions. Where
+    it stands after a watch verb but qualifies words that name no topic ("Watch Target customers"), the reading is
+    said under Not understood. Returns those not watched, each with what to say of it."""
+    raw, starts = text.raw, {n.start for n in found.named}
+    aside: list[Named] = []
+    for group in company_lists(found.named, raw):
+        n, qualified = group[0], qualified_words(group, raw, starts)
+        word = ordinary_word(n)
+        if len(group) > 1 or word is None or _written_as_a_company(n):
+            continue
+        where = _where(group, qualified, raw)
+        if qualified is None or (not _starts_sentence(raw, n.start) and stands_to_be_watched(group, qualified, raw)):
+            if qualified and not any(pattern.search(qualified) for pattern, _ in keyword_table()):
+                notes.unclear(f"{where!r}: {n.phrase!r} read as {n.ref.name} ({n.ref.ticker}), where a company "
+                              f"stands, though {word!r} is also an ordinary word; if you meant the word, write it in "
+                              "lower case")
+            continue
+        _set_aside(text, found, n)
+        aside.append(replace(n, said=(
+            f"company {n.phrase!r} not watched: in {where!r} it is the word {word!r} or context, not a company to "
+            f"watch ({n.ref.ticker}, {n.ref.name}); an ordinary word names a company only where one stands (after "
+            f"'watch', 'track', 'monitor'..., in a list of companies, before its filings, with 's, or as "
+            f"${n.ref.ticker})"
+        )))
+    return aside
+
+
+def ordinary_word(n: Named) -> str | None:
+    """The ordinary word a company's name is ("target" for "Target", "the Target"), or None."""
+    word = re.sub(r"^the\s+|'s$", "", n.phrase, flags=re.IGNORECASE).lower()
+    return word if is_ordinary(word) else None
+
+
+def is_ordinary(word: str) -> bool:
+    """Is `word` an ordinary English word ("target", "shell", "gold"), whatever company has it for a name?"""
+    return word.lower() in ORDINARY_ALIASES or word.lower() in common_words()
+
+
+def _written_as_a_company(n: Named) -> bool:
+    """ "$TGT", "TGT", "BP", "Target's": no ordinary word."""
+    return n.phrase.startswith("$") or n.phrase.endswith("'s") or n.phrase == n.ref.ticker
+
+
+def _starts_sentence(raw: str, start: int) -> bool:
+    return bool(re.search(r"(?:^|[.!?\n:])[\s\"'(\[]*$", raw[:start]))
+
+
+def _where(group: list[Named], qualified: str | None, raw: str) -> str:
+    """The words that place the list: "Apple demand", "about Apple", "Shell"."""
+    before = _CONTEXT_BEFORE.search(raw, 0, group[0].start)
+    start = before.start() if before and not qualified else group[0].start
+    return raw[start : group[-1].end] + (f" {qualified}" if qualified else "")
+
+
+def _set_aside(text: Text, found: Found, n: Named) -> None:
+    """Not watched: its words go back to the parsers that come after (topics), and are not reported as unread."""
+    found.named.remove(n)
+    found.spans.remove((n.start, n.end))
+    found.as_words.append((n.start, n.end))
+    text.release(n.start, n.end)
+
+
 def place_context(text: Text, found: Found) -> list[Named]:
     """Leave out of the watch the companies named only as context ("for Apple demand"), where another company stands
     where a company to watch does; their words go back to the other parsers (topics). Returns them, each with what
@@ -107,15 +175,11 @@ def place_context(text: Text, found: Found) -> list[Named]:
     for group, stands, q in zip(lists, standing, qualified, strict=True):
         if stands:
             continue
-        before = _CONTEXT_BEFORE.search(raw, 0, group[0].start)
-        where = raw[before.start() if before and not q else group[0].start : group[-1].end] + (f" {q}" if q else "")
+        where = _where(group, q, raw)
         for n in group:
             if n.ref.ticker in symbols:
                 continue  # "Watch Apple for Apple demand": watched anyway
-            found.named.remove(n)
-            found.spans.remove((n.start, n.end))
-            found.as_words.append((n.start, n.end))
-            text.release(n.start, n.end)
+            _set_aside(text, found, n)
             name = re.sub(r"'s$", "", n.phrase)
             context.append(replace(n, said=(
                 f"company {n.phrase!r} read as context in {where!r}, "
