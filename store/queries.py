@@ -13,6 +13,7 @@ from typing import Any
 from watchdesk.store.store import Store
 
 EVENT_DATE = "coalesce(d.filed_at, CAST(d.first_stored_at AS DATE))"
+DOC_KIND = "CASE d.source WHEN 'news' THEN 'news' WHEN 'transcript' THEN 'call' ELSE 'filing' END"
 LATE_DAYS = 14  # a document dated this many days before a period but first stored in it is briefed with it
 # In a period: dated in it, or dated up to LATE_DAYS before it and first stored during it (a call held on the day a
 # weekly run briefed its week, fetched by the next run, would otherwise fall in no briefing). `_period` gives the
@@ -83,7 +84,7 @@ def period_findings(
                f.sentence, f.start, f."end", f.section, f.speaker, f.doc_id, f.sure, f.method_version,
                d.title AS doc_title, coalesce(d.source_url, d.url) AS doc_url, d.form, d.doc_type,
                {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage,
-               CAST(d.first_stored_at AS DATE) AS first_stored,
+               CAST(d.first_stored_at AS DATE) AS first_stored, {DOC_KIND} AS kind,
                (SELECT any_value(sp.speaker_kind) FROM doc_spans sp
                  WHERE sp.doc_id = f.doc_id AND f.start >= sp.start AND f.start < sp."end") AS speaker_kind
         FROM current_findings f
@@ -122,13 +123,21 @@ def period_tone(store: Store, *, tickers: str | Sequence[str], start: date, end:
 
 
 def weekly_mentions(
-    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date, end: date
+    store: Store,
+    *,
+    tickers: str | Sequence[str],
+    topics: str | Sequence[str],
+    start: date,
+    end: date,
+    by_kind: bool = False,
 ) -> list[dict[str, Any]]:
     """Mentions per week, ticker, topic and polarity, by the documents' event dates. Weeks are the seven-day
-    spans ending at `end` (ISO weeks when `end` is a Sunday); `week` is each span's first day."""
+    spans ending at `end` (ISO weeks when `end` is a Sunday); `week` is each span's first day. `by_kind`: apart
+    per kind of document (filing, call, news), in a `kind` column."""
+    kind = f", {DOC_KIND} AS kind" if by_kind else ""
     sql = f"""
         WITH {CURRENT_IN_PERIOD}
-        SELECT ?::DATE - CAST(7 * ((?::DATE - {EVENT_DATE}) // 7) + 6 AS INTEGER) AS week, f.ticker, f.topic,
+        SELECT ?::DATE - CAST(7 * ((?::DATE - {EVENT_DATE}) // 7) + 6 AS INTEGER) AS week, f.ticker, f.topic{kind},
                count(*) AS mentions,
                count(*) FILTER (f.polarity = 'positive') AS positive,
                count(*) FILTER (f.polarity = 'negative') AS negative

@@ -70,7 +70,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
     )  # fmt: skip
     baseline = req.period.previous_weeks(req.period.baseline_weeks)
     before = queries.weekly_mentions(
-        store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end
+        store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end, by_kind=True
     )  # weeks of their own, ending the day before the period: none straddles its start
     data = BriefingInput(
         title=f"watchdesk briefing: {req.watchlist_name}",
@@ -109,7 +109,7 @@ def _refuse_mismatches(finding_ids: Sequence[str]) -> None:
 def _finding_item(r: dict[str, Any]) -> FindingItem:
     names = ("finding_id", "ticker", "company", "topic", "polarity", "score", "sentence", "section", "speaker",
              "doc_id", "doc_title", "doc_url", "filed_at", "speaker_kind", "dated_by_storage", "sure",
-             "method_version", "first_stored")  # fmt: skip
+             "method_version", "first_stored", "kind")  # fmt: skip
     return FindingItem(form=r["doc_type"] or r["form"], **{n: r[n] for n in names})
 
 

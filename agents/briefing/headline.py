@@ -4,7 +4,7 @@ previous weeks, the two or three most telling quotes, and what is missing. Pure.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from watchdesk.agents.briefing.model import BriefingInput, FindingItem
 from watchdesk.agents.briefing.period import TREND_WEEKS, Period
@@ -51,28 +51,50 @@ def headline_quotes(data: BriefingInput, *, n: int = HEADLINE_QUOTES) -> list[Fi
 
 
 def trend(
-    current: Sequence[FindingItem], before: tuple[int, int, int], first: str = f"first in {TREND_WEEKS} weeks"
+    current: Sequence[FindingItem], before: Mapping[str | None, Counts], first: str = f"first in {TREND_WEEKS} weeks"
 ) -> tuple[str, str]:
-    """(previous weeks' net tone, direction) for one ticker and topic; before = (mentions, positive, negative);
-    `first` is the direction when only the period has mentions."""
-    mentions, positive, negative = before
+    """(previous weeks' net tone, direction) for one ticker and topic; `before` is (mentions, positive, negative)
+    per kind of document (None where kinds are not known); `first` is the direction when only the period has
+    mentions. The direction compares the kinds of document both sides hold (calls added to a baseline of one 10-K
+    would otherwise move it), and says which when others were left out."""
+    mentions, positive, negative = _sum(before.values())
     if not mentions:
         return "—", first if current else "—"
-    base = (positive - negative) / mentions
+    shown = f"{(positive - negative) / mentions:+.2f}"
     if not current:
-        return f"{base:+.2f}", "no new mentions"
-    delta = net_tone(current) - base
+        return shown, "no new mentions"
+    now, was = {f.kind for f in current}, {k for k, c in before.items() if c[0]}
+    common = now & was if None not in now | was else now | was
+    if not common:
+        return shown, f"not comparable ({_kinds(now)} now, {_kinds(was)} before)"
+    m, p, n = _sum(c for k, c in before.items() if k in common)
+    delta = net_tone([f for f in current if f.kind in common]) - (p - n) / m
     word = "up ▲" if delta >= STEADY else "down ▼" if delta <= -STEADY else "steady"
-    return f"{base:+.2f}", word
+    return shown, word if common == now | was else f"{word} ({_kinds(common)} only)"
 
 
-def _baseline(data: BriefingInput) -> dict[tuple[str, str], tuple[int, int, int]]:
-    sums: dict[tuple[str, str], Counter[str]] = {}
+Counts = tuple[int, int, int]  # mentions, positive, negative
+_PLURAL = {"filing": "filings", "call": "calls", "news": "news"}
+
+
+def _sum(counts: Iterable[Counts]) -> Counts:
+    rows = list(counts)
+    return sum(c[0] for c in rows), sum(c[1] for c in rows), sum(c[2] for c in rows)
+
+
+def _kinds(kinds: Iterable[str | None]) -> str:
+    return " and ".join(_PLURAL.get(k or "", "documents") for k in sorted(kinds, key=lambda k: k or ""))
+
+
+def _baseline(data: BriefingInput) -> dict[tuple[str, str], dict[str | None, Counts]]:
+    """The weeks before the period, per ticker and topic, per kind of document."""
+    sums: dict[tuple[str, str], dict[str | None, Counter[str]]] = {}
     weeks = data.before if data.before is not None else [w for w in data.history if w.week < data.period_start]
     for w in weeks:
-        c = sums.setdefault((w.ticker, w.topic), Counter())
+        c = sums.setdefault((w.ticker, w.topic), {}).setdefault(w.kind, Counter())
         c.update(mentions=w.mentions, positive=w.positive, negative=w.negative)
-    return {k: (c["mentions"], c["positive"], c["negative"]) for k, c in sums.items()}
+    return {k: {kind: (c["mentions"], c["positive"], c["negative"]) for kind, c in per.items()}
+            for k, per in sums.items()}  # fmt: skip
 
 
 def _first(data: BriefingInput) -> str:
@@ -93,8 +115,8 @@ def headline_part(ctx: RenderContext) -> Section:
         "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for ticker, topic, items in groups(data):
-        before = base.get((ticker, topic), (0, 0, 0))
-        if not items and not before[0]:
+        before = base.get((ticker, topic), {})
+        if not items and not _sum(before.values())[0]:
             continue
         c = Counter(f.polarity for f in items)
         tone = f"{net_tone(items):+.2f}" if items else "—"
@@ -162,7 +184,7 @@ def headline_text(data: BriefingInput, *, limit: int = 12) -> str:
     rows = [(t, p, items) for t, p, items in groups(data) if items]
     for ticker, topic, items in rows[:limit]:
         c = Counter(f.polarity for f in items)
-        _, word = trend(items, base.get((ticker, topic), (0, 0, 0)), first)
+        _, word = trend(items, base.get((ticker, topic), {}), first)
         lines.append(
             f"{ticker} · {topic_label(topic)}: {plural(len(items), 'new mention')} ({c['negative']} warnings, "
             f"{c['positive']} good news), net {net_tone(items):+.2f}, trend {word}"

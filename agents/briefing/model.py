@@ -27,6 +27,7 @@ class FindingItem:
     sure: bool | None = None  # False: the flagger was unsure of it (refine.is_sure), shown as "unsure"
     method_version: str | None = None  # the flagging that made it ("0.31", "0.31+<custom topics' fingerprint>")
     first_stored: date | None = None  # the day its document was first stored (a late one: after its date's period)
+    kind: str | None = None  # filing | call | news (queries.DOC_KIND); None where not known
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,6 +60,7 @@ class WeekPoint:
     mentions: int
     positive: int
     negative: int
+    kind: str | None = None  # filing | call | news when counted apart (the trend's baseline), else None
 
     @property
     def net(self) -> float:

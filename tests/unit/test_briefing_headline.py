@@ -90,3 +90,27 @@ def test_a_part_plugs_in_at_its_place() -> None:
     md = render_markdown(briefing(), parts=[PARTS[0], news_part, *PARTS[1:]])
     assert md.index("## What changed") < md.index("## News\n\n4 findings seen by the news part.") < md.index(
         "## Summary")
+
+
+def test_the_trend_compares_like_documents_with_like() -> None:
+    """A review: NVIDIA's supply-chain trend read "up ▲" only because four calls and a 10-Q joined a baseline that
+    held one 10-K; 10-K against 10-K the tone was level. The direction now compares the kinds of document both
+    sides hold, and says so; with none in common it says the two are not comparable."""
+    long = {"period_start": date(2024, 5, 1), "period_end": date(2026, 9, 1)}
+    before = [WeekPoint(week=date(2024, 2, 19), ticker="NVDA", topic="supply_chain", mentions=10, positive=0,
+                        negative=7, kind="filing")]  # fmt: skip
+    filing = [finding(20 + i, "NVDA", "supply_chain", "negative", -0.6, f"Supply risk {i}.", kind="filing")
+              for i in range(7)] + [finding(30 + i, "NVDA", "supply_chain", "neutral", 0.0, f"Supply note {i}.",
+                                            kind="filing") for i in range(3)]  # fmt: skip
+    calls = [finding(40 + i, "NVDA", "supply_chain", "positive", 0.8, f"Supply improved {i}.", kind="call")
+             for i in range(10)]  # fmt: skip
+
+    def row(findings: list) -> str:
+        md = render_markdown(briefing(**long, before=before, findings=findings))
+        return next(line for line in md.splitlines() if line.startswith("| NVDA | Supply chain |"))
+
+    assert row(filing + calls).endswith("| -0.70 | steady (filings only) |")  # the calls lift the tone, not the 10-K
+    assert row(calls).endswith("| -0.70 | not comparable (calls now, filings before) |")
+    assert row(filing).endswith("| -0.70 | steady |")  # the same kinds on both sides: nothing to say
+    untyped = [replace(f, kind=None) for f in filing + calls]  # rows from before kinds were known: as before
+    assert row(untyped).endswith("| -0.70 | up ▲ |")
