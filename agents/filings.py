@@ -10,19 +10,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+from watchdesk.agents.bugs import audit_bug
 from watchdesk.agents.filings_compare import StoredPair, compare_stored, previous_filing
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources import edgar, edgar_parse, sgml
-from watchdesk.sources.errors import ParsingError, WatchdeskError, unexpected
+from watchdesk.sources.errors import ParsingError, WatchdeskError
 from watchdesk.sources.filing_items import extract_items
 from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument
-from watchdesk.sources.redact import redact_text
 from watchdesk.sources.sections import extract_sections
 from watchdesk.sources.sections_xref import reference_table_sections
 from watchdesk.sources.six_k import SixKKind, classify_6k
 from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
-from watchdesk.store.records import ActionRecord, DocumentRecord, GapRecord, SpanRecord
+from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord
 from watchdesk.store.store import Cursor, Store
 
 Labelled = tuple[DocumentRecord, list[SpanRecord]]
@@ -349,12 +349,8 @@ def _gap(store: Store, *, run_id: str, ticker: str, target: str, reason: str) ->
 
 
 def _bug(store: Store, exc: Exception, *, run_id: str, target: str, doing: str) -> str:
-    """A bug met on one filing, said as the CLI says one (secrets redacted) and audited as a failed action, so the run
-    exits 1 while its other filings are stored."""
-    reason = redact_text(unexpected(exc, doing=doing))
-    store.record_actions([ActionRecord(run_id=run_id, agent=AGENT, action="filing", target=target, attempt=1,
-                                       outcome="error", detail=reason, at=datetime.now(UTC))])  # fmt: skip
-    return reason
+    """A bug met on one filing: audited as a failed action, so the run exits 1 while its other filings are stored."""
+    return audit_bug(store, exc, agent=AGENT, action="filing", run_id=run_id, target=target, doing=doing)
 
 
 def _compare_previous(

@@ -1,9 +1,9 @@
 """News agent: read the watchlist's feeds, keep items credible enough and about a watched company, store
 each once as a document of kind "news" (flagged later like any other document).
 
-A feed that fails is a gap for that feed; the others are still read. Items below the watchlist's
-minimum tier, items that name no watched company, and duplicates (same link, or the same headline
-within a day, in this run or stored before) are counted, never stored.
+A feed that fails is a gap for that feed, and an item that meets a bug one for that item; the others are still
+read. Items below the watchlist's minimum tier, items that name no watched company, and duplicates (same link, or
+the same headline within a day, in this run or stored before) are counted, never stored.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from watchdesk.agents.bugs import audit_bug
 from watchdesk.sources.errors import WatchdeskError
 from watchdesk.sources.news.feeds import NewsItem, discover_feeds, parse_feed
 from watchdesk.sources.news.fetch import ConditionalFetcher, FeedState, fetch_feed
@@ -68,19 +69,41 @@ def collect(req: NewsRequest, *, fetcher: ConditionalFetcher, store: Store, run_
         _gap(store, run_id, target="news feeds", reason="the watchlist names no news feeds ([[news.feeds]])",
              result=result)
     for feed in req.feeds:
+        validators: dict[str, FeedState] = {}
         try:
-            items = _read(feed, fetcher=fetcher, store=store, run_id=run_id, result=result)
+            items = _read(feed, fetcher=fetcher, store=store, run_id=run_id, result=result, validators=validators)
         except WatchdeskError as exc:
             _gap(store, run_id, target=f"feed {feed.url}", reason=str(exc), result=result)
             continue
+        except Exception as exc:  # a bug reading one feed: its gap, audited as a failure; the other feeds are read
+            _bug(store, run_id, exc, action="feed", target=f"feed {feed.url}", doing=f" reading feed {feed.url}",
+                 result=result)  # fmt: skip
+            continue
         for item in items:
-            _consider(item, feed=feed, req=req, store=store, run_id=run_id, seen=seen, heads=heads, result=result)
+            try:
+                _consider(item, feed=feed, req=req, store=store, run_id=run_id, seen=seen, heads=heads, result=result)
+            except WatchdeskError:
+                raise  # the store itself failed: no other item can be stored either
+            except Exception as exc:  # a bug on one item: its gap; the others are stored
+                _bug(store, run_id, exc, action="item", target=f"news item {item.link}",
+                     doing=f" reading feed {item.feed_url}", result=result)  # fmt: skip
+                validators.pop(item.feed_url, None)  # its feed is read in full again next run, the item with it
+        for url, state in validators.items():
+            store.set_cursor(ticker="-", source=f"feed:{url}", value=state.dumps())
     return result
 
 
 def _read(
-    feed: FeedSpec, *, fetcher: ConditionalFetcher, store: Store, run_id: str, result: NewsResult
+    feed: FeedSpec,
+    *,
+    fetcher: ConditionalFetcher,
+    store: Store,
+    run_id: str,
+    result: NewsResult,
+    validators: dict[str, FeedState],
 ) -> list[NewsItem]:
+    """The items of a feed (or of those a page names); each feed's new validators go into `validators`, kept once
+    its items are stored, so a feed whose items could not all be read answers in full next time, not 304."""
     urls = [feed.url]
     if feed.kind == "page":
         page = fetcher.get(feed.url, agent=AGENT, run_id=run_id, cache=False)
@@ -98,7 +121,7 @@ def _read(
             continue
         items += parse_feed(answer.body, feed_url=url)
         if answer.state != state:
-            store.set_cursor(ticker="-", source=key, value=answer.state.dumps())
+            validators[url] = answer.state
     return items
 
 
@@ -197,6 +220,13 @@ def _record(
         provider=outlet,
         tier=tier,
     )
+
+
+def _bug(store: Store, run_id: str, exc: Exception, *, action: str, target: str, doing: str, result: NewsResult
+         ) -> None:  # fmt: skip
+    """A feed or an item that met a bug: its gap, audited as a failure, so the run is partial."""
+    reason = audit_bug(store, exc, agent=AGENT, action=action, run_id=run_id, target=target, doing=doing)
+    _gap(store, run_id, target=target, reason=reason, result=result)
 
 
 def _gap(store: Store, run_id: str, *, target: str, reason: str, result: NewsResult) -> None:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from watchdesk.agents.bugs import audit_bug
 from watchdesk.sources import transcript_sources as ts
-from watchdesk.sources.errors import WatchdeskError
+from watchdesk.sources.errors import WatchdeskError, unexpected
 from watchdesk.sources.models import CompanyRef, Fetcher
 from watchdesk.sources.redact import redact_text, redact_url
 from watchdesk.sources.transcripts.detect import parse_transcript
@@ -57,17 +58,24 @@ class TranscriptsResult:
 
 
 def find_calls(
-    req: TranscriptsRequest, *, fetcher: Fetcher, run_id: str | None, skipped: list[tuple[str, str]] | None = None
+    req: TranscriptsRequest,
+    *,
+    fetcher: Fetcher,
+    run_id: str | None,
+    skipped: list[tuple[str, str]] | None = None,
+    bugs: list[tuple[str, Exception]] | None = None,
 ) -> tuple[str | None, list[tuple[Transcript, str]], list[str]]:
     """Walk the chain: (provider that answered, its calls with their origin, what failed before it).
 
-    Documents of the answering source that could not be read are added to `skipped` as (origin, reason).
+    Documents of the answering source that could not be read are added to `skipped` as (origin, reason); documents of
+    any source tried whose parsing met a bug, to `bugs` as (origin, exception).
     """
     tried: list[str] = []
     for source in req.chain:
         left_out: list[str] = []  # feed entries left out (a link off the allow-list): said, not fatal
         try:
-            calls = _calls_from(source, req=req, fetcher=fetcher, run_id=run_id, left_out=left_out, skipped=skipped)
+            calls = _calls_from(source, req=req, fetcher=fetcher, run_id=run_id, left_out=left_out, skipped=skipped,
+                                bugs=bugs)  # fmt: skip
             return source.kind, calls, tried + [redact_text(s) for s in left_out]
         except WatchdeskError as exc:
             tried += [redact_text(s) for s in left_out] + [redact_text(f"{source.describe()}: {exc}")]
@@ -77,10 +85,13 @@ def find_calls(
 def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: str) -> TranscriptsResult:
     ticker = req.company.ticker
     skipped: list[tuple[str, str]] = []
-    provider, calls, tried = find_calls(req, fetcher=fetcher, run_id=run_id, skipped=skipped)
+    bugs: list[tuple[str, Exception]] = []
+    provider, calls, tried = find_calls(req, fetcher=fetcher, run_id=run_id, skipped=skipped, bugs=bugs)
     result = TranscriptsResult(ticker=ticker, provider=provider, found=len(calls), tried=tried)
     for origin, reason in skipped:  # one unreadable file among good ones is a gap of its own, not a failed source
         _record_gap(store, run_id, ticker, target=f"{ticker} transcript {origin}", reason=reason, tried=())
+    for origin, exc in bugs:  # and one that met a bug, whatever its source: audited, so the run is partial
+        _bug_gap(store, run_id, ticker, origin=origin, exc=exc, doing="reading")
     if provider is not None:
         # newest first: under the policy's cap the calls an analyst wants are the latest, not a folder's first files
         newest = sorted(calls, key=lambda c: (c[0].call_date or date.min, c[0].fiscal_period or ""), reverse=True)
@@ -91,7 +102,14 @@ def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: 
                               f"max_documents_per_run ({cap}); the newest were stored")
                 _record_gap(store, run_id, ticker, target=f"{ticker} transcripts", reason=result.gap, tried=())
                 break
-            if doc := _store_new(call, origin, req, store, run_id):
+            try:
+                doc = _store_new(call, origin, req, store, run_id)
+            except WatchdeskError:
+                raise  # the store itself failed: no other call can be stored either
+            except Exception as exc:  # a bug on one call: its gap; the other calls are stored
+                _bug_gap(store, run_id, ticker, origin=origin, exc=exc, doing="storing")
+                continue
+            if doc:
                 result.new_doc_ids.append(doc)
         return result
     result.gap = f"no earnings call found for {ticker}: tried " + "; ".join(tried or ["no sources configured"])
@@ -108,6 +126,14 @@ def _record_gap(store: Store, run_id: str, ticker: str, *, target: str, reason: 
     )
 
 
+def _bug_gap(store: Store, run_id: str, ticker: str, *, origin: str, exc: Exception, doing: str) -> None:
+    """A call that met a bug (`doing` it): its gap, naming the file or URL, audited as a failure."""
+    target = f"{ticker} transcript {origin}"
+    reason = audit_bug(store, exc, agent=AGENT, action="transcript", run_id=run_id, target=target,
+                       doing=f" {doing} {origin}")  # fmt: skip
+    _record_gap(store, run_id, ticker, target=target, reason=reason, tried=())
+
+
 def _calls_from(
     source: Source,
     *,
@@ -116,12 +142,15 @@ def _calls_from(
     run_id: str | None,
     left_out: list[str],
     skipped: list[tuple[str, str]] | None,
+    bugs: list[tuple[str, Exception]] | None = None,
 ) -> list[tuple[Transcript, str]]:
-    """The parseable calls one source offers; none at all counts as a failure of that source."""
+    """The parseable calls one source offers; none at all counts as a failure of that source. A call whose parsing
+    meets a bug is left out like an unreadable one, and also goes into `bugs`, whether or not the source fails."""
     candidates = _candidates(source, req=req, fetcher=fetcher, run_id=run_id, skipped=left_out)
     hints = Hints(ticker=req.company.ticker, company=req.company.name, provider=source.kind)
     calls: list[tuple[Transcript, str]] = []
     errors: list[tuple[str, str]] = []
+    met: list[tuple[str, Exception]] = []  # calls whose parsing met a bug
     for cand in candidates:
         try:
             call = parse_transcript(
@@ -139,7 +168,12 @@ def _calls_from(
             calls.append((filled, cand.origin))
         except (WatchdeskError, ValueError) as exc:
             errors.append((cand.origin, f"{cand.origin}: {exc}"))
+        except Exception as exc:  # a bug on one call: the others are still read
+            met.append((cand.origin, exc))
+    if bugs is not None:
+        bugs.extend(met)
     if not calls:
+        errors += [(origin, unexpected(exc, doing=f" reading {origin}")) for origin, exc in met]
         why = "; ".join(reason for _, reason in errors[:3]) if errors else "no transcript there"
         raise _NothingFound(why)
     if skipped is not None:

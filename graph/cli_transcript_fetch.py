@@ -10,7 +10,7 @@ import click
 
 from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.settings import Settings
-from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.errors import ConfigError, unexpected
 
 if TYPE_CHECKING:
     from watchdesk.graph.watchlist import Policy, Ticker
@@ -66,9 +66,13 @@ def fetch(
     )
     stub = Watchlist(tickers=(entry,), policy=policy)
     with gateway_for(settings, stub, AuditBuffer(), require_identity=False) as gw:
-        provider, calls, tried = transcripts.find_calls(req, fetcher=gw, run_id=None)
+        bugs: list[tuple[str, Exception]] = []
+        provider, calls, tried = transcripts.find_calls(req, fetcher=gw, run_id=None, bugs=bugs)
     for failure in tried:
         click.echo(f"tried {redact_text(failure)}", err=True)
+    for origin, exc in bugs:  # a call left out on a bug, unless a failed source's line above said it
+        if not any(origin in failure for failure in tried):
+            click.echo(f"left out {redact_text(unexpected(exc, doing=f' reading {origin}'))}", err=True)
     if provider is None:
         from watchdesk.sources.errors import WatchdeskError
 
