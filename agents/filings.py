@@ -104,10 +104,10 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
             except Exception as exc:  # a bug on one odd document: its gap, audited as a failure; the others go on
                 reason = _bug(store, exc, run_id=run_id, target=target, doing=f" reading {_fetched_name(item)}")
         blocked.add(form or "")
-        _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason)
-        result.gaps.append(f"{target}: {reason}")
+        _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason, gaps=result.gaps)
     if req.compare_previous:
-        fresh |= _stored_uncompared(req, listing=listing, fresh=fresh, fetcher=fetcher, store=store, run_id=run_id)
+        fresh |= _stored_uncompared(req, listing=listing, fresh=fresh, fetcher=fetcher, store=store, run_id=run_id,
+                                    gaps=result.gaps)  # fmt: skip
         for doc_id, (filing, body) in fresh.items():
             _compare_previous(
                 filing,
@@ -143,9 +143,7 @@ def list_new_filings(
             subs = edgar.with_older_pages(fetcher, subs, agent=AGENT, run_id=run_id)
         except WatchdeskError as exc:  # the newest page still serves: say what the window misses
             target, reason = f"older filings of CIK {req.company.cik}", f"filings before {oldest} not listed: {exc}"
-            _gap(store, run_id=run_id, ticker=req.company.ticker, target=target, reason=reason)
-            if gaps is not None:
-                gaps.append(f"{target}: {reason}")
+            _gap(store, run_id=run_id, ticker=req.company.ticker, target=target, reason=reason, gaps=gaps)
     if listing is not None:
         listing.update((f.accession, f) for f in subs.filings)
     kinds = _six_k_kinds(subs.filings, req=req)
@@ -335,7 +333,10 @@ def _sgml_date(value: str | list[str] | None) -> date | None:
     return date(int(value[:4]), int(value[4:6]), int(value[6:]))
 
 
-def _gap(store: Store, *, run_id: str, ticker: str, target: str, reason: str) -> None:
+def _gap(store: Store, *, run_id: str, ticker: str, target: str, reason: str, gaps: list[str] | None) -> None:
+    """A gap stored, and said in `gaps` (the step's result) as "target: reason"."""
+    if gaps is not None:
+        gaps.append(f"{target}: {reason}")
     store.record_gap(
         GapRecord(
             run_id=run_id,
@@ -387,8 +388,7 @@ def _compare_previous(
         target = f"compare {filing.form} {filing.accession} with {prev.accession}"
         reason = str(exc) if isinstance(exc, WatchdeskError) else _bug(
             store, exc, run_id=run_id, target=target, doing=f" comparing {filing.primary_document}")
-        _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason)
-        result.gaps.append(f"{target}: {reason}")
+        _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason, gaps=result.gaps)
         return
     result.compared.append(f"{doc_id} vs {old.doc_id}")
 
@@ -401,6 +401,7 @@ def _stored_uncompared(
     fetcher: Fetcher,
     store: Store,
     run_id: str,
+    gaps: list[str],
 ) -> dict[str, tuple[Filing, bytes]]:
     """Filings stored by a run killed before it compared them, and so never compared: fetched again to compare them
     now. This run's own (resumed with `watchdesk approve`), or those of a run that never finished (interrupted,
@@ -408,7 +409,8 @@ def _stored_uncompared(
     comparison would never be made. Also the newest stored filing of each form, when a run stored it with the
     comparison turned off (`compare_previous = false`) and it is now on. A reference filing (stored by a comparison,
     no run) and one whose comparison left a gap in any run are not taken again, as a filing compared when first
-    stored is never compared again."""
+    stored is never compared again. One that cannot be fetched waits for a later run; one whose reading meets a bug is
+    a gap (in `gaps`), audited as a failure, and is tried again by the next run; the others are compared."""
     rows = store.query(
         """
         SELECT d.doc_id, d.accession FROM documents d
@@ -427,14 +429,23 @@ def _stored_uncompared(
     out: dict[str, tuple[Filing, bytes]] = {}
     for doc_id, accession in rows:
         filing = listing.get(accession)
-        if doc_id in fresh or filing is None or previous_filing(list(listing.values()), filing) is None:
+        if doc_id in fresh or filing is None:
             continue
         try:
+            if previous_filing(list(listing.values()), filing) is None:
+                continue
             body = edgar.fetch_document(
                 fetcher, req.company.cik, accession, filing.primary_document, agent=AGENT, run_id=run_id
             )
             _check_whole(body, origin=filing.primary_document)
         except WatchdeskError:
             continue  # the comparison waits for the next run that can fetch it
+        except Exception as exc:  # a bug on one filing: its gap, audited as a failure; the others are compared
+            # no "with PREVIOUS" in the target: a gap so named is a comparison made, and the next run could not retry
+            target = f"compare {filing.form} {accession}"
+            reason = _bug(store, exc, run_id=run_id, target=target,
+                          doing=f" reading {filing.primary_document} again to compare it")  # fmt: skip
+            _gap(store, run_id=run_id, ticker=req.company.ticker, target=target, reason=reason, gaps=gaps)
+            continue
         out[doc_id] = (filing, body)
     return out
