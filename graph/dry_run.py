@@ -12,7 +12,7 @@ from collections.abc import Callable
 from watchdesk.graph.companies import match_companies
 from watchdesk.graph.planner import build_plan, describe
 from watchdesk.graph.settings import Settings, today
-from watchdesk.graph.validate import describe_problems, unwritable, watchlist_problems
+from watchdesk.graph.validate import describe_problems, folder_problems, watchlist_problems
 from watchdesk.graph.watchlist import Watchlist, horizon_ended
 from watchdesk.sources.errors import ConfigError, TransportError
 from watchdesk.sources.models import CompanyRef
@@ -34,9 +34,7 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     if ended := horizon_ended(watchlist, as_of):
         problems.append(f"until: {ended}")
     problems += _smtp_problems(watchlist, settings)
-    if why := unwritable(settings.out_dir):  # a run refuses it before fetching: say it before it is scheduled
-        problems.append(f"--out: the briefing folder {settings.out_dir} cannot be written ({why}): make it writable, "
-                        "or give `watchdesk run` another --out")  # fmt: skip
+    problems += folder_problems(watchlist, out_dir=settings.out_dir)  # a run refuses them before fetching: say so now
     plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir)
     echo(f"plan for {origin} ({len(watchlist.tickers)} tickers; tickers {how}):")
     echo(describe(plan))

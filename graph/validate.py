@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from watchdesk.agents.briefing.deliver import target_folder
 from watchdesk.graph.policy import domain_allowed
 from watchdesk.graph.watchlist import Delivery, Policy, Ticker, Watchlist
 from watchdesk.sources.addresses import recipient_allowed
@@ -52,7 +53,8 @@ def ensure_valid(watchlist: Watchlist, *, origin: str = "watchlist") -> None:
 
 
 def unwritable(folder: Path) -> str | None:
-    """Why a folder (the briefing folder) cannot be created or written ("/srv is read-only"), or None if it can."""
+    """Why a folder (the briefing folder, a file delivery's) cannot be created or written ("/srv is read-only"), or None
+    if it can."""
     existing = folder
     while not existing.exists() and existing.parent != existing:
         existing = existing.parent
@@ -61,6 +63,20 @@ def unwritable(folder: Path) -> str | None:
     if not os.access(existing, os.W_OK | os.X_OK):
         return f"{existing} is read-only"
     return None
+
+
+def folder_problems(watchlist: Watchlist, *, out_dir: Path) -> list[str]:
+    """The folders a run writes that cannot be created or written: the briefing folder (--out) and each file
+    delivery's, checked before anything is fetched (and by a dry run), naming the option or the delivery entry."""
+    problems = []
+    if why := unwritable(out_dir):
+        problems.append(f"--out: the briefing folder {out_dir} cannot be written ({why}): make it writable, or give "
+                        "`watchdesk run` another --out")  # fmt: skip
+    for n, delivery in enumerate(watchlist.delivery):
+        if delivery.kind == "file" and delivery.path and (why := unwritable(folder := target_folder(delivery.path))):
+            problems.append(f'delivery[{n}] (kind = "file", path = "{delivery.path}"): the folder {folder} cannot be '
+                            f"written ({why}): make it writable, or give the entry another path")  # fmt: skip
+    return problems
 
 
 def describe_problems(origin: str, problems: list[str]) -> str:

@@ -128,17 +128,22 @@ def _copy(src: Path, dest: Path) -> None:
     shutil.copyfile(src, dest)
 
 
+def target_folder(path: str) -> Path:
+    """The folder a file target writes into: the folder it names, or that of the .md/.html file it names."""
+    dest = Path(path).expanduser()
+    return dest.parent if dest.suffix in {".md", ".html"} else dest
+
+
 def _copy_files(msg: Message, path: str | None) -> Outcome:
     """The files are already in the briefing folder; a `path` gets a copy (a folder, or a .md/.html file)."""
     if not path:
         return Outcome(kind="file", target="briefing folder", status="sent", attempts=1)
-    dest = Path(path).expanduser()
+    dest, folder = Path(path).expanduser(), target_folder(path)
     try:
-        if dest.suffix in {".md", ".html"}:
-            dest.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        if folder != dest:
             _copy(msg.paths[dest.suffix[1:]], dest)
         else:
-            dest.mkdir(parents=True, exist_ok=True)
             for src in msg.paths.values():
                 _copy(src, dest / src.name)
     except (OSError, KeyError) as exc:
