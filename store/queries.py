@@ -97,6 +97,35 @@ def period_findings(
     return _dicts(store, sql, [*period, _tickers(tickers), _topics(topics), *period])
 
 
+OPENING_SENTENCES = 3  # a turn's opening: enough for "Okay. So Charlie's question is ..." to relay a question
+
+
+def qa_statement_openings(
+    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date, end: date
+) -> list[dict[str, Any]]:
+    """The management turns of earnings-call Q&A that hold the period's findings, once each however many findings they
+    hold: doc_id, start, end (the turn's span) and its first OPENING_SENTENCES sentences as `opening`, which tells a
+    question investor relations passes on ("Okay. So Charlie's question is ...") from the company's own words."""
+    sql = f"""
+        WITH {CURRENT_IN_PERIOD},
+        held AS (
+            SELECT DISTINCT sp.doc_id, sp.start, sp."end"
+            FROM current_findings f
+            JOIN doc_spans sp ON sp.doc_id = f.doc_id AND f.start >= sp.start AND f.start < sp."end"
+            WHERE f.section = 'qa' AND sp.speaker_kind = 'management'
+              AND list_contains(?, f.ticker) AND list_contains(?, f.topic)
+        ),
+        opening AS (
+            SELECT h.doc_id, h.start, h."end", s.start AS said_at, s.text
+            FROM held h JOIN sentences s ON s.doc_id = h.doc_id AND s.start >= h.start AND s.start < h."end"
+            QUALIFY row_number() OVER (PARTITION BY h.doc_id, h.start ORDER BY s.start) <= ?
+        )
+        SELECT doc_id, start, "end", string_agg(text, ' ' ORDER BY said_at) AS opening
+        FROM opening GROUP BY doc_id, start, "end" ORDER BY doc_id, start
+    """
+    return _dicts(store, sql, [*_period(start, end), _tickers(tickers), _topics(topics), OPENING_SENTENCES])
+
+
 def period_documents(store: Store, *, tickers: str | Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
     sql = f"""
         SELECT d.doc_id, d.ticker, d.form, d.doc_type, d.title, coalesce(d.source_url, d.url) AS url,

@@ -22,6 +22,7 @@ from watchdesk.agents.briefing.model import (
 )
 from watchdesk.agents.briefing.period import Period, week_starts
 from watchdesk.agents.briefing.render import render_markdown
+from watchdesk.agents.briefing.text import relays_question
 from watchdesk.sources.errors import StoreError
 from watchdesk.store import queries
 from watchdesk.store.bulk import upsert
@@ -72,6 +73,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
     before = queries.weekly_mentions(
         store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end, by_kind=True
     )  # weeks of their own, ending the day before the period: none straddles its start
+    relayed = _relayed(rows, queries.qa_statement_openings(store, tickers=req.tickers, topics=req.topics, **span))
     data = BriefingInput(
         title=f"watchdesk briefing: {req.watchlist_name}",
         period_start=req.period.start,
@@ -82,7 +84,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         watchlist_name=req.watchlist_name,
         tickers=req.tickers,
         topics=req.topics,
-        findings=[_finding_item(r) for r in rows],
+        findings=[_finding_item(r, relayed=r["finding_id"] in relayed) for r in rows],
         gaps=[_gap_item(g) for g in queries.run_gaps(store, run_id=req.run_id)],
         documents=[_document_item(d) for d in queries.period_documents(store, tickers=req.tickers, **span)],
         tone=[ToneItem(**t) for t in queries.period_tone(store, tickers=req.tickers, **span)],
@@ -106,11 +108,22 @@ def _refuse_mismatches(finding_ids: Sequence[str]) -> None:
         raise StoreError(f"citation check failed for findings {sorted(bad)}: quote differs from stored text")
 
 
-def _finding_item(r: dict[str, Any]) -> FindingItem:
+def _finding_item(r: dict[str, Any], *, relayed: bool) -> FindingItem:
     names = ("finding_id", "ticker", "company", "topic", "polarity", "score", "sentence", "section", "speaker",
              "doc_id", "doc_title", "doc_url", "filed_at", "speaker_kind", "dated_by_storage", "sure",
              "method_version", "first_stored", "kind")  # fmt: skip
-    return FindingItem(form=r["doc_type"] or r["form"], **{n: r[n] for n in names})
+    return FindingItem(form=r["doc_type"] or r["form"], relayed=relayed, **{n: r[n] for n in names})
+
+
+def _relayed(rows: Sequence[dict[str, Any]], turns: Sequence[dict[str, Any]]) -> set[str]:
+    """The findings said in a turn whose opening passes on an analyst's question (of `turns`, management's turns of
+    Q&A with their opening sentences): each sentence of it is the question, not the company's word."""
+    relaying: dict[str, list[tuple[int, int]]] = {}
+    for t in turns:
+        if relays_question(t["opening"]):
+            relaying.setdefault(t["doc_id"], []).append((t["start"], t["end"]))
+    return {r["finding_id"] for r in rows
+            if any(a <= r["start"] < b for a, b in relaying.get(r["doc_id"], ()))}  # fmt: skip
 
 
 def _gap_item(g: dict[str, Any]) -> GapItem:

@@ -28,6 +28,7 @@ class FindingItem:
     method_version: str | None = None  # the flagging that made it ("0.31", "0.31+<custom topics' fingerprint>")
     first_stored: date | None = None  # the day its document was first stored (a late one: after its date's period)
     kind: str | None = None  # filing | call | news (queries.DOC_KIND); None where not known
+    relayed: bool = False  # said in a management turn of Q&A that opens by passing on an analyst's question
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

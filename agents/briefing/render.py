@@ -26,6 +26,7 @@ from watchdesk.agents.briefing.text import (
     local_paths,
     net_tone,
     ordered,
+    passes_on_question,
     plural,
     same_text,
     speaker_name,
@@ -236,6 +237,8 @@ def _topic_heading(topic: str, items: Sequence[FindingItem]) -> str:
 
 def finding_line(f: FindingItem, ctx: RenderContext, *, echoes: Sequence[str] = ()) -> str:
     speaker = speaker_name(f.speaker) if f.speaker else None
+    if passes_on_question(f):  # the company's side speaking, but not its word
+        speaker = f"{speaker or 'the company'}, passing on a question"
     came = late(f.filed_at, f.first_stored, ctx.data.period_start)
     label = doc_label(f.form, f.filed_at, dated_by_storage=f.dated_by_storage, late=came)
     where = [x for x in (label, f.section, speaker) if x]

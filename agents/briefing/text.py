@@ -62,11 +62,22 @@ _RELAYED = re.compile(
 )
 
 
+def relays_question(text: str) -> bool:
+    """Whether text (a sentence, or a turn's opening sentences) passes on someone else's question."""
+    return bool(_RELAYED.search(text))
+
+
+def passes_on_question(f: FindingItem) -> bool:
+    """Said on the company's side of Q&A, but passing on an analyst's question (investor relations relaying it): the
+    sentence itself relays one, or the turn it is in opens by relaying one."""
+    return (f.section == "qa" and f.speaker_kind not in {"analyst", "operator"}
+            and (f.relayed or relays_question(f.sentence)))
+
+
 def is_question(f: FindingItem) -> bool:
     """An analyst's question (or an operator's line, or one relayed by investor relations) says what was asked,
     not what the company said."""
-    return (f.speaker_kind in {"analyst", "operator"} or f.sentence.rstrip().endswith("?")
-            or (f.section == "qa" and bool(_RELAYED.search(f.sentence))))
+    return f.speaker_kind in {"analyst", "operator"} or f.sentence.rstrip().endswith("?") or passes_on_question(f)
 
 
 def same_text(sentence: str) -> str:

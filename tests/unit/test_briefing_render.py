@@ -332,6 +332,9 @@ def test_a_question_relayed_by_investor_relations_is_a_question() -> None:
     assert [is_question(said(s)) for s in relayed] == [True, True, True]
     assert [is_question(said(s)) for s in own] == [False, False]
     assert not is_question(said(relayed[0], section="prepared"))  # prepared remarks relay no question
+    # a sentence of a turn that opens by relaying a question ("Okay. So Charlie's question is ...") is one too
+    assert is_question(replace(said(own[0]), relayed=True))
+    assert not is_question(replace(said(own[0], section="prepared"), relayed=True))
 
 
 def test_only_the_renderers_citations_become_links() -> None:
