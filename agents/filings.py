@@ -385,8 +385,11 @@ def _compare_previous(
             # nothing to compare is said, once: with no row stored, every later run would fetch both again
             raise ParsingError("no section (risk factors, MD&A) was found in both filings")
     except Exception as exc:  # a bug comparing one pair is that comparison's gap too; the other filings go on
-        target = f"compare {filing.form} {filing.accession} with {prev.accession}"
-        reason = str(exc) if isinstance(exc, WatchdeskError) else _bug(
+        # A gap "... with PREVIOUS" settles the comparison for good (_stored_uncompared); a bug's does not: the next
+        # run compares the filing again, as the run's exit message says.
+        settled = isinstance(exc, WatchdeskError)
+        target = f"compare {filing.form} {filing.accession}" + (f" with {prev.accession}" if settled else "")
+        reason = str(exc) if settled else _bug(
             store, exc, run_id=run_id, target=target, doing=f" comparing {filing.primary_document}")
         _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason, gaps=result.gaps)
         return
