@@ -131,7 +131,9 @@ def flagging_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
             report=deps.report,
             judge=deps.judge,
         )
-    except Exception as exc:  # nothing could be flagged: a gap; what was fetched is stored and still briefed
+    except WatchdeskError:
+        raise  # a replay lacking an LLM answer, a bad answer file, the store: the run stops and says it (a review)
+    except Exception as exc:  # a bug: nothing could be flagged, a gap; what was fetched is stored and still briefed
         return failed(step, exc, deps, ticker=None)
     gaps = [_unflagged(deps, doc_id, ticker, exc) for doc_id, ticker, exc in stats.failed]
     stored = deps.store.query("SELECT count(*) FROM documents WHERE list_contains(?, ticker)", [tickers])[0][0]

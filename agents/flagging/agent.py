@@ -17,6 +17,7 @@ from watchdesk.agents.flagging.sentences import split_sentences
 from watchdesk.agents.flagging.topic_spec import TopicSpec
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics, shipped_topics
 from watchdesk.agents.flagging.version import METHOD_VERSION
+from watchdesk.sources.errors import WatchdeskError
 from watchdesk.store import writes
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import FindingRecord, SentenceRecord, SpanRecord, stable_id
@@ -102,6 +103,8 @@ def flag_documents(
                 store, doc_id=doc_id, ticker=ticker, text=text, library=libraries[names], run_id=run_id,
                 judge=judge, version=version,
             )
+        except WatchdeskError:
+            raise  # watchdesk's own (a replay lacking an answer, a bad answer file, the store): said, not a bug
         except Exception as exc:  # a bug on one document: the others are still flagged; with no done-marker
             stats.failed.append((doc_id, ticker, exc))  # written, the next run flags it again
             report(f"could not flag {ticker} {doc_id}: {type(exc).__name__}")

@@ -97,3 +97,22 @@ def test_a_shipped_topic_added_later_reads_what_is_stored_and_keeps_the_others(
     assert set(after) == {"inventory", "geopolitical", "supply_chain"}
     assert {k: after[k] for k in both} == both
     assert flagged == [(["geopolitical", "inventory", "supply_chain"],)]
+
+
+def test_watchdesks_own_errors_while_flagging_stop_the_run_and_are_not_called_bugs(
+    shared_fixtures: Path, tmp_path: Path
+) -> None:
+    """A review (session 23): the per-document catch-all for bugs also caught a replay's missing LLM answer, so
+    `WATCHDESK_MODEL=replay:DIR watchdesk demo` wrote and delivered an empty briefing, exit 0, each document's gap
+    saying 'unexpected ReplayMissError ... please report it'. A replay must reproduce the run or say what it lacks."""
+    import pytest
+
+    from watchdesk.sources.errors import ReplayMissError
+
+    def judge(_flags: list, _text: str) -> list:
+        raise ReplayMissError("no recorded LLM answer in /tmp/answers for request 3743f7ea")
+
+    with Store.open(":memory:") as store:
+        stored_call(store, shared_fixtures, tmp_path)
+        with pytest.raises(ReplayMissError, match="no recorded LLM answer"):
+            flag_documents(store, tickers=["MU"], topics=["inventory"], run_id="r1", judge=judge)
