@@ -57,7 +57,10 @@ def is_boilerplate(f: FindingItem) -> bool:
 # "So Gokul's first question is ..."): what was asked, though said by the company's side.
 _RELAYED = re.compile(
     r"\b(?i:he|she|they)\s+(?:notes?|asks?|wants to know|is asking|are asking|wonders?|would like to know)\b|"
-    r"\b[A-Z][a-z]+(?:['’]s)?\s+(?:is asking|asks|(?:first |second |next |last |follow-up )?question is)\b|"
+    # a name, not a determiner: "Your question is about inventory" answers it (a review)
+    r"\b(?!(?:Your|The|That|This|My|Our|Their|His|Her|A|An|Any|Next|Each|Every|Good|Great|Fair|Which|What|"
+    r"Whose|Another|Last|First|Second)\b)"
+    r"[A-Z][a-z]+(?:['’]s)?\s+(?:is asking|asks|(?:first |second |next |last |follow-up )?question is)\b|"
     r"\b(?:his|her|their) (?:first |second |follow-up )?question\b"
 )
 
