@@ -36,8 +36,15 @@ def test_a_parser_bug_in_one_filing_is_its_gap_and_the_others_are_stored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(filings, "extract_sections", sections_with_a_bug)
-    req = filings.FilingsRequest(company=NVIDIA, forms=(), since=date(2024, 1, 1), until=date(2026, 9, 1),
-                                 limit_per_form=None, accessions=(TEN_K, TEN_Q_ACC, EIGHT_K), compare_previous=False)
+    req = filings.FilingsRequest(
+        company=NVIDIA,
+        forms=(),
+        since=date(2024, 1, 1),
+        until=date(2026, 9, 1),
+        limit_per_form=None,
+        accessions=(TEN_K, TEN_Q_ACC, EIGHT_K),
+        compare_previous=False,
+    )
     config = GatewayConfig(mode="replay", replay_dir=demo_pack(), allowed_domains=("sec.gov",))
     with Store.open(tmp_path / "db.duckdb") as store, Gateway(config, audit=AuditBuffer()) as gw:
         result = filings.collect(req, fetcher=gw, store=store, run_id="r1")
@@ -75,8 +82,14 @@ def test_a_bug_comparing_a_filing_is_that_comparisons_gap(tmp_path: Path, monkey
         raise KeyError("1A")
 
     monkeypatch.setattr(filings, "compare_stored", broken)
-    req = filings.FilingsRequest(company=NVIDIA, forms=(), since=date(2024, 1, 1), until=date(2026, 9, 1),
-                                 limit_per_form=None, accessions=(TEN_K, EIGHT_K))
+    req = filings.FilingsRequest(
+        company=NVIDIA,
+        forms=(),
+        since=date(2024, 1, 1),
+        until=date(2026, 9, 1),
+        limit_per_form=None,
+        accessions=(TEN_K, EIGHT_K),
+    )
     config = GatewayConfig(mode="replay", replay_dir=demo_pack(), allowed_domains=("sec.gov",))
     with Store.open(tmp_path / "db.duckdb") as store, Gateway(config, audit=AuditBuffer()) as gw:
         result = filings.collect(req, fetcher=gw, store=store, run_id="r1")
@@ -103,8 +116,15 @@ def test_a_bug_reading_a_stored_filing_again_to_compare_it_is_its_gap(
             raise IndexError("list index out of range")
         real_check(body, origin=origin)
 
-    req = filings.FilingsRequest(company=NVIDIA, forms=(), since=date(2024, 1, 1), until=date(2026, 9, 1),
-                                 limit_per_form=None, accessions=(TEN_Q_ACC, TEN_K), compare_previous=False)
+    req = filings.FilingsRequest(
+        company=NVIDIA,
+        forms=(),
+        since=date(2024, 1, 1),
+        until=date(2026, 9, 1),
+        limit_per_form=None,
+        accessions=(TEN_Q_ACC, TEN_K),
+        compare_previous=False,
+    )
     config = GatewayConfig(mode="replay", replay_dir=demo_pack(), allowed_domains=("sec.gov",))
     with Store.open(tmp_path / "db.duckdb") as store, Gateway(config, audit=AuditBuffer()) as gw:
         filings.collect(req, fetcher=gw, store=store, run_id="r1")  # stored, not compared
@@ -122,3 +142,34 @@ def test_a_bug_reading_a_stored_filing_again_to_compare_it_is_its_gap(
     assert reason.startswith(f"unexpected IndexError in {Path(__file__).name}:"), reason
     assert reason.endswith("reading nvda-20250727.htm again to compare it: list index out of range; please report it")
     assert resumed.gaps == [f"{target}: {reason}"] and failures == [("filings", target)]
+
+
+def test_a_comparison_a_bug_stopped_is_tried_again_when_a_newer_filing_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review: a bug's comparison gap was retried only for the newest stored filing of its form; a run that was
+    done (partial) and had stored a newer 10-K left the older one uncompared for good."""
+    from datetime import UTC, datetime
+
+    def broken(*_args: object, **_kw: object) -> None:
+        raise KeyError("1A")
+
+    real = filings.compare_stored
+    monkeypatch.setattr(filings, "compare_stored", broken)
+    req = filings.FilingsRequest(company=NVIDIA, forms=(), since=date(2024, 1, 1), until=date(2026, 9, 1),
+                                 limit_per_form=None, accessions=(TEN_K,))  # fmt: skip
+    config = GatewayConfig(mode="replay", replay_dir=demo_pack(), allowed_domains=("sec.gov",))
+    with Store.open(tmp_path / "db.duckdb") as store, Gateway(config, audit=AuditBuffer()) as gw:
+        first = filings.collect(req, fetcher=gw, store=store, run_id="r1")
+        store.con.execute(
+            "INSERT INTO runs (run_id, watchlist, watchlist_hash, watchlist_json, mode, status, plan, "
+            "started_at) VALUES ('r1', 'w', 'h', '{}', 'replay', 'done', '[]', ?)",
+            [datetime.now(UTC)],
+        )
+        store.con.execute("INSERT INTO documents SELECT * REPLACE ('newer-10k' AS doc_id, '0001045810-26-000021' AS "
+                          "accession, DATE '2026-02-25' AS filed_at, 'https://x/newer' AS url) FROM documents "
+                          "WHERE accession = ? AND parent_doc_id IS NULL", [TEN_K])  # fmt: skip
+        monkeypatch.setattr(filings, "compare_stored", real)  # the bug fixed
+        second = filings.collect(req, fetcher=gw, store=store, run_id="r2")
+    assert [g.split(":")[0] for g in first.gaps] == [f"compare 10-K {TEN_K}"]
+    assert len(second.compared) == 1 and not second.gaps, second
