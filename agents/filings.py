@@ -425,7 +425,7 @@ def _stored_uncompared(
                                                           ORDER BY n.filed_at DESC, n.accession DESC) = 1)
                -- a comparison a bug stopped, whichever filing: tried again (its gap names no previous filing)
                OR EXISTS (SELECT 1 FROM gaps b WHERE b.ticker = d.ticker AND starts_with(b.target, 'compare ')
-                          AND ends_with(b.target, ' ' || d.accession)))
+                          AND NOT contains(b.target, ' with ') AND ends_with(b.target, ' ' || d.accession)))
           AND NOT EXISTS (SELECT 1 FROM filing_comparisons c WHERE c.new_doc_id = d.doc_id)
           AND NOT EXISTS (SELECT 1 FROM gaps g
                           WHERE starts_with(g.target, 'compare ') AND contains(g.target, d.accession || ' with '))

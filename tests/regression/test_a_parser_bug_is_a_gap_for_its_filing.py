@@ -26,6 +26,26 @@ TEN_K, TEN_Q_ACC, EIGHT_K = "0001045810-25-000023", "0001045810-25-000209", "000
 real_sections = filings.extract_sections
 
 
+def _request(*accessions: str, compare_previous: bool = True) -> filings.FilingsRequest:
+    return filings.FilingsRequest(
+        company=NVIDIA,
+        forms=(),
+        since=date(2024, 1, 1),
+        until=date(2026, 9, 1),
+        limit_per_form=None,
+        accessions=accessions,
+        compare_previous=compare_previous,
+    )
+
+
+def _broken(*_args: object, **_kw: object) -> None:
+    raise KeyError("1A")
+
+
+def _replay() -> GatewayConfig:
+    return GatewayConfig(mode="replay", replay_dir=demo_pack(), allowed_domains=("sec.gov",))
+
+
 def sections_with_a_bug(text: str, *, form: str):  # type: ignore[no-untyped-def]
     if form == "10-Q":  # one odd document trips the parser
         raise ValueError("no item after https://feeds.example.com/x?token=s3cr3t")
@@ -36,16 +56,8 @@ def test_a_parser_bug_in_one_filing_is_its_gap_and_the_others_are_stored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(filings, "extract_sections", sections_with_a_bug)
-    req = filings.FilingsRequest(
-        company=NVIDIA,
-        forms=(),
-        since=date(2024, 1, 1),
-        until=date(2026, 9, 1),
-        limit_per_form=None,
-        accessions=(TEN_K, TEN_Q_ACC, EIGHT_K),
-        compare_previous=False,
-    )
-    config = GatewayConfig(mode="replay", replay_dir=demo_pack(), allowed_domains=("sec.gov",))
+    req = _request(TEN_K, TEN_Q_ACC, EIGHT_K, compare_previous=False)
+    config = _replay()
     with Store.open(tmp_path / "db.duckdb") as store, Gateway(config, audit=AuditBuffer()) as gw:
         result = filings.collect(req, fetcher=gw, store=store, run_id="r1")
         stored = {r[0] for r in store.query("SELECT DISTINCT accession FROM documents")}
@@ -78,19 +90,9 @@ def test_the_run_exits_1_naming_the_filing(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_a_bug_comparing_a_filing_is_that_comparisons_gap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*_args: object, **_kw: object) -> None:
-        raise KeyError("1A")
-
-    monkeypatch.setattr(filings, "compare_stored", broken)
-    req = filings.FilingsRequest(
-        company=NVIDIA,
-        forms=(),
-        since=date(2024, 1, 1),
-        until=date(2026, 9, 1),
-        limit_per_form=None,
-        accessions=(TEN_K, EIGHT_K),
-    )
-    config = GatewayConfig(mode="replay", replay_dir=demo_pack(), allowed_domains=("sec.gov",))
+    monkeypatch.setattr(filings, "compare_stored", _broken)
+    req = _request(TEN_K, EIGHT_K)
+    config = _replay()
     with Store.open(tmp_path / "db.duckdb") as store, Gateway(config, audit=AuditBuffer()) as gw:
         result = filings.collect(req, fetcher=gw, store=store, run_id="r1")
         stored = {r[0] for r in store.query("SELECT DISTINCT accession FROM documents WHERE run_id = 'r1'")}
@@ -116,16 +118,8 @@ def test_a_bug_reading_a_stored_filing_again_to_compare_it_is_its_gap(
             raise IndexError("list index out of range")
         real_check(body, origin=origin)
 
-    req = filings.FilingsRequest(
-        company=NVIDIA,
-        forms=(),
-        since=date(2024, 1, 1),
-        until=date(2026, 9, 1),
-        limit_per_form=None,
-        accessions=(TEN_Q_ACC, TEN_K),
-        compare_previous=False,
-    )
-    config = GatewayConfig(mode="replay", replay_dir=demo_pack(), allowed_domains=("sec.gov",))
+    req = _request(TEN_Q_ACC, TEN_K, compare_previous=False)
+    config = _replay()
     with Store.open(tmp_path / "db.duckdb") as store, Gateway(config, audit=AuditBuffer()) as gw:
         filings.collect(req, fetcher=gw, store=store, run_id="r1")  # stored, not compared
         monkeypatch.setattr(filings, "_check_whole", check_with_a_bug)
@@ -151,14 +145,10 @@ def test_a_comparison_a_bug_stopped_is_tried_again_when_a_newer_filing_is_stored
     done (partial) and had stored a newer 10-K left the older one uncompared for good."""
     from datetime import UTC, datetime
 
-    def broken(*_args: object, **_kw: object) -> None:
-        raise KeyError("1A")
-
     real = filings.compare_stored
-    monkeypatch.setattr(filings, "compare_stored", broken)
-    req = filings.FilingsRequest(company=NVIDIA, forms=(), since=date(2024, 1, 1), until=date(2026, 9, 1),
-                                 limit_per_form=None, accessions=(TEN_K,))  # fmt: skip
-    config = GatewayConfig(mode="replay", replay_dir=demo_pack(), allowed_domains=("sec.gov",))
+    monkeypatch.setattr(filings, "compare_stored", _broken)
+    req = _request(TEN_K)  # fmt: skip
+    config = _replay()
     with Store.open(tmp_path / "db.duckdb") as store, Gateway(config, audit=AuditBuffer()) as gw:
         first = filings.collect(req, fetcher=gw, store=store, run_id="r1")
         store.con.execute(
