@@ -33,6 +33,8 @@ _CONTEXT_BEFORE = re.compile(
     r"comments? on)\s+$",
     re.IGNORECASE,
 )
+# A comparison names both companies: "Compare NVIDIA with AMD", "NVIDIA compared to AMD" (a review: AMD was context)
+_COMPARED = re.compile(r"\bcompar(?:e|es|ed|ing)\b[^.;:!?]*?\b(?:with|to|against|and|vs\.?|versus)\s+$", re.IGNORECASE)
 _SOURCE = (r"(?:earnings|call|calls|conference|transcripts?|filings?|sec|edgar|annual|quarterly|current|reports?|news|"
            r"headlines?|press|releases?|10-?[kq]s?|8-?ks?|20-?fs?|6-?ks?|40-?fs?|s-?1s?)")
 _WATCH_VERB = re.compile(
@@ -89,6 +91,8 @@ def qualified_words(group: list[Named], raw: str, starts: set[int]) -> str | Non
 def stands_to_be_watched(group: list[Named], qualified: str | None, raw: str) -> bool:
     """Does the list stand where a company to watch does, not as context of what is watched for?"""
     if qualified is None or any(n.phrase.startswith("$") for n in group) or after_watch_verb(group[0].start, raw):
+        return True
+    if _COMPARED.search(raw, 0, group[0].start):
         return True
     return not qualified and not _CONTEXT_BEFORE.search(raw, 0, group[0].start)
 

@@ -66,6 +66,10 @@ POSITIONS = [
     # every company qualifies a word: they are the goal's companies
     ("Flag Target and Walmart margins weekly", "TGT WMT", ""),
     ("Compare NVIDIA and AMD margins weekly", "NVDA AMD", ""),
+    # a comparison names both (a review: 'with AMD' was read as context)
+    ("Compare NVIDIA with AMD on inventory", "NVDA AMD", ""),
+    ("Watch NVIDIA compared with AMD for inventory", "NVDA AMD", ""),
+    ("Track Micron compared to SK Hynix and Samsung pricing", "MU", ""),
     ("Apple iPhone demand and Microsoft cloud growth, weekly", "AAPL MSFT", ""),
 ]
 
