@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -168,7 +167,7 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
         period=Period(date.fromisoformat(params["period_start"]), date.fromisoformat(params["period_end"])),
         out_dir=Path(step["target"]),
         llm_usage={k: float(v) for k, v in deps.usage.items()},
-        unread=unread_tickers(state.get("results", []), [t.symbol for t in deps.watchlist.tickers]),
+        plan=state["plan"],
     )
     try:
         files = write_briefing(deps.store, req)
@@ -220,22 +219,6 @@ def _brief_command(deps: Deps) -> str:
 
 def _step(state: RunState, step_id: str):  # type: ignore[no-untyped-def]
     return next(s for s in state["plan"] if s["id"] == step_id)
-
-
-def unread_tickers(results: Sequence[StepResult], tickers: Sequence[str]) -> tuple[str, ...]:
-    """Tickers not fully read: one of their own fetching steps (filings:T, transcripts:T) failed, or none ran (an
-    edit left them out) and the shared news step did not succeed either. The news feeds reading fine says nothing about
-    a company whose filings could not be fetched (the demo said "nothing filed" for ASML, whose filing list failed).
-    The briefing says so only for a ticker with no document in the period."""
-    succeeded: dict[str, bool] = {}  # a step retried after a replan succeeded if any attempt did
-    for r in results:
-        succeeded[r["step_id"]] = succeeded.get(r["step_id"], False) or r["status"] == "done"
-    unread = []
-    for ticker in tickers:
-        own = [succeeded[k] for k in (f"filings:{ticker}", f"transcripts:{ticker}") if k in succeeded]
-        if (own and not all(own)) or (not own and not succeeded.get("news")):
-            unread.append(ticker)
-    return tuple(unread)
 
 
 def _from_here(path: Path) -> Path:

@@ -6,6 +6,7 @@ date when the source gave one, else the day it was first stored (`dated_by_stora
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -187,6 +188,13 @@ def latest_event_date(store: Store, *, tickers: str | Sequence[str]) -> date | N
 def run_gaps(store: Store, *, run_id: str) -> list[dict[str, Any]]:
     sql = "SELECT ticker, agent, target, reason, tried FROM gaps WHERE run_id = ? ORDER BY ticker, agent, target"
     return _dicts(store, sql, [run_id])
+
+
+def run_plan(store: Store, *, run_id: str) -> list[dict[str, Any]] | None:
+    """The steps a run planned, as approved or edited (stored with the run when it stops or ends); None for a run the
+    store does not hold."""
+    rows = store.query("SELECT plan FROM runs WHERE run_id = ?", [run_id])
+    return json.loads(rows[0][0]) if rows and rows[0][0] else None
 
 
 def citation_mismatches(store: Store, finding_ids: Sequence[str]) -> list[str]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from watchdesk.agents.briefing import changes_part, news_part
+from watchdesk.agents.briefing import changes_part, coverage, news_part
 from watchdesk.agents.briefing.files import write_atomic
 from watchdesk.agents.briefing.model import (
     BriefingInput,
@@ -42,7 +42,9 @@ class BriefingRequest:
     out_dir: Path
     formats: tuple[str, ...] = FORMATS
     llm_usage: dict[str, float] = field(default_factory=dict)  # what the run's LLM judge used (its cost)
-    unread: tuple[str, ...] = ()  # tickers every fetching step of the run failed for: nothing could be read
+    # the steps of the run writing its own briefing: its row in the store gets them only when it ends; what was read
+    # is told from them and the gaps the run stored, so `watchdesk brief` says the same later (None: the stored plan)
+    plan: Sequence[Mapping[str, Any]] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -74,6 +76,8 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end, by_kind=True
     )  # weeks of their own, ending the day before the period: none straddles its start
     relayed = _relayed(rows, queries.qa_statement_openings(store, tickers=req.tickers, topics=req.topics, **span))
+    gaps = queries.run_gaps(store, run_id=req.run_id)
+    plan = queries.run_plan(store, run_id=req.run_id) if req.plan is None else req.plan
     data = BriefingInput(
         title=f"watchdesk briefing: {req.watchlist_name}",
         period_start=req.period.start,
@@ -85,13 +89,13 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         tickers=req.tickers,
         topics=req.topics,
         findings=[_finding_item(r, relayed=r["finding_id"] in relayed) for r in rows],
-        gaps=[_gap_item(g) for g in queries.run_gaps(store, run_id=req.run_id)],
+        gaps=[_gap_item(g) for g in gaps],
         documents=[_document_item(d) for d in queries.period_documents(store, tickers=req.tickers, **span)],
         tone=[ToneItem(**t) for t in queries.period_tone(store, tickers=req.tickers, **span)],
         history=[WeekPoint(**w) for w in history],
         before=[WeekPoint(**w) for w in before],
         llm_usage=dict(req.llm_usage),
-        unread=req.unread,
+        unread=() if plan is None else coverage.unread_tickers(plan, gaps, req.tickers),  # no run stored: not known
     )
     extras = {key: fn(store, req) for key, fn in GATHERERS}
     return replace(data, extras=extras) if extras else data

@@ -106,4 +106,5 @@ class BriefingInput:
     before: list[WeekPoint] | None = None
     extras: dict[str, object] = field(default_factory=dict)  # data of plug-in parts (news, filing changes)
     llm_usage: dict[str, float] = field(default_factory=dict)  # the run's LLM judge: requests, tokens, cost
-    unread: tuple[str, ...] = ()  # tickers every fetching step of the run failed for (said as not known, not quiet)
+    # tickers a fetching step of their own failed or was left out for in the run (said as not known, not quiet)
+    unread: tuple[str, ...] = ()

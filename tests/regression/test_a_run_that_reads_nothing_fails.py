@@ -8,10 +8,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from watchdesk.agents.briefing.coverage import unread_tickers
 from watchdesk.graph.cli import cli
 from watchdesk.graph.demo import demo_pack
-from watchdesk.graph.nodes import unread_tickers
-from watchdesk.graph.state import StepResult
 
 # ASML's submissions are not in the demo's recording: its filings step fails, as it would with no network.
 WATCHLIST = """
@@ -43,16 +42,21 @@ def test_every_source_failing_exits_1_and_the_briefing_says_unknown(tmp_path: Pa
     assert "No new documents for ASML" not in text
 
 
-def step(step_id: str, status: str) -> StepResult:
-    return StepResult(step_id=step_id, status=status, summary="", new_doc_ids=[], gaps=[])
+def plan(*ids: str) -> list[dict[str, str]]:
+    return [{"id": i, "agent": i.split(":")[0], "target": f"target of {i}"} for i in ids]
+
+
+def gap(step_id: str, target: str | None = None) -> dict[str, str]:
+    return {"agent": step_id.split(":")[0], "target": target or f"target of {step_id}"}
 
 
 def test_a_ticker_is_unread_when_a_fetching_step_of_its_own_failed_or_none_ran() -> None:
-    results = [step("filings:ASML", "failed"), step("transcripts:ASML", "failed"), step("filings:NVDA", "failed"),
-               step("transcripts:NVDA", "done"), step("filings:TSM", "failed"), step("filings:TSM", "done")]
-    # NVDA's filings failed though its calls were read; AMD ran no step of its own and no news step succeeded (an
-    # edit left it out); TSM's filings failed, then succeeded after a replan
-    assert unread_tickers(results, ["ASML", "NVDA", "TSM", "AMD"]) == ("ASML", "NVDA", "AMD")
+    steps = plan("filings:ASML", "transcripts:ASML", "filings:NVDA", "transcripts:NVDA", "filings:TSM", "news")
+    # a failed or refused step stores a gap naming its own target; a step that ran names what it missed
+    gaps = [gap("filings:ASML"), gap("transcripts:ASML"), gap("filings:NVDA"), gap("filings:TSM", "10-K 0001-26-1")]
+    # NVDA's filings failed though its calls were read; AMD ran no step of its own and the news step failed (an edit
+    # left it out); TSM's filings step ran and missed one filing
+    assert unread_tickers(steps, [*gaps, gap("news")], ["ASML", "NVDA", "TSM", "AMD"]) == ("ASML", "NVDA", "AMD")
     # the news feeds reading fine says nothing about ASML's failed filings (a new user's walkthrough, session 22: the
     # demo said "nothing filed" for ASML); a news-only ticker is read by the news step
-    assert unread_tickers([*results, step("news", "done")], ["ASML", "AMD"]) == ("ASML",)
+    assert unread_tickers(steps, gaps, ["ASML", "AMD"]) == ("ASML",)
