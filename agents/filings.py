@@ -104,7 +104,8 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
             except Exception as exc:  # a bug on one odd document: its gap, audited as a failure; the others go on
                 reason = _bug(store, exc, run_id=run_id, target=target, doing=f" reading {_fetched_name(item)}")
         blocked.add(form or "")
-        _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason, gaps=result.gaps)
+        day = None if isinstance(item, str) else item.filing_date
+        _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason, gaps=result.gaps, days=(day, day))
     if req.compare_previous:
         fresh |= _stored_uncompared(req, listing=listing, fresh=fresh, fetcher=fetcher, store=store, run_id=run_id,
                                     gaps=result.gaps)  # fmt: skip
@@ -143,7 +144,9 @@ def list_new_filings(
             subs = edgar.with_older_pages(fetcher, subs, agent=AGENT, run_id=run_id)
         except WatchdeskError as exc:  # the newest page still serves: say what the window misses
             target, reason = f"older filings of CIK {req.company.cik}", f"filings before {oldest} not listed: {exc}"
-            _gap(store, run_id=run_id, ticker=req.company.ticker, target=target, reason=reason, gaps=gaps)
+            unlisted = (req.since, oldest - timedelta(days=1)) if oldest else (req.since, req.until)
+            _gap(store, run_id=run_id, ticker=req.company.ticker, target=target, reason=reason, gaps=gaps,
+                 days=unlisted)  # fmt: skip
     if listing is not None:
         listing.update((f.accession, f) for f in subs.filings)
     kinds = _six_k_kinds(subs.filings, req=req)
@@ -333,8 +336,18 @@ def _sgml_date(value: str | list[str] | None) -> date | None:
     return date(int(value[:4]), int(value[4:6]), int(value[6:]))
 
 
-def _gap(store: Store, *, run_id: str, ticker: str, target: str, reason: str, gaps: list[str] | None) -> None:
-    """A gap stored, and said in `gaps` (the step's result) as "target: reason"."""
+def _gap(
+    store: Store,
+    *,
+    run_id: str,
+    ticker: str,
+    target: str,
+    reason: str,
+    gaps: list[str] | None = None,
+    days: tuple[date | None, date | None] = (None, None),
+) -> None:
+    """A gap of the ticker's filings stored, and said in `gaps` (the step's result) as "target: reason"; `days`: the
+    days it leaves unread (a filing: its filing date), None if unknown."""
     if gaps is not None:
         gaps.append(f"{target}: {reason}")
     store.record_gap(
@@ -345,6 +358,8 @@ def _gap(store: Store, *, run_id: str, ticker: str, target: str, reason: str, ga
             reason=reason,
             ticker=ticker,
             created_at=datetime.now(UTC),
+            unread_from=days[0],
+            unread_to=days[1],
         )
     )
 
@@ -391,7 +406,8 @@ def _compare_previous(
         target = f"compare {filing.form} {filing.accession}" + (f" with {prev.accession}" if settled else "")
         reason = str(exc) if settled else _bug(
             store, exc, run_id=run_id, target=target, doing=f" comparing {filing.primary_document}")
-        _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason, gaps=result.gaps)
+        _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason, gaps=result.gaps,
+             days=(filing.filing_date, filing.filing_date))  # fmt: skip
         return
     result.compared.append(f"{doc_id} vs {old.doc_id}")
 

@@ -95,6 +95,7 @@ def brief(
         period=period,
         out_dir=out_dir,
         formats=formats,
+        sources={t.symbol: tuple(t.sources) for t in watchlist.tickers},
     )
     files = write_briefing(store, req)
     sent: list[Outcome] = []

@@ -168,6 +168,7 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
         out_dir=Path(step["target"]),
         llm_usage={k: float(v) for k, v in deps.usage.items()},
         plan=state["plan"],
+        sources={t.symbol: tuple(t.sources) for t in deps.watchlist.tickers},
     )
     try:
         files = write_briefing(deps.store, req)

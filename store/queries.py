@@ -185,16 +185,38 @@ def latest_event_date(store: Store, *, tickers: str | Sequence[str]) -> date | N
     return rows[0][0] if rows else None
 
 
-def run_gaps(store: Store, *, run_id: str) -> list[dict[str, Any]]:
-    sql = "SELECT ticker, agent, target, reason, tried FROM gaps WHERE run_id = ? ORDER BY ticker, agent, target"
-    return _dicts(store, sql, [run_id])
+def run_gaps(store: Store, *, run_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The gaps the runs recorded since they started (the demo reuses its run id: an earlier demo's gaps are not the
+    latest one's), with the days each leaves unread: as recorded (migration 016), else the day of the filing or
+    document it names when that is stored (a comparison, a document's flagging); NULL when not known."""
+    sql = r"""
+        SELECT g.run_id, g.ticker, g.agent, g.target, g.reason, g.tried, g.created_at,
+               coalesce(g.unread_from, n.day) AS unread_from, coalesce(g.unread_to, n.day) AS unread_to
+        FROM gaps g LEFT JOIN runs r USING (run_id)
+        LEFT JOIN LATERAL (
+            SELECT min(coalesce(d.filed_at, CAST(d.first_stored_at AS DATE))) AS day FROM documents d
+            WHERE (g.agent = 'filings' AND d.parent_doc_id IS NULL
+                   AND d.accession = regexp_extract(g.target, '\d{10}-\d{2}-\d{6}'))
+               OR (g.agent = 'flagging' AND d.doc_id = regexp_extract(g.target, ' document (\S+)$', 1))
+        ) n ON true
+        WHERE list_contains(?, g.run_id) AND g.created_at >= coalesce(r.started_at, g.created_at)
+        ORDER BY g.ticker, g.agent, g.target, r.started_at
+    """
+    return _dicts(store, sql, [list(run_ids)])
 
 
-def run_plan(store: Store, *, run_id: str) -> list[dict[str, Any]] | None:
-    """The steps a run planned, as approved or edited (stored with the run when it stops or ends); None for a run the
-    store does not hold."""
-    rows = store.query("SELECT plan FROM runs WHERE run_id = ?", [run_id])
-    return json.loads(rows[0][0]) if rows and rows[0][0] else None
+def watchlist_runs(store: Store, *, watchlist: str | None, run_id: str) -> list[dict[str, Any]]:
+    """The run `run_id` and, given a watchlist, the finished runs of it that started before, oldest first (`run_id`
+    last): id, the day it ran (its pinned as_of, else the UTC day it started) and the steps it planned, as approved or
+    edited (stored with the run when it stops or ends)."""
+    sql = """
+        SELECT run_id, coalesce(as_of, CAST(started_at AS DATE)) AS day, plan FROM runs
+        WHERE run_id = ? OR (watchlist = ? AND status = 'done'
+                             AND started_at < (SELECT started_at FROM runs WHERE run_id = ?))
+        ORDER BY run_id = ?, started_at
+    """
+    rows = _dicts(store, sql, [run_id, watchlist, run_id, run_id])
+    return [{**r, "plan": json.loads(r["plan"]) if r["plan"] else []} for r in rows]
 
 
 def citation_mismatches(store: Store, finding_ids: Sequence[str]) -> list[str]:

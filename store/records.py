@@ -104,6 +104,9 @@ class GapRecord:
     created_at: datetime
     ticker: str | None = None
     tried: tuple[str, ...] = ()
+    # the days whose documents it leaves unread, when known (a filing: its filing date; migration 016)
+    unread_from: date | None = None
+    unread_to: date | None = None
 
     @property
     def gap_id(self) -> str:

@@ -17,6 +17,7 @@ from watchdesk.agents.briefing.model import (
     DocumentItem,
     FindingItem,
     GapItem,
+    SourceRead,
     ToneItem,
     WeekPoint,
 )
@@ -45,6 +46,8 @@ class BriefingRequest:
     # the steps of the run writing its own briefing: its row in the store gets them only when it ends; what was read
     # is told from them and the gaps the run stored, so `watchdesk brief` says the same later (None: the stored plan)
     plan: Sequence[Mapping[str, Any]] | None = None
+    # each ticker's sources as its watchlist names them ("edgar", "transcripts", "news"); None: those its run planned
+    sources: Mapping[str, Sequence[str]] | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,8 +79,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end, by_kind=True
     )  # weeks of their own, ending the day before the period: none straddles its start
     relayed = _relayed(rows, queries.qa_statement_openings(store, tickers=req.tickers, topics=req.topics, **span))
-    gaps = queries.run_gaps(store, run_id=req.run_id)
-    plan = queries.run_plan(store, run_id=req.run_id) if req.plan is None else req.plan
+    runs, gaps = _runs(store, req)
     data = BriefingInput(
         title=f"watchdesk briefing: {req.watchlist_name}",
         period_start=req.period.start,
@@ -95,10 +97,29 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         history=[WeekPoint(**w) for w in history],
         before=[WeekPoint(**w) for w in before],
         llm_usage=dict(req.llm_usage),
-        unread=() if plan is None else coverage.unread_tickers(plan, gaps, req.tickers),  # no run stored: not known
+        read=_read(req, runs),
     )
     extras = {key: fn(store, req) for key, fn in GATHERERS}
     return replace(data, extras=extras) if extras else data
+
+
+def _runs(store: Store, req: BriefingRequest) -> tuple[list[coverage.Run], list[dict[str, Any]]]:
+    """The run briefed (none when the store does not hold it), and the gaps it recorded."""
+    runs = queries.watchlist_runs(store, watchlist=None, run_id=req.run_id)
+    if req.plan is not None:  # the run writing its own briefing
+        runs = [{**r, "plan": list(req.plan)} for r in runs]
+    gaps = queries.run_gaps(store, run_ids=[req.run_id])
+    return coverage.runs_from(runs, gaps), gaps
+
+
+def _read(req: BriefingRequest, runs: Sequence[coverage.Run]) -> list[SourceRead]:
+    """How much of the period the runs read of each ticker's sources: not known ([]) without a stored run."""
+    sources = req.sources
+    if sources is None:  # those the runs planned
+        sources = {t: [n for n, agent in coverage.AGENTS.items() if any(coverage.step_of(r, agent, t) for r in runs)]
+                   for t in req.tickers}  # fmt: skip
+    period = (req.period.start, req.period.end)
+    return coverage.sources_read(runs, tickers=req.tickers, sources=sources, period=period) if runs else []
 
 
 def verify_citations(store: Store, finding_ids: Sequence[str]) -> None:
@@ -130,7 +151,7 @@ def _relayed(rows: Sequence[dict[str, Any]], turns: Sequence[dict[str, Any]]) ->
             if any(a <= r["start"] < b for a, b in relaying.get(r["doc_id"], ()))}  # fmt: skip
 
 
-def _gap_item(g: dict[str, Any]) -> GapItem:
+def _gap_item(g: Mapping[str, Any]) -> GapItem:
     return GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"])
 
 

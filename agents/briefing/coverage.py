@@ -1,35 +1,150 @@
-"""What a briefing may say was read, from what the store keeps of a run: its plan and the gaps it recorded.
+"""What a briefing may say was read, from what the store keeps of runs: their plans and the gaps they recorded.
 
 Never from a run's live state: `watchdesk brief` writes a period again from the store alone, and a briefing of the
-same data must say the same as the run's own.
+same data must say the same as the run's own. Per ticker and source, the days read are those of a step that ran
+without failing: a filings step its window (filings.since/until/lookback) less the days an older listing page that
+could not be read would have listed; a calls step every day up to its run (unless no source of the chain answered);
+the news step its window's start up to its run. An absence of documents says "nothing filed" only for days read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any
 
+from watchdesk.agents.briefing.model import SourceRead
+from watchdesk.agents.briefing.spans import Span, merged, minus, overlaps, said
+from watchdesk.agents.briefing.text import plural
 from watchdesk.sources.redact import redact_text
 
 Row = Mapping[str, Any]
+AGENTS = {"edgar": "filings", "transcripts": "transcripts", "news": "news"}  # a watchlist's source -> its step
+# how a source is said: (its noun, "were"/"was", what a step does to its days)
+_SAID = {"filings": ("its filings", "were", "listed"), "transcripts": ("its calls", "were", "read"),
+         "news": ("news on it", "was", "read")}  # fmt: skip
 
 
-def failed_steps(plan: Sequence[Row], gaps: Sequence[Row]) -> set[str]:
-    """Ids of the planned steps that failed or were refused. Such a step records a gap naming the step's own target
-    (graph.nodes.failed, graph.supervisor's refusal); a step that ran names in its gaps what it missed."""
-    named = {(g["agent"], g["target"]) for g in gaps}
-    return {s["id"] for s in plan if (s["agent"], redact_text(s["target"])) in named}
+@dataclass(frozen=True, kw_only=True)
+class Gap:
+    row: Row  # as queries.run_gaps reads it
+    kind: str  # "step": a step that failed or was refused; "source": one that read nothing of some days; "item"
+    days: Span  # the days it leaves unread
+    dated: bool  # its days are recorded (or its filing's), not taken from its step's window
 
 
-def unread_tickers(plan: Sequence[Row], gaps: Sequence[Row], tickers: Sequence[str]) -> tuple[str, ...]:
-    """Tickers not fully read: one of their own fetching steps (filings:T, transcripts:T) failed, or none ran (an
-    edit left them out) and the shared news step did not succeed either. The news feeds reading fine says nothing about
-    a company whose filings could not be fetched (the demo said "nothing filed" for ASML, whose filing list failed).
-    The briefing says so only for a ticker with no document in the period."""
-    ran, failed = {s["id"] for s in plan}, failed_steps(plan, gaps)
-    unread = []
+@dataclass(frozen=True, kw_only=True)
+class Run:
+    run_id: str
+    day: date  # the day it ran: nothing after it was read
+    plan: Sequence[Row]
+    gaps: Sequence[Gap] = ()
+
+
+def runs_from(runs: Sequence[Row], gaps: Sequence[Row]) -> list[Run]:
+    """Runs (queries.watchlist_runs rows) with their gaps (queries.run_gaps rows), each gap's kind and days told."""
+    out = []
+    for row in runs:
+        run = Run(run_id=row["run_id"], day=row["day"], plan=row["plan"])
+        mine = [g for g in gaps if g["run_id"] == run.run_id]
+        out.append(replace(run, gaps=[Gap(row=g, kind=_kind(g, run), days=_days(g, run),
+                                          dated=g["unread_to"] is not None) for g in mine]))  # fmt: skip
+    return out
+
+
+def step_of(run: Run, agent: str, ticker: str | None) -> Row | None:
+    """The run's step reading `agent`'s source for `ticker` (the one news step reads every ticker it names)."""
+    step = next((s for s in run.plan if s["id"] == (agent if agent == "news" else f"{agent}:{ticker}")), None)
+    if step is not None and agent == "news" and ticker is not None:
+        return step if ticker in {t["symbol"] for t in step["params"].get("tickers", [])} else None
+    return step
+
+
+def window(step: Row, run: Run) -> Span:
+    """The days a step looks at: a filings step its window; calls every day up to the run; news from its start."""
+    params = step["params"]
+    if step["agent"] == "filings":
+        return date.fromisoformat(params["since"]), date.fromisoformat(params["until"])
+    since = date.fromisoformat(params["since"]) if step["agent"] == "news" else date.min
+    return since, run.day
+
+
+def _kind(gap: Row, run: Run) -> str:
+    # a step that failed or was refused records a gap naming the step's own target (graph.nodes.failed, the
+    # supervisor's refusal); a step that ran names in its gaps what it missed
+    if any((s["agent"], redact_text(s["target"])) == (gap["agent"], gap["target"]) for s in run.plan):
+        return "step"
+    if gap["agent"] == "filings" and gap["target"].startswith("older filings of CIK "):
+        return "source"  # an older listing page: the filings before the oldest listed
+    if gap["agent"] == "transcripts" and gap["reason"].startswith("no earnings call found"):
+        return "source"  # no source of the call chain answered
+    return "source" if (gap["agent"], gap["target"]) == ("news", "news feeds") else "item"
+
+
+def _days(gap: Row, run: Run) -> Span:
+    """As recorded, else the window of the step it concerns (every day up to its run when there is none)."""
+    step = step_of(run, gap["agent"], gap["ticker"]) or next((s for s in run.plan if s["agent"] == gap["agent"]), None)
+    first, last = window(step, run) if step else (date.min, run.day)
+    return gap["unread_from"] or first, gap["unread_to"] or last
+
+
+def _concerns(gap: Gap, agent: str, ticker: str) -> bool:
+    return gap.row["agent"] == agent and gap.row["ticker"] in (ticker, None)
+
+
+def read_days(runs: Sequence[Run], agent: str, ticker: str) -> tuple[list[Span], list[Span]]:
+    """(days read, days looked at) of one ticker's source, over the runs."""
+    read: list[Span] = []
+    looked: list[Span] = []
+    for run in runs:
+        step = step_of(run, agent, ticker)
+        if step is None:
+            continue
+        looked.append(window(step, run))
+        gaps = [g for g in run.gaps if _concerns(g, agent, ticker) and g.kind != "item"]
+        if not any(g.kind == "step" for g in gaps):
+            read += minus([window(step, run)], [g.days for g in gaps])
+    return merged(read), merged(looked)
+
+
+def sources_read(
+    runs: Sequence[Run], *, tickers: Sequence[str], sources: Mapping[str, Sequence[str]], period: Span
+) -> list[SourceRead]:
+    """How much of the period the runs read of each ticker's sources (`sources`: the watchlist's, per ticker)."""
+    out = []
     for ticker in tickers:
-        own = {f"filings:{ticker}", f"transcripts:{ticker}"} & ran
-        if (own & failed) or (not own and ("news" not in ran or "news" in failed)):
-            unread.append(ticker)
-    return tuple(unread)
+        for agent in dict.fromkeys(AGENTS[s] for s in sources.get(ticker, ()) if s in AGENTS):
+            read, looked = read_days(runs, agent, ticker)
+            missed = minus([period], read)
+            found = [g for run in runs for g in run.gaps if _concerns(g, agent, ticker)
+                     and overlaps(g.days, [period] if g.kind == "item" else missed)]  # fmt: skip
+            found = [g for g in found if not g.row["target"].startswith("compare ")]  # the filing itself was read
+            why = _why(agent, found, unlooked=minus(missed, looked), looked=looked)
+            out.append(SourceRead(ticker=ticker, source=agent, why=tuple(why), none_read=missed == [period],
+                                  failed=bool(found) or not looked))  # fmt: skip
+    return out
+
+
+def _why(agent: str, found: Sequence[Gap], *, unlooked: list[Span], looked: list[Span]) -> list[str]:
+    """What left days of a source unread, said for the reader: its gaps, then the days no run looked at."""
+    noun, be, done = _SAID[agent]
+    gaps = []
+    for gap in (g for g in found if g.kind != "item"):
+        if agent == "filings" and gap.kind == "source":
+            gaps.append(f"{noun} before {gap.days[1] + timedelta(days=1)} were not listed")
+        else:
+            gaps.append(f"{noun} could not be {done}")
+    items = [g for g in found if g.kind == "item"]
+    if items and agent == "filings":
+        dated = " dated in this period" if all(g.dated for g in items) else ""
+        gaps.append(f"{plural(len(items), 'filing')} of it{dated} could not be fetched")
+    elif items:
+        gaps.append(f"{noun} {be} not all {done}")
+    why = ["; ".join(dict.fromkeys(gaps)) + " (see Gaps)"] if gaps else []
+    if unlooked and looked:  # said of what the runs looked at, whether they read it or failed
+        scope = " (the watchlist's filing window)" if agent == "filings" else ""
+        why.append(f"the runs looked at {noun} {said(looked)} only{scope}")
+    elif unlooked:
+        why.append(f"{noun} {be} left out of the run")
+    return why

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from watchdesk.agents.briefing.model import BriefingInput, FindingItem
+from watchdesk.agents.briefing.model import BriefingInput, FindingItem, SourceRead
 from watchdesk.agents.briefing.period import TREND_WEEKS, Period
 from watchdesk.agents.briefing.render import RenderContext, Section, finding_line, groups
 from watchdesk.agents.briefing.text import (
@@ -145,17 +145,24 @@ def _quotes(ctx: RenderContext) -> list[str]:
 
 
 def missing_lines(data: BriefingInput) -> list[str]:
-    """Tickers with no new documents, tickers with documents but no mentions, failed steps, undated sources."""
+    """Tickers with no new documents (said as not known where a source was not read), tickers with documents but no
+    mentions, failed steps, undated sources."""
     span = f"{data.period_start.isoformat()} to {data.period_end.isoformat()}"
     docs = Counter(d.ticker for d in data.documents) + Counter({f.ticker: 0 for f in data.findings})
     mentioned = {f.ticker for f in data.findings}
+    read: dict[str, list[SourceRead]] = {}
+    for r in data.read:
+        read.setdefault(r.ticker, []).append(r)
     lines = []
     for ticker in data.tickers:
-        if ticker not in docs and ticker not in mentioned and ticker in data.unread:
+        sources = read.get(ticker, [])
+        if ticker not in docs and ticker not in mentioned and _nothing_read(sources):
             lines.append(
                 f"- Nothing read for {escape_markdown(ticker)}: one of its sources failed or was left out of this run "
                 f"(see Gaps), so whether anything was filed, called or published {span} is not known."
             )
+        elif ticker not in docs and ticker not in mentioned and any(r.why for r in sources):
+            lines.append(_not_known(ticker, sources, span))
         elif ticker not in docs and ticker not in mentioned:
             lines.append(
                 f"- No new documents for {escape_markdown(ticker)} in this period (nothing filed, called or "
@@ -175,6 +182,26 @@ def missing_lines(data: BriefingInput) -> list[str]:
             "first stored."
         )
     return lines or ["- Nothing: every watched ticker has new documents and every source answered."]
+
+
+_VERB = {"filings": "filed", "transcripts": "called", "news": "published"}
+
+
+def _nothing_read(sources: Sequence[SourceRead]) -> bool:
+    """No day of the period read of any of the ticker's own sources (its filings and calls; else its news), because a
+    step failed or was left out, not only because the watchlist looks at other days."""
+    own = [r for r in sources if r.source != "news"] or list(sources)
+    return bool(own) and all(r.none_read for r in own) and any(r.failed for r in own)
+
+
+def _not_known(ticker: str, sources: Sequence[SourceRead], span: str) -> str:
+    """No documents for a ticker some of whose sources were not read on every day: which, and why."""
+    unknown = [r for r in sources if r.why]
+    line = (f"- No new documents for {escape_markdown(ticker)} in this period, but whether anything was "
+            f"{' or '.join(_VERB[r.source] for r in unknown)} {span} is not known: "
+            f"{'; '.join(w for r in unknown for w in r.why)}.")  # fmt: skip
+    quiet = [_VERB[r.source] for r in sources if not r.why]
+    return line + (f" Nothing was {' or '.join(quiet)} in it." if quiet else "")
 
 
 def headline_text(data: BriefingInput, *, limit: int = 12) -> str:

@@ -40,6 +40,18 @@ class GapItem:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SourceRead:
+    """How much of the period the watchlist's runs read of one ticker's source: an absence of its documents means
+    "nothing filed" (called, published) only for the days read."""
+
+    ticker: str
+    source: str  # filings | transcripts | news: the agent that reads it
+    why: tuple[str, ...] = ()  # what left days of the period unread, said for the reader; (): every day was read
+    none_read: bool = False  # not one day of the period was read
+    failed: bool = False  # a gap, or a step left out of the run, is why: not only the days the watchlist looks at
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DocumentItem:
     doc_id: str
     ticker: str | None
@@ -106,5 +118,5 @@ class BriefingInput:
     before: list[WeekPoint] | None = None
     extras: dict[str, object] = field(default_factory=dict)  # data of plug-in parts (news, filing changes)
     llm_usage: dict[str, float] = field(default_factory=dict)  # the run's LLM judge: requests, tokens, cost
-    # tickers a fetching step of their own failed or was left out for in the run (said as not known, not quiet)
-    unread: tuple[str, ...] = ()
+    # per ticker and source, how much of the period was read (empty: not known, no run of the briefing is stored)
+    read: list[SourceRead] = field(default_factory=list)

@@ -8,7 +8,7 @@ from datetime import date
 
 from tests.unit.test_briefing_render import FINDINGS, GAP, briefing, finding
 from watchdesk.agents.briefing.headline import headline_quotes, headline_text, missing_lines
-from watchdesk.agents.briefing.model import DocumentItem, WeekPoint
+from watchdesk.agents.briefing.model import DocumentItem, SourceRead, WeekPoint
 from watchdesk.agents.briefing.parts import PARTS
 from watchdesk.agents.briefing.render import RenderContext, Section, render_markdown
 
@@ -114,3 +114,23 @@ def test_the_trend_compares_like_documents_with_like() -> None:
     assert row(filing).endswith("| -0.70 | steady |")  # the same kinds on both sides: nothing to say
     untyped = [replace(f, kind=None) for f in filing + calls]  # rows from before kinds were known: as before
     assert row(untyped).endswith("| -0.70 | up ▲ |")
+
+
+def test_no_documents_is_nothing_filed_only_where_every_source_was_read() -> None:
+    unlisted = "its filings before 2026-04-10 were not listed (see Gaps)"
+    read = [SourceRead(ticker="TSM", source="filings", why=(unlisted,), none_read=True, failed=True),
+            SourceRead(ticker="TSM", source="transcripts"), SourceRead(ticker="TSM", source="news"),
+            SourceRead(ticker="ASML", source="filings", why=("its filings could not be listed (see Gaps)",),
+                       none_read=True, failed=True),
+            SourceRead(ticker="ASML", source="transcripts", why=("its calls could not be read (see Gaps)",),
+                       none_read=True, failed=True),
+            SourceRead(ticker="ASML", source="news")]  # fmt: skip
+    lines = missing_lines(briefing(findings=[f for f in FINDINGS if f.ticker == "NVDA"], read=read))
+    span = "2025-07-14 to 2025-08-31"
+    assert (f"- No new documents for TSM in this period, but whether anything was filed {span} is not known: "
+            f"{unlisted}. Nothing was called or published in it.") in lines  # fmt: skip
+    assert any(line.startswith("- Nothing read for ASML: one of its sources failed") for line in lines), lines
+    # the filing window alone is no failure: it is said, and the ticker is not "nothing read"
+    window = replace(read[0], why=("its filings were listed for 2026-01-01 to 2026-09-01 only",), failed=False)
+    only_filings = missing_lines(briefing(findings=[], read=[window]))
+    assert only_filings[1].startswith("- No new documents for TSM in this period, but whether anything was filed")

@@ -1,0 +1,85 @@
+"""What a briefing may say was read, per ticker and source, from the runs' stored plans and gaps (coverage.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from watchdesk.agents.briefing.coverage import runs_from, sources_read
+from watchdesk.agents.briefing.model import SourceRead
+from watchdesk.agents.briefing.spans import merged, minus, said
+
+DAY = date(2026, 9, 1)
+WEEK = (date(2026, 3, 2), date(2026, 3, 8))
+ALL = {"NVDA": ("edgar", "transcripts", "news"), "TSM": ("edgar", "transcripts", "news"),
+       "ASML": ("edgar", "transcripts", "news"), "AMD": ("edgar", "news")}  # fmt: skip
+
+
+def step(step_id: str, **params: Any) -> dict[str, Any]:
+    agent, _, ticker = step_id.partition(":")
+    if agent == "filings":
+        params = {"since": "2026-01-01", "until": "2026-09-01", **params}
+    if agent == "news":
+        params = {"since": "2026-01-01", "tickers": [{"symbol": t} for t in ALL], **params}
+    return {"id": step_id, "agent": agent, "target": f"target of {step_id}", "params": {"ticker": ticker, **params}}
+
+
+def gap(step_id: str, target: str | None = None, reason: str = "404", days: tuple[date, date] | None = None
+        ) -> dict[str, Any]:  # fmt: skip
+    agent, _, ticker = step_id.partition(":")
+    first, last = days or (None, None)
+    return {"run_id": "r", "agent": agent, "ticker": ticker or None, "target": target or f"target of {step_id}",
+            "reason": reason, "unread_from": first, "unread_to": last}  # fmt: skip
+
+
+def read(plan: list[dict[str, Any]], gaps: list[dict[str, Any]], period: tuple[date, date] = WEEK
+         ) -> dict[tuple[str, str], SourceRead]:  # fmt: skip
+    runs = runs_from([{"run_id": "r", "day": DAY, "plan": plan}], gaps)
+    return {(r.ticker, r.source): r for r in sources_read(runs, tickers=list(ALL), sources=ALL, period=period)}
+
+
+PLAN = [step(f"{agent}:{t}") for agent in ("filings", "transcripts") for t in ("NVDA", "TSM", "ASML")] + [
+    step("filings:AMD"), step("news")]
+
+
+def test_a_failed_step_reads_none_of_its_days_and_a_missed_filing_leaves_its_day_unread() -> None:
+    # a failed or refused step stores a gap naming its own target; a step that ran names what it missed
+    said_ = read(PLAN, [gap("filings:ASML"), gap("transcripts:ASML", "ASML transcripts",
+                                                  reason="no earnings call found for ASML: tried nothing"),
+                        gap("filings:NVDA", "10-K 0001045810-26-000021", days=(date(2026, 3, 4),) * 2)])  # fmt: skip
+    asml = said_["ASML", "filings"]
+    assert asml.none_read and asml.failed and asml.why == ("its filings could not be listed (see Gaps)",)
+    assert said_["ASML", "transcripts"].why == ("its calls could not be read (see Gaps)",)
+    assert said_["ASML", "news"].why == () and said_["NVDA", "transcripts"].why == ()
+    nvda = said_["NVDA", "filings"]
+    assert not nvda.none_read and nvda.why == ("1 filing of it dated in this period could not be fetched (see Gaps)",)
+
+
+def test_an_unlisted_older_page_and_the_filing_window_say_which_days_were_not_read() -> None:
+    older = gap("filings:TSM", "older filings of CIK 1046179", days=(date(2026, 1, 1), date(2026, 4, 9)))
+    tsm = read(PLAN, [older])["TSM", "filings"]
+    assert tsm.none_read and tsm.why == ("its filings before 2026-04-10 were not listed (see Gaps)",)
+    assert read(PLAN, [older], (date(2026, 4, 13), date(2026, 4, 19)))["TSM", "filings"].why == ()
+    before = read(PLAN, [], (date(2025, 8, 25), date(2025, 8, 31)))
+    assert before["TSM", "filings"].why == ("the runs looked at its filings for 2026-01-01 to 2026-09-01 only (the "
+                                            "watchlist's filing window)",)  # fmt: skip
+    assert not before["TSM", "filings"].failed and before["TSM", "transcripts"].why == ()
+    assert before["TSM", "news"].why == ("the runs looked at news on it for 2026-01-01 to 2026-09-01 only",)
+    after = read(PLAN, [], (date(2026, 9, 7), date(2026, 9, 13)))["TSM", "transcripts"]
+    assert after.why == ("the runs looked at its calls up to 2026-09-01 only",) and after.none_read
+
+
+def test_a_source_no_run_planned_was_left_out() -> None:
+    amd = read(PLAN, [])["AMD", "filings"], read([s for s in PLAN if s["id"] != "filings:AMD"], [])["AMD", "filings"]
+    assert amd[0].why == () and amd[1].why == ("its filings were left out of the run",)
+    assert amd[1].none_read and amd[1].failed
+
+
+def test_spans() -> None:
+    d = date.fromisoformat
+    assert merged([(d("2026-01-05"), d("2026-01-09")), (d("2026-01-01"), d("2026-01-04"))]) == [
+        (d("2026-01-01"), d("2026-01-09"))]
+    assert minus([(d("2026-01-01"), d("2026-01-31"))], [(d("2026-01-10"), d("2026-01-19"))]) == [
+        (d("2026-01-01"), d("2026-01-09")), (d("2026-01-20"), d("2026-01-31"))]
+    assert minus([(date.min, d("2026-01-31"))], [(date.min, date.max)]) == []
+    assert said([(date.min, d("2026-09-01")), (d("2027-01-01"), date.max)]) == "up to 2026-09-01 and from 2027-01-01 on"
