@@ -57,8 +57,16 @@ def brief(
     Which watchlist: WATCHLIST (a watchlist file: its companies, topics and targets as the file now says), or
     --name NAME (the watchlist as its latest finished run stored it). Without either, the database must hold
     one watchlist's runs; when it holds several (one file shared by a "semis" and an "energy" watchlist) brief
-    exits 2 and lists their names. The gaps shown are those of the watchlist's latest finished run. Without
-    --week or --since/--until the period is the one last briefed (or the week of the newest document).
+    exits 2 and lists their names. Without --week or --since/--until the period is the one last briefed (or the
+    week of the newest document).
+
+    The gaps shown are those that still leave something of the period unread, whichever finished run of the
+    watchlist recorded them (up to its latest): a filing or comparison that failed, for its filing date; a
+    document that could not be flagged, for its date; a failed step or an older listing page, for the days it
+    would have read, while no run read them; a call source or a feed, up to its run. One that no longer holds
+    (the filing stored since, the comparison made, the document flagged, the days read by another run) is left
+    out, and so is one about another period (2026 filings' gaps in a 2024-W21 briefing). What was read, and so
+    whether "nothing filed" can be said, comes from the same runs.
 
     \b
     Examples:

@@ -188,19 +188,33 @@ def latest_event_date(store: Store, *, tickers: str | Sequence[str]) -> date | N
 def run_gaps(store: Store, *, run_ids: Sequence[str]) -> list[dict[str, Any]]:
     """The gaps the runs recorded since they started (the demo reuses its run id: an earlier demo's gaps are not the
     latest one's), with the days each leaves unread: as recorded (migration 016), else the day of the filing or
-    document it names when that is stored (a comparison, a document's flagging); NULL when not known."""
+    document it names when that is stored (a comparison, a document's flagging); NULL when not known. `done_since`:
+    whether what it names was done since (the filing stored, the comparison made, the document flagged); NULL when
+    that cannot be told from the store."""
     sql = r"""
+        WITH g AS (
+            SELECT g.*, r.started_at, nullif(regexp_extract(g.target, '\d{10}-\d{2}-\d{6}'), '') AS accession,
+                   CASE WHEN g.agent = 'flagging' THEN nullif(regexp_extract(g.target, ' document (\S+)$', 1), '')
+                   END AS doc_id
+            FROM gaps g LEFT JOIN runs r USING (run_id)
+            WHERE list_contains(?, g.run_id) AND g.created_at >= coalesce(r.started_at, g.created_at)
+        )
         SELECT g.run_id, g.ticker, g.agent, g.target, g.reason, g.tried, g.created_at,
-               coalesce(g.unread_from, n.day) AS unread_from, coalesce(g.unread_to, n.day) AS unread_to
-        FROM gaps g LEFT JOIN runs r USING (run_id)
-        LEFT JOIN LATERAL (
+               coalesce(g.unread_from, n.day) AS unread_from, coalesce(g.unread_to, n.day) AS unread_to,
+               CASE WHEN g.agent = 'filings' AND starts_with(g.target, 'compare ') THEN EXISTS (
+                        SELECT 1 FROM filing_comparisons c JOIN documents d ON d.doc_id = c.new_doc_id
+                        WHERE d.accession = g.accession)
+                    WHEN g.agent = 'filings' AND g.accession IS NOT NULL THEN EXISTS (
+                        SELECT 1 FROM documents d WHERE d.accession = g.accession)
+                    WHEN g.doc_id IS NOT NULL THEN EXISTS (
+                        SELECT 1 FROM doc_flags f WHERE f.doc_id = g.doc_id AND f.flagged_at > g.created_at)
+               END AS done_since
+        FROM g LEFT JOIN LATERAL (
             SELECT min(coalesce(d.filed_at, CAST(d.first_stored_at AS DATE))) AS day FROM documents d
-            WHERE (g.agent = 'filings' AND d.parent_doc_id IS NULL
-                   AND d.accession = regexp_extract(g.target, '\d{10}-\d{2}-\d{6}'))
-               OR (g.agent = 'flagging' AND d.doc_id = regexp_extract(g.target, ' document (\S+)$', 1))
+            WHERE (g.agent = 'filings' AND d.parent_doc_id IS NULL AND d.accession = g.accession)
+               OR d.doc_id = g.doc_id
         ) n ON true
-        WHERE list_contains(?, g.run_id) AND g.created_at >= coalesce(r.started_at, g.created_at)
-        ORDER BY g.ticker, g.agent, g.target, r.started_at
+        ORDER BY g.ticker, g.agent, g.target, g.started_at
     """
     return _dicts(store, sql, [list(run_ids)])
 

@@ -79,7 +79,8 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end, by_kind=True
     )  # weeks of their own, ending the day before the period: none straddles its start
     relayed = _relayed(rows, queries.qa_statement_openings(store, tickers=req.tickers, topics=req.topics, **span))
-    runs, gaps = _runs(store, req)
+    runs, held = _runs(store, req)
+    gaps = [g.row for g in held] if runs else queries.run_gaps(store, run_ids=[req.run_id])  # no run: all its id's
     data = BriefingInput(
         title=f"watchdesk briefing: {req.watchlist_name}",
         period_start=req.period.start,
@@ -97,29 +98,32 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         history=[WeekPoint(**w) for w in history],
         before=[WeekPoint(**w) for w in before],
         llm_usage=dict(req.llm_usage),
-        read=_read(req, runs),
+        read=_read(req, runs, held),
     )
     extras = {key: fn(store, req) for key, fn in GATHERERS}
     return replace(data, extras=extras) if extras else data
 
 
-def _runs(store: Store, req: BriefingRequest) -> tuple[list[coverage.Run], list[dict[str, Any]]]:
-    """The run briefed (none when the store does not hold it), and the gaps it recorded."""
-    runs = queries.watchlist_runs(store, watchlist=None, run_id=req.run_id)
+def _runs(store: Store, req: BriefingRequest) -> tuple[list[coverage.Run], list[coverage.Gap]]:
+    """The runs of the watchlist up to the one briefed (none when the store does not hold it), and the gaps that
+    still leave something of the period unread (coverage.held)."""
+    rows = queries.watchlist_runs(store, watchlist=req.watchlist_name, run_id=req.run_id)
+    if not any(r["run_id"] == req.run_id for r in rows):
+        return [], []
     if req.plan is not None:  # the run writing its own briefing
-        runs = [{**r, "plan": list(req.plan)} for r in runs]
-    gaps = queries.run_gaps(store, run_ids=[req.run_id])
-    return coverage.runs_from(runs, gaps), gaps
+        rows = [{**r, "plan": list(req.plan)} if r["run_id"] == req.run_id else r for r in rows]
+    runs = coverage.runs_from(rows, queries.run_gaps(store, run_ids=[r["run_id"] for r in rows]))
+    return runs, coverage.held(runs, period=(req.period.start, req.period.end))
 
 
-def _read(req: BriefingRequest, runs: Sequence[coverage.Run]) -> list[SourceRead]:
-    """How much of the period the runs read of each ticker's sources: not known ([]) without a stored run."""
+def _read(req: BriefingRequest, runs: Sequence[coverage.Run], held: Sequence[coverage.Gap]) -> list[SourceRead]:
+    """How much of the period the runs read of each ticker's sources; not known ([]) without a stored run."""
     sources = req.sources
     if sources is None:  # those the runs planned
         sources = {t: [n for n, agent in coverage.AGENTS.items() if any(coverage.step_of(r, agent, t) for r in runs)]
                    for t in req.tickers}  # fmt: skip
     period = (req.period.start, req.period.end)
-    return coverage.sources_read(runs, tickers=req.tickers, sources=sources, period=period) if runs else []
+    return coverage.sources_read(runs, tickers=req.tickers, sources=sources, period=period, gaps=held) if runs else []
 
 
 def verify_citations(store: Store, finding_ids: Sequence[str]) -> None:
@@ -152,7 +156,7 @@ def _relayed(rows: Sequence[dict[str, Any]], turns: Sequence[dict[str, Any]]) ->
 
 
 def _gap_item(g: Mapping[str, Any]) -> GapItem:
-    return GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"])
+    return GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"], run_id=g["run_id"])
 
 
 def _document_item(d: dict[str, Any]) -> DocumentItem:

@@ -1,4 +1,5 @@
-"""What a briefing may say was read, from what the store keeps of runs: their plans and the gaps they recorded.
+"""What a briefing may say was read, and which gaps it lists, from what the store keeps of the watchlist's runs:
+their plans and the gaps they recorded.
 
 Never from a run's live state: `watchdesk brief` writes a period again from the store alone, and a briefing of the
 same data must say the same as the run's own. Per ticker and source, the days read are those of a step that ran
@@ -18,6 +19,7 @@ from watchdesk.agents.briefing.model import SourceRead
 from watchdesk.agents.briefing.spans import Span, merged, minus, overlaps, said
 from watchdesk.agents.briefing.text import plural
 from watchdesk.sources.redact import redact_text
+from watchdesk.store.queries import LATE_DAYS
 
 Row = Mapping[str, Any]
 AGENTS = {"edgar": "filings", "transcripts": "transcripts", "news": "news"}  # a watchlist's source -> its step
@@ -54,8 +56,10 @@ def runs_from(runs: Sequence[Row], gaps: Sequence[Row]) -> list[Run]:
 
 
 def step_of(run: Run, agent: str, ticker: str | None) -> Row | None:
-    """The run's step reading `agent`'s source for `ticker` (the one news step reads every ticker it names)."""
-    step = next((s for s in run.plan if s["id"] == (agent if agent == "news" else f"{agent}:{ticker}")), None)
+    """The run's step reading `agent`'s source for `ticker` (the one news step reads every ticker it names), or the
+    agent's one step (flagging, briefing) for no ticker."""
+    step_id = agent if agent == "news" or ticker is None else f"{agent}:{ticker}"
+    step = next((s for s in run.plan if s["id"] == step_id), None)
     if step is not None and agent == "news" and ticker is not None:
         return step if ticker in {t["symbol"] for t in step["params"].get("tickers", [])} else None
     return step
@@ -89,11 +93,11 @@ def _days(gap: Row, run: Run) -> Span:
     return gap["unread_from"] or first, gap["unread_to"] or last
 
 
-def _concerns(gap: Gap, agent: str, ticker: str) -> bool:
+def _concerns(gap: Gap, agent: str, ticker: str | None) -> bool:
     return gap.row["agent"] == agent and gap.row["ticker"] in (ticker, None)
 
 
-def read_days(runs: Sequence[Run], agent: str, ticker: str) -> tuple[list[Span], list[Span]]:
+def read_days(runs: Sequence[Run], agent: str, ticker: str | None) -> tuple[list[Span], list[Span]]:
     """(days read, days looked at) of one ticker's source, over the runs."""
     read: list[Span] = []
     looked: list[Span] = []
@@ -108,18 +112,65 @@ def read_days(runs: Sequence[Run], agent: str, ticker: str) -> tuple[list[Span],
     return merged(read), merged(looked)
 
 
+def held(runs: Sequence[Run], *, period: Span) -> list[Gap]:
+    """The gaps that still leave something of the period unread, of every run given (oldest first), the latest of
+    each target. A failed step, an older listing page, a call chain or the news feeds that did not answer: while
+    some of its days in the period were read by no run. Anything else (a filing, a comparison, a document's
+    flagging, one transcript or feed): when it concerns the period (its days, or, recorded during the period, up to
+    LATE_DAYS before it, as a late document would be briefed) and what it names was not done since (the filing
+    stored, the comparison made, the document flagged; where the store cannot tell, until a later run ran its step)."""
+    kept: dict[tuple[str, str], Gap] = {}
+    missed: dict[tuple[str, str | None], list[Span]] = {}
+    for n, run in enumerate(runs):
+        for gap in run.gaps:
+            agent, ticker = gap.row["agent"], gap.row["ticker"]
+            if gap.kind != "item" and agent in _SAID:
+                if (agent, ticker) not in missed:
+                    missed[agent, ticker] = minus([period], read_days(runs, agent, ticker)[0])
+                holds = overlaps(gap.days, missed[agent, ticker])
+            else:
+                holds = _concerns_period(gap, period) and not _done_since(gap, runs[n + 1 :])
+            if holds:
+                kept[agent, gap.row["target"]] = gap
+    return list(kept.values())
+
+
+def _concerns_period(gap: Gap, period: Span) -> bool:
+    start, end = period
+    late = start - timedelta(days=LATE_DAYS) <= gap.days[1] and start <= gap.row["created_at"].date() <= end
+    return overlaps(gap.days, [period]) or late
+
+
+def _done_since(gap: Gap, later: Sequence[Run]) -> bool:
+    if gap.row["done_since"] is not None:
+        return bool(gap.row["done_since"])
+    steps = [(run, step_of(run, gap.row["agent"], gap.row["ticker"])) for run in later]
+    return any(step is not None and not _failed(run, step) for run, step in steps)
+
+
+def _failed(run: Run, step: Row) -> bool:
+    return any(g.kind == "step" and (g.row["agent"], g.row["target"]) == (step["agent"], redact_text(step["target"]))
+               for g in run.gaps)  # fmt: skip
+
+
 def sources_read(
-    runs: Sequence[Run], *, tickers: Sequence[str], sources: Mapping[str, Sequence[str]], period: Span
+    runs: Sequence[Run],
+    *,
+    tickers: Sequence[str],
+    sources: Mapping[str, Sequence[str]],
+    period: Span,
+    gaps: Sequence[Gap],
 ) -> list[SourceRead]:
-    """How much of the period the runs read of each ticker's sources (`sources`: the watchlist's, per ticker)."""
+    """How much of the period the runs read of each ticker's sources (`sources`: the watchlist's, per ticker); `gaps`:
+    those that hold (held)."""
     out = []
     for ticker in tickers:
         for agent in dict.fromkeys(AGENTS[s] for s in sources.get(ticker, ()) if s in AGENTS):
             read, looked = read_days(runs, agent, ticker)
             missed = minus([period], read)
-            found = [g for run in runs for g in run.gaps if _concerns(g, agent, ticker)
-                     and overlaps(g.days, [period] if g.kind == "item" else missed)]  # fmt: skip
-            found = [g for g in found if not g.row["target"].startswith("compare ")]  # the filing itself was read
+            # a comparison that failed leaves no filing unread: the filing itself was stored
+            found = [g for g in gaps if _concerns(g, agent, ticker) and overlaps(g.days, [period])
+                     and not g.row["target"].startswith("compare ")]  # fmt: skip
             why = _why(agent, found, unlooked=minus(missed, looked), looked=looked)
             out.append(SourceRead(ticker=ticker, source=agent, why=tuple(why), none_read=missed == [period],
                                   failed=bool(found) or not looked))  # fmt: skip

@@ -37,6 +37,7 @@ class GapItem:
     agent: str
     target: str
     reason: str
+    run_id: str | None = None  # the run that recorded it (an earlier run's is said so)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

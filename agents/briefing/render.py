@@ -263,9 +263,10 @@ def gaps_part(ctx: RenderContext) -> Section:
         "",
     ]
     for g in sorted(gaps, key=lambda g: (g.ticker or "", g.agent, g.target, g.reason)):
+        earlier = f" (recorded by an earlier run, `{g.run_id}`)" if g.run_id and g.run_id != ctx.data.run_id else ""
         lines.append(
             f"- **{escape_markdown(g.ticker or 'all tickers')}** · {escape_markdown(g.agent)} · "
-            f"{escape_markdown(local_paths(g.target))}: {escape_markdown(local_paths(g.reason))}"
+            f"{escape_markdown(local_paths(g.target))}: {escape_markdown(local_paths(g.reason))}{earlier}"
         )
     return Section("gaps", "Gaps", "\n".join(lines))
 

@@ -10,44 +10,37 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from watchdesk.graph.cli import cli
+from tests.regression.demo_briefs import brief_md, demo_db, missing
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("read")
-    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp / "demo.duckdb"), "--out", str(tmp / "out"), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return tmp / "demo.duckdb"
+    return demo_db(tmp_path_factory.mktemp("read"))
 
 
-def missing(db: Path, week: str, out: Path) -> str:
-    result = CliRunner().invoke(cli, ["brief", "--db", str(db), "--week", week, "--format", "md", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    (md,) = out.glob("*.md")
-    return md.read_text().split("**What is missing**", 1)[1].split("\n## ", 1)[0]
+def said(db: Path, week: str, out: Path) -> str:
+    return missing(brief_md(db, out, "--week", week))
 
 
 def test_a_week_the_listing_did_not_reach_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
-    said = missing(db, "2026-W10", tmp_path)
-    assert "No new documents for TSM in this period (nothing filed" not in said
+    lines = said(db, "2026-W10", tmp_path)
+    assert "No new documents for TSM in this period (nothing filed" not in lines
     assert ("- No new documents for TSM in this period, but whether anything was filed 2026-03-02 to 2026-03-08 is "
             "not known: its filings before 2026-04-10 were not listed (see Gaps). Nothing was called or published in "
-            "it.") in said  # fmt: skip
+            "it.") in lines  # fmt: skip
 
 
 def test_a_week_outside_the_filing_window_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
-    said = missing(db, "2025-W35", tmp_path)
+    lines = said(db, "2025-W35", tmp_path)
     assert ("- No new documents for TSM in this period, but whether anything was filed or published 2025-08-25 to "
             "2025-08-31 is not known: the runs looked at its filings for 2026-01-01 to 2026-09-01 only (the "
             "watchlist's filing window); the runs looked at news on it for 2026-01-01 to 2026-09-01 only. Nothing was "
-            "called in it.") in said
-    assert "Nothing read for ASML" in said
+            "called in it.") in lines
+    assert "Nothing read for ASML" in lines
 
 
 def test_a_week_every_source_read_is_still_quiet(db: Path, tmp_path: Path) -> None:
     # after the oldest filing listed (2026-04-10), and no filing of TSM's failed that week: every source was read
     assert "- No new documents for TSM in this period (nothing filed, called or published 2026-05-11 to 2026-05-17)" \
-        in missing(db, "2026-W20", tmp_path)
+        in said(db, "2026-W20", tmp_path)

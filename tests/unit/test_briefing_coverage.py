@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from watchdesk.agents.briefing.coverage import runs_from, sources_read
+from watchdesk.agents.briefing.coverage import Run, held, runs_from, sources_read
 from watchdesk.agents.briefing.model import SourceRead
 from watchdesk.agents.briefing.spans import merged, minus, said
 
@@ -34,8 +34,9 @@ def gap(step_id: str, target: str | None = None, reason: str = "404", days: tupl
 
 def read(plan: list[dict[str, Any]], gaps: list[dict[str, Any]], period: tuple[date, date] = WEEK
          ) -> dict[tuple[str, str], SourceRead]:  # fmt: skip
-    runs = runs_from([{"run_id": "r", "day": DAY, "plan": plan}], gaps)
-    return {(r.ticker, r.source): r for r in sources_read(runs, tickers=list(ALL), sources=ALL, period=period)}
+    runs = runs_from([{"run_id": "r", "day": DAY, "plan": plan}], [stored(g) for g in gaps])
+    said_ = sources_read(runs, tickers=list(ALL), sources=ALL, period=period, gaps=held(runs, period=period))
+    return {(r.ticker, r.source): r for r in said_}
 
 
 PLAN = [step(f"{agent}:{t}") for agent in ("filings", "transcripts") for t in ("NVDA", "TSM", "ASML")] + [
@@ -83,3 +84,40 @@ def test_spans() -> None:
         (d("2026-01-01"), d("2026-01-09")), (d("2026-01-20"), d("2026-01-31"))]
     assert minus([(date.min, d("2026-01-31"))], [(date.min, date.max)]) == []
     assert said([(date.min, d("2026-09-01")), (d("2027-01-01"), date.max)]) == "up to 2026-09-01 and from 2027-01-01 on"
+
+
+def runs(*plans_and_gaps: tuple[str, date, list[dict[str, Any]], list[dict[str, Any]]]) -> list[Run]:
+    rows = [{"run_id": run_id, "day": day, "plan": plan} for run_id, day, plan, _ in plans_and_gaps]
+    return runs_from(rows, [{**g, "run_id": run_id} for run_id, _, _, gaps in plans_and_gaps for g in gaps])
+
+
+def stored(row: dict[str, Any], *, done_since: bool | None = None, at: date = DAY) -> dict[str, Any]:
+    return {**row, "done_since": done_since, "created_at": datetime.combine(at, datetime.min.time())}
+
+
+def test_a_gap_is_listed_while_it_holds_for_the_period_each_target_once() -> None:
+    march = (date(2026, 3, 4),) * 2
+    missed = stored(gap("filings:NVDA", "10-K 0001045810-26-000021", days=march))
+    compared = stored(gap("filings:NVDA", "compare 10-Q 1 with 2", days=march), done_since=True)
+    file = stored(gap("transcripts:NVDA", "NVDA transcript …/q1.txt"))
+    failed = stored(gap("filings:ASML"))
+    first = ("r1", date(2026, 6, 1), PLAN, [missed, compared, file, failed])
+    held_ = {(g.row["run_id"], g.row["target"]) for g in held(runs(first), period=WEEK)}
+    assert held_ == {("r1", t) for t in ("10-K 0001045810-26-000021", "NVDA transcript …/q1.txt", "target of "
+                                                                                               "filings:ASML")}
+    # a later run: the transcript was read (its step ran, it recorded no such gap), ASML's filing list was read for
+    # the week, the filing failed again (listed once, as that run said it)
+    second = ("r2", DAY, PLAN, [stored(missed)])
+    assert [(g.row["run_id"], g.row["target"]) for g in held(runs(first, second), period=WEEK)] == [
+        ("r2", "10-K 0001045810-26-000021")]
+    # a week before the filings' days: only the transcript, which names no day (every day up to its run)
+    older = held(runs(first), period=(date(2024, 5, 20), date(2024, 5, 26)))
+    assert [g.row["target"] for g in older] == ["NVDA transcript …/q1.txt"]
+
+
+def test_a_filing_that_failed_just_before_the_period_is_listed_when_recorded_during_it() -> None:
+    # as a late document is briefed with the period it was first stored in (queries.LATE_DAYS)
+    late = stored(gap("filings:NVDA", "8-K 0001045810-26-000019", days=(date(2026, 2, 25),) * 2), at=date(2026, 3, 3))
+    run = ("r", date(2026, 3, 3), PLAN, [late])
+    assert [g.row["target"] for g in held(runs(run), period=WEEK)] == ["8-K 0001045810-26-000019"]
+    assert held(runs(run), period=(date(2026, 3, 9), date(2026, 3, 15))) == []

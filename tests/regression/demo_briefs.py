@@ -1,0 +1,30 @@
+"""The demo's database, and briefings written from it with `watchdesk brief`, for the tests of what a briefing says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from watchdesk.graph.cli import cli
+
+
+def demo_db(folder: Path) -> Path:
+    """`watchdesk demo` into `folder` (its briefing in folder/b1); the database's path."""
+    result = CliRunner().invoke(cli, ["demo", "--db", str(folder / "demo.duckdb"), "--out", str(folder / "b1"),
+                                      "--quiet"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return folder / "demo.duckdb"
+
+
+def brief_md(db: Path, out: Path, *period: str) -> str:
+    """The Markdown `watchdesk brief --db DB PERIOD...` writes into `out`."""
+    result = CliRunner().invoke(cli, ["brief", "--db", str(db), *period, "--format", "md", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    (md,) = out.glob("*.md")
+    return md.read_text()
+
+
+def missing(markdown: str) -> str:
+    """The headline's "What is missing" lines."""
+    return markdown.split("**What is missing**", 1)[1].split("\n## ", 1)[0].strip()
