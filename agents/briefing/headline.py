@@ -218,6 +218,6 @@ def headline_text(data: BriefingInput, *, limit: int = 12) -> str:
         )
     if not rows:
         lines.append("No new mentions of the watched topics in this period.")
-    missing = [line for line in missing_lines(data) if not line.startswith("- Nothing")]
+    missing = [line for line in missing_lines(data) if not line.startswith("- Nothing:")]  # not "Nothing read"
     lines += [line.removeprefix("- ").replace("\\", "") for line in missing]
     return "\n".join(lines)

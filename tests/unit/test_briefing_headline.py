@@ -134,3 +134,15 @@ def test_no_documents_is_nothing_filed_only_where_every_source_was_read() -> Non
     window = replace(read[0], why=("its filings were listed for 2026-01-01 to 2026-09-01 only",), failed=False)
     only_filings = missing_lines(briefing(findings=[], read=[window]))
     assert only_filings[1].startswith("- No new documents for TSM in this period, but whether anything was filed")
+
+
+def test_the_slack_headline_says_which_tickers_went_unread() -> None:
+    """A review: the Slack message left out "Nothing read for ASML" with the line "- Nothing: every watched ticker has
+    new documents ...", which it means to leave out (both begin "- Nothing"), so a dead company read as a quiet one."""
+    unread = SourceRead(ticker="ASML", source="filings", why=("its filings could not be listed (see Gaps)",),
+                        none_read=True, failed=True)  # fmt: skip
+    text = headline_text(briefing(findings=[f for f in FINDINGS if f.ticker != "ASML"], read=[unread]))
+    assert "Nothing read for ASML: one of its sources failed" in text
+    everything = briefing(tickers=["NVDA"], gaps=[])
+    assert missing_lines(everything)[0].startswith("- Nothing: every watched ticker")
+    assert "every watched ticker" not in headline_text(everything)
