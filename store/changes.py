@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from watchdesk.store.bulk import upsert
-from watchdesk.store.queries import _dicts, quote_matches, stored_text
+from watchdesk.store.queries import IN_PERIOD, _dicts, period_params, quote_matches, stored_text
 from watchdesk.store.store import Store
 
 _PAIR = "old_doc_id = ? AND new_doc_id = ?"
@@ -35,18 +35,19 @@ def save_comparison(
 
 
 def period_changes(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
-    """Changes (all but unchanged factors) whose newer filing was filed in the period."""
-    sql = """
+    """Changes (all but unchanged factors) whose newer filing is in the period, as the briefing's documents are (a
+    late one too: queries.IN_PERIOD)."""
+    sql = f"""
         SELECT c.*, o.form AS old_form, o.filed_at AS old_filed_at, coalesce(o.source_url, o.url) AS old_url,
                n.form AS new_form, n.filed_at AS new_filed_at, coalesce(n.source_url, n.url) AS new_url
         FROM filing_changes c
         JOIN documents o ON o.doc_id = c.old_doc_id
         JOIN documents n ON n.doc_id = c.new_doc_id
         WHERE list_contains(?, c.ticker) AND c.kind <> 'unchanged'
-          AND n.filed_at BETWEEN ? AND ?
+          AND c.new_doc_id IN (SELECT d.doc_id FROM documents d WHERE {IN_PERIOD})
         ORDER BY c.ticker, n.filed_at, c.item, c.seq
     """
-    return _dicts(store, sql, [list(tickers), start, end])
+    return _dicts(store, sql, [list(tickers), *period_params(start, end)])
 
 
 def similarity_history(store: Store, *, tickers: Sequence[str], until: date | None = None) -> list[dict[str, Any]]:

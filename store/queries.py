@@ -19,10 +19,8 @@ LATE_DAYS = 14  # a document dated this many days before a period but first stor
 # In a period: dated in it, or dated up to LATE_DAYS before it and first stored during it (a call held on the day a
 # weekly run briefed its week, fetched by the next run, would otherwise fall in no briefing). `_period` gives the
 # parameters in this order.
-_IN_PERIOD = (
-    f"({EVENT_DATE} BETWEEN ? AND ? OR (d.filed_at < ? AND d.filed_at >= ? "
-    "AND CAST(d.first_stored_at AS DATE) BETWEEN ? AND ?))"
-)
+LATE = "(d.filed_at < ? AND d.filed_at >= ? AND CAST(d.first_stored_at AS DATE) BETWEEN ? AND ?)"
+_IN_PERIOD = f"({EVENT_DATE} BETWEEN ? AND ? OR {LATE})"
 IN_PERIOD = _IN_PERIOD
 # Newest method version first by its numeric parts ("0.10" after "0.9"; a custom-topic fingerprint after "+" set
 # aside), then as text (migrations 009 and 010).
@@ -66,7 +64,12 @@ def _topics(topics: str | Iterable[str]) -> list[str]:
 def _period(start: date, end: date) -> list[date]:
     if start > end:  # BETWEEN would quietly match nothing
         raise ValueError(f"the period starts ({start}) after it ends ({end})")
-    return [start, end, start, start - timedelta(days=LATE_DAYS), start, end]
+    return [start, end, *_late(start, end)]
+
+
+def _late(start: date, end: date) -> list[date]:
+    """The parameters of LATE: documents dated up to LATE_DAYS before the period, first stored during it."""
+    return [start, start - timedelta(days=LATE_DAYS), start, end]
 
 
 period_params = _period  # the parameters of IN_PERIOD (and CURRENT_IN_PERIOD) for a period
@@ -160,11 +163,14 @@ def weekly_mentions(
     start: date,
     end: date,
     by_kind: bool = False,
+    before: tuple[date, date] | None = None,
 ) -> list[dict[str, Any]]:
     """Mentions per week, ticker, topic and polarity, by the documents' event dates. Weeks are the seven-day
     spans ending at `end` (ISO weeks when `end` is a Sunday); `week` is each span's first day. `by_kind`: apart
-    per kind of document (filing, call, news), in a `kind` column."""
+    per kind of document (filing, call, news), in a `kind` column. `before`: the (start, end) of the period these
+    weeks come before, whose late documents they leave out (a review: a late document was its own baseline)."""
     kind = f", {DOC_KIND} AS kind" if by_kind else ""
+    late, late_params = (f"AND NOT {LATE}", _late(*before)) if before else ("", [])
     sql = f"""
         WITH {CURRENT_IN_PERIOD}
         SELECT ?::DATE - CAST(7 * ((?::DATE - {EVENT_DATE}) // 7) + 6 AS INTEGER) AS week, f.ticker, f.topic{kind},
@@ -172,11 +178,11 @@ def weekly_mentions(
                count(*) FILTER (f.polarity = 'positive') AS positive,
                count(*) FILTER (f.polarity = 'negative') AS negative
         FROM current_findings f JOIN documents d USING (doc_id)
-        WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD}
+        WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD} {late}
         GROUP BY ALL ORDER BY week, f.ticker, f.topic
     """
     period = _period(start, end)
-    return _dicts(store, sql, [*period, end, end, _tickers(tickers), _topics(topics), *period])
+    return _dicts(store, sql, [*period, end, end, _tickers(tickers), _topics(topics), *period, *late_params])
 
 
 def latest_event_date(store: Store, *, tickers: str | Sequence[str]) -> date | None:

@@ -76,7 +76,8 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
     )  # fmt: skip
     baseline = req.period.previous_weeks(req.period.baseline_weeks)
     before = queries.weekly_mentions(
-        store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end, by_kind=True
+        store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end, by_kind=True,
+        before=(req.period.start, req.period.end),
     )  # weeks of their own, ending the day before the period: none straddles its start
     relayed = _relayed(rows, queries.qa_statement_openings(store, tickers=req.tickers, topics=req.topics, **span))
     runs, held = _runs(store, req)

@@ -54,3 +54,33 @@ def test_a_document_dated_before_the_week_but_first_stored_in_it_is_briefed_and_
     assert "NVDA 10-Q, filed 2026-03-04 (late: first stored 2026-03-11)" in text  # in Sources
     assert "— 10-Q, filed 2026-03-04 (late: first stored 2026-03-11) [" in text  # beside its finding
     assert "filed 2026-03-10 (late" not in text
+
+
+def test_a_late_document_is_no_part_of_the_baseline_it_is_compared_with() -> None:
+    """A review: a late 10-Q, dated in the week before, was counted both in the period and in the weeks before it,
+    so the trend compared it with itself ('steady') where it is the first mention in 12 weeks."""
+    with Store.open(":memory:") as store:
+        _stored(store, "late", date(2026, 3, 4), datetime(2026, 3, 11, 7, tzinfo=UTC))
+        request = BriefingRequest(run_id="-", watchlist_name="w", tickers=["NVDA"], topics=["inventory"],
+                                  period=WEEK, out_dir=Path("."))  # fmt: skip
+        data = gather(store, request)
+        text = render_markdown(data)
+    assert data.before == [] or sum(w.mentions for w in data.before) == 0, data.before
+    row = next(line for line in text.splitlines() if line.startswith("| NVDA | Inventory |"))
+    assert row.endswith("| — | first in 12 weeks |"), row
+
+
+def test_a_late_filings_comparison_is_in_the_period_that_briefs_it() -> None:
+    """A review: the risk factors of a late 10-K appeared in no briefing, as the filings part took only
+    comparisons whose newer filing is dated in the period."""
+    from watchdesk.store.changes import period_changes
+
+    with Store.open(":memory:") as store:
+        old = _stored(store, "old", date(2025, 3, 4), datetime(2025, 3, 5, 7, tzinfo=UTC))
+        late = _stored(store, "late", date(2026, 3, 4), datetime(2026, 3, 11, 7, tzinfo=UTC))
+        store.con.execute(
+            "INSERT INTO filing_changes (old_doc_id, new_doc_id, ticker, item, seq, kind, created_at) "
+            "VALUES (?, ?, 'NVDA', '1A', 0, 'added', now())", [old.doc_id, late.doc_id])  # fmt: skip
+        this_week = period_changes(store, tickers=["NVDA"], start=WEEK.start, end=WEEK.end)
+        its_week = period_changes(store, tickers=["NVDA"], start=date(2026, 3, 2), end=date(2026, 3, 8))
+    assert [c["new_doc_id"] for c in this_week] == [late.doc_id] == [c["new_doc_id"] for c in its_week]
