@@ -192,18 +192,18 @@ def latest_event_date(store: Store, *, tickers: str | Sequence[str]) -> date | N
 
 
 def run_gaps(store: Store, *, run_ids: Sequence[str]) -> list[dict[str, Any]]:
-    """The gaps the runs recorded since they started (the demo reuses its run id: an earlier demo's gaps are not the
-    latest one's), with the days each leaves unread: as recorded (migration 016), else the day of the filing or
-    document it names when that is stored (a comparison, a document's flagging); NULL when not known. `done_since`:
-    whether what it names was done since (the filing stored, the comparison made, the document flagged); NULL when
-    that cannot be told from the store."""
+    """The gaps the runs recorded (a run id the demo reuses keeps an earlier demo's: a comparison that failed is not
+    tried again, and its gap still holds), with the days each leaves unread: as recorded (migration 016), else the day
+    of the filing or document it names when that is stored (a comparison, a document's flagging); NULL when not
+    known. `done_since`: whether what it names was done since (the filing stored, the comparison made, the document
+    flagged); NULL when that cannot be told from the store."""
     sql = r"""
         WITH g AS (
             SELECT g.*, r.started_at, nullif(regexp_extract(g.target, '\d{10}-\d{2}-\d{6}'), '') AS accession,
                    CASE WHEN g.agent = 'flagging' THEN nullif(regexp_extract(g.target, ' document (\S+)$', 1), '')
                    END AS doc_id
             FROM gaps g LEFT JOIN runs r USING (run_id)
-            WHERE list_contains(?, g.run_id) AND g.created_at >= coalesce(r.started_at, g.created_at)
+            WHERE list_contains(?, g.run_id)
         )
         SELECT g.run_id, g.ticker, g.agent, g.target, g.reason, g.tried, g.created_at,
                coalesce(g.unread_from, n.day) AS unread_from, coalesce(g.unread_to, n.day) AS unread_to,

@@ -51,3 +51,13 @@ def test_an_older_week_lists_no_gap_about_other_periods(db: Path, tmp_path: Path
         assert elsewhere not in listed, elsewhere
     # ASML's calls: no source of its chain answered, so no day up to the run was read
     assert "1 target in 1 planned step could not be fetched" in listed and "ASML transcripts" in listed
+
+
+def test_a_second_demo_keeps_the_comparison_gap(tmp_path: Path) -> None:
+    """The demo runs again under its own run id and does not try the failed comparison again: the gap the first demo
+    recorded under that id still holds, and the second demo's briefing lists it as the first one's did."""
+    demo_db(tmp_path)
+    demo_db(tmp_path)
+    (md,) = (tmp_path / "b1").glob("*.md")
+    listed = md.read_text().split("\n## Gaps", 1)[1].split("\n## ", 1)[0]
+    assert COMPARE in listed and "8 targets in 4 planned steps" in listed, listed
