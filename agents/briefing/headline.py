@@ -157,9 +157,13 @@ def missing_lines(data: BriefingInput) -> list[str]:
     for ticker in data.tickers:
         sources = read.get(ticker, [])
         if ticker not in docs and ticker not in mentioned and _nothing_read(sources):
+            unknown = [r for r in sources if r.why or r.none_read] or [SourceRead(ticker=ticker, source=s)
+                                                                         for s in _VERB]  # fmt: skip
+            quiet = [r for r in sources if r not in unknown]
             lines.append(
                 f"- Nothing read for {escape_markdown(ticker)}: one of its sources failed or was left out of this run "
-                f"(see Gaps), so whether anything was filed, called or published {span} is not known."
+                f"(see Gaps), so whether anything was {_verbs(unknown)} {span} is not known."
+                + (f" Nothing was {_verbs(quiet)} in it." if quiet else "")
             )
         elif ticker not in docs and ticker not in mentioned and any(r.why for r in sources):
             lines.append(_not_known(ticker, sources, span))
@@ -198,10 +202,15 @@ def _not_known(ticker: str, sources: Sequence[SourceRead], span: str) -> str:
     """No documents for a ticker some of whose sources were not read on every day: which, and why."""
     unknown = [r for r in sources if r.why]
     line = (f"- No new documents for {escape_markdown(ticker)} in this period, but whether anything was "
-            f"{' or '.join(_VERB[r.source] for r in unknown)} {span} is not known: "
-            f"{'; '.join(w for r in unknown for w in r.why)}.")  # fmt: skip
-    quiet = [_VERB[r.source] for r in sources if not r.why]
-    return line + (f" Nothing was {' or '.join(quiet)} in it." if quiet else "")
+            f"{_verbs(unknown)} {span} is not known: {'; '.join(w for r in unknown for w in r.why)}.")  # fmt: skip
+    quiet = [r for r in sources if not r.why]
+    return line + (f" Nothing was {_verbs(quiet)} in it." if quiet else "")
+
+
+def _verbs(sources: Sequence[SourceRead]) -> str:
+    """ "filed, called or published", in that order, for the sources given."""
+    said = [verb for source, verb in _VERB.items() if any(r.source == source for r in sources)]
+    return " or ".join(said) if len(said) < 3 else f"{said[0]}, {said[1]} or {said[2]}"
 
 
 def headline_text(data: BriefingInput, *, limit: int = 12) -> str:

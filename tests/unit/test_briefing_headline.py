@@ -146,3 +146,20 @@ def test_the_slack_headline_says_which_tickers_went_unread() -> None:
     everything = briefing(tickers=["NVDA"], gaps=[])
     assert missing_lines(everything)[0].startswith("- Nothing: every watched ticker")
     assert "every watched ticker" not in headline_text(everything)
+
+
+def test_nothing_read_names_only_the_sources_not_read() -> None:
+    """A review: 'Nothing read for ASML' said whether anything was 'filed, called or published' is not known, though
+    the news step had read ASML's news for the whole week; and the verbs came in the plan's order ('called or filed
+    or published')."""
+    failed = {"none_read": True, "failed": True}
+    read = [SourceRead(ticker="ASML", source="transcripts", why=("its calls could not be read (see Gaps)",), **failed),
+            SourceRead(ticker="ASML", source="filings", why=("its filings could not be listed (see Gaps)",), **failed),
+            SourceRead(ticker="ASML", source="news")]  # fmt: skip
+    lines = missing_lines(briefing(findings=[f for f in FINDINGS if f.ticker == "NVDA"], read=read))
+    line = next(x for x in lines if x.startswith("- Nothing read for ASML"))
+    assert line.endswith("so whether anything was filed or called 2025-07-14 to 2025-08-31 is not known. "
+                         "Nothing was published in it."), line  # fmt: skip
+    unknown = [replace(r, why=("its news could not be read",), none_read=True, failed=True) for r in read]
+    line = next(x for x in missing_lines(briefing(findings=[], read=unknown)) if x.startswith("- Nothing read"))
+    assert "whether anything was filed, called or published 2025-07-14 to 2025-08-31 is not known." in line
