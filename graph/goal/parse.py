@@ -17,6 +17,7 @@ from watchdesk.graph.goal.positions import (
     is_ordinary,
     place_context,
     place_ordinary_words,
+    source_follows,
 )
 from watchdesk.graph.goal.sources import SourcesFound, find_outlets, find_sources
 from watchdesk.graph.goal.spelling import correct
@@ -199,6 +200,12 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
         capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
         ordinary = all(is_ordinary(t.word) for t in group)
         if ref := _ordinary_name(group, index):
+            if source_follows(text.raw, group[-1].end):  # "Target filings: ...": where a company stands (a review)
+                found.named.append(Named(ref, phrase, group[0].start))
+                found.spans.append((group[0].start, group[-1].end))
+                notes.decide(f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}), before its own "
+                             "source")
+                continue
             if listed or not found.named or after_watch_verb(group[0].start, text.raw):  # "Watch Gap": not guessed
                 found.problems.append(f"{phrase!r} is an ordinary word as well as the name of {ref.name} "
                                       f"({ref.ticker}): write ${ref.ticker} to watch it")

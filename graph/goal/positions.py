@@ -45,6 +45,12 @@ _WATCH_VERB = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_WORD = re.compile(_SOURCE, re.IGNORECASE)
+_OWN_SOURCE = re.compile(rf"\s*(?:['’]s\s+)?{_SOURCE}\b", re.IGNORECASE)
+
+
+def source_follows(raw: str, end: int) -> bool:
+    """Does a source of its own follow a name ending at `end` ("Target filings", "Target's 10-Q")?"""
+    return bool(_OWN_SOURCE.match(raw, end))
 WATCH_VERBS = words("watch track monitor follow cover check review summarize summarise analyze analyse flag keep")
 # Words after a company that it does not qualify: it stands alone ("NVIDIA for ...", "AMD weekly", "Intel until")
 _ALONE_BEFORE = words(

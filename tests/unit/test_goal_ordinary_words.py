@@ -64,6 +64,9 @@ WHERE_A_COMPANY_STANDS = [  # (goal, watched): after a watch verb, listed, befor
     ("Watch Meta for AI capex", "META"),
     ("Watch Shell and BP for oil prices", "SHEL BP"),
     ("Shell filings: flag oil prices", "SHEL"),  # a sentence's first word, before its own source
+    ("Target filings: flag tariffs", "TGT"),  # the same for a name not in the alias table (a review)
+    ("Target filings for tariffs", "TGT"),
+    ("Visa 10-Qs: flag fraud", "V"),
     ("Watch NVIDIA, Arm and AMD for royalties", "NVDA ARM AMD"),
     ("Watch NVDA for Target's holiday demand", "NVDA"),  # a company, but as context (test_goal_company_positions)
     ("Watch $TGT customers", "TGT"),
