@@ -22,7 +22,7 @@ from watchdesk.sources.sections import extract_sections
 from watchdesk.sources.sections_xref import reference_table_sections
 from watchdesk.sources.six_k import SixKKind, classify_6k
 from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
-from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord
+from watchdesk.store.records import DocumentRecord, GapRecord, ReadCutRecord, SpanRecord
 from watchdesk.store.store import Cursor, Store
 
 Labelled = tuple[DocumentRecord, list[SpanRecord]]
@@ -154,14 +154,35 @@ def list_new_filings(
         six_k.update(kinds)
     pool = [f for f in subs.filings if f.accession not in kinds or kinds[f.accession] in req.six_k_kinds]
     chosen: dict[str, Filing] = {}
+    cut: list[date] = []  # per form the limit cut: the day before the oldest filing it kept
     for form in req.forms:
-        cursor = store.get_cursor(ticker=req.company.ticker, source=f"edgar:{_base_form(form)}")
+        after = store.get_cursor(ticker=req.company.ticker, source=f"edgar:{_base_form(form)}")
         try:
-            picked = _select(pool, form=form, req=req, after=cursor)
+            picked = _select(pool, form=form, req=req, after=after)
         except ValueError:  # the cursor's filing is no longer listed: fall back to the window alone
-            picked = _select(pool, form=form, req=req, after=None)
+            picked, after = _select(pool, form=form, req=req, after=None), None
         chosen.update((f.accession, f) for f in picked)
+        cut += _cut_before(picked, _select(pool, form=form, req=req, after=after, limit=False))
+    if cut and req.limit_per_form is not None:
+        _read_cut(store, req, run_id=run_id, unread_to=max(cut))
     return sorted(chosen.values(), key=lambda f: f.filing_date, reverse=True)
+
+
+def _cut_before(picked: Sequence[Filing], listed: Sequence[Filing]) -> list[date]:
+    """Per form string the limit left filings of (it counts each on its own), the day before the oldest it kept."""
+    kept = {f.accession for f in picked}
+    forms = {f.form for f in listed if f.accession not in kept}
+    return [min(f.filing_date for f in picked if f.form == form) - timedelta(days=1) for form in forms]
+
+
+def _read_cut(store: Store, req: FilingsRequest, *, run_id: str, unread_to: date) -> None:
+    """The days the watchlist's limit_per_form left unread, stored as read coverage, not as a gap: a limit is the
+    watchlist's choice, not a failure, so the run is not partial and nothing is listed under Gaps."""
+    n = req.limit_per_form or 0
+    newest = "the newest filing" if n == 1 else f"the newest {n} filings"
+    reason = f"read only {newest} of each form (limit_per_form = {n})"
+    store.record_read_cut(ReadCutRecord(run_id=run_id, agent=AGENT, ticker=req.company.ticker, unread_from=req.since,
+                                        unread_to=unread_to, reason=reason, created_at=datetime.now(UTC)))  # fmt: skip
 
 
 def _six_k_kinds(listed: Sequence[Filing], *, req: FilingsRequest) -> dict[str, SixKKind]:
@@ -173,10 +194,11 @@ def _six_k_kinds(listed: Sequence[Filing], *, req: FilingsRequest) -> dict[str, 
     }
 
 
-def _select(filings: Sequence[Filing], *, form: str, req: FilingsRequest, after: str | None) -> list[Filing]:
-    return edgar_parse.select_filings(
-        filings, forms=[form], since=req.since, until=req.until, after=after, limit_per_form=req.limit_per_form
-    )
+def _select(
+    filings: Sequence[Filing], *, form: str, req: FilingsRequest, after: str | None, limit: bool = True
+) -> list[Filing]:
+    return edgar_parse.select_filings(filings, forms=[form], since=req.since, until=req.until, after=after,
+                                      limit_per_form=req.limit_per_form if limit else None)  # fmt: skip
 
 
 def _base_form(form: str) -> str:

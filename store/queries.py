@@ -225,6 +225,13 @@ def run_gaps(store: Store, *, run_ids: Sequence[str]) -> list[dict[str, Any]]:
     return _dicts(store, sql, [list(run_ids)])
 
 
+def run_read_cuts(store: Store, *, run_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The days the runs chose not to read by the watchlist's limits (migration 017), with why: no gaps."""
+    sql = """SELECT run_id, agent, ticker, unread_from, unread_to, reason FROM read_cuts
+             WHERE list_contains(?, run_id) ORDER BY run_id, agent, ticker"""
+    return _dicts(store, sql, [list(run_ids)])
+
+
 def watchlist_runs(store: Store, *, watchlist: str | None, run_id: str) -> list[dict[str, Any]]:
     """The run `run_id` and, given a watchlist, the finished runs of it that started before, oldest first (`run_id`
     last): id, the day it ran (its pinned as_of, else the UTC day it started) and the steps it planned, as approved or

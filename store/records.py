@@ -114,6 +114,19 @@ class GapRecord:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ReadCutRecord:
+    """Days a step chose not to read by the watchlist's limit (migration 017): no gap, no failure."""
+
+    run_id: str
+    agent: str
+    ticker: str
+    unread_from: date
+    unread_to: date
+    reason: str  # said after "the runs": "read only the newest filing of each form (limit_per_form = 1)"
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ActionRecord:
     agent: str
     action: str

@@ -20,6 +20,7 @@ from watchdesk.store.records import (
     DocumentRecord,
     FindingRecord,
     GapRecord,
+    ReadCutRecord,
     RunRecord,
     SentenceRecord,
     SpanRecord,
@@ -148,6 +149,9 @@ class Store:
 
     def record_gap(self, gap: GapRecord) -> None:
         self._locked(writes.record_gap, gap)
+
+    def record_read_cut(self, cut: ReadCutRecord) -> None:
+        self._locked(writes.record_read_cut, cut)
 
     def record_actions(self, actions: Sequence[ActionRecord]) -> int:
         return self._locked(writes.record_actions, actions)

@@ -16,6 +16,7 @@ from watchdesk.store.records import (
     DocumentRecord,
     FindingRecord,
     GapRecord,
+    ReadCutRecord,
     RunRecord,
     SentenceRecord,
     SpanRecord,
@@ -80,6 +81,10 @@ def record_gap(con: duckdb.DuckDBPyConnection, gap: GapRecord) -> None:
     row = {**asdict(gap), "gap_id": gap.gap_id, "tried": [redact_text(t) for t in gap.tried]}
     row.update(target=redact_text(gap.target), reason=redact_text(gap.reason))
     upsert(con, "gaps", [row], key=["gap_id"])
+
+
+def record_read_cut(con: duckdb.DuckDBPyConnection, cut: ReadCutRecord) -> None:
+    upsert(con, "read_cuts", [asdict(cut)], key=["run_id", "agent", "ticker"])
 
 
 def record_actions(con: duckdb.DuckDBPyConnection, actions: Sequence[ActionRecord]) -> int:

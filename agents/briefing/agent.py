@@ -113,7 +113,9 @@ def _runs(store: Store, req: BriefingRequest) -> tuple[list[coverage.Run], list[
         return [], []
     if req.plan is not None:  # the run writing its own briefing
         rows = [{**r, "plan": list(req.plan)} if r["run_id"] == req.run_id else r for r in rows]
-    runs = coverage.runs_from(rows, queries.run_gaps(store, run_ids=[r["run_id"] for r in rows]))
+    run_ids = [r["run_id"] for r in rows]
+    runs = coverage.runs_from(rows, queries.run_gaps(store, run_ids=run_ids),
+                              queries.run_read_cuts(store, run_ids=run_ids))  # fmt: skip
     return runs, coverage.held(runs, period=(req.period.start, req.period.end))
 
 

@@ -5,7 +5,9 @@ Never from a run's live state: `watchdesk brief` writes a period again from the 
 same data must say the same as the run's own. Per ticker and source, the days read are those of a step that ran
 without failing: a filings step its window (filings.since/until/lookback) less the days an older listing page that
 could not be read would have listed; a calls step every day up to its run (unless no source of the chain answered);
-the news step its window's start up to its run. An absence of documents says "nothing filed" only for days read.
+the news step its window's start up to its run; each less the days the watchlist's own limits left unread (read
+cuts, migration 017: a filings step's limit_per_form), which are no gaps. An absence of documents says "nothing
+filed" only for days read.
 """
 
 from __future__ import annotations
@@ -42,13 +44,16 @@ class Run:
     day: date  # the day it ran: nothing after it was read
     plan: Sequence[Row]
     gaps: Sequence[Gap] = ()
+    cuts: Sequence[Row] = ()  # days its steps chose not to read (queries.run_read_cuts rows): no gaps
 
 
-def runs_from(runs: Sequence[Row], gaps: Sequence[Row]) -> list[Run]:
-    """Runs (queries.watchlist_runs rows) with their gaps (queries.run_gaps rows), each gap's kind and days told."""
+def runs_from(runs: Sequence[Row], gaps: Sequence[Row], cuts: Sequence[Row] = ()) -> list[Run]:
+    """Runs (queries.watchlist_runs rows) with their gaps (queries.run_gaps rows), each gap's kind and days told,
+    and their read cuts (queries.run_read_cuts rows)."""
     out = []
     for row in runs:
-        run = Run(run_id=row["run_id"], day=row["day"], plan=row["plan"])
+        run = Run(run_id=row["run_id"], day=row["day"], plan=row["plan"],
+                  cuts=[c for c in cuts if c["run_id"] == row["run_id"]])  # fmt: skip
         mine = [g for g in gaps if g["run_id"] == run.run_id]
         out.append(replace(run, gaps=[Gap(row=g, kind=_kind(g, run), days=_days(g, run),
                                           dated=g["unread_to"] is not None) for g in mine]))  # fmt: skip
@@ -108,8 +113,16 @@ def read_days(runs: Sequence[Run], agent: str, ticker: str | None) -> tuple[list
         looked.append(window(step, run))
         gaps = [g for g in run.gaps if _concerns(g, agent, ticker) and g.kind != "item"]
         if not any(g.kind == "step" for g in gaps):
-            read += minus([window(step, run)], [g.days for g in gaps])
+            read += minus([window(step, run)], [g.days for g in gaps] + [_cut(c) for c in _cuts(run, agent, ticker)])
     return merged(read), merged(looked)
+
+
+def _cuts(run: Run, agent: str, ticker: str | None) -> list[Row]:
+    return [c for c in run.cuts if c["agent"] == agent and c["ticker"] == ticker]
+
+
+def _cut(row: Row) -> Span:
+    return row["unread_from"], row["unread_to"]
 
 
 def held(runs: Sequence[Run], *, period: Span) -> list[Gap]:
@@ -172,6 +185,9 @@ def sources_read(
             found = [g for g in gaps if _concerns(g, agent, ticker) and overlaps(g.days, [period])
                      and not g.row["target"].startswith("compare ")]  # fmt: skip
             why = _why(agent, found, unlooked=minus(missed, looked), looked=looked)
+            # the watchlist's limits, where no run read their days: said, but no failure
+            why += dict.fromkeys(f"the runs {c['reason']}" for run in runs for c in _cuts(run, agent, ticker)
+                                 if overlaps(_cut(c), missed))  # fmt: skip
             out.append(SourceRead(ticker=ticker, source=agent, why=tuple(why), none_read=missed == [period],
                                   failed=bool(found) or not looked))  # fmt: skip
     return out

@@ -27,8 +27,8 @@ def test_a_week_the_listing_did_not_reach_is_not_said_to_be_quiet(db: Path, tmp_
     lines = said(db, "2026-W10", tmp_path)
     assert "No new documents for TSM in this period (nothing filed" not in lines
     assert ("- No new documents for TSM in this period, but whether anything was filed 2026-03-02 to 2026-03-08 is "
-            "not known: its filings before 2026-04-10 were not listed (see Gaps). Nothing was called or published in "
-            "it.") in lines  # fmt: skip
+            "not known: its filings before 2026-04-10 were not listed (see Gaps); the runs read only the newest "
+            "filing of each form (limit_per_form = 1). Nothing was called or published in it.") in lines  # fmt: skip
 
 
 def test_a_week_outside_the_filing_window_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
@@ -41,6 +41,7 @@ def test_a_week_outside_the_filing_window_is_not_said_to_be_quiet(db: Path, tmp_
 
 
 def test_a_week_every_source_read_is_still_quiet(db: Path, tmp_path: Path) -> None:
-    # after the oldest filing listed (2026-04-10), and no filing of TSM's failed that week: every source was read
-    assert "- No new documents for TSM in this period (nothing filed, called or published 2026-05-11 to 2026-05-17)" \
-        in said(db, "2026-W20", tmp_path)
+    # after the oldest filing listed (2026-04-10) and the oldest the limit_per_form kept (a 6-K of 2026-07-16: 2026-W20
+    # was not wholly read, test_a_limit_per_form_is_no_nothing_filed.py), and no filing of TSM's failed that week
+    assert "- No new documents for TSM in this period (nothing filed, called or published 2026-07-20 to 2026-07-26)" \
+        in said(db, "2026-W30", tmp_path)
