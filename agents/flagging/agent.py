@@ -52,25 +52,21 @@ def pending_documents(
     A document is read for the watched topics plus the shipped topics its latest flagging read it for, so a second
     watchlist sharing the store with other topics neither drops the first one's findings nor re-reads what holds
     them already. A flagging from before the topics were recorded counts as reading none."""
-    rows = store.query(
+    wanted = list(dict.fromkeys(topics))
+    rows = store.query(  # only the documents to flag leave the database: a run over a large store reads few
         "WITH latest AS (SELECT doc_id, method, method_version, topics FROM doc_flags"
         "  QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY flagged_at DESC) = 1)"
-        " SELECT d.doc_id, d.ticker, f.topics, l.topics,"
-        "   f.doc_id IS NULL OR (l.method = ? AND l.method_version <> ?)"
+        " SELECT d.doc_id, d.ticker, f.topics, l.topics"
         " FROM documents d LEFT JOIN latest l USING (doc_id)"
         " LEFT JOIN doc_flags f ON f.doc_id = d.doc_id AND f.method = ? AND f.method_version = ?"
-        " WHERE list_contains(?, d.ticker)"
+        " WHERE list_contains(?, d.ticker) AND (f.doc_id IS NULL OR (l.method = ? AND l.method_version <> ?)"
+        "   OR NOT list_has_all(coalesce(f.topics, []::VARCHAR[]), ?::VARCHAR[]))"
         " ORDER BY d.filed_at, d.doc_id",
-        [method, version, method, version, list(tickers)],
+        [method, version, list(tickers), method, version, wanted],
     )
-    shipped = {t.name for t in shipped_topics()}
-    wanted = list(dict.fromkeys(topics))
-    pending = []
-    for doc_id, ticker, done, latest, stale in rows:
-        if stale or not set(wanted) <= set(done or ()):
-            before = sorted((set(done or ()) | set(latest or ())) & (shipped - set(wanted)))
-            pending.append((doc_id, ticker, (*wanted, *before)))
-    return pending
+    shipped = {t.name for t in shipped_topics()} - set(wanted)
+    return [(doc_id, ticker, (*wanted, *sorted((set(done or ()) | set(latest or ())) & shipped)))
+            for doc_id, ticker, done, latest in rows]
 
 
 Judge = Callable[[list[Flag], str], list[Flag]]  # (flags, the document text they point into) -> flags
