@@ -15,6 +15,13 @@ def audit_bug(store: Store, exc: Exception, *, agent: str, action: str, run_id: 
     """The bug's text (secrets redacted: "unexpected KeyError in feeds.py:42 reading https://...: 'link'; please
     report it"), audited under `target`, which the item's gap must name for the run to count it as a failure."""
     reason = redact_text(unexpected(exc, doing=doing))
-    store.record_actions([ActionRecord(run_id=run_id, agent=agent, action=action, target=redact_text(target),
-                                       attempt=1, outcome="error", detail=reason, at=datetime.now(UTC))])  # fmt: skip
+    audit_failed(store, run_id=run_id, agent=agent, action=action, target=redact_text(target), reason=reason)
     return reason
+
+
+def audit_failed(
+    store: Store, *, run_id: str, agent: str, action: str, target: str, reason: str, at: datetime | None = None
+) -> None:
+    """A failed action in the audit table (outcome "error"): what makes a run partial (graph/failures.py)."""
+    store.record_actions([ActionRecord(run_id=run_id, agent=agent, action=action, target=target, attempt=1,
+                                       outcome="error", detail=reason, at=at or datetime.now(UTC))])  # fmt: skip

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import NamedTuple
 
-from watchdesk.store.records import ActionRecord, GapRecord
+from watchdesk.agents.bugs import audit_failed
+from watchdesk.store.records import GapRecord
 from watchdesk.store.store import Store
 
 
@@ -39,8 +40,8 @@ def record_failure(
     """A gap naming `target` and why, and (with `audit`) a failed action, which makes the run partial."""
     now = datetime.now(UTC)
     if audit:
-        store.record_actions([ActionRecord(run_id=run_id, agent=agent, action=action, target=audit_target or target,
-                                           attempt=1, outcome="error", detail=reason, at=now)])  # fmt: skip
+        audit_failed(store, run_id=run_id, agent=agent, action=action, target=audit_target or target, reason=reason,
+                     at=now)  # fmt: skip
     tried = ("edgar",) if agent == "filings" else ()
     store.record_gap(GapRecord(run_id=run_id, agent=agent, target=target, reason=reason, ticker=ticker, tried=tried,
                                created_at=now))  # fmt: skip
