@@ -161,7 +161,7 @@ def missing_lines(data: BriefingInput) -> list[str]:
                                                                          for s in _VERB]  # fmt: skip
             quiet = [r for r in sources if r not in unknown]
             lines.append(
-                f"- Nothing read for {escape_markdown(ticker)}: one of its sources failed or was left out of this run "
+                f"- Nothing read for {escape_markdown(ticker)}: one of its sources failed or was left out "
                 f"(see Gaps), so whether anything was {_verbs(unknown)} {span} is not known."
                 + (f" Nothing was {_verbs(quiet)} in it." if quiet else "")
             )
