@@ -163,8 +163,9 @@ def list_new_filings(
             picked, after = _select(pool, form=form, req=req, after=None), None
         chosen.update((f.accession, f) for f in picked)
         cut += _cut_before(picked, _select(pool, form=form, req=req, after=after, limit=False))
-    if cut and req.limit_per_form is not None:
-        _read_cut(store, req, run_id=run_id, unread_to=max(cut))
+    limit_cut = max(cut) if cut and req.limit_per_form is not None else None
+    _read_cuts(store, req, run_id=run_id, limit_cut=limit_cut,
+               left_out=[f for f in subs.filings if kinds.get(f.accession, "") not in ("", *req.six_k_kinds)])
     return sorted(chosen.values(), key=lambda f: f.filing_date, reverse=True)
 
 
@@ -175,14 +176,26 @@ def _cut_before(picked: Sequence[Filing], listed: Sequence[Filing]) -> list[date
     return [min(f.filing_date for f in picked if f.form == form) - timedelta(days=1) for form in forms]
 
 
-def _read_cut(store: Store, req: FilingsRequest, *, run_id: str, unread_to: date) -> None:
-    """The days the watchlist's limit_per_form left unread, stored as read coverage, not as a gap: a limit is the
-    watchlist's choice, not a failure, so the run is not partial and nothing is listed under Gaps."""
-    n = req.limit_per_form or 0
-    newest = "the newest filing" if n == 1 else f"the newest {n} filings"
-    reason = f"read only {newest} of each form (limit_per_form = {n})"
-    store.record_read_cut(ReadCutRecord(run_id=run_id, agent=AGENT, ticker=req.company.ticker, unread_from=req.since,
-                                        unread_to=unread_to, reason=reason, created_at=datetime.now(UTC)))  # fmt: skip
+def _read_cuts(
+    store: Store, req: FilingsRequest, *, run_id: str, limit_cut: date | None, left_out: Sequence[Filing]
+) -> None:
+    """The days the watchlist's own choices left unread, stored as read coverage, not as gaps: a limit or a kind of
+    6-K not read is the watchlist's choice, not a failure, so the run is not partial and nothing is listed under Gaps.
+    `limit_cut`: the last day before the oldest filing limit_per_form kept; `left_out`: the 6-Ks of kinds not read."""
+    now, ticker = datetime.now(UTC), req.company.ticker
+    cuts = []
+    if limit_cut is not None:
+        n = req.limit_per_form or 0
+        newest = "the newest filing" if n == 1 else f"the newest {n} filings"
+        cuts.append(ReadCutRecord(run_id=run_id, agent=AGENT, ticker=ticker, unread_from=req.since,
+                                  unread_to=limit_cut, reason=f"read only {newest} of each form (limit_per_form = {n})",
+                                  created_at=now))  # fmt: skip
+    reason = "left out the 6-Ks it filed other than results and management reports (monthly revenue, notices)"
+    days = sorted({f.filing_date for f in left_out if limit_cut is None or f.filing_date > limit_cut})
+    if any(_base_form(form) == "6-K" for form in req.forms):
+        cuts += [ReadCutRecord(run_id=run_id, agent=AGENT, ticker=ticker, unread_from=day, unread_to=day,
+                               reason=reason, created_at=now) for day in days]  # fmt: skip
+    store.replace_read_cuts(run_id=run_id, agent=AGENT, ticker=ticker, cuts=cuts)
 
 
 def _six_k_kinds(listed: Sequence[Filing], *, req: FilingsRequest) -> dict[str, SixKKind]:

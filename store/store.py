@@ -150,8 +150,8 @@ class Store:
     def record_gap(self, gap: GapRecord) -> None:
         self._locked(writes.record_gap, gap)
 
-    def record_read_cut(self, cut: ReadCutRecord) -> None:
-        self._locked(writes.record_read_cut, cut)
+    def replace_read_cuts(self, *, run_id: str, agent: str, ticker: str, cuts: Sequence[ReadCutRecord]) -> None:
+        self._locked(writes.replace_read_cuts, run_id=run_id, agent=agent, ticker=ticker, cuts=cuts)
 
     def record_actions(self, actions: Sequence[ActionRecord]) -> int:
         return self._locked(writes.record_actions, actions)

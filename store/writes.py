@@ -83,8 +83,12 @@ def record_gap(con: duckdb.DuckDBPyConnection, gap: GapRecord) -> None:
     upsert(con, "gaps", [row], key=["gap_id"])
 
 
-def record_read_cut(con: duckdb.DuckDBPyConnection, cut: ReadCutRecord) -> None:
-    upsert(con, "read_cuts", [asdict(cut)], key=["run_id", "agent", "ticker"])
+def replace_read_cuts(
+    con: duckdb.DuckDBPyConnection, *, run_id: str, agent: str, ticker: str, cuts: Sequence[ReadCutRecord]
+) -> None:
+    """A step's read cuts are replaced whole: a step run again under the same run id leaves none of its old ones."""
+    con.execute("DELETE FROM read_cuts WHERE run_id = ? AND agent = ? AND ticker = ?", [run_id, agent, ticker])
+    upsert(con, "read_cuts", [asdict(c) for c in cuts], key=["run_id", "agent", "ticker", "unread_from"])
 
 
 def record_actions(con: duckdb.DuckDBPyConnection, actions: Sequence[ActionRecord]) -> int:

@@ -6,8 +6,8 @@ same data must say the same as the run's own. Per ticker and source, the days re
 without failing: a filings step its window (filings.since/until/lookback) less the days an older listing page that
 could not be read would have listed; a calls step every day up to its run (unless no source of the chain answered);
 the news step its window's start up to its run; each less the days the watchlist's own limits left unread (read
-cuts, migration 017: a filings step's limit_per_form), which are no gaps. An absence of documents says "nothing
-filed" only for days read.
+cuts, migrations 017, 018: a filings step's limit_per_form and the 6-Ks of kinds it does not read), which are no
+gaps. An absence of documents says "nothing filed" only for days read.
 """
 
 from __future__ import annotations
