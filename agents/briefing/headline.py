@@ -56,7 +56,7 @@ def trend(
     """(previous weeks' net tone, direction) for one ticker and topic; `before` is (mentions, positive, negative)
     per kind of document (None where kinds are not known); `first` is the direction when only the period has
     mentions. The direction compares the kinds of document both sides hold (calls added to a baseline of one 10-K
-    would otherwise move it), and says which when others were left out."""
+    would otherwise move it), and says which, with the two net tones it compared, when others were left out."""
     mentions, positive, negative = _sum(before.values())
     if not mentions:
         return "—", first if current else "—"
@@ -68,9 +68,13 @@ def trend(
     if not common:
         return shown, f"not comparable ({_kinds(now)} now, {_kinds(was)} before)"
     m, p, n = _sum(c for k, c in before.items() if k in common)
-    delta = net_tone([f for f in current if f.kind in common]) - (p - n) / m
+    now_tone, was_tone = net_tone([f for f in current if f.kind in common]), (p - n) / m
+    delta = now_tone - was_tone
     word = "up ▲" if delta >= STEADY else "down ▼" if delta <= -STEADY else "steady"
-    return shown, word if common == now | was else f"{word} ({_kinds(common)} only)"
+    if common == now | was:
+        return shown, word
+    # the row's net tones are over every kind: show the two the direction compares, or it reads against them
+    return shown, f"{word} ({_kinds(common)} only: {now_tone:+.2f} against {was_tone:+.2f})"
 
 
 Counts = tuple[int, int, int]  # mentions, positive, negative

@@ -97,7 +97,10 @@ def test_a_long_span_compares_with_the_weeks_before_it(demo: tuple[Path, list[Pa
                       headline, re.M)  # fmt: skip
     assert {topic for topic, _, _ in rows} == {"Inventory", "Supply chain", "Geopolitical"}, headline[:2000]
     # the 11 weeks hold one 10-K: the trend compares the period's filings with it, not its calls (a review)
-    assert {topic: word for topic, _, word in rows}["Supply chain"] == "steady (filings only)"
+    words = {topic: word for topic, _, word in rows}
+    assert words["Supply chain"] == "steady (filings only: -0.70 against -0.70)"
+    # the row's -0.37 is over calls and filings: the direction shows the filings' own tone it compared (a review)
+    assert words["Inventory"] == "down ▼ (filings only: -0.45 against -0.35)"
 
 
 def test_findings_of_an_older_flagging_are_said_in_the_method(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:

@@ -95,7 +95,10 @@ def test_a_part_plugs_in_at_its_place() -> None:
 def test_the_trend_compares_like_documents_with_like() -> None:
     """A review: NVIDIA's supply-chain trend read "up ▲" only because four calls and a 10-Q joined a baseline that
     held one 10-K; 10-K against 10-K the tone was level. The direction now compares the kinds of document both
-    sides hold, and says so; with none in common it says the two are not comparable."""
+    sides hold, and says so; with none in common it says the two are not comparable. A later review: the row's net
+    tone is over every kind, so "+0.15 | -0.70 | steady (filings only)" read as a rise called steady (the demo:
+    NVDA Inventory "-0.37 | -0.35 | down ▼" beside Supply chain "-0.55 | -0.70 | steady"); a direction of some kinds
+    now shows the two net tones it compared."""
     long = {"period_start": date(2024, 5, 1), "period_end": date(2026, 9, 1)}
     before = [WeekPoint(week=date(2024, 2, 19), ticker="NVDA", topic="supply_chain", mentions=10, positive=0,
                         negative=7, kind="filing")]  # fmt: skip
@@ -109,11 +112,13 @@ def test_the_trend_compares_like_documents_with_like() -> None:
         md = render_markdown(briefing(**long, before=before, findings=findings))
         return next(line for line in md.splitlines() if line.startswith("| NVDA | Supply chain |"))
 
-    assert row(filing + calls).endswith("| -0.70 | steady (filings only) |")  # the calls lift the tone, not the 10-K
+    # the calls lift the tone, not the 10-K
+    assert row(filing + calls).endswith("| -0.70 | steady (filings only: -0.70 against -0.70) |")
     assert row(calls).endswith("| -0.70 | not comparable (calls now, filings before) |")
     assert row(filing).endswith("| -0.70 | steady |")  # the same kinds on both sides: nothing to say
     untyped = [replace(f, kind=None) for f in filing + calls]  # rows from before kinds were known: as before
     assert row(untyped).endswith("| -0.70 | up ▲ |")
+
 
 
 def test_no_documents_is_nothing_filed_only_where_every_source_was_read() -> None:
