@@ -164,7 +164,7 @@ def list_new_filings(
         chosen.update((f.accession, f) for f in picked)
         cut += _cut_before(picked, _select(pool, form=form, req=req, after=after, limit=False))
     limit_cut = max(cut) if cut and req.limit_per_form is not None else None
-    _read_cuts(store, req, run_id=run_id, limit_cut=limit_cut,
+    _read_cuts(store, req, run_id=run_id, limit_cut=limit_cut, served_on=subs.served_on,
                left_out=[f for f in subs.filings if kinds.get(f.accession, "") not in ("", *req.six_k_kinds)])
     return sorted(chosen.values(), key=lambda f: f.filing_date, reverse=True)
 
@@ -177,13 +177,26 @@ def _cut_before(picked: Sequence[Filing], listed: Sequence[Filing]) -> list[date
 
 
 def _read_cuts(
-    store: Store, req: FilingsRequest, *, run_id: str, limit_cut: date | None, left_out: Sequence[Filing]
+    store: Store,
+    req: FilingsRequest,
+    *,
+    run_id: str,
+    limit_cut: date | None,
+    left_out: Sequence[Filing],
+    served_on: date | None = None,
 ) -> None:
     """The days the watchlist's own choices left unread, stored as read coverage, not as gaps: a limit or a kind of
     6-K not read is the watchlist's choice, not a failure, so the run is not partial and nothing is listed under Gaps.
-    `limit_cut`: the last day before the oldest filing limit_per_form kept; `left_out`: the 6-Ks of kinds not read."""
+    `limit_cut`: the last day before the oldest filing limit_per_form kept; `left_out`: the 6-Ks of kinds not read;
+    `served_on`: the day the listing was served, when before the window's end (a replay of an older recording): the
+    days after it are not in the listing, which is no failure either."""
     now, ticker = datetime.now(UTC), req.company.ticker
     cuts = []
+    if served_on is not None and served_on < req.until:
+        cuts.append(ReadCutRecord(run_id=run_id, agent=AGENT, ticker=ticker,
+                                  unread_from=max(served_on + timedelta(days=1), req.since), unread_to=req.until,
+                                  reason=f"replayed a listing served on {served_on.isoformat()}, which holds no later "
+                                         "filing", created_at=now))  # fmt: skip
     if limit_cut is not None:
         n = req.limit_per_form or 0
         newest = "the newest filing" if n == 1 else f"the newest {n} filings"

@@ -6,6 +6,11 @@ errors that say what to check.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import UTC, date
+from email.utils import parsedate_to_datetime
+
 from watchdesk.sources.edgar_parse import (
     TICKERS_URL,
     archive_url,
@@ -18,11 +23,15 @@ from watchdesk.sources.edgar_parse import (
     submissions_url,
 )
 from watchdesk.sources.errors import HTTPStatusError, NotFoundError
-from watchdesk.sources.models import CompanyRef, Fetcher, Submissions
+from watchdesk.sources.models import CompanyRef, Fetcher, HttpResult, Submissions
 
 
 def _get(fetcher: Fetcher, url: str, *, agent: str, run_id: str | None, cache: bool, hint: str) -> bytes:
     """GET `url`; a 404 (raised or returned) becomes NotFoundError carrying `hint`."""
+    return _answer(fetcher, url, agent=agent, run_id=run_id, cache=cache, hint=hint).body
+
+
+def _answer(fetcher: Fetcher, url: str, *, agent: str, run_id: str | None, cache: bool, hint: str) -> HttpResult:
     try:
         result = fetcher.get(url, agent=agent, run_id=run_id, cache=cache)
     except NotFoundError as err:
@@ -31,7 +40,16 @@ def _get(fetcher: Fetcher, url: str, *, agent: str, run_id: str | None, cache: b
         raise NotFoundError(url, 404, hint)
     if result.status >= 400:  # a Fetcher should raise these itself; never parse an error page
         raise HTTPStatusError(url, result.status, "EDGAR answered with an error status")
-    return result.body
+    return result
+
+
+def served_on(headers: Mapping[str, str]) -> date | None:
+    """The UTC day an answer was served, from its HTTP Date header (a replay pack keeps it); None without one."""
+    value = next((v for k, v in headers.items() if k.lower() == "date"), None)
+    try:
+        return parsedate_to_datetime(value).astimezone(UTC).date() if value else None
+    except (TypeError, ValueError):
+        return None
 
 
 def fetch_ticker_map(fetcher: Fetcher, *, agent: str, run_id: str | None = None) -> dict[str, CompanyRef]:
@@ -48,9 +66,9 @@ def fetch_submissions(
 
     Never cached: the listing changes with every new filing.
     """
-    body = _get(fetcher, submissions_url(cik), agent=agent, run_id=run_id, cache=False,
-                hint=f"no EDGAR submissions for CIK {cik}: check the CIK")
-    main = parse_submissions(body)
+    answer = _answer(fetcher, submissions_url(cik), agent=agent, run_id=run_id, cache=False,
+                     hint=f"no EDGAR submissions for CIK {cik}: check the CIK")
+    main = replace(parse_submissions(answer.body), served_on=served_on(answer.headers))
     if not follow_older or not main.older_pages:
         return main
     return with_older_pages(fetcher, main, agent=agent, run_id=run_id)

@@ -15,8 +15,9 @@ from watchdesk.sources.ratelimit import retry_after_s
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Transient answers about the server's load, not the resource: never recorded into a pack.
 UNRECORDED = frozenset({304, 408, 429})  # and 304: "nothing new since you asked" answers no later GET
-# Only headers that describe the content are recorded, so re-recording a pack gives the same index.
-RECORDED_HEADERS = frozenset({"content-type", "last-modified", "etag", "location", "content-disposition"})
+# Only headers that describe the content are recorded, and the Date it was served: a replayed listing knows no filing
+# after it (the filings agent says so, not "nothing filed").
+RECORDED_HEADERS = frozenset({"content-type", "last-modified", "etag", "location", "content-disposition", "date"})
 DEFAULT_AGENT = "watchdesk/0.1"
 SEC_DOMAIN = "sec.gov"
 

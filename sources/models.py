@@ -94,6 +94,9 @@ class Submissions:
     tickers: tuple[str, ...]
     filings: tuple[Filing, ...]
     older_pages: tuple[str, ...] = field(default=())
+    # the UTC day the listing was served (its HTTP Date header), when the answer said: a replayed listing knows no
+    # filing after the day it was recorded
+    served_on: date | None = None
 
 
 class Fetcher(Protocol):

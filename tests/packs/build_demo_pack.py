@@ -3,13 +3,16 @@
 Run: .venv/bin/python -m tests.packs.build_demo_pack [--fixtures ../shared/fixtures] [--out sources/packs/demo]
 
 Every body is a real SEC response copied byte for byte from ../shared/fixtures (see its MANIFEST.md);
-only the content-type header is filled in from the file type, since the recordings kept bodies only.
+the content-type header is filled in from the file type, since the recordings kept bodies only, and the Date header
+from the MANIFEST where it names the recorded answer's (the GET of that very URL), so a replay knows how old each
+listing is.
 """
 
 from __future__ import annotations
 
 import argparse
 import posixpath
+import re
 from pathlib import Path
 
 from watchdesk.sources.edgar_parse import (
@@ -130,11 +133,28 @@ DEMO_RESPONSES: list[tuple[str, int, dict[str, str], str]] = [
 ]
 
 
+# A MANIFEST row's origin of a VCR cassette: "response body of GET URL, HTTP 200, Thu, 05 Mar 2026 11:20:23 GMT"
+_RECORDED = re.compile(r"response body of GET (\S+), HTTP (\d{3}), (\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT)")
+
+
+def recorded_dates(manifest: str) -> dict[tuple[str, str], str]:
+    """(fixture path, URL) -> the Date its recorded answer carried, from the fixtures' MANIFEST.md rows."""
+    out: dict[tuple[str, str], str] = {}
+    for line in manifest.splitlines():
+        cells = line.split("|")
+        if len(cells) > 3 and (m := _RECORDED.search(cells[3])):
+            out[(cells[1].strip().strip("`"), m.group(1))] = m.group(3)
+    return out
+
+
 def build(fixtures: Path, out: Path) -> Path:
     writer = PackWriter(out)
+    dates = recorded_dates((fixtures / "MANIFEST.md").read_text(encoding="utf-8"))
     for url, status, headers, rel in DEMO_RESPONSES:
         body = (fixtures / "edgar" / rel).read_bytes()
-        writer.add(url, status, headers, body, source=posixpath.normpath(f"shared/fixtures/edgar/{rel}"))
+        path = posixpath.normpath(f"edgar/{rel}")
+        dated = {**headers, "date": dates[(path, url)]} if (path, url) in dates else headers
+        writer.add(url, status, dated, body, source=f"shared/fixtures/{path}")
     index = writer.save()
     (out / "MANIFEST.md").write_text(MANIFEST, encoding="utf-8")
     return index
@@ -145,8 +165,9 @@ MANIFEST = """# Demo replay pack
 Real SEC responses (US government public data: EDGAR, and SEC's press-release RSS feed), copied byte for
 byte from the team's fixtures (`../shared/fixtures/edgar` and `feeds`, whose MANIFEST.md names each file's
 origin); no third-party text is in here. `index.json` maps each URL to
-its body and names the fixture file in `source`. Bodies are gzip-compressed. Only `content-type`
-headers were filled in, from the file type: the recordings kept bodies only.
+its body and names the fixture file in `source`. Bodies are gzip-compressed. The recordings kept bodies only:
+`content-type` headers were filled in from the file type, and `date` from the fixtures' MANIFEST where it names
+the recorded answer's (a replay then knows a listing holds no filing after that day).
 
 Rebuild with `.venv/bin/python -m tests.packs.build_demo_pack`; `tests/unit/test_demo_pack.py` checks
 that the committed pack is exactly what the fixtures give.
