@@ -68,7 +68,8 @@ def fetch_submissions(
     """
     answer = _answer(fetcher, submissions_url(cik), agent=agent, run_id=run_id, cache=False,
                      hint=f"no EDGAR submissions for CIK {cik}: check the CIK")
-    main = replace(parse_submissions(answer.body), served_on=served_on(answer.headers))
+    # a replayed listing knows no filing after the day it was recorded; a live one is today's
+    main = replace(parse_submissions(answer.body), served_on=served_on(answer.headers) if answer.from_replay else None)
     if not follow_older or not main.older_pages:
         return main
     return with_older_pages(fetcher, main, agent=agent, run_id=run_id)

@@ -94,8 +94,8 @@ class Submissions:
     tickers: tuple[str, ...]
     filings: tuple[Filing, ...]
     older_pages: tuple[str, ...] = field(default=())
-    # the UTC day the listing was served (its HTTP Date header), when the answer said: a replayed listing knows no
-    # filing after the day it was recorded
+    # of a replayed listing, the UTC day it was served (its recorded HTTP Date header), when the pack kept it: it knows
+    # no filing after that day
     served_on: date | None = None
 
 

@@ -55,3 +55,16 @@ def test_a_recorded_pack_keeps_the_date_it_was_served(tmp_path: Path) -> None:
                                               ({"date": "not a date"}, None), ({}, None)])  # fmt: skip
 def test_served_on_reads_the_http_date_as_a_utc_day(headers: dict[str, str], day: date | None) -> None:
     assert served_on(httpx.Headers(headers) if headers.get("Date") else headers) == day
+
+
+def test_only_a_replayed_listing_is_dated(tmp_path: Path, shared_fixtures: Path) -> None:
+    """A live listing is today's whatever its Date says (a clock ahead of the server's, a window ending later)."""
+    from watchdesk.sources.edgar import fetch_submissions
+    from watchdesk.sources.edgar_parse import submissions_url
+
+    listing = (shared_fixtures / "edgar/submissions/CIK0000320193_APPLE.json").read_bytes()
+    fake = CountingServer({submissions_url(320193): (200, listing)})
+    with live_gateway(fake, [], record_dir=tmp_path / "rec") as gw:
+        assert fetch_submissions(gw, 320193, agent="filings").served_on is None
+    with replay_gateway(tmp_path / "rec", [], []) as gw:
+        assert fetch_submissions(gw, 320193, agent="filings").served_on == date(2024, 1, 1)
