@@ -188,9 +188,23 @@ def sources_read(
             # the watchlist's limits, where no run read their days: said, but no failure
             why += dict.fromkeys(f"the runs {c['reason']}" for run in runs for c in _cuts(run, agent, ticker)
                                  if overlaps(_cut(c), missed))  # fmt: skip
+            if agent == "transcripts" and any(overlaps(r, [period]) for r in read) and _folders_only(runs, ticker):
+                why.append(FOLDERS_ONLY)
             out.append(SourceRead(ticker=ticker, source=agent, why=tuple(why), none_read=missed == [period],
                                   failed=bool(found) or not looked))  # fmt: skip
     return out
+
+
+# A folder holds the calls someone put in it: no call in it is no proof that none was held (a listing or a feed says
+# what was published; a folder does not)
+FOLDERS_ONLY = "its calls are read from local folders only, which hold no call of those days"
+
+
+def _folders_only(runs: Sequence[Run], ticker: str) -> bool:
+    """Every run that read the ticker's calls read them from local folders alone."""
+    steps = [step for run in runs if (step := step_of(run, "transcripts", ticker)) is not None]
+    return bool(steps) and all(source.get("kind") == "folder" for step in steps
+                               for source in step["params"].get("chain", [{}]))  # fmt: skip
 
 
 def _why(agent: str, found: Sequence[Gap], *, unlooked: list[Span], looked: list[Span]) -> list[str]:

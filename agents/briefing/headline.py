@@ -204,7 +204,7 @@ def _nothing_read(sources: Sequence[SourceRead]) -> bool:
 
 def _not_known(ticker: str, sources: Sequence[SourceRead], span: str) -> str:
     """No documents for a ticker some of whose sources were not read on every day: which, and why."""
-    unknown = [r for r in sources if r.why]
+    unknown = sorted((r for r in sources if r.why), key=lambda r: list(_VERB).index(r.source))  # as the verbs are
     line = (f"- No new documents for {escape_markdown(ticker)} in this period, but whether anything was "
             f"{_verbs(unknown)} {span} is not known: {'; '.join(w for r in unknown for w in r.why)}.")  # fmt: skip
     quiet = [r for r in sources if not r.why]

@@ -32,6 +32,7 @@ def tsm_line(db: Path, week: str, out: Path) -> str:
 def test_a_week_of_6ks_left_out_is_not_said_to_be_quiet(db: Path, tmp_path: Path, week: str, span: str) -> None:
     line = tsm_line(db, week, tmp_path)
     assert "(nothing filed" not in line, line
-    assert line == (f"- No new documents for TSM in this period, but whether anything was filed {span} is not known: "
-                    f"{LEFT_OUT}. Nothing was called or published in it.")  # fmt: skip
+    assert line == (f"- No new documents for TSM in this period, but whether anything was filed or called {span} is "
+                    f"not known: {LEFT_OUT}; its calls are read from local folders only, which hold no call of those "
+                    "days. Nothing was published in it.")  # fmt: skip
 

@@ -23,17 +23,18 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_week_the_limit_left_unread_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
     lines = missing(brief_md(db, tmp_path, "--week", "2026-W04"))
     assert "No new documents for NVDA in this period (nothing filed" not in lines
-    assert ("- No new documents for NVDA in this period, but whether anything was filed 2026-01-19 to 2026-01-25 is "
-            "not known: the runs read only the newest filing of each form (limit_per_form = 1). Nothing was called or "
-            "published in it.") in lines  # fmt: skip
+    assert ("- No new documents for NVDA in this period, but whether anything was filed or called 2026-01-19 to "
+            "2026-01-25 is not known: the runs read only the newest filing of each form (limit_per_form = 1); its "
+            "calls are read from local folders only, which hold no call of those days. Nothing was published in it."
+            ) in lines  # fmt: skip
     assert "see Gaps" not in lines.split("NVDA", 1)[1].split("\n", 1)[0]  # a limit is no gap
 
 
 def test_tsm_in_2026_w20_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
     lines = missing(brief_md(db, tmp_path, "--week", "2026-W20"))
     assert "No new documents for TSM in this period (nothing filed" not in lines
-    assert "whether anything was filed 2026-05-11 to 2026-05-17 is not known: the runs read only the newest filing " \
-        "of each form (limit_per_form = 1)" in lines
+    assert "whether anything was filed or called 2026-05-11 to 2026-05-17 is not known: the runs read only the " \
+        "newest filing of each form (limit_per_form = 1)" in lines
 
 
 def test_a_limit_is_no_gap_and_no_failure(db: Path) -> None:

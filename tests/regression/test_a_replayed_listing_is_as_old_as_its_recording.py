@@ -33,7 +33,7 @@ def test_weeks_after_the_recorded_listing_are_not_said_to_be_quiet(db: Path, tmp
     lines = missing(brief_md(db, tmp_path, "--week", week)).splitlines()
     line = next(line for line in lines if "for NVDA" in line)
     assert "(nothing filed" not in line, line
-    assert f"whether anything was filed {span} is not known: {STALE}." in line, line
+    assert f"whether anything was filed or called {span} is not known: {STALE};" in line, line
 
 
 def test_a_week_the_listing_covers_still_says_what_it_knows(db: Path, tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from watchdesk.agents.briefing.coverage import Run, held, runs_from, sources_read
+from watchdesk.agents.briefing.coverage import FOLDERS_ONLY, Run, held, runs_from, sources_read
 from watchdesk.agents.briefing.model import SourceRead
 from watchdesk.agents.briefing.spans import merged, minus, said
 
@@ -121,3 +121,17 @@ def test_a_filing_that_failed_just_before_the_period_is_listed_when_recorded_dur
     run = ("r", date(2026, 3, 3), PLAN, [late])
     assert [g.row["target"] for g in held(runs(run), period=WEEK)] == ["8-K 0001045810-26-000019"]
     assert held(runs(run), period=(date(2026, 3, 9), date(2026, 3, 15))) == []
+
+
+def test_calls_read_from_folders_alone_are_not_known_to_be_quiet() -> None:
+    """A review: a week of the demo said NVIDIA 'Nothing was called' in it (2026-W22) though NVIDIA held its call in
+    late May 2026: the demo reads calls from a folder of the fixtures, and a folder holds the calls someone put in it.
+    A chain with a source that lists what was published (a feed, pages, an API) says what it read, as before."""
+    folder, feed = {"kind": "folder", "path": "/calls"}, {"kind": "feed", "url": "https://example.com/feed"}
+    plan = [s for s in PLAN if s["id"] != "transcripts:NVDA"]
+    only = read([*plan, step("transcripts:NVDA", chain=[folder, folder])], [])["NVDA", "transcripts"]
+    assert only.why == (FOLDERS_ONLY,) and not only.none_read and not only.failed
+    assert read([*plan, step("transcripts:NVDA", chain=[folder, feed])], [])["NVDA", "transcripts"].why == ()
+    # after the run's day nothing was read at all: said as before, not as a folder's
+    later = read([*plan, step("transcripts:NVDA", chain=[folder])], [], (date(2026, 9, 7), date(2026, 9, 13)))
+    assert later["NVDA", "transcripts"].why == ("the runs looked at its calls up to 2026-09-01 only",)
