@@ -269,7 +269,9 @@ def _describe(exc: ValidationError) -> str:
         if any(other != loc and other[: len(loc)] == loc for other in locs):
             continue
         where = ".".join(str(part) for part in err["loc"]) or "(top level)"
-        given = "" if err["type"] == "missing" else f" (got {err.get('input')!r})"
+        # an unknown key is named, never its value: a secret put under a misspelt key ("webhook = <the URL>") is
+        # no URL the redaction can always recognise
+        given = "" if err["type"] in {"missing", "extra_forbidden"} else f" (got {err.get('input')!r})"
         msg = err["msg"]
         if err["type"] == "extra_forbidden" and (close := _close_field(loc)):
             msg += f"; did you mean `{close}`?"  # "cadense" is "cadence"

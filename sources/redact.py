@@ -22,6 +22,8 @@ _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"'<>`]+")
 _USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#\s]*@")
 # Parameters are separated by "&" or ";", and a second "?" starts another run of them (servers read all three)
 _PARAM_SEP = re.compile(r"([&;?])")
+# A Slack incoming webhook's secret is its path (hooks.slack.com/services/T.../B.../XXXX): no parameter names it
+_WEBHOOK_PATH = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://hooks\.slack(?:-gov)?\.com\.?(?::\d+)?/)[^?#]+", re.IGNORECASE)
 
 
 # C0 controls but tab and newline, DEL and C1: an ESC from a fetched link would clear the screen or fake a line
@@ -47,9 +49,10 @@ def is_secret_param(name: str) -> bool:
 
 
 def redact_url(url: str) -> str:
-    """`url` with the values of credential-like parameters (query and fragment), and any user:password@, redacted
-    (and control characters shown as escapes)."""
+    """`url` with the values of credential-like parameters (query and fragment), any user:password@ and a Slack
+    webhook's path redacted (and control characters shown as escapes)."""
     url = _USERINFO.sub(rf"\g<1>{REDACTED}@", printable(url))
+    url = _WEBHOOK_PATH.sub(rf"\g<1>{REDACTED}", url)
     base, sep, rest = url.partition("?")
     if not sep:
         base, hash_, fragment = url.partition("#")
