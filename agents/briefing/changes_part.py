@@ -134,8 +134,13 @@ def _doc(r: dict[str, Any], side: str) -> str:
 
 def _cite(r: dict[str, Any], side: str) -> str:
     """[10-K filed DATE](url), document id and the quote's characters in the stored text."""
-    span = f"{r[f'{side}_start']}–{r[f'{side}_end']}"
-    return f"[{_doc(r, side)}]({r[f'{side}_url']}) (document `{r[f'{side}_doc_id']}`, characters {span})"
+    from watchdesk.agents.briefing.render import URL  # render imports this module
+
+    span, url = f"{r[f'{side}_start']}–{r[f'{side}_end']}", r[f"{side}_url"] or ""
+    # the URL is built from SEC's primaryDocument, fetched text: only a plain http(s) address is a link, in angle
+    # brackets so a ")" in it cannot end the link early
+    cited = f"[{_doc(r, side)}](<{url}>)" if URL.match(url) else f"{_doc(r, side)} {_md(url or 'no address recorded')}"
+    return f"{cited} (document `{r[f'{side}_doc_id']}`, characters {span})"
 
 
 def _topics(r: dict[str, Any]) -> str:
