@@ -282,7 +282,10 @@ class Gateway:
         assert self._pack is not None
         started = self._clock()
         try:
-            result = self._pack.lookup(call.url)
+            result = self._pack.lookup(call.url, max_bytes=self.config.max_bytes)
+        except ResponseTooLargeError as exc:  # as a download past the cap: aborted, audited
+            self._emit(call, 1, "error", detail=str(exc))
+            raise
         except ReplayCorruptError as exc:  # recorded, but damaged: not to be read as a response never recorded
             self._emit(call, 1, "replay_corrupt", detail=exc.detail)
             raise

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import re
 import zlib
@@ -20,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 from watchdesk.sources.cache import storable_headers
-from watchdesk.sources.errors import ConfigError, ReplayCorruptError, ReplayMissError
+from watchdesk.sources.errors import ConfigError, ReplayCorruptError, ReplayMissError, ResponseTooLargeError
 from watchdesk.sources.models import HttpResult
 from watchdesk.sources.redact import REDACTED, redact_url
 
@@ -66,37 +67,49 @@ class ReplayPack:
     def __contains__(self, url: object) -> bool:
         return isinstance(url, str) and pack_key(url) in self.entries
 
-    def lookup(self, url: str) -> HttpResult:
-        """The recorded response for `url`; raises ReplayMissError naming the URL and the pack."""
+    def lookup(self, url: str, *, max_bytes: int | None = None) -> HttpResult:
+        """The recorded response for `url`; raises ReplayMissError naming the URL and the pack, and
+        ResponseTooLargeError for a body past `max_bytes` (unpacked no further than that)."""
         entry = self.entries.get(pack_key(url))
         if entry is None:
             raise ReplayMissError(
                 f"not in the recording: {pack_key(url)} (replay pack {self.root}; a live run with --record adds it)"
             )
-        body = self._read_body(entry)
+        body = self._read_body(entry, max_bytes=max_bytes)
         return HttpResult(
             url=urldefrag(url)[0], status=entry.status, headers=dict(entry.headers), body=body,
             from_replay=True,
         )
 
-    def _read_body(self, entry: PackEntry) -> bytes:
+    def _read_body(self, entry: PackEntry, *, max_bytes: int | None) -> bytes:
         path = (self.root / entry.body).resolve()
         if not path.is_relative_to(self.root.resolve()):
             raise ConfigError(f"{self.root / INDEX}: body {entry.body!r} points outside the pack")
+        # a pack may be anyone's: a body is read, and a small .gz that unpacks to gigabytes unpacked, no further than
+        # the cap
+        limit, packed = (max_bytes if max_bytes is not None else -1), path.name.endswith(".gz")
         try:
-            data = path.read_bytes()
+            with path.open("rb") as f:
+                data = f.read(-1 if packed or limit < 0 else limit + 1)
         except OSError as exc:
             raise ReplayCorruptError(
                 self.root, entry.url, f"body file {entry.body} is missing; record it again with --record"
             ) from exc
-        if not path.name.endswith(".gz"):
-            return data
         try:
-            return gzip.decompress(data)
+            body = _gunzip(data, limit=limit) if packed else data
         except (OSError, EOFError, zlib.error) as exc:  # not gzip, cut short, or a bad checksum
             raise ReplayCorruptError(
                 self.root, entry.url, f"body file {entry.body} is corrupt ({exc}); record it again with --record"
             ) from exc
+        if limit >= 0 and len(body) > limit:
+            raise ResponseTooLargeError(f"{entry.url}: recorded body {entry.body} passed the cap of {limit:,} bytes")
+        return body
+
+
+def _gunzip(data: bytes, *, limit: int) -> bytes:
+    """`data` gunzipped as gzip.decompress would, stopping one byte past `limit` (-1: no limit)."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+        return unpacked.read(limit + 1 if limit >= 0 else -1)
 
 
 def read_index(root: Path) -> list[PackEntry]:
