@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from watchdesk.graph.cli_input import replay_option
+from watchdesk.graph.cli_input import new_file, replay_option
 from watchdesk.graph.cli_lazy import LazyGroup
 from watchdesk.graph.console import err, escape
 from watchdesk.graph.settings import Settings, from_env, today
@@ -293,10 +293,7 @@ def init(path: Path, force: bool) -> None:
     """
     from importlib import resources
 
-    if path.exists() and not force:
-        raise ConfigError(f"{path} already exists (use --force to overwrite)")
-    if not path.parent.is_dir():
-        raise ConfigError(f"folder {path.parent} does not exist: create it first, or give another path")
+    new_file(path, force=force)
     path.write_text((resources.files("watchdesk.graph") / "example_watchlist.toml").read_text(), encoding="utf-8")
     click.echo(f"wrote {path}; check it with: watchdesk run {path} --dry-run")
 

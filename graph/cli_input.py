@@ -36,3 +36,12 @@ def read_input(path: str | Path, *, expected: str) -> bytes:
         raise ConfigError(f"{path} is a folder; give one file: {expected}") from exc
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from exc
+
+
+def new_file(path: Path, *, force: bool) -> None:
+    """Refuse a file a command would write (`init`, `plan --out`) that exists without --force, or whose folder does
+    not exist, before any work."""
+    if path.exists() and not force:
+        raise ConfigError(f"{path} already exists (use --force to overwrite)")
+    if not path.parent.is_dir():
+        raise ConfigError(f"folder {path.parent} does not exist: create it first, or give another path")

@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.cli_input import replay_option
+from watchdesk.graph.cli_input import new_file, replay_option
 from watchdesk.graph.settings import Settings, today
-from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:  # the parser loads SEC's ticker map: only when a goal is planned
     from collections.abc import Callable
@@ -88,8 +87,8 @@ def plan(
 
     settings: Settings = ctx.obj
     day = as_of.date() if as_of else settings.as_of or today()
-    if out is not None and out.exists() and not force:
-        raise ConfigError(f"{out} already exists (use --force to overwrite)")
+    if out is not None:
+        new_file(out, force=force)
     index = None
     if refresh_tickers:
         from watchdesk.graph.goal.refresh import refresh
