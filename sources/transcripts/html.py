@@ -8,10 +8,11 @@ role line), a heading element. The shared turn parser does the rest.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 from urllib.parse import urlparse
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag, XMLParsedAsHTMLWarning
 from bs4.element import CData, Declaration, Doctype, PageElement, ProcessingInstruction
 
 from watchdesk.sources.transcripts.guards import check_parsed, check_size
@@ -137,7 +138,9 @@ def _canonical(soup: BeautifulSoup) -> str | None:
 def parse_html(data: bytes, *, origin: str = "<input>", hints: Hints | None = None) -> Transcript:
     """A transcript page (any site following the usual speaker-turn shape) -> Transcript."""
     check_size(data, origin=origin)
-    soup = BeautifulSoup(data, "lxml")
+    with warnings.catch_warnings():  # an XHTML page (`<?xml ...?>` first) is still HTML to read: no advice on stderr
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(data, "lxml")
     title = page_title(soup)
     lines = page_lines(soup)
     parsed = parse_turns(_from_title(lines, title))
