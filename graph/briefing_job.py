@@ -5,12 +5,12 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from watchdesk.agents.briefing.agent import BriefingFiles, BriefingRequest, write_briefing
-from watchdesk.agents.briefing.period import Period, between, iso_week
+from watchdesk.agents.briefing.period import TREND_WEEKS, Period, between, iso_week
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.errors import ConfigError
@@ -19,6 +19,9 @@ from watchdesk.store.store import Store
 
 if TYPE_CHECKING:  # delivery (SMTP, httpx) is imported only when a briefing is delivered
     from watchdesk.agents.briefing.deliver import Outcome
+
+
+EARLIEST = date.min + timedelta(weeks=TREND_WEEKS, days=queries.LATE_DAYS)  # the first day a briefing can start
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,11 +60,11 @@ def choose_period(
     if week and (since or until):
         raise ConfigError("give either --week or --since/--until, not both")
     if week:
-        return iso_week(week)
+        return _briefable(iso_week(week), f"--week {week!r}")
     if since or until:
         if not (since and until):
             raise ConfigError("--since and --until go together (e.g. --since 2025-08-25 --until 2025-08-31)")
-        return between(since, until)
+        return _briefable(between(since, until), f"--since {since}")
     last = store.query(
         "SELECT period_start, period_end FROM briefings WHERE watchlist = ? ORDER BY period_end DESC LIMIT 1",
         [watchlist.name],
@@ -73,6 +76,14 @@ def choose_period(
         raise ConfigError("no documents stored for this watchlist yet: give --week or --since/--until")
     iso = newest.isocalendar()
     return iso_week(f"{iso.year}-W{iso.week:02d}")
+
+
+def _briefable(period: Period, given: str) -> Period:
+    """A period whose briefing can read the weeks before it (the trend's, late documents'): not year 1's first weeks."""
+    if period.start < EARLIEST:
+        raise ConfigError(f"{given}: give a day on or after {EARLIEST}: a briefing reads the {TREND_WEEKS} weeks "
+                          "before its period")  # fmt: skip
+    return period
 
 
 def brief(

@@ -66,6 +66,8 @@ def iso_week(label: str) -> Period:
         monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
     except ValueError as exc:
         raise ConfigError(f"--week {label!r}: {exc}") from None
+    if monday > date.max - timedelta(days=6):
+        raise ConfigError(f"--week {label!r}: its Sunday is past {date.max}")
     return Period(monday, monday + timedelta(days=6))
 
 
