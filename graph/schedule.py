@@ -116,7 +116,10 @@ class Crontab:
 
     def read(self) -> str:
         if self.path is not None:
-            return self.path.read_text(encoding="utf-8") if self.path.exists() else ""
+            try:
+                return self.path.read_text(encoding="utf-8") if self.path.exists() else ""
+            except UnicodeDecodeError:  # a binary given by mistake: said, and never rewritten
+                raise ConfigError(f"{self.path}: not a crontab (not UTF-8 text): give a crontab file") from None
         done = subprocess.run([self._command(), "-l"], capture_output=True, text=True, check=False)
         return done.stdout if done.returncode == 0 else ""  # "no crontab for user" is an empty crontab
 
