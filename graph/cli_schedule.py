@@ -19,7 +19,8 @@ def _crontab_option(fn: Any, *, verb: str = "Edit") -> Any:
     return click.option(
         "--crontab-file",
         type=click.Path(dir_okay=False, path_type=Path),
-        help=f"{verb} this crontab file instead of the user's crontab (tests, or a cron.d file).",
+        help=f"{verb} this file instead of the user's crontab: one in the user crontab's format (what `crontab FILE` "
+        "installs; tests), not an /etc/cron.d file, whose lines also name a user.",
     )(fn)
 
 

@@ -109,7 +109,7 @@ def with_entry(crontab: str, watchlist: Path, line: str | None) -> str:
 
 
 class Crontab:
-    """A crontab file (tests, or a system cron.d file), or the user's crontab through the `crontab` command."""
+    """A file in the user crontab's format (tests), or the user's crontab through the `crontab` command."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
