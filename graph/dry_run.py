@@ -40,6 +40,9 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     echo(describe(plan))
     for warning in _missing_folders(watchlist):
         echo(f"warning: {warning}")
+    if _needs_identity(watchlist, settings):
+        echo("warning: WATCHDESK_SEC_IDENTITY is not set here: `watchdesk run` would stop before fetching (exit 2); "
+             "set it to 'Your Name you@example.com' (scheduled runs read it from ~/.config/watchdesk/env)")
     if any(d.kind == "email" for d in watchlist.delivery) and not settings.smtp_url:
         echo("warning: an e-mail target, but WATCHDESK_SMTP_URL is not set here: a run would record the e-mail as "
              "failed (scheduled runs read it from ~/.config/watchdesk/env)")
@@ -61,6 +64,14 @@ def _smtp_problems(watchlist: Watchlist, settings: Settings) -> list[str]:
     except ConfigError as exc:
         return [f"delivery: {exc}"]
     return []
+
+
+def _needs_identity(watchlist: Watchlist, settings: Settings) -> bool:
+    """A live run that would ask SEC something without the identity SEC requires: `run` refuses it before fetching
+    (a warning, not a problem: it may be set only for cron, as WATCHDESK_SMTP_URL may)."""
+    from watchdesk.graph.runner import needs_sec
+
+    return settings.mode == "live" and not settings.sec_identity and needs_sec(watchlist)
 
 
 def _missing_folders(watchlist: Watchlist) -> list[str]:
