@@ -7,6 +7,7 @@ the watchlist once when next due, and that run's briefing reaches back to the la
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 import subprocess
@@ -108,6 +109,11 @@ def with_entry(crontab: str, watchlist: Path, line: str | None) -> str:
     return "\n".join(kept) + "\n" if kept else ""
 
 
+# What `crontab -l` says for a user who has none: cronie and Vixie "no crontab for USER", busybox "can't open"
+# (its spool file), each with exit 1
+_NO_CRONTAB = re.compile(r"no crontab for |can't open '?[^']*'?: No such file", re.IGNORECASE)
+
+
 class Crontab:
     """A file in the user crontab's format (tests), or the user's crontab through the `crontab` command."""
 
@@ -121,7 +127,13 @@ class Crontab:
             except UnicodeDecodeError:  # a binary given by mistake: said, and never rewritten
                 raise ConfigError(f"{self.path}: not a crontab (not UTF-8 text): give a crontab file") from None
         done = subprocess.run([self._command(), "-l"], capture_output=True, text=True, check=False)
-        return done.stdout if done.returncode == 0 else ""  # "no crontab for user" is an empty crontab
+        if done.returncode == 0 or _NO_CRONTAB.search(done.stderr):  # "no crontab for user" is an empty crontab
+            return done.stdout if done.returncode == 0 else ""
+        # any other failure (a spool it cannot read, a denied user) is no empty table: writing one would drop every
+        # line the user has
+        said = " ".join(done.stderr.split()) or f"exit {done.returncode}"
+        raise ConfigError(f"`crontab -l` failed ({said}): your crontab was left as it is; fix that, or pass "
+                          "--crontab-file")
 
     def write(self, text: str) -> None:
         if self.path is not None:
