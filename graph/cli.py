@@ -360,8 +360,8 @@ def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
     mine = ", ".join(f"{v} {k if v != 1 else k.replace('filings', 'filing').rstrip('s')}"
                      for k, v in outcome.this_run.items())
     total = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
-    detail = "; ".join(part for part in (mine and f"this run: {mine}", f"{outcome.fetches} requests",
-                                         total and f"database: {total}") if part)  # fmt: skip
+    requests = f"{outcome.fetches} request{'s' * (outcome.fetches != 1)}"
+    detail = "; ".join(p for p in (mine and f"this run: {mine}", requests, total and f"database: {total}") if p)
     err.print(f"run {outcome.run_id}: {outcome.status} ({detail})")
     for gap in outcome.gaps:
         err.print(f"  [yellow]gap[/yellow] {escape(redact_text(gap))}")

@@ -127,7 +127,8 @@ def remove(watchlist: Path, crontab_file: Path | None) -> None:
     path = watchlist.resolve()
     gone = watchdesk_lines(text, path)
     table.write(with_entry(text, path, None))
-    click.echo(f"removed {len(gone)} line(s) for {path}")
+    click.echo(f"removed {len(gone)} line{'s' * (len(gone) != 1)} for {path}" if gone
+               else f"no watchdesk line for {path}: nothing removed")
 
 
 def _print_next(sched: Any, *, until: date | None = None) -> None:

@@ -12,6 +12,7 @@ from langgraph.types import Command
 from watchdesk.agents import filings, transcripts
 from watchdesk.agents.briefing.agent import BriefingRequest, write_briefing
 from watchdesk.agents.briefing.period import Period
+from watchdesk.agents.briefing.text import plural
 from watchdesk.agents.filings_compare import watched_topics
 from watchdesk.agents.flagging.agent import flag_documents
 from watchdesk.graph.delivery import deliver_briefing
@@ -137,7 +138,8 @@ def flagging_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
     gaps = [_unflagged(deps, doc_id, ticker, exc) for doc_id, ticker, exc in stats.failed]
     stored = deps.store.query("SELECT count(*) FROM documents WHERE list_contains(?, ticker)", [tickers])[0][0]
     already = stored - stats.documents - len(gaps)  # flagging takes every stored document this version has not read
-    summary = f"flagged {stats.documents} documents: {stats.sentences} sentences, {stats.findings} findings"
+    summary = (f"flagged {plural(stats.documents, 'document')}: {plural(stats.sentences, 'sentence')}, "
+               f"{plural(stats.findings, 'finding')}")
     summary += f"; {len(gaps)} could not be flagged (gaps)" if gaps else ""
     summary += f"; {already} stored documents already flagged at this method version" if already else ""
     deps.report(summary)

@@ -108,7 +108,8 @@ def flag_documents(
         stats.documents += 1
         stats.sentences += n_sent
         stats.findings += n_find
-        report(f"flagged {ticker} {doc_id}: {n_find} findings in {n_sent} sentences")
+        report(f"flagged {ticker} {doc_id}: {n_find} finding{'s' * (n_find != 1)} in {n_sent} "
+               f"sentence{'s' * (n_sent != 1)}")
     return stats
 
 
