@@ -329,7 +329,7 @@ def _register_groups() -> None:
     cli.add_lazy("brief", "watchdesk.graph.cli_brief:brief",
                  "Write the briefing of one period from what is stored (nothing is fetched) and print the paths.")
     cli.add_lazy("edgar", "watchdesk.graph.cli_edgar:edgar",
-                 "SEC EDGAR tools: clean text, sections and 8-K items of a filing; list a company's filings.",
+                 "SEC EDGAR tools: a filing's text, sections and items; diff two filings; list and download filings.",
                  subcommands=("watchdesk.graph.cli_edgar_remote:list_filings",
                               "watchdesk.graph.cli_edgar_remote:download_filings",
                               "watchdesk.graph.cli_edgar_diff:diff"))

@@ -24,7 +24,7 @@ _PATH = click.Path(path_type=Path)
 
 @click.group()
 def edgar() -> None:
-    """SEC EDGAR tools: clean text, sections and 8-K items of a filing; list a company's filings.
+    """SEC EDGAR tools: a filing's text, sections and items; diff two filings; list and download filings.
 
     \b
     Examples:
