@@ -49,9 +49,14 @@ def sentiment(ctx: click.Context, texts: tuple[str, ...], source: IO[bytes]) -> 
     if blank is not None:
         raise click.UsageError(f"sentence {blank} is empty; give the sentences to score")
     rows = iter(enumerate(texts, start=1)) if texts else _rows(source)
+    scored = 0
     while batch := list(islice(rows, BATCH)):
         results = score([text for _, text in batch])
         click.echo("".join(_line(row[0], *result) for row, result in zip(batch, results, strict=True)), nl=False)
+        scored += len(batch)
+    named = getattr(source, "name", "-") not in ("-", "<stdin>") and not texts
+    if not scored and named:  # a named file with nothing in it is bad input, as for every command; a pipe may be empty
+        raise ParsingError(f"{source.name}: no sentences in it (empty, or blank lines only); expected JSONL {SHAPE}")
 
 
 def _rows(source: IO[bytes]) -> Iterator[tuple[Any, str]]:
