@@ -57,8 +57,8 @@ def brief(
     Which watchlist: WATCHLIST (a watchlist file: its companies, topics and targets as the file now says), or
     --name NAME (the watchlist as its latest finished run stored it). Without either, the database must hold
     one watchlist's runs; when it holds several (one file shared by a "semis" and an "energy" watchlist) brief
-    exits 2 and lists their names. Without --week or --since/--until the period is the one last briefed (or the
-    week of the newest document).
+    exits 2 and lists their names. Without --week or --since/--until the period is the latest briefed, the one
+    ending last, whenever it was written (or the week of the newest document).
 
     The gaps shown are those that still leave something of the period unread, whichever finished run of the
     watchlist recorded them (up to its latest): a filing or comparison that failed, for its filing date; a
