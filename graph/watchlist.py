@@ -16,7 +16,7 @@ from watchdesk.sources.errors import ConfigError
 
 Source = Literal["edgar", "transcripts", "news"]
 _APPROVAL = re.compile(r"^(always|never|first:[1-9]\d*)$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # C0, DEL, C1 (NEL), line and paragraph separators
 
 
 # "10K", "10q", "8-k", "20f/a" are the forms SEC writes 10-K, 10-Q, 8-K, 20-F/A: a form that matched nothing was
