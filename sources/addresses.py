@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# one address; a goal's text is searched for the same shape (graph/goal/delivery.py)
-ADDRESS_PATTERN = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+# one address; a goal's text is searched for the same shape (graph/goal/delivery.py). No "%" or "!" in the local part:
+# "evil%evil.test@example.com" passes "@example.com", and a mail server that still routes by "%" relays it to evil.test
+ADDRESS_PATTERN = r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 ADDRESS = re.compile(rf"^{ADDRESS_PATTERN}$")
 DOMAIN = re.compile(r"^@?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 
