@@ -130,6 +130,9 @@ def _factor_changes(old: ParsedFiling, new: ParsedFiling) -> tuple[list[FactorCh
         # A 10-Q that refers back ("no material changes") keeps the earlier factors; none is removed.
         return [], f"the newer filing lists no risk factors: {new.risk.note}"
     pairs = match_factors(olds, news, old_text=old.text, new_text=new.text)
+    if new.risk is not None and new.risk.note == LISTS_CHANGES_ONLY:
+        # A list of the changed factors only cannot tell a removed factor from one left as it was: none is removed.
+        pairs = [(o, n) for o, n in pairs if n is not None]
     changes = _elsewhere([_labelled(o, n) for o, n in pairs], old_text=old.text, new_text=new.text)
     order = {id(f): i for i, f in enumerate(news)}
     changes.sort(key=lambda c: (order.get(id(c.new), len(news)), c.old.start if c.old else 0))
