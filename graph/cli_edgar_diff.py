@@ -42,7 +42,8 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
     Filings of two registrants (by the CIK their cover or SGML header gives) are refused unless
     --across-companies; a NEW whose period ends before OLD's is compared as given, with a warning.
     JSON: {"sections": [{"item", "similarity", "jaccard", "note", "added": [{"heading", "text"}],
-    "removed": [...], "changed": [{"heading", "old", "new", "similarity", "kind"}]}]}.
+    "removed": [...], "changed": [{"heading", "old", "new", "similarity", "kind"}]}]}, "changed" most
+    characters changed first (growth, shrinkage or reworded share), as the briefing ranks them.
 
     \b
     Example:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
+from watchdesk.agents.filing_changes import chars_changed
 from watchdesk.sources.errors import StoreError
 from watchdesk.store import changes as stored_changes
 from watchdesk.store.store import Store
@@ -74,11 +75,8 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _changed(r: dict[str, Any]) -> float:
-    """About how many characters a reworded factor changed: its growth or shrinkage, or the share of its words
-    that differ (1 - cosine) of its length, whichever is more. A factor grown by a third outranks a short one
-    reworded throughout, which ranking by similarity alone buried."""
-    old, new = r["old_chars"] or 0, r["new_chars"] or 0
-    return max(abs(new - old), (1.0 - (r["similarity"] or 0.0)) * max(old, new))
+    """About how many characters a reworded factor changed, as `edgar diff` ranks them."""
+    return chars_changed(r["old_chars"] or 0, r["new_chars"] or 0, r["similarity"] or 0.0)
 
 
 def _more(hidden: int) -> list[str]:

@@ -40,7 +40,7 @@ def test_json_contract_on_nvidia(edgar_fixtures: Path) -> None:
     change = risk["changed"][0]
     assert set(change) == {"heading", "old", "new", "similarity", "kind"}
     assert change["kind"] in {"expanded", "shortened", "reworded"}
-    assert [c["similarity"] for c in risk["changed"]] == sorted(c["similarity"] for c in risk["changed"])
+    assert risk["changed"][0]["heading"].startswith("We are subject to complex laws")  # most characters first
     assert any("geopolitical" in a["heading"] for a in mdna["added"])  # export-control sentences, tagged
 
 
