@@ -35,8 +35,9 @@ _LONGER, _SHORTER = 1.2, 0.8
 
 @dataclass(frozen=True, slots=True)
 class FactorChange:
-    """One risk factor's fate: new, removed, expanded, shortened, reworded, unchanged, or elsewhere (its
-    heading is in the other filing's text, outside that filing's risk factors)."""
+    """One risk factor's fate: new, removed, expanded, shortened, reworded, unchanged (the same words in the same
+    order, figures and punctuation aside), or elsewhere (its heading is in the other filing's text, outside that
+    filing's risk factors)."""
 
     kind: str
     old: RiskFactor | None
@@ -223,12 +224,18 @@ def _host(factor: RiskFactor, others: Sequence[RiskFactor], other_text: str) -> 
 def _labelled(old: RiskFactor | None, new: RiskFactor | None) -> FactorChange:
     if old is None or new is None:
         return FactorChange("new" if old is None else "removed", old, new, 0.0)
-    if normalize(old.heading) == normalize(new.heading) and normalize(old.body) == normalize(new.body):
+    if _words(old.heading) == _words(new.heading) and _words(old.body) == _words(new.body):
         return FactorChange("unchanged", old, new, 1.0)
     sim = cosine(term_counts(f"{old.heading} {old.body}"), term_counts(f"{new.heading} {new.body}"))
     ratio = (len(new.body) + 1) / (len(old.body) + 1)
     kind = "expanded" if ratio >= _LONGER else "shortened" if ratio <= _SHORTER else "reworded"
     return FactorChange(kind, old, new, sim)
+
+
+def _words(text: str) -> list[str]:
+    """The words in order, figures and punctuation aside: a new year's stock-price range, a renumbered note or a
+    dropped comma is not a rewording."""
+    return _WORD.findall(text.lower())
 
 
 def sentences(text: str, *, offset: int = 0) -> list[Sentence]:
