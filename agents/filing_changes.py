@@ -35,8 +35,9 @@ def _section(s: SectionDiff, topics: TopicLibrary) -> dict[str, Any]:
         added = [{"heading": c.new.heading, "text": c.new.body} for c in s.of_kind("new") if c.new]
     return {
         "item": s.item,
-        "similarity": s.similarity,
-        "jaccard": s.jaccard,
+        # a section one filing lacks was not compared: no number, not 0.0 ("every word changed")
+        "similarity": s.similarity if s.present else None,
+        "jaccard": s.jaccard if s.present else None,
         "note": s.note,
         "added": added,
         "removed": [{"heading": c.old.heading, "text": c.old.body} for c in s.of_kind("removed") if c.old],
@@ -83,6 +84,8 @@ def markdown(data: dict[str, Any], *, old_name: str, new_name: str, top: int = 1
 
 def _md_section(s: dict[str, Any], top: int) -> list[str]:
     lines = ["", f"## Item {s['item']}: {TITLES.get(s['item'], s['item'])}", ""]
+    if s["similarity"] is None:
+        return [*lines, f"Not compared: {s['note']}."]
     lines.append(f"Similarity {s['similarity']:.3f} (cosine on word counts), {s['jaccard']:.3f} (Jaccard on words).")
     if s["note"]:
         lines += ["", f"Note: {s['note']}."]

@@ -38,7 +38,8 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
     Each risk factor of NEW is matched to one of OLD by heading and body (renumbering, moved groups
     and light rewording survive) and labelled new, removed, expanded, shortened, reworded or
     unchanged. Similarity is the cosine of word counts (as in Lazy Prices); "jaccard" is the second
-    measure. For MD&A, "added" lists the new sentences that mention a watched topic.
+    measure; both are null where a filing lacks the section (the note says which). For MD&A, "added"
+    lists the new sentences that mention a watched topic.
     Filings of two registrants (by the CIK their cover or SGML header gives) are refused unless
     --across-companies; a NEW whose period ends before OLD's is compared as given, with a warning.
     JSON: {"sections": [{"item", "similarity", "jaccard", "note", "added": [{"heading", "text"}],

@@ -109,8 +109,9 @@ def jaccard(a: Counter[str], b: Counter[str]) -> float:
 def _compare_item(old: ParsedFiling, new: ParsedFiling, item: str) -> SectionDiff:
     old_s, new_s = old.section(item), new.section(item)
     if old_s is None or new_s is None:
-        missing = "older" if old_s is None else "newer"
-        return SectionDiff(item, 0.0, 0.0, note=f"the {missing} filing has no such section", present=False)
+        side = "older" if old_s is None else "newer"
+        note = "neither filing has such a section" if old_s is new_s else f"the {side} filing has no such section"
+        return SectionDiff(item, 0.0, 0.0, note=note, present=False)
     a, b = term_counts(_body(old_s.text)), term_counts(_body(new_s.text))
     sim, jac = cosine(a, b), jaccard(a, b)
     if item == "7":
