@@ -41,7 +41,8 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
     measure; both are null where a filing lacks the section (the note says which). For MD&A, "added"
     lists the new sentences that mention a watched topic.
     Filings of two registrants (by the CIK their cover or SGML header gives) are refused unless
-    --across-companies; a NEW whose period ends before OLD's is compared as given, with a warning.
+    --across-companies; a NEW whose period ends before OLD's, or of another form (a 10-K against a
+    10-Q), is compared as given, with a warning.
     JSON: {"sections": [{"item", "similarity", "jaccard", "note", "added": [{"heading", "text"}],
     "removed": [...], "changed": [{"heading", "old", "new", "similarity", "kind"}]}]}, "changed" most
     characters changed first (growth, shrinkage or reworded share), as the briefing ranks them.
@@ -57,6 +58,10 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
 
     (old_filing, old_id), (new_filing, new_id) = (_parse(path) for path in (old, new))
     _check_pair(old, old_id, new, new_id, across_companies=across_companies)
+    if old_filing.form != new_filing.form:
+        click.echo(f"warning: OLD ({old.name}) is a {old_filing.form} and NEW ({new.name}) a {new_filing.form}: "
+                   "their sections are compared as given, so similarity and 'added' measure the two forms' "
+                   "difference as much as what changed; compare filings of one form for that", err=True)
     parsed = [old_filing, new_filing]
     items = ("1A", "7") if section.lower() == "all" else (section.upper(),)
     names = [t.strip() for t in topics.split(",") if t.strip()] or None

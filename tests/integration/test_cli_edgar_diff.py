@@ -116,3 +116,17 @@ def test_a_file_naming_no_form_says_so(tmp_path: Path) -> None:
     result = run(page, page)
     assert result.exit_code == EXIT_CONFIG and "this file names no form" in result.stderr
     assert "unknown form" not in result.stderr  # it read "not an unknown form"
+
+
+def test_two_forms_are_compared_with_a_warning(edgar_fixtures: Path) -> None:
+    """A review: NVIDIA's FY2025 10-K against its Q2 FY2026 10-Q was compared without a word, MD&A Item 7 against
+    Part I Item 2 (cosine 0.947 and 41 'added' sentences that are the quarter's, not a change)."""
+    _, ten_k = pair(edgar_fixtures, NVDA)
+    ten_q = edgar_fixtures / "filings" / "NVDA_10-Q_Q2FY2026_filed-2025-08-27.html"
+    if not ten_q.exists():
+        pytest.skip("the NVIDIA 10-Q is not in the fixtures")
+    mixed = run(ten_k, ten_q, "--section", "7")
+    assert mixed.exit_code == 0
+    assert ("warning: OLD (NVDA_10-K_FY2025_filed-2025-02-26.html) is a 10-K and NEW "
+            "(NVDA_10-Q_Q2FY2026_filed-2025-08-27.html) a 10-Q") in mixed.stderr
+    assert json.loads(mixed.stdout)["sections"][0]["item"] == "7"
