@@ -20,8 +20,8 @@ _LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pi
 def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (and migrate, unless read-only) the store; a file held by another process is a clear error.
 
-    A read-only open creates nothing, not even the file's folder. A DuckDB file that is not a watchdesk store is
-    refused before anything is read from it or written into it.
+    A read-only open creates nothing, not even the file's folder. A DuckDB file that is not a watchdesk store, or a
+    store of a newer watchdesk's schema, is refused before anything is read from it or written into it.
     """
     target = str(path)
     if target != ":memory:" and not read_only:
@@ -35,8 +35,11 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb
         # time zone, which is the machine's (a writer under TZ=America/Los_Angeles stored 03:11 for 11:11 UTC, and the
         # "latest flagging" order then went wrong across machines and DST).
         con.execute("SET TimeZone = 'UTC'")
-        if schema_version(con) is None and (read_only or _tables(con)):
+        version = schema_version(con)
+        if version is None and (read_only or _tables(con)):
             raise _not_a_store(target, con, read_only=read_only)
+        if version is not None and version > latest_version():  # its tables may mean what this one cannot know
+            raise _newer(target, version)
         if not read_only:
             migrate(con)
     except BaseException:
@@ -70,10 +73,14 @@ def require_current(con: duckdb.DuckDBPyConnection, path: Path | str) -> None:
             f"`watchdesk brief --db {path}` (which also writes that week's briefing), then read it again."
         )
     if have > want:
-        raise ConfigError(
-            f"{path} is at schema version {have}, written by a newer watchdesk than this one ({want}): "
-            "upgrade watchdesk here to read it."
-        )
+        raise _newer(str(path), have)
+
+
+def _newer(path: str, have: int) -> ConfigError:
+    return ConfigError(
+        f"{path} is at schema version {have}, written by a newer watchdesk than this one ({latest_version()}): "
+        "upgrade watchdesk here to use it; this one neither reads nor writes it."
+    )
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
