@@ -113,7 +113,7 @@ def _translate_open_error(path: str, exc: duckdb.IOException, *, read_only: bool
         return StoreError(f"cannot open database {path}: {exc}")
     pid, prog = held["pid"], held["prog"]
     if _is_watchdesk(pid):
-        then = ("or to stop at its approval prompt (where it closes the file), then run this command again" if read_only
+        then = ("or to stop at its approval prompt (where it closes the file), then try again" if read_only
                 else "or pass --db to use another file")
         return DatabaseInUseError(
             f"database in use: {path} is held by a watchdesk process (PID {pid}). Wait for that run to finish, {then}."
@@ -121,8 +121,8 @@ def _translate_open_error(path: str, exc: duckdb.IOException, *, read_only: bool
     if read_only:  # readers never block readers: the holder writes
         return DatabaseInUseError(
             f"database in use: {path} is held for writing by another program ({prog}, PID {pid}), such as a "
-            "DuckDB shell or a notebook that opened it without read_only=True. Close that connection, then run "
-            "this command again."
+            "DuckDB shell or a notebook that opened it without read_only=True. Close that connection, then try "
+            "again."
         )
     return DatabaseInUseError(
         f"database in use: {path} is held by another program ({prog}, PID {pid}), such as an open notebook kernel "
