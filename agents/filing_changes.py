@@ -3,19 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from watchdesk.agents.flagging.topics import TopicLibrary
-from watchdesk.sources.filing_diff import FactorChange, FilingDiff, SectionDiff
+from watchdesk.sources.filing_diff import CHANGED_KINDS, FactorChange, FilingDiff, SectionDiff
 from watchdesk.sources.risk_factors import RiskFactor
+from watchdesk.sources.sentence_diff import Sentence
 
 TITLES = {"1A": "Risk factors", "7": "Management's discussion and analysis"}
-CHANGED_KINDS = ("expanded", "shortened", "reworded")
+
+
+@dataclass(frozen=True, slots=True)
+class Gain:
+    """Text a changed risk factor gained: a sentence added, or words inserted into `sentence` (a light rewording)."""
+
+    part: Sentence
+    topics: tuple[str, ...]
+    sentence: Sentence | None = None
 
 
 def topics_in(text: str, library: TopicLibrary) -> list[str]:
     """Names of the watched topics a sentence mentions, in the library's order."""
     return list(library.match(text))
+
+
+def gains(change: FactorChange, library: TopicLibrary) -> list[Gain]:
+    """What a changed factor's body gained, in the filing's order: every sentence added, with the watched topics it
+    mentions (maybe none), and the words inserted into a reworded sentence when they mention a watched topic."""
+    found = [Gain(s, tuple(topics_in(s.text, library))) for s in change.gained.added]
+    for ins in change.gained.inserted:
+        if topics := topics_in(ins.part.text, library):  # an inserted "CSPs" or "those" says nothing by itself
+            found.append(Gain(ins.part, tuple(topics), ins.sentence))
+    return sorted(found, key=lambda g: g.part.start)
 
 
 def full_text(factor: RiskFactor) -> str:
@@ -41,7 +61,7 @@ def _section(s: SectionDiff, topics: TopicLibrary) -> dict[str, Any]:
         "note": s.note,
         "added": added,
         "removed": [{"heading": c.old.heading, "text": c.old.body} for c in s.of_kind("removed") if c.old],
-        "changed": [_changed(c) for c in biggest_changes(s.changes)],
+        "changed": [_changed(c, topics) for c in biggest_changes(s.changes)],
     }
 
 
@@ -63,7 +83,7 @@ def _size(c: FactorChange) -> float:
     return chars_changed(len(c.old.body), len(c.new.body), c.similarity)
 
 
-def _changed(c: FactorChange) -> dict[str, Any]:
+def _changed(c: FactorChange, topics: TopicLibrary) -> dict[str, Any]:
     assert c.old is not None and c.new is not None  # biggest_changes keeps matched pairs only
     return {
         "heading": c.new.heading,
@@ -71,6 +91,14 @@ def _changed(c: FactorChange) -> dict[str, Any]:
         "new": full_text(c.new),
         "similarity": c.similarity,
         "kind": c.kind,
+        "added_sentences": [
+            {
+                "text": g.part.text,
+                "topics": list(g.topics),
+                "in_sentence": g.sentence.text if g.sentence else None,
+            }
+            for g in gains(c, topics)
+        ],
     }
 
 
@@ -97,7 +125,20 @@ def _md_section(s: dict[str, Any], top: int) -> list[str]:
     shown = [f"{x['kind']} (similarity {x['similarity']:.3f}): **{x['heading']}**" for x in s["changed"][:top]]
     more = len(s["changed"]) - len(shown)
     title = "Most changed risk factors (most characters changed first)"
-    return lines + _listed(title, shown + ([f"… and {more} more"] if more > 0 else []))
+    return lines + _listed(title, shown + ([f"… and {more} more"] if more > 0 else [])) + _md_gains(s["changed"])
+
+
+def _md_gains(changed: Sequence[dict[str, Any]]) -> list[str]:
+    """Per changed factor (most changed first), what it gained on watched topics; inserted words between "…"."""
+    items = []
+    for x in changed:
+        tagged = [a for a in x["added_sentences"] if a["topics"]]
+        if tagged:
+            items.append(f"- In **{x['heading']}**:")
+            for a in tagged:
+                text = f"… {a['text']} …" if a["in_sentence"] else a["text"]
+                items.append(f"  - **{', '.join(a['topics'])}**: {text}")
+    return ["", "### Sentences added to changed risk factors that mention watched topics", "", *(items or ["None."])]
 
 
 def _listed(title: str, items: Sequence[str]) -> list[str]:

@@ -29,7 +29,7 @@ _PATH = click.Path(path_type=Path)
     help="1A: risk factors (10-Q Part II 1A, 20-F 3.D); 7: MD&A (10-Q Part I 2, 20-F 5); all: both.",
 )
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
-@click.option("--topics", default="", help="Comma-separated topics for MD&A additions (default: every shipped topic).")
+@click.option("--topics", default="", help="Comma-separated topics for added sentences (default: every shipped topic).")
 @click.option("--across-companies", is_flag=True,
               help="Compare filings of two different registrants (refused by default: usually a wrong file).")
 def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_companies: bool) -> None:
@@ -39,13 +39,17 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
     and light rewording survive) and labelled new, removed, expanded, shortened, reworded or
     unchanged. Similarity is the cosine of word counts (as in Lazy Prices); "jaccard" is the second
     measure; both are null where a filing lacks the section (the note says which). For MD&A, "added"
-    lists the new sentences that mention a watched topic.
+    lists the new sentences that mention a watched topic. For a changed risk factor, "added_sentences"
+    lists what its body gained, found as MD&A's are (figures and light rewordings aside): each sentence
+    added, with the topics it mentions (maybe none), and words inserted into a reworded sentence
+    ("in_sentence": that sentence) when they mention a watched topic.
     Filings of two registrants (by the CIK their cover or SGML header gives) are refused unless
     --across-companies; a NEW whose period ends before OLD's, or of another form (a 10-K against a
     10-Q), is compared as given, with a warning.
     JSON: {"sections": [{"item", "similarity", "jaccard", "note", "added": [{"heading", "text"}],
-    "removed": [...], "changed": [{"heading", "old", "new", "similarity", "kind"}]}]}, "changed" most
-    characters changed first (growth, shrinkage or reworded share), as the briefing ranks them.
+    "removed": [...], "changed": [{"heading", "old", "new", "similarity", "kind", "added_sentences":
+    [{"text", "topics", "in_sentence"}]}]}]}, "changed" most characters changed first (growth,
+    shrinkage or reworded share), as the briefing ranks them.
 
     \b
     Example:

@@ -18,25 +18,28 @@ from functools import lru_cache
 
 from watchdesk.sources.filing_parse import ParsedFiling
 from watchdesk.sources.risk_factors import LISTS_CHANGES_ONLY, RiskFactor
-from watchdesk.sources.sentence_diff import Sentence, added_sentences, normalize
+from watchdesk.sources.sentence_diff import Sentence, TextChanges, added_sentences, normalize, text_changes
 
 _WORD = re.compile(r"[a-z]+")
 _HEADING_SAME = 0.8  # heading cosine at which two factors are the same risk, reworded
 _BODY_SAME = 0.6
 _BOTH = 0.5
 _LONGER, _SHORTER = 1.2, 0.8
+CHANGED_KINDS = ("expanded", "shortened", "reworded")  # matched factors whose words changed
 
 
 @dataclass(frozen=True, slots=True)
 class FactorChange:
     """One risk factor's fate: new, removed, expanded, shortened, reworded, unchanged (the same words in the same
     order, figures and punctuation aside), or elsewhere (its heading is in the other filing's text, outside that
-    filing's risk factors)."""
+    filing's risk factors). A matched factor whose words changed carries what its body gained: sentences added and
+    words inserted into reworded sentences, as MD&A's added sentences are found."""
 
     kind: str
     old: RiskFactor | None
     new: RiskFactor | None
     similarity: float
+    gained: TextChanges = field(default_factory=TextChanges)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +119,23 @@ def _factor_changes(old: ParsedFiling, new: ParsedFiling) -> tuple[list[FactorCh
         # A list of the changed factors only cannot tell a removed factor from one left as it was: none is removed.
         pairs = [(o, n) for o, n in pairs if n is not None]
     changes = _elsewhere([_labelled(o, n) for o, n in pairs], old_text=old.text, new_text=new.text)
+    changes = [_with_gains(c, old_text=old.text, new_text=new.text) for c in changes]
     order = {id(f): i for i, f in enumerate(news)}
     changes.sort(key=lambda c: (order.get(id(c.new), len(news)), c.old.start if c.old else 0))
     note = new.risk.note if new.risk is not None else ""
     if note == LISTS_CHANGES_ONLY:
         note = f"the newer filing {note}: a factor not listed again may still apply"
     return changes, note
+
+
+def _with_gains(c: FactorChange, *, old_text: str, new_text: str) -> FactorChange:
+    """A matched factor whose words changed, with what its body gained (offsets into the newer filing's text)."""
+    if c.kind not in CHANGED_KINDS or c.old is None or c.new is None:
+        return c
+    old_body = old_text[c.old.heading_end : c.old.end]
+    new_body = new_text[c.new.heading_end : c.new.end]
+    lead = len(new_body) - len(new_body.lstrip())  # a heading run into its paragraph leaves a space
+    return replace(c, gained=text_changes(old_body, new_body[lead:], c.new.heading_end + lead))
 
 
 def _elsewhere(changes: list[FactorChange], *, old_text: str, new_text: str) -> list[FactorChange]:

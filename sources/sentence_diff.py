@@ -7,8 +7,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 _WORD = re.compile(r"[a-z]+")
+_LETTERS = re.compile(r"[A-Za-z]+")  # _WORD on text not lowered, so offsets stay the text's
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])['\"’”)]*\s+(?=[A-Z“\"(])")
 # Figures and period words: "three months ended June 30, 2023" and "nine months ended September 30, 2023" read alike.
@@ -51,27 +53,87 @@ def sentences(text: str, *, offset: int = 0) -> list[Sentence]:
 SAME_WORDS = 0.8  # word-set Jaccard at or above which an old sentence is the new one reworded, not a new one
 
 
+@dataclass(frozen=True, slots=True)
+class Inserted:
+    """Words a sentence gained while staying a light rewording of an old one (NVIDIA's "..., including the
+    implementation of tariffs by the USG or other governments, ..."): the words, and the new sentence they are in."""
+
+    part: Sentence
+    sentence: Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class TextChanges:
+    """What `new` has that `old` lacks: whole sentences, and words inserted into reworded sentences."""
+
+    added: tuple[Sentence, ...] = ()
+    inserted: tuple[Inserted, ...] = ()
+
+
 def added_sentences(old: str, new: str, new_offset: int) -> list[Sentence]:
     """Sentences of `new` that `old` lacks, figures aside (a new quarter's numbers alone are not new text), and
     light rewordings aside: a sentence whose words are nearly all one old sentence's ("or" become "and", a list
     reordered, ", including," inserted; word-set Jaccard >= SAME_WORDS) is not new."""
+    return _fresh(old, new, new_offset)[0]
+
+
+def text_changes(old: str, new: str, new_offset: int) -> TextChanges:
+    """The sentences `added_sentences` finds, and in each light rewording the runs of words it inserted that hold
+    a word its old sentence lacks (figures aside: words are letters only)."""
+    added, reworded = _fresh(old, new, new_offset)
+    return TextChanges(tuple(added), tuple(part for n, o in reworded for part in _inserted(n, o)))
+
+
+def _fresh(old: str, new: str, new_offset: int) -> tuple[list[Sentence], list[tuple[Sentence, Sentence]]]:
+    """Sentences of `new` not in `old` (figures aside): those added, and (new, old) pairs of light rewordings."""
     old_sentences = sentences(old)
     seen = {_FIGURES.sub("0", normalize(s.text)) for s in old_sentences}
     fresh = [s for s in sentences(new, offset=new_offset) if _FIGURES.sub("0", normalize(s.text)) not in seen]
     if not fresh:
-        return fresh
+        return [], []
     old_words = [frozenset(_WORD.findall(s.text.lower())) for s in old_sentences]
     holding: dict[str, list[int]] = {}  # word -> old sentences that hold it
     for i, ws in enumerate(old_words):
         for w in ws:
             holding.setdefault(w, []).append(i)
-    return [s for s in fresh if not _reworded(frozenset(_WORD.findall(s.text.lower())), old_words, holding)]
+    added: list[Sentence] = []
+    reworded: list[tuple[Sentence, Sentence]] = []
+    for s in fresh:
+        like = _reworded(frozenset(_WORD.findall(s.text.lower())), old_words, holding)
+        if like is None:
+            added.append(s)
+        else:
+            reworded.append((s, old_sentences[like]))
+    return added, reworded
 
 
-def _reworded(words: frozenset[str], old_words: Sequence[frozenset[str]], holding: dict[str, list[int]]) -> bool:
-    """Does an old sentence share at least SAME_WORDS of the union of its words with `words`?"""
+def _reworded(words: frozenset[str], old_words: Sequence[frozenset[str]], holding: dict[str, list[int]]) -> int | None:
+    """The old sentence sharing the most (at least SAME_WORDS) of the union of its words with `words`, if any."""
     if not words:
-        return False
+        return None
     shared = Counter(i for w in words for i in holding.get(w, ()))
     need = SAME_WORDS * len(words)  # Jaccard >= t needs at least t * |words| words in common
-    return any(n >= need and n / len(words | old_words[i]) >= SAME_WORDS for i, n in shared.items())
+    scored = [(n / len(words | old_words[i]), -i) for i, n in shared.items() if n >= need]
+    best = max(scored, default=None)
+    return -best[1] if best is not None and best[0] >= SAME_WORDS else None
+
+
+def _inserted(new: Sentence, old: Sentence) -> list[Inserted]:
+    """Runs of words `new` inserted or put in place of `old`'s, kept when one of their words is not in `old`
+    (a list reordered moves known words only); runs one word apart are one run."""
+    tokens = list(_LETTERS.finditer(new.text))
+    new_words = [m.group().lower() for m in tokens]
+    old_words = _WORD.findall(old.text.lower())
+    known = set(old_words)
+    runs: list[list[int]] = []
+    for tag, _, _, j1, j2 in SequenceMatcher(None, old_words, new_words, autojunk=False).get_opcodes():
+        if tag in ("insert", "replace") and not known.issuperset(new_words[j1:j2]):
+            if runs and j1 - runs[-1][1] <= 1:
+                runs[-1][1] = j2
+            else:
+                runs.append([j1, j2])
+    out = []
+    for j1, j2 in runs:
+        a, b = tokens[j1].start(), tokens[j2 - 1].end()
+        out.append(Inserted(Sentence(new.start + a, new.start + b, new.text[a:b]), new))
+    return out

@@ -167,3 +167,27 @@ def test_a_light_rewording_is_not_an_added_sentence() -> None:
            "We may be unable to sell our inventory of restricted products to China under the new rules.\n")
     assert [s.text for s in added_sentences(old, new, 0)] == [
         "We may be unable to sell our inventory of restricted products to China under the new rules."]
+
+
+def test_a_factor_gains_sentences_and_inserted_words_figures_aside() -> None:
+    """What a risk factor's body gained: a new sentence, and words a light rewording inserted; a new figure, a
+    reordered list or a dropped word gains nothing."""
+    from watchdesk.sources.sentence_diff import text_changes
+
+    old = ("Our costs rose 5% in fiscal 2024 because of supply shortages.\n"
+           "Recession, inflation, currency fluctuations, higher interest rates, lower capital expenditures by "
+           "businesses, labor shortages, supply chain constraints and global economic and geopolitical developments "
+           "could harm our business and financial results.\n")
+    new = ("Our costs rose 9% in fiscal 2025 because of supply shortages.\n"
+           "Recession, inflation, currency fluctuations, higher interest rates, lower capital expenditures by "
+           "businesses, labor shortages, supply chain constraints and global economic and geopolitical developments, "
+           "including tariffs imposed by governments, could harm our business and financial results.\n"
+           "New export rules may stop us from selling to China.\n")
+    found = text_changes(old, new, 100)
+    assert [s.text for s in found.added] == ["New export rules may stop us from selling to China."]
+    assert [(i.part.text, i.sentence.text[:15]) for i in found.inserted] == [
+        ("including tariffs imposed by governments", "Recession, infl")]
+    part = found.inserted[0].part
+    assert new[part.start - 100 : part.end - 100] == part.text  # offsets into the document
+    reordered = old.replace("5%", "7%").replace("Recession, inflation", "Inflation, recession")
+    assert text_changes(old, reordered, 0) == type(found)()

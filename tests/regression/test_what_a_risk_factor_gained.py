@@ -1,0 +1,84 @@
+"""Bug: a matched risk factor whose text changed was shown by its heading only, its topics read from the heading
+alone. On NVIDIA's FY2024 -> FY2025 10-K the clause added to "Adverse economic conditions may harm our business."
+("..., including the implementation of tariffs by the USG or other governments, ...") and the AI Diffusion
+sentences added to the export-controls factor (19,255 -> 26,028 characters) had no topic and no quote; they
+appeared only through MD&A. What a changed factor's body gained is now found as MD&A's added sentences are
+(figures and light rewordings aside), plus the words a light rewording inserted, and tagged with watched topics."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from tests.unit.test_risk_factors import parsed
+from watchdesk.agents.filing_changes import markdown, report
+from watchdesk.agents.flagging.topics import load_topics
+from watchdesk.sources.filing_diff import FactorChange, compare
+from watchdesk.sources.sentence_diff import TextChanges
+
+ECONOMY = "Adverse economic conditions may harm our business."
+EXPORTS = "We are subject to complex laws, rules, regulations, and political and other actions, including restrictions"
+TARIFFS = "including the implementation of tariffs by the USG or other governments"
+WATCHED = ["inventory", "supply_chain", "geopolitical"]  # the demo's and the canonical job's topics
+
+
+def risk(edgar_fixtures: Path, old: str, new: str) -> tuple[FactorChange, ...]:
+    return compare(parsed(edgar_fixtures, old), parsed(edgar_fixtures, new), items=("1A",)).sections[0].changes
+
+
+def changed(edgar_fixtures: Path, old: str, new: str, topics: list[str] | None = None) -> list[dict[str, Any]]:
+    diff = compare(parsed(edgar_fixtures, old), parsed(edgar_fixtures, new), items=("1A",))
+    return report(diff, topics=load_topics(topics))["sections"][0]["changed"]
+
+
+def gained(rows: list[dict[str, Any]], heading: str) -> list[dict[str, Any]]:
+    return next(r for r in rows if r["heading"].startswith(heading))["added_sentences"]
+
+
+def test_the_tariffs_clause_is_quoted_with_its_topic(edgar_fixtures: Path) -> None:
+    added = gained(changed(edgar_fixtures, "NVDA FY2024", "NVDA FY2025"), ECONOMY)
+    assert [(a["text"], a["topics"]) for a in added] == [(TARIFFS, ["geopolitical"])]  # "CSPs" has no topic
+    assert added[0]["in_sentence"].startswith("Economic and industry uncertainty or changes, including recession")
+
+
+def test_the_ai_diffusion_sentences_are_geopolitical(edgar_fixtures: Path) -> None:
+    exports = next(r for r in changed(edgar_fixtures, "NVDA FY2024", "NVDA FY2025") if r["heading"].startswith(EXPORTS))
+    added = exports["added_sentences"]
+    published = "On January 15, 2025, the USG published the “AI Diffusion” IFR in the Federal Register."
+    assert {"text": published, "topics": ["geopolitical"], "in_sentence": None} in added
+    diffusion = [a for a in added if "AI Diffusion" in a["text"]]
+    assert len(diffusion) >= 10 and all("geopolitical" in a["topics"] for a in diffusion)
+    at = [exports["new"].index(a["text"]) for a in added]
+    assert at == sorted(at)  # in the order the filing reads
+
+
+def test_unchanged_factors_gain_nothing(edgar_fixtures: Path) -> None:
+    for old, new in (("NVDA FY2024", "NVDA FY2025"), ("TSLA FY2023", "TSLA FY2024")):
+        changes = risk(edgar_fixtures, old, new)
+        assert all(c.gained == TextChanges() for c in changes if c.kind != "reworded" and c.kind not in {
+            "expanded", "shortened"})
+        assert sum(c.kind == "unchanged" for c in changes) >= 2
+
+
+def test_tesla_figures_add_nothing(edgar_fixtures: Path) -> None:
+    """Tesla's stock-price factor changed only its 52-week range; no factor gains a sentence that only its figures
+    tell from the old factor's, and nothing its FY2024 factors gained is on the canonical job's topics."""
+    changes = risk(edgar_fixtures, "TSLA FY2023", "TSLA FY2024")
+    no_figures = re.compile(r"[^a-z]+")
+    for c in changes:
+        if c.old is None or c.new is None:
+            continue
+        old_sentences = {no_figures.sub(" ", s).strip() for s in re.split(r"(?<=\.)\s+", c.old.body.lower())}
+        assert all(no_figures.sub(" ", s.text.lower()).strip() not in old_sentences for s in c.gained.added)
+    rows = changed(edgar_fixtures, "TSLA FY2023", "TSLA FY2024", WATCHED)
+    assert [a for r in rows for a in r["added_sentences"] if a["topics"]] == []
+
+
+def test_markdown_lists_them_under_their_factor(edgar_fixtures: Path) -> None:
+    diff = compare(parsed(edgar_fixtures, "NVDA FY2024"), parsed(edgar_fixtures, "NVDA FY2025"), items=("1A",))
+    text = markdown(report(diff, topics=load_topics(WATCHED)), old_name="a", new_name="b")
+    part = text.split("### Sentences added to changed risk factors that mention watched topics\n\n", 1)[1]
+    assert part.startswith(f"- In **{EXPORTS}")  # most changed factor first, as above
+    economy = part.split(f"- In **{ECONOMY}**:\n", 1)[1].splitlines()[0]
+    assert economy == f"  - **geopolitical**: … {TARIFFS} …"
