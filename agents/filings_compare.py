@@ -1,7 +1,7 @@
 """The filings agent's comparison step: a newly stored filing against the company's previous one of its kind.
 
 Comparison itself is `sources.filing_diff` (pure); here the result becomes rows of migration 006, each risk
-factor or added MD&A sentence tagged with the watched topics it mentions.
+factor, added MD&A sentence or text a changed risk factor gained tagged with the watched topics it mentions.
 """
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from watchdesk.agents.filing_changes import Gain, gains
 from watchdesk.agents.flagging.topic_spec import TopicSpec
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
-from watchdesk.sources.filing_diff import FilingDiff, SectionDiff, compare
+from watchdesk.sources.filing_diff import FactorChange, FilingDiff, SectionDiff, compare
 from watchdesk.sources.filing_parse import ParsedFiling, parse_filing
 from watchdesk.sources.models import Filing
+from watchdesk.sources.sentence_diff import Sentence
 from watchdesk.store.changes import save_comparison
 from watchdesk.store.store import Store
 
@@ -116,21 +118,32 @@ def _change_rows(s: SectionDiff, library: TopicLibrary, base: dict[str, Any]) ->
                 "topics": list(library.match(either.heading)),
             }
         )
-    for sentence in s.added_sentences:
-        rows.append(
-            {
-                "kind": "added",
-                "risk_group": None,
-                "old_heading": None,
-                "new_heading": sentence.text,
-                "old_start": None,
-                "old_end": None,
-                "new_start": sentence.start,
-                "new_end": sentence.end,
-                "old_chars": None,
-                "new_chars": len(sentence.text),
-                "similarity": None,
-                "topics": list(library.match(sentence.text)),
-            }
-        )
+    rows += [_gain_row(c, g) for c in s.changes for g in gains(c, library)]
+    rows += [_sentence_row(x, list(library.match(x.text))) for x in s.added_sentences]
     return [base | {"item": s.item, "seq": seq} | row for seq, row in enumerate(rows)]
+
+
+def _gain_row(c: FactorChange, gain: Gain) -> dict[str, Any]:
+    """Text a changed factor gained: "added" (a sentence) or "inserted" (words put into a reworded sentence); the
+    old side is the older filing's factor, by its heading, so the row says which factor gained it."""
+    assert c.old is not None and c.new is not None  # gains come from matched factors only
+    kind = "inserted" if gain.sentence else "added"
+    old = {"old_heading": c.old.heading, "old_start": c.old.start, "old_end": c.old.heading_end}
+    return _sentence_row(gain.part, list(gain.topics)) | old | {"kind": kind, "risk_group": c.new.group}
+
+
+def _sentence_row(sentence: Sentence, topics: list[str]) -> dict[str, Any]:
+    return {
+        "kind": "added",
+        "risk_group": None,
+        "old_heading": None,
+        "new_heading": sentence.text,
+        "old_start": None,
+        "old_end": None,
+        "new_start": sentence.start,
+        "new_end": sentence.end,
+        "old_chars": None,
+        "new_chars": len(sentence.text),
+        "similarity": None,
+        "topics": topics,
+    }

@@ -1,6 +1,7 @@
 """The briefing's "What changed in filings" part: new and removed risk factors first (cited to both
-documents), then the biggest rewordings, then MD&A sentences added on watched topics, then each section's
-similarity against the company's own history. Pure rendering of rows from `store.changes`.
+documents), then the biggest rewordings, then what changed risk factors gained (watched topics first), then MD&A
+sentences added on watched topics, then each section's similarity against the company's own history. Pure
+rendering of rows from `store.changes`.
 
 Every quote is a stored heading or sentence; `gather` checks each against the stored text of both documents
 (as the findings' quotes are checked) before anything is rendered.
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 TOP_REWORDED = 5
 TOP_ADDED = 5
 _KIND_ORDER = {"new": 0, "removed": 1}
+_GAINED = ("added", "inserted")  # text a changed risk factor gained (rows of item 1A)
 
 
 def changes_part(changes: Sequence[dict[str, Any]], history: Sequence[dict[str, Any]]) -> str:
@@ -56,7 +58,7 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
     first = rows[0]
     old, new = _doc(first, "old"), _doc(first, "new")
     lines = [f"### {_md(first['ticker'] or '')}: {new} compared with {old}", ""]
-    factors = [r for r in rows if r["item"] == "1A"]
+    factors = [r for r in rows if r["item"] == "1A" and r["kind"] not in _GAINED]
     marked = sorted((r for r in factors if r["kind"] in _KIND_ORDER), key=lambda r: (_KIND_ORDER[r["kind"]], r["seq"]))
     lines += [_marked_line(r) for r in marked] or ["- No risk factor is new or removed."]
     reworded = sorted((r for r in factors if r["kind"] not in _KIND_ORDER), key=lambda r: (-_changed(r), r["seq"]))
@@ -67,11 +69,39 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
             "",
         ]
         lines += [_reworded_line(r) for r in reworded[:TOP_REWORDED]] + _more(len(reworded) - TOP_REWORDED)
-    added = [r for r in rows if r["kind"] == "added" and r["topics"]]
+    lines += _gained_lines([r for r in rows if r["item"] == "1A" and r["kind"] in _GAINED], reworded)
+    added = [r for r in rows if r["item"] != "1A" and r["kind"] == "added" and r["topics"]]
     if added:
         lines += ["", f"MD&A sentences added that mention watched topics ({len(added)}):", ""]
         lines += [_added_line(r) for r in added[:TOP_ADDED]] + _more(len(added) - TOP_ADDED)
     return [*lines, ""]
+
+
+def _gained_lines(gained: list[dict[str, Any]], factors: list[dict[str, Any]]) -> list[str]:
+    """Text changed factors gained: on watched topics first, then one factor at a time, most changed first."""
+    if not gained:
+        return []
+    rank = {r["old_start"]: i for i, r in enumerate(factors)}  # a gain's old side is its factor's old heading
+    heading = {r["old_start"]: r["new_heading"] for r in factors}
+    turn: dict[tuple[Any, bool], int] = {}
+    keyed = []
+    for r in gained:
+        place = (r["old_start"], bool(r["topics"]))
+        turn[place] = turn.get(place, -1) + 1
+        keyed.append(((not r["topics"], turn[place], rank.get(r["old_start"], len(rank)), r["seq"]), r))
+    ranked = [r for _, r in sorted(keyed, key=lambda x: x[0])]
+    on_topics = sum(bool(r["topics"]) for r in gained)
+    title = (
+        f"Sentences added to changed risk factors ({len(gained)}, {on_topics} on watched topics; those first, "
+        "one factor at a time, most changed first):"
+    )
+    shown = [_gained_line(r, heading.get(r["old_start"]) or r["old_heading"]) for r in ranked[:TOP_ADDED]]
+    return ["", title, "", *shown, *_more(len(ranked) - TOP_ADDED)]
+
+
+def _gained_line(r: dict[str, Any], heading: str) -> str:
+    words = "words inserted into a sentence: " if r["kind"] == "inserted" else ""
+    return f"- {words}“{_md(r['new_heading'])}” {_cite(r, 'new')} · in “{_md(heading)}”{_topics(r)}"
 
 
 def _changed(r: dict[str, Any]) -> float:

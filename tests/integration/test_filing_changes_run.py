@@ -77,7 +77,8 @@ def test_run_stores_both_filings_and_the_comparison(nvidia_run: tuple[Path, runn
     finally:
         con.close()
     assert urls == sorted([FY2024, FY2025])  # one more fetch: the previous 10-K
-    assert kinds.get("removed") == 1 and "new" not in kinds and sum(kinds.values()) == 24
+    gained = kinds.pop("added", 0) + kinds.pop("inserted", 0)  # text changed factors gained
+    assert kinds.get("removed") == 1 and "new" not in kinds and sum(kinds.values()) == 24 and gained > 100
     assert [(item, n_old, n_new) for item, n_old, n_new, _ in sims] == [("1A", 24, 23), ("7", None, None)]
     assert all(0.9 < s < 1.0 for *_, s in sims)
     assert removed[0][0].startswith("Our indebtedness could adversely affect")
@@ -201,6 +202,34 @@ def test_the_largest_change_leads_the_rewordings(nvidia_run: tuple[Path, runner.
     assert rewordings[-1] == "- … and 16 more (all are in the filing_changes table)"  # a dropped comma is no rewording
     assert "MD&A sentences added that mention watched topics (24):" in part  # 39 before light rewordings went
     assert "- … and 19 more (all are in the filing_changes table)" in part
+
+
+def test_what_changed_factors_gained_is_stored_and_briefed(nvidia_run: tuple[Path, runner.RunOutcome]) -> None:
+    """A review: rows and briefing quoted a changed risk factor's heading only; the tariffs clause added to the
+    economic-conditions factor and the AI Diffusion sentences of the export-controls factor had no quote and no
+    topic there. They are stored as rows of item 1A (the older factor's heading on the old side) and quoted."""
+    tmp, outcome = nvidia_run
+    with Store.open(tmp / "w.duckdb", read_only=True) as store:
+        rows = store.query(
+            "SELECT kind, old_heading, new_heading, topics FROM filing_changes "
+            "WHERE item = '1A' AND kind IN ('added', 'inserted') ORDER BY seq"
+        )
+    tariffs = [r for r in rows if "tariffs by the USG" in r[2]]
+    assert tariffs == [("inserted", "Adverse economic conditions may harm our business.",
+                        "including the implementation of tariffs by the USG or other governments", ["geopolitical"])]
+    diffusion = [r for r in rows if "AI Diffusion" in r[2]]
+    assert len(diffusion) >= 10 and all(r[0] == "added" or "Tier 2" in r[2] for r in diffusion)
+    assert all("geopolitical" in r[3] for r in diffusion)
+    # the old side is FY2024's heading of the factor
+    assert {r[1][:52] for r in diffusion} == {"Our operations could be affected by the complex laws"}
+    part = Path(outcome.briefing_path or "").read_text().split("## What changed in filings", 1)[1]
+    gained = part.split("Sentences added to changed risk factors (", 1)[1].split("\n\n", 2)[1].splitlines()
+    assert len(gained) == 6 and gained[-1].startswith("- … and ") and all("topics: " in g for g in gained[:5])
+    assert all(FY2025 in g and " · in “" in g for g in gained[:5])
+    assert gained[0].startswith("- “We have also received, and continue to receive, broad requests")  # most changed
+    assert " · in “Long manufacturing lead times" in gained[1]  # then the next factor's first
+    assert part.index("Biggest rewordings") < part.index("Sentences added to changed") < part.index("MD&A sentences")
+    assert "MD&A sentences added that mention watched topics (24):" in part  # MD&A as before
 
 
 def test_turning_the_comparison_on_compares_the_newest_filing_stored_while_it_was_off(
