@@ -119,7 +119,9 @@ def _factor_changes(old: ParsedFiling, new: ParsedFiling) -> tuple[list[FactorCh
         # A list of the changed factors only cannot tell a removed factor from one left as it was: none is removed.
         pairs = [(o, n) for o, n in pairs if n is not None]
     changes = _elsewhere([_labelled(o, n) for o, n in pairs], old_text=old.text, new_text=new.text)
-    changes = [_with_gains(c, old_text=old.text, new_text=new.text) for c in changes]
+    # a sentence moved in from another of the older filing's factors is no gain: the older ones are read whole
+    older = "\n".join(old.text[f.heading_end : f.end] for f in olds)
+    changes = [_with_gains(c, old_text=old.text, new_text=new.text, older=older) for c in changes]
     order = {id(f): i for i, f in enumerate(news)}
     changes.sort(key=lambda c: (order.get(id(c.new), len(news)), c.old.start if c.old else 0))
     note = new.risk.note if new.risk is not None else ""
@@ -128,11 +130,13 @@ def _factor_changes(old: ParsedFiling, new: ParsedFiling) -> tuple[list[FactorCh
     return changes, note
 
 
-def _with_gains(c: FactorChange, *, old_text: str, new_text: str) -> FactorChange:
-    """A matched factor whose words changed, with what its body gained (offsets into the newer filing's text)."""
+def _with_gains(c: FactorChange, *, old_text: str, new_text: str, older: str = "") -> FactorChange:
+    """A matched factor whose words changed, with what its body gained (offsets into the newer filing's text): the
+    sentences no factor of the older filing held (`older`: their bodies; else the matched factor's alone), nor a
+    light rewording of one."""
     if c.kind not in CHANGED_KINDS or c.old is None or c.new is None:
         return c
-    old_body = old_text[c.old.heading_end : c.old.end]
+    old_body = older or old_text[c.old.heading_end : c.old.end]
     new_body = new_text[c.new.heading_end : c.new.end]
     lead = len(new_body) - len(new_body.lstrip())  # a heading run into its paragraph leaves a space
     return replace(c, gained=text_changes(old_body, new_body[lead:], c.new.heading_end + lead))

@@ -78,14 +78,20 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _gained_lines(gained: list[dict[str, Any]], factors: list[dict[str, Any]]) -> list[str]:
-    """Text changed factors gained: on watched topics first, then one factor at a time, most changed first."""
+    """Text changed factors gained: on watched topics first, then one factor at a time, most changed first, and
+    within a factor the strongest-toned (sentence sentiment's |score|) first."""
     if not gained:
         return []
+    from watchdesk.agents.flagging.sentiment import score
+
     rank = {r["old_start"]: i for i, r in enumerate(factors)}  # a gain's old side is its factor's old heading
     heading = {r["old_start"]: r["new_heading"] for r in factors}
+    # within a factor, the strongest-toned first: "would negatively impact our results" before "we have received
+    # requests for information", which comes first in the text
+    tone = [abs(t) for _, t in score([r["new_heading"] for r in gained])]
     turn: dict[tuple[Any, bool], int] = {}
     keyed = []
-    for r in gained:
+    for _, r in sorted(zip(tone, gained, strict=True), key=lambda x: (-x[0], x[1]["seq"])):
         place = (r["old_start"], bool(r["topics"]))
         turn[place] = turn.get(place, -1) + 1
         keyed.append(((not r["topics"], turn[place], rank.get(r["old_start"], len(rank)), r["seq"]), r))
@@ -93,7 +99,7 @@ def _gained_lines(gained: list[dict[str, Any]], factors: list[dict[str, Any]]) -
     on_topics = sum(bool(r["topics"]) for r in gained)
     title = (
         f"Sentences added to changed risk factors ({len(gained)}, {on_topics} on watched topics; those first, "
-        "one factor at a time, most changed first):"
+        "one factor at a time, most changed first, the strongest-toned first within a factor):"
     )
     shown = [_gained_line(r, heading.get(r["old_start"]) or r["old_heading"]) for r in ranked[:TOP_ADDED]]
     return ["", title, "", *shown, *_more(len(ranked) - TOP_ADDED)]

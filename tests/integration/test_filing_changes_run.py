@@ -226,8 +226,11 @@ def test_what_changed_factors_gained_is_stored_and_briefed(nvidia_run: tuple[Pat
     gained = part.split("Sentences added to changed risk factors (", 1)[1].split("\n\n", 2)[1].splitlines()
     assert len(gained) == 6 and gained[-1].startswith("- … and ") and all("topics: " in g for g in gained[:5])
     assert all(FY2025 in g and " · in “" in g for g in gained[:5])
-    assert gained[0].startswith("- “We have also received, and continue to receive, broad requests")  # most changed
-    assert " · in “Long manufacturing lead times" in gained[1]  # then the next factor's first
+    # the most changed factor's strongest-toned gain first (before: "We have also received ... broad requests for
+    # information from competition regulators", first in the text), then the next factor's
+    assert gained[0].startswith("- “After a 120-day delayed compliance period, the IFR will")
+    assert "geopolitical" in gained[0]
+    assert " · in “Long manufacturing lead times" in gained[1]
     assert part.index("Biggest rewordings") < part.index("Sentences added to changed") < part.index("MD&A sentences")
     assert "MD&A sentences added that mention watched topics (24):" in part  # MD&A as before
 

@@ -191,3 +191,28 @@ def test_a_factor_gains_sentences_and_inserted_words_figures_aside() -> None:
     assert new[part.start - 100 : part.end - 100] == part.text  # offsets into the document
     reordered = old.replace("5%", "7%").replace("Recession, inflation", "Inflation, recession")
     assert text_changes(old, reordered, 0) == type(found)()
+
+
+def test_a_sentence_moved_in_from_another_factor_is_no_gain() -> None:
+    """A factor's gains are read against every factor of the older filing: a sentence that moved from one factor to
+    another (NVIDIA's 10-Ks regroup their supply and demand factors each year) was there before."""
+    from watchdesk.sources.filing_diff import FactorChange, _with_gains
+    from watchdesk.sources.risk_factors import RiskFactor
+
+    def factor(text: str, heading: str, body: str) -> RiskFactor:
+        start = text.index(heading)
+        return RiskFactor("", heading, body, start, start + len(heading), text.index(body) + len(body))
+
+    moved = "Suppliers may extend lead times during shortages."
+    tariffs = "New tariffs on imported components may raise our costs next year."
+    old_text = f"Supply risks.\nWe rely on foundries. {moved}\nDemand risks.\nDemand can change.\n"
+    new_text = f"Supply risks.\nWe rely on foundries.\nDemand risks.\nDemand can change. {moved} {tariffs}\n"
+    old_demand = factor(old_text, "Demand risks.", "Demand can change.")
+    new_demand = factor(new_text, "Demand risks.", f"Demand can change. {moved} {tariffs}")
+    older = "\n".join(old_text[f.heading_end : f.end] for f in (factor(old_text, "Supply risks.", "We rely on "
+                      f"foundries. {moved}"), old_demand))  # fmt: skip
+    change = FactorChange("expanded", old_demand, new_demand, 0.8)
+    alone = _with_gains(change, old_text=old_text, new_text=new_text)
+    assert [s.text for s in alone.gained.added] == [moved, tariffs]  # read against its own factor only
+    whole = _with_gains(change, old_text=old_text, new_text=new_text, older=older)
+    assert [s.text for s in whole.gained.added] == [tariffs]
