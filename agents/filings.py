@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from watchdesk.agents.bugs import audit_bug
-from watchdesk.agents.filings_compare import StoredPair, compare_stored, previous_filing
+from watchdesk.agents.filings_compare import COMPARE_VERSION, StoredPair, compare_stored, previous_filing
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources import edgar, edgar_parse, sgml
 from watchdesk.sources.errors import ParsingError, WatchdeskError
@@ -474,9 +474,10 @@ def _stored_uncompared(
     now. This run's own (resumed with `watchdesk approve`), or those of a run that never finished (interrupted,
     failed, abandoned): a new `watchdesk run` finds them already stored, behind the cursor, so without this their
     comparison would never be made. Also the newest stored filing of each form, when a run stored it with the
-    comparison turned off (`compare_previous = false`) and it is now on. A reference filing (stored by a comparison,
-    no run) and one whose comparison left a gap in any run are not taken again, as a filing compared when first
-    stored is never compared again. One that cannot be fetched waits for a later run; one whose reading meets a bug is
+    comparison turned off (`compare_previous = false`) and it is now on, or compared by an older way of comparing
+    (COMPARE_VERSION). A reference filing (stored by a comparison, no run) and one whose comparison left a gap in any
+    run are not taken again, as a filing compared when first stored is never compared again (unless the way changes).
+    One that cannot be fetched waits for a later run; one whose reading meets a bug is
     a gap (in `gaps`), audited as a failure, and is tried again by the next run; the others are compared."""
     rows = store.query(
         """
@@ -490,11 +491,13 @@ def _stored_uncompared(
                -- a comparison a bug stopped, whichever filing: tried again (its gap names no previous filing)
                OR EXISTS (SELECT 1 FROM gaps b WHERE b.ticker = d.ticker AND starts_with(b.target, 'compare ')
                           AND NOT contains(b.target, ' with ') AND ends_with(b.target, ' ' || d.accession)))
-          AND NOT EXISTS (SELECT 1 FROM filing_comparisons c WHERE c.new_doc_id = d.doc_id)
+          -- not compared yet, or compared by an older way of comparing (migration 020): made again
+          AND NOT EXISTS (SELECT 1 FROM filing_comparisons c
+                          WHERE c.new_doc_id = d.doc_id AND coalesce(c.compare_version, 1) >= ?)
           AND NOT EXISTS (SELECT 1 FROM gaps g
                           WHERE starts_with(g.target, 'compare ') AND contains(g.target, d.accession || ' with '))
         """,
-        [req.company.ticker, run_id],
+        [req.company.ticker, run_id, COMPARE_VERSION],
     )
     out: dict[str, tuple[Filing, bytes]] = {}
     for doc_id, accession in rows:

@@ -38,6 +38,12 @@ def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) 
     return load_topics([n for n in names if n not in {s.name for s in specs}], extra=specs)
 
 
+# How two filings are compared; bumped when a change would store other rows for the same pair (2: what a changed
+# risk factor gained, figures-only changes unchanged, a 10-Q listing only changed factors removes none). A newest filing
+# compared by an older version is compared again (agents/filings._stored_uncompared).
+COMPARE_VERSION = 2
+
+
 def previous_filing(listing: Sequence[Filing], filing: Filing) -> Filing | None:
     """The company's filing of the same form (not an amendment) filed last before `filing`."""
     form = filing.form.upper().removesuffix("/A")
@@ -93,7 +99,8 @@ def _section_row(s: SectionDiff, old: ParsedFiling, new: ParsedFiling, base: dic
             "n_old": len(old.risk.factors) if old.risk else 0,
             "n_new": len(new.risk.factors) if new.risk else 0,
         }
-    return base | {"item": s.item, "similarity": s.similarity, "jaccard": s.jaccard, "note": s.note} | counts
+    return base | {"item": s.item, "similarity": s.similarity, "jaccard": s.jaccard, "note": s.note,
+                   "compare_version": COMPARE_VERSION} | counts
 
 
 def _change_rows(s: SectionDiff, library: TopicLibrary, base: dict[str, Any]) -> list[dict[str, Any]]:

@@ -31,6 +31,7 @@ def as_the_previous_release_left_it(path: Path) -> Path:
         con.execute("DROP TABLE read_cuts")
         db.apply_step(con, step_017)
         con.executemany("INSERT INTO read_cuts VALUES (?, ?, ?, ?, ?, ?, ?)", kept)
+        con.execute("ALTER TABLE filing_comparisons DROP COLUMN compare_version")  # migration 020
         con.execute("DELETE FROM schema_migrations WHERE version > 17")
     return path
 
