@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,9 +34,19 @@ def gains(change: FactorChange, library: TopicLibrary) -> list[Gain]:
     mentions (maybe none), and the words inserted into a reworded sentence when they mention a watched topic."""
     found = [Gain(s, tuple(topics_in(s.text, library))) for s in change.gained.added]
     for ins in change.gained.inserted:
-        if topics := topics_in(ins.part.text, library):  # an inserted "CSPs" or "those" says nothing by itself
+        # an inserted "CSPs" or "those" says nothing by itself, nor does a list's new item ("and suppliers",
+        # "or tariffs; and"): a clause of three words or more that mentions a watched topic
+        if _clause(ins.part.text) and (topics := topics_in(ins.part.text, library)):
             found.append(Gain(ins.part, tuple(topics), ins.sentence))
     return sorted(found, key=lambda g: g.part.start)
+
+
+_CONTENT = re.compile(r"\b(?:[A-Za-z]{4,}|[A-Z]{2,3})\b")  # words of four letters or more, and acronyms ("USG")
+
+
+def _clause(text: str) -> bool:
+    """Inserted words that say something of their own: three of them at least, beside "and", "or", "the", "of"."""
+    return len(_CONTENT.findall(text)) >= 3
 
 
 def full_text(factor: RiskFactor) -> str:

@@ -82,3 +82,12 @@ def test_markdown_lists_them_under_their_factor(edgar_fixtures: Path) -> None:
     assert part.startswith(f"- In **{EXPORTS}")  # most changed factor first, as above
     economy = part.split(f"- In **{ECONOMY}**:\n", 1)[1].splitlines()[0]
     assert economy == f"  - **geopolitical**: … {TARIFFS} …"
+
+
+def test_a_lists_new_item_is_no_clause_of_its_own(edgar_fixtures: Path) -> None:
+    """A review of the first version: inserted words of a list's new item ("and suppliers" twice, "or tariffs; and",
+    "for certain supply", "or demand") were quoted as what a factor gained; a clause needs three words of its own."""
+    rows = changed(edgar_fixtures, "NVDA FY2024", "NVDA FY2025")
+    inserted = [a["text"] for r in rows for a in r["added_sentences"] if a.get("in_sentence")]
+    assert TARIFFS in inserted and "restrictions on international trade, such as tariffs, sanctions" in inserted
+    assert not {"and suppliers", "or tariffs; and", "for certain supply", "or demand"} & set(inserted), inserted
