@@ -66,9 +66,9 @@ def _section(s: SectionDiff, topics: TopicLibrary) -> dict[str, Any]:
         added = [{"heading": c.new.heading, "text": c.new.body} for c in s.of_kind("new") if c.new]
     return {
         "item": s.item,
-        # a section one filing lacks was not compared: no number, not 0.0 ("every word changed")
-        "similarity": s.similarity if s.present else None,
-        "jaccard": s.jaccard if s.present else None,
+        # a section one filing lacks, or refers back, was not compared: no number, not 0.0 ("every word changed")
+        "similarity": s.similarity if s.comparable else None,
+        "jaccard": s.jaccard if s.comparable else None,
         "note": s.note,
         "added": added,
         "removed": [{"heading": c.old.heading, "text": c.old.body} for c in s.of_kind("removed") if c.old],

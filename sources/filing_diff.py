@@ -25,6 +25,7 @@ _HEADING_SAME = 0.8  # heading cosine at which two factors are the same risk, re
 _BODY_SAME = 0.6
 _BOTH = 0.5
 _LONGER, _SHORTER = 1.2, 0.8
+REFERS_BACK = "the newer filing lists no risk factors"  # the start of a SectionDiff's note when it refers back
 CHANGED_KINDS = ("expanded", "shortened", "reworded")  # matched factors whose words changed
 
 
@@ -53,6 +54,13 @@ class SectionDiff:
     added_sentences: tuple[Sentence, ...] = ()
     note: str = ""
     present: bool = True  # both filings have the section
+
+    @property
+    def comparable(self) -> bool:
+        """Both filings hold the section's text to compare: not when one lacks it, nor when the newer one lists no
+        risk factors and refers back to the earlier ones (Apple's 10-Qs: "no material changes"), where the numbers
+        would set a cross-reference paragraph against a list of factors (cosine 0.71, Jaccard 0.14)."""
+        return self.present and not self.note.startswith(REFERS_BACK)
 
     def of_kind(self, *kinds: str) -> list[FactorChange]:
         return [c for c in self.changes if c.kind in kinds]
@@ -113,7 +121,7 @@ def _factor_changes(old: ParsedFiling, new: ParsedFiling) -> tuple[list[FactorCh
     news = list(new.risk.factors) if new.risk else []
     if not news and new.risk is not None and new.risk.note and olds:
         # A 10-Q that refers back ("no material changes") keeps the earlier factors; none is removed.
-        return [], f"the newer filing lists no risk factors: {new.risk.note}"
+        return [], f"{REFERS_BACK}: {new.risk.note}"
     pairs = match_factors(olds, news, old_text=old.text, new_text=new.text)
     if new.risk is not None and new.risk.note == LISTS_CHANGES_ONLY:
         # A list of the changed factors only cannot tell a removed factor from one left as it was: none is removed.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from watchdesk.agents.filing_changes import chars_changed
 from watchdesk.sources.errors import StoreError
+from watchdesk.sources.filing_diff import REFERS_BACK
 from watchdesk.store import changes as stored_changes
 from watchdesk.store.store import Store
 
@@ -155,9 +156,12 @@ def _history_lines(history: Sequence[dict[str, Any]]) -> list[str]:
     for h in history:
         counts = f"{h['n_old']} → {h['n_new']}" if h["n_new"] is not None else "—"
         section = "Risk factors" if h["item"] == "1A" else "MD&A"
+        cosine, jaccard = f"{h['similarity']:.3f}", f"{h['jaccard']:.3f}"
+        if (h.get("note") or "").startswith(REFERS_BACK):  # a cross-reference set against a list: no number
+            cosine, jaccard, counts = "—", "—", f"none listed: {_md(h['note'].split(': ', 1)[-1])}"
         lines.append(
             f"| {_md(h['ticker'] or '')} | {_md(h['form'] or '')} | {_day(h['new_filed_at'])} | "
-            f"{_day(h['old_filed_at'])} | {section} | {h['similarity']:.3f} | {h['jaccard']:.3f} | {counts} |"
+            f"{_day(h['old_filed_at'])} | {section} | {cosine} | {jaccard} | {counts} |"
         )
     return lines
 
