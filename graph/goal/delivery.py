@@ -16,6 +16,7 @@ _VERB = re.compile(
 _ALMOST_EMAIL = re.compile(r"[^\s,;:<>()\[\]|]*@[^\s,;:<>()\[\]|]*")
 _WHOLE_BUT_NOT_ASCII = re.compile(r"(?=.*[^\x00-\x7f])[^@\s]+@[^\W_]+(?:[.-][^\W_]+)*\.[^\W\d_]{2,}")
 _RUN = re.compile(r"\S*")
+_OPENS = frozenset(",;:<>()[]|\"'")  # what may stand just before an address; anything else glues it to a word
 _COPY = re.compile(r"\b(b?cc)\b:?\s*$", re.IGNORECASE)
 _WANTS_EMAIL = re.compile(r"\b(?:e-?mail|inbox)\b", re.IGNORECASE)
 _SLACK = re.compile(r"\bslack\b", re.IGNORECASE)
@@ -28,10 +29,18 @@ def find_recipients(text: Text, notes: Notes) -> tuple[str, ...]:
         address = m.group().rstrip(".").lower()
         run = _RUN.match(text.raw, m.start())
         whole = run.group().rstrip(".,;:!?)") if run else m.group()
-        if "@" in whole[len(m.group()) :] or text.raw[max(0, m.start() - 1) : m.start()] in {"@", "."}:
+        start, before = m.start(), text.raw[max(0, m.start() - 1) : m.start()]
+        if before and not before.isspace() and before not in {*_OPENS, "@", "."}:
+            # the tail of "ops%evil.test@example.com" (a "%"-routed address) or "bob!alice@...": the whole word is
+            # what was written, and it is not one address
+            while start > 0 and not text.raw[start - 1].isspace() and text.raw[start - 1] not in _OPENS:
+                start -= 1
+        if "@" in whole[len(m.group()) :] or before in {"@", "."} or start < m.start():
             # "jane@fund.com.bob@fund.com": two addresses run together, neither one to allow-list
-            text.use(m.start(), m.start() + len(whole))
-            notes.unclear(f"{whole!r}: not one e-mail address (two run together?); nobody added")
+            whole = text.raw[start : m.start() + len(whole)]
+            text.use(start, start + len(whole))
+            why = " (two run together?)" if start == m.start() else ""
+            notes.unclear(f"{whole!r}: not one e-mail address{why}; nobody added")
             continue
         copy = _COPY.search(text.raw[max(0, m.start() - 12) : m.start()])
         if copy and copy.group(1).lower() == "bcc":  # a blind copy would stand in the one To: line
