@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import io
 import json
 import re
 import zlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urldefrag, urlsplit
 
 from watchdesk.sources.cache import storable_headers
@@ -89,26 +89,27 @@ class ReplayPack:
         # the cap
         limit, packed = (max_bytes if max_bytes is not None else -1), path.name.endswith(".gz")
         try:
-            with path.open("rb") as f:
-                data = f.read(-1 if packed or limit < 0 else limit + 1)
+            f = path.open("rb")
         except OSError as exc:
             raise ReplayCorruptError(
                 self.root, entry.url, f"body file {entry.body} is missing; record it again with --record"
             ) from exc
-        try:
-            body = _gunzip(data, limit=limit) if packed else data
-        except (OSError, EOFError, zlib.error) as exc:  # not gzip, cut short, or a bad checksum
-            raise ReplayCorruptError(
-                self.root, entry.url, f"body file {entry.body} is corrupt ({exc}); record it again with --record"
-            ) from exc
+        with f:
+            try:  # read as it is unpacked, never the whole file first: a 150 MB .gz under a 10 MiB cap reads ~10 MiB
+                body = _gunzip(f, limit=limit) if packed else f.read(limit + 1 if limit >= 0 else -1)
+            except (OSError, EOFError, zlib.error) as exc:  # not gzip, cut short, or a bad checksum
+                raise ReplayCorruptError(
+                    self.root, entry.url, f"body file {entry.body} is corrupt ({exc}); record it again with --record"
+                ) from exc
         if limit >= 0 and len(body) > limit:
             raise ResponseTooLargeError(f"{entry.url}: recorded body {entry.body} passed the cap of {limit:,} bytes")
         return body
 
 
-def _gunzip(data: bytes, *, limit: int) -> bytes:
-    """`data` gunzipped as gzip.decompress would, stopping one byte past `limit` (-1: no limit)."""
-    with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+def _gunzip(packed: BinaryIO, *, limit: int) -> bytes:
+    """`packed` gunzipped as gzip.decompress would, stopping one byte past `limit` (-1: no limit); the file is read
+    as it is unpacked."""
+    with gzip.GzipFile(fileobj=packed) as unpacked:
         return unpacked.read(limit + 1 if limit >= 0 else -1)
 
 

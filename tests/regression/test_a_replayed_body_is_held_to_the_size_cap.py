@@ -49,3 +49,23 @@ def test_a_recorded_body_within_the_cap_is_served(tmp_path: Path) -> None:
     with replay(pack(tmp_path / "pack", "ok.gz", gzip.compress(body, mtime=0)), events) as gw:
         assert gw.get(URL, agent="filings").body == body
     assert [e.outcome for e in events] == ["ok"]
+
+
+def test_a_large_packed_body_is_not_read_whole(tmp_path: Path) -> None:
+    """A code review: a .gz body was read whole before the capped unpacking (150 MB of packed random bytes under a
+    10 MiB cap took 185 MB of memory); it is read as it is unpacked now."""
+    import os
+    import tracemalloc
+
+    big = gzip.compress(os.urandom(8 * 1024 * 1024), compresslevel=1, mtime=0)  # does not pack: about 8 MiB
+    root = pack(tmp_path / "pack", "big.gz", big)
+    events: list[AuditEvent] = []
+    with replay(root, events) as gw:
+        tracemalloc.start()
+        try:
+            with pytest.raises(ResponseTooLargeError):
+                gw.get(URL, agent="filings")
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert peak < 2 * 1024 * 1024, f"{peak:,} bytes at peak for a {len(big):,}-byte body under a {CAP:,}-byte cap"
