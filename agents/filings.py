@@ -17,7 +17,7 @@ from watchdesk.sources import edgar, edgar_parse, sgml
 from watchdesk.sources.errors import ParsingError, WatchdeskError
 from watchdesk.sources.filing_items import extract_items
 from watchdesk.sources.html_text import html_to_text
-from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument
+from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument, Submissions
 from watchdesk.sources.sections import extract_sections
 from watchdesk.sources.sections_xref import reference_table_sections
 from watchdesk.sources.six_k import SixKKind, classify_6k
@@ -164,7 +164,7 @@ def list_new_filings(
         chosen.update((f.accession, f) for f in picked)
         cut += _cut_before(picked, _select(pool, form=form, req=req, after=after, limit=False))
     limit_cut = max(cut) if cut and req.limit_per_form is not None else None
-    _read_cuts(store, req, run_id=run_id, limit_cut=limit_cut, served_on=subs.served_on,
+    _read_cuts(store, req, run_id=run_id, limit_cut=limit_cut, age=listing_age(subs),
                left_out=[f for f in subs.filings if kinds.get(f.accession, "") not in ("", *req.six_k_kinds)])
     return sorted(chosen.values(), key=lambda f: f.filing_date, reverse=True)
 
@@ -183,20 +183,18 @@ def _read_cuts(
     run_id: str,
     limit_cut: date | None,
     left_out: Sequence[Filing],
-    served_on: date | None = None,
+    age: tuple[date, str] | None = None,
 ) -> None:
     """The days the watchlist's own choices left unread, stored as read coverage, not as gaps: a limit or a kind of
     6-K not read is the watchlist's choice, not a failure, so the run is not partial and nothing is listed under Gaps.
     `limit_cut`: the last day before the oldest filing limit_per_form kept; `left_out`: the 6-Ks of kinds not read;
-    `served_on`: the day the listing was served, when before the window's end (a replay of an older recording): the
-    days after it are not in the listing, which is no failure either."""
+    `age`: of a replayed listing, the first day it cannot hold all of, and why (listing_age): no failure either."""
     now, ticker = datetime.now(UTC), req.company.ticker
     cuts = []
-    if served_on is not None and served_on < req.until:
-        cuts.append(ReadCutRecord(run_id=run_id, agent=AGENT, ticker=ticker,
-                                  unread_from=max(served_on + timedelta(days=1), req.since), unread_to=req.until,
-                                  reason=f"replayed a listing served on {served_on.isoformat()}, which holds no later "
-                                         "filing", created_at=now))  # fmt: skip
+    unknown_from = age[0] if age is not None and age[0] <= req.until else None
+    if age is not None and unknown_from is not None:
+        cuts.append(ReadCutRecord(run_id=run_id, agent=AGENT, ticker=ticker, unread_from=max(unknown_from, req.since),
+                                  unread_to=req.until, reason=age[1], created_at=now))  # fmt: skip
     if limit_cut is not None:
         n = req.limit_per_form or 0
         newest = "the newest filing" if n == 1 else f"the newest {n} filings"
@@ -204,11 +202,29 @@ def _read_cuts(
                                   unread_to=limit_cut, reason=f"read only {newest} of each form (limit_per_form = {n})",
                                   created_at=now))  # fmt: skip
     reason = "left out the 6-Ks it filed other than results and management reports (monthly revenue, notices)"
-    days = sorted({f.filing_date for f in left_out if limit_cut is None or f.filing_date > limit_cut})
+    # a 6-K's day the limit or the listing's age already leaves unknown is said once (one cut a first day)
+    days = sorted({f.filing_date for f in left_out if (limit_cut is None or f.filing_date > limit_cut)
+                   and (unknown_from is None or f.filing_date < unknown_from)})  # fmt: skip
     if any(_base_form(form) == "6-K" for form in req.forms):
         cuts += [ReadCutRecord(run_id=run_id, agent=AGENT, ticker=ticker, unread_from=day, unread_to=day,
                                reason=reason, created_at=now) for day in days]  # fmt: skip
     store.replace_read_cuts(run_id=run_id, agent=AGENT, ticker=ticker, cuts=cuts)
+
+
+def listing_age(subs: Submissions) -> tuple[date, str] | None:
+    """Of a replayed listing, the first day it cannot hold all the filings of, and why: the day it was served (a
+    filing later that day is not in it), else, recorded without its Date, the day after its newest filing. None for
+    a live listing, which is today's."""
+    if not subs.replayed:
+        return None
+    if subs.served_on is not None:
+        day = subs.served_on.isoformat()
+        return subs.served_on, f"replayed a listing served on {day}, which holds no filing made after it"
+    newest = max((f.filing_date for f in subs.filings), default=None)
+    if newest is None:
+        return None
+    return newest + timedelta(days=1), (f"replayed a listing recorded without its date, whose newest filing is of "
+                                        f"{newest.isoformat()}: later ones are not known")
 
 
 def _six_k_kinds(listed: Sequence[Filing], *, req: FilingsRequest) -> dict[str, SixKKind]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import UTC, date
+from datetime import UTC, date, timedelta
 from email.utils import parsedate_to_datetime
 
 from watchdesk.sources.edgar_parse import (
@@ -43,11 +43,17 @@ def _answer(fetcher: Fetcher, url: str, *, agent: str, run_id: str | None, cache
     return result
 
 
+# EDGAR dates filings by Eastern time; five hours behind UTC is never later than New York's day (EST; EDT is four),
+# so no filing the listing could not hold is counted as in it, with no time-zone database needed
+_EASTERN = timedelta(hours=-5)
+
+
 def served_on(headers: Mapping[str, str]) -> date | None:
-    """The UTC day an answer was served, from its HTTP Date header (a replay pack keeps it); None without one."""
+    """EDGAR's (Eastern-time) day an answer was served, from its HTTP Date header (a replay pack keeps it); None
+    without one. "Mon, 08 Jun 2026 01:14:09 GMT" was still 2026-06-07 in New York."""
     value = next((v for k, v in headers.items() if k.lower() == "date"), None)
     try:
-        return parsedate_to_datetime(value).astimezone(UTC).date() if value else None
+        return (parsedate_to_datetime(value).astimezone(UTC) + _EASTERN).date() if value else None
     except (TypeError, ValueError):
         return None
 
@@ -68,8 +74,10 @@ def fetch_submissions(
     """
     answer = _answer(fetcher, submissions_url(cik), agent=agent, run_id=run_id, cache=False,
                      hint=f"no EDGAR submissions for CIK {cik}: check the CIK")
-    # a replayed listing knows no filing after the day it was recorded; a live one is today's
-    main = replace(parse_submissions(answer.body), served_on=served_on(answer.headers) if answer.from_replay else None)
+    # a replayed listing knows no filing after it was recorded; a live one is today's
+    replayed = answer.from_replay
+    main = replace(parse_submissions(answer.body), replayed=replayed,
+                   served_on=served_on(answer.headers) if replayed else None)
     if not follow_older or not main.older_pages:
         return main
     return with_older_pages(fetcher, main, agent=agent, run_id=run_id)

@@ -197,7 +197,8 @@ def merge_submissions(main: Submissions, pages: Iterable[Submissions]) -> Submis
             merged.append(filing)
     merged.sort(key=lambda f: f.filing_date, reverse=True)  # stable: keeps SEC's order within a day
     return Submissions(cik=main.cik, name=main.name, tickers=main.tickers,
-                       filings=tuple(merged), older_pages=main.older_pages, served_on=main.served_on)
+                       filings=tuple(merged), older_pages=main.older_pages, replayed=main.replayed,
+                       served_on=main.served_on)
 
 
 # --- selection --------------------------------------------------------------------------------

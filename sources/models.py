@@ -94,8 +94,9 @@ class Submissions:
     tickers: tuple[str, ...]
     filings: tuple[Filing, ...]
     older_pages: tuple[str, ...] = field(default=())
-    # of a replayed listing, the UTC day it was served (its recorded HTTP Date header), when the pack kept it: it knows
-    # no filing after that day
+    replayed: bool = False  # from a replay pack: as old as its recording (agents/filings.listing_age)
+    # of a replayed listing, the day it was served (its recorded HTTP Date header, as EDGAR's Eastern-time day), when
+    # the pack kept it: a filing made later that day or after is not in it
     served_on: date | None = None
 
 

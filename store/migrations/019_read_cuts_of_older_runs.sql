@@ -22,10 +22,10 @@ WITH older AS (
       AND NOT EXISTS (SELECT 1 FROM gaps g WHERE g.run_id = s.run_id AND g.agent = 'filings' AND g.target = s.target)
 )
 SELECT run_id, 'filings', ticker, first_day, until,
-       'were made by an older watchdesk, which '
-           || CASE WHEN six_k AND replayed THEN 'recorded neither the 6-Ks it left out nor the day a replayed listing '
-                                                || 'was served'
-                   WHEN six_k THEN 'did not record the 6-Ks it left out (monthly revenue, notices)'
-                   ELSE 'did not record the day a replayed listing was served' END,
+       -- said as what may be missing: the plan's forms name 6-K for companies that file none (NVIDIA)
+       'were made by an older watchdesk, which did not record what its filings step may have left unread ('
+           || CASE WHEN six_k AND replayed THEN '6-Ks of kinds it does not read, a replayed listing''s age'
+                   WHEN six_k THEN '6-Ks of kinds it does not read'
+                   ELSE 'a replayed listing''s age' END || ')',
        now()
 FROM cut WHERE first_day <= until;

@@ -18,7 +18,7 @@ from tests.regression.demo_briefs import brief_md, demo_db, missing
 from tests.unit.test_replay import TICKERS, TICKERS_BODY, CountingServer, live_gateway, replay_gateway
 from watchdesk.sources.edgar import served_on
 
-STALE = "the runs replayed a listing served on 2026-03-05, which holds no later filing"
+STALE = "the runs replayed a listing served on 2026-03-05, which holds no filing made after it"
 
 
 @pytest.fixture(scope="module")
@@ -47,13 +47,15 @@ def test_a_recorded_pack_keeps_the_date_it_was_served(tmp_path: Path) -> None:
     with live_gateway(fake, [], record_dir=tmp_path / "rec") as gw:
         gw.get(TICKERS, agent="filings")
     with replay_gateway(tmp_path / "rec", [], []) as gw:
-        assert served_on(gw.get(TICKERS, agent="filings").headers) == date(2024, 1, 1)
+        assert served_on(gw.get(TICKERS, agent="filings").headers) == date(2023, 12, 31)  # 19:00 in New York
 
 
 @pytest.mark.parametrize(("headers", "day"), [({"Date": "Thu, 05 Mar 2026 23:59:59 GMT"}, date(2026, 3, 5)),
                                               ({"date": "Fri, 06 Mar 2026 01:00:00 +0200"}, date(2026, 3, 5)),
+                                              # a code review: Marvell's listing, 21:14 on 06-07 in New York
+                                              ({"date": "Mon, 08 Jun 2026 01:14:09 GMT"}, date(2026, 6, 7)),
                                               ({"date": "not a date"}, None), ({}, None)])  # fmt: skip
-def test_served_on_reads_the_http_date_as_a_utc_day(headers: dict[str, str], day: date | None) -> None:
+def test_served_on_reads_the_http_date_as_edgars_day(headers: dict[str, str], day: date | None) -> None:
     assert served_on(httpx.Headers(headers) if headers.get("Date") else headers) == day
 
 
@@ -67,4 +69,48 @@ def test_only_a_replayed_listing_is_dated(tmp_path: Path, shared_fixtures: Path)
     with live_gateway(fake, [], record_dir=tmp_path / "rec") as gw:
         assert fetch_submissions(gw, 320193, agent="filings").served_on is None
     with replay_gateway(tmp_path / "rec", [], []) as gw:
-        assert fetch_submissions(gw, 320193, agent="filings").served_on == date(2024, 1, 1)
+        assert fetch_submissions(gw, 320193, agent="filings").served_on == date(2023, 12, 31)
+
+
+def test_the_day_it_was_served_is_not_known_either() -> None:
+    """A code review: NVIDIA's listing was served at 06:20 in New York on 2026-03-05; a filing later that day is not
+    in it, so the cut starts on that day, not the next."""
+    from watchdesk.agents.filings import listing_age
+    from watchdesk.sources.models import Filing, Submissions
+
+    filing = Filing(cik=1045810, accession="0001045810-26-000024", form="8-K", filing_date=date(2026, 3, 4),
+                    report_date=None, primary_document="x.htm")  # fmt: skip
+    served = Submissions(cik=1045810, name="NVIDIA", tickers=("NVDA",), filings=(filing,), replayed=True,
+                         served_on=date(2026, 3, 5))  # fmt: skip
+    assert listing_age(served) == (date(2026, 3, 5), "replayed a listing served on 2026-03-05, which holds no "
+                                                     "filing made after it")  # fmt: skip
+    undated = Submissions(cik=1045810, name="NVIDIA", tickers=("NVDA",), filings=(filing,), replayed=True)
+    assert listing_age(undated) == (date(2026, 3, 5), "replayed a listing recorded without its date, whose newest "
+                                                      "filing is of 2026-03-04: later ones are not known")  # fmt: skip
+    assert listing_age(Submissions(cik=1045810, name="NVIDIA", tickers=("NVDA",), filings=(filing,))) is None
+
+
+def test_a_pack_recorded_without_dates_is_as_old_as_its_newest_filing(tmp_path: Path) -> None:
+    """A code review: a pack recorded before packs kept the Date said 'nothing filed' for 2026-W29 again; its listing
+    is now known only up to its newest filing (NVIDIA's of early March 2026)."""
+    import json
+    import shutil
+    from datetime import timedelta
+
+    from watchdesk.agents.filings import listing_age
+    from watchdesk.graph.demo import demo_pack
+    from watchdesk.sources.edgar import fetch_submissions
+    from watchdesk.sources.gateway import Gateway, GatewayConfig
+
+    pack = tmp_path / "pack"
+    shutil.copytree(demo_pack(), pack)
+    index = json.loads((pack / "index.json").read_text())
+    for entry in index["responses"]:
+        entry["headers"].pop("date", None)
+    (pack / "index.json").write_text(json.dumps(index))
+    with Gateway(GatewayConfig(mode="replay", replay_dir=pack, allowed_domains=("sec.gov",))) as gw:
+        subs = fetch_submissions(gw, 1045810, agent="filings")
+    assert subs.replayed and subs.served_on is None
+    newest = max(f.filing_date for f in subs.filings)
+    assert listing_age(subs) == (newest + timedelta(days=1), "replayed a listing recorded without its date, whose "
+                                 f"newest filing is of {newest.isoformat()}: later ones are not known")  # fmt: skip

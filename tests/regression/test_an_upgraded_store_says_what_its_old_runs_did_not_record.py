@@ -17,8 +17,8 @@ from tests.regression.demo_briefs import brief_md, demo_db, missing
 from watchdesk.store import db
 
 OLDER = (
-    "the runs were made by an older watchdesk, which recorded neither the 6-Ks it left out nor the day a replayed "
-    "listing was served"
+    "the runs were made by an older watchdesk, which did not record what its filings step may have left unread "
+    "(6-Ks of kinds it does not read, a replayed listing's age)"
 )
 
 
