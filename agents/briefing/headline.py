@@ -173,8 +173,9 @@ def missing_lines(data: BriefingInput) -> list[str]:
             lines.append(_not_known(ticker, sources, span))
         elif ticker not in docs and ticker not in mentioned:
             lines.append(
-                f"- No new documents for {escape_markdown(ticker)} in this period (nothing filed, called or "
-                f"published {span}): this says nothing about mentions, there was nothing new to read."
+                f"- No new documents for {escape_markdown(ticker)} in this period (nothing "
+                f"{_verbs(sources) if sources else _verbs([SourceRead(ticker=ticker, source=s) for s in _VERB])} "
+                f"{span}): this says nothing about mentions, there was nothing new to read."
             )
         elif ticker not in mentioned:
             lines.append(

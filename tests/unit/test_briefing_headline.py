@@ -168,3 +168,15 @@ def test_nothing_read_names_only_the_sources_not_read() -> None:
     unknown = [replace(r, why=("its news could not be read",), none_read=True, failed=True) for r in read]
     line = next(x for x in missing_lines(briefing(findings=[], read=unknown)) if x.startswith("- Nothing read"))
     assert "whether anything was filed, called or published 2025-07-14 to 2025-08-31 is not known." in line
+
+
+def test_a_quiet_week_names_only_the_sources_watched() -> None:
+    """A code review: a ticker watched on filings alone said "nothing filed, called or published" of a quiet week,
+    naming calls and news it never had; with no source read known (an older briefing input), all three are said."""
+    edgar_only = [SourceRead(ticker="TSM", source="filings")]
+    lines = missing_lines(briefing(findings=[f for f in FINDINGS if f.ticker == "NVDA"], read=edgar_only))
+    assert "- No new documents for TSM in this period (nothing filed 2025-07-14 to 2025-08-31): this says nothing " \
+        "about mentions, there was nothing new to read." in lines
+    both = [SourceRead(ticker="TSM", source="filings"), SourceRead(ticker="TSM", source="news")]
+    lines = missing_lines(briefing(findings=[f for f in FINDINGS if f.ticker == "NVDA"], read=both))
+    assert any("(nothing filed or published 2025-07-14 to 2025-08-31)" in line for line in lines), lines
