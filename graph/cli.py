@@ -300,15 +300,19 @@ def init(path: Path, force: bool) -> None:
 
 @cli.command()
 @db_option
+@click.option("--upgrade", is_flag=True, help="First apply this watchdesk's migrations to the store (a store an "
+              "older watchdesk wrote), writing nothing else; notebooks read it then.")
 @click.pass_context
-def runs(ctx: click.Context, db: Path | None) -> None:
+def runs(ctx: click.Context, db: Path | None, upgrade: bool) -> None:
     """List runs with their status (newest first), and the row count of every table.
 
-    A run still marked running while no process holds the file was killed: it shows as stale.
+    A run still marked running while no process holds the file was killed: it shows as stale. With --upgrade the
+    store is migrated first (readers such as the notebooks never migrate a store; every writing command does).
 
     \b
-    Example:
+    Examples:
       watchdesk runs --db demo.duckdb
+      watchdesk runs --db demo.duckdb --upgrade     # after upgrading watchdesk, before opening a notebook
     """
     from watchdesk.store.reader import RUN_STATUS
     from watchdesk.store.store import Store
@@ -316,12 +320,26 @@ def runs(ctx: click.Context, db: Path | None) -> None:
     settings = _settings(ctx, db_path=db)
     if not Path(settings.db_path).is_file():
         raise ConfigError(f"no database at {settings.db_path}: pass --db with the file a run wrote")
+    if upgrade:
+        _upgrade(Path(settings.db_path))
     with Store.open(settings.db_path, read_only=True) as store:  # read-only: the run marked stale stays as it is
         for run_id, status, watchlist, started in store.query(
             f"SELECT run_id, {RUN_STATUS}, watchlist, started_at FROM runs ORDER BY started_at DESC"
         ):
             click.echo(f"{run_id}\t{status}\t{started:%Y-%m-%d %H:%M}\t{watchlist}")
         click.echo(" ".join(f"{k}={v}" for k, v in store.counts().items()), err=True)
+
+
+def _upgrade(path: Path) -> None:
+    """Apply the migrations a store lacks, saying from which schema version to which."""
+    from watchdesk.store import db
+
+    with db.connect(path, read_only=True) as con:
+        before = db.schema_version(con)
+    with db.connect(path) as con:  # a writable open migrates (and refuses a newer store or another program's file)
+        after = db.schema_version(con)
+    said = "already at" if before == after else f"upgraded from schema version {before} to"
+    err.print(f"{escape(str(path))}: {said} schema version {after}")
 
 
 def _register_groups() -> None:

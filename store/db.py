@@ -69,8 +69,8 @@ def require_current(con: duckdb.DuckDBPyConnection, path: Path | str) -> None:
     if have < want:
         raise ConfigError(
             f"{path} is a watchdesk store at schema version {have}, older than this watchdesk's ({want}); reading "
-            f"never migrates it. Migrate it by running any command that writes to it once, e.g. "
-            f"`watchdesk brief --db {path}` (which also writes that week's briefing), then read it again."
+            f"never migrates it. Migrate it with `watchdesk runs --db {path} --upgrade` (it writes nothing else), "
+            "then read it again."
         )
     if have > want:
         raise _newer(str(path), have)

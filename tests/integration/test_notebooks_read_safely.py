@@ -118,7 +118,7 @@ def test_explore_run_says_why_it_cannot_read_a_file(kind: str, said: str, tmp_pa
     assert said.format(db=db) in error
     assert "held by another process" not in error and "Catalog Error" not in error
     if kind == "old":
-        assert f"watchdesk brief --db {db}" in error
+        assert f"watchdesk runs --db {db} --upgrade" in error
 
 
 def test_filing_changes_refuses_a_missing_file_as_explore_run_does(tmp_path: Path) -> None:

@@ -46,7 +46,7 @@ def test_an_older_store_says_how_to_migrate_it(tmp_path: Path) -> None:
         pass
     said = str(caught.value)
     assert f"schema version 2, older than this watchdesk's ({db.latest_version()})" in said
-    assert f"watchdesk brief --db {path}" in said
+    assert f"watchdesk runs --db {path} --upgrade" in said
     with pytest.raises(duckdb.CatalogException):  # still unmigrated: reading wrote nothing
         duckdb.connect(str(path), read_only=True).execute("SELECT * FROM current_findings")
     db.connect(path).close()  # what any writing command does first
