@@ -43,5 +43,9 @@ def new_file(path: Path, *, force: bool) -> None:
     not exist, before any work."""
     if path.exists() and not force:
         raise ConfigError(f"{path} already exists (use --force to overwrite)")
+    # the nearest part of the path that exists, when it is a file ("notes.txt/w.toml"): said as such
+    filed = next((part for part in path.parents if part.exists() and not part.is_dir()), None)
+    if filed is not None:
+        raise ConfigError(f"{filed} is a file, not a folder: give another path for {path.name}")
     if not path.parent.is_dir():
         raise ConfigError(f"folder {path.parent} does not exist: create it first, or give another path")

@@ -19,3 +19,15 @@ def test_a_file_in_a_missing_folder_is_bad_input(command: list[str], tmp_path: P
     assert result.exit_code == EXIT_CONFIG, result.output
     assert f"folder {out.parent} does not exist: create it first" in result.output
     assert "unexpected" not in result.output and not out.parent.exists()
+
+
+def test_a_folder_that_is_a_file_is_said_to_be_one(tmp_path: Path) -> None:
+    """A CLI review: `plan --out notes.txt/w.toml` (and init) said "folder notes.txt does not exist", though it does,
+    as a file."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine\n")
+    for args in (["init", str(notes / "w.toml")], ["plan", "Track AMD", "--out", str(notes / "w.toml")]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2, result.output
+        assert f"{notes} is a file, not a folder: give another path for w.toml" in result.output
+    assert notes.read_text() == "mine\n"
