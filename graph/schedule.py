@@ -137,6 +137,8 @@ class Crontab:
 
     def write(self, text: str) -> None:
         if self.path is not None:
+            if filed := next((p for p in self.path.parents if p.exists() and not p.is_dir()), None):
+                raise ConfigError(f"{filed} is a file, not a folder: give another path for {self.path.name}")
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.write_text(text, encoding="utf-8")
             return
