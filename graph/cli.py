@@ -378,7 +378,9 @@ def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
     mine = ", ".join(f"{v} {k if v != 1 else k.replace('filings', 'filing').rstrip('s')}"
                      for k, v in outcome.this_run.items())
     total = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
-    requests = f"{outcome.fetches} request{'s' * (outcome.fetches != 1)}"
+    from watchdesk.agents.briefing.text import plural
+
+    requests = plural(outcome.fetches, "request")
     detail = "; ".join(p for p in (mine and f"this run: {mine}", requests, total and f"database: {total}") if p)
     err.print(f"run {outcome.run_id}: {outcome.status} ({detail})")
     for gap in outcome.gaps:

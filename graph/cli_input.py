@@ -38,14 +38,17 @@ def read_input(path: str | Path, *, expected: str) -> bytes:
         raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from exc
 
 
+def file_in_the_way(path: Path) -> Path | None:
+    """The nearest part of `path` that exists as a file, so no folder can be made there ("notes.txt/w.toml")."""
+    return next((part for part in path.parents if part.exists() and not part.is_dir()), None)
+
+
 def new_file(path: Path, *, force: bool) -> None:
     """Refuse a file a command would write (`init`, `plan --out`) that exists without --force, or whose folder does
     not exist, before any work."""
     if path.exists() and not force:
         raise ConfigError(f"{path} already exists (use --force to overwrite)")
-    # the nearest part of the path that exists, when it is a file ("notes.txt/w.toml"): said as such
-    filed = next((part for part in path.parents if part.exists() and not part.is_dir()), None)
-    if filed is not None:
+    if (filed := file_in_the_way(path)) is not None:
         raise ConfigError(f"{filed} is a file, not a folder: give another path for {path.name}")
     if not path.parent.is_dir():
         raise ConfigError(f"folder {path.parent} does not exist: create it first, or give another path")

@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from watchdesk.agents.briefing.text import plural
 from watchdesk.graph.settings import Settings, today
 from watchdesk.sources.errors import ConfigError
 
@@ -127,8 +128,8 @@ def remove(watchlist: Path, crontab_file: Path | None) -> None:
     path = watchlist.resolve()
     gone = watchdesk_lines(text, path)
     table.write(with_entry(text, path, None))
-    click.echo(f"removed {len(gone)} line{'s' * (len(gone) != 1)} for {path}" if gone
-               else f"no watchdesk line for {path}: nothing removed")
+    click.echo(f"removed {plural(len(gone), 'line')} for {path}" if gone
+               else f"no watchdesk line for {path}: nothing removed")  # fmt: skip
 
 
 def _print_next(sched: Any, *, until: date | None = None) -> None:

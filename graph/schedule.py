@@ -18,6 +18,7 @@ from datetime import time as dt_time
 from pathlib import Path
 
 from watchdesk.agents.briefing.period import period_ending
+from watchdesk.graph.cli_input import file_in_the_way
 from watchdesk.graph.watchlist import Schedule
 from watchdesk.sources.errors import ConfigError
 
@@ -137,7 +138,7 @@ class Crontab:
 
     def write(self, text: str) -> None:
         if self.path is not None:
-            if filed := next((p for p in self.path.parents if p.exists() and not p.is_dir()), None):
+            if filed := file_in_the_way(self.path):
                 raise ConfigError(f"{filed} is a file, not a folder: give another path for {self.path.name}")
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.write_text(text, encoding="utf-8")

@@ -161,8 +161,7 @@ def missing_lines(data: BriefingInput) -> list[str]:
     for ticker in data.tickers:
         sources = read.get(ticker, [])
         if ticker not in docs and ticker not in mentioned and _nothing_read(sources):
-            unknown = [r for r in sources if r.why or r.none_read] or [SourceRead(ticker=ticker, source=s)
-                                                                         for s in _VERB]  # fmt: skip
+            unknown = [r for r in sources if r.why or r.none_read] or _every_source(ticker)
             quiet = [r for r in sources if r not in unknown]
             lines.append(
                 f"- Nothing read for {escape_markdown(ticker)}: one of its sources failed or was left out "
@@ -174,8 +173,8 @@ def missing_lines(data: BriefingInput) -> list[str]:
         elif ticker not in docs and ticker not in mentioned:
             lines.append(
                 f"- No new documents for {escape_markdown(ticker)} in this period (nothing "
-                f"{_verbs(sources) if sources else _verbs([SourceRead(ticker=ticker, source=s) for s in _VERB])} "
-                f"{span}): this says nothing about mentions, there was nothing new to read."
+                f"{_verbs(sources or _every_source(ticker))} {span}): this says nothing about mentions, there was "
+                "nothing new to read."
             )
         elif ticker not in mentioned:
             lines.append(
@@ -194,6 +193,11 @@ def missing_lines(data: BriefingInput) -> list[str]:
 
 
 _VERB = {"filings": "filed", "transcripts": "called", "news": "published"}
+
+
+def _every_source(ticker: str) -> list[SourceRead]:
+    """Filings, calls and news, where what the ticker is watched on is not known (an input without them)."""
+    return [SourceRead(ticker=ticker, source=s) for s in _VERB]
 
 
 def _nothing_read(sources: Sequence[SourceRead]) -> bool:
