@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 _WORD = re.compile(r"[a-z]+")
 _LETTERS = re.compile(r"[A-Za-z]+")  # _WORD on text not lowered, so offsets stay the text's
@@ -84,18 +85,34 @@ def text_changes(old: str, new: str, new_offset: int) -> TextChanges:
     return TextChanges(tuple(added), tuple(part for n, o in reworded for part in _inserted(n, o)))
 
 
-def _fresh(old: str, new: str, new_offset: int) -> tuple[list[Sentence], list[tuple[Sentence, Sentence]]]:
-    """Sentences of `new` not in `old` (figures aside): those added, and (new, old) pairs of light rewordings."""
+@dataclass(frozen=True, slots=True)
+class _OldText:
+    sentences: list[Sentence]
+    seen: frozenset[str]  # each sentence, figures aside
+    words: list[frozenset[str]]  # each sentence's words
+    holding: dict[str, list[int]]  # word -> the sentences that hold it
+
+
+@lru_cache(maxsize=4)
+def _old_text(old: str) -> _OldText:
+    """The older text read once: a filing's risk factors are the old side of every changed factor's comparison."""
     old_sentences = sentences(old)
-    seen = {_FIGURES.sub("0", normalize(s.text)) for s in old_sentences}
-    fresh = [s for s in sentences(new, offset=new_offset) if _FIGURES.sub("0", normalize(s.text)) not in seen]
-    if not fresh:
-        return [], []
-    old_words = [frozenset(_WORD.findall(s.text.lower())) for s in old_sentences]
-    holding: dict[str, list[int]] = {}  # word -> old sentences that hold it
-    for i, ws in enumerate(old_words):
+    words = [frozenset(_WORD.findall(s.text.lower())) for s in old_sentences]
+    holding: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
         for w in ws:
             holding.setdefault(w, []).append(i)
+    seen = frozenset(_FIGURES.sub("0", normalize(s.text)) for s in old_sentences)
+    return _OldText(old_sentences, seen, words, holding)
+
+
+def _fresh(old: str, new: str, new_offset: int) -> tuple[list[Sentence], list[tuple[Sentence, Sentence]]]:
+    """Sentences of `new` not in `old` (figures aside): those added, and (new, old) pairs of light rewordings."""
+    was = _old_text(old)
+    fresh = [s for s in sentences(new, offset=new_offset) if _FIGURES.sub("0", normalize(s.text)) not in was.seen]
+    if not fresh:
+        return [], []
+    old_sentences, old_words, holding = was.sentences, was.words, was.holding
     added: list[Sentence] = []
     reworded: list[tuple[Sentence, Sentence]] = []
     for s in fresh:
