@@ -281,7 +281,7 @@ def sources_part(ctx: RenderContext) -> Section:
     start = data.period_start
     lines += [f"{n}. {_source_line(docs.get(doc_id), first.get(doc_id), start)}" for doc_id, n in refs.items()]
     if ctx.shown:
-        lines += ["", "| Citation | Source | Ticker | Section | Speaker |", "|---|---:|---|---|---|"]
+        lines += ["", "| Citation | Source | Ticker | Section | Speaker |", "|---|---|---|---|---|"]
         lines += [
             f"| [{cites[f.finding_id]}] | [{refs[f.doc_id]}] | {escape_markdown(f.ticker)} "
             f"| {escape_markdown(f.section or '—')} "

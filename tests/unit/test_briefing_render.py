@@ -350,3 +350,15 @@ def test_only_the_renderers_citations_become_links() -> None:
     html = str(section_html(Section("findings", "Findings", body)))
     assert html.count("<a ") == 2 and '<a href="#source-1">[1]</a>' in html and '<a href="#F-89abcdef">' in html
     assert "see note [1] and [F-0123abcd]." in html
+
+
+def test_the_sources_table_reads_its_source_numbers_left_aligned() -> None:
+    """A review: the Sources table right-aligned its "Source" column ("[1]", "[2]" pushed against the Ticker column),
+    as if the references were amounts; they are labels, and read from the left like the other text columns."""
+    from watchdesk.agents.briefing.html import render_html
+
+    html = render_html(briefing())
+    sources = html.split('<section class="sources">', 1)[1].split("</section>", 1)[0]
+    table = sources.split("<table>", 1)[1].split("</table>", 1)[0]
+    assert '<a href="#source-1">[1]</a>' in table
+    assert "right" not in table, table[:400]
