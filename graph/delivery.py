@@ -8,6 +8,7 @@ from pathlib import Path
 from watchdesk.agents.briefing.agent import BriefingFiles
 from watchdesk.agents.briefing.deliver import Channels, Message, Outcome, Target, deliver
 from watchdesk.agents.briefing.headline import headline_text
+from watchdesk.agents.briefing.plain import plain_text
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.store.store import Store
@@ -51,7 +52,7 @@ def deliver_briefing(
         period=(data.period_start, data.period_end),
         period_label=data.period_label,
         paths=files.paths,
-        markdown=files.markdown,
+        text=plain_text(files.markdown),
         html=files.html,
         headline=headline,
     )
@@ -68,7 +69,7 @@ def notify_awaiting_approval(
         f"Review and approve it with: watchdesk approve {run_id} --db {settings.db_path}"
     )
     msg = Message(briefing_id=f"approval:{run_id}", run_id=run_id, watchlist=watchlist.name, period=(None, None),
-                  period_label="awaiting approval", paths={}, markdown=text, html=None, headline=text)  # fmt: skip
+                  period_label="awaiting approval", paths={}, text=text, html=None, headline=text)  # fmt: skip
     targets = [t for t in targets_of(watchlist) if t.kind != "file"]
     outcomes = deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)
     # where the briefing would have been: a file-only watchlist (watchdesk init's) told nobody otherwise, and each

@@ -78,7 +78,7 @@ def smtp_server(url: str) -> SmtpServer:
 
 
 def email_message(*, sender: str, to: list[str], subject: str, text: str, html: str | None) -> EmailMessage:
-    """multipart/alternative: the Markdown as text/plain, the HTML briefing as text/html; with the Date and
+    """multipart/alternative: the briefing as plain text (text/plain), the HTML briefing as text/html; with the Date and
     Message-ID headers relays and spam filters expect."""
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = sender, ", ".join(to), subject

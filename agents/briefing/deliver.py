@@ -46,7 +46,7 @@ class Message:
     period: tuple[object, object]  # (start, end)
     period_label: str
     paths: Mapping[str, Path]
-    markdown: str
+    text: str  # the e-mail's text/plain part: the briefing as plain text (plain.py), or a notice
     html: str | None
     headline: str  # a few lines for chat channels
 
@@ -167,7 +167,7 @@ def _email(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple
     except ConfigError as exc:
         return out + [Outcome(kind="email", target=a, status="failed", error=str(exc)) for a in todo]
     subject = f"watchdesk briefing: {msg.watchlist}, {msg.period_label}"
-    email = channels.email_message(sender=server.sender, to=todo, subject=subject, text=msg.markdown, html=msg.html)
+    email = channels.email_message(sender=server.sender, to=todo, subject=subject, text=msg.text, html=msg.html)
     refused: dict[str, str] = {}
     attempts, error = _retry(lambda: refused.update(channels.send_email(server, email)), channels_)
     # a recipient the server turned away while it took the others is not "sent"

@@ -36,12 +36,13 @@ def _env() -> Environment:
 
 
 @cache
-def _markdown() -> MarkdownIt:
+def markdown_parser() -> MarkdownIt:
+    """CommonMark with tables and raw HTML off: how the HTML and the plain-text briefing read the Markdown."""
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
 
 
 def to_html(markdown: str) -> Markup:
-    return Markup(_markdown().render(markdown))
+    return Markup(markdown_parser().render(markdown))
 
 
 def _anchor(label: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from email import message_from_bytes
 from pathlib import Path
@@ -32,6 +33,13 @@ def free_port() -> int:
 
 @pytest.fixture()
 def smtp() -> Iterator[tuple[int, list[Any]]]:
+    with loopback_smtp() as server:
+        yield server
+
+
+@contextmanager
+def loopback_smtp() -> Iterator[tuple[int, list[Any]]]:
+    """An SMTP server on loopback: (its port, the envelopes it received)."""
     from aiosmtpd.controller import Controller
 
     received: list[Any] = []
@@ -44,8 +52,10 @@ def smtp() -> Iterator[tuple[int, list[Any]]]:
     port = free_port()
     controller = Controller(Handler(), hostname="127.0.0.1", port=port)
     controller.start()
-    yield port, received
-    controller.stop()
+    try:
+        yield port, received
+    finally:
+        controller.stop()
 
 
 def watchlist(delivery: str, *, domains: str = '"sec.gov", "127.0.0.1"') -> Watchlist:
