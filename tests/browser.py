@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,3 +47,31 @@ def ink(png: Path) -> tuple[int, float]:
     background = max(colours)[1] if colours else (0, 0, 0)
     total = sum(n for n, _ in colours)
     return len(colours), sum(n for n, c in colours if c != background) / max(total, 1)
+
+
+_MEASURE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="page" src="{src}" width="{width}" height="{height}" style="border:0"></iframe>
+<script>
+document.getElementById("page").addEventListener("load", () => {{
+  const doc = document.getElementById("page").contentDocument;
+  const out = document.createElement("pre");
+  out.id = "measured";
+  out.textContent = JSON.stringify((doc => {script})(doc));
+  document.body.appendChild(out);
+}});
+</script></body></html>"""
+
+
+def measure(page: Path, script: str, *, width: int, height: int = 3000) -> Any:
+    """What the JavaScript expression `script` gives for `doc`, the page laid out `width` pixels wide. The page is
+    opened in a frame of that width (headless Chromium lays a window out at 500 pixels at least), so it keeps its
+    Content-Security-Policy: the measuring script runs in the frame's parent."""
+    frame = page.parent / f"measure-{width}.html"
+    frame.write_text(_MEASURE.format(src=html.escape(page.resolve().as_uri()), width=width, height=height,
+                                     script=script), encoding="utf-8")  # fmt: skip
+    cmd = [chromium(), *FLAGS, f"--user-data-dir={page.parent / 'chromium-profile'}", "--allow-file-access-from-files",
+           "--virtual-time-budget=10000", "--dump-dom", frame.resolve().as_uri()]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+    found = re.search(r'<pre id="measured">(.*?)</pre>', done.stdout, re.S)
+    assert found, f"nothing measured (exit {done.returncode}): {done.stderr[-2000:]}"
+    return json.loads(html.unescape(found.group(1)))

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 from html import escape
+from math import ceil
 
 from watchdesk.agents.briefing.model import WeekPoint
 from watchdesk.agents.briefing.text import topic_label
@@ -15,6 +16,9 @@ from watchdesk.agents.briefing.text import topic_label
 WIDTH = 230
 PALETTE = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d")
 FONT = 'font-family="sans-serif" font-size="10" fill="#333"'
+# the least share of its size a chart is drawn at on a narrow page (then it scrolls): its 10-pixel labels stay 7.5
+# pixels high or more, and the charts of an 820-pixel page (~690 wide) keep the size they had before it existed
+SMALLEST = 0.75
 LABEL_GAP = 22  # pixels between week labels along an axis at least (a long span labels every few weeks)
 LEFT, TOP, BOTTOM, LEGEND = 44, 34, 58, 120  # margins: y axis, title (+ panel names), rotated week labels, legend
 
@@ -168,5 +172,6 @@ def _title(text: str) -> str:
 
 def _svg(width: float, height: float, label: str, parts: list[str]) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-            f'viewBox="0 0 {width:.0f} {height:.0f}" role="img" aria-label="{escape(label)}">'
+            f'viewBox="0 0 {width:.0f} {height:.0f}" style="min-width: {ceil(width * SMALLEST)}px" role="img" '
+            f'aria-label="{escape(label)}">'
             '<rect width="100%" height="100%" fill="white"/>' + "".join(parts) + "</svg>")  # fmt: skip

@@ -1,0 +1,46 @@
+"""A review: the HTML briefing opened 400 pixels wide (a phone, a narrow mail pane) shrank its SVG charts to the
+page's width, the demo's mentions chart to 39% of its size: its 10-pixel week, tick and legend labels were drawn
+under 4 pixels high, a grey smudge nobody could read, while the tables beside it kept their size and scrolled. A
+chart now shrinks to no less than three quarters of its size (labels 7.5 pixels or more) and scrolls sideways in
+its own box when the page is narrower; at 820 pixels the charts are drawn as before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser import chromium, measure
+from tests.regression.demo_briefs import demo_db
+
+# per chart: its drawn width, its own width (viewBox) and the width of the box it sits in and may scroll
+CHARTS = """[...doc.querySelectorAll(".charts svg")].map(svg => ({
+  drawn: svg.getBoundingClientRect().width, own: svg.viewBox.baseVal.width,
+  box: svg.parentElement.clientWidth, scrolls: svg.parentElement.scrollWidth > svg.parentElement.clientWidth,
+  right: svg.parentElement.getBoundingClientRect().right, page: doc.documentElement.clientWidth}))"""
+LABEL = 10  # the charts' label size in pixels, at their own size
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("charts")
+    demo_db(tmp)
+    (page,) = (tmp / "b1").glob("*.html")
+    return page
+
+
+def test_chart_labels_stay_readable_400_pixels_wide(html: Path) -> None:
+    chromium()
+    charts = measure(html, CHARTS, width=400)
+    assert len(charts) == 2
+    for chart in charts:
+        assert LABEL * chart["drawn"] / chart["own"] >= 7.5, chart
+        assert chart["scrolls"] and chart["drawn"] > chart["box"], chart  # the rest is a scroll away
+        assert chart["right"] <= chart["page"], chart  # and nothing runs past the page
+
+
+def test_charts_are_drawn_as_before_820_pixels_wide(html: Path) -> None:
+    chromium()
+    for chart in measure(html, CHARTS, width=820):
+        assert chart["drawn"] == pytest.approx(min(chart["own"], chart["box"]), abs=1), chart
+        assert not chart["scrolls"], chart
