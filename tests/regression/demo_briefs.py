@@ -17,6 +17,13 @@ def demo_db(folder: Path) -> Path:
     return folder / "demo.duckdb"
 
 
+def demo_html(folder: Path) -> Path:
+    """`watchdesk demo` into `folder`; the HTML briefing it wrote."""
+    demo_db(folder)
+    (page,) = (folder / "b1").glob("*.html")
+    return page
+
+
 def brief_md(db: Path, out: Path, *period: str) -> str:
     """The Markdown `watchdesk brief --db DB PERIOD...` writes into `out`."""
     result = CliRunner().invoke(cli, ["brief", "--db", str(db), *period, "--format", "md", "--out", str(out)])

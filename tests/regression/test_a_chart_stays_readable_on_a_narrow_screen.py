@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import chromium, measure
-from tests.regression.demo_briefs import demo_db
+from tests.regression.demo_briefs import demo_html
 
 # per chart: its drawn width, its own width (viewBox) and the width of the box it sits in and may scroll
 CHARTS = """[...doc.querySelectorAll(".charts svg")].map(svg => ({
@@ -23,10 +23,7 @@ LABEL = 10  # the charts' label size in pixels, at their own size
 
 @pytest.fixture(scope="module")
 def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("charts")
-    demo_db(tmp)
-    (page,) = (tmp / "b1").glob("*.html")
-    return page
+    return demo_html(tmp_path_factory.mktemp("charts"))
 
 
 def test_chart_labels_stay_readable_400_pixels_wide(html: Path) -> None:
