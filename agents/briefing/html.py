@@ -42,7 +42,9 @@ def markdown_parser() -> MarkdownIt:
 
 
 def to_html(markdown: str) -> Markup:
-    return Markup(markdown_parser().render(markdown))
+    """The Markdown as HTML, each table in a box that scrolls it sideways on a screen narrower than the table."""
+    html = markdown_parser().render(markdown)
+    return Markup(html.replace("<table>", '<div class="table"><table>').replace("</table>", "</table></div>"))
 
 
 def _anchor(label: str) -> str:
