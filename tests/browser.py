@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +66,14 @@ document.getElementById("page").addEventListener("load", () => {{
 def measure(page: Path, script: str, *, width: int, height: int = 3000) -> Any:
     """What the JavaScript expression `script` gives for `doc`, the page laid out `width` pixels wide. The page is
     opened in a frame of that width (headless Chromium lays a window out at 500 pixels at least), so it keeps its
-    Content-Security-Policy: the measuring script runs in the frame's parent."""
-    frame = page.parent / f"measure-{width}.html"
-    frame.write_text(_MEASURE.format(src=html.escape(page.resolve().as_uri()), width=width, height=height,
-                                     script=script), encoding="utf-8")  # fmt: skip
-    cmd = [chromium(), *FLAGS, f"--user-data-dir={page.parent / 'chromium-profile'}", "--allow-file-access-from-files",
-           "--virtual-time-budget=10000", "--dump-dom", frame.resolve().as_uri()]  # fmt: skip
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+    Content-Security-Policy: the measuring script runs in the frame's parent. Nothing is written beside the page."""
+    with tempfile.TemporaryDirectory() as tmp:
+        frame = Path(tmp) / "frame.html"
+        frame.write_text(_MEASURE.format(src=html.escape(page.resolve().as_uri()), width=width, height=height,
+                                         script=script), encoding="utf-8")  # fmt: skip
+        cmd = [chromium(), *FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}", "--allow-file-access-from-files",
+               "--virtual-time-budget=10000", "--dump-dom", frame.as_uri()]  # fmt: skip
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
     found = re.search(r'<pre id="measured">(.*?)</pre>', done.stdout, re.S)
     assert found, f"nothing measured (exit {done.returncode}): {done.stderr[-2000:]}"
     return json.loads(html.unescape(found.group(1)))

@@ -17,10 +17,9 @@ def demo_db(folder: Path) -> Path:
     return folder / "demo.duckdb"
 
 
-def demo_html(folder: Path) -> Path:
-    """`watchdesk demo` into `folder`; the HTML briefing it wrote."""
-    demo_db(folder)
-    (page,) = (folder / "b1").glob("*.html")
+def demo_file(folder: Path, ext: str) -> Path:
+    """The briefing (`md` or `html`) `watchdesk demo` wrote into folder/b1."""
+    (page,) = (folder / "b1").glob(f"*.{ext}")
     return page
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import chromium, measure
-from tests.regression.demo_briefs import demo_html
+from tests.regression.demo_briefs import demo_file
 
 # per chart: its drawn width, its own width (viewBox) and the width of the box it sits in and may scroll
 CHARTS = """[...doc.querySelectorAll(".charts svg")].map(svg => ({
@@ -22,8 +22,8 @@ LABEL = 10  # the charts' label size in pixels, at their own size
 
 
 @pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_html(tmp_path_factory.mktemp("charts"))
+def html(demo_folder: Path) -> Path:
+    return demo_file(demo_folder, "html")
 
 
 def test_chart_labels_stay_readable_400_pixels_wide(html: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import chromium, measure
-from tests.regression.demo_briefs import demo_html
+from tests.regression.demo_briefs import demo_file
 
 # each link whose text goes to a new line inside a word: the text with "|" where it broke (an address excepted)
 SPLIT = """[...doc.querySelectorAll("main a")].flatMap(a => {
@@ -31,8 +31,8 @@ CITATIONS = """[...doc.querySelectorAll('main a[href^="#"]')].filter(a => a.getC
 
 
 @pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_html(tmp_path_factory.mktemp("links"))
+def html(demo_folder: Path) -> Path:
+    return demo_file(demo_folder, "html")
 
 
 @pytest.mark.parametrize("width", [400, 820])

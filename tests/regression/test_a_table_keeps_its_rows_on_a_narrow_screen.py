@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import chromium, measure
-from tests.regression.demo_briefs import demo_html
+from tests.regression.demo_briefs import demo_file
 
 TABLES = """[...doc.querySelectorAll("main table")].map(t => ({
   height: t.getBoundingClientRect().height, first: t.rows[1].textContent.trim().slice(0, 40),
@@ -19,8 +19,8 @@ TABLES = """[...doc.querySelectorAll("main table")].map(t => ({
 
 
 @pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_html(tmp_path_factory.mktemp("tables"))
+def html(demo_folder: Path) -> Path:
+    return demo_file(demo_folder, "html")
 
 
 def test_a_table_is_as_tall_400_pixels_wide_as_820(html: Path) -> None:
