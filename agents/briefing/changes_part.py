@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
+from watchdesk.agents.briefing.text import topic_label
 from watchdesk.agents.filing_changes import chars_changed
 from watchdesk.sources.errors import StoreError
 from watchdesk.sources.filing_diff import REFERS_BACK
@@ -182,7 +183,7 @@ def _cite(r: dict[str, Any], side: str) -> str:
 
 
 def _topics(r: dict[str, Any]) -> str:
-    return f" · topics: {', '.join(r['topics'])}" if r["topics"] else ""
+    return f" · topics: {', '.join(topic_label(t) for t in r['topics'])}" if r["topics"] else ""
 
 
 def _day(value: date | None) -> str:

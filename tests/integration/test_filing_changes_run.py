@@ -229,7 +229,7 @@ def test_what_changed_factors_gained_is_stored_and_briefed(nvidia_run: tuple[Pat
     # the most changed factor's strongest-toned gain first (before: "We have also received ... broad requests for
     # information from competition regulators", first in the text), then the next factor's
     assert gained[0].startswith("- “After a 120-day delayed compliance period, the IFR will")
-    assert "geopolitical" in gained[0]
+    assert gained[0].endswith(" · topics: Geopolitical")
     assert " · in “Long manufacturing lead times" in gained[1]
     assert part.index("Biggest rewordings") < part.index("Sentences added to changed") < part.index("MD&A sentences")
     assert "MD&A sentences added that mention watched topics (24):" in part  # MD&A as before
