@@ -291,7 +291,9 @@ def sources_part(ctx: RenderContext) -> Section:
     uncited = [d for d in data.documents if d.doc_id not in refs]
     if uncited:
         lines += ["", "Also reviewed, nothing cited:", ""]
-        lines += [f"- {_source_line(d, None, start)}" for d in sorted(uncited, key=lambda d: d.doc_id)]
+        # by company, then date, as the tone table lists documents: an order a reader can scan
+        by_date = sorted(uncited, key=lambda d: (d.ticker or "", d.filed_at or date.max, d.doc_id))
+        lines += [f"- {_source_line(d, None, start)}" for d in by_date]
     return Section("sources", "Sources", "\n".join(lines))
 
 
