@@ -336,9 +336,9 @@ def method_part(ctx: RenderContext) -> Section:
         "0.97 / 0.77 / 0.81; on " + FILING_MEASURED + " " + NEWS_MEASURED + " " + SURENESS + " "
         "A document belongs to the period of its event date (filing, call or publication date; the day it was first "
         "stored when the source gives none, and then the briefing says so). Quotes are the stored sentences "
-        "verbatim, with whitespace collapsed and Markdown characters escaped by a backslash; each [F-…] is the "
-        "start of a finding_id in the store, and citations are checked by code against the stored text before "
-        "the briefing is written or sent." + older_flagging(ctx.data.findings) + llm_spent(ctx.data.llm_usage),
+        "verbatim, with whitespace collapsed (in the Markdown file, Markdown characters escaped by a backslash); each "
+        "[F-…] is the start of a finding_id in the store, and citations are checked by code against the stored text "
+        "before the briefing is written or sent." + older_flagging(ctx.data.findings) + llm_spent(ctx.data.llm_usage),
     )
 
 

@@ -90,3 +90,11 @@ def test_a_table_lines_up_in_columns(mailed: tuple[BriefingFiles, EmailMessage])
     assert {len(row) for row in rows} == {len(lines[rule])}
     assert [line.split() for line in lines[:rule]] == [["Ticker", "Topic", "Mentions", "Negative", "Positive",
                                                          "Neutral", "Net"], ["tone"]]
+
+
+def test_the_method_says_only_the_markdown_file_escapes_quotes(mailed: tuple[BriefingFiles, EmailMessage]) -> None:
+    """The Method said quotes had "Markdown characters escaped by a backslash": so they have in the .md file, but
+    not in the e-mail's text, nor in the HTML, which showed that sentence too."""
+    method = plain(mailed[1]).split("\nMethod\n------\n", 1)[1]
+    assert "verbatim, with whitespace collapsed (in the Markdown file, Markdown characters escaped by a backslash)" \
+        in method
