@@ -35,6 +35,7 @@ from watchdesk.sources.gateway_config import (
     GatewayStats,
     detail_text,
     elapsed_ms,
+    gave_up,
     give_up_reason,
     raise_for_status,
 )
@@ -344,9 +345,7 @@ class Gateway:
             detail = detail_text(type(exc).__name__, delay)
             self._emit(call, attempt, outcome, ms=self._ms(started), detail=detail)
             if delay is None:
-                raise TransportError(
-                    f"{outcome} for {call.audit_url} after {attempt} attempts ({type(exc).__name__})"
-                ) from exc
+                raise TransportError(gave_up(call.audit_url, attempt, exc)) from exc
             return delay
         except httpx.HTTPError as exc:  # too many redirects, undecodable body: retrying won't help
             self._emit(call, attempt, "error", ms=self._ms(started), detail=type(exc).__name__)

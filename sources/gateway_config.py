@@ -99,3 +99,12 @@ def give_up_reason(response: httpx.Response, status: int, *, cap_s: float) -> st
 
 def detail_text(what: str, delay: float | None) -> str:
     return what if delay is None else f"{what}; retry in {delay:.2f}s"
+
+
+def gave_up(url: str, attempts: int, exc: httpx.TransportError) -> str:
+    """Why a request failed at the transport level, after its last attempt: what an offline machine is told."""
+    name = type(exc).__name__
+    if isinstance(exc, httpx.ConnectError):  # refused, unreachable or a name that does not resolve: no network
+        return f"{url}: could not connect after {attempts} attempts ({name}); check this machine's network connection"
+    what = "timed out" if isinstance(exc, httpx.TimeoutException) else "failed"
+    return f"{url}: {what} after {attempts} attempts ({name})"
