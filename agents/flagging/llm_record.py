@@ -82,8 +82,12 @@ class Replay:
     """Answers from every *.jsonl file of a directory (or one file), by request key; no network."""
 
     def __init__(self, source: Path) -> None:
+        if not source.exists():
+            raise ConfigError(f"{source} does not exist: give WATCHDESK_MODEL=replay: a file of answers or a folder of "
+                              "*.jsonl files; record answers with WATCHDESK_LLM_RECORD=FOLDER and a real model, or "
+                              "answer the requests of `watchdesk flag --llm-requests`")
         files = sorted(source.glob("*.jsonl")) if source.is_dir() else [source]
-        if not source.exists() or not files:
+        if not files:
             raise ConfigError(f"{source}: no recorded LLM answers (*.jsonl); record some with WATCHDESK_LLM_RECORD")
         self.source = source
         self.answers: dict[str, dict[str, Any]] = {}

@@ -89,7 +89,7 @@ def test_a_request_the_replay_lacks_is_an_error_naming_it(shared_fixtures: Path,
     assert code == 1 and not out
     assert "no recorded LLM answer" in err and "WATCHDESK_LLM_RECORD" in err and "Traceback" not in err
     code, out, err = _cli(str(shared_fixtures / CALL), env={"WATCHDESK_MODEL": f"replay:{tmp_path / 'absent'}"})
-    assert code == 2 and not out and "no recorded LLM answers" in err  # not a quiet offline run
+    assert code == 2 and not out and "absent does not exist" in err  # not a quiet offline run
 
 
 @pytest.mark.fixtures
