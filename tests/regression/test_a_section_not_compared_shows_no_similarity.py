@@ -1,0 +1,21 @@
+"""Bug: filing_changes.ipynb printed "AAPL 10-Q Risk factors cosine 0.710 jaccard 0.143 ... the newer filing lists no
+risk factors: no material changes", a score the README says such a section does not get ("its risk section is not
+compared: no similarity"; `edgar diff` gives null) and which, beside the notebook's "a low score means the filer
+rewrote the section", reads as Apple rewriting its risk factors. A section that was not compared now prints "not
+compared" and why, with no score, as the chart already leaves it out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.integration.test_notebooks_read_safely import CHANGES, execute, store_with_a_killed_run
+
+
+def test_a_10q_that_refers_back_prints_no_score(shared_fixtures: Path, tmp_path: Path) -> None:
+    printed, error = execute(CHANGES, store_with_a_killed_run(tmp_path / "wd.duckdb"))
+    assert not error, error
+    lines = [line for line in printed.splitlines() if line.startswith(("AAPL", "GOOG", "NVDA")) and "Risk" in line]
+    apple, google, nvidia = (next(x for x in lines if x.startswith(t)) for t in ("AAPL", "GOOG", "NVDA"))
+    assert "not compared: the newer filing lists no risk factors" in apple and "0.710" not in apple, apple
+    assert "not compared: refers to the risk factors of an earlier report" in google and "cosine" not in google
+    assert "cosine 0.999 jaccard 0.889" in nvidia  # a compared section keeps its scores
