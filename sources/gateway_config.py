@@ -103,8 +103,9 @@ def detail_text(what: str, delay: float | None) -> str:
 
 def gave_up(url: str, attempts: int, exc: httpx.TransportError) -> str:
     """Why a request failed at the transport level, after its last attempt: what an offline machine is told."""
-    name = type(exc).__name__
+    name, tries = type(exc).__name__, f"{attempts} attempt{'' if attempts == 1 else 's'}"
+    # the URL is never followed by ":": printed text is redacted again, and a redacted value would take the colon
     if isinstance(exc, httpx.ConnectError):  # refused, unreachable or a name that does not resolve: no network
-        return f"{url}: could not connect after {attempts} attempts ({name}); check this machine's network connection"
+        return f"could not connect to {url} after {tries} ({name}); check this machine's network connection"
     what = "timed out" if isinstance(exc, httpx.TimeoutException) else "failed"
-    return f"{url}: {what} after {attempts} attempts ({name})"
+    return f"{url} {what} after {tries} ({name})"
