@@ -136,6 +136,12 @@ def _settings(ctx: click.Context, **changes: Any) -> Settings:
 def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> None:
     """Run the whole pipeline offline on recorded SEC responses bundled with watchdesk.
 
+    The canonical job: NVIDIA, TSMC and ASML on inventory, supply chain and geopolitics. SEC's answers come from the
+    bundled replay pack, the calls and news feeds from the team's fixtures beside the checkout (../shared/fixtures:
+    their text is the publishers', so none ships with watchdesk); each is a gap when absent, as is what no recording
+    covers. Leaves the database (default watchdesk.duckdb), the pack it replayed (.watchdesk/ beside the database)
+    and the briefing, whose paths it prints.
+
     \b
     Example:
       watchdesk demo --db demo.duckdb --out demo-briefings
