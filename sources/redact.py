@@ -17,6 +17,9 @@ _SECRET_NAME = re.compile(
     r"sig|auth|pwd|pw|pass|code|session|session[_-]?id|sessid|sid|jwt|otp|pin|hmac", re.IGNORECASE
 )
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"'<>`]+")
+# What ends a sentence or a bracket after a URL in text ("...?apikey=XYZ: could not connect"): the sentence's, not
+# a parameter's value, so redacting the value keeps it (one trailing "." of a secret may show; no secret is in it)
+_URL_TAIL = re.compile(r"[.,:;!?)\]]+$")
 # The user info runs to the last "@" of the authority (a password may hold "@"); the authority ends at the first
 # "/", "?" or "#", so "?@" is in the query, not user info.
 _USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#\s]*@")
@@ -74,7 +77,13 @@ def _params(text: str) -> str:
 def redact_text(text: str) -> str:
     """`text` with every URL in it redacted (messages, gaps, plan targets, errors)."""
     text = printable(text)
-    return _URL.sub(lambda m: redact_url(m.group(0)), text) if "://" in text else text
+    return _URL.sub(_redact_match, text) if "://" in text else text
+
+
+def _redact_match(m: re.Match[str]) -> str:
+    url = m.group(0)
+    tail = _URL_TAIL.search(url)
+    return redact_url(url[: tail.start()]) + tail.group(0) if tail else redact_url(url)
 
 
 # A watchlist names the variable holding a webhook (`webhook_env = "SLACK_WEBHOOK"`); a value that is no variable's
