@@ -39,9 +39,10 @@ def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) 
 
 
 # How two filings are compared; bumped when a change would store other rows for the same pair (2: what a changed
-# risk factor gained, figures-only changes unchanged, a 10-Q listing only changed factors removes none). A newest filing
-# compared by an older version is compared again (agents/filings._stored_uncompared).
-COMPARE_VERSION = 2
+# risk factor gained, figures-only changes unchanged, a 10-Q listing only changed factors removes none; 3: no sentence
+# break after an abbreviation). A newest filing compared by an older version is compared again
+# (agents/filings._stored_uncompared).
+COMPARE_VERSION = 3
 
 
 def previous_filing(listing: Sequence[Filing], filing: Filing) -> Filing | None:

@@ -10,10 +10,17 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from watchdesk.sources.abbreviations import abbreviation_vetoes
+
 _WORD = re.compile(r"[a-z]+")
 _LETTERS = re.compile(r"[A-Za-z]+")  # _WORD on text not lowered, so offsets stay the text's
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])['\"’”)]*\s+(?=[A-Z“\"(])")
+# A period after an abbreviation ("the U.S. Government", "Huawei Technologies Co. Ltd.") or a lone initial ("Colette
+# M. Kress") ends no sentence, as in flagging's splitter; an initial only as a word of its own, since "Item 1A." and
+# "Form 10-K." do end sentences in filings. The break starts with its punctuation so the engine skips plain text fast.
+_SENTENCE_BREAK = re.compile(
+    rf"[.!?]{abbreviation_vetoes()}(?<!(?<![\w.-])[A-Z]\.)['\"’”)]*\s+(?=[A-Z“\"(])"
+)
 # Figures and period words: "three months ended June 30, 2023" and "nine months ended September 30, 2023" read alike.
 _FIGURES = re.compile(
     r"\d[\d,.]*|\b(?:january|february|march|april|may|june|july|august|september|october|november|december"

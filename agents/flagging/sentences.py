@@ -16,31 +16,19 @@ sentence over 2,100 characters, so none of them is cut.
 from __future__ import annotations
 
 import re
-from itertools import groupby
+
+from watchdesk.sources.abbreviations import WORD_START, abbreviation_vetoes
 
 Span = tuple[int, int]
 
-# The dev-set splitter's list, plus a few that never end a sentence in filings.
-_ABBREVIATIONS = (
-    "mr mrs ms dr prof sr jr st vs etc inc co corp ltd no nos approx dept est fig jan feb mar apr "
-    "jun jul aug sep sept oct nov dec mt ft u.s u.k e.g i.e a.m p.m n.a s.a u.s.a cf al vol messrs"
-)
-ABBREVIATIONS = frozenset(_ABBREVIATIONS.split())
 _BULLETS = "•●◦▪■‣⁃·"
 _CLOSERS = "\"'”’)"
 _STARTERS = "\"'“‘(\\["
 
 
 def _period_vetoes() -> str:
-    """Look-behinds that keep a period after an abbreviation or an initial inside the sentence.
-
-    They sit in the regex, not in Python, because they run at every period; look-behinds must
-    be fixed-width, hence one per abbreviation length.
-    """
-    word_start = r"(?<![A-Za-z.])"
-    by_len = groupby(sorted(ABBREVIATIONS, key=len), key=len)
-    parts = [rf"(?<!{word_start}(?i:{'|'.join(re.escape(a) for a in grp)})\.)" for _, grp in by_len]
-    return "".join(parts) + rf"(?<!{word_start}[A-Z]\.)"
+    """Look-behinds that keep a period after an abbreviation or an initial inside the sentence."""
+    return abbreviation_vetoes() + rf"(?<!{WORD_START}[A-Z]\.)"
 
 
 # Every break starts with one character from a fixed set and the branches test that character

@@ -1,0 +1,25 @@
+"""Words whose period ends no sentence ("U.S.", "Mr.", "Inc."): one list for every sentence splitter (flagging's,
+the filing comparison's), as regex look-behinds."""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+# The labelled dev set's splitter's list, plus a few that never end a sentence in filings.
+_ABBREVIATIONS = (
+    "mr mrs ms dr prof sr jr st vs etc inc co corp ltd no nos approx dept est fig jan feb mar apr "
+    "jun jul aug sep sept oct nov dec mt ft u.s u.k e.g i.e a.m p.m n.a s.a u.s.a cf al vol messrs"
+)
+ABBREVIATIONS = frozenset(_ABBREVIATIONS.split())
+WORD_START = r"(?<![A-Za-z.])"  # what comes before an abbreviation's first letter
+
+
+def abbreviation_vetoes() -> str:
+    """Look-behinds, placed just after a period, that fail when the period ends an abbreviation.
+
+    They sit in the regex, not in Python, because they run at every period; look-behinds must
+    be fixed-width, hence one per abbreviation length.
+    """
+    by_len = groupby(sorted(ABBREVIATIONS, key=len), key=len)
+    return "".join(rf"(?<!{WORD_START}(?i:{'|'.join(re.escape(a) for a in grp)})\.)" for _, grp in by_len)
