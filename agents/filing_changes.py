@@ -35,18 +35,30 @@ def gains(change: FactorChange, library: TopicLibrary) -> list[Gain]:
     found = [Gain(s, tuple(topics_in(s.text, library))) for s in change.gained.added]
     for ins in change.gained.inserted:
         # an inserted "CSPs" or "those" says nothing by itself, nor does a list's new item ("and suppliers",
-        # "or tariffs; and"): a clause of three words or more that mentions a watched topic
+        # "or tariffs; and") or items ("pandemics, and cybersecurity incidents"): a clause that mentions a watched topic
         if _clause(ins.part.text) and (topics := topics_in(ins.part.text, library)):
             found.append(Gain(ins.part, tuple(topics), ins.sentence))
     return sorted(found, key=lambda g: g.part.start)
 
 
 _CONTENT = re.compile(r"\b(?:[A-Za-z]{4,}|[A-Z]{2,3})\b")  # words of four letters or more, and acronyms ("USG")
+_ITEM_BREAK = re.compile(r"[,;]|\b(?:and|or)\b")
+_ITEM_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _clause(text: str) -> bool:
-    """Inserted words that say something of their own: three of them at least, beside "and", "or", "the", "of"."""
-    return len(_CONTENT.findall(text)) >= 3
+    """Inserted words that say something of their own: three of them at least, beside "and", "or", "the", "of", and
+    not only items added to a list (`_list_items`)."""
+    return len(_CONTENT.findall(text)) >= 3 and not _list_items(text)
+
+
+def _list_items(text: str) -> bool:
+    """Words that are items of an enumeration: parted by commas, "and", "or", each a name ("Mexico", "the United Arab
+    Emirates") or at most two words ("cybersecurity incidents"); "restrictions on international trade, such as
+    tariffs" and "including the implementation of tariffs by the USG" say what an item is or does."""
+    items = [[w for w in _ITEM_WORD.findall(item) if w not in _ARTICLES] for item in _ITEM_BREAK.split(text)]
+    return all(len(words) <= 2 or all(w[0].isupper() for w in words) for words in items)
 
 
 def full_text(factor: RiskFactor) -> str:

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.unit.test_risk_factors import parsed
-from watchdesk.agents.filing_changes import markdown, report
+from watchdesk.agents.filing_changes import _clause, markdown, report
+from watchdesk.agents.flagging.topic_spec import TopicSpec
 from watchdesk.agents.flagging.topics import load_topics
 from watchdesk.sources.filing_diff import FactorChange, compare
 from watchdesk.sources.sentence_diff import TextChanges
@@ -91,3 +92,21 @@ def test_a_lists_new_item_is_no_clause_of_its_own(edgar_fixtures: Path) -> None:
     inserted = [a["text"] for r in rows for a in r["added_sentences"] if a.get("in_sentence")]
     assert TARIFFS in inserted and "restrictions on international trade, such as tariffs, sanctions" in inserted
     assert not {"and suppliers", "or tariffs; and", "for certain supply", "or demand"} & set(inserted), inserted
+
+
+def test_items_added_to_a_list_are_no_clause(edgar_fixtures: Path) -> None:
+    """A review: three long words counted as a clause though they were only items added to an enumeration, so a
+    watchlist watching cybersecurity was quoted "… pandemics, and cybersecurity incidents …" (items of NVIDIA's list of
+    events that may disrupt it) and one watching foreign investment "… foreign ownership and investment …"; a list of
+    names ("or Mexico, Vietnam, India") likewise. Words that say what an item is or does stay clauses."""
+    custom = [TopicSpec(name="cyber", label="Cybersecurity", phrases=("cybersecurity",)),
+              TopicSpec(name="foreign_investment", label="Foreign investment", phrases=("foreign ownership",))]
+    library = load_topics([*WATCHED, "cyber", "foreign_investment"], extra=custom)
+    diff = compare(parsed(edgar_fixtures, "NVDA FY2024"), parsed(edgar_fixtures, "NVDA FY2025"), items=("1A",))
+    rows = report(diff, topics=library)["sections"][0]["changed"]
+    inserted = [a["text"] for r in rows for a in r["added_sentences"] if a.get("in_sentence")]
+    assert not {"pandemics, and cybersecurity incidents", "foreign ownership and investment"} & set(inserted), inserted
+    assert TARIFFS in inserted and "restrictions on international trade, such as tariffs, sanctions" in inserted
+    assert "and countries designated “Tier 2” by the AI Diffusion IFR" in inserted
+    assert len(inserted) == 7  # the geopolitical clauses, all kept
+    assert not _clause("or Mexico, Vietnam, India") and not _clause("or the United Arab Emirates and Saudi Arabia")
