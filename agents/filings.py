@@ -11,24 +11,19 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from watchdesk.agents.bugs import audit_bug
+from watchdesk.agents.filing_spans import SECTIONED, Labelled, with_spans
 from watchdesk.agents.filings_compare import COMPARE_VERSION, StoredPair, compare_stored, previous_filing
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources import edgar, edgar_parse, sgml
 from watchdesk.sources.errors import ParsingError, WatchdeskError
-from watchdesk.sources.filing_items import extract_items
 from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument, Submissions
-from watchdesk.sources.sections import extract_sections
-from watchdesk.sources.sections_xref import reference_table_sections
 from watchdesk.sources.six_k import SixKKind, classify_6k
 from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
-from watchdesk.store.records import DocumentRecord, GapRecord, ReadCutRecord, SpanRecord
+from watchdesk.store.records import DocumentRecord, GapRecord, ReadCutRecord
 from watchdesk.store.store import Cursor, Store
 
-Labelled = tuple[DocumentRecord, list[SpanRecord]]
-
 AGENT = "filings"
-_SECTIONED = {"10-K", "10-Q", "20-F"}
 # Forms whose exhibits (press releases) matter: fetched as one full-submission .txt.
 _WITH_EXHIBITS = ("8-K", "6-K")
 # Press releases (EX-99.x) and material contracts (EX-10.x); not XBRL parts such as EX-101.SCH.
@@ -266,9 +261,9 @@ def _fetch(
     body = edgar.fetch_document(fetcher, cik, item.accession, item.primary_document, agent=AGENT, run_id=run_id)
     _check_whole(body, origin=item.primary_document)
     record = _primary_record(req, item, body, run_id=run_id)
-    if keep is not None and _base_form(item.form) in _SECTIONED:
+    if keep is not None and _base_form(item.form) in SECTIONED:
         keep[record.doc_id] = (item, body)
-    return [_with_spans(record, html=body)]
+    return [with_spans(record, html=body)]
 
 
 def _with_exhibits(filing: Filing) -> bool:
@@ -344,7 +339,7 @@ def _submission(
             run_id=run_id,
             description=f"{kind}: {doc.description}" if kind and doc.description else kind or doc.description,
         )
-        out.append(_with_spans(record))
+        out.append(with_spans(record))
         parent = parent or record.doc_id
     return out
 
@@ -368,30 +363,6 @@ def _record(req: FilingsRequest, *, url: str, body: bytes, description: str = ""
         title=title,
         **fields,  # type: ignore[arg-type]
     )
-
-
-def _with_spans(record: DocumentRecord, *, html: bytes | None = None) -> Labelled:
-    """A document and its section (or 8-K item) spans, so findings say where they stand."""
-    doc_id = record.doc_id
-    form = (record.doc_type or "").upper().removesuffix("/A")
-    try:
-        if form in _SECTIONED:
-            found = extract_sections(record.text, form=form)
-            if not found and form == "20-F" and html:  # an annual report with a cross-reference table
-                found = reference_table_sections(html).labels()
-            parts = [(s.item, s.title, s.start, s.end) for s in found]
-        elif form in {"8-K", "6-K"}:
-            # Items that live in an exhibit or only in the header have no span here (start -1).
-            parts = [(i.item, i.title, i.start, i.end) for i in extract_items(record.text, form=form) if i.start >= 0]
-        else:
-            parts = []
-    except ParsingError:
-        parts = []  # unlabelled findings beat no document: sectioning is a refinement
-    spans = [
-        SpanRecord(doc_id=doc_id, seq=n, start=start, end=end, section=item, title=title)
-        for n, (item, title, start, end) in enumerate(parts)
-    ]
-    return record, spans
 
 
 def _sgml_date(value: str | list[str] | None) -> date | None:
@@ -456,7 +427,7 @@ def _compare_previous(
         # Reference, not news: without this run's id the briefing does not quote last year's filing as new.
         old = _primary_record(req, prev, old_body, run_id=None)
         if prev.accession not in store.known_accessions([prev.accession]):
-            store.save_documents([_with_spans(old, html=old_body)])
+            store.save_documents([with_spans(old, html=old_body)])
         pair = StoredPair(old_doc_id=old.doc_id, old_body=old_body, new_doc_id=doc_id, new_body=body)
         diff = compare_stored(store, pair, form=_base_form(filing.form), ticker=ticker, library=req.topics,
                               run_id=run_id)  # fmt: skip

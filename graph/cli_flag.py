@@ -75,13 +75,14 @@ def flag(
     shows it. Section is "prepared" or "qa" for calls, the item for filings ("1A Risk Factors"); speaker is set for
     calls that name their speakers. Filings are read by the filings' reading choices: in risk factors a neutral
     stock or supply mention is a warning; elsewhere stock is read by the accounts (provisions recorded: warning,
-    releases of reserved stock: good news, accounting policy: neutral); table rows of figures and stock named as one
-    account in a list are not flags. "sure" is false where the learned second pass was unsure of the mention or its
-    polarity (those are right less often: read them first), null where it did not judge it (other topics, an LLM's
-    verdict). With WATCHDESK_MODEL set, an LLM reads each flag with the sentences around it and the question it
-    answers, refines its polarity, drops it if it is off-topic, and adds candidates the offline pass left out when
-    it finds them on topic; the offline verdict stays on any LLM failure. WATCHDESK_LLM_RECORD=DIR records every
-    request and answer; WATCHDESK_MODEL=replay:DIR serves them back with no network.
+    releases of reserved stock: good news, accounting policy: neutral); table rows of figures, stock named as one
+    account in a list and risk factors' group headings ("Risks Related to ...") are not flags. "sure" is false where
+    the learned second pass was unsure of the mention or its polarity (those are right less often: read them first),
+    null where it did not judge it (other topics, an LLM's verdict). With WATCHDESK_MODEL set, an LLM reads each
+    flag with the sentences around it and the question it answers, refines its polarity, drops it if it is
+    off-topic, and adds candidates the offline pass left out when it finds them on topic; the offline verdict stays
+    on any LLM failure. WATCHDESK_LLM_RECORD=DIR records every request and answer; WATCHDESK_MODEL=replay:DIR serves
+    them back with no network.
 
     \b
     Example:

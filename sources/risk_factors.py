@@ -63,6 +63,7 @@ class RiskFactors:
     item: str
     factors: tuple[RiskFactor, ...]
     note: str = ""
+    groups: tuple[tuple[int, int], ...] = ()  # (start, end) of each group heading's line: a heading, no statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,10 @@ def parse_risk_factors(section: Section, *, emphasis: Mapping[str, Emphasis] | N
     lines = _lines(section, emphasis or {})[1:]  # the first line is the item heading itself
     kinds = _classify(lines) if emphasis else _classify_plain(lines)
     factors = _assemble(lines, kinds, end=section.end)
-    return RiskFactors(item=section.item, factors=tuple(factors), note=_note(section.text, listed=bool(factors)))
+    groups = tuple((line.start, line.start + len(line.text)) for line, kind in zip(lines, kinds, strict=True)
+                   if kind == "group")  # fmt: skip
+    return RiskFactors(item=section.item, factors=tuple(factors), note=_note(section.text, listed=bool(factors)),
+                       groups=groups)  # fmt: skip
 
 
 def _lines(section: Section, emphasis: Mapping[str, Emphasis]) -> list[_Line]:

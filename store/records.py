@@ -44,9 +44,13 @@ class DocumentRecord:
         return stable_id(self.url)
 
 
+HEADING = "heading"  # a filing span's role when it is a heading line (a risk factors' group), which states nothing
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SpanRecord:
-    """A labelled stretch of a document: a filing section or a transcript statement."""
+    """A labelled stretch of a document: a filing section (or a heading in it, `role` HEADING) or a transcript
+    statement."""
 
     doc_id: str
     seq: int

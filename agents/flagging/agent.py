@@ -20,7 +20,7 @@ from watchdesk.agents.flagging.version import METHOD_VERSION
 from watchdesk.sources.errors import WatchdeskError
 from watchdesk.store import writes
 from watchdesk.store.bulk import upsert
-from watchdesk.store.records import FindingRecord, SentenceRecord, SpanRecord, stable_id
+from watchdesk.store.records import HEADING, FindingRecord, SentenceRecord, SpanRecord, stable_id
 from watchdesk.store.store import Store
 
 METHOD = "rules"
@@ -138,9 +138,14 @@ class SpanIndex:
     def read_by_filings(self, flags: Sequence[Flag], *, drop: bool = True) -> list[Flag]:
         """The flags read by the filings' choices (filing_reading.read_in_filing): in risk factors as risks, stock in
         the filing's other items by its accounts, supply-chain flags on stock's charges dropped; a call's flags as
-        they are."""
-        read = (read_in_filing(f, self.label(f.start)[0], drop=drop) for f in flags)
+        they are. A flag on a heading (a risk factors' group, "Risks Related to Demand, Supply and Manufacturing")
+        is none: a heading names risks, it states none."""
+        read = (read_in_filing(f, self.label(f.start)[0], drop=drop) for f in flags if not self._heading(f.start))
         return [f for f in read if f is not None]
+
+    def _heading(self, pos: int) -> bool:
+        span = self.at(pos)
+        return span is not None and span.role == HEADING
 
     def label(self, pos: int) -> tuple[str | None, str | None]:
         """(section, speaker) at `pos`: "1A Risk Factors" or "qa", and who was speaking."""

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
 from watchdesk.agents.flagging.filing_reading import read_in_filing
@@ -23,6 +24,7 @@ from watchdesk.sources.text_bytes import to_utf8
 from watchdesk.sources.transcripts import Format, parse_transcript
 
 if TYPE_CHECKING:
+    from watchdesk.agents.filing_spans import Part as FilingPart
     from watchdesk.sources.sections_xref import XrefSections
     from watchdesk.sources.sgml import Header
 
@@ -49,6 +51,7 @@ class Part:
     end: int
     section: str | None
     speaker: str | None = None
+    heading: bool = False  # a filing's heading line (a risk factors' group): it states nothing, so no flag
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,13 +65,20 @@ class Document:
 
     def labels(self, positions: Sequence[int]) -> list[tuple[str | None, str | None]]:
         """(section, speaker) of the part holding each offset; (None, None) outside every part."""
-        starts = [part.start for part in self.parts]
-        out: list[tuple[str | None, str | None]] = []
-        for pos in positions:
-            i = bisect_right(starts, pos) - 1
-            inside = i >= 0 and pos < self.parts[i].end
-            out.append((self.parts[i].section, self.parts[i].speaker) if inside else (None, None))
-        return out
+        held = [self._part(pos) for pos in positions]
+        return [(part.section, part.speaker) if part else (None, None) for part in held]
+
+    def in_heading(self, pos: int) -> bool:
+        part = self._part(pos)
+        return part is not None and part.heading
+
+    def _part(self, pos: int) -> Part | None:
+        i = bisect_right(self._starts, pos) - 1
+        return self.parts[i] if i >= 0 and pos < self.parts[i].end else None
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [part.start for part in self.parts]
 
 
 def is_filing(data: bytes) -> bool:
@@ -129,25 +139,31 @@ def _items(
     """Sections of a 10-K/10-Q/20-F or items of an 8-K/6-K; none when the form has neither or they cannot be found.
     A 20-F filed as an annual report with a cross-reference table gets the table's sections (`table` when the caller
     has read it already), as in the pipeline (agents/filings.py)."""
+    from watchdesk.agents.filing_spans import group_headings, headings_apart
     from watchdesk.sources.filing_items import extract_items
     from watchdesk.sources.sections import extract_sections
     from watchdesk.sources.sections_xref import reference_table_sections
+    from watchdesk.store.records import HEADING
 
     base = (form or "").upper().removesuffix("/A")
     try:
         if base.startswith(_SECTIONED):
             sections = extract_sections(text, form=base)
-            if not sections and base.startswith("20-F") and primary:
-                sections = (table or reference_table_sections(primary)).labels()
-            found = [(s.item, s.title, s.start, s.end) for s in sections]
+            found: list[FilingPart] = [(s.item, s.title, s.start, s.end, None) for s in sections]
+            if sections and primary:  # risk factors' group headings apart, as the pipeline stores them
+                found = headings_apart(found, group_headings(sections, primary))
+            elif base.startswith("20-F") and primary:
+                found = [(s.item, s.title, s.start, s.end, None)
+                         for s in (table or reference_table_sections(primary)).labels()]  # fmt: skip
         elif base.startswith(("8-K", "6-K")):
             items = extract_items(text, header=header, form=base)
-            found = [(i.item, i.title, i.start, i.end) for i in items if i.start >= 0]  # -1: not in this text
+            found = [(i.item, i.title, i.start, i.end, None) for i in items if i.start >= 0]  # -1: not in this text
         else:
             found = []
     except ParsingError:
         found = []  # flags without a section beat no flags: sectioning is a refinement
-    return tuple(Part(start, end, f"{item} {title}".strip()) for item, title, start, end in found)
+    return tuple(Part(start, end, f"{item} {title}".strip(), heading=role == HEADING)
+                 for item, title, start, end, role in found)  # fmt: skip
 
 
 def flag_document(document: Document, *, topics: TopicLibrary) -> list[Flag]:
@@ -165,6 +181,7 @@ def relabelled(flags: Sequence[Flag], document: Document, *, drop: bool = True) 
     filing's item (filing_reading.py): for the offline flags, and again after an LLM judge, whose verdicts and added
     candidates would otherwise escape the filings' reading choices (`drop` false after a judge: what it judged on
     topic stays)."""
+    flags = [f for f in flags if not document.in_heading(f.start)]  # a heading names risks, it states none
     labels = document.labels([f.start for f in flags])
     placed = (replace(f, section=sec, speaker=who) for f, (sec, who) in zip(flags, labels, strict=True))
     read = (read_in_filing(f, f.section, drop=drop) for f in placed)

@@ -61,7 +61,7 @@ def test_a_stretch_cited_under_several_items_is_labelled_once_risk_factors_first
     Before, the pipeline's span lookup took the last of the three (4.D) and `watchdesk flag` used no table at all."""
     from datetime import UTC, datetime
 
-    from watchdesk.agents.filings import _with_spans
+    from watchdesk.agents.filing_spans import with_spans
     from watchdesk.agents.flagging.agent import SpanIndex
     from watchdesk.agents.flagging.document import _items
     from watchdesk.agents.flagging.flag import Flag
@@ -74,7 +74,7 @@ def test_a_stretch_cited_under_several_items_is_labelled_once_risk_factors_first
     parts = _items(text, "20-F", {}, raw)  # watchdesk flag
     record = DocumentRecord(url="https://example.test/asml", source="edgar", text=text, fetched_at=datetime.now(UTC),
                             doc_type="20-F")  # fmt: skip
-    index = SpanIndex(_with_spans(record, html=raw)[1])  # the pipeline
+    index = SpanIndex(with_spans(record, html=raw)[1])  # the pipeline
     assert parts[0].section == index.label(10)[0] == "3.D Risk Factors [Risk – Risk factors]"
     flag = Flag("supply_chain", "neutral", 0.0, "Our supply chain may be disrupted.", 10, 44)
     assert index.read_by_filings([flag])[0].polarity == "negative"

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.regression.demo_slice import TEN_Q, WATCHLIST, nvidia_pack
-from watchdesk.agents import filings
+from watchdesk.agents import filing_spans, filings
 from watchdesk.graph.cli import EXIT_ERROR, cli
 from watchdesk.graph.demo import demo_pack
 from watchdesk.graph.deps import AuditBuffer
@@ -23,7 +23,7 @@ from watchdesk.store.store import Store
 
 NVIDIA = CompanyRef(ticker="NVDA", cik=1045810, name="NVIDIA CORP")
 TEN_K, TEN_Q_ACC, EIGHT_K = "0001045810-25-000023", "0001045810-25-000209", "0001045810-26-000024"
-real_sections = filings.extract_sections
+real_sections = filing_spans.extract_sections
 
 
 def _request(*accessions: str, compare_previous: bool = True) -> filings.FilingsRequest:
@@ -55,7 +55,7 @@ def sections_with_a_bug(text: str, *, form: str):  # type: ignore[no-untyped-def
 def test_a_parser_bug_in_one_filing_is_its_gap_and_the_others_are_stored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(filings, "extract_sections", sections_with_a_bug)
+    monkeypatch.setattr(filing_spans, "extract_sections", sections_with_a_bug)
     req = _request(TEN_K, TEN_Q_ACC, EIGHT_K, compare_previous=False)
     config = _replay()
     with Store.open(tmp_path / "db.duckdb") as store, Gateway(config, audit=AuditBuffer()) as gw:
@@ -74,7 +74,7 @@ def test_a_parser_bug_in_one_filing_is_its_gap_and_the_others_are_stored(
 
 
 def test_the_run_exits_1_naming_the_filing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(filings, "extract_sections", sections_with_a_bug)
+    monkeypatch.setattr(filing_spans, "extract_sections", sections_with_a_bug)
     wl = tmp_path / "w.toml"
     wl.write_text(WATCHLIST)
     pack = nvidia_pack(tmp_path / "pack")

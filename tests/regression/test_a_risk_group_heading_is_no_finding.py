@@ -1,0 +1,53 @@
+"""Bug: a risk section's group headings were stored as findings, and `watchdesk flag` gave them as flags. NVIDIA's
+FY2025 10-K gave two supply-chain warnings "Risks Related to Demand, Supply, and Manufacturing" (the risk-factor
+summary's group and the section's), and so did its FY2024 10-K: 4 of the demo's 232 NVIDIA supply-chain mentions were
+headings, which name risks and state none. The filings agent now stores each group heading the risk-factor parser
+finds as a span of its own (role "heading", same section label), and flagging leaves a heading out of findings;
+`watchdesk flag` reads the headings the same way."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from watchdesk.agents.filing_spans import with_spans
+from watchdesk.agents.flagging.agent import flag_documents
+from watchdesk.sources.html_text import html_to_text
+from watchdesk.store.records import HEADING, DocumentRecord
+from watchdesk.store.store import Store
+
+NVDA_10K = "NVDA_10-K_FY2025_filed-2025-02-26.html"
+GROUPS = [
+    "Risks Related to Our Industry and Markets",
+    "Risks Related to Demand, Supply, and Manufacturing",
+    "Risks Related to Our Global Operating Business",
+]
+
+
+def test_a_group_heading_is_no_finding(edgar_fixtures: Path) -> None:
+    html = (edgar_fixtures / "filings" / NVDA_10K).read_bytes()
+    record = DocumentRecord(url="https://www.sec.gov/Archives/edgar/data/1045810/nvda-20250126.htm", source="edgar",
+                            text=html_to_text(html), fetched_at=datetime.now(UTC), ticker="NVDA", form="10-K",
+                            doc_type="10-K")  # fmt: skip
+    labelled = with_spans(record, html=html)
+    headings = [record.text[s.start : s.end] for s in labelled[1] if s.role == HEADING]
+    assert all(g in headings for g in GROUPS) and "Risk Factors Summary" in headings
+    assert {s.section for s in labelled[1] if s.role == HEADING} == {"1A"}
+    with Store.open(":memory:") as store:
+        store.save_documents([labelled])
+        flag_documents(store, tickers=["NVDA"], topics=["supply_chain", "geopolitical"], run_id="r1")
+        found = [s for (s,) in store.query("SELECT sentence FROM current_findings WHERE section LIKE '1A %'")]
+        said = {s for (s,) in store.query("SELECT text FROM sentences")}
+    assert not set(GROUPS) & set(found), [s for s in found if s in GROUPS]
+    assert len(found) > 100  # the factors themselves are still read
+    assert set(GROUPS) <= said  # a heading is still one of the document's sentences
+
+
+def test_watchdesk_flag_leaves_them_out_too(edgar_fixtures: Path) -> None:
+    from watchdesk.agents.flagging.document import flag_document, load_document
+    from watchdesk.agents.flagging.topics import load_topics
+
+    document = load_document((edgar_fixtures / "filings" / NVDA_10K).read_bytes())
+    flags = flag_document(document, topics=load_topics(["supply_chain"]))
+    assert not [f for f in flags if f.sentence in GROUPS]
+    assert sum(f.section == "1A Risk Factors" for f in flags) > 50
