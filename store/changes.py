@@ -23,11 +23,15 @@ def save_comparison(
     sections: Sequence[dict[str, Any]],
     changes: Sequence[dict[str, Any]],
 ) -> int:
-    """Replace what is stored for this pair of documents (a re-run writes the same rows once)."""
+    """Replace what is stored for the newer document: a re-run writes the same rows once, and a re-comparison with
+    another previous filing (an older watchdesk's, from another listing) leaves no rows of the old pair beside the
+    new ones. One that stores no section (none in both filings) replaces only its own pair's."""
+    replaced = "new_doc_id = ?" if sections else _PAIR
+    params = [new_doc_id] if sections else [old_doc_id, new_doc_id]
 
     def write(con: duckdb.DuckDBPyConnection) -> int:
         for table in ("filing_comparisons", "filing_changes"):
-            con.execute(f"DELETE FROM {table} WHERE {_PAIR}", [old_doc_id, new_doc_id])
+            con.execute(f"DELETE FROM {table} WHERE {replaced}", params)
         upsert(con, "filing_comparisons", list(sections), key=["old_doc_id", "new_doc_id", "item"])
         return upsert(con, "filing_changes", list(changes), key=["old_doc_id", "new_doc_id", "item", "seq"])
 
