@@ -35,7 +35,7 @@ class StoredPair:
 def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) -> TopicLibrary:
     """The watchlist's topics (shipped names plus custom specs) as a library, as the flagging agent builds it."""
     specs = [TopicSpec(**c) for c in custom]
-    return load_topics([n for n in names if n not in {s.name for s in specs}], extra=specs)
+    return load_topics([*names, *(s.name for s in specs)], extra=specs)  # the names pick the custom topics too
 
 
 # How two filings are compared; bumped when a change would store other rows for the same pair (2: what a changed
