@@ -46,8 +46,8 @@ CURRENT_IN_PERIOD = f"""
 
 
 def _dicts(store: Store, sql: str, params: Sequence[object]) -> list[dict[str, Any]]:
-    with store._lock:
-        cur = store.con.execute(sql, list(params))
+    with store.statements() as con:
+        cur = con.execute(sql, list(params))
         names = [c[0] for c in cur.description or []]
         return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 

@@ -7,7 +7,8 @@ at once, so every call takes the handle's lock. Reads and writes are short, so t
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -57,17 +58,29 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _locked(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    @contextmanager
+    def statements(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection, held by this thread alone; a Ctrl-C that DuckDB turned into an error is raised again as the
+        KeyboardInterrupt it was, so no step takes it for a bug and goes on (the run stops and says how to resume)."""
         with self._lock:
-            return fn(self.con, *args, **kwargs)
+            try:
+                yield self.con
+            except (duckdb.InterruptException, RuntimeError) as exc:
+                if isinstance(exc, duckdb.InterruptException) or str(exc) == "Query interrupted":
+                    raise KeyboardInterrupt from exc
+                raise
+
+    def _locked(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        with self.statements() as con:
+            return fn(con, *args, **kwargs)
 
     def query(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            return self.con.execute(sql, list(params)).fetchall()
+        with self.statements() as con:
+            return con.execute(sql, list(params)).fetchall()
 
     def transaction(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run `work` atomically: a failure leaves nothing half-written."""
-        with self._lock:
+        with self.statements():
             self.con.execute("BEGIN TRANSACTION")
             try:
                 result = work(self.con)

@@ -1,0 +1,67 @@
+"""Bug: Ctrl-C while DuckDB ran a query (most of flagging's time is spent there) did not stop the run. DuckDB turns
+the KeyboardInterrupt into `RuntimeError: Query interrupted`, which the flagging step took for a bug: the run went on,
+wrote and delivered a briefing of half-flagged documents, said "unexpected RuntimeError in store.py:66 in step
+flagging: Query interrupted; please report it" and exited 1. Now an interrupted query is the user's Ctrl-C: the run
+stops with exit 130, saying how to resume it, as a Ctrl-C anywhere else does."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.regression.demo_slice import WATCHLIST, nvidia_pack
+from watchdesk.graph import nodes
+from watchdesk.graph.cli import EXIT_INTERRUPTED, cli
+from watchdesk.store.store import Store
+
+ENDLESS = "SELECT sum(hash(range)) FROM range(1000000000000)"
+
+
+def ctrl_c_soon(store: Store) -> None:
+    """Ctrl-C 0.3 s into the next query. On one thread DuckDB looks for it between small tasks; on several it may
+    not look until the query ends (DuckDB's behaviour, not watchdesk's)."""
+    store.query("SET threads = 1")
+    threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
+
+
+@pytest.fixture(autouse=True)
+def python_sigint_handler() -> None:
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler, "the test needs Python's Ctrl-C handler"
+
+
+def test_ctrl_c_in_a_store_query_is_a_keyboard_interrupt() -> None:
+    with Store.open(":memory:") as store:
+        ctrl_c_soon(store)
+        with pytest.raises(KeyboardInterrupt):
+            store.query(ENDLESS)
+        ctrl_c_soon(store)
+        with pytest.raises(KeyboardInterrupt):
+            store.transaction(lambda con: con.execute(ENDLESS).fetchall())
+        assert store.query("SELECT 1") == [(1,)], "the connection is still usable after the interrupt"
+
+
+def test_ctrl_c_while_flagging_queries_stops_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def flag_until_interrupted(store: Store, **_kw: object) -> None:
+        ctrl_c_soon(store)
+        store.query(ENDLESS)
+
+    monkeypatch.setattr(nodes, "flag_documents", flag_until_interrupted)
+    wl, db = tmp_path / "w.toml", tmp_path / "w.duckdb"
+    wl.write_text(WATCHLIST, encoding="utf-8")
+    pack = nvidia_pack(tmp_path / "pack")
+    result = CliRunner().invoke(cli, ["run", str(wl), "--replay", str(pack), "--db", str(db),
+                                      "--out", str(tmp_path / "out")])  # fmt: skip
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == EXIT_INTERRUPTED, said
+    assert "unexpected" not in said and "Query interrupted" not in said, said
+    with Store.open(db, read_only=True) as store:
+        ((run_id, status),) = store.query("SELECT run_id, status FROM runs")
+        assert status == "running", "left for the next start to mark interrupted and `approve` to resume"
+        assert store.query("SELECT count(*) FROM gaps WHERE agent = 'flagging'") == [(0,)]
+    assert f"interrupted: what was stored is kept; run {run_id} resumes with `watchdesk approve {run_id} --db" in said
+    assert not list((tmp_path / "out").glob("*.md")), "no briefing of half-flagged documents"
