@@ -15,6 +15,7 @@ from watchdesk.sources.errors import ConfigError, DatabaseInUseError, StoreError
 
 DEFAULT_DB = Path("watchdesk.duckdb")
 _LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
+_CUT_SHORT = re.compile(r'Could not read enough bytes from file "(?P<path>[^"]*)"')
 
 
 def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -42,10 +43,25 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb
             raise _newer(target, version)
         if not read_only:
             migrate(con)
-    except BaseException:
+    except BaseException as exc:
         con.close()
+        if (cut := cut_short(exc, path=target)) is not None:
+            raise cut from exc
         raise
     return con
+
+
+def cut_short(exc: BaseException, *, path: str | None = None) -> ConfigError | None:
+    """A DuckDB file that ends before its data does, said as such with what to do; None for any other error. DuckDB
+    finds it only when it reads a missing block, which may be at open, at the first query or in the middle of a run."""
+    found = _CUT_SHORT.search(str(exc)) if isinstance(exc, duckdb.Error) else None
+    if found is None:
+        return None
+    return ConfigError(
+        f"{path or found['path']} is damaged: the file ends before DuckDB's data does (cut short, as by a full disk or "
+        "a copy that did not finish), so it cannot be read. Restore it from a copy, or pass --db with a new path to "
+        "start a new store."
+    )
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -103,6 +119,8 @@ def _not_a_store(path: str, con: duckdb.DuckDBPyConnection, *, read_only: bool) 
 
 def _translate_open_error(path: str, exc: duckdb.IOException, *, read_only: bool) -> StoreError | ConfigError:
     held = _LOCK_HELD.search(str(exc))
+    if held is None and (cut := cut_short(exc, path=path)) is not None:
+        return cut
     if held is None and "not a valid DuckDB database file" in str(exc):  # bad input, not a fault: exit 2
         instead = "" if read_only else ", or a new path to create one"
         return ConfigError(f"{path} is not a DuckDB database (watchdesk's store): give a watchdesk.duckdb file"

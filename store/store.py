@@ -61,13 +61,18 @@ class Store:
     @contextmanager
     def statements(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """The connection, held by this thread alone; a Ctrl-C that DuckDB turned into an error is raised again as the
-        KeyboardInterrupt it was, so no step takes it for a bug and goes on (the run stops and says how to resume)."""
+        KeyboardInterrupt it was, so no step takes it for a bug and goes on (the run stops and says how to resume),
+        and a file found cut short is said to be, never as a bug."""
         with self._lock:
             try:
                 yield self.con
             except (duckdb.InterruptException, RuntimeError) as exc:
                 if isinstance(exc, duckdb.InterruptException) or str(exc) == "Query interrupted":
                     raise KeyboardInterrupt from exc
+                raise
+            except duckdb.IOException as exc:
+                if (cut := db.cut_short(exc)) is not None:
+                    raise cut from exc
                 raise
 
     def _locked(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
