@@ -191,6 +191,30 @@ def _check_saved_state(stopped: StoppedRun, settings: Settings) -> None:
     )
 
 
+def _check_checkpoints(settings: Settings) -> None:
+    """ConfigError, before anything is asked or written, when the checkpoint file beside the store cannot be read: a
+    run found it only once it had recorded itself, and said it as a bug."""
+    path = checkpoint_path(settings.db_path)
+    if not Path(path).is_file():
+        return
+    try:
+        conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            problem = conn.execute("PRAGMA quick_check").fetchall()[0][0]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        problem = str(exc)
+    if problem == "ok":
+        return
+    raise ConfigError(
+        f"the checkpoint file {path} is damaged ({problem}): it holds only the saved state that interrupted runs and "
+        f"runs awaiting approval resume from, none of the store's data. Move it aside (`mv {path} {path}.damaged`), "
+        "then run again; a run it held can no longer be resumed or approved: reject it with `watchdesk approve RUN_ID "
+        f"--reject --db {settings.db_path}` (`watchdesk runs` lists it)."
+    )
+
+
 def _holds_thread(path: str, thread_id: str) -> bool:
     if not Path(path).is_file():
         return False
@@ -265,6 +289,7 @@ def _execute(
     judge_model: Any = None,
 ) -> RunOutcome:
     writable_folders(watchlist, out_dir=Path(settings.out_dir))
+    _check_checkpoints(settings)
     audit = AuditBuffer()
     usage: Counter[str] = Counter()
     with ExitStack() as stack:
