@@ -458,18 +458,33 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
     with Store.open(settings.db_path, read_only=True) as store:
         rows = store.query(
             # the briefing's deliveries, not the notice an unattended run sent while it waited for approval
-            "SELECT kind, target, status FROM deliveries WHERE run_id = ? AND status IN ('failed', 'refused') "
-            "AND NOT starts_with(coalesce(briefing_id, ''), 'approval:') ORDER BY kind, target",
+            "SELECT kind, target, status, period_start, period_end FROM deliveries WHERE run_id = ? "
+            "AND status IN ('failed', 'refused') AND NOT starts_with(coalesce(briefing_id, ''), 'approval:') "
+            "ORDER BY kind, target",
             [outcome.run_id],
         )
+        resend = _resend_command(store, outcome.run_id, settings, rows[0][3:5]) if rows else ""
     for line in failure_lines(outcome.failures):  # a cron job must see a hole in the week even when the rest was read
         err.print(escape(redact_text(line)), soft_wrap=True)
     if rows:
-        said = "; ".join(f"{kind} {target}: {status}" for kind, target, status in rows)
+        said = "; ".join(f"{kind} {target}: {status}" for kind, target, status, *_ in rows)
         err.print(f"not delivered ({escape(redact_text(said))}); the briefing is written and stored, "
-                  "`watchdesk brief WATCHLIST --deliver` sends it again")  # fmt: skip
+                  f"`{escape(resend)}` sends it again", soft_wrap=True)  # fmt: skip
     if rows or outcome.failures:
         raise SystemExit(EXIT_ERROR)
+
+
+def _resend_command(store: Any, run_id: str, settings: Settings, period: tuple[object, object]) -> str:
+    """`watchdesk brief ... --deliver` for the run's watchlist, database, period and folder, as it can be typed: said
+    with a WATCHLIST to fill in, it read ./watchdesk.duckdb and briefed the latest period."""
+    from shlex import quote
+
+    ((path, name, out_dir),) = store.query("SELECT watchlist_path, watchlist, out_dir FROM runs WHERE run_id = ?",
+                                           [run_id])  # fmt: skip
+    which = quote(path) if path else f"--name {quote(name)}"  # both stored absolute: the hint works from anywhere
+    out = f" --out {quote(out_dir)}" if out_dir else ""
+    return (f"watchdesk brief {which} --db {quote(str(settings.db_path))} --since {period[0]} --until {period[1]}"
+            f"{out} --deliver")
 
 
 def main() -> None:
