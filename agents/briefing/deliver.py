@@ -84,7 +84,7 @@ def deliver(
     sent = set() if resend else _already_sent(store, msg.briefing_id)
     outcomes: list[Outcome] = []
     for target in targets:
-        for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent):
+        for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent, report=report):
             if outcome.status != "skipped":
                 _record(store, msg, outcome)
             report(f"delivery {outcome.kind} {outcome.target}: {outcome.status}"
@@ -93,16 +93,18 @@ def deliver(
     return outcomes
 
 
-def _deliver_one(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]]) -> list[Outcome]:
+def _deliver_one(
+    msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]], report: Callable[[str], None]
+) -> list[Outcome]:
     if target.kind == "file":
         where = target.path or "briefing folder"
         if ("file", where) in skip:
             return [Outcome(kind="file", target=where, status="skipped")]
         return [_copy_files(msg, target.path)]
     if target.kind == "email":
-        return _email(msg, target, channels_=channels_, skip=skip)
+        return _email(msg, target, channels_=channels_, skip=skip, report=report)
     if target.kind == "slack":
-        return [_slack(msg, target, channels_=channels_, skip=skip)]
+        return [_slack(msg, target, channels_=channels_, skip=skip, report=report)]
     return [Outcome(kind=target.kind, target="?", status="failed", error=f"unknown delivery kind {target.kind!r}")]
 
 
@@ -151,7 +153,9 @@ def _copy_files(msg: Message, path: str | None) -> Outcome:
     return Outcome(kind="file", target=path, status="sent", attempts=1)
 
 
-def _email(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]]) -> list[Outcome]:
+def _email(
+    msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]], report: Callable[[str], None]
+) -> list[Outcome]:
     allowed = [a for a in target.to if recipient_allowed(a, channels_.allowed_recipients)]
     out = [Outcome(kind="email", target=a, status="refused", error="not in the policy's allowed_recipients")
            for a in target.to if a not in allowed]  # fmt: skip
@@ -169,7 +173,8 @@ def _email(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple
     subject = f"watchdesk briefing: {msg.watchlist}, {msg.period_label}"
     email = channels.email_message(sender=server.sender, to=todo, subject=subject, text=msg.text, html=msg.html)
     refused: dict[str, str] = {}
-    attempts, error = _retry(lambda: refused.update(channels.send_email(server, email)), channels_)
+    attempts, error = _retry(lambda: refused.update(channels.send_email(server, email)), channels_,
+                             say=lambda m: report(f"delivery email {', '.join(todo)}: {m}"))  # fmt: skip
     # a recipient the server turned away while it took the others is not "sent"
     refused = {a.lower(): why for a, why in refused.items()}
     return out + [
@@ -181,7 +186,9 @@ def _email(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple
     ]
 
 
-def _slack(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]]) -> Outcome:
+def _slack(
+    msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]], report: Callable[[str], None]
+) -> Outcome:
     env = target.webhook_env or ""
     # an env file edited on Windows leaves "\r\n" on the value: surrounding white space is no part of a URL
     url = (channels_.webhooks.get(env) or "").strip()
@@ -199,13 +206,15 @@ def _slack(msg: Message, target: Target, *, channels_: Channels, skip: set[tuple
         return Outcome(kind="slack", target=where, status="refused", error=f"host {host} is not in allowed_domains")
     if ("slack", where) in skip:
         return Outcome(kind="slack", target=where, status="skipped")
-    attempts, error = _retry(lambda: channels.post_webhook(url, {"text": msg.headline}), channels_)
+    attempts, error = _retry(lambda: channels.post_webhook(url, {"text": msg.headline}), channels_,
+                             say=lambda m: report(f"delivery slack {where}: {m}"))  # fmt: skip
     return Outcome(kind="slack", target=where, status="sent" if error is None else "failed", attempts=attempts,
                    error=error)  # fmt: skip
 
 
-def _retry(send: Callable[[], object], channels_: Channels) -> tuple[int, str | None]:
-    """(attempts made, the last error or None)."""
+def _retry(send: Callable[[], object], channels_: Channels, *, say: Callable[[str], None]) -> tuple[int, str | None]:
+    """(attempts made, the last error or None); each failed attempt that is tried again is said as it happens, so
+    a run waiting on a slow server shows what it waits for."""
     delay = channels_.backoff
     for attempt in range(1, channels_.attempts + 1):
         try:
@@ -214,6 +223,7 @@ def _retry(send: Callable[[], object], channels_: Channels) -> tuple[int, str | 
         except DeliveryError as exc:
             if not exc.transient or attempt == channels_.attempts:
                 return attempt, str(exc)
+            say(f"attempt {attempt} of {channels_.attempts} failed ({exc}); trying again in {delay:g} s")
             time.sleep(delay)
             delay *= 2
     return channels_.attempts, "no attempt made"  # pragma: no cover - attempts >= 1
