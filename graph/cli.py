@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -69,7 +70,7 @@ class Group(LazyGroup):
             how = (f"run {run_id} resumes with `watchdesk approve {run_id}{f' --db {db}' if db else ''}`" if run_id else
                    "a run stopped mid-way resumes with `watchdesk approve RUN_ID` (`watchdesk runs` lists it)")
             err.print(f"\ninterrupted: what was stored is kept; {escape(how)}", soft_wrap=True)
-            sys.exit(EXIT_INTERRUPTED)
+            sys.exit(128 + _TERMINATED[-1] if _TERMINATED else EXIT_INTERRUPTED)
         except BrokenPipeError:
             # the reader of the output went away (`watchdesk flag call.txt | head`): stop without a message, with the
             # status of a program killed by SIGPIPE (128 + 13), so a pipeline under `set -o pipefail` still sees the
@@ -487,7 +488,18 @@ def _resend_command(store: Any, run_id: str, settings: Settings, period: tuple[o
             f"{out} --deliver")
 
 
+_TERMINATED: list[int] = []  # SIGTERM, once received: the exit status is a terminated program's
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM (`timeout`, systemd, `docker stop`, `kill`) stops a command as Ctrl-C does, so a run says what was
+    kept and how to resume it, where it died without a word; the exit status stays 128 + SIGTERM."""
+    _TERMINATED.append(signum)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="watchdesk")
 
 

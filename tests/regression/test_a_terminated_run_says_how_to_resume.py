@@ -1,0 +1,42 @@
+"""Bug: a run stopped with SIGTERM (what `timeout`, systemd, `docker stop` and a plain `kill` send) died without a
+word, mid-write, leaving the person reading cron's mail nothing to go on, where Ctrl-C says what was kept and how to
+resume the run. Now SIGTERM stops a run as Ctrl-C does: the same message naming the run and its database, exit 143
+(128 + SIGTERM, as a killed program's), and `watchdesk approve` then completes it."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+from pathlib import Path
+
+from tests.integration.kill_harness import cli, env
+from tests.regression.demo_slice import WATCHLIST, nvidia_pack
+from watchdesk.store.store import Store
+
+
+def test_sigterm_mid_run_says_how_to_resume_and_approve_completes_it(tmp_path: Path) -> None:
+    wl, db = tmp_path / "w.toml", tmp_path / "w.duckdb"
+    wl.write_text(WATCHLIST, encoding="utf-8")
+    args = cli("run", wl, "--replay", nvidia_pack(tmp_path / "pack"), "--db", db, "--out", tmp_path / "out")
+    proc = subprocess.Popen(args, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    said = []
+    for line in proc.stderr:  # the run row exists once the plan is made
+        said.append(line)
+        if "planned" in line:
+            proc.send_signal(signal.SIGTERM)
+            break
+    rest = proc.communicate(timeout=120)[1]
+    said_all = " ".join(("".join(said) + rest).split())
+    assert proc.returncode == 128 + signal.SIGTERM, said_all
+    with Store.open(db, read_only=True) as store:
+        ((run_id, status),) = store.query("SELECT run_id, status FROM runs")
+    assert status == "running", said_all
+    assert f"interrupted: what was stored is kept; run {run_id} resumes with `watchdesk approve {run_id} --db {db}`" \
+        in said_all, said_all
+    resumed = subprocess.run(cli("approve", run_id, "--db", db), env=env(), capture_output=True, text=True,
+                             timeout=300)  # fmt: skip
+    assert resumed.returncode == 0, resumed.stderr
+    with Store.open(db, read_only=True) as store:
+        assert store.query("SELECT status FROM runs") == [("done",)]
+        assert store.query("SELECT count(*) FROM findings")[0][0] > 0
