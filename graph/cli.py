@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import sys
@@ -86,6 +87,9 @@ class Group(LazyGroup):
         except MemoryError:
             fail(WatchdeskError("out of memory; is the input far larger than a filing or a call?"))
         except Exception as exc:  # a bug: say so plainly rather than print a traceback at the user
+            if full := _disk_full(exc):  # no bug: the disk of the store, its checkpoints or the briefings wants room
+                fail(WatchdeskError(f"the disk is full ({full}): what was stored so far is kept; free some space, then "
+                                    "run the command again"))  # fmt: skip
             fail(WatchdeskError(unexpected(exc)))
 
 
@@ -486,6 +490,14 @@ def _resend_command(store: Any, run_id: str, settings: Settings, period: tuple[o
     out = f" --out {quote(out_dir)}" if out_dir else ""
     return (f"watchdesk brief {which} --db {quote(str(settings.db_path))} --since {period[0]} --until {period[1]}"
             f"{out} --deliver")
+
+
+def _disk_full(exc: BaseException) -> str | None:
+    """What said the disk is full: an OSError's ENOSPC or EDQUOT, or SQLite's or DuckDB's words for it; else None."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return exc.strerror or str(exc)
+    text = str(exc)
+    return next((words for words in ("database or disk is full", "No space left on device") if words in text), None)
 
 
 _TERMINATED: list[int] = []  # SIGTERM, once received: the exit status is a terminated program's

@@ -1,0 +1,41 @@
+"""Bug: a run on a full disk ended "unexpected OperationalError in __init__.py:207: database or disk is full; please
+report it" (the checkpoint beside the store could not be written; a full disk under DuckDB or a briefing folder ends
+the same way): a bug report asked for, where the disk wanted room. Now it says the disk is full, that what was stored
+is kept, and to free space and run again (exit 1); the next run completes (tests/integration kill tests show a run
+started again never duplicates or loses a row)."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from langgraph.checkpoint.sqlite import SqliteSaver
+
+from tests.regression.demo_slice import WATCHLIST, nvidia_pack
+from watchdesk.graph.cli import EXIT_ERROR, cli
+
+FULL = [sqlite3.OperationalError("database or disk is full"), OSError(errno.ENOSPC, "No space left on device")]
+
+
+@pytest.mark.parametrize("exc", FULL, ids=["sqlite", "os"])
+def test_a_full_disk_says_so_and_how_to_go_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exc: Exception) -> None:
+    def full(*_args: object, **_kw: object) -> None:
+        raise exc
+
+    monkeypatch.setattr(SqliteSaver, "put", full)
+    wl = tmp_path / "w.toml"
+    wl.write_text(WATCHLIST, encoding="utf-8")
+    args = ["run", str(wl), "--replay", str(nvidia_pack(tmp_path / "pack")), "--db", str(tmp_path / "w.duckdb"),
+            "--out", str(tmp_path / "out")]  # fmt: skip
+    result = CliRunner().invoke(cli, args)
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == EXIT_ERROR, said
+    assert "unexpected" not in said and "please report it" not in said, said
+    why = exc.strerror if isinstance(exc, OSError) else exc
+    assert f"error: the disk is full ({why}): what was stored so far is kept; free some space, then run the command " \
+           "again" in said, said
+    monkeypatch.undo()
+    assert CliRunner().invoke(cli, args).exit_code == 0, "with room again, the next run completes"
