@@ -19,6 +19,7 @@ import httpx
 from watchdesk.sources.errors import ConfigError, WatchdeskError
 
 TIMEOUT = 20.0
+_NO_ANSWER = "no answer within {:g} s"  # a server that is slow, not gone
 
 
 class DeliveryError(WatchdeskError):
@@ -118,7 +119,9 @@ def send_email(server: SmtpServer, msg: EmailMessage) -> dict[str, str]:
     except smtplib.SMTPRecipientsRefused as exc:
         raise DeliveryError(f"{server.where} refused {sorted(exc.recipients)}", transient=False) from None
     except (smtplib.SMTPException, OSError) as exc:
-        raise DeliveryError(f"SMTP {server.where}: {type(exc).__name__}", transient=True) from None
+        # smtplib says a reply that never came as a server gone ("Connection unexpectedly closed: timed out")
+        why = _NO_ANSWER if isinstance(exc, TimeoutError) or "timed out" in str(exc) else type(exc).__name__
+        raise DeliveryError(f"SMTP {server.where}: {why.format(TIMEOUT)}", transient=True) from None
 
 
 def post_webhook(url: str, payload: dict[str, object]) -> int:
@@ -130,7 +133,8 @@ def post_webhook(url: str, payload: dict[str, object]) -> int:
     try:
         response = httpx.post(url, json=payload, timeout=TIMEOUT)
     except httpx.HTTPError as exc:
-        raise DeliveryError(f"webhook at {host}: {type(exc).__name__}", transient=True) from None
+        why = _NO_ANSWER if isinstance(exc, httpx.TimeoutException) else type(exc).__name__
+        raise DeliveryError(f"webhook at {host}: {why.format(TIMEOUT)}", transient=True) from None
     except (httpx.InvalidURL, ValueError):  # a control character or space in it: never sent, never echoed
         raise DeliveryError(f"the webhook URL for {host} is not a valid URL", transient=False) from None
     if response.status_code == 429 or response.status_code >= 500:
