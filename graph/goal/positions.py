@@ -5,9 +5,10 @@ demand", "for AMD competition", "for comments about Apple").
 A goal's companies are read in lists ("NVIDIA, AMD and Intel"). A list stands where a company to watch does when it
 follows a watch verb ("Monitor", "keep an eye on", "Track the 10-Q filings of"), names a $TICKER, is followed by a
 source ("Apple filings"), or stands alone (it ends its clause, or a preposition, a time or another company follows)
-after no word of context ("about", "from", "exposure to", "mentions of"...). A list that qualifies the words after it
-("Apple demand") or follows a word of context is context, but only when another list stands where a company to
-watch does: a goal whose every company is so placed ("Flag Target and Walmart margins") watches them.
+after no word of context ("about", "from", "exposure to", "mentions of"...) and not right after "for" and a list to
+watch ("Watch NVIDIA for Apple"). A list that qualifies the words after it ("Apple demand"), follows a word of context
+or is what a list to watch is watched for is context, but only when another list stands where a company to watch
+does: a goal whose every company is so placed ("Flag Target and Walmart margins") watches them.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ _WATCH_VERB = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_WORD = re.compile(_SOURCE, re.IGNORECASE)
+# Between a list to watch and one it is watched for: "NVIDIA for Apple", "NVIDIA's filings for Apple"
+_WATCHED_FOR = re.compile(rf"(?:['’]s)?\s+(?:{_SOURCE}\s+)*(for\s+)", re.IGNORECASE)
 _OWN_SOURCE = re.compile(rf"\s*(?:['’]s\s+)?{_SOURCE}\b", re.IGNORECASE)
 
 
@@ -177,6 +180,7 @@ def place_context(text: Text, found: Found) -> list[Named]:
     lists = company_lists(found.named, raw)
     qualified = [qualified_words(group, raw, starts) for group in lists]
     standing = [stands_to_be_watched(group, q, raw) for group, q in zip(lists, qualified, strict=True)]
+    watched_for = _watched_for(lists, qualified, standing, raw)
     if not any(standing):
         return []  # every company qualifies a word ("Flag Target and Walmart margins"): they are the goal's companies
     watched = [n for group, stands in zip(lists, standing, strict=True) if stands for n in group]
@@ -185,7 +189,7 @@ def place_context(text: Text, found: Found) -> list[Named]:
     for group, stands, q in zip(lists, standing, qualified, strict=True):
         if stands:
             continue
-        where = _where(group, q, raw)
+        where = watched_for.get(group[0].start) or _where(group, q, raw)
         for n in group:
             if n.ref.ticker in symbols:
                 continue  # "Watch Apple for Apple demand": watched anyway
@@ -197,3 +201,20 @@ def place_context(text: Text, found: Found) -> list[Named]:
                 f"with the companies ('{first} and {name}')"
             )))
     return context
+
+
+def _watched_for(
+    lists: list[list[Named]], qualified: list[str | None], standing: list[bool], raw: str
+) -> dict[int, str]:
+    """Lists standing alone right after "for" and a list to watch ("Watch NVIDIA for Apple", "Track TSMC filings for
+    Apple and AMD"): what the one before is watched for, so context. Marked so in `standing`; returns where each is
+    read ("for Apple"), by its start."""
+    where: dict[int, str] = {}
+    for i in range(1, len(lists)):
+        group, before = lists[i], lists[i - 1]
+        gap = _WATCHED_FOR.fullmatch(raw, before[-1].end, group[0].start)
+        if gap and standing[i - 1] and standing[i] and qualified[i] == "" and not any(
+                n.phrase.startswith("$") for n in group) and not after_watch_verb(group[0].start, raw):
+            standing[i] = False
+            where[group[0].start] = raw[gap.start(1) : group[-1].end]
+    return where
