@@ -8,6 +8,7 @@ from datetime import date
 
 from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companies
 from watchdesk.graph.goal.delivery import find_recipients
+from watchdesk.graph.goal.lower_case import lower_case_ticker, read_as_ticker, read_where_watched
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
 from watchdesk.graph.goal.positions import (
@@ -69,6 +70,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
     outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
     found = find_companies(text, index, notes)
+    read_where_watched(text, found, index)  # "watch nvda for Apple demand": nvda stands as NVDA does
     # "Price Target changes": the word; "Watch NVDA for Apple demand": Apple is no company to watch
     words = place_ordinary_words(text, found, notes)
     context = place_context(text, found)
@@ -170,7 +172,7 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     """Words no parser read: a company-like one is a problem (with close matches), any other is reported."""
     # a company read as context, or one SEC does not list read with the goal's words, is said in the decisions
     groups = _groups([t for t in text.tokens() if not _within(t.start, t.end, found.as_words)], index)
-    lower = [_lower_case_ticker(g, index) for g in groups]
+    lower = [lower_case_ticker(g, index) for g in groups]
     # every word no parser read is a ticker, or a company SEC does not list ("watch nvda and samsung")
     unlisted = [index.by_name(name_key(text.raw[g[0].start : g[-1].end])) == [] for g in groups]
     only_tickers = not found.named and any(lower) and all(r or u for r, u in zip(lower, unlisted, strict=True))
@@ -186,11 +188,7 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
         for i in more:
             group, ref = groups[i], lower[i]
             assert ref is not None
-            phrase = text.raw[group[0].start : group[-1].end]
-            found.named.append(Named(ref, phrase, group[0].start))
-            found.spans.append((group[0].start, group[-1].end))
-            notes.decide(f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by ticker, "
-                         "written in lower case")
+            read_as_ticker(found, ref, text.raw[group[0].start : group[-1].end], group[0].start, notes)
             taken.add(i)
     for i, group in enumerate(groups):
         phrase = text.raw[group[0].start : group[-1].end]
@@ -228,13 +226,6 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
 
 def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
-
-
-def _lower_case_ticker(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
-    word = group[0].word
-    if len(group) != 1 or not word.isalpha() or not word.islower() or not 2 <= len(word) <= 5:
-        return None
-    return index.ticker(word)
 
 
 def _ordinary_name(group: list[Token], index: CompanyIndex) -> CompanyRef | None:

@@ -79,6 +79,19 @@ POSITIONS = [
     ("Flag inventory for NVIDIA and AMD", "NVDA AMD", ""),
     ("Monitor Apple demand at TSMC", "AAPL TSM", ""),
     ("Flag tariffs for Walmart, Target and Costco in their 10-Qs", "WMT TGT COST", ""),
+    # a ticker in lower case right after a watch verb stands as in upper case (a review: nvda was not understood and
+    # Apple watched); a common word, an ordinary word that is also a name, or one qualifying words is no ticker
+    ("watch nvda for Apple demand", "NVDA", "AAPL"),
+    ("watch nvda and tsm for Apple orders", "NVDA TSM", "AAPL"),
+    ("keep an eye on nvda for comments about Apple", "NVDA", "AAPL"),
+    ("Track amat filings for Apple and Samsung demand", "AMAT", "AAPL"),
+    ("watch nvda's earnings calls for Microsoft capex", "NVDA", "MSFT"),
+    ("monitor nvda for Apple", "NVDA", "AAPL"),
+    ("watch it and Apple for demand", "AAPL", ""),
+    ("Watch all of Apple's filings for demand", "AAPL", ""),
+    ("watch gold for Apple demand", "AAPL", ""),
+    ("watch cash flow at Tesla", "TSLA", ""),
+    ("watch cash, debt and margins at Tesla", "TSLA", ""),
     # every company qualifies a word: they are the goal's companies
     ("Flag Target and Walmart margins weekly", "TGT WMT", ""),
     ("Compare NVIDIA and AMD margins weekly", "NVDA AMD", ""),

@@ -1,0 +1,44 @@
+"""Tickers typed in lower case ("watch nvda and tsm"): read only where a company stands, never a common word."""
+
+from __future__ import annotations
+
+from watchdesk.graph.goal.companies import SHORT_NAME_RANK, Found, Named
+from watchdesk.graph.goal.names import CompanyIndex
+from watchdesk.graph.goal.positions import after_watch_verb, is_ordinary, qualified_words
+from watchdesk.graph.goal.text import Notes, Text, Token
+from watchdesk.graph.goal.words import ACRONYMS
+from watchdesk.sources.models import CompanyRef
+
+
+def lower_case_ticker(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
+    """The company whose ticker a lone lower-case word is ("nvda"), if any."""
+    word = group[0].word
+    if len(group) != 1 or not word.isalpha() or not word.islower() or not 2 <= len(word) <= 5:
+        return None
+    return index.ticker(word)
+
+
+def read_as_ticker(found: Found, ref: CompanyRef, phrase: str, start: int, notes: Notes | None = None) -> None:
+    """`phrase` read as `ref`'s ticker; said now (`notes`), or once the companies are placed."""
+    said = f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by ticker, written in lower case"
+    found.named.append(Named(ref, phrase, start, said))
+    found.spans.append((start, start + len(phrase)))
+    if notes is not None:
+        notes.decide(said)
+
+
+def read_where_watched(text: Text, found: Found, index: CompanyIndex) -> None:
+    """Before the companies are placed, as "NVDA" is: a well-known company's ticker in lower case right after a watch
+    verb ("watch nvda for Apple demand", "keep an eye on tsm"), alone or before its own source ("nvda filings"), so
+    the companies named as context of it are not watched. One qualifying words ("watch cash flow") stays a word."""
+    raw, starts = text.raw, {n.start for n in found.named}
+    for tok in text.tokens():
+        if tok.word.upper() in ACRONYMS or text.negation(tok.start, tok.end) or not after_watch_verb(tok.start, raw):
+            continue
+        ref = None if is_ordinary(tok.word) else lower_case_ticker([tok], index)  # "watch gold": the word
+        if ref is None or index.rank[ref.cik] >= SHORT_NAME_RANK:
+            continue  # "watch cash, debt and margins": a little-known company's ticker is read only beside a company
+        if qualified_words([Named(ref, tok.text, tok.start)], raw, starts):
+            continue
+        read_as_ticker(found, ref, tok.text, tok.start)
+        text.use(tok.start, tok.end)
