@@ -45,6 +45,7 @@ class Found:
     problems: list[str] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # where the companies are, for list detection
     excluded: list[Named] = field(default_factory=list)  # named in a negation ("excluding Intel"): never watched
+    left_out: list[Named] = field(default_factory=list)  # named elsewhere too: "Intel" in "NVIDIA, Intel and AMD"
     # companies SEC does not list ("Huawei"): (start, end, phrase, message), a problem only where a company stands
     unlisted: list[tuple[int, int, str, str]] = field(default_factory=list)
     as_words: list[tuple[int, int]] = field(default_factory=list)  # unlisted names read as the goal's words
@@ -92,7 +93,9 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
         else:
             i += 1
     left_out = {n.ref.ticker for n in found.excluded}
-    found.named = [n for n in found.named if n.ref.ticker not in left_out]  # "NVIDIA, AMD and Intel excluding Intel"
+    # "NVIDIA, AMD and Intel excluding Intel"
+    found.left_out = [n for n in found.named if n.ref.ticker in left_out]
+    found.named = [n for n in found.named if n.ref.ticker not in left_out]
     return found
 
 

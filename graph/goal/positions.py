@@ -58,23 +58,25 @@ WATCH_VERBS = words("watch track monitor follow cover check review summarize sum
 # Words after a company that it does not qualify: it stands alone ("NVIDIA for ...", "AMD weekly", "Intel until")
 _ALONE_BEFORE = words(
     "for in on at of to from by with over until till through thru during within about regarding into across after "
-    "before since via vs versus per and or nor but plus as than then while if when so too also only itself is are "
-    "was were has have had will would should could may might can etc please pls weekly daily every each this next "
-    "today tomorrow monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
-    "fridays saturdays sundays"
+    "before since via vs versus per and or nor but not excluding except without plus as than then while if when so "
+    "too also only itself is are was were has have had will would should could may might can etc please pls weekly "
+    "daily every each this next today tomorrow monday tuesday wednesday thursday friday saturday sunday mondays "
+    "tuesdays wednesdays thursdays fridays saturdays sundays"
 )
 _NEXT_WORD = re.compile(r"[ \t]*([^\W_]+(?:[-'.][^\W_]+)*)")
 
 
-def company_lists(named: list[Named], raw: str) -> list[list[Named]]:
-    """The goal's companies in lists, in the goal's order."""
+def company_lists(named: list[Named], raw: str, *, left_out: list[Named] | None = None) -> list[list[Named]]:
+    """The goal's companies in lists, in the goal's order; one `left_out` keeps its list together ("NVIDIA, Intel and
+    AMD excluding Intel") and is no part of it."""
     lists: list[list[Named]] = []
-    for n in sorted(named, key=lambda n: n.start):
+    for n in sorted(named + (left_out or []), key=lambda n: n.start):
         if lists and LIST_JOINT.match(raw[lists[-1][-1].end : n.start]):
             lists[-1].append(n)
         else:
             lists.append([n])
-    return lists
+    kept = [[n for n in group if n in named] for group in lists]
+    return [group for group in kept if group]
 
 
 def after_watch_verb(start: int, raw: str) -> bool:
@@ -115,7 +117,7 @@ def place_ordinary_words(text: Text, found: Found, notes: Notes) -> list[Named]:
     said under Not understood. Returns those not watched, each with what to say of it."""
     raw, starts = text.raw, {n.start for n in found.named}
     aside: list[Named] = []
-    for group in company_lists(found.named, raw):
+    for group in company_lists(found.named, raw, left_out=found.left_out):
         n, qualified = group[0], qualified_words(group, raw, starts)
         word = ordinary_word(n)
         if len(group) > 1 or word is None or _written_as_a_company(n):
@@ -177,7 +179,7 @@ def place_context(text: Text, found: Found) -> list[Named]:
     where a company to watch does; their words go back to the other parsers (topics). Returns them, each with what
     to say of it."""
     raw, starts = text.raw, {n.start for n in found.named}
-    lists = company_lists(found.named, raw)
+    lists = company_lists(found.named, raw, left_out=found.left_out)
     qualified = [qualified_words(group, raw, starts) for group in lists]
     standing = [stands_to_be_watched(group, q, raw) for group, q in zip(lists, qualified, strict=True)]
     watched_for = _watched_for(lists, qualified, standing, raw)
