@@ -42,3 +42,25 @@ def read_where_watched(text: Text, found: Found, index: CompanyIndex) -> None:
             continue
         read_as_ticker(found, ref, tok.text, tok.start)
         text.use(tok.start, tok.end)
+
+
+def leave_out_negated(text: Text, found: Found, index: CompanyIndex) -> None:
+    """A lower-case ticker in a negation ("excluding tsm") leaves out the company the goal names elsewhere, as "TSM"
+    does; one the goal names nowhere else stays an unread word."""
+    named = {n.ref.ticker for n in found.named}
+    for tok in text.tokens():
+        ref = lower_case_ticker([tok], index)
+        negation = text.negation(tok.start, tok.end)
+        if ref is None or negation is None or not (ref.ticker in named or _listed_lower(text, tok, ref, index)):
+            continue
+        said = f"company {tok.text!r} -> {ref.ticker} left out (from {negation!r})"
+        found.excluded.append(Named(ref, tok.text, tok.start, said))
+        found.left_out += [n for n in found.named if n.ref == ref]
+        found.named = [n for n in found.named if n.ref != ref]
+        text.use(tok.start, tok.end)
+
+
+def _listed_lower(text: Text, tok: Token, ref: CompanyRef, index: CompanyIndex) -> bool:
+    """Is `ref`'s ticker written in lower case elsewhere in the goal, outside a negation ("nvda, tsm and amd")?"""
+    return any(other.start != tok.start and lower_case_ticker([other], index) == ref and
+               not text.negation(other.start, other.end) for other in text.tokens())

@@ -8,7 +8,12 @@ from datetime import date
 
 from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companies
 from watchdesk.graph.goal.delivery import find_recipients
-from watchdesk.graph.goal.lower_case import lower_case_ticker, read_as_ticker, read_where_watched
+from watchdesk.graph.goal.lower_case import (
+    leave_out_negated,
+    lower_case_ticker,
+    read_as_ticker,
+    read_where_watched,
+)
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
 from watchdesk.graph.goal.positions import (
@@ -71,6 +76,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
     found = find_companies(text, index, notes)
     read_where_watched(text, found, index)  # "watch nvda for Apple demand": nvda stands as NVDA does
+    leave_out_negated(text, found, index)  # "excluding tsm", as "excluding TSM"
     # "Price Target changes": the word; "Watch NVDA for Apple demand": Apple is no company to watch
     words = place_ordinary_words(text, found, notes)
     context = place_context(text, found)
@@ -179,7 +185,8 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     # "watch nvda, tsm and asml": tickers typed in lower case where companies stand (beside a company, or every word
     # no parser read when the goal names no company), read as those tickers and said so; each one read can put the
     # one before it beside a company, so this goes round until no more is read
-    taken: set[int] = set()
+    # "nvda, tsm and amd but not tsm": the company left out, not read again
+    taken = {i for i, ref in enumerate(lower) if ref and ref in [n.ref for n in found.excluded]}
     while True:
         more = [i for i, (g, ref) in enumerate(zip(groups, lower, strict=True)) if ref and i not in taken
                 and (only_tickers or _in_company_list(g, found, text.raw))]  # fmt: skip
