@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from watchdesk.graph.cli_input import new_file, replay_option
+from watchdesk.graph.cli_input import new_file, os_error_said, replay_option, write_text
 from watchdesk.graph.cli_lazy import LazyGroup
 from watchdesk.graph.console import err, escape
 from watchdesk.graph.settings import Settings, from_env, today
@@ -79,9 +79,8 @@ class Group(LazyGroup):
             with contextlib.suppress(OSError, ValueError):  # ValueError: a stdout with no descriptor (io.StringIO)
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_PIPE)
-        except (NotADirectoryError, IsADirectoryError, FileExistsError, PermissionError) as exc:
-            # a path the user gave that cannot be written or read as asked: bad input, not a bug
-            fail(ConfigError(f"{exc.strerror or type(exc).__name__}: {exc.filename}: give a path that can be used"))
+        except OSError as exc:
+            fail(os_error_said(exc))
         except RecursionError:
             fail(ParsingError("the input is nested too deeply to read"))
         except MemoryError:
@@ -154,6 +153,9 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     from watchdesk.graph.demo import DEMO_RUN_ID, demo_settings, demo_watchlist
 
     base = _settings(ctx, db_path=db, out_dir=out)
+    from watchdesk.graph.validate import writable_paths
+
+    writable_paths(demo_watchlist(), out_dir=Path(base.out_dir), db_path=base.db_path)  # before its pack is copied
     # The replayed pack (the bundled one plus the fixtures' feeds) stays beside the database: the gaps and the
     # run record name it, so it must still be there to read, or to resume the run from.
     settings = demo_settings(base, work=Path(base.db_path).resolve().parent / ".watchdesk")
@@ -305,7 +307,7 @@ def init(path: Path, force: bool) -> None:
     from importlib import resources
 
     new_file(path, force=force)
-    path.write_text((resources.files("watchdesk.graph") / "example_watchlist.toml").read_text(), encoding="utf-8")
+    write_text(path, (resources.files("watchdesk.graph") / "example_watchlist.toml").read_text(encoding="utf-8"))
     click.echo(f"wrote {path}; check it with: watchdesk run {path} --dry-run")
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from watchdesk.graph.cli_input import writable_folder
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
 
@@ -82,6 +83,7 @@ def brief(
 
     settings: Settings = ctx.obj
     db_path = db or settings.db_path
+    writable_folder(out or settings.out_dir, option="--out")
     if not db_path.is_file():
         raise ConfigError(f"no database at {db_path}: pass --db with the file a run wrote")
     formats = _formats(fmt)

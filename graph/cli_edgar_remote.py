@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.cli_input import replay_option
+from watchdesk.graph.cli_input import replay_option, writable_folder
 from watchdesk.graph.settings import Settings
 
 if TYPE_CHECKING:
@@ -127,6 +127,7 @@ def download_filings(
 
     if hasattr(after, "date") and hasattr(before, "date") and after > before:  # type: ignore[operator]
         raise click.BadParameter(f"--after {after.date()} is after --before {before.date()}: no filing can be in it")
+    writable_folder(folder, option="--dir")
     with sec_gateway(ctx.obj, replay) as gateway:
         company = resolve_ticker(ticker.upper(), edgar.fetch_ticker_map(gateway, agent="cli"))
         report = download(

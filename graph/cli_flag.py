@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from watchdesk.graph.cli_input import INPUT_FORMATS, read_input
+from watchdesk.graph.cli_input import INPUT_FORMATS, read_input, writable_file
 from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -98,6 +98,8 @@ def flag(
     if llm_requests is not None and not llm_requests.parent.is_dir():  # said before any work, not as a crash after
         raise ConfigError(f"--llm-requests {llm_requests}: folder {llm_requests.parent} does not exist; create it "
                           "first, or give another path")
+    if llm_requests is not None:
+        writable_file(llm_requests, option="--llm-requests")
     library = load_topics(_topic_names(topics))  # unknown names -> ConfigError naming the known ones
     if text is not None and path is not None:
         raise click.UsageError(f"give a file ({path}) or --text, not both")

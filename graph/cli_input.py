@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -9,7 +10,8 @@ from typing import Any
 
 import click
 
-from watchdesk.sources.errors import ConfigError
+from watchdesk.graph.paths import file_in_the_way, unwritable, unwritable_file
+from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 
 # What `--format` accepts wherever a command reads a transcript or filing file ("auto" sniffs the bytes).
 INPUT_FORMATS = ("auto", "html", "text", "json", "pdf")
@@ -38,17 +40,49 @@ def read_input(path: str | Path, *, expected: str) -> bytes:
         raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from exc
 
 
-def file_in_the_way(path: Path) -> Path | None:
-    """The nearest part of `path` that exists as a file, so no folder can be made there ("notes.txt/w.toml")."""
-    return next((part for part in path.parents if part.exists() and not part.is_dir()), None)
-
-
 def new_file(path: Path, *, force: bool) -> None:
-    """Refuse a file a command would write (`init`, `plan --out`) that exists without --force, or whose folder does
-    not exist, before any work."""
+    """Refuse a file a command would write (`init`, `plan --out`) that exists without --force, whose folder does not
+    exist, or that cannot be written there ("/proc/w.toml"), before any work."""
     if path.exists() and not force:
         raise ConfigError(f"{path} already exists (use --force to overwrite)")
     if (filed := file_in_the_way(path)) is not None:
         raise ConfigError(f"{filed} is a file, not a folder: give another path for {path.name}")
     if not path.parent.is_dir():
         raise ConfigError(f"folder {path.parent} does not exist: create it first, or give another path")
+    writable_file(path)
+
+
+def writable_file(path: Path, *, option: str = "") -> None:
+    """Refuse a file a command would create or write that cannot be ("/proc/x": the kernel's), before any work."""
+    if why := unwritable_file(path):
+        raise ConfigError(f"{option + ': ' if option else ''}{path} cannot be written ({why}): give another path")
+
+
+def writable_folder(path: Path, *, option: str) -> None:
+    """Refuse a folder a command would create or write in that cannot be, before any work."""
+    if why := unwritable(path):
+        raise ConfigError(f"{option}: the folder {path} cannot be written ({why}): give another {option}")
+
+
+def write_text(path: Path, text: str) -> None:
+    """`text` into `path`; a write that fails there (a full disk, a device) is said as a problem of the path."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write it ({exc.strerror or exc}); give another path") from exc
+
+
+def os_error_said(exc: OSError) -> WatchdeskError:
+    """An OSError no command caught, in words: a path that cannot be used as asked, a full disk or a failing device
+    is bad input or the machine's state, not a bug (any other is `unexpected`)."""
+    where = f"{exc.filename}: " if exc.filename else ""
+    if isinstance(exc, NotADirectoryError | IsADirectoryError | FileExistsError | PermissionError) or (
+        exc.errno == errno.EROFS
+    ):
+        at = f": {exc.filename}" if exc.filename else ""
+        return ConfigError(f"{exc.strerror or type(exc).__name__}{at}: give a path that can be used")
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return WatchdeskError(f"{where}{exc.strerror}: free some space, or give a path on another disk")
+    if exc.errno == errno.EIO:
+        return WatchdeskError(f"{where}{exc.strerror}: the disk or device failed; check it, or give another path")
+    return WatchdeskError(unexpected(exc))

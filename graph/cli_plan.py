@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.cli_input import new_file, replay_option
+from watchdesk.graph.cli_input import new_file, replay_option, write_text
 from watchdesk.graph.settings import Settings, today
 
 if TYPE_CHECKING:  # the parser loads SEC's ticker map: only when a goal is planned
@@ -101,7 +101,7 @@ def plan(
         click.echo(text)
         _say(summary)
         return
-    out.write_text(text, encoding="utf-8")
+    write_text(out, text)
     click.echo(f"wrote {out}\n\n{summary}\n\nrun it with: watchdesk run {out}")
 
 

@@ -62,12 +62,15 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
       watchdesk schedule install watchlist.toml --db ~/watchdesk.duckdb
     """
     from watchdesk.graph.schedule import Crontab, cron_line, with_entry
+    from watchdesk.graph.validate import describe_problems, option_problems
     from watchdesk.graph.watchlist import horizon_ended, load_watchlist
 
     settings: Settings = ctx.obj
     wl = load_watchlist(watchlist)
     if ended := horizon_ended(wl, settings.as_of or today()):  # today as `run` counts it
         raise ConfigError(f"{watchlist}: {ended}; nothing installed.")
+    if problems := option_problems(out_dir=out or settings.out_dir, db_path=db or settings.db_path):
+        raise ConfigError(describe_problems("nothing installed; the scheduled runs would fail", problems))
     path = watchlist.resolve()
     line = cron_line(wl.schedule, _job(path, db or settings.db_path, out or settings.out_dir))
     table = Crontab(crontab_file)

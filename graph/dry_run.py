@@ -34,7 +34,9 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     if ended := horizon_ended(watchlist, as_of):
         problems.append(f"until: {ended}")
     problems += _smtp_problems(watchlist, settings)
-    problems += folder_problems(watchlist, out_dir=settings.out_dir)  # a run refuses them before fetching: say so now
+    # a run refuses them before fetching: say so now
+    problems += folder_problems(watchlist, out_dir=settings.out_dir, db_path=settings.db_path,
+                                record_dir=settings.record_dir)
     plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir)
     echo(f"plan for {origin} ({len(watchlist.tickers)} tickers; tickers {how}):")
     echo(describe(plan))

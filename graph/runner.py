@@ -34,7 +34,7 @@ from watchdesk.graph.resume import (
 from watchdesk.graph.select import select_steps
 from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.state import Step
-from watchdesk.graph.validate import describe_problems, ensure_valid, folder_problems
+from watchdesk.graph.validate import ensure_valid, writable_paths
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import ConfigError, PolicyError
@@ -288,7 +288,7 @@ def _execute(
     report: Callable[[str], None],
     judge_model: Any = None,
 ) -> RunOutcome:
-    writable_folders(watchlist, out_dir=Path(settings.out_dir))
+    writable_paths(watchlist, out_dir=Path(settings.out_dir), db_path=settings.db_path, record_dir=settings.record_dir)
     _check_checkpoints(settings)
     audit = AuditBuffer()
     usage: Counter[str] = Counter()
@@ -342,13 +342,6 @@ class RunInterrupted(KeyboardInterrupt):
         super().__init__(run_id)
         self.run_id = run_id
         self.db_path = db_path
-
-
-def writable_folders(watchlist: Watchlist, *, out_dir: Path) -> None:
-    """ConfigError when the briefing folder or a file delivery's folder cannot be created or written, said before
-    anything is fetched: a run found it only after fetching and flagging everything, and then failed."""
-    if problems := folder_problems(watchlist, out_dir=out_dir):
-        raise ConfigError(describe_problems("nothing was fetched", problems))
 
 
 def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, approver: Approver | None) -> RunOutcome:

@@ -18,7 +18,8 @@ from datetime import time as dt_time
 from pathlib import Path
 
 from watchdesk.agents.briefing.period import period_ending
-from watchdesk.graph.cli_input import file_in_the_way
+from watchdesk.graph.cli_input import writable_file, write_text
+from watchdesk.graph.paths import file_in_the_way
 from watchdesk.graph.watchlist import Schedule
 from watchdesk.sources.errors import ConfigError
 
@@ -140,8 +141,9 @@ class Crontab:
         if self.path is not None:
             if filed := file_in_the_way(self.path):
                 raise ConfigError(f"{filed} is a file, not a folder: give another path for {self.path.name}")
+            writable_file(self.path, option="--crontab-file")
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(text, encoding="utf-8")
+            write_text(self.path, text)
             return
         done = subprocess.run([self._command(), "-"], input=text, capture_output=True, text=True, check=False)
         if done.returncode != 0:

@@ -7,13 +7,13 @@ Run before anything is fetched or written (a misspelt topic used to fail mid-run
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from watchdesk.agents.briefing.deliver import target_folder
+from watchdesk.graph.paths import unusable_database, unwritable
 from watchdesk.graph.policy import domain_allowed
 from watchdesk.graph.watchlist import Delivery, Policy, Ticker, Watchlist
 from watchdesk.sources.addresses import recipient_allowed
@@ -52,30 +52,40 @@ def ensure_valid(watchlist: Watchlist, *, origin: str = "watchlist") -> None:
         raise ConfigError(describe_problems(origin, problems))
 
 
-def unwritable(folder: Path) -> str | None:
-    """Why a folder (the briefing folder, a file delivery's) cannot be created or written ("/srv is read-only"), or None
-    if it can."""
-    existing = folder
-    while not existing.exists() and existing.parent != existing:
-        existing = existing.parent
-    if existing.exists() and not existing.is_dir():
-        return f"{existing} is a file, not a folder"
-    if not os.access(existing, os.W_OK | os.X_OK):
-        return f"{existing} is read-only"
-    return None
+def writable_paths(
+    watchlist: Watchlist, *, out_dir: Path, db_path: Path | str, record_dir: Path | None = None
+) -> None:
+    """ConfigError when the database, the briefing folder, the --record pack or a file delivery's folder cannot be
+    created or written, said before anything is fetched: a run found it only after fetching and flagging everything,
+    and then failed."""
+    if problems := folder_problems(watchlist, out_dir=out_dir, db_path=db_path, record_dir=record_dir):
+        raise ConfigError(describe_problems("nothing was fetched", problems))
 
 
-def folder_problems(watchlist: Watchlist, *, out_dir: Path) -> list[str]:
-    """The folders a run writes that cannot be created or written: the briefing folder (--out) and each file
-    delivery's, checked before anything is fetched (and by a dry run), naming the option or the delivery entry."""
-    problems = []
-    if why := unwritable(out_dir):
-        problems.append(f"--out: the briefing folder {out_dir} cannot be written ({why}): make it writable, or give "
-                        "`watchdesk run` another --out")  # fmt: skip
+def folder_problems(
+    watchlist: Watchlist, *, out_dir: Path, db_path: Path | str | None = None, record_dir: Path | None = None
+) -> list[str]:
+    """The paths a run writes that cannot be created or written: those of its options (option_problems) and each file
+    delivery's folder, checked before anything is fetched (and by a dry run), naming the option or the delivery
+    entry."""
+    problems = option_problems(out_dir=out_dir, db_path=db_path, record_dir=record_dir)
     for n, delivery in enumerate(watchlist.delivery):
         if delivery.kind == "file" and delivery.path and (why := unwritable(folder := target_folder(delivery.path))):
             problems.append(f'delivery[{n}] (kind = "file", path = "{delivery.path}"): the folder {folder} cannot be '
                             f"written ({why}): make it writable, or give the entry another path")  # fmt: skip
+    return problems
+
+
+def option_problems(*, out_dir: Path, db_path: Path | str | None = None, record_dir: Path | None = None) -> list[str]:
+    """The database (--db), briefing folder (--out) and --record pack a run would write that cannot be written."""
+    problems = []
+    if db_path is not None and str(db_path) != ":memory:" and (why := unusable_database(Path(db_path))):
+        problems.append(f"--db: the database {db_path} cannot be written ({why}): give another --db")
+    if record_dir is not None and (why := unwritable(record_dir)):
+        problems.append(f"--record: the pack folder {record_dir} cannot be written ({why}): give another --record")
+    if why := unwritable(out_dir):
+        problems.append(f"--out: the briefing folder {out_dir} cannot be written ({why}): make it writable, or give "
+                        "`watchdesk run` another --out")  # fmt: skip
     return problems
 
 

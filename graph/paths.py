@@ -1,0 +1,83 @@
+"""Why a path a command would write cannot be: a file in the way, a kernel filesystem (/proc, /sys), a read-only one.
+
+Checked before any work, so a command says what is wrong with the path it was given instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Filesystems the kernel provides: no file of the user's can be made there, and a write fails (ENOENT, EPERM, EIO)
+# even for root, for whom os.access says yes
+_KERNEL_FILESYSTEMS = frozenset({
+    "proc", "sysfs", "cgroup", "cgroup2", "debugfs", "tracefs", "securityfs", "pstore", "bpf", "configfs", "fusectl",
+    "efivarfs", "binfmt_misc", "nsfs", "devpts", "mqueue",
+})
+_MOUNTS = Path("/proc/self/mounts")
+
+
+def file_in_the_way(path: Path) -> Path | None:
+    """The nearest part of `path` that exists as a file, so no folder can be made there ("notes.txt/w.toml")."""
+    return next((part for part in path.parents if part.exists() and not part.is_dir()), None)
+
+
+def unwritable(folder: Path) -> str | None:
+    """Why a folder (the briefing folder, a file delivery's) cannot be created or written ("/srv is read-only"), or None
+    if it can."""
+    existing = folder
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        return f"{existing} is a file, not a folder"
+    return _not_for_files(existing) or (None if os.access(existing, os.W_OK | os.X_OK) else f"{existing} is read-only")
+
+
+def unwritable_file(path: Path) -> str | None:
+    """Why a file cannot be created or written at `path` (its folder is made if missing), or None if it can. A device
+    that exists ("/dev/stdout") is left to the write."""
+    if path.is_dir():
+        return f"{path} is a folder"
+    if not path.exists():
+        return unwritable(path.parent)
+    if why := _not_for_files(path):
+        return why
+    return None if os.access(path, os.W_OK) else f"{path} is read-only"
+
+
+def unusable_database(path: Path) -> str | None:
+    """Why a DuckDB file cannot be opened for writing (or created) at `path`, or None if it can."""
+    if path.exists() and not path.is_dir() and not path.is_file():
+        return f"{path} is not a regular file"
+    return unwritable_file(path)
+
+
+def _not_for_files(existing: Path) -> str | None:
+    """Said of a path on a kernel filesystem or a read-only mount."""
+    if mounted := _kernel_filesystem(existing):
+        point, kind = mounted
+        return f"{point} is the kernel's {kind} filesystem, where no files can be made"
+    try:
+        read_only = bool(os.statvfs(existing).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        return None
+    return f"{existing} is on a read-only filesystem" if read_only else None
+
+
+def _kernel_filesystem(path: Path) -> tuple[str, str] | None:
+    """(mount point, type) of the kernel filesystem holding `path`, from the mount table where there is one."""
+    try:
+        rows = _MOUNTS.read_text(encoding="utf-8", errors="replace").splitlines()
+        where = str(path.resolve())
+    except (OSError, RuntimeError):
+        return None
+    best: tuple[str, str] | None = None
+    for row in rows:
+        fields = row.split()
+        if len(fields) < 3:
+            continue
+        point = fields[1].replace("\\040", " ")
+        under = where == point or where.startswith(point.rstrip("/") + "/")
+        if under and (best is None or len(point) > len(best[0])):
+            best = (point, fields[2])
+    return best if best is not None and best[1] in _KERNEL_FILESYSTEMS else None
