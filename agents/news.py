@@ -85,8 +85,9 @@ def collect(req: NewsRequest, *, fetcher: ConditionalFetcher, store: Store, run_
             except WatchdeskError:
                 raise  # the store itself failed: no other item can be stored either
             except Exception as exc:  # a bug on one item: its gap; the others are stored
+                day = item.published.date() if item.published else None  # the day it concerns, when it says
                 _bug(store, run_id, exc, action="item", target=f"news item {item.link}",
-                     doing=f" reading feed {item.feed_url}", result=result)  # fmt: skip
+                     doing=f" reading feed {item.feed_url}", result=result, days=(day, day))  # fmt: skip
                 validators.pop(item.feed_url, None)  # its feed is read in full again next run, the item with it
         for url, state in validators.items():
             store.set_cursor(ticker="-", source=f"feed:{url}", value=state.dumps())
@@ -222,15 +223,19 @@ def _record(
     )
 
 
-def _bug(store: Store, run_id: str, exc: Exception, *, action: str, target: str, doing: str, result: NewsResult
-         ) -> None:  # fmt: skip
+def _bug(store: Store, run_id: str, exc: Exception, *, action: str, target: str, doing: str, result: NewsResult,
+         days: tuple[date | None, date | None] = (None, None)) -> None:  # fmt: skip
     """A feed or an item that met a bug: its gap, audited as a failure, so the run is partial."""
     reason = audit_bug(store, exc, agent=AGENT, action=action, run_id=run_id, target=target, doing=doing)
-    _gap(store, run_id, target=target, reason=reason, result=result)
+    _gap(store, run_id, target=target, reason=reason, result=result, days=days)
 
 
-def _gap(store: Store, run_id: str, *, target: str, reason: str, result: NewsResult) -> None:
+def _gap(store: Store, run_id: str, *, target: str, reason: str, result: NewsResult,
+         days: tuple[date | None, date | None] = (None, None)) -> None:  # fmt: skip
+    """A gap of the news step stored; `days`: the days it leaves unread (an item: its publication day), None if
+    unknown (a feed: the step's window, as the briefing reads it)."""
     # a feed URL may carry a key (?apikey=): redacted in the gap as everywhere else it is shown or kept
     target, reason = redact_text(target), redact_text(reason)
-    store.record_gap(GapRecord(run_id=run_id, agent=AGENT, target=target, reason=reason, created_at=datetime.now(UTC)))
+    store.record_gap(GapRecord(run_id=run_id, agent=AGENT, target=target, reason=reason, created_at=datetime.now(UTC),
+                               unread_from=days[0], unread_to=days[1]))  # fmt: skip
     result.gaps.append(f"{target}: {reason}")

@@ -100,14 +100,15 @@ def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: 
                 cap = req.max_documents
                 result.gap = (f"{ticker}: {len(newest) - n} older calls left unstored, over the policy's "
                               f"max_documents_per_run ({cap}); the newest were stored")
-                _record_gap(store, run_id, ticker, target=f"{ticker} transcripts", reason=result.gap, tried=())
+                _record_gap(store, run_id, ticker, target=f"{ticker} transcripts", reason=result.gap, tried=(),
+                            days=_call_days([c for c, _ in newest[n:]]))  # fmt: skip
                 break
             try:
                 doc = _store_new(call, origin, req, store, run_id)
             except WatchdeskError:
                 raise  # the store itself failed: no other call can be stored either
             except Exception as exc:  # a bug on one call: its gap; the other calls are stored
-                _bug_gap(store, run_id, ticker, origin=origin, exc=exc, doing="storing")
+                _bug_gap(store, run_id, ticker, origin=origin, exc=exc, doing="storing", days=_call_days([call]))
                 continue
             if doc:
                 result.new_doc_ids.append(doc)
@@ -117,21 +118,35 @@ def collect(req: TranscriptsRequest, *, fetcher: Fetcher, store: Store, run_id: 
     return result
 
 
-def _record_gap(store: Store, run_id: str, ticker: str, *, target: str, reason: str, tried: tuple[str, ...]) -> None:
+def _record_gap(
+    store: Store, run_id: str, ticker: str, *, target: str, reason: str, tried: tuple[str, ...],
+    days: tuple[date | None, date | None] = (None, None),
+) -> None:  # fmt: skip
+    """A gap of the ticker's calls stored; `days`: the call days it leaves unread, None if unknown."""
     store.record_gap(
         GapRecord(
             run_id=run_id, agent=AGENT, target=target, reason=reason, ticker=ticker, tried=tried,
-            created_at=datetime.now(UTC),
+            created_at=datetime.now(UTC), unread_from=days[0], unread_to=days[1],
         )
     )
 
 
-def _bug_gap(store: Store, run_id: str, ticker: str, *, origin: str, exc: Exception, doing: str) -> None:
+def _call_days(calls: Sequence[Transcript]) -> tuple[date | None, date | None]:
+    """The first and last call day of `calls`, as a gap's days; unknown (None) when one of them has no date."""
+    days = [c.call_date for c in calls]
+    known = [d for d in days if d is not None]
+    return (min(known), max(known)) if known and len(known) == len(days) else (None, None)
+
+
+def _bug_gap(
+    store: Store, run_id: str, ticker: str, *, origin: str, exc: Exception, doing: str,
+    days: tuple[date | None, date | None] = (None, None),
+) -> None:  # fmt: skip
     """A call that met a bug (`doing` it): its gap, naming the file or URL, audited as a failure."""
     target = f"{ticker} transcript {origin}"
     reason = audit_bug(store, exc, agent=AGENT, action="transcript", run_id=run_id, target=target,
                        doing=f" {doing} {origin}")  # fmt: skip
-    _record_gap(store, run_id, ticker, target=target, reason=reason, tried=())
+    _record_gap(store, run_id, ticker, target=target, reason=reason, tried=(), days=days)
 
 
 def _calls_from(

@@ -184,7 +184,7 @@ def sources_read(
             # a comparison that failed leaves no filing unread: the filing itself was stored
             found = [g for g in gaps if _concerns(g, agent, ticker) and overlaps(g.days, [period])
                      and not g.row["target"].startswith("compare ")]  # fmt: skip
-            why = _why(agent, found, unlooked=minus(missed, looked), looked=looked)
+            why = _why(agent, found, unlooked=minus(missed, looked), looked=looked, period=period)
             # the watchlist's limits, where no run read their days: said, but no failure
             why += dict.fromkeys(f"the runs {c['reason']}" for run in runs for c in _cuts(run, agent, ticker)
                                  if overlaps(_cut(c), missed))  # fmt: skip
@@ -207,21 +207,24 @@ def _folders_only(runs: Sequence[Run], ticker: str) -> bool:
                                for source in step["params"].get("chain", [{}]))  # fmt: skip
 
 
-def _why(agent: str, found: Sequence[Gap], *, unlooked: list[Span], looked: list[Span]) -> list[str]:
-    """What left days of a source unread, said for the reader: its gaps, then the days no run looked at."""
+def _why(agent: str, found: Sequence[Gap], *, unlooked: list[Span], looked: list[Span], period: Span) -> list[str]:
+    """What left days of a source unread, said for the reader: its gaps (with the days they concern, where known),
+    then the days no run looked at."""
     noun, be, done = _SAID[agent]
     gaps = []
     for gap in (g for g in found if g.kind != "item"):
         if agent == "filings" and gap.kind == "source":
             gaps.append(f"{noun} before {gap.days[1] + timedelta(days=1)} were not listed")
+        elif agent != "filings":  # "news on it dated 2026-03-02 to 2026-03-08 could not be read"
+            gaps.append(f"{noun}{_on_days([gap], period)} could not be {done}")
         else:
             gaps.append(f"{noun} could not be {done}")
     items = [g for g in found if g.kind == "item"]
     if items and agent == "filings":
         dated = " dated in this period" if all(g.dated for g in items) else ""
         gaps.append(f"{plural(len(items), 'filing')} of it{dated} could not be fetched")
-    elif items:
-        gaps.append(f"{noun} {be} not all {done}")
+    elif items:  # "its calls dated 2026-03-04 were not all read"
+        gaps.append(f"{noun}{_on_days(items, period)} {be} not all {done}")
     why = ["; ".join(dict.fromkeys(gaps)) + " (see Gaps)"] if gaps else []
     if unlooked and looked:  # said of what the runs looked at, whether they read it or failed
         scope = " (the watchlist's filing window)" if agent == "filings" else ""
@@ -229,3 +232,15 @@ def _why(agent: str, found: Sequence[Gap], *, unlooked: list[Span], looked: list
     elif unlooked:
         why.append(f"{noun} {be} left out of the run")
     return why
+
+
+def _on_days(gaps: Sequence[Gap], period: Span) -> str:
+    """ " dated 2026-03-04", " dated 2026-03-02 to 2026-03-08": the days of the period the gaps concern (their own, for
+    one recorded just after its days), "" when some gap's days are not known (a call chain's: every day up to its
+    run)."""
+    if any(g.days[0] == date.min for g in gaps):
+        return ""
+    start, end = period
+    days = merged((max(first, start), min(last, end)) if overlaps(g.days, [period]) else g.days
+                  for g in gaps for first, last in [g.days])  # fmt: skip
+    return " dated " + " and ".join(str(first) if first == last else f"{first} to {last}" for first, last in days)

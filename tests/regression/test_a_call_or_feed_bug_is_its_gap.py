@@ -137,14 +137,15 @@ def test_a_bug_reading_one_feed_is_its_gap_and_the_other_feed_is_read(
     assert failures == [("news", target)] and result.gaps == [f"{target}: {reason}"]
 
 
+def match_with_a_bug(text: str, *args: object, **kw: object) -> list[str]:
+    if text.startswith(ODD_ITEM):
+        raise IndexError("tuple index out of range")
+    return real_match(text, *args, **kw)  # type: ignore[arg-type]
+
+
 def test_a_bug_on_one_item_is_its_gap_and_the_feed_is_read_again(
     pack: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def match_with_a_bug(text: str, *args: object, **kw: object) -> list[str]:
-        if text.startswith(ODD_ITEM):
-            raise IndexError("tuple index out of range")
-        return real_match(text, *args, **kw)  # type: ignore[arg-type]
-
     monkeypatch.setattr(news, "match_tickers", match_with_a_bug)
     with Store.open(tmp_path / "db.duckdb") as store:
         result = read_feeds(pack, store)

@@ -135,3 +135,21 @@ def test_calls_read_from_folders_alone_are_not_known_to_be_quiet() -> None:
     # after the run's day nothing was read at all: said as before, not as a folder's
     later = read([*plan, step("transcripts:NVDA", chain=[folder])], [], (date(2026, 9, 7), date(2026, 9, 13)))
     assert later["NVDA", "transcripts"].why == ("the runs looked at its calls up to 2026-09-01 only",)
+
+
+def test_call_and_news_gaps_say_the_days_they_concern() -> None:
+    """A review: a filing gap said its days ("its filings before 2026-04-10 were not listed", "1 filing of it dated in
+    this period"), a call or news gap none ("its calls were not all read", "news on it could not be read")."""
+    call = gap("transcripts:NVDA", "NVDA transcript …/q1.txt", days=(date(2026, 3, 4),) * 2)
+    capped = gap("transcripts:TSM", "TSM transcripts", reason="TSM: 3 older calls left unstored",
+                 days=(date(2026, 1, 15), date(2026, 3, 5)))  # fmt: skip
+    said_ = read(PLAN, [call, capped, gap("news")])
+    assert said_["NVDA", "transcripts"].why == ("its calls dated 2026-03-04 were not all read (see Gaps)",)
+    assert said_["TSM", "transcripts"].why == ("its calls dated 2026-03-02 to 2026-03-05 were not all read (see Gaps)",)
+    # a failed news step: the days of its window in the period
+    assert said_["AMD", "news"].why == ("news on it dated 2026-03-02 to 2026-03-08 could not be read (see Gaps)",)
+    item = gap("news", "news item https://example.com/a", days=(date(2026, 3, 3),) * 2)
+    assert read(PLAN, [item])["AMD", "news"].why == ("news on it dated 2026-03-03 was not all read (see Gaps)",)
+    # a call chain that did not answer concerns every day up to its run: no days to say
+    chain = gap("transcripts:ASML", "ASML transcripts", reason="no earnings call found for ASML: tried nothing")
+    assert read(PLAN, [chain])["ASML", "transcripts"].why == ("its calls could not be read (see Gaps)",)
