@@ -15,7 +15,7 @@ MONTHS = tuple(m.lower() for m in calendar.month_name[1:])
 _NUMBERS = {w: i for i, w in enumerate(("a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                          "ten", "eleven", "twelve"))}
 _NUMBERS["a"] = 1
-_NUM = r"(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_NUM = r"(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"  # any count: "for 120 days"
 _UNIT = r"(day|week|month|quarter|year)s?"
 _DAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
 _MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|" \
@@ -32,6 +32,7 @@ _WEEKLY = re.compile(
 _ON_DAY = re.compile(rf"\b(?:(?:every|each|on)\s+)?{_DAY}(?:\s+(?:morning|mornings|evening|evenings))?\b", _I)
 _UNSUPPORTED = re.compile(
     rf"\b(?:monthly|quarterly|bi-?weekly|fortnightly|hourly|every (?:two|2|other|second|third) (?:weeks?|{_DAY})|"
+    r"every (?!1 )\d+ (?:hours?|days?|weeks?|months?|quarters?|years?)|"
     r"(?:once|twice) a (?:month|quarter|year)|every (?:month|quarter|year)|per (?:month|quarter))\b", _I
 )
 # A time zone after a time is said, not kept: runs use the machine's own clock.
@@ -195,6 +196,8 @@ def _clock(m: re.Match[str], pattern: re.Pattern[str]) -> str | None:
 def add_months(day: date, months: int) -> date:
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
+    if year > date.max.year:  # as `day + timedelta(...)` says past the calendar's end
+        raise OverflowError("date value out of range")
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -215,6 +218,11 @@ def find_horizon(text: Text, notes: Notes, *, as_of: date) -> date | None:
                 until = reader(m, as_of)
             except ValueError as exc:  # "until 2027-02-30", "until 03/04/2027"
                 notes.unclear(f"{m.group().strip()!r}: not a date ({exc})")
+                text.use(m.start(), m.end())
+                continue
+            except OverflowError:  # "for the next 999999999 quarters"
+                notes.unclear(f"{m.group().strip()!r}: too far ahead to end the watch (after {date.max}); no horizon "
+                              "set")  # fmt: skip
                 text.use(m.start(), m.end())
                 continue
             if until is None:

@@ -454,6 +454,13 @@ SECOND_REVIEW = [  # (goal, what the watchlist must hold, what must be said) fro
     ("Monitor NVIDIA earnings revisions", {"sources": ("edgar",)}, None),
     ("Monitor NVIDIA filings for margin calls", {"sources": ("edgar",)}, None),
     ("Monitor NVIDIA filings for my team", {"custom": []}, None),
+    # a CLI review: a count of three digits or more, or a cadence in numbers, was dropped and said nowhere
+    ("Monitor NVIDIA for 120 days", {"until": date(2027, 4, 2)}, None),
+    ("Monitor NVIDIA for the next 100 weeks", {"until": date(2028, 11, 2)}, None),
+    ("Monitor NVIDIA for the next 999999999 quarters", {"until": None},
+     "'for the next 999999999 quarters': too far ahead to end the watch (after 9999-12-31); no horizon set"),
+    ("Monitor NVIDIA for 10000000000000000000000 weeks", {"until": None}, "too far ahead to end the watch"),
+    ("Monitor NVIDIA every 4 weeks", {"cadence": "weekly"}, "'every 4 weeks': only daily and weekly runs"),
 ]
 
 
