@@ -57,9 +57,9 @@ def choose_period(
     store: Store, watchlist: Watchlist, *, week: str | None, since: date | None, until: date | None
 ) -> Period:
     """--week, else --since/--until, else the period last briefed, else the ISO week of the newest document."""
-    if week and (since or until):
+    if week is not None and (since or until):
         raise ConfigError("give either --week or --since/--until, not both")
-    if week:
+    if week is not None:  # `--week ""` too: said, not taken for no week
         return _briefable(iso_week(week), f"--week {week!r}")
     if since or until:
         if not (since and until):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from watchdesk.graph.cli_input import writable_folder
+from watchdesk.graph.cli_input import Day, writable_folder
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
 
@@ -33,8 +33,8 @@ def _formats(value: str) -> tuple[str, ...]:
     help="DuckDB file (default $WATCHDESK_DB, else ./watchdesk.duckdb).",
 )
 @click.option("--week", help="An ISO week, e.g. 2025-W35 (Monday to Sunday).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="First day of the period (with --until).")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the period (with --since).")
+@click.option("--since", type=Day(), help="First day of the period (with --until).")
+@click.option("--until", type=Day(), help="Last day of the period (with --since).")
 @click.option("--format", "fmt", default="md,html", show_default=True, help="md, html or md,html.")
 @click.option(
     "--out", type=click.Path(file_okay=False, path_type=Path), help="Folder for the files (default ./briefings)."
@@ -76,6 +76,7 @@ def brief(
       watchdesk brief watchlist.toml --since 2025-08-01 --until 2025-08-31
       watchdesk brief watchlist.toml --deliver     # re-send the latest briefing to its targets
     """
+    from watchdesk.agents.briefing.period import iso_week
     from watchdesk.graph.briefing_job import brief as run_brief
     from watchdesk.graph.briefing_job import choose_period, stored_watchlist
     from watchdesk.graph.watchlist import load_watchlist
@@ -84,6 +85,8 @@ def brief(
     settings: Settings = ctx.obj
     db_path = db or settings.db_path
     writable_folder(out or settings.out_dir, option="--out")
+    if week is not None:  # said before the database is read: "2026-W60", ""
+        iso_week(week)
     if not db_path.is_file():
         raise ConfigError(f"no database at {db_path}: pass --db with the file a run wrote")
     formats = _formats(fmt)

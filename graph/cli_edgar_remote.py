@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.cli_input import replay_option, writable_folder
+from watchdesk.graph.cli_input import Day, replay_option, writable_folder
 from watchdesk.graph.settings import Settings
 
 if TYPE_CHECKING:
@@ -35,8 +35,8 @@ def sec_gateway(settings: Settings, replay: Path | None) -> Iterator[Gateway]:
 @click.command("list")
 @click.argument("ticker")
 @click.option("--forms", default="", help="Comma-separated forms, e.g. 10-K,10-Q,8-K (amendments included).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or after this date.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or before this date.")
+@click.option("--since", type=Day(), help="Filed on or after this date.")
+@click.option("--until", type=Day(), help="Filed on or before this date.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Newest N filings per form.")
 @replay_option
 @click.pass_context
@@ -99,8 +99,8 @@ def _iso(value: object) -> str:
 @click.option("--form", required=True, help="One form, e.g. 10-K or 8-K.")
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Newest N filings.")
-@click.option("--after", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or after this date.")
-@click.option("--before", type=click.DateTime(["%Y-%m-%d"]), help="Filed on or before this date.")
+@click.option("--after", type=Day(), help="Filed on or after this date.")
+@click.option("--before", type=Day(), help="Filed on or before this date.")
 @click.option("--include-amends", is_flag=True, help="Also 10-K/A, 8-K/A, ...")
 @replay_option
 @click.pass_context

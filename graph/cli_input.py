@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import errno
+import re
 import sys
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,29 @@ from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 
 # What `--format` accepts wherever a command reads a transcript or filing file ("auto" sniffs the bytes).
 INPUT_FORMATS = ("auto", "html", "text", "json", "pdf")
+
+
+class Day(click.DateTime):
+    """A day as YYYY-MM-DD (a datetime at midnight, as click.DateTime gives), and why a value is none: "2026-02-30"
+    matches the format but is no day."""
+
+    def __init__(self) -> None:
+        super().__init__(["%Y-%m-%d"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, datetime):
+            return value
+        try:
+            return datetime.strptime(str(value).strip(), "%Y-%m-%d")
+        except ValueError:
+            pass
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", str(value).strip()):
+            year, month, day = (int(part) for part in str(value).strip().split("-"))
+            try:
+                date(year, month, day)
+            except ValueError as exc:
+                self.fail(f"{value!r} is not a day ({exc}); give YYYY-MM-DD", param, ctx)
+        self.fail(f"{value!r} is not a day like 2026-03-02 (YYYY-MM-DD)", param, ctx)
 
 
 def replay_option(fn: Callable[..., Any]) -> Callable[..., Any]:

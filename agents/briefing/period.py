@@ -65,7 +65,11 @@ def iso_week(label: str) -> Period:
     try:
         monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
     except ValueError as exc:
-        raise ConfigError(f"--week {label!r}: {exc}") from None
+        year = int(m[1])
+        if not date.min.year <= year <= date.max.year:
+            raise ConfigError(f"--week {label!r}: {exc}") from None
+        last = date(year, 12, 28).isocalendar().week  # the week of 28 December is a year's last
+        raise ConfigError(f"--week {label!r}: {year} has weeks W01 to W{last}") from None
     if monday > date.max - timedelta(days=6):
         raise ConfigError(f"--week {label!r}: its Sunday is past {date.max}")
     return Period(monday, monday + timedelta(days=6))
