@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
-from watchdesk.graph.cli_input import read_input
+from watchdesk.graph.cli_input import InputPath, read_input
 from watchdesk.sources.errors import ConfigError, ParsingError
 from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 _EXPECTED = "a filing's .htm/.html or full-submission .txt"
 
-_PATH = click.Path(path_type=Path)
+_PATH = InputPath()
 
 
 @click.group()

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.cli_input import read_input
+from watchdesk.graph.cli_input import InputPath, read_input
 from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:
     from watchdesk.sources.filing_parse import FilingIdentity, ParsedFiling
 
 _EXPECTED = "a 10-K, 10-Q or 20-F primary document (.htm/.html) or full-submission .txt"
-_PATH = click.Path(path_type=Path)
+_PATH = InputPath()
 
 
 @click.command("diff")

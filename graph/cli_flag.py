@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from watchdesk.graph.cli_input import INPUT_FORMATS, read_input, writable_file
+from watchdesk.graph.cli_input import INPUT_FORMATS, InputPath, read_input, writable_file
 from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def _topic_names(value: str) -> list[str]:
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=Path), required=False)
+@click.argument("path", type=InputPath(), required=False)
 @click.option(
     "--text",
     metavar="TEXT",

@@ -19,6 +19,18 @@ from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 INPUT_FORMATS = ("auto", "html", "text", "json", "pdf")
 
 
+class InputPath(click.Path):
+    """A file a command reads (or "-" for stdin) as a Path; an empty one is said, not read as ".", the folder here."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("no file given (the path is empty)", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class Day(click.DateTime):
     """A day as YYYY-MM-DD (a datetime at midnight, as click.DateTime gives), and why a value is none: "2026-02-30"
     matches the format but is no day."""
@@ -55,6 +67,8 @@ def read_input(path: str | Path, *, expected: str) -> bytes:
     """The bytes of `path` ("-" reads stdin); `expected` names what the command wants, for messages."""
     if str(path) == "-":
         return sys.stdin.buffer.read()
+    if not str(path).strip():  # Path("") is ".", the folder here
+        raise ConfigError(f"no file given (the path is empty); give {expected}")
     try:
         return Path(path).read_bytes()
     except FileNotFoundError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -11,6 +12,9 @@ import click
 from watchdesk.graph.cli_input import replay_option
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError, unexpected
+
+# SEC's tickers are letters and digits with a class after a dash or a dot ("BRK-B", "BRK.B")
+_TICKER = re.compile(r"[A-Z0-9]{1,6}(?:[.-][A-Z0-9]{1,3})?")
 
 if TYPE_CHECKING:
     from watchdesk.graph.watchlist import Policy, Ticker
@@ -55,9 +59,11 @@ def fetch(
     from watchdesk.sources.redact import redact_text
 
     settings: Settings = ctx.obj
+    if not _TICKER.fullmatch(ticker.strip().upper()):
+        raise ConfigError(f"{ticker!r} is not a ticker (letters, digits, '.' or '-', such as NVDA or BRK-B)")
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
-    entry, policy = _chain(ticker.upper(), watchlist_path, folder=folder, url=url, feed=feed)
+    entry, policy = _chain(ticker.strip().upper(), watchlist_path, folder=folder, url=url, feed=feed)
     req = transcripts.TranscriptsRequest(
         company=CompanyRef(ticker=entry.symbol, cik=entry.cik or 0, name=(entry.aliases or (entry.symbol,))[0]),
         aliases=entry.aliases,
@@ -76,9 +82,13 @@ def fetch(
     if provider is None:
         from watchdesk.sources.errors import WatchdeskError
 
-        folders = [src.path for src in entry.transcripts if src.kind == "folder" and src.path]
-        if len(folders) == len(entry.transcripts) and not any(Path(f).expanduser().is_dir() for f in folders):
-            raise ConfigError(f"no earnings call found for {entry.symbol}: no such folder: {', '.join(folders)}")
+        folders = [Path(src.path).expanduser() for src in entry.transcripts if src.kind == "folder" and src.path]
+        if len(folders) == len(entry.transcripts) and not any(f.is_dir() for f in folders):
+            files = [str(f) for f in folders if f.exists()]
+            missing = [str(f) for f in folders if not f.exists()]
+            why = ([f"no such folder: {', '.join(missing)}"] if missing else []) + (
+                [f"{', '.join(files)}: a file, not a folder"] if files else [])
+            raise ConfigError(f"no earnings call found for {entry.symbol}: {'; '.join(why)}")
         raise WatchdeskError(f"no earnings call found for {entry.symbol} (every source tried is listed above)")
     for call, _origin in calls:
         click.echo(call.to_json())

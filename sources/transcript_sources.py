@@ -36,6 +36,8 @@ class Candidate:
 def from_folder(path: Path) -> list[Candidate]:
     """Every transcript-looking file in a folder the user drops calls into (newest name last)."""
     folder = path.expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise UnavailableError(f"{folder} is a file, not a folder of transcripts")
     if not folder.is_dir():
         raise UnavailableError(f"transcript folder {folder} does not exist")
     files = [p for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in _SUFFIXES]
