@@ -97,8 +97,11 @@ def fetch(
 def _chain(
     ticker: str, path: Path | None, *, folder: tuple[str, ...], url: tuple[str, ...], feed: tuple[str, ...]
 ) -> tuple[Ticker, Policy]:
-    from watchdesk.graph.watchlist import Policy, Ticker, TranscriptSource, load_watchlist
+    from watchdesk.graph.watchlist import WEB_ADDRESS, Policy, Ticker, TranscriptSource, load_watchlist
 
+    for option, given in [("--url", u) for u in url] + [("--feed", f) for f in feed]:
+        if not WEB_ADDRESS.match(given):  # no domain in allowed_domains makes it fetchable: said before any fetch
+            raise ConfigError(f"{option} {given!r} is not a web address: give one starting https://")
     adhoc = [TranscriptSource(kind="folder", path=p) for p in folder]
     adhoc += [TranscriptSource(kind="url", url=u) for u in url] + [TranscriptSource(kind="feed", url=f) for f in feed]
     if path is None:

@@ -38,6 +38,10 @@ def canonical_forms(value: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+# What a url source or feed must be: an http(s) address with a host (nothing else can be fetched)
+WEB_ADDRESS = re.compile(r"^https?://[^/\s?#]", re.IGNORECASE)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -56,6 +60,8 @@ class TranscriptSource(_Strict):
             raise ValueError("a folder source needs `path`")
         if self.kind in {"url", "feed"} and not self.url:
             raise ValueError(f"a {self.kind} source needs `url`")
+        if self.kind in {"url", "feed"} and self.url and not WEB_ADDRESS.match(self.url):
+            raise ValueError(f"a {self.kind} source's url must start with http:// or https:// (got {self.url!r})")
         return self
 
     def describe(self) -> str:
