@@ -71,7 +71,7 @@ class TranscriptSource(_Strict):
 class Ticker(_Strict):
     symbol: str = Field(min_length=1, max_length=10)
     aliases: tuple[str, ...] = ()
-    cik: int | None = Field(default=None, gt=0)
+    cik: int | None = Field(default=None, gt=0, le=9_999_999_999)  # SEC's CIKs have at most ten digits
     sources: tuple[Source, ...] = ("edgar",)
     forms: tuple[str, ...] | None = None
     accessions: tuple[str, ...] = ()  # filings to fetch whatever the window says
@@ -251,7 +251,11 @@ def load_watchlist(path: Path) -> Watchlist:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such watchlist file (create one with `watchdesk init`)") from None
-    return parse_watchlist(raw.decode("utf-8", errors="replace"), origin=str(path))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:  # a Latin-1 "café" was read as "caf\ufffd", said nowhere
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save the watchlist as UTF-8") from None
+    return parse_watchlist(text, origin=str(path))
 
 
 def parse_watchlist(text: str, *, origin: str = "<watchlist>") -> Watchlist:
