@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from watchdesk.graph.cli_input import new_file, os_error_said, replay_option, write_text
+from watchdesk.graph.cli_input import GivenPath, new_file, os_error_said, replay_option, write_text
 from watchdesk.graph.cli_lazy import LazyGroup
 from watchdesk.graph.console import err, escape
 from watchdesk.graph.settings import Settings, from_env, today
@@ -114,7 +114,7 @@ def cli(ctx: click.Context) -> None:
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--db",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=GivenPath(dir_okay=False, path_type=Path),
         help="DuckDB file (default ./watchdesk.duckdb or $WATCHDESK_DB).",
     )(fn)
 
@@ -122,7 +122,7 @@ def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 def out_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--out",
-        type=click.Path(file_okay=False, path_type=Path),
+        type=GivenPath(file_okay=False, path_type=Path),
         help="Folder for briefings (default ./briefings).",
     )(fn)
 
@@ -180,13 +180,13 @@ def _exit_on_bug(outcome: RunOutcome) -> None:
 
 
 @cli.command()
-@click.argument("watchlist", type=click.Path(dir_okay=False))
+@click.argument("watchlist", type=GivenPath(dir_okay=False))
 @db_option
 @out_option
 @replay_option
 @click.option(
     "--record",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=GivenPath(file_okay=False, path_type=Path),
     help="Also save every response into a replay pack here.",
 )
 @click.option(
@@ -295,7 +295,7 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
 
 
 @cli.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), default="watchlist.toml")
+@click.argument("path", type=GivenPath(dir_okay=False, path_type=Path), default="watchlist.toml")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def init(path: Path, force: bool) -> None:
     """Write a commented example watchlist (NVIDIA, TSMC, ASML; inventory, supply chain, geopolitics).

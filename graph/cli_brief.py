@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from watchdesk.graph.cli_input import Day, writable_folder
+from watchdesk.graph.cli_input import Day, GivenPath, writable_folder
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
 
@@ -23,13 +23,13 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 @click.command("brief")
-@click.argument("watchlist", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("watchlist", required=False, type=GivenPath(dir_okay=False, path_type=Path))
 @click.option(
     "--name", metavar="NAME", help="The stored watchlist to brief, by its `name` (when the database holds several)."
 )
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=GivenPath(dir_okay=False, path_type=Path),
     help="DuckDB file (default $WATCHDESK_DB, else ./watchdesk.duckdb).",
 )
 @click.option("--week", help="An ISO week, e.g. 2025-W35 (Monday to Sunday).")
@@ -37,7 +37,7 @@ def _formats(value: str) -> tuple[str, ...]:
 @click.option("--until", type=Day(), help="Last day of the period (with --since).")
 @click.option("--format", "fmt", default="md,html", show_default=True, help="md, html or md,html.")
 @click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), help="Folder for the files (default ./briefings)."
+    "--out", type=GivenPath(file_okay=False, path_type=Path), help="Folder for the files (default ./briefings)."
 )
 @click.option("--deliver", is_flag=True, help="Send it to the watchlist's [[delivery]] targets, again if sent before.")
 @click.pass_context

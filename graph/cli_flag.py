@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from watchdesk.graph.cli_input import INPUT_FORMATS, InputPath, read_input, writable_file
+from watchdesk.graph.cli_input import INPUT_FORMATS, GivenPath, InputPath, read_input, writable_file
 from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def _topic_names(value: str) -> list[str]:
 @click.option("--no-llm", is_flag=True, help="Skip the LLM polarity judge even when WATCHDESK_MODEL is set.")
 @click.option(
     "--llm-requests",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=GivenPath(dir_okay=False, path_type=Path),
     metavar="OUT.jsonl",
     help="Write the requests the LLM judge would send (JSONL, one {key, request} per line) without sending them; "
     "answer them with any model as {key, response} lines and replay with WATCHDESK_MODEL=replay:FILE_OR_DIR.",

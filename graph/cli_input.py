@@ -19,8 +19,17 @@ from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 INPUT_FORMATS = ("auto", "html", "text", "json", "pdf")
 
 
-class InputPath(click.Path):
-    """A file a command reads (or "-" for stdin) as a Path; an empty one is said, not read as ".", the folder here."""
+class GivenPath(click.Path):
+    """click.Path that says an empty value is no path, where click reads it as ".", the folder here."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("the path is empty", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+class InputPath(GivenPath):
+    """A file a command reads (or "-" for stdin), as a Path."""
 
     def __init__(self) -> None:
         super().__init__(path_type=Path)
@@ -58,7 +67,7 @@ def replay_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     """`--replay PACK`, the same for every command that fetches."""
     return click.option(
         "--replay",
-        type=click.Path(file_okay=False, exists=True, path_type=Path),
+        type=GivenPath(file_okay=False, exists=True, path_type=Path),
         help="Serve requests from this replay pack instead of the network.",
     )(fn)
 

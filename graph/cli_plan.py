@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.cli_input import Day, new_file, replay_option, write_text
+from watchdesk.graph.cli_input import Day, GivenPath, new_file, replay_option, write_text
 from watchdesk.graph.settings import Settings, today
 
 if TYPE_CHECKING:  # the parser loads SEC's ticker map: only when a goal is planned
@@ -51,7 +51,7 @@ def show_plan(plan: GoalPlan, settings: Settings, *, as_of: date) -> str:
 
 @click.command("plan")
 @click.argument("goal")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the watchlist here.")
+@click.option("--out", type=GivenPath(dir_okay=False, path_type=Path), help="Write the watchlist here.")
 @click.option("--as-of", "as_of", type=Day(), help="Count the horizon from this day.")
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
 @click.option(

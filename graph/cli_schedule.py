@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from watchdesk.agents.briefing.text import plural
+from watchdesk.graph.cli_input import GivenPath
 from watchdesk.graph.settings import Settings, today
 from watchdesk.sources.errors import ConfigError
 
@@ -19,7 +20,7 @@ from watchdesk.sources.errors import ConfigError
 def _crontab_option(fn: Any, *, verb: str = "Edit") -> Any:
     return click.option(
         "--crontab-file",
-        type=click.Path(dir_okay=False, path_type=Path),
+        type=GivenPath(dir_okay=False, path_type=Path),
         help=f"{verb} this file instead of the user's crontab: one in the user crontab's format (what `crontab FILE` "
         "installs; tests), not an /etc/cron.d file, whose lines also name a user.",
     )(fn)
@@ -45,9 +46,9 @@ def schedule() -> None:
 
 
 @schedule.command("install")
-@click.argument("watchlist", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="DuckDB file the runs write.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Folder for briefings.")
+@click.argument("watchlist", type=GivenPath(dir_okay=False, exists=True, path_type=Path))
+@click.option("--db", type=GivenPath(dir_okay=False, path_type=Path), help="DuckDB file the runs write.")
+@click.option("--out", type=GivenPath(file_okay=False, path_type=Path), help="Folder for briefings.")
 @_crontab_option
 @click.pass_context
 def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | None, crontab_file: Path | None) -> None:
@@ -83,7 +84,7 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
 
 
 @schedule.command("show")
-@click.argument("watchlist", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("watchlist", type=GivenPath(dir_okay=False, exists=True, path_type=Path))
 @functools.partial(_crontab_option, verb="Read")
 @click.pass_context
 def show(ctx: click.Context, watchlist: Path, crontab_file: Path | None) -> None:
@@ -115,7 +116,7 @@ def show(ctx: click.Context, watchlist: Path, crontab_file: Path | None) -> None
 
 
 @schedule.command("remove")
-@click.argument("watchlist", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("watchlist", type=GivenPath(dir_okay=False, path_type=Path))
 @_crontab_option
 def remove(watchlist: Path, crontab_file: Path | None) -> None:
     """Remove WATCHLIST's crontab line; every other line stays as it was.

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from watchdesk.graph.cli_input import replay_option
+from watchdesk.graph.cli_input import GivenPath, replay_option
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError, unexpected
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 @click.option(
     "--watchlist",
     "watchlist_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=GivenPath(dir_okay=False, path_type=Path),
     help="Take the ticker's chain ([[tickers.transcripts]]) and allowed domains from this watchlist.",
 )
 @click.option("--folder", multiple=True, help="A folder of transcript files (repeatable; tried in order).")

@@ -1,0 +1,28 @@
+"""Bug (a CLI review): an empty path option or argument was read as ".", the folder here: `init ""` and `plan --out ""`
+said ". already exists", `runs --db ""` "no database at .", `run "" --dry-run` "Is a directory: .", `demo --db ""`
+"the database . cannot be written (. is a folder)", and `run --out "" --dry-run` planned the briefings into the
+current folder and said "valid". Every path option and argument now says the value is empty (exit 2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from watchdesk.graph.cli import EXIT_CONFIG, cli
+
+
+@pytest.mark.parametrize("args", [
+    ["init", ""], ["plan", "Track AMD", "--out", ""], ["runs", "--db", ""], ["run", "", "--dry-run"],
+    ["demo", "--quiet", "--db", ""], ["brief", "--out", ""], ["run", "{tmp}/w.toml", "--dry-run", "--out", ""],
+    ["schedule", "install", "{tmp}/w.toml", "--crontab-file", ""],
+    ["flag", "--text", "Stock is high.", "--llm-requests", ""],
+    ["transcript", "fetch", "NVDA", "--watchlist", ""], ["edgar", "download", "NVDA", "--form", "10-K", "--dir", ""],
+])  # fmt: skip
+def test_an_empty_path_is_said_to_be_empty(args: list[str], tmp_path: Path) -> None:
+    (tmp_path / "w.toml").write_text('[[tickers]]\nsymbol = "NVDA"\n')
+    result = CliRunner().invoke(cli, [a.replace("{tmp}", str(tmp_path)) for a in args])
+    said = " ".join(result.output.split())
+    assert result.exit_code == EXIT_CONFIG, said
+    assert "the path is empty" in said and " . " not in f"{said} " and ": valid" not in said, said
