@@ -89,7 +89,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         )
     cache = env.get("WATCHDESK_CACHE_DIR") or str(Path.home() / ".cache" / "watchdesk")
     return Settings(
-        db_path=Path(env.get("WATCHDESK_DB", "watchdesk.duckdb")),
+        db_path=Path(env.get("WATCHDESK_DB") or "watchdesk.duckdb"),  # empty: unset, not "."
         mode="replay" if replay else "live",
         replay_dir=Path(replay) if replay else None,
         cache_dir=Path(cache),

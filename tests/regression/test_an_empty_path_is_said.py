@@ -26,3 +26,12 @@ def test_an_empty_path_is_said_to_be_empty(args: list[str], tmp_path: Path) -> N
     said = " ".join(result.output.split())
     assert result.exit_code == EXIT_CONFIG, said
     assert "the path is empty" in said and " . " not in f"{said} " and ": valid" not in said, said
+
+
+def test_an_empty_watchdesk_db_is_the_default_file() -> None:
+    """`WATCHDESK_DB= watchdesk runs` said "no database at .": an empty variable is an unset one, as
+    WATCHDESK_CACHE_DIR already was."""
+    from watchdesk.graph.settings import from_env
+
+    assert str(from_env({"WATCHDESK_DB": ""}).db_path) == "watchdesk.duckdb"
+    assert str(from_env({"WATCHDESK_DB": "desk.duckdb"}).db_path) == "desk.duckdb"
