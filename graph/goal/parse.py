@@ -66,6 +66,8 @@ class GoalPlan:
 def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> GoalPlan:
     """Deterministic: the same goal and as-of date always give the same watchlist. Raises ConfigError for a
     company that cannot be resolved (with close matches) and for a goal that names none."""
+    if not goal.strip():
+        raise ConfigError(f"the goal is empty; say in words what to watch. For example:\n  {EXAMPLE}")
     index = index or shipped_index()
     notes = Notes()
     # "NVIDIA’s" as "NVIDIA's", "10‑Q" as "10-Q"; "inventroy" read as "inventory", said in the decisions

@@ -95,6 +95,11 @@ def test_an_unlisted_company_where_no_company_stands_is_read_as_words() -> None:
 def test_no_company_exits_2_with_an_example_goal() -> None:
     code, output = plan("Summarize the sentiment weekly and flag inventory adjustments")
     assert code == 2 and "names no company" in output and "NVIDIA, TSMC and ASML" in output
+    # a CLI review: an empty goal said it "names no company"
+    for empty in ("", "   ", "\n"):
+        code, output = plan(empty)
+        assert code == 2 and "the goal is empty; say in words what to watch" in output and "names no" not in output
+        assert "NVIDIA, TSMC and ASML" in output
 
 
 def test_a_lower_case_word_is_never_taken_for_a_company_by_its_sec_name() -> None:
