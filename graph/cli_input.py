@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from watchdesk.graph.paths import file_in_the_way, unwritable, unwritable_file
+from watchdesk.graph.paths import device, file_in_the_way, unwritable, unwritable_file
 from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 
 # What `--format` accepts wherever a command reads a transcript or filing file ("auto" sniffs the bytes).
@@ -78,6 +78,8 @@ def read_input(path: str | Path, *, expected: str) -> bytes:
         return sys.stdin.buffer.read()
     if not str(path).strip():  # Path("") is ".", the folder here
         raise ConfigError(f"no file given (the path is empty); give {expected}")
+    if why := device(Path(path)):
+        raise ConfigError(f"{why}; give {expected}")
     try:
         return Path(path).read_bytes()
     except FileNotFoundError as exc:

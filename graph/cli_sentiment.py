@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from itertools import islice
+from pathlib import Path
 from typing import IO, Any
 
 import click
 
-from watchdesk.sources.errors import ParsingError
+from watchdesk.graph.paths import device
+from watchdesk.sources.errors import ConfigError, ParsingError
 
 SHAPE = '{"id": ..., "text": "..."}'
 BATCH = 2000  # lines scored together: the model is batched, and a bad line stops the run early
@@ -48,6 +50,8 @@ def sentiment(ctx: click.Context, texts: tuple[str, ...], source: IO[bytes]) -> 
     blank = next((n for n, text in enumerate(texts, start=1) if not text.strip()), None)
     if blank is not None:
         raise click.UsageError(f"sentence {blank} is empty; give the sentences to score")
+    if not texts and (why := device(Path(str(getattr(source, "name", "-"))))):  # "/dev/zero": read forever
+        raise ConfigError(f"--input: {why}: give a JSONL file")
     rows = iter(enumerate(texts, start=1)) if texts else _rows(source)
     scored = 0
     while batch := list(islice(rows, BATCH)):

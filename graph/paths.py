@@ -6,6 +6,7 @@ Checked before any work, so a command says what is wrong with the path it was gi
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 # Filesystems the kernel provides: no file of the user's can be made there, and a write fails (ENOENT, EPERM, EIO)
@@ -43,6 +44,16 @@ def unwritable_file(path: Path) -> str | None:
     if why := _not_for_files(path):
         return why
     return None if os.access(path, os.W_OK) else f"{path} is read-only"
+
+
+def device(path: Path) -> str | None:
+    """Said of a path to read that is a device ("/dev/zero" never ends: read whole, it fills the memory), or None: a
+    file, a pipe ("<(...)"), or nothing there."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return None
+    return f"{path} is a device, not a file" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else None
 
 
 def unusable_database(path: Path) -> str | None:

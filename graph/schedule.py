@@ -19,7 +19,7 @@ from pathlib import Path
 
 from watchdesk.agents.briefing.period import period_ending
 from watchdesk.graph.cli_input import writable_file, write_text
-from watchdesk.graph.paths import file_in_the_way
+from watchdesk.graph.paths import device, file_in_the_way
 from watchdesk.graph.watchlist import Schedule
 from watchdesk.sources.errors import ConfigError
 
@@ -124,6 +124,8 @@ class Crontab:
 
     def read(self) -> str:
         if self.path is not None:
+            if why := device(self.path):
+                raise ConfigError(f"--crontab-file: {why}: give a crontab file")
             try:
                 return self.path.read_text(encoding="utf-8") if self.path.exists() else ""
             except UnicodeDecodeError:  # a binary given by mistake: said, and never rewritten

@@ -247,6 +247,10 @@ def horizon_ended(watchlist: Watchlist, as_of: date) -> str | None:
 
 def load_watchlist(path: Path) -> Watchlist:
     """Read and validate a watchlist file; every problem is a ConfigError naming file, line or field."""
+    from watchdesk.graph.paths import device
+
+    if why := device(path):
+        raise ConfigError(f"{why}: give a watchlist file")
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from watchdesk.graph.cli import EXIT_CONFIG, cli
+from tests.regression.cli_said import said
+from watchdesk.graph.cli import EXIT_CONFIG
 
 
 @pytest.mark.parametrize("args", [
@@ -21,11 +21,9 @@ from watchdesk.graph.cli import EXIT_CONFIG, cli
     ["transcript", "fetch", "NVDA", "--watchlist", ""], ["edgar", "download", "NVDA", "--form", "10-K", "--dir", ""],
 ])  # fmt: skip
 def test_an_empty_path_is_said_to_be_empty(args: list[str], tmp_path: Path) -> None:
-    (tmp_path / "w.toml").write_text('[[tickers]]\nsymbol = "NVDA"\n')
-    result = CliRunner().invoke(cli, [a.replace("{tmp}", str(tmp_path)) for a in args])
-    said = " ".join(result.output.split())
-    assert result.exit_code == EXIT_CONFIG, said
-    assert "the path is empty" in said and " . " not in f"{said} " and ": valid" not in said, said
+    code, output = said(args, tmp_path)
+    assert code == EXIT_CONFIG, output
+    assert "the path is empty" in output and " . " not in f"{output} " and ": valid" not in output, output
 
 
 def test_an_empty_watchdesk_db_is_the_default_file() -> None:
