@@ -1,4 +1,5 @@
-"""Reading the file a command was given; every failure is a ConfigError that says what to pass."""
+"""The paths, files and days a command was given, read and written; every failure is a ConfigError that says what
+to pass."""
 
 from __future__ import annotations
 
@@ -22,22 +23,21 @@ INPUT_FORMATS = ("auto", "html", "text", "json", "pdf")
 class GivenPath(click.Path):
     """click.Path that says an empty value is no path, where click reads it as ".", the folder here."""
 
+    empty = "the path is empty"
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not value.strip():
-            self.fail("the path is empty", param, ctx)
+            self.fail(self.empty, param, ctx)
         return super().convert(value, param, ctx)
 
 
 class InputPath(GivenPath):
     """A file a command reads (or "-" for stdin), as a Path."""
 
+    empty = "no file given (the path is empty)"
+
     def __init__(self) -> None:
         super().__init__(path_type=Path)
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str) and not value.strip():
-            self.fail("no file given (the path is empty)", param, ctx)
-        return super().convert(value, param, ctx)
 
 
 class Day(click.DateTime):
