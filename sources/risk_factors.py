@@ -32,6 +32,12 @@ from watchdesk.sources.sections import Section
 RISK_ITEMS = ("1A", "II-1A", "3.D")
 _SENTENCE_END = re.compile(r"[.?!:;]['\"’”)]*$")
 _GROUP_WORDS = re.compile(r"\b(?:risks?|general|other)\b", re.I)
+# A line that names a group of risks ("Risks Related to ...", "General Risks", "Risk Factors Summary"), whatever follows
+_NAMES_A_GROUP = re.compile(
+    r"^(?:(?:general|other|additional|summary\s+of)\s+)?risks?\b"
+    r"(?:\s+(?:factors?|related|relating|associated|regarding|concerning|specific|summary)\b|\s*$)",
+    re.I,
+)
 # Bullets and lettered list items ("(a)", "b)"); a numbered heading ("1. We may ...") is still a heading.
 _BULLET = re.compile(r"^(?:[•◦●▪·\-–—*o]\s|\([a-z0-9ivx]{1,4}\)\s|[a-z]\)\s)")
 _NO_CHANGES = re.compile(r"no\s+material\s+changes?", re.I)
@@ -84,10 +90,17 @@ def parse_risk_factors(section: Section, *, emphasis: Mapping[str, Emphasis] | N
     lines = _lines(section, emphasis or {})[1:]  # the first line is the item heading itself
     kinds = _classify(lines) if emphasis else _classify_plain(lines)
     factors = _assemble(lines, kinds, end=section.end)
-    groups = tuple((line.start, line.start + len(line.text)) for line, kind in zip(lines, kinds, strict=True)
-                   if kind == "group")  # fmt: skip
+    groups = tuple((line.start, line.start + len(line.text)) for i, line in enumerate(lines)
+                   if kinds[i] == "group" and _stands_over(i, lines, kinds))  # fmt: skip
     return RiskFactors(item=section.item, factors=tuple(factors), note=_note(section.text, listed=bool(factors)),
                        groups=groups)  # fmt: skip
+
+
+def _stands_over(i: int, lines: Sequence[_Line], kinds: Sequence[str]) -> bool:
+    """A group line that is a heading beyond doubt: it stands right over another heading, or names a group of
+    risks. A factor's heading written without its period also reads as a group, with its body after it; it is a
+    statement, and flagging reads it (`groups` marks headings that flagging leaves out)."""
+    return (i + 1 < len(lines) and kinds[i + 1] != "body") or bool(_NAMES_A_GROUP.match(lines[i].text.strip()))
 
 
 def _lines(section: Section, emphasis: Mapping[str, Emphasis]) -> list[_Line]:

@@ -51,3 +51,37 @@ def test_watchdesk_flag_leaves_them_out_too(edgar_fixtures: Path) -> None:
     flags = flag_document(document, topics=load_topics(["supply_chain"]))
     assert not [f for f in flags if f.sentence in GROUPS]
     assert sum(f.section == "1A Risk Factors" for f in flags) > 50
+
+
+_BODY = "Our suppliers may fail to deliver components on time, which could delay shipments and harm our results. " * 3
+
+
+def _filing(headings: list[str]) -> bytes:
+    factors = "".join(f"<p><b>{h}</b></p><p>{_BODY}</p>" for h in headings)
+    return f"""<html><body><p>FORM 10-K</p><p>PART I</p>
+<p><b>Item 1. Business</b></p><p>We design chips for data centers and gaming and sell them to many customers.</p>
+<p><b>Item 1A. Risk Factors</b></p><p>The following risks could affect our business.</p>
+<p><b>Risks Related to Our Operations</b></p>{factors}
+<p><b>Item 1B. Unresolved Staff Comments</b></p><p>None.</p>
+<p><b>Item 2. Properties</b></p><p>We own offices in Santa Clara, California, and lease others worldwide.</p>
+</body></html>""".encode()
+
+
+def _headings(headings: list[str]) -> list[str]:
+    html = _filing(headings)
+    record = DocumentRecord(url="https://x.test/a.htm", source="edgar", text=html_to_text(html),
+                            fetched_at=datetime.now(UTC), ticker="X", form="10-K", doc_type="10-K")  # fmt: skip
+    return [record.text[s.start : s.end] for s in with_spans(record, html=html)[1] if s.role == HEADING]
+
+
+def test_a_factor_heading_without_its_period_is_no_group_heading() -> None:
+    """A review found factor headings written without a final period read as group headings, so their findings were
+    lost: a heading stays out of findings only when it stands over another heading, or names a group of risks."""
+    plain = ["Supply chain disruptions could harm our business",
+             "We depend on a limited number of suppliers for wafers",
+             "Shortages of components could delay our shipments"]  # fmt: skip
+    assert _headings(plain) == ["Risks Related to Our Operations"]
+    mixed = ["Supply chain disruptions could harm our business.",
+             "We face risks from shortages of components from our suppliers",
+             "We depend on a limited number of suppliers."]  # fmt: skip
+    assert _headings(mixed) == ["Risks Related to Our Operations"]
