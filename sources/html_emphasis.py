@@ -9,7 +9,9 @@ is emphasised and in which style. Pure: bytes in, a mapping out.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from watchdesk.sources.html_text import _clean_lines, _mark_blocks, _parse, _render_table, _strip_invisible
@@ -42,8 +44,12 @@ class Emphasis:
     style: tuple[bool, bool, bool]
 
 
-def emphasis_map(data: bytes | str) -> dict[str, Emphasis]:
-    """Clean line (as `html_to_text` writes it) -> its emphasis, for lines that start emphasised."""
+@lru_cache(maxsize=4)
+def emphasis_map(data: bytes | str) -> Mapping[str, Emphasis]:
+    """Clean line (as `html_to_text` writes it) -> its emphasis, for lines that start emphasised.
+
+    About 0.15 s for a 2 MB 10-K; a run reads a filing's emphasis when it stores the filing (its risk-factor group
+    headings) and again when it compares it with the one before, so the last few are kept (read-only)."""
     doc = _parse(data)
     classes = _class_rules(doc)
     _strip_invisible(doc)
