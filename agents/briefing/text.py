@@ -11,7 +11,7 @@ from watchdesk.agents.briefing.model import FindingItem, GapItem
 
 SHORT_ID_LEN = 8
 ORDER = {"negative": 0, "positive": 1}  # warnings first, then good news, then the rest
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|$~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|$~]|&(?=#?[0-9A-Za-z]+;))")  # and the "&" of an entity ("&#x202E;")
 # Standing text that repeats every filing: risk factors, financial statements and their audit,
 # controls, exhibits. It still counts; it just yields the top slots to what is new.
 _BOILERPLATE_SECTIONS = re.compile(r"^(1A|II-1A|3\.D|8|I-1|9A|I-4|15|II-6)\b")
