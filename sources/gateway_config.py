@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ssl
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -101,10 +102,27 @@ def detail_text(what: str, delay: float | None) -> str:
     return what if delay is None else f"{what}; retry in {delay:.2f}s"
 
 
+def _tls_failure(exc: BaseException) -> ssl.SSLError | None:
+    """The TLS error under a transport error (httpx wraps httpcore's, which wraps the ssl module's), if any."""
+    seen: set[int] = set()
+    at: BaseException | None = exc
+    while at is not None and id(at) not in seen:
+        if isinstance(at, ssl.SSLError):
+            return at
+        seen.add(id(at))
+        at = at.__cause__ or at.__context__
+    return None
+
+
 def gave_up(url: str, attempts: int, exc: httpx.TransportError) -> str:
     """Why a request failed at the transport level, after its last attempt: what an offline machine is told."""
     name, tries = type(exc).__name__, f"{attempts} attempt{'' if attempts == 1 else 's'}"
     # the URL is never followed by ":": printed text is redacted again, and a redacted value would take the colon
+    if isinstance(exc, httpx.ConnectError) and (tls := _tls_failure(exc)):  # the network works; the handshake not
+        why = "its certificate did not verify" if isinstance(tls, ssl.SSLCertVerificationError) else "TLS failed"
+        reason = getattr(tls, "verify_message", None) or getattr(tls, "reason", None) or str(tls)
+        return (f"could not connect securely to {url} after {tries} ({why}: {reason}); a proxy that intercepts TLS "
+                "or an out-of-date certificate store on this machine would do this")  # fmt: skip
     if isinstance(exc, httpx.ConnectError):  # refused, unreachable or a name that does not resolve: no network
         return f"could not connect to {url} after {tries} ({name}); check this machine's network connection"
     what = "timed out" if isinstance(exc, httpx.TimeoutException) else "failed"
