@@ -45,6 +45,10 @@ _CONTENT = re.compile(r"\b(?:[A-Za-z]{4,}|[A-Z]{2,3})\b")  # words of four lette
 _ITEM_BREAK = re.compile(r"[,;]|\b(?:and|or)\b")
 _ITEM_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _ARTICLES = frozenset({"the", "a", "an"})
+# Words that make parts a clause, however short: a modal ("could disrupt or halt shipments"), a relative pronoun ("that
+# restricts or limits supply") or an infinitive's "to"
+_VERB_MARKS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would", "that", "which",
+                         "who", "whose", "to"})  # fmt: skip
 
 
 def _clause(text: str) -> bool:
@@ -56,8 +60,11 @@ def _clause(text: str) -> bool:
 def _list_items(text: str) -> bool:
     """Words that are items of an enumeration: parted by commas, "and", "or", each a name ("Mexico", "the United Arab
     Emirates") or at most two words ("cybersecurity incidents"); "restrictions on international trade, such as
-    tariffs" and "including the implementation of tariffs by the USG" say what an item is or does."""
+    tariffs" and "including the implementation of tariffs by the USG" say what an item is or does, and so do words
+    with a modal or a relative pronoun ("could disrupt or halt shipments")."""
     items = [[w for w in _ITEM_WORD.findall(item) if w not in _ARTICLES] for item in _ITEM_BREAK.split(text)]
+    if any(w.lower() in _VERB_MARKS for words in items for w in words):
+        return False
     return all(len(words) <= 2 or all(w[0].isupper() for w in words) for words in items)
 
 

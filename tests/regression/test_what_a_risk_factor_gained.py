@@ -110,3 +110,6 @@ def test_items_added_to_a_list_are_no_clause(edgar_fixtures: Path) -> None:
     assert "and countries designated “Tier 2” by the AI Diffusion IFR" in inserted
     assert len(inserted) == 7  # the geopolitical clauses, all kept
     assert not _clause("or Mexico, Vietnam, India") and not _clause("or the United Arab Emirates and Saudi Arabia")
+    # a code review: verbs with a modal or a relative pronoun say what happens, whatever the length of their parts
+    assert _clause("and could disrupt or halt shipments") and _clause("that restricts or limits supply")
+    assert _clause("which may delay or prevent shipments")
