@@ -80,16 +80,13 @@ class Group(LazyGroup):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_PIPE)
         except OSError as exc:
-            fail(os_error_said(exc))
+            fail(_full_disk_said(exc) or os_error_said(exc))
         except RecursionError:
             fail(ParsingError("the input is nested too deeply to read"))
         except MemoryError:
             fail(WatchdeskError("out of memory; is the input far larger than a filing or a call?"))
         except Exception as exc:  # a bug: say so plainly rather than print a traceback at the user
-            if full := _disk_full(exc):  # no bug: the disk of the store, its checkpoints or the briefings wants room
-                fail(WatchdeskError(f"the disk is full ({full}): what was stored so far is kept; free some space, then "
-                                    "run the command again"))  # fmt: skip
-            fail(WatchdeskError(unexpected(exc)))
+            fail(_full_disk_said(exc) or WatchdeskError(unexpected(exc)))
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -492,6 +489,14 @@ def _resend_command(store: Any, run_id: str, settings: Settings, period: tuple[o
     out = f" --out {quote(out_dir)}" if out_dir else ""
     return (f"watchdesk brief {which} --db {quote(str(settings.db_path))} --since {period[0]} --until {period[1]}"
             f"{out} --deliver")
+
+
+def _full_disk_said(exc: BaseException) -> WatchdeskError | None:
+    """No bug: the disk of the store, its checkpoints or the briefings wants room (an OSError or a database's words)."""
+    if full := _disk_full(exc):
+        return WatchdeskError(f"the disk is full ({full}): what was stored so far is kept; free some space, then run "
+                              "the command again")  # fmt: skip
+    return None
 
 
 def _disk_full(exc: BaseException) -> str | None:
