@@ -40,9 +40,9 @@ def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) 
 
 # How two filings are compared; bumped when a change would store other rows for the same pair (2: what a changed
 # risk factor gained, figures-only changes unchanged, a 10-Q listing only changed factors removes none; 3: no sentence
-# break after an abbreviation). A newest filing compared by an older version is compared again
-# (agents/filings._stored_uncompared).
-COMPARE_VERSION = 3
+# break after an abbreviation; 4: one after "U.S." or "Inc." before a word that starts sentences, and after "R&D.").
+# A newest filing compared by an older version is compared again (agents/filings._stored_uncompared).
+COMPARE_VERSION = 4
 
 
 def previous_filing(listing: Sequence[Filing], filing: Filing) -> Filing | None:

@@ -4,6 +4,7 @@ the filing comparison's), as regex look-behinds."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import groupby
 
 # The labelled dev set's splitter's list, plus a few that never end a sentence in filings.
@@ -12,14 +13,16 @@ _ABBREVIATIONS = (
     "jun jul aug sep sept oct nov dec mt ft u.s u.k e.g i.e a.m p.m n.a s.a u.s.a cf al vol messrs"
 )
 ABBREVIATIONS = frozenset(_ABBREVIATIONS.split())
+# Those that also end sentences in filings ("... located outside the U.S. As a result, ...").
+ALSO_END_SENTENCES = frozenset({"u.s", "u.k", "inc", "co", "corp", "ltd", "etc"})
 WORD_START = r"(?<![A-Za-z.])"  # what comes before an abbreviation's first letter
 
 
-def abbreviation_vetoes() -> str:
-    """Look-behinds, placed just after a period, that fail when the period ends an abbreviation.
+def abbreviation_vetoes(*, words: Iterable[str] = ABBREVIATIONS) -> str:
+    """Look-behinds, placed just after a period, that fail when the period ends an abbreviation (of `words`).
 
     They sit in the regex, not in Python, because they run at every period; look-behinds must
     be fixed-width, hence one per abbreviation length.
     """
-    by_len = groupby(sorted(ABBREVIATIONS, key=len), key=len)
+    by_len = groupby(sorted(words, key=len), key=len)
     return "".join(rf"(?<!{WORD_START}(?i:{'|'.join(re.escape(a) for a in grp)})\.)" for _, grp in by_len)
