@@ -15,7 +15,7 @@ from markdown_it.token import Token
 
 from watchdesk.agents.briefing.html import markdown_parser
 
-CELL = 36  # characters a table column takes at most before its cells wrap
+CELL = 36  # display columns a table column takes at most before its cells wrap
 _UNDERLINE = {"h1": "=", "h2": "-"}
 
 
@@ -114,12 +114,40 @@ def _column_width(cells: Sequence[str]) -> int:
 
 def _row(cells: Sequence[str], widths: Sequence[int], right: Sequence[bool]) -> list[str]:
     """One table row as one or more lines: a cell wider than its column wraps onto the next line, in its column."""
-    wrapped = [textwrap.wrap(cell, w, break_long_words=False, break_on_hyphens=False) or [""]
-               for cell, w in zip(cells, widths, strict=False)]
+    wrapped = [_wrap(cell, w) for cell, w in zip(cells, widths, strict=False)]
     height = max(len(w) for w in wrapped)
     return ["  ".join(_pad(cell[n] if n < len(cell) else "", w, r)
                       for cell, w, r in zip(wrapped, widths, right, strict=False)).rstrip()
             for n in range(height)]
+
+
+def _wrap(cell: str, width: int) -> list[str]:
+    """The cell's words in lines of at most `width` display columns (textwrap counts characters, so a line of East
+    Asian letters ran twice as wide as its column); a word wider than that is cut."""
+    lines: list[str] = []
+    line, used = "", 0
+    for word in cell.split():
+        size = _width(word)
+        if line and used + 1 + size <= width:
+            line, used = f"{line} {word}", used + 1 + size
+            continue
+        if line:
+            lines.append(line)
+        while size > width:
+            cut = _fits(word, width)
+            lines.append(word[:cut])
+            word, size = word[cut:], _width(word[cut:])
+        line, used = word, size
+    return [*lines, line] if line or not lines else lines
+
+
+def _fits(word: str, width: int) -> int:
+    """How many of the word's first characters fit in `width` columns: one at least, with its combining marks."""
+    cut, used = 0, 0
+    while cut < len(word) and (cut == 0 or used + _width(word[cut]) <= width):
+        used += _width(word[cut])
+        cut += 1
+    return cut
 
 
 def _pad(text: str, width: int, right: bool) -> str:
