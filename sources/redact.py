@@ -29,13 +29,22 @@ _PARAM_SEP = re.compile(r"([&;?])")
 _WEBHOOK_PATH = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://hooks\.slack(?:-gov)?\.com\.?(?::\d+)?/)[^?#]+", re.IGNORECASE)
 
 
-# C0 controls but tab and newline, DEL and C1: an ESC from a fetched link would clear the screen or fake a line
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 controls but tab and newline, DEL and C1: an ESC from a fetched link would clear the screen or fake a line.
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): a fetched U+202E reverses on screen
+# all that follows it in its line or paragraph, a citation or date included (Trojan Source). The marks U+200E, U+200F
+# and U+061C stay: each acts as one strong letter would, and right-to-left text needs them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def printable(text: str) -> str:
-    """`text` with control characters shown as escapes ("\\x1b"): fetched text printed or stored is inert."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text) if _CONTROL.search(text) else text
+    """`text` with control characters shown as escapes ("\\x1b", "\\u202e"): fetched text printed or stored is
+    inert, and cannot reorder what is shown after it."""
+    return _CONTROL.sub(_escaped, text) if _CONTROL.search(text) else text
 
 
 def is_credential_name(name: str) -> bool:
