@@ -38,7 +38,9 @@ __all__ = ["citation_ids", "escape_markdown", "is_boilerplate", "net_tone", "ren
 
 TOP_PER_TOPIC = 5
 UNSURE = ", unsure"  # after the score of a finding the flagger was not sure of (FindingItem.sure is False)
-URL = re.compile(r"^https?://[^\s<>]+$")  # a link a briefing may write as <...>: fetched text is never more
+# A link a briefing may write as <...>: fetched text is never more. An address holding a control character (a bidi
+# override would reverse what follows the link) is written as text, with the control shown as an escape.
+URL = re.compile(r"^https?://[^\s<>\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from watchdesk.agents.briefing.model import FindingItem, GapItem
+from watchdesk.sources.redact import printable
 
 SHORT_ID_LEN = 8
 ORDER = {"negative": 0, "positive": 1}  # warnings first, then good news, then the rest
@@ -21,8 +22,10 @@ _BOILERPLATE_TEXT = re.compile(
 
 
 def escape_markdown(text: str) -> str:
-    """Text on one line with Markdown control characters backslash-escaped; words are unchanged."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Text on one line with Markdown control characters backslash-escaped; words are unchanged. Control characters
+    (a bidi override would reverse the citation and date after a quote) are shown as escapes ("\\u202e"), which
+    Markdown keeps as written: a backslash before a letter escapes nothing."""
+    return printable(_MD_SPECIAL.sub(r"\\\1", " ".join(text.split())))
 
 
 def topic_label(topic: str) -> str:
