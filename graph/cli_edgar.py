@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -11,6 +10,7 @@ import click
 
 from watchdesk.graph.cli_input import InputPath, read_input
 from watchdesk.sources.errors import ConfigError, ParsingError
+from watchdesk.sources.redact import inert_json
 from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def _read(path: Path, *, filing: bool = False) -> bytes:
 
 
 def _echo_json(rows: list[dict[str, Any]]) -> None:
-    click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    click.echo(inert_json(rows, indent=2))
 
 
 @edgar.command()

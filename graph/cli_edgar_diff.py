@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +9,7 @@ import click
 
 from watchdesk.graph.cli_input import InputPath, read_input
 from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.redact import inert_json
 
 if TYPE_CHECKING:
     from watchdesk.sources.filing_parse import FilingIdentity, ParsedFiling
@@ -73,7 +73,7 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
     if fmt == "md":
         click.echo(markdown(data, old_name=old.name, new_name=new.name), nl=False)
     else:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(inert_json(data, indent=2))
 
 
 def _parse(path: Path) -> tuple[ParsedFiling, FilingIdentity]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -10,6 +9,7 @@ import click
 
 from watchdesk.graph.cli_input import INPUT_FORMATS, GivenPath, InputPath, read_input, writable_file
 from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.redact import inert_json
 
 if TYPE_CHECKING:
     from watchdesk.agents.flagging.document import Document
@@ -112,7 +112,7 @@ def flag(
         judged = _refined(flags, settings=settings, library=library, text=document.text)
         flags = relabelled(judged, document, drop=False)  # what the judge kept or added stays
     for item in flags:
-        click.echo(json.dumps(_row(item), ensure_ascii=False))
+        click.echo(inert_json(_row(item)))
     if not flags:  # stdout stays empty JSONL; say so where a person reads
         click.echo(f"no mention of {', '.join(t.name for t in library)} found", err=True)
 

@@ -47,6 +47,17 @@ def printable(text: str) -> str:
     return _CONTROL.sub(_escaped, text) if _CONTROL.search(text) else text
 
 
+# What json.dumps(ensure_ascii=False) writes as it is, yet a terminal or pager acts on: DEL, C1 and the bidi controls
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def inert_json(value: Any, *, indent: int | None = None) -> str:
+    """`value` as JSON with letters of any script as they are, and DEL, C1 and bidi controls as JSON escapes
+    ("\\u202e"): a line shown in a terminal reads as written, and a JSON reader gets the same value back."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _JSON_UNSAFE.search(text) else text
+
+
 def is_credential_name(name: str) -> bool:
     """A parameter named as a credential beyond doubt (apikey, access_token, client_secret, X-Amz-Signature): dropped
     from a news link. Short names such as "sid" or "code" are often a story's id there; they are redacted where a URL
