@@ -9,7 +9,7 @@ import click
 
 from watchdesk.graph.cli_input import InputPath, read_input
 from watchdesk.sources.errors import ConfigError
-from watchdesk.sources.redact import inert_json
+from watchdesk.sources.redact import inert_json, printable
 
 if TYPE_CHECKING:
     from watchdesk.sources.filing_parse import FilingIdentity, ParsedFiling
@@ -71,7 +71,8 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
     names = [t.strip() for t in topics.split(",") if t.strip()] or None
     data = report(compare(parsed[0], parsed[1], items=items), topics=load_topics(names))
     if fmt == "md":
-        click.echo(markdown(data, old_name=old.name, new_name=new.name), nl=False)
+        # the filing's headings and sentences as written, control characters (a bidi override) shown as escapes
+        click.echo(printable(markdown(data, old_name=old.name, new_name=new.name)), nl=False)
     else:
         click.echo(inert_json(data, indent=2))
 
