@@ -54,7 +54,12 @@ _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 def inert_json(value: Any, *, indent: int | None = None) -> str:
     """`value` as JSON with letters of any script as they are, and DEL, C1 and bidi controls as JSON escapes
     ("\\u202e"): a line shown in a terminal reads as written, and a JSON reader gets the same value back."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return inert_json_text(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def inert_json_text(text: str) -> str:
+    """JSON text (from any serialiser that writes letters as they are) with DEL, C1 and bidi controls as escapes:
+    they can only stand inside its strings, where an escape is the same character."""
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _JSON_UNSAFE.search(text) else text
 
 

@@ -12,6 +12,8 @@ from datetime import date
 from functools import cache
 from typing import Any, Literal
 
+from watchdesk.sources.redact import inert_json_text
+
 Section = Literal["prepared", "qa"]
 Kind = Literal["operator", "management", "analyst", "other"]
 
@@ -77,8 +79,9 @@ class Transcript:
         return [st.section for st in self.statements]
 
     def to_json(self, *, indent: int | None = None) -> str:
-        """The transcript as JSON (`watchdesk transcript parse` prints it; parse_json reads it back)."""
-        return _adapter().dump_json(self, indent=indent).decode()
+        """The transcript as JSON (`watchdesk transcript parse` prints it; parse_json reads it back), bidi and C1
+        controls as JSON escapes: printed, a line reads as written."""
+        return inert_json_text(_adapter().dump_json(self, indent=indent).decode())
 
 
 @dataclass(frozen=True, kw_only=True)
