@@ -16,7 +16,9 @@ from watchdesk.sources.errors import ConfigError
 
 Source = Literal["edgar", "transcripts", "news"]
 _APPROVAL = re.compile(r"^(always|never|first:[1-9]\d*)$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # C0, DEL, C1 (NEL), line and paragraph separators
+# C0, DEL, C1 (NEL), line and paragraph separators, and bidi embeddings, overrides and isolates (a U+202E in the
+# name would reverse the e-mail subject after it); the marks U+200E/U+200F a right-to-left name needs are letters here
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 # "10K", "10q", "8-k", "20f/a" are the forms SEC writes 10-K, 10-Q, 8-K, 20-F/A: a form that matched nothing was
