@@ -45,6 +45,12 @@ def deliver_briefing(
     if "html" in files.paths or "md" in files.paths:
         # the file's name, never its local path: the folder means nothing to a chat's readers
         headline += f"\nFull briefing: {Path(files.paths.get('html') or files.paths['md']).name}"
+    charts = []
+    if files.html is not None:
+        from watchdesk.agents.briefing.charts import briefing_charts  # the charts, for an e-mail's images
+        from watchdesk.agents.briefing.html import chart_weeks
+
+        charts = briefing_charts(data.history, chart_weeks(data))
     msg = Message(
         briefing_id=files.briefing_id,
         run_id=run_id,
@@ -55,6 +61,7 @@ def deliver_briefing(
         text=plain_text(files.markdown),
         html=files.html,
         headline=headline,
+        charts=charts,
     )
     channels_ = channels_for(watchlist, settings, backoff=backoff)
     return deliver(msg, targets_of(watchlist), channels_=channels_, store=store, resend=resend, report=report)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import smtplib
 import ssl
+from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -16,6 +17,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import httpx
 
+from watchdesk.agents.briefing.mail import Image
 from watchdesk.sources.errors import ConfigError, WatchdeskError
 
 TIMEOUT = 20.0
@@ -78,9 +80,11 @@ def smtp_server(url: str) -> SmtpServer:
     )
 
 
-def email_message(*, sender: str, to: list[str], subject: str, text: str, html: str | None) -> EmailMessage:
-    """multipart/alternative: the briefing as plain text (text/plain), the HTML briefing as text/html; with the Date and
-    Message-ID headers relays and spam filters expect."""
+def email_message(
+    *, sender: str, to: list[str], subject: str, text: str, html: str | None, images: Sequence[Image] = ()
+) -> EmailMessage:
+    """multipart/alternative: the briefing as plain text (text/plain), the HTML briefing as text/html (with its
+    images, multipart/related); with the Date and Message-ID headers relays and spam filters expect."""
     msg = EmailMessage()
     msg["From"], msg["To"], msg["Subject"] = sender, ", ".join(to), subject
     msg["Date"] = formatdate(localtime=False, usegmt=True)
@@ -88,6 +92,11 @@ def email_message(*, sender: str, to: list[str], subject: str, text: str, html: 
     msg.set_content(text)
     if html is not None:
         msg.add_alternative(html, subtype="html")
+        page = msg.get_body(("html",))
+        for image in images:
+            assert page is not None  # the part just added
+            page.add_related(image.png, maintype="image", subtype="png", cid=f"<{image.cid}>", disposition="inline",
+                             filename=image.filename)  # fmt: skip
     return msg
 
 

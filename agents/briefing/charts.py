@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 from math import ceil
@@ -21,6 +22,42 @@ FONT = 'font-family="sans-serif" font-size="10" fill="#333"'
 SMALLEST = 0.75
 LABEL_GAP = 22  # pixels between week labels along an axis at least (a long span labels every few weeks)
 LEFT, TOP, BOTTOM, LEGEND = 44, 34, 58, 120  # margins: y axis, title (+ panel names), rotated week labels, legend
+
+
+@dataclass(frozen=True, kw_only=True)
+class Chart:
+    name: str  # the image's file name in an e-mail, without ".png"
+    svg: str
+    alt: str  # what the chart shows, in words: the e-mail's image text for readers who see no pictures
+
+
+def briefing_charts(history: Sequence[WeekPoint], weeks: Sequence[date]) -> list[Chart]:
+    """The briefing's charts in page order: net tone, then mentions; none without a mention in the window."""
+    points = _points(history, weeks)
+    if not points:
+        return []
+    tickers = ", ".join(sorted({p.ticker for p in points}))
+    topics = ", ".join(sorted({topic_label(p.topic) for p in points}))
+    span = f"weeks starting {_day(weeks[0])} to {_day(weeks[-1])}"
+    per_week: dict[date, int] = defaultdict(int)
+    for p in points:
+        per_week[p.week] += p.mentions
+    busiest = max(per_week, key=lambda w: (per_week[w], w))
+    tone_alt = (f"Chart: net tone per week (good news minus warnings, per mention, from -1 to 1) for {tickers}, "
+                f"one colour per topic ({topics}), {span}.")  # fmt: skip
+    mentions_alt = (f"Chart: topic mentions per week, stacked by ticker ({tickers}), {span}; "
+                    f"{sum(per_week.values())} in all, the most in the week of {_day(busiest)} "
+                    f"({per_week[busiest]}).")  # fmt: skip
+    return [
+        Chart(name=name, svg=svg, alt=alt)
+        for name, svg, alt in (("net-tone", tone_chart(history, weeks), tone_alt),
+                               ("mentions", mentions_chart(history, weeks), mentions_alt))
+        if svg
+    ]  # fmt: skip
+
+
+def _day(week: date) -> str:
+    return f"{week:%b} {week.day}, {week.year}"
 
 
 def _label(week: date) -> str:

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 from watchdesk.agents.briefing import channels
 from watchdesk.agents.briefing.channels import DeliveryError
+from watchdesk.agents.briefing.charts import Chart
+from watchdesk.agents.briefing.mail import Image, mail_html
 from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.gateway import domain_matches
@@ -49,6 +51,7 @@ class Message:
     text: str  # the e-mail's text/plain part: the briefing as plain text (plain.py), or a notice
     html: str | None
     headline: str  # a few lines for chat channels
+    charts: Sequence[Chart] = ()  # the HTML's charts, sent in an e-mail as PNG images
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -171,7 +174,14 @@ def _email(
     except ConfigError as exc:
         return out + [Outcome(kind="email", target=a, status="failed", error=str(exc)) for a in todo]
     subject = f"watchdesk briefing: {msg.watchlist}, {msg.period_label}"
-    email = channels.email_message(sender=server.sender, to=todo, subject=subject, text=msg.text, html=msg.html)
+    html, images = msg.html, list[Image]()
+    if html is not None:
+        where = msg.paths.get("html") or msg.paths.get("md")
+        html, images, why = mail_html(html, msg.charts, full=str(where or ""))
+        if why:
+            report(f"delivery email: charts left out of the e-mail ({why})")
+    email = channels.email_message(sender=server.sender, to=todo, subject=subject, text=msg.text, html=html,
+                                   images=images)  # fmt: skip
     refused: dict[str, str] = {}
     attempts, error = _retry(lambda: refused.update(channels.send_email(server, email)), channels_,
                              say=lambda m: report(f"delivery email {', '.join(todo)}: {m}"))  # fmt: skip

@@ -7,6 +7,7 @@ inject markup; the page around it is a Jinja2 template shipped with the package.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -66,17 +67,20 @@ def section_html(section: Section) -> Markup:
     return Markup(html)
 
 
+def chart_weeks(data: BriefingInput) -> list[date]:
+    """The weeks along the charts' axes: the trend window ending with the briefing's period."""
+    return week_starts(data.period_end, Period(data.period_start, data.period_end).chart_weeks)
+
+
 def render_html(data: BriefingInput) -> str:
     sections = render_sections(data)
-    weeks = week_starts(data.period_end, Period(data.period_start, data.period_end).chart_weeks)
-    tone = charts.tone_chart(data.history, weeks)
-    mentions = charts.mentions_chart(data.history, weeks)
+    weeks = chart_weeks(data)
     page = _env().get_template("briefing.html.j2")
     return page.render(
         title=data.title,
         header=to_html(header(data).split("\n", 2)[-1]),
         first=[(s.key, s.title, section_html(s)) for s in sections[:1]],
         rest=[(s.key, s.title, section_html(s)) for s in sections[1:]],
-        charts=[Markup(svg) for svg in (tone, mentions) if svg],
+        charts=[Markup(chart.svg) for chart in charts.briefing_charts(data.history, weeks)],
         weeks=len(weeks),
     )

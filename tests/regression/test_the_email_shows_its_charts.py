@@ -1,0 +1,152 @@
+"""A review: the briefing e-mail's HTML part carried its two charts as inline SVG, which Gmail and Outlook do not
+show, so their readers got the "Trend" heading over nothing. The charts now come as PNG images sent with the HTML
+(multipart/related, `<img src="cid:...">` with alt text saying what each shows), drawn from the same SVG; the
+briefing file keeps its SVG. When the images cannot be drawn the e-mail still goes, saying where the charts are."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.integration.test_delivery import free_port, watchlist
+from tests.regression.demo_briefs import demo_db
+from watchdesk.agents.briefing import mail
+from watchdesk.agents.briefing.agent import BriefingFiles, BriefingRequest, write_briefing
+from watchdesk.agents.briefing.period import between
+from watchdesk.agents.briefing.plain import plain_text
+from watchdesk.graph.delivery import deliver_briefing
+from watchdesk.graph.settings import Settings
+from watchdesk.store.store import Store
+
+SECRET = "s3cr3t-Pa55word"
+IMG = re.compile(r'<img src="cid:([^"]+)" alt="([^"]*)" width="(\d+)" height="(\d+)"')
+SVG_SIZE = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" width="(\d+)" height="(\d+)"')
+ID = re.compile(r"<[\w.\-]+@[\w.\-]+>")
+
+
+@contextmanager
+def smtp_with_login() -> Iterator[tuple[int, list[Any], list[bytes]]]:
+    """An SMTP server on loopback that takes a login: (its port, the envelopes it received, the passwords given)."""
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
+
+    received: list[Any] = []
+    passwords: list[bytes] = []
+
+    class Handler:
+        async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+            received.append(envelope)
+            return "250 OK"
+
+    def authenticator(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
+        passwords.append(auth_data.password)
+        return AuthResult(success=True)
+
+    controller = Controller(Handler(), hostname="127.0.0.1", port=free_port(), authenticator=authenticator,
+                            auth_require_tls=False)  # fmt: skip
+    controller.start()
+    try:
+        yield controller.port, received, passwords
+    finally:
+        controller.stop()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, BriefingFiles]]:
+    """The demo's whole period briefed, as `watchdesk demo` briefs it."""
+    tmp = tmp_path_factory.mktemp("charts")
+    with Store.open(str(demo_db(tmp))) as store:
+        req = BriefingRequest(run_id="demo-2026-09-01", watchlist_name="chips", tickers=["NVDA", "TSM", "ASML"],
+                              topics=["inventory", "supply_chain", "geopolitical"],
+                              period=between(date(2024, 5, 1), date(2026, 9, 1)), out_dir=tmp / "out")  # fmt: skip
+        yield store, write_briefing(store, req)
+
+
+def mailed(demo: tuple[Store, BriefingFiles], say: list[str] | None = None) -> EmailMessage:
+    store, files = demo
+    with smtp_with_login() as (port, received, passwords):
+        wl = watchlist('[[delivery]]\nkind = "email"\nto = ["pm@example.com"]')
+        settings = Settings(smtp_url=f"smtp://desk:{SECRET}@127.0.0.1:{port}?from=watchdesk@example.com")
+        out = deliver_briefing(files, watchlist=wl, settings=settings, store=store, run_id="r1", backoff=0,
+                               resend=True, report=(say if say is not None else []).append)  # fmt: skip
+    assert [o.status for o in out] == ["sent"], out
+    assert passwords == [SECRET.encode()]  # the secret the headers must not carry was in play
+    return message_from_bytes(received[0].content, _class=EmailMessage, policy=policy.default)
+
+
+def test_the_html_part_shows_the_charts_as_png_images(demo: tuple[Store, BriefingFiles]) -> None:
+    from PIL import Image
+
+    _, files = demo
+    message = mailed(demo)
+    assert message.get_content_type() == "multipart/alternative"
+    text, related = message.iter_parts()
+    assert text.get_content_type() == "text/plain" and related.get_content_type() == "multipart/related"
+    assert text.get_content().replace("\r\n", "\n") == plain_text(files.markdown).replace("\r\n", "\n")
+    page, *images = related.iter_parts()
+    assert page.get_content_type() == "text/html"
+    assert [p.get_content_type() for p in images] == ["image/png", "image/png"]
+    html = page.get_content()
+    assert "<svg" not in html and "img-src data: cid:" in html
+    shown = IMG.findall(html)
+    by_cid = {p["Content-ID"]: p for p in images}
+    assert sorted(f"<{cid}>" for cid, *_ in shown) == sorted(by_cid), "every image shown is sent, and only those"
+    svgs = SVG_SIZE.findall(files.html or "")
+    assert len(svgs) == 2 and len(shown) == 2
+    for (cid, alt, width, height), (svg_width, svg_height) in zip(shown, svgs, strict=True):
+        assert (width, height) == (svg_width, svg_height)
+        picture = Image.open(io.BytesIO(by_cid[f"<{cid}>"].get_content()))
+        picture.load()  # the whole image decodes, not just its header
+        assert picture.format == "PNG" and picture.size == (2 * int(width), 2 * int(height))
+        assert alt.startswith("Chart: ") and "NVDA" in alt and "TSM" in alt
+    assert "net tone per week" in shown[0][1] and "mentions per week" in shown[1][1]
+    assert len(message.as_bytes()) < 300_000  # ~67 KB of charts, base64: the e-mail stays a few hundred KB at most
+
+
+def test_the_briefing_file_keeps_its_svg(demo: tuple[Store, BriefingFiles]) -> None:
+    _, files = demo
+    page = files.paths["html"].read_text(encoding="utf-8")
+    assert page == files.html and page.count("<svg") == 2 and "cid:" not in page and "<img" not in page
+
+
+def test_no_secret_or_markup_in_any_header(demo: tuple[Store, BriefingFiles]) -> None:
+    message = mailed(demo)
+    for part in message.walk():
+        for name, value in part.items():
+            assert SECRET not in value, name
+            if name.lower() in {"message-id", "content-id"}:
+                assert ID.fullmatch(value), (name, value)
+            else:
+                assert "<" not in value and ">" not in value, (name, value)
+    assert sorted(p.get_filename() for p in message.walk() if p.get_content_maintype() == "image") == [
+        "mentions.png", "net-tone.png"]  # fmt: skip
+
+
+@pytest.mark.parametrize("how", ["not installed", "drawing fails"])
+def test_without_images_the_email_still_goes_and_says_where_the_charts_are(
+    demo: tuple[Store, BriefingFiles], monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    _, files = demo
+    if how == "not installed":
+        monkeypatch.setitem(sys.modules, "resvg_py", None)  # import resvg_py raises ImportError
+    else:
+        monkeypatch.setattr(mail, "png", lambda _svg: (_ for _ in ()).throw(ValueError("bad svg")))
+    said: list[str] = []
+    message = mailed(demo, said)
+    assert [p.get_content_type() for p in message.iter_parts()] == ["text/plain", "text/html"]
+    html = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert "<svg" not in html and "cid:" not in html and "<img" not in html
+    notice = f"The full briefing, with its charts, is at {Path(files.paths['html'])}."
+    assert html.count(notice) == 1
+    why = "resvg-py is not installed" if how == "not installed" else "ValueError: bad svg"
+    assert f"delivery email: charts left out of the e-mail ({why})" in said
