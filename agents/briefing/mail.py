@@ -1,7 +1,7 @@
 """The e-mail's HTML part: the briefing's HTML with each chart as a PNG image sent along with it (multipart/related,
 `<img src="cid:...">`), since Gmail and Outlook show no inline SVG. The briefing file keeps its inline SVG.
 
-The PNGs are drawn from the same SVG by resvg (no browser, ~0.1 s for both charts). When they cannot be drawn the
+The PNGs are drawn from the same SVG by resvg (no browser, ~0.2 s for both charts). When they cannot be drawn the
 e-mail still goes, the charts left out and a line saying where the full briefing is.
 """
 
@@ -11,6 +11,7 @@ import secrets
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from markupsafe import escape
 
@@ -19,6 +20,8 @@ from watchdesk.agents.briefing.charts import Chart
 ZOOM = 2  # image pixels per page pixel: sharp on high-density screens, ~30 KB a chart
 # the briefing page allows images from data: URLs only; in an e-mail its pictures come as cid: parts
 _CSP_IMAGES = "img-src data:"
+_PROBE = '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24">{}</svg>'
+_LETTER = '<text x="2" y="18" font-family="sans-serif" font-size="16">M</text>'
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -28,11 +31,28 @@ class Image:
     png: bytes
 
 
+class CannotDraw(Exception):
+    """The charts cannot be drawn as images here; the message says why and what to do."""
+
+
 def png(svg: str) -> bytes:
     """The SVG drawn as a PNG at ZOOM times its size."""
     import resvg_py  # only when an e-mail is sent
 
+    if not _draws_text():
+        raise CannotDraw("no font on this machine to draw their labels with: install one, e.g. the fonts-dejavu-core "
+                         "package")  # fmt: skip
     return bytes(resvg_py.svg_to_bytes(svg_string=svg, zoom=ZOOM))
+
+
+@cache
+def _draws_text() -> bool:
+    """Whether resvg finds a font to write with: on a machine with none (a slim container) it draws the charts'
+    lines and dots without a title, label or legend, and says nothing."""
+    import resvg_py
+
+    blank, letter = (bytes(resvg_py.svg_to_bytes(svg_string=_PROBE.format(text))) for text in ("", _LETTER))
+    return blank != letter
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -53,6 +73,8 @@ def mail_html(html: str, charts: Sequence[Chart], *, full: str) -> tuple[str, li
             width, height = png_size(data)
         except ImportError:
             why = "resvg-py is not installed"
+        except CannotDraw as exc:
+            why = str(exc)
         except Exception as exc:  # a drawing that fails must not stop the e-mail: said, and the chart left out
             why = f"{type(exc).__name__}: {str(exc)[:120]}"
         else:

@@ -150,3 +150,22 @@ def test_without_images_the_email_still_goes_and_says_where_the_charts_are(
     assert html.count(notice) == 1
     why = "resvg-py is not installed" if how == "not installed" else "ValueError: bad svg"
     assert f"delivery email: charts left out of the e-mail ({why})" in said
+
+
+def test_a_machine_without_fonts_sends_no_charts_without_labels(
+    demo: tuple[Store, BriefingFiles], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # resvg draws text with the machine's fonts; on one with none (a slim container) it drew the charts' axes, dots
+    # and bars with no title, label or legend: images that say nothing, sent as if they were the charts
+    import resvg_py
+
+    drawn = resvg_py.svg_to_bytes
+    monkeypatch.setattr(resvg_py, "svg_to_bytes", lambda **kw: drawn(**kw, skip_system_fonts=True))
+    monkeypatch.setattr(mail, "_draws_text", mail._draws_text.__wrapped__)  # not the answer cached for this machine
+    said: list[str] = []
+    message = mailed(demo, said)
+    assert [p.get_content_type() for p in message.iter_parts()] == ["text/plain", "text/html"]
+    html = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert "cid:" not in html and "The full briefing, with its charts, is at" in html
+    assert ("delivery email: charts left out of the e-mail (no font on this machine to draw their labels with: "
+            "install one, e.g. the fonts-dejavu-core package)") in said
