@@ -1,7 +1,8 @@
-"""A stored filing's labelled spans: its sections (or 8-K and 6-K items), and its risk factors' group headings apart.
+"""A stored filing's labelled spans: its sections (or 8-K and 6-K items), its headings apart.
 
-A group heading ("Risks Related to Demand, Supply and Manufacturing") is a line of its own in the risk section; as a
-span of role HEADING it keeps the section's label, and flagging leaves it out: a heading names risks, it states none.
+A risk section's group heading ("Risks Related to Demand, Supply and Manufacturing") and an MD&A subheading
+("Inventories", "Demand and Supply") are lines of their own; as spans of role HEADING they keep the section's label,
+and flagging leaves them out: a heading names what the text under it is about, it states nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from watchdesk.sources.html_emphasis import emphasis_map
 from watchdesk.sources.risk_factors import parse_risk_factors, risk_section
 from watchdesk.sources.sections import Section, extract_sections
 from watchdesk.sources.sections_xref import reference_table_sections
+from watchdesk.sources.subheadings import mdna_headings
 from watchdesk.store.records import HEADING, DocumentRecord, SpanRecord
 
 SECTIONED = {"10-K", "10-Q", "20-F"}
@@ -31,7 +33,7 @@ def with_spans(record: DocumentRecord, *, html: bytes | None = None) -> Labelled
             found = extract_sections(record.text, form=form)
             parts = [(s.item, s.title, s.start, s.end, None) for s in found]
             if found and html:
-                parts = headings_apart(parts, group_headings(found, html))
+                parts = headings_apart(parts, headings(found, html, form=form))
             elif not found and form == "20-F" and html:  # an annual report with a cross-reference table
                 parts = [(s.item, s.title, s.start, s.end, None) for s in reference_table_sections(html).labels()]
         elif form in {"8-K", "6-K"}:
@@ -47,10 +49,13 @@ def with_spans(record: DocumentRecord, *, html: bytes | None = None) -> Labelled
     return record, spans
 
 
-def group_headings(sections: Sequence[Section], html: bytes) -> tuple[tuple[int, int], ...]:
-    """Where the risk section's group headings stand (risk_factors reads them from the filing's emphasis)."""
+def headings(sections: Sequence[Section], html: bytes, *, form: str) -> list[tuple[int, int]]:
+    """Where the risk section's group headings and the MD&A's subheadings stand, in order (both read from the
+    filing's emphasis)."""
+    emphasis = emphasis_map(html)
     found = risk_section(sections)
-    return parse_risk_factors(found, emphasis=emphasis_map(html)).groups if found is not None else ()
+    groups = parse_risk_factors(found, emphasis=emphasis).groups if found is not None else ()
+    return sorted((*groups, *mdna_headings(sections, emphasis, form=form)))
 
 
 def headings_apart(parts: list[Part], headings: Sequence[tuple[int, int]]) -> list[Part]:

@@ -76,13 +76,13 @@ def flag(
     calls that name their speakers. Filings are read by the filings' reading choices: in risk factors a neutral
     stock or supply mention is a warning; elsewhere stock is read by the accounts (provisions recorded: warning,
     releases of reserved stock: good news, accounting policy: neutral); table rows of figures, stock named as one
-    account in a list and risk factors' group headings ("Risks Related to ...") are not flags. "sure" is false where
-    the learned second pass was unsure of the mention or its polarity (those are right less often: read them first),
-    null where it did not judge it (other topics, an LLM's verdict). With WATCHDESK_MODEL set, an LLM reads each
-    flag with the sentences around it and the question it answers, refines its polarity, drops it if it is
-    off-topic, and adds candidates the offline pass left out when it finds them on topic; the offline verdict stays
-    on any LLM failure. WATCHDESK_LLM_RECORD=DIR records every request and answer; WATCHDESK_MODEL=replay:DIR serves
-    them back with no network.
+    account in a list, risk factors' group headings ("Risks Related to ...") and MD&A subheadings ("Inventories")
+    are not flags. "sure" is false where the learned second pass was unsure of the mention or its polarity (those
+    are right less often: read them first), null where it did not judge it (other topics, an LLM's verdict). With
+    WATCHDESK_MODEL set, an LLM reads each flag with the sentences around it and the question it answers, refines
+    its polarity, drops it if it is off-topic, and adds candidates the offline pass left out when it finds them on
+    topic; the offline verdict stays on any LLM failure. WATCHDESK_LLM_RECORD=DIR records every request and answer;
+    WATCHDESK_MODEL=replay:DIR serves them back with no network.
 
     \b
     Example:
@@ -107,9 +107,9 @@ def flag(
     flags = flag_document(document, topics=library)
     settings = ctx.obj
     if llm_requests is not None:
-        _write_requests(flags, library=library, text=document.text, out=llm_requests)
+        _write_requests(flags, library=library, document=document, out=llm_requests)
     elif settings.model and not no_llm:
-        judged = _refined(flags, settings=settings, library=library, text=document.text)
+        judged = _refined(flags, settings=settings, library=library, document=document)
         flags = relabelled(judged, document, drop=False)  # what the judge kept or added stays
     for item in flags:
         click.echo(inert_json(_row(item)))
@@ -152,12 +152,12 @@ def _row(item: Any) -> dict[str, Any]:
     return {name: getattr(item, name) for name in FIELDS}
 
 
-def _write_requests(flags: list[Any], *, library: Any, text: str, out: Path) -> None:
-    from watchdesk.agents.flagging.flag import unsure_flags
+def _write_requests(flags: list[Any], *, library: Any, document: Any, out: Path) -> None:
     from watchdesk.agents.flagging.llm_judge import plan
     from watchdesk.agents.flagging.llm_record import write_requests
 
-    extra = unsure_flags(text, topics=library)
+    text = document.text
+    extra = _candidates(document, library)
     planned, withheld = plan(flags, text=text, extra=extra)
     n = write_requests((p.request for p in planned), out)
     click.echo(
@@ -167,9 +167,15 @@ def _write_requests(flags: list[Any], *, library: Any, text: str, out: Path) -> 
     )
 
 
-def _refined(flags: list[Any], *, settings: Settings, library: Any, text: str) -> list[Any]:
-    """Flags re-judged by the configured LLM (or its replay); the offline flags when the model cannot be used."""
+def _candidates(document: Any, library: Any) -> list[Any]:
+    """What the LLM judge is also asked about: the offline pass's unsure candidates, none on a heading."""
     from watchdesk.agents.flagging.flag import unsure_flags
+
+    return [f for f in unsure_flags(document.text, topics=library) if not document.in_heading(f.start)]
+
+
+def _refined(flags: list[Any], *, settings: Settings, library: Any, document: Any) -> list[Any]:
+    """Flags re-judged by the configured LLM (or its replay); the offline flags when the model cannot be used."""
     from watchdesk.agents.flagging.llm_judge import chat_model, refine
     from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, asker_for
 
@@ -180,7 +186,8 @@ def _refined(flags: list[Any], *, settings: Settings, library: Any, text: str) -
             raise  # a replay that cannot run must not quietly become an offline run
         click.echo(f"warning: LLM judge not used: {exc}; polarity is rule-based", err=True)
         return flags
-    extra = unsure_flags(text, topics=library)
+    text = document.text
+    extra = _candidates(document, library)
     result = refine(flags, ask=ask, text=text, extra=extra)
     requests = result.usage.get("llm_requests", 0)
     tokens = ", ".join(f"{k} {v}" for k, v in sorted(result.usage.items()) if k != "llm_requests") or "not reported"

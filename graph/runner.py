@@ -120,10 +120,10 @@ def llm_judge(
     *,
     model: Any = None,
     topics: Sequence[str] = (),
-) -> Callable[[list[Any], str], list[Any]] | None:
+) -> Callable[[list[Any], str, Callable[[int], bool]], list[Any]] | None:
     """The optional LLM judge; None (offline only) when no model is set or it cannot be built. It re-reads the
-    flags and the candidates of `topics` the offline pass left out or was unsure of; its tokens, requests and
-    (with WATCHDESK_LLM_PRICE) cost add up in `usage`, the run's cost."""
+    flags and the candidates of `topics` the offline pass left out or was unsure of (none on a heading); its
+    tokens, requests and (with WATCHDESK_LLM_PRICE) cost add up in `usage`, the run's cost."""
     from watchdesk.agents.flagging.llm_judge import chat_model, refine
     from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, Asker, Recorder, asker_for, model_asker
 
@@ -142,10 +142,10 @@ def llm_judge(
         return None
     library = _core_library(topics)
 
-    def judge(flags: list[Any], text: str) -> list[Any]:
+    def judge(flags: list[Any], text: str, heading: Callable[[int], bool]) -> list[Any]:
         from watchdesk.agents.flagging.flag import unsure_flags
 
-        extra = unsure_flags(text, topics=library) if library else []
+        extra = [f for f in unsure_flags(text, topics=library) if not heading(f.start)] if library else []
         refined = refine(flags, ask=ask, text=text, extra=extra)
         add_usage(usage, refined, flags=len(flags), price=settings.llm_price)
         return refined.flags

@@ -44,7 +44,7 @@ class DocumentRecord:
         return stable_id(self.url)
 
 
-HEADING = "heading"  # a filing span's role when it is a heading line (a risk factors' group), which states nothing
+HEADING = "heading"  # a filing span's role for a heading line (risk group, MD&A subheading): it states nothing
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

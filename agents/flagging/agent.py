@@ -69,7 +69,8 @@ def pending_documents(
             for doc_id, ticker, done, latest in rows]
 
 
-Judge = Callable[[list[Flag], str], list[Flag]]  # (flags, the document text they point into) -> flags
+# (flags, the document text they point into, whether a position is on a heading, where it adds none) -> flags
+Judge = Callable[[list[Flag], str, Callable[[int], bool]], list[Flag]]
 
 
 def flag_documents(
@@ -138,12 +139,13 @@ class SpanIndex:
     def read_by_filings(self, flags: Sequence[Flag], *, drop: bool = True) -> list[Flag]:
         """The flags read by the filings' choices (filing_reading.read_in_filing): in risk factors as risks, stock in
         the filing's other items by its accounts, supply-chain flags on stock's charges dropped; a call's flags as
-        they are. A flag on a heading (a risk factors' group, "Risks Related to Demand, Supply and Manufacturing")
-        is none: a heading names risks, it states none."""
-        read = (read_in_filing(f, self.label(f.start)[0], drop=drop) for f in flags if not self._heading(f.start))
+        they are. A flag on a heading (a risk factors' group, "Risks Related to Demand, Supply and Manufacturing";
+        an MD&A subheading, "Inventories") is none: a heading names what follows it, it states nothing."""
+        read = (read_in_filing(f, self.label(f.start)[0], drop=drop) for f in flags if not self.in_heading(f.start))
         return [f for f in read if f is not None]
 
-    def _heading(self, pos: int) -> bool:
+    def in_heading(self, pos: int) -> bool:
+        """Whether `pos` is on a heading (a risk group, an MD&A subheading): no finding is there."""
         span = self.at(pos)
         return span is not None and span.role == HEADING
 
@@ -186,7 +188,7 @@ def flag_document(
     # Its verdicts and added candidates are read as risks again: the filings' reading choice holds for them too
     # (but what it judged on topic stays: the offline pass's drops were made before it read them).
     if judge and flags:
-        flags = where.read_by_filings(judge(flags, text), drop=False)
+        flags = where.read_by_filings(judge(flags, text, where.in_heading), drop=False)
     findings = [
         _finding(f, doc_id=doc_id, ticker=ticker, where=where, run_id=run_id, now=now, method=method, version=version)
         for f in flags

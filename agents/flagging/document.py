@@ -139,7 +139,7 @@ def _items(
     """Sections of a 10-K/10-Q/20-F or items of an 8-K/6-K; none when the form has neither or they cannot be found.
     A 20-F filed as an annual report with a cross-reference table gets the table's sections (`table` when the caller
     has read it already), as in the pipeline (agents/filings.py)."""
-    from watchdesk.agents.filing_spans import group_headings, headings_apart
+    from watchdesk.agents.filing_spans import headings, headings_apart
     from watchdesk.sources.filing_items import extract_items
     from watchdesk.sources.sections import extract_sections
     from watchdesk.sources.sections_xref import reference_table_sections
@@ -150,8 +150,8 @@ def _items(
         if base.startswith(_SECTIONED):
             sections = extract_sections(text, form=base)
             found: list[FilingPart] = [(s.item, s.title, s.start, s.end, None) for s in sections]
-            if sections and primary:  # risk factors' group headings apart, as the pipeline stores them
-                found = headings_apart(found, group_headings(sections, primary))
+            if sections and primary:  # risk groups' and MD&A headings apart, as the pipeline stores them
+                found = headings_apart(found, headings(sections, primary, form=base))
             elif base.startswith("20-F") and primary:
                 found = [(s.item, s.title, s.start, s.end, None)
                          for s in (table or reference_table_sections(primary)).labels()]  # fmt: skip
@@ -181,7 +181,7 @@ def relabelled(flags: Sequence[Flag], document: Document, *, drop: bool = True) 
     filing's item (filing_reading.py): for the offline flags, and again after an LLM judge, whose verdicts and added
     candidates would otherwise escape the filings' reading choices (`drop` false after a judge: what it judged on
     topic stays)."""
-    flags = [f for f in flags if not document.in_heading(f.start)]  # a heading names risks, it states none
+    flags = [f for f in flags if not document.in_heading(f.start)]  # a risk group or MD&A heading states nothing
     labels = document.labels([f.start for f in flags])
     placed = (replace(f, section=sec, speaker=who) for f, (sec, who) in zip(flags, labels, strict=True))
     read = (read_in_filing(f, f.section, drop=drop) for f in placed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from watchdesk.agents.filing_spans import with_spans
+from watchdesk.agents.filing_spans import Labelled, with_spans
 from watchdesk.agents.flagging.agent import flag_documents
 from watchdesk.sources.html_text import html_to_text
 from watchdesk.store.records import HEADING, DocumentRecord
@@ -24,20 +24,32 @@ GROUPS = [
 ]
 
 
-def test_a_group_heading_is_no_finding(edgar_fixtures: Path) -> None:
+def nvda_10k_spans(edgar_fixtures: Path) -> Labelled:
+    """NVIDIA's FY2025 10-K as the filings agent stores it, with its spans."""
     html = (edgar_fixtures / "filings" / NVDA_10K).read_bytes()
     record = DocumentRecord(url="https://www.sec.gov/Archives/edgar/data/1045810/nvda-20250126.htm", source="edgar",
                             text=html_to_text(html), fetched_at=datetime.now(UTC), ticker="NVDA", form="10-K",
                             doc_type="10-K")  # fmt: skip
-    labelled = with_spans(record, html=html)
-    headings = [record.text[s.start : s.end] for s in labelled[1] if s.role == HEADING]
-    assert all(g in headings for g in GROUPS) and "Risk Factors Summary" in headings
-    assert {s.section for s in labelled[1] if s.role == HEADING} == {"1A"}
+    return with_spans(record, html=html)
+
+
+def findings_in(labelled: Labelled, section: str, topics: list[str]) -> tuple[list[str], set[str]]:
+    """The findings' sentences in `section` after a run, and all the document's sentences."""
     with Store.open(":memory:") as store:
         store.save_documents([labelled])
-        flag_documents(store, tickers=["NVDA"], topics=["supply_chain", "geopolitical"], run_id="r1")
-        found = [s for (s,) in store.query("SELECT sentence FROM current_findings WHERE section LIKE '1A %'")]
-        said = {s for (s,) in store.query("SELECT text FROM sentences")}
+        flag_documents(store, tickers=["NVDA"], topics=topics, run_id="r1")
+        found = [
+            s for (s,) in store.query("SELECT sentence FROM current_findings WHERE section LIKE ?", [f"{section} %"])
+        ]
+        return found, {s for (s,) in store.query("SELECT text FROM sentences")}
+
+
+def test_a_group_heading_is_no_finding(edgar_fixtures: Path) -> None:
+    record, spans = labelled = nvda_10k_spans(edgar_fixtures)
+    headings = [record.text[s.start : s.end] for s in spans if s.role == HEADING]
+    assert all(g in headings for g in GROUPS) and "Risk Factors Summary" in headings
+    assert {s.section for s in spans if s.role == HEADING and record.text[s.start : s.end] in GROUPS} == {"1A"}
+    found, said = findings_in(labelled, "1A", ["supply_chain", "geopolitical"])
     assert not set(GROUPS) & set(found), [s for s in found if s in GROUPS]
     assert len(found) > 100  # the factors themselves are still read
     assert set(GROUPS) <= said  # a heading is still one of the document's sentences

@@ -1,0 +1,69 @@
+"""Subheadings of a filing's MD&A (10-K Item 7, 10-Q Part I Item 2, 20-F Item 5), read from the filing's emphasis.
+
+"Inventories", "Demand and Supply", "Liquidity and Capital Resources": a line that names what the text under it is
+about states nothing itself. A general rule, no word list: a subheading is a line of its own set in emphasis
+throughout (bold, italic or underline), short (at most ten words), with no sentence-ending punctuation, never a
+table row or a bullet, followed by body text (a sentence, or a long line), possibly after more such lines
+("Overview" over "Our Company and Our Businesses"). A line over a table ("Three Months Ended", "($ in millions)") is
+none: a table is no body text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from watchdesk.sources.html_emphasis import Emphasis
+from watchdesk.sources.sections import Section
+
+MDNA_ITEMS = {"10-K": "7", "10-Q": "I-2", "20-F": "5"}
+_MAX_WORDS = 10
+_SENTENCE_END = re.compile(r"[.?!:;]['\"’”)]*$")
+_BULLET = re.compile(r"^(?:[•◦●▪·\-–—*o]\s|\([a-z0-9ivx]{1,4}\)\s|[a-z]\)\s)")  # as risk_factors reads them
+_LONG = 80  # characters from which a line is a paragraph, punctuated or not
+
+
+def mdna_headings(
+    sections: Sequence[Section], emphasis: Mapping[str, Emphasis], *, form: str
+) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each subheading line of the form's MD&A section; none for other forms or without it."""
+    item = MDNA_ITEMS.get(form.upper().removesuffix("/A"))
+    found = next((s for s in sections if s.item == item), None)
+    if found is None or not emphasis:
+        return ()
+    lines: list[tuple[int, str]] = []
+    pos = found.start
+    for raw in found.text.split("\n"):
+        if raw.strip():
+            lines.append((pos, raw))
+        pos += len(raw) + 1
+    lines = lines[1:]  # the item's own heading
+    heading = [_is_heading(text, emphasis) for _, text in lines]
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []  # headings in a row, waiting for what follows them
+    for (start, text), is_heading in zip(lines, heading, strict=True):
+        if is_heading:
+            run.append((start, start + len(text)))
+            continue
+        if run and _is_body(text):
+            out.extend(run)
+        run = []
+    return tuple(out)
+
+
+def _is_heading(line: str, emphasis: Mapping[str, Emphasis]) -> bool:
+    found = emphasis.get(line)
+    return (
+        found is not None
+        and found.lead >= len(line)
+        and len(line.split()) <= _MAX_WORDS
+        and "|" not in line
+        and not _BULLET.match(line)
+        and not _SENTENCE_END.search(line)
+        and any(c.isalpha() for c in line)
+    )
+
+
+def _is_body(line: str) -> bool:
+    """Body text: a sentence or a paragraph, never a table row."""
+    return "|" not in line and (len(line) >= _LONG or bool(_SENTENCE_END.search(line)))
