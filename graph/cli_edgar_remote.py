@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.cli_input import Day, GivenPath, replay_option, writable_folder
+from watchdesk.graph.cli_input import Day, GivenPath, replay_option, ticker_given, writable_folder
 from watchdesk.graph.settings import Settings
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def list_filings(
         raise click.BadParameter(f"--since {first} is after --until {last}: no filing can be in that window")
     wanted = [f.strip() for f in forms.split(",") if f.strip()] or None
     with sec_gateway(ctx.obj, replay) as gateway:
-        company = resolve_ticker(ticker.upper(), edgar.fetch_ticker_map(gateway, agent="cli"))
+        company = resolve_ticker(ticker_given(ticker), edgar.fetch_ticker_map(gateway, agent="cli"))
         subs = edgar.fetch_submissions(gateway, company.cik, agent="cli")
         oldest = min((f.filing_date for f in subs.filings), default=None)
         if subs.older_pages and first is not None and (oldest is None or first < oldest):
@@ -129,7 +129,7 @@ def download_filings(
         raise click.BadParameter(f"--after {after.date()} is after --before {before.date()}: no filing can be in it")
     writable_folder(folder, option="--dir")
     with sec_gateway(ctx.obj, replay) as gateway:
-        company = resolve_ticker(ticker.upper(), edgar.fetch_ticker_map(gateway, agent="cli"))
+        company = resolve_ticker(ticker_given(ticker), edgar.fetch_ticker_map(gateway, agent="cli"))
         report = download(
             gateway,
             company,

@@ -20,6 +20,18 @@ from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 INPUT_FORMATS = ("auto", "html", "text", "json", "pdf")
 
 
+# SEC's tickers are letters and digits with a class after a dash or a dot ("BRK-B", "BRK.B")
+_TICKER = re.compile(r"[A-Z0-9]{1,6}(?:[.-][A-Z0-9]{1,3})?")
+
+
+def ticker_given(text: str) -> str:
+    """A TICKER argument as `plan` reads one: spaces and a leading "$" (a cashtag, "$NVDA") dropped, upper case."""
+    symbol = text.strip().removeprefix("$").strip().upper()
+    if not _TICKER.fullmatch(symbol):
+        raise ConfigError(f"{text!r} is not a ticker (letters, digits, '.' or '-', such as NVDA or BRK-B)")
+    return symbol
+
+
 class GivenPath(click.Path):
     """click.Path that says an empty value is no path, where click reads it as ".", the folder here."""
 

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import click
 
-from watchdesk.graph.cli_input import GivenPath, replay_option
+from watchdesk.graph.cli_input import GivenPath, replay_option, ticker_given
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError, unexpected
-
-# SEC's tickers are letters and digits with a class after a dash or a dot ("BRK-B", "BRK.B")
-_TICKER = re.compile(r"[A-Z0-9]{1,6}(?:[.-][A-Z0-9]{1,3})?")
 
 if TYPE_CHECKING:
     from watchdesk.graph.watchlist import Policy, Ticker
@@ -59,11 +55,10 @@ def fetch(
     from watchdesk.sources.redact import redact_text
 
     settings: Settings = ctx.obj
-    if not _TICKER.fullmatch(ticker.strip().upper()):
-        raise ConfigError(f"{ticker!r} is not a ticker (letters, digits, '.' or '-', such as NVDA or BRK-B)")
+    ticker = ticker_given(ticker)
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
-    entry, policy = _chain(ticker.strip().upper(), watchlist_path, folder=folder, url=url, feed=feed)
+    entry, policy = _chain(ticker, watchlist_path, folder=folder, url=url, feed=feed)
     req = transcripts.TranscriptsRequest(
         company=CompanyRef(ticker=entry.symbol, cik=entry.cik or 0, name=(entry.aliases or (entry.symbol,))[0]),
         aliases=entry.aliases,
