@@ -30,7 +30,7 @@ from watchdesk.sources.html_emphasis import Emphasis
 from watchdesk.sources.sections import Section
 
 RISK_ITEMS = ("1A", "II-1A", "3.D")
-_SENTENCE_END = re.compile(r"[.?!:;]['\"’”)]*$")
+SENTENCE_END = re.compile(r"[.?!:;]['\"’”)]*$")
 _GROUP_WORDS = re.compile(r"\b(?:risks?|general|other)\b", re.I)
 # A line that names a group of risks ("Risks Related to ...", "General Risks", "Risk Factors Summary"), whatever follows
 _NAMES_A_GROUP = re.compile(
@@ -39,7 +39,7 @@ _NAMES_A_GROUP = re.compile(
     re.I,
 )
 # Bullets and lettered list items ("(a)", "b)"); a numbered heading ("1. We may ...") is still a heading.
-_BULLET = re.compile(r"^(?:[•◦●▪·\-–—*o]\s|\([a-z0-9ivx]{1,4}\)\s|[a-z]\)\s)")
+BULLET = re.compile(r"^(?:[•◦●▪·\-–—*o]\s|\([a-z0-9ivx]{1,4}\)\s|[a-z]\)\s)")
 _NO_CHANGES = re.compile(r"no\s+material\s+changes?", re.I)
 _BY_REFERENCE = re.compile(r"Annual\s+Report|Form\s+10-K|Form\s+20-F", re.I)
 LISTS_CHANGES_ONLY = "lists only the risk factors that changed (no material changes to the others)"
@@ -116,12 +116,12 @@ def _lines(section: Section, emphasis: Mapping[str, Emphasis]) -> list[_Line]:
 
 
 def _is_candidate(line: _Line) -> bool:
-    if not line.lead or _BULLET.match(line.text):
+    if not line.lead or BULLET.match(line.text):
         return False
     if line.lead >= len(line.text):
         return len(line.text) <= _MAX_HEADING
     lead = line.text[: line.lead]
-    return line.lead >= _MIN_LEAD and bool(_SENTENCE_END.search(lead))
+    return line.lead >= _MIN_LEAD and bool(SENTENCE_END.search(lead))
 
 
 def _classify(lines: Sequence[_Line]) -> list[str]:
@@ -166,7 +166,7 @@ def _kind(
 
 
 def _ends(line: _Line) -> bool:
-    return bool(_SENTENCE_END.search(line.text[: line.lead] if line.lead else line.text))
+    return bool(SENTENCE_END.search(line.text[: line.lead] if line.lead else line.text))
 
 
 def _classify_plain(lines: Sequence[_Line]) -> list[str]:
@@ -175,8 +175,8 @@ def _classify_plain(lines: Sequence[_Line]) -> list[str]:
     for i, line in enumerate(lines):
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         text = line.text
-        sentence = 30 <= len(text) <= 400 and ". " not in text and bool(_SENTENCE_END.search(text))
-        heading = sentence and len(nxt) >= 2 * len(text) and not _BULLET.match(text)
+        sentence = 30 <= len(text) <= 400 and ". " not in text and bool(SENTENCE_END.search(text))
+        heading = sentence and len(nxt) >= 2 * len(text) and not BULLET.match(text)
         kinds.append("heading" if heading else "body")
     return kinds
 

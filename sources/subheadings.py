@@ -10,16 +10,14 @@ none: a table is no body text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 from watchdesk.sources.html_emphasis import Emphasis
+from watchdesk.sources.risk_factors import BULLET, SENTENCE_END  # as risk_factors reads them
 from watchdesk.sources.sections import Section
 
 MDNA_ITEMS = {"10-K": "7", "10-Q": "I-2", "20-F": "5"}
 _MAX_WORDS = 10
-_SENTENCE_END = re.compile(r"[.?!:;]['\"’”)]*$")
-_BULLET = re.compile(r"^(?:[•◦●▪·\-–—*o]\s|\([a-z0-9ivx]{1,4}\)\s|[a-z]\)\s)")  # as risk_factors reads them
 _LONG = 80  # characters from which a line is a paragraph, punctuated or not
 
 
@@ -58,12 +56,12 @@ def _is_heading(line: str, emphasis: Mapping[str, Emphasis]) -> bool:
         and found.lead >= len(line)
         and len(line.split()) <= _MAX_WORDS
         and "|" not in line
-        and not _BULLET.match(line)
-        and not _SENTENCE_END.search(line)
+        and not BULLET.match(line)
+        and not SENTENCE_END.search(line)
         and any(c.isalpha() for c in line)
     )
 
 
 def _is_body(line: str) -> bool:
     """Body text: a sentence or a paragraph, never a table row."""
-    return "|" not in line and (len(line) >= _LONG or bool(_SENTENCE_END.search(line)))
+    return "|" not in line and (len(line) >= _LONG or bool(SENTENCE_END.search(line)))
