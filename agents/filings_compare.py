@@ -40,9 +40,10 @@ def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) 
 
 # How two filings are compared; bumped when a change would store other rows for the same pair (2: what a changed
 # risk factor gained, figures-only changes unchanged, a 10-Q listing only changed factors removes none; 3: no sentence
-# break after an abbreviation; 4: one after "U.S." or "Inc." before a word that starts sentences, and after "R&D.").
+# break after an abbreviation; 4: one after "U.S." or "Inc." before a word that starts sentences, and after "R&D."; 5:
+# one after "U.S." before a capitalised word with lower case after it, that pair written once in the filing).
 # A newest filing compared by an older version is compared again (agents/filings._stored_uncompared).
-COMPARE_VERSION = 4
+COMPARE_VERSION = 5
 
 
 def previous_filing(listing: Sequence[Filing], filing: Filing) -> Filing | None:

@@ -24,5 +24,15 @@ def abbreviation_vetoes(*, words: Iterable[str] = ABBREVIATIONS) -> str:
     They sit in the regex, not in Python, because they run at every period; look-behinds must
     be fixed-width, hence one per abbreviation length.
     """
+    return "".join(rf"(?<!{one})" for one in _behind(words))
+
+
+def after_abbreviation(*, words: Iterable[str]) -> str:
+    """A look-behind, placed just after a period, that holds when the period ends an abbreviation (of `words`)."""
+    return f"(?:{'|'.join(rf'(?<={one})' for one in _behind(words))})"
+
+
+def _behind(words: Iterable[str]) -> list[str]:
+    """One pattern per abbreviation length: the abbreviation as a word of its own, and its period."""
     by_len = groupby(sorted(words, key=len), key=len)
-    return "".join(rf"(?<!{WORD_START}(?i:{'|'.join(re.escape(a) for a in grp)})\.)" for _, grp in by_len)
+    return [rf"{WORD_START}(?i:{'|'.join(re.escape(a) for a in grp)})\." for _, grp in by_len]

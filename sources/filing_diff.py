@@ -18,7 +18,14 @@ from functools import lru_cache
 
 from watchdesk.sources.filing_parse import ParsedFiling
 from watchdesk.sources.risk_factors import LISTS_CHANGES_ONLY, RiskFactor
-from watchdesk.sources.sentence_diff import Sentence, TextChanges, added_sentences, normalize, text_changes
+from watchdesk.sources.sentence_diff import (
+    Sentence,
+    TextChanges,
+    added_sentences,
+    names_after_abbreviations,
+    normalize,
+    text_changes,
+)
 
 _WORD = re.compile(r"[a-z]+")
 _HEADING_SAME = 0.8  # heading cosine at which two factors are the same risk, reworded
@@ -73,7 +80,8 @@ class FilingDiff:
 
 def compare(old: ParsedFiling, new: ParsedFiling, *, items: Sequence[str] = ("1A", "7")) -> FilingDiff:
     """Compare two parsed filings; `items` among "1A" (risk factors) and "7" (MD&A)."""
-    return FilingDiff(tuple(_compare_item(old, new, item) for item in items))
+    names = names_after_abbreviations(old.text, new.text)  # both filings' sentences are split alike
+    return FilingDiff(tuple(_compare_item(old, new, item, names) for item in items))
 
 
 @lru_cache(maxsize=1024)
@@ -97,7 +105,7 @@ def jaccard(a: Counter[str], b: Counter[str]) -> float:
     return round(len(a.keys() & b.keys()) / len(a.keys() | b.keys()), 6)
 
 
-def _compare_item(old: ParsedFiling, new: ParsedFiling, item: str) -> SectionDiff:
+def _compare_item(old: ParsedFiling, new: ParsedFiling, item: str, names: frozenset[str]) -> SectionDiff:
     old_s, new_s = old.section(item), new.section(item)
     if old_s is None or new_s is None:
         side = "older" if old_s is None else "newer"
@@ -106,8 +114,9 @@ def _compare_item(old: ParsedFiling, new: ParsedFiling, item: str) -> SectionDif
     a, b = term_counts(_body(old_s.text)), term_counts(_body(new_s.text))
     sim, jac = cosine(a, b), jaccard(a, b)
     if item == "7":
-        return SectionDiff(item, sim, jac, added_sentences=tuple(added_sentences(old_s.text, new_s.text, new_s.start)))
-    changes, note = _factor_changes(old, new)
+        added = added_sentences(old_s.text, new_s.text, new_s.start, names=names)
+        return SectionDiff(item, sim, jac, added_sentences=tuple(added))
+    changes, note = _factor_changes(old, new, names)
     return SectionDiff(item, sim, jac, changes=tuple(changes), note=note)
 
 
@@ -116,7 +125,7 @@ def _body(text: str) -> str:
     return text.split("\n", 1)[1] if "\n" in text else ""
 
 
-def _factor_changes(old: ParsedFiling, new: ParsedFiling) -> tuple[list[FactorChange], str]:
+def _factor_changes(old: ParsedFiling, new: ParsedFiling, names: frozenset[str]) -> tuple[list[FactorChange], str]:
     olds = list(old.risk.factors) if old.risk else []
     news = list(new.risk.factors) if new.risk else []
     if not news and new.risk is not None and new.risk.note and olds:
@@ -129,7 +138,7 @@ def _factor_changes(old: ParsedFiling, new: ParsedFiling) -> tuple[list[FactorCh
     changes = _elsewhere([_labelled(o, n) for o, n in pairs], old_text=old.text, new_text=new.text)
     # a sentence moved in from another of the older filing's factors is no gain: the older ones are read whole
     older = "\n".join(old.text[f.heading_end : f.end] for f in olds)
-    changes = [_with_gains(c, old_text=old.text, new_text=new.text, older=older) for c in changes]
+    changes = [_with_gains(c, old_text=old.text, new_text=new.text, older=older, names=names) for c in changes]
     order = {id(f): i for i, f in enumerate(news)}
     changes.sort(key=lambda c: (order.get(id(c.new), len(news)), c.old.start if c.old else 0))
     note = new.risk.note if new.risk is not None else ""
@@ -138,7 +147,9 @@ def _factor_changes(old: ParsedFiling, new: ParsedFiling) -> tuple[list[FactorCh
     return changes, note
 
 
-def _with_gains(c: FactorChange, *, old_text: str, new_text: str, older: str = "") -> FactorChange:
+def _with_gains(
+    c: FactorChange, *, old_text: str, new_text: str, older: str = "", names: frozenset[str] | None = None
+) -> FactorChange:
     """A matched factor whose words changed, with what its body gained (offsets into the newer filing's text): the
     sentences no factor of the older filing held (`older`: their bodies; else the matched factor's alone), nor a
     light rewording of one."""
@@ -147,7 +158,7 @@ def _with_gains(c: FactorChange, *, old_text: str, new_text: str, older: str = "
     old_body = older or old_text[c.old.heading_end : c.old.end]
     new_body = new_text[c.new.heading_end : c.new.end]
     lead = len(new_body) - len(new_body.lstrip())  # a heading run into its paragraph leaves a space
-    return replace(c, gained=text_changes(old_body, new_body[lead:], c.new.heading_end + lead))
+    return replace(c, gained=text_changes(old_body, new_body[lead:], c.new.heading_end + lead, names=names))
 
 
 def _elsewhere(changes: list[FactorChange], *, old_text: str, new_text: str) -> list[FactorChange]:

@@ -4,13 +4,19 @@ figures and light rewordings aside. Pure and deterministic."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from watchdesk.sources.abbreviations import ABBREVIATIONS, ALSO_END_SENTENCES, abbreviation_vetoes
+from watchdesk.sources.abbreviations import (
+    ABBREVIATIONS,
+    ALSO_END_SENTENCES,
+    abbreviation_vetoes,
+    after_abbreviation,
+)
 
 _WORD = re.compile(r"[a-z]+")
 _LETTERS = re.compile(r"[A-Za-z]+")  # _WORD on text not lowered, so offsets stay the text's
@@ -30,6 +36,18 @@ _SENTENCE_BREAK = re.compile(
     rf"(?:{abbreviation_vetoes(words=ALSO_END_SENTENCES)}|(?=['\"’”)]*\s+(?:{'|'.join(_STARTS.split())})\b))"
     r"(?<!(?<![\w.&/-])[A-Z]\.)['\"’”)]*\s+(?=[A-Z“\"(])"
 )
+# Another capitalised word after such an abbreviation starts a sentence ("... located in the U.S. Restrictions on
+# international trade, such as tariffs ...") or goes on a name ("the U.S. Department of the Treasury", "U.S. Tariffs
+# have been announced"). A name goes on in title case, past "of", "the", ...; and a name comes again, so a pair the
+# filing writes twice or more is one (Punkt's collocation cue, Kiss and Strunk 2006): "U.S. Holder" 31 times in Plymouth
+# Rock's 20-F, "U.S. Tariffs" 6 in Apple's Q2 FY2025 10-Q, Tesla's "U.S. Treasury yield ... U.S. Treasury notes". The
+# word is group 2; group 1 is the break.
+_AFTER_ALSO_END = rf"\.{after_abbreviation(words=ALSO_END_SENTENCES)}"
+_NAME_LINKS = "of|for|and|the|on|to|in|at|a|an"
+_CLAUSE_AFTER = re.compile(
+    rf"({_AFTER_ALSO_END}['\"’”)]*\s+)([A-Z][a-z]+)(?=(?:['’]s)?(?:\s+(?:{_NAME_LINKS})\b)*+\s+[a-z])"
+)
+_WORD_AFTER = re.compile(rf"{_AFTER_ALSO_END}['\"’”)]*\s+([A-Z][a-z]+)")
 # Figures and period words: "three months ended June 30, 2023" and "nine months ended September 30, 2023" read alike.
 _FIGURES = re.compile(
     r"\d[\d,.]*|\b(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -51,20 +69,43 @@ def normalize(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def sentences(text: str, *, offset: int = 0) -> list[Sentence]:
-    """Sentences of prose lines (table rows left out), with offsets into the document."""
+def names_after_abbreviations(*texts: str) -> frozenset[str]:
+    """Capitalised words that follow an abbreviation which can end a sentence ("U.S.", "Inc.") at least twice in one
+    of `texts` (the filings compared): names ("U.S. Holder"), never a sentence's first word."""
+    return frozenset(w for text in texts for w, n in Counter(_WORD_AFTER.findall(text)).items() if n > 1)
+
+
+def sentences(text: str, *, offset: int = 0, names: frozenset[str] | None = None) -> list[Sentence]:
+    """Sentences of prose lines (table rows left out), with offsets into the document. `names`: the words that go on
+    a name after "U.S." and the like (names_after_abbreviations of the filing; by default, of `text`)."""
+    names = names_after_abbreviations(text) if names is None else names
+    # read in one pass over the text: a search per line costs more than the search itself
+    clauses = [(m.start(1) + len(m.group(1).rstrip()), m.end(1)) for m in _CLAUSE_AFTER.finditer(text)
+               if m.group(2) not in names and "\n" not in m.group(1)]  # fmt: skip
     out, pos = [], offset
     for line in text.split("\n"):
         if " | " not in line:
             cut = 0
-            for brk in [*_SENTENCE_BREAK.finditer(line), None]:
-                end = brk.start() + len(brk.group(0).rstrip()) if brk else len(line)
+            for end, start in [*_breaks(line, clauses, pos - offset), (len(line), len(line))]:
                 chunk = line[cut:end].rstrip()
                 if len(chunk) >= 20:
                     out.append(Sentence(pos + cut, pos + cut + len(chunk), chunk))
-                cut = brk.end() if brk else cut
+                cut = start
         pos += len(line) + 1
     return out
+
+
+def _breaks(line: str, clauses: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
+    """(where a sentence ends, where the next starts) for each sentence break in the line at `at` of the text whose
+    breaks before a new clause after "U.S." and the like are `clauses`, in order."""
+    found = {brk.start() + len(brk.group(0).rstrip()): brk.end() for brk in _SENTENCE_BREAK.finditer(line)}
+    if clauses:
+        for end, start in clauses[bisect_left(clauses, (at, 0)) :]:
+            if end > at + len(line):
+                break
+            found.setdefault(end - at, start - at)
+        return sorted(found.items())
+    return list(found.items())
 
 
 SAME_WORDS = 0.8  # word-set Jaccard at or above which an old sentence is the new one reworded, not a new one
@@ -87,17 +128,17 @@ class TextChanges:
     inserted: tuple[Inserted, ...] = ()
 
 
-def added_sentences(old: str, new: str, new_offset: int) -> list[Sentence]:
+def added_sentences(old: str, new: str, new_offset: int, *, names: frozenset[str] | None = None) -> list[Sentence]:
     """Sentences of `new` that `old` lacks, figures aside (a new quarter's numbers alone are not new text), and
     light rewordings aside: a sentence whose words are nearly all one old sentence's ("or" become "and", a list
-    reordered, ", including," inserted; word-set Jaccard >= SAME_WORDS) is not new."""
-    return _fresh(old, new, new_offset)[0]
+    reordered, ", including," inserted; word-set Jaccard >= SAME_WORDS) is not new. `names` as for `sentences`."""
+    return _fresh(old, new, new_offset, names)[0]
 
 
-def text_changes(old: str, new: str, new_offset: int) -> TextChanges:
+def text_changes(old: str, new: str, new_offset: int, *, names: frozenset[str] | None = None) -> TextChanges:
     """The sentences `added_sentences` finds, and in each light rewording the runs of words it inserted that hold
     a word its old sentence lacks (figures aside: words are letters only)."""
-    added, reworded = _fresh(old, new, new_offset)
+    added, reworded = _fresh(old, new, new_offset, names)
     return TextChanges(tuple(added), tuple(part for n, o in reworded for part in _inserted(n, o)))
 
 
@@ -110,9 +151,9 @@ class _OldText:
 
 
 @lru_cache(maxsize=4)
-def _old_text(old: str) -> _OldText:
+def _old_text(old: str, names: frozenset[str] | None) -> _OldText:
     """The older text read once: a filing's risk factors are the old side of every changed factor's comparison."""
-    old_sentences = sentences(old)
+    old_sentences = sentences(old, names=names)
     words = [frozenset(_WORD.findall(s.text.lower())) for s in old_sentences]
     holding: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
@@ -122,10 +163,16 @@ def _old_text(old: str) -> _OldText:
     return _OldText(old_sentences, seen, words, holding)
 
 
-def _fresh(old: str, new: str, new_offset: int) -> tuple[list[Sentence], list[tuple[Sentence, Sentence]]]:
+def _fresh(
+    old: str, new: str, new_offset: int, names: frozenset[str] | None
+) -> tuple[list[Sentence], list[tuple[Sentence, Sentence]]]:
     """Sentences of `new` not in `old` (figures aside): those added, and (new, old) pairs of light rewordings."""
-    was = _old_text(old)
-    fresh = [s for s in sentences(new, offset=new_offset) if _FIGURES.sub("0", normalize(s.text)) not in was.seen]
+    was = _old_text(old, names)
+    fresh = [
+        s
+        for s in sentences(new, offset=new_offset, names=names)
+        if _FIGURES.sub("0", normalize(s.text)) not in was.seen
+    ]
     if not fresh:
         return [], []
     old_sentences, old_words, holding = was.sentences, was.words, was.holding
