@@ -14,7 +14,10 @@ _ABBREVIATIONS = (
 )
 ABBREVIATIONS = frozenset(_ABBREVIATIONS.split())
 # Those that also end sentences in filings ("... located outside the U.S. As a result, ...").
-ALSO_END_SENTENCES = frozenset({"u.s", "u.k", "inc", "co", "corp", "ltd", "etc"})
+ALSO_END_SENTENCES = frozenset({"u.s", "u.s.a", "u.k", "inc", "co", "corp", "ltd", "etc"})
+# Never the end of a sentence in filings, though the labelled set's splitter (so flagging's, whose offsets are the
+# labels') ends one there: the "v." of a case name ("Lipchitz v. Huang, et al."). The filing comparison's alone.
+IN_FILINGS_TOO = frozenset({"v"})
 WORD_START = r"(?<![A-Za-z.])"  # what comes before an abbreviation's first letter
 
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from watchdesk.sources.abbreviations import (
     ABBREVIATIONS,
     ALSO_END_SENTENCES,
+    IN_FILINGS_TOO,
     abbreviation_vetoes,
     after_abbreviation,
 )
@@ -21,18 +22,18 @@ from watchdesk.sources.abbreviations import (
 _WORD = re.compile(r"[a-z]+")
 _LETTERS = re.compile(r"[A-Za-z]+")  # _WORD on text not lowered, so offsets stay the text's
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
-# A period after an abbreviation ("the U.S. Government", "Huawei Technologies Co. Ltd.") or a lone initial ("Colette
-# M. Kress") ends no sentence, as in flagging's splitter; an initial only as a word of its own, since "Item 1A.",
-# "Form 10-K." and "investments in R&D." do end sentences in filings. After an abbreviation that can also end one
-# ("outside the U.S. As a result, ..."), a word that starts sentences and no name does start one. The break starts with
-# its punctuation so the engine skips plain text fast.
+# A period after an abbreviation ("the U.S. Government", "Huawei Technologies Co. Ltd.", "Lipchitz v. Huang") or a lone
+# initial ("Colette M. Kress") ends no sentence, as in flagging's splitter (which ends one after "v."); an initial only
+# as a word of its own, since "Item 1A.", "Form 10-K." and "investments in R&D." do end sentences in filings. After an
+# abbreviation that can also end one ("outside the U.S. As a result, ..."), a word that starts sentences and no name
+# does start one. The break starts with its punctuation so the engine skips plain text fast.
 _STARTS = (
     "A Accordingly Additionally Also Although An Any As At Because But By Certain Consequently During Each For "
     "Furthermore However If In It Its Many Moreover Our See Since Some Such That The There Therefore These They This "
     "Those Thus Unless We When While"
 )
 _SENTENCE_BREAK = re.compile(
-    rf"[.!?]{abbreviation_vetoes(words=ABBREVIATIONS - ALSO_END_SENTENCES)}"
+    rf"[.!?]{abbreviation_vetoes(words=(ABBREVIATIONS | IN_FILINGS_TOO) - ALSO_END_SENTENCES)}"
     rf"(?:{abbreviation_vetoes(words=ALSO_END_SENTENCES)}|(?=['\"’”)]*\s+(?:{'|'.join(_STARTS.split())})\b))"
     r"(?<!(?<![\w.&/-])[A-Z]\.)['\"’”)]*\s+(?=[A-Z“\"(])"
 )
