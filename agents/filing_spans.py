@@ -1,8 +1,9 @@
 """A stored filing's labelled spans: its sections (or 8-K and 6-K items), its headings apart.
 
-A risk section's group heading ("Risks Related to Demand, Supply and Manufacturing") and an MD&A subheading
-("Inventories", "Demand and Supply") are lines of their own; as spans of role HEADING they keep the section's label,
-and flagging leaves them out: a heading names what the text under it is about, it states nothing.
+A risk section's group heading ("Risks Related to Demand, Supply and Manufacturing"), an MD&A subheading
+("Inventories", "Demand and Supply") and a subheading of the financial statements' notes ("Purchase Obligations") are
+lines of their own; as spans of role HEADING they keep the section's label, and flagging leaves them out: a heading
+names what the text under it is about, it states nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from watchdesk.sources.html_emphasis import emphasis_map
 from watchdesk.sources.risk_factors import parse_risk_factors, risk_section
 from watchdesk.sources.sections import Section, extract_sections
 from watchdesk.sources.sections_xref import reference_table_sections
-from watchdesk.sources.subheadings import mdna_headings
+from watchdesk.sources.subheadings import subheadings
 from watchdesk.store.records import HEADING, DocumentRecord, SpanRecord
 
 SECTIONED = {"10-K", "10-Q", "20-F"}
@@ -50,12 +51,12 @@ def with_spans(record: DocumentRecord, *, html: bytes | None = None) -> Labelled
 
 
 def headings(sections: Sequence[Section], html: bytes, *, form: str) -> list[tuple[int, int]]:
-    """Where the risk section's group headings and the MD&A's subheadings stand, in order (both read from the
-    filing's emphasis)."""
+    """Where the risk section's group headings and the subheadings of the MD&A and the financial statements stand, in
+    order (all read from the filing's emphasis)."""
     emphasis = emphasis_map(html)
     found = risk_section(sections)
     groups = parse_risk_factors(found, emphasis=emphasis).groups if found is not None else ()
-    return sorted((*groups, *mdna_headings(sections, emphasis, form=form)))
+    return sorted((*groups, *subheadings(sections, emphasis, form=form)))
 
 
 def headings_apart(parts: list[Part], headings: Sequence[tuple[int, int]]) -> list[Part]:

@@ -76,9 +76,10 @@ def flag(
     calls that name their speakers. Filings are read by the filings' reading choices: in risk factors a neutral
     stock or supply mention is a warning; elsewhere stock is read by the accounts (provisions recorded: warning,
     releases of reserved stock: good news, accounting policy: neutral); table rows of figures, stock named as one
-    account in a list, risk factors' group headings ("Risks Related to ...") and MD&A subheadings ("Inventories")
-    are not flags. "sure" is false where the learned second pass was unsure of the mention or its polarity (those
-    are right less often: read them first), null where it did not judge it (other topics, an LLM's verdict). With
+    account in a list, risk factors' group headings ("Risks Related to ...") and the subheadings of MD&A and the
+    financial statements' notes ("Inventories", "Purchase Obligations") are not flags. "sure" is false where the
+    learned second pass was unsure of the mention or its polarity (those are right less often: read them first),
+    null where it did not judge it (other topics, an LLM's verdict). With
     WATCHDESK_MODEL set, an LLM reads each flag with the sentences around it and the question it answers, refines
     its polarity, drops it if it is off-topic, and adds candidates the offline pass left out when it finds them on
     topic; the offline verdict stays on any LLM failure. WATCHDESK_LLM_RECORD=DIR records every request and answer;
@@ -96,8 +97,10 @@ def flag(
     from watchdesk.agents.flagging.topics import load_topics
 
     if llm_requests is not None and not llm_requests.parent.is_dir():  # said before any work, not as a crash after
-        raise ConfigError(f"--llm-requests {llm_requests}: folder {llm_requests.parent} does not exist; create it "
-                          "first, or give another path")
+        raise ConfigError(
+            f"--llm-requests {llm_requests}: folder {llm_requests.parent} does not exist; create it "
+            "first, or give another path"
+        )
     if llm_requests is not None:
         writable_file(llm_requests, option="--llm-requests")
     library = load_topics(_topic_names(topics))  # unknown names -> ConfigError naming the known ones

@@ -1,9 +1,10 @@
-"""Subheadings of a filing's MD&A (10-K Item 7, 10-Q Part I Item 2, 20-F Item 5), read from the filing's emphasis.
+"""Subheadings of a filing's MD&A (10-K Item 7, 10-Q Part I Item 2, 20-F Item 5) and of its financial statements
+and their notes (10-K Items 8 and 15, 10-Q Part I Item 1, 20-F Items 17 and 18), read from the filing's emphasis.
 
-"Inventories", "Demand and Supply", "Liquidity and Capital Resources": a line that names what the text under it is
-about states nothing itself. A general rule, no word list: a subheading is a line of its own set in emphasis
-throughout (bold, italic or underline), short (at most ten words), with no sentence-ending punctuation, never a
-table row or a bullet, followed by body text (a sentence, or a long line), possibly after more such lines
+"Inventories", "Demand and Supply", "Liquidity and Capital Resources", "Purchase Obligations": a line that names what
+the text under it is about states nothing itself. A general rule, no word list: a subheading is a line of its own set
+in emphasis throughout (bold, italic or underline), short (at most ten words), with no sentence-ending punctuation,
+never a table row or a bullet, followed by body text (a sentence, or a long line), possibly after more such lines
 ("Overview" over "Our Company and Our Businesses"). A line over a table ("Three Months Ended", "($ in millions)") is
 none: a table is no body text.
 """
@@ -16,19 +17,24 @@ from watchdesk.sources.html_emphasis import Emphasis
 from watchdesk.sources.risk_factors import BULLET, SENTENCE_END  # as risk_factors reads them
 from watchdesk.sources.sections import Section
 
-MDNA_ITEMS = {"10-K": "7", "10-Q": "I-2", "20-F": "5"}
+# The MD&A, then the items that hold the financial statements (a 10-K has them in Item 8 or, by reference, in Item 15)
+SUBHEADED_ITEMS = {"10-K": ("7", "8", "15"), "10-Q": ("I-2", "I-1"), "20-F": ("5", "17", "18")}
 _MAX_WORDS = 10
 _LONG = 80  # characters from which a line is a paragraph, punctuated or not
 
 
-def mdna_headings(
+def subheadings(
     sections: Sequence[Section], emphasis: Mapping[str, Emphasis], *, form: str
 ) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each subheading line of the form's MD&A section; none for other forms or without it."""
-    item = MDNA_ITEMS.get(form.upper().removesuffix("/A"))
-    found = next((s for s in sections if s.item == item), None)
-    if found is None or not emphasis:
+    """(start, end) of each subheading line of the form's MD&A and financial statements; none for other forms."""
+    items = SUBHEADED_ITEMS.get(form.upper().removesuffix("/A"), ())
+    if not emphasis:
         return ()
+    return tuple(h for s in sections if s.item in items for h in section_headings(s, emphasis))
+
+
+def section_headings(found: Section, emphasis: Mapping[str, Emphasis]) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each subheading line of one section."""
     lines: list[tuple[int, str]] = []
     pos = found.start
     for raw in found.text.split("\n"):

@@ -17,7 +17,7 @@ from watchdesk.graph.cli import cli
 from watchdesk.sources.html_emphasis import emphasis_map
 from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.sections import extract_sections
-from watchdesk.sources.subheadings import mdna_headings
+from watchdesk.sources.subheadings import section_headings
 from watchdesk.store.records import HEADING
 
 NVDA_10Q = "NVDA_10-Q_Q2FY2026_filed-2025-08-27.html"
@@ -32,22 +32,37 @@ MDNA = "7 Management's Discussion and Analysis of Financial Condition and Result
 
 
 def test_an_mdna_subheading_is_no_finding(edgar_fixtures: Path) -> None:
-    record, spans = labelled = nvda_10k_spans(edgar_fixtures)
-    headings = {record.text[s.start : s.end] for s in spans if s.role == HEADING and s.section == "7"}
-    assert {*HEADINGS, "Liquidity", "Critical Accounting Estimates"} <= headings
-    found, said = findings_in(labelled, "7", ["supply_chain", "inventory"])
-    assert not set(HEADINGS) & set(found)
-    assert set(UNDER_THEM) <= set(found)  # the sentences under them are still read
-    assert set(HEADINGS) <= said
+    headings_are_no_findings(
+        edgar_fixtures, "7", HEADINGS, UNDER_THEM, also=["Liquidity", "Critical Accounting Estimates"]
+    )
 
 
 def test_watchdesk_flag_leaves_them_out_too(edgar_fixtures: Path) -> None:
+    flag_leaves_them_out(edgar_fixtures, MDNA, HEADINGS, UNDER_THEM)
+
+
+def headings_are_no_findings(
+    edgar_fixtures: Path, item: str, headings: list[str], under_them: list[str], *, also: list[str]
+) -> None:
+    """NVIDIA's FY2025 10-K after a run: `headings` (and `also`) are stored as headings of `item`, `headings` are no
+    findings though they are sentences of the document, the sentences `under_them` are findings."""
+    record, spans = labelled = nvda_10k_spans(edgar_fixtures)
+    stored = {record.text[s.start : s.end] for s in spans if s.role == HEADING and s.section == item}
+    assert {*headings, *also} <= stored
+    found, said = findings_in(labelled, item, ["supply_chain", "inventory"])
+    assert not set(headings) & set(found)
+    assert set(under_them) <= set(found)  # the sentences under them are still read
+    assert set(headings) <= said
+
+
+def flag_leaves_them_out(edgar_fixtures: Path, section: str, headings: list[str], under_them: list[str]) -> None:
+    """`watchdesk flag` on NVIDIA's FY2025 10-K gives none of `headings` in `section`, and the sentences under them."""
     result = CliRunner().invoke(cli, ["flag", str(edgar_fixtures / "filings" / NVDA_10K)], env={"WATCHDESK_MODEL": ""})
     assert result.exit_code == 0, result.output
     flags = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
-    in_mdna = {f["sentence"] for f in flags if f["section"] == MDNA}
-    assert not set(HEADINGS) & in_mdna
-    assert set(UNDER_THEM) <= in_mdna
+    in_section = {f["sentence"] for f in flags if f["section"] == section}
+    assert not set(headings) & in_section
+    assert set(under_them) <= in_section
 
 
 def test_a_line_over_a_table_is_no_subheading(edgar_fixtures: Path) -> None:
@@ -56,7 +71,8 @@ def test_a_line_over_a_table_is_no_subheading(edgar_fixtures: Path) -> None:
     headings."""
     html = (edgar_fixtures / "filings" / NVDA_10Q).read_bytes()
     text = html_to_text(html)
-    found = mdna_headings(extract_sections(text, form="10-Q"), emphasis_map(html), form="10-Q")
+    mdna = next(s for s in extract_sections(text, form="10-Q") if s.item == "I-2")
+    found = section_headings(mdna, emphasis_map(html))
     lines = [text[a:b] for a, b in found]
     assert lines[:3] == ["Forward-Looking Statements", "Overview", "Our Company and Our Businesses"]
     assert not {"Revenue by Reportable Segments", "($ in millions)", "(In millions)", "Six Months Ended"} & set(lines)
