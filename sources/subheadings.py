@@ -3,7 +3,7 @@ and their notes (10-K Items 8 and 15, 10-Q Part I Item 1, 20-F Items 17 and 18),
 
 "Inventories", "Demand and Supply", "Liquidity and Capital Resources", "Purchase Obligations": a line that names what
 the text under it is about states nothing itself. A general rule, no word list: a subheading is a line of its own set
-in emphasis throughout (bold, italic or underline), short (at most ten words), with no sentence-ending punctuation,
+in emphasis throughout (bold, italic or underline), short (at most twenty words), with no sentence-ending punctuation,
 never a table row or a bullet, followed by body text (a sentence, or a long line), possibly after more such lines
 ("Overview" over "Our Company and Our Businesses"). A line over a table ("Three Months Ended", "($ in millions)") is
 none: a table is no body text.
@@ -19,7 +19,9 @@ from watchdesk.sources.sections import Section
 
 # The MD&A, then the items that hold the financial statements (a 10-K has them in Item 8 or, by reference, in Item 15)
 SUBHEADED_ITEMS = {"10-K": ("7", "8", "15"), "10-Q": ("I-2", "I-1"), "20-F": ("5", "17", "18")}
-_MAX_WORDS = 10
+# A heading runs to 15 words in the fixture filings (a critical audit matter, "Valuation of Inventories - Provisions
+# for Excess or Obsolete Inventories and Excess Product Purchase Commitments"); no line of 16 to 20 words is one
+_MAX_WORDS = 20
 _LONG = 80  # characters from which a line is a paragraph, punctuated or not
 
 
