@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -22,13 +23,33 @@ STALE_RUNNING = "running (stale: no process holds the database; the next run mar
 RUN_STATUS = f"CASE status WHEN 'running' THEN '{STALE_RUNNING}' ELSE status END"
 
 
+# Where a notebook looks when WATCHDESK_DB is unset, from its kernel's folder (notebooks/): a store written there,
+# else the one a CLI run from the repository's top folder writes.
+NOTEBOOK_FALLBACKS = ("watchdesk.duckdb", "../watchdesk.duckdb")
+
+
 def locate(named: str | None, *, fallbacks: Sequence[Path | str]) -> Path | None:
     """The file WATCHDESK_DB names (`named`), which must exist, else the first of `fallbacks` that does."""
     if named:
         if not Path(named).is_file():  # a typo must never show another database's data
-            raise ConfigError(f"WATCHDESK_DB names {named}, which is not a file: fix it, or unset it")
+            where = "" if Path(named).is_absolute() else (
+                f" ({Path(named).absolute()}: a relative path is read from the kernel's folder, the notebook's)"
+            )
+            raise ConfigError(f"WATCHDESK_DB names {named}, which is not a file{where}: give its absolute path, "
+                              "or unset it")
         return Path(named)
     return next((Path(p) for p in fallbacks if Path(p).is_file()), None)
+
+
+def reading_what(path: Path, *, fallbacks: Sequence[Path | str] = ()) -> str:
+    """Which file a notebook reads, when it last changed, and any other of `fallbacks` it leaves unread: two stores,
+    one written from notebooks/ and one from the top folder, differ only by where they were written from."""
+    changed = datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%d %H:%M UTC")
+    said = [f"reading {path.resolve()} (last changed {changed})"]
+    for other in (Path(p).resolve() for p in fallbacks):
+        if other.is_file() and other != path.resolve():
+            said.append(f"not reading {other}, another {other.name}: set WATCHDESK_DB to its path to read that one")
+    return "\n".join(said)
 
 
 @contextmanager
