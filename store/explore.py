@@ -1,0 +1,192 @@
+"""An analyst's questions of a store, one call each: findings by ticker, topic and period with their sources, what
+changed between a company's filings, and a finding's evidence in its context.
+
+Each call opens the file read-only and closes it before it returns (`reader.reading`), so a notebook holds nothing
+between cells and never keeps a run out. Rows come back as a `Table` (a list of dicts) that a notebook shows with
+its sources as links. Dates are the documents' event dates: filing, call or publication day, else the day stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from watchdesk.sources.errors import ConfigError
+from watchdesk.store import reader
+from watchdesk.store.queries import DOC_KIND, EVENT_DATE, _dicts, _tickers, _topics, quote_matches, stored_text
+from watchdesk.store.store import Store
+from watchdesk.store.table import Table
+
+Many = str | Sequence[str] | None  # one, several, or None for all
+
+_FILTERS = """(CAST(? AS VARCHAR[]) IS NULL OR list_contains(?, {ticker}))
+    AND (CAST(? AS VARCHAR[]) IS NULL OR {topic_test})
+    AND (CAST(? AS DATE) IS NULL OR {day} >= ?) AND (CAST(? AS DATE) IS NULL OR {day} <= ?)"""
+
+
+def _params(ticker: Many, topic: Many, start: date | None, end: date | None) -> list[object]:
+    if start is not None and end is not None and start > end:
+        raise ValueError(f"the period starts ({start}) after it ends ({end})")
+    tickers = None if ticker is None else _tickers(ticker)
+    topics = None if topic is None else _topics(topic)
+    return [tickers, tickers, topics, topics, start, start, end, end]
+
+
+def _rows(db: Path | str, sql: str, params: Sequence[object]) -> list[dict[str, Any]]:
+    with reader.reading(db) as con:
+        return _dicts(Store(con), sql, params)
+
+
+FINDING_COLUMNS = ["date", "ticker", "topic", "polarity", "score", "sentence", "document", "section", "speaker",
+                   "source", "finding_id"]  # fmt: skip
+
+
+def findings(
+    db: Path | str, *, ticker: Many = None, topic: Many = None, start: date | None = None, end: date | None = None
+) -> Table:
+    """Findings (each document's latest flagging, as a briefing counts them), newest document first and the
+    strongest first within one: date, ticker, topic, polarity, score (-1 a warning .. +1 good news), the sentence,
+    the document (10-K, earnings call, news, ...), section, speaker, source (the URL or file its text came from) and
+    finding_id (for `evidence`). A filter left out matches everything; `start` and `end` are included.
+
+    >>> rows = explore.findings(db, ticker="NVDA", topic="inventory", start=date(2025, 2, 1), end=date(2025, 2, 28))
+    >>> sorted({(str(r["date"]), r["document"]) for r in rows})
+    [('2025-02-26', '10-K'), ('2025-02-26', 'earnings call')]
+    >>> explore.findings(db, ticker="NVDA", topic="inventory", start=date(2030, 1, 1))
+    No findings for NVDA on inventory from 2030-01-01.
+    """
+    where = _FILTERS.format(ticker="ticker", topic_test="list_contains(?, topic)", day="day")
+    sql = f"""
+        SELECT * FROM (
+            SELECT {EVENT_DATE} AS day, f.ticker, f.topic, f.polarity, f.score, f.sentence,
+                   coalesce(d.doc_type, d.form) AS document, f.section, f.speaker,
+                   coalesce(d.source_url, d.url) AS source, f.finding_id, f.start
+            FROM current_findings f JOIN documents d USING (doc_id)
+        ) WHERE {where}
+        ORDER BY day DESC, ticker, document, abs(score) DESC, start
+    """
+    rows = [{"date": r.pop("day"), **r} for r in _rows(db, sql, _params(ticker, topic, start, end))]
+    return Table(rows, columns=FINDING_COLUMNS, nothing=_nothing("findings", ticker, topic, start, end))
+
+
+CHANGE_COLUMNS = ["filed", "ticker", "form", "compared_with", "section", "change", "text", "topics", "source"]
+# Per section: risk factors new or removed first, then changed ones, then the text they gained (MD&A: sentences added).
+_CHANGE_ORDER = (
+    "CASE WHEN kind = 'new' THEN 0 WHEN kind = 'removed' THEN 1 WHEN kind IN ('added', 'inserted') THEN 3 ELSE 2 END"
+)
+_CHANGE_SAID = """CASE WHEN kind = 'added' AND item <> '1A' THEN 'sentence added'
+    WHEN kind = 'added' THEN 'sentence added to a factor' WHEN kind = 'inserted' THEN 'words added to a sentence'
+    ELSE kind || ' risk factor' END"""
+
+
+def changes(
+    db: Path | str, *, ticker: Many = None, topic: Many = None, start: date | None = None, end: date | None = None
+) -> Table:
+    """What changed between consecutive 10-K, 10-Q or 20-F filings as a run compared them, newest filing first:
+    filed (the newer filing's date), ticker, form, compared_with (the older one's date), section (risk factors or
+    MD&A), change (new, removed, expanded, shortened or reworded risk factor; a sentence added to a factor or to
+    the MD&A), text (the factor's heading, or the sentence), topics it mentions, and source (the filing that
+    has the text: the older one for a removed factor). `topic` keeps changes that mention it; `start` and `end`
+    bound the newer filing's date.
+
+    >>> rows = explore.changes(db, ticker="NVDA")
+    >>> sorted({(str(r["filed"]), str(r["compared_with"]), r["form"]) for r in rows})
+    [('2025-02-26', '2024-02-21', '10-K')]
+    >>> [r["change"] for r in rows][:1]
+    ['removed risk factor']
+    """
+    where = _FILTERS.format(ticker="c.ticker", topic_test="list_has_any(c.topics, ?)", day="n.filed_at")
+    sql = f"""
+        SELECT n.filed_at AS filed, c.ticker, n.form, o.filed_at AS compared_with,
+               CASE c.item WHEN '1A' THEN 'risk factors' ELSE 'MD&A' END AS section, {_CHANGE_SAID} AS change,
+               CASE c.kind WHEN 'removed' THEN c.old_heading ELSE c.new_heading END AS text, c.topics,
+               CASE c.kind WHEN 'removed' THEN coalesce(o.source_url, o.url) ELSE coalesce(n.source_url, n.url)
+               END AS source
+        FROM filing_changes c
+        JOIN documents o ON o.doc_id = c.old_doc_id JOIN documents n ON n.doc_id = c.new_doc_id
+        WHERE c.kind <> 'unchanged' AND {where}
+        ORDER BY n.filed_at DESC, c.ticker, c.item, {_CHANGE_ORDER}, c.seq
+    """
+    rows = _rows(db, sql, _params(ticker, topic, start, end))
+    return Table(rows, columns=CHANGE_COLUMNS, nothing=_nothing("filing changes", ticker, topic, start, end))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A finding's sentence with the sentences around it, and where it was said; printed as a citation."""
+
+    finding_id: str
+    ticker: str
+    topic: str
+    polarity: str
+    score: float
+    date: date
+    document: str
+    title: str | None
+    section: str | None
+    speaker: str | None
+    source: str | None
+    before: list[str]
+    sentence: str
+    after: list[str]
+    quoted_exactly: bool  # the sentence is the stored text at the finding's offsets
+
+    def __str__(self) -> str:
+        where = ", ".join(x for x in (self.section, self.speaker) if x)
+        head = f"{self.ticker} {self.document}, {self.date}{f', {where}' if where else ''}"
+        check = "" if self.quoted_exactly else "\n(not the stored text at the finding's offsets: re-run the flagging)"
+        text = " ".join([*self.before, f">>> {self.sentence} <<<", *self.after])
+        return f"{head}: {self.topic} {self.polarity} ({self.score:+.2f})\n{self.source or ''}\n{text}{check}"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(str(self))
+
+
+def evidence(db: Path | str, finding_id: str, *, around: int = 1) -> Evidence:
+    """A finding's sentence, `around` sentences either side, its document, date and source URL.
+
+    >>> first = explore.findings(db, ticker="NVDA", topic="inventory", start=date(2025, 2, 26), end=date(2025, 2, 26))
+    >>> said = explore.evidence(db, first[0]["finding_id"])
+    >>> said.sentence == first[0]["sentence"], said.quoted_exactly, said.source == first[0]["source"]
+    (True, True, True)
+    """
+    sql = f"""
+        SELECT f.finding_id, f.ticker, f.topic, f.polarity, f.score, {EVENT_DATE} AS date,
+               coalesce(d.doc_type, d.form, {DOC_KIND}) AS document, d.title, f.section, f.speaker,
+               coalesce(d.source_url, d.url) AS source, f.sentence, f.doc_id, f.start, f."end"
+        FROM findings f JOIN documents d USING (doc_id) WHERE f.finding_id = ?
+    """
+    around_sql = """
+        SELECT list(text ORDER BY start) FILTER (start < ? AND seq >= (SELECT max(seq) FROM sentences
+                   WHERE doc_id = ? AND start <= ?) - ?),
+               list(text ORDER BY start) FILTER (start >= ? AND seq <= (SELECT min(seq) FROM sentences
+                   WHERE doc_id = ? AND start >= ?) + ? - 1)
+        FROM sentences WHERE doc_id = ?
+    """
+    with reader.reading(db) as con:
+        store = Store(con)
+        found = _dicts(store, sql, [finding_id])
+        if not found:
+            raise ConfigError(f"no finding {finding_id} in {db}: take a finding_id from explore.findings(db, ...)")
+        f = found[0]
+        doc_id, start, end = f.pop("doc_id"), f.pop("start"), f.pop("end")
+        before, after = store.query(around_sql, [start, doc_id, start, around, end, doc_id, end, around, doc_id])[0]
+        exact = quote_matches(stored_text(store, doc_id), start, end, f["sentence"])
+    return Evidence(**f, before=before or [], after=after or [], quoted_exactly=exact)
+
+
+def _nothing(what: str, ticker: Many, topic: Many, start: date | None, end: date | None) -> str:
+    """What an empty answer was asked for, so an empty table reads as an answer, not a failure."""
+    said = [f"No {what}"]
+    if ticker is not None:
+        said.append(f"for {', '.join(_tickers(ticker))}")
+    if topic is not None:
+        said.append(f"on {', '.join(_topics(topic))}")
+    if start is not None:
+        said.append(f"from {start}")
+    if end is not None:
+        said.append(f"to {end}")
+    return " ".join(said) + "."

@@ -1,0 +1,73 @@
+"""Rows a notebook shows: a list of dicts that Jupyter draws as a table (sources as links) and print() as text."""
+
+from __future__ import annotations
+
+import html
+from datetime import date, datetime
+from typing import Any
+
+SHOWN = 20  # rows drawn; the rest are in the list, and the table says how many
+WIDE = 80  # characters of a cell in the text form; the HTML form keeps them all
+
+
+def cell(value: Any) -> str:
+    """A value as a reader reads it: dates as ISO dates, fractions with three decimals, lists joined, NULL empty."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    if isinstance(value, list | tuple):
+        return ", ".join(cell(v) for v in value)
+    return str(value)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= WIDE else text[: WIDE - 1] + "…"
+
+
+class Table(list[dict[str, Any]]):
+    """Rows with their column names; empty, it says what was asked (`nothing`)."""
+
+    def __init__(self, rows: list[dict[str, Any]], *, columns: list[str], nothing: str) -> None:
+        super().__init__(rows)
+        self.columns = columns
+        self.nothing = nothing
+
+    def _footer(self) -> str:
+        return f"{len(self)} rows, the first {SHOWN} shown" if len(self) > SHOWN else ""
+
+    def __str__(self) -> str:
+        if not self:
+            return self.nothing
+        rows = [[_short(cell(r.get(c))) for c in self.columns] for r in self[:SHOWN]]
+        widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(self.columns)]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(self.columns, widths, strict=True)).rstrip()]
+        lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+        return "\n".join([*lines, self._footer()]).rstrip()
+
+    __repr__ = __str__  # a Python prompt shows the table too
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # IPython's text form
+        printer.text(str(self))
+
+    def _repr_html_(self) -> str:
+        if not self:
+            return f"<p>{html.escape(self.nothing)}</p>"
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{_html_cell(r.get(c))}</td>" for c in self.columns) + "</tr>" for r in self[:SHOWN]
+        )
+        footer = f"<p>{self._footer()}</p>" if self._footer() else ""
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{footer}"
+
+
+def _html_cell(value: Any) -> str:
+    text = cell(value)
+    if text.startswith(("https://", "http://")):  # a source is a link; any other text stays text
+        return f'<a href="{html.escape(text, quote=True)}" target="_blank" rel="noopener">{html.escape(text)}</a>'
+    return html.escape(text)
