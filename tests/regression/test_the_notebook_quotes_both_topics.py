@@ -9,12 +9,11 @@ import re
 from pathlib import Path
 
 from tests.integration.test_notebooks_read_safely import EXPLORE, execute
-from tests.regression.demo_briefs import demo_db
 
 
-def test_the_evidence_quotes_each_topic_once_per_sentence(tmp_path: Path) -> None:
-    printed, error = execute(EXPLORE, demo_db(tmp_path))
+def test_the_evidence_quotes_each_topic_once_per_sentence(demo_folder: Path) -> None:
+    printed, error = execute(EXPLORE, demo_folder / "demo.duckdb")
     assert not error, error
-    quotes = re.findall(r"^\[(inventory|supply_chain) [+-]\d\.\d\d [^@]+@\d+\] (.*)$", printed, flags=re.M)
-    assert {topic for topic, _ in quotes} == {"inventory", "supply_chain"}, quotes
+    quotes = re.findall(r"^\[NVDA (\w+) [+-]\d\.\d\d [^\]]+\] (.*)$", printed, flags=re.M)
+    assert {topic for topic, _ in quotes} >= {"inventory", "supply_chain"}, quotes
     assert len({sentence for _, sentence in quotes}) == len(quotes), quotes
