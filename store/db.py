@@ -43,12 +43,27 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb
             raise _newer(target, version)
         if not read_only:
             migrate(con)
+            if target != ":memory:":
+                _own_identity(con, Path(target))
     except BaseException as exc:
         con.close()
         if (cut := cut_short(exc, path=target)) is not None:
             raise cut from exc
         raise
     return con
+
+
+def _own_identity(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Record where the store is kept; a copy (the store it was copied from still kept where it was) draws its own
+    identity, which tags its briefing files, so a copy briefing into the original's folder never replaces its files.
+    """
+    here = str(path.resolve())
+    ((kept_at,),) = con.execute("SELECT kept_at FROM store_identity").fetchall()
+    if kept_at == here:
+        return
+    copied = kept_at is not None and Path(kept_at).is_file() and not Path(kept_at).samefile(here)
+    new_id = "replace(CAST(gen_random_uuid() AS VARCHAR), '-', '')" if copied else "store_id"
+    con.execute(f"UPDATE store_identity SET kept_at = ?, store_id = {new_id}", [here])
 
 
 def cut_short(exc: BaseException, *, path: str | None = None) -> ConfigError | None:

@@ -32,6 +32,7 @@ def as_the_previous_release_left_it(path: Path) -> Path:
         db.apply_step(con, step_017)
         con.executemany("INSERT INTO read_cuts VALUES (?, ?, ?, ?, ?, ?, ?)", kept)
         con.execute("ALTER TABLE filing_comparisons DROP COLUMN compare_version")  # migration 020
+        con.execute("ALTER TABLE store_identity DROP COLUMN kept_at")  # migration 021
         con.execute("DELETE FROM schema_migrations WHERE version > 17")
     return path
 
