@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
 from tests.conftest import SHARED_FIXTURES
 from tests.integration.test_notebooks_read_safely import EXPLORE, execute
+from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
 
 
@@ -53,3 +55,22 @@ def test_a_store_with_no_run_says_how_to_fill_it(tmp_path: Path) -> None:
     assert not error, error
     assert f"{db} holds no run yet: `watchdesk run WATCHLIST --db {db}` fills it" in printed
     assert "No findings to quote." in printed
+
+
+def test_runs_say_their_watchlist_and_times_in_utc(tmp_path: Path) -> None:
+    """The runs table showed neither which watchlist a run was for (a store may hold several) nor that its times
+    are UTC, and gave them to the microsecond, wrapped over lines ("2026-12-05 20:36:04.280" / "504")."""
+    db = tmp_path / "two.duckdb"
+    with Store.open(db) as store:
+        for run_id, watchlist, hour in (("r-semis", "semis", 9), ("r-energy", "energy", 10)):
+            started = datetime(2026, 11, 23, hour, 5, 7, 123456, tzinfo=UTC)
+            store.save_run(RunRecord(run_id=run_id, watchlist=watchlist, watchlist_hash="h", mode="live",
+                                     status="done", started_at=started))  # fmt: skip
+    printed, error = execute(EXPLORE, db)
+    assert not error, error
+    rows = [line for line in printed.splitlines() if "r-semis" in line or "r-energy" in line]
+    assert [r.split("│")[1:5] for r in rows] == [
+        [" r-semis  ", " semis     ", " done    ", " 2026-11-23 09:05 "],
+        [" r-energy ", " energy    ", " done    ", " 2026-11-23 10:05 "],
+    ], printed
+    assert "started (UTC)" in printed
