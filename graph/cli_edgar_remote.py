@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.cli_input import Day, GivenPath, replay_option, ticker_given, writable_folder
+from watchdesk.graph.cli_input import Day, Form, GivenPath, replay_option, ticker_given, writable_folder
+from watchdesk.graph.forms import said_forms
 from watchdesk.graph.settings import Settings
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def _iso(value: object) -> str:
 
 @click.command("download")
 @click.argument("ticker")
-@click.option("--form", required=True, help="One form, e.g. 10-K or 8-K.")
+@click.option("--form", type=Form(), required=True, help=f"One form: {said_forms(last='or')} (any case).")
 @click.option("--dir", "folder", type=GivenPath(file_okay=False, path_type=Path), default=Path("."), show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Newest N filings.")
 @click.option("--after", type=Day(), help="Filed on or after this date.")

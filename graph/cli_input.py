@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from watchdesk.graph.forms import FORMS_READ, canonical_form, said_forms
 from watchdesk.graph.paths import device, file_in_the_way, unwritable, unwritable_file
 from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 
@@ -50,6 +51,21 @@ class InputPath(GivenPath):
 
     def __init__(self) -> None:
         super().__init__(path_type=Path)
+
+
+class Form(click.ParamType):
+    """One of the forms a run reads, as SEC writes it ("6-k" -> "6-K"); any other value says which those are."""
+
+    name = "form"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        form = canonical_form(str(value))
+        if form in FORMS_READ:
+            return form
+        if form.removesuffix("/A") in FORMS_READ:  # the library strips "/A" from the listing before comparing
+            self.fail(f"{value!r} is an amendment: give --form {form.removesuffix('/A')} --include-amends", param, ctx)
+        given = f"{value!r} is not a form this command fetches" if form else "no form given (the value is empty)"
+        self.fail(f"{given}; give one of {said_forms(last='or')} (any case)", param, ctx)
 
 
 class Day(click.DateTime):

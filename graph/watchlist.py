@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from watchdesk.graph.forms import canonical_form
 from watchdesk.sources.addresses import ADDRESS, DOMAIN
 from watchdesk.sources.errors import ConfigError
 
@@ -21,20 +22,12 @@ _APPROVAL = re.compile(r"^(always|never|first:[1-9]\d*)$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-# "10K", "10q", "8-k", "20f/a" are the forms SEC writes 10-K, 10-Q, 8-K, 20-F/A: a form that matched nothing was
-# silently never fetched
-_FORM_SHAPE = re.compile(r"^(10|20|40|8|6)\s*-?\s*([KQF])(/A)?$|^(S|F)\s*-?\s*(\d)(/A)?$", re.IGNORECASE)
-
-
 def canonical_forms(value: tuple[str, ...]) -> tuple[str, ...]:
     forms = []
     for form in value:
-        text = " ".join(form.split()).upper()
-        if not text:
+        if not form.strip():
             raise ValueError("an empty form: name SEC forms such as 10-K, 10-Q, 8-K, 20-F, 6-K")
-        if m := _FORM_SHAPE.match(text):
-            text = f"{m[1]}-{m[2]}{m[3] or ''}".upper() if m[1] else f"{m[4]}-{m[5]}{m[6] or ''}".upper()
-        forms.append(text)
+        forms.append(canonical_form(form))
     if not forms:
         raise ValueError("no form named: name at least one (10-K, 10-Q, 8-K, 20-F, 6-K), or leave `forms` out")
     return tuple(dict.fromkeys(forms))

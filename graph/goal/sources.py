@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from watchdesk.graph.forms import said_forms
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.watchlist import Source
 from watchdesk.sources.errors import ConfigError
@@ -80,8 +81,7 @@ def find_sources(text: Text, notes: Notes, *, outlets: list[str] | None = None) 
                       "is not read")
     for m in list(text.finditer(_OTHER_FORMS)):
         text.use(m.start(), m.end())
-        notes.unclear(f"{m.group()!r}: a run reads 10-K, 10-Q, 8-K, 20-F, 6-K, 40-F and S-1 filings; this form is "
-                      "not fetched")
+        notes.unclear(f"{m.group()!r}: a run reads {said_forms()} filings; this form is not fetched")
     for m in text.finditer(_FORMS):
         form = re.sub(r"^(\d+|S)-?", r"\1-", m.group(1).upper())
         text.use(m.start(), m.end())
