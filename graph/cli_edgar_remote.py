@@ -28,7 +28,8 @@ def sec_gateway(settings: Settings, replay: Path | None) -> Iterator[Gateway]:
 
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
-    stub = Watchlist(tickers=(Ticker(symbol="-"),), policy=Policy(allowed_domains=("sec.gov",)))
+    # only the policy is read: the one ticker a watchlist must have is a placeholder, built without validation
+    stub = Watchlist(tickers=(Ticker.model_construct(symbol="-"),), policy=Policy(allowed_domains=("sec.gov",)))
     with gateway_for(settings, stub, AuditBuffer()) as gateway:
         yield gateway
 

@@ -15,22 +15,19 @@ import click
 
 from watchdesk.graph.forms import FORMS_READ, canonical_form, said_forms
 from watchdesk.graph.paths import device, file_in_the_way, unwritable, unwritable_file
+from watchdesk.graph.tickers import ticker_symbol
 from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 
 # What `--format` accepts wherever a command reads a transcript or filing file ("auto" sniffs the bytes).
 INPUT_FORMATS = ("auto", "html", "text", "json", "pdf")
 
 
-# SEC's tickers are letters and digits with a class after a dash or a dot ("BRK-B", "BRK.B")
-_TICKER = re.compile(r"[A-Z0-9]{1,6}(?:[.-][A-Z0-9]{1,3})?")
-
-
 def ticker_given(text: str) -> str:
     """A TICKER argument as `plan` reads one: spaces and a leading "$" (a cashtag, "$NVDA") dropped, upper case."""
-    symbol = text.strip().removeprefix("$").strip().upper()
-    if not _TICKER.fullmatch(symbol):
-        raise ConfigError(f"{text!r} is not a ticker (letters, digits, '.' or '-', such as NVDA or BRK-B)")
-    return symbol
+    try:
+        return ticker_symbol(text)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 class GivenPath(click.Path):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from watchdesk.graph.cli_input import INPUT_FORMATS, read_input
+from watchdesk.graph.cli_input import INPUT_FORMATS, read_input, ticker_given
 
 if TYPE_CHECKING:
     from watchdesk.sources.transcripts import Format
@@ -70,7 +70,7 @@ def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, ca
 
     if fiscal_period is not None and not _PERIOD.match(fiscal_period.strip()):
         raise click.BadParameter(f"{fiscal_period!r} is not a fiscal period like 2026-Q1", param_hint="--fiscal-period")
-    hints = Hints(ticker=ticker.strip().upper() if ticker else None,
+    hints = Hints(ticker=ticker_given(ticker) if ticker is not None else None,
                   fiscal_period=fiscal_period.strip().upper() if fiscal_period else None, call_date=call_date)
     data = read_input(path, expected=_EXPECTED)
     result = parse_transcript(data, format=cast("Format", fmt), origin=path, hints=hints)

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from watchdesk.graph.forms import canonical_form
+from watchdesk.graph.tickers import ticker_symbol
 from watchdesk.sources.addresses import ADDRESS, DOMAIN
 from watchdesk.sources.errors import ConfigError
 
@@ -64,7 +65,7 @@ class TranscriptSource(_Strict):
 
 
 class Ticker(_Strict):
-    symbol: str = Field(min_length=1, max_length=10)
+    symbol: str  # of a ticker's shape (graph/tickers.py), at most ten characters
     aliases: tuple[str, ...] = ()
     cik: int | None = Field(default=None, gt=0, le=9_999_999_999)  # SEC's CIKs have at most ten digits
     sources: tuple[Source, ...] = ("edgar",)
@@ -74,10 +75,10 @@ class Ticker(_Strict):
 
     @field_validator("symbol")
     @classmethod
-    def _upper(cls, value: str) -> str:
+    def _ticker(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("must be a ticker such as NVDA, not blank")
-        return value.strip().upper()
+        return ticker_symbol(value)
 
     @field_validator("sources")
     @classmethod
@@ -265,10 +266,21 @@ def parse_watchlist(text: str, *, origin: str = "<watchlist>") -> Watchlist:
     try:
         return Watchlist.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(f"{origin}: invalid watchlist:\n{_describe(exc)}") from None
+        raise ConfigError(f"{origin}: invalid watchlist:\n{_describe(exc, text)}") from None
 
 
-def _describe(exc: ValidationError) -> str:
+def _line(text: str, loc: tuple[Any, ...], given: object) -> str:
+    """" (line N)": the one line of the file that holds the string value `given` (under its key, if several do)."""
+    if not isinstance(given, str) or not given:
+        return ""
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if f'"{given}"' in line or f"'{given}'" in line]
+    if len(lines) > 1 and isinstance(loc[-1], str):
+        key = re.compile(rf"^\s*{re.escape(loc[-1])}\s*=")
+        lines = [n for n in lines if key.match(text.splitlines()[n - 1])]
+    return f" (line {lines[0]})" if len(lines) == 1 else ""
+
+
+def _describe(exc: ValidationError, text: str) -> str:
     lines = []
     errors = exc.errors()
     # A failed list item also fails the list's length check; report only the innermost cause.
@@ -286,7 +298,7 @@ def _describe(exc: ValidationError) -> str:
             msg += f"; did you mean `{close}`?"  # "cadense" is "cadence"
         elif err["type"] == "string_pattern_mismatch" and loc[-1:] == ("time",):
             msg = "must be a 24-hour time HH:MM, e.g. 07:00 or 18:30"
-        lines.append(f"  - field `{where}`: {msg}{given}")
+        lines.append(f"  - field `{where}`{_line(text, loc, err.get('input'))}: {msg}{given}")
     return "\n".join(lines)
 
 

@@ -36,7 +36,7 @@ def test_symbols_are_upper_cased_and_defaults_fill_in() -> None:
         ('[[tickers]]\nsymbol = "NVDA"\n[schedule]\ntime = "25:00"\n', "field `schedule.time`"),
         ('[[tickers]]\nsymbol = "NVDA"\naccessions = ["123"]\n', "accession number"),
         # the runs review (session 22): each of these passed `--dry-run` as valid and fetched or flagged nothing
-        ('[[tickers]]\nsymbol = "  "\n', "field `tickers.0.symbol`: Value error, must be a ticker such as NVDA"),
+        ('[[tickers]]\nsymbol = "  "\n', "field `tickers.0.symbol` (line 2): Value error, must be a ticker"),
         ('[[tickers]]\nsymbol = "NVDA"\nsources = []\n', "field `tickers.0.sources`: Value error, no source"),
         ('[[tickers]]\nsymbol = "NVDA"\n[topics]\nwatch = []\n', "no topic to watch"),
         ('[[tickers]]\nsymbol = "NVDA"\nforms = []\n', "no form named"),
