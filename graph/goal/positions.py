@@ -6,9 +6,10 @@ A goal's companies are read in lists ("NVIDIA, AMD and Intel"). A list stands wh
 follows a watch verb ("Monitor", "keep an eye on", "Track the 10-Q filings of"), names a $TICKER, is followed by a
 source ("Apple filings"), or stands alone (it ends its clause, or a preposition, a time or another company follows)
 after no word of context ("about", "from", "exposure to", "mentions of"...) and not right after "for" and a list to
-watch ("Watch NVIDIA for Apple"). A list that qualifies the words after it ("Apple demand"), follows a word of context
-or is what a list to watch is watched for is context, but only when another list stands where a company to watch
-does: a goal whose every company is so placed ("Flag Target and Walmart margins") watches them.
+watch ("Watch NVIDIA for Apple") or what it is watched for ("Watch NVIDIA for AMD for Apple"). A list that
+qualifies the words after it ("Apple demand"), follows a word of context or is what a list to watch is watched for
+is context, but only when another list stands where a company to watch does: a goal whose every company is so
+placed ("Flag Target and Walmart margins") watches them.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ _WATCH_VERB = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_WORD = re.compile(_SOURCE, re.IGNORECASE)
-# Between a list to watch and one it is watched for: "NVIDIA for Apple", "NVIDIA's filings for Apple"
-_WATCHED_FOR = re.compile(rf"(?:['’]s)?\s+(?:{_SOURCE}\s+)*(for\s+)", re.IGNORECASE)
+# Between a list to watch and one it is watched for: "NVIDIA for Apple", "NVIDIA's filings for Apple", and further
+# along the same sentence "NVIDIA for AMD for Apple", "NVIDIA for inventory for Apple" (the last "for" is group 1)
+_WATCHED_FOR = re.compile(rf"(?:['’]s)?\s+(?:{_SOURCE}\s+)*(?:for\s[^.;!?\n]*?\s)?(for\s+)", re.IGNORECASE)
 _OWN_SOURCE = re.compile(rf"\s*(?:['’]s\s+)?{_SOURCE}\b", re.IGNORECASE)
 
 
@@ -209,13 +211,14 @@ def _watched_for(
     lists: list[list[Named]], qualified: list[str | None], standing: list[bool], raw: str
 ) -> dict[int, str]:
     """Lists standing alone right after "for" and a list to watch ("Watch NVIDIA for Apple", "Track TSMC filings for
-    Apple and AMD"): what the one before is watched for, so context. Marked so in `standing`; returns where each is
+    Apple and AMD"), or after what that list is watched for, in the same sentence ("Watch NVIDIA for AMD for Apple",
+    "for inventory for Apple"): what it is watched for, so context. Marked so in `standing`; returns where each is
     read ("for Apple"), by its start."""
     where: dict[int, str] = {}
     for i in range(1, len(lists)):
-        group, before = lists[i], lists[i - 1]
-        gap = _WATCHED_FOR.fullmatch(raw, before[-1].end, group[0].start)
-        if gap and standing[i - 1] and standing[i] and qualified[i] == "" and not any(
+        group, watched = lists[i], [lists[j] for j in range(i) if standing[j]]
+        gap = _WATCHED_FOR.fullmatch(raw, watched[-1][-1].end, group[0].start) if watched else None
+        if gap and standing[i] and qualified[i] == "" and not any(
                 n.phrase.startswith("$") for n in group) and not after_watch_verb(group[0].start, raw):
             standing[i] = False
             where[group[0].start] = raw[gap.start(1) : group[-1].end]

@@ -20,3 +20,28 @@ def test_watch_a_for_b_watches_a_and_says_how_to_watch_b_too() -> None:
     assert not result.not_understood
     # the suggestion works
     assert [t.symbol for t in parse_goal("Watch NVIDIA and Apple", as_of=AS_OF).watchlist.tickers] == ["NVDA", "AAPL"]
+
+
+def test_each_for_phrase_after_the_companies_to_watch_is_context() -> None:
+    """Bug: "Watch NVIDIA for AMD for Apple" watched NVDA and AAPL (AMD was context, Apple after it was not), and
+    "Watch NVIDIA for inventory for Apple" watched Apple. Every "for X" after the companies to watch, in the same
+    sentence, names what they are watched for, as "Watch NVIDIA for Apple" does."""
+    for goal, watched, context in [
+        ("Watch NVIDIA for AMD for Apple", "NVDA", ("AMD", "AAPL")),
+        ("Watch NVIDIA for inventory for Apple", "NVDA", ("AAPL",)),
+        ("Watch NVIDIA for AMD demand for Apple", "NVDA", ("AMD", "AAPL")),
+        ("Track TSMC's filings for AMD for Apple and Qualcomm", "TSM", ("AMD", "AAPL", "QCOM")),
+    ]:
+        result = parse_goal(goal, as_of=AS_OF)
+        assert [t.symbol for t in result.watchlist.tickers] == [watched], (goal, result.decisions)
+        assert result.context == context, (goal, result.context)
+    said = parse_goal("Watch NVIDIA for AMD for Apple", as_of=AS_OF).decisions
+    assert "company 'Apple' read as context in 'for Apple', not as a company to watch: AAPL (Apple Inc.) is not " \
+           "watched; to watch it too, list it with the companies ('NVIDIA and Apple')" in said
+
+
+def test_a_for_phrase_in_another_sentence_or_before_a_source_still_names_a_company_to_watch() -> None:
+    for goal, watched in [("Watch NVIDIA for inventory. Flag pricing for AMD.", ["NVDA", "AMD"]),
+                          ("Watch NVIDIA for AMD for Apple filings", ["NVDA", "AAPL"]),
+                          ("Flag inventory for NVIDIA and AMD", ["NVDA", "AMD"])]:
+        assert [t.symbol for t in parse_goal(goal, as_of=AS_OF).watchlist.tickers] == watched, goal
