@@ -11,11 +11,25 @@ from watchdesk.sources.models import CompanyRef
 
 
 def lower_case_ticker(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
-    """The company whose ticker a lone lower-case word is ("nvda"), if any."""
+    """The company whose ticker a lone lower-case word is ("nvda"), if it is read as one: a well-known company's and
+    no ordinary word. "gold" (Barrick Gold's) and "cash" (a little-known bank's) are the words."""
+    ref = ticker_in_lower_case(group, index)
+    if ref is None or is_ordinary(group[0].word) or index.rank[ref.cik] >= SHORT_NAME_RANK:
+        return None
+    return ref
+
+
+def ticker_in_lower_case(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
+    """The company whose ticker a lone lower-case word is, read as one or not ("nvda", "gold")."""
     word = group[0].word
     if len(group) != 1 or not word.isalpha() or not word.islower() or not 2 <= len(word) <= 5:
         return None
     return index.ticker(word)
+
+
+def as_written(ref: CompanyRef) -> str:
+    """How to name a company whose ticker was a word in lower case."""
+    return f"not the ticker of {ref.name} ({ref.ticker}): write {ref.ticker} or ${ref.ticker} to watch it"
 
 
 def read_as_ticker(found: Found, ref: CompanyRef, phrase: str, start: int, notes: Notes | None = None) -> None:
@@ -35,9 +49,9 @@ def read_where_watched(text: Text, found: Found, index: CompanyIndex) -> None:
     for tok in text.tokens():
         if tok.word.upper() in ACRONYMS or text.negation(tok.start, tok.end) or not after_watch_verb(tok.start, raw):
             continue
-        ref = None if is_ordinary(tok.word) else lower_case_ticker([tok], index)  # "watch gold": the word
-        if ref is None or index.rank[ref.cik] >= SHORT_NAME_RANK:
-            continue  # "watch cash, debt and margins": a little-known company's ticker is read only beside a company
+        ref = lower_case_ticker([tok], index)  # "watch gold", "watch cash, debt and margins": the words
+        if ref is None:
+            continue
         if qualified_words([Named(ref, tok.text, tok.start)], raw, starts):
             continue
         read_as_ticker(found, ref, tok.text, tok.start)

@@ -9,10 +9,12 @@ from datetime import date
 from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companies
 from watchdesk.graph.goal.delivery import find_recipients
 from watchdesk.graph.goal.lower_case import (
+    as_written,
     leave_out_negated,
     lower_case_ticker,
     read_as_ticker,
     read_where_watched,
+    ticker_in_lower_case,
 )
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
@@ -204,6 +206,12 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
         if i in taken:
             continue  # read as a ticker above
         listed = _in_company_list(group, found, text.raw)
+        if (word_ref := ticker_in_lower_case(group, index)) and (listed or not found.named):
+            if found.named:  # "NVIDIA and gold": the word where a company stands; said how to name the company
+                notes.unclear(f"{phrase!r}: not understood, ignored (in lower case a word, {as_written(word_ref)})")
+            else:
+                found.problems.append(f"{phrase!r} in lower case is a word, {as_written(word_ref)}")
+            continue
         capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
         ordinary = all(is_ordinary(t.word) for t in group)
         if ref := _ordinary_name(group, index):
@@ -220,10 +228,13 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
         # A phrase in a list of companies, or the only candidate when none was found, is a company watchdesk
         # cannot resolve; elsewhere only a capitalised phrase close to a company's name is one ("Nvidiaa"), unless
         # it is an ordinary word ("Edge AI demand").
+        # A lower-case phrase in a list is one only when it is close to a company's name ("cash flow" is words).
         names = index.close(phrase, tickers=False, cutoff=0.75 if capital else 0.85)
-        if listed or (not found.named and (capital or names)) or (capital and names and not ordinary):
+        known_unlisted = index.by_name(name_key(phrase)) == []  # "samsung": a company watchdesk knows SEC does not list
+        if (listed and (capital or names or known_unlisted)) or (not found.named and (capital or names)) or (
+                capital and names and not ordinary):
             matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase)) or "none"
-            if index.by_name(name_key(phrase)) == []:  # "samsung": a company watchdesk knows SEC does not list
+            if known_unlisted:
                 found.problems.append(f"{phrase!r}: {phrase} {UNLISTED}")
                 continue
             found.problems.append(f"{phrase!r} is not a company in SEC's ticker map; close matches: {matches}")
