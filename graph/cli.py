@@ -152,7 +152,8 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     base = _settings(ctx, db_path=db, out_dir=out)
     from watchdesk.graph.validate import writable_paths
 
-    writable_paths(demo_watchlist(), out_dir=Path(base.out_dir), db_path=base.db_path)  # before its pack is copied
+    # before its pack is copied
+    writable_paths(demo_watchlist(), out_dir=Path(base.out_dir), db_path=base.db_path, command="demo")
     # The replayed pack (the bundled one plus the fixtures' feeds) stays beside the database: the gaps and the
     # run record name it, so it must still be there to read, or to resume the run from.
     settings = demo_settings(base, work=Path(base.db_path).resolve().parent / ".watchdesk")

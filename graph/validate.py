@@ -53,22 +53,24 @@ def ensure_valid(watchlist: Watchlist, *, origin: str = "watchlist") -> None:
 
 
 def writable_paths(
-    watchlist: Watchlist, *, out_dir: Path, db_path: Path | str, record_dir: Path | None = None
+    watchlist: Watchlist, *, out_dir: Path, db_path: Path | str, record_dir: Path | None = None, command: str = "run"
 ) -> None:
     """ConfigError when the database, the briefing folder, the --record pack or a file delivery's folder cannot be
     created or written, said before anything is fetched: a run found it only after fetching and flagging everything,
     and then failed."""
-    if problems := folder_problems(watchlist, out_dir=out_dir, db_path=db_path, record_dir=record_dir):
+    if problems := folder_problems(watchlist, out_dir=out_dir, db_path=db_path, record_dir=record_dir,
+                                   command=command):
         raise ConfigError(describe_problems("nothing was fetched", problems))
 
 
 def folder_problems(
-    watchlist: Watchlist, *, out_dir: Path, db_path: Path | str | None = None, record_dir: Path | None = None
+    watchlist: Watchlist, *, out_dir: Path, db_path: Path | str | None = None, record_dir: Path | None = None,
+    command: str = "run",
 ) -> list[str]:
     """The paths a run writes that cannot be created or written: those of its options (option_problems) and each file
     delivery's folder, checked before anything is fetched (and by a dry run), naming the option or the delivery
     entry."""
-    problems = option_problems(out_dir=out_dir, db_path=db_path, record_dir=record_dir)
+    problems = option_problems(out_dir=out_dir, db_path=db_path, record_dir=record_dir, command=command)
     for n, delivery in enumerate(watchlist.delivery):
         if delivery.kind == "file" and delivery.path and (why := unwritable(folder := target_folder(delivery.path))):
             problems.append(f'delivery[{n}] (kind = "file", path = "{delivery.path}"): the folder {folder} cannot be '
@@ -76,8 +78,11 @@ def folder_problems(
     return problems
 
 
-def option_problems(*, out_dir: Path, db_path: Path | str | None = None, record_dir: Path | None = None) -> list[str]:
-    """The database (--db), briefing folder (--out) and --record pack a run would write that cannot be written."""
+def option_problems(
+    *, out_dir: Path, db_path: Path | str | None = None, record_dir: Path | None = None, command: str = "run"
+) -> list[str]:
+    """The database (--db), briefing folder (--out) and --record pack a run would write that cannot be written;
+    `command` is the one whose options they are ("demo", "schedule install")."""
     problems = []
     if db_path is not None and str(db_path) != ":memory:" and (why := unusable_database(Path(db_path))):
         problems.append(f"--db: the database {db_path} cannot be written ({why}): give another --db")
@@ -85,7 +90,7 @@ def option_problems(*, out_dir: Path, db_path: Path | str | None = None, record_
         problems.append(f"--record: the pack folder {record_dir} cannot be written ({why}): give another --record")
     if why := unwritable(out_dir):
         problems.append(f"--out: the briefing folder {out_dir} cannot be written ({why}): make it writable, or give "
-                        "`watchdesk run` another --out")  # fmt: skip
+                        f"`watchdesk {command}` another --out")  # fmt: skip
     return problems
 
 
