@@ -17,6 +17,7 @@ import click
 from watchdesk.graph.cli_input import GivenPath, new_file, os_error_said, replay_option, write_text
 from watchdesk.graph.cli_lazy import LazyGroup
 from watchdesk.graph.console import err, escape
+from watchdesk.graph.paths import no_database
 from watchdesk.graph.settings import Settings, from_env, today
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, ParsingError, WatchdeskError, unexpected
 from watchdesk.sources.redact import redact_text
@@ -329,8 +330,8 @@ def runs(ctx: click.Context, db: Path | None, upgrade: bool) -> None:
     from watchdesk.store.store import Store
 
     settings = _settings(ctx, db_path=db)
-    if not Path(settings.db_path).is_file():
-        raise ConfigError(f"no database at {settings.db_path}: pass --db with the file a run wrote")
+    if why := no_database(Path(settings.db_path)):
+        raise ConfigError(f"{why}: pass --db with the file a run wrote")
     if upgrade:
         _upgrade(Path(settings.db_path))
     with Store.open(settings.db_path, read_only=True) as store:  # read-only: the run marked stale stays as it is

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from watchdesk.graph.cli_input import Day, GivenPath, writable_folder
+from watchdesk.graph.paths import no_database
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
 
@@ -87,8 +88,8 @@ def brief(
     writable_folder(out or settings.out_dir, option="--out")
     if week is not None:  # said before the database is read: "2026-W60", ""
         iso_week(week)
-    if not db_path.is_file():
-        raise ConfigError(f"no database at {db_path}: pass --db with the file a run wrote")
+    if why := no_database(Path(db_path)):
+        raise ConfigError(f"{why}: pass --db with the file a run wrote")
     formats = _formats(fmt)
     wl = load_watchlist(watchlist) if watchlist else None
     if wl and name is not None and name != wl.name:

@@ -56,6 +56,22 @@ def device(path: Path) -> str | None:
     return f"{path} is a device, not a file" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else None
 
 
+def no_database(path: Path) -> str | None:
+    """Why there is no database to read at `path` ("no database at x.duckdb", "/dev/null is a device, not a database"),
+    or None where a file is."""
+    try:
+        mode = path.stat().st_mode
+    except (OSError, ValueError):
+        return f"no database at {path}"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return f"{path} is a folder, not a database"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return f"{path} is a device, not a database"
+    return f"{path} is not a regular file, not a database"  # a named pipe, a socket
+
+
 def unusable_database(path: Path) -> str | None:
     """Why a DuckDB file cannot be opened for writing (or created) at `path`, or None if it can."""
     if path.exists() and not path.is_dir() and not path.is_file():

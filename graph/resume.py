@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from watchdesk.graph.paths import no_database
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.errors import ConfigError
@@ -70,8 +71,8 @@ def stopped_watchlist(stopped: StoppedRun, *, db: Path | str = "DB") -> Watchlis
 
 def load_stopped(run_id: str, settings: Settings) -> StoppedRun:
     """The run as recorded, read without writing; a ConfigError when it cannot be resumed."""
-    if not Path(settings.db_path).is_file():
-        raise ConfigError(f"no database at {settings.db_path}: pass --db with the file the run used")
+    if why := no_database(Path(settings.db_path)):
+        raise ConfigError(f"{why}: pass --db with the file the run used")
     with Store.open(settings.db_path, read_only=True) as probe:
         cursor = probe.con.execute("SELECT * FROM runs WHERE run_id = ?", [run_id])
         names = [d[0] for d in cursor.description or []]
