@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, cast
 
@@ -57,7 +58,8 @@ def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, ca
     Output: {"company", "ticker", "fiscal_period", "call_date", "source_url", "provider",
     "statements": [{"speaker", "role", "affiliation", "section": "prepared"|"qa",
     "kind": "operator"|"management"|"analyst"|"other", "text"}]}. Ticker and fiscal period
-    missing from the document are taken from names like NVDA_2025_Q1.txt. PATH "-" reads stdin.
+    missing from the document are taken from names like NVDA_2025_Q1.txt; a company missing from its header
+    from the operator's opening ("welcome to the AMD first quarter ..."), else --ticker. PATH "-" reads stdin.
     An empty, truncated or binary file is an error (exit 2) naming the file.
 
     \b
@@ -67,6 +69,7 @@ def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, ca
       watchdesk transcript parse page.html | jq -r '.statements[] | select(.section=="qa") | .speaker'
     """
     from watchdesk.sources.transcripts import Hints, parse_transcript
+    from watchdesk.sources.transcripts.meta import stated_company
 
     if fiscal_period is not None and not _PERIOD.match(fiscal_period.strip()):
         raise click.BadParameter(f"{fiscal_period!r} is not a fiscal period like 2026-Q1", param_hint="--fiscal-period")
@@ -74,4 +77,7 @@ def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, ca
                   fiscal_period=fiscal_period.strip().upper() if fiscal_period else None, call_date=call_date)
     data = read_input(path, expected=_EXPECTED)
     result = parse_transcript(data, format=cast("Format", fmt), origin=path, hints=hints)
+    if result.company is None:  # as the call states it ("welcome to the AMD first quarter ..."), else --ticker
+        opening = " ".join(statement.text for statement in result.statements[:3])
+        result = replace(result, company=stated_company(opening) or hints.ticker)
     click.echo(result.to_json(indent=2))

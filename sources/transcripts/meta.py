@@ -112,6 +112,27 @@ def header_meta(header: str, *, title: str | None = None) -> Hints:
     return Hints(company=company, ticker=ticker, fiscal_period=find_period(text), call_date=find_call_date(header))
 
 
+# The operator's opening names the company before the call's period or kind: "welcome to the AMD first quarter 2024
+# conference call", "welcome everyone to NVIDIA's conference call", "welcome to the Q1 2021 ServiceNow earnings call".
+# Each word of the name is capitalised (or a digit: "3M"), joined by "of", "and", "&" at most ("Helen of Troy").
+_CALL_WORD = (r"(?:first|second|third|fourth|fiscal|FY|Q[1-4]|quarter|quarterly|full|annual|\d{4}|earnings|results|"
+              r"conference|financial|post-earnings|business|webcast|call|analyst|investor)\b")
+_NAME_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"  # "Amazon.com", never a sentence's full stop
+_WELCOME = compile_cached(
+    r"\b(?i:welcome(?:\s+everyone)?\s+to\s+(?:the\s+)?"
+    r"(?:(?:Q[1-4]|(?:first|second|third|fourth)[- ]quarter|fiscal|FY|'?\d{2,4})\s+)*)"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:of\s+|and\s+|&\s+)?{_NAME_WORD}){{0,5}}?)['’]?s?\s+(?i:{_CALL_WORD})"
+)
+OPENING_REACH = 1500  # the operator's welcome comes first
+
+
+def stated_company(opening: str) -> str | None:
+    """The company a call's opening names ("welcome to the AMD first quarter 2024 conference call" -> "AMD"), or None
+    where it names none in those words ("welcome to our business update call")."""
+    m = _WELCOME.search(opening[:OPENING_REACH])
+    return re.sub(r"['’]s?$", "", m["name"]) or None if m else None
+
+
 def _company_before(prefix: str) -> str | None:
     # The company is the name written just before the "(TICKER)": last line, site noise trimmed.
     line = re.split(r"[\n|]", prefix.rstrip())[-1].strip(" ,:-")
