@@ -94,6 +94,8 @@ def _chain(
 ) -> tuple[Ticker, Policy]:
     from watchdesk.graph.watchlist import WEB_ADDRESS, Policy, Ticker, TranscriptSource, load_watchlist
 
+    if any(not given.strip() for given in folder):  # no folder source takes an empty path
+        raise ConfigError("--folder is empty: give a folder of transcript files")
     for option, given in [("--url", u) for u in url] + [("--feed", f) for f in feed]:
         if not WEB_ADDRESS.match(given):  # no domain in allowed_domains makes it fetchable: said before any fetch
             raise ConfigError(f"{option} {given!r} is not a web address: give one starting https://")

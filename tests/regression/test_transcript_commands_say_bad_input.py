@@ -29,3 +29,16 @@ def test_a_bad_ticker_folder_or_path_is_said(args: list[str], said: str, tmp_pat
     output = " ".join(result.output.split())
     assert result.exit_code == EXIT_CONFIG, output
     assert said.replace("{tmp}", str(tmp_path)) in output and "please report it" not in output
+
+
+@pytest.mark.parametrize(("option", "said"), [
+    ("--folder", "--folder is empty: give a folder of transcript files"),
+    ("--url", "--url '' is not a web address"),
+    ("--feed", "--feed '' is not a web address"),
+])  # fmt: skip
+def test_an_empty_source_option_is_said(option: str, said: str) -> None:
+    """Bug: `transcript fetch NVDA --folder ""` said "unexpected ValidationError ... please report it" (exit 1)."""
+    result = CliRunner().invoke(cli, ["transcript", "fetch", "NVDA", option, ""])
+    output = " ".join(result.output.split())
+    assert result.exit_code == EXIT_CONFIG, output
+    assert said in output and "please report it" not in output
