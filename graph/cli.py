@@ -220,12 +220,12 @@ def run(
       watchdesk run "Monitor NVIDIA and AMD filings for inventory and export controls weekly"
     """
 
-    from watchdesk.graph.cli_plan import load_or_plan
+    from watchdesk.graph.cli_plan import load_or_plan, on_disk
     from watchdesk.graph.watchlist import horizon_ended
 
     wl = load_or_plan(watchlist, ctx.obj)  # a goal is planned as `watchdesk plan` would
     settings = _settings(ctx, db_path=db, out_dir=out, record_dir=record)
-    if Path(watchlist).is_file():  # `approve` reads the secrets the database does not keep from it again
+    if on_disk(watchlist, file=True):  # `approve` reads the secrets the database does not keep from it again
         settings = settings.with_(watchlist_path=Path(watchlist))
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)

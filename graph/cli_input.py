@@ -148,11 +148,11 @@ def write_text(path: Path, text: str) -> None:
 
 
 def os_error_said(exc: OSError) -> WatchdeskError:
-    """An OSError no command caught, in words: a path that cannot be used as asked, a full disk or a failing device
-    is bad input or the machine's state, not a bug (any other is `unexpected`)."""
+    """An OSError no command caught, in words: a path that cannot be used as asked (a name too long included), a full
+    disk or a failing device is bad input or the machine's state, not a bug (any other is `unexpected`)."""
     where = f"{exc.filename}: " if exc.filename else ""
     if isinstance(exc, NotADirectoryError | IsADirectoryError | FileExistsError | PermissionError) or (
-        exc.errno == errno.EROFS
+        exc.errno in (errno.EROFS, errno.ENAMETOOLONG)
     ):
         at = f": {exc.filename}" if exc.filename else ""
         return ConfigError(f"{exc.strerror or type(exc).__name__}{at}: give a path that can be used")

@@ -117,13 +117,22 @@ def load_or_plan(arg: str, settings: Settings) -> Watchlist:
     """`watchdesk run`'s argument: a watchlist file, or (not a file, not *.toml) a goal planned on the spot."""
     from watchdesk.graph.watchlist import load_watchlist
 
-    if Path(arg).exists() or arg.strip().lower().endswith(".toml"):
+    if on_disk(arg) or arg.strip().lower().endswith(".toml"):
         return load_watchlist(Path(arg))
     day = settings.as_of or today()
     result = plan_goal(arg, settings, as_of=day, report=_say)
     summary = summarize(result, settings, as_of=day, with_plan=False)
     _say(f"goal planned as watchlist {result.watchlist.name!r}:\n{summary}\n")
     return result.watchlist
+
+
+def on_disk(arg: str, *, file: bool = False) -> bool:
+    """Is there anything (with `file`, a file) at the path `arg`? A goal longer than a file name may be ("File name too
+    long") names none."""
+    try:
+        return Path(arg).is_file() if file else Path(arg).exists()
+    except OSError:
+        return False
 
 
 def _say(message: str) -> None:
