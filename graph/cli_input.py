@@ -69,16 +69,22 @@ class Day(click.DateTime):
     """A day as YYYY-MM-DD (a datetime at midnight, as click.DateTime gives), and why a value is none: "2026-02-30"
     matches the format but is no day."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, first: date | None = None, last: date | None = None) -> None:
         super().__init__(["%Y-%m-%d"])
+        self.first, self.last = first, last  # the days a command can count from, where it has limits
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, datetime):
             return value
         try:
-            return datetime.strptime(str(value).strip(), "%Y-%m-%d")
+            given = datetime.strptime(str(value).strip(), "%Y-%m-%d")
         except ValueError:
             pass
+        else:
+            if (self.first and given.date() < self.first) or (self.last and given.date() > self.last):
+                self.fail(f"{value!r} is out of range: give a day from {self.first or date.min} to "
+                          f"{self.last or date.max}", param, ctx)
+            return given
         if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", str(value).strip()):
             year, month, day = (int(part) for part in str(value).strip().split("-"))
             try:

@@ -52,7 +52,9 @@ def show_plan(plan: GoalPlan, settings: Settings, *, as_of: date) -> str:
 @click.command("plan")
 @click.argument("goal")
 @click.option("--out", type=GivenPath(dir_okay=False, path_type=Path), help="Write the watchlist here.")
-@click.option("--as-of", "as_of", type=Day(), help="Count the horizon from this day.")
+# SEC's electronic filings begin in 1993; far days overflow the horizon's and the filings window's arithmetic
+@click.option("--as-of", "as_of", type=Day(first=date(1993, 1, 1), last=date(2999, 12, 31)),
+              help="Count the horizon from this day.")
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
 @click.option(
     "--refresh-tickers",
