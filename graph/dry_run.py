@@ -23,7 +23,9 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     from watchdesk.agents.flagging.topics import shipped_topics
 
     problems = watchlist_problems(watchlist, topic_names=[s.name for s in shipped_topics()])
-    ticker_map, how = _ticker_map(watchlist, settings)
+    ticker_map, how, unread = _ticker_map(watchlist, settings)
+    if unread and settings.mode == "replay":  # no pack, or one without the map: the run stops on it too
+        problems.append(f"--replay: {unread}")
     companies, unknown = match_companies(watchlist.tickers, ticker_map or {})
     if ticker_map is not None:
         problems += [f"tickers: {exc}" for exc in unknown]
@@ -88,20 +90,23 @@ def _missing_folders(watchlist: Watchlist) -> list[str]:
             and not Path(src.path).expanduser().is_dir()]
 
 
-def _ticker_map(watchlist: Watchlist, settings: Settings) -> tuple[dict[str, CompanyRef] | None, str]:
-    """SEC's ticker map if it can be had without writing anything, and how the tickers were checked."""
+def _ticker_map(
+    watchlist: Watchlist, settings: Settings
+) -> tuple[dict[str, CompanyRef] | None, str, str | None]:
+    """SEC's ticker map if it can be had without writing anything, how the tickers were checked, and why the map
+    could not be read where it was asked for."""
     from watchdesk.graph.deps import AuditBuffer
     from watchdesk.graph.runner import gateway_for
     from watchdesk.sources import edgar
 
     if all(t.cik is not None for t in watchlist.tickers):
-        return {}, "given by CIK, not looked up"
+        return {}, "given by CIK, not looked up", None
     if settings.mode == "live" and not settings.sec_identity:
-        return None, "NOT checked: set WATCHDESK_SEC_IDENTITY or pass --replay PACK to check them"
+        return None, "NOT checked: set WATCHDESK_SEC_IDENTITY or pass --replay PACK to check them", None
     try:
         with gateway_for(settings.with_(record_dir=None), watchlist, AuditBuffer(), require_identity=False) as gw:
             found = edgar.fetch_ticker_map(gw, agent="planner")
     except (ConfigError, TransportError) as exc:
-        return None, f"NOT checked: SEC's ticker map could not be read ({exc})"
+        return None, f"NOT checked: SEC's ticker map could not be read ({exc})", str(exc)
     where = "the replay pack" if settings.mode == "replay" else "SEC's ticker map (1 request)"
-    return found, f"checked against {where}"
+    return found, f"checked against {where}", None
