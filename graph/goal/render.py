@@ -9,6 +9,7 @@ from typing import Any
 from watchdesk.graph.goal.parse import GoalPlan
 from watchdesk.graph.watchlist import parse_watchlist
 from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.redact import printable
 
 
 def render_watchlist(plan: GoalPlan, *, as_of: date) -> str:
@@ -19,6 +20,7 @@ def render_watchlist(plan: GoalPlan, *, as_of: date) -> str:
     if plan.not_understood:
         head += ["#", "# Not understood (ignored):"] + [f"#   - {n}" for n in plan.not_understood]
     head += ["#", "# Check it with `watchdesk run FILE --dry-run`; the README's watchlist reference explains it.", ""]
+    head = [printable(line) for line in head]  # an ESC or NUL is no TOML, a U+202E would reverse the line on screen
     data = plan.watchlist.model_dump(mode="python", exclude_none=True)
     # an empty list is written only where it is not the default ("watch = []" when a goal names only custom topics)
     kept = plan.watchlist.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
