@@ -38,6 +38,7 @@ def watchlist_problems(watchlist: Watchlist, *, topic_names: Iterable[str]) -> l
     for ticker in watchlist.tickers:
         problems += _transcript_problems(ticker, watchlist.policy)
     problems += _news_problems(watchlist)
+    problems += _custom_topic_problems(watchlist)
     for n, delivery in enumerate(watchlist.delivery):
         problems += _delivery_problems(n, delivery, watchlist.policy)
     return problems
@@ -120,6 +121,23 @@ def _transcript_problems(ticker: Ticker, policy: Policy) -> list[str]:
                 f"{where}.transcripts[{n}]: host {host or '(none)'!r} is not in policy.allowed_domains "
                 f"{list(policy.allowed_domains)}: add it there, or the run will refuse the source"
             )
+    return problems
+
+
+def _custom_topic_problems(watchlist: Watchlist) -> list[str]:
+    """A custom topic flagging cannot compile (a pattern that is no regex, nothing to match), said as flagging would
+    refuse it, before a run fetches anything."""
+    from pydantic import ValidationError
+
+    from watchdesk.agents.flagging.topic_spec import TopicSpec
+
+    problems = []
+    for n, topic in enumerate(watchlist.topics.custom):
+        try:
+            TopicSpec.model_validate(topic.model_dump())
+        except ValidationError as exc:
+            problems += [f"topics.custom[{n}] ({topic.name}): {e['msg'].removeprefix('Value error, ')}"
+                         for e in exc.errors()]
     return problems
 
 
