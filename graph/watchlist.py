@@ -252,7 +252,7 @@ def load_watchlist(path: Path) -> Watchlist:
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such watchlist file (create one with `watchdesk init`)") from None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte order mark ("UTF-8 with BOM") is no TOML
     except UnicodeDecodeError as exc:  # a Latin-1 "café" was read as "caf\ufffd", said nowhere
         raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save the watchlist as UTF-8") from None
     return parse_watchlist(text, origin=str(path))
