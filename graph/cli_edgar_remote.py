@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from watchdesk.graph.cli_input import Day, Form, GivenPath, replay_option, ticker_given, writable_folder
-from watchdesk.graph.forms import said_forms
+from watchdesk.graph.forms import canonical_form, said_forms
 from watchdesk.graph.settings import Settings
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def list_filings(
     last = until.date() if hasattr(until, "date") else None
     if first and last and first > last:
         raise click.BadParameter(f"--since {first} is after --until {last}: no filing can be in that window")
-    wanted = [f.strip() for f in forms.split(",") if f.strip()] or None
+    wanted = [canonical_form(f) for f in forms.split(",") if f.strip()] or None  # "10k" is 10-K, as in a watchlist
     with sec_gateway(ctx.obj, replay) as gateway:
         company = resolve_ticker(ticker_given(ticker), edgar.fetch_ticker_map(gateway, agent="cli"))
         subs = edgar.fetch_submissions(gateway, company.cik, agent="cli")

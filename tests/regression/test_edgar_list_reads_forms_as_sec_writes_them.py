@@ -1,0 +1,18 @@
+"""Bug: `watchdesk edgar list NVDA --forms 10k` said "no form 10k in its listing (it lists 10-K, ...)", where a
+watchlist's `forms = ["10k"]` and `edgar download --form 10k` read 10-K. The forms --forms names are now read as SEC
+writes them ("10k", "10 q", "8k" -> 10-K, 10-Q, 8-K) by the same rule (graph/forms.canonical_form)."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from watchdesk.graph.cli import cli
+from watchdesk.graph.demo import demo_pack
+
+
+def test_forms_in_a_users_spelling_are_the_forms() -> None:
+    args = ["--since", "2025-01-01", "--replay", str(demo_pack())]
+    plain = CliRunner().invoke(cli, ["edgar", "list", "NVDA", "--forms", "10-K,10-Q", *args])
+    typed = CliRunner().invoke(cli, ["edgar", "list", "NVDA", "--forms", "10k, 10 q", *args])
+    assert typed.exit_code == 0, typed.output
+    assert typed.stdout == plain.stdout and len(plain.stdout.splitlines()) >= 2
