@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import signal
 import sys
@@ -19,7 +18,15 @@ from watchdesk.graph.cli_lazy import LazyGroup
 from watchdesk.graph.console import err, escape
 from watchdesk.graph.paths import no_database
 from watchdesk.graph.settings import Settings, from_env, today
-from watchdesk.sources.errors import ConfigError, DatabaseInUseError, ParsingError, WatchdeskError, unexpected
+from watchdesk.sources.errors import (
+    ConfigError,
+    DatabaseInUseError,
+    DiskFullError,
+    ParsingError,
+    WatchdeskError,
+    disk_full,
+    unexpected,
+)
 from watchdesk.sources.redact import redact_text
 
 if TYPE_CHECKING:
@@ -80,6 +87,8 @@ class Group(LazyGroup):
             with contextlib.suppress(OSError, ValueError):  # ValueError: a stdout with no descriptor (io.StringIO)
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_PIPE)
+        except DiskFullError as exc:
+            fail(_full_disk_said(exc) or WatchdeskError(exc.why))
         except OSError as exc:
             fail(_full_disk_said(exc) or os_error_said(exc))
         except RecursionError:
@@ -494,19 +503,14 @@ def _resend_command(store: Any, run_id: str, settings: Settings, period: tuple[o
 
 
 def _full_disk_said(exc: BaseException) -> WatchdeskError | None:
-    """No bug: the disk of the store, its checkpoints or the briefings wants room (an OSError or a database's words)."""
-    if full := _disk_full(exc):
-        return WatchdeskError(f"the disk is full ({full}): what was stored so far is kept; free some space, then run "
-                              "the command again")  # fmt: skip
-    return None
-
-
-def _disk_full(exc: BaseException) -> str | None:
-    """What said the disk is full: an OSError's ENOSPC or EDQUOT, or SQLite's or DuckDB's words for it; else None."""
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return exc.strerror or str(exc)
-    text = str(exc)
-    return next((words for words in ("database or disk is full", "No space left on device") if words in text), None)
+    """No bug: the disk of the store, its checkpoints or the briefings wants room (an OSError or a database's words);
+    a run it stopped is named, with how to resume it."""
+    if (full := disk_full(exc)) is None:
+        return None
+    run_id, db = getattr(exc, "run_id", None), getattr(exc, "db_path", None)
+    then = (f"resume run {run_id} with `watchdesk approve {run_id}{f' --db {db}' if db else ''}`" if run_id
+            else "run the command again")
+    return WatchdeskError(f"the disk is full ({full}): what was stored so far is kept; free some space, then {then}")
 
 
 _TERMINATED: list[int] = []  # SIGTERM, once received: the exit status is a terminated program's

@@ -20,7 +20,7 @@ from watchdesk.graph.deps import Deps
 from watchdesk.graph.failures import record_failure
 from watchdesk.graph.planner import build_plan
 from watchdesk.graph.state import RunState, Step, StepInput, StepResult
-from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
+from watchdesk.sources.errors import ConfigError, DiskFullError, WatchdeskError, disk_full, unexpected
 from watchdesk.sources.redact import redact_text
 from watchdesk.store import queries
 
@@ -177,6 +177,8 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
     except OSError as exc:  # a folder that turned read-only or full since the run checked it
         if isinstance(exc, WatchdeskError):
             raise
+        if (full := disk_full(exc)) is not None:  # said as a full disk anywhere else in the run is
+            raise DiskFullError(full) from exc
         raise BriefingNotWrittenError(
             f"the briefing could not be written to {req.out_dir} ({exc.strerror or exc}); what was fetched and "
             f"flagged is stored: once the folder can be written, `watchdesk approve {deps.run_id} --db "

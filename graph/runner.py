@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import uuid
 from collections import Counter
@@ -10,7 +11,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 from urllib.parse import urlsplit
 
 from langchain_core.runnables import RunnableConfig
@@ -37,7 +38,7 @@ from watchdesk.graph.state import Step
 from watchdesk.graph.validate import ensure_valid, writable_paths
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.bounded import MIB
-from watchdesk.sources.errors import ConfigError, PolicyError
+from watchdesk.sources.errors import ConfigError, DiskFullError, PolicyError, disk_full
 from watchdesk.sources.gateway import SEC_DOMAIN, Gateway, GatewayConfig, domain_matches
 from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
@@ -370,7 +371,11 @@ def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, ap
         run.error = str(exc)
         _save(deps, run, dict(app.get_state(config).values), status="interrupted")
         raise
+    except DiskFullError as exc:  # in a step or the checkpoint: what is stored is kept, `approve` resumes it
+        _stop_on_full_disk(deps, run, exc.why, exc)
     except Exception as exc:
+        if (full := disk_full(exc)) is not None:
+            _stop_on_full_disk(deps, run, full, exc)
         run.error = f"{type(exc).__name__}: {exc}"
         _save(deps, run, {}, status="failed")
         raise
@@ -379,6 +384,15 @@ def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, ap
         run.error = partial_note(run_failures(deps.store, run.run_id))
     _save(deps, run, result, status=status)
     return _outcome(deps, run, result)
+
+
+def _stop_on_full_disk(deps: Deps, run: RunRecord, why: str, exc: BaseException) -> NoReturn:
+    """The run stops interrupted, to be resumed once there is room. Saying so may not fit on the disk either: the run
+    is then left `running`, which the next start marks interrupted all the same."""
+    run.error = f"the disk is full ({why})"
+    with contextlib.suppress(DiskFullError, Exception):
+        _save(deps, run, {}, status="interrupted")
+    raise DiskFullError(why, run_id=run.run_id, db_path=deps.settings.db_path) from exc
 
 
 def _save(deps: Deps, run: RunRecord, result: dict[str, Any], *, status: str) -> None:

@@ -6,7 +6,10 @@ exceptions still catch them. Messages say what to do next.
 
 from __future__ import annotations
 
-from pathlib import PurePath
+import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path, PurePath
 
 
 class WatchdeskError(Exception):
@@ -90,6 +93,42 @@ class StoreError(WatchdeskError, RuntimeError):
 
 class DatabaseInUseError(StoreError):
     """Another watchdesk process holds the database file."""
+
+
+class DiskFullError(BaseException):
+    """The disk under the store, its checkpoints, the cache or the briefings is full. Like Ctrl-C, no Exception: a
+    step catches its items' bugs to go on with the rest, and must not take this for one (a gap saying "please report
+    it", then the next write failing too). The run stops, resumable, with what it stored kept."""
+
+    def __init__(self, why: str, *, run_id: str | None = None, db_path: Path | None = None) -> None:
+        super().__init__(why)
+        self.why = why
+        self.run_id = run_id  # the run it stopped, once the runner knows it: the CLI says how to resume it
+        self.db_path = db_path
+
+
+FULL_DISK_WORDS = ("database or disk is full", "No space left on device", "Disk quota exceeded")  # SQLite's, the OS's
+
+
+def disk_full(exc: BaseException) -> str | None:
+    """What said the disk is full: an OSError's ENOSPC or EDQUOT, or SQLite's or DuckDB's words for it; else None."""
+    if isinstance(exc, DiskFullError):
+        return exc.why
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return exc.strerror or str(exc)
+    text = str(exc)
+    return next((words for words in FULL_DISK_WORDS if words in text), None)
+
+
+@contextmanager
+def full_disk_stops() -> Iterator[None]:
+    """A write that fails for want of room raises DiskFullError, which stops the run rather than leave an item's gap."""
+    try:
+        yield
+    except OSError as exc:
+        if (full := disk_full(exc)) is not None:
+            raise DiskFullError(full) from exc
+        raise
 
 
 def unexpected(exc: BaseException, *, doing: str = "") -> str:

@@ -23,6 +23,7 @@ from watchdesk.sources.errors import (
     ResponseTooLargeError,
     TransportError,
     WatchdeskError,
+    full_disk_stops,
 )
 from watchdesk.sources.gateway_config import (
     DEFAULT_AGENT,
@@ -168,7 +169,8 @@ class Gateway:
             return hit
         result = self._fetch(call)
         if use_cache and self._cache is not None and result.status == 200:
-            self._cache.put(result)
+            with full_disk_stops():
+                self._cache.put(result)
         return result
 
     # -- policy, audit, counters ---------------------------------------------------------------
@@ -383,7 +385,7 @@ class Gateway:
     def _record(self, call: Call, response: httpx.Response, body: bytes) -> None:
         assert self._recorder is not None
         source = f"live GET {call.host} on {datetime.now(UTC).date().isoformat()}"
-        with self._record_lock:
+        with self._record_lock, full_disk_stops():
             headers = {k: v for k, v in response.headers.items() if k.lower() in RECORDED_HEADERS}
             self._recorder.add(call.url, response.status_code, headers, body, source)
             self._recorder.save()

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import duckdb
 
+from watchdesk.sources.errors import DiskFullError, disk_full
 from watchdesk.store import db, writes
 from watchdesk.store.records import (
     ActionRecord,
@@ -62,7 +63,7 @@ class Store:
     def statements(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """The connection, held by this thread alone; a Ctrl-C that DuckDB turned into an error is raised again as the
         KeyboardInterrupt it was, so no step takes it for a bug and goes on (the run stops and says how to resume),
-        and a file found cut short is said to be, never as a bug."""
+        a full disk likewise stops the run (DiskFullError), and a file found cut short is said to be, never as a bug."""
         with self._lock:
             try:
                 yield self.con
@@ -70,7 +71,9 @@ class Store:
                 if isinstance(exc, duckdb.InterruptException) or str(exc) == "Query interrupted":
                     raise KeyboardInterrupt from exc
                 raise
-            except duckdb.IOException as exc:
+            except duckdb.Error as exc:
+                if (full := disk_full(exc)) is not None:
+                    raise DiskFullError(full) from exc
                 if (cut := db.cut_short(exc)) is not None:
                     raise cut from exc
                 raise

@@ -1,8 +1,8 @@
 """Bug: a run on a full disk ended "unexpected OperationalError in __init__.py:207: database or disk is full; please
 report it" (the checkpoint beside the store could not be written; a full disk under DuckDB or a briefing folder ends
 the same way): a bug report asked for, where the disk wanted room. Now it says the disk is full, that what was stored
-is kept, and to free space and run again (exit 1); the next run completes (tests/integration kill tests show a run
-started again never duplicates or loses a row)."""
+is kept, and to free space and resume the run (`watchdesk approve`, exit 1); it then completes (tests/integration
+kill tests show a run started again never duplicates or loses a row)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 
 from tests.regression.demo_slice import WATCHLIST, nvidia_pack
 from watchdesk.graph.cli import EXIT_ERROR, cli
+from watchdesk.store.store import Store
 
 FULL = [sqlite3.OperationalError("database or disk is full"), OSError(errno.ENOSPC, "No space left on device")]
 
@@ -35,7 +36,12 @@ def test_a_full_disk_says_so_and_how_to_go_on(tmp_path: Path, monkeypatch: pytes
     assert result.exit_code == EXIT_ERROR, said
     assert "unexpected" not in said and "please report it" not in said, said
     why = exc.strerror if isinstance(exc, OSError) else exc
-    assert f"error: the disk is full ({why}): what was stored so far is kept; free some space, then run the command " \
-           "again" in said, said
+    with Store.open(tmp_path / "w.duckdb", read_only=True) as store:
+        ((run_id, status),) = store.query("SELECT run_id, status FROM runs")
+    assert status == "interrupted", said
+    assert f"error: the disk is full ({why}): what was stored so far is kept; free some space, then resume run " \
+           f"{run_id} with `watchdesk approve {run_id} --db {tmp_path / 'w.duckdb'}`" in said, said
     monkeypatch.undo()
-    assert CliRunner().invoke(cli, args).exit_code == 0, "with room again, the next run completes"
+    assert CliRunner().invoke(cli, ["approve", run_id, "--db", str(tmp_path / "w.duckdb")]).exit_code == 0, \
+        "with room again, the run resumes and completes"
+    assert CliRunner().invoke(cli, args).exit_code == 0, "and the next run completes"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,7 @@ import pytest
 
 from watchdesk.sources.errors import (
     ConfigError,
+    DiskFullError,
     HTTPStatusError,
     NotFoundError,
     PolicyError,
@@ -180,6 +183,23 @@ def test_record_mode_writes_a_pack_that_replays(tmp_path: Path) -> None:
         with pytest.raises(NotFoundError):
             gw.get(GONE, agent="filings")
     assert len(fake.requests) == 3
+
+
+@pytest.mark.parametrize("where", ["cache_dir", "record_dir"])
+def test_a_full_disk_under_the_cache_or_a_recording_stops_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """Bug: the ENOSPC of a cache or recording write reached the step as a bug of the filing it fetched (its gap,
+    "please report it"); a full disk now stops the run (DiskFullError), as one under the store does."""
+
+    def full(*_args: object, **_kw: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)  # the cache's rename of a written entry
+    monkeypatch.setattr(Path, "write_bytes", full)  # a recorded body
+    gateway = live_gateway(CountingServer({TICKERS: (200, TICKERS_BODY)}), [], **{where: tmp_path / "w"})
+    with gateway as gw, pytest.raises(DiskFullError, match="No space left on device"):
+        gw.get(TICKERS, agent="filings")
 
 
 def test_bad_replay_settings_are_config_errors(tmp_path: Path) -> None:
