@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from watchdesk.agents.briefing import changes_part, coverage, news_part
-from watchdesk.agents.briefing.files import write_atomic
+from watchdesk.agents.briefing.files import write_together
 from watchdesk.agents.briefing.model import (
     BriefingInput,
     DocumentItem,
@@ -200,11 +200,10 @@ def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:
         html = render_html(data)
     req.out_dir.mkdir(parents=True, exist_ok=True)
     stem = f"briefing-{slug(req.watchlist_name)}-{req.period.label.replace(' ', '-')}-{file_tag(store, req)}"
-    paths: dict[str, Path] = {}
-    for fmt, content in (("md", markdown), ("html", html)):
-        if fmt in req.formats and content is not None:
-            paths[fmt] = req.out_dir / f"{stem}.{fmt}"
-            write_atomic(paths[fmt], content)
+    contents = {fmt: content for fmt, content in (("md", markdown), ("html", html))
+                if fmt in req.formats and content is not None}  # fmt: skip
+    paths = {fmt: req.out_dir / f"{stem}.{fmt}" for fmt in contents}
+    write_together({paths[fmt]: content for fmt, content in contents.items()})  # both files, or the old ones
     briefing_id = stable_id(req.watchlist_name, req.period.start, req.period.end)
     row = {
         "briefing_id": briefing_id,
