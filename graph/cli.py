@@ -473,18 +473,22 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
     with Store.open(settings.db_path, read_only=True) as store:
         rows = store.query(
             # the briefing's deliveries, not the notice an unattended run sent while it waited for approval
-            "SELECT kind, target, status, period_start, period_end FROM deliveries WHERE run_id = ? "
-            "AND status IN ('failed', 'refused') AND NOT starts_with(coalesce(briefing_id, ''), 'approval:') "
-            "ORDER BY kind, target",
+            "SELECT kind, target, status, error, period_start, period_end FROM deliveries WHERE run_id = ? "
+            "AND status IN ('failed', 'refused', 'unconfirmed') "
+            "AND NOT starts_with(coalesce(briefing_id, ''), 'approval:') ORDER BY kind, target",
             [outcome.run_id],
         )
-        resend = _resend_command(store, outcome.run_id, settings, rows[0][3:5]) if rows else ""
+        resend = _resend_command(store, outcome.run_id, settings, rows[0][4:6]) if rows else ""
     for line in failure_lines(outcome.failures):  # a cron job must see a hole in the week even when the rest was read
         err.print(escape(redact_text(line)), soft_wrap=True)
-    if rows:
-        said = "; ".join(f"{kind} {target}: {status}" for kind, target, status, *_ in rows)
+    if failed := [r for r in rows if r[2] != "unconfirmed"]:
+        said = "; ".join(f"{kind} {target}: {status}" for kind, target, status, *_ in failed)
         err.print(f"not delivered ({escape(redact_text(said))}); the briefing is written and stored, "
                   f"`{escape(resend)}` sends it again", soft_wrap=True)  # fmt: skip
+    if unsure := [r for r in rows if r[2] == "unconfirmed"]:  # sent again unasked, it might arrive twice
+        said = "; ".join(f"{kind} {target}: {error}" for kind, target, _status, error, *_ in unsure)
+        err.print(f"may have been sent ({escape(redact_text(said))}); the briefing is written and stored: check that "
+                  f"it arrived before sending it again with `{escape(resend)}`", soft_wrap=True)  # fmt: skip
     if rows or outcome.failures:
         raise SystemExit(EXIT_ERROR)
 

@@ -103,7 +103,7 @@ def brief(
                            report=lambda m: click.echo(m, err=True))  # fmt: skip
     for path in result.files.paths.values():
         click.echo(str(path))
-    if any(o.status in {"failed", "refused"} for o in result.deliveries):
+    if any(o.status in {"failed", "refused", "unconfirmed"} for o in result.deliveries):
         raise SystemExit(1)
 
 

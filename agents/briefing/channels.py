@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import httpx
@@ -20,16 +21,35 @@ import httpx
 from watchdesk.agents.briefing.mail import Image
 from watchdesk.sources.errors import ConfigError, WatchdeskError
 
+if TYPE_CHECKING:
+    from typing_extensions import Buffer
+
 TIMEOUT = 20.0
 _NO_ANSWER = "no answer within {:g} s"  # a server that is slow, not gone
 
 
 class DeliveryError(WatchdeskError):
-    """A send failed; `transient` says whether trying again may help."""
+    """A send failed; `transient` says whether trying again may help, `maybe_sent` that the server may have taken
+    the message all the same (it was handed over, and no answer came): sent again, it may arrive twice."""
 
-    def __init__(self, message: str, *, transient: bool) -> None:
+    def __init__(self, message: str, *, transient: bool, maybe_sent: bool = False) -> None:
         super().__init__(message)
         self.transient = transient
+        self.maybe_sent = maybe_sent
+
+
+class _Client(smtplib.SMTP):
+    """An SMTP connection that knows whether the message was handed over (DATA sent)."""
+
+    handed_over = False
+
+    def data(self, msg: Buffer | str) -> tuple[int, bytes]:
+        self.handed_over = True
+        return super().data(msg)
+
+
+class _ClientTLS(_Client, smtplib.SMTP_SSL):
+    """The same over TLS from the start (smtps://)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -101,36 +121,57 @@ def email_message(
 
 
 def send_email(server: SmtpServer, msg: EmailMessage) -> dict[str, str]:
-    """Send `msg`; the recipients the server refused while taking the others, with its answer."""
+    """Send `msg`; the recipients the server refused while taking the others, with its answer. Once the message is
+    handed over, a reply that does not come is no transient failure: the server may have taken it (maybe_sent)."""
+    client: _Client | None = None
+    refused: dict[str, tuple[int, bytes]] | None = None
     try:
-        if server.tls:
-            client: smtplib.SMTP = smtplib.SMTP_SSL(server.host, server.port, timeout=TIMEOUT,
-                                                    context=ssl.create_default_context())  # fmt: skip
-        else:
-            client = smtplib.SMTP(server.host, server.port, timeout=TIMEOUT)
+        client = _connect(server)
         with client:
-            client.ehlo()
-            secure = server.tls
-            if not server.tls and client.has_extn("starttls"):
-                client.starttls(context=ssl.create_default_context())
-                client.ehlo()
-                secure = True
-            if server.user and server.password:
-                if not (secure or server.insecure or server.host in _LOOPBACK):
-                    raise DeliveryError(
-                        f"{server.where} offers no TLS: the password is not sent in clear (use smtps://, a server "
-                        "with STARTTLS, or add ?insecure=1 to WATCHDESK_SMTP_URL to allow it)", transient=False)
-                client.login(server.user, server.password)
             refused = client.send_message(msg)
-        return {address: f"{code} {reply.decode(errors='replace')[:80]}" for address, (code, reply) in refused.items()}
     except smtplib.SMTPResponseException as exc:
-        raise DeliveryError(f"SMTP {exc.smtp_code} from {server.where}", transient=400 <= exc.smtp_code < 500) from None
+        if refused is None:  # an answer, not a silence: the server said it did not take the message
+            raise DeliveryError(f"SMTP {exc.smtp_code} from {server.where}",
+                                transient=400 <= exc.smtp_code < 500) from None  # fmt: skip
     except smtplib.SMTPRecipientsRefused as exc:
         raise DeliveryError(f"{server.where} refused {sorted(exc.recipients)}", transient=False) from None
     except (smtplib.SMTPException, OSError) as exc:
         # smtplib says a reply that never came as a server gone ("Connection unexpectedly closed: timed out")
-        why = _NO_ANSWER if isinstance(exc, TimeoutError) or "timed out" in str(exc) else type(exc).__name__
-        raise DeliveryError(f"SMTP {server.where}: {why.format(TIMEOUT)}", transient=True) from None
+        silent = isinstance(exc, TimeoutError) or "timed out" in str(exc)
+        why = _NO_ANSWER.format(TIMEOUT) if silent else type(exc).__name__
+        if refused is None and client is not None and client.handed_over:
+            raise DeliveryError(f"SMTP {server.where}: {why} after the message was sent", transient=False,
+                                maybe_sent=True) from None  # fmt: skip
+        if refused is None:
+            raise DeliveryError(f"SMTP {server.where}: {why}", transient=True) from None
+    # taken: a failure after it (at QUIT) is none of the message's
+    said = refused or {}
+    return {address: f"{code} {reply.decode(errors='replace')[:80]}" for address, (code, reply) in said.items()}
+
+
+def _connect(server: SmtpServer) -> _Client:
+    """A connection, greeted, upgraded to TLS when offered, and logged in when the URL names a user."""
+    if server.tls:
+        client: _Client = _ClientTLS(server.host, server.port, timeout=TIMEOUT, context=ssl.create_default_context())
+    else:
+        client = _Client(server.host, server.port, timeout=TIMEOUT)
+    try:
+        client.ehlo()
+        secure = server.tls
+        if not server.tls and client.has_extn("starttls"):
+            client.starttls(context=ssl.create_default_context())
+            client.ehlo()
+            secure = True
+        if server.user and server.password:
+            if not (secure or server.insecure or server.host in _LOOPBACK):
+                raise DeliveryError(
+                    f"{server.where} offers no TLS: the password is not sent in clear (use smtps://, a server "
+                    "with STARTTLS, or add ?insecure=1 to WATCHDESK_SMTP_URL to allow it)", transient=False)
+            client.login(server.user, server.password)
+    except BaseException:
+        client.close()
+        raise
+    return client
 
 
 def post_webhook(url: str, payload: dict[str, object]) -> int:

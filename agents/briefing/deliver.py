@@ -2,8 +2,9 @@
 
 The policy is enforced here, in code: an address not in `allowed_recipients` or a webhook host outside
 `allowed_domains` is refused (a `refused` delivery and an audit row) while the other targets still get the
-briefing. Transient failures are retried; each target's outcome is one row of `deliveries`. A target that
-already received this period's briefing is skipped unless `resend` (so a second run in a week sends nothing).
+briefing. Transient failures are retried, but never a message handed over that the server did not confirm (it may
+have arrived: "unconfirmed"); each target's outcome is one row of `deliveries`. A target that already received this
+period's briefing (or may have) is skipped unless `resend` (so a second run in a week sends nothing).
 """
 
 from __future__ import annotations
@@ -190,10 +191,15 @@ def _email(
     return out + [
         Outcome(kind="email", target=a, status="failed", attempts=attempts,
                 error=f"{server.where} refused it: {refused[a.lower()]}") if a.lower() in refused
-        else Outcome(kind="email", target=a, status="sent" if error is None else "failed", attempts=attempts,
-                     error=error)
+        else Outcome(kind="email", target=a, status=_status(error), attempts=attempts,
+                     error=None if error is None else str(error))
         for a in todo
     ]
+
+
+def _status(error: DeliveryError | None) -> str:
+    """sent, failed, or unconfirmed: handed over with no answer, so it may have arrived (never sent again unasked)."""
+    return "sent" if error is None else "unconfirmed" if error.maybe_sent else "failed"
 
 
 def _slack(
@@ -218,11 +224,13 @@ def _slack(
         return Outcome(kind="slack", target=where, status="skipped")
     attempts, error = _retry(lambda: channels.post_webhook(url, {"text": msg.headline}), channels_,
                              say=lambda m: report(f"delivery slack {where}: {m}"))  # fmt: skip
-    return Outcome(kind="slack", target=where, status="sent" if error is None else "failed", attempts=attempts,
-                   error=error)  # fmt: skip
+    return Outcome(kind="slack", target=where, status=_status(error), attempts=attempts,
+                   error=None if error is None else str(error))  # fmt: skip
 
 
-def _retry(send: Callable[[], object], channels_: Channels, *, say: Callable[[str], None]) -> tuple[int, str | None]:
+def _retry(
+    send: Callable[[], object], channels_: Channels, *, say: Callable[[str], None]
+) -> tuple[int, DeliveryError | None]:
     """(attempts made, the last error or None); each failed attempt that is tried again is said as it happens, so
     a run waiting on a slow server shows what it waits for."""
     delay = channels_.backoff
@@ -232,15 +240,17 @@ def _retry(send: Callable[[], object], channels_: Channels, *, say: Callable[[st
             return attempt, None
         except DeliveryError as exc:
             if not exc.transient or attempt == channels_.attempts:
-                return attempt, str(exc)
+                return attempt, exc
             say(f"attempt {attempt} of {channels_.attempts} failed ({exc}); trying again in {delay:g} s")
             time.sleep(delay)
             delay *= 2
-    return channels_.attempts, "no attempt made"  # pragma: no cover - attempts >= 1
+    return channels_.attempts, DeliveryError("no attempt made", transient=False)  # pragma: no cover - attempts >= 1
 
 
 def _already_sent(store: Store, briefing_id: str) -> set[tuple[str, str]]:
-    rows = store.query("SELECT kind, target FROM deliveries WHERE briefing_id = ? AND status = 'sent'", [briefing_id])
+    """The targets served: sent, or unconfirmed (the server may have it; only `brief --deliver` sends it again)."""
+    rows = store.query("SELECT kind, target FROM deliveries WHERE briefing_id = ? "
+                       "AND status IN ('sent', 'unconfirmed')", [briefing_id])  # fmt: skip
     return {(r[0], r[1]) for r in rows}
 
 
