@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import re
 from collections.abc import Callable
@@ -36,6 +37,8 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb
         # time zone, which is the machine's (a writer under TZ=America/Los_Angeles stored 03:11 for 11:11 UTC, and the
         # "latest flagging" order then went wrong across machines and DST).
         con.execute("SET TimeZone = 'UTC'")
+        if target != ":memory:" and (cut := _missing_blocks(con, target)) is not None:
+            raise cut  # found before a migration or a run writes into it
         version = schema_version(con)
         if version is None and (read_only or _tables(con)):
             raise _not_a_store(target, con, read_only=read_only)
@@ -46,6 +49,8 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb
             if target != ":memory:":
                 _own_identity(con, Path(target))
     except BaseException as exc:
+        with contextlib.suppress(duckdb.Error):  # closing would write a WAL it replayed into the file it refuses
+            con.execute("PRAGMA disable_checkpoint_on_shutdown")
         con.close()
         if (cut := cut_short(exc, path=target)) is not None:
             raise cut from exc
@@ -66,17 +71,43 @@ def _own_identity(con: duckdb.DuckDBPyConnection, path: Path) -> None:
     con.execute(f"UPDATE store_identity SET kept_at = ?, store_id = {new_id}", [here])
 
 
+def _missing_blocks(con: duckdb.DuckDBPyConnection, path: str) -> ConfigError | None:
+    """The damaged-file error when the file ends before a block its data uses; None when it holds them all. DuckDB
+    itself finds a missing block only when a query reads it (a run wrote into such a file before its briefing did).
+    The highest block a table segment or the metadata uses, and the count of blocks in use, bound the size the file
+    must have (three 4 KiB headers, then the blocks); free blocks at its end may be cut, and are no damage."""
+    ((block_size, used),) = con.execute(
+        "SELECT block_size, used_blocks FROM pragma_database_size() WHERE database_name = current_database()"
+    ).fetchall()
+    highest = -1
+    for schema, table in con.execute(
+        "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database()"
+    ).fetchall():
+        name = f'"{schema.replace(chr(34), chr(34) * 2)}"."{table.replace(chr(34), chr(34) * 2)}"'
+        for block, more in con.execute(
+            "SELECT block_id, additional_block_ids FROM pragma_storage_info(?) WHERE persistent AND block_id >= 0",
+            [name],
+        ).fetchall():
+            highest = max(highest, block, *(more or ()))
+    for (block,) in con.execute("SELECT block_id FROM pragma_metadata_info()").fetchall():
+        highest = max(highest, block)
+    needed = 3 * 4096 + max(used, highest + 1) * block_size
+    return _damaged(path) if Path(path).stat().st_size < needed else None
+
+
 def cut_short(exc: BaseException, *, path: str | None = None) -> ConfigError | None:
     """A DuckDB file that ends before its data does, said as such with what to do; None for any other error. DuckDB
     finds it only when it reads a missing block, which may be at open, at the first query or in the middle of a run."""
     found = _CUT_SHORT.search(str(exc)) if isinstance(exc, duckdb.Error) else None
-    if found is None:
-        return None
-    return ConfigError(
-        f"{path or found['path']} is damaged: the file ends before DuckDB's data does (cut short, as by a full disk or "
-        "a copy that did not finish), so it cannot be read. Restore it from a copy, or pass --db with a new path to "
-        "start a new store."
-    )
+    return None if found is None else _damaged(path or found["path"])
+
+
+_DAMAGED = ("is damaged: the file ends before DuckDB's data does (cut short, as by a full disk or a copy that did not "
+            "finish), so it cannot be read. Restore it from a copy, or pass --db with a new path to start a new store.")
+
+
+def _damaged(path: str) -> ConfigError:
+    return ConfigError(f"{path} {_DAMAGED}")
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
