@@ -18,6 +18,7 @@ from watchdesk.graph.cli_lazy import LazyGroup
 from watchdesk.graph.console import err, escape
 from watchdesk.graph.paths import no_database
 from watchdesk.graph.settings import Settings, from_env, today
+from watchdesk.graph.signals import queries_stop_on_signals
 from watchdesk.sources.errors import (
     ConfigError,
     DatabaseInUseError,
@@ -112,6 +113,7 @@ def cli(ctx: click.Context) -> None:
       watchdesk run watchlist.toml        # live run (needs WATCHDESK_SEC_IDENTITY)
     """
     ctx.obj = from_env()
+    ctx.with_resource(queries_stop_on_signals())  # Ctrl-C stops a DuckDB query on several threads at once
     if ctx.obj.cache_dir is not None:  # compiled flagging regexes, so the next command starts fast
         from watchdesk.agents.flagging.regex_cache import use_dir
 

@@ -7,6 +7,7 @@ at once, so every call takes the handle's lock. Reads and writes are short, so t
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,10 +41,23 @@ class Cursor:
     value: str
 
 
+_OPEN: weakref.WeakSet[Store] = weakref.WeakSet()  # every store of this process, for interrupt_queries()
+
+
+def interrupt_queries() -> None:
+    """Interrupt the query each open store is running, from any thread (a Ctrl-C watcher): it ends as interrupted, and
+    the store raises KeyboardInterrupt in the thread that ran it. A store not running one is left alone."""
+    for store in list(_OPEN):
+        if store._running:
+            store.con.interrupt()
+
+
 class Store:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         self._lock = threading.RLock()
+        self._running = 0  # statements in progress (the lock is re-entrant: a transaction's work runs within it)
+        _OPEN.add(self)
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False) -> Store:
@@ -65,6 +79,7 @@ class Store:
         KeyboardInterrupt it was, so no step takes it for a bug and goes on (the run stops and says how to resume),
         a full disk likewise stops the run (DiskFullError), and a file found cut short is said to be, never as a bug."""
         with self._lock:
+            self._running += 1
             try:
                 yield self.con
             except (duckdb.InterruptException, RuntimeError) as exc:
@@ -77,6 +92,8 @@ class Store:
                 if (cut := db.cut_short(exc)) is not None:
                     raise cut from exc
                 raise
+            finally:
+                self._running -= 1
 
     def _locked(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         with self.statements() as con:
