@@ -16,6 +16,7 @@ from watchdesk.sources.errors import ConfigError, DatabaseInUseError, StoreError
 
 DEFAULT_DB = Path("watchdesk.duckdb")
 _LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
+_UNWRITABLE = re.compile(r"Read-only file system|Permission denied")
 _CUT_SHORT = re.compile(r'Could not read enough bytes from file "(?P<path>[^"]*)"')
 
 
@@ -173,6 +174,10 @@ def _translate_open_error(path: str, exc: duckdb.IOException, *, read_only: bool
                            f"{instead}")
     if held is None and read_only and "database does not exist" in str(exc):
         return ConfigError(f"no database at {path}: give the file a watchdesk run wrote")
+    if held is None and not read_only and (why := _UNWRITABLE.search(str(exc))):
+        return ConfigError(f"the database {path} cannot be written ({why[0]}): this command records what it does in "
+                           "it; make it writable, or copy it to a folder that can be written and pass --db with the "
+                           "copy")  # fmt: skip
     if held is None:
         return StoreError(f"cannot open database {path}: {exc}")
     pid, prog = held["pid"], held["prog"]
