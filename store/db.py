@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from watchdesk.sources.errors import ConfigError, DatabaseInUseError, StoreError
+from watchdesk.sources.errors import ConfigError, DatabaseInUseError, DiskFullError, StoreError, disk_full
 
 DEFAULT_DB = Path("watchdesk.duckdb")
 _LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
@@ -164,7 +164,9 @@ def _not_a_store(path: str, con: duckdb.DuckDBPyConnection, *, read_only: bool) 
     )
 
 
-def _translate_open_error(path: str, exc: duckdb.IOException, *, read_only: bool) -> StoreError | ConfigError:
+def _translate_open_error(
+    path: str, exc: duckdb.IOException, *, read_only: bool
+) -> StoreError | ConfigError | DiskFullError:
     held = _LOCK_HELD.search(str(exc))
     if held is None and (cut := cut_short(exc, path=path)) is not None:
         return cut
@@ -178,6 +180,8 @@ def _translate_open_error(path: str, exc: duckdb.IOException, *, read_only: bool
         return ConfigError(f"the database {path} cannot be written ({why[0]}): this command records what it does in "
                            "it; make it writable, or copy it to a folder that can be written and pass --db with the "
                            "copy")  # fmt: skip
+    if held is None and (full := disk_full(exc)) is not None:  # a new file, or a WAL replayed, wants room
+        return DiskFullError(full)
     if held is None:
         return StoreError(f"cannot open database {path}: {exc}")
     pid, prog = held["pid"], held["prog"]
@@ -251,12 +255,21 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, datetime.now(UTC)])
             con.execute("COMMIT")
         except BaseException as exc:  # a Python step can fail otherwise than DuckDB does: still nothing half-done
-            con.execute("ROLLBACK")
+            rollback(con)
+            if isinstance(exc, duckdb.Error) and (full := disk_full(exc)) is not None:
+                raise DiskFullError(full) from exc
             if isinstance(exc, duckdb.Error):
                 raise StoreError(f"migration {version:03d}_{name} failed: {exc}") from exc
             raise
         applied.append(version)
     return applied
+
+
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """End the failed transaction, if DuckDB has not: a COMMIT that failed (a full disk) ended it already, and a
+    ROLLBACK then said "no transaction is active" in place of why it failed."""
+    with contextlib.suppress(duckdb.TransactionException):
+        con.execute("ROLLBACK")
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -110,7 +110,7 @@ class Store:
             try:
                 result = work(self.con)
             except BaseException:
-                self.con.execute("ROLLBACK")
+                db.rollback(self.con)
                 raise
             self.con.execute("COMMIT")
             return result

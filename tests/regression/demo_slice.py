@@ -44,6 +44,13 @@ def nvidia_pack(root: Path, *, bodies: dict[str, bytes] | None = None, statuses:
     return root
 
 
+def run_args(tmp: Path, *, text: str = WATCHLIST) -> list[str]:
+    """`watchdesk run` of the watchlist `text` (w.toml) replaying the pack (pack/) into w.duckdb and out/, in `tmp`."""
+    (tmp / "w.toml").write_text(text, encoding="utf-8")
+    return ["run", str(tmp / "w.toml"), "--replay", str(nvidia_pack(tmp / "pack")), "--db", str(tmp / "w.duckdb"),
+            "--out", str(tmp / "out")]  # fmt: skip
+
+
 def settings(tmp: Path, pack: Path, **changes: object) -> Settings:
     base = Settings(db_path=tmp / "w.duckdb", mode="replay", replay_dir=pack, as_of=DEMO_AS_OF, out_dir=tmp / "out")
     return base.with_(**changes)

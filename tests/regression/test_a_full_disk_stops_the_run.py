@@ -16,8 +16,9 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from tests.regression.demo_slice import WATCHLIST, nvidia_pack
+from tests.regression.demo_slice import run_args
 from watchdesk.graph.cli import EXIT_ERROR, cli
+from watchdesk.store import db as store_db
 from watchdesk.store import writes
 from watchdesk.store.store import Store
 
@@ -30,7 +31,7 @@ WRITES = {"filings": (writes, "replace_spans"), "flagging": (writes, "replace_fi
 @pytest.mark.parametrize("step", WRITES)
 def test_a_full_disk_in_a_step_stops_the_run_resumable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                         step: str) -> None:  # fmt: skip
-    db, wl = tmp_path / "w.duckdb", tmp_path / "w.toml"
+    db = tmp_path / "w.duckdb"
 
     def full(*_args: object, **_kw: object) -> None:
         if step == "briefing":
@@ -38,10 +39,7 @@ def test_a_full_disk_in_a_step_stops_the_run_resumable(tmp_path: Path, monkeypat
         raise duckdb.TransactionException(FULL.format(wal=f"{db}.wal"))
 
     monkeypatch.setattr(*WRITES[step], full)
-    wl.write_text(WATCHLIST, encoding="utf-8")
-    pack = nvidia_pack(tmp_path / "pack")
-    args = ["run", str(wl), "--replay", str(pack), "--db", str(db), "--out", str(tmp_path / "out")]
-    result = CliRunner().invoke(cli, args)
+    result = CliRunner().invoke(cli, run_args(tmp_path))
     said = " ".join(result.stderr.split())
     assert result.exit_code == EXIT_ERROR, said
     assert "unexpected" not in said and "please report it" not in said and "gap" not in said, said
@@ -65,3 +63,37 @@ def test_a_full_disk_in_a_step_stops_the_run_resumable(tmp_path: Path, monkeypat
         assert store.query("SELECT count(*) FROM findings")[0][0] > 0
         assert store.query("SELECT count(*) FROM gaps") == [(0,)]
     assert len(list((tmp_path / "out").glob("*.md"))) == 1
+
+
+class CommitFails:
+    """A DuckDB connection whose first COMMIT fails as on a full disk: DuckDB ends the transaction, and says why."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, wal: str) -> None:
+        self._con, self._wal, self.failed = con, wal, False
+
+    def execute(self, sql: str, *args: object) -> duckdb.DuckDBPyConnection:
+        if sql == "COMMIT" and not self.failed:
+            self.failed = True
+            self._con.execute("ROLLBACK")
+            raise duckdb.TransactionException(FULL.format(wal=self._wal))
+        return self._con.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._con, name)
+
+
+def test_a_full_disk_while_a_new_store_is_made_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bug: on a 20 KiB tmpfs a run on a new store said "unexpected TransactionException in db.py:239:
+    TransactionContext Error: cannot rollback - no transaction is active; please report it": a migration's COMMIT
+    failed for want of room, and the ROLLBACK after it hid why. Now it says the disk is full, and the next run with
+    room makes the store."""
+    connect, wal = duckdb.connect, f"{tmp_path / 'w.duckdb'}.wal"
+    monkeypatch.setattr(store_db.duckdb, "connect", lambda path, **kw: CommitFails(connect(path, **kw), wal))
+    args = run_args(tmp_path)
+    result = CliRunner().invoke(cli, args)
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == EXIT_ERROR, said
+    assert "error: the disk is full (No space left on device): what was stored so far is kept; free some space, then " \
+           "run the command again" in said, said
+    monkeypatch.undo()
+    assert CliRunner().invoke(cli, args).exit_code == 0
