@@ -72,6 +72,11 @@ def no_database(path: Path) -> str | None:
     return f"{path} is not a regular file, not a database"  # a named pipe, a socket
 
 
+def checkpoint_file(db_path: Path | str) -> Path:
+    """The file beside the database holding the runs' saved state (LangGraph's checkpoints)."""
+    return Path(f"{db_path}.checkpoints.sqlite")
+
+
 def unusable_database(path: Path) -> str | None:
     """Why a DuckDB file cannot be opened for writing (or created) at `path`, or None if it can."""
     if path.exists() and not path.is_dir() and not path.is_file():

@@ -24,6 +24,7 @@ from watchdesk.graph.delivery import approval_notice
 from watchdesk.graph.deps import AuditBuffer, Deps
 from watchdesk.graph.failures import Failure, partial_note, run_failures
 from watchdesk.graph.nodes import BriefingNotWrittenError
+from watchdesk.graph.paths import checkpoint_file
 from watchdesk.graph.resume import (
     StoppedRun,
     close_stopped,
@@ -175,7 +176,7 @@ def _core_library(topics: Sequence[str]) -> Any:
 
 
 def checkpoint_path(db_path: Path) -> str:
-    return ":memory:" if str(db_path) == ":memory:" else str(db_path) + ".checkpoints.sqlite"
+    return ":memory:" if str(db_path) == ":memory:" else str(checkpoint_file(db_path))
 
 
 def _check_saved_state(stopped: StoppedRun, settings: Settings) -> None:
