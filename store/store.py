@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -49,7 +49,8 @@ def interrupt_queries() -> None:
     the store raises KeyboardInterrupt in the thread that ran it. A store not running one is left alone."""
     for store in list(_OPEN):
         if store._running:
-            store.con.interrupt()
+            with suppress(duckdb.Error):  # closed since: its query ended, there is nothing to stop
+                store.con.interrupt()
 
 
 class Store:

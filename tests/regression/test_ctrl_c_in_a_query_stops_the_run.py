@@ -19,7 +19,7 @@ from tests.regression.demo_slice import WATCHLIST, nvidia_pack
 from watchdesk.graph import nodes
 from watchdesk.graph.cli import EXIT_INTERRUPTED, cli
 from watchdesk.graph.signals import queries_stop_on_signals
-from watchdesk.store.store import Store
+from watchdesk.store.store import Store, interrupt_queries
 
 ENDLESS = "SELECT sum(hash(range)) FROM range(1000000000000)"
 
@@ -82,3 +82,12 @@ def test_ctrl_c_while_flagging_queries_stops_the_run(tmp_path: Path, monkeypatch
         assert store.query("SELECT count(*) FROM gaps WHERE agent = 'flagging'") == [(0,)]
     assert f"interrupted: what was stored is kept; run {run_id} resumes with `watchdesk approve {run_id} --db" in said
     assert not list((tmp_path / "out").glob("*.md")), "no briefing of half-flagged documents"
+
+
+def test_a_store_closed_as_ctrl_c_comes_stops_no_watcher() -> None:
+    """A query that ends, and its store closed, between the watcher's look and its interrupt: DuckDB's interrupt() on
+    a closed connection raised ConnectionException in the watcher thread, which died with a traceback on stderr."""
+    store = Store.open(":memory:")
+    store._running = 1  # as seen by the watcher an instant before the query ended
+    store.close()
+    interrupt_queries()
