@@ -22,11 +22,13 @@ FONT = 'font-family="sans-serif" font-size="10" fill="#333"'
 SMALLEST = 0.75
 LABEL_GAP = 22  # pixels between week labels along an axis at least (a long span labels every few weeks)
 LEFT, TOP, BOTTOM, LEGEND = 44, 34, 58, 120  # margins: y axis, title (+ panel names), rotated week labels, legend
+TONE, MENTIONS = "Net tone per week", "Mentions per week"  # the charts' titles
 
 
 @dataclass(frozen=True, kw_only=True)
 class Chart:
     name: str  # the image's file name in an e-mail, without ".png"
+    title: str  # as the chart shows it over itself
     svg: str
     alt: str  # what the chart shows, in words: the e-mail's image text for readers who see no pictures
 
@@ -49,9 +51,9 @@ def briefing_charts(history: Sequence[WeekPoint], weeks: Sequence[date]) -> list
                     f"{sum(per_week.values())} in all, the most in the week of {_day(busiest)} "
                     f"({per_week[busiest]}).")  # fmt: skip
     return [
-        Chart(name=name, svg=svg, alt=alt)
-        for name, svg, alt in (("net-tone", tone_chart(history, weeks), tone_alt),
-                               ("mentions", mentions_chart(history, weeks), mentions_alt))
+        Chart(name=name, title=title, svg=svg, alt=alt)
+        for name, title, svg, alt in (("net-tone", TONE, tone_chart(history, weeks), tone_alt),
+                                      ("mentions", MENTIONS, mentions_chart(history, weeks), mentions_alt))
         if svg
     ]  # fmt: skip
 
@@ -80,7 +82,7 @@ def tone_chart(history: Sequence[WeekPoint], weeks: Sequence[date]) -> str | Non
     colour = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(topics)}
     height, gap = 150, 16
     width = LEFT + len(tickers) * (WIDTH + gap) + LEGEND
-    parts = [_title("Net tone per week")]
+    parts = [_title(TONE)]
     for n, ticker in enumerate(tickers):
         x0 = LEFT + n * (WIDTH + gap)
         name = escape(ticker)
@@ -122,7 +124,7 @@ def mentions_chart(history: Sequence[WeekPoint], weeks: Sequence[date]) -> str |
     top = _nice(max(totals) or 1)
     height, width = 140, 3 * WIDTH
     ticks = [(top * i / 4, f"{top * i / 4:g}") for i in range(5)]
-    parts = [_title("Mentions per week"), *_axes(LEFT, height, weeks, ticks, y_title="mentions", bars=True)]
+    parts = [_title(MENTIONS), *_axes(LEFT, height, weeks, ticks, y_title="mentions", bars=True)]
     band = width / max(len(weeks), 1)
     for i, week in enumerate(weeks):
         base = 0

@@ -178,9 +178,9 @@ def _email(
     html, images = msg.html, list[Image]()
     if html is not None:
         where = msg.paths.get("html") or msg.paths.get("md")
-        html, images, why = mail_html(html, msg.charts, full=str(where or ""))
-        if why:
-            report(f"delivery email: charts left out of the e-mail ({why})")
+        html, images, left_out = mail_html(html, msg.charts, full=str(where or ""))
+        if left_out:
+            report(f"delivery email: {left_out}")
     email = channels.email_message(sender=server.sender, to=todo, subject=subject, text=msg.text, html=html,
                                    images=images)  # fmt: skip
     refused: dict[str, str] = {}

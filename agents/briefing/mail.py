@@ -2,7 +2,8 @@
 `<img src="cid:...">`), since Gmail and Outlook show no inline SVG. The briefing file keeps its inline SVG.
 
 The PNGs are drawn from the same SVG by resvg (no browser, ~0.2 s for both charts). When they cannot be drawn the
-e-mail still goes, the charts left out and a line saying where the full briefing is.
+e-mail still goes: a chart that cannot be drawn is left out, named where it stood, with where the full briefing is;
+the others are sent.
 """
 
 from __future__ import annotations
@@ -64,33 +65,51 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 def mail_html(html: str, charts: Sequence[Chart], *, full: str) -> tuple[str, list[Image], str | None]:
-    """(the e-mail's HTML, its images, why charts were left out or None). `full` says where the briefing file is."""
+    """(the e-mail's HTML, its images, what was left out and why, or None). `full` says where the briefing file is."""
     images: list[Image] = []
-    why: str | None = None
-    for chart in (c for c in charts if c.svg in html):
+    failed: list[tuple[Chart, str]] = []
+    shown = [c for c in charts if c.svg in html]
+    for chart in shown:
         try:
             data = png(chart.svg)
             width, height = png_size(data)
         except ImportError:
-            why = "resvg-py is not installed"
+            failed.append((chart, "resvg-py is not installed"))
         except CannotDraw as exc:
-            why = str(exc)
+            failed.append((chart, str(exc)))
         except Exception as exc:  # a drawing that fails must not stop the e-mail: said, and the chart left out
-            why = f"{type(exc).__name__}: {str(exc)[:120]}"
+            failed.append((chart, f"{type(exc).__name__}: {str(exc)[:120]}"))
         else:
             # short, so the Content-ID header stays on one line
             cid = f"{chart.name}.{secrets.token_hex(6)}@watchdesk.briefing"
             image = Image(cid=cid, filename=f"{chart.name}.png", png=data)
             images.append(image)
             html = html.replace(chart.svg, _img(image, chart.alt, width // ZOOM, height // ZOOM), 1)
-            continue
-        where = f"at {escape(full)}" if full else "in the briefing folder"
-        notice = (f'<p class="meta">The charts are left out of this e-mail: they could not be drawn as images. '
-                  f"The full briefing, with its charts, is {where}.</p>")  # fmt: skip
-        html = html.replace(chart.svg, "" if notice in html else notice, 1)
     if images:
         html = html.replace(_CSP_IMAGES, f"{_CSP_IMAGES} cid:", 1)
-    return html, images, why
+    if not failed:
+        return html, images, None
+    html, said = _left_out(html, failed, every=len(failed) == len(shown), full=full)
+    return html, images, said
+
+
+def _left_out(html: str, failed: Sequence[tuple[Chart, str]], *, every: bool, full: str) -> tuple[str, str]:
+    """(the HTML with a notice where the charts left out stood, what to report): one notice for all of them; else
+    each chart left out named, as the others are shown."""
+    where = f"at {escape(full)}" if full else "in the briefing folder"
+    why = "; ".join(dict.fromkeys(why for _, why in failed))
+    if every:
+        notice = (f'<p class="meta">The charts are left out of this e-mail: they could not be drawn as images. '
+                  f"The full briefing, with its charts, is {where}.</p>")  # fmt: skip
+        for n, (chart, _) in enumerate(failed):
+            html = html.replace(chart.svg, "" if n else notice, 1)
+        return html, f"charts left out of the e-mail ({why})"
+    for chart, _ in failed:
+        notice = (f'<p class="meta">The chart “{escape(chart.title)}” is left out of this e-mail: it could not be '
+                  f"drawn as an image. The full briefing, with its charts, is {where}.</p>")  # fmt: skip
+        html = html.replace(chart.svg, notice, 1)
+    names = " and ".join(f"“{chart.title}”" for chart, _ in failed)
+    return html, f"chart{'s' if len(failed) > 1 else ''} {names} left out of the e-mail ({why})"
 
 
 def _img(image: Image, alt: str, width: int, height: int) -> str:

@@ -175,3 +175,33 @@ def test_a_machine_without_fonts_sends_no_charts_without_labels(
     assert "cid:" not in html and "The full briefing, with its charts, is at" in html
     assert ("delivery email: charts left out of the e-mail (no font on this machine to draw their labels with: "
             "install one, e.g. the fonts-dejavu-core package)") in said
+
+
+@needs_a_font
+def test_one_chart_that_cannot_be_drawn_leaves_the_other(
+    demo: tuple[Store, BriefingFiles], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # when only the mentions chart failed, the e-mail said "The charts are left out" and sent neither: the net-tone
+    # chart, drawn fine, was dropped too
+    _, files = demo
+    drawn = mail.png
+
+    def png(svg: str) -> bytes:
+        if "Topic mentions per week" in svg:
+            raise ValueError("bad svg")
+        return drawn(svg)
+
+    monkeypatch.setattr(mail, "png", png)
+    said: list[str] = []
+    message = mailed(demo, said)
+    html = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    shown = IMG.findall(html)
+    assert [alt.split(" (")[0] for _, alt, *_ in shown] == ["Chart: net tone per week"]
+    assert [p.get_filename() for p in message.walk() if p.get_content_maintype() == "image"] == ["net-tone.png"]
+    assert "The charts are left out" not in html
+    notice = (f"The chart “Mentions per week” is left out of this e-mail: it could not be drawn as an image. The full "
+              f"briefing, with its charts, is at {Path(files.paths['html'])}.")  # fmt: skip
+    assert html.count(notice) == 1
+    assert html.index("cid:net-tone.") < html.index(notice), "the notice stands where its chart would"
+    assert "delivery email: chart “Mentions per week” left out of the e-mail (ValueError: bad svg)" in said
+    assert not any("charts left out" in line for line in said)
