@@ -77,7 +77,9 @@ def mail_html(html: str, charts: Sequence[Chart], *, full: str) -> tuple[str, li
             failed.append((chart, "resvg-py is not installed"))
         except CannotDraw as exc:
             failed.append((chart, str(exc)))
-        except Exception as exc:  # a drawing that fails must not stop the e-mail: said, and the chart left out
+        except BaseException as exc:  # a drawing that fails must not stop the e-mail: said, and the chart left out
+            if not isinstance(exc, Exception) and not _panic(exc):
+                raise  # Ctrl-C, an exit
             failed.append((chart, f"{type(exc).__name__}: {str(exc)[:120]}"))
         else:
             # short, so the Content-ID header stays on one line
@@ -110,6 +112,12 @@ def _left_out(html: str, failed: Sequence[tuple[Chart, str]], *, every: bool, fu
         html = html.replace(chart.svg, notice, 1)
     names = " and ".join(f"“{chart.title}”" for chart, _ in failed)
     return html, f"chart{'s' if len(failed) > 1 else ''} {names} left out of the e-mail ({why})"
+
+
+def _panic(exc: BaseException) -> bool:
+    """A Rust panic inside resvg: pyo3 raises it as pyo3_runtime.PanicException, a BaseException, so that
+    `except Exception` does not catch it; it fails one drawing as any other error does."""
+    return (type(exc).__module__, type(exc).__name__) == ("pyo3_runtime", "PanicException")
 
 
 def _img(image: Image, alt: str, width: int, height: int) -> str:

@@ -205,3 +205,44 @@ def test_one_chart_that_cannot_be_drawn_leaves_the_other(
     assert html.index("cid:net-tone.") < html.index(notice), "the notice stands where its chart would"
     assert "delivery email: chart “Mentions per week” left out of the e-mail (ValueError: bad svg)" in said
     assert not any("charts left out" in line for line in said)
+
+
+# resvg-py 0.5 (its tiny-skia-path 0.12, rect.rs) panics on a filter region this large: "called `Option::unwrap()`
+# on a `None` value", raised into Python as pyo3_runtime.PanicException, a BaseException and no Exception
+PANICS = ('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100"><filter id="f" x="-1e38" width="1e38">'
+          '<feGaussianBlur stdDeviation="1e30"/></filter><rect width="10" height="10" filter="url(#f)"/></svg>')
+
+
+@needs_a_font
+def test_a_panic_in_resvg_leaves_its_chart_out(
+    demo: tuple[Store, BriefingFiles], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the panic went through `except Exception` and out of the delivery: no e-mail went at all
+    import resvg_py
+
+    drawn = resvg_py.svg_to_bytes
+
+    def svg_to_bytes(*, svg_string: str, **kw: Any) -> Any:
+        return drawn(svg_string=PANICS if "Net tone per week" in svg_string else svg_string, **kw)
+
+    monkeypatch.setattr(resvg_py, "svg_to_bytes", svg_to_bytes)
+    with pytest.raises(BaseException) as raised:
+        mail.png(PANICS)
+    assert type(raised.value).__name__ == "PanicException" and not isinstance(raised.value, Exception)
+    said: list[str] = []
+    message = mailed(demo, said)
+    html = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert [p.get_filename() for p in message.walk() if p.get_content_maintype() == "image"] == ["mentions.png"]
+    assert "The chart “Net tone per week” is left out of this e-mail" in html
+    assert ("delivery email: chart “Net tone per week” left out of the e-mail (PanicException: called "
+            "`Option::unwrap()` on a `None` value)") in said
+
+
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, SystemExit])
+def test_ctrl_c_while_drawing_still_stops(stop: type[BaseException], monkeypatch: pytest.MonkeyPatch) -> None:
+    from watchdesk.agents.briefing.charts import Chart
+
+    monkeypatch.setattr(mail, "png", lambda _svg: (_ for _ in ()).throw(stop()))
+    chart = Chart(name="net-tone", title="Net tone per week", svg="<svg></svg>", alt="Chart")
+    with pytest.raises(stop):
+        mail.mail_html("<p><svg></svg></p>", [chart], full="")
