@@ -80,7 +80,8 @@ def tone_chart(history: Sequence[WeekPoint], weeks: Sequence[date]) -> str | Non
     tickers = sorted({p.ticker for p in points})
     topics = sorted({topic_label(p.topic) for p in points})
     colour = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(topics)}
-    height, gap = 150, 16
+    # a panel's tick labels ("-0.5": ~20 pixels, 4 from its frame) stand between it and the one before, clear of both
+    height, gap = 150, 36
     width = LEFT + len(tickers) * (WIDTH + gap) + LEGEND
     parts = [_title(TONE)]
     for n, ticker in enumerate(tickers):
