@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -81,7 +81,8 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
     )  # weeks of their own, ending the day before the period: none straddles its start
     relayed = _relayed(rows, queries.qa_statement_openings(store, tickers=req.tickers, topics=req.topics, **span))
     runs, held = _runs(store, req)
-    gaps = [g.row for g in held] if runs else queries.run_gaps(store, run_ids=[req.run_id])  # no run: all its id's
+    gaps = ([_gap_item(g.row, days=None if g.days[0] == date.min else g.days) for g in held] if runs
+            else [_gap_item(g, days=_recorded(g)) for g in queries.run_gaps(store, run_ids=[req.run_id])])  # fmt: skip
     data = BriefingInput(
         title=f"watchdesk briefing: {req.watchlist_name}",
         period_start=req.period.start,
@@ -93,7 +94,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         tickers=req.tickers,
         topics=req.topics,
         findings=[_finding_item(r, relayed=r["finding_id"] in relayed) for r in rows],
-        gaps=[_gap_item(g) for g in gaps],
+        gaps=gaps,
         documents=[_document_item(d) for d in queries.period_documents(store, tickers=req.tickers, **span)],
         tone=[ToneItem(**t) for t in queries.period_tone(store, tickers=req.tickers, **span)],
         history=[WeekPoint(**w) for w in history],
@@ -158,8 +159,15 @@ def _relayed(rows: Sequence[dict[str, Any]], turns: Sequence[dict[str, Any]]) ->
             if any(a <= r["start"] < b for a, b in relaying.get(r["doc_id"], ()))}  # fmt: skip
 
 
-def _gap_item(g: Mapping[str, Any]) -> GapItem:
-    return GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"], run_id=g["run_id"])
+def _gap_item(g: Mapping[str, Any], *, days: tuple[date, date] | None) -> GapItem:
+    return GapItem(ticker=g["ticker"], agent=g["agent"], target=g["target"], reason=g["reason"], run_id=g["run_id"],
+                   days=days)  # fmt: skip
+
+
+def _recorded(g: Mapping[str, Any]) -> tuple[date, date] | None:
+    """A gap's days as its run recorded them (a gap of a run the store does not hold has no step to tell them)."""
+    first, last = g["unread_from"], g["unread_to"]
+    return (first or date.min, last) if last is not None else None
 
 
 def _document_item(d: dict[str, Any]) -> DocumentItem:

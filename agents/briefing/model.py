@@ -38,6 +38,7 @@ class GapItem:
     target: str
     reason: str
     run_id: str | None = None  # the run that recorded it (an earlier run's is said so)
+    days: tuple[date, date] | None = None  # the days it leaves unread (a filing's date, a step's window); None: unknown
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

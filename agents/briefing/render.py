@@ -264,13 +264,26 @@ def gaps_part(ctx: RenderContext) -> Section:
         f"{gaps_said(gaps)} could not be fetched or processed; the findings above do not cover what is listed here.",
         "",
     ]
+    period = (ctx.data.period_start, ctx.data.period_end)
     for g in sorted(gaps, key=lambda g: (g.ticker or "", g.agent, g.target, g.reason)):
         earlier = f" (recorded by an earlier run, `{g.run_id}`)" if g.run_id and g.run_id != ctx.data.run_id else ""
+        days = f"{_gap_days(g.days, period)} · " if g.days else ""
         lines.append(
-            f"- **{escape_markdown(g.ticker or 'all tickers')}** · {escape_markdown(g.agent)} · "
+            f"- **{escape_markdown(g.ticker or 'all tickers')}** · {escape_markdown(g.agent)} · {days}"
             f"{escape_markdown(local_paths(g.target))}: {escape_markdown(local_paths(g.reason))}{earlier}"
         )
     return Section("gaps", "Gaps", "\n".join(lines))
+
+
+def _gap_days(days: tuple[date, date], period: tuple[date, date]) -> str:
+    """ "2026-02-25", "2026-01-01 to 2026-04-09", "up to 2026-09-01": the days of the period a gap leaves unread (its
+    own, for one recorded just after them)."""
+    first, last = days
+    if first <= period[1] and period[0] <= last:
+        first, last = max(first, period[0]), min(last, period[1])
+    if first == last:
+        return str(first)
+    return f"up to {last}" if first == date.min else f"{first} to {last}"
 
 
 def sources_part(ctx: RenderContext) -> Section:
