@@ -60,7 +60,8 @@ def render_news(entries: Sequence[NewsEntry], *, tickers: Sequence[str]) -> str:
     from watchdesk.agents.briefing.render import URL, escape_markdown  # the briefing's one escaping rule
 
     lines = ["Items from the watchlist's feeds that name the company, with the outlet and its "
-             "credibility tier (primary: regulators and the company's own releases; established outlets; other)."]
+             "credibility tier (primary: regulators and the company's own releases; established outlets; other). "
+             "Each is dated by the day its feed gives, in the feed's own time zone, as the outlet's page dates it."]
     for ticker in tickers:
         mine = [e for e in entries if e.ticker == ticker]
         lines += ["", f"### {ticker}", ""]

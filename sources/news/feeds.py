@@ -7,6 +7,7 @@ through the gateway.
 from __future__ import annotations
 
 import calendar
+import email.utils
 import html
 import re
 from dataclasses import dataclass
@@ -66,8 +67,28 @@ def _item(entry: Any, *, feed_url: str) -> NewsItem | None:
 
 
 def _when(entry: Any) -> datetime | None:
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    return datetime.fromtimestamp(calendar.timegm(stamp), tz=UTC) if stamp else None
+    """When the entry was published, in the feed's own time zone where it gives one: its day is the one the outlet's
+    page shows (Seeking Alpha's "Tue, 03 Mar 2026 20:04:12 -0500" is March 3, not UTC's March 4); else in UTC."""
+    key = "published" if entry.get("published_parsed") else "updated"
+    stamp = entry.get(f"{key}_parsed")
+    if not stamp:
+        return None
+    utc = datetime.fromtimestamp(calendar.timegm(stamp), tz=UTC)
+    own = _zoned(str(entry.get(key) or ""))
+    # feedparser reads more date styles than the standard library: its instant stands, the feed's zone only moves it
+    return utc.astimezone(own.tzinfo) if own is not None and own == utc else utc
+
+
+def _zoned(text: str) -> datetime | None:
+    """An RFC 822 (RSS) or RFC 3339 (Atom) time with its offset; None without one ("-0000": zone not known)."""
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        try:
+            when = datetime.fromisoformat(text.strip())
+        except ValueError:
+            return None
+    return when if when.tzinfo is not None else None
 
 
 def _plain(text: str) -> str:
