@@ -12,7 +12,7 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from watchdesk.agents.briefing import charts
 from watchdesk.agents.briefing.model import BriefingInput
@@ -24,6 +24,10 @@ from watchdesk.agents.briefing.render import Section, header, render_sections
 _CITATION = re.compile(r"(?<!\\)\[(\d+|F-[0-9a-f]{8,})\](?!\()")
 _SOURCE_ITEM = re.compile(r"<li>")
 _CITATION_ROW = re.compile(r"<tr>\s*<td><a href=\"#(F-[0-9a-f]{8,})\">")
+# A browser breaks a line after a hyphen, which cut "2024-05-22", "0001045810-26-000021" and "10-K" in two: a date,
+# an accession number or a form name is kept whole, in the text between tags (never an attribute, a link's address)
+_WHOLE = re.compile(r"\b(?:\d{4}-\d{2}-\d{2}|\d{10}-\d{2}-\d{6}|(?:10-[KQ]|[86]-K|[24]0-F|EX-\d+(?:\.\d+)?)(?:/A)?)\b")
+_TEXT = re.compile(r"(?<=>)[^<]+")
 
 
 @cache
@@ -43,9 +47,20 @@ def markdown_parser() -> MarkdownIt:
 
 
 def to_html(markdown: str) -> Markup:
-    """The Markdown as HTML, each table in a box that scrolls it sideways on a screen narrower than the table."""
-    html = markdown_parser().render(markdown)
+    """The Markdown as HTML, each table in a box that scrolls it sideways on a screen narrower than the table, and
+    each date, accession number and form name kept on one line."""
+    html = _TEXT.sub(lambda m: _whole(m.group(0)), markdown_parser().render(markdown))
     return Markup(html.replace("<table>", '<div class="table"><table>').replace("</table>", "</table></div>"))
+
+
+def _whole(text: str) -> str:
+    """HTML text with its dates, accession numbers and form names each in a span the line never breaks inside."""
+    return _WHOLE.sub(r'<span class="whole">\g<0></span>', text)
+
+
+def heading(text: str) -> Markup:
+    """A heading's text, escaped, its dates kept whole."""
+    return Markup(_whole(str(escape(text))))
 
 
 def _anchor(label: str) -> str:
@@ -79,8 +94,8 @@ def render_html(data: BriefingInput) -> str:
     return page.render(
         title=data.title,
         header=to_html(header(data).split("\n", 2)[-1]),
-        first=[(s.key, s.title, section_html(s)) for s in sections[:1]],
-        rest=[(s.key, s.title, section_html(s)) for s in sections[1:]],
+        first=[(s.key, heading(s.title), section_html(s)) for s in sections[:1]],
+        rest=[(s.key, heading(s.title), section_html(s)) for s in sections[1:]],
         charts=[Markup(chart.svg) for chart in charts.briefing_charts(data.history, weeks)],
         weeks=len(weeks),
     )

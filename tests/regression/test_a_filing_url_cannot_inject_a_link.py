@@ -36,4 +36,5 @@ def test_a_crafted_filing_url_adds_no_link_or_markup() -> None:
 
 def test_a_plain_filing_url_is_still_the_quote_link() -> None:
     html = str(to_html(changes_part([row(GOOD)], [])))
-    assert f'<a href="{GOOD}">10-K filed 2025-02-26</a>' in html
+    whole = '<span class="whole">{}</span>'.format  # kept on one line (test_a_date_stays_on_one_line.py)
+    assert f'<a href="{GOOD}">{whole("10-K")} filed {whole("2025-02-26")}</a>' in html
