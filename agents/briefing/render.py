@@ -196,9 +196,12 @@ def summary_part(ctx: RenderContext) -> Section:
 def tone_part(ctx: RenderContext) -> Section:
     """Every sentence of each document, not only topic mentions, read by the sentence sentiment model."""
     rows = ["| Ticker | Document | Sentences | Positive | Negative | Net tone |", "|---|---|---:|---:|---:|---:|"]
+    titles = {d.doc_id: d.title for d in ctx.data.documents if d.form == "news" and d.title}
     for t in ctx.data.tone:
         ref = f" [{ctx.refs[t.doc_id]}]" if t.doc_id in ctx.refs else ""
-        label = escape_markdown(doc_label(t.form, t.filed_at) or "document") + ref
+        # a day's news items are told apart by their headlines
+        headline = f": {_shortened(titles[t.doc_id], HEADLINE)}" if t.doc_id in titles else ""
+        label = escape_markdown((doc_label(t.form, t.filed_at) or "document") + headline) + ref
         rows.append(
             f"| {escape_markdown(t.ticker or '')} | {label} | {t.sentences} | {t.positive} | {t.negative} "
             f"| {t.net:+.2f} |"
@@ -207,6 +210,18 @@ def tone_part(ctx: RenderContext) -> Section:
         rows.append("| — | no sentences in this period | 0 | 0 | 0 | — |")
     rows += ["", "Net tone = (positive - negative) / sentences, from the default sentence sentiment model."]
     return Section("tone", "Sentence tone by document", "\n".join(rows))
+
+
+HEADLINE = 60  # characters of a news headline in a table row at most
+
+
+def _shortened(text: str, most: int) -> str:
+    """`text` cut at a word to `most` characters or fewer, with an ellipsis; whole when it fits."""
+    text = " ".join(text.split())
+    if len(text) <= most:
+        return text
+    cut = text[: most + 1].rsplit(" ", 1)[0] if " " in text[:most] else text[:most]
+    return cut.rstrip(" ,;:-–—") + "…"
 
 
 def findings_part(ctx: RenderContext) -> Section:
