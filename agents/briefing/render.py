@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 
 from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, FindingItem, GapItem
 from watchdesk.agents.briefing.text import (
@@ -167,7 +167,7 @@ def header(data: BriefingInput) -> str:
             "",
             f"**Period:** {dates}{label} · "
             f"**Watchlist:** {escape_markdown(data.watchlist_name)} · **Run:** `{data.run_id}` · "
-            f"**Generated:** {data.generated_at.isoformat(timespec='minutes')}  ",
+            f"**Generated:** {data.generated_at.astimezone(UTC):%Y-%m-%d %H:%M} UTC  ",
             f"**Tickers:** {', '.join(data.tickers) or 'none'} · "
             f"**Topics:** {', '.join(topic_label(t) for t in data.topics) or 'none'}  ",
             f"**Coverage:** {plural(len(data.findings), 'finding')} from {len(with_findings)} of "
