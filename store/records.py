@@ -147,7 +147,11 @@ class ActionRecord:
 
     @property
     def action_id(self) -> str:
-        return stable_id(self.run_id, self.agent, self.action, self.target, self.attempt)
+        # A redirect and the answer it led to are two rows under the same URL and attempt: what each said tells them
+        # apart; the same event written twice is still one row.
+        return stable_id(
+            self.run_id, self.agent, self.action, self.target, self.attempt, self.outcome, self.status, self.detail
+        )
 
 
 @dataclass(slots=True, kw_only=True)
