@@ -11,7 +11,10 @@ REDACTED = "REDACTED"
 # Names holding a credential ("apikey", "api_key", "access_token", "X-Amz-Signature", "client_secret"), and short
 # names that are one whole ("sig", "auth", "pwd", "session_id"): "author", "passage" or "keyword" are not secrets.
 _SECRET_PARAM = re.compile(
-    r"(?<![a-z])key(?![a-z])|[a-z]key$|token|secret|passw|signature|credential|x-amz-|x-goog-", re.IGNORECASE
+    r"(?<![a-z])key(?![a-z])|[a-z]key$|token|secret|passw|signature|credential|x-amz-|x-goog-"
+    # a server's session, whatever it calls it: jsessionid, PHPSESSID, ASP.NET_SessionId
+    r"|sess(?:ion)?[_-]?id$",
+    re.IGNORECASE,
 )
 _SECRET_NAME = re.compile(
     r"sig|auth|pwd|pw|pass|code|session|session[_-]?id|sessid|sid|jwt|otp|pin|hmac", re.IGNORECASE
@@ -25,6 +28,9 @@ _URL_TAIL = re.compile(r"[.,:;!?)\]]+$")
 _USERINFO = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/?#\s]*@")
 # Parameters are separated by "&" or ";", and a second "?" starts another run of them (servers read all three)
 _PARAM_SEP = re.compile(r"([&;?])")
+# A path parameter (".../call.html;jsessionid=...", "/a;token=.../b"): Java servers take the session from there
+_PATH_PARAM = re.compile(r";([^;/?#=]*)=([^;/?#]*)")
+_AUTHORITY = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]*")
 # A Slack incoming webhook's secret is its path (hooks.slack.com/services/T.../B.../XXXX): no parameter names it
 _WEBHOOK_PATH = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*://hooks\.slack(?:-gov)?\.com\.?(?::\d+)?/)[^?#]+", re.IGNORECASE)
 
@@ -81,12 +87,23 @@ def redact_url(url: str) -> str:
     webhook's path redacted (and control characters shown as escapes)."""
     url = _USERINFO.sub(rf"\g<1>{REDACTED}@", printable(url))
     url = _WEBHOOK_PATH.sub(rf"\g<1>{REDACTED}", url)
+    if ";" in url:
+        url = _redact_path_params(url)
     base, sep, rest = url.partition("?")
     if not sep:
         base, hash_, fragment = url.partition("#")
         return f"{base}{hash_}{_params(fragment)}" if hash_ else url
     query, hash_, fragment = rest.partition("#")
     return f"{base}?{_params(query)}{hash_}{_params(fragment) if hash_ else ''}"
+
+
+def _redact_path_params(url: str) -> str:
+    """`url` with the values of secret path parameters redacted; the query and fragment are _params' business."""
+    head = _AUTHORITY.match(url)
+    start = head.end() if head else 0
+    end = min((i for i in (url.find("?", start), url.find("#", start)) if i >= 0), default=len(url))
+    path = _PATH_PARAM.sub(lambda m: f";{m[1]}={REDACTED}" if is_secret_param(m[1]) else m[0], url[start:end])
+    return url[:start] + path + url[end:]
 
 
 def _params(text: str) -> str:
