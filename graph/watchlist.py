@@ -221,7 +221,9 @@ class Watchlist(_Strict):
         return value
 
     def fingerprint(self) -> str:
-        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:12]
+        """A short hash of the watchlist as stored, its secrets redacted: a hash of them as written, kept beside the
+        redacted watchlist, would give a short one back to whoever tries candidates in place of "REDACTED"."""
+        return hashlib.sha256(self.redacted().model_dump_json().encode()).hexdigest()[:12]
 
     def redacted(self) -> Watchlist:
         """This watchlist with the secrets in its URLs redacted (transcript sources, news feeds, any other URL): what
