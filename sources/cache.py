@@ -1,4 +1,4 @@
-"""On-disk HTTP cache: one 200 response per URL, keyed by sha256(url)."""
+"""On-disk HTTP cache: one 200 response per URL, keyed by sha256 of the URL with its secrets redacted."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ class DiskCache:
         self.root = Path(root)
 
     def _paths(self, url: str) -> tuple[Path, Path]:
-        digest = hashlib.sha256(url.encode("utf-8")).hexdigest()
+        # named by the URL as redacted: a hash of its secrets, beside the redacted URL in the .json, would give a
+        # short one back to whoever hashes candidates in place of "REDACTED"
+        digest = hashlib.sha256(redact_url(url).encode("utf-8")).hexdigest()
         folder = self.root / digest[:2]
         return folder / f"{digest}.json", folder / f"{digest}.body"
 
@@ -51,7 +53,7 @@ class DiskCache:
         """Store `result`; the metadata is written last so readers never see a body-less entry."""
         meta_path, body_path = self._paths(result.url)
         meta_path.parent.mkdir(parents=True, exist_ok=True)
-        # the file names the URL for a reader, with its secrets redacted; the key (sha256) is the URL as sent
+        # the file names the URL for a reader, with its secrets redacted
         meta = {"url": redact_url(result.url), "status": result.status, "headers": storable_headers(result.headers)}
         _atomic_write(body_path, result.body)
         _atomic_write(meta_path, json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"))
