@@ -241,7 +241,8 @@ def _store_new(call: Transcript, origin: str, req: TranscriptsRequest, store: St
     try:
         key = call.key()
     except ValueError:
-        key = f"{req.company.ticker}:-:{stable_id(origin)}"  # no period or date: one row per origin
+        # no period or date: one row per origin, named by it redacted (a hash of its secrets would give them back)
+        key = f"{req.company.ticker}:-:{stable_id(redact_url(origin))}"
     url = f"transcript:{key}"
     # A call stored before watchdesk read its stated date was keyed without it ("NVDA:2026-Q1:-"): the same call
     undated = f"transcript:{key.rsplit(':', 1)[0]}:-" if call.fiscal_period and call.call_date else None
