@@ -159,6 +159,9 @@ def _consider(
         result.new_doc_ids.append(store.save_document(record))
 
 
+_PATH_PARAM = re.compile(r";([^;/=]*)=[^;/]*")
+
+
 def canonical_url(url: str) -> str:
     """The link without tracking parameters or fragment: the same article from two feeds is one URL.
 
@@ -172,7 +175,9 @@ def canonical_url(url: str) -> str:
     query = "".join(f for f in fields if not is_credential_name(f.lstrip(";?&").split("=", 1)[0]))
     kept = [(k, v) for k, v in parse_qsl(query.lstrip(";?&"), keep_blank_values=True) if not _TRACKING.match(k)]
     host = parts.netloc.rpartition("@")[2].lower()
-    return urlunsplit((parts.scheme.lower(), host, parts.path, urlencode(kept), ""))
+    # a session or token written as a path parameter ("/a/1;jsessionid=...") goes as a query one does
+    path = _PATH_PARAM.sub(lambda m: "" if is_credential_name(m[1]) else m[0], parts.path)
+    return urlunsplit((parts.scheme.lower(), host, path, urlencode(kept), ""))
 
 
 def headline_key(title: str) -> str:
