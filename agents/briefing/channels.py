@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import httpx
 
 from watchdesk.agents.briefing.mail import Image
+from watchdesk.sources.addresses import ADDRESS
 from watchdesk.sources.errors import ConfigError, WatchdeskError
 
 if TYPE_CHECKING:
@@ -88,7 +89,11 @@ def smtp_server(url: str) -> SmtpServer:
     query = parse_qs(m["query"] or "")
     named = m.groupdict()
     user = unquote(named["user"]) if named.get("user") else None
-    sender = query.get("from", [""])[0] or (user if user and "@" in user else "watchdesk@localhost")
+    sender = query.get("from", [""])[0]
+    # the From header: one address, never a line break that would start another header ("...%0d%0aBcc: ...")
+    if sender and not ADDRESS.fullmatch(sender):
+        raise ConfigError("WATCHDESK_SMTP_URL's from= must be one e-mail address (?from=desk@example.com)")
+    sender = sender or (user if user and ADDRESS.fullmatch(user) else "watchdesk@localhost")
     return SmtpServer(
         host=m["host"].strip("[]"),
         port=int(m["port"]) if m["port"] else (465 if m["scheme"] == "smtps" else 587),
