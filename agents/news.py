@@ -19,7 +19,7 @@ from watchdesk.sources.errors import WatchdeskError
 from watchdesk.sources.news.feeds import NewsItem, discover_feeds, parse_feed
 from watchdesk.sources.news.fetch import ConditionalFetcher, FeedState, fetch_feed
 from watchdesk.sources.news.match import TickerTerms, match_tickers, topical_tags
-from watchdesk.sources.news.tiers import Tier, at_least, tier_for
+from watchdesk.sources.news.tiers import Tier, at_least, names_outlets, tier_for
 from watchdesk.sources.redact import is_credential_name, redact_text
 from watchdesk.store.records import DocumentRecord, GapRecord
 from watchdesk.store.store import Store
@@ -134,7 +134,7 @@ def _consider(
     if req.since and item.published and item.published.date() < req.since:
         result.older += 1
         return
-    tier = feed.tier or tier_for(item.source_url or feed.url, overrides=req.tiers)
+    tier = feed.tier or tier_for(_outlet(item, feed)[0] or feed.url, overrides=req.tiers)
     if not at_least(tier, req.min_tier):
         result.below_tier += 1
         return
@@ -160,6 +160,11 @@ def _consider(
 
 
 _PATH_PARAM = re.compile(r";([^;/=]*)=[^;/]*")
+
+
+def _outlet(item: NewsItem, feed: FeedSpec) -> tuple[str | None, str | None]:
+    """The (address, name) of the outlet an aggregator's item names; (None, None) from any other feed."""
+    return (item.source_url, item.source_name) if names_outlets(feed.url) else (None, None)
 
 
 def canonical_url(url: str) -> str:
@@ -206,7 +211,7 @@ def _record(
     item: NewsItem, *, symbol: str, link: str, tier: Tier, feed: FeedSpec, req: NewsRequest, run_id: str,
     when: datetime,
 ) -> DocumentRecord:
-    outlet = item.source_name or feed.name or urlsplit(feed.url).hostname or feed.url
+    outlet = _outlet(item, feed)[1] or feed.name or urlsplit(feed.url).hostname or feed.url
     text = item.title if not item.summary else f"{item.title}\n\n{item.summary}"
     return DocumentRecord(
         url=f"{link}#{symbol}",  # one document per company the item is about

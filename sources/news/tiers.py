@@ -30,6 +30,17 @@ DEFAULT_TIERS: dict[str, Tier] = {
 }  # fmt: skip
 
 
+# Feeds that carry other outlets' stories and name each one (Google News' <source>): only theirs is believed. Any
+# other feed naming an outlet on its items would raise its own tier by saying so ("<source url=sec.gov>").
+AGGREGATORS = ("news.google.com",)
+
+
+def names_outlets(feed_url: str) -> bool:
+    """Whether the feed at `feed_url` is an aggregator whose items' named outlet is read as their source."""
+    host = (urlsplit(feed_url).hostname or "").lower()
+    return any(domain_matches(host, d) for d in AGGREGATORS)
+
+
 def tier_for(url: str, *, overrides: Mapping[str, Tier] | None = None) -> Tier:
     """The tier of the host serving `url`: the watchlist's overrides first, then the shipped table."""
     host = (urlsplit(url).hostname or "").lower()
