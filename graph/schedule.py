@@ -22,6 +22,7 @@ from watchdesk.graph.cli_input import writable_file, write_text
 from watchdesk.graph.paths import device, file_in_the_way
 from watchdesk.graph.watchlist import Schedule
 from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.redact import printable
 
 MARKER = "# watchdesk:"
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -43,7 +44,16 @@ def cron_fields(schedule: Schedule) -> str:
     return f"{minute} {hour} * * {day}"
 
 
+# What cron reads in a command before any shell does, whatever the quoting: a line break ends the entry (what follows
+# is a job of its own) and "%" is one; other control characters have no place in a path written there
+_CRON_UNSAFE = re.compile(r"[%\x00-\x1f\x7f]")
+
+
 def cron_line(schedule: Schedule, job: Job) -> str:
+    for path in (job.watchlist, job.db, job.out, job.log, job.executable):
+        if _CRON_UNSAFE.search(str(path)):
+            raise ConfigError(f"{printable(str(path))!r} cannot be written in a crontab: cron reads a '%' or a line "
+                              "break there as the end of a line; rename or move it. Nothing installed.")  # fmt: skip
     env = shlex.quote(str(ENV_FILE.expanduser()))
     run = " ".join(shlex.quote(str(x)) for x in
                    (job.executable, "run", job.watchlist, "--scheduled", "--db", job.db, "--out", job.out))  # fmt: skip
