@@ -42,7 +42,7 @@ from watchdesk.sources.gateway_config import (
 )
 from watchdesk.sources.models import AuditEvent, HttpResult, Outcome
 from watchdesk.sources.ratelimit import DomainLimits, backoff_s, domain_matches, retry_after_s
-from watchdesk.sources.redact import redact_url
+from watchdesk.sources.redact import guard_http_logs, redact_url
 from watchdesk.sources.replay import PackWriter, ReplayPack
 
 __all__ = [
@@ -84,6 +84,7 @@ class Gateway:
             if config.replay_dir is None:
                 raise ConfigError("replay mode needs a replay pack: set WATCHDESK_REPLAY=/path/to/pack")
             self._pack = ReplayPack.load(config.replay_dir)
+        guard_http_logs()
         self._cache = DiskCache(config.cache_dir) if config.cache_dir else None
         self._recorder = PackWriter(config.record_dir, merge=True) if config.record_dir else None
         self._client = httpx.Client(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from typing import Any
 from urllib.parse import unquote
@@ -159,3 +160,27 @@ def redact_json_text(text: str | None) -> str | None:
         return redact_text(text)
     redacted = redact_json(value)
     return text if redacted == value else json.dumps(redacted, ensure_ascii=False, separators=(",", ":"))
+
+
+class _RedactedLog(logging.Filter):
+    """A log record's message with the secrets of the URLs in it redacted."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            said = record.getMessage()
+        except (TypeError, ValueError):  # arguments that do not fit the message: left as they are
+            return True
+        if "://" in said:
+            record.msg, record.args = redact_text(said), ()
+        return True
+
+
+_REDACTED_LOG = _RedactedLog()
+
+
+def guard_http_logs() -> None:
+    """httpx logs each request it sends at INFO, its URL whole (?apikey=, a webhook's path): a program or notebook
+    that logs at INFO would keep the secrets there. Its records are redacted from the first call on."""
+    logger = logging.getLogger("httpx")
+    if _REDACTED_LOG not in logger.filters:
+        logger.addFilter(_REDACTED_LOG)

@@ -21,6 +21,7 @@ import httpx
 from watchdesk.agents.briefing.mail import Image
 from watchdesk.sources.addresses import ADDRESS
 from watchdesk.sources.errors import ConfigError, WatchdeskError
+from watchdesk.sources.redact import guard_http_logs
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer
@@ -185,6 +186,7 @@ def post_webhook(url: str, payload: dict[str, object]) -> int:
         host = urlsplit(url).hostname or "?"
     except ValueError:
         raise DeliveryError("the webhook URL is not a valid URL", transient=False) from None
+    guard_http_logs()  # the URL is the secret: httpx would log it whole at INFO
     try:
         response = httpx.post(url, json=payload, timeout=TIMEOUT)
     except httpx.HTTPError as exc:
