@@ -180,11 +180,13 @@ class Gateway:
         self._count("refused")
         self._emit(call, attempt, "refused", detail=detail)
         hint = (
-            "raise max_requests_per_run in the policy" if "budget" in detail
-            else "the link itself is malformed" if "not a valid URL" in detail
-            else "add the domain to allowed_domains in the policy if it should be"
+            "; raise max_requests_per_run in the policy" if "budget" in detail
+            else "; the link itself is malformed" if "not a valid URL" in detail
+            else "; only http and https addresses are fetched" if detail.startswith("scheme ")
+            else "" if detail.startswith("port ")  # the refusal names the entry to add
+            else "; add the domain to allowed_domains in the policy if it should be"
         )  # fmt: skip
-        raise PolicyError(f"{call.audit_url}: {detail}; {hint}")
+        raise PolicyError(f"{call.audit_url}: {detail}{hint}")
 
     def _emit(
         self,
