@@ -117,10 +117,24 @@ def _params(text: str) -> str:
     return "".join(pieces)
 
 
+# A credential parameter in an address written without its scheme ("ir.example.com/call?apikey=..."), which _URL does
+# not find: after "?", "&" or ";" its value goes as in a URL ("for key=..." in prose stays)
+_BARE_PARAM = re.compile(r"(?<=[?&;])([A-Za-z0-9_.%\[\]-]+)=([^\s&;?#'\"<>`]+)")
+
+
 def redact_text(text: str) -> str:
-    """`text` with every URL in it redacted (messages, gaps, plan targets, errors)."""
+    """`text` with every URL in it redacted (messages, gaps, plan targets, errors), and any credential parameter of
+    an address written without its scheme."""
     text = printable(text)
-    return _URL.sub(_redact_match, text) if "://" in text else text
+    text = _URL.sub(_redact_match, text) if "://" in text else text
+    return _BARE_PARAM.sub(_redact_bare, text) if "=" in text else text
+
+
+def _redact_bare(m: re.Match[str]) -> str:
+    if not is_secret_param(m[1]):
+        return m[0]
+    tail = _URL_TAIL.search(m[2])  # the sentence's punctuation, as after a URL
+    return f"{m[1]}={REDACTED}{tail.group(0) if tail else ''}"
 
 
 def _redact_match(m: re.Match[str]) -> str:
