@@ -9,7 +9,7 @@ import click
 
 from watchdesk.graph.cli_input import INPUT_FORMATS, GivenPath, InputPath, read_input, writable_file
 from watchdesk.sources.errors import ConfigError
-from watchdesk.sources.redact import inert_json
+from watchdesk.sources.redact import inert_json, redact_text
 
 if TYPE_CHECKING:
     from watchdesk.agents.flagging.document import Document
@@ -187,7 +187,7 @@ def _refined(flags: list[Any], *, settings: Settings, library: Any, document: An
     except ConfigError as exc:
         if (settings.model or "").startswith(REPLAY_PREFIX):
             raise  # a replay that cannot run must not quietly become an offline run
-        click.echo(f"warning: LLM judge not used: {exc}; polarity is rule-based", err=True)
+        click.echo(f"warning: LLM judge not used: {redact_text(str(exc))}; polarity is rule-based", err=True)
         return flags
     text = document.text
     extra = _candidates(document, library)
@@ -199,7 +199,9 @@ def _refined(flags: list[Any], *, settings: Settings, library: Any, document: An
         f"judged, {len(result.dropped)} dropped as off-topic, {len(result.added)} of {len(extra)} candidates added, "
         f"{result.fallbacks} fell back to the rules, {result.withheld} withheld as instruction-like; "
         f"{requests} requests, tokens {tokens}"
-        + (f"; {len(result.errors)} requests failed, the first: {result.errors[0]}" if result.errors else ""),
+        # a model client's error may name its URL, and some providers take the key there (Google's ?key=)
+        + (f"; {len(result.errors)} requests failed, the first: {redact_text(result.errors[0])}" if result.errors
+           else ""),
         err=True,
     )
     return result.flags
