@@ -308,7 +308,9 @@ class KeyIndex:
             keys = regex_keys(rf"(?<!\w)(?:{alternative})(?!\w)")
             if keys is None:
                 return None
-            for key in keys:
+            # in sorted order, not the set's, which each process's hash seed changes: the pre-scan's Hyperscan
+            # database (multiscan.py) is kept on disk under its patterns in this order
+            for key in sorted(keys):
                 grouped.setdefault(key, []).append(alternative)
         by_key = {k: compile_cached(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", flags) for k, alts in grouped.items()}
         return cls(by_key, frozenset(by_key), {k: tuple(alts) for k, alts in grouped.items()})
