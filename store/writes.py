@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import UTC, datetime
 
 import duckdb
 
 from watchdesk.sources.redact import redact_json, redact_json_text, redact_text
-from watchdesk.store.bulk import upsert
+from watchdesk.store.bulk import insert_new, upsert
 from watchdesk.store.records import (
     ActionRecord,
     DocumentRecord,
@@ -52,7 +52,7 @@ def upsert_document(con: duckdb.DuckDBPyConnection, doc: DocumentRecord) -> str:
 def replace_sentences(con: duckdb.DuckDBPyConnection, doc_id: str, sentences: Sequence[SentenceRecord]) -> int:
     """A document's sentences are replaced whole: a re-split never leaves stale rows behind."""
     con.execute("DELETE FROM sentences WHERE doc_id = ?", [doc_id])
-    return upsert(con, "sentences", [asdict(s) for s in sentences], key=["doc_id", "seq"])
+    return insert_new(con, "sentences", sentences)
 
 
 def replace_spans(con: duckdb.DuckDBPyConnection, doc_id: str, spans: Sequence[SpanRecord]) -> int:
@@ -73,7 +73,8 @@ def replace_findings(
         "DELETE FROM findings WHERE doc_id = ? AND method = ? AND method_version = ?",
         [doc_id, method, method_version],
     )
-    rows = [{**asdict(f), "finding_id": f.finding_id} for f in findings]
+    names = [f.name for f in fields(FindingRecord)]  # not asdict(), which deep-copies each field of each finding
+    rows = [{**{n: getattr(f, n) for n in names}, "finding_id": f.finding_id} for f in findings]
     return upsert(con, "findings", rows, key=["finding_id"])
 
 

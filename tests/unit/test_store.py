@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from watchdesk.sources.errors import DatabaseInUseError
-from watchdesk.store import db
+from watchdesk.store import db, writes
 from watchdesk.store.records import DocumentRecord, FindingRecord, GapRecord, SentenceRecord
 from watchdesk.store.store import Store
 
@@ -99,6 +99,25 @@ def test_writes_are_idempotent() -> None:
         store.replace_findings(d.doc_id, [finding(d, "0.2")], method="rules", method_version="0.2")
         assert store.counts()["findings"] == 2
         assert store.known_urls([d.url, "https://nope"]) == {d.url}
+
+
+def test_sentences_split_again_replace_the_stored_ones(tmp_path: Path) -> None:
+    """A document's sentences are inserted, not upserted, after its old ones are deleted in the same transaction: on
+    a file whose rows are checkpointed, a new split (same keys, other text; then fewer) replaces them whole."""
+    path = tmp_path / "s.duckdb"
+    d = doc()
+
+    def split(texts: list[str]) -> list[SentenceRecord]:
+        return [SentenceRecord(doc_id=d.doc_id, seq=i, start=0, end=len(t), text=t) for i, t in enumerate(texts)]
+
+    for texts in (["Inventory rose.", "Supply is tight."], ["Inventory rose sharply.", "Supply eased."], ["One."]):
+        with Store.open(path) as store:  # each open checkpoints the last one's rows into the file
+            store.transaction(lambda con, texts=texts: writes.replace_sentences(con, d.doc_id, split(texts)))
+        con = duckdb.connect(str(path), read_only=True)
+        assert con.execute("SELECT seq, text FROM sentences ORDER BY seq").fetchall() == list(enumerate(texts))
+        con.close()
+    with Store.open(path) as store, pytest.raises(duckdb.ConstraintException):  # a repeated key is a bug: said
+        store.transaction(lambda con: writes.replace_sentences(con, d.doc_id, split(["A."]) + split(["B."])))
 
 
 def test_failed_transaction_writes_nothing() -> None:
