@@ -260,7 +260,11 @@ def run(
     if approver is ask:  # the prompt waits with the database closed, so notebooks and `runs` can read it
         outcome = _run_then_ask(wl, settings)
     elif scheduled:  # two watchlists scheduled at the same minute on one database: the second waits its turn
-        outcome = _when_free(lambda: runner.start_run(wl, settings, approver=approver, report=progress()))
+        from watchdesk.graph.notices import started_or_noticed  # one that cannot start says so beside the briefings
+
+        outcome = started_or_noticed(lambda: _when_free(lambda: runner.start_run(wl, settings, approver=approver,
+                                                                                 report=progress())),
+                                     watchlist=wl, settings=settings, report=progress())  # fmt: skip
     else:
         outcome = runner.start_run(wl, settings, approver=approver, report=progress())
     _print_outcome(outcome, settings)

@@ -49,14 +49,19 @@ def schedule() -> None:
 @click.argument("watchlist", type=GivenPath(dir_okay=False, exists=True, path_type=Path))
 @click.option("--db", type=GivenPath(dir_okay=False, path_type=Path), help="DuckDB file the runs write.")
 @click.option("--out", type=GivenPath(file_okay=False, path_type=Path), help="Folder for briefings.")
+@click.option("--write-env", is_flag=True, help="Copy the settings the runs need (SEC identity, SMTP URL, webhook "
+              "variables) from this shell into ~/.config/watchdesk/env, readable by you only.")
 @_crontab_option
 @click.pass_context
-def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | None, crontab_file: Path | None) -> None:
+def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | None, write_env: bool,
+            crontab_file: Path | None) -> None:  # fmt: skip
     """Add (or replace) the crontab line that runs WATCHLIST unattended at its scheduled time.
 
     The line sources ~/.config/watchdesk/env first: put WATCHDESK_SEC_IDENTITY, WATCHDESK_SMTP_URL and
-    webhook variables there (never in the crontab). A run that needs approval stops and notifies the
-    delivery targets instead of sending a briefing.
+    webhook variables there (never in the crontab), or pass --write-env to copy them from this shell. Cron
+    passes a run none of this shell's variables: install checks the file as a run reads it and installs
+    nothing while a setting the watchlist needs is missing there. A run that needs approval, or that cannot
+    start, stops and notifies the delivery targets instead of sending a briefing.
 
     \b
     Example:
@@ -76,7 +81,10 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
     path = watchlist.resolve()
     line = cron_line(wl.schedule, _job(path, db or settings.db_path, out or settings.out_dir))
     table = Crontab(crontab_file)
-    table.write(with_entry(table.read(), path, line))
+    text = table.read()
+    table.check_writable()
+    _check_cron_env(wl, settings, crontab=text, write=write_env)
+    table.write(with_entry(text, path, line))
     click.echo(line)
     _print_next(wl.schedule, until=wl.until)
     if wl.until is not None:
@@ -135,6 +143,24 @@ def remove(watchlist: Path, crontab_file: Path | None) -> None:
     table.write(with_entry(text, path, None))
     click.echo(f"removed {plural(len(gone), 'line')} for {path}" if gone
                else f"no watchdesk line for {path}: nothing removed")  # fmt: skip
+
+
+def _check_cron_env(wl: Any, settings: Settings, *, crontab: str, write: bool) -> None:
+    """Refuse (ConfigError) while the env file, read as a scheduled run reads it, lacks a setting the watchlist
+    needs; with `write`, first copy the missing ones from this shell."""
+    from watchdesk.graph.cron_env import cron_environment, env_file, missing_said, missing_settings, write_env
+
+    path, home = env_file(), str(Path.home())
+    try:
+        missing = missing_settings(wl, cron_environment(path, crontab=crontab, home=home))
+    except ConfigError as exc:  # a bad value (an identity with no address): said as the run would say it
+        raise ConfigError(f"nothing installed: {path}: {exc}") from None
+    if missing and write:
+        write_env(path, missing, here=settings.env)
+        click.echo(f"wrote {', '.join(missing)} to {path} (readable by you only)")
+        missing = missing_settings(wl, cron_environment(path, crontab=crontab, home=home))
+    if missing:
+        raise ConfigError(missing_said(missing, path, here=settings.env))
 
 
 def _print_next(sched: Any, *, until: date | None = None) -> None:

@@ -81,14 +81,9 @@ def notify_awaiting_approval(
     outcomes = deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)
     # where the briefing would have been: a file-only watchlist (watchdesk init's) told nobody otherwise, and each
     # weekly cron run left one more run waiting in silence; approving or rejecting the run removes the file
-    notice = approval_notice(settings.out_dir, run_id)
-    try:
-        notice.parent.mkdir(parents=True, exist_ok=True)
-        notice.write_text(f"# {text}\n", encoding="utf-8")
-    except OSError as exc:
-        report(f"approval notice not written to {notice}: {exc}")
-    else:
-        report(f"approval notice written: {notice}")
+    from watchdesk.graph.notices import write_notice
+
+    write_notice(approval_notice(settings.out_dir, run_id), text, what="approval notice", report=report)
     return outcomes
 
 

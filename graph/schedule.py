@@ -19,6 +19,7 @@ from pathlib import Path
 
 from watchdesk.agents.briefing.period import period_ending
 from watchdesk.graph.cli_input import writable_file, write_text
+from watchdesk.graph.cron_env import env_file, source_env
 from watchdesk.graph.paths import device, file_in_the_way
 from watchdesk.graph.watchlist import Schedule
 from watchdesk.sources.errors import ConfigError
@@ -26,7 +27,6 @@ from watchdesk.sources.redact import printable
 
 MARKER = "# watchdesk:"
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-ENV_FILE = Path("~/.config/watchdesk/env")  # sourced before a scheduled run: WATCHDESK_* variables live here
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,13 +54,12 @@ def cron_line(schedule: Schedule, job: Job) -> str:
         if _CRON_UNSAFE.search(str(path)):
             raise ConfigError(f"{printable(str(path))!r} cannot be written in a crontab: cron reads a '%' or a line "
                               "break there as the end of a line; rename or move it. Nothing installed.")  # fmt: skip
-    env = shlex.quote(str(ENV_FILE.expanduser()))
     run = " ".join(shlex.quote(str(x)) for x in
                    (job.executable, "run", job.watchlist, "--scheduled", "--db", job.db, "--out", job.out))  # fmt: skip
     # cron starts in $HOME: run from the watchlist's folder, so its relative paths (a file delivery's "briefings",
     # a transcripts folder) mean what they mean when the user runs it there
     here = shlex.quote(str(job.watchlist.parent))
-    command = f"[ -f {env} ] && . {env}; cd {here} && {run} >> {shlex.quote(str(job.log))} 2>&1"
+    command = f"{source_env(env_file())}; cd {here} && {run} >> {shlex.quote(str(job.log))} 2>&1"
     return f"{cron_fields(schedule)} {command} {MARKER}{job.watchlist}"
 
 
@@ -149,11 +148,16 @@ class Crontab:
         raise ConfigError(f"`crontab -l` failed ({said}): your crontab was left as it is; fix that, or pass "
                           "--crontab-file")
 
-    def write(self, text: str) -> None:
+    def check_writable(self) -> None:
+        """Refuse a --crontab-file that cannot be written, before any other check."""
         if self.path is not None:
             if filed := file_in_the_way(self.path):
                 raise ConfigError(f"{filed} is a file, not a folder: give another path for {self.path.name}")
             writable_file(self.path, option="--crontab-file")
+
+    def write(self, text: str) -> None:
+        if self.path is not None:
+            self.check_writable()
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_text(self.path, text)
             return

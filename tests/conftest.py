@@ -35,3 +35,15 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     patch.setenv("WATCHDESK_CACHE_DIR", str(tmp_path_factory.mktemp("watchdesk-cache")))
     yield
     patch.undo()
+
+
+@pytest.fixture()
+def cron_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home whose ~/.config/watchdesk/env (what a scheduled run reads) holds an SEC identity, for the tests of
+    `schedule install` that are about something else (install refuses while the runs would lack it)."""
+    home = tmp_path / "cron-home"
+    env = home / ".config" / "watchdesk" / "env"
+    env.parent.mkdir(parents=True)
+    env.write_text("export WATCHDESK_SEC_IDENTITY='Test Desk desk@example.com'\n")
+    monkeypatch.setenv("HOME", str(home))
+    return env

@@ -33,7 +33,7 @@ def invoke(*args: str) -> Any:
 
 
 @pytest.fixture()
-def files(tmp_path: Path) -> tuple[Path, Path]:
+def files(tmp_path: Path, cron_env: Path) -> tuple[Path, Path]:  # cron_env: install checks what the runs read
     wl = tmp_path / "chips.toml"
     wl.write_text(WATCHLIST)
     tab = tmp_path / "crontab"

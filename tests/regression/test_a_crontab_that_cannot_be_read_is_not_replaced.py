@@ -52,6 +52,7 @@ def test_a_crontab_that_cannot_be_read_is_left_as_it_is(tmp_path: Path, watchlis
     assert (bin_dir / "calls").read_text().split() == ["-l"] and not (bin_dir / "written").exists()
 
 
+@pytest.mark.usefixtures("cron_env")  # install checks the env file a scheduled run reads
 @pytest.mark.parametrize("said", ["no crontab for alice", "crontab: can't open 'alice': No such file or directory"])
 def test_no_crontab_yet_is_an_empty_one(tmp_path: Path, watchlist: Path, said: str) -> None:
     bin_dir = fake_crontab(tmp_path / "bin", stderr=said, code=1)

@@ -29,6 +29,7 @@ def test_a_path_cron_would_misread_is_refused(name: str, tmp_path: Path) -> None
     assert table.read_text() == ""
 
 
+@pytest.mark.usefixtures("cron_env")  # install checks the env file a scheduled run reads
 def test_a_plain_path_is_installed(tmp_path: Path) -> None:
     watchlist, table = tmp_path / "semis watch.toml", tmp_path / "tab"
     watchlist.write_text(EXAMPLE_WATCHLIST)

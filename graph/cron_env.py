@@ -1,0 +1,116 @@
+"""What a scheduled run will read: the variables cron's shell gets from the env file (and the crontab's own
+NAME=value lines), checked against what the watchlist's runs need; the env file written from this shell on request.
+
+Cron passes a job none of the installing shell's variables, so a setting that is only exported there is missing
+every week; `schedule install` finds that before the first run, not in a log nobody reads. Values are never said.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from watchdesk.graph.settings import from_env
+from watchdesk.graph.watchlist import Watchlist
+from watchdesk.sources.errors import ConfigError
+
+ENV_FILE = Path("~/.config/watchdesk/env")  # sourced before a scheduled run: WATCHDESK_* variables live here
+# placeholders said as words: anything shaped like a URL with a password is redacted from every message
+EXAMPLES = {
+    "WATCHDESK_SEC_IDENTITY": ("'Your Name you@example.com'", "SEC's required User-Agent"),
+    "WATCHDESK_SMTP_URL": ("'...'", "your mail server's smtp:// or smtps:// URL, with its user and password"),
+}
+WEBHOOK = ("'...'", "the Slack incoming-webhook URL")
+_DUMP = "import json, os, sys; json.dump(dict(os.environ), sys.stdout)"
+_CRONTAB_VAR = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$")
+
+
+def env_file() -> Path:
+    return ENV_FILE.expanduser()
+
+
+def source_env(path: Path) -> str:
+    """The line's first command: the env file sourced with every assignment exported (`NAME=value` as written by
+    hand reaches the run as `export NAME=value` does)."""
+    env = shlex.quote(str(path))
+    return f"[ -f {env} ] && {{ set -a; . {env}; set +a; }}"
+
+
+def crontab_variables(crontab: str) -> dict[str, str]:
+    """The NAME=value lines of a crontab: cron sets them for every job of the table."""
+    found: dict[str, str] = {}
+    for line in crontab.splitlines():
+        if (m := _CRONTAB_VAR.match(line)) and not line.lstrip().startswith("#"):
+            value = m.group(2)
+            found[m.group(1)] = value[1:-1] if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"" else value
+    return found
+
+
+def cron_environment(path: Path, *, crontab: str, home: str) -> dict[str, str]:
+    """The variables a job of this crontab sees after the line's first command: cron's bare environment, the
+    crontab's variables, then the env file sourced by sh as the line sources it."""
+    base = {"HOME": home, "PATH": "/usr/bin:/bin", "SHELL": "/bin/sh"} | crontab_variables(crontab)
+    script = f'{source_env(path)}; exec "$0" -c {shlex.quote(_DUMP)}'
+    try:
+        done = subprocess.run(["sh", "-c", script, sys.executable], env=base, capture_output=True, text=True,
+                              timeout=30, check=False)  # fmt: skip
+        if done.returncode != 0:
+            raise ValueError(f"exit {done.returncode}")
+        return dict(json.loads(done.stdout))
+    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:  # its words may quote a secret: not said
+        raise ConfigError(f"nothing installed: sh could not read {path} as a scheduled run would ({exc}); "
+                          "fix the file (lines like export NAME='value')") from None  # fmt: skip
+
+
+def missing_settings(watchlist: Watchlist, env: Mapping[str, str]) -> list[str]:
+    """The variables a live run of `watchlist` needs that `env` lacks: SEC's identity, the SMTP server of an e-mail
+    target, a slack target's webhook variable. A bad value is said as from_env says it."""
+    from watchdesk.graph.runner import needs_sec
+
+    settings = from_env(env)
+    missing = []
+    if settings.mode == "live" and not settings.sec_identity and needs_sec(watchlist):
+        missing.append("WATCHDESK_SEC_IDENTITY")
+    if any(d.kind == "email" for d in watchlist.delivery) and not settings.smtp_url:
+        missing.append("WATCHDESK_SMTP_URL")
+    missing += [d.webhook_env for d in watchlist.delivery
+                if d.kind == "slack" and d.webhook_env and not (env.get(d.webhook_env) or "").strip()]  # fmt: skip
+    return list(dict.fromkeys(missing))
+
+
+def missing_said(missing: list[str], path: Path, *, here: Mapping[str, str]) -> str:
+    """What to put where, with placeholder values (never this shell's), and whether --write-env can do it."""
+    lines = "\n".join(f"  export {name}={value}   # {what}"
+                      for name in missing for value, what in [EXAMPLES.get(name, WEBHOOK)])  # fmt: skip
+    effects = (["stop before fetching (exit 2)"] if "WATCHDESK_SEC_IDENTITY" in missing else []) + (
+        ["fail to deliver (exit 1)"] if set(missing) - {"WATCHDESK_SEC_IDENTITY"} else [])
+    said = ", and with the identity alone ".join(effects)
+    set_here = [name for name in missing if here.get(name)]
+    copy = (f"or pass --write-env to copy {', '.join(set_here)} from this shell" if set_here else
+            "--write-env copies them from this shell once they are set here")  # fmt: skip
+    return (f"nothing installed: scheduled runs read their settings from {path} (cron passes them none of this "
+            f"shell's variables), and there {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set: "
+            f"every run would {said}. Put these lines in {path} (readable by you only: chmod 600 "
+            f"{path}):\n{lines}\n{copy}")
+
+
+def write_env(path: Path, names: list[str], *, here: Mapping[str, str]) -> None:
+    """Append `export NAME=value` for each name from this shell to the env file, readable by its owner only."""
+    lacking = [name for name in names if not here.get(name)]
+    if lacking:
+        raise ConfigError(f"nothing installed: --write-env copies settings from this shell, where "
+                          f"{', '.join(lacking)} {'is' if len(lacking) == 1 else 'are'} not set either: set "
+                          f"{'it' if len(lacking) == 1 else 'them'} here, or write {path} yourself")  # fmt: skip
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    before = path.read_text(encoding="utf-8") if path.is_file() else ""
+    added = "".join(f"export {name}={shlex.quote(here[name])}\n" for name in names)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(before + ("" if not before or before.endswith("\n") else "\n") + added)
+    path.chmod(0o600)

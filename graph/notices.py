@@ -1,0 +1,77 @@
+"""A scheduled run that cannot start says so where its briefing would have been, as a run awaiting approval does:
+a notice file in the briefing folder and a message to the chat and e-mail targets, not only a line in cron's log.
+
+The notice is one file per watchlist, rewritten by each failed start and removed by the next run that starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from watchdesk.graph.settings import Settings, today
+from watchdesk.graph.watchlist import Watchlist
+from watchdesk.sources.errors import ConfigError, WatchdeskError
+from watchdesk.sources.redact import redact_text
+
+T = TypeVar("T")
+
+
+def cannot_run_notice(out_dir: Path, watchlist: str) -> Path:
+    """The file telling a watchlist's scheduled run could not start, in the briefing folder."""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", watchlist).strip("-.") or "watchlist"
+    return Path(out_dir) / f"CANNOT-RUN-{slug}.md"
+
+
+def started_or_noticed(
+    start: Callable[[], T], *, watchlist: Watchlist, settings: Settings, report: Callable[[str], None]
+) -> T:
+    """`start()`; a run refused before it started (a setting missing as cron runs it) leaves the notice, then the
+    error goes on to the log and the exit status; a run that starts removes an earlier notice."""
+    try:
+        started = start()
+    except ConfigError as exc:
+        notify_cannot_run(watchlist=watchlist, settings=settings, reason=str(exc), report=report)
+        raise
+    cannot_run_notice(settings.out_dir, watchlist.name).unlink(missing_ok=True)
+    return started
+
+
+def notify_cannot_run(*, watchlist: Watchlist, settings: Settings, reason: str, report: Callable[[str], None]) -> None:
+    from watchdesk.agents.briefing.deliver import Message, deliver
+    from watchdesk.graph.cron_env import env_file
+    from watchdesk.graph.delivery import channels_for, targets_of
+    from watchdesk.store.store import Store
+
+    again = f"watchdesk run {settings.watchlist_path}" if settings.watchlist_path else "watchdesk run WATCHLIST"
+    text = (f"watchdesk: the scheduled run of {watchlist.name} on {today()} could not start; nothing was fetched or "
+            f"briefed.\nWhy: {redact_text(reason)}\n\nScheduled runs read their settings from {env_file()} (cron "
+            f"passes them none of your shell's variables). `watchdesk schedule install "
+            f"{settings.watchlist_path or 'WATCHLIST'} --write-env` checks that file and copies what is missing from "
+            f"your shell; `{again}` tries the run now.")
+    targets = [t for t in targets_of(watchlist) if t.kind != "file"]
+    if targets:
+        msg = Message(briefing_id=f"cannot-run:{watchlist.name}:{today()}", run_id="", watchlist=watchlist.name,
+                      period=(None, None), period_label="could not start", paths={}, text=text, html=None,
+                      headline=text)  # fmt: skip
+        # deliveries are recorded in the run's database when it exists; a first run's failure creates none
+        where = settings.db_path if Path(settings.db_path).is_file() else ":memory:"
+        try:
+            with Store.open(where) as store:
+                deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)
+        except (WatchdeskError, OSError) as exc:  # the notice is a courtesy: the run's own error is what is raised
+            report(f"notice not sent: {redact_text(str(exc))}")
+    write_notice(cannot_run_notice(settings.out_dir, watchlist.name), text, what="notice", report=report)
+
+
+def write_notice(path: Path, text: str, *, what: str, report: Callable[[str], None]) -> None:
+    """A notice file beside the briefings; one that cannot be written is said, never raised."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# {text}\n", encoding="utf-8")
+    except OSError as exc:
+        report(f"{what} not written to {path}: {exc}")
+    else:
+        report(f"{what} written: {path}")
