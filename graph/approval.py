@@ -12,6 +12,7 @@ from watchdesk.graph.planner import describe
 from watchdesk.graph.select import select_steps
 from watchdesk.graph.state import RunState, Step
 from watchdesk.sources.errors import ConfigError
+from watchdesk.store.store import Store
 
 
 def approval_due(mode: str, *, approved_before: int) -> bool:
@@ -24,23 +25,63 @@ def approval_due(mode: str, *, approved_before: int) -> bool:
     return False
 
 
-def approval_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
-    deps = runtime.context
+CHANGED = "approval asked again: the watchlist changed since its last approved run"
+
+
+def approval_counts(store: Store, *, watchlist: str, fingerprint: str, run_id: str) -> tuple[int, int]:
+    """(approved runs of the watchlist as its file now reads, approved runs of it as it read before), counting only
+    approvals given before `run_id` started."""
     # `first:N` counts approved runs of this watchlist as it is now: a changed file (another recipient, domain or
     # source) is a new watchlist to approve, even under the same name.
     # Only approvals of the whole plan given before this run started count: the node runs again when the run is
     # resumed, and another run approved meanwhile must not turn this one's answer (an edit, say) into "not needed".
-    approved, changed = deps.store.query(
+    approved, changed = store.query(
         "SELECT count(*) FILTER (WHERE watchlist_hash = ?), count(*) FILTER (WHERE watchlist_hash <> ?) FROM runs "
         "WHERE watchlist = ? AND approval = 'approved' AND run_id <> ? "
         # an approved run later interrupted has no finished_at: it was approved before it started its steps
         "AND coalesce(finished_at, started_at) < coalesce((SELECT started_at FROM runs WHERE run_id = ?), now())",
-        [fingerprint := deps.watchlist.fingerprint(), fingerprint, deps.watchlist.name, deps.run_id, deps.run_id],
+        [fingerprint, fingerprint, watchlist, run_id, run_id],
     )[0]
-    if not approval_due(deps.watchlist.policy.approval, approved_before=int(approved)):
+    return int(approved), int(changed)
+
+
+def approval_reason(mode: str, *, approved: int, changed: int) -> str:
+    """Why a run waits for a person's yes, in the words of the notice and `approve --show`."""
+    if mode.startswith("first:") and changed and not approved:
+        return CHANGED
+    if mode.startswith("first:"):
+        return (f"the policy wants a person's yes on the watchlist's first {mode.split(':', 1)[1]} runs "
+                f'(approval = "{mode}"); {approved} approved so far')  # fmt: skip
+    return f'the policy wants a person\'s yes on every run (approval = "{mode}")'
+
+
+def why_waiting(store: Store, run_id: str) -> str:
+    """Why a stored run waits for approval, as its policy and the approvals before it say."""
+    import json
+
+    ((name, fingerprint, stored),) = store.query("SELECT watchlist, watchlist_hash, watchlist_json FROM runs "
+                                                 "WHERE run_id = ?", [run_id])  # fmt: skip
+    mode = str(json.loads(stored or "{}").get("policy", {}).get("approval", "never"))
+    approved, changed = approval_counts(store, watchlist=name, fingerprint=fingerprint, run_id=run_id)
+    return approval_reason(mode, approved=approved, changed=changed)
+
+
+def plan_said(plan: list[Step]) -> str:
+    """A plan as the prompt shows it (steps, companies, sources, delivery targets), any secret in a URL redacted."""
+    from watchdesk.agents.briefing.text import plural
+    from watchdesk.sources.redact import redact_text
+
+    return f"The plan ({plural(len(plan), 'step')}):\n{redact_text(describe(plan))}"
+
+
+def approval_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
+    deps = runtime.context
+    approved, changed = approval_counts(deps.store, watchlist=deps.watchlist.name,
+                                        fingerprint=deps.watchlist.fingerprint(), run_id=deps.run_id)  # fmt: skip
+    if not approval_due(deps.watchlist.policy.approval, approved_before=approved):
         return Command(goto="supervisor", update={"approval": "not_needed"})
     if changed and not approved and deps.watchlist.policy.approval.startswith("first:"):
-        deps.report("approval asked again: the watchlist changed since its last approved run")
+        deps.report(CHANGED)
     answer = interrupt({"run_id": deps.run_id, "plan": state["plan"], "text": describe(state["plan"])})
     decision, plan = apply_answer(answer, state["plan"])
     deps.report(f"plan {decision}")

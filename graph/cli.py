@@ -283,15 +283,21 @@ def run(
 @db_option
 @click.option("--reject", is_flag=True, help="Reject the plan (or abandon an interrupted run); no network.")
 @click.option("--edit", "keep", metavar="STEPS", help='Approve only these steps: numbers, ranges or ids ("1-3,7").')
+@click.option("--show", is_flag=True, help="Print the run's stored plan (and why it waits); change nothing.")
+@click.option("--yes", is_flag=True, help="Approve without showing the plan and asking (at a terminal it asks).")
 @click.pass_context
-def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep: str | None) -> None:
+def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep: str | None, show: bool,
+            yes: bool) -> None:  # fmt: skip
     """Approve (or reject, or narrow) a run waiting for approval, or an interrupted one, and resume it from its
     checkpoint.
 
-    A run resumes as it started: a --replay run from the same pack, a --record run still recording.
+    At a terminal a waiting run's plan is shown first and you answer approve / reject / edit, as `watchdesk run`
+    asks (--yes skips that); elsewhere (a script) the run goes ahead at once. A run resumes as it started: a
+    --replay run from the same pack, a --record run still recording.
 
     \b
     Examples:
+      watchdesk approve 2026-11-23-1a2b3c4d --show     # the plan, and why it waits
       watchdesk approve 2026-11-23-1a2b3c4d
       watchdesk approve 2026-11-23-1a2b3c4d --edit 1-3,7
       watchdesk approve 2026-11-23-1a2b3c4d --reject
@@ -299,13 +305,40 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
     if reject and keep:
         raise click.UsageError("--reject and --edit contradict each other: reject the plan, or approve some steps")
     settings = _settings(ctx, db_path=db)
+    if show:
+        from watchdesk.graph.resume import run_said
+
+        click.echo(run_said(run_id, settings))
+        return
     from watchdesk.graph import runner
 
     # `--edit ""` is an edit that keeps nothing (refused, the run keeps waiting), not a plain approval
     decision: Any = "reject" if reject else {"decision": "edit", "keep": keep} if keep is not None else "approve"
+    if decision == "approve" and not yes and _at_terminal():
+        decision = _ask_first(run_id, settings)
+        if decision is None:
+            return
     outcome = runner.resume_run(run_id, settings, decision=decision, report=progress())
     _print_outcome(outcome, settings)
     _exit_on_failure(outcome, settings)
+
+
+def _at_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask_first(run_id: str, settings: Settings) -> Any:
+    """A waiting run's plan, shown, and the prompt's answer (None: no answer, the run keeps waiting); an interrupted
+    run was approved before: it resumes without asking."""
+    from watchdesk.graph.cli_ask import ask
+    from watchdesk.graph.planner import describe
+    from watchdesk.graph.resume import load_stopped
+
+    stopped = load_stopped(run_id, settings)
+    if not stopped.waiting:
+        return "approve"
+    plan = cast("list[Step]", stopped.plan)
+    return ask({"run_id": run_id, "plan": plan, "text": describe(plan)})
 
 
 @cli.command()

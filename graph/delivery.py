@@ -71,10 +71,9 @@ def notify_awaiting_approval(
     *, watchlist: Watchlist, settings: Settings, store: Store, run_id: str, report: Callable[[str], None]
 ) -> list[Outcome]:
     """A short notice instead of a briefing when an unattended run stops for approval."""
-    text = (
-        f"watchdesk: the run {run_id} of {watchlist.name} is awaiting approval; nothing was fetched or briefed. "
-        f"Review and approve it with: watchdesk approve {run_id} --db {settings.db_path}"
-    )
+    from watchdesk.graph.resume import waiting_said
+
+    text = waiting_said(store, run_id=run_id, watchlist=watchlist.name, db_path=settings.db_path)
     msg = Message(briefing_id=f"approval:{run_id}", run_id=run_id, watchlist=watchlist.name, period=(None, None),
                   period_label="awaiting approval", paths={}, text=text, html=None, headline=text)  # fmt: skip
     targets = [t for t in targets_of(watchlist) if t.kind != "file"]

@@ -149,3 +149,37 @@ def close_stopped(run: StoppedRun, settings: Settings, *, report: Callable[[str]
         )
     report(f"run {run.run_id} {status}")
     return status
+
+
+def waiting_said(store: Store, *, run_id: str, watchlist: str, db_path: Path) -> str:
+    """The notice of a run awaiting approval: why it waits, its plan, and the commands that answer it."""
+    from watchdesk.graph.approval import plan_said, why_waiting
+
+    ((plan,),) = store.query("SELECT plan FROM runs WHERE run_id = ?", [run_id])
+    return (f"watchdesk: the run {run_id} of {watchlist} is awaiting approval; nothing was fetched or briefed.\n"
+            f"Why: {why_waiting(store, run_id)}.\n\n{plan_said(json.loads(plan or '[]'))}\n\n"
+            f"See it again with: watchdesk approve {run_id} --show --db {db_path}\n{_answer_said(run_id, db_path)}")
+
+
+def _answer_said(run_id: str, db_path: Path) -> str:
+    return (f"Approve it with: watchdesk approve {run_id} --db {db_path} (at a terminal it shows the plan and asks; "
+            "--reject rejects it; --edit STEPS keeps only those steps)")
+
+
+def run_said(run_id: str, settings: Settings) -> str:
+    """`watchdesk approve RUN_ID --show`: a stored run's status and plan, and why it waits if it does; read only."""
+    from watchdesk.graph.approval import plan_said, why_waiting
+    from watchdesk.store.reader import RUN_STATUS
+
+    if not Path(settings.db_path).is_file():
+        raise ConfigError(f"no database at {settings.db_path}: pass --db with the file the run used")
+    with Store.open(settings.db_path, read_only=True) as store:
+        rows = store.query(f"SELECT watchlist, {RUN_STATUS}, started_at, plan FROM runs WHERE run_id = ?", [run_id])
+        if not rows:
+            raise ConfigError(f"no run {run_id!r} in {settings.db_path} (see `watchdesk runs`)")
+        ((name, status, started, plan),) = rows
+        waiting = status == "awaiting_approval"
+        why = f"Why: {why_waiting(store, run_id)}.\n" if waiting else ""
+    head = f"run {run_id} of {name}: {status.replace('_', ' ')} (started {started:%Y-%m-%d %H:%M} UTC)"
+    answer = f"\n{_answer_said(run_id, settings.db_path)}" if waiting else ""
+    return f"{head}\n{why}\n{plan_said(json.loads(plan or '[]'))}{answer}"
