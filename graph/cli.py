@@ -271,9 +271,11 @@ def run(
     _exit_on_failure(outcome, settings)
     if outcome.status == "awaiting_approval" and approver is None:
         from watchdesk.graph.delivery import notify_awaiting_approval
+        from watchdesk.graph.resume import supersede_waiting
         from watchdesk.store.store import Store
 
         with Store.open(settings.db_path) as store:
+            supersede_waiting(store, outcome.run_id, report=progress())
             notify_awaiting_approval(watchlist=wl, settings=settings, store=store, run_id=outcome.run_id,
                                      report=progress())  # fmt: skip
 

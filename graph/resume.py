@@ -83,6 +83,9 @@ def load_stopped(run_id: str, settings: Settings) -> StoppedRun:
     thread_id, status, wl_json, started, plan_json, mode = (
         row[k] for k in ("thread_id", "status", "watchlist_json", "started_at", "plan", "mode"))
     replay_dir, record_dir, out_dir, as_of = (row.get(k) for k in ("replay_dir", "record_dir", "out_dir", "as_of"))
+    if status == "superseded":
+        raise ConfigError(f"run {run_id} was {row.get('error') or 'superseded'} (a later run of the same watchlist "
+                          "and period): approve that one (`watchdesk runs` lists them)")  # fmt: skip
     if status not in RESUMABLE:
         raise ConfigError(f"run {run_id} is {status}, not awaiting approval or interrupted")
     return StoppedRun(
@@ -183,3 +186,48 @@ def run_said(run_id: str, settings: Settings) -> str:
     head = f"run {run_id} of {name}: {status.replace('_', ' ')} (started {started:%Y-%m-%d %H:%M} UTC)"
     answer = f"\n{_answer_said(run_id, settings.db_path)}" if waiting else ""
     return f"{head}\n{why}\n{plan_said(json.loads(plan or '[]'))}{answer}"
+
+
+def briefed_period(plan: list[dict[str, object]]) -> tuple[str, str] | None:
+    """The period a plan briefs (its briefing step's), or None for a plan without one."""
+    for step in plan:
+        params = step.get("params")
+        if step.get("agent") == "briefing" and isinstance(params, dict):
+            return str(params.get("period_start")), str(params.get("period_end"))
+    return None
+
+
+def _same_period(store: Store, run_id: str, *, statuses: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """Other runs of `run_id`'s watchlist in one of `statuses` whose plan briefs the same period, oldest first:
+    (run id, briefing folder)."""
+    ((name, plan),) = store.query("SELECT watchlist, plan FROM runs WHERE run_id = ?", [run_id])
+    period = briefed_period(json.loads(plan or "[]"))
+    rows = store.query(
+        f"SELECT run_id, plan, out_dir FROM runs WHERE watchlist = ? AND run_id <> ? "
+        f"AND status IN ({', '.join('?' * len(statuses))}) ORDER BY started_at",
+        [name, run_id, *statuses],
+    )
+    return [(other, out) for other, other_plan, out in rows
+            if period is not None and briefed_period(json.loads(other_plan or "[]")) == period]  # fmt: skip
+
+
+def supersede_waiting(store: Store, run_id: str, *, report: Callable[[str], None]) -> list[str]:
+    """Older runs of the same watchlist waiting for approval of the same period are superseded by `run_id`, which
+    has just come to wait: one plan to answer per period, one notice (theirs are removed)."""
+    from watchdesk.graph.delivery import approval_notice
+
+    older = _same_period(store, run_id, statuses=("awaiting_approval",))
+    for other, out_dir in older:
+        store.query("UPDATE runs SET status = 'superseded', error = ?, finished_at = ? WHERE run_id = ?",
+                    [f"superseded by run {run_id}", datetime.now(UTC), other])  # fmt: skip
+        if out_dir:
+            approval_notice(Path(out_dir), other).unlink(missing_ok=True)
+        report(f"run {other} superseded by run {run_id}: both waited for approval of the same watchlist and period; "
+               "answer the newer one")  # fmt: skip
+    return [other for other, _ in older]
+
+
+def briefed_already(store: Store, run_id: str) -> str | None:
+    """A done run of the same watchlist that briefed the period `run_id` would brief, if any (the latest)."""
+    done = _same_period(store, run_id, statuses=("done",))
+    return done[-1][0] if done else None

@@ -494,8 +494,21 @@ def resume_run(
     first_input: Command[Any] | None = Command(resume=decision) if stopped.waiting else None
     if not stopped.waiting:
         report(f"resuming interrupted run {run_id} from its checkpoint")
+    else:
+        _say_briefed_already(run_id, settings, report=report)
     as_of = settings.as_of or today()
     outcome = _execute(watchlist, settings, run, as_of=as_of, first_input=first_input, approver=None, report=report)
     if outcome.status != "awaiting_approval":
         notice.unlink(missing_ok=True)
     return outcome
+
+
+def _say_briefed_already(run_id: str, settings: Settings, *, report: Callable[[str], None]) -> None:
+    """Approving a run whose period another run already briefed: say so before it briefs it again."""
+    from watchdesk.graph.resume import briefed_already
+
+    with Store.open(settings.db_path, read_only=True) as store:
+        done = briefed_already(store, run_id)
+    if done:
+        report(f"the period this run briefs was already briefed by run {done}: it is briefed again, and the targets "
+               "that received that briefing are skipped")  # fmt: skip
