@@ -29,6 +29,8 @@ from watchdesk.store.records import ActionRecord, stable_id
 from watchdesk.store.store import Store
 
 AGENT = "briefing"
+# the one reason a target is skipped: it has this period's briefing (`brief --deliver` resends: resend=True)
+SKIPPED_WHY = "this period's briefing was already sent there; `watchdesk brief --deliver` sends it again"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,8 +93,8 @@ def deliver(
         for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent, report=report):
             if outcome.status != "skipped":
                 _record(store, msg, outcome)
-            report(f"delivery {outcome.kind} {outcome.target}: {outcome.status}"
-                   + (f" ({outcome.error})" if outcome.error else ""))  # fmt: skip
+            why = outcome.error or (SKIPPED_WHY if outcome.status == "skipped" else None)
+            report(f"delivery {outcome.kind} {outcome.target}: {outcome.status}" + (f" ({why})" if why else ""))
             outcomes.append(outcome)
     return outcomes
 
