@@ -255,7 +255,7 @@ def run(
     from watchdesk.graph import runner
     from watchdesk.graph.cli_ask import ask
 
-    approver = (lambda _req: "approve") if yes else (ask if sys.stdin.isatty() and not scheduled else None)
+    approver = (lambda _req: "approve") if yes else (ask if _at_terminal() and not scheduled else None)
 
     if approver is ask:  # the prompt waits with the database closed, so notebooks and `runs` can read it
         outcome = _run_then_ask(wl, settings)
@@ -267,7 +267,7 @@ def run(
                                      watchlist=wl, settings=settings, report=progress())  # fmt: skip
     else:
         outcome = runner.start_run(wl, settings, approver=approver, report=progress())
-    _print_outcome(outcome, settings)
+    _print_outcome(outcome, settings, plan_shown=approver is ask)  # the prompt showed it
     _exit_on_failure(outcome, settings)
     if outcome.status == "awaiting_approval" and approver is None:
         from watchdesk.graph.delivery import notify_awaiting_approval
@@ -429,10 +429,11 @@ def _register_groups() -> None:
 _register_groups()
 
 
-def _print_outcome(outcome: RunOutcome, settings: Settings) -> None:
+def _print_outcome(outcome: RunOutcome, settings: Settings, *, plan_shown: bool = False) -> None:
     if outcome.status == "awaiting_approval":
+        plan = "" if plan_shown else f"\n{escape(redact_text(outcome.plan_text))}\n"
         err.print(
-            f"\n{escape(redact_text(outcome.plan_text))}\n\nrun {outcome.run_id} is awaiting approval: "
+            f"{plan}\nrun {outcome.run_id} is awaiting approval: "
             f"watchdesk approve {outcome.run_id} --db {escape(str(settings.db_path))}",
             soft_wrap=True,
         )

@@ -29,7 +29,7 @@ def ask(request: dict[str, Any]) -> Any:
         previous = None
     try:
         # no default: pressing Enter at an approval gate approves nothing, it asks again
-        answer = click.prompt("approve / reject / edit", type=click.Choice(["approve", "reject", "edit"]))
+        answer = click.prompt("approve / reject / edit", value_proc=_answer)
         return answer if answer != "edit" else {"decision": "edit", "keep": ask_keep(request["plan"])}
     except (click.Abort, KeyboardInterrupt) as exc:
         # Ctrl-C: exit 130 as the README says, the run left waiting (a new user's walkthrough, session 22)
@@ -42,6 +42,18 @@ def ask(request: dict[str, Any]) -> Any:
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+
+
+_ANSWERS = {"approve": "approve", "yes": "approve", "reject": "reject", "no": "reject", "edit": "edit"}
+
+
+def _answer(typed: str) -> str:
+    """An answer from what was typed: a word, or its start ("a", "rej", "e"; any case), or yes/no."""
+    word = typed.strip().lower()
+    found = {answer for name, answer in _ANSWERS.items() if word and name.startswith(word)}
+    if len(found) != 1:
+        raise click.UsageError(f"{typed.strip()!r} is not an answer: type approve (or a, y), reject (r, n) or edit (e)")
+    return found.pop()
 
 
 def ask_keep(plan: list[Step]) -> list[str]:

@@ -48,6 +48,11 @@ def test_an_edit_with_numbers_narrows_the_plan_in_its_order() -> None:
 
 def prompt(typed: str) -> list[Any]:
     """Run the approval prompt with `typed` as standard input; what it returned."""
+    return prompted(typed)[0]
+
+
+def prompted(typed: str) -> tuple[list[Any], str]:
+    """Run the approval prompt with `typed` as standard input; what it returned, and what it printed."""
     got: list[Any] = []
 
     @click.command()
@@ -56,7 +61,7 @@ def prompt(typed: str) -> list[Any]:
 
     result = CliRunner().invoke(probe, input=typed)
     assert result.exit_code == 0, result.output
-    return got
+    return got, result.output
 
 
 def test_prompt_edit_by_range() -> None:
