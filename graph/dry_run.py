@@ -44,15 +44,22 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     echo(describe(plan))
     for warning in _missing_folders(watchlist):
         echo(f"warning: {warning}")
-    if _needs_identity(watchlist, settings):
-        echo("warning: WATCHDESK_SEC_IDENTITY is not set here: `watchdesk run` would stop before fetching (exit 2); "
-             "set it to 'Your Name you@example.com' (scheduled runs read it from ~/.config/watchdesk/env)")
     if any(d.kind == "email" for d in watchlist.delivery) and not settings.smtp_url:
         echo("warning: an e-mail target, but WATCHDESK_SMTP_URL is not set here: a run would record the e-mail as "
              "failed (scheduled runs read it from ~/.config/watchdesk/env)")
+    # the run refuses to start without it, exit 2: so does the dry run (a user's walkthrough: "valid", exit 0)
+    stop = _IDENTITY_STOP if _needs_identity(watchlist, settings) else ""
     if problems:
-        raise ConfigError(describe_problems(origin, problems))
+        raise ConfigError(describe_problems(origin, problems + [f"`watchdesk run` here would stop before fetching: "
+                                                                f"{stop}"] * bool(stop)))  # fmt: skip
+    if stop:
+        raise ConfigError(f"{origin}: the watchlist and its plan are valid, but `watchdesk run` here would stop before "
+                          f"fetching (exit 2): {stop}")  # fmt: skip
     echo(f"{origin}: valid")
+
+
+_IDENTITY_STOP = ("WATCHDESK_SEC_IDENTITY is not set; set it to 'Your Name you@example.com' (scheduled runs read it "
+                  "from ~/.config/watchdesk/env, which `watchdesk schedule install` checks)")
 
 
 def _smtp_problems(watchlist: Watchlist, settings: Settings) -> list[str]:

@@ -1,7 +1,10 @@
 """Bug: without WATCHDESK_SEC_IDENTITY, `watchdesk run watchlist.toml --dry-run` on `watchdesk init`'s watchlist
 ended "watchlist.toml: valid" (exit 0), saying only that the tickers were not checked, while `watchdesk run
 watchlist.toml` then stopped at once: "live mode needs SEC's required identity" (exit 2). A dry run now warns that
-the run would stop, and where a scheduled run reads the identity; a watchlist that asks SEC nothing is not warned."""
+the run would stop, and where a scheduled run reads the identity; a watchlist that asks SEC nothing is not warned.
+
+Then (a user's walkthrough): the dry run still said "valid" and exited 0 beside that warning. Its verdict and exit
+status now agree with the run's: exit 2, saying the watchlist and plan are valid and why the run would stop."""
 
 from __future__ import annotations
 
@@ -13,7 +16,8 @@ from tests.regression.test_transcript_folders_need_no_sec import FOLDERS
 from watchdesk.graph.cli import cli
 
 NO_IDENTITY = {"WATCHDESK_REPLAY": None, "WATCHDESK_SEC_IDENTITY": None}
-WARNING = "warning: WATCHDESK_SEC_IDENTITY is not set here: `watchdesk run` would stop before fetching"
+VERDICT = ("the watchlist and its plan are valid, but `watchdesk run` here would stop before fetching (exit 2): "
+           "WATCHDESK_SEC_IDENTITY is not set")
 
 
 def test_a_dry_run_without_the_identity_says_the_run_would_stop(tmp_path: Path) -> None:
@@ -21,10 +25,12 @@ def test_a_dry_run_without_the_identity_says_the_run_would_stop(tmp_path: Path) 
     runner = CliRunner(env=NO_IDENTITY)
     assert runner.invoke(cli, ["init", str(wl)]).exit_code == 0
     dry = runner.invoke(cli, ["run", str(wl), "--dry-run"])
-    assert dry.exit_code == 0, dry.output
-    assert WARNING in dry.output and "~/.config/watchdesk/env" in dry.output
+    said = " ".join(dry.output.split())
+    assert VERDICT in said and "~/.config/watchdesk/env" in said, said
+    assert ": valid" not in said and "problem" not in said
     run = runner.invoke(cli, ["run", str(wl), "--db", str(tmp_path / "w.duckdb")])
     assert run.exit_code == 2 and "needs SEC's required identity" in run.output
+    assert dry.exit_code == run.exit_code
 
 
 def test_a_watchlist_that_asks_sec_nothing_is_not_warned(tmp_path: Path) -> None:

@@ -67,7 +67,10 @@ def test_init_writes_a_valid_watchlist(tmp_path) -> None:  # type: ignore[no-unt
     assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 0
     again = CliRunner().invoke(cli, ["init", str(target)])
     assert again.exit_code == 2 and "--force" in again.output
-    dry = CliRunner().invoke(cli, ["run", str(target), "--dry-run"])
+    # replayed: a live dry run without WATCHDESK_SEC_IDENTITY says the run would stop (exit 2)
+    from watchdesk.graph.demo import demo_pack
+
+    dry = CliRunner(env={"WATCHDESK_REPLAY": str(demo_pack())}).invoke(cli, ["run", str(target), "--dry-run"])
     assert dry.exit_code == 0 and "(3 tickers;" in dry.output and dry.output.rstrip().endswith(": valid")
 
 
