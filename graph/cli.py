@@ -413,6 +413,10 @@ def _register_groups() -> None:
                  subcommands=("watchdesk.graph.cli_edgar_remote:list_filings",
                               "watchdesk.graph.cli_edgar_remote:download_filings",
                               "watchdesk.graph.cli_edgar_diff:diff"))
+    cli.add_lazy("changes", "watchdesk.graph.cli_findings:changes",
+                 "List what changed between each company's consecutive filings, as stored (nothing is fetched).")
+    cli.add_lazy("findings", "watchdesk.graph.cli_findings:findings",
+                 "List every stored finding by company, topic, period and kind of document, with its source.")
     cli.add_lazy("flag", "watchdesk.graph.cli_flag:flag",
                  "Flag topic mentions in a transcript or SEC filing: JSONL, one flag per line.")
     cli.add_lazy("plan", "watchdesk.graph.cli_plan:plan",

@@ -240,7 +240,7 @@ def findings_part(ctx: RenderContext) -> Section:
             lines += ["", _topic_heading(topic, items), ""]
             lines += [finding_line(f, ctx, echoes=ctx.echoes.get(f.finding_id, [])) for f in shown]
             if len(items) > len(shown):
-                lines.append(f"- … and {len(items) - len(shown)} more not shown (all are in the findings table).")
+                lines.append(f"- … and {len(items) - len(shown)} more not shown (`watchdesk findings` lists them all).")
     return Section("findings", "Findings", "\n".join(lines).strip())
 
 

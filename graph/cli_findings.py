@@ -1,0 +1,220 @@
+"""`watchdesk findings` and `watchdesk changes`: every stored mention, or every filing change, by company, topic and
+period, read from the database alone (read-only: a run or a notebook may hold the file meanwhile).
+
+A briefing quotes the strongest few findings of each company and topic; these commands list all of them, each with
+its citation as the briefing writes it ("F-" and the start of its finding_id) and the source its text came from.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from watchdesk.graph.cli_input import Day, GivenPath, ticker_given
+from watchdesk.graph.paths import no_database
+from watchdesk.graph.settings import Settings
+from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.redact import inert_json, printable
+
+FORMATS = ("table", "csv", "jsonl", "md")
+POLARITIES = ("negative", "neutral", "positive")
+SOURCES = {"filing": "filing", "filings": "filing", "call": "call", "calls": "call", "news": "news"}
+SHORT_ID = 8  # characters of a finding_id in its citation, as a briefing starts them (agents/briefing/text.py)
+
+
+def _db_option(f: Any) -> Any:
+    return click.option("--db", type=GivenPath(dir_okay=False, path_type=Path),
+                        help="DuckDB file (default $WATCHDESK_DB, else ./watchdesk.duckdb).")(f)  # fmt: skip
+
+
+def _filters(f: Any) -> Any:
+    for option in reversed((
+        click.option("--ticker", "tickers", multiple=True, metavar="TICKER", help="A company (repeat for several)."),
+        click.option("--topic", "topics", multiple=True, metavar="TOPIC",
+                     help="inventory, supply_chain, geopolitical or a custom topic (repeat for several)."),
+        click.option("--week", help="An ISO week, e.g. 2025-W35 (Monday to Sunday)."),
+        click.option("--since", type=Day(), help="First day (the document's date), included."),
+        click.option("--until", type=Day(), help="Last day (the document's date), included."),
+        click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
+                     help="table (the default at a terminal), csv, jsonl (the default in a pipe) or md."),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many rows (newest first)."),
+    )):  # fmt: skip
+        f = option(f)
+    return f
+
+
+@click.command("findings")
+@click.argument("source", required=False, metavar="[filing|call|news]")
+@_db_option
+@_filters
+@click.option("--polarity", type=click.Choice(POLARITIES, case_sensitive=False),
+              help="Only warnings (negative), neutral findings or good news (positive).")
+@click.pass_context
+def findings(ctx: click.Context, source: str | None, polarity: str | None, **given: Any) -> None:
+    """List every stored finding (each document's latest flagging, as a briefing counts them), newest document
+    first and the strongest first within one: date, ticker, topic, polarity, score (-1 a warning .. +1 good news),
+    citation (as a briefing cites it), document, section, speaker, the sentence and its source.
+
+    SOURCE keeps one kind of document: filing, call or news. Nothing is fetched; the file is opened read-only.
+
+    \b
+    Examples:
+      watchdesk findings --db demo.duckdb --ticker NVDA --topic inventory --week 2025-W09
+      watchdesk findings call --ticker TSM --polarity negative --format md
+      watchdesk findings --since 2025-01-01 --until 2025-03-31 --format csv > q1.csv
+    """
+    from watchdesk.store import explore
+
+    kind = None
+    if source is not None:
+        kind = SOURCES.get(source.strip().lower())
+        if kind is None:
+            raise ConfigError(f"{source!r} is not a kind of document: give filing, call or news (or none for all)")
+    db_path, chosen, start, end = _asked(ctx.obj, **given)
+    rows = explore.findings(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end)
+    kept = [r for r in rows if polarity in (None, r["polarity"]) and kind in (None, _kind(r))]
+    shown = [_finding_row(r) for r in kept[: given["limit"]]]
+    columns = ["date", "ticker", "topic", "polarity", "score", "citation", "document", "section", "speaker",
+               "sentence", "source", "finding_id"]  # fmt: skip
+    nothing = rows.nothing if not rows else "No findings match." if not kept else ""
+    _write(shown, columns, given["fmt"], nothing=nothing, total=len(kept), what="findings")
+
+
+@click.command("changes")
+@_db_option
+@_filters
+@click.pass_context
+def changes(ctx: click.Context, **given: Any) -> None:
+    """List what changed between each company's consecutive 10-K, 10-Q or 20-F filings as runs compared them, newest
+    filing first: the newer filing's date, ticker, form, the older filing's date, section (risk factors or MD&A),
+    the change (new, removed, expanded, shortened or reworded risk factor; a sentence added), its text, the topics
+    it mentions and its source. --topic keeps changes that mention it; the period bounds the newer filing's date.
+
+    \b
+    Examples:
+      watchdesk changes --db demo.duckdb --ticker NVDA
+      watchdesk changes --topic geopolitical --since 2025-01-01 --format md
+    """
+    from watchdesk.store import explore
+
+    db_path, chosen, start, end = _asked(ctx.obj, **given)
+    rows = explore.changes(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end)
+    _write(list(rows[: given["limit"]]), list(rows.columns), given["fmt"], nothing=rows.nothing, total=len(rows),
+           what="changes")  # fmt: skip
+
+
+def _kind(row: dict[str, Any]) -> str:
+    document = str(row.get("document") or "")
+    return "call" if document == "earnings call" else "news" if document == "news" else "filing"
+
+
+def _finding_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {**row, "citation": f"F-{row['finding_id'][:SHORT_ID]}"}
+
+
+def _asked(
+    settings: Settings,
+    *,
+    db: Path | None,
+    tickers: Sequence[str],
+    topics: Sequence[str],
+    week: str | None,
+    since: object,
+    until: object,
+    **_: object,
+) -> tuple[Path, tuple[list[str] | None, list[str] | None], date | None, date | None]:
+    """The database and the filters, each checked against what the store holds (a misspelt ticker or topic is
+    said with its close matches, not answered with an empty list)."""
+    from watchdesk.agents.briefing.period import iso_week
+    from watchdesk.store import reader
+
+    start, end = (x.date() if hasattr(x, "date") else None for x in (since, until))
+    if week is not None:
+        if start is not None or end is not None:
+            raise ConfigError("give --week or --since/--until, not both")
+        period = iso_week(week)
+        start, end = period.start, period.end
+    if start is not None and end is not None and start > end:
+        raise ConfigError(f"--since {start} is after --until {end}")
+    db_path = Path(db or settings.db_path)
+    if why := no_database(db_path):
+        raise ConfigError(f"{why}: pass --db with the file a run wrote")
+    given = [ticker_given(t) for t in tickers]
+    with reader.reading(db_path) as con:
+        known_tickers = {t for (t,) in con.execute("SELECT DISTINCT ticker FROM findings").fetchall() if t}
+        known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM documents").fetchall() if t}
+        known_topics = {t for (t,) in con.execute("SELECT DISTINCT topic FROM findings").fetchall() if t}
+    _known("ticker", given, known_tickers, db_path)
+    _known("topic", list(topics), known_topics | {"inventory", "supply_chain", "geopolitical"}, db_path)
+    return db_path, (given or None, list(topics) or None), start, end
+
+
+def _known(what: str, given: Sequence[str], known: set[str], db: Path) -> None:
+    for value in given:
+        if value in known:
+            continue
+        close = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(close)}?" if close else f"; it holds {', '.join(sorted(known)) or 'none'}"
+        raise ConfigError(f"{db} holds no {what} {printable(value)!r}{hint}")
+
+
+def _cell(value: Any) -> str:
+    from watchdesk.store.table import cell
+
+    return printable(cell(value))
+
+
+def _write(
+    rows: list[dict[str, Any]], columns: list[str], fmt: str | None, *, nothing: str, total: int, what: str
+) -> None:
+    fmt = (fmt or ("table" if sys.stdout.isatty() else "jsonl")).lower()
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(inert_json({c: _json(row.get(c)) for c in columns}))
+    elif fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[_cell(row.get(c)) for c in columns] for row in rows])
+        click.echo(out.getvalue(), nl=False)
+    elif fmt == "md":
+        from watchdesk.agents.briefing.text import escape_markdown
+
+        click.echo("| " + " | ".join(columns) + " |")
+        click.echo("|" + "---|" * len(columns))
+        for row in rows:
+            cells = [escape_markdown(_cell(row.get(c))).replace("|", "\\|") for c in columns]
+            click.echo("| " + " | ".join(cells) + " |")
+    else:
+        _table(rows, [c for c in columns if c not in {"source", "finding_id"}])
+    if not rows:
+        click.echo(nothing, err=True)
+    else:
+        shown = f"{len(rows)} of {total} {what} shown (--limit)" if len(rows) < total else f"{total} {what}"
+        click.echo(shown + ("; --format md, csv or jsonl gives each one's source" if fmt == "table" else ""), err=True)
+
+
+def _json(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    """For a terminal: a line of the row's fields, then its sentence (or text) wrapped to the terminal's width."""
+    import shutil
+    import textwrap
+
+    width = max(shutil.get_terminal_size().columns, 60)
+    long = "sentence" if "sentence" in columns else "text"
+    for row in rows:
+        said = [("vs " if c == "compared_with" else "") + _cell(row.get(c)) for c in columns if c != long]
+        click.echo("  ".join(x for x in said if x))
+        click.echo(textwrap.fill(_cell(row.get(long)), width=width - 1, initial_indent="    ",
+                                 subsequent_indent="    ", break_on_hyphens=False))  # fmt: skip
