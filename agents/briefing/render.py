@@ -256,6 +256,8 @@ def finding_line(f: FindingItem, ctx: RenderContext, *, echoes: Sequence[str] = 
     speaker = speaker_name(f.speaker) if f.speaker else None
     if passes_on_question(f):  # the company's side speaking, but not its word
         speaker = f"{speaker or 'the company'}, passing on a question"
+    elif f.speaker_kind in {"analyst", "operator"}:  # asked, not said by the company
+        speaker = f"{speaker}, {f.speaker_kind}" if speaker else f"an {f.speaker_kind}"
     came = late(f.filed_at, f.first_stored, ctx.data.period_start)
     label = doc_label(f.form, f.filed_at, dated_by_storage=f.dated_by_storage, late=came)
     where = [x for x in (label, f.section, speaker) if x]

@@ -56,3 +56,14 @@ def test_the_company_s_own_answers_are_no_questions(briefed) -> None:  # type: i
     assert len(answers) > 10 and all(is_question(f) == f.sentence.endswith("?") for f in answers)
     # every finding in Jeff Su's Q&A turns is in one that relays an analyst's question, in this call
     assert all(is_question(f) for f in briefed.findings if f.section == "qa" and f.speaker == "Jeff Su")
+
+
+def test_an_analyst_s_words_are_said_to_be_an_analyst_s(briefed) -> None:  # type: ignore[no-untyped-def]
+    """A user walkthrough (session 26): "Intel got a U.S. policy support." — qa · Charlie Chan stood among 2026-W29's
+    quotes with nothing to say Charlie Chan is Morgan Stanley's analyst, not TSMC: it read as the company's word."""
+    (asked,) = [f for f in briefed.findings if f.sentence == "Intel got a U.S. policy support."]
+    assert asked.speaker_kind == "analyst"
+    said = render_markdown(briefed)
+    assert f"“{asked.sentence}” [F-{asked.finding_id[:8]}] — earnings call, held 2026-07-16 · qa · Charlie Chan, " \
+           "analyst [1]" in said
+    assert "C.C. Wei, analyst" not in said and "C.C. Wei [1]" in said  # management is named alone, as before
