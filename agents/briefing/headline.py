@@ -163,10 +163,12 @@ def missing_lines(data: BriefingInput) -> list[str]:
         if ticker not in docs and ticker not in mentioned and _nothing_read(sources):
             unknown = [r for r in sources if r.why or r.none_read] or _every_source(ticker)
             quiet = [r for r in sources if r not in unknown]
+            # each source's own reason (a step left out by an approval edit leaves no gap to see)
+            ordered = sorted(unknown, key=lambda r: list(_VERB).index(r.source))  # as the verbs are
+            why = "; ".join(w for r in ordered for w in r.why) or "its sources failed or were left out of the run"
             lines.append(
-                f"- Nothing read for {escape_markdown(ticker)}: one of its sources failed or was left out "
-                f"(see Gaps), so whether anything was {_verbs(unknown)} {span} is not known."
-                + (f" Nothing was {_verbs(quiet)} in it." if quiet else "")
+                f"- Nothing read for {escape_markdown(ticker)}: {why}, so whether anything was {_verbs(unknown)} "
+                f"{span} is not known." + (f" Nothing was {_verbs(quiet)} in it." if quiet else "")
             )
         elif ticker not in docs and ticker not in mentioned and any(r.why for r in sources):
             lines.append(_not_known(ticker, sources, span))

@@ -38,5 +38,5 @@ def test_every_source_failing_exits_1_and_the_briefing_says_unknown(tmp_path: Pa
     assert "every source of this run failed" in result.stderr
     (md,) = (tmp_path / "out").glob("*.md")
     text = " ".join(md.read_text().split())
-    assert "Nothing read for ASML: one of its sources failed or was left out (see Gaps)" in text
+    assert "Nothing read for ASML: its filings could not be listed (see Gaps)" in text
     assert "No new documents for ASML" not in text
