@@ -88,7 +88,7 @@ def transcripts_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal[
     if res.gap:
         summary = res.gap
     else:
-        summary = f"{res.found} calls from {res.provider}, {len(res.new_doc_ids)} new"
+        summary = f"{plural(res.found, 'call')} from {res.provider}, {len(res.new_doc_ids)} new"
         if res.tried:
             summary += f" (after {len(res.tried)} failed: {'; '.join(res.tried)})"
     deps.report(f"{p['ticker']} transcripts: {summary}")

@@ -9,6 +9,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command
 
 from watchdesk.agents import news
+from watchdesk.agents.briefing.text import plural
 from watchdesk.graph.deps import Deps
 from watchdesk.graph.nodes import failed
 from watchdesk.graph.state import StepInput, StepResult
@@ -34,8 +35,8 @@ def news_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["superv
     except Exception as exc:  # one failed step is a gap, never the end of the run
         return failed(step, exc, deps, ticker=None)
     summary = (
-        f"{res.feeds_read} feeds read ({res.not_modified} unchanged), {res.items} items: "
-        f"{len(res.new_doc_ids)} new documents, {res.duplicates} duplicates, {res.below_tier} below the minimum tier, "
+        f"{plural(res.feeds_read, 'feed')} read ({res.not_modified} unchanged), {plural(res.items, 'item')}: "
+        f"{plural(len(res.new_doc_ids), 'new document')}, {plural(res.duplicates, 'duplicate')}, {res.below_tier} below the minimum tier, "
         f"{res.older} published before {req.since}, {res.unmatched} about no watched company"
     )
     deps.report(f"news: {summary}" + (f", {len(res.gaps)} gaps" if res.gaps else ""))
