@@ -45,8 +45,14 @@ def deliver_briefing(
     if "html" in files.paths or "md" in files.paths:
         # the file's name, never its local path: the folder means nothing to a chat's readers
         headline += f"\nFull briefing: {Path(files.paths.get('html') or files.paths['md']).name}"
+    html = files.html
+    if html is None and any(d.kind == "email" for d in watchlist.delivery):
+        # an e-mail carries the HTML briefing (its tables and charts) whatever files --format wrote
+        from watchdesk.agents.briefing.html import render_html
+
+        html = render_html(data)
     charts = []
-    if files.html is not None:
+    if html is not None:
         from watchdesk.agents.briefing.charts import briefing_charts  # the charts, for an e-mail's images
         from watchdesk.agents.briefing.html import chart_weeks
 
@@ -59,7 +65,7 @@ def deliver_briefing(
         period_label=data.period_label,
         paths=files.paths,
         text=plain_text(files.markdown),
-        html=files.html,
+        html=html,
         headline=headline,
         charts=charts,
     )
