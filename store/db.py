@@ -77,9 +77,17 @@ def _missing_blocks(con: duckdb.DuckDBPyConnection, path: str) -> ConfigError | 
     itself finds a missing block only when a query reads it (a run wrote into such a file before its briefing did).
     The highest block a table segment or the metadata uses, and the count of blocks in use, bound the size the file
     must have (three 4 KiB headers, then the blocks); free blocks at its end may be cut, and are no damage."""
-    ((block_size, used),) = con.execute(
-        "SELECT block_size, used_blocks FROM pragma_database_size() WHERE database_name = current_database()"
+    ((block_size, used, free),) = con.execute(
+        "SELECT block_size, used_blocks, free_blocks FROM pragma_database_size()"
+        " WHERE database_name = current_database()"
     ).fetchall()
+    highest = used - 1 if free == 0 else _highest_block(con)  # no free block: every block up to the last is in use
+    needed = 3 * 4096 + max(used, highest + 1) * block_size
+    return _damaged(path) if Path(path).stat().st_size < needed else None
+
+
+def _highest_block(con: duckdb.DuckDBPyConnection) -> int:
+    """The highest block a table segment or the metadata uses (-1: none)."""
     highest = -1
     for schema, table in con.execute(
         "SELECT schema_name, table_name FROM duckdb_tables() WHERE database_name = current_database()"
@@ -92,8 +100,7 @@ def _missing_blocks(con: duckdb.DuckDBPyConnection, path: str) -> ConfigError | 
             highest = max(highest, block, *(more or ()))
     for (block,) in con.execute("SELECT block_id FROM pragma_metadata_info()").fetchall():
         highest = max(highest, block)
-    needed = 3 * 4096 + max(used, highest + 1) * block_size
-    return _damaged(path) if Path(path).stat().st_size < needed else None
+    return highest
 
 
 def cut_short(exc: BaseException, *, path: str | None = None) -> ConfigError | None:
