@@ -59,11 +59,12 @@ def _filters(f: Any) -> Any:
               help="Only warnings (negative), neutral findings or good news (positive).")
 @click.pass_context
 def findings(ctx: click.Context, source: str | None, polarity: str | None, **given: Any) -> None:
-    """List every stored finding (each document's latest flagging, as a briefing counts them), newest document
-    first and the strongest first within one: date, ticker, topic, polarity, score (-1 a warning .. +1 good news),
-    citation (as a briefing cites it), document, section, speaker, the sentence and its source.
+    """List every stored finding by company, topic, period and kind of document, with its source.
 
-    SOURCE keeps one kind of document: filing, call or news. Nothing is fetched; the file is opened read-only.
+    Each document's latest flagging, as a briefing counts them, newest document first and the strongest first within
+    one: date, ticker, topic, polarity, score (-1 a warning .. +1 good news), citation (as a briefing cites it),
+    document, section, speaker, the sentence, its source and finding_id. SOURCE keeps one kind of document: filing,
+    call or news. Nothing is fetched; the file is opened read-only.
 
     \b
     Examples:
@@ -93,8 +94,9 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
 @_filters
 @click.pass_context
 def changes(ctx: click.Context, **given: Any) -> None:
-    """List what changed between each company's consecutive 10-K, 10-Q or 20-F filings as runs compared them, newest
-    filing first: the newer filing's date, ticker, form, the older filing's date, section (risk factors or MD&A),
+    """List what changed between each company's consecutive filings, as stored (nothing is fetched).
+
+    10-K, 10-Q or 20-F filings as runs compared them, newest filing first: the newer filing's date, ticker, form, the older filing's date, section (risk factors or MD&A),
     the change (new, removed, expanded, shortened or reworded risk factor; a sentence added), its text, the topics
     it mentions and its source. --topic keeps changes that mention it; the period bounds the newer filing's date.
 

@@ -37,6 +37,7 @@ def test_a_long_goal_is_planned(tmp_path: Path) -> None:
             "flag any mentions of inventory adjustments, channel inventory, export controls or geopolitical supply "
             "chain risks, and summarize the sentiment of each call in a weekly briefing every Monday morning")
     assert len(goal.encode()) > 255 and "/" not in goal
-    result = CliRunner().invoke(cli, ["run", goal, "--dry-run", "--db", str(tmp_path / "w.duckdb")])
+    result = CliRunner().invoke(cli, ["run", goal, "--dry-run", "--db", str(tmp_path / "w.duckdb")],
+                                env={"WATCHDESK_SEC_IDENTITY": "Test Desk desk@example.com"})  # a run needs it
     assert result.exit_code == 0, result.output
     assert "goal planned as watchlist 'goal-nvda-tsm-asml'" in result.output

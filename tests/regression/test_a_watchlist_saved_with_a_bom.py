@@ -16,6 +16,7 @@ def test_a_byte_order_mark_is_read_past(tmp_path: Path) -> None:
     path = tmp_path / "w.toml"
     path.write_bytes('[[tickers]]\nsymbol = "NVDA"\n'.encode("utf-8-sig"))
     assert [t.symbol for t in load_watchlist(path).tickers] == ["NVDA"]
-    result = CliRunner().invoke(cli, ["run", str(path), "--dry-run", "--db", str(tmp_path / "w.duckdb")])
+    result = CliRunner().invoke(cli, ["run", str(path), "--dry-run", "--db", str(tmp_path / "w.duckdb")],
+                                env={"WATCHDESK_SEC_IDENTITY": "Test Desk desk@example.com"})  # a run needs it
     assert result.exit_code == 0, result.output
     assert "fetch_filings -> NVDA" in result.output
