@@ -96,9 +96,10 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
 def changes(ctx: click.Context, **given: Any) -> None:
     """List what changed between each company's consecutive filings, as stored (nothing is fetched).
 
-    10-K, 10-Q or 20-F filings as runs compared them, newest filing first: the newer filing's date, ticker, form, the older filing's date, section (risk factors or MD&A),
-    the change (new, removed, expanded, shortened or reworded risk factor; a sentence added), its text, the topics
-    it mentions and its source. --topic keeps changes that mention it; the period bounds the newer filing's date.
+    10-K, 10-Q or 20-F filings as runs compared them, newest filing first: the newer filing's date, ticker, form,
+    the older filing's date, section (risk factors or MD&A), the change (new, removed, expanded, shortened or
+    reworded risk factor; a sentence added), its text, the topics it mentions and its source. --topic keeps changes
+    that mention it; the period bounds the newer filing's date.
 
     \b
     Examples:

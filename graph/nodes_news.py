@@ -36,7 +36,8 @@ def news_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["superv
         return failed(step, exc, deps, ticker=None)
     summary = (
         f"{plural(res.feeds_read, 'feed')} read ({res.not_modified} unchanged), {plural(res.items, 'item')}: "
-        f"{plural(len(res.new_doc_ids), 'new document')}, {plural(res.duplicates, 'duplicate')}, {res.below_tier} below the minimum tier, "
+        f"{plural(len(res.new_doc_ids), 'new document')}, {plural(res.duplicates, 'duplicate')}, "
+        f"{res.below_tier} below the minimum tier, "
         f"{res.older} published before {req.since}, {res.unmatched} about no watched company"
     )
     deps.report(f"news: {summary}" + (f", {len(res.gaps)} gaps" if res.gaps else ""))

@@ -7,7 +7,6 @@ store.py:79" (later: a gap saying it was damaged). Now each says the file is dam
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest

@@ -75,7 +75,8 @@ def test_an_empty_answer_says_what_was_asked(demo_folder: Path) -> None:
 
 def test_changes_lists_what_changed_between_filings(demo_folder: Path) -> None:
     db = demo_folder / "demo.duckdb"
-    code, out, err = invoke("changes", "--db", str(db), "--ticker", "NVDA", "--topic", "geopolitical", "--format", "csv")
+    code, out, err = invoke("changes", "--db", str(db), "--ticker", "NVDA", "--topic", "geopolitical",
+                            "--format", "csv")  # fmt: skip
     assert code == 0, err
     rows = list(csv.DictReader(io.StringIO(out)))
     expected = explore.changes(db, ticker="NVDA", topic="geopolitical")

@@ -135,7 +135,8 @@ def test_no_documents_is_nothing_filed_only_where_every_source_was_read() -> Non
     assert (f"- No new documents for TSM in this period, but whether anything was filed {span} is not known: "
             f"{unlisted}. Nothing was called or published in it.") in lines  # fmt: skip
     assert (f"- Nothing read for ASML: its filings could not be listed (see Gaps); its calls could not be read (see "
-            f"Gaps), so whether anything was filed or called {span} is not known. Nothing was published in it.") in lines
+            f"Gaps), so whether anything was filed or called {span} is not known. Nothing was published in it."
+            ) in lines  # fmt: skip
     # the filing window alone is no failure: it is said, and the ticker is not "nothing read"
     window = replace(read[0], why=("its filings were listed for 2026-01-01 to 2026-09-01 only",), failed=False)
     only_filings = missing_lines(briefing(findings=[], read=[window]))
