@@ -81,9 +81,12 @@ def _missing_blocks(con: duckdb.DuckDBPyConnection, path: str) -> ConfigError | 
         "SELECT block_size, used_blocks, free_blocks FROM pragma_database_size()"
         " WHERE database_name = current_database()"
     ).fetchall()
+    size = Path(path).stat().st_size
+    if size >= 3 * 4096 + (used + free) * block_size:  # it holds every block, used or free: no segment to look up
+        return None
     highest = used - 1 if free == 0 else _highest_block(con)  # no free block: every block up to the last is in use
     needed = 3 * 4096 + max(used, highest + 1) * block_size
-    return _damaged(path) if Path(path).stat().st_size < needed else None
+    return _damaged(path) if size < needed else None
 
 
 def _highest_block(con: duckdb.DuckDBPyConnection) -> int:
