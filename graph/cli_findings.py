@@ -1,5 +1,6 @@
 """`watchdesk findings` and `watchdesk changes`: every stored mention, or every filing change, by company, topic and
-period, read from the database alone (read-only: a run or a notebook may hold the file meanwhile).
+period, read from the database alone and read-only (notebooks may read it at once; while a run writes into it,
+the file is said to be in use, exit 3).
 
 A briefing quotes the strongest few findings of each company and topic; these commands list all of them, each with
 its citation as the briefing writes it ("F-" and the start of its finding_id) and the source its text came from.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -80,13 +82,14 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
         if kind is None:
             raise ConfigError(f"{source!r} is not a kind of document: give filing, call or news (or none for all)")
     db_path, chosen, start, end = _asked(ctx.obj, **given)
-    rows = explore.findings(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end)
-    kept = [r for r in rows if polarity in (None, r["polarity"]) and kind in (None, _kind(r))]
-    shown = [_finding_row(r) for r in kept[: given["limit"]]]
+    rows = explore.findings(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end, polarity=polarity,
+                            kind=kind, limit=given["limit"])  # fmt: skip
+    shown = [_finding_row(r) for r in rows]
     columns = ["date", "ticker", "topic", "polarity", "score", "citation", "document", "section", "speaker",
                "sentence", "source", "finding_id"]  # fmt: skip
-    nothing = rows.nothing if not rows else "No findings match." if not kept else ""
-    _write(shown, columns, given["fmt"], nothing=nothing, total=len(kept), what="findings")
+    filters = [x for x in (polarity, kind and {"filing": "in filings", "call": "in calls"}.get(kind, "in news")) if x]
+    nothing = rows.nothing if not filters else rows.nothing.rstrip(".") + f" ({', '.join(filters)})."
+    _write(shown, columns, given["fmt"], nothing=nothing, total=rows.total, what="findings")
 
 
 @click.command("changes")
@@ -112,11 +115,6 @@ def changes(ctx: click.Context, **given: Any) -> None:
     rows = explore.changes(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end)
     _write(list(rows[: given["limit"]]), list(rows.columns), given["fmt"], nothing=rows.nothing, total=len(rows),
            what="changes")  # fmt: skip
-
-
-def _kind(row: dict[str, Any]) -> str:
-    document = str(row.get("document") or "")
-    return "call" if document == "earnings call" else "news" if document == "news" else "filing"
 
 
 def _finding_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -156,8 +154,9 @@ def _asked(
         known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM documents").fetchall() if t}
         known_topics = {t for (t,) in con.execute("SELECT DISTINCT topic FROM findings").fetchall() if t}
     _known("ticker", given, known_tickers, db_path)
-    _known("topic", list(topics), known_topics | {"inventory", "supply_chain", "geopolitical"}, db_path)
-    return db_path, (given or None, list(topics) or None), start, end
+    topics = [re.sub(r"[\s-]+", "_", t.strip().lower()) for t in topics]  # "Supply chain" is supply_chain
+    _known("topic", topics, known_topics | {"inventory", "supply_chain", "geopolitical"}, db_path)
+    return db_path, (given or None, topics or None), start, end
 
 
 def _known(what: str, given: Sequence[str], known: set[str], db: Path) -> None:
@@ -186,7 +185,7 @@ def _write(
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(columns)
-        writer.writerows([[_cell(row.get(c)) for c in columns] for row in rows])
+        writer.writerows([[_csv_cell(row.get(c)) for c in columns] for row in rows])
         click.echo(out.getvalue(), nl=False)
     elif fmt == "md":
         from watchdesk.agents.briefing.text import escape_markdown
@@ -203,6 +202,13 @@ def _write(
     else:
         shown = f"{len(rows)} of {total} {what} shown (--limit)" if len(rows) < total else f"{total} {what}"
         click.echo(shown + ("; --format md, csv or jsonl gives each one's source" if fmt == "table" else ""), err=True)
+
+
+def _csv_cell(value: Any) -> str:
+    """A cell a spreadsheet shows as text: fetched text opening with "=", "+", "-" or "@" (a headline may) would be
+    read as a formula, so it gets a leading apostrophe; numbers stay numbers."""
+    text = _cell(value)
+    return "'" + text if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _json(value: Any) -> Any:

@@ -45,12 +45,22 @@ FINDING_COLUMNS = ["date", "ticker", "topic", "polarity", "score", "sentence", "
 
 
 def findings(
-    db: Path | str, *, ticker: Many = None, topic: Many = None, start: date | None = None, end: date | None = None
+    db: Path | str,
+    *,
+    ticker: Many = None,
+    topic: Many = None,
+    start: date | None = None,
+    end: date | None = None,
+    polarity: str | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
 ) -> Table:
     """Findings (each document's latest flagging, as a briefing counts them), newest document first and the
     strongest first within one: date, ticker, topic, polarity, score (-1 a warning .. +1 good news), the sentence,
     the document (10-K, earnings call, news, ...), section, speaker, source (the URL or file its text came from) and
-    finding_id (for `evidence`). A filter left out matches everything; `start` and `end` are included.
+    finding_id (for `evidence`). A filter left out matches everything; `start` and `end` are included; `polarity`
+    is negative, neutral or positive, `kind` filing, call or news; `limit` keeps the first rows (the table's `total`
+    says how many matched).
 
     >>> rows = explore.findings(db, ticker="NVDA", topic="inventory", start=date(2025, 2, 1), end=date(2025, 2, 28))
     >>> sorted({(str(r["date"]), r["document"]) for r in rows})
@@ -60,16 +70,23 @@ def findings(
     """
     where = _FILTERS.format(ticker="ticker", topic_test="list_contains(?, topic)", day="day")
     sql = f"""
-        SELECT * FROM (
+        SELECT *, count(*) OVER () AS total FROM (
             SELECT {EVENT_DATE} AS day, f.ticker, f.topic, f.polarity, f.score, f.sentence,
                    coalesce(d.doc_type, d.form) AS document, f.section, f.speaker,
-                   coalesce(d.source_url, d.url) AS source, f.finding_id, f.start
+                   coalesce(d.source_url, d.url) AS source, f.finding_id, f.start, {DOC_KIND} AS kind
             FROM current_findings f JOIN documents d USING (doc_id)
-        ) WHERE {where}
+        ) WHERE {where} AND (CAST(? AS VARCHAR) IS NULL OR polarity = ?) AND (CAST(? AS VARCHAR) IS NULL OR kind = ?)
         ORDER BY day DESC, ticker, document, abs(score) DESC, start
+        LIMIT ?
     """
-    rows = [{"date": r.pop("day"), **r} for r in _rows(db, sql, _params(ticker, topic, start, end))]
-    return Table(rows, columns=FINDING_COLUMNS, nothing=_nothing("findings", ticker, topic, start, end))
+    params = [*_params(ticker, topic, start, end), polarity, polarity, kind, kind, limit]
+    rows = [{"date": r.pop("day"), **r} for r in _rows(db, sql, params)]
+    total = rows[0]["total"] if rows else 0
+    for r in rows:
+        del r["total"], r["kind"]
+    table = Table(rows, columns=FINDING_COLUMNS, nothing=_nothing("findings", ticker, topic, start, end))
+    table.total = total
+    return table
 
 
 CHANGE_COLUMNS = ["filed", "ticker", "form", "compared_with", "section", "change", "text", "topics", "source"]

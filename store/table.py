@@ -37,6 +37,7 @@ class Table(list[dict[str, Any]]):
         super().__init__(rows)
         self.columns = columns
         self.nothing = nothing
+        self.total = len(rows)  # rows that matched, where a limit kept fewer
 
     def _footer(self) -> str:
         return f"{len(self)} rows, the first {SHOWN} shown" if len(self) > SHOWN else ""
