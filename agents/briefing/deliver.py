@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +31,8 @@ from watchdesk.store.store import Store
 AGENT = "briefing"
 # the one reason a target is skipped: it has this period's briefing (`brief --deliver` resends: resend=True)
 SKIPPED_WHY = "this period's briefing was already sent there; `watchdesk brief --deliver` sends it again"
+UNCONFIRMED_WHY = ("this period's briefing was handed over there before with no confirmation, so it may have arrived; "
+                   "check, then `watchdesk brief --deliver` sends it again")  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,20 +89,28 @@ def deliver(
     resend: bool = False,
     report: Callable[[str], None] = lambda _m: None,
 ) -> list[Outcome]:
-    sent = set() if resend else _already_sent(store, msg.briefing_id)
+    sent = {} if resend else _already_sent(store, msg.briefing_id)
     outcomes: list[Outcome] = []
     for target in targets:
         for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent, report=report):
             if outcome.status != "skipped":
                 _record(store, msg, outcome)
-            why = outcome.error or (SKIPPED_WHY if outcome.status == "skipped" else None)
+            why = outcome.error
+            if outcome.status == "skipped":
+                unconfirmed = sent.get((outcome.kind, outcome.target)) == "unconfirmed"
+                why = why or (UNCONFIRMED_WHY if unconfirmed else SKIPPED_WHY)
             report(f"delivery {outcome.kind} {outcome.target}: {outcome.status}" + (f" ({why})" if why else ""))
             outcomes.append(outcome)
     return outcomes
 
 
 def _deliver_one(
-    msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]], report: Callable[[str], None]
+    msg: Message,
+    target: Target,
+    *,
+    channels_: Channels,
+    skip: Container[tuple[str, str]],
+    report: Callable[[str], None],
 ) -> list[Outcome]:
     if target.kind == "file":
         where = target.path or "briefing folder"
@@ -160,7 +170,12 @@ def _copy_files(msg: Message, path: str | None) -> Outcome:
 
 
 def _email(
-    msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]], report: Callable[[str], None]
+    msg: Message,
+    target: Target,
+    *,
+    channels_: Channels,
+    skip: Container[tuple[str, str]],
+    report: Callable[[str], None],
 ) -> list[Outcome]:
     allowed = [a for a in target.to if recipient_allowed(a, channels_.allowed_recipients)]
     out = [Outcome(kind="email", target=a, status="refused", error="not in the policy's allowed_recipients")
@@ -205,7 +220,12 @@ def _status(error: DeliveryError | None) -> str:
 
 
 def _slack(
-    msg: Message, target: Target, *, channels_: Channels, skip: set[tuple[str, str]], report: Callable[[str], None]
+    msg: Message,
+    target: Target,
+    *,
+    channels_: Channels,
+    skip: Container[tuple[str, str]],
+    report: Callable[[str], None],
 ) -> Outcome:
     env = target.webhook_env or ""
     # an env file edited on Windows leaves "\r\n" on the value: surrounding white space is no part of a URL
@@ -249,11 +269,12 @@ def _retry(
     return channels_.attempts, DeliveryError("no attempt made", transient=False)  # pragma: no cover - attempts >= 1
 
 
-def _already_sent(store: Store, briefing_id: str) -> set[tuple[str, str]]:
-    """The targets served: sent, or unconfirmed (the server may have it; only `brief --deliver` sends it again)."""
-    rows = store.query("SELECT kind, target FROM deliveries WHERE briefing_id = ? "
-                       "AND status IN ('sent', 'unconfirmed')", [briefing_id])  # fmt: skip
-    return {(r[0], r[1]) for r in rows}
+def _already_sent(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:
+    """The targets served, with how: sent, or unconfirmed (the server may have it; only `brief --deliver` sends it
+    again). Sent wins over unconfirmed for a target that has both."""
+    rows = store.query("SELECT kind, target, min(status) FROM deliveries WHERE briefing_id = ? "
+                       "AND status IN ('sent', 'unconfirmed') GROUP BY ALL", [briefing_id])  # fmt: skip
+    return {(r[0], r[1]): r[2] for r in rows}
 
 
 def _record(store: Store, msg: Message, o: Outcome) -> None:

@@ -33,12 +33,29 @@ def test_a_second_run_in_the_period_says_why_its_file_delivery_is_skipped(tmp_pa
     assert f"delivery file {copy}: {WHY}" in " ".join(second.output.split())
 
 
-def test_a_skipped_email_says_why(smtp: tuple[int, list[Any]], tmp_path: Path) -> None:  # noqa: F811
+def delivered_twice(port: int, tmp_path: Path, *, between: str | None = None) -> list[str]:
+    """What the second delivery of one briefing to an e-mail target reports; `between` runs on the store first."""
     wl = watchlist('[[delivery]]\nkind = "email"\nto = ["pm@example.com"]')
-    settings = Settings(smtp_url=f"smtp://127.0.0.1:{smtp[0]}?from=watchdesk@example.com")
+    settings = Settings(smtp_url=f"smtp://127.0.0.1:{port}?from=watchdesk@example.com")
     said: list[str] = []
     with Store.open(":memory:") as store:
         files = written(store, tmp_path)
         deliver_briefing(files, watchlist=wl, settings=settings, store=store, run_id="r1", backoff=0)
+        if between:
+            store.con.execute(between)
         deliver_briefing(files, watchlist=wl, settings=settings, store=store, run_id="r2", report=said.append)
-    assert f"delivery email pm@example.com: {WHY}" in said
+    return said
+
+
+def test_a_skipped_email_says_why(smtp: tuple[int, list[Any]], tmp_path: Path) -> None:  # noqa: F811
+    assert f"delivery email pm@example.com: {WHY}" in delivered_twice(smtp[0], tmp_path)
+
+
+def test_a_skip_after_an_unconfirmed_send_says_it_may_have_arrived(
+    smtp: tuple[int, list[Any]], tmp_path: Path  # noqa: F811
+) -> None:
+    """A code review: after a send the server never confirmed (recorded "unconfirmed"), the next run said the briefing
+    "was already sent there", which nobody knows."""
+    said = delivered_twice(smtp[0], tmp_path, between="UPDATE deliveries SET status = 'unconfirmed'")
+    assert "delivery email pm@example.com: skipped (this period's briefing was handed over there before with no " \
+           "confirmation, so it may have arrived; check, then `watchdesk brief --deliver` sends it again)" in said
