@@ -306,6 +306,8 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
     """
     if reject and keep:
         raise click.UsageError("--reject and --edit contradict each other: reject the plan, or approve some steps")
+    if show and (reject or keep or yes):
+        raise click.UsageError("--show changes nothing: give it alone, or approve, --reject or --edit without it")
     settings = _settings(ctx, db_path=db)
     if show:
         from watchdesk.graph.resume import run_said

@@ -174,8 +174,8 @@ def run_said(run_id: str, settings: Settings) -> str:
     from watchdesk.graph.approval import plan_said, why_waiting
     from watchdesk.store.reader import RUN_STATUS
 
-    if not Path(settings.db_path).is_file():
-        raise ConfigError(f"no database at {settings.db_path}: pass --db with the file the run used")
+    if why := no_database(Path(settings.db_path)):
+        raise ConfigError(f"{why}: pass --db with the file the run used")
     with Store.open(settings.db_path, read_only=True) as store:
         rows = store.query(f"SELECT watchlist, {RUN_STATUS}, started_at, plan FROM runs WHERE run_id = ?", [run_id])
         if not rows:

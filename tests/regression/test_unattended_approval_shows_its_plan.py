@@ -74,3 +74,16 @@ def test_approve_at_a_terminal_shows_the_plan_and_asks(
     assert yes.exit_code == 0, yes.output
     assert status_of(db, run_id) == "done"
 
+
+
+def test_approve_show_takes_no_other_answer_and_says_a_device_is_no_database() -> None:
+    """A code review: `approve RUN --show --reject` exited 0 and ignored --reject, and `--show --db /dev/null` said "no
+    database at /dev/null" where approve without --show says it is a device."""
+    from click.testing import CliRunner
+
+    from watchdesk.graph.cli import cli
+
+    both = CliRunner().invoke(cli, ["approve", "x", "--show", "--reject"])
+    assert both.exit_code == 2 and "--show changes nothing" in both.output
+    device = CliRunner().invoke(cli, ["approve", "x", "--show", "--db", "/dev/null"])
+    assert device.exit_code == 2 and "/dev/null is a device, not a database" in device.stderr
