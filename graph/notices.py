@@ -45,24 +45,29 @@ def notify_cannot_run(*, watchlist: Watchlist, settings: Settings, reason: str, 
     from watchdesk.graph.delivery import channels_for, targets_of
     from watchdesk.store.store import Store
 
-    again = f"watchdesk run {settings.watchlist_path}" if settings.watchlist_path else "watchdesk run WATCHLIST"
+    again = f"watchdesk run {settings.watchlist_path or 'WATCHLIST'} --scheduled"
     text = (f"watchdesk: the scheduled run of {watchlist.name} on {today()} could not start; nothing was fetched or "
             f"briefed.\nWhy: {redact_text(reason)}\n\nScheduled runs read their settings from {env_file()} (cron "
             f"passes them none of your shell's variables). `watchdesk schedule install "
             f"{settings.watchlist_path or 'WATCHLIST'} --write-env` checks that file and copies what is missing from "
-            f"your shell; `{again}` tries the run now.")
+            f"your shell; `{again}` tries the run now as cron runs it, and removes this notice once it starts.")
     targets = [t for t in targets_of(watchlist) if t.kind != "file"]
     if targets:
         msg = Message(briefing_id=f"cannot-run:{watchlist.name}:{today()}", run_id="", watchlist=watchlist.name,
                       period=(None, None), period_label="could not start", paths={}, text=text, html=None,
                       headline=text)  # fmt: skip
         # deliveries are recorded in the run's database when it exists; a first run's failure creates none
-        where = settings.db_path if Path(settings.db_path).is_file() else ":memory:"
-        try:
-            with Store.open(where) as store:
-                deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)
-        except (WatchdeskError, OSError) as exc:  # the notice is a courtesy: the run's own error is what is raised
-            report(f"notice not sent: {redact_text(str(exc))}")
+        # (a store that cannot be opened, damaged or newer, may be why the run could not start: sent all the same)
+        stores: list[Path | str] = [settings.db_path, ":memory:"] if Path(settings.db_path).is_file() else [":memory:"]
+        for where in stores:
+            try:
+                with Store.open(where) as store:
+                    deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)
+                break
+            except (WatchdeskError, OSError) as exc:  # the notice is a courtesy: the run's own error is what is raised
+                failed = exc
+        else:
+            report(f"notice not sent: {redact_text(str(failed))}")
     write_notice(cannot_run_notice(settings.out_dir, watchlist.name), text, what="notice", report=report)
 
 

@@ -116,3 +116,12 @@ def test_a_scheduled_run_that_cannot_start_leaves_a_notice(
     assert ok.exit_code in (0, 1), ok.output
     assert not list(out.glob("CANNOT-RUN-*.md"))
 
+
+    # a store that cannot be opened (here: not a DuckDB file) still gets its notice sent (a code review: the notice
+    # was sent through that very store, so it went nowhere but the file)
+    posts.clear()
+    db.write_bytes(b"not a database" * 100)
+    broken = CliRunner(env=env | {"WATCHDESK_SEC_IDENTITY": "Test Desk desk@example.com"}).invoke(cli, args)
+    assert broken.exit_code == 2, broken.output
+    assert len(posts) == 1 and "could not start" in posts[0]["text"], broken.output
+    assert "--scheduled` tries the run now as cron runs it" in next(out.glob("CANNOT-RUN-*.md")).read_text()
