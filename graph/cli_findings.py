@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -135,7 +134,7 @@ def _asked(
     """The database and the filters, each checked against what the store holds (a misspelt ticker or topic is
     said with its close matches, not answered with an empty list)."""
     from watchdesk.agents.briefing.period import iso_week
-    from watchdesk.store import reader
+    from watchdesk.store import explore, reader
 
     start, end = (x.date() if hasattr(x, "date") else None for x in (since, until))
     if week is not None:
@@ -154,7 +153,7 @@ def _asked(
         known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM documents").fetchall() if t}
         known_topics = {t for (t,) in con.execute("SELECT DISTINCT topic FROM findings").fetchall() if t}
     _known("ticker", given, known_tickers, db_path)
-    topics = [re.sub(r"[\s-]+", "_", t.strip().lower()) for t in topics]  # "Supply chain" is supply_chain
+    topics = [explore.topic_given(t) for t in topics]  # "Supply chain" is supply_chain
     _known("topic", topics, known_topics | {"inventory", "supply_chain", "geopolitical"}, db_path)
     return db_path, (given or None, topics or None), start, end
 

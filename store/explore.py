@@ -8,6 +8,7 @@ its sources as links. Dates are the documents' event dates: filing, call or publ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,11 +28,16 @@ _FILTERS = """(CAST(? AS VARCHAR[]) IS NULL OR list_contains(?, {ticker}))
     AND (CAST(? AS DATE) IS NULL OR {day} >= ?) AND (CAST(? AS DATE) IS NULL OR {day} <= ?)"""
 
 
+def topic_given(topic: str) -> str:
+    """A topic as stored, from the way a reader writes it: "Supply chain", "supply-chain" -> "supply_chain"."""
+    return re.sub(r"[\s-]+", "_", topic.strip().lower())
+
+
 def _params(ticker: Many, topic: Many, start: date | None, end: date | None) -> list[object]:
     if start is not None and end is not None and start > end:
         raise ValueError(f"the period starts ({start}) after it ends ({end})")
     tickers = None if ticker is None else _tickers(ticker)
-    topics = None if topic is None else _topics(topic)
+    topics = None if topic is None else [topic_given(t) for t in _topics(topic)]
     return [tickers, tickers, topics, topics, start, start, end, end]
 
 

@@ -96,6 +96,7 @@ def test_filters_and_limit_are_asked_of_the_store(demo_folder: Path) -> None:
     assert rows.total == sum(r["polarity"] == "negative" and r["document"] == "earnings call" for r in every)
     code, out, _ = invoke("findings", "--db", str(db), "--topic", "Supply chain", "--format", "jsonl", "--limit", "1")
     assert code == 0 and json.loads(out)["topic"] == "supply_chain"  # a topic as a briefing writes it
+    assert len(explore.findings(db, topic="Inventory")) == len(explore.findings(db, topic="inventory")) > 0
 
 
 def test_a_csv_cell_is_never_a_formula() -> None:
