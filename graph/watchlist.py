@@ -218,6 +218,8 @@ class Watchlist(_Strict):
     def _printable_name(cls, value: str) -> str:
         if _CONTROL.search(value):  # it goes into e-mail subjects and file names
             raise ValueError("must be one line of printable text (no line breaks or control characters)")
+        if not value.strip():  # it names the runs, briefing files and `brief --name`: an empty one names nothing
+            raise ValueError("must not be empty: name the watchlist (or leave `name` out for 'watchlist')")
         return value
 
     def fingerprint(self) -> str:
