@@ -14,6 +14,7 @@ import click
 from watchdesk.graph.cli_input import Day, Form, GivenPath, replay_option, ticker_given, writable_folder
 from watchdesk.graph.forms import canonical_form, said_forms
 from watchdesk.graph.settings import Settings
+from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:
     from watchdesk.sources.gateway import Gateway
@@ -59,6 +60,8 @@ def list_filings(
     if first and last and first > last:
         raise click.BadParameter(f"--since {first} is after --until {last}: no filing can be in that window")
     wanted = [canonical_form(f) for f in forms.split(",") if f.strip()] or None  # "10k" is 10-K, as in a watchlist
+    if forms.strip() and wanted is None:  # "," or " , ": forms asked for, none named; not every form
+        raise ConfigError(f"--forms {forms!r} names no form: give forms comma-separated (10-K,10-Q), or leave it out")
     with sec_gateway(ctx.obj, replay) as gateway:
         company = resolve_ticker(ticker_given(ticker), edgar.fetch_ticker_map(gateway, agent="cli"))
         subs = edgar.fetch_submissions(gateway, company.cik, agent="cli")

@@ -16,3 +16,9 @@ def test_forms_in_a_users_spelling_are_the_forms() -> None:
     typed = CliRunner().invoke(cli, ["edgar", "list", "NVDA", "--forms", "10k, 10 q", *args])
     assert typed.exit_code == 0, typed.output
     assert typed.stdout == plain.stdout and len(plain.stdout.splitlines()) >= 2
+
+
+def test_forms_that_name_no_form_are_refused() -> None:
+    """The CLI review: `--forms ","` named no form and listed every one."""
+    result = CliRunner().invoke(cli, ["edgar", "list", "NVDA", "--forms", " , ", "--replay", str(demo_pack())])
+    assert result.exit_code == 2 and "--forms ' , ' names no form" in result.stderr and result.stdout == ""
