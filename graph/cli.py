@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import signal
 import sys
 import time
@@ -235,6 +236,15 @@ def run(
     from watchdesk.graph.watchlist import horizon_ended
 
     wl = load_or_plan(watchlist, ctx.obj)  # a goal is planned as `watchdesk plan` would
+    if not on_disk(watchlist):  # a goal: what it cannot say is fixed in a file, which `plan --out` writes
+        from watchdesk.graph.validate import ensure_valid
+
+        try:
+            ensure_valid(wl, origin=str(watchlist))
+        except ConfigError as exc:
+            raise ConfigError(f"{exc}\nA goal has no file to fix this in: `watchdesk plan {shlex.quote(watchlist)} "
+                              "--out watchlist.toml` writes it as a watchlist; edit that, then `watchdesk run "
+                              "watchlist.toml`.") from None  # fmt: skip
     settings = _settings(ctx, db_path=db, out_dir=out, record_dir=record)
     if on_disk(watchlist, file=True):  # `approve` reads the secrets the database does not keep from it again
         settings = settings.with_(watchlist_path=Path(watchlist))
