@@ -203,7 +203,7 @@ def tone_part(ctx: RenderContext) -> Section:
         headline = f": {_shortened(titles[t.doc_id], HEADLINE)}" if t.doc_id in titles else ""
         label = escape_markdown((doc_label(t.form, t.filed_at) or "document") + headline) + ref
         rows.append(
-            f"| {escape_markdown(t.ticker or '')} | {label} | {t.sentences} | {t.positive} | {t.negative} "
+            f"| {escape_markdown(t.ticker or '')} | {label} | {t.sentences:,} | {t.positive:,} | {t.negative:,} "
             f"| {t.net:+.2f} |"
         )
     if not ctx.data.tone:
