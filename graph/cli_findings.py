@@ -148,13 +148,14 @@ def _asked(
     if why := no_database(db_path):
         raise ConfigError(f"{why}: pass --db with the file a run wrote")
     given = [ticker_given(t) for t in tickers]
-    with reader.reading(db_path) as con:
-        known_tickers = {t for (t,) in con.execute("SELECT DISTINCT ticker FROM findings").fetchall() if t}
-        known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM documents").fetchall() if t}
-        known_topics = {t for (t,) in con.execute("SELECT DISTINCT topic FROM findings").fetchall() if t}
-    _known("ticker", given, known_tickers, db_path)
     topics = [explore.topic_given(t) for t in topics]  # "Supply chain" is supply_chain
-    _known("topic", topics, known_topics | {"inventory", "supply_chain", "geopolitical"}, db_path)
+    if given or topics:  # each DISTINCT reads a whole table: only when there is a name to check
+        with reader.reading(db_path) as con:
+            known_tickers = {t for (t,) in con.execute("SELECT DISTINCT ticker FROM findings").fetchall() if t}
+            known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM documents").fetchall() if t}
+            known_topics = {t for (t,) in con.execute("SELECT DISTINCT topic FROM findings").fetchall() if t}
+        _known("ticker", given, known_tickers, db_path)
+        _known("topic", topics, known_topics | {"inventory", "supply_chain", "geopolitical"}, db_path)
     return db_path, (given or None, topics or None), start, end
 
 
