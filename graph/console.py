@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -15,9 +17,18 @@ def _console() -> Console:
 
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # The reader of the messages went away (`watchdesk run ... 2>&1 | head`). rich's own handling exits with
+            # status 1 mid-way, which left a run half done and marked stale (a walkthrough, session 27). Messages
+            # stop instead and the work goes on; a later write to a cut stdout still ends with 141 (cli.Group).
+            self.quiet = True
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), self.file.fileno())
+
     # Not a terminal (a log, cron's mail, a pipe): one message a line, never wrapped at 80 columns, so URLs and paths
     # in a log can be copied whole (a new user's walkthrough, session 22)
-    return Console(stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty())
+    return _Console(stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty())
 
 
 class LazyConsole:

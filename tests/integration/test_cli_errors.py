@@ -99,3 +99,27 @@ def test_output_cut_short_by_its_reader_ends_quietly(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == EXIT_PIPE, err
     assert first.startswith(b'{"topic"') and err == ""
+
+
+def test_a_run_whose_message_reader_goes_away_finishes_its_work(tmp_path: Path) -> None:
+    """`watchdesk run wl.toml 2>&1 | head -2`: rich exited with status 1 at the first message after `head` left, so
+    the run stopped half done and stayed "running (stale)" (a walkthrough, session 27). Now the messages stop, the
+    run finishes and records itself done, and the cut output still ends with 141."""
+    import subprocess
+    import sys
+
+    import duckdb
+
+    wl = tmp_path / "watchlist.toml"
+    wl.write_text(GOOD_TICKER)
+    db = tmp_path / "wd.duckdb"
+    script = "from watchdesk.graph.cli import main; main()"
+    args = ["run", str(wl), "--db", str(db), "--out", str(tmp_path / "out"), "--replay", str(demo_pack())]
+    proc = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away after one line, as `head -1` does
+    assert proc.wait(timeout=300) == EXIT_PIPE
+    assert b"resolving tickers" in first
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT status FROM runs").fetchall() == [("done",)]
