@@ -427,6 +427,8 @@ def _register_groups() -> None:
                               "watchdesk.graph.cli_edgar_diff:diff"))
     cli.add_lazy("changes", "watchdesk.graph.cli_findings:changes",
                  "List what changed between each company's consecutive filings, as stored (nothing is fetched).")
+    cli.add_lazy("evidence", "watchdesk.graph.cli_findings:evidence",
+                 "Show what a briefing's citation stands on: the sentence, the ones around it, and where it was said.")
     cli.add_lazy("findings", "watchdesk.graph.cli_findings:findings",
                  "List every stored finding by company, topic, period and kind of document, with its source.")
     cli.add_lazy("flag", "watchdesk.graph.cli_flag:flag",

@@ -153,6 +153,8 @@ def _asked(
         with reader.reading(db_path) as con:
             known_tickers = {t for (t,) in con.execute("SELECT DISTINCT ticker FROM findings").fetchall() if t}
             known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM documents").fetchall() if t}
+            # a watched company with nothing stored yet is known: its answer is "no findings", not an error
+            known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM companies").fetchall() if t}
             known_topics = {t for (t,) in con.execute("SELECT DISTINCT topic FROM findings").fetchall() if t}
         _known("ticker", given, known_tickers, db_path)
         _known("topic", topics, known_topics | {"inventory", "supply_chain", "geopolitical"}, db_path)
@@ -200,7 +202,8 @@ def _write(
     if not rows:
         click.echo(nothing, err=True)
     else:
-        shown = f"{len(rows)} of {total} {what} shown (--limit)" if len(rows) < total else f"{total} {what}"
+        said = what if total != 1 else what[:-1]  # "1 finding", "1 change"
+        shown = f"{len(rows)} of {total} {what} shown (--limit)" if len(rows) < total else f"{total} {said}"
         click.echo(shown + ("; --format md, csv or jsonl gives each one's source" if fmt == "table" else ""), err=True)
 
 
@@ -227,3 +230,30 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
         click.echo("  ".join(x for x in said if x))
         click.echo(textwrap.fill(_cell(row.get(long)), width=width - 1, initial_indent="    ",
                                  subsequent_indent="    ", break_on_hyphens=False))  # fmt: skip
+
+
+@click.command("evidence")
+@click.argument("citations", nargs=-1, required=True, metavar="CITATION...")
+@_db_option
+@click.option("--around", type=click.IntRange(0, 20), default=1, show_default=True,
+              help="Sentences to show either side of the finding's.")  # fmt: skip
+@click.pass_context
+def evidence(ctx: click.Context, citations: tuple[str, ...], db: Path | None, around: int) -> None:
+    """Show what a briefing's citation stands on: the sentence, the ones around it, and where it was said.
+
+    CITATION is a finding as a briefing cites it (F-bb889b74, with or without the brackets) or a finding_id from
+    `watchdesk findings`. The sentence is checked against the stored document's text at the finding's offsets. Nothing
+    is fetched; the file is opened read-only.
+
+    \b
+    Examples:
+      watchdesk evidence F-bb889b74 --db demo.duckdb
+      watchdesk evidence F-bb889b74 F-0c1d2e3f --around 3
+    """
+    from watchdesk.store import explore
+
+    db_path = Path(db or ctx.obj.db_path)
+    if why := no_database(db_path):
+        raise ConfigError(f"{why}: pass --db with the file a run wrote")
+    said = [explore.evidence(db_path, c, around=around) for c in citations]  # every citation checked before any output
+    click.echo("\n\n".join(printable(f"[F-{e.finding_id[:SHORT_ID]}] {e}") for e in said))

@@ -137,6 +137,28 @@ def changes(
     return Table(rows, columns=CHANGE_COLUMNS, nothing=_nothing("filing changes", ticker, topic, start, end))
 
 
+def _whole_id(store: Store, given: str, db: Path | str) -> str:
+    """A finding_id from what a reader has: the whole id, or a briefing's citation ("F-bb889b74", "[F-bb889b74]",
+    "bb889b74"), which starts it; a start shared by several findings is refused with them named."""
+    said = given.strip().strip("[]").strip()
+    said = (said[2:] if said[:2] in ("F-", "f-") else said).lower()
+    if not said or any(c not in "0123456789abcdef" for c in said):
+        raise ConfigError(f"{given!r} is not a finding's id or citation: give one as a briefing cites it, "
+                          "e.g. F-bb889b74")  # fmt: skip
+    if len(said) < 6:
+        raise ConfigError(f"{given!r} is too short to name one finding: give the citation's 8 characters, "
+                          "e.g. F-bb889b74")  # fmt: skip
+    sql = "SELECT finding_id FROM findings WHERE starts_with(finding_id, ?) LIMIT 4"
+    ids = [i for (i,) in store.query(sql, [said])]
+    if not ids:
+        raise ConfigError(f"no finding {given} in {db}: take a citation from a briefing of this database, or a "
+                          "finding_id from `watchdesk findings`")  # fmt: skip
+    if len(ids) > 1:
+        raise ConfigError(f"{given} starts {'more than 3' if len(ids) > 3 else len(ids)} findings in {db} "
+                          f"({', '.join(ids[:3])}): give more of the id")  # fmt: skip
+    return str(ids[0])
+
+
 @dataclass(frozen=True)
 class Evidence:
     """A finding's sentence with the sentences around it, and where it was said; printed as a citation."""
@@ -191,6 +213,7 @@ def evidence(db: Path | str, finding_id: str, *, around: int = 1) -> Evidence:
     """
     with reader.reading(db) as con:
         store = Store(con)
+        finding_id = _whole_id(store, finding_id, db)
         found = _dicts(store, sql, [finding_id])
         if not found:
             raise ConfigError(f"no finding {finding_id} in {db}: take a finding_id from explore.findings(db, ...)")
