@@ -79,6 +79,10 @@ def missing_settings(watchlist: Watchlist, env: Mapping[str, str]) -> list[str]:
         missing.append("WATCHDESK_SEC_IDENTITY")
     if any(d.kind == "email" for d in watchlist.delivery) and not settings.smtp_url:
         missing.append("WATCHDESK_SMTP_URL")
+    elif any(d.kind == "email" for d in watchlist.delivery):  # set, but every run would fail to deliver on it
+        from watchdesk.agents.briefing.channels import smtp_server
+
+        smtp_server(settings.smtp_url or "")
     missing += [d.webhook_env for d in watchlist.delivery
                 if d.kind == "slack" and d.webhook_env and not (env.get(d.webhook_env) or "").strip()]  # fmt: skip
     return list(dict.fromkeys(missing))

@@ -86,7 +86,9 @@ def smtp_server(url: str) -> SmtpServer:
     written as it is. `?insecure=1` allows logging in without TLS to a server other than this machine."""
     m = _SMTP_URL.match(url.strip()) or _SMTP_URL_LOGIN.match(url.strip())
     if m is None:  # never echo the value: it holds the password
-        raise ConfigError("WATCHDESK_SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host")
+        # said without a URL holding a login: every message passes the redactor, which would blank the example's
+        raise ConfigError("WATCHDESK_SMTP_URL must look like smtp://host:587 or smtps://host, with a login put after "
+                          "the // as user:password@")
     query = parse_qs(m["query"] or "")
     named = m.groupdict()
     user = unquote(named["user"]) if named.get("user") else None

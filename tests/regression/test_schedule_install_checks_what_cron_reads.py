@@ -125,3 +125,19 @@ def test_a_scheduled_run_that_cannot_start_leaves_a_notice(
     assert broken.exit_code == 2, broken.output
     assert len(posts) == 1 and "could not start" in posts[0]["text"], broken.output
     assert "--scheduled` tries the run now as cron runs it" in next(out.glob("CANNOT-RUN-*.md")).read_text()
+
+
+def test_install_refuses_an_smtp_address_no_run_could_use(tmp_path: Path, home: Path) -> None:
+    """A walkthrough (session 27): with `export WATCHDESK_SMTP_URL='smpt://127.0.0.1:8025'` in the env file,
+    `schedule install` installed (exit 0) and every weekly run then failed to deliver. The address is read at install
+    as a run reads it; the error shows its example whole (it read "smtp://REDACTED@host:587") and never the value."""
+    wl, tab = tmp_path / "my.toml", tmp_path / "crontab"
+    wl.write_text(WATCHLIST)
+    env_file = home / ".config" / "watchdesk" / "env"
+    env_file.parent.mkdir(parents=True)
+    env_file.write_text(f"export WATCHDESK_SEC_IDENTITY='{IDENTITY}'\nexport WATCHDESK_SMTP_URL='smpt://jane:s3cret@h'\n")
+    refused = install(wl, tab, env={"WATCHDESK_REPLAY": None})
+    said = " ".join(refused.output.split())
+    assert refused.exit_code == 2 and not tab.exists(), said
+    assert f"nothing installed: {env_file}: WATCHDESK_SMTP_URL must look like smtp://host:587 or smtps://host" in said
+    assert "REDACTED" not in said and "s3cret" not in said
