@@ -525,8 +525,10 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
     if outcome.nothing_fetched:  # a cron job must not read a dead week as a quiet one
         for line in failure_lines([f for f in outcome.failures if f.agent in ("flagging", "briefing")]):
             err.print(escape(redact_text(line)), soft_wrap=True)
+        again = ("the replay pack holds none of what they asked for (a live run with --record DIR adds it)"
+                 if settings.mode == "replay" else "run it again when the sources answer")
         err.print(f"every source of this run failed ({', '.join(outcome.failed_steps)}; see the gaps above): nothing "
-                  "was fetched, and the briefing says so; run it again when the sources answer")
+                  f"was fetched, and the briefing says so; {again}")
         raise SystemExit(EXIT_ERROR)
     from watchdesk.store.store import Store
 

@@ -20,7 +20,15 @@ from watchdesk.graph.deps import Deps
 from watchdesk.graph.failures import record_failure
 from watchdesk.graph.planner import build_plan
 from watchdesk.graph.state import RunState, Step, StepInput, StepResult
-from watchdesk.sources.errors import ConfigError, DiskFullError, WatchdeskError, disk_full, unexpected
+from watchdesk.sources.errors import (
+    ConfigError,
+    DiskFullError,
+    ReplayCorruptError,
+    ReplayMissError,
+    WatchdeskError,
+    disk_full,
+    unexpected,
+)
 from watchdesk.sources.redact import redact_text
 from watchdesk.store import queries
 
@@ -112,7 +120,9 @@ def failed(step: Step, exc: Exception, deps: Deps, *, ticker: str | None) -> Com
     record_failure(deps.store, run_id=deps.run_id, agent=step["agent"], action="step", target=step["target"],
                    reason=reason, ticker=ticker, audit=bug or step["agent"] == "flagging",
                    audit_target=step["id"])  # fmt: skip
-    deps.report(f"{ticker or step['id']}: failed, recorded a gap ({reason})")
+    # a response the replay pack lacks is a gap but no failure (README): said so, not "failed"
+    missed = isinstance(exc, ReplayMissError) and not isinstance(exc, ReplayCorruptError)
+    deps.report(f"{ticker or step['id']}: {'' if missed else 'failed, '}recorded a gap ({reason})")
     result = StepResult(step_id=step["id"], status="failed", summary=reason, new_doc_ids=[], gaps=[reason])
     return Command(goto="supervisor", update={"results": [result]})
 
