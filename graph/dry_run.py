@@ -40,7 +40,8 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     problems += folder_problems(watchlist, out_dir=settings.out_dir, db_path=settings.db_path,
                                 record_dir=settings.record_dir)
     plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir)
-    echo(f"plan for {origin} ({len(watchlist.tickers)} tickers; tickers {how}):")
+    n = len(watchlist.tickers)
+    echo(f"plan for {origin} ({n} ticker{'s' * (n != 1)}; tickers {how}):")
     echo(describe(plan))
     for warning in _missing_folders(watchlist):
         echo(f"warning: {warning}")

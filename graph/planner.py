@@ -92,14 +92,20 @@ def build_plan(
     return steps
 
 
+def _target(ticker: Ticker, company: CompanyRef) -> str:
+    if not company.cik:  # a dry run that could not look the ticker up: "CIK 0" read as SEC's answer
+        return f"{ticker.symbol} (CIK {'unknown' if company.name == 'unknown' else 'not looked up'})"
+    # The name comes from SEC's ticker map: flattened to one line there, quoted here, so it reads as a name.
+    name = json.dumps(plain_name(company.name), ensure_ascii=False)
+    return f"{ticker.symbol} (CIK {company.cik}" + (f", {name})" if company.name != ticker.symbol else ")")
+
+
 def _filings_step(ticker: Ticker, company: CompanyRef, *, watchlist: Watchlist, since: date, until: date) -> Step:
     return Step(
         id=f"filings:{ticker.symbol}",
         agent="filings",
         action="fetch_filings",
-        # The name comes from SEC's ticker map: flattened to one line there, quoted here, so it reads as a name.
-        target=f"{ticker.symbol} (CIK {company.cik}"
-        + (f", {json.dumps(plain_name(company.name), ensure_ascii=False)})" if company.name != ticker.symbol else ")"),
+        target=_target(ticker, company),
         permission=SEC_PERMISSION,
         params={
             "ticker": ticker.symbol,

@@ -39,3 +39,13 @@ def test_a_watchlist_that_asks_sec_nothing_is_not_warned(tmp_path: Path) -> None
     dry = CliRunner(env=NO_IDENTITY).invoke(cli, ["run", str(wl), "--dry-run"])
     assert dry.exit_code == 0, dry.output
     assert "WATCHDESK_SEC_IDENTITY" not in dry.output
+
+
+def test_a_ticker_not_looked_up_is_not_given_cik_0(tmp_path: Path) -> None:
+    """A walkthrough (session 27): the same dry run planned `fetch_filings -> NVDA (CIK 0, "not checked")`, as if
+    SEC had answered 0, and counted "(1 tickers;"."""
+    wl = tmp_path / "w.toml"
+    wl.write_text('[[tickers]]\nsymbol = "NVDA"\n')
+    said = CliRunner(env=NO_IDENTITY).invoke(cli, ["run", str(wl), "--dry-run"]).output
+    assert "fetch_filings -> NVDA (CIK not looked up)" in said and "CIK 0" not in said
+    assert "(1 ticker; tickers NOT checked" in said
