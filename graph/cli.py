@@ -78,9 +78,13 @@ class Group(LazyGroup):
             # Ctrl-C: 130 (128 + SIGINT) as shells expect, and how to pick a run up again (its rows so far are kept;
             # the next start marks it interrupted); a run's own interrupt names it and its database
             run_id, db = getattr(exc, "run_id", None), getattr(exc, "db_path", None)
-            how = (f"run {run_id} resumes with `watchdesk approve {run_id}{f' --db {db}' if db else ''}`" if run_id else
-                   "a run stopped mid-way resumes with `watchdesk approve RUN_ID` (`watchdesk runs` lists it)")
-            err.print(f"\ninterrupted: what was stored is kept; {escape(how)}", soft_wrap=True)
+            if run_id:
+                how = f"; run {run_id} resumes with `watchdesk approve {run_id}{f' --db {db}' if db else ''}`"
+            elif ctx.invoked_subcommand in ("run", "demo"):  # stopped before its run was recorded (a walkthrough)
+                how = "; the run stopped before it was recorded, so there is nothing to resume: run it again"
+            else:
+                how = ""
+            err.print(f"\ninterrupted: what was stored is kept{escape(how)}", soft_wrap=True)
             sys.exit(128 + _TERMINATED[-1] if _TERMINATED else EXIT_INTERRUPTED)
         except BrokenPipeError:
             # the reader of the output went away (`watchdesk flag call.txt | head`): stop without a message, with the

@@ -9,6 +9,8 @@ import signal
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.integration.kill_harness import cli, env
 from tests.regression.demo_slice import WATCHLIST, nvidia_pack
 from watchdesk.store.store import Store
@@ -40,3 +42,28 @@ def test_sigterm_mid_run_says_how_to_resume_and_approve_completes_it(tmp_path: P
     with Store.open(db, read_only=True) as store:
         assert store.query("SELECT status FROM runs") == [("done",)]
         assert store.query("SELECT count(*) FROM findings")[0][0] > 0
+
+
+def test_ctrl_c_before_the_run_is_recorded_says_there_is_nothing_to_resume(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A walkthrough (session 27): Ctrl-C while the tickers resolved said "a run stopped mid-way resumes with
+    `watchdesk approve RUN_ID` (`watchdesk runs` lists it)", and `watchdesk runs` then said "no database"."""
+    from click.testing import CliRunner
+
+    from watchdesk.graph import runner
+    from watchdesk.graph.cli import EXIT_INTERRUPTED
+    from watchdesk.graph.cli import cli as watchdesk
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "resolve_companies", interrupted)
+    wl, db = tmp_path / "w.toml", tmp_path / "w.duckdb"
+    wl.write_text(WATCHLIST, encoding="utf-8")
+    done = CliRunner().invoke(watchdesk, ["run", str(wl), "--replay", str(nvidia_pack(tmp_path / "pack")), "--db",
+                                          str(db), "--out", str(tmp_path / "out")])  # fmt: skip
+    said = " ".join(done.stderr.split())
+    assert done.exit_code == EXIT_INTERRUPTED and not db.exists()
+    assert said.endswith("interrupted: what was stored is kept; the run stopped before it was recorded, so there is "
+                         "nothing to resume: run it again"), said
