@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -72,6 +73,13 @@ def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["sup
         return failed(step, exc, deps, ticker=p["ticker"])
     summary = f"{res.listed} filings in window, {len(res.new_doc_ids)} new documents, {res.skipped} already stored"
     summary += f", {len(res.compared)} compared with the previous filing" if res.compared else ""
+    # the 6-Ks in the window of kinds not read (notices, monthly revenue): "0 filings in window" hid them
+    if left := [kind for kind in res.six_k.values() if kind not in req.six_k_kinds]:
+        from watchdesk.sources.six_k import LABELS
+
+        counts = Counter(left)
+        summary += ", 6-Ks left out by kind: " + ", ".join(
+            plural(n, LABELS[kind]) for kind, n in sorted(counts.items()))
     deps.report(f"{p['ticker']}: {summary}" + (f", {len(res.gaps)} gaps" if res.gaps else ""))
     result = StepResult(step_id=step["id"], status="done", summary=summary, new_doc_ids=res.new_doc_ids, gaps=res.gaps)
     return Command(goto="supervisor", update={"results": [result]})
