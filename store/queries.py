@@ -134,7 +134,8 @@ def period_documents(store: Store, *, tickers: str | Sequence[str], start: date,
     sql = f"""
         SELECT d.doc_id, d.ticker, d.form, d.doc_type, d.title, coalesce(d.source_url, d.url) AS url,
                {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage,
-               CAST(d.first_stored_at AS DATE) AS first_stored
+               CAST(d.first_stored_at AS DATE) AS first_stored,
+               EXISTS (SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id) AS flagged
         FROM documents d WHERE list_contains(?, d.ticker) AND {_IN_PERIOD}
         ORDER BY d.ticker, filed_at, d.doc_id
     """

@@ -180,6 +180,7 @@ def _document_item(d: dict[str, Any]) -> DocumentItem:
         filed_at=d["filed_at"],
         dated_by_storage=d["dated_by_storage"],
         first_stored=d["first_stored"],
+        flagged=d["flagged"],
     )
 
 

@@ -153,6 +153,8 @@ def missing_lines(data: BriefingInput) -> list[str]:
     mentions, failed steps, undated sources."""
     span = f"{data.period_start.isoformat()} to {data.period_end.isoformat()}"
     docs = Counter(d.ticker for d in data.documents) + Counter({f.ticker: 0 for f in data.findings})
+    # stored but never read for the topics (a run whose approval edit left flagging out): no mentions are not known
+    unflagged = Counter(d.ticker for d in data.documents if not d.flagged)
     mentioned = {f.ticker for f in data.findings}
     read: dict[str, list[SourceRead]] = {}
     for r in data.read:
@@ -178,10 +180,17 @@ def missing_lines(data: BriefingInput) -> list[str]:
                 f"{_verbs(sources or _every_source(ticker))} {span}): this says nothing about mentions, there was "
                 "nothing new to read."
             )
-        elif ticker not in mentioned:
+        elif ticker not in mentioned and not unflagged[ticker]:
             lines.append(
                 f"- {escape_markdown(ticker)}: {plural(docs[ticker], 'new document')}, "
                 "no mentions of the watched topics."
+            )
+        if unflagged[ticker]:
+            n = unflagged[ticker]
+            lines.append(
+                f"- {escape_markdown(ticker)}: {plural(n, 'document')} stored but not yet flagged (the run that "
+                f"stored {'it' if n == 1 else 'them'} left flagging out), so {'its' if n == 1 else 'their'} mentions "
+                f"are not in this briefing; the next run flags {'it' if n == 1 else 'them'}."
             )
     if data.gaps:
         lines.append(f"- {gaps_said(data.gaps)} could not be fetched or processed (see Gaps).")

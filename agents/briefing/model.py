@@ -63,6 +63,7 @@ class DocumentItem:
     filed_at: date | None
     dated_by_storage: bool = False  # the source gave no date: placed by the day it was first stored
     first_stored: date | None = None
+    flagged: bool = True  # read for the topics; False: stored by a run that left flagging out (an approval edit)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
