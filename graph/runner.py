@@ -299,6 +299,8 @@ def _execute(
         # file is created only once the tickers resolve, so a bad watchlist leaves no empty database behind.
         held = Path(settings.db_path).exists()
         store = stack.enter_context(Store.open(settings.db_path)) if held else None
+        # a resumed run's requests before this start (its summary said "0 requests" after a Ctrl-C and `approve`)
+        asked_before = _requests_made(store, run.run_id) if store is not None else 0
         gateway = stack.enter_context(gateway_for(settings, watchlist, audit, require_identity=needs_sec(watchlist)))
         report("resolving tickers")
         try:
@@ -332,9 +334,17 @@ def _execute(
         )
         store.save_run(run)
         outcome = _drive(deps, run, stack, first_input=first_input, approver=approver)
-        outcome.fetches = gateway.stats.network + gateway.stats.replayed
+        outcome.fetches = asked_before + gateway.stats.network + gateway.stats.replayed
         outcome.requested = list(audit.urls)
         return outcome
+
+
+def _requests_made(store: Store, run_id: str) -> int:
+    """The requests a run's audit holds, as the gateway counts them: sent or replayed (a refusal, a replay miss or a
+    cache hit asked nothing of anyone)."""
+    sql = ("SELECT count(*) FROM actions WHERE run_id = ? AND action = 'http.get' "
+           "AND outcome NOT IN ('refused', 'replay_miss', 'replay_corrupt', 'cache_hit')")
+    return int(store.query(sql, [run_id])[0][0])
 
 
 class RunInterrupted(KeyboardInterrupt):

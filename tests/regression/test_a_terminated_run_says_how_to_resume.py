@@ -42,6 +42,9 @@ def test_sigterm_mid_run_says_how_to_resume_and_approve_completes_it(tmp_path: P
     with Store.open(db, read_only=True) as store:
         assert store.query("SELECT status FROM runs") == [("done",)]
         assert store.query("SELECT count(*) FROM findings")[0][0] > 0
+    # the requests before the stop count too (a walkthrough, session 27: the resumed summary counted only its own):
+    # SEC's ticker map before the stop and again on resuming, then NVIDIA's listing and its 10-Q
+    assert "; 4 requests;" in resumed.stderr, resumed.stderr
 
 
 def test_ctrl_c_before_the_run_is_recorded_says_there_is_nothing_to_resume(
