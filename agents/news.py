@@ -21,7 +21,7 @@ from watchdesk.sources.news.fetch import ConditionalFetcher, FeedState, fetch_fe
 from watchdesk.sources.news.match import TickerTerms, match_tickers, topical_tags
 from watchdesk.sources.news.tiers import Tier, at_least, names_outlets, tier_for
 from watchdesk.sources.redact import is_credential_name, redact_text
-from watchdesk.store.records import DocumentRecord, GapRecord
+from watchdesk.store.records import DocumentRecord, GapRecord, ReadCutRecord
 from watchdesk.store.store import Store
 
 AGENT = "news"
@@ -45,6 +45,7 @@ class NewsRequest:
     min_tier: Tier = "established"
     tiers: Mapping[str, Tier] = field(default_factory=dict)
     since: date | None = None  # items published before this are not used
+    until: date | None = None  # the run's day: a replayed feed recorded before it cannot tell what came since
 
 
 @dataclass(kw_only=True)
@@ -58,6 +59,7 @@ class NewsResult:
     duplicates: int = 0
     new_doc_ids: list[str] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
+    replayed_on: list[date] = field(default_factory=list)  # each replayed feed's day: it knows nothing later
 
 
 def collect(req: NewsRequest, *, fetcher: ConditionalFetcher, store: Store, run_id: str) -> NewsResult:
@@ -91,7 +93,25 @@ def collect(req: NewsRequest, *, fetcher: ConditionalFetcher, store: Store, run_
                 validators.pop(item.feed_url, None)  # its feed is read in full again next run, the item with it
         for url, state in validators.items():
             store.set_cursor(ticker="-", source=f"feed:{url}", value=state.dumps())
+    _replay_cut(req, store=store, run_id=run_id, result=result)
     return result
+
+
+def _replay_cut(req: NewsRequest, *, store: Store, run_id: str, result: NewsResult) -> None:
+    """A replayed feed holds nothing published after it was recorded: the days since are stored as not read (a
+    read cut, no gap), so a briefing of a later week says whether anything was published is not known, instead of
+    "Nothing was published in it" (a walkthrough, session 27: the demo's March feeds briefing July)."""
+    until = req.until
+    if not result.replayed_on or until is None or (day := min(result.replayed_on)) >= until:
+        return
+    first, last = max(day + timedelta(days=1), req.since or date.min), max(result.replayed_on)
+    when = f"on {day.isoformat()}" if day == last else f"from {day.isoformat()} to {last.isoformat()}"
+    reason = f"replayed feeds recorded {when}, which hold no item published after their recording"
+    now = datetime.now(UTC)
+    for terms in req.tickers:
+        cut = ReadCutRecord(run_id=run_id, agent=AGENT, ticker=terms.symbol, unread_from=first, unread_to=until,
+                            reason=reason, created_at=now)  # fmt: skip
+        store.replace_read_cuts(run_id=run_id, agent=AGENT, ticker=terms.symbol, cuts=[cut])
 
 
 def _read(
@@ -120,7 +140,12 @@ def _read(
         if answer.body is None:
             result.not_modified += 1
             continue
-        items += parse_feed(answer.body, feed_url=url)
+        parsed = parse_feed(answer.body, feed_url=url)
+        items += parsed
+        if answer.replayed:  # recorded without its Date: its newest item's day is the last it can know
+            day = answer.replayed_on or max((i.published.date() for i in parsed if i.published), default=None)
+            if day is not None:
+                result.replayed_on.append(day)
         if answer.state != state:
             validators[url] = answer.state
     return items

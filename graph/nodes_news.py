@@ -29,6 +29,7 @@ def news_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["superv
         min_tier=p["min_tier"],
         tiers=p["tiers"],
         since=date.fromisoformat(p["since"]),
+        until=deps.as_of,
     )
     try:
         res = news.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)  # type: ignore[arg-type]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, date
+from email.utils import parsedate_to_datetime
 from typing import Protocol
 
 from watchdesk.sources.models import HttpResult
@@ -54,6 +56,8 @@ class FeedAnswer:
 
     body: bytes | None
     state: FeedState
+    replayed: bool = False  # from a replay pack: it knows no item published after it was recorded
+    replayed_on: date | None = None  # that day, from the recorded Date header
 
 
 def fetch_feed(
@@ -64,4 +68,13 @@ def fetch_feed(
     if result.status == 304:
         return FeedAnswer(None, state)
     headers = {k.lower(): v for k, v in result.headers.items()}
-    return FeedAnswer(result.body, FeedState(etag=headers.get("etag"), last_modified=headers.get("last-modified")))
+    state = FeedState(etag=headers.get("etag"), last_modified=headers.get("last-modified"))
+    return FeedAnswer(result.body, state, replayed=result.from_replay,
+                      replayed_on=_day(headers.get("date")) if result.from_replay else None)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return parsedate_to_datetime(value).astimezone(UTC).date() if value else None
+    except (TypeError, ValueError):
+        return None
