@@ -120,14 +120,26 @@ def _params(text: str) -> str:
 # A credential parameter in an address written without its scheme ("ir.example.com/call?apikey=..."), which _URL does
 # not find: after "?", "&" or ";" its value goes as in a URL ("for key=..." in prose stays)
 _BARE_PARAM = re.compile(r"(?<=[?&;])([A-Za-z0-9_.%\[\]-]+)=([^\s&;?#'\"<>`]+)")
+# A credential outside any URL, as a client's error quotes it: a bearer token ("Authorization: Bearer eyJ..."), a key
+# header or argument ("'x-api-key': '...'", "api_key=..."), or an API key by its provider's shape (OpenAI and Anthropic
+# sk-..., Google AIza..., Slack xox?-, GitHub gh?_)
+_AUTH_TOKEN = re.compile(
+    r"\b(bearer\s+)(?!REDACTED)[A-Za-z0-9._~+/=-]{8,}"
+    r"|\b((?:x-)?api[_-]?key['\"]?\s*[:=]\s*['\"]?)(?!REDACTED)[\w~+/=-]+(?:\.[\w~+/=-]+)*",
+    re.IGNORECASE,
+)
+_KEY_SHAPE = re.compile(
+    r"\b(?:sk-[A-Za-z0-9_-]{16,}|AIza[A-Za-z0-9_-]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|gh[pousr]_[A-Za-z0-9]{20,})"
+)
 
 
 def redact_text(text: str) -> str:
-    """`text` with every URL in it redacted (messages, gaps, plan targets, errors), and any credential parameter of
-    an address written without its scheme."""
+    """`text` with every URL in it redacted (messages, gaps, plan targets, errors), any credential parameter of
+    an address written without its scheme, and bearer tokens and API keys as clients' errors quote them."""
     text = printable(text)
     text = _URL.sub(_redact_match, text) if "://" in text else text
-    return _BARE_PARAM.sub(_redact_bare, text) if "=" in text else text
+    text = _BARE_PARAM.sub(_redact_bare, text) if "=" in text else text
+    return _KEY_SHAPE.sub(REDACTED, _AUTH_TOKEN.sub(lambda m: f"{m[1] or m[2]}{REDACTED}", text))
 
 
 def _redact_bare(m: re.Match[str]) -> str:

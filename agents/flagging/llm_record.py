@@ -20,11 +20,13 @@ from typing import Any
 
 from watchdesk.agents.flagging.llm_prompt import Batch, request_key
 from watchdesk.sources.errors import ConfigError, ReplayMissError
+from watchdesk.sources.redact import redact_text
 
 Usage = dict[str, int]
 Asker = Callable[[dict[str, Any]], tuple[dict[str, Any], Usage]]
 RECORD_FILE = "llm-judge.jsonl"
 REPLAY_PREFIX = "replay:"
+MAX_ERROR_CHARS = 500  # a client's error may carry a whole response body; its first lines say what failed
 
 
 class RecordedError(RuntimeError):
@@ -68,7 +70,7 @@ class Recorder:
         try:
             response, usage = self.inner(request)
         except Exception as exc:
-            self._append(line | {"error": f"{type(exc).__name__}: {exc}"})
+            self._append(line | {"error": recorded_error(exc)})
             raise
         self._append(line | {"response": response, "usage": usage})
         return response, usage
@@ -76,6 +78,14 @@ class Recorder:
     def _append(self, line: dict[str, Any]) -> None:
         with self._lock, self.path.open("a", encoding="utf-8") as out:
             out.write(json.dumps(line, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def recorded_error(exc: BaseException) -> str:
+    """A failed call's error as a recording keeps it: secrets redacted (a recording is made to be shared) and cut
+    to MAX_ERROR_CHARS."""
+    said = redact_text(f"{type(exc).__name__}: {exc}")
+    cut = " [... cut]"
+    return said if len(said) <= MAX_ERROR_CHARS else said[: MAX_ERROR_CHARS - len(cut)] + cut
 
 
 class Replay:
