@@ -41,7 +41,7 @@ from watchdesk.sources.gateway_config import (
     raise_for_status,
 )
 from watchdesk.sources.models import AuditEvent, HttpResult, Outcome
-from watchdesk.sources.ratelimit import DomainLimits, backoff_s, domain_matches, retry_after_s
+from watchdesk.sources.ratelimit import DomainLimits, ascii_host, backoff_s, domain_matches, retry_after_s
 from watchdesk.sources.redact import guard_http_logs, redact_url
 from watchdesk.sources.replay import PackWriter, ReplayPack
 
@@ -56,6 +56,12 @@ __all__ = [
 
 
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def _names_port(entry: str, host: str, port: int) -> bool:
+    """An allowed_domains entry "host:port" naming this host (in either IDNA form) and port."""
+    name, _, number = entry.rpartition(":")
+    return number == str(port) and ascii_host(name) == ascii_host(host)
 
 
 class Gateway:
@@ -114,7 +120,7 @@ class Gateway:
         only on loopback, or when an allowed_domains entry names it ("feeds.example.com:8443")."""
         if port is None or port == {"http": 80, "https": 443}.get(scheme) or host in _LOOPBACK:
             return None
-        if any(d.lower() == f"{host}:{port}" for d in self.config.allowed_domains):
+        if any(_names_port(d, host, port) for d in self.config.allowed_domains):
             return None
         return f"port {port} of {host!r} not allowed (name it in allowed_domains as {host}:{port} if it should be)"
 

@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+import idna
+
 
 class SlidingWindowLimiter:
     """At most `limit` requests in any window of `window_s` seconds; safe to share between threads.
@@ -92,12 +94,25 @@ _PORTED = re.compile(r"[^:]+:\d{1,5}$").match  # "host:8443", never an IPv6 addr
 
 
 def domain_matches(host: str, domain: str) -> bool:
-    """True when `host` is `domain` or one of its subdomains (case- and trailing-dot-insensitive); a port on the
-    entry ("feeds.example.com:8443") is the gateway's business, not the name's."""
+    """True when `host` is `domain` or one of its subdomains (case- and trailing-dot-insensitive, an internationalised
+    name in either form); a port on the entry ("feeds.example.com:8443") is the gateway's business, not the name's."""
     if _PORTED(domain):
         domain = domain.rsplit(":", 1)[0]
-    host, domain = host.lower().rstrip("."), domain.lower().strip(".")
+    host, domain = ascii_host(host.rstrip(".")), ascii_host(domain.strip("."))
     return host == domain or host.endswith("." + domain)
+
+
+def ascii_host(name: str) -> str:
+    """`name` lowercased, an internationalised one in its IDNA (punycode) form as it goes on the wire: "bücher.example"
+    and "xn--bcher-kva.example" are one name, "аpple.com" with a Cyrillic "а" is not "apple.com". A name IDNA refuses
+    stays as it is (lowercased), equal to itself alone."""
+    name = name.lower()
+    if name.isascii():
+        return name
+    try:
+        return idna.encode(name, uts46=True).decode("ascii")
+    except idna.IDNAError:
+        return name
 
 
 class DomainLimits:
