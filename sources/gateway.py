@@ -41,6 +41,7 @@ from watchdesk.sources.gateway_config import (
     raise_for_status,
 )
 from watchdesk.sources.models import AuditEvent, HttpResult, Outcome
+from watchdesk.sources.public_net import LOOPBACK, PublicOnlyClient
 from watchdesk.sources.ratelimit import DomainLimits, ascii_host, backoff_s, domain_matches, retry_after_s
 from watchdesk.sources.redact import guard_http_logs, redact_url
 from watchdesk.sources.replay import PackWriter, ReplayPack
@@ -53,9 +54,6 @@ __all__ = [
     "domain_matches",
     "raise_for_status",
 ]
-
-
-_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def _names_port(entry: str, host: str, port: int) -> bool:
@@ -93,7 +91,8 @@ class Gateway:
         guard_http_logs()
         self._cache = DiskCache(config.cache_dir) if config.cache_dir else None
         self._recorder = PackWriter(config.record_dir, merge=True) if config.record_dir else None
-        self._client = httpx.Client(
+        # direct connections go to public addresses only (public_net.py); tests inject httpx.MockTransport
+        self._client = PublicOnlyClient(
             timeout=httpx.Timeout(config.timeout_s),
             follow_redirects=True,
             headers={"User-Agent": DEFAULT_AGENT, "Accept-Encoding": "gzip, deflate"},
@@ -118,7 +117,7 @@ class Gateway:
     def port_refusal(self, scheme: str, host: str, port: int | None) -> str | None:
         """Why a port is refused, or None. A host on the allow-list is reached on its scheme's own port; another port
         only on loopback, or when an allowed_domains entry names it ("feeds.example.com:8443")."""
-        if port is None or port == {"http": 80, "https": 443}.get(scheme) or host in _LOOPBACK:
+        if port is None or port == {"http": 80, "https": 443}.get(scheme) or host in LOOPBACK:
             return None
         if any(_names_port(d, host, port) for d in self.config.allowed_domains):
             return None
@@ -190,6 +189,7 @@ class Gateway:
             else "; the link itself is malformed" if "not a valid URL" in detail
             else "; only http and https addresses are fetched" if detail.startswith("scheme ")
             else "" if detail.startswith("port ")  # the refusal names the entry to add
+            else "" if " resolves to " in detail  # on the list, but pointing inside: adding it changes nothing
             else "; add the domain to allowed_domains in the policy if it should be"
         )  # fmt: skip
         raise PolicyError(f"{call.audit_url}: {detail}{hint}")
