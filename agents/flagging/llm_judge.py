@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from watchdesk.agents.flagging.flag import Flag
+from watchdesk.agents.flagging.llm_addressed import addresses_model
 from watchdesk.agents.flagging.llm_prompt import (
     PROMPT,
     WITHHELD,
@@ -83,15 +84,19 @@ def plan(
     flags: Sequence[Flag], *, text: str | None = None, extra: Sequence[Flag] = (), batch: int = BATCH
 ) -> tuple[list[Planned], int]:
     """The requests the judge sends for these flags and candidates, in text order, and how many flags were
-    withheld as instruction-like (never sent). `text`, the document the offsets point into, gives context."""
+    withheld as instruction-like (never sent); one that speaks to the model in other words goes in a request of its
+    own. `text`, the document the offsets point into, gives context."""
     around = Around(text) if text else None
     items = [(i, True) for i, f in enumerate(flags) if not looks_like_instruction(f.sentence)]
     withheld = len(flags) - len(items)
     items += [(i, False) for i, f in enumerate(extra) if not looks_like_instruction(f.sentence)]
     items.sort(key=lambda it: ((flags if it[1] else extra)[it[0]].start, not it[1]))
+    # A sentence that speaks to the model goes alone: whatever it tells the model can reach its own verdict only
+    alone = [it for it in items if addresses_model((flags if it[1] else extra)[it[0]].sentence)]
+    shared = [it for it in items if it not in set(alone)] if alone else items
+    chunks = [tuple(shared[at : at + batch]) for at in range(0, len(shared), batch)] + [(it,) for it in alone]
     planned = []
-    for at in range(0, len(items), batch):
-        chunk = tuple(items[at : at + batch])
+    for chunk in chunks:
         mentions = []
         for local, (i, flagged) in enumerate(chunk):
             f = (flags if flagged else extra)[i]
@@ -183,13 +188,16 @@ def _ask(
         _strict(ask, request, problem)
         result.errors.append(problem)
         return {}
-    verdicts = {v.id: v for v in parsed.verdicts if 0 <= v.id < n and _consistent(v)}
+    # Only for the ids this request sent, once each: a second verdict for an id (one mention's text asking the model to
+    # answer for another) leaves that id with neither
+    sent, answered = {m["id"] for m in request["mentions"]}, Counter(v.id for v in parsed.verdicts)
+    verdicts = {v.id: v for v in parsed.verdicts if v.id in sent and answered[v.id] == 1 and _consistent(v)}
     if getattr(ask, "strict", False):
         bad = [v.id for v in parsed.verdicts if v.id not in verdicts]
         missing = [i for i in range(n) if i not in verdicts and i not in bad]
         if bad or missing:
-            _strict(ask, request, (f"verdicts for ids {bad} are out of range or contradict their polarity; " if bad
-                                   else "") + (f"no verdict for ids {missing}" if missing else ""))
+            _strict(ask, request, (f"verdicts for ids {bad} are out of range, given twice or contradict their "
+                                   "polarity; " if bad else "") + (f"no verdict for ids {missing}" if missing else ""))
     return verdicts
 
 

@@ -3,7 +3,8 @@
 A request is what one model call is sent: the constant system prompt, the rendered user message, and the same
 mentions as structured fields (for tools that answer request files elsewhere). Its key is a stable hash of
 the whole request, so a recorded answer is found again only for exactly the same question (llm_record.py).
-Sentences that read like instructions to a model are never sent, as mentions or as context.
+Sentences that read like instructions to a model are never sent, as mentions or as context; sentences that speak
+to the model in other words (llm_addressed.py) are sent alone, never as another mention's context.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ import hashlib
 import html
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from watchdesk.agents.flagging.flag import Flag
+from watchdesk.agents.flagging.llm_addressed import addresses_model, plain_text
 from watchdesk.agents.flagging.sentences import split_sentences
 
 SCHEMA = "watchdesk-judge/1"  # the request and response format; the response schema is llm_response.schema.json
@@ -117,19 +118,12 @@ INSTRUCTION = re.compile(
     re.IGNORECASE,
 )
 Context = tuple[str, str, str]  # (question, before, after)
-# Letters from other scripts that look Latin ("Ignоre" with a Cyrillic о), read as the Latin ones before the check
-_LOOK_ALIKE = str.maketrans(
-    "аеорсухіјԁһкмтвнАЕОРСУХІЈКМТВНΑΒΕΖΗΙΚΜΝΟΡΤΥΧοι", "aeopcyxijdhkmtbhAEOPCYXIJKMTBHABEZHIKMNOPTYXoi"
-)
 
 
 def looks_like_instruction(text: str) -> bool:
     """Fetched text addressed to a model ("ignore previous instructions"), also when written to slip past a plain
     search: zero-width characters, full-width or look-alike letters. Such a sentence is withheld from the judge."""
-    if text.isascii():
-        return bool(INSTRUCTION.search(text))
-    plain = "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c) != "Cf")
-    return bool(INSTRUCTION.search(plain.translate(_LOOK_ALIKE)))
+    return bool(INSTRUCTION.search(text if text.isascii() else plain_text(text)))
 
 
 class Verdict(BaseModel):
@@ -222,4 +216,5 @@ class Around:
     def _quoted(self, j: int) -> str:
         a, b = self.spans[j]
         sentence = " ".join(self.text[a:b].split())
-        return WITHHELD if looks_like_instruction(sentence) else sentence
+        # a sentence speaking to the model is judged alone (llm_judge.plan), never beside another mention
+        return WITHHELD if looks_like_instruction(sentence) or addresses_model(sentence) else sentence
