@@ -8,6 +8,10 @@ from click.testing import CliRunner
 
 from watchdesk.graph.cli import cli
 
+# the demo's news feeds (fixtures recorded 2026-03-08, the EDGAR latest-filings feed 2026-01-09): later days not known
+FEEDS = ("the runs replayed feeds recorded from 2026-01-09 to 2026-03-08, which hold no item published after their "
+         "recording")
+
 
 def demo_db(folder: Path) -> Path:
     """`watchdesk demo` into `folder` (its briefing in folder/b1); the database's path."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.regression.demo_briefs import brief_md, demo_db, missing
+from tests.regression.demo_briefs import FEEDS, brief_md, demo_db, missing
 
 LEFT_OUT = "the runs left out the 6-Ks it filed other than results and management reports (monthly revenue, notices)"
 
@@ -32,7 +32,7 @@ def tsm_line(db: Path, week: str, out: Path) -> str:
 def test_a_week_of_6ks_left_out_is_not_said_to_be_quiet(db: Path, tmp_path: Path, week: str, span: str) -> None:
     line = tsm_line(db, week, tmp_path)
     assert "(nothing filed" not in line, line
-    assert line == (f"- No new documents for TSM in this period, but whether anything was filed or called {span} is "
-                    f"not known: {LEFT_OUT}; its calls are read from local folders only, which hold no call of those "
-                    "days. Nothing was published in it.")  # fmt: skip
+    assert line == (f"- No new documents for TSM in this period, but whether anything was filed, called or published "
+                    f"{span} is not known: {LEFT_OUT}; its calls are read from local folders only, which hold no call "
+                    f"of those days; {FEEDS}.")  # fmt: skip
 

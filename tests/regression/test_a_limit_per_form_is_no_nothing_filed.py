@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.regression.demo_briefs import brief_md, demo_db, missing
+from tests.regression.demo_briefs import FEEDS, brief_md, demo_db, missing
 
 
 @pytest.fixture(scope="module")
@@ -23,18 +23,19 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_week_the_limit_left_unread_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
     lines = missing(brief_md(db, tmp_path, "--week", "2026-W04"))
     assert "No new documents for NVDA in this period (nothing filed" not in lines
-    assert ("- No new documents for NVDA in this period, but whether anything was filed or called 2026-01-19 to "
-            "2026-01-25 is not known: the runs read only the newest filing of each form (limit_per_form = 1); its "
-            "calls are read from local folders only, which hold no call of those days. Nothing was published in it."
-            ) in lines  # fmt: skip
+    # the demo's feeds were recorded from 2026-01-09 on: what they hold after is not known either
+    assert ("- No new documents for NVDA in this period, but whether anything was filed, called or published "
+            "2026-01-19 to 2026-01-25 is not known: the runs read only the newest filing of each form "
+            "(limit_per_form = 1); its calls are read from local folders only, which hold no call of those days; "
+            f"{FEEDS}.") in lines  # fmt: skip
     assert "see Gaps" not in lines.split("NVDA", 1)[1].split("\n", 1)[0]  # a limit is no gap
 
 
 def test_tsm_in_2026_w20_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
     lines = missing(brief_md(db, tmp_path, "--week", "2026-W20"))
     assert "No new documents for TSM in this period (nothing filed" not in lines
-    assert "whether anything was filed or called 2026-05-11 to 2026-05-17 is not known: the runs read only the " \
-        "newest filing of each form (limit_per_form = 1)" in lines
+    assert "whether anything was filed, called or published 2026-05-11 to 2026-05-17 is not known: the runs read " \
+        "only the newest filing of each form (limit_per_form = 1)" in lines
 
 
 def test_a_limit_is_no_gap_and_no_failure(db: Path) -> None:

@@ -14,14 +14,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.regression.demo_briefs import brief_md, demo_db, missing
+from tests.regression.demo_briefs import FEEDS, brief_md, demo_db, missing
 from tests.unit.test_replay import TICKERS, TICKERS_BODY, CountingServer, live_gateway, replay_gateway
 from watchdesk.graph.demo import demo_fixtures
 from watchdesk.sources.edgar import served_on
 
 STALE = "the runs replayed a listing served on 2026-03-05, which holds no filing made after it"
-STALE_NEWS = ("the runs replayed feeds recorded from 2026-01-09 to 2026-03-08, which hold no item published after "
-              "their recording")
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +37,7 @@ def test_weeks_after_the_recorded_listing_are_not_said_to_be_quiet(db: Path, tmp
     assert f"whether anything was filed, called or published {span} is not known: {STALE};" in line, line
     # the news the demo replays is as old as its feeds (a walkthrough, session 27: "Nothing was published in it")
     if (demo_fixtures() / "feeds").is_dir():  # without the fixtures the demo reads no feed
-        assert line.endswith(f"; {STALE_NEWS}."), line
+        assert line.endswith(f"; {FEEDS}."), line
     assert "Nothing was published" not in line
 
 

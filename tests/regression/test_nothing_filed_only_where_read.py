@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.regression.demo_briefs import brief_md, demo_db, missing
+from tests.regression.demo_briefs import FEEDS, brief_md, demo_db, missing
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +26,10 @@ def said(db: Path, week: str, out: Path) -> str:
 def test_a_week_the_listing_did_not_reach_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
     lines = said(db, "2026-W10", tmp_path)
     assert "No new documents for TSM in this period (nothing filed" not in lines
-    assert ("- No new documents for TSM in this period, but whether anything was filed or called 2026-03-02 to "
-            "2026-03-08 is not known: its filings before 2026-04-10 were not listed (see Gaps); the runs read only the "
-            "newest filing of each form (limit_per_form = 1); its calls are read from local folders only, which hold "
-            "no call of those days. Nothing was published in it.") in lines  # fmt: skip
+    assert ("- No new documents for TSM in this period, but whether anything was filed, called or published 2026-03-02 "
+            "to 2026-03-08 is not known: its filings before 2026-04-10 were not listed (see Gaps); the runs read only "
+            "the newest filing of each form (limit_per_form = 1); its calls are read from local folders only, which "
+            f"hold no call of those days; {FEEDS}.") in lines  # fmt: skip
 
 
 def test_a_week_outside_the_filing_window_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
@@ -47,6 +47,6 @@ def test_a_week_every_source_read_is_still_quiet(db: Path, tmp_path: Path) -> No
     # 6-K of a kind left out was filed in it (2026-W30 holds one of 2026-07-24: test_a_6k_left_out_is_no_nothing_filed)
     # the demo reads calls from folders, so whether a call was held is never known from it (a folder holds what
     # someone put in it: test_briefing_coverage.py::test_calls_read_from_folders_alone_are_not_known_to_be_quiet)
-    assert ("- No new documents for TSM in this period, but whether anything was called 2026-07-27 to 2026-08-02 is "
-            "not known: its calls are read from local folders only, which hold no call of those days. Nothing was "
-            "filed or published in it.") in said(db, "2026-W31", tmp_path)
+    assert ("- No new documents for TSM in this period, but whether anything was called or published 2026-07-27 to "
+            "2026-08-02 is not known: its calls are read from local folders only, which hold no call of those days; "
+            f"{FEEDS}. Nothing was filed in it.") in said(db, "2026-W31", tmp_path)
