@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from watchdesk.agents.briefing.coverage import FOLDERS_ONLY
 from watchdesk.agents.briefing.model import BriefingInput, FindingItem, SourceRead
 from watchdesk.agents.briefing.period import TREND_WEEKS, Period
 from watchdesk.agents.briefing.render import RenderContext, Section, finding_line, groups
@@ -155,6 +156,7 @@ def missing_lines(data: BriefingInput) -> list[str]:
     docs = Counter(d.ticker for d in data.documents) + Counter({f.ticker: 0 for f in data.findings})
     # stored but never read for the topics (a run whose approval edit left flagging out): no mentions are not known
     unflagged = Counter(d.ticker for d in data.documents if not d.flagged)
+    called = {d.ticker for d in data.documents if d.form == "earnings call"}
     mentioned = {f.ticker for f in data.findings}
     read: dict[str, list[SourceRead]] = {}
     for r in data.read:
@@ -184,6 +186,17 @@ def missing_lines(data: BriefingInput) -> list[str]:
             lines.append(
                 f"- {escape_markdown(ticker)}: {plural(docs[ticker], 'new document')}, "
                 "no mentions of the watched topics."
+            )
+        # new documents from one source say nothing of the others' unread days (a walkthrough, session 27: TSMC's
+        # call in the week, its filings never looked at, and no line said so); a call found is more than "a folder
+        # holds no call of those days" would say
+        unread = [(r, [w for w in r.why if not (w == FOLDERS_ONLY and ticker in called)])
+                  for r in sorted(sources, key=lambda r: list(_VERB).index(r.source))]  # fmt: skip
+        if (ticker in docs or ticker in mentioned) and (unread := [(r, why) for r, why in unread if why]):
+            whys = "; ".join(w for _, why in unread for w in why)
+            lines.append(
+                f"- {escape_markdown(ticker)}: beyond its new documents, whether anything was "
+                f"{_verbs([r for r, _ in unread])} {span} is not known: {whys}."
             )
         if unflagged[ticker]:
             n = unflagged[ticker]

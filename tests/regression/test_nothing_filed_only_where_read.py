@@ -50,3 +50,13 @@ def test_a_week_every_source_read_is_still_quiet(db: Path, tmp_path: Path) -> No
     assert ("- No new documents for TSM in this period, but whether anything was called or published 2026-07-27 to "
             "2026-08-02 is not known: its calls are read from local folders only, which hold no call of those days; "
             f"{FEEDS}. Nothing was filed in it.") in said(db, "2026-W31", tmp_path)
+
+
+def test_a_company_with_new_documents_still_says_what_was_not_read(db: Path, tmp_path: Path) -> None:
+    """A walkthrough (session 27): in 2026-W29 TSMC's call is new, and What is missing said nothing of its filings, one
+    of which could not be fetched, or of the news after the feeds' recording; only companies with no documents were
+    said to be partly unread. A call found is not said to be missing from the folders."""
+    lines = said(db, "2026-W29", tmp_path)
+    assert ("- TSM: beyond its new documents, whether anything was filed or published 2026-07-13 to 2026-07-19 is not "
+            "known: 1 filing of it dated in this period could not be fetched (see Gaps); the runs read only the newest "
+            f"filing of each form (limit_per_form = 1); {FEEDS}.") in lines  # fmt: skip
