@@ -16,6 +16,7 @@ from watchdesk.agents.filings_compare import COMPARE_VERSION, StoredPair, compar
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources import edgar, edgar_parse, sgml
 from watchdesk.sources.errors import ParsingError, WatchdeskError
+from watchdesk.sources.html_emphasis import read_html
 from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument, Submissions
 from watchdesk.sources.six_k import SixKKind, classify_6k
@@ -347,8 +348,10 @@ def _submission(
 def _record(req: FilingsRequest, *, url: str, body: bytes, description: str = "", **fields: object) -> DocumentRecord:
     filename = str(fields.get("filename") or "")
     is_html = filename.lower().endswith((".htm", ".html")) or body.lstrip()[:1] == b"<"
-    text = html_to_text(body) if is_html else body.decode("utf-8", errors="replace")
     doc_type = str(fields.get("doc_type") or "")
+    # a 10-K's, 10-Q's or 20-F's headings are read next (with_spans): its text and emphasis from one parse
+    reader = (lambda b: read_html(b).text) if _base_form(doc_type) in SECTIONED else html_to_text
+    text = reader(body) if is_html else body.decode("utf-8", errors="replace")
     # File names and <title>s of filings are machine names (nvda-20250126); say what the document is.
     title = f"{req.company.name} {doc_type}"
     if description and description.upper() != doc_type.upper():

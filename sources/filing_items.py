@@ -15,6 +15,7 @@ from typing import Literal
 
 from watchdesk.sources.errors import ParsingError
 from watchdesk.sources.form_items import EIGHT_K
+from watchdesk.sources.html_emphasis import read_html
 from watchdesk.sources.html_text import html_to_text, title_of
 from watchdesk.sources.models import SubmissionDocument
 from watchdesk.sources.sections import detect_form
@@ -62,10 +63,11 @@ def split_submission(data: bytes) -> tuple[bytes, Header, list[SubmissionDocumen
     return primary.body, header, documents
 
 
-def document_text(body: bytes, *, tables: Literal["keep", "drop"] = "keep") -> str:
-    """Clean text of one document: HTML through html_to_text, old plain-text filings line by line."""
+def document_text(body: bytes, *, tables: Literal["keep", "drop"] = "keep", headings: bool = False) -> str:
+    """Clean text of one document: HTML through html_to_text, old plain-text filings line by line. With `headings`
+    the HTML's emphasis is read in the same parse (html_emphasis.read_html), for the headings read next."""
     if _HTML.search(body, 0, 5000):
-        return html_to_text(body, tables=tables)
+        return read_html(body).text if headings and tables == "keep" else html_to_text(body, tables=tables)
     raw = body.decode("utf-8", errors="replace")
     return "\n".join(line for line in (" ".join(part.split()) for part in raw.splitlines()) if line)
 

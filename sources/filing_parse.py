@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from watchdesk.sources.errors import ConfigError
-from watchdesk.sources.html_emphasis import emphasis_map
-from watchdesk.sources.html_text import html_to_text
+from watchdesk.sources.html_emphasis import emphasis_map, read_html
 from watchdesk.sources.risk_factors import RiskFactors, parse_risk_factors, risk_section
 from watchdesk.sources.sections import Section, detect_form, extract_sections
 
@@ -39,7 +38,7 @@ def parse_filing(body: bytes, *, form: str | None = None, text: str | None = Non
     """Parse a primary document; `text` (its stored clean text) keeps offsets equal to the stored ones."""
     is_html = bool(_HTML.search(body, 0, 5000))
     if text is None:
-        text = html_to_text(body) if is_html else _plain(body)
+        text = read_html(body).text if is_html else _plain(body)  # the risk factors' emphasis from the same parse
     kind = form or detect_form(text)
     base = _BASE.match((kind or "").upper())
     if base is None:

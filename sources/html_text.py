@@ -51,6 +51,11 @@ def html_to_text(data: bytes | str, *, tables: Literal["keep", "drop"] = "keep")
     """
     doc = _parse(data)
     _strip_invisible(doc)
+    return _rendered(doc, tables=tables)
+
+
+def _rendered(doc: Any, *, tables: Literal["keep", "drop"] = "keep") -> str:
+    """The text of a parsed document stripped of what no reader sees (html_to_text after the parse); changes `doc`."""
     _mark_blocks(doc)
     for table in reversed(list(doc.iter("table"))):  # inner tables first: outer rows read them as text
         _render_table(table, keep=tables == "keep")

@@ -110,7 +110,7 @@ def read_filing(data: bytes, *, origin: str = "<input>") -> Document:
 
     check_complete_html(data, origin=origin)  # a page cut short would lose its last items in silence
     primary, header, _ = split_submission(data)
-    text = document_text(primary)
+    text = document_text(primary, headings=True)  # one parse for the text and the headings (_items)
     if not text.strip():
         raise ParsingError(f"{origin}: the filing has no readable text; is the file complete?")
     submitted = header.get("CONFORMED SUBMISSION TYPE")
