@@ -1,12 +1,13 @@
-"""Subheadings of a filing's MD&A (10-K Item 7, 10-Q Part I Item 2, 20-F Item 5) and of its financial statements
-and their notes (10-K Items 8 and 15, 10-Q Part I Item 1, 20-F Items 17 and 18), read from the filing's emphasis.
+"""Subheadings of a filing's Business item (10-K Item 1, 20-F Item 4), its MD&A (10-K Item 7, 10-Q Part I Item 2,
+20-F Item 5) and its financial statements and their notes (10-K Items 8 and 15, 10-Q Part I Item 1, 20-F Items 17 and
+18), read from the filing's emphasis.
 
-"Inventories", "Demand and Supply", "Liquidity and Capital Resources", "Purchase Obligations": a line that names what
-the text under it is about states nothing itself. A general rule, no word list: a subheading is a line of its own set
-in emphasis throughout (bold, italic or underline), short (at most twenty words), with no sentence-ending punctuation,
-never a table row or a bullet, followed by body text (a sentence, or a long line), possibly after more such lines
-("Overview" over "Our Company and Our Businesses"). A line over a table ("Three Months Ended", "($ in millions)") is
-none: a table is no body text.
+"Inventories", "Demand and Supply", "Supply Chain", "Purchase Obligations": a line that names what the text or the table
+under it is about states nothing itself. A general rule, no word list: a subheading is a line of its own set in
+emphasis throughout (bold, italic or underline), short (at most twenty words), with no sentence-ending punctuation,
+never a table row or a bullet, followed by body text (a sentence, or a long line) or a table, possibly after more such
+lines ("Overview" over "Our Company and Our Businesses"). So a table's caption ("Three Months Ended", "($ in
+millions)") is one too: it states nothing either.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from watchdesk.sources.html_emphasis import Emphasis
 from watchdesk.sources.risk_factors import BULLET, SENTENCE_END  # as risk_factors reads them
 from watchdesk.sources.sections import Section
 
-# The MD&A, then the items that hold the financial statements (a 10-K has them in Item 8 or, by reference, in Item 15)
-SUBHEADED_ITEMS = {"10-K": ("7", "8", "15"), "10-Q": ("I-2", "I-1"), "20-F": ("5", "17", "18")}
+# The Business item, the MD&A, then the items that hold the financial statements (a 10-K has them in Item 8 or, by
+# reference, in Item 15). Risk factors have their own group headings (risk_factors.py), whose factors' bold leads
+# are statements.
+SUBHEADED_ITEMS = {"10-K": ("1", "7", "8", "15"), "10-Q": ("I-2", "I-1"), "20-F": ("4", "5", "17", "18")}
 # A heading runs to 15 words in the fixture filings (a critical audit matter, "Valuation of Inventories - Provisions
 # for Excess or Obsolete Inventories and Excess Product Purchase Commitments"); no line of 16 to 20 words is one
 _MAX_WORDS = 20
@@ -51,7 +54,7 @@ def section_headings(found: Section, emphasis: Mapping[str, Emphasis]) -> tuple[
         if is_heading:
             run.append((start, start + len(text)))
             continue
-        if run and _is_body(text):
+        if run and (_is_body(text) or _is_table_row(text)):
             out.extend(run)
         run = []
     return tuple(out)
@@ -68,6 +71,10 @@ def _is_heading(line: str, emphasis: Mapping[str, Emphasis]) -> bool:
         and not SENTENCE_END.search(line)
         and any(c.isalpha() for c in line)
     )
+
+
+def _is_table_row(line: str) -> bool:
+    return "|" in line
 
 
 def _is_body(line: str) -> bool:
