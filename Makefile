@@ -3,6 +3,8 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
 PYTHON  ?= python3
+# A recorded 10-K (the demo's replay pack: NVIDIA's FY2025) the install flags offline to warm the filing-side caches
+WARM_FILING := sources/packs/demo/bodies/9aba0ab993736d1e-nvda-20250126.htm.gz
 
 .PHONY: demo test lint typecheck unit bench clean
 
@@ -15,6 +17,10 @@ $(STAMP): pyproject.toml
 	@# fill the compiled-pattern cache (~/.cache/watchdesk/flagging, or WATCHDESK_CACHE_DIR's) so the first `flag` after
 	@# an install starts as fast as the next (~0.3 s instead of ~1.2 s); a failure here only costs that second once
 	-$(BIN)/watchdesk flag README.md > /dev/null
+	@# and a filing's: a text of multiscan.MIN_CHARS or more is scanned with Hyperscan, whose databases (~1.9 s of CPU)
+	@# are compiled here, not by the first filing a user flags (README's text is only just long enough for them)
+	-gzip -dc $(WARM_FILING) > $(VENV)/warm-filing.htm && $(BIN)/watchdesk flag $(VENV)/warm-filing.htm > /dev/null
+	-rm -f $(VENV)/warm-filing.htm
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -12,7 +12,8 @@ any command ever kept there, and the code words of a pattern, lists gone once th
 never walked by the garbage collector (decoding the whole 6 MB file at once was most of a short command's
 start-up). The engine validates code words when it loads them; a file from another Python, a damaged file, or
 any failure at all falls back to `re.compile`, so the cache can cost speed but never a match. The file is bounded:
-past _MAX_BYTES a save keeps only the entries its command used, and temporary files of killed saves are removed.
+past _MAX_BYTES a save keeps only the entries its command used, and temporary files of killed saves are removed, as
+are other engines' files (an older Python's, an older format's) that nothing has read for two weeks.
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ _MAX_ENTRIES = 20_000  # past this (patterns of many edited topic files) the fil
 # shipped topics is about 12 MB).
 _MAX_BYTES = 48 * 2**20
 _STALE_TMP = 3600.0  # seconds: a save's temporary file older than this was left by a killed process
+# Seconds: another engine's cache file (an older Python, an older _FORMAT) neither read nor written for this long is
+# dead; a Python upgrade left one of 15 MB or more for good. Another install still using its file reads it daily.
+_STALE_FILE = 14 * 86400.0
+_CACHE_NAME = re.compile(r"regex-[0-9a-f]{16}\.marshal")
 _lock = threading.Lock()
 _state: dict[str, Any] = {  # entries: key -> bytes; used: the keys this process read or wrote
     "dir": None, "entries": None, "dirty": False, "hooked": False, "used": set(), "oversized": False,
@@ -202,6 +207,7 @@ def _entries() -> dict[str, bytes]:
 def _load(directory: Path | None) -> dict[str, bytes]:
     if directory is None:
         return {}
+    _remove_old_files(directory)
     try:
         data = marshal.loads(cache_file(directory).read_bytes())
     except Exception:  # unreadable, truncated or not marshal data: start afresh
@@ -265,3 +271,18 @@ def _remove_stale(directory: Path) -> None:
         with contextlib.suppress(OSError):
             if path.stat().st_mtime < limit:
                 path.unlink()
+
+
+def _remove_old_files(directory: Path) -> None:
+    """Other engines' cache files (ours by name) that nothing has read or written for _STALE_FILE."""
+    import time
+
+    limit, current = time.time() - _STALE_FILE, cache_file(directory).name
+    with contextlib.suppress(OSError):  # a directory not made yet, or not ours to list
+        for path in directory.glob("regex-*.marshal"):
+            if path.name == current or not _CACHE_NAME.fullmatch(path.name):
+                continue
+            with contextlib.suppress(OSError):
+                seen = path.stat()
+                if max(seen.st_atime, seen.st_mtime) < limit:
+                    path.unlink()

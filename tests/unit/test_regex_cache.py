@@ -130,3 +130,24 @@ def test_a_killed_saves_temporary_file_is_removed_later_and_a_failed_save_leaves
     with pytest.raises(KeyboardInterrupt):
         regex_cache.save()
     assert list(cache_dir.glob(".regex-*.tmp")) == []
+
+
+def test_an_old_engines_cache_file_is_removed_once_unused(cache_dir: Path) -> None:
+    """A Python upgrade or a new cache format names a new file (cache_file), and the old one, 15 MB or more with its
+    Hyperscan databases, stayed for good. Ours (regex-*.marshal) and unread for STALE_FILE are removed; a file another
+    Python still reads, and files of other names, stay."""
+    import os
+    import time
+
+    from watchdesk.sources import regex_cache as store
+
+    old, other, notes = cache_dir / "regex-0123456789abcdef.marshal", cache_dir / "regex-fedcba9876543210.marshal", (
+        cache_dir / "notes.marshal")
+    for path in (old, other, notes):
+        path.write_bytes(marshal.dumps({}))
+    for path in (old, notes):
+        os.utime(path, (time.time() - 2 * store._STALE_FILE,) * 2)
+    regex_cache.compile_cached("f|g")  # the first entry a command asks for loads the file
+    assert not old.exists() and other.exists() and notes.exists()
+    regex_cache.save()
+    assert regex_cache.cache_file(cache_dir).exists()
