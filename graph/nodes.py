@@ -79,7 +79,8 @@ def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["sup
 
         counts = Counter(left)
         summary += ", 6-Ks left out by kind: " + ", ".join(
-            plural(n, LABELS[kind]) for kind, n in sorted(counts.items()))
+            f"{n} {LABELS[kind]}" if n == 1 or LABELS[kind].endswith("s") else plural(n, LABELS[kind])
+            for kind, n in sorted(counts.items()))
     deps.report(f"{p['ticker']}: {summary}" + (f", {len(res.gaps)} gaps" if res.gaps else ""))
     result = StepResult(step_id=step["id"], status="done", summary=summary, new_doc_ids=res.new_doc_ids, gaps=res.gaps)
     return Command(goto="supervisor", update={"results": [result]})

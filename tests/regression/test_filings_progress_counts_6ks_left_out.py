@@ -29,4 +29,4 @@ def test_the_6ks_left_out_by_kind_are_counted_in_progress(tmp_path: Path) -> Non
                                     "--replay", str(demo_pack())])  # fmt: skip
     assert done.exit_code == 0, done.output
     assert ("TSM: 0 filings in window, 0 new documents, 0 already stored, 6-Ks left out by kind: "
-            "1 monthly revenue report, 5 other reports") in done.stderr
+            "1 quarterly financial statements, 1 monthly revenue report, 4 other reports") in done.stderr
