@@ -3,8 +3,9 @@
 The policy is enforced here, in code: an address not in `allowed_recipients` or a webhook host outside
 `allowed_domains` is refused (a `refused` delivery and an audit row) while the other targets still get the
 briefing. Transient failures are retried, but never a message handed over that the server did not confirm (it may
-have arrived: "unconfirmed"); each target's outcome is one row of `deliveries`. A target that already received this
-period's briefing (or may have) is skipped unless `resend` (so a second run in a week sends nothing).
+have arrived: "unconfirmed"); each target's outcome is one row of `deliveries`, stored as `sending` before anything
+is handed over (delivery_rows.py). A target that already received this period's briefing (or may have) is skipped
+unless `resend` (so a second run in a week sends nothing, and a resumed run does not send again what it may have sent).
 """
 
 from __future__ import annotations
@@ -13,26 +14,24 @@ import shutil
 import time
 from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from watchdesk.agents.briefing import channels
 from watchdesk.agents.briefing.channels import DeliveryError
 from watchdesk.agents.briefing.charts import Chart
+from watchdesk.agents.briefing.delivery_rows import already_sent, begin, record, settle_unknown
 from watchdesk.agents.briefing.mail import Image, mail_html
 from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.gateway import domain_matches
-from watchdesk.store.bulk import upsert
-from watchdesk.store.records import ActionRecord, stable_id
 from watchdesk.store.store import Store
 
-AGENT = "briefing"
 # the one reason a target is skipped: it has this period's briefing (`brief --deliver` resends: resend=True)
 SKIPPED_WHY = "this period's briefing was already sent there; `watchdesk brief --deliver` sends it again"
+UNSURE_THEN = "check, then `watchdesk brief --deliver` sends it again"
 UNCONFIRMED_WHY = ("this period's briefing was handed over there before with no confirmation, so it may have arrived; "
-                   "check, then `watchdesk brief --deliver` sends it again")  # fmt: skip
+                   f"{UNSURE_THEN}")  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -89,16 +88,25 @@ def deliver(
     resend: bool = False,
     report: Callable[[str], None] = lambda _m: None,
 ) -> list[Outcome]:
-    sent = {} if resend else _already_sent(store, msg.briefing_id)
+    unknown = settle_unknown(store, msg.briefing_id)  # sends an earlier process began and never saw the end of
+    sent = {} if resend else already_sent(store, msg.briefing_id)
+    ids: dict[tuple[str, str], str] = {}  # (kind, target) -> its `sending` row, stored before the send
+
+    def sending(kind: str, to: Sequence[str]) -> None:
+        ids.update(begin(store, msg, kind=kind, targets=to))
+
     outcomes: list[Outcome] = []
     for target in targets:
-        for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent, report=report):
+        for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent, sending=sending, report=report):
+            where = (outcome.kind, outcome.target)
             if outcome.status != "skipped":
-                _record(store, msg, outcome)
+                record(store, msg, kind=outcome.kind, target=outcome.target, status=outcome.status,
+                       attempts=outcome.attempts, error=outcome.error, delivery_id=ids.pop(where, None))  # fmt: skip
             why = outcome.error
-            if outcome.status == "skipped":
-                unconfirmed = sent.get((outcome.kind, outcome.target)) == "unconfirmed"
-                why = why or (UNCONFIRMED_WHY if unconfirmed else SKIPPED_WHY)
+            if outcome.status == "skipped" and where in unknown:
+                why = why or f"it may already have been sent: {unknown[where]}; not sent again: {UNSURE_THEN}"
+            elif outcome.status == "skipped":
+                why = why or (UNCONFIRMED_WHY if sent.get(where) == "unconfirmed" else SKIPPED_WHY)
             report(f"delivery {outcome.kind} {outcome.target}: {outcome.status}" + (f" ({why})" if why else ""))
             outcomes.append(outcome)
     return outcomes
@@ -110,6 +118,7 @@ def _deliver_one(
     *,
     channels_: Channels,
     skip: Container[tuple[str, str]],
+    sending: Callable[[str, Sequence[str]], None],
     report: Callable[[str], None],
 ) -> list[Outcome]:
     if target.kind == "file":
@@ -118,9 +127,9 @@ def _deliver_one(
             return [Outcome(kind="file", target=where, status="skipped")]
         return [_copy_files(msg, target.path)]
     if target.kind == "email":
-        return _email(msg, target, channels_=channels_, skip=skip, report=report)
+        return _email(msg, target, channels_=channels_, skip=skip, sending=sending, report=report)
     if target.kind == "slack":
-        return [_slack(msg, target, channels_=channels_, skip=skip, report=report)]
+        return [_slack(msg, target, channels_=channels_, skip=skip, sending=sending, report=report)]
     return [Outcome(kind=target.kind, target="?", status="failed", error=f"unknown delivery kind {target.kind!r}")]
 
 
@@ -175,6 +184,7 @@ def _email(
     *,
     channels_: Channels,
     skip: Container[tuple[str, str]],
+    sending: Callable[[str, Sequence[str]], None],
     report: Callable[[str], None],
 ) -> list[Outcome]:
     allowed = [a for a in target.to if recipient_allowed(a, channels_.allowed_recipients)]
@@ -201,6 +211,7 @@ def _email(
     email = channels.email_message(sender=server.sender, to=todo, subject=subject, text=msg.text, html=html,
                                    images=images)  # fmt: skip
     refused: dict[str, str] = {}
+    sending("email", todo)
     attempts, error = _retry(lambda: refused.update(channels.send_email(server, email)), channels_,
                              say=lambda m: report(f"delivery email {', '.join(todo)}: {m}"))  # fmt: skip
     # a recipient the server turned away while it took the others is not "sent"
@@ -225,6 +236,7 @@ def _slack(
     *,
     channels_: Channels,
     skip: Container[tuple[str, str]],
+    sending: Callable[[str, Sequence[str]], None],
     report: Callable[[str], None],
 ) -> Outcome:
     env = target.webhook_env or ""
@@ -244,6 +256,7 @@ def _slack(
         return Outcome(kind="slack", target=where, status="refused", error=f"host {host} is not in allowed_domains")
     if ("slack", where) in skip:
         return Outcome(kind="slack", target=where, status="skipped")
+    sending("slack", [where])
     attempts, error = _retry(lambda: channels.post_webhook(url, {"text": msg.headline}), channels_,
                              say=lambda m: report(f"delivery slack {where}: {m}"))  # fmt: skip
     return Outcome(kind="slack", target=where, status=_status(error), attempts=attempts,
@@ -267,25 +280,3 @@ def _retry(
             time.sleep(delay)
             delay *= 2
     return channels_.attempts, DeliveryError("no attempt made", transient=False)  # pragma: no cover - attempts >= 1
-
-
-def _already_sent(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:
-    """The targets served, with how: sent, or unconfirmed (the server may have it; only `brief --deliver` sends it
-    again). Sent wins over unconfirmed for a target that has both."""
-    rows = store.query("SELECT kind, target, min(status) FROM deliveries WHERE briefing_id = ? "
-                       "AND status IN ('sent', 'unconfirmed') GROUP BY ALL", [briefing_id])  # fmt: skip
-    return {(r[0], r[1]): r[2] for r in rows}
-
-
-def _record(store: Store, msg: Message, o: Outcome) -> None:
-    now = datetime.now(UTC)
-    row = {
-        "delivery_id": stable_id(msg.briefing_id, o.kind, o.target, now.isoformat()),
-        "briefing_id": msg.briefing_id, "run_id": msg.run_id, "watchlist": msg.watchlist,
-        "period_start": msg.period[0], "period_end": msg.period[1], "kind": o.kind, "target": o.target,
-        "status": o.status, "attempts": o.attempts, "error": o.error, "at": now,
-    }  # fmt: skip
-    action = ActionRecord(agent=AGENT, action=f"deliver.{o.kind}", target=o.target, attempt=max(o.attempts, 1),
-                          outcome=o.status, at=now, run_id=msg.run_id, detail=o.error or "")  # fmt: skip
-    store.transaction(lambda con: upsert(con, "deliveries", [row], key=["delivery_id"]))
-    store.record_actions([action])

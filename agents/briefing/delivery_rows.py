@@ -1,0 +1,80 @@
+"""The `deliveries` rows of a briefing: the intent stored before a send, its outcome after, and what was served.
+
+A message is handed over only once a `sending` row says so; its outcome replaces that row. A row still `sending`
+when the briefing is delivered again is a send whose outcome was never stored (the disk filled, the process was
+killed): it may have arrived, so it becomes `unconfirmed` and is not sent again unasked (DuckDB lets one process
+write a file, so no other process is sending it now).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Protocol
+
+from watchdesk.store.bulk import upsert
+from watchdesk.store.records import ActionRecord, stable_id
+from watchdesk.store.store import Store
+
+AGENT = "briefing"
+
+
+class Sent(Protocol):  # what a row is written from: deliver.Message
+    @property
+    def briefing_id(self) -> str: ...
+    @property
+    def run_id(self) -> str: ...
+    @property
+    def watchlist(self) -> str: ...
+    @property
+    def period(self) -> tuple[object, object]: ...
+
+
+def begin(store: Store, msg: Sent, *, kind: str, targets: Sequence[str]) -> dict[tuple[str, str], str]:
+    """Store that `targets` are about to be sent `msg` (before anything is handed over); their row ids."""
+    now = datetime.now(UTC)
+    rows = [_row(msg, kind=kind, target=t, status="sending", attempts=0, error=None, at=now) for t in targets]
+    store.transaction(lambda con: upsert(con, "deliveries", rows, key=["delivery_id"]))
+    return {(kind, str(r["target"])): str(r["delivery_id"]) for r in rows}
+
+
+def settle_unknown(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:
+    """The sends of this briefing left `sending` by an earlier process, now `unconfirmed`: (kind, target) -> why."""
+    rows = store.query("SELECT delivery_id, kind, target, \"at\" FROM deliveries WHERE briefing_id = ? "
+                       "AND status = 'sending' ORDER BY \"at\"", [briefing_id])  # fmt: skip
+    said: dict[tuple[str, str], str] = {}
+    for delivery_id, kind, target, at in rows:
+        said[(kind, target)] = f"its sending began at {at:%Y-%m-%d %H:%M} UTC and its outcome was never recorded"
+        store.query("UPDATE deliveries SET status = 'unconfirmed', error = ? WHERE delivery_id = ?",
+                    [f"{said[(kind, target)]}; not sent again", delivery_id])  # fmt: skip
+    return said
+
+
+def already_sent(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:
+    """The targets served, with how: sent, or unconfirmed (the server may have it; only `brief --deliver` sends it
+    again). Sent wins over unconfirmed for a target that has both."""
+    rows = store.query("SELECT kind, target, min(status) FROM deliveries WHERE briefing_id = ? "
+                       "AND status IN ('sent', 'unconfirmed') GROUP BY ALL", [briefing_id])  # fmt: skip
+    return {(r[0], r[1]): r[2] for r in rows}
+
+
+def record(store: Store, msg: Sent, *, kind: str, target: str, status: str, attempts: int, error: str | None,
+           delivery_id: str | None = None) -> None:  # fmt: skip
+    """One outcome, in place of its `sending` row (`delivery_id`) when it had one, and its audit row."""
+    now = datetime.now(UTC)
+    row = _row(msg, kind=kind, target=target, status=status, attempts=attempts, error=error, at=now)
+    row["delivery_id"] = delivery_id or row["delivery_id"]
+    action = ActionRecord(agent=AGENT, action=f"deliver.{kind}", target=target, attempt=max(attempts, 1),
+                          outcome=status, at=now, run_id=msg.run_id, detail=error or "")  # fmt: skip
+    store.transaction(lambda con: upsert(con, "deliveries", [row], key=["delivery_id"]))
+    store.record_actions([action])
+
+
+def _row(msg: Sent, *, kind: str, target: str, status: str, attempts: int, error: str | None,
+         at: datetime) -> dict[str, object]:  # fmt: skip
+    return {
+        "delivery_id": stable_id(msg.briefing_id, kind, target, at.isoformat()),
+        "briefing_id": msg.briefing_id, "run_id": msg.run_id, "watchlist": msg.watchlist,
+        "period_start": msg.period[0], "period_end": msg.period[1], "kind": kind, "target": target,
+        "status": status, "attempts": attempts, "error": error, "at": at,
+    }  # fmt: skip
