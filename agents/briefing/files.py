@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
+
+# The temporary files _written_beside makes of a briefing (mkstemp's 8 characters between the name and .tmp)
+_OURS = re.compile(r"\.briefing-.+\.(?:md|html)\.[a-z0-9_]{8}\.tmp")
+# older than this, one was left by a killed write: a write in progress (this process's or another's) renames its own
+# within seconds
+_STALE = 3600.0
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -17,7 +25,10 @@ def write_atomic(path: Path, text: str) -> None:
 def write_together(texts: Mapping[Path, str]) -> None:
     """Write each text to a temporary file beside its path, then rename them all over their paths: a failure while
     writing (a full disk, a kill) leaves the previous files as they were, never this week's .md beside last week's
-    .html. Only the renames, which need no room, come after the first file is replaced."""
+    .html. Only the renames, which need no room, come after the first file is replaced. Temporary files a killed
+    write left in those folders go first."""
+    for folder in {path.parent for path in texts}:
+        _remove_stale(folder, before=time.time() - _STALE)
     temps: list[tuple[str, Path]] = []
     try:
         for path, text in texts.items():
@@ -47,6 +58,15 @@ def _written_beside(path: Path, text: str) -> str:
             os.unlink(tmp)
         raise
     return tmp
+
+
+def _remove_stale(folder: Path, *, before: float) -> None:
+    """Our temporary files in `folder` last changed before `before`: left by writes killed before their rename."""
+    with contextlib.suppress(OSError):  # a folder that cannot be listed: the write says why
+        for path in folder.glob(".briefing-*.tmp"):
+            with contextlib.suppress(OSError):  # gone already, or not ours to remove: no reason to stop the write
+                if _OURS.fullmatch(path.name) and path.is_file() and path.stat().st_mtime < before:
+                    path.unlink()
 
 
 def _mode_of(path: Path) -> int:
