@@ -25,6 +25,7 @@ from watchdesk.sources.errors import (
     DatabaseInUseError,
     DiskFullError,
     ParsingError,
+    StoreDamagedError,
     WatchdeskError,
     disk_full,
     unexpected,
@@ -95,6 +96,8 @@ class Group(LazyGroup):
             sys.exit(EXIT_PIPE)
         except DiskFullError as exc:
             fail(_full_disk_said(exc) or WatchdeskError(exc.why))
+        except StoreDamagedError as exc:  # found by a query after the store was opened: said as at open
+            fail(exc.error)
         except OSError as exc:
             fail(_full_disk_said(exc) or os_error_said(exc))
         except RecursionError:

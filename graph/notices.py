@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.watchlist import Watchlist
-from watchdesk.sources.errors import ConfigError, WatchdeskError
+from watchdesk.sources.errors import ConfigError, StoreDamagedError, WatchdeskError
 from watchdesk.sources.redact import redact_text
 
 T = TypeVar("T")
@@ -66,6 +66,8 @@ def notify_cannot_run(*, watchlist: Watchlist, settings: Settings, reason: str, 
                 break
             except (WatchdeskError, OSError) as exc:  # the notice is a courtesy: the run's own error is what is raised
                 failed = exc
+            except StoreDamagedError as exc:  # found damaged by a query rather than at open: as at open
+                failed = exc.error
         else:
             report(f"notice not sent: {redact_text(str(failed))}")
     write_notice(cannot_run_notice(settings.out_dir, watchlist.name), text, what="notice", report=report)

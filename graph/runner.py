@@ -39,7 +39,7 @@ from watchdesk.graph.state import Step
 from watchdesk.graph.validate import ensure_valid, writable_paths
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.bounded import MIB
-from watchdesk.sources.errors import ConfigError, DiskFullError, PolicyError, disk_full
+from watchdesk.sources.errors import ConfigError, DiskFullError, PolicyError, StoreDamagedError, disk_full
 from watchdesk.sources.gateway import SEC_DOMAIN, Gateway, GatewayConfig, domain_matches
 from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
@@ -384,6 +384,11 @@ def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, ap
         raise
     except DiskFullError as exc:  # in a step or the checkpoint: what is stored is kept, `approve` resumes it
         _stop_on_full_disk(deps, run, exc.why, exc)
+    except StoreDamagedError as exc:  # found by a step's query: nothing more is written into the file
+        run.error = str(exc.error)
+        with contextlib.suppress(StoreDamagedError, Exception):  # its record may be where the damage is
+            _save(deps, run, {}, status="failed")
+        raise exc.error from exc
     except Exception as exc:
         if (full := disk_full(exc)) is not None:
             _stop_on_full_disk(deps, run, full, exc)

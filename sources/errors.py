@@ -107,6 +107,16 @@ class DiskFullError(BaseException):
         self.db_path = db_path
 
 
+class StoreDamagedError(BaseException):
+    """The store was found damaged (cut short) after it was opened: DuckDB finds a missing block only when a query
+    reads it. Like a full disk, no Exception: a step must not take it for one item's gap and go on writing into the
+    file (the run ended done, exit 0, with that gap). The run stops, and the CLI says it as the ConfigError it is."""
+
+    def __init__(self, error: ConfigError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 FULL_DISK_WORDS = ("database or disk is full", "No space left on device", "Disk quota exceeded")  # SQLite's, the OS's
 
 

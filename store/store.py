@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from watchdesk.sources.errors import DiskFullError, disk_full
+from watchdesk.sources.errors import DiskFullError, StoreDamagedError, disk_full
 from watchdesk.store import db, writes
 from watchdesk.store.records import (
     ActionRecord,
@@ -78,7 +78,8 @@ class Store:
     def statements(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """The connection, held by this thread alone; a Ctrl-C that DuckDB turned into an error is raised again as the
         KeyboardInterrupt it was, so no step takes it for a bug and goes on (the run stops and says how to resume),
-        a full disk likewise stops the run (DiskFullError), and a file found cut short is said to be, never as a bug."""
+        a full disk likewise stops the run (DiskFullError), and so does a file found cut short (StoreDamagedError,
+        said with what to do), never said as a bug or one item's gap."""
         with self._lock:
             self._running += 1
             try:
@@ -91,7 +92,7 @@ class Store:
                 if (full := disk_full(exc)) is not None:
                     raise DiskFullError(full) from exc
                 if (cut := db.cut_short(exc)) is not None:
-                    raise cut from exc
+                    raise StoreDamagedError(cut) from exc
                 raise
             finally:
                 self._running -= 1
