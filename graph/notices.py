@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.watchlist import Watchlist
-from watchdesk.sources.errors import ConfigError, StoreDamagedError, WatchdeskError
+from watchdesk.sources.errors import ConfigError, DatabaseInUseError, StoreDamagedError, WatchdeskError
 from watchdesk.sources.redact import redact_text
 
 T = TypeVar("T")
@@ -28,29 +28,34 @@ def cannot_run_notice(out_dir: Path, watchlist: str) -> Path:
 def started_or_noticed(
     start: Callable[[], T], *, watchlist: Watchlist, settings: Settings, report: Callable[[str], None]
 ) -> T:
-    """`start()`; a run refused before it started (a setting missing as cron runs it) leaves the notice, then the
-    error goes on to the log and the exit status; a run that starts removes an earlier notice."""
+    """`start()`; a run refused before it started (a setting missing as cron runs it, the database held by another
+    program) leaves the notice, then the error goes on to the log and the exit status; a run that starts removes an
+    earlier notice."""
     try:
         started = start()
-    except ConfigError as exc:
-        notify_cannot_run(watchlist=watchlist, settings=settings, reason=str(exc), report=report)
+    except (ConfigError, DatabaseInUseError) as exc:
+        notify_cannot_run(watchlist=watchlist, settings=settings, reason=str(exc), report=report,
+                          settings_advice=isinstance(exc, ConfigError))  # fmt: skip
         raise
     cannot_run_notice(settings.out_dir, watchlist.name).unlink(missing_ok=True)
     return started
 
 
-def notify_cannot_run(*, watchlist: Watchlist, settings: Settings, reason: str, report: Callable[[str], None]) -> None:
+def notify_cannot_run(*, watchlist: Watchlist, settings: Settings, reason: str, report: Callable[[str], None],
+                      settings_advice: bool = True) -> None:  # fmt: skip
+    """The notice, with where scheduled runs read their settings when those may be why (`settings_advice`)."""
     from watchdesk.agents.briefing.deliver import Message, deliver
     from watchdesk.graph.cron_env import env_file
     from watchdesk.graph.delivery import channels_for, targets_of
     from watchdesk.store.store import Store
 
     again = f"watchdesk run {settings.watchlist_path or 'WATCHLIST'} --scheduled"
+    advice = (f"Scheduled runs read their settings from {env_file()} (cron passes them none of your shell's "
+              f"variables). `watchdesk schedule install {settings.watchlist_path or 'WATCHLIST'} --write-env` checks "
+              f"that file and copies what is missing from your shell; `{again}`" if settings_advice else f"`{again}`")
     text = (f"watchdesk: the scheduled run of {watchlist.name} on {today()} could not start; nothing was fetched or "
-            f"briefed.\nWhy: {redact_text(reason)}\n\nScheduled runs read their settings from {env_file()} (cron "
-            f"passes them none of your shell's variables). `watchdesk schedule install "
-            f"{settings.watchlist_path or 'WATCHLIST'} --write-env` checks that file and copies what is missing from "
-            f"your shell; `{again}` tries the run now as cron runs it, and removes this notice once it starts.")
+            f"briefed.\nWhy: {redact_text(reason)}\n\n{advice} tries the run now as cron runs it, and removes this "
+            "notice once it starts.")
     targets = [t for t in targets_of(watchlist) if t.kind != "file"]
     if targets:
         msg = Message(briefing_id=f"cannot-run:{watchlist.name}:{today()}", run_id="", watchlist=watchlist.name,
