@@ -352,14 +352,23 @@ def _ask_first(run_id: str, settings: Settings) -> Any:
     """A waiting run's plan, shown, and the prompt's answer (None: no answer, the run keeps waiting); an interrupted
     run was approved before: it resumes without asking."""
     from watchdesk.graph.cli_ask import ask
-    from watchdesk.graph.planner import describe
     from watchdesk.graph.resume import load_stopped
 
     stopped = load_stopped(run_id, settings)
     if not stopped.waiting:
         return "approve"
-    plan = cast("list[Step]", stopped.plan)
-    return ask({"run_id": run_id, "plan": plan, "text": describe(plan)})
+    return ask(_asking(run_id, cast("list[Step]", stopped.plan), settings))
+
+
+def _asking(run_id: str, plan: list[Step], settings: Settings) -> dict[str, Any]:
+    """What the prompt shows of a waiting run: its plan, and why it waits (the policy's rule), as its notice says."""
+    from watchdesk.graph.approval import why_waiting
+    from watchdesk.graph.planner import describe
+    from watchdesk.store.store import Store
+
+    with Store.open(settings.db_path, read_only=True) as store:
+        why = why_waiting(store, run_id)
+    return {"run_id": run_id, "plan": plan, "text": describe(plan), "why": why}
 
 
 @cli.command()
@@ -503,7 +512,6 @@ def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
     able to open the file meanwhile."""
     from watchdesk.graph import runner
     from watchdesk.graph.cli_ask import ask
-    from watchdesk.graph.planner import describe
     from watchdesk.graph.resume import load_stopped
 
     outcome = runner.start_run(wl, settings, approver=None, report=progress())
@@ -511,7 +519,7 @@ def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
         return outcome
     plan = cast("list[Step]", load_stopped(outcome.run_id, settings).plan)
     try:
-        answer = ask({"run_id": outcome.run_id, "plan": plan, "text": describe(plan)})
+        answer = ask(_asking(outcome.run_id, plan, settings))
     except KeyboardInterrupt as exc:  # Ctrl-C at the prompt: exit 130, naming the waiting run and its database
         exc.run_id, exc.db_path = outcome.run_id, settings.db_path  # type: ignore[attr-defined]
         raise

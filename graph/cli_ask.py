@@ -16,7 +16,8 @@ from watchdesk.sources.redact import redact_text
 
 def ask(request: dict[str, Any]) -> Any:
     """An approver for runner.start_run; None (end of input, Ctrl-C) leaves the run awaiting approval."""
-    err.print(f"\n[bold]Plan for run {escape(request['run_id'])}[/bold]\n{escape(redact_text(request['text']))}\n")
+    why = f"Why: {escape(request['why'])}.\n" if request.get("why") else ""
+    err.print(f"\n[bold]Plan for run {escape(request['run_id'])}[/bold]\n{why}{escape(redact_text(request['text']))}\n")
     pressed: list[bool] = []  # Ctrl-C, told apart from end of input (click turns both into Abort)
 
     def on_ctrl_c(_signum: int, _frame: Any) -> None:
