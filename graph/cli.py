@@ -512,11 +512,14 @@ def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
     able to open the file meanwhile."""
     from watchdesk.graph import runner
     from watchdesk.graph.cli_ask import ask
-    from watchdesk.graph.resume import load_stopped
+    from watchdesk.graph.resume import load_stopped, supersede_waiting
+    from watchdesk.store.store import Store
 
     outcome = runner.start_run(wl, settings, approver=None, report=progress())
     if outcome.status != "awaiting_approval":
         return outcome
+    with Store.open(settings.db_path) as store:  # it waits now, as a run waiting unattended does: one per period
+        supersede_waiting(store, outcome.run_id, report=progress())
     plan = cast("list[Step]", load_stopped(outcome.run_id, settings).plan)
     try:
         answer = ask(_asking(outcome.run_id, plan, settings))
