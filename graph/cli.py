@@ -9,12 +9,13 @@ import signal
 import sys
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from watchdesk.graph.cli_input import GivenPath, new_file, os_error_said, replay_option, write_text
+from watchdesk.graph.cli_input import GivenPath, PastDay, new_file, os_error_said, replay_option, write_text
 from watchdesk.graph.cli_lazy import LazyGroup
 from watchdesk.graph.console import err, escape
 from watchdesk.graph.paths import no_database
@@ -214,6 +215,13 @@ def _exit_on_bug(outcome: RunOutcome) -> None:
 )
 @click.option("--yes", is_flag=True, help="Approve the plan without asking (when the policy wants approval).")
 @click.option(
+    "--as-of",
+    "as_of",
+    type=PastDay(example="--as-of 2026-07-17"),
+    help="Run as if today were this day (YYYY-MM-DD): the briefing's period and dates, the filings window and the "
+    "horizon count from it, to replay recorded data; what is fetched is what the source (or pack) serves now.",
+)
+@click.option(
     "--scheduled",
     is_flag=True,
     help="Unattended (cron): never ask; a plan awaiting approval sends a notice to the delivery targets.",
@@ -228,6 +236,7 @@ def run(
     record: Path | None,
     dry_run: bool,
     yes: bool,
+    as_of: datetime | None,
     scheduled: bool,
 ) -> None:
     """Run a watchlist (or a goal in quotes): plan, approve if the policy says so, fetch, flag, brief.
@@ -236,12 +245,15 @@ def run(
     Examples:
       WATCHDESK_SEC_IDENTITY='Jane Analyst jane@example.com' watchdesk run watchlist.toml
       watchdesk run watchlist.toml --replay my-pack --db test.duckdb
+      watchdesk run watchlist.toml --replay .watchdesk/demo-replay-* --as-of 2026-07-17   # a recorded week
       watchdesk run "Monitor NVIDIA and AMD filings for inventory and export controls weekly"
     """
 
     from watchdesk.graph.cli_plan import load_or_plan, on_disk
     from watchdesk.graph.watchlist import horizon_ended
 
+    if as_of is not None:  # before a goal is planned: its horizon counts from this day too
+        ctx.obj = _settings(ctx, as_of=as_of.date())
     wl = load_or_plan(watchlist, ctx.obj)  # a goal is planned as `watchdesk plan` would
     if not on_disk(watchlist):  # a goal: what it cannot say is fixed in a file, which `plan --out` writes
         from watchdesk.graph.validate import ensure_valid

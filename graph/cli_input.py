@@ -3,6 +3,7 @@ to pass."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import re
 import sys
@@ -15,6 +16,7 @@ import click
 
 from watchdesk.graph.forms import FORMS_READ, canonical_form, said_forms
 from watchdesk.graph.paths import device, file_in_the_way, unwritable, unwritable_file
+from watchdesk.graph.settings import today
 from watchdesk.graph.tickers import ticker_symbol
 from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 
@@ -92,6 +94,23 @@ class Day(click.DateTime):
             except ValueError as exc:
                 self.fail(f"{value!r} is not a day ({exc}); give YYYY-MM-DD", param, ctx)
         self.fail(f"{value!r} is not a day like 2026-03-02 (YYYY-MM-DD)", param, ctx)
+
+
+class PastDay(Day):
+    """A day a command counts "today" from (`run --as-of`): SEC's electronic filings begin in 1993, and a day after
+    today has no data yet (a run would brief an empty week)."""
+
+    def __init__(self, *, example: str) -> None:
+        super().__init__(first=date(1993, 1, 1))
+        self.example = example
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        self.last = now = today()  # read at each use: a long-lived process sees the day change
+        with contextlib.suppress(ValueError):
+            if datetime.strptime(str(value).strip(), "%Y-%m-%d").date() > now:
+                self.fail(f"{value!r} is after today ({now.isoformat()}, UTC): give a day that has come, e.g. "
+                          f"{self.example}", param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def replay_option(fn: Callable[..., Any]) -> Callable[..., Any]:
