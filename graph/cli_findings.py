@@ -41,7 +41,8 @@ def _filters(f: Any) -> Any:
         click.option("--ticker", "tickers", multiple=True, metavar="TICKER", help="A company (repeat for several)."),
         click.option("--topic", "topics", multiple=True, metavar="TOPIC",
                      help="inventory, supply_chain, geopolitical or a custom topic (repeat for several)."),
-        click.option("--week", help="An ISO week, e.g. 2025-W35 (Monday to Sunday)."),
+        click.option("--week", help="An ISO week, e.g. 2025-W35 (Monday to Sunday), as its briefing counts it: "
+                     "documents dated in it, and those dated up to 14 days before it but first stored in it."),
         click.option("--since", type=Day(), help="First day (the document's date), included."),
         click.option("--until", type=Day(), help="Last day (the document's date), included."),
         click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
@@ -67,6 +68,10 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     document, section, speaker, the sentence, its source and finding_id. SOURCE keeps one kind of document: filing,
     call or news. Nothing is fetched; the file is opened read-only.
 
+    --week lists the findings the week's briefing counts (its "… and N more not shown" included): a document dated
+    up to 14 days before the week but first stored in it is listed too, with its own date. --since/--until go by the
+    document's date alone.
+
     \b
     Examples:
       watchdesk findings --db demo.duckdb --ticker NVDA --topic inventory --week 2025-W09
@@ -82,7 +87,7 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
             raise ConfigError(f"{source!r} is not a kind of document: give filing, call or news (or none for all)")
     db_path, chosen, start, end = _asked(ctx.obj, **given)
     rows = explore.findings(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end, polarity=polarity,
-                            kind=kind, limit=given["limit"])  # fmt: skip
+                            kind=kind, limit=given["limit"], as_briefed=given["week"] is not None)  # fmt: skip
     shown = [_finding_row(r) for r in rows]
     columns = ["date", "ticker", "topic", "polarity", "score", "citation", "document", "section", "speaker",
                "sentence", "source", "finding_id"]  # fmt: skip
@@ -101,7 +106,8 @@ def changes(ctx: click.Context, **given: Any) -> None:
     10-K, 10-Q or 20-F filings as runs compared them, newest filing first: the newer filing's date, ticker, form,
     the older filing's date, section (risk factors or MD&A), the change (new, removed, expanded, shortened or
     reworded risk factor; a sentence added), its text, the topics it mentions and its source. --topic keeps changes
-    that mention it; the period bounds the newer filing's date.
+    that mention it; the period bounds the newer filing's date (--week: as the week's briefing reads it, a filing
+    dated up to 14 days before the week but first stored in it included).
 
     \b
     Examples:
@@ -111,7 +117,8 @@ def changes(ctx: click.Context, **given: Any) -> None:
     from watchdesk.store import explore
 
     db_path, chosen, start, end = _asked(ctx.obj, **given)
-    rows = explore.changes(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end)
+    rows = explore.changes(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end,
+                           as_briefed=given["week"] is not None)
     _write(list(rows[: given["limit"]]), list(rows.columns), given["fmt"], nothing=rows.nothing, total=len(rows),
            what="changes")  # fmt: skip
 

@@ -17,7 +17,18 @@ from typing import Any
 
 from watchdesk.sources.errors import ConfigError
 from watchdesk.store import reader
-from watchdesk.store.queries import DOC_KIND, EVENT_DATE, _dicts, _tickers, _topics, quote_matches, stored_text
+from watchdesk.store.queries import (
+    CURRENT_IN_PERIOD,
+    DOC_KIND,
+    EVENT_DATE,
+    IN_PERIOD,
+    _dicts,
+    _tickers,
+    _topics,
+    period_params,
+    quote_matches,
+    stored_text,
+)
 from watchdesk.store.store import Store
 from watchdesk.store.table import Table
 
@@ -60,13 +71,16 @@ def findings(
     polarity: str | None = None,
     kind: str | None = None,
     limit: int | None = None,
+    as_briefed: bool = False,
 ) -> Table:
     """Findings (each document's latest flagging, as a briefing counts them), newest document first and the
     strongest first within one: date, ticker, topic, polarity, score (-1 a warning .. +1 good news), the sentence,
     the document (10-K, earnings call, news, ...), section, speaker, source (the URL or file its text came from) and
     finding_id (for `evidence`). A filter left out matches everything; `start` and `end` are included; `polarity`
     is negative, neutral or positive, `kind` filing, call or news; `limit` keeps the first rows (the table's `total`
-    says how many matched).
+    says how many matched). `as_briefed` (with `start` and `end`): the period's findings as its briefing counts them,
+    with its query (queries.CURRENT_IN_PERIOD): also those of documents dated up to LATE_DAYS before it and first
+    stored during it.
 
     >>> rows = explore.findings(db, ticker="NVDA", topic="inventory", start=date(2025, 2, 1), end=date(2025, 2, 28))
     >>> sorted({(str(r["date"]), r["document"]) for r in rows})
@@ -75,7 +89,9 @@ def findings(
     No findings for NVDA on inventory from 2030-01-01.
     """
     where = _FILTERS.format(ticker="ticker", topic_test="list_contains(?, topic)", day="day")
+    briefed = _briefed(start, end) if as_briefed else []  # its current_findings stand for the view of all of them
     sql = f"""
+        {f"WITH {CURRENT_IN_PERIOD}" if as_briefed else ""}
         SELECT *, count(*) OVER () AS total FROM (
             SELECT {EVENT_DATE} AS day, f.ticker, f.topic, f.polarity, f.score, f.sentence,
                    coalesce(d.doc_type, d.form) AS document, f.section, f.speaker,
@@ -85,7 +101,8 @@ def findings(
         ORDER BY day DESC, ticker, document, abs(score) DESC, start
         LIMIT ?
     """
-    params = [*_params(ticker, topic, start, end), polarity, polarity, kind, kind, limit]
+    days = (None, None) if as_briefed else (start, end)  # the period is in `briefed`'s parameters
+    params = [*briefed, *_params(ticker, topic, *days), polarity, polarity, kind, kind, limit]
     rows = [{"date": r.pop("day"), **r} for r in _rows(db, sql, params)]
     total = rows[0]["total"] if rows else 0
     for r in rows:
@@ -106,14 +123,21 @@ _CHANGE_SAID = """CASE WHEN kind = 'added' AND item <> '1A' THEN 'sentence added
 
 
 def changes(
-    db: Path | str, *, ticker: Many = None, topic: Many = None, start: date | None = None, end: date | None = None
+    db: Path | str,
+    *,
+    ticker: Many = None,
+    topic: Many = None,
+    start: date | None = None,
+    end: date | None = None,
+    as_briefed: bool = False,
 ) -> Table:
     """What changed between consecutive 10-K, 10-Q or 20-F filings as a run compared them, newest filing first:
     filed (the newer filing's date), ticker, form, compared_with (the older one's date), section (risk factors or
     MD&A), change (new, removed, expanded, shortened or reworded risk factor; a sentence added to a factor or to
     the MD&A), text (the factor's heading, or the sentence), topics it mentions, and source (the filing that
     has the text: the older one for a removed factor). `topic` keeps changes that mention it; `start` and `end`
-    bound the newer filing's date.
+    bound the newer filing's date, or with `as_briefed` the newer filing is in the period as a briefing reads it
+    (queries.IN_PERIOD: a filing dated up to LATE_DAYS before it and first stored during it too).
 
     >>> rows = explore.changes(db, ticker="NVDA")
     >>> sorted({(str(r["filed"]), str(r["compared_with"]), r["form"]) for r in rows})
@@ -131,9 +155,12 @@ def changes(
         FROM filing_changes c
         JOIN documents o ON o.doc_id = c.old_doc_id JOIN documents n ON n.doc_id = c.new_doc_id
         WHERE c.kind <> 'unchanged' AND {where}
+          {"AND c.new_doc_id IN (SELECT d.doc_id FROM documents d WHERE " + IN_PERIOD + ")" if as_briefed else ""}
         ORDER BY n.filed_at DESC, c.ticker, c.item, {_CHANGE_ORDER}, c.seq
     """
-    rows = _rows(db, sql, _params(ticker, topic, start, end))
+    briefed = _briefed(start, end) if as_briefed else []
+    days = (None, None) if as_briefed else (start, end)  # the period is in `briefed`'s parameters
+    rows = _rows(db, sql, [*_params(ticker, topic, *days), *briefed])
     return Table(rows, columns=CHANGE_COLUMNS, nothing=_nothing("filing changes", ticker, topic, start, end))
 
 
@@ -222,6 +249,13 @@ def evidence(db: Path | str, finding_id: str, *, around: int = 1) -> Evidence:
         before, after = store.query(around_sql, [start, doc_id, start, around, end, doc_id, end, around, doc_id])[0]
         exact = quote_matches(stored_text(store, doc_id), start, end, f["sentence"])
     return Evidence(**f, before=before or [], after=after or [], quoted_exactly=exact)
+
+
+def _briefed(start: date | None, end: date | None) -> list[date]:
+    """The parameters of queries.IN_PERIOD (and CURRENT_IN_PERIOD): a period as a briefing reads it."""
+    if start is None or end is None:
+        raise ValueError("as_briefed needs the period's start and end")
+    return period_params(start, end)
 
 
 def _nothing(what: str, ticker: Many, topic: Many, start: date | None, end: date | None) -> str:
