@@ -66,7 +66,8 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     Each document's latest flagging, as a briefing counts them, newest document first and the strongest first within
     one: date, ticker, topic, polarity, score (-1 a warning .. +1 good news), citation (as a briefing cites it),
     document, section, speaker, the sentence, its source and finding_id. SOURCE keeps one kind of document: filing,
-    call or news. Nothing is fetched; the file is opened read-only.
+    call or news. Nothing is fetched; the file is opened read-only. --format table and md write a score as a briefing
+    quotes it (+0.83), csv and jsonl as stored (0.8291).
 
     --week lists the findings the week's briefing counts (its "… and N more not shown" included): a document dated
     up to 14 days before the week but first stored in it is listed too, with its own date. --since/--until go by the
@@ -183,6 +184,16 @@ def _cell(value: Any) -> str:
     return printable(cell(value))
 
 
+def _shown(column: str, value: Any) -> str:
+    """A cell for a reader (table, md): a score as the briefing quotes it ("+0.83"), where csv and jsonl keep it as
+    stored."""
+    if column == "score" and isinstance(value, float):
+        from watchdesk.agents.briefing.text import signed_score
+
+        return signed_score(value)
+    return _cell(value)
+
+
 def _write(
     rows: list[dict[str, Any]], columns: list[str], fmt: str | None, *, nothing: str, total: int, what: str
 ) -> None:
@@ -202,7 +213,7 @@ def _write(
         click.echo("| " + " | ".join(columns) + " |")
         click.echo("|" + "---|" * len(columns))
         for row in rows:
-            cells = [escape_markdown(_cell(row.get(c))).replace("|", "\\|") for c in columns]
+            cells = [escape_markdown(_shown(c, row.get(c))).replace("|", "\\|") for c in columns]
             click.echo("| " + " | ".join(cells) + " |")
     else:
         _table(rows, [c for c in columns if c not in {"source", "finding_id"}])
@@ -217,7 +228,7 @@ def _write(
 def _csv_cell(value: Any) -> str:
     """A cell a spreadsheet shows as text: fetched text opening with "=", "+", "-" or "@" (a headline may) would be
     read as a formula, so it gets a leading apostrophe; numbers stay numbers."""
-    text = _cell(value)
+    text = repr(value) if isinstance(value, float) else _cell(value)  # a score as stored, as jsonl gives it
     return "'" + text if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
@@ -233,7 +244,7 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
     width = max(shutil.get_terminal_size().columns, 60)
     long = "sentence" if "sentence" in columns else "text"
     for row in rows:
-        said = [("vs " if c == "compared_with" else "") + _cell(row.get(c)) for c in columns if c != long]
+        said = [("vs " if c == "compared_with" else "") + _shown(c, row.get(c)) for c in columns if c != long]
         click.echo("  ".join(x for x in said if x))
         click.echo(textwrap.fill(_cell(row.get(long)), width=width - 1, initial_indent="    ",
                                  subsequent_indent="    ", break_on_hyphens=False))  # fmt: skip

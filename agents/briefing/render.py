@@ -29,6 +29,7 @@ from watchdesk.agents.briefing.text import (
     passes_on_question,
     plural,
     same_text,
+    signed_score,
     speaker_name,
     topic_label,
 )
@@ -265,9 +266,9 @@ def finding_line(f: FindingItem, ctx: RenderContext, *, echoes: Sequence[str] = 
     also = f" (same sentence also in {', '.join(f'[{ctx.refs[d]}]' for d in echoes)})" if echoes else ""
     if again := ctx.repeated_in(f):
         also += f" (said again in {_places(again)} of the same document)"
-    score = f.score if round(f.score, 2) else 0.0  # never "-0.00"
     return (
-        f"- **{f.polarity}** ({score:+.2f}{UNSURE if f.sure is False else ''}) “{escape_markdown(f.sentence)}” "
+        f"- **{f.polarity}** ({signed_score(f.score)}{UNSURE if f.sure is False else ''}) "
+        f"“{escape_markdown(f.sentence)}” "
         f"[{ctx.cites[f.finding_id]}] "
         f"— {origin + ' ' if origin else ''}[{ctx.refs[f.doc_id]}]{also}"
     )

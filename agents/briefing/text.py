@@ -90,6 +90,12 @@ def same_text(sentence: str) -> str:
     return " ".join(sentence.split()).casefold()
 
 
+def signed_score(score: float) -> str:
+    """A finding's score as a briefing quotes it, signed with two decimals: "+0.83", "-0.97", "+0.00" (never
+    "-0.00")."""
+    return f"{score if round(score, 2) else 0.0:+.2f}"
+
+
 def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 

@@ -105,4 +105,4 @@ def test_a_csv_cell_is_never_a_formula() -> None:
 
     assert _csv_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert _csv_cell("@SUM(A1)") == "'@SUM(A1)" and _csv_cell("-1 dead") == "'-1 dead"
-    assert _csv_cell(-0.99) == "-0.990" and _csv_cell("Supply is tight.") == "Supply is tight."
+    assert _csv_cell(-0.9901) == "-0.9901" and _csv_cell("Supply is tight.") == "Supply is tight."
