@@ -64,10 +64,11 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     """List every stored finding by company, topic, period and kind of document, with its source.
 
     Each document's latest flagging, as a briefing counts them, newest document first and the strongest first within
-    one: date, ticker, topic, polarity, score (-1 a warning .. +1 good news), citation (as a briefing cites it),
-    document, section, speaker, the sentence, its source and finding_id. SOURCE keeps one kind of document: filing,
-    call or news. Nothing is fetched; the file is opened read-only. --format table and md write a score as a briefing
-    quotes it (+0.83), csv and jsonl as stored (0.8291).
+    one: date, ticker, topic, polarity, score (the lean of its polarity, -1 a warning .. +1 good news: a neutral
+    finding may lean), citation (as a briefing cites it), document, section, speaker, the sentence, its source and
+    finding_id. SOURCE keeps one kind of document: filing, call or news. Nothing is fetched; the file is opened
+    read-only. --format table and md write a score as a briefing quotes it (+0.83), csv and jsonl as stored
+    (0.8291).
 
     --week lists the findings the week's briefing counts (its "… and N more not shown" included): a document dated
     up to 14 days before the week but first stored in it is listed too, with its own date. --since/--until go by the

@@ -69,21 +69,24 @@ def flag(
 ) -> None:  # fmt: skip
     """Flag topic mentions in a transcript or SEC filing: JSONL, one flag per line.
 
-    Each line: {"topic", "polarity": "positive"|"negative"|"neutral", "score" in [-1, 1], "sentence", "start",
-    "end", "section", "speaker", "sure"}; with no flag, stdout stays empty and stderr says so. Offsets are into the
-    document's text as `watchdesk transcript parse` (statements joined by blank lines) or `watchdesk edgar text`
-    shows it. Section is "prepared" or "qa" for calls, the item for filings ("1A Risk Factors"); speaker is set for
-    calls that name their speakers. Filings are read by the filings' reading choices: in risk factors a neutral
-    stock or supply mention is a warning; elsewhere stock is read by the accounts (provisions recorded: warning,
-    releases of reserved stock: good news, accounting policy: neutral); table rows of figures, stock named as one
-    account in a list, risk factors' group headings ("Risks Related to ...") and the subheadings of Business, MD&A
-    and the financial statements' notes ("Supply Chain", "Inventories", "Purchase Obligations") are not flags.
-    "sure" is false where the learned second pass was unsure of the mention or its polarity (those are right less
-    often: read them first), null where it did not judge it (other topics, an LLM's verdict). With
-    WATCHDESK_MODEL set, an LLM reads each flag with the sentences around it and the question it answers, refines
-    its polarity, drops it if it is off-topic, and adds candidates the offline pass left out when it finds them on
-    topic; the offline verdict stays on any LLM failure. WATCHDESK_LLM_RECORD=DIR records every request and answer;
-    WATCHDESK_MODEL=replay:DIR serves them back with no network.
+    Each line: {"topic", "polarity": the verdict, "positive"|"negative"|"neutral", "score": its lean in [-1, 1],
+    "sentence", "start", "end", "section", "speaker", "sure"}; with no flag, stdout stays empty and stderr says so. The
+    score is not the sentence's sentiment (`watchdesk sentiment` gives that): it is how far the reading of the topic's
+    polarity leans toward good news (+1) or a warning (-1), P(positive) - P(negative) where the learned pass judged it,
+    the rules' weighed cues elsewhere. The verdict is the likeliest of the three, so a neutral flag may lean (neutral at
+    +0.40: nearer good news than a warning). Offsets are into the document's text as `watchdesk transcript parse`
+    (statements joined by blank lines) or `watchdesk edgar text` shows it. Section is "prepared" or "qa" for calls, the
+    item for filings ("1A Risk Factors"); speaker is set for calls that name their speakers. Filings are read by the
+    filings' reading choices: in risk factors a neutral stock or supply mention is a warning; elsewhere stock is read by
+    the accounts (provisions recorded: warning, releases of reserved stock: good news, accounting policy: neutral);
+    table rows of figures, stock named as one account in a list, risk factors' group headings ("Risks Related to ...")
+    and the subheadings of Business, MD&A and the financial statements' notes ("Supply Chain", "Inventories",
+    "Purchase Obligations"), headings over a table included, are not flags. "sure" is false where the learned second
+    pass was unsure of the mention or its polarity (those are right less often: read them first), null where it did
+    not judge it (other topics, an LLM's verdict). With WATCHDESK_MODEL set, an LLM reads each flag with the sentences around it and the question it answers, refines its polarity, drops it if
+    it is off-topic, and adds candidates the offline pass left out when it finds them on topic; the offline verdict
+    stays on any LLM failure. WATCHDESK_LLM_RECORD=DIR records every request and answer; WATCHDESK_MODEL=replay:DIR
+    serves them back with no network.
 
     \b
     Example:
