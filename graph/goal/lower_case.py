@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from watchdesk.graph.goal.companies import SHORT_NAME_RANK, Found, Named
 from watchdesk.graph.goal.names import CompanyIndex
 from watchdesk.graph.goal.positions import after_watch_verb, is_ordinary, qualified_words
@@ -25,6 +27,15 @@ def ticker_in_lower_case(group: list[Token], index: CompanyIndex) -> CompanyRef 
     if len(group) != 1 or not word.isalpha() or not word.islower() or not 2 <= len(word) <= 5:
         return None
     return index.ticker(word)
+
+
+def ticker_slip(group: list[Token], index: CompanyIndex) -> bool:
+    """Is a lone lower-case word no ticker but shaped like one and close to one ("tsmm", "nvdaa", "muu")? Listed
+    with the companies it is a slip for one, not a word to leave out in silence."""
+    word = group[0].word
+    if len(group) != 1 or not word.isalpha() or not word.islower() or not 2 <= len(word) <= 6 or is_ordinary(word):
+        return False
+    return index.ticker(word) is None and bool(difflib.get_close_matches(word.upper(), index.by_ticker, cutoff=0.8))
 
 
 def as_written(ref: CompanyRef) -> str:

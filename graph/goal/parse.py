@@ -15,6 +15,7 @@ from watchdesk.graph.goal.lower_case import (
     read_as_ticker,
     read_where_watched,
     ticker_in_lower_case,
+    ticker_slip,
 )
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
@@ -228,11 +229,12 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
         # A phrase in a list of companies, or the only candidate when none was found, is a company watchdesk
         # cannot resolve; elsewhere only a capitalised phrase close to a company's name is one ("Nvidiaa"), unless
         # it is an ordinary word ("Edge AI demand").
-        # A lower-case phrase in a list is one only when it is close to a company's name ("cash flow" is words).
+        # A lower-case phrase in a list is one only when it is close to a company's name ("cash flow" is words), or is
+        # shaped like a ticker and close to one ("tsmm": a slip for tsm, not a word to leave out in silence).
         names = index.close(phrase, tickers=False, cutoff=0.75 if capital else 0.85)
         known_unlisted = index.by_name(name_key(phrase)) == []  # "samsung": a company watchdesk knows SEC does not list
-        if (listed and (capital or names or known_unlisted)) or (not found.named and (capital or names)) or (
-                capital and names and not ordinary):
+        if (listed and (capital or names or known_unlisted or ticker_slip(group, index))) or (
+                not found.named and (capital or names)) or (capital and names and not ordinary):
             matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase)) or "none"
             if known_unlisted:
                 found.problems.append(f"{phrase!r}: {phrase} {UNLISTED}")
