@@ -256,11 +256,13 @@ def _fetch(
     if isinstance(item, str) or _with_exhibits(item):
         accession = item if isinstance(item, str) else item.accession
         raw = edgar.fetch_full_submission(fetcher, cik, accession, agent=AGENT, run_id=run_id)
-        check_text(raw, origin=f"{accession}.txt", expected="an EDGAR full submission")
-        header, docs = sgml.parse_full_submission(raw)
+        with edgar.forgotten_if_rejected(fetcher, edgar_parse.full_submission_url(cik, accession)):
+            check_text(raw, origin=f"{accession}.txt", expected="an EDGAR full submission")
+            header, docs = sgml.parse_full_submission(raw)
         return _submission(header, docs, req=req, accession=accession, run_id=run_id)
     body = edgar.fetch_document(fetcher, cik, item.accession, item.primary_document, agent=AGENT, run_id=run_id)
-    _check_whole(body, origin=item.primary_document)
+    with edgar.forgotten_if_rejected(fetcher, edgar_parse.archive_url(cik, item.accession, item.primary_document)):
+        _check_whole(body, origin=item.primary_document)
     record = _primary_record(req, item, body, run_id=run_id)
     if keep is not None and _base_form(item.form) in SECTIONED:
         keep[record.doc_id] = (item, body)

@@ -49,6 +49,11 @@ class DiskCache:
             url=url, status=int(meta["status"]), headers=dict(meta["headers"]), body=body, from_cache=True
         )
 
+    def forget(self, url: str) -> None:
+        """Drop the entry for `url`, if any; the metadata goes first, so no reader finds it without its body."""
+        for path in self._paths(url):
+            path.unlink(missing_ok=True)
+
     def put(self, result: HttpResult) -> None:
         """Store `result`; the metadata is written last so readers never see a body-less entry."""
         meta_path, body_path = self._paths(result.url)

@@ -6,7 +6,8 @@ errors that say what to check.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, date, timedelta
 from email.utils import parsedate_to_datetime
@@ -22,7 +23,7 @@ from watchdesk.sources.edgar_parse import (
     parse_ticker_map,
     submissions_url,
 )
-from watchdesk.sources.errors import HTTPStatusError, NotFoundError
+from watchdesk.sources.errors import HTTPStatusError, NotFoundError, ParsingError
 from watchdesk.sources.models import CompanyRef, Fetcher, HttpResult, Submissions
 
 
@@ -41,6 +42,19 @@ def _answer(fetcher: Fetcher, url: str, *, agent: str, run_id: str | None, cache
     if result.status >= 400:  # a Fetcher should raise these itself; never parse an error page
         raise HTTPStatusError(url, result.status, "EDGAR answered with an error status")
     return result
+
+
+@contextmanager
+def forgotten_if_rejected(fetcher: Fetcher, url: str) -> Iterator[None]:
+    """A ParsingError in the block (a body cut short, binary) drops `url` from the gateway's cache: otherwise every
+    later run would read the same bad copy of a document that is cached for good. A Fetcher without a cache has
+    nothing to drop."""
+    try:
+        yield
+    except ParsingError:
+        if callable(forget := getattr(fetcher, "forget", None)):
+            forget(url)
+        raise
 
 
 # EDGAR dates filings by Eastern time; five hours behind UTC is never later than New York's day (EST; EDT is four),

@@ -34,6 +34,7 @@ from watchdesk.sources.gateway_config import (
     Call,
     GatewayConfig,
     GatewayStats,
+    cacheable,
     detail_text,
     elapsed_ms,
     gave_up,
@@ -170,7 +171,7 @@ class Gateway:
             raise ConfigError(
                 "SEC requires a User-Agent naming you: set WATCHDESK_SEC_IDENTITY='Your Name you@example.com'"
             )
-        use_cache = cache and self._cache is not None and not headers
+        use_cache = cache and self._cache is not None and not headers and cacheable(call.host, parts.path)
         if use_cache and (hit := self._cache_get(call)) is not None:
             return hit
         result = self._fetch(call)
@@ -178,6 +179,12 @@ class Gateway:
             with full_disk_stops():
                 self._cache.put(result)
         return result
+
+    def forget(self, url: str) -> None:
+        """Drop `url`'s cached answer: the caller rejected its body (cut short, binary), so the next run fetches it
+        again instead of reading the same bad copy."""
+        if self._cache is not None:
+            self._cache.forget(urldefrag(url)[0])
 
     # -- policy, audit, counters ---------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import httpx
 
 from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import ConfigError, HTTPStatusError, NotFoundError, RateLimitedError
-from watchdesk.sources.ratelimit import retry_after_s
+from watchdesk.sources.ratelimit import domain_matches, retry_after_s
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # Transient answers about the server's load, not the resource: never recorded into a pack.
@@ -21,6 +21,13 @@ UNRECORDED = frozenset({304, 408, 429})  # and 304: "nothing new since you asked
 RECORDED_HEADERS = frozenset({"content-type", "last-modified", "etag", "location", "content-disposition", "date"})
 DEFAULT_AGENT = "watchdesk/0.1"
 SEC_DOMAIN = "sec.gov"
+_ARCHIVES = "/Archives/edgar/data/"
+
+
+def cacheable(host: str, path: str) -> bool:
+    """Is an answer kept in the on-disk cache? Only SEC archive documents, which never change once filed: a
+    listing, a feed or a transcript page does, and a cached copy would be its answer for good."""
+    return domain_matches(host, SEC_DOMAIN) and path.startswith(_ARCHIVES)
 
 
 @dataclass(frozen=True, kw_only=True)

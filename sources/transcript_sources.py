@@ -45,7 +45,8 @@ def from_folder(path: Path) -> list[Candidate]:
 
 
 def from_url(fetcher: Fetcher, url: str, *, agent: str, run_id: str | None) -> list[Candidate]:
-    result = fetcher.get(url, agent=agent, run_id=run_id, cache=True)
+    # never cached: a page that says "the transcript will be posted here" holds the call next week
+    result = fetcher.get(url, agent=agent, run_id=run_id, cache=False)
     return [Candidate(url, "url", result.body)]
 
 
@@ -78,7 +79,7 @@ def from_feed(
         if not link:
             continue
         try:
-            page = fetcher.get(link, agent=agent, run_id=run_id, cache=True)
+            page = fetcher.get(link, agent=agent, run_id=run_id, cache=False)
         except WatchdeskError as exc:
             if skipped is not None:
                 skipped.append(f"feed entry {link} skipped: {exc}")

@@ -28,6 +28,7 @@ from watchdesk.sources.replay import PackWriter, ReplayPack
 TICKERS = "https://www.sec.gov/files/company_tickers.json"
 SUBMISSIONS = "https://data.sec.gov/submissions/CIK0001045810.json"
 GONE = "https://www.sec.gov/Archives/edgar/data/1045810/gone.htm"
+FILED = "https://www.sec.gov/Archives/edgar/data/1045810/000104581025000023/nvda-20250126.htm"
 BUSY = "https://www.sec.gov/busy"
 TICKERS_BODY = b'{"0": {"cik_str": 1045810, "ticker": "NVDA", "title": "NVIDIA CORP"}}'
 
@@ -145,17 +146,20 @@ def live_gateway(fake: CountingServer, events: list[AuditEvent], **overrides: An
 
 
 def test_cache_hit_skips_the_network(tmp_path: Path) -> None:
-    fake = CountingServer({TICKERS: (200, TICKERS_BODY)})
+    fake = CountingServer({FILED: (200, TICKERS_BODY), TICKERS: (200, TICKERS_BODY)})
     events: list[AuditEvent] = []
     with live_gateway(fake, events, cache_dir=tmp_path / "cache") as gw:
-        first = gw.get(TICKERS, agent="filings")
-        second = gw.get(TICKERS, agent="filings")
+        first = gw.get(FILED, agent="filings")
+        second = gw.get(FILED, agent="filings")
         assert (gw.stats.network, gw.stats.cached) == (1, 1)
-        gw.get(TICKERS, agent="filings", cache=False)  # callers can insist on fresh data
+        gw.get(FILED, agent="filings", cache=False)  # callers can insist on fresh data
         assert gw.stats.network == 2
+        for _ in range(2):  # only archived documents are kept: the ticker map changes every day
+            gw.get(TICKERS, agent="filings")
+        assert (gw.stats.network, gw.stats.cached) == (4, 1)
     assert (first.from_cache, second.from_cache) == (False, True)
     assert second.body == TICKERS_BODY and second.status == 200
-    assert [e.outcome for e in events] == ["ok", "cache_hit", "ok"]
+    assert [e.outcome for e in events] == ["ok", "cache_hit", "ok", "ok", "ok"]
 
 
 def test_cache_keeps_only_200(tmp_path: Path) -> None:
@@ -197,9 +201,9 @@ def test_a_full_disk_under_the_cache_or_a_recording_stops_the_run(
 
     monkeypatch.setattr(os, "replace", full)  # the cache's rename of a written entry
     monkeypatch.setattr(Path, "write_bytes", full)  # a recorded body
-    gateway = live_gateway(CountingServer({TICKERS: (200, TICKERS_BODY)}), [], **{where: tmp_path / "w"})
+    gateway = live_gateway(CountingServer({FILED: (200, TICKERS_BODY)}), [], **{where: tmp_path / "w"})
     with gateway as gw, pytest.raises(DiskFullError, match="No space left on device"):
-        gw.get(TICKERS, agent="filings")
+        gw.get(FILED, agent="filings")
 
 
 def test_bad_replay_settings_are_config_errors(tmp_path: Path) -> None:
