@@ -171,7 +171,9 @@ class Gateway:
             raise ConfigError(
                 "SEC requires a User-Agent naming you: set WATCHDESK_SEC_IDENTITY='Your Name you@example.com'"
             )
-        use_cache = cache and self._cache is not None and not headers and cacheable(call.host, parts.path)
+        # a URL with a secret would be cached under its redacted form, which pages differing only in it share
+        use_cache = (cache and self._cache is not None and not headers and cacheable(call.host, parts.path)
+                     and call.audit_url == call.url)
         if use_cache and (hit := self._cache_get(call)) is not None:
             return hit
         result = self._fetch(call)

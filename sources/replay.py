@@ -150,6 +150,7 @@ class PackWriter:
         self._merge = merge
         self._written: set[str] = set()
         self._entries: dict[str, PackEntry] = {}
+        self._asked: dict[str, str] = {}  # pack key -> the URL added under it, secrets included: memory only
         if merge and (self.root / INDEX).exists():
             self._entries = {e.url: e for e in read_index(self.root)}
 
@@ -164,8 +165,17 @@ class PackWriter:
         compress: bool = True,
         name: str | None = None,
     ) -> PackEntry:
-        """Write the body file now and list the response; the index is written by `save()`."""
+        """Write the body file now and list the response; the index is written by `save()`.
+
+        Raises ConfigError for a URL that differs from one added before only in a secret: the pack keeps URLs
+        redacted, so it would serve one page's body for the other."""
         key = pack_key(url)
+        if self._asked.setdefault(key, urldefrag(url)[0]) != urldefrag(url)[0]:
+            raise ConfigError(
+                f"{key} not recorded: a URL that differs from it only in a secret value is in this recording, and a "
+                "pack keeps URLs with their secrets redacted, so it cannot tell them apart; record them into "
+                "separate packs"
+            )
         fname = _body_name(key, name=name, compress=compress)
         clash = next((e.url for e in self._entries.values() if e.body == fname and e.url != key), None)
         if clash is not None:
