@@ -327,6 +327,8 @@ class Gateway:
         if hit is not None:
             self._count("cached")
             self._emit(call, 1, "cache_hit", status=hit.status, nbytes=len(hit.body))
+            if self._recorder is not None:  # a pack holds the whole run, whichever way it was answered
+                self._record(call, hit.status, hit.headers, hit.body, how="cached")
         return hit
 
     def _fetch(self, call: Call) -> HttpResult:
@@ -389,7 +391,7 @@ class Gateway:
     def _finish(self, call: Call, response: httpx.Response, body: bytes) -> HttpResult:
         status = response.status_code
         if self._recorder is not None and status < 500 and status not in UNRECORDED:
-            self._record(call, response, body)
+            self._record(call, status, response.headers, body, how="live")
         suffix = give_up_reason(response, status, cap_s=self.config.max_retry_after_s)
         raise_for_status(call.audit_url, status, suffix)
         return HttpResult(
@@ -400,12 +402,12 @@ class Gateway:
             elapsed_ms=elapsed_ms(response, 0.0),
         )
 
-    def _record(self, call: Call, response: httpx.Response, body: bytes) -> None:
+    def _record(self, call: Call, status: int, headers: Mapping[str, str], body: bytes, *, how: str) -> None:
         assert self._recorder is not None
-        source = f"live GET {call.host} on {datetime.now(UTC).date().isoformat()}"
+        source = f"{how} GET {call.host} on {datetime.now(UTC).date().isoformat()}"
         with self._record_lock, full_disk_stops():
-            headers = {k: v for k, v in response.headers.items() if k.lower() in RECORDED_HEADERS}
-            self._recorder.add(call.url, response.status_code, headers, body, source)
+            kept = {k: v for k, v in headers.items() if k.lower() in RECORDED_HEADERS}
+            self._recorder.add(call.url, status, kept, body, source)
             self._recorder.save()
 
     def _backoff(self, call: Call, attempt: int, retry_after: str | None) -> float | None:
