@@ -60,11 +60,11 @@ class DiskCache:
         meta_path.parent.mkdir(parents=True, exist_ok=True)
         # the file names the URL for a reader, with its secrets redacted
         meta = {"url": redact_url(result.url), "status": result.status, "headers": storable_headers(result.headers)}
-        _atomic_write(body_path, result.body)
-        _atomic_write(meta_path, json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"))
+        atomic_write(body_path, result.body)
+        atomic_write(meta_path, json.dumps(meta, indent=1, sort_keys=True).encode("utf-8"))
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     """Write via a temp file and rename, so concurrent threads and crashes leave whole files."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urldefrag, urlsplit
 
-from watchdesk.sources.cache import storable_headers
+from watchdesk.sources.cache import atomic_write, storable_headers
 from watchdesk.sources.errors import ConfigError, ReplayCorruptError, ReplayMissError, ResponseTooLargeError
 from watchdesk.sources.models import HttpResult
 from watchdesk.sources.redact import REDACTED, redact_url
@@ -182,7 +182,7 @@ class PackWriter:
             raise ConfigError(f"body name {fname!r} is already used by {clash}; pass a different name")
         path = self.root / fname
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(gzip.compress(body, mtime=0) if fname.endswith(".gz") else body)
+        atomic_write(path, gzip.compress(body, mtime=0) if fname.endswith(".gz") else body)
         self._written.add(fname)
         headers = storable_headers(headers)
         entry = PackEntry(url=key, status=status, headers=headers, body=fname, source=source)
@@ -196,7 +196,7 @@ class PackWriter:
         doc = {"version": PACK_VERSION, "responses": entries}
         index = self.root / INDEX
         text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        index.write_text(text, encoding="utf-8")
+        atomic_write(index, text.encode("utf-8"))  # a kill or a full disk mid-write leaves the old index whole
         used = {e.body for e in self._entries.values()}
         bodies = self.root / BODIES
         for stray in bodies.iterdir() if bodies.is_dir() else ():
