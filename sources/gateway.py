@@ -45,7 +45,7 @@ from watchdesk.sources.models import AuditEvent, HttpResult, Outcome
 from watchdesk.sources.public_net import LOOPBACK, PublicOnlyClient
 from watchdesk.sources.ratelimit import DomainLimits, ascii_host, backoff_s, domain_matches, retry_after_s
 from watchdesk.sources.redact import guard_http_logs, redact_url
-from watchdesk.sources.replay import PackWriter, ReplayPack
+from watchdesk.sources.replay import SAVE_EVERY, PackWriter, ReplayPack
 
 __all__ = [
     "DEFAULT_AGENT",
@@ -91,7 +91,8 @@ class Gateway:
             self._pack = ReplayPack.load(config.replay_dir)
         guard_http_logs()
         self._cache = DiskCache(config.cache_dir) if config.cache_dir else None
-        self._recorder = PackWriter(config.record_dir, merge=True) if config.record_dir else None
+        self._recorder = (PackWriter(config.record_dir, merge=True, save_every=SAVE_EVERY)
+                          if config.record_dir else None)  # fmt: skip
         # direct connections go to public addresses only (public_net.py); tests inject httpx.MockTransport
         self._client = PublicOnlyClient(
             timeout=httpx.Timeout(config.timeout_s),
@@ -111,6 +112,9 @@ class Gateway:
 
     def close(self) -> None:
         self._client.close()
+        if self._recorder is not None:  # the responses recorded since the pack's last save
+            with self._record_lock, full_disk_stops():
+                self._recorder.save()
 
     def allowed(self, host: str) -> bool:
         return any(domain_matches(host, d) for d in self.config.allowed_domains)
@@ -408,7 +412,6 @@ class Gateway:
         with self._record_lock, full_disk_stops():
             kept = {k: v for k, v in headers.items() if k.lower() in RECORDED_HEADERS}
             self._recorder.add(call.url, status, kept, body, source)
-            self._recorder.save()
 
     def _backoff(self, call: Call, attempt: int, retry_after: str | None) -> float | None:
         """Retry-After when the server gave one, else exponential backoff with jitter; capped.

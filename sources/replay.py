@@ -25,12 +25,15 @@ from watchdesk.sources.errors import ConfigError, ReplayCorruptError, ReplayMiss
 from watchdesk.sources.models import HttpResult
 from watchdesk.sources.redact import REDACTED, redact_url
 
-__all__ = ["REDACTED", "PackEntry", "PackWriter", "ReplayPack", "pack_key", "read_index", "redact_url"]
+__all__ = ["REDACTED", "SAVE_EVERY", "PackEntry", "PackWriter", "ReplayPack", "pack_key", "read_index", "redact_url"]
 
 PACK_VERSION = 1
 INDEX = "index.json"
 BODIES = "bodies"
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+# A recording saves its index every this many responses, and when it ends: a kill loses at most these, never the pack,
+# and a long run does not rewrite a growing index after every response.
+SAVE_EVERY = 25
 
 
 def pack_key(url: str) -> str:
@@ -142,17 +145,21 @@ class PackWriter:
     With `merge=True` the existing index is kept and new entries replace same-URL ones (record mode).
     `save()` removes body files this writer wrote that the index no longer references; a full rebuild
     (`merge=False`) also removes other unreferenced files in `bodies/`. Record mode never deletes a file
-    it did not write: the folder may hold the user's own.
+    it did not write: the folder may hold the user's own. With `save_every`, `add` saves the index (only) after
+    that many new entries.
     """
 
-    def __init__(self, root: Path, *, merge: bool = False) -> None:
+    def __init__(self, root: Path, *, merge: bool = False, save_every: int | None = None) -> None:
         self.root = Path(root)
         self._merge = merge
+        self._save_every = save_every
+        self._unsaved = 0
         self._written: set[str] = set()
         self._entries: dict[str, PackEntry] = {}
         self._asked: dict[str, str] = {}  # pack key -> the URL added under it, secrets included: memory only
         if merge and (self.root / INDEX).exists():
             self._entries = {e.url: e for e in read_index(self.root)}
+        self._names = {e.body: e.url for e in self._entries.values()}  # body file -> pack key
 
     def add(
         self,
@@ -177,8 +184,7 @@ class PackWriter:
                 "separate packs"
             )
         fname = _body_name(key, name=name, compress=compress)
-        clash = next((e.url for e in self._entries.values() if e.body == fname and e.url != key), None)
-        if clash is not None:
+        if (clash := self._names.get(fname, key)) != key:
             raise ConfigError(f"body name {fname!r} is already used by {clash}; pass a different name")
         path = self.root / fname
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -186,23 +192,37 @@ class PackWriter:
         self._written.add(fname)
         headers = storable_headers(headers)
         entry = PackEntry(url=key, status=status, headers=headers, body=fname, source=source)
+        if (old := self._entries.get(key)) is not None:
+            self._names.pop(old.body, None)
+        self._names[fname] = key
         self._entries[key] = entry
+        self._unsaved += 1
+        if self._save_every is not None and self._unsaved >= self._save_every:
+            self.save_index()
         return entry
 
-    def save(self) -> Path:
-        """Write `index.json` (sorted by URL) and prune unreferenced body files; returns the index path."""
+    def save_index(self) -> Path:
+        """Write `index.json` (sorted by URL) whole: a kill or a full disk mid-write leaves the old one."""
         self.root.mkdir(parents=True, exist_ok=True)
         entries = [asdict(e) for e in sorted(self._entries.values(), key=lambda e: e.url)]
         doc = {"version": PACK_VERSION, "responses": entries}
         index = self.root / INDEX
         text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-        atomic_write(index, text.encode("utf-8"))  # a kill or a full disk mid-write leaves the old index whole
-        used = {e.body for e in self._entries.values()}
-        bodies = self.root / BODIES
-        for stray in bodies.iterdir() if bodies.is_dir() else ():
-            name = f"{BODIES}/{stray.name}"
-            if stray.is_file() and name not in used and (not self._merge or name in self._written):
-                stray.unlink()
+        atomic_write(index, text.encode("utf-8"))
+        self._unsaved = 0
+        return index
+
+    def save(self) -> Path:
+        """Write `index.json` and prune unreferenced body files; returns the index path."""
+        index = self.save_index()
+        if self._merge:  # only files this writer wrote: the folder may hold the user's own
+            strays = [self.root / name for name in self._written if name not in self._names]
+        else:
+            bodies = self.root / BODIES
+            listed = bodies.iterdir() if bodies.is_dir() else iter(())
+            strays = [p for p in listed if p.is_file() and f"{BODIES}/{p.name}" not in self._names]
+        for stray in strays:
+            stray.unlink(missing_ok=True)
         return index
 
 

@@ -202,7 +202,7 @@ def test_a_full_disk_under_the_cache_or_a_recording_stops_the_run(
     monkeypatch.setattr(os, "replace", full)  # the cache's rename of a written entry
     monkeypatch.setattr(Path, "write_bytes", full)  # a recorded body
     gateway = live_gateway(CountingServer({FILED: (200, TICKERS_BODY)}), [], **{where: tmp_path / "w"})
-    with gateway as gw, pytest.raises(DiskFullError, match="No space left on device"):
+    with pytest.raises(DiskFullError, match="No space left on device"), gateway as gw:  # closing saves a recording
         gw.get(FILED, agent="filings")
 
 
