@@ -64,7 +64,7 @@ def window(*, as_of: date, lookback_days: int, since: date | None, until: date |
 
 
 def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str) -> FilingsResult:
-    """Fetch and store every filing in the request that is new since the cursor and not stored yet."""
+    """Fetch and store every filing in the request (its window, limit and accessions) that is not stored yet."""
     ticker = req.company.ticker
     result = FilingsResult(ticker=ticker)
     listing: dict[str, Filing] = {}
@@ -130,7 +130,7 @@ def list_new_filings(
     listing: dict[str, Filing] | None = None,
     gaps: list[str] | None = None,
 ) -> list[Filing]:
-    """The filings in the window that are newer than each form's cursor, newest first; 6-Ks only of the
+    """The filings in the window (the newest limit_per_form of each form), newest first; 6-Ks only of the
     kinds asked for (every 6-K's kind goes into `six_k`). Forms not asked for (3, 4, 5) are never chosen."""
     subs = edgar.fetch_submissions(fetcher, req.company.cik, agent=AGENT, run_id=run_id)
     oldest = min((f.filing_date for f in subs.filings), default=None)
@@ -151,14 +151,13 @@ def list_new_filings(
     pool = [f for f in subs.filings if f.accession not in kinds or kinds[f.accession] in req.six_k_kinds]
     chosen: dict[str, Filing] = {}
     cut: list[date] = []  # per form the limit cut: the day before the oldest filing it kept
+    # Chosen by this run's window and limit alone, never after the form's cursor: the cursor is the store's, moved
+    # by whichever run (or watchlist) read furthest, and a wider window or a raised limit must still reach the
+    # filings before it. What is stored already is not fetched again (collect leaves out known accessions).
     for form in req.forms:
-        after = store.get_cursor(ticker=req.company.ticker, source=f"edgar:{_base_form(form)}")
-        try:
-            picked = _select(pool, form=form, req=req, after=after)
-        except ValueError:  # the cursor's filing is no longer listed: fall back to the window alone
-            picked, after = _select(pool, form=form, req=req, after=None), None
+        picked = _select(pool, form=form, req=req)
         chosen.update((f.accession, f) for f in picked)
-        cut += _cut_before(picked, _select(pool, form=form, req=req, after=after, limit=False))
+        cut += _cut_before(picked, _select(pool, form=form, req=req, limit=False))
     limit_cut = max(cut) if cut and req.limit_per_form is not None else None
     _read_cuts(store, req, run_id=run_id, limit_cut=limit_cut, age=listing_age(subs),
                left_out=[f for f in subs.filings if kinds.get(f.accession, "") not in ("", *req.six_k_kinds)])
@@ -232,10 +231,8 @@ def _six_k_kinds(listed: Sequence[Filing], *, req: FilingsRequest) -> dict[str, 
     }
 
 
-def _select(
-    filings: Sequence[Filing], *, form: str, req: FilingsRequest, after: str | None, limit: bool = True
-) -> list[Filing]:
-    return edgar_parse.select_filings(filings, forms=[form], since=req.since, until=req.until, after=after,
+def _select(filings: Sequence[Filing], *, form: str, req: FilingsRequest, limit: bool = True) -> list[Filing]:
+    return edgar_parse.select_filings(filings, forms=[form], since=req.since, until=req.until,
                                       limit_per_form=req.limit_per_form if limit else None)  # fmt: skip
 
 
@@ -283,7 +280,7 @@ def _fetched_name(item: Filing | str) -> str:
 
 def _check_whole(body: bytes, *, origin: str) -> None:
     """ParsingError for a primary document that is binary, empty or cut short: stored, it would read as the
-    whole filing and move the form's cursor past it, so no later run would fetch it again."""
+    whole filing, so no later run would fetch it again."""
     check_text(to_utf8(body, origin=origin), origin=origin, expected="a filing's HTML or text")
     if not body.strip():
         raise ParsingError(f"{origin}: the document is empty")
@@ -464,7 +461,7 @@ def _stored_uncompared(
 ) -> dict[str, tuple[Filing, bytes]]:
     """Filings stored by a run killed before it compared them, and so never compared: fetched again to compare them
     now. This run's own (resumed with `watchdesk approve`), or those of a run that never finished (interrupted,
-    failed, abandoned): a new `watchdesk run` finds them already stored, behind the cursor, so without this their
+    failed, abandoned): a new `watchdesk run` finds them already stored (not fetched again), so without this their
     comparison would never be made. Also the newest stored filing of each form, when a run stored it with the
     comparison turned off (`compare_previous = false`) and it is now on, or compared by an older way of comparing
     (COMPARE_VERSION). A reference filing (stored by a comparison, no run) and one whose comparison left a gap in any
