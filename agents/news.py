@@ -3,11 +3,13 @@ each once as a document of kind "news" (flagged later like any other document).
 
 A feed that fails is a gap for that feed, and an item that meets a bug one for that item; the others are still
 read. Items below the watchlist's minimum tier, items that name no watched company, and duplicates (same link, or
-the same headline within a day, in this run or stored before) are counted, never stored.
+the same headline within a day, in this run or stored before, for the same company) are counted, never stored.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -65,15 +67,16 @@ class NewsResult:
 def collect(req: NewsRequest, *, fetcher: ConditionalFetcher, store: Store, run_id: str) -> NewsResult:
     """Read every feed in order; store what passes tier, ticker and duplicate checks."""
     result = NewsResult()
-    seen: set[str] = set()
-    heads: dict[str, list[datetime]] = {}
+    seen: set[tuple[str, str]] = set()  # (symbol, link) stored in this run
+    heads: dict[tuple[str, str], list[datetime]] = {}  # (symbol, headline) -> when, stored in this run
     if not req.feeds:
         _gap(store, run_id, target="news feeds", reason="the watchlist names no news feeds ([[news.feeds]])",
              result=result)
     for feed in req.feeds:
         validators: dict[str, FeedState] = {}
         try:
-            items = _read(feed, fetcher=fetcher, store=store, run_id=run_id, result=result, validators=validators)
+            items = _read(feed, req=req, fetcher=fetcher, store=store, run_id=run_id, result=result,
+                          validators=validators)  # fmt: skip
         except WatchdeskError as exc:
             _gap(store, run_id, target=f"feed {feed.url}", reason=str(exc), result=result)
             continue
@@ -92,9 +95,22 @@ def collect(req: NewsRequest, *, fetcher: ConditionalFetcher, store: Store, run_
                      doing=f" reading feed {item.feed_url}", result=result, days=(day, day))  # fmt: skip
                 validators.pop(item.feed_url, None)  # its feed is read in full again next run, the item with it
         for url, state in validators.items():
-            store.set_cursor(ticker="-", source=f"feed:{url}", value=state.dumps())
+            store.set_cursor(ticker="-", source=_feed_key(url, feed=feed, req=req), value=state.dumps())
     _replay_cut(req, store=store, run_id=run_id, result=result)
     return result
+
+
+def _feed_key(url: str, *, feed: FeedSpec, req: NewsRequest) -> str:
+    """The cursor a feed's ETag and Last-Modified are kept under: per feed and what a run keeps of it.
+
+    The companies and their names, the minimum tier and the tiers set are part of it: a 304 says only that the feed
+    is unchanged since the run that stored them read it, and a run that would keep other items of it (another
+    watchlist on the same database, a company or alias added, a lower minimum tier) must read it in full once, not
+    take the other run's 304 for "nothing new". A key in the feed's URL (?token=) is hashed, never kept."""
+    keeps = {"url": url, "names": sorted((t.symbol, sorted(t.names)) for t in req.tickers), "min_tier": req.min_tier,
+             "tier": feed.tier, "tiers": sorted(req.tiers.items())}  # fmt: skip
+    digest = hashlib.sha256(json.dumps(keeps, sort_keys=True).encode()).hexdigest()[:16]
+    return f"feed:{redact_text(url)}#{digest}"
 
 
 def _replay_cut(req: NewsRequest, *, store: Store, run_id: str, result: NewsResult) -> None:
@@ -117,6 +133,7 @@ def _replay_cut(req: NewsRequest, *, store: Store, run_id: str, result: NewsResu
 def _read(
     feed: FeedSpec,
     *,
+    req: NewsRequest,
     fetcher: ConditionalFetcher,
     store: Store,
     run_id: str,
@@ -133,8 +150,7 @@ def _read(
             raise WatchdeskError(f"{feed.url} announces no RSS or Atom feed (<link rel=\"alternate\">)")
     items: list[NewsItem] = []
     for url in urls:
-        key = f"feed:{url}"
-        state = FeedState.loads(store.get_cursor(ticker="-", source=key))
+        state = FeedState.loads(store.get_cursor(ticker="-", source=_feed_key(url, feed=feed, req=req)))
         answer = fetch_feed(fetcher, url, state=state, agent=AGENT, run_id=run_id)
         result.feeds_read += 1
         if answer.body is None:
@@ -152,8 +168,8 @@ def _read(
 
 
 def _consider(
-    item: NewsItem, *, feed: FeedSpec, req: NewsRequest, store: Store, run_id: str, seen: set[str],
-    heads: dict[str, list[datetime]], result: NewsResult,
+    item: NewsItem, *, feed: FeedSpec, req: NewsRequest, store: Store, run_id: str, seen: set[tuple[str, str]],
+    heads: dict[tuple[str, str], list[datetime]], result: NewsResult,
 ) -> None:
     result.items += 1
     if req.since and item.published and item.published.date() < req.since:
@@ -174,12 +190,16 @@ def _consider(
     link = canonical_url(item.link)
     head = headline_key(item.title)
     when = item.published or datetime.now(UTC)
-    if link in seen or _same_day(heads.get(head, []), when) or _stored_before(store, link=link, head=head, when=when):
+    # a duplicate per company: an item stored for one is still new for another it names
+    stored = _stored_before(store, symbols=symbols, link=link, head=head, when=when)
+    new = [s for s in symbols if (s, link) not in seen and not _same_day(heads.get((s, head), []), when)
+           and s not in stored]  # fmt: skip
+    if not new:
         result.duplicates += 1
         return
-    seen.add(link)
-    heads.setdefault(head, []).append(when)
-    for symbol in symbols:
+    for symbol in new:
+        seen.add((symbol, link))
+        heads.setdefault((symbol, head), []).append(when)
         record = _record(item, symbol=symbol, link=link, tier=tier, feed=feed, req=req, run_id=run_id, when=when)
         result.new_doc_ids.append(store.save_document(record))
 
@@ -219,14 +239,14 @@ def _same_day(times: Sequence[datetime], when: datetime) -> bool:
     return any(abs(t - when) <= timedelta(days=1) for t in times)
 
 
-def _stored_before(store: Store, *, link: str, head: str, when: datetime) -> bool:
-    """Stored by an earlier run: the same link, or the same headline within a day."""
+def _stored_before(store: Store, *, symbols: Sequence[str], link: str, head: str, when: datetime) -> set[str]:
+    """Those of `symbols` an earlier run stored the item for: the same link, or the same headline within a day."""
     rows = store.query(
-        "SELECT source_url, title FROM documents "
-        "WHERE source = 'news' AND (source_url = ? OR coalesce(filed_at, CAST(fetched_at AS DATE)) BETWEEN ? AND ?)",
-        [link, (when - timedelta(days=1)).date(), (when + timedelta(days=1)).date()],
+        "SELECT ticker, source_url, title FROM documents WHERE source = 'news' AND list_contains(?, ticker) "
+        "AND (source_url = ? OR coalesce(filed_at, CAST(fetched_at AS DATE)) BETWEEN ? AND ?)",
+        [list(symbols), link, (when - timedelta(days=1)).date(), (when + timedelta(days=1)).date()],
     )
-    return any(url == link or headline_key(title or "") == head for url, title in rows)
+    return {ticker for ticker, url, title in rows if url == link or headline_key(title or "") == head}
 
 
 _AHEAD = timedelta(days=1)  # a feed's clock (or time zone) may run a little ahead; more is a wrong date
