@@ -37,6 +37,7 @@ class StoppedRun:
     out_dir: str | None
     as_of: date | None
     watchlist_path: str | None = None
+    approval: str | None = None  # as its row holds it: None while it waits
 
     @property
     def waiting(self) -> bool:
@@ -101,6 +102,7 @@ def load_stopped(run_id: str, settings: Settings) -> StoppedRun:
         out_dir=out_dir,
         as_of=as_of,
         watchlist_path=row.get("watchlist_path"),
+        approval=row.get("approval"),
     )
 
 

@@ -18,6 +18,7 @@ from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
+from watchdesk.graph.approval import apply_answer
 from watchdesk.graph.builder import build_graph
 from watchdesk.graph.companies import resolve_companies
 from watchdesk.graph.delivery import approval_notice
@@ -490,6 +491,12 @@ def resume_run(
     watchlist = stopped_watchlist(stopped, db=settings.db_path)
     if isinstance(decision, dict) and decision.get("decision") == "edit":  # a typo fails here, the run still waits
         decision = {**decision, "keep": select_steps(decision.get("keep") or [], cast("list[Step]", stopped.plan))}
+    # The row keeps its plan and approval while it runs (stopped again, it must not read as unapproved with no plan):
+    # a waiting run's are those the decision makes of its plan, as the approval node makes them; an interrupted one's
+    # its row's.
+    approval, plan = stopped.approval, cast("list[Step]", stopped.plan)
+    if stopped.waiting:
+        approval, plan = apply_answer(decision, plan)
     run = RunRecord(
         run_id=run_id,
         thread_id=stopped.thread_id,
@@ -504,6 +511,8 @@ def resume_run(
         record_dir=stopped.record_dir,
         out_dir=str(settings.out_dir),
         as_of=stopped.as_of,
+        plan=[dict(step) for step in plan],
+        approval=approval,
     )
     # A waiting run gets the decision; an interrupted one continues where its checkpoint left it.
     first_input: Command[Any] | None = Command(resume=decision) if stopped.waiting else None
