@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -144,14 +145,9 @@ class ActionRecord:
     nbytes: int | None = None
     ms: float | None = None
     detail: str = ""
-
-    @property
-    def action_id(self) -> str:
-        # A redirect and the answer it led to are two rows under the same URL and attempt: what each said tells them
-        # apart; the same event written twice is still one row.
-        return stable_id(
-            self.run_id, self.agent, self.action, self.target, self.attempt, self.outcome, self.status, self.detail
-        )
+    # One per event, drawn when it happens: two requests of one URL in a run (GOOG's and GOOGL's listing of one CIK)
+    # are two rows, while the same event written twice is still one. Rows stored before keep the ids they have.
+    action_id: str = field(default_factory=lambda: uuid.uuid4().hex[:16])
 
 
 @dataclass(slots=True, kw_only=True)

@@ -93,7 +93,7 @@ def replace_read_cuts(
 
 
 def record_actions(con: duckdb.DuckDBPyConnection, actions: Sequence[ActionRecord]) -> int:
-    rows = [{**asdict(a), "action_id": a.action_id} for a in actions]
+    rows = [asdict(a) for a in actions]
     return upsert(con, "actions", rows, key=["action_id"])
 
 

@@ -179,6 +179,8 @@ def test_second_run_duplicates_nothing_and_fetches_no_stored_document(
     before = counts(settings.db_path)
     second = runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID)
     after = counts(settings.db_path)
+    # every request the second run made is audited (one row each); nothing else is stored twice
+    assert after.pop("actions") - before.pop("actions") == len(second.requested)
     assert after == before
     con = duckdb.connect(str(settings.db_path), read_only=True)
     stored = {r[0] for r in con.execute("SELECT url FROM documents WHERE source = 'edgar'").fetchall()}
