@@ -96,6 +96,6 @@ def render_html(data: BriefingInput) -> str:
         header=to_html(header(data).split("\n", 2)[-1]),
         first=[(s.key, heading(s.title), section_html(s)) for s in sections[:1]],
         rest=[(s.key, heading(s.title), section_html(s)) for s in sections[1:]],
-        charts=[Markup(chart.svg) for chart in charts.briefing_charts(data.history, weeks)],
+        charts=[(Markup(c.svg), Markup(c.narrow)) for c in charts.briefing_charts(data.history, weeks)],
         weeks=len(weeks),
     )

@@ -1,6 +1,9 @@
 """The e-mail's HTML part: the briefing's HTML with each chart as a PNG image sent along with it (multipart/related,
 `<img src="cid:...">`), since Gmail and Outlook show no inline SVG. The briefing file keeps its inline SVG.
 
+The image is the chart's narrow drawing (panels stacked, larger type): a mail client shrinks an image to the
+screen and most ignore the page's CSS, so one image has to read on a phone as on a desktop.
+
 The PNGs are drawn from the same SVG by resvg (no browser, ~0.2 s for both charts). When they cannot be drawn the
 e-mail still goes: a chart that cannot be drawn is left out, named where it stood, with where the full briefing is;
 the others are sent.
@@ -71,7 +74,7 @@ def mail_html(html: str, charts: Sequence[Chart], *, full: str) -> tuple[str, li
     shown = [c for c in charts if c.svg in html]
     for chart in shown:
         try:
-            data = png(chart.svg)
+            data = png(chart.narrow)
             width, height = png_size(data)
         except ImportError:
             failed.append((chart, "resvg-py is not installed"))
@@ -86,7 +89,7 @@ def mail_html(html: str, charts: Sequence[Chart], *, full: str) -> tuple[str, li
             cid = f"{chart.name}.{secrets.token_hex(6)}@watchdesk.briefing"
             image = Image(cid=cid, filename=f"{chart.name}.png", png=data)
             images.append(image)
-            html = html.replace(chart.svg, _img(image, chart.alt, width // ZOOM, height // ZOOM), 1)
+            html = _swap(html, chart, _img(image, chart.alt, width // ZOOM, height // ZOOM))
     if images:
         html = html.replace(_CSP_IMAGES, f"{_CSP_IMAGES} cid:", 1)
     if not failed:
@@ -104,14 +107,19 @@ def _left_out(html: str, failed: Sequence[tuple[Chart, str]], *, every: bool, fu
         notice = (f'<p class="meta">The charts are left out of this e-mail: they could not be drawn as images. '
                   f"The full briefing, with its charts, is {where}.</p>")  # fmt: skip
         for n, (chart, _) in enumerate(failed):
-            html = html.replace(chart.svg, "" if n else notice, 1)
+            html = _swap(html, chart, "" if n else notice)
         return html, f"charts left out of the e-mail ({why})"
     for chart, _ in failed:
         notice = (f'<p class="meta">The chart “{escape(chart.title)}” is left out of this e-mail: it could not be '
                   f"drawn as an image. The full briefing, with its charts, is {where}.</p>")  # fmt: skip
-        html = html.replace(chart.svg, notice, 1)
+        html = _swap(html, chart, notice)
     names = " and ".join(f"“{chart.title}”" for chart, _ in failed)
     return html, f"chart{'s' if len(failed) > 1 else ''} {names} left out of the e-mail ({why})"
+
+
+def _swap(html: str, chart: Chart, shown: str) -> str:
+    """The HTML with `shown` where the chart's wide drawing stood and its narrow one taken out."""
+    return html.replace(chart.svg, shown, 1).replace(chart.narrow, "", 1)
 
 
 def _panic(exc: BaseException) -> bool:

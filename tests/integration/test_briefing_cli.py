@@ -139,7 +139,7 @@ def test_html_briefing_renders_in_headless_chromium(demo: tuple[Path, list[Path]
     html = next(p for p in demo[1] if p.suffix == ".html")
     text = html.read_text()
     assert not RESOURCE.findall(text), "the briefing must load nothing from outside itself"
-    assert "default-src 'none'" in text and text.count("<svg") == 2
+    assert "default-src 'none'" in text and text.count("<svg") == 4  # two charts, each wide and narrow
     log = screenshot(html, tmp_path / "shot.png")
     colours, share = ink(tmp_path / "shot.png")
     assert colours > 20 and share > 0.05, (colours, share)

@@ -1,7 +1,8 @@
 """A review: in the demo briefing's net-tone chart, the second panel's (TSM's) tick labels stood in the 16 pixels
 between the panels, so "-0.5" ran into the first panel's frame and "0.5" and "-1" touched it: read at a glance,
 NVIDIA's panel seemed to end in a "-0.5". The panels now stand far enough apart for each one's labels, measured in
-Chromium on the demo briefing as a reader sees it."""
+Chromium on the demo briefing as a reader sees it: the wide drawings 1280 pixels wide, and the narrow ones (panels
+stacked, for a phone) 375 pixels wide."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tests.regression.demo_briefs import demo_file
 
 # per chart: the boxes of its panels' frames, and of its labels that are set upright (the weeks are turned 45°, and
 # a turned label's box is no outline of its letters)
-BOXES = """[...doc.querySelectorAll(".charts svg")].map(svg => {
+BOXES = """[...doc.querySelectorAll(".charts svg.wide")].map(svg => {
   const box = e => { const r = e.getBoundingClientRect(); return {text: e.textContent, left: r.left, right: r.right,
                                                                    top: r.top, bottom: r.bottom}; };
   return {frames: [...svg.querySelectorAll('rect[stroke="#ddd"]')].map(box),
@@ -28,10 +29,11 @@ def _apart(a: dict[str, float], b: dict[str, float]) -> float:
     return max(b["left"] - a["right"], a["left"] - b["right"], b["top"] - a["bottom"], a["top"] - b["bottom"])
 
 
-@pytest.fixture(scope="module")
-def charts(demo_folder: Path) -> list[dict[str, list[dict[str, float]]]]:
+@pytest.fixture(scope="module", params=[("wide", 1280), ("narrow", 375)], ids=["wide", "narrow"])
+def charts(demo_folder: Path, request: pytest.FixtureRequest) -> list[dict[str, list[dict[str, float]]]]:
     chromium()
-    found = measure(demo_file(demo_folder, "html"), BOXES, width=1280)
+    drawing, width = request.param
+    found = measure(demo_file(demo_folder, "html"), BOXES.replace("svg.wide", f"svg.{drawing}"), width=width)
     assert len(found) == 2 and len(found[0]["frames"]) == 2, "the net-tone chart has NVDA's and TSM's panels"
     return found
 

@@ -106,7 +106,7 @@ def test_the_html_part_shows_the_charts_as_png_images(demo: tuple[Store, Briefin
     shown = IMG.findall(html)
     by_cid = {p["Content-ID"]: p for p in images}
     assert sorted(f"<{cid}>" for cid, *_ in shown) == sorted(by_cid), "every image shown is sent, and only those"
-    svgs = SVG_SIZE.findall(files.html or "")
+    svgs = SVG_SIZE.findall(files.html or "")[1::2]  # each chart's narrow drawing, after its wide one
     assert len(svgs) == 2 and len(shown) == 2
     for (cid, alt, width, height), (svg_width, svg_height) in zip(shown, svgs, strict=True):
         assert (width, height) == (svg_width, svg_height)
@@ -121,7 +121,7 @@ def test_the_html_part_shows_the_charts_as_png_images(demo: tuple[Store, Briefin
 def test_the_briefing_file_keeps_its_svg(demo: tuple[Store, BriefingFiles]) -> None:
     _, files = demo
     page = files.paths["html"].read_text(encoding="utf-8")
-    assert page == files.html and page.count("<svg") == 2 and "cid:" not in page and "<img" not in page
+    assert page == files.html and page.count("<svg") == 4 and "cid:" not in page and "<img" not in page
 
 
 @needs_a_font
@@ -243,6 +243,6 @@ def test_ctrl_c_while_drawing_still_stops(stop: type[BaseException], monkeypatch
     from watchdesk.agents.briefing.charts import Chart
 
     monkeypatch.setattr(mail, "png", lambda _svg: (_ for _ in ()).throw(stop()))
-    chart = Chart(name="net-tone", title="Net tone per week", svg="<svg></svg>", alt="Chart")
+    chart = Chart(name="net-tone", title="Net tone per week", svg="<svg></svg>", narrow="<svg></svg>", alt="Chart")
     with pytest.raises(stop):
         mail.mail_html("<p><svg></svg></p>", [chart], full="")

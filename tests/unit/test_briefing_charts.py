@@ -82,3 +82,18 @@ def test_a_tone_line_never_crosses_a_week_without_mentions() -> None:
     lines = [p.get("points", "").split() for p in root.iter(f"{SVG}polyline")]
     assert [len(points) for points in lines] == [2]  # weeks 0-1 joined; week 3 alone, a dot
     assert len(list(root.iter(f"{SVG}circle"))) >= 3
+
+
+def test_the_narrow_drawing_stacks_its_panels_in_440_pixels() -> None:
+    """For a phone (and the e-mail's images): panels one under another, weeks named under the last, larger type."""
+    root = ET.fromstring(tone_chart(HISTORY, WEEKS, narrow=True) or "")
+    assert (root.get("width"), root.get("class")) == ("440", "narrow") and root.get("style") is None
+    frames = [(float(r.get("x", 0)), float(r.get("y", 0))) for r in root.iter(f"{SVG}rect") if r.get("stroke")]
+    assert len(frames) == 2 and frames[0][0] == frames[1][0] and frames[0][1] < frames[1][1]
+    texts = [t for t in root.iter(f"{SVG}text")]
+    assert [t.text for t in texts].count("Jan 6") == 1  # the weeks are named once, under the last panel
+    assert min(int(t.get("font-size", 0)) for t in texts) == 15
+    assert all(float(t.get("x", 0)) < 440 for t in texts)
+    bars = ET.fromstring(mentions_chart(HISTORY, WEEKS, narrow=True) or "")
+    assert bars.get("width") == "440"
+    assert len([r for r in bars.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]) == 3
