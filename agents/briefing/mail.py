@@ -26,6 +26,11 @@ ZOOM = 2  # image pixels per page pixel: sharp on high-density screens, ~30 KB a
 _CSP_IMAGES = "img-src data:"
 _PROBE = '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24">{}</svg>'
 _LETTER = '<text x="2" y="18" font-family="sans-serif" font-size="16">M</text>'
+# what keeps the e-mail within a phone's screen, set on the elements as the page's <style> sets it: a client that
+# drops the <style> block (Gmail's app reading another provider's account) keeps these
+_INLINE = (("<main>", '<main style="overflow-wrap: break-word">'),
+           ('<div class="table">', '<div class="table" style="max-width: 100%; overflow-x: auto">'),
+           ('<a href="http', '<a style="overflow-wrap: anywhere" href="http'))  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,6 +76,8 @@ def mail_html(html: str, charts: Sequence[Chart], *, full: str) -> tuple[str, li
     """(the e-mail's HTML, its images, what was left out and why, or None). `full` says where the briefing file is."""
     images: list[Image] = []
     failed: list[tuple[Chart, str]] = []
+    for tag, styled in _INLINE:
+        html = html.replace(tag, styled)
     shown = [c for c in charts if c.svg in html]
     for chart in shown:
         try:
