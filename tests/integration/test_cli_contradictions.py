@@ -64,4 +64,5 @@ def test_ctrl_c_exits_130_and_says_how_to_resume(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(runner, "start_run", interrupted)
     result = CliRunner().invoke(cli, ["demo", "--db", str(tmp_path / "d.duckdb"), "--quiet"])
-    assert result.exit_code == 130 and "watchdesk approve RUN_ID" in result.output, result.output
+    # stopped before its run was recorded: nothing to resume (it pointed at `watchdesk approve RUN_ID`, session 27)
+    assert result.exit_code == 130 and "nothing to resume: run it again" in result.output, result.output

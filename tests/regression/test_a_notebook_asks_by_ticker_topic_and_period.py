@@ -56,5 +56,7 @@ def test_evidence_quotes_its_neighbours_and_source(demo_folder: Path) -> None:
     text = str(said)
     assert text.splitlines()[1] == row["source"] and f">>> {row['sentence']} <<<" in text
     assert text.startswith("NVDA 10-Q, 2025-08-27")
-    with pytest.raises(ConfigError, match="no finding nosuchid in"):
+    with pytest.raises(ConfigError, match="'nosuchid' is not a finding's id or citation"):
         explore.evidence(db, "nosuchid")
+    with pytest.raises(ConfigError, match="no finding 0000000000 in"):
+        explore.evidence(db, "0000000000")
