@@ -32,6 +32,11 @@ _EDGAR = re.compile(
     re.IGNORECASE,
 )
 _NEWS = re.compile(r"\b(?:news(?:flow| feeds?)?|headlines?|press coverage|articles?|newswires?|media)\b", re.IGNORECASE)
+# "including news", "also news": news beside the sources a goal reads by default, not instead of them
+_ADDS = re.compile(r"\b(?:including|incl\.?|also|plus|as well as|and)\s+(?:the\s+)?$", re.IGNORECASE)
+# "only news", "news only": news alone
+_ONLY_BEFORE = re.compile(r"\bonly\s+(?:the\s+)?$", re.IGNORECASE)
+_ONLY_AFTER = re.compile(r"^\s+only\b", re.IGNORECASE)
 
 # Sources a run cannot read: said under Not understood, never read as news ("media") or a topic ("social")
 _UNREAD_SOURCES = re.compile(
@@ -74,6 +79,8 @@ class SourcesFound:
 def find_sources(text: Text, notes: Notes, *, outlets: list[str] | None = None) -> SourcesFound:
     named: dict[Source, list[str]] = {"news": list(outlets)} if outlets else {}
     left_out: dict[Source, str] = {}  # "but not news": the negation that left it out
+    adds: list[str] = []  # "including news": news is added to the default sources
+    only: list[str] = []  # "news only"
     forms: list[str] = []
     for m in list(text.finditer(_UNREAD_SOURCES)):
         text.use(m.start(), m.end())
@@ -100,14 +107,24 @@ def find_sources(text: Text, notes: Notes, *, outlets: list[str] | None = None) 
                 left_out[source] = negation
                 continue
             named.setdefault(source, []).append(m.group())
+            if source == "news":
+                _how_news_is_named(text, m, adds, only)
             if source == "edgar" and m.group(1):
                 forms += _FORM_WORDS[f"{m.group(1).lower()} report"]
     for source, negation in left_out.items():
         named.pop(source, None)
         notes.decide(f"source {source}: left out (from {negation!r})")
+    if adds and not only and set(named) == {"news"}:
+        for source in DEFAULT_SOURCES:
+            if source not in left_out:
+                named[source] = []
+                notes.decide(f"source {source}: the default, kept ({adds[0]!r} adds news to it)")
+    elif only and set(named) == {"news"}:
+        notes.decide(f"source news alone (from {only[0]!r}): the default {', '.join(DEFAULT_SOURCES)} not read")
     order = sorted(named, key=lambda s: ("transcripts", "edgar", "news").index(s))
     for source in order:
-        notes.decide(f"source {source}: from {', '.join(repr(p) for p in dict.fromkeys(named[source]))}")
+        if named[source]:
+            notes.decide(f"source {source}: from {', '.join(repr(p) for p in dict.fromkeys(named[source]))}")
     if not order:
         rest = tuple(s for s in DEFAULT_SOURCES if s not in left_out) or tuple(
             s for s in ("transcripts", "edgar", "news") if s not in left_out)
@@ -120,3 +137,18 @@ def find_sources(text: Text, notes: Notes, *, outlets: list[str] | None = None) 
     if forms:
         notes.decide(f"filing forms: {', '.join(dict.fromkeys(forms))}")
     return SourcesFound(tuple(order), tuple(dict.fromkeys(forms)))
+
+
+def _how_news_is_named(text: Text, m: re.Match[str], adds: list[str], only: list[str]) -> None:
+    """ "including news" adds news to the default sources; "only news" / "news only" reads news alone. The words that
+    say so are used up, so none becomes a topic ("incl")."""
+    raw = text.raw
+    if (before := _ONLY_BEFORE.search(raw[: m.start()])) and text.is_free(before.start(), before.end()):
+        text.use(before.start(), before.end())
+        only.append(raw[before.start() : m.end()])
+    elif (after := _ONLY_AFTER.search(raw[m.end() :])) and text.is_free(m.end(), m.end() + after.end()):
+        text.use(m.end(), m.end() + after.end())
+        only.append(raw[m.start() : m.end() + after.end()])
+    elif (before := _ADDS.search(raw[: m.start()])) and text.is_free(before.start(), before.end()):
+        text.use(before.start(), before.end())
+        adds.append(raw[before.start() : m.end()])
