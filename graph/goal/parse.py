@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -150,7 +152,7 @@ def build_watchlist(
     if recipients:
         delivery.append(Delivery(kind="email", to=recipients))
     notes.decide("approval: the first run's plan waits for a person's yes (policy approval = \"first:1\")")
-    return Watchlist(
+    watchlist = Watchlist(
         name="goal-" + "-".join(t.lower() for t in tickers)[:60],
         tickers=tuple(tickers.values()),
         topics=Topics(watch=tuple(topics.watch), custom=tuple(topics.custom)) if topics.watch or topics.custom
@@ -162,6 +164,16 @@ def build_watchlist(
         policy=Policy(approval="first:1", allowed_recipients=recipients),
         until=timing.until,
     )
+    return watchlist.model_copy(update={"name": f"{watchlist.name}-{_content_tag(watchlist)}"})
+
+
+def _content_tag(watchlist: Watchlist) -> str:
+    """A short hash of what a goal's watchlist watches, so two goals on the same companies are two watchlists (their
+    runs, approval and briefings apart). Its dates are left out: "for the next quarter" planned on another day is
+    the same goal, and keeps its name, runs and approval."""
+    content = watchlist.model_dump(mode="json", exclude={"name": True, "until": True,
+                                                         "filings": {"since", "until"}})  # fmt: skip
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:6]
 
 
 def _place_unlisted(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:

@@ -20,7 +20,7 @@ def test_a_goal_is_planned_shown_for_approval_and_run(tmp_path: Path, monkeypatc
     base = ["--db", str(db), "--replay", str(demo_pack()), "--out", str(tmp_path / "out")]
     first = CliRunner().invoke(cli, ["run", GOAL, *base])
     assert first.exit_code == 0, first.output
-    assert "goal planned as watchlist 'goal-nvda'" in first.output
+    assert "goal planned as watchlist 'goal-nvda-" in first.output
     assert "company 'NVIDIA' -> NVDA (NVIDIA CORP, CIK 1045810)" in first.output
     # A goal's watchlist asks a person the first time; no terminal here, so the run waits with its plan.
     assert '1. [filings] fetch_filings -> NVDA (CIK 1045810, "NVIDIA CORP")' in first.output  # SEC's name

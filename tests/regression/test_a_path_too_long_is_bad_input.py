@@ -40,4 +40,4 @@ def test_a_long_goal_is_planned(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["run", goal, "--dry-run", "--db", str(tmp_path / "w.duckdb")],
                                 env={"WATCHDESK_SEC_IDENTITY": "Test Desk desk@example.com"})  # a run needs it
     assert result.exit_code == 0, result.output
-    assert "goal planned as watchlist 'goal-nvda-tsm-asml'" in result.output
+    assert "goal planned as watchlist 'goal-nvda-tsm-asml-" in result.output
