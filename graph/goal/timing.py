@@ -51,18 +51,30 @@ _FOR = re.compile(rf"\b(?:for|over)\s+(?:up to\s+|no more than\s+|at most\s+|a m
 _VAGUE = re.compile(rf"\b(?:for\s+)?(?:the\s+)?(?:next|coming)\s+(?:few|several|couple of|many)\s+{_UNIT}\b", _I)
 _DECIMAL = re.compile(r"\b(?:for|over)\s+(?:the\s+)?(?:next\s+)?(\d+\.\d+)\s+(day|week|month|quarter|year)s?\b", _I)
 _SIGNED = re.compile(rf"\b(?:(?:the\s+)?(?:next|coming|following)|for|over)\s+[-−–+]\s*\d+\s+{_UNIT}\b", _I)
-_REST = re.compile(r"\b(?:for\s+|through\s+|over\s+)?(?:the\s+)?(?:rest of|remainder of|end of)?\s*(?:the\s+|this\s+)"
-                   r"(quarter|year|month)\b", _I)
+_REST = re.compile(r"\b(?:for\s+|through\s+|over\s+|until\s+|till\s+|thru\s+)?(?:the\s+)?"
+                   r"(?:(?:rest|remainder|end)\s+of\s+(?:the\s+|this\s+)?|the\s+|this\s+)(quarter|year|month)\b", _I)
 # What starts a horizon: "to" and "by" alone do not ("flag any pushouts to Q2", "delivered by Friday", "from Q3 to
 # Q4"), except before an ISO date.
 _UNTIL = r"\b(?:through|thru|until|till|up\s+to)\s+"
+_END_OF = r"(?:(?:the\s+)?end\s+of\s+)?"  # "until the end of Q1 2027", "until end of Q1 2027"
+# "till end of next quarter": that quarter's last day, not three months on
+_END_NEXT = re.compile(
+    rf"(?:{_UNTIL})?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:next|coming|following)\s+(month|quarter|year)\b", _I
+)
+# What else reads as a horizon ("until the summer", "through the end of the cycle"): said when no pattern reads it
+_UNREAD_HORIZON = re.compile(
+    r"\b(?:until|till|thru|(?:through|by)\s+(?:the\s+)?end\s+of)\b(?:\s+(?!(?:for|on|about|regarding|and|or|with|"
+    r"weekly|daily|every|each|to|in|from|then|but|please|flag|watch|track|monitor|summari[sz]e|send|e-?mail)\b)"
+    r"[^\s|.,;:!?()]+){0,5}", _I
+)
+_NO_END = re.compile(r"\b(?:until|till)\s+(?:further\s+notice|(?:i|we)\s+stop(?:\s+it)?|stopped|cancell?ed)\b", _I)
 _YEAR_END = re.compile(
     rf"{_UNTIL}(?:the\s+)?(?:year[- ]end|end\s+of\s+(?:the\s+|this\s+)?year)(?:\s+(20\d\d))?\b", _I
 )
-_YEAR = re.compile(rf"{_UNTIL}(?:the\s+end\s+of\s+)?(20\d\d)\b(?![-/])", _I)
+_YEAR = re.compile(rf"{_UNTIL}{_END_OF}(20\d\d)\b(?![-/])", _I)
 _NEXT_DAY = re.compile(rf"{_UNTIL}(next\s+)?{_DAY}\b", _I)
 _NUMERIC = re.compile(rf"(?:{_UNTIL}|\bending\s+)(\d{{1,2}})[/.](\d{{1,2}})[/.](\d{{2,4}})\b", _I)
-_BAD_QUARTER = re.compile(rf"{_UNTIL}(?:the\s+end\s+of\s+)?Q(?:[05-9]|\d\d+)\b(?:\s*'?\d{{2,4}})?", _I)
+_BAD_QUARTER = re.compile(rf"{_UNTIL}{_END_OF}Q(?:[05-9]|\d\d+)\b(?:\s*'?\d{{2,4}})?", _I)
 _STARTING = re.compile(
     rf"\b(?:starting|beginning|from|as of|effective)\s+(?:(?:the\s+)?(?:next|coming|this)\s+)?"
     rf"(?:{_UNIT}|{_DAY}|today|tomorrow|now)\b", _I
@@ -79,7 +91,7 @@ _MONTH_RANGE = re.compile(rf"\b(?:from|between)\s+{_MONTH_YEAR}{_TO}{_MONTH_YEAR
 _ISO = re.compile(
     r"\b(?:through|until|till|to|by|ending)\s+(\d{4}-\d{2}-\d{2})(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])", _I
 )
-_QUARTER = re.compile(rf"{_UNTIL}(?:the\s+end\s+of\s+)?(?:fiscal\s+)?Q([1-4])(?:\s*'?(\d{{2,4}}))?\b", _I)
+_QUARTER = re.compile(rf"{_UNTIL}{_END_OF}(?:fiscal\s+)?Q([1-4])(?:\s*'?(\d{{2,4}}))?\b", _I)
 _DAY_MONTH = re.compile(rf"{_UNTIL}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(\d{{4}}))?", _I)
 # "until June 2025" is the month's end, "until June 20" that day: a day is 1-2 digits not followed by more
 _UNTIL_MONTH = re.compile(rf"{_UNTIL}(?:(?:the\s+)?end\s+of\s+)?(?:mid-?)?{_MONTH}"
@@ -212,6 +224,26 @@ def find_horizon(text: Text, notes: Notes, *, as_of: date) -> date | None:
         for m in list(text.finditer(pattern)):
             text.use(m.start(), m.end())
             notes.unclear(f"{m.group().strip()!r}: {why}")
+    until, first = _read_horizon(text, notes, as_of=as_of)
+    for m in list(text.finditer(_NO_END)):  # "until further notice": no horizon, and said so
+        text.use(m.start(), m.end())
+        if until is None:
+            notes.decide(f"horizon: none (from {m.group()!r}); the watchlist runs until you stop it")
+            first = m.group()
+    for m in list(text.finditer(_UNREAD_HORIZON)):  # what looks like a horizon and was not read: said, not dropped
+        text.use(m.start(), m.end())
+        if len(m.group().split()) == 1 and not text.is_free(m.end(), m.end() + 2):
+            continue  # "until" before a horizon read without it ("until next quarter")
+        notes.unclear(f"{m.group()!r}: " + (f"not read; the watch already ends on {until} (from {first!r})" if until
+                      else "read as a horizon but not understood; none set (give a date, e.g. 'until 2027-06-30', "
+                      "or a count, e.g. 'for the next 2 quarters')"))  # fmt: skip
+    if first is None:
+        notes.decide("horizon: none named; the watchlist runs until you stop it")
+    return until
+
+
+def _read_horizon(text: Text, notes: Notes, *, as_of: date) -> tuple[date | None, str | None]:
+    """The first horizon a pattern reads, and the words it was read from."""
     for pattern, reader in _HORIZONS:
         for m in text.finditer(pattern):
             try:
@@ -230,12 +262,23 @@ def find_horizon(text: Text, notes: Notes, *, as_of: date) -> date | None:
             if until <= as_of:  # said, not dropped in silence: "until 2025-01-01" when it is already 2026
                 notes.unclear(f"{m.group().strip()!r}: {until.isoformat()} is not after {as_of.isoformat()}, so it "
                               "cannot end the watch; no horizon set")  # fmt: skip
+                text.use(m.start(), m.end())
                 continue
             text.use(m.start(), m.end())
             notes.decide(f"horizon: until {until.isoformat()} (from {m.group().strip()!r}, counted from {as_of})")
-            return until
-    notes.decide("horizon: none named; the watchlist runs until you stop it")
-    return None
+            return until, m.group().strip()
+    return None, None
+
+
+def _end_next(m: re.Match[str], as_of: date) -> date:
+    """ "end of next quarter": the last day of the quarter (month, year) after this one."""
+    unit = m.group(1).lower()
+    if unit == "year":
+        return date(as_of.year + 1, 12, 31)
+    if unit == "quarter":
+        return _quarter_end(add_months(as_of, 3))
+    month = add_months(as_of, 1)
+    return date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
 
 
 def _next(m: re.Match[str], as_of: date) -> date:
@@ -393,6 +436,7 @@ _HORIZONS = (
     (_YEAR_END, lambda m, a: date(int(m.group(1)) if m.group(1) else a.year, 12, 31)),
     (_SLASHED, _slashed),
     (_DECIMAL, _decimal),
+    (_END_NEXT, _end_next),
     (_NEXT, _next),
     (_FOR, _next),
     (_REST, _rest),
