@@ -169,8 +169,20 @@ def _delivery_problems(n: int, delivery: Delivery, policy: Policy) -> list[str]:
         )
     for address in delivery.to:
         if not recipient_allowed(address, policy.allowed_recipients):
+            close = _close_recipient(address, policy.allowed_recipients)
+            hint = "add it (or its @domain) there"
+            hint = f"did you mean {close!r}? If not, {hint}" if close else hint
             problems.append(
-                f"{where}.to: {address!r} is not in policy.allowed_recipients "
-                f"{list(policy.allowed_recipients)}: add it (or its @domain) there"
+                f"{where}.to: {address!r} is not in policy.allowed_recipients {list(policy.allowed_recipients)}: {hint}"
             )
     return problems
+
+
+def _close_recipient(address: str, allowed: Iterable[str]) -> str | None:
+    """The allowed address `address` is a typo of, if any ("pm@fund.exmaple" for "pm@fund.example"); an allowed
+    domain ("@fund.example") stands for the same name at that domain."""
+    local = address.strip().lower().rpartition("@")[0]
+    entries = [a.strip().lower() for a in allowed]
+    candidates = [e if "@" in e.lstrip("@") else f"{local}@{e.lstrip('@')}" for e in entries]
+    close = difflib.get_close_matches(address.strip().lower(), candidates, n=1, cutoff=0.85)
+    return close[0] if close else None
