@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 from watchdesk.graph.watchlist import Ticker, Watchlist
 from watchdesk.sources import edgar
 from watchdesk.sources.edgar_parse import resolve_ticker
@@ -31,6 +33,9 @@ def match_companies(
     companies: dict[str, CompanyRef] = {}
     unknown: list[UnknownTickerError] = []
     for ticker in tickers:
+        if ticker.cik is not None and (mismatch := _cik_mismatch(ticker.symbol, ticker.cik, ticker_map)):
+            unknown.append(mismatch)
+            continue
         if ticker.cik is not None:
             # the company's name matters beyond the plan: the news agent finds items by it ("Apple takes wraps off
             # ..."); with no lookup, the snapshot of SEC's map shipped with watchdesk gives it when the CIK agrees
@@ -43,6 +48,32 @@ def match_companies(
         except UnknownTickerError as exc:
             unknown.append(exc)
     return companies, unknown
+
+
+class TickerCikMismatchError(UnknownTickerError):
+    """A ticker given with a CIK that SEC lists under other tickers ("ASLM" with ASML's CIK)."""
+
+    def __init__(self, ticker: str, cik: int, listed: list[CompanyRef], origin: str) -> None:
+        best = (difflib.get_close_matches(ticker, [r.ticker for r in listed], n=1, cutoff=0) or [listed[0].ticker])[0]
+        ConfigError.__init__(self, f"ticker {ticker!r} is not CIK {cik}'s: {origin} lists that CIK ({listed[0].name}) "
+                                   f"as {', '.join(r.ticker for r in listed)}; did you mean symbol = \"{best}\"? (or "
+                                   "correct the cik)")  # fmt: skip
+        self.ticker = ticker
+        self.suggestions = [best]
+
+
+def _cik_mismatch(symbol: str, cik: int, ticker_map: dict[str, CompanyRef]) -> TickerCikMismatchError | None:
+    """The error for a symbol its CIK is not listed under: by SEC's map when it was fetched, else by the snapshot
+    shipped with watchdesk. A CIK neither lists cannot be checked and passes."""
+    from watchdesk.graph.goal.names import shipped_index
+
+    origin, refs = "SEC's ticker map", [r for r in ticker_map.values() if r.cik == cik]
+    if not refs:
+        index = shipped_index()
+        origin, refs = index.origin, [r for r in index.by_ticker.values() if r.cik == cik]
+    if not refs or symbol.upper().replace(".", "-") in {r.ticker.upper().replace(".", "-") for r in refs}:
+        return None
+    return TickerCikMismatchError(symbol, cik, refs, origin)
 
 
 def _shipped(symbol: str, cik: int) -> CompanyRef | None:
