@@ -75,6 +75,15 @@ def _name_words(name: str) -> list[str]:
     return re.sub(r"[^a-z0-9 ]+", " ", name.lower().replace("&", " ")).split()
 
 
+def swapped_tickers(ticker: str, known: Collection[str]) -> list[str]:
+    """Known tickers that are `ticker` with two neighbouring letters swapped (Damerau distance 1): "ASLM" -> ASML,
+    the typo a close-match ratio ranks behind SLM and SLAM, or misses ("TMS" -> TSM). Suggested first, in the order
+    of `known` (SEC's map lists the largest companies first: ASML before SALM)."""
+    query = _normalise_ticker(ticker)
+    swaps = {query[:i] + query[i + 1] + query[i] + query[i + 2 :] for i in range(len(query) - 1)} - {query}
+    return [t for t in known if t in swaps]
+
+
 def suggest_tickers(ticker: str, ticker_map: Mapping[str, CompanyRef], *, n: int = 3) -> list[str]:
     """Up to `n` tickers close to `ticker` by symbol, by company name or by name initials."""
     query = _normalise_ticker(ticker)
@@ -82,7 +91,8 @@ def suggest_tickers(ticker: str, ticker_map: Mapping[str, CompanyRef], *, n: int
               for t in difflib.get_close_matches(query, list(ticker_map), n=n * 3, cutoff=0.6)}
     for tick, score in _name_scores(ticker, ticker_map, n=n * 3).items():
         scores[tick] = max(score, scores.get(tick, 0.0))
-    ranked = sorted(scores, key=lambda t: -scores[t])  # stable: symbol matches win ties
+    swapped = swapped_tickers(ticker, ticker_map)
+    ranked = swapped + [t for t in sorted(scores, key=lambda t: -scores[t]) if t not in swapped]  # stable sort
     seen_ciks: set[int] = set()
     out: list[str] = []
     for tick in ranked:

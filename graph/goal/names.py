@@ -18,6 +18,7 @@ from importlib import resources
 
 from watchdesk.graph.goal.text import fold
 from watchdesk.graph.goal.words import words
+from watchdesk.sources.edgar_parse import swapped_tickers
 from watchdesk.sources.models import CompanyRef
 
 SNAPSHOT = "sec_tickers.tsv.gz"
@@ -111,6 +112,7 @@ class CompanyIndex:
         if tickers and 2 <= len(phrase) <= 6:
             symbols = difflib.get_close_matches(phrase.upper(), list(self.by_ticker), n=n, cutoff=0.7)
             found += [self.by_ticker[t] for t in symbols]
+            found[:0] = [self.by_ticker[t] for t in swapped_tickers(phrase, self.by_ticker)]  # "ASLM": ASML first
         out: dict[int, CompanyRef] = {}
         for ref in found:
             out.setdefault(ref.cik, ref)
