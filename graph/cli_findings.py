@@ -24,6 +24,7 @@ from watchdesk.graph.paths import no_database
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.redact import inert_json, printable
+from watchdesk.store.topic_names import close_topics, topic_given
 
 FORMATS = ("table", "csv", "jsonl", "md")
 POLARITIES = ("negative", "neutral", "positive")
@@ -143,7 +144,7 @@ def _asked(
     """The database and the filters, each checked against what the store holds (a misspelt ticker or topic is
     said with its close matches, not answered with an empty list)."""
     from watchdesk.agents.briefing.period import iso_week
-    from watchdesk.store import explore, reader
+    from watchdesk.store import reader
 
     start, end = (x.date() if hasattr(x, "date") else None for x in (since, until))
     if week is not None:
@@ -157,7 +158,7 @@ def _asked(
     if why := no_database(db_path):
         raise ConfigError(f"{why}: pass --db with the file a run wrote")
     given = [ticker_given(t) for t in tickers]
-    topics = [explore.topic_given(t) for t in topics]  # "Supply chain" is supply_chain
+    topics = [topic_given(t) for t in topics]  # "Supply chain" is supply_chain
     if given or topics:  # each DISTINCT reads a whole table: only when there is a name to check
         with reader.reading(db_path) as con:
             known_tickers = {t for (t,) in con.execute("SELECT DISTINCT ticker FROM findings").fetchall() if t}
@@ -174,7 +175,8 @@ def _known(what: str, given: Sequence[str], known: set[str], db: Path) -> None:
     for value in given:
         if value in known:
             continue
-        close = difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6)
+        close = (close_topics(value, sorted(known)) if what == "topic"
+                 else difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6))  # fmt: skip
         hint = f"; did you mean {', '.join(close)}?" if close else f"; it holds {', '.join(sorted(known)) or 'none'}"
         raise ConfigError(f"{db} holds no {what} {printable(value)!r}{hint}")
 

@@ -10,6 +10,7 @@ import click
 from watchdesk.graph.cli_input import INPUT_FORMATS, GivenPath, InputPath, read_input, writable_file
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.redact import inert_json, redact_text
+from watchdesk.store.topic_names import topic_given, unknown_topic
 
 if TYPE_CHECKING:
     from watchdesk.agents.flagging.document import Document
@@ -25,10 +26,17 @@ FIELDS = ("topic", "polarity", "score", "sentence", "start", "end", "section", "
 
 
 def _topic_names(value: str) -> list[str]:
-    names = [name.strip() for name in value.split(",") if name.strip()]
-    if not names:
+    """The names --topics gives, as a watchlist and `findings --topic` read them ("supply chain" is supply_chain);
+    ConfigError for an unknown one, with the close ones."""
+    from watchdesk.agents.flagging.topics import shipped_topics
+
+    given = [name.strip() for name in value.split(",") if name.strip()]
+    if not given:
         raise ConfigError("--topics is empty; give topic names such as inventory,supply_chain,geopolitical")
-    return names
+    known = [s.name for s in shipped_topics()]
+    if unknown := [unknown_topic(name, known) for name in given if topic_given(name) not in known]:
+        raise ConfigError(f"--topics: {'; '.join(unknown)}")
+    return [topic_given(name) for name in given]
 
 
 @click.command()

@@ -18,6 +18,7 @@ from watchdesk.graph.policy import domain_allowed
 from watchdesk.graph.watchlist import Delivery, Policy, Ticker, Watchlist
 from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
+from watchdesk.store.topic_names import unknown_topic
 
 FMP_HOST = "financialmodelingprep.com"
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -26,7 +27,7 @@ _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 def watchlist_problems(watchlist: Watchlist, *, topic_names: Iterable[str]) -> list[str]:
     """Every cross-field problem of `watchlist`, as sentences naming the field and what to do."""
     known = [*topic_names, *(t.name for t in watchlist.topics.custom)]
-    problems = [_unknown_topic(name, known) for name in watchlist.topics.watch if name not in known]
+    problems = [f"topics.watch: {unknown_topic(name, known)}" for name in watchlist.topics.watch if name not in known]
     since, until = watchlist.filings.since, watchlist.filings.until
     if since and until and since > until:
         problems.append(f"filings.since ({since}) is after filings.until ({until}): the window is empty")
@@ -102,12 +103,6 @@ def option_problems(
 def describe_problems(origin: str, problems: list[str]) -> str:
     listed = "\n".join(f"  - {p}" for p in problems)
     return f"{origin}: {len(problems)} problem{'s' if len(problems) > 1 else ''}:\n{listed}"
-
-
-def _unknown_topic(name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
-    hint = f" (did you mean {', '.join(map(repr, close))}?)" if close else f" (known: {', '.join(known)})"
-    return f"topics.watch: unknown topic {name!r}{hint}"
 
 
 def _transcript_problems(ticker: Ticker, policy: Policy) -> list[str]:

@@ -15,6 +15,7 @@ from watchdesk.graph.forms import canonical_form
 from watchdesk.graph.tickers import ticker_symbol
 from watchdesk.sources.addresses import ADDRESS, DOMAIN
 from watchdesk.sources.errors import ConfigError
+from watchdesk.store.topic_names import topic_given
 
 Source = Literal["edgar", "transcripts", "news"]
 _APPROVAL = re.compile(r"^(always|never|first:[1-9]\d*)$")
@@ -133,6 +134,11 @@ class CustomTopic(_Strict):
 class Topics(_Strict):
     watch: tuple[str, ...] = ("inventory", "supply_chain", "geopolitical")
     custom: tuple[CustomTopic, ...] = ()
+
+    @field_validator("watch")
+    @classmethod
+    def _as_stored(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(topic_given(name) for name in value)  # "Supply chain" is supply_chain, as `findings` reads it
 
     @model_validator(mode="after")
     def _some_topic(self) -> Topics:

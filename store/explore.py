@@ -8,7 +8,6 @@ its sources as links. Dates are the documents' event dates: filing, call or publ
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -31,17 +30,13 @@ from watchdesk.store.queries import (
 )
 from watchdesk.store.store import Store
 from watchdesk.store.table import Table
+from watchdesk.store.topic_names import topic_given
 
 Many = str | Sequence[str] | None  # one, several, or None for all
 
 _FILTERS = """(CAST(? AS VARCHAR[]) IS NULL OR list_contains(?, {ticker}))
     AND (CAST(? AS VARCHAR[]) IS NULL OR {topic_test})
     AND (CAST(? AS DATE) IS NULL OR {day} >= ?) AND (CAST(? AS DATE) IS NULL OR {day} <= ?)"""
-
-
-def topic_given(topic: str) -> str:
-    """A topic as stored, from the way a reader writes it: "Supply chain", "supply-chain" -> "supply_chain"."""
-    return re.sub(r"[\s-]+", "_", topic.strip().lower())
 
 
 def _params(ticker: Many, topic: Many, start: date | None, end: date | None) -> list[object]:
