@@ -68,12 +68,25 @@ def _cik_mismatch(symbol: str, cik: int, ticker_map: dict[str, CompanyRef]) -> T
     from watchdesk.graph.goal.names import shipped_index
 
     origin, refs = "SEC's ticker map", [r for r in ticker_map.values() if r.cik == cik]
+    fetched = bool(refs)
     if not refs:
         index = shipped_index()
         origin, refs = index.origin, [r for r in index.by_ticker.values() if r.cik == cik]
-    if not refs or symbol.upper().replace(".", "-") in {r.ticker.upper().replace(".", "-") for r in refs}:
+    if not refs or _plain(symbol) in {_plain(r.ticker) for r in refs}:
         return None
+    if not fetched:
+        # The snapshot is dated: a company may have changed its ticker since (Block, CIK 1512673: SQ, then XYZ in
+        # 2025), and a current ticker must not be refused on its word (a review, session 27). It refuses only what
+        # it can tell: the symbol is another company's, or it is a slip of one of this CIK's tickers ("ASLM").
+        elsewhere = shipped_index().ticker(symbol)
+        slip = difflib.get_close_matches(_plain(symbol), [_plain(r.ticker) for r in refs], n=1, cutoff=0.7)
+        if (elsewhere is None or elsewhere.cik == cik) and not slip:
+            return None
     return TickerCikMismatchError(symbol, cik, refs, origin)
+
+
+def _plain(ticker: str) -> str:
+    return ticker.upper().replace(".", "-")  # BRK.B is SEC's BRK-B
 
 
 def _shipped(symbol: str, cik: int) -> CompanyRef | None:
