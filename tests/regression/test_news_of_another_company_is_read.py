@@ -100,3 +100,18 @@ def test_a_second_watchlist_reads_a_feed_the_first_has_read(feed_url: str, tmp_p
     assert b.not_modified == 0 and len(b.new_doc_ids) == 1
     assert ("AMZN", "Amazon says Anthropic’s Claude still OK for AWS customers to use outside defense work") in amazon
     assert b_again.not_modified == 1 and a_again.not_modified == 1
+
+
+def test_a_feeds_token_cannot_be_recovered_from_its_cursor_key() -> None:
+    """A review (session 27): the cursor key hashed the feed's URL with its ?token= and everything else in the key,
+    all of which the database holds, so a 6-digit token came back from the key by trial in 9 s. The key now hashes the
+    redacted URL: two tokens of one feed give one key, which holds nothing of either."""
+    from watchdesk.agents import news
+    from watchdesk.sources.news.match import terms_for
+
+    req = news.NewsRequest(tickers=(terms_for("AAPL", sec_name="Apple Inc.", aliases=()),), ciks={"AAPL": 320193},
+                           feeds=())  # fmt: skip
+    feed = news.FeedSpec(url="https://feeds.example.com/rss?token=483920")
+    one = news._feed_key("https://feeds.example.com/rss?token=483920", feed=feed, req=req)
+    other = news._feed_key("https://feeds.example.com/rss?token=111111", feed=feed, req=req)
+    assert one == other and "483920" not in one
