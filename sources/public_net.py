@@ -27,8 +27,8 @@ _LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)  # htt
 def internal_kind(address: str) -> str | None:
     """What makes `address` internal ("loopback", "private", ...), or None for a public one."""
     ip = ipaddress.ip_address(address.partition("%")[0])  # an IPv6 link-local address may carry "%eth0"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 reaches 127.0.0.1
+    if isinstance(ip, ipaddress.IPv6Address) and (inner := ip.ipv4_mapped or ip.sixtofour) is not None:
+        ip = inner  # ::ffff:127.0.0.1 reaches 127.0.0.1; 6to4's 2002:7f00:1::1 wraps it too (a review, session 27)
     for kind in ("loopback", "link_local", "private", "multicast", "unspecified", "reserved"):
         if getattr(ip, f"is_{kind}"):
             return kind.replace("_", "-")

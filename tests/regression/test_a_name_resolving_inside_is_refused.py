@@ -58,7 +58,9 @@ def _get(url: str, audit: list[AuditEvent]) -> None:
     ("addresses", "internal"),
     [(["127.0.0.1"], "127.0.0.1"), (["10.0.0.5"], "10.0.0.5"), (["169.254.169.254"], "169.254.169.254"),
      (["::1"], "::1"), (["fd00::1"], "fd00::1"), (["::ffff:127.0.0.1"], "::ffff:127.0.0.1"),
-     (["100.64.0.1"], "100.64.0.1"), (["0.0.0.0"], "0.0.0.0"), ([PUBLIC, "192.168.1.1"], "192.168.1.1")],
+     (["100.64.0.1"], "100.64.0.1"), (["0.0.0.0"], "0.0.0.0"), ([PUBLIC, "192.168.1.1"], "192.168.1.1"),
+     # 6to4 addresses wrapping loopback and the metadata address (a review, session 27: they passed)
+     (["2002:7f00:1::1"], "2002:7f00:1::1"), (["2002:a9fe:a9fe::1"], "2002:a9fe:a9fe::1")],
 )  # fmt: skip
 def test_a_name_resolving_to_an_internal_address_is_refused(
     addresses: list[str], internal: str, connected: list[tuple[str, int]], monkeypatch: pytest.MonkeyPatch
