@@ -13,7 +13,13 @@ from typing import TypeVar
 
 from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.watchlist import Watchlist
-from watchdesk.sources.errors import ConfigError, DatabaseInUseError, StoreDamagedError, WatchdeskError
+from watchdesk.sources.errors import (
+    ConfigError,
+    DatabaseInUseError,
+    StoreDamagedError,
+    TransportError,
+    WatchdeskError,
+)
 from watchdesk.sources.redact import redact_text
 
 T = TypeVar("T")
@@ -29,11 +35,11 @@ def started_or_noticed(
     start: Callable[[], T], *, watchlist: Watchlist, settings: Settings, report: Callable[[str], None]
 ) -> T:
     """`start()`; a run refused before it started (a setting missing as cron runs it, the database held by another
-    program) leaves the notice, then the error goes on to the log and the exit status; a run that starts removes an
-    earlier notice."""
+    program or damaged, SEC out of reach as the tickers resolve) leaves the notice, then the error goes on to the log
+    and the exit status; a run that starts removes an earlier notice."""
     try:
         started = start()
-    except (ConfigError, DatabaseInUseError) as exc:
+    except (ConfigError, DatabaseInUseError, TransportError) as exc:
         notify_cannot_run(watchlist=watchlist, settings=settings, reason=str(exc), report=report,
                           settings_advice=isinstance(exc, ConfigError))  # fmt: skip
         raise

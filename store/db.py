@@ -18,6 +18,7 @@ DEFAULT_DB = Path("watchdesk.duckdb")
 _LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
 _UNWRITABLE = re.compile(r"Read-only file system|Permission denied")
 _CUT_SHORT = re.compile(r'Could not read enough bytes from file "(?P<path>[^"]*)"')
+_BAD_CHECKSUM = re.compile(r"Corrupt database file: computed checksum")
 
 
 def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -33,6 +34,10 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb
         con = duckdb.connect(target, read_only=read_only)
     except duckdb.IOException as exc:
         raise _translate_open_error(target, exc, read_only=read_only) from exc
+    except duckdb.Error as exc:  # a block that fails its checksum may be read as the file opens
+        if (bad := cut_short(exc, path=target)) is not None:
+            raise bad from exc
+        raise
     try:
         # Every time is stored as UTC: DuckDB turns an aware datetime bound into a TIMESTAMP column into the session's
         # time zone, which is the machine's (a writer under TZ=America/Los_Angeles stored 03:11 for 11:11 UTC, and the
@@ -107,14 +112,25 @@ def _highest_block(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def cut_short(exc: BaseException, *, path: str | None = None) -> ConfigError | None:
-    """A DuckDB file that ends before its data does, said as such with what to do; None for any other error. DuckDB
-    finds it only when it reads a missing block, which may be at open, at the first query or in the middle of a run."""
-    found = _CUT_SHORT.search(str(exc)) if isinstance(exc, duckdb.Error) else None
-    return None if found is None else _damaged(path or found["path"])
+    """A DuckDB file that ends before its data does, or one whose block fails its checksum (a bad copy, a disk fault,
+    a stray write), said as such with what to do; None for any other error. DuckDB finds either only when it reads
+    the block, which may be at open, at the first query or in the middle of a run."""
+    if not isinstance(exc, duckdb.Error):
+        return None
+    if (found := _CUT_SHORT.search(str(exc))) is not None:
+        return _damaged(path or found["path"])
+    if _BAD_CHECKSUM.search(str(exc)) is not None:
+        return ConfigError(f"{path or 'the store'} {_CORRUPT}")
+    return None
 
 
 _DAMAGED = ("is damaged: the file ends before DuckDB's data does (cut short, as by a full disk or a copy that did not "
             "finish), so it cannot be read. Restore it from a copy, or pass --db with a new path to start a new store.")
+
+
+_CORRUPT = ("is damaged: a block of it does not match the checksum DuckDB wrote with it (a copy that went wrong, a "
+            "disk fault or a stray write), so it cannot be read. Restore it from a copy, or pass --db with a new path "
+            "to start a new store.")
 
 
 def _damaged(path: str) -> ConfigError:

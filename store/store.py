@@ -56,13 +56,16 @@ def interrupt_queries() -> None:
 class Store:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
+        self.path: str | None = None  # the file, when opened by path: said in a damaged-file error
         self._lock = threading.RLock()
         self._running = 0  # statements in progress (the lock is re-entrant: a transaction's work runs within it)
         _OPEN.add(self)
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False) -> Store:
-        return cls(db.connect(path, read_only=read_only))
+        store = cls(db.connect(path, read_only=read_only))
+        store.path = str(path)
+        return store
 
     def close(self) -> None:
         with self._lock:
@@ -91,7 +94,7 @@ class Store:
             except duckdb.Error as exc:
                 if (full := disk_full(exc)) is not None:
                     raise DiskFullError(full) from exc
-                if (cut := db.cut_short(exc)) is not None:
+                if (cut := db.cut_short(exc, path=self.path)) is not None:
                     raise StoreDamagedError(cut) from exc
                 raise
             finally:
