@@ -22,6 +22,7 @@ from watchdesk.graph.paths import no_database
 from watchdesk.graph.settings import Settings, from_env, today
 from watchdesk.graph.signals import queries_stop_on_signals
 from watchdesk.sources.errors import (
+    SIZE_LIMIT,
     ConfigError,
     DatabaseInUseError,
     DiskFullError,
@@ -29,6 +30,7 @@ from watchdesk.sources.errors import (
     StoreDamagedError,
     WatchdeskError,
     disk_full,
+    no_room,
     unexpected,
 )
 from watchdesk.sources.redact import redact_text
@@ -606,7 +608,8 @@ def _full_disk_said(exc: BaseException) -> WatchdeskError | None:
     run_id, db = getattr(exc, "run_id", None), getattr(exc, "db_path", None)
     then = (f"resume run {run_id} with `watchdesk approve {run_id}{f' --db {db}' if db else ''}`" if run_id
             else "run the command again")
-    return WatchdeskError(f"the disk is full ({full}): what was stored so far is kept; free some space, then {then}")
+    room = "raise the limit" if full == SIZE_LIMIT else "free some space"
+    return WatchdeskError(f"{no_room(full)}: what was stored so far is kept; {room}, then {then}")
 
 
 _TERMINATED: list[int] = []  # SIGTERM, once received: the exit status is a terminated program's

@@ -40,7 +40,7 @@ from watchdesk.graph.state import Step
 from watchdesk.graph.validate import ensure_valid, writable_paths
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.bounded import MIB
-from watchdesk.sources.errors import ConfigError, DiskFullError, PolicyError, StoreDamagedError, disk_full
+from watchdesk.sources.errors import ConfigError, DiskFullError, PolicyError, StoreDamagedError, disk_full, no_room
 from watchdesk.sources.gateway import SEC_DOMAIN, Gateway, GatewayConfig, domain_matches
 from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
@@ -406,7 +406,7 @@ def _drive(deps: Deps, run: RunRecord, stack: ExitStack, *, first_input: Any, ap
 def _stop_on_full_disk(deps: Deps, run: RunRecord, why: str, exc: BaseException) -> NoReturn:
     """The run stops interrupted, to be resumed once there is room. Saying so may not fit on the disk either: the run
     is then left `running`, which the next start marks interrupted all the same."""
-    run.error = f"the disk is full ({why})"
+    run.error = no_room(why)
     with contextlib.suppress(DiskFullError, Exception):
         _save(deps, run, {}, status="interrupted")
     raise DiskFullError(why, run_id=run.run_id, db_path=deps.settings.db_path) from exc

@@ -120,14 +120,26 @@ class StoreDamagedError(BaseException):
 FULL_DISK_WORDS = ("database or disk is full", "No space left on device", "Disk quota exceeded")  # SQLite's, the OS's
 
 
+# A file-size limit (`ulimit -f`, systemd's LimitFSIZE) stops a file growing as a full disk does: EFBIG, said so
+SIZE_LIMIT = "File too large: a file-size limit (`ulimit -f`, systemd's LimitFSIZE) stops the file growing"
+
+
 def disk_full(exc: BaseException) -> str | None:
-    """What said the disk is full: an OSError's ENOSPC or EDQUOT, or SQLite's or DuckDB's words for it; else None."""
+    """What said the disk is full: an OSError's ENOSPC or EDQUOT, or SQLite's or DuckDB's words for it, or a file
+    that reached its size limit (EFBIG); else None."""
     if isinstance(exc, DiskFullError):
         return exc.why
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return exc.strerror or str(exc)
+    if (isinstance(exc, OSError) and exc.errno == errno.EFBIG) or "File too large" in str(exc):
+        return SIZE_LIMIT
     text = str(exc)
     return next((words for words in FULL_DISK_WORDS if words in text), None)
+
+
+def no_room(why: str) -> str:
+    """How a full disk, or a file at its size limit, is said."""
+    return f"a file reached its size limit ({why})" if why == SIZE_LIMIT else f"the disk is full ({why})"
 
 
 @contextmanager
