@@ -18,7 +18,8 @@ _SECRET_PARAM = re.compile(
     re.IGNORECASE,
 )
 _SECRET_NAME = re.compile(
-    r"sig|auth|pwd|pw|pass|code|session|session[_-]?id|sessid|sid|jwt|otp|pin|hmac", re.IGNORECASE
+    r"sig|auth|pwd|pw|pass|code|session|session[_-]?id|sessid|sid|jwt|otp|pin|hmac|hash|ticket|nonce|access",
+    re.IGNORECASE,
 )
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\"'<>`]+")
 # What ends a sentence or a bracket after a URL in text ("...?apikey=XYZ: could not connect"): the sentence's, not
