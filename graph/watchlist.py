@@ -273,6 +273,9 @@ def parse_watchlist(text: str, *, origin: str = "<watchlist>") -> Watchlist:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{origin}: TOML syntax error: {exc}") from None
+    if not data:  # an empty file, or comments alone: said so, not as a missing field
+        raise ConfigError(f"{origin}: the watchlist is empty (no tickers, no settings); `watchdesk init` writes one to "
+                          "start from, each setting explained")
     try:
         return Watchlist.model_validate(data)
     except ValidationError as exc:

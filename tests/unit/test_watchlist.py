@@ -78,3 +78,12 @@ def test_fingerprint_changes_with_content() -> None:
     a = parse_watchlist('[[tickers]]\nsymbol = "NVDA"\n')
     b = parse_watchlist('[[tickers]]\nsymbol = "AMD"\n')
     assert a.fingerprint() != b.fingerprint() and a.fingerprint() == a.fingerprint()
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# my watchlist, to fill in\n"])
+def test_an_empty_watchlist_is_said_empty(text: str) -> None:
+    """It said "field `tickers`: Field required", as if one key were missing (a walkthrough, session 28)."""
+    with pytest.raises(ConfigError) as said:
+        parse_watchlist(text, origin="w.toml")
+    assert str(said.value) == ("w.toml: the watchlist is empty (no tickers, no settings); `watchdesk init` writes one "
+                               "to start from, each setting explained")
