@@ -36,6 +36,8 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     if ended := horizon_ended(watchlist, as_of):
         problems.append(f"until: {ended}")
     problems += _smtp_problems(watchlist, settings)
+    problems += _webhook_problems(watchlist, settings)
+    problems += _store_problems(settings)
     # a run refuses them before fetching: say so now
     problems += folder_problems(watchlist, out_dir=settings.out_dir, db_path=settings.db_path,
                                 record_dir=settings.record_dir)
@@ -75,6 +77,48 @@ def _smtp_problems(watchlist: Watchlist, settings: Settings) -> list[str]:
         smtp_server(settings.smtp_url)
     except ConfigError as exc:
         return [f"delivery: {exc}"]
+    return []
+
+
+def _webhook_problems(watchlist: Watchlist, settings: Settings) -> list[str]:
+    """A webhook variable set here to a host outside policy.allowed_domains: the run's delivery refuses it (never
+    echoed: the URL is the secret). One not set is the run's "failed" delivery, as an unset WATCHDESK_SMTP_URL is."""
+    from urllib.parse import urlsplit
+
+    from watchdesk.graph.policy import domain_allowed
+
+    problems = []
+    for n, d in enumerate(watchlist.delivery):
+        url = (settings.webhooks([d.webhook_env]).get(d.webhook_env) or "").strip() if d.webhook_env else ""
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            host = ""
+        if url and host and not domain_allowed(host, watchlist.policy.allowed_domains):
+            problems.append(f"delivery[{n}]: ${d.webhook_env} points at host {host!r}, which is not in "
+                            f"policy.allowed_domains: the run would refuse to post there (add the host, or fix the "
+                            "variable)")  # fmt: skip
+    return problems
+
+
+def _store_problems(settings: Settings) -> list[str]:
+    """The --db file, when it exists, must be a watchdesk store the run can open: not another file, not damaged, not
+    a newer watchdesk's (read-only: the dry run writes nothing; one held by a run is no problem of the watchlist)."""
+    from pathlib import Path
+
+    from watchdesk.sources.errors import DatabaseInUseError
+    from watchdesk.store.store import Store
+
+    if str(settings.db_path) == ":memory:" or not Path(settings.db_path).is_file():
+        return []
+    try:
+        Store.open(settings.db_path, read_only=True).close()
+    except DatabaseInUseError:
+        return []
+    except ConfigError as exc:
+        if "older than this watchdesk" in str(exc):  # a run migrates it: no problem
+            return []
+        return [f"--db: {exc}"]
     return []
 
 

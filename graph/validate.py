@@ -18,6 +18,7 @@ from watchdesk.graph.policy import domain_allowed
 from watchdesk.graph.watchlist import Delivery, Policy, Ticker, Watchlist
 from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.redact import redact_url
 from watchdesk.store.topic_names import unknown_topic
 
 FMP_HOST = "financialmodelingprep.com"
@@ -39,6 +40,7 @@ def watchlist_problems(watchlist: Watchlist, *, topic_names: Iterable[str]) -> l
     for ticker in watchlist.tickers:
         problems += _transcript_problems(ticker, watchlist.policy)
     problems += _news_problems(watchlist)
+    problems += _port_problems(watchlist)
     problems += _custom_topic_problems(watchlist)
     for n, delivery in enumerate(watchlist.delivery):
         problems += _delivery_problems(n, delivery, watchlist.policy)
@@ -151,6 +153,29 @@ def _news_problems(watchlist: Watchlist) -> list[str]:
         for n, feed in enumerate(watchlist.news.feeds) if readers
         and not domain_allowed(host := urlsplit(feed.url).hostname or "", watchlist.policy.allowed_domains)
     ]
+
+
+def _port_problems(watchlist: Watchlist) -> list[str]:
+    """A feed or transcript URL the gateway would refuse for its port (one not named in allowed_domains) or that
+    names no port a URL can have (99999): said before a run, which would record each as a gap."""
+    from watchdesk.sources.gateway import port_refusal
+
+    urls = [(f"news.feeds[{n}]", feed.url) for n, feed in enumerate(watchlist.news.feeds)]
+    urls += [(f"tickers.{t.symbol}.transcripts[{n}]", src.url) for t in watchlist.tickers
+             for n, src in enumerate(t.transcripts) if src.kind in {"url", "feed"} and src.url]  # fmt: skip
+    problems = []
+    for where, url in urls:
+        parts = urlsplit(url)
+        try:
+            port = parts.port
+        except ValueError:  # "Port out of range 0-65535", or no number at all
+            problems.append(f"{where}: {redact_url(url)} is not a valid URL (its port is not a number from 0 to "
+                            "65535)")  # fmt: skip
+            continue
+        host = (parts.hostname or "").lower()
+        if host and (why := port_refusal(parts.scheme, host, port, allowed_domains=watchlist.policy.allowed_domains)):
+            problems.append(f"{where}: {why}: the run would refuse it")
+    return problems
 
 
 def _delivery_problems(n: int, delivery: Delivery, policy: Policy) -> list[str]:

@@ -63,6 +63,16 @@ def _names_port(entry: str, host: str, port: int) -> bool:
     return number == str(port) and ascii_host(name) == ascii_host(host)
 
 
+def port_refusal(scheme: str, host: str, port: int | None, *, allowed_domains: tuple[str, ...]) -> str | None:
+    """Why a port is refused, or None. A host on the allow-list is reached on its scheme's own port; another port
+    only on loopback, or when an allowed_domains entry names it ("feeds.example.com:8443")."""
+    if port is None or port == {"http": 80, "https": 443}.get(scheme) or host in LOOPBACK:
+        return None
+    if any(_names_port(d, host, port) for d in allowed_domains):
+        return None
+    return f"port {port} of {host!r} not allowed (name it in allowed_domains as {host}:{port} if it should be)"
+
+
 class Gateway:
     """Every outbound GET goes through here. Thread-safe; use as a context manager or call close()."""
 
@@ -120,13 +130,7 @@ class Gateway:
         return any(domain_matches(host, d) for d in self.config.allowed_domains)
 
     def port_refusal(self, scheme: str, host: str, port: int | None) -> str | None:
-        """Why a port is refused, or None. A host on the allow-list is reached on its scheme's own port; another port
-        only on loopback, or when an allowed_domains entry names it ("feeds.example.com:8443")."""
-        if port is None or port == {"http": 80, "https": 443}.get(scheme) or host in LOOPBACK:
-            return None
-        if any(_names_port(d, host, port) for d in self.config.allowed_domains):
-            return None
-        return f"port {port} of {host!r} not allowed (name it in allowed_domains as {host}:{port} if it should be)"
+        return port_refusal(scheme, host, port, allowed_domains=self.config.allowed_domains)
 
     def get(
         self,
