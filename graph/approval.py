@@ -84,8 +84,30 @@ def approval_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
         deps.report(CHANGED)
     answer = interrupt({"run_id": deps.run_id, "plan": state["plan"], "text": describe(state["plan"])})
     decision, plan = apply_answer(answer, state["plan"])
+    _audit_decision(deps, decision, asked=state["plan"], kept=plan)
     deps.report(f"plan {decision}")
     return Command(goto="supervisor", update={"approval": decision, "plan": plan})
+
+
+def _audit_decision(deps: Deps, decision: str, *, asked: list[Step], kept: list[Step]) -> None:
+    """The decision as an audit row: who answered (the account the answer came from), when, and the steps an edit
+    left out, by id (the stored plan is the edited one: the row keeps what was asked)."""
+    import getpass
+    from datetime import UTC, datetime
+
+    from watchdesk.store.records import ActionRecord
+
+    try:
+        who = getpass.getuser()
+    except (OSError, KeyError):  # no login name in a container
+        who = "unknown account"
+    ids = {s["id"] for s in kept}
+    dropped = [s["id"] for s in asked if s["id"] not in ids]
+    detail = (f"by {who}; the plan of {len(asked)} steps rejected" if decision == "rejected" else
+              f"by {who}; {len(kept)} of {len(asked)} steps kept" + f", left out: {', '.join(dropped)}" * bool(dropped))
+    deps.store.record_actions([ActionRecord(run_id=deps.run_id, agent="approval", action=f"plan.{decision}",
+                                            target=deps.watchlist.name, attempt=1, outcome=decision, detail=detail,
+                                            at=datetime.now(UTC))])  # fmt: skip
 
 
 def apply_answer(answer: Any, plan: list[Step]) -> tuple[Literal["approved", "edited", "rejected"], list[Step]]:

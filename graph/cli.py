@@ -403,12 +403,15 @@ def init(path: Path, force: bool) -> None:
 
 
 @cli.command()
+@click.argument("run_id", required=False)
 @db_option
 @click.option("--upgrade", is_flag=True, help="First apply this watchdesk's migrations to the store (a store an "
               "older watchdesk wrote), writing nothing else; notebooks read it then.")
 @click.pass_context
-def runs(ctx: click.Context, db: Path | None, upgrade: bool) -> None:
-    """List runs with their status (newest first), and the row count of every table.
+def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool) -> None:
+    """List runs with their status (newest first), and the row count of every table; with RUN_ID, that run's audit
+    trail instead: every request, refusal, approval (who, when, the steps an edit left out) and delivery, oldest
+    first.
 
     A run still marked running while no process holds the file was killed: it shows as stale. With --upgrade the
     store is migrated first (readers such as the notebooks never migrate a store; every writing command does).
@@ -416,6 +419,7 @@ def runs(ctx: click.Context, db: Path | None, upgrade: bool) -> None:
     \b
     Examples:
       watchdesk runs --db demo.duckdb
+      watchdesk runs demo-2026-09-01 --db demo.duckdb      # its audit trail
       watchdesk runs --db demo.duckdb --upgrade     # after upgrading watchdesk, before opening a notebook
     """
     from watchdesk.store.reader import RUN_STATUS
@@ -427,6 +431,11 @@ def runs(ctx: click.Context, db: Path | None, upgrade: bool) -> None:
     if upgrade:
         _upgrade(Path(settings.db_path))
     with Store.open(settings.db_path, read_only=True) as store:  # read-only: the run marked stale stays as it is
+        if run_id is not None:
+            from watchdesk.graph.cli_audit import print_audit
+
+            print_audit(store, run_id, echo=click.echo, note=lambda line: click.echo(line, err=True))
+            return
         for run_id, status, watchlist, started in store.query(
             f"SELECT run_id, {RUN_STATUS}, watchlist, started_at FROM runs ORDER BY started_at DESC"
         ):

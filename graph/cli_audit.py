@@ -1,0 +1,34 @@
+"""`watchdesk runs RUN_ID`: one run's audit trail, as the actions table holds it (requests, refusals, approvals,
+deliveries), oldest first. Secrets were redacted before the rows were written; fetched text is shown inert."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.redact import printable
+from watchdesk.store.store import Store
+
+
+def print_audit(store: Store, run_id: str, *, echo: Callable[[str], None], note: Callable[[str], None]) -> None:
+    """Each action of `run_id`: when (UTC), agent, action, outcome, target and what it says; then the outcomes
+    counted. An unknown run id is refused with the nearest ones."""
+    if not store.query("SELECT 1 FROM runs WHERE run_id = ?", [run_id]):
+        import difflib
+
+        known = [r[0] for r in store.query("SELECT run_id FROM runs ORDER BY started_at DESC")]
+        close = difflib.get_close_matches(run_id, known, n=3)
+        hint = f": did you mean {' or '.join(close)}?" if close else " (`watchdesk runs` lists them)"
+        raise ConfigError(f"no run {run_id!r} in this store{hint}")
+    rows = store.query(
+        'SELECT "at", agent, action, outcome, target, detail FROM actions WHERE run_id = ? '
+        'ORDER BY "at", action_id',
+        [run_id],
+    )
+    for at, agent, action, outcome, target, detail in rows:
+        said = f"\t{printable(detail)}" if detail else ""
+        echo(f"{at:%Y-%m-%d %H:%M:%S}\t{agent}\t{action}\t{outcome}\t{printable(target)}{said}")
+    counted = Counter(r[3] for r in rows)
+    note(f"{run_id}: {len(rows)} action{'s' * (len(rows) != 1)}" + (" (" + ", ".join(
+        f"{n} {outcome}" for outcome, n in counted.most_common()) + ")") * bool(rows))  # fmt: skip
