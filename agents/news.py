@@ -185,6 +185,9 @@ def _consider(
     tags = topical_tags(item.categories)
     text = "\n".join((item.title, item.summary, *tags))
     symbols = match_tickers(text, req.tickers, categories=item.categories)
+    # the companies the headline or summary name themselves: another is named only by the outlet's tags ("NVIDIA
+    # Corporation" as a keyword of a market story), which the briefing says beside the item
+    in_words = set(match_tickers("\n".join((item.title, item.summary)), req.tickers))
     if not symbols:
         result.unmatched += 1
         return
@@ -201,9 +204,13 @@ def _consider(
     for symbol in new:
         seen.add((symbol, link))
         heads.setdefault((symbol, head), []).append(when)
-        record = _record(item, symbol=symbol, link=link, tier=tier, feed=feed, req=req, run_id=run_id, when=when)
+        record = _record(item, symbol=symbol, link=link, tier=tier, feed=feed, req=req, run_id=run_id, when=when,
+                         tagged_only=symbol not in in_words)
         result.new_doc_ids.append(store.save_document(record))
 
+
+# The kind of an item whose headline and summary do not name the company, kept for the outlet's own tag naming it
+TAGGED_ONLY = "news (named only in its tags)"
 
 _PATH_PARAM = re.compile(r";([^;/=]*)=[^;/]*")
 
@@ -255,7 +262,7 @@ _AHEAD = timedelta(days=1)  # a feed's clock (or time zone) may run a little ahe
 
 def _record(
     item: NewsItem, *, symbol: str, link: str, tier: Tier, feed: FeedSpec, req: NewsRequest, run_id: str,
-    when: datetime,
+    when: datetime, tagged_only: bool = False,
 ) -> DocumentRecord:
     outlet = _outlet(item, feed)[1] or feed.name or urlsplit(feed.url).hostname or feed.url
     text = item.title if not item.summary else f"{item.title}\n\n{item.summary}"
@@ -267,7 +274,7 @@ def _record(
         ticker=symbol,
         cik=req.ciks.get(symbol),
         form="news",
-        doc_type="news",
+        doc_type=TAGGED_ONLY if tagged_only else "news",
         title=item.title,
         # an item with no date, or one dated days ahead, is placed by the day it was first stored, and said so:
         # the run's own day passed for its publication date

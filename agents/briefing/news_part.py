@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
+from watchdesk.agents.news import TAGGED_ONLY
 from watchdesk.store import queries
 from watchdesk.store.store import Store
 
@@ -29,6 +30,7 @@ class NewsEntry:
     tier: str
     published: date | None
     flags: tuple[str, ...] = ()  # "geopolitical negative", one per finding
+    tagged_only: bool = False  # the headline and summary do not name the company; the outlet's tags do
 
 
 def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[NewsEntry]:
@@ -38,7 +40,7 @@ def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date)
         f"""
         WITH {queries.CURRENT_IN_PERIOD}
         SELECT d.doc_id, d.ticker, d.title, coalesce(d.source_url, d.url) AS link, coalesce(d.provider, '') AS outlet,
-               coalesce(d.tier, 'other') AS tier, d.filed_at,
+               coalesce(d.tier, 'other') AS tier, d.filed_at, coalesce(d.doc_type, '') AS kind,
                list(f.topic || ' ' || f.polarity ORDER BY f.start) FILTER (f.topic IS NOT NULL) AS flags,
                CASE coalesce(d.tier, 'other') WHEN 'primary' THEN 0 WHEN 'established' THEN 1 ELSE 2 END AS rank
         FROM documents d LEFT JOIN current_findings f USING (doc_id)
@@ -50,7 +52,7 @@ def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date)
     )
     return [
         NewsEntry(doc_id=r[0], ticker=r[1], title=r[2] or "", url=r[3], outlet=r[4], tier=r[5], published=r[6],
-                  flags=tuple(r[7] or ()))
+                  flags=tuple(r[8] or ()), tagged_only=r[7] == TAGGED_ONLY)
         for r in rows
     ]
 
@@ -61,6 +63,8 @@ def render_news(entries: Sequence[NewsEntry], *, tickers: Sequence[str]) -> str:
 
     lines = ["Items from the watchlist's feeds that name the company, with the outlet and its "
              "credibility tier (primary: regulators and the company's own releases; established outlets; other). "
+             "An item whose headline and summary do not name it, kept because the outlet tagged it with the company, "
+             "is marked so: what it says may not be about the company. "
              "Each is dated by the day its feed gives, in the feed's own time zone, as the outlet's page dates it."]
     for ticker in tickers:
         mine = [e for e in entries if e.ticker == ticker]
@@ -71,6 +75,7 @@ def render_news(entries: Sequence[NewsEntry], *, tickers: Sequence[str]) -> str:
         for e in _shown(mine):
             when = e.published.isoformat() if e.published else "undated"
             flags = f" · flagged: {', '.join(sorted(set(e.flags)))}" if e.flags else ""
+            flags += " · named only in the outlet's tags" if e.tagged_only else ""
             # a feed's link is fetched text: only a plain http(s) address becomes a link, anything else is shown
             # escaped ("x> **URGENT** [verify](http://evil.test)" injected markup and a phishing link)
             link = f"<{e.url}>" if URL.match(e.url or "") else escape_markdown(e.url or "no link")

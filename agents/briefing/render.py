@@ -197,7 +197,7 @@ def summary_part(ctx: RenderContext) -> Section:
 def tone_part(ctx: RenderContext) -> Section:
     """Every sentence of each document, not only topic mentions, read by the sentence sentiment model."""
     rows = ["| Ticker | Document | Sentences | Positive | Negative | Net tone |", "|---|---|---:|---:|---:|---:|"]
-    titles = {d.doc_id: d.title for d in ctx.data.documents if d.form == "news" and d.title}
+    titles = {d.doc_id: d.title for d in ctx.data.documents if (d.form or "").startswith("news") and d.title}
     for t in ctx.data.tone:
         ref = f" [{ctx.refs[t.doc_id]}]" if t.doc_id in ctx.refs else ""
         # a day's news items are told apart by their headlines

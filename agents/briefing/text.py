@@ -133,7 +133,7 @@ def doc_label(
     """"10-Q, filed 2026-03-04"; `late`: the day a document dated before the briefing's period was first stored,
     in the period (it came after its own period was briefed)."""
     verb = ("first stored" if dated_by_storage else "held" if form in {"earnings call", "transcript"}
-            else "published" if form == "news" else "filed")  # fmt: skip
+            else "published" if (form or "").startswith("news") else "filed")  # fmt: skip
     parts = [form or "", f"{verb} {filed_at.isoformat()}" if filed_at else ""]
     label = ", ".join(p for p in parts if p)
     return f"{label} (late: first stored {late.isoformat()})" if late else label
