@@ -15,7 +15,7 @@ from watchdesk.agents.filing_spans import SECTIONED, Labelled, with_spans
 from watchdesk.agents.filings_compare import COMPARE_VERSION, StoredPair, compare_stored, previous_filing
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources import edgar, edgar_parse, sgml
-from watchdesk.sources.errors import ParsingError, WatchdeskError
+from watchdesk.sources.errors import ParsingError, TransportError, WatchdeskError
 from watchdesk.sources.html_emphasis import read_html
 from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument, Submissions
@@ -437,16 +437,24 @@ def _compare_previous(
             # nothing to compare is said, once: with no row stored, every later run would fetch both again
             raise ParsingError("no section (risk factors, MD&A) was found in both filings")
     except Exception as exc:  # a bug comparing one pair is that comparison's gap too; the other filings go on
-        # A gap "... with PREVIOUS" settles the comparison for good (_stored_uncompared); a bug's does not: the next
-        # run compares the filing again, as the run's exit message says.
-        settled = isinstance(exc, WatchdeskError)
+        # A gap "... with PREVIOUS" settles the comparison for good (_stored_uncompared): a filing not found or not
+        # parsed. A bug's does not (the next run compares the filing again, as the run's exit message says), nor does
+        # a failure of the network, which the next run's fetch may not meet.
+        settled = isinstance(exc, WatchdeskError) and not _transient(exc)
         target = f"compare {filing.form} {filing.accession}" + (f" with {prev.accession}" if settled else "")
-        reason = str(exc) if settled else _bug(
+        reason = str(exc) if isinstance(exc, WatchdeskError) else _bug(
             store, exc, run_id=run_id, target=target, doing=f" comparing {filing.primary_document}")
+        if _transient(exc):
+            reason += "; the next run tries the comparison again"
         _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason, gaps=result.gaps,
              days=(filing.filing_date, filing.filing_date))  # fmt: skip
         return
     result.compared.append(f"{doc_id} vs {old.doc_id}")
+
+
+def _transient(exc: Exception) -> bool:
+    """A failure of the network (timeout, 5xx, 429) after the gateway's retries: not a 404, nor a replay pack's miss."""
+    return isinstance(exc, TransportError) and not isinstance(exc, LookupError)
 
 
 def _stored_uncompared(
@@ -465,9 +473,10 @@ def _stored_uncompared(
     comparison would never be made. Also the newest stored filing of each form, when a run stored it with the
     comparison turned off (`compare_previous = false`) and it is now on, or compared by an older way of comparing
     (COMPARE_VERSION). A reference filing (stored by a comparison, no run) and one whose comparison left a gap in any
-    run are not taken again, as a filing compared when first stored is never compared again (unless the way changes).
-    One that cannot be fetched waits for a later run; one whose reading meets a bug is
-    a gap (in `gaps`), audited as a failure, and is tried again by the next run; the others are compared."""
+    run (a filing not found or not parsed; not the network's failure, nor a bug) are not taken again, as a filing
+    compared when first stored is never compared again (unless the way changes). One that cannot be fetched waits
+    for a later run; one whose reading meets a bug is a gap (in `gaps`), audited as a failure, and is tried again by
+    the next run; the others are compared."""
     rows = store.query(
         """
         SELECT d.doc_id, d.accession FROM documents d
@@ -477,7 +486,8 @@ def _stored_uncompared(
                                WHERE n.ticker = d.ticker AND n.parent_doc_id IS NULL AND n.run_id IS NOT NULL
                                QUALIFY row_number() OVER (PARTITION BY upper(replace(n.form, '/A', ''))
                                                           ORDER BY n.filed_at DESC, n.accession DESC) = 1)
-               -- a comparison a bug stopped, whichever filing: tried again (its gap names no previous filing)
+               -- a comparison a bug or the network stopped, whichever filing: tried again (its gap names no
+               -- previous filing)
                OR EXISTS (SELECT 1 FROM gaps b WHERE b.ticker = d.ticker AND starts_with(b.target, 'compare ')
                           AND NOT contains(b.target, ' with ') AND ends_with(b.target, ' ' || d.accession)))
           -- not compared yet, or compared by an older way of comparing (migration 020): made again
