@@ -28,7 +28,6 @@ from watchdesk.store.store import Store
 
 AGENT = "news"
 _TRACKING = re.compile(r"^(?:utm_\w+|source|ref|feed|cmpid|mod|ncid)$", re.IGNORECASE)
-_OUTLET_SUFFIX = re.compile(r"\s+[-–—|]\s+[^-–—|]{2,40}$")  # "Headline - Reuters" from aggregators
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -192,7 +191,7 @@ def _consider(
         result.unmatched += 1
         return
     link = canonical_url(item.link)
-    head = headline_key(item.title)
+    head = headline_key(item.title, outlet=_outlet(item, feed)[1])
     when = item.published or datetime.now(UTC)
     # a duplicate per company: an item stored for one is still new for another it names
     stored = _stored_before(store, symbols=symbols, link=link, head=head, when=when)
@@ -238,9 +237,12 @@ def canonical_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), host, path, urlencode(kept), ""))
 
 
-def headline_key(title: str) -> str:
-    """A headline as compared across feeds: the aggregator's " - Outlet" suffix, case and punctuation aside."""
-    return re.sub(r"[^a-z0-9]+", " ", _OUTLET_SUFFIX.sub("", title).lower()).strip()
+def headline_key(title: str, *, outlet: str | None = None) -> str:
+    """A headline as compared across feeds, in any script: case and punctuation aside, and the " - Reuters" an
+    aggregator adds when `outlet` names it (only then: a headline's own words may follow a dash)."""
+    if outlet and outlet.strip():
+        title = re.sub(rf"\s+[-–—|]\s+{re.escape(outlet.strip())}\s*$", "", title, flags=re.IGNORECASE)
+    return " ".join(re.split(r"[\W_]+", title.casefold())).strip()
 
 
 def _same_day(times: Sequence[datetime], when: datetime) -> bool:
@@ -250,11 +252,17 @@ def _same_day(times: Sequence[datetime], when: datetime) -> bool:
 def _stored_before(store: Store, *, symbols: Sequence[str], link: str, head: str, when: datetime) -> set[str]:
     """Those of `symbols` an earlier run stored the item for: the same link, or the same headline within a day."""
     rows = store.query(
-        "SELECT ticker, source_url, title FROM documents WHERE source = 'news' AND list_contains(?, ticker) "
+        "SELECT ticker, source_url, title, provider FROM documents WHERE source = 'news' AND list_contains(?, ticker) "
         "AND (source_url = ? OR coalesce(filed_at, CAST(fetched_at AS DATE)) BETWEEN ? AND ?)",
         [list(symbols), link, (when - timedelta(days=1)).date(), (when + timedelta(days=1)).date()],
     )
-    return {ticker for ticker, url, title in rows if url == link or headline_key(title or "") == head}
+    return {t for t, url, title, provider in rows if url == link or _stored_key(title, url, provider) == head}
+
+
+def _stored_key(title: str | None, link: str | None, provider: str | None) -> str:
+    """A stored item's headline key: an aggregator's item (its link is the aggregator's) was stored with its outlet
+    as provider."""
+    return headline_key(title or "", outlet=provider if link and names_outlets(link) else None)
 
 
 _AHEAD = timedelta(days=1)  # a feed's clock (or time zone) may run a little ahead; more is a wrong date
