@@ -72,19 +72,23 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
                               gaps=result.gaps)
     result.listed = len(chosen)
     known = store.known_accessions([f.accession for f in chosen] + list(req.accessions))
-    todo: list[Filing | str] = [f for f in reversed(chosen) if f.accession not in known]  # oldest first
+    listed: list[Filing | str] = [f for f in reversed(chosen) if f.accession not in known]  # oldest first
     # An accession asked for by number is fetched as its listing row says (primary document or full
     # submission); one the listing does not show is fetched as its full submission.
-    todo += [listing.get(a, a) for a in req.accessions if a not in known and a not in {f.accession for f in chosen}]
+    asked = [listing.get(a, a) for a in req.accessions if a not in known and a not in {f.accession for f in chosen}]
+    todo = listed + asked
+    # over the policy's cap the newest filings listed are kept (as transcripts keep the newest calls), then those
+    # asked for by number; what is kept is still stored oldest first
+    over = [*reversed(listed), *asked][req.max_documents :]
     # an accession both asked for and listed in the window is one filing, stored or not
     result.skipped = len(({f.accession for f in chosen} | set(req.accessions)) & known)
     blocked: set[str] = set()  # forms whose cursor must not move past a failed filing
     fresh: dict[str, tuple[Filing, bytes]] = {}  # sectioned primary documents stored now, to compare
-    for n, item in enumerate(todo):
+    for item in todo:
         target = item if isinstance(item, str) else f"{item.form} {item.accession}"
         form = None if isinstance(item, str) else _base_form(item.form)
-        if n >= req.max_documents:
-            reason = f"over the policy's max_documents_per_run ({req.max_documents})"
+        if item in over:
+            reason = f"over the policy's max_documents_per_run ({req.max_documents}); the newest were stored"
         else:
             try:
                 pending: dict[str, tuple[Filing, bytes]] = {}
