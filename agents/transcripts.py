@@ -14,7 +14,7 @@ from pathlib import Path
 
 from watchdesk.agents.bugs import audit_bug
 from watchdesk.sources import transcript_sources as ts
-from watchdesk.sources.errors import WatchdeskError, unexpected
+from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 from watchdesk.sources.models import CompanyRef, Fetcher
 from watchdesk.sources.redact import redact_text, redact_url
 from watchdesk.sources.transcripts.detect import parse_transcript
@@ -229,11 +229,19 @@ def _candidates(
     if source.kind == "url":
         return ts.from_url(fetcher, source.url or "", agent=AGENT, run_id=run_id)
     if source.kind == "feed":
-        pattern = re.compile(source.match, re.I) if source.match else ts.default_pattern(ticker, req.aliases)
+        pattern = _feed_match(source.match) if source.match else ts.default_pattern(ticker, req.aliases)
         return ts.from_feed(fetcher, source.url or "", pattern=pattern, agent=AGENT, run_id=run_id, skipped=skipped)
     if source.kind == "fmp":
         return ts.from_fmp(fetcher, ticker=ticker, api_key=req.api_keys.get("fmp"), agent=AGENT, run_id=run_id)
     raise _NothingFound(f"unknown transcript source kind {source.kind!r}")
+
+
+def _feed_match(match: str) -> re.Pattern[str]:
+    """A feed's `match`, compiled; ConfigError (the chain goes on) when it is no regular expression."""
+    try:
+        return re.compile(match, re.I)
+    except re.error as exc:
+        raise ConfigError(f"match {match!r} is no regular expression ({exc})") from exc
 
 
 def _store_new(call: Transcript, origin: str, req: TranscriptsRequest, store: Store, run_id: str) -> str | None:

@@ -122,7 +122,19 @@ def _transcript_problems(ticker: Ticker, policy: Policy) -> list[str]:
                 f"{where}.transcripts[{n}]: host {host or '(none)'!r} is not in policy.allowed_domains "
                 f"{list(policy.allowed_domains)}: add it there, or the run will refuse the source"
             )
+        if src.match and (why := _no_regex(src.match)):
+            problems.append(f"{where}.transcripts[{n}]: match {src.match!r} is no regular expression ({why}): fix it, "
+                            "or leave match out to find the calls by the ticker or an alias and \"call\"")  # fmt: skip
     return problems
+
+
+def _no_regex(pattern: str) -> str | None:
+    """Why `pattern` is no regular expression (as the transcripts agent compiles it), None when it is one."""
+    try:
+        re.compile(pattern, re.I)
+    except re.error as exc:
+        return str(exc)
+    return None
 
 
 def _custom_topic_problems(watchlist: Watchlist) -> list[str]:
