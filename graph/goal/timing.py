@@ -308,12 +308,27 @@ def _quarter(m: re.Match[str], as_of: date) -> date:
 
 def _month(m: re.Match[str], as_of: date) -> date:
     month = _month_number(m.group(1))
-    year = int(m.group(3)) if m.group(3) else as_of.year + (month < as_of.month)
+    day = int(m.group(2)) if m.group(2) else None
+    if not m.group(3):
+        return _next_to_come(month, day, as_of)
+    year = int(m.group(3))
     last = calendar.monthrange(year, month)[1]
-    day = int(m.group(2)) if m.group(2) else last
-    if day > last:  # "until February 30": said as not a date
+    if day is not None and day > last:  # "until February 30 2027": said as not a date
         raise ValueError(f"{calendar.month_name[month]} has {last} days in {year}")
-    return date(year, month, day)
+    return date(year, month, last if day is None else day)
+
+
+def _next_to_come(month: int, day: int | None, as_of: date) -> date:
+    """A month's day (None: its last) given without a year: the first after as-of, this year's or a later year's (the
+    next February 29 may be years on). ValueError when the month has no such day ("until February 30")."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month}")
+    for year in range(as_of.year, as_of.year + 9):  # a February 29 comes within 8 years (2096 to 2104)
+        last = calendar.monthrange(year, month)[1]
+        wanted = last if day is None else day
+        if wanted <= last and (found := date(year, month, wanted)) > as_of:
+            return found
+    raise ValueError(f"{calendar.month_name[month]} has {calendar.monthrange(2024, month)[1]} days at most")
 
 
 def _decimal(m: re.Match[str], as_of: date) -> date:
@@ -328,9 +343,7 @@ def _slashed(m: re.Match[str], as_of: date) -> date:
     """ "until 2027/03/31"; "until 12/31" (month/day, the next one to come)."""
     if m.group(1):
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    month, day = int(m.group(4)), int(m.group(5))
-    this_year = date(as_of.year, month, day)
-    return this_year if this_year > as_of else date(as_of.year + 1, month, day)
+    return _next_to_come(int(m.group(4)), int(m.group(5)), as_of)
 
 
 def _year(m: re.Match[str], _as_of: date) -> date:
@@ -412,9 +425,8 @@ def find_since(text: Text, notes: Notes, *, as_of: date) -> date | None:
 
 
 def _day_month(m: re.Match[str], as_of: date) -> date | None:
-    month = _month_number(m.group(2))
-    year = int(m.group(3)) if m.group(3) else as_of.year + (month < as_of.month)
-    return date(year, month, int(m.group(1)))
+    month, day = _month_number(m.group(2)), int(m.group(1))
+    return date(int(m.group(3)), month, day) if m.group(3) else _next_to_come(month, day, as_of)
 
 
 _NOT_HORIZONS = (
