@@ -46,10 +46,12 @@ def _written_beside(path: Path, text: str) -> str:
     """A temporary file beside `path` holding `text`, on the disk (fsync); removed again when that fails."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        # mkstemp's file is its owner's alone (0600), and the rename keeps that: give it the mode the briefing has,
-        # or a new file would have, so a shared or served briefing folder stays readable
-        os.chmod(tmp, _mode_of(path))
         with os.fdopen(fd, "w", encoding="utf-8") as out:
+            # mkstemp's file is its owner's alone (0600), and the rename keeps that: give it the mode the briefing
+            # has, or a new file would have, so a shared or served briefing folder stays readable. A filesystem that
+            # refuses chmod (vfat, exFAT, some SMB mounts) keeps the mode it gives every file.
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, _mode_of(path))
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
