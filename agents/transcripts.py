@@ -181,8 +181,9 @@ def _calls_from(
                 continue
             filled = hints.fill(replace(call, source_url=redact_url(cand.origin)))
             calls.append((filled, cand.origin))
-        except (WatchdeskError, ValueError) as exc:
-            errors.append((cand.origin, f"{cand.origin}: {exc}"))
+        except (WatchdeskError, ValueError) as exc:  # the parsers' own messages start with the file's name
+            said = str(exc)
+            errors.append((cand.origin, said if said.startswith(cand.origin) else f"{cand.origin}: {said}"))
         except Exception as exc:  # a bug on one call: the others are still read
             met.append((cand.origin, exc))
     if bugs is not None:
