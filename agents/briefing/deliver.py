@@ -166,6 +166,8 @@ def _copy_files(msg: Message, path: str | None) -> Outcome:
     if not path:
         return Outcome(kind="file", target="briefing folder", status="sent", attempts=1)
     dest, folder = Path(path).expanduser(), target_folder(path)
+    if folder != dest and (missing := _not_written(dest.suffix[1:], msg.paths)):
+        return Outcome(kind="file", target=path, status="failed", attempts=1, error=missing)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if folder != dest:
@@ -173,9 +175,21 @@ def _copy_files(msg: Message, path: str | None) -> Outcome:
         else:
             for src in msg.paths.values():
                 _copy(src, dest / src.name)
-    except (OSError, KeyError) as exc:
+    except OSError as exc:
         return Outcome(kind="file", target=path, status="failed", attempts=1, error=f"{type(exc).__name__}: {exc}")
     return Outcome(kind="file", target=path, status="sent", attempts=1)
+
+
+def _not_written(fmt: str, paths: Mapping[str, Path]) -> str | None:
+    """Why a target naming a .md or .html file gets no copy: the briefing was not written in that format (--format)."""
+    if fmt in paths:
+        return None
+    if not paths:
+        return f"no briefing file was written, so there is no .{fmt} file to copy"
+    names = {"md": "Markdown", "html": "HTML"}
+    return (f"the briefing was written as {' and '.join(names.get(f, f) for f in paths)} alone, with no .{fmt} file to "
+            f"copy: brief with --format md,html (the default), or give this target a "
+            f"{' or '.join('.' + f for f in paths)} file or a folder")
 
 
 def _email(
