@@ -372,9 +372,13 @@ def _record(req: FilingsRequest, *, url: str, body: bytes, description: str = ""
 
 
 def _sgml_date(value: str | list[str] | None) -> date | None:
+    """A date of a full submission's header (YYYYMMDD); ParsingError, a gap of the filing, when it is none."""
     if not isinstance(value, str) or len(value) != 8:
         return None
-    return date(int(value[:4]), int(value[4:6]), int(value[6:]))
+    try:
+        return date(int(value[:4]), int(value[4:6]), int(value[6:]))
+    except ValueError as exc:  # "20261306", or no digits
+        raise ParsingError(f"{value!r} in the filing's SGML header is not a date ({exc})") from exc
 
 
 def _gap(
