@@ -69,7 +69,8 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     finding may lean), citation (as a briefing cites it), document, section, speaker, the sentence, its source and
     finding_id. SOURCE keeps one kind of document: filing, call or news. Nothing is fetched; the file is opened
     read-only. --format table and md write a score as a briefing quotes it (+0.83), csv and jsonl as stored
-    (0.8291).
+    (0.8291). A finding the flagger was unsure of reads "-0.99, unsure" in table and md, as a briefing quotes it, and
+    has sure false in csv and jsonl (null where its second pass did not judge it).
 
     --week lists the findings the week's briefing counts (its "… and N more not shown" included): a document dated
     up to 14 days before the week but first stored in it is listed too, with its own date. --since/--until go by the
@@ -92,7 +93,7 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     rows = explore.findings(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end, polarity=polarity,
                             kind=kind, limit=given["limit"], as_briefed=given["week"] is not None)  # fmt: skip
     shown = [_finding_row(r) for r in rows]
-    columns = ["date", "ticker", "topic", "polarity", "score", "citation", "document", "section", "speaker",
+    columns = ["date", "ticker", "topic", "polarity", "score", "sure", "citation", "document", "section", "speaker",
                "sentence", "source", "finding_id"]  # fmt: skip
     filters = [x for x in (polarity, kind and {"filing": "in filings", "call": "in calls"}.get(kind, "in news")) if x]
     nothing = rows.nothing if not filters else rows.nothing.rstrip(".") + f" ({', '.join(filters)})."
@@ -187,13 +188,14 @@ def _cell(value: Any) -> str:
     return printable(cell(value))
 
 
-def _shown(column: str, value: Any) -> str:
-    """A cell for a reader (table, md): a score as the briefing quotes it ("+0.83"), where csv and jsonl keep it as
-    stored."""
+def _shown(column: str, row: dict[str, Any]) -> str:
+    """A cell for a reader (table, md): a score as the briefing quotes it ("+0.83", "-0.99, unsure"), where csv and
+    jsonl keep it as stored and give sure apart."""
+    value = row.get(column)
     if column == "score" and isinstance(value, float):
-        from watchdesk.agents.briefing.text import signed_score
+        from watchdesk.store.explore import score_said
 
-        return signed_score(value)
+        return score_said(value, row.get("sure"))
     return _cell(value)
 
 
@@ -213,13 +215,14 @@ def _write(
     elif fmt == "md":
         from watchdesk.agents.briefing.text import escape_markdown
 
+        columns = [c for c in columns if c != "sure"]  # said in the score's cell
         click.echo("| " + " | ".join(columns) + " |")
         click.echo("|" + "---|" * len(columns))
         for row in rows:
-            cells = [escape_markdown(_shown(c, row.get(c))).replace("|", "\\|") for c in columns]
+            cells = [escape_markdown(_shown(c, row)).replace("|", "\\|") for c in columns]
             click.echo("| " + " | ".join(cells) + " |")
     else:
-        _table(rows, [c for c in columns if c not in {"source", "finding_id"}])
+        _table(rows, [c for c in columns if c not in {"source", "finding_id", "sure"}])  # sure: in the score's cell
     if not rows:
         click.echo(nothing, err=True)
     else:
@@ -247,7 +250,7 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
     width = max(shutil.get_terminal_size().columns, 60)
     long = "sentence" if "sentence" in columns else "text"
     for row in rows:
-        said = [("vs " if c == "compared_with" else "") + _shown(c, row.get(c)) for c in columns if c != long]
+        said = [("vs " if c == "compared_with" else "") + _shown(c, row) for c in columns if c != long]
         click.echo("  ".join(x for x in said if x))
         click.echo(textwrap.fill(_cell(row.get(long)), width=width - 1, initial_indent="    ",
                                  subsequent_indent="    ", break_on_hyphens=False))  # fmt: skip

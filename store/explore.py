@@ -47,13 +47,19 @@ def _params(ticker: Many, topic: Many, start: date | None, end: date | None) -> 
     return [tickers, tickers, topics, topics, start, start, end, end]
 
 
+def score_said(score: float, sure: bool | None) -> str:
+    """A finding's score as a briefing quotes it: "-0.99", "+0.83" (never "-0.00"), and ", unsure" after it where the
+    flagger was not sure of the finding (agents/briefing/render.py's UNSURE)."""
+    return f"{score if round(score, 2) else 0.0:+.2f}{', unsure' if sure is False else ''}"
+
+
 def _rows(db: Path | str, sql: str, params: Sequence[object]) -> list[dict[str, Any]]:
     with reader.reading(db) as con:
         return _dicts(Store(con), sql, params)
 
 
-FINDING_COLUMNS = ["date", "ticker", "topic", "polarity", "score", "sentence", "document", "section", "speaker",
-                   "source", "finding_id"]  # fmt: skip
+FINDING_COLUMNS = ["date", "ticker", "topic", "polarity", "score", "sure", "sentence", "document", "section",
+                   "speaker", "source", "finding_id"]  # fmt: skip
 
 
 def findings(
@@ -77,6 +83,9 @@ def findings(
     with its query (queries.CURRENT_IN_PERIOD): also those of documents dated up to LATE_DAYS before it and first
     stored during it.
 
+    sure is False where the flagger was unsure of a finding (a briefing quotes it as "(-0.99, unsure)"), True where
+    it was sure, None where its second pass did not judge it.
+
     >>> rows = explore.findings(db, ticker="NVDA", topic="inventory", start=date(2025, 2, 1), end=date(2025, 2, 28))
     >>> sorted({(str(r["date"]), r["document"]) for r in rows})
     [('2025-02-26', '10-K'), ('2025-02-26', 'earnings call')]
@@ -88,7 +97,7 @@ def findings(
     sql = f"""
         {f"WITH {CURRENT_IN_PERIOD}" if as_briefed else ""}
         SELECT *, count(*) OVER () AS total FROM (
-            SELECT {EVENT_DATE} AS day, f.ticker, f.topic, f.polarity, f.score, f.sentence,
+            SELECT {EVENT_DATE} AS day, f.ticker, f.topic, f.polarity, f.score, f.sure, f.sentence,
                    coalesce(d.doc_type, d.form) AS document, f.section, f.speaker,
                    coalesce(d.source_url, d.url) AS source, f.finding_id, f.start, {DOC_KIND} AS kind
             FROM current_findings f JOIN documents d USING (doc_id)
@@ -190,6 +199,7 @@ class Evidence:
     topic: str
     polarity: str
     score: float
+    sure: bool | None  # False: the flagger was unsure of it, as `findings` gives it
     date: date
     document: str
     title: str | None
@@ -206,7 +216,8 @@ class Evidence:
         head = f"{self.ticker} {self.document}, {self.date}{f', {where}' if where else ''}"
         check = "" if self.quoted_exactly else "\n(not the stored text at the finding's offsets: re-run the flagging)"
         text = " ".join([*self.before, f">>> {self.sentence} <<<", *self.after])
-        return f"{head}: {self.topic} {self.polarity} ({self.score:+.2f})\n{self.source or ''}\n{text}{check}"
+        said = f"{self.topic} {self.polarity} ({score_said(self.score, self.sure)})"
+        return f"{head}: {said}\n{self.source or ''}\n{text}{check}"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(str(self))
@@ -221,7 +232,7 @@ def evidence(db: Path | str, finding_id: str, *, around: int = 1) -> Evidence:
     (True, True, True)
     """
     sql = f"""
-        SELECT f.finding_id, f.ticker, f.topic, f.polarity, f.score, {EVENT_DATE} AS date,
+        SELECT f.finding_id, f.ticker, f.topic, f.polarity, f.score, f.sure, {EVENT_DATE} AS date,
                coalesce(d.doc_type, d.form, {DOC_KIND}) AS document, d.title, f.section, f.speaker,
                coalesce(d.source_url, d.url) AS source, f.sentence, f.doc_id, f.start, f."end"
         FROM findings f JOIN documents d USING (doc_id) WHERE f.finding_id = ?

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from tests.regression.demo_briefs import demo_file
 from watchdesk.graph.cli import cli
 
-QUOTE = re.compile(r"^- \*\*\w+\*\* \(([+-]\d\.\d\d)[^)]*\) “.*?” \[(F-[0-9a-f]{8})\]", re.M)
+QUOTE = re.compile(r"^- \*\*\w+\*\* \(([+-]\d\.\d\d(?:, unsure)?)[^)]*\) “.*?” \[(F-[0-9a-f]{8})\]", re.M)
 
 
 def listed(db: Path, fmt: str) -> str:
@@ -28,7 +28,7 @@ def test_the_table_writes_each_score_as_the_briefing_quotes_it(demo_folder: Path
     quoted = {cite: score for score, cite in QUOTE.findall(demo_file(demo_folder, "md").read_text())}
     assert len(quoted) >= 5 and any(s.startswith("+") for s in quoted.values())
     db = demo_folder / "demo.duckdb"
-    table = {cite: score for score, cite in re.findall(r"^\S+  \S+  \S+  \w+  (\S+)  (F-[0-9a-f]{8})  ",
+    table = {cite: score for score, cite in re.findall(r"^\S+  \S+  \S+  \w+  (\S+(?:, unsure)?)  (F-[0-9a-f]{8})  ",
                                                         listed(db, "table"), re.M)}  # fmt: skip
     assert {cite: table[cite] for cite in quoted} == quoted
     md = {cite: score for score, cite in re.findall(r"\| \w+ \| ([^|]+) \| (F-[0-9a-f]{8}) \|", listed(db, "md"))}
