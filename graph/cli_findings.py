@@ -9,7 +9,6 @@ its citation as the briefing writes it ("F-" and the start of its finding_id) an
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import sys
 from collections.abc import Sequence
@@ -24,11 +23,10 @@ from watchdesk.graph.paths import no_database
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.redact import inert_json, printable
-from watchdesk.store.topic_names import close_topics, topic_given
+from watchdesk.store.filters import kind_given, polarity_given
+from watchdesk.store.topic_names import topic_given
 
 FORMATS = ("table", "csv", "jsonl", "md")
-POLARITIES = ("negative", "neutral", "positive")
-SOURCES = {"filing": "filing", "filings": "filing", "call": "call", "calls": "call", "news": "news"}
 SHORT_ID = 8  # characters of a finding_id in its citation, as a briefing starts them (agents/briefing/text.py)
 
 
@@ -58,8 +56,9 @@ def _filters(f: Any) -> Any:
 @click.argument("source", required=False, metavar="[filing|call|news]")
 @_db_option
 @_filters
-@click.option("--polarity", type=click.Choice(POLARITIES, case_sensitive=False),
-              help="Only warnings (negative), neutral findings or good news (positive).")
+@click.option("--polarity", metavar="[negative|neutral|positive]", callback=lambda _c, _p, v: _polarity(v),
+              help="Only warnings (negative), neutral findings or good news (positive); 'warning' and 'good news' "
+              "are read as a briefing says them.")
 @click.pass_context
 def findings(ctx: click.Context, source: str | None, polarity: str | None, **given: Any) -> None:
     """List every stored finding by company, topic, period and kind of document, with its source.
@@ -84,11 +83,7 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     """
     from watchdesk.store import explore
 
-    kind = None
-    if source is not None:
-        kind = SOURCES.get(source.strip().lower())
-        if kind is None:
-            raise ConfigError(f"{source!r} is not a kind of document: give filing, call or news (or none for all)")
+    kind = None if source is None else kind_given(source)
     db_path, chosen, start, end = _asked(ctx.obj, **given)
     rows = explore.findings(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end, polarity=polarity,
                             kind=kind, limit=given["limit"], as_briefed=given["week"] is not None)  # fmt: skip
@@ -142,10 +137,9 @@ def _asked(
     until: object,
     **_: object,
 ) -> tuple[Path, tuple[list[str] | None, list[str] | None], date | None, date | None]:
-    """The database and the filters, each checked against what the store holds (a misspelt ticker or topic is
+    """The database and the filters (explore checks a ticker or topic against what the store holds: a misspelt one is
     said with its close matches, not answered with an empty list)."""
     from watchdesk.agents.briefing.period import iso_week
-    from watchdesk.store import reader
 
     start, end = (x.date() if hasattr(x, "date") else None for x in (since, until))
     if week is not None:
@@ -160,26 +154,14 @@ def _asked(
         raise ConfigError(f"{why}: pass --db with the file a run wrote")
     given = [ticker_given(t) for t in tickers]
     topics = [topic_given(t) for t in topics]  # "Supply chain" is supply_chain
-    if given or topics:  # each DISTINCT reads a whole table: only when there is a name to check
-        with reader.reading(db_path) as con:
-            known_tickers = {t for (t,) in con.execute("SELECT DISTINCT ticker FROM findings").fetchall() if t}
-            known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM documents").fetchall() if t}
-            # a watched company with nothing stored yet is known: its answer is "no findings", not an error
-            known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM companies").fetchall() if t}
-            known_topics = {t for (t,) in con.execute("SELECT DISTINCT topic FROM findings").fetchall() if t}
-        _known("ticker", given, known_tickers, db_path)
-        _known("topic", topics, known_topics | {"inventory", "supply_chain", "geopolitical"}, db_path)
     return db_path, (given or None, topics or None), start, end
 
 
-def _known(what: str, given: Sequence[str], known: set[str], db: Path) -> None:
-    for value in given:
-        if value in known:
-            continue
-        close = (close_topics(value, sorted(known)) if what == "topic"
-                 else difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6))  # fmt: skip
-        hint = f"; did you mean {', '.join(close)}?" if close else f"; it holds {', '.join(sorted(known)) or 'none'}"
-        raise ConfigError(f"{db} holds no {what} {printable(value)!r}{hint}")
+def _polarity(given: str | None) -> str | None:
+    try:
+        return None if given is None else polarity_given(given)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--polarity'") from None
 
 
 def _cell(value: Any) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from watchdesk.sources.errors import ConfigError
 from watchdesk.store import reader
+from watchdesk.store.filters import checked
 from watchdesk.store.queries import (
     CURRENT_IN_PERIOD,
     DOC_KIND,
@@ -92,6 +93,7 @@ def findings(
     >>> explore.findings(db, ticker="NVDA", topic="inventory", start=date(2030, 1, 1))
     No findings for NVDA on inventory from 2030-01-01.
     """
+    polarity, kind, limit = checked(db, ticker, topic, polarity=polarity, kind=kind, limit=limit)
     where = _FILTERS.format(ticker="ticker", topic_test="list_contains(?, topic)", day="day")
     briefed = _briefed(start, end) if as_briefed else []  # its current_findings stand for the view of all of them
     sql = f"""
@@ -149,6 +151,7 @@ def changes(
     >>> [r["change"] for r in rows][:1]
     ['removed risk factor']
     """
+    checked(db, ticker, topic)
     where = _FILTERS.format(ticker="c.ticker", topic_test="list_has_any(c.topics, ?)", day="n.filed_at")
     sql = f"""
         SELECT n.filed_at AS filed, c.ticker, n.form, o.filed_at AS compared_with,

@@ -1,0 +1,89 @@
+"""What an analyst's filter names, read one way for `watchdesk findings`/`changes` and the notebook's explore calls: a
+ticker or topic the store does not hold is refused with its close matches, not answered with an empty table; a
+polarity may be said in a briefing's words ("warning", "good news"), a kind of document as the command takes it."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from pathlib import Path
+
+from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.redact import printable
+from watchdesk.store.queries import _tickers, _topics
+from watchdesk.store.topic_names import close_topics, topic_given
+
+POLARITIES = {"negative": "negative", "warning": "negative", "warnings": "negative", "neutral": "neutral",
+              "positive": "positive", "good news": "positive"}  # fmt: skip
+KINDS = {"filing": "filing", "filings": "filing", "call": "call", "calls": "call", "news": "news"}
+DEFAULT_TOPICS = {"inventory", "supply_chain", "geopolitical"}
+
+
+def polarity_given(text: str) -> str:
+    """negative, neutral or positive, from those or a briefing's words: "warning" is negative, "good news" positive."""
+    said = " ".join(text.split()).lower()
+    if said in POLARITIES:
+        return POLARITIES[said]
+    close = difflib.get_close_matches(said, list(POLARITIES), n=1, cutoff=0.6)
+    named = close and (close[0] if close[0] == POLARITIES[close[0]] else f"{close[0]} ({POLARITIES[close[0]]})")
+    hint = f" (did you mean {named}?)" if named else ""
+    raise ConfigError(f"{printable(text)!r} is not a polarity: give negative (a warning), neutral or positive "
+                      f"(good news){hint}")  # fmt: skip
+
+
+def kind_given(text: str) -> str:
+    """filing, call or news, as `watchdesk findings [filing|call|news]` reads it ("calls" is call)."""
+    kind = KINDS.get(text.strip().lower())
+    if kind is None:
+        raise ConfigError(f"{printable(text)!r} is not a kind of document: give filing, call or news (or none for all)")
+    return kind
+
+
+def limit_given(limit: int | None) -> int | None:
+    if limit is not None and limit < 1:
+        raise ConfigError(f"limit {limit}: give 1 or more rows (or no limit for all)")
+    return limit
+
+
+def checked(
+    db: Path | str,
+    ticker: str | Sequence[str] | None,
+    topic: str | Sequence[str] | None,
+    *,
+    polarity: str | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
+) -> tuple[str | None, str | None, int | None]:
+    """An explore call's filters checked against the store at `db` (see check_held); polarity, kind and limit as
+    stored and queried."""
+    tickers = [] if ticker is None else _tickers(ticker)
+    check_held(db, tickers=tickers, topics=[] if topic is None else [topic_given(t) for t in _topics(topic)])
+    said = None if polarity is None else polarity_given(polarity)
+    return said, None if kind is None else kind_given(kind), limit_given(limit)
+
+
+def check_held(db: Path | str, *, tickers: Sequence[str], topics: Sequence[str]) -> None:
+    """Refuse a ticker or topic (as stored: upper-case ticker, "supply_chain") that the store at `db` holds nothing
+    of, naming the close ones ("holds no ticker 'NVIDIA'; did you mean NVDA?"). A watched company with nothing
+    stored yet is held: its answer is "no findings", not an error."""
+    if not tickers and not topics:  # each DISTINCT reads a whole table: only when there is a name to check
+        return
+    from watchdesk.store import reader
+
+    with reader.reading(db) as con:
+        known_tickers = {t for (t,) in con.execute("SELECT DISTINCT ticker FROM findings").fetchall() if t}
+        known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM documents").fetchall() if t}
+        known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM companies").fetchall() if t}
+        known_topics = {t for (t,) in con.execute("SELECT DISTINCT topic FROM findings").fetchall() if t}
+    _known("ticker", tickers, known_tickers, db)
+    _known("topic", topics, known_topics | DEFAULT_TOPICS, db)
+
+
+def _known(what: str, given: Sequence[str], known: set[str], db: Path | str) -> None:
+    for value in given:
+        if value in known:
+            continue
+        close = (close_topics(value, sorted(known)) if what == "topic"
+                 else difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6))  # fmt: skip
+        hint = f"; did you mean {', '.join(close)}?" if close else f"; it holds {', '.join(sorted(known)) or 'none'}"
+        raise ConfigError(f"{db} holds no {what} {printable(value)!r}{hint}")
