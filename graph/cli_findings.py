@@ -90,9 +90,7 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     shown = [_finding_row(r) for r in rows]
     columns = ["date", "ticker", "topic", "polarity", "score", "sure", "citation", "document", "section", "speaker",
                "sentence", "source", "finding_id"]  # fmt: skip
-    filters = [x for x in (polarity, kind and {"filing": "in filings", "call": "in calls"}.get(kind, "in news")) if x]
-    nothing = rows.nothing if not filters else rows.nothing.rstrip(".") + f" ({', '.join(filters)})."
-    _write(shown, columns, given["fmt"], nothing=nothing, total=rows.total, what="findings")
+    _write(shown, columns, given["fmt"], nothing=rows.nothing, total=rows.total, what="findings")
 
 
 @click.command("changes")

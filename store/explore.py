@@ -32,6 +32,7 @@ from watchdesk.store.queries import (
 from watchdesk.store.store import Store
 from watchdesk.store.table import Table
 from watchdesk.store.topic_names import topic_given
+from watchdesk.store.unread import nothing_read
 
 Many = str | Sequence[str] | None  # one, several, or None for all
 
@@ -113,8 +114,11 @@ def findings(
     total = rows[0]["total"] if rows else 0
     for r in rows:
         del r["total"], r["kind"]
-    table = Table(rows, columns=FINDING_COLUMNS, nothing=_nothing("findings", ticker, topic, start, end))
+    also = [polarity, kind and ("in news" if kind == "news" else f"in {kind}s")]  # "(negative, in calls)"
+    table = Table(rows, columns=FINDING_COLUMNS, nothing=_nothing("findings", ticker, topic, start, end, also=also))
     table.total = total
+    if not rows:  # and where that is because nothing of a company asked about was read, that
+        table.nothing += nothing_read(db, [] if ticker is None else _tickers(ticker))
     return table
 
 
@@ -168,7 +172,10 @@ def changes(
     briefed = _briefed(start, end) if as_briefed else []
     days = (None, None) if as_briefed else (start, end)  # the period is in `briefed`'s parameters
     rows = _rows(db, sql, [*_params(ticker, topic, *days), *briefed])
-    return Table(rows, columns=CHANGE_COLUMNS, nothing=_nothing("filing changes", ticker, topic, start, end))
+    table = Table(rows, columns=CHANGE_COLUMNS, nothing=_nothing("filing changes", ticker, topic, start, end))
+    if not rows:
+        table.nothing += nothing_read(db, [] if ticker is None else _tickers(ticker))
+    return table
 
 
 def _whole_id(store: Store, given: str, db: Path | str) -> str:
@@ -267,8 +274,11 @@ def _briefed(start: date | None, end: date | None) -> list[date]:
     return period_params(start, end)
 
 
-def _nothing(what: str, ticker: Many, topic: Many, start: date | None, end: date | None) -> str:
-    """What an empty answer was asked for, so an empty table reads as an answer, not a failure."""
+def _nothing(
+    what: str, ticker: Many, topic: Many, start: date | None, end: date | None, *, also: Sequence[str | None] = ()
+) -> str:
+    """What an empty answer was asked for, so an empty table reads as an answer, not a failure ("No findings for NVDA
+    from 2030-01-01 (negative, in calls).": `also` names the other filters given, None for one not given)."""
     said = [f"No {what}"]
     if ticker is not None:
         said.append(f"for {', '.join(_tickers(ticker))}")
@@ -278,4 +288,6 @@ def _nothing(what: str, ticker: Many, topic: Many, start: date | None, end: date
         said.append(f"from {start}")
     if end is not None:
         said.append(f"to {end}")
+    if given := [x for x in also if x]:
+        said.append(f"({', '.join(given)})")
     return " ".join(said) + "."

@@ -59,7 +59,7 @@ def test_a_wrong_citation_is_said_plainly(demo_folder: Path, given: str, said: s
 def test_a_watched_company_with_no_findings_is_no_error(demo_folder: Path) -> None:
     db = demo_folder / "demo.duckdb"
     code, out, err = invoke("findings", "--db", str(db), "--ticker", "ASML", "--format", "csv")
-    assert explore.findings(db, ticker="ASML").nothing == "No findings for ASML."
+    assert explore.findings(db, ticker="ASML").nothing.startswith("No findings for ASML. Nothing was read for ASML")
     assert code == 0 and out.startswith("date,ticker,topic") and "No findings for ASML." in err
 
 
