@@ -220,17 +220,30 @@ class Evidence:
     sentence: str
     after: list[str]
     quoted_exactly: bool  # the sentence is the stored text at the finding's offsets
+    before_speakers: list[str | None]  # who said each of `before` (None in a filing or news)
+    after_speakers: list[str | None]  # and each of `after`
 
     def __str__(self) -> str:
         where = ", ".join(x for x in (self.section, self.speaker) if x)
         head = f"{self.ticker} {self.document}, {self.date}{f', {where}' if where else ''}"
         check = "" if self.quoted_exactly else "\n(not the stored text at the finding's offsets: re-run the flagging)"
-        text = " ".join([*self.before, f">>> {self.sentence} <<<", *self.after])
+        text = self._context()
         said = f"{self.topic} {self.polarity} ({score_said(self.score, self.sure)})"
         return f"{head}: {said}\n{self.source or ''}\n{text}{check}"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(str(self))
+
+    def _context(self) -> str:
+        """The sentences in their order, each change of speaker named ("C.C. Wei: Well, let me say that."); the head
+        line names the finding's own speaker."""
+        said, last = [], self.speaker
+        for text, speaker in [*zip(self.before, self.before_speakers, strict=True),
+                              (f">>> {self.sentence} <<<", self.speaker),
+                              *zip(self.after, self.after_speakers, strict=True)]:  # fmt: skip
+            said.append(f"{speaker}: {text}" if speaker and speaker != last else text)
+            last = speaker
+        return " ".join(said)
 
 
 def evidence(db: Path | str, finding_id: str, *, around: int = 1) -> Evidence:
@@ -248,10 +261,10 @@ def evidence(db: Path | str, finding_id: str, *, around: int = 1) -> Evidence:
         FROM findings f JOIN documents d USING (doc_id) WHERE f.finding_id = ?
     """
     around_sql = """
-        SELECT list(text ORDER BY start) FILTER (start < ? AND seq >= (SELECT max(seq) FROM sentences
-                   WHERE doc_id = ? AND start <= ?) - ?),
-               list(text ORDER BY start) FILTER (start >= ? AND seq <= (SELECT min(seq) FROM sentences
-                   WHERE doc_id = ? AND start >= ?) + ? - 1)
+        SELECT list({'text': text, 'speaker': speaker} ORDER BY start) FILTER (start < ? AND seq >= (SELECT max(seq)
+                   FROM sentences WHERE doc_id = ? AND start <= ?) - ?),
+               list({'text': text, 'speaker': speaker} ORDER BY start) FILTER (start >= ? AND seq <= (SELECT min(seq)
+                   FROM sentences WHERE doc_id = ? AND start >= ?) + ? - 1)
         FROM sentences WHERE doc_id = ?
     """
     with reader.reading(db) as con:
@@ -262,7 +275,9 @@ def evidence(db: Path | str, finding_id: str, *, around: int = 1) -> Evidence:
             raise ConfigError(f"no finding {finding_id} in {db}: take a finding_id from explore.findings(db, ...)")
         f = found[0]
         doc_id, start, end = f.pop("doc_id"), f.pop("start"), f.pop("end")
-        before, after = store.query(around_sql, [start, doc_id, start, around, end, doc_id, end, around, doc_id])[0]
+        near = store.query(around_sql, [start, doc_id, start, around, end, doc_id, end, around, doc_id])[0]
+        before, after = ([s["text"] for s in side or []] for side in near)  # each side: [{text, speaker}, ...]
+        f["before_speakers"], f["after_speakers"] = ([s["speaker"] for s in side or []] for side in near)
         exact = quote_matches(stored_text(store, doc_id), start, end, f["sentence"])
     return Evidence(**f, before=before or [], after=after or [], quoted_exactly=exact)
 
