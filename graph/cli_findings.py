@@ -102,9 +102,11 @@ def changes(ctx: click.Context, **given: Any) -> None:
 
     10-K, 10-Q or 20-F filings as runs compared them, newest filing first: the newer filing's date, ticker, form,
     the older filing's date, section (risk factors or MD&A), the change (new, removed, expanded, shortened or
-    reworded risk factor; a sentence added), its text, the topics it mentions and its source. --topic keeps changes
-    that mention it; the period bounds the newer filing's date (--week: as the week's briefing reads it, a filing
-    dated up to 14 days before the week but first stored in it included).
+    reworded risk factor; a sentence added; words added to a sentence), its text (with, for words added, the whole
+    sentence they went into: "in: ..." in a table), the topics it mentions, its source, and where the text is in
+    the stored filing (doc_id, text_start, text_end: the briefing's "document ..., characters ..."). --topic keeps
+    changes that mention it; the period bounds the newer filing's date (--week: as the week's briefing reads it, a
+    filing dated up to 14 days before the week but first stored in it included).
 
     \b
     Examples:
@@ -202,7 +204,9 @@ def _write(
             cells = [escape_markdown(_shown(c, row)).replace("|", "\\|") for c in columns]
             click.echo("| " + " | ".join(cells) + " |")
     else:
-        _table(rows, [c for c in columns if c not in {"source", "finding_id", "sure"}])  # sure: in the score's cell
+        # sure: in the score's cell; a change's sentence on its own line, its place in csv, jsonl and md
+        _table(rows, [c for c in columns if c not in {"source", "finding_id", "sure", "in_sentence", "doc_id",
+                                                      "text_start", "text_end"}])  # fmt: skip
     if not rows:
         click.echo(nothing, err=True)
     else:
@@ -232,8 +236,10 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
     for row in rows:
         said = [("vs " if c == "compared_with" else "") + _shown(c, row) for c in columns if c != long]
         click.echo("  ".join(x for x in said if x))
-        click.echo(textwrap.fill(_cell(row.get(long)), width=width - 1, initial_indent="    ",
-                                 subsequent_indent="    ", break_on_hyphens=False))  # fmt: skip
+        for text in (_cell(row.get(long)), row.get("in_sentence") and "in: " + _cell(row["in_sentence"])):
+            if text:
+                click.echo(textwrap.fill(text, width=width - 1, initial_indent="    ", subsequent_indent="    ",
+                                         break_on_hyphens=False))  # fmt: skip
 
 
 @click.command("evidence")

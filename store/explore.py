@@ -122,7 +122,8 @@ def findings(
     return table
 
 
-CHANGE_COLUMNS = ["filed", "ticker", "form", "compared_with", "section", "change", "text", "topics", "source"]
+CHANGE_COLUMNS = ["filed", "ticker", "form", "compared_with", "section", "change", "text", "in_sentence", "topics",
+                  "source", "doc_id", "text_start", "text_end"]  # fmt: skip
 # Per section: risk factors new or removed first, then changed ones, then the text they gained (MD&A: sentences added).
 _CHANGE_ORDER = (
     "CASE WHEN kind = 'new' THEN 0 WHEN kind = 'removed' THEN 1 WHEN kind IN ('added', 'inserted') THEN 3 ELSE 2 END"
@@ -144,10 +145,12 @@ def changes(
     """What changed between consecutive 10-K, 10-Q or 20-F filings as a run compared them, newest filing first:
     filed (the newer filing's date), ticker, form, compared_with (the older one's date), section (risk factors or
     MD&A), change (new, removed, expanded, shortened or reworded risk factor; a sentence added to a factor or to
-    the MD&A), text (the factor's heading, or the sentence), topics it mentions, and source (the filing that
-    has the text: the older one for a removed factor). `topic` keeps changes that mention it; `start` and `end`
-    bound the newer filing's date, or with `as_briefed` the newer filing is in the period as a briefing reads it
-    (queries.IN_PERIOD: a filing dated up to LATE_DAYS before it and first stored during it too).
+    the MD&A; words added to a sentence), text (the factor's heading, the sentence, or the words added),
+    in_sentence (for words added to a sentence: the newer filing's whole sentence; else None), topics it mentions,
+    source (the filing that has the text: the older one for a removed factor), and doc_id, text_start and text_end:
+    where the text is in that filing's stored text, as a briefing cites it. `topic` keeps changes that mention it;
+    `start` and `end` bound the newer filing's date, or with `as_briefed` the newer filing is in the period as a
+    briefing reads it (queries.IN_PERIOD: a filing dated up to LATE_DAYS before it and first stored during it too).
 
     >>> rows = explore.changes(db, ticker="NVDA")
     >>> sorted({(str(r["filed"]), str(r["compared_with"]), r["form"]) for r in rows})
@@ -160,9 +163,16 @@ def changes(
     sql = f"""
         SELECT n.filed_at AS filed, c.ticker, n.form, o.filed_at AS compared_with,
                CASE c.item WHEN '1A' THEN 'risk factors' ELSE 'MD&A' END AS section, {_CHANGE_SAID} AS change,
-               CASE c.kind WHEN 'removed' THEN c.old_heading ELSE c.new_heading END AS text, c.topics,
+               CASE c.kind WHEN 'removed' THEN c.old_heading ELSE c.new_heading END AS text,
+               CASE WHEN c.kind = 'inserted' THEN (SELECT first(s.text ORDER BY s.start) FROM sentences s
+                   WHERE s.doc_id = c.new_doc_id AND s.start <= c.new_start AND s."end" >= c.new_end)
+               END AS in_sentence,
+               c.topics,
                CASE c.kind WHEN 'removed' THEN coalesce(o.source_url, o.url) ELSE coalesce(n.source_url, n.url)
-               END AS source
+               END AS source,
+               CASE c.kind WHEN 'removed' THEN c.old_doc_id ELSE c.new_doc_id END AS doc_id,
+               CASE c.kind WHEN 'removed' THEN c.old_start ELSE c.new_start END AS text_start,
+               CASE c.kind WHEN 'removed' THEN c.old_end ELSE c.new_end END AS text_end
         FROM filing_changes c
         JOIN documents o ON o.doc_id = c.old_doc_id JOIN documents n ON n.doc_id = c.new_doc_id
         WHERE c.kind <> 'unchanged' AND {where}

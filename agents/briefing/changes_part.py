@@ -70,12 +70,12 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
             f"Biggest rewordings ({len(reworded)} risk factors changed wording; most characters changed first):",
             "",
         ]
-        lines += [_reworded_line(r) for r in reworded[:TOP_REWORDED]] + _more(len(reworded) - TOP_REWORDED)
+        lines += [_reworded_line(r) for r in reworded[:TOP_REWORDED]] + _more(len(reworded) - TOP_REWORDED, first)
     lines += _gained_lines([r for r in rows if r["item"] == "1A" and r["kind"] in _GAINED], reworded)
     added = [r for r in rows if r["item"] != "1A" and r["kind"] == "added" and r["topics"]]
     if added:
         lines += ["", f"MD&A sentences added that mention watched topics ({len(added)}):", ""]
-        lines += [_added_line(r) for r in added[:TOP_ADDED]] + _more(len(added) - TOP_ADDED)
+        lines += [_added_line(r) for r in added[:TOP_ADDED]] + _more(len(added) - TOP_ADDED, first)
     return [*lines, ""]
 
 
@@ -104,7 +104,7 @@ def _gained_lines(gained: list[dict[str, Any]], factors: list[dict[str, Any]]) -
         "one factor at a time, most changed first, the strongest-toned first within a factor):"
     )
     shown = [_gained_line(r, heading.get(r["old_start"]) or r["old_heading"]) for r in ranked[:TOP_ADDED]]
-    return ["", title, "", *shown, *_more(len(ranked) - TOP_ADDED)]
+    return ["", title, "", *shown, *_more(len(ranked) - TOP_ADDED, gained[0])]
 
 
 def _gained_line(r: dict[str, Any], heading: str) -> str:
@@ -117,8 +117,11 @@ def _changed(r: dict[str, Any]) -> float:
     return chars_changed(r["old_chars"] or 0, r["new_chars"] or 0, r["similarity"] or 0.0)
 
 
-def _more(hidden: int) -> list[str]:
-    return [f"- … and {hidden} more (all are in the filing_changes table)"] if hidden > 0 else []
+def _more(hidden: int, r: dict[str, Any]) -> list[str]:
+    """"… and 16 more", with the command that lists every change of the newer filing (r: one of its rows)."""
+    day = _day(r["new_filed_at"])
+    command = f"watchdesk changes --ticker {r['ticker']} --since {day} --until {day}"
+    return [f"- … and {hidden} more (`{command}` lists them all)"] if hidden > 0 else []
 
 
 def _marked_line(r: dict[str, Any]) -> str:

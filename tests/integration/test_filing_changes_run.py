@@ -199,9 +199,10 @@ def test_the_largest_change_leads_the_rewordings(nvidia_run: tuple[Path, runner.
         "- **expanded** (similarity 0.993, 19,255 → 26,028 characters): “We are subject "
         "to complex laws, rules, regulations, and political and other actions"
     )
-    assert rewordings[-1] == "- … and 16 more (all are in the filing_changes table)"  # a dropped comma is no rewording
+    more = "more (`watchdesk changes --ticker NVDA --since 2025-02-26 --until 2025-02-26` lists them all)"
+    assert rewordings[-1] == f"- … and 16 {more}"  # a dropped comma is no rewording
     assert "MD&A sentences added that mention watched topics (24):" in part  # 39 before light rewordings went
-    assert "- … and 19 more (all are in the filing_changes table)" in part
+    assert f"- … and 19 {more}" in part
 
 
 def test_what_changed_factors_gained_is_stored_and_briefed(nvidia_run: tuple[Path, runner.RunOutcome]) -> None:
