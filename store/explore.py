@@ -16,7 +16,7 @@ from typing import Any
 
 from watchdesk.sources.errors import ConfigError
 from watchdesk.store import reader
-from watchdesk.store.filters import checked
+from watchdesk.store.filters import checked, in_week
 from watchdesk.store.queries import (
     CURRENT_IN_PERIOD,
     DOC_KIND,
@@ -71,6 +71,7 @@ def findings(
     topic: Many = None,
     start: date | None = None,
     end: date | None = None,
+    week: str | None = None,
     polarity: str | None = None,
     kind: str | None = None,
     limit: int | None = None,
@@ -86,7 +87,8 @@ def findings(
     stored during it.
 
     sure is False where the flagger was unsure of a finding (a briefing quotes it as "(-0.99, unsure)"), True where
-    it was sure, None where its second pass did not judge it.
+    it was sure, None where its second pass did not judge it. `week` ("2025-W09", as `watchdesk findings --week`
+    reads it) stands for that week's start, end and as_briefed=True: the findings its briefing counts.
 
     >>> rows = explore.findings(db, ticker="NVDA", topic="inventory", start=date(2025, 2, 1), end=date(2025, 2, 28))
     >>> sorted({(str(r["date"]), r["document"]) for r in rows})
@@ -95,6 +97,7 @@ def findings(
     No findings for NVDA on inventory from 2030-01-01.
     """
     polarity, kind, limit = checked(db, ticker, topic, polarity=polarity, kind=kind, limit=limit)
+    start, end, as_briefed = in_week(week, start, end, as_briefed)
     where = _FILTERS.format(ticker="ticker", topic_test="list_contains(?, topic)", day="day")
     briefed = _briefed(start, end) if as_briefed else []  # its current_findings stand for the view of all of them
     sql = f"""
@@ -113,7 +116,7 @@ def findings(
     rows = [{"date": r.pop("day"), **r} for r in _rows(db, sql, params)]
     total = rows[0]["total"] if rows else 0
     for r in rows:
-        del r["total"], r["kind"]
+        del r["total"], r["kind"], r["start"]  # start: the order within a document
     also = [polarity, kind and ("in news" if kind == "news" else f"in {kind}s")]  # "(negative, in calls)"
     table = Table(rows, columns=FINDING_COLUMNS, nothing=_nothing("findings", ticker, topic, start, end, also=also))
     table.total = total
@@ -140,6 +143,7 @@ def changes(
     topic: Many = None,
     start: date | None = None,
     end: date | None = None,
+    week: str | None = None,
     as_briefed: bool = False,
 ) -> Table:
     """What changed between consecutive 10-K, 10-Q or 20-F filings as a run compared them, newest filing first:
@@ -150,7 +154,8 @@ def changes(
     source (the filing that has the text: the older one for a removed factor), and doc_id, text_start and text_end:
     where the text is in that filing's stored text, as a briefing cites it. `topic` keeps changes that mention it;
     `start` and `end` bound the newer filing's date, or with `as_briefed` the newer filing is in the period as a
-    briefing reads it (queries.IN_PERIOD: a filing dated up to LATE_DAYS before it and first stored during it too).
+    briefing reads it (queries.IN_PERIOD: a filing dated up to LATE_DAYS before it and first stored during it too);
+    `week` ("2025-W09") is that week as its briefing reads it.
 
     >>> rows = explore.changes(db, ticker="NVDA")
     >>> sorted({(str(r["filed"]), str(r["compared_with"]), r["form"]) for r in rows})
@@ -159,6 +164,7 @@ def changes(
     ['removed risk factor']
     """
     checked(db, ticker, topic)
+    start, end, as_briefed = in_week(week, start, end, as_briefed)
     where = _FILTERS.format(ticker="c.ticker", topic_test="list_has_any(c.topics, ?)", day="n.filed_at")
     sql = f"""
         SELECT n.filed_at AS filed, c.ticker, n.form, o.filed_at AS compared_with,

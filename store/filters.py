@@ -1,22 +1,55 @@
 """What an analyst's filter names, read one way for `watchdesk findings`/`changes` and the notebook's explore calls: a
 ticker or topic the store does not hold is refused with its close matches, not answered with an empty table; a
-polarity may be said in a briefing's words ("warning", "good news"), a kind of document as the command takes it."""
+polarity may be said in a briefing's words ("warning", "good news"), a kind of document as the command takes it, a week
+as --week reads it. Light (no DuckDB) until a store is read: the briefing's periods read weeks here."""
 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
+from datetime import date, timedelta
 from pathlib import Path
 
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.redact import printable
-from watchdesk.store.queries import _tickers, _topics
 from watchdesk.store.topic_names import close_topics, topic_given
 
 POLARITIES = {"negative": "negative", "warning": "negative", "warnings": "negative", "neutral": "neutral",
               "positive": "positive", "good news": "positive"}  # fmt: skip
 KINDS = {"filing": "filing", "filings": "filing", "call": "call", "calls": "call", "news": "news"}
 DEFAULT_TOPICS = {"inventory", "supply_chain", "geopolitical"}
+_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+
+
+def week_days(label: str, *, named: str = "--week") -> tuple[date, date]:
+    """"2025-W35" -> Monday 2025-08-25 and Sunday 2025-08-31 (`named`: what a refusal calls the value)."""
+    m = _WEEK.match(label.strip())
+    if not m:
+        raise ConfigError(f"{named} {label!r} is not an ISO week like 2025-W35")
+    try:
+        monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+    except ValueError as exc:
+        year = int(m[1])
+        if not date.min.year <= year <= date.max.year:
+            raise ConfigError(f"{named} {label!r}: {exc}") from None
+        last = date(year, 12, 28).isocalendar().week  # the week of 28 December is a year's last
+        raise ConfigError(f"{named} {label!r}: {year} has weeks W01 to W{last}") from None
+    if monday > date.max - timedelta(days=6):
+        raise ConfigError(f"{named} {label!r}: its Sunday is past {date.max}")
+    return monday, monday + timedelta(days=6)
+
+
+def in_week(
+    week: str | None, start: date | None, end: date | None, as_briefed: bool
+) -> tuple[date | None, date | None, bool]:
+    """An explore call's period: `week` as `--week` reads it, the week's briefing's findings (as_briefed), or the
+    start and end given."""
+    if week is None:
+        return start, end, as_briefed
+    if start is not None or end is not None:
+        raise ConfigError("give week or start/end, not both")
+    return (*week_days(week, named="week"), True)
 
 
 def polarity_given(text: str) -> str:
@@ -56,6 +89,8 @@ def checked(
 ) -> tuple[str | None, str | None, int | None]:
     """An explore call's filters checked against the store at `db` (see check_held); polarity, kind and limit as
     stored and queried."""
+    from watchdesk.store.queries import _tickers, _topics  # DuckDB, which week_days's readers need not load
+
     tickers = [] if ticker is None else _tickers(ticker)
     check_held(db, tickers=tickers, topics=[] if topic is None else [topic_given(t) for t in _topics(topic)])
     said = None if polarity is None else polarity_given(polarity)

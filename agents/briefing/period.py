@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from watchdesk.sources.errors import ConfigError
+from watchdesk.store.filters import week_days
 
-_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _SPAN_DAYS = {"weekly": 7, "daily": 1}
 TREND_WEEKS = 12  # the trend window: this period's week and the eleven before it
 MAX_CHART_WEEKS = 156  # a longer period's charts show its last three years
@@ -58,21 +57,8 @@ class Period:
 
 
 def iso_week(label: str) -> Period:
-    """"2025-W35" -> Monday 2025-08-25 to Sunday 2025-08-31."""
-    m = _WEEK.match(label.strip())
-    if not m:
-        raise ConfigError(f"--week {label!r} is not an ISO week like 2025-W35")
-    try:
-        monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-    except ValueError as exc:
-        year = int(m[1])
-        if not date.min.year <= year <= date.max.year:
-            raise ConfigError(f"--week {label!r}: {exc}") from None
-        last = date(year, 12, 28).isocalendar().week  # the week of 28 December is a year's last
-        raise ConfigError(f"--week {label!r}: {year} has weeks W01 to W{last}") from None
-    if monday > date.max - timedelta(days=6):
-        raise ConfigError(f"--week {label!r}: its Sunday is past {date.max}")
-    return Period(monday, monday + timedelta(days=6))
+    """"2025-W35" -> Monday 2025-08-25 to Sunday 2025-08-31 (the notebook's explore calls read week= alike)."""
+    return Period(*week_days(label))
 
 
 def period_ending(as_of: date, *, cadence: str = "weekly") -> Period:
