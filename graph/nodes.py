@@ -132,7 +132,9 @@ def failed(step: Step, exc: Exception, deps: Deps, *, ticker: str | None) -> Com
     # a response the replay pack lacks is a gap but no failure (README): said so, not "failed"
     missed = isinstance(exc, ReplayMissError) and not isinstance(exc, ReplayCorruptError)
     deps.report(f"{ticker or step['id']}: {'' if missed else 'failed, '}recorded a gap ({reason})")
-    result = StepResult(step_id=step["id"], status="failed", summary=reason, new_doc_ids=[], gaps=[reason])
+    # "target: reason", as a filing's or a feed's gap is said ("NVDA (CIK 1045810, ...): not in the recording: ...")
+    gap = f"{redact_text(step['target'])}: {reason}"
+    result = StepResult(step_id=step["id"], status="failed", summary=reason, new_doc_ids=[], gaps=[gap])
     return Command(goto="supervisor", update={"results": [result]})
 
 

@@ -65,7 +65,8 @@ def render_news(entries: Sequence[NewsEntry], *, tickers: Sequence[str]) -> str:
              "credibility tier (primary: regulators and the company's own releases; established outlets; other). "
              "An item whose headline and summary do not name it, kept because the outlet tagged it with the company, "
              "is marked so: what it says may not be about the company. "
-             "Each is dated by the day its feed gives, in the feed's own time zone, as the outlet's page dates it."]
+             "Each is dated by the day its feed gives, in the feed's own time zone, as the outlet's page dates it. "
+             "Listed most credible first, and newest first within a tier."]
     for ticker in tickers:
         mine = [e for e in entries if e.ticker == ticker]
         lines += ["", f"### {ticker}", ""]

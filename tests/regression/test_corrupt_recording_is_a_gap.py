@@ -62,7 +62,8 @@ def test_a_step_that_raises_unexpectedly_is_a_gap_and_the_run_goes_on(tmp_path: 
     outcome = runner.start_run(watchlist(), settings(tmp_path, nvidia_pack(tmp_path / "pack")))
     assert outcome.status == "done" and outcome.briefing_path
     (gap,) = outcome.gaps
-    assert gap.startswith("unexpected RuntimeError in test_corrupt_recording_is_a_gap.py:")
+    assert gap.startswith('NVDA (CIK 1045810, "NVIDIA CORP"): unexpected RuntimeError in '
+                          "test_corrupt_recording_is_a_gap.py:")
     assert "in step filings:NVDA: boom; please report it" in gap
 
 
