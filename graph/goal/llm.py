@@ -13,6 +13,7 @@ from watchdesk.graph.goal.merge import merge_proposal
 from watchdesk.graph.goal.parse import GoalPlan
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.redact import redact_text
 
 PROMPT = """You turn an investment analyst's goal into a watchdesk watchlist.
 A parser has already read the goal; you get its watchlist and the words it did not understand.
@@ -36,7 +37,7 @@ def model_for(spec: str, *, report: Callable[[str], None] | None = None) -> Any:
         return chat_model(spec)
     except ConfigError as exc:
         if report is not None:
-            report(f"goal: LLM not used, the parser's plan stands: {exc}")
+            report(f"goal: LLM not used, the parser's plan stands: {redact_text(str(exc))}")
         return None
 
 
@@ -54,7 +55,8 @@ def fill_with_model(
             [SystemMessage(PROMPT), HumanMessage(request)]
         )
     except Exception as exc:  # any failure of the model or its client: the deterministic plan stands, said
-        say(f"goal: LLM failed ({type(exc).__name__}: {exc}); the parser's plan stands")
+        # a client's error may name its URL, and some providers take the key there (Google's ?key=)
+        say(f"goal: LLM failed ({type(exc).__name__}: {redact_text(str(exc))}); the parser's plan stands")
         return plan
     proposal = answer.get("parsed") if isinstance(answer, dict) else answer
     if not isinstance(proposal, Watchlist):
