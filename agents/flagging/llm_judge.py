@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -128,7 +128,11 @@ def refine(
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llm-judge")
     try:
         for p in planned:
-            verdicts = _ask(ask, p.request, pool=pool, timeout=timeout, result=result)
+            asked = pool.submit(ask, p.request)
+            verdicts = _ask(asked, p.request, ask=ask, timeout=timeout, result=result)
+            if not asked.done():  # stuck past its timeout: it keeps its worker, so the next batch asks on a fresh one
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llm-judge")
             for local, item in enumerate(p.items):
                 if local in verdicts:
                     got[item] = verdicts[local]
@@ -165,13 +169,13 @@ def _apply(flags: Sequence[Flag], extra: Sequence[Flag], got: dict[tuple[int, bo
 
 
 def _ask(
-    ask: Asker, request: dict[str, Any], *, pool: ThreadPoolExecutor, timeout: float, result: Refined
+    asked: Future[Any], request: dict[str, Any], *, ask: Asker, timeout: float, result: Refined
 ) -> dict[int, Verdict]:
-    """Verdicts by batch position; {} when the call fails, times out or the answer is malformed."""
+    """Verdicts by batch position from the call `asked`; {} when it fails, times out or the answer is malformed."""
     try:
-        response, usage = pool.submit(ask, request).result(timeout=timeout)
+        response, usage = asked.result(timeout=timeout)
     except FutureTimeout:
-        result.errors.append(f"no answer within {timeout:.0f} s")
+        result.errors.append(f"no answer within {timeout:g} s")
         return {}
     except ReplayMissError:
         raise  # a replay must reproduce the recorded run or say what it lacks
