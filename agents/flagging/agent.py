@@ -186,8 +186,9 @@ def flag_document(
     flags = where.read_by_filings(flags)
     # The judge (an LLM, when configured) may change polarity and score or drop a flag; it falls back itself.
     # Its verdicts and added candidates are read as risks again: the filings' reading choice holds for them too
-    # (but what it judged on topic stays: the offline pass's drops were made before it read them).
-    if judge and flags:
+    # (but what it judged on topic stays: the offline pass's drops were made before it read them). A document without
+    # flags is asked about too: its candidates are the judge's to read.
+    if judge:
         flags = where.read_by_filings(judge(flags, text, where.in_heading), drop=False)
     findings = [
         _finding(f, doc_id=doc_id, ticker=ticker, where=where, run_id=run_id, now=now, method=method, version=version)
