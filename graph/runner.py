@@ -42,6 +42,7 @@ from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import ConfigError, DiskFullError, PolicyError, StoreDamagedError, disk_full, no_room
 from watchdesk.sources.gateway import SEC_DOMAIN, Gateway, GatewayConfig, domain_matches
+from watchdesk.sources.redact import redact_text
 from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
 
@@ -123,10 +124,11 @@ def llm_judge(
     *,
     model: Any = None,
     topics: Sequence[str] = (),
-) -> Callable[[list[Any], str, Callable[[int], bool]], list[Any]] | None:
+) -> Callable[[list[Any], str, Callable[[int], bool]], list[Any] | None] | None:
     """The optional LLM judge; None (offline only) when no model is set or it cannot be built. It re-reads the
     flags and the candidates of `topics` the offline pass left out or was unsure of (none on a heading); its
-    tokens, requests and (with WATCHDESK_LLM_PRICE) cost add up in `usage`, the run's cost."""
+    tokens, requests and (with WATCHDESK_LLM_PRICE) cost add up in `usage`, the run's cost. The first request that
+    fails is said through `report`; for a document it got no usable answer about at all, it returns None."""
     from watchdesk.agents.flagging.llm_judge import chat_model, refine
     from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, Asker, Recorder, asker_for, model_asker
 
@@ -145,13 +147,18 @@ def llm_judge(
         return None
     library = _core_library(topics)
 
-    def judge(flags: list[Any], text: str, heading: Callable[[int], bool]) -> list[Any]:
+    def judge(flags: list[Any], text: str, heading: Callable[[int], bool]) -> list[Any] | None:
         from watchdesk.agents.flagging.flag import unsure_flags
 
         extra = [f for f in unsure_flags(text, topics=library) if not heading(f.start)] if library else []
         refined = refine(flags, ask=ask, text=text, extra=extra)
+        if refined.errors and not usage["llm_requests_failed"]:
+            # a model client's error may name its URL, and some providers take the key there (Google's ?key=)
+            report(f"LLM judge: a request failed: {redact_text(refined.errors[0])}; what it was sent keeps the "
+                   "offline verdicts, and a document it gets no usable answer about is stored as rule-based, for "
+                   "the next run to judge (the briefing's Method counts them)")
         add_usage(usage, refined, flags=len(flags), price=settings.llm_price)
-        return refined.flags
+        return None if refined.asked and not refined.answered else refined.flags
 
     return judge
 
@@ -164,6 +171,8 @@ def add_usage(usage: Counter[str], refined: Any, *, flags: int, price: tuple[flo
     usage["flags_dropped"] += len(refined.dropped)
     usage["candidates_judged"] += refined.candidates_sent
     usage["flags_added"] += len(refined.added)
+    usage["llm_requests_failed"] += len(refined.errors)
+    usage["documents_unjudged"] += bool(refined.asked and not refined.answered)
     if price is not None:
         cost = (refined.usage["input_tokens"] * price[0] + refined.usage["output_tokens"] * price[1]) / 1e6
         usage["cost_usd"] = round(usage["cost_usd"] + cost, 6)

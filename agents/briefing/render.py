@@ -389,16 +389,32 @@ def older_flagging(findings: Sequence[FindingItem]) -> str:
 
 
 def llm_spent(usage: dict[str, float]) -> str:
-    """What this run's LLM judge did and cost, when one was used."""
+    """What this run's LLM judge did and cost, when one was used, and what it left to the rules."""
+    failed, fallback = int(usage.get("llm_requests_failed", 0)), int(usage.get("flags_fallback", 0))
     if not usage.get("llm_requests"):
-        return ""
+        if not failed:
+            return ""
+        return (f" This run's LLM judge got no answer: its {plural(failed, 'request')} failed, so the offline verdicts "
+                f"stand for its {plural(fallback, 'flag')}." + llm_unjudged(usage))
     cost = f", about ${usage['cost_usd']:.4f}" if "cost_usd" in usage else " (no price set: WATCHDESK_LLM_PRICE)"
+    fell_back = (f" For {plural(fallback, 'flag')} the offline verdict stands"
+                 + (f" ({plural(failed, 'request')} got no usable answer)." if failed else ".")) if fallback else ""
     return (
         f" This run's LLM judge made {int(usage['llm_requests'])} requests, {int(usage.get('input_tokens', 0))} "
         f"input and {int(usage.get('output_tokens', 0))} output tokens{cost}; it judged "
         f"{int(usage.get('flags_judged', 0))} flags and {int(usage.get('candidates_judged', 0))} candidates, dropped "
-        f"{int(usage.get('flags_dropped', 0))} and added {int(usage.get('flags_added', 0))}. " + LLM_MEASURED
+        f"{int(usage.get('flags_dropped', 0))} and added {int(usage.get('flags_added', 0))}."
+        + fell_back + llm_unjudged(usage) + " " + LLM_MEASURED
     )
+
+
+def llm_unjudged(usage: dict[str, float]) -> str:
+    """The documents the judge gave no usable answer about: stored as the rules flagged them, judged by a later run."""
+    unjudged = int(usage.get("documents_unjudged", 0))
+    if not unjudged:
+        return ""
+    return (f" Rule-based findings (method rules) are stored for {plural(unjudged, 'document')} it gave no usable "
+            "answer about; the next run with a working model judges them.")
 
 
 # tests.labels.sureness risk, notes and other (pinned by tests/unit/test_filing_labels.py)

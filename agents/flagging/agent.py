@@ -69,8 +69,9 @@ def pending_documents(
             for doc_id, ticker, done, latest in rows]
 
 
-# (flags, the document text they point into, whether a position is on a heading, where it adds none) -> flags
-Judge = Callable[[list[Flag], str, Callable[[int], bool]], list[Flag]]
+# (flags, the document text they point into, whether a position is on a heading, where it adds none) -> flags, or
+# None when it got no usable answer at all: the document is then stored as flagged by the rules alone
+Judge = Callable[[list[Flag], str, Callable[[int], bool]], list[Flag] | None]
 
 
 def flag_documents(
@@ -171,7 +172,6 @@ def flag_document(
 ) -> tuple[int, int]:
     """Sentences, findings and the done-marker of one document, written in one transaction."""
     now = datetime.now(UTC)
-    method = LLM_METHOD if judge else METHOD
     where = SpanIndex(store.spans(doc_id))
     spans = split_sentences(text)
     tones = sentiment.score([text[s:e] for s, e in spans])
@@ -187,9 +187,12 @@ def flag_document(
     # The judge (an LLM, when configured) may change polarity and score or drop a flag; it falls back itself.
     # Its verdicts and added candidates are read as risks again: the filings' reading choice holds for them too
     # (but what it judged on topic stays: the offline pass's drops were made before it read them). A document without
-    # flags is asked about too: its candidates are the judge's to read.
-    if judge:
-        flags = where.read_by_filings(judge(flags, text, where.in_heading), drop=False)
+    # flags is asked about too: its candidates are the judge's to read. A judge that never answered (a bad key, a
+    # spent quota) judged nothing: stored as the rules' findings, the document is judged by the next run with a judge.
+    method = METHOD
+    judged = judge(flags, text, where.in_heading) if judge else None
+    if judged is not None:
+        flags, method = where.read_by_filings(judged, drop=False), LLM_METHOD
     findings = [
         _finding(f, doc_id=doc_id, ticker=ticker, where=where, run_id=run_id, now=now, method=method, version=version)
         for f in flags

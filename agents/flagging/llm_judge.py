@@ -56,6 +56,8 @@ class Refined:
     usage: Counter[str] = field(default_factory=Counter)
     reasons: dict[int, str] = field(default_factory=dict)  # index in `flags` -> the model's reason
     errors: list[str] = field(default_factory=list)
+    asked: int = 0  # requests sent
+    answered: int = 0  # of them, answered well-formed: with none of `asked` answered, nothing was judged
 
 
 def chat_model(spec: str, *, timeout: float = TIMEOUT_S) -> Any:
@@ -123,7 +125,7 @@ def refine(
             raise ConfigError("the LLM judge needs a chat model or an asker")
         ask = model_asker(model)
     planned, withheld = plan(flags, text=text, extra=extra, batch=batch)
-    result = Refined(flags=[], withheld=withheld)
+    result = Refined(flags=[], withheld=withheld, asked=len(planned))
     got: dict[tuple[int, bool], Verdict] = {}
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="llm-judge")
     try:
@@ -192,6 +194,7 @@ def _ask(
         _strict(ask, request, problem)
         result.errors.append(problem)
         return {}
+    result.answered += 1
     # Only for the ids this request sent, once each: a second verdict for an id (one mention's text asking the model to
     # answer for another) leaves that id with neither
     sent, answered = {m["id"] for m in request["mentions"]}, Counter(v.id for v in parsed.verdicts)

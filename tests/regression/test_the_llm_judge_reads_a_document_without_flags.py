@@ -21,7 +21,8 @@ from watchdesk.graph.settings import Settings
 from watchdesk.sources.models import CompanyRef
 from watchdesk.store.store import Store
 
-CALL = "transcripts/plaintext_2023_2025/MU_2024_Q3.txt"  # nothing geopolitical flagged offline, one candidate
+# nothing geopolitical flagged offline and one candidate; 12 inventory flags
+CALL = "transcripts/plaintext_2023_2025/MU_2024_Q3.txt"
 MU = CompanyRef(ticker="MU", cik=723125, name="MICRON TECHNOLOGY INC")
 
 
