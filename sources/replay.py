@@ -5,15 +5,20 @@ Layout::
     index.json   {"version": 1, "responses": [{"url", "status", "headers", "body", "source"}]}
     bodies/      one file per response; a name ending in .gz is gunzipped on read
 
-URLs are stored with secret query values redacted, so a recorded pack is safe to commit.
+URLs are stored with secret query values redacted, so a recorded pack is safe to commit. An entry whose URL had a
+secret also keeps `asked`, a fingerprint of the URL keyed by `.secrets-key` beside the index: that key stays on the
+machine that recorded (the pack's `.gitignore` names it), so a later recording there can tell two secrets apart and no
+one holding the pack alone can try values against it (a `?code=NVDA` is guessed at once from a plain hash).
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import hmac
 import json
 import re
+import secrets
 import zlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -30,6 +35,7 @@ __all__ = ["REDACTED", "SAVE_EVERY", "PackEntry", "PackWriter", "ReplayPack", "p
 PACK_VERSION = 1
 INDEX = "index.json"
 BODIES = "bodies"
+SECRETS_KEY = ".secrets-key"
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 # A recording saves its index every this many responses, and when it ends: a kill loses at most these, never the pack,
 # and a long run does not rewrite a growing index after every response.
@@ -50,6 +56,7 @@ class PackEntry:
     headers: dict[str, str]
     body: str  # path relative to the pack directory
     source: str
+    asked: str = ""  # for a URL with a secret, its fingerprint keyed by the pack's SECRETS_KEY
 
 
 class ReplayPack:
@@ -131,7 +138,7 @@ def read_index(root: Path) -> list[PackEntry]:
         return [
             PackEntry(
                 url=pack_key(str(r["url"])), status=int(r["status"]), headers=dict(r.get("headers", {})),
-                body=str(r["body"]), source=str(r.get("source", "")),
+                body=str(r["body"]), source=str(r.get("source", "")), asked=str(r.get("asked", "")),
             )
             for r in doc.get("responses", [])
         ]
@@ -156,7 +163,9 @@ class PackWriter:
         self._unsaved = 0
         self._written: set[str] = set()
         self._entries: dict[str, PackEntry] = {}
-        self._asked: dict[str, str] = {}  # pack key -> the URL added under it, secrets included: memory only
+        self._key: bytes | None = None  # SECRETS_KEY, read or made when the first URL with a secret is added
+        self._key_made = False  # made by this writer: the fingerprints an earlier one wrote cannot be compared
+        self._added: set[str] = set()  # pack keys this writer added
         if merge and (self.root / INDEX).exists():
             self._entries = {e.url: e for e in read_index(self.root)}
         self._names = {e.body: e.url for e in self._entries.values()}  # body file -> pack key
@@ -174,14 +183,22 @@ class PackWriter:
     ) -> PackEntry:
         """Write the body file now and list the response; the index is written by `save()`.
 
-        Raises ConfigError for a URL that differs from one added before only in a secret: the pack keeps URLs
-        redacted, so it would serve one page's body for the other."""
-        key = pack_key(url)
-        if self._asked.setdefault(key, urldefrag(url)[0]) != urldefrag(url)[0]:
+        Raises ConfigError for a URL that differs from one in the pack only in a secret, added by this writer or an
+        earlier one: the pack keeps URLs redacted, so it would serve one page's body for the other."""
+        key, plain = pack_key(url), urldefrag(url)[0]
+        asked = self._fingerprint(plain) if key != plain else ""
+        if (old := self._entries.get(key)) is not None and old.asked != asked:
+            if old.asked and (key in self._added or not self._key_made):
+                raise ConfigError(
+                    f"{key} not recorded: a URL that differs from it only in a secret value is already in this pack, "
+                    "and a pack keeps URLs with their secrets redacted, so it cannot tell them apart; record them "
+                    "into separate packs"
+                )
             raise ConfigError(
-                f"{key} not recorded: a URL that differs from it only in a secret value is in this recording, and a "
-                "pack keeps URLs with their secrets redacted, so it cannot tell them apart; record them into "
-                "separate packs"
+                f"{key} not recorded: this pack holds a recording of it made before watchdesk kept a fingerprint of "
+                f"URLs with a secret, or with a {SECRETS_KEY} that is not here, so it cannot tell whether that was "
+                f"this URL or one that differs only in a secret value; record into a new pack (or take that entry "
+                f"out of {INDEX} first)"
             )
         fname = _body_name(key, name=name, compress=compress)
         if (clash := self._names.get(fname, key)) != key:
@@ -191,20 +208,41 @@ class PackWriter:
         atomic_write(path, gzip.compress(body, mtime=0) if fname.endswith(".gz") else body)
         self._written.add(fname)
         headers = storable_headers(headers)
-        entry = PackEntry(url=key, status=status, headers=headers, body=fname, source=source)
-        if (old := self._entries.get(key)) is not None:
+        entry = PackEntry(url=key, status=status, headers=headers, body=fname, source=source, asked=asked)
+        if old is not None:
             self._names.pop(old.body, None)
         self._names[fname] = key
         self._entries[key] = entry
+        self._added.add(key)
         self._unsaved += 1
         if self._save_every is not None and self._unsaved >= self._save_every:
             self.save_index()
         return entry
 
+    def _fingerprint(self, url: str) -> str:
+        """`url` (its secret included) keyed by the pack's SECRETS_KEY, made on first use with a `.gitignore` naming
+        it: the index holds only this, and the key never leaves this machine through git."""
+        if self._key is None:
+            path = self.root / SECRETS_KEY
+            if not path.exists():
+                self.root.mkdir(parents=True, exist_ok=True)
+                atomic_write(path, secrets.token_hex(32).encode())
+                path.chmod(0o600)
+                self._key_made = True
+                ignore = self.root / ".gitignore"
+                names = ignore.read_text(encoding="utf-8").split() if ignore.exists() else []
+                if SECRETS_KEY not in names:
+                    with ignore.open("a", encoding="utf-8") as f:
+                        f.write(f"# keys the fingerprints in {INDEX} of URLs with a secret: it stays on this machine\n"
+                                f"{SECRETS_KEY}\n")
+            self._key = path.read_bytes()
+        return hmac.new(self._key, url.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
     def save_index(self) -> Path:
         """Write `index.json` (sorted by URL) whole: a kill or a full disk mid-write leaves the old one."""
         self.root.mkdir(parents=True, exist_ok=True)
-        entries = [asdict(e) for e in sorted(self._entries.values(), key=lambda e: e.url)]
+        entries = [{k: v for k, v in asdict(e).items() if k != "asked" or v}
+                   for e in sorted(self._entries.values(), key=lambda e: e.url)]
         doc = {"version": PACK_VERSION, "responses": entries}
         index = self.root / INDEX
         text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

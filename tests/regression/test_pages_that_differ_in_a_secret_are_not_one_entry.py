@@ -48,3 +48,23 @@ def test_a_pack_refuses_a_second_url_that_differs_only_in_a_secret(tmp_path: Pat
     assert b"code=NVDA" in pack.lookup(f"{CALL}?code=NVDA").body
     index = (tmp_path / "pack" / "index.json").read_text()
     assert "NVDA" not in index and "TSM" not in index
+
+
+def test_a_later_recording_into_the_pack_refuses_it_too(tmp_path: Path) -> None:
+    """The refusal held within one recording only: a resumed run or a second --record run into the same pack
+    overwrote `?code=NVDA`'s page with `?code=TSM`'s, silently. The pack's index now keeps a keyed fingerprint of each
+    such URL (its key stays beside the pack, out of git), so a later recording refuses it as the first one would."""
+    pack = tmp_path / "pack"
+    with live(record_dir=pack) as gw:
+        gw.get(f"{CALL}?code=NVDA", agent="transcripts")
+    with live(record_dir=pack) as gw, pytest.raises(ConfigError, match="differs from it only in a secret"):
+        gw.get(f"{CALL}?code=TSM", agent="transcripts")
+    with live(record_dir=pack) as gw:
+        gw.get(f"{CALL}?code=NVDA", agent="transcripts")  # the same URL recorded again by a later run
+    assert b"code=NVDA" in ReplayPack.load(pack).lookup(f"{CALL}?code=TSM").body
+    index = (pack / "index.json").read_text()
+    assert "NVDA" not in index and "TSM" not in index
+    assert ".secrets-key" in (pack / ".gitignore").read_text().split()
+    (pack / ".secrets-key").unlink()  # the pack copied without its key: its fingerprints cannot be compared
+    with live(record_dir=pack) as gw, pytest.raises(ConfigError, match="cannot tell whether that was this URL"):
+        gw.get(f"{CALL}?code=NVDA", agent="transcripts")
