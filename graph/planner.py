@@ -109,6 +109,7 @@ def _filings_step(ticker: Ticker, company: CompanyRef, *, watchlist: Watchlist, 
         permission=SEC_PERMISSION,
         params={
             "ticker": ticker.symbol,
+            "cik": company.cik,  # two tickers of one CIK (GOOG, GOOGL) are one company, its filings stored once
             "forms": list(ticker.forms or watchlist.filings.forms),
             "since": since.isoformat(),
             "until": until.isoformat(),

@@ -101,6 +101,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         before=[WeekPoint(**w) for w in before],
         llm_usage=dict(req.llm_usage),
         read=_read(req, runs, held),
+        ciks=coverage.ciks(runs),
     )
     extras = {key: fn(store, req) for key, fn in GATHERERS}
     return replace(data, extras=extras) if extras else data

@@ -60,6 +60,20 @@ def runs_from(runs: Sequence[Row], gaps: Sequence[Row], cuts: Sequence[Row] = ()
     return out
 
 
+def ciks(runs: Sequence[Run]) -> dict[str, int]:
+    """Each ticker's CIK as the runs' filings and news steps name it (a plan stored before filings steps named theirs
+    gives its news step's)."""
+    named: dict[str, int] = {}
+    for run in runs:
+        for step in run.plan:
+            params = step.get("params", {})
+            news = params.get("tickers", []) if step["agent"] == "news" else []
+            pairs = [(t.get("symbol"), t.get("cik")) for t in news]
+            pairs += [(params.get("ticker"), params.get("cik"))] if step["agent"] == "filings" else []
+            named.update((ticker, cik) for ticker, cik in pairs if ticker and cik)
+    return named
+
+
 def step_of(run: Run, agent: str, ticker: str | None) -> Row | None:
     """The run's step reading `agent`'s source for `ticker` (the one news step reads every ticker it names), or the
     agent's one step (flagging, briefing) for no ticker."""

@@ -164,7 +164,13 @@ def missing_lines(data: BriefingInput) -> list[str]:
     lines = []
     for ticker in data.tickers:
         sources = read.get(ticker, [])
-        if ticker not in docs and ticker not in mentioned and _nothing_read(sources):
+        if ticker not in docs and ticker not in mentioned and (under := _same_company(ticker, data, docs.keys())):
+            # its filings were stored once, by the step of the ticker that came first: not "nothing filed"
+            lines.append(
+                f"- {escape_markdown(ticker)}: the same company as {_and(under)} (CIK {data.ciks[ticker]}); its new "
+                f"documents are listed under {_and(under)}."
+            )
+        elif ticker not in docs and ticker not in mentioned and _nothing_read(sources):
             unknown = [r for r in sources if r.why or r.none_read] or _every_source(ticker)
             quiet = [r for r in sources if r not in unknown]
             # each source's own reason (a step left out by an approval edit leaves no gap to see)
@@ -217,6 +223,16 @@ def missing_lines(data: BriefingInput) -> list[str]:
 
 
 _VERB = {"filings": "filed", "transcripts": "called", "news": "published"}
+
+
+def _same_company(ticker: str, data: BriefingInput, with_documents: Iterable[str | None]) -> list[str]:
+    """The other watched tickers of `ticker`'s CIK (GOOG for GOOGL) that have documents in the period."""
+    cik = data.ciks.get(ticker)
+    return [t for t in data.tickers if t != ticker and cik and data.ciks.get(t) == cik and t in set(with_documents)]
+
+
+def _and(tickers: Sequence[str]) -> str:
+    return " and ".join(escape_markdown(t) for t in tickers)
 
 
 def _every_source(ticker: str) -> list[SourceRead]:

@@ -123,3 +123,5 @@ class BriefingInput:
     llm_usage: dict[str, float] = field(default_factory=dict)  # the run's LLM judge: requests, tokens, cost
     # per ticker and source, how much of the period was read (empty: not known, no run of the briefing is stored)
     read: list[SourceRead] = field(default_factory=list)
+    # each ticker's CIK as the runs planned it: tickers of one CIK are one company, whose documents are under one
+    ciks: dict[str, int] = field(default_factory=dict)
