@@ -22,7 +22,7 @@ from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocu
 from watchdesk.sources.six_k import SixKKind, classify_6k
 from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
 from watchdesk.store.records import DocumentRecord, GapRecord, ReadCutRecord
-from watchdesk.store.store import Cursor, Store
+from watchdesk.store.store import Store
 
 AGENT = "filings"
 # Forms whose exhibits (press releases) matter: fetched as one full-submission .txt.
@@ -82,28 +82,24 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
     over = [*reversed(listed), *asked][req.max_documents :]
     # an accession both asked for and listed in the window is one filing, stored or not
     result.skipped = len(({f.accession for f in chosen} | set(req.accessions)) & known)
-    blocked: set[str] = set()  # forms whose cursor must not move past a failed filing
     fresh: dict[str, tuple[Filing, bytes]] = {}  # sectioned primary documents stored now, to compare
     for item in todo:
         target = item if isinstance(item, str) else f"{item.form} {item.accession}"
-        form = None if isinstance(item, str) else _base_form(item.form)
         if item in over:
             reason = f"over the policy's max_documents_per_run ({req.max_documents}); the newest were stored"
         else:
             try:
                 pending: dict[str, tuple[Filing, bytes]] = {}
                 docs = _fetch(item, req=req, fetcher=fetcher, run_id=run_id, keep=pending)
-                # Asked-for filings never move the cursor; the documents and the cursor are stored together.
-                moved = None if isinstance(item, str) or item not in chosen or form in blocked else item.accession
-                cursor = Cursor(ticker, f"edgar:{form}", moved) if moved else None
-                result.new_doc_ids += store.save_documents(docs, cursor=cursor)
+                # A filing's documents are stored together. No cursor is kept: what is stored (by accession) and the
+                # window decide what a run fetches, and a failed filing, not stored, is fetched by the next run.
+                result.new_doc_ids += store.save_documents(docs)
                 fresh.update(pending)
                 continue
             except WatchdeskError as exc:
                 reason = str(exc)
             except Exception as exc:  # a bug on one odd document: its gap, audited as a failure; the others go on
                 reason = _bug(store, exc, run_id=run_id, target=target, doing=f" reading {_fetched_name(item)}")
-        blocked.add(form or "")
         day = None if isinstance(item, str) else item.filing_date
         _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason, gaps=result.gaps, days=(day, day))
     if req.compare_previous:

@@ -85,7 +85,9 @@ def test_second_run_fetches_only_the_new_filing(edgar_fixtures: Path, tmp_path: 
         assert second_audit.urls[:2] == [submissions_url(320193), AAPL_10Q], "only the new 10-Q is fetched"
         assert second_audit.urls[2:] == [submissions_url(320193)], "a third run fetches no document at all"
         assert (len(first.new_doc_ids), len(second.new_doc_ids), len(third.new_doc_ids)) == (1, 1, 0)
-        assert store.get_cursor(ticker="AAPL", source="edgar:10-Q") == "0000320193-25-000073"
+        # which filings a run fetches is what is stored (by accession) and the window: no cursor, which no run read,
+        # is written to look as if it were a bound
+        assert store.query("SELECT source FROM cursors WHERE starts_with(source, 'edgar:')") == []
         assert store.counts()["documents"] == 2
         # "filings in window" counts the window's filings, stored or not: the 10-K stored by the first run is skipped
         assert (first.listed, first.skipped, second.listed, second.skipped, third.skipped) == (1, 0, 2, 1, 2)
