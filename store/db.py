@@ -13,12 +13,14 @@ from pathlib import Path
 import duckdb
 
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, DiskFullError, StoreError, disk_full
+from watchdesk.sources.redact import redact_text
 
 DEFAULT_DB = Path("watchdesk.duckdb")
 _LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
 _UNWRITABLE = re.compile(r"Read-only file system|Permission denied")
 _CUT_SHORT = re.compile(r'Could not read enough bytes from file "(?P<path>[^"]*)"')
 _BAD_CHECKSUM = re.compile(r"Corrupt database file: computed checksum")
+_DIGEST = re.compile(r"#[0-9a-f]{16}$")  # what ends a news feed's cursor key (agents/news.py::_feed_key)
 
 
 def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -52,6 +54,7 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb
             raise _newer(target, version)
         if not read_only:
             migrate(con)
+            _drop_secret_cursors(con)
             if target != ":memory:":
                 _own_identity(con, Path(target))
     except BaseException as exc:
@@ -62,6 +65,19 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb
             raise cut from exc
         raise
     return con
+
+
+def _drop_secret_cursors(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the cursors whose key holds a secret: watchdesk before 2026-12-06 kept a news feed's validators under
+    'feed:' and its URL, ?token= in clear, a row no run reads since (the key now names the URL redacted). Done on
+    every writable open, not as a migration: a store already past the last one holds them too, and the table is
+    small (a row per feed and transcript source)."""
+    rows = con.execute("SELECT ticker, source FROM cursors WHERE contains(source, '://')").fetchall()
+    # today's key ends in its digest ("#0123abcd..."), which would read as part of a secret value written last
+    secret = [(ticker, source) for ticker, source in rows
+              if redact_text(bare := _DIGEST.sub("", source)) != bare]  # fmt: skip
+    for ticker, source in secret:
+        con.execute("DELETE FROM cursors WHERE ticker = ? AND source = ?", [ticker, source])
 
 
 def _own_identity(con: duckdb.DuckDBPyConnection, path: Path) -> None:

@@ -115,3 +115,24 @@ def test_a_feeds_token_cannot_be_recovered_from_its_cursor_key() -> None:
     one = news._feed_key("https://feeds.example.com/rss?token=483920", feed=feed, req=req)
     other = news._feed_key("https://feeds.example.com/rss?token=111111", feed=feed, req=req)
     assert one == other and "483920" not in one
+
+
+def test_an_old_stores_feed_cursor_keeps_no_token(tmp_path: Path) -> None:
+    """Watchdesk before d4c58d4 kept a feed's ETag under 'feed:' and its URL, ?token= in clear; later runs no longer
+    read that row (each feed was read in full once more, its validators kept under the redacted key), and the token
+    stayed in the database. Opening the store now drops such rows; a cursor without a secret stays."""
+    from watchdesk.sources.news.fetch import FeedState
+
+    db, token = tmp_path / "old.duckdb", "483920"
+    with Store.open(db) as store:  # as the news agent wrote it then: store.set_cursor(source=f"feed:{url}")
+        store.set_cursor(ticker="-", source=f"feed:https://feeds.example.com/rss?token={token}",
+                         value=FeedState(etag='"v1"').dumps())  # fmt: skip
+        store.set_cursor(ticker="-", source=f"feed:{CNBC}", value=FeedState(etag='"v2"').dumps())
+        store.set_cursor(ticker="NVDA", source="transcripts", value="NVDA:2025-Q1:2024-05-22")
+        req = news.NewsRequest(tickers=(MSFT,), ciks={"MSFT": 789019}, feeds=())
+        today = news._feed_key(url := "https://feeds.example.com/rss?sid=42.", feed=news.FeedSpec(url=url), req=req)
+        store.set_cursor(ticker="-", source=today, value=FeedState(etag='"v3"').dumps())  # its digest ends it
+    with Store.open(db) as store:
+        kept = store.query("SELECT ticker, source FROM cursors ORDER BY source")
+    assert token not in str(kept)
+    assert kept == sorted([("-", f"feed:{CNBC}"), ("-", today), ("NVDA", "transcripts")], key=lambda r: r[1])
