@@ -49,6 +49,7 @@ def plan_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["appro
         briefed_until=briefed,
         brief_since=deps.settings.brief_since,
     )
+    deps.store.save_plan(run_id=deps.run_id, plan=plan)  # a run stopped before approval or its end still shows it
     deps.report(f"planned {len(plan)} steps")
     return Command(goto="approval", update={"plan": plan})
 

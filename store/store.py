@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,6 +198,9 @@ class Store:
 
     def record_actions(self, actions: Sequence[ActionRecord]) -> int:
         return self._locked(writes.record_actions, actions)
+
+    def save_plan(self, *, run_id: str, plan: Sequence[Mapping[str, object]]) -> None:
+        self._locked(writes.save_plan, run_id=run_id, plan=plan)
 
     def save_run(self, run: RunRecord) -> None:
         self._locked(writes.save_run, run)

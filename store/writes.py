@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, fields
 from datetime import UTC, datetime
 
@@ -106,7 +106,15 @@ def save_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
     row["plan"] = redact_json(run.plan)
     for name in ("plan", "counts", "cost"):
         row[name] = json.dumps(row[name], default=str, sort_keys=True)
-    upsert(con, "runs", [row], key=["run_id"])
+    # a record without a plan (a run failed or stopped before its result was read) keeps the one save_plan stored
+    upsert(con, "runs", [row], key=["run_id"], keep=() if run.plan else ["plan"])
+
+
+def save_plan(con: duckdb.DuckDBPyConnection, *, run_id: str, plan: Sequence[Mapping[str, object]]) -> None:
+    """The run's plan as soon as it is made, its URLs' secrets redacted: a run stopped before it waits for approval
+    or ends (Ctrl-C, a kill) still shows what it was doing."""
+    text = json.dumps(redact_json([dict(step) for step in plan]), default=str, sort_keys=True)
+    con.execute("UPDATE runs SET plan = ? WHERE run_id = ?", [text, run_id])
 
 
 def set_cursor(con: duckdb.DuckDBPyConnection, *, ticker: str, source: str, value: str) -> None:

@@ -65,3 +65,17 @@ def test_an_edited_plan_is_kept_as_edited(tmp_path: Path, monkeypatch: pytest.Mo
         runner.resume_run("r1", s, decision={"decision": "edit", "keep": kept})
     status, approval, plan = row(s.db_path, "r1")
     assert (status, approval, [step["id"] for step in plan]) == ("running", "edited", kept)
+
+
+def test_a_fresh_run_stopped_before_any_approval_keeps_its_plan(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """A run started fresh (approval = "never") and stopped by Ctrl-C while it fetched stored its plan only at its end
+    or at an approval: its row had none, and `approve --show` said "The plan (0 steps):". The plan is now stored as
+    soon as it is made."""
+    s = settings(tmp_path, nvidia_pack(tmp_path / "pack"))
+    monkeypatch.setattr(filings, "collect", ctrl_c)
+    with pytest.raises(runner.RunInterrupted):
+        runner.start_run(parse_watchlist(WATCHLIST), s, run_id="r1")
+    status, approval, plan = row(s.db_path, "r1")
+    assert status == "running" and approval is None and "filings:NVDA" in [step["id"] for step in plan]
+    assert f"The plan ({len(plan)} steps):" in run_said("r1", s)
