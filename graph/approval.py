@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from langgraph.runtime import Runtime
@@ -28,19 +29,21 @@ def approval_due(mode: str, *, approved_before: int) -> bool:
 CHANGED = "approval asked again: the watchlist changed since its last approved run"
 
 
-def approval_counts(store: Store, *, watchlist: str, fingerprint: str, run_id: str) -> tuple[int, int]:
+def approval_counts(store: Store, *, watchlist: str, fingerprints: Sequence[str], run_id: str) -> tuple[int, int]:
     """(approved runs of the watchlist as its file now reads, approved runs of it as it read before), counting only
-    approvals given before `run_id` started."""
+    approvals given before `run_id` started. `fingerprints` are those of the watchlist as it now reads (with its
+    relative paths read from its folder, and as written, as runs stored them before)."""
     # `first:N` counts approved runs of this watchlist as it is now: a changed file (another recipient, domain or
     # source) is a new watchlist to approve, even under the same name.
     # Only approvals of the whole plan given before this run started count: the node runs again when the run is
     # resumed, and another run approved meanwhile must not turn this one's answer (an edit, say) into "not needed".
+    same = f"watchlist_hash IN ({', '.join('?' * len(fingerprints))})"
     approved, changed = store.query(
-        "SELECT count(*) FILTER (WHERE watchlist_hash = ?), count(*) FILTER (WHERE watchlist_hash <> ?) FROM runs "
+        f"SELECT count(*) FILTER (WHERE {same}), count(*) FILTER (WHERE NOT {same}) FROM runs "
         "WHERE watchlist = ? AND approval = 'approved' AND run_id <> ? "
         # an approved run later interrupted has no finished_at: it was approved before it started its steps
         "AND coalesce(finished_at, started_at) < coalesce((SELECT started_at FROM runs WHERE run_id = ?), now())",
-        [fingerprint, fingerprint, watchlist, run_id, run_id],
+        [*fingerprints, *fingerprints, watchlist, run_id, run_id],
     )[0]
     return int(approved), int(changed)
 
@@ -62,7 +65,7 @@ def why_waiting(store: Store, run_id: str) -> str:
     ((name, fingerprint, stored),) = store.query("SELECT watchlist, watchlist_hash, watchlist_json FROM runs "
                                                  "WHERE run_id = ?", [run_id])  # fmt: skip
     mode = str(json.loads(stored or "{}").get("policy", {}).get("approval", "never"))
-    approved, changed = approval_counts(store, watchlist=name, fingerprint=fingerprint, run_id=run_id)
+    approved, changed = approval_counts(store, watchlist=name, fingerprints=[fingerprint], run_id=run_id)
     return approval_reason(mode, approved=approved, changed=changed)
 
 
@@ -77,7 +80,7 @@ def plan_said(plan: list[Step]) -> str:
 def approval_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["supervisor"]]:
     deps = runtime.context
     approved, changed = approval_counts(deps.store, watchlist=deps.watchlist.name,
-                                        fingerprint=deps.watchlist.fingerprint(), run_id=deps.run_id)  # fmt: skip
+                                        fingerprints=deps.watchlist.fingerprints(), run_id=deps.run_id)  # fmt: skip
     if not approval_due(deps.watchlist.policy.approval, approved_before=approved):
         return Command(goto="supervisor", update={"approval": "not_needed"})
     if changed and not approved and deps.watchlist.policy.approval.startswith("first:"):

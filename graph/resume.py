@@ -48,18 +48,21 @@ def stopped_watchlist(stopped: StoppedRun, *, db: Path | str = "DB") -> Watchlis
     """The watchlist a stopped run resumes with. The database keeps it with the secrets in its URLs redacted; the
     real ones are read from the file it came from, which must still say the same thing."""
     from watchdesk.graph.watchlist import load_watchlist
+    from watchdesk.graph.watchlist_paths import anchored
 
     stored = Watchlist.model_validate_json(stopped.watchlist_json)
+    path = Path(stopped.watchlist_path) if stopped.watchlist_path else None
+    if path is not None:  # a run stored before its relative paths were read from its file's folder: now they are
+        stored = anchored(stored, base=path.parent)
     if REDACTED not in stopped.watchlist_json:
         return stored  # nothing was withheld: no secret, or a run stored before they were (migration 012)
-    path = Path(stopped.watchlist_path) if stopped.watchlist_path else None
     state = "not recorded"
     if path is not None:
         try:
             loaded = load_watchlist(path)
         except ConfigError:
             loaded, state = None, "missing or unreadable"
-        if loaded is not None and loaded.redacted() == stored:
+        if loaded is not None and loaded.redacted().model_dump() == stored.model_dump():
             return loaded
         state = state if loaded is None else "changed since the plan"
     raise ConfigError(

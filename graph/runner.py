@@ -39,6 +39,7 @@ from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.state import Step
 from watchdesk.graph.validate import ensure_valid, writable_paths
 from watchdesk.graph.watchlist import Watchlist
+from watchdesk.graph.watchlist_paths import anchored
 from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import ConfigError, DiskFullError, PolicyError, StoreDamagedError, disk_full, no_room
 from watchdesk.sources.gateway import SEC_DOMAIN, Gateway, GatewayConfig, domain_matches
@@ -255,8 +256,10 @@ def start_run(
     """
     ensure_valid(watchlist)
     # The plan names the output folder as an absolute path: it is what the approver sees, and `watchdesk approve`
-    # from another folder must write (and be allowed to write) where the plan said.
+    # from another folder must write (and be allowed to write) where the plan said. So are a watchlist's own paths
+    # (a file's are already read from its folder; a goal's "briefings" from this one).
     settings = settings.with_(out_dir=settings.out_dir.resolve())
+    watchlist = anchored(watchlist, base=Path.cwd())
     as_of = settings.as_of or today()
     run_id = run_id or f"{as_of.isoformat()}-{uuid.uuid4().hex[:8]}"
     run = RunRecord(

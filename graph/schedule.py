@@ -56,8 +56,8 @@ def cron_line(schedule: Schedule, job: Job) -> str:
                               "break there as the end of a line; rename or move it. Nothing installed.")  # fmt: skip
     run = " ".join(shlex.quote(str(x)) for x in
                    (job.executable, "run", job.watchlist, "--scheduled", "--db", job.db, "--out", job.out))  # fmt: skip
-    # cron starts in $HOME: run from the watchlist's folder, so its relative paths (a file delivery's "briefings",
-    # a transcripts folder) mean what they mean when the user runs it there
+    # cron starts in $HOME: run from the watchlist's folder, as the user would (its own relative paths, a file
+    # delivery's "briefings" or a transcripts folder, are read from there whatever folder a run starts in)
     here = shlex.quote(str(job.watchlist.parent))
     command = f"{source_env(env_file())}; cd {here} && {run} >> {shlex.quote(str(job.log))} 2>&1"
     return f"{cron_fields(schedule)} {command} {MARKER}{job.watchlist}"

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from watchdesk.graph.forms import canonical_form
 from watchdesk.graph.tickers import ticker_symbol
@@ -218,6 +218,9 @@ class Watchlist(_Strict):
     delivery: tuple[Delivery, ...] = (Delivery(kind="file"),)
     policy: Policy = Policy()
     until: date | None = None  # last day to watch (a goal's horizon, see `watchdesk plan`); None: until stopped
+    # The fingerprint of the watchlist with its relative paths as written, before they were read from its folder
+    # (watchlist_paths.anchored): what runs stored before that, whose approvals still count
+    _written: str | None = PrivateAttr(default=None)
 
     @field_validator("name")
     @classmethod
@@ -232,6 +235,10 @@ class Watchlist(_Strict):
         """A short hash of the watchlist as stored, its secrets redacted: a hash of them as written, kept beside the
         redacted watchlist, would give a short one back to whoever tries candidates in place of "REDACTED"."""
         return hashlib.sha256(self.redacted().model_dump_json().encode()).hexdigest()[:12]
+
+    def fingerprints(self) -> tuple[str, ...]:
+        """This watchlist's fingerprint, and the one it had with its relative paths as written, if other."""
+        return tuple(dict.fromkeys(f for f in (self.fingerprint(), self._written) if f))
 
     def redacted(self) -> Watchlist:
         """This watchlist with the secrets in its URLs redacted (transcript sources, news feeds, any other URL): what
@@ -252,7 +259,8 @@ def horizon_ended(watchlist: Watchlist, as_of: date) -> str | None:
 
 
 def load_watchlist(path: Path) -> Watchlist:
-    """Read and validate a watchlist file; every problem is a ConfigError naming file, line or field."""
+    """Read and validate a watchlist file; every problem is a ConfigError naming file, line or field. Its relative
+    paths are read from the file's folder, wherever the command runs."""
     from watchdesk.graph.paths import device
 
     if why := device(path):
@@ -265,7 +273,9 @@ def load_watchlist(path: Path) -> Watchlist:
         text = raw.decode("utf-8").removeprefix("\ufeff")  # a byte order mark ("UTF-8 with BOM") is no TOML
     except UnicodeDecodeError as exc:  # a Latin-1 "café" was read as "caf\ufffd", said nowhere
         raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start}); save the watchlist as UTF-8") from None
-    return parse_watchlist(text, origin=str(path))
+    from watchdesk.graph.watchlist_paths import anchored
+
+    return anchored(parse_watchlist(text, origin=str(path)), base=path.parent)
 
 
 def parse_watchlist(text: str, *, origin: str = "<watchlist>") -> Watchlist:
