@@ -1,5 +1,6 @@
-"""Connections to public addresses only: a name on the allow-list that resolves to a loopback, private, link-local
-or other internal address is refused, and the connection goes to the address checked.
+"""Connections to public addresses only: a name on the allow-list (or a delivery's Slack or SMTP host) that resolves
+to a loopback, private, link-local or other internal address is refused, and the connection goes to the address
+checked.
 
 The allow-list names hosts; what a name resolves to is the DNS server's say, and a hostile one (DNS rebinding) or a
 stale record answers 127.0.0.1, 10.x or the cloud metadata address 169.254.169.254. The name is resolved once here,
@@ -12,7 +13,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import ssl
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 import httpcore
@@ -38,15 +39,26 @@ def internal_kind(address: str) -> str | None:
 def public_addresses(host: str, port: int) -> list[str]:
     """The addresses `host` resolves to, all public, or PolicyError naming the first that is not."""
     try:
-        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        found = resolve(host, port)
     except OSError as exc:  # as socket.create_connection's own lookup failed before: a connection error
         raise httpcore.ConnectError(str(exc)) from exc
-    addresses = list(dict.fromkeys(str(info[4][0]) for info in found))
+    return checked(host, found)
+
+
+def resolve(host: str, port: int) -> list[str]:
+    """The addresses `host` resolves to, each once, in the resolver's order; OSError when there is none."""
+    found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return list(dict.fromkeys(str(info[4][0]) for info in found))
+
+
+def checked(host: str, addresses: list[str], *, inside: Collection[str] = ()) -> list[str]:
+    """`addresses`, when each is public or of a kind in `inside` (those the user allowed, as an SMTP relay on their
+    own network); else PolicyError naming the first that is not."""
     for address in addresses:
-        if kind := internal_kind(address):
+        if (kind := internal_kind(address)) and kind not in inside:
             article = "an" if kind[0] in "aeiou" else "a"
             raise PolicyError(f"host {host!r} resolves to {address}, {article} {kind} address: only public "
-                              "addresses are fetched (a DNS answer pointing inside is refused)")  # fmt: skip
+                              "addresses are contacted (a DNS answer pointing inside is refused)")  # fmt: skip
     return addresses
 
 

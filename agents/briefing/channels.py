@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import re
 import smtplib
+import socket
 import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import httpx
 
 from watchdesk.agents.briefing.mail import Image
 from watchdesk.sources.addresses import ADDRESS
-from watchdesk.sources.errors import ConfigError, WatchdeskError
+from watchdesk.sources.errors import ConfigError, PolicyError, WatchdeskError
+from watchdesk.sources.public_net import LOOPBACK, PublicOnlyClient, checked, internal_kind, resolve
 from watchdesk.sources.redact import guard_http_logs
 
 if TYPE_CHECKING:
@@ -34,20 +36,46 @@ class DeliveryError(WatchdeskError):
     """A send failed; `transient` says whether trying again may help, `maybe_sent` that the server may have taken
     the message all the same (it was handed over, and no answer came): sent again, it may arrive twice."""
 
-    def __init__(self, message: str, *, transient: bool, maybe_sent: bool = False) -> None:
+    def __init__(self, message: str, *, transient: bool, maybe_sent: bool = False, refused: bool = False) -> None:
         super().__init__(message)
         self.transient = transient
         self.maybe_sent = maybe_sent
+        self.refused = refused  # the policy's refusal (a host resolving inside), not the server's failure
 
 
 class _Client(smtplib.SMTP):
-    """An SMTP connection that knows whether the message was handed over (DATA sent)."""
+    """An SMTP connection that knows whether the message was handed over (DATA sent), opened to the checked
+    addresses of its host only (sources/public_net.py), as every fetch is."""
 
     handed_over = False
+
+    def __init__(self, host: str, port: int, *, relay_inside: bool, **options: Any) -> None:
+        self.relay_inside = relay_inside  # read by _get_socket, which smtplib calls from its __init__
+        super().__init__(host, port, **options)
 
     def data(self, msg: Buffer | str) -> tuple[int, bytes]:
         self.handed_over = True
         return super().data(msg)
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        # The name is resolved once and the socket opened to an address checked; TLS still checks the certificate
+        # against the name (smtplib sends self._host, not the address). A host written as loopback is the user's own.
+        if host in LOOPBACK:
+            return super()._get_socket(host, port, timeout)  # type: ignore[misc]  # smtplib's, untyped in typeshed
+        found = resolve(host, port)
+        try:
+            addresses = checked(host, found, inside=_RELAY if self.relay_inside else ())
+        except PolicyError as exc:
+            ours = not self.relay_inside and all(internal_kind(a) in _RELAY | {None} for a in found)
+            hint = "; a mail relay on your own network: add ?internal=1 to WATCHDESK_SMTP_URL" if ours else ""
+            raise DeliveryError(f"{exc}{hint}", transient=False, refused=True) from None
+        failed: OSError | None = None
+        for address in addresses:  # tried in order, as socket.create_connection does
+            try:
+                return super()._get_socket(address, port, timeout)  # type: ignore[misc]
+            except OSError as exc:
+                failed = exc
+        raise failed or OSError(f"{host} resolves to no address")
 
 
 class _ClientTLS(_Client, smtplib.SMTP_SSL):
@@ -63,6 +91,7 @@ class SmtpServer:
     password: str | None
     sender: str
     insecure: bool = False  # log in without TLS to a remote server (?insecure=1): the password crosses in clear
+    internal: bool = False  # a host resolving to a private or loopback address is the user's relay (?internal=1)
 
     def __repr__(self) -> str:  # never the password
         return f"SmtpServer({self.host}:{self.port}, tls={self.tls}, user={self.user!r})"
@@ -79,11 +108,13 @@ _HOST = r"(?P<host>[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:]+\])(?::(?P<port>\d{1,5}))?/?(?
 _SMTP_URL = re.compile(rf"^(?P<scheme>smtps?)://{_HOST}", re.DOTALL)
 _SMTP_URL_LOGIN = re.compile(rf"^(?P<scheme>smtps?)://(?P<user>[^:@/]*)(?::(?P<password>.*?))?@{_HOST}", re.DOTALL)
 _LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
+_RELAY = frozenset({"private", "loopback"})  # what ?internal=1 allows: never link-local (the metadata address)
 
 
 def smtp_server(url: str) -> SmtpServer:
     """`smtp://user:pass@host:587?from=desk@example.com` or `smtps://...`; the password may be %-encoded, or
-    written as it is. `?insecure=1` allows logging in without TLS to a server other than this machine."""
+    written as it is. `?insecure=1` allows logging in without TLS to a server other than this machine; `?internal=1`
+    a host that resolves to a private address (a relay on the user's own network)."""
     m = _SMTP_URL.match(url.strip()) or _SMTP_URL_LOGIN.match(url.strip())
     if m is None:  # never echo the value: it holds the password
         # said without a URL holding a login: every message passes the redactor, which would blank the example's
@@ -105,6 +136,7 @@ def smtp_server(url: str) -> SmtpServer:
         password=unquote(named["password"]) if named.get("password") else None,
         sender=sender,
         insecure=query.get("insecure", [""])[0] in {"1", "true", "yes"},
+        internal=query.get("internal", [""])[0] in {"1", "true", "yes"},
     )
 
 
@@ -160,9 +192,10 @@ def send_email(server: SmtpServer, msg: EmailMessage) -> dict[str, str]:
 def _connect(server: SmtpServer) -> _Client:
     """A connection, greeted, upgraded to TLS when offered, and logged in when the URL names a user."""
     if server.tls:
-        client: _Client = _ClientTLS(server.host, server.port, timeout=TIMEOUT, context=ssl.create_default_context())
+        client: _Client = _ClientTLS(server.host, server.port, relay_inside=server.internal, timeout=TIMEOUT,
+                                     context=ssl.create_default_context())  # fmt: skip
     else:
-        client = _Client(server.host, server.port, timeout=TIMEOUT)
+        client = _Client(server.host, server.port, relay_inside=server.internal, timeout=TIMEOUT)
     try:
         client.ehlo()
         secure = server.tls
@@ -190,7 +223,12 @@ def post_webhook(url: str, payload: dict[str, object]) -> int:
         raise DeliveryError("the webhook URL is not a valid URL", transient=False) from None
     guard_http_logs()  # the URL is the secret: httpx would log it whole at INFO
     try:
-        response = httpx.post(url, json=payload, timeout=TIMEOUT)
+        # through the gateway's public-only connections: a host on allowed_domains whose DNS answers with an
+        # internal address (rebinding, a stale record) is refused, as a fetch is
+        with PublicOnlyClient(timeout=TIMEOUT) as client:
+            response = client.post(url, json=payload)
+    except PolicyError as exc:
+        raise DeliveryError(str(exc), transient=False, refused=True) from None
     except httpx.HTTPError as exc:
         why = _NO_ANSWER if isinstance(exc, httpx.TimeoutException) else type(exc).__name__
         raise DeliveryError(f"webhook at {host}: {why.format(TIMEOUT)}", transient=True) from None

@@ -240,8 +240,11 @@ def _email(
 
 
 def _status(error: DeliveryError | None) -> str:
-    """sent, failed, or unconfirmed: handed over with no answer, so it may have arrived (never sent again unasked)."""
-    return "sent" if error is None else "unconfirmed" if error.maybe_sent else "failed"
+    """sent, failed, refused (the policy's no), or unconfirmed: handed over with no answer, so it may have arrived
+    (never sent again unasked)."""
+    if error is None:
+        return "sent"
+    return "unconfirmed" if error.maybe_sent else "refused" if error.refused else "failed"
 
 
 def _slack(

@@ -30,16 +30,15 @@ def test_the_request_log_line_has_the_key_redacted(caplog: pytest.LogCaptureFixt
 def test_a_slack_webhook_is_not_logged_either(
     caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The webhook (its path is the secret) is posted with httpx outside the gateway."""
+    """The webhook (its path is the secret) is posted with an httpx client of its own, outside the gateway."""
     from watchdesk.agents.briefing import channels
 
     monkeypatch.setattr(logging.getLogger("httpx"), "filters", [])  # as in a process that built no gateway yet
 
-    def post(url: str, **kw: object) -> httpx.Response:
-        with httpx.Client(transport=httpx.MockTransport(lambda _r: httpx.Response(200))) as client:
-            return client.post(url, **kw)  # type: ignore[arg-type]
+    def client(**kw: object) -> httpx.Client:
+        return httpx.Client(transport=httpx.MockTransport(lambda _r: httpx.Response(200)), **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(channels.httpx, "post", post)
+    monkeypatch.setattr(channels, "PublicOnlyClient", client)
     with caplog.at_level(logging.INFO):
         assert channels.post_webhook(f"https://hooks.slack.com/services/T0/B0/{KEY}", {"text": "hi"}) == 200
     said = [r.getMessage() for r in caplog.records if r.name.startswith("httpx")]
