@@ -12,7 +12,7 @@ from collections.abc import Callable
 from watchdesk.graph.companies import match_companies
 from watchdesk.graph.planner import build_plan, describe
 from watchdesk.graph.settings import Settings, today
-from watchdesk.graph.validate import describe_problems, folder_problems, watchlist_problems
+from watchdesk.graph.validate import describe_problems, folder_problems, smtp_problems, watchlist_problems
 from watchdesk.graph.watchlist import Watchlist, horizon_ended
 from watchdesk.sources.errors import ConfigError, TransportError
 from watchdesk.sources.models import CompanyRef
@@ -35,10 +35,10 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     as_of = settings.as_of or today()
     if ended := horizon_ended(watchlist, as_of):
         problems.append(f"until: {ended}")
-    problems += _smtp_problems(watchlist, settings)
     problems += _webhook_problems(watchlist, settings)
     problems += _store_problems(settings)
     # a run refuses them before fetching: say so now
+    problems += smtp_problems(watchlist, smtp_url=settings.smtp_url)
     problems += folder_problems(watchlist, out_dir=settings.out_dir, db_path=settings.db_path,
                                 record_dir=settings.record_dir)
     plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir)
@@ -63,21 +63,6 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
 
 _IDENTITY_STOP = ("WATCHDESK_SEC_IDENTITY is not set; set it to 'Your Name you@example.com' (scheduled runs read it "
                   "from ~/.config/watchdesk/env, which `watchdesk schedule install` checks)")
-
-
-def _smtp_problems(watchlist: Watchlist, settings: Settings) -> list[str]:
-    """An e-mail target needs WATCHDESK_SMTP_URL, and one that reads as an SMTP address (never echoed)."""
-    if not any(d.kind == "email" for d in watchlist.delivery):
-        return []
-    if not settings.smtp_url:  # may be set only for cron (~/.config/watchdesk/env): said as a warning, below
-        return []
-    from watchdesk.agents.briefing.channels import smtp_server
-
-    try:
-        smtp_server(settings.smtp_url)
-    except ConfigError as exc:
-        return [f"delivery: {exc}"]
-    return []
 
 
 def _webhook_problems(watchlist: Watchlist, settings: Settings) -> list[str]:

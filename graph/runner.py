@@ -303,7 +303,8 @@ def _execute(
     report: Callable[[str], None],
     judge_model: Any = None,
 ) -> RunOutcome:
-    writable_paths(watchlist, out_dir=Path(settings.out_dir), db_path=settings.db_path, record_dir=settings.record_dir)
+    writable_paths(watchlist, out_dir=Path(settings.out_dir), db_path=settings.db_path, record_dir=settings.record_dir,
+                   smtp_url=settings.smtp_url)  # fmt: skip
     _check_checkpoints(settings)
     audit = AuditBuffer()
     usage: Counter[str] = Counter()

@@ -57,14 +57,29 @@ def ensure_valid(watchlist: Watchlist, *, origin: str = "watchlist") -> None:
 
 
 def writable_paths(
-    watchlist: Watchlist, *, out_dir: Path, db_path: Path | str, record_dir: Path | None = None, command: str = "run"
+    watchlist: Watchlist, *, out_dir: Path, db_path: Path | str, record_dir: Path | None = None, command: str = "run",
+    smtp_url: str | None = None,
 ) -> None:
     """ConfigError when the database, the briefing folder, the --record pack or a file delivery's folder cannot be
-    created or written, said before anything is fetched: a run found it only after fetching and flagging everything,
-    and then failed."""
-    if problems := folder_problems(watchlist, out_dir=out_dir, db_path=db_path, record_dir=record_dir,
-                                   command=command):
+    created or written, or an e-mail target's `smtp_url` cannot be read, said before anything is fetched (as the dry
+    run says it): a run found it only after fetching and flagging everything, and then failed."""
+    problems = folder_problems(watchlist, out_dir=out_dir, db_path=db_path, record_dir=record_dir, command=command)
+    if problems := problems + smtp_problems(watchlist, smtp_url=smtp_url):
         raise ConfigError(describe_problems("nothing was fetched", problems))
+
+
+def smtp_problems(watchlist: Watchlist, *, smtp_url: str | None) -> list[str]:
+    """An e-mail target's WATCHDESK_SMTP_URL that does not read as an SMTP address (never echoed). One not set is no
+    problem here: it may be set only for cron (~/.config/watchdesk/env), and a run records the e-mail as failed."""
+    if not smtp_url or not any(d.kind == "email" for d in watchlist.delivery):
+        return []
+    from watchdesk.agents.briefing.channels import smtp_server
+
+    try:
+        smtp_server(smtp_url)
+    except ConfigError as exc:
+        return [f"delivery: {exc}"]
+    return []
 
 
 def folder_problems(
