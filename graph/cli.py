@@ -535,6 +535,7 @@ def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
     able to open the file meanwhile."""
     from watchdesk.graph import runner
     from watchdesk.graph.cli_ask import ask
+    from watchdesk.graph.delivery import notify_awaiting_approval
     from watchdesk.graph.resume import load_stopped, supersede_waiting
     from watchdesk.store.store import Store
 
@@ -543,6 +544,10 @@ def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
         return outcome
     with Store.open(settings.db_path) as store:  # it waits now, as a run waiting unattended does: one per period
         supersede_waiting(store, outcome.run_id, report=progress())
+        # and leaves its notice file before asking, so one left at the prompt (a closed terminal too) has its trace;
+        # the answer removes it. The targets are not told: the person asked is here.
+        notify_awaiting_approval(watchlist=wl, settings=settings, store=store, run_id=outcome.run_id,
+                                 report=progress(), tell_targets=False)  # fmt: skip
     plan = cast("list[Step]", load_stopped(outcome.run_id, settings).plan)
     try:
         answer = ask(_asking(outcome.run_id, plan, settings))

@@ -74,15 +74,18 @@ def deliver_briefing(
 
 
 def notify_awaiting_approval(
-    *, watchlist: Watchlist, settings: Settings, store: Store, run_id: str, report: Callable[[str], None]
+    *, watchlist: Watchlist, settings: Settings, store: Store, run_id: str, report: Callable[[str], None],
+    tell_targets: bool = True,
 ) -> list[Outcome]:
-    """A short notice instead of a briefing when an unattended run stops for approval."""
+    """A short notice instead of a briefing when a run stops for approval: to the e-mail and Slack targets when it
+    stopped unattended (`tell_targets`), and as a file in the briefing folder in any case (at a terminal the person
+    asked may leave the prompt, or close the terminal)."""
     from watchdesk.graph.resume import waiting_said
 
     text = waiting_said(store, run_id=run_id, watchlist=watchlist.name, db_path=settings.db_path)
     msg = Message(briefing_id=f"approval:{run_id}", run_id=run_id, watchlist=watchlist.name, period=(None, None),
                   period_label="awaiting approval", paths={}, text=text, html=None, headline=text)  # fmt: skip
-    targets = [t for t in targets_of(watchlist) if t.kind != "file"]
+    targets = [t for t in targets_of(watchlist) if t.kind != "file" and tell_targets]
     outcomes = deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)
     # where the briefing would have been: a file-only watchlist (watchdesk init's) told nobody otherwise, and each
     # weekly cron run left one more run waiting in silence; approving or rejecting the run removes the file
