@@ -251,7 +251,7 @@ def run(
       watchdesk run "Monitor NVIDIA and AMD filings for inventory and export controls weekly"
     """
 
-    from watchdesk.graph.cli_plan import load_or_plan, on_disk
+    from watchdesk.graph.cli_plan import goal_as_before, load_or_plan, on_disk
     from watchdesk.graph.watchlist import horizon_ended
 
     if as_of is not None:  # before a goal is planned: its horizon counts from this day too
@@ -269,6 +269,8 @@ def run(
     settings = _settings(ctx, db_path=db, out_dir=out, record_dir=record)
     if on_disk(watchlist, file=True):  # `approve` reads the secrets the database does not keep from it again
         settings = settings.with_(watchlist_path=Path(watchlist))
+    elif not on_disk(watchlist):  # a goal: the same goal as its earlier runs in this database, by name and approval
+        wl = goal_as_before(wl, settings)
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
     ended = horizon_ended(wl, settings.as_of or today())

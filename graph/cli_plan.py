@@ -128,6 +128,19 @@ def load_or_plan(arg: str, settings: Settings) -> Watchlist:
     return result.watchlist
 
 
+def goal_as_before(goal: Watchlist, settings: Settings) -> Watchlist:
+    """A goal planned on the spot as the database knows it (goal/earlier.py): under the old name of its runs there, and
+    with their approvals; said when its name is not the one just planned."""
+    from watchdesk.graph.goal.earlier import as_before
+
+    known = as_before(goal, db_path=settings.db_path)
+    if known.name != goal.name:
+        _say(f"the goal's earlier runs in {settings.db_path} are named {known.name!r} (a goal's name had no hash of "
+             f"what it watches then): it keeps the name {known.name!r} its runs in this database have, with their "
+             "approval and coverage\n")  # fmt: skip
+    return known
+
+
 def on_disk(arg: str, *, file: bool = False) -> bool:
     """Is there anything (with `file`, a file) at the path `arg`? A goal longer than a file name may be ("File name too
     long") names none."""

@@ -218,9 +218,9 @@ class Watchlist(_Strict):
     delivery: tuple[Delivery, ...] = (Delivery(kind="file"),)
     policy: Policy = Policy()
     until: date | None = None  # last day to watch (a goal's horizon, see `watchdesk plan`); None: until stopped
-    # The fingerprint of the watchlist with its relative paths as written, before they were read from its folder
-    # (watchlist_paths.anchored): what runs stored before that, whose approvals still count
-    _written: str | None = PrivateAttr(default=None)
+    # Fingerprints of this watchlist as earlier runs stored it, whose approvals still count: with its relative paths
+    # as written (watchlist_paths.anchored), a goal as planned on other days (goal/earlier.py)
+    _earlier: tuple[str, ...] = PrivateAttr(default=())
 
     @field_validator("name")
     @classmethod
@@ -237,8 +237,14 @@ class Watchlist(_Strict):
         return hashlib.sha256(self.redacted().model_dump_json().encode()).hexdigest()[:12]
 
     def fingerprints(self) -> tuple[str, ...]:
-        """This watchlist's fingerprint, and the one it had with its relative paths as written, if other."""
-        return tuple(dict.fromkeys(f for f in (self.fingerprint(), self._written) if f))
+        """This watchlist's fingerprint, and those earlier runs stored of it (`_earlier`)."""
+        return tuple(dict.fromkeys((self.fingerprint(), *self._earlier)))
+
+    def known_as(self, fingerprints: tuple[str, ...]) -> Watchlist:
+        """This watchlist, with `fingerprints` among those of its earlier runs."""
+        known = self.model_copy()
+        known._earlier = (*self._earlier, *fingerprints)
+        return known
 
     def redacted(self) -> Watchlist:
         """This watchlist with the secrets in its URLs redacted (transcript sources, news feeds, any other URL): what

@@ -17,9 +17,8 @@ def anchored(watchlist: Watchlist, *, base: Path) -> Watchlist:
                      for d in watchlist.delivery)  # fmt: skip
     if tickers == watchlist.tickers and delivery == watchlist.delivery:
         return watchlist
-    moved = watchlist.model_copy(update={"tickers": tickers, "delivery": delivery})
-    moved._written = watchlist._written or watchlist.fingerprint()
-    return moved
+    # runs stored before their paths were read from here have the fingerprint of the paths as written
+    return watchlist.model_copy(update={"tickers": tickers, "delivery": delivery}).known_as((watchlist.fingerprint(),))
 
 
 def _ticker(ticker: Ticker, root: Path) -> Ticker:

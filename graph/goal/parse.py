@@ -164,10 +164,10 @@ def build_watchlist(
         policy=Policy(approval="first:1", allowed_recipients=recipients),
         until=timing.until,
     )
-    return watchlist.model_copy(update={"name": f"{watchlist.name}-{_content_tag(watchlist)}"})
+    return watchlist.model_copy(update={"name": f"{watchlist.name}-{content_tag(watchlist)}"})
 
 
-def _content_tag(watchlist: Watchlist) -> str:
+def content_tag(watchlist: Watchlist) -> str:
     """A short hash of what a goal's watchlist watches, so two goals on the same companies are two watchlists (their
     runs, approval and briefings apart). Its dates are left out: "for the next quarter" planned on another day is
     the same goal, and keeps its name, runs and approval."""

@@ -1,0 +1,56 @@
+"""A goal planned on the spot (`watchdesk run "GOAL"`) is the same goal as its earlier runs in the database.
+
+Goals were named by their companies alone ("goal-tsm-asml-nvda") until their names took a hash of what they watch
+("goal-tsm-asml-nvda-1a2b3c"): a store holding the goal's runs under the old name keeps them under it (its runs,
+approval, coverage and last briefing are found by name). And a goal's dates (a horizon "for the next quarter")
+move with the day it is planned, which its fingerprint holds: the approvals of its earlier runs count all the same.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from watchdesk.graph.goal.parse import content_tag
+from watchdesk.graph.paths import no_database
+from watchdesk.graph.watchlist import Watchlist
+from watchdesk.graph.watchlist_paths import anchored
+from watchdesk.sources.errors import WatchdeskError
+from watchdesk.store.store import Store
+
+_TAGGED = re.compile(r"^(goal-.+)-[0-9a-f]{6}$")  # the old name, before the hash
+
+
+def as_before(goal: Watchlist, *, db_path: Path | str) -> Watchlist:
+    """`goal` under the old name when the database holds its runs under that name only, and with the fingerprints of
+    its earlier runs (of either name), whose approvals count; `goal` itself when the database holds none."""
+    tagged = _TAGGED.match(goal.name)
+    if tagged is None or no_database(Path(db_path)):
+        return goal
+    try:
+        with Store.open(db_path, read_only=True) as store:
+            rows = store.query("SELECT watchlist, watchlist_hash, watchlist_json FROM runs WHERE watchlist IN (?, ?)",
+                               [goal.name, tagged[1]])  # fmt: skip
+    except (WatchdeskError, OSError, RuntimeError):  # in use, damaged, no store: the goal is planned as it is
+        return goal
+    mine = _tags(goal)
+    same = [(name, fingerprint) for name, fingerprint, stored in rows if _tags_of(stored) & mine]
+    names = {name for name, _ in same}
+    name = tagged[1] if names == {tagged[1]} else goal.name  # runs under both: it has moved on to the new name
+    known = tuple(fingerprint for run_name, fingerprint in same if run_name == name)
+    return goal.model_copy(update={"name": name}).known_as(known) if known else goal
+
+
+def _tags(goal: Watchlist) -> set[str]:
+    """The hash of what a goal watches, with its relative paths as written and as a run here reads them (absolute,
+    as runs store them now)."""
+    return {content_tag(goal), content_tag(anchored(goal, base=Path.cwd()))}
+
+
+def _tags_of(stored: str | None) -> set[str]:
+    try:
+        return _tags(Watchlist.model_validate_json(stored or "{}"))
+    except ValidationError:  # a run stored by a watchdesk whose watchlists read otherwise: not this goal
+        return set()
