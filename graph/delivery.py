@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from watchdesk.agents.briefing.agent import BriefingFiles
@@ -85,7 +87,7 @@ def notify_awaiting_approval(
     text = waiting_said(store, run_id=run_id, watchlist=watchlist.name, db_path=settings.db_path)
     msg = Message(briefing_id=f"approval:{run_id}", run_id=run_id, watchlist=watchlist.name, period=(None, None),
                   period_label="awaiting approval", paths={}, text=text, html=None, headline=text)  # fmt: skip
-    targets = [t for t in targets_of(watchlist) if t.kind != "file" and tell_targets]
+    targets = approved_targets(store, watchlist, run_id=run_id, report=report) if tell_targets else []
     outcomes = deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)
     # where the briefing would have been: a file-only watchlist (watchdesk init's) told nobody otherwise, and each
     # weekly cron run left one more run waiting in silence; approving or rejecting the run removes the file
@@ -93,6 +95,31 @@ def notify_awaiting_approval(
 
     write_notice(approval_notice(settings.out_dir, run_id), text, what="approval notice", report=report)
     return outcomes
+
+
+def approved_targets(store: Store, watchlist: Watchlist, *, run_id: str,
+                     report: Callable[[str], None]) -> list[Target]:  # fmt: skip
+    """The e-mail and Slack targets a waiting run's notice may go to: those the watchlist's last approved run had too.
+    The notice carries the plan, so a recipient added since (the change that made approval be asked again) is told
+    nothing until a person approves it; each one left out is said."""
+    rows = store.query("SELECT watchlist_json FROM runs WHERE watchlist = ? AND approval = 'approved' AND run_id <> ? "
+                       "ORDER BY started_at DESC LIMIT 1", [watchlist.name, run_id])  # fmt: skip
+    approved = json.loads(rows[0][0] or "{}").get("delivery", []) if rows else []
+    addresses = {str(a).lower() for d in approved if d.get("kind") == "email" for a in d.get("to") or ()}
+    hooks = {d.get("webhook_env") for d in approved if d.get("kind") == "slack"}
+    why = "not a target of the watchlist's last approved run" if rows else "no run of this watchlist was approved yet"
+    targets, left_out = [], []
+    for t in targets_of(watchlist):
+        if t.kind == "email":
+            told = tuple(a for a in t.to if a.lower() in addresses)
+            left_out += [f"email {a}" for a in t.to if a not in told]
+            targets += [replace(t, to=told)] if told else []
+        elif t.kind == "slack":
+            targets += [t] if t.webhook_env in hooks else []
+            left_out += [] if t.webhook_env in hooks else [f"slack webhook ${t.webhook_env}"]
+    for target in left_out:
+        report(f"approval notice {target}: not told ({why}; it gets nothing until this run is approved)")
+    return targets
 
 
 def approval_notice(out_dir: Path, run_id: str) -> Path:

@@ -12,7 +12,7 @@ from watchdesk.graph import runner
 from watchdesk.graph.cli import cli
 from watchdesk.graph.demo import DEMO_AS_OF, demo_pack
 from watchdesk.graph.settings import Settings
-from watchdesk.graph.watchlist import parse_watchlist
+from watchdesk.graph.watchlist import Watchlist, parse_watchlist
 
 WATCHLIST = """
 name = "approval test"
@@ -221,8 +221,22 @@ def test_an_approval_notice_that_failed_is_no_failure_of_the_approved_run(tmp_pa
     email = '[[delivery]]\nkind = "email"\nto = ["pm@example.com"]\n'
     wl.write_text(WATCHLIST.replace('approval = "first:1"', policy) + email)
     db, env = tmp_path / "a.duckdb", {"WATCHDESK_REPLAY": str(demo_pack()), "WATCHDESK_SMTP_URL": None}
+    approved_before(db, parse_watchlist(wl.read_text()))  # a notice goes only to targets an approved run had
     first = CliRunner(env=env).invoke(cli, ["run", str(wl), "--db", str(db), "--out", str(tmp_path / "o")])
     assert "delivery email pm@example.com: failed" in first.output, first.output
     run_id = first.output.split("watchdesk approve ", 1)[1].split()[0]
     done = CliRunner(env=env).invoke(cli, ["approve", run_id, "--db", str(db), "--edit", "1-2"])
     assert done.exit_code == 0 and "not delivered" not in done.output, done.output
+
+
+def approved_before(db: Path, wl: Watchlist) -> None:
+    """An approved, finished run of `wl` in `db`, as a person's yes to an earlier run leaves it."""
+    from datetime import UTC, datetime
+
+    from watchdesk.store.records import RunRecord
+    from watchdesk.store.store import Store
+
+    with Store.open(db) as store:
+        store.save_run(RunRecord(run_id="approved-before", watchlist=wl.name, watchlist_hash=wl.fingerprint(),
+                                 watchlist_json=wl.redacted().model_dump_json(), mode="replay", status="done",
+                                 started_at=datetime(2026, 1, 5, tzinfo=UTC), approval="approved"))  # fmt: skip
