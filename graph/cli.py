@@ -303,14 +303,19 @@ def run(
     _print_outcome(outcome, settings, plan_shown=approver is ask)  # the prompt showed it
     _exit_on_failure(outcome, settings)
     if outcome.status == "awaiting_approval" and approver is None:
-        from watchdesk.graph.delivery import notify_awaiting_approval
+        from watchdesk.graph.delivery import approval_notice, notify_awaiting_approval
         from watchdesk.graph.resume import supersede_waiting
         from watchdesk.store.store import Store
 
         with Store.open(settings.db_path) as store:
             supersede_waiting(store, outcome.run_id, report=progress())
-            notify_awaiting_approval(watchlist=wl, settings=settings, store=store, run_id=outcome.run_id,
-                                     report=progress())  # fmt: skip
+            told = notify_awaiting_approval(watchlist=wl, settings=settings, store=store, run_id=outcome.run_id,
+                                            report=progress())  # fmt: skip
+        if told and not any(o.status == "sent" for o in told):  # a cron monitor must not read it as a success
+            said = "; ".join(f"{o.kind} {o.target}: {o.status}" for o in told)
+            err.print(f"the approval notice reached nobody ({escape(redact_text(said))}): the run waits for approval "
+                      f"all the same, as {approval_notice(settings.out_dir, outcome.run_id)} says", soft_wrap=True)
+            raise SystemExit(EXIT_ERROR)
 
 
 @cli.command()
