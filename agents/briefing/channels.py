@@ -171,10 +171,13 @@ def send_email(server: SmtpServer, msg: EmailMessage) -> dict[str, str]:
             refused = client.send_message(msg)
     except smtplib.SMTPResponseException as exc:
         if refused is None:  # an answer, not a silence: the server said it did not take the message
-            raise DeliveryError(f"SMTP {exc.smtp_code} from {server.where}",
+            raise DeliveryError(f"{server.where} did not take the message: {_answer(exc.smtp_code, exc.smtp_error)}",
                                 transient=400 <= exc.smtp_code < 500) from None  # fmt: skip
     except smtplib.SMTPRecipientsRefused as exc:
-        raise DeliveryError(f"{server.where} refused {sorted(exc.recipients)}", transient=False) from None
+        # every recipient turned away; all for now (4xx: greylisting, a full mailbox) is worth another attempt
+        answers = "; ".join(f"{a}: {_answer(code, reply)}" for a, (code, reply) in sorted(exc.recipients.items()))
+        raise DeliveryError(f"{server.where} refused {answers}",
+                            transient=all(400 <= code < 500 for code, _ in exc.recipients.values())) from None
     except (smtplib.SMTPException, OSError) as exc:
         # smtplib says a reply that never came as a server gone ("Connection unexpectedly closed: timed out")
         silent = isinstance(exc, TimeoutError) or "timed out" in str(exc)
@@ -185,8 +188,13 @@ def send_email(server: SmtpServer, msg: EmailMessage) -> dict[str, str]:
         if refused is None:
             raise DeliveryError(f"SMTP {server.where}: {why}", transient=True) from None
     # taken: a failure after it (at QUIT) is none of the message's
-    said = refused or {}
-    return {address: f"{code} {reply.decode(errors='replace')[:80]}" for address, (code, reply) in said.items()}
+    return {address: _answer(code, reply) for address, (code, reply) in (refused or {}).items()}
+
+
+def _answer(code: int, reply: bytes | str) -> str:
+    """A server's answer as it said it: its code and words, on one line."""
+    words = reply.decode(errors="replace") if isinstance(reply, bytes) else str(reply)
+    return f"{code} {' '.join(words.split())[:120]}".strip()
 
 
 def _connect(server: SmtpServer) -> _Client:
