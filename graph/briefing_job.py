@@ -96,6 +96,7 @@ def brief(
     formats: tuple[str, ...],
     out_dir: Path,
     deliver: bool,
+    undelivered: bool = False,
     report: Callable[[str], None] = lambda _m: None,
 ) -> BriefResult:
     req = BriefingRequest(
@@ -114,5 +115,5 @@ def brief(
         from watchdesk.graph.delivery import deliver_briefing
 
         sent = deliver_briefing(files, watchlist=watchlist, settings=settings, store=store, run_id=run_id,
-                                report=report, resend=True)  # fmt: skip
+                                report=report, resend="undelivered" if undelivered else True)  # fmt: skip
     return BriefResult(files=files, deliveries=sent)

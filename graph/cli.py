@@ -596,10 +596,14 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
         resend = _resend_command(store, outcome.run_id, settings, rows[0][4:6]) if rows else ""
     for line in failure_lines(outcome.failures):  # a cron job must see a hole in the week even when the rest was read
         err.print(escape(redact_text(line)), soft_wrap=True)
-    if failed := [r for r in rows if r[2] != "unconfirmed"]:
+    if failed := [r for r in rows if r[2] == "failed"]:
         said = "; ".join(f"{kind} {target}: {status}" for kind, target, status, *_ in failed)
         err.print(f"not delivered ({escape(redact_text(said))}); the briefing is written and stored, "
-                  f"`{escape(resend)}` sends it again", soft_wrap=True)  # fmt: skip
+                  f"`{escape(resend)}` sends it again where it did not arrive", soft_wrap=True)  # fmt: skip
+    if refused := [r for r in rows if r[2] == "refused"]:  # sent again, it would be refused again
+        said = "; ".join(f"{kind} {target}: refused ({error})" for kind, target, _status, error, *_ in refused)
+        err.print(f"not delivered ({escape(redact_text(said))}): the watchlist's policy refuses it, so sending "
+                  "again would not help", soft_wrap=True)  # fmt: skip
     if unsure := [r for r in rows if r[2] == "unconfirmed"]:  # sent again unasked, it might arrive twice
         said = "; ".join(f"{kind} {target}: {error}" for kind, target, _status, error, *_ in unsure)
         err.print(f"may have been sent ({escape(redact_text(said))}); the briefing is written and stored: check that "
@@ -618,7 +622,7 @@ def _resend_command(store: Any, run_id: str, settings: Settings, period: tuple[o
     which = quote(path) if path else f"--name {quote(name)}"  # both stored absolute: the hint works from anywhere
     out = f" --out {quote(out_dir)}" if out_dir else ""
     return (f"watchdesk brief {which} --db {quote(str(settings.db_path))} --since {period[0]} --until {period[1]}"
-            f"{out} --deliver")
+            f"{out} --deliver --undelivered")
 
 
 def _full_disk_said(exc: BaseException) -> WatchdeskError | None:

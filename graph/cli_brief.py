@@ -41,6 +41,8 @@ def _formats(value: str) -> tuple[str, ...]:
     "--out", type=GivenPath(file_okay=False, path_type=Path), help="Folder for the files (default ./briefings)."
 )
 @click.option("--deliver", is_flag=True, help="Send it to the watchlist's [[delivery]] targets, again if sent before.")
+@click.option("--undelivered", is_flag=True, help="With --deliver: only to the targets it has not reached yet (those "
+              "it failed, or may not have reached), never again to one it was sent to.")
 @click.pass_context
 def brief(
     ctx: click.Context,
@@ -53,6 +55,7 @@ def brief(
     fmt: str,
     out: Path | None,
     deliver: bool,
+    undelivered: bool,
 ) -> None:
     """Write the briefing of one period from what is stored (nothing is fetched) and print the paths.
 
@@ -76,6 +79,7 @@ def brief(
       watchdesk brief --db desk.duckdb --name semis --week 2025-W35
       watchdesk brief watchlist.toml --since 2025-08-01 --until 2025-08-31
       watchdesk brief watchlist.toml --deliver     # re-send the latest briefing to its targets
+      watchdesk brief watchlist.toml --deliver --undelivered     # only to those a failure left out
     """
     from watchdesk.agents.briefing.period import iso_week
     from watchdesk.graph.briefing_job import brief as run_brief
@@ -83,6 +87,8 @@ def brief(
     from watchdesk.graph.watchlist import load_watchlist
     from watchdesk.store.store import Store
 
+    if undelivered and not deliver:
+        raise click.UsageError("--undelivered says which targets --deliver sends to: give both")
     settings: Settings = ctx.obj
     db_path = db or settings.db_path
     writable_folder(out or settings.out_dir, option="--out")
@@ -99,7 +105,7 @@ def brief(
         wl = wl or stored
         period = choose_period(store, wl, week=week, since=_day(since), until=_day(until))
         result = run_brief(store, wl, run_id=run_id, period=period, settings=settings, formats=formats,
-                           out_dir=out or settings.out_dir, deliver=deliver,
+                           out_dir=out or settings.out_dir, deliver=deliver, undelivered=undelivered,
                            report=lambda m: click.echo(m, err=True))  # fmt: skip
     for path in result.files.paths.values():
         click.echo(str(path))

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Literal
 
 from watchdesk.agents.briefing.agent import BriefingFiles
 from watchdesk.agents.briefing.deliver import Channels, Message, Outcome, Target, deliver
@@ -38,7 +39,7 @@ def deliver_briefing(
     store: Store,
     run_id: str,
     report: Callable[[str], None] = lambda _m: None,
-    resend: bool = False,
+    resend: bool | Literal["undelivered"] = False,
     backoff: float = 2.0,
 ) -> list[Outcome]:
     """Send a written briefing to every target of the watchlist; refusals and failures are recorded, not raised."""

@@ -5,7 +5,8 @@ The policy is enforced here, in code: an address not in `allowed_recipients` or 
 briefing. Transient failures are retried, but never a message handed over that the server did not confirm (it may
 have arrived: "unconfirmed"); each target's outcome is one row of `deliveries`, stored as `sending` before anything
 is handed over (delivery_rows.py). A target that already received this period's briefing (or may have) is skipped
-unless `resend` (so a second run in a week sends nothing, and a resumed run does not send again what it may have sent).
+unless `resend` (so a second run in a week sends nothing, and a resumed run does not send again what it may have sent);
+`resend="undelivered"` skips only the targets it was sent to (a resend after a partial failure).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 from collections.abc import Callable, Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from watchdesk.agents.briefing import channels
@@ -85,11 +87,13 @@ def deliver(
     *,
     channels_: Channels,
     store: Store,
-    resend: bool = False,
+    resend: bool | Literal["undelivered"] = False,
     report: Callable[[str], None] = lambda _m: None,
 ) -> list[Outcome]:
     unknown = settle_unknown(store, msg.briefing_id)  # sends an earlier process began and never saw the end of
-    sent = {} if resend else already_sent(store, msg.briefing_id)
+    sent = {} if resend is True else already_sent(store, msg.briefing_id)
+    if resend == "undelivered":  # an unconfirmed target is sent again: the person checked it did not arrive
+        sent = {where: how for where, how in sent.items() if how == "sent"}
     ids: dict[tuple[str, str], str] = {}  # (kind, target) -> its `sending` row, stored before the send
 
     def sending(kind: str, to: Sequence[str]) -> None:

@@ -110,4 +110,4 @@ def test_a_run_says_the_mail_may_have_been_sent_and_how_to_resend_it(
     assert (f"may have been sent (email pm@example.com: SMTP 127.0.0.1:{port}: no answer within 0.5 s after the "
             "message was sent); the briefing is written and stored: check that it arrived before sending it again "
             f"with `watchdesk brief {wl} --db {db} --since") in said, said
-    assert "--deliver`" in said and "not delivered" not in said, said
+    assert "--deliver --undelivered`" in said and "not delivered" not in said, said
