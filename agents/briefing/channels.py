@@ -120,6 +120,8 @@ def smtp_server(url: str) -> SmtpServer:
         # said without a URL holding a login: every message passes the redactor, which would blank the example's
         raise ConfigError("WATCHDESK_SMTP_URL must look like smtp://host:587 or smtps://host, with a login put after "
                           "the // as user:password@")
+    if m["port"] and not 1 <= int(m["port"]) <= 65535:
+        raise ConfigError(f"WATCHDESK_SMTP_URL's port must be 1 to 65535 (it says {int(m['port'])})")
     query = parse_qs(m["query"] or "")
     named = m.groupdict()
     user = unquote(named["user"]) if named.get("user") else None
@@ -181,14 +183,35 @@ def send_email(server: SmtpServer, msg: EmailMessage) -> dict[str, str]:
     except (smtplib.SMTPException, OSError) as exc:
         # smtplib says a reply that never came as a server gone ("Connection unexpectedly closed: timed out")
         silent = isinstance(exc, TimeoutError) or "timed out" in str(exc)
-        why = _NO_ANSWER.format(TIMEOUT) if silent else type(exc).__name__
+        why, lasting = (_NO_ANSWER.format(TIMEOUT), False) if silent else _said(exc)
         if refused is None and client is not None and client.handed_over:
             raise DeliveryError(f"SMTP {server.where}: {why} after the message was sent", transient=False,
                                 maybe_sent=True) from None  # fmt: skip
-        if refused is None:
-            raise DeliveryError(f"SMTP {server.where}: {why}", transient=True) from None
+        if refused is None:  # what will say the same a few seconds later is not tried again
+            raise DeliveryError(f"SMTP {server.where}: {why}", transient=not lasting) from None
     # taken: a failure after it (at QUIT) is none of the message's
     return {address: _answer(code, reply) for address, (code, reply) in (refused or {}).items()}
+
+
+def _said(exc: BaseException) -> tuple[str, bool]:
+    """A connection's failure in words, and whether it lasts (trying again in seconds would meet it again)."""
+    if isinstance(exc, smtplib.SMTPNotSupportedError):  # login() on a server whose EHLO named no AUTH
+        return ("the server offers no login (no AUTH), yet WATCHDESK_SMTP_URL names a user: take user:password@ out "
+                "of it, or give the server's port that takes a login", True)  # fmt: skip
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return f"its TLS certificate does not verify ({exc.verify_message or exc.reason})", True
+    if isinstance(exc, ssl.SSLError):
+        return (f"the TLS handshake failed ({exc.reason or exc}): use smtps:// for a server that takes TLS from the "
+                "start (port 465), smtp:// for a server that speaks plain SMTP or STARTTLS (ports 25, 587)", True)
+    if isinstance(exc, socket.gaierror):  # a name that does not resolve now may (EAI_AGAIN: the resolver is down)
+        return f"no such host ({exc.strerror or exc})", exc.errno != socket.EAI_AGAIN
+    if isinstance(exc, ConnectionRefusedError):
+        return "the connection was refused (no mail server listens there)", False
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return f"the server closed the connection ({exc or 'no reason given'})", False
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror[0].lower() + exc.strerror[1:], False
+    return str(exc) or type(exc).__name__, False
 
 
 def _answer(code: int, reply: bytes | str) -> str:
