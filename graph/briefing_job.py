@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,6 +114,8 @@ def brief(
     if deliver:
         from watchdesk.graph.delivery import deliver_briefing
 
-        sent = deliver_briefing(files, watchlist=watchlist, settings=settings, store=store, run_id=run_id,
+        # a send after the run is a person's act, audited apart: the run's own record stays as the run left it
+        resend_id = f"{run_id}:resend:{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ}"
+        sent = deliver_briefing(files, watchlist=watchlist, settings=settings, store=store, run_id=resend_id,
                                 report=report, resend="undelivered" if undelivered else True)  # fmt: skip
     return BriefResult(files=files, deliveries=sent)
