@@ -311,7 +311,8 @@ def run(
             supersede_waiting(store, outcome.run_id, report=progress())
             told = notify_awaiting_approval(watchlist=wl, settings=settings, store=store, run_id=outcome.run_id,
                                             report=progress())  # fmt: skip
-        if told and not any(o.status == "sent" for o in told):  # a cron monitor must not read it as a success
+        # nobody told (a failure, or no target approved yet): a cron monitor must not read it as a success
+        if told and not any(o.status == "sent" for o in told):
             said = "; ".join(f"{o.kind} {o.target}: {o.status}" for o in told)
             err.print(f"the approval notice reached nobody ({escape(redact_text(said))}): the run waits for approval "
                       f"all the same, as {approval_notice(settings.out_dir, outcome.run_id)} says", soft_wrap=True)

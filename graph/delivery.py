@@ -88,8 +88,9 @@ def notify_awaiting_approval(
     text = waiting_said(store, run_id=run_id, watchlist=watchlist.name, db_path=settings.db_path)
     msg = Message(briefing_id=f"approval:{run_id}", run_id=run_id, watchlist=watchlist.name, period=(None, None),
                   period_label="awaiting approval", paths={}, text=text, html=None, headline=text)  # fmt: skip
-    targets = approved_targets(store, watchlist, run_id=run_id, report=report) if tell_targets else []
-    outcomes = deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)
+    # at a terminal the person asked is there: only the file is written
+    targets, not_told = approved_targets(store, watchlist, run_id=run_id, report=report) if tell_targets else ([], [])
+    outcomes = not_told + deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)
     # where the briefing would have been: a file-only watchlist (watchdesk init's) told nobody otherwise, and each
     # weekly cron run left one more run waiting in silence; approving or rejecting the run removes the file
     from watchdesk.graph.notices import write_notice
@@ -99,10 +100,10 @@ def notify_awaiting_approval(
 
 
 def approved_targets(store: Store, watchlist: Watchlist, *, run_id: str,
-                     report: Callable[[str], None]) -> list[Target]:  # fmt: skip
+                     report: Callable[[str], None]) -> tuple[list[Target], list[Outcome]]:  # fmt: skip
     """The e-mail and Slack targets a waiting run's notice may go to: those the watchlist's last approved run had too.
     The notice carries the plan, so a recipient added since (the change that made approval be asked again) is told
-    nothing until a person approves it; each one left out is said."""
+    nothing until a person approves it; each one left out is said, and is an outcome `not told`."""
     rows = store.query("SELECT watchlist_json FROM runs WHERE watchlist = ? AND approval = 'approved' AND run_id <> ? "
                        "ORDER BY started_at DESC LIMIT 1", [watchlist.name, run_id])  # fmt: skip
     approved = json.loads(rows[0][0] or "{}").get("delivery", []) if rows else []
@@ -118,9 +119,12 @@ def approved_targets(store: Store, watchlist: Watchlist, *, run_id: str,
         elif t.kind == "slack":
             targets += [t] if t.webhook_env in hooks else []
             left_out += [] if t.webhook_env in hooks else [f"slack webhook ${t.webhook_env}"]
+    not_told = []
     for target in left_out:
         report(f"approval notice {target}: not told ({why}; it gets nothing until this run is approved)")
-    return targets
+        kind, _, where = target.partition(" ")
+        not_told.append(Outcome(kind=kind, target=where, status="not told", error=why))
+    return targets, not_told
 
 
 def approval_notice(out_dir: Path, run_id: str) -> Path:

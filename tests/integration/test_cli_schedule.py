@@ -93,11 +93,12 @@ approval = "always"
     args = ["run", str(wl), "--scheduled", "--replay", str(demo_pack()), "--db", str(tmp_path / "w.duckdb"),
             "--out", str(out)]  # fmt: skip
     result = CliRunner(env={"DESK_HOOK": f"http://127.0.0.1:{port}/hook"}).invoke(cli, args)
-    assert result.exit_code == 0, result.output
     assert "awaiting approval" in result.output
     # no run of it was approved yet: the notice (its plan) goes to no target nobody approved (tests/regression/
-    # test_a_new_recipient_gets_no_notice_before_approval.py); the file tells, and the run says who was not told
+    # test_a_new_recipient_gets_no_notice_before_approval.py); the file tells, the run says who was not told, and
+    # exits 1 as nobody was (tests/regression/test_a_waiting_run_that_told_nobody_fails.py)
     assert posts == [] and "slack webhook $DESK_HOOK: not told" in " ".join(result.output.split())
+    assert result.exit_code == 1 and "the approval notice reached nobody" in " ".join(result.output.split())
     # no briefing before approval; the folder holds the notice instead (session 22: a file-only watchlist, as
     # `watchdesk init` writes, told nobody), removed once the run is approved
     assert [p.name for p in out.iterdir()] == [f"AWAITING-APPROVAL-{run_id(result.output)}.md"]
