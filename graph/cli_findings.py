@@ -71,6 +71,10 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     (0.8291). A finding the flagger was unsure of reads "-0.99, unsure" in table and md, as a briefing quotes it, and
     has sure false in csv and jsonl (null where its second pass did not judge it).
 
+    A call's question is marked as a briefing marks it, so an analyst's worry does not read as the company's
+    warning: beside the speaker in table and md ("Gokul Hariharan, analyst", "Jeff Su, passing on a question"), in
+    the said_as column in csv and jsonl (analyst, operator, passing on a question; empty for the company's words).
+
     --week lists the findings the week's briefing counts (its "… and N more not shown" included): a document dated
     up to 14 days before the week but first stored in it is listed too, with its own date. --since/--until go by the
     document's date alone.
@@ -87,10 +91,12 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     db_path, chosen, start, end = _asked(ctx.obj, **given)
     rows = explore.findings(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end, polarity=polarity,
                             kind=kind, limit=given["limit"], as_briefed=given["week"] is not None)  # fmt: skip
-    shown = [_finding_row(r) for r in rows]
+    fmt = _format(given["fmt"])
+    for_reader = fmt in ("table", "md")  # a question marked beside its speaker, as a briefing marks it
+    shown = [_finding_row(r, for_reader=for_reader) for r in rows]
     columns = ["date", "ticker", "topic", "polarity", "score", "sure", "citation", "document", "section", "speaker",
-               "sentence", "source", "finding_id"]  # fmt: skip
-    _write(shown, columns, given["fmt"], nothing=rows.nothing, total=rows.total, what="findings")
+               *([] if for_reader else ["said_as"]), "sentence", "source", "finding_id"]  # fmt: skip
+    _write(shown, columns, fmt, nothing=rows.nothing, total=rows.total, what="findings")
 
 
 @click.command("changes")
@@ -122,8 +128,13 @@ def changes(ctx: click.Context, **given: Any) -> None:
            what="changes")  # fmt: skip
 
 
-def _finding_row(row: dict[str, Any]) -> dict[str, Any]:
-    return {**row, "citation": f"F-{row['finding_id'][:SHORT_ID]}"}
+def _finding_row(row: dict[str, Any], *, for_reader: bool) -> dict[str, Any]:
+    """A finding with its citation; for a reader, an analyst's question says so beside its speaker ("Gokul Hariharan,
+    analyst"), where csv and jsonl keep the name and give said_as apart."""
+    from watchdesk.store.asked import speaker_said
+
+    speaker = speaker_said(row["speaker"], row["said_as"]) if for_reader else row["speaker"]
+    return {**row, "speaker": speaker, "citation": f"F-{row['finding_id'][:SHORT_ID]}"}
 
 
 def _asked(
@@ -184,7 +195,7 @@ def _shown(column: str, row: dict[str, Any]) -> str:
 def _write(
     rows: list[dict[str, Any]], columns: list[str], fmt: str | None, *, nothing: str, total: int, what: str
 ) -> None:
-    fmt = (fmt or ("table" if sys.stdout.isatty() else "jsonl")).lower()
+    fmt = _format(fmt)
     if fmt == "jsonl":
         for row in rows:
             click.echo(inert_json({c: _json(row.get(c)) for c in columns}))
@@ -213,6 +224,10 @@ def _write(
         said = what if total != 1 else what[:-1]  # "1 finding", "1 change"
         shown = f"{len(rows)} of {total} {what} shown (--limit)" if len(rows) < total else f"{total} {said}"
         click.echo(shown + ("; --format md, csv or jsonl gives each one's source" if fmt == "table" else ""), err=True)
+
+
+def _format(fmt: str | None) -> str:
+    return (fmt or ("table" if sys.stdout.isatty() else "jsonl")).lower()
 
 
 def _csv_cell(value: Any) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from watchdesk.sources.errors import ConfigError
 from watchdesk.store import reader
+from watchdesk.store.asked import marks, speaker_said
 from watchdesk.store.filters import checked, in_week
 from watchdesk.store.queries import (
     CURRENT_IN_PERIOD,
@@ -61,7 +62,7 @@ def _rows(db: Path | str, sql: str, params: Sequence[object]) -> list[dict[str, 
 
 
 FINDING_COLUMNS = ["date", "ticker", "topic", "polarity", "score", "sure", "sentence", "document", "section",
-                   "speaker", "source", "finding_id"]  # fmt: skip
+                   "speaker", "said_as", "source", "finding_id"]  # fmt: skip
 
 
 def findings(
@@ -79,12 +80,13 @@ def findings(
 ) -> Table:
     """Findings (each document's latest flagging, as a briefing counts them), newest document first and the
     strongest first within one: date, ticker, topic, polarity, score (-1 a warning .. +1 good news), the sentence,
-    the document (10-K, earnings call, news, ...), section, speaker, source (the URL or file its text came from) and
-    finding_id (for `evidence`). A filter left out matches everything; `start` and `end` are included; `polarity`
-    is negative, neutral or positive, `kind` filing, call or news; `limit` keeps the first rows (the table's `total`
-    says how many matched). `as_briefed` (with `start` and `end`): the period's findings as its briefing counts them,
-    with its query (queries.CURRENT_IN_PERIOD): also those of documents dated up to LATE_DAYS before it and first
-    stored during it.
+    the document (10-K, earnings call, news, ...), section, speaker, said_as (a call's question, not the company's
+    word: "analyst", "operator" or "passing on a question", as a briefing marks it; else None), source (the URL or
+    file its text came from) and finding_id (for `evidence`). A filter left out matches everything; `start` and
+    `end` are included; `polarity` is negative, neutral or positive, `kind` filing, call or news; `limit` keeps the
+    first rows (the table's `total` says how many matched). `as_briefed` (with `start` and `end`): the period's
+    findings as its briefing counts them, with its query (queries.CURRENT_IN_PERIOD): also those of documents dated
+    up to LATE_DAYS before it and first stored during it.
 
     sure is False where the flagger was unsure of a finding (a briefing quotes it as "(-0.99, unsure)"), True where
     it was sure, None where its second pass did not judge it. `week` ("2025-W09", as `watchdesk findings --week`
@@ -105,7 +107,7 @@ def findings(
         SELECT *, count(*) OVER () AS total FROM (
             SELECT {EVENT_DATE} AS day, f.ticker, f.topic, f.polarity, f.score, f.sure, f.sentence,
                    coalesce(d.doc_type, d.form) AS document, f.section, f.speaker,
-                   coalesce(d.source_url, d.url) AS source, f.finding_id, f.start, {DOC_KIND} AS kind
+                   coalesce(d.source_url, d.url) AS source, f.finding_id, f.doc_id, f.start, {DOC_KIND} AS kind
             FROM current_findings f JOIN documents d USING (doc_id)
         ) WHERE {where} AND (CAST(? AS VARCHAR) IS NULL OR polarity = ?) AND (CAST(? AS VARCHAR) IS NULL OR kind = ?)
         ORDER BY day DESC, ticker, document, abs(score) DESC, start
@@ -113,10 +115,14 @@ def findings(
     """
     days = (None, None) if as_briefed else (start, end)  # the period is in `briefed`'s parameters
     params = [*briefed, *_params(ticker, topic, *days), polarity, polarity, kind, kind, limit]
-    rows = [{"date": r.pop("day"), **r} for r in _rows(db, sql, params)]
+    with reader.reading(db) as con:
+        store = Store(con)
+        rows = [{"date": r.pop("day"), **r} for r in _dicts(store, sql, params)]
+        asked = marks(store, rows)
     total = rows[0]["total"] if rows else 0
-    for r in rows:
-        del r["total"], r["kind"], r["start"]  # start: the order within a document
+    for r, said in zip(rows, asked, strict=True):
+        r["said_as"] = said
+        del r["total"], r["kind"], r["doc_id"], r["start"]  # start: the order within a document
     also = [polarity, kind and ("in news" if kind == "news" else f"in {kind}s")]  # "(negative, in calls)"
     table = Table(rows, columns=FINDING_COLUMNS, nothing=_nothing("findings", ticker, topic, start, end, also=also))
     table.total = total
@@ -231,6 +237,7 @@ class Evidence:
     title: str | None
     section: str | None
     speaker: str | None
+    said_as: str | None  # a call's question, as findings' said_as marks it: "analyst", "passing on a question", ...
     source: str | None
     before: list[str]
     sentence: str
@@ -240,7 +247,7 @@ class Evidence:
     after_speakers: list[str | None]  # and each of `after`
 
     def __str__(self) -> str:
-        where = ", ".join(x for x in (self.section, self.speaker) if x)
+        where = ", ".join(x for x in (self.section, speaker_said(self.speaker, self.said_as)) if x)
         head = f"{self.ticker} {self.document}, {self.date}{f', {where}' if where else ''}"
         check = "" if self.quoted_exactly else "\n(not the stored text at the finding's offsets: re-run the flagging)"
         text = self._context()
@@ -290,12 +297,13 @@ def evidence(db: Path | str, finding_id: str, *, around: int = 1) -> Evidence:
         if not found:
             raise ConfigError(f"no finding {finding_id} in {db}: take a finding_id from explore.findings(db, ...)")
         f = found[0]
+        (said,) = marks(store, [f])
         doc_id, start, end = f.pop("doc_id"), f.pop("start"), f.pop("end")
         near = store.query(around_sql, [start, doc_id, start, around, end, doc_id, end, around, doc_id])[0]
         before, after = ([s["text"] for s in side or []] for side in near)  # each side: [{text, speaker}, ...]
         f["before_speakers"], f["after_speakers"] = ([s["speaker"] for s in side or []] for side in near)
         exact = quote_matches(stored_text(store, doc_id), start, end, f["sentence"])
-    return Evidence(**f, before=before or [], after=after or [], quoted_exactly=exact)
+    return Evidence(**f, said_as=said, before=before or [], after=after or [], quoted_exactly=exact)
 
 
 def _briefed(start: date | None, end: date | None) -> list[date]:

@@ -23,9 +23,9 @@ from watchdesk.agents.briefing.model import (
 )
 from watchdesk.agents.briefing.period import Period, week_starts
 from watchdesk.agents.briefing.render import render_markdown
-from watchdesk.agents.briefing.text import relays_question
 from watchdesk.sources.errors import StoreError
 from watchdesk.store import queries
+from watchdesk.store.asked import relays_question
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import stable_id
 from watchdesk.store.store import Store

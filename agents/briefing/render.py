@@ -26,7 +26,6 @@ from watchdesk.agents.briefing.text import (
     local_paths,
     net_tone,
     ordered,
-    passes_on_question,
     plural,
     same_text,
     signed_score,
@@ -34,6 +33,7 @@ from watchdesk.agents.briefing.text import (
     topic_label,
 )
 from watchdesk.agents.flagging.version import METHOD_VERSION
+from watchdesk.store.asked import said_as, speaker_said
 
 __all__ = ["citation_ids", "escape_markdown", "is_boilerplate", "net_tone", "render_markdown", "topic_label"]
 
@@ -254,11 +254,9 @@ def _topic_heading(topic: str, items: Sequence[FindingItem]) -> str:
 
 
 def finding_line(f: FindingItem, ctx: RenderContext, *, echoes: Sequence[str] = ()) -> str:
-    speaker = speaker_name(f.speaker) if f.speaker else None
-    if passes_on_question(f):  # the company's side speaking, but not its word
-        speaker = f"{speaker or 'the company'}, passing on a question"
-    elif f.speaker_kind in {"analyst", "operator"}:  # asked, not said by the company
-        speaker = f"{speaker}, {f.speaker_kind}" if speaker else f"an {f.speaker_kind}"
+    # asked, not said by the company: an analyst's or operator's line, or a question its side passes on
+    said = said_as(section=f.section, speaker_kind=f.speaker_kind, sentence=f.sentence, relayed=f.relayed)
+    speaker = speaker_said(speaker_name(f.speaker) if f.speaker else None, said)
     came = late(f.filed_at, f.first_stored, ctx.data.period_start)
     label = doc_label(f.form, f.filed_at, dated_by_storage=f.dated_by_storage, late=came)
     where = [x for x in (label, f.section, speaker) if x]

@@ -9,6 +9,7 @@ from datetime import date
 
 from watchdesk.agents.briefing.model import FindingItem, GapItem
 from watchdesk.sources.redact import printable
+from watchdesk.store.asked import ASKING, passes_on
 
 SHORT_ID_LEN = 8
 ORDER = {"negative": 0, "positive": 1}  # warnings first, then good news, then the rest
@@ -56,34 +57,16 @@ def is_boilerplate(f: FindingItem) -> bool:
     return bool(_BOILERPLATE_SECTIONS.match(f.section or "") or _BOILERPLATE_TEXT.search(f.sentence))
 
 
-# Investor relations passing on a question ("He notes there's lots of talk that ...", "Robert is asking ...",
-# "So Gokul's first question is ..."): what was asked, though said by the company's side.
-_RELAYED = re.compile(
-    r"\b(?i:he|she|they)\s+(?:notes?|asks?|wants to know|is asking|are asking|wonders?|would like to know)\b|"
-    # a name, not a determiner: "Your question is about inventory" answers it (a review)
-    r"\b(?!(?:Your|The|That|This|My|Our|Their|His|Her|A|An|Any|Next|Each|Every|Good|Great|Fair|Which|What|"
-    r"Whose|Another|Last|First|Second)\b)"
-    r"[A-Z][a-z]+(?:['’]s)?\s+(?:is asking|asks|(?:first |second |next |last |follow-up )?question is)\b|"
-    r"\b(?:his|her|their) (?:first |second |follow-up )?question\b"
-)
-
-
-def relays_question(text: str) -> bool:
-    """Whether text (a sentence, or a turn's opening sentences) passes on someone else's question."""
-    return bool(_RELAYED.search(text))
-
-
 def passes_on_question(f: FindingItem) -> bool:
     """Said on the company's side of Q&A, but passing on an analyst's question (investor relations relaying it): the
     sentence itself relays one, or the turn it is in opens by relaying one."""
-    return (f.section == "qa" and f.speaker_kind not in {"analyst", "operator"}
-            and (f.relayed or relays_question(f.sentence)))
+    return passes_on(section=f.section, speaker_kind=f.speaker_kind, sentence=f.sentence, relayed=f.relayed)
 
 
 def is_question(f: FindingItem) -> bool:
     """An analyst's question (or an operator's line, or one relayed by investor relations) says what was asked,
     not what the company said."""
-    return f.speaker_kind in {"analyst", "operator"} or f.sentence.rstrip().endswith("?") or passes_on_question(f)
+    return f.speaker_kind in ASKING or f.sentence.rstrip().endswith("?") or passes_on_question(f)
 
 
 def same_text(sentence: str) -> str:
