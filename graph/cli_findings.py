@@ -27,7 +27,6 @@ from watchdesk.store.filters import kind_given, polarity_given
 from watchdesk.store.topic_names import topic_given
 
 FORMATS = ("table", "csv", "jsonl", "md")
-SHORT_ID = 8  # characters of a finding_id in its citation, as a briefing starts them (agents/briefing/text.py)
 
 
 def _db_option(f: Any) -> Any:
@@ -129,12 +128,12 @@ def changes(ctx: click.Context, **given: Any) -> None:
 
 
 def _finding_row(row: dict[str, Any], *, for_reader: bool) -> dict[str, Any]:
-    """A finding with its citation; for a reader, an analyst's question says so beside its speaker ("Gokul Hariharan,
+    """A finding; for a reader, an analyst's question says so beside its speaker ("Gokul Hariharan,
     analyst"), where csv and jsonl keep the name and give said_as apart."""
     from watchdesk.store.asked import speaker_said
 
     speaker = speaker_said(row["speaker"], row["said_as"]) if for_reader else row["speaker"]
-    return {**row, "speaker": speaker, "citation": f"F-{row['finding_id'][:SHORT_ID]}"}
+    return {**row, "speaker": speaker}
 
 
 def _asked(
@@ -281,4 +280,4 @@ def evidence(ctx: click.Context, citations: tuple[str, ...], db: Path | None, ar
     if why := no_database(db_path):
         raise ConfigError(f"{why}: pass --db with the file a run wrote")
     said = [explore.evidence(db_path, c, around=around) for c in citations]  # every citation checked before any output
-    click.echo("\n\n".join(printable(f"[F-{e.finding_id[:SHORT_ID]}] {e}") for e in said))
+    click.echo("\n\n".join(printable(f"[{e.citation}] {e}") for e in said))

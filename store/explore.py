@@ -17,6 +17,7 @@ from typing import Any
 from watchdesk.sources.errors import ConfigError
 from watchdesk.store import reader
 from watchdesk.store.asked import marks, speaker_said
+from watchdesk.store.citations import citations, whole_id
 from watchdesk.store.filters import checked, in_week
 from watchdesk.store.queries import (
     CURRENT_IN_PERIOD,
@@ -62,7 +63,7 @@ def _rows(db: Path | str, sql: str, params: Sequence[object]) -> list[dict[str, 
 
 
 FINDING_COLUMNS = ["date", "ticker", "topic", "polarity", "score", "sure", "sentence", "document", "section",
-                   "speaker", "said_as", "source", "finding_id"]  # fmt: skip
+                   "speaker", "said_as", "source", "citation", "finding_id"]  # fmt: skip
 
 
 def findings(
@@ -82,11 +83,12 @@ def findings(
     strongest first within one: date, ticker, topic, polarity, score (-1 a warning .. +1 good news), the sentence,
     the document (10-K, earnings call, news, ...), section, speaker, said_as (a call's question, not the company's
     word: "analyst", "operator" or "passing on a question", as a briefing marks it; else None), source (the URL or
-    file its text came from) and finding_id (for `evidence`). A filter left out matches everything; `start` and
-    `end` are included; `polarity` is negative, neutral or positive, `kind` filing, call or news; `limit` keeps the
-    first rows (the table's `total` says how many matched). `as_briefed` (with `start` and `end`): the period's
-    findings as its briefing counts them, with its query (queries.CURRENT_IN_PERIOD): also those of documents dated
-    up to LATE_DAYS before it and first stored during it.
+    file its text came from), citation ("F-" and the shortest start of its finding_id, 8 characters or more, that no
+    other finding in the store shares) and finding_id (either for `evidence`). A filter left out matches everything;
+    `start` and `end` are included; `polarity` is negative, neutral or positive, `kind` filing, call or news;
+    `limit` keeps the first rows (the table's `total` says how many matched). `as_briefed` (with `start` and `end`):
+    the period's findings as its briefing counts them, with its query (queries.CURRENT_IN_PERIOD): also those of
+    documents dated up to LATE_DAYS before it and first stored during it.
 
     sure is False where the flagger was unsure of a finding (a briefing quotes it as "(-0.99, unsure)"), True where
     it was sure, None where its second pass did not judge it. `week` ("2025-W09", as `watchdesk findings --week`
@@ -118,10 +120,10 @@ def findings(
     with reader.reading(db) as con:
         store = Store(con)
         rows = [{"date": r.pop("day"), **r} for r in _dicts(store, sql, params)]
-        asked = marks(store, rows)
+        asked, cited = marks(store, rows), citations(store, [r["finding_id"] for r in rows])
     total = rows[0]["total"] if rows else 0
     for r, said in zip(rows, asked, strict=True):
-        r["said_as"] = said
+        r["said_as"], r["citation"] = said, cited[r["finding_id"]]
         del r["total"], r["kind"], r["doc_id"], r["start"]  # start: the order within a document
     also = [polarity, kind and ("in news" if kind == "news" else f"in {kind}s")]  # "(negative, in calls)"
     table = Table(rows, columns=FINDING_COLUMNS, nothing=_nothing("findings", ticker, topic, start, end, also=also))
@@ -200,28 +202,6 @@ def changes(
     return table
 
 
-def _whole_id(store: Store, given: str, db: Path | str) -> str:
-    """A finding_id from what a reader has: the whole id, or a briefing's citation ("F-bb889b74", "[F-bb889b74]",
-    "bb889b74"), which starts it; a start shared by several findings is refused with them named."""
-    said = given.strip().strip("[]").strip()
-    said = (said[2:] if said[:2] in ("F-", "f-") else said).lower()
-    if not said or any(c not in "0123456789abcdef" for c in said):
-        raise ConfigError(f"{given!r} is not a finding's id or citation: give one as a briefing cites it, "
-                          "e.g. F-bb889b74")  # fmt: skip
-    if len(said) < 6:
-        raise ConfigError(f"{given!r} is too short to name one finding: give the citation's 8 characters, "
-                          "e.g. F-bb889b74")  # fmt: skip
-    sql = "SELECT finding_id FROM findings WHERE starts_with(finding_id, ?) LIMIT 4"
-    ids = [i for (i,) in store.query(sql, [said])]
-    if not ids:
-        raise ConfigError(f"no finding {given} in {db}: take a citation from a briefing of this database, or a "
-                          "finding_id from `watchdesk findings`")  # fmt: skip
-    if len(ids) > 1:
-        raise ConfigError(f"{given} starts {'more than 3' if len(ids) > 3 else len(ids)} findings in {db} "
-                          f"({', '.join(ids[:3])}): give more of the id")  # fmt: skip
-    return str(ids[0])
-
-
 @dataclass(frozen=True)
 class Evidence:
     """A finding's sentence with the sentences around it, and where it was said; printed as a citation."""
@@ -238,6 +218,7 @@ class Evidence:
     section: str | None
     speaker: str | None
     said_as: str | None  # a call's question, as findings' said_as marks it: "analyst", "passing on a question", ...
+    citation: str  # as `findings` prints it: "F-" and the start of finding_id no other finding shares
     source: str | None
     before: list[str]
     sentence: str
@@ -292,18 +273,19 @@ def evidence(db: Path | str, finding_id: str, *, around: int = 1) -> Evidence:
     """
     with reader.reading(db) as con:
         store = Store(con)
-        finding_id = _whole_id(store, finding_id, db)
+        finding_id = whole_id(store, finding_id, db)
         found = _dicts(store, sql, [finding_id])
         if not found:
             raise ConfigError(f"no finding {finding_id} in {db}: take a finding_id from explore.findings(db, ...)")
         f = found[0]
-        (said,) = marks(store, [f])
+        (said,), cited = marks(store, [f]), citations(store, [finding_id])
         doc_id, start, end = f.pop("doc_id"), f.pop("start"), f.pop("end")
         near = store.query(around_sql, [start, doc_id, start, around, end, doc_id, end, around, doc_id])[0]
         before, after = ([s["text"] for s in side or []] for side in near)  # each side: [{text, speaker}, ...]
         f["before_speakers"], f["after_speakers"] = ([s["speaker"] for s in side or []] for side in near)
         exact = quote_matches(stored_text(store, doc_id), start, end, f["sentence"])
-    return Evidence(**f, said_as=said, before=before or [], after=after or [], quoted_exactly=exact)
+    return Evidence(**f, said_as=said, citation=cited[finding_id], before=before or [], after=after or [],
+                    quoted_exactly=exact)
 
 
 def _briefed(start: date | None, end: date | None) -> list[date]:
