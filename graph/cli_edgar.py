@@ -10,7 +10,7 @@ import click
 
 from watchdesk.graph.cli_input import InputPath, read_input
 from watchdesk.sources.errors import ConfigError, ParsingError
-from watchdesk.sources.redact import inert_json
+from watchdesk.sources.redact import inert_json, printable
 from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ def sections(path: Path, form: str | None) -> None:
     if xref is not None and xref.has_table:  # an annual report filed as the 20-F: its table maps the items
         _echo_json([asdict(section) for section in xref.sections])
         for line in xref_messages(xref):
-            click.echo(line, err=True)
+            click.echo(printable(line), err=True)  # a caption is the filing's text
         return
     if kind is None:
         raise ConfigError(f"{path}: the cover page does not name the form; pass --form 10-K, 10-Q or 20-F")
@@ -174,12 +174,15 @@ def items(path: Path) -> None:
 def text(path: Path, tables: Literal["keep", "drop"]) -> None:
     """Print a filing's clean text: one paragraph or table row per line, XBRL and page numbers removed.
 
+    A control character in the text (a bidi override such as U+202E would show the rest of its line reversed) is
+    printed as an escape ("\\u202e"), as everywhere in watchdesk; it counts as one character in `sections`' offsets.
+
     \b
     Example:
       watchdesk edgar text nvda-20250126.htm --tables drop > nvda-10k.txt
     """
     clean, _ = _load(path, tables=tables)
-    click.echo(clean)
+    click.echo(printable(clean))
 
 
 def _base(form: str) -> str:
