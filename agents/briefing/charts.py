@@ -38,11 +38,11 @@ class Layout:
     dot: int  # a tone point's radius
 
 
-# side by side, at their own size on a page 820 pixels wide or more
+# side by side, on a page 850 pixels wide or more (under it the page shows NARROW), at their own size from ~1000
 WIDE = Layout(font=10, title=13, corner=(LEFT, 14), bottom=BOTTOM - 2, tick=(4, 3), week_drop=10, label_gap=LABEL_GAP,
               dot=3)
-# for a phone: panels stacked and larger type, 440 pixels wide, so drawn at a phone's width (~330 pixels) its labels
-# are 11 pixels high or more; the e-mail's images, which every mail client shrinks to the screen
+# for a phone or a page under 850 pixels: panels stacked and larger type, 440 pixels wide, so drawn at a phone's width
+# (~330 pixels) its labels are 11 pixels high or more; the e-mail's images, which every mail client shrinks to fit
 NARROW = Layout(font=15, title=18, corner=(8, 20), bottom=82, tick=(6, 5), week_drop=14, label_gap=33, dot=4)
 NARROW_WIDTH, NARROW_LEFT, NARROW_RIGHT = 440, 56, 14
 
