@@ -23,7 +23,7 @@ from watchdesk.sources.news.fetch import ConditionalFetcher, FeedState, fetch_fe
 from watchdesk.sources.news.match import TickerTerms, match_tickers, topical_tags
 from watchdesk.sources.news.tiers import Tier, at_least, names_outlets, tier_for
 from watchdesk.sources.redact import is_credential_name, redact_text
-from watchdesk.store.records import DocumentRecord, GapRecord, ReadCutRecord
+from watchdesk.store.records import DocumentRecord, GapRecord, ReadCutRecord, placed_by_run
 from watchdesk.store.store import Store
 
 AGENT = "news"
@@ -274,19 +274,22 @@ def _record(
 ) -> DocumentRecord:
     outlet = _outlet(item, feed)[1] or feed.name or urlsplit(feed.url).hostname or feed.url
     text = item.title if not item.summary else f"{item.title}\n\n{item.summary}"
+    now = datetime.now(UTC)
+    # an item with no date, or one dated days ahead, is placed by the day it was first stored (the run's as-of day
+    # in an --as-of run), and said so: the run's own day passed for its publication date
+    filed_at = item.published.date() if item.published and item.published <= now + _AHEAD else None
     return DocumentRecord(
         url=f"{link}#{symbol}",  # one document per company the item is about
         source="news",
         text=text,
-        fetched_at=datetime.now(UTC),
+        fetched_at=now,
+        first_stored_at=placed_by_run(filed_at=filed_at, fetched_at=now, as_of=req.until),
         ticker=symbol,
         cik=req.ciks.get(symbol),
         form="news",
         doc_type=TAGGED_ONLY if tagged_only else "news",
         title=item.title,
-        # an item with no date, or one dated days ahead, is placed by the day it was first stored, and said so:
-        # the run's own day passed for its publication date
-        filed_at=item.published.date() if item.published and item.published <= datetime.now(UTC) + _AHEAD else None,
+        filed_at=filed_at,
         run_id=run_id,
         source_url=link,
         provider=outlet,

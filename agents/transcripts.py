@@ -19,7 +19,7 @@ from watchdesk.sources.models import CompanyRef, Fetcher
 from watchdesk.sources.redact import redact_text, redact_url
 from watchdesk.sources.transcripts.detect import parse_transcript
 from watchdesk.sources.transcripts.model import Hints, Transcript
-from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord, stable_id
+from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord, placed_by_run, stable_id
 from watchdesk.store.store import Cursor, Store
 
 AGENT = "transcripts"
@@ -45,6 +45,7 @@ class TranscriptsRequest:
     chain: tuple[Source, ...]
     api_keys: Mapping[str, str] = field(default_factory=dict)
     max_documents: int = 100  # the policy's max_documents_per_run, as for filings
+    as_of: date | None = None  # the run's day (`--as-of`): an undated call is placed on it
 
 
 @dataclass(kw_only=True)
@@ -258,11 +259,13 @@ def _store_new(call: Transcript, origin: str, req: TranscriptsRequest, store: St
     if store.known_urls([url, *([undated] if undated else [])]) or _same_call_stored(call, req, store):
         return None
     text, spans = call.joined()
+    now = datetime.now(UTC)
     record = DocumentRecord(
         url=url,
         source="transcript",
         text=text,
-        fetched_at=datetime.now(UTC),
+        fetched_at=now,
+        first_stored_at=placed_by_run(filed_at=call.call_date, fetched_at=now, as_of=req.as_of),
         ticker=req.company.ticker,
         cik=req.company.cik,
         form="transcript",

@@ -98,6 +98,7 @@ def transcripts_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal[
         chain=tuple(transcripts.Source(**src.model_dump(exclude_none=True)) for src in entry.transcripts),
         api_keys=deps.settings.api_keys,
         max_documents=deps.watchlist.policy.max_documents_per_run,
+        as_of=deps.as_of,
     )
     try:
         res = transcripts.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)

@@ -466,8 +466,9 @@ def _this_run(deps: Deps, run_id: str) -> dict[str, int]:
     id, stored since it started (a resumed run since its first start; the demo reuses its id, and a second demo
     counted the first one's rows as its own), and the earlier filings it stored only to compare a new one with: they
     carry no run id (so no briefing quotes last year's 10-K as new), but their findings are this run's, and the
-    summary must add up."""
-    stored_at = {"documents": "first_stored_at", "findings": "created_at", "gaps": "created_at"}
+    summary must add up. A document by when it was fetched: an undated one an --as-of run stores counts as first
+    stored on the run's as-of day, before the run started."""
+    stored_at = {"documents": "fetched_at", "findings": "created_at", "gaps": "created_at"}
     counts = {
         table: deps.store.query(f"SELECT count(*) FROM {table} WHERE run_id = ? AND {at} >= "
                                 "(SELECT min(started_at) FROM runs WHERE run_id = ?)", [run_id] * 2)[0][0]

@@ -1,7 +1,8 @@
 """The read queries the briefing and the notebooks share. Rows come back as dicts.
 
 A document belongs to a briefing period by its event date (migration 005): the filing, call or publication
-date when the source gave one, else the day it was first stored (`dated_by_storage` then says so).
+date when the source gave one, else the day it was first stored, or the as-of day of the `--as-of` run that stored it
+(`dated_by_storage` then says so).
 """
 
 from __future__ import annotations

@@ -39,10 +39,21 @@ class DocumentRecord:
     source_url: str | None = None
     provider: str | None = None
     tier: str | None = None  # news only: primary | established | other (migration 007)
+    # when it counts as first stored, if not fetched_at: an undated document stored by an --as-of run is placed on
+    # the run's as-of day (placed_by_run), not in the week of the real clock, where that run's briefing misses it
+    first_stored_at: datetime | None = None
 
     @property
     def doc_id(self) -> str:
         return stable_id(self.url)
+
+
+def placed_by_run(*, filed_at: date | None, fetched_at: datetime, as_of: date | None) -> datetime | None:
+    """When an undated document counts as first stored: on the day the run is run as of (`--as-of`), at the time
+    it was fetched; None (fetched_at) for a dated one, or in a run of today."""
+    if filed_at is not None or as_of is None or as_of >= fetched_at.date():
+        return None
+    return datetime.combine(as_of, fetched_at.timetz())
 
 
 HEADING = "heading"  # a filing span's role for a heading line (risk group, MD&A subheading): it states nothing

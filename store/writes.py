@@ -44,7 +44,7 @@ def upsert_document(con: duckdb.DuckDBPyConnection, doc: DocumentRecord) -> str:
     row["source_url"] = doc.source_url or doc.url
     row.update(doc_id=doc.doc_id, content_hash=content_hash(doc.text), n_chars=len(doc.text))
     # The first storage time places an undated document in a briefing period; a re-store must not move it.
-    row["first_stored_at"] = doc.fetched_at
+    row["first_stored_at"] = doc.first_stored_at or doc.fetched_at
     upsert(con, "documents", [row], key=["doc_id"], keep=["first_stored_at"])
     return doc.doc_id
 

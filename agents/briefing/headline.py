@@ -213,13 +213,16 @@ def missing_lines(data: BriefingInput) -> list[str]:
             )
     if data.gaps:
         lines.append(f"- {gaps_said(data.gaps)} could not be fetched or processed (see Gaps).")
-    undated = sum(d.dated_by_storage for d in data.documents)
-    if undated:
-        lines.append(
-            f"- {plural(undated, 'document')} had no date from its source and is placed by the day it was "
-            "first stored."
-        )
+    if undated := sum(d.dated_by_storage for d in data.documents):
+        lines.append(undated_said(undated))
     return lines or ["- Nothing: every watched ticker has new documents and every source answered."]
+
+
+def undated_said(n: int) -> str:
+    """What is missing of `n` documents whose source gave no date: where they are placed instead."""
+    it, its, was = ("it", "its", "is") if n == 1 else ("they", "their", "are")
+    return (f"- {plural(n, 'document')} had no date from {its} source and {was} placed by the day {it} "
+            f"{'was' if n == 1 else 'were'} first stored (in an --as-of run, its as-of day).")
 
 
 _VERB = {"filings": "filed", "transcripts": "called", "news": "published"}
