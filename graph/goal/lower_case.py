@@ -89,3 +89,32 @@ def _listed_lower(text: Text, tok: Token, ref: CompanyRef, index: CompanyIndex) 
     """Is `ref`'s ticker written in lower case elsewhere in the goal, outside a negation ("nvda, tsm and amd")?"""
     return any(other.start != tok.start and lower_case_ticker([other], index) == ref and
                not text.negation(other.start, other.end) for other in text.tokens())
+
+
+def spaced_tickers(
+    groups: list[list[Token]], found: Found, index: CompanyIndex, raw: str
+) -> tuple[list[list[Token]], set[int]]:
+    """Lower-case tickers typed with spaces between them ("nvda tsm asml", "amd intc"), a slip among them too
+    ("nvda tsmm"): one word each, not one phrase; returns the groups and which of them are listed by a space."""
+    def tickerish(tok: Token) -> bool:
+        return bool(lower_case_ticker([tok], index) or ticker_slip([tok], index))
+
+    out: list[list[Token]] = []
+    spaced: set[int] = set()
+    for group in groups:
+        if len(group) > 1 and all(tickerish(t) for t in group) and any(lower_case_ticker([t], index) for t in group):
+            spaced.update(range(len(out), len(out) + len(group)))
+            out += [[t] for t in group]
+            continue
+        lower_beside = any(raw[s:e].islower() for s, e in found.spans if by_a_space(group[0], s, e, raw))
+        # "amd intc": AMD read by its alias ("apple ipad" stays words: no slip is looked for beside a name)
+        if len(group) == 1 and lower_case_ticker(group, index) and lower_beside:
+            spaced.add(len(out))
+        out.append(group)
+    return out, spaced
+
+
+def by_a_space(tok: Token, start: int, end: int, raw: str) -> bool:
+    """Is `tok` next to raw[start:end] with only spaces between them?"""
+    between = raw[end : tok.start] if end <= tok.start else raw[tok.end : start]
+    return between.isspace() and "\n" not in between

@@ -12,10 +12,12 @@ from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companie
 from watchdesk.graph.goal.delivery import find_recipients
 from watchdesk.graph.goal.lower_case import (
     as_written,
+    by_a_space,
     leave_out_negated,
     lower_case_ticker,
     read_as_ticker,
     read_where_watched,
+    spaced_tickers,
     ticker_in_lower_case,
     ticker_slip,
 )
@@ -195,6 +197,7 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     """Words no parser read: a company-like one is a problem (with close matches), any other is reported."""
     # a company read as context, or one SEC does not list read with the goal's words, is said in the decisions
     groups = _groups([t for t in text.tokens() if not _within(t.start, t.end, found.as_words)], index)
+    groups, spaced = spaced_tickers(groups, found, index, text.raw)
     lower = [lower_case_ticker(g, index) for g in groups]
     # every word no parser read is a ticker, or a company SEC does not list ("watch nvda and samsung")
     unlisted = [index.by_name(name_key(text.raw[g[0].start : g[-1].end])) == [] for g in groups]
@@ -206,7 +209,7 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     taken = {i for i, ref in enumerate(lower) if ref and ref in [n.ref for n in found.excluded]}
     while True:
         more = [i for i, (g, ref) in enumerate(zip(groups, lower, strict=True)) if ref and i not in taken
-                and (only_tickers or _in_company_list(g, found, text.raw))]  # fmt: skip
+                and (only_tickers or _in_company_list(g, found, text.raw, spaced=i in spaced))]  # fmt: skip
         if not more:
             break
         for i in more:
@@ -218,7 +221,7 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
         phrase = text.raw[group[0].start : group[-1].end]
         if i in taken:
             continue  # read as a ticker above
-        listed = _in_company_list(group, found, text.raw)
+        listed = _in_company_list(group, found, text.raw, spaced=i in spaced)
         if (word_ref := ticker_in_lower_case(group, index)) and (listed or not found.named):
             if found.named:  # "NVIDIA and gold": the word where a company stands; said how to name the company
                 notes.unclear(f"{phrase!r}: not understood, ignored (in lower case a word, {as_written(word_ref)})")
@@ -294,7 +297,11 @@ def _groups(tokens: list[Token], index: CompanyIndex) -> list[list[Token]]:
     return groups
 
 
-def _in_company_list(group: list[Token], found: Found, raw: str) -> bool:
+def _in_company_list(group: list[Token], found: Found, raw: str, *, spaced: bool = False) -> bool:
+    """Is the group listed beside a company ("NVIDIA, acme")? One of lower-case tickers typed with spaces between
+    them ("nvda tsm asml") is listed by a space too."""
+    if spaced and any(by_a_space(group[0], s, e, raw) for s, e in found.spans):
+        return True
     return _beside_company(group[0].start, group[-1].end, found, raw)
 
 

@@ -1,0 +1,43 @@
+"""A user walkthrough (walkB): `watchdesk plan "monitor nvda tsm asml daily at 7am for inventory, supply chain and
+china"` watched ASML alone and said "'nvda tsm': not understood, ignored" (exit 0), where "nvda, tsm, asml" watches
+all three: two lower-case tickers side by side were read as one phrase, which is no company. Lower-case tickers typed
+with spaces between them ("nvda tsm asml", "amd intc") are a list as with commas; a slip among them ("nvda tsmm asml")
+stops the plan with its close matches, as one between commas does."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from watchdesk.graph.goal.parse import parse_goal
+from watchdesk.sources.errors import ConfigError
+
+AS_OF = date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(("goal", "tickers"), [
+    ("monitor nvda tsm asml daily at 7am for inventory, supply chain and china", ["NVDA", "TSM", "ASML"]),
+    ("monitor nvda, tsm, asml daily at 7am for inventory, supply chain and china", ["NVDA", "TSM", "ASML"]),
+    ("watch nvda tsm", ["NVDA", "TSM"]),
+    ("monitor amd intc for inventory", ["AMD", "INTC"]),
+    ("track nvda tsm and asml filings", ["NVDA", "TSM", "ASML"]),
+])  # fmt: skip
+def test_lower_case_tickers_with_spaces_are_a_list(goal: str, tickers: list[str]) -> None:
+    result = parse_goal(goal, as_of=AS_OF)
+    assert [t.symbol for t in result.watchlist.tickers] == tickers, result.not_understood
+    assert not any("not understood" in n for n in result.not_understood), result.not_understood
+
+
+def test_a_slip_among_them_stops_the_plan() -> None:
+    with pytest.raises(ConfigError) as err:
+        parse_goal("monitor nvda tsmm asml daily", as_of=AS_OF)
+    assert "'tsmm' is not a company in SEC's ticker map; close matches: TSM (TAIWAN SEMICONDUCTOR" in str(err.value)
+
+
+@pytest.mark.parametrize(("goal", "tickers"), [
+    ("Watch NVIDIA and cash flow", ["NVDA"]),
+    ("watch nvda for Apple demand", ["NVDA"]),
+])  # fmt: skip
+def test_words_beside_them_stay_words(goal: str, tickers: list[str]) -> None:
+    assert [t.symbol for t in parse_goal(goal, as_of=AS_OF).watchlist.tickers] == tickers
