@@ -32,7 +32,7 @@ from watchdesk.graph.goal.positions import (
     place_ordinary_words,
     source_follows,
 )
-from watchdesk.graph.goal.sources import SourcesFound, find_outlets, find_sources
+from watchdesk.graph.goal.sources import SourcesFound, find_outlets, find_sources, find_unread_filings
 from watchdesk.graph.goal.spelling import correct
 from watchdesk.graph.goal.text import Notes, Text, Token, normalize
 from watchdesk.graph.goal.timing import Timing, find_timing
@@ -81,6 +81,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     text = Text(correct(normalize(goal), notes))
     find_negations(text, notes)  # first: every parser leaves out what a negation names
     recipients = find_recipients(text, notes)
+    find_unread_filings(text, notes)  # before timing: "monthly revenue" is no cadence
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
     outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
     found = find_companies(text, index, notes)

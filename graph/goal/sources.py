@@ -45,6 +45,21 @@ _UNREAD_SOURCES = re.compile(
     re.IGNORECASE,
 )
 
+# 6-Ks a run lists but leaves out (agents.filings FilingsRequest.six_k_kinds), which a watchlist cannot ask for
+_MONTHLY_REVENUE = re.compile(
+    r"\bmonthly\s+(?:net\s+)?(?:revenues?|sales)(?:\s+(?:reports?|figures|numbers|data|updates?))?\b", re.IGNORECASE
+)
+
+
+def find_unread_filings(text: Text, notes: Notes) -> None:
+    """Monthly revenue reports, said plainly; before the cadence, for whose parser "monthly" would be one."""
+    for m in list(text.finditer(_MONTHLY_REVENUE)):
+        text.use(m.start(), m.end())
+        notes.unclear(f"{m.group()!r}: monthly revenue reports (6-Ks some foreign issuers file, TSMC each month) are "
+                      "not read: a run reads the 6-Ks of results and management reports, and a watchlist cannot ask "
+                      "for others; each run says how many it left out")
+
+
 # News outlets a goal names ("news from Reuters and Bloomberg"): read as the news source, never as a company
 # (Thomson Reuters is one to SEC); which outlets are read is the watchlist's [[news.feeds]].
 _OUTLETS = re.compile(

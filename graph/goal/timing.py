@@ -35,6 +35,14 @@ _UNSUPPORTED = re.compile(
     r"every (?!1 )\d+ (?:hours?|days?|weeks?|months?|quarters?|years?)|"
     r"(?:once|twice) a (?:month|quarter|year)|every (?:month|quarter|year)|per (?:month|quarter))\b", _I
 )
+# "monthly revenue", "quarterly reports", "hourly wages": the word qualifies a noun, no cadence; what a cadence word
+# is followed by when it is one ("monthly digest", "monthly on Fridays", "monthly and ...") is read as before
+_QUALIFIES = re.compile(
+    r"[ \t]+(?!(?:digests?|summar(?:y|ies)|briefings?|recaps?|updates?|e-?mails?|newsletters?|runs?|basis|cadence|"
+    r"schedule|alerts?|reviews?|please|instead|then|starting|beginning|for|on|at|in|and|or|but|from|to|by|until|till|"
+    r"through|thru|as|with|if|so|of)\b)[^\W\d_]", _I
+)
+_ADJECTIVE = re.compile(r"(?:monthly|quarterly|bi-?weekly|fortnightly|hourly)", _I)
 # A time zone after a time is said, not kept: runs use the machine's own clock.
 _ZONE = (r"(?:\s*\b(?P<zone>utc|gmt|e[sd]?t|c[sd]?t|p[sd]?t|m[sd]?t|cet|cest|bst|jst|hkt|sgt|ist|"
          r"(?:eastern|pacific|central|mountain|tokyo|london|new york|hong kong|singapore|taipei)(?: time)?)\b)?")
@@ -128,12 +136,12 @@ def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
             if negation := text.negation(m.start(), m.end()):
                 text.use(m.start(), m.end())
                 notes.unclear(f"{negation!r}: no run then; the cadence and day come from the rest of the goal")
-    unsupported = list(text.finditer(_UNSUPPORTED))  # first: "every other Monday" is not every Monday
+    unsupported = [m for m in text.finditer(_UNSUPPORTED)  # first: "every other Monday" is not every Monday
+                   if not (_ADJECTIVE.fullmatch(m.group()) and _QUALIFIES.match(text.raw, m.end()))]
     for m in unsupported:
         text.use(m.start(), m.end())
         named_day = re.search(_DAY, m.group(), _I)
         day = day or (named_day.group(1).lower() if named_day else None)
-        notes.unclear(f"{m.group()!r}: only daily and weekly runs are supported; chose weekly")
     for pattern, kind in ((_DAILY, "daily"), (_WEEKLY, "weekly")):
         for m in list(text.finditer(pattern)):
             if cadence and cadence != kind:
@@ -152,6 +160,9 @@ def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
         cadence = cadence or "weekly"
         said.append(m.group())
         text.use(m.start(), m.end())
+    for m in unsupported:  # said once the cadence is known: "daily ... monthly" runs daily, and says so
+        kept = "chose weekly" if cadence is None else f"kept {cadence}, which the goal also names"
+        notes.unclear(f"{m.group()!r}: only daily and weekly runs are supported; {kept}")
     if unsupported and cadence is None:
         cadence = "weekly"
         said += [m.group() for m in unsupported]
