@@ -37,6 +37,7 @@ from watchdesk.graph.goal.spelling import correct
 from watchdesk.graph.goal.text import Notes, Text, Token, normalize
 from watchdesk.graph.goal.timing import Timing, find_timing
 from watchdesk.graph.goal.topics import TopicsFound, find_topics
+from watchdesk.graph.goal.unsaid import say_codes, with_lookback
 from watchdesk.graph.goal.words import ACRONYMS, common_words
 from watchdesk.graph.watchlist import (
     Delivery,
@@ -83,6 +84,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     recipients = find_recipients(text, notes)
     find_unread_filings(text, notes)  # before timing: "monthly revenue" is no cadence
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
+    timing = with_lookback(timing, text, notes, as_of=as_of)  # "last quarter": filings since 3 months back
     outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
     found = find_companies(text, index, notes)
     read_where_watched(text, found, index)  # "watch nvda for Apple demand": nvda stands as NVDA does
@@ -99,6 +101,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
         index.close(phrase, tickers=False) or _beside_company(start, end, found, text.raw)
     ))
     _leftovers(text, found, index, notes)
+    say_codes(text, notes)  # "MI300", "Q3": the leftovers read words, not codes
     if found.problems:
         raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems))
     if not found.named:

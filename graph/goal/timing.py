@@ -33,7 +33,7 @@ _ON_DAY = re.compile(rf"\b(?:(?:every|each|on)\s+)?{_DAY}(?:\s+(?:morning|mornin
 _UNSUPPORTED = re.compile(
     rf"\b(?:monthly|quarterly|bi-?weekly|fortnightly|hourly|every (?:two|2|other|second|third) (?:weeks?|{_DAY})|"
     r"every (?!1 )\d+ (?:hours?|days?|weeks?|months?|quarters?|years?)|"
-    r"(?:once|twice) a (?:month|quarter|year)|every (?:month|quarter|year)|per (?:month|quarter))\b", _I
+    r"(?:once|twice) a (?:month|quarter|year)|(?:every|each) (?:month|quarter|year)|per (?:month|quarter))\b", _I
 )
 # "monthly revenue", "quarterly reports", "hourly wages": the word qualifies a noun, no cadence; what a cadence word
 # is followed by when it is one ("monthly digest", "monthly on Fridays", "monthly and ...") is read as before

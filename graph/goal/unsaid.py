@@ -1,0 +1,65 @@
+"""What a goal says that no parser before reads, read or said rather than dropped: a span before the plan's day
+("last quarter", "the past 2 years") as how far back filings are read, and model or period codes ("MI300", "Q3")."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from watchdesk.graph.goal.text import Notes, Text
+from watchdesk.graph.goal.timing import Timing
+
+_NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_COUNTS = {w: i for i, w in enumerate(_NUMBERS, 1)}
+_LOOKBACK = re.compile(
+    r"\b(?:the\s+)?(?:last|past|previous|prior)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|few|several|couple of)\s+)?(day|week|month|quarter|year)s?\b",
+    re.IGNORECASE,
+)
+_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+# "Q3", "3Q25", "FY2025", "1H", "H2 2025": a fiscal period, which no parser reads
+_PERIOD = re.compile(r"(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY)'?\d{0,4}", re.IGNORECASE)
+
+
+def with_lookback(timing: Timing, text: Text, notes: Notes, *, as_of: date) -> Timing:
+    """`timing` with filings read since the span the goal names before `as_of` ("last quarter": 3 months), unless
+    the goal names a start ("since March"), which is kept."""
+    for m in list(text.finditer(_LOOKBACK)):
+        text.use(m.start(), m.end())
+        count, unit = (m.group(1) or "1").lower(), m.group(2).lower()
+        if not (count.isdigit() or count in _COUNTS):  # "the last few quarters"
+            notes.unclear(f"{m.group()!r}: how many? no start set (say 'the last 2 {unit}s' or 'since 2025-07-01')")
+            continue
+        if timing.since is not None:
+            notes.unclear(f"{m.group()!r}: filings are read since {timing.since.isoformat()}, as the goal also says; "
+                          "no other start set")
+            continue
+        n = int(count) if count.isdigit() else _COUNTS[count]
+        since = _before(as_of, n, unit)
+        notes.decide(f"filings since {since.isoformat()} (from {m.group()!r}: {n} {unit}{'s' * (n != 1)} before "
+                     f"{as_of.isoformat()})")
+        timing = replace(timing, since=since)
+    return timing
+
+
+def _before(day: date, n: int, unit: str) -> date:
+    if unit in ("day", "week"):
+        return day - timedelta(days=n * (7 if unit == "week" else 1))
+    year, month = divmod(day.year * 12 + day.month - 1 - n * _MONTHS[unit], 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def say_codes(text: Text, notes: Notes) -> None:
+    """Words of letters and digits no parser read ("MI300", "Q3"), said: the other parsers leave them out."""
+    for tok in text.tokens():
+        word = tok.word.lstrip("$")
+        if not (any(c.isdigit() for c in word) and any(c.isalpha() for c in word)):
+            continue
+        if _PERIOD.fullmatch(word):
+            notes.unclear(f"{word!r}: not understood, ignored (a fiscal period; to read filings back to it, say how "
+                          "far back: 'the last 2 quarters' or 'since 2025-07-01')")
+        else:
+            notes.unclear(f"{word!r}: not understood, ignored (to flag it as written, name it as a topic: "
+                          f"'flag {word}')")
