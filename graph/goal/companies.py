@@ -70,6 +70,13 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
                 outcome, phrase = f"{name} {UNLISTED}", name
                 span = tokens[i : i + n + 1]
                 n += 1
+            if isinstance(outcome, str) and outcome.endswith(UNLISTED) and (more := _rest_of_name(tokens, i + n, text,
+                                                                                               index)):
+                # "Samsung Electronics": one name SEC does not list, not Samsung and a word to report apart
+                span = tokens[i : i + n + more]
+                n += more
+                phrase = text.raw[span[0].start : span[-1].end]
+                outcome = f"{phrase} {UNLISTED}"
             negation = text.negation(span[0].start, span[-1].end)
             if negation and isinstance(outcome, Match) and _PER_COMPANY_SOURCE.search(negation):
                 # "but not Microsoft's news": one company's source, which a goal cannot set; the company stays
@@ -156,6 +163,23 @@ def _ticker_before_a_name(
     if index.ticker(nxt.word) or (isinstance(alone, Match) and alone.how != "start of SEC name"):
         return None  # "AMD Intel": two companies
     return f"{first.word} {nxt.word}"
+
+
+def _rest_of_name(tokens: list[Token], i: int, text: Text, index: CompanyIndex) -> int:
+    """How many capitalised words right after a name SEC does not list go on with it ("Electronics" after "Samsung"):
+    no common word, no company of its own."""
+    more = 0
+    while i + more < len(tokens):
+        tok, before = tokens[i + more], tokens[i + more - 1]
+        found = index.by_name(name_key(tok.word))
+        if (tok.chunk != before.chunk or not text.raw[before.end : tok.start].isspace() or not tok.capitalized
+                or tok.word.lower() in common_words() or index.ticker(tok.word)
+                or (isinstance(found, Match) and found.how != "start of SEC name")):  # fmt: skip
+            break
+        more += 1
+        if tok.word != tok.text:  # "Samsung Electronics's": the name ends there
+            break
+    return more
 
 
 def _obscure(found: Match | list[CompanyRef] | None, index: CompanyIndex) -> bool:

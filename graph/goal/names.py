@@ -104,19 +104,39 @@ class CompanyIndex:
     def close(self, phrase: str, *, n: int = 3, tickers: bool = True, cutoff: float = 0.75) -> list[CompanyRef]:
         """Companies whose name (or, with `tickers`, ticker) resembles `phrase` (for "did you mean")."""
         key = name_key(phrase)
-        found: list[CompanyRef] = []
+        found: list[tuple[CompanyRef, bool]] = []  # each with whether it is one slip from the phrase
         for cand in difflib.get_close_matches(key, list(self.aliases) + list(self.names), n=n * 2, cutoff=cutoff):
             ref = self.aliases.get(cand) if cand in self.aliases else self.names[cand][0]
             if ref is not None:
-                found.append(ref)
+                found.append((ref, one_slip(key, cand)))
         if tickers and 2 <= len(phrase) <= 6:
             symbols = difflib.get_close_matches(phrase.upper(), list(self.by_ticker), n=n, cutoff=0.7)
-            found += [self.by_ticker[t] for t in symbols]
-            found[:0] = [self.by_ticker[t] for t in swapped_tickers(phrase, self.by_ticker)]  # "ASLM": ASML first
+            found += [(self.by_ticker[t], False) for t in symbols]
+            # "ASLM": ASML first
+            found[:0] = [(self.by_ticker[t], True) for t in swapped_tickers(phrase, self.by_ticker)]
+        if any(near for _, near in found):
+            # one slip of a name ("Nvida", "TMSC" for TSMC): those companies alone, the best known first; VIA, IDA
+            # and DIA resemble "Nvida" only as three letters of five do
+            found = sorted(((ref, near) for ref, near in found if near), key=lambda pair: self.rank[pair[0].cik])
         out: dict[int, CompanyRef] = {}
-        for ref in found:
+        for ref, _ in found:
             out.setdefault(ref.cik, ref)
         return list(out.values())[:n]
+
+
+def one_slip(typed: str, name: str) -> bool:
+    """Is `typed` `name` with one slip: two neighbouring letters swapped ("tmsc", four letters or more), or one letter
+    missing, added or changed ("nvida", "nvdia", five or more)?"""
+    if typed == name or abs(len(typed) - len(name)) > 1 or min(len(typed), len(name)) < 4:
+        return False
+    if len(typed) == len(name):
+        diff = [i for i in range(len(typed)) if typed[i] != name[i]]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == name[diff[1]] and (
+            typed[diff[1]] == name[diff[0]])
+        return swapped or (len(diff) == 1 and len(typed) >= 5)
+    short, long = sorted((typed, name), key=len)
+    i = next((i for i in range(len(short)) if short[i] != long[i]), len(short))
+    return len(long) >= 5 and short[i:] == long[i + 1 :]
 
 
 def parse_snapshot(data: bytes) -> list[CompanyRef]:

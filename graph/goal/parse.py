@@ -190,7 +190,9 @@ def _place_unlisted(text: Text, found: Found, index: CompanyIndex, notes: Notes)
             notes.decide(f"company {phrase!r} {UNLISTED}: not watched, read with the goal's words")
             found.as_words.append((start, end))
             continue
-        known = index.by_name(name_key(phrase)) == []  # the alias table says so ("Nestlé"): no close matches
+        # the alias table says so ("Nestlé", "Samsung Electronics" by its first word): no close matches
+        words = phrase.split()
+        known = any(index.by_name(name_key(" ".join(words[:k]))) == [] for k in range(1, len(words) + 1))
         close = "" if known else ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase.lstrip("$")))
         found.problems.append(f"{phrase!r}: {message}" + (f"; close matches: {close}" if close else ""))
         text.use(start, end)
