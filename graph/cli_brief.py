@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from watchdesk.graph.cli_input import Day, GivenPath, writable_folder
 from watchdesk.graph.paths import no_database
-from watchdesk.graph.settings import Settings
+from watchdesk.graph.settings import Settings, today
 from watchdesk.sources.errors import ConfigError
+
+if TYPE_CHECKING:
+    from watchdesk.agents.briefing.period import Period
 
 FORMATS = ("md", "html")
 
@@ -92,8 +96,8 @@ def brief(
     settings: Settings = ctx.obj
     db_path = db or settings.db_path
     writable_folder(out or settings.out_dir, option="--out")
-    if week is not None:  # said before the database is read: "2026-W60", ""
-        iso_week(week)
+    if week is not None:  # said before the database is read: "2026-W60", "", "2099-W01"
+        _begun(week, iso_week(week))
     if why := no_database(Path(db_path)):
         raise ConfigError(f"{why}: pass --db with the file a run wrote")
     formats = _formats(fmt)
@@ -111,6 +115,15 @@ def brief(
         click.echo(str(path))
     if any(o.status in {"failed", "refused", "unconfirmed"} for o in result.deliveries):
         raise SystemExit(1)
+
+
+def _begun(week: str, period: Period) -> None:
+    """A week after today's has no data yet: a briefing of it would say "no gaps" of a week that has not come."""
+    now = today()
+    if period.start > now:
+        this = now.isocalendar()
+        raise ConfigError(f"--week {week!r} begins on {period.start.isoformat()}, after today ({now.isoformat()}, "
+                          f"UTC): give a week that has begun, e.g. --week {this.year}-W{this.week:02d}")
 
 
 def _day(value: object) -> date | None:
