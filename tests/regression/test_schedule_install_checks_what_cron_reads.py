@@ -40,8 +40,10 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def install(wl: Path, tab: Path, *extra: str, env: dict[str, str | None]) -> Any:
+    # without --out the job's briefings would go to ./briefings, the folder pytest runs in
     return CliRunner(env=env).invoke(cli, ["schedule", "install", str(wl), "--crontab-file", str(tab),
-                                           "--db", str(wl.parent / "desk.duckdb"), *extra])  # fmt: skip
+                                           "--db", str(wl.parent / "desk.duckdb"), "--out", str(wl.parent / "out"),
+                                           *extra])  # fmt: skip
 
 
 def test_install_refuses_when_the_env_file_lacks_what_the_runs_need(tmp_path: Path, home: Path) -> None:
