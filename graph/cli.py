@@ -125,10 +125,23 @@ def cli(ctx: click.Context) -> None:
     """
     ctx.obj = from_env()
     ctx.with_resource(queries_stop_on_signals())  # Ctrl-C stops a DuckDB query on several threads at once
+    ctx.call_on_close(_say_unmerged_logs)
     if ctx.obj.cache_dir is not None:  # compiled flagging regexes, so the next command starts fast
         from watchdesk.agents.flagging.regex_cache import use_dir
 
         use_dir(ctx.obj.cache_dir / "flagging")
+
+
+def _say_unmerged_logs() -> None:
+    """A store whose log could not be merged into it as it closed (its file at a size limit, a full disk) is said on
+    stderr, whatever the command's outcome: it would otherwise grow run after run while each run says done."""
+    if (store := sys.modules.get("watchdesk.store.store")) is None:  # no store opened: not imported for nothing
+        return
+    for path, why in store.unmerged_logs().items():
+        room = "raise the limit" if why == SIZE_LIMIT else "free some space"
+        click.echo(f"warning: {path}.wal could not be merged into {path}: {no_room(why)}. What was written is kept "
+                   f"in {path}.wal and read back at the next open; {room}, then run any watchdesk command on the "
+                   "database to merge it.", err=True)  # fmt: skip
 
 
 def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:

@@ -44,6 +44,17 @@ class Cursor:
 _OPEN: weakref.WeakSet[Store] = weakref.WeakSet()  # every store of this process, for interrupt_queries()
 
 
+_UNMERGED: dict[str, str] = {}  # a store file whose log could not be merged into it at close: why (no room)
+
+
+def unmerged_logs() -> dict[str, str]:
+    """The store files closed since the last call whose write-ahead log (FILE.wal) could not be merged into them for
+    want of room, each with why; the list is emptied. What was written is kept in the log: the next open reads it."""
+    found = dict(_UNMERGED)
+    _UNMERGED.clear()
+    return found
+
+
 def interrupt_queries() -> None:
     """Interrupt the query each open store is running, from any thread (a Ctrl-C watcher): it ends as interrupted, and
     the store raises KeyboardInterrupt in the thread that ran it. A store not running one is left alone."""
@@ -57,6 +68,7 @@ class Store:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         self.path: str | None = None  # the file, when opened by path: said in a damaged-file error
+        self.read_only = False
         self._lock = threading.RLock()
         self._running = 0  # statements in progress (the lock is re-entrant: a transaction's work runs within it)
         _OPEN.add(self)
@@ -65,10 +77,19 @@ class Store:
     def open(cls, path: Path | str, *, read_only: bool = False) -> Store:
         store = cls(db.connect(path, read_only=read_only))
         store.path = str(path)
+        store.read_only = read_only
         return store
 
     def close(self) -> None:
         with self._lock:
+            if self.path is not None and not self.read_only:
+                # DuckDB merges its log into the file as it closes and says nothing when that fails: a file at its
+                # size limit or a full disk left FILE.wal growing run after run while each run said done (a walkthrough)
+                try:
+                    self.con.execute("CHECKPOINT")
+                except duckdb.Error as exc:  # another error (a transaction of another handle) is close's own to skip
+                    if (full := disk_full(exc)) is not None:
+                        _UNMERGED[self.path] = full
             self.con.close()
 
     def __enter__(self) -> Store:
