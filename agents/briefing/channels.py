@@ -162,15 +162,16 @@ def email_message(
     return msg
 
 
-def send_email(server: SmtpServer, msg: EmailMessage) -> dict[str, str]:
-    """Send `msg`; the recipients the server refused while taking the others, with its answer. Once the message is
-    handed over, a reply that does not come is no transient failure: the server may have taken it (maybe_sent)."""
+def send_email(server: SmtpServer, msg: EmailMessage, *, to: Sequence[str] | None = None) -> dict[str, str]:
+    """Send `msg` (to `to` alone when given, else to its own recipients); the recipients the server refused while
+    taking the others, with its answer. Once the message is handed over, a reply that does not come is no transient
+    failure: the server may have taken it (maybe_sent)."""
     client: _Client | None = None
     refused: dict[str, tuple[int, bytes]] | None = None
     try:
         client = _connect(server)
         with client:
-            refused = client.send_message(msg)
+            refused = client.send_message(msg, to_addrs=None if to is None else list(to))
     except smtplib.SMTPResponseException as exc:
         if refused is None:  # an answer, not a silence: the server said it did not take the message
             raise DeliveryError(f"{server.where} did not take the message: {_answer(exc.smtp_code, exc.smtp_error)}",

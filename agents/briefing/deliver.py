@@ -232,15 +232,44 @@ def _email(
     sending("email", todo)
     attempts, error = _retry(lambda: refused.update(channels.send_email(server, email)), channels_,
                              say=lambda m: report(f"delivery email {', '.join(todo)}: {m}"))  # fmt: skip
+    tried, last = dict.fromkeys(todo, attempts), dict[str, DeliveryError]()
+    later = [a for a, why in refused.items() if why.startswith("4")] if error is None else []
+    if later and attempts < channels_.attempts:  # attempts left
+        # turned away for now (4xx at RCPT: greylisting, a full mailbox) while the others took it: sent again to them
+        # alone, as a message turned away for every recipient is tried again (before: failed after one attempt)
+        retried = list(later)
+
+        def again() -> None:
+            answers = channels.send_email(server, email, to=later)
+            for address in later:
+                refused.pop(address, None)
+            refused.update(answers)
+            later[:] = [a for a, why in answers.items() if why.startswith("4")]
+            if later:
+                said = "; ".join(f"{a}: {answers[a]}" for a in later)
+                raise _ForNow(f"{server.where} turned away for now {said}", transient=True)
+
+        made, again_error = _retry(again, channels_, first=attempts + 1,
+                                   say=lambda m: report(f"delivery email {', '.join(later)}: {m}"))  # fmt: skip
+        tried |= dict.fromkeys(retried, made)
+        if again_error is not None and not isinstance(again_error, _ForNow):  # the attempt's error, not an answer
+            last = {a: again_error for a in later}
+            for address in later:
+                refused.pop(address, None)
     # a recipient the server turned away while it took the others is not "sent"
     refused = {a.lower(): why for a, why in refused.items()}
     return out + [
-        Outcome(kind="email", target=a, status="failed", attempts=attempts,
+        Outcome(kind="email", target=a, status="failed", attempts=tried[a],
                 error=f"{server.where} refused it: {refused[a.lower()]}") if a.lower() in refused
-        else Outcome(kind="email", target=a, status=_status(error), attempts=attempts,
-                     error=None if error is None else str(error))
+        else Outcome(kind="email", target=a, status=_status(last.get(a, error)), attempts=tried[a],
+                     error=None if (e := last.get(a, error)) is None else str(e))
         for a in todo
     ]
+
+
+class _ForNow(DeliveryError):
+    """Recipients the server still turned away for now (4xx) while taking the message for the others: tried again;
+    each one's answer is kept with the recipients it refused."""
 
 
 def _status(error: DeliveryError | None) -> str:
@@ -285,12 +314,12 @@ def _slack(
 
 
 def _retry(
-    send: Callable[[], object], channels_: Channels, *, say: Callable[[str], None]
+    send: Callable[[], object], channels_: Channels, *, say: Callable[[str], None], first: int = 1
 ) -> tuple[int, DeliveryError | None]:
-    """(attempts made, the last error or None); each failed attempt that is tried again is said as it happens, so
-    a run waiting on a slow server shows what it waits for."""
-    delay = channels_.backoff
-    for attempt in range(1, channels_.attempts + 1):
+    """(attempts made, counting from `first`, the last error or None); each failed attempt that is tried again is
+    said as it happens, so a run waiting on a slow server shows what it waits for."""
+    delay = channels_.backoff * 2 ** (first - 1)
+    for attempt in range(first, channels_.attempts + 1):
         try:
             send()
             return attempt, None

@@ -1,0 +1,66 @@
+"""Bug (session 28's walkthrough, left in its note): when a mail server took the message for some recipients and
+turned one away for now (451 at RCPT: greylisting, a full mailbox), that one was recorded failed after a single
+attempt, where a message turned away for every recipient is tried again. Now the recipients turned away with a 4xx
+are sent the message again on their own, up to the same number of attempts; a 5xx refusal is not tried again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from tests.integration.test_delivery import watchlist, written
+from tests.regression.test_a_greylisted_recipient_is_tried_again import serving
+from watchdesk.graph.delivery import deliver_briefing
+from watchdesk.graph.settings import Settings
+from watchdesk.store.store import Store
+
+TO = ["pm@example.com", "cio@desk.example.com", "gone@desk.example.com"]
+
+
+class GreylistingOne:
+    """Takes pm@ always; turns cio@ away for now `times` times; refuses gone@ for good."""
+
+    def __init__(self, times: int) -> None:
+        self.times = times
+        self.delivered: list[list[str]] = []
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if address == "gone@desk.example.com":
+            return "550 5.1.1 no such mailbox"
+        if address == "cio@desk.example.com" and self.times > 0:
+            self.times -= 1
+            return "451 4.7.1 Greylisted, please try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.delivered.append(list(envelope.rcpt_tos))
+        return "250 OK"
+
+
+def _deliver(handler: GreylistingOne, tmp_path: Path) -> dict[str, tuple[str, int, str | None]]:
+    wl = watchlist(f'[[delivery]]\nkind = "email"\nto = {TO}'.replace("'", '"'))
+    with serving(handler) as port, Store.open(":memory:") as store:
+        settings = Settings(smtp_url=f"smtp://127.0.0.1:{port}?from=watchdesk@example.com")
+        out = deliver_briefing(written(store, tmp_path), watchlist=wl, settings=settings, store=store, run_id="r1",
+                               backoff=0)  # fmt: skip
+    return {o.target: (o.status, o.attempts, o.error) for o in out}
+
+
+def test_a_recipient_greylisted_once_gets_the_message_on_the_next_attempt(tmp_path: Path) -> None:
+    server = GreylistingOne(times=1)
+    out = _deliver(server, tmp_path)
+    assert server.delivered == [["pm@example.com"], ["cio@desk.example.com"]]  # each once
+    assert out["pm@example.com"] == ("sent", 1, None)
+    assert out["cio@desk.example.com"] == ("sent", 2, None)
+    status, attempts, error = out["gone@desk.example.com"]
+    assert (status, attempts) == ("failed", 1) and "550 5.1.1 no such mailbox" in (error or "")
+
+
+def test_a_recipient_greylisted_every_time_fails_after_the_attempts(tmp_path: Path) -> None:
+    server = GreylistingOne(times=10)
+    out = _deliver(server, tmp_path)
+    assert server.delivered == [["pm@example.com"]]
+    status, attempts, error = out["cio@desk.example.com"]
+    assert (status, attempts) == ("failed", 3) and "451 4.7.1 Greylisted" in (error or ""), out
+    assert out["pm@example.com"] == ("sent", 1, None)
