@@ -29,7 +29,7 @@ def supervisor(state: RunState, runtime: Runtime[Deps]) -> Command[Route]:
     if refused:
         # Refused steps are finished (with a gap); route again without them.
         return Command(goto="supervisor", update={"results": refused})
-    fetch = [s for s in pending if s["agent"] in _FETCHERS]
+    fetch = _not_held([s for s in pending if s["agent"] in _FETCHERS])
     if fetch:
         return Command(goto=[Send(s["agent"], {"step": s}) for s in fetch])
     for agent in ("flagging", "briefing"):
@@ -37,6 +37,21 @@ def supervisor(state: RunState, runtime: Runtime[Deps]) -> Command[Route]:
         if step is not None:
             return Command(goto=cast(Route, agent))
     return Command(goto="__end__")
+
+
+def _not_held(fetch: list[Step]) -> list[Step]:
+    """The fetch steps to send now: a filings step of a company an earlier pending step also fetches (GOOG, GOOGL:
+    one CIK) waits for it, so the company's filings are stored once under the ticker listed first, not under whichever
+    thread stored them first (which changed from run to run), and are not fetched twice at once."""
+    ciks: set[object] = set()
+    now = []
+    for step in fetch:
+        cik = step["params"].get("cik") if step["agent"] == "filings" else None
+        if cik and cik in ciks:
+            continue
+        ciks.add(cik)
+        now.append(step)
+    return now
 
 
 def _refusal(step: Step, deps: Deps) -> str | None:
