@@ -28,6 +28,8 @@ _CITATION_ROW = re.compile(r"<tr>\s*<td><a href=\"#(F-[0-9a-f]{8,})\">")
 # an accession number or a form name is kept whole, in the text between tags (never an attribute, a link's address)
 _WHOLE = re.compile(r"\b(?:\d{4}-\d{2}-\d{2}|\d{10}-\d{2}-\d{6}|(?:10-[KQ]|[86]-K|[24]0-F|EX-\d+(?:\.\d+)?)(?:/A)?)\b")
 _TEXT = re.compile(r"(?<=>)[^<]+")
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_HEAD = re.compile(r"<th(?: [^>]*)?>(.*?)</th>", re.S)
 
 
 @cache
@@ -79,7 +81,23 @@ def section_html(section: Section) -> Markup:
             counter = iter(range(1, numbered.count("<li>") + 1))
             html = _SOURCE_ITEM.sub(lambda _: f'<li id="source-{next(counter)}">', numbered) + sep + rest
         html = _CITATION_ROW.sub(lambda m: f'<tr id="{m.group(1)}">\n<td><a href="#{m.group(1)}">', html)
+    if section.key == "headline":
+        html = _labelled(html)
     return Markup(html)
+
+
+def _labelled(html: str) -> str:
+    """Each body cell of the first table with its column's heading in `data-label`, which a narrow screen shows beside
+    it when the table's rows are shown as cards."""
+    head, sep, rest = html.partition("</thead>")
+    labels = [re.sub(r"<[^>]+>", "", h) for h in _HEAD.findall(head)]
+    body, end, after = rest.partition("</table>")
+
+    def row(m: re.Match[str]) -> str:
+        at = iter(labels)
+        return "<tr>" + re.sub(r"<td", lambda _: f'<td data-label="{next(at, "")}"', m.group(1)) + "</tr>"
+
+    return head + sep + _ROW.sub(row, body) + end + after if sep else html
 
 
 def chart_weeks(data: BriefingInput) -> list[date]:
