@@ -74,6 +74,10 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     warning: beside the speaker in table and md ("Gokul Hariharan, analyst", "Jeff Su, passing on a question"), in
     the said_as column in csv and jsonl (analyst, operator, passing on a question; empty for the company's words).
 
+    A sentence said again in its document (a 10-K says some in Items 1, 1A and 7) is one finding here, as a briefing
+    counts it, where it is first said; said_again gives the citations of its other places, which `watchdesk evidence`
+    shows.
+
     --week lists the findings the week's briefing counts (its "… and N more not shown" included): a document dated
     up to 14 days before the week but first stored in it is listed too, with its own date. --since/--until go by the
     document's date alone.
@@ -94,7 +98,7 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     for_reader = fmt in ("table", "md")  # a question marked beside its speaker, as a briefing marks it
     shown = [_finding_row(r, for_reader=for_reader) for r in rows]
     columns = ["date", "ticker", "topic", "polarity", "score", "sure", "citation", "document", "section", "speaker",
-               *([] if for_reader else ["said_as"]), "sentence", "source", "finding_id"]  # fmt: skip
+               *([] if for_reader else ["said_as"]), "sentence", "said_again", "source", "finding_id"]  # fmt: skip
     _write(shown, columns, fmt, nothing=rows.nothing, total=rows.total, what="findings")
 
 
@@ -240,6 +244,12 @@ def _json(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def _labelled(column: str, shown: str) -> str:
+    """A cell on a table's line, where no header names it: "vs 2024-02-21", "said again: F-0c1d2e3f, F-9a8b7c6d"."""
+    label = {"compared_with": "vs ", "said_again": "said again: "}.get(column, "")
+    return label + shown if shown else ""
+
+
 def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
     """For a terminal: a line of the row's fields, then its sentence (or text) wrapped to the terminal's width."""
     import shutil
@@ -248,7 +258,7 @@ def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
     width = max(shutil.get_terminal_size().columns, 60)
     long = "sentence" if "sentence" in columns else "text"
     for row in rows:
-        said = [("vs " if c == "compared_with" else "") + _shown(c, row) for c in columns if c != long]
+        said = [_labelled(c, _shown(c, row)) for c in columns if c != long]
         click.echo("  ".join(x for x in said if x))
         for text in (_cell(row.get(long)), row.get("in_sentence") and "in: " + _cell(row["in_sentence"])):
             if text:

@@ -24,6 +24,8 @@ from watchdesk.store.queries import (
     DOC_KIND,
     EVENT_DATE,
     IN_PERIOD,
+    SAID_AGAIN,
+    SAME_SENTENCE,
     _dicts,
     _tickers,
     _topics,
@@ -63,7 +65,10 @@ def _rows(db: Path | str, sql: str, params: Sequence[object]) -> list[dict[str, 
 
 
 FINDING_COLUMNS = ["date", "ticker", "topic", "polarity", "score", "sure", "sentence", "document", "section",
-                   "speaker", "said_as", "source", "citation", "finding_id"]  # fmt: skip
+                   "speaker", "said_as", "source", "citation", "said_again", "finding_id"]  # fmt: skip
+# Of a sentence's findings in one document and topic, the ones after the first (its places said again), in order.
+_LATER_COPIES = f"""list(f.finding_id) OVER (PARTITION BY f.doc_id, f.topic, {SAME_SENTENCE} ORDER BY f.start,
+    f.finding_id ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)"""
 
 
 def findings(
@@ -84,7 +89,10 @@ def findings(
     the document (10-K, earnings call, news, ...), section, speaker, said_as (a call's question, not the company's
     word: "analyst", "operator" or "passing on a question", as a briefing marks it; else None), source (the URL or
     file its text came from), citation ("F-" and the shortest start of its finding_id, 8 characters or more, that no
-    other finding in the store shares) and finding_id (either for `evidence`). A filter left out matches everything;
+    other finding in the store shares), said_again (the citations of the same sentence said again later in the
+    document on the topic, as a briefing's "said again in Items 1A, 7"; else None) and finding_id (either for
+    `evidence`). A sentence said again in its document is one row, counted once, where it is first said (its
+    other findings stay stored: said_again cites them, `evidence` shows them). A filter left out matches everything;
     `start` and `end` are included; `polarity` is negative, neutral or positive, `kind` filing, call or news;
     `limit` keeps the first rows (the table's `total` says how many matched). `as_briefed` (with `start` and `end`):
     the period's findings as its briefing counts them, with its query (queries.CURRENT_IN_PERIOD): also those of
@@ -102,16 +110,19 @@ def findings(
     """
     polarity, kind, limit = checked(db, ticker, topic, polarity=polarity, kind=kind, limit=limit)
     start, end, as_briefed = in_week(week, start, end, as_briefed)
-    where = _FILTERS.format(ticker="ticker", topic_test="list_contains(?, topic)", day="day")
+    # before the window that finds a sentence said again: a document's findings on a topic pass them all or none
+    where = _FILTERS.format(ticker="f.ticker", topic_test="list_contains(?, f.topic)", day=EVENT_DATE)
     briefed = _briefed(start, end) if as_briefed else []  # its current_findings stand for the view of all of them
     sql = f"""
         {f"WITH {CURRENT_IN_PERIOD}" if as_briefed else ""}
         SELECT *, count(*) OVER () AS total FROM (
             SELECT {EVENT_DATE} AS day, f.ticker, f.topic, f.polarity, f.score, f.sure, f.sentence,
                    coalesce(d.doc_type, d.form) AS document, f.section, f.speaker,
-                   coalesce(d.source_url, d.url) AS source, f.finding_id, f.doc_id, f.start, {DOC_KIND} AS kind
+                   coalesce(d.source_url, d.url) AS source, f.finding_id, f.doc_id, f.start, {DOC_KIND} AS kind,
+                   {SAID_AGAIN} AS repeat, {_LATER_COPIES} AS copies
             FROM current_findings f JOIN documents d USING (doc_id)
-        ) WHERE {where} AND (CAST(? AS VARCHAR) IS NULL OR polarity = ?) AND (CAST(? AS VARCHAR) IS NULL OR kind = ?)
+            WHERE {where}
+        ) WHERE NOT repeat AND (CAST(? AS VARCHAR) IS NULL OR polarity = ?) AND (CAST(? AS VARCHAR) IS NULL OR kind = ?)
         ORDER BY day DESC, ticker, document, abs(score) DESC, start
         LIMIT ?
     """
@@ -120,11 +131,13 @@ def findings(
     with reader.reading(db) as con:
         store = Store(con)
         rows = [{"date": r.pop("day"), **r} for r in _dicts(store, sql, params)]
-        asked, cited = marks(store, rows), citations(store, [r["finding_id"] for r in rows])
+        asked = marks(store, rows)
+        cited = citations(store, [i for r in rows for i in [r["finding_id"], *(r["copies"] or [])]])
     total = rows[0]["total"] if rows else 0
     for r, said in zip(rows, asked, strict=True):
         r["said_as"], r["citation"] = said, cited[r["finding_id"]]
-        del r["total"], r["kind"], r["doc_id"], r["start"]  # start: the order within a document
+        r["said_again"] = [cited[i] for i in r["copies"]] if r["copies"] else None
+        del r["total"], r["kind"], r["doc_id"], r["start"], r["repeat"], r["copies"]  # start: the order in a document
     also = [polarity, kind and ("in news" if kind == "news" else f"in {kind}s")]  # "(negative, in calls)"
     table = Table(rows, columns=FINDING_COLUMNS, nothing=_nothing("findings", ticker, topic, start, end, also=also))
     table.total = total

@@ -29,6 +29,11 @@ VERSION_ORDER = (
     "list_transform(string_split(split_part(method_version, '+', 1), '.'), lambda p: TRY_CAST(p AS BIGINT)) DESC, "
     "method_version DESC"
 )
+# A sentence said again in its document (a 10-K says some in Items 1, 1A and 7) counts once, where it is first said:
+# SAID_AGAIN is true for each later finding of one document and topic with the same text, whitespace (as Python's
+# str.split reads it) and case aside. Those findings stay stored, each with its place; `f` is the findings' alias.
+SAME_SENTENCE = r"lower(trim(regexp_replace(f.sentence, '[\s\x0b\x1c-\x1f\x85\pZ]+', ' ', 'g')))"
+SAID_AGAIN = f"row_number() OVER (PARTITION BY f.doc_id, f.topic, {SAME_SENTENCE} ORDER BY f.start, f.finding_id) > 1"
 # The current_findings view (migration 003) limited to the period's documents first: the view ranks every stored
 # document's flaggings before any filter applies, which on a large store costs more than the briefing itself.
 # Same rule as the view (migration 009). Parameters: the period's start and end.
@@ -81,12 +86,14 @@ def period_findings(
 ) -> list[dict[str, Any]]:
     """Findings on documents whose event date is in the period, with their document and who spoke.
 
-    Only each document's latest flagging counts (the current_findings view, migration 003).
+    Only each document's latest flagging counts (the current_findings view, migration 003); said_again marks a
+    sentence its document said before (SAID_AGAIN), a place it was said that does not count again.
     """
     sql = f"""
         WITH {CURRENT_IN_PERIOD}
         SELECT f.finding_id, f.ticker, coalesce(c.name, f.ticker) AS company, f.topic, f.polarity, f.score,
                f.sentence, f.start, f."end", f.section, f.speaker, f.doc_id, f.sure, f.method_version,
+               {SAID_AGAIN} AS said_again,
                d.title AS doc_title, coalesce(d.source_url, d.url) AS doc_url, d.form, d.doc_type,
                {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage,
                CAST(d.first_stored_at AS DATE) AS first_stored, {DOC_KIND} AS kind,
@@ -170,7 +177,8 @@ def weekly_mentions(
     """Mentions per week, ticker, topic and polarity, by the documents' event dates. Weeks are the seven-day
     spans ending at `end` (ISO weeks when `end` is a Sunday); `week` is each span's first day. `by_kind`: apart
     per kind of document (filing, call, news), in a `kind` column. `before`: the (start, end) of the period these
-    weeks come before, whose late documents they leave out (a review: a late document was its own baseline)."""
+    weeks come before, whose late documents they leave out (a review: a late document was its own baseline). A
+    sentence said again in its document counts once (SAID_AGAIN)."""
     kind = f", {DOC_KIND} AS kind" if by_kind else ""
     late, late_params = (f"AND NOT {LATE}", _late(*before)) if before else ("", [])
     sql = f"""
@@ -179,7 +187,7 @@ def weekly_mentions(
                count(*) AS mentions,
                count(*) FILTER (f.polarity = 'positive') AS positive,
                count(*) FILTER (f.polarity = 'negative') AS negative
-        FROM current_findings f JOIN documents d USING (doc_id)
+        FROM (SELECT f.* FROM current_findings f QUALIFY NOT {SAID_AGAIN}) f JOIN documents d USING (doc_id)
         WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD} {late}
         GROUP BY ALL ORDER BY week, f.ticker, f.topic
     """

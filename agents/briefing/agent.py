@@ -23,6 +23,7 @@ from watchdesk.agents.briefing.model import (
 )
 from watchdesk.agents.briefing.period import Period, week_starts
 from watchdesk.agents.briefing.render import render_markdown
+from watchdesk.agents.briefing.text import counted
 from watchdesk.sources.errors import StoreError
 from watchdesk.store import queries
 from watchdesk.store.asked import relays_question
@@ -145,7 +146,7 @@ def _refuse_mismatches(finding_ids: Sequence[str]) -> None:
 def _finding_item(r: dict[str, Any], *, relayed: bool) -> FindingItem:
     names = ("finding_id", "ticker", "company", "topic", "polarity", "score", "sentence", "section", "speaker",
              "doc_id", "doc_title", "doc_url", "filed_at", "speaker_kind", "dated_by_storage", "sure",
-             "method_version", "first_stored", "kind")  # fmt: skip
+             "method_version", "first_stored", "kind", "said_again")  # fmt: skip
     return FindingItem(form=r["doc_type"] or r["form"], relayed=relayed, **{n: r[n] for n in names})
 
 
@@ -224,7 +225,7 @@ def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:
         "path_md": str(paths["md"]) if "md" in paths else None,
         "path_html": str(paths["html"]) if "html" in paths else None,
         "content_md": markdown,
-        "n_findings": len(data.findings),
+        "n_findings": len(counted(data.findings)),
         "n_gaps": len(data.gaps),
         "created_at": datetime.now(UTC),
     }

@@ -11,6 +11,7 @@ from watchdesk.agents.briefing.model import BriefingInput, FindingItem, SourceRe
 from watchdesk.agents.briefing.period import TREND_WEEKS, Period
 from watchdesk.agents.briefing.render import RenderContext, Section, finding_line, groups
 from watchdesk.agents.briefing.text import (
+    counted,
     escape_markdown,
     gaps_said,
     is_boilerplate,
@@ -35,7 +36,7 @@ def headline_quotes(data: BriefingInput, *, n: int = HEADLINE_QUOTES) -> list[Fi
 
     chosen: list[FindingItem] = []
     texts: set[str] = set()
-    ranked = sorted(data.findings, key=rank)
+    ranked = sorted(counted(data.findings), key=rank)
     for pass_ in (1, 2, 3):
         pairs, docs = {(f.ticker, f.topic) for f in chosen}, {f.doc_id for f in chosen}
         for f in ranked:

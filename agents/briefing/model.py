@@ -29,6 +29,8 @@ class FindingItem:
     first_stored: date | None = None  # the day its document was first stored (a late one: after its date's period)
     kind: str | None = None  # filing | call | news (queries.DOC_KIND); None where not known
     relayed: bool = False  # said in a management turn of Q&A that opens by passing on an analyst's question
+    # its document said the sentence before (same topic; queries.SAID_AGAIN): a place it was said again, not counted
+    said_again: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -17,6 +17,7 @@ from watchdesk.agents.briefing.model import BriefingInput, DocumentItem, Finding
 from watchdesk.agents.briefing.text import (
     ORDER,
     citation_ids,
+    counted,
     doc_label,
     escape_markdown,
     gaps_said,
@@ -148,11 +149,12 @@ def _echoes(f: FindingItem, findings: Sequence[FindingItem]) -> list[str]:
 
 
 def groups(data: BriefingInput) -> list[tuple[str, str, list[FindingItem]]]:
-    """(ticker, topic, findings) for every watched pair, in watchlist order."""
+    """(ticker, topic, findings) for every watched pair, in watchlist order; a sentence said again in its document once
+    (text.counted), as every count of a briefing takes it."""
     tickers = ordered(data.tickers, (f.ticker for f in data.findings))
     topics = ordered(data.topics, (f.topic for f in data.findings))
     by_pair: dict[tuple[str, str], list[FindingItem]] = {}
-    for f in data.findings:
+    for f in counted(data.findings):
         by_pair.setdefault((f.ticker, f.topic), []).append(f)
     return [(t, p, by_pair.get((t, p), [])) for t in tickers for p in topics]
 
@@ -171,7 +173,7 @@ def header(data: BriefingInput) -> str:
             f"**Generated:** {data.generated_at.astimezone(UTC):%Y-%m-%d %H:%M} UTC  ",
             f"**Tickers:** {', '.join(data.tickers) or 'none'} · "
             f"**Topics:** {', '.join(topic_label(t) for t in data.topics) or 'none'}  ",
-            f"**Coverage:** {plural(len(data.findings), 'finding')} from {len(with_findings)} of "
+            f"**Coverage:** {plural(len(counted(data.findings)), 'finding')} from {len(with_findings)} of "
             f"{plural(len(reviewed), 'document')} dated in this period; "
             + (f"{gaps_said(data.gaps)} could not be fetched or processed (see Gaps)." if data.gaps else "no gaps."),
         ]
@@ -366,10 +368,13 @@ def method_part(ctx: RenderContext) -> Section:
         "recall / polarity right): inventory 0.96 / 0.89 / 0.65, supply chain 0.92 / 0.77 / 0.79, geopolitics "
         "0.97 / 0.77 / 0.81; on " + FILING_MEASURED + " " + NEWS_MEASURED + " " + SURENESS + " "
         "A document belongs to the period of its event date (filing, call or publication date; the day it was first "
-        "stored when the source gives none, and then the briefing says so). Quotes are the stored sentences "
+        "stored when the source gives none, and then the briefing says so). A sentence said again within a document "
+        "counts once, where it is first said. Quotes are the stored sentences "
         "verbatim, with whitespace collapsed (in the Markdown file, Markdown characters escaped by a backslash); each "
         "[F-…] is the start of a finding_id in the store, and citations are checked by code against the stored text "
-        "before the briefing is written or sent." + older_flagging(ctx.data.findings) + llm_spent(ctx.data.llm_usage),
+        "before the briefing is written or sent."
+        + older_flagging(counted(ctx.data.findings))
+        + llm_spent(ctx.data.llm_usage),
     )
 
 

@@ -70,7 +70,13 @@ def is_question(f: FindingItem) -> bool:
 
 
 def same_text(sentence: str) -> str:
-    return " ".join(sentence.split()).casefold()
+    """A sentence whitespace and case aside, as store/queries.py's SAME_SENTENCE reads it."""
+    return " ".join(sentence.split()).lower()
+
+
+def counted(findings: Sequence[FindingItem]) -> list[FindingItem]:
+    """The findings a briefing counts: a sentence said again in its document (FindingItem.said_again) once."""
+    return [f for f in findings if not f.said_again]
 
 
 def signed_score(score: float) -> str:
