@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from watchdesk.agents.briefing import changes_part, coverage, news_part
+from watchdesk.agents.briefing import changes_part, coverage, news_part, trend
 from watchdesk.agents.briefing.files import write_together
 from watchdesk.agents.briefing.model import (
     BriefingInput,
@@ -25,6 +25,7 @@ from watchdesk.agents.briefing.period import Period, week_starts
 from watchdesk.agents.briefing.render import render_markdown
 from watchdesk.agents.briefing.text import counted
 from watchdesk.sources.errors import StoreError
+from watchdesk.store import earlier as earlier_mentions
 from watchdesk.store import queries
 from watchdesk.store.asked import relays_question
 from watchdesk.store.bulk import upsert
@@ -80,6 +81,8 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end, by_kind=True,
         before=(req.period.start, req.period.end),
     )  # weeks of their own, ending the day before the period: none straddles its start
+    earlier = trend.earlier(earlier_mentions.latest_mentions(store, tickers=req.tickers, topics=req.topics, **span),
+                            earlier_mentions.earlier_documents(store, tickers=req.tickers, **span))  # fmt: skip
     relayed = _relayed(rows, queries.qa_statement_openings(store, tickers=req.tickers, topics=req.topics, **span))
     runs, held = _runs(store, req)
     gaps = ([_gap_item(g.row, days=None if g.days[0] == date.min else g.days) for g in held] if runs
@@ -100,6 +103,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         tone=[ToneItem(**t) for t in queries.period_tone(store, tickers=req.tickers, **span)],
         history=[WeekPoint(**w) for w in history],
         before=[WeekPoint(**w) for w in before],
+        earlier=earlier,
         llm_usage=dict(req.llm_usage),
         read=_read(req, runs, held),
         ciks=coverage.ciks(runs),

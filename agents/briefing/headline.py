@@ -4,11 +4,10 @@ previous weeks, the two or three most telling quotes, and what is missing. Pure.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 from watchdesk.agents.briefing.coverage import FOLDERS_ONLY
 from watchdesk.agents.briefing.model import BriefingInput, FindingItem, SourceRead
-from watchdesk.agents.briefing.period import TREND_WEEKS, Period
 from watchdesk.agents.briefing.render import RenderContext, Section, finding_line, groups
 from watchdesk.agents.briefing.text import (
     counted,
@@ -21,9 +20,9 @@ from watchdesk.agents.briefing.text import (
     same_text,
     topic_label,
 )
+from watchdesk.agents.briefing.trend import Trends
 
 HEADLINE_QUOTES = 3
-STEADY = 0.10  # a change of net tone smaller than this reads as steady
 
 
 def headline_quotes(data: BriefingInput, *, n: int = HEADLINE_QUOTES) -> list[FindingItem]:
@@ -52,81 +51,19 @@ def headline_quotes(data: BriefingInput, *, n: int = HEADLINE_QUOTES) -> list[Fi
     return chosen
 
 
-def trend(
-    current: Sequence[FindingItem], before: Mapping[str | None, Counts], first: str = f"first in {TREND_WEEKS} weeks"
-) -> tuple[str, str]:
-    """(previous weeks' net tone, direction) for one ticker and topic; `before` is (mentions, positive, negative)
-    per kind of document (None where kinds are not known); `first` is the direction when only the period has
-    mentions. The direction compares the kinds of document both sides hold (calls added to a baseline of one 10-K
-    would otherwise move it), and says which, with the two net tones it compared, when others were left out."""
-    mentions, positive, negative = _sum(before.values())
-    if not mentions:
-        return "—", first if current else "—"
-    shown = f"{(positive - negative) / mentions:+.2f}"
-    if not current:
-        return shown, "no new mentions"
-    now, was = {f.kind for f in current}, {k for k, c in before.items() if c[0]}
-    common = now & was if None not in now | was else now | was
-    if not common:
-        return shown, f"not comparable ({_kinds(now)} now, {_kinds(was)} before)"
-    m, p, n = _sum(c for k, c in before.items() if k in common)
-    now_tone, was_tone = net_tone([f for f in current if f.kind in common]), (p - n) / m
-    delta = now_tone - was_tone
-    word = "up ▲" if delta >= STEADY else "down ▼" if delta <= -STEADY else "steady"
-    if common == now | was:
-        return shown, word
-    # the row's net tones are over every kind: show the two the direction compares, or it reads against them
-    return shown, f"{word} ({_kinds(common)} only: {now_tone:+.2f} against {was_tone:+.2f})"
-
-
-Counts = tuple[int, int, int]  # mentions, positive, negative
-_PLURAL = {"filing": "filings", "call": "calls", "news": "news"}
-
-
-def _sum(counts: Iterable[Counts]) -> Counts:
-    rows = list(counts)
-    return sum(c[0] for c in rows), sum(c[1] for c in rows), sum(c[2] for c in rows)
-
-
-def _kinds(kinds: Iterable[str | None]) -> str:
-    return " and ".join(_PLURAL.get(k or "", "documents") for k in sorted(kinds, key=lambda k: k or ""))
-
-
-def _baseline(data: BriefingInput) -> dict[tuple[str, str], dict[str | None, Counts]]:
-    """The weeks before the period, per ticker and topic, per kind of document."""
-    sums: dict[tuple[str, str], dict[str | None, Counter[str]]] = {}
-    weeks = data.before if data.before is not None else [w for w in data.history if w.week < data.period_start]
-    for w in weeks:
-        c = sums.setdefault((w.ticker, w.topic), {}).setdefault(w.kind, Counter())
-        c.update(mentions=w.mentions, positive=w.positive, negative=w.negative)
-    return {k: {kind: (c["mentions"], c["positive"], c["negative"]) for kind, c in per.items()}
-            for k, per in sums.items()}  # fmt: skip
-
-
-def _first(data: BriefingInput) -> str:
-    """The direction of a pair mentioned in the period and not in the weeks before it."""
-    period = Period(data.period_start, data.period_end)
-    if period.weeks < TREND_WEEKS:  # the baseline fills the rest of the trend window
-        return f"first in {TREND_WEEKS} weeks"
-    return f"none in the {period.baseline_weeks} weeks before"
-
-
 def headline_part(ctx: RenderContext) -> Section:
     data = ctx.data
-    before_label = f"Previous {Period(data.period_start, data.period_end).baseline_weeks} weeks"
-    base, first = _baseline(data), _first(data)
+    trends = Trends.of(data)
     rows = [
-        "| Ticker | Topic | New mentions | Warnings | Good news | Neutral | Net tone "
-        f"| {before_label} | Trend |",
+        "| Ticker | Topic | New mentions | Warnings | Good news | Neutral | Net tone | Previous | Trend |",
         "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for ticker, topic, items in groups(data):
-        before = base.get((ticker, topic), {})
-        if not items and not _sum(before.values())[0]:
+        if not items and not trends.held(ticker, topic):
             continue
         c = Counter(f.polarity for f in items)
         tone = f"{net_tone(items):+.2f}" if items else "—"
-        prev, word = trend(items, before, first)
+        prev, word = trends.row(ticker, topic, items)
         rows.append(
             f"| {escape_markdown(ticker)} | {topic_label(topic)} | {len(items)} | {c['negative']} | {c['positive']} "
             f"| {len(items) - c['negative'] - c['positive']} | {tone} | {prev} | {word} |"
@@ -268,12 +205,12 @@ def _verbs(sources: Sequence[SourceRead]) -> str:
 
 def headline_text(data: BriefingInput, *, limit: int = 12) -> str:
     """The headline as a short plain message (Slack): one line per ticker and topic with new mentions."""
-    base, first = _baseline(data), _first(data)
+    trends = Trends.of(data)
     lines = [f"*watchdesk: {data.watchlist_name}, {data.period_label or data.period_end.isoformat()}*"]
     rows = [(t, p, items) for t, p, items in groups(data) if items]
     for ticker, topic, items in rows[:limit]:
         c = Counter(f.polarity for f in items)
-        _, word = trend(items, base.get((ticker, topic), {}), first)
+        _, word = trends.row(ticker, topic, items)
         lines.append(
             f"{ticker} · {topic_label(topic)}: {plural(len(items), 'new mention')} ({c['negative']} warnings, "
             f"{c['positive']} good news), net {net_tone(items):+.2f}, trend {word}"

@@ -86,6 +86,22 @@ class WeekPoint:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Earlier:
+    """The latest earlier mentions of one topic for one ticker in one kind of call or filing (trend.like): what the
+    trend compares the period's of that kind with."""
+
+    ticker: str
+    topic: str
+    like: str  # call | 10-K/10-Q | 20-F/40-F | another filing's form
+    day: date
+    forms: tuple[str, ...]  # the forms that day's mentions are in ("10-K", "10-Q"); ("call",) for a call
+    mentions: int
+    positive: int
+    negative: int
+    since: int = 0  # documents of the kind stored after that day and before the period: none mentions the topic
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ToneItem:
     """Sentence sentiment of one document: how many of its sentences read as good or bad news."""
 
@@ -121,6 +137,9 @@ class BriefingInput:
     # the weeks before the period that the trend compares with (Period.baseline_weeks of them, ending the day before
     # it starts); None: take the weeks of `history` before the period
     before: list[WeekPoint] | None = None
+    # each ticker's latest earlier mentions of a topic in calls and in filings of a kind, before the period: what the
+    # trend compares its calls and filings with (its news, with the weeks before); None: the weeks before, every kind
+    earlier: list[Earlier] | None = None
     extras: dict[str, object] = field(default_factory=dict)  # data of plug-in parts (news, filing changes)
     llm_usage: dict[str, float] = field(default_factory=dict)  # the run's LLM judge: requests, tokens, cost
     # per ticker and source, how much of the period was read (empty: not known, no run of the briefing is stored)

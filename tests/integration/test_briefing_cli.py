@@ -75,7 +75,8 @@ def test_a_week_without_documents_says_so_and_keeps_the_trend(demo: tuple[Path, 
     _, paths = brief(db, "--week", "2025-W36", "--format", "md", "--out", str(tmp_path))
     md = paths[0].read_text()
     assert "**No new documents in this period**" in md
-    rows = re.findall(r"^\| NVDA \| (\w[\w ]*) \| 0 \|.*\| ([+-]\d\.\d\d) \| no new mentions \|$", md, re.M)
+    rows = re.findall(r"^\| NVDA \| (\w[\w ]*) \| 0 \|.*\| ([+-]\d\.\d\d) \| no new mentions \(previous: the 11 weeks "
+                      r"before\) \|$", md, re.M)  # fmt: skip
     assert {topic for topic, _ in rows} >= {"Inventory", "Geopolitical"}, md[:3000]
 
 
@@ -87,26 +88,26 @@ def test_brief_since_until_is_that_span(demo: tuple[Path, list[Path]], tmp_path:
     assert "10-Q, filed 2025-08-27" in md and "filed 2025-02-26" not in md and "held 2024-" not in md
 
 
-def test_a_long_span_compares_with_the_weeks_before_it(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
-    # The demo's own span: NVIDIA's 10-K of 2024-02-21 is in the eleven weeks before it
+def test_a_long_span_compares_with_what_came_before_it(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
+    # The demo's own span: NVIDIA's 10-K of 2024-02-21 is the latest 10-K or 10-Q before it, and no call is
     db, _ = demo
     _, paths = brief(db, "--since", "2024-05-01", "--until", "2026-09-01", "--format", "md", "--out", str(tmp_path))
     headline = paths[0].read_text().split("\n## ", 2)[1]
-    assert "| Previous 11 weeks | Trend |" in headline
-    rows = re.findall(r"^\| NVDA \| ([\w ]+) \| \d+ \|.*\| ([+-]\d\.\d\d) \| ((?:up ▲|down ▼|steady)[^|]*) \|$",
-                      headline, re.M)  # fmt: skip
+    assert "| Previous | Trend |" in headline
+    rows = re.findall(r"^\| NVDA \| ([\w ]+) \| \d+ \|.*\| ([+-]\d\.\d\d) \| (calls: no earlier call mentions it; "
+                      r"10-K and 10-Q: [^|]*) \|$", headline, re.M)  # fmt: skip
     assert {topic for topic, _, _ in rows} == {"Inventory", "Supply chain", "Geopolitical"}, headline[:2000]
-    # the 11 weeks hold one 10-K: the trend compares the period's filings with it, not its calls (a review);
-    # its two risk group headings and the 10-Ks' note subheading "Purchase Obligations" are no findings (with the
-    # subheading a finding it read -0.70 against -0.69)
-    # (with each copy of a sentence a 10-K says again in Items 1A and 7 counted, it read -0.71 against -0.70)
-    words = {topic: word for topic, _, word in rows}
-    assert words["Supply chain"] == "steady (filings only: -0.71 against -0.74)"
-    # the row's -0.37 is over calls and filings: the direction shows the filings' own tone it compared (a review);
-    # -0.46 against -0.34 (-0.47 against -0.37 with every copy of a sentence counted; -0.45 against -0.35 before
-    # the 10-Ks' MD&A subheading "Inventories" and their critical audit matter "Valuation of Inventories - ..."
-    # (Item 15) were no findings)
-    assert words["Inventory"] == "down ▼ (filings only: -0.46 against -0.34)"
+    # the period's 10-K and 10-Q against the 10-K before it, not its calls (a review): the direction shows the
+    # filings' own tones, the row's -0.38 being over calls, filings and news; its two risk group headings and the
+    # 10-Ks' note subheading "Purchase Obligations" are no findings (with the subheading a finding it read -0.70
+    # against -0.69)
+    words = {topic: word.split("; ")[1] for topic, _, word in rows}
+    # (-0.71 against -0.70 with each copy of a sentence a 10-K says again in Items 1A and 7 counted)
+    assert words["Supply chain"] == "10-K and 10-Q: steady against the 10-K of 2024-02-21 (-0.71 against -0.74)"
+    # -0.47 against -0.37, not -0.45 against -0.35, since the 10-Ks' MD&A subheading "Inventories" and their critical
+    # audit matter "Valuation of Inventories - ..." (Item 15) are no findings
+    # (-0.47 against -0.37 with each copy of a sentence said again counted)
+    assert words["Inventory"] == "10-K and 10-Q: down ▼ against the 10-K of 2024-02-21 (-0.46 against -0.34)"
 
 
 def test_findings_of_an_older_flagging_are_said_in_the_method(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:

@@ -58,7 +58,8 @@ def test_a_document_dated_before_the_week_but_first_stored_in_it_is_briefed_and_
 
 def test_a_late_document_is_no_part_of_the_baseline_it_is_compared_with() -> None:
     """A review: a late 10-Q, dated in the week before, was counted both in the period and in the weeks before it,
-    so the trend compared it with itself ('steady') where it is the first mention in 12 weeks."""
+    so the trend compared it with itself ('steady') where it is the first mention in 12 weeks (now: the first 10-K or
+    10-Q that mentions it)."""
     with Store.open(":memory:") as store:
         _stored(store, "late", date(2026, 3, 4), datetime(2026, 3, 11, 7, tzinfo=UTC))
         request = BriefingRequest(run_id="-", watchlist_name="w", tickers=["NVDA"], topics=["inventory"],
@@ -66,8 +67,9 @@ def test_a_late_document_is_no_part_of_the_baseline_it_is_compared_with() -> Non
         data = gather(store, request)
         text = render_markdown(data)
     assert data.before == [] or sum(w.mentions for w in data.before) == 0, data.before
+    assert data.earlier == [], data.earlier  # nor of the latest earlier 10-K or 10-Q
     row = next(line for line in text.splitlines() if line.startswith("| NVDA | Inventory |"))
-    assert row.endswith("| — | first in 12 weeks |"), row
+    assert row.endswith("| — | no earlier 10-K or 10-Q mentions it |"), row
 
 
 def test_a_late_filings_comparison_is_in_the_period_that_briefs_it() -> None:

@@ -7,8 +7,9 @@ from dataclasses import replace
 from datetime import date
 
 from tests.unit.test_briefing_render import FINDINGS, GAP, briefing, finding
+from watchdesk.agents.briefing import trend
 from watchdesk.agents.briefing.headline import headline_quotes, headline_text, missing_lines
-from watchdesk.agents.briefing.model import DocumentItem, SourceRead, WeekPoint
+from watchdesk.agents.briefing.model import DocumentItem, Earlier, SourceRead, WeekPoint
 from watchdesk.agents.briefing.parts import PARTS
 from watchdesk.agents.briefing.render import RenderContext, Section, render_markdown
 
@@ -44,8 +45,8 @@ def test_trend_compares_with_the_previous_weeks() -> None:
                          negative=0)]  # fmt: skip
     md = render_markdown(briefing(history=history))
     row = next(line for line in md.splitlines() if line.startswith("| NVDA | Geopolitical | 1 |"))
-    assert row.endswith("| -1.00 | +0.50 | down ▼ |"), row
-    assert "trend down ▼" in headline_text(briefing(history=history))
+    assert row.endswith("| -1.00 | +0.50 | down ▼ against the 5 weeks before |"), row  # a seven-week period
+    assert "trend down ▼ against the 5 weeks before" in headline_text(briefing(history=history))
 
 
 def test_a_period_as_long_as_the_trend_window_compares_with_the_eleven_weeks_before_it() -> None:
@@ -55,9 +56,9 @@ def test_a_period_as_long_as_the_trend_window_compares_with_the_eleven_weeks_bef
     before = [WeekPoint(week=date(2024, 4, 17), ticker="NVDA", topic="geopolitical", mentions=4, positive=0,
                         negative=2)]  # fmt: skip
     md = render_markdown(briefing(**long, before=before))
-    assert "| Net tone | Previous 11 weeks | Trend |" in md
+    assert "| Net tone | Previous | Trend |" in md
     row = next(line for line in md.splitlines() if line.startswith("| NVDA | Geopolitical | 1 |"))
-    assert row.endswith("| -1.00 | -0.50 | down ▼ |"), row
+    assert row.endswith("| -1.00 | -0.50 | down ▼ against the 11 weeks before |"), row
     md = render_markdown(briefing(**long, before=[]))
     row = next(line for line in md.splitlines() if line.startswith("| NVDA | Geopolitical | 1 |"))
     assert row.endswith("| -1.00 | — | none in the 11 weeks before |"), row
@@ -94,31 +95,39 @@ def test_a_part_plugs_in_at_its_place() -> None:
 
 def test_the_trend_compares_like_documents_with_like() -> None:
     """A review: NVIDIA's supply-chain trend read "up ▲" only because four calls and a 10-Q joined a baseline that
-    held one 10-K; 10-K against 10-K the tone was level. The direction now compares the kinds of document both
-    sides hold, and says so; with none in common it says the two are not comparable. A later review: the row's net
-    tone is over every kind, so "+0.15 | -0.70 | steady (filings only)" read as a rise called steady (the demo:
-    NVDA Inventory "-0.37 | -0.35 | down ▼" beside Supply chain "-0.55 | -0.70 | steady"); a direction of some kinds
-    now shows the two net tones it compared."""
+    held one 10-K; 10-K against 10-K the tone was level. The direction compares each kind of document with its own
+    kind, says what with, and shows the two net tones of each where the period holds several kinds (the row's own
+    are over every kind). An analyst walkthrough: the weeks before never held the last call, so calls are compared
+    with the latest earlier call, 10-Ks and 10-Qs with the latest earlier 10-K or 10-Q, not with an 8-K."""
     long = {"period_start": date(2024, 5, 1), "period_end": date(2026, 9, 1)}
-    before = [WeekPoint(week=date(2024, 2, 19), ticker="NVDA", topic="supply_chain", mentions=10, positive=0,
-                        negative=7, kind="filing")]  # fmt: skip
+    earlier = [Earlier(ticker="NVDA", topic="supply_chain", like="10-K/10-Q", day=date(2024, 2, 21), forms=("10-K",),
+                       mentions=10, positive=0, negative=7),
+               Earlier(ticker="NVDA", topic="supply_chain", like="8-K", day=date(2024, 3, 1), forms=("8-K",),
+                       mentions=2, positive=2, negative=0)]  # fmt: skip
     filing = [finding(20 + i, "NVDA", "supply_chain", "negative", -0.6, f"Supply risk {i}.", kind="filing")
               for i in range(7)] + [finding(30 + i, "NVDA", "supply_chain", "neutral", 0.0, f"Supply note {i}.",
                                             kind="filing") for i in range(3)]  # fmt: skip
-    calls = [finding(40 + i, "NVDA", "supply_chain", "positive", 0.8, f"Supply improved {i}.", kind="call")
-             for i in range(10)]  # fmt: skip
+    calls = [finding(40 + i, "NVDA", "supply_chain", "positive", 0.8, f"Supply improved {i}.", kind="call",
+                     form="transcript") for i in range(10)]  # fmt: skip
 
-    def row(findings: list) -> str:
-        md = render_markdown(briefing(**long, before=before, findings=findings))
+    def row(findings: list, **changes: object) -> str:
+        md = render_markdown(briefing(**{**long, "before": [], "earlier": earlier, "findings": findings, **changes}))
         return next(line for line in md.splitlines() if line.startswith("| NVDA | Supply chain |"))
 
-    # the calls lift the tone, not the 10-K
-    assert row(filing + calls).endswith("| -0.70 | steady (filings only: -0.70 against -0.70) |")
-    assert row(calls).endswith("| -0.70 | not comparable (calls now, filings before) |")
-    assert row(filing).endswith("| -0.70 | steady |")  # the same kinds on both sides: nothing to say
-    untyped = [replace(f, kind=None) for f in filing + calls]  # rows from before kinds were known: as before
-    assert row(untyped).endswith("| -0.70 | up ▲ |")
-
+    # the 10-Q with the 10-K, not with the 8-K's good news; the calls lift the row's tone, not the 10-Q's
+    assert row(filing).endswith("| -0.70 | -0.70 | steady against the 10-K of 2024-02-21 |")
+    assert row(filing + calls).endswith("| +0.15 | -0.70 | calls: no earlier call mentions it; 10-Q: steady against "
+                                        "the 10-K of 2024-02-21 (-0.70 against -0.70) |")  # fmt: skip
+    assert row(calls).endswith("| +1.00 | — | no earlier call mentions it |")
+    # a call of the topic two calls back: the one since did not mention it, and the cell says so
+    last = Earlier(ticker="NVDA", topic="supply_chain", like="call", day=date(2024, 2, 28), forms=("call",),
+                   mentions=4, positive=1, negative=3, since=1)  # fmt: skip
+    assert row(calls, earlier=[last]).endswith("| +1.00 | -0.50 | up ▲ against the call of 2024-02-28 (none in the "
+                                               "call since) |")  # fmt: skip
+    untyped = [replace(f, kind=None) for f in filing + calls]  # rows from before kinds were known: the weeks before
+    weeks = [WeekPoint(week=date(2024, 4, 17), ticker="NVDA", topic="supply_chain", mentions=10, positive=0,
+                       negative=7)]  # fmt: skip
+    assert row(untyped, before=weeks, earlier=None).endswith("| -0.70 | up ▲ against the 11 weeks before |")
 
 
 def test_no_documents_is_nothing_filed_only_where_every_source_was_read() -> None:
@@ -182,3 +191,21 @@ def test_a_quiet_week_names_only_the_sources_watched() -> None:
     both = [SourceRead(ticker="TSM", source="filings"), SourceRead(ticker="TSM", source="news")]
     lines = missing_lines(briefing(findings=[f for f in FINDINGS if f.ticker == "NVDA"], read=both))
     assert any("(nothing filed or published 2025-07-14 to 2025-08-31)" in line for line in lines), lines
+
+
+def test_the_latest_earlier_mentions_of_each_kind_and_the_silent_documents_since() -> None:
+    """The rows of store.earlier's queries: a 10-Q after a 10-K is the 10-K/10-Q baseline, an 8-K is its own, and a
+    call after the latest call that mentions the topic is counted as one that did not."""
+    day = {"k": date(2024, 2, 21), "q": date(2024, 5, 29), "8k": date(2024, 6, 3), "c1": date(2024, 5, 22),
+           "c2": date(2024, 8, 28)}  # fmt: skip
+    row = {"ticker": "NVDA", "topic": "inventory", "positive": 0, "negative": 1}
+    mentions = [{**row, "kind": "filing", "form": "10-K", "day": day["k"], "mentions": 5},
+                {**row, "kind": "filing", "form": "10-Q", "day": day["q"], "mentions": 2},
+                {**row, "kind": "filing", "form": "8-K", "day": day["8k"], "mentions": 1},
+                {**row, "kind": "call", "form": "transcript", "day": day["c1"], "mentions": 3}]  # fmt: skip
+    documents = [{"ticker": "NVDA", "kind": k, "form": f, "day": day[d]} for k, f, d in
+                 [("filing", "10-K", "k"), ("filing", "10-Q", "q"), ("filing", "8-K", "8k"),
+                  ("call", "transcript", "c1"), ("call", "transcript", "c2")]]  # fmt: skip
+    found = {e.like: (e.day, e.forms, e.mentions, e.since) for e in trend.earlier(mentions, documents)}
+    assert found == {"10-K/10-Q": (day["q"], ("10-Q",), 2, 0), "8-K": (day["8k"], ("8-K",), 1, 0),
+                     "call": (day["c1"], ("call",), 3, 1)}  # fmt: skip

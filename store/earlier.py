@@ -1,0 +1,69 @@
+"""What the briefing's trend compares a period's calls and filings with: each ticker's latest earlier mentions of a
+topic per form, and the calls and filings stored before the period. Rows come back as dicts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from watchdesk.store.queries import (
+    CURRENT_IN_PERIOD,
+    DOC_KIND,
+    EVENT_DATE,
+    IN_PERIOD,
+    LATE,
+    LATE_DAYS,
+    SAID_AGAIN,
+    _dicts,
+    _late,
+    _tickers,
+    _topics,
+    period_params,
+)
+from watchdesk.store.store import Store
+
+FIRST_DAY = date.min + timedelta(days=LATE_DAYS)  # every earlier day: the first whose late documents can be counted
+
+
+def latest_mentions(
+    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date, end: date
+) -> list[dict[str, Any]]:
+    """Per ticker, topic and form of call or filing: the mentions of the latest day before the period (start, end)
+    that has any, as day, mentions, positive and negative. A document late into the period (dated before it, first
+    stored during it) is the period's, not its baseline. A sentence said again in its document counts once."""
+    if start <= FIRST_DAY:
+        return []
+    sql = f"""
+        WITH {CURRENT_IN_PERIOD},
+        m AS (
+            SELECT f.ticker, f.topic, {DOC_KIND} AS kind, d.form, {EVENT_DATE} AS day,
+                   count(*) AS mentions,
+                   count(*) FILTER (f.polarity = 'positive') AS positive,
+                   count(*) FILTER (f.polarity = 'negative') AS negative
+            FROM (SELECT f.* FROM current_findings f QUALIFY NOT {SAID_AGAIN}) f JOIN documents d USING (doc_id)
+            WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND d.source <> 'news'
+              AND {IN_PERIOD} AND NOT {LATE}
+            GROUP BY ALL
+        )
+        SELECT * FROM m QUALIFY day = max(day) OVER (PARTITION BY ticker, topic, kind, form)
+        ORDER BY ticker, topic, kind, form
+    """
+    before = period_params(FIRST_DAY, start - timedelta(days=1))
+    return _dicts(store, sql, [*before, _tickers(tickers), _topics(topics), *before, *_late(start, end)])
+
+
+def earlier_documents(store: Store, *, tickers: str | Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
+    """The flagged calls and filings (an exhibit is its filing's) of the tickers dated before the period: ticker,
+    kind, form and day, to tell how many came after the latest that mentions a topic."""
+    if start <= FIRST_DAY:
+        return []
+    sql = f"""
+        SELECT d.ticker, {DOC_KIND} AS kind, d.form, {EVENT_DATE} AS day
+        FROM documents d
+        WHERE list_contains(?, d.ticker) AND d.source <> 'news' AND d.parent_doc_id IS NULL
+          AND EXISTS (SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id) AND {IN_PERIOD} AND NOT {LATE}
+        ORDER BY d.ticker, day
+    """
+    before = period_params(FIRST_DAY, start - timedelta(days=1))
+    return _dicts(store, sql, [_tickers(tickers), *before, *_late(start, end)])
