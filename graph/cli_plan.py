@@ -56,6 +56,9 @@ def show_plan(plan: GoalPlan, settings: Settings, *, as_of: date) -> str:
 @click.option("--as-of", "as_of", type=Day(first=date(1993, 1, 1), last=date(2999, 12, 31)),
               help="Count the horizon from this day.")
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@click.option("--db", type=GivenPath(dir_okay=False, path_type=Path),
+              help="DuckDB file a run of the goal uses: its earlier runs there keep their name and approval "
+              "(default ./watchdesk.duckdb or $WATCHDESK_DB).")
 @click.option(
     "--refresh-tickers",
     is_flag=True,
@@ -69,6 +72,7 @@ def plan(
     out: Path | None,
     as_of: datetime | None,
     force: bool,
+    db: Path | None,
     refresh_tickers: bool,
     replay: Path | None,
 ) -> None:
@@ -87,7 +91,7 @@ def plan(
     """
     from watchdesk.graph.goal.render import render_watchlist
 
-    settings: Settings = ctx.obj
+    settings: Settings = ctx.obj if db is None else ctx.obj.with_(db_path=db)
     day = as_of.date() if as_of else settings.as_of or today()
     if out is not None:
         new_file(out, force=force)
@@ -96,7 +100,7 @@ def plan(
         from watchdesk.graph.goal.refresh import refresh
 
         index = refresh(settings, replay=replay)
-    result = plan_goal(goal, settings, as_of=day, report=_say, index=index)
+    result = as_run_acts(plan_goal(goal, settings, as_of=day, report=_say, index=index), settings, file=out)
     text = render_watchlist(result, as_of=day)
     summary = summarize(result, settings, as_of=day)
     if out is None:
@@ -139,6 +143,24 @@ def goal_as_before(goal: Watchlist, settings: Settings) -> Watchlist:
              f"what it watches then): it keeps the name {known.name!r} its runs in this database have, with their "
              "approval and coverage\n")  # fmt: skip
     return known
+
+
+def as_run_acts(result: GoalPlan, settings: Settings, *, file: Path | None) -> GoalPlan:
+    """The plan of a goal as a run acts on it: under the name and with the approvals of its earlier runs in the
+    database (`watchdesk run "GOAL"`), or, written to `file`, with those of the runs of that file's watchlist."""
+    from dataclasses import replace
+
+    from watchdesk.graph.goal.earlier import approval_said
+    from watchdesk.graph.watchlist import Watchlist
+    from watchdesk.graph.watchlist_paths import anchored
+
+    known = goal_as_before(result.watchlist, settings)
+    written = Watchlist.model_validate(known.model_dump())  # as the file reads: no earlier fingerprint of the goal
+    # a file's run reads its paths from the file's folder
+    ran = anchored(known, base=Path.cwd()) if file is None else anchored(written, base=file.parent)
+    said = approval_said(known, fingerprints=ran.fingerprints(), db_path=settings.db_path)
+    decisions = tuple(said if said and d.startswith("approval:") else d for d in result.decisions)
+    return replace(result, watchlist=written, decisions=decisions)
 
 
 def on_disk(arg: str, *, file: bool = False) -> bool:

@@ -43,6 +43,27 @@ def as_before(goal: Watchlist, *, db_path: Path | str) -> Watchlist:
     return goal.model_copy(update={"name": name}).known_as(known) if known else goal
 
 
+def approval_said(goal: Watchlist, *, fingerprints: tuple[str, ...], db_path: Path | str) -> str | None:
+    """The plan's approval decision when the approved runs in the database (of `goal` as `fingerprints` say) mean a
+    run starts without asking; None when it asks, as the policy alone says."""
+    from watchdesk.graph.approval import approval_counts, approval_due
+
+    mode = goal.policy.approval
+    if no_database(Path(db_path)):
+        return None
+    try:
+        with Store.open(db_path, read_only=True) as store:
+            approved, _ = approval_counts(store, watchlist=goal.name, fingerprints=fingerprints, run_id="")
+    except (WatchdeskError, OSError, RuntimeError):  # in use, damaged: the run says what it finds
+        return None
+    if approval_due(mode, approved_before=approved) or not mode.startswith("first:"):
+        return None
+    runs = f"{approved} approved run" if approved == 1 else f"{approved} approved runs"
+    first = "the first run" if mode == "first:1" else f"the first {mode.split(':', 1)[1]} runs"
+    return (f"approval: a run starts without asking: {runs} of this goal in {db_path} (policy approval = "
+            f'"{mode}" asks on {first} only)')
+
+
 def _tags(goal: Watchlist) -> set[str]:
     """The hash of what a goal watches, with its relative paths as written and as a run here reads them (absolute,
     as runs store them now)."""

@@ -53,3 +53,19 @@ def test_run_says_the_goal_keeps_its_old_name(tmp_path: Path) -> None:
     said = CliRunner(env=env).invoke(cli, ["run", GOAL, "--db", str(db), "--as-of", NOW.isoformat(), "--dry-run"])
     assert said.exit_code == 0, said.output
     assert "it keeps the name 'goal-nvda' its runs in this database have" in " ".join(said.output.split())
+
+
+def test_plan_shows_the_name_and_approval_run_acts_on(tmp_path: Path) -> None:
+    """`plan "GOAL"` read no database: it showed the new name and "the first run's plan waits for a person's yes" where
+    `run "GOAL"` went on under the old name, its first run approved, without asking."""
+    db = _old_store(tmp_path)
+    said = CliRunner().invoke(cli, ["plan", GOAL, "--db", str(db), "--as-of", NOW.isoformat()])
+    assert said.exit_code == 0, said.output
+    text = " ".join(said.output.split())
+    assert 'name = "goal-nvda"' in text
+    assert "it keeps the name 'goal-nvda' its runs in this database have" in text
+    assert (f"approval: a run starts without asking: 1 approved run of this goal in {db} (policy approval = "
+            '"first:1" asks on the first run only)') in text
+    assert "waits for a person's yes" not in text
+    fresh = CliRunner().invoke(cli, ["plan", GOAL, "--db", str(tmp_path / "none.duckdb"), "--as-of", NOW.isoformat()])
+    assert "the first run's plan waits for a person's yes" in fresh.output  # no earlier run: as before
