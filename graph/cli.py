@@ -283,15 +283,18 @@ def run(
     if on_disk(watchlist, file=True):  # `approve` reads the secrets the database does not keep from it again
         settings = settings.with_(watchlist_path=Path(watchlist))
     elif not on_disk(watchlist):  # a goal: the same goal as its earlier runs in this database, by name and approval
-        wl = goal_as_before(wl, settings)
+        wl = goal_as_before(wl, settings, text=watchlist)
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
     ended = horizon_ended(wl, settings.as_of or today())
+    if ended and not on_disk(watchlist):  # a goal has no `until` to move, nor a schedule of its own to remove
+        ended = ended.replace("Move or remove `until`", "Give the goal a later end date ('until YYYY-MM-DD')")
     if ended and not dry_run:
         if not scheduled:
             raise ConfigError(f"{watchlist}: {ended}.")
         # cron: nothing to run is no failure, but say how to stop these runs
-        click.echo(f"{watchlist}: {ended}, or stop these runs: watchdesk schedule remove {watchlist}", err=True)
+        stop = f"watchdesk schedule remove {watchlist}" if on_disk(watchlist) else "remove its line from your crontab"
+        click.echo(f"{watchlist}: {ended}, or stop these runs: {stop}", err=True)
         return
     if dry_run:
         from watchdesk.graph.dry_run import dry_run as check

@@ -100,7 +100,8 @@ def plan(
         from watchdesk.graph.goal.refresh import refresh
 
         index = refresh(settings, replay=replay)
-    result = as_run_acts(plan_goal(goal, settings, as_of=day, report=_say, index=index), settings, file=out)
+    result = plan_goal(goal, settings, as_of=day, report=_say, index=index)
+    result = as_run_acts(result, settings.with_(as_of=day), file=out)
     text = render_watchlist(result, as_of=day)
     summary = summarize(result, settings, as_of=day)
     if out is None:
@@ -132,9 +133,9 @@ def load_or_plan(arg: str, settings: Settings) -> Watchlist:
     return result.watchlist
 
 
-def goal_as_before(goal: Watchlist, settings: Settings) -> Watchlist:
-    """A goal planned on the spot as the database knows it (goal/earlier.py): under the old name of its runs there, and
-    with their approvals; said when its name is not the one just planned."""
+def goal_as_before(goal: Watchlist, settings: Settings, *, text: str) -> Watchlist:
+    """A goal planned on the spot as the database knows it (goal/earlier.py): under the old name of its runs there, with
+    their approvals, and with the horizon counted from its first run (first_horizon); said when not as just planned."""
     from watchdesk.graph.goal.earlier import as_before
 
     known = as_before(goal, db_path=settings.db_path)
@@ -142,7 +143,34 @@ def goal_as_before(goal: Watchlist, settings: Settings) -> Watchlist:
         _say(f"the goal's earlier runs in {settings.db_path} are named {known.name!r} (a goal's name had no hash of "
              f"what it watches then): it keeps the name {known.name!r} its runs in this database have, with their "
              "approval and coverage\n")  # fmt: skip
-    return known
+    until, said = first_horizon(text, known, settings)
+    if said:
+        _say(f"{said}: a goal's horizon ends where its first run put it; to watch after that, give the goal an end "
+             "date ('until YYYY-MM-DD')\n")  # fmt: skip
+    return known.model_copy(update={"until": until})
+
+
+def first_horizon(text: str, goal: Watchlist, settings: Settings) -> tuple[date | None, str | None]:
+    """The goal's end date counted from the day of its first run in the database ("for the next 4 weeks" from then,
+    not from each run's day, or the watch would never end), and the decision that says so; the goal's own end date
+    and None when it has not run there before today or its horizon does not move with the day ("until 2027-06-30")."""
+    from watchdesk.graph.goal.earlier import first_run_day
+    from watchdesk.graph.goal.parse import parse_goal
+    from watchdesk.graph.goal.refresh import index_for
+    from watchdesk.sources.errors import WatchdeskError
+
+    first = first_run_day(goal, db_path=settings.db_path)
+    if goal.until is None or first is None or first >= (settings.as_of or today()):
+        return goal.until, None
+    try:
+        then = parse_goal(text, as_of=first, index=index_for(settings))
+    except WatchdeskError:  # it read otherwise then: counted from today, as planned
+        return goal.until, None
+    counted = f"counted from {first})"
+    said = next((d for d in then.decisions if d.startswith("horizon: until") and d.endswith(counted)), None)
+    if then.watchlist.until in (None, goal.until) or said is None:
+        return goal.until, None
+    return then.watchlist.until, said.removesuffix(")") + f", the day of the goal's first run in {settings.db_path})"
 
 
 def as_run_acts(result: GoalPlan, settings: Settings, *, file: Path | None) -> GoalPlan:
@@ -154,12 +182,14 @@ def as_run_acts(result: GoalPlan, settings: Settings, *, file: Path | None) -> G
     from watchdesk.graph.watchlist import Watchlist
     from watchdesk.graph.watchlist_paths import anchored
 
-    known = goal_as_before(result.watchlist, settings)
+    known = goal_as_before(result.watchlist, settings, text=result.goal)
     written = Watchlist.model_validate(known.model_dump())  # as the file reads: no earlier fingerprint of the goal
     # a file's run reads its paths from the file's folder
     ran = anchored(known, base=Path.cwd()) if file is None else anchored(written, base=file.parent)
     said = approval_said(known, fingerprints=ran.fingerprints(), db_path=settings.db_path)
-    decisions = tuple(said if said and d.startswith("approval:") else d for d in result.decisions)
+    _, horizon = first_horizon(result.goal, result.watchlist, settings)
+    decisions = tuple(said if said and d.startswith("approval:") else
+                      horizon if horizon and d.startswith("horizon:") else d for d in result.decisions)  # fmt: skip
     return replace(result, watchlist=written, decisions=decisions)
 
 

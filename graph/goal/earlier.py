@@ -3,12 +3,14 @@
 Goals were named by their companies alone ("goal-tsm-asml-nvda") until their names took a hash of what they watch
 ("goal-tsm-asml-nvda-1a2b3c"): a store holding the goal's runs under the old name keeps them under it (its runs,
 approval, coverage and last briefing are found by name). And a goal's dates (a horizon "for the next quarter")
-move with the day it is planned, which its fingerprint holds: the approvals of its earlier runs count all the same.
+move with the day it is planned, which its fingerprint holds: the approvals of its earlier runs count all the same,
+and the horizon is counted from the day of its first run (cli_plan.first_horizon), so that it ends.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -27,20 +29,34 @@ def as_before(goal: Watchlist, *, db_path: Path | str) -> Watchlist:
     """`goal` under the old name when the database holds its runs under that name only, and with the fingerprints of
     its earlier runs (of either name), whose approvals count; `goal` itself when the database holds none."""
     tagged = _TAGGED.match(goal.name)
-    if tagged is None or no_database(Path(db_path)):
+    same = _runs_of(goal, db_path=db_path)
+    if tagged is None or not same:
         return goal
+    names = {name for name, _, _ in same}
+    name = tagged[1] if names == {tagged[1]} else goal.name  # runs under both: it has moved on to the new name
+    known = tuple(fingerprint for run_name, fingerprint, _ in same if run_name == name)
+    return goal.model_copy(update={"name": name}).known_as(known) if known else goal
+
+
+def first_run_day(goal: Watchlist, *, db_path: Path | str) -> date | None:
+    """The day the goal's first run in the database counted from (its horizon with it), of either name; None when
+    it has not run there."""
+    return min((day for _, _, day in _runs_of(goal, db_path=db_path)), default=None)
+
+
+def _runs_of(goal: Watchlist, *, db_path: Path | str) -> list[tuple[str, str, date]]:
+    """(name, fingerprint, day counted from) of each run of `goal` in the database, under its name or the old one."""
+    tagged = _TAGGED.match(goal.name)
+    if tagged is None or no_database(Path(db_path)):
+        return []
     try:
         with Store.open(db_path, read_only=True) as store:
-            rows = store.query("SELECT watchlist, watchlist_hash, watchlist_json FROM runs WHERE watchlist IN (?, ?)",
-                               [goal.name, tagged[1]])  # fmt: skip
+            rows = store.query("SELECT watchlist, watchlist_hash, watchlist_json, coalesce(as_of, started_at::DATE) "
+                               "FROM runs WHERE watchlist IN (?, ?)", [goal.name, tagged[1]])  # fmt: skip
     except (WatchdeskError, OSError, RuntimeError):  # in use, damaged, no store: the goal is planned as it is
-        return goal
+        return []
     mine = _tags(goal)
-    same = [(name, fingerprint) for name, fingerprint, stored in rows if _tags_of(stored) & mine]
-    names = {name for name, _ in same}
-    name = tagged[1] if names == {tagged[1]} else goal.name  # runs under both: it has moved on to the new name
-    known = tuple(fingerprint for run_name, fingerprint in same if run_name == name)
-    return goal.model_copy(update={"name": name}).known_as(known) if known else goal
+    return [(name, fingerprint, day) for name, fingerprint, stored, day in rows if _tags_of(stored) & mine]
 
 
 def approval_said(goal: Watchlist, *, fingerprints: tuple[str, ...], db_path: Path | str) -> str | None:

@@ -7,16 +7,16 @@ the goal was planned on (its horizon moves with the day)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from tests.regression.goal_runs import store_goal_run
 from watchdesk.graph.approval import approval_counts
 from watchdesk.graph.cli import cli
 from watchdesk.graph.goal.earlier import as_before
 from watchdesk.graph.goal.parse import parse_goal
-from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
 
 GOAL = "Monitor NVIDIA 10-Q filings for inventory for the next quarter, weekly"
@@ -29,12 +29,7 @@ def _old_store(tmp_path: Path) -> Path:
     old = parse_goal(GOAL, as_of=THEN).watchlist
     old = old.model_copy(update={"name": old.name.rsplit("-", 1)[0]})
     assert old.name == "goal-nvda"
-    when = datetime(2026, 11, 26, 7, tzinfo=UTC)
-    with Store.open(db) as store:
-        store.save_run(RunRecord(run_id="2026-11-26-0ld0ld00", watchlist=old.name, watchlist_hash=old.fingerprint(),
-                                 watchlist_json=old.redacted().model_dump_json(), mode="live", status="done",
-                                 started_at=when, finished_at=when, approval="approved", as_of=THEN))  # fmt: skip
-    return db
+    return store_goal_run(db, old, day=THEN)
 
 
 def test_a_goal_under_its_old_name_keeps_its_name_and_approval(tmp_path: Path) -> None:
