@@ -106,9 +106,11 @@ def spaced_tickers(
             spaced.update(range(len(out), len(out) + len(group)))
             out += [[t] for t in group]
             continue
-        lower_beside = any(raw[s:e].islower() for s, e in found.spans if by_a_space(group[0], s, e, raw))
-        # "amd intc": AMD read by its alias ("apple ipad" stays words: no slip is looked for beside a name)
-        if len(group) == 1 and lower_case_ticker(group, index) and lower_beside:
+        # "amd intc": AMD read by its alias; "NVDA tsm ASML": beside tickers in capitals ("apple ipad" stays words: no
+        # slip is looked for beside a name)
+        ticker_beside = any(raw[s:e].islower() or raw[s:e].isupper() for s, e in found.spans
+                            if by_a_space(group[0], s, e, raw))  # fmt: skip
+        if len(group) == 1 and lower_case_ticker(group, index) and ticker_beside:
             spaced.add(len(out))
         out.append(group)
     return out, spaced

@@ -41,3 +41,17 @@ def test_a_slip_among_them_stops_the_plan() -> None:
 ])  # fmt: skip
 def test_words_beside_them_stay_words(goal: str, tickers: list[str]) -> None:
     assert [t.symbol for t in parse_goal(goal, as_of=AS_OF).watchlist.tickers] == tickers
+
+
+@pytest.mark.parametrize(("goal", "tickers"), [
+    ("monitor NVDA tsm ASML daily", ["NVDA", "TSM", "ASML"]),
+    ("Monitor NVDA tsm ASML for inventory", ["NVDA", "TSM", "ASML"]),
+    ("watch NVDA tsm", ["NVDA", "TSM"]),
+    ("watch nvda TSM asml", ["NVDA", "TSM", "ASML"]),
+])  # fmt: skip
+def test_a_lower_case_ticker_among_upper_case_ones(goal: str, tickers: list[str]) -> None:
+    """A review: "NVDA tsm ASML" watched NVDA and ASML and said "'tsm': not understood, ignored (a company? close
+    matches: TSM ...)": a lower-case ticker was read as one of a spaced list only beside another in lower case."""
+    result = parse_goal(goal, as_of=AS_OF)
+    assert [t.symbol for t in result.watchlist.tickers] == tickers, result.not_understood
+    assert not result.not_understood
