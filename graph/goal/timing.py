@@ -310,10 +310,12 @@ def _rest(m: re.Match[str], as_of: date) -> date:
 
 
 def _quarter(m: re.Match[str], as_of: date) -> date:
+    """ "until Q4 2027": that quarter's last day; "until Q4": the next Q4 to end after as-of, as a month is (said on
+    its last day, next year's)."""
     q, year = int(m.group(1)), m.group(2)
-    end = date(as_of.year if not year else int(year) % 100 + 2000, q * 3, 1)
-    if not year and end < date(as_of.year, as_of.month, 1):
-        end = end.replace(year=end.year + 1)
+    if not year:
+        return _next_to_come(q * 3, None, as_of)
+    end = date(int(year) % 100 + 2000, q * 3, 1)
     return end.replace(day=calendar.monthrange(end.year, end.month)[1])
 
 

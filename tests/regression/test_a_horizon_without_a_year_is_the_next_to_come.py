@@ -42,3 +42,30 @@ def test_a_day_no_month_has_is_still_no_date() -> None:
     plan = parse_goal("Watch Nvidia until February 30", as_of=date(2026, 12, 20))
     assert plan.watchlist.until is None
     assert plan.not_understood == ("'until February 30': not a date (February has 29 days at most)",)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "as_of", "until"),
+    [
+        ("until Q4", date(2026, 12, 31), date(2027, 12, 31)),  # as "until December" said that day
+        ("until the end of Q4", date(2026, 12, 31), date(2027, 12, 31)),
+        ("until December", date(2026, 12, 31), date(2027, 12, 31)),
+        ("until Q1", date(2027, 3, 31), date(2028, 3, 31)),
+        ("until Q4", date(2026, 12, 30), date(2026, 12, 31)),  # still to come this year
+        ("until Q4", date(2026, 9, 30), date(2026, 12, 31)),
+    ],
+)
+def test_a_quarter_on_its_last_day_is_next_years(phrase: str, as_of: date, until: date) -> None:
+    """A review: "until Q4" said on 2026-12-31 was refused ("2026-12-31 is not after 2026-12-31, so it cannot end the
+    watch; no horizon set") where "until December" said that day is next year's: a quarter is the next one to end
+    after as-of, as a month is."""
+    plan = parse_goal(f"Watch Nvidia {phrase}", as_of=as_of)
+    assert plan.watchlist.until == until, (plan.decisions, plan.not_understood)
+    assert not plan.not_understood
+
+
+def test_a_quarter_with_its_year_passed_is_still_refused() -> None:
+    plan = parse_goal("Watch Nvidia until Q4 2026", as_of=date(2026, 12, 31))
+    assert plan.watchlist.until is None
+    assert plan.not_understood == ("'until Q4 2026': 2026-12-31 is not after 2026-12-31, so it cannot end the watch; "
+                                   "no horizon set",)  # fmt: skip
