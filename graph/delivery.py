@@ -99,11 +99,13 @@ def notify_awaiting_approval(
     return outcomes
 
 
-def approved_targets(store: Store, watchlist: Watchlist, *, run_id: str,
-                     report: Callable[[str], None]) -> tuple[list[Target], list[Outcome]]:  # fmt: skip
+def approved_targets(store: Store, watchlist: Watchlist, *, run_id: str, report: Callable[[str], None],
+                     notice: str = "approval notice", until: str = "this run is approved",
+                     ) -> tuple[list[Target], list[Outcome]]:  # fmt: skip
     """The e-mail and Slack targets a waiting run's notice may go to: those the watchlist's last approved run had too.
     The notice carries the plan, so a recipient added since (the change that made approval be asked again) is told
-    nothing until a person approves it; each one left out is said, and is an outcome `not told`."""
+    nothing until a person approves it; each one left out is said (`notice` and `until` name the notice and what
+    would tell them), and is an outcome `not told`."""
     rows = store.query("SELECT watchlist_json FROM runs WHERE watchlist = ? AND approval = 'approved' AND run_id <> ? "
                        "ORDER BY started_at DESC LIMIT 1", [watchlist.name, run_id])  # fmt: skip
     approved = json.loads(rows[0][0] or "{}").get("delivery", []) if rows else []
@@ -121,7 +123,7 @@ def approved_targets(store: Store, watchlist: Watchlist, *, run_id: str,
             left_out += [] if t.webhook_env in hooks else [f"slack webhook ${t.webhook_env}"]
     not_told = []
     for target in left_out:
-        report(f"approval notice {target}: not told ({why}; it gets nothing until this run is approved)")
+        report(f"{notice} {target}: not told ({why}; it gets nothing until {until})")
         kind, _, where = target.partition(" ")
         not_told.append(Outcome(kind=kind, target=where, status="not told", error=why))
     return targets, not_told

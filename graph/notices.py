@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.watchlist import Watchlist
@@ -21,6 +21,10 @@ from watchdesk.sources.errors import (
     WatchdeskError,
 )
 from watchdesk.sources.redact import redact_text
+
+if TYPE_CHECKING:
+    from watchdesk.agents.briefing.deliver import Target
+    from watchdesk.store.store import Store
 
 T = TypeVar("T")
 
@@ -63,6 +67,7 @@ def notify_cannot_run(*, watchlist: Watchlist, settings: Settings, reason: str, 
             f"briefed.\nWhy: {redact_text(reason)}\n\n{advice} tries the run now as cron runs it, and removes this "
             "notice once it starts.")
     targets = [t for t in targets_of(watchlist) if t.kind != "file"]
+    asks = watchlist.policy.approval != "never"  # an edit to its targets needs a person's yes before they are told
     if targets:
         msg = Message(briefing_id=f"cannot-run:{watchlist.name}:{today()}", run_id="", watchlist=watchlist.name,
                       period=(None, None), period_label="could not start", paths={}, text=text, html=None,
@@ -73,7 +78,11 @@ def notify_cannot_run(*, watchlist: Watchlist, settings: Settings, reason: str, 
         for where in stores:
             try:
                 with Store.open(where) as store:
-                    deliver(msg, targets, channels_=channels_for(watchlist, settings), store=store, report=report)
+                    unread = None if where != ":memory:" else (
+                        "the database, which holds the targets of the watchlist's approved runs, cannot be read"
+                        if Path(settings.db_path).is_file() else "no run of this watchlist was approved yet")
+                    told = _approved(targets, watchlist, store=store, unread=unread, report=report) if asks else targets
+                    deliver(msg, told, channels_=channels_for(watchlist, settings), store=store, report=report)
                 break
             except (WatchdeskError, OSError) as exc:  # the notice is a courtesy: the run's own error is what is raised
                 failed = exc
@@ -82,6 +91,21 @@ def notify_cannot_run(*, watchlist: Watchlist, settings: Settings, reason: str, 
         else:
             report(f"notice not sent: {redact_text(str(failed))}")
     write_notice(cannot_run_notice(settings.out_dir, watchlist.name), text, what="notice", report=report)
+
+
+def _approved(targets: list[Target], watchlist: Watchlist, *, store: Store, unread: str | None,
+              report: Callable[[str], None]) -> list[Target]:  # fmt: skip
+    """The targets a notice may go to when the policy asks approval: those of the watchlist's last approved run, or
+    none when the run's database cannot say which (`unread`, why), each left out said."""
+    from watchdesk.graph.delivery import approved_targets
+
+    if unread is None:
+        return approved_targets(store, watchlist, run_id="", report=report, notice="notice",
+                                until="a run of the watchlist with it is approved")[0]  # fmt: skip
+    for t in targets:
+        for where in t.to if t.kind == "email" else [f"webhook ${t.webhook_env}"]:
+            report(f"notice {t.kind} {where}: not told ({unread}; the notice file says it)")
+    return []
 
 
 def write_notice(path: Path, text: str, *, what: str, report: Callable[[str], None]) -> None:
