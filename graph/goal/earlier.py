@@ -19,7 +19,7 @@ from watchdesk.graph.goal.parse import content_tag
 from watchdesk.graph.paths import no_database
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.graph.watchlist_paths import anchored
-from watchdesk.sources.errors import WatchdeskError
+from watchdesk.sources.errors import StoreDamagedError, WatchdeskError
 from watchdesk.store.store import Store
 
 _TAGGED = re.compile(r"^(goal-.+)-[0-9a-f]{6}$")  # the old name, before the hash
@@ -53,7 +53,8 @@ def _runs_of(goal: Watchlist, *, db_path: Path | str) -> list[tuple[str, str, da
         with Store.open(db_path, read_only=True) as store:
             rows = store.query("SELECT watchlist, watchlist_hash, watchlist_json, coalesce(as_of, started_at::DATE) "
                                "FROM runs WHERE watchlist IN (?, ?)", [goal.name, tagged[1]])  # fmt: skip
-    except (WatchdeskError, OSError, RuntimeError):  # in use, damaged, no store: the goal is planned as it is
+    # in use, damaged, no store: the goal is planned as it is
+    except (WatchdeskError, OSError, RuntimeError, StoreDamagedError):
         return []
     mine = _tags(goal)
     return [(name, fingerprint, day) for name, fingerprint, stored, day in rows if _tags_of(stored) & mine]
@@ -70,7 +71,7 @@ def approval_said(goal: Watchlist, *, fingerprints: tuple[str, ...], db_path: Pa
     try:
         with Store.open(db_path, read_only=True) as store:
             approved, _ = approval_counts(store, watchlist=goal.name, fingerprints=fingerprints, run_id="")
-    except (WatchdeskError, OSError, RuntimeError):  # in use, damaged: the run says what it finds
+    except (WatchdeskError, OSError, RuntimeError, StoreDamagedError):  # in use, damaged: the run says what it finds
         return None
     if approval_due(mode, approved_before=approved) or not mode.startswith("first:"):
         return None
