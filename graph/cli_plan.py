@@ -57,7 +57,7 @@ def show_plan(plan: GoalPlan, settings: Settings, *, as_of: date) -> str:
               help="Count the horizon from this day.")
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
 @click.option("--db", type=GivenPath(dir_okay=False, path_type=Path),
-              help="DuckDB file a run of the goal uses: its earlier runs there keep their name and approval "
+              help="DuckDB file a run of the goal uses: its earlier runs there keep their name, approval and horizon "
               "(default ./watchdesk.duckdb or $WATCHDESK_DB).")
 @click.option(
     "--refresh-tickers",
