@@ -98,6 +98,9 @@ def brief(
     writable_folder(out or settings.out_dir, option="--out")
     if week is not None:  # said before the database is read: "2026-W60", "", "2099-W01"
         _begun(week, iso_week(week))
+    if (first := _day(since)) is not None and first > today():  # as a week to come is: no briefing of it yet
+        raise ConfigError(f"--since {first.isoformat()} is after today ({today().isoformat()}, UTC): give a period "
+                          "that has begun")
     if why := no_database(Path(db_path)):
         raise ConfigError(f"{why}: pass --db with the file a run wrote")
     formats = _formats(fmt)
