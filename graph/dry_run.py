@@ -66,10 +66,12 @@ _IDENTITY_STOP = ("WATCHDESK_SEC_IDENTITY is not set; set it to 'Your Name you@e
 
 
 def _webhook_problems(watchlist: Watchlist, settings: Settings) -> list[str]:
-    """A webhook variable set here to a host outside policy.allowed_domains: the run's delivery refuses it (never
-    echoed: the URL is the secret). One not set is the run's "failed" delivery, as an unset WATCHDESK_SMTP_URL is."""
+    """A webhook variable set here to a host outside policy.allowed_domains, or on a port it does not name: the run's
+    delivery refuses it (never echoed: the URL is the secret). One not set is the run's "failed" delivery, as an unset
+    WATCHDESK_SMTP_URL is."""
     from urllib.parse import urlsplit
 
+    from watchdesk.agents.briefing.deliver import webhook_port_refusal
     from watchdesk.graph.policy import domain_allowed
 
     problems = []
@@ -83,6 +85,8 @@ def _webhook_problems(watchlist: Watchlist, settings: Settings) -> list[str]:
             problems.append(f"delivery[{n}]: ${d.webhook_env} points at host {host!r}, which is not in "
                             f"policy.allowed_domains: the run would refuse to post there (add the host, or fix the "
                             "variable)")  # fmt: skip
+        elif url and host and (why := webhook_port_refusal(url, allowed_domains=watchlist.policy.allowed_domains)):
+            problems.append(f"delivery[{n}]: ${d.webhook_env}: {why}: the run would refuse to post there")
     return problems
 
 

@@ -26,7 +26,7 @@ from watchdesk.agents.briefing.delivery_rows import already_sent, begin, record,
 from watchdesk.agents.briefing.mail import Image, mail_html
 from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
-from watchdesk.sources.gateway import domain_matches
+from watchdesk.sources.gateway import domain_matches, port_refusal
 from watchdesk.store.store import Store
 
 # the one reason a target is skipped: it has this period's briefing (`brief --deliver` resends: resend=True)
@@ -304,6 +304,8 @@ def _slack(
         return Outcome(kind="slack", target=where, status="failed", error=f"variable {env} is not a valid URL")
     if not any(domain_matches(host, d) for d in channels_.allowed_hosts):
         return Outcome(kind="slack", target=where, status="refused", error=f"host {host} is not in allowed_domains")
+    if why := webhook_port_refusal(url, allowed_domains=channels_.allowed_hosts):  # as the gateway refuses a fetch
+        return Outcome(kind="slack", target=where, status="refused", error=why)
     if ("slack", where) in skip:
         return Outcome(kind="slack", target=where, status="skipped")
     sending("slack", [where])
@@ -311,6 +313,17 @@ def _slack(
                              say=lambda m: report(f"delivery slack {where}: {m}"))  # fmt: skip
     return Outcome(kind="slack", target=where, status=_status(error), attempts=attempts,
                    error=None if error is None else str(error))  # fmt: skip
+
+
+def webhook_port_refusal(url: str, *, allowed_domains: tuple[str, ...]) -> str | None:
+    """Why a webhook URL's port is refused, as the gateway refuses a fetch's (sources.gateway.port_refusal); None for
+    its scheme's own port, one allowed_domains names, or a port that is no number (the post says that URL invalid)."""
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    return port_refusal(parts.scheme.lower(), (parts.hostname or "").lower(), port, allowed_domains=allowed_domains)
 
 
 def _retry(
