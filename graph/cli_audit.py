@@ -13,8 +13,11 @@ from watchdesk.store.store import Store
 
 def print_audit(store: Store, run_id: str, *, echo: Callable[[str], None], note: Callable[[str], None]) -> None:
     """Each action of `run_id`: when (UTC), agent, action, outcome, target and what it says; then the outcomes
-    counted. An unknown run id is refused with the nearest ones."""
-    if not store.query("SELECT 1 FROM runs WHERE run_id = ?", [run_id]):
+    counted, and the resends of the run's briefing by id (each one's trail is shown by its id). An unknown run id is
+    refused with the nearest ones."""
+    # a resend (`watchdesk brief --deliver`) has no run of its own: its rows carry RUN_ID:resend:TIME
+    if not store.query("SELECT 1 FROM runs WHERE run_id = ? UNION ALL SELECT 1 FROM actions WHERE run_id = ?",
+                       [run_id, run_id]):  # fmt: skip
         import difflib
 
         known = [r[0] for r in store.query("SELECT run_id FROM runs ORDER BY started_at DESC")]
@@ -30,5 +33,8 @@ def print_audit(store: Store, run_id: str, *, echo: Callable[[str], None], note:
         said = f"\t{printable(detail)}" if detail else ""
         echo(f"{at:%Y-%m-%d %H:%M:%S}\t{agent}\t{action}\t{outcome}\t{printable(target)}{said}")
     counted = Counter(r[3] for r in rows)
+    resends = [r[0] for r in store.query("SELECT DISTINCT run_id FROM actions WHERE starts_with(run_id, ?) "
+                                         "ORDER BY run_id", [f"{run_id}:resend:"])]  # fmt: skip
+    later = f"; sent again later by `watchdesk brief --deliver`: {', '.join(resends)}" if resends else ""
     note(f"{run_id}: {len(rows)} action{'s' * (len(rows) != 1)}" + (" (" + ", ".join(
-        f"{n} {outcome}" for outcome, n in counted.most_common()) + ")") * bool(rows))  # fmt: skip
+        f"{n} {outcome}" for outcome, n in counted.most_common()) + ")") * bool(rows) + later)  # fmt: skip
