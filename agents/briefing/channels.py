@@ -104,7 +104,9 @@ class SmtpServer:
 # Read by hand, not with urlsplit: a password holding "/", "?", "#" or "@" must not be cut into the path, the query
 # or (in an error message) the port. Without credentials the address is host[:port][?query]; with them, the
 # password runs to the first "@" after which a whole host[:port][?query] follows (a query may hold "from=a@b").
-_HOST = r"(?P<host>[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:]+\])(?::(?P<port>\d{1,5}))?/?(?:\?(?P<query>[^#]*))?$"
+# Any number of digits is the port, checked for its range after: a port of six digits must not end the host there and
+# leave the password to run on to a from= address's "@" (the login would go to that address's domain).
+_HOST = r"(?P<host>[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:]+\])(?::(?P<port>\d+))?/?(?:\?(?P<query>[^#]*))?$"
 _SMTP_URL = re.compile(rf"^(?P<scheme>smtps?)://{_HOST}", re.DOTALL)
 _SMTP_URL_LOGIN = re.compile(rf"^(?P<scheme>smtps?)://(?P<user>[^:@/]*)(?::(?P<password>.*?))?@{_HOST}", re.DOTALL)
 _LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
@@ -121,7 +123,9 @@ def smtp_server(url: str) -> SmtpServer:
         raise ConfigError("WATCHDESK_SMTP_URL must look like smtp://host:587 or smtps://host, with a login put after "
                           "the // as user:password@")
     if m["port"] and not 1 <= int(m["port"]) <= 65535:
-        raise ConfigError(f"WATCHDESK_SMTP_URL's port must be 1 to 65535 (it says {int(m['port'])})")
+        # a long run of digits may be a password where the host was left out ("smtp://user:20251231"): not echoed
+        said = f"it says {int(m['port'])}" if len(m["port"]) <= 5 else f"it has {len(m['port'])} digits"
+        raise ConfigError(f"WATCHDESK_SMTP_URL's port must be 1 to 65535 ({said})")
     query = parse_qs(m["query"] or "")
     named = m.groupdict()
     user = unquote(named["user"]) if named.get("user") else None
