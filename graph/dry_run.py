@@ -71,7 +71,7 @@ def _webhook_problems(watchlist: Watchlist, settings: Settings) -> list[str]:
     WATCHDESK_SMTP_URL is."""
     from urllib.parse import urlsplit
 
-    from watchdesk.agents.briefing.deliver import webhook_port_refusal
+    from watchdesk.agents.briefing.deliver import NO_PORT, port_valid, webhook_port_refusal
     from watchdesk.graph.policy import domain_allowed
 
     problems = []
@@ -85,6 +85,9 @@ def _webhook_problems(watchlist: Watchlist, settings: Settings) -> list[str]:
             problems.append(f"delivery[{n}]: ${d.webhook_env} points at host {host!r}, which is not in "
                             f"policy.allowed_domains: the run would refuse to post there (add the host, or fix the "
                             "variable)")  # fmt: skip
+        elif url and host and not port_valid(url):
+            problems.append(f"delivery[{n}]: ${d.webhook_env} is not a valid URL ({NO_PORT}): the run would fail to "
+                            "post there")  # fmt: skip
         elif url and host and (why := webhook_port_refusal(url, allowed_domains=watchlist.policy.allowed_domains)):
             problems.append(f"delivery[{n}]: ${d.webhook_env}: {why}: the run would refuse to post there")
     return problems

@@ -302,6 +302,9 @@ def _slack(
         return Outcome(kind="slack", target=where, status="failed", error=unset)
     if host == "?" or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
         return Outcome(kind="slack", target=where, status="failed", error=f"variable {env} is not a valid URL")
+    if not port_valid(url):  # 99999: never tried, which fails as a connection would ("ConnectError")
+        invalid = f"variable {env} is not a valid URL ({NO_PORT})"
+        return Outcome(kind="slack", target=where, status="failed", error=invalid)
     if not any(domain_matches(host, d) for d in channels_.allowed_hosts):
         return Outcome(kind="slack", target=where, status="refused", error=f"host {host} is not in allowed_domains")
     if why := webhook_port_refusal(url, allowed_domains=channels_.allowed_hosts):  # as the gateway refuses a fetch
@@ -313,6 +316,18 @@ def _slack(
                              say=lambda m: report(f"delivery slack {where}: {m}"))  # fmt: skip
     return Outcome(kind="slack", target=where, status=_status(error), attempts=attempts,
                    error=None if error is None else str(error))  # fmt: skip
+
+
+NO_PORT = "its port is not a number from 0 to 65535"  # as the dry run says a feed's (graph/validate.py)
+
+
+def port_valid(url: str) -> bool:
+    """Whether a URL's port, if it names one, is a port at all (urlsplit refuses 99999 or letters)."""
+    try:
+        port = urlsplit(url).port
+    except ValueError:
+        return False
+    return port is None or 0 <= port <= 65535
 
 
 def webhook_port_refusal(url: str, *, allowed_domains: tuple[str, ...]) -> str | None:

@@ -20,14 +20,18 @@ from watchdesk.graph.settings import Settings
 SLACK = '[[delivery]]\nkind = "slack"\nwebhook_env = "HOOK"\n'
 
 
+def _posted(tmp_path: Path, hook: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str | None]]:
+    """The delivery's outcome for webhook URL `hook`, its host resolving to a public address."""
+    monkeypatch.setattr(socket, "getaddrinfo", Resolver(["93.184.216.34"]))
+    return _deliver(tmp_path, SLACK, Settings(env={"HOOK": hook}))
+
+
 def test_a_webhook_on_a_port_the_policy_does_not_name_is_refused(
     connected: list[tuple[str, int]],  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    monkeypatch.setattr(socket, "getaddrinfo", Resolver(["93.184.216.34"]))
-    hook = "https://hooks.slack.example:8443/services/T0/B0/s3cret"
-    said = _deliver(tmp_path, SLACK, Settings(env={"HOOK": hook}))
+    said = _posted(tmp_path, "https://hooks.slack.example:8443/services/T0/B0/s3cret", monkeypatch)
     assert [(kind, status) for kind, status, _ in said] == [("slack", "refused")], said
     assert "port 8443 of 'hooks.slack.example' not allowed" in str(said[0][2])
     assert "s3cret" not in str(said) and connected == []
@@ -39,3 +43,16 @@ def test_the_dry_run_lists_a_webhook_port_the_run_refuses(tmp_path: Path) -> Non
     assert ("delivery[0]: $DESK_HOOK: port 8443 of 'hooks.slack.com' not allowed (name it in allowed_domains as "
             "hooks.slack.com:8443 if it should be): the run would refuse to post there") in said  # fmt: skip
     assert "XYZSECRET" not in said
+
+
+def test_a_webhook_port_that_is_no_port_is_said_invalid_and_not_tried(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, connected: list[tuple[str, int]]  # noqa: F811
+) -> None:
+    """Port 99999: the post was tried three times and failed as 'ConnectError', as if the network were down."""
+    said = _posted(tmp_path, "https://hooks.slack.example:99999/services/T0/B0/s3cret", monkeypatch)
+    assert said == [("slack", "failed", "variable HOOK is not a valid URL (its port is not a number from 0 to 65535)")]
+    assert connected == []
+    code, dry = _dry_run(tmp_path, hook="https://hooks.slack.com:99999/services/T/B/XYZSECRET")
+    assert code == EXIT_CONFIG, dry
+    assert ("delivery[0]: $DESK_HOOK is not a valid URL (its port is not a number from 0 to 65535): the run would "
+            "fail to post there") in dry and "XYZSECRET" not in dry  # fmt: skip
