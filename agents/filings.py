@@ -15,7 +15,7 @@ from watchdesk.agents.filing_spans import SECTIONED, Labelled, with_spans
 from watchdesk.agents.filings_compare import COMPARE_VERSION, StoredPair, compare_stored, previous_filing
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources import edgar, edgar_parse, sgml
-from watchdesk.sources.errors import ParsingError, TransportError, WatchdeskError
+from watchdesk.sources.errors import ParsingError, ResponseTooLargeError, TransportError, WatchdeskError
 from watchdesk.sources.html_emphasis import read_html
 from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument, Submissions
@@ -457,8 +457,9 @@ def _compare_previous(
 
 
 def _transient(exc: Exception) -> bool:
-    """A failure of the network (timeout, 5xx, 429) after the gateway's retries: not a 404, nor a replay pack's miss."""
-    return isinstance(exc, TransportError) and not isinstance(exc, LookupError)
+    """A failure of the network (timeout, 5xx, 429) after the gateway's retries: not a 404, nor a replay pack's miss,
+    nor a body over the size cap (the next run would meet the same cap, after downloading up to it again)."""
+    return isinstance(exc, TransportError) and not isinstance(exc, LookupError | ResponseTooLargeError)
 
 
 def _stored_uncompared(
