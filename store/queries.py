@@ -187,8 +187,9 @@ def weekly_mentions(
                count(*) AS mentions,
                count(*) FILTER (f.polarity = 'positive') AS positive,
                count(*) FILTER (f.polarity = 'negative') AS negative
-        FROM (SELECT f.* FROM current_findings f QUALIFY NOT {SAID_AGAIN}) f JOIN documents d USING (doc_id)
-        WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND {_IN_PERIOD} {late}
+        FROM (SELECT f.* FROM current_findings f WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic)
+              QUALIFY NOT {SAID_AGAIN}) f JOIN documents d USING (doc_id)
+        WHERE {_IN_PERIOD} {late}
         GROUP BY ALL ORDER BY week, f.ticker, f.topic
     """
     period = _period(start, end)
