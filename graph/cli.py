@@ -264,12 +264,15 @@ def run(
       watchdesk run "Monitor NVIDIA and AMD filings for inventory and export controls weekly"
     """
 
-    from watchdesk.graph.cli_plan import goal_as_before, load_or_plan, on_disk
+    from watchdesk.graph.cli_plan import load_or_plan, on_disk
     from watchdesk.graph.watchlist import horizon_ended
 
     if as_of is not None:  # before a goal is planned: its horizon counts from this day too
         ctx.obj = _settings(ctx, as_of=as_of.date())
-    wl = load_or_plan(watchlist, ctx.obj)  # a goal is planned as `watchdesk plan` would
+    settings = _settings(ctx, db_path=db, out_dir=out, record_dir=record)
+    # a goal is planned as `watchdesk plan --db` would: the same goal as its earlier runs in this database, by name,
+    # approval and horizon
+    wl = load_or_plan(watchlist, settings)
     if not on_disk(watchlist):  # a goal: what it cannot say is fixed in a file, which `plan --out` writes
         from watchdesk.graph.validate import ensure_valid
 
@@ -279,11 +282,8 @@ def run(
             raise ConfigError(f"{exc}\nA goal has no file to fix this in: `watchdesk plan {shlex.quote(watchlist)} "
                               "--out watchlist.toml` writes it as a watchlist; edit that, then `watchdesk run "
                               "watchlist.toml`.") from None  # fmt: skip
-    settings = _settings(ctx, db_path=db, out_dir=out, record_dir=record)
     if on_disk(watchlist, file=True):  # `approve` reads the secrets the database does not keep from it again
         settings = settings.with_(watchlist_path=Path(watchlist))
-    elif not on_disk(watchlist):  # a goal: the same goal as its earlier runs in this database, by name and approval
-        wl = goal_as_before(wl, settings, text=watchlist)
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
     ended = horizon_ended(wl, settings.as_of or today())

@@ -128,14 +128,16 @@ def load_or_plan(arg: str, settings: Settings) -> Watchlist:
         return load_watchlist(Path(arg))
     day = settings.as_of or today()
     result = plan_goal(arg, settings, as_of=day, report=_say)
-    summary = summarize(result, settings, as_of=day, with_plan=False)
-    _say(f"goal planned as watchlist {result.watchlist.name!r}:\n{summary}\n")
-    return result.watchlist
+    acted, known = _as_run_acts(result, settings, file=None)  # its decisions as the run acts on them
+    summary = summarize(acted, settings, as_of=day, with_plan=False)
+    _say(f"goal planned as watchlist {known.name!r}:\n{summary}\n")
+    return known
 
 
-def goal_as_before(goal: Watchlist, settings: Settings, *, text: str) -> Watchlist:
+def goal_as_before(goal: Watchlist, settings: Settings, *, text: str) -> tuple[Watchlist, str | None]:
     """A goal planned on the spot as the database knows it (goal/earlier.py): under the old name of its runs there, with
-    their approvals, and with the horizon counted from its first run (first_horizon); said when not as just planned."""
+    their approvals, and with the horizon counted from its first run (first_horizon); and that horizon's decision when
+    it is not as just planned."""
     from watchdesk.graph.goal.earlier import as_before
 
     known = as_before(goal, db_path=settings.db_path)
@@ -144,10 +146,7 @@ def goal_as_before(goal: Watchlist, settings: Settings, *, text: str) -> Watchli
              f"what it watches then): it keeps the name {known.name!r} its runs in this database have, with their "
              "approval and coverage\n")  # fmt: skip
     until, said = first_horizon(text, known, settings)
-    if said:
-        _say(f"{said}: a goal's horizon ends where its first run put it; to watch after that, give the goal an end "
-             "date ('until YYYY-MM-DD')\n")  # fmt: skip
-    return known.model_copy(update={"until": until})
+    return known.model_copy(update={"until": until}), said
 
 
 def first_horizon(text: str, goal: Watchlist, settings: Settings) -> tuple[date | None, str | None]:
@@ -176,21 +175,28 @@ def first_horizon(text: str, goal: Watchlist, settings: Settings) -> tuple[date 
 def as_run_acts(result: GoalPlan, settings: Settings, *, file: Path | None) -> GoalPlan:
     """The plan of a goal as a run acts on it: under the name and with the approvals of its earlier runs in the
     database (`watchdesk run "GOAL"`), or, written to `file`, with those of the runs of that file's watchlist."""
+    return _as_run_acts(result, settings, file=file)[0]
+
+
+def _as_run_acts(result: GoalPlan, settings: Settings, *, file: Path | None) -> tuple[GoalPlan, Watchlist]:
+    """as_run_acts, and the watchlist `watchdesk run "GOAL"` runs (with the fingerprints of its earlier runs)."""
     from dataclasses import replace
 
     from watchdesk.graph.goal.earlier import approval_said
     from watchdesk.graph.watchlist import Watchlist
     from watchdesk.graph.watchlist_paths import anchored
 
-    known = goal_as_before(result.watchlist, settings, text=result.goal)
+    known, horizon = goal_as_before(result.watchlist, settings, text=result.goal)
     written = Watchlist.model_validate(known.model_dump())  # as the file reads: no earlier fingerprint of the goal
     # a file's run reads its paths from the file's folder
     ran = anchored(known, base=Path.cwd()) if file is None else anchored(written, base=file.parent)
     said = approval_said(known, fingerprints=ran.fingerprints(), db_path=settings.db_path)
-    _, horizon = first_horizon(result.goal, result.watchlist, settings)
+    if horizon:
+        horizon += ("; a goal's horizon ends where its first run put it: to watch after that, give it an end date "
+                    "('until YYYY-MM-DD')")
     decisions = tuple(said if said and d.startswith("approval:") else
                       horizon if horizon and d.startswith("horizon:") else d for d in result.decisions)  # fmt: skip
-    return replace(result, watchlist=written, decisions=decisions)
+    return replace(result, watchlist=written, decisions=decisions), known
 
 
 def on_disk(arg: str, *, file: bool = False) -> bool:

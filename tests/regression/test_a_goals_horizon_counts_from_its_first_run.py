@@ -58,3 +58,16 @@ def test_a_dated_horizon_is_its_date(tmp_path: Path) -> None:
     text = _plan(GOAL.replace("for the next 4 weeks", "until 2027-06-30"), db, "2026-10-15")
     assert "until = 2027-06-30" in text
     assert "the day of the goal's first run" not in text
+
+
+def test_run_says_the_horizon_and_approval_it_acts_on(tmp_path: Path) -> None:
+    """`run "GOAL"` printed its decisions as planned today ("until 2026-11-12, counted from 2026-10-15"; "the first
+    run's plan waits for a person's yes"), then a line correcting the horizon: its Decisions are those it acts on."""
+    db = _store(tmp_path)
+    said = CliRunner(env=ENV).invoke(cli, ["run", GOAL, "--db", str(db), "--as-of", "2026-10-15", "--dry-run"])
+    assert said.exit_code == 0, said.output
+    decisions = " ".join(said.output.split("Not understood:")[0].split())
+    assert (f"horizon: until 2026-10-29 (from 'for the next 4 weeks', counted from 2026-10-01, the day of the goal's "
+            f"first run in {db}); a goal's horizon ends where its first run put it") in decisions  # fmt: skip
+    assert "2026-11-12" not in said.output  # four weeks from 2026-10-15: neither said nor corrected
+    assert "approval: a run starts without asking: 1 approved run of this goal" in decisions
