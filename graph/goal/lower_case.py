@@ -101,16 +101,19 @@ def spaced_tickers(
 
     out: list[list[Token]] = []
     spaced: set[int] = set()
+    starts = {s for s, _ in found.spans}
     for group in groups:
         if len(group) > 1 and all(tickerish(t) for t in group) and any(lower_case_ticker([t], index) for t in group):
             spaced.update(range(len(out), len(out) + len(group)))
             out += [[t] for t in group]
             continue
         # "amd intc": AMD read by its alias; "NVDA tsm ASML": beside tickers in capitals ("apple ipad" stays words: no
-        # slip is looked for beside a name)
+        # slip is looked for beside a name); one qualifying the word after it stays a word ("NVDA low margins" is no
+        # Lowe's, a review of b9028c7), as after a watch verb ("watch cash flow")
         ticker_beside = any(raw[s:e].islower() or raw[s:e].isupper() for s, e in found.spans
                             if by_a_space(group[0], s, e, raw))  # fmt: skip
-        if len(group) == 1 and lower_case_ticker(group, index) and ticker_beside:
+        ref = lower_case_ticker(group, index) if len(group) == 1 else None
+        if ref and ticker_beside and not qualified_words([Named(ref, group[0].text, group[0].start)], raw, starts):
             spaced.add(len(out))
         out.append(group)
     return out, spaced

@@ -55,3 +55,18 @@ def test_a_lower_case_ticker_among_upper_case_ones(goal: str, tickers: list[str]
     result = parse_goal(goal, as_of=AS_OF)
     assert [t.symbol for t in result.watchlist.tickers] == tickers, result.not_understood
     assert not result.not_understood
+
+
+@pytest.mark.parametrize(("goal", "tickers"), [
+    ("monitor NVDA low margins weekly", ["NVDA"]),
+    ("watch TSMC low inventory", ["TSM"]),
+    ("watch NVIDIA fast growth", ["NVDA"]),
+    ("watch NVDA tsm weekly for low margins", ["NVDA", "TSM"]),  # "weekly" is no word tsm qualifies
+])  # fmt: skip
+def test_a_ticker_shaped_word_qualifying_the_next_stays_a_word(goal: str, tickers: list[str]) -> None:
+    """A review of b9028c7: beside a company in capitals, any lower-case ticker of a well-known company was read as one
+    of a list, so "monitor NVDA low margins weekly" watched Lowe's (LOW) and "watch NVIDIA fast growth" Fastenal
+    (FAST), said as plain decisions. A word that qualifies the word after it ("low margins") stays a word, as one after
+    a watch verb does ("watch cash flow"); one between companies or ending the list ("NVDA tsm ASML") is a ticker."""
+    result = parse_goal(goal, as_of=AS_OF)
+    assert [t.symbol for t in result.watchlist.tickers] == tickers, result.decisions
