@@ -151,7 +151,7 @@ def _finding_item(r: dict[str, Any], *, relayed: bool) -> FindingItem:
     names = ("finding_id", "ticker", "company", "topic", "polarity", "score", "sentence", "section", "speaker",
              "doc_id", "doc_title", "doc_url", "filed_at", "speaker_kind", "dated_by_storage", "sure",
              "method_version", "first_stored", "kind", "said_again")  # fmt: skip
-    return FindingItem(form=r["doc_type"] or r["form"], relayed=relayed, **{n: r[n] for n in names})
+    return FindingItem(form=r["doc_type"] or r["form"], filed_as=r["form"], relayed=relayed, **{n: r[n] for n in names})
 
 
 def _relayed(rows: Sequence[dict[str, Any]], turns: Sequence[dict[str, Any]]) -> set[str]:

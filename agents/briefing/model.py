@@ -20,7 +20,7 @@ class FindingItem:
     doc_id: str
     doc_title: str | None
     doc_url: str
-    form: str | None
+    form: str | None  # the document's type: an exhibit's own ("EX-99.1")
     filed_at: date | None  # the event date: filed, called or published; else first stored
     speaker_kind: str | None = None  # management | analyst | operator | other, for call statements
     dated_by_storage: bool = False
@@ -31,6 +31,7 @@ class FindingItem:
     relayed: bool = False  # said in a management turn of Q&A that opens by passing on an analyst's question
     # its document said the sentence before (same topic; queries.SAID_AGAIN): a place it was said again, not counted
     said_again: bool = False
+    filed_as: str | None = None  # its filing's form, an exhibit's too (8-K for an EX-99.1), as the trend compares it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

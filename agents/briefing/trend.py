@@ -128,7 +128,8 @@ def _trend(data: BriefingInput, current: Sequence[FindingItem], before: Mapping[
     several; `held`: whether the weeks before the period mention the pair at all."""
     parts: dict[str | None, list[FindingItem]] = {}
     for f in current:
-        parts.setdefault(like(f.kind, f.form) if data.earlier is not None else f.kind, []).append(f)
+        # an exhibit as its filing (an 8-K's EX-99.1 as an 8-K), as store.earlier reads the documents before
+        parts.setdefault(like(f.kind, f.filed_as or f.form) if data.earlier is not None else f.kind, []).append(f)
     compared = [before[k].counts for k in parts if k in before]
     previous = f"{_tone(_total(compared)):+.2f}" if compared else "—"
     if len(parts) == 1:
@@ -166,7 +167,7 @@ def _label(kind: str | None, items: Sequence[FindingItem]) -> str:
     """What the period's documents of a kind are called in a cell of several: calls, news, 10-K and 10-Q, ..."""
     if kind in {"call", "news", "filing"}:
         return _PLURAL[str(kind)]
-    return " and ".join(sorted({f.form or "" for f in items})) if kind else "documents"
+    return " and ".join(sorted({f.filed_as or f.form or "" for f in items})) if kind else "documents"
 
 
 def _total(counts: Iterable[Counts]) -> Counts:
