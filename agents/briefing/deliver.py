@@ -249,6 +249,13 @@ def _email(
                 said = "; ".join(f"{a}: {answers[a]}" for a in later)
                 raise _ForNow(f"{server.where} turned away for now {said}", transient=True)
 
+        # waited for as between any two attempts: a greylisting server asks the sender to come back later, and the
+        # attempt made at once was spent (a review of e3c1f5d)
+        wait = channels_.backoff * 2 ** (attempts - 1)
+        said = "; ".join(f"{a}: {refused[a]}" for a in later)
+        report(f"delivery email {', '.join(later)}: attempt {attempts} of {channels_.attempts}: {server.where} turned "
+               f"away for now {said}; trying again in {wait:g} s")  # fmt: skip
+        time.sleep(wait)
         made, again_error = _retry(again, channels_, first=attempts + 1,
                                    say=lambda m: report(f"delivery email {', '.join(later)}: {m}"))  # fmt: skip
         tried |= dict.fromkeys(retried, made)
