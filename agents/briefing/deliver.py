@@ -237,9 +237,12 @@ def _email(
     if later and attempts < channels_.attempts:  # attempts left
         # turned away for now (4xx at RCPT: greylisting, a full mailbox) while the others took it: sent again to them
         # alone, as a message turned away for every recipient is tried again (before: failed after one attempt)
-        retried = list(later)
+        made = attempts
 
         def again() -> None:
+            nonlocal made
+            made += 1
+            tried.update(dict.fromkeys(later, made))  # each recipient's own: one taken on attempt 2 was sent on it
             answers = channels.send_email(server, email, to=later)
             for address in later:
                 refused.pop(address, None)
@@ -256,9 +259,8 @@ def _email(
         report(f"delivery email {', '.join(later)}: attempt {attempts} of {channels_.attempts}: {server.where} turned "
                f"away for now {said}; trying again in {wait:g} s")  # fmt: skip
         time.sleep(wait)
-        made, again_error = _retry(again, channels_, first=attempts + 1,
-                                   say=lambda m: report(f"delivery email {', '.join(later)}: {m}"))  # fmt: skip
-        tried |= dict.fromkeys(retried, made)
+        _, again_error = _retry(again, channels_, first=attempts + 1,
+                                say=lambda m: report(f"delivery email {', '.join(later)}: {m}"))  # fmt: skip
         if again_error is not None and not isinstance(again_error, _ForNow):  # the attempt's error, not an answer
             last = {a: again_error for a in later}
             for address in later:

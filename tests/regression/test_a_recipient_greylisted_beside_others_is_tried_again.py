@@ -83,3 +83,26 @@ def test_a_greylisted_recipient_is_waited_for_as_between_any_two_attempts(tmp_pa
     assert waits == [2, 4]  # as a message turned away for every recipient waits
     assert any("attempt 1 of 3" in m and "cio@desk.example.com" in m and "451 4.7.1" in m and "in 2 s" in m
                for m in said), said
+
+
+class GreylistingTwo(GreylistingOne):
+    """Takes pm@ always; turns cio@ away for now once, gone@ every time."""
+
+    def __init__(self) -> None:
+        super().__init__(times=1)
+        self.gone = 0
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if address == "gone@desk.example.com":
+            return "452 4.2.2 Mailbox full"
+        return await super().handle_RCPT(server, session, envelope, address, options)
+
+
+def test_each_recipient_says_the_attempt_that_sent_it(tmp_path: Path) -> None:
+    """A review of e3c1f5d: of two recipients turned away for now, the one taken on attempt 2 was recorded with the
+    attempts of the other, still turned away on attempt 3 ('sent', 3 attempts)."""
+    server = GreylistingTwo()
+    out = _deliver(server, tmp_path)
+    assert server.delivered == [["pm@example.com"], ["cio@desk.example.com"]]
+    assert out["cio@desk.example.com"] == ("sent", 2, None)
+    assert out["gone@desk.example.com"][:2] == ("failed", 3)
