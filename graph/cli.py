@@ -437,7 +437,8 @@ def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool)
     trail instead: every request, refusal, approval (who, when, the steps an edit left out) and delivery, oldest
     first.
 
-    A run still marked running while no process holds the file was killed: it shows as stale. With --upgrade the
+    A run still marked running while no process holds the file was killed: it shows as stale, unless its process closed
+    the file to wait (to try a delivery again), which it says. With --upgrade the
     store is migrated first (readers such as the notebooks never migrate a store; every writing command does).
 
     \b
@@ -446,7 +447,8 @@ def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool)
       watchdesk runs demo-2026-09-01 --db demo.duckdb      # its audit trail
       watchdesk runs --db demo.duckdb --upgrade     # after upgrading watchdesk, before opening a notebook
     """
-    from watchdesk.store.reader import RUN_STATUS
+    from watchdesk.store import lease
+    from watchdesk.store.reader import RUN_STATUS, STALE_RUNNING
     from watchdesk.store.store import Store
 
     settings = _settings(ctx, db_path=db)
@@ -460,9 +462,11 @@ def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool)
 
             print_audit(store, run_id, echo=click.echo, note=lambda line: click.echo(line, err=True))
             return
+        waiting = lease.live(settings.db_path)  # a run whose process closed the file to wait is no stale one
         for run_id, status, watchlist, started in store.query(
             f"SELECT run_id, {RUN_STATUS}, watchlist, started_at FROM runs ORDER BY started_at DESC"
         ):
+            status = lease.run_status(status, run_id, stale=STALE_RUNNING, waiting=waiting)
             click.echo(f"{run_id}\t{status}\t{started:%Y-%m-%d %H:%M}\t{watchlist}")
         click.echo(" ".join(f"{k}={v}" for k, v in store.counts().items()), err=True)
 

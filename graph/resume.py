@@ -17,6 +17,7 @@ from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.redact import REDACTED
+from watchdesk.store import lease
 from watchdesk.store.store import Store
 
 # A run still `running` in a file this process may open has no process left (DuckDB: one writer).
@@ -92,6 +93,9 @@ def load_stopped(run_id: str, settings: Settings) -> StoppedRun:
                           "and period): approve that one (`watchdesk runs` lists them)")  # fmt: skip
     if status not in RESUMABLE:
         raise ConfigError(f"run {run_id} is {status}, not awaiting approval or interrupted")
+    if status == "running" and (held := lease.holder(settings.db_path, run_id=run_id)) is not None:
+        raise ConfigError(f"run {run_id} is still running: its {held.said()}; it records its outcome when it ends "
+                          "(`watchdesk runs` shows it)")  # fmt: skip
     return StoppedRun(
         run_id=run_id,
         thread_id=thread_id,
@@ -177,7 +181,7 @@ def _answer_said(run_id: str, db_path: Path) -> str:
 def run_said(run_id: str, settings: Settings) -> str:
     """`watchdesk approve RUN_ID --show`: a stored run's status and plan, and why it waits if it does; read only."""
     from watchdesk.graph.approval import plan_said, why_waiting
-    from watchdesk.store.reader import RUN_STATUS
+    from watchdesk.store.reader import RUN_STATUS, STALE_RUNNING
 
     if why := no_database(Path(settings.db_path)):
         raise ConfigError(f"{why}: pass --db with the file the run used")
@@ -186,6 +190,7 @@ def run_said(run_id: str, settings: Settings) -> str:
         if not rows:
             raise ConfigError(f"no run {run_id!r} in {settings.db_path} (see `watchdesk runs`)")
         ((name, status, started, plan),) = rows
+        status = lease.run_status(status, run_id, stale=STALE_RUNNING, waiting=lease.live(settings.db_path))
         waiting = status == "awaiting_approval"
         why = f"Why: {why_waiting(store, run_id)}.\n" if waiting else ""
     head = f"run {run_id} of {name}: {status.replace('_', ' ')} (started {started:%Y-%m-%d %H:%M} UTC)"

@@ -7,6 +7,7 @@ at once, so every call takes the handle's lock. Reads and writes are short, so t
 from __future__ import annotations
 
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -16,8 +17,8 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from watchdesk.sources.errors import DiskFullError, StoreDamagedError, disk_full
-from watchdesk.store import db, writes
+from watchdesk.sources.errors import DatabaseInUseError, DiskFullError, StoreDamagedError, disk_full
+from watchdesk.store import db, lease, writes
 from watchdesk.store.records import (
     ActionRecord,
     DocumentRecord,
@@ -91,6 +92,36 @@ class Store:
                     if (full := disk_full(exc)) is not None:
                         _UNMERGED[self.path] = full
             self.con.close()
+
+    @contextmanager
+    def released(self, *, run_id: str | None, briefing_id: str | None = None, doing: str,
+                 report: Callable[[str], None] = lambda _m: None, poll_s: float = 0.5) -> Iterator[None]:  # fmt: skip
+        """The file closed while this process waits (a retry's backoff), so a notebook, `watchdesk findings` or another
+        run can open it meanwhile; a lease beside it says this process lives and will write again (lease.py). Reopened
+        when the block ends, waiting while another process holds it; this process's other threads wait for that. A
+        store in memory or read-only, or on a system without flock, stays open."""
+        if self.path is None or self.path == ":memory:" or self.read_only or not lease.supported():
+            yield
+            return
+        with self._lock, lease.holding(self.path, run_id=run_id, briefing_id=briefing_id, doing=doing):
+            self.close()
+            try:
+                yield
+            finally:
+                self.con = self._reopen(report=report, poll_s=poll_s)
+
+    def _reopen(self, *, report: Callable[[str], None], poll_s: float) -> duckdb.DuckDBPyConnection:
+        assert self.path is not None
+        said = False
+        while True:
+            try:
+                return db.connect(self.path)
+            except DatabaseInUseError as exc:  # another process opened it while this one waited: its turn ends first
+                if not said:
+                    report(f"{self.path} was opened by another process while this one waited; waiting for it to close "
+                           f"the file, to record what this one did ({exc})")
+                    said = True
+                time.sleep(poll_s)
 
     def __enter__(self) -> Store:
         return self
@@ -227,7 +258,9 @@ class Store:
         self._locked(writes.save_run, run)
 
     def mark_interrupted(self) -> list[str]:
-        return self._locked(writes.mark_interrupted)
+        """Runs left `running` by a dead process become `interrupted`: not one whose process closed the file to wait."""
+        waiting = [held.run_id for held in lease.live(self.path)] if self.path not in (None, ":memory:") else []
+        return self._locked(writes.mark_interrupted, keep=[r for r in waiting if r])
 
     def set_cursor(self, *, ticker: str, source: str, value: str) -> None:
         self._locked(writes.set_cursor, ticker=ticker, source=source, value=value)

@@ -138,16 +138,17 @@ def known_accessions(con: duckdb.DuckDBPyConnection, accessions: Iterable[str]) 
     return {r[0] for r in rows}
 
 
-def mark_interrupted(con: duckdb.DuckDBPyConnection) -> list[str]:
+def mark_interrupted(con: duckdb.DuckDBPyConnection, *, keep: Sequence[str] = ()) -> list[str]:
     """Runs still `running` whose process is gone become `interrupted`; their ids, oldest first.
 
     Only a writer may call this, and DuckDB lets one process write a file at a time: a run marked
-    `running` in a file this process could open for writing has no process left.
+    `running` in a file this process could open for writing has no process left, unless that process closed the
+    file to wait and holds a lease on it (store/lease.py): those runs are `keep`.
     """
     rows = con.execute(
         "UPDATE runs SET status = 'interrupted', error = coalesce(error, ?) WHERE status = 'running'"
-        " RETURNING run_id, started_at",
-        ["its process ended before the run finished (killed or crashed)"],
+        " AND NOT list_contains(?, run_id) RETURNING run_id, started_at",
+        ["its process ended before the run finished (killed or crashed)", list(keep)],
     ).fetchall()
     return [r[0] for r in sorted(rows, key=lambda r: r[1])]
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable, Container, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -22,8 +23,9 @@ from urllib.parse import urlsplit
 from watchdesk.agents.briefing import channels
 from watchdesk.agents.briefing.channels import DeliveryError
 from watchdesk.agents.briefing.charts import Chart
-from watchdesk.agents.briefing.delivery_rows import already_sent, begin, record, settle_unknown
+from watchdesk.agents.briefing.delivery_rows import already_sent, begin, in_flight, record, retrying, settle_unknown
 from watchdesk.agents.briefing.mail import Image, mail_html
+from watchdesk.agents.briefing.retry import Pause, retry
 from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.gateway import domain_matches, port_refusal
@@ -34,6 +36,10 @@ SKIPPED_WHY = "this period's briefing was already sent there; `watchdesk brief -
 UNSURE_THEN = "check, then `watchdesk brief --deliver` sends it again"
 UNCONFIRMED_WHY = ("this period's briefing was handed over there before with no confirmation, so it may have arrived; "
                    f"{UNSURE_THEN}")  # fmt: skip
+
+
+# stores that `targets` of a kind are about to be sent; the pause for those of them a retry waits for
+Sending = Callable[[str, Sequence[str]], Callable[[Sequence[str]], Pause]]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -90,24 +96,30 @@ def deliver(
     resend: bool | Literal["undelivered"] = False,
     report: Callable[[str], None] = lambda _m: None,
 ) -> list[Outcome]:
-    unknown = settle_unknown(store, msg.briefing_id)  # sends an earlier process began and never saw the end of
+    busy = in_flight(store, msg.briefing_id)  # sends another process is retrying now: its own to finish
+    unknown = settle_unknown(store, msg.briefing_id, busy=busy)  # an earlier process began and never saw the end of
     sent = {} if resend is True else already_sent(store, msg.briefing_id)
     if resend == "undelivered":  # an unconfirmed target is sent again: the person checked it did not arrive
         sent = {where: how for where, how in sent.items() if how == "sent"}
     ids: dict[tuple[str, str], str] = {}  # (kind, target) -> its `sending` row, stored before the send
 
-    def sending(kind: str, to: Sequence[str]) -> None:
+    def sending(kind: str, to: Sequence[str]) -> Callable[[Sequence[str]], Pause]:
         ids.update(begin(store, msg, kind=kind, targets=to))
+        return lambda tried: lambda attempt, said: _released(store, msg, ids, kind=kind, targets=tried,
+                                                             attempt=attempt, said=said, report=report)  # fmt: skip
 
     outcomes: list[Outcome] = []
     for target in targets:
-        for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent, sending=sending, report=report):
+        for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent.keys() | busy.keys(), sending=sending,
+                                    report=report):  # fmt: skip
             where = (outcome.kind, outcome.target)
             if outcome.status != "skipped":
                 record(store, msg, kind=outcome.kind, target=outcome.target, status=outcome.status,
                        attempts=outcome.attempts, error=outcome.error, delivery_id=ids.pop(where, None))  # fmt: skip
             why = outcome.error
-            if outcome.status == "skipped" and where in unknown:
+            if outcome.status == "skipped" and where in busy:
+                why = f"another watchdesk process is sending it now: {busy[where]}"
+            elif outcome.status == "skipped" and where in unknown:
                 why = why or f"it may already have been sent: {unknown[where]}; not sent again: {UNSURE_THEN}"
             elif outcome.status == "skipped":
                 why = why or (UNCONFIRMED_WHY if sent.get(where) == "unconfirmed" else SKIPPED_WHY)
@@ -116,13 +128,22 @@ def deliver(
     return outcomes
 
 
+def _released(store: Store, msg: Message, ids: Mapping[tuple[str, str], str], *, kind: str, targets: Sequence[str],
+              attempt: int, said: str, report: Callable[[str], None]) -> AbstractContextManager[None]:  # fmt: skip
+    """The store closed while `targets` wait to be tried again: their rows and the audit say so first, so a process
+    killed meanwhile leaves them `sending` with the retry said (the next delivery settles them `unconfirmed`)."""
+    retrying(store, msg, kind=kind, targets=targets, ids=ids, attempt=attempt, said=said)
+    doing = f"waits to try again its delivery to {kind} {', '.join(targets)} ({msg.period_label})"
+    return store.released(run_id=msg.run_id, briefing_id=msg.briefing_id, doing=doing, report=report)
+
+
 def _deliver_one(
     msg: Message,
     target: Target,
     *,
     channels_: Channels,
     skip: Container[tuple[str, str]],
-    sending: Callable[[str, Sequence[str]], None],
+    sending: Sending,
     report: Callable[[str], None],
 ) -> list[Outcome]:
     if target.kind == "file":
@@ -202,7 +223,7 @@ def _email(
     *,
     channels_: Channels,
     skip: Container[tuple[str, str]],
-    sending: Callable[[str, Sequence[str]], None],
+    sending: Sending,
     report: Callable[[str], None],
 ) -> list[Outcome]:
     allowed = [a for a in target.to if recipient_allowed(a, channels_.allowed_recipients)]
@@ -229,9 +250,9 @@ def _email(
     email = channels.email_message(sender=server.sender, to=todo, subject=subject, text=msg.text, html=html,
                                    images=images)  # fmt: skip
     refused: dict[str, str] = {}
-    sending("email", todo)
-    attempts, error = _retry(lambda: refused.update(channels.send_email(server, email)), channels_,
-                             say=lambda m: report(f"delivery email {', '.join(todo)}: {m}"))  # fmt: skip
+    pause = sending("email", todo)  # the store closed while the targets tried again wait: pause(those targets)
+    attempts, error = retry(lambda: refused.update(channels.send_email(server, email)), channels_, pause=pause(todo),
+                            say=lambda m: report(f"delivery email {', '.join(todo)}: {m}"))  # fmt: skip
     tried, last = dict.fromkeys(todo, attempts), dict[str, DeliveryError]()
     later = [a for a, why in refused.items() if why.startswith("4")] if error is None else []
     if later and attempts < channels_.attempts:  # attempts left
@@ -253,14 +274,15 @@ def _email(
                 raise _ForNow(f"{server.where} turned away for now {said}", transient=True)
 
         # waited for as between any two attempts: a greylisting server asks the sender to come back later, and the
-        # attempt made at once was spent (a review of e3c1f5d)
+        # attempt made at once was spent (a review of e3c1f5d); the store is closed as they wait (pause)
         wait = channels_.backoff * 2 ** (attempts - 1)
-        said = "; ".join(f"{a}: {refused[a]}" for a in later)
-        report(f"delivery email {', '.join(later)}: attempt {attempts} of {channels_.attempts}: {server.where} turned "
-               f"away for now {said}; trying again in {wait:g} s")  # fmt: skip
-        time.sleep(wait)
-        _, again_error = _retry(again, channels_, first=attempts + 1,
-                                say=lambda m: report(f"delivery email {', '.join(later)}: {m}"))  # fmt: skip
+        said = (f"attempt {attempts} of {channels_.attempts}: {server.where} turned away for now "
+                + "; ".join(f"{a}: {refused[a]}" for a in later) + f"; trying again in {wait:g} s")
+        with pause(later)(attempts, said):
+            report(f"delivery email {', '.join(later)}: {said}")
+            time.sleep(wait)
+            _, again_error = retry(again, channels_, first=attempts + 1,
+                                   say=lambda m: report(f"delivery email {', '.join(later)}: {m}"))  # fmt: skip
         if again_error is not None and not isinstance(again_error, _ForNow):  # the attempt's error, not an answer
             last = {a: again_error for a in later}
             for address in later:
@@ -295,7 +317,7 @@ def _slack(
     *,
     channels_: Channels,
     skip: Container[tuple[str, str]],
-    sending: Callable[[str, Sequence[str]], None],
+    sending: Sending,
     report: Callable[[str], None],
 ) -> Outcome:
     env = target.webhook_env or ""
@@ -320,9 +342,9 @@ def _slack(
         return Outcome(kind="slack", target=where, status="refused", error=why)
     if ("slack", where) in skip:
         return Outcome(kind="slack", target=where, status="skipped")
-    sending("slack", [where])
-    attempts, error = _retry(lambda: channels.post_webhook(url, {"text": msg.headline}), channels_,
-                             say=lambda m: report(f"delivery slack {where}: {m}"))  # fmt: skip
+    pause = sending("slack", [where])([where])
+    attempts, error = retry(lambda: channels.post_webhook(url, {"text": msg.headline}), channels_, pause=pause,
+                            say=lambda m: report(f"delivery slack {where}: {m}"))  # fmt: skip
     return Outcome(kind="slack", target=where, status=_status(error), attempts=attempts,
                    error=None if error is None else str(error))  # fmt: skip
 
@@ -348,22 +370,3 @@ def webhook_port_refusal(url: str, *, allowed_domains: tuple[str, ...]) -> str |
     except ValueError:
         return None
     return port_refusal(parts.scheme.lower(), (parts.hostname or "").lower(), port, allowed_domains=allowed_domains)
-
-
-def _retry(
-    send: Callable[[], object], channels_: Channels, *, say: Callable[[str], None], first: int = 1
-) -> tuple[int, DeliveryError | None]:
-    """(attempts made, counting from `first`, the last error or None); each failed attempt that is tried again is
-    said as it happens, so a run waiting on a slow server shows what it waits for."""
-    delay = channels_.backoff * 2 ** (first - 1)
-    for attempt in range(first, channels_.attempts + 1):
-        try:
-            send()
-            return attempt, None
-        except DeliveryError as exc:
-            if not exc.transient or attempt == channels_.attempts:
-                return attempt, exc
-            say(f"attempt {attempt} of {channels_.attempts} failed ({exc}); trying again in {delay:g} s")
-            time.sleep(delay)
-            delay *= 2
-    return channels_.attempts, DeliveryError("no attempt made", transient=False)  # pragma: no cover - attempts >= 1

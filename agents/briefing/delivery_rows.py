@@ -2,16 +2,18 @@
 
 A message is handed over only once a `sending` row says so; its outcome replaces that row. A row still `sending`
 when the briefing is delivered again is a send whose outcome was never stored (the disk filled, the process was
-killed): it may have arrived, so it becomes `unconfirmed` and is not sent again unasked (DuckDB lets one process
-write a file, so no other process is sending it now).
+killed): it may have arrived, so it becomes `unconfirmed` and is not sent again unasked. DuckDB lets one process
+write a file, so no other process is sending it now, but for one that closed the store to wait before trying again
+(retry.py) and holds a lease on it (store/lease.py): its rows are its own to finish, and nobody else's to send.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
+from watchdesk.store import lease
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import ActionRecord, stable_id
 from watchdesk.store.store import Store
@@ -38,13 +40,40 @@ def begin(store: Store, msg: Sent, *, kind: str, targets: Sequence[str]) -> dict
     return {(kind, str(r["target"])): str(r["delivery_id"]) for r in rows}
 
 
-def settle_unknown(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:
-    """The sends of this briefing left `sending` by an earlier process, now `unconfirmed`: (kind, target) -> why."""
-    rows = store.query("SELECT delivery_id, kind, target, \"at\" FROM deliveries WHERE briefing_id = ? "
+def in_flight(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:
+    """The sends of this briefing another process has begun and is waiting to try again (its lease is held):
+    (kind, target) -> what that process does."""
+    held = {h.run_id: h for h in lease.live(store.path) if h.briefing_id == briefing_id} if store.path else {}
+    rows = store.query("SELECT kind, target, run_id FROM deliveries WHERE briefing_id = ? AND status = 'sending' AND "
+                       "list_contains(?, run_id)", [briefing_id, list(held)]) if held else []  # fmt: skip
+    return {(kind, target): held[run_id].said() for kind, target, run_id in rows}
+
+
+def retrying(store: Store, msg: Sent, *, kind: str, targets: Sequence[str], ids: Mapping[tuple[str, str], str],
+             attempt: int, said: str) -> None:  # fmt: skip
+    """Store, before the store is closed for the wait, that `targets` are tried again: their `sending` rows say so,
+    and the audit has the failed attempt."""
+    now = datetime.now(UTC)
+    why = f"tried again after {said}"
+    store.query("UPDATE deliveries SET error = ? WHERE list_contains(?, delivery_id)",
+                [why, [ids[(kind, t)] for t in targets if (kind, t) in ids]])  # fmt: skip
+    store.record_actions([ActionRecord(agent=AGENT, action=f"deliver.{kind}", target=t, attempt=attempt,
+                                       outcome="retrying", at=now, run_id=msg.run_id, detail=said) for t in targets])
+
+
+def settle_unknown(store: Store, briefing_id: str, *, busy: Container[tuple[str, str]] = ()
+                   ) -> dict[tuple[str, str], str]:  # fmt: skip
+    """The sends of this briefing left `sending` by an earlier process, now `unconfirmed`: (kind, target) -> why.
+    Those `busy` (another process waits to try them again) are left as they are."""
+    rows = store.query("SELECT delivery_id, kind, target, \"at\", error FROM deliveries WHERE briefing_id = ? "
                        "AND status = 'sending' ORDER BY \"at\"", [briefing_id])  # fmt: skip
     said: dict[tuple[str, str], str] = {}
-    for delivery_id, kind, target, at in rows:
-        said[(kind, target)] = f"its sending began at {at:%Y-%m-%d %H:%M} UTC and its outcome was never recorded"
+    for delivery_id, kind, target, at, retried in rows:
+        if (kind, target) in busy:
+            continue
+        then = f" ({retried}) when its process ended" if retried else ""  # killed as it waited to try again
+        said[(kind, target)] = (f"its sending began at {at:%Y-%m-%d %H:%M} UTC{then} and its outcome was never "
+                                "recorded")
         store.query("UPDATE deliveries SET status = 'unconfirmed', error = ? WHERE delivery_id = ?",
                     [f"{said[(kind, target)]}; not sent again", delivery_id])  # fmt: skip
     return said
