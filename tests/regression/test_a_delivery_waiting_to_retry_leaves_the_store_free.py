@@ -16,9 +16,11 @@ import subprocess
 import sys
 import time
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from tests.integration.test_delivery import watchlist, written
@@ -181,3 +183,52 @@ def test_a_process_killed_as_its_delivery_waits_leaves_it_pending(tmp_path: Path
     assert line.endswith("when its process ended and its outcome was never recorded; not sent again: check, then "
                          "`watchdesk brief --deliver` sends it again)"), line
 
+
+
+# What a notebook and `watchdesk runs` see of a run while its delivery waits
+READER = """
+import json, sys
+from click.testing import CliRunner
+from watchdesk.graph.cli import cli
+from watchdesk.store import explore
+print(json.dumps({"findings": len(explore.findings(sys.argv[1])),
+                  "runs": CliRunner().invoke(cli, ["runs", "--db", sys.argv[1]]).stdout}))
+"""
+
+
+class ReadDuringRetry(Greylisting):
+    """Greylists the first attempt; at the second (made while the run waits to retry), a second process reads."""
+
+    def __init__(self, db: Path) -> None:
+        super().__init__(refusals=1)
+        self.db, self.seen = db, dict[str, Any]()
+
+    async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        if self.asked == 1 and not self.seen:
+            done = subprocess.run([sys.executable, "-c", READER, str(self.db)], capture_output=True, text=True,
+                                  timeout=120, cwd=REPO)  # fmt: skip
+            self.seen = json.loads(done.stdout.splitlines()[-1]) if done.returncode == 0 else {"error": done.stderr}
+        return await super().handle_RCPT(server, session, envelope, address, options)
+
+
+def test_a_notebook_reads_a_runs_findings_while_its_delivery_waits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.regression.demo_slice import WATCHLIST as SLICE
+    from tests.regression.demo_slice import run_args
+    from watchdesk.graph import nodes
+
+    monkeypatch.setattr(nodes, "deliver_briefing", partial(deliver_briefing, backoff=0))
+    server = ReadDuringRetry(tmp_path / "w.duckdb")
+    with serving(server) as port:
+        text = SLICE.replace("[policy]", f'{TO}\n[policy]\nallowed_recipients = ["pm@example.com"]')
+        result = CliRunner(env={"WATCHDESK_SMTP_URL": smtp_url(port)}).invoke(cli, run_args(tmp_path, text=text))
+    assert result.exit_code == 0, result.output
+    assert "delivery email pm@example.com: sent" in result.stderr and server.received == 1
+    assert server.seen.get("findings", 0) > 0, server.seen  # the run's own findings, read as its delivery waits
+    ((run_id, status),) = [line.split("\t")[:2] for line in server.seen["runs"].splitlines()]
+    assert status.startswith(f"running (process {os.getpid()} waits to try again its delivery to email "), status
+    with Store.open(tmp_path / "w.duckdb", read_only=True) as store:
+        assert store.query("SELECT run_id, status FROM runs") == [(run_id, "done")]
+        audit = store.query("SELECT outcome FROM actions WHERE action = 'deliver.email' ORDER BY \"at\"")
+    assert audit == [("retrying",), ("sent",)]
