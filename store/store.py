@@ -111,16 +111,20 @@ class Store:
                 self.con = self._reopen(report=report, poll_s=poll_s)
 
     def _reopen(self, *, report: Callable[[str], None], poll_s: float) -> duckdb.DuckDBPyConnection:
+        """The file opened again; while another process holds it (it opened the file as this one waited), waited for
+        with no limit, said at once and each minute: what this process did is recorded only here."""
         assert self.path is not None
-        said = False
+        began, said = time.monotonic(), -1
         while True:
             try:
                 return db.connect(self.path)
-            except DatabaseInUseError as exc:  # another process opened it while this one waited: its turn ends first
-                if not said:
-                    report(f"{self.path} was opened by another process while this one waited; waiting for it to close "
-                           f"the file, to record what this one did ({exc})")
-                    said = True
+            except DatabaseInUseError as exc:
+                waited = int(time.monotonic() - began) // 60
+                if waited > said:
+                    so_far = f" ({waited} min so far)" if waited else ""
+                    report(f"{self.path} was opened by another process while this one waited; this one records what "
+                           f"it did once that one closes the file{so_far}: {exc}")  # fmt: skip
+                    said = waited
                 time.sleep(poll_s)
 
     def __enter__(self) -> Store:

@@ -185,6 +185,35 @@ def test_a_process_killed_as_its_delivery_waits_leaves_it_pending(tmp_path: Path
 
 
 
+
+HOLD = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); print('ok', flush=True); "
+        "time.sleep(1.5)")
+
+
+def test_a_delivery_records_its_outcome_once_another_process_lets_the_store_go(tmp_path: Path) -> None:
+    """A DuckDB connection opened meanwhile (a notebook's, a shell's) and still open at the end of the retries: the
+    delivery says it waits for it, and records the outcome once it is closed."""
+    db, server = a_store(tmp_path), Greylisting(refusals=1)
+    holders: list[subprocess.Popen[str]] = []
+    said: list[str] = []
+
+    def report(line: str) -> None:
+        said.append(line)
+        if "trying again" in line and not holders:
+            holders.append(subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE, text=True))
+            assert holders[0].stdout is not None and holders[0].stdout.readline().strip() == "ok"
+
+    with serving(server) as port, Store.open(db) as store:
+        (outcome,) = deliver_briefing(written(store, tmp_path), watchlist=watchlist(TO), settings=Settings(
+            smtp_url=smtp_url(port)), store=store, run_id="r1", backoff=0, report=report)  # fmt: skip
+        assert holders[0].wait() == 0
+        assert store.query("SELECT status, attempts FROM deliveries") == [("sent", 2)]
+    assert (outcome.status, server.received) == ("sent", 1)
+    (waited,) = [line for line in said if "was opened by another process" in line]
+    assert waited.startswith(f"{db} was opened by another process while this one waited; this one records what it "
+                             "did once that one closes the file: database in use: "), waited  # fmt: skip
+
+
 # What a notebook and `watchdesk runs` see of a run while its delivery waits
 READER = """
 import json, sys
