@@ -54,9 +54,13 @@ def holding(path: str | Path, *, run_id: str | None, briefing_id: str | None, do
     draft = final.with_name(f".{final.name}.draft")
     fd = os.open(draft, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        os.write(fd, json.dumps(asdict(lease)).encode())
-        os.replace(draft, final)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            os.write(fd, json.dumps(asdict(lease)).encode())
+            os.replace(draft, final)
+        except OSError:
+            draft.unlink(missing_ok=True)
+            raise
         try:
             yield lease
         finally:

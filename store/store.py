@@ -10,7 +10,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -103,12 +103,19 @@ class Store:
         if self.path is None or self.path == ":memory:" or self.read_only or not lease.supported():
             yield
             return
-        with self._lock, lease.holding(self.path, run_id=run_id, briefing_id=briefing_id, doing=doing):
-            self.close()
+        with self._lock, ExitStack() as held:
+            try:
+                held.enter_context(lease.holding(self.path, run_id=run_id, briefing_id=briefing_id, doing=doing))
+            except OSError:  # no room for the lease file (a full disk): the store stays open, as it did before
+                leased = False
+            else:
+                leased = True
+                self.close()
             try:
                 yield
-            finally:
-                self.con = self._reopen(report=report, poll_s=poll_s)
+            finally:  # the lease is given up once the file is this process's again
+                if leased:
+                    self.con = self._reopen(report=report, poll_s=poll_s)
 
     def _reopen(self, *, report: Callable[[str], None], poll_s: float) -> duckdb.DuckDBPyConnection:
         """The file opened again; while another process holds it (it opened the file as this one waited), waited for
