@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -12,6 +10,7 @@ from watchdesk.agents.briefing.agent import BriefingFiles
 from watchdesk.agents.briefing.deliver import Channels, Message, Outcome, Target, deliver
 from watchdesk.agents.briefing.headline import headline_text
 from watchdesk.agents.briefing.plain import plain_text
+from watchdesk.graph.approved_targets import last_approved, only_approved
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.store.store import Store
@@ -106,27 +105,11 @@ def approved_targets(store: Store, watchlist: Watchlist, *, run_id: str, report:
     The notice carries the plan, so a recipient added since (the change that made approval be asked again) is told
     nothing until a person approves it; each one left out is said (`notice` and `until` name the notice and what
     would tell them), and is an outcome `not told`."""
-    rows = store.query("SELECT watchlist_json FROM runs WHERE watchlist = ? AND approval = 'approved' AND run_id <> ? "
-                       "ORDER BY started_at DESC LIMIT 1", [watchlist.name, run_id])  # fmt: skip
-    approved = json.loads(rows[0][0] or "{}").get("delivery", []) if rows else []
-    addresses = {str(a).lower() for d in approved if d.get("kind") == "email" for a in d.get("to") or ()}
-    hooks = {d.get("webhook_env") for d in approved if d.get("kind") == "slack"}
-    why = "not a target of the watchlist's last approved run" if rows else "no run of this watchlist was approved yet"
-    targets, left_out = [], []
-    for t in targets_of(watchlist):
-        if t.kind == "email":
-            told = tuple(a for a in t.to if a.lower() in addresses)
-            left_out += [f"email {a}" for a in t.to if a not in told]
-            targets += [replace(t, to=told)] if told else []
-        elif t.kind == "slack":
-            targets += [t] if t.webhook_env in hooks else []
-            left_out += [] if t.webhook_env in hooks else [f"slack webhook ${t.webhook_env}"]
-    not_told = []
-    for target in left_out:
-        report(f"{notice} {target}: not told ({why}; it gets nothing until {until})")
-        kind, _, where = target.partition(" ")
-        not_told.append(Outcome(kind=kind, target=where, status="not told", error=why))
-    return targets, not_told
+    approved = last_approved(store, watchlist.name, run_id=run_id)
+    why = ("not a target of the watchlist's last approved run" if approved else
+           "no run of this watchlist was approved yet")  # fmt: skip
+    return only_approved(targets_of(watchlist), approved, why=why, report=report, notice=notice,
+                         then=f"it gets nothing until {until}")  # fmt: skip
 
 
 def approval_notice(out_dir: Path, run_id: str) -> Path:

@@ -19,6 +19,7 @@ from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.types import Command
 
 from watchdesk.graph.approval import apply_answer
+from watchdesk.graph.approved_targets import remember
 from watchdesk.graph.builder import build_graph
 from watchdesk.graph.companies import resolve_companies
 from watchdesk.graph.delivery import approval_notice
@@ -438,6 +439,8 @@ def _save(deps: Deps, run: RunRecord, result: dict[str, Any], *, status: str) ->
         run.finished_at = datetime.now(UTC)
         run.counts = {k: v for k, v in deps.store.counts().items() if k != "schema_migrations"}
     deps.store.save_run(run)
+    if run.finished_at is not None:  # who a notice may tell when the database cannot be read, kept beside it
+        remember(deps.store, watchlist=run.watchlist, db_path=deps.settings.db_path)
 
 
 def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:

@@ -53,13 +53,16 @@ def test_a_watchlist_that_asks_no_approval_tells_every_target(tmp_path: Path) ->
 
 
 def test_a_database_that_cannot_be_read_tells_only_the_file(tmp_path: Path) -> None:
-    """Which targets an approved run had is in the database: one that cannot be read (here: not a DuckDB file) leaves
-    the notice file, and says each target it did not tell and why."""
+    """Which targets an approved run had is in the database, and in a copy beside it: with neither (here: not a DuckDB
+    file, no copy) only the notice file is left, and it says each target it did not tell and why, as the run does.
+    With a copy: tests/regression/test_a_broken_store_still_tells_the_approved_targets.py."""
     said: list[str] = []
     db = tmp_path / "d.duckdb"
     db.write_bytes(b"not a database" * 100)
     settings = Settings(db_path=db, out_dir=tmp_path / "out", smtp_url="smtp://127.0.0.1:9?from=desk@fund.test")
     notify_cannot_run(watchlist=desk('"pm@fund.test"'), settings=settings, reason=REASON, report=said.append)
-    assert ("notice email pm@fund.test: not told (the database, which holds the targets of the watchlist's approved "
-            "runs, cannot be read; the notice file says it)") in said, said  # fmt: skip
-    assert (tmp_path / "out" / "CANNOT-RUN-desk.md").is_file()
+    why = (f"the database {db}, which holds the targets of the watchlist's approved runs, cannot be read, and no copy "
+           f"of the approved targets of this watchlist was kept beside it ({db}.approved-targets.json)")
+    assert f"notice email pm@fund.test: not told ({why}; the notice file says it)" in said, said
+    notice = (tmp_path / "out" / "CANNOT-RUN-desk.md").read_text(encoding="utf-8")
+    assert f"Not told by e-mail or Slack:\n- email pm@fund.test: not told ({why})" in notice, notice

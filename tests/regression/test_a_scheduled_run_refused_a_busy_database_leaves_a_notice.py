@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -18,20 +20,27 @@ from watchdesk.graph.cli import cli
 EXIT_IN_USE = 3
 
 
-def test_a_scheduled_run_refused_for_a_database_in_use_leaves_a_notice(tmp_path: Path) -> None:
-    args = [*run_args(tmp_path), "--scheduled"]
-    db, out = tmp_path / "w.duckdb", tmp_path / "out"
-    holder = subprocess.Popen(  # another program holding the file for writing (DuckDB locks it per process)
+@contextmanager
+def held_by_another_program(db: Path) -> Iterator[None]:
+    """`db` held for writing by another process, as a notebook kernel holds it (DuckDB locks a file per process)."""
+    holder = subprocess.Popen(
         [sys.executable, "-c", f"import duckdb,sys; c=duckdb.connect({str(db)!r}); print('ok', flush=True); "
                                "sys.stdin.read()"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
-        result = CliRunner(env={"WATCHDESK_LOCK_WAIT_S": "0"}).invoke(cli, args)
+        yield
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_scheduled_run_refused_for_a_database_in_use_leaves_a_notice(tmp_path: Path) -> None:
+    args = [*run_args(tmp_path), "--scheduled"]
+    db, out = tmp_path / "w.duckdb", tmp_path / "out"
+    with held_by_another_program(db):
+        result = CliRunner(env={"WATCHDESK_LOCK_WAIT_S": "0"}).invoke(cli, args)
     said = " ".join(result.stderr.split())
     assert result.exit_code == EXIT_IN_USE and "database in use" in said, said
     (notice,) = out.glob("CANNOT-RUN-*.md")
