@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Literal
 
 from langgraph.runtime import Runtime
@@ -17,8 +18,8 @@ from watchdesk.store.store import Store
 
 
 def approval_due(mode: str, *, approved_before: int) -> bool:
-    """`always`, `never`, or `first:N` (the first N runs of a watchlist, as its file now reads, need a person's
-    yes)."""
+    """`always`, `never`, or `first:N` (runs of a watchlist, as its file now reads, need a person's yes until N of
+    them are approved)."""
     if mode == "always":
         return True
     if mode.startswith("first:"):
@@ -48,25 +49,59 @@ def approval_counts(store: Store, *, watchlist: str, fingerprints: Sequence[str]
     return int(approved), int(changed)
 
 
-def approval_reason(mode: str, *, approved: int, changed: int) -> str:
-    """Why a run waits for a person's yes, in the words of the notice and `approve --show`."""
-    if mode.startswith("first:") and changed and not approved:
+def approval_reason(mode: str, *, approved: int, changed: int, since: int = 0) -> str:
+    """Why a run waits for a person's yes, in the words of the notice and `approve --show`: `approved` runs of the
+    watchlist as it now reads were approved before the run started, `changed` of it as it read before, and `since`
+    of it since the run started (which it asks all the same: it asks as things stood when it started)."""
+    if not mode.startswith("first:"):
+        return f'the policy wants a person\'s yes on every run (approval = "{mode}")'
+    from watchdesk.agents.briefing.text import plural
+
+    n = int(mode.split(":", 1)[1])
+    # approvals, not runs: a rejected run, or an edited (narrowed) plan, does not count towards N
+    rule = (f"the policy wants a person's yes until {plural(n, 'run')} of the watchlist as its file now reads "
+            f"{'is' if n == 1 else 'are'} approved (approval = \"{mode}\")")  # fmt: skip
+    if changed and not approved and n == 1:
         return CHANGED
-    if mode.startswith("first:"):
-        return (f"the policy wants a person's yes on the watchlist's first {mode.split(':', 1)[1]} runs "
-                f'(approval = "{mode}"); {approved} approved so far')  # fmt: skip
-    return f'the policy wants a person\'s yes on every run (approval = "{mode}")'
+    said = f"{CHANGED}; {rule}" if changed and not approved else rule
+    later = f", {since} since (this run asks all the same: it asks as things stood when it started)" if since else ""
+    return f"{said}; {approved} approved before this run started{later}"
 
 
 def why_waiting(store: Store, run_id: str) -> str:
-    """Why a stored run waits for approval, as its policy and the approvals before it say."""
+    """Why a stored run waits for approval, as its policy and the approvals before it say, counted as the run counted
+    them: runs stored before its file's relative paths were read from the file's folder are the same watchlist."""
     import json
 
-    ((name, fingerprint, stored),) = store.query("SELECT watchlist, watchlist_hash, watchlist_json FROM runs "
-                                                 "WHERE run_id = ?", [run_id])  # fmt: skip
+    sql = "SELECT watchlist, watchlist_hash, watchlist_json, watchlist_path FROM runs WHERE run_id = ?"
+    ((name, fingerprint, stored, path),) = store.query(sql, [run_id])
     mode = str(json.loads(stored or "{}").get("policy", {}).get("approval", "never"))
-    approved, changed = approval_counts(store, watchlist=name, fingerprints=[fingerprint], run_id=run_id)
-    return approval_reason(mode, approved=approved, changed=changed)
+    fingerprints = [fingerprint, *_as_written(store, name=name, fingerprint=fingerprint, path=path)]
+    approved, changed = approval_counts(store, watchlist=name, fingerprints=fingerprints, run_id=run_id)
+    now, _ = approval_counts(store, watchlist=name, fingerprints=fingerprints, run_id="")
+    return approval_reason(mode, approved=approved, changed=changed, since=now - approved)
+
+
+def _as_written(store: Store, *, name: str, fingerprint: str, path: str | None) -> list[str]:
+    """The fingerprints of approved runs of the watchlist stored with its relative paths as written, which are this
+    run's watchlist read from its file's folder (as the run counted them: graph/watchlist_paths.anchored)."""
+    from pydantic import ValidationError
+
+    from watchdesk.graph.watchlist import Watchlist
+    from watchdesk.graph.watchlist_paths import anchored
+
+    if not path:
+        return []
+    rows = store.query("SELECT DISTINCT watchlist_hash, watchlist_json FROM runs WHERE watchlist = ? "
+                       "AND approval = 'approved' AND watchlist_hash <> ?", [name, fingerprint])  # fmt: skip
+    same = []
+    for other, stored in rows:
+        try:
+            written = Watchlist.model_validate_json(stored or "{}")
+            same += [str(other)] if anchored(written, base=Path(path).parent).fingerprint() == fingerprint else []
+        except ValidationError:  # a watchlist stored by a version that read it otherwise: not this one
+            continue
+    return same
 
 
 def plan_said(plan: list[Step]) -> str:

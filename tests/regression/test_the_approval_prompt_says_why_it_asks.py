@@ -18,8 +18,8 @@ from watchdesk.graph.demo import demo_pack
 
 @pytest.mark.parametrize(("policy", "why"), [
     ("always", 'Why: the policy wants a person\'s yes on every run (approval = "always").'),
-    ("first:2", "Why: the policy wants a person's yes on the watchlist's first 2 runs (approval = \"first:2\"); 0 "
-                "approved so far."),
+    ("first:2", "Why: the policy wants a person's yes until 2 runs of the watchlist as its file now reads are approved "
+                "(approval = \"first:2\"); 0 approved before this run started."),
 ])  # fmt: skip
 def test_the_prompt_says_why_it_asks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, policy: str, why: str) -> None:
     wl, db = tmp_path / "w.toml", tmp_path / "w.duckdb"
