@@ -59,8 +59,9 @@ def test_a_scheduled_run_on_a_store_with_a_bad_block_leaves_a_notice(tmp_path: P
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == EXIT_CONFIG, result.stderr
     (notice,) = (tmp_path / "out").glob("CANNOT-RUN-*.md")
-    assert f"could not start; nothing was fetched or briefed. Why: {db} is damaged: a block of it {SAID}" in " ".join(
-        notice.read_text(encoding="utf-8").split())
+    text = " ".join(notice.read_text(encoding="utf-8").split())
+    assert f"could not start; nothing was fetched or briefed. Why: {db} is damaged: a block of it {SAID}" in text
+    assert "--write-env" not in text, "the settings were not what kept it from starting"
 
 
 def test_a_scheduled_run_that_cannot_reach_sec_leaves_a_notice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
