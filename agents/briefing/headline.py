@@ -23,6 +23,11 @@ from watchdesk.agents.briefing.text import (
 from watchdesk.agents.briefing.trend import Trends
 
 HEADLINE_QUOTES = 3
+# the headline table's columns: key, heading, Markdown alignment. The HTML knows a column by its key, never by its
+# heading's words, so a heading can be reworded and a column left out without a phone's cards losing their order
+COLUMNS = (("ticker", "Ticker", "---"), ("topic", "Topic", "---"), ("mentions", "New mentions", "---:"),
+           ("warnings", "Warnings", "---:"), ("good", "Good news", "---:"), ("neutral", "Neutral", "---:"),
+           ("tone", "Net tone", "---:"), ("previous", "Previous", "---:"), ("trend", "Trend", "---"))  # fmt: skip
 
 
 def headline_quotes(data: BriefingInput, *, n: int = HEADLINE_QUOTES) -> list[FindingItem]:
@@ -54,27 +59,30 @@ def headline_quotes(data: BriefingInput, *, n: int = HEADLINE_QUOTES) -> list[Fi
 def headline_part(ctx: RenderContext) -> Section:
     data = ctx.data
     trends = Trends.of(data)
-    rows = [
-        "| Ticker | Topic | New mentions | Warnings | Good news | Neutral | Net tone | Previous | Trend |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---|",
-    ]
+    rows = [_row({k: heading for k, heading, _ in COLUMNS}), "|" + "|".join(align for _, _, align in COLUMNS) + "|"]
     for ticker, topic, items in groups(data):
         if not items and not trends.held(ticker, topic):
             continue
         c = Counter(f.polarity for f in items)
-        tone = f"{net_tone(items):+.2f}" if items else "—"
         prev, word = trends.row(ticker, topic, items)
-        rows.append(
-            f"| {escape_markdown(ticker)} | {topic_label(topic)} | {len(items)} | {c['negative']} | {c['positive']} "
-            f"| {len(items) - c['negative'] - c['positive']} | {tone} | {prev} | {word} |"
-        )
+        rows.append(_row({"ticker": escape_markdown(ticker), "topic": topic_label(topic), "mentions": len(items),
+                          "warnings": c["negative"], "good": c["positive"],
+                          "neutral": len(items) - c["negative"] - c["positive"],
+                          "tone": f"{net_tone(items):+.2f}" if items else "—", "previous": prev, "trend": word}))
     if len(rows) == 2:
-        rows.append("| — | — | 0 | 0 | 0 | 0 | — | — | no mentions in this period or the weeks before |")
+        rows.append(_row({"ticker": "—", "topic": "—", "mentions": 0, "warnings": 0, "good": 0, "neutral": 0,
+                          "tone": "—", "previous": "—", "trend": "no mentions in this period or the weeks before"}))
     body = ["\n".join(rows), "", *_quotes(ctx), "", "**What is missing**", "", *missing_lines(data)]
     if not data.documents and not data.findings:
         body[:0] = ["**No new documents in this period** for any watched ticker; the table and the charts still show "
                     "the weeks before.", ""]  # fmt: skip
-    return Section("headline", f"What changed: {data.period_label or data.period_end.isoformat()}", "\n".join(body))
+    title = f"What changed: {data.period_label or data.period_end.isoformat()}"
+    return Section("headline", title, "\n".join(body), columns=tuple(k for k, _, _ in COLUMNS))
+
+
+def _row(cells: dict[str, object]) -> str:
+    """A Markdown table row of the headline: `cells` by column key, in COLUMNS' order."""
+    return "| " + " | ".join(str(cells[k]) for k, _, _ in COLUMNS) + " |"
 
 
 def _quotes(ctx: RenderContext) -> list[str]:

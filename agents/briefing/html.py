@@ -7,6 +7,7 @@ inject markup; the page around it is a Jinja2 template shipped with the package.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 
@@ -82,22 +83,29 @@ def section_html(section: Section) -> Markup:
             html = _SOURCE_ITEM.sub(lambda _: f'<li id="source-{next(counter)}">', numbered) + sep + rest
         html = _CITATION_ROW.sub(lambda m: f'<tr id="{m.group(1)}">\n<td><a href="#{m.group(1)}">', html)
     if section.key == "headline":
-        html = _labelled(html)
+        html = _labelled(html, section.columns)
     return Markup(html)
 
 
-def _labelled(html: str) -> str:
-    """Each body cell of the first table with its column's heading in `data-label`, which a narrow screen shows beside
-    it when the table's rows are shown as cards."""
+def _labelled(html: str, columns: Sequence[str]) -> str:
+    """The first table with each cell marked with its column's key (`columns`, in order) as class "col-KEY", and each
+    body cell with its column's heading in `data-label`, which a narrow screen shows beside it when the table's rows
+    are shown as cards: the page's layout finds a column by its key, whatever its heading says."""
     head, sep, rest = html.partition("</thead>")
     labels = [re.sub(r"<[^>]+>", "", h) for h in _HEAD.findall(head)]
     body, end, after = rest.partition("</table>")
+    marks = [f' class="col-{key}"' for key in columns]
 
-    def row(m: re.Match[str]) -> str:
-        at = iter(labels)
-        return "<tr>" + re.sub(r"<td", lambda _: f'<td data-label="{next(at, "")}"', m.group(1)) + "</tr>"
+    def row(m: re.Match[str], tag: str) -> str:
+        at, said = iter(marks), iter(labels)
+        label = (lambda: f' data-label="{next(said, "")}"') if tag == "td" else str
+        cells = re.sub(f"<{tag}(?=[ >])", lambda _: f"<{tag}{next(at, '')}{label()}", m.group(1))
+        return f"<tr>{cells}</tr>"
 
-    return head + sep + _ROW.sub(row, body) + end + after if sep else html
+    if not sep:
+        return html
+    head = _ROW.sub(lambda m: row(m, "th"), head)
+    return head + sep + _ROW.sub(lambda m: row(m, "td"), body) + end + after
 
 
 def chart_weeks(data: BriefingInput) -> list[date]:

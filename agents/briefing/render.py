@@ -52,6 +52,9 @@ class Section:
     key: str
     title: str
     body: str
+    # what each column of the body's first table is (its key), whatever its heading says: the HTML marks each cell
+    # with it (class "col-KEY"), for a layout that puts some columns first (the headline's net tone and trend)
+    columns: tuple[str, ...] = ()
 
     @property
     def markdown(self) -> str:
