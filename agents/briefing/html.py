@@ -31,6 +31,8 @@ _WHOLE = re.compile(r"\b(?:\d{4}-\d{2}-\d{2}|\d{10}-\d{2}-\d{6}|(?:10-[KQ]|[86]-
 _TEXT = re.compile(r"(?<=>)[^<]+")
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
 _HEAD = re.compile(r"<th(?: [^>]*)?>(.*?)</th>", re.S)
+# a previous net tone that says which baselines it is the tone of: "-0.31 (call of 2024-11-20 and 10-K of ... combined)"
+_NOTED = re.compile(r'(<td class="col-previous"[^>]*>)([^<]*?) (\(.*?\))</td>', re.S)
 
 
 @cache
@@ -83,7 +85,7 @@ def section_html(section: Section) -> Markup:
             html = _SOURCE_ITEM.sub(lambda _: f'<li id="source-{next(counter)}">', numbered) + sep + rest
         html = _CITATION_ROW.sub(lambda m: f'<tr id="{m.group(1)}">\n<td><a href="#{m.group(1)}">', html)
     if section.key == "headline":
-        html = _labelled(html, section.columns)
+        html = _NOTED.sub(r'\1\2 <span class="basis">\3</span></td>', _labelled(html, section.columns))
     return Markup(html)
 
 

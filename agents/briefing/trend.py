@@ -135,10 +135,22 @@ def _trend(data: BriefingInput, current: Sequence[FindingItem], before: Mapping[
     if len(parts) == 1:
         ((kind, items),) = parts.items()
         return previous, _direction(data, kind, items, before.get(kind), held=held, tones=False)
-    said = [f"{_label(kind, items)}: {_direction(data, kind, items, before.get(kind), held=held, tones=True)}"
-            for kind, items in sorted(parts.items(), key=lambda p: (p[0] != "call", p[0] == "news", p[0] is None,
-                                                                    p[0] or ""))]  # fmt: skip
-    return previous, "; ".join(said)
+    kinds = sorted(parts, key=lambda k: (k != "call", k == "news", k is None, k or ""))
+    said = [f"{_label(k, parts[k])}: {_direction(data, k, parts[k], before.get(k), held=held, tones=True)}"
+            for k in kinds]  # fmt: skip
+    return _previous(previous, [before.get(k) for k in kinds]), "; ".join(said)
+
+
+def _previous(tone: str, bases: Sequence[Baseline | None]) -> str:
+    """The previous net tone of a row whose period holds several kinds of document (`bases`: each kind's baseline, or
+    None), saying what it is the tone of: every kind's baseline combined ("-0.31 (call of 2024-11-20 and 10-K of
+    2024-02-21 combined)"), or those of the kinds that have one ("-0.34 (10-K of 2024-02-21 only)"); the Trend gives
+    each kind's own."""
+    names = [b.said.removeprefix("the ") for b in bases if b is not None]
+    if not names:
+        return tone
+    named = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{tone} ({named} {'only' if None in bases else 'combined'})"
 
 
 def _direction(data: BriefingInput, kind: str | None, items: Sequence[FindingItem], base: Baseline | None, *,

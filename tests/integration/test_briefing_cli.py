@@ -94,8 +94,8 @@ def test_a_long_span_compares_with_what_came_before_it(demo: tuple[Path, list[Pa
     _, paths = brief(db, "--since", "2024-05-01", "--until", "2026-09-01", "--format", "md", "--out", str(tmp_path))
     headline = paths[0].read_text().split("\n## ", 2)[1]
     assert "| Previous | Trend |" in headline
-    rows = re.findall(r"^\| NVDA \| ([\w ]+) \| \d+ \|.*\| ([+-]\d\.\d\d) \| (calls: no earlier call mentions it; "
-                      r"10-K and 10-Q: [^|]*) \|$", headline, re.M)  # fmt: skip
+    rows = re.findall(r"^\| NVDA \| ([\w ]+) \| \d+ \|.*\| ([+-]\d\.\d\d) \(10-K of 2024-02-21 only\) \| (calls: no "
+                      r"earlier call mentions it; 10-K and 10-Q: [^|]*) \|$", headline, re.M)  # fmt: skip
     assert {topic for topic, _, _ in rows} == {"Inventory", "Supply chain", "Geopolitical"}, headline[:2000]
     # the period's 10-K and 10-Q against the 10-K before it, not its calls (a review): the direction shows the
     # filings' own tones, the row's -0.38 being over calls, filings and news; its two risk group headings and the

@@ -15,8 +15,8 @@ from tests.regression.demo_briefs import brief_md
 def _trend(markdown: str) -> dict[str, tuple[str, str, str]]:
     """NVDA's headline rows: topic -> (net tone, previous, trend)."""
     headline = markdown.split("\n## ", 2)[1]
-    rows = re.findall(r"^\| NVDA \| ([\w ]+) \| \d+ \|.*\| ([+-]\d\.\d\d|—) \| ([+-]\d\.\d\d|—) \| ([^|]+) \|$",
-                      headline, re.M)  # fmt: skip
+    rows = re.findall(r"^\| NVDA \| ([\w ]+) \| \d+ \|.*\| ([+-]\d\.\d\d|—) \| ([+-]\d\.\d\d(?: \([^|)]+\))?|—) "
+                      r"\| ([^|]+) \|$", headline, re.M)  # fmt: skip
     return {topic: (now, before, trend) for topic, now, before, trend in rows}
 
 
@@ -40,7 +40,8 @@ def test_a_call_and_a_10k_in_one_week_are_each_compared_with_their_own_kind(demo
     rows = _trend(brief_md(demo_folder / "demo.duckdb", tmp_path / "w09", "--week", "2025-W09"))
     assert set(rows) == {"Inventory", "Supply chain", "Geopolitical"}, rows
     for topic, (_, before, word) in rows.items():
-        assert before != "—", topic  # the call and the 10-K before, together as the row's net tone is
+        # the call and the 10-K before, together as the row's net tone is, and the cell says so
+        assert before.endswith(" (call of 2024-11-20 and 10-K of 2024-02-21 combined)"), (topic, before)
         calls, filings = word.split("; ")
         assert re.fullmatch(r"calls: (up ▲|down ▼|steady) against the call of 2024-11-20 \([+-]\d\.\d\d against "
                             r"[+-]\d\.\d\d\)", calls), (topic, word)  # fmt: skip
