@@ -20,6 +20,7 @@ from functools import cache
 from markupsafe import escape
 
 from watchdesk.agents.briefing.charts import Chart
+from watchdesk.agents.briefing.mail_cards import SHOW_TABLE, headline_cards
 
 ZOOM = 2  # image pixels per page pixel: sharp on high-density screens, ~30 KB a chart
 # the briefing page allows images from data: URLs only; in an e-mail its pictures come as cid: parts
@@ -30,7 +31,8 @@ _LETTER = '<text x="2" y="18" font-family="sans-serif" font-size="16">M</text>'
 # drops the <style> block (Gmail's app reading another provider's account) keeps these
 _INLINE = (("<main>", '<main style="overflow-wrap: break-word">'),
            ('<div class="table">', '<div class="table" style="max-width: 100%; overflow-x: auto">'),
-           ('<a href="http', '<a style="overflow-wrap: anywhere" href="http'))  # fmt: skip
+           ('<a href="http', '<a style="overflow-wrap: anywhere" href="http'),
+           ('<span class="whole">', '<span class="whole" style="white-space: nowrap">'))  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -76,6 +78,7 @@ def mail_html(html: str, charts: Sequence[Chart], *, full: str) -> tuple[str, li
     """(the e-mail's HTML, its images, what was left out and why, or None). `full` says where the briefing file is."""
     images: list[Image] = []
     failed: list[tuple[Chart, str]] = []
+    html = headline_cards(html).replace("</style>", f"  {SHOW_TABLE}</style>", 1)
     for tag, styled in _INLINE:
         html = html.replace(tag, styled)
     shown = [c for c in charts if c.svg in html]

@@ -35,6 +35,14 @@ def brief_md(db: Path, out: Path, *period: str) -> str:
     return md.read_text()
 
 
+def brief_html(db: Path, out: Path, *period: str) -> tuple[str, Path]:
+    """The Markdown and the HTML file `watchdesk brief --db DB PERIOD... --format md,html` writes into `out`."""
+    result = CliRunner().invoke(cli, ["brief", "--db", str(db), *period, "--format", "md,html", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    (md,), (html,) = out.glob("*.md"), out.glob("*.html")
+    return md.read_text(encoding="utf-8"), html
+
+
 def missing(markdown: str) -> str:
     """The headline's "What is missing" lines."""
     return markdown.split("**What is missing**", 1)[1].split("\n## ", 1)[0].strip()

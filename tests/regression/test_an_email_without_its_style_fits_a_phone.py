@@ -22,18 +22,23 @@ CHART = re.compile(r'<div class="chart">(<svg .*?</svg>)(<svg .*?</svg>)</div>',
 OVER = "doc.documentElement.scrollWidth - doc.documentElement.clientWidth"
 
 
-@pytest.fixture(scope="module")
-def email(demo_folder: Path) -> str:
-    """The demo briefing's e-mail HTML, its images as data: addresses (as a client shows its cid: parts)."""
+def email_html(page: Path) -> str:
+    """The e-mail HTML of the briefing file `page`, its images as data: addresses (as a client shows its cid: parts)."""
     if not mail._draws_text():
         pytest.skip("no font on this machine for resvg to draw chart labels with (install fonts-dejavu-core)")
-    page = demo_file(demo_folder, "html").read_text(encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
     charts = [Chart(name=f"chart{n}", title=f"chart {n}", svg=wide, narrow=narrow, alt="Chart")
-              for n, (wide, narrow) in enumerate(CHART.findall(page))]  # fmt: skip
-    html, images, _ = mail.mail_html(page, charts, full="briefing.html")
+              for n, (wide, narrow) in enumerate(CHART.findall(text))]  # fmt: skip
+    html, images, _ = mail.mail_html(text, charts, full="briefing.html")
     for image in images:
         html = html.replace(f"cid:{image.cid}", "data:image/png;base64," + base64.b64encode(image.png).decode())
     return html
+
+
+@pytest.fixture(scope="module")
+def email(demo_folder: Path) -> str:
+    """The demo briefing's e-mail HTML."""
+    return email_html(demo_file(demo_folder, "html"))
 
 
 @pytest.mark.parametrize("style", ["dropped", "kept"])

@@ -11,12 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
 from tests.browser import chromium, measure
-from tests.regression.demo_briefs import demo_db
+from tests.regression.demo_briefs import brief_html
 from watchdesk.agents.briefing import headline
-from watchdesk.graph.cli import cli
 
 WIDTH = 390
 # per card of the headline: its right edge, and per cell its key (class), label, text and where it is drawn
@@ -29,35 +27,19 @@ CARDS = """({over: doc.scrollingElement.scrollWidth - doc.defaultView.innerWidth
 })"""
 
 
-def brief(folder: Path, out: Path, week: str) -> tuple[str, Path]:
-    """The Markdown and the HTML file of `watchdesk brief --week WEEK` on the demo's store."""
-    result = CliRunner().invoke(cli, ["brief", "--db", str(folder / "demo.duckdb"), "--week", week, "--format",
-                                      "md,html", "--out", str(out)])  # fmt: skip
-    assert result.exit_code == 0, result.output
-    (md,), (html,) = out.glob("*.md"), out.glob("*.html")
-    return md.read_text(encoding="utf-8"), html
-
-
 def read(card: dict[str, Any]) -> list[str]:
     """The card's cells as they read, line by line from the left, each by its column's key."""
     return [c["key"] for c in sorted(card["cells"], key=lambda c: (round(c["top"]), c["left"]))]
 
 
-@pytest.fixture(scope="module")
-def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo-w09")
-    demo_db(folder)
-    return folder
-
-
 def test_a_reworded_heading_or_a_column_left_out_keeps_the_cards_order(
-    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     chromium()
     renamed = {"Net tone": "Tone this week", "Trend": "Direction"}
     columns = [(k, renamed.get(h, h), a) for k, h, a in headline.COLUMNS if k not in {"previous", "neutral"}]
     monkeypatch.setattr(headline, "COLUMNS", tuple(columns))
-    markdown, html = brief(folder, tmp_path, "2025-W09")
+    markdown, html = brief_html(demo_folder / "demo.duckdb", tmp_path, "--week", "2025-W09")
     assert "| Ticker | Topic | New mentions | Warnings | Good news | Tone this week | Direction |" in markdown
     assert "col-" not in markdown and "data-label" not in markdown
     found = measure(html, CARDS, width=WIDTH)
@@ -69,9 +51,9 @@ def test_a_reworded_heading_or_a_column_left_out_keeps_the_cards_order(
         assert labels["col-tone"] == "Tone this week" and labels["col-trend"] == "Direction"
 
 
-def test_long_cells_wrap_within_a_phones_screen(folder: Path, tmp_path: Path) -> None:
+def test_long_cells_wrap_within_a_phones_screen(demo_folder: Path, tmp_path: Path) -> None:
     chromium()
-    _, html = brief(folder, tmp_path, "2025-W09")
+    _, html = brief_html(demo_folder / "demo.duckdb", tmp_path, "--week", "2025-W09")
     found = measure(html, CARDS, width=WIDTH)
     assert found["over"] == 0, "the page scrolls sideways"
     assert found["cards"], "no headline cards"
