@@ -100,9 +100,12 @@ def _labelled(html: str, columns: Sequence[str]) -> str:
 
     def row(m: re.Match[str], tag: str) -> str:
         at, said = iter(marks), iter(labels)
-        label = (lambda: f' data-label="{next(said, "")}"') if tag == "td" else str
-        cells = re.sub(f"<{tag}(?=[ >])", lambda _: f"<{tag}{next(at, '')}{label()}", m.group(1))
-        return f"<tr>{cells}</tr>"
+
+        def cell(_: re.Match[str]) -> str:
+            label = f' data-label="{next(said, "")}"' if tag == "td" else ""  # a heading needs no label
+            return f"<{tag}{next(at, '')}{label}"
+
+        return "<tr>" + re.sub(f"<{tag}(?=[ >])", cell, m.group(1)) + "</tr>"
 
     if not sep:
         return html
