@@ -150,7 +150,7 @@ def _refuse_mismatches(finding_ids: Sequence[str]) -> None:
 def _finding_item(r: dict[str, Any], *, relayed: bool) -> FindingItem:
     names = ("finding_id", "ticker", "company", "topic", "polarity", "score", "sentence", "section", "speaker",
              "doc_id", "doc_title", "doc_url", "filed_at", "speaker_kind", "dated_by_storage", "sure",
-             "method_version", "first_stored", "kind", "said_again")  # fmt: skip
+             "method_version", "first_stored", "kind", "said_again", "start")  # fmt: skip
     return FindingItem(form=r["doc_type"] or r["form"], filed_as=r["form"], relayed=relayed, **{n: r[n] for n in names})
 
 

@@ -31,6 +31,7 @@ class FindingItem:
     relayed: bool = False  # said in a management turn of Q&A that opens by passing on an analyst's question
     # its document said the sentence before (same topic; queries.SAID_AGAIN): a place it was said again, not counted
     said_again: bool = False
+    start: int | None = None  # where in its document it stands (a character offset): the order of its places
     filed_as: str | None = None  # its filing's form, an exhibit's too (8-K for an EX-99.1), as the trend compares it
 
 

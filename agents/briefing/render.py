@@ -138,8 +138,10 @@ _ITEM = re.compile(r"(?:[IV]+-)?\d+[A-Z]?(?=\s|$)")
 
 
 def _sections_by_sentence(findings: Sequence[FindingItem]) -> dict[tuple[str, str], list[str]]:
+    """The sections a sentence is flagged in, in the order they stand in its document (not the findings' order, the
+    strongest first): "said again in Items 1A, 7"."""
     found: dict[tuple[str, str], dict[str, None]] = {}
-    for f in findings:
+    for f in sorted(findings, key=lambda f: (f.start is None, f.start or 0)):
         if f.section:
             found.setdefault((f.doc_id, same_text(f.sentence)), {})[f.section] = None
     return {k: list(v) for k, v in found.items() if len(v) > 1}
