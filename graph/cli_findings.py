@@ -279,6 +279,10 @@ def evidence(ctx: click.Context, citations: tuple[str, ...], db: Path | None, ar
     `watchdesk findings`. The sentence is checked against the stored document's text at the finding's offsets. Nothing
     is fetched; the file is opened read-only.
 
+    A sentence said again in its document on the topic (a 10-K says some in Items 1, 1A and 7) counts once, where it
+    is first said: the citation of a later place says so and names the citation it is counted under; the first place
+    names the citations of its later ones.
+
     \b
     Examples:
       watchdesk evidence F-bb889b74 --db demo.duckdb

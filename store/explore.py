@@ -9,7 +9,7 @@ its sources as links. Dates are the documents' event dates: filing, call or publ
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from watchdesk.store.citations import citations, whole_id
 from watchdesk.store.filters import checked, in_week
 from watchdesk.store.queries import (
     CURRENT_IN_PERIOD,
+    CURRENT_OF_DOCUMENT,
     DOC_KIND,
     EVENT_DATE,
     IN_PERIOD,
@@ -239,6 +240,11 @@ class Evidence:
     quoted_exactly: bool  # the sentence is the stored text at the finding's offsets
     before_speakers: list[str | None]  # who said each of `before` (None in a filing or news)
     after_speakers: list[str | None]  # and each of `after`
+    # A sentence said again in its document on the topic counts once, where it is first said (queries.SAID_AGAIN):
+    # a later place names the citation of its first (counted_under), the first place those of the later (said_again)
+    counted_under: str | None = None
+    said_again: list[str] = field(default_factory=list)
+    sections: dict[str, str | None] = field(default_factory=dict)  # the section of each citation named there
 
     def __str__(self) -> str:
         where = ", ".join(x for x in (self.section, speaker_said(self.speaker, self.said_as)) if x)
@@ -246,7 +252,21 @@ class Evidence:
         check = "" if self.quoted_exactly else "\n(not the stored text at the finding's offsets: re-run the flagging)"
         text = self._context()
         said = f"{self.topic} {self.polarity} ({score_said(self.score, self.sure)})"
-        return f"{head}: {said}\n{self.source or ''}\n{text}{check}"
+        return f"{head}: {said}\n{self.source or ''}\n{text}{self._said_again()}{check}"
+
+    def _said_again(self) -> str:
+        """ "Said again in its document: ..." where the sentence is, else ""."""
+        if self.counted_under:
+            return (f"\nSaid again in its document: a briefing counts it once, under its first place "
+                    f"{self._place(self.counted_under)}; not counted here.")  # fmt: skip
+        if self.said_again:
+            at = ", ".join(self._place(c) for c in self.said_again)
+            return f"\nSaid again in its document, at {at}: a briefing counts it once, here, where it is first said."
+        return ""
+
+    def _place(self, cited: str) -> str:
+        section = self.sections.get(cited)
+        return f"[{cited}]{f' ({section})' if section else ''}"
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(str(self))
@@ -297,8 +317,25 @@ def evidence(db: Path | str, finding_id: str, *, around: int = 1) -> Evidence:
         before, after = ([s["text"] for s in side or []] for side in near)  # each side: [{text, speaker}, ...]
         f["before_speakers"], f["after_speakers"] = ([s["speaker"] for s in side or []] for side in near)
         exact = quote_matches(stored_text(store, doc_id), start, end, f["sentence"])
+        places = store.query(_PLACES, [doc_id, f["topic"], finding_id])
+        named = citations(store, [i for i, _ in places]) if len(places) > 1 else {}
+    ids = [i for i, _ in places]
+    first = ids[0] if len(ids) > 1 and finding_id in ids else None  # not among them: an older flagging's finding
+    under = named[first] if first and first != finding_id else None
+    later = [named[i] for i in ids[1:]] if first == finding_id else []
     return Evidence(**f, said_as=said, citation=cited[finding_id], before=before or [], after=after or [],
-                    quoted_exactly=exact)
+                    quoted_exactly=exact, counted_under=under, said_again=later,
+                    sections={named[i]: section for i, section in places if i != finding_id and first})  # fmt: skip
+
+
+# The places of a finding's sentence in its document on its topic, the first (where it counts) first, as SAID_AGAIN
+# orders them. Parameters: the doc_id, the topic and the finding_id.
+_PLACES = f"""
+    WITH {CURRENT_OF_DOCUMENT}
+    SELECT f.finding_id, f.section FROM current_findings f
+    WHERE f.topic = ? AND {SAME_SENTENCE} = (SELECT {SAME_SENTENCE} FROM findings f WHERE f.finding_id = ?)
+    ORDER BY f.start, f.finding_id
+"""
 
 
 def _briefed(start: date | None, end: date | None) -> list[date]:

@@ -34,11 +34,14 @@ VERSION_ORDER = (
 # str.split reads it) and case aside. Those findings stay stored, each with its place; `f` is the findings' alias.
 SAME_SENTENCE = r"lower(trim(regexp_replace(f.sentence, '[\s\x0b\x1c-\x1f\x85\pZ]+', ' ', 'g')))"
 SAID_AGAIN = f"row_number() OVER (PARTITION BY f.doc_id, f.topic, {SAME_SENTENCE} ORDER BY f.start, f.finding_id) > 1"
-# The current_findings view (migration 003) limited to the period's documents first: the view ranks every stored
-# document's flaggings before any filter applies, which on a large store costs more than the briefing itself.
-# Same rule as the view (migration 009). Parameters: the period's start and end.
-CURRENT_IN_PERIOD = f"""
-    pd AS (SELECT d.doc_id FROM documents d WHERE {_IN_PERIOD}),
+
+
+def _current_of(documents: str) -> str:
+    """The current_findings view (migration 003) limited to `documents` (a query of doc_id) first: the view ranks
+    every stored document's flaggings before any filter applies, which on a large store costs more than the briefing
+    itself. Same rule as the view (migration 009)."""
+    return f"""
+    pd AS ({documents}),
     latest AS (
         SELECT doc_id, method, method_version FROM doc_flags WHERE doc_id IN (SELECT doc_id FROM pd)
         QUALIFY row_number() OVER (PARTITION BY doc_id ORDER BY flagged_at DESC, {VERSION_ORDER}, method) = 1
@@ -49,6 +52,12 @@ CURRENT_IN_PERIOD = f"""
           AND (l.doc_id IS NULL OR (l.method = f.method AND l.method_version = f.method_version))
     )
 """
+
+
+# Parameters: the period's start and end.
+CURRENT_IN_PERIOD = _current_of(f"SELECT d.doc_id FROM documents d WHERE {_IN_PERIOD}")
+# Parameter: the document's doc_id.
+CURRENT_OF_DOCUMENT = _current_of("SELECT CAST(? AS VARCHAR) AS doc_id")
 
 
 def _dicts(store: Store, sql: str, params: Sequence[object]) -> list[dict[str, Any]]:
