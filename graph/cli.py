@@ -234,7 +234,8 @@ def _exit_on_bug(outcome: RunOutcome) -> None:
     "as_of",
     type=PastDay(example="--as-of 2026-07-17"),
     help="Run as if today were this day (YYYY-MM-DD): the briefing's period and dates, the filings window and the "
-    "horizon count from it, to replay recorded data; what is fetched is what the source (or pack) serves now.",
+    "horizon count from it, to replay recorded data; what is fetched is what the source (or pack) serves now. Such a "
+    "run starts a goal's horizon only for other runs --as-of a past day, not for the goal run today.",
 )
 @click.option(
     "--scheduled",

@@ -58,7 +58,8 @@ def show_plan(plan: GoalPlan, settings: Settings, *, as_of: date) -> str:
 @click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
 @click.option("--db", type=GivenPath(dir_okay=False, path_type=Path),
               help="DuckDB file a run of the goal uses: its earlier runs there keep their name, approval and horizon "
-              "(default ./watchdesk.duckdb or $WATCHDESK_DB).")
+              "(counted from the first run that went ahead: approved or started without asking; a run --as-of a past "
+              "day only for other runs --as-of a past day) (default ./watchdesk.duckdb or $WATCHDESK_DB).")
 @click.option(
     "--refresh-tickers",
     is_flag=True,
@@ -152,13 +153,14 @@ def goal_as_before(goal: Watchlist, settings: Settings, *, text: str) -> tuple[W
 def first_horizon(text: str, goal: Watchlist, settings: Settings) -> tuple[date | None, str | None]:
     """The goal's end date counted from the day of its first run in the database ("for the next 4 weeks" from then,
     not from each run's day, or the watch would never end), and the decision that says so; the goal's own end date
-    and None when it has not run there before today or its horizon does not move with the day ("until 2027-06-30")."""
+    and None when it has not run there before today or its horizon does not move with the day ("until 2027-06-30").
+    Its first run is the first that went ahead (goal/earlier.py's HORIZON_RULE)."""
     from watchdesk.graph.goal.earlier import first_run_day
     from watchdesk.graph.goal.parse import parse_goal
     from watchdesk.graph.goal.refresh import index_for
     from watchdesk.sources.errors import WatchdeskError
 
-    first = first_run_day(goal, db_path=settings.db_path)
+    first = first_run_day(goal, db_path=settings.db_path, as_of=settings.as_of)
     if goal.until is None or first is None or first >= (settings.as_of or today()):
         return goal.until, None
     try:
@@ -182,7 +184,7 @@ def _as_run_acts(result: GoalPlan, settings: Settings, *, file: Path | None) -> 
     """as_run_acts, and the watchlist `watchdesk run "GOAL"` runs (with the fingerprints of its earlier runs)."""
     from dataclasses import replace
 
-    from watchdesk.graph.goal.earlier import approval_said
+    from watchdesk.graph.goal.earlier import HORIZON_RULE, approval_said
     from watchdesk.graph.watchlist import Watchlist
     from watchdesk.graph.watchlist_paths import anchored
 
@@ -192,8 +194,8 @@ def _as_run_acts(result: GoalPlan, settings: Settings, *, file: Path | None) -> 
     ran = anchored(known, base=Path.cwd()) if file is None else anchored(written, base=file.parent)
     said = approval_said(known, fingerprints=ran.fingerprints(), db_path=settings.db_path)
     if horizon:
-        horizon += ("; a goal's horizon ends where its first run put it: to watch after that, give it an end date "
-                    "('until YYYY-MM-DD')")
+        horizon += (f"; a goal's horizon ends where its first run put it ({HORIZON_RULE}): to watch after that, give "
+                    "it an end date ('until YYYY-MM-DD')")
     decisions = tuple(said if said and d.startswith("approval:") else
                       horizon if horizon and d.startswith("horizon:") else d for d in result.decisions)  # fmt: skip
     return replace(result, watchlist=written, decisions=decisions), known

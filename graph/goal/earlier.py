@@ -4,7 +4,9 @@ Goals were named by their companies alone ("goal-tsm-asml-nvda") until their nam
 ("goal-tsm-asml-nvda-1a2b3c"): a store holding the goal's runs under the old name keeps them under it (its runs,
 approval, coverage and last briefing are found by name). And a goal's dates (a horizon "for the next quarter")
 move with the day it is planned, which its fingerprint holds: the approvals of its earlier runs count all the same,
-and the horizon is counted from the day of its first run (cli_plan.first_horizon), so that it ends.
+and the horizon is counted from the day of its first run (cli_plan.first_horizon), so that it ends: the first run
+that went ahead (approved, or started without asking), not one rejected or waiting for a yes; and a trial run of a
+past day (`--as-of`) starts the horizon only of other runs of a past day, never of the goal run for real today.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import ValidationError
 
@@ -23,6 +26,20 @@ from watchdesk.sources.errors import StoreDamagedError, WatchdeskError
 from watchdesk.store.store import Store
 
 _TAGGED = re.compile(r"^(goal-.+)-[0-9a-f]{6}$")  # the old name, before the hash
+# A run that went ahead: approved, approved with steps left out (an edit), or started without asking. A rejected run,
+# one waiting for a yes, or one stopped before it asked, started no watch.
+WENT_AHEAD = ("approved", "edited", "not_needed")
+# The rule first_run_day keeps, as the decisions and the help say it.
+HORIZON_RULE = ("the first run that went ahead, approved or started without asking, not a rejected one; a run --as-of "
+                "a past day counts only for other runs --as-of a past day")
+
+
+class _Run(NamedTuple):
+    name: str
+    fingerprint: str
+    day: date  # the day it counted from: --as-of's, else the day it started
+    went_ahead: bool  # WENT_AHEAD
+    trial: bool  # run --as-of a day before the day it ran: a trial of the past (on recorded data, say)
 
 
 def as_before(goal: Watchlist, *, db_path: Path | str) -> Watchlist:
@@ -32,32 +49,42 @@ def as_before(goal: Watchlist, *, db_path: Path | str) -> Watchlist:
     same = _runs_of(goal, db_path=db_path)
     if tagged is None or not same:
         return goal
-    names = {name for name, _, _ in same}
+    names = {r.name for r in same}
     name = tagged[1] if names == {tagged[1]} else goal.name  # runs under both: it has moved on to the new name
-    known = tuple(fingerprint for run_name, fingerprint, _ in same if run_name == name)
+    known = tuple(r.fingerprint for r in same if r.name == name)
     return goal.model_copy(update={"name": name}).known_as(known) if known else goal
 
 
-def first_run_day(goal: Watchlist, *, db_path: Path | str) -> date | None:
+def first_run_day(goal: Watchlist, *, db_path: Path | str, as_of: date | None = None) -> date | None:
     """The day the goal's first run in the database counted from (its horizon with it), of either name; None when
-    it has not run there."""
-    return min((day for _, _, day in _runs_of(goal, db_path=db_path)), default=None)
+    it has not run there. Only a run that went ahead counts (WENT_AHEAD): someone who rejected the plan started no
+    watch. A run `--as-of` a past day (a trial on recorded data) counts only when `as_of`, the day the run asking
+    counts from, is a past day too: trying a goal on last year's filings does not end its horizon when it is run for
+    real."""
+    from watchdesk.graph.settings import today
+
+    trial = as_of is not None and as_of < today()
+    days = [r.day for r in _runs_of(goal, db_path=db_path) if r.went_ahead and (trial or not r.trial)]
+    return min(days, default=None)
 
 
-def _runs_of(goal: Watchlist, *, db_path: Path | str) -> list[tuple[str, str, date]]:
-    """(name, fingerprint, day counted from) of each run of `goal` in the database, under its name or the old one."""
+def _runs_of(goal: Watchlist, *, db_path: Path | str) -> list[_Run]:
+    """Each run of `goal` in the database, under its name or the old one."""
     tagged = _TAGGED.match(goal.name)
     if tagged is None or no_database(Path(db_path)):
         return []
     try:
         with Store.open(db_path, read_only=True) as store:
-            rows = store.query("SELECT watchlist, watchlist_hash, watchlist_json, coalesce(as_of, started_at::DATE) "
-                               "FROM runs WHERE watchlist IN (?, ?)", [goal.name, tagged[1]])  # fmt: skip
+            rows = store.query("SELECT watchlist, watchlist_hash, watchlist_json, coalesce(as_of, started_at::DATE), "
+                               "coalesce(approval IN (SELECT unnest(?)), false), coalesce(as_of < started_at::DATE, "
+                               "false) FROM runs WHERE watchlist IN (?, ?)",
+                               [list(WENT_AHEAD), goal.name, tagged[1]])  # fmt: skip
     # in use, damaged, no store: the goal is planned as it is
     except (WatchdeskError, OSError, RuntimeError, StoreDamagedError):
         return []
     mine = _tags(goal)
-    return [(name, fingerprint, day) for name, fingerprint, stored, day in rows if _tags_of(stored) & mine]
+    return [_Run(name, fingerprint, day, ahead, trial) for name, fingerprint, stored, day, ahead, trial in rows
+            if _tags_of(stored) & mine]  # fmt: skip
 
 
 def approval_said(goal: Watchlist, *, fingerprints: tuple[str, ...], db_path: Path | str) -> str | None:

@@ -10,12 +10,14 @@ from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
 
 
-def store_goal_run(db: Path, watchlist: Watchlist, *, day: date) -> Path:
-    """`db` holding one approved, finished run of `watchlist` on `day` (07:00 UTC)."""
-    when = datetime.combine(day, time(7), tzinfo=UTC)
+def store_goal_run(db: Path, watchlist: Watchlist, *, day: date, ran: date | None = None,
+                   approval: str | None = "approved", status: str = "done") -> Path:  # fmt: skip
+    """`db` holding one approved, finished run of `watchlist` on `day` (07:00 UTC); `ran`: started on that day
+    instead, `--as-of day` (a trial of a past day); `approval` and `status` otherwise (a rejected run, say)."""
+    when = datetime.combine(ran or day, time(7), tzinfo=UTC)
     with Store.open(db) as store:
         store.save_run(RunRecord(run_id=f"{day.isoformat()}-0ld0ld00", watchlist=watchlist.name,
                                  watchlist_hash=watchlist.fingerprint(),
-                                 watchlist_json=watchlist.redacted().model_dump_json(), mode="live", status="done",
-                                 started_at=when, finished_at=when, approval="approved", as_of=day))  # fmt: skip
+                                 watchlist_json=watchlist.redacted().model_dump_json(), mode="live", status=status,
+                                 started_at=when, finished_at=when, approval=approval, as_of=day))  # fmt: skip
     return db
