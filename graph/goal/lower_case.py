@@ -8,7 +8,7 @@ from watchdesk.graph.goal.companies import SHORT_NAME_RANK, Found, Named
 from watchdesk.graph.goal.names import CompanyIndex
 from watchdesk.graph.goal.positions import after_watch_verb, is_ordinary, qualified_words
 from watchdesk.graph.goal.text import Notes, Text, Token
-from watchdesk.graph.goal.words import ACRONYMS
+from watchdesk.graph.goal.words import ACRONYMS, TICKER_WORDS
 from watchdesk.sources.models import CompanyRef
 
 
@@ -19,6 +19,13 @@ def lower_case_ticker(group: list[Token], index: CompanyIndex) -> CompanyRef | N
     if ref is None or is_ordinary(group[0].word) or index.rank[ref.cik] >= SHORT_NAME_RANK:
         return None
     return ref
+
+
+def stays_a_word(tok: Token, ref: CompanyRef, raw: str, starts: set[int]) -> bool:
+    """Is a lower-case ticker that is also an English word read as the word, qualifying the word after it ("low
+    margins", "fast growth"), as after a watch verb ("watch cash flow")? One that is no word ("tsm", "nvda") qualifies
+    nothing: "NVDA tsm supply chain" is TSMC's."""
+    return tok.word in TICKER_WORDS and bool(qualified_words([Named(ref, tok.text, tok.start)], raw, starts))
 
 
 def ticker_in_lower_case(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
@@ -54,8 +61,9 @@ def read_as_ticker(found: Found, ref: CompanyRef, phrase: str, start: int, notes
 
 def read_where_watched(text: Text, found: Found, index: CompanyIndex) -> None:
     """Before the companies are placed, as "NVDA" is: a well-known company's ticker in lower case right after a watch
-    verb ("watch nvda for Apple demand", "keep an eye on tsm"), alone or before its own source ("nvda filings"), so
-    the companies named as context of it are not watched. One qualifying words ("watch cash flow") stays a word."""
+    verb ("watch nvda for Apple demand", "keep an eye on tsm", "watch nvda cash flow"), alone or before its own source
+    ("nvda filings"), so the companies named as context of it are not watched. An English word qualifying words
+    ("watch low margins") stays a word."""
     raw, starts = text.raw, {n.start for n in found.named}
     for tok in text.tokens():
         if tok.word.upper() in ACRONYMS or text.negation(tok.start, tok.end) or not after_watch_verb(tok.start, raw):
@@ -63,7 +71,7 @@ def read_where_watched(text: Text, found: Found, index: CompanyIndex) -> None:
         ref = lower_case_ticker([tok], index)  # "watch gold", "watch cash, debt and margins": the words
         if ref is None:
             continue
-        if qualified_words([Named(ref, tok.text, tok.start)], raw, starts):
+        if stays_a_word(tok, ref, raw, starts):
             continue
         read_as_ticker(found, ref, tok.text, tok.start)
         text.use(tok.start, tok.end)
@@ -93,30 +101,40 @@ def _listed_lower(text: Text, tok: Token, ref: CompanyRef, index: CompanyIndex) 
 
 def spaced_tickers(
     groups: list[list[Token]], found: Found, index: CompanyIndex, raw: str
-) -> tuple[list[list[Token]], set[int]]:
+) -> tuple[list[list[Token]], set[int], set[int]]:
     """Lower-case tickers typed with spaces between them ("nvda tsm asml", "amd intc"), a slip among them too
-    ("nvda tsmm"): one word each, not one phrase; returns the groups and which of them are listed by a space."""
+    ("nvda tsmm"): one word each, not one phrase. Returns the groups, which of them are listed by a space, and which
+    are words, not tickers: an English word qualifying the word after it ("nvda low margins": 'low')."""
     def tickerish(tok: Token) -> bool:
         return bool(lower_case_ticker([tok], index) or ticker_slip([tok], index))
 
     out: list[list[Token]] = []
     spaced: set[int] = set()
+    as_words: set[int] = set()
     starts = {s for s, _ in found.spans}
     for group in groups:
         if len(group) > 1 and all(tickerish(t) for t in group) and any(lower_case_ticker([t], index) for t in group):
-            spaced.update(range(len(out), len(out) + len(group)))
+            # "nvda low margins": the last may qualify the words after it; one before another ("nvda low tsm") cannot
+            last = group[-1]
+            ref = lower_case_ticker([last], index)
+            word = ref is not None and stays_a_word(last, ref, raw, starts)
+            (as_words if word else spaced).add(len(out) + len(group) - 1)
+            spaced.update(range(len(out), len(out) + len(group) - 1))
             out += [[t] for t in group]
             continue
-        # "amd intc": AMD read by its alias; "NVDA tsm ASML": beside tickers in capitals ("apple ipad" stays words: no
-        # slip is looked for beside a name); one qualifying the word after it stays a word ("NVDA low margins" is no
-        # Lowe's, a review of b9028c7), as after a watch verb ("watch cash flow")
-        ticker_beside = any(raw[s:e].islower() or raw[s:e].isupper() for s, e in found.spans
-                            if by_a_space(group[0], s, e, raw))  # fmt: skip
+        # "amd intc": AMD read by its alias; "NVDA tsm ASML": beside tickers in capitals, a slip beside one in lower
+        # case ("watch nvda tsmm": nvda read after the verb; "apple ipad" stays words: no slip is looked for beside a
+        # name); an English word qualifying the word after it stays a word ("NVDA low margins" is no Lowe's, a review
+        # of b9028c7), as after a watch verb ("watch cash flow"), and so it does in a list ("NVDA, tsm and low sales")
+        beside = [raw[s:e] for s, e in found.spans if by_a_space(group[0], s, e, raw)]
         ref = lower_case_ticker(group, index) if len(group) == 1 else None
-        if ref and ticker_beside and not qualified_words([Named(ref, group[0].text, group[0].start)], raw, starts):
+        if ref and stays_a_word(group[0], ref, raw, starts):
+            as_words.add(len(out))
+        elif (ref and any(p.islower() or p.isupper() for p in beside)) or (
+                any(p.islower() for p in beside) and ticker_slip(group, index)):
             spaced.add(len(out))
         out.append(group)
-    return out, spaced
+    return out, spaced, as_words
 
 
 def by_a_space(tok: Token, start: int, end: int, raw: str) -> bool:

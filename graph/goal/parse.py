@@ -203,10 +203,12 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     """Words no parser read: a company-like one is a problem (with close matches), any other is reported."""
     # a company read as context, or one SEC does not list read with the goal's words, is said in the decisions
     groups = _groups([t for t in text.tokens() if not _within(t.start, t.end, found.as_words)], index)
-    groups, spaced = spaced_tickers(groups, found, index, text.raw)
-    lower = [lower_case_ticker(g, index) for g in groups]
-    # every word no parser read is a ticker, or a company SEC does not list ("watch nvda and samsung")
-    unlisted = [index.by_name(name_key(text.raw[g[0].start : g[-1].end])) == [] for g in groups]
+    groups, spaced, as_words = spaced_tickers(groups, found, index, text.raw)
+    lower = [None if i in as_words else lower_case_ticker(g, index) for i, g in enumerate(groups)]
+    # every word no parser read is a ticker, a company SEC does not list ("watch nvda and samsung") or a word a ticker
+    # is too ("nvda low margins")
+    unlisted = [i in as_words or index.by_name(name_key(text.raw[g[0].start : g[-1].end])) == []
+                for i, g in enumerate(groups)]  # fmt: skip
     only_tickers = not found.named and any(lower) and all(r or u for r, u in zip(lower, unlisted, strict=True))
     # "watch nvda, tsm and asml": tickers typed in lower case where companies stand (beside a company, or every word
     # no parser read when the goal names no company), read as those tickers and said so; each one read can put the
@@ -228,8 +230,9 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
         if i in taken:
             continue  # read as a ticker above
         listed = _in_company_list(group, found, text.raw, spaced=i in spaced)
-        if (word_ref := ticker_in_lower_case(group, index)) and (listed or not found.named):
-            if found.named:  # "NVIDIA and gold": the word where a company stands; said how to name the company
+        if (word_ref := ticker_in_lower_case(group, index)) and (listed or not found.named or i in as_words):
+            # "NVIDIA and gold": the word where a company stands, "nvda low margins": a word; said how to name it
+            if found.named:
                 notes.unclear(f"{phrase!r}: not understood, ignored (in lower case a word, {as_written(word_ref)})")
             else:
                 found.problems.append(f"{phrase!r} in lower case is a word, {as_written(word_ref)}")
