@@ -28,9 +28,14 @@ _RELAYED = re.compile(
 )
 
 
+# One of these is in every text _RELAYED finds: looked for first, they spare most sentences the expression, which
+# read 141,000 call findings in 2 s (`explore.findings` on the briefing benchmark's million findings).
+_RELAY_WORDS = ("ask", "note", "want", "wonder", "would like", "question")
+
+
 def relays_question(text: str) -> bool:
     """Whether text (a sentence, or a turn's opening sentences) passes on someone else's question."""
-    return bool(_RELAYED.search(text))
+    return any(word in text for word in _RELAY_WORDS) and bool(_RELAYED.search(text))
 
 
 def passes_on(*, section: str | None, speaker_kind: str | None, sentence: str, relayed: bool) -> bool:

@@ -19,13 +19,12 @@ from watchdesk.store import reader
 from watchdesk.store.asked import marks, speaker_said
 from watchdesk.store.citations import citations, whole_id
 from watchdesk.store.filters import checked, in_week
+from watchdesk.store.listing import finding_rows
 from watchdesk.store.queries import (
-    CURRENT_IN_PERIOD,
     CURRENT_OF_DOCUMENT,
     DOC_KIND,
     EVENT_DATE,
     IN_PERIOD,
-    SAID_AGAIN,
     SAME_SENTENCE,
     _dicts,
     _tickers,
@@ -67,9 +66,6 @@ def _rows(db: Path | str, sql: str, params: Sequence[object]) -> list[dict[str, 
 
 FINDING_COLUMNS = ["date", "ticker", "topic", "polarity", "score", "sure", "sentence", "document", "section",
                    "speaker", "said_as", "source", "citation", "said_again", "finding_id"]  # fmt: skip
-# Of a sentence's findings in one document and topic, the ones after the first (its places said again), in order.
-_LATER_COPIES = f"""list(f.finding_id) OVER (PARTITION BY f.doc_id, f.topic, {SAME_SENTENCE} ORDER BY f.start,
-    f.finding_id ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)"""
 
 
 def findings(
@@ -86,7 +82,8 @@ def findings(
     as_briefed: bool = False,
 ) -> Table:
     """Findings (each document's latest flagging, as a briefing counts them), newest document first and the
-    strongest first within one: date, ticker, topic, polarity, score (-1 a warning .. +1 good news), the sentence,
+    strongest first within one (then by place, topic and finding_id): date, ticker, topic, polarity, score (-1 a
+    warning .. +1 good news), the sentence,
     the document (10-K, earnings call, news, ...), section, speaker, said_as (a call's question, not the company's
     word: "analyst", "operator" or "passing on a question", as a briefing marks it; else None), source (the URL or
     file its text came from), citation ("F-" and the shortest start of its finding_id, 8 characters or more, that no
@@ -114,31 +111,10 @@ def findings(
     # before the window that finds a sentence said again: a document's findings on a topic pass them all or none
     where = _FILTERS.format(ticker="f.ticker", topic_test="list_contains(?, f.topic)", day=EVENT_DATE)
     briefed = _briefed(start, end) if as_briefed else []  # its current_findings stand for the view of all of them
-    sql = f"""
-        {f"WITH {CURRENT_IN_PERIOD}" if as_briefed else ""}
-        SELECT *, count(*) OVER () AS total FROM (
-            SELECT {EVENT_DATE} AS day, f.ticker, f.topic, f.polarity, f.score, f.sure, f.sentence,
-                   coalesce(d.doc_type, d.form) AS document, f.section, f.speaker,
-                   coalesce(d.source_url, d.url) AS source, f.finding_id, f.doc_id, f.start, {DOC_KIND} AS kind,
-                   {SAID_AGAIN} AS repeat, {_LATER_COPIES} AS copies
-            FROM current_findings f JOIN documents d USING (doc_id)
-            WHERE {where}
-        ) WHERE NOT repeat AND (CAST(? AS VARCHAR) IS NULL OR polarity = ?) AND (CAST(? AS VARCHAR) IS NULL OR kind = ?)
-        ORDER BY day DESC, ticker, document, abs(score) DESC, start
-        LIMIT ?
-    """
     days = (None, None) if as_briefed else (start, end)  # the period is in `briefed`'s parameters
     params = [*briefed, *_params(ticker, topic, *days), polarity, polarity, kind, kind, limit]
     with reader.reading(db) as con:
-        store = Store(con)
-        rows = [{"date": r.pop("day"), **r} for r in _dicts(store, sql, params)]
-        asked = marks(store, rows)
-        cited = citations(store, [i for r in rows for i in [r["finding_id"], *(r["copies"] or [])]])
-    total = rows[0]["total"] if rows else 0
-    for r, said in zip(rows, asked, strict=True):
-        r["said_as"], r["citation"] = said, cited[r["finding_id"]]
-        r["said_again"] = [cited[i] for i in r["copies"]] if r["copies"] else None
-        del r["total"], r["kind"], r["doc_id"], r["start"], r["repeat"], r["copies"]  # start: the order in a document
+        rows, total = finding_rows(Store(con), where=where, params=params, as_briefed=as_briefed, limit=limit)
     also = [polarity, kind and ("in news" if kind == "news" else f"in {kind}s")]  # "(negative, in calls)"
     table = Table(rows, columns=FINDING_COLUMNS, nothing=_nothing("findings", ticker, topic, start, end, also=also))
     table.total = total
