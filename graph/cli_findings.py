@@ -100,6 +100,8 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     columns = ["date", "ticker", "topic", "polarity", "score", "sure", "citation", "document", "section", "speaker",
                *([] if for_reader else ["said_as"]), "sentence", "said_again", "source", "finding_id"]  # fmt: skip
     _write(shown, columns, fmt, nothing=rows.nothing, total=rows.total, what="findings")
+    if rows and rows.note:  # GOOGL's findings stored under GOOG (an empty answer's `nothing` says it)
+        click.echo(rows.note, err=True)
 
 
 @click.command("changes")
@@ -129,6 +131,8 @@ def changes(ctx: click.Context, **given: Any) -> None:
                            as_briefed=given["week"] is not None)
     _write(list(rows[: given["limit"]]), list(rows.columns), given["fmt"], nothing=rows.nothing, total=len(rows),
            what="changes")  # fmt: skip
+    if rows and rows.note:
+        click.echo(rows.note, err=True)
 
 
 def _finding_row(row: dict[str, Any], *, for_reader: bool) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from watchdesk.store.queries import (
     quote_matches,
     stored_text,
 )
+from watchdesk.store.same_company import other_tickers, said
 from watchdesk.store.store import Store
 from watchdesk.store.table import Table
 from watchdesk.store.topic_names import topic_given
@@ -57,11 +58,6 @@ def score_said(score: float, sure: bool | None) -> str:
     """A finding's score as a briefing quotes it: "-0.99", "+0.83" (never "-0.00"), and ", unsure" after it where the
     flagger was not sure of the finding (agents/briefing/render.py's UNSURE)."""
     return f"{score if round(score, 2) else 0.0:+.2f}{', unsure' if sure is False else ''}"
-
-
-def _rows(db: Path | str, sql: str, params: Sequence[object]) -> list[dict[str, Any]]:
-    with reader.reading(db) as con:
-        return _dicts(Store(con), sql, params)
 
 
 FINDING_COLUMNS = ["date", "ticker", "topic", "polarity", "score", "sure", "sentence", "document", "section",
@@ -91,6 +87,8 @@ def findings(
     document on the topic, as a briefing's "said again in Items 1A, 7"; else None) and finding_id (either for
     `evidence`). A sentence said again in its document is one row, counted once, where it is first said (its
     other findings stay stored: said_again cites them, `evidence` shows them). A filter left out matches everything;
+    a ticker also reads its company's documents stored under another ticker (GOOGL's under GOOG: one CIK), and the
+    table's `note` says so;
     `start` and `end` are included; `polarity` is negative, neutral or positive, `kind` filing, call or news;
     `limit` keeps the first rows (the table's `total` says how many matched). `as_briefed` (with `start` and `end`):
     the period's findings as its briefing counts them, with its query (queries.CURRENT_IN_PERIOD): also those of
@@ -112,15 +110,14 @@ def findings(
     where = _FILTERS.format(ticker="f.ticker", topic_test="list_contains(?, f.topic)", day=EVENT_DATE)
     briefed = _briefed(start, end) if as_briefed else []  # its current_findings stand for the view of all of them
     days = (None, None) if as_briefed else (start, end)  # the period is in `briefed`'s parameters
-    params = [*briefed, *_params(ticker, topic, *days), polarity, polarity, kind, kind, limit]
     with reader.reading(db) as con:
+        same, asked = _company(con, ticker)  # GOOGL's findings stored under GOOG
+        params = [*briefed, *_params(asked, topic, *days), polarity, polarity, kind, kind, limit]
         rows, total = finding_rows(Store(con), where=where, params=params, as_briefed=as_briefed, limit=limit)
     also = [polarity, kind and ("in news" if kind == "news" else f"in {kind}s")]  # "(negative, in calls)"
     table = Table(rows, columns=FINDING_COLUMNS, nothing=_nothing("findings", ticker, topic, start, end, also=also))
     table.total = total
-    if not rows:  # and where that is because nothing of a company asked about was read, that
-        table.nothing += nothing_read(db, [] if ticker is None else _tickers(ticker))
-    return table
+    return _said(table, db, ticker, same)
 
 
 CHANGE_COLUMNS = ["filed", "ticker", "form", "compared_with", "section", "change", "text", "in_sentence", "topics",
@@ -185,10 +182,28 @@ def changes(
     """
     briefed = _briefed(start, end) if as_briefed else []
     days = (None, None) if as_briefed else (start, end)  # the period is in `briefed`'s parameters
-    rows = _rows(db, sql, [*_params(ticker, topic, *days), *briefed])
+    with reader.reading(db) as con:
+        same, asked = _company(con, ticker)
+        rows = _dicts(Store(con), sql, [*_params(asked, topic, *days), *briefed])
     table = Table(rows, columns=CHANGE_COLUMNS, nothing=_nothing("filing changes", ticker, topic, start, end))
-    if not rows:
-        table.nothing += nothing_read(db, [] if ticker is None else _tickers(ticker))
+    return _said(table, db, ticker, same)
+
+
+def _company(con: Any, ticker: Many) -> tuple[dict[str, tuple[int, list[str]]], list[str] | None]:
+    """The asked tickers' companies stored under other tickers (same_company.other_tickers), and the tickers to ask
+    for: those given and those others."""
+    tickers = None if ticker is None else _tickers(ticker)
+    same = other_tickers(con, tickers or [])
+    return same, None if tickers is None else [*dict.fromkeys([*tickers, *(t for _, o in same.values() for t in o)])]
+
+
+def _said(table: Table, db: Path | str, ticker: Many, same: dict[str, tuple[int, list[str]]]) -> Table:
+    """The table, saying where a ticker's company is stored under another ticker, and, where it is empty because
+    nothing of a company asked about was read, that."""
+    table.note = said(same).strip()
+    if not table:
+        table.nothing += said(same) + nothing_read(db, [t for t in ([] if ticker is None else _tickers(ticker))
+                                                         if t not in same])  # fmt: skip
     return table
 
 

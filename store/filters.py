@@ -104,11 +104,15 @@ def check_held(db: Path | str, *, tickers: Sequence[str], topics: Sequence[str])
     if not tickers and not topics:  # each DISTINCT reads a whole table: only when there is a name to check
         return
     from watchdesk.store import reader
+    from watchdesk.store.same_company import planned
 
     with reader.reading(db) as con:
         known_tickers = {t for (t,) in con.execute("SELECT DISTINCT ticker FROM findings").fetchall() if t}
         known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM documents").fetchall() if t}
         known_tickers |= {t for (t,) in con.execute("SELECT DISTINCT ticker FROM companies").fetchall() if t}
+        # a company's second ticker (GOOGL beside GOOG) is named by its runs' plans alone: the companies table keeps one
+        known_tickers |= {t for (plan,) in con.execute("SELECT plan FROM runs WHERE plan IS NOT NULL").fetchall()
+                          for t, _ in planned(plan)}  # fmt: skip
         known_topics = {t for (t,) in con.execute("SELECT DISTINCT topic FROM findings").fetchall() if t}
     _known("ticker", tickers, known_tickers, db)
     _known("topic", topics, known_topics | DEFAULT_TOPICS, db)

@@ -38,6 +38,7 @@ class Table(list[dict[str, Any]]):
         self.columns = columns
         self.nothing = nothing
         self.total = len(rows)  # rows that matched, where a limit kept fewer
+        self.note = ""  # said under the rows: "GOOGL is the same company as GOOG ..." (store/same_company.py)
 
     def _footer(self) -> str:
         return f"{len(self)} rows, the first {SHOWN} shown" if len(self) > SHOWN else ""
@@ -49,7 +50,7 @@ class Table(list[dict[str, Any]]):
         widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(self.columns)]
         lines = ["  ".join(c.ljust(w) for c, w in zip(self.columns, widths, strict=True)).rstrip()]
         lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-        return "\n".join([*lines, self._footer()]).rstrip()
+        return "\n".join([*lines, *(x for x in (self._footer(), self.note) if x)]).rstrip()
 
     __repr__ = __str__  # a Python prompt shows the table too
 
@@ -63,7 +64,7 @@ class Table(list[dict[str, Any]]):
         body = "".join(
             "<tr>" + "".join(f"<td>{_html_cell(r.get(c))}</td>" for c in self.columns) + "</tr>" for r in self[:SHOWN]
         )
-        footer = f"<p>{self._footer()}</p>" if self._footer() else ""
+        footer = "".join(f"<p>{html.escape(x)}</p>" for x in (self._footer(), self.note) if x)
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{footer}"
 
 
