@@ -52,8 +52,9 @@ for r in rows:
 for k, same in groups.items():  # rows in order of their keys, each key's rows in any order
     tied.update(repr(k).encode() + repr(sorted(same)).encode())
 order = hashlib.sha256(repr([key(r) for r in rows]).encode()).hexdigest()
-print(json.dumps({"wall": wall, "cpu": cpu, "rows": len(rows), "total": rows.total, "exact": exact.hexdigest(),
-                  "tied": tied.hexdigest(), "order": order, "columns": rows.columns}))
+said = {"wall": wall, "cpu": cpu, "rows": len(rows), "total": rows.total, "exact": exact.hexdigest(),
+        "tied": tied.hexdigest(), "order": order, "columns": rows.columns}
+print("\nBENCH " + json.dumps(said))  # after any progress bar DuckDB draws
 """
 
 
@@ -62,7 +63,7 @@ def measure(db: Path, args: str, tree: Path | None) -> dict[str, object]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | ({"PYTHONPATH": str(tree)} if tree else {})
     out = subprocess.run([sys.executable, "-c", _CHILD, str(db), args], capture_output=True, text=True, env=env,
                          check=True)  # fmt: skip
-    return json.loads(out.stdout.splitlines()[-1])  # type: ignore[no-any-return]  # after any progress bar
+    return json.loads(out.stdout.rsplit("\nBENCH ", 1)[1])  # type: ignore[no-any-return]
 
 
 def main() -> None:
