@@ -524,7 +524,7 @@ def _print_outcome(outcome: RunOutcome, settings: Settings, *, plan_shown: bool 
             soft_wrap=True,
         )
         return
-    mine = ", ".join(f"{v} {k if v != 1 else k.replace('filings', 'filing').rstrip('s')}"
+    mine = ", ".join(f"{v} {k if v != 1 else k.replace('filings', 'filing').rstrip('s')}{_once(outcome, k, v)}"
                      for k, v in outcome.this_run.items())
     total = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
     from watchdesk.agents.briefing.text import plural
@@ -536,6 +536,15 @@ def _print_outcome(outcome: RunOutcome, settings: Settings, *, plan_shown: bool 
         err.print(f"  [yellow]gap[/yellow] {escape(redact_text(gap))}")
     for path in outcome.briefing_paths or ([outcome.briefing_path] if outcome.briefing_path else []):
         click.echo(path)
+
+
+def _once(outcome: RunOutcome, what: str, stored: int) -> str:
+    """After this run's findings, how many a briefing counts where that is fewer: "971 findings (880 with a sentence
+    said again within a document counted once, as a briefing counts)"."""
+    counted = outcome.findings_counted
+    if what != "findings" or counted is None or counted == stored:
+        return ""
+    return f" ({counted} with a sentence said again within a document counted once, as a briefing counts)"
 
 
 LOCK_WAIT_S = 600.0  # how long a scheduled run waits for another run to release the database (WATCHDESK_LOCK_WAIT_S)

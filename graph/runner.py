@@ -45,6 +45,7 @@ from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import ConfigError, DiskFullError, PolicyError, StoreDamagedError, disk_full, no_room
 from watchdesk.sources.gateway import SEC_DOMAIN, Gateway, GatewayConfig, domain_matches
 from watchdesk.sources.redact import redact_text
+from watchdesk.store.queries import SAID_AGAIN
 from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
 
@@ -66,6 +67,8 @@ class RunOutcome:
     fetches: int = 0
     requested: list[str] = field(default_factory=list)
     this_run: dict[str, int] = field(default_factory=dict)  # rows this run wrote: documents, findings, gaps
+    # this run's findings as a briefing counts them: a sentence said again within a document once (queries.SAID_AGAIN)
+    findings_counted: int | None = None
     # every step that fetches (filings, transcripts, news) failed: the briefing then has nothing it could read
     nothing_fetched: bool = False
     failed_steps: list[str] = field(default_factory=list)  # fetching steps that failed as a whole, e.g. filings:ASML
@@ -460,6 +463,7 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:
         counts=run.counts,
         gaps=gaps,
         this_run=_this_run(deps, run.run_id),
+        findings_counted=_counted_once(deps, run.run_id),
         failures=run_failures(deps.store, run.run_id),
     )
 
@@ -484,6 +488,14 @@ def _this_run(deps: Deps, run_id: str) -> dict[str, int]:
         [run_id, run_id],
     )[0][0]
     return counts | ({"earlier filings stored for comparison": references} if references else {})
+
+
+def _counted_once(deps: Deps, run_id: str) -> int:
+    """This run's findings (as _this_run counts them) with a sentence said again within a document counted once, where
+    it is first said: what a briefing, Slack and `watchdesk findings` count."""
+    sql = f"""SELECT count(*) FROM (SELECT f.* FROM findings f WHERE f.run_id = ? AND f.created_at >=
+                  (SELECT min(started_at) FROM runs WHERE run_id = ?) QUALIFY NOT {SAID_AGAIN})"""
+    return int(deps.store.query(sql, [run_id, run_id])[0][0])
 
 
 def resume_run(
