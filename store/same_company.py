@@ -21,8 +21,13 @@ _HOLDERS = """SELECT DISTINCT cik, ticker FROM documents WHERE list_contains(?, 
 
 
 def other_tickers(con: duckdb.DuckDBPyConnection, tickers: Sequence[str]) -> dict[str, tuple[int, list[str]]]:
-    """For each of `tickers` (as stored) whose company has documents stored under other tickers: its CIK and those
-    tickers ({"GOOGL": (1652044, ["GOOG"])}); a ticker whose company's documents are all its own is left out."""
+    """For each of `tickers` (as stored) that holds no document of its own while its company has documents stored
+    under other tickers: its CIK and those tickers ({"GOOGL": (1652044, ["GOOG"])}), as a briefing says of it. A
+    ticker with documents of its own is asked about alone (the briefing benchmark's synthetic tickers carry NVIDIA's
+    CIK: ticker='NVDA' is NVIDIA's 7,452 findings, not theirs)."""
+    own = {t for (t,) in con.execute("SELECT DISTINCT ticker FROM documents WHERE list_contains(?, ticker)",
+                                     [list(tickers)]).fetchall()}  # fmt: skip
+    tickers = [t for t in tickers if t not in own]
     if not tickers:
         return {}
     ciks: dict[str, set[int]] = {}

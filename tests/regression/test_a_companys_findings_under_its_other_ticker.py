@@ -67,3 +67,22 @@ def test_findings_by_either_ticker_read_the_companys_documents(edgar_fixtures: P
     listed = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["finding_id"] for r in listed] == [r["finding_id"] for r in under_goog]
     assert SAID in result.stderr and "Nothing was read" not in result.stderr
+
+
+def test_a_ticker_with_documents_of_its_own_is_asked_about_alone(edgar_fixtures: Path, tmp_path: Path) -> None:
+    """The briefing benchmark's synthetic tickers carry NVIDIA's CIK: ticker='NVDA' must stay NVIDIA's own findings.
+    A ticker holding documents is asked about alone, as a briefing says "the same company as" only of one holding
+    none."""
+    db = tmp_path / "db.duckdb"
+    _store(edgar_fixtures, db)
+    accession = "0001652044-23-000094"  # the Q3 2023 10-Q, stored under GOOGL this time
+    page = (edgar_fixtures / f"filings/GOOG_10-Q_Q3-2023_{accession}.html").read_bytes()
+    with Store.open(db) as store:
+        filing = DocumentRecord(url=archive_url(ALPHABET, accession, "goog-20230930.htm"), source="edgar",
+                                text=html_to_text(page), fetched_at=datetime.now(UTC), ticker="GOOGL", cik=ALPHABET,
+                                form="10-Q", accession=accession, filed_at=date(2023, 10, 25), title="goog-20230930",
+                                run_id="r1")  # fmt: skip
+        store.upsert_document(filing)
+        flag_documents(store, tickers=["GOOGL"], topics=["inventory", "supply_chain", "geopolitical"], run_id="r1")
+    own = explore.findings(db, ticker="GOOGL")
+    assert own and {r["ticker"] for r in own} == {"GOOGL"} and own.note == ""
