@@ -124,5 +124,15 @@ def _known(what: str, given: Sequence[str], known: set[str], db: Path | str) -> 
             continue
         close = (close_topics(value, sorted(known)) if what == "topic"
                  else difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6))  # fmt: skip
-        hint = f"; did you mean {', '.join(close)}?" if close else f"; it holds {', '.join(sorted(known)) or 'none'}"
+        hint = f"; did you mean {', '.join(close)}?" if close else f"; it holds {_some(sorted(known), what)}"
         raise ConfigError(f"{db} holds no {what} {printable(value)!r}{hint}")
+
+
+_SHOWN = 12  # a store of hundreds of tickers names a dozen, not a screenful
+
+
+def _some(known: Sequence[str], what: str) -> str:
+    """The names a store holds, as a refusal says them: all of a few; of many, the first dozen and how many more."""
+    if len(known) <= _SHOWN:
+        return ", ".join(known) or "none"
+    return f"{', '.join(known[:_SHOWN])} and {len(known) - _SHOWN} more {what}s"
