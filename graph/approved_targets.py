@@ -66,10 +66,14 @@ def remember(store: Store, *, watchlist: str, db_path: Path | str) -> None:
         kept = _read(path)
         if approved is None and watchlist not in kept:
             return
+        entry = None if approved is None else {
+            "run_id": approved.run_id, "email": sorted(approved.emails),
+            "slack": sorted(h for h in approved.hooks if _VARIABLE.fullmatch(h))}  # fmt: skip
+        if kept.get(watchlist) == entry:  # as it was: each run that ends need not write it again
+            return
         kept.pop(watchlist, None)
-        if approved is not None:
-            kept[watchlist] = {"run_id": approved.run_id, "email": sorted(approved.emails),
-                               "slack": sorted(h for h in approved.hooks if _VARIABLE.fullmatch(h))}  # fmt: skip
+        if entry is not None:
+            kept[watchlist] = entry
         if not kept:
             path.unlink(missing_ok=True)
             return

@@ -49,19 +49,19 @@ def _sql(store: Store, *, where: str, as_briefed: bool, limited: bool) -> str:
 
 _ROW = """l.doc_row, l.ticker, l.topic, l.polarity, l.score, l.sure, l.sentence, l.section, l.speaker, l.finding_id"""
 _SAID_AT = f"CASE WHEN l.section IN {CALL_SECTIONS} THEN l.start END AS said_at"
-_CHOSEN = """WHERE a.repeat IS NOT TRUE AND (CAST(? AS VARCHAR) IS NULL OR l.polarity = ?)
+_ORDER = "l.day DESC, l.ticker, l.document, abs(l.score) DESC, l.start, l.topic, l.finding_id"
+_CHOSEN = f"""WHERE a.repeat IS NOT TRUE AND (CAST(? AS VARCHAR) IS NULL OR l.polarity = ?)
           AND (CAST(? AS VARCHAR) IS NULL OR l.kind = ?)
-        ORDER BY l.day DESC, l.ticker, l.document, abs(l.score) DESC, l.start, l.topic, l.finding_id
+        ORDER BY {_ORDER}
         LIMIT ?"""
 _ALL = f"""SELECT {_ROW}, c.citation, a.copies, {_SAID_AT}
         FROM listed l JOIN cited c USING (finding_id) LEFT JOIN again a USING (finding_id)
         {_CHOSEN}"""
 # with a limit, the rows kept are cited alone (citing every listed finding first took a second more, 50 rows or not)
-_LIMITED = f"""SELECT l.doc_row, l.ticker, l.topic, l.polarity, l.score, l.sure, l.sentence, l.section, l.speaker,
-               l.finding_id, c.citation, l.copies, l.said_at, l.total
+_LIMITED = f"""SELECT {_ROW}, c.citation, l.copies, l.said_at, l.total
         FROM (SELECT {_ROW}, a.copies, {_SAID_AT}, count(*) OVER () AS total, l.day, l.document, l.start
               FROM listed l LEFT JOIN again a USING (finding_id) {_CHOSEN}) l JOIN cited c USING (finding_id)
-        ORDER BY l.day DESC, l.ticker, l.document, abs(l.score) DESC, l.start, l.topic, l.finding_id"""
+        ORDER BY {_ORDER}"""
 
 
 def finding_rows(

@@ -25,7 +25,7 @@ from watchdesk.agents.briefing.channels import DeliveryError
 from watchdesk.agents.briefing.charts import Chart
 from watchdesk.agents.briefing.delivery_rows import already_sent, begin, in_flight, record, retrying, settle_unknown
 from watchdesk.agents.briefing.mail import Image, mail_html
-from watchdesk.agents.briefing.retry import Pause, retry
+from watchdesk.agents.briefing.retry import Pause, retry, wait_after
 from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.gateway import domain_matches, port_refusal
@@ -275,7 +275,7 @@ def _email(
 
         # waited for as between any two attempts: a greylisting server asks the sender to come back later, and the
         # attempt made at once was spent (a review of e3c1f5d); the store is closed as they wait (pause)
-        wait = channels_.backoff * 2 ** (attempts - 1)
+        wait = wait_after(channels_, attempts)
         said = (f"attempt {attempts} of {channels_.attempts}: {server.where} turned away for now "
                 + "; ".join(f"{a}: {refused[a]}" for a in later) + f"; trying again in {wait:g} s")
         with pause(later)(attempts, said):

@@ -26,13 +26,18 @@ class Tries(Protocol):  # deliver.Channels
 Pause = Callable[[int, str], AbstractContextManager[object]]
 
 
+def wait_after(tries: Tries, attempt: int) -> float:
+    """Seconds to wait after a failed `attempt` (counting from 1) before the next: the backoff, doubled each time."""
+    return tries.backoff * 2 ** (attempt - 1)
+
+
 def retry(
     send: Callable[[], object], tries: Tries, *, say: Callable[[str], None], first: int = 1,
     pause: Pause = lambda _n, _said: nullcontext(),
 ) -> tuple[int, DeliveryError | None]:
     """(attempts made, counting from `first`, the last error or None); each failed attempt that is tried again is
     said as it happens, so a run waiting on a slow server shows what it waits for."""
-    delay = tries.backoff * 2 ** (first - 1)
+    delay = wait_after(tries, first)
     with ExitStack() as waiting:
         for attempt in range(first, tries.attempts + 1):
             try:
