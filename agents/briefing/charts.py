@@ -19,8 +19,12 @@ PALETTE = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b
 # the least share of its size a chart is drawn at on a narrow page (then it scrolls): its 10-pixel labels stay 7.5
 # pixels high or more, and the charts of an 820-pixel page (~690 wide) keep the size they had before it existed
 SMALLEST = 0.75
-LABEL_GAP = 22  # pixels between week labels along an axis at least (a long span labels every few weeks)
-LEFT, TOP, BOTTOM, LEGEND = 44, 34, 58, 120  # margins: y axis, title (+ panel names), rotated week labels, legend
+LABEL_GAP = 26  # pixels between week labels along an axis at least (a long span labels every few weeks)
+LEFT, TOP, BOTTOM, LEGEND = 50, 40, 66, 124  # margins: y axis, title (+ panel names), rotated week labels, legend
+# a wide chart fits the page's column from a 981-pixel window (~869 pixels) at its own size, so its 12-pixel labels are
+# drawn 12 pixels high: the tone chart's panels stand at most PER_ROW to a row (narrower with three), more wrap below
+PER_ROW, NARROWER, PANEL_GAP, ROW_GAP = 3, 190, 40, 24
+PLOT = 660  # the mentions chart's plot width
 TONE, MENTIONS = "Net tone per week", "Mentions per week"  # the charts' titles
 
 
@@ -39,7 +43,7 @@ class Layout:
 
 
 # side by side, on a page 850 pixels wide or more (under it the page shows NARROW), at their own size from ~1000
-WIDE = Layout(font=10, title=13, corner=(LEFT, 14), bottom=BOTTOM - 2, tick=(4, 3), week_drop=10, label_gap=LABEL_GAP,
+WIDE = Layout(font=12, title=15, corner=(LEFT, 16), bottom=BOTTOM - 2, tick=(4, 4), week_drop=11, label_gap=LABEL_GAP,
               dot=3)
 # for a phone or a page under 850 pixels: panels stacked and larger type, 440 pixels wide, so drawn at a phone's width
 # (~330 pixels) its labels are 11 pixels high or more; the e-mail's images, which every mail client shrinks to fit
@@ -107,18 +111,21 @@ def tone_chart(history: Sequence[WeekPoint], weeks: Sequence[date], *, narrow: b
     ticks = [(-1.0, "-1"), (-0.5, "-0.5"), (0.0, "0"), (0.5, "0.5"), (1.0, "1")]
     if narrow:
         return _tone_stacked(points, weeks, tickers, colour, ticks)
-    # a panel's tick labels ("-0.5": ~20 pixels, 4 from its frame) stand between it and the one before, clear of both
-    height, gap = 150, 36
-    width = LEFT + len(tickers) * (WIDTH + gap) + LEGEND
+    # a panel's tick labels ("-0.5": ~25 pixels, 4 from its frame) stand between it and the one before, clear of both
+    height, across = 150, min(len(tickers), PER_ROW)
+    panel = WIDTH if across < PER_ROW else NARROWER
+    width = LEFT + across * (panel + PANEL_GAP) + LEGEND
+    pitch = height + BOTTOM + ROW_GAP  # from one row's frames to the next's
     parts = [_title(TONE)]
     for n, ticker in enumerate(tickers):
-        x0 = LEFT + n * (WIDTH + gap)
-        parts.append(f'<text x="{x0 + WIDTH / 2:.1f}" y="{TOP - 6}" text-anchor="middle" {_font(WIDE)}>'
+        x0, top = LEFT + n % PER_ROW * (panel + PANEL_GAP), TOP + n // PER_ROW * pitch
+        parts.append(f'<text x="{x0 + panel / 2:.1f}" y="{top - 8}" text-anchor="middle" {_font(WIDE)}>'
                      f"{escape(ticker)}</text>")  # fmt: skip
-        parts += _axes(x0, TOP, height, WIDTH, weeks, ticks, lay=WIDE, y_title="net tone" if n == 0 else None)
-        parts += _tone_lines([p for p in points if p.ticker == ticker], weeks, (x0, TOP, WIDTH, height), colour,
+        parts += _axes(x0, top, height, panel, weeks, ticks, lay=WIDE, y_title="net tone" if n % PER_ROW == 0 else None)
+        parts += _tone_lines([p for p in points if p.ticker == ticker], weeks, (x0, top, panel, height), colour,
                              dot=WIDE.dot)  # fmt: skip
     parts += _legend(width - LEGEND + 10, "topic", colour)
+    height += (len(tickers) - 1) // PER_ROW * pitch
     return _svg(width, TOP + height + BOTTOM, "Net tone per week per ticker and topic", parts)
 
 
@@ -186,7 +193,7 @@ def mentions_chart(history: Sequence[WeekPoint], weeks: Sequence[date], *, narro
         parts += [*legend, *_axes(x0, top, height, width, weeks, ticks, lay=NARROW, y_title=None)]
         size = (NARROW_WIDTH, top + height + NARROW.bottom + 5)
     else:
-        x0, top, width, height = LEFT, TOP, 3 * WIDTH, 140
+        x0, top, width, height = LEFT, TOP, PLOT, 140
         parts = [_title(MENTIONS), *_axes(LEFT, TOP, height, width, weeks, ticks, lay=WIDE, y_title="mentions")]
         parts += _legend(LEFT + width + 16, "ticker", colour)
         size = (LEFT + width + LEGEND + 16, TOP + height + BOTTOM)
@@ -270,9 +277,9 @@ def _legend(x: float, title: str, colour: dict[str, str]) -> list[str]:
     """The legend in a column at the right of a wide chart."""
     out = [f'<text x="{x}" y="{TOP + 4}" {_font(WIDE)} font-weight="bold">{title}</text>']
     for i, (name, fill) in enumerate(colour.items()):
-        y = TOP + 20 + 16 * i
-        out.append(f'<circle cx="{x + 5}" cy="{y - 3}" r="5" fill="{fill}"/>')
-        out.append(f'<text x="{x + 14}" y="{y}" {_font(WIDE)}>{escape(name)}</text>')
+        y = TOP + 22 + 19 * i
+        out.append(f'<circle cx="{x + 6}" cy="{y - 4}" r="6" fill="{fill}"/>')
+        out.append(f'<text x="{x + 16}" y="{y}" {_font(WIDE)}>{escape(name)}</text>')
     return out
 
 

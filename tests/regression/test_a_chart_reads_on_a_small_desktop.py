@@ -40,4 +40,4 @@ def test_the_wide_charts_show_from_981_pixels(demo_folder: Path) -> None:
     chromium()
     charts = measure(demo_file(demo_folder, "html"), SHOWN, width=981)
     assert [c["drawing"] for c in charts] == ["wide", "wide"], charts
-    assert [round(c["type"] * c["drawn"] / c["own"]) for c in charts] == [10, 10]  # their own size, as before
+    assert [round(c["type"] * c["drawn"] / c["own"]) for c in charts] == [12, 12]  # their own size
