@@ -16,8 +16,9 @@ from watchdesk.agents.briefing.text import topic_label
 
 WIDTH = 230
 PALETTE = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d")
-# the least share of its size a chart is drawn at on a narrow page (then it scrolls): its 10-pixel labels stay 7.5
-# pixels high or more, and the charts of an 820-pixel page (~690 wide) keep the size they had before it existed
+# the least share of its size a wide chart is drawn at (then it scrolls): its 12-pixel labels stay 9 pixels high or
+# more. A page shows the wide drawings from 981 pixels only, where they fit at their own size; this is for a page
+# that forces them (a mail client ignoring the media queries)
 SMALLEST = 0.75
 LABEL_GAP = 26  # pixels between week labels along an axis at least (a long span labels every few weeks)
 LEFT, TOP, BOTTOM, LEGEND = 50, 40, 66, 124  # margins: y axis, title (+ panel names), rotated week labels, legend
