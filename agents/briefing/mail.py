@@ -32,7 +32,10 @@ _LETTER = '<text x="2" y="18" font-family="sans-serif" font-size="16">M</text>'
 _INLINE = (("<main>", '<main style="overflow-wrap: break-word">'),
            ('<div class="table">', '<div class="table" style="max-width: 100%; overflow-x: auto">'),
            ('<a href="http', '<a style="overflow-wrap: anywhere" href="http'),
-           ('<span class="whole">', '<span class="whole" style="white-space: nowrap">'))  # fmt: skip
+           ('<span class="whole">', '<span class="whole" style="white-space: nowrap">'),
+           # a browser's own heading sizes (32 and 24 pixels) took the title four lines of a phone's screen
+           ("<h1>", '<h1 style="font-size: 22px; margin: 0 0 8px">'),
+           ("<h2>", '<h2 style="font-size: 18px">'))  # fmt: skip
 
 
 @dataclass(frozen=True, kw_only=True)

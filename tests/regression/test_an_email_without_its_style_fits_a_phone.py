@@ -48,3 +48,15 @@ def test_the_email_stays_within_a_phones_width(email: str, tmp_path: Path, style
     assert ("<style>" in html) == (style == "kept")
     (tmp_path / "email.html").write_text(html, encoding="utf-8")
     assert measure(tmp_path / "email.html", OVER, width=375) == 0
+
+
+def test_the_title_keeps_its_size_without_the_style(email: str, tmp_path: Path) -> None:
+    """Noticed in session 30: with the <style> block dropped, the demo e-mail's title took the browser's own 32-pixel
+    heading size, four lines of a 390-pixel screen (148 pixels high) before a word of the briefing; the headings now
+    carry their size on themselves: 22 pixels, three lines (78 pixels)."""
+    chromium()
+    (tmp_path / "email.html").write_text(re.sub(r"<style>.*?</style>", "", email, flags=re.S), encoding="utf-8")
+    sizes = "[...doc.querySelectorAll('h1, h2')].map(h => [h.tagName, getComputedStyle(h).fontSize, h.offsetHeight])"
+    found = measure(tmp_path / "email.html", sizes, width=390)
+    assert {(tag, size) for tag, size, _ in found} == {("H1", "22px"), ("H2", "18px")}, found
+    assert found[0][2] <= 3 * 22 * 1.25, found  # the title: three lines at most
