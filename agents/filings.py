@@ -44,6 +44,9 @@ class FilingsRequest:
     six_k_kinds: tuple[SixKKind, ...] = ("earnings_release", "management_report")
     compare_previous: bool = True  # a new 10-K, 10-Q or 20-F is compared with the one before it
     topics: TopicLibrary | None = None  # what compared changes are tagged with (None: every shipped topic)
+    # the gateway's size cap in force (WATCHDESK_HTTP_MAX_MB, in bytes): a comparison an earlier run left because the
+    # previous filing passed a smaller cap is made again (None: not known, never made again)
+    http_max_bytes: int | None = None
 
 
 @dataclass(kw_only=True)
@@ -450,6 +453,8 @@ def _compare_previous(
             store, exc, run_id=run_id, target=target, doing=f" comparing {filing.primary_document}")
         if _transient(exc):
             reason += "; the next run tries the comparison again"
+        elif isinstance(exc, ResponseTooLargeError):
+            reason += f"; a run with {exc.SETTING} raised past its size compares them"
         _gap(store, run_id=run_id, ticker=ticker, target=target, reason=reason, gaps=result.gaps,
              days=(filing.filing_date, filing.filing_date))  # fmt: skip
         return
@@ -460,6 +465,13 @@ def _transient(exc: Exception) -> bool:
     """A failure of the network (timeout, 5xx, 429) after the gateway's retries: not a 404, nor a replay pack's miss,
     nor a body over the size cap (the next run would meet the same cap, after downloading up to it again)."""
     return isinstance(exc, TransportError) and not isinstance(exc, LookupError | ResponseTooLargeError)
+
+
+def _under_cap(gap: str) -> str:
+    """SQL: the gap's filing passed a size cap smaller than the one now in force (the parameter; NULL: unknown), as
+    ResponseTooLargeError says it ("... the cap of 2,621,440 bytes (WATCHDESK_HTTP_MAX_MB=2.5) ...")."""
+    cap = rf"regexp_extract({gap}.reason, '(?:passed|over) the cap of ([0-9,]+) bytes', 1)"
+    return f"TRY_CAST(replace({cap}, ',', '') AS BIGINT) < ?"
 
 
 def _stored_uncompared(
@@ -478,12 +490,13 @@ def _stored_uncompared(
     comparison would never be made. Also the newest stored filing of each form, when a run stored it with the
     comparison turned off (`compare_previous = false`) and it is now on, or compared by an older way of comparing
     (COMPARE_VERSION). A reference filing (stored by a comparison, no run) and one whose comparison left a gap in any
-    run (a filing not found or not parsed; not the network's failure, nor a bug) are not taken again, as a filing
+    run (a filing not found or not parsed; not the network's failure, nor a bug; nor a previous filing over a size cap
+    smaller than this run's, `http_max_bytes`) are not taken again, as a filing
     compared when first stored is never compared again (unless the way changes). One that cannot be fetched waits
     for a later run; one whose reading meets a bug is a gap (in `gaps`), audited as a failure, and is tried again by
     the next run; the others are compared."""
     rows = store.query(
-        """
+        f"""
         SELECT d.doc_id, d.accession FROM documents d
         WHERE d.ticker = ? AND d.parent_doc_id IS NULL AND upper(replace(d.form, '/A', '')) IN ('10-K', '10-Q', '20-F')
           AND (d.run_id = ? OR d.run_id IN (SELECT r.run_id FROM runs r WHERE r.status <> 'done')
@@ -494,14 +507,20 @@ def _stored_uncompared(
                -- a comparison a bug or the network stopped, whichever filing: tried again (its gap names no
                -- previous filing)
                OR EXISTS (SELECT 1 FROM gaps b WHERE b.ticker = d.ticker AND starts_with(b.target, 'compare ')
-                          AND NOT contains(b.target, ' with ') AND ends_with(b.target, ' ' || d.accession)))
+                          AND NOT contains(b.target, ' with ') AND ends_with(b.target, ' ' || d.accession))
+               -- one whose previous filing passed a smaller size cap than this run's (ResponseTooLargeError)
+               OR EXISTS (SELECT 1 FROM gaps b WHERE b.ticker = d.ticker AND starts_with(b.target, 'compare ')
+                          AND contains(b.target, d.accession || ' with ') AND {_under_cap("b")}))
           -- not compared yet, or compared by an older way of comparing (migration 020): made again
           AND NOT EXISTS (SELECT 1 FROM filing_comparisons c
                           WHERE c.new_doc_id = d.doc_id AND coalesce(c.compare_version, 1) >= ?)
+          -- a comparison settled by a gap is not made again, unless the previous filing passed a smaller size cap
+          -- than this run's
           AND NOT EXISTS (SELECT 1 FROM gaps g
-                          WHERE starts_with(g.target, 'compare ') AND contains(g.target, d.accession || ' with '))
+                          WHERE starts_with(g.target, 'compare ') AND contains(g.target, d.accession || ' with ')
+                            AND NOT coalesce({_under_cap("g")}, false))
         """,
-        [req.company.ticker, run_id, COMPARE_VERSION],
+        [req.company.ticker, run_id, req.http_max_bytes, COMPARE_VERSION, req.http_max_bytes],
     )
     out: dict[str, tuple[Filing, bytes]] = {}
     for doc_id, accession in rows:

@@ -117,7 +117,9 @@ def changes(ctx: click.Context, **given: Any) -> None:
     sentence they went into: "in: ..." in a table), the topics it mentions, its source, and where the text is in
     the stored filing (doc_id, text_start, text_end: the briefing's "document ..., characters ..."). --topic keeps
     changes that mention it; the period bounds the newer filing's date (--week: as the week's briefing reads it, a
-    filing dated up to 14 days before the week but first stored in it included).
+    filing dated up to 14 days before the week but first stored in it included). A filing stored but not compared
+    with the one before it is named on stderr with why (a previous filing over the size cap names
+    WATCHDESK_HTTP_MAX_MB and its value: a run with it raised compares them).
 
     \b
     Examples:
@@ -133,6 +135,19 @@ def changes(ctx: click.Context, **given: Any) -> None:
            what="changes")  # fmt: skip
     if rows and rows.note:
         click.echo(rows.note, err=True)
+    for line in _not_compared(db_path, tickers=chosen[0], start=start, end=end):
+        click.echo(printable(line), err=True)
+
+
+def _not_compared(db_path: Path, *, tickers: Sequence[str] | None, start: date | None, end: date | None) -> list[str]:
+    """The filings stored but not compared with the one before them, and why (a previous filing over the size cap
+    names WATCHDESK_HTTP_MAX_MB and its value): a missing comparison is said, not left to look like no change."""
+    from watchdesk.store import reader
+    from watchdesk.store.changes import comparisons_not_made
+    from watchdesk.store.store import Store
+
+    with reader.reading(db_path) as con:
+        return comparisons_not_made(Store(con), tickers=tickers, start=start, end=end)
 
 
 def _finding_row(row: dict[str, Any], *, for_reader: bool) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from watchdesk.graph.deps import Deps
 from watchdesk.graph.failures import record_failure
 from watchdesk.graph.planner import build_plan
 from watchdesk.graph.state import RunState, Step, StepInput, StepResult
+from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import (
     ConfigError,
     DiskFullError,
@@ -67,6 +68,7 @@ def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["sup
         max_documents=deps.watchlist.policy.max_documents_per_run,
         compare_previous=p.get("compare_previous", True),
         topics=watched_topics(deps.watchlist.topics.watch, [t.model_dump() for t in deps.watchlist.topics.custom]),
+        http_max_bytes=int(deps.settings.http.max_mb * MIB),
     )
     try:
         res = filings.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)

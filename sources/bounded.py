@@ -21,13 +21,13 @@ def read_bounded(
     """
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        raise ResponseTooLargeError(f"{url}: declared {int(declared):,} bytes, over the cap of {max_bytes:,}")
+        raise ResponseTooLargeError(url, cap=max_bytes, why=f"declared {int(declared):,} bytes, over")
     chunks: list[bytes] = []
     total = 0
     for chunk in response.iter_bytes():
         total += len(chunk)
         if total > max_bytes:
-            raise ResponseTooLargeError(f"{url}: body passed the cap of {max_bytes:,} bytes; aborted")
+            raise ResponseTooLargeError(url, cap=max_bytes, why="body passed")
         if clock() > deadline_at:
             raise DeadlineExceededError(f"{url}: not finished within the request deadline ({total:,} bytes read)")
         chunks.append(chunk)

@@ -56,7 +56,16 @@ class DeadlineExceededError(TransportError, TimeoutError):
 
 
 class ResponseTooLargeError(TransportError):
-    """A response body passed the gateway's size cap; the download was aborted."""
+    """A response body passed the gateway's size cap; the download was aborted. The message names the setting that
+    raises the cap and its value in force; `cap` is that value in bytes."""
+
+    SETTING = "WATCHDESK_HTTP_MAX_MB"
+
+    def __init__(self, url: str, *, cap: int, why: str) -> None:
+        # "… passed the cap of 2,621,440 bytes (WATCHDESK_HTTP_MAX_MB=2.5)": the cap as bytes, and as the setting
+        # reads it, so a reader knows what to raise and from what (agents/filings.py _under_cap reads the bytes back)
+        super().__init__(f"{url}: {why} the cap of {cap:,} bytes ({self.SETTING}={cap / 1024 / 1024:g}); aborted")
+        self.cap = cap
 
 
 class UnavailableError(WatchdeskError, LookupError):

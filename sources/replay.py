@@ -112,7 +112,7 @@ class ReplayPack:
                     self.root, entry.url, f"body file {entry.body} is corrupt ({exc}); record it again with --record"
                 ) from exc
         if limit >= 0 and len(body) > limit:
-            raise ResponseTooLargeError(f"{entry.url}: recorded body {entry.body} passed the cap of {limit:,} bytes")
+            raise ResponseTooLargeError(entry.url, cap=limit, why=f"recorded body {entry.body} passed")
         return body
 
 
