@@ -42,9 +42,11 @@ def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) 
 # risk factor gained, figures-only changes unchanged, a 10-Q listing only changed factors removes none; 3: no sentence
 # break after an abbreviation; 4: one after "U.S." or "Inc." before a word that starts sentences, and after "R&D."; 5:
 # one after "U.S." before a capitalised word with lower case after it, that pair written once in the filing; 6: none
-# after the "v." of a case name, and "U.S.A." ends one where "U.S." does).
+# after the "v." of a case name, and "U.S.A." ends one where "U.S." does; 7: a sentence said again in the newer filing
+# is added once, and one the older filing holds whole across a page break, or a piece a page break cut off that it
+# holds, is not added).
 # A newest filing compared by an older version is compared again (agents/filings._stored_uncompared).
-COMPARE_VERSION = 6
+COMPARE_VERSION = 7
 
 
 def previous_filing(listing: Sequence[Filing], filing: Filing) -> Filing | None:

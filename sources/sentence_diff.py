@@ -20,6 +20,7 @@ from watchdesk.sources.abbreviations import (
 )
 
 _WORD = re.compile(r"[a-z]+")
+_WORD_OR_FIGURE = re.compile(r"[a-z0-9]+")
 _LETTERS = re.compile(r"[A-Za-z]+")  # _WORD on text not lowered, so offsets stay the text's
 _QUOTES = (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("–", "-"), ("—", "-"))
 # A period after an abbreviation ("the U.S. Government", "Huawei Technologies Co. Ltd.", "Lipchitz v. Huang") or a lone
@@ -149,6 +150,44 @@ class _OldText:
     seen: frozenset[str]  # each sentence, figures aside
     words: list[frozenset[str]]  # each sentence's words
     holding: dict[str, list[int]]  # word -> the sentences that hold it
+    prose: str  # the text's prose lines as one, figures aside: a sentence a page break cut is whole in it
+
+
+def _key(text: str, *, figures: re.Pattern[str] = _FIGURES) -> str:
+    """A sentence as compared: normalized, figures and period words aside."""
+    return figures.sub("0", normalize(text))
+
+
+# _FIGURES for prose: a figure without the stop or comma after it, so "... to June 30, 2023." is not found in
+# "... to June 30, 2023 and increased ..." (_FIGURES reads "30, 2023," and "30, 2023" alike, as a sentence should)
+_PROSE_FIGURES = re.compile(_FIGURES.pattern.replace(r"\d[\d,.]*", r"\d+(?:[,.]\d+)*", 1))
+
+
+def _prose(text: str) -> str:
+    """The text's lines that are not table rows, as one: a page's running header ("Table of Contents | Alphabet Inc.",
+    a table row to `sentences`) between the two halves of a sentence is left out, so the sentence reads whole."""
+    return _key(" ".join(line for line in text.split("\n") if " | " not in line), figures=_PROSE_FIGURES)
+
+
+_ENDS = frozenset('.?!:;"\')')
+
+
+def _in_prose(sentence: Sentence, key: str, prose: str) -> bool:
+    """Is the sentence in the older text's prose (`key`: as `_key` gives it with _PROSE_FIGURES), a page break aside?
+    It must start and end one there, so "Our supply will be constrained." is not found in "We do not expect that our
+    supply will be constrained.", nor "Operating income increased." in "Operating income increased, driven by ...".
+    A piece a page break cut off may be part of one: its end starts in lower case ("incur additional charges in the
+    future as we ..."), its start ends without a stop ("For the three and nine months")."""
+    starts_one, ends_one = not sentence.text[:1].islower(), sentence.text.rstrip()[-1:] in _ENDS
+    start = prose.find(key)
+    while start >= 0:
+        end = start + len(key)
+        if (not starts_one or start == 0 or prose[start - 2 : start - 1] in _ENDS) and (
+            not ends_one or prose[end : end + 1] in ("", " ")
+        ):
+            return True
+        start = prose.find(key, start + 1)
+    return False
 
 
 @lru_cache(maxsize=4)
@@ -160,8 +199,8 @@ def _old_text(old: str, names: frozenset[str] | None) -> _OldText:
     for i, ws in enumerate(words):
         for w in ws:
             holding.setdefault(w, []).append(i)
-    seen = frozenset(_FIGURES.sub("0", normalize(s.text)) for s in old_sentences)
-    return _OldText(old_sentences, seen, words, holding)
+    seen = frozenset(_key(s.text) for s in old_sentences)
+    return _OldText(old_sentences, seen, words, holding, _prose(old))
 
 
 def _fresh(
@@ -169,11 +208,14 @@ def _fresh(
 ) -> tuple[list[Sentence], list[tuple[Sentence, Sentence]]]:
     """Sentences of `new` not in `old` (figures aside): those added, and (new, old) pairs of light rewordings."""
     was = _old_text(old, names)
-    fresh = [
-        s
-        for s in sentences(new, offset=new_offset, names=names)
-        if _FIGURES.sub("0", normalize(s.text)) not in was.seen
-    ]
+    fresh, said = [], set()
+    for s in sentences(new, offset=new_offset, names=names):
+        key = _key(s.text)
+        words = " ".join(_WORD_OR_FIGURE.findall(normalize(s.text)))  # a comma more or less: the same sentence
+        if key in was.seen or words in said or _in_prose(s, _key(s.text, figures=_PROSE_FIGURES), was.prose):
+            continue
+        said.add(words)  # a sentence said again in the newer text (a 10-Q's "Growth was adversely affected by ...")
+        fresh.append(s)  # is added once, where it is first said
     if not fresh:
         return [], []
     old_sentences, old_words, holding = was.sentences, was.words, was.holding
