@@ -117,9 +117,9 @@ def changes(ctx: click.Context, **given: Any) -> None:
     sentence they went into: "in: ..." in a table), the topics it mentions, its source, and where the text is in
     the stored filing (doc_id, text_start, text_end: the briefing's "document ..., characters ..."). --topic keeps
     changes that mention it; the period bounds the newer filing's date (--week: as the week's briefing reads it, a
-    filing dated up to 14 days before the week but first stored in it included). A filing stored but not compared
-    with the one before it is named on stderr with why (a previous filing over the size cap names
-    WATCHDESK_HTTP_MAX_MB and its value: a run with it raised compares them).
+    filing dated up to 14 days before the week but first stored in it included). A 10-K, 10-Q or 20-F with no
+    comparison is named on stderr with why (its comparison's gap or its own; a previous filing over the size cap
+    names WATCHDESK_HTTP_MAX_MB and its value: a run with it raised compares them), ten at most.
 
     \b
     Examples:
@@ -135,16 +135,23 @@ def changes(ctx: click.Context, **given: Any) -> None:
            what="changes")  # fmt: skip
     if rows and rows.note:
         click.echo(rows.note, err=True)
-    for line in _not_compared(db_path, tickers=chosen[0], start=start, end=end):
+    uncompared = _not_compared(db_path, tickers=chosen[0], start=start, end=end)
+    for line in uncompared[:_NOT_COMPARED_SHOWN]:
         click.echo(printable(line), err=True)
+    if len(uncompared) > _NOT_COMPARED_SHOWN:  # a store of hundreds of companies: a screenful, not a page of them
+        more = len(uncompared) - _NOT_COMPARED_SHOWN
+        click.echo(f"... and {more} more filings not compared (--ticker or --since narrows the list)", err=True)
+
+
+_NOT_COMPARED_SHOWN = 10
 
 
 def _not_compared(db_path: Path, *, tickers: Sequence[str] | None, start: date | None, end: date | None) -> list[str]:
     """The filings stored but not compared with the one before them, and why (a previous filing over the size cap
     names WATCHDESK_HTTP_MAX_MB and its value): a missing comparison is said, not left to look like no change."""
     from watchdesk.store import reader
-    from watchdesk.store.changes import comparisons_not_made
     from watchdesk.store.store import Store
+    from watchdesk.store.uncompared import comparisons_not_made
 
     with reader.reading(db_path) as con:
         return comparisons_not_made(Store(con), tickers=tickers, start=start, end=end)

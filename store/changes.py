@@ -91,36 +91,3 @@ def change_quote_mismatches(store: Store, changes: Sequence[dict[str, Any]]) -> 
             if not ok and (old_doc_id, new_doc_id, item, seq) in wanted:
                 bad.append((old_doc_id, new_doc_id, item, seq))
     return bad
-
-
-_NOT_MADE = r"""
-    SELECT g.ticker, g.target, g.reason, g.unread_from AS filed,
-           regexp_extract(g.target, '^compare (\S+) (\S+)', 1) AS form,
-           regexp_extract(g.target, '^compare (\S+) (\S+)', 2) AS accession,
-           nullif(regexp_extract(g.target, ' with (\S+)$', 1), '') AS previous
-    FROM gaps g
-    WHERE g.agent = 'filings' AND starts_with(g.target, 'compare ') AND (CAST(? AS VARCHAR[]) IS NULL
-          OR list_contains(?, g.ticker))
-      AND (CAST(? AS DATE) IS NULL OR g.unread_from >= ?) AND (CAST(? AS DATE) IS NULL OR g.unread_from <= ?)
-      AND NOT EXISTS (SELECT 1 FROM filing_comparisons c JOIN documents d ON d.doc_id = c.new_doc_id
-                      WHERE d.accession = regexp_extract(g.target, '^compare (\S+) (\S+)', 2))
-    QUALIFY row_number() OVER (PARTITION BY g.ticker, regexp_extract(g.target, '^compare (\S+) (\S+)', 2)
-                               ORDER BY g.created_at DESC) = 1
-    ORDER BY g.unread_from DESC NULLS LAST, g.ticker, g.target
-"""
-
-
-def comparisons_not_made(
-    store: Store, *, tickers: Sequence[str] | None, start: date | None = None, end: date | None = None
-) -> list[str]:
-    """Why a filing a run stored was not compared with the one before it, when no comparison was made since: each
-    filing's latest gap, as `watchdesk changes` says it beside the changes ("NVDA 10-Q filed 2025-08-27
-    (0001045810-25-000209) not compared with 0001045810-25-000116: <why>"); the newer filing's date in the period."""
-    asked = None if tickers is None else list(tickers)
-    rows = _dicts(store, _NOT_MADE, [asked, asked, start, start, end, end])
-    said = []
-    for r in rows:
-        filed = f" filed {r['filed']}" if r["filed"] else ""
-        previous = f" with {r['previous']}" if r["previous"] else " with the one before it"
-        said.append(f"{r['ticker']} {r['form']}{filed} ({r['accession']}) not compared{previous}: {r['reason']}")
-    return said
