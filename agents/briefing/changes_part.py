@@ -19,6 +19,7 @@ from watchdesk.sources.errors import StoreError
 from watchdesk.sources.filing_diff import REFERS_BACK
 from watchdesk.store import changes as stored_changes
 from watchdesk.store.store import Store
+from watchdesk.store.uncompared import comparisons_not_made
 
 if TYPE_CHECKING:
     from watchdesk.agents.briefing.agent import BriefingRequest
@@ -30,8 +31,12 @@ _KIND_ORDER = {"new": 0, "removed": 1}
 _GAINED = ("added", "inserted")  # text a changed risk factor gained (rows of item 1A)
 
 
-def changes_part(changes: Sequence[dict[str, Any]], history: Sequence[dict[str, Any]]) -> str:
-    """Markdown body of the part; says so plainly when no filing of the period was compared."""
+def changes_part(
+    changes: Sequence[dict[str, Any]], history: Sequence[dict[str, Any]], *, not_compared: Sequence[str] = ()
+) -> str:
+    """Markdown body of the part; says so plainly when no filing of the period was compared, and names the period's
+    filings that were not, with why (`not_compared`: store.uncompared.comparisons_not_made), so a comparison not made
+    does not read as a filing that changed nothing."""
     lines: list[str] = []
     pairs = _by_pair(changes)
     if not pairs:  # the history below is earlier filings': say first that none of this period's changed
@@ -39,11 +44,16 @@ def changes_part(changes: Sequence[dict[str, Any]], history: Sequence[dict[str, 
             "No new 10-K, 10-Q or 20-F in this period was compared with an earlier one."
             + (" The table is the companies' earlier comparisons, for reference." if history else "")
         )
-        if not history:
+        if not history and not not_compared:
             return "\n".join(lines)
         lines.append("")
     for rows in pairs.values():
         lines += _pair_lines(rows)
+    if not_compared:
+        lines += ["Not compared:", ""] + [f"- {_md(line)}" for line in not_compared[:TOP_ADDED]]
+        if (left := len(not_compared) - TOP_ADDED) > 0:
+            lines.append(f"- … and {left} more (`watchdesk changes` lists them)")
+        lines.append("")
     if history:
         lines += _history_lines(history)
     return "\n".join(lines).rstrip()
@@ -199,19 +209,21 @@ def _md(text: str) -> str:
     return escape_markdown(text)
 
 
-def gather(store: Store, req: BriefingRequest) -> dict[str, list[dict[str, Any]]]:
-    """The period's filing changes (every quote checked against the stored text) and the similarity history."""
+def gather(store: Store, req: BriefingRequest) -> dict[str, list[Any]]:
+    """The period's filing changes (every quote checked against the stored text), the similarity history, and the
+    period's filings not compared, with why."""
     rows = stored_changes.period_changes(store, tickers=req.tickers, start=req.period.start, end=req.period.end)
     if bad := stored_changes.change_quote_mismatches(store, rows):
         raise StoreError(f"citation check failed for filing changes {bad}: quote differs from stored text")
     history = stored_changes.similarity_history(store, tickers=req.tickers, until=req.period.end)
-    return {"changes": rows, "history": history}
+    missed = comparisons_not_made(store, tickers=req.tickers, start=req.period.start, end=req.period.end)
+    return {"changes": rows, "history": history, "not_compared": missed}
 
 
 def filing_changes_part(ctx: RenderContext) -> Section:
     """The "What changed in filings" section."""
     from watchdesk.agents.briefing.render import Section
 
-    found = cast("dict[str, list[dict[str, Any]]]", ctx.data.extras.get("changes") or {})
-    body = changes_part(found.get("changes", []), found.get("history", []))
+    found = cast("dict[str, list[Any]]", ctx.data.extras.get("changes") or {})
+    body = changes_part(found.get("changes", []), found.get("history", []), not_compared=found.get("not_compared", []))
     return Section(key="changes", title="What changed in filings", body=body)

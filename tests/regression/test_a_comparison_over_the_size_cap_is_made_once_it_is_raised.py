@@ -45,6 +45,10 @@ def test_a_raised_cap_compares_what_a_smaller_one_left(edgar_fixtures: Path, tmp
     assert rows.count("\n") == 1  # the header alone: nothing was compared
     assert f"NVDA 10-K filed 2025-02-26 (0001045810-25-000023) not compared with 0001045810-24-000029: {FY2024}" in said
     assert "WATCHDESK_HTTP_MAX_MB=1.98" in said
+    # the briefing's "What changed in filings" says it too, not only its Gaps (a Markdown file: "_" escaped)
+    briefed = Path(first.briefing_path or "").read_text().split("## What changed in filings", 1)[1].split("\n## ")[0]
+    assert "Not compared:" in briefed and "not compared with 0001045810-24-000029" in briefed
+    assert r"(WATCHDESK\_HTTP\_MAX\_MB=1.98); aborted; a run with WATCHDESK\_HTTP\_MAX\_MB raised" in briefed
 
     raised = runner.start_run(WATCHLIST, small.with_(http=HttpLimits()))  # the default cap, 100 MiB
     assert not raised.gaps, raised.gaps
@@ -52,6 +56,7 @@ def test_a_raised_cap_compares_what_a_smaller_one_left(edgar_fixtures: Path, tmp
     rows, said = _changes(small.db_path)
     assert "removed risk factor" in rows and "Our indebtedness could adversely affect" in rows
     assert "not compared" not in said
+    assert "Not compared:" not in Path(raised.briefing_path or "").read_text()
     with Store.open(small.db_path, read_only=True) as store:
         [old] = [g for g in queries.run_gaps(store, run_ids=[first.run_id]) if g["target"].startswith("compare ")]
     assert old["done_since"] is True  # the old gap is settled: a briefing no longer lists it as missing
