@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from watchdesk.store.queries import _dicts
+from watchdesk.store.same_company import other_tickers
 from watchdesk.store.store import Store
 
 _FORMS = "upper(replace({form}, '/A', '')) IN ('10-K', '10-Q', '20-F')"
@@ -51,6 +52,8 @@ def comparisons_not_made(
     <why>", "TSM 20-F filed ... not stored, so not compared: <why>", "... not compared: no run compared it with an
     earlier 10-Q"."""
     asked = None if tickers is None else list(tickers)
+    if asked:  # GOOGL's filings stored under GOOG (one company): GOOG's are GOOGL's, as `changes` reads them
+        asked += [t for _, others in other_tickers(store.con, asked).values() for t in others]
     said = []
     for r in _dicts(store, _SQL, [asked, asked, start, start, end, end]):
         filing = f"{r['ticker']} {r['form']}" + (f" filed {r['filed']}" if r["filed"] else "") + f" ({r['accession']})"

@@ -52,9 +52,13 @@ def _said(db: Path, *args: str) -> str:
 
 
 def test_a_comparison_whose_previous_filing_failed_is_named(edgar_fixtures: Path, tmp_path: Path) -> None:
-    said = _said(_run(edgar_fixtures, tmp_path), "--ticker", "NVDA")
+    db = _run(edgar_fixtures, tmp_path)
+    said = _said(db, "--ticker", "NVDA")
     assert said.startswith("No filing changes for NVDA.")
     assert f"{NEW} not compared with 0001045810-24-000029: not in the recording: https://www.sec.gov/" in said
+    with Store.open(db) as store:  # a second ticker of the company (as GOOGL is GOOG's): its filings are NVDA's
+        store.upsert_company(cik=1045810, ticker="NVDQ", name="NVIDIA CORP")
+    assert f"{NEW} not compared with 0001045810-24-000029" in _said(db, "--ticker", "NVDQ")
 
 
 def test_a_filing_not_stored_is_named(edgar_fixtures: Path, tmp_path: Path) -> None:
