@@ -83,7 +83,8 @@ def find_recipients(text: Text, notes: Notes) -> tuple[str, ...]:
     if recipients:
         notes.decide(f"delivery: e-mail to {', '.join(recipients)} (added to allowed_recipients; nothing else is)")
     else:
-        notes.decide("delivery: a Markdown/HTML file in briefings/ (no e-mail address named)")
+        notes.decide("delivery: a Markdown/HTML file in the briefing folder (./briefings, or the run's --out) (no "
+                     "e-mail address named)")
     return recipients
 
 

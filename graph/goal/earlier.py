@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from pydantic import ValidationError
 
-from watchdesk.graph.goal.parse import content_tag
+from watchdesk.graph.goal.parse import as_first_hashed, content_tag
 from watchdesk.graph.paths import no_database
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.graph.watchlist_paths import anchored
@@ -111,7 +111,8 @@ def approval_said(goal: Watchlist, *, fingerprints: tuple[str, ...], db_path: Pa
 def _tags(goal: Watchlist) -> set[str]:
     """The hash of what a goal watches, with its relative paths as written and as a run here reads them (absolute,
     as runs store them now)."""
-    return {content_tag(goal), content_tag(anchored(goal, base=Path.cwd()))}
+    first = as_first_hashed(goal)  # its file target as goals wrote it then: runs stored "./briefings" made absolute
+    return {content_tag(first), content_tag(anchored(first, base=Path.cwd()))}
 
 
 def _tags_of(stored: str | None) -> set[str]:

@@ -154,7 +154,7 @@ def build_watchlist(
                      f"({', '.join(topics.watch) or 'none'})")
     elif not topics.watch and not topics.custom:
         notes.decide(f"no topic named: the default topics ({', '.join(Topics().watch)})")
-    delivery = [Delivery(kind="file", path="briefings")]
+    delivery = [Delivery(kind="file")]  # the briefing folder itself: the run's --out, default ./briefings
     if recipients:
         delivery.append(Delivery(kind="email", to=recipients))
     notes.decide("approval: the first run's plan waits for a person's yes (policy approval = \"first:1\")")
@@ -176,10 +176,23 @@ def build_watchlist(
 def content_tag(watchlist: Watchlist) -> str:
     """A short hash of what a goal's watchlist watches, so two goals on the same companies are two watchlists (their
     runs, approval and briefings apart). Its dates are left out: "for the next quarter" planned on another day is
-    the same goal, and keeps its name, runs and approval."""
-    content = watchlist.model_dump(mode="json", exclude={"name": True, "until": True,
-                                                         "filings": {"since", "until"}})  # fmt: skip
+    the same goal, and keeps its name, runs and approval. So is where it writes its file (as_first_hashed)."""
+    content = as_first_hashed(watchlist).model_dump(mode="json", exclude={"name": True, "until": True,
+                                                                          "filings": {"since", "until"}})  # fmt: skip
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()[:6]
+
+
+# Until 2026-12 a goal's file target named "briefings", a folder read from where the run started: `run "GOAL" --out
+# DIR` wrote the briefing to DIR and a copy to ./briefings. It now names no path (the briefing folder, --out's), and is
+# hashed as it was written then, so a goal run before keeps its name, runs, horizon and approval.
+_FIRST_FILE_PATH = "briefings"
+
+
+def as_first_hashed(watchlist: Watchlist) -> Watchlist:
+    """`watchlist` with a file target naming no path as goals wrote it when their names first took a hash."""
+    delivery = tuple(d.model_copy(update={"path": _FIRST_FILE_PATH}) if d.kind == "file" and not d.path else d
+                     for d in watchlist.delivery)  # fmt: skip
+    return watchlist if delivery == watchlist.delivery else watchlist.model_copy(update={"delivery": delivery})
 
 
 def _place_unlisted(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:

@@ -15,7 +15,7 @@ GOAL = "Monitor NVIDIA 10-Q filings for inventory and export controls weekly"
 
 
 def test_a_goal_is_planned_shown_for_approval_and_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)  # the goal's file delivery ("briefings") is relative: not into the checkout
+    monkeypatch.chdir(tmp_path)  # nothing the run writes lands in the checkout
     db = tmp_path / "g.duckdb"
     base = ["--db", str(db), "--replay", str(demo_pack()), "--out", str(tmp_path / "out")]
     first = CliRunner().invoke(cli, ["run", GOAL, *base])
