@@ -30,29 +30,56 @@ def approval_due(mode: str, *, approved_before: int) -> bool:
 CHANGED = "approval asked again: the watchlist changed since its last approved run"
 
 
-def approval_counts(store: Store, *, watchlist: str, fingerprints: Sequence[str], run_id: str) -> tuple[int, int]:
+# A trial: a run --as-of a day before the day it ran (a past week replayed from recorded data). Its approval was for
+# the trial: it counts only for other trials, never for the watchlist run for real.
+TRIAL = "coalesce(as_of < started_at::DATE, false)"
+TRIAL_RULE = "an approved run --as-of a past day (a trial on recorded data) counts only for other such runs"
+
+
+def approval_counts(
+    store: Store, *, watchlist: str, fingerprints: Sequence[str], run_id: str, trial: bool | None = None
+) -> tuple[int, int]:
     """(approved runs of the watchlist as its file now reads, approved runs of it as it read before), counting only
-    approvals given before `run_id` started. `fingerprints` are those of the watchlist as it now reads (with its
-    relative paths read from its folder, and as written, as runs stored them before)."""
+    approvals given before `run_id` started, and those of trials (TRIAL) only when the run asking is one (`trial`,
+    read from `run_id`'s row when None). `fingerprints` are those of the watchlist as it now reads (with its relative
+    paths read from its folder, and as written, as runs stored them before)."""
     # `first:N` counts approved runs of this watchlist as it is now: a changed file (another recipient, domain or
     # source) is a new watchlist to approve, even under the same name.
     # Only approvals of the whole plan given before this run started count: the node runs again when the run is
     # resumed, and another run approved meanwhile must not turn this one's answer (an edit, say) into "not needed".
+    if trial is None:
+        trial = is_trial(store, run_id)
     same = f"watchlist_hash IN ({', '.join('?' * len(fingerprints))})"
     approved, changed = store.query(
         f"SELECT count(*) FILTER (WHERE {same}), count(*) FILTER (WHERE NOT {same}) FROM runs "
-        "WHERE watchlist = ? AND approval = 'approved' AND run_id <> ? "
+        f"WHERE watchlist = ? AND approval = 'approved' AND run_id <> ? AND (? OR NOT {TRIAL}) "
         # an approved run later interrupted has no finished_at: it was approved before it started its steps
         "AND coalesce(finished_at, started_at) < coalesce((SELECT started_at FROM runs WHERE run_id = ?), now())",
-        [*fingerprints, *fingerprints, watchlist, run_id, run_id],
+        [*fingerprints, *fingerprints, watchlist, run_id, trial, run_id],
     )[0]
     return int(approved), int(changed)
 
 
-def approval_reason(mode: str, *, approved: int, changed: int, since: int = 0) -> str:
+def is_trial(store: Store, run_id: str) -> bool:
+    """Is the stored run `run_id` a trial (TRIAL)? False for none."""
+    rows = store.query(f"SELECT {TRIAL} FROM runs WHERE run_id = ?", [run_id])
+    return bool(rows and rows[0][0])
+
+
+def trials_approved(store: Store, *, watchlist: str, fingerprints: Sequence[str], run_id: str) -> int:
+    """How many approved trials of the watchlist as it now reads do not count for `run_id`, a run for real."""
+    if is_trial(store, run_id):
+        return 0
+    counts = [approval_counts(store, watchlist=watchlist, fingerprints=fingerprints, run_id=run_id, trial=t)[0]
+              for t in (True, False)]  # fmt: skip
+    return counts[0] - counts[1]
+
+
+def approval_reason(mode: str, *, approved: int, changed: int, since: int = 0, trials: int = 0) -> str:
     """Why a run waits for a person's yes, in the words of the notice and `approve --show`: `approved` runs of the
-    watchlist as it now reads were approved before the run started, `changed` of it as it read before, and `since`
-    of it since the run started (which it asks all the same: it asks as things stood when it started)."""
+    watchlist as it now reads were approved before the run started, `changed` of it as it read before, `since`
+    of it since the run started (which it asks all the same: it asks as things stood when it started), and `trials`
+    approved trials of it, which count only for other trials."""
     if not mode.startswith("first:"):
         return f'the policy wants a person\'s yes on every run (approval = "{mode}")'
     from watchdesk.agents.briefing.text import plural
@@ -65,7 +92,17 @@ def approval_reason(mode: str, *, approved: int, changed: int, since: int = 0) -
         return CHANGED
     said = f"{CHANGED}; {rule}" if changed and not approved else rule
     later = f", {since} since (this run asks all the same: it asks as things stood when it started)" if since else ""
-    return f"{said}; {approved} approved before this run started{later}"
+    return f"{said}; {approved} approved before this run started{later}{trials_said(trials)}"
+
+
+def trials_said(trials: int) -> str:
+    """Approved trials that did not count, said after the approvals that did."""
+    if not trials:
+        return ""
+    from watchdesk.agents.briefing.text import plural
+
+    return (f"; {plural(trials, 'approved run')} --as-of a past day not counted: a trial on recorded data counts "
+            "only for other such runs")
 
 
 def why_waiting(store: Store, run_id: str) -> str:
@@ -78,8 +115,10 @@ def why_waiting(store: Store, run_id: str) -> str:
     mode = str(json.loads(stored or "{}").get("policy", {}).get("approval", "never"))
     fingerprints = [fingerprint, *_as_written(store, name=name, fingerprint=fingerprint, path=path)]
     approved, changed = approval_counts(store, watchlist=name, fingerprints=fingerprints, run_id=run_id)
-    now, _ = approval_counts(store, watchlist=name, fingerprints=fingerprints, run_id="")
-    return approval_reason(mode, approved=approved, changed=changed, since=now - approved)
+    now, _ = approval_counts(store, watchlist=name, fingerprints=fingerprints, run_id="",
+                             trial=is_trial(store, run_id))  # fmt: skip
+    trials = trials_approved(store, watchlist=name, fingerprints=fingerprints, run_id=run_id)
+    return approval_reason(mode, approved=approved, changed=changed, since=now - approved, trials=trials)
 
 
 def _as_written(store: Store, *, name: str, fingerprint: str, path: str | None) -> list[str]:

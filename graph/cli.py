@@ -235,7 +235,8 @@ def _exit_on_bug(outcome: RunOutcome) -> None:
     type=PastDay(example="--as-of 2026-07-17"),
     help="Run as if today were this day (YYYY-MM-DD): the briefing's period and dates, the filings window and the "
     "horizon count from it, to replay recorded data; what is fetched is what the source (or pack) serves now. Such a "
-    "run starts a goal's horizon only for other runs --as-of a past day, not for the goal run today.",
+    "run (a trial) starts a goal's horizon, and its approval counts for policy approval = \"first:N\", only for other "
+    "runs --as-of a past day, not for the run today.",
 )
 @click.option(
     "--scheduled",

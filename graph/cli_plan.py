@@ -59,7 +59,8 @@ def show_plan(plan: GoalPlan, settings: Settings, *, as_of: date) -> str:
 @click.option("--db", type=GivenPath(dir_okay=False, path_type=Path),
               help="DuckDB file a run of the goal uses: its earlier runs there keep their name, approval and horizon "
               "(counted from the first run that went ahead: approved or started without asking; a run --as-of a past "
-              "day only for other runs --as-of a past day) (default ./watchdesk.duckdb or $WATCHDESK_DB).")
+              "day, its approval too, only for other runs --as-of a past day) (default ./watchdesk.duckdb or "
+              "$WATCHDESK_DB).")
 @click.option(
     "--refresh-tickers",
     is_flag=True,
@@ -171,7 +172,23 @@ def first_horizon(text: str, goal: Watchlist, settings: Settings) -> tuple[date 
     said = next((d for d in then.decisions if d.startswith("horizon: until") and d.endswith(counted)), None)
     if then.watchlist.until in (None, goal.until) or said is None:
         return goal.until, None
-    return then.watchlist.until, said.removesuffix(")") + f", the day of the goal's first run in {settings.db_path})"
+    from watchdesk.graph.goal.earlier import HORIZON_RULE
+
+    return then.watchlist.until, (said.removesuffix(")") + f", the day of the goal's first run in {settings.db_path}); "
+                                  f"a goal's horizon ends where its first run put it ({HORIZON_RULE}): to watch after "
+                                  "that, give it an end date ('until YYYY-MM-DD')")
+
+
+def from_today(planned: str, goal: Watchlist, settings: Settings) -> str | None:
+    """The `planned` horizon decision, counted from the day planned, saying why no earlier run of the goal in the
+    database starts it ("counts from today: the run of 2026-10-01 was rejected"); None when it has no such run."""
+    from watchdesk.graph.goal.earlier import none_counted
+
+    day = settings.as_of or today()
+    if goal.until is None or not planned.endswith(f"counted from {day})"):  # "until 2027-06-30" moves with no day
+        return None
+    why = none_counted(goal, db_path=settings.db_path, as_of=settings.as_of)
+    return f"{planned}; counts from {'today' if day == today() else day}: {why}" if why else None
 
 
 def as_run_acts(result: GoalPlan, settings: Settings, *, file: Path | None) -> GoalPlan:
@@ -184,7 +201,7 @@ def _as_run_acts(result: GoalPlan, settings: Settings, *, file: Path | None) -> 
     """as_run_acts, and the watchlist `watchdesk run "GOAL"` runs (with the fingerprints of its earlier runs)."""
     from dataclasses import replace
 
-    from watchdesk.graph.goal.earlier import HORIZON_RULE, approval_said
+    from watchdesk.graph.goal.earlier import approval_said
     from watchdesk.graph.watchlist import Watchlist
     from watchdesk.graph.watchlist_paths import anchored
 
@@ -192,10 +209,11 @@ def _as_run_acts(result: GoalPlan, settings: Settings, *, file: Path | None) -> 
     written = Watchlist.model_validate(known.model_dump())  # as the file reads: no earlier fingerprint of the goal
     # a file's run reads its paths from the file's folder
     ran = anchored(known, base=Path.cwd()) if file is None else anchored(written, base=file.parent)
-    said = approval_said(known, fingerprints=ran.fingerprints(), db_path=settings.db_path)
-    if horizon:
-        horizon += (f"; a goal's horizon ends where its first run put it ({HORIZON_RULE}): to watch after that, give "
-                    "it an end date ('until YYYY-MM-DD')")
+    asked = next((d for d in result.decisions if d.startswith("approval:")), "")
+    said = approval_said(known, fingerprints=ran.fingerprints(), db_path=settings.db_path, asked=asked,
+                         trial=settings.as_of is not None and settings.as_of < today())  # fmt: skip
+    planned = next((d for d in result.decisions if d.startswith("horizon:")), "")
+    horizon = horizon or from_today(planned, known, settings)
     decisions = tuple(said if said and d.startswith("approval:") else
                       horizon if horizon and d.startswith("horizon:") else d for d in result.decisions)  # fmt: skip
     return replace(result, watchlist=written, decisions=decisions), known

@@ -40,6 +40,8 @@ class _Run(NamedTuple):
     day: date  # the day it counted from: --as-of's, else the day it started
     went_ahead: bool  # WENT_AHEAD
     trial: bool  # run --as-of a day before the day it ran: a trial of the past (on recorded data, say)
+    ran: date  # the day it started
+    approval: str | None  # as stored: "rejected", or None when it waits for a yes or stopped before it asked
 
 
 def as_before(goal: Watchlist, *, db_path: Path | str) -> Watchlist:
@@ -68,40 +70,66 @@ def first_run_day(goal: Watchlist, *, db_path: Path | str, as_of: date | None = 
     return min(days, default=None)
 
 
+def none_counted(goal: Watchlist, *, db_path: Path | str, as_of: date | None = None) -> str | None:
+    """Why the goal's runs in the database start no horizon for a run counting from `as_of` (first_run_day gives
+    None), in a few words: "the run of 2026-10-01 was rejected"; None when it has no run there, or one that counts."""
+    from watchdesk.graph.settings import today
+
+    trial = as_of is not None and as_of < today()
+    runs = sorted(_runs_of(goal, db_path=db_path), key=lambda r: (r.day, r.ran))
+    if not runs or any(r.went_ahead and (trial or not r.trial) for r in runs):
+        return None
+    first, more = runs[0], len(runs) - 1
+    if first.went_ahead:  # a trial, and the run asking is none
+        why = f"the run --as-of {first.day} (on {first.ran}) was a trial on recorded data"
+    elif first.approval == "rejected":
+        why = f"the run of {first.day} was rejected"
+    else:
+        why = f"the run of {first.day} was not approved (it waits for a yes, or stopped before it asked)"
+    return why + (f" (and {more} more run{'s' if more > 1 else ''} that did not count)" if more else "")
+
+
 def _runs_of(goal: Watchlist, *, db_path: Path | str) -> list[_Run]:
     """Each run of `goal` in the database, under its name or the old one."""
     tagged = _TAGGED.match(goal.name)
     if tagged is None or no_database(Path(db_path)):
         return []
+    from watchdesk.graph.approval import TRIAL
+
     try:
         with Store.open(db_path, read_only=True) as store:
             rows = store.query("SELECT watchlist, watchlist_hash, watchlist_json, coalesce(as_of, started_at::DATE), "
-                               "coalesce(approval IN (SELECT unnest(?)), false), coalesce(as_of < started_at::DATE, "
-                               "false) FROM runs WHERE watchlist IN (?, ?)",
+                               f"coalesce(approval IN (SELECT unnest(?)), false), {TRIAL}, started_at::DATE, approval "
+                               "FROM runs WHERE watchlist IN (?, ?)",
                                [list(WENT_AHEAD), goal.name, tagged[1]])  # fmt: skip
     # in use, damaged, no store: the goal is planned as it is
     except (WatchdeskError, OSError, RuntimeError, StoreDamagedError):
         return []
     mine = _tags(goal)
-    return [_Run(name, fingerprint, day, ahead, trial) for name, fingerprint, stored, day, ahead, trial in rows
-            if _tags_of(stored) & mine]  # fmt: skip
+    return [_Run(name, fingerprint, day, ahead, trial, ran, approval)
+            for name, fingerprint, stored, day, ahead, trial, ran, approval in rows if _tags_of(stored) & mine]
 
 
-def approval_said(goal: Watchlist, *, fingerprints: tuple[str, ...], db_path: Path | str) -> str | None:
+def approval_said(goal: Watchlist, *, fingerprints: tuple[str, ...], db_path: Path | str, trial: bool,
+                  asked: str) -> str | None:  # fmt: skip
     """The plan's approval decision when the approved runs in the database (of `goal` as `fingerprints` say) mean a
-    run starts without asking; None when it asks, as the policy alone says."""
-    from watchdesk.graph.approval import approval_counts, approval_due
+    run starts without asking, or when approved trials do not count for it (the run asking is `trial` or not);
+    None when it asks, as the policy alone says (`asked`)."""
+    from watchdesk.graph.approval import approval_counts, approval_due, trials_said
 
     mode = goal.policy.approval
     if no_database(Path(db_path)):
         return None
     try:
         with Store.open(db_path, read_only=True) as store:
-            approved, _ = approval_counts(store, watchlist=goal.name, fingerprints=fingerprints, run_id="")
+            approved, _ = approval_counts(store, watchlist=goal.name, fingerprints=fingerprints, run_id="",
+                                          trial=trial)  # fmt: skip
+            tried = 0 if trial else approval_counts(store, watchlist=goal.name, fingerprints=fingerprints, run_id="",
+                                                    trial=True)[0] - approved  # fmt: skip
     except (WatchdeskError, OSError, RuntimeError, StoreDamagedError):  # in use, damaged: the run says what it finds
         return None
     if approval_due(mode, approved_before=approved) or not mode.startswith("first:"):
-        return None
+        return asked + trials_said(tried) if tried and mode.startswith("first:") else None
     runs = f"{approved} approved run" if approved == 1 else f"{approved} approved runs"
     first = "the first run" if mode == "first:1" else f"the first {mode.split(':', 1)[1]} runs"
     return (f"approval: a run starts without asking: {runs} of this goal in {db_path} (policy approval = "
