@@ -113,7 +113,9 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
         ref = index.ticker(first.word[1:])
         return Match(ref, "ticker") if ref else f"no ticker {first.word[1:].upper()} in SEC's ticker map"
     key = name_key(" ".join(t.word for t in span))
-    if not key:
+    if not key or (len(span) == 1 and len(first.word) == 1) or (len(span) > 1 and key.split()[-1] in _CONNECTORS):
+        # one letter starts too many names: "T" is a ticker where a company stands (capitals.py); and no name ends
+        # with "and" ("F and GM" is no F&G Annuities)
         return None
     words = key.split()
     common = common_words()

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from watchdesk.graph.goal.capitals import read_capitals
 from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companies
 from watchdesk.graph.goal.delivery import find_recipients
 from watchdesk.graph.goal.lower_case import (
@@ -24,9 +25,9 @@ from watchdesk.graph.goal.lower_case import (
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
 from watchdesk.graph.goal.positions import (
-    LIST_JOINT,
     WATCH_VERBS,
     after_watch_verb,
+    beside_company,
     is_ordinary,
     place_context,
     place_ordinary_words,
@@ -87,6 +88,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     timing = with_lookback(timing, text, notes, as_of=as_of)  # "last quarter": filings since 3 months back
     outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
     found = find_companies(text, index, notes)
+    read_capitals(text, found, index)  # "Ford and GM", "C, JPM and BAC", "watch F": tickers, not words or names
     read_where_watched(text, found, index)  # "watch nvda for Apple demand": nvda stands as NVDA does
     leave_out_negated(text, found, index)  # "excluding tsm", as "excluding TSM"
     # "Price Target changes": the word; "Watch NVDA for Apple demand": Apple is no company to watch
@@ -98,7 +100,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     _place_unlisted(text, found, index, notes)
     sources = find_sources(text, notes, outlets=outlets)
     topics = find_topics(text, notes, company_like=lambda phrase, start, end: bool(
-        index.close(phrase, tickers=False) or _beside_company(start, end, found, text.raw)
+        index.close(phrase, tickers=False) or beside_company(start, end, found, text.raw)
     ))
     _leftovers(text, found, index, notes)
     say_codes(text, notes)  # "MI300", "Q3": the leftovers read words, not codes
@@ -199,7 +201,7 @@ def _place_unlisted(text: Text, found: Found, index: CompanyIndex, notes: Notes)
     """A company SEC does not list stops the plan where a company stands ("NVIDIA and Samsung", or the goal's only
     company); elsewhere ("NVIDIA for Huawei competition") it is read with the goal's words, often as a topic."""
     for start, end, phrase, message in found.unlisted:
-        if found.named and not _beside_company(start, end, found, text.raw):
+        if found.named and not beside_company(start, end, found, text.raw):
             notes.decide(f"company {phrase!r} {UNLISTED}: not watched, read with the goal's words")
             found.as_words.append((start, end))
             continue
@@ -324,13 +326,5 @@ def _in_company_list(group: list[Token], found: Found, raw: str, *, spaced: bool
     them ("nvda tsm asml") is listed by a space too."""
     if spaced and any(by_a_space(group[0], s, e, raw) for s, e in found.spans):
         return True
-    return _beside_company(group[0].start, group[-1].end, found, raw)
+    return beside_company(group[0].start, group[-1].end, found, raw)
 
-
-def _beside_company(start: int, end: int, found: Found, raw: str) -> bool:
-    """Is raw[start:end] listed beside a company ("NVIDIA, Acme and ASML")?"""
-    for c_start, c_end in found.spans:
-        if (c_end <= start and LIST_JOINT.match(raw[c_end:start])) or (
-                end <= c_start and LIST_JOINT.match(raw[end:c_start])):
-            return True
-    return False

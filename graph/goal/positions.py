@@ -96,6 +96,15 @@ def after_watch_verb(start: int, raw: str) -> bool:
     return bool(_WATCH_VERB.search(raw, 0, start))
 
 
+def beside_company(start: int, end: int, found: Found, raw: str) -> bool:
+    """Is raw[start:end] listed beside a company ("NVIDIA, Acme and ASML")?"""
+    for c_start, c_end in found.spans:
+        if (c_end <= start and LIST_JOINT.match(raw[c_end:start])) or (
+                end <= c_start and LIST_JOINT.match(raw[end:c_start])):
+            return True
+    return False
+
+
 def qualified_words(group: list[Named], raw: str, starts: set[int]) -> str | None:
     """The words the list's last company qualifies ("share losses" in "Intel share losses"), "" when it stands alone
     ("for AMD.", "AMD for ...", "AMD weekly"), None when a source follows: the company's own ("Apple filings")."""

@@ -1,0 +1,51 @@
+"""Tickers written in capitals that are words or acronyms too ("ON", "IT", "GM") or one letter ("F", "T", "C"): read
+where a company stands, never guessed elsewhere, and a letter is never the start of a company's name ("T" is AT&T's
+ticker, not T-Mobile's first letter)."""
+
+from __future__ import annotations
+
+from watchdesk.graph.goal.companies import SHORT_NAME_RANK, Found, Named
+from watchdesk.graph.goal.names import CompanyIndex
+from watchdesk.graph.goal.positions import after_watch_verb, beside_company, qualified_words
+from watchdesk.graph.goal.text import Text, Token
+from watchdesk.graph.goal.words import ACRONYMS, common_words
+from watchdesk.sources.models import CompanyRef
+
+_WORDS = frozenset("AI")  # "A" and "I" are words in capitals too
+
+
+def capital_ticker(tok: Token, index: CompanyIndex) -> CompanyRef | None:
+    """The well-known company whose ticker `tok` is, written in capitals, when the goal parser reads it as no company
+    where it stands alone: one letter, a common word ("ON", "NOW") or an acronym ("GM", gross margin)."""
+    word = tok.word
+    if tok.text.startswith("$") or not word.isalpha() or not word.isupper() or len(word) > 5 or word in _WORDS:
+        return None
+    if len(word) > 1 and word.lower() not in common_words() and word not in ACRONYMS:
+        return None  # "NVDA", "MA": read as tickers by the companies' parser
+    ref = index.ticker(word)
+    return ref if ref is not None and index.rank[ref.cik] < SHORT_NAME_RANK else None
+
+
+def read_capitals(text: Text, found: Found, index: CompanyIndex) -> None:
+    """Such a ticker is a company where it is listed with one ("Ford and GM", "NVDA, ON and AMD", "C, JPM and BAC")
+    or, one letter, after a watch verb ("watch F for tariffs"), and qualifies no word after it ("NVDA and IT spending",
+    "watch C suite changes" are words); each one read can list the next, so this goes round until none is."""
+    while True:
+        read = False
+        starts = {n.start for n in found.named}
+        for tok in text.tokens():
+            ref = capital_ticker(tok, index)
+            if ref is None or text.negation(tok.start, tok.end):
+                continue
+            where = beside_company(tok.start, tok.end, found, text.raw) or (
+                len(tok.word) == 1 and after_watch_verb(tok.start, text.raw))
+            if not where or qualified_words([Named(ref, tok.text, tok.start)], text.raw, starts):
+                continue
+            said = f"company {tok.text!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by ticker, written in capitals"
+            found.named.append(Named(ref, tok.text, tok.start, said))
+            found.spans.append((tok.start, tok.end))
+            text.use(tok.start, tok.end)
+            read = True
+        if not read:
+            found.named.sort(key=lambda n: n.start)
+            return
