@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from watchdesk.graph.goal.companies import SHORT_NAME_RANK, Found, Named
 from watchdesk.graph.goal.names import CompanyIndex
-from watchdesk.graph.goal.positions import after_watch_verb, is_ordinary, qualified_words
+from watchdesk.graph.goal.positions import LIST_JOINT, after_watch_verb, is_ordinary, qualified_words
 from watchdesk.graph.goal.text import Notes, Text, Token
-from watchdesk.graph.goal.words import ACRONYMS, TICKER_WORDS
+from watchdesk.graph.goal.words import ACRONYMS, common_words, english_words
 from watchdesk.sources.models import CompanyRef
 
 
@@ -25,7 +26,7 @@ def stays_a_word(tok: Token, ref: CompanyRef, raw: str, starts: set[int]) -> boo
     """Is a lower-case ticker that is also an English word read as the word, qualifying the word after it ("low
     margins", "fast growth"), as after a watch verb ("watch cash flow")? One that is no word ("tsm", "nvda") qualifies
     nothing: "NVDA tsm supply chain" is TSMC's."""
-    return tok.word in TICKER_WORDS and bool(qualified_words([Named(ref, tok.text, tok.start)], raw, starts))
+    return tok.word in english_words() and bool(qualified_words([Named(ref, tok.text, tok.start)], raw, starts))
 
 
 def ticker_in_lower_case(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
@@ -141,3 +142,21 @@ def by_a_space(tok: Token, start: int, end: int, raw: str) -> bool:
     """Is `tok` next to raw[start:end] with only spaces between them?"""
     between = raw[end : tok.start] if end <= tok.start else raw[tok.end : start]
     return between.isspace() and "\n" not in between
+
+
+def words_between_companies(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:
+    """A common word that is a well-known company's ticker, in lower case between two companies of a list ("nvda, on
+    and amd", "NVDA, it, AMD"), is the word; said how to name the company, not dropped unsaid. Elsewhere ("watch NVDA
+    so I know", "NVDA and see if margins fall") such a word is prose, and no ticker is offered."""
+    raw = text.raw
+    for m in _LOWER_WORD.finditer(raw):  # read or not: "on" opens a clause of topics too
+        ref = index.ticker(m.group()) if m.group() in common_words() else None
+        if ref is None or index.rank[ref.cik] >= SHORT_NAME_RANK or text.negation(m.start(), m.end()):
+            continue
+        before = any(end <= m.start() and LIST_JOINT.match(raw[end : m.start()]) for _, end in found.spans)
+        after = any(m.end() <= start and LIST_JOINT.match(raw[m.end() : start]) for start, _ in found.spans)
+        if before and after:
+            notes.unclear(f"{m.group()!r}: not understood, ignored (in lower case a word, {as_written(ref)})")
+
+
+_LOWER_WORD = re.compile(r"(?<![\w$'’-])[a-z]{2,5}(?![\w'’-])")

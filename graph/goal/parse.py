@@ -21,6 +21,7 @@ from watchdesk.graph.goal.lower_case import (
     spaced_tickers,
     ticker_in_lower_case,
     ticker_slip,
+    words_between_companies,
 )
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
@@ -103,6 +104,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
         index.close(phrase, tickers=False) or beside_company(start, end, found, text.raw)
     ))
     _leftovers(text, found, index, notes)
+    words_between_companies(text, found, index, notes)  # "nvda, on and amd": 'on' said, not dropped unsaid
     say_codes(text, notes)  # "MI300", "Q3": the leftovers read words, not codes
     if found.problems:
         raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems))

@@ -20,7 +20,7 @@ from dataclasses import replace
 from watchdesk.graph.goal.companies import ORDINARY_ALIASES, Found, Named
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.goal.topics import keyword_table
-from watchdesk.graph.goal.words import TICKER_WORDS, common_words, words
+from watchdesk.graph.goal.words import common_words, english_words, words
 
 # "NVIDIA, AMD and Intel", "NVIDIA & AMD", "NVIDIA or AMD", "NVIDIA as well as AMD", "NVIDIA vs AMD": one list
 LIST_JOINT = re.compile(
@@ -84,12 +84,12 @@ def company_lists(named: list[Named], raw: str, *, left_out: list[Named] | None 
 def _spaced_tickers(before: Named, n: Named, raw: str) -> bool:
     """Is `n` a ticker typed by a space after a company written as one ("NVDA TSM supply chain", "NVIDIA amd
     margins", "watch nvda asml")? One list, as with a comma; a name ("NVIDIA Apple demand") or a ticker in lower case
-    that is an English word ("NVDA low margins": graph/goal/words.py TICKER_WORDS) is no part of it."""
+    that is an English word ("NVDA low margins": graph/goal/english_words.txt) is no part of it."""
     gap = raw[before.end : n.start]
     if not gap or not gap.isspace() or "\n" in gap or n.phrase.upper() != n.ref.ticker:
         return False
     first = re.sub(r"^\$", "", before.phrase)
-    return (first.isupper() or first.upper() == before.ref.ticker) and n.phrase not in TICKER_WORDS
+    return (first.isupper() or first.upper() == before.ref.ticker) and n.phrase not in english_words()
 
 
 def after_watch_verb(start: int, raw: str) -> bool:

@@ -24,21 +24,15 @@ ACRONYMS = words(
     "OPEX CAPEX COGS SG&A BPS YOY"
 )
 
-# Tickers of SEC's first 2,000 companies (sec_tickers.tsv.gz, the ones a lower-case ticker may name) that are also
-# English words, chosen by hand: "low margins", "fast growth", "cold storage" are words before a word they qualify.
-# Any other lower-case ticker ("tsm", "nvda", "mu", "dell") is no word and qualifies nothing. Words the goal parser
-# never reads as tickers (common_words.txt: "now", "key", "well") need no place here.
-TICKER_WORDS = words(
-    "ago air alit ally amp app arch ash ax axon ay bah bill boot bud bur calm car card cart cat cent coin coke cold "
-    "coo coop cop cube dash deck doc docs door dorm dull eat ego elf expo fang fast fix fizz flex fold form fox fro "
-    "frog fun gen gild glob golf grab halo has hi hog hood hubs hum ice ifs ions jazz keys lad lea lite lope lot low "
-    "man mar mat met mod morn nice odd onto owl path pay peg pen pep pi pins play prim race ramp rare rely rig riot "
-    "road rock sap shoo shop sim site sky slab snow so son spot spy stag step sum sun tap tho trip ups vale wen wing "
-    "wire wit wolf yelp yeti yum zeta"
-)
-
-
 @cache
 def common_words() -> frozenset[str]:
     text = (resources.files("watchdesk.graph.goal") / "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """English words of 2-5 letters (english_words.txt, from SCOWL): a lower-case ticker that is one is the word where
+    it qualifies the next ("low margins", "fast growth"), whatever the ticker map; "tsm", "nvda", "mu" are none."""
+    text = (resources.files("watchdesk.graph.goal") / "english_words.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())

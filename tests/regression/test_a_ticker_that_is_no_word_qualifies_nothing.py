@@ -1,8 +1,8 @@
 """A review of 35d39ea: a lower-case ticker that qualifies the word after it stayed a word ("NVDA low margins" is no
 Lowe's), but so did one that is no English word: `watchdesk plan "monitor NVDA tsm supply chain weekly"` watched NVDA
 alone and said "'tsm': not understood, ignored (a company? close matches: TSM ...)", and "watch nvda cash flow"
-stopped with "the goal names no company". Only a ticker that is also an English word (graph/goal/words.py
-TICKER_WORDS: low, fast, cold...) is read as the word where it qualifies the next; "tsm", "nvda", "avgo" qualify
+stopped with "the goal names no company". Only a ticker that is also an English word (graph/goal/english_words.txt,
+then a hand list: low, fast, cold...) is read as the word where it qualifies the next; "tsm", "nvda", "avgo" qualify
 nothing. And the same reading holds where every word is in lower case ("watch nvda low margins weekly" watched LOW by
 the older rule of spaced lower-case tickers) and in a list ("watch NVDA, tsm and low inventory" watched LOW)."""
 
