@@ -145,18 +145,38 @@ def by_a_space(tok: Token, start: int, end: int, raw: str) -> bool:
 
 
 def words_between_companies(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:
-    """A common word that is a well-known company's ticker, in lower case between two companies of a list ("nvda, on
-    and amd", "NVDA, it, AMD"), is the word; said how to name the company, not dropped unsaid. Elsewhere ("watch NVDA
-    so I know", "NVDA and see if margins fall") such a word is prose, and no ticker is offered."""
+    """A common word, an acronym or a letter that is a well-known company's ticker, written in lower case in a list of
+    companies, is not read as the company; said how to name it, not dropped unsaid: a common word between two of the
+    list ("nvda, on and amd", "NVDA, it, AMD"), an acronym or a letter beside one ("ge, gm and f"). Elsewhere ("watch
+    NVDA so I know", "NVDA and see if margins fall") such a word is prose, and no ticker is offered."""
     raw = text.raw
-    for m in _LOWER_WORD.finditer(raw):  # read or not: "on" opens a clause of topics too
-        ref = index.ticker(m.group()) if m.group() in common_words() else None
-        if ref is None or index.rank[ref.cik] >= SHORT_NAME_RANK or text.negation(m.start(), m.end()):
-            continue
-        before = any(end <= m.start() and LIST_JOINT.match(raw[end : m.start()]) for _, end in found.spans)
-        after = any(m.end() <= start and LIST_JOINT.match(raw[m.end() : start]) for start, _ in found.spans)
-        if before and after:
-            notes.unclear(f"{m.group()!r}: not understood, ignored (in lower case a word, {as_written(ref)})")
+    spans = list(found.spans)
+    said: set[int] = set()
+    while True:  # each one said can list the next ("ge, gm and f": 'f' after 'gm')
+        more = False
+        for m in _LOWER_WORD.finditer(raw):  # read or not: "on" opens a clause of topics too
+            kind = _kind(m.group())
+            ref = index.ticker(m.group()) if kind and m.start() not in said else None
+            if ref is None or index.rank[ref.cik] >= SHORT_NAME_RANK or text.negation(m.start(), m.end()):
+                continue
+            before = any(end <= m.start() and LIST_JOINT.match(raw[end : m.start()]) for _, end in spans)
+            after = any(m.end() <= start and LIST_JOINT.match(raw[m.end() : start]) for start, _ in spans)
+            if (before and after) or (kind != "a word" and (before or after)):
+                notes.unclear(f"{m.group()!r}: not understood, ignored (in lower case {kind}, {as_written(ref)})")
+                said.add(m.start())
+                spans.append((m.start(), m.end()))
+                more = True
+        if not more:
+            return
 
 
-_LOWER_WORD = re.compile(r"(?<![\w$'’-])[a-z]{2,5}(?![\w'’-])")
+def _kind(word: str) -> str | None:
+    """What a lower-case word no parser reads as a ticker is: a word ("on"), an abbreviation ("gm") or a letter."""
+    if word in common_words():
+        return "a word"
+    if word.upper() in ACRONYMS:
+        return "an abbreviation"
+    return "a letter" if len(word) == 1 and word not in "ai" else None
+
+
+_LOWER_WORD = re.compile(r"(?<![\w$'’&.-])[a-z]{1,5}(?![\w'’&-]|\.\w)")
