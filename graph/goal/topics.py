@@ -24,7 +24,7 @@ _TRIGGER = re.compile(
 )
 _SPLIT = re.compile(r"\s*(?:[,;:/|]|\band\b|\bor\b|\bas well as\b|\bplus\b|\bincluding\b|\&)\s*", re.IGNORECASE)
 _FILLER = re.compile(
-    r"^(?:(?:any|all|the|their|its|potential|possible|new|mentions?|of|on|about|around|in|to|for|any|"
+    r"^(?:(?:any|all|also|the|their|its|potential|possible|new|mentions?|of|on|about|around|in|to|for|any|"
     r"comments?|commentary|discussion|talk|signs?|updates?|changes?|news|related|regarding)\s+)+",
     re.IGNORECASE,
 )
