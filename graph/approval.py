@@ -67,10 +67,11 @@ def is_trial(store: Store, run_id: str) -> bool:
 
 
 def trials_approved(store: Store, *, watchlist: str, fingerprints: Sequence[str], run_id: str) -> int:
-    """How many approved trials of the watchlist as it now reads do not count for `run_id`, a run for real."""
+    """How many approved trials of the watchlist (as it now reads or read before: a goal's dates move, and a trial did
+    not count either way) do not count for `run_id`, a run for real."""
     if is_trial(store, run_id):
         return 0
-    counts = [approval_counts(store, watchlist=watchlist, fingerprints=fingerprints, run_id=run_id, trial=t)[0]
+    counts = [sum(approval_counts(store, watchlist=watchlist, fingerprints=fingerprints, run_id=run_id, trial=t))
               for t in (True, False)]  # fmt: skip
     return counts[0] - counts[1]
 

@@ -64,3 +64,17 @@ def test_a_real_runs_approval_counts_for_a_trial(tmp_path: Path) -> None:
     db = store_goal_run(tmp_path / "desk.duckdb", parse_goal(GOAL, as_of=TRIED).watchlist, day=today())
     plan = _said("plan", GOAL, "--db", str(db), "--as-of", "2025-03-07")
     assert f"approval: a run starts without asking: 1 approved run of this goal in {db}" in plan
+
+
+def test_the_reason_names_a_trial_of_the_goal_as_it_read_before(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A trial stored by an earlier watchdesk (its file target "briefings", so another fingerprint) is named too."""
+    from watchdesk.graph.watchlist import Delivery
+
+    monkeypatch.chdir(tmp_path)
+    wl = parse_goal(GOAL, as_of=TRIED).watchlist
+    wl = wl.model_copy(update={"delivery": (Delivery(kind="file", path=str(tmp_path / "briefings")),)})
+    db = store_goal_run(tmp_path / "desk.duckdb", wl, day=TRIED, ran=today() - timedelta(days=1))
+    ran = _said("run", GOAL, "--db", str(db), "--replay", str(demo_pack()), "--out", str(tmp_path / "out"))
+    run_id = ran.split("watchdesk approve ", 1)[1].split()[0]
+    assert f"0 approved before this run started; {NOT_COUNTED}." in _said("approve", run_id, "--db", str(db), "--show")
