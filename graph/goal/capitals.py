@@ -1,13 +1,13 @@
 """Tickers written in capitals that are words or acronyms too ("ON", "IT", "GM") or one letter ("F", "T", "C"): read
-where a company stands, never guessed elsewhere, and a letter is never the start of a company's name ("T" is AT&T's
-ticker, not T-Mobile's first letter)."""
+where a company stands (an acronym there said, not guessed), never elsewhere, and a letter is never the start of a
+company's name ("T" is AT&T's ticker, not T-Mobile's first letter)."""
 
 from __future__ import annotations
 
 from watchdesk.graph.goal.companies import SHORT_NAME_RANK, Found, Named
 from watchdesk.graph.goal.names import CompanyIndex
 from watchdesk.graph.goal.positions import after_watch_verb, beside_company, qualified_words
-from watchdesk.graph.goal.text import Text, Token
+from watchdesk.graph.goal.text import Notes, Text, Token
 from watchdesk.graph.goal.words import ACRONYMS, common_words
 from watchdesk.sources.models import CompanyRef
 
@@ -26,10 +26,12 @@ def capital_ticker(tok: Token, index: CompanyIndex) -> CompanyRef | None:
     return ref if ref is not None and index.rank[ref.cik] < SHORT_NAME_RANK else None
 
 
-def read_capitals(text: Text, found: Found, index: CompanyIndex) -> None:
-    """Such a ticker is a company where it is listed with one ("Ford and GM", "NVDA, ON and AMD", "C, JPM and BAC")
-    or, one letter, after a watch verb ("watch F for tariffs"), and qualifies no word after it ("NVDA and IT spending",
-    "watch C suite changes" are words); each one read can list the next, so this goes round until none is."""
+def read_capitals(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:
+    """Such a ticker is a company where it is listed with one ("T and VZ", "NVDA, ON and AMD", "C, JPM and BAC") or, one
+    letter, after a watch verb ("watch F for tariffs"), and qualifies no word after it ("NVDA and IT spending", "watch
+    C suite changes" are words); each one read can list the next, so this goes round until none is. An acronym there
+    ("Ford and GM", "MSFT, GOOGL and AI") is how analysts write something else too: said how to watch the company,
+    not guessed."""
     while True:
         read = False
         starts = {n.start for n in found.named}
@@ -40,6 +42,10 @@ def read_capitals(text: Text, found: Found, index: CompanyIndex) -> None:
             where = beside_company(tok.start, tok.end, found, text.raw) or (
                 len(tok.word) == 1 and after_watch_verb(tok.start, text.raw))
             if not where or qualified_words([Named(ref, tok.text, tok.start)], text.raw, starts):
+                continue
+            if tok.word in ACRONYMS:
+                notes.unclear(f"{tok.text!r}: an abbreviation, not the ticker of {ref.name} ({ref.ticker}): write "
+                              f"${ref.ticker} to watch it")
                 continue
             said = f"company {tok.text!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by ticker, written in capitals"
             found.named.append(Named(ref, tok.text, tok.start, said))

@@ -89,7 +89,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     timing = with_lookback(timing, text, notes, as_of=as_of)  # "last quarter": filings since 3 months back
     outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
     found = find_companies(text, index, notes)
-    read_capitals(text, found, index)  # "Ford and GM", "C, JPM and BAC", "watch F": tickers, not words or names
+    read_capitals(text, found, index, notes)  # "T and VZ", "C, JPM and BAC", "watch F": tickers, not words or names
     read_where_watched(text, found, index)  # "watch nvda for Apple demand": nvda stands as NVDA does
     leave_out_negated(text, found, index)  # "excluding tsm", as "excluding TSM"
     # "Price Target changes": the word; "Watch NVDA for Apple demand": Apple is no company to watch
