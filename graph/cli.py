@@ -449,7 +449,7 @@ def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool)
       watchdesk runs demo-2026-09-01 --db demo.duckdb      # its audit trail
       watchdesk runs --db demo.duckdb --upgrade     # after upgrading watchdesk, before opening a notebook
     """
-    from watchdesk.store import lease
+    from watchdesk.store import lease, unrecorded
     from watchdesk.store.reader import RUN_STATUS, STALE_RUNNING
     from watchdesk.store.store import Store
 
@@ -471,11 +471,14 @@ def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool)
             status = lease.run_status(status, run_id, stale=STALE_RUNNING, waiting=waiting)
             click.echo(f"{run_id}\t{status}\t{started:%Y-%m-%d %H:%M}\t{watchlist}")
         click.echo(" ".join(f"{k}={v}" for k, v in store.counts().items()), err=True)
+        for line in unrecorded.pending(settings.db_path):  # read-only: said, recorded by the next writer
+            click.echo(line, err=True)
 
 
 def _upgrade(path: Path) -> None:
-    """Apply the migrations a store lacks, saying from which schema version to which."""
-    from watchdesk.store import db
+    """Apply the migrations a store lacks, saying from which schema version to which, and record the delivery outcomes
+    kept beside it (unrecorded.py)."""
+    from watchdesk.store import db, unrecorded
 
     with db.connect(path, read_only=True) as con:
         before = db.schema_version(con)
@@ -483,6 +486,8 @@ def _upgrade(path: Path) -> None:
         after = db.schema_version(con)
     said = "already at" if before == after else f"upgraded from schema version {before} to"
     err.print(f"{escape(str(path))}: {said} schema version {after}")
+    for line in unrecorded.settled():  # delivery outcomes a process kept beside the store while it was held
+        err.print(escape(line), soft_wrap=True)
 
 
 def _register_groups() -> None:

@@ -23,6 +23,7 @@ def channels_for(watchlist: Watchlist, settings: Settings, *, backoff: float = 2
         smtp_url=settings.smtp_url,
         webhooks=settings.webhooks(d.webhook_env for d in watchlist.delivery if d.webhook_env),
         backoff=backoff,
+        reopen_wait_s=settings.reopen_wait_s,
     )
 
 

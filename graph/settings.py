@@ -27,6 +27,9 @@ ENV_VARS = {
     "WATCHDESK_HTTP_DEADLINE_S": "seconds one request may take in all, retries and waits included (default 120)",
     "WATCHDESK_HTTP_MAX_MB": "largest response body accepted, in MiB; bigger downloads are aborted (default 100)",
     "WATCHDESK_HTTP_MAX_RETRY_AFTER_S": "longest Retry-After waited; a longer one becomes a gap at once (default 30)",
+    "WATCHDESK_REOPEN_WAIT_S": ("seconds a delivery that closed the database to wait before trying again waits for "
+                                "another program holding it to let go; then what it did is kept in a file beside the "
+                                "database, recorded by the next command that writes it (default 600)"),
 }
 
 
@@ -56,6 +59,7 @@ class Settings:
     progress: bool = True
     watchlist_path: Path | None = None  # the file `watchdesk run` read the watchlist from (approve re-reads it)
     http: HttpLimits = field(default_factory=lambda: HttpLimits())
+    reopen_wait_s: float = 600.0  # WATCHDESK_REOPEN_WAIT_S: store.py's REOPEN_WAIT_S
     # Provider keys live here only: never in the plan, the graph state, a log line or the audit table.
     api_keys: dict[str, str] = field(default_factory=dict, repr=False)
     # Delivery secrets: the SMTP URL (with its password) and the environment, for `webhook_env` lookups.
@@ -100,6 +104,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         api_keys={name: key for name, var in _KEYS.items() if (key := env.get(var))},
         smtp_url=env.get("WATCHDESK_SMTP_URL") or None,
         env=dict(env),
+        reopen_wait_s=_positive(env, "WATCHDESK_REOPEN_WAIT_S", 600.0),
         http=HttpLimits(
             deadline_s=_positive(env, "WATCHDESK_HTTP_DEADLINE_S", 120.0),
             max_mb=_positive(env, "WATCHDESK_HTTP_MAX_MB", 100.0),

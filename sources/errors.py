@@ -104,6 +104,11 @@ class DatabaseInUseError(StoreError):
     """Another watchdesk process holds the database file."""
 
 
+class StoreSetAsideError(DatabaseInUseError):
+    """The store, closed while a delivery waited to try again, stayed held by another program past the reopen wait:
+    what the delivery did is kept in a file beside it (store/unrecorded.py), and the run cannot write further."""
+
+
 class DiskFullError(BaseException):
     """The disk under the store, its checkpoints, the cache or the briefings is full. Like Ctrl-C, no Exception: a
     step catches its items' bugs to go on with the rest, and must not take this for one (a gap saying "please report

@@ -14,6 +14,7 @@ import duckdb
 
 from watchdesk.sources.errors import ConfigError, DatabaseInUseError, DiskFullError, StoreError, disk_full
 from watchdesk.sources.redact import redact_text
+from watchdesk.store import unrecorded
 
 DEFAULT_DB = Path("watchdesk.duckdb")
 _LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
@@ -57,6 +58,7 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb
             _drop_secret_cursors(con)
             if target != ":memory:":
                 _own_identity(con, Path(target))
+                unrecorded.settle(con, target)  # what a delivery could not write into it: recorded now
     except BaseException as exc:
         with contextlib.suppress(duckdb.Error):  # closing would write a WAL it replayed into the file it refuses
             con.execute("PRAGMA disable_checkpoint_on_shutdown")

@@ -43,6 +43,9 @@ def _name(path: str | Path, pid: int) -> Path:
     return Path(f"{path}.waiting-{pid}")
 
 
+_MINE: dict[Path, tuple[int, Lease]] = {}  # this process's leases: file -> (its descriptor, what it says)
+
+
 @contextmanager
 def holding(path: str | Path, *, run_id: str | None, briefing_id: str | None, doing: str) -> Iterator[Lease]:
     """A lease on the store at `path` for this process, given up when the block ends."""
@@ -61,12 +64,45 @@ def holding(path: str | Path, *, run_id: str | None, briefing_id: str | None, do
         except OSError:
             draft.unlink(missing_ok=True)
             raise
+        _MINE[final] = (fd, lease)
         try:
             yield lease
         finally:
+            _MINE.pop(final, None)
             final.unlink(missing_ok=True)
     finally:
         os.close(fd)  # the lock ends with it
+
+
+def restate(path: str | Path, *, doing: str) -> None:
+    """Say something else in this process's lease on the store at `path` (what it waits for now), in place: padded to
+    the old text's length, so a reader never finds it cut, and never unlocked meanwhile."""
+    final = _name(path, os.getpid())
+    if final not in _MINE:
+        return
+    fd, lease = _MINE[final]
+    old = len(json.dumps(asdict(lease)).encode())
+    lease = Lease(**{**asdict(lease), "doing": doing})
+    text = json.dumps(asdict(lease)).encode()
+    os.pwrite(fd, text + b" " * max(0, old - len(text)), 0)
+    _MINE[final] = (fd, lease)
+
+
+def held(path: str | Path, pid: int) -> bool:
+    """Whether process `pid` holds its lease on the store at `path` (whatever the lease says, read or not)."""
+    if fcntl is None:  # pragma: no cover - Windows
+        return False
+    try:
+        fd = os.open(_name(path, pid), os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
 
 
 def live(path: str | Path) -> list[Lease]:

@@ -7,7 +7,6 @@ at once, so every call takes the handle's lock. Reads and writes are short, so t
 from __future__ import annotations
 
 import threading
-import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, suppress
@@ -18,7 +17,7 @@ from typing import Any, TypeVar
 import duckdb
 
 from watchdesk.sources.errors import DatabaseInUseError, DiskFullError, StoreDamagedError, disk_full
-from watchdesk.store import db, lease, writes
+from watchdesk.store import db, lease, unrecorded, writes
 from watchdesk.store.records import (
     ActionRecord,
     DocumentRecord,
@@ -29,8 +28,10 @@ from watchdesk.store.records import (
     SentenceRecord,
     SpanRecord,
 )
+from watchdesk.store.reopen import REOPEN_WAIT_S, reopen, set_aside_error
 
 T = TypeVar("T")
+__all__ = ["REOPEN_WAIT_S", "Store"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,10 @@ class Store:
         self.read_only = False
         self._lock = threading.RLock()
         self._running = 0  # statements in progress (the lock is re-entrant: a transaction's work runs within it)
+        # not reopened after a wait (another program held the file past the reopen wait): the side file that holds
+        # what this process would have written, and the lease it keeps meanwhile (unrecorded.py)
+        self.set_aside: Path | None = None
+        self._aside = ExitStack()
         _OPEN.add(self)
 
     @classmethod
@@ -83,6 +88,9 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
+            if self.set_aside is not None:  # closed already; its side file is the next open's to record
+                self._aside.close()
+                return
             if self.path is not None and not self.read_only:
                 # DuckDB merges its log into the file as it closes and says nothing when that fails: a file at its
                 # size limit or a full disk left FILE.wal growing run after run while each run said done (a walkthrough)
@@ -95,12 +103,14 @@ class Store:
 
     @contextmanager
     def released(self, *, run_id: str | None, briefing_id: str | None = None, doing: str,
-                 report: Callable[[str], None] = lambda _m: None, poll_s: float = 0.5) -> Iterator[None]:  # fmt: skip
+                 report: Callable[[str], None] = lambda _m: None, poll_s: float = 0.5,
+                 wait_s: float = REOPEN_WAIT_S) -> Iterator[None]:  # fmt: skip
         """The file closed while this process waits (a retry's backoff), so a notebook, `watchdesk findings` or another
         run can open it meanwhile; a lease beside it says this process lives and will write again (lease.py). Reopened
-        when the block ends, waiting while another process holds it; this process's other threads wait for that. A
-        store in memory or read-only, or on a system without flock, stays open."""
-        if self.path is None or self.path == ":memory:" or self.read_only or not lease.supported():
+        when the block ends, waiting up to `wait_s` while another process holds it; this process's other threads wait
+        for that. Past it the store is set aside: what would be written goes to a side file (unrecorded.py). A store
+        in memory, read-only or set aside already, or on a system without flock, stays as it is."""
+        if self.path is None or self.path == ":memory:" or self.read_only or not lease.supported() or self.set_aside:
             yield
             return
         with self._lock, ExitStack() as held:
@@ -113,26 +123,28 @@ class Store:
                 self.close()
             try:
                 yield
-            finally:  # the lease is given up once the file is this process's again
-                if leased:
-                    self.con = self._reopen(report=report, poll_s=poll_s)
+            finally:  # the lease is given up once the file is this process's again, or kept with the side file
+                if leased and (con := reopen(self.path, report=report, poll_s=poll_s, wait_s=wait_s)) is not None:
+                    self.con = con
+                elif leased:
+                    self.set_aside, self._aside = unrecorded.side_file(self.path), held.pop_all()
+                    lease.restate(self.path, doing=f"could not reopen the store after it waited, so it keeps what it "
+                                                   f"did in {self.set_aside.name} until it can")  # fmt: skip
 
-    def _reopen(self, *, report: Callable[[str], None], poll_s: float) -> duckdb.DuckDBPyConnection:
-        """The file opened again; while another process holds it (it opened the file as this one waited), waited for
-        with no limit, said at once and each minute: what this process did is recorded only here."""
-        assert self.path is not None
-        began, said = time.monotonic(), -1
-        while True:
+    def available(self) -> bool:
+        """Whether the store is open: one set aside is tried again (at once, no wait), and once reopened it has
+        recorded its side file (db.connect does) and given up its lease."""
+        with self._lock:
+            if self.set_aside is None:
+                return True
+            assert self.path is not None
             try:
-                return db.connect(self.path)
-            except DatabaseInUseError as exc:
-                waited = int(time.monotonic() - began) // 60
-                if waited > said:
-                    so_far = f" ({waited} min so far)" if waited else ""
-                    report(f"{self.path} was opened by another process while this one waited; this one records what "
-                           f"it did once that one closes the file{so_far}: {exc}")  # fmt: skip
-                    said = waited
-                time.sleep(poll_s)
+                con = db.connect(self.path)
+            except DatabaseInUseError:
+                return False
+            self.con, self.set_aside = con, None
+            self._aside.close()
+            return True
 
     def __enter__(self) -> Store:
         return self
@@ -147,6 +159,8 @@ class Store:
         a full disk likewise stops the run (DiskFullError), and so does a file found cut short (StoreDamagedError,
         said with what to do), never said as a bug or one item's gap."""
         with self._lock:
+            if self.set_aside is not None and not self.available():
+                raise set_aside_error(str(self.path), self.set_aside)
             self._running += 1
             try:
                 yield self.con
@@ -285,3 +299,4 @@ class Store:
     def store_id(self) -> str:
         """The identity drawn when this store was made (migration 014): what tells two stores' briefings apart."""
         return str(self.query("SELECT store_id FROM store_identity")[0][0])
+

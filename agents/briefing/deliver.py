@@ -29,7 +29,7 @@ from watchdesk.agents.briefing.retry import Pause, retry, wait_after
 from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.gateway import domain_matches, port_refusal
-from watchdesk.store.store import Store
+from watchdesk.store.store import REOPEN_WAIT_S, Store
 
 # the one reason a target is skipped: it has this period's briefing (`brief --deliver` resends: resend=True)
 SKIPPED_WHY = "this period's briefing was already sent there; `watchdesk brief --deliver` sends it again"
@@ -76,6 +76,7 @@ class Channels:
     webhooks: Mapping[str, str] = field(default_factory=dict, repr=False)  # variable name -> URL
     attempts: int = 3
     backoff: float = 2.0  # seconds, doubled per retry
+    reopen_wait_s: float = REOPEN_WAIT_S  # after a wait, how long another program's hold on the store is waited out
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -106,7 +107,8 @@ def deliver(
     def sending(kind: str, to: Sequence[str]) -> Callable[[Sequence[str]], Pause]:
         ids.update(begin(store, msg, kind=kind, targets=to))
         return lambda tried: lambda attempt, said: _released(store, msg, ids, kind=kind, targets=tried,
-                                                             attempt=attempt, said=said, report=report)  # fmt: skip
+                                                             attempt=attempt, said=said, report=report,
+                                                             wait_s=channels_.reopen_wait_s)  # fmt: skip
 
     outcomes: list[Outcome] = []
     for target in targets:
@@ -123,18 +125,21 @@ def deliver(
                 why = why or f"it may already have been sent: {unknown[where]}; not sent again: {UNSURE_THEN}"
             elif outcome.status == "skipped":
                 why = why or (UNCONFIRMED_WHY if sent.get(where) == "unconfirmed" else SKIPPED_WHY)
+            if outcome.status != "skipped" and store.set_aside is not None:  # the store was not reopened after a wait
+                why = (f"{why}; " if why else "") + f"recorded in {store.set_aside} until the database can be written"
             report(f"delivery {outcome.kind} {outcome.target}: {outcome.status}" + (f" ({why})" if why else ""))
             outcomes.append(outcome)
     return outcomes
 
 
 def _released(store: Store, msg: Message, ids: Mapping[tuple[str, str], str], *, kind: str, targets: Sequence[str],
-              attempt: int, said: str, report: Callable[[str], None]) -> AbstractContextManager[None]:  # fmt: skip
+              attempt: int, said: str, report: Callable[[str], None],
+              wait_s: float) -> AbstractContextManager[None]:  # fmt: skip
     """The store closed while `targets` wait to be tried again: their rows and the audit say so first, so a process
     killed meanwhile leaves them `sending` with the retry said (the next delivery settles them `unconfirmed`)."""
     retrying(store, msg, kind=kind, targets=targets, ids=ids, attempt=attempt, said=said)
     doing = f"waits to try again its delivery to {kind} {', '.join(targets)} ({msg.period_label})"
-    return store.released(run_id=msg.run_id, briefing_id=msg.briefing_id, doing=doing, report=report)
+    return store.released(run_id=msg.run_id, briefing_id=msg.briefing_id, doing=doing, report=report, wait_s=wait_s)
 
 
 def _deliver_one(

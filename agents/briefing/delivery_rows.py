@@ -5,6 +5,8 @@ when the briefing is delivered again is a send whose outcome was never stored (t
 killed): it may have arrived, so it becomes `unconfirmed` and is not sent again unasked. DuckDB lets one process
 write a file, so no other process is sending it now, but for one that closed the store to wait before trying again
 (retry.py) and holds a lease on it (store/lease.py): its rows are its own to finish, and nobody else's to send.
+A store that could not be reopened after such a wait is set aside: its rows go to a file beside it, which the next
+open of the store records (store/unrecorded.py).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Container, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
-from watchdesk.store import lease
+from watchdesk.store import lease, unrecorded
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import ActionRecord, stable_id
 from watchdesk.store.store import Store
@@ -36,7 +38,7 @@ def begin(store: Store, msg: Sent, *, kind: str, targets: Sequence[str]) -> dict
     """Store that `targets` are about to be sent `msg` (before anything is handed over); their row ids."""
     now = datetime.now(UTC)
     rows = [_row(msg, kind=kind, target=t, status="sending", attempts=0, error=None, at=now) for t in targets]
-    store.transaction(lambda con: upsert(con, "deliveries", rows, key=["delivery_id"]))
+    _write(store, rows=rows)
     return {(kind, str(r["target"])): str(r["delivery_id"]) for r in rows}
 
 
@@ -55,10 +57,14 @@ def retrying(store: Store, msg: Sent, *, kind: str, targets: Sequence[str], ids:
     and the audit has the failed attempt."""
     now = datetime.now(UTC)
     why = f"tried again after {said}"
-    store.query("UPDATE deliveries SET error = ? WHERE list_contains(?, delivery_id)",
-                [why, [ids[(kind, t)] for t in targets if (kind, t) in ids]])  # fmt: skip
-    store.record_actions([ActionRecord(agent=AGENT, action=f"deliver.{kind}", target=t, attempt=attempt,
-                                       outcome="retrying", at=now, run_id=msg.run_id, detail=said) for t in targets])
+    retried = [ids[(kind, t)] for t in targets if (kind, t) in ids]
+    actions = [ActionRecord(agent=AGENT, action=f"deliver.{kind}", target=t, attempt=attempt, outcome="retrying",
+                            at=now, run_id=msg.run_id, detail=said) for t in targets]  # fmt: skip
+    if not store.available():
+        unrecorded.keep(store.path or "", actions=actions, errors=dict.fromkeys(retried, why))
+        return
+    store.query("UPDATE deliveries SET error = ? WHERE list_contains(?, delivery_id)", [why, retried])
+    store.record_actions(actions)
 
 
 def settle_unknown(store: Store, briefing_id: str, *, busy: Container[tuple[str, str]] = ()
@@ -95,8 +101,17 @@ def record(store: Store, msg: Sent, *, kind: str, target: str, status: str, atte
     row["delivery_id"] = delivery_id or row["delivery_id"]
     action = ActionRecord(agent=AGENT, action=f"deliver.{kind}", target=target, attempt=max(attempts, 1),
                           outcome=status, at=now, run_id=msg.run_id, detail=error or "")  # fmt: skip
-    store.transaction(lambda con: upsert(con, "deliveries", [row], key=["delivery_id"]))
-    store.record_actions([action])
+    _write(store, rows=[row], actions=[action])
+
+
+def _write(store: Store, *, rows: Sequence[dict[str, object]], actions: Sequence[ActionRecord] = ()) -> None:
+    """`deliveries` rows and audit rows, into the store, or into its side file while it is set aside."""
+    if not store.available():
+        unrecorded.keep(store.path or "", rows=rows, actions=actions)
+        return
+    store.transaction(lambda con: upsert(con, "deliveries", rows, key=["delivery_id"]))
+    if actions:
+        store.record_actions(actions)
 
 
 def _row(msg: Sent, *, kind: str, target: str, status: str, attempts: int, error: str | None,

@@ -211,7 +211,8 @@ def test_a_delivery_records_its_outcome_once_another_process_lets_the_store_go(t
     assert (outcome.status, server.received) == ("sent", 1)
     (waited,) = [line for line in said if "was opened by another process" in line]
     assert waited.startswith(f"{db} was opened by another process while this one waited; this one records what it "
-                             "did once that one closes the file: database in use: "), waited  # fmt: skip
+                             "did once that one closes the file, waiting up to 10 min (WATCHDESK_REOPEN_WAIT_S): "
+                             "database in use: "), waited  # fmt: skip
 
 
 # What a notebook and `watchdesk runs` see of a run while its delivery waits

@@ -1,0 +1,165 @@
+"""Delivery rows and audit rows kept beside the store while it cannot be reopened, and recorded into it later.
+
+A delivery that closed the store to wait before trying again (store.py `released`) reopens it to record what it did.
+A notebook or a DuckDB shell that opened the file for writing meanwhile may keep it for hours: after
+WATCHDESK_REOPEN_WAIT_S the process stops waiting, and what it would have written (the `deliveries` rows, each
+keyed by its id, and the audit rows) goes to `FILE.unrecorded-PID.json` beside the store instead. The next open of
+the store for writing records that file (the same rows, by the same ids: recording it twice is recording it once),
+then removes it. A file whose process still holds its lease (store/lease.py) is still being written: left alone.
+Nothing in it is a secret: the rows are those the store would hold, their texts redacted again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from watchdesk.sources.redact import redact_text
+from watchdesk.store import lease
+from watchdesk.store.bulk import upsert
+from watchdesk.store.records import ActionRecord
+
+_LOCK = threading.Lock()  # this process's writes and settling of its own file
+_SETTLED: list[str] = []  # what settle() recorded since the last settled(): said by a command that wants to
+_PID = re.compile(r"\.unrecorded-(\d+)\.json$")
+NOTE = ("watchdesk: delivery outcomes and audit rows that could not be written into the database beside this file "
+        "(another program held it). The next watchdesk command that opens that database for writing records them "
+        "there and removes this file; nothing here is sent again.")  # fmt: skip
+# a row's typed columns, as JSON holds them
+_DATES, _TIMES = ("period_start", "period_end"), ("at",)
+
+
+def side_file(path: str | Path, pid: int | None = None) -> Path:
+    """Where this process (or `pid`) keeps what it could not write into the store at `path`."""
+    return Path(f"{path}.unrecorded-{os.getpid() if pid is None else pid}.json")
+
+
+def keep(path: str | Path, *, rows: Sequence[Mapping[str, object]] = (), actions: Sequence[ActionRecord] = (),
+         errors: Mapping[str, str] = {}) -> Path:  # fmt: skip
+    """Add `rows` (of `deliveries`, each replacing the one of its id), `actions` and `errors` (a new error text for a
+    delivery row the store holds, by id) to this process's side file, written whole then renamed over the old one."""
+    with _LOCK:
+        file = side_file(path)
+        kept = _read(file) or {"note": NOTE, "store": str(path), "deliveries": {}, "actions": [], "errors": {}}
+        for row in rows:
+            kept["deliveries"][str(row["delivery_id"])] = _plain(row)
+        for delivery_id, error in errors.items():
+            if delivery_id in kept["deliveries"]:
+                kept["deliveries"][delivery_id]["error"] = redact_text(error)
+            else:
+                kept["errors"][delivery_id] = redact_text(error)
+        kept["actions"] += [_plain(asdict(a)) for a in actions]
+        draft = file.with_name(f".{file.name}.draft")
+        draft.write_text(json.dumps(kept, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(draft, file)
+        return file
+
+
+def waiting(path: str | Path) -> list[Path]:
+    """The side files beside the store at `path` that hold rows not yet recorded in it."""
+    where = Path(path)
+    return sorted(where.parent.glob(f"{where.name}.unrecorded-*.json"))
+
+
+def settle(con: duckdb.DuckDBPyConnection, path: str | Path) -> list[str]:
+    """Record into the store at `path` (open for writing on `con`) every side file beside it whose process no longer
+    writes it, then remove the file; what was recorded, said one line per file."""
+    said = []
+    for file in waiting(path):
+        found = _PID.search(file.name)
+        pid = int(found[1]) if found else -1
+        if pid != os.getpid() and lease.held(path, pid):  # its process still writes into it
+            continue
+        with _LOCK:
+            kept = _read(file)
+            if kept is None:
+                continue
+            con.execute("BEGIN TRANSACTION")
+            try:
+                deliveries = _write(con, kept)
+            except (duckdb.Error, ValueError, KeyError, TypeError) as exc:  # kept for a later watchdesk to read
+                con.execute("ROLLBACK")
+                said.append(f"{file} could not be recorded into the database ({type(exc).__name__}): kept as it is")
+                continue
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+            file.unlink(missing_ok=True)
+        outcomes = ", ".join(f"{r['kind']} {r['target']}: {r['status']}" for r in deliveries)
+        said.append(f"recorded {file.name} (left by process {pid}) into the database: {outcomes or 'audit rows only'}")
+    _SETTLED.extend(said)
+    return said
+
+
+def settled() -> list[str]:
+    """What the opens since the last call recorded from side files (or could not), one line per file; emptied."""
+    found = list(_SETTLED)
+    _SETTLED.clear()
+    return found
+
+
+def pending(path: str | Path) -> list[str]:
+    """Each side file beside the store at `path` not yet recorded, said with whose it is and what records it."""
+    said = []
+    for file in waiting(path):
+        found = _PID.search(file.name)
+        pid = int(found[1]) if found else -1
+        whose = (f"its process {pid} still runs" if lease.held(path, pid) else
+                 f"its process {pid} has ended")  # fmt: skip
+        said.append(f"{file} holds delivery outcomes not yet recorded in the database ({whose}); the next watchdesk "
+                    f"command that opens the database for writing records them (`watchdesk runs --db {path} "
+                    "--upgrade` does)")  # fmt: skip
+    return said
+
+
+def _write(con: duckdb.DuckDBPyConnection, kept: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """A side file's rows written into the store; its `deliveries` rows."""
+    deliveries = [_typed(row) for row in kept.get("deliveries", {}).values()]
+    upsert(con, "deliveries", deliveries, key=["delivery_id"])
+    for delivery_id, error in kept.get("errors", {}).items():
+        con.execute("UPDATE deliveries SET error = ? WHERE delivery_id = ?", [error, delivery_id])
+    upsert(con, "actions", [_typed(row) for row in kept.get("actions", [])], key=["action_id"])
+    return deliveries
+
+
+def _read(file: Path) -> dict[str, Any] | None:
+    """The side file's content; None when there is none, or it is not one this module wrote (left as it is)."""
+    try:
+        kept = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return kept if isinstance(kept, dict) and isinstance(kept.get("deliveries"), dict) else None
+
+
+def _plain(row: Mapping[str, object]) -> dict[str, object]:
+    """A row as JSON holds it: dates and times as ISO text, every text redacted again (a secret stays out)."""
+    out: dict[str, object] = {}
+    for name, value in row.items():
+        if isinstance(value, date):  # datetime too
+            out[name] = value.isoformat()
+        elif isinstance(value, str):
+            out[name] = redact_text(value)
+        else:
+            out[name] = value
+    return out
+
+
+def _typed(row: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    for name in _DATES:
+        if isinstance(out.get(name), str):
+            out[name] = date.fromisoformat(out[name])
+    for name in _TIMES:
+        if isinstance(out.get(name), str):
+            out[name] = datetime.fromisoformat(out[name])
+    return out
