@@ -72,7 +72,8 @@ def notify_cannot_run(*, watchlist: Watchlist, settings: Settings, reason: str, 
 
 
 def _tell(text: str, *, watchlist: Watchlist, settings: Settings, report: Callable[[str], None]) -> list[Outcome]:
-    """Send the notice to the e-mail and Slack targets it may go to; the outcome of each target it did not reach."""
+    """Send the notice to the e-mail and Slack targets it may go to, saying those it may not go to as the file does;
+    the outcome of each target it did not reach."""
     from watchdesk.agents.briefing.deliver import Message, Outcome, deliver
     from watchdesk.graph.delivery import channels_for, targets_of
     from watchdesk.store.store import Store
@@ -83,6 +84,7 @@ def _tell(text: str, *, watchlist: Watchlist, settings: Settings, report: Callab
     not_told: list[Outcome] = []
     if watchlist.policy.approval != "never":  # an edit to its targets needs a person's yes before they are told
         targets, not_told = _approved(targets, watchlist=watchlist, settings=settings, report=report)
+    text += _not_told_said(not_told)  # those told learn who was not, in the file's words (a send failing is not known)
     msg = Message(briefing_id=f"cannot-run:{watchlist.name}:{today()}", run_id="", watchlist=watchlist.name,
                   period=(None, None), period_label="could not start", paths={}, text=text, html=None,
                   headline=text)  # fmt: skip
@@ -149,7 +151,7 @@ def _approved(targets: list[Target], *, watchlist: Watchlist, settings: Settings
 
 
 def _not_told_said(outcomes: list[Outcome]) -> str:
-    """The notice file's list of the e-mail and Slack targets it did not reach, and why."""
+    """The notice's list of the e-mail and Slack targets it did not reach, and why."""
     lines = [f"- {o.kind} {o.target}: {o.status} ({redact_text(o.error or 'no reason given')})" for o in outcomes]
     return "\n\nNot told by e-mail or Slack:\n" + "\n".join(lines) if lines else ""
 
