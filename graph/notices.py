@@ -44,10 +44,10 @@ def started_or_noticed(
     try:
         started = start()
     except (ConfigError, DatabaseInUseError, TransportError) as exc:
-        # a store refused (damaged, not a store, of a newer watchdesk) names its file first: no setting was why
-        store = str(exc).startswith(str(settings.db_path))
+        # a setting missing as cron runs it may be why (a ConfigError), but never a store file refused (StoreFileError),
+        # a store held by another program or a server out of reach: the error says which it is
         notify_cannot_run(watchlist=watchlist, settings=settings, reason=str(exc), report=report,
-                          settings_advice=isinstance(exc, ConfigError) and not store)  # fmt: skip
+                          settings_advice=exc.settings_advice)  # fmt: skip
         raise
     cannot_run_notice(settings.out_dir, watchlist.name).unlink(missing_ok=True)
     return started

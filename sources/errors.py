@@ -10,14 +10,28 @@ import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePath
+from typing import ClassVar
 
 
 class WatchdeskError(Exception):
     """Base of every error watchdesk raises on purpose."""
 
+    # whether a setting missing where the command runs may be why (a scheduled run's notice then says where cron's
+    # runs read their settings): a property of the error, never read from its words
+    settings_advice: ClassVar[bool] = False
+
 
 class ConfigError(WatchdeskError, ValueError):
     """Bad settings or watchlist: fix the input named in the message."""
+
+    settings_advice = True
+
+
+class StoreFileError(ConfigError):
+    """The store's file itself refused (damaged, not a store, of a newer watchdesk, not writable): no setting is why,
+    the file is what to fix."""
+
+    settings_advice = False
 
 
 class UnknownTickerError(ConfigError, LookupError):

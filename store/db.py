@@ -12,7 +12,14 @@ from pathlib import Path
 
 import duckdb
 
-from watchdesk.sources.errors import ConfigError, DatabaseInUseError, DiskFullError, StoreError, disk_full
+from watchdesk.sources.errors import (
+    ConfigError,
+    DatabaseInUseError,
+    DiskFullError,
+    StoreError,
+    StoreFileError,
+    disk_full,
+)
 from watchdesk.sources.redact import redact_text
 from watchdesk.store import unrecorded
 
@@ -138,7 +145,7 @@ def cut_short(exc: BaseException, *, path: str | None = None) -> ConfigError | N
     if (found := _CUT_SHORT.search(str(exc))) is not None:
         return _damaged(path or found["path"])
     if _BAD_CHECKSUM.search(str(exc)) is not None:
-        return ConfigError(f"{path or 'the store'} {_CORRUPT}")
+        return StoreFileError(f"{path or 'the store'} {_CORRUPT}")
     return None
 
 
@@ -152,7 +159,7 @@ _CORRUPT = ("is damaged: a block of it does not match the checksum DuckDB wrote 
 
 
 def _damaged(path: str) -> ConfigError:
-    return ConfigError(f"{path} {_DAMAGED}")
+    return StoreFileError(f"{path} {_DAMAGED}")
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -174,7 +181,7 @@ def require_current(con: duckdb.DuckDBPyConnection, path: Path | str) -> None:
     if have is None:
         raise _not_a_store(str(path), con, read_only=True)
     if have < want:
-        raise ConfigError(
+        raise StoreFileError(
             f"{path} is a watchdesk store at schema version {have}, older than this watchdesk's ({want}); reading "
             f"never migrates it. Migrate it with `watchdesk runs --db {path} --upgrade` (it writes nothing else), "
             "then read it again."
@@ -184,7 +191,7 @@ def require_current(con: duckdb.DuckDBPyConnection, path: Path | str) -> None:
 
 
 def _newer(path: str, have: int) -> ConfigError:
-    return ConfigError(
+    return StoreFileError(
         f"{path} is at schema version {have}, written by a newer watchdesk than this one ({latest_version()}): "
         "upgrade watchdesk here to use it; this one neither reads nor writes it."
     )
@@ -202,7 +209,7 @@ def _not_a_store(path: str, con: duckdb.DuckDBPyConnection, *, read_only: bool) 
     tables = _tables(con)
     holds = f"its tables: {', '.join(tables[:5])}{', ...' if len(tables) > 5 else ''}" if tables else "no tables"
     instead = "" if read_only else ", or a new path to create one"
-    return ConfigError(
+    return StoreFileError(
         f"{path} is a DuckDB database but not a watchdesk store (no schema_migrations table; {holds}): "
         f"give a file that `watchdesk run` or `watchdesk demo` wrote{instead}"
     )
@@ -216,12 +223,12 @@ def _translate_open_error(
         return cut
     if held is None and "not a valid DuckDB database file" in str(exc):  # bad input, not a fault: exit 2
         instead = "" if read_only else ", or a new path to create one"
-        return ConfigError(f"{path} is not a DuckDB database (watchdesk's store): give a watchdesk.duckdb file"
+        return StoreFileError(f"{path} is not a DuckDB database (watchdesk's store): give a watchdesk.duckdb file"
                            f"{instead}")
     if held is None and read_only and "database does not exist" in str(exc):
-        return ConfigError(f"no database at {path}: give the file a watchdesk run wrote")
+        return StoreFileError(f"no database at {path}: give the file a watchdesk run wrote")
     if held is None and not read_only and (why := _UNWRITABLE.search(str(exc))):
-        return ConfigError(f"the database {path} cannot be written ({why[0]}): this command records what it does in "
+        return StoreFileError(f"the database {path} cannot be written ({why[0]}): this command records what it does in "
                            "it; make it writable, or copy it to a folder that can be written and pass --db with the "
                            "copy")  # fmt: skip
     if held is None and (full := disk_full(exc)) is not None:  # a new file, or a WAL replayed, wants room
