@@ -633,18 +633,10 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
         resend = _resend_command(store, outcome.run_id, settings, rows[0][4:6]) if rows else ""
     for line in failure_lines(outcome.failures):  # a cron job must see a hole in the week even when the rest was read
         err.print(escape(redact_text(line)), soft_wrap=True)
-    if failed := [r for r in rows if r[2] == "failed"]:
-        said = "; ".join(f"{kind} {target}: {status}" for kind, target, status, *_ in failed)
-        err.print(f"not delivered ({escape(redact_text(said))}); the briefing is written and stored, "
-                  f"`{escape(resend)}` sends it again where it did not arrive", soft_wrap=True)  # fmt: skip
-    if refused := [r for r in rows if r[2] == "refused"]:  # sent again, it would be refused again
-        said = "; ".join(f"{kind} {target}: refused ({error})" for kind, target, _status, error, *_ in refused)
-        err.print(f"not delivered ({escape(redact_text(said))}): the watchlist's policy refuses it, so sending "
-                  "again would not help", soft_wrap=True)  # fmt: skip
-    if unsure := [r for r in rows if r[2] == "unconfirmed"]:  # sent again unasked, it might arrive twice
-        said = "; ".join(f"{kind} {target}: {error}" for kind, target, _status, error, *_ in unsure)
-        err.print(f"may have been sent ({escape(redact_text(said))}); the briefing is written and stored: check that "
-                  f"it arrived before sending it again with `{escape(resend)}`", soft_wrap=True)  # fmt: skip
+    from watchdesk.graph.delivery import not_delivered_said
+
+    for line in not_delivered_said([r[:4] for r in rows], resend=resend):
+        err.print(escape(line), soft_wrap=True)
     if rows or outcome.failures:
         raise SystemExit(EXIT_ERROR)
 

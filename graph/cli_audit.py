@@ -38,3 +38,20 @@ def print_audit(store: Store, run_id: str, *, echo: Callable[[str], None], note:
     later = f"; sent again later by `watchdesk brief --deliver`: {', '.join(resends)}" if resends else ""
     note(f"{run_id}: {len(rows)} action{'s' * (len(rows) != 1)}" + (" (" + ", ".join(
         f"{n} {outcome}" for outcome, n in counted.most_common()) + ")") * bool(rows) + later)  # fmt: skip
+    for line in _sending(store, run_id):
+        note(line)
+
+
+def _sending(store: Store, run_id: str) -> list[str]:
+    """The run's deliveries begun and never recorded (`sending`): being tried again by its process (its lease), or
+    left so by a process that ended, each said with what follows, since the trail ends at its last attempt."""
+    from watchdesk.store import lease
+
+    rows = store.query("SELECT kind, target FROM deliveries WHERE run_id = ? AND status = 'sending' "
+                       "ORDER BY kind, target", [run_id])  # fmt: skip
+    held = lease.holder(store.path, run_id=run_id) if rows and store.path not in (None, ":memory:") else None
+    if held is not None:
+        return [f"delivery {kind} {printable(target)}: being sent now: {held.said()}" for kind, target in rows]
+    return [f"delivery {kind} {printable(target)}: its process ended before the outcome was recorded, so it may have "
+            "arrived: check with the recipient before sending it again (`watchdesk brief --deliver --undelivered` "
+            "does); no run of the watchlist sends it again unasked" for kind, target in rows]  # fmt: skip

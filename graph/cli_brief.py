@@ -116,7 +116,18 @@ def brief(
                            report=lambda m: click.echo(m, err=True))  # fmt: skip
     for path in result.files.paths.values():
         click.echo(str(path))
-    if any(o.status in {"failed", "refused", "unconfirmed"} for o in result.deliveries):
+    if missed := [(o.kind, o.target, o.status, o.error) for o in result.deliveries
+                  if o.status in {"failed", "refused", "unconfirmed"}]:  # fmt: skip
+        from shlex import quote
+
+        from watchdesk.graph.delivery import not_delivered_said
+
+        data = result.files.data
+        which = quote(str(watchlist)) if watchlist else f"--name {quote(wl.name)}"
+        resend = (f"watchdesk brief {which} --db {quote(str(db_path))} --since {data.period_start} --until "
+                  f"{data.period_end} --out {quote(str(out or settings.out_dir))} --deliver --undelivered")  # fmt: skip
+        for line in not_delivered_said(missed, resend=resend):
+            click.echo(line, err=True)
         raise SystemExit(1)
 
 

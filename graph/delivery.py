@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -74,6 +74,28 @@ def deliver_briefing(
     )
     channels_ = channels_for(watchlist, settings, backoff=backoff)
     return deliver(msg, targets_of(watchlist), channels_=channels_, store=store, resend=resend, report=report)
+
+
+def not_delivered_said(rows: Iterable[tuple[str, str, str, str | None]], *, resend: str) -> list[str]:
+    """What a run or `watchdesk brief --deliver` says at its end of the targets it did not surely reach, each row
+    (kind, target, status, error), and what to do: send again where it failed, nothing where the policy refused,
+    check first where it may have arrived (`resend` sends it where it did not)."""
+    from watchdesk.sources.redact import redact_text
+
+    rows = list(rows)
+    lines = []
+    if failed := [r for r in rows if r[2] == "failed"]:
+        said = "; ".join(f"{kind} {target}: failed" for kind, target, *_ in failed)  # each said as it failed
+        lines.append(f"not delivered ({said}); the briefing is written and stored, `{resend}` sends it again where "
+                     "it did not arrive")  # fmt: skip
+    if refused := [r for r in rows if r[2] == "refused"]:  # sent again, it would be refused again
+        said = "; ".join(f"{kind} {target}: refused ({error})" for kind, target, _status, error in refused)
+        lines.append(f"not delivered ({said}): the watchlist's policy refuses it, so sending again would not help")
+    if unsure := [r for r in rows if r[2] == "unconfirmed"]:  # sent again unasked, it might arrive twice
+        said = "; ".join(f"{kind} {target}: {error}" for kind, target, _status, error in unsure)
+        lines.append(f"may have been sent ({said}); the briefing is written and stored: check that it arrived before "
+                     f"sending it again with `{resend}`")  # fmt: skip
+    return [redact_text(line) for line in lines]
 
 
 def notify_awaiting_approval(

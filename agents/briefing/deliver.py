@@ -23,7 +23,15 @@ from urllib.parse import urlsplit
 from watchdesk.agents.briefing import channels
 from watchdesk.agents.briefing.channels import DeliveryError
 from watchdesk.agents.briefing.charts import Chart
-from watchdesk.agents.briefing.delivery_rows import already_sent, begin, in_flight, record, retrying, settle_unknown
+from watchdesk.agents.briefing.delivery_rows import (
+    already_sent,
+    begin,
+    in_flight,
+    record,
+    retrying,
+    settle_unknown,
+    unsure_then,
+)
 from watchdesk.agents.briefing.mail import Image, mail_html
 from watchdesk.agents.briefing.retry import Pause, retry, wait_after
 from watchdesk.sources.addresses import recipient_allowed
@@ -33,9 +41,7 @@ from watchdesk.store.store import REOPEN_WAIT_S, Store
 
 # the one reason a target is skipped: it has this period's briefing (`brief --deliver` resends: resend=True)
 SKIPPED_WHY = "this period's briefing was already sent there; `watchdesk brief --deliver` sends it again"
-UNSURE_THEN = "check, then `watchdesk brief --deliver` sends it again"
-UNCONFIRMED_WHY = ("this period's briefing was handed over there before with no confirmation, so it may have arrived; "
-                   f"{UNSURE_THEN}")  # fmt: skip
+UNCONFIRMED_WHY = "this period's briefing was handed over there before with no confirmation, so it may have arrived"
 
 
 # stores that `targets` of a kind are about to be sent; the pause for those of them a retry waits for
@@ -98,7 +104,7 @@ def deliver(
     report: Callable[[str], None] = lambda _m: None,
 ) -> list[Outcome]:
     busy = in_flight(store, msg.briefing_id)  # sends another process is retrying now: its own to finish
-    unknown = settle_unknown(store, msg.briefing_id, busy=busy)  # an earlier process began and never saw the end of
+    unknown = settle_unknown(store, msg, busy=busy)  # an earlier process began and never saw the end of
     sent = {} if resend is True else already_sent(store, msg.briefing_id)
     if resend == "undelivered":  # an unconfirmed target is sent again: the person checked it did not arrive
         sent = {where: how for where, how in sent.items() if how == "sent"}
@@ -122,9 +128,11 @@ def deliver(
             if outcome.status == "skipped" and where in busy:
                 why = f"another watchdesk process is sending it now: {busy[where]}"
             elif outcome.status == "skipped" and where in unknown:
-                why = why or f"it may already have been sent: {unknown[where]}; not sent again: {UNSURE_THEN}"
+                why = why or (f"it may already have been sent: {unknown[where]}; not sent again: "
+                              f"{unsure_then(msg, store.path)}")  # fmt: skip
             elif outcome.status == "skipped":
-                why = why or (UNCONFIRMED_WHY if sent.get(where) == "unconfirmed" else SKIPPED_WHY)
+                why = why or (f"{UNCONFIRMED_WHY}; {unsure_then(msg, store.path)}" if sent.get(where) == "unconfirmed"
+                              else SKIPPED_WHY)  # fmt: skip
             if outcome.status != "skipped" and store.set_aside is not None:  # the store was not reopened after a wait
                 why = (f"{why}; " if why else "") + f"recorded in {store.set_aside} until the database can be written"
             report(f"delivery {outcome.kind} {outcome.target}: {outcome.status}" + (f" ({why})" if why else ""))

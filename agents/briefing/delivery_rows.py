@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Mapping, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Protocol
 
 from watchdesk.store import lease, unrecorded
@@ -32,6 +33,8 @@ class Sent(Protocol):  # what a row is written from: deliver.Message
     def watchlist(self) -> str: ...
     @property
     def period(self) -> tuple[object, object]: ...
+    @property
+    def paths(self) -> Mapping[str, Path]: ...
 
 
 def begin(store: Store, msg: Sent, *, kind: str, targets: Sequence[str]) -> dict[tuple[str, str], str]:
@@ -67,14 +70,16 @@ def retrying(store: Store, msg: Sent, *, kind: str, targets: Sequence[str], ids:
     store.record_actions(actions)
 
 
-def settle_unknown(store: Store, briefing_id: str, *, busy: Container[tuple[str, str]] = ()
+def settle_unknown(store: Store, msg: Sent, *, busy: Container[tuple[str, str]] = ()
                    ) -> dict[tuple[str, str], str]:  # fmt: skip
     """The sends of this briefing left `sending` by an earlier process, now `unconfirmed`: (kind, target) -> why.
-    Those `busy` (another process waits to try them again) are left as they are."""
-    rows = store.query("SELECT delivery_id, kind, target, \"at\", error FROM deliveries WHERE briefing_id = ? "
-                       "AND status = 'sending' ORDER BY \"at\"", [briefing_id])  # fmt: skip
+    Those `busy` (another process waits to try them again) are left as they are. The run that began each one has it
+    in its audit trail too (`watchdesk runs RUN_ID`), with what to do."""
+    rows = store.query("SELECT delivery_id, kind, target, \"at\", error, run_id FROM deliveries WHERE briefing_id = ? "
+                       "AND status = 'sending' ORDER BY \"at\"", [msg.briefing_id])  # fmt: skip
     said: dict[tuple[str, str], str] = {}
-    for delivery_id, kind, target, at, retried in rows:
+    now = datetime.now(UTC)
+    for delivery_id, kind, target, at, retried, run_id in rows:
         if (kind, target) in busy:
             continue
         then = f" ({retried}) when its process ended" if retried else ""  # killed as it waited to try again
@@ -82,7 +87,31 @@ def settle_unknown(store: Store, briefing_id: str, *, busy: Container[tuple[str,
                                 "recorded")
         store.query("UPDATE deliveries SET status = 'unconfirmed', error = ? WHERE delivery_id = ?",
                     [f"{said[(kind, target)]}; not sent again", delivery_id])  # fmt: skip
+        store.record_actions([ActionRecord(
+            agent=AGENT, action=f"deliver.{kind}", target=target, attempt=1, outcome="unconfirmed", at=now,
+            run_id=run_id, detail=f"{said[(kind, target)]}: it may have arrived; not sent again unasked: "
+                                  f"{unsure_then(msg, store.path)}")])  # fmt: skip
     return said
+
+
+def unsure_then(msg: Sent, db: str | None) -> str:
+    """What to do about a send that may have arrived: check, then the command that sends it where it did not."""
+    return f"check with the recipient, then {resend_command(msg, db)} sends it to each target it may not have reached"
+
+
+def resend_command(msg: Sent, db: str | None) -> str:
+    """`watchdesk brief ... --deliver --undelivered` for this briefing's watchlist, period, database and folder, as it
+    can be typed; `watchdesk brief --deliver --undelivered` for a notice (no period)."""
+    from shlex import quote
+
+    start, end = msg.period
+    if start is None or end is None:
+        return "`watchdesk brief --deliver --undelivered`"
+    where = f" --db {quote(db)}" if db and db != ":memory:" else ""
+    folders = {str(Path(p).parent) for p in msg.paths.values()}
+    out = f" --out {quote(folders.pop())}" if len(folders) == 1 else ""
+    return (f"`watchdesk brief --name {quote(msg.watchlist)}{where} --since {start} --until {end}{out} --deliver "
+            "--undelivered`")
 
 
 def already_sent(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:

@@ -180,8 +180,9 @@ def test_a_process_killed_as_its_delivery_waits_leaves_it_pending(tmp_path: Path
     assert again.status == "skipped" and server.received == 0, "not sent twice unasked: it may have gone"
     line = " ".join(s for s in said if s.startswith("delivery email pm@example.com"))
     assert "(tried again after attempt 1 of 3 failed (" in line and "451 4.7.1 Greylisted" in line, line
-    assert line.endswith("when its process ended and its outcome was never recorded; not sent again: check, then "
-                         "`watchdesk brief --deliver` sends it again)"), line
+    assert "when its process ended and its outcome was never recorded; not sent again: check with the recipient, " \
+        "then `watchdesk brief --name chips --db " in line, line
+    assert line.endswith("--deliver --undelivered` sends it to each target it may not have reached)"), line
 
 
 

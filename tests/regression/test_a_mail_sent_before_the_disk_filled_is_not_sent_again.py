@@ -71,8 +71,9 @@ def test_a_mail_whose_sending_was_not_recorded_is_not_sent_again(
         ((line,),) = [[s for s in said if s.startswith("delivery email pm@example.com")]]
         assert line.startswith("delivery email pm@example.com: skipped (it may already have been sent: its sending "
                                "began at "), line
-        assert line.endswith(" UTC and its outcome was never recorded; not sent again: check, then `watchdesk brief "
-                             "--deliver` sends it again)"), line
+        assert " UTC and its outcome was never recorded; not sent again: check with the recipient, then `watchdesk " \
+            "brief --name chips --db " in line, line
+        assert line.endswith(" --deliver --undelivered` sends it to each target it may not have reached)"), line
         ((status, error),) = store.query("SELECT status, error FROM deliveries")
         assert status == "unconfirmed" and error.endswith("its outcome was never recorded; not sent again"), error
 

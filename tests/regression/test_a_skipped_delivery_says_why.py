@@ -57,5 +57,7 @@ def test_a_skip_after_an_unconfirmed_send_says_it_may_have_arrived(
     """A code review: after a send the server never confirmed (recorded "unconfirmed"), the next run said the briefing
     "was already sent there", which nobody knows."""
     said = delivered_twice(smtp[0], tmp_path, between="UPDATE deliveries SET status = 'unconfirmed'")
-    assert "delivery email pm@example.com: skipped (this period's briefing was handed over there before with no " \
-           "confirmation, so it may have arrived; check, then `watchdesk brief --deliver` sends it again)" in said
+    assert f"delivery email pm@example.com: skipped (this period's briefing was handed over there before with no " \
+           "confirmation, so it may have arrived; check with the recipient, then `watchdesk brief --name chips " \
+           f"--since 2025-08-25 --until 2025-08-31 --out {tmp_path / 'out'} --deliver --undelivered` sends it to " \
+           "each target it may not have reached)" in said, said
