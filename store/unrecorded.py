@@ -70,6 +70,17 @@ def waiting(path: str | Path) -> list[Path]:
     return sorted(where.parent.glob(f"{where.name}.unrecorded-*.json"))
 
 
+def still_written(path: str | Path) -> dict[int, list[dict[str, Any]]]:
+    """The `deliveries` rows of each side file beside the store at `path` whose process still writes it (holds its
+    lease), by that process: rows the store does not hold yet, of sends that process began or made."""
+    found = {}
+    for file in waiting(path):
+        pid = int(m[1]) if (m := _PID.search(file.name)) else -1
+        if pid != os.getpid() and lease.held(path, pid) and (kept := _read(file)) is not None:
+            found[pid] = list(kept["deliveries"].values())
+    return found
+
+
 def settle(con: duckdb.DuckDBPyConnection, path: str | Path) -> list[str]:
     """Record into the store at `path` (open for writing on `con`) every side file beside it whose process no longer
     writes it, then remove the file; what was recorded, said one line per file."""

@@ -46,12 +46,20 @@ def begin(store: Store, msg: Sent, *, kind: str, targets: Sequence[str]) -> dict
 
 
 def in_flight(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:
-    """The sends of this briefing another process has begun and is waiting to try again (its lease is held):
+    """The sends of this briefing another process has begun and is waiting to try again (its lease is held), or
+    that it began or made since it could not reopen the store (their rows are in its side file alone):
     (kind, target) -> what that process does."""
-    held = {h.run_id: h for h in lease.live(store.path) if h.briefing_id == briefing_id} if store.path else {}
+    leases = lease.live(store.path) if store.path else []
+    held = {h.run_id: h for h in leases if h.briefing_id == briefing_id}
     rows = store.query("SELECT kind, target, run_id FROM deliveries WHERE briefing_id = ? AND status = 'sending' AND "
                        "list_contains(?, run_id)", [briefing_id, list(held)]) if held else []  # fmt: skip
-    return {(kind, target): held[run_id].said() for kind, target, run_id in rows}
+    busy = {(kind, target): held[run_id].said() for kind, target, run_id in rows}
+    # a process that could not reopen the store keeps the rows of what it sends since beside it, until it can
+    by_pid = {h.pid: h for h in leases}
+    for pid, kept in (unrecorded.still_written(store.path) if store.path else {}).items():
+        busy |= {(str(r["kind"]), str(r["target"])): by_pid[pid].said() for r in kept
+                 if r.get("briefing_id") == briefing_id and pid in by_pid}  # fmt: skip
+    return busy
 
 
 def retrying(store: Store, msg: Sent, *, kind: str, targets: Sequence[str], ids: Mapping[tuple[str, str], str],

@@ -79,15 +79,24 @@ def holding_when_it_waits(db: Path, said: list[str]) -> Iterator[Any]:
             held.wait(timeout=60)
 
 
+# a second target, begun once the store was set aside: its rows are in the side file alone
+LATER = '[[delivery]]\nkind = "email"\nto = ["analyst@desk.example.com"]'
+
+
 def test_the_outcome_is_kept_beside_the_store_and_recorded_by_its_next_open(tmp_path: Path) -> None:
     db, server, said = a_store(tmp_path), Greylisting(refusals=1), list[str]()
-    (tmp_path / "wl.toml").write_text(WATCHLIST, encoding="utf-8")
+    (tmp_path / "wl.toml").write_text(WATCHLIST.replace("[policy]", f"{LATER}\n[policy]").replace(
+        'allowed_recipients = ["pm@example.com"]', 'allowed_recipients = ["pm@example.com", "@desk.example.com"]'),
+        encoding="utf-8")  # fmt: skip
     with serving_with_login(server) as smtp, Store.open(db) as store:
         with holding_when_it_waits(db, said) as report:
             settings = Settings(smtp_url=smtp, reopen_wait_s=1.0)
-            (outcome,) = deliver_briefing(written(store, tmp_path), watchlist=watchlist(TO), settings=settings,
-                                          store=store, run_id="r1", backoff=0, report=report)  # fmt: skip
-            assert (outcome.status, outcome.attempts, server.received) == ("sent", 2, 1)
+            outcomes = deliver_briefing(written(store, tmp_path), watchlist=watchlist(f"{TO}\n{LATER}"),
+                                        settings=settings, store=store, run_id="r1", backoff=0,
+                                        report=report)  # fmt: skip
+            assert [(o.target, o.status, o.attempts) for o in outcomes] == [
+                ("pm@example.com", "sent", 2), ("analyst@desk.example.com", "sent", 1)]
+            assert server.received == 2
             side = unrecorded.side_file(db)
             kept = json.loads(side.read_text(encoding="utf-8"))
             with pytest.raises(StoreSetAsideError) as caught:  # the run's next write: said, not a DuckDB error
@@ -100,9 +109,10 @@ def test_the_outcome_is_kept_beside_the_store_and_recorded_by_its_next_open(tmp_
                                 cwd=REPO, capture_output=True, text=True, timeout=120, env=os.environ | {
                                     "WATCHDESK_SMTP_URL": smtp})  # fmt: skip
     assert second.returncode == 0, second.stderr
-    assert server.received == 1, "sent again by a second process while the first kept its outcome aside"
-    assert (f"delivery email pm@example.com: skipped (another watchdesk process is sending it now: process "
-            f"{os.getpid()} could not reopen the store") in " ".join(second.stderr.split()), second.stderr
+    assert server.received == 2, f"sent again while the first process kept its outcome aside: {second.stderr}"
+    for address in ("pm@example.com", "analyst@desk.example.com"):
+        assert (f"delivery email {address}: skipped (another watchdesk process is sending it now: process "
+                f"{os.getpid()} could not reopen the store") in " ".join(second.stderr.split()), second.stderr
     assert side.is_file(), "the side file of a process that still holds its lease is left to it"
     gave_up = next(line for line in said if "still held by another program" in line)
     assert gave_up == (f"{db} is still held by another program after 1 s (WATCHDESK_REOPEN_WAIT_S): what this "
@@ -114,9 +124,9 @@ def test_the_outcome_is_kept_beside_the_store_and_recorded_by_its_next_open(tmp_
                                         f"record the rest of its work: what its delivery did is kept in {side} and "
                                         "nothing of it is sent again."), caught.value  # fmt: skip
     assert f"`watchdesk runs --db {db} --upgrade` does" in str(caught.value)
-    assert [(r["target"], r["status"], r["attempts"]) for r in kept["deliveries"].values()] == [
-        ("pm@example.com", "sent", 2)]
-    assert [a["outcome"] for a in kept["actions"]] == ["sent"]
+    assert sorted((r["target"], r["status"], r["attempts"]) for r in kept["deliveries"].values()) == [
+        ("analyst@desk.example.com", "sent", 1), ("pm@example.com", "sent", 2)]
+    assert [a["outcome"] for a in kept["actions"]] == ["sent", "sent"]
     text = side.read_text(encoding="utf-8") + "\n".join(said) + str(caught.value)
     assert SECRET not in text, "the SMTP password reached the side file or a message"
 
@@ -124,10 +134,12 @@ def test_the_outcome_is_kept_beside_the_store_and_recorded_by_its_next_open(tmp_
     assert upgraded.exit_code == 0, upgraded.output
     assert not side.exists(), "recorded, the side file is removed"
     with Store.open(db, read_only=True) as store:
-        rows = store.query("SELECT target, status, attempts FROM deliveries WHERE run_id = 'r1'")
-        audit = store.query("SELECT outcome, attempt FROM actions WHERE run_id = 'r1' ORDER BY \"at\"")
-    assert rows == [("pm@example.com", "sent", 2)], "the sending row became its outcome: one row, not two"
-    assert audit == [("retrying", 1), ("sent", 2)]
+        rows = store.query("SELECT target, status, attempts FROM deliveries WHERE run_id = 'r1' ORDER BY target")
+        audit = store.query("SELECT target, outcome, attempt FROM actions WHERE run_id = 'r1' ORDER BY \"at\"")
+    assert rows == [("analyst@desk.example.com", "sent", 1), ("pm@example.com", "sent", 2)], \
+        "each sending row became its outcome: one row each, not two"
+    assert audit == [("pm@example.com", "retrying", 1), ("pm@example.com", "sent", 2),
+                     ("analyst@desk.example.com", "sent", 1)]  # fmt: skip
 
 
 def test_a_store_let_go_within_the_wait_is_written_as_before(tmp_path: Path) -> None:
@@ -215,3 +227,28 @@ def test_a_run_whose_store_stays_held_exits_3_saying_where_its_delivery_is(
         " ".join(upgraded.stderr.split()), upgraded.stderr
     with Store.open(db, read_only=True) as store:
         assert store.query("SELECT target, status, attempts FROM deliveries") == [("pm@example.com", "sent", 2)]
+
+
+def test_the_side_file_holds_no_secret_whatever_an_error_said(tmp_path: Path) -> None:
+    """A webhook's token or an SMTP password in an error's words (a library quoting the URL) stays out of the file,
+    and the next open records the row all the same."""
+    from datetime import UTC, date, datetime
+
+    from watchdesk.store.records import ActionRecord
+
+    db = a_store(tmp_path)
+    token = "T0AAA/B0BBB/x9SecretSlackToken"
+    said = f"POST https://hooks.slack.com/services/{token} failed; relay smtp://desk:{SECRET}@mail.example.com:587"
+    row = {"delivery_id": "d1", "briefing_id": "b1", "run_id": "r1", "watchlist": "chips",
+           "period_start": date(2025, 8, 25), "period_end": date(2025, 8, 31), "kind": "slack",
+           "target": "webhook $DESK_HOOK (hooks.slack.com)", "status": "failed", "attempts": 3, "error": said,
+           "at": datetime.now(UTC)}  # fmt: skip
+    action = ActionRecord(agent="briefing", action="deliver.slack", target=str(row["target"]), attempt=3,
+                          outcome="failed", at=datetime.now(UTC), run_id="r1", detail=said)  # fmt: skip
+    side = unrecorded.keep(db, rows=[row], actions=[action])
+    text = side.read_text(encoding="utf-8")
+    assert token not in text and SECRET not in text and "x9Secret" not in text, text
+    with Store.open(db) as store:  # the next open for writing records it
+        ((error,),) = store.query("SELECT error FROM deliveries WHERE delivery_id = 'd1'")
+        ((detail,),) = store.query("SELECT detail FROM actions WHERE run_id = 'r1'")
+    assert not side.exists() and token not in error + detail and SECRET not in error + detail
