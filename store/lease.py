@@ -81,7 +81,7 @@ def restate(path: str | Path, *, doing: str) -> None:
     if final not in _MINE:
         return
     fd, lease = _MINE[final]
-    old = len(json.dumps(asdict(lease)).encode())
+    old = os.fstat(fd).st_size
     lease = Lease(**{**asdict(lease), "doing": doing})
     text = json.dumps(asdict(lease)).encode()
     os.pwrite(fd, text + b" " * max(0, old - len(text)), 0)

@@ -105,7 +105,10 @@ def settle(con: duckdb.DuckDBPyConnection, path: str | Path) -> list[str]:
                 con.execute("ROLLBACK")
                 raise
             con.execute("COMMIT")
-            file.unlink(missing_ok=True)
+            try:
+                file.unlink(missing_ok=True)
+            except OSError as exc:  # recorded all the same; recording it again later changes nothing
+                said.append(f"{file} was recorded into the database but could not be removed ({exc.strerror})")
         outcomes = ", ".join(f"{r['kind']} {r['target']}: {r['status']}" for r in deliveries)
         said.append(f"recorded {file.name} (left by process {pid}) into the database: {outcomes or 'audit rows only'}")
     _SETTLED.extend(said)

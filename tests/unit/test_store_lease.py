@@ -54,3 +54,17 @@ def test_a_released_store_is_open_again_after_and_its_lease_given_up(tmp_path: P
                 assert other.execute("SELECT count(*) FROM runs").fetchall() == [(0,)]
         assert store.query("SELECT count(*) FROM runs") == [(0,)]
     assert lease.live(tmp_path / "s.duckdb") == [] and sorted(p.name for p in tmp_path.iterdir()) == ["s.duckdb"]
+
+
+def test_a_lease_said_again_reads_whole_from_another_process(tmp_path: Path) -> None:
+    """What a lease says is rewritten in place (the delivery could not reopen the store): longer, then shorter, a
+    reader in another process reads the last words whole, and finds the lease held throughout."""
+    db = tmp_path / "s.duckdb"
+    read = ("import sys; from watchdesk.store import lease; (held,) = lease.live(sys.argv[1]); "
+            "print(held.doing, lease.held(sys.argv[1], held.pid))")  # fmt: skip
+    with lease.holding(db, run_id="r1", briefing_id="b1", doing="waits to try again"):
+        for doing in ("could not reopen the store after it waited, so it keeps what it did in a file", "short"):
+            lease.restate(db, doing=doing)
+            seen = subprocess.run([sys.executable, "-c", read, str(db)], capture_output=True, text=True, timeout=60)
+            assert seen.stdout.strip() == f"{doing} True", seen.stderr
+    assert lease.live(db) == [] and not lease.held(db, os.getpid())
