@@ -449,6 +449,7 @@ def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool)
       watchdesk runs demo-2026-09-01 --db demo.duckdb      # its audit trail
       watchdesk runs --db demo.duckdb --upgrade     # after upgrading watchdesk, before opening a notebook
     """
+    from watchdesk.graph.cli_audit import undelivered
     from watchdesk.store import lease, unrecorded
     from watchdesk.store.reader import RUN_STATUS, STALE_RUNNING
     from watchdesk.store.store import Store
@@ -465,10 +466,11 @@ def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool)
             print_audit(store, run_id, echo=click.echo, note=lambda line: click.echo(line, err=True))
             return
         waiting = lease.live(settings.db_path)  # a run whose process closed the file to wait is no stale one
+        missed = undelivered(store)
         for run_id, status, watchlist, started in store.query(
             f"SELECT run_id, {RUN_STATUS}, watchlist, started_at FROM runs ORDER BY started_at DESC"
         ):
-            status = lease.run_status(status, run_id, stale=STALE_RUNNING, waiting=waiting)
+            status = lease.run_status(status, run_id, stale=STALE_RUNNING, waiting=waiting) + missed.get(run_id, "")
             click.echo(f"{run_id}\t{status}\t{started:%Y-%m-%d %H:%M}\t{watchlist}")
         click.echo(" ".join(f"{k}={v}" for k, v in store.counts().items()), err=True)
         for line in unrecorded.pending(settings.db_path):  # read-only: said, recorded by the next writer

@@ -55,3 +55,24 @@ def _sending(store: Store, run_id: str) -> list[str]:
     return [f"delivery {kind} {printable(target)}: its process ended before the outcome was recorded, so it may have "
             "arrived: check with the recipient before sending it again (`watchdesk brief --deliver --undelivered` "
             "does); no run of the watchlist sends it again unasked" for kind, target in rows]  # fmt: skip
+
+
+# a run's briefing deliveries that did not surely arrive, and were not sent there since (a resend, a later run)
+_MISSED = """
+SELECT split_part(d.run_id, ':resend:', 1) AS run, d.status, count(*) FROM deliveries d
+WHERE d.status IN ('failed', 'refused', 'unconfirmed') AND NOT starts_with(coalesce(d.briefing_id, ''), 'approval:')
+  AND NOT EXISTS (SELECT 1 FROM deliveries s WHERE s.briefing_id = d.briefing_id AND s.kind = d.kind
+                  AND s.target = d.target AND s.status = 'sent' AND s."at" > d."at")
+GROUP BY ALL ORDER BY 2
+"""
+
+
+def undelivered(store: Store) -> dict[str, str]:
+    """What `watchdesk runs` adds to the status of each run whose briefing did not surely reach a target (failed,
+    refused, may have arrived), counting its resends: run id -> " (delivery: 1 failed; `watchdesk runs RUN` says
+    which)"."""
+    counted: dict[str, list[str]] = {}
+    for run_id, status, n in store.query(_MISSED):
+        counted.setdefault(run_id, []).append(f"{n} {status}")
+    return {run_id: f" (delivery: {', '.join(said)}; `watchdesk runs {run_id}` says which)"
+            for run_id, said in counted.items() if run_id}  # fmt: skip

@@ -4,7 +4,8 @@ exit 1, with no command to send it again (a run says one); a send whose process 
 left `watchdesk runs RUN` ending at "retrying ... trying again in 60 s", and once the next run found it and marked it
 unconfirmed, only that next run's log said so, with "`watchdesk brief --deliver` sends it again", which sends to every
 target, including those it reached. Now `brief --deliver` ends with the run's "not delivered (...)" line and the exact
-`watchdesk brief ... --deliver --undelivered` command; `watchdesk runs RUN` says of a send still `sending` whether its
+`watchdesk brief ... --deliver --undelivered` command, and `watchdesk runs` marks the run "done (delivery: 1 failed;
+`watchdesk runs r0` says which)" until it is sent there; `watchdesk runs RUN` says of a send still `sending` whether its
 process is trying it now or ended, and the run that began a send later found unconfirmed has that in its trail; each
 says the exact command, which sends to the targets it may not have reached alone. Real DuckDB file, real SMTP on
 loopback, a real process killed as it waits."""
@@ -61,11 +62,15 @@ def test_brief_deliver_that_failed_says_the_command_that_sends_it_again(tmp_path
                f"{tmp_path / 'out'} --deliver --undelivered`")  # fmt: skip
     assert said.endswith(f"not delivered (email pm@example.com: failed); the briefing is written and stored, {command} "
                          "sends it again where it did not arrive"), said  # fmt: skip
+    listed = CliRunner().invoke(cli, ["runs", "--db", str(db)]).stdout  # the run briefed (r0, the last one done)
+    assert "r0\tdone (delivery: 1 failed; `watchdesk runs r0` says which)\t" in listed, listed
     with loopback_smtp() as (port, received):
         again = CliRunner(env={"WATCHDESK_SMTP_URL": f"smtp://127.0.0.1:{port}?from=w@example.com"}).invoke(
             cli, command_in(said))
     assert again.exit_code == 0, again.output
     assert [e.rcpt_tos for e in received] == [["pm@example.com"]]
+    listed = CliRunner().invoke(cli, ["runs", "--db", str(db)]).stdout
+    assert "r0\tdone\t" in listed, "sent since, it is no longer said undelivered"
 
 
 def test_a_send_whose_process_was_killed_is_said_in_its_runs_trail_with_what_to_do(tmp_path: Path) -> None:
