@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from watchdesk.sources.errors import DatabaseInUseError, DiskFullError, StoreDamagedError, disk_full
+from watchdesk.sources.errors import DiskFullError, StoreDamagedError, WatchdeskError, disk_full
 from watchdesk.store import db, lease, unrecorded, writes
 from watchdesk.store.records import (
     ActionRecord,
@@ -140,7 +140,7 @@ class Store:
             assert self.path is not None
             try:
                 con = db.connect(self.path)
-            except DatabaseInUseError:
+            except WatchdeskError:  # still held, or refused now (damaged): what follows goes on to the side file
                 return False
             self.con, self.set_aside = con, None
             self._aside.close()
