@@ -59,7 +59,9 @@ def keep(path: str | Path, *, rows: Sequence[Mapping[str, object]] = (), actions
                 kept["errors"][delivery_id] = redact_text(error)
         kept["actions"] += [_plain(asdict(a)) for a in actions]
         draft = file.with_name(f".{file.name}.draft")
-        draft.write_text(json.dumps(kept, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # addresses: the owner's, as the lease
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(json.dumps(kept, indent=1, sort_keys=True) + "\n")
         os.replace(draft, file)
         return file
 

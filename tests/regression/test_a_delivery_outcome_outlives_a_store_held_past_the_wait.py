@@ -246,6 +246,7 @@ def test_the_side_file_holds_no_secret_whatever_an_error_said(tmp_path: Path) ->
     action = ActionRecord(agent="briefing", action="deliver.slack", target=str(row["target"]), attempt=3,
                           outcome="failed", at=datetime.now(UTC), run_id="r1", detail=said)  # fmt: skip
     side = unrecorded.keep(db, rows=[row], actions=[action])
+    assert side.stat().st_mode & 0o777 == 0o600, "addresses: the owner's to read"
     text = side.read_text(encoding="utf-8")
     assert token not in text and SECRET not in text and "x9Secret" not in text, text
     with Store.open(db) as store:  # the next open for writing records it
