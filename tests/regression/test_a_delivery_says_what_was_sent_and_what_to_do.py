@@ -82,7 +82,11 @@ def test_a_send_whose_process_was_killed_is_said_in_its_runs_trail_with_what_to_
             deadline = time.monotonic() + 60
             while not lease.live(db) and time.monotonic() < deadline and waiting.poll() is None:
                 time.sleep(0.1)
-            now = flat(CliRunner().invoke(cli, ["runs", "r1", "--db", str(db)]).stderr)
+            # the lease is taken just before the store is closed: read once the file is free
+            while (seen := CliRunner().invoke(cli, ["runs", "r1", "--db", str(db)])).exit_code == 3 and \
+                    time.monotonic() < deadline:  # fmt: skip
+                time.sleep(0.1)
+            now = flat(seen.stderr)
         finally:
             waiting.send_signal(signal.SIGKILL)
             waiting.wait()
