@@ -6,7 +6,8 @@ hosts are allowed, so a test that tries to reach SEC fails instead of hanging.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,36 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     patch.setenv("WATCHDESK_CACHE_DIR", str(tmp_path_factory.mktemp("watchdesk-cache")))
     yield
     patch.undo()
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`watchdesk demo` run once per test process (~4 s of CPU when warm, 12 to 45 s of wall time on a busy
+    machine), then moved aside: the store no longer finds the file where it says it was kept, so a copy keeps the
+    demo's identity rather than drawing a copy's, and a second demo into a copy replaces its b1/ briefing as a second
+    demo replaces a first one's. Never handed to a test."""
+    from tests.regression.demo_briefs import demo_db
+
+    built = tmp_path_factory.mktemp("demo-built")
+    demo_db(built)
+    return built.rename(built.with_name(built.name + "-template"))
+
+
+@pytest.fixture(scope="session")
+def demo_store(_demo_template: Path) -> Callable[[Path], Path]:
+    """`demo_store(folder)`: what `demo_db(folder)` leaves (the demo's database, its checkpoint file, its replay pack
+    under .watchdesk/ and its briefing in b1/), copied in a few milliseconds instead of run; the database's path. For
+    the tests that read or change the demo's store, not the ones about `watchdesk demo` itself. Each call is a copy
+    of its own, so nothing one test writes reaches another."""
+    from watchdesk.store.store import Store
+
+    def copy(folder: Path) -> Path:
+        shutil.copytree(_demo_template, folder, dirs_exist_ok=True)
+        with Store.open(str(folder / "demo.duckdb")):  # records where it is kept, as the demo's own run did
+            pass
+        return folder / "demo.duckdb"
+
+    return copy
 
 
 @pytest.fixture()

@@ -8,18 +8,19 @@ no failure (test_a_limit_per_form_is_no_nothing_filed.py::test_a_limit_is_no_gap
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.regression.demo_briefs import FEEDS, brief_md, demo_db, missing
+from tests.regression.demo_briefs import FEEDS, brief_md, missing
 
 LEFT_OUT = "the runs left out the 6-Ks it filed other than results and management reports (monthly revenue, notices)"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_db(tmp_path_factory.mktemp("six_k"))
+def db(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], Path]) -> Path:
+    return demo_store(tmp_path_factory.mktemp("six_k"))
 
 
 def tsm_line(db: Path, week: str, out: Path) -> str:

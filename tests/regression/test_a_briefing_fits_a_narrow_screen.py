@@ -5,13 +5,13 @@ A table wider than the page now scrolls inside it, and nothing is drawn past the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from tests.browser import chromium, screenshot
-from tests.regression.demo_briefs import demo_db
 from watchdesk.graph.cli import cli
 
 WIDTH = 400
@@ -19,9 +19,9 @@ MARGIN = 6  # pixels at the right edge, outside the page and its shadow, that on
 
 
 @pytest.fixture(scope="module")
-def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def html(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], Path]) -> Path:
     tmp = tmp_path_factory.mktemp("narrow")
-    db = demo_db(tmp)
+    db = demo_store(tmp)
     result = CliRunner().invoke(cli, ["brief", "--db", str(db), "--week", "2026-W29", "--format", "html", "--out",
                                       str(tmp / "out")])  # fmt: skip
     assert result.exit_code == 0, result.output

@@ -7,17 +7,18 @@ the watchlist's choice, not a failure: no gap, the run is not partial, the demo 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from tests.regression.demo_briefs import FEEDS, brief_md, demo_db, missing
+from tests.regression.demo_briefs import FEEDS, brief_md, missing
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_db(tmp_path_factory.mktemp("limit"))
+def db(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], Path]) -> Path:
+    return demo_store(tmp_path_factory.mktemp("limit"))
 
 
 def test_a_week_the_limit_left_unread_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:

@@ -4,13 +4,13 @@ e-mail now carries the HTML briefing and its chart images whatever files were wr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
 from tests.integration.test_delivery import loopback_smtp, watchlist
-from tests.regression.demo_briefs import demo_db
 from watchdesk.agents.briefing.agent import BriefingRequest, write_briefing
 from watchdesk.agents.briefing.period import between
 from watchdesk.graph.delivery import deliver_briefing
@@ -18,8 +18,8 @@ from watchdesk.graph.settings import Settings
 from watchdesk.store.store import Store
 
 
-def test_a_markdown_only_briefing_is_mailed_with_its_html(tmp_path: Path) -> None:
-    with loopback_smtp() as (port, received), Store.open(str(demo_db(tmp_path))) as store:
+def test_a_markdown_only_briefing_is_mailed_with_its_html(tmp_path: Path, demo_store: Callable[[Path], Path]) -> None:
+    with loopback_smtp() as (port, received), Store.open(str(demo_store(tmp_path))) as store:
         req = BriefingRequest(run_id="r1", watchlist_name="chips", tickers=["NVDA", "TSM", "ASML"],
                               topics=["inventory", "supply_chain", "geopolitical"], formats=("md",),
                               period=between(date(2024, 5, 1), date(2026, 9, 1)), out_dir=tmp_path / "out")  # fmt: skip

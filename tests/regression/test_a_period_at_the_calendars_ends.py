@@ -5,20 +5,20 @@ or date that cannot be briefed is bad input (exit 2) saying what to give."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from tests.regression.demo_briefs import demo_db
 from watchdesk.graph.cli import EXIT_CONFIG, cli
 
 pytestmark = pytest.mark.fixtures
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_db(tmp_path_factory.mktemp("demo"))
+def db(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], Path]) -> Path:
+    return demo_store(tmp_path_factory.mktemp("demo"))
 
 
 @pytest.mark.parametrize(("period", "said"), [

@@ -6,13 +6,13 @@ now replaces every row of its newer filing, in the transaction that writes the n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
 from click.testing import CliRunner
 
-from tests.regression.demo_briefs import demo_db
 from watchdesk.graph.cli import cli
 from watchdesk.store.changes import save_comparison
 from watchdesk.store.store import Store
@@ -24,8 +24,8 @@ OLDER = "0000000000000001"  # the stand-in for another previous filing: FY2024's
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    return demo_db(tmp_path)
+def db(tmp_path: Path, demo_store: Callable[[Path], Path]) -> Path:
+    return demo_store(tmp_path)
 
 
 def pairs(con: duckdb.DuckDBPyConnection) -> tuple[list[tuple[str]], list[tuple[str]]]:

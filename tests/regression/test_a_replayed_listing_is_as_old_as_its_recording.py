@@ -8,13 +8,14 @@ after a listing's Date as a read cut: no gap, no failure."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.regression.demo_briefs import FEEDS, brief_md, demo_db, missing
+from tests.regression.demo_briefs import FEEDS, brief_md, missing
 from tests.unit.test_replay import TICKERS, TICKERS_BODY, CountingServer, live_gateway, replay_gateway
 from watchdesk.graph.demo import demo_fixtures
 from watchdesk.sources.edgar import served_on
@@ -23,8 +24,8 @@ STALE = "the runs replayed a listing served on 2026-03-05, which holds no filing
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_db(tmp_path_factory.mktemp("served_on"))
+def db(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], Path]) -> Path:
+    return demo_store(tmp_path_factory.mktemp("served_on"))
 
 
 @pytest.mark.parametrize(("week", "span"), [("2026-W29", "2026-07-13 to 2026-07-19"),

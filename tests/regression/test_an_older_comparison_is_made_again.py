@@ -6,13 +6,13 @@ newest filing made the older way again, replacing its rows; one made this way is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
 from click.testing import CliRunner
 
-from tests.regression.demo_briefs import demo_db
 from watchdesk.agents.filings_compare import COMPARE_VERSION
 from watchdesk.graph.cli import cli
 
@@ -23,8 +23,8 @@ STAMPS = f"SELECT compare_version, created_at FROM filing_comparisons WHERE new_
 
 
 @pytest.fixture()
-def db(tmp_path: Path) -> Path:
-    return demo_db(tmp_path)
+def db(tmp_path: Path, demo_store: Callable[[Path], Path]) -> Path:
+    return demo_store(tmp_path)
 
 
 def rerun(db: Path) -> None:

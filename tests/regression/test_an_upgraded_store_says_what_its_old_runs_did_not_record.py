@@ -8,6 +8,7 @@ the days after its limit cut as not known, saying why; a run made since says wha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -38,8 +39,8 @@ def as_the_previous_release_left_it(path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def old(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return as_the_previous_release_left_it(demo_db(tmp_path_factory.mktemp("old")))
+def old(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], Path]) -> Path:
+    return as_the_previous_release_left_it(demo_store(tmp_path_factory.mktemp("old")))
 
 
 def quiet_lines(markdown: str) -> list[str]:

@@ -7,6 +7,7 @@ period unread (README, "Which gaps a briefing lists")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,10 @@ COMPARE = "compare 10-Q 0001045810-25-000209 with 0001045810-25-000116"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def db(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], Path]) -> Path:
     """The demo, then a second run of its watchlist over the same recording, as a user would run it."""
     tmp = tmp_path_factory.mktemp("gaps")
-    db = demo_db(tmp)
+    db = demo_store(tmp)
     watchlist = tmp / "demo.toml"
     watchlist.write_text(DEMO_WATCHLIST.replace("{fixtures}", demo_fixtures().as_posix()), encoding="utf-8")
     pack = demo_replay_dir(tmp / ".watchdesk")  # the copy the demo made
@@ -53,10 +54,10 @@ def test_an_older_week_lists_no_gap_about_other_periods(db: Path, tmp_path: Path
     assert "1 target in 1 planned step could not be fetched" in listed and "ASML transcripts" in listed
 
 
-def test_a_second_demo_keeps_the_comparison_gap(tmp_path: Path) -> None:
+def test_a_second_demo_keeps_the_comparison_gap(tmp_path: Path, demo_store: Callable[[Path], Path]) -> None:
     """The demo runs again under its own run id and does not try the failed comparison again: the gap the first demo
     recorded under that id still holds, and the second demo's briefing lists it as the first one's did."""
-    demo_db(tmp_path)
+    demo_store(tmp_path)  # the first demo's folder
     demo_db(tmp_path)
     (md,) = (tmp_path / "b1").glob("*.md")
     listed = md.read_text().split("\n## Gaps", 1)[1].split("\n## ", 1)[0]

@@ -7,16 +7,17 @@ the ticker was read for the period; otherwise the briefing names the source whos
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.regression.demo_briefs import FEEDS, brief_md, demo_db, missing
+from tests.regression.demo_briefs import FEEDS, brief_md, missing
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return demo_db(tmp_path_factory.mktemp("read"))
+def db(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], Path]) -> Path:
+    return demo_store(tmp_path_factory.mktemp("read"))
 
 
 def said(db: Path, week: str, out: Path) -> str:

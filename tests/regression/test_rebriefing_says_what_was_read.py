@@ -7,17 +7,18 @@ from the run's live step results only, and `brief` had none. It is now told from
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.regression.demo_briefs import brief_md, demo_db, missing
+from tests.regression.demo_briefs import brief_md, missing
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], Path]) -> tuple[Path, str]:
     folder = tmp_path_factory.mktemp("rebrief")
-    db = demo_db(folder)
+    db = demo_store(folder)
     (md,) = (folder / "b1").glob("*.md")
     return db, md.read_text()
 

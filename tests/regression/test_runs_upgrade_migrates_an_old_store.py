@@ -4,13 +4,13 @@ also writes a briefing, and on a store holding two watchlists migrates it and th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
 from click.testing import CliRunner
 
-from tests.regression.demo_briefs import demo_db
 from watchdesk.graph.cli import cli
 from watchdesk.store import db as store_db
 from watchdesk.store.reader import reading
@@ -26,8 +26,8 @@ def one_behind(path: Path) -> Path:
 
 
 @pytest.fixture()
-def old(tmp_path: Path) -> Path:
-    return one_behind(demo_db(tmp_path))
+def old(tmp_path: Path, demo_store: Callable[[Path], Path]) -> Path:
+    return one_behind(demo_store(tmp_path))
 
 
 def counts(path: Path) -> dict[str, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from email import message_from_bytes, policy
@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 
 from tests.integration.test_delivery import free_port, watchlist
-from tests.regression.demo_briefs import demo_db
 from watchdesk.agents.briefing import mail
 from watchdesk.agents.briefing.agent import BriefingFiles, BriefingRequest, write_briefing
 from watchdesk.agents.briefing.period import between
@@ -66,10 +65,11 @@ def smtp_with_login() -> Iterator[tuple[int, list[Any], list[bytes]]]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, BriefingFiles]]:
+def demo(tmp_path_factory: pytest.TempPathFactory,
+         demo_store: Callable[[Path], Path]) -> Iterator[tuple[Store, BriefingFiles]]:
     """The demo's whole period briefed, as `watchdesk demo` briefs it."""
     tmp = tmp_path_factory.mktemp("charts")
-    with Store.open(str(demo_db(tmp))) as store:
+    with Store.open(str(demo_store(tmp))) as store:
         req = BriefingRequest(run_id="demo-2026-09-01", watchlist_name="chips", tickers=["NVDA", "TSM", "ASML"],
                               topics=["inventory", "supply_chain", "geopolitical"],
                               period=between(date(2024, 5, 1), date(2026, 9, 1)), out_dir=tmp / "out")  # fmt: skip

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
 
 from tests.integration.test_delivery import loopback_smtp, watchlist
-from tests.regression.demo_briefs import demo_db
 from watchdesk.agents.briefing.agent import BriefingFiles, BriefingRequest, write_briefing
 from watchdesk.agents.briefing.period import between
 from watchdesk.graph.delivery import deliver_briefing
@@ -26,10 +27,11 @@ CITATION = re.compile(r"\[(?:\d+|F-[0-9a-f]{8,})\]")
 
 
 @pytest.fixture(scope="module")
-def mailed(tmp_path_factory: pytest.TempPathFactory) -> tuple[BriefingFiles, EmailMessage]:
+def mailed(tmp_path_factory: pytest.TempPathFactory,
+           demo_store: Callable[[Path], Path]) -> tuple[BriefingFiles, EmailMessage]:
     """The demo's whole period briefed and mailed to an SMTP server on loopback."""
     tmp = tmp_path_factory.mktemp("plain")
-    with loopback_smtp() as (port, received), Store.open(str(demo_db(tmp))) as store:
+    with loopback_smtp() as (port, received), Store.open(str(demo_store(tmp))) as store:
         req = BriefingRequest(run_id="demo-2026-09-01", watchlist_name="chips", tickers=["NVDA", "TSM", "ASML"],
                               topics=["inventory", "supply_chain", "geopolitical"],
                               period=between(date(2024, 5, 1), date(2026, 9, 1)), out_dir=tmp / "out")
