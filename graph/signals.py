@@ -4,7 +4,9 @@ Python runs a signal's handler only once the main thread is back in Python code.
 returns to it only when it ends (a 36 s query stopped 34 s after Ctrl-C), so the run went on until then. The signal's
 number is also written to a pipe (signal.set_wakeup_fd) whose reader, this watcher, interrupts each store's running
 query (DuckDB's interrupt() is made to be called from another thread); the query then ends as interrupted, which the
-store raises as KeyboardInterrupt, and the handler runs as before.
+store raises as KeyboardInterrupt, and the handler runs as before. The watcher also tells the store that the process
+is stopping: a run's steps on LangGraph's worker threads (filings, calls and news fetched in parallel), which
+Python's handler never reaches, stop at their next statement instead of running to their end.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ def queries_stop_on_signals() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    _carry_on()  # a Ctrl-C said to an earlier command of this process (a test's) is not this one's
     read_end, write_end = os.pipe()
     os.set_blocking(write_end, False)
     previous = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
@@ -37,6 +40,12 @@ def queries_stop_on_signals() -> Iterator[None]:
         signal.set_wakeup_fd(previous)
         os.close(write_end)  # the watcher reads the end of the pipe, and stops
         watcher.join(timeout=1.0)
+        _carry_on()
+
+
+def _carry_on() -> None:
+    if (store := sys.modules.get("watchdesk.store.store")) is not None:
+        store.carry_on()
 
 
 def _watch(read_end: int) -> None:

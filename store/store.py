@@ -57,13 +57,27 @@ def unmerged_logs() -> dict[str, str]:
     return found
 
 
+# Set by a Ctrl-C (or SIGTERM) until the command ends: a run's parallel steps stop at their next statement. Python
+# raises KeyboardInterrupt in the main thread only, and LangGraph waits there for the steps running on its worker
+# threads to end: they went on fetching, parsing and storing whole filings for 5 to 10 s after Ctrl-C, progress lines
+# and all (a new user's walkthrough).
+_STOPPING = threading.Event()
+
+
 def interrupt_queries() -> None:
     """Interrupt the query each open store is running, from any thread (a Ctrl-C watcher): it ends as interrupted, and
-    the store raises KeyboardInterrupt in the thread that ran it. A store not running one is left alone."""
+    the store raises KeyboardInterrupt in the thread that ran it. A store not running one is left alone. Until
+    `carry_on()`, any other thread's next statement raises KeyboardInterrupt too: the process is stopping."""
+    _STOPPING.set()
     for store in list(_OPEN):
         if store._running:
             with suppress(duckdb.Error):  # closed since: its query ended, there is nothing to stop
                 store.con.interrupt()
+
+
+def carry_on() -> None:
+    """The Ctrl-C said by interrupt_queries() is over (its command ended): statements on any thread run again."""
+    _STOPPING.clear()
 
 
 class Store:
@@ -158,6 +172,8 @@ class Store:
         KeyboardInterrupt it was, so no step takes it for a bug and goes on (the run stops and says how to resume),
         a full disk likewise stops the run (DiskFullError), and so does a file found cut short (StoreDamagedError,
         said with what to do), never said as a bug or one item's gap."""
+        if _STOPPING.is_set() and threading.current_thread() is not threading.main_thread():
+            raise KeyboardInterrupt  # a step on a worker thread, after Ctrl-C: stopped between two statements
         with self._lock:
             if self.set_aside is not None and not self.available():
                 raise set_aside_error(str(self.path), self.set_aside)
