@@ -176,14 +176,16 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     The canonical job: NVIDIA, TSMC and ASML on inventory, supply chain and geopolitics. SEC's answers come from the
     bundled replay pack, the calls and news feeds from the team's fixtures beside the checkout (../shared/fixtures:
     their text is the publishers', so none ships with watchdesk); each is a gap when absent, as is what no recording
-    covers. Leaves the database (default watchdesk.duckdb), the pack it replayed (.watchdesk/ beside the database)
-    and the briefing, whose paths it prints.
+    covers. Leaves the database (default watchdesk.duckdb), the pack it replayed and the watchlist it ran
+    (.watchdesk/demo-watchlist.toml, beside the database) and the briefing, whose paths it prints.
 
     \b
-    Example:
+    Examples:
       watchdesk demo --db demo.duckdb --out demo-briefings
+      watchdesk run .watchdesk/demo-watchlist.toml --replay .watchdesk/demo-replay-* --as-of 2026-07-17
+                                                  # then one week of it (TSMC's call), as a weekly run briefs it
     """
-    from watchdesk.graph.demo import DEMO_RUN_ID, demo_settings, demo_watchlist
+    from watchdesk.graph.demo import DEMO_RUN_ID, demo_settings, demo_watchlist, write_demo_watchlist
 
     base = _settings(ctx, db_path=db, out_dir=out)
     from watchdesk.graph.validate import writable_paths
@@ -192,9 +194,11 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     writable_paths(demo_watchlist(), out_dir=Path(base.out_dir), db_path=base.db_path, command="demo")
     # The replayed pack (the bundled one plus the fixtures' feeds) stays beside the database: the gaps and the
     # run record name it, so it must still be there to read, or to resume the run from.
-    settings = demo_settings(base, work=Path(base.db_path).resolve().parent / ".watchdesk")
+    work = Path(base.db_path).resolve().parent / ".watchdesk"
+    settings = demo_settings(base, work=work)
     report = progress(not quiet)
     report(f"demo: replaying {settings.replay_dir} into {settings.db_path}")
+    write_demo_watchlist(work)  # to run a week of the recording again, as a weekly run would
     from watchdesk.graph import runner  # LangGraph takes seconds to import: only when running
 
     outcome = runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID, report=report)
@@ -262,7 +266,8 @@ def run(
     Examples:
       WATCHDESK_SEC_IDENTITY='Jane Analyst jane@example.com' watchdesk run watchlist.toml
       watchdesk run watchlist.toml --replay my-pack --db test.duckdb
-      watchdesk run watchlist.toml --replay .watchdesk/demo-replay-* --as-of 2026-07-17   # a recorded week
+      watchdesk run .watchdesk/demo-watchlist.toml --replay .watchdesk/demo-replay-* --as-of 2026-07-17
+                                                  # a week the demo recorded, as a weekly run briefs it
       watchdesk run "Monitor NVIDIA and AMD filings for inventory and export controls weekly"
     """
 

@@ -114,6 +114,25 @@ def demo_watchlist() -> Watchlist:
     return parse_watchlist(text, origin="<demo watchlist>")
 
 
+DEMO_WATCHLIST_FILE = "demo-watchlist.toml"
+
+
+def write_demo_watchlist(work: Path) -> Path:
+    """The demo's watchlist as a file in `work` (beside the pack it replays), so a week of the recording can be run
+    again as a weekly run would: `watchdesk run .watchdesk/demo-watchlist.toml --replay .watchdesk/demo-replay-*
+    --as-of 2026-07-17`. `watchdesk init`'s watchlist reads its calls from ~/watchdesk/calls and feeds the pack does
+    not hold: replayed, it found nothing in that week. Rewritten only when it says something else."""
+    path = work / DEMO_WATCHLIST_FILE
+    text = ("# The watchlist `watchdesk demo` ran, left beside the pack it replayed. To run one week of the recording\n"
+            "# again, as a weekly run would (TSMC's call of 2026-07-16):\n"
+            "#   watchdesk run .watchdesk/demo-watchlist.toml --replay .watchdesk/demo-replay-* --as-of 2026-07-17\n"
+            + DEMO_WATCHLIST.replace("{fixtures}", demo_fixtures().as_posix()))  # fmt: skip
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        work.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
 def demo_replay_dir(work: Path) -> Path:
     """The bundled SEC pack, plus the fixtures' news feeds when they are beside the checkout.
 

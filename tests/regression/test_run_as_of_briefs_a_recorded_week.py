@@ -74,4 +74,4 @@ def test_as_of_that_is_no_past_day_is_bad_input(tmp_path: Path, day: str, said: 
 def test_help_shows_as_of_with_an_example() -> None:
     said = " ".join(CliRunner().invoke(cli, ["run", "--help"]).output.split())
     assert "--as-of" in said and "Run as if today were this day (YYYY-MM-DD)" in said
-    assert "watchdesk run watchlist.toml --replay .watchdesk/demo-replay-* --as-of 2026-07-17" in said
+    assert "watchdesk run .watchdesk/demo-watchlist.toml --replay .watchdesk/demo-replay-* --as-of 2026-07-17" in said
