@@ -472,11 +472,13 @@ def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool)
             return
         waiting = lease.live(settings.db_path)  # a run whose process closed the file to wait is no stale one
         missed = undelivered(store)
-        for run_id, status, watchlist, started in store.query(
-            f"SELECT run_id, {RUN_STATUS}, watchlist, started_at FROM runs ORDER BY started_at DESC"
-        ):
+        listed = store.query(f"SELECT run_id, {RUN_STATUS}, watchlist, started_at FROM runs ORDER BY started_at DESC")
+        for run_id, status, watchlist, started in listed:
             status = lease.run_status(status, run_id, stale=STALE_RUNNING, waiting=waiting) + missed.get(run_id, "")
             click.echo(f"{run_id}\t{status}\t{started:%Y-%m-%d %H:%M}\t{watchlist}")
+        if not listed:  # said, where a screen of nothing but table counts left a new user wondering
+            click.echo(f"No runs in {settings.db_path} yet: `watchdesk run WATCHLIST --db "
+                       f"{shlex.quote(str(settings.db_path))}` fills it.", err=True)  # fmt: skip
         click.echo(" ".join(f"{k}={v}" for k, v in store.counts().items()), err=True)
         for line in unrecorded.pending(settings.db_path):  # read-only: said, recorded by the next writer
             click.echo(line, err=True)
