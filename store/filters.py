@@ -125,6 +125,8 @@ def _known(what: str, given: Sequence[str], known: set[str], db: Path | str) -> 
         close = (close_topics(value, sorted(known)) if what == "topic"
                  else difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6))  # fmt: skip
         hint = f"; did you mean {', '.join(close)}?" if close else f"; it holds {_some(sorted(known), what)}"
+        if not known:  # "it holds none" read as a broken store (a new user's walkthrough): it is one no run filled yet
+            hint = f": no run has planned or stored any {what} in it yet"
         raise ConfigError(f"{db} holds no {what} {printable(value)!r}{hint}")
 
 
