@@ -67,8 +67,10 @@ def chat_model(spec: str, *, timeout: float = TIMEOUT_S) -> Any:
     try:
         return init_chat_model(spec, timeout=timeout, temperature=0)
     except (ImportError, ValueError, TypeError) as exc:
+        # LangChain's first line says what is wrong; the rest (its 30 providers, a link) made a warning of 5 lines
+        why = str(exc).strip().split("\n", 1)[0].strip() or type(exc).__name__
         raise ConfigError(
-            f"WATCHDESK_MODEL={spec!r} cannot be used ({exc}); give provider:model, e.g. openai:gpt-4o-mini, "
+            f"WATCHDESK_MODEL={spec!r} cannot be used ({why}); give provider:model, e.g. openai:gpt-4o-mini, "
             "and install that provider's langchain package"
         ) from exc
 
