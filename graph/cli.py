@@ -68,14 +68,46 @@ def fail(exc: WatchdeskError) -> None:
     sys.exit(exit_code(exc))
 
 
+class OneLineUsageError(click.ClickException):
+    """A mistyped option or argument, said as every other error is: one line on stderr, exit 2. Click's own form took
+    four ("Usage: ...", "Try '... --help' for help.", a blank line, "Error: ..."), beside one-line "error: ..." for a
+    mistake it did not catch itself (a new user's walkthrough)."""
+
+    exit_code = EXIT_CONFIG
+
+    def show(self, file: Any = None) -> None:
+        err.print(f"[bold red]error:[/bold red] {escape(redact_text(self.message))}", soft_wrap=True)
+
+
+# `watchdesk` or `watchdesk edgar` alone: click shows the help, which stays as it is
+_HELP_SHOWN: tuple[type[click.UsageError], ...] = tuple(
+    t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if t is not None)  # fmt: skip
+
+
+def one_line(exc: click.UsageError) -> click.UsageError | OneLineUsageError:
+    if isinstance(exc, _HELP_SHOWN):
+        return exc
+    help_of = f"; see `{exc.ctx.command_path} --help`" if exc.ctx is not None else ""
+    return OneLineUsageError(exc.format_message().rstrip().rstrip(".") + help_of)
+
+
 class Group(LazyGroup):
     """Turns every error into a clear message and an exit code, never a traceback."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:  # fmt: skip
+        try:  # the group's own options (`watchdesk --bogus`)
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as exc:
+            raise one_line(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except WatchdeskError as exc:
             fail(exc)
+        except click.UsageError as exc:  # a subcommand's options and arguments, and a command that does not exist
+            raise one_line(exc) from None
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KeyboardInterrupt as exc:
