@@ -126,6 +126,7 @@ def download_filings(
     Example:
       watchdesk edgar download NVDA --form 10-K --limit 3 --dir archive
     """
+    from watchdesk.graph.cli import progress
     from watchdesk.sources import edgar
     from watchdesk.sources.edgar_download import download
     from watchdesk.sources.edgar_parse import resolve_ticker
@@ -144,6 +145,7 @@ def download_filings(
             include_amends=include_amends,
             after=after.date() if hasattr(after, "date") else None,
             before=before.date() if hasattr(before, "date") else None,
+            report=progress(),
         )
     click.echo(json.dumps({"saved": report.saved, "folder": str(report.folder), "failed": report.failed}))
     if report.failed:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, redirect_stdout
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,13 +36,18 @@ class DownloadReport:
 
 
 @contextmanager
-def _routed(fetcher: Fetcher, *, agent: str, run_id: str | None, failed: list[str]) -> Iterator[None]:
+def _routed(fetcher: Fetcher, *, agent: str, run_id: str | None, failed: list[str],
+            said: Callable[[str], None]) -> Iterator[None]:  # fmt: skip
     def download_filing(uri: str, _user_agent: str) -> bytes:
+        name = uri.rsplit("/", 1)[-1]  # the file: the accession (or the primary document), not the whole URL
         try:
-            return fetcher.get(uri, agent=agent, run_id=run_id, cache=True).body
+            body = fetcher.get(uri, agent=agent, run_id=run_id, cache=True).body
         except WatchdeskError as exc:
             failed.append(f"{uri}: {exc}")
+            said(f"{name}: not saved ({exc})")
             raise
+        said(f"{name}: fetched ({len(body) / 1e6:.1f} MB)")
+        return body
 
     def list_filings(uri: str, _user_agent: str) -> Any:
         return fetcher.get(uri, agent=agent, run_id=run_id, cache=False).json()
@@ -72,8 +77,10 @@ def download(
     details: bool = True,
     agent: str = "filings",
     run_id: str | None = None,
+    report: Callable[[str], None] = lambda _m: None,
 ) -> DownloadReport:
-    """Save a company's filings of one form to `folder` in sec-edgar-downloader's layout."""
+    """Save a company's filings of one form to `folder` in sec-edgar-downloader's layout; `report` hears of each
+    document fetched or not (a bulk download of 10-Ks runs for minutes: it said nothing until its end)."""
     meta = DownloadMetadata(
         download_folder=folder,
         form=form,
@@ -88,9 +95,10 @@ def download(
         meta.after = after
     if before is not None:
         meta.before = before
-    report = DownloadReport(folder=folder / "sec-edgar-filings" / company.ticker / form)
+    result = DownloadReport(folder=folder / "sec-edgar-filings" / company.ticker / form)
     # The library prints per-filing errors to stdout; we collect them in `failed` instead.
-    with _routed(fetcher, agent=agent, run_id=run_id, failed=report.failed), redirect_stdout(io.StringIO()):
+    routed = _routed(fetcher, agent=agent, run_id=run_id, failed=result.failed, said=report)
+    with routed, redirect_stdout(io.StringIO()):
         # The user agent argument is unused: our Fetcher sends the configured identity.
-        report.saved = _orchestrator.fetch_and_save_filings(meta, "watchdesk")
-    return report
+        result.saved = _orchestrator.fetch_and_save_filings(meta, "watchdesk")
+    return result
