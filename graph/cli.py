@@ -351,7 +351,8 @@ def run(
         from watchdesk.graph.notices import started_or_noticed  # one that cannot start says so beside the briefings
 
         outcome = started_or_noticed(lambda: _when_free(lambda: runner.start_run(wl, settings, approver=approver,
-                                                                                 report=progress())),
+                                                                                 report=progress()),
+                                                        budget=settings.lock_wait_s),
                                      watchlist=wl, settings=settings, report=progress())  # fmt: skip
     else:
         outcome = runner.start_run(wl, settings, approver=approver, report=progress())
@@ -594,14 +595,13 @@ def _once(outcome: RunOutcome, what: str, stored: int) -> str:
     return f" ({counted} with a sentence said again within a document counted once, as a briefing counts)"
 
 
-LOCK_WAIT_S = 600.0  # how long a scheduled run waits for another run to release the database (WATCHDESK_LOCK_WAIT_S)
-
-
-def _when_free(start: Callable[[], RunOutcome], *, sleep: Callable[[float], None] = time.sleep) -> RunOutcome:
+def _when_free(start: Callable[[], RunOutcome], *, budget: float,
+               sleep: Callable[[float], None] = time.sleep) -> RunOutcome:  # fmt: skip
     """A scheduled run that finds the database held by another watchdesk run waits and tries again, up to
     WATCHDESK_LOCK_WAIT_S seconds (a new user's walkthrough: two watchlists installed for Monday 07:00 on one database
-    and the second failed with exit 3 every week). Held by anything else (a notebook), or past the wait: exit 3."""
-    budget = float(os.environ.get("WATCHDESK_LOCK_WAIT_S", LOCK_WAIT_S))
+    and the second failed with exit 3 every week). Held by anything else (a notebook), or past the wait: exit 3.
+    `budget` is Settings.lock_wait_s: a WATCHDESK_LOCK_WAIT_S of "abc" was read only here, as the run met a held
+    database, and stopped it as a bug ("unexpected ValueError")."""
     waited = 0.0
     while True:
         try:

@@ -58,6 +58,7 @@ class Settings:
     brief_since: date | None = None  # the briefing's period starts here instead of the cadence's (the demo)
     progress: bool = True
     watchlist_path: Path | None = None  # the file `watchdesk run` read the watchlist from (approve re-reads it)
+    lock_wait_s: float = 600.0  # how long a --scheduled run waits for another run to release the database
     http: HttpLimits = field(default_factory=lambda: HttpLimits())
     reopen_wait_s: float = 600.0  # WATCHDESK_REOPEN_WAIT_S: store.py's REOPEN_WAIT_S
     # Provider keys live here only: never in the plan, the graph state, a log line or the audit table.
@@ -105,6 +106,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         smtp_url=env.get("WATCHDESK_SMTP_URL") or None,
         env=dict(env),
         reopen_wait_s=_positive(env, "WATCHDESK_REOPEN_WAIT_S", 600.0),
+        lock_wait_s=_positive(env, "WATCHDESK_LOCK_WAIT_S", 600.0, zero=True),
         http=HttpLimits(
             deadline_s=_positive(env, "WATCHDESK_HTTP_DEADLINE_S", 120.0),
             max_mb=_positive(env, "WATCHDESK_HTTP_MAX_MB", 100.0),
@@ -113,7 +115,8 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
     )
 
 
-def _positive(env: Mapping[str, str], name: str, default: float) -> float:
+def _positive(env: Mapping[str, str], name: str, default: float, *, zero: bool = False) -> float:
+    """A number from `name`; with `zero`, 0 too (seconds not to wait). A bad one is said as any command starts."""
     raw = env.get(name)
     if not raw:
         return default
@@ -121,8 +124,9 @@ def _positive(env: Mapping[str, str], name: str, default: float) -> float:
         value = float(raw)
     except ValueError:
         value = -1.0
-    if not value > 0 or value == float("inf"):
-        raise ConfigError(f"{name} must be a positive number, got {raw!r}")
+    if not (value >= 0 if zero else value > 0) or value == float("inf"):
+        said = "a number of seconds, 0 or more" if zero else "a positive number"
+        raise ConfigError(f"{name} must be {said}, got {raw!r}")
     return value
 
 
