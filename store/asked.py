@@ -75,20 +75,25 @@ def marks(store: Store, rows: Sequence[Mapping[str, Any]]) -> list[str | None]:
             WHERE sp.speaker_kind IS NOT NULL
             QUALIFY row_number() OVER (PARTITION BY g.i ORDER BY sp.start DESC) = 1
         ),
-        opening AS (
-            SELECT t.i, s.text, s.start FROM turn t
-            JOIN sentences s ON s.doc_id = t.doc_id AND s.start >= t.start AND s.start < t."end"
-            WHERE t.speaker_kind = 'management'
-            QUALIFY row_number() OVER (PARTITION BY t.i ORDER BY s.start) <= ?
+        opening AS (  -- each management turn's opening, read once however many findings the turn holds
+            SELECT doc_id, start, "end", string_agg(text, ' ' ORDER BY said) AS opening FROM (
+                SELECT t.doc_id, t.start, t."end", s.text, s.start AS said
+                FROM (SELECT DISTINCT doc_id, start, "end" FROM turn WHERE speaker_kind = 'management') t
+                JOIN sentences s ON s.doc_id = t.doc_id AND s.start >= t.start AND s.start < t."end"
+                QUALIFY row_number() OVER (PARTITION BY t.doc_id, t.start, t."end" ORDER BY s.start) <= ?
+            ) GROUP BY doc_id, start, "end"
         )
-        SELECT t.i, any_value(t.speaker_kind), string_agg(o.text, ' ' ORDER BY o.start)
-        FROM turn t LEFT JOIN opening o USING (i) GROUP BY t.i
+        SELECT t.i, t.speaker_kind, o.opening FROM turn t
+        LEFT JOIN opening o ON t.speaker_kind = 'management' AND o.doc_id = t.doc_id AND o.start = t.start
+                           AND o."end" = t."end"
     """
     params = [asked, [rows[i]["doc_id"] for i in asked], [rows[i]["start"] for i in asked], OPENING_SENTENCES]
     turns = {i: (kind, opening) for i, kind, opening in store.query(sql, params)} if asked else {}
-    said = []
+    said, read = [], {}  # each turn's opening read once, however many of its findings are asked about
     for i, r in enumerate(rows):
         kind, opening = turns.get(i, (None, None))
-        relayed = opening is not None and relays_question(opening)
+        if opening is not None and opening not in read:
+            read[opening] = relays_question(opening)
+        relayed = opening is not None and read[opening]
         said.append(said_as(section=r["section"], speaker_kind=kind, sentence=r["sentence"], relayed=relayed))
     return said

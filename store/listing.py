@@ -9,18 +9,19 @@ only what a row shows is fetched (each value fetched costs a Python object), onc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from watchdesk.store.asked import marks
 from watchdesk.store.citations import citing
-from watchdesk.store.queries import CURRENT_IN_PERIOD, DOC_KIND, EVENT_DATE, SAID_AGAIN, SAME_SENTENCE
+from watchdesk.store.queries import CURRENT_IN_PERIOD, DOC_KIND, EVENT_DATE, SAME_SENTENCE
 from watchdesk.store.store import Store
 
 # Of a sentence's findings in one document and topic, the citations of those after the first (its places said
 # again), in order.
-_LATER_COPIES = f"""list(c.citation) OVER (PARTITION BY f.doc_id, f.topic, {SAME_SENTENCE} ORDER BY f.start,
-    f.finding_id ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)"""
+_LATER_COPIES = "list(c.citation) OVER (same ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)"
 CALL_SECTIONS = ("prepared", "qa")
 _DOCUMENTS = f"""SELECT d.rowid, {EVENT_DATE}, coalesce(d.doc_type, d.form), coalesce(d.source_url, d.url), d.doc_id
                   FROM documents d"""  # a call's sections, whose findings say who spoke (asked.marks)
@@ -30,7 +31,7 @@ def _sql(store: Store, *, where: str, as_briefed: bool, limited: bool) -> str:
     """`where` filters a document's findings on a topic all or none, before a sentence said again is looked for."""
     return f"""
         WITH {f"{CURRENT_IN_PERIOD}," if as_briefed else ""} {citing(store)},
-        listed AS (
+        listed AS MATERIALIZED (
             SELECT {EVENT_DATE} AS day, f.ticker, f.topic, f.polarity, f.score, f.sure, f.sentence,
                    coalesce(d.doc_type, d.form) AS document, f.section, f.speaker,
                    coalesce(d.source_url, d.url) AS source, f.finding_id, f.doc_id, f.start, {DOC_KIND} AS kind,
@@ -38,10 +39,13 @@ def _sql(store: Store, *, where: str, as_briefed: bool, limited: bool) -> str:
             FROM current_findings f JOIN documents d USING (doc_id)
             WHERE {where}
         ),
-        again AS (  -- a sentence can be said again only where another listed finding has its hash: the exact test
-            SELECT f.finding_id, {SAID_AGAIN} AS repeat, {_LATER_COPIES} AS copies
-            FROM listed f JOIN cited c USING (finding_id)
-            WHERE f.said IN (SELECT said FROM listed GROUP BY said HAVING count(*) > 1)
+        again AS (  -- a sentence can be said again only where another listed finding has its hash: the exact test,
+            -- queries.SAID_AGAIN's window with the sentence made alike once a finding (in the window, twice)
+            SELECT f.finding_id, row_number() OVER same > 1 AS repeat, {_LATER_COPIES} AS copies
+            FROM (SELECT f.finding_id, f.doc_id, f.topic, f.start, {SAME_SENTENCE} AS sentence FROM listed f
+                  WHERE f.said IN (SELECT said FROM listed GROUP BY said HAVING count(*) > 1)) f
+            JOIN cited c USING (finding_id)
+            WINDOW same AS (PARTITION BY f.doc_id, f.topic, f.sentence ORDER BY f.start, f.finding_id)
         )
         {_LIMITED if limited else _ALL}
     """
@@ -71,7 +75,29 @@ def finding_rows(
     those of CURRENT_IN_PERIOD where `as_briefed`, of `where`, then the polarity and kind (each twice) and limit."""
     # what a row has of its document, read once a document (each value fetched is a Python object made)
     docs = {row: rest for row, *rest in store.query(_DOCUMENTS)}
-    found = store.query(_sql(store, where=where, as_briefed=as_briefed, limited=limit is not None), params)
+    with uncollected():
+        return _rows(
+            store, docs, _sql(store, where=where, as_briefed=as_briefed, limited=limit is not None), params, limit
+        )
+
+
+@contextmanager
+def uncollected() -> Iterator[None]:
+    """Python's cycle collector paused while a listing's rows are made: they hold no cycles, and a million rows made
+    with it running were looked through again and again (2 s of the 5 their tuples and dicts took)."""
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
+
+
+def _rows(
+    store: Store, docs: dict[int, list[Any]], sql: str, params: Sequence[object], limit: int | None
+) -> tuple[list[dict[str, Any]], int]:
+    found = store.query(sql, params)
     rows = []
     for doc, ticker, topic, polarity, score, sure, sentence, section, speaker, finding_id, cited, copies, *_ in found:
         day, document, source, _ = docs[doc]
