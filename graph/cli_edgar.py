@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
-from watchdesk.graph.cli_input import InputPath, read_input
+from watchdesk.graph.cli_input import AnyCase, InputPath, read_input
 from watchdesk.sources.errors import ConfigError, ParsingError
 from watchdesk.sources.redact import inert_json, printable
 from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
@@ -75,7 +75,7 @@ def _echo_json(rows: list[dict[str, Any]]) -> None:
 @click.argument("path", type=_PATH)
 @click.option(
     "--form",
-    type=click.Choice(["10-K", "10-Q", "20-F"], case_sensitive=False),
+    type=AnyCase(["10-K", "10-Q", "20-F"]),
     metavar="[10-K|10-Q|20-F]",
     help="Form of the filing (default: read from the SGML header or the cover page).",
 )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.cli_input import InputPath, read_input
+from watchdesk.graph.cli_input import AnyCase, InputPath, read_input
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.redact import inert_json, printable
 
@@ -23,7 +23,7 @@ _PATH = InputPath()
 @click.argument("new", type=_PATH)
 @click.option(
     "--section",
-    type=click.Choice(["1A", "7", "all"], case_sensitive=False),
+    type=AnyCase(["1A", "7", "all"]),
     default="all",
     show_default=True,
     help="1A: risk factors (10-Q Part II 1A, 20-F 3.D); 7: MD&A (10-Q Part I 2, 20-F 5); all: both.",

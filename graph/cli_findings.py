@@ -18,7 +18,7 @@ from typing import Any
 
 import click
 
-from watchdesk.graph.cli_input import Day, GivenPath, ticker_given
+from watchdesk.graph.cli_input import AnyCase, Day, GivenPath, ticker_given
 from watchdesk.graph.paths import no_database
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
@@ -43,7 +43,7 @@ def _filters(f: Any) -> Any:
                      "documents dated in it, and those dated up to 14 days before it but first stored in it."),
         click.option("--since", type=Day(), help="First day (the document's date), included."),
         click.option("--until", type=Day(), help="Last day (the document's date), included."),
-        click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default=None,
+        click.option("--format", "fmt", type=AnyCase(list(FORMATS)), default=None,
                      help="table (the default at a terminal), csv, jsonl (the default in a pipe) or md."),
         click.option("--limit", type=click.IntRange(min=1), help="At most this many rows (newest first)."),
     )):  # fmt: skip

@@ -43,6 +43,17 @@ class GivenPath(click.Path):
         return super().convert(value, param, ctx)
 
 
+class AnyCase(click.Choice):
+    """A choice taken in any case and named as written when refused: click's own says "'1a', '7', 'all'" for
+    1A, 7, all (it names the case-folded choices), where the help and the README write 1A and 10-K."""
+
+    def __init__(self, choices: list[str]) -> None:
+        super().__init__(choices, case_sensitive=False)
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        return f"{value!r} is not one of {', '.join(map(repr, self.choices))}"
+
+
 class InputPath(GivenPath):
     """A file a command reads (or "-" for stdin), as a Path."""
 

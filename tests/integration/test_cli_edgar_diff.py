@@ -131,3 +131,20 @@ def test_two_forms_are_compared_with_a_warning(edgar_fixtures: Path) -> None:
     assert ("warning: OLD (NVDA_10-K_FY2025_filed-2025-02-26.html) is a 10-K and NEW "
             "(NVDA_10-Q_Q2FY2026_filed-2025-08-27.html) a 10-Q") in mixed.stderr
     assert json.loads(mixed.stdout)["sections"][0]["item"] == "7"
+
+
+def test_a_section_refused_is_named_as_the_help_writes_it() -> None:
+    """Noticed in session 31: `--section 9Z` was refused with "'9Z' is not one of '1a', '7', 'all'" (click names the
+    case-folded choices) where the help and README write 1A; the same for `edgar sections --form` (10-k) and
+    `findings --format`. The choices are still taken in any case."""
+    said = run("old.htm", "new.htm", "--section", "9Z")
+    assert said.exit_code == EXIT_CONFIG
+    assert "'9Z' is not one of '1A', '7', 'all'" in said.output, said.output
+    form = CliRunner().invoke(cli, ["edgar", "sections", "x.htm", "--form", "8-k"])
+    assert "'8-k' is not one of '10-K', '10-Q', '20-F'" in form.output, form.output
+
+
+def test_a_section_is_taken_in_any_case(edgar_fixtures: Path) -> None:
+    old, new = pair(edgar_fixtures, NVDA)
+    lower, upper = run(old, new, "--section", "1a"), run(old, new, "--section", "1A")
+    assert lower.exit_code == upper.exit_code == 0 and lower.output == upper.output
