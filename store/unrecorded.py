@@ -23,6 +23,7 @@ from typing import Any
 
 import duckdb
 
+from watchdesk.sources.cache import atomic_write
 from watchdesk.sources.redact import redact_text
 from watchdesk.store import lease
 from watchdesk.store.bulk import upsert
@@ -58,11 +59,8 @@ def keep(path: str | Path, *, rows: Sequence[Mapping[str, object]] = (), actions
             else:
                 kept["errors"][delivery_id] = redact_text(error)
         kept["actions"] += [_plain(asdict(a)) for a in actions]
-        draft = file.with_name(f".{file.name}.draft")
-        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # addresses: the owner's, as the lease
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(json.dumps(kept, indent=1, sort_keys=True) + "\n")
-        os.replace(draft, file)
+        # written whole then renamed; mkstemp's mode 600 keeps the addresses the owner's, as the lease
+        atomic_write(file, (json.dumps(kept, indent=1, sort_keys=True) + "\n").encode("utf-8"))
         return file
 
 
