@@ -28,7 +28,8 @@ _FILLER = re.compile(
     r"comments?|commentary|discussion|talk|signs?|updates?|changes?|news|related|regarding)\s+)+",
     re.IGNORECASE,
 )
-_END = re.compile(r"[.!?\n]")
+# a topic clause ends with its sentence, or where a purpose clause begins ("..., so I know", "so that we can act")
+_END = re.compile(r"[.!?\n]|\bso (?:that )?(?:i|we|you|they|he|she)\b", re.IGNORECASE)
 CompanyLike = Callable[[str, int, int], bool]  # (phrase, start, end) -> is it rather an unresolved company?
 _TRAILING = words("in at from for of on by with to the their its our across")
 # Words that are never a topic on their own (a part made only of these is no custom topic).
