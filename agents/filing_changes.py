@@ -1,4 +1,5 @@
-"""A comparison of two filings as a report: JSON-ready rows and Markdown, MD&A additions tagged by topic."""
+"""A comparison of two filings as a report: JSON-ready rows and Markdown, MD&A sentences added and removed tagged by
+topic."""
 
 from __future__ import annotations
 
@@ -78,11 +79,11 @@ def report(diff: FilingDiff, *, topics: TopicLibrary) -> dict[str, Any]:
 
 
 def _section(s: SectionDiff, topics: TopicLibrary) -> dict[str, Any]:
-    if s.item == "7":
-        tagged = [(x, topics_in(x.text, topics)) for x in s.added_sentences]
-        added = [{"heading": ", ".join(found), "text": x.text} for x, found in tagged if found]
+    if s.item == "7":  # sentences added and removed that mention a watched topic, "heading" their topics
+        added, removed = (_on_topics(said, topics) for said in (s.added_sentences, s.removed_sentences))
     else:
         added = [{"heading": c.new.heading, "text": c.new.body} for c in s.of_kind("new") if c.new]
+        removed = [{"heading": c.old.heading, "text": c.old.body} for c in s.of_kind("removed") if c.old]
     return {
         "item": s.item,
         # a section one filing lacks, or refers back, was not compared: no number, not 0.0 ("every word changed")
@@ -90,9 +91,14 @@ def _section(s: SectionDiff, topics: TopicLibrary) -> dict[str, Any]:
         "jaccard": s.jaccard if s.comparable else None,
         "note": s.note,
         "added": added,
-        "removed": [{"heading": c.old.heading, "text": c.old.body} for c in s.of_kind("removed") if c.old],
+        "removed": removed,
         "changed": [_changed(c, topics) for c in biggest_changes(s.changes)],
     }
+
+
+def _on_topics(said: Sequence[Sentence], topics: TopicLibrary) -> list[dict[str, str]]:
+    """The sentences that mention a watched topic, each with those topics as its "heading"."""
+    return [{"heading": ", ".join(found), "text": x.text} for x in said if (found := topics_in(x.text, topics))]
 
 
 def chars_changed(old_chars: int, new_chars: int, similarity: float) -> float:
@@ -129,6 +135,8 @@ def _changed(c: FactorChange, topics: TopicLibrary) -> dict[str, Any]:
             }
             for g in gains(c, topics)
         ],
+        # sentences of the older factor that no factor of the newer filing says any more, reworded ones aside
+        "removed_sentences": [{"text": x.text, "topics": topics_in(x.text, topics)} for x in c.lost],
     }
 
 
@@ -148,14 +156,22 @@ def _md_section(s: dict[str, Any], top: int) -> list[str]:
     if s["note"]:
         lines += ["", f"Note: {s['note']}."]
     if s["item"] == "7":
-        added = [f"**{x['heading']}**: {x['text']}" for x in s["added"]]
-        return lines + _listed("Sentences added that mention watched topics", added)
+        added, removed = ([f"**{x['heading']}**: {x['text']}" for x in s[k]] for k in ("added", "removed"))
+        lines += _listed("Sentences added that mention watched topics", added)
+        return lines + _listed("Sentences removed that mention watched topics", _fewer(removed, top))
     lines += _listed("New risk factors", [f"**{x['heading']}**" for x in s["added"]])
     lines += _listed("Removed risk factors", [f"**{x['heading']}**" for x in s["removed"]])
     shown = [f"{x['kind']} (similarity {x['similarity']:.3f}): **{x['heading']}**" for x in s["changed"][:top]]
     more = len(s["changed"]) - len(shown)
     title = "Most changed risk factors (most characters changed first)"
-    return lines + _listed(title, shown + ([f"… and {more} more"] if more > 0 else [])) + _md_gains(s["changed"])
+    lines += _listed(title, shown + ([f"… and {more} more"] if more > 0 else []))
+    return lines + _md_gains(s["changed"]) + _md_losses(s["changed"], top)
+
+
+def _fewer(items: list[str], top: int) -> list[str]:
+    """The first `top` of a list that may run long, then how many more and where they all are."""
+    more = len(items) - top
+    return items[:top] + ([f"… and {more} more (`--format json` lists them all)"] if more > 0 else [])
 
 
 def _md_gains(changed: Sequence[dict[str, Any]]) -> list[str]:
@@ -169,6 +185,23 @@ def _md_gains(changed: Sequence[dict[str, Any]]) -> list[str]:
                 text = f"… {a['text']} …" if a["in_sentence"] else a["text"]
                 items.append(f"  - **{', '.join(a['topics'])}**: {text}")
     return ["", "### Sentences added to changed risk factors that mention watched topics", "", *(items or ["None."])]
+
+
+def _md_losses(changed: Sequence[dict[str, Any]], top: int) -> list[str]:
+    """Per changed factor (most changed first), the sentences on watched topics it no longer says: `top` of them at
+    most, then how many more; reworded, moved and figures-only sentences are not removed."""
+    items, shown, left = [], 0, 0
+    for x in changed:
+        tagged = [r for r in x["removed_sentences"] if r["topics"]]
+        fits, left = tagged[: max(top - shown, 0)], left + len(tagged) - len(tagged[: max(top - shown, 0)])
+        if fits:
+            items.append(f"- In **{x['heading']}**:")
+            items += [f"  - **{', '.join(r['topics'])}**: {r['text']}" for r in fits]
+            shown += len(fits)
+    if left:
+        items.append(f"- … and {left} more (`--format json` lists them all)")
+    title = "### Sentences removed from changed risk factors that mention watched topics"
+    return ["", title, "", *(items or ["None."])]
 
 
 def _listed(title: str, items: Sequence[str]) -> list[str]:

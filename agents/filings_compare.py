@@ -1,7 +1,8 @@
 """The filings agent's comparison step: a newly stored filing against the company's previous one of its kind.
 
 Comparison itself is `sources.filing_diff` (pure); here the result becomes rows of migration 006, each risk
-factor, added MD&A sentence or text a changed risk factor gained tagged with the watched topics it mentions.
+factor, MD&A sentence added or removed, or text a changed risk factor gained or lost tagged with the watched topics
+it mentions.
 """
 
 from __future__ import annotations
@@ -44,9 +45,10 @@ def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) 
 # one after "U.S." before a capitalised word with lower case after it, that pair written once in the filing; 6: none
 # after the "v." of a case name, and "U.S.A." ends one where "U.S." does; 7: a sentence said again in the newer filing
 # is added once, and one the older filing holds whole across a page break, or a piece a page break cut off that it
-# holds, is not added).
+# holds, is not added; 8: sentences removed, kind "dropped", from changed risk factors and MD&A, and a piece after a
+# line that a page break cut mid-sentence is read as part of one).
 # A newest filing compared by an older version is compared again (agents/filings._stored_uncompared).
-COMPARE_VERSION = 7
+COMPARE_VERSION = 8
 
 
 def previous_filing(listing: Sequence[Filing], filing: Filing) -> Filing | None:
@@ -131,7 +133,9 @@ def _change_rows(s: SectionDiff, library: TopicLibrary, base: dict[str, Any]) ->
             }
         )
     rows += [_gain_row(c, g) for c in s.changes for g in gains(c, library)]
+    rows += [_loss_row(c, x, list(library.match(x.text))) for c in s.changes for x in c.lost]
     rows += [_sentence_row(x, list(library.match(x.text))) for x in s.added_sentences]
+    rows += [_removed_row(x, list(library.match(x.text))) for x in s.removed_sentences]
     return [base | {"item": s.item, "seq": seq} | row for seq, row in enumerate(rows)]
 
 
@@ -142,6 +146,32 @@ def _gain_row(c: FactorChange, gain: Gain) -> dict[str, Any]:
     kind = "inserted" if gain.sentence else "added"
     old = {"old_heading": c.old.heading, "old_start": c.old.start, "old_end": c.old.heading_end}
     return _sentence_row(gain.part, list(gain.topics)) | old | {"kind": kind, "risk_group": c.new.group}
+
+
+def _loss_row(c: FactorChange, sentence: Sentence, topics: list[str]) -> dict[str, Any]:
+    """A sentence a changed factor no longer says: "dropped", the sentence on the old side (offsets into the older
+    filing), and on the new side the newer filing's factor heading, so the row says which factor lost it."""
+    assert c.old is not None and c.new is not None  # losses come from matched factors only
+    new = {"new_heading": c.new.heading, "new_start": c.new.start, "new_end": c.new.heading_end}
+    return _removed_row(sentence, topics) | new | {"risk_group": c.old.group}
+
+
+def _removed_row(sentence: Sentence, topics: list[str]) -> dict[str, Any]:
+    """A sentence of the older filing the newer no longer says: "dropped", quoted and placed in the older filing."""
+    return {
+        "kind": "dropped",
+        "risk_group": None,
+        "old_heading": sentence.text,
+        "new_heading": None,
+        "old_start": sentence.start,
+        "old_end": sentence.end,
+        "new_start": None,
+        "new_end": None,
+        "old_chars": len(sentence.text),
+        "new_chars": None,
+        "similarity": None,
+        "topics": topics,
+    }
 
 
 def _sentence_row(sentence: Sentence, topics: list[str]) -> dict[str, Any]:

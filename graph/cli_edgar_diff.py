@@ -39,17 +39,20 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
     and light rewording survive) and labelled new, removed, expanded, shortened, reworded or
     unchanged. Similarity is the cosine of word counts (as in Lazy Prices); "jaccard" is the second
     measure; both are null where a filing lacks the section (the note says which). For MD&A, "added"
-    lists the new sentences that mention a watched topic. For a changed risk factor, "added_sentences"
-    lists what its body gained, found as MD&A's are (figures and light rewordings aside): each sentence
-    added, with the topics it mentions (maybe none), and words inserted into a reworded sentence
-    ("in_sentence": that sentence) when they mention a watched topic.
+    lists the new sentences that mention a watched topic, "removed" those OLD said and NEW no longer
+    does. For a changed risk factor, "added_sentences" lists what its body gained, found as MD&A's are
+    (figures and light rewordings aside): each sentence added, with the topics it mentions (maybe
+    none), and words inserted into a reworded sentence ("in_sentence": that sentence) when they
+    mention a watched topic; "removed_sentences" the sentences of OLD's factor that no factor of NEW
+    says any more (reworded, moved, figures-only or cut by a page break: not removed). Markdown shows
+    ten removed sentences on watched topics per section at most, then how many more.
     Filings of two registrants (by the CIK their cover or SGML header gives) are refused unless
     --across-companies; a NEW whose period ends before OLD's, or of another form (a 10-K against a
     10-Q), is compared as given, with a warning.
     JSON: {"sections": [{"item", "similarity", "jaccard", "note", "added": [{"heading", "text"}],
     "removed": [...], "changed": [{"heading", "old", "new", "similarity", "kind", "added_sentences":
-    [{"text", "topics", "in_sentence"}]}]}]}, "changed" most characters changed first (growth,
-    shrinkage or reworded share), as the briefing ranks them.
+    [{"text", "topics", "in_sentence"}], "removed_sentences": [{"text", "topics"}]}]}]}, "changed" most
+    characters changed first (growth, shrinkage or reworded share), as the briefing ranks them.
 
     \b
     Example:

@@ -107,54 +107,67 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
 @click.command("changes")
 @_db_option
 @_filters
+@click.option("--change", "kinds", multiple=True, type=AnyCase(["new", "removed", "changed", "added"]),
+              help="Only new risk factors, removed ones and sentences no longer said, changed factors, or sentences "
+              "and words added (repeat for several).")
 @click.pass_context
-def changes(ctx: click.Context, **given: Any) -> None:
+def changes(ctx: click.Context, kinds: tuple[str, ...], **given: Any) -> None:
     """List what changed between each company's consecutive filings, as stored (nothing is fetched).
 
     10-K, 10-Q or 20-F filings as runs compared them, newest filing first: the newer filing's date, ticker, form,
     the older filing's date, section (risk factors or MD&A), the change (new, removed, expanded, shortened or
-    reworded risk factor; a sentence added; words added to a sentence), its text (with, for words added, the whole
-    sentence they went into: "in: ..." in a table), the topics it mentions, its source, and where the text is in
-    the stored filing (doc_id, text_start, text_end: the briefing's "document ..., characters ..."). --topic keeps
+    reworded risk factor; a sentence added; words added to a sentence; a sentence removed, after those added), its
+    text (with, for words added, the whole sentence they went into: "in: ..." in a table), the topics it mentions,
+    its source (for a removed factor or sentence the older filing, which said it), and where the text is in that
+    stored filing (doc_id, text_start, text_end: the briefing's "document ..., characters ..."). --topic keeps
     changes that mention it; the period bounds the newer filing's date (--week: as the week's briefing reads it, a
     filing dated up to 14 days before the week but first stored in it included). A 10-K, 10-Q or 20-F with no
     comparison is named on stderr with why (its comparison's gap or its own; a previous filing over the size cap
-    names WATCHDESK_HTTP_MAX_MB and its value: a run with it raised compares them), ten at most.
+    names WATCHDESK_HTTP_MAX_MB and its value: a run with it raised compares them), ten at most. --change keeps
+    some kinds: new (risk factors), removed (factors, and sentences the older filing said that the newer no longer
+    does: reworded, moved, figures-only or page-cut ones are not), changed (factors), added (sentences and words).
 
     \b
     Examples:
       watchdesk changes --db demo.duckdb --ticker NVDA
       watchdesk changes --topic geopolitical --since 2025-01-01 --format md
+      watchdesk changes --ticker NVDA --change removed
     """
     from watchdesk.store import explore
 
     db_path, chosen, start, end = _asked(ctx.obj, **given)
     rows = explore.changes(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end,
-                           as_briefed=given["week"] is not None)
+                           as_briefed=given["week"] is not None, change=list(kinds) or None)
     _write(list(rows[: given["limit"]]), list(rows.columns), given["fmt"], nothing=rows.nothing, total=len(rows),
            what="changes")  # fmt: skip
     if rows and rows.note:
         click.echo(rows.note, err=True)
-    uncompared = _not_compared(db_path, tickers=chosen[0], start=start, end=end)
-    for line in uncompared[:_NOT_COMPARED_SHOWN]:
-        click.echo(printable(line), err=True)
-    if len(uncompared) > _NOT_COMPARED_SHOWN:  # a store of hundreds of companies: a screenful, not a page of them
-        more = len(uncompared) - _NOT_COMPARED_SHOWN
-        click.echo(f"... and {more} more filings not compared (--ticker or --since narrows the list)", err=True)
+    uncompared, older = _not_compared(db_path, tickers=chosen[0], start=start, end=end)
+    for said, lines in (("not compared", uncompared), ("compared the older way", older)):
+        for line in lines[:_NOT_COMPARED_SHOWN]:
+            click.echo(printable(line), err=True)
+        if len(lines) > _NOT_COMPARED_SHOWN:  # a store of hundreds of companies: a screenful, not a page of them
+            more = len(lines) - _NOT_COMPARED_SHOWN
+            click.echo(f"... and {more} more filings {said} (--ticker or --since narrows the list)", err=True)
 
 
 _NOT_COMPARED_SHOWN = 10
 
 
-def _not_compared(db_path: Path, *, tickers: Sequence[str] | None, start: date | None, end: date | None) -> list[str]:
+def _not_compared(
+    db_path: Path, *, tickers: Sequence[str] | None, start: date | None, end: date | None
+) -> tuple[list[str], list[str]]:
     """The filings stored but not compared with the one before them, and why (a previous filing over the size cap
-    names WATCHDESK_HTTP_MAX_MB and its value): a missing comparison is said, not left to look like no change."""
+    names WATCHDESK_HTTP_MAX_MB and its value): a missing comparison is said, not left to look like no change; and
+    those an older watchdesk compared, which looked for no sentence removed."""
     from watchdesk.store import reader
     from watchdesk.store.store import Store
-    from watchdesk.store.uncompared import comparisons_not_made
+    from watchdesk.store.uncompared import compared_before_removals, comparisons_not_made
 
     with reader.reading(db_path) as con:
-        return comparisons_not_made(Store(con), tickers=tickers, start=start, end=end)
+        store = Store(con)
+        return (comparisons_not_made(store, tickers=tickers, start=start, end=end),
+                compared_before_removals(store, tickers=tickers, start=start, end=end))  # fmt: skip
 
 
 def _finding_row(row: dict[str, Any], *, for_reader: bool) -> dict[str, Any]:

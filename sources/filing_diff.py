@@ -24,6 +24,7 @@ from watchdesk.sources.sentence_diff import (
     added_sentences,
     names_after_abbreviations,
     normalize,
+    removed_sentences,
     text_changes,
 )
 
@@ -41,24 +42,28 @@ class FactorChange:
     """One risk factor's fate: new, removed, expanded, shortened, reworded, unchanged (the same words in the same
     order, figures and punctuation aside), or elsewhere (its heading is in the other filing's text, outside that
     filing's risk factors). A matched factor whose words changed carries what its body gained: sentences added and
-    words inserted into reworded sentences, as MD&A's added sentences are found."""
+    words inserted into reworded sentences, as MD&A's added sentences are found; and what it lost: sentences of the
+    older body that no factor of the newer filing says any more, found the same way (offsets into the older text)."""
 
     kind: str
     old: RiskFactor | None
     new: RiskFactor | None
     similarity: float
     gained: TextChanges = field(default_factory=TextChanges)
+    lost: tuple[Sentence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class SectionDiff:
-    """One section compared: similarity (cosine), jaccard, per-factor changes, sentences added."""
+    """One section compared: similarity (cosine), jaccard, per-factor changes, sentences added and removed (MD&A;
+    a removed sentence's offsets are the older filing's)."""
 
     item: str
     similarity: float
     jaccard: float
     changes: tuple[FactorChange, ...] = ()
     added_sentences: tuple[Sentence, ...] = ()
+    removed_sentences: tuple[Sentence, ...] = ()
     note: str = ""
     present: bool = True  # both filings have the section
 
@@ -115,7 +120,8 @@ def _compare_item(old: ParsedFiling, new: ParsedFiling, item: str, names: frozen
     sim, jac = cosine(a, b), jaccard(a, b)
     if item == "7":
         added = added_sentences(old_s.text, new_s.text, new_s.start, names=names)
-        return SectionDiff(item, sim, jac, added_sentences=tuple(added))
+        removed = removed_sentences(old_s.text, new_s.text, old_s.start, names=names)
+        return SectionDiff(item, sim, jac, added_sentences=tuple(added), removed_sentences=tuple(removed))
     changes, note = _factor_changes(old, new, names)
     return SectionDiff(item, sim, jac, changes=tuple(changes), note=note)
 
@@ -136,9 +142,13 @@ def _factor_changes(old: ParsedFiling, new: ParsedFiling, names: frozenset[str])
         # A list of the changed factors only cannot tell a removed factor from one left as it was: none is removed.
         pairs = [(o, n) for o, n in pairs if n is not None]
     changes = _elsewhere([_labelled(o, n) for o, n in pairs], old_text=old.text, new_text=new.text)
-    # a sentence moved in from another of the older filing's factors is no gain: the older ones are read whole
+    # a sentence moved in from another of the older filing's factors is no gain, nor one moved out to another of the
+    # newer filing's factors a loss: the factors of the other filing are read whole
     older = "\n".join(old.text[f.heading_end : f.end] for f in olds)
-    changes = [_with_gains(c, old_text=old.text, new_text=new.text, older=older, names=names) for c in changes]
+    newer = "\n".join(new.text[f.heading_end : f.end] for f in news)
+    changes = [
+        _with_gains(c, old_text=old.text, new_text=new.text, older=older, newer=newer, names=names) for c in changes
+    ]
     order = {id(f): i for i, f in enumerate(news)}
     changes.sort(key=lambda c: (order.get(id(c.new), len(news)), c.old.start if c.old else 0))
     note = new.risk.note if new.risk is not None else ""
@@ -148,17 +158,26 @@ def _factor_changes(old: ParsedFiling, new: ParsedFiling, names: frozenset[str])
 
 
 def _with_gains(
-    c: FactorChange, *, old_text: str, new_text: str, older: str = "", names: frozenset[str] | None = None
+    c: FactorChange,
+    *,
+    old_text: str,
+    new_text: str,
+    older: str = "",
+    newer: str = "",
+    names: frozenset[str] | None = None,
 ) -> FactorChange:
     """A matched factor whose words changed, with what its body gained (offsets into the newer filing's text): the
     sentences no factor of the older filing held (`older`: their bodies; else the matched factor's alone), nor a
-    light rewording of one."""
+    light rewording of one; and what it lost (offsets into the older filing's text): its sentences no factor of the
+    newer filing holds (`newer`, likewise), nor a light rewording of one."""
     if c.kind not in CHANGED_KINDS or c.old is None or c.new is None:
         return c
-    old_body = older or old_text[c.old.heading_end : c.old.end]
-    new_body = new_text[c.new.heading_end : c.new.end]
-    lead = len(new_body) - len(new_body.lstrip())  # a heading run into its paragraph leaves a space
-    return replace(c, gained=text_changes(old_body, new_body[lead:], c.new.heading_end + lead, names=names))
+    old_body, new_body = old_text[c.old.heading_end : c.old.end], new_text[c.new.heading_end : c.new.end]
+    old_lead = len(old_body) - len(old_body.lstrip())  # a heading run into its paragraph leaves a space
+    new_lead = len(new_body) - len(new_body.lstrip())
+    gained = text_changes(older or old_body, new_body[new_lead:], c.new.heading_end + new_lead, names=names)
+    lost = removed_sentences(old_body[old_lead:], newer or new_body, c.old.heading_end + old_lead, names=names)
+    return replace(c, gained=gained, lost=tuple(lost))
 
 
 def _elsewhere(changes: list[FactorChange], *, old_text: str, new_text: str) -> list[FactorChange]:

@@ -1,5 +1,5 @@
-"""Sentences of a text, and those added between two versions of it (MD&A sections, a risk factor's two bodies):
-figures and light rewordings aside. Pure and deterministic."""
+"""Sentences of a text, and those added or removed between two versions of it (MD&A sections, a risk factor's two
+bodies): figures and light rewordings aside. Pure and deterministic."""
 
 from __future__ import annotations
 
@@ -137,6 +137,15 @@ def added_sentences(old: str, new: str, new_offset: int, *, names: frozenset[str
     return _fresh(old, new, new_offset, names)[0]
 
 
+def removed_sentences(old: str, new: str, old_offset: int, *, names: frozenset[str] | None = None) -> list[Sentence]:
+    """Sentences of `old` that `new` no longer says (offsets into the older document: `old_offset` is where `old`
+    starts), by `added_sentences`' rules read the other way: not a sentence `new` holds figures aside, whole across
+    its line and page breaks, or lightly reworded (word-set Jaccard >= SAME_WORDS with one of its sentences); a
+    piece of one a page break cut off in `old` that `new` holds is not removed; a sentence `old` says twice is
+    removed once, where first said."""
+    return _fresh(new, old, old_offset, names)[0]
+
+
 def text_changes(old: str, new: str, new_offset: int, *, names: frozenset[str] | None = None) -> TextChanges:
     """The sentences `added_sentences` finds, and in each light rewording the runs of words it inserted that hold
     a word its old sentence lacks (figures aside: words are letters only)."""
@@ -172,13 +181,14 @@ def _prose(text: str) -> str:
 _ENDS = frozenset('.?!:;"\')')
 
 
-def _in_prose(sentence: Sentence, key: str, prose: str) -> bool:
+def _in_prose(sentence: Sentence, key: str, prose: str, *, runs_on: bool = False) -> bool:
     """Is the sentence in the older text's prose (`key`: as `_key` gives it with _PROSE_FIGURES), a page break aside?
     It must start and end one there, so "Our supply will be constrained." is not found in "We do not expect that our
     supply will be constrained.", nor "Operating income increased." in "Operating income increased, driven by ...".
     A piece a page break cut off may be part of one: its end starts in lower case ("incur additional charges in the
-    future as we ..."), its start ends without a stop ("For the three and nine months")."""
-    starts_one, ends_one = not sentence.text[:1].islower(), sentence.text.rstrip()[-1:] in _ENDS
+    future as we ...") or goes on from a line that ended mid-sentence (`runs_on`: "... aftermarket sales of our" /
+    "GPUs, which could ..."), its start ends without a stop ("For the three and nine months")."""
+    starts_one, ends_one = not (runs_on or sentence.text[:1].islower()), sentence.text.rstrip()[-1:] in _ENDS
     start = prose.find(key)
     while start >= 0:
         end = start + len(key)
@@ -187,6 +197,28 @@ def _in_prose(sentence: Sentence, key: str, prose: str) -> bool:
         ):
             return True
         start = prose.find(key, start + 1)
+    return False
+
+
+_RUNS_ON = re.compile(r"(?:\b[a-z][\w'’-]*|,)$")  # a line ending on a lower-case word ("of our") or a comma
+_ENDED_INSIDE = re.compile(r"[.!?;:]['\"’”)]*\s")  # a sentence (or a list's item) ended inside the line
+
+
+def _runs_on(text: str, at: int) -> bool:
+    """Does the sentence at `at` in `text` go on from the line before it, which a line or page break cut mid-sentence
+    ("... increased aftermarket sales of our" / "GPUs, which could ...")? Table rows between (a page's running header,
+    "Table of Contents | Alphabet Inc.") are skipped. A heading ends none, though it may end in lower case ("YouTube
+    ads"): a line that runs on has more than twenty words (subheadings' longest) or a sentence ended inside it."""
+    if at == 0 or text[at - 1] != "\n":
+        return False
+    end = at - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].rstrip()
+        if line and " | " not in line:
+            prose = len(line.split()) > 20 or _ENDED_INSIDE.search(line) is not None
+            return prose and _RUNS_ON.search(line) is not None
+        end = start - 1
     return False
 
 
@@ -212,7 +244,9 @@ def _fresh(
     for s in sentences(new, offset=new_offset, names=names):
         key = _key(s.text)
         words = " ".join(_WORD_OR_FIGURE.findall(normalize(s.text)))  # a comma more or less: the same sentence
-        if key in was.seen or words in said or _in_prose(s, _key(s.text, figures=_PROSE_FIGURES), was.prose):
+        if key in was.seen or words in said:
+            continue
+        if _in_prose(s, _key(s.text, figures=_PROSE_FIGURES), was.prose, runs_on=_runs_on(new, s.start - new_offset)):
             continue
         said.add(words)  # a sentence said again in the newer text (a 10-Q's "Growth was adversely affected by ...")
         fresh.append(s)  # is added once, where it is first said

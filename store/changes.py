@@ -40,10 +40,12 @@ def save_comparison(
 
 def period_changes(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
     """Changes (all but unchanged factors) whose newer filing is in the period, as the briefing's documents are (a
-    late one too: queries.IN_PERIOD)."""
+    late one too: queries.IN_PERIOD), each with the way its pair was compared (compare_version; NULL read as 1)."""
     sql = f"""
         SELECT c.*, o.form AS old_form, o.filed_at AS old_filed_at, coalesce(o.source_url, o.url) AS old_url,
-               n.form AS new_form, n.filed_at AS new_filed_at, coalesce(n.source_url, n.url) AS new_url
+               n.form AS new_form, n.filed_at AS new_filed_at, coalesce(n.source_url, n.url) AS new_url,
+               (SELECT min(coalesce(s.compare_version, 1)) FROM filing_comparisons s
+                WHERE s.old_doc_id = c.old_doc_id AND s.new_doc_id = c.new_doc_id) AS compare_version
         FROM filing_changes c
         JOIN documents o ON o.doc_id = c.old_doc_id
         JOIN documents n ON n.doc_id = c.new_doc_id

@@ -122,13 +122,23 @@ def findings(
 
 CHANGE_COLUMNS = ["filed", "ticker", "form", "compared_with", "section", "change", "text", "in_sentence", "topics",
                   "source", "doc_id", "text_start", "text_end"]  # fmt: skip
-# Per section: risk factors new or removed first, then changed ones, then the text they gained (MD&A: sentences added).
-_CHANGE_ORDER = (
-    "CASE WHEN kind = 'new' THEN 0 WHEN kind = 'removed' THEN 1 WHEN kind IN ('added', 'inserted') THEN 3 ELSE 2 END"
-)
+# Per section: risk factors new or removed first, then changed ones, then the text they gained, then the sentences
+# they lost (MD&A: sentences added, then removed).
+_CHANGE_ORDER = """CASE WHEN kind = 'new' THEN 0 WHEN kind = 'removed' THEN 1 WHEN kind IN ('added', 'inserted') THEN 3
+    WHEN kind = 'dropped' THEN 4 ELSE 2 END"""
 _CHANGE_SAID = """CASE WHEN kind = 'added' AND item <> '1A' THEN 'sentence added'
     WHEN kind = 'added' THEN 'sentence added to a factor' WHEN kind = 'inserted' THEN 'words added to a sentence'
-    ELSE kind || ' risk factor' END"""
+    WHEN kind = 'dropped' AND item <> '1A' THEN 'sentence removed'
+    WHEN kind = 'dropped' THEN 'sentence removed from a factor' ELSE kind || ' risk factor' END"""
+_OLD_SIDE = "c.kind IN ('removed', 'dropped')"  # the text is the older filing's: a factor or sentence removed
+# `changes(change=...)`: what each asks for, as stored kinds ("removed": what the older filing said and the newer
+# does not, factors and sentences alike)
+CHANGES = {
+    "new": ("new",),
+    "removed": ("removed", "dropped"),
+    "changed": ("expanded", "shortened", "reworded", "elsewhere"),
+    "added": ("added", "inserted"),
+}
 
 
 def changes(
@@ -140,17 +150,20 @@ def changes(
     end: date | None = None,
     week: str | None = None,
     as_briefed: bool = False,
+    change: Many = None,
 ) -> Table:
     """What changed between consecutive 10-K, 10-Q or 20-F filings as a run compared them, newest filing first:
     filed (the newer filing's date), ticker, form, compared_with (the older one's date), section (risk factors or
     MD&A), change (new, removed, expanded, shortened or reworded risk factor; a sentence added to a factor or to
-    the MD&A; words added to a sentence), text (the factor's heading, the sentence, or the words added),
-    in_sentence (for words added to a sentence: the newer filing's whole sentence; else None), topics it mentions,
-    source (the filing that has the text: the older one for a removed factor), and doc_id, text_start and text_end:
+    the MD&A; words added to a sentence; a sentence removed from a factor or from the MD&A), text (the factor's
+    heading, the sentence, or the words added), in_sentence (for words added to a sentence: the newer filing's whole
+    sentence; else None), topics it mentions, source (the filing that has the text: the older one for a removed
+    factor or sentence, the evidence that it was said), and doc_id, text_start and text_end:
     where the text is in that filing's stored text, as a briefing cites it. `topic` keeps changes that mention it;
     `start` and `end` bound the newer filing's date, or with `as_briefed` the newer filing is in the period as a
     briefing reads it (queries.IN_PERIOD: a filing dated up to LATE_DAYS before it and first stored during it too);
-    `week` ("2025-W09") is that week as its briefing reads it.
+    `week` ("2025-W09") is that week as its briefing reads it. `change` keeps some kinds of change (CHANGES): "new"
+    risk factors, "removed" factors and sentences, "changed" factors, "added" sentences and words.
 
     >>> rows = explore.changes(db, ticker="NVDA")
     >>> sorted({(str(r["filed"]), str(r["compared_with"]), r["form"]) for r in rows})
@@ -159,24 +172,25 @@ def changes(
     ['removed risk factor']
     """
     checked(db, ticker, topic)
+    changes_asked, kinds = _change_kinds(change)
     start, end, as_briefed = in_week(week, start, end, as_briefed)
     where = _FILTERS.format(ticker="c.ticker", topic_test="list_has_any(c.topics, ?)", day="n.filed_at")
     sql = f"""
         SELECT n.filed_at AS filed, c.ticker, n.form, o.filed_at AS compared_with,
                CASE c.item WHEN '1A' THEN 'risk factors' ELSE 'MD&A' END AS section, {_CHANGE_SAID} AS change,
-               CASE c.kind WHEN 'removed' THEN c.old_heading ELSE c.new_heading END AS text,
+               CASE WHEN {_OLD_SIDE} THEN c.old_heading ELSE c.new_heading END AS text,
                CASE WHEN c.kind = 'inserted' THEN (SELECT first(s.text ORDER BY s.start) FROM sentences s
                    WHERE s.doc_id = c.new_doc_id AND s.start <= c.new_start AND s."end" >= c.new_end)
                END AS in_sentence,
                c.topics,
-               CASE c.kind WHEN 'removed' THEN coalesce(o.source_url, o.url) ELSE coalesce(n.source_url, n.url)
+               CASE WHEN {_OLD_SIDE} THEN coalesce(o.source_url, o.url) ELSE coalesce(n.source_url, n.url)
                END AS source,
-               CASE c.kind WHEN 'removed' THEN c.old_doc_id ELSE c.new_doc_id END AS doc_id,
-               CASE c.kind WHEN 'removed' THEN c.old_start ELSE c.new_start END AS text_start,
-               CASE c.kind WHEN 'removed' THEN c.old_end ELSE c.new_end END AS text_end
+               CASE WHEN {_OLD_SIDE} THEN c.old_doc_id ELSE c.new_doc_id END AS doc_id,
+               CASE WHEN {_OLD_SIDE} THEN c.old_start ELSE c.new_start END AS text_start,
+               CASE WHEN {_OLD_SIDE} THEN c.old_end ELSE c.new_end END AS text_end
         FROM filing_changes c
         JOIN documents o ON o.doc_id = c.old_doc_id JOIN documents n ON n.doc_id = c.new_doc_id
-        WHERE c.kind <> 'unchanged' AND {where}
+        WHERE c.kind <> 'unchanged' AND {where} AND (CAST(? AS VARCHAR[]) IS NULL OR list_contains(?, c.kind))
           {"AND c.new_doc_id IN (SELECT d.doc_id FROM documents d WHERE " + IN_PERIOD + ")" if as_briefed else ""}
         ORDER BY n.filed_at DESC, c.ticker, c.item, {_CHANGE_ORDER}, c.seq
     """
@@ -184,9 +198,18 @@ def changes(
     days = (None, None) if as_briefed else (start, end)  # the period is in `briefed`'s parameters
     with reader.reading(db) as con:
         same, asked = _company(con, ticker)
-        rows = _dicts(Store(con), sql, [*_params(asked, topic, *days), *briefed])
-    table = Table(rows, columns=CHANGE_COLUMNS, nothing=_nothing("filing changes", ticker, topic, start, end))
+        rows = _dicts(Store(con), sql, [*_params(asked, topic, *days), kinds, kinds, *briefed])
+    nothing = _nothing("filing changes", ticker, topic, start, end, also=[" or ".join(changes_asked)])  # "(removed)"
+    table = Table(rows, columns=CHANGE_COLUMNS, nothing=nothing)
     return _said(table, db, ticker, same)
+
+
+def _change_kinds(change: Many) -> tuple[list[str], list[str] | None]:
+    """The changes asked for, and their stored kinds ("removed": removed factors and dropped sentences); None: all."""
+    asked = [c.lower() for c in ([change] if isinstance(change, str) else change or ())]
+    if unknown := [c for c in asked if c not in CHANGES]:
+        raise ConfigError(f"no such change {unknown[0]!r}: one of {', '.join(CHANGES)}")
+    return asked, [kind for c in asked for kind in CHANGES[c]] if asked else None
 
 
 def _company(con: Any, ticker: Many) -> tuple[dict[str, tuple[int, list[str]]], list[str] | None]:

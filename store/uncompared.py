@@ -65,3 +65,31 @@ def comparisons_not_made(
         else:
             said.append(f"{filing} not compared: no run compared it with an earlier {r['form']}")
     return said
+
+
+# agents/filings_compare.COMPARE_VERSION from which a comparison stores the sentences the newer filing no longer says
+REMOVALS_SINCE = 8
+_OLDER_WAY = """
+    SELECT DISTINCT c.ticker, d.form, d.filed_at AS filed, d.accession
+    FROM filing_comparisons c JOIN documents d ON d.doc_id = c.new_doc_id
+    WHERE coalesce(c.compare_version, 1) < ? AND (CAST(? AS VARCHAR[]) IS NULL OR list_contains(?, c.ticker))
+      AND (CAST(? AS DATE) IS NULL OR d.filed_at >= ?) AND (CAST(? AS DATE) IS NULL OR d.filed_at <= ?)
+    ORDER BY d.filed_at DESC NULLS LAST, c.ticker, d.accession
+"""
+
+
+def compared_before_removals(
+    store: Store, *, tickers: Sequence[str] | None, start: date | None = None, end: date | None = None
+) -> list[str]:
+    """Each filing, the newer filing's date in the period, whose comparison an older watchdesk made, before it looked
+    for sentences removed: its changes list none, which must not read as "nothing removed"."""
+    asked = None if tickers is None else list(tickers)
+    if asked:
+        asked += [t for _, others in other_tickers(store.con, asked).values() for t in others]
+    rows = _dicts(store, _OLDER_WAY, [REMOVALS_SINCE, asked, asked, start, start, end, end])
+    return [
+        f"{r['ticker']} {r['form']}" + (f" filed {r['filed']}" if r["filed"] else "") + f" ({r['accession']}) was "
+        "compared by an older watchdesk, which did not look for sentences removed (a run compares each company's "
+        "newest 10-K, 10-Q or 20-F again)"
+        for r in rows
+    ]

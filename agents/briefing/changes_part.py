@@ -1,7 +1,8 @@
 """The briefing's "What changed in filings" part: new and removed risk factors first (cited to both
-documents), then the biggest rewordings, then what changed risk factors gained (watched topics first), then MD&A
-sentences added on watched topics, then each section's similarity against the company's own history. Pure
-rendering of rows from `store.changes`.
+documents), then the biggest rewordings, then what changed risk factors gained and the sentences they no longer say
+(watched topics first; a removed sentence cited to the older filing), then MD&A sentences added and removed on
+watched topics, then each section's similarity against the company's own history. Pure rendering of rows from
+`store.changes`.
 
 Every quote is a stored heading or sentence; `gather` checks each against the stored text of both documents
 (as the findings' quotes are checked) before anything is rendered.
@@ -19,7 +20,7 @@ from watchdesk.sources.errors import StoreError
 from watchdesk.sources.filing_diff import REFERS_BACK
 from watchdesk.store import changes as stored_changes
 from watchdesk.store.store import Store
-from watchdesk.store.uncompared import comparisons_not_made
+from watchdesk.store.uncompared import REMOVALS_SINCE, comparisons_not_made
 
 if TYPE_CHECKING:
     from watchdesk.agents.briefing.agent import BriefingRequest
@@ -29,6 +30,7 @@ TOP_REWORDED = 5
 TOP_ADDED = 5
 _KIND_ORDER = {"new": 0, "removed": 1}
 _GAINED = ("added", "inserted")  # text a changed risk factor gained (rows of item 1A)
+_LOST = "dropped"  # a sentence a changed risk factor (item 1A) or the MD&A no longer says
 
 
 def changes_part(
@@ -70,7 +72,7 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
     first = rows[0]
     old, new = _doc(first, "old"), _doc(first, "new")
     lines = [f"### {_md(first['ticker'] or '')}: {new} compared with {old}", ""]
-    factors = [r for r in rows if r["item"] == "1A" and r["kind"] not in _GAINED]
+    factors = [r for r in rows if r["item"] == "1A" and r["kind"] not in (*_GAINED, _LOST)]
     marked = sorted((r for r in factors if r["kind"] in _KIND_ORDER), key=lambda r: (_KIND_ORDER[r["kind"]], r["seq"]))
     lines += [_marked_line(r) for r in marked] or ["- No risk factor is new or removed."]
     reworded = sorted((r for r in factors if r["kind"] not in _KIND_ORDER), key=lambda r: (-_changed(r), r["seq"]))
@@ -82,10 +84,15 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
         ]
         lines += [_reworded_line(r) for r in reworded[:TOP_REWORDED]] + _more(len(reworded) - TOP_REWORDED, first)
     lines += _gained_lines([r for r in rows if r["item"] == "1A" and r["kind"] in _GAINED], reworded)
-    added = [r for r in rows if r["item"] != "1A" and r["kind"] == "added" and r["topics"]]
-    if added:
-        lines += ["", f"MD&A sentences added that mention watched topics ({len(added)}):", ""]
-        lines += [_added_line(r) for r in added[:TOP_ADDED]] + _more(len(added) - TOP_ADDED, first)
+    lines += _lost_lines([r for r in rows if r["item"] == "1A" and r["kind"] == _LOST], reworded)
+    if (first.get("compare_version") or REMOVALS_SINCE) < REMOVALS_SINCE:  # no row would read as nothing removed
+        lines += ["", "Sentences no longer said: not looked for (an older watchdesk compared these filings; a run "
+                  "compares each company's newest 10-K, 10-Q or 20-F again)."]  # fmt: skip
+    for kind, said, side in (("added", "added", "new"), (_LOST, "removed", "old")):
+        mdna = [r for r in rows if r["item"] != "1A" and r["kind"] == kind and r["topics"]]
+        if mdna:
+            lines += ["", f"MD&A sentences {said} that mention watched topics ({len(mdna)}):", ""]
+            lines += [_added_line(r, side) for r in mdna[:TOP_ADDED]] + _more(len(mdna) - TOP_ADDED, first, said)
     return [*lines, ""]
 
 
@@ -94,27 +101,58 @@ def _gained_lines(gained: list[dict[str, Any]], factors: list[dict[str, Any]]) -
     within a factor the strongest-toned (sentence sentiment's |score|) first."""
     if not gained:
         return []
-    from watchdesk.agents.flagging.sentiment import score
-
-    rank = {r["old_start"]: i for i, r in enumerate(factors)}  # a gain's old side is its factor's old heading
-    heading = {r["old_start"]: r["new_heading"] for r in factors}
-    # within a factor, the strongest-toned first: "would negatively impact our results" before "we have received
-    # requests for information", which comes first in the text
-    tone = [abs(t) for _, t in score([r["new_heading"] for r in gained])]
-    turn: dict[tuple[Any, bool], int] = {}
-    keyed = []
-    for _, r in sorted(zip(tone, gained, strict=True), key=lambda x: (-x[0], x[1]["seq"])):
-        place = (r["old_start"], bool(r["topics"]))
-        turn[place] = turn.get(place, -1) + 1
-        keyed.append(((not r["topics"], turn[place], rank.get(r["old_start"], len(rank)), r["seq"]), r))
-    ranked = [r for _, r in sorted(keyed, key=lambda x: x[0])]
+    heading = {r["old_start"]: r["new_heading"] for r in factors}  # a gain's old side is its factor's old heading
+    ranked = _ranked(gained, factors, side="old")
     on_topics = sum(bool(r["topics"]) for r in gained)
     title = (
         f"Sentences added to changed risk factors ({len(gained)}, {on_topics} on watched topics; those first, "
         "one factor at a time, most changed first, the strongest-toned first within a factor):"
     )
     shown = [_gained_line(r, heading.get(r["old_start"]) or r["old_heading"]) for r in ranked[:TOP_ADDED]]
-    return ["", title, "", *shown, *_more(len(ranked) - TOP_ADDED, gained[0])]
+    return ["", title, "", *shown, *_more(len(ranked) - TOP_ADDED, gained[0], "added")]
+
+
+def _lost_lines(lost: list[dict[str, Any]], factors: list[dict[str, Any]]) -> list[str]:
+    """Sentences changed factors no longer say, ranked as their gains are, each cited to the older filing that said
+    it (a dropped risk can be good news, a dropped reassurance a warning)."""
+    if not lost:
+        return []
+    ranked = _ranked(lost, factors, side="new")
+    on_topics = sum(bool(r["topics"]) for r in lost)
+    title = (
+        f"Sentences changed risk factors no longer say ({len(lost)}, {on_topics} on watched topics; those first, "
+        "ranked as the sentences added; reworded, moved or figures-only sentences are not counted):"
+    )
+    shown = [_lost_line(r) for r in ranked[:TOP_ADDED]]
+    return ["", title, "", *shown, *_more(len(ranked) - TOP_ADDED, lost[0], "removed")]
+
+
+def _ranked(rows: list[dict[str, Any]], factors: list[dict[str, Any]], *, side: str) -> list[dict[str, Any]]:
+    """Sentences of changed factors on watched topics first, then one factor at a time, most changed first, and
+    within a factor the strongest-toned (sentence sentiment's |score|) first. `side`: the side of a row that holds
+    its factor's heading ("old" for a gain, "new" for a loss), which the factor's own row shares."""
+    from watchdesk.agents.flagging.sentiment import score
+
+    start = f"{side}_start"
+    rank = {r[start]: i for i, r in enumerate(factors)}
+    # within a factor, the strongest-toned first: "would negatively impact our results" before "we have received
+    # requests for information", which comes first in the text
+    quoted = "old_heading" if side == "new" else "new_heading"
+    tone = [abs(t) for _, t in score([r[quoted] for r in rows])]
+    turn: dict[tuple[Any, bool], int] = {}
+    keyed = []
+    for _, r in sorted(zip(tone, rows, strict=True), key=lambda x: (-x[0], x[1]["seq"])):
+        place = (r[start], bool(r["topics"]))
+        turn[place] = turn.get(place, -1) + 1
+        keyed.append(((not r["topics"], turn[place], rank.get(r[start], len(rank)), r["seq"]), r))
+    return [r for _, r in sorted(keyed, key=lambda x: x[0])]
+
+
+def _lost_line(r: dict[str, Any]) -> str:
+    return (
+        f"- “{_md(r['old_heading'])}” {_cite(r, 'old')}, not in {_doc(r, 'new')} · from “{_md(r['new_heading'])}”"
+        + (_topics(r))
+    )
 
 
 def _gained_line(r: dict[str, Any], heading: str) -> str:
@@ -127,10 +165,12 @@ def _changed(r: dict[str, Any]) -> float:
     return chars_changed(r["old_chars"] or 0, r["new_chars"] or 0, r["similarity"] or 0.0)
 
 
-def _more(hidden: int, r: dict[str, Any]) -> list[str]:
-    """"… and 16 more", with the command that lists every change of the newer filing (r: one of its rows)."""
+def _more(hidden: int, r: dict[str, Any], change: str = "") -> list[str]:
+    """"… and 16 more", with the command that lists every change of the newer filing (r: one of its rows), or those
+    of one kind (`change`: "removed", "added" as `watchdesk changes --change` takes it)."""
     day = _day(r["new_filed_at"])
     command = f"watchdesk changes --ticker {r['ticker']} --since {day} --until {day}"
+    command += f" --change {change}" if change else ""
     return [f"- … and {hidden} more (`{command}` lists them all)"] if hidden > 0 else []
 
 
@@ -155,7 +195,10 @@ def _reworded_line(r: dict[str, Any]) -> str:
     )
 
 
-def _added_line(r: dict[str, Any]) -> str:
+def _added_line(r: dict[str, Any], side: str = "new") -> str:
+    """An MD&A sentence added (`side` "new"), or removed ("old": cited to the older filing that said it)."""
+    if side == "old":
+        return f"- “{_md(r['old_heading'])}” {_cite(r, 'old')}, not in {_doc(r, 'new')}{_topics(r)}"
     return f"- “{_md(r['new_heading'])}” {_cite(r, 'new')}{_topics(r)}"
 
 
