@@ -45,8 +45,9 @@ def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) 
 # one after "U.S." before a capitalised word with lower case after it, that pair written once in the filing; 6: none
 # after the "v." of a case name, and "U.S.A." ends one where "U.S." does; 7: a sentence said again in the newer filing
 # is added once, and one the older filing holds whole across a page break, or a piece a page break cut off that it
-# holds, is not added; 8: sentences removed, kind "dropped", from changed risk factors and MD&A, and a piece after a
-# line that a page break cut mid-sentence is read as part of one).
+# holds, is not added; 8: sentences removed, kind "dropped", from changed risk factors and MD&A, a piece after a line
+# that a page break cut mid-sentence is read as part of one, and the pieces of a sentence a break cut are judged as
+# one sentence).
 # A newest filing compared by an older version is compared again (agents/filings._stored_uncompared).
 COMPARE_VERSION = 8
 

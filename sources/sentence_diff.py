@@ -201,6 +201,7 @@ def _in_prose(sentence: Sentence, key: str, prose: str, *, runs_on: bool = False
 
 
 _RUNS_ON = re.compile(r"(?:\b[a-z][\w'’-]*|,)$")  # a line ending on a lower-case word ("of our") or a comma
+_ITEM = re.compile(r"[•●◦▪■*–—-]|\(\w{1,4}\)\s")  # a list's item: a bullet or "(a) ", "(iv) "
 _ENDED_INSIDE = re.compile(r"[.!?;:]['\"’”)]*\s")  # a sentence (or a list's item) ended inside the line
 
 
@@ -208,8 +209,9 @@ def _runs_on(text: str, at: int) -> bool:
     """Does the sentence at `at` in `text` go on from the line before it, which a line or page break cut mid-sentence
     ("... increased aftermarket sales of our" / "GPUs, which could ...")? Table rows between (a page's running header,
     "Table of Contents | Alphabet Inc.") are skipped. A heading ends none, though it may end in lower case ("YouTube
-    ads"): a line that runs on has more than twenty words (subheadings' longest) or a sentence ended inside it."""
-    if at == 0 or text[at - 1] != "\n":
+    ads"): a line that runs on has more than twenty words (subheadings' longest) or a sentence ended inside it. A
+    list's item starts none ("• suppliers extending lead times ...; and" / "• our customers' ability to ...")."""
+    if at == 0 or text[at - 1] != "\n" or _ITEM.match(text, at):
         return False
     end = at - 1
     while end > 0:
@@ -222,46 +224,81 @@ def _runs_on(text: str, at: int) -> bool:
     return False
 
 
+def _wholes(text: str, offset: int, pieces: list[Sentence]) -> list[tuple[Sentence, ...]]:
+    """The sentences of `text` (`pieces`: `sentences` of it, at `offset`), the pieces of one that a line or page break
+    cut grouped, in order: a piece that ends its line without a stop, and the piece that starts the next prose line
+    (`_runs_on`; a running header between is a table row), are one sentence ("For the three and nine months" /
+    "Table of Contents | Alphabet Inc." / "ended September 30, 2023, unallocated corporate costs include ...")."""
+    groups: list[list[Sentence]] = []
+    for s in pieces:
+        before = groups[-1][-1] if groups else None
+        if before is not None and before.text[-1:] not in _ENDS and _runs_on(text, s.start - offset):
+            between = text[before.end - offset : s.start - offset].split("\n")
+            if not between[0].strip() and all(not line.strip() or " | " in line for line in between[1:-1]):
+                groups[-1].append(s)
+                continue
+        groups.append([s])
+    return [tuple(g) for g in groups]
+
+
+def _whole(group: tuple[Sentence, ...]) -> Sentence:
+    """A sentence as compared: its pieces joined by a space (offsets from the first's start to the last's end; the
+    text is no quote of the document when a break cut it, so only its pieces are quoted)."""
+    return group[0] if len(group) == 1 else Sentence(group[0].start, group[-1].end, " ".join(p.text for p in group))
+
+
 @lru_cache(maxsize=4)
 def _old_text(old: str, names: frozenset[str] | None) -> _OldText:
-    """The older text read once: a filing's risk factors are the old side of every changed factor's comparison."""
-    old_sentences = sentences(old, names=names)
+    """The older text read once: a filing's risk factors are the old side of every changed factor's comparison. A
+    sentence a break cut is compared whole, and is seen as its pieces too."""
+    pieces = sentences(old, names=names)
+    old_sentences = [_whole(g) for g in _wholes(old, 0, pieces)]
     words = [frozenset(_WORD.findall(s.text.lower())) for s in old_sentences]
     holding: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
         for w in ws:
             holding.setdefault(w, []).append(i)
-    seen = frozenset(_key(s.text) for s in old_sentences)
+    seen = frozenset(_key(s.text) for s in (*pieces, *old_sentences))
     return _OldText(old_sentences, seen, words, holding, _prose(old))
 
 
 def _fresh(
     old: str, new: str, new_offset: int, names: frozenset[str] | None
 ) -> tuple[list[Sentence], list[tuple[Sentence, Sentence]]]:
-    """Sentences of `new` not in `old` (figures aside): those added, and (new, old) pairs of light rewordings."""
+    """Sentences of `new` not in `old` (figures aside): those added, and (new, old) pairs of light rewordings. A
+    sentence a line or page break cut is judged whole: held or reworded, none of its pieces is added; else its pieces
+    are, but for a piece the older text holds (as one alone is judged)."""
     was = _old_text(old, names)
-    fresh, said = [], set()
-    for s in sentences(new, offset=new_offset, names=names):
-        key = _key(s.text)
+    fresh: list[tuple[Sentence, tuple[Sentence, ...]]] = []
+    said: set[str] = set()
+    for group in _wholes(new, new_offset, sentences(new, offset=new_offset, names=names)):
+        s = _whole(group)
         words = " ".join(_WORD_OR_FIGURE.findall(normalize(s.text)))  # a comma more or less: the same sentence
-        if key in was.seen or words in said:
-            continue
-        if _in_prose(s, _key(s.text, figures=_PROSE_FIGURES), was.prose, runs_on=_runs_on(new, s.start - new_offset)):
+        if words in said or _held(s, was, new, new_offset):
             continue
         said.add(words)  # a sentence said again in the newer text (a 10-Q's "Growth was adversely affected by ...")
-        fresh.append(s)  # is added once, where it is first said
+        parts = group if len(group) == 1 else tuple(p for p in group if not _held(p, was, new, new_offset))
+        if parts:  # is added once, where it is first said
+            fresh.append((s, parts))
     if not fresh:
         return [], []
     old_sentences, old_words, holding = was.sentences, was.words, was.holding
     added: list[Sentence] = []
     reworded: list[tuple[Sentence, Sentence]] = []
-    for s in fresh:
+    for s, parts in fresh:
         like = _reworded(frozenset(_WORD.findall(s.text.lower())), old_words, holding)
         if like is None:
-            added.append(s)
-        else:
+            added += parts
+        elif len(parts) == 1 and parts[0] is s:  # the words inserted are quoted from a sentence no break cut
             reworded.append((s, old_sentences[like]))
     return added, reworded
+
+
+def _held(s: Sentence, was: _OldText, new: str, new_offset: int) -> bool:
+    """Does the older text hold the sentence, figures aside, as one of its sentences or in its prose?"""
+    if _key(s.text) in was.seen:
+        return True
+    return _in_prose(s, _key(s.text, figures=_PROSE_FIGURES), was.prose, runs_on=_runs_on(new, s.start - new_offset))
 
 
 def _reworded(words: frozenset[str], old_words: Sequence[frozenset[str]], holding: dict[str, list[int]]) -> int | None:
