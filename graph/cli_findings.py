@@ -126,6 +126,8 @@ def changes(ctx: click.Context, kinds: tuple[str, ...], **given: Any) -> None:
     names WATCHDESK_HTTP_MAX_MB and its value: a run with it raised compares them), ten at most. --change keeps
     some kinds: new (risk factors), removed (factors, and sentences the older filing said that the newer no longer
     does: reworded, moved, figures-only or page-cut ones are not), changed (factors), added (sentences and words).
+    A table shows ten sentences removed per filing and section (those on a watched topic first) and says how many
+    more; csv, jsonl, md and --change removed list them all.
 
     \b
     Examples:
@@ -138,8 +140,15 @@ def changes(ctx: click.Context, kinds: tuple[str, ...], **given: Any) -> None:
     db_path, chosen, start, end = _asked(ctx.obj, **given)
     rows = explore.changes(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end,
                            as_briefed=given["week"] is not None, change=list(kinds) or None)
-    _write(list(rows[: given["limit"]]), list(rows.columns), given["fmt"], nothing=rows.nothing, total=len(rows),
-           what="changes")  # fmt: skip
+    # at a terminal, a filing's sentences removed are ten per section unless asked for (--change removed)
+    shown, held = (_fewer_removed(list(rows)) if _format(given["fmt"]) == "table" and not kinds
+                   else (list(rows), {}))  # fmt: skip
+    shown = shown[: given["limit"]]
+    held = {row["_held"]: held[row["_held"]] for row in shown if row.get("_held") in held}  # groups a limit kept
+    why = "--limit" if not held else "sentences removed: ten per filing and section, --change removed lists them"
+    _write(shown, list(rows.columns), given["fmt"], nothing=rows.nothing, total=len(rows), what="changes", why=why)
+    for line in held.values():
+        click.echo(line, err=True)
     if rows and rows.note:
         click.echo(rows.note, err=True)
     uncompared, older = _not_compared(db_path, tickers=chosen[0], start=start, end=end)
@@ -152,6 +161,30 @@ def changes(ctx: click.Context, kinds: tuple[str, ...], **given: Any) -> None:
 
 
 _NOT_COMPARED_SHOWN = 10
+_REMOVED_SHOWN = 10  # a table's sentences removed, per filing and section
+
+
+def _fewer_removed(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[tuple[Any, ...], str]]:
+    """For a terminal: of each filing's sentences removed, per section (in a row, as explore.changes orders them),
+    the first ten, those on a watched topic first (each marked "_held" with its group); and for each group that
+    holds more, a line saying what was left out."""
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["change"].startswith("sentence removed"):
+            groups.setdefault((r["filed"], r["ticker"], r["form"], r["section"]), []).append(r)
+    shown: list[dict[str, Any]] = []
+    said: dict[tuple[Any, ...], str] = {}
+    for r in rows:
+        key = (r["filed"], r["ticker"], r["form"], r["section"])
+        if not r["change"].startswith("sentence removed"):
+            shown.append(r)
+        elif r is groups[key][0]:
+            group = groups[key]
+            shown += [x | {"_held": key} for x in sorted(group, key=lambda x: not x["topics"])[:_REMOVED_SHOWN]]
+            if (left := len(group) - _REMOVED_SHOWN) > 0:
+                said[key] = (f"... and {left} more sentences removed from {key[1]}'s {key[2]} filed {key[0]} "
+                             f"({key[3]}) not shown: --change removed lists them all")  # fmt: skip
+    return shown, said
 
 
 def _not_compared(
@@ -235,7 +268,14 @@ def _shown(column: str, row: dict[str, Any]) -> str:
 
 
 def _write(
-    rows: list[dict[str, Any]], columns: list[str], fmt: str | None, *, nothing: str, total: int, what: str
+    rows: list[dict[str, Any]],
+    columns: list[str],
+    fmt: str | None,
+    *,
+    nothing: str,
+    total: int,
+    what: str,
+    why: str = "--limit",
 ) -> None:
     fmt = _format(fmt)
     if fmt == "jsonl":
@@ -264,7 +304,7 @@ def _write(
         click.echo(nothing, err=True)
     else:
         said = what if total != 1 else what[:-1]  # "1 finding", "1 change"
-        shown = f"{len(rows)} of {total} {what} shown (--limit)" if len(rows) < total else f"{total} {said}"
+        shown = f"{len(rows)} of {total} {what} shown ({why})" if len(rows) < total else f"{total} {said}"
         click.echo(shown + ("; --format md, csv or jsonl gives each one's source" if fmt == "table" else ""), err=True)
 
 

@@ -96,3 +96,21 @@ def test_a_store_compared_the_older_way_says_so_until_compared_again(
         assert con.execute("SELECT DISTINCT compare_version FROM filing_comparisons").fetchall() == [(COMPARE_VERSION,)]
     again = CliRunner().invoke(cli, ["changes", "--db", str(db), "--change", "removed", "--format", "csv"])
     assert "207 changes" in again.stderr and OLDER_WAY not in again.stderr
+
+
+def test_a_table_shows_ten_per_filing_and_section_and_says_the_rest(demo_folder: Path) -> None:
+    """At a terminal 206 sentences removed would bury the rest: a table shows ten per filing and section (those on a
+    watched topic first) and names the command that lists them all; csv, jsonl, md and --change removed list all."""
+    db = str(demo_folder / "demo.duckdb")
+    table = CliRunner().invoke(cli, ["changes", "--db", db, "--ticker", "NVDA", "--format", "table"])
+    assert table.stdout.count("sentence removed from a factor") == 10
+    assert table.stdout.count("sentence removed  ") + table.stdout.count("sentence removed\n") == 10  # MD&A
+    lines = [line for line in table.stdout.splitlines() if "sentence removed from a factor" in line]
+    assert all(line.endswith(("supply_chain", "geopolitical", "inventory")) for line in lines)  # on a topic first
+    assert "246 of 432 changes shown (sentences removed: ten per filing and section" in table.stderr
+    assert ("... and 80 more sentences removed from NVDA's 10-K filed 2025-02-26 (risk factors) not shown: "
+            "--change removed lists them all") in table.stderr  # fmt: skip
+    everything = CliRunner().invoke(cli, ["changes", "--db", db, "--ticker", "NVDA", "--format", "csv"])
+    assert everything.stdout.count("sentence removed") == 206 and "432 changes" in everything.stderr
+    asked = CliRunner().invoke(cli, ["changes", "--db", db, "--change", "removed", "--format", "table"])
+    assert asked.stdout.count("sentence removed") == 206 and "more sentences removed" not in asked.stderr
