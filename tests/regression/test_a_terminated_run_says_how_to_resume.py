@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,34 @@ from tests.integration.kill_harness import cli, env
 from tests.regression.demo_slice import WATCHLIST, nvidia_pack
 from watchdesk.store.store import Store
 
+# `watchdesk run` as it is, except that once its plan is saved its next request waits for the stop (at most 60 s).
+# The SIGTERM then always lands between the plan and NVIDIA's listing: sent as "planned" was read, it reached a busy
+# machine's run after the listing had been fetched, which the resumed run fetched again (5 requests, not 4).
+HELD_AFTER_THE_PLAN = """
+import sys
+from watchdesk.graph.cli import main
+from watchdesk.sources.gateway import Gateway
+from watchdesk.store import store
+save_plan, get, planned = store.Store.save_plan, Gateway.get, []
+def saved(self, **kwargs):
+    save_plan(self, **kwargs)
+    planned.append(True)
+def held(self, url, **kwargs):
+    if planned:
+        store._STOPPING.wait(60)  # set by the SIGTERM on any thread (graph/signals.py); the main thread's ends in it
+    return get(self, url, **kwargs)
+store.Store.save_plan, Gateway.get = saved, held
+sys.argv = ["watchdesk", *sys.argv[1:]]
+main()
+"""
+
 
 def test_sigterm_mid_run_says_how_to_resume_and_approve_completes_it(tmp_path: Path) -> None:
     wl, db = tmp_path / "w.toml", tmp_path / "w.duckdb"
     wl.write_text(WATCHLIST, encoding="utf-8")
-    args = cli("run", wl, "--replay", nvidia_pack(tmp_path / "pack"), "--db", db, "--out", tmp_path / "out")
-    proc = subprocess.Popen(args, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    args = cli("run", wl, "--replay", nvidia_pack(tmp_path / "pack"), "--db", db, "--out", tmp_path / "out")[3:]
+    proc = subprocess.Popen([sys.executable, "-c", HELD_AFTER_THE_PLAN, *args], env=env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)  # fmt: skip
     assert proc.stderr is not None
     said = []
     for line in proc.stderr:  # the run row exists once the plan is made
