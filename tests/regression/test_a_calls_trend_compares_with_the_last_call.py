@@ -7,6 +7,7 @@ worse than the last call's. The trend now compares a call with the latest earlie
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.regression.demo_briefs import brief_md
@@ -20,24 +21,26 @@ def _trend(markdown: str) -> dict[str, tuple[str, str, str]]:
     return {topic: (now, before, trend) for topic, now, before, trend in rows}
 
 
-def test_a_calls_trend_compares_with_the_previous_call(demo_folder: Path, shared_fixtures: Path,
+def test_a_calls_trend_compares_with_the_previous_call(demo_store: Callable[[Path], Path], shared_fixtures: Path,
                                                         tmp_path: Path) -> None:  # fmt: skip
+    db = demo_store(tmp_path / "demo")  # a briefing is recorded in its store: not demo_folder's
     # the demo holds NVIDIA's calls of 2024-05-22, 2024-08-28, 2024-11-20 and 2025-02-26 (13 to 14 weeks apart)
-    rows = _trend(brief_md(demo_folder / "demo.duckdb", tmp_path / "w35", "--week", "2024-W35"))
+    rows = _trend(brief_md(db, tmp_path / "w35", "--week", "2024-W35"))
     assert set(rows) == {"Inventory", "Supply chain", "Geopolitical"}, rows
     for topic, (_, before, word) in rows.items():
         assert "first in 12 weeks" not in word, (topic, word)
         assert re.fullmatch(r"(up ▲|down ▼|steady) against the call of 2024-05-22", word), (topic, word)
         assert before != "—", topic
     # the first call stored has no earlier one: said so, not "first in 12 weeks" (the 10-K of 2024-02-21 is no call)
-    rows = _trend(brief_md(demo_folder / "demo.duckdb", tmp_path / "w21", "--week", "2024-W21"))
+    rows = _trend(brief_md(db, tmp_path / "w21", "--week", "2024-W21"))
     assert rows and all((b, w) == ("—", "no earlier call mentions it") for _, b, w in rows.values()), rows
 
 
-def test_a_call_and_a_10k_in_one_week_are_each_compared_with_their_own_kind(demo_folder: Path, shared_fixtures: Path,
-                                                                            tmp_path: Path) -> None:  # fmt: skip
+def test_a_call_and_a_10k_in_one_week_are_each_compared_with_their_own_kind(
+    demo_store: Callable[[Path], Path], shared_fixtures: Path, tmp_path: Path
+) -> None:
     # 2025-W09: the call and the 10-K of 2025-02-26; the call before is of 2024-11-20, the 10-K before of 2024-02-21
-    rows = _trend(brief_md(demo_folder / "demo.duckdb", tmp_path / "w09", "--week", "2025-W09"))
+    rows = _trend(brief_md(demo_store(tmp_path / "demo"), tmp_path / "w09", "--week", "2025-W09"))
     assert set(rows) == {"Inventory", "Supply chain", "Geopolitical"}, rows
     for topic, (_, before, word) in rows.items():
         # the call and the 10-K before, together as the row's net tone is, and the cell says so

@@ -10,6 +10,7 @@ the table from there, as the briefing file does."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +30,13 @@ CARDS = f"""({{over: doc.scrollingElement.scrollWidth - doc.defaultView.innerWid
 
 
 @pytest.fixture(scope="module", params=["2025-W09", "span"])
-def email(request: pytest.FixtureRequest, demo_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+def email(request: pytest.FixtureRequest, demo_folder: Path, demo_store: Callable[[Path], Path],
+          tmp_path_factory: pytest.TempPathFactory) -> str:  # fmt: skip
     """The e-mail of the demo's 2025-W09 (a call and a 10-K: the longest cells) or of its whole span."""
     if request.param == "span":
         return email_html(demo_file(demo_folder, "html"))
-    _, page = brief_html(demo_folder / "demo.duckdb", tmp_path_factory.mktemp("w09"), "--week", request.param)
+    db = demo_store(tmp_path_factory.mktemp("demo"))  # a briefing is recorded in its store: not demo_folder's
+    _, page = brief_html(db, tmp_path_factory.mktemp("w09"), "--week", request.param)
     return email_html(page)
 
 

@@ -60,8 +60,9 @@ def test_weeks_only_old_runs_read_are_not_said_to_be_quiet(old: Path, tmp_path: 
             (2,)]  # fmt: skip
 
 
-def test_a_run_made_since_says_what_it_read(old: Path, tmp_path: Path) -> None:
+def test_a_run_made_since_says_what_it_read(demo_store: Callable[[Path], Path], tmp_path: Path) -> None:
     """The demo run again (same run id) replaces its steps' cuts: what this watchdesk knows is said, not 'older'."""
+    old = as_the_previous_release_left_it(demo_store(tmp_path / "old"))  # its own: the module's stays as it was left
     demo_db(old.parent)
     said = brief_md(old, tmp_path, "--week", "2026-W35")
     assert "older watchdesk" not in said

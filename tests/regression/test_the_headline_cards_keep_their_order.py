@@ -7,6 +7,7 @@ columns are left out; the label beside each value is still its heading. The Mark
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,13 +34,13 @@ def read(card: dict[str, Any]) -> list[str]:
 
 
 def test_a_reworded_heading_or_a_column_left_out_keeps_the_cards_order(
-    demo_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo_store: Callable[[Path], Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     chromium()
     renamed = {"Net tone": "Tone this week", "Trend": "Direction"}
     columns = [(k, renamed.get(h, h), a) for k, h, a in headline.COLUMNS if k not in {"previous", "neutral"}]
     monkeypatch.setattr(headline, "COLUMNS", tuple(columns))
-    markdown, html = brief_html(demo_folder / "demo.duckdb", tmp_path, "--week", "2025-W09")
+    markdown, html = brief_html(demo_store(tmp_path / "demo"), tmp_path, "--week", "2025-W09")
     assert "| Ticker | Topic | New mentions | Warnings | Good news | Tone this week | Direction |" in markdown
     assert "col-" not in markdown and "data-label" not in markdown
     found = measure(html, CARDS, width=WIDTH)
@@ -51,9 +52,9 @@ def test_a_reworded_heading_or_a_column_left_out_keeps_the_cards_order(
         assert labels["col-tone"] == "Tone this week" and labels["col-trend"] == "Direction"
 
 
-def test_long_cells_wrap_within_a_phones_screen(demo_folder: Path, tmp_path: Path) -> None:
+def test_long_cells_wrap_within_a_phones_screen(demo_store: Callable[[Path], Path], tmp_path: Path) -> None:
     chromium()
-    _, html = brief_html(demo_folder / "demo.duckdb", tmp_path, "--week", "2025-W09")
+    _, html = brief_html(demo_store(tmp_path / "demo"), tmp_path, "--week", "2025-W09")
     found = measure(html, CARDS, width=WIDTH)
     assert found["over"] == 0, "the page scrolls sideways"
     assert found["cards"], "no headline cards"

@@ -8,6 +8,7 @@ Trend naming the one baseline. The numbers are unchanged. In the HTML the words 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,10 @@ from tests.regression.test_a_sentence_said_again_counts_once import headline_row
 
 
 @pytest.fixture(scope="module")
-def w09(demo_folder: Path, shared_fixtures: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+def w09(demo_store: Callable[[Path], Path], shared_fixtures: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     """2025-W09 of the demo: NVIDIA's call and 10-K of 2025-02-26 (the call is read from the shared fixtures)."""
-    return brief_md(demo_folder / "demo.duckdb", tmp_path_factory.mktemp("w09"), "--week", "2025-W09")
+    db = demo_store(tmp_path_factory.mktemp("demo"))  # a briefing is recorded in its store: not demo_folder's
+    return brief_md(db, tmp_path_factory.mktemp("w09"), "--week", "2025-W09")
 
 
 @pytest.mark.parametrize(("topic", "previous"), [("Inventory", "-0.31"), ("Supply chain", "-0.65"),
@@ -38,8 +40,8 @@ def test_a_previous_tone_of_some_kinds_only_says_so(demo_folder: Path, shared_fi
     assert headline_row(markdown, "TSM", "Inventory")["Previous"] == "—"  # its first call: nothing to compare
 
 
-def test_a_row_of_one_kind_shows_the_number_alone(demo_folder: Path, tmp_path: Path) -> None:
-    markdown = brief_md(demo_folder / "demo.duckdb", tmp_path, "--week", "2025-W35")  # NVIDIA's 10-Q alone
+def test_a_row_of_one_kind_shows_the_number_alone(demo_store: Callable[[Path], Path], tmp_path: Path) -> None:
+    markdown = brief_md(demo_store(tmp_path / "demo"), tmp_path / "out", "--week", "2025-W35")  # NVIDIA's 10-Q alone
     row = headline_row(markdown, "NVDA", "Inventory")
     assert (row["Previous"], row["Trend"]) == ("-0.49", "steady against the 10-K of 2025-02-26")
 
