@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -38,34 +39,56 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     patch.undo()
 
 
+@dataclass(frozen=True)
+class _DemoTemplate:
+    folder: Path
+    built: Path  # the folder the demo ran in, which its output names
+    stdout: str
+    stderr: str
+
+
 @pytest.fixture(scope="session")
-def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> _DemoTemplate:
     """`watchdesk demo` run once per test process (~4 s of CPU when warm, 12 to 45 s of wall time on a busy
     machine), then moved aside: the store no longer finds the file where it says it was kept, so a copy keeps the
     demo's identity rather than drawing a copy's, and a second demo into a copy replaces its b1/ briefing as a second
     demo replaces a first one's. Never handed to a test."""
-    from tests.regression.demo_briefs import demo_db
+    from tests.regression.demo_briefs import demo_run
 
     built = tmp_path_factory.mktemp("demo-built")
-    demo_db(built)
-    return built.rename(built.with_name(built.name + "-template"))
+    stdout, stderr = demo_run(built)
+    return _DemoTemplate(built.rename(built.with_name(built.name + "-template")), built, stdout, stderr)
 
 
 @pytest.fixture(scope="session")
-def demo_store(_demo_template: Path) -> Callable[[Path], Path]:
+def demo_store(_demo_template: _DemoTemplate) -> Callable[[Path], Path]:
     """`demo_store(folder)`: what `demo_db(folder)` leaves (the demo's database, its checkpoint file, its replay pack
     under .watchdesk/ and its briefing in b1/), copied in a few milliseconds instead of run; the database's path. For
-    the tests that read or change the demo's store, not the ones about `watchdesk demo` itself. Each call is a copy
-    of its own, so nothing one test writes reaches another."""
+    the tests that read or change the demo's store; demo_said gives what the demo printed. Each call is a copy of its
+    own, so nothing one test writes reaches another."""
     from watchdesk.store.store import Store
 
     def copy(folder: Path) -> Path:
-        shutil.copytree(_demo_template, folder, dirs_exist_ok=True)
+        shutil.copytree(_demo_template.folder, folder, dirs_exist_ok=True)
         with Store.open(str(folder / "demo.duckdb")):  # records where it is kept, as the demo's own run did
             pass
         return folder / "demo.duckdb"
 
     return copy
+
+
+@pytest.fixture(scope="session")
+def demo_said(_demo_template: _DemoTemplate, demo_store: Callable[[Path], Path]) -> Callable[[Path], tuple[str, str]]:
+    """`demo_said(folder)`: demo_store(folder), and what `watchdesk demo --db FOLDER/demo.duckdb --out FOLDER/b1
+    --quiet` printed as it made that store, (stdout, stderr), its folder read as `folder`. For the tests of what a
+    first demo says, which need no demo of their own (~4 s of CPU each)."""
+
+    def said(folder: Path) -> tuple[str, str]:
+        demo_store(folder)
+        built, here = str(_demo_template.built), str(folder)
+        return _demo_template.stdout.replace(built, here), _demo_template.stderr.replace(built, here)
+
+    return said
 
 
 @pytest.fixture()

@@ -4,6 +4,7 @@ week offline, and the HTML renders in headless Chromium with no request leaving 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,11 +17,12 @@ RESOURCE = re.compile(r"<(?:img|script|link|iframe|source|video|audio|object|emb
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_said: Callable[[Path], tuple[str, str]]
+         ) -> tuple[Path, list[Path]]:  # fmt: skip
+    """`watchdesk demo --quiet`'s database (this module's own copy) and the files it printed."""
     tmp = tmp_path_factory.mktemp("brief")
-    result = CliRunner().invoke(cli, ["demo", "--db", str(tmp / "demo.duckdb"), "--out", str(tmp / "out"), "--quiet"])
-    assert result.exit_code == 0, result.output
-    return tmp / "demo.duckdb", [Path(line) for line in result.stdout.split()]
+    stdout, _ = demo_said(tmp)
+    return tmp / "demo.duckdb", [Path(line) for line in stdout.split()]
 
 
 def brief(db: Path, *args: str) -> tuple[str, list[Path]]:

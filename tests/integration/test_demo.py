@@ -6,14 +6,13 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
-from click.testing import CliRunner
 
 from watchdesk.graph import demo, runner
-from watchdesk.graph.cli import cli
 from watchdesk.graph.demo import DEMO_RUN_ID, demo_watchlist
 from watchdesk.graph.settings import Settings
 
@@ -189,15 +188,12 @@ def test_second_run_duplicates_nothing_and_fetches_no_stored_document(
     assert not stored & set(second.requested), second.requested  # only what the recording lacks is asked again
 
 
-def test_cli_demo_prints_briefing_path(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        cli, ["demo", "--db", str(tmp_path / "d.duckdb"), "--out", str(tmp_path / "o"), "--quiet"]
-    )
-    assert result.exit_code == 0, result.output
-    assert Path(result.stdout.strip().splitlines()[-1]).is_file()
+def test_cli_demo_prints_briefing_path(demo_said: Callable[[Path], tuple[str, str]], tmp_path: Path) -> None:
+    stdout, _ = demo_said(tmp_path)  # `watchdesk demo --db ... --out ... --quiet`, run once per test process
+    assert Path(stdout.strip().splitlines()[-1]).is_file()
 
 
-def test_two_demos_on_one_db_one_wins_one_says_in_use(tmp_path: Path) -> None:
+def test_two_demos_on_one_db_one_wins_one_says_in_use(tmp_path: Path, demo_store: Callable[[Path], Path]) -> None:
     db = tmp_path / "same.duckdb"
     cmd = [
         sys.executable,
@@ -220,6 +216,5 @@ def test_two_demos_on_one_db_one_wins_one_says_in_use(tmp_path: Path) -> None:
     assert "database in use" in loser_err
     intact = counts(db)
     assert intact["documents"] > 0 and intact["findings"] > 0
-    single = tmp_path / "single.duckdb"
-    runner.start_run(demo_watchlist(), demo_settings(tmp_path).with_(db_path=single), run_id=DEMO_RUN_ID)
+    single = demo_store(tmp_path / "single")  # a demo run alone (`watchdesk demo`, once per test process)
     assert {k: v for k, v in counts(single).items()} == intact

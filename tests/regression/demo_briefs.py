@@ -13,11 +13,17 @@ FEEDS = ("the runs replayed feeds recorded from 2026-01-09 to 2026-03-08, which 
          "recording")
 
 
-def demo_db(folder: Path) -> Path:
-    """`watchdesk demo` into `folder` (its briefing in folder/b1); the database's path."""
+def demo_run(folder: Path) -> tuple[str, str]:
+    """`watchdesk demo --quiet` into `folder` (its briefing in folder/b1): what it printed, (stdout, stderr)."""
     result = CliRunner().invoke(cli, ["demo", "--db", str(folder / "demo.duckdb"), "--out", str(folder / "b1"),
                                       "--quiet"])  # fmt: skip
     assert result.exit_code == 0, result.output
+    return result.stdout, result.stderr
+
+
+def demo_db(folder: Path) -> Path:
+    """`watchdesk demo` into `folder` (its briefing in folder/b1); the database's path."""
+    demo_run(folder)
     return folder / "demo.duckdb"
 
 

@@ -7,20 +7,18 @@ counted once, as a briefing counts)"."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from watchdesk.graph.cli import cli
 from watchdesk.store import explore
 from watchdesk.store.store import Store
 
 
-def test_the_run_summary_says_the_findings_a_briefing_counts(tmp_path: Path) -> None:
-    db = tmp_path / "d.duckdb"
-    result = CliRunner().invoke(cli, ["demo", "--db", str(db), "--out", str(tmp_path / "o"), "--quiet"])
-    assert result.exit_code == 0, result.output
-    summary = next(line for line in result.stderr.splitlines() if line.startswith("run demo-2026-09-01: done"))
+def test_the_run_summary_says_the_findings_a_briefing_counts(demo_said: Callable[[Path], tuple[str, str]],
+                                                             tmp_path: Path) -> None:  # fmt: skip
+    _, stderr = demo_said(tmp_path)  # `watchdesk demo --quiet`, run once per test process, and its store
+    db = tmp_path / "demo.duckdb"
+    summary = next(line for line in stderr.splitlines() if line.startswith("run demo-2026-09-01: done"))
     with Store.open(db, read_only=True) as store:
         stored = store.query("SELECT count(*) FROM findings")[0][0]
     listed = explore.findings(db)  # `watchdesk findings`: a sentence said again once, as a briefing counts

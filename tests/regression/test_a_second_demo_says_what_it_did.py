@@ -7,6 +7,7 @@ reported (or recorded) as this run's."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,13 +20,11 @@ from watchdesk.graph.cli import cli
 from watchdesk.store.store import Store
 
 
-def test_a_second_demo_counts_only_what_it_did(tmp_path: Path) -> None:
-    args = ["demo", "--db", str(tmp_path / "d.duckdb"), "--out", str(tmp_path / "o")]
-    first = CliRunner().invoke(cli, [*args, "--quiet"])
-    assert first.exit_code == 0, first.output
-    again = CliRunner().invoke(cli, args)
+def test_a_second_demo_counts_only_what_it_did(tmp_path: Path, demo_store: Callable[[Path], Path]) -> None:
+    db = demo_store(tmp_path)  # the first demo (`watchdesk demo --quiet --out b1`, run once per test process)
+    again = CliRunner().invoke(cli, ["demo", "--db", str(db), "--out", str(tmp_path / "b1")])
     assert again.exit_code == 0, again.output
-    with Store.open(tmp_path / "d.duckdb", read_only=True) as store:
+    with Store.open(db, read_only=True) as store:
         stored = store.query("SELECT count(*) FROM documents")[0][0]
     lines = again.stderr.splitlines()
     flagged = next(line for line in lines if "flagged 0 documents" in line)
