@@ -1,4 +1,5 @@
-"""Killed runs: SIGKILL at random moments, then the next start; data and audit match an uninterrupted run.
+"""Killed runs: SIGKILL at random moments, then the next start; data and audit match an uninterrupted run. The killed
+runs are processes of their own; each next start runs in the test's process (kill_harness.next_start).
 
 A few trials here; `python -m tests.bench.bench_kill` runs 20.
 """
@@ -68,9 +69,9 @@ def test_an_interrupted_run_is_marked_then_resumed_to_the_same_result(
     run_id, status = kh.run_status(db)
     assert status == "running" and run_id
     assert kh.unaudited_documents(db) == [], "every stored document's request is audited"
-    resumed = subprocess.run(kh.cli("approve", run_id, "--db", db), env=kh.env(), capture_output=True, text=True)
-    assert resumed.returncode == 0, resumed.stderr
-    assert "resuming interrupted run" in resumed.stderr
+    code, said = kh.next_start(kh.cli("approve", run_id, "--db", db)[3:])
+    assert code == 0, said
+    assert "resuming interrupted run" in said
     assert kh.run_status(db) == (run_id, "done")
     assert kh.snapshot(db) == expected[0]
 
@@ -83,8 +84,8 @@ def test_a_new_run_after_a_kill_makes_the_comparison_the_killed_run_never_made(
     # session 20: 3 of 5 kills at 1.6-2.0 s on a filings watchlist).
     db = tmp_path / "k.duckdb"
     _die_after(1, tmp_path, db)
-    again = subprocess.run(kh.run_args(tmp_path, db), env=kh.env(), capture_output=True, text=True)
-    assert again.returncode == 0, again.stderr
+    code, said = kh.next_start(kh.run_args(tmp_path, db)[3:])
+    assert code == 0, said
     got = kh.snapshot(db)
     assert got["filing_comparisons"] and got["filing_comparisons"] == expected[0]["filing_comparisons"]
     assert got["filing_changes"] == expected[0]["filing_changes"]
@@ -94,16 +95,14 @@ def test_the_next_start_marks_an_orphan_interrupted_and_it_can_be_abandoned(tmp_
     db = tmp_path / "k.duckdb"
     _die_after(1, tmp_path, db)
     orphan, _ = kh.run_status(db)
-    again = subprocess.run(kh.run_args(tmp_path, db), env=kh.env(), capture_output=True, text=True)
-    assert again.returncode == 0, again.stderr
-    assert f"run {orphan} was interrupted" in again.stderr
+    code, said = kh.next_start(kh.run_args(tmp_path, db)[3:])
+    assert code == 0, said
+    assert f"run {orphan} was interrupted" in said
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT status FROM runs WHERE run_id = ?", [orphan]).fetchall() == [("interrupted",)]
     con.close()
-    dropped = subprocess.run(
-        kh.cli("approve", orphan, "--db", db, "--reject"), env=kh.env(), capture_output=True, text=True
-    )
-    assert dropped.returncode == 0, dropped.stderr
+    code, said = kh.next_start(kh.cli("approve", orphan, "--db", db, "--reject")[3:])
+    assert code == 0, said
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT status FROM runs WHERE run_id = ?", [orphan]).fetchall() == [("abandoned",)]
     con.close()

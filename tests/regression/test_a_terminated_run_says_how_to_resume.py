@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.kill_harness import cli, env
+from tests.integration.kill_harness import cli, env, next_start
 from tests.regression.demo_slice import WATCHLIST, nvidia_pack
 from watchdesk.store.store import Store
 
@@ -59,15 +59,14 @@ def test_sigterm_mid_run_says_how_to_resume_and_approve_completes_it(tmp_path: P
     assert status == "running", said_all
     assert f"interrupted: what was stored is kept; run {run_id} resumes with `watchdesk approve {run_id} --db {db}`" \
         in said_all, said_all
-    resumed = subprocess.run(cli("approve", run_id, "--db", db), env=env(), capture_output=True, text=True,
-                             timeout=300)  # fmt: skip
-    assert resumed.returncode == 0, resumed.stderr
+    code, resumed = next_start(cli("approve", run_id, "--db", db)[3:])  # in this process, as the run's next start
+    assert code == 0, resumed
     with Store.open(db, read_only=True) as store:
         assert store.query("SELECT status FROM runs") == [("done",)]
         assert store.query("SELECT count(*) FROM findings")[0][0] > 0
     # the requests before the stop count too (a walkthrough, session 27: the resumed summary counted only its own):
     # SEC's ticker map before the stop and again on resuming, then NVIDIA's listing and its 10-Q
-    assert "; 4 requests;" in resumed.stderr, resumed.stderr
+    assert "; 4 requests;" in resumed, resumed
 
 
 def test_ctrl_c_before_the_run_is_recorded_says_there_is_nothing_to_resume(
