@@ -28,6 +28,8 @@ EARLIEST = date.min + timedelta(weeks=TREND_WEEKS, days=queries.LATE_DAYS)  # th
 class BriefResult:
     files: BriefingFiles
     deliveries: list[Outcome]
+    resend_id: str | None = None  # the id a `--deliver` is audited under (`watchdesk runs RESEND_ID`)
+    set_aside: Path | None = None  # where its outcomes wait, when the store stayed held past the reopen wait
 
 
 def stored_watchlist(store: Store, *, name: str | None = None, db: Path | str = "DB") -> tuple[Watchlist, str]:
@@ -111,6 +113,7 @@ def brief(
     )
     files = write_briefing(store, req)
     sent: list[Outcome] = []
+    resend_id = None
     if deliver:
         from watchdesk.graph.delivery import deliver_briefing
 
@@ -118,4 +121,4 @@ def brief(
         resend_id = f"{run_id}:resend:{datetime.now(UTC):%Y-%m-%dT%H:%M:%SZ}"
         sent = deliver_briefing(files, watchlist=watchlist, settings=settings, store=store, run_id=resend_id,
                                 report=report, resend="undelivered" if undelivered else True)  # fmt: skip
-    return BriefResult(files=files, deliveries=sent)
+    return BriefResult(files=files, deliveries=sent, resend_id=resend_id, set_aside=store.set_aside)

@@ -116,8 +116,15 @@ def brief(
                            report=lambda m: click.echo(m, err=True))  # fmt: skip
     for path in result.files.paths.values():
         click.echo(str(path))
-    if missed := [(o.kind, o.target, o.status, o.error) for o in result.deliveries
-                  if o.status in {"failed", "refused", "unconfirmed"}]:  # fmt: skip
+    if result.resend_id and any(o.status != "skipped" for o in result.deliveries):
+        # the sends are audited under an id of their own, which no other output names (a user asked "who sent it?")
+        from shlex import quote
+
+        click.echo(f"delivery audited as {result.resend_id}: `watchdesk runs {quote(result.resend_id)} --db "
+                   f"{quote(str(db_path))}` shows each attempt", err=True)  # fmt: skip
+    missed = [(o.kind, o.target, o.status, o.error) for o in result.deliveries
+              if o.status in {"failed", "refused", "unconfirmed"}]  # fmt: skip
+    if missed:
         from shlex import quote
 
         from watchdesk.graph.delivery import not_delivered_said
@@ -128,6 +135,11 @@ def brief(
                   f"{data.period_end} --out {quote(str(out or settings.out_dir))} --deliver --undelivered")  # fmt: skip
         for line in not_delivered_said(missed, resend=resend):
             click.echo(line, err=True)
+    if result.set_aside is not None:  # as `run` does: exit 3, the database held, saying where the outcomes wait
+        from watchdesk.store.reopen import set_aside_error
+
+        raise set_aside_error(str(db_path), result.set_aside)
+    if missed:
         raise SystemExit(1)
 
 
