@@ -7,7 +7,7 @@ import difflib
 from watchdesk.graph.watchlist import Ticker, Watchlist
 from watchdesk.sources import edgar
 from watchdesk.sources.edgar_parse import resolve_ticker
-from watchdesk.sources.errors import ConfigError, UnknownTickerError
+from watchdesk.sources.errors import ConfigError, UnknownTickerError, UnknownTickersError
 from watchdesk.sources.models import CompanyRef, Fetcher
 
 
@@ -22,7 +22,7 @@ def resolve_companies(watchlist: Watchlist, *, fetcher: Fetcher) -> dict[str, Co
     if len(unknown) == 1:
         raise unknown[0]
     if unknown:
-        raise ConfigError(f"{len(unknown)} unknown tickers:\n" + "\n".join(f"  - {exc}" for exc in unknown))
+        raise UnknownTickersError(unknown)
     return companies
 
 

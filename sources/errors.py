@@ -37,11 +37,23 @@ class StoreFileError(ConfigError):
 class UnknownTickerError(ConfigError, LookupError):
     """A ticker that SEC's ticker map does not know."""
 
+    settings_advice = False  # the watchlist's symbol is what to fix: no setting missing under cron makes a ticker known
+
     def __init__(self, ticker: str, suggestions: list[str]) -> None:
         hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
         super().__init__(f"unknown ticker {ticker!r}: not in SEC's ticker map.{hint}")
         self.ticker = ticker
         self.suggestions = suggestions
+
+
+class UnknownTickersError(ConfigError, LookupError):
+    """Several tickers that SEC's ticker map does not know, each said with its suggestions."""
+
+    settings_advice = False
+
+    def __init__(self, unknown: list[UnknownTickerError]) -> None:
+        super().__init__(f"{len(unknown)} unknown tickers:\n" + "\n".join(f"  - {exc}" for exc in unknown))
+        self.unknown = unknown
 
 
 class TransportError(WatchdeskError, OSError):
