@@ -20,35 +20,49 @@ REOPEN_WAIT_S = 600.0  # how long a delivery that closed the store waits to reop
 
 
 def reopen(path: str, *, report: Callable[[str], None], poll_s: float,
-           wait_s: float) -> duckdb.DuckDBPyConnection | None:  # fmt: skip
+           wait_s: float | None) -> duckdb.DuckDBPyConnection | None:  # fmt: skip
     """The file opened again; while another process holds it (it opened the file as this one waited), waited for up
-    to `wait_s`, said at once and each minute; None once that wait is over, said with where the outcome goes."""
+    to `wait_s`, said at once and each minute; None once that wait is over, said with where the outcome goes. A
+    `wait_s` of None is one try: the process is stopping (Ctrl-C), and nobody should wait for a notebook to let go."""
     began, said = time.monotonic(), -1
     while True:
         try:
             return db.connect(path)
         except DatabaseInUseError as exc:
             waited = time.monotonic() - began
-            if waited >= wait_s:
-                report(f"{path} is still held by another program after {_span(wait_s)} (WATCHDESK_REOPEN_WAIT_S): "
-                       f"what this delivery does is kept in {unrecorded.side_file(path)}, and nothing of it is sent "
-                       f"again; the next watchdesk command that opens the database for writing records it there "
-                       f"(`watchdesk runs --db {path} --upgrade` does, once that program closes it)")  # fmt: skip
+            if wait_s is None or waited >= wait_s:
+                held = ("is held by another program as this process stops" if wait_s is None else
+                        f"is still held by another program after {_span(wait_s)} (WATCHDESK_REOPEN_WAIT_S)")
+                report(f"{path} {held}: what this delivery does is kept in {unrecorded.side_file(path)}, and "
+                       f"nothing of it is sent again; the next watchdesk command that opens the database for writing "
+                       f"records it there (`watchdesk runs --db {path} --upgrade` does, once that program closes "
+                       "it)")  # fmt: skip
                 return None
             if int(waited) // 60 > said:
                 said = int(waited) // 60
                 so_far = f" ({said} min so far)" if said else ""
                 report(f"{path} was opened by another process while this one waited; this one records what it did "
                        f"once that one closes the file, waiting up to {_span(wait_s)} (WATCHDESK_REOPEN_WAIT_S)"
-                       f"{so_far}: {exc}")  # fmt: skip
+                       f"{so_far}: {exc} Ctrl-C stops the wait, keeping what it did beside the database")  # fmt: skip
             time.sleep(min(poll_s, max(0.0, wait_s - waited)))
 
 
-def set_aside_error(path: str, side: Path | None) -> StoreSetAsideError:
-    """What a write into a store set aside says: where its delivery's outcome is, and what records it."""
+def stopped_waiting(path: str) -> str:
+    """What a Ctrl-C during the wait for another program to let the store go says."""
+    return (f"stopped waiting for {path} (Ctrl-C): what this delivery did is kept in {unrecorded.side_file(path)}, "
+            f"and nothing of it is sent again; the next watchdesk command that opens the database for writing records "
+            f"it (`watchdesk runs --db {path} --upgrade` does, once the program holding it closes it)")
+
+
+def set_aside_error(path: str, side: Path | None, *, why: str = "held") -> StoreSetAsideError:
+    """What a write into a store set aside says: where its delivery's outcome is, and what records it. `why`:
+    "held" past the reopen wait, or "interrupted" (a Ctrl-C stopped that wait)."""
+    held = ("was held by another program (a notebook or a DuckDB shell that opened it for writing, not "
+            "read_only=True) when a Ctrl-C stopped this process's wait for it" if why == "interrupted" else
+            "is still held by another program (a notebook or a DuckDB shell that opened it for writing, not "
+            "read_only=True)")
     return StoreSetAsideError(
-        f"{path} is still held by another program (a notebook or a DuckDB shell that opened it for writing, not "
-        f"read_only=True), so this process could not record the rest of its work: what its delivery did is kept in "
+        f"{path} {held}, so this process could not record the rest of its work: what its delivery did is kept in "
         f"{side} and nothing of it is sent again. Close that program's connection: the next watchdesk command that "
         f"opens the database for writing records the file into it (`watchdesk runs --db {path} --upgrade` does, and "
         "writes nothing else), then `watchdesk runs` lists the deliveries"

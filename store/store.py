@@ -28,7 +28,7 @@ from watchdesk.store.records import (
     SentenceRecord,
     SpanRecord,
 )
-from watchdesk.store.reopen import REOPEN_WAIT_S, reopen, set_aside_error
+from watchdesk.store.reopen import REOPEN_WAIT_S, reopen, set_aside_error, stopped_waiting
 
 T = TypeVar("T")
 __all__ = ["REOPEN_WAIT_S", "Store"]
@@ -91,6 +91,7 @@ class Store:
         # what this process would have written, and the lease it keeps meanwhile (unrecorded.py)
         self.set_aside: Path | None = None
         self._aside = ExitStack()
+        self._aside_why = "held"  # or "interrupted": a Ctrl-C stopped the wait for the other program
         _OPEN.add(self)
 
     @classmethod
@@ -100,7 +101,11 @@ class Store:
         store.read_only = read_only
         return store
 
-    def close(self) -> None:
+    def close(self, *, stopping: bool = False) -> None:
+        """Close the file, its log merged into it. A Ctrl-C that stopped that merge (DuckDB turns it into "Query
+        interrupted" and Python never sees the Ctrl-C) is raised again as KeyboardInterrupt once the file is closed,
+        unless the store is closed as the command stops already (`stopping`: __exit__ during an exception)."""
+        interrupted = None
         with self._lock:
             if self.set_aside is not None:  # closed already; its side file is the next open's to record
                 self._aside.close()
@@ -113,7 +118,13 @@ class Store:
                 except duckdb.Error as exc:  # another error (a transaction of another handle) is close's own to skip
                     if (full := disk_full(exc)) is not None:
                         _UNMERGED[self.path] = full
+                except RuntimeError as exc:  # the log stays, and is merged by the next open
+                    if str(exc) != "Query interrupted":
+                        raise
+                    interrupted = exc
             self.con.close()
+        if interrupted is not None and not stopping:
+            raise KeyboardInterrupt from interrupted
 
     @contextmanager
     def released(self, *, run_id: str | None, briefing_id: str | None = None, doing: str,
@@ -122,8 +133,10 @@ class Store:
         """The file closed while this process waits (a retry's backoff), so a notebook, `watchdesk findings` or another
         run can open it meanwhile; a lease beside it says this process lives and will write again (lease.py). Reopened
         when the block ends, waiting up to `wait_s` while another process holds it; this process's other threads wait
-        for that. Past it the store is set aside: what would be written goes to a side file (unrecorded.py). A store
-        in memory, read-only or set aside already, or on a system without flock, stays as it is."""
+        for that. Past it the store is set aside: what would be written goes to a side file (unrecorded.py). A block
+        ended by Ctrl-C (or an error) reopens the file at once or sets it aside, not waiting; a Ctrl-C during the wait
+        sets it aside too: never left closed. A store in memory, read-only or set aside already, or on a system without
+        flock, stays as it is."""
         if self.path is None or self.path == ":memory:" or self.read_only or not lease.supported() or self.set_aside:
             yield
             return
@@ -134,16 +147,41 @@ class Store:
                 leased = False
             else:
                 leased = True
+            if not leased:
+                yield
+                return
+            try:
                 self.close()
+            except KeyboardInterrupt:  # Ctrl-C as it closed: closed all the same
+                self._back(held, report=report, poll_s=poll_s, wait_s=None)
+                raise
             try:
                 yield
-            finally:  # the lease is given up once the file is this process's again, or kept with the side file
-                if leased and (con := reopen(self.path, report=report, poll_s=poll_s, wait_s=wait_s)) is not None:
-                    self.con = con
-                elif leased:
-                    self.set_aside, self._aside = unrecorded.side_file(self.path), held.pop_all()
-                    lease.restate(self.path, doing=f"could not reopen the store after it waited, so it keeps what it "
-                                                   f"did in {self.set_aside.name} until it can")  # fmt: skip
+            except BaseException:  # stopping: the user is not kept waiting for another program to let go
+                self._back(held, report=report, poll_s=poll_s, wait_s=None)
+                raise
+            self._back(held, report=report, poll_s=poll_s, wait_s=wait_s)
+
+    def _back(self, held: ExitStack, *, report: Callable[[str], None], poll_s: float, wait_s: float | None) -> None:
+        """The file reopened after a wait, waiting up to `wait_s` (None: the process stops, one try); or, while another
+        program still holds it, set aside with its side file, the lease kept (`held`) until it is recorded."""
+        assert self.path is not None
+        try:
+            con = reopen(self.path, report=report, poll_s=poll_s, wait_s=wait_s)
+        except KeyboardInterrupt:  # Ctrl-C as it waited for another program to let the file go
+            self._set_aside(held, why="interrupted")
+            report(stopped_waiting(self.path))
+            raise
+        if con is None:
+            self._set_aside(held, why="held")
+        else:
+            self.con = con
+
+    def _set_aside(self, held: ExitStack, *, why: str) -> None:
+        assert self.path is not None
+        self.set_aside, self._aside, self._aside_why = unrecorded.side_file(self.path), held.pop_all(), why
+        lease.restate(self.path, doing=f"could not reopen the store after it waited, so it keeps what it did in "
+                                       f"{self.set_aside.name} until it can")  # fmt: skip
 
     def available(self) -> bool:
         """Whether the store is open: one set aside is tried again (at once, no wait), and once reopened it has
@@ -164,7 +202,7 @@ class Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
+        self.close(stopping=exc[0] is not None)
 
     @contextmanager
     def statements(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -176,7 +214,7 @@ class Store:
             raise KeyboardInterrupt  # a step on a worker thread, after Ctrl-C: stopped between two statements
         with self._lock:
             if self.set_aside is not None and not self.available():
-                raise set_aside_error(str(self.path), self.set_aside)
+                raise set_aside_error(str(self.path), self.set_aside, why=self._aside_why)
             self._running += 1
             try:
                 yield self.con

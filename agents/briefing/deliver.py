@@ -33,7 +33,7 @@ from watchdesk.agents.briefing.delivery_rows import (
     unsure_then,
 )
 from watchdesk.agents.briefing.mail import Image, mail_html
-from watchdesk.agents.briefing.retry import Pause, retry, wait_after
+from watchdesk.agents.briefing.retry import Attempts, Pause, retry, wait_after
 from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.gateway import domain_matches, port_refusal
@@ -92,6 +92,7 @@ class Outcome:
     status: str  # sent | failed | refused | skipped
     attempts: int = 0
     error: str | None = None
+    stopped: bool = False  # a Ctrl-C stopped its attempts outside one: recorded as it stands, then the delivery stops
 
 
 def deliver(
@@ -137,6 +138,8 @@ def deliver(
                 why = (f"{why}; " if why else "") + f"recorded in {store.set_aside} until the database can be written"
             report(f"delivery {outcome.kind} {outcome.target}: {outcome.status}" + (f" ({why})" if why else ""))
             outcomes.append(outcome)
+        if any(o.stopped for o in outcomes):  # recorded: the Ctrl-C goes on, the targets after it are not begun
+            raise KeyboardInterrupt
     return outcomes
 
 
@@ -264,11 +267,18 @@ def _email(
                                    images=images)  # fmt: skip
     refused: dict[str, str] = {}
     pause = sending("email", todo)  # the store closed while the targets tried again wait: pause(those targets)
-    attempts, error = retry(lambda: refused.update(channels.send_email(server, email)), channels_, pause=pause(todo),
-                            say=lambda m: report(f"delivery email {', '.join(todo)}: {m}"))  # fmt: skip
+    first = Attempts(lambda: refused.update(channels.send_email(server, email)))
+    try:
+        attempts, error = retry(first, channels_, pause=pause(todo),
+                                say=lambda m: report(f"delivery email {', '.join(todo)}: {m}"))  # fmt: skip
+        stopped = False
+    except KeyboardInterrupt:  # in a wait, nothing in flight: recorded as it stands; during an attempt, not known
+        if first.in_flight or not first.made:
+            raise
+        (attempts, error), stopped = first.stopped(channels_), True
     tried, last = dict.fromkeys(todo, attempts), dict[str, DeliveryError]()
     later = [a for a, why in refused.items() if why.startswith("4")] if error is None else []
-    if later and attempts < channels_.attempts:  # attempts left
+    if later and attempts < channels_.attempts and not stopped:  # attempts left
         # turned away for now (4xx at RCPT: greylisting, a full mailbox) while the others took it: sent again to them
         # alone, as a message turned away for every recipient is tried again (before: failed after one attempt)
         made = attempts
@@ -291,11 +301,17 @@ def _email(
         wait = wait_after(channels_, attempts)
         said = (f"attempt {attempts} of {channels_.attempts}: {server.where} turned away for now "
                 + "; ".join(f"{a}: {refused[a]}" for a in later) + f"; trying again in {wait:g} s")
-        with pause(later)(attempts, said):
-            report(f"delivery email {', '.join(later)}: {said}")
-            time.sleep(wait)
-            _, again_error = retry(again, channels_, first=attempts + 1,
-                                   say=lambda m: report(f"delivery email {', '.join(later)}: {m}"))  # fmt: skip
+        second = Attempts(again)
+        try:
+            with pause(later)(attempts, said):
+                report(f"delivery email {', '.join(later)}: {said}")
+                time.sleep(wait)
+                _, again_error = retry(second, channels_, first=attempts + 1,
+                                       say=lambda m: report(f"delivery email {', '.join(later)}: {m}"))  # fmt: skip
+        except KeyboardInterrupt:  # those still turned away stay failed with their answer; the others were sent
+            if second.in_flight:
+                raise
+            again_error, stopped = second.error, True
         if again_error is not None and not isinstance(again_error, _ForNow):  # the attempt's error, not an answer
             last = {a: again_error for a in later}
             for address in later:
@@ -303,9 +319,9 @@ def _email(
     # a recipient the server turned away while it took the others is not "sent"
     refused = {a.lower(): why for a, why in refused.items()}
     return out + [
-        Outcome(kind="email", target=a, status="failed", attempts=tried[a],
+        Outcome(kind="email", target=a, status="failed", attempts=tried[a], stopped=stopped,
                 error=f"{server.where} refused it: {refused[a.lower()]}") if a.lower() in refused
-        else Outcome(kind="email", target=a, status=_status(last.get(a, error)), attempts=tried[a],
+        else Outcome(kind="email", target=a, status=_status(last.get(a, error)), attempts=tried[a], stopped=stopped,
                      error=None if (e := last.get(a, error)) is None else str(e))
         for a in todo
     ]
@@ -356,9 +372,15 @@ def _slack(
     if ("slack", where) in skip:
         return Outcome(kind="slack", target=where, status="skipped")
     pause = sending("slack", [where])([where])
-    attempts, error = retry(lambda: channels.post_webhook(url, {"text": msg.headline}), channels_, pause=pause,
-                            say=lambda m: report(f"delivery slack {where}: {m}"))  # fmt: skip
-    return Outcome(kind="slack", target=where, status=_status(error), attempts=attempts,
+    post = Attempts(lambda: channels.post_webhook(url, {"text": msg.headline}))
+    try:
+        attempts, error = retry(post, channels_, pause=pause, say=lambda m: report(f"delivery slack {where}: {m}"))
+        stopped = False
+    except KeyboardInterrupt:  # as an e-mail's: recorded as it stands when no attempt was in flight
+        if post.in_flight or not post.made:
+            raise
+        (attempts, error), stopped = post.stopped(channels_), True
+    return Outcome(kind="slack", target=where, status=_status(error), attempts=attempts, stopped=stopped,
                    error=None if error is None else str(error))  # fmt: skip
 
 

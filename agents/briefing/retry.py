@@ -53,3 +53,35 @@ def retry(
                 time.sleep(delay)
                 delay *= 2
     return tries.attempts, DeliveryError("no attempt made", transient=False)  # pragma: no cover - attempts >= 1
+
+
+class Attempts:
+    """A send whose attempts are counted outside retry(), so that a Ctrl-C that stops retry() (in a wait between two
+    attempts, or as the store is reopened after the last) still knows what they came to: nothing was in flight unless
+    `in_flight` (stopped during an attempt, the message may have been handed over)."""
+
+    def __init__(self, send: Callable[[], object]) -> None:
+        self.send, self.made, self.in_flight = send, 0, False
+        self.error: DeliveryError | None = None
+
+    def __call__(self) -> None:
+        self.made += 1
+        self.in_flight = True
+        try:
+            self.send()
+        except DeliveryError as exc:
+            self.error = exc
+            raise
+        else:
+            self.error = None
+        finally:
+            self.in_flight = False
+
+    def stopped(self, tries: Tries) -> tuple[int, DeliveryError | None]:
+        """(attempts made, the error to record) once a Ctrl-C stopped retry() outside an attempt: an attempt that
+        would have been tried again is a failure said as stopped, never sent (nothing was in flight)."""
+        error = self.error
+        if error is not None and error.transient and self.made < tries.attempts:
+            error = DeliveryError(f"stopped (Ctrl-C) before attempt {self.made + 1} of {tries.attempts}, so not sent; "
+                                  f"attempt {self.made}: {error}", transient=False)  # fmt: skip
+        return self.made, error

@@ -1,0 +1,125 @@
+"""Bug: a Ctrl-C while a delivery waited with the store closed (between two attempts, or reopening the store after
+them while a notebook held it) left the store closed: the process's next write failed with DuckDB's raw "Connection
+Error: Connection already closed!", and the send's row stayed `sending`, so the next delivery said it "may have
+arrived" though nothing was handed over (or though it was sent). And with a notebook holding the file, the first
+Ctrl-C only started the reopen wait (up to WATCHDESK_REOPEN_WAIT_S, 600 s): a second one was needed to stop. Now the
+first Ctrl-C stops at once: the store is reopened if it is free, else set aside with its side file (its later writes
+go there, or say what holds the file and what records it once it is free); the send's outcome is recorded as it
+stands: `failed`, "stopped (Ctrl-C) before attempt 2 of 3, so not sent", for a wait between attempts (so `brief
+--deliver --undelivered` sends it), `sent` when the Ctrl-C came after the attempt that sent it. Real DuckDB file, real
+SMTP on loopback, a real second process holding the file, a real SIGINT to a real `watchdesk brief --deliver`."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.integration.test_delivery import watchlist, written
+from tests.regression.test_a_brief_whose_outcome_waits_beside_the_store_exits_3 import a_briefed_store
+from tests.regression.test_a_delivery_outcome_outlives_a_store_held_past_the_wait import (
+    HOLD,
+    serving_with_login,
+)
+from tests.regression.test_a_delivery_waiting_to_retry_leaves_the_store_free import TO, Greylisting, a_store
+from watchdesk.graph.cli import cli
+from watchdesk.graph.delivery import deliver_briefing
+from watchdesk.graph.settings import Settings
+from watchdesk.sources.errors import StoreSetAsideError
+from watchdesk.store import lease, unrecorded
+from watchdesk.store.store import Store
+
+REPO = Path(__file__).resolve().parents[2]
+# `watchdesk brief` with Python's own Ctrl-C handler, whatever the test runner's process left for SIGINT
+BRIEF = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+         "from watchdesk.graph.cli import cli; cli(sys.argv[1:], prog_name='watchdesk')")  # fmt: skip
+
+
+def holding(db: Path) -> subprocess.Popen[str]:
+    """A notebook's write connection on `db`, held until its standard input closes."""
+    held = subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            text=True)  # fmt: skip
+    assert held.stdout is not None and held.stdout.readline().strip() == "ok"
+    return held
+
+
+def let_go(held: subprocess.Popen[str]) -> None:
+    assert held.stdin is not None
+    held.stdin.close()
+    held.wait(timeout=60)
+
+
+def test_one_ctrl_c_in_the_wait_stops_at_once_and_records_the_send_as_not_sent(tmp_path: Path) -> None:
+    db, args = a_briefed_store(tmp_path)
+    server = Greylisting(refusals=1)
+    held = None
+    with serving_with_login(server) as smtp:
+        env = os.environ | {"WATCHDESK_SMTP_URL": smtp, "WATCHDESK_REOPEN_WAIT_S": "600"}
+        brief = subprocess.Popen([sys.executable, "-c", BRIEF, *args], cwd=REPO, env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)  # fmt: skip
+        try:
+            began = time.monotonic()
+            while not lease.live(db) and time.monotonic() - began < 60:  # the store closed for the 2 s wait
+                time.sleep(0.02)
+            held = holding(db)  # a notebook opens the file meanwhile
+            brief.send_signal(signal.SIGINT)  # one Ctrl-C, in the wait before attempt 2
+            stopped = time.monotonic()
+            _, err = brief.communicate(timeout=120)
+            took = time.monotonic() - stopped
+        finally:
+            if brief.poll() is None:
+                brief.kill()
+            if held is not None:
+                let_go(held)
+        said = " ".join(err.split())
+        side = unrecorded.side_file(db, brief.pid)
+        assert brief.returncode == 130, said
+        assert took < 30, f"waited {took:.0f} s for the notebook after Ctrl-C"  # before: up to 600 s, or a 2nd Ctrl-C
+        assert (f"{db} is held by another program as this process stops: what this delivery does is kept in "
+                f"{side}") in said, said  # fmt: skip
+        assert ("delivery email pm@example.com: failed (stopped (Ctrl-C) before attempt 2 of 3, so not sent; attempt "
+                "1: ") in said, said  # fmt: skip
+        assert "interrupted: what was stored is kept" in said and "Traceback" not in said, said
+        assert server.received == 0
+        upgraded = CliRunner().invoke(cli, ["runs", "--db", str(db), "--upgrade"])  # as the message says
+        assert upgraded.exit_code == 0 and not side.exists(), upgraded.output
+        with Store.open(db, read_only=True) as store:
+            assert store.query("SELECT status, attempts FROM deliveries") == [("failed", 1)]  # before: `sending`
+        again = CliRunner(env={"WATCHDESK_SMTP_URL": smtp}).invoke(cli, [*args, "--undelivered"])
+        assert again.exit_code == 0, again.output
+        assert server.received == 1, "a send the Ctrl-C stopped is one --undelivered sends"
+
+
+def test_a_ctrl_c_while_the_store_is_reopened_keeps_what_was_sent(tmp_path: Path) -> None:
+    db, server = a_store(tmp_path), Greylisting(refusals=1)
+    holders: list[subprocess.Popen[str]] = []
+
+    def report(line: str) -> None:
+        if "trying again" in line and not holders:  # the store is closed: a notebook opens it
+            holders.append(holding(db))
+        if "was opened by another process" in line:  # attempt 2 sent; waiting for the notebook to let go
+            raise KeyboardInterrupt  # the user's Ctrl-C, in that wait
+
+    try:
+        with serving_with_login(server) as smtp, Store.open(db) as store:
+            files = written(store, tmp_path)
+            with pytest.raises(KeyboardInterrupt):
+                deliver_briefing(files, watchlist=watchlist(TO), settings=Settings(smtp_url=smtp, reopen_wait_s=600),
+                                 store=store, run_id="r1", backoff=0, report=report)  # fmt: skip
+            with pytest.raises(StoreSetAsideError) as caught:  # before: "Connection already closed!"
+                store.query("SELECT count(*) FROM runs")
+            assert "when a Ctrl-C stopped this process's wait for it" in str(caught.value), caught.value
+            let_go(holders.pop())
+            rows = store.query("SELECT status, attempts FROM deliveries")  # reopened, its side file recorded
+    finally:
+        for held in holders:
+            let_go(held)
+    assert server.received == 1
+    assert rows == [("sent", 2)], "sent, and recorded so: before, `sending`, later said to have maybe arrived"
+    assert not unrecorded.waiting(db)
