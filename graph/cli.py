@@ -508,6 +508,9 @@ def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool)
         listed = store.query(f"SELECT run_id, {RUN_STATUS}, watchlist, started_at FROM runs ORDER BY started_at DESC")
         for run_id, status, watchlist, started in listed:
             status = lease.run_status(status, run_id, stale=STALE_RUNNING, waiting=waiting) + missed.get(run_id, "")
+            if status.startswith(STALE_RUNNING):  # the command as it can be typed: this run, this database
+                resume = f"{shlex.quote(run_id)} --db {shlex.quote(str(settings.db_path))}"
+                status = status.replace("approve RUN_ID`", f"approve {resume}`", 1)
             click.echo(f"{run_id}\t{status}\t{started:%Y-%m-%d %H:%M}\t{watchlist}")
         if not listed:  # said, where a screen of nothing but table counts left a new user wondering
             click.echo(f"No runs in {settings.db_path} yet: `watchdesk run WATCHLIST --db "
@@ -665,10 +668,12 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
 
     with Store.open(settings.db_path, read_only=True) as store:
         rows = store.query(
-            # the briefing's deliveries, not the notice an unattended run sent while it waited for approval
+            # the briefing's deliveries, not the notice an unattended run sent while it waited for approval; each
+            # target's latest (a run resumed after Ctrl-C tried it again: said once, as that attempt went)
             "SELECT kind, target, status, error, period_start, period_end FROM deliveries WHERE run_id = ? "
-            "AND status IN ('failed', 'refused', 'unconfirmed') "
-            "AND NOT starts_with(coalesce(briefing_id, ''), 'approval:') ORDER BY kind, target",
+            "AND NOT starts_with(coalesce(briefing_id, ''), 'approval:') "
+            "QUALIFY row_number() OVER (PARTITION BY kind, target ORDER BY \"at\" DESC) = 1 "
+            "AND status IN ('failed', 'refused', 'unconfirmed') ORDER BY kind, target",
             [outcome.run_id],
         )
         resend = _resend_command(store, outcome.run_id, settings, rows[0][4:6]) if rows else ""

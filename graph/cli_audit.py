@@ -57,12 +57,16 @@ def _sending(store: Store, run_id: str) -> list[str]:
             "does); no run of the watchlist sends it again unasked" for kind, target in rows]  # fmt: skip
 
 
-# a run's briefing deliveries that did not surely arrive, and were not sent there since (a resend, a later run)
+# a run's briefing deliveries that did not surely arrive, and were not sent there since (a resend, a later run): each
+# target once, as it last went (a run resumed after Ctrl-C that failed it again is one failed target, not two)
 _MISSED = """
-SELECT split_part(d.run_id, ':resend:', 1) AS run, d.status, count(*) FROM deliveries d
-WHERE d.status IN ('failed', 'refused', 'unconfirmed') AND NOT starts_with(coalesce(d.briefing_id, ''), 'approval:')
-  AND NOT EXISTS (SELECT 1 FROM deliveries s WHERE s.briefing_id = d.briefing_id AND s.kind = d.kind
-                  AND s.target = d.target AND s.status = 'sent' AND s."at" > d."at")
+SELECT run, status, count(*) FROM (
+  SELECT split_part(d.run_id, ':resend:', 1) AS run, d.status FROM deliveries d
+  WHERE d.status IN ('failed', 'refused', 'unconfirmed') AND NOT starts_with(coalesce(d.briefing_id, ''), 'approval:')
+    AND NOT EXISTS (SELECT 1 FROM deliveries s WHERE s.briefing_id = d.briefing_id AND s.kind = d.kind
+                    AND s.target = d.target AND s.status = 'sent' AND s."at" > d."at")
+  QUALIFY row_number() OVER (PARTITION BY run, d.briefing_id, d.kind, d.target ORDER BY d."at" DESC) = 1
+)
 GROUP BY ALL ORDER BY 2
 """
 

@@ -17,7 +17,8 @@ import duckdb
 from watchdesk.sources.errors import ConfigError, StoreError
 from watchdesk.store import db
 
-STALE_RUNNING = "running (stale: no process holds the database; the next run marks it interrupted)"
+STALE_RUNNING = ("running (stale: its process ended before the run did, by Ctrl-C or a kill; `watchdesk approve "
+                 "RUN_ID` resumes it)")
 # A run holds the file for writing from its first `running` row to its last write, so a reader that could open
 # the file sees no live run: a `running` row there is a killed one. Only true through a read-only open.
 RUN_STATUS = f"CASE status WHEN 'running' THEN '{STALE_RUNNING}' ELSE status END"

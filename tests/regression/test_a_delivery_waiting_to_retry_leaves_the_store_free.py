@@ -167,7 +167,7 @@ def test_a_process_killed_as_its_delivery_waits_leaves_it_pending(tmp_path: Path
             waiting.wait()
         assert lease.live(db) == [], "a killed process's lease is no lease"
         runs = CliRunner().invoke(cli, ["runs", "--db", str(db)]).stdout
-        assert "r1\trunning (stale: no process holds the database" in runs, runs
+        assert "r1\trunning (stale: its process ended before the run did" in runs, runs
         trail = " ".join(CliRunner().invoke(cli, ["runs", "r1", "--db", str(db)]).output.split())
         assert "briefing deliver.email retrying pm@example.com" in trail, trail
         with Store.open(db) as store:

@@ -23,7 +23,8 @@ def test_runs_shows_a_running_run_as_stale_and_leaves_it(tmp_path: Path) -> None
     result = CliRunner().invoke(cli, ["runs", "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert [line.split("\t")[:2] for line in result.stdout.splitlines()] == [
-        ["killed", "running (stale: no process holds the database; the next run marks it interrupted)"],
+        ["killed", f"running (stale: its process ended before the run did, by Ctrl-C or a kill; `watchdesk approve "
+                   f"killed --db {db}` resumes it)"],
         ["finished", "done"],
     ]
     with duckdb.connect(str(db), read_only=True) as con:  # shown, not written: a reader never marks it
