@@ -26,6 +26,7 @@ from watchdesk.sources.errors import (
     ConfigError,
     DatabaseInUseError,
     DiskFullError,
+    HeldByWatchdeskError,
     ParsingError,
     StoreDamagedError,
     WatchdeskError,
@@ -610,7 +611,7 @@ def _when_free(start: Callable[[], RunOutcome], *, budget: float,
         try:
             return start()
         except DatabaseInUseError as exc:
-            if waited >= budget or "watchdesk process" not in str(exc):
+            if waited >= budget or not isinstance(exc, HeldByWatchdeskError):
                 raise
             err.print(f"the database is in use by another watchdesk run; waiting ({waited:.0f} of {budget:.0f} s)")
             sleep(15.0)

@@ -20,6 +20,11 @@ class WatchdeskError(Exception):
     # runs read their settings): a property of the error, never read from its words
     settings_advice: ClassVar[bool] = False
 
+    def _render_traceback_(self) -> list[str]:
+        """What IPython (a notebook's cell) shows of this error: its message alone, as the CLI's one line. The message
+        says what happened and what to do; a traceback through watchdesk's and contextlib's frames only buried it."""
+        return [f"{type(self).__name__}: {self}"]
+
 
 class ConfigError(WatchdeskError, ValueError):
     """Bad settings or watchlist: fix the input named in the message."""
@@ -127,7 +132,11 @@ class StoreError(WatchdeskError, RuntimeError):
 
 
 class DatabaseInUseError(StoreError):
-    """Another watchdesk process holds the database file."""
+    """Another process holds the database file."""
+
+
+class HeldByWatchdeskError(DatabaseInUseError):
+    """Another watchdesk process holds the database file: a run to wait for (a scheduled run does), not a notebook."""
 
 
 class StoreSetAsideError(DatabaseInUseError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import re
+import shlex
 from collections.abc import Callable
 from datetime import UTC, datetime
 from importlib import resources
@@ -16,6 +17,7 @@ from watchdesk.sources.errors import (
     ConfigError,
     DatabaseInUseError,
     DiskFullError,
+    HeldByWatchdeskError,
     StoreError,
     StoreFileError,
     disk_full,
@@ -236,17 +238,24 @@ def _translate_open_error(
     if held is None:
         return StoreError(f"cannot open database {path}: {exc}")
     pid, prog = held["pid"], held["prog"]
-    if _is_watchdesk(pid):
-        then = ("or to stop at its approval prompt (where it closes the file), then try again" if read_only
-                else "or pass --db to use another file")
-        return DatabaseInUseError(
-            f"database in use: {path} is held by a watchdesk process (PID {pid}). Wait for that run to finish, {then}."
+    if (command := _watchdesk_command(pid)) is not None:
+        if read_only:  # a notebook's cell or a reading command, while a run writes the file
+            return HeldByWatchdeskError(
+                f"database in use: {path} is being written by `{command}` (PID {pid}), and DuckDB lets no other "
+                "process open a file while one writes it, not even read-only. Wait for that command to finish, or "
+                "for a run to stop at its approval prompt or to wait before trying a delivery again (it closes the "
+                "file then), and try again; nothing needs closing on this side."
+            )
+        return HeldByWatchdeskError(
+            f"database in use: {path} is held by a watchdesk process (`{command}`, PID {pid}). Wait for that run to "
+            "finish, or pass --db to use another file."
         )
     if read_only:  # readers never block readers: the holder writes
         return DatabaseInUseError(
             f"database in use: {path} is held for writing by another program ({prog}, PID {pid}), such as a "
-            "DuckDB shell or a notebook that opened it without read_only=True. Close that connection, then try "
-            "again."
+            "DuckDB shell or a notebook that opened it without read_only=True, and DuckDB lets no other process "
+            "open a file while one writes it, not even read-only. Close that connection (or open it there with "
+            "read_only=True, as the notebooks do), then try again."
         )
     return DatabaseInUseError(
         f"database in use: {path} is held by another program ({prog}, PID {pid}), such as an open notebook kernel "
@@ -255,13 +264,23 @@ def _translate_open_error(
     )
 
 
-def _is_watchdesk(pid: str) -> bool:
-    """Whether the process holding the lock runs the watchdesk command (read from /proc where there is one)."""
+def _watchdesk_command(pid: str) -> str | None:
+    """The watchdesk command the process holding the lock runs (`watchdesk run wl.toml --scheduled`; past 200
+    characters its first words; redacted), read from /proc where there is one; None when it runs something else, or
+    cannot be told."""
     try:
-        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        argv = [a.decode("utf-8", "replace") for a in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0") if a]
     except OSError:
-        return False
-    return any(Path(arg.decode("utf-8", "replace")).name == "watchdesk" for arg in argv[:2])
+        return None
+    at = next((i for i, arg in enumerate(argv[:2]) if Path(arg).name == "watchdesk"), None)
+    if at is None:
+        return None
+    said = "watchdesk"
+    for arg in argv[at + 1:]:  # its words while they fit one line: the command and its first arguments
+        if len(said) + len(arg) > 200:
+            return redact_text(f"{said} ...")
+        said += f" {shlex.quote(arg)}"
+    return redact_text(said)
 
 
 # A migration is SQL (NNN_name.sql), or Python (NNN_name.py, its `migrate(con)`) where SQL cannot say it, such as

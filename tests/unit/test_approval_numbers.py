@@ -116,7 +116,7 @@ def test_a_scheduled_run_waits_for_another_run_to_free_the_database(monkeypatch:
     second failed with exit 3 every week. A scheduled run now waits for another watchdesk run, not for a notebook."""
     from watchdesk.graph import cli as cli_module
     from watchdesk.graph.settings import from_env
-    from watchdesk.sources.errors import DatabaseInUseError
+    from watchdesk.sources.errors import DatabaseInUseError, HeldByWatchdeskError
 
     held = "database in use: w.duckdb is held by a watchdesk process (PID 7). Wait for that run to finish."
     tries: list[int] = []
@@ -125,7 +125,7 @@ def test_a_scheduled_run_waits_for_another_run_to_free_the_database(monkeypatch:
     def start() -> str:
         tries.append(1)
         if len(tries) < 3:
-            raise DatabaseInUseError(held)
+            raise HeldByWatchdeskError(held)
         return "done"
 
     waited = cli_module._when_free(start, budget=600.0, sleep=slept.append)  # type: ignore[arg-type]
@@ -133,7 +133,7 @@ def test_a_scheduled_run_waits_for_another_run_to_free_the_database(monkeypatch:
     monkeypatch.setenv("WATCHDESK_LOCK_WAIT_S", "15")
     tries.clear()
     with pytest.raises(DatabaseInUseError):
-        cli_module._when_free(lambda: (_ for _ in ()).throw(DatabaseInUseError(held)),
+        cli_module._when_free(lambda: (_ for _ in ()).throw(HeldByWatchdeskError(held)),
                               budget=from_env().lock_wait_s, sleep=slept.append)  # fmt: skip
     with pytest.raises(DatabaseInUseError):  # a notebook holding it: no waiting
         cli_module._when_free(lambda: (_ for _ in ()).throw(DatabaseInUseError("held by another program")),
