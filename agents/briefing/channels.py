@@ -126,7 +126,7 @@ def smtp_server(url: str) -> SmtpServer:
         # a long run of digits may be a password where the host was left out ("smtp://user:20251231"): not echoed
         said = f"it says {int(m['port'])}" if len(m["port"]) <= 5 else f"it has {len(m['port'])} digits"
         raise ConfigError(f"WATCHDESK_SMTP_URL's port must be 1 to 65535 ({said})")
-    query = parse_qs(m["query"] or "")
+    query = _settings_of(parse_qs(m["query"] or "", keep_blank_values=True))
     named = m.groupdict()
     user = unquote(named["user"]) if named.get("user") else None
     sender = query.get("from", [""])[0]
@@ -141,9 +141,29 @@ def smtp_server(url: str) -> SmtpServer:
         user=user,
         password=unquote(named["password"]) if named.get("password") else None,
         sender=sender,
-        insecure=query.get("insecure", [""])[0] in {"1", "true", "yes"},
-        internal=query.get("internal", [""])[0] in {"1", "true", "yes"},
+        insecure=query.get("insecure", [""])[0].lower() in {"1", "true", "yes"},
+        internal=query.get("internal", [""])[0].lower() in {"1", "true", "yes"},
     )
+
+
+_URL_SETTINGS = {"from": "ADDRESS", "insecure": "1", "internal": "1"}
+_YES_NO = {"1", "true", "yes", "0", "false", "no", ""}
+
+
+def _settings_of(query: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The SMTP URL's ?settings, each known and given once: a typo (`?frm=desk@example.com`, `?insecure=ture`) was
+    ignored, and the mail went from watchdesk@localhost, or the login was refused for want of TLS, with no word of
+    the setting (names and yes/no values are said; no other value is, in case it holds a secret)."""
+    takes = ", ".join(f"{name}={value}" for name, value in _URL_SETTINGS.items())
+    if unknown := sorted(set(query) - set(_URL_SETTINGS)):
+        raise ConfigError(f"WATCHDESK_SMTP_URL has ?{'=, ?'.join(unknown)}=, which watchdesk does not know: it takes "
+                          f"{takes}")  # fmt: skip
+    if twice := sorted(name for name, values in query.items() if len(values) > 1):
+        said = ", ".join(f"{n}=" for n in twice)
+        raise ConfigError(f"WATCHDESK_SMTP_URL gives {said} more than once: give each once")
+    if bad := sorted(n for n in ("insecure", "internal") if query.get(n, [""])[0].lower() not in _YES_NO):
+        raise ConfigError(f"WATCHDESK_SMTP_URL's {'= and '.join(bad)}= must be 1 or 0 (yes/no, true/false)")
+    return query
 
 
 def email_message(
