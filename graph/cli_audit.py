@@ -21,6 +21,9 @@ def print_audit(store: Store, run_id: str, *, echo: Callable[[str], None], note:
         import difflib
 
         known = [r[0] for r in store.query("SELECT run_id FROM runs ORDER BY started_at DESC")]
+        if ":resend:" in run_id:  # a resend's id, mistyped or of another time: the resends are the ids to offer
+            known = [r[0] for r in store.query("SELECT DISTINCT run_id FROM actions WHERE contains(run_id, ':resend:') "
+                                               "ORDER BY run_id DESC")] + known  # fmt: skip
         close = difflib.get_close_matches(run_id, known, n=3)
         hint = f": did you mean {' or '.join(close)}?" if close else " (`watchdesk runs` lists them)"
         raise ConfigError(f"no run {run_id!r} in this store{hint}")
