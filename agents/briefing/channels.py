@@ -286,8 +286,8 @@ def post_webhook(url: str, payload: dict[str, object]) -> int:
     except PolicyError as exc:
         raise DeliveryError(str(exc), transient=False, refused=True) from None
     except httpx.HTTPError as exc:
-        why = _NO_ANSWER if isinstance(exc, httpx.TimeoutException) else type(exc).__name__
-        raise DeliveryError(f"webhook at {host}: {why.format(TIMEOUT)}", transient=True) from None
+        why, lasting = (_NO_ANSWER.format(TIMEOUT), False) if isinstance(exc, httpx.TimeoutException) else _posted(exc)
+        raise DeliveryError(f"webhook at {host}: {why}", transient=not lasting) from None
     except (httpx.InvalidURL, ValueError):  # a control character or space in it: never sent, never echoed
         raise DeliveryError(f"the webhook URL for {host} is not a valid URL", transient=False) from None
     if response.status_code == 429 or response.status_code >= 500:
@@ -295,3 +295,22 @@ def post_webhook(url: str, payload: dict[str, object]) -> int:
     if response.status_code >= 400:
         raise DeliveryError(f"webhook at {host} answered HTTP {response.status_code}", transient=False)
     return response.status_code
+
+
+def _posted(exc: httpx.HTTPError) -> tuple[str, bool]:
+    """A webhook post's failure in words, as an e-mail's is (it said "ConnectError" alone), and whether it lasts: the
+    OS's error under httpx's, never httpx's own words, which may quote the URL (the secret)."""
+    cause: BaseException | None = exc
+    while cause is not None and not isinstance(cause, OSError):
+        cause = cause.__cause__ or cause.__context__
+    if isinstance(cause, socket.gaierror):
+        return f"no such host ({cause.strerror or cause})", cause.errno != socket.EAI_AGAIN
+    if isinstance(cause, ConnectionRefusedError):
+        return "the connection was refused (nothing listens there)", False
+    if isinstance(cause, ssl.SSLCertVerificationError):
+        return f"its TLS certificate does not verify ({cause.verify_message or cause.reason})", True
+    if isinstance(cause, ssl.SSLError):
+        return f"the TLS handshake failed ({cause.reason or cause}): is the URL's https:// or http:// right?", True
+    if isinstance(cause, OSError) and cause.strerror:
+        return cause.strerror[0].lower() + cause.strerror[1:], False
+    return type(exc).__name__, False
