@@ -78,7 +78,7 @@ def deliver_briefing(
 
 def not_delivered_said(rows: Iterable[tuple[str, str, str, str | None]], *, resend: str) -> list[str]:
     """What a run or `watchdesk brief --deliver` says at its end of the targets it did not surely reach, each row
-    (kind, target, status, error), and what to do: send again where it failed, nothing where the policy refused,
+    (kind, target, status, error), and what to do: send again where it failed, allow it first where the policy refused,
     check first where it may have arrived (`resend` sends it where it did not)."""
     from watchdesk.sources.redact import redact_text
 
@@ -90,7 +90,10 @@ def not_delivered_said(rows: Iterable[tuple[str, str, str, str | None]], *, rese
                      "it did not arrive")  # fmt: skip
     if refused := [r for r in rows if r[2] == "refused"]:  # sent again, it would be refused again
         said = "; ".join(f"{kind} {target}: refused ({error})" for kind, target, _status, error in refused)
-        lines.append(f"not delivered ({said}): the watchlist's policy refuses it, so sending again would not help")
+        lines.append(f"not delivered ({said}): the watchlist's [policy] refuses it, so sending it again as it stands "
+                     "would be refused again; if it should get the briefing, allow it there (allowed_recipients takes "
+                     f"an address or an @domain, allowed_domains a webhook's host), then `{resend}` sends it to each "
+                     "target it has not reached")  # fmt: skip
     if unsure := [r for r in rows if r[2] == "unconfirmed"]:  # sent again unasked, it might arrive twice
         said = "; ".join(f"{kind} {target}: {error}" for kind, target, _status, error in unsure)
         lines.append(f"may have been sent ({said}); the briefing is written and stored: check that it arrived before "

@@ -70,4 +70,5 @@ def test_a_refusal_alone_gets_no_resend_hint(tmp_path: Path, capsys: pytest.Capt
     db = delivered_once(tmp_path, watchlist('[[delivery]]\nkind = "email"\nto = ["x@evil.example"]\n'), {})
     said = said_after(db, capsys)
     assert "email x@evil.example: refused (not in the policy's allowed_recipients)" in said, said
-    assert "--deliver" not in said and "sends it again" not in said
+    # the command is given only as what follows allowing the target in the policy: as it stands, it would be refused
+    assert "sends it again" not in said and said.index("allow it there") < said.index("--deliver"), said
