@@ -697,8 +697,9 @@ def _resend_command(store: Any, run_id: str, settings: Settings, period: tuple[o
                                            [run_id])  # fmt: skip
     which = quote(path) if path else f"--name {quote(name)}"  # both stored absolute: the hint works from anywhere
     out = f" --out {quote(out_dir)}" if out_dir else ""
-    return (f"watchdesk brief {which} --db {quote(str(settings.db_path))} --since {period[0]} --until {period[1]}"
-            f"{out} --deliver --undelivered")
+    # the database absolute too: a scheduled run's log is read from another folder than cron's
+    return (f"watchdesk brief {which} --db {quote(str(Path(settings.db_path).absolute()))} --since {period[0]} "
+            f"--until {period[1]}{out} --deliver --undelivered")
 
 
 def _full_disk_said(exc: BaseException) -> WatchdeskError | None:
