@@ -128,7 +128,7 @@ def _as_written(store: Store, *, name: str, fingerprint: str, path: str | None) 
     from pydantic import ValidationError
 
     from watchdesk.graph.watchlist import Watchlist
-    from watchdesk.graph.watchlist_paths import anchored
+    from watchdesk.graph.watchlist_paths import BRIEFING_FOLDER_NAME, anchored, as_briefing_folder
 
     if not path:
         return []
@@ -137,8 +137,10 @@ def _as_written(store: Store, *, name: str, fingerprint: str, path: str | None) 
     same = []
     for other, stored in rows:
         try:
-            written = Watchlist.model_validate_json(stored or "{}")
-            same += [str(other)] if anchored(written, base=Path(path).parent).fingerprint() == fingerprint else []
+            read = anchored(Watchlist.model_validate_json(stored or "{}"), base=Path(path).parent)
+            # its file target "briefings" made absolute, before that was the briefing folder (as the run counted it)
+            folder = as_briefing_folder(read, folder=str(Path(path).parent.resolve() / BRIEFING_FOLDER_NAME))
+            same += [str(other)] if fingerprint in (read.fingerprint(), folder.fingerprint()) else []
         except ValidationError:  # a watchlist stored by a version that read it otherwise: not this one
             continue
     return same

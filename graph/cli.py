@@ -306,6 +306,7 @@ def run(
 
     from watchdesk.graph.cli_plan import load_or_plan, on_disk
     from watchdesk.graph.watchlist import horizon_ended
+    from watchdesk.graph.watchlist_paths import briefing_folder_said
 
     if as_of is not None:  # before a goal is planned: its horizon counts from this day too
         ctx.obj = _settings(ctx, as_of=as_of.date())
@@ -324,6 +325,8 @@ def run(
                               "watchlist.toml`.") from None  # fmt: skip
     if on_disk(watchlist, file=True):  # `approve` reads the secrets the database does not keep from it again
         settings = settings.with_(watchlist_path=Path(watchlist))
+    if said := briefing_folder_said(wl, out_dir=settings.out_dir):
+        click.echo(f"note: {said}", err=True)
     if replay is not None:
         settings = settings.with_(mode="replay", replay_dir=replay)
     ended = horizon_ended(wl, settings.as_of or today())

@@ -63,7 +63,7 @@ def stopped_watchlist(stopped: StoppedRun, *, db: Path | str = "DB") -> Watchlis
             loaded = load_watchlist(path)
         except ConfigError:
             loaded, state = None, "missing or unreadable"
-        if loaded is not None and loaded.redacted().model_dump() == stored.model_dump():
+        if loaded is not None and loaded.redacted().model_dump() == _as_read(stored, loaded).model_dump():
             return loaded
         state = state if loaded is None else "changed since the plan"
     raise ConfigError(
@@ -72,6 +72,15 @@ def stopped_watchlist(stopped: StoppedRun, *, db: Path | str = "DB") -> Watchlis
         f"`watchdesk run {path or 'WATCHLIST'}`, or close this one with "
         f"`watchdesk approve {stopped.run_id} --reject --db {db}`"
     )
+
+
+def _as_read(stored: Watchlist, loaded: Watchlist) -> Watchlist:
+    """`stored` as its file reads now: a run stored before a file target "briefings" was the briefing folder named
+    the folder beside the watchlist (watchlist_paths.as_briefing_folder)."""
+    from watchdesk.graph.watchlist_paths import as_briefing_folder
+
+    folder = loaded._briefing_folder
+    return stored if folder is None else as_briefing_folder(stored, folder=folder)
 
 
 def load_stopped(run_id: str, settings: Settings) -> StoppedRun:

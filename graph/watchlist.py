@@ -221,6 +221,8 @@ class Watchlist(_Strict):
     # Fingerprints of this watchlist as earlier runs stored it, whose approvals still count: with its relative paths
     # as written (watchlist_paths.anchored), a goal as planned on other days (goal/earlier.py)
     _earlier: tuple[str, ...] = PrivateAttr(default=())
+    # the folder a file target "briefings" named before it was read as the briefing folder (watchlist_paths.anchored)
+    _briefing_folder: str | None = PrivateAttr(default=None)
 
     @field_validator("name")
     @classmethod

@@ -1,4 +1,4 @@
-"""Bug: a watchlist's relative paths (a transcripts folder "calls", a file delivery's "briefings") were read from the
+"""Bug: a watchlist's relative paths (a transcripts folder "calls", a file delivery's "copies") were read from the
 current folder, so `watchdesk approve` (or a run) started from another folder missed them: the approved run recorded
 "transcript folder calls does not exist". They are now read from the watchlist file's folder, as other tools read
 their config files' paths; the plan stored with a run holds them absolute, so approving it from anywhere reads them."""
@@ -17,11 +17,12 @@ from watchdesk.graph.cli import cli
 from watchdesk.graph.watchlist import load_watchlist, parse_watchlist
 from watchdesk.store.store import Store
 
-# calls in the folder "calls", a copy of the briefing in "briefings", both written relative
+# calls in the folder "calls", a copy of the briefing in "copies", both written relative (a file delivery "briefings"
+# is the briefing folder itself: test_a_watchlist_run_with_out_writes_only_there.py)
 WATCHLIST = FOLDERS.replace('"FOLDER"', '"calls"').replace('"never"', '"always"') + """
 [[delivery]]
 kind = "file"
-path = "briefings"
+path = "copies"
 """
 
 
@@ -38,7 +39,7 @@ def test_relative_paths_are_read_from_the_watchlists_folder(tmp_path: Path, monk
     monkeypatch.chdir(tmp_path / "elsewhere")
     wl = load_watchlist(Path("../desk/w.toml"))
     assert wl.tickers[0].transcripts[0].path == str(desk.resolve() / "calls")
-    assert wl.delivery[0].path == str(desk.resolve() / "briefings")
+    assert wl.delivery[0].path == str(desk.resolve() / "copies")
     absolute = load_watchlist(_written(tmp_path, WATCHLIST.replace('"calls"', f'"{tmp_path}/x"')))
     assert absolute.tickers[0].transcripts[0].path == f"{tmp_path}/x"  # an absolute path is kept as written
     home = load_watchlist(_written(tmp_path, WATCHLIST.replace('"calls"', '"~/calls"')))
@@ -67,7 +68,7 @@ def test_a_plan_approved_from_another_folder_reads_the_folder_it_names(
     approved = CliRunner().invoke(cli, ["approve", run_id, "--yes", "--db", str(db)])
     assert approved.exit_code == 0, approved.output
     assert "this run: 1 document" in approved.output and "does not exist" not in approved.output, approved.output
-    assert len(list((desk / "briefings").glob("*.md"))) == 1  # the file delivery's folder beside the watchlist
+    assert len(list((desk / "copies").glob("*.md"))) == 1  # the file delivery's folder beside the watchlist
 
 
 def _written(tmp_path: Path, text: str) -> Path:
