@@ -40,7 +40,7 @@ from watchdesk.graph.goal.text import Notes, Text, Token, normalize
 from watchdesk.graph.goal.timing import Timing, find_timing
 from watchdesk.graph.goal.topics import TopicsFound, find_topics
 from watchdesk.graph.goal.unsaid import say_codes, with_lookback
-from watchdesk.graph.goal.words import ACRONYMS, common_words
+from watchdesk.graph.goal.words import ACRONYMS, common_words, is_english
 from watchdesk.graph.watchlist import (
     Delivery,
     Filings,
@@ -282,7 +282,9 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
                 continue
             found.problems.append(f"{phrase!r} is not a company in SEC's ticker map; close matches: {matches}")
         else:
-            hint = f" (a company? close matches: {', '.join(f'{r.ticker} ({r.name})' for r in names)})" if names else ""
+            # a word in lower case ("slowing") is no misspelt company (Solowin): no company is offered for it
+            hint = (f" (a company? close matches: {', '.join(f'{r.ticker} ({r.name})' for r in names)})"
+                    if names and not is_english(phrase) else "")  # fmt: skip
             notes.unclear(f"{phrase!r}: not understood, ignored{hint}")
     found.named.sort(key=lambda n: n.start)
 

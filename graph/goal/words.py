@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from functools import cache
 from importlib import resources
 
@@ -36,3 +37,18 @@ def english_words() -> frozenset[str]:
     it qualifies the next ("low margins", "fast growth"), whatever the ticker map; "tsm", "nvda", "mu" are none."""
     text = (resources.files("watchdesk.graph.goal") / "english_words.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@cache
+def _long_english_words() -> frozenset[str]:
+    raw = (resources.files("watchdesk.graph.goal") / "english_long_words.txt.gz").read_bytes()
+    text = gzip.decompress(raw).decode("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def is_english(phrase: str) -> bool:
+    """Is every word of `phrase` in lower case an English word ("slowing", "supply chain"), by the shipped lists
+    (english_words.txt, english_long_words.txt.gz, common_words.txt)? Such a phrase is no misspelt company."""
+    terms = phrase.split()
+    return bool(terms) and all(w.islower() and (w in english_words() or w in _long_english_words()
+                                                or w in common_words()) for w in terms)  # fmt: skip
