@@ -22,6 +22,23 @@ def lower_case_ticker(group: list[Token], index: CompanyIndex) -> CompanyRef | N
     return ref
 
 
+def lower_case_name(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
+    """The well-known company whose SEC name a lone lower-case word starts ("rivian", "broadcom"), when that word is
+    no English word ("lucid", "apple", "charles" stay words) and no ticker; read where a company stands, and said."""
+    from watchdesk.graph.goal.names import Match, name_key
+    from watchdesk.graph.goal.words import is_english
+
+    word = group[0].word
+    if len(group) != 1 or not word.isalpha() or not word.islower() or len(word) < 4 or is_english(word):
+        return None
+    if word.upper() in ACRONYMS or is_ordinary(word) or index.ticker(word) is not None:
+        return None
+    found = index.by_name(name_key(word))
+    if not isinstance(found, Match) or index.rank[found.ref.cik] >= SHORT_NAME_RANK:
+        return None
+    return found.ref
+
+
 def stays_a_word(tok: Token, ref: CompanyRef, raw: str, starts: set[int]) -> bool:
     """Is a lower-case ticker that is also an English word read as the word, qualifying the word after it ("low
     margins", "fast growth"), as after a watch verb ("watch cash flow")? One that is no word ("tsm", "nvda") qualifies
@@ -53,7 +70,10 @@ def as_written(ref: CompanyRef) -> str:
 
 def read_as_ticker(found: Found, ref: CompanyRef, phrase: str, start: int, notes: Notes | None = None) -> None:
     """`phrase` read as `ref`'s ticker; said now (`notes`), or once the companies are placed."""
-    said = f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by ticker, written in lower case"
+    how = ("by ticker, written in lower case" if phrase.upper() == ref.ticker else  # else a name's first word
+           f"by the start of its SEC name, written in lower case (write {ref.ticker} or {phrase.capitalize()} to be "
+           "sure)")
+    said = f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) {how}"
     found.named.append(Named(ref, phrase, start, said))
     found.spans.append((start, start + len(phrase)))
     if notes is not None:

@@ -15,6 +15,7 @@ from watchdesk.graph.goal.lower_case import (
     as_written,
     by_a_space,
     leave_out_negated,
+    lower_case_name,
     lower_case_ticker,
     read_as_ticker,
     read_where_watched,
@@ -221,7 +222,9 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     # a company read as context, or one SEC does not list read with the goal's words, is said in the decisions
     groups = _groups([t for t in text.tokens() if not _within(t.start, t.end, found.as_words)], index)
     groups, spaced, as_words = spaced_tickers(groups, found, index, text.raw)
-    lower = [None if i in as_words else lower_case_ticker(g, index) for i, g in enumerate(groups)]
+    # "rivian": a well-known company's name in lower case, no English word, read where a company stands as a ticker is
+    lower = [None if i in as_words else lower_case_ticker(g, index) or lower_case_name(g, index)
+             for i, g in enumerate(groups)]  # fmt: skip
     # every word no parser read is a ticker, a company SEC does not list ("watch nvda and samsung") or a word a ticker
     # is too ("nvda low margins")
     unlisted = [i in as_words or index.by_name(name_key(text.raw[g[0].start : g[-1].end])) == []
