@@ -26,6 +26,7 @@ from watchdesk.graph.goal.lower_case import (
 )
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
+from watchdesk.graph.goal.parenthesised import pair_parenthesised, read_exchanges
 from watchdesk.graph.goal.positions import (
     WATCH_VERBS,
     after_watch_verb,
@@ -89,6 +90,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
     timing = with_lookback(timing, text, notes, as_of=as_of)  # "last quarter": filings since 3 months back
     outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
+    read_exchanges(text)  # "NASDAQ: NVDA": no Nasdaq, Inc.
     found = find_companies(text, index, notes)
     read_capitals(text, found, index, notes)  # "T and VZ", "C, JPM and BAC", "watch F": tickers, not words or names
     read_where_watched(text, found, index)  # "watch nvda for Apple demand": nvda stands as NVDA does
@@ -96,6 +98,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     # "Price Target changes": the word; "Watch NVDA for Apple demand": Apple is no company to watch
     words = place_ordinary_words(text, found, notes)
     context = place_context(text, found)
+    pair_parenthesised(found, text.raw)  # "Alphabet (GOOGL)": one company, one decision
     for named in sorted(found.named + words + context + found.excluded, key=lambda n: n.start):
         if named.said not in notes.decisions:  # how each company was read, in the goal's order
             notes.decide(named.said)

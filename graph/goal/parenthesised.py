@@ -1,0 +1,45 @@
+"""A company named with its ticker in parentheses ("Alphabet (GOOGL)", "GOOGL (Alphabet)") is one company, read once:
+the ticker written is the one watched, and one decision says both words."""
+
+from __future__ import annotations
+
+import re
+
+from watchdesk.graph.goal.companies import Found, Named
+from watchdesk.graph.goal.text import Text
+
+# "Alphabet (GOOGL)", "Alphabet (NASDAQ: GOOGL)", "Alphabet ($GOOGL)": between the two, an opening parenthesis (and
+# an exchange); after the second, its closing one
+_OPEN = re.compile(r"\s*\(\s*(?:(?:nasdaq|nyse(?: american)?|amex|otc)\s*:\s*)?\$?$", re.IGNORECASE)
+_CLOSE = re.compile(r"\s*\)")
+# "NASDAQ:NVDA", "NYSE: TSM": where a ticker is listed, no company (Nasdaq, Inc.) to watch
+_EXCHANGE = re.compile(r"\b(?i:nasdaq|nyse(?: american)?|amex|otc)\s*:\s*(?=\$?[A-Z]{1,5}(?:[.-][A-Z])?\b)")
+
+
+def read_exchanges(text: Text) -> None:
+    """An exchange before a ticker ("NASDAQ: NVDA") is read: it names where the ticker is listed."""
+    for m in _EXCHANGE.finditer(text.raw):
+        text.use(m.start(), m.end())
+
+
+def pair_parenthesised(found: Found, raw: str) -> None:
+    """Each company followed by another in parentheses: one Named when both are one company (the ticker written
+    wins: "Alphabet (GOOG)" watches GOOG); a problem when they are two ("Apple (MSFT)")."""
+    named = sorted(found.named, key=lambda n: n.start)
+    kept: list[Named] = []
+    for n in named:
+        before = kept[-1] if kept else None
+        if before is None or not _OPEN.fullmatch(raw[before.end : n.start]) or not _CLOSE.match(raw, n.end):
+            kept.append(n)
+            continue
+        written = f"{raw[before.start : _CLOSE.match(raw, n.end).end()]}"  # type: ignore[union-attr]
+        if before.ref.cik != n.ref.cik:
+            found.problems.append(f"{written!r}: {n.phrase} is {n.ref.name} ({n.ref.ticker}), {before.phrase} is "
+                                  f"{before.ref.name} ({before.ref.ticker}); name the one to watch")
+            kept.append(n)
+            continue
+        name, ticker = (before, n) if n.phrase.lstrip("$").upper() == n.ref.ticker else (n, before)
+        ref = ticker.ref if ticker.phrase.lstrip("$").upper() == ticker.ref.ticker else name.ref
+        said = f"company {written!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by name and ticker"
+        kept[-1] = Named(ref, name.phrase, before.start, said)
+    found.named = kept
