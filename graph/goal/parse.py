@@ -288,9 +288,9 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
                 continue
             found.problems.append(f"{phrase!r} is not a company in SEC's ticker map; close matches: {matches}")
         else:
-            # a word in lower case ("slowing") is no misspelt company (Solowin): no company is offered for it
+            # a word in lower case ("slowing") or a place ("Arizona") is no misspelt company (Solowin): none is offered
             hint = (f" (a company? close matches: {', '.join(f'{r.ticker} ({r.name})' for r in names)})"
-                    if names and not is_english(phrase) else "")  # fmt: skip
+                    if names and not is_english(phrase) and not ordinary else "")  # fmt: skip
             notes.unclear(f"{phrase!r}: not understood, ignored{hint}")
     found.named.sort(key=lambda n: n.start)
 

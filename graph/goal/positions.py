@@ -20,7 +20,7 @@ from dataclasses import replace
 from watchdesk.graph.goal.companies import ORDINARY_ALIASES, Found, Named
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.goal.topics import keyword_table
-from watchdesk.graph.goal.words import common_words, english_words, words
+from watchdesk.graph.goal.words import PLACES, common_words, english_words, words
 
 # "NVIDIA, AMD and Intel", "NVIDIA & AMD", "NVIDIA or AMD", "NVIDIA as well as AMD", "NVIDIA vs AMD": one list
 LIST_JOINT = re.compile(
@@ -169,7 +169,7 @@ def ordinary_word(n: Named) -> str | None:
 
 def is_ordinary(word: str) -> bool:
     """Is `word` an ordinary English word ("target", "shell", "gold"), whatever company has it for a name?"""
-    return word.lower() in ORDINARY_ALIASES or word.lower() in common_words()
+    return word.lower() in ORDINARY_ALIASES or word.lower() in common_words() or word.lower() in PLACES
 
 
 def _written_as_a_company(n: Named) -> bool:

@@ -12,9 +12,10 @@ import difflib
 import re
 
 from watchdesk.graph.goal.text import Notes
-from watchdesk.graph.goal.words import common_words, words
+from watchdesk.graph.goal.words import common_words, english_by_initial, is_english, words
 
 CUTOFF = 0.85
+SLIP_CUTOFF = 0.9  # a custom topic's word and an English word: "goverment" (0.95), not "chiplets", "chaplets" (0.88)
 # The words goals are made of: topic phrasings (goal_topics.toml), sources, cadence, verbs.
 VOCABULARY = words(
     "inventory inventories adjustments destocking restocking writedowns write-downs obsolescence digestion "
@@ -24,7 +25,16 @@ VOCABULARY = words(
     "backlog visibility pricing margins margin guidance outlook revenue earnings calls transcripts transcript "
     "conference filings filing annual quarterly reports news headlines articles weekly daily monthly monday tuesday "
     "wednesday thursday friday saturday sunday morning evening every monitor track watch flag summarize summarise "
-    "highlight alert mentions sentiment risks warnings briefing digest summary email through until quarter"
+    "highlight alert mentions sentiment risks warnings briefing digest summary email through until quarter "
+    # the other shipped topics' words (goal_topics.toml): "reguation" is regulation's, not a topic of its own
+    "regulation regulations regulatory regulators litigation lawsuits antitrust investigations investigation "
+    "compliance settlements settlement patent patents capital expenditures expenditure investments investment "
+    "intensity expansion expansions additions utilization utilisation construction closures openings profitability "
+    "discounting inflation forecasts forecast reaffirmed accelerators accelerator hyperscalers hyperscaler "
+    "artificial intelligence bandwidth memory generative infrastructure adoption workloads buildout buildouts "
+    "stockpiling "
+    "overstock reserves corrections levels channel component availability shipping delays security softness "
+    "weakness strength signals trends increases pressure"
 )
 # Real words a vocabulary word is close to, read as themselves ("biweekly" is an unsupported cadence, said as such,
 # not "weekly"; "filling" is not "filing").
@@ -55,8 +65,8 @@ def correct(goal: str, notes: Notes) -> str:
         # a typo keeps its first letter: "pensions" is not "tensions", "borders" and "reorders" not "orders"
         close = [w for w in difflib.get_close_matches(lower, VOCABULARY, n=3, cutoff=CUTOFF) if w[0] == lower[0]][
             :1] or sorted(w for w in VOCABULARY if swapped(lower, w))[:1]
-        if not close:
-            continue
+        if not close or (is_english(lower) and close[0].rstrip("s") != lower.rstrip("s")):
+            continue  # an English word is itself ("serves" is no "servers"), unless one is the other's plural
         meant = close[0].capitalize() if word[0].isupper() else close[0]
         notes.decide(f"spelling: read {word!r} as {meant!r}")
         out += [goal[last : m.start()], meant]
@@ -69,3 +79,14 @@ def swapped(a: str, b: str) -> bool:
     that; other single edits are left alone, since they make real words ("border" is not "orders")."""
     diff = [i for i in range(len(a)) if len(a) == len(b) and a[i] != b[i]]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def english_slip(term: str) -> str | None:
+    """The English word a lower-case `term` of a custom topic may be a slip for ("goverment": "government"), when it is
+    none itself: suggested, never read in its place (a trade's word, "chiplets", is no slip)."""
+    lower = term.lower()
+    if not term.islower() or len(term) < 5 or not term.isalpha() or is_english(lower):
+        return None
+    candidates = [w for w in english_by_initial(lower[0]) if abs(len(w) - len(lower)) <= 2]
+    close = difflib.get_close_matches(lower, candidates, n=1, cutoff=SLIP_CUTOFF)
+    return close[0] if close else None

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from watchdesk.graph.goal.spelling import english_slip
 from watchdesk.graph.goal.text import Notes, Text, fold
+from watchdesk.graph.goal.unsaid import PERIOD
 from watchdesk.graph.goal.words import words
 from watchdesk.graph.watchlist import CustomTopic
 
@@ -123,8 +125,8 @@ def _custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Not
     terms = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", phrase)  # "exportés" one word; "'delays'" without quotes
     while terms and terms[-1].lower() in _TRAILING:
         terms.pop()
-    if not terms or all(w.lower() in _NOT_TOPIC for w in terms) or len(terms) > 6:
-        return
+    if not terms or all(w.lower() in _NOT_TOPIC or PERIOD.fullmatch(w) for w in terms) or len(terms) > 6:
+        return  # "for Q3": a fiscal period, said as one (unsaid.say_codes), no phrase to flag
     phrase = " ".join(terms)
     if terms[0][:1].isupper() and company_like(phrase, start, start + len(part)):
         return
@@ -134,4 +136,7 @@ def _custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Not
         return
     found.custom.append(CustomTopic(name=name, label=phrase, phrases=(phrase,)))
     text.use(start, start + len(part))
-    notes.decide(f"custom topic {name}: {phrase!r} maps to no shipped topic, so that phrase is flagged as written")
+    slips = [f"{t!r} may be {slip!r}" for t in terms if (slip := english_slip(t))]
+    check = f" (check its spelling: {', '.join(slips)})" if slips else ""
+    notes.decide(f"custom topic {name}: {phrase!r} maps to no shipped topic, so that phrase is flagged as written"
+                 + check)

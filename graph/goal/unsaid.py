@@ -20,7 +20,7 @@ _LOOKBACK = re.compile(
 )
 _MONTHS = {"month": 1, "quarter": 3, "year": 12}
 # "Q3", "3Q25", "FY2025", "1H", "H2 2025": a fiscal period, which no parser reads
-_PERIOD = re.compile(r"(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY)'?\d{0,4}", re.IGNORECASE)
+PERIOD = re.compile(r"(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY)'?\d{0,4}", re.IGNORECASE)
 
 
 def with_lookback(timing: Timing, text: Text, notes: Notes, *, as_of: date) -> Timing:
@@ -57,7 +57,7 @@ def say_codes(text: Text, notes: Notes) -> None:
         word = tok.word.lstrip("$")
         if not (any(c.isdigit() for c in word) and any(c.isalpha() for c in word)):
             continue
-        if _PERIOD.fullmatch(word):
+        if PERIOD.fullmatch(word):
             notes.unclear(f"{word!r}: not understood, ignored (a fiscal period; to read filings back to it, say how "
                           "far back: 'the last 2 quarters' or 'since 2025-07-01')")
         else:

@@ -24,6 +24,18 @@ ACRONYMS = words(
     "GM ARR ROIC ROE ROA ROCE NRR GMV ARPU OEM OEMS ODM CAGR BOM WIP DSO DPO DIO NIM NII LTV CAC TCO PCB PCBS FCF "
     "OPEX CAPEX COGS SG&A BPS YOY"
 )
+# Places where a company builds or sells ("capacity expansion in Arizona"): alone, no misspelt company to stop on (as
+# one word of a name they still name it: "Washington Trust"). States whose name alone is a well-known company's
+# (Alaska, Illinois, Louisiana, Texas) are left out; common_words.txt holds Japan, Germany, India and others.
+PLACES = words(
+    "alabama arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho indiana iowa "
+    "kansas kentucky maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska nevada "
+    "hampshire jersey carolina dakota ohio oklahoma oregon pennsylvania rhode tennessee utah vermont virginia "
+    "washington wisconsin wyoming vietnam malaysia singapore thailand indonesia philippines netherlands italy spain "
+    "poland ireland switzerland sweden norway denmark finland austria belgium brazil argentina chile peru colombia "
+    "australia zealand nigeria egypt saudi arabia emirates qatar turkey iraq"
+)
+
 
 @cache
 def common_words() -> frozenset[str]:
@@ -52,3 +64,9 @@ def is_english(phrase: str) -> bool:
     terms = phrase.split()
     return bool(terms) and all(w.islower() and (w in english_words() or w in _long_english_words()
                                                 or w in common_words()) for w in terms)  # fmt: skip
+
+
+@cache
+def english_by_initial(initial: str) -> tuple[str, ...]:
+    """The shipped English words (both lists) that start with `initial`."""
+    return tuple(sorted(w for w in english_words() | _long_english_words() if w.startswith(initial)))
