@@ -72,7 +72,8 @@ def headline_part(ctx: RenderContext) -> Section:
     if len(rows) == 2:
         rows.append(_row({"ticker": "—", "topic": "—", "mentions": 0, "warnings": 0, "good": 0, "neutral": 0,
                           "tone": "—", "previous": "—", "trend": "no mentions in this period or the weeks before"}))
-    body = ["\n".join(rows), "", *_quotes(ctx), "", "**What is missing**", "", *missing_lines(data)]
+    body = ["\n".join(rows), *one_company_lines(data), "", *_quotes(ctx), "", "**What is missing**", "",
+            *missing_lines(data)]
     if not data.documents and not data.findings:
         body[:0] = ["**No new documents in this period** for any watched ticker; the table and the charts still show "
                     "the weeks before.", ""]  # fmt: skip
@@ -172,6 +173,20 @@ def undated_said(n: int) -> str:
 
 
 _VERB = {"filings": "filed", "transcripts": "called", "news": "published"}
+
+
+def one_company_lines(data: BriefingInput) -> list[str]:
+    """Under the table: watched tickers of one company (GOOG and GOOGL, CIK 1652044) that both hold documents or
+    mentions of the period, said to be one company, whose rows each count what was stored under that ticker."""
+    held = {d.ticker for d in data.documents} | {f.ticker for f in data.findings}
+    by_cik: dict[int, list[str]] = {}
+    for ticker in data.tickers:
+        if ticker in held and (cik := data.ciks.get(ticker)):
+            by_cik.setdefault(cik, []).append(ticker)
+    said = [f"{_and(tickers[:4])}{f' and {len(tickers) - 4} more' if len(tickers) > 4 else ''} are one company "
+            f"(CIK {cik}): each row counts the documents stored under its ticker, each document once."
+            for cik, tickers in by_cik.items() if len(tickers) > 1]  # fmt: skip
+    return ["", *said] if said else []
 
 
 def _same_company(ticker: str, data: BriefingInput, with_documents: Iterable[str | None]) -> list[str]:
