@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key
 from watchdesk.graph.goal.text import Notes, Text, Token
-from watchdesk.graph.goal.words import ACRONYMS, common_words, words
+from watchdesk.graph.goal.words import ACRONYMS, PLACES, common_words, words
 from watchdesk.sources.models import CompanyRef
 
 MAX_WORDS = 6
@@ -138,7 +138,7 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
     if by_alias and key in ORDINARY_ALIASES and not any(t.capitalized or t.word != t.text for t in span):
         return None  # "50 bp", "H-1B visa", "foundry arm": words, unless written as names ("Meta", "meta's")
     if len(span) == 1 and not _exact(found) and (first.initial or _obscure(found, index)
-                                                 or first.word.lower() in GENERIC):
+                                                 or first.word.lower() in GENERIC or first.word.lower() in PLACES):
         # A lower-case or sentence-first word names a company only as an alias or whole SEC name; a short
         # name stands for a well-known company ("Micron"): "chain" or "Blackwell" start too many names.
         return None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from watchdesk.graph.goal.capitals import read_capitals
-from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companies
+from watchdesk.graph.goal.companies import ORDINARY_ALIASES, UNLISTED, Found, Named, find_companies
 from watchdesk.graph.goal.delivery import find_recipients
 from watchdesk.graph.goal.lower_case import (
     as_written,
@@ -260,6 +260,11 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
             else:
                 found.problems.append(f"{phrase!r} in lower case is a word, {as_written(word_ref)}")
             continue
+        if (ref := _lower_alias(group[0], index)) and len(group) == 1:
+            if listed:  # "costco, walmart & target": where a company stands, said, never dropped unsaid
+                notes.unclear(f"{phrase!r}: not understood, ignored (in lower case a word, not {ref.name} "
+                              f"({ref.ticker}): write {phrase.capitalize()} or ${ref.ticker} to watch it)")
+            continue
         capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
         ordinary = all(is_ordinary(t.word) for t in group)
         if ref := _ordinary_name(group, index):
@@ -317,8 +322,10 @@ def _groups(tokens: list[Token], index: CompanyIndex) -> list[list[Token]]:
     last = -2
     for i, tok in enumerate(tokens):
         word = tok.word
-        if word.lower() in common and _ordinary_name([tok], index):
-            groups.append([tok])  # a capitalised common word that names a company: a group of its own ("Gap")
+        if word.lower() in common and (_ordinary_name([tok], index) or _lower_alias(tok, index)):
+            # a capitalised common word that names a company ("Gap"), or one such a word in lower case ("target"):
+            # a group of its own
+            groups.append([tok])
             last = -2
             continue
         if word.lower() in common or word.upper() in ACRONYMS or any(c.isdigit() for c in word) or len(word) < 2:
@@ -329,6 +336,14 @@ def _groups(tokens: list[Token], index: CompanyIndex) -> list[list[Token]]:
             groups.append([tok])
         last = i
     return groups
+
+
+def _lower_alias(tok: Token, index: CompanyIndex) -> CompanyRef | None:
+    """The company an ordinary word names as an alias when capitalised ("Target"), for that word in lower case."""
+    if not tok.word.islower() or tok.word not in ORDINARY_ALIASES:
+        return None
+    alias = index.by_name(name_key(tok.word))
+    return alias.ref if isinstance(alias, Match) and alias.how == "alias" else None
 
 
 def _in_company_list(group: list[Token], found: Found, raw: str, *, spaced: bool = False) -> bool:

@@ -48,6 +48,8 @@ _ZONE = (r"(?:\s*\b(?P<zone>utc|gmt|e[sd]?t|c[sd]?t|p[sd]?t|m[sd]?t|cet|cest|bst
          r"(?:eastern|pacific|central|mountain|tokyo|london|new york|hong kong|singapore|taipei)(?: time)?)\b)?")
 _TIME = re.compile(rf"\b(?:at|by|around)\s+(\d{{1,2}})(?!\d)(?:[:.](\d{{2}}))?\s*(am|pm|a\.m\.|p\.m\.)?{_ZONE}", _I)
 _MILITARY = re.compile(rf"\b(?:at|by|around)\s+([01]\d|2[0-3])([0-5]\d)\b(?!\s*(?:am|pm)){_ZONE}", _I)
+# "weekly Mondays 9am": a time with am or pm needs no "at"
+_BARE = re.compile(rf"(?<![\w:.$/-])(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(am|pm|a\.m\.|p\.m\.)(?![\w.]){_ZONE}", _I)
 # "Mondays 8:15"; not a time inside an ISO date-time ("2027-02-28T17:00Z") or one with am/pm (_TIME has those)
 _CLOCK = re.compile(rf"(?<![\d/.:T-])([01]?\d|2[0-3]):([0-5]\d)(?![\d/.:-])(?!\s*(?:am|pm|a\.m|p\.m)){_ZONE}", _I)
 _NOON = re.compile(r"\b(?:at\s+)?(noon|midday|midnight)\b", _I)
@@ -63,7 +65,8 @@ _REST = re.compile(r"\b(?:for\s+|through\s+|over\s+|until\s+|till\s+|thru\s+)?(?
                    r"(?:(?:rest|remainder|end)\s+of\s+(?:the\s+|this\s+)?|the\s+|this\s+)(quarter|year|month)\b", _I)
 # What starts a horizon: "to" and "by" alone do not ("flag any pushouts to Q2", "delivered by Friday", "from Q3 to
 # Q4"), except before an ISO date.
-_UNTIL = r"\b(?:through|thru|until|till|up\s+to)\s+"
+# "ending in June", "ending March 2027", "ends on 2027-03-31": the same end, said otherwise
+_UNTIL = r"\b(?:through|thru|until|till|up\s+to|(?:ending|ends?)(?:\s+(?:in|on|by))?)\s+"
 _END_OF = r"(?:(?:the\s+)?end\s+of\s+)?"  # "until the end of Q1 2027", "until end of Q1 2027"
 # "till end of next quarter": that quarter's last day, not three months on
 _END_NEXT = re.compile(
@@ -97,7 +100,8 @@ _RANGE = re.compile(rf"\b(?:from|between)\s+{_ISO_DAY}{_TO}{_ISO_DAY}\b", _I)
 _MONTH_YEAR = rf"{_MONTH}\s+(\d{{4}})"
 _MONTH_RANGE = re.compile(rf"\b(?:from|between)\s+{_MONTH_YEAR}{_TO}{_MONTH_YEAR}", _I)
 _ISO = re.compile(
-    r"\b(?:through|until|till|to|by|ending)\s+(\d{4}-\d{2}-\d{2})(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?(?![\d-])", _I
+    r"\b(?:through|until|till|to|by|ending|ends?\s+on|ends)\s+(\d{4}-\d{2}-\d{2})(?:T[\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
+    r"(?![\d-])", _I
 )
 _QUARTER = re.compile(rf"{_UNTIL}{_END_OF}(?:fiscal\s+)?Q([1-4])(?:\s*'?(\d{{2,4}}))?\b", _I)
 _DAY_MONTH = re.compile(rf"{_UNTIL}(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(\d{{4}}))?", _I)
@@ -182,7 +186,7 @@ def _time(text: Text, notes: Notes) -> str | None:
     """The run time: "at 7:30pm", "at 0630", "Mondays 8:15", "at noon"; a time zone is said and dropped, "at 6"
     (am or pm?) and impossible times are said; a negated time ("not at 7am") is none."""
     found: str | None = None
-    for pattern in (_TIME, _MILITARY, _CLOCK, _NOON):
+    for pattern in (_TIME, _MILITARY, _CLOCK, _BARE, _NOON):
         for m in list(text.finditer(pattern)):
             text.use(m.start(), m.end())
             if negation := text.negation(m.start(), m.end()):
@@ -206,7 +210,7 @@ def _clock(m: re.Match[str], pattern: re.Pattern[str]) -> str | None:
     if pattern is _NOON:
         return "00:00" if m.group(1).lower() == "midnight" else "12:00"
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    if pattern is _TIME:
+    if pattern in (_TIME, _BARE):
         half = (m.group(3) or "").lower().replace(".", "")
         if not half and not m.group(2):
             return None  # "at 7" alone: morning or evening?

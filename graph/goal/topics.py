@@ -45,6 +45,9 @@ _NOT_TOPIC = _TRAILING | words(
     "team teams desk colleagues group boss manager"
 )
 
+_SPEAKERS = words("management executives executive ceo cfo leadership analysts")
+_SAYS = re.compile(r"\s+(?:commentary|comments?|remarks|discussion|talk|tone)\b", re.IGNORECASE)
+
 
 @dataclass
 class TopicsFound:
@@ -125,6 +128,9 @@ def _custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Not
     terms = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", phrase)  # "exportés" one word; "'delays'" without quotes
     while terms and terms[-1].lower() in _TRAILING:
         terms.pop()
+    speaker = len(terms) == 1 and re.sub(r"['’]s$", "", terms[0].lower()) in _SPEAKERS
+    if speaker and _SAYS.match(text.raw, start + len(part)):
+        return  # "Flag management commentary on layoffs": who says it, no topic ("management changes" is one)
     if not terms or all(w.lower() in _NOT_TOPIC or PERIOD.fullmatch(w) for w in terms) or len(terms) > 6:
         return  # "for Q3": a fiscal period, said as one (unsaid.say_codes), no phrase to flag
     phrase = " ".join(terms)
