@@ -101,5 +101,7 @@
 # levels" with no verb only right after the stock; 0.32 (calls' flags and every labelled filing set unchanged): a
 # filing table's row whose first cell is an exhibit number ("10.17† | Supply Agreement between Panasonic ...") is no
 # flag, as a row of figures is not (Tesla's 10-Ks had eight, read as good news or warnings); 0.33 (every labelled
-# set unchanged): a company "hit by sanctions" (or tariffs, export controls) and stock that "piles up" are warnings
-METHOD_VERSION = "0.33"
+# set unchanged): a company "hit by sanctions" (or tariffs, export controls) and stock that "piles up" are warnings;
+# 0.34 (calls' flags unchanged): the government as a debtor or issuer ("a downgrade of the USG credit rating", "USG
+# securities") and its fiscal, monetary, tax or crypto policy are macro, not geopolitics (topics.toml exclude)
+METHOD_VERSION = "0.34"

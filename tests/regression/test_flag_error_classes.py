@@ -17,7 +17,9 @@ as lean stock, supply squeezes, suppliers' price increases and supply that canno
 questions read as warnings. Flagging v0.10 adds whose stock and which way: customers' stock built or in excess and
 customers still adjusting theirs read as neutral, stock come down read as neutral or a warning, our own stock managed
 or invested in read as good news, a written-down benefit cleared read as good news, and stock run out (out-of-stocks,
-less replenishment) read as good news.
+less replenishment) read as good news. Flagging v0.34 adds: the government as a debtor or issuer ("a downgrade of
+the USG credit rating", "USG securities") and its fiscal or crypto policy read as geopolitics (macro, not the rubric's
+export controls, tariffs and trade policy).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from watchdesk.agents.flagging.document import flag_document, load_document
-from watchdesk.agents.flagging.flag import Flag
+from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.polarity import judge
 from watchdesk.agents.flagging.reading import rubric_verdict
 from watchdesk.agents.flagging.sentences import split_sentences
@@ -183,6 +185,38 @@ CASES += RULES_V010
 # a plain question, naming neither a problem nor a premise, is neutral (rubric 5.3), whatever the weights say
 PLAIN = (J + "RTX_q4_2021.json", "give us some more color on the supply chain situation", "supply_chain", "neutral")
 CASES.append(PLAIN)
+# flagging v0.34: the government as a debtor and its fiscal or crypto policy are macro, not geopolitics (the rubric's
+# geopolitics is export controls, licences, tariffs, trade policy, sanctions, wars); NVIDIA's USG, the government
+# whose export controls it reports, still is in the same 10-K
+NVDA_10K = "edgar/filings/NVDA_10-K_FY2025_filed-2025-02-26.html"
+NVDA_10Q = "edgar/filings/NVDA_10-Q_Q2FY2026_filed-2025-08-27.html"
+MACRO_V034: list = [
+    (NVDA_10K, "a downgrade of the USG credit rating due to an actual or threatened default on government debt",
+     "geopolitical", None),
+    (NVDA_10K, "A majority of our investment portfolio comprises USG securities.", "geopolitical", None),
+    (NVDA_10K, "government cryptocurrency policies and regulations", "geopolitical", None),
+    (NVDA_10Q, "debt securities issued by the USG and its agencies", "geopolitical", None),
+    (NVDA_10K, "the USG announced export restrictions and export licensing requirements targeting China",
+     "geopolitical", "negative"),
+    (NVDA_10K, "Economic and industry uncertainty or changes, including recession or slowing growth", "geopolitical",
+     "negative"),
+]  # fmt: skip
+CASES += MACRO_V034
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("Changes in U.S. fiscal or monetary policy could reduce demand for our products.", False),
+    ("Washington's fiscal policy is adding to inflation.", False),
+    ("Changes in U.S. tax policy could increase our effective tax rate.", False),
+    ("A downgrade of the USG credit rating could result in higher interest rates.", False),
+    ("US trade policy has become much more protectionist.", True),
+    ("The U.S. government's policies on chip exports to China remain uncertain.", True),
+    ("The USG announced new export controls on our products to China.", True),
+    ("Changes in government and economic policies, incentives or tariffs may also impact our production.", True),
+])  # fmt: skip
+def test_macro_policy_is_no_geopolitics_and_trade_policy_still_is(sentence: str, flagged: bool) -> None:
+    flags = flag_text(sentence, topics=load_topics(["geopolitical"]))
+    assert bool(flags) is flagged, flags
 
 
 def _id(case: object) -> str:
