@@ -8,9 +8,6 @@ its citation as the briefing writes it ("F-" and the start of its finding_id) an
 
 from __future__ import annotations
 
-import csv
-import io
-import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -19,10 +16,11 @@ from typing import Any
 import click
 
 from watchdesk.graph.cli_input import AnyCase, Day, GivenPath, ticker_given
+from watchdesk.graph.cli_rows import output_format, write_rows
 from watchdesk.graph.paths import no_database
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
-from watchdesk.sources.redact import inert_json, printable
+from watchdesk.sources.redact import printable
 from watchdesk.store.filters import kind_given, polarity_given
 from watchdesk.store.topic_names import topic_given
 
@@ -94,12 +92,12 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     db_path, chosen, start, end = _asked(ctx.obj, **given)
     rows = explore.findings(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end, polarity=polarity,
                             kind=kind, limit=given["limit"], as_briefed=given["week"] is not None)  # fmt: skip
-    fmt = _format(given["fmt"])
+    fmt = output_format(given["fmt"])
     for_reader = fmt in ("table", "md")  # a question marked beside its speaker, as a briefing marks it
-    shown = [_finding_row(r, for_reader=for_reader) for r in rows]
+    shown = [_finding_row(r) for r in rows] if for_reader else rows
     columns = ["date", "ticker", "topic", "polarity", "score", "sure", "citation", "document", "section", "speaker",
                *([] if for_reader else ["said_as"]), "sentence", "said_again", "source", "finding_id"]  # fmt: skip
-    _write(shown, columns, fmt, nothing=rows.nothing, total=rows.total, what="findings")
+    write_rows(shown, columns, fmt, nothing=rows.nothing, total=rows.total, what="findings")
     if rows and rows.note:  # GOOGL's findings stored under GOOG (an empty answer's `nothing` says it)
         click.echo(rows.note, err=True)
 
@@ -141,12 +139,12 @@ def changes(ctx: click.Context, kinds: tuple[str, ...], **given: Any) -> None:
     rows = explore.changes(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end,
                            as_briefed=given["week"] is not None, change=list(kinds) or None)
     # at a terminal, a filing's sentences removed are ten per section unless asked for (--change removed)
-    shown, held = (_fewer_removed(list(rows)) if _format(given["fmt"]) == "table" and not kinds
+    shown, held = (_fewer_removed(list(rows)) if output_format(given["fmt"]) == "table" and not kinds
                    else (list(rows), {}))  # fmt: skip
     shown = shown[: given["limit"]]
     held = {row["_held"]: held[row["_held"]] for row in shown if row.get("_held") in held}  # groups a limit kept
     why = "--limit" if not held else "sentences removed: ten per filing and section, --change removed lists them"
-    _write(shown, list(rows.columns), given["fmt"], nothing=rows.nothing, total=len(rows), what="changes", why=why)
+    write_rows(shown, list(rows.columns), given["fmt"], nothing=rows.nothing, total=len(rows), what="changes", why=why)
     for line in held.values():
         click.echo(line, err=True)
     if rows and rows.note:
@@ -203,13 +201,12 @@ def _not_compared(
                 compared_before_removals(store, tickers=tickers, start=start, end=end))  # fmt: skip
 
 
-def _finding_row(row: dict[str, Any], *, for_reader: bool) -> dict[str, Any]:
-    """A finding; for a reader, an analyst's question says so beside its speaker ("Gokul Hariharan,
-    analyst"), where csv and jsonl keep the name and give said_as apart."""
+def _finding_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A finding for a reader: an analyst's question says so beside its speaker ("Gokul Hariharan, analyst"), where
+    csv and jsonl keep the name and give said_as apart."""
     from watchdesk.store.asked import speaker_said
 
-    speaker = speaker_said(row["speaker"], row["said_as"]) if for_reader else row["speaker"]
-    return {**row, "speaker": speaker}
+    return {**row, "speaker": speaker_said(row["speaker"], row["said_as"])}
 
 
 def _asked(
@@ -248,101 +245,6 @@ def _polarity(given: str | None) -> str | None:
         return None if given is None else polarity_given(given)
     except ConfigError as exc:
         raise click.BadParameter(str(exc), param_hint="'--polarity'") from None
-
-
-def _cell(value: Any) -> str:
-    from watchdesk.store.table import cell
-
-    return printable(cell(value))
-
-
-def _shown(column: str, row: dict[str, Any]) -> str:
-    """A cell for a reader (table, md): a score as the briefing quotes it ("+0.83", "-0.99, unsure"), where csv and
-    jsonl keep it as stored and give sure apart."""
-    value = row.get(column)
-    if column == "score" and isinstance(value, float):
-        from watchdesk.store.explore import score_said
-
-        return score_said(value, row.get("sure"))
-    return _cell(value)
-
-
-def _write(
-    rows: list[dict[str, Any]],
-    columns: list[str],
-    fmt: str | None,
-    *,
-    nothing: str,
-    total: int,
-    what: str,
-    why: str = "--limit",
-) -> None:
-    fmt = _format(fmt)
-    if fmt == "jsonl":
-        for row in rows:
-            click.echo(inert_json({c: _json(row.get(c)) for c in columns}))
-    elif fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[_csv_cell(row.get(c)) for c in columns] for row in rows])
-        click.echo(out.getvalue(), nl=False)
-    elif fmt == "md":
-        from watchdesk.agents.briefing.text import escape_markdown
-
-        columns = [c for c in columns if c != "sure"]  # said in the score's cell
-        click.echo("| " + " | ".join(columns) + " |")
-        click.echo("|" + "---|" * len(columns))
-        for row in rows:
-            cells = [escape_markdown(_shown(c, row)).replace("|", "\\|") for c in columns]
-            click.echo("| " + " | ".join(cells) + " |")
-    else:
-        # sure: in the score's cell; a change's sentence on its own line, its place in csv, jsonl and md
-        _table(rows, [c for c in columns if c not in {"source", "finding_id", "sure", "in_sentence", "doc_id",
-                                                      "text_start", "text_end"}])  # fmt: skip
-    if not rows:
-        click.echo(nothing, err=True)
-    else:
-        said = what if total != 1 else what[:-1]  # "1 finding", "1 change"
-        shown = f"{len(rows)} of {total} {what} shown ({why})" if len(rows) < total else f"{total} {said}"
-        click.echo(shown + ("; --format md, csv or jsonl gives each one's source" if fmt == "table" else ""), err=True)
-
-
-def _format(fmt: str | None) -> str:
-    return (fmt or ("table" if sys.stdout.isatty() else "jsonl")).lower()
-
-
-def _csv_cell(value: Any) -> str:
-    """A cell a spreadsheet shows as text: fetched text opening with "=", "+", "-" or "@" (a headline may) would be
-    read as a formula, so it gets a leading apostrophe; numbers stay numbers."""
-    text = repr(value) if isinstance(value, float) else _cell(value)  # a score as stored, as jsonl gives it
-    return "'" + text if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _json(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def _labelled(column: str, shown: str) -> str:
-    """A cell on a table's line, where no header names it: "vs 2024-02-21", "said again: F-0c1d2e3f, F-9a8b7c6d"."""
-    label = {"compared_with": "vs ", "said_again": "said again: "}.get(column, "")
-    return label + shown if shown else ""
-
-
-def _table(rows: list[dict[str, Any]], columns: list[str]) -> None:
-    """For a terminal: a line of the row's fields, then its sentence (or text) wrapped to the terminal's width."""
-    import shutil
-    import textwrap
-
-    width = max(shutil.get_terminal_size().columns, 60)
-    long = "sentence" if "sentence" in columns else "text"
-    for row in rows:
-        said = [_labelled(c, _shown(c, row)) for c in columns if c != long]
-        click.echo("  ".join(x for x in said if x))
-        for text in (_cell(row.get(long)), row.get("in_sentence") and "in: " + _cell(row["in_sentence"])):
-            if text:
-                click.echo(textwrap.fill(text, width=width - 1, initial_indent="    ", subsequent_indent="    ",
-                                         break_on_hyphens=False))  # fmt: skip
 
 
 @click.command("evidence")

@@ -55,6 +55,11 @@ def printable(text: str) -> str:
     return _CONTROL.sub(_escaped, text) if _CONTROL.search(text) else text
 
 
+def is_printable(text: str) -> bool:
+    """Whether `text` has no character printable() would show as an escape."""
+    return _CONTROL.search(text) is None
+
+
 # What json.dumps(ensure_ascii=False) writes as it is, yet a terminal or pager acts on: DEL, C1 and the bidi controls
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 

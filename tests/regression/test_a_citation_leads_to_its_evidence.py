@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from watchdesk.graph.cli import cli
-from watchdesk.graph.cli_findings import _write
+from watchdesk.graph.cli_rows import write_rows as _write
 from watchdesk.sources.errors import ConfigError
 from watchdesk.store import explore
 

@@ -102,7 +102,7 @@ def test_filters_and_limit_are_asked_of_the_store(demo_folder: Path) -> None:
 
 def test_a_csv_cell_is_never_a_formula() -> None:
     """A code review: a headline opening with "=" went into the CSV as it was, a formula to a spreadsheet."""
-    from watchdesk.graph.cli_findings import _csv_cell
+    from watchdesk.graph.cli_rows import csv_cell as _csv_cell
 
     assert _csv_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     assert _csv_cell("@SUM(A1)") == "'@SUM(A1)" and _csv_cell("-1 dead") == "'-1 dead"
