@@ -22,6 +22,14 @@ from watchdesk.store.store import Store
 # Of a sentence's findings in one document and topic, the citations of those after the first (its places said
 # again), in order.
 _LATER_COPIES = "list(c.citation) OVER (same ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)"
+# What two findings of a document and topic share when their sentences are alike (SAME_SENTENCE): how many of each of
+# these letters, either case (the regular expression only changes whitespace, lower() makes E e, and no other
+# character lowers to e, t or a; a byte of a letter is never part of another character in UTF-8). Findings that
+# share these with another are the only ones whose sentence can be said again; the exact test is made on them
+# alone. On a store of 607,000 distinct sentences the expression over every finding took 2.5 to 2.9 s of CPU (one
+# thread), these counts 1.4 to 1.7, and 188,000 findings were looked at again instead of 165,000.
+_LIKELY_SAME = ", ".join(f"strlen(f.sentence) - strlen(replace(replace(f.sentence, '{c}', ''), '{c.upper()}', ''))"
+                         for c in "eta")  # fmt: skip
 CALL_SECTIONS = ("prepared", "qa")
 _DOCUMENTS = f"""SELECT d.rowid, {EVENT_DATE}, coalesce(d.doc_type, d.form), coalesce(d.source_url, d.url), d.doc_id
                   FROM documents d"""  # a call's sections, whose findings say who spoke (asked.marks)
@@ -35,7 +43,7 @@ def _sql(store: Store, *, where: str, as_briefed: bool, limited: bool) -> str:
             SELECT {EVENT_DATE} AS day, f.ticker, f.topic, f.polarity, f.score, f.sure, f.sentence,
                    coalesce(d.doc_type, d.form) AS document, f.section, f.speaker,
                    coalesce(d.source_url, d.url) AS source, f.finding_id, f.doc_id, f.start, {DOC_KIND} AS kind,
-                   hash(f.doc_id, f.topic, {SAME_SENTENCE}) AS said, d.rowid AS doc_row
+                   hash(f.doc_id, f.topic, {_LIKELY_SAME}) AS said, d.rowid AS doc_row
             FROM current_findings f JOIN documents d USING (doc_id)
             WHERE {where}
         ),
