@@ -88,7 +88,6 @@ def brief(
     from watchdesk.agents.briefing.period import iso_week
     from watchdesk.graph.briefing_job import brief as run_brief
     from watchdesk.graph.briefing_job import choose_period, stored_watchlist
-    from watchdesk.graph.validate import describe_problems, smtp_problems
     from watchdesk.graph.watchlist import load_watchlist
     from watchdesk.store.store import Store
 
@@ -112,8 +111,11 @@ def brief(
         stored, run_id = stored_watchlist(store, name=wl.name if wl else name, db=db_path)
         wl = wl or stored
         period = choose_period(store, wl, week=week, since=_day(since), until=_day(until))
-        if deliver and (problems := smtp_problems(wl, smtp_url=settings.smtp_url)):  # as a run says it: exit 2
-            raise ConfigError(describe_problems("nothing was written or sent", problems))
+        if deliver:  # a bad SMTP URL is said as a run says it: exit 2 (validate, and so httpx, only when sending)
+            from watchdesk.graph.validate import describe_problems, smtp_problems
+
+            if problems := smtp_problems(wl, smtp_url=settings.smtp_url):
+                raise ConfigError(describe_problems("nothing was written or sent", problems))
         result = run_brief(store, wl, run_id=run_id, period=period, settings=settings, formats=formats,
                            out_dir=out or settings.out_dir, deliver=deliver, undelivered=undelivered,
                            report=lambda m: click.echo(m, err=True))  # fmt: skip
