@@ -101,3 +101,16 @@ def cron_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     env.write_text("export WATCHDESK_SEC_IDENTITY='Test Desk desk@example.com'\n")
     monkeypatch.setenv("HOME", str(home))
     return env
+
+
+@pytest.fixture
+def python_sigint_handler() -> Iterator[None]:
+    """Ctrl-C as Python reads it (KeyboardInterrupt), for a test that sends itself SIGINT: a suite started in the
+    background (`nohup make test &`, some CI runners) inherits SIGINT ignored, and the test then failed before it
+    began ("the test needs Python's Ctrl-C handler"). The handler the process had is put back after."""
+    import signal
+
+    before = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)

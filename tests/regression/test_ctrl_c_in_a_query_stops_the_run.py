@@ -60,9 +60,7 @@ def watched(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     return done
 
 
-@pytest.fixture(autouse=True)
-def python_sigint_handler() -> None:
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler, "the test needs Python's Ctrl-C handler"
+pytestmark = pytest.mark.usefixtures("python_sigint_handler")  # tests/conftest.py: Ctrl-C as Python reads it
 
 
 def test_ctrl_c_in_a_store_query_is_a_keyboard_interrupt() -> None:

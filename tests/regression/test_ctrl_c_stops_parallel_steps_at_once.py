@@ -45,9 +45,7 @@ approval = "never"
 BUSY_S = 30.0  # how long each fake step works after the Ctrl-C unless told to stop: far more than the test waits
 
 
-@pytest.fixture(autouse=True)
-def python_sigint_handler() -> None:
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler, "the test needs Python's Ctrl-C handler"
+pytestmark = pytest.mark.usefixtures("python_sigint_handler")  # tests/conftest.py: Ctrl-C as Python reads it
 
 
 @pytest.mark.timeout(120)
