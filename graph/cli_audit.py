@@ -60,16 +60,17 @@ def _sending(store: Store, run_id: str) -> list[str]:
             "does); no run of the watchlist sends it again unasked" for kind, target in rows]  # fmt: skip
 
 
-# a run's briefing deliveries that did not surely arrive, and were not sent there since (a resend, a later run): each
-# target once, as it last went (a run resumed after Ctrl-C that failed it again is one failed target, not two)
+# a run's briefing deliveries whose latest outcome says they did not surely arrive: each target of a briefing as it
+# last went, whichever run or resend made that attempt (a run resumed after Ctrl-C that failed it again is one failed
+# target, not two; a failure a later send put right, by a resend or the next run of the week, is none); a send begun
+# whose outcome is not recorded yet (`sending`) leaves the target as it stood before
 _MISSED = """
 SELECT run, status, count(*) FROM (
-  SELECT split_part(d.run_id, ':resend:', 1) AS run, d.status FROM deliveries d
-  WHERE d.status IN ('failed', 'refused', 'unconfirmed') AND NOT starts_with(coalesce(d.briefing_id, ''), 'approval:')
-    AND NOT EXISTS (SELECT 1 FROM deliveries s WHERE s.briefing_id = d.briefing_id AND s.kind = d.kind
-                    AND s.target = d.target AND s.status = 'sent' AND s."at" > d."at")
-  QUALIFY row_number() OVER (PARTITION BY run, d.briefing_id, d.kind, d.target ORDER BY d."at" DESC) = 1
+  SELECT split_part(run_id, ':resend:', 1) AS run, status FROM deliveries
+  WHERE status <> 'sending' AND NOT starts_with(coalesce(briefing_id, ''), 'approval:')
+  QUALIFY row_number() OVER (PARTITION BY briefing_id, kind, target ORDER BY "at" DESC) = 1
 )
+WHERE status IN ('failed', 'refused', 'unconfirmed')
 GROUP BY ALL ORDER BY 2
 """
 

@@ -111,10 +111,10 @@ def brief(
         stored, run_id = stored_watchlist(store, name=wl.name if wl else name, db=db_path)
         wl = wl or stored
         period = choose_period(store, wl, week=week, since=_day(since), until=_day(until))
-        if deliver:  # a bad SMTP URL is said as a run says it: exit 2 (validate, and so httpx, only when sending)
-            from watchdesk.graph.validate import describe_problems, smtp_problems
+        if deliver:  # a bad SMTP or webhook URL is said as a run says it: exit 2 (validate, and httpx, only to send)
+            from watchdesk.graph.validate import describe_problems, setting_problems
 
-            if problems := smtp_problems(wl, smtp_url=settings.smtp_url):
+            if problems := setting_problems(wl, smtp_url=settings.smtp_url, env=settings.env):
                 raise ConfigError(describe_problems("nothing was written or sent", problems))
         result = run_brief(store, wl, run_id=run_id, period=period, settings=settings, formats=formats,
                            out_dir=out or settings.out_dir, deliver=deliver, undelivered=undelivered,

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from watchdesk.graph.companies import match_companies
 from watchdesk.graph.planner import build_plan, describe
 from watchdesk.graph.settings import Settings, today
-from watchdesk.graph.validate import describe_problems, folder_problems, smtp_problems, watchlist_problems
+from watchdesk.graph.validate import describe_problems, folder_problems, setting_problems, watchlist_problems
 from watchdesk.graph.watchlist import Watchlist, horizon_ended
 from watchdesk.sources.errors import ConfigError, TransportError
 from watchdesk.sources.models import CompanyRef
@@ -38,7 +38,7 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     problems += _webhook_problems(watchlist, settings)
     problems += _store_problems(settings)
     # a run refuses them before fetching: say so now
-    problems += smtp_problems(watchlist, smtp_url=settings.smtp_url)
+    problems += setting_problems(watchlist, smtp_url=settings.smtp_url, env=settings.env)
     problems += folder_problems(watchlist, out_dir=settings.out_dir, db_path=settings.db_path,
                                 record_dir=settings.record_dir)
     plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir)
@@ -69,26 +69,19 @@ def _webhook_problems(watchlist: Watchlist, settings: Settings) -> list[str]:
     """A webhook variable set here to a host outside policy.allowed_domains, or on a port it does not name: the run's
     delivery refuses it (never echoed: the URL is the secret). One not set is the run's "failed" delivery, as an unset
     WATCHDESK_SMTP_URL is."""
-    from urllib.parse import urlsplit
-
-    from watchdesk.agents.briefing.deliver import NO_PORT, port_valid, webhook_port_refusal
+    from watchdesk.agents.briefing.webhook import host_of, url_problem, webhook_port_refusal
     from watchdesk.graph.policy import domain_allowed
 
     problems = []
     for n, d in enumerate(watchlist.delivery):
         url = (settings.webhooks([d.webhook_env]).get(d.webhook_env) or "").strip() if d.webhook_env else ""
-        try:
-            host = urlsplit(url).hostname or ""
-        except ValueError:
-            host = ""
-        if url and host and not domain_allowed(host, watchlist.policy.allowed_domains):
+        if not url or url_problem(url):  # one that is no URL is said with the settings a run refuses
+            continue
+        if not domain_allowed(host := host_of(url), watchlist.policy.allowed_domains):
             problems.append(f"delivery[{n}]: ${d.webhook_env} points at host {host!r}, which is not in "
                             f"policy.allowed_domains: the run would refuse to post there (add the host, or fix the "
                             "variable)")  # fmt: skip
-        elif url and host and not port_valid(url):
-            problems.append(f"delivery[{n}]: ${d.webhook_env} is not a valid URL ({NO_PORT}): the run would fail to "
-                            "post there")  # fmt: skip
-        elif url and host and (why := webhook_port_refusal(url, allowed_domains=watchlist.policy.allowed_domains)):
+        elif (why := webhook_port_refusal(url, allowed_domains=watchlist.policy.allowed_domains)):
             problems.append(f"delivery[{n}]: ${d.webhook_env}: {why}: the run would refuse to post there")
     return problems
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -58,14 +58,36 @@ def ensure_valid(watchlist: Watchlist, *, origin: str = "watchlist") -> None:
 
 def writable_paths(
     watchlist: Watchlist, *, out_dir: Path, db_path: Path | str, record_dir: Path | None = None, command: str = "run",
-    smtp_url: str | None = None,
+    smtp_url: str | None = None, env: Mapping[str, str] = {},
 ) -> None:
     """ConfigError when the database, the briefing folder, the --record pack or a file delivery's folder cannot be
-    created or written, or an e-mail target's `smtp_url` cannot be read, said before anything is fetched (as the dry
-    run says it): a run found it only after fetching and flagging everything, and then failed."""
+    created or written, or a delivery's setting (`smtp_url`, a webhook variable of `env`) cannot be read, said before
+    anything is fetched (as the dry run says it): a run found it only after fetching and flagging everything, and then
+    failed."""
     problems = folder_problems(watchlist, out_dir=out_dir, db_path=db_path, record_dir=record_dir, command=command)
-    if problems := problems + smtp_problems(watchlist, smtp_url=smtp_url):
+    if problems := problems + setting_problems(watchlist, smtp_url=smtp_url, env=env):
         raise ConfigError(describe_problems("nothing was fetched", problems))
+
+
+def setting_problems(watchlist: Watchlist, *, smtp_url: str | None, env: Mapping[str, str]) -> list[str]:
+    """Each delivery setting of the environment that cannot be read: WATCHDESK_SMTP_URL for an e-mail target, the
+    webhook variable of a Slack one; never their values (they hold the password, the webhook's secret)."""
+    return smtp_problems(watchlist, smtp_url=smtp_url) + webhook_problems(watchlist, env=env)
+
+
+def webhook_problems(watchlist: Watchlist, *, env: Mapping[str, str]) -> list[str]:
+    """A Slack target's webhook variable set to something that is no webhook URL, named with what one looks like. One
+    not set is no problem here, as WATCHDESK_SMTP_URL not set is none: the delivery records it as failed."""
+    from watchdesk.agents.briefing.webhook import LOOKS_LIKE, url_problem
+
+    problems = []
+    for n, d in enumerate(watchlist.delivery):
+        url = (env.get(d.webhook_env) or "").strip() if d.kind == "slack" and d.webhook_env else ""
+        if url and (why := url_problem(url)):
+            problems.append(f'delivery[{n}] (kind = "slack"): the variable {d.webhook_env} is not a webhook URL '
+                            f"({why}): set it to {LOOKS_LIKE}; its value is not shown, as it holds the webhook's "
+                            "secret")  # fmt: skip
+    return problems
 
 
 def smtp_problems(watchlist: Watchlist, *, smtp_url: str | None) -> list[str]:

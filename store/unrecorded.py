@@ -168,8 +168,14 @@ def _plain(row: Mapping[str, object]) -> dict[str, object]:
     return out
 
 
+# a Slack target as watchdesk before migration 024 named it, with its URL's host: "webhook $HOOK (hooks.slack.com)"
+_OLD_SLACK = re.compile(r"^(webhook \$\S*) \([^()]*\)$")
+
+
 def _typed(row: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(row)
+    if out.get("kind") == "slack" and isinstance(out.get("target"), str):  # a file an older watchdesk kept
+        out["target"] = _OLD_SLACK.sub(r"\1", out["target"])
     for name in _DATES:
         if isinstance(out.get(name), str):
             out[name] = date.fromisoformat(out[name])

@@ -18,7 +18,6 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 from watchdesk.agents.briefing import channels
 from watchdesk.agents.briefing.channels import DeliveryError
@@ -34,9 +33,10 @@ from watchdesk.agents.briefing.delivery_rows import (
 )
 from watchdesk.agents.briefing.mail import Image, mail_html
 from watchdesk.agents.briefing.retry import Attempts, Pause, retry, wait_after
+from watchdesk.agents.briefing.webhook import host_of, slack_target, url_problem, webhook_port_refusal
 from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
-from watchdesk.sources.gateway import domain_matches, port_refusal
+from watchdesk.sources.gateway import domain_matches
 from watchdesk.store.store import REOPEN_WAIT_S, Store
 
 # the one reason a target is skipped: it has this period's briefing (`brief --deliver` resends: resend=True)
@@ -352,19 +352,13 @@ def _slack(
     env = target.webhook_env or ""
     # an env file edited on Windows leaves "\r\n" on the value: surrounding white space is no part of a URL
     url = (channels_.webhooks.get(env) or "").strip()
-    try:
-        host = (urlsplit(url).hostname or "?") if url else "?"
-    except ValueError:
-        host = "?"
-    where = f"webhook ${env} ({host})"
+    where = slack_target(env)  # the variable, whatever URL it holds: a URL fixed later settles this target
     if not url:
         unset = f"variable {env or '(webhook_env)'} is not set"
         return Outcome(kind="slack", target=where, status="failed", error=unset)
-    if host == "?" or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
-        return Outcome(kind="slack", target=where, status="failed", error=f"variable {env} is not a valid URL")
-    if not port_valid(url):  # 99999: never tried, which fails as a connection would ("ConnectError")
-        invalid = f"variable {env} is not a valid URL ({NO_PORT})"
-        return Outcome(kind="slack", target=where, status="failed", error=invalid)
+    if why := url_problem(url):  # never tried: port 99999 failed as a connection would ("ConnectError")
+        return Outcome(kind="slack", target=where, status="failed", error=f"variable {env} is not a valid URL ({why})")
+    host = host_of(url)
     if not any(domain_matches(host, d) for d in channels_.allowed_hosts):
         return Outcome(kind="slack", target=where, status="refused", error=f"host {host} is not in allowed_domains")
     if why := webhook_port_refusal(url, allowed_domains=channels_.allowed_hosts):  # as the gateway refuses a fetch
@@ -383,25 +377,3 @@ def _slack(
     return Outcome(kind="slack", target=where, status=_status(error), attempts=attempts, stopped=stopped,
                    error=None if error is None else str(error))  # fmt: skip
 
-
-NO_PORT = "its port is not a number from 0 to 65535"  # as the dry run says a feed's (graph/validate.py)
-
-
-def port_valid(url: str) -> bool:
-    """Whether a URL's port, if it names one, is a port at all (urlsplit refuses 99999 or letters)."""
-    try:
-        port = urlsplit(url).port
-    except ValueError:
-        return False
-    return port is None or 0 <= port <= 65535
-
-
-def webhook_port_refusal(url: str, *, allowed_domains: tuple[str, ...]) -> str | None:
-    """Why a webhook URL's port is refused, as the gateway refuses a fetch's (sources.gateway.port_refusal); None for
-    its scheme's own port, one allowed_domains names, or a port that is no number (the post says that URL invalid)."""
-    parts = urlsplit(url)
-    try:
-        port = parts.port
-    except ValueError:
-        return None
-    return port_refusal(parts.scheme.lower(), (parts.hostname or "").lower(), port, allowed_domains=allowed_domains)

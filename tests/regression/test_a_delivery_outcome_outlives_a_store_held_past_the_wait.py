@@ -250,6 +250,7 @@ def test_the_side_file_holds_no_secret_whatever_an_error_said(tmp_path: Path) ->
     text = side.read_text(encoding="utf-8")
     assert token not in text and SECRET not in text and "x9Secret" not in text, text
     with Store.open(db) as store:  # the next open for writing records it
-        ((error,),) = store.query("SELECT error FROM deliveries WHERE delivery_id = 'd1'")
+        ((error, target),) = store.query("SELECT error, target FROM deliveries WHERE delivery_id = 'd1'")
         ((detail,),) = store.query("SELECT detail FROM actions WHERE run_id = 'r1'")
     assert not side.exists() and token not in error + detail and SECRET not in error + detail
+    assert target == "webhook $DESK_HOOK", "a file an older watchdesk kept names the target as the store now does"

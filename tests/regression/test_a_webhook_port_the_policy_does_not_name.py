@@ -54,5 +54,6 @@ def test_a_webhook_port_that_is_no_port_is_said_invalid_and_not_tried(
     assert connected == []
     code, dry = _dry_run(tmp_path, hook="https://hooks.slack.com:99999/services/T/B/XYZSECRET")
     assert code == EXIT_CONFIG, dry
-    assert ("delivery[0]: $DESK_HOOK is not a valid URL (its port is not a number from 0 to 65535): the run would "
-            "fail to post there") in dry and "XYZSECRET" not in dry  # fmt: skip
+    assert ('delivery[0] (kind = "slack"): the variable DESK_HOOK is not a webhook URL (its port is not a number from '
+            "0 to 65535): set it to an http(s) URL such as Slack gives an incoming webhook") in dry, dry
+    assert "XYZSECRET" not in dry
