@@ -107,6 +107,11 @@ def brief(
     wl = load_watchlist(watchlist) if watchlist else None
     if wl and name is not None and name != wl.name:
         raise ConfigError(f"{watchlist} names the watchlist {wl.name!r}, not {name!r}: give one or the other")
+    if wl and deliver:  # as `run` says it: a file target "briefings" is the briefing folder, --out wherever it is
+        from watchdesk.graph.watchlist_paths import briefing_folder_said
+
+        if said := briefing_folder_said(wl, out_dir=out or settings.out_dir):
+            click.echo(f"note: {said}", err=True)
     with Store.open(db_path) as store:
         stored, run_id = stored_watchlist(store, name=wl.name if wl else name, db=db_path)
         wl = wl or stored
