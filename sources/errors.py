@@ -132,7 +132,11 @@ class StoreError(WatchdeskError, RuntimeError):
 
 
 class DatabaseInUseError(StoreError):
-    """Another process holds the database file."""
+    """Another process holds the database file. Its message says what the command that met it can do (wait, close the
+    other connection, pass --db); `holder` says who holds it alone, for a process that cannot pass --db (a delivery
+    waiting to record what it did: store/reopen.py)."""
+
+    holder = "another program"
 
 
 class HeldByWatchdeskError(DatabaseInUseError):

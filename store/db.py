@@ -238,7 +238,17 @@ def _translate_open_error(
     if held is None:
         return StoreError(f"cannot open database {path}: {exc}")
     pid, prog = held["pid"], held["prog"]
-    if (command := _watchdesk_command(pid)) is not None:
+    command = _watchdesk_command(pid)
+    error = _held_error(path, pid=pid, prog=prog, command=command, read_only=read_only)
+    error.holder = f"a watchdesk process (`{command}`, PID {pid})" if command else \
+        f"another program ({prog}, PID {pid})"
+    return error
+
+
+def _held_error(path: str, *, pid: str, prog: str, command: str | None, read_only: bool) -> DatabaseInUseError:
+    """What a command that opens the file says of it held: the command can wait, close the other connection or pass
+    --db (a delivery waiting to reopen it says it otherwise: store/reopen.py)."""
+    if command is not None:
         if read_only:  # a notebook's cell or a reading command, while a run writes the file
             return HeldByWatchdeskError(
                 f"database in use: {path} is being written by `{command}` (PID {pid}), and DuckDB lets no other "

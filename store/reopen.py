@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from watchdesk.sources.errors import DatabaseInUseError, StoreSetAsideError
+from watchdesk.sources.errors import DatabaseInUseError, HeldByWatchdeskError, StoreSetAsideError
 from watchdesk.store import db, unrecorded
 
 REOPEN_WAIT_S = 600.0  # how long a delivery that closed the store waits to reopen it (WATCHDESK_REOPEN_WAIT_S)
@@ -31,8 +31,8 @@ def reopen(path: str, *, report: Callable[[str], None], poll_s: float,
         except DatabaseInUseError as exc:
             waited = time.monotonic() - began
             if wait_s is None or waited >= wait_s:
-                held = ("is held by another program as this process stops" if wait_s is None else
-                        f"is still held by another program after {_span(wait_s)} (WATCHDESK_REOPEN_WAIT_S)")
+                held = (f"is held by {exc.holder} as this process stops" if wait_s is None else
+                        f"is still held by {exc.holder} after {_span(wait_s)} (WATCHDESK_REOPEN_WAIT_S)")
                 report(f"{path} {held}: what this delivery does is kept in {unrecorded.side_file(path)}, and "
                        f"nothing of it is sent again; the next watchdesk command that opens the database for writing "
                        f"records it there (`watchdesk runs --db {path} --upgrade` does, once that program closes "
@@ -41,10 +41,20 @@ def reopen(path: str, *, report: Callable[[str], None], poll_s: float,
             if int(waited) // 60 > said:
                 said = int(waited) // 60
                 so_far = f" ({said} min so far)" if said else ""
-                report(f"{path} was opened by another process while this one waited; this one records what it did "
-                       f"once that one closes the file, waiting up to {_span(wait_s)} (WATCHDESK_REOPEN_WAIT_S)"
-                       f"{so_far}: {exc} Ctrl-C stops the wait, keeping what it did beside the database")  # fmt: skip
+                report(f"{path} was opened by {exc.holder} while this process waited to try its delivery again; "
+                       f"this one records what it did once that one lets the file go, waiting up to {_span(wait_s)} "
+                       f"(WATCHDESK_REOPEN_WAIT_S){so_far}. {_letting_go(exc)} Ctrl-C stops the wait, keeping what "
+                       "it did beside the database")  # fmt: skip
             time.sleep(min(poll_s, max(0.0, wait_s - waited)))
+
+
+def _letting_go(exc: DatabaseInUseError) -> str:
+    """What lets the file go, said to a delivery waiting for it: no --db to pass, its outcome is for this file."""
+    if isinstance(exc, HeldByWatchdeskError):
+        return ("That command lets it go when it ends, stops at an approval prompt or waits to try a delivery again "
+                "itself: nothing needs doing.")  # fmt: skip
+    return ("To let it record now, close that connection (or shut the notebook's kernel down): DuckDB lets no process "
+            "write a file that another one has open, even read-only.")
 
 
 def stopped_waiting(path: str) -> str:
@@ -57,10 +67,10 @@ def stopped_waiting(path: str) -> str:
 def set_aside_error(path: str, side: Path | None, *, why: str = "held") -> StoreSetAsideError:
     """What a write into a store set aside says: where its delivery's outcome is, and what records it. `why`:
     "held" past the reopen wait, or "interrupted" (a Ctrl-C stopped that wait)."""
-    held = ("was held by another program (a notebook or a DuckDB shell that opened it for writing, not "
-            "read_only=True) when a Ctrl-C stopped this process's wait for it" if why == "interrupted" else
-            "is still held by another program (a notebook or a DuckDB shell that opened it for writing, not "
-            "read_only=True)")
+    # a connection opened read-only holds it too: DuckDB lets no process write a file another one has open
+    held = ("was held by another program (a notebook or a DuckDB shell that has it open, even read-only) when a "
+            "Ctrl-C stopped this process's wait for it" if why == "interrupted" else
+            "is still held by another program (a notebook or a DuckDB shell that has it open, even read-only)")
     return StoreSetAsideError(
         f"{path} {held}, so this process could not record the rest of its work: what its delivery did is kept in "
         f"{side} and nothing of it is sent again. Close that program's connection: the next watchdesk command that "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -115,12 +116,14 @@ def test_the_outcome_is_kept_beside_the_store_and_recorded_by_its_next_open(tmp_
                 f"{os.getpid()} could not reopen the store") in " ".join(second.stderr.split()), second.stderr
     assert side.is_file(), "the side file of a process that still holds its lease is left to it"
     gave_up = next(line for line in said if "still held by another program" in line)
+    assert gave_up.startswith(f"{db} is still held by another program ("), gave_up
+    gave_up = re.sub(r" \(\S+, PID \d+\)", "", gave_up, count=1)  # the program and its PID, as DuckDB says them
     assert gave_up == (f"{db} is still held by another program after 1 s (WATCHDESK_REOPEN_WAIT_S): what this "
                        f"delivery does is kept in {side}, and nothing of it is sent again; the next watchdesk command "
                        f"that opens the database for writing records it there (`watchdesk runs --db {db} --upgrade` "
                        "does, once that program closes it)"), gave_up  # fmt: skip
     assert str(caught.value).startswith(f"{db} is still held by another program (a notebook or a DuckDB shell that "
-                                        "opened it for writing, not read_only=True), so this process could not "
+                                        "has it open, even read-only), so this process could not "
                                         f"record the rest of its work: what its delivery did is kept in {side} and "
                                         "nothing of it is sent again."), caught.value  # fmt: skip
     assert f"`watchdesk runs --db {db} --upgrade` does" in str(caught.value)
@@ -160,8 +163,9 @@ def test_a_store_let_go_within_the_wait_is_written_as_before(tmp_path: Path) -> 
         assert store.query("SELECT status FROM deliveries") == [("sent",)]
     holder[0].wait(timeout=60)
     assert outcome.status == "sent" and not unrecorded.waiting(db)
-    (waited,) = [line for line in said if "was opened by another process" in line]
-    assert "waiting up to 60 s (WATCHDESK_REOPEN_WAIT_S): database in use" in waited, waited
+    (waited,) = [line for line in said if "while this process waited to try its delivery again" in line]
+    assert "waiting up to 60 s (WATCHDESK_REOPEN_WAIT_S). To let it record now, close that connection" in waited, \
+        waited
 
 
 def test_the_wait_is_a_setting_and_a_bad_one_is_refused() -> None:

@@ -210,10 +210,14 @@ def test_a_delivery_records_its_outcome_once_another_process_lets_the_store_go(t
         assert holders[0].wait() == 0
         assert store.query("SELECT status, attempts FROM deliveries") == [("sent", 2)]
     assert (outcome.status, server.received) == ("sent", 1)
-    (waited,) = [line for line in said if "was opened by another process" in line]
-    assert waited.startswith(f"{db} was opened by another process while this one waited; this one records what it "
-                             "did once that one closes the file, waiting up to 10 min (WATCHDESK_REOPEN_WAIT_S): "
-                             "database in use: "), waited  # fmt: skip
+    (waited,) = [line for line in said if "while this process waited to try its delivery again" in line]
+    assert waited.startswith(f"{db} was opened by another program ("), waited
+    assert waited.endswith(" while this process waited to try its delivery again; this one records what it did once "
+                           "that one lets the file go, waiting up to 10 min (WATCHDESK_REOPEN_WAIT_S). To let it "
+                           "record now, close that connection (or shut the notebook's kernel down): DuckDB lets no "
+                           "process write a file that another one has open, even read-only. Ctrl-C stops the wait, "
+                           "keeping what it did beside the database"), waited  # fmt: skip
+    assert "--db" not in waited, "a delivery waiting for its store has no --db to pass"  # before: "or pass --db"
 
 
 # What a notebook and `watchdesk runs` see of a run while its delivery waits

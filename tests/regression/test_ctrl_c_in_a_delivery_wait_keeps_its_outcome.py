@@ -81,8 +81,8 @@ def test_one_ctrl_c_in_the_wait_stops_at_once_and_records_the_send_as_not_sent(t
         side = unrecorded.side_file(db, brief.pid)
         assert brief.returncode == 130, said
         assert took < 30, f"waited {took:.0f} s for the notebook after Ctrl-C"  # before: up to 600 s, or a 2nd Ctrl-C
-        assert (f"{db} is held by another program as this process stops: what this delivery does is kept in "
-                f"{side}") in said, said  # fmt: skip
+        assert f"{db} is held by another program (" in said, said
+        assert (f"as this process stops: what this delivery does is kept in {side}") in said, said
         assert ("delivery email pm@example.com: failed (stopped (Ctrl-C) before attempt 2 of 3, so not sent; attempt "
                 "1: ") in said, said  # fmt: skip
         assert "interrupted: what was stored is kept" in said and "Traceback" not in said, said
@@ -103,7 +103,7 @@ def test_a_ctrl_c_while_the_store_is_reopened_keeps_what_was_sent(tmp_path: Path
     def report(line: str) -> None:
         if "trying again" in line and not holders:  # the store is closed: a notebook opens it
             holders.append(holding(db))
-        if "was opened by another process" in line:  # attempt 2 sent; waiting for the notebook to let go
+        if "while this process waited to try its delivery again" in line:  # attempt 2 sent; the notebook holds it
             raise KeyboardInterrupt  # the user's Ctrl-C, in that wait
 
     try:
