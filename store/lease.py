@@ -69,7 +69,9 @@ def holding(path: str | Path, *, run_id: str | None, briefing_id: str | None, do
             yield lease
         finally:
             _MINE.pop(final, None)
-            final.unlink(missing_ok=True)
+            # a folder made read-only meanwhile keeps the file: its lock ends below, which makes it stale to live()
+            with suppress(OSError):
+                final.unlink(missing_ok=True)
     finally:
         os.close(fd)  # the lock ends with it
 

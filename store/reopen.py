@@ -65,17 +65,27 @@ def stopped_waiting(path: str) -> str:
 
 
 def set_aside_error(path: str, side: Path | None, *, why: str = "held") -> StoreSetAsideError:
-    """What a write into a store set aside says: where its delivery's outcome is, and what records it. `why`:
-    "held" past the reopen wait, or "interrupted" (a Ctrl-C stopped that wait)."""
+    """What a write into a store set aside says: where its delivery's outcome is, and what records it; or, when it
+    could be kept in no file (the folders read-only, the disk full), the outcome itself, to be saved as the file.
+    `why`: "held" past the reopen wait, or "interrupted" (a Ctrl-C stopped that wait)."""
     # a connection opened read-only holds it too: DuckDB lets no process write a file another one has open
     held = ("was held by another program (a notebook or a DuckDB shell that has it open, even read-only) when a "
             "Ctrl-C stopped this process's wait for it" if why == "interrupted" else
             "is still held by another program (a notebook or a DuckDB shell that has it open, even read-only)")
+    upgrade = f"`watchdesk runs --db {path} --upgrade`"
+    if (lost := unrecorded.unkept(path)) is not None:
+        text, refused = lost
+        return StoreSetAsideError(
+            f"{path} {held}, so this process could not record the rest of its work, and what its delivery did could "
+            f"be written to no file either ({refused}). Nothing of it is sent again by this process. Save the JSON "
+            f"below as {unrecorded.side_file(path)} once its folder can be written, then {upgrade} records it into the "
+            f"database (before any resend: the database has these sends begun, not how they went):\n{text}"
+        )
     return StoreSetAsideError(
         f"{path} {held}, so this process could not record the rest of its work: what its delivery did is kept in "
         f"{side} and nothing of it is sent again. Close that program's connection: the next watchdesk command that "
-        f"opens the database for writing records the file into it (`watchdesk runs --db {path} --upgrade` does, and "
-        "writes nothing else), then `watchdesk runs` lists the deliveries"
+        f"opens the database for writing records the file into it ({upgrade} does, and writes nothing else), then "
+        "`watchdesk runs` lists the deliveries"
     )
 
 

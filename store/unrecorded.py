@@ -11,6 +11,7 @@ Nothing in it is a secret: the rows are those the store would hold, their texts 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -30,6 +31,10 @@ from watchdesk.store.bulk import upsert
 from watchdesk.store.records import ActionRecord
 
 _LOCK = threading.Lock()  # this process's writes and settling of its own file
+STATE = Path("~/.local/state/watchdesk/unrecorded")  # where they go when the store's folder cannot be written
+_WRITTEN: dict[str, Path] = {}  # the file this process last kept each store's rows in
+_LOST: dict[str, dict[str, Any]] = {}  # what it could keep nowhere, by store: said by the command, never dropped
+_WHY: dict[str, str] = {}  # why, by store
 _SETTLED: list[str] = []  # what settle() recorded since the last settled(): said by a command that wants to
 _PID = re.compile(r"\.unrecorded-(\d+)\.json$")
 NOTE = ("watchdesk: delivery outcomes and audit rows that could not be written into the database beside this file "
@@ -44,13 +49,25 @@ def side_file(path: str | Path, pid: int | None = None) -> Path:
     return Path(f"{path}.unrecorded-{os.getpid() if pid is None else pid}.json")
 
 
+def fallback_file(path: str | Path, pid: int | None = None) -> Path:
+    """Where this process (or `pid`) keeps them when the store's folder cannot be written (read-only, full): the
+    user's state folder, the file named by the store's name and a digest of its whole path."""
+    store = Path(path).absolute()
+    digest = hashlib.sha256(str(store).encode("utf-8")).hexdigest()[:12]
+    return STATE.expanduser() / f"{store.name}-{digest}.unrecorded-{os.getpid() if pid is None else pid}.json"
+
+
 def keep(path: str | Path, *, rows: Sequence[Mapping[str, object]] = (), actions: Sequence[ActionRecord] = (),
-         errors: Mapping[str, str] = {}) -> Path:  # fmt: skip
+         errors: Mapping[str, str] = {}) -> Path | None:  # fmt: skip
     """Add `rows` (of `deliveries`, each replacing the one of its id), `actions` and `errors` (a new error text for a
-    delivery row the store holds, by id) to this process's side file, written whole then renamed over the old one."""
+    delivery row the store holds, by id) to this process's side file, written whole then renamed over the old one;
+    where the store's folder refuses it, to the one in the user's state folder. The file written; None when neither
+    could be (`unkept` then says what and why: the process must say it, or it is lost)."""
+    key = str(path)
     with _LOCK:
-        file = side_file(path)
-        kept = _read(file) or {"note": NOTE, "store": str(path), "deliveries": {}, "actions": [], "errors": {}}
+        last = _WRITTEN.get(key)
+        kept = (_LOST.get(key) or (_read(last) if last else None) or _read(side_file(path))
+                or {"note": NOTE, "store": key, "deliveries": {}, "actions": [], "errors": {}})  # fmt: skip
         for row in rows:
             kept["deliveries"][str(row["delivery_id"])] = _plain(row)
         for delivery_id, error in errors.items():
@@ -59,15 +76,37 @@ def keep(path: str | Path, *, rows: Sequence[Mapping[str, object]] = (), actions
             else:
                 kept["errors"][delivery_id] = redact_text(error)
         kept["actions"] += [_plain(asdict(a)) for a in actions]
-        # written whole then renamed; mkstemp's mode 600 keeps the addresses the owner's, as the lease
-        atomic_write(file, (json.dumps(kept, indent=1, sort_keys=True) + "\n").encode("utf-8"))
-        return file
+        text = (json.dumps(kept, indent=1, sort_keys=True) + "\n").encode("utf-8")
+        refused = []
+        for file in (side_file(path), fallback_file(path)):
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                # written whole then renamed; mkstemp's mode 600 keeps the addresses the owner's, as the lease
+                atomic_write(file, text)
+            except OSError as exc:
+                refused.append(f"{file}: {exc.strerror or type(exc).__name__}")
+                continue
+            _WRITTEN[key], _ = file, _LOST.pop(key, None)
+            return file
+        _LOST[key], _WHY[key] = kept, "; ".join(refused)
+        return None
+
+
+def unkept(path: str | Path) -> tuple[str, str] | None:
+    """What this process could write neither beside the store at `path` nor in the state folder, as the side file
+    would hold it (JSON, no secret), and why each refused it; None when it kept everything."""
+    key = str(path)
+    with _LOCK:
+        if key not in _LOST:
+            return None
+        return json.dumps(_LOST[key], indent=1, sort_keys=True), _WHY[key]
 
 
 def waiting(path: str | Path) -> list[Path]:
-    """The side files beside the store at `path` that hold rows not yet recorded in it."""
-    where = Path(path)
-    return sorted(where.parent.glob(f"{where.name}.unrecorded-*.json"))
+    """The side files beside the store at `path`, and in the state folder for it, that hold rows not yet recorded."""
+    where, other = Path(path), fallback_file(path, 0)
+    found = sorted(where.parent.glob(f"{where.name}.unrecorded-*.json"))
+    return found + sorted(other.parent.glob(other.name.replace("-0.json", "-*.json")))
 
 
 def still_written(path: str | Path) -> dict[int, list[dict[str, Any]]]:
@@ -82,8 +121,9 @@ def still_written(path: str | Path) -> dict[int, list[dict[str, Any]]]:
 
 
 def settle(con: duckdb.DuckDBPyConnection, path: str | Path) -> list[str]:
-    """Record into the store at `path` (open for writing on `con`) every side file beside it whose process no longer
-    writes it, then remove the file; what was recorded, said one line per file."""
+    """Record into the store at `path` (open for writing on `con`) every side file beside it (or in the state folder
+    for it) whose process no longer writes it, then remove the file, and what this process could keep nowhere; what
+    was recorded, said one line per file."""
     said = []
     for file in waiting(path):
         found = _PID.search(file.name)
@@ -94,25 +134,36 @@ def settle(con: duckdb.DuckDBPyConnection, path: str | Path) -> list[str]:
             kept = _read(file)
             if kept is None:
                 continue
-            con.execute("BEGIN TRANSACTION")
-            try:
-                deliveries = _write(con, kept)
-            except (duckdb.Error, ValueError, KeyError, TypeError) as exc:  # kept for a later watchdesk to read
-                con.execute("ROLLBACK")
-                said.append(f"{file} could not be recorded into the database ({type(exc).__name__}): kept as it is")
+            deliveries = _recorded(con, kept)
+            if isinstance(deliveries, str):  # kept for a later watchdesk to read
+                said.append(f"{file} could not be recorded into the database ({deliveries}): kept as it is")
                 continue
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("COMMIT")
             try:
                 file.unlink(missing_ok=True)
             except OSError as exc:  # recorded all the same; recording it again later changes nothing
                 said.append(f"{file} was recorded into the database but could not be removed ({exc.strerror})")
         outcomes = ", ".join(f"{r['kind']} {r['target']}: {r['status']}" for r in deliveries)
         said.append(f"recorded {file.name} (left by process {pid}) into the database: {outcomes or 'audit rows only'}")
+    with _LOCK:
+        if (lost := _LOST.get(str(path))) is not None and not isinstance(_recorded(con, lost), str):
+            del _LOST[str(path)]
     _SETTLED.extend(said)
     return said
+
+
+def _recorded(con: duckdb.DuckDBPyConnection, kept: Mapping[str, Any]) -> list[dict[str, Any]] | str:
+    """A side file's rows written into the store in one transaction: its `deliveries` rows, or why it failed."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        deliveries = _write(con, kept)
+    except (duckdb.Error, ValueError, KeyError, TypeError) as exc:
+        con.execute("ROLLBACK")
+        return type(exc).__name__
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+    return deliveries
 
 
 def settled() -> list[str]:

@@ -38,6 +38,7 @@ from watchdesk.sources.addresses import recipient_allowed
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.gateway import domain_matches
 from watchdesk.store.store import REOPEN_WAIT_S, Store
+from watchdesk.store.unrecorded import unkept
 
 # the one reason a target is skipped: it has this period's briefing (`brief --deliver` resends: resend=True)
 SKIPPED_WHY = "this period's briefing was already sent there; `watchdesk brief --deliver` sends it again"
@@ -135,7 +136,9 @@ def deliver(
                 why = why or (f"{UNCONFIRMED_WHY}; {unsure_then(msg, store.path)}" if sent.get(where) == "unconfirmed"
                               else SKIPPED_WHY)  # fmt: skip
             if outcome.status != "skipped" and store.set_aside is not None:  # the store was not reopened after a wait
-                why = (f"{why}; " if why else "") + f"recorded in {store.set_aside} until the database can be written"
+                kept = ("NOT recorded: no file could be written; said in full at the end" if unkept(store.path or "")
+                        else f"recorded in {store.set_aside} until the database can be written")  # fmt: skip
+                why = (f"{why}; " if why else "") + kept
             report(f"delivery {outcome.kind} {outcome.target}: {outcome.status}" + (f" ({why})" if why else ""))
             outcomes.append(outcome)
         if any(o.stopped for o in outcomes):  # recorded: the Ctrl-C goes on, the targets after it are not begun

@@ -72,7 +72,7 @@ def retrying(store: Store, msg: Sent, *, kind: str, targets: Sequence[str], ids:
     actions = [ActionRecord(agent=AGENT, action=f"deliver.{kind}", target=t, attempt=attempt, outcome="retrying",
                             at=now, run_id=msg.run_id, detail=said) for t in targets]  # fmt: skip
     if not store.available():
-        unrecorded.keep(store.path or "", actions=actions, errors=dict.fromkeys(retried, why))
+        _kept(store, unrecorded.keep(store.path or "", actions=actions, errors=dict.fromkeys(retried, why)))
         return
     store.query("UPDATE deliveries SET error = ? WHERE list_contains(?, delivery_id)", [why, retried])
     store.record_actions(actions)
@@ -144,11 +144,18 @@ def record(store: Store, msg: Sent, *, kind: str, target: str, status: str, atte
 def _write(store: Store, *, rows: Sequence[dict[str, object]], actions: Sequence[ActionRecord] = ()) -> None:
     """`deliveries` rows and audit rows, into the store, or into its side file while it is set aside."""
     if not store.available():
-        unrecorded.keep(store.path or "", rows=rows, actions=actions)
+        _kept(store, unrecorded.keep(store.path or "", rows=rows, actions=actions))
         return
     store.transaction(lambda con: upsert(con, "deliveries", rows, key=["delivery_id"]))
     if actions:
         store.record_actions(actions)
+
+
+def _kept(store: Store, file: Path | None) -> None:
+    """Where the rows of a store set aside went: beside it, or in the state folder when its folder refused them (None:
+    nowhere, and unrecorded.unkept says them)."""
+    if file is not None:
+        store.set_aside = file
 
 
 def _row(msg: Sent, *, kind: str, target: str, status: str, attempts: int, error: str | None,
