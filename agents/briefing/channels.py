@@ -6,6 +6,7 @@ Messages never contain the SMTP password or the webhook URL.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import smtplib
 import socket
@@ -41,6 +42,14 @@ class DeliveryError(WatchdeskError):
         self.transient = transient
         self.maybe_sent = maybe_sent
         self.refused = refused  # the policy's refusal (a host resolving inside), not the server's failure
+
+
+class StoppedSending(KeyboardInterrupt):
+    """A Ctrl-C during a send, which says whether the message was handed over by then (so it may have arrived)."""
+
+    def __init__(self, *, handed_over: bool) -> None:
+        super().__init__()
+        self.handed_over = handed_over
 
 
 class _Client(smtplib.SMTP):
@@ -194,8 +203,18 @@ def send_email(server: SmtpServer, msg: EmailMessage, *, to: Sequence[str] | Non
     refused: dict[str, tuple[int, bytes]] | None = None
     try:
         client = _connect(server)
-        with client:
+        try:
             refused = client.send_message(msg, to_addrs=None if to is None else list(to))
+        except BaseException:
+            # closed, not QUIT: QUIT's answer may be the one still owed to DATA, and smtplib's `with` raised "250 OK"
+            # as QUIT's failure in place of a Ctrl-C there: the mail taken was said "did not take", and sent again
+            client.close()
+            raise
+        with contextlib.suppress(smtplib.SMTPException, OSError):  # taken: a failure at QUIT is none of the message's
+            client.quit()
+        client.close()
+    except KeyboardInterrupt:
+        raise StoppedSending(handed_over=client is not None and client.handed_over) from None
     except smtplib.SMTPResponseException as exc:
         if refused is None:  # an answer, not a silence: the server said it did not take the message
             raise DeliveryError(f"{server.where} did not take the message: {_answer(exc.smtp_code, exc.smtp_error)}",

@@ -14,10 +14,12 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable, Container, Mapping, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
+
+import duckdb
 
 from watchdesk.agents.briefing import channels
 from watchdesk.agents.briefing.channels import DeliveryError
@@ -35,7 +37,7 @@ from watchdesk.agents.briefing.mail import Image, mail_html
 from watchdesk.agents.briefing.retry import Attempts, Pause, retry, wait_after
 from watchdesk.agents.briefing.webhook import host_of, slack_target, url_problem, webhook_port_refusal
 from watchdesk.sources.addresses import recipient_allowed
-from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.errors import ConfigError, WatchdeskError
 from watchdesk.sources.gateway import domain_matches
 from watchdesk.store.store import REOPEN_WAIT_S, Store
 from watchdesk.store.unrecorded import unkept
@@ -119,6 +121,43 @@ def deliver(
                                                              wait_s=channels_.reopen_wait_s)  # fmt: skip
 
     outcomes: list[Outcome] = []
+    try:
+        _each(msg, targets, outcomes, channels_=channels_, store=store, sent=sent, busy=busy, unknown=unknown,
+              ids=ids, sending=sending, report=report)  # fmt: skip
+    except KeyboardInterrupt as stop:  # during a send: said and recorded as it may have gone, then the Ctrl-C goes on
+        _stopped_sending(store, msg, ids, handed_over=getattr(stop, "handed_over", None), report=report)
+        raise
+    return outcomes
+
+
+def _stopped_sending(store: Store, msg: Message, ids: Mapping[tuple[str, str], str], *, handed_over: bool | None,
+                     report: Callable[[str], None]) -> None:  # fmt: skip
+    """The sends a Ctrl-C stopped during an attempt (begun, never recorded): `unconfirmed` when the message may have
+    been handed over (or nothing says it was not), else `failed`; each said. Left `sending` (the next delivery calls
+    it unconfirmed, with nobody told meanwhile) when the store refuses the row."""
+    for (kind, target), delivery_id in ids.items():
+        status, why = ("failed", "stopped (Ctrl-C) before the message was handed over, so not sent") if handed_over \
+            is False else ("unconfirmed", "stopped (Ctrl-C) while it was being sent, so it may have arrived; "
+                                          f"{unsure_then(msg, store.path)}")  # fmt: skip
+        report(f"delivery {kind} {target}: {status} ({why})")
+        # the Ctrl-C's watcher (graph/signals.py) may interrupt this very statement as it stops the queries running:
+        # tried once more, after which the statement is this process's last
+        for last in (False, True):
+            try:
+                with suppress(WatchdeskError, duckdb.Error):
+                    record(store, msg, kind=kind, target=target, status=status, attempts=1, error=why,
+                           delivery_id=delivery_id)  # fmt: skip
+                break
+            except KeyboardInterrupt:
+                if last:
+                    raise
+
+
+def _each(msg: Message, targets: Sequence[Target], outcomes: list[Outcome], *, channels_: Channels, store: Store,
+          sent: Mapping[tuple[str, str], str], busy: Mapping[tuple[str, str], str],
+          unknown: Mapping[tuple[str, str], str], ids: dict[tuple[str, str], str], sending: Sending,
+          report: Callable[[str], None]) -> None:  # fmt: skip
+    """Each target delivered in turn, its outcome recorded and said, added to `outcomes`."""
     for target in targets:
         for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent.keys() | busy.keys(), sending=sending,
                                     report=report):  # fmt: skip
@@ -143,7 +182,6 @@ def deliver(
             outcomes.append(outcome)
         if any(o.stopped for o in outcomes):  # recorded: the Ctrl-C goes on, the targets after it are not begun
             raise KeyboardInterrupt
-    return outcomes
 
 
 def _released(store: Store, msg: Message, ids: Mapping[tuple[str, str], str], *, kind: str, targets: Sequence[str],

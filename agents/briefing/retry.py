@@ -70,12 +70,11 @@ class Attempts:
         try:
             self.send()
         except DeliveryError as exc:
-            self.error = exc
+            self.error, self.in_flight = exc, False
             raise
-        else:
-            self.error = None
-        finally:
-            self.in_flight = False
+        # a Ctrl-C during the send leaves it in flight: cleared in a `finally`, a send stopped as the server had the
+        # message was recorded "sent" (no error, nothing in flight)
+        self.error, self.in_flight = None, False
 
     def stopped(self, tries: Tries) -> tuple[int, DeliveryError | None]:
         """(attempts made, the error to record) once a Ctrl-C stopped retry() outside an attempt: an attempt that
