@@ -116,10 +116,10 @@ def brief(
         stored, run_id = stored_watchlist(store, name=wl.name if wl else name, db=db_path)
         wl = wl or stored
         period = choose_period(store, wl, week=week, since=_day(since), until=_day(until))
-        if deliver:  # a bad SMTP or webhook URL is said as a run says it: exit 2 (validate, and httpx, only to send)
-            from watchdesk.graph.validate import describe_problems, setting_problems
+        if deliver:  # what a run refuses is said as it says it: exit 2 (validate, and httpx, only to send)
+            from watchdesk.graph.validate import delivery_problems, describe_problems
 
-            if problems := setting_problems(wl, smtp_url=settings.smtp_url, env=settings.env):
+            if problems := delivery_problems(wl, smtp_url=settings.smtp_url, env=settings.env):
                 raise ConfigError(describe_problems("nothing was written or sent", problems))
         result = run_brief(store, wl, run_id=run_id, period=period, settings=settings, formats=formats,
                            out_dir=out or settings.out_dir, deliver=deliver, undelivered=undelivered,

@@ -111,7 +111,21 @@ def folder_problems(
     """The paths a run writes that cannot be created or written: those of its options (option_problems) and each file
     delivery's folder, checked before anything is fetched (and by a dry run), naming the option or the delivery
     entry."""
-    problems = option_problems(out_dir=out_dir, db_path=db_path, record_dir=record_dir, command=command)
+    return option_problems(out_dir=out_dir, db_path=db_path, record_dir=record_dir, command=command) + \
+        _file_target_problems(watchlist)
+
+
+def delivery_problems(watchlist: Watchlist, *, smtp_url: str | None, env: Mapping[str, str]) -> list[str]:
+    """What `watchdesk brief --deliver` refuses before it writes or sends anything, as a run refuses it before it
+    fetches: a delivery entry the policy or its own fields refuse (a recipient not allowed, with the allowed one it
+    may be a typo of; a webhook_env that names no variable), a file target's folder that cannot be written, and the
+    delivery settings of the environment."""
+    problems = [p for n, d in enumerate(watchlist.delivery) for p in _delivery_problems(n, d, watchlist.policy)]
+    return problems + _file_target_problems(watchlist) + setting_problems(watchlist, smtp_url=smtp_url, env=env)
+
+
+def _file_target_problems(watchlist: Watchlist) -> list[str]:
+    problems = []
     for n, delivery in enumerate(watchlist.delivery):
         if delivery.kind == "file" and delivery.path and (why := unwritable(folder := target_folder(delivery.path))):
             problems.append(f'delivery[{n}] (kind = "file", path = "{delivery.path}"): the folder {folder} cannot be '
