@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
@@ -76,6 +77,9 @@ def deliver_briefing(
     return deliver(msg, targets_of(watchlist), channels_=channels_, store=store, resend=resend, report=report)
 
 
+_UNSET = re.compile(r"(?:variable )?([A-Za-z_][A-Za-z0-9_]*) is not set$")  # a delivery's setting missing here
+
+
 def not_delivered_said(rows: Iterable[tuple[str, str, str, str | None]], *, resend: str) -> list[str]:
     """What a run or `watchdesk brief --deliver` says at its end of the targets it did not surely reach, each row
     (kind, target, status, error), and what to do: send again where it failed, allow it first where the policy refused,
@@ -86,8 +90,12 @@ def not_delivered_said(rows: Iterable[tuple[str, str, str, str | None]], *, rese
     lines = []
     if failed := [r for r in rows if r[2] == "failed"]:
         said = "; ".join(f"{kind} {target}: failed" for kind, target, *_ in failed)  # each said as it failed
-        lines.append(f"not delivered ({said}); the briefing is written and stored, `{resend}` sends it again where "
-                     "it did not arrive")  # fmt: skip
+        # sent again with the setting still missing, it fails again: the setting first
+        unset = sorted({m[1] for *_, error in failed if (m := _UNSET.match(error or ""))})
+        first = (f"; set {' and '.join(unset)} first (a scheduled run reads ~/.config/watchdesk/env), then" if unset
+                 else ",")  # fmt: skip
+        lines.append(f"not delivered ({said}); the briefing is written and stored{first} `{resend}` sends it again "
+                     "where it did not arrive")  # fmt: skip
     if refused := [r for r in rows if r[2] == "refused"]:  # sent again, it would be refused again
         said = "; ".join(f"{kind} {target}: refused ({error})" for kind, target, _status, error in refused)
         lines.append(f"not delivered ({said}): the watchlist's [policy] refuses it, so sending it again as it stands "
