@@ -24,12 +24,13 @@ from click.testing import CliRunner
 from tests.integration.test_delivery import free_port, watchlist, written
 from tests.regression.test_a_brief_whose_outcome_waits_beside_the_store_exits_3 import a_briefed_store
 from tests.regression.test_a_delivery_waiting_to_retry_leaves_the_store_free import TO
+from tests.regression.test_ctrl_c_in_a_delivery_wait_keeps_its_outcome import BRIEF
 from watchdesk.graph.cli import cli
 from watchdesk.graph.delivery import deliver_briefing
 from watchdesk.graph.settings import Settings
 from watchdesk.store.store import Store
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[2]  # BRIEF: the command with Python's Ctrl-C handler, however pytest began
 
 
 class SlowToConfirm:
@@ -59,7 +60,7 @@ def test_ctrl_c_while_the_server_stores_the_mail_stops_and_says_it_may_have_arri
     env = {"WATCHDESK_SMTP_URL": f"smtp://127.0.0.1:{port}?from=desk@example.com",
            "HOOK": f"http://127.0.0.1:{free_port()}/services/T0/B0/x"}  # fmt: skip
     try:
-        brief = subprocess.Popen([sys.executable, "-m", "watchdesk.graph.cli", *args], cwd=REPO, text=True,
+        brief = subprocess.Popen([sys.executable, "-c", BRIEF, *args], cwd=REPO, text=True,
                                  env=os.environ | env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
         try:
             assert server.storing.wait(60), "the mail never reached DATA"
