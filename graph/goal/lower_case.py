@@ -68,9 +68,11 @@ def as_written(ref: CompanyRef) -> str:
     return f"not the ticker of {ref.name} ({ref.ticker}): write {ref.ticker} or ${ref.ticker} to watch it"
 
 
-def read_as_ticker(found: Found, ref: CompanyRef, phrase: str, start: int, notes: Notes | None = None) -> None:
-    """`phrase` read as `ref`'s ticker; said now (`notes`), or once the companies are placed."""
-    how = ("by ticker, written in lower case" if phrase.upper() == ref.ticker else  # else a name's first word
+def read_as_ticker(
+    found: Found, ref: CompanyRef, phrase: str, start: int, notes: Notes | None = None, *, how: str | None = None
+) -> None:
+    """`phrase` read as `ref`'s ticker (or as `how` says); said now (`notes`), or once the companies are placed."""
+    how = how or ("by ticker, written in lower case" if phrase.upper() == ref.ticker else  # else a name's first word
            f"by the start of its SEC name, written in lower case (write {ref.ticker} or {phrase.capitalize()} to be "
            "sure)")
     said = f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) {how}"

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from watchdesk.graph.goal.companies import Found, Named
+from watchdesk.graph.goal.names import CompanyIndex
 from watchdesk.graph.goal.text import Text
+from watchdesk.graph.goal.words import common_words
 
 # "Alphabet (GOOGL)", "Alphabet (NASDAQ: GOOGL)", "Alphabet ($GOOGL)": between the two, an opening parenthesis (and
 # an exchange); after the second, its closing one
@@ -20,6 +22,24 @@ def read_exchanges(text: Text) -> None:
     """An exchange before a ticker ("NASDAQ: NVDA") is read: it names where the ticker is listed."""
     for m in _EXCHANGE.finditer(text.raw):
         text.use(m.start(), m.end())
+
+
+def read_lower_case_in_parentheses(text: Text, found: Found, index: CompanyIndex) -> None:
+    """A ticker in lower case alone in parentheses right after a company ("alphabet (googl)", "Alphabet (nasdaq:
+    googl)") is read as the ticker in capitals is: one company with its name (pair_parenthesised). A common word so
+    written ("NVIDIA (all)") is read only when it is that company's own ticker."""
+    raw = text.raw
+    for tok in text.tokens():
+        ref = index.ticker(tok.word) if tok.word.isalpha() and tok.word.islower() else None
+        if ref is None or not _CLOSE.match(raw, tok.end) or text.negation(tok.start, tok.end):
+            continue
+        before = next((n for n in found.named if _OPEN.fullmatch(raw, n.end, tok.start)), None)
+        if before is None or (tok.word in common_words() and before.ref.cik != ref.cik):
+            continue
+        said = f"company {tok.text!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by ticker, written in lower case"
+        found.named.append(Named(ref, tok.text, tok.start, said))
+        found.spans.append((tok.start, tok.end))
+        text.use(before.end, tok.end)  # the exchange too ("nasdaq:")
 
 
 def pair_parenthesised(found: Found, raw: str) -> None:

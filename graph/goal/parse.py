@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from watchdesk.graph.goal.capitals import read_capitals
-from watchdesk.graph.goal.companies import ORDINARY_ALIASES, UNLISTED, Found, Named, find_companies
+from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companies
 from watchdesk.graph.goal.delivery import find_recipients
+from watchdesk.graph.goal.lists import alias_alone, listed_groups, listed_together, lower_alias
 from watchdesk.graph.goal.lower_case import (
     as_written,
-    by_a_space,
     leave_out_negated,
     lower_case_name,
     lower_case_ticker,
@@ -26,7 +26,7 @@ from watchdesk.graph.goal.lower_case import (
 )
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
-from watchdesk.graph.goal.parenthesised import pair_parenthesised, read_exchanges
+from watchdesk.graph.goal.parenthesised import pair_parenthesised, read_exchanges, read_lower_case_in_parentheses
 from watchdesk.graph.goal.positions import (
     WATCH_VERBS,
     after_watch_verb,
@@ -92,6 +92,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
     read_exchanges(text)  # "NASDAQ: NVDA": no Nasdaq, Inc.
     found = find_companies(text, index, notes)
+    read_lower_case_in_parentheses(text, found, index)  # "alphabet (googl)", as "Alphabet (GOOGL)"
     read_capitals(text, found, index, notes)  # "T and VZ", "C, JPM and BAC", "watch F": tickers, not words or names
     read_where_watched(text, found, index)  # "watch nvda for Apple demand": nvda stands as NVDA does
     leave_out_negated(text, found, index)  # "excluding tsm", as "excluding TSM"
@@ -232,35 +233,49 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     # is too ("nvda low margins")
     unlisted = [i in as_words or index.by_name(name_key(text.raw[g[0].start : g[-1].end])) == []
                 for i, g in enumerate(groups)]  # fmt: skip
-    only_tickers = not found.named and any(lower) and all(r or u for r, u in zip(lower, unlisted, strict=True))
+    # "nvda, meta and amd": an ordinary word that is a company's alias, alone in a list of companies, is the company
+    starts = {n.start for n in found.named}
+    alone = [None if lower[i] or i in as_words else alias_alone(g, index, text.raw, starts)
+             for i, g in enumerate(groups)]  # fmt: skip
+    only_tickers = not found.named and any(lower) and all(
+        r or u or a for r, u, a in zip(lower, unlisted, alone, strict=True))
     # "watch nvda, tsm and asml": tickers typed in lower case where companies stand (beside a company, or every word
     # no parser read when the goal names no company), read as those tickers and said so; each one read can put the
     # one before it beside a company, so this goes round until no more is read
     # "nvda, tsm and amd but not tsm": the company left out, not read again
     taken = {i for i, ref in enumerate(lower) if ref and ref in [n.ref for n in found.excluded]}
+    together = listed_together(groups, [r or a for r, a in zip(lower, alone, strict=True)], text.raw)
     while True:
-        more = [i for i, (g, ref) in enumerate(zip(groups, lower, strict=True)) if ref and i not in taken
-                and (only_tickers or _in_company_list(g, found, text.raw, spaced=i in spaced))]  # fmt: skip
+        in_list = listed_groups(groups, found, text.raw, spaced) | together
+        watched = {n.ref for n in found.named}  # "rivian (rivn) and NVDA": a company watched anyway is read
+        more = [i for i, ref in enumerate(lower)
+                if ref and i not in taken and (only_tickers or i in in_list or ref in watched)]  # fmt: skip
+        more += [i for i, ref in enumerate(alone) if ref and i not in taken and i in in_list]
         if not more:
             break
         for i in more:
-            group, ref = groups[i], lower[i]
+            group, ref = groups[i], lower[i] or alone[i]
             assert ref is not None
-            read_as_ticker(found, ref, text.raw[group[0].start : group[-1].end], group[0].start, notes)
+            phrase = text.raw[group[0].start : group[-1].end]
+            how = None if lower[i] else (f"in a list of companies, though {phrase!r} is also a word (write "
+                                         f"{ref.ticker} to be sure)")
+            read_as_ticker(found, ref, phrase, group[0].start, notes, how=how)
             taken.add(i)
+    in_list = listed_groups(groups, found, text.raw, spaced)
     for i, group in enumerate(groups):
         phrase = text.raw[group[0].start : group[-1].end]
         if i in taken:
             continue  # read as a ticker above
-        listed = _in_company_list(group, found, text.raw, spaced=i in spaced)
+        listed = i in in_list
         if (word_ref := ticker_in_lower_case(group, index)) and (listed or not found.named or i in as_words):
             # "NVIDIA and gold": the word where a company stands, "nvda low margins": a word; said how to name it
             if found.named:
                 notes.unclear(f"{phrase!r}: not understood, ignored (in lower case a word, {as_written(word_ref)})")
             else:
-                found.problems.append(f"{phrase!r} in lower case is a word, {as_written(word_ref)}")
+                kind = "read as a ticker only where a company stands" if lower[i] else "a word"  # "googl" is no word
+                found.problems.append(f"{phrase!r} in lower case is {kind}, {as_written(word_ref)}")
             continue
-        if (ref := _lower_alias(group[0], index)) and len(group) == 1:
+        if (ref := lower_alias(group[0], index)) and len(group) == 1:
             if listed:  # "costco, walmart & target": where a company stands, said, never dropped unsaid
                 notes.unclear(f"{phrase!r}: not understood, ignored (in lower case a word, not {ref.name} "
                               f"({ref.ticker}): write {phrase.capitalize()} or ${ref.ticker} to watch it)")
@@ -296,6 +311,9 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
             # a word in lower case ("slowing") or a place ("Arizona") is no misspelt company (Solowin): none is offered
             hint = (f" (a company? close matches: {', '.join(f'{r.ticker} ({r.name})' for r in names)})"
                     if names and not is_english(phrase) and not ordinary else "")  # fmt: skip
+            if ref := lower[i]:  # "rivian" where no company stands: the company it names is said, never dropped unsaid
+                hint = (f" (a company? {ref.ticker} ({ref.name}) is not watched: it is not listed with the companies; "
+                        f"to watch it, list it with them or write {ref.ticker})")
             notes.unclear(f"{phrase!r}: not understood, ignored{hint}")
     found.named.sort(key=lambda n: n.start)
 
@@ -322,7 +340,7 @@ def _groups(tokens: list[Token], index: CompanyIndex) -> list[list[Token]]:
     last = -2
     for i, tok in enumerate(tokens):
         word = tok.word
-        if word.lower() in common and (_ordinary_name([tok], index) or _lower_alias(tok, index)):
+        if word.lower() in common and (_ordinary_name([tok], index) or lower_alias(tok, index)):
             # a capitalised common word that names a company ("Gap"), or one such a word in lower case ("target"):
             # a group of its own
             groups.append([tok])
@@ -336,20 +354,3 @@ def _groups(tokens: list[Token], index: CompanyIndex) -> list[list[Token]]:
             groups.append([tok])
         last = i
     return groups
-
-
-def _lower_alias(tok: Token, index: CompanyIndex) -> CompanyRef | None:
-    """The company an ordinary word names as an alias when capitalised ("Target"), for that word in lower case."""
-    if not tok.word.islower() or tok.word not in ORDINARY_ALIASES:
-        return None
-    alias = index.by_name(name_key(tok.word))
-    return alias.ref if isinstance(alias, Match) and alias.how == "alias" else None
-
-
-def _in_company_list(group: list[Token], found: Found, raw: str, *, spaced: bool = False) -> bool:
-    """Is the group listed beside a company ("NVIDIA, acme")? One of lower-case tickers typed with spaces between
-    them ("nvda tsm asml") is listed by a space too."""
-    if spaced and any(by_a_space(group[0], s, e, raw) for s, e in found.spans):
-        return True
-    return beside_company(group[0].start, group[-1].end, found, raw)
-

@@ -22,9 +22,10 @@ from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.goal.topics import keyword_table
 from watchdesk.graph.goal.words import PLACES, common_words, english_words, words
 
-# "NVIDIA, AMD and Intel", "NVIDIA & AMD", "NVIDIA or AMD", "NVIDIA as well as AMD", "NVIDIA vs AMD": one list
+# "NVIDIA, AMD and Intel", "NVIDIA & AMD", "NVIDIA or AMD", "NVIDIA as well as AMD", "NVIDIA vs AMD": one list; so
+# is "Alphabet (GOOGL) and Rivian", the parenthesis closed before the joint
 LIST_JOINT = re.compile(
-    r"\s*(?:,|&|\band\b|\bor\b|,\s*and\b|,?\s*and also\b|,?\s*as well as\b|,?\s*plus\b|,?\s*along with\b|"
+    r"\s*\)?\s*(?:,|&|\band\b|\bor\b|,\s*and\b|,?\s*and also\b|,?\s*as well as\b|,?\s*plus\b|,?\s*along with\b|"
     r"\bvs\.?|\bversus\b)\s*$",
     re.IGNORECASE,
 )
@@ -98,7 +99,12 @@ def after_watch_verb(start: int, raw: str) -> bool:
 
 def beside_company(start: int, end: int, found: Found, raw: str) -> bool:
     """Is raw[start:end] listed beside a company ("NVIDIA, Acme and ASML")?"""
-    for c_start, c_end in found.spans:
+    return beside_any(start, end, found.spans, raw)
+
+
+def beside_any(start: int, end: int, spans: list[tuple[int, int]], raw: str) -> bool:
+    """Is raw[start:end] listed beside one of `spans`?"""
+    for c_start, c_end in spans:
         if (c_end <= start and LIST_JOINT.match(raw[c_end:start])) or (
                 end <= c_start and LIST_JOINT.match(raw[end:c_start])):
             return True

@@ -58,8 +58,10 @@ def test_a_place_alone_is_no_ambiguous_company() -> None:
 
 
 def test_an_ordinary_word_in_lower_case_in_a_list_of_companies_is_said() -> None:
-    """"watch costco, walmart & target" watched Costco and Walmart and said nothing of 'target'."""
+    """"watch costco, walmart & target" watched Costco and Walmart and said nothing of 'target'; then it said 'target'
+    under Not understood; now (goals2) a company's ordinary-word alias alone in a list of companies is that company,
+    and the decision says so (test_a_company_word_in_lower_case_in_a_list_is_the_company.py)."""
     result = parse_goal("watch costco, walmart & target for tariff impacts", as_of=DAY)
-    assert [t.symbol for t in result.watchlist.tickers] == ["COST", "WMT"]
-    assert ("'target': not understood, ignored (in lower case a word, not TARGET CORP (TGT): write Target or $TGT to "
-            "watch it)") in result.not_understood
+    assert [t.symbol for t in result.watchlist.tickers] == ["COST", "WMT", "TGT"]
+    assert ("company 'target' -> TGT (TARGET CORP, CIK 27419) in a list of companies, though 'target' is also a word "
+            "(write TGT to be sure)") in result.decisions
