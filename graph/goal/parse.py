@@ -36,6 +36,7 @@ from watchdesk.graph.goal.positions import (
     place_ordinary_words,
     source_follows,
 )
+from watchdesk.graph.goal.slips import say_ticker_slips
 from watchdesk.graph.goal.sources import SourcesFound, find_outlets, find_sources, find_unread_filings
 from watchdesk.graph.goal.spelling import correct
 from watchdesk.graph.goal.text import Notes, Text, Token, normalize
@@ -111,6 +112,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     _leftovers(text, found, index, notes)
     words_between_companies(text, found, index, notes)  # "nvda, on and amd": 'on' said, not dropped unsaid
     say_codes(text, notes)  # "MI300", "Q3": the leftovers read words, not codes
+    say_ticker_slips(found.named, index, text.raw, notes)  # "JPM, BAC, WFG": West Fraser Timber, or Wells Fargo?
     if found.problems:
         raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems))
     if not found.named:
