@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from watchdesk.graph.goal.clock import run_time
 from watchdesk.graph.goal.text import Notes, Text
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -43,17 +44,6 @@ _QUALIFIES = re.compile(
     r"through|thru|as|with|if|so|of)\b)[^\W\d_]", _I
 )
 _ADJECTIVE = re.compile(r"(?:monthly|quarterly|bi-?weekly|fortnightly|hourly)", _I)
-# A time zone after a time is said, not kept: runs use the machine's own clock.
-_ZONE = (r"(?:\s*\b(?P<zone>utc|gmt|e[sd]?t|c[sd]?t|p[sd]?t|m[sd]?t|cet|cest|bst|jst|hkt|sgt|ist|"
-         r"(?:eastern|pacific|central|mountain|tokyo|london|new york|hong kong|singapore|taipei)(?: time)?)\b)?")
-_TIME = re.compile(rf"\b(?:at|by|around)\s+(\d{{1,2}})(?!\d)(?:[:.](\d{{2}}))?\s*(am|pm|a\.m\.|p\.m\.)?{_ZONE}", _I)
-_MILITARY = re.compile(rf"\b(?:at|by|around)\s+([01]\d|2[0-3])([0-5]\d)\b(?!\s*(?:am|pm)){_ZONE}", _I)
-# "weekly Mondays 9am": a time with am or pm needs no "at"
-_BARE = re.compile(rf"(?<![\w:.$/-])(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(am|pm|a\.m\.|p\.m\.)(?![\w.]){_ZONE}", _I)
-# "Mondays 8:15"; not a time inside an ISO date-time ("2027-02-28T17:00Z") or one with am/pm (_TIME has those)
-_CLOCK = re.compile(rf"(?<![\d/.:T-])([01]?\d|2[0-3]):([0-5]\d)(?![\d/.:-])(?!\s*(?:am|pm|a\.m|p\.m)){_ZONE}", _I)
-_NOON = re.compile(r"\b(?:at\s+)?(noon|midday|midnight)\b", _I)
-
 _NEXT = re.compile(
     rf"\b(?:for|over|during|in|within)?\s*(?:the\s+)?(?:next|coming|following)\s+(?:{_NUM}\s+)?{_UNIT}\b", _I
 )
@@ -170,7 +160,7 @@ def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
     if unsupported and cadence is None:
         cadence = "weekly"
         said += [m.group() for m in unsupported]
-    time = _time(text, notes)
+    time = run_time(text, notes)
     if cadence is None:
         notes.decide(f"cadence: weekly on monday at {time or '07:00'} (none named; the default"  # merge.py reads it
                      + (f"; the time {time} as named)" if time else ")"))
@@ -180,44 +170,6 @@ def _cadence(text: Text, notes: Notes) -> tuple[str, str | None, str | None]:
     notes.decide(f"cadence: {cadence}{when} at {time or '07:00'} (from {', '.join(repr(s) for s in said)}"
                  + (f"; {' and '.join(defaults)} by default)" if defaults else ")"))
     return cadence, day, time
-
-
-def _time(text: Text, notes: Notes) -> str | None:
-    """The run time: "at 7:30pm", "at 0630", "Mondays 8:15", "at noon"; a time zone is said and dropped, "at 6"
-    (am or pm?) and impossible times are said; a negated time ("not at 7am") is none."""
-    found: str | None = None
-    for pattern in (_TIME, _MILITARY, _CLOCK, _BARE, _NOON):
-        for m in list(text.finditer(pattern)):
-            text.use(m.start(), m.end())
-            if negation := text.negation(m.start(), m.end()):
-                notes.unclear(f"{negation!r}: not a run time")
-                continue
-            said = m.group().strip()
-            value = _clock(m, pattern)
-            if value is None:
-                notes.unclear(f"{said!r}: not a time of day (am or pm? 00:00-23:59); the run time stays 07:00")
-                continue
-            if m.groupdict().get("zone"):
-                notes.unclear(f"{said!r}: time zones are not kept; runs use this machine's clock ({value} there)")
-            if found and value != found:
-                notes.unclear(f"{said!r}: a watchlist runs once a day at one time; kept {found}")
-                continue
-            found = found or value
-    return found
-
-
-def _clock(m: re.Match[str], pattern: re.Pattern[str]) -> str | None:
-    if pattern is _NOON:
-        return "00:00" if m.group(1).lower() == "midnight" else "12:00"
-    hour, minute = int(m.group(1)), int(m.group(2) or 0)
-    if pattern in (_TIME, _BARE):
-        half = (m.group(3) or "").lower().replace(".", "")
-        if not half and not m.group(2):
-            return None  # "at 7" alone: morning or evening?
-        if half and not 1 <= hour <= 12:
-            return None  # "at 99pm"
-        hour = hour % 12 + (12 if half == "pm" else 0) if half else hour
-    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
 
 
 def add_months(day: date, months: int) -> date:
