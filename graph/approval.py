@@ -108,13 +108,18 @@ def trials_said(trials: int) -> str:
 
 def why_waiting(store: Store, run_id: str) -> str:
     """Why a stored run waits for approval, as its policy and the approvals before it say, counted as the run counted
-    them: runs stored before its file's relative paths were read from the file's folder are the same watchlist."""
+    them: runs stored before its file's relative paths were read from the file's folder are the same watchlist, and
+    so are a goal's runs planned on other days (its dates, and with them its fingerprint, move with the day)."""
     import json
 
     sql = "SELECT watchlist, watchlist_hash, watchlist_json, watchlist_path FROM runs WHERE run_id = ?"
     ((name, fingerprint, stored, path),) = store.query(sql, [run_id])
     mode = str(json.loads(stored or "{}").get("policy", {}).get("approval", "never"))
     fingerprints = [fingerprint, *_as_written(store, name=name, fingerprint=fingerprint, path=path)]
+    if not path and str(name).startswith("goal-"):  # a goal run on the spot: its runs of other days count (as_before)
+        from watchdesk.graph.goal.earlier import same_goal
+
+        fingerprints += same_goal(store, name=name, stored=stored)
     approved, changed = approval_counts(store, watchlist=name, fingerprints=fingerprints, run_id=run_id)
     now, _ = approval_counts(store, watchlist=name, fingerprints=fingerprints, run_id="",
                              trial=is_trial(store, run_id))  # fmt: skip

@@ -136,6 +136,14 @@ def approval_said(goal: Watchlist, *, fingerprints: tuple[str, ...], db_path: Pa
             f'"{mode}" asks on {first} only)')
 
 
+def same_goal(store: Store, *, name: str, stored: str | None) -> list[str]:
+    """The fingerprints of the runs under `name` of the goal a run stored as `stored`, planned on any day (its dates
+    move with the day, and so does its fingerprint): those a run of the goal counted as its own (as_before)."""
+    mine = _tags_of(stored)
+    rows = store.query("SELECT DISTINCT watchlist_hash, watchlist_json FROM runs WHERE watchlist = ?", [name])
+    return [str(fingerprint) for fingerprint, other in rows if mine and _tags_of(other) & mine]
+
+
 def _tags(goal: Watchlist) -> set[str]:
     """The hash of what a goal watches, with its relative paths as written and as a run here reads them (absolute,
     as runs store them now)."""
