@@ -39,8 +39,9 @@ def read_capitals(text: Text, found: Found, index: CompanyIndex, notes: Notes) -
             ref = capital_ticker(tok, index)
             if ref is None or text.negation(tok.start, tok.end):
                 continue
+            # "watch F": a letter after a watch verb is read; "watch GM for EV losses": an acronym there is said
             where = beside_company(tok.start, tok.end, found, text.raw) or (
-                len(tok.word) == 1 and after_watch_verb(tok.start, text.raw))
+                (len(tok.word) == 1 or tok.word in ACRONYMS) and after_watch_verb(tok.start, text.raw))
             if not where or qualified_words([Named(ref, tok.text, tok.start)], text.raw, starts):
                 continue
             if tok.word in ACRONYMS:

@@ -3,12 +3,16 @@ beside another such word that is ("NVDA, xyzzy and rivian": 'rivian' is listed t
 
 from __future__ import annotations
 
+import re
+
 from watchdesk.graph.goal.companies import ORDINARY_ALIASES, Found, Named
 from watchdesk.graph.goal.lower_case import by_a_space
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key
 from watchdesk.graph.goal.positions import beside_any, qualified_words
 from watchdesk.graph.goal.text import Token
 from watchdesk.sources.models import CompanyRef
+
+_JOINT = r"\s*(?:,\s*and\b|,|&|\band\b|\bor\b)\s*"
 
 
 def listed_groups(groups: list[list[Token]], found: Found, raw: str, spaced: set[int]) -> set[int]:
@@ -19,12 +23,21 @@ def listed_groups(groups: list[list[Token]], found: Found, raw: str, spaced: set
     listed: set[int] = set()
     while True:
         more = {i for i, g in enumerate(groups) if i not in listed and (
-            beside_any(g[0].start, g[-1].end, spans, raw)
+            beside_any(g[0].start, g[-1].end, spans, raw) or _a_word_between(g[0].start, g[-1].end, spans, raw)
             or (i in spaced and any(by_a_space(g[0], s, e, raw) for s, e in found.spans)))}  # fmt: skip
         if not more:
             return listed
         listed |= more
         spans += [(groups[i][0].start, groups[i][-1].end) for i in more]
+
+
+def _a_word_between(start: int, end: int, spans: list[tuple[int, int]], raw: str) -> bool:
+    """Is raw[start:end] one item further along a list than one of `spans`, the item between them a single word no
+    parser took for a company ("ford, gm, stellantis": 'stellantis' is listed though 'gm' is read as no ticker)?"""
+    return any(_ONE_ITEM.fullmatch(raw, e, start) or _ONE_ITEM.fullmatch(raw, end, s) for s, e in spans)
+
+
+_ONE_ITEM = re.compile(rf"{_JOINT}[^\W_][\w.'’&-]*{_JOINT}", re.IGNORECASE)
 
 
 def lower_alias(tok: Token, index: CompanyIndex) -> CompanyRef | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from watchdesk.graph.goal.companies import SHORT_NAME_RANK, Found, Named
+from watchdesk.graph.goal.companies import ORDINARY_ALIASES, SHORT_NAME_RANK, Found, Named
 from watchdesk.graph.goal.names import CompanyIndex
 from watchdesk.graph.goal.positions import LIST_JOINT, after_watch_verb, is_ordinary, qualified_words
 from watchdesk.graph.goal.text import Notes, Text, Token
@@ -49,6 +49,8 @@ def stays_a_word(tok: Token, ref: CompanyRef, raw: str, starts: set[int]) -> boo
 def ticker_in_lower_case(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
     """The company whose ticker a lone lower-case word is, read as one or not ("nvda", "gold")."""
     word = group[0].word
+    if len(group) == 1 and _CLASS_SHARE.fullmatch(word):  # "brk.b", "bf-b"
+        return index.ticker(word)
     if len(group) != 1 or not word.isalpha() or not word.islower() or not 2 <= len(word) <= 5:
         return None
     return index.ticker(word)
@@ -72,9 +74,10 @@ def read_as_ticker(
     found: Found, ref: CompanyRef, phrase: str, start: int, notes: Notes | None = None, *, how: str | None = None
 ) -> None:
     """`phrase` read as `ref`'s ticker (or as `how` says); said now (`notes`), or once the companies are placed."""
-    how = how or ("by ticker, written in lower case" if phrase.upper() == ref.ticker else  # else a name's first word
-           f"by the start of its SEC name, written in lower case (write {ref.ticker} or {phrase.capitalize()} to be "
-           "sure)")
+    word = re.sub(r"['’]s$", "", phrase)  # "nvda's"
+    how = how or ("by ticker, written in lower case" if word.upper().replace(".", "-") == ref.ticker else
+                  f"by the start of its SEC name, written in lower case (write {ref.ticker} or {word.capitalize()} to "
+                  "be sure)")
     said = f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) {how}"
     found.named.append(Named(ref, phrase, start, said))
     found.spans.append((start, start + len(phrase)))
@@ -128,8 +131,9 @@ def spaced_tickers(
     """Lower-case tickers typed with spaces between them ("nvda tsm asml", "amd intc"), a slip among them too
     ("nvda tsmm"): one word each, not one phrase. Returns the groups, which of them are listed by a space, and which
     are words, not tickers: an English word qualifying the word after it ("nvda low margins": 'low')."""
-    def tickerish(tok: Token) -> bool:
-        return bool(lower_case_ticker([tok], index) or ticker_slip([tok], index))
+    def tickerish(tok: Token) -> bool:  # "msft amzn googl meta": 'meta' is a ticker too, beside others
+        return bool(lower_case_ticker([tok], index) or ticker_slip([tok], index) or (
+            tok.word in ORDINARY_ALIASES and index.ticker(tok.word) is not None))
 
     out: list[list[Token]] = []
     spaced: set[int] = set()
@@ -151,9 +155,10 @@ def spaced_tickers(
         # of b9028c7), as after a watch verb ("watch cash flow"), and so it does in a list ("NVDA, tsm and low sales")
         beside = [raw[s:e] for s, e in found.spans if by_a_space(group[0], s, e, raw)]
         ref = lower_case_ticker(group, index) if len(group) == 1 else None
+        alias = len(group) == 1 and group[0].word in ORDINARY_ALIASES and index.ticker(group[0].word) is not None
         if ref and stays_a_word(group[0], ref, raw, starts):
             as_words.add(len(out))
-        elif (ref and any(p.islower() or p.isupper() for p in beside)) or (
+        elif ((ref or alias) and any(p.islower() or p.isupper() for p in beside)) or (
                 any(p.islower() for p in beside) and ticker_slip(group, index)):
             spaced.add(len(out))
         out.append(group)
@@ -201,4 +206,5 @@ def _kind(word: str) -> str | None:
     return "a letter" if len(word) == 1 and word not in "ai" else None
 
 
+_CLASS_SHARE = re.compile(r"[a-z]{1,4}[.-][a-z]")
 _LOWER_WORD = re.compile(r"(?<![\w$'’&.-])[a-z]{1,5}(?![\w'’&-]|\.\w)")

@@ -14,13 +14,20 @@ from watchdesk.graph.goal.words import common_words
 # an exchange); after the second, its closing one
 _OPEN = re.compile(r"\s*\(\s*(?:(?:nasdaq|nyse(?: american)?|amex|otc)\s*:\s*)?\$?$", re.IGNORECASE)
 _CLOSE = re.compile(r"\s*\)")
-# "NASDAQ:NVDA", "NYSE: TSM": where a ticker is listed, no company (Nasdaq, Inc.) to watch
-_EXCHANGE = re.compile(r"\b(?i:nasdaq|nyse(?: american)?|amex|otc)\s*:\s*(?=\$?[A-Z]{1,5}(?:[.-][A-Z])?\b)")
+# "NASDAQ:NVDA", "NYSE: TSM", "nyse:tsm": where a ticker is listed, no company (Nasdaq, Inc.) to watch; so is "TSM
+# (NYSE)" after a ticker
+_EXCHANGES = r"(?:nasdaq|nyse(?: american| arca)?|amex|otc)"
+_EXCHANGE = re.compile(rf"\b{_EXCHANGES}\s*:\s*(?=\$?([a-z]{{1,5}}(?:[.-][a-z])?)\b)", re.IGNORECASE)
+_LISTED_ON = re.compile(rf"(?<=[A-Za-z])\s*\(\s*{_EXCHANGES}\s*\)", re.IGNORECASE)
 
 
-def read_exchanges(text: Text) -> None:
-    """An exchange before a ticker ("NASDAQ: NVDA") is read: it names where the ticker is listed."""
+def read_exchanges(text: Text, index: CompanyIndex) -> None:
+    """An exchange before a ticker ("NASDAQ: NVDA", "nyse:tsm") or in parentheses after one ("TSM (NYSE)") is read:
+    it names where the ticker is listed."""
     for m in _EXCHANGE.finditer(text.raw):
+        if m.group(1).isupper() or index.ticker(m.group(1)) is not None:  # "Nasdaq: tech selloff" names Nasdaq
+            text.use(m.start(), m.end())
+    for m in _LISTED_ON.finditer(text.raw):
         text.use(m.start(), m.end())
 
 

@@ -32,6 +32,7 @@ from watchdesk.graph.goal.positions import (
     after_watch_verb,
     beside_company,
     is_ordinary,
+    parallel_possessive,
     place_context,
     place_ordinary_words,
     source_follows,
@@ -91,7 +92,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     timing = find_timing(text, notes, as_of=as_of)  # before companies: "Monday" is a day, not monday.com
     timing = with_lookback(timing, text, notes, as_of=as_of)  # "last quarter": filings since 3 months back
     outlets = find_outlets(text, notes)  # before companies: "Reuters" is an outlet, not Thomson Reuters
-    read_exchanges(text)  # "NASDAQ: NVDA": no Nasdaq, Inc.
+    read_exchanges(text, index)  # "NASDAQ: NVDA": no Nasdaq, Inc.
     found = find_companies(text, index, notes)
     read_lower_case_in_parentheses(text, found, index)  # "alphabet (googl)", as "Alphabet (GOOGL)"
     read_capitals(text, found, index, notes)  # "T and VZ", "C, JPM and BAC", "watch F": tickers, not words or names
@@ -117,6 +118,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
         raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems))
     if not found.named:
         aside = "".join(f"\n  ({n.said})" for n in words + context)  # "Shell companies are ...": why not Shell
+        aside += "".join(f"\n  ({n})" for n in notes.not_understood if n.endswith("to watch it"))  # "watch GM ..."
         raise ConfigError(f"the goal names no company; name them, or their tickers. For example:\n  {EXAMPLE}{aside}")
     companies = {n.ref.ticker: n.ref for n in found.named}
     watchlist = build_watchlist(found, sources, timing, topics, recipients, notes=notes)
@@ -250,8 +252,8 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     while True:
         in_list = listed_groups(groups, found, text.raw, spaced) | together
         watched = {n.ref for n in found.named}  # "rivian (rivn) and NVDA": a company watched anyway is read
-        more = [i for i, ref in enumerate(lower)
-                if ref and i not in taken and (only_tickers or i in in_list or ref in watched)]  # fmt: skip
+        more = [i for i, ref in enumerate(lower) if ref and i not in taken and (
+            only_tickers or i in in_list or ref in watched or _parallel(groups[i], found, text.raw))]  # fmt: skip
         more += [i for i, ref in enumerate(alone) if ref and i not in taken and i in in_list]
         if not more:
             break
@@ -320,6 +322,14 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
     found.named.sort(key=lambda n: n.start)
 
 
+def _parallel(group: list[Token], found: Found, raw: str) -> bool:
+    """Is the group a lower-case ticker with 's after "and" or a comma, as a company watched before it is ("tsmc's
+    capex and nvda's datacenter revenue")?"""
+    tok = group[0]
+    mine = Named(found.named[0].ref, tok.text, tok.start) if found.named else None
+    return mine is not None and any(n.start < tok.start and parallel_possessive(n, mine, raw) for n in found.named)
+
+
 def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
@@ -350,7 +360,8 @@ def _groups(tokens: list[Token], index: CompanyIndex) -> list[list[Token]]:
             continue
         if word.lower() in common or word.upper() in ACRONYMS or any(c.isdigit() for c in word) or len(word) < 2:
             continue
-        if groups and last == i - 1 and groups[-1][-1].chunk == tok.chunk:
+        possessive = groups and groups[-1][-1].word != groups[-1][-1].text  # "nvda's datacenter": the name ends
+        if groups and last == i - 1 and groups[-1][-1].chunk == tok.chunk and not possessive:
             groups[-1].append(tok)
         else:
             groups.append([tok])

@@ -26,7 +26,7 @@ from watchdesk.graph.goal.words import PLACES, common_words, english_words, word
 # is "Alphabet (GOOGL) and Rivian", the parenthesis closed before the joint
 LIST_JOINT = re.compile(
     r"\s*\)?\s*(?:,|&|\band\b|\bor\b|,\s*and\b|,?\s*and also\b|,?\s*as well as\b|,?\s*plus\b|,?\s*along with\b|"
-    r"\bvs\.?|\bversus\b)\s*$",
+    r"\bvs\.?|\bversus\b)\s*(?:(?:nasdaq|nyse(?: american| arca)?|amex|otc)\s*:\s*)?$",  # "tsm and nasdaq:asml"
     re.IGNORECASE,
 )
 # Words before a company that make it what is watched for: "comments about Apple", "orders from Apple", "exposure to
@@ -210,6 +210,8 @@ def place_context(text: Text, found: Found) -> list[Named]:
     lists = company_lists(found.named, raw, left_out=found.left_out)
     qualified = [qualified_words(group, raw, starts) for group in lists]
     standing = [stands_to_be_watched(group, q, raw) for group, q in zip(lists, qualified, strict=True)]
+    for i in range(1, len(lists)):  # "track TSMC's capex and NVIDIA's datacenter revenue": one watched as the other
+        standing[i] = standing[i] or (standing[i - 1] and parallel_possessive(lists[i - 1][0], lists[i][0], raw))
     watched_for = _watched_for(lists, qualified, standing, raw)
     if not any(standing):
         return []  # every company qualifies a word ("Flag Target and Walmart margins"): they are the goal's companies
@@ -231,6 +233,16 @@ def place_context(text: Text, found: Found) -> list[Named]:
                 f"with the companies ('{first} and {name}')"
             )))
     return context
+
+
+def parallel_possessive(before: Named, n: Named, raw: str) -> bool:
+    """Is `n` ("NVIDIA's") a company's own, as `before` is ("TSMC's"), after "and" or a comma: its words what is
+    watched, as those of `before` are ("TSMC's capex and NVIDIA's datacenter revenue")?"""
+    own = re.compile(r".+['’]s$")
+    return bool(own.match(before.phrase) and own.match(n.phrase) and _NEW_ITEM.search(raw, 0, n.start))
+
+
+_NEW_ITEM = re.compile(r"(?:,|&|\band\b)\s*$", re.IGNORECASE)
 
 
 def _watched_for(

@@ -49,8 +49,16 @@ _JOINED = re.compile(r"[@./:_+%=]$")
 _JOINED_AFTER = re.compile(r"[@/_+=]|\.[A-Za-z0-9]")
 
 
+# "the next 6 wks", "past 2 qtrs": a unit of time abbreviated after a count, read as the word
+_UNITS = {"wk": "week", "wks": "weeks", "mos": "months", "mth": "month", "mths": "months", "qtr": "quarter",
+          "qtrs": "quarters", "yr": "year", "yrs": "years"}  # fmt: skip
+_ABBREVIATED = re.compile(r"\b(?:\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|"
+                          r"several|next|past|last|coming)\s+(wks?|mos|mths?|qtrs?|yrs?)\b", re.IGNORECASE)
+
+
 def correct(goal: str, notes: Notes) -> str:
     """The goal with each misspelt vocabulary word replaced by the word meant; every replacement is a decision."""
+    goal = _units(goal, notes)
     common, first = common_words(), True
     out, last = [], 0
     for m in _WORD.finditer(goal):
@@ -72,6 +80,15 @@ def correct(goal: str, notes: Notes) -> str:
         out += [goal[last : m.start()], meant]
         last = m.end()
     return "".join([*out, goal[last:]])
+
+
+def _units(goal: str, notes: Notes) -> str:
+    def full(m: re.Match[str]) -> str:
+        word = _UNITS[m.group(1).lower()]
+        notes.decide(f"spelling: read {m.group(1)!r} as {word!r}")
+        return m.group()[: m.start(1) - m.start()] + word
+
+    return _ABBREVIATED.sub(full, goal)
 
 
 def swapped(a: str, b: str) -> bool:
