@@ -56,6 +56,16 @@ _ABBREVIATED = re.compile(r"\b(?:\d+(?:\.\d+)?|a|one|two|three|four|five|six|sev
                           r"several|next|past|last|coming)\s+(wks?|mos|mths?|qtrs?|yrs?)\b", re.IGNORECASE)
 
 
+# "til June", "'til the end of Q1": till, before a date or an end
+_TIL = re.compile(r"(?<![\w'])'?til(?=\s+(?:the\s+)?(?:end|next|\d|q[1-4]\b|jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                  r"oct|nov|dec|year|mid))", re.IGNORECASE)
+
+
+def _said(word: str, meant: str, notes: Notes) -> str:
+    notes.decide(f"spelling: read {word!r} as {meant!r}")
+    return meant
+
+
 def correct(goal: str, notes: Notes) -> str:
     """The goal with each misspelt vocabulary word replaced by the word meant; every replacement is a decision."""
     goal = _units(goal, notes)
@@ -83,6 +93,7 @@ def correct(goal: str, notes: Notes) -> str:
 
 
 def _units(goal: str, notes: Notes) -> str:
+    goal = _TIL.sub(lambda m: _said(m.group(), "till", notes), goal)
     def full(m: re.Match[str]) -> str:
         word = _UNITS[m.group(1).lower()]
         notes.decide(f"spelling: read {m.group(1)!r} as {word!r}")

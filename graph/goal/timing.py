@@ -32,7 +32,8 @@ _WEEKLY = re.compile(
 )
 _ON_DAY = re.compile(rf"\b(?:(?:every|each|on)\s+)?{_DAY}(?:\s+(?:morning|mornings|evening|evenings))?\b", _I)
 _UNSUPPORTED = re.compile(
-    rf"\b(?:monthly|quarterly|bi-?weekly|fortnightly|hourly|every (?:two|2|other|second|third) (?:weeks?|{_DAY})|"
+    r"\b(?:monthly|quarterly|bi-?weekly|fortnightly|hourly|yearly|(?:semi-?)?annually|"
+    rf"every (?:two|2|other|second|third) (?:weeks?|{_DAY})|"
     r"every (?!1 )\d+ (?:hours?|days?|weeks?|months?|quarters?|years?)|"
     r"(?:once|twice) a (?:month|quarter|year)|(?:every|each) (?:month|quarter|year)|per (?:month|quarter))\b", _I
 )
@@ -43,7 +44,7 @@ _QUALIFIES = re.compile(
     r"schedule|alerts?|reviews?|please|instead|then|starting|beginning|for|on|at|in|and|or|but|from|to|by|until|till|"
     r"through|thru|as|with|if|so|of)\b)[^\W\d_]", _I
 )
-_ADJECTIVE = re.compile(r"(?:monthly|quarterly|bi-?weekly|fortnightly|hourly)", _I)
+_ADJECTIVE = re.compile(r"(?:monthly|quarterly|bi-?weekly|fortnightly|hourly|yearly)", _I)
 _NEXT = re.compile(
     rf"\b(?:for|over|during|in|within)?\s*(?:the\s+)?(?:next|coming|following)\s+(?:{_NUM}\s+)?{_UNIT}\b", _I
 )

@@ -11,7 +11,9 @@
 - "Pls watch the hyperscalers msft amzn googl meta for capex cuts" stopped: "the goal names no company" ('meta' after
   the tickers made them one phrase); "watch nvda arm" dropped 'arm' unsaid.
 - "for the next 6 wks" was a custom topic 'next_6_wks' and no horizon; "wks", "mos", "qtrs", "yrs" after a count are
-  read as the words, and said."""
+  read as the words, and said; "til june" (one l) made a custom topic 'membership_fee_hikes_til_june', and
+  "annually" a custom topic 'annually': "til" before a date is "till", and "annually" is said as "monthly" is (a run
+  is daily or weekly)."""
 
 from __future__ import annotations
 
@@ -76,3 +78,12 @@ def test_an_abbreviated_unit_of_time(goal: str, until: date) -> None:
     result = parse_goal(goal, as_of=DAY)
     assert result.watchlist.until == until and not result.watchlist.topics.custom
     assert any(d.startswith("spelling: read '") for d in result.decisions)
+
+
+def test_til_and_annually() -> None:
+    result = parse_goal("watch costco for membership fee hikes til june", as_of=DAY)
+    assert result.watchlist.until == date(2027, 6, 30)
+    assert [c.name for c in result.watchlist.topics.custom] == ["membership_fee_hikes"]
+    said = parse_goal("track AAPL's 10-K risk factors for china, annually", as_of=DAY)
+    assert not said.watchlist.topics.custom
+    assert "'annually': only daily and weekly runs are supported; chose weekly" in said.not_understood
