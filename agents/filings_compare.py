@@ -47,9 +47,9 @@ def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) 
 # is added once, and one the older filing holds whole across a page break, or a piece a page break cut off that it
 # holds, is not added; 8: sentences removed, kind "dropped", from changed risk factors and MD&A, a piece after a line
 # that a page break cut mid-sentence is read as part of one, and the pieces of a sentence a break cut are judged as
-# one sentence).
+# one sentence; 9: a heading line, title case and unpunctuated, is no sentence added or removed).
 # A newest filing compared by an older version is compared again (agents/filings._stored_uncompared).
-COMPARE_VERSION = 8
+COMPARE_VERSION = 9
 
 
 def previous_filing(listing: Sequence[Filing], filing: Filing) -> Filing | None:

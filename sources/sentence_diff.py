@@ -110,6 +110,32 @@ def _breaks(line: str, clauses: list[tuple[int, int]], at: int) -> list[tuple[in
     return list(found.items())
 
 
+# A heading ("Israel and Hamas Conflict", "Demand and Supply, Product Transitions, and New Products and Business
+# Models"): a line of its own in title case, at most twelve words, no sentence-ending punctuation. It names what the
+# text under it is about and states nothing, so it is never a sentence added or removed. On the fixtures' MD&A and risk
+# sections the rule marks 125 lines, every one a heading, a group heading or a table's period caption; sentence-case
+# ones ("Google advertising revenues") are left as sentences.
+_HEADING_WORDS = 12
+_LINK_WORDS = frozenset({"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+                         "with", "vs", "versus", "per", "&", "-", "–", "—"})  # fmt: skip
+_HEADING_TOKEN = re.compile(r"[^\s,()]+")
+_NO_STOP = frozenset(".?!:;\"')”’")
+
+
+def is_heading(text: str) -> bool:
+    """A line that reads as a heading: title case, short, no stop at its end (`text` is the whole line)."""
+    words = _HEADING_TOKEN.findall(text)
+    if not words or len(words) > _HEADING_WORDS or text.rstrip()[-1:] in _NO_STOP or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _LINK_WORDS for w in words)
+
+
+def _alone(s: Sentence, text: str, offset: int) -> bool:
+    """Is the sentence its line, whole (no other sentence on it)?"""
+    at, end = s.start - offset, s.end - offset
+    return (at == 0 or text[at - 1] == "\n") and text[end : end + 1] in ("", "\n")
+
+
 SAME_WORDS = 0.8  # word-set Jaccard at or above which an old sentence is the new one reworded, not a new one
 
 
@@ -273,6 +299,8 @@ def _fresh(
     said: set[str] = set()
     for group in _wholes(new, new_offset, sentences(new, offset=new_offset, names=names)):
         s = _whole(group)
+        if len(group) == 1 and is_heading(s.text) and _alone(s, new, new_offset):
+            continue  # a heading states nothing: neither added nor removed
         words = " ".join(_WORD_OR_FIGURE.findall(normalize(s.text)))  # a comma more or less: the same sentence
         if words in said or _held(s, was, new, new_offset):
             continue
