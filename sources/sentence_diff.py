@@ -3,6 +3,7 @@ bodies): figures and light rewordings aside. Pure and deterministic."""
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -330,14 +331,30 @@ def _held(s: Sentence, was: _OldText, new: str, new_offset: int) -> bool:
 
 
 def _reworded(words: frozenset[str], old_words: Sequence[frozenset[str]], holding: dict[str, list[int]]) -> int | None:
-    """The old sentence sharing the most (at least SAME_WORDS) of the union of its words with `words`, if any."""
+    """The old sentence sharing the most (at least SAME_WORDS) of the union of its words with `words`, if any; of
+    those alike, the first.
+
+    Jaccard >= t needs `least` = ceil(t * |words|) words in common, so an old sentence that shares none of the
+    |words| - least + 1 rarest of `words` cannot be one (prefix filtering, Chaudhuri et al. 2006): only the sentences
+    holding those rare words are scored, each by its set's size first (t * |old| <= |words|) and then by one set
+    intersection. Counting every shared word of every old sentence, "the" and "and" included, took most of a
+    comparison's time."""
     if not words:
         return None
-    shared = Counter(i for w in words for i in holding.get(w, ()))
     need = SAME_WORDS * len(words)  # Jaccard >= t needs at least t * |words| words in common
-    scored = [(n / len(words | old_words[i]), -i) for i, n in shared.items() if n >= need]
-    best = max(scored, default=None)
-    return -best[1] if best is not None and best[0] >= SAME_WORDS else None
+    least = math.ceil(need)
+    rare = sorted(words, key=lambda w: len(holding.get(w, ())))[: len(words) - least + 1]
+    candidates = {i for w in rare for i in holding.get(w, ())}
+    best: tuple[float, int] | None = None
+    for i in candidates:
+        other = old_words[i]
+        if len(other) < least or SAME_WORDS * len(other) > len(words) + 1e-9:  # too few words, or too many
+            continue
+        n = len(words & other)
+        score = (n / (len(words) + len(other) - n), -i)  # as n / len(words | other)
+        if n >= need and score[0] >= SAME_WORDS and (best is None or score > best):
+            best = score
+    return -best[1] if best is not None else None
 
 
 def _inserted(new: Sentence, old: Sentence) -> list[Inserted]:

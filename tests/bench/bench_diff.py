@@ -1,6 +1,8 @@
 """Benchmark: parse and compare NVIDIA's FY2024 and FY2025 10-Ks (about 2 MB of HTML each), as a run does.
 
-Run with `make bench-diff`, or `.venv/bin/python tests/bench/bench_diff.py [--fixtures DIR] [--repeat N]`.
+Run with `make bench-diff`, or `.venv/bin/python tests/bench/bench_diff.py [--fixtures DIR] [--repeat N]`;
+`--against REV` also times the comparison with REV's code (`git archive`), each in fresh processes taking turns
+(`--rounds` each), and says whether the two compared alike (a digest of every sentence and factor change found).
 
 Stages, each the best of --repeat runs after one warm-up, on one core:
 - text: HTML -> clean text and sections (what every stored filing already gets);
@@ -15,7 +17,12 @@ comparison itself to take well under a second for two such 10-Ks.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -53,7 +60,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--fixtures", type=Path, default=FIXTURES)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--against", metavar="REV", help="also time REV's code, in turns (e.g. HEAD~1)")
+    ap.add_argument("--rounds", type=int, default=3, help="with --against: fresh processes of each code")
     args = ap.parse_args()
+    if args.against:
+        return against(args)
     bodies = [(args.fixtures / name).read_bytes() for name in PAIR]
     t_text, texts = best(lambda: [html_to_text(b) for b in bodies], args.repeat, "clean_text_both")
     best(lambda: [extract_sections(t, form="10-K") for t in texts], 1)
@@ -92,11 +103,36 @@ def main() -> None:
             "mdna_sentences_added": len(mdna.added_sentences),
             "mdna_sentences_removed": len(mdna.removed_sentences),
         },
+        "digest": hashlib.sha256(repr(diff).encode()).hexdigest()[:16],  # every change found, offsets and all
     }
     print(json.dumps(report, indent=2))
     verdict = "well under" if t_compare < 0.5 else "under" if t_compare < 1 else "OVER"
     print(f"compare: {t_compare * 1000:.0f} ms for two 10-Ks after parsing, {CPU['compare'] * 1000:.0f} ms of CPU "
           f"({verdict} the 1 s the issue asks)")
+
+
+def against(args: argparse.Namespace) -> None:
+    """This code's and REV's comparison CPU, fresh processes in turns; the best of each, and whether they agree."""
+    sys.path.insert(0, str(REPO))  # run as a file, the repository is not on the path
+    from tests.bench.bench_hardening import baseline_tree
+
+    with tempfile.TemporaryDirectory() as work:
+        tree = baseline_tree(args.against, Path(work))
+        envs = {"this code": {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}}
+        envs[args.against] = envs["this code"] | {"PYTHONPATH": str(tree)}
+        runs: dict[str, list[dict[str, Any]]] = {name: [] for name in envs}
+        for _ in range(args.rounds):
+            for name, env in envs.items():
+                cmd = [sys.executable, __file__, "--fixtures", str(args.fixtures), "--repeat", str(args.repeat)]
+                out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+                runs[name].append(json.loads(out[: out.rindex("}") + 1]))
+    cpu = {name: min(r["cpu_seconds"]["compare"] for r in rs) for name, rs in runs.items()}
+    digests = {name: {r["digest"] for r in rs} for name, rs in runs.items()}
+    same = len({d for ds in digests.values() for d in ds}) == 1
+    print(json.dumps({"compare_cpu_seconds": cpu, "digests": {k: sorted(v) for k, v in digests.items()}}, indent=2))
+    mine, theirs = cpu["this code"], cpu[args.against]
+    print(f"compare: {mine:.3f} s of CPU against {theirs:.3f} s at {args.against} ({theirs / mine:.2f}x); "
+          + ("the same changes found" if same else "DIFFERENT changes found"))
 
 
 if __name__ == "__main__":
