@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from watchdesk.agents.flagging.topics import TopicLibrary
-from watchdesk.sources.filing_diff import CHANGED_KINDS, FactorChange, FilingDiff, SectionDiff
+from watchdesk.sources.filing_diff import CHANGED_KINDS, FactorChange, FilingDiff, Moved, SectionDiff
 from watchdesk.sources.risk_factors import RiskFactor
 from watchdesk.sources.sentence_diff import Sentence
 
@@ -39,6 +39,16 @@ def gains(change: FactorChange, library: TopicLibrary) -> list[Gain]:
         # "or tariffs; and") or items ("pandemics, and cybersecurity incidents"): a clause that mentions a watched topic
         if _clause(ins.part.text) and (topics := topics_in(ins.part.text, library)):
             found.append(Gain(ins.part, tuple(topics), ins.sentence))
+    return sorted(found, key=lambda g: g.part.start)
+
+
+def losses(change: FactorChange, library: TopicLibrary) -> list[Gain]:
+    """What a changed factor's body lost, in the older filing's order: every sentence removed, with the watched topics
+    it mentions (maybe none), and the words deleted from a reworded sentence when they say something of their own
+    (`_clause`: "such as the global COVID-19 pandemic"), on a watched topic or not: a dropped risk is seldom one."""
+    found = [Gain(s, tuple(topics_in(s.text, library))) for s in change.lost]
+    found += [Gain(d.part, tuple(topics_in(d.part.text, library)), d.sentence) for d in change.deleted
+              if _clause(d.part.text)]  # fmt: skip
     return sorted(found, key=lambda g: g.part.start)
 
 
@@ -79,12 +89,15 @@ def report(diff: FilingDiff, *, topics: TopicLibrary) -> dict[str, Any]:
 
 
 def _section(s: SectionDiff, topics: TopicLibrary) -> dict[str, Any]:
+    more: dict[str, Any] = {}
     if s.item == "7":  # sentences added and removed that mention a watched topic, "heading" their topics
         added, removed = (_on_topics(said, topics) for said in (s.added_sentences, s.removed_sentences))
+        more = {k: [r | {"heading": ", ".join(r.pop("topics"))} for r in found if r["topics"]]
+                for k, found in (("rewritten", _rewritten(s.rewritten, topics)), ("moved", _moved(s.moved, topics)))}
     else:
         added = [{"heading": c.new.heading, "text": c.new.body} for c in s.of_kind("new") if c.new]
         removed = [{"heading": c.old.heading, "text": c.old.body} for c in s.of_kind("removed") if c.old]
-    return {
+    return more | {
         "item": s.item,
         # a section one filing lacks, or refers back, was not compared: no number, not 0.0 ("every word changed")
         "similarity": s.similarity if s.comparable else None,
@@ -99,6 +112,23 @@ def _section(s: SectionDiff, topics: TopicLibrary) -> dict[str, Any]:
 def _on_topics(said: Sequence[Sentence], topics: TopicLibrary) -> list[dict[str, str]]:
     """The sentences that mention a watched topic, each with those topics as its "heading"."""
     return [{"heading": ", ".join(found), "text": x.text} for x in said if (found := topics_in(x.text, topics))]
+
+
+def _rewritten(pairs: Sequence[tuple[Sentence, Sentence]], topics: TopicLibrary) -> list[dict[str, Any]]:
+    """One statement rewritten: `{"old", "new", "topics"}` (topics of either text)."""
+    return [{"old": o.text, "new": n.text, "topics": _either(o.text, n.text, topics)} for o, n in pairs]
+
+
+def _moved(moved: Sequence[Moved], topics: TopicLibrary) -> list[dict[str, Any]]:
+    """A sentence now said in the other section: `{"text", "to", "now", "topics"}` ("to": "1A" or "7", "now": how the
+    newer filing says it there)."""
+    return [{"text": m.sentence.text, "to": m.item, "now": m.to.text, "topics": topics_in(m.sentence.text, topics)}
+            for m in moved]  # fmt: skip
+
+
+def _either(old: str, new: str, topics: TopicLibrary) -> list[str]:
+    found = set(topics_in(old, topics)) | set(topics_in(new, topics))
+    return [t for t in topics_in(f"{old} {new}", topics) if t in found] or sorted(found)
 
 
 def chars_changed(old_chars: int, new_chars: int, similarity: float) -> float:
@@ -135,8 +165,14 @@ def _changed(c: FactorChange, topics: TopicLibrary) -> dict[str, Any]:
             }
             for g in gains(c, topics)
         ],
-        # sentences of the older factor that no factor of the newer filing says any more, reworded ones aside
-        "removed_sentences": [{"text": x.text, "topics": topics_in(x.text, topics)} for x in c.lost],
+        # sentences of the older factor that no factor of the newer filing says any more, reworded ones aside, and
+        # words deleted from a reworded one ("in_sentence": the older filing's sentence)
+        "removed_sentences": [
+            {"text": g.part.text, "topics": list(g.topics), "in_sentence": g.sentence.text if g.sentence else None}
+            for g in losses(c, topics)
+        ],
+        "rewritten_sentences": _rewritten(c.rewritten, topics),
+        "moved_sentences": _moved(c.moved, topics),
     }
 
 
@@ -158,14 +194,18 @@ def _md_section(s: dict[str, Any], top: int) -> list[str]:
     if s["item"] == "7":
         added, removed = ([f"**{x['heading']}**: {x['text']}" for x in s[k]] for k in ("added", "removed"))
         lines += _listed("Sentences added that mention watched topics", added)
-        return lines + _listed("Sentences removed that mention watched topics", _fewer(removed, top))
+        lines += _listed("Sentences removed that mention watched topics", _fewer(removed, top))
+        rewritten = [f"**{x['heading']}**: {x['new']} (was: {x['old']})" for x in s["rewritten"]]
+        lines += _listed("Sentences rewritten that mention watched topics", _fewer(rewritten, top))
+        moved = [f"**{x['heading']}**: {x['text']} (now in the risk factors: {x['now']})" for x in s["moved"]]
+        return lines + _listed("Sentences moved to the risk factors that mention watched topics", moved)
     lines += _listed("New risk factors", [f"**{x['heading']}**" for x in s["added"]])
     lines += _listed("Removed risk factors", [f"**{x['heading']}**" for x in s["removed"]])
     shown = [f"{x['kind']} (similarity {x['similarity']:.3f}): **{x['heading']}**" for x in s["changed"][:top]]
     more = len(s["changed"]) - len(shown)
     title = "Most changed risk factors (most characters changed first)"
     lines += _listed(title, shown + ([f"… and {more} more"] if more > 0 else []))
-    return lines + _md_gains(s["changed"]) + _md_losses(s["changed"], top)
+    return lines + _md_gains(s["changed"]) + _md_losses(s["changed"], top) + _md_rewritten(s["changed"], top)
 
 
 def _fewer(items: list[str], top: int) -> list[str]:
@@ -192,7 +232,9 @@ def _md_losses(changed: Sequence[dict[str, Any]], top: int) -> list[str]:
     most, then how many more; reworded, moved and figures-only sentences are not removed."""
     items, shown, left = [], 0, 0
     for x in changed:
-        tagged = [r for r in x["removed_sentences"] if r["topics"]]
+        # words deleted from a reworded sentence, on a watched topic or not (a dropped risk is seldom one), between "…"
+        tagged = [r | ({"text": f"… {r['text']} …", "topics": r["topics"] or ["words deleted"]} if r["in_sentence"]
+                       else {}) for r in x["removed_sentences"] if r["topics"] or r["in_sentence"]]  # fmt: skip
         fits, left = tagged[: max(top - shown, 0)], left + len(tagged) - len(tagged[: max(top - shown, 0)])
         if fits:
             items.append(f"- In **{x['heading']}**:")
@@ -201,6 +243,26 @@ def _md_losses(changed: Sequence[dict[str, Any]], top: int) -> list[str]:
     if left:
         items.append(f"- … and {left} more (`--format json` lists them all)")
     title = "### Sentences removed from changed risk factors that mention watched topics"
+    return ["", title, "", *(items or ["None."])]
+
+
+def _md_rewritten(changed: Sequence[dict[str, Any]], top: int) -> list[str]:
+    """Per changed factor, its sentences rewritten (beyond a light rewording) and moved to MD&A that mention watched
+    topics: `top` of them at most, then how many more."""
+    items, shown, left = [], 0, 0
+    for x in changed:
+        said = [f"**{', '.join(r['topics'])}**: {r['new']} (was: {r['old']})" for r in x["rewritten_sentences"]
+                if r["topics"]]  # fmt: skip
+        said += [f"**{', '.join(m['topics'])}**: {m['text']} (now in MD&A: {m['now']})" for m in x["moved_sentences"]
+                 if m["topics"]]  # fmt: skip
+        fits = said[: max(top - shown, 0)]
+        left += len(said) - len(fits)
+        if fits:
+            items += [f"- In **{x['heading']}**:", *(f"  - {line}" for line in fits)]
+            shown += len(fits)
+    if left:
+        items.append(f"- … and {left} more (`--format json` lists them all)")
+    title = "### Sentences rewritten in or moved out of changed risk factors that mention watched topics"
     return ["", title, "", *(items or ["None."])]
 
 

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from watchdesk.agents.filing_changes import Gain, gains
+from watchdesk.agents.filing_changes import Gain, gains, losses
 from watchdesk.agents.flagging.topic_spec import TopicSpec
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
-from watchdesk.sources.filing_diff import FactorChange, FilingDiff, SectionDiff, compare
+from watchdesk.sources.filing_diff import FactorChange, FilingDiff, Moved, SectionDiff, compare
 from watchdesk.sources.filing_parse import ParsedFiling, parse_filing
 from watchdesk.sources.models import Filing
+from watchdesk.sources.risk_factors import RiskFactor
 from watchdesk.sources.sentence_diff import Sentence
 from watchdesk.store.changes import save_comparison
 from watchdesk.store.store import Store
@@ -47,7 +48,10 @@ def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) 
 # is added once, and one the older filing holds whole across a page break, or a piece a page break cut off that it
 # holds, is not added; 8: sentences removed, kind "dropped", from changed risk factors and MD&A, a piece after a line
 # that a page break cut mid-sentence is read as part of one, and the pieces of a sentence a break cut are judged as
-# one sentence; 9: a heading line, title case and unpunctuated, is no sentence added or removed).
+# one sentence; 9: a heading line, title case and unpunctuated, is no sentence added or removed; one statement
+# rewritten is one row, kind "rewritten", not a sentence removed and one added; words deleted from a reworded sentence
+# of a changed factor are rows of kind "deleted"; a sentence the newer filing says in its other section (risk factors or
+# MD&A) is "moved", not removed, and one the older said there is not added).
 # A newest filing compared by an older version is compared again (agents/filings._stored_uncompared).
 COMPARE_VERSION = 9
 
@@ -134,9 +138,13 @@ def _change_rows(s: SectionDiff, library: TopicLibrary, base: dict[str, Any]) ->
             }
         )
     rows += [_gain_row(c, g) for c in s.changes for g in gains(c, library)]
-    rows += [_loss_row(c, x, list(library.match(x.text))) for c in s.changes for x in c.lost]
+    rows += [_loss_row(c, g) for c in s.changes for g in losses(c, library)]
+    rows += [_pair_row(o, n, library, c.new) for c in s.changes for o, n in c.rewritten]
+    rows += [_moved_row(m, library) for c in s.changes for m in c.moved]
     rows += [_sentence_row(x, list(library.match(x.text))) for x in s.added_sentences]
     rows += [_removed_row(x, list(library.match(x.text))) for x in s.removed_sentences]
+    rows += [_pair_row(o, n, library) for o, n in s.rewritten]
+    rows += [_moved_row(m, library) for m in s.moved]
     return [base | {"item": s.item, "seq": seq} | row for seq, row in enumerate(rows)]
 
 
@@ -149,12 +157,30 @@ def _gain_row(c: FactorChange, gain: Gain) -> dict[str, Any]:
     return _sentence_row(gain.part, list(gain.topics)) | old | {"kind": kind, "risk_group": c.new.group}
 
 
-def _loss_row(c: FactorChange, sentence: Sentence, topics: list[str]) -> dict[str, Any]:
-    """A sentence a changed factor no longer says: "dropped", the sentence on the old side (offsets into the older
-    filing), and on the new side the newer filing's factor heading, so the row says which factor lost it."""
+def _loss_row(c: FactorChange, loss: Gain) -> dict[str, Any]:
+    """Text a changed factor no longer says: "dropped" (a sentence) or "deleted" (words deleted from a reworded
+    sentence), on the old side (offsets into the older filing), and on the new side the newer filing's factor heading,
+    so the row says which factor lost it."""
     assert c.old is not None and c.new is not None  # losses come from matched factors only
     new = {"new_heading": c.new.heading, "new_start": c.new.start, "new_end": c.new.heading_end}
-    return _removed_row(sentence, topics) | new | {"risk_group": c.old.group}
+    kind = "deleted" if loss.sentence else "dropped"
+    return _removed_row(loss.part, list(loss.topics)) | new | {"risk_group": c.old.group, "kind": kind}
+
+
+def _pair_row(old: Sentence, new: Sentence, library: TopicLibrary, factor: RiskFactor | None = None) -> dict[str, Any]:
+    """One statement rewritten beyond a light rewording: "rewritten", the older filing's sentence on the old side and
+    the newer's on the new (a factor's: its group), topics of either."""
+    topics = list(dict.fromkeys([*library.match(old.text), *library.match(new.text)]))
+    both = _removed_row(old, topics) | {"new_heading": new.text, "new_start": new.start, "new_end": new.end,
+                                        "new_chars": len(new.text)}  # fmt: skip
+    return both | {"kind": "rewritten", "risk_group": factor.group if factor else None}
+
+
+def _moved_row(moved: Moved, library: TopicLibrary) -> dict[str, Any]:
+    """A sentence the newer filing says in its other section (the row's item is the one it left: from "1A" it went to
+    "7", from "7" to "1A"): "moved", the older filing's sentence on the old side, the newer's on the new."""
+    return _pair_row(moved.sentence, moved.to, library) | {"kind": "moved",
+                                                           "topics": list(library.match(moved.sentence.text))}
 
 
 def _removed_row(sentence: Sentence, topics: list[str]) -> dict[str, Any]:

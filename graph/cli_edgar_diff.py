@@ -44,15 +44,23 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
     (figures and light rewordings aside): each sentence added, with the topics it mentions (maybe
     none), and words inserted into a reworded sentence ("in_sentence": that sentence) when they
     mention a watched topic; "removed_sentences" the sentences of OLD's factor that no factor of NEW
-    says any more (reworded, moved, figures-only or cut by a page break: not removed). Markdown shows
-    ten removed sentences on watched topics per section at most, then how many more.
+    says any more (reworded, moved, figures-only or cut by a page break: not removed), and words a
+    light rewording deleted ("in_sentence": OLD's sentence; on a watched topic or not). A sentence
+    removed and one added that are one statement rewritten are listed once, in "rewritten_sentences"
+    (MD&A: "rewritten"); one NEW says in its other section (risk factors or MD&A) in
+    "moved_sentences" (MD&A: "moved"), with where it went ("to") and how NEW says it ("now"). A
+    title-case heading line is no sentence. Markdown shows ten removed sentences on watched topics
+    per section at most, then how many more.
     Filings of two registrants (by the CIK their cover or SGML header gives) are refused unless
     --across-companies; a NEW whose period ends before OLD's, or of another form (a 10-K against a
     10-Q), is compared as given, with a warning.
     JSON: {"sections": [{"item", "similarity", "jaccard", "note", "added": [{"heading", "text"}],
-    "removed": [...], "changed": [{"heading", "old", "new", "similarity", "kind", "added_sentences":
-    [{"text", "topics", "in_sentence"}], "removed_sentences": [{"text", "topics"}]}]}]}, "changed" most
-    characters changed first (growth, shrinkage or reworded share), as the briefing ranks them.
+    "removed": [...], "rewritten": [{"heading", "old", "new"}] and "moved": [{"heading", "text", "to",
+    "now"}] (MD&A), "changed": [{"heading", "old", "new", "similarity", "kind", "added_sentences":
+    [{"text", "topics", "in_sentence"}], "removed_sentences": [{"text", "topics", "in_sentence"}],
+    "rewritten_sentences": [{"old", "new", "topics"}], "moved_sentences": [{"text", "to", "now",
+    "topics"}]}]}]}, "changed" most characters changed first (growth, shrinkage or reworded share),
+    as the briefing ranks them.
 
     \b
     Example:

@@ -194,6 +194,15 @@ def _labelled(column: str, said: str) -> str:
     return label + said if said else ""
 
 
+def _in_label(row: dict[str, Any]) -> str:
+    """A filing change's other text: the sentence words went into or left ("in: "), what a sentence rewritten was
+    ("was: "), how a sentence moved is said where it went ("now: ")."""
+    change = str(row.get("change") or "")
+    if change.startswith("sentence rewritten"):
+        return "was: "
+    return "now: " if change.startswith("sentence moved") else "in: "
+
+
 def _table(rows: Sequence[dict[str, Any]], columns: list[str]) -> str:
     """For a terminal: a line of the row's fields, then its sentence (or text) wrapped to the terminal's width."""
     import shutil
@@ -204,7 +213,7 @@ def _table(rows: Sequence[dict[str, Any]], columns: list[str]) -> str:
     lines = []
     for row in rows:
         lines.append("  ".join(x for x in (_labelled(c, shown(c, row)) for c in columns if c != long) if x))
-        for text in (cell(row.get(long)), row.get("in_sentence") and "in: " + cell(row["in_sentence"])):
+        for text in (cell(row.get(long)), row.get("in_sentence") and _in_label(row) + cell(row["in_sentence"])):
             if text:
                 lines.append(textwrap.fill(text, width=width - 1, initial_indent="    ", subsequent_indent="    ",
                                            break_on_hyphens=False))  # fmt: skip

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -18,15 +19,20 @@ from functools import lru_cache
 
 from watchdesk.sources.filing_parse import ParsedFiling
 from watchdesk.sources.risk_factors import LISTS_CHANGES_ONLY, RiskFactor
+from watchdesk.sources.sections import Section
 from watchdesk.sources.sentence_diff import (
+    Inserted,
     Sentence,
     TextChanges,
     added_sentences,
+    found_in,
     names_after_abbreviations,
     normalize,
     removed_sentences,
     text_changes,
+    text_losses,
 )
+from watchdesk.sources.sentence_pairs import rewritten
 
 _WORD = re.compile(r"[a-z]+")
 _HEADING_SAME = 0.8  # heading cosine at which two factors are the same risk, reworded
@@ -38,12 +44,28 @@ CHANGED_KINDS = ("expanded", "shortened", "reworded")  # matched factors whose w
 
 
 @dataclass(frozen=True, slots=True)
+class Moved:
+    """A sentence the older filing said in one section (risk factors or MD&A) and the newer says in the other
+    (`to`: where, offsets into the newer filing; `item`: that section, "1A" or "7"): moved, not removed."""
+
+    sentence: Sentence
+    to: Sentence
+    item: str
+
+
+Rewritten = tuple[Sentence, Sentence]  # (old, new): one statement rewritten beyond a light rewording
+
+
+@dataclass(frozen=True, slots=True)
 class FactorChange:
     """One risk factor's fate: new, removed, expanded, shortened, reworded, unchanged (the same words in the same
     order, figures and punctuation aside), or elsewhere (its heading is in the other filing's text, outside that
     filing's risk factors). A matched factor whose words changed carries what its body gained: sentences added and
     words inserted into reworded sentences, as MD&A's added sentences are found; and what it lost: sentences of the
-    older body that no factor of the newer filing says any more, found the same way (offsets into the older text)."""
+    older body that no factor of the newer filing says any more, found the same way (offsets into the older text);
+    the words its light rewordings deleted (`deleted`, quoted from the older text); a sentence it lost and one it
+    gained that are one statement rewritten (`rewritten`, in neither `gained.added` nor `lost`); and the sentences it
+    lost that the newer filing's MD&A says (`moved`)."""
 
     kind: str
     old: RiskFactor | None
@@ -51,12 +73,16 @@ class FactorChange:
     similarity: float
     gained: TextChanges = field(default_factory=TextChanges)
     lost: tuple[Sentence, ...] = ()
+    deleted: tuple[Inserted, ...] = ()
+    rewritten: tuple[Rewritten, ...] = ()
+    moved: tuple[Moved, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class SectionDiff:
     """One section compared: similarity (cosine), jaccard, per-factor changes, sentences added and removed (MD&A;
-    a removed sentence's offsets are the older filing's)."""
+    a removed sentence's offsets are the older filing's), one statement rewritten (old, new) and sentences moved to
+    the newer filing's risk factors (in neither added nor removed)."""
 
     item: str
     similarity: float
@@ -64,6 +90,8 @@ class SectionDiff:
     changes: tuple[FactorChange, ...] = ()
     added_sentences: tuple[Sentence, ...] = ()
     removed_sentences: tuple[Sentence, ...] = ()
+    rewritten: tuple[Rewritten, ...] = ()
+    moved: tuple[Moved, ...] = ()
     note: str = ""
     present: bool = True  # both filings have the section
 
@@ -121,9 +149,66 @@ def _compare_item(old: ParsedFiling, new: ParsedFiling, item: str, names: frozen
     if item == "7":
         added = added_sentences(old_s.text, new_s.text, new_s.start, names=names)
         removed = removed_sentences(old_s.text, new_s.text, old_s.start, names=names)
-        return SectionDiff(item, sim, jac, added_sentences=tuple(added), removed_sentences=tuple(removed))
+        added, removed, moved = _moved(added, removed, _factor_bodies(old), _factor_bodies(new), "1A", names)
+        pairs, removed, added = rewritten(removed, added)
+        return SectionDiff(item, sim, jac, added_sentences=tuple(added), removed_sentences=tuple(removed),
+                           rewritten=tuple(pairs), moved=tuple(moved))  # fmt: skip
     changes, note = _factor_changes(old, new, names)
     return SectionDiff(item, sim, jac, changes=tuple(changes), note=note)
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """Text of a filing read as one (its MD&A, or its risk factors' bodies joined by line breaks), and where each
+    part of it stands in the filing: `starts[k]` in the text is `origins[k]` in the filing."""
+
+    text: str
+    starts: tuple[int, ...] = (0,)
+    origins: tuple[int, ...] = (0,)
+
+    def placed(self, s: Sentence) -> Sentence:
+        k = bisect_right(self.starts, s.start) - 1
+        at = self.origins[k] - self.starts[k]
+        return Sentence(s.start + at, s.end + at, s.text)
+
+
+def _section_said(section: Section | None) -> _Said | None:
+    return _Said(section.text, (0,), (section.start,)) if section is not None else None
+
+
+def _factor_bodies(filing: ParsedFiling) -> _Said | None:
+    """The risk factors' bodies joined by line breaks (as `_factor_changes` reads them), placed in the filing."""
+    factors = filing.risk.factors if filing.risk else ()
+    if not factors:
+        return None
+    starts, at = [], 0
+    for f in factors:
+        starts.append(at)
+        at += f.end - f.heading_end + 1
+    text = "\n".join(filing.text[f.heading_end : f.end] for f in factors)
+    return _Said(text, tuple(starts), tuple(f.heading_end for f in factors))
+
+
+def _moved(
+    added: list[Sentence],
+    removed: list[Sentence],
+    old_other: _Said | None,
+    new_other: _Said | None,
+    item: str,
+    names: frozenset[str] | None,
+) -> tuple[list[Sentence], list[Sentence], list[Moved]]:
+    """Sentences added that the older filing said in its other section (risk factors or MD&A: `old_other`) are not
+    added, and sentences removed that the newer filing says in its other section (`new_other`, whose item is `item`)
+    are moved there, not removed: (added, removed, moved)."""
+    moved: list[Moved] = []
+    if new_other is not None and removed:
+        there = found_in(removed, new_other.text, 0, names=names)
+        moved = [Moved(s, new_other.placed(there[n]), item) for n, s in enumerate(removed) if n in there]
+        removed = [s for n, s in enumerate(removed) if n not in there]
+    if old_other is not None and added:
+        before = found_in(added, old_other.text, 0, names=names)
+        added = [s for n, s in enumerate(added) if n not in before]
+    return added, removed, moved
 
 
 def _body(text: str) -> str:
@@ -146,8 +231,10 @@ def _factor_changes(old: ParsedFiling, new: ParsedFiling, names: frozenset[str])
     # newer filing's factors a loss: the factors of the other filing are read whole
     older = "\n".join(old.text[f.heading_end : f.end] for f in olds)
     newer = "\n".join(new.text[f.heading_end : f.end] for f in news)
+    others = (_section_said(old.section("7")), _section_said(new.section("7")))
     changes = [
-        _with_gains(c, old_text=old.text, new_text=new.text, older=older, newer=newer, names=names) for c in changes
+        _with_gains(c, old_text=old.text, new_text=new.text, older=older, newer=newer, names=names, others=others)
+        for c in changes
     ]
     order = {id(f): i for i, f in enumerate(news)}
     changes.sort(key=lambda c: (order.get(id(c.new), len(news)), c.old.start if c.old else 0))
@@ -165,19 +252,25 @@ def _with_gains(
     older: str = "",
     newer: str = "",
     names: frozenset[str] | None = None,
+    others: tuple[_Said | None, _Said | None] = (None, None),
 ) -> FactorChange:
     """A matched factor whose words changed, with what its body gained (offsets into the newer filing's text): the
     sentences no factor of the older filing held (`older`: their bodies; else the matched factor's alone), nor a
     light rewording of one; and what it lost (offsets into the older filing's text): its sentences no factor of the
-    newer filing holds (`newer`, likewise), nor a light rewording of one."""
+    newer filing holds (`newer`, likewise), nor a light rewording of one; the words its light rewordings deleted;
+    a sentence lost and one gained that are one statement rewritten; and the sentences lost that the newer filing's
+    MD&A says (`others`: the two filings' MD&A), moved there (one gained that the older MD&A said is no gain)."""
     if c.kind not in CHANGED_KINDS or c.old is None or c.new is None:
         return c
     old_body, new_body = old_text[c.old.heading_end : c.old.end], new_text[c.new.heading_end : c.new.end]
     old_lead = len(old_body) - len(old_body.lstrip())  # a heading run into its paragraph leaves a space
     new_lead = len(new_body) - len(new_body.lstrip())
     gained = text_changes(older or old_body, new_body[new_lead:], c.new.heading_end + new_lead, names=names)
-    lost = removed_sentences(old_body[old_lead:], newer or new_body, c.old.heading_end + old_lead, names=names)
-    return replace(c, gained=gained, lost=tuple(lost))
+    losses = text_losses(old_body[old_lead:], newer or new_body, c.old.heading_end + old_lead, names=names)
+    added, lost, moved = _moved(list(gained.added), list(losses.added), others[0], others[1], "7", names)
+    pairs, lost, added = rewritten(lost, added)
+    return replace(c, gained=replace(gained, added=tuple(added)), lost=tuple(lost), deleted=losses.inserted,
+                   rewritten=tuple(pairs), moved=tuple(moved))  # fmt: skip
 
 
 def _elsewhere(changes: list[FactorChange], *, old_text: str, new_text: str) -> list[FactorChange]:

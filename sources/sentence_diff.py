@@ -180,6 +180,38 @@ def text_changes(old: str, new: str, new_offset: int, *, names: frozenset[str] |
     return TextChanges(tuple(added), tuple(part for n, o in reworded for part in _inserted(n, o)))
 
 
+def text_losses(old: str, new: str, old_offset: int, *, names: frozenset[str] | None = None) -> TextChanges:
+    """`text_changes` read the other way: the sentences `removed_sentences` finds (as `added`), and in each light
+    rewording the runs of words it deleted that hold a word its new sentence lacks (as `inserted`: quoted from the
+    older text, with the old sentence they were in). Tesla's supplier factor kept its sentence but dropped "such as
+    the global COVID-19 pandemic"."""
+    removed, reworded = _fresh(new, old, old_offset, names)
+    deleted = (part for o, n in reworded for part in _inserted(o, n) if not _spelled_out(part.part.text, n.text))
+    return TextChanges(tuple(removed), tuple(deleted))
+
+
+def _spelled_out(words: str, other: str) -> bool:
+    """Are `words` a name whose initials the other sentence writes instead ("cloud service providers" -> "CSPs")?"""
+    initials = "".join(w[0] for w in _LETTERS.findall(words)).lower()
+    return len(initials) > 1 and any(w.lower().rstrip("s") == initials for w in _LETTERS.findall(other))
+
+
+def found_in(said: Sequence[Sentence], text: str, offset: int, *, names: frozenset[str] | None = None
+             ) -> dict[int, Sentence]:
+    """For each of `said` (by index) that `text` says too, figures aside or lightly reworded, the sentence of `text`
+    that says it (offsets from `offset`): where a sentence removed from one section went in another."""
+    was = _old_text(text, names)
+    out: dict[int, Sentence] = {}
+    for n, s in enumerate(said):
+        at = was.first.get(_key(s.text))  # the first said, if twice
+        if at is None:
+            at = _reworded(frozenset(_WORD.findall(s.text.lower())), was.words, was.holding)
+        there = was.sentences[at] if at is not None else None
+        if there is not None and len(there.text) == there.end - there.start:  # a quote of `text`, not cut pieces
+            out[n] = Sentence(there.start + offset, there.end + offset, there.text)
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class _OldText:
     sentences: list[Sentence]
@@ -187,6 +219,7 @@ class _OldText:
     words: list[frozenset[str]]  # each sentence's words
     holding: dict[str, list[int]]  # word -> the sentences that hold it
     prose: str  # the text's prose lines as one, figures aside: a sentence a page break cut is whole in it
+    first: dict[str, int]  # each sentence figures aside -> the first of `sentences` that says it
 
 
 def _key(text: str, *, figures: re.Pattern[str] = _FIGURES) -> str:
@@ -274,7 +307,7 @@ def _whole(group: tuple[Sentence, ...]) -> Sentence:
     return group[0] if len(group) == 1 else Sentence(group[0].start, group[-1].end, " ".join(p.text for p in group))
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _old_text(old: str, names: frozenset[str] | None) -> _OldText:
     """The older text read once: a filing's risk factors are the old side of every changed factor's comparison. A
     sentence a break cut is compared whole, and is seen as its pieces too."""
@@ -285,8 +318,10 @@ def _old_text(old: str, names: frozenset[str] | None) -> _OldText:
     for i, ws in enumerate(words):
         for w in ws:
             holding.setdefault(w, []).append(i)
-    seen = frozenset(_key(s.text) for s in (*pieces, *old_sentences))
-    return _OldText(old_sentences, seen, words, holding, _prose(old))
+    keys = [_key(s.text) for s in old_sentences]
+    first = {k: i for i, k in reversed(list(enumerate(keys)))}
+    seen = frozenset((*(_key(s.text) for s in pieces), *keys))
+    return _OldText(old_sentences, seen, words, holding, _prose(old), first)
 
 
 def _fresh(

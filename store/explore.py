@@ -125,18 +125,32 @@ CHANGE_COLUMNS = ["filed", "ticker", "form", "compared_with", "section", "change
 # Per section: risk factors new or removed first, then changed ones, then the text they gained, then the sentences
 # they lost (MD&A: sentences added, then removed).
 _CHANGE_ORDER = """CASE WHEN kind = 'new' THEN 0 WHEN kind = 'removed' THEN 1 WHEN kind IN ('added', 'inserted') THEN 3
-    WHEN kind = 'dropped' THEN 4 ELSE 2 END"""
+    WHEN kind IN ('dropped', 'deleted') THEN 4 WHEN kind IN ('rewritten', 'moved') THEN 5 ELSE 2 END"""
 _CHANGE_SAID = """CASE WHEN kind = 'added' AND item <> '1A' THEN 'sentence added'
     WHEN kind = 'added' THEN 'sentence added to a factor' WHEN kind = 'inserted' THEN 'words added to a sentence'
     WHEN kind = 'dropped' AND item <> '1A' THEN 'sentence removed'
-    WHEN kind = 'dropped' THEN 'sentence removed from a factor' ELSE kind || ' risk factor' END"""
-_OLD_SIDE = "c.kind IN ('removed', 'dropped')"  # the text is the older filing's: a factor or sentence removed
+    WHEN kind = 'dropped' THEN 'sentence removed from a factor'
+    WHEN kind = 'deleted' THEN 'words removed from a sentence'
+    WHEN kind = 'rewritten' AND item <> '1A' THEN 'sentence rewritten'
+    WHEN kind = 'rewritten' THEN 'sentence rewritten in a factor'
+    WHEN kind = 'moved' AND item = '1A' THEN 'sentence moved to MD&A'
+    WHEN kind = 'moved' THEN 'sentence moved to risk factors' ELSE kind || ' risk factor' END"""
+# the text is the older filing's: a factor or sentence removed, words deleted, a sentence moved (from where it was)
+_OLD_SIDE = "c.kind IN ('removed', 'dropped', 'deleted', 'moved')"
+# in_sentence: for words added, the newer filing's sentence; for words deleted, the older's; for a sentence rewritten
+# or moved, what the other filing says (the older one's sentence, the newer one's where it moved)
+_SIDE = "CASE WHEN c.kind = 'inserted' THEN c.new_{0} ELSE c.old_{0} END"
+_IN_SENTENCE = f"""CASE WHEN c.kind IN ('inserted', 'deleted') THEN (
+        SELECT first(s.text ORDER BY s.start) FROM sentences s
+        WHERE s.doc_id = {_SIDE.format("doc_id")} AND s.start <= {_SIDE.format("start")}
+          AND s."end" >= {_SIDE.format("end")})
+    WHEN c.kind = 'rewritten' THEN c.old_heading WHEN c.kind = 'moved' THEN c.new_heading END"""
 # `changes(change=...)`: what each asks for, as stored kinds ("removed": what the older filing said and the newer
 # does not, factors and sentences alike)
 CHANGES = {
     "new": ("new",),
-    "removed": ("removed", "dropped"),
-    "changed": ("expanded", "shortened", "reworded", "elsewhere"),
+    "removed": ("removed", "dropped", "deleted"),
+    "changed": ("expanded", "shortened", "reworded", "elsewhere", "rewritten", "moved"),
     "added": ("added", "inserted"),
 }
 
@@ -155,15 +169,18 @@ def changes(
     """What changed between consecutive 10-K, 10-Q or 20-F filings as a run compared them, newest filing first:
     filed (the newer filing's date), ticker, form, compared_with (the older one's date), section (risk factors or
     MD&A), change (new, removed, expanded, shortened or reworded risk factor; a sentence added to a factor or to
-    the MD&A; words added to a sentence; a sentence removed from a factor or from the MD&A), text (the factor's
-    heading, the sentence, or the words added), in_sentence (for words added to a sentence: the newer filing's whole
-    sentence; else None), topics it mentions, source (the filing that has the text: the older one for a removed
-    factor or sentence, the evidence that it was said), and doc_id, text_start and text_end:
+    the MD&A; words added to or removed from a sentence; a sentence removed from a factor or from the MD&A; a
+    sentence rewritten; a sentence moved to MD&A or to risk factors), text (the factor's heading, the sentence, or
+    the words), in_sentence (for words added to or removed from a sentence: the filing's whole sentence; for a
+    sentence rewritten: the older filing's; for one moved: how the newer filing says it where it went; else None),
+    topics it mentions, source (the filing that has the text: the older one for a removed factor, sentence or words
+    or a sentence moved, the evidence that it was said), and doc_id, text_start and text_end:
     where the text is in that filing's stored text, as a briefing cites it. `topic` keeps changes that mention it;
     `start` and `end` bound the newer filing's date, or with `as_briefed` the newer filing is in the period as a
     briefing reads it (queries.IN_PERIOD: a filing dated up to LATE_DAYS before it and first stored during it too);
     `week` ("2025-W09") is that week as its briefing reads it. `change` keeps some kinds of change (CHANGES): "new"
-    risk factors, "removed" factors and sentences, "changed" factors, "added" sentences and words.
+    risk factors, "removed" factors, sentences and words, "changed" factors and sentences rewritten or moved, "added"
+    sentences and words.
 
     >>> rows = explore.changes(db, ticker="NVDA")
     >>> sorted({(str(r["filed"]), str(r["compared_with"]), r["form"]) for r in rows})
@@ -179,9 +196,7 @@ def changes(
         SELECT n.filed_at AS filed, c.ticker, n.form, o.filed_at AS compared_with,
                CASE c.item WHEN '1A' THEN 'risk factors' ELSE 'MD&A' END AS section, {_CHANGE_SAID} AS change,
                CASE WHEN {_OLD_SIDE} THEN c.old_heading ELSE c.new_heading END AS text,
-               CASE WHEN c.kind = 'inserted' THEN (SELECT first(s.text ORDER BY s.start) FROM sentences s
-                   WHERE s.doc_id = c.new_doc_id AND s.start <= c.new_start AND s."end" >= c.new_end)
-               END AS in_sentence,
+               {_IN_SENTENCE} AS in_sentence,
                c.topics,
                CASE WHEN {_OLD_SIDE} THEN coalesce(o.source_url, o.url) ELSE coalesce(n.source_url, n.url)
                END AS source,

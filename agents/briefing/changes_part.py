@@ -30,7 +30,8 @@ TOP_REWORDED = 5
 TOP_ADDED = 5
 _KIND_ORDER = {"new": 0, "removed": 1}
 _GAINED = ("added", "inserted")  # text a changed risk factor gained (rows of item 1A)
-_LOST = "dropped"  # a sentence a changed risk factor (item 1A) or the MD&A no longer says
+_LOST = ("dropped", "deleted")  # a sentence (or words of one) a changed factor (item 1A) or the MD&A no longer says
+_PAIRED = ("rewritten", "moved")  # a sentence rewritten, or moved between risk factors and MD&A: quoted from both
 
 
 def changes_part(
@@ -72,7 +73,7 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
     first = rows[0]
     old, new = _doc(first, "old"), _doc(first, "new")
     lines = [f"### {_md(first['ticker'] or '')}: {new} compared with {old}", ""]
-    factors = [r for r in rows if r["item"] == "1A" and r["kind"] not in (*_GAINED, _LOST)]
+    factors = [r for r in rows if r["item"] == "1A" and r["kind"] not in (*_GAINED, *_LOST, *_PAIRED)]
     marked = sorted((r for r in factors if r["kind"] in _KIND_ORDER), key=lambda r: (_KIND_ORDER[r["kind"]], r["seq"]))
     lines += [_marked_line(r) for r in marked] or ["- No risk factor is new or removed."]
     reworded = sorted((r for r in factors if r["kind"] not in _KIND_ORDER), key=lambda r: (-_changed(r), r["seq"]))
@@ -84,16 +85,37 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
         ]
         lines += [_reworded_line(r) for r in reworded[:TOP_REWORDED]] + _more(len(reworded) - TOP_REWORDED, first)
     lines += _gained_lines([r for r in rows if r["item"] == "1A" and r["kind"] in _GAINED], reworded)
-    lines += _lost_lines([r for r in rows if r["item"] == "1A" and r["kind"] == _LOST], reworded)
+    lines += _lost_lines([r for r in rows if r["item"] == "1A" and r["kind"] in _LOST], reworded)
     if (first.get("compare_version") or REMOVALS_SINCE) < REMOVALS_SINCE:  # no row would read as nothing removed
         lines += ["", "Sentences no longer said: not looked for (an older watchdesk compared these filings; a run "
                   "compares each company's newest 10-K, 10-Q or 20-F again)."]  # fmt: skip
-    for kind, said, side in (("added", "added", "new"), (_LOST, "removed", "old")):
-        mdna = [r for r in rows if r["item"] != "1A" and r["kind"] == kind and r["topics"]]
+    for kinds, said, side in ((("added",), "added", "new"), (_LOST, "removed", "old")):
+        mdna = [r for r in rows if r["item"] != "1A" and r["kind"] in kinds and r["topics"]]
         if mdna:
             lines += ["", f"MD&A sentences {said} that mention watched topics ({len(mdna)}):", ""]
             lines += [_added_line(r, side) for r in mdna[:TOP_ADDED]] + _more(len(mdna) - TOP_ADDED, first, said)
-    return [*lines, ""]
+    return [*lines, *_paired_lines([r for r in rows if r["kind"] in _PAIRED and r["topics"]]), ""]
+
+
+def _paired_lines(paired: list[dict[str, Any]]) -> list[str]:
+    """Sentences rewritten beyond a light rewording (the newer text, then what it was) and sentences moved between
+    risk factors and MD&A (where they went), on watched topics, risk factors first; each quoted from both filings."""
+    if not paired:
+        return []
+    paired = sorted(paired, key=lambda r: (r["item"] != "1A", r["seq"]))
+    title = f"Sentences rewritten, or moved between risk factors and MD&A, that mention watched topics ({len(paired)}):"
+    shown = [_paired_line(r) for r in paired[:TOP_ADDED]]
+    return ["", title, "", *shown, *_more(len(paired) - TOP_ADDED, paired[0], "changed")]
+
+
+def _paired_line(r: dict[str, Any]) -> str:
+    where = "risk factors" if r["item"] == "1A" else "MD&A"
+    if r["kind"] == "moved":
+        to = "MD&A" if r["item"] == "1A" else "risk factors"
+        return (f"- moved from {where} to {to}: “{_md(r['old_heading'])}” {_cite(r, 'old')}; now "
+                f"“{_md(r['new_heading'])}” {_cite(r, 'new')}{_topics(r)}")
+    return (f"- rewritten in {where}: “{_md(r['new_heading'])}” {_cite(r, 'new')}; was “{_md(r['old_heading'])}” "
+            f"{_cite(r, 'old')}{_topics(r)}")
 
 
 def _gained_lines(gained: list[dict[str, Any]], factors: list[dict[str, Any]]) -> list[str]:
@@ -149,9 +171,10 @@ def _ranked(rows: list[dict[str, Any]], factors: list[dict[str, Any]], *, side: 
 
 
 def _lost_line(r: dict[str, Any]) -> str:
+    words = "words deleted from a sentence: " if r["kind"] == "deleted" else ""
     return (
-        f"- “{_md(r['old_heading'])}” {_cite(r, 'old')}, not in {_doc(r, 'new')} · from “{_md(r['new_heading'])}”"
-        + (_topics(r))
+        f"- {words}“{_md(r['old_heading'])}” {_cite(r, 'old')}, not in {_doc(r, 'new')} · from "
+        f"“{_md(r['new_heading'])}”{_topics(r)}"
     )
 
 

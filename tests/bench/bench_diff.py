@@ -102,6 +102,9 @@ def main() -> None:
             "factor_sentences_removed": sum(len(c.lost) for c in risk.changes),
             "mdna_sentences_added": len(mdna.added_sentences),
             "mdna_sentences_removed": len(mdna.removed_sentences),
+            # (none before they were told apart: --against an older revision)
+            **{f"sentences_{kind}": sum(len(getattr(c, kind, ())) for c in (*risk.changes, mdna))
+               for kind in ("rewritten", "moved")},
         },
         "digest": hashlib.sha256(repr(diff).encode()).hexdigest()[:16],  # every change found, offsets and all
     }

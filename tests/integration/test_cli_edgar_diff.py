@@ -38,9 +38,15 @@ def test_json_contract_on_nvidia(edgar_fixtures: Path) -> None:
     assert [r["heading"][:24] for r in risk["removed"]] == ["Our indebtedness could a"]
     assert set(risk["removed"][0]) == {"heading", "text"}
     change = risk["changed"][0]
-    assert set(change) == {"heading", "old", "new", "similarity", "kind", "added_sentences", "removed_sentences"}
+    assert set(change) == {"heading", "old", "new", "similarity", "kind", "added_sentences", "removed_sentences",
+                           "rewritten_sentences", "moved_sentences"}  # fmt: skip
     assert {"text", "topics", "in_sentence"} == set(change["added_sentences"][0])
-    assert {"text", "topics"} == set(change["removed_sentences"][0])  # what OLD's factor said and NEW's no longer does
+    # what OLD's factor said and NEW's no longer does (in_sentence: OLD's sentence, for words deleted from it)
+    assert {"text", "topics", "in_sentence"} == set(change["removed_sentences"][0])
+    assert {"old", "new", "topics"} == set(change["rewritten_sentences"][0])
+    assert {"heading", "old", "new"} == set(mdna["rewritten"][0]) and {"heading", "text", "to", "now"} == set(
+        mdna["moved"][0]
+    )
     assert change["kind"] in {"expanded", "shortened", "reworded"}
     assert risk["changed"][0]["heading"].startswith("We are subject to complex laws")  # most characters first
     assert any("geopolitical" in a["heading"] for a in mdna["added"])  # export-control sentences, tagged

@@ -23,8 +23,8 @@ def test_a_reworded_sentence_cut_by_a_page_is_neither_added_nor_removed(edgar_fi
     q2, q3 = parsed(edgar_fixtures, "GOOG Q2 2023"), parsed(edgar_fixtures, "GOOG Q3 2023")
     assert CUT in q3.text and f"For the three and nine months\nTable of Contents | Alphabet Inc.\n{CUT}" in q3.text
     (mdna,) = compare(q2, q3, items=("7",)).sections
-    added = [s.text for s in mdna.added_sentences]
-    removed = [s.text for s in mdna.removed_sentences]
+    added = [s.text for s in mdna.added_sentences] + [n.text for _, n in mdna.rewritten]  # a rewriting's sides too
+    removed = [s.text for s in mdna.removed_sentences] + [o.text for o, _ in mdna.rewritten]
     assert not [s for s in added if s.startswith(CUT[:40])]
     assert not [s for s in removed if s.startswith(Q2_PIECES) or "unallocated corporate costs" in s]
     # Q3's "The $2.4 billion increase in compensation expenses ..." is a light rewording of Q2's whole sentence

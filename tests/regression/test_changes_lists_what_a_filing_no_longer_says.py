@@ -30,8 +30,10 @@ def test_changes_lists_them_cited_to_the_older_filing(demo_folder: Path) -> None
     rows = explore.changes(db, ticker="NVDA", change="removed")
     said = [r["change"] for r in rows]
     assert said.count("removed risk factor") == 1
-    assert said.count("sentence removed from a factor") == 90
-    assert said.count("sentence removed") == 111  # MD&A (116 before MD&A headings were left out)
+    # 90 and 116 before MD&A headings were left out and sentences rewritten or moved were told apart
+    assert said.count("sentence removed from a factor") == 66
+    assert said.count("sentence removed") == 91  # MD&A
+    assert said.count("words removed from a sentence") == 1
     assert {r["source"] for r in rows} == {FY2024} and {str(r["compared_with"]) for r in rows} == {"2024-02-21"}
     with reader.reading(db) as con:
         (old,) = {r["doc_id"] for r in rows}
@@ -39,7 +41,9 @@ def test_changes_lists_them_cited_to_the_older_filing(demo_folder: Path) -> None
     assert text is not None and all(text[r["text_start"] : r["text_end"]] == r["text"] for r in rows)
     assert HOPPER in [r["text"] for r in rows if r["section"] == "risk factors"]
     everything = explore.changes(db, ticker="NVDA")
-    assert [r["change"] for r in everything][-111:] == ["sentence removed"] * 111  # after the sentences added
+    mdna = [r["change"] for r in everything if r["section"] == "MD&A"]
+    assert mdna[-111:-20] == ["sentence removed"] * 91  # after the sentences added, before those rewritten or moved
+    assert sorted(set(mdna[-20:])) == ["sentence moved to risk factors", "sentence rewritten"]
 
 
 def test_the_command_filters_and_prints_them(demo_folder: Path) -> None:
@@ -48,7 +52,7 @@ def test_the_command_filters_and_prints_them(demo_folder: Path) -> None:
                                       "--format", "jsonl"])  # fmt: skip
     assert listed.exit_code == 0, listed.output
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
-    assert len(rows) == 202 and "202 changes" in listed.stderr
+    assert len(rows) == 159 and "159 changes" in listed.stderr
     (hopper,) = [r for r in rows if r["text"] == HOPPER and r["section"] == "risk factors"]
     assert hopper["change"] == "sentence removed from a factor" and hopper["source"] == FY2024
     assert OLDER_WAY not in listed.stderr
@@ -63,12 +67,12 @@ def test_the_command_filters_and_prints_them(demo_folder: Path) -> None:
 def test_the_briefing_shows_five_and_counts_the_rest(demo_folder: Path) -> None:
     md = demo_file(demo_folder, "md").read_text()
     part = md.split("## What changed in filings", 1)[1].split("\n## ", 1)[0]
-    title = "Sentences changed risk factors no longer say (90, "
+    title = "Sentences changed risk factors no longer say (67, "  # 66 sentences, and words deleted from one
     assert title in part
     lost = part.split(title, 1)[1].split("\n\n", 2)[1].splitlines()
     assert len(lost) == 6 and all(f"[10-K filed 2024-02-21](<{FY2024}>)" in line for line in lost[:5])
     assert all(", not in 10-K filed 2025-02-26 · from “" in line for line in lost[:5])
-    more = "- … and 85 more (`watchdesk changes --ticker NVDA --since 2025-02-26 --until 2025-02-26 --change removed`"
+    more = "- … and 62 more (`watchdesk changes --ticker NVDA --since 2025-02-26 --until 2025-02-26 --change removed`"
     assert lost[5].startswith(more)
     assert "MD&A sentences removed that mention watched topics (" in part
     assert part.index("Sentences added to changed") < part.index(title) < part.index("MD&A sentences removed")
@@ -80,7 +84,7 @@ def test_a_store_compared_the_older_way_says_so_until_compared_again(
     db = demo_store(tmp_path)
     with duckdb.connect(str(db)) as con:  # as watchdesk before sentences removed left it
         con.execute("UPDATE filing_comparisons SET compare_version = ?", [REMOVALS_SINCE - 1])
-        con.execute("DELETE FROM filing_changes WHERE kind = 'dropped'")
+        con.execute("DELETE FROM filing_changes WHERE kind IN ('dropped', 'deleted')")
     listed = CliRunner().invoke(cli, ["changes", "--db", str(db), "--change", "removed", "--format", "csv"])
     assert "1 change\n" in listed.stderr  # the removed factor alone
     assert f"NVDA 10-K filed 2025-02-26 (0001045810-25-000023) {OLDER_WAY}" in listed.stderr
@@ -92,14 +96,14 @@ def test_a_store_compared_the_older_way_says_so_until_compared_again(
     rerun = CliRunner().invoke(cli, ["demo", "--db", str(db), "--out", str(tmp_path / "b2"), "--quiet"])
     assert rerun.exit_code == 0, rerun.output
     with duckdb.connect(str(db), read_only=True) as con:
-        assert con.execute("SELECT count(*) FROM filing_changes WHERE kind = 'dropped'").fetchone() == (201,)
+        assert con.execute("SELECT count(*) FROM filing_changes WHERE kind = 'dropped'").fetchone() == (157,)
         assert con.execute("SELECT DISTINCT compare_version FROM filing_comparisons").fetchall() == [(COMPARE_VERSION,)]
     again = CliRunner().invoke(cli, ["changes", "--db", str(db), "--change", "removed", "--format", "csv"])
-    assert "202 changes" in again.stderr and OLDER_WAY not in again.stderr
+    assert "159 changes" in again.stderr and OLDER_WAY not in again.stderr
 
 
 def test_a_table_shows_ten_per_filing_and_section_and_says_the_rest(demo_folder: Path) -> None:
-    """At a terminal 201 sentences removed would bury the rest: a table shows ten per filing and section (those on a
+    """At a terminal 157 sentences removed would bury the rest: a table shows ten per filing and section (those on a
     watched topic first) and names the command that lists them all; csv, jsonl, md and --change removed list all."""
     db = str(demo_folder / "demo.duckdb")
     table = CliRunner().invoke(cli, ["changes", "--db", db, "--ticker", "NVDA", "--format", "table"])
@@ -107,10 +111,10 @@ def test_a_table_shows_ten_per_filing_and_section_and_says_the_rest(demo_folder:
     assert table.stdout.count("sentence removed  ") + table.stdout.count("sentence removed\n") == 10  # MD&A
     lines = [line for line in table.stdout.splitlines() if "sentence removed from a factor" in line]
     assert all(line.endswith(("supply_chain", "geopolitical", "inventory")) for line in lines)  # on a topic first
-    assert "244 of 425 changes shown (sentences removed: ten per filing and section" in table.stderr
-    assert ("... and 80 more sentences removed from NVDA's 10-K filed 2025-02-26 (risk factors) not shown: "
+    assert "247 of 384 changes shown (sentences removed: ten per filing and section" in table.stderr
+    assert ("... and 56 more sentences removed from NVDA's 10-K filed 2025-02-26 (risk factors) not shown: "
             "--change removed lists them all") in table.stderr  # fmt: skip
     everything = CliRunner().invoke(cli, ["changes", "--db", db, "--ticker", "NVDA", "--format", "csv"])
-    assert everything.stdout.count("sentence removed") == 201 and "425 changes" in everything.stderr
+    assert everything.stdout.count("sentence removed") == 157 and "384 changes" in everything.stderr
     asked = CliRunner().invoke(cli, ["changes", "--db", db, "--change", "removed", "--format", "table"])
-    assert asked.stdout.count("sentence removed") == 201 and "more sentences removed" not in asked.stderr
+    assert asked.stdout.count("sentence removed") == 157 and "more sentences removed" not in asked.stderr
