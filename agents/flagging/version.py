@@ -103,5 +103,8 @@
 # flag, as a row of figures is not (Tesla's 10-Ks had eight, read as good news or warnings); 0.33 (every labelled
 # set unchanged): a company "hit by sanctions" (or tariffs, export controls) and stock that "piles up" are warnings;
 # 0.34 (calls' flags unchanged): the government as a debtor or issuer ("a downgrade of the USG credit rating", "USG
-# securities") and its fiscal, monetary, tax or crypto policy are macro, not geopolitics (topics.toml exclude)
-METHOD_VERSION = "0.34"
+# securities") and its fiscal, monetary, tax or crypto policy are macro, not geopolitics (topics.toml exclude); 0.35
+# (supply-chain polarity only): a question asking how long, why, where or how fast of a supply problem is a warning,
+# and costs passed on, shared or offset in pricing (an effort, not a result) are neutral, whatever the weights say
+# (reading.rubric_verdict)
+METHOD_VERSION = "0.35"

@@ -19,7 +19,8 @@ customers still adjusting theirs read as neutral, stock come down read as neutra
 or invested in read as good news, a written-down benefit cleared read as good news, and stock run out (out-of-stocks,
 less replenishment) read as good news. Flagging v0.34 adds: the government as a debtor or issuer ("a downgrade of
 the USG credit rating", "USG securities") and its fiscal or crypto policy read as geopolitics (macro, not the rubric's
-export controls, tariffs and trade policy).
+export controls, tariffs and trade policy). Flagging v0.35 adds: supply-chain questions asking how long, why or where
+of a supply problem read as neutral, and costs passed on in pricing read as warnings.
 """
 
 from __future__ import annotations
@@ -269,6 +270,51 @@ def test_stock_run_out_is_a_warning_though_replenish_and_depleted_read_well() ->
     assert judge("Retailers saw less replenishment of our products.", topic="inventory")[0] == "negative"
     assert judge("Our inventory was depleted by the surge in demand.", topic="inventory")[0] == "negative"
     assert judge("Inventory on dealer lots is depleted.", topic="inventory")[0] == "positive"
+
+
+# flagging v0.35, the largest class of supply-chain polarity misses leaving companies out: a question asking how long,
+# why, where or how fast of a supply problem presupposes it (a warning, rubric 3), and costs passed on, shared or
+# offset in pricing are mitigation without a result (neutral, rubric 2 and 6.11); settled whatever the weights say
+SETTLED_V035: list = [
+    (T + "NVDA_2024_Q4.txt", "And how long do you expect that to be constrained?", "negative"),
+    (T + "NVDA_2024_Q4.txt", "Why does that get constrained as Hopper is easing up?", "negative"),
+    (J + "FN_q1_2022.json", "about where the exact bottleneck might be?", "negative"),
+    (T + "NVDA_2024_Q2.txt", "when you'll see supply demand equilibrium here?", "negative"),
+    (J + "CTS_q2_2021.json", "working closely with our customer base to offset or share these cost increases",
+     "neutral"),
+    (J + "CTS_q2_2021.json", "working with our customers to pass on some of those cost increases", "neutral"),
+    (J + "NCR_q3_2021.json", "initiating price increases to cover the costs that we're seeing on the supply chain",
+     "neutral"),
+    (J + "GLW_q2_2021.json", "pricing action to more equitably share some of these supply chain pressures", "neutral"),
+]  # fmt: skip
+
+
+@pytest.mark.fixtures
+@pytest.mark.parametrize(("name", "piece", "want"), SETTLED_V035, ids=[f"{w}-{p[:30]}" for _n, p, w in SETTLED_V035])
+def test_supply_questions_built_on_a_problem_and_costs_passed_on_are_settled(
+    shared_fixtures: Path, name: str, piece: str, want: str
+) -> None:
+    sentence = _sentence(shared_fixtures, name, piece).lower()
+    for weights_say in ("positive", "neutral", "negative"):
+        settled = rubric_verdict(sentence, weights_say, topic="supply_chain")
+        assert settled == (None if weights_say == want else want), (piece, weights_say, settled)
+
+
+def test_questions_that_only_ask_and_costs_not_passed_on_are_left_to_the_weights() -> None:
+    """A yes-no question only asks (labelled 8 neutral / 8 negative on the training calls); a cost that offsets
+    something is a headwind, one that cannot be passed on a harm, one offset already a result claimed."""
+    for sentence in (
+        "Is the 25 number a supply constraint number?",
+        "How long is your lead time on new capacity?",
+        "These benefits were partially offset by higher transportation costs.",
+        "Productivity savings partially offset higher freight costs.",
+        "We may not be able to pass on cost increases to our customers.",
+        "We were able to offset the cost increases with pricing.",
+    ):
+        for weights_say in ("positive", "negative"):
+            assert rubric_verdict(sentence.lower(), weights_say, topic="supply_chain") is None, sentence
+    # stock and geopolitics are not read so: a tariff passed on is still the tariff's cost
+    assert rubric_verdict("we plan to pass on the tariff costs to customers.", "negative", topic="geopolitical") is None
 
 
 @pytest.mark.fixtures
