@@ -23,7 +23,7 @@ from typing import Any
 
 from watchdesk.agents.flagging.candidate import is_candidate, is_candidate_lowered
 from watchdesk.agents.flagging.deferred import Deferred
-from watchdesk.agents.flagging.reading import denies_a_problem, names_a_balance, reading_features, rubric_verdict
+from watchdesk.agents.flagging.reading import denies_a_problem, names_a_balance, reading_features
 from watchdesk.agents.flagging.refine_score import TOKEN, Read, rule_names, score_all
 from watchdesk.agents.flagging.refine_tables import (
     POLARITIES,
@@ -33,6 +33,7 @@ from watchdesk.agents.flagging.refine_tables import (
     softmax_verdict,
 )
 from watchdesk.agents.flagging.regex_cache import shipped_head, shipped_json
+from watchdesk.agents.flagging.settled import rubric_verdict
 
 __all__ = [
     "POLARITIES", "Refiner", "TopicModel", "default_refiner", "is_candidate", "is_sure", "looked_at",
@@ -163,7 +164,7 @@ class Refiner:
 
 def _read_closer(sentence: Read | str, verdict: Verdict, topic: str = "") -> Verdict:
     """A problem the sentence denies is good news, and the supply-demand balance named as a market state is not,
-    whatever the weights say (few such sentences to learn from); so are reading.rubric_verdict's relations."""
+    whatever the weights say (few such sentences to learn from); so are settled.rubric_verdict's relations."""
     if isinstance(sentence, str):
         lowered = sentence.lower()
         sentence = Read(lowered, [t for t in TOKEN.findall(lowered) if t != "?"], [])

@@ -106,5 +106,5 @@
 # securities") and its fiscal, monetary, tax or crypto policy are macro, not geopolitics (topics.toml exclude); 0.35
 # (supply-chain polarity only): a question asking how long, why, where or how fast of a supply problem is a warning,
 # and costs passed on, shared or offset in pricing (an effort, not a result) are neutral, whatever the weights say
-# (reading.rubric_verdict)
+# (settled.rubric_verdict); a "why" asked of a relief ("why ... should abate?") is left to the weights
 METHOD_VERSION = "0.35"

@@ -20,7 +20,8 @@ or invested in read as good news, a written-down benefit cleared read as good ne
 less replenishment) read as good news. Flagging v0.34 adds: the government as a debtor or issuer ("a downgrade of
 the USG credit rating", "USG securities") and its fiscal or crypto policy read as geopolitics (macro, not the rubric's
 export controls, tariffs and trade policy). Flagging v0.35 adds: supply-chain questions asking how long, why or where
-of a supply problem read as neutral, and costs passed on in pricing read as warnings.
+of a supply problem read as neutral, and costs passed on in pricing read as warnings (a "why" asked of a relief,
+"why ... should abate?", is left to the weights).
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ import pytest
 from watchdesk.agents.flagging.document import flag_document, load_document
 from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.polarity import judge
-from watchdesk.agents.flagging.reading import rubric_verdict
 from watchdesk.agents.flagging.sentences import split_sentences
+from watchdesk.agents.flagging.settled import rubric_verdict
 from watchdesk.agents.flagging.topics import load_topics
 
 T = "transcripts/plaintext_2023_2025/"
@@ -315,6 +316,31 @@ def test_questions_that_only_ask_and_costs_not_passed_on_are_left_to_the_weights
             assert rubric_verdict(sentence.lower(), weights_say, topic="supply_chain") is None, sentence
     # stock and geopolitics are not read so: a tariff passed on is still the tariff's cost
     assert rubric_verdict("we plan to pass on the tariff costs to customers.", "negative", topic="geopolitical") is None
+
+
+def test_a_why_asked_of_a_relief_is_left_to_the_weights_and_one_asked_of_the_problem_is_a_warning() -> None:
+    """A "why" asked of a relief presupposes the relief, not the problem (rubric 3: a question mixing a problem with
+    a hoped-for fix is neutral), so the weights keep their verdict; asked of the problem itself (in its own clause,
+    or of a relief denied) it is a warning. Written probes: no training call holds a why asked of a relief."""
+    for sentence in (
+        "Why do you feel so confident that these supply pressures should abate next year?",
+        "Why are you expecting the component shortages to ease in the second half?",
+        "Why do you think the bottlenecks will be resolved by the summer?",
+        "Why is the constraint going away so quickly?",
+        "So why should the tightness in substrates normalize by the end of the year?",
+        "Why do you believe the logistics disruptions are now behind you?",
+    ):
+        for weights_say in ("positive", "neutral", "negative"):
+            assert rubric_verdict(sentence.lower(), weights_say, topic="supply_chain") is None, (sentence, weights_say)
+    for sentence in (
+        "Why are the supply constraints lasting longer than you expected?",
+        "Why haven't the supply constraints eased yet?",
+        "Why has there been no improvement in the component shortages?",
+        "Why would the constraints not ease until next year?",
+        "Why does that get constrained as Hopper is easing up?",  # the easing is Hopper's, in another clause
+        "Why is supply still constrained, and when will it ease?",
+    ):
+        assert rubric_verdict(sentence.lower(), "positive", topic="supply_chain") == "negative", sentence
 
 
 @pytest.mark.fixtures

@@ -76,7 +76,7 @@ def test_the_supply_demand_balance_as_a_market_state_is_never_good_news() -> Non
     ],
 )  # fmt: skip
 def test_the_rubric_settles_what_a_relation_names(sentence: str, topic: str, polarity: str, settled: str) -> None:
-    from watchdesk.agents.flagging.reading import rubric_verdict
+    from watchdesk.agents.flagging.settled import rubric_verdict
 
     assert rubric_verdict(sentence.lower(), polarity, topic=topic) == settled
 
