@@ -102,9 +102,39 @@ OTHER_SUPPLY = re.compile(
 
 def not_supply(flag: Flag) -> bool:
     """Whether a filing's supply-chain flag is on a sentence about stock's charges or liquidity only."""
-    if flag.topic != "supply_chain" or not STOCK_CHARGE.search(flag.sentence):
-        return False
-    return OTHER_SUPPLY.search(flag.sentence) is None
+    return _only(flag, "supply_chain", STOCK_CHARGE, OTHER_SUPPLY)
+
+
+def _only(flag: Flag, topic: str, about: re.Pattern[str], unless: re.Pattern[str]) -> bool:
+    """Whether `flag` is of `topic` and on a sentence that `about` finds and `unless` does not."""
+    return flag.topic == topic and about.search(flag.sentence) is not None and unless.search(flag.sentence) is None
+
+
+# A country's own rules for AI, privacy and data, competition or taxes, not its trade with others: "Complying with
+# multiple regulations from different jurisdictions related to AI could increase our cost of doing business",
+# "regulation adopted in response to the Executive Order on AI could require us to notify the USG of certain safety
+# test results", "certain privacy laws, such as the GDPR and the CCPA, require our customers to impose specific
+# contractual restrictions". The reading choices make state AI laws, antitrust, competition inquiries and tax
+# regulations `{}` (tests/labels/filings/README.md); NVIDIA's 10-Ks and 10-Q had them as geopolitical warnings through
+# the words they share with export rules ("comply with regulations", "administration", "USG", flagging v0.36). A
+# sentence that also names a trade measure, exports, sanctions, a war or China is still read.
+DOMESTIC_RULES = re.compile(
+    r"\b(?:regulations?|laws?|legislation|rules?|executive order) (?:[\w-]+ ){0,6}?(?:of|on|related to|relating to|"
+    r"regarding|governing|for) (?:the (?:use|development|deployment) of )?(?:general purpose )?(?:AI|artificial "
+    r"intelligence)\b|\bAI[- ]related (?:regulation|laws?|legislation)|\b(?:antitrust|competition law|"
+    r"privacy|data protection|GDPR|CCPA|tax|taxes|taxation)\b",
+    re.IGNORECASE,
+)
+TRADE_OR_WAR = re.compile(
+    r"export|import|tariff|sanction|embargo|\btrade\b|retaliat|geopolit|national security|\bwars?\b|conflict|"
+    r"\bChin(?:a|ese)\b|Taiwan|Russia|Ukrain|Israel|diffusion|entity list|licen[cs]|foreign (?:government|countr)",
+    re.IGNORECASE,
+)
+
+
+def domestic_rules(flag: Flag) -> bool:
+    """Whether a filing's geopolitical flag is on a country's own rules for AI, privacy, competition or taxes only."""
+    return _only(flag, "geopolitical", DOMESTIC_RULES, TRADE_OR_WAR)
 
 
 # A cost line's definition: "Cost of revenue consists primarily of the cost of semiconductors, ... inventory and
@@ -174,14 +204,15 @@ def accounts_verdict(sentence: str) -> Polarity | None:
 
 
 def read_in_filing(flag: Flag, section: str | None, *, drop: bool = True) -> Flag | None:
-    """`flag` read by the filings' choices: None for a supply-chain flag on stock's charges (not_supply()) and, outside
+    """`flag` read by the filings' choices: None for a supply-chain flag on stock's charges (not_supply()) or a
+    geopolitical one on a country's own rules for AI, privacy, competition or taxes (domestic_rules()) and, outside
     risk factors, for a supply-chain or geopolitical flag on a cost line's bare definition (defines_a_cost()), unless
     not `drop` (an LLM judge's verdicts: it read the sentence); in risk factors as a risk (risk_reading.py); in the
     filing's other items, a heading as neutral and an inventory mention by accounts_verdict(); anything else as it
     is."""
     if not in_filing(section):  # a call's flag, or one outside every item (risk factors are a filing item too)
         return flag
-    if drop and not_supply(flag):
+    if drop and (not_supply(flag) or domestic_rules(flag)):
         return None
     if in_risk_factors(section):
         return read_as_risk(flag, section)

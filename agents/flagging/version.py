@@ -106,5 +106,8 @@
 # securities") and its fiscal, monetary, tax or crypto policy are macro, not geopolitics (topics.toml exclude); 0.35
 # (supply-chain polarity only): a question asking how long, why, where or how fast of a supply problem is a warning,
 # and costs passed on, shared or offset in pricing (an effort, not a result) are neutral, whatever the weights say
-# (settled.rubric_verdict); a "why" asked of a relief ("why ... should abate?") is left to the weights
-METHOD_VERSION = "0.35"
+# (settled.rubric_verdict); a "why" asked of a relief ("why ... should abate?") is left to the weights; 0.36 (calls'
+# flags unchanged): a filing's look-alikes of geopolitics are none: "political risk" or "political uncertainty"
+# alone, antitrust, AI, privacy and tax rules (filing_reading.domestic_rules), insurance and compliance "policies",
+# "beyond our control", "as a result of", penalties and "sanctions" by regulators, and dealer licences
+METHOD_VERSION = "0.36"

@@ -95,7 +95,9 @@ def test_the_findings_listed_are_those_read_plainly(demo_folder: Path) -> None:
     listed, plain = explore.findings(db), plainly(db)
     assert [list(r) for r in listed[:1]] == [[*explore.FINDING_COLUMNS[:10], "source", "finding_id", "said_as",
                                                "citation", "said_again"]]  # fmt: skip
-    assert len(listed) == len(plain) == listed.total == 873  # 880 before flagging v0.34 (seven macro flags of NVIDIA)
+    # 880 before flagging v0.34 (seven macro flags of NVIDIA), 873 before v0.36 (twenty look-alikes of geopolitics in
+    # NVIDIA's and Apple's filings: antitrust, AI and privacy rules, insurance and compliance policies, ...)
+    assert len(listed) == len(plain) == listed.total == 853
     assert {r["said_as"] for r in listed} >= {None, "analyst", "passing on a question"}  # calls are marked
     assert any(r["said_again"] for r in listed)
     for got, want in zip(listed, plain, strict=True):
