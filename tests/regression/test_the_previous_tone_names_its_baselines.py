@@ -24,8 +24,10 @@ def w09(demo_store: Callable[[Path], Path], shared_fixtures: Path, tmp_path_fact
     return brief_md(db, tmp_path_factory.mktemp("w09"), "--week", "2025-W09")
 
 
+# geopolitics -0.81 before flagging v0.36, whose 2024 10-K lost ten false geopolitical warnings (antitrust, AI rules,
+# insurance policies, "beyond our control", ...)
 @pytest.mark.parametrize(("topic", "previous"), [("Inventory", "-0.31"), ("Supply chain", "-0.65"),
-                                                 ("Geopolitical", "-0.81")])  # fmt: skip
+                                                 ("Geopolitical", "-0.80")])  # fmt: skip
 def test_a_week_with_a_call_and_a_10k_says_its_previous_tone_pools_both(w09: str, topic: str, previous: str) -> None:
     row = headline_row(w09, "NVDA", topic)
     assert row["Previous"] == f"{previous} (call of 2024-11-20 and 10-K of 2024-02-21 combined)"
