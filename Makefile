@@ -30,8 +30,11 @@ demo: $(STAMP)
 # not `-n auto`: a container may see more cores than its quota gives, and each worker holds ~0.5 GB.
 JOBS ?= 2
 
+# PYTHONDONTWRITEBYTECODE= (empty: unset for Python) lets pytest keep its assertion-rewritten test modules in
+# tests/**/__pycache__ (ignored by git): where the setting is on, each worker rewrote and compiled all ~480 test files
+# every run (~6 s of CPU a worker), and each `python -c` a test starts compiled what it imported from tests/.
 test: $(STAMP) lint typecheck
-	$(BIN)/pytest -q -p no:cacheprovider -n $(JOBS) tests notebooks --nbmake
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -p no:cacheprovider -n $(JOBS) tests notebooks --nbmake
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
