@@ -25,9 +25,14 @@ import json
 import re
 import sys
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.labels.readme_split import CANDIDATE, digest, split
+
+if TYPE_CHECKING:
+    from watchdesk.sources.filing_parse import ParsedFiling
 
 FOLDER = Path(__file__).resolve().parent / "filings"
 # The held-out rows of ../filings_notes/ (its README.md): every sentence of the chosen notes, MD&A and Business items
@@ -59,11 +64,18 @@ def filing_rows(folder: Path = FOLDER) -> list[dict]:
     return rows
 
 
-def section_sentences(fixtures: Path, doc: str, section: str) -> Iterator[tuple[str, str, bool]]:
-    """(at, sentence, is_table_line) for every sentence of a filing's section, in order."""
+@cache
+def _parsed(path: Path) -> ParsedFiling:
+    """A fixture filing parsed once per process: the label checks read several sections of the same 10-Ks (test
+    modules, one after another, read ten of them ~40 times), ~0.5 s of CPU a parse. ParsedFiling is frozen."""
     from watchdesk.sources.filing_parse import parse_filing
 
-    parsed = parse_filing((fixtures / "edgar" / "filings" / doc).read_bytes())
+    return parse_filing(path.read_bytes())
+
+
+def section_sentences(fixtures: Path, doc: str, section: str) -> Iterator[tuple[str, str, bool]]:
+    """(at, sentence, is_table_line) for every sentence of a filing's section, in order."""
+    parsed = _parsed(fixtures / "edgar" / "filings" / doc)
     # "1A" and "7" name the risk factors and the MD&A under any form's own item; other sections are item ids ("I-1")
     found = parsed.section(section) if section in ("1A", "7") else next(
         (s for s in parsed.sections if s.item == section), None

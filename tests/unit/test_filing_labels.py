@@ -3,6 +3,7 @@ labelled section a row, and each row still the sentence of the filing section it
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,15 @@ from tests.labels.readme_split import CANDIDATE, digest
 
 TOPICS = {"inventory", "supply_chain", "geopolitical"}
 POLARITIES = {"positive", "negative", "neutral"}
+
+
+@cache
+def scores_of(folder: Path, part: str | None = None) -> dict[str, tuple[float, float, float]]:
+    """sureness.filing_scores of a folder's rows (of other_part(part) when given), flagged once per process: the
+    test of a folder's floors and the test of the briefing's method text read the same figures (~1 s of CPU each)."""
+    from tests.labels.sureness import filing_scores, other_part
+
+    return filing_scores(folder, other_part(part) if part else None)[0]
 
 
 def test_filing_rows_are_well_formed() -> None:
@@ -63,19 +73,16 @@ def test_flagging_reads_held_out_risk_factors_as_measured() -> None:
     before v0.13 taught supply and geopolitical polarity from filing MD&A, polarity there was 0.23 / 0.52 / 0.67,
     and before v0.14 read neutral inventory and supply-chain mentions in risk factors as warnings (risk_reading.py)
     0.55 / 0.79 / 0.86."""
-    from tests.labels.sureness import filing_scores
-
-    scores, _ = filing_scores(RISK)
+    scores = scores_of(RISK)
     floors = {"inventory": (0.75, 0.85, 0.78), "supply_chain": (0.78, 0.77, 0.84), "geopolitical": (0.80, 0.77, 0.83)}
     for topic, figures in scores.items():
         assert all(f >= floor for f, floor in zip(figures, floors[topic], strict=True)), (topic, figures)
 
 
 def test_the_briefings_method_text_quotes_the_risk_factor_figures() -> None:
-    from tests.labels.sureness import filing_scores
     from watchdesk.agents.briefing.render import FILING_MEASURED
 
-    scores, _ = filing_scores(RISK)
+    scores = scores_of(RISK)
     for topic, name in (("inventory", "inventory"), ("supply_chain", "supply chain"), ("geopolitical", "geopolitics")):
         assert f"{name} {' / '.join(f'{x:.2f}' for x in scores[topic])}" in FILING_MEASURED
 
@@ -107,19 +114,16 @@ def test_held_out_notes_rows_match_the_filings_and_cover_every_sentence_of_the_p
 def test_flagging_reads_held_out_notes_as_measured() -> None:
     """The figures of tests/labels/filings_notes/README.md as floors: before filing_reading.py (v0.16) inventory
     polarity there was 0.60, and before listed.py (v0.17) inventory precision 0.56."""
-    from tests.labels.sureness import filing_scores
-
-    scores, _ = filing_scores(NOTES)
+    scores = scores_of(NOTES)
     floors = {"inventory": (0.62, 0.97, 0.74), "supply_chain": (0.65, 0.88, 0.73)}
     for topic, floor in floors.items():
         assert all(f >= low for f, low in zip(scores[topic], floor, strict=True)), (topic, scores[topic])
 
 
 def test_the_briefings_method_text_quotes_the_notes_figures() -> None:
-    from tests.labels.sureness import filing_scores
     from watchdesk.agents.briefing.render import FILING_MEASURED
 
-    scores, _ = filing_scores(NOTES)
+    scores = scores_of(NOTES)
     for topic, name in (("inventory", "inventory"), ("supply_chain", "supply chain")):
         assert f"{name} {' / '.join(f'{x:.2f}' for x in scores[topic])}" in FILING_MEASURED
 
@@ -149,9 +153,7 @@ def test_held_out_prior_risk_rows_match_the_filings_and_cover_every_new_candidat
 def test_flagging_reads_the_prior_risk_factors_as_measured() -> None:
     """tests/labels/filings_risk_prior/README.md's figures as floors; supply-chain polarity was 0.85 before the
     hypothetical-harm reading (risk_reading.HYPOTHETICAL, v0.18)."""
-    from tests.labels.sureness import filing_scores
-
-    scores, _ = filing_scores(PRIOR)
+    scores = scores_of(PRIOR)
     floors = {"inventory": (0.68, 0.80, 0.97), "supply_chain": (0.78, 0.84, 0.89), "geopolitical": (0.93, 0.76, 0.84)}
     for topic, floor in floors.items():
         assert all(f >= low for f, low in zip(scores[topic], floor, strict=True)), (topic, scores[topic])
@@ -188,21 +190,19 @@ def test_flagging_reads_the_other_filing_items_as_measured() -> None:
     """tests/labels/filings_other/README.md's figures as floors: held out, and the TUNE part (in sample at v0.21;
     its geopolitics were 0.60 / 0.75 / 0.33 at v0.20, supply-chain precision 0.80)."""
     from tests.labels.sureness import OTHER as FOLDER
-    from tests.labels.sureness import filing_scores, other_part
 
-    held, _ = filing_scores(FOLDER, other_part("held"))
+    held = scores_of(FOLDER, "held")
     floors = {"supply_chain": (0.76, 0.86, 0.69), "geopolitical": (0.55, 0.88, 0.87)}  # geo P 0.53 at v0.20
     for topic, floor in floors.items():
         assert all(f >= low for f, low in zip(held[topic], floor, strict=True)), (topic, held[topic])
-    tune, _ = filing_scores(FOLDER, other_part("tune"))
+    tune = scores_of(FOLDER, "tune")
     assert tune["geopolitical"] == (1.0, 0.75, 1.0) and tune["supply_chain"][0] >= 0.82, tune
 
 
 def test_the_briefings_method_text_quotes_the_other_items_figures() -> None:
     from tests.labels.sureness import OTHER as FOLDER
-    from tests.labels.sureness import filing_scores, other_part
     from watchdesk.agents.briefing.render import FILING_MEASURED
 
-    held, _ = filing_scores(FOLDER, other_part("held"))
+    held = scores_of(FOLDER, "held")
     for topic, name in (("supply_chain", "supply chain"), ("geopolitical", "geopolitics")):
         assert f"{name} {' / '.join(f'{x:.2f}' for x in held[topic])}" in FILING_MEASURED
