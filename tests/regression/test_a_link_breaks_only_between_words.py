@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import chromium, measure
+from tests.browser import chromium, measure, prefetch
 from tests.regression.demo_briefs import demo_file
 
 # each link whose text goes to a new line inside a word: the text with "|" where it broke (an address excepted)
@@ -32,7 +32,10 @@ CITATIONS = """[...doc.querySelectorAll('main a[href^="#"]')].filter(a => a.getC
 
 @pytest.fixture(scope="module")
 def html(demo_folder: Path) -> Path:
-    return demo_file(demo_folder, "html")
+    page = demo_file(demo_folder, "html")
+    chromium()  # both checks at both widths laid out in one Chromium start (tests/browser.prefetch)
+    prefetch(page, [(script, width) for script in (SPLIT, CITATIONS) for width in (400, 820)])
+    return page
 
 
 @pytest.mark.parametrize("width", [400, 820])
