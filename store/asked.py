@@ -62,38 +62,73 @@ def speaker_said(speaker: str | None, said: str | None) -> str | None:
     return speaker
 
 
-def marks(store: Store, rows: Sequence[Mapping[str, Any]]) -> list[str | None]:
-    """Each finding's mark (said_as) from what the store holds of its call: its speaker's kind and, in a management
-    turn of Q&A, whether the turn's opening sentences pass on a question, as a briefing reads them. A row needs the
-    finding's doc_id, start, section and sentence."""
-    asked = [i for i, r in enumerate(rows) if r["section"] in ("prepared", "qa")]  # a call's: whoever spoke
-    sql = """
-        WITH given AS (SELECT unnest(?) AS i, unnest(?) AS doc_id, unnest(?) AS at),
+CALL_SECTIONS = ("prepared", "qa")  # a call's sections, whose findings say who spoke
+
+
+def marking(rows: str) -> str:
+    """The SQL of a `marked` table for a WITH clause: each call finding of `rows` (a table of key, doc_id, start,
+    section and sentence) with `mark`, its speaker's kind where that is ASKING (else None), and `relay_text`, set
+    where Python must look for a relayed question (`said_mark`): the opening sentences of its management turn ('' where
+    there are none). That is the finding's mark as `said_as` gives it from its turn: the latest span with a speaker's
+    kind holding it and, in a management turn, the turn's first OPENING_SENTENCES sentences (read once a turn). A
+    finding of Q&A not said by an analyst or operator is left to Python only where its sentence or that opening
+    holds one of relays_question's words; elsewhere no question is relayed and `mark` is its mark."""
+    asking = ", ".join(f"'{kind}'" for kind in ASKING)
+
+    def said(text: str) -> str:  # relays_question's first test, in SQL (a word of it in the text)
+        return "(" + " OR ".join(f"contains({text}, '{word}')" for word in _RELAY_WORDS) + ")"
+
+    return f"""
         turn AS (
-            SELECT g.i, g.doc_id, sp.speaker_kind, sp.start, sp."end" FROM given g
-            JOIN doc_spans sp ON sp.doc_id = g.doc_id AND g.at >= sp.start AND g.at < sp."end"
-            WHERE sp.speaker_kind IS NOT NULL
-            QUALIFY row_number() OVER (PARTITION BY g.i ORDER BY sp.start DESC) = 1
+            SELECT g.key, g.doc_id, sp.speaker_kind, sp.start, sp."end" FROM {rows} g
+            JOIN doc_spans sp ON sp.doc_id = g.doc_id AND g.start >= sp.start AND g.start < sp."end"
+            WHERE g.section IN {CALL_SECTIONS} AND sp.speaker_kind IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY g.key ORDER BY sp.start DESC) = 1
         ),
         opening AS (  -- each management turn's opening, read once however many findings the turn holds
             SELECT doc_id, start, "end", string_agg(text, ' ' ORDER BY said) AS opening FROM (
                 SELECT t.doc_id, t.start, t."end", s.text, s.start AS said
                 FROM (SELECT DISTINCT doc_id, start, "end" FROM turn WHERE speaker_kind = 'management') t
                 JOIN sentences s ON s.doc_id = t.doc_id AND s.start >= t.start AND s.start < t."end"
-                QUALIFY row_number() OVER (PARTITION BY t.doc_id, t.start, t."end" ORDER BY s.start) <= ?
+                QUALIFY row_number() OVER (PARTITION BY t.doc_id, t.start, t."end" ORDER BY s.start)
+                    <= {OPENING_SENTENCES}
             ) GROUP BY doc_id, start, "end"
-        )
-        SELECT t.i, t.speaker_kind, o.opening FROM turn t
-        LEFT JOIN opening o ON t.speaker_kind = 'management' AND o.doc_id = t.doc_id AND o.start = t.start
-                           AND o."end" = t."end"
+        ),
+        marked AS MATERIALIZED (
+            SELECT g.key, CASE WHEN t.speaker_kind IN ({asking}) THEN t.speaker_kind END AS mark,
+                   CASE WHEN g.section = 'qa' AND NOT coalesce(t.speaker_kind IN ({asking}), false)
+                             AND ({said("g.sentence")} OR coalesce({said("o.opening")}, false))
+                        THEN coalesce(o.opening, '') END AS relay_text
+            FROM {rows} g LEFT JOIN turn t USING (key)
+            LEFT JOIN opening o ON t.speaker_kind = 'management' AND o.doc_id = t.doc_id AND o.start = t.start
+                               AND o."end" = t."end"
+            WHERE g.section IN {CALL_SECTIONS}
+        )"""
+
+
+def said_mark(sentence: str, mark: str | None, relay_text: str | None, read: dict[str, bool]) -> str | None:
+    """A call finding's mark from `marked`'s: "passing on a question" where its sentence or its turn's opening
+    (`relay_text`) relays one, else `mark`. `read` keeps each opening's answer, read once however many findings
+    its turn holds."""
+    if relay_text is None:
+        return mark
+    if relay_text not in read:
+        read[relay_text] = relays_question(relay_text)
+    return PASSING_ON if read[relay_text] or relays_question(sentence) else mark
+
+
+def marks(store: Store, rows: Sequence[Mapping[str, Any]]) -> list[str | None]:
+    """Each finding's mark (said_as) from what the store holds of its call: its speaker's kind and, in a management
+    turn of Q&A, whether the turn's opening sentences pass on a question, as a briefing reads them. A row needs the
+    finding's doc_id, start, section and sentence."""
+    asked = [i for i, r in enumerate(rows) if r["section"] in CALL_SECTIONS]  # a call's: whoever spoke
+    sql = f"""
+        WITH given AS (SELECT unnest(?) AS key, unnest(?) AS doc_id, unnest(?) AS start, unnest(?) AS section,
+                              unnest(?) AS sentence),
+        {marking("given")}
+        SELECT key, mark, relay_text FROM marked
     """
-    params = [asked, [rows[i]["doc_id"] for i in asked], [rows[i]["start"] for i in asked], OPENING_SENTENCES]
-    turns = {i: (kind, opening) for i, kind, opening in store.query(sql, params)} if asked else {}
-    said, read = [], {}  # each turn's opening read once, however many of its findings are asked about
-    for i, r in enumerate(rows):
-        kind, opening = turns.get(i, (None, None))
-        if opening is not None and opening not in read:
-            read[opening] = relays_question(opening)
-        relayed = opening is not None and read[opening]
-        said.append(said_as(section=r["section"], speaker_kind=kind, sentence=r["sentence"], relayed=relayed))
-    return said
+    params = [asked, *([rows[i][k] for i in asked] for k in ("doc_id", "start", "section", "sentence"))]
+    found = {i: (mark, text) for i, mark, text in store.query(sql, params)} if asked else {}
+    read: dict[str, bool] = {}  # each turn's opening read once, however many of its findings are asked about
+    return [said_mark(r["sentence"], *found.get(i, (None, None)), read) for i, r in enumerate(rows)]

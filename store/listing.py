@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from watchdesk.store.asked import marks
+from watchdesk.store.asked import marking, said_mark
 from watchdesk.store.citations import citing
 from watchdesk.store.queries import CURRENT_IN_PERIOD, DOC_KIND, EVENT_DATE, SAME_SENTENCE
 from watchdesk.store.store import Store
@@ -30,9 +30,8 @@ _LATER_COPIES = "list(c.citation) OVER (same ROWS BETWEEN 1 FOLLOWING AND UNBOUN
 # thread), these counts 1.4 to 1.7, and 188,000 findings were looked at again instead of 165,000.
 _LIKELY_SAME = ", ".join(f"strlen(f.sentence) - strlen(replace(replace(f.sentence, '{c}', ''), '{c.upper()}', ''))"
                          for c in "eta")  # fmt: skip
-CALL_SECTIONS = ("prepared", "qa")
-_DOCUMENTS = f"""SELECT d.rowid, {EVENT_DATE}, coalesce(d.doc_type, d.form), coalesce(d.source_url, d.url), d.doc_id
-                  FROM documents d"""  # a call's sections, whose findings say who spoke (asked.marks)
+_DOCUMENTS = f"""SELECT d.rowid, {EVENT_DATE}, coalesce(d.doc_type, d.form), coalesce(d.source_url, d.url)
+                  FROM documents d"""
 
 
 def _sql(store: Store, *, where: str, as_briefed: bool, limited: bool) -> str:
@@ -54,25 +53,32 @@ def _sql(store: Store, *, where: str, as_briefed: bool, limited: bool) -> str:
                   WHERE f.said IN (SELECT said FROM listed GROUP BY said HAVING count(*) > 1)) f
             JOIN cited c USING (finding_id)
             WINDOW same AS (PARTITION BY f.doc_id, f.topic, f.sentence ORDER BY f.start, f.finding_id)
-        )
+        ),
         {_LIMITED if limited else _ALL}
     """
 
 
 _ROW = """l.doc_row, l.ticker, l.topic, l.polarity, l.score, l.sure, l.sentence, l.section, l.speaker, l.finding_id"""
-_SAID_AT = f"CASE WHEN l.section IN {CALL_SECTIONS} THEN l.start END AS said_at"
 _ORDER = "l.day DESC, l.ticker, l.document, abs(l.score) DESC, l.start, l.topic, l.finding_id"
 _CHOSEN = f"""WHERE a.repeat IS NOT TRUE AND (CAST(? AS VARCHAR) IS NULL OR l.polarity = ?)
           AND (CAST(? AS VARCHAR) IS NULL OR l.kind = ?)
         ORDER BY {_ORDER}
         LIMIT ?"""
-_ALL = f"""SELECT {_ROW}, c.citation, a.copies, {_SAID_AT}
+# each listed call finding's mark (asked.marking), keyed by finding_id
+_CALLS = "SELECT finding_id AS key, doc_id, start, section, sentence FROM {}"
+_ALL = f"""calls AS ({_CALLS.format("listed")}), {marking("calls")}
+        SELECT {_ROW}, c.citation, a.copies, m.mark, m.relay_text
         FROM listed l JOIN cited c USING (finding_id) LEFT JOIN again a USING (finding_id)
+        LEFT JOIN marked m ON m.key = l.finding_id
         {_CHOSEN}"""
-# with a limit, the rows kept are cited alone (citing every listed finding first took a second more, 50 rows or not)
-_LIMITED = f"""SELECT {_ROW}, c.citation, l.copies, l.said_at, l.total
-        FROM (SELECT {_ROW}, a.copies, {_SAID_AT}, count(*) OVER () AS total, l.day, l.document, l.start
-              FROM listed l LEFT JOIN again a USING (finding_id) {_CHOSEN}) l JOIN cited c USING (finding_id)
+# with a limit, the rows kept are cited and marked alone (citing every listed finding first took a second more, 50
+# rows or not)
+_LIMITED = f"""kept AS MATERIALIZED (
+            SELECT {_ROW}, a.copies, count(*) OVER () AS total, l.day, l.document, l.start, l.doc_id
+            FROM listed l LEFT JOIN again a USING (finding_id) {_CHOSEN}),
+        calls AS ({_CALLS.format("kept")}), {marking("calls")}
+        SELECT {_ROW}, c.citation, l.copies, m.mark, m.relay_text, l.total
+        FROM kept l JOIN cited c USING (finding_id) LEFT JOIN marked m ON m.key = l.finding_id
         ORDER BY {_ORDER}"""
 
 
@@ -106,18 +112,16 @@ def _rows(
     store: Store, docs: dict[int, list[Any]], sql: str, params: Sequence[object], limit: int | None
 ) -> tuple[list[dict[str, Any]], int]:
     found = store.query(sql, params)
-    rows = []
-    for doc, ticker, topic, polarity, score, sure, sentence, section, speaker, finding_id, cited, copies, *_ in found:
-        day, document, source, _ = docs[doc]
-        rows.append({"date": day, "ticker": ticker, "topic": topic, "polarity": polarity, "score": score,
-                     "sure": sure, "sentence": sentence, "document": document, "section": section, "speaker": speaker,
-                     "source": source, "finding_id": finding_id, "said_as": None, "citation": cited,
-                     "said_again": copies or None})  # fmt: skip
-    # who said it: a call's findings alone can be a question (said_as is None for every other)
-    calls = [i for i, r in enumerate(found) if r[12] is not None]
-    asked = marks(store, [{"doc_id": docs[found[i][0]][3], "start": found[i][12], "section": found[i][7],
-                           "sentence": found[i][6]} for i in calls])  # fmt: skip
-    for i, said in zip(calls, asked, strict=True):
-        rows[i]["said_as"] = said
-    total = len(rows) if limit is None else (found[0][13] if found else 0)
+    total = len(found) if limit is None else (found[0][-1] if found else 0)
+    if limit is not None:  # a limited query's rows end with the total
+        found = [r[:-1] for r in found]
+    read: dict[str, bool] = {}  # each turn's opening read for a relayed question once (asked.said_mark)
+    rows = [{"date": day, "ticker": ticker, "topic": topic, "polarity": polarity, "score": score, "sure": sure,
+             "sentence": sentence, "document": document, "section": section, "speaker": speaker, "source": source,
+             "finding_id": finding_id,
+             "said_as": mark if relay is None else said_mark(sentence, mark, relay, read),
+             "citation": cited, "said_again": copies}  # copies: None, not [], where none
+            for (day, document, source), (_, ticker, topic, polarity, score, sure, sentence, section, speaker,
+                                          finding_id, cited, copies, mark, relay)
+            in zip(map(docs.__getitem__, [r[0] for r in found]), found, strict=True)]  # fmt: skip
     return rows, total

@@ -101,4 +101,28 @@ def test_the_findings_listed_are_those_read_plainly(demo_folder: Path) -> None:
     assert {r["said_as"] for r in listed} >= {None, "analyst", "passing on a question"}  # calls are marked
     assert any(r["said_again"] for r in listed)
     for got, want in zip(listed, plain, strict=True):
-        assert got == want
+        assert repr(list(got.items())) == repr(list(want.items()))  # every key in its place, every value's type
+
+
+def test_marks_in_the_listing_are_those_of_the_marks_read_one_by_one(demo_folder: Path) -> None:
+    """The listing marks its call findings in its own query (asked.marking); asked.marks, which `evidence` reads,
+    marks a finding from Python's rows with the same SQL: both give every call finding the mark the plain reading
+    does, a limited listing (its rows marked after the limit) too."""
+    db = demo_folder / "demo.duckdb"
+    plain = plainly(db)
+    calls = [r for r in plain if r["section"] in ("prepared", "qa")]
+    assert {r["said_as"] for r in calls} >= {None, "analyst", "passing on a question"}
+    with duckdb.connect(str(db), read_only=True) as con:
+        ids = [r["finding_id"] for r in calls]
+        found = con.execute("SELECT finding_id, doc_id, start, section, sentence FROM findings "
+                            "WHERE finding_id IN (SELECT unnest(?))", [ids]).fetchall()  # fmt: skip
+    rows = {i: {"doc_id": d, "start": s, "section": sec, "sentence": t} for i, d, s, sec, t in found}
+    from watchdesk.store import reader
+    from watchdesk.store.asked import marks
+    from watchdesk.store.store import Store
+
+    with reader.reading(db) as con:
+        marked = marks(Store(con), [rows[i] for i in ids])
+    assert marked == [r["said_as"] for r in calls]
+    limited = explore.findings(db, kind="call", limit=40)
+    assert [r["said_as"] for r in limited] == [r["said_as"] for r in plain if r["section"] in ("prepared", "qa")][:40]
