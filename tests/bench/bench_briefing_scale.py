@@ -151,6 +151,9 @@ def main() -> None:
         print(f"watchdesk brief --db {db.name} --week {WEEK} --format F (fresh process, {REPEAT} runs)")
         print(f"{'wall s (best)':>14} {'wall s (worst)':>15} {'CPU s (best)':>13} {'peak RSS MB (max)':>18}  format")
         base = baseline_tree(against, work / "base") if against else None
+        base_db = work / "base.duckdb"
+        if base is not None:  # a copy as it stands: this tree's brief may migrate `db` past what `against` reads
+            shutil.copy(db, base_db)
         for fmt in ("md", "html"):
             if base is None:
                 _line(fmt, [measure(db, fmt, work / "out") for _ in range(REPEAT)])
@@ -158,7 +161,7 @@ def main() -> None:
             now, before = [], []
             for _ in range(REPEAT):  # alternate, so load on the machine hits both alike
                 now.append(measure(db, fmt, work / "out", module=True))
-                before.append(measure(db, fmt, work / "out", tree=base))
+                before.append(measure(base_db, fmt, work / "out", tree=base))
             _line(f"{fmt} (now)", now)
             _line(f"{fmt} ({against})", before)
             print(f"{'':>14} {min(r['wall'] for r in before) / min(r['wall'] for r in now):>14.2f}x  {fmt}: best wall, "
