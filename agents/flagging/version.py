@@ -108,6 +108,7 @@
 # and costs passed on, shared or offset in pricing (an effort, not a result) are neutral, whatever the weights say
 # (settled.rubric_verdict); a "why" asked of a relief ("why ... should abate?") is left to the weights; 0.36 (calls'
 # flags unchanged): a filing's look-alikes of geopolitics are none: "political risk" or "political uncertainty"
-# alone, antitrust, AI, privacy and tax rules (filing_reading.domestic_rules), insurance and compliance "policies",
-# "beyond our control", "as a result of", penalties and "sanctions" by regulators, and dealer licences
+# alone, antitrust, AI, privacy and tax rules (filing_reading.domestic_rules), insurance and compliance "policies" (not
+# the company's China or trade policy), "beyond our control", "as a result of", penalties and "sanctions" by
+# regulators, and dealer licences
 METHOD_VERSION = "0.36"
