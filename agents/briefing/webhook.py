@@ -37,7 +37,9 @@ def url_problem(url: str) -> str | None:
         return "it does not begin with https:// (or http://) and a host"
     if not parts.hostname or not _HOST.fullmatch(parts.hostname):
         return "its host is no host name (slashes typed as backslashes?)"
-    if not port_valid(url):
+    try:
+        parts.port  # noqa: B018 - urlsplit reads the port only when asked, and refuses 99999 or letters then
+    except ValueError:
         return NO_PORT
     return None
 
@@ -49,15 +51,6 @@ def host_of(url: str) -> str:
     except ValueError:
         return "?"
     return host if _HOST.fullmatch(host) else "?"
-
-
-def port_valid(url: str) -> bool:
-    """Whether a URL's port, if it names one, is a port at all (urlsplit refuses 99999 or letters)."""
-    try:
-        port = urlsplit(url).port
-    except ValueError:
-        return False
-    return port is None or 0 <= port <= 65535
 
 
 def webhook_port_refusal(url: str, *, allowed_domains: tuple[str, ...]) -> str | None:
