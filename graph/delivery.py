@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Literal
@@ -17,13 +18,15 @@ from watchdesk.graph.watchlist import Watchlist
 from watchdesk.store.store import Store
 
 
-def channels_for(watchlist: Watchlist, settings: Settings, *, backoff: float = 2.0) -> Channels:
+def channels_for(watchlist: Watchlist, settings: Settings, *, backoff: float = 2.0,
+                 sleep: Callable[[float], None] = time.sleep) -> Channels:  # fmt: skip
     return Channels(
         allowed_recipients=watchlist.policy.allowed_recipients,
         allowed_hosts=watchlist.policy.allowed_domains,
         smtp_url=settings.smtp_url,
         webhooks=settings.webhooks(d.webhook_env for d in watchlist.delivery if d.webhook_env),
         backoff=backoff,
+        sleep=sleep,
         reopen_wait_s=settings.reopen_wait_s,
     )
 
@@ -42,6 +45,7 @@ def deliver_briefing(
     report: Callable[[str], None] = lambda _m: None,
     resend: bool | Literal["undelivered"] = False,
     backoff: float = 2.0,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> list[Outcome]:
     """Send a written briefing to every target of the watchlist; refusals and failures are recorded, not raised."""
     data = files.data
@@ -73,7 +77,7 @@ def deliver_briefing(
         headline=headline,
         charts=charts,
     )
-    channels_ = channels_for(watchlist, settings, backoff=backoff)
+    channels_ = channels_for(watchlist, settings, backoff=backoff, sleep=sleep)
     return deliver(msg, targets_of(watchlist), channels_=channels_, store=store, resend=resend, report=report)
 
 

@@ -227,7 +227,7 @@ def send_email(server: SmtpServer, msg: EmailMessage, *, to: Sequence[str] | Non
     except (smtplib.SMTPException, OSError) as exc:
         # smtplib says a reply that never came as a server gone ("Connection unexpectedly closed: timed out")
         silent = isinstance(exc, TimeoutError) or "timed out" in str(exc)
-        why, lasting = (_NO_ANSWER.format(TIMEOUT), False) if silent else _said(exc)
+        why, lasting = (_NO_ANSWER.format(TIMEOUT), False) if silent else _said(exc, host=server.host)
         if refused is None and client is not None and client.handed_over:
             raise DeliveryError(f"SMTP {server.where}: {why} after the message was sent", transient=False,
                                 maybe_sent=True) from None  # fmt: skip
@@ -237,7 +237,7 @@ def send_email(server: SmtpServer, msg: EmailMessage, *, to: Sequence[str] | Non
     return {address: _answer(code, reply) for address, (code, reply) in (refused or {}).items()}
 
 
-def _said(exc: BaseException) -> tuple[str, bool]:
+def _said(exc: BaseException, *, host: str = "") -> tuple[str, bool]:
     """A connection's failure in words, and whether it lasts (trying again in seconds would meet it again)."""
     if isinstance(exc, smtplib.SMTPNotSupportedError):  # login() on a server whose EHLO named no AUTH
         return ("the server offers no login (no AUTH), yet WATCHDESK_SMTP_URL names a user: take user:password@ out "
@@ -249,7 +249,10 @@ def _said(exc: BaseException) -> tuple[str, bool]:
                 "start (port 465), smtp:// for a server that speaks plain SMTP or STARTTLS (ports 25, 587)", True)
     if isinstance(exc, socket.gaierror):  # a name that does not resolve now may (EAI_AGAIN: the resolver is down)
         return f"no such host ({exc.strerror or exc})", exc.errno != socket.EAI_AGAIN
-    if isinstance(exc, ConnectionRefusedError):
+    if isinstance(exc, ConnectionRefusedError) and host in _LOOPBACK:
+        return ("the connection was refused: no mail server listens on this machine at that port (is it running, and "
+                "is WATCHDESK_SMTP_URL's port its own?)", True)
+    if isinstance(exc, ConnectionRefusedError):  # a remote server being restarted listens again in a moment
         return "the connection was refused (no mail server listens there)", False
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return f"the server closed the connection ({exc or 'no reason given'})", False
@@ -305,7 +308,8 @@ def post_webhook(url: str, payload: dict[str, object]) -> int:
     except PolicyError as exc:
         raise DeliveryError(str(exc), transient=False, refused=True) from None
     except httpx.HTTPError as exc:
-        why, lasting = (_NO_ANSWER.format(TIMEOUT), False) if isinstance(exc, httpx.TimeoutException) else _posted(exc)
+        why, lasting = ((_NO_ANSWER.format(TIMEOUT), False) if isinstance(exc, httpx.TimeoutException)
+                        else _posted(exc, loopback=host in _LOOPBACK))  # fmt: skip
         raise DeliveryError(f"webhook at {host}: {why}", transient=not lasting) from None
     except (httpx.InvalidURL, ValueError):  # a control character or space in it: never sent, never echoed
         raise DeliveryError(f"the webhook URL for {host} is not a valid URL", transient=False) from None
@@ -316,7 +320,7 @@ def post_webhook(url: str, payload: dict[str, object]) -> int:
     return response.status_code
 
 
-def _posted(exc: httpx.HTTPError) -> tuple[str, bool]:
+def _posted(exc: httpx.HTTPError, *, loopback: bool = False) -> tuple[str, bool]:
     """A webhook post's failure in words, as an e-mail's is (it said "ConnectError" alone), and whether it lasts: the
     OS's error under httpx's, never httpx's own words, which may quote the URL (the secret)."""
     cause: BaseException | None = exc
@@ -324,6 +328,8 @@ def _posted(exc: httpx.HTTPError) -> tuple[str, bool]:
         cause = cause.__cause__ or cause.__context__
     if isinstance(cause, socket.gaierror):
         return f"no such host ({cause.strerror or cause})", cause.errno != socket.EAI_AGAIN
+    if isinstance(cause, ConnectionRefusedError) and loopback:  # this machine's: nothing starts it in seconds
+        return "the connection was refused (nothing listens on this machine at that port: is it running?)", True
     if isinstance(cause, ConnectionRefusedError):
         return "the connection was refused (nothing listens there)", False
     if isinstance(cause, ssl.SSLCertVerificationError):

@@ -85,6 +85,7 @@ class Channels:
     webhooks: Mapping[str, str] = field(default_factory=dict, repr=False)  # variable name -> URL
     attempts: int = 3
     backoff: float = 2.0  # seconds, doubled per retry
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)  # how a retry waits (a test's waits no time)
     reopen_wait_s: float = REOPEN_WAIT_S  # after a wait, how long another program's hold on the store is waited out
 
 
@@ -346,7 +347,7 @@ def _email(
         try:
             with pause(later)(attempts, said):
                 report(f"delivery email {', '.join(later)}: {said}")
-                time.sleep(wait)
+                channels_.sleep(wait)
                 _, again_error = retry(second, channels_, first=attempts + 1,
                                        say=lambda m: report(f"delivery email {', '.join(later)}: {m}"))  # fmt: skip
         except KeyboardInterrupt:  # those still turned away stay failed with their answer; the others were sent

@@ -7,7 +7,6 @@ first failure tried again on, `pause` (deliver.py: store the retry, close the st
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager, ExitStack, nullcontext
 from typing import Protocol
@@ -20,6 +19,8 @@ class Tries(Protocol):  # deliver.Channels
     def attempts(self) -> int: ...
     @property
     def backoff(self) -> float: ...
+    @property
+    def sleep(self) -> Callable[[float], None]: ...  # time.sleep; a test's own, which waits no real second
 
 
 # what a failed attempt that is tried again holds while it waits: (attempt, what is said of it) -> context
@@ -50,7 +51,7 @@ def retry(
                 if attempt == first:  # the waits and the attempts after them hold no store
                     waiting.enter_context(pause(attempt, said))
                 say(said)
-                time.sleep(delay)
+                tries.sleep(delay)
                 delay *= 2
     return tries.attempts, DeliveryError("no attempt made", transient=False)  # pragma: no cover - attempts >= 1
 

@@ -74,10 +74,20 @@ def test_a_host_that_does_not_exist_is_said(monkeypatch: pytest.MonkeyPatch) -> 
     assert not error.transient
 
 
-def test_a_refused_connection_is_said_and_tried_again() -> None:
+def test_a_refused_connection_here_is_said_and_tried_once() -> None:
     port = free_port()  # nobody listens
     error = failure(f"smtp://127.0.0.1:{port}")
-    assert str(error) == f"SMTP 127.0.0.1:{port}: the connection was refused (no mail server listens there)"
+    assert str(error) == (f"SMTP 127.0.0.1:{port}: the connection was refused: no mail server listens on this "
+                          "machine at that port (is it running, and is WATCHDESK_SMTP_URL's port its own?)")
+    assert not error.transient  # nothing starts a server on this machine in the seconds of a retry's wait
+
+
+def test_a_refused_connection_elsewhere_is_tried_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    port = free_port()  # nobody listens; mail.example.com is made to resolve to this machine, as a relay's address
+    monkeypatch.setattr(socket, "getaddrinfo", lambda *_a, **_k: [(socket.AF_INET, socket.SOCK_STREAM, 6, "",
+                                                                  ("127.0.0.1", port))])  # fmt: skip
+    error = failure(f"smtp://mail.example.com:{port}?internal=1")
+    assert str(error) == f"SMTP mail.example.com:{port}: the connection was refused (no mail server listens there)"
     assert error.transient  # a server being restarted listens again
 
 

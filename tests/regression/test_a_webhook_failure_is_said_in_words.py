@@ -53,7 +53,8 @@ def test_a_refused_webhook_is_said_in_words_through_brief(tmp_path: Path) -> Non
     result = CliRunner(env={"DESK_HOOK": f"http://127.0.0.1:{free_port()}/services/{secret}"}).invoke(cli, args)
     said = " ".join(result.output.split())
     assert result.exit_code == 1
-    assert "webhook at 127.0.0.1: the connection was refused (nothing listens there)" in said, said
+    assert ("webhook at 127.0.0.1: the connection was refused (nothing listens on this machine at that port: is it "
+            "running?)") in said, said
     assert "ConnectError" not in said and secret not in said, said  # before: "webhook at 127.0.0.1: ConnectError"
 
 
