@@ -20,10 +20,11 @@ REOPEN_WAIT_S = 600.0  # how long a delivery that closed the store waits to reop
 
 
 def reopen(path: str, *, report: Callable[[str], None], poll_s: float,
-           wait_s: float | None) -> duckdb.DuckDBPyConnection | None:  # fmt: skip
+           wait_s: float | None) -> duckdb.DuckDBPyConnection | str:  # fmt: skip
     """The file opened again; while another process holds it (it opened the file as this one waited), waited for up
-    to `wait_s`, said at once and each minute; None once that wait is over, said with where the outcome goes. A
-    `wait_s` of None is one try: the process is stopping (Ctrl-C), and nobody should wait for a notebook to let go."""
+    to `wait_s`, said at once and each minute; once that wait is over, how it is still held (gave_up() says it, with
+    the file the outcome goes to). A `wait_s` of None is one try: the process is stopping (Ctrl-C), and nobody should
+    wait for a notebook to let go."""
     began, said = time.monotonic(), -1
     while True:
         try:
@@ -31,13 +32,8 @@ def reopen(path: str, *, report: Callable[[str], None], poll_s: float,
         except DatabaseInUseError as exc:
             waited = time.monotonic() - began
             if wait_s is None or waited >= wait_s:
-                held = (f"is held by {exc.holder} as this process stops" if wait_s is None else
+                return (f"is held by {exc.holder} as this process stops" if wait_s is None else
                         f"is still held by {exc.holder} after {_span(wait_s)} (WATCHDESK_REOPEN_WAIT_S)")
-                report(f"{path} {held}: what this delivery does is kept in {unrecorded.side_file(path)}, and "
-                       f"nothing of it is sent again; the next watchdesk command that opens the database for writing "
-                       f"records it there (`watchdesk runs --db {path} --upgrade` does, once that program closes "
-                       "it)")  # fmt: skip
-                return None
             if int(waited) // 60 > said:
                 said = int(waited) // 60
                 so_far = f" ({said} min so far)" if said else ""
@@ -57,11 +53,25 @@ def _letting_go(exc: DatabaseInUseError) -> str:
             "write a file that another one has open, even read-only.")
 
 
-def stopped_waiting(path: str) -> str:
-    """What a Ctrl-C during the wait for another program to let the store go says."""
-    return (f"stopped waiting for {path} (Ctrl-C): what this delivery did is kept in {unrecorded.side_file(path)}, "
-            f"and nothing of it is sent again; the next watchdesk command that opens the database for writing records "
-            f"it (`watchdesk runs --db {path} --upgrade` does, once the program holding it closes it)")
+def gave_up(path: str, held: str, kept: Path | None) -> str:
+    """What a delivery says as it stops waiting for the store: how it is `held`, and the file its outcome is `kept` in
+    (beside the store, or in the state folder when that folder refused it; None: no file took it)."""
+    if kept is None:
+        return (f"{path} {held}: what this delivery does could be written to no file either (beside it or in "
+                f"{unrecorded.STATE}), so it is said in full when this command ends; nothing of it is sent again")
+    return (f"{path} {held}: what this delivery does is kept in {kept}, and nothing of it is sent again; the next "
+            f"watchdesk command that opens the database for writing records it there (`watchdesk runs --db {path} "
+            "--upgrade` does, once that program closes it)")
+
+
+def stopped_waiting(path: str, kept: Path | None) -> str:
+    """What a Ctrl-C during the wait for another program to let the store go says, naming the file written."""
+    if kept is None:
+        return (f"stopped waiting for {path} (Ctrl-C): what this delivery did could be written to no file, so it is "
+                "said in full when this command ends; nothing of it is sent again")
+    return (f"stopped waiting for {path} (Ctrl-C): what this delivery did is kept in {kept}, and nothing of it is "
+            f"sent again; the next watchdesk command that opens the database for writing records it (`watchdesk "
+            f"runs --db {path} --upgrade` does, once the program holding it closes it)")
 
 
 def set_aside_error(path: str, side: Path | None, *, why: str = "held") -> StoreSetAsideError:

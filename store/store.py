@@ -28,7 +28,7 @@ from watchdesk.store.records import (
     SentenceRecord,
     SpanRecord,
 )
-from watchdesk.store.reopen import REOPEN_WAIT_S, reopen, set_aside_error, stopped_waiting
+from watchdesk.store.reopen import REOPEN_WAIT_S, gave_up, reopen, set_aside_error, stopped_waiting
 
 T = TypeVar("T")
 __all__ = ["REOPEN_WAIT_S", "Store"]
@@ -169,19 +169,22 @@ class Store:
         try:
             con = reopen(self.path, report=report, poll_s=poll_s, wait_s=wait_s)
         except KeyboardInterrupt:  # Ctrl-C as it waited for another program to let the file go
-            self._set_aside(held, why="interrupted")
-            report(stopped_waiting(self.path))
+            report(stopped_waiting(self.path, self._set_aside(held, why="interrupted")))
             raise
-        if con is None:
-            self._set_aside(held, why="held")
+        if isinstance(con, str):  # still held: how, said with the file its outcome goes to
+            report(gave_up(self.path, con, self._set_aside(held, why="held")))
         else:
             self.con = con
 
-    def _set_aside(self, held: ExitStack, *, why: str) -> None:
+    def _set_aside(self, held: ExitStack, *, why: str) -> Path | None:
+        """The store set aside, its side file written at once (with no row yet), so that what is said names the file
+        there is: beside the store, or in the state folder when its folder refuses it; None when none could be."""
         assert self.path is not None
-        self.set_aside, self._aside, self._aside_why = unrecorded.side_file(self.path), held.pop_all(), why
+        kept = unrecorded.keep(self.path)
+        self.set_aside, self._aside, self._aside_why = kept or unrecorded.side_file(self.path), held.pop_all(), why
         lease.restate(self.path, doing=f"could not reopen the store after it waited, so it keeps what it did in "
-                                       f"{self.set_aside.name} until it can")  # fmt: skip
+                                       f"{self.set_aside} until it can")  # fmt: skip
+        return kept
 
     def available(self) -> bool:
         """Whether the store is open: one set aside is tried again (at once, no wait), and once reopened it has

@@ -103,7 +103,7 @@ def test_the_outcome_is_kept_beside_the_store_and_recorded_by_its_next_open(tmp_
             with pytest.raises(StoreSetAsideError) as caught:  # the run's next write: said, not a DuckDB error
                 store.query("SELECT count(*) FROM runs")
         (held,) = lease.live(db)  # the holder let go; this process still holds its lease: its rows are its own
-        assert held.doing == f"could not reopen the store after it waited, so it keeps what it did in {side.name} " \
+        assert held.doing == f"could not reopen the store after it waited, so it keeps what it did in {side} " \
             "until it can"
         second = subprocess.run([sys.executable, "-m", "watchdesk.graph.cli", "brief", str(tmp_path / "wl.toml"),
                                  "--db", str(db), "--deliver", "--week", "2025-W35", "--out", str(tmp_path / "out2")],
