@@ -694,15 +694,12 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
 def _resend_command(store: Any, run_id: str, settings: Settings, period: tuple[object, object]) -> str:
     """`watchdesk brief ... --deliver` for the run's watchlist, database, period and folder, as it can be typed: said
     with a WATCHLIST to fill in, it read ./watchdesk.duckdb and briefed the latest period."""
-    from shlex import quote
+    from watchdesk.agents.briefing.delivery_rows import resend_line
 
     ((path, name, out_dir),) = store.query("SELECT watchlist_path, watchlist, out_dir FROM runs WHERE run_id = ?",
                                            [run_id])  # fmt: skip
-    which = quote(path) if path else f"--name {quote(name)}"  # both stored absolute: the hint works from anywhere
-    out = f" --out {quote(out_dir)}" if out_dir else ""
     # the database absolute too: a scheduled run's log is read from another folder than cron's
-    return (f"watchdesk brief {which} --db {quote(str(Path(settings.db_path).absolute()))} --since {period[0]} "
-            f"--until {period[1]}{out} --deliver --undelivered")
+    return resend_line(name=name, path=path, db=settings.db_path, period=period, out=out_dir)
 
 
 def _full_disk_said(exc: BaseException) -> WatchdeskError | None:

@@ -55,9 +55,24 @@ def _sending(store: Store, run_id: str) -> list[str]:
     held = lease.holder(store.path, run_id=run_id) if rows and store.path not in (None, ":memory:") else None
     if held is not None:
         return [f"delivery {kind} {printable(target)}: being sent now: {held.said()}" for kind, target in rows]
+    resend = _resend_of(store, run_id) if rows else ""
     return [f"delivery {kind} {printable(target)}: its process ended before the outcome was recorded, so it may have "
-            "arrived: check with the recipient before sending it again (`watchdesk brief --deliver --undelivered` "
-            "does); no run of the watchlist sends it again unasked" for kind, target in rows]  # fmt: skip
+            f"arrived: check with the recipient before sending it again (`{resend}` does); no run of the watchlist "
+            "sends it again unasked" for kind, target in rows]  # fmt: skip
+
+
+def _resend_of(store: Store, run_id: str) -> str:
+    """The resend command of the briefing a run (or a resend, RUN:resend:TIME) delivered, as every delivery message
+    says it (delivery_rows.resend_line); the bare command for a notice, which has no period."""
+    from watchdesk.agents.briefing.delivery_rows import resend_line
+
+    found = store.query("SELECT d.watchlist, d.period_start, d.period_end, r.watchlist_path, r.out_dir "
+                        "FROM deliveries d LEFT JOIN runs r ON r.run_id = split_part(d.run_id, ':resend:', 1) "
+                        "WHERE d.run_id = ? AND d.period_start IS NOT NULL LIMIT 1", [run_id])  # fmt: skip
+    if not found:
+        return "watchdesk brief --deliver --undelivered"
+    name, start, end, path, out = found[0]
+    return resend_line(name=name, path=path, db=store.path, period=(start, end), out=out)
 
 
 # a run's briefing deliveries whose latest outcome says they did not surely arrive: each target of a briefing as it

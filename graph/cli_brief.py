@@ -94,6 +94,8 @@ def brief(
     if undelivered and not deliver:
         raise click.UsageError("--undelivered says which targets --deliver sends to: give both")
     settings: Settings = ctx.obj
+    if watchlist is not None:  # what a resend command names: this file, as this brief read it
+        settings = settings.with_(watchlist_path=watchlist)
     db_path = db or settings.db_path
     writable_folder(out or settings.out_dir, option="--out")
     if week is not None:  # said before the database is read: "2026-W60", "", "2099-W01"
@@ -135,14 +137,12 @@ def brief(
     missed = [(o.kind, o.target, o.status, o.error) for o in result.deliveries
               if o.status in {"failed", "refused", "unconfirmed"}]  # fmt: skip
     if missed:
-        from shlex import quote
-
+        from watchdesk.agents.briefing.delivery_rows import resend_line
         from watchdesk.graph.delivery import not_delivered_said
 
         data = result.files.data
-        which = quote(str(watchlist)) if watchlist else f"--name {quote(wl.name)}"
-        resend = (f"watchdesk brief {which} --db {quote(str(db_path))} --since {data.period_start} --until "
-                  f"{data.period_end} --out {quote(str(out or settings.out_dir))} --deliver --undelivered")  # fmt: skip
+        resend = resend_line(name=wl.name, path=watchlist, db=db_path, period=(data.period_start, data.period_end),
+                             out=out or settings.out_dir)  # fmt: skip
         for line in not_delivered_said(missed, resend=resend):
             click.echo(line, err=True)
     if result.set_aside is not None:  # as `run` does: exit 3, the database held, saying where the outcomes wait

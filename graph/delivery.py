@@ -76,6 +76,7 @@ def deliver_briefing(
         html=html,
         headline=headline,
         charts=charts,
+        watchlist_path=str(settings.watchlist_path.resolve()) if settings.watchlist_path else None,
     )
     channels_ = channels_for(watchlist, settings, backoff=backoff, sleep=sleep)
     return deliver(msg, targets_of(watchlist), channels_=channels_, store=store, resend=resend, report=report)

@@ -29,6 +29,7 @@ from watchdesk.agents.briefing.delivery_rows import (
     begin,
     in_flight,
     record,
+    resend_command,
     retrying,
     settle_unknown,
     unsure_then,
@@ -73,6 +74,7 @@ class Message:
     html: str | None
     headline: str  # a few lines for chat channels
     charts: Sequence[Chart] = ()  # the HTML's charts, sent in an e-mail as PNG images
+    watchlist_path: str | None = None  # the file the targets were read from, if any: what a resend command names
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -122,11 +124,19 @@ def deliver(
                                                              wait_s=channels_.reopen_wait_s)  # fmt: skip
 
     outcomes: list[Outcome] = []
+    begun: list[Target] = []  # the targets whose turn came, in order
     try:
         _each(msg, targets, outcomes, channels_=channels_, store=store, sent=sent, busy=busy, unknown=unknown,
-              ids=ids, sending=sending, report=report)  # fmt: skip
+              ids=ids, sending=sending, report=report, begun=begun)  # fmt: skip
     except KeyboardInterrupt as stop:  # during a send: said and recorded as it may have gone, then the Ctrl-C goes on
+        settled = getattr(stop, "settled", [])
+        for done in settled:  # recipients its server had answered before the Ctrl-C: as it answered
+            report(f"delivery {done.kind} {done.target}: {done.status}" + (f" ({done.error})" * bool(done.error)))
+            _record_stopping(store, msg, done, delivery_id=ids.pop((done.kind, done.target), None))
+        said = {(o.kind, o.target) for o in outcomes + settled} | ids.keys() | sent.keys() | busy.keys()
         _stopped_sending(store, msg, ids, handed_over=getattr(stop, "handed_over", None), report=report)
+        # the target in hand when the Ctrl-C came (its recipients not yet begun) and those after it
+        _not_begun(store, msg, targets[max(len(begun) - 1, 0):], said=said, report=report)
         raise
     return outcomes
 
@@ -141,25 +151,65 @@ def _stopped_sending(store: Store, msg: Message, ids: Mapping[tuple[str, str], s
             is False else ("unconfirmed", "stopped (Ctrl-C) while it was being sent, so it may have arrived; "
                                           f"{unsure_then(msg, store.path)}")  # fmt: skip
         report(f"delivery {kind} {target}: {status} ({why})")
-        # the Ctrl-C's watcher (graph/signals.py) may interrupt this very statement as it stops the queries running:
-        # tried once more, after which the statement is this process's last
-        for last in (False, True):
-            try:
-                with suppress(WatchdeskError, duckdb.Error):
-                    record(store, msg, kind=kind, target=target, status=status, attempts=1, error=why,
-                           delivery_id=delivery_id)  # fmt: skip
-                break
-            except KeyboardInterrupt:
-                if last:
-                    raise
+        _record_stopping(store, msg, Outcome(kind=kind, target=target, status=status, attempts=1, error=why),
+                         delivery_id=delivery_id)  # fmt: skip
+
+
+def _not_begun(store: Store, msg: Message, rest: Sequence[Target], *, said: Container[tuple[str, str]],
+               report: Callable[[str], None]) -> None:  # fmt: skip
+    """The targets a Ctrl-C came before (never begun): each said and recorded not sent (failed), with the command
+    that sends them; those `said` already (an outcome, a send stopped, a target this briefing reached) are left out."""
+    why = "not sent: the Ctrl-C stopped the delivery before its turn"
+    names = list(dict.fromkeys((t.kind, name) for t in rest for name in _names(t) if (t.kind, name) not in said))
+    for kind, name in names:
+        report(f"delivery {kind} {name}: {why}")
+        _record_stopping(store, msg, Outcome(kind=kind, target=name, status="failed", error=why))
+    if names:
+        report(f"not begun after the Ctrl-C: {'; '.join(f'{k} {n}' for k, n in names)}; "
+               f"{resend_command(msg, store.path)} sends the briefing to each target it has not reached")
+
+
+def _names(target: Target) -> list[str]:
+    """What a target's deliveries are stored as: a file target's path (or the briefing folder), each address of an
+    e-mail one, a Slack one's variable."""
+    if target.kind == "file":
+        return [target.path or "briefing folder"]
+    if target.kind == "slack":
+        return [slack_target(target.webhook_env)]
+    return list(target.to) if target.kind == "email" else []
+
+
+def _record_stopping(store: Store, msg: Message, outcome: Outcome, *, delivery_id: str | None = None) -> None:
+    """An outcome recorded as a Ctrl-C stops the delivery: left unrecorded when the store refuses it. The Ctrl-C's
+    watcher (graph/signals.py) may interrupt this very statement as it stops the queries running: tried once more,
+    after which the statement is this process's last."""
+    for last in (False, True):
+        try:
+            with suppress(WatchdeskError, duckdb.Error):
+                record(store, msg, kind=outcome.kind, target=outcome.target, status=outcome.status,
+                       attempts=outcome.attempts, error=outcome.error, delivery_id=delivery_id)  # fmt: skip
+            break
+        except KeyboardInterrupt:
+            if last:
+                raise
+
+
+class _StoppedAfter(KeyboardInterrupt):
+    """A Ctrl-C during a send to some of a message's recipients, the others `settled` (their server had answered)."""
+
+    def __init__(self, *, handed_over: bool | None, settled: Sequence[Outcome]) -> None:
+        super().__init__()
+        self.handed_over, self.settled = handed_over, list(settled)
 
 
 def _each(msg: Message, targets: Sequence[Target], outcomes: list[Outcome], *, channels_: Channels, store: Store,
           sent: Mapping[tuple[str, str], str], busy: Mapping[tuple[str, str], str],
           unknown: Mapping[tuple[str, str], str], ids: dict[tuple[str, str], str], sending: Sending,
-          report: Callable[[str], None]) -> None:  # fmt: skip
-    """Each target delivered in turn, its outcome recorded and said, added to `outcomes`."""
+          report: Callable[[str], None], begun: list[Target]) -> None:  # fmt: skip
+    """Each target delivered in turn (added to `begun` as its turn comes), its outcome recorded and said, added to
+    `outcomes`."""
     for target in targets:
+        begun.append(target)
         for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent.keys() | busy.keys(), sending=sending,
                                     report=report):  # fmt: skip
             where = (outcome.kind, outcome.target)
@@ -350,22 +400,33 @@ def _email(
                 channels_.sleep(wait)
                 _, again_error = retry(second, channels_, first=attempts + 1,
                                        say=lambda m: report(f"delivery email {', '.join(later)}: {m}"))  # fmt: skip
-        except KeyboardInterrupt:  # those still turned away stay failed with their answer; the others were sent
-            if second.in_flight:
-                raise
+        except KeyboardInterrupt as stop:  # those still turned away stay failed with their answer; the others were sent
+            if second.in_flight:  # only those in this attempt may have it: the others' answers stand
+                answered = [a for a in todo if a not in later]
+                raise _StoppedAfter(handed_over=getattr(stop, "handed_over", None), settled=_recipients(
+                    answered, server=server, refused=refused, tried=tried, last={}, error=None,
+                    stopped=False)) from None  # fmt: skip
             again_error, stopped = second.error, True
         if again_error is not None and not isinstance(again_error, _ForNow):  # the attempt's error, not an answer
             last = {a: again_error for a in later}
             for address in later:
                 refused.pop(address, None)
-    # a recipient the server turned away while it took the others is not "sent"
-    refused = {a.lower(): why for a, why in refused.items()}
-    return out + [
+    return out + _recipients(todo, server=server, refused=refused, tried=tried, last=last, error=error,
+                             stopped=stopped)  # fmt: skip
+
+
+def _recipients(to: Sequence[str], *, server: channels.SmtpServer, refused: Mapping[str, str],
+                tried: Mapping[str, int], last: Mapping[str, DeliveryError], error: DeliveryError | None,
+                stopped: bool) -> list[Outcome]:  # fmt: skip
+    """Each recipient's outcome: failed with its answer when the server turned it away while it took the message for
+    the others (not "sent"), else as its last attempt (`last`, else `error`) went."""
+    answers = {a.lower(): why for a, why in refused.items()}
+    return [
         Outcome(kind="email", target=a, status="failed", attempts=tried[a], stopped=stopped,
-                error=f"{server.where} refused it: {refused[a.lower()]}") if a.lower() in refused
+                error=f"{server.where} refused it: {answers[a.lower()]}") if a.lower() in answers
         else Outcome(kind="email", target=a, status=_status(last.get(a, error)), attempts=tried[a], stopped=stopped,
                      error=None if (e := last.get(a, error)) is None else str(e))
-        for a in todo
+        for a in to
     ]
 
 

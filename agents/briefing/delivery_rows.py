@@ -35,6 +35,8 @@ class Sent(Protocol):  # what a row is written from: deliver.Message
     def period(self) -> tuple[object, object]: ...
     @property
     def paths(self) -> Mapping[str, Path]: ...
+    @property
+    def watchlist_path(self) -> str | None: ...
 
 
 def begin(store: Store, msg: Sent, *, kind: str, targets: Sequence[str]) -> dict[tuple[str, str], str]:
@@ -109,17 +111,27 @@ def unsure_then(msg: Sent, db: str | None) -> str:
 
 def resend_command(msg: Sent, db: str | None) -> str:
     """`watchdesk brief ... --deliver --undelivered` for this briefing's watchlist, period, database and folder, as it
-    can be typed; `watchdesk brief --deliver --undelivered` for a notice (no period)."""
-    from shlex import quote
-
+    can be typed (in backquotes); `watchdesk brief --deliver --undelivered` for a notice (no period)."""
     start, end = msg.period
     if start is None or end is None:
         return "`watchdesk brief --deliver --undelivered`"
-    where = f" --db {quote(db)}" if db and db != ":memory:" else ""
     folders = {str(Path(p).parent) for p in msg.paths.values()}
-    out = f" --out {quote(folders.pop())}" if len(folders) == 1 else ""
-    return (f"`watchdesk brief --name {quote(msg.watchlist)}{where} --since {start} --until {end}{out} --deliver "
-            "--undelivered`")
+    out = folders.pop() if len(folders) == 1 else None
+    return f"`{resend_line(name=msg.watchlist, path=msg.watchlist_path, db=db, period=(start, end), out=out)}`"
+
+
+def resend_line(*, name: str, path: str | Path | None, db: str | Path | None, period: tuple[object, object],
+                out: str | Path | None) -> str:  # fmt: skip
+    """The one resend command every delivery message suggests: the watchlist by its file when the delivery read one
+    and it is still there (as it now says its targets and policy: a recipient allowed since is sent to), else by its
+    stored `--name`; the database, the file and the folder absolute, so that it runs from any folder (a cron log)."""
+    from shlex import quote
+
+    which = quote(str(Path(path).absolute())) if path and Path(path).is_file() else f"--name {quote(name)}"
+    where = f" --db {quote(str(Path(db).absolute()))}" if db and str(db) != ":memory:" else ""
+    folder = f" --out {quote(str(Path(out).absolute()))}" if out else ""
+    return (f"watchdesk brief {which}{where} --since {period[0]} --until {period[1]}{folder} --deliver "
+            "--undelivered")
 
 
 def already_sent(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:

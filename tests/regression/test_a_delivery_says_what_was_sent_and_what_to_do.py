@@ -93,9 +93,12 @@ def test_a_send_whose_process_was_killed_is_said_in_its_runs_trail_with_what_to_
         assert (f"delivery email pm@example.com: being sent now: process {waiting.pid} waits to try again its "
                 "delivery to email pm@example.com (2025-W35)") in now, now
         ended = flat(CliRunner().invoke(cli, ["runs", "r1", "--db", str(db)]).stderr)
+        # the whole command, as every other delivery message says it (before: `watchdesk brief --deliver
+        # --undelivered`, which briefed the latest period of ./watchdesk.duckdb)
         assert ("delivery email pm@example.com: its process ended before the outcome was recorded, so it may have "
-                "arrived: check with the recipient before sending it again (`watchdesk brief --deliver --undelivered` "
-                "does); no run of the watchlist sends it again unasked") in ended, ended  # fmt: skip
+                f"arrived: check with the recipient before sending it again (`watchdesk brief --name chips --db {db} "
+                f"--since 2025-08-25 --until 2025-08-31 --out {tmp_path / 'out'} --deliver --undelivered` does); no "
+                "run of the watchlist sends it again unasked") in ended, ended  # fmt: skip
         said: list[str] = []
         with Store.open(db) as store:  # the next run's delivery: not sent again, said unconfirmed
             (skipped,) = deliver_briefing(written(store, tmp_path), watchlist=watchlist(TO), settings=Settings(

@@ -9,8 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.integration.test_delivery import watchlist, written
 from tests.regression.test_a_greylisted_recipient_is_tried_again import serving
 from watchdesk.graph.delivery import deliver_briefing
@@ -42,12 +40,13 @@ class GreylistingOne:
 
 
 def _deliver(handler: GreylistingOne, tmp_path: Path, *, backoff: float = 0,
-             report: Callable[[str], None] = lambda _m: None) -> dict[str, tuple[str, int, str | None]]:  # fmt: skip
+             report: Callable[[str], None] = lambda _m: None,
+             sleep: Callable[[float], None] = lambda _s: None) -> dict[str, tuple[str, int, str | None]]:  # fmt: skip
     wl = watchlist(f'[[delivery]]\nkind = "email"\nto = {TO}'.replace("'", '"'))
     with serving(handler) as port, Store.open(":memory:") as store:
         settings = Settings(smtp_url=f"smtp://127.0.0.1:{port}?from=watchdesk@example.com")
         out = deliver_briefing(written(store, tmp_path), watchlist=wl, settings=settings, store=store, run_id="r1",
-                               backoff=backoff, report=report)  # fmt: skip
+                               backoff=backoff, report=report, sleep=sleep)  # fmt: skip
     return {o.target: (o.status, o.attempts, o.error) for o in out}
 
 
@@ -70,15 +69,13 @@ def test_a_recipient_greylisted_every_time_fails_after_the_attempts(tmp_path: Pa
     assert out["pm@example.com"] == ("sent", 1, None)
 
 
-def test_a_greylisted_recipient_is_waited_for_as_between_any_two_attempts(tmp_path: Path,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_greylisted_recipient_is_waited_for_as_between_any_two_attempts(tmp_path: Path) -> None:
     """A review of e3c1f5d: the recipient turned away for now was sent the message again at once, with no wait, where
     a greylisting server asks a sender to come back later (a message turned away for every recipient waits the
     backoff, 2 s then 4 s): its second attempt was spent, and the first turning away was not said."""
     waits: list[float] = []
-    monkeypatch.setattr("watchdesk.agents.briefing.deliver.time.sleep", waits.append)
     said: list[str] = []
-    out = _deliver(GreylistingOne(times=10), tmp_path, backoff=2, report=said.append)
+    out = _deliver(GreylistingOne(times=10), tmp_path, backoff=2, report=said.append, sleep=waits.append)
     assert out["cio@desk.example.com"][:2] == ("failed", 3)
     assert waits == [2, 4]  # as a message turned away for every recipient waits
     assert any("attempt 1 of 3" in m and "cio@desk.example.com" in m and "451 4.7.1" in m and "in 2 s" in m
