@@ -668,6 +668,7 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
         err.print(f"every source of this run failed ({', '.join(outcome.failed_steps)}; see the gaps above): nothing "
                   f"was fetched, and the briefing says so; {again}")
         raise SystemExit(EXIT_ERROR)
+    from watchdesk.agents.briefing.delivery_rows import TARGET_KEY
     from watchdesk.store.store import Store
 
     with Store.open(settings.db_path, read_only=True) as store:
@@ -676,7 +677,7 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
             # target's latest (a run resumed after Ctrl-C tried it again: said once, as that attempt went)
             "SELECT kind, target, status, error, period_start, period_end FROM deliveries WHERE run_id = ? "
             "AND NOT starts_with(coalesce(briefing_id, ''), 'approval:') "
-            "QUALIFY row_number() OVER (PARTITION BY kind, target ORDER BY \"at\" DESC) = 1 "
+            f"QUALIFY row_number() OVER (PARTITION BY kind, {TARGET_KEY} ORDER BY \"at\" DESC) = 1 "
             "AND status IN ('failed', 'refused', 'unconfirmed') ORDER BY kind, target",
             [outcome.run_id],
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from watchdesk.agents.briefing.delivery_rows import TARGET_KEY
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.redact import printable
 from watchdesk.store.store import Store
@@ -79,11 +80,11 @@ def _resend_of(store: Store, run_id: str) -> str:
 # last went, whichever run or resend made that attempt (a run resumed after Ctrl-C that failed it again is one failed
 # target, not two; a failure a later send put right, by a resend or the next run of the week, is none); a send begun
 # whose outcome is not recorded yet (`sending`) leaves the target as it stood before
-_MISSED = """
+_MISSED = f"""
 SELECT run, status, count(*) FROM (
   SELECT split_part(run_id, ':resend:', 1) AS run, status FROM deliveries
   WHERE status <> 'sending' AND NOT starts_with(coalesce(briefing_id, ''), 'approval:')
-  QUALIFY row_number() OVER (PARTITION BY briefing_id, kind, target ORDER BY "at" DESC) = 1
+  QUALIFY row_number() OVER (PARTITION BY briefing_id, kind, {TARGET_KEY} ORDER BY "at" DESC) = 1
 )
 WHERE status IN ('failed', 'refused', 'unconfirmed')
 GROUP BY ALL ORDER BY 2

@@ -15,7 +15,7 @@ import shutil
 import time
 from collections.abc import Callable, Container, Mapping, Sequence
 from contextlib import AbstractContextManager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -28,6 +28,7 @@ from watchdesk.agents.briefing.delivery_rows import (
     already_sent,
     begin,
     in_flight,
+    key,
     record,
     resend_command,
     retrying,
@@ -116,6 +117,7 @@ def deliver(
     if resend == "undelivered":  # an unconfirmed target is sent again: the person checked it did not arrive
         sent = {where: how for where, how in sent.items() if how == "sent"}
     ids: dict[tuple[str, str], str] = {}  # (kind, target) -> its `sending` row, stored before the send
+    targets = _one_copy_each(targets)
 
     def sending(kind: str, to: Sequence[str]) -> Callable[[Sequence[str]], Pause]:
         ids.update(begin(store, msg, kind=kind, targets=to))
@@ -133,7 +135,7 @@ def deliver(
         for done in settled:  # recipients its server had answered before the Ctrl-C: as it answered
             report(f"delivery {done.kind} {done.target}: {done.status}" + (f" ({done.error})" * bool(done.error)))
             _record_stopping(store, msg, done, delivery_id=ids.pop((done.kind, done.target), None))
-        said = {(o.kind, o.target) for o in outcomes + settled} | ids.keys() | sent.keys() | busy.keys()
+        said = {key(o.kind, o.target) for o in outcomes + settled} | {key(*k) for k in ids} | sent.keys() | busy.keys()
         _stopped_sending(store, msg, ids, handed_over=getattr(stop, "handed_over", None), report=report)
         # the target in hand when the Ctrl-C came (its recipients not yet begun) and those after it
         _not_begun(store, msg, targets[max(len(begun) - 1, 0):], said=said, report=report)
@@ -160,7 +162,7 @@ def _not_begun(store: Store, msg: Message, rest: Sequence[Target], *, said: Cont
     """The targets a Ctrl-C came before (never begun): each said and recorded not sent (failed), with the command
     that sends them; those `said` already (an outcome, a send stopped, a target this briefing reached) are left out."""
     why = "not sent: the Ctrl-C stopped the delivery before its turn"
-    names = list(dict.fromkeys((t.kind, name) for t in rest for name in _names(t) if (t.kind, name) not in said))
+    names = list(dict.fromkeys((t.kind, name) for t in rest for name in _names(t) if key(t.kind, name) not in said))
     for kind, name in names:
         report(f"delivery {kind} {name}: {why}")
         _record_stopping(store, msg, Outcome(kind=kind, target=name, status="failed", error=why))
@@ -177,6 +179,21 @@ def _names(target: Target) -> list[str]:
     if target.kind == "slack":
         return [slack_target(target.webhook_env)]
     return list(target.to) if target.kind == "email" else []
+
+
+def _one_copy_each(targets: Sequence[Target]) -> list[Target]:
+    """The targets with each e-mail address once, where it first stands (compared without case, as `key` does): two
+    spellings of one address, in one entry or two, were sent two copies."""
+    seen: dict[str, str] = {}
+    out = []
+    for target in targets:
+        if target.kind == "email":
+            to = tuple(seen.setdefault(a.lower(), a) for a in target.to if a.lower() not in seen)
+            if not to and target.to:
+                continue
+            target = replace(target, to=to)
+        out.append(target)
+    return out
 
 
 def _record_stopping(store: Store, msg: Message, outcome: Outcome, *, delivery_id: str | None = None) -> None:
@@ -212,10 +229,11 @@ def _each(msg: Message, targets: Sequence[Target], outcomes: list[Outcome], *, c
         begun.append(target)
         for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent.keys() | busy.keys(), sending=sending,
                                     report=report):  # fmt: skip
-            where = (outcome.kind, outcome.target)
+            where = key(outcome.kind, outcome.target)
             if outcome.status != "skipped":
                 record(store, msg, kind=outcome.kind, target=outcome.target, status=outcome.status,
-                       attempts=outcome.attempts, error=outcome.error, delivery_id=ids.pop(where, None))  # fmt: skip
+                       attempts=outcome.attempts, error=outcome.error,
+                       delivery_id=ids.pop((outcome.kind, outcome.target), None))  # fmt: skip
             why = outcome.error
             if outcome.status == "skipped" and where in busy:
                 why = f"another watchdesk process is sending it now: {busy[where]}"
@@ -337,7 +355,7 @@ def _email(
     allowed = [a for a in target.to if recipient_allowed(a, channels_.allowed_recipients)]
     out = [Outcome(kind="email", target=a, status="refused", error="not in the policy's allowed_recipients")
            for a in target.to if a not in allowed]  # fmt: skip
-    todo = [a for a in allowed if ("email", a) not in skip]
+    todo = [a for a in allowed if key("email", a) not in skip]
     out += [Outcome(kind="email", target=a, status="skipped") for a in allowed if a not in todo]
     if not todo:
         return out

@@ -22,6 +22,16 @@ from watchdesk.store.records import ActionRecord, stable_id
 from watchdesk.store.store import Store
 
 AGENT = "briefing"
+# A target as its deliveries are compared (sent before? pending? failed last?): an e-mail address without case. Its
+# domain is case-insensitive (RFC 5321); its local part may in theory not be, but no mail service in use tells
+# "PM@x.com" from "pm@x.com", and the policy's allowed_recipients never did: two spellings are one person, sent one
+# copy, and a watchlist that changes an address's case has not gained a new recipient.
+TARGET_KEY = "CASE WHEN kind = 'email' THEN lower(target) ELSE target END"
+
+
+def key(kind: str, target: str) -> tuple[str, str]:
+    """(kind, target) as TARGET_KEY compares it."""
+    return (kind, target.lower() if kind == "email" else target)
 
 
 class Sent(Protocol):  # what a row is written from: deliver.Message
@@ -55,11 +65,11 @@ def in_flight(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:
     held = {h.run_id: h for h in leases if h.briefing_id == briefing_id}
     rows = store.query("SELECT kind, target, run_id FROM deliveries WHERE briefing_id = ? AND status = 'sending' AND "
                        "list_contains(?, run_id)", [briefing_id, list(held)]) if held else []  # fmt: skip
-    busy = {(kind, target): held[run_id].said() for kind, target, run_id in rows}
+    busy = {key(kind, target): held[run_id].said() for kind, target, run_id in rows}
     # a process that could not reopen the store keeps the rows of what it sends since beside it, until it can
     by_pid = {h.pid: h for h in leases}
     for pid, kept in (unrecorded.still_written(store.path) if store.path else {}).items():
-        busy |= {(str(r["kind"]), str(r["target"])): by_pid[pid].said() for r in kept
+        busy |= {key(str(r["kind"]), str(r["target"])): by_pid[pid].said() for r in kept
                  if r.get("briefing_id") == briefing_id and pid in by_pid}  # fmt: skip
     return busy
 
@@ -90,16 +100,15 @@ def settle_unknown(store: Store, msg: Sent, *, busy: Container[tuple[str, str]] 
     said: dict[tuple[str, str], str] = {}
     now = datetime.now(UTC)
     for delivery_id, kind, target, at, retried, run_id in rows:
-        if (kind, target) in busy:
+        if (where := key(kind, target)) in busy:
             continue
         then = f" ({retried}) when its process ended" if retried else ""  # killed as it waited to try again
-        said[(kind, target)] = (f"its sending began at {at:%Y-%m-%d %H:%M} UTC{then} and its outcome was never "
-                                "recorded")
+        said[where] = f"its sending began at {at:%Y-%m-%d %H:%M} UTC{then} and its outcome was never recorded"
         store.query("UPDATE deliveries SET status = 'unconfirmed', error = ? WHERE delivery_id = ?",
-                    [f"{said[(kind, target)]}; not sent again", delivery_id])  # fmt: skip
+                    [f"{said[where]}; not sent again", delivery_id])  # fmt: skip
         store.record_actions([ActionRecord(
             agent=AGENT, action=f"deliver.{kind}", target=target, attempt=1, outcome="unconfirmed", at=now,
-            run_id=run_id, detail=f"{said[(kind, target)]}: it may have arrived; not sent again unasked: "
+            run_id=run_id, detail=f"{said[where]}: it may have arrived; not sent again unasked: "
                                   f"{unsure_then(msg, store.path)}")])  # fmt: skip
     return said
 
@@ -137,7 +146,7 @@ def resend_line(*, name: str, path: str | Path | None, db: str | Path | None, pe
 def already_sent(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:
     """The targets served, with how: sent, or unconfirmed (the server may have it; only `brief --deliver` sends it
     again). Sent wins over unconfirmed for a target that has both."""
-    rows = store.query("SELECT kind, target, min(status) FROM deliveries WHERE briefing_id = ? "
+    rows = store.query(f"SELECT kind, {TARGET_KEY}, min(status) FROM deliveries WHERE briefing_id = ? "
                        "AND status IN ('sent', 'unconfirmed') GROUP BY ALL", [briefing_id])  # fmt: skip
     return {(r[0], r[1]): r[2] for r in rows}
 
