@@ -51,7 +51,9 @@ def _sending(store: Store, run_id: str) -> list[str]:
     left so by a process that ended, each said with what follows, since the trail ends at its last attempt."""
     from watchdesk.store import lease
 
-    rows = store.query("SELECT kind, target FROM deliveries WHERE run_id = ? AND status = 'sending' "
+    rows = store.query("SELECT kind, target FROM deliveries d WHERE run_id = ? AND status = 'sending' AND NOT EXISTS "
+                       "(SELECT 1 FROM deliveries r WHERE r.status = 'removed' AND r.briefing_id = d.briefing_id AND "
+                       "r.kind = d.kind AND lower(r.target) = lower(d.target) AND r.\"at\" > d.\"at\") "
                        "ORDER BY kind, target", [run_id])  # fmt: skip
     held = lease.holder(store.path, run_id=run_id) if rows and store.path not in (None, ":memory:") else None
     if held is not None:

@@ -31,6 +31,7 @@ from watchdesk.agents.briefing.delivery_rows import (
     key,
     record,
     resend_command,
+    retire,
     retrying,
     settle_unknown,
     unsure_then,
@@ -118,6 +119,13 @@ def deliver(
         sent = {where: how for where, how in sent.items() if how == "sent"}
     ids: dict[tuple[str, str], str] = {}  # (kind, target) -> its `sending` row, stored before the send
     targets = _one_copy_each(targets)
+    if msg.period[0] is not None:  # a briefing (not a notice): targets removed from the watchlist are retired
+        for (kind, target), periods in retire(store, msg, targets={key(t.kind, n) for t in targets
+                                                                     for n in _names(t)}).items():  # fmt: skip
+            report(f"delivery {kind} {target}: removed from the watchlist, so its earlier undelivered "
+                   f"{'briefing' if len(periods) == 1 else 'briefings'} ({'; '.join(periods)}) "
+                   f"{'is' if len(periods) == 1 else 'are'} no longer counted or sent (`watchdesk runs` keeps the "
+                   "trail)")  # fmt: skip
 
     def sending(kind: str, to: Sequence[str]) -> Callable[[Sequence[str]], Pause]:
         ids.update(begin(store, msg, kind=kind, targets=to))

@@ -143,6 +143,40 @@ def resend_line(*, name: str, path: str | Path | None, db: str | Path | None, pe
             "--undelivered")
 
 
+# each earlier briefing's target of a watchlist as it last went, where that is not surely there: failed, refused, may
+# have arrived, or begun by a process that is gone (one waiting to try again holds a lease and is left to it)
+_OPEN = f"""
+SELECT briefing_id, kind, target, status, period_start, period_end, run_id FROM deliveries
+WHERE watchlist = ? AND NOT starts_with(coalesce(briefing_id, ''), 'approval:')
+QUALIFY row_number() OVER (PARTITION BY briefing_id, kind, {TARGET_KEY} ORDER BY "at" DESC) = 1
+  AND status IN ('failed', 'refused', 'unconfirmed', 'sending') AND NOT list_contains(?, run_id)
+ORDER BY period_start, kind, target
+"""
+
+
+def retire(store: Store, msg: Sent, *, targets: Container[tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+    """The watchlist's earlier deliveries left undelivered to a target it no longer has (`targets`, by `key`): each
+    gets a `removed` row after it, so `watchdesk runs` stops counting it failed or pending, and an audit row; its own
+    rows and trail stay as they were. (kind, target) -> the periods retired."""
+    leased = [h.run_id for h in lease.live(store.path)] if store.path not in (None, ":memory:") else []
+    rows = [r for r in store.query(_OPEN, [msg.watchlist, leased]) if key(r[1], r[2]) not in targets]
+    if not rows:
+        return {}
+    now, retired = datetime.now(UTC), dict[tuple[str, str], list[str]]()
+    why = f"no longer a target of the watchlist {msg.watchlist!r} when {msg.run_id} delivered; not sent again"
+    for _id, kind, target, status, start, end, _run in rows:
+        retired.setdefault((kind, target), []).append(f"{start} to {end} ({status})")
+    _write(store, rows=[{
+        "delivery_id": stable_id(briefing_id, kind, target, "removed", now.isoformat()), "briefing_id": briefing_id,
+        "run_id": msg.run_id, "watchlist": msg.watchlist, "period_start": start, "period_end": end, "kind": kind,
+        "target": target, "status": "removed", "attempts": 0, "error": why, "at": now,
+    } for briefing_id, kind, target, _status, start, end, _run in rows], actions=[ActionRecord(
+        agent=AGENT, action=f"deliver.{kind}", target=target, attempt=1, outcome="removed", at=now, run_id=msg.run_id,
+        detail=f"{why}: its earlier deliveries of {', '.join(periods)} are no longer counted undelivered")
+        for (kind, target), periods in retired.items()])  # fmt: skip
+    return retired
+
+
 def already_sent(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:
     """The targets served, with how: sent, or unconfirmed (the server may have it; only `brief --deliver` sends it
     again). Sent wins over unconfirmed for a target that has both."""
