@@ -133,7 +133,7 @@ def brief(
         from shlex import quote
 
         click.echo(f"delivery audited as {result.resend_id}: `watchdesk runs {quote(result.resend_id)} --db "
-                   f"{quote(str(db_path))}` shows each attempt", err=True)  # fmt: skip
+                   f"{quote(str(Path(db_path).absolute()))}` shows each attempt", err=True)  # fmt: skip
     missed = [(o.kind, o.target, o.status, o.error) for o in result.deliveries
               if o.status in {"failed", "refused", "unconfirmed"}]  # fmt: skip
     if missed:

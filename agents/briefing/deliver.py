@@ -46,7 +46,7 @@ from watchdesk.store.store import REOPEN_WAIT_S, Store
 from watchdesk.store.unrecorded import unkept
 
 # the one reason a target is skipped: it has this period's briefing (`brief --deliver` resends: resend=True)
-SKIPPED_WHY = "this period's briefing was already sent there; `watchdesk brief --deliver` sends it again"
+SKIPPED_WHY = "this period's briefing was already sent there; {} sends it again"
 UNCONFIRMED_WHY = "this period's briefing was handed over there before with no confirmation, so it may have arrived"
 
 
@@ -250,7 +250,7 @@ def _each(msg: Message, targets: Sequence[Target], outcomes: list[Outcome], *, c
                               f"{unsure_then(msg, store.path)}")  # fmt: skip
             elif outcome.status == "skipped":
                 why = why or (f"{UNCONFIRMED_WHY}; {unsure_then(msg, store.path)}" if sent.get(where) == "unconfirmed"
-                              else SKIPPED_WHY)  # fmt: skip
+                              else SKIPPED_WHY.format(resend_command(msg, store.path, every=True)))  # fmt: skip
             if outcome.status != "skipped" and store.set_aside is not None:  # the store was not reopened after a wait
                 kept = ("NOT recorded: no file could be written; said in full at the end" if unkept(store.path or "")
                         else f"recorded in {store.set_aside} until the database can be written")  # fmt: skip

@@ -118,15 +118,17 @@ def unsure_then(msg: Sent, db: str | None) -> str:
     return f"check with the recipient, then {resend_command(msg, db)} sends it to each target it may not have reached"
 
 
-def resend_command(msg: Sent, db: str | None) -> str:
+def resend_command(msg: Sent, db: str | None, *, every: bool = False) -> str:
     """`watchdesk brief ... --deliver --undelivered` for this briefing's watchlist, period, database and folder, as it
-    can be typed (in backquotes); `watchdesk brief --deliver --undelivered` for a notice (no period)."""
+    can be typed (in backquotes), without --undelivered when `every` target is to get it again; `watchdesk brief
+    --deliver --undelivered` for a notice (no period)."""
     start, end = msg.period
     if start is None or end is None:
         return "`watchdesk brief --deliver --undelivered`"
     folders = {str(Path(p).parent) for p in msg.paths.values()}
     out = folders.pop() if len(folders) == 1 else None
-    return f"`{resend_line(name=msg.watchlist, path=msg.watchlist_path, db=db, period=(start, end), out=out)}`"
+    line = resend_line(name=msg.watchlist, path=msg.watchlist_path, db=db, period=(start, end), out=out)
+    return f"`{line.removesuffix(' --undelivered') if every else line}`"
 
 
 def resend_line(*, name: str, path: str | Path | None, db: str | Path | None, period: tuple[object, object],

@@ -90,3 +90,25 @@ def test_a_webhook_answering_500_is_tried_again_after_2_then_4_s(
             env={"HOOK": f"http://127.0.0.1:{port}/services/x"}), store=store, run_id="r1",
             sleep=asked.append)  # fmt: skip
     assert asked == [2.0, 4.0] and (out.status, out.attempts) == ("sent", 3) and len(posts) == 3
+
+
+def test_a_port_on_this_machine_that_never_greets_fails_at_once_and_asks_whether_it_is_the_port(
+    tmp_path: Path, waits: list[float], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A walkthrough's wrong port, where an HTTP server listened: it took the connection and said nothing, and the
+    e-mail was tried three times, 20 s each plus the waits (76 s), to say "no answer within 20 s"."""
+    import socket
+
+    from watchdesk.agents.briefing import channels
+
+    monkeypatch.setattr(channels, "TIMEOUT", 0.5)  # the server's silence, told in half a second
+    _, args = a_briefed_store(tmp_path)
+    with socket.socket() as quiet:
+        quiet.bind(("127.0.0.1", 0))
+        quiet.listen()
+        url = f"smtp://127.0.0.1:{quiet.getsockname()[1]}?from=desk@example.com"
+        result = CliRunner(env={"WATCHDESK_SMTP_URL": url}).invoke(cli, args)
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1 and waits == [], said
+    assert ("failed (SMTP 127.0.0.1:{}: no answer within 0.5 s (it took the connection but never greeted as a mail "
+            "server does: is that its port?))").format(url.split(":")[2].split("?")[0]) in said, said

@@ -17,7 +17,7 @@ from watchdesk.graph.demo import demo_pack
 from watchdesk.graph.settings import Settings
 from watchdesk.store.store import Store
 
-WHY = "skipped (this period's briefing was already sent there; `watchdesk brief --deliver` sends it again)"
+WHY = "skipped (this period's briefing was already sent there; `watchdesk brief {} --deliver` sends it again)"
 
 
 def test_a_second_run_in_the_period_says_why_its_file_delivery_is_skipped(tmp_path: Path) -> None:
@@ -30,7 +30,12 @@ def test_a_second_run_in_the_period_says_why_its_file_delivery_is_skipped(tmp_pa
     assert first.exit_code == 0 and f"delivery file {copy}: sent" in first.output, first.output
     second = CliRunner().invoke(cli, args)
     assert second.exit_code == 0, second.output
-    assert f"delivery file {copy}: {WHY}" in " ".join(second.output.split())
+    said = " ".join(second.output.split())
+    # the command, as every resend is said: the watchlist file, the database and the folder whole (before: a bare
+    # `watchdesk brief --deliver`, which briefed the latest period of ./watchdesk.duckdb)
+    period = said.split(f"delivery file {copy}: skipped")[1].split(" --since ")[1].split(" --out ")[0]
+    assert f"delivery file {copy}: " + WHY.format(f"{wl} --db {tmp_path / 'w.duckdb'} --since {period} --out "
+                                                  f"{tmp_path / 'out'}") in said, said  # fmt: skip
 
 
 def delivered_twice(port: int, tmp_path: Path, *, between: str | None = None) -> list[str]:
@@ -48,7 +53,8 @@ def delivered_twice(port: int, tmp_path: Path, *, between: str | None = None) ->
 
 
 def test_a_skipped_email_says_why(smtp: tuple[int, list[Any]], tmp_path: Path) -> None:  # noqa: F811
-    assert f"delivery email pm@example.com: {WHY}" in delivered_twice(smtp[0], tmp_path)
+    why = WHY.format(f"--name chips --since 2025-08-25 --until 2025-08-31 --out {tmp_path / 'out'}")
+    assert f"delivery email pm@example.com: {why}" in delivered_twice(smtp[0], tmp_path)
 
 
 def test_a_skip_after_an_unconfirmed_send_says_it_may_have_arrived(

@@ -96,3 +96,22 @@ def test_the_file_is_named_only_while_it_is_there(tmp_path: Path) -> None:
     assert resend_line(name="chips", path=wl, db=None, period=period, out=None).startswith(
         "watchdesk brief --name chips --since")
     assert watchlist(TO).name == "chips"
+
+
+def test_a_skipped_targets_send_it_again_command_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from watchdesk.graph.delivery import deliver_briefing
+    from watchdesk.graph.settings import Settings
+
+    db, _ = a_briefed_store(tmp_path)
+    said: list[str] = []
+    with loopback_smtp() as (port, received), Store.open(db) as store:
+        files = written(store, tmp_path)
+        settings = Settings(smtp_url=f"smtp://127.0.0.1:{port}?from=d@example.com", watchlist_path=tmp_path / "wl.toml")
+        for run_id in ("r0", "r1"):  # the week's second run: the PM has it
+            deliver_briefing(files, watchlist=watchlist(TO), settings=settings, store=store, run_id=run_id,
+                             report=said.append)  # fmt: skip
+    assert len(received) == 1
+    (skipped,) = [line for line in said if "skipped" in line]
+    args = resend_said(skipped)
+    assert args[:2] == ["brief", str(tmp_path / "wl.toml")] and args[-1] == "--deliver", skipped  # every target
+    assert sends(args, tmp_path / "elsewhere", monkeypatch) == [["pm@example.com"]]
