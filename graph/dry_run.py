@@ -12,7 +12,13 @@ from collections.abc import Callable
 from watchdesk.graph.companies import match_companies
 from watchdesk.graph.planner import build_plan, describe
 from watchdesk.graph.settings import Settings, today
-from watchdesk.graph.validate import describe_problems, folder_problems, setting_problems, watchlist_problems
+from watchdesk.graph.validate import (
+    describe_problems,
+    folder_problems,
+    setting_problems,
+    watchlist_problems,
+    webhook_policy_problems,
+)
 from watchdesk.graph.watchlist import Watchlist, horizon_ended
 from watchdesk.sources.errors import ConfigError, TransportError
 from watchdesk.sources.models import CompanyRef
@@ -35,7 +41,7 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     as_of = settings.as_of or today()
     if ended := horizon_ended(watchlist, as_of):
         problems.append(f"until: {ended}")
-    problems += _webhook_problems(watchlist, settings)
+    problems += webhook_policy_problems(watchlist, env=settings.env)
     problems += _store_problems(settings)
     # a run refuses them before fetching: say so now
     problems += setting_problems(watchlist, smtp_url=settings.smtp_url, env=settings.env)
@@ -63,27 +69,6 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
 
 _IDENTITY_STOP = ("WATCHDESK_SEC_IDENTITY is not set; set it to 'Your Name you@example.com' (scheduled runs read it "
                   "from ~/.config/watchdesk/env, which `watchdesk schedule install` checks)")
-
-
-def _webhook_problems(watchlist: Watchlist, settings: Settings) -> list[str]:
-    """A webhook variable set here to a host outside policy.allowed_domains, or on a port it does not name: the run's
-    delivery refuses it (never echoed: the URL is the secret). One not set is the run's "failed" delivery, as an unset
-    WATCHDESK_SMTP_URL is."""
-    from watchdesk.agents.briefing.webhook import host_of, url_problem, webhook_port_refusal
-    from watchdesk.graph.policy import domain_allowed
-
-    problems = []
-    for n, d in enumerate(watchlist.delivery):
-        url = (settings.webhooks([d.webhook_env]).get(d.webhook_env) or "").strip() if d.webhook_env else ""
-        if not url or url_problem(url):  # one that is no URL is said with the settings a run refuses
-            continue
-        if not domain_allowed(host := host_of(url), watchlist.policy.allowed_domains):
-            problems.append(f"delivery[{n}]: ${d.webhook_env} points at host {host!r}, which is not in "
-                            f"policy.allowed_domains: the run would refuse to post there (add the host, or fix the "
-                            "variable)")  # fmt: skip
-        elif (why := webhook_port_refusal(url, allowed_domains=watchlist.policy.allowed_domains)):
-            problems.append(f"delivery[{n}]: ${d.webhook_env}: {why}: the run would refuse to post there")
-    return problems
 
 
 def _store_problems(settings: Settings) -> list[str]:

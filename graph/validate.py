@@ -90,6 +90,26 @@ def webhook_problems(watchlist: Watchlist, *, env: Mapping[str, str]) -> list[st
     return problems
 
 
+def webhook_policy_problems(watchlist: Watchlist, *, env: Mapping[str, str]) -> list[str]:
+    """A webhook variable set here to a host outside policy.allowed_domains, or on a port it does not name: the
+    delivery refuses it (never echoed: the URL is the secret). One not set is the delivery's "failed", as an unset
+    WATCHDESK_SMTP_URL is; one that is no URL is webhook_problems'."""
+    from watchdesk.agents.briefing.webhook import host_of, url_problem, webhook_port_refusal
+
+    problems = []
+    for n, d in enumerate(watchlist.delivery):
+        url = (env.get(d.webhook_env) or "").strip() if d.kind == "slack" and d.webhook_env else ""
+        if not url or url_problem(url):
+            continue
+        if not domain_allowed(host := host_of(url), watchlist.policy.allowed_domains):
+            problems.append(f"delivery[{n}]: ${d.webhook_env} points at host {host!r}, which is not in "
+                            f"policy.allowed_domains: a delivery would refuse to post there (add the host, or fix the "
+                            "variable)")  # fmt: skip
+        elif (why := webhook_port_refusal(url, allowed_domains=watchlist.policy.allowed_domains)):
+            problems.append(f"delivery[{n}]: ${d.webhook_env}: {why}: a delivery would refuse to post there")
+    return problems
+
+
 def smtp_problems(watchlist: Watchlist, *, smtp_url: str | None) -> list[str]:
     """An e-mail target's WATCHDESK_SMTP_URL that does not read as an SMTP address (never echoed). One not set is no
     problem here: it may be set only for cron (~/.config/watchdesk/env), and a run records the e-mail as failed."""
@@ -119,9 +139,10 @@ def delivery_problems(watchlist: Watchlist, *, smtp_url: str | None, env: Mappin
     """What `watchdesk brief --deliver` refuses before it writes or sends anything, as a run refuses it before it
     fetches: a delivery entry the policy or its own fields refuse (a recipient not allowed, with the allowed one it
     may be a typo of; a webhook_env that names no variable), a file target's folder that cannot be written, and the
-    delivery settings of the environment."""
+    delivery settings of the environment, with a webhook variable pointing where the policy refuses to post."""
     problems = [p for n, d in enumerate(watchlist.delivery) for p in _delivery_problems(n, d, watchlist.policy)]
-    return problems + _file_target_problems(watchlist) + setting_problems(watchlist, smtp_url=smtp_url, env=env)
+    return problems + _file_target_problems(watchlist) + setting_problems(watchlist, smtp_url=smtp_url, env=env) + \
+        webhook_policy_problems(watchlist, env=env)
 
 
 def _file_target_problems(watchlist: Watchlist) -> list[str]:

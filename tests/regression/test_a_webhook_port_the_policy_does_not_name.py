@@ -41,7 +41,7 @@ def test_the_dry_run_lists_a_webhook_port_the_run_refuses(tmp_path: Path) -> Non
     code, said = _dry_run(tmp_path, hook="https://hooks.slack.com:8443/services/T/B/XYZSECRET")
     assert code == EXIT_CONFIG, said
     assert ("delivery[0]: $DESK_HOOK: port 8443 of 'hooks.slack.com' not allowed (name it in allowed_domains as "
-            "hooks.slack.com:8443 if it should be): the run would refuse to post there") in said  # fmt: skip
+            "hooks.slack.com:8443 if it should be): a delivery would refuse to post there") in said  # fmt: skip
     assert "XYZSECRET" not in said
 
 
