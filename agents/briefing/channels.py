@@ -229,7 +229,8 @@ def send_email(server: SmtpServer, msg: EmailMessage, *, to: Sequence[str] | Non
         silent = isinstance(exc, TimeoutError) or "timed out" in str(exc)
         why, lasting = (_NO_ANSWER.format(TIMEOUT), False) if silent else _said(exc, host=server.host)
         if silent and client is None:  # connected, never greeted: another program's port (an HTTP server's)?
-            why += " (it took the connection but never greeted as a mail server does: is that its port?)"
+            tls = "" if server.tls else " A port that takes TLS from the start, such as 465, needs smtps://"
+            why += f" (it took the connection but never greeted as a mail server does: is that its port?{tls})"
             lasting = server.host in _LOOPBACK  # on this machine a wrong port stays wrong
         if refused is None and client is not None and client.handed_over:
             raise DeliveryError(f"SMTP {server.where}: {why} after the message was sent", transient=False,

@@ -110,5 +110,7 @@ def test_a_port_on_this_machine_that_never_greets_fails_at_once_and_asks_whether
         result = CliRunner(env={"WATCHDESK_SMTP_URL": url}).invoke(cli, args)
     said = " ".join(result.output.split())
     assert result.exit_code == 1 and waits == [], said
-    assert ("failed (SMTP 127.0.0.1:{}: no answer within 0.5 s (it took the connection but never greeted as a mail "
-            "server does: is that its port?))").format(url.split(":")[2].split("?")[0]) in said, said
+    port = url.split(":")[2].split("?")[0]
+    assert (f"failed (SMTP 127.0.0.1:{port}: no answer within 0.5 s (it took the connection but never greeted as a "
+            "mail server does: is that its port? A port that takes TLS from the start, such as 465, needs "
+            "smtps://))") in said, said

@@ -19,7 +19,7 @@ SLACK = '[[delivery]]\nkind = "slack"\nwebhook_env = "DESK_HOOK"\n'
 
 
 def test_a_webhook_host_outside_the_policy_stops_the_brief_before_anything_is_sent(tmp_path: Path) -> None:
-    db, args = a_briefed_store(tmp_path)
+    _, args = a_briefed_store(tmp_path)
     wl = tmp_path / "wl.toml"
     wl.write_text(wl.read_text(encoding="utf-8").replace("[policy]", f"{SLACK}[policy]"), encoding="utf-8")
     with loopback_smtp() as (port, received):
