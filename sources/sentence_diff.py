@@ -222,9 +222,16 @@ class _OldText:
     first: dict[str, int]  # each sentence figures aside -> the first of `sentences` that says it
 
 
-def _key(text: str, *, figures: re.Pattern[str] = _FIGURES) -> str:
+# A comparison keys each sentence four or five times (as the older text's sentence and piece, as the newer text's
+# when the two are read the other way, in each changed factor and where a removed one went): keyed once, the
+# figures' regex, which tries its period words at every letter, was half of a 10-K pair's comparison time.
+_KEYS_KEPT = 16384
+
+
+@lru_cache(maxsize=_KEYS_KEPT)
+def _key(text: str) -> str:
     """A sentence as compared: normalized, figures and period words aside."""
-    return figures.sub("0", normalize(text))
+    return _FIGURES.sub("0", normalize(text))
 
 
 # _FIGURES for prose: a figure without the stop or comma after it, so "... to June 30, 2023." is not found in
@@ -232,17 +239,23 @@ def _key(text: str, *, figures: re.Pattern[str] = _FIGURES) -> str:
 _PROSE_FIGURES = re.compile(_FIGURES.pattern.replace(r"\d[\d,.]*", r"\d+(?:[,.]\d+)*", 1))
 
 
+@lru_cache(maxsize=_KEYS_KEPT)
+def _prose_key(text: str) -> str:
+    """A sentence as looked for in a text's prose (`_prose`): normalized, figures (not the stop after them) aside."""
+    return _PROSE_FIGURES.sub("0", normalize(text))
+
+
 def _prose(text: str) -> str:
     """The text's lines that are not table rows, as one: a page's running header ("Table of Contents | Alphabet Inc.",
     a table row to `sentences`) between the two halves of a sentence is left out, so the sentence reads whole."""
-    return _key(" ".join(line for line in text.split("\n") if " | " not in line), figures=_PROSE_FIGURES)
+    return _PROSE_FIGURES.sub("0", normalize(" ".join(line for line in text.split("\n") if " | " not in line)))
 
 
 _ENDS = frozenset('.?!:;"\')')
 
 
 def _in_prose(sentence: Sentence, key: str, prose: str, *, runs_on: bool = False) -> bool:
-    """Is the sentence in the older text's prose (`key`: as `_key` gives it with _PROSE_FIGURES), a page break aside?
+    """Is the sentence in the older text's prose (`key`: as `_prose_key` gives it), a page break aside?
     It must start and end one there, so "Our supply will be constrained." is not found in "We do not expect that our
     supply will be constrained.", nor "Operating income increased." in "Operating income increased, driven by ...".
     A piece a page break cut off may be part of one: its end starts in lower case ("incur additional charges in the
@@ -362,7 +375,7 @@ def _held(s: Sentence, was: _OldText, new: str, new_offset: int) -> bool:
     """Does the older text hold the sentence, figures aside, as one of its sentences or in its prose?"""
     if _key(s.text) in was.seen:
         return True
-    return _in_prose(s, _key(s.text, figures=_PROSE_FIGURES), was.prose, runs_on=_runs_on(new, s.start - new_offset))
+    return _in_prose(s, _prose_key(s.text), was.prose, runs_on=_runs_on(new, s.start - new_offset))
 
 
 def _reworded(words: frozenset[str], old_words: Sequence[frozenset[str]], holding: dict[str, list[int]]) -> int | None:
