@@ -51,9 +51,11 @@ def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) 
 # one sentence; 9: a heading line, title case and unpunctuated, is no sentence added or removed; one statement
 # rewritten is one row, kind "rewritten", not a sentence removed and one added; words deleted from a reworded sentence
 # of a changed factor are rows of kind "deleted"; a sentence the newer filing says in its other section (risk factors or
-# MD&A) is "moved", not removed, and one the older said there is not added).
+# MD&A) is "moved", not removed, and one the older said there is not added; 10: a direction ("increase", "decrease")
+# goes with the figures and sibling metrics ("cost-per-click", "cost-per-impression") are two statements, in pairing
+# sentences rewritten).
 # A newest filing compared by an older version is compared again (agents/filings._stored_uncompared).
-COMPARE_VERSION = 9
+COMPARE_VERSION = 10
 
 
 def previous_filing(listing: Sequence[Filing], filing: Filing) -> Filing | None:

@@ -8,8 +8,12 @@ Q3 10-Q "R&D expenses increased $747 million from the three months ended June 30
 $985 million from the three months ended September 30, ...". Two sentences are one rewritten when their content words
 (figures and period words aside) are mostly the same: Jaccard at least 0.7, or at least 0.5 with the same first two
 content words (the statement's subject: "iPhone net sales increased ..." and "Greater China net sales increased ..."
-are two statements). Each sentence pairs with one other at most, the pair whose shorter sentence the longer holds most
-(figures counted) first, then the most alike.
+are two statements). A direction goes with the figures, so "increase" and "decrease", "higher" and "lower" read as
+one word (Alphabet's "The decrease in cost-per-impression from the three months ended June 30, 2022 ..." is
+rewritten as "The increase in cost-per-impression from the three months ended September 30, 2022 ..."); and two
+sentences that name sibling metrics, one in place of the other ("cost-per-impression", "cost-per-click";
+"short-term", "long-term"), are two statements. Each sentence pairs with one other at most, the pair whose shorter
+sentence the longer holds most (figures counted) first, then the most alike.
 """
 
 from __future__ import annotations
@@ -34,9 +38,35 @@ _FUNCTION = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "on", "f
                        "accordingly", "similarly", "finally", "however", "primarily", "due"})
 
 
+# Words that say which way a figure went: they change with the figures, so each reads as one word, DIRECTION
+_DIRECTION_WORDS = frozenset({"increase", "increased", "increases", "increasing", "decrease", "decreased", "decreases",
+                              "decreasing", "up", "down", "higher", "lower", "favorable", "unfavorable", "favorably",
+                              "unfavorably"})  # fmt: skip
+DIRECTION = "±"
+
+
 def content_words(text: str) -> list[str]:
-    """A sentence's words that carry its statement, in order: function words, figures and period words aside."""
-    return [w for w in _WORD.findall(normalize(text)) if w not in _FUNCTION and w not in _PERIOD_WORDS]
+    """A sentence's words that carry its statement, in order: function words, figures and period words aside, and
+    any word of direction as DIRECTION."""
+    return [DIRECTION if w in _DIRECTION_WORDS else w for w in _WORD.findall(normalize(text))
+            if w not in _FUNCTION and w not in _PERIOD_WORDS]  # fmt: skip
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Are two compounds sibling terms, the same but for one part ("cost-per-click", "cost-per-impression";
+    "short-term", "long-term"), a part they share being a word of four letters or more ("non-affiliated" and
+    "non-marketable" share only a prefix)?"""
+    pa, pb = a.split("-"), b.split("-")
+    if len(pa) != len(pb) or len(pa) < 2:
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(pa, pb, strict=True)) if x != y]
+    return len(differ) == 1 and any(len(x) >= 4 for i, x in enumerate(pa) if i != differ[0])
+
+
+def _other_metric(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Does each sentence name a compound the other lacks, the two sibling terms: another metric, not a rewording?"""
+    only_a, only_b = [w for w in a - b if "-" in w], [w for w in b - a if "-" in w]
+    return any(_siblings(x, y) for x in only_a for y in only_b)
 
 
 def _contained(old: str, new: str) -> float:
@@ -59,7 +89,7 @@ def rewritten(
             if not a & b:
                 continue
             same = len(a & b) / len(a | b)
-            if same >= SAME_STATEMENT or (same >= SAME_SUBJECT and ow[:2] == nw[:2]):
+            if (same >= SAME_STATEMENT or (same >= SAME_SUBJECT and ow[:2] == nw[:2])) and not _other_metric(a, b):
                 scored.append((-_contained(removed[i].text, added[j].text), -same, i, j))
     taken_old: set[int] = set()
     taken_new: dict[int, int] = {}

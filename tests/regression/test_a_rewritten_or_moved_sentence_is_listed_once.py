@@ -24,8 +24,9 @@ TRANSITIONS_NEW = ("Our financial results have been and may in the future be neg
                    "execute our architectural transitions as planned for any reason.")  # fmt: skip
 NETWORKING = ("We believe our global supply chain for our networking products has not experienced any significant "
               "impact.")  # fmt: skip
-# Pairs per fixture pair (risk factors, MD&A): every one read, two of the 99 doubtful (README)
-PAIRED = {("NVDA FY2024", "NVDA FY2025"): (23, 19), ("TSLA FY2023", "TSLA FY2024"): (5, 16),
+# Pairs per fixture pair (risk factors, MD&A): every one of the 101 read (README); 99 before a direction went with the
+# figures and sibling metrics were told apart (test_a_rewritten_pair_is_one_metric.py)
+PAIRED = {("NVDA FY2024", "NVDA FY2025"): (23, 20), ("TSLA FY2023", "TSLA FY2024"): (5, 17),
           ("GOOG Q2 2023", "GOOG Q3 2023"): (0, 22), ("AAPL Q2 FY2025", "AAPL Q3 FY2025"): (0, 14)}  # fmt: skip
 
 
