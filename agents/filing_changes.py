@@ -10,6 +10,7 @@ from typing import Any
 
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources.filing_diff import CHANGED_KINDS, FactorChange, FilingDiff, Moved, SectionDiff
+from watchdesk.sources.filing_places import Places
 from watchdesk.sources.risk_factors import RiskFactor
 from watchdesk.sources.sentence_diff import Sentence
 
@@ -83,17 +84,22 @@ def full_text(factor: RiskFactor) -> str:
     return f"{factor.heading}\n{factor.body}".strip()
 
 
-def report(diff: FilingDiff, *, topics: TopicLibrary) -> dict[str, Any]:
-    """`{"sections": [{"item", "similarity", "jaccard", "note", "added", "removed", "changed"}]}`."""
-    return {"sections": [_section(s, topics) for s in diff.sections]}
+def report(diff: FilingDiff, *, topics: TopicLibrary, places: tuple[Places, Places] | None = None) -> dict[str, Any]:
+    """`{"sections": [{"item", "similarity", "jaccard", "note", "added", "removed", "changed"}]}`; with `places` (the
+    two filings' Places) each MD&A sentence says the subheading it sits under ("under"), and a sentence moved the
+    heading it sits under where it went ("to_heading")."""
+    return {"sections": [_section(s, topics, places) for s in diff.sections]}
 
 
-def _section(s: SectionDiff, topics: TopicLibrary) -> dict[str, Any]:
+def _section(s: SectionDiff, topics: TopicLibrary, places: tuple[Places, Places] | None = None) -> dict[str, Any]:
     more: dict[str, Any] = {}
     if s.item == "7":  # sentences added and removed that mention a watched topic, "heading" their topics
-        added, removed = (_on_topics(said, topics) for said in (s.added_sentences, s.removed_sentences))
+        old, new = places or (None, None)
+        added, removed = (_on_topics(said, topics, at) for said, at in ((s.added_sentences, new),
+                                                                         (s.removed_sentences, old)))  # fmt: skip
         more = {k: [r | {"heading": ", ".join(r.pop("topics"))} for r in found if r["topics"]]
-                for k, found in (("rewritten", _rewritten(s.rewritten, topics)), ("moved", _moved(s.moved, topics)))}
+                for k, found in (("rewritten", _rewritten(s.rewritten, topics)),
+                                 ("moved", _moved(s.moved, topics, new)))}  # fmt: skip
     else:
         added = [{"heading": c.new.heading, "text": c.new.body} for c in s.of_kind("new") if c.new]
         removed = [{"heading": c.old.heading, "text": c.old.body} for c in s.of_kind("removed") if c.old]
@@ -105,13 +111,19 @@ def _section(s: SectionDiff, topics: TopicLibrary) -> dict[str, Any]:
         "note": s.note,
         "added": added,
         "removed": removed,
-        "changed": [_changed(c, topics) for c in biggest_changes(s.changes)],
+        "changed": [_changed(c, topics, places[1] if places else None) for c in biggest_changes(s.changes)],
     }
 
 
-def _on_topics(said: Sequence[Sentence], topics: TopicLibrary) -> list[dict[str, str]]:
-    """The sentences that mention a watched topic, each with those topics as its "heading"."""
-    return [{"heading": ", ".join(found), "text": x.text} for x in said if (found := topics_in(x.text, topics))]
+def _on_topics(said: Sequence[Sentence], topics: TopicLibrary, places: Places | None = None) -> list[dict[str, Any]]:
+    """The sentences that mention a watched topic, each with those topics as its "heading" (and, with `places`, the
+    MD&A subheading it sits under as "under")."""
+    return [{"heading": ", ".join(found), "text": x.text} | _under(places, x.start) for x in said
+            if (found := topics_in(x.text, topics))]  # fmt: skip
+
+
+def _under(places: Places | None, at: int, item: str = "7", key: str = "under") -> dict[str, str | None]:
+    return {key: places.heading_at(item, at)} if places is not None else {}
 
 
 def _rewritten(pairs: Sequence[tuple[Sentence, Sentence]], topics: TopicLibrary) -> list[dict[str, Any]]:
@@ -119,11 +131,11 @@ def _rewritten(pairs: Sequence[tuple[Sentence, Sentence]], topics: TopicLibrary)
     return [{"old": o.text, "new": n.text, "topics": _either(o.text, n.text, topics)} for o, n in pairs]
 
 
-def _moved(moved: Sequence[Moved], topics: TopicLibrary) -> list[dict[str, Any]]:
+def _moved(moved: Sequence[Moved], topics: TopicLibrary, new: Places | None = None) -> list[dict[str, Any]]:
     """A sentence now said in the other section: `{"text", "to", "now", "topics"}` ("to": "1A" or "7", "now": how the
-    newer filing says it there)."""
+    newer filing says it there; with `new`, the newer filing's Places, "to_heading": the heading it sits under)."""
     return [{"text": m.sentence.text, "to": m.item, "now": m.to.text, "topics": topics_in(m.sentence.text, topics)}
-            for m in moved]  # fmt: skip
+            | _under(new, m.to.start, m.item, "to_heading") for m in moved]  # fmt: skip
 
 
 def _either(old: str, new: str, topics: TopicLibrary) -> list[str]:
@@ -149,7 +161,7 @@ def _size(c: FactorChange) -> float:
     return chars_changed(len(c.old.body), len(c.new.body), c.similarity)
 
 
-def _changed(c: FactorChange, topics: TopicLibrary) -> dict[str, Any]:
+def _changed(c: FactorChange, topics: TopicLibrary, new: Places | None = None) -> dict[str, Any]:
     assert c.old is not None and c.new is not None  # biggest_changes keeps matched pairs only
     return {
         "heading": c.new.heading,
@@ -172,7 +184,7 @@ def _changed(c: FactorChange, topics: TopicLibrary) -> dict[str, Any]:
             for g in losses(c, topics)
         ],
         "rewritten_sentences": _rewritten(c.rewritten, topics),
-        "moved_sentences": _moved(c.moved, topics),
+        "moved_sentences": _moved(c.moved, topics, new),
     }
 
 
@@ -192,12 +204,14 @@ def _md_section(s: dict[str, Any], top: int) -> list[str]:
     if s["note"]:
         lines += ["", f"Note: {s['note']}."]
     if s["item"] == "7":
-        added, removed = ([f"**{x['heading']}**: {x['text']}" for x in s[k]] for k in ("added", "removed"))
+        added, removed = ([f"**{x['heading']}**: {x['text']}{_md_under(x.get('under'))}" for x in s[k]]
+                          for k in ("added", "removed"))
         lines += _listed("Sentences added that mention watched topics", added)
         lines += _listed("Sentences removed that mention watched topics", _fewer(removed, top))
         rewritten = [f"**{x['heading']}**: {x['new']} (was: {x['old']})" for x in s["rewritten"]]
         lines += _listed("Sentences rewritten that mention watched topics", _fewer(rewritten, top))
-        moved = [f"**{x['heading']}**: {x['text']} (now in the risk factors: {x['now']})" for x in s["moved"]]
+        moved = [f"**{x['heading']}**: {x['text']} (now in the risk factors{_md_under(x.get('to_heading'), ',')}: "
+                 f"{x['now']})" for x in s["moved"]]  # fmt: skip
         return lines + _listed("Sentences moved to the risk factors that mention watched topics", moved)
     lines += _listed("New risk factors", [f"**{x['heading']}**" for x in s["added"]])
     lines += _listed("Removed risk factors", [f"**{x['heading']}**" for x in s["removed"]])
@@ -206,6 +220,13 @@ def _md_section(s: dict[str, Any], top: int) -> list[str]:
     title = "Most changed risk factors (most characters changed first)"
     lines += _listed(title, shown + ([f"… and {more} more"] if more > 0 else []))
     return lines + _md_gains(s["changed"]) + _md_losses(s["changed"], top) + _md_rewritten(s["changed"], top)
+
+
+def _md_under(heading: str | None, lead: str = "") -> str:
+    """Where a sentence sits: " (under “Demand and Supply”)", or after `lead` ", under “...”"; nothing unknown."""
+    if not heading:
+        return ""
+    return f"{lead} under “{heading}”" if lead else f" (under “{heading}”)"
 
 
 def _fewer(items: list[str], top: int) -> list[str]:
@@ -253,8 +274,8 @@ def _md_rewritten(changed: Sequence[dict[str, Any]], top: int) -> list[str]:
     for x in changed:
         said = [f"**{', '.join(r['topics'])}**: {r['new']} (was: {r['old']})" for r in x["rewritten_sentences"]
                 if r["topics"]]  # fmt: skip
-        said += [f"**{', '.join(m['topics'])}**: {m['text']} (now in MD&A: {m['now']})" for m in x["moved_sentences"]
-                 if m["topics"]]  # fmt: skip
+        said += [f"**{', '.join(m['topics'])}**: {m['text']} (now in MD&A{_md_under(m.get('to_heading'), ',')}: "
+                 f"{m['now']})" for m in x["moved_sentences"] if m["topics"]]  # fmt: skip
         fits = said[: max(top - shown, 0)]
         left += len(said) - len(fits)
         if fits:

@@ -17,6 +17,7 @@ from watchdesk.agents.flagging.topic_spec import TopicSpec
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
 from watchdesk.sources.filing_diff import FactorChange, FilingDiff, Moved, SectionDiff, compare
 from watchdesk.sources.filing_parse import ParsedFiling, parse_filing
+from watchdesk.sources.filing_places import Places
 from watchdesk.sources.models import Filing
 from watchdesk.sources.risk_factors import RiskFactor
 from watchdesk.sources.sentence_diff import Sentence
@@ -53,7 +54,7 @@ def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) 
 # of a changed factor are rows of kind "deleted"; a sentence the newer filing says in its other section (risk factors or
 # MD&A) is "moved", not removed, and one the older said there is not added; 10: a direction ("increase", "decrease")
 # goes with the figures and sibling metrics ("cost-per-click", "cost-per-impression") are two statements, in pairing
-# sentences rewritten).
+# sentences rewritten; each sentence's row says the heading it sits under, a moved one where it went (migration 025)).
 # A newest filing compared by an older version is compared again (agents/filings._stored_uncompared).
 COMPARE_VERSION = 10
 
@@ -101,7 +102,8 @@ def record_comparison(
     now = datetime.now(UTC)
     base = {"old_doc_id": old_doc_id, "new_doc_id": new_doc_id, "ticker": ticker, "run_id": run_id, "created_at": now}
     sections = [_section_row(s, old, new, base | {"form": new.form}) for s in diff.sections if s.present]
-    changes = [row for s in diff.sections for row in _change_rows(s, library, base)]
+    places = (Places(old), Places(new))
+    changes = [row for s in diff.sections for row in _change_rows(s, library, base, places)]
     save_comparison(store, old_doc_id=old_doc_id, new_doc_id=new_doc_id, sections=sections, changes=changes)
     return diff
 
@@ -117,7 +119,12 @@ def _section_row(s: SectionDiff, old: ParsedFiling, new: ParsedFiling, base: dic
                    "compare_version": COMPARE_VERSION} | counts
 
 
-def _change_rows(s: SectionDiff, library: TopicLibrary, base: dict[str, Any]) -> list[dict[str, Any]]:
+def _change_rows(
+    s: SectionDiff, library: TopicLibrary, base: dict[str, Any], places: tuple[Places, Places]
+) -> list[dict[str, Any]]:
+    """Rows of a section's changes; each sentence's or words' row says the heading they sit under (under_heading: in
+    the filing they are quoted from), and a sentence moved the section it went to and its heading there."""
+    old, new = places
     rows = []
     for c in s.changes:
         o, n = c.old, c.new
@@ -141,13 +148,21 @@ def _change_rows(s: SectionDiff, library: TopicLibrary, base: dict[str, Any]) ->
         )
     rows += [_gain_row(c, g) for c in s.changes for g in gains(c, library)]
     rows += [_loss_row(c, g) for c in s.changes for g in losses(c, library)]
-    rows += [_pair_row(o, n, library, c.new) for c in s.changes for o, n in c.rewritten]
-    rows += [_moved_row(m, library) for c in s.changes for m in c.moved]
-    rows += [_sentence_row(x, list(library.match(x.text))) for x in s.added_sentences]
-    rows += [_removed_row(x, list(library.match(x.text))) for x in s.removed_sentences]
-    rows += [_pair_row(o, n, library) for o, n in s.rewritten]
-    rows += [_moved_row(m, library) for m in s.moved]
-    return [base | {"item": s.item, "seq": seq} | row for seq, row in enumerate(rows)]
+    rows += [_pair_row(o, n, library, c.new) | _under(c.new) for c in s.changes for o, n in c.rewritten]
+    rows += [_moved_row(m, library, new) | _under(c.old) for c in s.changes for m in c.moved]
+    rows += [_sentence_row(x, list(library.match(x.text))) | _under(new, s.item, x) for x in s.added_sentences]
+    rows += [_removed_row(x, list(library.match(x.text))) | _under(old, s.item, x) for x in s.removed_sentences]
+    rows += [_pair_row(o, n, library) | _under(new, s.item, n) for o, n in s.rewritten]
+    rows += [_moved_row(m, library, new) | _under(old, s.item, m.sentence) for m in s.moved]
+    nowhere = {"under_heading": None, "moved_to": None, "moved_to_heading": None}
+    return [base | nowhere | {"item": s.item, "seq": seq} | row for seq, row in enumerate(rows)]
+
+
+def _under(where: RiskFactor | Places | None, item: str = "1A", said: Sentence | None = None) -> dict[str, Any]:
+    """The heading text sits under: a risk factor's, or the one `said` sits under in a filing's section."""
+    if isinstance(where, Places):
+        return {"under_heading": where.heading_at(item, said.start) if said is not None else None}
+    return {"under_heading": where.heading if where is not None else None}
 
 
 def _gain_row(c: FactorChange, gain: Gain) -> dict[str, Any]:
@@ -156,7 +171,7 @@ def _gain_row(c: FactorChange, gain: Gain) -> dict[str, Any]:
     assert c.old is not None and c.new is not None  # gains come from matched factors only
     kind = "inserted" if gain.sentence else "added"
     old = {"old_heading": c.old.heading, "old_start": c.old.start, "old_end": c.old.heading_end}
-    return _sentence_row(gain.part, list(gain.topics)) | old | {"kind": kind, "risk_group": c.new.group}
+    return _sentence_row(gain.part, list(gain.topics)) | old | {"kind": kind, "risk_group": c.new.group} | _under(c.new)
 
 
 def _loss_row(c: FactorChange, loss: Gain) -> dict[str, Any]:
@@ -166,7 +181,7 @@ def _loss_row(c: FactorChange, loss: Gain) -> dict[str, Any]:
     assert c.old is not None and c.new is not None  # losses come from matched factors only
     new = {"new_heading": c.new.heading, "new_start": c.new.start, "new_end": c.new.heading_end}
     kind = "deleted" if loss.sentence else "dropped"
-    return _removed_row(loss.part, list(loss.topics)) | new | {"risk_group": c.old.group, "kind": kind}
+    return _removed_row(loss.part, list(loss.topics)) | new | {"risk_group": c.old.group, "kind": kind} | _under(c.old)
 
 
 def _pair_row(old: Sentence, new: Sentence, library: TopicLibrary, factor: RiskFactor | None = None) -> dict[str, Any]:
@@ -178,11 +193,13 @@ def _pair_row(old: Sentence, new: Sentence, library: TopicLibrary, factor: RiskF
     return both | {"kind": "rewritten", "risk_group": factor.group if factor else None}
 
 
-def _moved_row(moved: Moved, library: TopicLibrary) -> dict[str, Any]:
-    """A sentence the newer filing says in its other section (the row's item is the one it left: from "1A" it went to
-    "7", from "7" to "1A"): "moved", the older filing's sentence on the old side, the newer's on the new."""
-    return _pair_row(moved.sentence, moved.to, library) | {"kind": "moved",
-                                                           "topics": list(library.match(moved.sentence.text))}
+def _moved_row(moved: Moved, library: TopicLibrary, new: Places) -> dict[str, Any]:
+    """A sentence the newer filing says in its other section (the row's item is the one it left; moved_to the one it
+    went to, "7" from "1A" and "1A" from "7", and moved_to_heading the heading it sits under there): "moved", the
+    older filing's sentence on the old side, the newer's on the new."""
+    there = {"moved_to": moved.item, "moved_to_heading": new.heading_at(moved.item, moved.to.start)}
+    return _pair_row(moved.sentence, moved.to, library) | there | {"kind": "moved",
+                                                                   "topics": list(library.match(moved.sentence.text))}
 
 
 def _removed_row(sentence: Sentence, topics: list[str]) -> dict[str, Any]:

@@ -48,18 +48,20 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
     light rewording deleted ("in_sentence": OLD's sentence; on a watched topic or not). A sentence
     removed and one added that are one statement rewritten are listed once, in "rewritten_sentences"
     (MD&A: "rewritten"); one NEW says in its other section (risk factors or MD&A) in
-    "moved_sentences" (MD&A: "moved"), with where it went ("to") and how NEW says it ("now"). A
-    title-case heading line is no sentence. Markdown shows ten removed sentences on watched topics
-    per section at most, then how many more.
+    "moved_sentences" (MD&A: "moved"), with where it went ("to": "1A" or "7"; "to_heading": the
+    heading it sits under there) and how NEW says it ("now"). An MD&A sentence says the subheading
+    it sits under ("under"; null above the first). A title-case heading line is no sentence.
+    Markdown shows ten removed sentences on watched topics per section at most, then how many more.
     Filings of two registrants (by the CIK their cover or SGML header gives) are refused unless
     --across-companies; a NEW whose period ends before OLD's, or of another form (a 10-K against a
     10-Q), is compared as given, with a warning.
-    JSON: {"sections": [{"item", "similarity", "jaccard", "note", "added": [{"heading", "text"}],
-    "removed": [...], "rewritten": [{"heading", "old", "new"}] and "moved": [{"heading", "text", "to",
-    "now"}] (MD&A), "changed": [{"heading", "old", "new", "similarity", "kind", "added_sentences":
+    JSON: {"sections": [{"item", "similarity", "jaccard", "note", "added": [{"heading", "text",
+    "under"}], "removed": [...], "rewritten": [{"heading", "old", "new"}] and "moved": [{"heading",
+    "text", "to", "now", "to_heading"}] (MD&A), "changed": [{"heading", "old", "new", "similarity",
+    "kind", "added_sentences":
     [{"text", "topics", "in_sentence"}], "removed_sentences": [{"text", "topics", "in_sentence"}],
     "rewritten_sentences": [{"old", "new", "topics"}], "moved_sentences": [{"text", "to", "now",
-    "topics"}]}]}]}, "changed" most characters changed first (growth, shrinkage or reworded share),
+    "topics", "to_heading"}]}]}]}, "changed" most characters changed first (growth, shrinkage or reworded share),
     as the briefing ranks them.
 
     \b
@@ -70,6 +72,7 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
     from watchdesk.agents.filing_changes import markdown, report
     from watchdesk.agents.flagging.topics import load_topics
     from watchdesk.sources.filing_diff import compare
+    from watchdesk.sources.filing_places import Places
 
     (old_filing, old_id), (new_filing, new_id) = (_parse(path) for path in (old, new))
     _check_pair(old, old_id, new, new_id, across_companies=across_companies)
@@ -80,7 +83,8 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
     parsed = [old_filing, new_filing]
     items = ("1A", "7") if section.lower() == "all" else (section.upper(),)
     names = [t.strip() for t in topics.split(",") if t.strip()] or None
-    data = report(compare(parsed[0], parsed[1], items=items), topics=load_topics(names))
+    places = (Places(parsed[0]), Places(parsed[1]))
+    data = report(compare(parsed[0], parsed[1], items=items), topics=load_topics(names), places=places)
     if fmt == "md":
         # the filing's headings and sentences as written, control characters (a bidi override) shown as escapes
         click.echo(printable(markdown(data, old_name=old.name, new_name=new.name)), nl=False)

@@ -190,7 +190,7 @@ def _md(rows: Sequence[dict[str, Any]], columns: list[str]) -> str:
 
 def _labelled(column: str, said: str) -> str:
     """A cell on a table's line, where no header names it: "vs 2024-02-21", "said again: F-0c1d2e3f, F-9a8b7c6d"."""
-    label = {"compared_with": "vs ", "said_again": "said again: "}.get(column, "")
+    label = {"compared_with": "vs ", "said_again": "said again: ", "under": "under: "}.get(column, "")
     return label + said if said else ""
 
 

@@ -120,21 +120,23 @@ def findings(
     return _said(table, db, ticker, same)
 
 
-CHANGE_COLUMNS = ["filed", "ticker", "form", "compared_with", "section", "change", "text", "in_sentence", "topics",
-                  "source", "doc_id", "text_start", "text_end"]  # fmt: skip
+CHANGE_COLUMNS = ["filed", "ticker", "form", "compared_with", "section", "change", "under", "text", "in_sentence",
+                  "topics", "source", "doc_id", "text_start", "text_end"]  # fmt: skip
 # Per section: risk factors new or removed first, then changed ones, then the text they gained, then the sentences
 # they lost (MD&A: sentences added, then removed).
 _CHANGE_ORDER = """CASE WHEN kind = 'new' THEN 0 WHEN kind = 'removed' THEN 1 WHEN kind IN ('added', 'inserted') THEN 3
     WHEN kind IN ('dropped', 'deleted') THEN 4 WHEN kind IN ('rewritten', 'moved') THEN 5 ELSE 2 END"""
-_CHANGE_SAID = """CASE WHEN kind = 'added' AND item <> '1A' THEN 'sentence added'
+_SECTION_SAID = "CASE {} WHEN '1A' THEN 'risk factors' ELSE 'MD&A' END"
+_CHANGE_SAID = f"""CASE WHEN kind = 'added' AND item <> '1A' THEN 'sentence added'
     WHEN kind = 'added' THEN 'sentence added to a factor' WHEN kind = 'inserted' THEN 'words added to a sentence'
     WHEN kind = 'dropped' AND item <> '1A' THEN 'sentence removed'
     WHEN kind = 'dropped' THEN 'sentence removed from a factor'
     WHEN kind = 'deleted' THEN 'words removed from a sentence'
     WHEN kind = 'rewritten' AND item <> '1A' THEN 'sentence rewritten'
     WHEN kind = 'rewritten' THEN 'sentence rewritten in a factor'
-    WHEN kind = 'moved' AND item = '1A' THEN 'sentence moved to MD&A'
-    WHEN kind = 'moved' THEN 'sentence moved to risk factors' ELSE kind || ' risk factor' END"""
+    WHEN kind = 'moved' THEN 'sentence moved from ' || {_SECTION_SAID.format("item")} || ' to '
+        || {_SECTION_SAID.format("moved_to")}
+    ELSE kind || ' risk factor' END"""
 # the text is the older filing's: a factor or sentence removed, words deleted, a sentence moved (from where it was)
 _OLD_SIDE = "c.kind IN ('removed', 'dropped', 'deleted', 'moved')"
 # in_sentence: for words added, the newer filing's sentence; for words deleted, the older's; for a sentence rewritten
@@ -170,9 +172,11 @@ def changes(
     filed (the newer filing's date), ticker, form, compared_with (the older one's date), section (risk factors or
     MD&A), change (new, removed, expanded, shortened or reworded risk factor; a sentence added to a factor or to
     the MD&A; words added to or removed from a sentence; a sentence removed from a factor or from the MD&A; a
-    sentence rewritten; a sentence moved to MD&A or to risk factors), text (the factor's heading, the sentence, or
-    the words), in_sentence (for words added to or removed from a sentence: the filing's whole sentence; for a
-    sentence rewritten: the older filing's; for one moved: how the newer filing says it where it went; else None),
+    sentence rewritten; a sentence moved from risk factors to MD&A or from MD&A to risk factors), under (the heading
+    the text sits under in the filing it is quoted from: a factor's heading, an MD&A subheading; else None), text (the
+    factor's heading, the sentence, or the words), in_sentence (for words added to or removed from a sentence: the
+    filing's whole sentence; for a sentence rewritten: the older filing's; for one moved: how the newer filing says it
+    where it went; else None),
     topics it mentions, source (the filing that has the text: the older one for a removed factor, sentence or words
     or a sentence moved, the evidence that it was said), and doc_id, text_start and text_end:
     where the text is in that filing's stored text, as a briefing cites it. `topic` keeps changes that mention it;
@@ -195,6 +199,7 @@ def changes(
     sql = f"""
         SELECT n.filed_at AS filed, c.ticker, n.form, o.filed_at AS compared_with,
                CASE c.item WHEN '1A' THEN 'risk factors' ELSE 'MD&A' END AS section, {_CHANGE_SAID} AS change,
+               c.under_heading AS under,
                CASE WHEN {_OLD_SIDE} THEN c.old_heading ELSE c.new_heading END AS text,
                {_IN_SENTENCE} AS in_sentence,
                c.topics,

@@ -109,13 +109,21 @@ def _paired_lines(paired: list[dict[str, Any]]) -> list[str]:
 
 
 def _paired_line(r: dict[str, Any]) -> str:
-    where = "risk factors" if r["item"] == "1A" else "MD&A"
+    where = _SECTIONS.get(r["item"], "MD&A") + _under(r.get("under_heading"))
     if r["kind"] == "moved":
-        to = "MD&A" if r["item"] == "1A" else "risk factors"
+        to = _SECTIONS.get(r.get("moved_to") or "", "the other section") + _under(r.get("moved_to_heading"))
         return (f"- moved from {where} to {to}: “{_md(r['old_heading'])}” {_cite(r, 'old')}; now "
                 f"“{_md(r['new_heading'])}” {_cite(r, 'new')}{_topics(r)}")
     return (f"- rewritten in {where}: “{_md(r['new_heading'])}” {_cite(r, 'new')}; was “{_md(r['old_heading'])}” "
             f"{_cite(r, 'old')}{_topics(r)}")
+
+
+_SECTIONS = {"1A": "risk factors", "7": "MD&A"}
+
+
+def _under(heading: str | None) -> str:
+    """Where in a section a sentence sits: " (under “Demand and Supply”)", or nothing for a row that does not say."""
+    return f" (under “{_md(heading)}”)" if heading else ""
 
 
 def _gained_lines(gained: list[dict[str, Any]], factors: list[dict[str, Any]]) -> list[str]:
@@ -220,9 +228,10 @@ def _reworded_line(r: dict[str, Any]) -> str:
 
 def _added_line(r: dict[str, Any], side: str = "new") -> str:
     """An MD&A sentence added (`side` "new"), or removed ("old": cited to the older filing that said it)."""
+    under = _under(r.get("under_heading"))
     if side == "old":
-        return f"- “{_md(r['old_heading'])}” {_cite(r, 'old')}, not in {_doc(r, 'new')}{_topics(r)}"
-    return f"- “{_md(r['new_heading'])}” {_cite(r, 'new')}{_topics(r)}"
+        return f"- “{_md(r['old_heading'])}”{under} {_cite(r, 'old')}, not in {_doc(r, 'new')}{_topics(r)}"
+    return f"- “{_md(r['new_heading'])}”{under} {_cite(r, 'new')}{_topics(r)}"
 
 
 def _history_lines(history: Sequence[dict[str, Any]]) -> list[str]:

@@ -44,9 +44,11 @@ def test_json_contract_on_nvidia(edgar_fixtures: Path) -> None:
     # what OLD's factor said and NEW's no longer does (in_sentence: OLD's sentence, for words deleted from it)
     assert {"text", "topics", "in_sentence"} == set(change["removed_sentences"][0])
     assert {"old", "new", "topics"} == set(change["rewritten_sentences"][0])
-    assert {"heading", "old", "new"} == set(mdna["rewritten"][0]) and {"heading", "text", "to", "now"} == set(
-        mdna["moved"][0]
-    )
+    assert {"heading", "old", "new"} == set(mdna["rewritten"][0]) and {"heading", "text", "to", "now",
+                                                                       "to_heading"} == set(mdna["moved"][0])
+    # an MD&A sentence added, with the subheading it sits under
+    assert all({"heading", "text", "under"} == set(r) for r in mdna["added"])
+    assert all({"heading", "text", "under"} == set(r) for r in mdna["removed"])
     assert change["kind"] in {"expanded", "shortened", "reworded"}
     assert risk["changed"][0]["heading"].startswith("We are subject to complex laws")  # most characters first
     assert any("geopolitical" in a["heading"] for a in mdna["added"])  # export-control sentences, tagged

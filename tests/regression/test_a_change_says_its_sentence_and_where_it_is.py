@@ -31,7 +31,8 @@ def test_words_added_to_a_sentence_come_with_the_sentence_and_its_place(demo_fol
         texts = {r["doc_id"]: stored_text(Store(con), r["doc_id"]) for r in rows}
     assert all(texts[r["doc_id"]][r["text_start"] : r["text_end"]] == r["text"] for r in rows)
     with_other_text = ("words added to a sentence", "words removed from a sentence", "sentence rewritten",
-                       "sentence rewritten in a factor", "sentence moved to MD&A", "sentence moved to risk factors")
+                       "sentence rewritten in a factor", "sentence moved from risk factors to MD&A",
+                       "sentence moved from MD&A to risk factors")  # fmt: skip
     assert all(r["in_sentence"] is None for r in rows if r["change"] not in with_other_text)
     listed = CliRunner().invoke(cli, ["changes", "--db", str(db), "--ticker", "NVDA", "--format", "jsonl"]).stdout
     (printed,) = [r for r in map(json.loads, listed.splitlines()) if r["text"] == FRAGMENT]
