@@ -12,7 +12,7 @@ from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources.filing_diff import CHANGED_KINDS, FactorChange, FilingDiff, Moved, SectionDiff
 from watchdesk.sources.filing_places import Places
 from watchdesk.sources.risk_factors import RiskFactor
-from watchdesk.sources.sentence_diff import Sentence
+from watchdesk.sources.sentence_diff import Inserted, Sentence
 
 TITLES = {"1A": "Risk factors", "7": "Management's discussion and analysis"}
 
@@ -35,12 +35,16 @@ def gains(change: FactorChange, library: TopicLibrary) -> list[Gain]:
     """What a changed factor's body gained, in the filing's order: every sentence added, with the watched topics it
     mentions (maybe none), and the words inserted into a reworded sentence when they mention a watched topic."""
     found = [Gain(s, tuple(topics_in(s.text, library))) for s in change.gained.added]
-    for ins in change.gained.inserted:
-        # an inserted "CSPs" or "those" says nothing by itself, nor does a list's new item ("and suppliers",
-        # "or tariffs; and") or items ("pandemics, and cybersecurity incidents"): a clause that mentions a watched topic
-        if _clause(ins.part.text) and (topics := topics_in(ins.part.text, library)):
-            found.append(Gain(ins.part, tuple(topics), ins.sentence))
-    return sorted(found, key=lambda g: g.part.start)
+    return sorted([*found, *inserted_on_topics(change.gained.inserted, library)], key=lambda g: g.part.start)
+
+
+def inserted_on_topics(inserted: Sequence[Inserted], library: TopicLibrary) -> list[Gain]:
+    """Words inserted into light rewordings (a changed factor's, or the MD&A's) that make a clause mentioning a
+    watched topic: an inserted "CSPs" or "those" says nothing by itself, nor does a list's new item ("and suppliers",
+    "or tariffs; and") or items ("pandemics, and cybersecurity incidents"). In NVIDIA's FY2025 MD&A: "by the existing
+    export controls", "and countries designated “Tier 2” by the AI Diffusion IFR"."""
+    return [Gain(ins.part, tuple(topics), ins.sentence) for ins in inserted
+            if _clause(ins.part.text) and (topics := topics_in(ins.part.text, library))]  # fmt: skip
 
 
 def losses(change: FactorChange, library: TopicLibrary) -> list[Gain]:
@@ -97,6 +101,9 @@ def _section(s: SectionDiff, topics: TopicLibrary, places: tuple[Places, Places]
         old, new = places or (None, None)
         added, removed = (_on_topics(said, topics, at) for said, at in ((s.added_sentences, new),
                                                                          (s.removed_sentences, old)))  # fmt: skip
+        words = [{"heading": ", ".join(g.topics), "text": g.part.text, "in_sentence": g.sentence.text if g.sentence
+                  else None} | _under(new, g.part.start) for g in inserted_on_topics(s.inserted, topics)]  # fmt: skip
+        added = [*(r | {"in_sentence": None} for r in added), *words]  # sentences added, then words inserted
         more = {k: [r | {"heading": ", ".join(r.pop("topics"))} for r in found if r["topics"]]
                 for k, found in (("rewritten", _rewritten(s.rewritten, topics)),
                                  ("moved", _moved(s.moved, topics, new)))}  # fmt: skip
@@ -204,7 +211,7 @@ def _md_section(s: dict[str, Any], top: int) -> list[str]:
     if s["note"]:
         lines += ["", f"Note: {s['note']}."]
     if s["item"] == "7":
-        added, removed = ([f"**{x['heading']}**: {x['text']}{_md_under(x.get('under'))}" for x in s[k]]
+        added, removed = ([f"**{x['heading']}**: {_md_words(x)}{_md_under(x.get('under'))}" for x in s[k]]
                           for k in ("added", "removed"))
         lines += _listed("Sentences added that mention watched topics", added)
         lines += _listed("Sentences removed that mention watched topics", _fewer(removed, top))
@@ -220,6 +227,11 @@ def _md_section(s: dict[str, Any], top: int) -> list[str]:
     title = "Most changed risk factors (most characters changed first)"
     lines += _listed(title, shown + ([f"… and {more} more"] if more > 0 else []))
     return lines + _md_gains(s["changed"]) + _md_losses(s["changed"], top) + _md_rewritten(s["changed"], top)
+
+
+def _md_words(x: dict[str, Any]) -> str:
+    """A sentence, or words inserted into one between "…"."""
+    return f"… {x['text']} …" if x.get("in_sentence") else x["text"]
 
 
 def _md_under(heading: str | None, lead: str = "") -> str:

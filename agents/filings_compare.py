@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from watchdesk.agents.filing_changes import Gain, gains, losses
+from watchdesk.agents.filing_changes import Gain, gains, inserted_on_topics, losses
 from watchdesk.agents.flagging.topic_spec import TopicSpec
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics
 from watchdesk.sources.filing_diff import FactorChange, FilingDiff, Moved, SectionDiff, compare
@@ -54,7 +54,8 @@ def watched_topics(names: Sequence[str], custom: Sequence[dict[str, Any]] = ()) 
 # of a changed factor are rows of kind "deleted"; a sentence the newer filing says in its other section (risk factors or
 # MD&A) is "moved", not removed, and one the older said there is not added; 10: a direction ("increase", "decrease")
 # goes with the figures and sibling metrics ("cost-per-click", "cost-per-impression") are two statements, in pairing
-# sentences rewritten; each sentence's row says the heading it sits under, a moved one where it went (migration 025)).
+# sentences rewritten; each sentence's row says the heading it sits under, a moved one where it went (migration 025);
+# words inserted into the MD&A's reworded sentences on watched topics are rows of kind "inserted", as a factor's).
 # A newest filing compared by an older version is compared again (agents/filings._stored_uncompared).
 COMPARE_VERSION = 10
 
@@ -151,6 +152,8 @@ def _change_rows(
     rows += [_pair_row(o, n, library, c.new) | _under(c.new) for c in s.changes for o, n in c.rewritten]
     rows += [_moved_row(m, library, new) | _under(c.old) for c in s.changes for m in c.moved]
     rows += [_sentence_row(x, list(library.match(x.text))) | _under(new, s.item, x) for x in s.added_sentences]
+    rows += [_sentence_row(g.part, list(g.topics)) | {"kind": "inserted"} | _under(new, s.item, g.part)
+             for g in inserted_on_topics(s.inserted, library)]  # fmt: skip
     rows += [_removed_row(x, list(library.match(x.text))) | _under(old, s.item, x) for x in s.removed_sentences]
     rows += [_pair_row(o, n, library) | _under(new, s.item, n) for o, n in s.rewritten]
     rows += [_moved_row(m, library, new) | _under(old, s.item, m.sentence) for m in s.moved]

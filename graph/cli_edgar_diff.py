@@ -56,7 +56,8 @@ def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_compa
     --across-companies; a NEW whose period ends before OLD's, or of another form (a 10-K against a
     10-Q), is compared as given, with a warning.
     JSON: {"sections": [{"item", "similarity", "jaccard", "note", "added": [{"heading", "text",
-    "under"}], "removed": [...], "rewritten": [{"heading", "old", "new"}] and "moved": [{"heading",
+    "in_sentence", "under"}] (in_sentence: for words inserted into a sentence, that sentence), "removed":
+    [{"heading", "text", "under"}], "rewritten": [{"heading", "old", "new"}] and "moved": [{"heading",
     "text", "to", "now", "to_heading"}] (MD&A), "changed": [{"heading", "old", "new", "similarity",
     "kind", "added_sentences":
     [{"text", "topics", "in_sentence"}], "removed_sentences": [{"text", "topics", "in_sentence"}],

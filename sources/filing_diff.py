@@ -24,7 +24,6 @@ from watchdesk.sources.sentence_diff import (
     Inserted,
     Sentence,
     TextChanges,
-    added_sentences,
     found_in,
     names_after_abbreviations,
     normalize,
@@ -81,8 +80,8 @@ class FactorChange:
 @dataclass(frozen=True, slots=True)
 class SectionDiff:
     """One section compared: similarity (cosine), jaccard, per-factor changes, sentences added and removed (MD&A;
-    a removed sentence's offsets are the older filing's), one statement rewritten (old, new) and sentences moved to
-    the newer filing's risk factors (in neither added nor removed)."""
+    a removed sentence's offsets are the older filing's), one statement rewritten (old, new), sentences moved to
+    the newer filing's risk factors (in neither added nor removed) and words inserted into reworded sentences."""
 
     item: str
     similarity: float
@@ -92,6 +91,7 @@ class SectionDiff:
     removed_sentences: tuple[Sentence, ...] = ()
     rewritten: tuple[Rewritten, ...] = ()
     moved: tuple[Moved, ...] = ()
+    inserted: tuple[Inserted, ...] = ()  # MD&A: words inserted into its light rewordings, as a changed factor's
     note: str = ""
     present: bool = True  # both filings have the section
 
@@ -147,12 +147,13 @@ def _compare_item(old: ParsedFiling, new: ParsedFiling, item: str, names: frozen
     a, b = term_counts(_body(old_s.text)), term_counts(_body(new_s.text))
     sim, jac = cosine(a, b), jaccard(a, b)
     if item == "7":
-        added = added_sentences(old_s.text, new_s.text, new_s.start, names=names)
+        gained = text_changes(old_s.text, new_s.text, new_s.start, names=names)
+        added = list(gained.added)
         removed = removed_sentences(old_s.text, new_s.text, old_s.start, names=names)
         added, removed, moved = _moved(added, removed, _factor_bodies(old), _factor_bodies(new), "1A", names)
         pairs, removed, added = rewritten(removed, added)
         return SectionDiff(item, sim, jac, added_sentences=tuple(added), removed_sentences=tuple(removed),
-                           rewritten=tuple(pairs), moved=tuple(moved))  # fmt: skip
+                           rewritten=tuple(pairs), moved=tuple(moved), inserted=gained.inserted)  # fmt: skip
     changes, note = _factor_changes(old, new, names)
     return SectionDiff(item, sim, jac, changes=tuple(changes), note=note)
 

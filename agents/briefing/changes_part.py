@@ -89,7 +89,7 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
     if (first.get("compare_version") or REMOVALS_SINCE) < REMOVALS_SINCE:  # no row would read as nothing removed
         lines += ["", "Sentences no longer said: not looked for (an older watchdesk compared these filings; a run "
                   "compares each company's newest 10-K, 10-Q or 20-F again)."]  # fmt: skip
-    for kinds, said, side in ((("added",), "added", "new"), (_LOST, "removed", "old")):
+    for kinds, said, side in ((_GAINED, "added", "new"), (_LOST, "removed", "old")):
         mdna = [r for r in rows if r["item"] != "1A" and r["kind"] in kinds and r["topics"]]
         if mdna:
             lines += ["", f"MD&A sentences {said} that mention watched topics ({len(mdna)}):", ""]
@@ -229,6 +229,8 @@ def _reworded_line(r: dict[str, Any]) -> str:
 def _added_line(r: dict[str, Any], side: str = "new") -> str:
     """An MD&A sentence added (`side` "new"), or removed ("old": cited to the older filing that said it)."""
     under = _under(r.get("under_heading"))
+    if r["kind"] == "inserted":  # words put into a sentence lightly reworded
+        return f"- words inserted into a sentence: “{_md(r['new_heading'])}”{under} {_cite(r, 'new')}{_topics(r)}"
     if side == "old":
         return f"- “{_md(r['old_heading'])}”{under} {_cite(r, 'old')}, not in {_doc(r, 'new')}{_topics(r)}"
     return f"- “{_md(r['new_heading'])}”{under} {_cite(r, 'new')}{_topics(r)}"

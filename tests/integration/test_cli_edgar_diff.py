@@ -46,8 +46,8 @@ def test_json_contract_on_nvidia(edgar_fixtures: Path) -> None:
     assert {"old", "new", "topics"} == set(change["rewritten_sentences"][0])
     assert {"heading", "old", "new"} == set(mdna["rewritten"][0]) and {"heading", "text", "to", "now",
                                                                        "to_heading"} == set(mdna["moved"][0])
-    # an MD&A sentence added, with the subheading it sits under
-    assert all({"heading", "text", "under"} == set(r) for r in mdna["added"])
+    # an MD&A sentence added, or words inserted into one ("in_sentence"), with the subheading it sits under
+    assert all({"heading", "text", "in_sentence", "under"} == set(r) for r in mdna["added"])
     assert all({"heading", "text", "under"} == set(r) for r in mdna["removed"])
     assert change["kind"] in {"expanded", "shortened", "reworded"}
     assert risk["changed"][0]["heading"].startswith("We are subject to complex laws")  # most characters first

@@ -113,10 +113,10 @@ def test_a_table_shows_ten_per_filing_and_section_and_says_the_rest(demo_folder:
     assert table.stdout.count("sentence removed  ") + table.stdout.count("sentence removed\n") == 10  # MD&A
     lines = [line for line in table.stdout.splitlines() if "sentence removed from a factor" in line]
     assert all(line.endswith(("supply_chain", "geopolitical", "inventory")) for line in lines)  # on a topic first
-    assert "247 of 383 changes shown (sentences removed: ten per filing and section" in table.stderr
+    assert "249 of 385 changes shown (sentences removed: ten per filing and section" in table.stderr
     assert ("... and 56 more sentences removed from NVDA's 10-K filed 2025-02-26 (risk factors) not shown: "
             "--change removed lists them all") in table.stderr  # fmt: skip
     everything = CliRunner().invoke(cli, ["changes", "--db", db, "--ticker", "NVDA", "--format", "csv"])
-    assert everything.stdout.count("sentence removed") == 156 and "383 changes" in everything.stderr
+    assert everything.stdout.count("sentence removed") == 156 and "385 changes" in everything.stderr
     asked = CliRunner().invoke(cli, ["changes", "--db", db, "--change", "removed", "--format", "table"])
     assert asked.stdout.count("sentence removed") == 156 and "more sentences removed" not in asked.stderr

@@ -160,7 +160,7 @@ def test_a_light_rewording_is_not_an_added_sentence() -> None:
     """A review: 'critical accounting estimates in the areas of inventories, income taxes, and revenue recognition'
     (the old list reordered) and 'Sales of previously reserved inventory and settlements' ('or' before) led the
     briefing as new MD&A text."""
-    from watchdesk.sources.filing_diff import added_sentences
+    from watchdesk.sources.sentence_diff import added_sentences
 
     old = ("We have critical accounting estimates in the areas of revenue recognition, inventories, and income taxes.\n"
            "Sales of previously reserved inventory or settlements of excess inventory purchase obligations resulted "
