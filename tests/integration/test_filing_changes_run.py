@@ -212,8 +212,8 @@ def test_the_largest_change_leads_the_rewordings(nvidia_run: tuple[Path, runner.
     more = "more (`watchdesk changes --ticker NVDA --since 2025-02-26 --until 2025-02-26` lists them all)"
     assert rewordings[-1] == f"- … and 16 {more}"  # a dropped comma is no rewording
     # 39 before light rewordings went, 24 before 6 of them were told apart as sentences rewritten
-    assert "MD&A sentences added that mention watched topics (18):" in part
-    assert f"- … and 13 {more.replace('` lists', ' --change added` lists')}" in part  # the MD&A sentences alone
+    assert "MD&A sentences added that mention watched topics (20):" in part  # 18 sentences, and words put into 2
+    assert f"- … and 15 {more.replace('` lists', ' --change added` lists')}" in part  # the MD&A's additions alone
 
 
 def test_what_changed_factors_gained_is_stored_and_briefed(nvidia_run: tuple[Path, runner.RunOutcome]) -> None:
@@ -244,7 +244,7 @@ def test_what_changed_factors_gained_is_stored_and_briefed(nvidia_run: tuple[Pat
     assert gained[0].endswith(" · topics: Geopolitical")
     assert " · in “Long manufacturing lead times" in gained[1]
     assert part.index("Biggest rewordings") < part.index("Sentences added to changed") < part.index("MD&A sentences")
-    assert "MD&A sentences added that mention watched topics (18):" in part  # MD&A as before
+    assert "MD&A sentences added that mention watched topics (20):" in part  # MD&A as before
 
 
 def test_turning_the_comparison_on_compares_the_newest_filing_stored_while_it_was_off(

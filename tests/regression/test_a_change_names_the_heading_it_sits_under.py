@@ -71,7 +71,7 @@ def test_the_briefing_and_edgar_diff_say_where(demo_folder: Path, edgar_fixtures
     old, new = (str(edgar_fixtures / "filings" / FILES[name]) for name in ("NVDA FY2024", "NVDA FY2025"))
     data = json.loads(CliRunner().invoke(cli, ["edgar", "diff", old, new]).stdout)
     risk, mdna = data["sections"]
-    assert {"heading": "demand", "text": HOPPER, "under": "Demand and Supply"} in mdna["added"]
+    assert {"heading": "demand", "text": HOPPER, "in_sentence": None, "under": "Demand and Supply"} in mdna["added"]
     (moved,) = [m for c in risk["changed"] for m in c["moved_sentences"]]
     assert (moved["to"], moved["to_heading"]) == ("7", "Israel and Regional Conflicts")
 

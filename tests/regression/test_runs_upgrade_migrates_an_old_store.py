@@ -17,10 +17,13 @@ from watchdesk.store.reader import reading
 
 
 def one_behind(path: Path) -> Path:
-    """The demo store as migration 019 left it: the columns of 020 and 021 and the rows of 020 and later taken out."""
+    """The demo store as migration 019 left it: the columns of 020, 021 and 025 and the rows of 020 and later taken
+    out."""
     with duckdb.connect(str(path)) as con:
         con.execute("ALTER TABLE filing_comparisons DROP COLUMN compare_version")
         con.execute("ALTER TABLE store_identity DROP COLUMN kept_at")
+        for column in ("under_heading", "moved_to", "moved_to_heading"):
+            con.execute(f"ALTER TABLE filing_changes DROP COLUMN {column}")
         con.execute("DELETE FROM schema_migrations WHERE version >= 20")
     return path
 

@@ -57,5 +57,6 @@ def test_changes_edgar_diff_and_the_briefing_show_them(demo_folder: Path, edgar_
     assert f"- **geopolitical**: … {EXPORT} … (under “Global Trade”)" in md
     with Store.open(db, read_only=True) as store:  # the briefing's line, past the five its part shows
         stored = period_changes(store, tickers=["NVDA"], start=date(2025, 2, 20), end=date(2025, 3, 1))
-    (line,) = [_added_line(r) for r in stored if r["kind"] == "inserted" and r["new_heading"] == EXPORT]
+    mdna = [r for r in stored if r["kind"] == "inserted" and r["item"] == "7"]
+    (line,) = [_added_line(r) for r in mdna if r["new_heading"] == EXPORT]
     assert line.startswith(f"- words inserted into a sentence: “{EXPORT}” (under “Global Trade”) [10-K filed 2025-")
