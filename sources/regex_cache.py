@@ -57,7 +57,7 @@ _STALE_FILE = 14 * 86400.0
 _CACHE_NAME = re.compile(r"regex-[0-9a-f]{16}\.marshal")
 _lock = threading.Lock()
 _state: dict[str, Any] = {  # entries: key -> bytes; used: the keys this process read or wrote
-    "dir": None, "entries": None, "dirty": False, "hooked": False, "used": set(), "oversized": False,
+    "dir": None, "entries": None, "dirty": False, "hooked": False, "used": set(), "oversized": False, "seen": None,
 }  # fmt: skip
 _MISSING: Any = object()
 _parsed: dict[tuple[str, int], Any] = {}  # (pattern, flags) -> the parse tree compile_cached made last
@@ -67,7 +67,13 @@ def use_dir(path: Path | None) -> None:
     """Keep the cache in `path` (None: memory only, the default, so tests and libraries write nothing)."""
     with _lock:
         if path != _state["dir"]:
-            _state.update(dir=path, entries=None, used=set(), oversized=False)
+            _state.update(dir=path, entries=None, used=set(), oversized=False, seen=None)
+
+
+def directory() -> Path | None:
+    """The folder use_dir() named last (None: memory only)."""
+    named: Path | None = _state["dir"]
+    return named
 
 
 def cache_file(directory: Path) -> Path:
@@ -149,6 +155,17 @@ def memo(
     return value
 
 
+def forget(kind: str, pattern: str) -> None:
+    """Drop what memo() keeps for `pattern` under `kind` (an entry that decodes but no longer serves, such as a
+    Hyperscan database another version wrote): the next memo() computes it again and keeps the new value."""
+    key = f"{kind}:{pattern}"
+    with _lock:
+        entries = _state["entries"]
+        if entries is not None and entries.pop(key, None) is not None:
+            _state["dirty"] = True
+            _hook()
+
+
 def shipped_json(path: Path) -> tuple[dict[str, Any], str]:
     """A shipped JSON file's data, parsed once and then loaded from the cache's file (marshal is ~5x faster than
     json on model weights), and a key naming its content (zlib checksum and length: no hashlib at start-up)."""
@@ -197,6 +214,8 @@ def _entries() -> dict[str, bytes]:
     entries = _state["entries"]
     if entries is None:
         with _lock:
+            if _state["dir"] is not None:
+                _state["seen"] = _stamp(cache_file(_state["dir"]))  # before reading: a save since is merged
             entries = _state["entries"] = _load(_state["dir"])
             if sum(map(len, entries.values())) > _MAX_BYTES:  # pruned when this command saves (save())
                 _state["oversized"] = True
@@ -235,19 +254,25 @@ def _hook() -> None:
         _state["hooked"] = True
 
 
-def save() -> None:
-    """Write new entries, atomically (a concurrent process at worst redoes some work). Past _MAX_BYTES only the
-    entries this command used are kept; temporary files that killed processes left behind are removed."""
+def save() -> str | None:
+    """Write new entries, atomically: a temporary file renamed over the cache's, so a reader never sees half a file
+    and of two processes saving at once one's file wins whole. Entries another process saved since this one loaded
+    the file are kept too (merged), so two commands (or test workers) compiling different patterns do not undo each
+    other's work. Past _MAX_BYTES only the entries this command used are kept; temporary files that killed processes
+    left behind are removed. Returns why the file could not be written (a read-only or missing folder: the cache only
+    costs speed, nothing is raised), None when it was written or there was nothing new to write."""
     with _lock:
         directory, entries = _state["dir"], _state["entries"]
         if directory is None or entries is None or not (_state["dirty"] or _state["oversized"]):
-            return
+            return None
         if _state["oversized"] or sum(map(len, entries.values())) > _MAX_BYTES:
             entries = _state["entries"] = {k: v for k, v in entries.items() if k in _state["used"]}
             _state["oversized"] = False
+        else:
+            _merge_saved(directory, entries)
         import tempfile  # only a command that compiled something new writes: the others need not import it
 
-        with contextlib.suppress(OSError):  # a read-only home only costs speed
+        try:
             directory.mkdir(parents=True, exist_ok=True)
             _remove_stale(directory)
             fd, tmp = tempfile.mkstemp(dir=directory, prefix=".regex-", suffix=".tmp")
@@ -259,7 +284,30 @@ def save() -> None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
                 raise
-            _state["dirty"] = False
+        except OSError as exc:  # a read-only home, a full disk, a file where the folder should be
+            return f"{exc.strerror or exc} ({exc.filename or directory})"
+        _state["dirty"] = False
+        _state["seen"] = _stamp(cache_file(directory))
+        return None
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """The file's modification time and size, None when it is missing: whether another process saved since."""
+    try:
+        seen = path.stat()
+    except OSError:
+        return None
+    return seen.st_mtime_ns, seen.st_size
+
+
+def _merge_saved(directory: Path, entries: dict[str, bytes]) -> None:
+    """Add to `entries` those another process saved since this one loaded the file (this process's own win)."""
+    if _stamp(cache_file(directory)) == _state["seen"]:
+        return
+    saved = _load(directory)
+    if len(saved) + len(entries) < _MAX_ENTRIES and sum(map(len, saved.values())) < _MAX_BYTES:
+        for key, raw in saved.items():
+            entries.setdefault(key, raw)
 
 
 def _remove_stale(directory: Path) -> None:

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from watchdesk.agents.flagging.casefold import lower_parsed
-from watchdesk.agents.flagging.regex_cache import memo
+from watchdesk.agents.flagging.regex_cache import forget, memo
 
 _c: Any
 _parser: Any
@@ -194,15 +194,15 @@ def _compiled(translated: tuple[str, ...], leftmost: bool = False) -> Scanner | 
         hs = importlib.import_module("hyperscan")
     except ImportError:
         return None
-    key = ("som\0" if leftmost else "") + "\0".join(translated)
-    try:
-        stored = memo("hsdb", key, lambda: _serialized(hs, translated, leftmost), encode=_same_bytes, decode=_bytes)
-        if stored is None:
-            return None
-        return Scanner(hs.loadb(stored, hs.HS_MODE_BLOCK), hs)
-    except hs.error:  # a database from another Hyperscan or CPU: compile afresh, not kept
-        serialized = _serialized(hs, translated, leftmost)
-        return None if serialized is None else Scanner(hs.loadb(serialized, hs.HS_MODE_BLOCK), hs)
+    # a database loads only into the Hyperscan version that compiled it: the version is part of its key
+    key = f"{getattr(hs, '__version__', '')}\0" + ("som\0" if leftmost else "") + "\0".join(translated)
+    for _attempt in range(2):
+        try:
+            stored = memo("hsdb", key, lambda: _serialized(hs, translated, leftmost), encode=_same_bytes, decode=_bytes)
+            return None if stored is None else Scanner(hs.loadb(stored, hs.HS_MODE_BLOCK), hs)
+        except hs.error:  # a database this Hyperscan or CPU cannot load: compiled afresh, and kept in its place
+            forget("hsdb", key)
+    return None
 
 
 def _serialized(hs: Any, translated: tuple[str, ...], leftmost: bool = False) -> bytes | None:

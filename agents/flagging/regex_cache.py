@@ -5,6 +5,8 @@ from watchdesk.sources.regex_cache import (
     cache_file,
     compile_cached,
     compile_rewritten,
+    directory,
+    forget,
     memo,
     save,
     shipped_head,
@@ -13,5 +15,6 @@ from watchdesk.sources.regex_cache import (
 )
 
 __all__ = [
-    "cache_file", "compile_cached", "compile_rewritten", "memo", "save", "shipped_head", "shipped_json", "use_dir",
+    "cache_file", "compile_cached", "compile_rewritten", "directory", "forget", "memo", "save", "shipped_head",
+    "shipped_json", "use_dir",
 ]

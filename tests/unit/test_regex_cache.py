@@ -6,6 +6,7 @@ import marshal
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,9 +19,10 @@ PATTERNS = [(r"(?<!\w)(?:supply\s+chain|(?P<x>export)s?)(?!\w)", re.IGNORECASE),
 
 @pytest.fixture()
 def cache_dir(tmp_path: Path) -> Iterator[Path]:
+    before = regex_cache.directory()  # the test process's own (tests/conftest.py), put back after
     regex_cache.use_dir(tmp_path)
     yield tmp_path
-    regex_cache.use_dir(None)
+    regex_cache.use_dir(before)
 
 
 def test_a_pattern_from_the_cache_is_the_pattern_re_compiles(cache_dir: Path) -> None:
@@ -51,11 +53,11 @@ def test_a_damaged_cache_file_costs_only_speed(cache_dir: Path) -> None:
     assert regex_cache.compile_cached(*PATTERNS[1]) == re.compile(*PATTERNS[1])
 
 
-def test_without_a_directory_nothing_is_written(tmp_path: Path) -> None:
+def test_without_a_directory_nothing_is_written(cache_dir: Path) -> None:
     regex_cache.use_dir(None)
     regex_cache.compile_cached(r"memory only \d+")
     regex_cache.save()
-    assert not list(tmp_path.iterdir())
+    assert not list(cache_dir.iterdir())
 
 
 def test_the_shipped_library_compiles_the_same_from_the_cache(cache_dir: Path) -> None:
@@ -151,3 +153,116 @@ def test_an_old_engines_cache_file_is_removed_once_unused(cache_dir: Path) -> No
     assert not old.exists() and other.exists() and notes.exists()
     regex_cache.save()
     assert regex_cache.cache_file(cache_dir).exists()
+
+
+def test_an_edited_pattern_is_compiled_afresh_and_the_old_one_still_loads(cache_dir: Path) -> None:
+    """Entries are keyed by the pattern's text and flags: an edited topic pattern is a new key, never the old code."""
+    regex_cache.compile_cached(r"(?<!\w)inventor(?:y|ies)(?!\w)", re.I)
+    regex_cache.save()
+    regex_cache.use_dir(None)
+    regex_cache.use_dir(cache_dir)
+    edited = regex_cache.compile_cached(r"(?<!\w)stock(?:piles?)?(?!\w)", re.I)
+    assert edited == re.compile(r"(?<!\w)stock(?:piles?)?(?!\w)", re.I) and edited.search("Stockpiles rose")
+    assert regex_cache.compile_cached(r"(?<!\w)inventor(?:y|ies)(?!\w)", re.I).search("Inventories fell")
+
+
+def test_a_hyperscan_database_this_hyperscan_cannot_load_is_compiled_again_and_kept(cache_dir: Path) -> None:
+    """A database is keyed by the Hyperscan version that compiled it; one that still does not load (another CPU, a
+    damaged entry) was compiled afresh by every command and never replaced. Now the new one takes its place."""
+    hs = pytest.importorskip("hyperscan")
+    from watchdesk.agents.flagging import multiscan
+
+    patterns = (r"supply\s+chain", r"export\s+controls?")
+    translated = tuple(t for p in patterns if (t := multiscan.loose(p)) is not None)
+    key = f"{hs.__version__}\0" + "\0".join(translated)
+    regex_cache.memo("hsdb", key, lambda: b"not a database", encode=bytes, decode=bytes)  # what another CPU left
+    multiscan._compiled.cache_clear()
+    scanner = multiscan.scanner(patterns)
+    assert scanner is not None and {i for i, _ in scanner.matches(b"our supply chain and export controls")} == {0, 1}
+    regex_cache.save()
+    regex_cache.use_dir(None)
+    regex_cache.use_dir(cache_dir)  # a new process: the database is loaded, not compiled
+    kept = regex_cache.memo("hsdb", key, lambda: pytest.fail("compiled again"), encode=bytes, decode=bytes)
+    assert hs.loadb(kept, hs.HS_MODE_BLOCK) is not None
+    multiscan._compiled.cache_clear()
+
+
+def test_a_read_only_cache_folder_costs_only_speed(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder the user cannot write (a read-only home, a full disk): the save says why and raises nothing; the
+    patterns are compiled and match as from a writable cache."""
+    import tempfile
+
+    def refused(*_: object, **__: object) -> None:
+        raise PermissionError(13, "Permission denied", str(cache_dir))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    assert regex_cache.compile_cached(*PATTERNS[0]) == re.compile(*PATTERNS[0])
+    assert regex_cache.save() == f"Permission denied ({cache_dir})"
+    assert not regex_cache.cache_file(cache_dir).exists() and not list(cache_dir.glob(".regex-*"))
+    monkeypatch.undo()
+    assert regex_cache.save() is None and regex_cache.cache_file(cache_dir).exists()  # kept once it can be
+
+
+def test_a_cache_folder_that_cannot_be_made_costs_only_speed(tmp_path: Path) -> None:
+    before = regex_cache.directory()
+    (tmp_path / "a-file").write_text("not a folder")
+    regex_cache.use_dir(tmp_path / "a-file" / "flagging")
+    try:
+        assert regex_cache.compile_cached(*PATTERNS[1]) == re.compile(*PATTERNS[1])
+        assert "Not a directory" in (regex_cache.save() or "")
+    finally:
+        regex_cache.use_dir(before)
+
+
+def test_what_another_process_saved_meanwhile_is_kept_by_the_next_save(cache_dir: Path) -> None:
+    """Two commands (or test workers) load the cache, compile different patterns and save: before, the last save's
+    file replaced the first's and its patterns were compiled again by the next command."""
+    regex_cache.compile_cached("mine|ours")  # this process has loaded the (empty) file
+    other = _save_in_another_process(cache_dir, ["theirs|yours"])
+    assert other.returncode == 0, other.stderr
+    regex_cache.save()
+    kept = marshal.loads(regex_cache.cache_file(cache_dir).read_bytes())
+    assert {"c0:mine|ours", "c0:theirs|yours"} <= set(kept)
+
+
+def test_processes_saving_at_once_leave_a_whole_file_and_no_temporary_ones(cache_dir: Path) -> None:
+    """Each save writes a temporary file and renames it over the cache's: whatever the interleaving, a reader finds
+    a whole file (one that loads, every entry the engine's code for its pattern), never half of one."""
+    import subprocess
+    import sys
+
+    saver = [sys.executable, "-c", _SAVER, str(cache_dir)]
+    procs = [
+        subprocess.Popen([*saver, *[f"w{w}p{n}|z" for n in range(60)]], stderr=subprocess.PIPE, text=True)
+        for w in range(6)
+    ]
+    for proc in procs:
+        assert proc.wait(timeout=120) == 0, proc.stderr.read() if proc.stderr else ""
+    kept = marshal.loads(regex_cache.cache_file(cache_dir).read_bytes())
+    assert any(all(f"c0:w{w}p{n}|z" in kept for n in range(60)) for w in range(6))  # the last writer's, whole
+    for key, raw in kept.items():
+        pattern = key.split(":", 1)[1]
+        assert regex_cache.compile_cached(pattern) == re.compile(pattern)
+        assert marshal.loads(raw)
+    assert list(cache_dir.glob(".regex-*.tmp")) == []
+
+
+_SAVER = """
+import sys, time
+from watchdesk.agents.flagging import regex_cache
+regex_cache.use_dir(__import__("pathlib").Path(sys.argv[1]))
+for pattern in sys.argv[2:]:
+    regex_cache.compile_cached(pattern)
+for _ in range(5):  # save again and again, as other processes do
+    regex_cache.compile_cached(f"again{time.perf_counter_ns()}|z")
+    problem = regex_cache.save()
+    assert problem is None, problem
+"""
+
+
+def _save_in_another_process(folder: Path, patterns: list[str]) -> Any:
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", _SAVER, str(folder), *patterns], capture_output=True, text=True,
+                          timeout=120, check=False)  # fmt: skip
