@@ -38,3 +38,9 @@ bench-rules-pass: $(STAMP)
 .PHONY: bench-briefing
 bench-briefing: $(STAMP)
 	$(BIN)/python -m tests.bench.bench_briefing_scale
+
+# The first `watchdesk flag` after an install (a call, a 10-K; default and all topics), by how the compiled-pattern
+# cache was filled before it: empty, the old install's warm-up, `watchdesk flag --warm-cache`. Wall and CPU time.
+.PHONY: bench-first-flag
+bench-first-flag: $(STAMP)
+	$(BIN)/python -m tests.bench.bench_first_flag

@@ -70,10 +70,17 @@ def _topic_names(value: str) -> list[str]:
     help="Write the requests the LLM judge would send (JSONL, one {key, request} per line) without sending them; "
     "answer them with any model as {key, response} lines and replay with WATCHDESK_MODEL=replay:FILE_OR_DIR.",
 )
+@click.option(
+    "--warm-cache",
+    is_flag=True,
+    help="Flag nothing: compile the topics' patterns into the cache folder (WATCHDESK_CACHE_DIR, default "
+    "~/.cache/watchdesk), so the first flag of a call or filing costs what the next does (~0.3 s of CPU on a call) "
+    "instead of 2 to 7 s. The Makefile's install runs it; after `pip install`, run it once.",
+)
 @click.pass_context
 def flag(
     ctx: click.Context, path: Path | None, text: str | None, topics: str, fmt: str, no_llm: bool,
-    llm_requests: Path | None,
+    llm_requests: Path | None, warm_cache: bool,
 ) -> None:  # fmt: skip
     """Flag topic mentions in a transcript or SEC filing: JSONL, one flag per line.
 
@@ -103,7 +110,11 @@ def flag(
       watchdesk flag call.json --format json | jq -c 'select(.polarity=="negative")'
       watchdesk flag NVDA_2026_Q1.txt --llm-requests requests.jsonl
       watchdesk flag --text "Channel inventory is now healthy. Export controls cut our China sales."
+      watchdesk flag --warm-cache         # once after an install: the first flag starts fast
     """
+    if warm_cache:
+        _warm(ctx.obj, given=path is not None or text is not None)
+        return
     from watchdesk.agents.flagging.document import flag_document, relabelled
     from watchdesk.agents.flagging.topics import load_topics
 
@@ -129,6 +140,23 @@ def flag(
         click.echo(inert_json(_row(item)))
     if not flags:  # stdout stays empty JSONL; say so where a person reads
         click.echo(f"no mention of {', '.join(t.name for t in library)} found", err=True)
+
+
+def _warm(settings: Settings, *, given: bool) -> None:
+    """--warm-cache: fill the compiled-pattern cache and say where, or why it could not be kept."""
+    from watchdesk.agents.flagging.warm import warm
+
+    if given:
+        raise click.UsageError("--warm-cache flags nothing: give it no file and no --text")
+    if settings.cache_dir is None:
+        raise ConfigError("--warm-cache: no cache folder is set; set WATCHDESK_CACHE_DIR to a folder to keep it in")
+    done = warm(settings.cache_dir / "flagging")
+    if done.problem is not None:
+        click.echo(f"warning: the compiled patterns could not be kept in {done.path.parent}: {done.problem}. watchdesk "
+                   "works without them, but each command compiles them again (2 to 7 s of CPU); set "
+                   "WATCHDESK_CACHE_DIR to a folder you can write", err=True)  # fmt: skip
+        return
+    click.echo(f"compiled patterns kept in {done.path} ({done.size / 2**20:.1f} MB)", err=True)
 
 
 def _document(path: Path | None, fmt: str) -> Document:
