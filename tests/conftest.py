@@ -6,7 +6,11 @@ hosts are allowed, so a test that tries to reach SEC fails instead of hanging.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +19,27 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_FIXTURES = REPO.parent / "shared" / "fixtures"
+# The folder (a WATCHDESK_CACHE_DIR) whose flagging/ cache the xdist controller filled for its workers.
+_SHARED_PATTERNS = "WATCHDESK_TEST_PATTERN_CACHE"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With test workers (pytest-xdist), the controller fills one compiled-pattern cache before they start
+    (`watchdesk flag --warm-cache`, ~5 s of CPU on an idle machine) and each worker's private cache folder starts as
+    a copy of it (_private_cache_dir). Before, each worker compiled the topics' regexes and the Hyperscan databases
+    twice over, once in its own process for the tests that flag in-process and once in the first `watchdesk`
+    command it ran. Not from the user's ~/.cache: another checkout's cache would lend this one its analyses."""
+    if hasattr(config, "workerinput") or _SHARED_PATTERNS in os.environ or not config.getoption("numprocesses", None):
+        return  # a worker (the controller's folder is in its environment), or one process: nothing to share
+    folder = Path(tempfile.mkdtemp(prefix="watchdesk-test-patterns-"))
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    config.add_cleanup(lambda: os.environ.pop(_SHARED_PATTERNS, None))
+    warmed = subprocess.run(
+        [sys.executable, "-m", "watchdesk.graph.cli", "flag", "--warm-cache"],
+        env={**os.environ, "WATCHDESK_CACHE_DIR": str(folder)}, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if warmed.returncode == 0:  # else each worker compiles as it did before: slower, never wrong
+        os.environ[_SHARED_PATTERNS] = str(folder)
 
 
 @pytest.fixture(scope="session")
@@ -32,10 +57,19 @@ def edgar_fixtures(shared_fixtures: Path) -> Path:
 
 @pytest.fixture(scope="session", autouse=True)
 def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Commands run by tests keep their caches (HTTP, compiled flagging regexes) in a temporary folder, not ~/.cache."""
+    """Commands run by tests keep their caches (HTTP, compiled flagging regexes) in a temporary folder, not ~/.cache.
+    Under test workers it starts with the patterns the controller compiled (pytest_configure), which this process's
+    own flagging reads too (it keeps them in memory alone otherwise)."""
+    from watchdesk.agents.flagging import regex_cache
+
+    folder = tmp_path_factory.mktemp("watchdesk-cache")
     patch = pytest.MonkeyPatch()
-    patch.setenv("WATCHDESK_CACHE_DIR", str(tmp_path_factory.mktemp("watchdesk-cache")))
+    patch.setenv("WATCHDESK_CACHE_DIR", str(folder))
+    if shared := os.environ.get(_SHARED_PATTERNS):
+        shutil.copytree(Path(shared) / "flagging", folder / "flagging")
+        regex_cache.use_dir(folder / "flagging")
     yield
+    regex_cache.use_dir(None)
     patch.undo()
 
 

@@ -81,9 +81,10 @@ def test_twins_find_what_the_topics_find_on_a_filing(edgar_fixtures: Path) -> No
 
 @pytest.fixture()
 def cache_dir(tmp_path: Path) -> Iterator[Path]:
+    before = regex_cache.directory()  # the test process's own (tests/conftest.py), put back after
     regex_cache.use_dir(tmp_path)
     yield tmp_path
-    regex_cache.use_dir(None)
+    regex_cache.use_dir(before)
 
 
 def test_a_twin_from_the_cache_is_the_twin_compiled_afresh(cache_dir: Path) -> None:

@@ -19,6 +19,7 @@ from watchdesk.agents.flagging.topics import load_topics
 
 @pytest.fixture()
 def warm_cache(tmp_path: Path) -> Iterator[Path]:
+    before = regex_cache.directory()  # the test process's own (tests/conftest.py), put back after
     regex_cache.use_dir(tmp_path)
     default_refiner.__wrapped__()._tables  # noqa: B018 - fills the cache as a first command would
     default_model.__wrapped__()._compiled  # noqa: B018
@@ -26,7 +27,7 @@ def warm_cache(tmp_path: Path) -> Iterator[Path]:
     regex_cache.use_dir(None)
     regex_cache.use_dir(tmp_path)  # a new process, as far as the cache knows
     yield tmp_path
-    regex_cache.use_dir(None)
+    regex_cache.use_dir(before)
 
 
 def loaded(mapping: object) -> bool:
