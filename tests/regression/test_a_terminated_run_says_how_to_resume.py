@@ -16,10 +16,14 @@ from tests.integration.kill_harness import cli, env, next_start
 from tests.regression.demo_slice import WATCHLIST, nvidia_pack
 from watchdesk.store.store import Store
 
-# `watchdesk run` as it is, except that once its plan is saved its next request waits for the stop (at most 60 s).
-# The SIGTERM then always lands between the plan and NVIDIA's listing: sent as "planned" was read, it reached a busy
-# machine's run after the listing had been fetched, which the resumed run fetched again (5 requests, not 4).
-HELD_AFTER_THE_PLAN = """
+# `watchdesk run` as it is, except that once its plan is saved its next request waits for the stop (at most 60 s),
+# and says on stderr that it waits (HELD). The SIGTERM is sent when that line is read, so it always lands while the
+# run waits for NVIDIA's listing. Sent as "planned" was read, it reached a busy machine's run after the listing had
+# been fetched, which the resumed run fetched again (5 requests, not 4); held, but still sent at "planned", it landed
+# anywhere from the planner's last statement to the listing's request (LangGraph saving the planner's checkpoint,
+# routing to the next step), wherever the load had the run by then.
+HELD = "test harness: a request waits for the stop"
+HELD_AFTER_THE_PLAN = f"""
 import sys
 from watchdesk.graph.cli import main
 from watchdesk.sources.gateway import Gateway
@@ -30,6 +34,7 @@ def saved(self, **kwargs):
     planned.append(True)
 def held(self, url, **kwargs):
     if planned:
+        print("{HELD}", file=sys.stderr, flush=True)
         store._STOPPING.wait(60)  # set by the SIGTERM on any thread (graph/signals.py); the main thread's ends in it
     return get(self, url, **kwargs)
 store.Store.save_plan, Gateway.get = saved, held
@@ -46,11 +51,12 @@ def test_sigterm_mid_run_says_how_to_resume_and_approve_completes_it(tmp_path: P
                             stderr=subprocess.PIPE, text=True)  # fmt: skip
     assert proc.stderr is not None
     said = []
-    for line in proc.stderr:  # the run row exists once the plan is made
+    for line in proc.stderr:  # the run row exists once the plan is made, and the next request waits
         said.append(line)
-        if "planned" in line:
+        if HELD in line:
             proc.send_signal(signal.SIGTERM)
             break
+    assert any("planned" in line for line in said), "".join(said)
     rest = proc.communicate(timeout=120)[1]
     said_all = " ".join(("".join(said) + rest).split())
     assert proc.returncode == 128 + signal.SIGTERM, said_all
