@@ -76,18 +76,22 @@ def trials_approved(store: Store, *, watchlist: str, fingerprints: Sequence[str]
     return counts[0] - counts[1]
 
 
-def approval_reason(mode: str, *, approved: int, changed: int, since: int = 0, trials: int = 0) -> str:
+def approval_reason(
+    mode: str, *, approved: int, changed: int, since: int = 0, trials: int = 0, goal: bool = False
+) -> str:
     """Why a run waits for a person's yes, in the words of the notice and `approve --show`: `approved` runs of the
     watchlist as it now reads were approved before the run started, `changed` of it as it read before, `since`
     of it since the run started (which it asks all the same: it asks as things stood when it started), and `trials`
-    approved trials of it, which count only for other trials."""
+    approved trials of it, which count only for other trials. A `goal` run on the spot (`run "GOAL"`) has no file:
+    its runs are those of the goal, planned on any day."""
     if not mode.startswith("first:"):
         return f'the policy wants a person\'s yes on every run (approval = "{mode}")'
     from watchdesk.agents.briefing.text import plural
 
     n = int(mode.split(":", 1)[1])
     # approvals, not runs: a rejected run, or an edited (narrowed) plan, does not count towards N
-    rule = (f"the policy wants a person's yes until {plural(n, 'run')} of the watchlist as its file now reads "
+    whose = "of this goal" if goal else "of the watchlist as its file now reads"
+    rule = (f"the policy wants a person's yes until {plural(n, 'run')} {whose} "
             f"{'is' if n == 1 else 'are'} approved (approval = \"{mode}\")")  # fmt: skip
     if changed and not approved and n == 1:
         return CHANGED
@@ -116,7 +120,8 @@ def why_waiting(store: Store, run_id: str) -> str:
     ((name, fingerprint, stored, path),) = store.query(sql, [run_id])
     mode = str(json.loads(stored or "{}").get("policy", {}).get("approval", "never"))
     fingerprints = [fingerprint, *_as_written(store, name=name, fingerprint=fingerprint, path=path)]
-    if not path and str(name).startswith("goal-"):  # a goal run on the spot: its runs of other days count (as_before)
+    goal = not path and str(name).startswith("goal-")
+    if goal:  # a goal run on the spot: its runs of other days count (as_before)
         from watchdesk.graph.goal.earlier import same_goal
 
         fingerprints += same_goal(store, name=name, stored=stored)
@@ -124,7 +129,7 @@ def why_waiting(store: Store, run_id: str) -> str:
     now, _ = approval_counts(store, watchlist=name, fingerprints=fingerprints, run_id="",
                              trial=is_trial(store, run_id))  # fmt: skip
     trials = trials_approved(store, watchlist=name, fingerprints=fingerprints, run_id=run_id)
-    return approval_reason(mode, approved=approved, changed=changed, since=now - approved, trials=trials)
+    return approval_reason(mode, approved=approved, changed=changed, since=now - approved, trials=trials, goal=goal)
 
 
 def _as_written(store: Store, *, name: str, fingerprint: str, path: str | None) -> list[str]:

@@ -46,7 +46,7 @@ def test_a_real_run_after_an_approved_trial_asks(tmp_path: Path, monkeypatch: py
     assert "is awaiting approval" in ran  # no terminal here: the plan waits for a yes
     run_id = ran.split("watchdesk approve ", 1)[1].split()[0]
     shown = _said("approve", run_id, "--db", str(db), "--show")
-    assert ("Why: the policy wants a person's yes until 1 run of the watchlist as its file now reads is approved "
+    assert ("Why: the policy wants a person's yes until 1 run of this goal is approved "
             f'(approval = "first:1"); 0 approved before this run started; {NOT_COUNTED}.') in shown
 
 

@@ -17,7 +17,7 @@ from watchdesk.graph.cli import cli
 from watchdesk.graph.demo import demo_pack
 
 GOAL = "Monitor NVIDIA 10-Q filings for inventory for the next 4 weeks, weekly"
-RULE = ("the policy wants a person's yes until 1 run of the watchlist as its file now reads is approved (approval = "
+RULE = ("the policy wants a person's yes until 1 run of this goal is approved (approval = "
         '"first:1")')
 
 
