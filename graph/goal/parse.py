@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import re
@@ -123,7 +124,9 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     companies = {n.ref.ticker: n.ref for n in found.named}
     watchlist = build_watchlist(found, sources, timing, topics, recipients, notes=notes)
     notes.decide(f"companies: resolved with {index.origin}")
-    decisions = sorted(notes.decisions, key=_reading_order)
+    # each company's reading in the goal's order, wherever it was read ("Watch AMD, nvda and Intel": nvda second)
+    where = {n.said: n.start for n in found.named + words + context + found.excluded + found.left_out if n.said}
+    decisions = sorted(notes.decisions, key=lambda d: (_reading_order(d), _named_at(d, where, text.raw)))
     return GoalPlan(goal, watchlist, companies, tuple(decisions), tuple(notes.not_understood),
                     context=tuple(dict.fromkeys(n.ref.ticker for n in words + context)))
 
@@ -136,6 +139,17 @@ _ORDER = (
 
 def _reading_order(decision: str) -> int:
     return next((i for i, head in enumerate(_ORDER) if decision.startswith(head)), len(_ORDER))
+
+
+def _named_at(decision: str, where: dict[str, int], raw: str) -> int:
+    """Where in the goal a company's decision names it (0 for any other decision: those keep the order they had)."""
+    if not decision.startswith("company "):
+        return 0
+    if decision in where:
+        return where[decision]
+    quoted = re.match(r"company ('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")", decision)
+    at = raw.find(ast.literal_eval(quoted.group(1))) if quoted else -1
+    return at if at >= 0 else len(raw)
 
 
 def build_watchlist(
