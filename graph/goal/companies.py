@@ -227,3 +227,28 @@ def _record(
         ref = outcome.ref
         said = f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by {outcome.how}{also}"
         found.named.append(Named(ref, phrase, start, said))
+
+
+_UNLISTED_PROBLEM = re.compile(r"""^('[^']*'|"[^"]*"): .* """ + re.escape(UNLISTED))
+
+
+def unlisted_said(problems: list[str], *, others: bool) -> str:
+    """What watchdesk can and cannot do for the companies SEC does not list among `problems` ("LVMH", "Hermès"), said
+    after them; `others`: the goal names companies SEC lists too."""
+    from watchdesk.graph.goal.text import fold
+
+    names = [m.group(1)[1:-1] for p in problems if (m := _UNLISTED_PROBLEM.match(p))]
+    if not names:
+        return ""
+    one = len(names) == 1
+    listed = names[0] if one else ", ".join(names[:-1]) + " and " + names[-1]
+    symbol = re.sub(r"[^A-Z0-9]", "", fold(names[0]).upper())[:10] or "NAME"
+    its, it = ("its", "it") if one else ("their", "them")
+    return (f"\n{listed} {'is' if one else 'are'} not listed with SEC: {'it files' if one else 'they file'} no 10-K, "
+            f"10-Q or 20-F there, so watchdesk has none of {its} filings to read, and a goal watches only companies "
+            f"SEC lists.\n{its.capitalize()} earnings calls and news can still be read by a watchlist file written by "
+            f'hand: [[tickers]] symbol = "{symbol}" with sources = ["transcripts"] (a folder of {its} call '
+            f'transcripts, transcripts/{symbol}) or ["news"] (with [[news.feeds]]); see the README\'s watchlist '
+            "reference."
+            + (f" Or leave {it} out of the goal to plan the others." if others else ""))
+

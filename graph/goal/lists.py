@@ -10,6 +10,7 @@ from watchdesk.graph.goal.lower_case import by_a_space
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key
 from watchdesk.graph.goal.positions import beside_any, qualified_words
 from watchdesk.graph.goal.text import Token
+from watchdesk.graph.goal.words import words
 from watchdesk.sources.models import CompanyRef
 
 _JOINT = r"\s*(?:,\s*and\b|,|&|\band\b|\bor\b)\s*"
@@ -56,6 +57,26 @@ def alias_alone(group: list[Token], index: CompanyIndex, raw: str, starts: set[i
     if ref is None or qualified_words([Named(ref, group[0].text, group[0].start)], raw, starts):
         return None
     return ref
+
+
+def name_alone(group: list[Token], index: CompanyIndex, raw: str, starts: set[int]) -> CompanyRef | None:
+    """The well-known company whose whole SEC name, but for its form ("Inc.", "Group"), an English word in lower case
+    is ("lucid": Lucid Group, Inc.; "snowflake"), when it stands alone as a company does: read as that company only
+    in a list of companies ("tesla, rivian, lucid"), as alias_alone's words are. A word that only starts a name
+    ("gaming", "steel", "bank") names no company, and one qualifying the words after it ("lucid commentary") stays
+    the word."""
+    from watchdesk.graph.goal.lower_case import lower_case_name
+
+    ref = lower_case_name(group, index, english=True)
+    if ref is None or any(w not in _FORMS for w in re.findall(r"[a-z]{2,}", ref.name.lower())[1:]):
+        return None
+    if qualified_words([Named(ref, group[0].text, group[0].start)], raw, starts):
+        return None
+    return ref
+
+
+_FORMS = words("inc incorporated corp corporation co company group holdings holding ltd limited plc nv sa ag se de "
+               "the llc lp")
 
 
 def listed_together(groups: list[list[Token]], companies: list[CompanyRef | None], raw: str) -> set[int]:

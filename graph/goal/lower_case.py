@@ -22,14 +22,16 @@ def lower_case_ticker(group: list[Token], index: CompanyIndex) -> CompanyRef | N
     return ref
 
 
-def lower_case_name(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
+def lower_case_name(group: list[Token], index: CompanyIndex, *, english: bool = False) -> CompanyRef | None:
     """The well-known company whose SEC name a lone lower-case word starts ("rivian", "broadcom"), when that word is
-    no English word ("lucid", "apple", "charles" stay words) and no ticker; read where a company stands, and said."""
+    no English word ("lucid", "apple", "charles" stay words; `english`: an English word too, not a common one) and no
+    ticker; read where a company stands, and said."""
     from watchdesk.graph.goal.names import Match, name_key
     from watchdesk.graph.goal.words import is_english
 
     word = group[0].word
-    if len(group) != 1 or not word.isalpha() or not word.islower() or len(word) < 4 or is_english(word):
+    if len(group) != 1 or not word.isalpha() or not word.islower() or len(word) < 4 or (is_english(word) and
+                                                                                       not english):
         return None
     if word.upper() in ACRONYMS or is_ordinary(word) or index.ticker(word) is not None:
         return None

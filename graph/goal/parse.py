@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from watchdesk.graph.goal.capitals import read_capitals
-from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companies
+from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companies, unlisted_said
 from watchdesk.graph.goal.delivery import find_recipients
-from watchdesk.graph.goal.lists import alias_alone, listed_groups, listed_together, lower_alias
+from watchdesk.graph.goal.lists import alias_alone, listed_groups, listed_together, lower_alias, name_alone
 from watchdesk.graph.goal.lower_case import (
     as_written,
     leave_out_negated,
@@ -116,7 +116,8 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     say_codes(text, notes)  # "MI300", "Q3": the leftovers read words, not codes
     say_ticker_slips(found.named, index, text.raw, notes)  # "JPM, BAC, WFG": West Fraser Timber, or Wells Fargo?
     if found.problems:
-        raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems))
+        raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems)
+                          + unlisted_said(found.problems, others=bool(found.named)))
     if not found.named:
         aside = "".join(f"\n  ({n.said})" for n in words + context)  # "Shell companies are ...": why not Shell
         aside += "".join(f"\n  ({n})" for n in notes.not_understood if n.endswith("to watch it"))  # "watch GM ..."
@@ -253,8 +254,9 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
                 for i, g in enumerate(groups)]  # fmt: skip
     # "nvda, meta and amd": an ordinary word that is a company's alias, alone in a list of companies, is the company
     starts = {n.start for n in found.named}
+    # "tesla, rivian, lucid": so is an English word that is a well-known company's whole name but for its "Inc."
     alone = [None if lower[i] or i in as_words else alias_alone(g, index, text.raw, starts)
-             for i, g in enumerate(groups)]  # fmt: skip
+             or name_alone(g, index, text.raw, starts) for i, g in enumerate(groups)]  # fmt: skip
     only_tickers = not found.named and any(lower) and all(
         r or u or a for r, u, a in zip(lower, unlisted, alone, strict=True))
     # "watch nvda, tsm and asml": tickers typed in lower case where companies stand (beside a company, or every word
@@ -319,7 +321,7 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
         names = index.close(phrase, tickers=False, cutoff=0.75 if capital else 0.85)
         known_unlisted = index.by_name(name_key(phrase)) == []  # "samsung": a company watchdesk knows SEC does not list
         if (listed and (capital or names or known_unlisted or ticker_slip(group, index))) or (
-                not found.named and (capital or names)) or (capital and names and not ordinary):
+                not found.named and (capital or names or known_unlisted)) or (capital and names and not ordinary):
             matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase)) or "none"
             if known_unlisted:
                 found.problems.append(f"{phrase!r}: {phrase} {UNLISTED}")
