@@ -19,8 +19,9 @@ _LOOKBACK = re.compile(
     re.IGNORECASE,
 )
 _MONTHS = {"month": 1, "quarter": 3, "year": 12}
-# "Q3", "3Q25", "FY2025", "1H", "H2 2025": a fiscal period, which no parser reads
-PERIOD = re.compile(r"(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY)'?\d{0,4}", re.IGNORECASE)
+# "Q3", "3Q25", "FY2025", "1H", "H2 2025", "Q4'24": a fiscal period, which no parser reads; its year of two digits
+# (10-39) or four: "H20", "H100" and "H200" are NVIDIA's chips
+PERIOD = re.compile(r"(?:Q[1-4]|[1-4]Q|H[12]|[12]H|FY)(?:'?[1-3]\d|(?:19|20)\d\d)?", re.IGNORECASE)
 
 
 def with_lookback(timing: Timing, text: Text, notes: Notes, *, as_of: date) -> Timing:
