@@ -4,16 +4,17 @@ the ticker written is the one watched, and one decision says both words."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from watchdesk.graph.goal.companies import Found, Named
 from watchdesk.graph.goal.names import CompanyIndex
 from watchdesk.graph.goal.text import Text
-from watchdesk.graph.goal.words import common_words
+from watchdesk.graph.goal.words import EXCHANGE_SUFFIX, common_words
 
 # "Alphabet (GOOGL)", "Alphabet (NASDAQ: GOOGL)", "Alphabet ($GOOGL)": between the two, an opening parenthesis (and
 # an exchange); after the second, its closing one
 _OPEN = re.compile(r"\s*\(\s*(?:(?:nasdaq|nyse(?: american)?|amex|otc)\s*:\s*)?\$?$", re.IGNORECASE)
-_CLOSE = re.compile(r"\s*\)")
+_CLOSE = re.compile(rf"(?:{EXCHANGE_SUFFIX.pattern})?\s*\)")  # "Nvidia (NVDA US)": with its exchange
 # "NASDAQ:NVDA", "NYSE: TSM", "nyse:tsm": where a ticker is listed, no company (Nasdaq, Inc.) to watch; so is "TSM
 # (NYSE)" after a ticker
 _EXCHANGES = r"(?:nasdaq|nyse(?: american| arca)?|amex|otc)"
@@ -29,6 +30,26 @@ def read_exchanges(text: Text, index: CompanyIndex) -> None:
             text.use(m.start(), m.end())
     for m in _LISTED_ON.finditer(text.raw):
         text.use(m.start(), m.end())
+    for tok in text.tokens():  # "ASML NA", "TSM US": the exchange after a ticker in capitals; "2330 TT" a local code
+        suffix = EXCHANGE_SUFFIX.match(text.raw, tok.end)
+        if suffix and ((tok.word.isupper() and index.ticker(tok.word)) or _LOCAL_CODE.match(text.raw, tok.start)):
+            text.use(suffix.start(1), suffix.end())
+
+
+def say_exchange_suffixes(found: Found, raw: str) -> None:
+    """Each company read with an exchange code after it ("ASML NA") says how the code was read; a local exchange's
+    number with one ("2330 TT", "7203 JP") stops the plan, saying to name the company."""
+    for i, n in enumerate(found.named):
+        if n.said and n.phrase.isupper() and (suffix := EXCHANGE_SUFFIX.match(raw, n.end)):
+            code = suffix.group(1)
+            found.named[i] = replace(n, said=f"{n.said}; {code!r} after it is its exchange (Bloomberg's code)")
+    for m in _LOCAL_CODE.finditer(raw):  # "2025 US tariffs" is a year: no US listing has a number for its ticker
+        local = f"{m.group(1)} {m.group(2)}"
+        found.problems.append(f"{local!r}: a number on a local exchange ({m.group(2)}), not a ticker in SEC's map; "
+                              "name the company, or its US ticker (TSMC's 2330 TT is TSM)")
+
+
+_LOCAL_CODE = re.compile(rf"(?<![\w.,])(\d{{3,6}})(?={EXCHANGE_SUFFIX.pattern})(?![ \t]+U[A-Z]\b)[ \t]+([A-Z]{{2}})")
 
 
 def read_lower_case_in_parentheses(text: Text, found: Found, index: CompanyIndex) -> None:

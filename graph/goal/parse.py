@@ -27,7 +27,12 @@ from watchdesk.graph.goal.lower_case import (
 )
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, shipped_index
 from watchdesk.graph.goal.negation import find_negations
-from watchdesk.graph.goal.parenthesised import pair_parenthesised, read_exchanges, read_lower_case_in_parentheses
+from watchdesk.graph.goal.parenthesised import (
+    pair_parenthesised,
+    read_exchanges,
+    read_lower_case_in_parentheses,
+    say_exchange_suffixes,
+)
 from watchdesk.graph.goal.positions import (
     WATCH_VERBS,
     after_watch_verb,
@@ -97,6 +102,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     found = find_companies(text, index, notes)
     read_lower_case_in_parentheses(text, found, index)  # "alphabet (googl)", as "Alphabet (GOOGL)"
     read_capitals(text, found, index, notes)  # "T and VZ", "C, JPM and BAC", "watch F": tickers, not words or names
+    say_exchange_suffixes(found, text.raw)  # "ASML NA", "TSM US": the ticker, where it trades said
     read_where_watched(text, found, index)  # "watch nvda for Apple demand": nvda stands as NVDA does
     leave_out_negated(text, found, index)  # "excluding tsm", as "excluding TSM"
     # "Price Target changes": the word; "Watch NVDA for Apple demand": Apple is no company to watch

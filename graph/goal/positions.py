@@ -20,7 +20,7 @@ from dataclasses import replace
 from watchdesk.graph.goal.companies import ORDINARY_ALIASES, Found, Named
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.goal.topics import keyword_table
-from watchdesk.graph.goal.words import PLACES, common_words, english_words, words
+from watchdesk.graph.goal.words import EXCHANGE_SUFFIX, PLACES, common_words, english_words, words
 
 # "NVIDIA, AMD and Intel", "NVIDIA & AMD", "NVIDIA or AMD", "NVIDIA as well as AMD", "NVIDIA vs AMD": one list; so
 # is "Alphabet (GOOGL) and Rivian", the parenthesis closed before the joint
@@ -116,6 +116,8 @@ def qualified_words(group: list[Named], raw: str, starts: set[int]) -> str | Non
     ("for AMD.", "AMD for ...", "AMD weekly"), None when a source follows: the company's own ("Apple filings")."""
     qualified: list[str] = []
     pos = group[-1].end
+    if suffix := EXCHANGE_SUFFIX.match(raw, pos):  # "TSM US for inventory": its exchange, no word it qualifies
+        pos = suffix.end()
     while (m := _NEXT_WORD.match(raw, pos)) and m.start(1) not in starts:  # "AMD Intel and NVIDIA": two companies
         word = m.group(1).lower()
         if _SOURCE_WORD.fullmatch(word) and not qualified:

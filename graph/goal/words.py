@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from functools import cache
 from importlib import resources
 
@@ -23,6 +24,12 @@ ACRONYMS = words(
     # finance shorthand that SEC also lists as tickers: "GM compression" is gross margin, "ARR" recurring revenue
     "GM ARR ROIC ROE ROA ROCE NRR GMV ARPU OEM OEMS ODM CAGR BOM WIP DSO DPO DIO NIM NII LTV CAC TCO PCB PCBS FCF "
     "OPEX CAPEX COGS SG&A BPS YOY"
+)
+# Bloomberg's exchange codes, written after a ticker in capitals ("ASML NA", "TSM US", "NVDA US Equity"): where it
+# trades, not a word the ticker qualifies. Codes that are English words in capitals ("IN", "NO", "ID") are left out.
+EXCHANGE_SUFFIX = re.compile(
+    r"[ \t]+(US|UN|UW|UQ|UA|UR|UP|NA|LN|TT|JP|JT|HK|GR|GY|FP|SW|SE|CN|CT|AU|KS|IM|SM|SS|CH|BB|DC|FH|SP|AV|LI)"
+    r"(?:[ \t]+Equity)?\b(?![-'’.]\w)"
 )
 # Places where a company builds or sells ("capacity expansion in Arizona"): alone, no misspelt company to stop on (as
 # one word of a name they still name it: "Washington Trust"). States whose name alone is a well-known company's
