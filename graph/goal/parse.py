@@ -34,6 +34,7 @@ from watchdesk.graph.goal.parenthesised import (
     say_exchange_suffixes,
 )
 from watchdesk.graph.goal.positions import (
+    STANDS_ALONE_BEFORE,
     WATCH_VERBS,
     after_watch_verb,
     beside_company,
@@ -294,8 +295,12 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
             continue  # read as a ticker above
         listed = i in in_list
         if (word_ref := ticker_in_lower_case(group, index)) and (listed or not found.named or i in as_words):
-            # "NVIDIA and gold": the word where a company stands, "nvda low margins": a word; said how to name it
-            if found.named:
+            # "NVIDIA and gold": the word where a company stands, "nvda low margins": a word; said how to name it, and
+            # the unread words it qualifies with it ("nvda meta commentary": 'commentary' too, not dropped unsaid)
+            if found.named and (rest := unread_after(group, text)):
+                notes.unclear(f"{phrase + rest!r}: not understood, ignored ({phrase!r} in lower case is a word, "
+                              f"{as_written(word_ref)}; {rest.strip()!r} names no topic watchdesk reads)")
+            elif found.named:
                 notes.unclear(f"{phrase!r}: not understood, ignored (in lower case a word, {as_written(word_ref)})")
             else:
                 kind = "read as a ticker only where a company stands" if lower[i] else "a word"  # "googl" is no word
@@ -305,6 +310,9 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
             if listed:  # "costco, walmart & target": where a company stands, said, never dropped unsaid
                 notes.unclear(f"{phrase!r}: not understood, ignored (in lower case a word, not {ref.name} "
                               f"({ref.ticker}): write {phrase.capitalize()} or ${ref.ticker} to watch it)")
+            elif rest := unread_after(group, text):  # "H-1B visa issues": the words, said, not dropped unsaid
+                notes.unclear(f"{phrase + rest!r}: not understood, ignored ({phrase!r} in lower case is the word, not "
+                              f"{ref.name} ({ref.ticker}); {rest.strip()!r} names no topic watchdesk reads)")
             continue
         capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
         ordinary = all(is_ordinary(t.word) for t in group)
@@ -342,6 +350,19 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
                         f"to watch it, list it with them or write {ref.ticker})")
             notes.unclear(f"{phrase!r}: not understood, ignored{hint}")
     found.named.sort(key=lambda n: n.start)
+
+
+def unread_after(group: list[Token], text: Text) -> str:
+    """The words right after `group`, in its clause, that no parser read and that name no part of a goal
+    ("commentary" after "meta"), as written with the spaces before them; "" for none."""
+    after = [t for t in text.tokens() if t.start >= group[-1].end]
+    end = group[-1].end
+    for tok in after:
+        if not text.raw[end : tok.start].isspace() or not tok.text.isalpha() or not tok.text.islower() or (
+                tok.text in STANDS_ALONE_BEFORE):
+            break
+        end = tok.end
+    return text.raw[group[-1].end : end]
 
 
 def _parallel(group: list[Token], found: Found, raw: str) -> bool:

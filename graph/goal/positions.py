@@ -66,6 +66,7 @@ _ALONE_BEFORE = words(
     "daily every each this next today tomorrow monday tuesday wednesday thursday friday saturday sunday mondays "
     "tuesdays wednesdays thursdays fridays saturdays sundays"
 )
+STANDS_ALONE_BEFORE = _ALONE_BEFORE  # a company before one of these words qualifies none
 _NEXT_WORD = re.compile(r"[ \t]*([^\W_]+(?:[-'.][^\W_]+)*)")
 
 

@@ -30,8 +30,9 @@ LOW_SAID = ("'low': not understood, ignored (in lower case a word, not the ticke
     ("watch nvda low margins weekly", ["NVDA"], LOW_SAID),
     ("nvda low margins", ["NVDA"], LOW_SAID),
     ("monitor nvda tsm low margins weekly", ["NVDA", "TSM"], LOW_SAID),
-    ("watch nvda fast growth", ["NVDA"], "'fast': not understood, ignored (in lower case a word, not the ticker of "
-                                         "FASTENAL CO (FAST)"),
+    # 'growth' too, since goals3 (it was dropped unsaid)
+    ("watch nvda fast growth", ["NVDA"], "'fast growth': not understood, ignored ('fast' in lower case is a word, not "
+                                         "the ticker of FASTENAL CO (FAST)"),
     ("watch NVDA, tsm and low inventory", ["NVDA", "TSM"], LOW_SAID),
     ("monitor NVDA low margins weekly", ["NVDA"], LOW_SAID),
     # a list of tickers, an English word among them: the companies
