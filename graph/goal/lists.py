@@ -13,7 +13,7 @@ from watchdesk.graph.goal.text import Token
 from watchdesk.graph.goal.words import words
 from watchdesk.sources.models import CompanyRef
 
-_JOINT = r"\s*(?:,\s*and\b|,|&|\band\b|\bor\b)\s*"
+_JOINT = r"\s*(?:,\s*and\b|,|&|\+|\band\b|\bor\b)\s*"
 
 
 def listed_groups(groups: list[list[Token]], found: Found, raw: str, spaced: set[int]) -> set[int]:

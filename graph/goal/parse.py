@@ -50,7 +50,7 @@ from watchdesk.graph.goal.spelling import correct
 from watchdesk.graph.goal.text import Notes, Text, Token, normalize
 from watchdesk.graph.goal.timing import Timing, find_timing
 from watchdesk.graph.goal.topics import TopicsFound, find_topics
-from watchdesk.graph.goal.unsaid import say_codes, with_lookback
+from watchdesk.graph.goal.unsaid import say_codes, say_qualified, with_lookback
 from watchdesk.graph.goal.words import ACRONYMS, common_words, is_english
 from watchdesk.graph.watchlist import (
     Delivery,
@@ -121,6 +121,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     _leftovers(text, found, index, notes)
     words_between_companies(text, found, index, notes)  # "nvda, on and amd": 'on' said, not dropped unsaid
     say_codes(text, notes)  # "MI300", "Q3": the leftovers read words, not codes
+    say_qualified(text, found.named, notes)  # "watch Ford EV losses": an abbreviation and a word, said
     say_ticker_slips(found.named, index, text.raw, notes)  # "JPM, BAC, WFG": West Fraser Timber, or Wells Fargo?
     if found.problems:
         raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems)

@@ -25,7 +25,7 @@ from watchdesk.graph.goal.words import EXCHANGE_SUFFIX, PLACES, common_words, en
 # "NVIDIA, AMD and Intel", "NVIDIA & AMD", "NVIDIA or AMD", "NVIDIA as well as AMD", "NVIDIA vs AMD": one list; so
 # is "Alphabet (GOOGL) and Rivian", the parenthesis closed before the joint
 LIST_JOINT = re.compile(
-    r"\s*\)?\s*(?:,|&|\band\b|\bor\b|,\s*and\b|,?\s*and also\b|,?\s*as well as\b|,?\s*plus\b|,?\s*along with\b|"
+    r"\s*\)?\s*(?:,|&|\+|\band\b|\bor\b|,\s*and\b|,?\s*and also\b|,?\s*as well as\b|,?\s*plus\b|,?\s*along with\b|"
     r"\bvs\.?|\bversus\b)\s*(?:(?:nasdaq|nyse(?: american| arca)?|amex|otc)\s*:\s*)?$",  # "tsm and nasdaq:asml"
     re.IGNORECASE,
 )

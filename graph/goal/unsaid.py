@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from watchdesk.graph.goal.companies import Named
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.goal.timing import Timing
 
@@ -64,3 +65,28 @@ def say_codes(text: Text, notes: Notes) -> None:
         else:
             notes.unclear(f"{word!r}: not understood, ignored (to flag it as written, name it as a topic: "
                           f"'flag {word}')")
+
+
+def say_qualified(text: Text, named: list[Named], notes: Notes) -> None:
+    """The words right after a watched company that no parser read, one of them an abbreviation ("watch Ford EV
+    losses"): said, as "for EV losses" would be flagged. The other parsers leave such words out (an abbreviation and a
+    common word each say nothing alone)."""
+    from watchdesk.graph.goal.positions import STANDS_ALONE_BEFORE
+    from watchdesk.graph.goal.words import ACRONYMS
+
+    tokens = text.tokens()
+    for n in named:
+        run = []
+        end = n.end
+        for tok in (t for t in tokens if t.start >= n.end):
+            if not text.raw[end : tok.start].isspace() or tok.word.lower() in STANDS_ALONE_BEFORE:
+                break
+            run.append(tok)
+            end = tok.end
+        said = " ".join(notes.not_understood)
+        if not any(t.word.upper() in ACRONYMS for t in run) or any(repr(t.text)[:-1] in said for t in run):
+            continue
+        phrase = text.raw[run[0].start : run[-1].end]
+        notes.unclear(f"{phrase!r}: not understood, ignored (to flag it as written, name it as a topic: "
+                      f"'for {phrase}')")
+
