@@ -16,7 +16,9 @@ UNLISTED = "is not listed with SEC (no ticker to watch)"
 _CONNECTORS = frozenset({"of", "and", "the", "de", "&"})
 # Aliases that are also ordinary words: lower-case, they are the word ("meta commentary"); capitalised, the company.
 # (Not "apple", "micron", "oracle", "amazon": in a goal, lower-case, they are the companies.)
-ORDINARY_ALIASES = words("bp visa arm meta shell target gap block square snap match box zoom gold ball crown edge")
+ORDINARY_ALIASES = words(
+    "bp visa arm meta shell target gap block square snap match box zoom gold ball crown edge delta"
+)
 _PER_COMPANY_SOURCE = re.compile(r"['’]s\s+(?:news|filings?|calls?|transcripts?|10-?[KQ]s?|8-?Ks?)\b", re.IGNORECASE)
 # First words of many SEC names: alone they name no company ("International" starts IBM, IFF, IP, IGT...)
 GENERIC = words(

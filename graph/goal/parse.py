@@ -50,7 +50,7 @@ from watchdesk.graph.goal.spelling import correct
 from watchdesk.graph.goal.text import Notes, Text, Token, normalize
 from watchdesk.graph.goal.timing import Timing, find_timing
 from watchdesk.graph.goal.topics import TopicsFound, find_topics
-from watchdesk.graph.goal.unsaid import say_codes, say_qualified, with_lookback
+from watchdesk.graph.goal.unsaid import say_codes, say_generic_in_list, say_qualified, with_lookback
 from watchdesk.graph.goal.words import ACRONYMS, common_words, is_english
 from watchdesk.graph.watchlist import (
     Delivery,
@@ -122,6 +122,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     words_between_companies(text, found, index, notes)  # "nvda, on and amd": 'on' said, not dropped unsaid
     say_codes(text, notes)  # "MI300", "Q3": the leftovers read words, not codes
     say_qualified(text, found.named, notes)  # "watch Ford EV losses": an abbreviation and a word, said
+    say_generic_in_list(text, found, notes)  # "Delta, United and American Airlines": 'United' said
     say_ticker_slips(found.named, index, text.raw, notes)  # "JPM, BAC, WFG": West Fraser Timber, or Wells Fargo?
     if found.problems:
         raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems)
@@ -405,9 +406,19 @@ def _groups(tokens: list[Token], index: CompanyIndex) -> list[list[Token]]:
         if word.lower() in common or word.upper() in ACRONYMS or any(c.isdigit() for c in word) or len(word) < 2:
             continue
         possessive = groups and groups[-1][-1].word != groups[-1][-1].text  # "nvda's datacenter": the name ends
-        if groups and last == i - 1 and groups[-1][-1].chunk == tok.chunk and not possessive:
+        if groups and last == i - 1 and groups[-1][-1].chunk == tok.chunk and not possessive and not _name_ends(
+                groups[-1], tok, index):
             groups[-1].append(tok)
         else:
             groups.append([tok])
         last = i
     return groups
+
+
+def _name_ends(group: list[Token], tok: Token, index: CompanyIndex) -> bool:
+    """Does a lower-case company name end before `tok` ("pinterest ad pricing": 'pinterest', then words), the two no
+    name together ("rivian automotive" is one)?"""
+    if len(group) != 1 or lower_case_name(group, index) is None:
+        return False
+    return not isinstance(index.by_name(name_key(f"{group[0].word} {tok.word}")), Match)
+

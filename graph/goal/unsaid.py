@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from watchdesk.graph.goal.companies import Named
+from watchdesk.graph.goal.companies import Found, Named
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.goal.timing import Timing
 
@@ -89,4 +89,16 @@ def say_qualified(text: Text, named: list[Named], notes: Notes) -> None:
         phrase = text.raw[run[0].start : run[-1].end]
         notes.unclear(f"{phrase!r}: not understood, ignored (to flag it as written, name it as a topic: "
                       f"'for {phrase}')")
+
+
+def say_generic_in_list(text: Text, found: Found, notes: Notes) -> None:
+    """A word that starts too many companies' names to name one ("United", "American"), alone in a list of companies
+    ("Delta, United and American Airlines"): said, not dropped unsaid (a common word, the leftovers skip it)."""
+    from watchdesk.graph.goal.companies import GENERIC
+    from watchdesk.graph.goal.positions import beside_company
+
+    for tok in text.tokens():
+        if tok.capitalized and tok.word.lower() in GENERIC and beside_company(tok.start, tok.end, found, text.raw):
+            notes.unclear(f"{tok.text!r}: not understood, ignored (a company? {tok.word!r} alone starts too many "
+                          "companies' names: name it in full or by its ticker)")
 

@@ -3,7 +3,13 @@
   "+" joined no list, so the lower-case word that is Target's alias stood in none. "+" now joins a list as "&" does.
 - "watch Ford EV losses weekly" dropped 'EV losses' unsaid (an abbreviation and a common word: the leftovers report
   neither); "for EV losses" makes a custom topic. The words right after a watched company that no parser read, one
-  of them an abbreviation, are now said, with how to flag them."""
+  of them an abbreviation, are now said, with how to flag them.
+- "Monitor Delta, United and American Airlines for jet fuel costs" watched DLOG (Delta Corp Holdings, whose whole SEC
+  name "Delta" is) for Delta Air Lines and dropped 'United' unsaid; "watch the delta in margins at NVDA" watched DLOG
+  too. "Delta" is now an alias of DAL (in lower case the word, as "meta" is), and a word that starts too many names
+  ("United") alone in a list of companies is said.
+- "pls track META, snap & pinterest ad pricing thru Q1" stopped: "'pinterest ad' is not a company in SEC's ticker
+  map; close matches: PINS": a lower-case name ran on into the next word. It ends where the two name no company."""
 
 from __future__ import annotations
 
@@ -31,3 +37,19 @@ def test_ev_losses_after_a_company_are_said() -> None:
                     "losses')",)
     assert [c.name for c in parse_goal("watch Ford for EV losses", as_of=DAY).watchlist.topics.custom] == ["ev_losses"]
     assert not parse_goal("watch AMD GPU share", as_of=DAY).not_understood  # GPU is read: ai_demand
+
+
+def test_delta_is_the_airline_and_united_is_said() -> None:
+    plan = parse_goal("Monitor Delta, United and American Airlines for jet fuel costs", as_of=DAY)
+    assert [t.symbol for t in plan.watchlist.tickers] == ["DAL", "AAL"]
+    assert ("'United': not understood, ignored (a company? 'United' alone starts too many companies' names: name it in "
+            "full or by its ticker)") in plan.not_understood
+    assert [t.symbol for t in parse_goal("watch the delta in margins at NVDA", as_of=DAY).watchlist.tickers] == ["NVDA"]
+
+
+def test_a_lower_case_name_ends_before_a_word() -> None:
+    plan = parse_goal("pls track META, snap & pinterest ad pricing thru Q1", as_of=DAY)
+    assert [t.symbol for t in plan.watchlist.tickers] == ["META", "PINS"]
+    assert [t.symbol for t in parse_goal("watch rivian automotive and NVDA", as_of=DAY).watchlist.tickers] == [
+        "RIVN", "NVDA"]
+
