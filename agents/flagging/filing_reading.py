@@ -126,15 +126,39 @@ DOMESTIC_RULES = re.compile(
     re.IGNORECASE,
 )
 TRADE_OR_WAR = re.compile(
-    r"export|import|tariff|sanction|embargo|\btrade\b|retaliat|geopolit|national security|\bwars?\b|conflict|"
+    r"export|\bimport(?!an)|tariff|sanction|embargo|\btrade\b|retaliat|geopolit|national security|\bwars?\b|conflict|"
     r"\bChin(?:a|ese)\b|Taiwan|Russia|Ukrain|Israel|diffusion|entity list|licen[cs]|foreign (?:government|countr)",
     re.IGNORECASE,
 )
 
 
+# A country's own rules on data and games, which name the country whose rules they are, China too: "Data broadly
+# defined as important under China's law, including personal data, may not be transferable outside of China without
+# prior assessment and approval by the Cyberspace Administration of China", "restrictions imposed by the Chinese
+# government on the duration of gaming activities and access to games", Apple's "if health data or financial data is
+# handled in a manner not permitted by law" and the EU AI Act. The filing labels make every such sentence `{}`
+# (tests/labels/filings_risk/, filings/: China's data localisation law, cross-border data transfer laws, the gaming
+# rules; flagging v0.37); only a trade measure, a war or a licence makes them geopolitics, not the country's name.
+OWN_RULES = re.compile(
+    r"\b(?:personal (?:data|information)|(?:health|financial|biometric) data|data (?:transfers?|localization|"
+    r"localisation|processing|residency)|transfer(?:s|red|ring|able)? (?:of )?(?:\w+ ){0,2}?data\b|data collected in|"
+    r"data\b[^.;]{0,80}?\btransfer(?:red|able)\b|"
+    r"gaming activities|access to (?:online )?games|AI Act)",
+    re.IGNORECASE,
+)
+TRADE_MEASURE = re.compile(
+    r"\bexport(?!s? (?:of )?(?:personal )?data)|\bimport(?!an|s? (?:of )?(?:personal )?data)|tariff|sanction|embargo|"
+    r"\btrade\b|retaliat|geopolit|national security|\bwars?\b|conflict|diffusion|entity list|licen[cs]",
+    re.IGNORECASE,
+)
+
+
 def domestic_rules(flag: Flag) -> bool:
-    """Whether a filing's geopolitical flag is on a country's own rules for AI, privacy, competition or taxes only."""
-    return _only(flag, "geopolitical", DOMESTIC_RULES, TRADE_OR_WAR)
+    """Whether a filing's geopolitical flag is on a country's own rules for AI, privacy, competition or taxes only, or
+    on its rules for data or games (OWN_RULES), which may name the country."""
+    return _only(flag, "geopolitical", DOMESTIC_RULES, TRADE_OR_WAR) or _only(
+        flag, "geopolitical", OWN_RULES, TRADE_MEASURE
+    )
 
 
 # A cost line's definition: "Cost of revenue consists primarily of the cost of semiconductors, ... inventory and

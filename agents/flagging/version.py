@@ -110,5 +110,9 @@
 # flags unchanged): a filing's look-alikes of geopolitics are none: "political risk" or "political uncertainty"
 # alone, antitrust, AI, privacy and tax rules (filing_reading.domestic_rules), insurance and compliance "policies" (not
 # the company's China or trade policy), "beyond our control", "as a result of", penalties and "sanctions" by
-# regulators, and dealer licences
-METHOD_VERSION = "0.36"
+# regulators, and dealer licences; 0.37 (calls' and news flags unchanged): restrictions imposed count only on what is
+# traded ("additional jurisdictions are considering imposing additional restrictions" is no geopolitics), China's
+# cyberspace regulator only as it acts (not as the office approving data leaving China), "China or impact" no China
+# impact; in a filing a country's own rules on personal data, data transfer or games, and the EU AI Act, are no
+# geopolitics though they name China (filing_reading.OWN_RULES)
+METHOD_VERSION = "0.37"

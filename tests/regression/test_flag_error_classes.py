@@ -23,7 +23,8 @@ export controls, tariffs and trade policy). Flagging v0.35 adds: supply-chain qu
 of a supply problem read as neutral, and costs passed on in pricing read as warnings (a "why" asked of a relief,
 "why ... should abate?", is left to the weights). Flagging v0.36 adds: a filing's "political risk", antitrust, AI,
 privacy and tax rules, insurance and compliance "policies", "beyond our control", penalties by regulators and state
-dealer licences read as geopolitics.
+dealer licences read as geopolitics. Flagging v0.37 adds: restrictions imposed on personal data or tax losses, China's
+data-transfer and gaming rules and Apple's health-data laws read as geopolitics.
 """
 
 from __future__ import annotations
@@ -257,6 +258,26 @@ LOOKALIKES_V036: list = [
 ]  # fmt: skip
 CASES += LOOKALIKES_V036
 
+# flagging v0.37: a jurisdiction's own rules on personal data and games, and restrictions imposed on what is not
+# traded, are no geopolitics; the filing labels make each `{}` (tests/labels/filings_risk/, filings/)
+LOOKALIKES_V037: list = [
+    (AAPL_10K, "additional jurisdictions are considering imposing additional restrictions", "geopolitical", None),
+    (AAPL_10K, "or if health data or financial data is handled in a manner not permitted by law", "geopolitical",
+     None),
+    (NVDA_10K, "Data broadly defined as important under China", "geopolitical", None),
+    (NVDA_10K, "including CAC assessments and any deemed failures of such assessments", "geopolitical", None),
+    (NVDA_10K_FY24, "Data broadly defined as important under China", "geopolitical", None),
+    (NVDA_10K, "restrictions imposed by the Chinese government on the duration of gaming activities",
+     "geopolitical", None),
+    # still geopolitics: restrictions imposed on what is traded, by the USG or the Chinese government
+    (NVDA_10K, "the USG may impose restrictions on the import and sale of products", "geopolitical", "negative"),
+    (NVDA_10K, "or impose restrictions on the sale to certain customers of our products", "geopolitical",
+     "negative"),
+    (NVDA_10K, "have imposed restrictions on the hardware, software, and systems used to develop frontier",
+     "geopolitical", "negative"),
+]  # fmt: skip
+CASES += LOOKALIKES_V037
+
 
 @pytest.mark.parametrize(("sentence", "flagged"), [
     ("Changes in U.S. fiscal or monetary policy could reduce demand for our products.", False),
@@ -309,6 +330,49 @@ def test_a_countrys_own_rules_for_ai_privacy_or_taxes_are_no_geopolitics_in_a_fi
 ) -> None:
     """In a filing (its risk factors here) a geopolitical flag on a country's own rules for AI, privacy, competition or
     taxes that names no trade measure, export, sanction, war or China is dropped (filing_reading.domestic_rules)."""
+    flag = Flag("geopolitical", "negative", -0.9, sentence, 0, len(sentence), "1A Risk Factors", None, True)
+    assert (read_in_filing(flag, flag.section) is not None) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a jurisdiction's own rules, wherever they are read: no trade measure is imposed
+    ("Several jurisdictions are considering imposing additional restrictions on personal information.", False),
+    ("Federal and state laws can impose substantial restrictions on the utilization of net operating loss "
+     "carry-forwards.", False),
+    ("EU AI Act takes effect, imposing new restrictions on general-purpose AI models", False),
+    ("EU regulators impose new restrictions on AI chatbots under the AI Act", False),
+    ("Data may not leave China without approval by the Cyberspace Administration of China.", False),
+    # ... and what a government imposes on trade, still a warning
+    ("China imposes new restrictions on exports of rare earths", True),
+    ("Washington imposed new restrictions on chip sales to China", True),
+    ("The replacement rule may impose new restrictions on our products or operations.", True),
+    ("US threatens tariffs in retaliation for the EU AI Act", True),
+    ("The Cyberspace Administration of China banned our products from critical infrastructure.", True),
+    ("This mix is impacted by the China CAC actions announced in May 2023.", True),
+    ("So on the China impact, what should we expect next quarter?", True),
+])  # fmt: skip
+def test_restrictions_imposed_on_no_trade_are_no_geopolitics_in_any_text(text: str, flagged: bool) -> None:
+    """flagging v0.37, written probes as a call or news item reads them (no filing section): "impose ...
+    restrictions" counts only of restrictions on what is traded, and China's cyberspace regulator only as it acts."""
+    flags = flag_text(text, topics=load_topics(["geopolitical"]))
+    assert bool(flags) is flagged, flags
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("Data defined as important under China's law may not be transferable outside of China without approval.",
+     False),
+    ("Restrictions imposed by the Chinese government on the duration of gaming activities may hurt our revenue.",
+     False),
+    ("The EU AI Act may restrict how our customers deploy AI models in Europe.", False),
+    ("Export controls may restrict the transfer of our technology and data to China.", True),
+    ("China retaliated against U.S. export controls by restricting the transfer of personal data.", True),
+])  # fmt: skip
+def test_a_countrys_own_rules_for_data_and_games_are_no_geopolitics_in_a_filing_though_they_name_it(
+    sentence: str, flagged: bool
+) -> None:
+    """In a filing a geopolitical flag on a country's own rules for personal data, data transfer or games, or the
+    EU AI Act, is dropped even when it names China, unless a trade measure, war or licence is named
+    (filing_reading.domestic_rules, OWN_RULES)."""
     flag = Flag("geopolitical", "negative", -0.9, sentence, 0, len(sentence), "1A Risk Factors", None, True)
     assert (read_in_filing(flag, flag.section) is not None) is flagged
 
