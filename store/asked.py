@@ -80,15 +80,18 @@ def marking(rows: str) -> str:
 
     return f"""
         turn AS (
-            SELECT g.key, g.doc_id, sp.speaker_kind, sp.start, sp."end" FROM {rows} g
+            SELECT g.key, g.doc_id, g.section, sp.speaker_kind, sp.start, sp."end" FROM {rows} g
             JOIN doc_spans sp ON sp.doc_id = g.doc_id AND g.start >= sp.start AND g.start < sp."end"
             WHERE g.section IN {CALL_SECTIONS} AND sp.speaker_kind IS NOT NULL
             QUALIFY row_number() OVER (PARTITION BY g.key ORDER BY sp.start DESC) = 1
         ),
-        opening AS (  -- each management turn's opening, read once however many findings the turn holds
+        opening AS (  -- each management turn's opening, read once however many findings the turn holds; only a
+            -- finding of Q&A may pass on a question, so a turn of prepared remarks (long: most of the sentences) is
+            -- left unread
             SELECT doc_id, start, "end", string_agg(text, ' ' ORDER BY said) AS opening FROM (
                 SELECT t.doc_id, t.start, t."end", s.text, s.start AS said
-                FROM (SELECT DISTINCT doc_id, start, "end" FROM turn WHERE speaker_kind = 'management') t
+                FROM (SELECT DISTINCT doc_id, start, "end" FROM turn WHERE speaker_kind = 'management'
+                      AND section = 'qa') t
                 JOIN sentences s ON s.doc_id = t.doc_id AND s.start >= t.start AND s.start < t."end"
                 QUALIFY row_number() OVER (PARTITION BY t.doc_id, t.start, t."end" ORDER BY s.start)
                     <= {OPENING_SENTENCES}
