@@ -21,11 +21,11 @@ from watchdesk.store.citations import citations, whole_id
 from watchdesk.store.filters import checked, in_week
 from watchdesk.store.listing import finding_rows
 from watchdesk.store.queries import (
+    ALIKE,
     CURRENT_OF_DOCUMENT,
     DOC_KIND,
     EVENT_DATE,
     IN_PERIOD,
-    SAME_SENTENCE,
     _dicts,
     _tickers,
     _topics,
@@ -367,7 +367,7 @@ def evidence(db: Path | str, finding_id: str, *, around: int = 1) -> Evidence:
 _PLACES = f"""
     WITH {CURRENT_OF_DOCUMENT}
     SELECT f.finding_id, f.section FROM current_findings f
-    WHERE f.topic = ? AND {SAME_SENTENCE} = (SELECT {SAME_SENTENCE} FROM findings f WHERE f.finding_id = ?)
+    WHERE f.topic = ? AND {ALIKE} = (SELECT {ALIKE} FROM findings f WHERE f.finding_id = ?)
     ORDER BY f.start, f.finding_id
 """
 

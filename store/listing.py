@@ -16,13 +16,13 @@ from typing import Any
 
 from watchdesk.store.asked import marking, said_mark
 from watchdesk.store.citations import citing
-from watchdesk.store.queries import CURRENT_IN_PERIOD, DOC_KIND, EVENT_DATE, SAME_SENTENCE
+from watchdesk.store.queries import ALIKE, CURRENT_IN_PERIOD, DOC_KIND, EVENT_DATE
 from watchdesk.store.store import Store
 
 # Of a sentence's findings in one document and topic, the citations of those after the first (its places said
 # again), in order.
 _LATER_COPIES = "list(c.citation) OVER (same ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)"
-# What two findings of a document and topic share when their sentences are alike (SAME_SENTENCE): how many of each of
+# What two findings of a document and topic share when their sentences are alike (queries.ALIKE): how many of each of
 # these letters, either case (the regular expression only changes whitespace, lower() makes E e, and no other
 # character lowers to e, t or a; a byte of a letter is never part of another character in UTF-8). Findings that
 # share these with another are the only ones whose sentence can be said again; the exact test is made on them
@@ -49,7 +49,7 @@ def _sql(store: Store, *, where: str, as_briefed: bool, limited: bool) -> str:
         again AS (  -- a sentence can be said again only where another listed finding has its hash: the exact test,
             -- queries.SAID_AGAIN's window with the sentence made alike once a finding (in the window, twice)
             SELECT f.finding_id, row_number() OVER same > 1 AS repeat, {_LATER_COPIES} AS copies
-            FROM (SELECT f.finding_id, f.doc_id, f.topic, f.start, {SAME_SENTENCE} AS sentence FROM listed f
+            FROM (SELECT f.finding_id, f.doc_id, f.topic, f.start, {ALIKE} AS sentence FROM listed f
                   WHERE f.said IN (SELECT said FROM listed GROUP BY said HAVING count(*) > 1)) f
             JOIN cited c USING (finding_id)
             WINDOW same AS (PARTITION BY f.doc_id, f.topic, f.sentence ORDER BY f.start, f.finding_id)

@@ -38,7 +38,13 @@ VERSION_ORDER = (
 _SPACE = r"[\s\x0b\x1c-\x1f\x85\pZ]"  # RE2's \s is [\t\n\f\r ]; \pZ holds the space and the no-break spaces
 _OTHER_SPACE = r"[\t\n\f\r\x0b\x1c-\x1f\x85]|[^\PZ ]"  # [^\PZ ]: \pZ but the space
 SAME_SENTENCE = f"lower(trim(regexp_replace(f.sentence, '{_SPACE}{{2,}}|{_OTHER_SPACE}', ' ', 'g')))"
-SAID_AGAIN = f"row_number() OVER (PARTITION BY f.doc_id, f.topic, {SAME_SENTENCE} ORDER BY f.start, f.finding_id) > 1"
+# Two sentences are alike where their SAME_SENTENCE is, and this tells them apart as cheaply: the sentence with a space
+# either side, made alike, is SAME_SENTENCE with a space either side (' ' where that is ''), for the ends' whitespace
+# runs into the added spaces and is replaced by one. trim() read every character again: on 200,000 distinct sentences
+# SAME_SENTENCE took 0.65 to 0.74 s of CPU, this 0.28 to 0.36. For partitions and comparisons; a text shown is
+# SAME_SENTENCE's.
+ALIKE = f"lower(regexp_replace(' ' || f.sentence || ' ', '{_SPACE}{{2,}}|{_OTHER_SPACE}', ' ', 'g'))"
+SAID_AGAIN = f"row_number() OVER (PARTITION BY f.doc_id, f.topic, {ALIKE} ORDER BY f.start, f.finding_id) > 1"
 
 
 def _current_of(documents: str) -> str:
