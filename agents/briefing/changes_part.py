@@ -92,9 +92,18 @@ def _pair_lines(rows: list[dict[str, Any]]) -> list[str]:
     for kinds, said, side in ((_GAINED, "added", "new"), (_LOST, "removed", "old")):
         mdna = [r for r in rows if r["item"] != "1A" and r["kind"] in kinds and r["topics"]]
         if mdna:
-            lines += ["", f"MD&A sentences {said} that mention watched topics ({len(mdna)}):", ""]
+            lines += ["", f"MD&A {_what_was(mdna, said)} that mention watched topics ({len(mdna)}):", ""]
             lines += [_added_line(r, side) for r in mdna[:TOP_ADDED]] + _more(len(mdna) - TOP_ADDED, first, said)
     return [*lines, *_paired_lines([r for r in rows if r["kind"] in _PAIRED and r["topics"]]), ""]
+
+
+def _what_was(rows: list[dict[str, Any]], said: str) -> str:
+    """What the rows of an MD&A list are: sentences added (or removed), or, where some are words put into a sentence,
+    both, counted apart ("sentences added (18) and words inserted into sentences (2)")."""
+    words = sum(r["kind"] == "inserted" for r in rows)
+    if not words:
+        return f"sentences {said}"
+    return f"sentences {said} ({len(rows) - words}) and words inserted into sentences ({words})"
 
 
 def _paired_lines(paired: list[dict[str, Any]]) -> list[str]:

@@ -102,7 +102,7 @@ def test_briefing_part_cites_both_documents(nvidia_run: tuple[Path, runner.RunOu
     removed = next(line for line in part.splitlines() if line.startswith("- **removed**"))
     assert "Our indebtedness could adversely affect" in removed
     assert FY2024 in removed and "not in 10-K filed 2025-02-26" in removed
-    assert "Biggest rewordings" in part and "MD&A sentences added that mention watched topics" in part
+    assert "Biggest rewordings" in part and "MD&A sentences added (18) and words inserted into sentences (2)" in part
     assert "| NVDA | 10-K | 2025-02-26 | 2024-02-21 | Risk factors |" in part
     assert part.index("**removed**") < part.index("Biggest rewordings") < part.index("Similarity against")
     assert FY2024 not in text.split("## Sources", 1)[1]  # the older 10-K is a reference, not this week's news
@@ -212,7 +212,9 @@ def test_the_largest_change_leads_the_rewordings(nvidia_run: tuple[Path, runner.
     more = "more (`watchdesk changes --ticker NVDA --since 2025-02-26 --until 2025-02-26` lists them all)"
     assert rewordings[-1] == f"- … and 16 {more}"  # a dropped comma is no rewording
     # 39 before light rewordings went, 24 before 6 of them were told apart as sentences rewritten
-    assert "MD&A sentences added that mention watched topics (20):" in part  # 18 sentences, and words put into 2
+    # 18 sentences, and words put into 2 (before: "MD&A sentences added that mention watched topics (20):", which
+    # counted the 2 as sentences)
+    assert "MD&A sentences added (18) and words inserted into sentences (2) that mention watched topics (20):" in part
     assert f"- … and 15 {more.replace('` lists', ' --change added` lists')}" in part  # the MD&A's additions alone
 
 
@@ -244,7 +246,7 @@ def test_what_changed_factors_gained_is_stored_and_briefed(nvidia_run: tuple[Pat
     assert gained[0].endswith(" · topics: Geopolitical")
     assert " · in “Long manufacturing lead times" in gained[1]
     assert part.index("Biggest rewordings") < part.index("Sentences added to changed") < part.index("MD&A sentences")
-    assert "MD&A sentences added that mention watched topics (20):" in part  # MD&A as before
+    assert "MD&A sentences added (18) and words inserted into sentences (2) that mention watched topics (20):" in part
 
 
 def test_turning_the_comparison_on_compares_the_newest_filing_stored_while_it_was_off(
