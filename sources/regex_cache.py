@@ -56,8 +56,9 @@ _STALE_TMP = 3600.0  # seconds: a save's temporary file older than this was left
 _STALE_FILE = 14 * 86400.0
 _CACHE_NAME = re.compile(r"regex-[0-9a-f]{16}\.marshal")
 _lock = threading.Lock()
-_state: dict[str, Any] = {  # entries: key -> bytes; used: the keys this process read or wrote
+_state: dict[str, Any] = {  # entries: key -> bytes; used: the keys this process read or wrote; code: code_stamp()
     "dir": None, "entries": None, "dirty": False, "hooked": False, "used": set(), "oversized": False, "seen": None,
+    "code": None,
 }  # fmt: skip
 _MISSING: Any = object()
 _parsed: dict[tuple[str, int], Any] = {}  # (pattern, flags) -> the parse tree compile_cached made last
@@ -108,7 +109,7 @@ def compile_cached(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def compile_rewritten(pattern: str, flags: int, tag: str, rewrite: Callable[[Any], bool]) -> re.Pattern[str] | None:
     """`pattern` parsed with `flags`, its parse tree rewritten in place by `rewrite`, compiled (and cached under
     `tag`); None when `rewrite` returns False (it cannot rewrite that tree) or the private modules are missing."""
-    key = f"{tag}{int(flags)}:{pattern}"
+    key = _analysis_key(f"{tag}{int(flags)}", pattern)  # the tree is rewritten by code: under its stamp too
     stored = _stored(key)
     if stored == 0:
         return None
@@ -144,8 +145,9 @@ def _load_code(pattern: str, entry: Any) -> re.Pattern[str] | None:
 def memo(
     kind: str, pattern: str, compute: Callable[[], T], *, encode: Callable[[T], Any], decode: Callable[[Any], T]
 ) -> T:
-    """`compute()`, an analysis of `pattern`, remembered across processes as `encode(value)`."""
-    key = f"{kind}:{pattern}"
+    """`compute()`, an analysis of `pattern`, remembered across processes as `encode(value)` under the code's stamp
+    (code_stamp()): a watchdesk whose flagging code differs computes it again."""
+    key = _analysis_key(kind, pattern)
     stored = _stored(key)
     if stored is not _MISSING:
         with contextlib.suppress(Exception):
@@ -158,7 +160,7 @@ def memo(
 def forget(kind: str, pattern: str) -> None:
     """Drop what memo() keeps for `pattern` under `kind` (an entry that decodes but no longer serves, such as a
     Hyperscan database another version wrote): the next memo() computes it again and keeps the new value."""
-    key = f"{kind}:{pattern}"
+    key = _analysis_key(kind, pattern)
     with _lock:
         entries = _state["entries"]
         if entries is not None and entries.pop(key, None) is not None:
@@ -186,6 +188,33 @@ def shipped_head(
     key = f"{zlib.crc32(raw):08x}{len(raw):08x}"
     data = memo(kind, f"{path.name}:{key}", lambda: head(shipped_json(path)[0]), encode=_same, decode=_a_dict)
     return data, key  # (a miss parses the file once: the whole data is kept too, for when it is asked for)
+
+
+# The code whose results memo() and compile_rewritten() keep: the flagging package (the analyses of patterns, the
+# rewrites, the models' tables) and this module. Found beside this file in a checkout and in an installed package.
+_CODE = (Path(__file__).resolve().parent.parent / "agents" / "flagging", Path(__file__).resolve())
+
+
+def code_stamp() -> str:
+    """A checksum of the code whose results the cache keeps beside compiled patterns (_CODE's .py files, names and
+    contents: about 0.34 MB read once per process, ~1 ms). An entry made by other code is not read: before, an
+    analysis was keyed by its pattern and a kind renamed by hand when its code changed, so a change made without the
+    rename (to multiscan._loose, say) left every install's cache serving the old analysis. Compiled patterns
+    (compile_cached) depend on the engine alone and are kept across code changes."""
+    stamp: str | None = _state.get("code")
+    if stamp is None:
+        crc = 0
+        folder, module = _CODE
+        files = [module, *sorted(folder.rglob("*.py"))] if folder.is_dir() else [module]
+        for path in files:
+            with contextlib.suppress(OSError):  # a file gone meanwhile: the stamp still names what was read
+                crc = zlib.crc32(path.read_bytes(), zlib.crc32(path.name.encode(), crc))
+        stamp = _state["code"] = f"{crc:08x}{len(files):04x}"
+    return stamp
+
+
+def _analysis_key(kind: str, pattern: str) -> str:
+    return f"{kind}@{code_stamp()}:{pattern}"
 
 
 def _same(value: T) -> T:

@@ -13,6 +13,7 @@ import pytest
 from watchdesk.agents.flagging import regex_cache
 from watchdesk.agents.flagging.cues import cues_for
 from watchdesk.agents.flagging.topics import compile_topic, shipped_topics
+from watchdesk.sources import regex_cache as shared_cache  # its state and code_stamp
 
 PATTERNS = [(r"(?<!\w)(?:supply\s+chain|(?P<x>export)s?)(?!\w)", re.IGNORECASE), (r"[\s\-]+", 0), (r"a|b", re.I)]
 
@@ -266,3 +267,50 @@ def _save_in_another_process(folder: Path, patterns: list[str]) -> Any:
 
     return subprocess.run([sys.executable, "-c", _SAVER, str(folder), *patterns], capture_output=True, text=True,
                           timeout=120, check=False)  # fmt: skip
+
+
+# An analysis of a pattern (what multiscan, prefilter, heads and the models' tables compute) is kept under a checksum
+# of the code that made it (regex_cache.code_stamp): before, it was keyed by its pattern and a kind renamed by hand,
+# so a change of that code made without the rename left every install's cache serving the old analysis. Compiled
+# patterns depend on the regex engine alone and stay.
+def _as_a_new_process(cache_dir: Path, stamp: str | None) -> None:
+    regex_cache.save()
+    regex_cache.use_dir(None)
+    regex_cache.use_dir(cache_dir)
+    shared_cache._state["code"] = stamp  # None: computed from the code, as a new process does
+
+
+@pytest.fixture()
+def stamp_after() -> Iterator[None]:
+    yield
+    shared_cache._state["code"] = None  # computed from the code again, as before the test
+
+
+def test_an_analysis_made_by_other_code_is_computed_again_and_one_of_this_code_is_read(
+    cache_dir: Path, stamp_after: None
+) -> None:
+    calls: list[str] = []
+
+    def analyse(version: str) -> str:
+        calls.append(version)
+        return version
+
+    assert regex_cache.memo("loose", "supply chain", lambda: analyse("old code"), encode=str, decode=str) == "old code"
+    compiled = regex_cache.compile_cached(r"(?<!\w)export(?!\w)")
+    _as_a_new_process(cache_dir, None)  # the same code: the analysis is read, not computed
+    assert regex_cache.memo("loose", "supply chain", lambda: analyse("again"), encode=str, decode=str) == "old code"
+    assert calls == ["old code"]
+    _as_a_new_process(cache_dir, "0" * 12)  # other code (an upgrade, or an edit of multiscan._loose)
+    assert regex_cache.memo("loose", "supply chain", lambda: analyse("new code"), encode=str, decode=str) == "new code"
+    assert calls == ["old code", "new code"]
+    assert regex_cache.compile_cached(r"(?<!\w)export(?!\w)") == compiled == re.compile(r"(?<!\w)export(?!\w)")
+    assert shared_cache._state["used"] >= {r"c0:(?<!\w)export(?!\w)"}  # the compiled pattern came from the file
+
+
+def test_the_code_stamp_is_the_flagging_codes_and_stable(stamp_after: None) -> None:
+    shared_cache._state["code"] = None
+    first = shared_cache.code_stamp()
+    shared_cache._state["code"] = None
+    assert shared_cache.code_stamp() == first and re.fullmatch(r"[0-9a-f]{12}", first)
+    folder, module = shared_cache._CODE
+    assert (folder / "multiscan.py").is_file() and module.name == "regex_cache.py"
