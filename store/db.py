@@ -27,7 +27,15 @@ from watchdesk.store import unrecorded
 
 DEFAULT_DB = Path("watchdesk.duckdb")
 _LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
-_UNWRITABLE = re.compile(r"Read-only file system|Permission denied")
+_UNWRITABLE = re.compile(r"Read-only file system|Permission denied|Operation not permitted")
+# what each refusal to write means, said after DuckDB's words: EPERM on a file its owner (or root) may write is the
+# immutable attribute (chattr +i), which chmod does not show
+_UNWRITABLE_HINT = {
+    "Read-only file system": "its file system is mounted read-only",
+    "Permission denied": "this user may not write it: `ls -l` shows its owner and mode",
+    "Operation not permitted": "the file is probably marked immutable: `lsattr` shows an i, and `chattr -i` (as root) "
+                               "lifts it",
+}
 _CUT_SHORT = re.compile(r'Could not read enough bytes from file "(?P<path>[^"]*)"')
 _BAD_CHECKSUM = re.compile(r"Corrupt database file: computed checksum")
 _DIGEST = re.compile(r"#[0-9a-f]{16}$")  # what ends a news feed's cursor key (agents/news.py::_feed_key)
@@ -230,9 +238,9 @@ def _translate_open_error(
     if held is None and read_only and "database does not exist" in str(exc):
         return StoreFileError(f"no database at {path}: give the file a watchdesk run wrote")
     if held is None and not read_only and (why := _UNWRITABLE.search(str(exc))):
-        return StoreFileError(f"the database {path} cannot be written ({why[0]}): this command records what it does in "
-                           "it; make it writable, or copy it to a folder that can be written and pass --db with the "
-                           "copy")  # fmt: skip
+        return StoreFileError(f"the database {path} cannot be written ({why[0]}: {_UNWRITABLE_HINT[why[0]]}): this "
+                              "command records what it does in it, so it stopped before doing anything; make it "
+                              "writable, or copy it to a folder that can be written and pass --db with the copy")
     if held is None and (full := disk_full(exc)) is not None:  # a new file, or a WAL replayed, wants room
         return DiskFullError(full)
     if held is None:
