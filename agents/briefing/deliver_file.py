@@ -1,0 +1,71 @@
+"""A file target's delivery: a copy of the briefing's files in the folder it names, or the .md/.html file it names.
+
+The briefing folder itself needs no copy; a file there that is no watchdesk briefing, a symbolic link or anything
+but a regular file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+
+from watchdesk.agents.briefing.delivery_types import Message, Outcome
+
+# How a briefing starts, Markdown or HTML: a file a target names is overwritten only when it is one
+_BRIEFING_START = (b"# watchdesk briefing: ", b"<!DOCTYPE html>")
+
+
+def _copy(src: Path, dest: Path) -> None:
+    """A copy of `src` at `dest`; none when `dest` is that file already (a target naming the briefing folder). A
+    file there that is no watchdesk briefing (someone's notes) is never overwritten: FileExistsError."""
+    if dest.is_symlink():  # written through, it would change whatever file the link points at
+        raise FileExistsError(f"{dest} is a symbolic link: not written through")
+    if dest.exists() and dest.samefile(src):
+        return
+    if dest.is_file():
+        with dest.open("rb") as f:
+            head = f.read(512)
+        if not (head.startswith(_BRIEFING_START[0]) or (head.startswith(_BRIEFING_START[1])
+                                                        and b"<title>watchdesk briefing: " in head)):
+            raise FileExistsError(f"{dest} exists and is not a watchdesk briefing: not overwritten")
+    elif dest.exists() or dest.is_symlink():
+        raise FileExistsError(f"{dest} is not a regular file: not overwritten")
+    shutil.copyfile(src, dest)
+
+
+def target_folder(path: str) -> Path:
+    """The folder a file target writes into: the folder it names, or that of the .md/.html file it names."""
+    dest = Path(path).expanduser()
+    return dest.parent if dest.suffix in {".md", ".html"} else dest
+
+
+def copy_files(msg: Message, path: str | None) -> Outcome:
+    """The files are already in the briefing folder; a `path` gets a copy (a folder, or a .md/.html file)."""
+    if not path:
+        return Outcome(kind="file", target="briefing folder", status="sent", attempts=1)
+    dest, folder = Path(path).expanduser(), target_folder(path)
+    if folder != dest and (missing := _not_written(dest.suffix[1:], msg.paths)):
+        return Outcome(kind="file", target=path, status="failed", attempts=1, error=missing)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if folder != dest:
+            _copy(msg.paths[dest.suffix[1:]], dest)
+        else:
+            for src in msg.paths.values():
+                _copy(src, dest / src.name)
+    except OSError as exc:
+        return Outcome(kind="file", target=path, status="failed", attempts=1, error=f"{type(exc).__name__}: {exc}")
+    return Outcome(kind="file", target=path, status="sent", attempts=1)
+
+
+def _not_written(fmt: str, paths: Mapping[str, Path]) -> str | None:
+    """Why a target naming a .md or .html file gets no copy: the briefing was not written in that format (--format)."""
+    if fmt in paths:
+        return None
+    if not paths:
+        return f"no briefing file was written, so there is no .{fmt} file to copy"
+    names = {"md": "Markdown", "html": "HTML"}
+    return (f"the briefing was written as {' and '.join(names.get(f, f) for f in paths)} alone, with no .{fmt} file to "
+            f"copy: brief with --format md,html (the default), or give this target a "
+            f"{' or '.join('.' + f for f in paths)} file or a folder")
