@@ -148,3 +148,20 @@ def python_sigint_handler() -> Iterator[None]:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     yield
     signal.signal(signal.SIGINT, before)
+
+
+@pytest.fixture
+def sigint_recorded() -> Iterator[list[int]]:
+    """A Ctrl-C a test sends itself from another thread, recorded and not raised by Python's handler: the signal still
+    reaches the store's signal watcher (graph/signals.py: the wakeup pipe), which interrupts DuckDB, and the store
+    raises the KeyboardInterrupt where the query returns. Python's own handler raises it at the first Python code the
+    main thread runs once the query is back, and that can be a gc callback (hypothesis's, run as the interrupted
+    query's error is made): there the KeyboardInterrupt is ignored, a warning of whichever test runs then, and the
+    Ctrl-C is lost to the test that sent it."""
+    import signal
+
+    got: list[int] = []
+    before = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, lambda signum, _frame: got.append(signum))
+    yield got
+    signal.signal(signal.SIGINT, before)

@@ -75,7 +75,7 @@ def test_ctrl_c_in_a_store_query_is_a_keyboard_interrupt() -> None:
 
 
 @pytest.mark.timeout(60)
-def test_ctrl_c_stops_a_query_on_several_threads_at_once(watched: threading.Event) -> None:
+def test_ctrl_c_stops_a_query_on_several_threads_at_once(watched: threading.Event, sigint_recorded: list[int]) -> None:
     """Bug: with DuckDB's default of one thread per core, Ctrl-C was seen only when the query ended (a 36 s query
     stopped 34 s after Ctrl-C; watchdesk never called the connection's interrupt()). Now the CLI's signal watcher
     interrupts the running query: it stops within a second of the Ctrl-C (ENDLESS would run for hours). A loaded
@@ -91,11 +91,12 @@ def test_ctrl_c_stops_a_query_on_several_threads_at_once(watched: threading.Even
             assert watched.wait(30), "the watcher never heard of the Ctrl-C"
             assert store.query("SELECT 1") == [(1,)], "the connection is still usable after the interrupt"
         assert min(took) < 1.5, took
+    assert sigint_recorded and set(sigint_recorded) == {signal.SIGINT}, "each Ctrl-C was a real SIGINT"
 
 
 @pytest.mark.timeout(120)
 def test_ctrl_c_while_flagging_queries_stops_the_run(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, watched: threading.Event
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, watched: threading.Event, sigint_recorded: list[int]
 ) -> None:
     def flag_until_interrupted(store: Store, **_kw: object) -> None:
         ctrl_c_soon(store, threads=4)  # as many as a laptop has cores: `watchdesk run` tells DuckDB of the Ctrl-C
@@ -117,6 +118,7 @@ def test_ctrl_c_while_flagging_queries_stops_the_run(
         assert store.query("SELECT count(*) FROM gaps WHERE agent = 'flagging'") == [(0,)]
     assert f"interrupted: what was stored is kept; run {run_id} resumes with `watchdesk approve {run_id} --db" in said
     assert not list((tmp_path / "out").glob("*.md")), "no briefing of half-flagged documents"
+    assert sigint_recorded == [signal.SIGINT]
 
 
 def test_a_store_closed_as_ctrl_c_comes_stops_no_watcher() -> None:
