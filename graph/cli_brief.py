@@ -115,6 +115,10 @@ def brief(
         if said := briefing_folder_said(wl, out_dir=out or settings.out_dir):
             click.echo(f"note: {said}", err=True)
     with Store.open(db_path) as store:
+        if wl is not None:  # a file: not another one's of the same name (they would share its briefings and targets)
+            from watchdesk.graph.watchlist_names import refuse_a_second_file_of_name
+
+            refuse_a_second_file_of_name(store, name=wl.name, path=watchlist, db=db_path)
         stored, run_id = stored_watchlist(store, name=wl.name if wl else name, db=db_path)
         wl = wl or stored
         period = choose_period(store, wl, week=week, since=_day(since), until=_day(until))

@@ -40,6 +40,7 @@ from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.state import Step
 from watchdesk.graph.validate import ensure_valid, writable_paths
 from watchdesk.graph.watchlist import Watchlist
+from watchdesk.graph.watchlist_names import refuse_a_second_file_of_name
 from watchdesk.graph.watchlist_paths import anchored
 from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import ConfigError, DiskFullError, PolicyError, StoreDamagedError, disk_full, no_room
@@ -317,6 +318,8 @@ def _execute(
         # file is created only once the tickers resolve, so a bad watchlist leaves no empty database behind.
         held = Path(settings.db_path).exists()
         store = stack.enter_context(Store.open(settings.db_path)) if held else None
+        if store is not None:  # another file of this name ran here: the two would share its briefings and targets
+            refuse_a_second_file_of_name(store, name=watchlist.name, path=run.watchlist_path, db=settings.db_path)
         # a resumed run's requests before this start (its summary said "0 requests" after a Ctrl-C and `approve`)
         asked_before = _requests_made(store, run.run_id) if store is not None else 0
         gateway = stack.enter_context(gateway_for(settings, watchlist, audit, require_identity=needs_sec(watchlist)))
