@@ -10,7 +10,7 @@ from langgraph.runtime import Runtime
 from langgraph.types import Command, interrupt
 
 from watchdesk.graph.deps import Deps
-from watchdesk.graph.planner import describe
+from watchdesk.graph.planner import describe, email_setting_note
 from watchdesk.graph.select import select_steps
 from watchdesk.graph.state import RunState, Step
 from watchdesk.sources.errors import ConfigError
@@ -172,7 +172,8 @@ def approval_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
         return Command(goto="supervisor", update={"approval": "not_needed"})
     if changed and not approved and deps.watchlist.policy.approval.startswith("first:"):
         deps.report(CHANGED)
-    answer = interrupt({"run_id": deps.run_id, "plan": state["plan"], "text": describe(state["plan"])})
+    text = describe(state["plan"]) + email_setting_note(state["plan"], smtp_url=deps.settings.smtp_url)
+    answer = interrupt({"run_id": deps.run_id, "plan": state["plan"], "text": text})
     decision, plan = apply_answer(answer, state["plan"])
     _audit_decision(deps, decision, asked=state["plan"], kept=plan)
     deps.report(f"plan {decision}")

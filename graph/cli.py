@@ -445,12 +445,13 @@ def _ask_first(run_id: str, settings: Settings) -> Any:
 def _asking(run_id: str, plan: list[Step], settings: Settings) -> dict[str, Any]:
     """What the prompt shows of a waiting run: its plan, and why it waits (the policy's rule), as its notice says."""
     from watchdesk.graph.approval import why_waiting
-    from watchdesk.graph.planner import describe
+    from watchdesk.graph.planner import describe, email_setting_note
     from watchdesk.store.store import Store
 
     with Store.open(settings.db_path, read_only=True) as store:
         why = why_waiting(store, run_id)
-    return {"run_id": run_id, "plan": plan, "text": describe(plan), "why": why}
+    text = describe(plan) + email_setting_note(plan, smtp_url=settings.smtp_url)
+    return {"run_id": run_id, "plan": plan, "text": text, "why": why}
 
 
 @cli.command()

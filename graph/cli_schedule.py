@@ -118,10 +118,30 @@ def show(ctx: click.Context, watchlist: Path, crontab_file: Path | None) -> None
         click.echo("not installed: this machine has no `crontab` command (install cron, or pass --crontab-file); "
                    f"`watchdesk schedule install {watchlist}` would write:\n{would}")
     else:
-        lines = watchdesk_lines(Crontab(crontab_file).read(), watchlist.resolve())
+        text = Crontab(crontab_file).read()
+        lines = watchdesk_lines(text, watchlist.resolve())
         click.echo("\n".join(lines) if lines else
                    f"not installed; `watchdesk schedule install {watchlist}` would write:\n{would}")
+        if lines:  # installed: what its runs would lack since (an env file edited after install)
+            _warn_cron_env(wl, watchlist, crontab=text)
     _print_next(wl.schedule, until=wl.until)
+
+
+def _warn_cron_env(wl: Any, watchlist: Path, *, crontab: str) -> None:
+    """A warning when the env file a scheduled run reads lacks a setting the watchlist needs, as install refuses."""
+    from watchdesk.graph.cron_env import cron_environment, effects_said, env_file, missing_settings
+
+    path = env_file()
+    try:
+        missing = missing_settings(wl, cron_environment(path, crontab=crontab, home=str(Path.home())))
+    except ConfigError as exc:  # a value that does not read: said as install says it
+        click.echo(f"warning: {path}: {exc}", err=True)
+        return
+    if missing:
+        click.echo(f"warning: {path}, which each scheduled run reads (cron passes it no other variable), does not set "
+                   f"{', '.join(missing)}: each run would {effects_said(missing)}; put "
+                   f"{'it' if len(missing) == 1 else 'them'} there, or `watchdesk schedule install {watchlist} "
+                   "--write-env` copies them from this shell", err=True)  # fmt: skip
 
 
 @schedule.command("remove")

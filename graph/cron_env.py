@@ -88,13 +88,20 @@ def missing_settings(watchlist: Watchlist, env: Mapping[str, str]) -> list[str]:
     return list(dict.fromkeys(missing))
 
 
+def effects_said(missing: list[str]) -> str:
+    """What every scheduled run would do without `missing`: stop (the identity), or fail the targets that need them
+    while the others get the briefing."""
+    effects = (["stop before fetching (exit 2)"] if "WATCHDESK_SEC_IDENTITY" in missing else []) + (
+        ["fail to deliver to the e-mail or Slack targets that need them, while its other targets get the briefing "
+         "(exit 1)"] if set(missing) - {"WATCHDESK_SEC_IDENTITY"} else [])  # fmt: skip
+    return ", and with the identity alone ".join(effects)
+
+
 def missing_said(missing: list[str], path: Path, *, here: Mapping[str, str]) -> str:
     """What to put where, with placeholder values (never this shell's), and whether --write-env can do it."""
     lines = "\n".join(f"  export {name}={value}   # {what}"
                       for name in missing for value, what in [EXAMPLES.get(name, WEBHOOK)])  # fmt: skip
-    effects = (["stop before fetching (exit 2)"] if "WATCHDESK_SEC_IDENTITY" in missing else []) + (
-        ["fail to deliver (exit 1)"] if set(missing) - {"WATCHDESK_SEC_IDENTITY"} else [])
-    said = ", and with the identity alone ".join(effects)
+    said = effects_said(missing)
     set_here = [name for name in missing if here.get(name)]
     copy = (f"or pass --write-env to copy {', '.join(set_here)} from this shell" if set_here else
             "--write-env copies them from this shell once they are set here")  # fmt: skip

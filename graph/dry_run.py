@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from watchdesk.graph.companies import match_companies
-from watchdesk.graph.planner import build_plan, describe
+from watchdesk.graph.planner import build_plan, describe, smtp_unset_said
 from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.validate import (
     describe_problems,
@@ -53,9 +53,8 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     echo(describe(plan))
     for warning in _missing_folders(watchlist):
         echo(f"warning: {warning}")
-    if any(d.kind == "email" for d in watchlist.delivery) and not settings.smtp_url:
-        echo("warning: an e-mail target, but WATCHDESK_SMTP_URL is not set here: a run would record the e-mail as "
-             "failed (scheduled runs read it from ~/.config/watchdesk/env)")
+    if to := [] if settings.smtp_url else [a for d in watchlist.delivery if d.kind == "email" for a in d.to]:
+        echo(f"warning: {smtp_unset_said(to)}")
     # the run refuses to start without it, exit 2: so does the dry run (a user's walkthrough: "valid", exit 0)
     stop = _IDENTITY_STOP if _needs_identity(watchlist, settings) else ""
     if problems:

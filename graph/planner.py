@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -182,6 +182,21 @@ def _delivery(d: Delivery) -> str:
         shown = f"${name}" if _ENV_NAME.match(name) else "(webhook_env is not a variable name)"
         return f"slack webhook {shown}"
     return f"file {d.path or '(briefing folder)'}"
+
+
+def smtp_unset_said(to: Sequence[str]) -> str:
+    """What an e-mail target without WATCHDESK_SMTP_URL comes to: it fails at send time (a scheduled run may have the
+    variable where this shell has not), the other targets get the briefing all the same."""
+    return (f"WATCHDESK_SMTP_URL is not set here, so the e-mail to {', '.join(to)} will fail unless it is set in the "
+            "environment the run gets (a scheduled run's is ~/.config/watchdesk/env: cron passes it no other "
+            "variable); the run's other targets get the briefing all the same, and the run exits 1")
+
+
+def email_setting_note(plan: list[Step], *, smtp_url: str | None) -> str:
+    """A line to show under a plan whose briefing e-mails someone while WATCHDESK_SMTP_URL is not set; else ''."""
+    to = [entry.removeprefix("email ") for s in plan if s["agent"] == "briefing"
+          for entry in s["params"].get("deliver", []) if entry.startswith("email ")]  # fmt: skip
+    return "" if smtp_url or not to else f"\nnote: {smtp_unset_said(to)}"
 
 
 def describe(plan: list[Step]) -> str:

@@ -190,4 +190,5 @@ def test_dry_run_refuses_an_smtp_address_it_cannot_read_without_echoing_it(tmp_p
     assert bad.exit_code == 2 and "WATCHDESK_SMTP_URL must look like" in bad.output and "Sup3r" not in bad.output
     unset = CliRunner(env={"WATCHDESK_SMTP_URL": None, "WATCHDESK_SEC_IDENTITY": "Desk desk@example.com"}).invoke(
         cli, ["run", str(wl), "--dry-run"])  # with the identity a run needs (without it the dry run stops, exit 2)
-    assert unset.exit_code == 0 and "warning: an e-mail target, but WATCHDESK_SMTP_URL is not set here" in unset.output
+    assert unset.exit_code == 0 and "warning: WATCHDESK_SMTP_URL is not set here, so the e-mail to pm@example.com " \
+        "will fail unless" in unset.output
