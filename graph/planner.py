@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from watchdesk.agents.briefing.file_target import file_target
 from watchdesk.agents.briefing.period import Period, period_ending
 from watchdesk.agents.filings import window
 from watchdesk.graph.state import Step
@@ -181,7 +182,7 @@ def _delivery(d: Delivery) -> str:
         # A value that is no variable name is most likely the webhook URL itself: never shown.
         shown = f"${name}" if _ENV_NAME.match(name) else "(webhook_env is not a variable name)"
         return f"slack webhook {shown}"
-    return f"file {d.path or '(briefing folder)'}"
+    return f"file {file_target(d.path)}"
 
 
 def smtp_unset_said(to: Sequence[str]) -> str:

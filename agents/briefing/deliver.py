@@ -33,7 +33,15 @@ from watchdesk.agents.briefing.delivery_rows import (
     settle_unknown,
     unsure_then,
 )
-from watchdesk.agents.briefing.delivery_types import Channels, Message, Outcome, Sending, Target, target_names
+from watchdesk.agents.briefing.delivery_types import (
+    Channels,
+    Message,
+    Outcome,
+    Sending,
+    Target,
+    target_names,
+)
+from watchdesk.agents.briefing.file_target import file_target
 from watchdesk.agents.briefing.retry import Pause
 from watchdesk.store.store import Store
 from watchdesk.store.unrecorded import unkept
@@ -157,7 +165,7 @@ def _released(store: Store, msg: Message, ids: Mapping[tuple[str, str], str], *,
 def _deliver_one(msg: Message, target: Target, *, channels_: Channels, skip: Container[tuple[str, str]],
                  sending: Sending, report: Callable[[str], None]) -> list[Outcome]:  # fmt: skip
     if target.kind == "file":
-        where = target.path or "briefing folder"
+        where = file_target(target.path)
         if ("file", where) in skip:
             return [Outcome(kind="file", target=where, status="skipped")]
         return [copy_files(msg, target.path)]

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from watchdesk.agents.briefing.delivery_types import Message, Outcome
+from watchdesk.agents.briefing.file_target import BRIEFING_FOLDER
 
 # How a briefing starts, Markdown or HTML: a file a target names is overwritten only when it is one
 _BRIEFING_START = (b"# watchdesk briefing: ", b"<!DOCTYPE html>")
@@ -43,7 +44,7 @@ def target_folder(path: str) -> Path:
 def copy_files(msg: Message, path: str | None) -> Outcome:
     """The files are already in the briefing folder; a `path` gets a copy (a folder, or a .md/.html file)."""
     if not path:
-        return Outcome(kind="file", target="briefing folder", status="sent", attempts=1)
+        return Outcome(kind="file", target=BRIEFING_FOLDER, status="sent", attempts=1)
     dest, folder = Path(path).expanduser(), target_folder(path)
     if folder != dest and (missing := _not_written(dest.suffix[1:], msg.paths)):
         return Outcome(kind="file", target=path, status="failed", attempts=1, error=missing)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from watchdesk.agents.briefing.channels import DeliveryError
 from watchdesk.agents.briefing.charts import Chart
+from watchdesk.agents.briefing.file_target import file_target
 from watchdesk.agents.briefing.retry import Pause
 from watchdesk.agents.briefing.webhook import slack_target
 from watchdesk.store.store import REOPEN_WAIT_S
@@ -78,7 +79,7 @@ def target_names(target: Target) -> list[str]:
     """What a target's deliveries are stored as: a file target's path (or the briefing folder), each address of an
     e-mail one, a Slack one's variable."""
     if target.kind == "file":
-        return [target.path or "briefing folder"]
+        return [file_target(target.path)]
     if target.kind == "slack":
         return [slack_target(target.webhook_env)]
     return list(target.to) if target.kind == "email" else []
