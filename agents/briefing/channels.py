@@ -254,8 +254,8 @@ def _said(exc: BaseException, *, host: str = "") -> tuple[str, bool]:
     if isinstance(exc, socket.gaierror):  # a name that does not resolve now may (EAI_AGAIN: the resolver is down)
         return f"no such host ({exc.strerror or exc})", exc.errno != socket.EAI_AGAIN
     if isinstance(exc, ConnectionRefusedError) and host in _LOOPBACK:
-        return ("the connection was refused: no mail server listens on this machine at that port (is it running, and "
-                "is WATCHDESK_SMTP_URL's port its own?)", True)
+        return ("the connection was refused: no mail server listens at that port on this machine; start it, or give "
+                "WATCHDESK_SMTP_URL the port it listens on", True)
     if isinstance(exc, ConnectionRefusedError):  # a remote server being restarted listens again in a moment
         return "the connection was refused (no mail server listens there)", False
     if isinstance(exc, smtplib.SMTPServerDisconnected):
@@ -319,9 +319,25 @@ def post_webhook(url: str, payload: dict[str, object]) -> int:
         raise DeliveryError(f"the webhook URL for {host} is not a valid URL", transient=False) from None
     if response.status_code == 429 or response.status_code >= 500:
         raise DeliveryError(f"webhook at {host} answered HTTP {response.status_code}", transient=True)
+    if response.status_code in _NO_SUCH_HOOK:  # Slack's answer to a revoked webhook, a deleted app, a mistyped path
+        raise DeliveryError(f"webhook at {host} answered HTTP {response.status_code}{_said_code(response.text)}: "
+                            "the URL is not (or no longer) a webhook there, revoked or mistyped; set the variable to "
+                            "the incoming webhook's current URL (Slack shows it on the app's Incoming Webhooks page)",
+                            transient=False)  # fmt: skip
     if response.status_code >= 400:
-        raise DeliveryError(f"webhook at {host} answered HTTP {response.status_code}", transient=False)
+        raise DeliveryError(f"webhook at {host} answered HTTP {response.status_code}{_said_code(response.text)}",
+                            transient=False)  # fmt: skip
     return response.status_code
+
+
+_NO_SUCH_HOOK = frozenset({401, 403, 404, 410})
+_CODE = re.compile(r"[a-z][a-z_]{0,39}")  # Slack's answer: "no_service", "invalid_token", "channel_is_archived"
+
+
+def _said_code(body: str) -> str:
+    """The server's answer when it is a short code as Slack gives (never anything longer: it could quote the URL)."""
+    code = body.strip()
+    return f" ({code})" if _CODE.fullmatch(code) else ""
 
 
 def _posted(exc: httpx.HTTPError, *, loopback: bool = False) -> tuple[str, bool]:

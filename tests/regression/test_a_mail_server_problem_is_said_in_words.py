@@ -77,8 +77,8 @@ def test_a_host_that_does_not_exist_is_said(monkeypatch: pytest.MonkeyPatch) -> 
 def test_a_refused_connection_here_is_said_and_tried_once() -> None:
     port = free_port()  # nobody listens
     error = failure(f"smtp://127.0.0.1:{port}")
-    assert str(error) == (f"SMTP 127.0.0.1:{port}: the connection was refused: no mail server listens on this "
-                          "machine at that port (is it running, and is WATCHDESK_SMTP_URL's port its own?)")
+    assert str(error) == (f"SMTP 127.0.0.1:{port}: the connection was refused: no mail server listens at that port "
+                          "on this machine; start it, or give WATCHDESK_SMTP_URL the port it listens on")
     assert not error.transient  # nothing starts a server on this machine in the seconds of a retry's wait
 
 

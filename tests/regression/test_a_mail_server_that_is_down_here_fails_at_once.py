@@ -45,8 +45,8 @@ def test_a_mail_server_down_on_this_machine_fails_at_once_with_the_resend_hint(t
     assert result.exit_code == 1, said
     assert waits == [], f"waited {waits} s to meet the same refusal again"  # before: [2.0, 4.0]
     assert (f"delivery email pm@example.com: failed (SMTP 127.0.0.1:{port}: the connection was refused: no mail "
-            "server listens on this machine at that port (is it running, and is WATCHDESK_SMTP_URL's port its "
-            "own?))") in said, said
+            "server listens at that port on this machine; start it, or give WATCHDESK_SMTP_URL the port it listens "
+            "on)") in said, said
     assert "trying again" not in said
     with Store.open(db, read_only=True) as store:
         assert store.query("SELECT status, attempts FROM deliveries") == [("failed", 1)]
