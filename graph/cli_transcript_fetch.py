@@ -68,9 +68,12 @@ def fetch(
     stub = Watchlist(tickers=(entry,), policy=policy)
     with gateway_for(settings, stub, AuditBuffer(), require_identity=False) as gw:
         bugs: list[tuple[str, Exception]] = []
-        provider, calls, tried = transcripts.find_calls(req, fetcher=gw, run_id=None, bugs=bugs)
+        skipped: list[tuple[str, str]] = []  # files of the answering source that could not be read (a run's gaps)
+        provider, calls, tried = transcripts.find_calls(req, fetcher=gw, run_id=None, skipped=skipped, bugs=bugs)
     for failure in tried:
         click.echo(f"tried {redact_text(failure)}", err=True)
+    for _origin, reason in skipped:  # "FILE: a call of AMD, not of NVDA ...: left out (...)" says it already
+        click.echo(redact_text(reason if ": left out" in reason else f"left out {reason}"), err=True)
     for origin, exc in bugs:  # a call left out on a bug, unless a failed source's line above said it
         if not any(origin in failure for failure in tried):
             click.echo(f"left out {redact_text(unexpected(exc, doing=f' reading {origin}'))}", err=True)
