@@ -34,9 +34,11 @@ def _db_option(f: Any) -> Any:
 
 def _filters(f: Any) -> Any:
     for option in reversed((
-        click.option("--ticker", "tickers", multiple=True, metavar="TICKER", help="A company (repeat for several)."),
+        click.option("--ticker", "tickers", multiple=True, metavar="TICKER",
+                     help="A company (repeat, or NVDA,TSM, for several)."),
         click.option("--topic", "topics", multiple=True, metavar="TOPIC",
-                     help="inventory, supply_chain, geopolitical or a custom topic (repeat for several)."),
+                     help="inventory, supply_chain, geopolitical or a custom topic (repeat, or comma-separate, for "
+                     "several)."),
         click.option("--week", help="An ISO week, e.g. 2025-W35 (Monday to Sunday), as its briefing counts it: "
                      "documents dated in it, and those dated up to 14 days before it but first stored in it."),
         click.option("--since", type=Day(), help="First day (the document's date), included."),
@@ -235,9 +237,18 @@ def _asked(
     db_path = Path(db or settings.db_path)
     if why := no_database(db_path):
         raise ConfigError(f"{why}: pass --db with the file a run wrote")
-    given = [ticker_given(t) for t in tickers]
-    topics = [topic_given(t) for t in topics]  # "Supply chain" is supply_chain
+    # "NVDA,TSM" is --ticker repeated, as flag --topics and edgar list --forms take a list
+    given = [ticker_given(t) for t in _listed(tickers)]
+    topics = [topic_given(t) for t in _listed(topics)]  # "Supply chain" is supply_chain
     return db_path, (given or None, topics or None), start, end
+
+
+def _listed(given: Sequence[str]) -> list[str]:
+    """Each option's values, a comma-separated one split; an empty value stays, to be refused by name."""
+    listed: list[str] = []
+    for value in given:
+        listed += [part for part in value.split(",") if part.strip()] if "," in value else [value]
+    return listed
 
 
 def _polarity(given: str | None) -> str | None:
