@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import re
 import shlex
 from collections.abc import Callable
@@ -225,6 +226,13 @@ def _not_a_store(path: str, con: duckdb.DuckDBPyConnection, *, read_only: bool) 
     )
 
 
+def _empty(path: str) -> bool:
+    try:
+        return os.path.getsize(path) == 0
+    except OSError:
+        return False
+
+
 def _translate_open_error(
     path: str, exc: duckdb.IOException, *, read_only: bool
 ) -> StoreError | ConfigError | DiskFullError:
@@ -232,6 +240,10 @@ def _translate_open_error(
     if held is None and (cut := cut_short(exc, path=path)) is not None:
         return cut
     if held is None and "not a valid DuckDB database file" in str(exc):  # bad input, not a fault: exit 2
+        if _empty(path):  # `touch watchdesk.duckdb`, a copy that wrote nothing: removing it is the fix
+            return StoreFileError(f"{path} is empty (0 bytes), not a DuckDB database: remove it and `watchdesk run` "
+                                  "or `watchdesk demo` creates the store there, or give the watchdesk.duckdb file a "
+                                  "run wrote")
         instead = "" if read_only else ", or a new path to create one"
         return StoreFileError(f"{path} is not a DuckDB database (watchdesk's store): give a watchdesk.duckdb file"
                            f"{instead}")
