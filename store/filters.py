@@ -29,10 +29,10 @@ def week_days(label: str, *, named: str = "--week") -> tuple[date, date]:
         raise ConfigError(f"{named} {label!r} is not an ISO week like 2025-W35")
     try:
         monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
-    except ValueError as exc:
+    except ValueError:
         year = int(m[1])
-        if not date.min.year <= year <= date.max.year:
-            raise ConfigError(f"{named} {label!r}: {exc}") from None
+        if not date.min.year <= year <= date.max.year:  # \d{4}: year 0 alone
+            raise ConfigError(f"{named} {label!r}: there is no year {year}; give a year from 0001 to 9999") from None
         last = date(year, 12, 28).isocalendar().week  # the week of 28 December is a year's last
         raise ConfigError(f"{named} {label!r}: {year} has weeks W01 to W{last}") from None
     if monday > date.max - timedelta(days=6):
