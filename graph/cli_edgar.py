@@ -102,6 +102,10 @@ def sections(path: Path, form: str | None) -> None:
         said = "its SGML header" if _header_form(header) else "its cover page"
         raise ConfigError(f"{path} is {'an' if own.startswith('8') else 'a'} {own} ({said} says so), not a {form}: "
                           f"read its items with `watchdesk edgar items {path}`")
+    if form and own and _base(own) != _base(form):  # --form wins (a cover page can be misread), but not unsaid
+        said = "SGML header" if _header_form(header) else "cover page"
+        click.echo(f"warning: {path}'s {said} says {own}; split as a {form}, as --form says (leave --form out to "
+                   f"split it as its {said} says)", err=True)
     kind = form or own
     xref = reference_table_sections(primary) if kind in (None, "20-F", "20-F/A") else None
     if xref is not None and xref.has_table:  # an annual report filed as the 20-F: its table maps the items
