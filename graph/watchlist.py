@@ -168,6 +168,25 @@ class Schedule(_Strict):
     day: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] = "monday"
     time: str = Field(default="07:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
 
+    # As people write them: "Monday", "Mon", "Thurs", "Weekly", "7:00" (the validators below still refuse the rest)
+    @field_validator("cadence", mode="before")
+    @classmethod
+    def _any_case(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("day", mode="before")
+    @classmethod
+    def _day_as_written(cls, value: object) -> object:
+        if not isinstance(value, str) or len(said := value.strip().lower()) < 3:
+            return value
+        days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        return next((day for day in days if day.startswith(said)), value)
+
+    @field_validator("time", mode="before")
+    @classmethod
+    def _one_digit_hour(cls, value: object) -> object:
+        return f"0{value.strip()}" if isinstance(value, str) and re.fullmatch(r"\s*\d:\d\d\s*", value) else value
+
 
 class Delivery(_Strict):
     kind: Literal["file", "email", "slack"]
