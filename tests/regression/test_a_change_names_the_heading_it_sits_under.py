@@ -10,6 +10,7 @@ MD&A", and the briefing and `edgar diff` name both places."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def test_changes_say_the_heading_a_sentence_sits_under(demo_folder: Path) -> Non
     assert [(i, to) for i, to, _ in stored] == [("1A", "7"), ("7", "1A")]
     assert stored[0][2] == "Israel and Regional Conflicts" and stored[1][2].startswith(LEAD_TIMES)
     table = CliRunner().invoke(cli, ["changes", "--db", str(db), "--ticker", "NVDA", "--format", "table"]).stdout
-    assert "sentence added  under: Demand and Supply" in table
+    assert re.search(r"  sentence added(?:  [^\n]+)?\n    under: Demand and Supply\n", table)  # a line of its own
 
 
 def test_the_briefing_and_edgar_diff_say_where(demo_folder: Path, edgar_fixtures: Path) -> None:

@@ -58,8 +58,9 @@ def test_the_command_filters_and_prints_them(demo_folder: Path) -> None:
     (hopper,) = [r for r in rows if r["text"] == HOPPER and r["section"] == "risk factors"]
     assert hopper["change"] == "sentence removed from a factor" and hopper["source"] == FY2024
     assert OLDER_WAY not in listed.stderr
-    table = CliRunner().invoke(cli, ["changes", "--db", db, "--change", "removed", "--format", "table"]).stdout
-    assert re.search(r"risk factors  sentence removed from a factor  under: [^\n]+  supply_chain\n", table)
+    table = CliRunner().invoke(cli, ["changes", "--db", db, "--change", "removed", "--format", "table"],
+                               env={"COLUMNS": "200"}).stdout  # fmt: skip
+    assert re.search(r"risk factors  sentence removed from a factor  supply_chain\n    under: [^\n]+\n", table)
     added = CliRunner().invoke(cli, ["changes", "--db", db, "--change", "added", "--format", "csv"])
     assert "sentence removed" not in added.stdout and "sentence added to a factor" in added.stdout
     wrong = CliRunner().invoke(cli, ["changes", "--db", db, "--change", "dropped"])

@@ -21,7 +21,8 @@ QUOTE = re.compile(r"^- \*\*\w+\*\* \([^)]*\) “.*?” \[(F-[0-9a-f]{8,})\] —
 
 
 def listed(db: Path, *args: str) -> str:
-    result = CliRunner().invoke(cli, ["findings", "--db", str(db), *args])
+    result = CliRunner().invoke(cli, ["findings", "--db", str(db), *args],
+                                env={"COLUMNS": "200"})  # a row's fields on one line
     assert result.exit_code == 0, result.output
     return result.stdout
 

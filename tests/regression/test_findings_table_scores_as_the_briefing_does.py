@@ -19,7 +19,8 @@ QUOTE = re.compile(r"^- \*\*\w+\*\* \(([+-]\d\.\d\d(?:, unsure)?)[^)]*\) â€œ.*?â
 
 
 def listed(db: Path, fmt: str) -> str:
-    result = CliRunner().invoke(cli, ["findings", "--db", str(db), "--format", fmt])
+    result = CliRunner().invoke(cli, ["findings", "--db", str(db), "--format", fmt],
+                                env={"COLUMNS": "200"})  # a row's fields on one line
     assert result.exit_code == 0, result.output
     return result.stdout
 

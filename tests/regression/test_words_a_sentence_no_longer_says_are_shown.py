@@ -8,6 +8,7 @@ service providers" -> "CSPs"): stored as kind "deleted", quoted from the older f
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -75,8 +76,13 @@ def test_changes_lists_them_in_the_terminal(tesla_store: Path) -> None:
     (row,) = [r for r in rows if r["text"] == COVID]
     assert row["change"] == "words removed from a sentence" and row["in_sentence"].startswith(SUPPLIERS)
     assert str(row["compared_with"]) == "2024-01-29" and row["source"] == FY2023  # cited to the filing that said it
-    table = CliRunner().invoke(cli, ["changes", "--db", str(tesla_store), "--format", "table"]).stdout
-    assert f"words removed from a sentence  under: {SUPPLY_FACTOR}\n    {COVID}\n    in: {SUPPLIERS}" in table
+    table = CliRunner().invoke(cli, ["changes", "--db", str(tesla_store), "--format", "table"],
+                               env={"COLUMNS": "160"}).stdout  # fmt: skip
+    # the factor's heading on its own lines, wrapped under itself, then the words and the sentence they left
+    shown = re.search(r"  words removed from a sentence\n    under: (.+?)\n    (\S[^\n]*)\n    in: ([^\n]*)\n",
+                      table, re.S)  # fmt: skip
+    assert shown and shown[1].count("\n           ") == 1 and " ".join(shown[1].split()) == SUPPLY_FACTOR
+    assert shown[2] == COVID and shown[3].startswith(SUPPLIERS)
 
 
 def test_the_briefing_shows_them_in_md_and_html(tesla_store: Path, tmp_path: Path) -> None:
