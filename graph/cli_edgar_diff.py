@@ -28,45 +28,59 @@ _PATH = InputPath()
     show_default=True,
     help="1A: risk factors (10-Q Part II 1A, 20-F 3.D); 7: MD&A (10-Q Part I 2, 20-F 5); all: both.",
 )
-@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
+              help="json (shaped as above) or md (Markdown to read).")
 @click.option("--topics", default="", help="Comma-separated topics for added sentences (default: every shipped topic).")
 @click.option("--across-companies", is_flag=True,
               help="Compare filings of two different registrants (refused by default: usually a wrong file).")
 def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_companies: bool) -> None:
     """Compare two filings of one company: risk factors new, removed and changed; section similarity.
 
-    Each risk factor of NEW is matched to one of OLD by heading and body (renumbering, moved groups
-    and light rewording survive) and labelled new, removed, expanded, shortened, reworded or
-    unchanged. Similarity is the cosine of word counts (as in Lazy Prices); "jaccard" is the second
-    measure; both are null where a filing lacks the section (the note says which). For MD&A, "added"
-    lists the new sentences that mention a watched topic, "removed" those OLD said and NEW no longer
-    does. For a changed risk factor, "added_sentences" lists what its body gained, found as MD&A's are
-    (figures and light rewordings aside): each sentence added, with the topics it mentions (maybe
-    none), and words inserted into a reworded sentence ("in_sentence": that sentence) when they
-    mention a watched topic; "removed_sentences" the sentences of OLD's factor that no factor of NEW
-    says any more (reworded, moved, figures-only or cut by a page break: not removed), and words a
-    light rewording deleted ("in_sentence": OLD's sentence; on a watched topic or not). A sentence
-    removed and one added that are one statement rewritten are listed once, in "rewritten_sentences"
-    (MD&A: "rewritten"); one NEW says in its other section (risk factors or MD&A) in
-    "moved_sentences" (MD&A: "moved"), with where it went ("to": "1A" or "7"; "to_heading": the
-    heading it sits under there) and how NEW says it ("now"). An MD&A sentence says the subheading
-    it sits under ("under"; null above the first). A title-case heading line is no sentence.
-    Markdown shows ten removed sentences on watched topics per section at most, then how many more.
-    Filings of two registrants (by the CIK their cover or SGML header gives) are refused unless
-    --across-companies; a NEW whose period ends before OLD's, or of another form (a 10-K against a
-    10-Q), is compared as given, with a warning.
-    JSON: {"sections": [{"item", "similarity", "jaccard", "note", "added": [{"heading", "text",
-    "in_sentence", "under"}] (in_sentence: for words inserted into a sentence, that sentence), "removed":
-    [{"heading", "text", "under"}], "rewritten": [{"heading", "old", "new"}] and "moved": [{"heading",
-    "text", "to", "now", "to_heading"}] (MD&A), "changed": [{"heading", "old", "new", "similarity",
-    "kind", "added_sentences":
-    [{"text", "topics", "in_sentence"}], "removed_sentences": [{"text", "topics", "in_sentence"}],
-    "rewritten_sentences": [{"old", "new", "topics"}], "moved_sentences": [{"text", "to", "now",
-    "topics", "to_heading"}]}]}]}, "changed" most characters changed first (growth, shrinkage or reworded share),
-    as the briefing ranks them.
+    Each risk factor of NEW is matched to one of OLD by heading and body (renumbering, moved groups and light
+    rewording survive) and labelled new, removed, expanded, shortened, reworded or unchanged. Similarity is the cosine
+    of word counts (as in Lazy Prices); "jaccard" is the second measure; both are null where a filing lacks the
+    section (the note says which).
+
+    For MD&A, "added" lists the new sentences that mention a watched topic, "removed" those OLD said and NEW no longer
+    does, each with the subheading it sits under ("under"; null above the first). A title-case heading line is no
+    sentence.
+
+    For a changed risk factor, "added_sentences" lists what its body gained, found as MD&A's are (figures and light
+    rewordings aside): each sentence added, with the topics it mentions (maybe none), and words inserted into a
+    reworded sentence ("in_sentence": that sentence) when they mention a watched topic; "removed_sentences" the
+    sentences of OLD's factor that no factor of NEW says any more (reworded, moved, figures-only or cut by a page
+    break: not removed), and words a light rewording deleted ("in_sentence": OLD's sentence; on a watched topic or
+    not).
+
+    A sentence removed and one added that are one statement rewritten are listed once, in "rewritten_sentences"
+    (MD&A: "rewritten"); one NEW says in its other section (risk factors or MD&A) in "moved_sentences" (MD&A:
+    "moved"), with where it went ("to": "1A" or "7"; "to_heading": the heading it sits under there) and how NEW says
+    it ("now").
+
+    Markdown shows ten removed sentences on watched topics per section at most, then how many more. Filings of two
+    registrants (by the CIK their cover or SGML header gives) are refused unless --across-companies; a NEW whose
+    period ends before OLD's, or of another form (a 10-K against a 10-Q), is compared as given, with a warning.
+
+    JSON, one object a section; "changed" has the most characters changed first (growth, shrinkage or reworded
+    share), as the briefing ranks them; an MD&A sentence's "heading" is the topics it mentions:
 
     \b
-    Example:
+      {"sections": [{"item", "similarity", "jaccard", "note",
+        risk factors:
+          "added", "removed": [{"heading", "text"}],     (new, removed factors)
+          "changed": [{"heading", "old", "new", "similarity", "kind",
+            "added_sentences": [{"text", "topics", "in_sentence"}],
+            "removed_sentences": [{"text", "topics", "in_sentence"}],
+            "rewritten_sentences": [{"old", "new", "topics"}],
+            "moved_sentences": [{"text", "to", "now", "topics", "to_heading"}]}]
+        MD&A:
+          "added": [{"heading", "text", "in_sentence", "under"}],
+          "removed": [{"heading", "text", "under"}],
+          "rewritten": [{"heading", "old", "new"}],
+          "moved": [{"heading", "text", "to", "now", "to_heading"}]}]}
+
+    \b
+    Examples:
       watchdesk edgar diff nvda-20240128.htm nvda-20250126.htm --section 1A
       watchdesk edgar diff tsla-2023.htm tsla-2024.htm --format md
     """
