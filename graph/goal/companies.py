@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from watchdesk.graph.goal.names import CompanyIndex, Match, name_key
+from watchdesk.graph.goal.names import WELL_KNOWN, CompanyIndex, Match, depositary_only, name_key
 from watchdesk.graph.goal.text import Notes, Text, Token
 from watchdesk.graph.goal.words import ACRONYMS, PLACES, common_words, words
 from watchdesk.sources.models import CompanyRef
 
 MAX_WORDS = 6
-SHORT_NAME_RANK = 2000  # a one-word short name stands for one of SEC's first 2,000 companies only
+SHORT_NAME_RANK = WELL_KNOWN  # a one-word short name stands for one of SEC's first 2,000 companies only
 UNLISTED = "is not listed with SEC (no ticker to watch)"
+# A company SEC's ticker map holds only by its depositary receipts ("Airbus SE/ADR", EADSY): no reports to read
+NO_REPORTS = "files no reports with SEC (its entry there holds only its depositary receipts: no filings to watch)"
 _CONNECTORS = frozenset({"of", "and", "the", "de", "&"})
 # Aliases that are also ordinary words: lower-case, they are the word ("meta commentary"); capitalised, the company.
 # (Not "apple", "micron", "oracle", "amazon": in a goal, lower-case, they are the companies.)
@@ -85,7 +87,7 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
                 notes.unclear(f"{negation!r}: sources are set per company in the file ([[tickers]] sources); "
                               f"{outcome.ref.ticker} is kept with the goal's sources")
                 negation = None
-            if isinstance(outcome, str) and outcome.endswith(UNLISTED) and not negation:
+            if isinstance(outcome, str) and unread_company(outcome) and not negation:
                 # "for Huawei competition": a problem or the goal's words, by where it stands (parse decides)
                 found.unlisted.append((span[0].start, span[-1].end, phrase, outcome))
                 i += n
@@ -113,7 +115,8 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
     first = span[0]
     if len(span) == 1 and first.text.startswith("$"):
         ref = index.ticker(first.word[1:])
-        return Match(ref, "ticker") if ref else f"no ticker {first.word[1:].upper()} in SEC's ticker map"
+        return _with_reports(Match(ref, "ticker"), span) if ref else (
+            f"no ticker {first.word[1:].upper()} in SEC's ticker map")
     key = name_key(" ".join(t.word for t in span))
     if not key or (len(span) == 1 and len(first.word) == 1) or (len(span) > 1 and key.split()[-1] in _CONNECTORS):
         # one letter starts too many names: "T" is a ticker where a company stands (capitals.py); and no name ends
@@ -133,20 +136,35 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
         found = index.by_name(name_key(" ".join(t.text.replace("'", "").replace("’", "") for t in span)))
     listed = index.ticker(first.word) if len(span) == 1 and _looks_like_ticker(first) else None
     if listed and not _exact(found):
-        return Match(listed, "ticker")  # "GE" is GE, not GE Vernova or GE HealthCare
+        return _with_reports(Match(listed, "ticker"), span)  # "GE" is GE, not GE Vernova or GE HealthCare
     by_alias = isinstance(found, Match) and found.how == "alias"
     if len(span) == 1 and not by_alias and not first.capitalized:
         return None  # a lower-case word is a company only as an alias: "hello" is not Hello Group
     if by_alias and key in ORDINARY_ALIASES and not any(t.capitalized or t.word != t.text for t in span):
         return None  # "50 bp", "H-1B visa", "foundry arm": words, unless written as names ("Meta", "meta's")
-    if len(span) == 1 and not _exact(found) and (first.initial or _obscure(found, index)
-                                                 or first.word.lower() in GENERIC or first.word.lower() in PLACES):
+    whole = isinstance(found, list) and key in index.names  # "Vertex": a whole SEC name, and the start of others
+    if len(span) == 1 and not _exact(found) and not whole and (
+            first.initial or _obscure(found, index) or first.word.lower() in GENERIC or first.word.lower() in PLACES):
         # A lower-case or sentence-first word names a company only as an alias or whole SEC name; a short
         # name stands for a well-known company ("Micron"): "chain" or "Blackwell" start too many names.
         return None
     if isinstance(found, list) and not found:
         return f"{' '.join(t.word for t in span)} {UNLISTED}"  # as written: "Société Générale", not its key
+    return _with_reports(found, span)
+
+
+def _with_reports(found: Match | list[CompanyRef] | None, span: list[Token]) -> Match | list[CompanyRef] | str | None:
+    """`found`, or what to say of a company whose SEC entry is its depositary receipts' alone ("Airbus": EADSY, Airbus
+    SE/ADR), which files nothing a run reads: it is read as one SEC does not list is."""
+    if isinstance(found, Match) and depositary_only(found.ref):
+        said = " ".join(t.word for t in span)
+        return f"{said} ({found.ref.ticker}, {found.ref.name}) {NO_REPORTS}"
     return found
+
+
+def unread_company(outcome: object) -> bool:
+    """Is `outcome` a company watchdesk has no filings of: one SEC does not list, or one that files no reports?"""
+    return isinstance(outcome, str) and outcome.endswith((UNLISTED, NO_REPORTS))
 
 
 def _ticker_before_a_name(
@@ -205,6 +223,17 @@ def _common_only(span: list[Token], key: str, index: CompanyIndex) -> Match | No
     return None
 
 
+def said_candidates(refs: list[CompanyRef]) -> str:
+    """ "VRTX (VERTEX PHARMACEUTICALS INC / MA), VERX (Vertex, Inc.)" """
+    return ", ".join(f"{r.ticker} ({r.name})" for r in refs)
+
+
+def cashtags(refs: list[CompanyRef]) -> str:
+    """ "$VRTX or $VERX" """
+    tags = [f"${r.ticker}" for r in refs]
+    return tags[0] if len(tags) == 1 else ", ".join(tags[:-1]) + " or " + tags[-1]
+
+
 def _exact(found: Match | list[CompanyRef] | None) -> bool:
     return isinstance(found, Match) and found.how != "start of SEC name"
 
@@ -222,8 +251,8 @@ def _record(
         close = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase.lstrip("$")))
         found.problems.append(f"{phrase!r}: {outcome}" + (f"; close matches: {close}" if close else ""))
     elif isinstance(outcome, list):
-        names = ", ".join(f"{r.ticker} ({r.name})" for r in outcome)
-        found.problems.append(f"{phrase!r} could be several companies: {names}; name one (or its $TICKER)")
+        found.problems.append(f"{phrase!r} could be several companies: {said_candidates(outcome)}; write "
+                              f"{cashtags(outcome)} to watch one (or name it in full)")
     else:  # said once placed: a company named as context is not watched (positions.place_context)
         also = f"; also named so: {', '.join(r.ticker for r in outcome.others)}" if outcome.others else ""
         ref = outcome.ref
@@ -232,25 +261,34 @@ def _record(
 
 
 _UNLISTED_PROBLEM = re.compile(r"""^('[^']*'|"[^"]*"): .* """ + re.escape(UNLISTED))
+_NO_REPORTS_PROBLEM = re.compile(r"""^('[^']*'|"[^"]*"): .* \(([A-Z0-9.-]+), .*\) """ + re.escape(NO_REPORTS))
 
 
 def unlisted_said(problems: list[str], *, others: bool) -> str:
-    """What watchdesk can and cannot do for the companies SEC does not list among `problems` ("LVMH", "Hermès"), said
-    after them; `others`: the goal names companies SEC lists too."""
+    """What watchdesk can and cannot do for the companies SEC does not list among `problems` ("LVMH", "Hermès"), or
+    that file no reports there ("Airbus"), said after them; `others`: the goal names companies SEC lists too."""
     from watchdesk.graph.goal.text import fold
 
-    names = [m.group(1)[1:-1] for p in problems if (m := _UNLISTED_PROBLEM.match(p))]
-    if not names:
+    unlisted = [m.group(1)[1:-1] for p in problems if (m := _UNLISTED_PROBLEM.match(p))]
+    receipts = [(m.group(1)[1:-1], m.group(2)) for p in problems if (m := _NO_REPORTS_PROBLEM.match(p))]
+    if not unlisted and not receipts:
         return ""
+    names = unlisted + [name for name, _ in receipts]
     one = len(names) == 1
     listed = names[0] if one else ", ".join(names[:-1]) + " and " + names[-1]
-    symbol = re.sub(r"[^A-Z0-9]", "", fold(names[0]).upper())[:10] or "NAME"
+    symbol = receipts[0][1] if receipts and not unlisted else (
+        re.sub(r"[^A-Z0-9]", "", fold(names[0]).upper())[:10] or "NAME")
     its, it = ("its", "it") if one else ("their", "them")
-    return (f"\n{listed} {'is' if one else 'are'} not listed with SEC: {'it files' if one else 'they file'} no 10-K, "
-            f"10-Q or 20-F there, so watchdesk has none of {its} filings to read, and a goal watches only companies "
-            f"SEC lists.\n{its.capitalize()} earnings calls and news can still be read by a watchlist file written by "
+    why = (f"{'is' if one else 'are'} not listed with SEC: {'it files' if one else 'they file'} no 10-K, 10-Q or 20-F "
+           "there" if not receipts else
+           f"{'files' if one else 'file'} no 10-K, 10-Q or 20-F with SEC" + (
+               " (SEC knows " + ", ".join(f"{n} only by its depositary receipts, {t}" for n, t in receipts
+                                           if n.lstrip("$").upper() != t) + ")" if any(
+                   n.lstrip("$").upper() != t for n, t in receipts) else ""))
+    only = "companies that file them" if receipts else "companies SEC lists"
+    return (f"\n{listed} {why}, so watchdesk has none of {its} filings to read, and a goal watches only {only}."
+            f"\n{its.capitalize()} earnings calls and news can still be read by a watchlist file written by "
             f'hand: [[tickers]] symbol = "{symbol}" with sources = ["transcripts"] (a folder of {its} call '
             f'transcripts, transcripts/{symbol}) or ["news"] (with [[news.feeds]]); see the README\'s watchlist '
             "reference."
             + (f" Or leave {it} out of the goal to plan the others." if others else ""))
-

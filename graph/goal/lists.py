@@ -65,12 +65,18 @@ def name_alone(group: list[Token], index: CompanyIndex, raw: str, starts: set[in
     in a list of companies ("tesla, rivian, lucid"), as alias_alone's words are. A word that only starts a name
     ("gaming", "steel", "bank") names no company, and one qualifying the words after it ("lucid commentary") stays
     the word."""
+    ref = whole_name(group, index)
+    if ref is None or qualified_words([Named(ref, group[0].text, group[0].start)], raw, starts):
+        return None
+    return ref
+
+
+def whole_name(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
+    """The well-known company whose whole SEC name, but for its form, an English word in lower case is ("lucid")."""
     from watchdesk.graph.goal.lower_case import lower_case_name
 
     ref = lower_case_name(group, index, english=True)
     if ref is None or any(w not in _FORMS for w in re.findall(r"[a-z]{2,}", ref.name.lower())[1:]):
-        return None
-    if qualified_words([Named(ref, group[0].text, group[0].start)], raw, starts):
         return None
     return ref
 

@@ -173,11 +173,12 @@ def by_a_space(tok: Token, start: int, end: int, raw: str) -> bool:
     return between.isspace() and "\n" not in between
 
 
-def words_between_companies(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:
+def words_between_companies(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> list[int]:
     """A common word, an acronym or a letter that is a well-known company's ticker, written in lower case in a list of
     companies, is not read as the company; said how to name it, not dropped unsaid: a common word between two of the
     list ("nvda, on and amd", "NVDA, it, AMD"), an acronym or a letter beside one ("ge, gm and f"). Elsewhere ("watch
-    NVDA so I know", "NVDA and see if margins fall") such a word is prose, and no ticker is offered."""
+    NVDA so I know", "NVDA and see if margins fall") such a word is prose, and no ticker is offered. Returns where
+    each one said ends ("ford and gm EV losses": the words after 'gm' are said too, unsaid.say_qualified)."""
     raw = text.raw
     spans = list(found.spans)
     said: set[int] = set()
@@ -196,7 +197,7 @@ def words_between_companies(text: Text, found: Found, index: CompanyIndex, notes
                 spans.append((m.start(), m.end()))
                 more = True
         if not more:
-            return
+            return sorted(m_end for m_start, m_end in spans[len(found.spans):])
 
 
 def _kind(word: str) -> str | None:

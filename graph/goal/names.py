@@ -28,6 +28,10 @@ _SUFFIXES = words(
     "se lp llc de md ny nj uk com adr ads the spa asa ab oyj kgaa sab cv sca bhd tbk pte bv gmbh trust"
 )
 LEAD = 4  # a prefix's best company must rank this many times better than the next one
+WELL_KNOWN = 2000  # SEC's first 2,000 companies: the ones a one-word name may stand for
+# A one-word SEC name ("Vertex, Inc.") is that company unless a well-known company whose name starts with the word
+# ranks within this factor of it ("Vertex Pharmaceuticals"): then it could be either, and a goal names one
+RIVAL = 2
 
 
 def name_key(text: str) -> str:
@@ -89,11 +93,25 @@ class CompanyIndex:
         if key in self.aliases:
             alias = self.aliases[key]
             return Match(alias, "alias") if alias else []
-        for how, table in (("SEC name", self.names), ("start of SEC name", self.prefixes)):
-            found = table.get(key)
-            if found:
-                return self._lead(found, how=how)
+        if found := self.names.get(key):
+            rivals = self.rivals(key, found)
+            return sorted(found + rivals, key=lambda r: self.rank[r.cik])[:5] if rivals else self._lead(
+                found, how="SEC name")
+        if found := self.prefixes.get(key):
+            return self._lead(found, how="start of SEC name")
         return None
+
+    def rivals(self, key: str, exact: list[CompanyRef]) -> list[CompanyRef]:
+        """The well-known companies whose SEC names start with the one word `key` that rank about as well as the
+        company `key` is the whole name of, or better: "Paramount" is Paramount Group's whole name and the start of
+        Paramount Global's, which people mean; "Vertex" is Vertex, Inc.'s and the start of Vertex Pharmaceuticals'.
+        A name of several words ("Cheniere Energy") is the company it names."""
+        if " " in key:
+            return []
+        best = min(self.rank[r.cik] for r in exact)
+        ciks = {r.cik for r in exact}
+        return [r for r in self.prefixes.get(key, []) if r.cik not in ciks
+                and self.rank[r.cik] < min(WELL_KNOWN, RIVAL * best + 20)][:4]  # fmt: skip
 
     def _lead(self, found: list[CompanyRef], *, how: str) -> Match | list[CompanyRef]:
         ranked = sorted(found, key=lambda r: self.rank[r.cik])
@@ -122,6 +140,16 @@ class CompanyIndex:
         for ref, _ in found:
             out.setdefault(ref.cik, ref)
         return list(out.values())[:n]
+
+
+_DEPOSITARY = re.compile(r"(?:/\s*|\s)ADR/?\s*$", re.IGNORECASE)
+
+
+def depositary_only(ref: CompanyRef) -> bool:
+    """Is `ref` a company SEC knows only by its American depositary receipts ("Airbus SE/ADR", "EBARA CORP /ADR/")?
+    SEC names such an entry so when a depositary bank registers the receipts (Form F-6) for a company that files no
+    10-K, 10-Q or 20-F itself (it is exempt under rule 12g3-2(b)); a run would find none of its filings."""
+    return bool(_DEPOSITARY.search(ref.name))
 
 
 def one_slip(typed: str, name: str) -> bool:

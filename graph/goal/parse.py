@@ -10,9 +10,25 @@ from dataclasses import dataclass
 from datetime import date
 
 from watchdesk.graph.goal.capitals import read_capitals
-from watchdesk.graph.goal.companies import UNLISTED, Found, Named, find_companies, unlisted_said
+from watchdesk.graph.goal.companies import (
+    NO_REPORTS,
+    UNLISTED,
+    Found,
+    Named,
+    cashtags,
+    find_companies,
+    said_candidates,
+    unlisted_said,
+)
 from watchdesk.graph.goal.delivery import find_recipients
-from watchdesk.graph.goal.lists import alias_alone, listed_groups, listed_together, lower_alias, name_alone
+from watchdesk.graph.goal.lists import (
+    alias_alone,
+    listed_groups,
+    listed_together,
+    lower_alias,
+    name_alone,
+    whole_name,
+)
 from watchdesk.graph.goal.lower_case import (
     as_written,
     leave_out_negated,
@@ -119,9 +135,10 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
         index.close(phrase, tickers=False) or beside_company(start, end, found, text.raw)
     ))
     _leftovers(text, found, index, notes)
-    words_between_companies(text, found, index, notes)  # "nvda, on and amd": 'on' said, not dropped unsaid
+    said = words_between_companies(text, found, index, notes)  # "nvda, on and amd": 'on' said, not dropped unsaid
     say_codes(text, notes)  # "MI300", "Q3": the leftovers read words, not codes
-    say_qualified(text, found.named, notes)  # "watch Ford EV losses": an abbreviation and a word, said
+    # "watch Ford EV losses", "ford and gm EV losses": an abbreviation and a word, said
+    say_qualified(text, found.named, notes, also_after=said)
     say_generic_in_list(text, found, notes)  # "Delta, United and American Airlines": 'United' said
     say_ticker_slips(found.named, index, text.raw, notes)  # "JPM, BAC, WFG": West Fraser Timber, or Wells Fargo?
     if found.problems:
@@ -237,12 +254,14 @@ def _place_unlisted(text: Text, found: Found, index: CompanyIndex, notes: Notes)
     company); elsewhere ("NVIDIA for Huawei competition") it is read with the goal's words, often as a topic."""
     for start, end, phrase, message in found.unlisted:
         if found.named and not beside_company(start, end, found, text.raw):
-            notes.decide(f"company {phrase!r} {UNLISTED}: not watched, read with the goal's words")
+            how = message[message.index(" (") + 1 :] if message.endswith(NO_REPORTS) else UNLISTED
+            notes.decide(f"company {phrase!r} {how}: not watched, read with the goal's words")
             found.as_words.append((start, end))
             continue
         # the alias table says so ("Nestlé", "Samsung Electronics" by its first word): no close matches
         words = phrase.split()
-        known = any(index.by_name(name_key(" ".join(words[:k]))) == [] for k in range(1, len(words) + 1))
+        known = message.endswith(NO_REPORTS) or any(index.by_name(name_key(" ".join(words[:k]))) == []
+                                                    for k in range(1, len(words) + 1))
         close = "" if known else ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase.lstrip("$")))
         found.problems.append(f"{phrase!r}: {message}" + (f"; close matches: {close}" if close else ""))
         text.use(start, end)
@@ -316,9 +335,22 @@ def _leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> N
                 notes.unclear(f"{phrase + rest!r}: not understood, ignored ({phrase!r} in lower case is the word, not "
                               f"{ref.name} ({ref.ticker}); {rest.strip()!r} names no topic watchdesk reads)")
             continue
+        if listed and (ref := whole_name(group, index)):
+            # "NVDA and lucid commentary": the word, as "meta commentary" is; said with how to watch the company
+            said = phrase + unread_after(group, text)
+            notes.unclear(f"{said!r}: not understood, ignored ({phrase!r} in lower case is a word here, not {ref.name} "
+                          f"({ref.ticker}): write {ref.ticker} or {phrase.capitalize()} to watch it)")
+            continue
         capital = any(t.capitalized and not (t.initial and len(group) == 1) for t in group)
         ordinary = all(is_ordinary(t.word) for t in group)
-        if ref := _ordinary_name(group, index):
+        if refs := _ordinary_names(group, index):
+            ref = refs[0]
+            if len(refs) > 1:  # "Frontier": Frontier Communications or Frontier Group (the airline)?
+                if listed or not found.named or after_watch_verb(group[0].start, text.raw) or source_follows(
+                        text.raw, group[-1].end):
+                    found.problems.append(f"{phrase!r} is an ordinary word as well as the name of several companies: "
+                                          f"{said_candidates(refs)}; write {cashtags(refs)} to watch one")
+                continue
             if source_follows(text.raw, group[-1].end):  # "Target filings: ...": where a company stands (a review)
                 found.named.append(Named(ref, phrase, group[0].start))
                 found.spans.append((group[0].start, group[-1].end))
@@ -379,16 +411,19 @@ def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def _ordinary_name(group: list[Token], index: CompanyIndex) -> CompanyRef | None:
-    """The company whose whole name a capitalised common word is ("Gap", "Block", "Target"), if any: such a word
-    is no company where it is read (companies.py), and no word the leftovers skip either."""
+def _ordinary_names(group: list[Token], index: CompanyIndex) -> list[CompanyRef]:
+    """The company whose whole name a capitalised common word is ("Gap", "Block", "Target"), or the companies it could
+    be ("Frontier"), if any: such a word is no company where it is read (companies.py), and no word the leftovers skip
+    either."""
     word = group[0].word
     if len(group) != 1 or not group[0].capitalized or word.lower() not in common_words():
-        return None
+        return []
     if word.lower() in WATCH_VERBS:
-        return None  # "Track NVDA": the goal's verb, not Track Group
+        return []  # "Track NVDA": the goal's verb, not Track Group
     found = index.by_name(name_key(word))
-    return found.ref if isinstance(found, Match) and found.how in ("alias", "SEC name") else None
+    if isinstance(found, list) and word.lower() in index.names:  # "Frontier": the whole name of one, start of others
+        return found
+    return [found.ref] if isinstance(found, Match) and found.how in ("alias", "SEC name") else []
 
 
 def _groups(tokens: list[Token], index: CompanyIndex) -> list[list[Token]]:
@@ -397,7 +432,7 @@ def _groups(tokens: list[Token], index: CompanyIndex) -> list[list[Token]]:
     last = -2
     for i, tok in enumerate(tokens):
         word = tok.word
-        if word.lower() in common and (_ordinary_name([tok], index) or lower_alias(tok, index)):
+        if word.lower() in common and (_ordinary_names([tok], index) or lower_alias(tok, index)):
             # a capitalised common word that names a company ("Gap"), or one such a word in lower case ("target"):
             # a group of its own
             groups.append([tok])

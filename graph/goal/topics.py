@@ -13,7 +13,7 @@ from importlib import resources
 from watchdesk.graph.goal.spelling import english_slip
 from watchdesk.graph.goal.text import Notes, Text, fold
 from watchdesk.graph.goal.unsaid import PERIOD
-from watchdesk.graph.goal.words import words
+from watchdesk.graph.goal.words import common_words, words
 from watchdesk.graph.watchlist import CustomTopic
 
 # A topic clause starts after one of these and runs to the end of its sentence.
@@ -91,13 +91,35 @@ def find_topics(text: Text, notes: Notes, *, company_like: CompanyLike) -> Topic
     for part_start, part in parts:
         # Words around a mapped topic qualify it ("smartphone demand"): reported if unread, not a topic.
         # A negated part maps to no custom topic: its words are reported as unread.
-        if not any(s < part_start + len(part) and e > part_start for s, e in mapped) and not text.negation(
-                part_start, part_start + len(part)):
+        if text.negation(part_start, part_start + len(part)):
+            continue
+        if not _overlaps(part_start, part_start + len(part), mapped):
             _custom(part, part_start, text=text, found=found, notes=notes, company_like=company_like)
+        elif head := _before_a_place(part, part_start, mapped):  # "Blackwell ramp in China": its own topic too
+            _custom(head, part_start, text=text, found=found, notes=notes, company_like=company_like)
     for name in [t for t in found.left_out if t in found.watch]:  # "tariffs, not export controls": one topic
         found.left_out.remove(name)
         notes.unclear(f"topic {name}: both named and left out (the goal's words for it are one topic); kept")
     return found
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and e > start for s, e in spans)
+
+
+_WHERE = re.compile(r"\s+(?:in|across|from|outside|within|out of)\s+", re.IGNORECASE)
+
+
+def _before_a_place(part: str, start: int, mapped: list[tuple[int, int]]) -> str | None:
+    """The words of a part before where it happens, when only that place maps to a topic ("Blackwell ramp in China":
+    'Blackwell ramp', China being geopolitical): a phrase of its own, not a qualifier of the topic as "smartphone
+    demand" is. One common word alone ("exposure in China") is none."""
+    where = _WHERE.search(part)
+    if where is None or _overlaps(start, start + where.start(), mapped):
+        return None
+    head = part[: where.start()]
+    terms = head.split()
+    return head if len(terms) > 1 or terms[0].lower() not in common_words() else None
 
 
 def _clauses(text: Text) -> list[tuple[int, int]]:

@@ -67,18 +67,19 @@ def say_codes(text: Text, notes: Notes) -> None:
                           f"'flag {word}')")
 
 
-def say_qualified(text: Text, named: list[Named], notes: Notes) -> None:
+def say_qualified(text: Text, named: list[Named], notes: Notes, *, also_after: list[int] | None = None) -> None:
     """The words right after a watched company that no parser read, one of them an abbreviation ("watch Ford EV
-    losses"): said, as "for EV losses" would be flagged. The other parsers leave such words out (an abbreviation and a
-    common word each say nothing alone)."""
+    losses"): said, as "for EV losses" would be flagged; so are those after a ticker said and not watched (`also_after`,
+    where each ends: "ford and gm EV losses"). The other parsers leave such words out (an abbreviation and a common
+    word each say nothing alone)."""
     from watchdesk.graph.goal.positions import STANDS_ALONE_BEFORE
     from watchdesk.graph.goal.words import ACRONYMS
 
     tokens = text.tokens()
-    for n in named:
+    for end in [n.end for n in named] + list(also_after or ()):
         run = []
-        end = n.end
-        for tok in (t for t in tokens if t.start >= n.end):
+        start = end
+        for tok in (t for t in tokens if t.start >= start):
             if not text.raw[end : tok.start].isspace() or tok.word.lower() in STANDS_ALONE_BEFORE:
                 break
             run.append(tok)

@@ -1,0 +1,29 @@
+"""Bug (goals4): `watchdesk plan "watch ford and gm EV losses"` watched Ford, said 'gm' (in lower case an abbreviation,
+not General Motors' ticker) and dropped 'EV losses' with no word, though "watch Ford EV losses" says it: the words
+after a ticker that is said, not watched, were read by no parser and said by none. Now they are said as after a
+watched company, with how to flag them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from watchdesk.graph.goal.parse import parse_goal
+
+DAY = date(2026, 12, 3)
+EV = "'EV losses': not understood, ignored (to flag it as written, name it as a topic: 'for EV losses')"
+
+
+@pytest.mark.parametrize("goal", ["watch ford and gm EV losses", "watch ford, gm EV losses weekly"])
+def test_ev_losses_after_gm_are_said(goal: str) -> None:
+    plan = parse_goal(goal, as_of=DAY)
+    assert [t.symbol for t in plan.watchlist.tickers] == ["F"]
+    assert plan.not_understood[0].startswith("'gm': not understood, ignored (in lower case an abbreviation")
+    assert EV in plan.not_understood
+
+
+def test_as_after_a_watched_company() -> None:
+    assert parse_goal("watch Ford EV losses weekly", as_of=DAY).not_understood == (EV,)
+    assert [c.name for c in parse_goal("watch ford and GM for EV losses", as_of=DAY).watchlist.topics.custom] == [
+        "ev_losses"]
