@@ -132,6 +132,8 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
     if len(span) == 1 and first.word.upper() in ACRONYMS:
         return None
     found = index.by_name(key)
+    if isinstance(found, list) and len(span) > len(words) and (in_full := index.named_in_full(key)):
+        found = in_full  # "Southern Company": the name with its form is the one whose whole name it is
     if found is None and any(t.word != t.text for t in span):  # "Lowe's" is LOWES COMPANIES INC to SEC
         found = index.by_name(name_key(" ".join(t.text.replace("'", "").replace("’", "") for t in span)))
     listed = index.ticker(first.word) if len(span) == 1 and _looks_like_ticker(first) else None
@@ -218,6 +220,8 @@ def _common_only(span: list[Token], key: str, index: CompanyIndex) -> Match | No
     ):
         return None
     found = index.by_name(key)
+    if isinstance(found, list) and len(span) > len(key.split()):
+        found = index.named_in_full(key)  # "Southern Company": SO, whose whole name it is, not Southern Copper
     if isinstance(found, Match) and (found.how == "alias" or (len(span) > 1 and found.how == "SEC name")):
         return found
     return None

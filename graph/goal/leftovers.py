@@ -16,7 +16,7 @@ from watchdesk.graph.goal.lower_case import (
     ticker_in_lower_case,
     ticker_slip,
 )
-from watchdesk.graph.goal.names import CompanyIndex, Match, name_key
+from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, named_part
 from watchdesk.graph.goal.positions import (
     STANDS_ALONE_BEFORE,
     WATCH_VERBS,
@@ -148,11 +148,12 @@ def read_leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) 
         # it is an ordinary word ("Edge AI demand").
         # A lower-case phrase in a list is one only when it is close to a company's name ("cash flow" is words), or is
         # shaped like a ticker and close to one ("tsmm": a slip for tsm, not a word to leave out in silence).
-        names = index.close(phrase, tickers=False, cutoff=0.75 if capital else 0.85)
+        named = named_part(phrase) if capital else phrase  # "VMware integration": no Power Integrations
+        names = index.close(named, tickers=False, cutoff=0.75 if capital else 0.85)
         known_unlisted = index.by_name(name_key(phrase)) == []  # "samsung": a company watchdesk knows SEC does not list
         if (listed and (capital or names or known_unlisted or ticker_slip(group, index))) or (
                 not found.named and (capital or names or known_unlisted)) or (capital and names and not ordinary):
-            matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase)) or "none"
+            matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(named)) or "none"
             if known_unlisted:
                 found.problems.append(f"{phrase!r}: {phrase} {UNLISTED}")
                 continue

@@ -101,6 +101,12 @@ class CompanyIndex:
             return self._lead(found, how="start of SEC name")
         return None
 
+    def named_in_full(self, key: str) -> Match | None:
+        """The company `key` is the whole SEC name of, rivals or not: "Southern Company", "Vertex, Inc." written with
+        the legal form name the one."""
+        found = self.names.get(key)
+        return Match(found[0], "SEC name") if found and len(found) == 1 else None
+
     def rivals(self, key: str, exact: list[CompanyRef]) -> list[CompanyRef]:
         """The well-known companies whose SEC names start with the one word `key` that rank about as well as the
         company `key` is the whole name of, or better: "Paramount" is Paramount Group's whole name and the start of
@@ -150,6 +156,14 @@ def depositary_only(ref: CompanyRef) -> bool:
     SEC names such an entry so when a depositary bank registers the receipts (Form F-6) for a company that files no
     10-K, 10-Q or 20-F itself (it is exempt under rule 12g3-2(b)); a run would find none of its filings."""
     return bool(_DEPOSITARY.search(ref.name))
+
+
+def named_part(phrase: str) -> str:
+    """The words of `phrase` up to its first in lower case, which a company's name would not hold ("VMware" of
+    "VMware integration": close to no name, though the phrase is close to "Power Integrations")."""
+    words = phrase.split()
+    end = next((i for i, w in enumerate(words) if i and w.islower()), len(words))
+    return " ".join(words[:end])
 
 
 def one_slip(typed: str, name: str) -> bool:

@@ -14,7 +14,7 @@ from watchdesk.graph.goal.companies import Found, find_companies, unlisted_said
 from watchdesk.graph.goal.delivery import find_recipients
 from watchdesk.graph.goal.leftovers import place_unlisted, read_leftovers
 from watchdesk.graph.goal.lower_case import leave_out_negated, read_where_watched, words_between_companies
-from watchdesk.graph.goal.names import CompanyIndex, shipped_index
+from watchdesk.graph.goal.names import CompanyIndex, named_part, shipped_index
 from watchdesk.graph.goal.negation import find_negations
 from watchdesk.graph.goal.parenthesised import (
     pair_parenthesised,
@@ -85,7 +85,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     place_unlisted(text, found, index, notes)
     sources = find_sources(text, notes, outlets=outlets)
     topics = find_topics(text, notes, company_like=lambda phrase, start, end: bool(
-        index.close(phrase, tickers=False) or beside_company(start, end, found, text.raw)
+        index.close(named_part(phrase), tickers=False) or beside_company(start, end, found, text.raw)
     ))
     read_leftovers(text, found, index, notes)
     said = words_between_companies(text, found, index, notes)  # "nvda, on and amd": 'on' said, not dropped unsaid
