@@ -16,7 +16,7 @@ from watchdesk.graph.goal.lower_case import (
     ticker_in_lower_case,
     ticker_slip,
 )
-from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, named_part
+from watchdesk.graph.goal.names import CompanyIndex, Match, depositary_only, name_key, named_part
 from watchdesk.graph.goal.positions import (
     STANDS_ALONE_BEFORE,
     WATCH_VERBS,
@@ -150,10 +150,17 @@ def read_leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) 
         # shaped like a ticker and close to one ("tsmm": a slip for tsm, not a word to leave out in silence).
         named = named_part(phrase) if capital else phrase  # "VMware integration": no Power Integrations
         names = index.close(named, tickers=False, cutoff=0.75 if capital else 0.85)
-        known_unlisted = index.by_name(name_key(phrase)) == []  # "samsung": a company watchdesk knows SEC does not list
+        by_name = index.by_name(name_key(phrase))
+        known_unlisted = by_name == []  # "samsung": a company watchdesk knows SEC does not list
+        # "airbus": a company SEC knows only by its depositary receipts, which files nothing to read
+        receipts = by_name.ref if isinstance(by_name, Match) and depositary_only(by_name.ref) else None
+        known_unlisted = known_unlisted or receipts is not None
         if (listed and (capital or names or known_unlisted or ticker_slip(group, index))) or (
                 not found.named and (capital or names or known_unlisted)) or (capital and names and not ordinary):
             matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(named)) or "none"
+            if receipts:
+                found.problems.append(f"{phrase!r}: {phrase} ({receipts.ticker}, {receipts.name}) {NO_REPORTS}")
+                continue
             if known_unlisted:
                 found.problems.append(f"{phrase!r}: {phrase} {UNLISTED}")
                 continue

@@ -138,6 +138,8 @@ class CompanyIndex:
             found += [(self.by_ticker[t], False) for t in symbols]
             # "ASLM": ASML first
             found[:0] = [(self.by_ticker[t], True) for t in swapped_tickers(phrase, self.by_ticker)]
+        if isinstance(named := self.by_name(key), list) and named:  # "paramount": PARA or PGRE, whose names it is
+            found[:0] = [(ref, True) for ref in named]
         if any(near for _, near in found):
             # one slip of a name ("Nvida", "TMSC" for TSMC): those companies alone, the best known first; VIA, IDA
             # and DIA resemble "Nvida" only as three letters of five do

@@ -2,9 +2,10 @@
 "watch Airbus" --dry-run` planned EDGAR steps for it, as if filings would come: SEC knows Airbus only by its American
 depositary receipts (a depositary bank's Form F-6), and Airbus files no 10-K, 10-Q or 20-F there. Now a company whose
 entry in SEC's ticker map is its depositary receipts' alone (the name ends "/ADR", 48 entries in the shipped map) is
-read as a company SEC does not list is: where a company stands the plan stops, saying it files no reports with SEC
-and how its calls or news can still be read (a watchlist file written by hand, with the ticker to use); elsewhere
-("Boeing for Airbus competition") its words are read as the goal's."""
+read as a company SEC does not list is, in lower case too ("monitor airbus and boeing deliveries" watched EADSY by
+the start of its name until the last commit of the session): where a company stands the plan stops, saying it files
+no reports with SEC and how its calls or news can still be read (a watchlist file written by hand, with the ticker
+to use); elsewhere ("Boeing for Airbus competition") its words are read as the goal's."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ def test_airbus_stops_saying_it_files_no_reports(command: list[str]) -> None:
     assert "fetch_filings" not in said
 
 
-@pytest.mark.parametrize("goal", ["watch EADSY", "watch $EADSY", "watch Boeing and Airbus"])
+@pytest.mark.parametrize("goal", ["watch EADSY", "watch $EADSY", "watch Boeing and Airbus", "watch airbus",
+                                  "monitor airbus and boeing deliveries"])
 def test_its_ticker_or_a_list_stops_too(goal: str) -> None:
     with pytest.raises(ConfigError) as stop:
         parse_goal(goal, as_of=DAY)

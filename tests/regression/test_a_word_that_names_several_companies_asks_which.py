@@ -98,3 +98,15 @@ def test_a_well_known_company_sec_does_not_list_is_said_so(name: str) -> None:
     with pytest.raises(ConfigError) as stop:
         parse_goal(f"watch {name} for tariffs", as_of=DAY)
     assert f"'{name}': {name} is not listed with SEC (no ticker to watch)" in str(stop.value)
+
+
+@pytest.mark.parametrize(("goal", "offered"), [
+    ("watch paramount for ad revenue", "close matches: PARA (Paramount Global), PGRE (Paramount Group, Inc.)"),
+    ("watch vertex for cystic fibrosis sales", "close matches: VRTX (VERTEX PHARMACEUTICALS INC / MA), VERX (Vertex, "
+                                               "Inc.)"),
+])  # fmt: skip
+def test_in_lower_case_the_stop_offers_each_company_first(goal: str, offered: str) -> None:
+    """Before: 'paramount' offered PGRE alone, 'vertex' VBTX (Veritex Holdings) alone."""
+    with pytest.raises(ConfigError) as stop:
+        parse_goal(goal, as_of=DAY)
+    assert offered in str(stop.value)
