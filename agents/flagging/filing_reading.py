@@ -153,11 +153,23 @@ TRADE_MEASURE = re.compile(
 )
 
 
+# Compliance with the law in general: Plymouth Rock's "Failure to comply with regulations may result in additional
+# costs for corrective measures, penalties or in restrictions of our operations" was a geopolitical warning only because
+# "comply with regulations" counts in a document with four or more geopolitical hits (topics.toml's document patterns:
+# "we will comply with any regulation that comes along" answering a question on tariffs in a call), and every filing
+# has them, most far from the sentence (NVIDIA's 10-K over a hundred). The filing labels make it `{}`
+# (tests/labels/filings_other/); compliance with export controls, sanctions, a licence or China's law is still read
+# (flagging v0.38).
+COMPLIANCE = re.compile(r"\b(?:non-?)?complian(?:ce|t)\b|\bcompl(?:y|ies|ied|ying)\b", re.IGNORECASE)
+
+
 def domestic_rules(flag: Flag) -> bool:
-    """Whether a filing's geopolitical flag is on a country's own rules for AI, privacy, competition or taxes only, or
-    on its rules for data or games (OWN_RULES), which may name the country."""
-    return _only(flag, "geopolitical", DOMESTIC_RULES, TRADE_OR_WAR) or _only(
-        flag, "geopolitical", OWN_RULES, TRADE_MEASURE
+    """Whether a filing's geopolitical flag is on a country's own rules for AI, privacy, competition or taxes only, on
+    its rules for data or games (OWN_RULES), which may name the country, or on compliance with the law in general."""
+    return (
+        _only(flag, "geopolitical", DOMESTIC_RULES, TRADE_OR_WAR)
+        or _only(flag, "geopolitical", OWN_RULES, TRADE_MEASURE)
+        or _only(flag, "geopolitical", COMPLIANCE, TRADE_OR_WAR)
     )
 
 

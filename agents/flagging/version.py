@@ -114,5 +114,9 @@
 # traded ("additional jurisdictions are considering imposing additional restrictions" is no geopolitics), China's
 # cyberspace regulator only as it acts (not as the office approving data leaving China), "China or impact" no China
 # impact; in a filing a country's own rules on personal data, data transfer or games, and the EU AI Act, are no
-# geopolitics though they name China (filing_reading.OWN_RULES)
-METHOD_VERSION = "0.37"
+# geopolitics though they name China (filing_reading.OWN_RULES); 0.38 (calls' and news flags unchanged): "regulatory
+# compliance" counts only of products made to the export rules, a licence from a third party or on commercial terms
+# and a state's licensing agencies are no export licence, and in a filing compliance with the law in general ("Failure
+# to comply with regulations", a document pattern that every filing's hits let through) is no geopolitics unless it
+# names a trade measure, a war, a licence or China (filing_reading.COMPLIANCE)
+METHOD_VERSION = "0.38"

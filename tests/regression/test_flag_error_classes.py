@@ -24,7 +24,9 @@ of a supply problem read as neutral, and costs passed on in pricing read as warn
 "why ... should abate?", is left to the weights). Flagging v0.36 adds: a filing's "political risk", antitrust, AI,
 privacy and tax rules, insurance and compliance "policies", "beyond our control", penalties by regulators and state
 dealer licences read as geopolitics. Flagging v0.37 adds: restrictions imposed on personal data or tax losses, China's
-data-transfer and gaming rules and Apple's health-data laws read as geopolitics.
+data-transfer and gaming rules and Apple's health-data laws read as geopolitics. Flagging v0.38 adds: licences to
+another company's IP, "regulatory compliance" and compliance with the law in general, and a state's licensing agencies
+read as geopolitics.
 """
 
 from __future__ import annotations
@@ -278,6 +280,48 @@ LOOKALIKES_V037: list = [
 ]  # fmt: skip
 CASES += LOOKALIKES_V037
 
+# flagging v0.38: licences to another company's IP, compliance with the law in general ("regulatory compliance",
+# "comply with regulations" far from any trade measure) and a state's licensing agencies are no geopolitics; the filing
+# labels make each `{}` (tests/labels/filings_risk/, filings_other/)
+PLYMOUTH_20F = "edgar/filings/PlymouthRock_20-F_0001062993-21-003193.html"
+LOOKALIKES_V038: list = [
+    (AAPL_10K, "which requires licenses from those third parties", "geopolitical", None),
+    (AAPL_10K, "generally been able to obtain such licenses on commercially reasonable terms", "geopolitical", None),
+    (NVDA_10K, "unable to obtain such a license on acceptable terms or at all", "geopolitical", None),
+    (NVDA_10K_FY24, "unable to obtain such a license on acceptable terms or at all", "geopolitical", None),
+    (TSLA_10K, "we are required to meet standards relating to vehicle safety, fuel economy and emissions",
+     "geopolitical", None),
+    (PLYMOUTH_20F, "We will incur ongoing costs and obligations related to regulatory compliance.", "geopolitical",
+     None),
+    (PLYMOUTH_20F, "Failure to comply with regulations may result in additional costs", "geopolitical", None),
+    (PLYMOUTH_20F, "Failure to comply with the requirements of the State licensing agencies", "geopolitical", None),
+    # still geopolitics in the same filings and calls: sanctions, licences for exports, export controls complied
+    # with, tariffs, war, and products made to the export rules
+    (PLYMOUTH_20F, "changes in economic sanctions laws in the future could adversely impact our business",
+     "geopolitical", "negative"),
+    (NVDA_10K, "The USG evaluates license requests in a closed process", "geopolitical", "negative"),
+    (NVDA_10Q, "While we seek to strictly comply with all applicable export control regulators", "geopolitical",
+     "negative"),
+    (NVDA_10K, "We will continue to comply with export controls while serving our customers", "geopolitical",
+     "neutral"),
+    (AAPL_10K, "such as tariffs and other controls on imports or exports of goods", "geopolitical", "negative"),
+    (TSLA_10K, "the current conflict between Russia and Ukraine", "geopolitical", "negative"),
+    (T + "NVDA_2024_Q3.txt", "you'll be introducing regulation-compliant products over the next couple of months",
+     "geopolitical", "negative"),
+    (T + "NVDA_2024_Q3.txt", "to possibly offer new regulation compliance solutions that do not require a license",
+     "geopolitical", "neutral"),
+    (T + "NVDA_2025_Q3.txt", "comply with any regulation that comes along fully", "geopolitical", "neutral"),
+    # kept on purpose (flagging v0.38, QUALITY.md): China's inquiry into the Mellanox commitments stands in the export
+    # controls risk factor as one of China's "responses" to them, before "regulators in China are investigating whether
+    # complying with applicable U.S. export controls discriminates unfairly"; labelled negative in ../filings/ and
+    # filings_risk_prior/, `{}` in filings_risk/
+    (NVDA_10K, "Regulators in China have inquired about our sales and efforts to supply the China market",
+     "geopolitical", "negative"),
+    (NVDA_10Q, "we could be subject to financial penalties, restrictions on our ability to conduct our business",
+     "geopolitical", "negative"),
+]  # fmt: skip
+CASES += LOOKALIKES_V038
+
 
 @pytest.mark.parametrize(("sentence", "flagged"), [
     ("Changes in U.S. fiscal or monetary policy could reduce demand for our products.", False),
@@ -374,6 +418,46 @@ def test_a_countrys_own_rules_for_data_and_games_are_no_geopolitics_in_a_filing_
     EU AI Act, is dropped even when it names China, unless a trade measure, war or licence is named
     (filing_reading.domestic_rules, OWN_RULES)."""
     flag = Flag("geopolitical", "negative", -0.9, sentence, 0, len(sentence), "1A Risk Factors", None, True)
+    assert (read_in_filing(flag, flag.section) is not None) is flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # compliance with the law in general, and another company's IP licensed: no trade measure
+    ("We will incur ongoing costs and obligations related to regulatory compliance.", False),
+    ("Banks face rising costs of regulatory compliance this year.", False),
+    ("Our products include intellectual property owned by third parties, which requires licenses from those third "
+     "parties.", False),
+    ("We may be unable to obtain such licenses on commercially reasonable terms.", False),
+    ("Failure to comply with the requirements of the State licensing agencies would hurt our business.", False),
+    # ... and export rules, licences for exports, tariffs, still geopolitics
+    ("We plan to ship regulation-compliant products to China next quarter.", True),
+    ("Sales of our GPUs to China require licenses from the Commerce Department.", True),
+    ("The USG evaluates license requests in a closed process.", True),
+    ("We have applied for export licenses on commercially reasonable terms.", True),
+    ("New tariffs raise our compliance costs.", True),
+])  # fmt: skip
+def test_compliance_and_licences_of_no_trade_are_no_geopolitics_in_any_text(text: str, flagged: bool) -> None:
+    """flagging v0.38, written probes as a call or news item reads them: "regulatory compliance" counts only of
+    products made to the export rules, and a licence from a third party or on commercial terms is no export licence."""
+    flags = flag_text(text, topics=load_topics(["geopolitical"]))
+    assert bool(flags) is flagged, flags
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("Failure to comply with regulations may result in additional costs for corrective measures, penalties or in "
+     "restrictions of our operations.", False),
+    ("We must comply with the laws and regulations of every state in which we operate.", False),
+    ("Non-compliance with environmental regulations could result in fines.", False),
+    ("Failure to comply with export control regulations could subject us to penalties.", True),
+    ("Compliance with sanctions laws may require us to stop sales in certain countries.", True),
+    ("We comply with all licensing requirements for shipments of our products to China.", True),
+    ("Compliance with new tariffs and trade rules may raise our costs.", True),
+])  # fmt: skip
+def test_compliance_with_the_law_in_general_is_no_geopolitics_in_a_filing(sentence: str, flagged: bool) -> None:
+    """In a filing, whose geopolitical hits are everywhere (so "comply with regulations", a document pattern, counts
+    anywhere in it), a geopolitical flag on compliance with the law that names no export, import, tariff, sanction,
+    trade, war, licence or China is dropped (filing_reading.COMPLIANCE)."""
+    flag = Flag("geopolitical", "negative", -0.9, sentence, 0, len(sentence), "3.D Risk Factors", None, True)
     assert (read_in_filing(flag, flag.section) is not None) is flagged
 
 
