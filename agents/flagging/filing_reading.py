@@ -161,6 +161,13 @@ TRADE_MEASURE = re.compile(
 # (tests/labels/filings_other/); compliance with export controls, sanctions, a licence or China's law is still read
 # (flagging v0.38).
 COMPLIANCE = re.compile(r"\b(?:non-?)?complian(?:ce|t)\b|\bcompl(?:y|ies|ied|ying)\b", re.IGNORECASE)
+# Compliance with trade rules named only by their office or act is still read: "comply with OFAC regulations", ITAR,
+# the Bureau of Industry and Security, CFIUS
+TRADE_OFFICE = re.compile(
+    rf"{TRADE_OR_WAR.pattern}|\bOFAC\b|Foreign Assets Control|\bITAR\b|Traffic in Arms|Bureau of Industry|"
+    r"\bCommerce Department\b|Department of Commerce|\bCFIUS\b|Foreign Investment",
+    re.IGNORECASE,
+)
 
 
 def domestic_rules(flag: Flag) -> bool:
@@ -169,7 +176,7 @@ def domestic_rules(flag: Flag) -> bool:
     return (
         _only(flag, "geopolitical", DOMESTIC_RULES, TRADE_OR_WAR)
         or _only(flag, "geopolitical", OWN_RULES, TRADE_MEASURE)
-        or _only(flag, "geopolitical", COMPLIANCE, TRADE_OR_WAR)
+        or _only(flag, "geopolitical", COMPLIANCE, TRADE_OFFICE)
     )
 
 

@@ -452,6 +452,9 @@ def test_compliance_and_licences_of_no_trade_are_no_geopolitics_in_any_text(text
     ("Compliance with sanctions laws may require us to stop sales in certain countries.", True),
     ("We comply with all licensing requirements for shipments of our products to China.", True),
     ("Compliance with new tariffs and trade rules may raise our costs.", True),
+    # trade rules named only by their office or act
+    ("Failure to comply with OFAC regulations could result in penalties.", True),
+    ("We must comply with ITAR in our defense business.", True),
 ])  # fmt: skip
 def test_compliance_with_the_law_in_general_is_no_geopolitics_in_a_filing(sentence: str, flagged: bool) -> None:
     """In a filing, whose geopolitical hits are everywhere (so "comply with regulations", a document pattern, counts
