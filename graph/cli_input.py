@@ -133,10 +133,17 @@ def replay_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
+STDIN_CAP = 256 << 20  # bytes read from stdin at most: a 10-K's full submission with its exhibits is tens of MB
+
+
 def read_input(path: str | Path, *, expected: str) -> bytes:
     """The bytes of `path` ("-" reads stdin); `expected` names what the command wants, for messages."""
-    if str(path) == "-":
-        return sys.stdin.buffer.read()
+    if str(path) == "-":  # bounded: `< /dev/zero` or an endless pipe is said, not read until memory runs out
+        data = sys.stdin.buffer.read(STDIN_CAP + 1)
+        if len(data) > STDIN_CAP:
+            raise ConfigError(f"stdin gave more than {STDIN_CAP >> 20} MB, more than any filing or call holds: check "
+                              "what is piped in, or pass a file")
+        return data
     if not str(path).strip():  # Path("") is ".", the folder here
         raise ConfigError(f"no file given (the path is empty); give {expected}")
     if why := device(Path(path)):

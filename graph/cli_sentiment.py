@@ -16,6 +16,7 @@ from watchdesk.sources.errors import ConfigError, ParsingError
 from watchdesk.sources.redact import printable
 
 SHAPE = '{"id": ..., "text": "..."}'
+LINE_CAP = 16 << 20  # bytes of one input line at most
 BATCH = 2000  # lines scored together: the model is batched, and a bad line stops the run early
 
 
@@ -70,8 +71,11 @@ def sentiment(ctx: click.Context, texts: tuple[str, ...], source: IO[bytes]) -> 
 
 def _rows(source: IO[bytes], *, said: str) -> Iterator[tuple[Any, str]]:
     """(id, text) per non-blank line; ParsingError naming the line (after `said`, the file) when one is malformed."""
-    for number, raw in enumerate(source, start=1):
+    for number, raw in enumerate(iter(lambda: source.readline(LINE_CAP + 1), b""), start=1):
         where = f"{said}line {number}"
+        if len(raw) > LINE_CAP:  # `< /dev/zero`: one endless line, said rather than read until memory runs out
+            raise ParsingError(f"{where} is longer than {LINE_CAP >> 20} MB, which no sentence is: give JSONL, one "
+                               f"{SHAPE} a line")
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as exc:
