@@ -215,72 +215,11 @@ def _md(rows: Sequence[dict[str, Any]], columns: list[str]) -> str:
     return "".join(["| " + " | ".join(line) + " |\n" for line in zip(*cells, strict=True)])
 
 
-def _labelled(column: str, said: str) -> str:
-    """A cell on a table's line, where no header names it: "vs 2024-02-21", "said again: F-0c1d2e3f, F-9a8b7c6d"."""
-    label = {"compared_with": "vs ", "said_again": "said again: "}.get(column, "")
-    return label + said if said else ""
-
-
-def _in_label(row: dict[str, Any]) -> str:
-    """A filing change's other text: the sentence words went into or left ("in: "), what a sentence rewritten was
-    ("was: "), how a sentence moved is said where it went ("now: ")."""
-    change = str(row.get("change") or "")
-    if change.startswith("sentence rewritten"):
-        return "was: "
-    return "now: " if change.startswith("sentence moved") else "in: "
-
-
-# lines of a change's heading in a table, below its row (a risk factor's runs to 300 characters); a longer one ends
-# "…" there (csv, jsonl and md keep it whole)
-_UNDER_LINES = 2
-
-
 def _table(rows: Sequence[dict[str, Any]], columns: list[str]) -> str:
-    """For a terminal, no line wider than it: a line of the row's fields (more where they do not fit, each field
-    whole where it fits), the heading a change sits under, then its sentence (or text), wrapped to the width."""
-    import shutil
+    """For a terminal: graph.cli_table's (imported when asked: it imports this module)."""
+    from watchdesk.graph.cli_table import table
 
-    width = max(shutil.get_terminal_size().columns, 60) - 1
-    long = "sentence" if "sentence" in columns else "text"
-    fields = [c for c in columns if c not in (long, "under")]
-    lines: list[str] = []
-    for row in rows:
-        lines += _packed([x for x in (_labelled(c, shown(c, row)) for c in fields) if x], width)
-        if under := "under" in columns and cell(row.get("under")):
-            lines += _wrapped("under: " + under, width, indent=" " * 11, first="    ", most=_UNDER_LINES)
-        for text in (cell(row.get(long)), row.get("in_sentence") and _in_label(row) + cell(row["in_sentence"])):
-            if text:
-                lines += _wrapped(text, width)
-    return "".join(line + "\n" for line in lines)
-
-
-def _packed(fields: list[str], width: int) -> list[str]:
-    """A row's fields two spaces apart on lines of at most `width`, the lines after the first indented two; a field
-    wider than a line is wrapped."""
-    lines: list[str] = []
-    line = ""
-    for field in fields:
-        if line and len(line) + 2 + len(field) <= width:
-            line += "  " + field
-            continue
-        if line:
-            lines.append(line)
-        line = ("  " if lines else "") + field
-        if len(line) > width:
-            *full, line = _wrapped(field, width, indent="  ", first="  " if lines else "")
-            lines += full
-    return [*lines, line] if line else lines
-
-
-def _wrapped(text: str, width: int, *, indent: str = "    ", first: str | None = None, most: int | None = None
-             ) -> list[str]:  # fmt: skip
-    """`text` on lines of at most `width`, each opening with `indent` (the first with `first`, where given); where
-    `most` is given, at most that many, the last ending "…" where the text goes on."""
-    import textwrap
-
-    opening = indent if first is None else first
-    return textwrap.wrap(text, width=width, initial_indent=opening, subsequent_indent=indent, break_on_hyphens=False,
-                         max_lines=most, placeholder=" …")  # fmt: skip
+    return table(rows, columns)
 
 
 _RENDER = {"csv": _csv, "jsonl": _jsonl, "md": _md, "table": _table}
