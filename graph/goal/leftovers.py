@@ -149,7 +149,9 @@ def read_leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) 
         # A lower-case phrase in a list is one only when it is close to a company's name ("cash flow" is words), or is
         # shaped like a ticker and close to one ("tsmm": a slip for tsm, not a word to leave out in silence).
         named = named_part(phrase) if capital else phrase  # "VMware integration": no Power Integrations
-        names = index.close(named, tickers=False, cutoff=0.75 if capital else 0.85)
+        cutoff = 0.75 if capital else 0.85
+        names = index.close(named, tickers=False, cutoff=cutoff) if named == phrase or index.close(
+            phrase, tickers=False, cutoff=cutoff) else []
         by_name = index.by_name(name_key(phrase))
         known_unlisted = by_name == []  # "samsung": a company watchdesk knows SEC does not list
         # "airbus": a company SEC knows only by its depositary receipts, which files nothing to read

@@ -84,10 +84,12 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
             notes.decide(named.said)
     place_unlisted(text, found, index, notes)
     sources = find_sources(text, notes, outlets=outlets)
-    # "Airbus competition" after "for": Airbus, read with the goal's words (place_unlisted), is no misspelt company
+    # "Airbus competition" after "for": Airbus, read with the goal's words (place_unlisted), is no misspelt company;
+    # "VMware integration" is none either: the phrase and its capitalised words must both be close to a name
     topics = find_topics(text, notes, company_like=lambda phrase, start, end: not any(
         s <= start < e for s, e in found.as_words) and bool(
-        index.close(named_part(phrase), tickers=False) or beside_company(start, end, found, text.raw)))
+        (index.close(phrase, tickers=False) and index.close(named_part(phrase), tickers=False))
+        or beside_company(start, end, found, text.raw)))
     read_leftovers(text, found, index, notes)
     said = words_between_companies(text, found, index, notes)  # "nvda, on and amd": 'on' said, not dropped unsaid
     say_codes(text, notes)  # "MI300", "Q3": the leftovers read words, not codes
