@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import copy
+import fcntl
 import hashlib
 import html
 import json
-import re
+import os
+import select
 import shutil
 import subprocess
+import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +82,7 @@ _FRAME = ('<iframe id="page{n}" src="{src}" width="{width}" height="{height}" '
           'style="border:0;position:absolute;top:0;left:0"></iframe>')  # fmt: skip
 
 # What measure() gave, by page (its path and bytes), script, width and height: a module's tests that read the same
-# layout share one Chromium start (~0.75 s of CPU), and prefetch() measures a module's layouts in one.
+# layout share one measurement, and prefetch() measures a module's layouts in one page.
 _measured: dict[tuple[str, str, str, int, int], Any] = {}
 
 
@@ -112,14 +118,142 @@ def _run(page: Path, layouts: list[tuple[str, int]], height: int) -> list[Any]:
     with tempfile.TemporaryDirectory() as tmp:
         frame = Path(tmp) / "frame.html"
         frame.write_text(_FRAMES.format(frames=frames, count=len(layouts), jobs=jobs), encoding="utf-8")
-        cmd = [chromium(), *FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}", "--allow-file-access-from-files",
-               "--virtual-time-budget=10000", "--dump-dom", frame.as_uri()]  # fmt: skip
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
-    found = re.search(r'<pre id="measured">(.*?)</pre>', done.stdout, re.S)
-    if not found and len(layouts) > 1:
-        # a busy machine can run out of the virtual time budget before every frame has loaded: lay them out singly
+        found, log = _browser().measured(frame.as_uri())
+    if found is None and len(layouts) > 1:
+        # a frame that never loaded leaves the batch unmeasured: lay the layouts out singly, as one start each did
         return [result for layout in layouts for result in _run(page, [layout], height)]
-    assert found, f"nothing measured (exit {done.returncode}): {done.stderr[-2000:]}"
-    results = json.loads(html.unescape(found.group(1)))
+    assert found is not None, f"nothing measured: {log}"
+    results = json.loads(found)
     assert isinstance(results, list) and len(results) == len(layouts), results
     return results
+
+
+class _Chromium:
+    """One headless Chromium for this test process, driven over its DevTools pipe (--remote-debugging-pipe: file
+    descriptors 3 and 4, no port): measure() opens each page in a tab of its own and closes it after. Before, every
+    measurement started a browser of its own, ~1 s of CPU each, 34 starts in the suite."""
+
+    def __init__(self) -> None:
+        binary = chromium()  # skips the test where there is none
+        self._profile = tempfile.TemporaryDirectory(prefix="watchdesk-chromium-")
+        to_browser, self._commands = _high(os.pipe())  # the browser reads its commands at fd 3
+        self._answers, from_browser = _high(os.pipe())  # and writes its answers and events at fd 4
+        cmd = [binary, *FLAGS, f"--user-data-dir={self._profile.name}", "--allow-file-access-from-files",
+               "--remote-debugging-pipe", "about:blank"]  # fmt: skip
+        # a Python of its own puts the pipe's ends at fds 3 and 4 and becomes Chromium (Debian's sh reads no fd over 9)
+        self._proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", _AT_3_AND_4, str(to_browser),
+                                       str(from_browser), *cmd], pass_fds=(to_browser, from_browser),
+                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL)  # fmt: skip
+        os.close(to_browser)
+        os.close(from_browser)
+        self._buffer = b""
+        self._events: list[dict[str, Any]] = []
+        self._next = 0
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        if self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        for fd in (self._commands, self._answers):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._profile.cleanup()
+
+    def alive(self) -> bool:
+        return self._proc.poll() is None
+
+    def _message(self, deadline: float) -> dict[str, Any]:
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self._answers], [], [], left)[0]:
+                raise TimeoutError("Chromium did not answer")
+            chunk = os.read(self._answers, 1 << 20)
+            if not chunk:
+                raise ConnectionError(f"Chromium exited ({self._proc.poll()})")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b"\0", 1)
+        found: dict[str, Any] = json.loads(message)
+        return found
+
+    def call(self, method: str, session: str | None = None, timeout: float = 60, **params: Any) -> dict[str, Any]:
+        self._next += 1
+        ask: dict[str, Any] = {"id": self._next, "method": method, "params": params}
+        if session:
+            ask["sessionId"] = session
+        os.write(self._commands, json.dumps(ask).encode() + b"\0")
+        deadline = time.monotonic() + timeout
+        while True:
+            message = self._message(deadline)
+            if message.get("id") == self._next:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                answer: dict[str, Any] = message.get("result", {})
+                return answer
+            if "method" in message:
+                self._events.append(message)
+
+    def _event(self, method: str, session: str, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while True:
+            for n, event in enumerate(self._events):
+                if event["method"] == method and event.get("sessionId") == session:
+                    del self._events[n]
+                    return True
+            try:
+                message = self._message(deadline)
+            except TimeoutError:
+                return False
+            if "method" in message:
+                self._events.append(message)
+
+    def measured(self, url: str) -> tuple[str | None, str]:
+        """The text of the page's <pre id="measured"> once its frames have loaded (None if it never came), and what
+        was seen of the page's loading (for a failure's message)."""
+        target = self.call("Target.createTarget", url="about:blank")["targetId"]
+        try:
+            session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
+            self.call("Page.enable", session=session)
+            went = self.call("Page.navigate", session=session, url=url)
+            loaded = self._event("Page.loadEventFired", session, timeout=60)
+            poll = """new Promise(done => { const until = Date.now() + 10000; (function look() {
+              const found = document.getElementById("measured");
+              if (found || Date.now() > until) done(found ? found.textContent : null); else setTimeout(look, 20);
+            })(); })"""  # fmt: skip
+            result = self.call("Runtime.evaluate", session=session, expression=poll, awaitPromise=True,
+                               returnByValue=True)["result"]  # fmt: skip
+            return result.get("value"), f"navigate: {went}, load event: {loaded}"
+        finally:
+            self.call("Target.closeTarget", targetId=target)
+            self._events.clear()
+
+
+_AT_3_AND_4 = """import os, sys
+commands, answers = int(sys.argv[1]), int(sys.argv[2])
+os.dup2(commands, 3)
+os.dup2(answers, 4)
+os.close(commands)
+os.close(answers)
+os.execv(sys.argv[3], sys.argv[3:])"""
+
+
+def _high(pipe: tuple[int, int]) -> tuple[int, int]:
+    """The pipe's ends moved above 4, so that putting one at fd 3 or 4 never closes the other."""
+    moved = []
+    for fd in pipe:
+        moved.append(fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10))
+        os.close(fd)
+    return moved[0], moved[1]
+
+
+_started: list[_Chromium] = []
+
+
+def _browser() -> _Chromium:
+    """This process's Chromium, started at its first measurement (again if it has exited)."""
+    if not _started or not _started[-1].alive():
+        if _started:
+            _started.pop().close()
+        _started.append(_Chromium())
+    return _started[-1]
