@@ -153,9 +153,15 @@ class _Chromium:
         atexit.register(self.close)
 
     def close(self) -> None:
+        """Browser.close, so that Chromium ends (and reaps) its own processes; killed if it has not within 10 s."""
         if self._proc.poll() is None:
-            self._proc.kill()
-            self._proc.wait()
+            with contextlib.suppress(OSError, RuntimeError, TimeoutError, ConnectionError):
+                self.call("Browser.close", timeout=10)
+            try:
+                self._proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.wait()
         for fd in (self._commands, self._answers):
             with contextlib.suppress(OSError):
                 os.close(fd)
