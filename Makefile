@@ -28,8 +28,11 @@ JOBS ?= 2
 # PYTHONDONTWRITEBYTECODE= (empty: unset for Python) lets pytest keep its assertion-rewritten test modules in
 # tests/**/__pycache__ (ignored by git): where the setting is on, each worker rewrote and compiled all ~480 test files
 # every run (~6 s of CPU a worker), and each `python -c` a test starts compiled what it imported from tests/.
+# --dist worksteal: each worker starts with half the tests in their order (tests/conftest.py puts the longest files
+# first) and one that runs out takes half of what the other has left, so neither idles through the other's last long
+# test; the default (load) handed out chunks that a worker kept to the end.
 test: $(STAMP) lint typecheck
-	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -p no:cacheprovider -n $(JOBS) tests notebooks --nbmake
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -p no:cacheprovider -n $(JOBS) --dist worksteal tests notebooks --nbmake
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -165,3 +165,30 @@ def sigint_recorded() -> Iterator[list[int]]:
     signal.signal(signal.SIGINT, lambda signum, _frame: got.append(signum))
     yield got
     signal.signal(signal.SIGINT, before)
+
+
+# The files whose tests take longest (each 20 s of CPU or more, or a long wait): run first, so that under test workers
+# (`pytest -n 2`, which hands tests out in their collection order) the suite ends on short tests and neither worker
+# idles while the other finishes a long one. The notebooks were collected last: explore_run.ipynb builds the demo in
+# its own kernel, ~85 s of wall on a busy machine, which one worker ran alone at the end.
+_LONG_FIRST = (
+    "tests/integration/test_kill_runs.py",
+    "notebooks/explore_run.ipynb",
+    "tests/regression/test_the_first_flag_after_an_install_starts_warm.py",
+    "tests/unit/test_cuescan.py",
+    "tests/integration/test_notebooks_read_safely.py",
+    "tests/regression/test_why_a_run_waits_counts_approvals_as_the_run_does.py",
+    "tests/unit/test_filing_labels.py",
+    "tests/regression/test_a_second_flag_of_a_filing_compiles_nothing.py",
+    "tests/regression/test_schedule_install_checks_what_cron_reads.py",
+    "tests/unit/test_polarity_shortcuts.py",
+    "tests/unit/test_transcript_pdf.py",
+    "notebooks/filing_changes.ipynb",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """_LONG_FIRST's files first, in its order; every other test after them in the order collected (a file's tests
+    keep theirs, so a module's fixtures are still made once)."""
+    rank = {name: n for n, name in enumerate(_LONG_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))
