@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import warmed_cache
+
 pytest.importorskip("hyperscan", reason="the pre-scan needs hyperscan (Linux x86-64 wheel)")
 
 
@@ -25,7 +27,9 @@ def _flag(path: Path, cache: Path, seed: str) -> str:
 
 def test_a_second_flag_of_a_filing_compiles_nothing(edgar_fixtures: Path, tmp_path: Path) -> None:
     filing = edgar_fixtures / "filings" / "NVDA_10-Q_Q2FY2026_filed-2025-08-27.html"
-    first = _flag(filing, tmp_path, "1")
+    # from the warmed cache an install leaves: its databases were keyed in a process of another hash seed, so a key
+    # that followed the seed is missed by both flags below and each adds its own
+    first = _flag(filing, warmed_cache(tmp_path), "1")
     (kept,) = (tmp_path / "flagging").glob("regex-*.marshal")
     before = sorted(marshal.loads(kept.read_bytes()))
     assert _flag(filing, tmp_path, "2") == first

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import warmed_cache
 from tests.integration.conftest import webhook  # noqa: F401  (a fixture)
 from tests.integration.test_approval import WATCHLIST as APPROVAL_WATCHLIST
 from watchdesk.graph.cli import cli
@@ -83,7 +84,8 @@ def test_write_env_copies_this_shells_settings_and_the_line_runs_as_cron_runs_it
 
     # as cron runs it: no variable of this shell; the recorded SEC answers stand in for SEC (no network)
     with env_file.open("a") as f:
-        f.write(f"export WATCHDESK_REPLAY={demo_pack()}\nexport WATCHDESK_CACHE_DIR={tmp_path / 'cache'}\n")
+        cache = warmed_cache(tmp_path / "cache")  # its patterns compiled, as the install leaves them
+        f.write(f"export WATCHDESK_REPLAY={demo_pack()}\nexport WATCHDESK_CACHE_DIR={cache}\n")
     command = line.split(" ", 5)[5].rsplit(" # watchdesk:", 1)[0]
     ran = subprocess.run(["env", "-i", "sh", "-c", command], capture_output=True, text=True, timeout=300,
                          check=False)  # fmt: skip
