@@ -23,6 +23,10 @@ def expected(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], 
     return kh.snapshot(db), took
 
 
+# Three killed runs and their next starts, each as long as the baseline run in wall time: on a machine loaded many
+# times over (helpers' suites at load 13-17) the file's ~250 s passed the suite's 300 s; on CI's two idle cores it
+# is well under. The bound is still a bound: a run that hangs fails here.
+@pytest.mark.timeout(600)
 def test_random_kills_leave_the_same_data_and_audit(
     expected: tuple[dict[str, Any], float], tmp_path: Path
 ) -> None:
