@@ -7,7 +7,7 @@ source fails the run records a gap that names what was tried.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -18,6 +18,7 @@ from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 from watchdesk.sources.models import CompanyRef, Fetcher
 from watchdesk.sources.redact import redact_text, redact_url
 from watchdesk.sources.transcripts.detect import parse_transcript
+from watchdesk.sources.transcripts.meta import stated_company
 from watchdesk.sources.transcripts.model import Hints, Transcript
 from watchdesk.store.records import DocumentRecord, GapRecord, SpanRecord, placed_by_run, stable_id
 from watchdesk.store.store import Cursor, Store
@@ -46,6 +47,10 @@ class TranscriptsRequest:
     api_keys: Mapping[str, str] = field(default_factory=dict)
     max_documents: int = 100  # the policy's max_documents_per_run, as for filings
     as_of: date | None = None  # the run's day (`--as-of`): an undated call is placed on it
+    # The company a name stated in a call's opening ("welcome to the AMD first quarter ...") clearly is, None when
+    # unsure (graph/goal/names.py's index of SEC's names): a call whose header names no company is left out when its
+    # opening names another one. None: such calls are taken as the company's, as before.
+    company_named: Callable[[str], CompanyRef | None] | None = None
 
 
 @dataclass(kw_only=True)
@@ -175,6 +180,11 @@ def _calls_from(
                 origin=cand.origin,
                 hints=Hints(ticker=req.company.ticker),
             )
+            if (other := _opening_names_another(call, req)) is not None:
+                errors.append((cand.origin, f"{cand.origin}: its opening names {other}, not {req.company.ticker} "
+                               f"({req.company.name}): left out (add the name to the ticker's aliases if it is the "
+                               "same company)"))  # fmt: skip
+                continue
             if not same_company(call.company, req.company, req.aliases):
                 errors.append((cand.origin, f"{cand.origin}: a call of {call.company}, not of {req.company.ticker} "
                                f"({req.company.name}): left out (add {call.company!r} to the ticker's aliases if "
@@ -220,6 +230,24 @@ def same_company(named: str | None, company: CompanyRef, aliases: Sequence[str])
         return True
     words = _name_words(named)
     return bool(words & {w for n in known for w in _name_words(n)}) or company.ticker.lower() in words
+
+
+def _opening_names_another(call: Transcript, req: TranscriptsRequest) -> str | None:
+    """For a call whose header names no company: the other company its operator's opening names ("AMD (AMD)"), or
+    None. An AMD call without its header, dropped into NVIDIA's folder, was stored as NVIDIA's. Only a name that
+    clearly is another SEC company, with no word in common with this one's names, leaves a call out: "Raytheon
+    Technologies" for RTX or "TSMC" for TSM, unresolved or the same company, keep theirs."""
+    if call.company is not None or req.company_named is None:
+        return None
+    stated = stated_company(" ".join(statement.text for statement in call.statements[:3]))
+    # a word in common with the company's names; none known (`transcript fetch` without a watchlist): its ticker only
+    known = [n for n in (req.company.name, *req.aliases) if n and n.upper() != req.company.ticker.upper()]
+    if not stated or (known and same_company(stated, req.company, req.aliases)):
+        return None
+    other = req.company_named(stated)
+    if other is None or other.ticker == req.company.ticker or (req.company.cik and other.cik == req.company.cik):
+        return None
+    return f"{stated} ({other.ticker})"
 
 
 def _candidates(

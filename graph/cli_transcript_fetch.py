@@ -49,6 +49,7 @@ def fetch(
     """
     from watchdesk.agents import transcripts
     from watchdesk.graph.deps import AuditBuffer
+    from watchdesk.graph.goal.names import clearly_named
     from watchdesk.graph.runner import gateway_for
     from watchdesk.graph.watchlist import Watchlist
     from watchdesk.sources.models import CompanyRef
@@ -64,6 +65,7 @@ def fetch(
         aliases=entry.aliases,
         chain=tuple(transcripts.Source(**s.model_dump(exclude_none=True)) for s in entry.transcripts),
         api_keys=settings.api_keys,
+        company_named=clearly_named,
     )
     stub = Watchlist(tickers=(entry,), policy=policy)
     with gateway_for(settings, stub, AuditBuffer(), require_identity=False) as gw:

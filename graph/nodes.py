@@ -19,6 +19,7 @@ from watchdesk.agents.flagging.agent import flag_documents
 from watchdesk.graph.delivery import deliver_briefing
 from watchdesk.graph.deps import Deps
 from watchdesk.graph.failures import record_failure
+from watchdesk.graph.goal.names import clearly_named
 from watchdesk.graph.planner import build_plan
 from watchdesk.graph.state import RunState, Step, StepInput, StepResult
 from watchdesk.sources.bounded import MIB
@@ -101,6 +102,7 @@ def transcripts_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal[
         api_keys=deps.settings.api_keys,
         max_documents=deps.watchlist.policy.max_documents_per_run,
         as_of=deps.as_of,
+        company_named=clearly_named,
     )
     try:
         res = transcripts.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)

@@ -211,3 +211,16 @@ def shipped_index() -> CompanyIndex:
     """The index over the snapshot shipped in the package: works offline."""
     data = (resources.files("watchdesk.graph.goal") / SNAPSHOT).read_bytes()
     return CompanyIndex.build(parse_snapshot(data), aliases=load_aliases())
+
+
+def clearly_named(name: str) -> CompanyRef | None:
+    """The company `name` (as a call's opening states it: "AMD", "Micron Technologies", "Walt Disney Company") is
+    beyond doubt, or None: an alias, a whole SEC name of one company, or a ticker written in capitals. A name only
+    the start of SEC names, or several companies', is no evidence of another company."""
+    index = shipped_index()
+    found = index.by_name(name_key(name))
+    if isinstance(found, Match) and found.how in ("alias", "SEC name"):
+        return found.ref
+    if re.fullmatch(r"[A-Z]{1,5}", name.strip()):
+        return index.ticker(name)
+    return None

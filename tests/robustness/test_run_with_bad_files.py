@@ -39,7 +39,8 @@ def run_args(tmp_path: Path, wl: Path, db: Path) -> list[str | Path]:
 def test_bad_files_in_a_transcripts_folder_become_gaps(shared_fixtures: Path, tmp_path: Path) -> None:
     folder = tmp_path / "calls"
     folder.mkdir()
-    (folder / "NVDA_2024_Q1.txt").write_bytes((shared_fixtures / PLAIN_CALL).read_bytes())
+    # NVIDIA's own call: AMD's (PLAIN_CALL) under this name was stored as NVIDIA's before its opening was read
+    (folder / "NVDA_2024_Q1.txt").write_bytes((shared_fixtures / PLAIN_CALL.replace("AMD_", "NVDA_")).read_bytes())
     nested = (shared_fixtures / HTML_CALL).read_text(encoding="utf-8", errors="replace")
     (folder / "nested.html").write_bytes(nested_html(nested[:20_000] + "<p>x</p>" * 10, depth=1000))
     (folder / "NVDA_2025_Q1.txt").write_bytes(random_bytes())
@@ -49,7 +50,7 @@ def test_bad_files_in_a_transcripts_folder_become_gaps(shared_fixtures: Path, tm
     with duckdb.connect(str(db), read_only=True) as con:
         docs = con.execute("SELECT url FROM documents").fetchall()
         gaps = [row[0] for row in con.execute("SELECT reason FROM gaps").fetchall()]
-    assert [url for (url,) in docs] == ["transcript:NVDA:2024-Q1:-"]  # the good call only: no noise stored
+    assert [url for (url,) in docs] == ["transcript:NVDA:2024-Q1:2023-05-24"]  # the good call only: no noise stored
     assert any("NVDA_2025_Q1.txt" in g and "binary data" in g for g in gaps)
     assert any("nested.html" in g for g in gaps)
     assert list((tmp_path / "out").glob("*.md")), "a briefing is still written"
