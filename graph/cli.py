@@ -131,17 +131,17 @@ class Group(LazyGroup):
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_PIPE)
         except DiskFullError as exc:
-            fail(_full_disk_said(exc) or WatchdeskError(exc.why))
+            fail(_full_disk_said(exc, ctx) or WatchdeskError(exc.why))
         except StoreDamagedError as exc:  # found by a query after the store was opened: said as at open
             fail(exc.error)
         except OSError as exc:
-            fail(_full_disk_said(exc) or os_error_said(exc))
+            fail(_full_disk_said(exc, ctx) or os_error_said(exc))
         except RecursionError:
             fail(ParsingError("the input is nested too deeply to read"))
         except MemoryError:
             fail(WatchdeskError("out of memory; is the input far larger than a filing or a call?"))
         except Exception as exc:  # a bug: say so plainly rather than print a traceback at the user
-            fail(_full_disk_said(exc) or WatchdeskError(unexpected(exc)))
+            fail(_full_disk_said(exc, ctx) or WatchdeskError(unexpected(exc)))
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -704,16 +704,22 @@ def _resend_command(store: Any, run_id: str, settings: Settings, period: tuple[o
     return resend_line(name=name, path=path, db=settings.db_path, period=period, out=out_dir)
 
 
-def _full_disk_said(exc: BaseException) -> WatchdeskError | None:
+# Commands that keep nothing of their own: they print (flag, sentiment, transcript parse/fetch) or read the store
+# (findings, changes, evidence), so a full disk there is their output's, and nothing of theirs was stored
+_STORES_NOTHING = frozenset({"flag", "sentiment", "transcript", "findings", "changes", "evidence"})
+
+
+def _full_disk_said(exc: BaseException, ctx: click.Context | None = None) -> WatchdeskError | None:
     """No bug: the disk of the store, its checkpoints or the briefings wants room (an OSError or a database's words);
-    a run it stopped is named, with how to resume it."""
+    a run it stopped is named, with how to resume it. A command that stores nothing does not say what was kept."""
     if (full := disk_full(exc)) is None:
         return None
     run_id, db = getattr(exc, "run_id", None), getattr(exc, "db_path", None)
     then = (f"resume run {run_id} with `watchdesk approve {run_id}{f' --db {db}' if db else ''}`" if run_id
             else "run the command again")
     room = "raise the limit" if full == SIZE_LIMIT else "free some space"
-    return WatchdeskError(f"{no_room(full)}: what was stored so far is kept; {room}, then {then}")
+    kept = "" if ctx is not None and ctx.invoked_subcommand in _STORES_NOTHING else " what was stored so far is kept;"
+    return WatchdeskError(f"{no_room(full)}:{kept} {room}, then {then}")
 
 
 _TERMINATED: list[int] = []  # SIGTERM, once received: the exit status is a terminated program's
