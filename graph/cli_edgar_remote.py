@@ -37,14 +37,16 @@ def sec_gateway(settings: Settings, replay: Path | None) -> Iterator[Gateway]:
 
 @click.command("list")
 @click.argument("ticker")
-@click.option("--forms", default="", help="Comma-separated forms, e.g. 10-K,10-Q,8-K (amendments included).")
+@click.option("--forms", default=None,
+              help="Comma-separated forms, e.g. 10-K,10-Q,8-K (amendments included); every form without it.")
 @click.option("--since", type=Day(), help="Filed on or after this date.")
 @click.option("--until", type=Day(), help="Filed on or before this date.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Newest N filings per form.")
 @replay_option
 @click.pass_context
 def list_filings(
-    ctx: click.Context, ticker: str, forms: str, since: object, until: object, limit: int | None, replay: Path | None
+    ctx: click.Context, ticker: str, forms: str | None, since: object, until: object, limit: int | None,
+    replay: Path | None,
 ) -> None:
     """List a company's filings as JSON (one object per filing, newest first).
 
@@ -59,8 +61,8 @@ def list_filings(
     last = until.date() if hasattr(until, "date") else None
     if first and last and first > last:
         raise click.BadParameter(f"--since {first} is after --until {last}: no filing can be in that window")
-    wanted = [canonical_form(f) for f in forms.split(",") if f.strip()] or None  # "10k" is 10-K, as in a watchlist
-    if forms.strip() and wanted is None:  # "," or " , ": forms asked for, none named; not every form
+    wanted = [canonical_form(f) for f in (forms or "").split(",") if f.strip()] or None  # "10k" is 10-K
+    if forms is not None and wanted is None:  # "", "," or " , ": forms asked for, none named; not every form
         raise ConfigError(f"--forms {forms!r} names no form: give forms comma-separated (10-K,10-Q), or leave it out")
     with sec_gateway(ctx.obj, replay) as gateway:
         company = resolve_ticker(ticker_given(ticker), edgar.fetch_ticker_map(gateway, agent="cli"))

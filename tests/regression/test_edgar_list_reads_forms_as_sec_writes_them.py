@@ -22,3 +22,13 @@ def test_forms_that_name_no_form_are_refused() -> None:
     """The CLI review: `--forms ","` named no form and listed every one."""
     result = CliRunner().invoke(cli, ["edgar", "list", "NVDA", "--forms", " , ", "--replay", str(demo_pack())])
     assert result.exit_code == 2 and "--forms ' , ' names no form" in result.stderr and result.stdout == ""
+
+
+def test_an_empty_forms_value_is_refused_too() -> None:
+    """The session's bad-input review: `--forms ""` (an empty variable, `--forms "$FORMS"`) listed every form, as
+    leaving the option out does; without the option every form is still listed."""
+    args = ["--since", "2025-01-01", "--replay", str(demo_pack())]
+    result = CliRunner().invoke(cli, ["edgar", "list", "NVDA", "--forms", "", *args])
+    assert result.exit_code == 2 and "--forms '' names no form" in result.stderr and result.stdout == ""
+    every = CliRunner().invoke(cli, ["edgar", "list", "NVDA", *args])
+    assert every.exit_code == 0 and len(every.stdout.splitlines()) >= 2, every.output
