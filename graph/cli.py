@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shlex
 import signal
 import sys
@@ -85,11 +86,37 @@ _HELP_SHOWN: tuple[type[click.UsageError], ...] = tuple(
     t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if t is not None)  # fmt: skip
 
 
+# Commands people look for under another name: what watchdesk calls it, and what it shows
+_TRAIL = ("runs", "a run's plan, steps and audit trail: `watchdesk runs RUN_ID`")
+_ALSO_CALLED = {"audit": _TRAIL, "trail": _TRAIL, "log": _TRAIL, "logs": _TRAIL, "history": _TRAIL,
+                "status": ("runs", "each run's status"), "report": ("brief", "a period's briefing"),
+                "briefing": ("brief", "a period's briefing"), "search": ("findings", "the stored findings"),
+                "diff": ("changes", "what changed between a company's filings"),
+                "compare": ("changes", "what changed between a company's filings"),
+                "watchlist": ("init", "an example watchlist to edit"), "cron": ("schedule", "runs on a schedule"),
+                "score": ("sentiment", "a sentence's sentiment")}  # fmt: skip
+_NO_SUCH_COMMAND = re.compile(r"No such command '(?P<name>[^']*)'\.?$")
+
+
 def one_line(exc: click.UsageError) -> click.UsageError | OneLineUsageError:
     if isinstance(exc, _HELP_SHOWN):
         return exc
     help_of = f"; see `{exc.ctx.command_path} --help`" if exc.ctx is not None else ""
-    return OneLineUsageError(exc.format_message().rstrip().rstrip(".") + help_of)
+    message = exc.format_message().rstrip()
+    if exc.ctx is not None and (unknown := _NO_SUCH_COMMAND.match(message)):  # "watchdesk audit": say where it is
+        help_of = _meant(unknown["name"], exc.ctx) + help_of
+    return OneLineUsageError(message.rstrip(".") + help_of)
+
+
+def _meant(name: str, ctx: click.Context) -> str:
+    """"; did you mean `watchdesk runs`? (...)" for a command one slip off or known by another name, or nothing."""
+    import difflib
+
+    names = ctx.command.list_commands(ctx) if isinstance(ctx.command, click.Group) else []
+    if close := difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.75):
+        return f"; did you mean `{ctx.command_path} {close[0]}`?"
+    meant, what = _ALSO_CALLED.get(name.lower(), ("", "")) if ctx.parent is None else ("", "")
+    return f"; did you mean `{ctx.command_path} {meant}`? ({what})" if meant in names else ""
 
 
 class Group(LazyGroup):

@@ -19,6 +19,11 @@ CASES = [
     (["findings", "--since", "2025-13-01"], "Invalid value for '--since': '2025-13-01' is not a day (month must be in "
                                             "1..12); give YYYY-MM-DD; see `watchdesk findings --help`"),
     (["bogus"], "No such command 'bogus'; see `watchdesk --help`"),
+    # a command one slip off, or known by another name (the session's bad-input review: `watchdesk audit` said no more)
+    (["audit"], "No such command 'audit'; did you mean `watchdesk runs`? (a run's plan, steps and audit trail: "
+                "`watchdesk runs RUN_ID`); see `watchdesk --help`"),
+    (["report"], "No such command 'report'; did you mean `watchdesk brief`? (a period's briefing); see `watchdesk "
+                 "--help`"),
     (["--bogus"], "No such option '--bogus'; see `watchdesk --help`"),
     (["edgar", "diff", "old.htm"], "Missing argument 'NEW'; see `watchdesk edgar diff --help`"),
     (["flag", "--text", "Inventory is high.", "call.txt"], "give a file (call.txt) or --text, not both; see `watchdesk "
