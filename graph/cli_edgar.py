@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import click
 
-from watchdesk.graph.cli_input import AnyCase, InputPath, read_input
+from watchdesk.graph.cli_input import AnyCase, InputPath, input_name, read_input
 from watchdesk.sources.errors import ConfigError, ParsingError
 from watchdesk.sources.redact import inert_json, printable
 from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
@@ -39,30 +39,31 @@ def _load(path: Path, *, tables: Literal["keep", "drop"] = "keep") -> tuple[str,
     """Clean text of the primary document (the one inside a full-submission .txt), and its SGML header."""
     from watchdesk.sources.filing_items import document_text, split_submission
 
-    data = _read(path)
+    data, name = _read(path), input_name(path)
     if data.lstrip()[:1] in (b"{", b"["):  # HTML or plain text of any page reads; JSON is no page
-        raise ParsingError(f"{path} is JSON, not a filing; expected {_EXPECTED} (a transcript's JSON reads with "
+        raise ParsingError(f"{name} is JSON, not a filing; expected {_EXPECTED} (a transcript's JSON reads with "
                            "`watchdesk transcript parse`)")
     primary, header, _ = split_submission(data)
     try:
         return document_text(primary, tables=tables), header
     except ParsingError as exc:
-        raise ParsingError(f"{path}: {exc}") from exc
+        raise ParsingError(f"{name}: {exc}") from exc
 
 
 def _read(path: Path, *, filing: bool = False) -> bytes:
     """The file's bytes as UTF-8; binary data is refused before any parser sees it, and so is an empty file or,
     with `filing`, one with no SGML header, inline XBRL or cover page (a transcript, an EDGAR index page)."""
-    data = to_utf8(read_input(path, expected=_EXPECTED), origin=str(path))
-    check_text(data, origin=str(path), expected=_EXPECTED)
+    name = input_name(path)
+    data = to_utf8(read_input(path, expected=_EXPECTED), origin=name)
+    check_text(data, origin=name, expected=_EXPECTED)
     if not data.strip():
-        raise ParsingError(f"{path} is empty; expected {_EXPECTED}")
-    check_complete_html(data, origin=str(path))
+        raise ParsingError(f"{name} is empty; expected {_EXPECTED}")
+    check_complete_html(data, origin=name)
     if filing:
         from watchdesk.agents.flagging.document import is_filing
 
         if not is_filing(data):
-            raise ParsingError(f"{path} does not look like an SEC filing (no SGML header, inline XBRL or cover "
+            raise ParsingError(f"{name} does not look like an SEC filing (no SGML header, inline XBRL or cover "
                                f"page); expected {_EXPECTED}")
     return data
 
@@ -96,15 +97,16 @@ def sections(path: Path, form: str | None) -> None:
     from watchdesk.sources.sections_xref import reference_table_sections
 
     primary, header, _ = split_submission(_read(path))
+    name = input_name(path)
     text = document_text(primary)
     own = _header_form(header) or detect_form(text)
     if form and own and _base(own) != _base(form) and _base(own) in {"8-K", "6-K"}:
         said = "its SGML header" if _header_form(header) else "its cover page"
-        raise ConfigError(f"{path} is {'an' if own.startswith('8') else 'a'} {own} ({said} says so), not a {form}: "
+        raise ConfigError(f"{name} is {'an' if own.startswith('8') else 'a'} {own} ({said} says so), not a {form}: "
                           f"read its items with `watchdesk edgar items {path}`")
     if form and own and _base(own) != _base(form):  # --form wins (a cover page can be misread), but not unsaid
         said = "SGML header" if _header_form(header) else "cover page"
-        click.echo(f"warning: {path}'s {said} says {own}; split as a {form}, as --form says (leave --form out to "
+        click.echo(f"warning: {name}'s {said} says {own}; split as a {form}, as --form says (leave --form out to "
                    f"split it as its {said} says)", err=True)
     kind = form or own
     xref = reference_table_sections(primary) if kind in (None, "20-F", "20-F/A") else None
@@ -114,13 +116,13 @@ def sections(path: Path, form: str | None) -> None:
             click.echo(printable(line), err=True)  # a caption is the filing's text
         return
     if kind is None:
-        raise ConfigError(f"{path}: the cover page does not name the form; pass --form 10-K, 10-Q or 20-F")
+        raise ConfigError(f"{name}: the cover page does not name the form; pass --form 10-K, 10-Q or 20-F")
     found = extract_sections(text, form=kind)
     if not found and kind.startswith("20-F"):
-        raise ParsingError(f"{path}: no 20-F item headings and no Form 20-F cross-reference table in this file "
+        raise ParsingError(f"{name}: no 20-F item headings and no Form 20-F cross-reference table in this file "
                            "(an excerpt, or a report whose table is in another document)")
     if not found:
-        raise ParsingError(f"{path}: no {kind.upper()} items found; is it a {kind.upper()} filing, and is it complete?")
+        raise ParsingError(f"{name}: no {kind.upper()} items found; is it a {kind.upper()} filing, and is it complete?")
     _echo_json([asdict(section) for section in found])
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from watchdesk.graph.cli_input import INPUT_FORMATS, GivenPath, InputPath, read_input, writable_file
+from watchdesk.graph.cli_input import INPUT_FORMATS, GivenPath, InputPath, input_name, read_input, writable_file
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.redact import inert_json, redact_text
 from watchdesk.store.topic_names import topic_given, unknown_topic
@@ -168,7 +168,7 @@ def _document(path: Path | None, fmt: str) -> Document:
         raise click.UsageError(f"give a file to flag ({_EXPECTED}), or --text 'a passage' to flag a few sentences")
     data = read_input(path, expected=_OR_TEXT)  # a sentence given as PATH: "no such file; give ... --text"
     try:
-        return load_document(data, format=cast("Format", fmt), origin=str(path))
+        return load_document(data, format=cast("Format", fmt), origin=input_name(path))
     except TooShortError as exc:
         raise TooShortError(f"{exc}; to flag a few sentences, pass them with --text (--text - reads stdin)") from exc
 

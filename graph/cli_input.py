@@ -136,6 +136,12 @@ def replay_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 STDIN_CAP = 256 << 20  # bytes read from stdin at most: a 10-K's full submission with its exhibits is tens of MB
 
 
+def input_name(path: str | Path) -> str:
+    """How a command's input is named in what it says: "<stdin>" for "-" (said "-: transcript is empty"), else the
+    path as given."""
+    return "<stdin>" if str(path) == "-" else str(path)
+
+
 def read_input(path: str | Path, *, expected: str) -> bytes:
     """The bytes of `path` ("-" reads stdin); `expected` names what the command wants, for messages."""
     if str(path) == "-":  # bounded: `< /dev/zero` or an endless pipe is said, not read until memory runs out

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, cast
 
 import click
 
-from watchdesk.graph.cli_input import INPUT_FORMATS, read_input, ticker_given
+from watchdesk.graph.cli_input import INPUT_FORMATS, input_name, read_input, ticker_given
 
 if TYPE_CHECKING:
     from watchdesk.sources.transcripts import Format
@@ -76,7 +76,7 @@ def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, ca
     hints = Hints(ticker=ticker_given(ticker) if ticker is not None else None,
                   fiscal_period=fiscal_period.strip().upper() if fiscal_period else None, call_date=call_date)
     data = read_input(path, expected=_EXPECTED)
-    result = parse_transcript(data, format=cast("Format", fmt), origin=path, hints=hints)
+    result = parse_transcript(data, format=cast("Format", fmt), origin=input_name(path), hints=hints)
     if result.company is None:  # as the call states it ("welcome to the AMD first quarter ..."), else --ticker
         opening = " ".join(statement.text for statement in result.statements[:3])
         result = replace(result, company=stated_company(opening) or hints.ticker)
