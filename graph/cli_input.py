@@ -29,7 +29,20 @@ def ticker_given(text: str) -> str:
     try:
         return ticker_symbol(text)
     except ValueError as exc:
-        raise ConfigError(str(exc)) from None
+        raise ConfigError(str(exc) + _cik_said(text)) from None
+
+
+def _cik_said(text: str) -> str:
+    """For a CIK given where a ticker goes ("0001045810", as EDGAR's addresses write it): which ticker it is."""
+    digits = text.strip()
+    if not digits.isdigit() or not 1 <= len(digits) <= 10:
+        return ""
+    from watchdesk.graph.goal.names import shipped_index
+
+    cik = int(digits)
+    ref = next((r for r in shipped_index().by_ticker.values() if r.cik == cik), None)
+    return (f"; it reads as a CIK, and CIK {cik} is {ref.ticker} ({ref.name}): give {ref.ticker}" if ref else
+            "; it reads as a CIK, which SEC's ticker map shipped with watchdesk does not hold: give the ticker")
 
 
 class GivenPath(click.Path):
