@@ -221,11 +221,17 @@ def _name_words(name: str) -> set[str]:
     return {w for w in _NAME_WORD.findall(name.lower()) if w not in _LEGAL and len(w) > 1}
 
 
+def _known_names(company: CompanyRef, aliases: Sequence[str]) -> list[str]:
+    """The company's names beyond its ticker: its SEC name and aliases (none for `transcript fetch` without a
+    watchlist, whose name is the ticker)."""
+    return [n for n in (company.name, *aliases) if n and n.upper() != company.ticker.upper()]
+
+
 def same_company(named: str | None, company: CompanyRef, aliases: Sequence[str]) -> bool:
     """Whether a call that names `named` as its company can be `company`'s: a word of the name in common with
     its SEC name or an alias, or its ticker. True when the call names none, or nothing but the ticker is known
     of the company (`watchdesk transcript fetch` without a watchlist): only a plain mismatch leaves a call out."""
-    known = [n for n in (company.name, *aliases) if n and n.upper() != company.ticker.upper()]
+    known = _known_names(company, aliases)
     if not named or not known:
         return True
     words = _name_words(named)
@@ -241,8 +247,7 @@ def _opening_names_another(call: Transcript, req: TranscriptsRequest) -> str | N
         return None
     stated = stated_company(" ".join(statement.text for statement in call.statements[:3]))
     # a word in common with the company's names; none known (`transcript fetch` without a watchlist): its ticker only
-    known = [n for n in (req.company.name, *req.aliases) if n and n.upper() != req.company.ticker.upper()]
-    if not stated or (known and same_company(stated, req.company, req.aliases)):
+    if not stated or (_known_names(req.company, req.aliases) and same_company(stated, req.company, req.aliases)):
         return None
     other = req.company_named(stated)
     if other is None or other.ticker == req.company.ticker or (req.company.cik and other.cik == req.company.cik):
