@@ -19,7 +19,7 @@ _CONNECTORS = frozenset({"of", "and", "the", "de", "&"})
 # Aliases that are also ordinary words: lower-case, they are the word ("meta commentary"); capitalised, the company.
 # (Not "apple", "micron", "oracle", "amazon": in a goal, lower-case, they are the companies.)
 ORDINARY_ALIASES = words(
-    "bp visa arm meta shell target gap block square snap match box zoom gold ball crown edge delta"
+    "bp visa arm meta shell target gap block square snap match box zoom gold ball crown edge delta progressive"
 )
 _PER_COMPANY_SOURCE = re.compile(r"['’]s\s+(?:news|filings?|calls?|transcripts?|10-?[KQ]s?|8-?Ks?)\b", re.IGNORECASE)
 # First words of many SEC names: alone they name no company ("International" starts IBM, IFF, IP, IGT...)

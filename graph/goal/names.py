@@ -32,12 +32,15 @@ WELL_KNOWN = 2000  # SEC's first 2,000 companies: the ones a one-word name may s
 # A one-word SEC name ("Vertex, Inc.") is that company unless a well-known company whose name starts with the word
 # ranks within this factor of it ("Vertex Pharmaceuticals"): then it could be either, and a goal names one
 RIVAL = 2
+# Where SEC's name of a company ends with the state or country it is incorporated in, or that it was re-formed:
+# "PROGRESSIVE CORP/OH/", "WELLS FARGO & COMPANY/MN", "BANK OF MONTREAL /CAN/", "KEYCORP /NEW/"; no part of the name
+_STATE_TAG = re.compile(r"(?:\s*/\s*(?:[A-Za-z]{2}|NEW|CAN|FI)\s*/?)+\s*$")
 
 
 def name_key(text: str) -> str:
     """How a company name is compared: lower case without accents, '&' as 'and', no punctuation, no legal-form
-    words."""
-    text = re.sub(r"['’]s\b", "", fold(text)).replace("&", " and ")
+    words, no state SEC writes after the name ("/OH/")."""
+    text = re.sub(r"['’]s\b", "", fold(_STATE_TAG.sub("", text))).replace("&", " and ")
     words = re.sub(r"[^a-z0-9]+", " ", text).split()
     while words and words[-1] in _SUFFIXES:
         words.pop()
@@ -95,8 +98,15 @@ class CompanyIndex:
             return Match(alias, "alias") if alias else []
         if found := self.names.get(key):
             rivals = self.rivals(key, found)
-            return sorted(found + rivals, key=lambda r: self.rank[r.cik])[:5] if rivals else self._lead(
-                found, how="SEC name")
+            if rivals:
+                return sorted(found + rivals, key=lambda r: self.rank[r.cik])[:5]
+            match = self._lead(found, how="SEC name")
+            if isinstance(match, Match) and not match.others and " " not in key:
+                # "Brookfield": BN's whole name, said with the well-known companies whose names start with it
+                ciks = {r.cik for r in found}
+                known = [r for r in self.prefixes.get(key, []) if r.cik not in ciks and self.rank[r.cik] < WELL_KNOWN]
+                match = Match(match.ref, match.how, tuple(known[:3]))
+            return match
         if found := self.prefixes.get(key):
             return self._lead(found, how="start of SEC name")
         return None

@@ -27,7 +27,7 @@ DAY = date(2026, 12, 3)
 
 @pytest.mark.parametrize(("word", "candidates"), [
     ("Paramount", ["PARA", "PGRE"]),
-    ("Citizens", ["CFG", "CIA"]),
+    ("Citizens", ["CFG", "CIA", "CIZN"]),  # CITIZENS HOLDING CO /MS/: its whole name too, since "/MS/" is no part of it
     ("Vertex", ["VRTX", "VERX"]),
     ("Morgan", ["MS", "MGHL"]),
     ("Aspen", ["AZPN", "ASPU"]),
