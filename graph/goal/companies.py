@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from watchdesk.graph.goal.names import WELL_KNOWN, CompanyIndex, Match, depositary_only, name_key
+from watchdesk.graph.goal.names import WELL_KNOWN, CompanyIndex, Match, name_key
 from watchdesk.graph.goal.text import Notes, Text, Token
 from watchdesk.graph.goal.words import ACRONYMS, PLACES, common_words, words
 from watchdesk.sources.models import CompanyRef
@@ -115,7 +115,7 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
     first = span[0]
     if len(span) == 1 and first.text.startswith("$"):
         ref = index.ticker(first.word[1:])
-        return _with_reports(Match(ref, "ticker"), span) if ref else (
+        return _with_reports(Match(ref, "ticker"), span, index) if ref else (
             f"no ticker {first.word[1:].upper()} in SEC's ticker map")
     key = name_key(" ".join(t.word for t in span))
     if not key or (len(span) == 1 and len(first.word) == 1) or (len(span) > 1 and key.split()[-1] in _CONNECTORS):
@@ -138,7 +138,7 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
         found = index.by_name(name_key(" ".join(t.text.replace("'", "").replace("’", "") for t in span)))
     listed = index.ticker(first.word) if len(span) == 1 and _looks_like_ticker(first) else None
     if listed and not _exact(found):
-        return _with_reports(Match(listed, "ticker"), span)  # "GE" is GE, not GE Vernova or GE HealthCare
+        return _with_reports(Match(listed, "ticker"), span, index)  # "GE" is GE, not GE Vernova or GE HealthCare
     by_alias = isinstance(found, Match) and found.how == "alias"
     if len(span) == 1 and not by_alias and not first.capitalized:
         return None  # a lower-case word is a company only as an alias: "hello" is not Hello Group
@@ -152,13 +152,16 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
         return None
     if isinstance(found, list) and not found:
         return f"{' '.join(t.word for t in span)} {UNLISTED}"  # as written: "Société Générale", not its key
-    return _with_reports(found, span)
+    return _with_reports(found, span, index)
 
 
-def _with_reports(found: Match | list[CompanyRef] | None, span: list[Token]) -> Match | list[CompanyRef] | str | None:
+def _with_reports(
+    found: Match | list[CompanyRef] | None, span: list[Token], index: CompanyIndex
+) -> Match | list[CompanyRef] | str | None:
     """`found`, or what to say of a company whose SEC entry is its depositary receipts' alone ("Airbus": EADSY, Airbus
-    SE/ADR), which files nothing a run reads: it is read as one SEC does not list is."""
-    if isinstance(found, Match) and depositary_only(found.ref):
+    SE/ADR; "Tokyo Electron": TOELY and TOELF, over the counter), which files nothing a run reads: it is read as one SEC
+    does not list is."""
+    if isinstance(found, Match) and index.files_no_reports(found.ref):
         said = " ".join(t.word for t in span)
         return f"{said} ({found.ref.ticker}, {found.ref.name}) {NO_REPORTS}"
     return found

@@ -16,7 +16,7 @@ from watchdesk.graph.goal.lower_case import (
     ticker_in_lower_case,
     ticker_slip,
 )
-from watchdesk.graph.goal.names import CompanyIndex, Match, depositary_only, name_key, named_part
+from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, named_part
 from watchdesk.graph.goal.positions import (
     STANDS_ALONE_BEFORE,
     WATCH_VERBS,
@@ -155,7 +155,7 @@ def read_leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) 
         by_name = index.by_name(name_key(phrase))
         known_unlisted = by_name == []  # "samsung": a company watchdesk knows SEC does not list
         # "airbus": a company SEC knows only by its depositary receipts, which files nothing to read
-        receipts = by_name.ref if isinstance(by_name, Match) and depositary_only(by_name.ref) else None
+        receipts = by_name.ref if isinstance(by_name, Match) and index.files_no_reports(by_name.ref) else None
         known_unlisted = known_unlisted or receipts is not None
         if (listed and (capital or names or known_unlisted or ticker_slip(group, index))) or (
                 not found.named and (capital or names or known_unlisted)) or (capital and names and not ordinary):

@@ -26,7 +26,7 @@ def lower_case_name(group: list[Token], index: CompanyIndex, *, english: bool = 
     """The well-known company whose SEC name a lone lower-case word starts ("rivian", "broadcom"), when that word is
     no English word ("lucid", "apple", "charles" stay words; `english`: an English word too, not a common one) and no
     ticker; read where a company stands, and said."""
-    from watchdesk.graph.goal.names import Match, depositary_only, name_key
+    from watchdesk.graph.goal.names import Match, name_key
     from watchdesk.graph.goal.words import is_english
 
     word = group[0].word
@@ -36,7 +36,8 @@ def lower_case_name(group: list[Token], index: CompanyIndex, *, english: bool = 
     if word.upper() in ACRONYMS or is_ordinary(word) or index.ticker(word) is not None:
         return None
     found = index.by_name(name_key(word))
-    if not isinstance(found, Match) or index.rank[found.ref.cik] >= SHORT_NAME_RANK or depositary_only(found.ref):
+    if not isinstance(found, Match) or index.rank[found.ref.cik] >= SHORT_NAME_RANK or index.files_no_reports(
+            found.ref):
         return None  # "airbus": no filings to read (leftovers say so)
     return found.ref
 

@@ -67,6 +67,7 @@ class CompanyIndex:
     names: dict[str, list[CompanyRef]] = field(default_factory=dict)
     prefixes: dict[str, list[CompanyRef]] = field(default_factory=dict)
     aliases: dict[str, CompanyRef | None] = field(default_factory=dict)
+    tickers_of: dict[int, list[str]] = field(default_factory=dict)  # each company's tickers, in SEC's order
     origin: str = "the snapshot of SEC's ticker map shipped with watchdesk (2024-05)"
 
     @classmethod
@@ -76,6 +77,7 @@ class CompanyIndex:
             if ref.ticker in index.by_ticker:
                 continue
             index.by_ticker[ref.ticker] = ref
+            index.tickers_of.setdefault(ref.cik, []).append(ref.ticker)
             if ref.cik in index.rank:  # GOOG after GOOGL: one company, its first listing stands
                 continue
             index.rank[ref.cik] = len(index.rank)
@@ -87,6 +89,16 @@ class CompanyIndex:
         for alias, ticker in aliases.items():
             index.aliases[name_key(alias)] = index.by_ticker.get(ticker) if ticker else None
         return index
+
+    def files_no_reports(self, ref: CompanyRef) -> bool:
+        """Is `ref` a company SEC knows only by receipts that trade over the counter, which files no 10-K, 10-Q or 20-F:
+        its SEC name says so ("Airbus SE/ADR"), or every ticker it has is an OTC one of five letters ending in Y
+        (depositary receipts) or F (foreign shares), with at least one Y: TOELY and TOELF (Tokyo Electron), ATLKY and
+        ATLCY (Atlas Copco)? A company with a ticker of four letters or fewer is listed on an exchange and files."""
+        symbols = self.tickers_of.get(ref.cik, [ref.ticker])
+        return depositary_only(ref) or (
+            not set(symbols) & _LISTED_RECEIPTS
+            and any(_OTC.fullmatch(s) and s.endswith("Y") for s in symbols) and all(_OTC.fullmatch(s) for s in symbols))
 
     def ticker(self, symbol: str) -> CompanyRef | None:
         return self.by_ticker.get(re.sub(r"[./ ]", "-", symbol.strip().upper()))
@@ -160,6 +172,11 @@ class CompanyIndex:
         return list(out.values())[:n]
 
 
+_OTC = re.compile(r"[A-Z]{4}[YF]")
+# Receipts of five letters ending in Y that a company's own SEC filings stand behind (SEC's
+# company_tickers_exchange.json, 2025: RYAAY and FORTY trade on Nasdaq; LATAM, LTMAY in 2024, files 20-F and trades on
+# NYSE as LTM since)
+_LISTED_RECEIPTS = frozenset({"RYAAY", "FORTY", "LTMAY"})
 _DEPOSITARY = re.compile(r"(?:/\s*|\s)ADR/?\s*$", re.IGNORECASE)
 
 
