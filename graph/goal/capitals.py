@@ -26,6 +26,18 @@ def capital_ticker(tok: Token, index: CompanyIndex) -> CompanyRef | None:
     return ref if ref is not None and index.rank[ref.cik] < SHORT_NAME_RANK else None
 
 
+def _spaced_beside_tickers(tok: Token, found: Found, raw: str) -> bool:
+    """Is `tok` typed by a space beside a ticker written in capitals ("JPM BAC WFC C for NII")? One list, as with
+    commas."""
+    for n in found.named:
+        if n.phrase.lstrip("$") != n.ref.ticker:
+            continue
+        gap = raw[n.end : tok.start] if n.end <= tok.start else raw[tok.end : n.start]
+        if gap and not gap.strip(" \t"):
+            return True
+    return False
+
+
 def read_capitals(text: Text, found: Found, index: CompanyIndex, notes: Notes) -> None:
     """Such a ticker is a company where it is listed with one ("T and VZ", "NVDA, ON and AMD", "C, JPM and BAC") or, one
     letter, after a watch verb ("watch F for tariffs"), and qualifies no word after it ("NVDA and IT spending", "watch
@@ -40,8 +52,9 @@ def read_capitals(text: Text, found: Found, index: CompanyIndex, notes: Notes) -
             if ref is None or text.negation(tok.start, tok.end):
                 continue
             # "watch F": a letter after a watch verb is read; "watch GM for EV losses": an acronym there is said
-            where = beside_company(tok.start, tok.end, found, text.raw) or (
-                (len(tok.word) == 1 or tok.word in ACRONYMS) and after_watch_verb(tok.start, text.raw))
+            where = beside_company(tok.start, tok.end, found, text.raw) or _spaced_beside_tickers(
+                tok, found, text.raw) or ((len(tok.word) == 1 or tok.word in ACRONYMS) and after_watch_verb(
+                tok.start, text.raw))
             if not where or qualified_words([Named(ref, tok.text, tok.start)], text.raw, starts):
                 continue
             if tok.word in ACRONYMS:

@@ -117,6 +117,8 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
         ref = index.ticker(first.word[1:])
         return _with_reports(Match(ref, "ticker"), span, index) if ref else (
             f"no ticker {first.word[1:].upper()} in SEC's ticker map")
+    if len(span) > 1 and span[0].word.lower() == "the" and not span[1].capitalized:
+        return _resolve(span[1:], index)  # "the bank's" is read as "bank's" is: a word, not Bank of America
     key = name_key(" ".join(t.word for t in span))
     if not key or (len(span) == 1 and len(first.word) == 1) or (len(span) > 1 and key.split()[-1] in _CONNECTORS):
         # one letter starts too many names: "T" is a ticker where a company stands (capitals.py); and no name ends

@@ -13,7 +13,7 @@ from importlib import resources
 from watchdesk.graph.goal.spelling import english_slip
 from watchdesk.graph.goal.text import Notes, Text, fold
 from watchdesk.graph.goal.unsaid import PERIOD
-from watchdesk.graph.goal.words import common_words, words
+from watchdesk.graph.goal.words import ACRONYMS, common_words, words
 from watchdesk.graph.watchlist import CustomTopic
 
 # A topic clause starts after one of these and runs to the end of its sentence.
@@ -27,7 +27,10 @@ _TRIGGER = re.compile(
 _SPLIT = re.compile(r"\s*(?:[,;:/|]|\band\b|\bor\b|\bas well as\b|\bplus\b|\bincluding\b|\&)\s*", re.IGNORECASE)
 _FILLER = re.compile(
     r"^(?:(?:any|all|also|the|their|its|potential|possible|new|mentions?|of|on|about|around|in|to|for|any|"
-    r"comments?|commentary|discussion|talk|signs?|updates?|changes?|news|related|regarding)\s+)+",
+    r"comments?|commentary|discussion|talk|signs?|updates?|changes?|news|related|regarding|"
+    # "the group's NII", "the bank's deposit costs": whose it is, said by the companies already
+    r"(?:group|company|companies|firm|firms|bank|banks|business|lender|lenders|issuer|insurer|carrier|airline)['’]s?)"
+    r"\s+)+",
     re.IGNORECASE,
 )
 # a topic clause ends with its sentence, or where a purpose clause begins ("..., so I know", "so that we can act")
@@ -156,7 +159,8 @@ def _custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Not
     if not terms or all(w.lower() in _NOT_TOPIC or PERIOD.fullmatch(w) for w in terms) or len(terms) > 6:
         return  # "for Q3": a fiscal period, said as one (unsaid.say_codes), no phrase to flag
     phrase = " ".join(terms)
-    if terms[0][:1].isupper() and company_like(phrase, start, start + len(part)):
+    shorthand = all(t.upper() in ACRONYMS for t in terms if t[:1].isupper())  # "NII", "NIM", "EPS": no company
+    if terms[0][:1].isupper() and not shorthand and company_like(phrase, start, start + len(part)):
         return
     name = re.sub(r"[^a-z0-9]+", "_", fold(phrase)).strip("_")
     name = name if name[:1].isalpha() else f"topic_{name}"
