@@ -93,6 +93,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
             "e.g. WATCHDESK_SEC_IDENTITY='Jane Analyst jane@example.com' (SEC refuses anonymous requests)"
         )
     cache = env.get("WATCHDESK_CACHE_DIR") or str(Path.home() / ".cache" / "watchdesk")
+    _check_paths(env)
     return Settings(
         db_path=Path(env.get("WATCHDESK_DB") or "watchdesk.duckdb"),  # empty: unset, not "."
         mode="replay" if replay else "live",
@@ -113,6 +114,22 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
             max_retry_after_s=_positive(env, "WATCHDESK_HTTP_MAX_RETRY_AFTER_S", 30.0),
         ),
     )
+
+
+def _check_paths(env: Mapping[str, str]) -> None:
+    """A replay pack or LLM recording folder named in the environment that cannot serve, said as any command starts:
+    a dry run called such a run valid, and the run then failed on it (a recording folder that was a file) or met a
+    bug (one under /proc)."""
+    from watchdesk.graph.paths import unwritable
+
+    if (replay := env.get("WATCHDESK_REPLAY")) and not (Path(replay) / "index.json").is_file():
+        why = "does not exist" if not Path(replay).exists() else (
+            "is a file, not a folder" if not Path(replay).is_dir() else "holds no index.json")
+        raise ConfigError(f"WATCHDESK_REPLAY={replay}: that path {why}, so it is no replay pack; give the folder a "
+                          "`watchdesk run --record PACK_DIR` wrote (the demo's is under .watchdesk/), or unset it")
+    if (record := env.get("WATCHDESK_LLM_RECORD")) and (unusable := unwritable(Path(record))):
+        raise ConfigError(f"WATCHDESK_LLM_RECORD={record}: LLM answers cannot be recorded there ({unusable}); give a "
+                          "folder that can be written (it is created if missing), or unset it")
 
 
 def _positive(env: Mapping[str, str], name: str, default: float, *, zero: bool = False) -> float:
