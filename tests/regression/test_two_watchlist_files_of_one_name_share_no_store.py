@@ -26,13 +26,19 @@ def _rows(db: Path) -> list[tuple[object, ...]]:
         return store.query("SELECT run_id, watchlist_path FROM runs ORDER BY started_at")
 
 
-def test_a_second_file_of_one_name_is_refused_until_it_has_its_own(tmp_path: Path) -> None:
+def two_files_of_one_name(tmp_path: Path) -> tuple[Path, Path]:
+    """desk/semis.toml and copy/semis.toml, both WATCHLIST, and the replay pack their runs read."""
     nvidia_pack(tmp_path / "pack")
     (desk := tmp_path / "desk").mkdir()
     (copy := tmp_path / "copy").mkdir()
     first, second = desk / "semis.toml", copy / "semis.toml"
     first.write_text(WATCHLIST, encoding="utf-8")
     second.write_text(WATCHLIST, encoding="utf-8")
+    return first, second
+
+
+def test_a_second_file_of_one_name_is_refused_until_it_has_its_own(tmp_path: Path) -> None:
+    first, second = two_files_of_one_name(tmp_path)
     db = tmp_path / "w.duckdb"
     assert CliRunner().invoke(cli, _run(tmp_path, first)).exit_code == 0
     before = _rows(db)
