@@ -31,7 +31,9 @@ def unwritable(folder: Path) -> str | None:
         existing = existing.parent
     if existing.exists() and not existing.is_dir():
         return f"{existing} is a file, not a folder"
-    return _not_for_files(existing) or (None if os.access(existing, os.W_OK | os.X_OK) else f"{existing} is read-only")
+    if why := _not_for_files(existing):
+        return why
+    return None if os.access(existing, os.W_OK | os.X_OK) else _read_only(existing)
 
 
 def unwritable_file(path: Path) -> str | None:
@@ -43,7 +45,7 @@ def unwritable_file(path: Path) -> str | None:
         return unwritable(path.parent)
     if why := _not_for_files(path):
         return why
-    return None if os.access(path, os.W_OK) else f"{path} is read-only"
+    return None if os.access(path, os.W_OK) else _read_only(path)
 
 
 def device(path: Path) -> str | None:
@@ -82,6 +84,31 @@ def unusable_database(path: Path) -> str | None:
     if path.exists() and not path.is_dir() and not path.is_file():
         return f"{path} is not a regular file"
     return unwritable_file(path)
+
+
+def unwritable_beside(path: Path) -> str | None:
+    """Why an existing DuckDB file's folder takes no new file (DuckDB's log, FILE.wal, written at every commit, and
+    its temporary files), or None if it does, or there is no file yet (unusable_database says that folder)."""
+    return unwritable(path.parent) if path.is_file() else None
+
+
+def _read_only(path: Path) -> str:
+    """Said of a path os.access refused: when `ls -l` shows it writable, the attribute chmod does not show."""
+    if not _mode_allows_writing(path):
+        return f"{path} is read-only"
+    flag = "-d " if path.is_dir() else ""
+    return (f"{path} is read-only, though its mode allows writing: it is probably marked immutable, which "
+            f"`lsattr {flag}{path}` shows as an i and `chattr -i {path}` (as root) lifts")  # fmt: skip
+
+
+def _mode_allows_writing(path: Path) -> bool:
+    """Whether the mode bits let this user write `path` (root: always), which os.access then refused."""
+    uid = getattr(os, "geteuid", lambda: -1)()
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return uid == 0 or (st.st_uid == uid and bool(st.st_mode & stat.S_IWUSR))
 
 
 def _not_for_files(existing: Path) -> str | None:

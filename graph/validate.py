@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from watchdesk.agents.briefing.deliver import target_folder
-from watchdesk.graph.paths import checkpoint_file, unusable_database, unwritable, unwritable_file
+from watchdesk.graph.paths import checkpoint_file, unusable_database, unwritable, unwritable_beside, unwritable_file
 from watchdesk.graph.policy import domain_allowed
 from watchdesk.graph.watchlist import Delivery, Policy, Ticker, Watchlist
 from watchdesk.sources.addresses import recipient_allowed
@@ -162,6 +162,11 @@ def option_problems(
     problems = []
     if db_path is not None and str(db_path) != ":memory:" and (why := unusable_database(Path(db_path))):
         problems.append(f"--db: the database {db_path} cannot be written ({why}): give another --db")
+    elif db_path is not None and str(db_path) != ":memory:" and (why := unwritable_beside(Path(db_path))):
+        problems.append(f"--db: the database {db_path} cannot be written: its folder refuses new files ({why}), and "
+                        f"DuckDB writes its log ({Path(db_path).name}.wal) and temporary files beside the database; "
+                        "make the folder writable, or copy the database to a folder that can be written and pass --db "
+                        "with the copy")  # fmt: skip
     elif db_path is not None and (kept := checkpoint_file(db_path)).exists() and (why := unwritable_file(kept)):
         problems.append(f"--db: the checkpoint file {kept} beside the database cannot be written ({why}): make it "
                         "writable (it holds the saved state that runs awaiting approval and interrupted runs resume "

@@ -24,7 +24,7 @@ from watchdesk.sources.errors import (
     disk_full,
 )
 from watchdesk.sources.redact import redact_text
-from watchdesk.store import unrecorded
+from watchdesk.store import beside, unrecorded
 
 DEFAULT_DB = Path("watchdesk.duckdb")
 _LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
@@ -42,15 +42,25 @@ _BAD_CHECKSUM = re.compile(r"Corrupt database file: computed checksum")
 _DIGEST = re.compile(r"#[0-9a-f]{16}$")  # what ends a news feed's cursor key (agents/news.py::_feed_key)
 
 
-def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False,
+            beside_too: bool = True) -> duckdb.DuckDBPyConnection:  # fmt: skip
     """Open (and migrate, unless read-only) the store; a file held by another process is a clear error.
 
     A read-only open creates nothing, not even the file's folder. A DuckDB file that is not a watchdesk store, or a
-    store of a newer watchdesk's schema, is refused before anything is read from it or written into it.
+    store of a newer watchdesk's schema, is refused before anything is read from it or written into it, and so is a
+    store whose folder takes no new file (its log goes there), unless `beside_too` is False: a delivery reopening
+    the store it had open (reopen.py) goes on as it did.
     """
     target = str(path)
     if target != ":memory:" and not read_only:
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise (beside.folder_refused(Path(target), exc) or exc) from exc
+        # a folder that refuses DuckDB's log fails the first write, not the open: asked now (not of a device)
+        if beside_too and (not Path(target).exists() or Path(target).is_file()) and \
+                (refused := beside.refused_beside(Path(target))):
+            raise refused
     try:
         con = duckdb.connect(target, read_only=read_only)
     except duckdb.IOException as exc:

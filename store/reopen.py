@@ -28,7 +28,7 @@ def reopen(path: str, *, report: Callable[[str], None], poll_s: float,
     began, said = time.monotonic(), -1
     while True:
         try:
-            return db.connect(path)
+            return db.connect(path, beside_too=False)  # as it was opened before the wait
         except DatabaseInUseError as exc:
             waited = time.monotonic() - began
             if wait_s is None or waited >= wait_s:

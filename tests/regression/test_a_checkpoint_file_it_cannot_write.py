@@ -29,9 +29,12 @@ def test_a_checkpoint_file_it_cannot_write_stops_the_run_before_any_fetch(
     result = CliRunner().invoke(cli, args)
     said = " ".join(result.stderr.split())
     assert result.exit_code == EXIT_CONFIG, said
+    # (its mode lets this user write it: said as probably immutable, which a refusal to root is)
     assert (f"--db: the checkpoint file {checkpoints} beside the database cannot be written ({checkpoints} is "
-            "read-only): make it writable (it holds the saved state that runs awaiting approval and interrupted runs "
-            "resume from), or give another --db") in said, said
+            "read-only, though its mode allows writing: it is probably marked immutable, which `lsattr "
+            f"{checkpoints}` shows as an i and `chattr -i {checkpoints}` (as root) lifts): make it writable (it holds "
+            "the saved state that runs awaiting approval and interrupted runs resume from), or give another --db"
+            ) in said, said  # fmt: skip
     assert "nothing was fetched" in said and "unexpected" not in said, said
     with Store.open(tmp_path / "w.duckdb", read_only=True) as store:
         assert store.query("SELECT count(*) FROM runs") == [(1,)], "no run recorded, none failed"
