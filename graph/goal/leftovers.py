@@ -159,14 +159,19 @@ def read_leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) 
         known_unlisted = known_unlisted or receipts is not None
         if (listed and (capital or names or known_unlisted or ticker_slip(group, index))) or (
                 not found.named and (capital or names or known_unlisted)) or (capital and names and not ordinary):
-            matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(named)) or "none"
+            # "Ernie bot": a name written as one is no slip of a ticker (ERIE), and only a name close to it is offered
+            as_name = named[:1].isupper() and not named.isupper()
+            matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(
+                named, tickers=not as_name, cutoff=0.8 if as_name else 0.75)) or "none"
             if receipts:
                 found.problems.append(f"{phrase!r}: {phrase} ({receipts.ticker}, {receipts.name}) {NO_REPORTS}")
                 continue
             if known_unlisted:
                 found.problems.append(f"{phrase!r}: {phrase} {UNLISTED}")
                 continue
-            found.problems.append(f"{phrase!r} is not a company in SEC's ticker map; close matches: {matches}")
+            product = (" (a product or brand? a goal watches companies SEC lists: name the company that makes it, "
+                       f"and the product as a topic: 'watch COMPANY for {phrase}')") if matches == "none" else ""
+            found.problems.append(f"{phrase!r} is not a company in SEC's ticker map; close matches: {matches}{product}")
         else:
             # a word in lower case ("slowing") or a place ("Arizona") is no misspelt company (Solowin): none is offered
             hint = (f" (a company? close matches: {', '.join(f'{r.ticker} ({r.name})' for r in names)})"

@@ -95,7 +95,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     say_codes(text, notes)  # "MI300", "Q3": the leftovers read words, not codes
     # "watch Ford EV losses", "ford and gm EV losses": an abbreviation and a word, said
     say_qualified(text, found.named, notes, also_after=said)
-    say_generic_in_list(text, found, notes)  # "Delta, United and American Airlines": 'United' said
+    say_generic_in_list(text, found, notes, index)  # "Delta, United and American Airlines": 'United' said
     say_ticker_slips(found.named, index, text.raw, notes)  # "JPM, BAC, WFG": West Fraser Timber, or Wells Fargo?
     if found.problems:
         raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems)

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from watchdesk.graph.goal.companies import Found, Named
+from watchdesk.graph.goal.names import WELL_KNOWN, CompanyIndex
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.goal.timing import Timing
 
@@ -92,14 +93,29 @@ def say_qualified(text: Text, named: list[Named], notes: Notes, *, also_after: l
                       f"'for {phrase}')")
 
 
-def say_generic_in_list(text: Text, found: Found, notes: Notes) -> None:
+def say_generic_in_list(text: Text, found: Found, notes: Notes, index: CompanyIndex) -> None:
     """A word that starts too many companies' names to name one ("United", "American"), alone in a list of companies
-    ("Delta, United and American Airlines"): said, not dropped unsaid (a common word, the leftovers skip it)."""
-    from watchdesk.graph.goal.companies import GENERIC
-    from watchdesk.graph.goal.positions import beside_company
+    ("Delta, United and American Airlines"): said, not dropped unsaid (a common word, the leftovers skip it), with the
+    well-known companies it starts. Right after a watch verb ("watch United for jet fuel") it stands where a company
+    does: the goal stops on it, listing them."""
+    from watchdesk.graph.goal.companies import GENERIC, cashtags, said_candidates
+    from watchdesk.graph.goal.positions import after_watch_verb, beside_company, qualified_words
 
+    starts = {n.start for n in found.named}
     for tok in text.tokens():
-        if tok.capitalized and tok.word.lower() in GENERIC and beside_company(tok.start, tok.end, found, text.raw):
+        if not tok.capitalized or tok.word.lower() not in GENERIC or not text.is_free(tok.start, tok.end) or any(
+                p.startswith(repr(tok.text)) for p in found.problems):  # said already ("'Applied' is not a company")
+            continue
+        refs = sorted((r for r in index.prefixes.get(tok.word.lower(), []) if index.rank[r.cik] < WELL_KNOWN),
+                      key=lambda r: index.rank[r.cik])[:5]  # fmt: skip
+        which = f"{said_candidates(refs)}; write {cashtags(refs)} to watch one" if refs else "name it in full"
+        if beside_company(tok.start, tok.end, found, text.raw):
             notes.unclear(f"{tok.text!r}: not understood, ignored (a company? {tok.word!r} alone starts too many "
+                          f"companies' names: {which}, or name it in full)" if refs else
+                          f"{tok.text!r}: not understood, ignored (a company? {tok.word!r} alone starts too many "
                           "companies' names: name it in full or by its ticker)")
-
+        elif refs and after_watch_verb(tok.start, text.raw) and qualified_words(
+                [Named(refs[0], tok.text, tok.start)], text.raw, starts) == "":
+            found.problems.append(f"{tok.text!r} alone starts the names of several companies: {which} (or name it "
+                                  "in full)")
+            text.use(tok.start, tok.end)

@@ -42,8 +42,10 @@ def test_ev_losses_after_a_company_are_said() -> None:
 def test_delta_is_the_airline_and_united_is_said() -> None:
     plan = parse_goal("Monitor Delta, United and American Airlines for jet fuel costs", as_of=DAY)
     assert [t.symbol for t in plan.watchlist.tickers] == ["DAL", "AAL"]
-    assert ("'United': not understood, ignored (a company? 'United' alone starts too many companies' names: name it in "
-            "full or by its ticker)") in plan.not_understood
+    assert ("'United': not understood, ignored (a company? 'United' alone starts too many companies' names: UPS "
+            "(UNITED PARCEL SERVICE INC), URI (UNITED RENTALS, INC.), UMC (UNITED MICROELECTRONICS CORP), UAL "
+            "(United Airlines Holdings, Inc.), UTHR (UNITED THERAPEUTICS Corp); write $UPS, $URI, $UMC, $UAL or $UTHR "
+            "to watch one, or name it in full)") in plan.not_understood
     assert [t.symbol for t in parse_goal("watch the delta in margins at NVDA", as_of=DAY).watchlist.tickers] == ["NVDA"]
 
 
