@@ -23,6 +23,7 @@ from watchdesk.graph.goal.parenthesised import (
     say_exchange_suffixes,
 )
 from watchdesk.graph.goal.positions import beside_company, place_context, place_ordinary_words
+from watchdesk.graph.goal.qualified import topics_after_companies
 from watchdesk.graph.goal.slips import say_ticker_slips
 from watchdesk.graph.goal.sources import SourcesFound, find_outlets, find_sources, find_unread_filings
 from watchdesk.graph.goal.spelling import correct
@@ -90,6 +91,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
         s <= start < e for s, e in found.as_words) and bool(
         (index.close(phrase, tickers=False) and index.close(named_part(phrase), tickers=False))
         or beside_company(start, end, found, text.raw)))
+    topics_after_companies(text, found, topics, notes)  # "Intel foundry losses": what Intel is watched for
     read_leftovers(text, found, index, notes)
     said = words_between_companies(text, found, index, notes)  # "nvda, on and amd": 'on' said, not dropped unsaid
     say_codes(text, notes)  # "MI300", "Q3": the leftovers read words, not codes

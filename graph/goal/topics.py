@@ -147,6 +147,11 @@ def _parts(text: Text, start: int, end: int) -> list[tuple[int, str]]:
     return [(s, p) for s, p in parts if p]
 
 
+def add_custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Notes) -> None:
+    """`part` of the goal, from `start`, as a custom topic where it names one (as a topic clause's part would)."""
+    _custom(part, start, text=text, found=found, notes=notes, company_like=lambda phrase, start, end: False)
+
+
 def _custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Notes, company_like: CompanyLike) -> None:
     filler = _FILLER.match(part)
     phrase = part[filler.end() :] if filler else part

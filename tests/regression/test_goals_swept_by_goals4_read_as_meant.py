@@ -29,7 +29,7 @@ DAY = date(2026, 12, 3)
     ("track Carnival and Royal Caribbean for booking trends", ["CCL", "RCL"], []),
     ("monitor Delta, United Airlines and Southwest for jet fuel costs", ["DAL", "UAL", "LUV"], ["jet_fuel_costs"]),
     ("watch Broadcom for VMware integration", ["AVGO"], ["vmware_integration"]),
-    ("track Microsoft Azure growth and OpenAI commentary", ["MSFT"], []),
+    ("track Microsoft Azure growth and OpenAI commentary", ["MSFT"], ["azure_growth"]),  # [] until goals5
     ("watch Southern Company for data center power demand", ["SO"], []),
     ("watch Vertex Inc for tax software demand", ["VERX"], []),
     ("watch Paramount Group for office vacancies", ["PGRE"], ["office_vacancies"]),

@@ -1,0 +1,46 @@
+"""Words a watched company qualifies ("Intel foundry losses", "watch Ford EV losses weekly"): what it is watched for,
+when no parser read them and they are more than one word, made a custom topic that flags the phrase as written, as
+"for foundry losses" would be."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from watchdesk.graph.goal.companies import Found
+from watchdesk.graph.goal.positions import company_lists, qualified_words
+from watchdesk.graph.goal.text import Notes, Text
+from watchdesk.graph.goal.topics import TopicsFound, add_custom
+from watchdesk.graph.goal.words import words
+
+MAX_WORDS = 5
+# What a phrase after a company measures, as its last word: "foundry losses", "Azure growth", "Model Y deliveries"
+# ("well positioned", "fast" name no topic)
+_MEASURES = words(
+    "loss losses growth sales revenue revenues cost costs deliveries shipments ramp share adoption spending spend "
+    "prices orders units subscribers users volumes volume traffic bookings profit profits profitability income "
+    "deposits claims yields capacity output production launch launches delays delay layoffs exposure writedowns "
+    "charges impairments charge impairment funding rates churn retention usage sentiment strategy plans plan "
+    "pipeline approvals approval trials trial results recalls recall strikes outages"
+)
+
+
+def topics_after_companies(text: Text, found: Found, topics: TopicsFound, notes: Notes) -> None:
+    """A run of two to five words right after a watched company (or the last of a list), none read by a parser before
+    and none a source ("Apple filings") or a word a company stands alone before ("for", "weekly"): a custom topic. One
+    word alone ("Intel foundry") stays as the leftovers say it."""
+    starts = {n.start for n in found.named}
+    tokens = text.tokens()
+    for group in company_lists(found.named, text.raw):
+        if all(n.phrase.islower() for n in group):
+            continue  # "watch amd well positioned", "nvda and amd cash flow": typed in haste, said (leftovers)
+        qualified = (qualified_words(group, text.raw, starts) or "").split()
+        count = len(qualified)
+        if not 2 <= count <= MAX_WORDS or qualified[-1].lower() not in _MEASURES:
+            continue
+        run = [t for t in tokens if t.start >= group[-1].end][:count]
+        if len(run) < count or not text.is_free(run[0].start, run[-1].end) or text.negation(run[0].start, run[-1].end):
+            continue
+        start, end = run[0].start, run[-1].end
+        if any(not text.raw[a.end : b.start].isspace() for a, b in pairwise(run)):
+            continue
+        add_custom(text.raw[start:end], start, text=text, found=topics, notes=notes)
