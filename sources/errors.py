@@ -19,11 +19,14 @@ class WatchdeskError(Exception):
     # whether a setting missing where the command runs may be why (a scheduled run's notice then says where cron's
     # runs read their settings): a property of the error, never read from its words
     settings_advice: ClassVar[bool] = False
+    # The message as a notebook shows it, where the message's advice is the command line's ("pass --db ..."): a
+    # notebook has no options; it reads the store WATCHDESK_DB names. None: the message says it in both.
+    in_a_notebook: str | None = None
 
     def _render_traceback_(self) -> list[str]:
         """What IPython (a notebook's cell) shows of this error: its message alone, as the CLI's one line. The message
         says what happened and what to do; a traceback through watchdesk's and contextlib's frames only buried it."""
-        return [f"{type(self).__name__}: {self}"]
+        return [f"{type(self).__name__}: {self.in_a_notebook or self}"]
 
 
 class ConfigError(WatchdeskError, ValueError):

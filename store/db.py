@@ -166,21 +166,31 @@ def cut_short(exc: BaseException, *, path: str | None = None) -> ConfigError | N
     if (found := _CUT_SHORT.search(str(exc))) is not None:
         return _damaged(path or found["path"])
     if _BAD_CHECKSUM.search(str(exc)) is not None:
-        return StoreFileError(f"{path or 'the store'} {_CORRUPT}")
+        return _refused(f"{path or 'the store'} {_CORRUPT}", do=_RESTORE)
     return None
 
 
 _DAMAGED = ("is damaged: the file ends before DuckDB's data does (cut short, as by a full disk or a copy that did not "
-            "finish), so it cannot be read. Restore it from a copy, or pass --db with a new path to start a new store.")
-
-
+            "finish), so it cannot be read.")
 _CORRUPT = ("is damaged: a block of it does not match the checksum DuckDB wrote with it (a copy that went wrong, a "
-            "disk fault or a stray write), so it cannot be read. Restore it from a copy, or pass --db with a new path "
-            "to start a new store.")
+            "disk fault or a stray write), so it cannot be read.")
+_RESTORE = ("Restore it from a copy, or pass --db with a new path to start a new store.",
+            "Restore it from a copy, or set WATCHDESK_DB to another store's path")
+# a notebook reads WATCHDESK_DB in its first cell: a path set in the kernel is read once that cell runs again
+_IN_THE_KERNEL = (' (in the notebook: os.environ["WATCHDESK_DB"] = "/path/to/watchdesk.duckdb"), then run the notebook '
+                  "again from its first cell.")
+
+
+def _refused(said: str, *, do: tuple[str, str]) -> StoreFileError:
+    """The store's file refused: `said`, then what to do on the command line (do[0]) or in a notebook (do[1]), which
+    has no --db to pass."""
+    error = StoreFileError(f"{said} {do[0]}")
+    error.in_a_notebook = f"{said} {do[1]}{_IN_THE_KERNEL}"
+    return error
 
 
 def _damaged(path: str) -> ConfigError:
-    return StoreFileError(f"{path} {_DAMAGED}")
+    return _refused(f"{path} {_DAMAGED}", do=_RESTORE)
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
@@ -230,9 +240,10 @@ def _not_a_store(path: str, con: duckdb.DuckDBPyConnection, *, read_only: bool) 
     tables = _tables(con)
     holds = f"its tables: {', '.join(tables[:5])}{', ...' if len(tables) > 5 else ''}" if tables else "no tables"
     instead = "" if read_only else ", or a new path to create one"
-    return StoreFileError(
-        f"{path} is a DuckDB database but not a watchdesk store (no schema_migrations table; {holds}): "
-        f"give a file that `watchdesk run` or `watchdesk demo` wrote{instead}"
+    return _refused(
+        f"{path} is a DuckDB database but not a watchdesk store (no schema_migrations table; {holds}):",
+        do=(f"give a file that `watchdesk run` or `watchdesk demo` wrote{instead}",
+            "set WATCHDESK_DB to the path of a file that `watchdesk run` or `watchdesk demo` wrote"),
     )
 
 
@@ -251,12 +262,14 @@ def _translate_open_error(
         return cut
     if held is None and "not a valid DuckDB database file" in str(exc):  # bad input, not a fault: exit 2
         if _empty(path):  # `touch watchdesk.duckdb`, a copy that wrote nothing: removing it is the fix
-            return StoreFileError(f"{path} is empty (0 bytes), not a DuckDB database: remove it and `watchdesk run` "
-                                  "or `watchdesk demo` creates the store there, or give the watchdesk.duckdb file a "
-                                  "run wrote")
+            return _refused(f"{path} is empty (0 bytes), not a DuckDB database: remove it and `watchdesk run` or "
+                            "`watchdesk demo` creates the store there, or",
+                            do=("give the watchdesk.duckdb file a run wrote",
+                                "set WATCHDESK_DB to the path of the watchdesk.duckdb file a run wrote"))
         instead = "" if read_only else ", or a new path to create one"
-        return StoreFileError(f"{path} is not a DuckDB database (watchdesk's store): give a watchdesk.duckdb file"
-                           f"{instead}")
+        return _refused(f"{path} is not a DuckDB database (watchdesk's store):",
+                        do=(f"give a watchdesk.duckdb file{instead}",
+                            "set WATCHDESK_DB to the path of a watchdesk.duckdb file a run wrote"))
     if held is None and read_only and "database does not exist" in str(exc):
         return StoreFileError(f"no database at {path}: give the file a watchdesk run wrote")
     if held is None and not read_only and (why := _UNWRITABLE.search(str(exc))):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from watchdesk.sources.errors import ConfigError, StoreError
+from watchdesk.sources.errors import ConfigError, StoreError, StoreFileError
 from watchdesk.store import db
 
 STALE_RUNNING = ("running (stale: its process ended before the run did, by Ctrl-C or a kill; `watchdesk approve "
@@ -53,9 +53,17 @@ def reading_what(path: Path, *, fallbacks: Sequence[Path | str] = ()) -> str:
     return "\n".join(said)
 
 
+NOTHING_READ = ("no store to read: the notebook's first cell found none it could read, and said why; set "
+                "WATCHDESK_DB to a store's path (in the notebook: os.environ[\"WATCHDESK_DB\"] = "
+                "\"/path/to/watchdesk.duckdb\"), then run the notebook again from its first cell.")
+
+
 @contextmanager
-def reading(path: Path | str) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to a watchdesk store of this watchdesk's schema, closed when the block ends."""
+def reading(path: Path | str | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to a watchdesk store of this watchdesk's schema, closed when the block ends. None: a
+    notebook's `db` before its first cell could read a store, so each later cell stops with one line, not NameError."""
+    if path is None:
+        raise StoreFileError(NOTHING_READ)
     try:
         con = db.connect(path, read_only=True)
     except (ConfigError, StoreError) as exc:
