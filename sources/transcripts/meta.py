@@ -113,15 +113,22 @@ def header_meta(header: str, *, title: str | None = None) -> Hints:
 
 
 # The operator's opening names the company before the call's period or kind: "welcome to the AMD first quarter 2024
-# conference call", "welcome everyone to NVIDIA's conference call", "welcome to the Q1 2021 ServiceNow earnings call".
-# Each word of the name is capitalised (or a digit: "3M"), joined by "of", "and", "&" at most ("Helen of Troy").
+# conference call", "welcome everyone to NVIDIA's conference call", "welcome to the Q1 2021 ServiceNow earnings call",
+# "I would like to welcome you to ...", "welcome to today's AMD earnings call", "thank you for joining (us for) the
+# AMD ... call", "welcome to the Fiscal Year 2025 Fourth Quarter Micron ... call", "Apple Inc.'s", "Advanced Micro
+# Devices, Inc. fourth quarter". Each word of the name is capitalised (or a digit: "3M"), joined by "of", "and", "&"
+# at most ("Helen of Troy"); a legal suffix written with its full stop or after a comma is left out of the name.
 _CALL_WORD = (r"(?:first|second|third|fourth|fiscal|FY|Q[1-4]|quarter|quarterly|full|annual|\d{4}|earnings|results|"
               r"conference|financial|post-earnings|business|webcast|call|analyst|investor)\b")
 _NAME_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"  # "Amazon.com", never a sentence's full stop
+_LEAD = (r"(?:welcome(?:\s+(?:everyone|you|all))?\s+to|thank\s+you\s+for\s+(?:joining|attending)"
+         r"(?:\s+us\s+(?:for|on|at))?)\s+(?:the\s+|today['’]s\s+)?")
+_CALLED_PERIOD = (r"(?:Q[1-4]|[1-4]Q\d{2,4}|(?:first|second|third|fourth)[- ]quarter|fiscal|full[- ]year|year|"
+                  r"FY(?:\d{2,4})?|'?\d{2,4})")
+_SUFFIX = r"(?:,?\s+(?:Inc|Corp|Co|Ltd|N\.V|S\.A)\.|,\s+(?:Inc|Corp|Ltd|plc|Incorporated|Corporation)\b)?"
 _WELCOME = compile_cached(
-    r"\b(?i:welcome(?:\s+everyone)?\s+to\s+(?:the\s+)?"
-    r"(?:(?:Q[1-4]|(?:first|second|third|fourth)[- ]quarter|fiscal|FY|'?\d{2,4})\s+)*)"
-    rf"(?P<name>{_NAME_WORD}(?:\s+(?:of\s+|and\s+|&\s+)?{_NAME_WORD}){{0,5}}?)['’]?s?\s+(?i:{_CALL_WORD})"
+    rf"\b(?i:{_LEAD}(?:{_CALLED_PERIOD}\s+)*)"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:of\s+|and\s+|&\s+)?{_NAME_WORD}){{0,5}}?){_SUFFIX}['’]?s?\s+(?i:{_CALL_WORD})"
 )
 OPENING_REACH = 1500  # the operator's welcome comes first
 

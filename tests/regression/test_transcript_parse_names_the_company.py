@@ -7,6 +7,7 @@ and no --ticker keeps null)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -36,10 +37,19 @@ def test_the_company_the_call_states_is_printed(shared_fixtures: Path, name: str
     assert _company(shared_fixtures / "transcripts" / name) == company
 
 
-def test_a_call_that_names_no_company_takes_the_ticker_option_or_stays_null(shared_fixtures: Path) -> None:
-    call = shared_fixtures / "transcripts" / "motley_fool_json" / "IBM_q4_2021.json"  # "Welcome, and thank you ..."
+def test_a_call_that_names_no_company_takes_the_ticker_option_or_stays_null(shared_fixtures: Path,
+                                                                            tmp_path: Path) -> None:
+    # AMD's call with an opening that names no company: the operator's welcome and the host's
+    amd_call = shared_fixtures / "transcripts" / "plaintext_2023_2025" / "AMD_2024_Q1.txt"
+    text, count = re.subn(r"welcome to (?:the )?AMD(?:'s)?", "welcome to our", amd_call.read_text(encoding="utf-8"))
+    assert count >= 2
+    call = tmp_path / "call.txt"
+    call.write_text(text, encoding="utf-8")
     assert _company(call) is None
-    assert _company(call, "--ticker", "ibm") == "IBM"
+    assert _company(call, "--ticker", "amd") == "AMD"
+    # IBM's: "Welcome, and thank you for standing by ... I'd like to welcome you to IBM's fourth quarter 2021 earnings
+    # presentation", read since the welcome "to you" is (test_a_call_opening_in_other_words_still_names_its_company.py)
+    assert _company(shared_fixtures / "transcripts" / "motley_fool_json" / "IBM_q4_2021.json") == "IBM"
     # the call's own words win over the option
     amd = shared_fixtures / "transcripts" / "plaintext_2023_2025" / "AMD_2024_Q1.txt"
     assert _company(amd, "--ticker", "AMD") == "AMD"
