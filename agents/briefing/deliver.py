@@ -26,6 +26,7 @@ from watchdesk.agents.briefing.delivery_rows import (
     begin,
     in_flight,
     key,
+    name_the_briefing_folder,
     record,
     resend_command,
     retire,
@@ -64,6 +65,9 @@ def deliver(
     resend: bool | Literal["undelivered"] = False,
     report: Callable[[str], None] = lambda _m: None,
 ) -> list[Outcome]:
+    if msg.period[0] is not None and any(t.kind == "file" and not t.path for t in targets) and store.available():
+        # its rows of before, by the folder's older names: the same target (sent already, or not), not one removed
+        name_the_briefing_folder(store, msg, paths={t.path for t in targets if t.kind == "file" and t.path})
     busy = in_flight(store, msg.briefing_id)  # sends another process is retrying now: its own to finish
     unknown = settle_unknown(store, msg, busy=busy)  # an earlier process began and never saw the end of
     sent = {} if resend is True else already_sent(store, msg.briefing_id)

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
+from watchdesk.agents.briefing.file_target import BRIEFING_FOLDER
 from watchdesk.store import lease, unrecorded
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import ActionRecord, stable_id
@@ -177,6 +178,24 @@ def retire(store: Store, msg: Sent, *, targets: Container[tuple[str, str]]) -> d
         detail=f"{why}: its earlier deliveries of {', '.join(periods)} are no longer counted undelivered")
         for (kind, target), periods in retired.items()])  # fmt: skip
     return retired
+
+
+def name_the_briefing_folder(store: Store, msg: Sent, *, paths: Container[str]) -> None:
+    """The watchlist's file-target rows recorded under the briefing folder's older names, renamed BRIEFING_FOLDER:
+    "briefings" as written (before 2026-12-06 its paths were not read from the watchlist's folder) and that folder
+    beside each file the watchlist ran from (until a target "briefings" was read as the briefing folder). Else the
+    delivery retired them beside its own line, 'delivery file /desk/briefings: removed from the watchlist' and
+    'delivery file briefing folder: sent', one folder under two names, and `watchdesk runs` listed both. Only the
+    watchlist's file tells an anchored "briefings" from a path written absolute, so this is done as a watchlist
+    with a path-less file target delivers, not as a migration; a path the watchlist still names (`paths`) is its own
+    target and kept. Run again, it finds nothing more to rename."""
+    ran_from = store.query("SELECT DISTINCT watchlist_path FROM runs WHERE watchlist = ? AND watchlist_path IS NOT "
+                           "NULL", [msg.watchlist])  # fmt: skip
+    old = {"briefings"} | {str(Path(p).parent / "briefings") for (p,) in ran_from} | (
+        {str(Path(msg.watchlist_path).parent / "briefings")} if msg.watchlist_path else set())
+    if renamed := sorted(name for name in old if name not in paths):
+        store.query("UPDATE deliveries SET target = ? WHERE watchlist = ? AND kind = 'file' AND list_contains(?, "
+                    "target)", [BRIEFING_FOLDER, msg.watchlist, renamed])  # fmt: skip
 
 
 def already_sent(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:
