@@ -238,10 +238,15 @@ def flex_all(patterns: Sequence[str]) -> list[str]:
 
 
 def flex_spaces(pattern: str) -> str:
-    """Let a literal space in a pattern match any run of whitespace (wrapped lines, double spaces)."""
+    """Let a literal space in a pattern match any run of whitespace (wrapped lines, double spaces).
+
+    Inside a look-behind, which must match a fixed width, a space matches one whitespace character: an exclude
+    may start `(?<!export )licen[cs]e` (an export licence is no look-alike) and match after "export\\nlicense" too.
+    """
     out: list[str] = []
     class_start = -1  # index of the open "[" while inside a character class
     escaped = False
+    groups: list[bool] = []  # the open groups, each True when it is a look-behind
     for i, ch in enumerate(pattern):
         if escaped or ch == "\\":
             escaped = not escaped and ch == "\\"
@@ -249,6 +254,12 @@ def flex_spaces(pattern: str) -> str:
             class_start = i
         elif class_start >= 0 and ch == "]" and i > class_start + 1 + (pattern[class_start + 1] == "^"):
             class_start = -1
+        elif class_start < 0 and ch == "(":
+            groups.append(pattern.startswith(("(?<=", "(?<!"), i))
+        elif class_start < 0 and ch == ")" and groups:
+            groups.pop()
+        elif class_start < 0 and ch == " " and any(groups):
+            ch = r"\s"
         elif class_start < 0 and ch == " ":
             quantified = i + 1 < len(pattern) and pattern[i + 1] in "?*+{"
             ch = r"(?:\s+)" if quantified else r"\s+"

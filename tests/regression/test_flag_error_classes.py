@@ -26,7 +26,8 @@ privacy and tax rules, insurance and compliance "policies", "beyond our control"
 dealer licences read as geopolitics. Flagging v0.37 adds: restrictions imposed on personal data or tax losses, China's
 data-transfer and gaming rules and Apple's health-data laws read as geopolitics. Flagging v0.38 adds: licences to
 another company's IP, "regulatory compliance" and compliance with the law in general, and a state's licensing agencies
-read as geopolitics.
+read as geopolitics. Flagging v0.39 adds: an electricity tariff, a director's biography, the government as a customer,
+licences for an acquisition or of no export sense, and where the suppliers are read as geopolitics.
 """
 
 from __future__ import annotations
@@ -322,6 +323,46 @@ LOOKALIKES_V038: list = [
 ]  # fmt: skip
 CASES += LOOKALIKES_V038
 
+# flagging v0.39: an electricity tariff, a director's background, the government as a customer, licences for an
+# acquisition or of no export sense, and where the suppliers are are no geopolitics; each `{}` where labelled
+# (tests/labels/filings_other/, filings_risk/, filings/), the rest read in place
+TSLA_10K_FY23 = "edgar/filings/TSLA_10-K_FY2023_filed-2024-01-29.html"
+GOOG_10Q = "edgar/filings/GOOG_10-Q_Q2-2023_0001652044-23-000070.html"
+LOOKALIKES_V039: list = [
+    (TSLA_10K, "discounts to the base tariff energy rates", "geopolitical", None),
+    (TSLA_10K_FY23, "discounts to the base tariff energy rates", "geopolitical", None),
+    (PLYMOUTH_20F, "regularly appears on national television as an expert on national security", "geopolitical",
+     None),
+    (PLYMOUTH_20F, "within the U.S. Government's Department of Defense and Department of Homeland Security",
+     "geopolitical", None),
+    (PLYMOUTH_20F, "radar components to well-known US government agencies and prime contractors", "geopolitical",
+     None),
+    (PLYMOUTH_20F, "obtain approvals and licenses from relevant government authorities for the acquisitions",
+     "geopolitical", None),
+    (PLYMOUTH_20F, "the time required to obtain required licenses", "geopolitical", None),
+    (PLYMOUTH_20F, "without special license or regulatory approval", "geopolitical", None),
+    (AAPL_10K, "outsourcing partners located primarily in China mainland, India, Japan", "geopolitical", None),
+    (NVDA_10K, "The market in China for datacenter solutions remains competitive.", "geopolitical", None),
+    # still geopolitics, and warnings where they harm: sanctions on Russia acting on the company (Alphabet terminated
+    # the accounts of sanctioned parties and Russia's courts fined it: "We have ongoing legal matters relating to
+    # Russia."), trade tariffs beside the electricity one, licences for exports, sanctions complied with, the trade
+    # paragraph that names where Apple's suppliers are, and onshoring framed as national security
+    (GOOG_10Q, "disputes regarding the termination of accounts, including those of sanctioned parties",
+     "geopolitical", "negative"),
+    (AAPL_10Q, "outsourcing partners located primarily in China mainland, India, Japan", "geopolitical", "negative"),
+    (AAPL_10Q, "including additional tariffs on imports from China, India, Japan", "geopolitical", "negative"),
+    (TSLA_10K, "Changes in government and economic policies, incentives or tariffs may also impact our production",
+     "geopolitical", "negative"),
+    (TSLA_10K, "eliminating the impact of unfavorable tariffs", "geopolitical", "positive"),
+    (NVDA_10K_FY24, "we may seek a license for the customer", "geopolitical", "negative"),
+    (NVDA_10K_FY24, "We have not received licenses to ship these restricted products to China", "geopolitical",
+     "negative"),
+    (PLYMOUTH_20F, "implementing policies and procedures designed to ensure compliance by us and our directors",
+     "geopolitical", "neutral"),
+    (T + "NVDA_2026_Q1.txt", "create jobs and strengthen national security", "geopolitical", "neutral"),
+]  # fmt: skip
+CASES += LOOKALIKES_V039
+
 
 @pytest.mark.parametrize(("sentence", "flagged"), [
     ("Changes in U.S. fiscal or monetary policy could reduce demand for our products.", False),
@@ -439,6 +480,36 @@ def test_a_countrys_own_rules_for_data_and_games_are_no_geopolitics_in_a_filing_
 def test_compliance_and_licences_of_no_trade_are_no_geopolitics_in_any_text(text: str, flagged: bool) -> None:
     """flagging v0.38, written probes as a call or news item reads them: "regulatory compliance" counts only of
     products made to the export rules, and a licence from a third party or on commercial terms is no export licence."""
+    flags = flag_text(text, topics=load_topics(["geopolitical"]))
+    assert bool(flags) is flagged, flags
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Higher electricity tariffs raised our operating costs.", False),
+    ("The utility agreed to discounts to the base tariff energy rates for the plant.", False),
+    ("She is a frequent commentator on national security and crisis management.", False),
+    ("We may need approvals and licenses from government authorities for the acquisitions.", False),
+    ("Our risks include the time required to obtain required licenses.", False),
+    ("The device may be used without special license or regulatory approval.", False),
+    # ... still geopolitics: trade tariffs, export licences (the exclusions' look-behinds), sanctions, onshoring for
+    # national security
+    ("A 10% base tariff now applies to all imports from the EU.", True),
+    ("China imposed tariffs on U.S. energy imports.", True),
+    ("We may need export licenses for the acquisition of these tools.", True),
+    ("We may be unable to obtain export licenses or regulatory approvals for our products.", True),
+    ("We were unable to obtain the required licenses to ship H20 to China.", True),
+    ("We terminated the accounts of sanctioned parties in Russia.", True),
+    ("The plan to reshore chip manufacturing will strengthen national security.", True),
+    ("New tariffs on parts from our suppliers located in China raise our costs.", True),
+])  # fmt: skip
+def test_electricity_tariffs_biographies_and_licences_of_no_export_are_no_geopolitics_in_any_text(
+    text: str, flagged: bool
+) -> None:
+    """flagging v0.39, written probes as a call or news item reads them (topics.toml exclude): a utility's tariff, a
+    person's background, the government as a customer, licences for an acquisition or a domestic permit, and where
+    the suppliers are, are no geopolitics; a trade tariff, an export licence and sanctions still are. (The government
+    as a customer or employer and the suppliers' location count only as follow-ups of a mention nearby, which a lone
+    sentence lacks: LOOKALIKES_V039 holds them as the filings read them.)"""
     flags = flag_text(text, topics=load_topics(["geopolitical"]))
     assert bool(flags) is flagged, flags
 
