@@ -20,7 +20,8 @@ _MEASURES = words(
     "prices orders units subscribers users volumes volume traffic bookings profit profits profitability income "
     "deposits claims yields capacity output production launch launches delays delay layoffs exposure writedowns "
     "charges impairments charge impairment funding rates churn retention usage sentiment strategy plans plan "
-    "pipeline approvals approval trials trial results recalls recall strikes outages"
+    "pipeline approvals approval trials trial results recalls recall strikes outages royalties attendance fees "
+    "monetization reimbursement contracts wins"
 )
 
 

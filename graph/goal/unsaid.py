@@ -16,7 +16,7 @@ from watchdesk.graph.goal.timing import Timing
 _NUMBERS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _COUNTS = {w: i for i, w in enumerate(_NUMBERS, 1)}
 _LOOKBACK = re.compile(
-    r"\b(?:the\s+)?(?:last|past|previous|prior)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"\b(?:since\s+)?(?:the\s+)?(?:last|past|previous|prior)\s+(?:(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|few|several|couple of)\s+)?(day|week|month|quarter|year)s?\b",
     re.IGNORECASE,
 )
