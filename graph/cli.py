@@ -148,7 +148,9 @@ class Group(LazyGroup):
                 how = "; the run stopped before it was recorded, so there is nothing to resume: run it again"
             else:
                 how = ""
-            err.print(f"\ninterrupted: what was stored is kept{escape(how)}", soft_wrap=True)
+            # a command that stores nothing (`flag`, a listing) has nothing kept to speak of
+            kept = "" if not how and ctx.invoked_subcommand in _STORES_NOTHING else ": what was stored is kept"
+            err.print(f"\ninterrupted{kept}{escape(how)}", soft_wrap=True)
             sys.exit(128 + _TERMINATED[-1] if _TERMINATED else EXIT_INTERRUPTED)
         except BrokenPipeError:
             # the reader of the output went away (`watchdesk flag call.txt | head`): stop without a message, with the
