@@ -468,18 +468,21 @@ def _ask_first(run_id: str, settings: Settings) -> Any:
     stopped = load_stopped(run_id, settings)
     if not stopped.waiting:
         return "approve"
-    return ask(_asking(run_id, cast("list[Step]", stopped.plan), settings))
+    return ask(_asking(run_id, cast("list[Step]", stopped.plan), settings, approving=True))
 
 
-def _asking(run_id: str, plan: list[Step], settings: Settings) -> dict[str, Any]:
+def _asking(run_id: str, plan: list[Step], settings: Settings, *, approving: bool = False) -> dict[str, Any]:
     """What the prompt shows of a waiting run: its plan, and why it waits (the policy's rule), as its notice says."""
     from watchdesk.graph.approval import why_waiting
-    from watchdesk.graph.planner import describe, email_setting_note
+    from watchdesk.graph.planner import approver_email_note, describe, email_setting_note
     from watchdesk.store.store import Store
 
     with Store.open(settings.db_path, read_only=True) as store:
         why = why_waiting(store, run_id)
-    text = describe(plan) + email_setting_note(plan, smtp_url=settings.smtp_url)
+    # `approve` delivers from this shell, whatever environment the waiting run had
+    note = approver_email_note(plan, smtp_url=settings.smtp_url, here=True) if approving else \
+        email_setting_note(plan, smtp_url=settings.smtp_url)
+    text = describe(plan) + note
     return {"run_id": run_id, "plan": plan, "text": text, "why": why}
 
 

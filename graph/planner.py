@@ -195,9 +195,42 @@ def smtp_unset_said(to: Sequence[str]) -> str:
 
 def email_setting_note(plan: list[Step], *, smtp_url: str | None) -> str:
     """A line to show under a plan whose briefing e-mails someone while WATCHDESK_SMTP_URL is not set; else ''."""
-    to = [entry.removeprefix("email ") for s in plan if s["agent"] == "briefing"
-          for entry in s["params"].get("deliver", []) if entry.startswith("email ")]  # fmt: skip
+    to = emailed(plan)
     return "" if smtp_url or not to else f"\nnote: {smtp_unset_said(to)}"
+
+
+def emailed(plan: Sequence[Mapping[str, object]]) -> list[str]:
+    """The addresses a plan's briefing is e-mailed to, as the plan says them."""
+    to: list[str] = []
+    for step in plan:  # a stored plan is JSON: read as loosely as it may hold
+        if step.get("agent") == "briefing" and isinstance(params := step.get("params"), dict):
+            to += [str(e).removeprefix("email ") for e in params.get("deliver", []) if str(e).startswith("email ")]
+    return to
+
+
+def approver_email_note(plan: Sequence[Mapping[str, object]], *, smtp_url: str | None, here: bool) -> str:
+    """A line under a waiting run's plan whose briefing e-mails someone: the approved run sends it from the shell that
+    runs `watchdesk approve`, which reads no ~/.config/watchdesk/env (a scheduled run's settings), so a user who set
+    WATCHDESK_SMTP_URL there alone saw the e-mail fail after approving. `here`: said in that shell (`approve --show`,
+    its prompt), which knows whether the variable is set (nothing is said when it is); else in the notice, written
+    before anyone approves, as what to check. '' when the plan e-mails nobody."""
+    import shlex
+
+    from watchdesk.graph.cron_env import env_file
+
+    if not (to := emailed(plan)) or (here and smtp_url):
+        return ""
+    env = env_file()
+    read = f"`set -a; . {shlex.quote(str(env))}; set +a`"
+    if here:
+        return (f"\nnote: WATCHDESK_SMTP_URL is not set in this shell, and the approved run sends its briefing from "
+                f"here (`watchdesk approve` reads no {env}), so the e-mail to {', '.join(to)} will fail; set it first "
+                f"({read} reads the scheduled runs' settings); the other targets get the briefing all the same, and "
+                "`watchdesk approve` exits 1")  # fmt: skip
+    return (f"\nNote: the approved run sends the e-mail to {', '.join(to)} from the shell that runs `watchdesk "
+            f"approve`, which reads no {env}: unless WATCHDESK_SMTP_URL is set there, that e-mail fails (the other "
+            f"targets get the briefing all the same). {read} in that shell first gives it the scheduled runs' "
+            "settings.")  # fmt: skip
 
 
 def describe(plan: list[Step]) -> str:
