@@ -67,7 +67,7 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
     Example:
       watchdesk schedule install watchlist.toml --db ~/watchdesk.duckdb
     """
-    from watchdesk.graph.schedule import Crontab, cron_line, with_entry
+    from watchdesk.graph.schedule import Crontab, cron_line, watchdesk_lines, with_entry
     from watchdesk.graph.validate import describe_problems, option_problems
     from watchdesk.graph.watchlist import horizon_ended, load_watchlist
 
@@ -79,17 +79,46 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
                                    command="schedule install"):
         raise ConfigError(describe_problems("nothing installed; the scheduled runs would fail", problems))
     path = watchlist.resolve()
-    line = cron_line(wl.schedule, _job(path, db or settings.db_path, out or settings.out_dir))
+    job = _job(path, db or settings.db_path, out or settings.out_dir)
+    line = cron_line(wl.schedule, job)
     table = Crontab(crontab_file)
     text = table.read()
     table.check_writable()
     _check_cron_env(wl, settings, crontab=text, write=write_env)
     table.write(with_entry(text, path, line))
     click.echo(line)
+    for said in _installed_said(wl, job, settings=settings, replaced=bool(watchdesk_lines(text, path)),
+                                where=str(crontab_file) if crontab_file else "your crontab"):  # fmt: skip
+        click.echo(said)
     _print_next(wl.schedule, until=wl.until)
     if wl.until is not None:
         click.echo(f"runs after {wl.until.isoformat()} (the watchlist's `until`) do nothing; "
                    f"`watchdesk schedule remove {watchlist}` takes the line out")  # fmt: skip
+
+
+def _installed_said(wl: Any, job: Any, *, settings: Settings, replaced: bool, where: str) -> list[str]:
+    """What install did, and what each run will do with its briefing: where it is written and sent, where the run's
+    output goes, and, where the policy asks approval, that `watchdesk approve` sends it from the approver's shell (a
+    review: install printed the crontab line and run times alone, so a user who set delivery up learnt none of it)."""
+    import shlex
+
+    from watchdesk.graph.cron_env import env_file
+    from watchdesk.graph.planner import describe_delivery
+
+    targets = [describe_delivery(d) for d in wl.delivery]
+    lines = [f"installed in {where}{' (its earlier line for this watchlist replaced)' if replaced else ''}: each run "
+             f"writes its briefing to {job.out} and delivers it to {' and '.join(targets) or 'nothing'}; what it "
+             f"says goes to {job.log}"]  # fmt: skip
+    if wl.policy.approval != "never":
+        to = [a for d in wl.delivery if d.kind == "email" for a in d.to]
+        unset = (f"; WATCHDESK_SMTP_URL is not set in this shell, so approved here the e-mail to {', '.join(to)} "
+                 f"would fail: `set -a; . {shlex.quote(str(env_file()))}; set +a` first" if to and not settings.smtp_url
+                 else "")  # fmt: skip
+        lines.append(f"a run the policy stops for approval (approval = \"{wl.policy.approval}\") sends no "
+                     f"briefing: it leaves AWAITING-APPROVAL-RUN_ID.md in {job.out} and tells the e-mail and Slack "
+                     "targets of the last approved run; `watchdesk approve RUN_ID` then sends it from the shell it "
+                     f"runs in{unset}")  # fmt: skip
+    return lines
 
 
 @schedule.command("show")

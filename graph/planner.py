@@ -86,7 +86,7 @@ def build_plan(
             params={
                 "period_start": period.start.isoformat(),
                 "period_end": period.end.isoformat(),
-                "deliver": [_delivery(d) for d in watchlist.delivery],
+                "deliver": [describe_delivery(d) for d in watchlist.delivery],
             },
         )
     )
@@ -173,7 +173,7 @@ def _permission(src: TranscriptSource) -> str:
     return f"net:{urlsplit(src.url or '').hostname or ''}"
 
 
-def _delivery(d: Delivery) -> str:
+def describe_delivery(d: Delivery) -> str:
     """A delivery target as the approver sees it: addresses and paths, a webhook only by its variable's name."""
     if d.kind == "email":
         return "email " + ", ".join(d.to)

@@ -1,0 +1,47 @@
+"""Found by the session's review as a user who just set delivery up: `watchdesk schedule install` printed the crontab
+line and the next run times alone: not that it was installed (or replaced the watchlist's earlier line), where each
+run's briefing is written and sent, where its output goes, nor, for a policy that asks approval, that a run then sends
+nothing until `watchdesk approve`, which sends the briefing from the approver's shell (where WATCHDESK_SMTP_URL may be
+unset, the scheduled runs having it from ~/.config/watchdesk/env). Now install says each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.regression.test_an_email_target_without_the_smtp_setting_is_said_to_fail import WATCHLIST
+from watchdesk.graph.cli import cli
+
+
+def test_install_says_what_each_run_does_with_its_briefing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    env = tmp_path / "home" / ".config" / "watchdesk" / "env"
+    env.parent.mkdir(parents=True)
+    env.write_text("export WATCHDESK_SEC_IDENTITY='Jane Analyst jane@example.com'\n"
+                   "export WATCHDESK_SMTP_URL='smtp://mail.example.com:587'\n")  # fmt: skip
+    wl, tab, out = tmp_path / "w.toml", tmp_path / "tab", tmp_path / "out"
+    wl.write_text(WATCHLIST, encoding="utf-8")
+    args = ["schedule", "install", str(wl), "--crontab-file", str(tab), "--db", str(tmp_path / "w.duckdb"), "--out",
+            str(out)]  # fmt: skip
+    shell = {"WATCHDESK_SMTP_URL": None, "WATCHDESK_REPLAY": None}
+    first = CliRunner(env=shell).invoke(cli, args)
+    said = " ".join(first.output.split())
+    assert first.exit_code == 0, said
+    assert (f"installed in {tab}: each run writes its briefing to {out} and delivers it to email pm@example.com and "
+            f"file briefing folder; what it says goes to {tmp_path / 'w.log'}") in said, said
+    assert ('a run the policy stops for approval (approval = "always") sends no briefing: it leaves '
+            f"AWAITING-APPROVAL-RUN_ID.md in {out} and tells the e-mail and Slack targets of the last approved run; "
+            "`watchdesk approve RUN_ID` then sends it from the shell it runs in; WATCHDESK_SMTP_URL is not set in this "
+            f"shell, so approved here the e-mail to pm@example.com would fail: `set -a; . {env}; set +a` first") in said
+    assert said.index("installed in") < said.index("next runs"), said
+
+    again = CliRunner(env={**shell, "WATCHDESK_SMTP_URL": "smtp://mail.example.com:587"}).invoke(cli, args)
+    said = " ".join(again.output.split())
+    assert f"installed in {tab} (its earlier line for this watchlist replaced): each run" in said, said
+    assert "then sends it from the shell it runs in next runs" in said, "set in this shell: no note"
+
+    wl.write_text(WATCHLIST.replace('approval = "always"', 'approval = "never"'), encoding="utf-8")
+    never = " ".join(CliRunner(env=shell).invoke(cli, args).output.split())
+    assert "installed in" in never and "approval" not in never, never
