@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from watchdesk.agents.flagging.topics import TopicLibrary
-from watchdesk.sources.filing_diff import CHANGED_KINDS, FactorChange, FilingDiff, Moved, SectionDiff
-from watchdesk.sources.filing_places import Places
-from watchdesk.sources.risk_factors import RiskFactor
-from watchdesk.sources.sentence_diff import Inserted, Sentence
+from watchdesk.sources.filing_notes import CHANGED_KINDS
+
+if TYPE_CHECKING:  # the briefing imports chars_changed, and not the comparison's parsers with it (lxml, ...)
+    from watchdesk.agents.flagging.topics import TopicLibrary
+    from watchdesk.sources.filing_diff import FactorChange, FilingDiff, Moved, SectionDiff
+    from watchdesk.sources.filing_places import Places
+    from watchdesk.sources.risk_factors import RiskFactor
+    from watchdesk.sources.sentence_diff import Inserted, Sentence
 
 TITLES = {"1A": "Risk factors", "7": "Management's discussion and analysis"}
 

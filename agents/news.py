@@ -23,7 +23,7 @@ from watchdesk.sources.news.fetch import ConditionalFetcher, FeedState, fetch_fe
 from watchdesk.sources.news.match import TickerTerms, match_tickers, topical_tags
 from watchdesk.sources.news.tiers import Tier, at_least, names_outlets, tier_for
 from watchdesk.sources.redact import is_credential_name, redact_text
-from watchdesk.store.records import DocumentRecord, GapRecord, ReadCutRecord, placed_by_run
+from watchdesk.store.records import TAGGED_ONLY, DocumentRecord, GapRecord, ReadCutRecord, placed_by_run
 from watchdesk.store.store import Store
 
 AGENT = "news"
@@ -207,9 +207,6 @@ def _consider(
                          tagged_only=symbol not in in_words)
         result.new_doc_ids.append(store.save_document(record))
 
-
-# The kind of an item whose headline and summary do not name the company, kept for the outlet's own tag naming it
-TAGGED_ONLY = "news (named only in its tags)"
 
 _PATH_PARAM = re.compile(r";([^;/=]*)=[^;/]*")
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+from watchdesk.sources.filing_notes import CHANGED_KINDS, REFERS_BACK
 from watchdesk.sources.filing_parse import ParsedFiling
 from watchdesk.sources.risk_factors import LISTS_CHANGES_ONLY, RiskFactor
 from watchdesk.sources.sections import Section
@@ -38,8 +39,6 @@ _HEADING_SAME = 0.8  # heading cosine at which two factors are the same risk, re
 _BODY_SAME = 0.6
 _BOTH = 0.5
 _LONGER, _SHORTER = 1.2, 0.8
-REFERS_BACK = "the newer filing lists no risk factors"  # the start of a SectionDiff's note when it refers back
-CHANGED_KINDS = ("expanded", "shortened", "reworded")  # matched factors whose words changed
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,9 @@ def placed_by_run(*, filed_at: date | None, fetched_at: datetime, as_of: date | 
 
 
 HEADING = "heading"  # a filing span's role for a heading line (risk group, MD&A subheading): it states nothing
+# A news document's doc_type where its headline and summary do not name the company, kept for the outlet's own tag
+# naming it (agents/news.py stores it, the briefing marks it)
+TAGGED_ONLY = "news (named only in its tags)"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

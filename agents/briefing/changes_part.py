@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from watchdesk.agents.briefing.text import topic_label
 from watchdesk.agents.filing_changes import chars_changed
 from watchdesk.sources.errors import StoreError
-from watchdesk.sources.filing_diff import REFERS_BACK
+from watchdesk.sources.filing_notes import REFERS_BACK
 from watchdesk.store import changes as stored_changes
 from watchdesk.store.store import Store
 from watchdesk.store.uncompared import REMOVALS_SINCE, comparisons_not_made

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, cast
 
-from watchdesk.agents.news import TAGGED_ONLY
 from watchdesk.store import queries
+from watchdesk.store.records import TAGGED_ONLY
 from watchdesk.store.store import Store
 
 if TYPE_CHECKING:
