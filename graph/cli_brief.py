@@ -138,6 +138,11 @@ def brief(
 
         click.echo(f"delivery audited as {result.resend_id}: `watchdesk runs {quote(result.resend_id)} --db "
                    f"{quote(str(Path(db_path).absolute()))}` shows each attempt", err=True)  # fmt: skip
+    if undelivered and result.deliveries and all(o.status == "skipped" for o in result.deliveries):
+        # a retry that had nothing left to do said only "skipped" lines: whether it did anything was a guess
+        click.echo("nothing sent: every target already has this period's briefing, or another process is sending "
+                   "it now (each said above); --deliver without --undelivered sends it to every target again",
+                   err=True)  # fmt: skip
     missed = [(o.kind, o.target, o.status, o.error) for o in result.deliveries
               if o.status in {"failed", "refused", "unconfirmed"}]  # fmt: skip
     if missed:
