@@ -423,7 +423,9 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
 
     At a terminal a waiting run's plan is shown first and you answer approve / reject / edit, as `watchdesk run`
     asks (--yes skips that); elsewhere (a script) the run goes ahead at once. A run resumes as it started: a
-    --replay run from the same pack, a --record run still recording.
+    --replay run from the same pack, a --record run still recording. It delivers from this shell, which needs
+    WATCHDESK_SMTP_URL for an e-mail target: approve reads no ~/.config/watchdesk/env, where a scheduled run's
+    settings are.
 
     \b
     Examples:

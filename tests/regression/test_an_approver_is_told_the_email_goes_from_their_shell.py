@@ -63,3 +63,9 @@ def test_a_plan_that_emails_nobody_has_no_note() -> None:
     plan = [{"agent": "briefing", "params": {"deliver": ["file briefing folder", "slack webhook $HOOK"]}}]
     assert approver_email_note(plan, smtp_url=None, here=False) == ""
     assert approver_email_note(plan, smtp_url=None, here=True) == ""
+
+
+def test_approve_help_says_it_delivers_from_this_shell() -> None:
+    said = " ".join(CliRunner().invoke(cli, ["approve", "--help"]).output.split())
+    assert ("It delivers from this shell, which needs WATCHDESK_SMTP_URL for an e-mail target: approve reads no "
+            "~/.config/watchdesk/env, where a scheduled run's settings are.") in said, said
