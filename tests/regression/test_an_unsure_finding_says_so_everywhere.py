@@ -20,7 +20,8 @@ UNSURE_QUOTE = re.compile(r"\(([+-]\d\.\d\d), unsure\) “.*?” \[(F-[0-9a-f]{8
 
 
 def listed(db: Path, fmt: str, *args: str) -> str:
-    result = CliRunner().invoke(cli, ["findings", "--db", str(db), "--format", fmt, *args])
+    # a table's width is set, not the runner's terminal's: at COLUMNS=40 a row's fields went on to lines of their own
+    result = CliRunner().invoke(cli, ["findings", "--db", str(db), "--format", fmt, *args], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     return result.stdout
 
