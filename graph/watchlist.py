@@ -68,7 +68,7 @@ class TranscriptSource(_Strict):
 class Ticker(_Strict):
     symbol: str  # of a ticker's shape (graph/tickers.py), at most ten characters
     aliases: tuple[str, ...] = ()
-    cik: int | None = Field(default=None, gt=0, le=9_999_999_999)  # SEC's CIKs have at most ten digits
+    cik: int | None = Field(default=None, gt=0, le=9_999_999_999, strict=True)  # SEC's CIKs have at most ten digits
     sources: tuple[Source, ...] = ("edgar",)
     forms: tuple[str, ...] | None = None
     accessions: tuple[str, ...] = ()  # filings to fetch whatever the window says
@@ -152,8 +152,8 @@ class Filings(_Strict):
     forms: tuple[str, ...] = ("10-K", "10-Q", "8-K", "20-F", "6-K")
     since: date | None = None
     until: date | None = None
-    lookback_days: int = Field(default=120, ge=1, le=3650)
-    limit_per_form: int | None = Field(default=2, ge=1)
+    lookback_days: int = Field(default=120, ge=1, le=3650, strict=True)
+    limit_per_form: int | None = Field(default=2, ge=1, strict=True)
     # A new 10-K, 10-Q or 20-F is compared with the company's previous one of its form (one more fetch at most).
     compare_previous: bool = True
 
@@ -207,8 +207,8 @@ class Delivery(_Strict):
 class Policy(_Strict):
     allowed_domains: tuple[str, ...] = ("sec.gov",)
     approval: str = "never"
-    max_requests_per_run: int = Field(default=1000, ge=1)
-    max_documents_per_run: int = Field(default=100, ge=1)
+    max_requests_per_run: int = Field(default=1000, ge=1, strict=True)
+    max_documents_per_run: int = Field(default=100, ge=1, strict=True)
     allowed_recipients: tuple[str, ...] = ()
 
     @field_validator("allowed_recipients")
@@ -309,7 +309,7 @@ def parse_watchlist(text: str, *, origin: str = "<watchlist>") -> Watchlist:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{origin}: TOML syntax error: {exc}") from None
+        raise ConfigError(f"{origin}: TOML syntax error: {_toml_said(str(exc), text)}") from None
     if not data:  # an empty file, or comments alone: said so, not as a missing field
         raise ConfigError(f"{origin}: the watchlist is empty (no tickers, no settings); `watchdesk init` writes one to "
                           "start from, each setting explained")
@@ -317,6 +317,26 @@ def parse_watchlist(text: str, *, origin: str = "<watchlist>") -> Watchlist:
         return Watchlist.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(f"{origin}: invalid watchlist:\n{_describe(exc, text)}") from None
+
+
+# tomllib's words for a key or a table given twice, which say neither which nor what to do
+_SET_TWICE = re.compile(r"^Cannot overwrite a value \(at line (?P<line>\d+)")
+_DECLARED_TWICE = re.compile(r"^Cannot declare \((?P<names>.*?),?\) twice \(at line (?P<line>\d+)")
+
+
+def _toml_said(said: str, text: str) -> str:
+    """tomllib's message, or for a key or table given twice, which one, where, and what to do."""
+    if (twice := _SET_TWICE.match(said)) is not None:
+        lines = text.splitlines()
+        number = int(twice["line"])
+        key = lines[number - 1].split("=", 1)[0].strip() if number <= len(lines) else ""
+        if key:
+            return f"`{key}` is set twice (the second time on line {number}): keep one"
+    if (twice := _DECLARED_TWICE.match(said)) is not None:
+        name = ".".join(part.strip().strip("'\"") for part in twice["names"].split(","))
+        return (f"[{name}] is declared twice (the second time on line {twice['line']}): put its keys under one "
+                f"[{name}] (a list of them is written [[{name}]], one per entry)")
+    return said
 
 
 def _line(text: str, loc: tuple[Any, ...], given: object) -> str:
@@ -348,6 +368,9 @@ def _describe(exc: ValidationError, text: str) -> str:
             msg += f"; did you mean `{close}`?"  # "cadense" is "cadence"
         elif err["type"] == "string_pattern_mismatch" and loc[-1:] == ("time",):
             msg = "must be a 24-hour time HH:MM, e.g. 07:00 or 18:30"
+        elif err["type"] == "tuple_type" and isinstance(err.get("input"), dict):  # [tickers] where [[tickers]] goes
+            table = ".".join(str(part) for part in loc if not isinstance(part, int))
+            msg, given = f"a list of tables: write each entry under [[{table}]] (two brackets), not [{table}]", ""
         lines.append(f"  - field `{where}`{_line(text, loc, err.get('input'))}: {msg}{given}")
     return "\n".join(lines)
 
