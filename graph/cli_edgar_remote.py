@@ -73,12 +73,14 @@ def list_filings(
     chosen = select_filings(subs.filings, forms=wanted, since=first, until=last, limit_per_form=limit)
     for filing in chosen:
         click.echo(json.dumps(_as_json(filing, company.ticker), default=_iso))
+    listed = sorted({f.form for f in subs.filings})
+    unknown = [w for w in wanted or [] if w.upper().removesuffix("/A") not in {x.upper() for x in listed}]
+    shown = ", ".join(listed[:12]) + (", ..." if len(listed) > 12 else "")
     if not chosen:  # an empty answer says why on stderr; stdout stays empty JSONL
-        listed = sorted({f.form for f in subs.filings})
-        unknown = [w for w in wanted or [] if w.upper().removesuffix("/A") not in {x.upper() for x in listed}]
-        shown = ", ".join(listed[:12]) + (", ..." if len(listed) > 12 else "")
         why = f"no form {', '.join(unknown)} in its listing (it lists {shown})" if unknown else "none in that window"
         click.echo(f"{company.ticker}: no filings listed: {why}", err=True)
+    elif unknown:  # "10-K,XYZ": the 10-Ks are listed, and XYZ is said, not dropped without a word
+        click.echo(f"{company.ticker}: no form {', '.join(unknown)} in its listing (it lists {shown})", err=True)
 
 
 def _as_json(filing: object, ticker: str) -> dict[str, object]:
