@@ -19,7 +19,7 @@ import click
 from watchdesk.graph.cli_input import GivenPath, PastDay, new_file, os_error_said, replay_option, write_text
 from watchdesk.graph.cli_lazy import LazyGroup
 from watchdesk.graph.console import err, escape
-from watchdesk.graph.paths import no_database
+from watchdesk.graph.paths import no_store_to_read
 from watchdesk.graph.settings import Settings, from_env, today
 from watchdesk.graph.signals import queries_stop_on_signals
 from watchdesk.sources.errors import (
@@ -532,8 +532,8 @@ def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool)
     from watchdesk.store.store import Store
 
     settings = _settings(ctx, db_path=db)
-    if why := no_database(Path(settings.db_path)):
-        raise ConfigError(f"{why}: pass --db with the file a run wrote")
+    if why := no_store_to_read(Path(settings.db_path), given=db):
+        raise ConfigError(why)
     if upgrade:
         _upgrade(Path(settings.db_path))
     with Store.open(settings.db_path, read_only=True) as store:  # read-only: the run marked stale stays as it is

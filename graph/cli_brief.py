@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from watchdesk.graph.cli_input import Day, GivenPath, writable_folder
-from watchdesk.graph.paths import no_database
+from watchdesk.graph.paths import no_store_to_read
 from watchdesk.graph.settings import Settings, today
 from watchdesk.sources.errors import ConfigError
 
@@ -103,8 +103,8 @@ def brief(
     if (first := _day(since)) is not None and first > today():  # as a week to come is: no briefing of it yet
         raise ConfigError(f"--since {first.isoformat()} is after today ({today().isoformat()}, UTC): give a period "
                           "that has begun")
-    if why := no_database(Path(db_path)):
-        raise ConfigError(f"{why}: pass --db with the file a run wrote")
+    if why := no_store_to_read(Path(db_path), given=db):
+        raise ConfigError(why)
     formats = _formats(fmt)
     wl = load_watchlist(watchlist) if watchlist else None
     if wl and name is not None and name != wl.name:

@@ -17,7 +17,7 @@ import click
 
 from watchdesk.graph.cli_input import AnyCase, Day, GivenPath, ticker_given
 from watchdesk.graph.cli_rows import output_format, write_rows
-from watchdesk.graph.paths import no_database
+from watchdesk.graph.paths import no_store_to_read
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.redact import printable
@@ -235,8 +235,8 @@ def _asked(
     if start is not None and end is not None and start > end:
         raise ConfigError(f"--since {start} is after --until {end}")
     db_path = Path(db or settings.db_path)
-    if why := no_database(db_path):
-        raise ConfigError(f"{why}: pass --db with the file a run wrote")
+    if why := no_store_to_read(db_path, given=db):
+        raise ConfigError(why)
     # "NVDA,TSM" is --ticker repeated, as flag --topics and edgar list --forms take a list
     given = [ticker_given(t) for t in _listed(tickers)]
     topics = [topic_given(t) for t in _listed(topics)]  # "Supply chain" is supply_chain
@@ -283,7 +283,7 @@ def evidence(ctx: click.Context, citations: tuple[str, ...], db: Path | None, ar
     from watchdesk.store import explore
 
     db_path = Path(db or ctx.obj.db_path)
-    if why := no_database(db_path):
-        raise ConfigError(f"{why}: pass --db with the file a run wrote")
+    if why := no_store_to_read(db_path, given=db):
+        raise ConfigError(why)
     said = [explore.evidence(db_path, c, around=around) for c in citations]  # every citation checked before any output
     click.echo("\n\n".join(printable(f"[{e.citation}] {e}") for e in said))

@@ -74,6 +74,17 @@ def no_database(path: Path) -> str | None:
     return f"{path} is not a regular file, not a database"  # a named pipe, a socket
 
 
+def no_store_to_read(path: Path, *, given: object) -> str | None:
+    """Why a command that reads a store cannot read one at `path`, with what to do, or None where a file is. `given` is
+    the --db value: without it the path came from WATCHDESK_DB (when set) and that is what to change."""
+    why = no_database(path)
+    if why is None:
+        return None
+    if given is None and os.environ.get("WATCHDESK_DB"):
+        return f"{why} (named by WATCHDESK_DB): set WATCHDESK_DB to the file a run wrote, or pass --db"
+    return f"{why}: pass --db with the file a run wrote"
+
+
 def checkpoint_file(db_path: Path | str) -> Path:
     """The file beside the database holding the runs' saved state (LangGraph's checkpoints)."""
     return Path(f"{db_path}.checkpoints.sqlite")
