@@ -372,8 +372,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     for version, name, step in migrations():
         if version in done:
             continue
-        con.execute("BEGIN TRANSACTION")
-        try:
+        try:  # BEGIN too: interrupted, it leaves an aborted transaction to roll back
+            con.execute("BEGIN TRANSACTION")
             apply_step(con, step)
             con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, datetime.now(UTC)])
             con.execute("COMMIT")

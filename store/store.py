@@ -245,8 +245,8 @@ class Store:
     def transaction(self, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
         """Run `work` atomically: a failure leaves nothing half-written."""
         with self.statements():
-            self.con.execute("BEGIN TRANSACTION")
-            try:
+            try:  # BEGIN too: a Ctrl-C's interrupt landing on it leaves a transaction open, aborted, and every later
+                self.con.execute("BEGIN TRANSACTION")  # statement refused ("please ROLLBACK")
                 result = work(self.con)
             except BaseException:
                 db.rollback(self.con)
