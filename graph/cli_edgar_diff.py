@@ -116,12 +116,28 @@ def _parse(path: Path) -> tuple[ParsedFiling, FilingIdentity]:
     return parse_filing(primary, form=form if isinstance(form, str) else None), filing_identity(primary, header)
 
 
+def _one_file(old: Path, new: Path) -> bool:
+    """Whether OLD and NEW are one file, or two copies of it byte for byte (a stream, "-", is never compared)."""
+    import filecmp
+
+    if "-" in (str(old), str(new)):
+        return False
+    try:
+        return old.resolve() == new.resolve() or filecmp.cmp(old, new, shallow=False)
+    except OSError:
+        return False
+
+
 def _check_pair(old: Path, old_id: FilingIdentity, new: Path, new_id: FilingIdentity, *,
                 across_companies: bool) -> None:
     """Two registrants are refused unless asked for; NEW older than OLD is said on stderr."""
     def who(path: Path, ident: FilingIdentity) -> str:
         return f"{path.name} is {ident.name or 'a filing'} (CIK {ident.cik})"
 
+    if _one_file(old, new):
+        names = old.name if old.name == new.name else f"{old.name}, {new.name}"
+        click.echo(f"warning: OLD and NEW are the same filing ({names}): nothing can have changed; give the company's "
+                   "earlier filing as OLD", err=True)
     two_companies = bool(old_id.cik and new_id.cik and old_id.cik != new_id.cik)
     if two_companies and not across_companies:
         raise ConfigError(f"{who(old, old_id)} and {who(new, new_id)}: diff compares two filings of one company; "
