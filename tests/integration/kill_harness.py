@@ -63,21 +63,25 @@ def run_args(folder: Path, db: Path) -> list[str]:
     return cli("run", wl, "--replay", demo_pack(), "--db", db, "--out", folder / "out")
 
 
+_KEPT = "WATCHDESK_CACHE_DIR"  # the test session's private cache (tests/conftest.py), never the user's ~/.cache
+
+
 def env() -> dict[str, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("WATCHDESK_")}
+    """The environment of a run to kill: no WATCHDESK_* setting but the test session's private cache folder."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("WATCHDESK_") or k == _KEPT}
     return clean | {"PYTHONUNBUFFERED": "1"}
 
 
 def next_start(args: list[str]) -> tuple[int, str]:
     """(exit code, stderr) of `watchdesk ARGS` (cli()'s list without its first three items: python -m module) run in
-    this process, with the environment env() gives a killed run (no WATCHDESK_* setting). The next start after a kill
-    is a command like any other: only the run that is killed needs a process of its own, and this one saves a second
-    start-up (about 2 s of CPU importing the pipeline) each time."""
+    this process, with the environment env() gives a killed run (no WATCHDESK_* setting but the private cache). The
+    next start after a kill is a command like any other: only the run that is killed needs a process of its own, and
+    this one saves a second start-up (about 2 s of CPU importing the pipeline) each time."""
     from click.testing import CliRunner
 
     from watchdesk.graph.cli import cli as watchdesk
 
-    unset: dict[str, str | None] = {k: None for k in os.environ if k.startswith("WATCHDESK_")}
+    unset: dict[str, str | None] = {k: None for k in os.environ if k.startswith("WATCHDESK_") and k != _KEPT}
     result = CliRunner().invoke(watchdesk, args, env=unset)
     return result.exit_code, result.stderr
 

@@ -6,6 +6,7 @@ A few trials here; `python -m tests.bench.bench_kill` runs 20.
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 from pathlib import Path
@@ -106,3 +107,11 @@ def test_a_new_run_after_a_kill_marks_the_orphan_and_makes_the_comparison_the_ki
     con = duckdb.connect(str(db), read_only=True)
     assert con.execute("SELECT status FROM runs WHERE run_id = ?", [orphan]).fetchall() == [("abandoned",)]
     con.close()
+
+
+def test_a_killed_run_keeps_its_caches_in_the_tests_folder() -> None:
+    """The suite review (suite5): env() stripped every WATCHDESK_* variable, WATCHDESK_CACHE_DIR too, so the runs the
+    kill tests start read and wrote the user's ~/.cache/watchdesk. They now use the test session's private cache."""
+    private = os.environ["WATCHDESK_CACHE_DIR"]
+    assert kh.env().get("WATCHDESK_CACHE_DIR") == private and not private.startswith(str(Path.home() / ".cache"))
+    assert not {k for k in kh.env() if k.startswith("WATCHDESK_")} - {"WATCHDESK_CACHE_DIR"}
