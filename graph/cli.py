@@ -510,8 +510,9 @@ def init(path: Path, force: bool) -> None:
 @db_option
 @click.option("--upgrade", is_flag=True, help="First apply this watchdesk's migrations to the store (a store an "
               "older watchdesk wrote), writing nothing else; notebooks read it then.")
+@click.option("--limit", type=click.IntRange(min=1), help="List the newest N runs only (every run without it).")
 @click.pass_context
-def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool) -> None:
+def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool, limit: int | None) -> None:
     """List runs with their status (newest first), and the row count of every table; with RUN_ID, that run's audit
     trail instead: every request, refusal, approval (who, when, the steps an edit left out) and delivery, oldest
     first.
@@ -525,6 +526,7 @@ def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool)
       watchdesk runs --db demo.duckdb
       watchdesk runs demo-2026-09-01 --db demo.duckdb      # its audit trail
       watchdesk runs --db demo.duckdb --upgrade     # after upgrading watchdesk, before opening a notebook
+      watchdesk runs --limit 5                      # the five newest runs
     """
     from watchdesk.graph.cli_audit import undelivered
     from watchdesk.store import lease, unrecorded
@@ -545,12 +547,15 @@ def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool)
         waiting = lease.live(settings.db_path)  # a run whose process closed the file to wait is no stale one
         missed = undelivered(store)
         listed = store.query(f"SELECT run_id, {RUN_STATUS}, watchlist, started_at FROM runs ORDER BY started_at DESC")
-        for run_id, status, watchlist, started in listed:
+        for run_id, status, watchlist, started in listed[:limit]:
             status = lease.run_status(status, run_id, stale=STALE_RUNNING, waiting=waiting) + missed.get(run_id, "")
             if status.startswith(STALE_RUNNING):  # the command as it can be typed: this run, this database
                 resume = f"{shlex.quote(run_id)} --db {shlex.quote(str(settings.db_path))}"
                 status = status.replace("approve RUN_ID`", f"approve {resume}`", 1)
             click.echo(f"{run_id}\t{status}\t{started:%Y-%m-%d %H:%M}\t{watchlist}")
+        if limit is not None and len(listed) > limit:  # said, so a short list is not taken for all there is
+            older = len(listed) - limit
+            click.echo(f"{older} older run{'s' * (older != 1)} not listed (--limit {limit})", err=True)
         if not listed:  # said, where a screen of nothing but table counts left a new user wondering
             click.echo(f"No runs in {settings.db_path} yet: `watchdesk run WATCHLIST --db "
                        f"{shlex.quote(str(settings.db_path))}` fills it.", err=True)  # fmt: skip
