@@ -279,8 +279,16 @@ def _put(key: str, value: Any) -> None:
 
 def _hook() -> None:
     if not _state["hooked"] and _state["dir"] is not None:
-        atexit.register(save)
+        atexit.register(_save_at_exit)
         _state["hooked"] = True
+
+
+def _save_at_exit() -> None:
+    """save() as the process ends. A Ctrl-C landing in it, once the command's output is all written, leaves this run's
+    new entries unsaved (the cache only costs speed; save() removes its partial file) and no Python traceback
+    ("Exception ignored in atexit callback ... KeyboardInterrupt") under the finished output."""
+    with contextlib.suppress(KeyboardInterrupt):
+        save()
 
 
 def save() -> str | None:
