@@ -17,7 +17,6 @@ import os
 import re
 import threading
 from collections.abc import Mapping, Sequence
-from contextlib import suppress
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
@@ -154,23 +153,19 @@ def settle(con: duckdb.DuckDBPyConnection, path: str | Path) -> list[str]:
 
 def _recorded(con: duckdb.DuckDBPyConnection, kept: Mapping[str, Any]) -> list[dict[str, Any]] | str:
     """A side file's rows written into the store in one transaction: its `deliveries` rows, or why it failed."""
+    from watchdesk.store.db import rollback  # db imports this module: loaded by the time a store is open
+
     try:  # BEGIN too: interrupted, it leaves an aborted transaction to roll back
         con.execute("BEGIN TRANSACTION")
         deliveries = _write(con, kept)
     except (duckdb.Error, ValueError, KeyError, TypeError) as exc:
-        _rollback(con)
+        rollback(con)
         return type(exc).__name__
     except BaseException:
-        _rollback(con)
+        rollback(con)
         raise
     con.execute("COMMIT")
     return deliveries
-
-
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
-    """As store/db.rollback (which imports this module): a BEGIN that failed may have left no transaction to end."""
-    with suppress(duckdb.TransactionException):
-        con.execute("ROLLBACK")
 
 
 def settled() -> list[str]:
