@@ -64,6 +64,9 @@ def chat_model(spec: str, *, timeout: float = TIMEOUT_S) -> Any:
     """The chat model named "provider:model" (Settings.model), or ConfigError saying what to fix."""
     from langchain.chat_models import init_chat_model
 
+    if (unknown := _unknown_provider(spec)) is not None:
+        raise ConfigError(f"WATCHDESK_MODEL={spec!r} cannot be used ({unknown}); give provider:model, e.g. "
+                          "openai:gpt-4o-mini")
     try:
         return init_chat_model(spec, timeout=timeout, temperature=0)
     except (ImportError, ValueError, TypeError) as exc:
@@ -74,6 +77,26 @@ def chat_model(spec: str, *, timeout: float = TIMEOUT_S) -> Any:
             "and install that provider's langchain package"
         ) from exc
 
+
+
+def _unknown_provider(spec: str) -> str | None:
+    """What is wrong with "provider:model" whose provider LangChain does not know ("opnai:gpt-4o"), with the known
+    provider it is closest to; None where LangChain knows it, or its provider list cannot be read (LangChain then says
+    what it says). LangChain's own words for it are "Unable to infer model provider", which hides the typo."""
+    import difflib
+
+    from langchain.chat_models import base
+
+    provider, colon, _ = spec.partition(":")
+    known = getattr(base, "_BUILTIN_PROVIDERS", None)
+    if not colon or not isinstance(known, dict) or not known or provider in known:
+        return None
+    infer = getattr(base, "_attempt_infer_model_provider", None)
+    if infer is None or infer(spec):  # a model name LangChain places by itself, colon and all
+        return None
+    near = difflib.get_close_matches(provider.lower(), list(known), n=1, cutoff=0.6)
+    hint = f" (did you mean {near[0]}?)" if near else f" (known: {', '.join(sorted(known))})"
+    return f"LangChain knows no provider {provider!r}{hint}"
 
 
 @dataclass(frozen=True)
