@@ -182,12 +182,22 @@ def waiting_said(store: Store, *, run_id: str, watchlist: str, db_path: Path) ->
     note = approver_email_note(steps, smtp_url=None, here=False)  # whoever approves it sends the e-mail
     return (f"watchdesk: the run {run_id} of {watchlist} is awaiting approval; nothing was fetched or briefed.\n"
             f"Why: {why_waiting(store, run_id)}.\n\n{plan_said(steps)}{note}\n\n"
-            f"See it again with: watchdesk approve {run_id} --show --db {db_path}\n{_answer_said(run_id, db_path)}")
+            f"See it again with: watchdesk approve {run_id} --show --db {_db_said(db_path)}\n"
+            f"{_answer_said(run_id, db_path)}")
 
 
 def _answer_said(run_id: str, db_path: Path) -> str:
-    return (f"Approve it with: watchdesk approve {run_id} --db {db_path} (at a terminal it shows the plan and asks; "
-            "--reject rejects it; --edit STEPS keeps only those steps)")
+    return (f"Approve it with: watchdesk approve {run_id} --db {_db_said(db_path)} (at a terminal it shows the plan "
+            "and asks; --reject rejects it; --edit STEPS keeps only those steps)")
+
+
+def _db_said(db_path: Path) -> str:
+    """The database as a command pasted in any folder reads it: whole (the notice is read, and its command pasted, far
+    from the folder a relative --db was given in), quoted for a shell."""
+    import os
+    import shlex
+
+    return shlex.quote(os.path.abspath(os.path.expanduser(db_path)))
 
 
 def run_said(run_id: str, settings: Settings) -> str:
