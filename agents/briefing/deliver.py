@@ -128,32 +128,65 @@ def _each(msg: Message, targets: Sequence[Target], outcomes: list[Outcome], *, c
           report: Callable[[str], None], begun: list[Target]) -> None:  # fmt: skip
     """Each target delivered in turn (added to `begun` as its turn comes), its outcome recorded and said, added to
     `outcomes`."""
-    for target in targets:
-        begun.append(target)
-        for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent.keys() | busy.keys(), sending=sending,
-                                    report=report):  # fmt: skip
-            where = key(outcome.kind, outcome.target)
-            if outcome.status != "skipped":
+    skips = _Skips(report)
+    try:
+        for target in targets:
+            begun.append(target)
+            for outcome in _deliver_one(msg, target, channels_=channels_, skip=sent.keys() | busy.keys(),
+                                        sending=sending, report=report):  # fmt: skip
+                if outcome.status == "skipped":
+                    skips.add(outcome, _skipped_why(msg, outcome, store=store, sent=sent, busy=busy, unknown=unknown))
+                    outcomes.append(outcome)
+                    continue
+                skips.say()  # in the order the targets came
                 record(store, msg, kind=outcome.kind, target=outcome.target, status=outcome.status,
                        attempts=outcome.attempts, error=outcome.error,
                        delivery_id=ids.pop((outcome.kind, outcome.target), None))  # fmt: skip
-            why = outcome.error
-            if outcome.status == "skipped" and where in busy:
-                why = f"another watchdesk process is sending it now: {busy[where]}"
-            elif outcome.status == "skipped" and where in unknown:
-                why = why or (f"it may already have been sent: {unknown[where]}; not sent again: "
-                              f"{unsure_then(msg, store.path)}")  # fmt: skip
-            elif outcome.status == "skipped":
-                why = why or (f"{UNCONFIRMED_WHY}; {unsure_then(msg, store.path)}" if sent.get(where) == "unconfirmed"
-                              else SKIPPED_WHY.format(resend_command(msg, store.path, every=True)))  # fmt: skip
-            if outcome.status != "skipped" and store.set_aside is not None:  # the store was not reopened after a wait
-                kept = ("NOT recorded: no file could be written; said in full at the end" if unkept(store.path or "")
-                        else f"recorded in {store.set_aside} until the database can be written")  # fmt: skip
-                why = (f"{why}; " if why else "") + kept
-            report(f"delivery {outcome.kind} {outcome.target}: {outcome.status}" + (f" ({why})" if why else ""))
-            outcomes.append(outcome)
-        if any(o.stopped for o in outcomes):  # recorded: the Ctrl-C goes on, the targets after it are not begun
-            raise KeyboardInterrupt
+                why = outcome.error
+                if store.set_aside is not None:  # the store was not reopened after a wait
+                    kept = ("NOT recorded: no file could be written; said in full at the end"
+                            if unkept(store.path or "") else
+                            f"recorded in {store.set_aside} until the database can be written")  # fmt: skip
+                    why = (f"{why}; " if why else "") + kept
+                report(f"delivery {outcome.kind} {outcome.target}: {outcome.status}" + (f" ({why})" if why else ""))
+                outcomes.append(outcome)
+            if any(o.stopped for o in outcomes):  # recorded: the Ctrl-C goes on, the targets after it are not begun
+                raise KeyboardInterrupt
+    finally:
+        skips.say()
+
+
+def _skipped_why(msg: Message, outcome: Outcome, *, store: Store, sent: Mapping[tuple[str, str], str],
+                 busy: Mapping[tuple[str, str], str], unknown: Mapping[tuple[str, str], str]) -> str:  # fmt: skip
+    where = key(outcome.kind, outcome.target)
+    if where in busy:
+        return f"another watchdesk process is sending it now: {busy[where]}"
+    if outcome.error:
+        return outcome.error
+    if where in unknown:
+        return f"it may already have been sent: {unknown[where]}; not sent again: {unsure_then(msg, store.path)}"
+    if sent.get(where) == "unconfirmed":
+        return f"{UNCONFIRMED_WHY}; {unsure_then(msg, store.path)}"
+    return SKIPPED_WHY.format(resend_command(msg, store.path, every=True))
+
+
+class _Skips:
+    """Skipped targets said one line per run of them with one reason: a retry (`--undelivered`) of a briefing most
+    targets had said the same long reason, with the same command, once for each of them (a review)."""
+
+    def __init__(self, report: Callable[[str], None]) -> None:
+        self.report, self.targets, self.why = report, list[str](), ""
+
+    def add(self, outcome: Outcome, why: str) -> None:
+        if why != self.why:
+            self.say()
+        self.targets.append(f"{outcome.kind} {outcome.target}")
+        self.why = why
+
+    def say(self) -> None:
+        if self.targets:
+            self.report(f"delivery {', '.join(self.targets)}: skipped ({self.why})")
+        self.targets, self.why = [], ""
 
 
 def _released(store: Store, msg: Message, ids: Mapping[tuple[str, str], str], *, kind: str, targets: Sequence[str],
