@@ -423,9 +423,9 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
 
     At a terminal a waiting run's plan is shown first and you answer approve / reject / edit, as `watchdesk run`
     asks (--yes skips that); elsewhere (a script) the run goes ahead at once. A run resumes as it started: a
-    --replay run from the same pack, a --record run still recording. It delivers from this shell, which needs
-    WATCHDESK_SMTP_URL for an e-mail target: approve reads no ~/.config/watchdesk/env, where a scheduled run's
-    settings are.
+    --replay run from the same pack, a --record run still recording. It delivers with this shell's settings and,
+    for each one this shell does not set (WATCHDESK_SMTP_URL, a webhook variable, WATCHDESK_SEC_IDENTITY), with
+    that of ~/.config/watchdesk/env, as a scheduled run reads it, so it sends what the scheduled run would have.
 
     \b
     Examples:
@@ -439,6 +439,13 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
     if show and (reject or keep or yes):
         raise click.UsageError("--show changes nothing: give it alone, or approve, --reject or --edit without it")
     settings = _settings(ctx, db_path=db)
+    if not reject:  # it sends what the scheduled run would have: what this shell lacks, from the scheduled runs' file
+        from watchdesk.graph.cron_env import env_file, scheduled_settings
+
+        settings, added = scheduled_settings(settings, home=str(Path.home()))
+        if added:
+            err.print(f"read {', '.join(added)} from {escape(str(env_file()))} (not set in this shell), as a scheduled "
+                      "run reads it", soft_wrap=True)  # fmt: skip
     if show:
         from watchdesk.graph.resume import run_said
 
@@ -482,7 +489,7 @@ def _asking(run_id: str, plan: list[Step], settings: Settings, *, approving: boo
     with Store.open(settings.db_path, read_only=True) as store:
         why = why_waiting(store, run_id)
     # `approve` delivers from this shell, whatever environment the waiting run had
-    note = approver_email_note(plan, smtp_url=settings.smtp_url, here=True) if approving else \
+    note = approver_email_note(plan, smtp_url=settings.smtp_url) if approving else \
         email_setting_note(plan, smtp_url=settings.smtp_url)
     text = describe(plan) + note
     return {"run_id": run_id, "plan": plan, "text": text, "why": why}

@@ -87,7 +87,7 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
     _check_cron_env(wl, settings, crontab=text, write=write_env)
     table.write(with_entry(text, path, line))
     click.echo(line)
-    for said in _installed_said(wl, job, settings=settings, replaced=bool(watchdesk_lines(text, path)),
+    for said in _installed_said(wl, job, replaced=bool(watchdesk_lines(text, path)),
                                 where=str(crontab_file) if crontab_file else "your crontab"):  # fmt: skip
         click.echo(said)
     _print_next(wl.schedule, until=wl.until)
@@ -96,12 +96,10 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
                    f"`watchdesk schedule remove {watchlist}` takes the line out")  # fmt: skip
 
 
-def _installed_said(wl: Any, job: Any, *, settings: Settings, replaced: bool, where: str) -> list[str]:
+def _installed_said(wl: Any, job: Any, *, replaced: bool, where: str) -> list[str]:
     """What install did, and what each run will do with its briefing: where it is written and sent, where the run's
-    output goes, and, where the policy asks approval, that `watchdesk approve` sends it from the approver's shell (a
+    output goes, and, where the policy asks approval, that `watchdesk approve` sends it, with which settings (a
     review: install printed the crontab line and run times alone, so a user who set delivery up learnt none of it)."""
-    import shlex
-
     from watchdesk.graph.cron_env import env_file
     from watchdesk.graph.planner import describe_delivery
 
@@ -110,14 +108,11 @@ def _installed_said(wl: Any, job: Any, *, settings: Settings, replaced: bool, wh
              f"writes its briefing to {job.out} and delivers it to {' and '.join(targets) or 'nothing'}; what it "
              f"says goes to {job.log}"]  # fmt: skip
     if wl.policy.approval != "never":
-        to = [a for d in wl.delivery if d.kind == "email" for a in d.to]
-        unset = (f"; WATCHDESK_SMTP_URL is not set in this shell, so approved here the e-mail to {', '.join(to)} "
-                 f"would fail: `set -a; . {shlex.quote(str(env_file()))}; set +a` first" if to and not settings.smtp_url
-                 else "")  # fmt: skip
         lines.append(f"a run the policy stops for approval (approval = \"{wl.policy.approval}\") sends no "
                      f"briefing: it leaves AWAITING-APPROVAL-RUN_ID.md in {job.out} and tells the e-mail and Slack "
-                     "targets of the last approved run; `watchdesk approve RUN_ID` then sends it from the shell it "
-                     f"runs in{unset}")  # fmt: skip
+                     "targets of the last approved run; `watchdesk approve RUN_ID` then sends it, with the settings "
+                     f"of the shell it runs in and, for what that shell does not set, those of "
+                     f"{env_file()}")  # fmt: skip
     return lines
 
 

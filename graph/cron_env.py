@@ -16,7 +16,7 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from watchdesk.graph.settings import from_env
+from watchdesk.graph.settings import Settings, from_env
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.errors import ConfigError
 
@@ -52,11 +52,13 @@ def crontab_variables(crontab: str) -> dict[str, str]:
     return found
 
 
-def cron_environment(path: Path, *, crontab: str, home: str) -> dict[str, str]:
+def cron_environment(path: Path | None, *, crontab: str, home: str,
+                     done_said: str = "nothing installed") -> dict[str, str]:  # fmt: skip
     """The variables a job of this crontab sees after the line's first command: cron's bare environment, the
-    crontab's variables, then the env file sourced by sh as the line sources it."""
+    crontab's variables, then the env file sourced by sh as the line sources it (None: no file; `done_said`: what the
+    command did, said first when the file cannot be read)."""
     base = {"HOME": home, "PATH": "/usr/bin:/bin", "SHELL": "/bin/sh"} | crontab_variables(crontab)
-    script = f'{source_env(path)}; exec "$0" -c {shlex.quote(_DUMP)}'
+    script = f'{source_env(path) if path else ":"}; exec "$0" -c {shlex.quote(_DUMP)}'
     try:
         done = subprocess.run(["sh", "-c", script, sys.executable], env=base, capture_output=True, text=True,
                               timeout=30, check=False)  # fmt: skip
@@ -64,8 +66,40 @@ def cron_environment(path: Path, *, crontab: str, home: str) -> dict[str, str]:
             raise ValueError(f"exit {done.returncode}")
         return dict(json.loads(done.stdout))
     except (OSError, ValueError, subprocess.TimeoutExpired) as exc:  # its words may quote a secret: not said
-        raise ConfigError(f"nothing installed: sh could not read {path} as a scheduled run would ({exc}); "
+        raise ConfigError(f"{done_said}: sh could not read {path} as a scheduled run would ({exc}); "
                           "fix the file (lines like export NAME='value')") from None  # fmt: skip
+
+
+# what `watchdesk approve` never takes from the env file: which database and which pack are the command line's (a
+# resumed run replays its own recorded pack), and what the shell sets of itself
+_NOT_FROM_FILE = frozenset({"WATCHDESK_DB", "WATCHDESK_REPLAY", "PWD", "OLDPWD", "SHLVL", "_", "HOME", "PATH", "SHELL"})
+
+
+def with_scheduled_settings(here: Mapping[str, str], *, home: str) -> tuple[dict[str, str], list[str]]:
+    """This shell's environment, with what the env file sets and this shell does not (or sets empty) added, read as a
+    scheduled run reads the file; and the names so added. `watchdesk approve` resumes a run, often a scheduled one,
+    from a person's shell: it sends what the scheduled run would have sent. This shell's own values win."""
+    path = env_file()
+    if not path.is_file():
+        return dict(here), []
+    scheduled = cron_environment(path, crontab="", home=home, done_said="nothing was resumed")
+    bare = cron_environment(None, crontab="", home=home)  # what sh and Python set of themselves (LC_CTYPE)
+    added = {name: value for name, value in scheduled.items()
+             if value and value != bare.get(name) and name not in _NOT_FROM_FILE and not here.get(name)}  # fmt: skip
+    return dict(here) | added, sorted(added)
+
+
+def scheduled_settings(settings: Settings, *, home: str) -> tuple[Settings, list[str]]:
+    """`settings` (this shell's, with the command's options) completed from the env file as `with_scheduled_settings`
+    completes the environment, and the names it added; a bad value there is said with the file's name."""
+    env, added = with_scheduled_settings(settings.env, home=home)
+    if not added:
+        return settings, []
+    try:
+        completed = from_env(env)
+    except ConfigError as exc:
+        raise ConfigError(f"nothing was resumed: {env_file()}, read for {', '.join(added)}: {exc}") from None
+    return completed.with_(db_path=settings.db_path, out_dir=settings.out_dir, as_of=settings.as_of), added
 
 
 def missing_settings(watchlist: Watchlist, env: Mapping[str, str]) -> list[str]:

@@ -208,29 +208,18 @@ def emailed(plan: Sequence[Mapping[str, object]]) -> list[str]:
     return to
 
 
-def approver_email_note(plan: Sequence[Mapping[str, object]], *, smtp_url: str | None, here: bool) -> str:
-    """A line under a waiting run's plan whose briefing e-mails someone: the approved run sends it from the shell that
-    runs `watchdesk approve`, which reads no ~/.config/watchdesk/env (a scheduled run's settings), so a user who set
-    WATCHDESK_SMTP_URL there alone saw the e-mail fail after approving. `here`: said in that shell (`approve --show`,
-    its prompt), which knows whether the variable is set (nothing is said when it is); else in the notice, written
-    before anyone approves, as what to check. '' when the plan e-mails nobody."""
-    import shlex
-
+def approver_email_note(plan: Sequence[Mapping[str, object]], *, smtp_url: str | None) -> str:
+    """A line under a waiting run's plan whose briefing e-mails someone, said in the shell that would approve it
+    (`approve --show`, its prompt), when neither that shell nor ~/.config/watchdesk/env (which approve reads for what
+    the shell does not set) gives WATCHDESK_SMTP_URL: the e-mail will fail. '' otherwise."""
     from watchdesk.graph.cron_env import env_file
 
-    if not (to := emailed(plan)) or (here and smtp_url):
+    if not (to := emailed(plan)) or smtp_url:
         return ""
-    env = env_file()
-    read = f"`set -a; . {shlex.quote(str(env))}; set +a`"
-    if here:
-        return (f"\nnote: WATCHDESK_SMTP_URL is not set in this shell, and the approved run sends its briefing from "
-                f"here (`watchdesk approve` reads no {env}), so the e-mail to {', '.join(to)} will fail; set it first "
-                f"({read} reads the scheduled runs' settings); the other targets get the briefing all the same, and "
-                "`watchdesk approve` exits 1")  # fmt: skip
-    return (f"\nNote: the approved run sends the e-mail to {', '.join(to)} from the shell that runs `watchdesk "
-            f"approve`, which reads no {env}: unless WATCHDESK_SMTP_URL is set there, that e-mail fails (the other "
-            f"targets get the briefing all the same). {read} in that shell first gives it the scheduled runs' "
-            "settings.")  # fmt: skip
+    return (f"\nnote: WATCHDESK_SMTP_URL is set neither in this shell nor in {env_file()} (which `watchdesk approve` "
+            f"reads for what this shell does not set, as a scheduled run does), so the e-mail to {', '.join(to)} will "
+            "fail; set it in either first; the other targets get the briefing all the same, and `watchdesk approve` "
+            "exits 1")  # fmt: skip
 
 
 def describe(plan: list[Step]) -> str:

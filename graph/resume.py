@@ -175,13 +175,11 @@ def close_stopped(run: StoppedRun, settings: Settings, *, report: Callable[[str]
 def waiting_said(store: Store, *, run_id: str, watchlist: str, db_path: Path) -> str:
     """The notice of a run awaiting approval: why it waits, its plan, and the commands that answer it."""
     from watchdesk.graph.approval import plan_said, why_waiting
-    from watchdesk.graph.planner import approver_email_note
 
     ((plan,),) = store.query("SELECT plan FROM runs WHERE run_id = ?", [run_id])
     steps = json.loads(plan or "[]")
-    note = approver_email_note(steps, smtp_url=None, here=False)  # whoever approves it sends the e-mail
     return (f"watchdesk: the run {run_id} of {watchlist} is awaiting approval; nothing was fetched or briefed.\n"
-            f"Why: {why_waiting(store, run_id)}.\n\n{plan_said(steps)}{note}\n\n"
+            f"Why: {why_waiting(store, run_id)}.\n\n{plan_said(steps)}\n\n"
             f"See it again with: watchdesk approve {run_id} --show --db {_db_said(db_path)}\n"
             f"{_answer_said(run_id, db_path)}")
 
@@ -220,7 +218,7 @@ def run_said(run_id: str, settings: Settings) -> str:
     head = f"run {run_id} of {name}: {status.replace('_', ' ')} (started {started:%Y-%m-%d %H:%M} UTC)"
     answer = f"\n{_answer_said(run_id, settings.db_path)}" if waiting else ""
     steps = json.loads(plan or "[]")
-    note = approver_email_note(steps, smtp_url=settings.smtp_url, here=True) if waiting else ""
+    note = approver_email_note(steps, smtp_url=settings.smtp_url) if waiting else ""
     return f"{head}\n{why}\n{plan_said(steps)}{note}{answer}"
 
 

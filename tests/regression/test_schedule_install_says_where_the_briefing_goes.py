@@ -1,8 +1,8 @@
 """Found by the session's review as a user who just set delivery up: `watchdesk schedule install` printed the crontab
 line and the next run times alone: not that it was installed (or replaced the watchlist's earlier line), where each
 run's briefing is written and sent, where its output goes, nor, for a policy that asks approval, that a run then sends
-nothing until `watchdesk approve`, which sends the briefing from the approver's shell (where WATCHDESK_SMTP_URL may be
-unset, the scheduled runs having it from ~/.config/watchdesk/env). Now install says each."""
+nothing until `watchdesk approve`, and with which settings (its shell's, and for what that shell does not set those
+of ~/.config/watchdesk/env). Now install says each."""
 
 from __future__ import annotations
 
@@ -33,14 +33,14 @@ def test_install_says_what_each_run_does_with_its_briefing(tmp_path: Path, monke
             f"file briefing folder; what it says goes to {tmp_path / 'w.log'}") in said, said
     assert ('a run the policy stops for approval (approval = "always") sends no briefing: it leaves '
             f"AWAITING-APPROVAL-RUN_ID.md in {out} and tells the e-mail and Slack targets of the last approved run; "
-            "`watchdesk approve RUN_ID` then sends it from the shell it runs in; WATCHDESK_SMTP_URL is not set in this "
-            f"shell, so approved here the e-mail to pm@example.com would fail: `set -a; . {env}; set +a` first") in said
+            "`watchdesk approve RUN_ID` then sends it, with the settings of the shell it runs in and, for what that "
+            f"shell does not set, those of {env}") in said, said
     assert said.index("installed in") < said.index("next runs"), said
 
     again = CliRunner(env={**shell, "WATCHDESK_SMTP_URL": "smtp://mail.example.com:587"}).invoke(cli, args)
     said = " ".join(again.output.split())
     assert f"installed in {tab} (its earlier line for this watchlist replaced): each run" in said, said
-    assert "then sends it from the shell it runs in next runs" in said, "set in this shell: no note"
+    assert f"for what that shell does not set, those of {env} next runs" in said, said
 
     wl.write_text(WATCHLIST.replace('approval = "always"', 'approval = "never"'), encoding="utf-8")
     never = " ".join(CliRunner(env=shell).invoke(cli, args).output.split())
