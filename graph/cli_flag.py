@@ -213,7 +213,8 @@ def _candidates(document: Any, library: Any) -> list[Any]:
     """What the LLM judge is also asked about: the offline pass's unsure candidates, none on a heading."""
     from watchdesk.agents.flagging.flag import unsure_flags
 
-    return [f for f in unsure_flags(document.text, topics=library) if not document.in_heading(f.start)]
+    found = unsure_flags(document.text, topics=library, spans=document.sentences())
+    return [f for f in found if not document.in_heading(f.start)]
 
 
 def _refined(flags: list[Any], *, settings: Settings, library: Any, document: Any) -> list[Any]:

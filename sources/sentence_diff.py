@@ -78,13 +78,19 @@ def names_after_abbreviations(*texts: str) -> frozenset[str]:
     return frozenset(w for text in texts for w, n in Counter(_WORD_AFTER.findall(text)).items() if n > 1)
 
 
+def clauses_after_abbreviations(text: str, *, names: frozenset[str] | None = None) -> list[tuple[int, int]]:
+    """(where a sentence ends, where the next starts) at each new clause after "U.S." and the like ("... located in
+    the U.S. Restrictions on international trade ..."), in text order; `names` as for sentences()."""
+    names = names_after_abbreviations(text) if names is None else names
+    # read in one pass over the text: a search per line costs more than the search itself
+    return [(m.start(1) + len(m.group(1).rstrip()), m.end(1)) for m in _CLAUSE_AFTER.finditer(text)
+            if m.group(2) not in names and "\n" not in m.group(1)]  # fmt: skip
+
+
 def sentences(text: str, *, offset: int = 0, names: frozenset[str] | None = None) -> list[Sentence]:
     """Sentences of prose lines (table rows left out), with offsets into the document. `names`: the words that go on
     a name after "U.S." and the like (names_after_abbreviations of the filing; by default, of `text`)."""
-    names = names_after_abbreviations(text) if names is None else names
-    # read in one pass over the text: a search per line costs more than the search itself
-    clauses = [(m.start(1) + len(m.group(1).rstrip()), m.end(1)) for m in _CLAUSE_AFTER.finditer(text)
-               if m.group(2) not in names and "\n" not in m.group(1)]  # fmt: skip
+    clauses = clauses_after_abbreviations(text, names=names)
     out, pos = [], offset
     for line in text.split("\n"):
         if " | " not in line:

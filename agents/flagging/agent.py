@@ -13,7 +13,7 @@ import duckdb
 from watchdesk.agents.flagging import sentiment
 from watchdesk.agents.flagging.filing_reading import read_in_filing
 from watchdesk.agents.flagging.flag import Flag, flag_text
-from watchdesk.agents.flagging.sentences import split_sentences
+from watchdesk.agents.flagging.sentences import split_filing_sentences, split_sentences
 from watchdesk.agents.flagging.topic_spec import TopicSpec
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics, shipped_topics
 from watchdesk.agents.flagging.version import METHOD_VERSION
@@ -22,6 +22,8 @@ from watchdesk.store import writes
 from watchdesk.store.bulk import upsert
 from watchdesk.store.records import HEADING, FindingRecord, SentenceRecord, SpanRecord, stable_id
 from watchdesk.store.store import Store
+
+FILING_SOURCE = "edgar"  # documents.source of a filing (agents/filings.py)
 
 METHOD = "rules"
 LLM_METHOD = "rules+llm"  # re-judged (polarity, or dropped as off-topic) by the configured LLM judge
@@ -95,11 +97,11 @@ def flag_documents(
                                                    topics=watched):  # fmt: skip
         if names not in libraries:
             libraries[names] = load_topics(names, extra=custom)
-        text = store.query("SELECT text FROM documents WHERE doc_id = ?", [doc_id])[0][0]
+        text, source = store.query("SELECT text, source FROM documents WHERE doc_id = ?", [doc_id])[0]
         try:
             n_sent, n_find = flag_document(
                 store, doc_id=doc_id, ticker=ticker, text=text, library=libraries[names], run_id=run_id,
-                judge=judge, version=version,
+                judge=judge, version=version, filing=source == FILING_SOURCE,
             )
         except WatchdeskError:
             raise  # watchdesk's own (a replay lacking an answer, a bad answer file, the store): said, not a bug
@@ -169,11 +171,13 @@ def flag_document(
     run_id: str | None,
     judge: Judge | None = None,
     version: str = METHOD_VERSION,
+    filing: bool = False,
 ) -> tuple[int, int]:
-    """Sentences, findings and the done-marker of one document, written in one transaction."""
+    """Sentences, findings and the done-marker of one document, written in one transaction. A `filing`'s sentences
+    also end at a new clause after "U.S." and the like (sentences.split_filing_sentences)."""
     now = datetime.now(UTC)
     where = SpanIndex(store.spans(doc_id))
-    spans = split_sentences(text)
+    spans = split_filing_sentences(text) if filing else split_sentences(text)
     tones = sentiment.score([text[s:e] for s, e in spans])
     sentences = []
     for i, ((s, e), (tone, tone_score)) in enumerate(zip(spans, tones, strict=True)):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from watchdesk.agents.flagging.filing_reading import read_in_filing
 from watchdesk.agents.flagging.flag import Flag, flag_text
+from watchdesk.agents.flagging.sentences import Span, split_filing_sentences, split_sentences
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources.errors import ParsingError
 from watchdesk.sources.text_bytes import to_utf8
@@ -71,6 +72,10 @@ class Document:
     def in_heading(self, pos: int) -> bool:
         part = self._part(pos)
         return part is not None and part.heading
+
+    def sentences(self) -> list[Span]:
+        """The sentences flags are read in: a filing's also end at a new clause after "U.S." and the like."""
+        return split_filing_sentences(self.text) if self.kind == "filing" else split_sentences(self.text)
 
     def _part(self, pos: int) -> Part | None:
         i = bisect_right(self._starts, pos) - 1
@@ -173,7 +178,7 @@ def flag_document(document: Document, *, topics: TopicLibrary) -> list[Flag]:
     cross a blank line, which is what separates two statements of a transcript. A filing's flags are read by
     the filings' choices (filing_reading.py): risk factors as risks, stock elsewhere by the accounts.
     """
-    return relabelled(flag_text(document.text, topics=topics), document)
+    return relabelled(flag_text(document.text, topics=topics, spans=document.sentences()), document)
 
 
 def relabelled(flags: Sequence[Flag], document: Document, *, drop: bool = True) -> list[Flag]:

@@ -123,7 +123,9 @@ FOLLOW_ON = {"geopolitical": 6}
 UNSURE = 0.05  # candidates the refiner gives at least this chance of being a mention go to the LLM judge too
 
 
-def unsure_flags(text: str, *, topics: TopicLibrary, low: float = UNSURE) -> list[Flag]:
+def unsure_flags(
+    text: str, *, topics: TopicLibrary, low: float = UNSURE, spans: list[Span] | None = None
+) -> list[Flag]:
     """Candidate mentions of the core topics in `topics` that the offline pass left out: looked-at sentences it
     gave at least `low` chance, the sentence after each of its flags, and the sentences up to three after a flag
     (or opening the answer to a question holding one) that the carry-over model ranks high (carry.py), and for
@@ -133,7 +135,7 @@ def unsure_flags(text: str, *, topics: TopicLibrary, low: float = UNSURE) -> lis
     wanted = [t.name for t in topics if refiner is not None and t.name in refiner.topics]
     if refiner is None or not wanted:
         return []
-    spans = split_sentences(text)
+    spans = split_sentences(text) if spans is None else spans
     verdicts = rule_verdicts(text, spans, _shipped_library(tuple(refiner.topics)))
     scored = refiner.scores([text[a:b] for a, b in spans], verdicts, floor=low)
     carry = default_carry()

@@ -6,6 +6,10 @@ line breaks end a paragraph unless the next line starts in lower case (a soft wr
 bullets (glyphs anywhere; "-", "*", "1.", "(a)" at a line start) start a new sentence and are
 left out of it.
 
+A filing's sentences (split_filing_sentences) also end where a new clause starts after "U.S.", "Inc." and the like
+("... located in the U.S. Restrictions on international trade ..."), as the filing comparison's do; a call's keep
+the labelled set's rule, which joins them.
+
 No sentence is longer than MAX_SENTENCE characters: a longer run of text without sentence breaks
 (a run-on page, a table flattened to one line) is cut into pieces of at most PIECE characters,
 each ending at its last clause boundary, else at its last space, else at PIECE itself. Every
@@ -69,6 +73,30 @@ def split_sentences(text: str) -> list[Span]:
         start = nxt
     _emit(text, start, size, spans)
     return spans
+
+
+def split_filing_sentences(text: str) -> list[Span]:
+    """split_sentences(), each sentence also cut where a new clause starts after an abbreviation that can end one
+    (sentence_diff.clauses_after_abbreviations: "the U.S. Restrictions on ..." is two, "the U.S. Department of
+    Commerce" and a name the filing writes twice, "U.S. Holder", are not)."""
+    from watchdesk.sources.sentence_diff import clauses_after_abbreviations
+
+    spans = split_sentences(text)
+    cuts = clauses_after_abbreviations(text)
+    if not cuts:
+        return spans
+    out: list[Span] = []
+    at = 0
+    for a, b in spans:
+        while at < len(cuts) and cuts[at][0] <= a:
+            at += 1
+        while at < len(cuts) and cuts[at][1] < b:
+            end, nxt = cuts[at]
+            out.append((a, end))
+            a = nxt
+            at += 1
+        out.append((a, b))
+    return out
 
 
 def _emit(text: str, start: int, end: int, spans: list[Span]) -> None:

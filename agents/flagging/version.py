@@ -122,5 +122,10 @@
 # unchanged): an electricity tariff, a director's background ("an expert on national security"), the government as a
 # customer or employer, licences for an acquisition or a domestic permit ("license or regulatory approval", "required
 # licenses") and the place suppliers are located are no geopolitics (topics.toml exclude, with look-behinds: a space
-# in a look-behind is one whitespace character), "China ... remains competitive" a competitive arena
-METHOD_VERSION = "0.39"
+# in a look-behind is one whitespace character), "China ... remains competitive" a competitive arena; 0.40 (calls' and
+# news flags unchanged): a filing's sentence also ends at a new clause after "U.S." and the like
+# (sentences.split_filing_sentences: "... located in the U.S. Restrictions on international trade ..." is two), the
+# review of a takeover by foreign-investment rules (the Investment Canada Act's) is no geopolitics, and "required
+# licenses" are no export licence only when the sentence names no export sense anywhere (a licence "to export" was
+# excluded: "licenses" gave back its "s")
+METHOD_VERSION = "0.40"

@@ -1,0 +1,75 @@
+"""Bug: flagging read a filing with the labelled call set's splitter, which never ends a sentence after "U.S.", so
+Apple's Q2 FY2025 10-Q "... sourcing from partners and facilities located in the U.S. Restrictions on international
+trade, such as tariffs ..." was one sentence: `watchdesk flag` printed where Apple's suppliers are as a sure
+geopolitical warning (its tariffs were the second sentence's), and the Q3 FY2024 10-K's "... located outside the
+U.S. As a result, the Company's operations ..." was one supply-chain flag. A filing's sentences now also end where
+a new clause starts after such an abbreviation (the filing comparison's rule, sources/sentence_diff.py); a name goes
+on ("the U.S. Department of the Treasury", "a U.S. Holder"), and a call keeps the labelled splitter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from watchdesk.agents.flagging.document import flag_document, load_document
+from watchdesk.agents.flagging.sentences import split_filing_sentences, split_sentences
+from watchdesk.agents.flagging.topics import load_topics
+
+pytestmark = pytest.mark.fixtures
+
+AAPL_10Q = "edgar/filings/AAPL_10-Q_Q2FY2025_aapl-20250329.htm"
+AAPL_10K = "edgar/filings/AAPL_10-K_FY2024_filed-2024-11-01.html"
+PLYMOUTH_20F = "edgar/filings/PlymouthRock_20-F_0001062993-21-003193.html"
+KO_CALL = "transcripts/motley_fool_json/KO_q4_2021.json"
+LOCATED = "in addition to sourcing from partners and facilities located in the U.S."
+RESTRICTIONS = "Restrictions on international trade, such as tariffs and other controls on imports or exports of goods"
+
+
+def _sentences(root: Path, name: str) -> list[str]:
+    document = load_document((root / name).read_bytes(), origin=name)
+    return [document.text[a:b] for a, b in document.sentences()]
+
+
+def test_a_new_clause_after_us_is_its_own_sentence_in_a_filing(shared_fixtures: Path) -> None:
+    aapl = _sentences(shared_fixtures, AAPL_10Q)
+    assert any(s.endswith(LOCATED) for s in aapl)
+    assert any(s.startswith(RESTRICTIONS) for s in aapl)
+    ten_k = _sentences(shared_fixtures, AAPL_10K)
+    assert any(s.endswith("are located outside the U.S.") for s in ten_k)
+    assert any(s.startswith("As a result, the Company’s operations and performance depend") for s in ten_k)
+
+
+@pytest.mark.parametrize(("name", "piece"), [
+    (AAPL_10Q, "issued by the U.S. Department of the Treasury"),
+    (AAPL_10Q, "delays to the U.S. Tariffs have been announced"),
+    (PLYMOUTH_20F, "a U.S. Holder will generally recognize"),
+    (PLYMOUTH_20F, "the U.S. Government's Department of Defense"),
+])  # fmt: skip
+def test_a_name_after_us_stays_inside_its_sentence(shared_fixtures: Path, name: str, piece: str) -> None:
+    assert any(piece in " ".join(s.split()) for s in _sentences(shared_fixtures, name))
+
+
+def test_where_the_suppliers_are_is_no_geopolitics_and_the_trade_restrictions_after_it_are(
+    shared_fixtures: Path,
+) -> None:
+    document = load_document((shared_fixtures / AAPL_10Q).read_bytes(), origin=AAPL_10Q)
+    flags = flag_document(document, topics=load_topics(["inventory", "supply_chain", "geopolitical"]))
+    located = {f.topic: f.polarity for f in flags if f.sentence.endswith(LOCATED)}
+    restrictions = {f.topic: f.polarity for f in flags if f.sentence.startswith(RESTRICTIONS)}
+    assert located == {"supply_chain": "negative"}  # a risk factor's supply chain: a warning (filings' choice)
+    assert restrictions == {"geopolitical": "negative", "supply_chain": "negative"}
+
+
+def test_a_call_keeps_the_labelled_splitter(shared_fixtures: Path) -> None:
+    """The labelled dev set's offsets are its splitter's: a call's "in the U.S. Our network ..." stays one sentence."""
+    document = load_document((shared_fixtures / KO_CALL).read_bytes(), origin=KO_CALL)
+    assert document.sentences() == split_sentences(document.text)
+    assert any("in the U.S. Our network marketing model" in s for s in _sentences(shared_fixtures, KO_CALL))
+
+
+def test_no_cut_without_such_a_clause() -> None:
+    text = "We buy from the U.S. Department of Commerce list. Sales rose in the U.S. As a result, costs fell."
+    assert [text[a:b] for a, b in split_filing_sentences(text)] == [
+        "We buy from the U.S. Department of Commerce list.", "Sales rose in the U.S.", "As a result, costs fell."
+    ]
