@@ -8,13 +8,19 @@ on ("the U.S. Department of the Treasury", "a U.S. Holder"), and a call keeps th
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from watchdesk.agents.filing_spans import with_spans
+from watchdesk.agents.flagging.agent import flag_documents
 from watchdesk.agents.flagging.document import flag_document, load_document
 from watchdesk.agents.flagging.sentences import split_filing_sentences, split_sentences
 from watchdesk.agents.flagging.topics import load_topics
+from watchdesk.sources.html_text import html_to_text
+from watchdesk.store.records import DocumentRecord
+from watchdesk.store.store import Store
 
 pytestmark = pytest.mark.fixtures
 
@@ -59,6 +65,21 @@ def test_where_the_suppliers_are_is_no_geopolitics_and_the_trade_restrictions_af
     restrictions = {f.topic: f.polarity for f in flags if f.sentence.startswith(RESTRICTIONS)}
     assert located == {"supply_chain": "negative"}  # a risk factor's supply chain: a warning (filings' choice)
     assert restrictions == {"geopolitical": "negative", "supply_chain": "negative"}
+
+
+def test_a_run_stores_and_flags_them_as_two(shared_fixtures: Path) -> None:
+    html = (shared_fixtures / AAPL_10Q).read_bytes()
+    record = DocumentRecord(url="https://www.sec.gov/Archives/edgar/data/320193/aapl-20250329.htm", source="edgar",
+                            text=html_to_text(html), fetched_at=datetime.now(UTC), ticker="AAPL", form="10-Q",
+                            doc_type="10-Q")  # fmt: skip
+    with Store.open(":memory:") as store:
+        store.save_documents([with_spans(record, html=html)])
+        flag_documents(store, tickers=["AAPL"], topics=["supply_chain", "geopolitical"], run_id="r1")
+        said = [t for (t,) in store.query("SELECT text FROM sentences")]
+        found = store.query("SELECT topic, sentence FROM current_findings")
+    assert any(s.endswith(LOCATED) for s in said) and any(s.startswith(RESTRICTIONS) for s in said)
+    assert {t for t, s in found if s.endswith(LOCATED)} == {"supply_chain"}
+    assert {t for t, s in found if s.startswith(RESTRICTIONS)} == {"supply_chain", "geopolitical"}
 
 
 def test_a_call_keeps_the_labelled_splitter(shared_fixtures: Path) -> None:
