@@ -28,7 +28,9 @@ data-transfer and gaming rules and Apple's health-data laws read as geopolitics.
 another company's IP, "regulatory compliance" and compliance with the law in general, and a state's licensing agencies
 read as geopolitics. Flagging v0.39 adds: an electricity tariff, a director's biography, the government as a customer,
 licences for an acquisition or of no export sense, and where the suppliers are read as geopolitics. Flagging v0.40
-adds: a takeover's review by foreign-investment rules read as geopolitics, and "required licenses" for exports missed.
+adds: a takeover's review by foreign-investment rules and what a forward-looking statement is read as geopolitics,
+"required licenses" for exports missed, currency hedging, a cost line and purchase commitments that name inventory
+read as stock, and a court's "expedited basis" read as supply chain.
 """
 
 from __future__ import annotations
@@ -367,6 +369,7 @@ CASES += LOOKALIKES_V039
 # as a merger approval; Plymouth Rock's Investment Canada Act, Item 10, unlabelled) are no geopolitics; and a filing's
 # sentence ends at a new clause after "U.S.", so Apple's 10-Q sentence on where its suppliers are no longer runs on
 # into its trade restrictions (v0.39 kept it as a warning for them)
+AAPL_10Q_Q3 = "edgar/filings/AAPL_10-Q_Q3FY2025_filed-2025-08-01.html"
 LOOKALIKES_V040: list = [
     (PLYMOUTH_20F, "review of investments in Canada by non-Canadians that could be injurious to national security",
      "geopolitical", None),
@@ -379,6 +382,22 @@ LOOKALIKES_V040: list = [
      "negative"),
     (PLYMOUTH_20F, "changes in economic sanctions laws in the future could adversely impact our business",
      "geopolitical", "negative"),
+    # read in three filings not read before (Apple's Q3 FY2025 10-Q, Alphabet's two 10-Qs): what a forward-looking
+    # statement is (labelled `{}` in tests/labels/filings/), currency hedging of "inventory purchases", a cost line's
+    # definition, purchase commitments that list inventory (`{}` or supply chain only in tests/labels/filings_notes/), a
+    # court's "expedited basis" (unlabelled)
+    (AAPL_10Q_Q3, "regarding the potential future impact of macroeconomic conditions and tariffs", "geopolitical",
+     None),
+    (AAPL_10Q_Q3, "foreign currency exposure associated with revenue and inventory purchases", "inventory", None),
+    (AAPL_10K, "foreign currency exposure associated with revenue and inventory purchases", "inventory", None),
+    (GOOG_10Q, "Inventory and other costs related to the hardware we sell.", "inventory", None),
+    (GOOG_10Q, "commitments to purchase licenses, including content licenses, inventory and network capacity",
+     "inventory", None),
+    (AAPL_10Q_Q3, "agreed to consider the Company’s appeal on an expedited basis", "supply_chain", None),
+    # still mentions, in the same filings: tariffs offsetting the margin, purchase obligations, stock written down
+    (AAPL_10Q_Q3, "partially offset by tariffs.", "geopolitical", "negative"),
+    (AAPL_10Q_Q3, "the Company had manufacturing purchase obligations of $44.1 billion", "supply_chain", "neutral"),
+    (GOOG_10Q, "the expected timing of order fulfillment from our suppliers", "supply_chain", "neutral"),
 ]  # fmt: skip
 CASES += LOOKALIKES_V040
 
@@ -558,6 +577,30 @@ def test_required_licences_of_no_export_sense_and_a_takeovers_review_are_no_geop
     there); the review of a takeover by foreigners is none, CFIUS named so still is."""
     flags = flag_text(text, topics=load_topics(["geopolitical"]))
     assert bool(flags) is flagged, flags
+
+
+@pytest.mark.parametrize(("text", "topic", "flagged"), [
+    ("We hedge our foreign currency exposure on revenue and inventory purchases.", "inventory", False),
+    ("Inventory and other costs related to the devices we sell rose.", "inventory", False),
+    ("We have commitments to purchase components, inventory and capacity.", "inventory", False),
+    ("The court agreed to hear the appeal on an expedited basis.", "supply_chain", False),
+    ("Statements regarding the impact of tariffs on our business are forward-looking statements.", "geopolitical",
+     False),
+    # ... the same words still mentions where they say something of stock, shipments or tariffs
+    ("Inventory purchases rose as we built stock ahead of the launch.", "inventory", True),
+    ("Excess inventory and other costs related to the transition hurt margins.", "inventory", True),
+    ("We recorded charges for commitments to purchase inventory in excess of demand.", "inventory", True),
+    ("We expedited shipments by air to meet demand.", "supply_chain", True),
+    ("Tariffs on our imports will hurt margins, and statements about them are forward-looking.", "geopolitical", True),
+])  # fmt: skip
+def test_accounts_naming_stock_a_courts_schedule_and_a_safe_harbour_are_no_mentions_in_any_text(
+    text: str, topic: str, flagged: bool
+) -> None:
+    """flagging v0.40 (topics.toml excludes), written probes as a call or news item reads them: currency hedging of
+    "inventory purchases", a cost line's definition, purchase commitments listing inventory, an appeal heard "on an
+    expedited basis" and what a forward-looking statement is state nothing of the topic they name."""
+    flags = flag_text(text, topics=load_topics(["inventory", "supply_chain", "geopolitical"]))
+    assert (topic in {f.topic for f in flags}) is flagged, flags
 
 
 @pytest.mark.parametrize(("sentence", "flagged"), [
