@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from watchdesk.graph.goal.names import WELL_KNOWN, CompanyIndex, Match, name_key
+from watchdesk.graph.goal.names import (
+    WELL_KNOWN,
+    CompanyIndex,
+    Match,
+    acquired,
+    name_key,
+    segments,
+    ticker_doubts,
+)
 from watchdesk.graph.goal.text import Notes, Text, Token
 from watchdesk.graph.goal.words import ACRONYMS, PLACES, common_words, words
 from watchdesk.sources.models import CompanyRef
@@ -15,11 +23,13 @@ SHORT_NAME_RANK = WELL_KNOWN  # a one-word short name stands for one of SEC's fi
 UNLISTED = "is not listed with SEC (no ticker to watch)"
 # A company SEC's ticker map holds only by its depositary receipts ("Airbus SE/ADR", EADSY): no reports to read
 NO_REPORTS = "files no reports with SEC (its entry there holds only its depositary receipts: no filings to watch)"
+# A company acquired since the shipped snapshot (names.acquired)
+GONE = "it files no more reports with SEC (no filings to watch; watch the company that bought it, if listed)"
 _CONNECTORS = frozenset({"of", "and", "the", "de", "&"})
 # Aliases that are also ordinary words: lower-case, they are the word ("meta commentary"); capitalised, the company.
 # (Not "apple", "micron", "oracle", "amazon": in a goal, lower-case, they are the companies.)
 ORDINARY_ALIASES = words(
-    "bp visa arm meta shell target gap block square snap match box zoom gold ball crown edge delta progressive"
+    "bp visa arm meta shell target gap block square snap match box zoom gold ball crown edge delta progressive pioneer"
 )
 _PER_COMPANY_SOURCE = re.compile(r"['’]s\s+(?:news|filings?|calls?|transcripts?|10-?[KQ]s?|8-?Ks?)\b", re.IGNORECASE)
 # First words of many SEC names: alone they name no company ("International" starts IBM, IFF, IP, IGT...)
@@ -65,8 +75,8 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
             span = tokens[i : i + n]
             if span[-1].chunk != span[0].chunk:
                 continue
-            outcome = _resolve(span, index)
-            if outcome is None:
+            outcome = _resolve(span, index) or _legal_form_ticker(tokens, i, n, index, text.raw)
+            if outcome is None or _model_name(tokens, i, n, outcome, text.raw):
                 continue
             phrase = text.raw[span[0].start : span[-1].end]
             if (name := _ticker_before_a_name(tokens, i, n, outcome, index)) is not None:
@@ -194,6 +204,36 @@ def _ticker_before_a_name(
     return f"{first.word} {nxt.word}"
 
 
+def _legal_form_ticker(tokens: list[Token], i: int, n: int, index: CompanyIndex, raw: str) -> Match | None:
+    """A ticker that is a legal form's word too ("DE", Deere's; "SE", Sea Ltd's), which no name holds ("Deere & Co"
+    without its "Co"), written in capitals where no name comes right before it ("Siemens AG", "Airbus SE": the
+    name's form)."""
+    tok = tokens[i]
+    if n != 1 or not _looks_like_ticker(tok) or tok.word in ACRONYMS or name_key(tok.word) or tok.text.startswith("$"):
+        return None
+    before = tokens[i - 1] if i else None
+    if before is not None and before.chunk == tok.chunk and before.capitalized and raw[before.end : tok.start].isspace(
+            ) and before.word.lower() not in common_words():
+        return None
+    ref = index.ticker(tok.word)
+    return Match(ref, "ticker") if ref is not None else None
+
+
+def _model_name(tokens: list[Token], i: int, n: int, outcome: object, raw: str) -> bool:
+    """Is the ticker at tokens[i] the word after a model number ("737 MAX", "A320 NEO"): part of a product's name, not
+    MediaAlpha's ticker?"""
+    return n == 1 and isinstance(outcome, Match) and outcome.how == "ticker" and after_model_number(
+        raw, tokens[i].start)
+
+
+_MODEL_NUMBER = re.compile(r"(?<![\w$.,-])[A-Z]?\d{3} $")  # "737 ", "A320 ": not "Q3 ", "2025 ", "$100 "
+
+
+def after_model_number(raw: str, start: int) -> bool:
+    """Does raw[start:] follow a model number and a space ("737 MAX")?"""
+    return bool(_MODEL_NUMBER.search(raw, 0, start))
+
+
 def _rest_of_name(tokens: list[Token], i: int, text: Text, index: CompanyIndex) -> int:
     """How many capitalised words right after a name SEC does not list go on with it ("Electronics" after "Samsung"):
     no common word, no company of its own."""
@@ -232,6 +272,22 @@ def _common_only(span: list[Token], key: str, index: CompanyIndex) -> Match | No
     return None
 
 
+def ticker_doubt(written: str, ref: CompanyRef) -> str:
+    """What to add to a ticker's decision when people write it for another company SEC does not list ("BYD": BYD
+    Company, not only Boyd Gaming); "" for "$BYD", written as a ticker only, or any other ticker."""
+    doubt = None if written.startswith("$") else ticker_doubts().get(written.upper())
+    return f"; not {doubt}: write ${ref.ticker} to say you mean {ref.name}" if doubt else ""
+
+
+def stop_acquired(found: Found) -> None:
+    """A company to watch that was acquired since the shipped snapshot ("Pioneer": PXD, Exxon's since 2024) is a
+    problem that says what became of it, whichever way it was read (name, alias, ticker in any case)."""
+    for named in list(found.named):
+        if what := acquired().get(named.ref.ticker):
+            found.problems.append(f"{named.phrase!r}: {named.ref.name} ({named.ref.ticker}) {what}: {GONE}")
+            found.named.remove(named)
+
+
 def said_candidates(refs: list[CompanyRef]) -> str:
     """ "VRTX (VERTEX PHARMACEUTICALS INC / MA), VERX (Vertex, Inc.)" """
     return ", ".join(f"{r.ticker} ({r.name})" for r in refs)
@@ -266,6 +322,10 @@ def _record(
         also = f"; also named so: {', '.join(r.ticker for r in outcome.others)}" if outcome.others else ""
         ref = outcome.ref
         said = f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by {outcome.how}{also}"
+        if outcome.how == "ticker":
+            said += ticker_doubt(phrase, ref)
+        elif outcome.how == "alias" and (part := segments().get(name_key(phrase))):
+            said += f": {phrase} is {part}, which {ref.ticker}'s filings report"
         found.named.append(Named(ref, phrase, start, said))
 
 

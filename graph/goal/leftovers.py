@@ -5,7 +5,15 @@ under Not understood; never dropped unsaid."""
 
 from __future__ import annotations
 
-from watchdesk.graph.goal.companies import NO_REPORTS, UNLISTED, Found, Named, cashtags, said_candidates
+from watchdesk.graph.goal.companies import (
+    NO_REPORTS,
+    UNLISTED,
+    Found,
+    Named,
+    after_model_number,
+    cashtags,
+    said_candidates,
+)
 from watchdesk.graph.goal.lists import alias_alone, listed_groups, listed_together, lower_alias, name_alone, whole_name
 from watchdesk.graph.goal.lower_case import (
     as_written,
@@ -16,7 +24,7 @@ from watchdesk.graph.goal.lower_case import (
     ticker_in_lower_case,
     ticker_slip,
 )
-from watchdesk.graph.goal.names import CompanyIndex, Match, name_key, named_part
+from watchdesk.graph.goal.names import CompanyIndex, Match, has_legal_form, name_key, named_part
 from watchdesk.graph.goal.positions import (
     STANDS_ALONE_BEFORE,
     WATCH_VERBS,
@@ -67,8 +75,9 @@ def read_leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) 
     # "tesla, rivian, lucid": so is an English word that is a well-known company's whole name but for its "Inc."
     alone = [None if lower[i] or i in as_words else alias_alone(g, index, text.raw, starts)
              or name_alone(g, index, text.raw, starts) for i, g in enumerate(groups)]  # fmt: skip
+    # "watch tsmm and nvda": a slip of a ticker is no word that makes nvda one ("tsmm" is said below)
     only_tickers = not found.named and any(lower) and all(
-        r or u or a for r, u, a in zip(lower, unlisted, alone, strict=True))
+        r or u or a or ticker_slip(g, index) for r, u, a, g in zip(lower, unlisted, alone, groups, strict=True))
     # "watch nvda, tsm and asml": tickers typed in lower case where companies stand (beside a company, or every word
     # no parser read when the goal names no company), read as those tickers and said so; each one read can put the
     # one before it beside a company, so this goes round until no more is read
@@ -96,6 +105,11 @@ def read_leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) 
         phrase = text.raw[group[0].start : group[-1].end]
         if i in taken:
             continue  # read as a ticker above
+        if group[0].word.isupper() and after_model_number(text.raw, group[0].start):
+            model = text.raw[text.raw.rfind(" ", 0, group[0].start - 1) + 1 : group[-1].end]
+            notes.unclear(f"{model!r}: not understood, ignored (a product's model, not a company: to flag it as "
+                          f"written, name it as a topic: 'for {model}')")
+            continue
         listed = i in in_list
         if (word_ref := ticker_in_lower_case(group, index)) and (listed or not found.named or i in as_words):
             # "NVIDIA and gold": the word where a company stands, "nvda low margins": a word; said how to name it, and
@@ -158,7 +172,8 @@ def read_leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) 
         receipts = by_name.ref if isinstance(by_name, Match) and index.files_no_reports(by_name.ref) else None
         known_unlisted = known_unlisted or receipts is not None
         if (listed and (capital or names or known_unlisted or ticker_slip(group, index))) or (
-                not found.named and (capital or names or known_unlisted)) or (capital and names and not ordinary):
+                not found.named and (capital or names or known_unlisted or ticker_slip(group, index))) or (
+                capital and names and not ordinary):
             # "Ernie bot": a name written as one is no slip of a ticker (ERIE), and only a name close to it is offered
             as_name = named[:1].isupper() and not named.isupper()
             matches = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(
@@ -171,6 +186,8 @@ def read_leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) 
                 continue
             product = (" (a product or brand? a goal watches companies SEC lists: name the company that makes it, "
                        f"and the product as a topic: 'watch COMPANY for {phrase}')") if matches == "none" else ""
+            if product and has_legal_form(phrase):  # "Foo Inc": a company's name, one SEC does not list
+                product = " (a company SEC does not list, or a name misspelt? check it on EDGAR's company search)"
             found.problems.append(f"{phrase!r} is not a company in SEC's ticker map; close matches: {matches}{product}")
         else:
             # a word in lower case ("slowing") or a place ("Arizona") is no misspelt company (Solowin): none is offered

@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 import re
 
-from watchdesk.graph.goal.companies import ORDINARY_ALIASES, SHORT_NAME_RANK, Found, Named
+from watchdesk.graph.goal.capitals import first_as_acronym, first_as_company
+from watchdesk.graph.goal.companies import ORDINARY_ALIASES, SHORT_NAME_RANK, Found, Named, ticker_doubt
 from watchdesk.graph.goal.names import CompanyIndex
 from watchdesk.graph.goal.positions import LIST_JOINT, after_watch_verb, is_ordinary, qualified_words
 from watchdesk.graph.goal.text import Notes, Text, Token
-from watchdesk.graph.goal.words import ACRONYMS, common_words, english_words
+from watchdesk.graph.goal.words import ACRONYMS, COMPANY_FIRST, MARGIN_MOVES, common_words, english_words
 from watchdesk.sources.models import CompanyRef
 
 
@@ -81,7 +82,7 @@ def read_as_ticker(
     how = how or ("by ticker, written in lower case" if word.upper().replace(".", "-") == ref.ticker else
                   f"by the start of its SEC name, written in lower case (write {ref.ticker} or {word.capitalize()} to "
                   "be sure)")
-    said = f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) {how}"
+    said = f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) {how}" + ticker_doubt(word, ref)
     found.named.append(Named(ref, phrase, start, said))
     found.spans.append((start, start + len(phrase)))
     if notes is not None:
@@ -182,23 +183,38 @@ def words_between_companies(text: Text, found: Found, index: CompanyIndex, notes
     each one said ends ("ford and gm EV losses": the words after 'gm' are said too, unsaid.say_qualified)."""
     raw = text.raw
     spans = list(found.spans)
+    base = len(spans)
+    starts = {n.start for n in found.named}  # "ford, gm, stellantis": 'gm' read already (capitals.read_capitals)
     said: set[int] = set()
     while True:  # each one said can list the next ("ge, gm and f": 'f' after 'gm')
         more = False
         for m in _LOWER_WORD.finditer(raw):  # read or not: "on" opens a clause of topics too
             kind = _kind(m.group())
             ref = index.ticker(m.group()) if kind and m.start() not in said else None
-            if ref is None or index.rank[ref.cik] >= SHORT_NAME_RANK or text.negation(m.start(), m.end()):
+            if ref is None or index.rank[ref.cik] >= SHORT_NAME_RANK or text.negation(m.start(), m.end()) or (
+                    m.start() in starts):
                 continue
             before = any(end <= m.start() and LIST_JOINT.match(raw[end : m.start()]) for _, end in spans)
             after = any(m.end() <= start and LIST_JOINT.match(raw[m.end() : start]) for start, _ in spans)
-            if (before and after) or (kind != "a word" and (before or after)):
+            if (before or after) and m.group().upper() in COMPANY_FIRST:
+                # "track ge, gm and f": General Motors, as "Ford and GM" is (capitals.read_capitals)
+                qualified = qualified_words([Named(ref, m.group(), m.start())], raw, starts)
+                if qualified and qualified.split()[0].lower() in MARGIN_MOVES:
+                    notes.unclear(first_as_acronym(m.group(), qualified, ref))
+                else:
+                    found.named.append(Named(ref, m.group(), m.start(), first_as_company(m.group(), ref)))
+                    notes.decide(first_as_company(m.group(), ref))
+                    starts.add(m.start())
+                    found.spans.append((m.start(), m.end()))
+                    spans.append((m.start(), m.end()))  # "ge, gm and f": 'f' beside it is said
+                    more = True
+            elif (before and after) or (kind != "a word" and (before or after)):
                 notes.unclear(f"{m.group()!r}: not understood, ignored (in lower case {kind}, {as_written(ref)})")
                 said.add(m.start())
                 spans.append((m.start(), m.end()))
                 more = True
         if not more:
-            return sorted(m_end for m_start, m_end in spans[len(found.spans):])
+            return sorted(m_end for m_start, m_end in spans[base:] if m_start not in starts)
 
 
 def _kind(word: str) -> str | None:

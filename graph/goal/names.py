@@ -44,9 +44,17 @@ def name_key(text: str) -> str:
     words = re.sub(r"[^a-z0-9]+", " ", text).split()
     while words and words[-1] in _SUFFIXES:
         words.pop()
+        if len(words) > 1 and words[-1] == "and":  # "DEERE & CO", "JPMORGAN CHASE & CO": Deere, JPMorgan Chase
+            words.pop()
     while words and words[0] == "the":
         words.pop(0)
     return " ".join(words)
+
+
+def has_legal_form(phrase: str) -> bool:
+    """Does `phrase` end with a legal form's word ("Foo Inc", "Acme Widgets Corp."), as a company's name does?"""
+    words = re.sub(r"[^a-z0-9]+", " ", fold(phrase)).split()
+    return len(words) > 1 and words[-1] in _SUFFIXES and words[-1] not in ("the", "de", "com")
 
 
 @dataclass(frozen=True)
@@ -229,8 +237,30 @@ def snapshot_bytes(refs: Iterable[CompanyRef], *, source: str) -> bytes:
 
 
 def load_aliases() -> dict[str, str]:
-    text = (resources.files("watchdesk.graph.goal") / "aliases.toml").read_text(encoding="utf-8")
-    return dict(tomllib.loads(text)["aliases"])
+    return dict(_alias_tables()["aliases"])
+
+
+@cache
+def _alias_tables() -> dict[str, dict[str, str]]:
+    return tomllib.loads((resources.files("watchdesk.graph.goal") / "aliases.toml").read_text(encoding="utf-8"))
+
+
+def ticker_doubts() -> dict[str, str]:
+    """Tickers people also write for another company SEC does not list ("BYD": Boyd Gaming's, and BYD Company's name),
+    with what to say of the other (aliases.toml [ticker_doubts])."""
+    return _alias_tables()["ticker_doubts"]
+
+
+def segments() -> dict[str, str]:
+    """Aliases that name a part of a company ("AWS": Amazon's cloud segment), by name_key, with the part said
+    (aliases.toml [segments])."""
+    return {name_key(alias): part for alias, part in _alias_tables()["segments"].items()}
+
+
+def acquired() -> dict[str, str]:
+    """Tickers of the shipped snapshot whose companies were acquired since, with what became of each ("PXD": "was
+    acquired by Exxon Mobil (XOM) in May 2024"; aliases.toml [acquired])."""
+    return _alias_tables()["acquired"]
 
 
 @cache

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from watchdesk.graph.goal.capitals import read_capitals
-from watchdesk.graph.goal.companies import Found, find_companies, unlisted_said
+from watchdesk.graph.goal.companies import Found, find_companies, stop_acquired, unlisted_said
 from watchdesk.graph.goal.delivery import find_recipients
 from watchdesk.graph.goal.leftovers import place_unlisted, read_leftovers
 from watchdesk.graph.goal.lower_case import leave_out_negated, read_where_watched, words_between_companies
@@ -99,6 +99,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     say_qualified(text, found.named, notes, also_after=said)
     say_generic_in_list(text, found, notes, index)  # "Delta, United and American Airlines": 'United' said
     say_ticker_slips(found.named, index, text.raw, notes)  # "JPM, BAC, WFG": West Fraser Timber, or Wells Fargo?
+    stop_acquired(found)  # "watch Pioneer": PXD was acquired by Exxon Mobil in 2024
     if found.problems:
         raise ConfigError("the goal names a company watchdesk cannot resolve:\n  - " + "\n  - ".join(found.problems)
                           + unlisted_said(found.problems, others=bool(found.named)))

@@ -42,7 +42,8 @@ _SOURCE = (r"(?:earnings|call|calls|conference|transcripts?|filings?|sec|edgar|a
            r"headlines?|press|releases?|10-?[kq]s?|8-?ks?|20-?fs?|6-?ks?|40-?fs?|s-?1s?)")
 _WATCH_VERB = re.compile(
     r"\b(?:watch(?:ing)?|track(?:ing)?|monitor(?:ing)?|follow(?:ing)?|cover(?:ing)?|check(?:ing)?(?: on)?|"
-    r"review(?:ing)?|summari[sz]e|summari[sz]ing|analy[sz]e|keep(?:ing)? (?:an eye on|tabs on|track of))\s+"
+    r"review(?:ing)?|summari[sz]e|summari[sz]ing|analy[sz]e|compare|comparing|keep(?:ing)? (?:an eye on|tabs on|"
+    r"track of))\s+"
     r"(?:(?:the|their|its|all|both|any|latest|recent|new)\s+)*"
     rf"(?:(?:{_SOURCE}\s+)+(?:for|of|from|at|on|by|in)\s+)?$",  # "Monitor earnings call transcripts for NVIDIA"
     re.IGNORECASE,
@@ -57,7 +58,9 @@ _OWN_SOURCE = re.compile(rf"\s*(?:['’]s\s+)?{_SOURCE}\b", re.IGNORECASE)
 def source_follows(raw: str, end: int) -> bool:
     """Does a source of its own follow a name ending at `end` ("Target filings", "Target's 10-Q")?"""
     return bool(_OWN_SOURCE.match(raw, end))
-WATCH_VERBS = words("watch track monitor follow cover check review summarize summarise analyze analyse flag keep")
+WATCH_VERBS = words(
+    "watch track monitor follow cover check review summarize summarise analyze analyse flag keep compare comparing"
+)
 # Words after a company that it does not qualify: it stands alone ("NVIDIA for ...", "AMD weekly", "Intel until")
 _ALONE_BEFORE = words(
     "for in on at of to from by with over until till through thru during within about regarding into across after "

@@ -7,6 +7,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from watchdesk.graph.goal.companies import Found
+from watchdesk.graph.goal.names import name_key, segments
 from watchdesk.graph.goal.positions import company_lists, qualified_words
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.goal.topics import TopicsFound, add_custom
@@ -45,3 +46,22 @@ def topics_after_companies(text: Text, found: Found, topics: TopicsFound, notes:
         if any(not text.raw[a.end : b.start].isspace() for a, b in pairwise(run)):
             continue
         add_custom(text.raw[start:end], start, text=text, found=topics, notes=notes)
+    _with_segments(text, found, topics, notes)
+
+
+def _with_segments(text: Text, found: Found, topics: TopicsFound, notes: Notes) -> None:
+    """What a part of a company qualifies is flagged with its name ("AWS growth"), not alone ("growth", which an
+    earlier parser may have made a topic of, in "watch AMZN for AWS growth")."""
+    starts = {n.start for n in found.named}
+    for n in found.named:
+        qualified = qualified_words([n], text.raw, starts) if name_key(n.phrase) in segments() else None
+        if not qualified or len(qualified.split()) > MAX_WORDS or qualified.split()[-1].lower() not in _MEASURES:
+            continue
+        end = n.end + text.raw[n.end :].index(qualified) + len(qualified)
+        alone = next((c for c in topics.custom if c.label == qualified), None)
+        if alone is not None:  # "for AWS growth": 'growth' read already, said again as 'AWS growth'
+            topics.custom.remove(alone)
+            notes.decisions[:] = [d for d in notes.decisions if not d.startswith(f"custom topic {alone.name}:")]
+        elif not text.is_free(n.end, end):
+            continue
+        add_custom(text.raw[n.start : end], n.start, text=text, found=topics, notes=notes)

@@ -25,6 +25,17 @@ ACRONYMS = words(
     "GM ARR ROIC ROE ROA ROCE NRR GMV ARPU OEM OEMS ODM CAGR BOM WIP DSO DPO DIO NIM NII LTV CAC TCO PCB PCBS FCF "
     "OPEX CAPEX COGS SG&A BPS YOY"
 )
+# Acronyms that are a well-known company's ticker where a company stands: after a watch verb ("watch GM for EV
+# losses") or listed with companies ("Ford and GM", "Ford vs GM", "ford, gm, stellantis"), but before what a margin
+# does ("GM compression"). Elsewhere the acronym ("NVIDIA GM"): General Motors is written so far more often there than
+# gross margin, which an analyst writes as a word's qualifier. ("AI" in "MSFT, GOOGL and AI" is more often the topic
+# than C3.ai: said, not read.)
+COMPANY_FIRST = words("GM")
+# What gross margin does, after "GM": "NVDA and GM compression" is gross margin; "Ford and GM EV losses" General Motors
+MARGIN_MOVES = words(
+    "compression expansion contraction erosion pressure pressures trend trends guidance decline declines improvement "
+    "improvements outlook headwinds tailwinds dilution accretion uplift mix bps percent"
+)
 # Bloomberg's exchange codes, written after a ticker in capitals ("ASML NA", "TSM US", "NVDA US Equity"): where it
 # trades, not a word the ticker qualifies. Codes that are English words in capitals ("IN", "NO", "ID") are left out.
 EXCHANGE_SUFFIX = re.compile(

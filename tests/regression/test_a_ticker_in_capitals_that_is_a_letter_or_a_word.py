@@ -23,11 +23,11 @@ AS_OF = date(2026, 12, 3)
     ("watch T and VZ for pricing", ["T", "VZ"], "company 'T' -> T (AT&T INC., CIK 732717) by ticker"),
     ("Watch V and MA for consumer spending", ["V", "MA"], "company 'V' -> V (VISA INC., CIK 1403161) by ticker"),
     ("monitor C, JPM and BAC weekly", ["C", "JPM", "BAC"], "company 'C' -> C (CITIGROUP INC, CIK 831001)"),
-    ("watch F and GM for EV pricing", ["F"], "company 'F' -> F (FORD MOTOR CO, CIK 37996) by ticker"),
+    ("watch F and GM for EV pricing", ["F", "GM"], "company 'F' -> F (FORD MOTOR CO, CIK 37996) by ticker"),
     ("track TSLA and F for tariffs, email me at pm@fund.com", ["TSLA", "F"], "company 'F' -> F (FORD MOTOR CO"),
-    # an acronym is how analysts write something else too ("GM" gross margin, "AI"): said, not guessed
-    ("watch Ford and GM for EV pricing", ["F"], "'GM': an abbreviation, not the ticker of General Motors Co (GM): "
-                                                "write $GM to watch it"),
+    # an acronym is how analysts write something else too ("AI"): said, not guessed; but "GM" where a company stands
+    # is General Motors (since goals6: test_gm_where_a_company_stands_is_general_motors.py)
+    ("watch Ford and GM for EV pricing", ["F", "GM"], "company 'GM' -> GM (General Motors Co, CIK 1467858) by ticker"),
     ("watch MSFT, GOOGL and AI", ["MSFT", "GOOGL"], "'AI': an abbreviation, not the ticker of C3.ai, Inc. (AI)"),
     ("watch NVDA, ON and AMD", ["NVDA", "ON", "AMD"], "company 'ON' -> ON (ON SEMICONDUCTOR CORP, CIK 1097864)"),
     ("watch F for tariffs", ["F"], "company 'F' -> F (FORD MOTOR CO"),

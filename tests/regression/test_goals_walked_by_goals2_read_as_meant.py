@@ -33,10 +33,10 @@ def tickers(goal: str) -> list[str]:
 
 
 def test_watchdesk_plan_says_how_to_watch_gm() -> None:
+    # since goals6 GM right after a watch verb is General Motors (test_gm_where_a_company_stands_is_general_motors.py)
     result = CliRunner().invoke(cli, ["plan", "watch GM for EV losses", "--as-of", DAY.isoformat()])
-    assert result.exit_code != 0 and "Traceback" not in result.output
-    assert "the goal names no company" in result.output
-    assert "'GM': an abbreviation, not the ticker of General Motors Co (GM): write $GM to watch it" in result.output
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert "company 'GM' -> GM (General Motors Co, CIK 1467858) by ticker" in result.output
     assert tickers("watch $GM and F for EV losses") == ["GM", "F"]
 
 
@@ -46,7 +46,7 @@ def test_watchdesk_plan_says_how_to_watch_gm() -> None:
     ("watch NASDAQ:NVDA", ["NVDA"]),
     ("Nasdaq: watch its listing revenue", ["NDAQ"]),  # no ticker after it: the company
     ("watch brk.b and jpm for insurance float", ["BRK-B", "JPM"]),
-    ("summarize weekly: ford, gm, stellantis on tariffs", ["F", "STLA"]),
+    ("summarize weekly: ford, gm, stellantis on tariffs", ["F", "GM", "STLA"]),  # 'gm' General Motors since goals6
     ("track TSMC's capex and NVIDIA's datacenter revenue each friday", ["TSM", "NVDA"]),
     ("track tsmc's capex and nvda's datacenter revenue each friday", ["TSM", "NVDA"]),
     ("Watch NVDA's margins for Apple's demand", ["NVDA"]),  # after "for": context, as before
@@ -65,8 +65,9 @@ def test_brk_b_in_lower_case_is_said_as_a_ticker() -> None:
 
 
 def test_gm_between_two_companies_is_said() -> None:
-    said = parse_goal("summarize weekly: ford, gm, stellantis on tariffs", as_of=DAY).not_understood
-    assert any(n.startswith("'gm': not understood, ignored (in lower case an abbreviation") for n in said), said
+    decisions = parse_goal("summarize weekly: ford, gm, stellantis on tariffs", as_of=DAY).decisions
+    assert any(d.startswith("company 'gm' -> GM (General Motors Co, CIK 1467858) by ticker, where a company stands")
+               for d in decisions), decisions
 
 
 @pytest.mark.parametrize(("goal", "until"), [
