@@ -4,13 +4,21 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
 PYTHON  ?= python3
 
+# Every recipe writes .pyc as it first imports a module (empty: unset for Python), whatever the caller's environment
+# says (PYTHONDONTWRITEBYTECODE=1 is set on this machine, and may be on CI): the install no longer compiles all of
+# site-packages ahead (8,000 files, ~40 s of CPU, of which the suite, the demo and the commands import ~3,000: pandas'
+# and numpy's own tests, pip, langsmith...), so what is imported is compiled once, by the first process that needs
+# it, and kept. pytest keeps its assertion-rewritten test modules too (tests/**/__pycache__, ignored by git): without
+# it each worker rewrote and compiled all ~480 test files every run (~6 s of CPU a worker).
+export PYTHONDONTWRITEBYTECODE :=
+
 .PHONY: demo test lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
-	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -e '.[dev]'
-	@# the editable install leaves watchdesk's own modules uncompiled: without .pyc every command recompiles them
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]'
+	@# watchdesk's own modules, compiled ahead: with PYTHONDONTWRITEBYTECODE=1 a command would recompile them each time
 	$(BIN)/python -m compileall -q agents graph sources store
 	@# fill the compiled-pattern cache (~/.cache/watchdesk/flagging, or WATCHDESK_CACHE_DIR's): the topics' regexes,
 	@# the models' tables and the Hyperscan databases of a long filing's scan, so the first `flag` after an install
@@ -25,14 +33,11 @@ demo: $(STAMP)
 # not `-n auto`: a container may see more cores than its quota gives, and each worker holds ~0.5 GB.
 JOBS ?= 2
 
-# PYTHONDONTWRITEBYTECODE= (empty: unset for Python) lets pytest keep its assertion-rewritten test modules in
-# tests/**/__pycache__ (ignored by git): where the setting is on, each worker rewrote and compiled all ~480 test files
-# every run (~6 s of CPU a worker), and each `python -c` a test starts compiled what it imported from tests/.
 # --dist worksteal: each worker starts with half the tests in their order (tests/conftest.py puts the longest files
 # first) and one that runs out takes half of what the other has left, so neither idles through the other's last long
 # test; the default (load) handed out chunks that a worker kept to the end.
 test: $(STAMP) lint typecheck
-	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -p no:cacheprovider -n $(JOBS) --dist worksteal tests notebooks --nbmake
+	$(BIN)/pytest -q -p no:cacheprovider -n $(JOBS) --dist worksteal tests notebooks --nbmake
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
