@@ -15,9 +15,12 @@ export PYTHONDONTWRITEBYTECODE :=
 .PHONY: demo test lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
-	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]'
+	@# a venv without ensurepip's pip (5 s of CPU, most of it compiling pip), uv into it by this Python's pip (22.3 or
+	@# later: --python), else by a pip of the venv's own; then uv installs watchdesk and a pip (README: jupyterlab)
+	$(PYTHON) -m venv --without-pip $(VENV)
+	$(PYTHON) -m pip --python $(BIN)/python install --quiet --disable-pip-version-check uv 2>/dev/null \
+	    || { $(BIN)/python -m ensurepip --default-pip && $(BIN)/python -m pip install --quiet uv; }
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[dev]' pip
 	@# watchdesk's own modules, compiled ahead: with PYTHONDONTWRITEBYTECODE=1 a command would recompile them each time
 	$(BIN)/python -m compileall -q agents graph sources store
 	@# fill the compiled-pattern cache (~/.cache/watchdesk/flagging, or WATCHDESK_CACHE_DIR's): the topics' regexes,
