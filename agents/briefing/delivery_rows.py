@@ -193,9 +193,29 @@ def name_the_briefing_folder(store: Store, msg: Sent, *, paths: Container[str]) 
                            "NULL", [msg.watchlist])  # fmt: skip
     old = {"briefings"} | {str(Path(p).parent / "briefings") for (p,) in ran_from} | (
         {str(Path(msg.watchlist_path).parent / "briefings")} if msg.watchlist_path else set())
+    old |= _goal_folders(store, msg)
     if renamed := sorted(name for name in old if name not in paths):
         store.query("UPDATE deliveries SET target = ? WHERE watchlist = ? AND kind = 'file' AND list_contains(?, "
                     "target)", [BRIEFING_FOLDER, msg.watchlist, renamed])  # fmt: skip
+
+
+def _goal_folders(store: Store, msg: Sent) -> set[str]:
+    """The briefing folder as a goal's runs named it until 2026-12-06: a goal (no watchlist file) had a file target
+    "briefings" made absolute where the run started, the folder its default --out wrote to. Such a target, in a run
+    whose --out was that folder ("briefings" as given, or the path itself), was the briefing folder (a run with another
+    --out copied to it: a folder of its own, left as it is). Else a goal's next run said the folder 'removed from the
+    watchlist, so its earlier undelivered briefing ... is no longer counted or sent' (a review)."""
+    import json
+
+    rows = store.query("SELECT watchlist_json, out_dir FROM runs WHERE watchlist = ? AND watchlist_path IS NULL AND "
+                       "watchlist_json LIKE '%briefings%'", [msg.watchlist])  # fmt: skip
+    folders = set()
+    for stored, out_dir in rows:
+        for target in json.loads(stored or "{}").get("delivery") or []:
+            path = target.get("path") if target.get("kind") == "file" else None
+            if path and Path(path).is_absolute() and Path(path).name == "briefings" and out_dir in ("briefings", path):
+                folders.add(path)
+    return folders
 
 
 def already_sent(store: Store, briefing_id: str) -> dict[tuple[str, str], str]:
