@@ -181,6 +181,10 @@ class CompanyIndex:
 
 
 _OTC = re.compile(r"[A-Z]{4}[YF]")
+# No rule reads a company whose tickers all end in F (foreign shares over the counter, no receipts) as filing nothing:
+# measured in 2026-12 on SEC's company_tickers_exchange.json (2025), 274 companies have only such tickers, all OTC, and
+# they are mostly SEC reporters (Green Thumb and Trulieve file 10-Ks, Cazoo and Centogene 20-Fs, SPACs such as Slam
+# Corp 10-Ks; Rio Tinto Ltd, RTNTF, files the group's 20-F): a Y among them, a receipt, is what says none is filed.
 # Receipts of five letters ending in Y that a company's own SEC filings stand behind (SEC's
 # company_tickers_exchange.json, 2025: RYAAY and FORTY trade on Nasdaq; LATAM, LTMAY in 2024, files 20-F and trades on
 # NYSE as LTM since)

@@ -23,9 +23,9 @@ from watchdesk.graph.goal.topics import keyword_table
 from watchdesk.graph.goal.words import EXCHANGE_SUFFIX, PLACES, common_words, english_words, words
 
 # "NVIDIA, AMD and Intel", "NVIDIA & AMD", "NVIDIA or AMD", "NVIDIA as well as AMD", "NVIDIA vs AMD": one list; so
-# is "Alphabet (GOOGL) and Rivian", the parenthesis closed before the joint
+# is "Alphabet (GOOGL) and Rivian", the parenthesis closed before the joint, and "Disney+ and NFLX", the service's +
 LIST_JOINT = re.compile(
-    r"\s*\)?\s*(?:,|&|\+|\band\b|\bor\b|,\s*and\b|,?\s*and also\b|,?\s*as well as\b|,?\s*plus\b|,?\s*along with\b|"
+    r"\+?\s*\)?\s*(?:,|&|\+|\band\b|\bor\b|,\s*and\b|,?\s*and also\b|,?\s*as well as\b|,?\s*plus\b|,?\s*along with\b|"
     r"\bvs\.?|\bversus\b)\s*(?:(?:nasdaq|nyse(?: american| arca)?|amex|otc)\s*:\s*)?$",  # "tsm and nasdaq:asml"
     re.IGNORECASE,
 )
@@ -120,6 +120,8 @@ def qualified_words(group: list[Named], raw: str, starts: set[int]) -> str | Non
     ("for AMD.", "AMD for ...", "AMD weekly"), None when a source follows: the company's own ("Apple filings")."""
     qualified: list[str] = []
     pos = group[-1].end
+    if raw.startswith("+", pos):  # "Disney+ subscriber growth": the company's service, and what it is watched for
+        pos += 1
     if suffix := EXCHANGE_SUFFIX.match(raw, pos):  # "TSM US for inventory": its exchange, no word it qualifies
         pos = suffix.end()
     while (m := _NEXT_WORD.match(raw, pos)) and m.start(1) not in starts:  # "AMD Intel and NVIDIA": two companies

@@ -5,7 +5,9 @@
   close matches: none (a product or brand? ...)": they are companies SEC does not list, and said so now (the alias
   table, as Volkswagen).
 - "Track Foo Inc shares" asked whether 'Foo Inc' was a product or brand: a name with its legal form is a company's;
-  now said as one SEC does not list, or misspelt."""
+  now said as one SEC does not list, or misspelt.
+- "Watch Disney+ subscriber growth" dropped 'subscriber growth' unsaid, and "watch Disney+ and NFLX subscriber growth"
+  read Netflix as context: the + of a company's service now neither ends what it qualifies nor breaks a list."""
 
 from __future__ import annotations
 
@@ -40,3 +42,13 @@ def test_a_company_sec_does_not_list_is_said_as_one(goal: str, said: str) -> Non
     with pytest.raises(ConfigError) as raised:
         parse_goal(goal, as_of=DAY)
     assert f"  - {said}" in str(raised.value)
+
+
+@pytest.mark.parametrize(("goal", "tickers"), [
+    ("Watch Disney+ subscriber growth", ["DIS"]),
+    ("watch Disney+ and NFLX subscriber growth", ["DIS", "NFLX"]),
+])  # fmt: skip
+def test_a_service_plus_is_no_break(goal: str, tickers: list[str]) -> None:
+    plan = parse_goal(goal, as_of=DAY)
+    assert [t.symbol for t in plan.watchlist.tickers] == tickers, plan.decisions
+    assert [c.phrases for c in plan.watchlist.topics.custom] == [("subscriber growth",)], plan.decisions
