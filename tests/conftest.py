@@ -14,8 +14,12 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from watchdesk.graph.runner import RunOutcome
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_FIXTURES = REPO.parent / "shared" / "fixtures"
@@ -104,6 +108,7 @@ class _DemoTemplate:
     built: Path  # the folder the demo ran in, which its output names
     stdout: str
     stderr: str
+    outcome: RunOutcome  # what the demo's run returned, its paths in `built` (for demo_outcome)
 
 
 @pytest.fixture(scope="session")
@@ -113,10 +118,21 @@ def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> _DemoTemplate:
     demo's identity rather than drawing a copy's, and a second demo into a copy replaces its b1/ briefing as a second
     demo replaces a first one's. Never handed to a test."""
     from tests.regression.demo_briefs import demo_run
+    from watchdesk.graph import runner
 
     built = tmp_path_factory.mktemp("demo-built")
-    stdout, stderr = demo_run(built)
-    return _DemoTemplate(built.rename(built.with_name(built.name + "-template")), built, stdout, stderr)
+    outcomes: list[RunOutcome] = []
+    start_run = runner.start_run
+
+    def kept(*args: Any, **kwargs: Any) -> RunOutcome:
+        outcomes.append(start_run(*args, **kwargs))
+        return outcomes[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(runner, "start_run", kept)
+        stdout, stderr = demo_run(built)
+    (outcome,) = outcomes
+    return _DemoTemplate(built.rename(built.with_name(built.name + "-template")), built, stdout, stderr, outcome)
 
 
 @pytest.fixture(scope="session")
@@ -148,6 +164,24 @@ def demo_said(_demo_template: _DemoTemplate, demo_store: Callable[[Path], Path])
         return _demo_template.stdout.replace(built, here), _demo_template.stderr.replace(built, here)
 
     return said
+
+
+@pytest.fixture(scope="session")
+def demo_outcome(_demo_template: _DemoTemplate, demo_store: Callable[[Path], Path]) -> Callable[[Path], RunOutcome]:
+    """`demo_outcome(folder)`: demo_store(folder), and the RunOutcome `watchdesk demo`'s run returned as it made that
+    store, its briefing's paths read in `folder`. For the tests of what the demo's run stored and returned
+    (tests/integration/test_demo.py), which ran a demo of their own (~6 s of CPU warm) for the same run."""
+    import dataclasses
+
+    def outcome(folder: Path) -> RunOutcome:
+        demo_store(folder)
+        ran, built, here = _demo_template.outcome, str(_demo_template.built), str(folder)
+        return dataclasses.replace(
+            ran, briefing_path=ran.briefing_path.replace(built, here) if ran.briefing_path else None,
+            briefing_paths=[path.replace(built, here) for path in ran.briefing_paths],
+        )
+
+    return outcome
 
 
 @pytest.fixture()

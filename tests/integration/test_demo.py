@@ -17,10 +17,6 @@ from watchdesk.graph.demo import DEMO_RUN_ID, demo_watchlist
 from watchdesk.graph.settings import Settings
 
 
-def demo_settings(tmp: Path) -> Settings:
-    return demo.demo_settings(Settings(db_path=tmp / "demo.duckdb", out_dir=tmp / "out"), work=tmp)
-
-
 def counts(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -31,9 +27,15 @@ def counts(db: Path) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def first_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Settings, runner.RunOutcome]:
-    settings = demo_settings(tmp_path_factory.mktemp("demo"))
-    return settings, runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID)
+def first_run(
+    tmp_path_factory: pytest.TempPathFactory, demo_outcome: Callable[[Path], runner.RunOutcome]
+) -> tuple[Settings, runner.RunOutcome]:
+    """The demo's run as `watchdesk demo --db FOLDER/demo.duckdb --out FOLDER/b1` made it (once per test process,
+    tests/conftest.py), its store copied here, and the settings of a demo into this folder, as that command's."""
+    folder = tmp_path_factory.mktemp("demo")
+    outcome = demo_outcome(folder)
+    base = Settings(db_path=folder / "demo.duckdb", out_dir=folder / "b1")
+    return demo.demo_settings(base, work=folder / ".watchdesk"), outcome
 
 
 def test_demo_leaves_briefing_and_nvidia_findings(first_run: tuple[Settings, runner.RunOutcome]) -> None:
