@@ -1,29 +1,32 @@
 """A file target's delivery: a copy of the briefing's files in the folder it names, or the .md/.html file it names.
 
 The briefing folder itself needs no copy; a file there that is no watchdesk briefing, a symbolic link or anything
-but a regular file is never overwritten.
+but a regular file is never overwritten. The copies are written beside their places and renamed over them together
+(files.write_together): a full disk or a kill mid-copy leaves the files there as they were, where a copy in place left
+the .html cut short beside this week's .md (a review); and a file there that is also linked elsewhere (a hard link) is
+replaced, not written through: the other name keeps the older briefing.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
 from watchdesk.agents.briefing.delivery_types import Message, Outcome
 from watchdesk.agents.briefing.file_target import BRIEFING_FOLDER
+from watchdesk.agents.briefing.files import write_together
 
 # How a briefing starts, Markdown or HTML: a file a target names is overwritten only when it is one
 _BRIEFING_START = (b"# watchdesk briefing: ", b"<!DOCTYPE html>")
 
 
-def _copy(src: Path, dest: Path) -> None:
-    """A copy of `src` at `dest`; none when `dest` is that file already (a target naming the briefing folder). A
+def _to_write(src: Path, dest: Path) -> bool:
+    """Whether `dest` gets a copy of `src`: not when it is that file already (a target naming the briefing folder). A
     file there that is no watchdesk briefing (someone's notes) is never overwritten: FileExistsError."""
     if dest.is_symlink():  # written through, it would change whatever file the link points at
         raise FileExistsError(f"{dest} is a symbolic link: not written through")
     if dest.exists() and dest.samefile(src):
-        return
+        return False
     if dest.is_file():
         with dest.open("rb") as f:
             head = f.read(512)
@@ -32,7 +35,7 @@ def _copy(src: Path, dest: Path) -> None:
             raise FileExistsError(f"{dest} exists and is not a watchdesk briefing: not overwritten")
     elif dest.exists() or dest.is_symlink():
         raise FileExistsError(f"{dest} is not a regular file: not overwritten")
-    shutil.copyfile(src, dest)
+    return True
 
 
 def target_folder(path: str) -> Path:
@@ -50,13 +53,16 @@ def copy_files(msg: Message, path: str | None) -> Outcome:
         return Outcome(kind="file", target=path, status="failed", attempts=1, error=missing)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        if folder != dest:
-            _copy(msg.paths[dest.suffix[1:]], dest)
-        else:
-            for src in msg.paths.values():
-                _copy(src, dest / src.name)
+        pairs = [(msg.paths[dest.suffix[1:]], dest)] if folder != dest else \
+            [(src, dest / src.name) for src in msg.paths.values()]
+        write_together({to: src.read_text(encoding="utf-8") for src, to in pairs if _to_write(src, to)})
     except OSError as exc:
-        return Outcome(kind="file", target=path, status="failed", attempts=1, error=f"{type(exc).__name__}: {exc}")
+        from watchdesk.sources.errors import disk_full, no_room
+
+        # the copy's temporary file carries no name worth saying: the folder, and that nothing there changed
+        error = (f"{no_room(full)} where {folder} is: its files are as they were" if (full := disk_full(exc)) else
+                 f"{type(exc).__name__}: {exc}")  # fmt: skip
+        return Outcome(kind="file", target=path, status="failed", attempts=1, error=error)
     return Outcome(kind="file", target=path, status="sent", attempts=1)
 
 
