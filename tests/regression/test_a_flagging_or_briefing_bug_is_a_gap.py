@@ -23,7 +23,7 @@ from watchdesk.store.store import Store
 WATCHLIST = NVDA_10Q.replace('sources = ["edgar"]\n', 'sources = ["edgar"]\naccessions = ["0001045810-25-000023", '
                                                       '"0001045810-26-000024"]\n')
 TEN_Q_URL = "https://www.sec.gov/Archives/edgar/data/1045810/000104581025000209/nvda-20250727.htm"
-real_split = flagging.split_sentences
+real_split = flagging.split_filing_sentences  # a filing (the 10-Q) is split so since flagging v0.40
 
 
 def split_with_a_bug(text: str):  # type: ignore[no-untyped-def]
@@ -60,7 +60,7 @@ def said_by_a_run_with(tmp: Path, monkeypatch: pytest.MonkeyPatch, name: str, ex
 def test_a_bug_flagging_one_document_is_its_gap_and_the_rest_are_flagged(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(flagging, "split_sentences", split_with_a_bug)
+    monkeypatch.setattr(flagging, "split_filing_sentences", split_with_a_bug)
     result = run(tmp_path)
     assert result.exit_code == EXIT_ERROR, result.output
     said = " ".join(result.stderr.split())
@@ -78,7 +78,7 @@ def test_a_bug_flagging_one_document_is_its_gap_and_the_rest_are_flagged(
     assert status == "done" and str(error).startswith("partial: flagging (flag NVDA document "), error
     assert list((tmp_path / "out").glob("*.md")), "the briefing is written"
 
-    monkeypatch.setattr(flagging, "split_sentences", real_split)
+    monkeypatch.setattr(flagging, "split_filing_sentences", real_split)
     again = run(tmp_path)
     assert again.exit_code == 0, again.output
     assert rows(db, "SELECT count(*) FROM documents WHERE doc_id NOT IN (SELECT doc_id FROM doc_flags)")[0][0] == 0
