@@ -45,6 +45,7 @@ def test_a_failure_of_an_earlier_run_of_the_same_id_is_not_this_runs(
     s = settings(tmp_path, nvidia_pack(tmp_path / "pack"))
     with monkeypatch.context() as patch:
         patch.setattr(flagging, "split_sentences", broken)
+        patch.setattr(flagging, "split_filing_sentences", broken)  # a filing's splitter since flagging v0.40
         first = runner.start_run(watchlist(), s, run_id="same")
     assert [f.agent for f in first.failures] == ["flagging"] and first.this_run["documents"] == 1
     again = runner.start_run(watchlist(), s, run_id="same")  # the bug fixed: the document is flagged now
