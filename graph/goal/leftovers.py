@@ -114,13 +114,19 @@ def read_leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) 
         if (word_ref := ticker_in_lower_case(group, index)) and (listed or not found.named or i in as_words):
             # "NVIDIA and gold": the word where a company stands, "nvda low margins": a word; said how to name it, and
             # the unread words it qualifies with it ("nvda meta commentary": 'commentary' too, not dropped unsaid)
+            # "pxd", "asts": no word, but no well-known company's ticker either ("googl" is no word)
+            word = "a word" if is_ordinary(phrase) or is_english(phrase) else (
+                "read as a ticker only for SEC's 2,000 best-known companies")
             if found.named and (rest := unread_after(group, text)):
-                notes.unclear(f"{phrase + rest!r}: not understood, ignored ({phrase!r} in lower case is a word, "
+                notes.unclear(f"{phrase + rest!r}: not understood, ignored ({phrase!r} in lower case is {word}, "
                               f"{as_written(word_ref)}; {rest.strip()!r} names no topic watchdesk reads)")
             elif found.named:
+                notes.unclear(f"{phrase!r}: not understood, ignored (in lower case {word}, {as_written(word_ref)})")
+            elif word == "a word" and not listed and not after_watch_verb(group[0].start, text.raw):
+                # "send it daily before market open": prose, in a goal that names no company (said so by parse)
                 notes.unclear(f"{phrase!r}: not understood, ignored (in lower case a word, {as_written(word_ref)})")
             else:
-                kind = "read as a ticker only where a company stands" if lower[i] else "a word"  # "googl" is no word
+                kind = "read as a ticker only where a company stands" if lower[i] else word
                 found.problems.append(f"{phrase!r} in lower case is {kind}, {as_written(word_ref)}")
             continue
         if (ref := lower_alias(group[0], index)) and len(group) == 1:
@@ -196,8 +202,22 @@ def read_leftovers(text: Text, found: Found, index: CompanyIndex, notes: Notes) 
             if ref := lower[i]:  # "rivian" where no company stands: the company it names is said, never dropped unsaid
                 hint = (f" (a company? {ref.ticker} ({ref.name}) is not watched: it is not listed with the companies; "
                         f"to watch it, list it with them or write {ref.ticker})")
+            # "GM compression at NVIDIA": 'GM' said with it (unless said already: "NVDA and GM compression")
+            if (acronym := _acronym_before(group, text)) and not any(
+                    n.startswith(f"{acronym.strip()!r} before") for n in notes.not_understood):
+                phrase = acronym + phrase
             notes.unclear(f"{phrase!r}: not understood, ignored{hint}")
     found.named.sort(key=lambda n: n.start)
+
+
+def _acronym_before(group: list[Token], text: Text) -> str:
+    """An acronym no parser read right before `group`, with the space between ("GM " before "compression"): the
+    groups leave acronyms out, and one alone says nothing; "" for none."""
+    before = [t for t in text.tokens() if t.end <= group[0].start]
+    if not before or before[-1].word.upper() not in ACRONYMS or not before[-1].word.isupper():
+        return ""
+    gap = text.raw[before[-1].end : group[0].start]
+    return before[-1].text + gap if gap.isspace() and "\n" not in gap else ""
 
 
 def unread_after(group: list[Token], text: Text) -> str:

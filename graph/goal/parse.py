@@ -13,7 +13,12 @@ from watchdesk.graph.goal.capitals import read_capitals
 from watchdesk.graph.goal.companies import Found, find_companies, stop_acquired, unlisted_said
 from watchdesk.graph.goal.delivery import find_recipients
 from watchdesk.graph.goal.leftovers import place_unlisted, read_leftovers
-from watchdesk.graph.goal.lower_case import leave_out_negated, read_where_watched, words_between_companies
+from watchdesk.graph.goal.lower_case import (
+    leave_out_negated,
+    read_where_watched,
+    ticker_slip,
+    words_between_companies,
+)
 from watchdesk.graph.goal.names import CompanyIndex, named_part, shipped_index
 from watchdesk.graph.goal.negation import find_negations
 from watchdesk.graph.goal.parenthesised import (
@@ -27,7 +32,7 @@ from watchdesk.graph.goal.qualified import topics_after_companies
 from watchdesk.graph.goal.slips import say_ticker_slips
 from watchdesk.graph.goal.sources import SourcesFound, find_outlets, find_sources, find_unread_filings
 from watchdesk.graph.goal.spelling import correct
-from watchdesk.graph.goal.text import Notes, Text, normalize
+from watchdesk.graph.goal.text import Notes, Text, Token, normalize
 from watchdesk.graph.goal.timing import Timing, find_timing
 from watchdesk.graph.goal.topics import TopicsFound, find_topics
 from watchdesk.graph.goal.unsaid import say_codes, say_generic_in_list, say_qualified, with_lookback
@@ -87,10 +92,12 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     sources = find_sources(text, notes, outlets=outlets)
     # "Airbus competition" after "for": Airbus, read with the goal's words (place_unlisted), is no misspelt company;
     # "VMware integration" is none either: the phrase and its capitalised words must both be close to a name
+    # "keep an eye on tsmm, asml": a slip of a ticker listed with a company is said as one (leftovers), no topic
     topics = find_topics(text, notes, company_like=lambda phrase, start, end: not any(
-        s <= start < e for s, e in found.as_words) and bool(
+        s <= start < e for s, e in found.as_words) and (bool(
         (index.close(phrase, tickers=False) and index.close(named_part(phrase), tickers=False))
-        or beside_company(start, end, found, text.raw)))
+        or beside_company(start, end, found, text.raw)) if phrase[:1].isupper() else ticker_slip(
+            [Token(phrase, start, end, 0, False)], index) and beside_company(start, end, found, text.raw)))
     topics_after_companies(text, found, topics, notes)  # "Intel foundry losses": what Intel is watched for
     read_leftovers(text, found, index, notes)
     said = words_between_companies(text, found, index, notes)  # "nvda, on and amd": 'on' said, not dropped unsaid

@@ -22,7 +22,7 @@ _MEASURES = words(
     "deposits claims yields capacity output production launch launches delays delay layoffs exposure writedowns "
     "charges impairments charge impairment funding rates churn retention usage sentiment strategy plans plan "
     "pipeline approvals approval trials trial results recalls recall strikes outages royalties attendance fees "
-    "monetization reimbursement contracts wins"
+    "monetization reimbursement contracts wins hike hikes cuts burn backlog supply"
 )
 
 
@@ -40,7 +40,9 @@ def topics_after_companies(text: Text, found: Found, topics: TopicsFound, notes:
         if not 2 <= count <= MAX_WORDS or qualified[-1].lower() not in _MEASURES:
             continue
         run = [t for t in tokens if t.start >= group[-1].end][:count]
-        if len(run) < count or not text.is_free(run[0].start, run[-1].end) or text.negation(run[0].start, run[-1].end):
+        # the words it qualifies, unread: "Nvidia's China revenue and H20 shipments", 'China revenue' read as a topic
+        # already, leaves no run ('and H20' is none)
+        if [t.text for t in run] != qualified or text.negation(run[0].start, run[-1].end):
             continue
         start, end = run[0].start, run[-1].end
         if any(not text.raw[a.end : b.start].isspace() for a, b in pairwise(run)):

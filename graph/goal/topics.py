@@ -165,7 +165,9 @@ def _custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Not
         return  # "for Q3": a fiscal period, said as one (unsaid.say_codes), no phrase to flag
     phrase = " ".join(terms)
     shorthand = all(t.upper() in ACRONYMS for t in terms if t[:1].isupper())  # "NII", "NIM", "EPS": no company
-    if terms[0][:1].isupper() and not shorthand and company_like(phrase, start, start + len(part)):
+    # "tsmm" alone, lower-case: company_like says whether it is a slip of a ticker listed with a company
+    lone = len(terms) == 1 and terms[0].islower()
+    if ((terms[0][:1].isupper() and not shorthand) or lone) and company_like(phrase, start, start + len(part)):
         return
     name = re.sub(r"[^a-z0-9]+", "_", fold(phrase)).strip("_")
     name = name if name[:1].isalpha() else f"topic_{name}"
