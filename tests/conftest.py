@@ -27,12 +27,29 @@ SHARED_FIXTURES = REPO.parent / "shared" / "fixtures"
 _SHARED_PATTERNS = "WATCHDESK_TEST_PATTERN_CACHE"
 
 
+def _keep_the_users_settings_out(config: pytest.Config) -> None:
+    """A developer's ~/.config/watchdesk/env (what scheduled runs and `watchdesk approve` read for the settings a
+    shell leaves unset: a real SMTP URL, Slack webhooks) never reaches the tests: where it exists, the session and
+    every process it starts get a HOME of their own. Without it, a test approving a run with an e-mail target could
+    send through the developer's own mail server. Where no such file exists (CI) nothing changes."""
+    from watchdesk.graph.cron_env import env_file
+
+    if not env_file().exists():
+        return
+    before = os.environ["HOME"]
+    home = Path(tempfile.mkdtemp(prefix="watchdesk-test-home-"))
+    os.environ["HOME"] = str(home)
+    config.add_cleanup(lambda: shutil.rmtree(home, ignore_errors=True))
+    config.add_cleanup(lambda: os.environ.__setitem__("HOME", before))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """With test workers (pytest-xdist), the controller fills one compiled-pattern cache before they start
     (`watchdesk flag --warm-cache`, ~5 s of CPU on an idle machine) and each worker's private cache folder starts as
     a copy of it (_private_cache_dir). Before, each worker compiled the topics' regexes and the Hyperscan databases
     twice over, once in its own process for the tests that flag in-process and once in the first `watchdesk`
     command it ran. Not from the user's ~/.cache: another checkout's cache would lend this one its analyses."""
+    _keep_the_users_settings_out(config)
     if hasattr(config, "workerinput") or _SHARED_PATTERNS in os.environ or not config.getoption("numprocesses", None):
         return  # a worker (the controller's folder is in its environment), or one process: nothing to share
     folder = Path(tempfile.mkdtemp(prefix="watchdesk-test-patterns-"))
