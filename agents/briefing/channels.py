@@ -118,6 +118,7 @@ class SmtpServer:
 _HOST = r"(?P<host>[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:]+\])(?::(?P<port>\d+))?/?(?:\?(?P<query>[^#]*))?$"
 _SMTP_URL = re.compile(rf"^(?P<scheme>smtps?)://{_HOST}", re.DOTALL)
 _SMTP_URL_LOGIN = re.compile(rf"^(?P<scheme>smtps?)://(?P<user>[^:@/]*)(?::(?P<password>.*?))?@{_HOST}", re.DOTALL)
+_SETTING_IN_PASSWORD = re.compile(r"\?(?:from|insecure|internal)=")  # a password that swallowed the host and query
 _LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
 _RELAY = frozenset({"private", "loopback"})  # what ?internal=1 allows: never link-local (the metadata address)
 
@@ -127,10 +128,18 @@ def smtp_server(url: str) -> SmtpServer:
     written as it is. `?insecure=1` allows logging in without TLS to a server other than this machine; `?internal=1`
     a host that resolves to a private address (a relay on the user's own network)."""
     m = _SMTP_URL.match(url.strip()) or _SMTP_URL_LOGIN.match(url.strip())
-    if m is None:  # never echo the value: it holds the password
+    if m is None and _port_not_a_number(url.strip()):  # never echo the value: it holds the password
+        raise ConfigError("WATCHDESK_SMTP_URL's port must be a number, as in smtp://host:587 (what follows the "
+                          "host's ':' is not one)")
+    if m is None:
         # said without a URL holding a login: every message passes the redactor, which would blank the example's
         raise ConfigError("WATCHDESK_SMTP_URL must look like smtp://host:587 or smtps://host, with a login put after "
                           "the // as user:password@")
+    if _SETTING_IN_PASSWORD.search(m.groupdict().get("password") or ""):
+        # "smtp://user:pw@mail.example.com:58x?from=desk@example.com": the host did not parse, and the login's
+        # password ran on to the from= address's "@", making its domain the server that would get the password
+        raise ConfigError("WATCHDESK_SMTP_URL's host or port after the login's @ cannot be read (a port must be "
+                          "digits, as in smtp://host:587, with the login before the host)")
     if m["port"] and not 1 <= int(m["port"]) <= 65535:
         # a long run of digits may be a password where the host was left out ("smtp://user:20251231"): not echoed
         said = f"it says {int(m['port'])}" if len(m["port"]) <= 5 else f"it has {len(m['port'])} digits"
@@ -153,6 +162,19 @@ def smtp_server(url: str) -> SmtpServer:
         insecure=query.get("insecure", [""])[0].lower() in {"1", "true", "yes"},
         internal=query.get("internal", [""])[0].lower() in {"1", "true", "yes"},
     )
+
+
+def _port_not_a_number(url: str) -> bool:
+    """Whether an smtp(s):// URL that does not parse names its port in other than digits ("smtp://host:notaport",
+    "smtp://host:58 7"): said so, where the general shape message left the user to find it."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme not in {"smtp", "smtps"}:
+        return False
+    host = rest.rpartition("@")[2].split("?", 1)[0].rstrip("/")
+    if host.endswith("]") or ":" not in host:
+        return False
+    name, _, port = host.rpartition(":")
+    return bool(name) and bool(port) and not port.isdigit()
 
 
 _URL_SETTINGS = {"from": "ADDRESS", "insecure": "1", "internal": "1"}
