@@ -4,6 +4,8 @@ company's name ("T" is AT&T's ticker, not T-Mobile's first letter)."""
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from watchdesk.graph.goal.companies import SHORT_NAME_RANK, Found, Named
 from watchdesk.graph.goal.names import CompanyIndex
 from watchdesk.graph.goal.positions import after_watch_verb, beside_company, qualified_words
@@ -38,7 +40,7 @@ def _reading(tok: Token, ref: CompanyRef, qualified: str | None, *, first: bool,
     """The decision that reads `tok`, where a company stands, as `ref`; None when it is no company there (said, if it
     could be: "watch MSFT and AI", "Ford and GM compression")."""
     if first:  # "watch GM for EV losses", "Ford and GM": General Motors, with the other reading said
-        if qualified and qualified.split()[0].lower() in MARGIN_MOVES:
+        if margin_follows(qualified):
             notes.unclear(first_as_acronym(tok.text, qualified, ref))
             return None
         return first_as_company(tok.text, ref)
@@ -49,6 +51,12 @@ def _reading(tok: Token, ref: CompanyRef, qualified: str | None, *, first: bool,
                       f"${ref.ticker} to watch it")
         return None
     return f"company {tok.text!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by ticker, written in capitals"
+
+
+def margin_follows(qualified: str | None) -> TypeGuard[str]:
+    """Do the words after "GM" say what a margin does ("compression ...")? Then it is gross margin, not the company."""
+    after = (qualified or "").split()
+    return bool(after) and after[0].lower() in MARGIN_MOVES
 
 
 def first_as_company(written: str, ref: CompanyRef) -> str:

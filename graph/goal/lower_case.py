@@ -5,12 +5,12 @@ from __future__ import annotations
 import difflib
 import re
 
-from watchdesk.graph.goal.capitals import first_as_acronym, first_as_company
+from watchdesk.graph.goal.capitals import first_as_acronym, first_as_company, margin_follows
 from watchdesk.graph.goal.companies import ORDINARY_ALIASES, SHORT_NAME_RANK, Found, Named, ticker_doubt
 from watchdesk.graph.goal.names import CompanyIndex
 from watchdesk.graph.goal.positions import LIST_JOINT, after_watch_verb, is_ordinary, qualified_words
 from watchdesk.graph.goal.text import Notes, Text, Token
-from watchdesk.graph.goal.words import ACRONYMS, COMPANY_FIRST, MARGIN_MOVES, common_words, english_words
+from watchdesk.graph.goal.words import ACRONYMS, COMPANY_FIRST, common_words, english_words
 from watchdesk.sources.models import CompanyRef
 
 
@@ -199,7 +199,7 @@ def words_between_companies(text: Text, found: Found, index: CompanyIndex, notes
             if (before or after) and m.group().upper() in COMPANY_FIRST:
                 # "track ge, gm and f": General Motors, as "Ford and GM" is (capitals.read_capitals)
                 qualified = qualified_words([Named(ref, m.group(), m.start())], raw, starts)
-                if qualified and qualified.split()[0].lower() in MARGIN_MOVES:
+                if margin_follows(qualified):
                     notes.unclear(first_as_acronym(m.group(), qualified, ref))
                 else:
                     found.named.append(Named(ref, m.group(), m.start(), first_as_company(m.group(), ref)))
