@@ -84,5 +84,5 @@ class Deps:
     run_id: str
     report: Callable[[str], None] = field(default=lambda _msg: None)
     # The optional LLM polarity judge (None: rules only) and the tokens it used, for the run's cost.
-    judge: Callable[[list[Any], str, Callable[[int], bool]], list[Any] | None] | None = None  # agent.Judge
+    judge: Callable[[list[Any], str, Callable[[int], bool], list[Any]], list[Any] | None] | None = None  # agent.Judge
     usage: Counter[str] = field(default_factory=Counter)

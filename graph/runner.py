@@ -130,7 +130,7 @@ def llm_judge(
     *,
     model: Any = None,
     topics: Sequence[str] = (),
-) -> Callable[[list[Any], str, Callable[[int], bool]], list[Any] | None] | None:
+) -> Callable[[list[Any], str, Callable[[int], bool], list[Any]], list[Any] | None] | None:
     """The optional LLM judge; None (offline only) when no model is set or it cannot be built. It re-reads the
     flags and the candidates of `topics` the offline pass left out or was unsure of (none on a heading); its
     tokens, requests and (with WATCHDESK_LLM_PRICE) cost add up in `usage`, the run's cost. The first request that
@@ -153,10 +153,11 @@ def llm_judge(
         return None
     library = _core_library(topics)
 
-    def judge(flags: list[Any], text: str, heading: Callable[[int], bool]) -> list[Any] | None:
+    def judge(flags: list[Any], text: str, heading: Callable[[int], bool], spans: list[Any]) -> list[Any] | None:
         from watchdesk.agents.flagging.flag import unsure_flags
 
-        extra = [f for f in unsure_flags(text, topics=library) if not heading(f.start)] if library else []
+        # the candidates are the sentences the flags were read in (a filing's also end at a new clause after "U.S.")
+        extra = [f for f in unsure_flags(text, topics=library, spans=spans) if not heading(f.start)] if library else []
         refined = refine(flags, ask=ask, text=text, extra=extra)
         if refined.errors and not usage["llm_requests_failed"]:
             # a model client's error may name its URL, and some providers take the key there (Google's ?key=)

@@ -13,7 +13,7 @@ import duckdb
 from watchdesk.agents.flagging import sentiment
 from watchdesk.agents.flagging.filing_reading import read_in_filing
 from watchdesk.agents.flagging.flag import Flag, flag_text
-from watchdesk.agents.flagging.sentences import split_filing_sentences, split_sentences
+from watchdesk.agents.flagging.sentences import Span, split_filing_sentences, split_sentences
 from watchdesk.agents.flagging.topic_spec import TopicSpec
 from watchdesk.agents.flagging.topics import TopicLibrary, load_topics, shipped_topics
 from watchdesk.agents.flagging.version import METHOD_VERSION
@@ -71,9 +71,10 @@ def pending_documents(
             for doc_id, ticker, done, latest in rows]
 
 
-# (flags, the document text they point into, whether a position is on a heading, where it adds none) -> flags, or
-# None when it got no usable answer at all: the document is then stored as flagged by the rules alone
-Judge = Callable[[list[Flag], str, Callable[[int], bool]], list[Flag] | None]
+# (flags, the document text they point into, whether a position is on a heading, where it adds none, the sentences
+# the flags were read in: its candidates are those sentences too) -> flags, or None when it got no usable answer at
+# all: the document is then stored as flagged by the rules alone
+Judge = Callable[[list[Flag], str, Callable[[int], bool], list[Span]], list[Flag] | None]
 
 
 def flag_documents(
@@ -194,7 +195,7 @@ def flag_document(
     # flags is asked about too: its candidates are the judge's to read. A judge that never answered (a bad key, a
     # spent quota) judged nothing: stored as the rules' findings, the document is judged by the next run with a judge.
     method = METHOD
-    judged = judge(flags, text, where.in_heading) if judge else None
+    judged = judge(flags, text, where.in_heading, spans) if judge else None
     if judged is not None:
         flags, method = where.read_by_filings(judged, drop=False), LLM_METHOD
     findings = [

@@ -94,3 +94,36 @@ def test_no_cut_without_such_a_clause() -> None:
     assert [text[a:b] for a, b in split_filing_sentences(text)] == [
         "We buy from the U.S. Department of Commerce list.", "Sales rose in the U.S.", "As a result, costs fell."
     ]
+
+
+def test_a_runs_llm_judge_is_asked_about_the_sentences_the_flags_were_read_in(
+    shared_fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run's LLM judge (graph/runner.llm_judge) also asks about the offline pass's unsure candidates: it split the
+    filing with the call splitter, so a candidate could be "... located in the U.S. Restrictions on international
+    trade ..." whole, beside flags read in two sentences. It now gets the sentences the flags were read in."""
+    from collections import Counter
+
+    from tests.regression.test_an_llm_judge_that_never_answers_is_said import Down
+    from watchdesk.agents.flagging import flag as flag_module
+    from watchdesk.graph.runner import llm_judge
+    from watchdesk.graph.settings import Settings
+
+    asked: list[list[tuple[int, int]] | None] = []
+    unsure = flag_module.unsure_flags
+
+    def recorded(text: str, **kw: object) -> list[object]:
+        asked.append(kw.get("spans"))  # type: ignore[arg-type]
+        return unsure(text, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(flag_module, "unsure_flags", recorded)
+    html = (shared_fixtures / AAPL_10Q).read_bytes()
+    text = html_to_text(html)
+    record = DocumentRecord(url="https://www.sec.gov/Archives/edgar/data/320193/aapl-20250329.htm", source="edgar",
+                            text=text, fetched_at=datetime.now(UTC), ticker="AAPL", form="10-Q",
+                            doc_type="10-Q")  # fmt: skip
+    judge = llm_judge(Settings(model="x:y"), Counter(), lambda _m: None, model=Down(), topics=["geopolitical"])
+    with Store.open(":memory:") as store:
+        store.save_documents([with_spans(record, html=html)])
+        flag_documents(store, tickers=["AAPL"], topics=["geopolitical"], run_id="r1", judge=judge)
+    assert asked == [split_filing_sentences(text)]

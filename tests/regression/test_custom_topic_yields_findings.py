@@ -109,7 +109,7 @@ def test_watchdesks_own_errors_while_flagging_stop_the_run_and_are_not_called_bu
 
     from watchdesk.sources.errors import ReplayMissError
 
-    def judge(_flags: list, _text: str, _heading: object) -> list:
+    def judge(_flags: list, _text: str, _heading: object, _spans: object) -> list:
         raise ReplayMissError("no recorded LLM answer in /tmp/answers for request 3743f7ea")
 
     with Store.open(":memory:") as store:

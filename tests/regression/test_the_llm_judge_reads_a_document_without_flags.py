@@ -47,9 +47,9 @@ def test_candidates_of_a_document_without_offline_flags_are_judged(shared_fixtur
         judge = llm_judge(Settings(model="x:y"), Counter(), lambda _m: None, model=model, topics=["geopolitical"])
         assert judge is not None
 
-        def counting(flags: list[Any], text: str, heading: Any) -> list[Any]:
+        def counting(flags: list[Any], text: str, heading: Any, spans: Any) -> list[Any]:
             offline.append(len(flags))
-            return judge(flags, text, heading)
+            return judge(flags, text, heading, spans)
 
         flag_documents(store, tickers=["MU"], topics=["geopolitical"], run_id="r1", judge=counting)
         stored = store.query("SELECT method, polarity FROM current_findings")

@@ -76,7 +76,7 @@ def test_a_judges_neutral_verdicts_in_risk_factors_are_read_as_risks_again() -> 
              SpanRecord(doc_id=doc.doc_id, seq=1, start=cut, end=len(RISK_TEXT), section="7",
                         title="Management's Discussion and Analysis")]  # fmt: skip
 
-    def neutral_judge(flags: list[Flag], text: str, heading: object) -> list[Flag]:
+    def neutral_judge(flags: list[Flag], text: str, heading: object, spans: object) -> list[Flag]:
         return [replace(f, polarity="neutral", score=0.0) for f in flags]
 
     with Store.open(":memory:") as store:
