@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from watchdesk.graph.goal.parse import as_first_hashed, content_tag
 from watchdesk.graph.paths import no_database
 from watchdesk.graph.watchlist import Watchlist
+from watchdesk.graph.watchlist_paths import BRIEFING_FOLDER_NAME as _FIRST_FOLDER
 from watchdesk.graph.watchlist_paths import anchored
 from watchdesk.sources.errors import StoreDamagedError, WatchdeskError
 from watchdesk.store.store import Store
@@ -147,8 +148,18 @@ def same_goal(store: Store, *, name: str, stored: str | None) -> list[str]:
 def _tags(goal: Watchlist) -> set[str]:
     """The hash of what a goal watches, with its relative paths as written and as a run here reads them (absolute,
     as runs store them now)."""
-    first = as_first_hashed(goal)  # its file target as goals wrote it then: runs stored "./briefings" made absolute
+    first = as_first_hashed(_briefings_as_written(goal))  # its file target as goals wrote it then
     return {content_tag(first), content_tag(anchored(first, base=Path.cwd()))}
+
+
+def _briefings_as_written(goal: Watchlist) -> Watchlist:
+    """`goal` with a file target ".../briefings" (absolute) read as "briefings", as the goal wrote it. Until
+    2026-12-06 a goal's runs stored their file target "briefings" made absolute where each run started
+    (/home/me/briefings); a goal names no folder of its own, so that path is the one it wrote, from any folder."""
+    delivery = tuple(d.model_copy(update={"path": _FIRST_FOLDER}) if d.kind == "file" and d.path
+                     and Path(d.path).is_absolute() and Path(d.path).name == _FIRST_FOLDER else d
+                     for d in goal.delivery)  # fmt: skip
+    return goal if delivery == goal.delivery else goal.model_copy(update={"delivery": delivery})
 
 
 def _tags_of(stored: str | None) -> set[str]:
