@@ -441,8 +441,12 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
     settings = _settings(ctx, db_path=db)
     if not reject:  # it sends what the scheduled run would have: what this shell lacks, from the scheduled runs' file
         from watchdesk.graph.cron_env import env_file, scheduled_settings
+        from watchdesk.graph.resume import webhook_variables
 
-        settings, added = scheduled_settings(settings, home=str(Path.home()))
+        settings, added, note = scheduled_settings(settings, home=str(Path.home()),
+                                                   wanted=webhook_variables(run_id, settings))  # fmt: skip
+        if note:
+            err.print(f"warning: {escape(note)}", soft_wrap=True)
         if added:
             err.print(f"read {', '.join(added)} from {escape(str(env_file()))} (not set in this shell), as a scheduled "
                       "run reads it", soft_wrap=True)  # fmt: skip

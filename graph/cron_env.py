@@ -13,7 +13,7 @@ import re
 import shlex
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from watchdesk.graph.settings import Settings, from_env
@@ -56,50 +56,97 @@ def cron_environment(path: Path | None, *, crontab: str, home: str,
                      done_said: str = "nothing installed") -> dict[str, str]:  # fmt: skip
     """The variables a job of this crontab sees after the line's first command: cron's bare environment, the
     crontab's variables, then the env file sourced by sh as the line sources it (None: no file; `done_said`: what the
-    command did, said first when the file cannot be read)."""
-    base = {"HOME": home, "PATH": "/usr/bin:/bin", "SHELL": "/bin/sh"} | crontab_variables(crontab)
-    script = f'{source_env(path) if path else ":"}; exec "$0" -c {shlex.quote(_DUMP)}'
+    command did, said first when the file cannot be read, with the lines sh cannot parse)."""
+    base = _cron_base(crontab, home=home)
     try:
-        done = subprocess.run(["sh", "-c", script, sys.executable], env=base, capture_output=True, text=True,
-                              timeout=30, check=False)  # fmt: skip
-        if done.returncode != 0:
-            raise ValueError(f"exit {done.returncode}")
-        return dict(json.loads(done.stdout))
+        return _sourced(base, first=source_env(path) if path else ":")
     except (OSError, ValueError, subprocess.TimeoutExpired) as exc:  # its words may quote a secret: not said
-        raise ConfigError(f"{done_said}: sh could not read {path} as a scheduled run would ({exc}); "
+        raise ConfigError(f"{done_said}: sh could not read {path} as a scheduled run would ({exc}){_bad_said(path)}; "
                           "fix the file (lines like export NAME='value')") from None  # fmt: skip
 
 
+def _cron_base(crontab: str, *, home: str) -> dict[str, str]:
+    return {"HOME": home, "PATH": "/usr/bin:/bin", "SHELL": "/bin/sh"} | crontab_variables(crontab)
+
+
+def _sourced(base: Mapping[str, str], *, first: str, text: str = "") -> dict[str, str]:
+    """The environment sh hands on after `first` (which may read `text` on its standard input)."""
+    script = f'{first}; exec "$0" -c {shlex.quote(_DUMP)}'
+    done = subprocess.run(["sh", "-c", script, sys.executable], env=dict(base), input=text, capture_output=True,
+                          text=True, timeout=30, check=False)  # fmt: skip
+    if done.returncode != 0:
+        raise ValueError(f"exit {done.returncode}")
+    return dict(json.loads(done.stdout))
+
+
+def _bad_said(path: Path | None) -> str:
+    """"; sh cannot parse its line 2 (it sets X), ..." for a file sh stops in; "" when no line is to blame."""
+    from watchdesk.graph.env_lines import lines_said, unreadable_lines
+
+    try:
+        text = path.read_text(encoding="utf-8") if path else ""
+        bad = unreadable_lines(text)
+    except (OSError, UnicodeDecodeError, subprocess.TimeoutExpired):
+        return ""
+    return (f"; sh cannot parse its {lines_said(text, bad)}, and a scheduled run stops there, before watchdesk "
+            "starts" if bad else "")
+
+
+def _readable_part(path: Path, *, home: str) -> tuple[dict[str, str], str | None]:
+    """The env file as a scheduled run reads it, and None; or, when sh cannot read it whole, what it reads of its
+    other lines (nothing when even those stop it), and what to say of it (never a line's text)."""
+    try:
+        return cron_environment(path, crontab="", home=home, done_said="nothing read"), None
+    except ConfigError as exc:
+        from watchdesk.graph.env_lines import lines_said, unreadable_lines, without_lines
+
+        try:
+            text = path.read_text(encoding="utf-8")
+            bad = unreadable_lines(text)
+            if not bad:
+                raise ValueError("no line to leave out") from None
+            read = _sourced(_cron_base("", home=home), first='set -a; eval "$(cat)"; set +a',
+                            text=without_lines(text, bad))  # fmt: skip
+        except (OSError, UnicodeDecodeError, ValueError, subprocess.TimeoutExpired):
+            return {}, f"{exc}; going on with this shell's settings alone"
+        return read, (f"{path}: sh cannot parse its {lines_said(text, bad)}, and a scheduled run stops there, before "
+                      "watchdesk starts: fix it (lines like export NAME='value'); read its other lines")
+
+
 # what `watchdesk approve` never takes from the env file: which database and which pack are the command line's (a
-# resumed run replays its own recorded pack), and what the shell sets of itself
+# resumed run replays its own recorded pack), nor what the shell sets of itself (a webhook variable named so)
 _NOT_FROM_FILE = frozenset({"WATCHDESK_DB", "WATCHDESK_REPLAY", "PWD", "OLDPWD", "SHLVL", "_", "HOME", "PATH", "SHELL"})
 
 
-def with_scheduled_settings(here: Mapping[str, str], *, home: str) -> tuple[dict[str, str], list[str]]:
-    """This shell's environment, with what the env file sets and this shell does not (or sets empty) added, read as a
-    scheduled run reads the file; and the names so added. `watchdesk approve` resumes a run, often a scheduled one,
-    from a person's shell: it sends what the scheduled run would have sent. This shell's own values win."""
+def with_scheduled_settings(here: Mapping[str, str], *, home: str,
+                            wanted: Collection[str] = ()) -> tuple[dict[str, str], list[str], str | None]:  # fmt: skip
+    """This shell's environment, with the settings the env file sets and this shell does not (or sets empty) added,
+    read as a scheduled run reads the file; the names so added; and what to say of a file sh cannot read whole (its
+    other lines are read). `watchdesk approve` resumes a run, often a scheduled one, from a person's shell: it sends
+    what the scheduled run would have. Settings are WATCHDESK_* variables and the `wanted` ones (the run's webhook
+    variables); this shell's own values win."""
     path = env_file()
     if not path.is_file():
-        return dict(here), []
-    scheduled = cron_environment(path, crontab="", home=home, done_said="nothing was resumed")
-    bare = cron_environment(None, crontab="", home=home)  # what sh and Python set of themselves (LC_CTYPE)
-    added = {name: value for name, value in scheduled.items()
-             if value and value != bare.get(name) and name not in _NOT_FROM_FILE and not here.get(name)}  # fmt: skip
-    return dict(here) | added, sorted(added)
+        return dict(here), [], None
+    scheduled, note = _readable_part(path, home=home)
+    added = {name: value for name, value in scheduled.items() if value and not here.get(name)
+             and (name.startswith("WATCHDESK_") or name in wanted) and name not in _NOT_FROM_FILE}  # fmt: skip
+    return dict(here) | added, sorted(added), note
 
 
-def scheduled_settings(settings: Settings, *, home: str) -> tuple[Settings, list[str]]:
+def scheduled_settings(settings: Settings, *, home: str,
+                       wanted: Collection[str] = ()) -> tuple[Settings, list[str], str | None]:  # fmt: skip
     """`settings` (this shell's, with the command's options) completed from the env file as `with_scheduled_settings`
-    completes the environment, and the names it added; a bad value there is said with the file's name."""
-    env, added = with_scheduled_settings(settings.env, home=home)
+    completes the environment, the names it added, and what to say of a file sh cannot read whole; a bad value
+    there is said with the file's name."""
+    env, added, note = with_scheduled_settings(settings.env, home=home, wanted=wanted)
     if not added:
-        return settings, []
+        return settings, [], note
     try:
         completed = from_env(env)
     except ConfigError as exc:
         raise ConfigError(f"nothing was resumed: {env_file()}, read for {', '.join(added)}: {exc}") from None
-    return completed.with_(db_path=settings.db_path, out_dir=settings.out_dir, as_of=settings.as_of), added
+    return completed.with_(db_path=settings.db_path, out_dir=settings.out_dir, as_of=settings.as_of), added, note
 
 
 def missing_settings(watchlist: Watchlist, env: Mapping[str, str]) -> list[str]:

@@ -88,7 +88,7 @@ def test_this_shells_values_win_and_the_database_is_never_taken(tmp_path: Path,
                                  "SLACK_HOOK='https://hooks.slack.com/services/T/B/x'\nexport WATCHDESK_SEC_IDENTITY="
                                  "'Jane jane@example.com'\n")  # fmt: skip
     here = {"WATCHDESK_SMTP_URL": "smtp://shell.example:25", "WATCHDESK_SEC_IDENTITY": "", "HOME": "/h"}
-    env, added = with_scheduled_settings(here, home=str(tmp_path / "home"))
+    env, added, _note = with_scheduled_settings(here, home=str(tmp_path / "home"), wanted=("SLACK_HOOK",))
     assert added == ["SLACK_HOOK", "WATCHDESK_SEC_IDENTITY"]  # an empty value counts as unset
     assert env["WATCHDESK_SMTP_URL"] == "smtp://shell.example:25" and "WATCHDESK_DB" not in env and env["HOME"] == "/h"
 
