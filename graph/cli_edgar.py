@@ -60,7 +60,7 @@ def _read(path: Path, *, filing: bool = False) -> bytes:
         raise ParsingError(f"{name} is empty; expected {_EXPECTED}")
     check_complete_html(data, origin=name)
     if filing:
-        from watchdesk.agents.flagging.document import is_filing
+        from watchdesk.sources.sec_markers import is_filing
 
         if not is_filing(data):
             raise ParsingError(f"{name} does not look like an SEC filing (no SGML header, inline XBRL or cover "

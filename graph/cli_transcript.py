@@ -60,7 +60,8 @@ def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, ca
     "kind": "operator"|"management"|"analyst"|"other", "text"}]}. Ticker and fiscal period
     missing from the document are taken from names like NVDA_2025_Q1.txt; a company missing from its header
     from the operator's opening ("welcome to the AMD first quarter ..."), else --ticker. PATH "-" reads stdin.
-    An empty, truncated or binary file is an error (exit 2) naming the file.
+    An empty, truncated or binary file is an error (exit 2) naming the file, and so is an SEC filing (`watchdesk
+    flag` and `watchdesk edgar text` read filings).
 
     \b
     Example:

@@ -9,7 +9,6 @@ into that text, the same text `watchdesk transcript parse` and `watchdesk edgar 
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -21,6 +20,7 @@ from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.sentences import Span, split_filing_sentences, split_sentences
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources.errors import ParsingError
+from watchdesk.sources.sec_markers import is_filing
 from watchdesk.sources.text_bytes import to_utf8
 from watchdesk.sources.transcripts import Format, parse_transcript
 
@@ -30,17 +30,6 @@ if TYPE_CHECKING:
     from watchdesk.sources.sgml import Header
 
 Kind = Literal["transcript", "filing"]
-# An SEC document says so early: the SGML wrapper of a full submission (or of one document cut out
-# of it), inline-XBRL markup, or cover-page boilerplate no call transcript carries ("Commission File
-# Number", "Exact name of registrant"). A call's safe-harbour line names "Form 10-K" and the
-# "Securities and Exchange Commission", so those do not count.
-_SGML = re.compile(rb"^\s*<(?:SEC-DOCUMENT|SEC-HEADER|IMS-DOCUMENT|IMS-HEADER|DOCUMENT)>", re.IGNORECASE)
-_MARKERS = re.compile(
-    rb"<ix:(?:header|nonnumeric|nonfraction)\b|xmlns:ix=|Commission\s+File\s+Number|Exact\s+name\s+of\s+registrant|"
-    rb"I\.?R\.?S\.?\s+Employer\s+Identification|CONFORMED\s+SUBMISSION\s+TYPE",
-    re.IGNORECASE,
-)
-_SNIFF_BYTES = 200_000
 _SECTIONED = ("10-K", "10-Q", "20-F")
 
 
@@ -84,12 +73,6 @@ class Document:
     @cached_property
     def _starts(self) -> list[int]:
         return [part.start for part in self.parts]
-
-
-def is_filing(data: bytes) -> bool:
-    """True for an SEC document: SGML submission, inline XBRL, or a filing's cover page."""
-    head = data[:_SNIFF_BYTES]
-    return bool(_SGML.match(head) or _MARKERS.search(head))
 
 
 def load_document(data: bytes, *, format: Format = "auto", origin: str = "<input>") -> Document:

@@ -9,7 +9,7 @@ from typing import Literal
 
 from watchdesk.sources.errors import ParsingError
 from watchdesk.sources.text_bytes import check_text, to_utf8
-from watchdesk.sources.transcripts.guards import check_size
+from watchdesk.sources.transcripts.guards import check_not_filing, check_size
 from watchdesk.sources.transcripts.jsonfmt import parse_json
 from watchdesk.sources.transcripts.meta import hints_from_name
 from watchdesk.sources.transcripts.model import Hints, Transcript
@@ -53,6 +53,8 @@ def parse_transcript(
     if fmt != "pdf":  # binary first: a few bytes of it are not "a truncated transcript"
         check_text(data, origin=origin, expected="a transcript (HTML, PDF, text or JSON)")
     check_size(data, origin=origin)
+    if fmt in ("html", "text"):  # JSON and PDF are never filings (as `watchdesk flag` reads them)
+        check_not_filing(data, origin=origin)
     try:
         transcript = _PARSERS[fmt](data, origin=origin, hints=hints)
     except RecursionError as exc:  # parsers walk iteratively; this guards a library that does not

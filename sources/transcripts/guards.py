@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from watchdesk.sources.errors import ParsingError, TooShortError
+from watchdesk.sources.sec_markers import filing_form, is_filing
 from watchdesk.sources.transcripts.model import Transcript
 
 # The shortest real earnings call runs to well over 10 KB of text; a few hundred bytes is a stub.
@@ -19,6 +20,17 @@ def check_size(data: bytes, *, origin: str) -> None:
         raise TooShortError(
             f"{origin}: transcript too short: {len(data)} bytes (a whole call is tens of KB); "
             f"the file looks truncated: {_tail(data)}"
+        )
+
+
+def check_not_filing(data: bytes, *, origin: str) -> None:
+    """An SEC filing (a 10-K dropped into a calls folder) -> ParsingError: read as a call, its table of contents and
+    headings became speakers and a date of its text the call's date."""
+    if is_filing(data):
+        form = filing_form(data)
+        raise ParsingError(
+            f"{origin}: an SEC filing{f' ({form})' if form else ''}, not an earnings-call transcript; a run reads "
+            "filings from EDGAR, and `watchdesk flag` or `watchdesk edgar text` read this file"
         )
 
 
