@@ -62,13 +62,17 @@ class TickerCikMismatchError(UnknownTickerError):
         self.suggestions = [best]
 
 
-def _cik_mismatch(symbol: str, cik: int, ticker_map: dict[str, CompanyRef]) -> TickerCikMismatchError | None:
+def _cik_mismatch(symbol: str, cik: int, ticker_map: dict[str, CompanyRef]) -> UnknownTickerError | None:
     """The error for a symbol its CIK is not listed under: by SEC's map when it was fetched, else by the snapshot
     shipped with watchdesk. A CIK neither lists cannot be checked and passes."""
     from watchdesk.graph.goal.names import shipped_index
 
     origin, refs = "SEC's ticker map", [r for r in ticker_map.values() if r.cik == cik]
     fetched = bool(refs)
+    if not refs and (listed := _listed(symbol, ticker_map)) is not None and listed.cik != cik:
+        # SEC's current map lists no company under the CIK, and the symbol as another's: the run would fetch the
+        # filings of a CIK the symbol is not (a 404, or another filer's), and read news and calls as the symbol's
+        return UnlistedCikError(symbol, cik, listed, origin)
     if not refs:
         index = shipped_index()
         origin, refs = index.origin, [r for r in index.by_ticker.values() if r.cik == cik]
@@ -83,6 +87,41 @@ def _cik_mismatch(symbol: str, cik: int, ticker_map: dict[str, CompanyRef]) -> T
         if (elsewhere is None or elsewhere.cik == cik) and not slip:
             return None
     return TickerCikMismatchError(symbol, cik, refs, origin)
+
+
+class UnlistedCikError(UnknownTickerError):
+    """A ticker given with a CIK its ticker map lists no company under, while it lists the ticker as another CIK's."""
+
+    def __init__(self, ticker: str, cik: int, listed: CompanyRef, origin: str) -> None:
+        ConfigError.__init__(self, f"ticker {ticker!r} and cik {cik} disagree: {origin} lists no company under CIK "
+                                   f"{cik}, and {ticker} as CIK {listed.cik} ({listed.name}); did you mean cik = "
+                                   f"{listed.cik}? (or correct the symbol)")  # fmt: skip
+        self.ticker = ticker
+        self.suggestions = [ticker]
+
+
+def cik_doubts(tickers: tuple[Ticker, ...], ticker_map: dict[str, CompanyRef]) -> list[str]:
+    """What the snapshot of SEC's map shipped with watchdesk says of tickers given with a CIK it lists no company
+    under, while it lists the symbol as another CIK's, where `ticker_map` (SEC's, when read) cannot say: a warning, not
+    a refusal, since a company registered since the snapshot (BlackRock, CIK 2012383 in 2024) is not in it."""
+    from watchdesk.graph.goal.names import shipped_index
+
+    index = shipped_index()
+    doubts = []
+    for t in tickers:
+        if t.cik is None or any(r.cik == t.cik for r in ticker_map.values()) or _listed(t.symbol, ticker_map):
+            continue
+        listed = _listed(t.symbol, index.by_ticker)
+        if listed is not None and listed.cik != t.cik and not any(r.cik == t.cik for r in index.by_ticker.values()):
+            doubts.append(f"{t.symbol} and cik {t.cik} disagree: {index.origin} lists no company under CIK {t.cik}, "
+                          f"and {t.symbol} as CIK {listed.cik} ({listed.name}); a run fetches CIK {t.cik}'s filings. "
+                          f"Check the cik (cik = {listed.cik}?), unless that company registered CIK {t.cik} "
+                          "since (SEC's current map settles it: run the dry run with WATCHDESK_SEC_IDENTITY set)")
+    return doubts
+
+
+def _listed(symbol: str, by_ticker: dict[str, CompanyRef]) -> CompanyRef | None:
+    return by_ticker.get(symbol) or by_ticker.get(_plain(symbol))
 
 
 def _plain(ticker: str) -> str:

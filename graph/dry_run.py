@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from watchdesk.graph.companies import match_companies
+from watchdesk.graph.companies import cik_doubts, match_companies
 from watchdesk.graph.planner import build_plan, describe, smtp_unset_said
 from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.validate import (
@@ -29,7 +29,9 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     from watchdesk.agents.flagging.topics import shipped_topics
 
     problems = watchlist_problems(watchlist, topic_names=[s.name for s in shipped_topics()])
-    ticker_map, how, unread = _ticker_map(watchlist, settings)
+    # a CIK the shipped snapshot doubts is looked up in SEC's current map too, where it can be read
+    doubted = bool(cik_doubts(watchlist.tickers, {}))
+    ticker_map, how, unread = _ticker_map(watchlist, settings, doubted=doubted)
     if unread and settings.mode == "replay":  # no pack, or one without the map: the run stops on it too
         problems.append(f"--replay: {unread}")
     companies, unknown = match_companies(watchlist.tickers, ticker_map or {})
@@ -51,6 +53,8 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     n = len(watchlist.tickers)
     echo(f"plan for {origin} ({n} ticker{'s' * (n != 1)}; tickers {how}):")
     echo(describe(plan))
+    for warning in cik_doubts(watchlist.tickers, ticker_map or {}) if doubted else []:
+        echo(f"warning: tickers: {warning}")
     for warning in _missing_folders(watchlist):
         echo(f"warning: {warning}")
     if to := [] if settings.smtp_url else [a for d in watchlist.delivery if d.kind == "email" for a in d.to]:
@@ -112,22 +116,27 @@ def _missing_folders(watchlist: Watchlist) -> list[str]:
 
 
 def _ticker_map(
-    watchlist: Watchlist, settings: Settings
+    watchlist: Watchlist, settings: Settings, *, doubted: bool = False
 ) -> tuple[dict[str, CompanyRef] | None, str, str | None]:
     """SEC's ticker map if it can be had without writing anything, how the tickers were checked, and why the map
-    could not be read where it was asked for."""
+    could not be read where it was asked for. Tickers all given by CIK are not looked up unless `doubted`."""
     from watchdesk.graph.deps import AuditBuffer
     from watchdesk.graph.runner import gateway_for
     from watchdesk.sources import edgar
 
-    if all(t.cik is not None for t in watchlist.tickers):
+    by_cik = all(t.cik is not None for t in watchlist.tickers)  # a run of it reads no map: its lack is no problem
+    if by_cik and not doubted:
         return {}, "given by CIK, not looked up", None
     if settings.mode == "live" and not settings.sec_identity:
+        if by_cik:
+            return {}, "given by CIK, checked against the snapshot of SEC's map shipped with watchdesk alone", None
         return None, "NOT checked: set WATCHDESK_SEC_IDENTITY or pass --replay PACK to check them", None
     try:
         with gateway_for(settings.with_(record_dir=None), watchlist, AuditBuffer(), require_identity=False) as gw:
             found = edgar.fetch_ticker_map(gw, agent="planner")
     except (ConfigError, TransportError) as exc:
+        if by_cik:
+            return {}, f"given by CIK; SEC's ticker map could not be read ({exc}): checked against its snapshot", None
         return None, f"NOT checked: SEC's ticker map could not be read ({exc})", str(exc)
     where = "the replay pack" if settings.mode == "replay" else "SEC's ticker map (1 request)"
     return found, f"checked against {where}", None
