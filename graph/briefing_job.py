@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from watchdesk.agents.briefing.agent import BriefingFiles, BriefingRequest, write_briefing
+from watchdesk.agents.briefing.earlier_files import replaced_said
 from watchdesk.agents.briefing.period import TREND_WEEKS, Period, between, iso_week
 from watchdesk.graph.settings import Settings
 from watchdesk.graph.watchlist import Watchlist
@@ -112,6 +113,8 @@ def brief(
         sources={t.symbol: tuple(t.sources) for t in watchlist.tickers},
     )
     files = write_briefing(store, req)
+    for old in files.replaced:
+        report(replaced_said(old))
     sent: list[Outcome] = []
     resend_id = None
     if deliver:

@@ -12,6 +12,7 @@ from langgraph.types import Command
 
 from watchdesk.agents import filings, transcripts
 from watchdesk.agents.briefing.agent import BriefingRequest, write_briefing
+from watchdesk.agents.briefing.earlier_files import replaced_said
 from watchdesk.agents.briefing.period import Period
 from watchdesk.agents.briefing.text import plural
 from watchdesk.agents.filings_compare import watched_topics
@@ -219,6 +220,8 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
             step_id=step["id"], status="failed", summary=gap, new_doc_ids=[], gaps=[gap])]})  # fmt: skip
     for written in files.paths.values():
         deps.report(f"briefing written: {_from_here(written)}")
+    for old in files.replaced:
+        deps.report(replaced_said(old))
     gaps = []
     try:
         deliver_briefing(files, watchlist=deps.watchlist, settings=deps.settings, store=deps.store,

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from watchdesk.agents.briefing import changes_part, coverage, news_part, trend
+from watchdesk.agents.briefing.earlier_files import earlier_files, remove_files
 from watchdesk.agents.briefing.files import write_together
 from watchdesk.agents.briefing.model import (
     BriefingInput,
@@ -60,6 +61,7 @@ class BriefingFiles:
     markdown: str
     html: str | None = None
     headline: str = field(default="")
+    replaced: tuple[Path, ...] = ()  # this period's earlier files in the folder, under another name: removed
 
 
 # Plug-in parts put their data into BriefingInput.extras: (key, gather(store, request) -> data).
@@ -214,12 +216,14 @@ def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:
 
         html = render_html(data)
     req.out_dir.mkdir(parents=True, exist_ok=True)
-    stem = f"briefing-{slug(req.watchlist_name)}-{req.period.label.replace(' ', '-')}-{file_tag(store, req)}"
+    tag = file_tag(store, req)
+    stem = f"briefing-{slug(req.watchlist_name)}-{req.period.label.replace(' ', '-')}-{tag}"
     contents = {fmt: content for fmt, content in (("md", markdown), ("html", html))
                 if fmt in req.formats and content is not None}  # fmt: skip
     paths = {fmt: req.out_dir / f"{stem}.{fmt}" for fmt in contents}
-    write_together({paths[fmt]: content for fmt, content in contents.items()})  # both files, or the old ones
     briefing_id = stable_id(req.watchlist_name, req.period.start, req.period.end)
+    earlier = earlier_files(store, briefing_id, written=paths, tag=tag)  # read before the row says the new names
+    write_together({paths[fmt]: content for fmt, content in contents.items()})  # both files, or the old ones
     row = {
         "briefing_id": briefing_id,
         "run_id": req.run_id,
@@ -234,4 +238,5 @@ def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:
         "created_at": datetime.now(UTC),
     }
     store.transaction(lambda con: upsert(con, "briefings", [row], key=["briefing_id"]))
-    return BriefingFiles(briefing_id=briefing_id, paths=paths, data=data, markdown=markdown, html=html)
+    return BriefingFiles(briefing_id=briefing_id, paths=paths, data=data, markdown=markdown, html=html,
+                         replaced=tuple(remove_files(earlier)))  # fmt: skip
