@@ -440,16 +440,7 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
         raise click.UsageError("--show changes nothing: give it alone, or approve, --reject or --edit without it")
     settings = _settings(ctx, db_path=db)
     if not reject:  # it sends what the scheduled run would have: what this shell lacks, from the scheduled runs' file
-        from watchdesk.graph.cron_env import env_file, scheduled_settings
-        from watchdesk.graph.resume import webhook_variables
-
-        settings, added, note = scheduled_settings(settings, home=str(Path.home()),
-                                                   wanted=webhook_variables(run_id, settings))  # fmt: skip
-        if note:
-            err.print(f"warning: {escape(note)}", soft_wrap=True)
-        if added:
-            err.print(f"read {', '.join(added)} from {escape(str(env_file()))} (not set in this shell), as a scheduled "
-                      "run reads it", soft_wrap=True)  # fmt: skip
+        settings = _with_scheduled_settings(run_id, settings, show=show)
     if show:
         from watchdesk.graph.resume import run_said
 
@@ -466,6 +457,27 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
     outcome = runner.resume_run(run_id, settings, decision=decision, report=progress())
     _print_outcome(outcome, settings)
     _exit_on_failure(outcome, settings)
+
+
+def _with_scheduled_settings(run_id: str, settings: Settings, *, show: bool) -> Settings:
+    """`settings` completed from the scheduled runs' env file for a run that can resume, saying what was read. A run
+    that cannot (no database, no such run, one done) is said first, as the only line (`--show` shows it as it is)."""
+    from watchdesk.graph.cron_env import env_file, scheduled_settings
+    from watchdesk.graph.resume import load_stopped, webhook_variables
+
+    try:
+        stopped = load_stopped(run_id, settings)
+    except ConfigError:
+        if show:
+            return settings
+        raise
+    settings, added, note = scheduled_settings(settings, home=str(Path.home()), wanted=webhook_variables(stopped))
+    if note:
+        err.print(f"warning: {escape(note)}", soft_wrap=True)
+    if added:
+        err.print(f"read {', '.join(added)} from {escape(str(env_file()))} (not set in this shell), as a scheduled "
+                  "run reads it", soft_wrap=True)  # fmt: skip
+    return settings
 
 
 def _at_terminal() -> bool:

@@ -83,18 +83,11 @@ def _as_read(stored: Watchlist, loaded: Watchlist) -> Watchlist:
     return stored if folder is None else as_briefing_folder(stored, folder=folder)
 
 
-def webhook_variables(run_id: str, settings: Settings) -> tuple[str, ...]:
-    """The webhook variables the stored run's watchlist names; none when there is no such run (or no database, or
-    one that cannot be read now: the resume says why)."""
-    from watchdesk.sources.errors import StoreDamagedError, WatchdeskError
-
-    if no_database(Path(settings.db_path)):
-        return ()
+def webhook_variables(stopped: StoppedRun) -> tuple[str, ...]:
+    """The webhook variables the stopped run's watchlist names (read as stored, whatever version stored it)."""
     try:
-        with Store.open(settings.db_path, read_only=True) as probe:
-            rows = probe.query("SELECT watchlist_json FROM runs WHERE run_id = ?", [run_id])
-        delivery = json.loads(rows[0][0] or "{}").get("delivery", []) if rows else []
-    except (WatchdeskError, StoreDamagedError, OSError, RuntimeError, ValueError):
+        delivery = json.loads(stopped.watchlist_json or "{}").get("delivery", [])
+    except (ValueError, AttributeError):
         return ()
     return tuple(str(d["webhook_env"]) for d in delivery if isinstance(d, dict) and d.get("webhook_env"))
 
