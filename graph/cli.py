@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from watchdesk.graph.cli_input import GivenPath, PastDay, new_file, os_error_said, replay_option, write_text
-from watchdesk.graph.cli_lazy import LazyGroup
+from watchdesk.graph.cli_lazy import LEAF, LazyGroup
 from watchdesk.graph.console import err, escape
 from watchdesk.graph.paths import no_store_to_read
 from watchdesk.graph.settings import Settings, from_env, today
@@ -149,7 +149,7 @@ class Group(LazyGroup):
             else:
                 how = ""
             # a command that stores nothing (`flag`, a listing) has nothing kept to speak of
-            kept = "" if not how and ctx.invoked_subcommand in _STORES_NOTHING else ": what was stored is kept"
+            kept = "" if not how and _stores_nothing(ctx) else ": what was stored is kept"
             err.print(f"\ninterrupted{kept}{escape(how)}", soft_wrap=True)
             sys.exit(128 + _TERMINATED[-1] if _TERMINATED else EXIT_INTERRUPTED)
         except BrokenPipeError:
@@ -766,9 +766,16 @@ def _resend_command(store: Any, run_id: str, settings: Settings, period: tuple[o
     return resend_line(name=name, path=path, db=settings.db_path, period=period, out=out_dir)
 
 
-# Commands that keep nothing of their own: they print (flag, sentiment, transcript parse/fetch) or read the store
-# (findings, changes, evidence), so a full disk there is their output's, and nothing of theirs was stored
-_STORES_NOTHING = frozenset({"flag", "sentiment", "transcript", "findings", "changes", "evidence"})
+# Commands that keep nothing of their own: they print (flag, sentiment, transcript parse/fetch, edgar's but download)
+# or read the store (findings, changes, evidence), so a full disk there is their output's, and nothing of theirs was
+# stored
+_STORES_NOTHING = frozenset({"flag", "sentiment", "transcript", "findings", "changes", "evidence", "edgar list",
+                             "edgar sections", "edgar items", "edgar diff", "edgar text"})  # fmt: skip
+
+
+def _stores_nothing(ctx: click.Context) -> bool:
+    name = ctx.invoked_subcommand
+    return name in _STORES_NOTHING or f"{name} {ctx.meta.get(LEAF)}" in _STORES_NOTHING
 
 
 def _full_disk_said(exc: BaseException, ctx: click.Context | None = None) -> WatchdeskError | None:
@@ -780,7 +787,7 @@ def _full_disk_said(exc: BaseException, ctx: click.Context | None = None) -> Wat
     then = (f"resume run {run_id} with `watchdesk approve {run_id}{f' --db {db}' if db else ''}`" if run_id
             else "run the command again")
     room = "raise the limit" if full == SIZE_LIMIT else "free some space"
-    kept = "" if ctx is not None and ctx.invoked_subcommand in _STORES_NOTHING else " what was stored so far is kept;"
+    kept = "" if ctx is not None and _stores_nothing(ctx) else " what was stored so far is kept;"
     return WatchdeskError(f"{no_room(full)}:{kept} {room}, then {then}")
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import click
 
 from watchdesk.graph.cli_input import AnyCase, InputPath, input_name, read_input
+from watchdesk.graph.cli_lazy import note_leaf
 from watchdesk.sources.errors import ConfigError, ParsingError
 from watchdesk.sources.redact import inert_json, printable
 from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
@@ -23,7 +24,8 @@ _PATH = InputPath()
 
 
 @click.group()
-def edgar() -> None:
+@click.pass_context
+def edgar(ctx: click.Context) -> None:
     """SEC EDGAR tools: a filing's text, sections and items; diff two filings; list and download filings.
 
     \b
@@ -33,6 +35,7 @@ def edgar() -> None:
       watchdesk edgar diff nvda-20240128.htm nvda-20250126.htm
       watchdesk edgar list NVDA --forms 10-K,10-Q
     """
+    note_leaf(ctx)  # a Ctrl-C in `edgar diff` says nothing of "what was stored": only `edgar download` keeps files
 
 
 def _load(path: Path, *, tables: Literal["keep", "drop"] = "keep") -> tuple[str, Header]:

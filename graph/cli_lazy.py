@@ -13,6 +13,15 @@ from dataclasses import dataclass
 
 import click
 
+# ctx.meta key (meta is shared by every context of a command line): the subcommand a nested group runs ("diff" of
+# `watchdesk edgar diff`), for the root's error handling, which sees only the group's name
+LEAF = "watchdesk.leaf"
+
+
+def note_leaf(ctx: click.Context) -> None:
+    """A nested group's callback: say which of its subcommands runs."""
+    ctx.meta[LEAF] = ctx.invoked_subcommand
+
 
 @dataclass(frozen=True)
 class LazyCommand:
