@@ -85,14 +85,17 @@ def swapped_tickers(ticker: str, known: Collection[str]) -> list[str]:
 
 
 def suggest_tickers(ticker: str, ticker_map: Mapping[str, CompanyRef], *, n: int = 3) -> list[str]:
-    """Up to `n` tickers close to `ticker` by symbol, by company name or by name initials."""
+    """Up to `n` tickers close to `ticker` by symbol, by company name or by name initials; of two as close, the one
+    SEC's map lists first (the larger company)."""
     query = _normalise_ticker(ticker)
     scores = {t: difflib.SequenceMatcher(None, query, t).ratio()
               for t in difflib.get_close_matches(query, list(ticker_map), n=n * 3, cutoff=0.6)}
     for tick, score in _name_scores(ticker, ticker_map, n=n * 3).items():
         scores[tick] = max(score, scores.get(tick, 0.0))
     swapped = swapped_tickers(ticker, ticker_map)
-    ranked = swapped + [t for t in sorted(scores, key=lambda t: -scores[t]) if t not in swapped]  # stable sort
+    # a tie goes to the larger company, listed first in SEC's map: "APPL" is AAPL before PAPL, "NVDAXX" NVDA before VAXX
+    place = {t: i for i, t in enumerate(ticker_map) if t in scores}
+    ranked = swapped + [t for t in sorted(scores, key=lambda t: (-scores[t], place[t])) if t not in swapped]
     seen_ciks: set[int] = set()
     out: list[str] = []
     for tick in ranked:
