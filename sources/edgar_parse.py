@@ -49,7 +49,7 @@ def parse_ticker_map(data: bytes) -> dict[str, CompanyRef]:
             rows = [(r[idx["ticker"]], r[idx["cik"]], r[idx["name"]]) for r in raw["data"]]
         else:
             rows = [(r["ticker"], r["cik_str"], r["title"]) for r in raw.values()]
-        refs = (CompanyRef(ticker=str(t).upper(), cik=int(c), name=plain_name(str(n))) for t, c, n in rows)
+        refs = (CompanyRef(ticker=str(t).strip().upper(), cik=int(c), name=plain_name(str(n))) for t, c, n in rows)
     except (KeyError, TypeError, ValueError, AttributeError) as err:
         raise ParsingError(f"ticker map is not in SEC's company_tickers.json layout: {err!r}") from err
     out: dict[str, CompanyRef] = {}

@@ -76,7 +76,7 @@ class CompanyIndex:
     prefixes: dict[str, list[CompanyRef]] = field(default_factory=dict)
     aliases: dict[str, CompanyRef | None] = field(default_factory=dict)
     tickers_of: dict[int, list[str]] = field(default_factory=dict)  # each company's tickers, in SEC's order
-    origin: str = "the snapshot of SEC's ticker map shipped with watchdesk (2024-05)"
+    origin: str = "the snapshot of SEC's ticker map shipped with watchdesk (early 2025)"
 
     @classmethod
     def build(cls, refs: Iterable[CompanyRef], *, aliases: Mapping[str, str]) -> CompanyIndex:

@@ -25,7 +25,7 @@ def test_a_dry_run_refuses_a_symbol_its_cik_does_not_have(tmp_path: Path) -> Non
                                       "--out", str(tmp_path / "out"), "--db", str(tmp_path / "db.duckdb")])
     assert result.exit_code == 2, result.output
     assert ("tickers: ticker 'ASLM' is not CIK 937966's: the snapshot of SEC's ticker map shipped with watchdesk "
-            "(2024-05) lists that CIK (ASML HOLDING NV) as ASML, ASMLF; did you mean symbol = \"ASML\"? (or correct "
+            "(early 2025) lists that CIK (ASML HOLDING NV) as ASML, ASMLF; did you mean symbol = \"ASML\"? (or correct "
             "the cik)") in result.output, result.output
     assert "NVDA" not in result.output.split("problem", 1)[1], "NVDA with its own CIK is fine"
 

@@ -29,15 +29,15 @@ DAY = date(2026, 12, 3)
     ("Paramount", ["PARA", "PGRE"]),
     ("Citizens", ["CFG", "CIA", "CIZN"]),  # CITIZENS HOLDING CO /MS/: its whole name too, since "/MS/" is no part of it
     ("Vertex", ["VRTX", "VERX"]),
-    ("Morgan", ["MS", "MGHL"]),
-    ("Aspen", ["AZPN", "ASPU"]),
+    ("Morgan", ["MS", "MSDL", "MGHL"]),  # MSDL: a Morgan Stanley fund, listed since 2024-05
+    ("Aspen", ["AZPN", "ASPN", "ASPU"]),
     ("Crown", ["CCI", "CCK"]),
     ("Prudential", ["PRU", "PUK"]),
     ("Viking", ["VIK", "VKTX"]),
     ("Rogers", ["RCI", "ROG"]),
     ("Patterson", ["PTEN", "PDCO"]),
     ("Teekay", ["TNK", "TK"]),
-    ("Atlas", ["ATLKY", "AESI", "ATCOL"]),
+    ("Atlas", ["AESI", "ATCOL"]),  # Atlas Copco's ATLKY: not in SEC's list of early 2025
     ("Frontier", ["FYBR", "ULCC"]),  # an ordinary word too
     ("Snap", ["SNAP", "SNA"]),
     ("Crane", ["CR", "CXT"]),

@@ -24,18 +24,18 @@ DAY = date(2026, 12, 7)
 
 
 @pytest.mark.parametrize("command", [["plan"], ["run", "--dry-run"]])
-def test_tokyo_electron_and_atlas_copco_stop_saying_they_file_no_reports(command: list[str]) -> None:
-    result = CliRunner().invoke(cli, [command[0], "watch TOELY and ATLKY", *command[1:], "--as-of", DAY.isoformat()])
+def test_tokyo_electron_and_shin_etsu_stop_saying_they_file_no_reports(command: list[str]) -> None:
+    result = CliRunner().invoke(cli, [command[0], "watch TOELY and SHECY", *command[1:], "--as-of", DAY.isoformat()])
     assert result.exit_code == 2 and "Traceback" not in result.output
     said = " ".join(result.output.split())
     assert "'TOELY': TOELY (TOELY, Tokyo Electron LTD) files no reports with SEC" in said
-    assert "'ATLKY': ATLKY (ATLKY, ATLAS COPCO AB) files no reports with SEC" in said
-    assert "TOELY and ATLKY file no 10-K, 10-Q or 20-F with SEC" in said
+    assert "'SHECY': SHECY (SHECY, Shin-Etsu Chemical Co., Ltd.) files no reports with SEC" in said
+    assert "TOELY and SHECY file no 10-K, 10-Q or 20-F with SEC" in said
     assert "fetch_filings" not in said and "10-K" not in said.split("with SEC")[0]
 
 
 @pytest.mark.parametrize("goal", ["watch Tokyo Electron", "watch ASML and Tokyo Electron for litho demand",
-                                  "watch Atlas Copco", "watch tokyo electron and asml", "watch $TOELY"])
+                                  "watch Shin-Etsu Chemical", "watch tokyo electron and asml", "watch $TOELY"])
 def test_by_name_or_ticker_it_stops_too(goal: str) -> None:
     with pytest.raises(ConfigError, match="files no reports with SEC"):
         parse_goal(goal, as_of=DAY)
@@ -63,7 +63,7 @@ def test_the_rule_catches_only_receipts_sec_lists_over_the_counter(edgar_fixture
     # SEC's 2025 list: each company caught trades over the counter, or is gone from it; none on Nasdaq, NYSE or CBOE
     on_exchange = {cik for cik in caught if exchanges.get(cik, set()) - {"OTC", "none"}}
     assert not on_exchange, [index.tickers_of[c] for c in on_exchange]
-    assert len(caught) >= 140 and {1443276, 748954} <= caught  # Tokyo Electron, Atlas Copco
+    assert len(caught) >= 140 and {1443276, 1442651} <= caught  # Tokyo Electron, Shin-Etsu Chemical
     # real filers whose submissions the fixtures hold (TSMC's 20-F among them) are never caught
     filers = {int(p.name[3:13]) for p in (edgar_fixtures / "submissions").glob("CIK00*.json")}
     assert len(filers) >= 8 and not filers & caught

@@ -100,7 +100,7 @@ def test_an_ambiguous_reading_is_said_under_not_understood() -> None:
     [
         ("Target: flag tariffs weekly", "'Target' is an ordinary word as well as the name of TARGET CORP (TGT): "
                                         "write $TGT to watch it"),
-        ("Watch Gap for tariffs", "'Gap' is an ordinary word as well as the name of GAP INC (GPS): write $GPS"),
+        ("Watch Gap for tariffs", "'Gap' is an ordinary word as well as the name of GAP INC (GAP): write $GAP"),
         ("Watch Snap and Pinterest for ad pricing",  # Snap was dropped without a word; Snap-on is as well known
          "'Snap' is an ordinary word as well as the name of several companies: SNAP (Snap Inc), SNA (Snap-on Inc); "
          "write $SNAP or $SNA to watch one"),
