@@ -10,11 +10,14 @@ from watchdesk.graph.goal.names import (
     CompanyIndex,
     Match,
     acquired,
+    groups,
     name_key,
+    products,
     segments,
     ticker_doubts,
+    unlisted_names,
 )
-from watchdesk.graph.goal.text import Notes, Text, Token
+from watchdesk.graph.goal.text import Notes, Text, Token, fold
 from watchdesk.graph.goal.words import ACRONYMS, PLACES, common_words, words
 from watchdesk.sources.models import CompanyRef
 
@@ -45,10 +48,19 @@ class Named:
     phrase: str
     start: int = 0  # where the goal names it: companies are watched in the goal's order
     said: str = ""  # how it was read, for the decisions once it is placed (watched, or context)
+    group: bool = False  # one of the companies a group's name stands for ("Mag 7"): the phrase is none's alias
 
     @property
     def end(self) -> int:
         return self.start + len(self.phrase)
+
+
+@dataclass(frozen=True)
+class Group:
+    """The companies a name of several stands for ("Mag 7": the Magnificent Seven)."""
+
+    name: str
+    refs: tuple[CompanyRef, ...]
 
 
 @dataclass
@@ -78,6 +90,8 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
             outcome = _resolve(span, index) or _legal_form_ticker(tokens, i, n, index, text.raw)
             if outcome is None or _model_name(tokens, i, n, outcome, text.raw):
                 continue
+            if isinstance(outcome, Group) and span[0].word.lower() == "the":
+                span = span[1:]  # "the Mag 7": the group's name is "Mag 7"
             phrase = text.raw[span[0].start : span[-1].end]
             if (name := _ticker_before_a_name(tokens, i, n, outcome, index)) is not None:
                 # "ASM International": one name SEC does not list, not the ticker ASM (Avino Silver) and a word
@@ -102,9 +116,10 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
                 found.unlisted.append((span[0].start, span[-1].end, phrase, outcome))
                 i += n
                 break
-            if negation and isinstance(outcome, Match):
-                said = f"company {phrase!r} -> {outcome.ref.ticker} left out (from {negation!r})"
-                found.excluded.append(Named(outcome.ref, phrase, span[0].start, said))
+            if negation and isinstance(outcome, Match | Group):
+                refs = outcome.refs if isinstance(outcome, Group) else (outcome.ref,)
+                said = f"company {phrase!r} -> {', '.join(r.ticker for r in refs)} left out (from {negation!r})"
+                found.excluded += [Named(ref, phrase, span[0].start, said) for ref in refs]
             else:
                 _record(outcome, phrase, found=found, index=index, notes=notes, start=span[0].start)
             text.use(span[0].start, span[-1].end)
@@ -120,9 +135,11 @@ def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:
     return found
 
 
-def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef] | str | None:
-    """A Match, candidates (ambiguous), a problem message, or None (not a company name)."""
+def _resolve(span: list[Token], index: CompanyIndex) -> Match | Group | list[CompanyRef] | str | None:
+    """A Match, a Group, candidates (ambiguous), a problem message, or None (not a company name)."""
     first = span[0]
+    if group := groups().get(name_key(" ".join(t.word for t in span))):  # "Mag 7", "the magnificent seven": any case
+        return Group(group[0], tuple(ref for symbol in group[1] if (ref := index.ticker(symbol)) is not None))
     if len(span) == 1 and first.text.startswith("$"):
         ref = index.ticker(first.word[1:])
         return _with_reports(Match(ref, "ticker"), span, index) if ref else (
@@ -130,9 +147,10 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
     if len(span) > 1 and span[0].word.lower() == "the" and not span[1].capitalized:
         return _resolve(span[1:], index)  # "the bank's" is read as "bank's" is: a word, not Bank of America
     key = name_key(" ".join(t.word for t in span))
-    if not key or (len(span) == 1 and len(first.word) == 1) or (len(span) > 1 and key.split()[-1] in _CONNECTORS):
+    if not key or (len(span) == 1 and len(first.word) == 1) or (len(span) > 1 and (
+            key.split()[-1] in _CONNECTORS or span[-1].word.lower() in _CONNECTORS)):
         # one letter starts too many names: "T" is a ticker where a company stands (capitals.py); and no name ends
-        # with "and" ("F and GM" is no F&G Annuities)
+        # with "and" ("F and GM" is no F&G Annuities) or "and the" ("Nvidia and the Mag 7": Nvidia)
         return None
     words = key.split()
     common = common_words()
@@ -156,14 +174,17 @@ def _resolve(span: list[Token], index: CompanyIndex) -> Match | list[CompanyRef]
         return None  # a lower-case word is a company only as an alias: "hello" is not Hello Group
     if by_alias and key in ORDINARY_ALIASES and not any(t.capitalized or t.word != t.text for t in span):
         return None  # "50 bp", "H-1B visa", "foundry arm": words, unless written as names ("Meta", "meta's")
+    if len(span) > len(words) and _obscure_start(found, index) and not _starts_as_written(span, found):
+        return None  # "Acme Inc": a whole name, with its form, that only starts a little-known company's (Acme United)
     whole = isinstance(found, list) and key in index.names  # "Vertex": a whole SEC name, and the start of others
     if len(span) == 1 and not _exact(found) and not whole and (
             first.initial or _obscure(found, index) or first.word.lower() in GENERIC or first.word.lower() in PLACES):
         # A lower-case or sentence-first word names a company only as an alias or whole SEC name; a short
         # name stands for a well-known company ("Micron"): "chain" or "Blackwell" start too many names.
         return None
-    if isinstance(found, list) and not found:
-        return f"{' '.join(t.word for t in span)} {UNLISTED}"  # as written: "Société Générale", not its key
+    if isinstance(found, list) and not found:  # as written: "Société Générale", not its key
+        what = unlisted_names().get(key)  # "Puma": PUMA SE, not Puma Biotechnology
+        return f"{' '.join(t.word for t in span)}{f' ({what})' if what else ''} {UNLISTED}"
     return _with_reports(found, span, index)
 
 
@@ -255,6 +276,17 @@ def _obscure(found: Match | list[CompanyRef] | None, index: CompanyIndex) -> boo
     return isinstance(found, Match) and index.rank[found.ref.cik] >= SHORT_NAME_RANK
 
 
+def _obscure_start(found: Match | list[CompanyRef] | None, index: CompanyIndex) -> bool:
+    return isinstance(found, Match) and found.how == "start of SEC name" and _obscure(found, index)
+
+
+def _starts_as_written(span: list[Token], found: Match | list[CompanyRef] | None) -> bool:
+    """Does the company's SEC name start with the span's words as written, a legal form's word too ("Washington Trust":
+    WASHINGTON TRUST BANCORP), not only with those left once the form is taken off ("Acme Inc": not ACME UNITED)?"""
+    written = re.sub(r"[^a-z0-9]+", " ", fold(" ".join(t.word for t in span))).split()
+    return isinstance(found, Match) and name_key(found.ref.name).split()[: len(written)] == written
+
+
 def _common_only(span: list[Token], key: str, index: CompanyIndex) -> Match | None:
     """Ordinary words name a company only as an exact alias or SEC name, written with capitals (not only as the
     sentence's first word, but "Target's 10-Q")."""
@@ -309,10 +341,15 @@ def _looks_like_ticker(token: Token) -> bool:
 
 
 def _record(
-    outcome: Match | list[CompanyRef] | str, phrase: str, *, found: Found, index: CompanyIndex, notes: Notes,
+    outcome: Match | Group | list[CompanyRef] | str, phrase: str, *, found: Found, index: CompanyIndex, notes: Notes,
     start: int = 0,
 ) -> None:
-    if isinstance(outcome, str):
+    if isinstance(outcome, Group):
+        listed = ", ".join(f"{r.ticker} ({r.name})" for r in outcome.refs)
+        said = (f"company {phrase!r} -> {outcome.name}, {len(outcome.refs)} companies: {listed} "
+                "(by group name; each one's CIK is in the watchlist)")
+        found.named += [Named(ref, phrase, start, said, group=True) for ref in outcome.refs]
+    elif isinstance(outcome, str):
         close = ", ".join(f"{r.ticker} ({r.name})" for r in index.close(phrase.lstrip("$")))
         found.problems.append(f"{phrase!r}: {outcome}" + (f"; close matches: {close}" if close else ""))
     elif isinstance(outcome, list):
@@ -326,6 +363,8 @@ def _record(
             said += ticker_doubt(phrase, ref)
         elif outcome.how == "alias" and (part := segments().get(name_key(phrase))):
             said += f": {phrase} is {part}, which {ref.ticker}'s filings report"
+        elif outcome.how == "alias" and (product := products().get(name_key(phrase))):
+            said += f": {phrase} is {product}, a product, not a company: {ref.ticker}'s filings and calls report it"
         found.named.append(Named(ref, phrase, start, said))
 
 

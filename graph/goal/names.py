@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import cast
 
 from watchdesk.graph.goal.text import fold
 from watchdesk.graph.goal.words import words
@@ -170,6 +171,8 @@ class CompanyIndex:
             found[:0] = [(self.by_ticker[t], True) for t in swapped_tickers(phrase, self.by_ticker)]
         if isinstance(named := self.by_name(key), list) and named:  # "paramount": PARA or PGRE, whose names it is
             found[:0] = [(ref, True) for ref in named]
+        elif isinstance(named, Match) and named.how == "start of SEC name" and has_legal_form(phrase):
+            found[:0] = [(named.ref, True)]  # "Acme Inc": Acme United's name starts so, to check (companies._resolve)
         if any(near for _, near in found):
             # one slip of a name ("Nvida", "TMSC" for TSMC): those companies alone, the best known first; VIA, IDA
             # and DIA resemble "Nvida" only as three letters of five do
@@ -259,6 +262,29 @@ def segments() -> dict[str, str]:
     """Aliases that name a part of a company ("AWS": Amazon's cloud segment), by name_key, with the part said
     (aliases.toml [segments])."""
     return {name_key(alias): part for alias, part in _alias_tables()["segments"].items()}
+
+
+@cache
+def products() -> dict[str, str]:
+    """Aliases that name a product ("Llama": Meta's family of AI models), by name_key, with what it is (aliases.toml
+    [products])."""
+    return {name_key(alias): what for alias, what in _alias_tables()["products"].items()}
+
+
+@cache
+def unlisted_names() -> dict[str, str]:
+    """Names SEC does not list that a listed company's name resembles ("Puma": PUMA SE, not Puma Biotechnology), by
+    name_key, with what the name stands for (aliases.toml [unlisted])."""
+    return {name_key(alias): what for alias, what in _alias_tables()["unlisted"].items()}
+
+
+@cache
+def groups() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Names of several companies at once ("Mag 7"), by name_key, with the group's name and its tickers (aliases.toml
+    [groups])."""
+    tables = cast(dict[str, dict[str, list[str]]], _alias_tables()["groups"])
+    return {name_key(said): (group, tuple(table["tickers"])) for group, table in tables.items()
+            for said in table["names"]}  # fmt: skip
 
 
 def acquired() -> dict[str, str]:

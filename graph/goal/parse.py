@@ -154,7 +154,8 @@ def build_watchlist(
         symbol = named.ref.ticker
         alias = re.sub(r"['’]s$", "", named.phrase.lstrip("$"))
         prior = tickers[symbol].aliases if symbol in tickers else ()
-        aliases = tuple(dict.fromkeys([*prior, *([alias] if alias.upper() != symbol else [])]))
+        # a group's name ("Mag 7") is none of its companies': news of the group is no news of Apple
+        aliases = tuple(dict.fromkeys([*prior, *([alias] if alias.upper() != symbol and not named.group else [])]))
         wants_calls = "transcripts" in sources.sources
         chain = (TranscriptSource(kind="folder", path=f"transcripts/{symbol}"),) if wants_calls else ()
         tickers[symbol] = Ticker(symbol=symbol, aliases=aliases, cik=named.ref.cik, sources=sources.sources,

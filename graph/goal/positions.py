@@ -18,6 +18,7 @@ import re
 from dataclasses import replace
 
 from watchdesk.graph.goal.companies import ORDINARY_ALIASES, Found, Named
+from watchdesk.graph.goal.names import name_key, products
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.goal.topics import keyword_table
 from watchdesk.graph.goal.words import EXCHANGE_SUFFIX, PLACES, common_words, english_words, words
@@ -235,10 +236,14 @@ def place_context(text: Text, found: Found) -> list[Named]:
                 continue  # "Watch Apple for Apple demand": watched anyway
             _set_aside(text, found, n)
             name = re.sub(r"'s$", "", n.phrase)
+            product = products().get(name_key(name))  # "for robotaxi competition": Tesla's, or anyone's
             context.append(replace(n, said=(
                 f"company {n.phrase!r} read as context in {where!r}, "
                 f"not as a company to watch: {n.ref.ticker} ({n.ref.name}) is not watched; to watch it too, list it "
-                f"with the companies ('{first} and {name}')"
+                f"with the companies ('{first} and {name}')" if product is None else
+                f"company {n.phrase!r} read as context in {where!r}: if it means {product}, a product, "
+                f"{n.ref.ticker} ({n.ref.name}) is not watched; to watch it too, list it with the companies "
+                f"('{first} and {n.ref.ticker}')"
             )))
     return context
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from watchdesk.graph.goal.companies import Found
-from watchdesk.graph.goal.names import name_key, segments
+from watchdesk.graph.goal.names import name_key, products, segments
 from watchdesk.graph.goal.positions import company_lists, qualified_words
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.goal.topics import TopicsFound, add_custom
@@ -52,12 +52,16 @@ def topics_after_companies(text: Text, found: Found, topics: TopicsFound, notes:
 
 
 def _with_segments(text: Text, found: Found, topics: TopicsFound, notes: Notes) -> None:
-    """What a part of a company qualifies is flagged with its name ("AWS growth"), not alone ("growth", which an
-    earlier parser may have made a topic of, in "watch AMZN for AWS growth")."""
+    """What a part of a company, or a product, qualifies is flagged with its name ("AWS growth", "Llama adoption"), not
+    alone ("growth", which an earlier parser may have made a topic of, in "watch AMZN for AWS growth"); a product
+    that qualifies nothing is flagged by its name ("track tesla robotaxi and fsd")."""
     starts = {n.start for n in found.named}
     for n in found.named:
-        qualified = qualified_words([n], text.raw, starts) if name_key(n.phrase) in segments() else None
+        key = name_key(n.phrase)
+        qualified = qualified_words([n], text.raw, starts) if key in segments() or key in products() else None
         if not qualified or len(qualified.split()) > MAX_WORDS or qualified.split()[-1].lower() not in _MEASURES:
+            if key in products():
+                add_custom(n.phrase, n.start, text=text, found=topics, notes=notes)
             continue
         end = n.end + text.raw[n.end :].index(qualified) + len(qualified)
         alone = next((c for c in topics.custom if c.label == qualified), None)
