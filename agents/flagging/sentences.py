@@ -75,14 +75,16 @@ def split_sentences(text: str) -> list[Span]:
     return spans
 
 
-def split_filing_sentences(text: str) -> list[Span]:
+def split_filing_sentences(text: str, *, names: frozenset[str] | None = None) -> list[Span]:
     """split_sentences(), each sentence also cut where a new clause starts after an abbreviation that can end one
     (sentence_diff.clauses_after_abbreviations: "the U.S. Restrictions on ..." is two, "the U.S. Department of
-    Commerce" and a name the filing writes twice, "U.S. Holder", are not)."""
+    Commerce" and a name the filing writes twice, "U.S. Holder", are not). `names`: the words that go on a name after
+    "U.S." and the like, when `text` is a passage of a filing (names_after_abbreviations of the whole filing); by
+    default those of `text`."""
     from watchdesk.sources.sentence_diff import clauses_after_abbreviations
 
     spans = split_sentences(text)
-    cuts = clauses_after_abbreviations(text)
+    cuts = clauses_after_abbreviations(text, names=names)
     if not cuts:
         return spans
     out: list[Span] = []

@@ -8,8 +8,9 @@ at training time. A row:
 
 - `doc`: the file in fixtures/edgar/filings/; `section`: "1A" (risk factors) or "7" (MD&A), read with
   `sources.filing_parse.parse_filing(...).section(...)`;
-- `at`: "P.S", the S-th sentence (readme_split.split) of the P-th non-empty line of that section's text, and `sha`
-  the first 12 hex digits of the sentence's SHA-1 (`check` rebuilds both from the fixture);
+- `at`: "P.S", the S-th sentence (readme_split.split, also cut where flagging cuts a filing's sentences: at a new
+  clause after "U.S." and the like, v0.40) of the P-th non-empty line of that section's text, and `sha` the first 12
+  hex digits of the sentence's SHA-1 (`check` rebuilds both from the fixture);
 - `before` / `after`: up to two sentences before and one after in the section (table lines left out), with "\n"
   where a line (paragraph, heading) ends, so `before + sentence + after` is the passage the refiner reads;
 - `topics`, `manual`: as in tests/labels/calls/ (fixtures/labels/README.md sections 3, 5, 6).
@@ -30,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tests.labels.readme_split import CANDIDATE, digest, split
+from watchdesk.sources.sentence_diff import clauses_after_abbreviations, names_after_abbreviations
 
 if TYPE_CHECKING:
     from watchdesk.sources.filing_parse import ParsedFiling
@@ -57,6 +59,42 @@ OTHER_ITEMS = (
 )  # fmt: skip
 
 
+# The words that go on a name after "U.S.", "Inc." and the like in each labelled filing (sentence_diff.
+# names_after_abbreviations of the filing's whole text, as flagging reads it: "U.S. Tariffs" in Apple's 10-Qs), so
+# that a row's passage is split as the product splits the whole filing (sentences.split_filing_sentences) with no
+# fixture read at measurement time; test_filing_labels checks them against the fixtures.
+FILING_NAMES: dict[str, frozenset[str]] = {doc: frozenset(words.split()) for doc, words in {
+    "AAPL_10-K_FY2024_filed-2024-11-01.html": "District Opinion Securities Technology Treasury",
+    "AAPL_10-Q_Q2FY2025_aapl-20250329.htm": "Department District Tariffs Treasury",
+    "AAPL_10-Q_Q3FY2025_filed-2025-08-01.html": "Department District Tariffs Treasury",
+    "GOOG_10-Q_Q2-2023_0001652044-23-000070.html": "Alphabet Amended As District Equity July Note The",
+    "GOOG_10-Q_Q3-2023_0001652044-23-000094.html": "Alphabet As District Equity Note October The",
+    "NVDA_10-K_FY2024_filed-2024-02-21.html": "Treasury",
+    "NVDA_10-K_FY2025_filed-2025-02-26.html": "Treasury",
+    "NVDA_10-Q_Q2FY2026_filed-2025-08-27.html": "Treasury",
+    "PlymouthRock_20-F_0001062993-21-003193.html": "Consolidated Holder Holders",
+    "TSLA_10-K_FY2023_filed-2024-01-29.html": "Bank Consolidated Department District Treasury",
+    "TSLA_10-K_FY2024_filed-2025-01-30.html": "Bank Consolidated Department District Treasury",
+}.items()}  # fmt: skip
+
+
+def filing_split(text: str, doc: str) -> list[tuple[int, int]]:
+    """Sentence spans of a passage of `doc` as flagging splits the filing (sentences.split_filing_sentences)."""
+    from watchdesk.agents.flagging.sentences import split_filing_sentences
+
+    return split_filing_sentences(text, names=FILING_NAMES[doc])
+
+
+def _as_filed(sentence: str, names: frozenset[str]) -> list[str]:
+    """A sentence of the labelled splitter (readme_split.split) cut where flagging cuts a filing's: at a new clause
+    after "U.S." and the like ("... located in the U.S. Restrictions on international trade ..." is two)."""
+    out, start = [], 0
+    for end, nxt in clauses_after_abbreviations(sentence, names=names):
+        out.append(sentence[start:end])
+        start = nxt
+    return [*out, sentence[start:]]
+
+
 def filing_rows(folder: Path = FOLDER) -> list[dict]:
     rows = []
     for path in sorted(folder.glob("*.jsonl")):
@@ -82,8 +120,9 @@ def section_sentences(fixtures: Path, doc: str, section: str) -> Iterator[tuple[
     )
     if found is None:
         raise ValueError(f"{doc}: no section {section}")
+    names = FILING_NAMES.get(doc) or names_after_abbreviations(parsed.text)  # a filing no row names yet: its own
     for p, line in enumerate(line for line in found.text.split("\n") if line.strip()):
-        for s, sentence in enumerate(split(line)):
+        for s, sentence in enumerate(piece for whole in split(line) for piece in _as_filed(whole, names)):
             yield f"{p}.{s}", sentence, " | " in line
 
 

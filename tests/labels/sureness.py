@@ -5,14 +5,14 @@ of, beside the others, per topic.
     PYTHONPATH=. .venv/bin/python -m tests.labels.sureness [test|fresh|tune|dev] --by-company
 
 A labelled set (default `test`) is flagged whole, call by call, as tests.labels.calls scores it (`filings`: the
-labelled SEC filing sentences, each in its passage; `risk`, `notes`, `prior`: the held-out sentences of
-tests/labels/filings_risk/, filings_notes/ and filings_risk_prior/; `risk-unseen`: those of filings_risk/ no
-training row of filings/ repeats; `other`: the held-out part of
-tests/labels/filings_other/, `other-tune` its TUNE part, `other-all` both; P / R / polarity of all flags printed
-first; `-v` lists the rows flagged otherwise than labelled, for `filings` and `other-tune` only); `--by-company`
-scores leave-companies-out instead (train_refiner's folds, each company's calls held out together, trained on the
-rest; about 4 min): the proxy the thresholds were chosen on. A flag on a sentence the labels do not list counts
-against precision only where the set lists every sentence read (our own calls), as the "P strict" of calls.py.
+labelled SEC filing sentences, each in its passage, split as flagging splits a filing; `risk`, `notes`, `prior`: the
+held-out sentences of tests/labels/filings_risk/, filings_notes/ and filings_risk_prior/, alike; `risk-unseen`: those
+of filings_risk/ no training row of filings/ repeats; `other`: the held-out part of tests/labels/filings_other/,
+`other-tune` its TUNE part, `other-all` both; P / R / polarity of all flags printed first; `-v` lists the rows
+flagged otherwise than labelled, for `filings` and `other-tune` only); `--by-company` scores leave-companies-out
+instead (train_refiner's folds, each company's calls held out together, trained on the rest; about 4 min): the proxy
+the thresholds were chosen on. A flag on a sentence the labels do not list counts against precision only where the
+set lists every sentence read (our own calls), as the "P strict" of calls.py.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def filing_marks(
     out), each flagged in its passage; the flags on the labelled sentence count, and `missed` counts per topic the
     labelled mentions not flagged; `keep` chooses rows, and `misses` collects each row whose flags differ from its
     labels, with the sentence."""
-    from tests.labels.filings import FOLDER, filing_rows
+    from tests.labels.filings import FOLDER, filing_rows, filing_split
 
     core = load_topics(CORE)
     for r in filing_rows(folder or FOLDER):
@@ -90,7 +90,8 @@ def filing_marks(
         a, b = len(r["before"]), len(r["before"]) + len(r["sentence"])
         section = "1A Risk Factors" if r["section"] == "1A" else r["section"]  # the rows name the kind of section
         flagged: dict[str, str] = {}
-        for flag in (read_in_filing(f, section) for f in flag_text(text, topics=core)):
+        spans = filing_split(text, r["doc"])  # as flagging splits a filing (v0.40), not as it splits a call
+        for flag in (read_in_filing(f, section) for f in flag_text(text, topics=core, spans=spans)):
             if flag is not None and flag.start < b and flag.end > a:
                 flagged[flag.topic] = flag.polarity
                 want = r["topics"].get(flag.topic)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.labels.filings import filing_rows, section_sentences
+from tests.labels.filings import FILING_NAMES, FOLDER, filing_rows, filing_split, section_sentences
 from tests.labels.readme_split import CANDIDATE, digest
 
 TOPICS = {"inventory", "supply_chain", "geopolitical"}
@@ -206,3 +206,51 @@ def test_the_briefings_method_text_quotes_the_other_items_figures() -> None:
     held = scores_of(FOLDER, "held")
     for topic, name in (("supply_chain", "supply chain"), ("geopolitical", "geopolitics")):
         assert f"{name} {' / '.join(f'{x:.2f}' for x in held[topic])}" in FILING_MEASURED
+
+
+ALL_SETS = (FOLDER, RISK, NOTES, PRIOR, OTHER)
+
+
+@pytest.mark.fixtures
+def test_each_labelled_filings_names_after_us_are_the_filings_own(shared_fixtures: Path) -> None:
+    """filings.FILING_NAMES, which lets a passage be split as flagging splits the whole filing ("U.S. Tariffs" goes on
+    in Apple's 10-Qs, where it comes six times), holds each labelled filing's words as its text gives them."""
+    from watchdesk.agents.flagging.document import load_document
+    from watchdesk.sources.sentence_diff import names_after_abbreviations
+
+    docs = {r["doc"] for folder in ALL_SETS for r in filing_rows(folder)}
+    assert docs <= set(FILING_NAMES)
+    for doc in sorted(docs):
+        text = load_document((shared_fixtures / "edgar" / "filings" / doc).read_bytes(), origin=doc).text
+        assert names_after_abbreviations(text) == FILING_NAMES[doc], doc
+
+
+def test_each_labelled_filing_sentence_is_read_whole_as_flagging_splits_a_filing() -> None:
+    """Since flagging v0.40 a filing's sentences also end at a new clause after "U.S." (split_filing_sentences), and
+    the label sets are measured so: no labelled sentence is cut in two by it, in its passage. Before, one row of
+    tests/labels/filings/ joined two of Apple's sentences ("... located in the U.S. Restrictions on international
+    trade ...") and one of filings_risk/ two of its 10-K's ("... located outside the U.S. As a result, ...")."""
+    for folder in ALL_SETS:
+        for r in filing_rows(folder):
+            text = r["before"] + r["sentence"] + r["after"]
+            a, b = len(r["before"]), len(r["before"]) + len(r["sentence"])
+            spans = filing_split(text, r["doc"])
+            # a sentence of its own ends inside the labelled one (a bullet or list marker before it is no sentence)
+            assert not [e for s, e in spans if s < b and a < e < b], (folder.name, r["doc"], r["at"])
+
+
+def test_the_split_rows_carry_their_own_labels() -> None:
+    """The two sentences the old rows joined, each labelled by the rubric in its passage: the suppliers' location is
+    the supply chain's structure (neutral, as the 10-K's own sentence is labelled), the trade restrictions a warning of
+    both; the 10-K's location likewise, its "As a result, ... economic conditions" no candidate and no row."""
+    def row(folder: Path, doc: str, start: str) -> dict:
+        (found,) = [r for r in filing_rows(folder) if r["doc"] == doc and r["sentence"].startswith(start)]
+        return found
+
+    location = row(FOLDER, "AAPL_10-Q_Q2FY2025_aapl-20250329.htm", "A significant majority of the Company’s manufact")
+    assert location["sentence"].endswith("located in the U.S.") and location["at"] == "4.1"
+    assert location["topics"] == {"supply_chain": "neutral"}
+    trade = row(FOLDER, "AAPL_10-Q_Q2FY2025_aapl-20250329.htm", "Restrictions on international trade, such as")
+    assert trade["at"] == "4.2" and trade["topics"] == {"geopolitical": "negative", "supply_chain": "negative"}
+    outside = row(RISK, "AAPL_10-K_FY2024_filed-2024-11-01.html", "In addition, the Company’s global supply chain")
+    assert outside["sentence"].endswith("located outside the U.S.") and outside["topics"] == {"supply_chain": "neutral"}
