@@ -30,7 +30,13 @@ from watchdesk.graph.goal.parenthesised import (
 from watchdesk.graph.goal.positions import beside_company, place_context, place_ordinary_words
 from watchdesk.graph.goal.qualified import topics_after_companies
 from watchdesk.graph.goal.slips import say_ticker_slips
-from watchdesk.graph.goal.sources import SourcesFound, find_outlets, find_sources, find_unread_filings
+from watchdesk.graph.goal.sources import (
+    LATE_FILING,
+    SourcesFound,
+    find_outlets,
+    find_sources,
+    find_unread_filings,
+)
 from watchdesk.graph.goal.spelling import correct
 from watchdesk.graph.goal.text import Notes, Text, Token, normalize
 from watchdesk.graph.goal.timing import Timing, find_timing
@@ -99,6 +105,10 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
         or beside_company(start, end, found, text.raw)) if phrase[:1].isupper() else ticker_slip(
             [Token(phrase, start, end, 0, False)], index) and beside_company(start, end, found, text.raw)))
     topics_after_companies(text, found, topics, notes)  # "Intel foundry losses": what Intel is watched for
+    if sources.late and LATE_FILING not in topics.custom:  # "10-K delays": what a notice of late filing says
+        topics.custom.append(LATE_FILING)
+        notes.decide(f"custom topic late_filing: from {sources.late[0]!r}, the words notices of late filing and the "
+                     f"8-Ks about them use ({', '.join(repr(p) for p in LATE_FILING.phrases[:4])}, ...)")
     read_leftovers(text, found, index, notes)
     said = words_between_companies(text, found, index, notes)  # "nvda, on and amd": 'on' said, not dropped unsaid
     say_codes(text, notes)  # "MI300", "Q3": the leftovers read words, not codes

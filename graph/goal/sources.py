@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from watchdesk.graph.forms import said_forms
 from watchdesk.graph.goal.text import Notes, Text
-from watchdesk.graph.watchlist import Source
+from watchdesk.graph.watchlist import CustomTopic, Source
 from watchdesk.sources.errors import ConfigError
 
 DEFAULT_SOURCES: tuple[Source, ...] = ("edgar",)
@@ -22,6 +22,22 @@ _FORMS = re.compile(r"\b(?:forms?\s+)?(10-?K|10-?Q|8-?K|20-?F|6-?K|40-?F|S-?1)s?
 # Forms a run does not read (holdings, insiders, proxies, ownership): said, never dropped or read as a company
 _OTHER_FORMS = re.compile(r"\b(?:forms?\s+)?(13-?F(?:-HR)?|SC\s?13[DG]|13[DG]|DEF\s?14A|(?<=form )[345]|"
                           r"(?<=forms )[345]|S-?[348]|424B\d?|11-?K)s?\b", re.IGNORECASE)
+# A filing that is late ("10-K delays", "a late 10-Q", "late filings", "NT 10-K"): SEC's notice of late filing (Form
+# 12b-25, listed as NT 10-K, NT 10-Q, NT 20-F), the filing when it comes, and the current reports about it (an
+# auditor's resignation, the exchange's notice of non-compliance); a 10-K that is late is not in the listing to read
+_LATE = re.compile(
+    r"\b(?:(?:late|delayed|overdue)\s+(?P<before>10-?K|10-?Q|20-?F)s?(?:\s+filings?)?"
+    r"|(?P<after>10-?K|10-?Q|20-?F)s?\s+(?:filings?\s+)?(?:delays?|delayed|lateness)"
+    r"|NT\s+(?P<nt>10-?K|10-?Q|20-?F)s?(?:\s+(?:filings?|notices?))?"
+    r"|(?:late|delayed|overdue|delinquent)\s+(?:sec\s+)?(?:filings?|reports?)|filing\s+delays?)\b",
+    re.IGNORECASE,
+)
+LATE_FILING = CustomTopic(
+    name="late_filing", label="late filing", description="what a notice of late filing and the reports about it say",
+    phrases=("Form 12b-25", "12b-25", "late filing", "notification of late filing", "unable to file",
+             "not be able to file", "could not be filed", "cannot be filed", "without unreasonable effort or expense",
+             "timely file", "delinquent", "Listing Rule 5250"),
+)  # fmt: skip
 _FORM_WORDS = {
     "annual report": ("10-K", "20-F"),
     "quarterly report": ("10-Q", "6-K"),
@@ -89,6 +105,7 @@ def find_outlets(text: Text, notes: Notes) -> list[str]:
 class SourcesFound:
     sources: tuple[Source, ...]
     forms: tuple[str, ...] = ()  # forms the goal named; empty: the watchlist's default forms
+    late: tuple[str, ...] = ()  # phrases that named late filings ("10-K delays"): LATE_FILING is watched
 
 
 def find_sources(text: Text, notes: Notes, *, outlets: list[str] | None = None) -> SourcesFound:
@@ -104,6 +121,9 @@ def find_sources(text: Text, notes: Notes, *, outlets: list[str] | None = None) 
     for m in list(text.finditer(_OTHER_FORMS)):
         text.use(m.start(), m.end())
         notes.unclear(f"{m.group()!r}: a run reads {said_forms()} filings; this form is not fetched")
+    late, late_forms = _late_filings(text)
+    if late:
+        named.setdefault("edgar", []).extend(late)
     for m in text.finditer(_FORMS):
         form = re.sub(r"^(\d+|S)-?", r"\1-", m.group(1).upper())
         text.use(m.start(), m.end())
@@ -149,9 +169,35 @@ def find_sources(text: Text, notes: Notes, *, outlets: list[str] | None = None) 
         notes.decide(f"no source named: the default chain ({', '.join(DEFAULT_SOURCES)})" if rest == DEFAULT_SOURCES
                      else f"no source named but {', '.join(left_out)} left out: {', '.join(rest)}")
         return SourcesFound(rest)
-    if forms:
+    if late:
+        forms = [*late_forms, *forms]
+        notes.decide(f"filing forms: {', '.join(dict.fromkeys(forms))} (late filings, from "
+                     f"{', '.join(repr(p) for p in late)}: a late filing is announced in an NT form, SEC's Form "
+                     "12b-25, and the 8-Ks about it say why: an auditor's resignation, the exchange's notice)")
+    elif forms:
         notes.decide(f"filing forms: {', '.join(dict.fromkeys(forms))}")
-    return SourcesFound(tuple(order), tuple(dict.fromkeys(forms)))
+    return SourcesFound(tuple(order), tuple(dict.fromkeys(forms)), tuple(late))
+
+
+def _late_filings(text: Text) -> tuple[list[str], list[str]]:
+    """The phrases that name late filings ("10-K delays", "late filings"), used up, and the forms that watch them: the
+    notice of late filing of each form named (of 10-Ks and 10-Qs where none is), the form, and 8-Ks (6-Ks for a
+    20-F)."""
+    phrases: list[str] = []
+    notices: list[str] = []
+    reports: list[str] = []
+    for m in list(text.finditer(_LATE)):
+        if text.negation(m.start(), m.end()):
+            continue  # "but not late filings": the forms parser says a form cannot be left out
+        text.use(m.start(), m.end())
+        phrases.append(m.group())
+        named = m.group("before") or m.group("after") or m.group("nt")
+        for form in [re.sub(r"^(\d+)-?", r"\1-", named.upper())] if named else ["10-K", "10-Q"]:
+            notices.append(f"NT {form}")
+            reports += [form, "6-K" if form == "20-F" else "8-K"]
+    current = ("8-K", "6-K")
+    return phrases, list(dict.fromkeys([*notices, *[f for f in reports if f not in current],
+                                        *[f for f in reports if f in current]]))
 
 
 def _how_news_is_named(text: Text, m: re.Match[str], adds: list[str], only: list[str]) -> None:
