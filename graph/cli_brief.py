@@ -40,7 +40,8 @@ def _formats(value: str) -> tuple[str, ...]:
 @click.option("--week", help="An ISO week, e.g. 2025-W35 (Monday to Sunday).")
 @click.option("--since", type=Day(), help="First day of the period (with --until).")
 @click.option("--until", type=Day(), help="Last day of the period (with --since).")
-@click.option("--format", "fmt", default="md,html", show_default=True, help="md, html or md,html.")
+@click.option("--format", "fmt", multiple=True, default=("md,html",), show_default=True,
+              help="md, html or md,html (--format md --format html writes both too).")
 @click.option(
     "--out", type=GivenPath(file_okay=False, path_type=Path), help="Folder for the files (default ./briefings)."
 )
@@ -56,7 +57,7 @@ def brief(
     week: str | None,
     since: object,
     until: object,
-    fmt: str,
+    fmt: tuple[str, ...],
     out: Path | None,
     deliver: bool,
     undelivered: bool,
@@ -105,7 +106,7 @@ def brief(
                           "that has begun")
     if why := no_store_to_read(Path(db_path), given=db):
         raise ConfigError(why)
-    formats = _formats(fmt)
+    formats = _formats(",".join(fmt))  # repeated, each is kept: `--format md --format html` writes both
     wl = load_watchlist(watchlist) if watchlist else None
     if wl and name is not None and name != wl.name:
         raise ConfigError(f"{watchlist} names the watchlist {wl.name!r}, not {name!r}: give one or the other")
