@@ -14,7 +14,9 @@ in this order (the first that applies):
 4. a provision, write-down or charge for stock recorded as an amount ("totaled $3.7 billion", "a $4.5 billion
    charge associated with H20 excess inventory"; a charge for something else is not one): a warning;
 5. an accounting policy, in the general present with no amount or period ("We record inventory write-downs for
-   excess or obsolete inventories based upon ...", "Inventory cost is computed on ..."): neutral.
+   excess or obsolete inventories based upon ...", "Inventory cost is computed on ..."): neutral;
+6. stock filled and drained in turn, said in general terms with no amount or period (channels "filled with new
+   inventory following a product launch, and channel inventory of an older product often declines"): neutral.
 A harm or effect denied ("We do not expect ...", "did not have a material unfavorable impact") decides nothing.
 
 Otherwise the flag keeps its reading. Risk factors are read by risk_reading.py; transcripts are untouched. Like
@@ -80,6 +82,19 @@ POLICY = re.compile(
     r"established|recorded|valued|determined)|relates? to|consists? (?:primarily )?of|"
     r"(?:is|are) based (?:up)?on|requires us to)\b",
     re.IGNORECASE,
+)
+
+# Stock filled and drained in turn, a pattern of the business and no event: Apple's "The timing of product
+# introductions can also impact the Company's net sales to its indirect distribution channels as these channels are
+# filled with new inventory following a product launch, and channel inventory of an older product often declines as
+# the launch of a newer product approaches." (MD&A of both 10-Qs, the 10-K's Business; a sure warning at v0.40,
+# labelled neutral in tests/labels/filings/). The rubric makes a balanced sentence neutral (flagging v0.41). Both ways
+# and in general terms: "Channel inventory declined as we filled the pipeline for the launch in fiscal 2025" names a
+# period and keeps its reading.
+FILLED = re.compile(r"\b(?:fill(?:s|ed|ing)?|refill\w*|replenish\w*|restock\w*)\b", re.IGNORECASE)
+DRAINED = re.compile(r"\b(?:declin\w*|drain\w*|deplet\w*|runs? down|draw(?:s|n)? down)\b", re.IGNORECASE)
+IN_GENERAL = re.compile(
+    r"\b(?:often|typically|generally|usually|historically|tends? to|can (?:also )?(?:impact|affect))\b", re.IGNORECASE
 )
 
 
@@ -203,6 +218,31 @@ STATES_MORE = re.compile(
 )
 
 
+# A plan to mend the supply chain, no result claimed: Philips's 6-K "Philips is changing its supply chain to a dedicated
+# end-to-end set-up by business to better manage and improve supply chain reliability and agility." (+0.92, sure) and
+# "We will also urgently enhance the supply chain reliability to improve performance ..." (+0.67), written while its
+# supply problems weighed on sales. The rubric: mitigation work without a claimed result is neutral, a result or an
+# easing positive (flagging v0.41). A result named ("improved reliability", "has strengthened") keeps the reading.
+PLAN_TO_MEND = re.compile(
+    r"\b(?:to (?:better )?(?:\w+ and )?|will (?:also )?(?:\w+ly )?)(?:improve|enhance|strengthen|restore)\b[^.;]{0,40}?"
+    r"\b(?:reliability|resilience|agility|robustness|predictability)\b",
+    re.IGNORECASE,
+)
+MENDED = re.compile(
+    r"\b(?:improved|enhanced|strengthened|restored|eased|recovered|normali[sz]ed|resolved|better than)\b", re.IGNORECASE
+)
+
+
+def plans_to_mend(flag: Flag) -> bool:
+    """Whether a supply-chain flag read as good news states only a plan to mend the chain (PLAN_TO_MEND), no result."""
+    return (
+        flag.topic == "supply_chain"
+        and flag.polarity == "positive"
+        and PLAN_TO_MEND.search(flag.sentence) is not None
+        and MENDED.search(flag.sentence) is None
+    )
+
+
 def defines_a_cost(flag: Flag) -> bool:
     """Whether a filing's supply-chain or geopolitical flag is on the bare definition of a cost line (no statement)."""
     definition = DEFINES_A_COST.search(flag.sentence) if flag.topic in ("supply_chain", "geopolitical") else None
@@ -243,6 +283,8 @@ def accounts_verdict(sentence: str) -> Polarity | None:
         return "negative"
     if POLICY.search(sentence) and not PERIOD.search(sentence):
         return "neutral"
+    if FILLED.search(sentence) and DRAINED.search(sentence) and IN_GENERAL.search(sentence):
+        return None if PERIOD.search(sentence) else "neutral"
     return None
 
 
@@ -251,8 +293,8 @@ def read_in_filing(flag: Flag, section: str | None, *, drop: bool = True) -> Fla
     geopolitical one on a country's own rules for AI, privacy, competition or taxes (domestic_rules()) and, outside
     risk factors, for a supply-chain or geopolitical flag on a cost line's bare definition (defines_a_cost()), unless
     not `drop` (an LLM judge's verdicts: it read the sentence); in risk factors as a risk (risk_reading.py); in the
-    filing's other items, a heading as neutral and an inventory mention by accounts_verdict(); anything else as it
-    is."""
+    filing's other items, a heading and a plan to mend the supply chain (plans_to_mend()) as neutral and an inventory
+    mention by accounts_verdict(); anything else as it is."""
     if not in_filing(section):  # a call's flag, or one outside every item (risk factors are a filing item too)
         return flag
     if drop and (not_supply(flag) or domestic_rules(flag)):
@@ -263,6 +305,8 @@ def read_in_filing(flag: Flag, section: str | None, *, drop: bool = True) -> Fla
         return None
     if is_heading(flag.sentence):
         return flag if flag.polarity == "neutral" else with_polarity(flag, "neutral")
+    if plans_to_mend(flag):
+        return with_polarity(flag, "neutral")
     if flag.topic != "inventory":
         return flag
     verdict = accounts_verdict(flag.sentence)

@@ -52,6 +52,10 @@ def in_risk_factors(section: str | None) -> bool:
 HYPOTHETICAL = re.compile(
     r"\b(?:if|unless)\b|\b(?:may|might|could) not\b|\bunable to\b|\bnot be able\b|\bfail(?:s|ed|ure)? to\b|"
     r"\binadequate\b|\binsufficient\b|"
+    # flagging v0.41: "... factors beyond our control ... could also affect our suppliers' ability to deliver components
+    # to us on a timely basis" (Plymouth Rock's 20-F, read +0.39)
+    r"\b(?:may|might|could) (?:also )?(?:adversely |negatively |materially )?"
+    r"(?:affect|impact|disrupt|interrupt|delay)\b|"
     r"(?<!not )(?<!no longer )\bsubject to (?:\S+ ){0,5}?(?:risks|uncertaint(?:y|ies))\b",
     re.IGNORECASE,
 )

@@ -30,7 +30,10 @@ read as geopolitics. Flagging v0.39 adds: an electricity tariff, a director's bi
 licences for an acquisition or of no export sense, and where the suppliers are read as geopolitics. Flagging v0.40
 adds: a takeover's review by foreign-investment rules and what a forward-looking statement is read as geopolitics,
 "required licenses" for exports missed, currency hedging, a cost line and purchase commitments that name inventory
-read as stock, and a court's "expedited basis" read as supply chain.
+read as stock, and a court's "expedited basis" read as supply chain. Flagging v0.41 adds: stock filled and drained in
+turn (channel fill) read as a warning, a plan to mend the supply chain read as good news, a risk factor's "could also
+affect" our suppliers read as good news, and a customer's procurement, data supplied and funding's availability read
+as supply chain.
 """
 
 from __future__ import annotations
@@ -400,6 +403,35 @@ LOOKALIKES_V040: list = [
     (GOOG_10Q, "the expected timing of order fulfillment from our suppliers", "supply_chain", "neutral"),
 ]  # fmt: skip
 CASES += LOOKALIKES_V040
+PHILIPS_6K = "edgar/filings/PHILIPS_6-K_2023-01-30_phg-20230130.html"
+# flagging v0.41: three filings not read before (Apple's Q2 FY2025 10-Q, Philips's 6-K, Plymouth Rock's 20-F for its
+# supply-chain and inventory flags) and the channel-fill sentence v0.40 left, each class named, then decided by the
+# rubric: stock filled and drained in turn, in general terms (labelled neutral in tests/labels/filings/); a plan to mend
+# the supply chain, no result claimed (mitigation without an outcome: neutral); a risk factor's "could also affect our
+# suppliers' ability to deliver" read as good news; a customer's procurement, information supplied and funding's
+# availability read as supply chain (unlabelled)
+LOOKALIKES_V041: list = [
+    (AAPL_10Q, "as these channels are filled with new inventory following a product launch", "inventory", "neutral"),
+    (AAPL_10Q_Q3, "as these channels are filled with new inventory following a product launch", "inventory",
+     "neutral"),
+    (AAPL_10K, "as these channels are filled with new inventory following a product launch", "inventory", "neutral"),
+    (PHILIPS_6K, "to better manage and improve supply chain reliability and agility", "supply_chain", "neutral"),
+    (PHILIPS_6K, "We will also urgently enhance the supply chain reliability", "supply_chain", "neutral"),
+    (PLYMOUTH_20F, "could also affect our suppliers' ability to deliver components to us", "supply_chain", "negative"),
+    (PLYMOUTH_20F, "to position X1 for procurement-focused evaluations", "supply_chain", None),
+    (PLYMOUTH_20F, "for procurement focused evaluations following initial consultation with member", "supply_chain",
+     None),
+    (PLYMOUTH_20F, "have agreed to supply the recorded flight data and witness statements", "supply_chain", None),
+    (PLYMOUTH_20F, "impacted the availability of external funding sources", "supply_chain", None),
+    # still read as they were, in the same filings: mitigation without a result, a supply chain hit, a plain metric,
+    # stock written off
+    (PHILIPS_6K, "stepping up its strategic supplier management to materially de-risk supplies", "supply_chain",
+     "neutral"),
+    (PLYMOUTH_20F, "will and has impacted the Company's supply chains", "supply_chain", "negative"),
+    (PLYMOUTH_20F, "inventories of $19,695", "inventory", "neutral"),
+    (PLYMOUTH_20F, "the entire amount has been expensed during the year", "inventory", "negative"),
+]  # fmt: skip
+CASES += LOOKALIKES_V041
 
 
 @pytest.mark.parametrize(("sentence", "flagged"), [
@@ -601,6 +633,62 @@ def test_accounts_naming_stock_a_courts_schedule_and_a_safe_harbour_are_no_menti
     expedited basis" and what a forward-looking statement is state nothing of the topic they name."""
     flags = flag_text(text, topics=load_topics(["inventory", "supply_chain", "geopolitical"]))
     assert (topic in {f.topic for f in flags}) is flagged, flags
+
+
+@pytest.mark.parametrize(("sentence", "section", "topic", "polarity", "want"), [
+    # stock filled and drained in turn, in general terms: neutral; with a period, or one way only, the reading stays
+    ("Distribution channels are typically filled with new inventory after a launch, and channel inventory of older "
+     "products often declines before one.", "7 MD&A", "inventory", "negative", "neutral"),
+    ("Channel inventory declined as we filled the pipeline for the launch in fiscal 2025.", "7 MD&A", "inventory",
+     "negative", "negative"),
+    ("Channel inventory often declines ahead of a launch.", "7 MD&A", "inventory", "negative", "negative"),
+    # a plan to mend the supply chain: neutral; a result claimed keeps good news; risk factors are read as risks
+    ("We are redesigning our sourcing to improve supply chain resilience.", "1 Business", "supply_chain", "positive",
+     "neutral"),
+    ("We will strengthen supply chain reliability across our plants.", "7 MD&A", "supply_chain", "positive",
+     "neutral"),
+    ("Our work to improve supply chain reliability has improved on-time delivery.", "7 MD&A", "supply_chain",
+     "positive", "positive"),
+    ("We added a second supplier to improve supply chain resilience, which restored full output.", "7 MD&A",
+     "supply_chain", "positive", "positive"),
+    # a risk factor's supposed harm
+    ("Governmental changes could also affect our suppliers' ability to deliver components on time.",
+     "1A Risk Factors", "supply_chain", "positive", "negative"),
+    ("Weather may disrupt our logistics providers.", "1A Risk Factors", "supply_chain", "positive", "negative"),
+])  # fmt: skip
+def test_a_pattern_of_stock_and_a_plan_to_mend_supply_are_neutral_and_a_supposed_harm_a_warning_in_a_filing(
+    sentence: str, section: str, topic: str, polarity: str, want: str
+) -> None:
+    """flagging v0.41 (filing_reading, risk_reading.HYPOTHETICAL), written probes as a filing's reading takes a flag:
+    a balanced pattern of the business and mitigation without an outcome are neutral by the rubric, a harm a risk
+    factor supposes is a warning."""
+    flag = Flag(topic, polarity, 0.9 if polarity == "positive" else -0.9, sentence, 0, len(sentence), section, None,
+                True)  # fmt: skip
+    read = read_in_filing(flag, section)
+    assert read is not None and read.polarity == want
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("The drones will be positioned for procurement-focused evaluations by the Australian Government.", False),
+    ("Delays in government procurement could slow orders for our systems.", False),
+    ("Officials have agreed to supply the recorded flight data to the adjudicators.", False),
+    # ... and after a supply sentence, where "availability" carries the topic on
+    ("The pandemic disrupted our supply chains. It also reduced the availability of external funding sources.", False),
+    ("The pandemic disrupted our supply chains. It also affected labor availability at our plants.", False),
+    # the supply base still: procurement of parts, supply agreed, parts' availability
+    ("Our procurement of chips and batteries was delayed by shortages.", True),
+    ("Our partner has agreed to supply the batteries for the new model.", True),
+    ("The availability of components remains tight.", True),
+    ("The pandemic disrupted our supply chains. It also reduced the availability of chips.", True),
+])  # fmt: skip
+def test_a_customers_procurement_data_supplied_and_funding_are_no_supply_mentions_in_any_text(
+    text: str, flagged: bool
+) -> None:
+    """flagging v0.41 (topics.toml supply-chain excludes), written probes as a call or news item reads them: the last
+    sentence is a mention or not."""
+    last = split_sentences(text)[-1][0]
+    flags = [f for f in flag_text(text, topics=load_topics(["supply_chain"])) if f.start == last]
+    assert bool(flags) is flagged, flags
 
 
 @pytest.mark.parametrize(("sentence", "flagged"), [
