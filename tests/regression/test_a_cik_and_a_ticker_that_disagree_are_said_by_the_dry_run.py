@@ -44,7 +44,7 @@ def test_without_secs_map_the_snapshot_says_they_disagree(tmp_path: Path) -> Non
     code, said = _dry_run(tmp_path, ENTRY.format(symbol="NVDA", cik=1234567), replay=False)
     assert "tickers given by CIK, checked against the snapshot of SEC's map shipped with watchdesk alone" in said
     assert ("warning: tickers: NVDA and cik 1234567 disagree: the snapshot of SEC's ticker map shipped with watchdesk "
-            "(2024-05) lists no company under CIK 1234567, and NVDA as CIK 1045810 (NVIDIA CORP); a run fetches CIK "
+            "(early 2025) lists no company under CIK 1234567, and NVDA as CIK 1045810 (NVIDIA CORP); a run fetches CIK "
             "1234567's filings. Check the cik (cik = 1045810?)") in said, said
     # a warning: the one thing stopping this dry run is the identity a live run needs
     assert code == 2 and "the watchlist and its plan are valid" in said, said
