@@ -27,7 +27,12 @@ from watchdesk.graph.goal.parenthesised import (
     read_lower_case_in_parentheses,
     say_exchange_suffixes,
 )
-from watchdesk.graph.goal.positions import beside_company, place_context, place_ordinary_words
+from watchdesk.graph.goal.positions import (
+    beside_company,
+    place_context,
+    place_ordinary_words,
+    products_beside_others,
+)
 from watchdesk.graph.goal.qualified import topics_after_companies
 from watchdesk.graph.goal.slips import say_ticker_slips
 from watchdesk.graph.goal.sources import (
@@ -89,7 +94,7 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
     leave_out_negated(text, found, index)  # "excluding tsm", as "excluding TSM"
     # "Price Target changes": the word; "Watch NVDA for Apple demand": Apple is no company to watch
     words = place_ordinary_words(text, found, notes)
-    context = place_context(text, found)
+    context = place_context(text, found) + products_beside_others(text, found)  # "uber, lyft for robotaxi": no TSLA
     pair_parenthesised(found, text.raw)  # "Alphabet (GOOGL)": one company, one decision
     for named in sorted(found.named + words + context + found.excluded, key=lambda n: n.start):
         if named.said not in notes.decisions:  # how each company was read, in the goal's order

@@ -206,8 +206,9 @@ def _where(group: list[Named], qualified: str | None, raw: str) -> str:
 def _set_aside(text: Text, found: Found, n: Named) -> None:
     """Not watched: its words go back to the parsers that come after (topics), and are not reported as unread."""
     found.named.remove(n)
-    found.spans.remove((n.start, n.end))
-    found.as_words.append((n.start, n.end))
+    if (n.start, n.end) in found.spans:  # a group's companies ("Mag 7") share one
+        found.spans.remove((n.start, n.end))
+        found.as_words.append((n.start, n.end))
     text.release(n.start, n.end)
 
 
@@ -227,11 +228,19 @@ def place_context(text: Text, found: Found) -> list[Named]:
     watched = [n for group, stands in zip(lists, standing, strict=True) if stands for n in group]
     symbols, first = {n.ref.ticker for n in watched}, re.sub(r"'s$", "", watched[0].phrase)
     context: list[Named] = []
+    grouped: dict[int, list[str]] = {}  # a group's companies by where its name stands
+    for n in (n for group in lists for n in group if n.group):
+        grouped.setdefault(n.start, []).append(n.ref.ticker)
     for group, stands, q in zip(lists, standing, qualified, strict=True):
         if stands:
             continue
         where = watched_for.get(group[0].start) or _where(group, q, raw)
         for n in group:
+            if n.group:  # "for Mag 7 demand": one line for the seven, none of them watched as one of the group
+                _set_aside(text, found, n)
+                if n.ref.ticker not in symbols:
+                    context.append(replace(n, said=_group_as_context(n, where, grouped[n.start], symbols, first)))
+                continue
             if n.ref.ticker in symbols:
                 continue  # "Watch Apple for Apple demand": watched anyway
             _set_aside(text, found, n)
@@ -241,11 +250,39 @@ def place_context(text: Text, found: Found) -> list[Named]:
                 f"company {n.phrase!r} read as context in {where!r}, "
                 f"not as a company to watch: {n.ref.ticker} ({n.ref.name}) is not watched; to watch it too, list it "
                 f"with the companies ('{first} and {name}')" if product is None else
-                f"company {n.phrase!r} read as context in {where!r}: if it means {product}, a product, "
-                f"{n.ref.ticker} ({n.ref.name}) is not watched; to watch it too, list it with the companies "
-                f"('{first} and {n.ref.ticker}')"
+                _product_as_context(n, f"in {where!r}", product, first)
             )))
     return context
+
+
+def products_beside_others(text: Text, found: Found) -> list[Named]:
+    """A product named with other companies but not its maker ("watch uber, lyft for robotaxi") is what they are
+    watched for, not its maker to watch: set aside, its words left to the topics. Alone ("Watch Llama") it stays."""
+    makers = [n for n in found.named if name_key(re.sub(r"'s$", "", n.phrase)) not in products()]
+    watched = {n.ref.ticker for n in makers}
+    context: list[Named] = []
+    for n in list(found.named):
+        product = products().get(name_key(re.sub(r"'s$", "", n.phrase)))
+        if product is None or not makers or n.ref.ticker in watched:
+            continue
+        _set_aside(text, found, n)
+        first = re.sub(r"'s$", "", makers[0].phrase)
+        context.append(replace(n, said=_product_as_context(n, "beside the companies named", product, first)))
+    return context
+
+
+def _product_as_context(n: Named, where: str, product: str, first: str) -> str:
+    return (f"company {n.phrase!r} read as context {where}: if it means {product}, a product, {n.ref.ticker} "
+            f"({n.ref.name}) is not watched; to watch it too, list it with the companies ('{first} and "
+            f"{n.ref.ticker}')")
+
+
+def _group_as_context(n: Named, where: str, members: list[str], watched: set[str], first: str) -> str:
+    others = ", ".join(t for t in members if t not in watched)
+    both = [t for t in members if t in watched]
+    also = f" ({', '.join(both)} watched as named on its own)" if both else ""
+    return (f"company {n.phrase!r} read as context in {where!r}, not as companies to watch: {others} are not "
+            f"watched{also}; to watch them too, list them with the companies ('{first} and {n.phrase}')")
 
 
 def parallel_possessive(before: Named, n: Named, raw: str) -> bool:

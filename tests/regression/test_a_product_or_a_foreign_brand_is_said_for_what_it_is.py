@@ -67,3 +67,16 @@ def test_the_decision_says_it_is_a_product() -> None:
 def test_a_product_named_as_context_watches_no_maker() -> None:
     plan = parse_goal("Watch NVDA for Llama demand", as_of=DAY)
     assert [t.symbol for t in plan.watchlist.tickers] == ["NVDA"]
+
+
+@pytest.mark.parametrize(("goal", "tickers", "labels"), [
+    ("watch uber, lyft for robotaxi", ["UBER", "LYFT"], ["robotaxi"]),
+    ("Watch Uber for robotaxi competition", ["UBER"], ["robotaxi competition"]),
+])  # fmt: skip
+def test_a_product_beside_other_companies_adds_no_maker(goal: str, tickers: list[str], labels: list[str]) -> None:
+    """Found after the first commit: "watch uber, lyft for robotaxi" watched Tesla too, the word being its product's."""
+    plan = parse_goal(goal, as_of=DAY)
+    assert [t.symbol for t in plan.watchlist.tickers] == tickers, plan.decisions
+    assert [c.label for c in plan.watchlist.topics.custom] == labels, plan.decisions
+    assert any("if it means Tesla's driverless ride-hailing service, a product, TSLA (Tesla, Inc.) is not watched" in d
+               for d in plan.decisions), plan.decisions

@@ -51,3 +51,14 @@ def test_the_group_name_is_no_companys_alias() -> None:
 ])  # fmt: skip
 def test_the_group_goes_with_other_companies(goal: str, tickers: list[str]) -> None:
     assert [t.symbol for t in parse_goal(goal, as_of=DAY).watchlist.tickers] == tickers
+
+
+def test_the_group_named_as_context_is_one_line_and_no_crash() -> None:
+    """Found after the first commit: "Watch NVDA for Mag 7 demand" raised ValueError (each of the seven set aside
+    took the one span away again)."""
+    plan = parse_goal("Watch NVDA for Mag 7 demand", as_of=DAY)
+    assert [t.symbol for t in plan.watchlist.tickers] == ["NVDA"]
+    said = [d for d in plan.decisions if d.startswith("company 'Mag 7'")]
+    assert said == ["company 'Mag 7' read as context in 'Mag 7 demand', not as companies to watch: AAPL, MSFT, GOOGL, "
+                    "AMZN, META, TSLA are not watched (NVDA watched as named on its own); to watch them too, list them "
+                    "with the companies ('NVDA and Mag 7')"], plan.decisions
