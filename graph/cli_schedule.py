@@ -67,7 +67,7 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
     Example:
       watchdesk schedule install watchlist.toml --db ~/watchdesk.duckdb
     """
-    from watchdesk.graph.schedule import Crontab, cron_line, watchdesk_lines, with_entry
+    from watchdesk.graph.schedule import Crontab, cron_line, schedule_notes, watchdesk_lines, with_entry
     from watchdesk.graph.validate import describe_problems, option_problems
     from watchdesk.graph.watchlist import horizon_ended, load_watchlist
 
@@ -90,6 +90,8 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
     for said in _installed_said(wl, job, replaced=bool(watchdesk_lines(text, path)),
                                 where=str(crontab_file) if crontab_file else "your crontab"):  # fmt: skip
         click.echo(said)
+    for note in schedule_notes(wl, path=watchlist):
+        click.echo(note)
     _print_next(wl.schedule, until=wl.until)
     if wl.until is not None:
         click.echo(f"runs after {wl.until.isoformat()} (the watchlist's `until`) do nothing; "
@@ -130,7 +132,7 @@ def show(ctx: click.Context, watchlist: Path, crontab_file: Path | None) -> None
     Example:
       watchdesk schedule show watchlist.toml
     """
-    from watchdesk.graph.schedule import Crontab, cron_line, watchdesk_lines
+    from watchdesk.graph.schedule import Crontab, cron_line, schedule_notes, watchdesk_lines
     from watchdesk.graph.watchlist import load_watchlist
 
     wl = load_watchlist(watchlist)
@@ -148,6 +150,8 @@ def show(ctx: click.Context, watchlist: Path, crontab_file: Path | None) -> None
                    f"not installed; `watchdesk schedule install {watchlist}` would write:\n{would}")
         if lines:  # installed: what its runs would lack since (an env file edited after install)
             _warn_cron_env(wl, watchlist, crontab=text)
+    for note in schedule_notes(wl, path=watchlist):
+        click.echo(note)
     _print_next(wl.schedule, until=wl.until)
 
 
@@ -157,7 +161,12 @@ def _warn_cron_env(wl: Any, watchlist: Path, *, crontab: str) -> None:
 
     path = env_file()
     try:
-        missing = missing_settings(wl, cron_environment(path, crontab=crontab, home=str(Path.home())))
+        env = cron_environment(path, crontab=crontab, home=str(Path.home()), done_said="its runs would not start")
+    except ConfigError as exc:  # a file sh stops in: which line, never its text
+        click.echo(f"warning: {exc}", err=True)
+        return
+    try:
+        missing = missing_settings(wl, env)
     except ConfigError as exc:  # a value that does not read: said as install says it
         click.echo(f"warning: {path}: {exc}", err=True)
         return

@@ -21,7 +21,7 @@ from watchdesk.agents.briefing.period import period_ending
 from watchdesk.graph.cli_input import writable_file, write_text
 from watchdesk.graph.cron_env import env_file, source_env
 from watchdesk.graph.paths import device, file_in_the_way
-from watchdesk.graph.watchlist import Schedule
+from watchdesk.graph.watchlist import Schedule, Watchlist
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.redact import printable
 
@@ -36,6 +36,19 @@ class Job:
     out: Path
     log: Path
     executable: str
+
+
+def schedule_notes(watchlist: Watchlist, *, path: Path) -> list[str]:
+    """What install and show say of a [schedule] left to its defaults, or of a day a daily schedule does not use (a
+    user's review: both were installed without a word, as the next run times alone showed)."""
+    if "schedule" not in watchlist.model_fields_set:
+        return [f"note: {path} has no [schedule]: its runs are weekly, on Monday at 07:00 (the default); add one "
+                '(cadence = "daily" or "weekly", day, time = "HH:MM") to choose']  # fmt: skip
+    schedule = watchlist.schedule
+    if schedule.cadence == "daily" and "day" in schedule.model_fields_set:
+        return [f'note: [schedule] day = "{schedule.day}" is not used: a daily schedule runs every day (take it out, '
+                'or set cadence = "weekly" to run on that day only)']  # fmt: skip
+    return []
 
 
 def cron_fields(schedule: Schedule) -> str:

@@ -40,7 +40,8 @@ def test_install_says_what_each_run_does_with_its_briefing(tmp_path: Path, monke
     again = CliRunner(env={**shell, "WATCHDESK_SMTP_URL": "smtp://mail.example.com:587"}).invoke(cli, args)
     said = " ".join(again.output.split())
     assert f"installed in {tab} (its earlier line for this watchlist replaced): each run" in said, said
-    assert f"for what that shell does not set, those of {env} next runs" in said, said
+    # nothing said of the e-mail's setting now (the next line is the schedule's: the file has no [schedule])
+    assert f"for what that shell does not set, those of {env} note: {wl} has no [schedule]" in said, said
 
     wl.write_text(WATCHLIST.replace('approval = "always"', 'approval = "never"'), encoding="utf-8")
     never = " ".join(CliRunner(env=shell).invoke(cli, args).output.split())
