@@ -25,7 +25,9 @@ def print_audit(store: Store, run_id: str, *, echo: Callable[[str], None], note:
         if ":resend:" in run_id:  # a resend's id, mistyped or of another time: the resends are the ids to offer
             known = [r[0] for r in store.query("SELECT DISTINCT run_id FROM actions WHERE contains(run_id, ':resend:') "
                                                "ORDER BY run_id DESC")] + known  # fmt: skip
-        close = difflib.get_close_matches(run_id, known, n=3)
+        # a start of an id ("demo", a day's date) names the runs it starts first, newest first: difflib passes them by
+        close = [*dict.fromkeys([k for k in known if k.startswith(run_id)] + difflib.get_close_matches(run_id, known))]
+        close = close[:3]
         hint = f": did you mean {' or '.join(close)}?" if close else " (`watchdesk runs` lists them)"
         raise ConfigError(f"no run {run_id!r} in this store{hint}")
     rows = store.query(
