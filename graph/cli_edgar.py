@@ -12,6 +12,7 @@ from watchdesk.graph.cli_input import AnyCase, InputPath, input_name, read_input
 from watchdesk.graph.cli_lazy import note_leaf
 from watchdesk.sources.errors import ConfigError, ParsingError
 from watchdesk.sources.redact import inert_json, printable
+from watchdesk.sources.sec_markers import is_filing
 from watchdesk.sources.text_bytes import check_complete_html, check_text, to_utf8
 
 if TYPE_CHECKING:
@@ -62,13 +63,14 @@ def _read(path: Path, *, filing: bool = False) -> bytes:
     if not data.strip():
         raise ParsingError(f"{name} is empty; expected {_EXPECTED}")
     check_complete_html(data, origin=name)
-    if filing:
-        from watchdesk.sources.sec_markers import is_filing
-
-        if not is_filing(data):
-            raise ParsingError(f"{name} does not look like an SEC filing (no SGML header, inline XBRL or cover "
-                               f"page); expected {_EXPECTED}")
+    if filing and not is_filing(data):
+        raise _not_a_filing(name)
     return data
+
+
+def _not_a_filing(name: str) -> ParsingError:
+    return ParsingError(f"{name} does not look like an SEC filing (no SGML header, inline XBRL or cover page); "
+                        f"expected {_EXPECTED}")
 
 
 def _echo_json(rows: list[dict[str, Any]]) -> None:
@@ -99,7 +101,8 @@ def sections(path: Path, form: str | None) -> None:
     from watchdesk.sources.sections import detect_form, extract_sections
     from watchdesk.sources.sections_xref import reference_table_sections
 
-    primary, header, _ = split_submission(_read(path))
+    data = _read(path)
+    primary, header, _ = split_submission(data)
     name = input_name(path)
     text = document_text(primary)
     own = _header_form(header) or detect_form(text)
@@ -118,6 +121,8 @@ def sections(path: Path, form: str | None) -> None:
         for line in xref_messages(xref):
             click.echo(printable(line), err=True)  # a caption is the filing's text
         return
+    if kind is None and not is_filing(data):  # a call transcript: --form would only find no items in it
+        raise _not_a_filing(name)
     if kind is None:
         raise ConfigError(f"{name}: the cover page does not name the form; pass --form 10-K, 10-Q or 20-F")
     found = extract_sections(text, form=kind)

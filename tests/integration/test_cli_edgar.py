@@ -129,8 +129,8 @@ def test_truncated_full_submission_is_a_parse_error(tmp_path: Path) -> None:
 def test_unknown_form_asks_for_form(tmp_path: Path) -> None:
     path = tmp_path / "letter.htm"
     path.write_text("<html><body><p>Dear shareholders, thank you.</p></body></html>")
-    result = run("sections", path)
-    assert result.exit_code == EXIT_CONFIG and "--form" in result.stderr
+    result = run("sections", path)  # no SEC marker: said to be no filing, not sent to --form (session 38)
+    assert result.exit_code == EXIT_CONFIG and "does not look like an SEC filing" in result.stderr
     forced = run("sections", path, "--form", "10-K")  # issue 13: it printed [] and exited 0
     assert forced.exit_code == EXIT_CONFIG and "no 10-K items found" in forced.stderr
 

@@ -16,7 +16,7 @@ from watchdesk.graph.cli import cli
         (["transcript", "parse", "-"], "", "error: <stdin>: transcript is empty (0 bytes)"),
         (["transcript", "parse", "-"], "\x00\x01binary", "error: <stdin>: binary data, not text"),
         (["flag", "-"], "", "error: <stdin>: transcript is empty (0 bytes)"),
-        (["edgar", "sections", "-"], "hello", "error: <stdin>: the cover page does not name the form"),
+        (["edgar", "sections", "-"], "hello", "error: <stdin> does not look like an SEC filing"),
         (["edgar", "text", "-"], "", "error: <stdin> is empty"),
         (["edgar", "text", "-"], '{"a": 1}', "error: <stdin> is JSON, not a filing"),
     ],
