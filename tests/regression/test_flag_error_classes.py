@@ -484,7 +484,7 @@ def test_a_countrys_own_rules_for_ai_privacy_or_taxes_are_no_geopolitics_in_a_fi
     sentence: str, flagged: bool
 ) -> None:
     """In a filing (its risk factors here) a geopolitical flag on a country's own rules for AI, privacy, competition or
-    taxes that names no trade measure, export, sanction, war or China is dropped (filing_reading.domestic_rules)."""
+    taxes that names no trade measure, export, sanction, war or China is dropped (filing_lookalikes.domestic_rules)."""
     flag = Flag("geopolitical", "negative", -0.9, sentence, 0, len(sentence), "1A Risk Factors", None, True)
     assert (read_in_filing(flag, flag.section) is not None) is flagged
 
@@ -527,7 +527,7 @@ def test_a_countrys_own_rules_for_data_and_games_are_no_geopolitics_in_a_filing_
 ) -> None:
     """In a filing a geopolitical flag on a country's own rules for personal data, data transfer or games, or the
     EU AI Act, is dropped even when it names China, unless a trade measure, war or licence is named
-    (filing_reading.domestic_rules, OWN_RULES)."""
+    (filing_lookalikes.domestic_rules, OWN_RULES)."""
     flag = Flag("geopolitical", "negative", -0.9, sentence, 0, len(sentence), "1A Risk Factors", None, True)
     assert (read_in_filing(flag, flag.section) is not None) is flagged
 
@@ -707,7 +707,7 @@ def test_a_customers_procurement_data_supplied_and_funding_are_no_supply_mention
 def test_compliance_with_the_law_in_general_is_no_geopolitics_in_a_filing(sentence: str, flagged: bool) -> None:
     """In a filing, whose geopolitical hits are everywhere (so "comply with regulations", a document pattern, counts
     anywhere in it), a geopolitical flag on compliance with the law that names no export, import, tariff, sanction,
-    trade, war, licence or China is dropped (filing_reading.COMPLIANCE)."""
+    trade, war, licence or China is dropped (filing_lookalikes.COMPLIANCE)."""
     flag = Flag("geopolitical", "negative", -0.9, sentence, 0, len(sentence), "3.D Risk Factors", None, True)
     assert (read_in_filing(flag, flag.section) is not None) is flagged
 

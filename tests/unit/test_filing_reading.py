@@ -118,7 +118,7 @@ NOT_SUPPLY = [  # NVIDIA's 10-K FY2025 MD&A and 10-K FY2024 MD&A, labelled witho
 
 @pytest.mark.parametrize("sentence", NOT_SUPPLY, ids=["provisions", "liquidity"])
 def test_stocks_charges_and_liquidity_are_not_supply_chain_statements(sentence: str) -> None:
-    from watchdesk.agents.flagging.filing_reading import not_supply
+    from watchdesk.agents.flagging.filing_lookalikes import not_supply
 
     flag = Flag("supply_chain", "negative", -0.6, sentence, 0, len(sentence))
     assert not_supply(flag) and read_in_filing(flag, "7 Management's Discussion and Analysis") is None
