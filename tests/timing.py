@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 
 def best_of(runs: int, work: Callable[[], object], *, cpu: bool = False) -> float:
@@ -16,3 +18,32 @@ def best_of(runs: int, work: Callable[[], object], *, cpu: bool = False) -> floa
         work()
         times.append(clock() - start)
     return min(times)
+
+
+def slowdown(sample_s: float = 0.05) -> float:
+    """How many times slower than its CPU time the wall clock runs for this process now (1.0 on an idle machine; ~5 at
+    a load of 10 on two cores): a busy loop of `sample_s` CPU seconds, timed both ways. For a wall-time bound that
+    must hold on a loaded machine as on an idle one: the bound times this, measured in the same test."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    while time.process_time() - cpu < sample_s:
+        pass
+    return max(1.0, (time.perf_counter() - wall) / (time.process_time() - cpu))
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time (user and system, all threads) process `pid` has used so far, from /proc; None once it is gone
+    (or where there is no /proc). A process that has ended but is not reaped yet still says its total."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (fields 14 and 15 of stat)
+
+
+def after_cpu(pid: int, seconds: float, *, timeout: float = 120.0) -> None:
+    """Return once process `pid` has used `seconds` of CPU (or has ended, or `timeout` passed): a moment in its work
+    that the machine's load does not move, where a sleep of `seconds` lands earlier in its work the busier the machine
+    is (at a load of 15, a 0.4 s sleep ended while the command was still in Python's start-up)."""
+    began = time.monotonic()
+    while (used := cpu_seconds(pid)) is not None and used < seconds and time.monotonic() - began < timeout:
+        time.sleep(0.005)
