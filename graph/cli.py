@@ -192,6 +192,10 @@ def cli(ctx: click.Context) -> None:
         from watchdesk.agents.flagging.regex_cache import use_dir
 
         use_dir(ctx.obj.cache_dir / "flagging")
+    if ctx.obj.store_template is not None:  # the tests' (store/template.py)
+        from watchdesk.store import template
+
+        template.use(ctx.obj.store_template)
 
 
 def _say_unmerged_logs() -> None:

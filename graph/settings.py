@@ -66,6 +66,8 @@ class Settings:
     # Delivery secrets: the SMTP URL (with its password) and the environment, for `webhook_env` lookups.
     smtp_url: str | None = field(default=None, repr=False)
     env: Mapping[str, str] = field(default_factory=dict, repr=False)
+    # tests only (store/template.py): a migrated, empty store that a new store's file starts as a copy of
+    store_template: Path | None = None
 
     def webhooks(self, names: Iterable[str]) -> dict[str, str]:
         """Webhook URLs from the variables a watchlist names (never the URL in the watchlist itself)."""
@@ -107,6 +109,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
         smtp_url=env.get("WATCHDESK_SMTP_URL") or None,
         env=dict(env),
         reopen_wait_s=_positive(env, "WATCHDESK_REOPEN_WAIT_S", 600.0),
+        store_template=Path(template) if (template := env.get("WATCHDESK_TEST_STORE_TEMPLATE")) else None,
         lock_wait_s=_positive(env, "WATCHDESK_LOCK_WAIT_S", 600.0, zero=True),
         http=HttpLimits(
             deadline_s=_positive(env, "WATCHDESK_HTTP_DEADLINE_S", 120.0),

@@ -24,7 +24,7 @@ from watchdesk.sources.errors import (
     disk_full,
 )
 from watchdesk.sources.redact import redact_text
-from watchdesk.store import beside, unrecorded
+from watchdesk.store import beside, template, unrecorded
 
 DEFAULT_DB = Path("watchdesk.duckdb")
 _LOCK_HELD = re.compile(r"Conflicting lock is held in (?P<prog>.*?) \(PID (?P<pid>\d+)\)")
@@ -61,6 +61,7 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False,
         if beside_too and (not Path(target).exists() or Path(target).is_file()) and \
                 (refused := beside.refused_beside(Path(target))):
             raise refused
+        template.made_from_template(Path(target))  # tests only: a new file starts as a migrated, empty store
     try:
         con = duckdb.connect(target, read_only=read_only)
     except duckdb.IOException as exc:

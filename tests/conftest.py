@@ -108,6 +108,40 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     patch.undo()
 
 
+_STORE_TEMPLATE = "WATCHDESK_TEST_STORE_TEMPLATE"  # read by the commands tests start (graph/settings.py)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _store_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Each new store, made in this process or by a `watchdesk` command a test starts, is a copy of one empty store
+    migrated here once (store/template.py): a store migrated from nothing costs ~0.15 s of CPU, a copy opened ~0.06 s,
+    and the suite makes well over a thousand. The tests of migration itself ask for real_migrations."""
+    from watchdesk.store import template
+    from watchdesk.store.store import Store
+
+    path = tmp_path_factory.mktemp("store-template") / "template.duckdb"
+    with Store.open(path):  # migrated, and closed with its log merged into the file
+        pass
+    patch = pytest.MonkeyPatch()
+    patch.setenv(_STORE_TEMPLATE, str(path))
+    template.use(path)
+    yield path
+    template.use(None)
+    patch.undo()
+
+
+@pytest.fixture
+def real_migrations(monkeypatch: pytest.MonkeyPatch, _store_template: Path) -> Iterator[None]:
+    """A new store is migrated from nothing, as a user's is, here and in the commands the test starts: for the tests
+    of migration itself (what a failure or a Ctrl-C during one does), not about a store's contents."""
+    from watchdesk.store import template
+
+    monkeypatch.delenv(_STORE_TEMPLATE, raising=False)
+    template.use(None)
+    yield
+    template.use(_store_template)
+
+
 def warmed_cache(folder: Path) -> Path:
     """`folder` (a WATCHDESK_CACHE_DIR for a command a test starts) holding a copy of this process's compiled-pattern
     cache where it has one (under test workers: what the controller's `flag --warm-cache` compiled), as an install

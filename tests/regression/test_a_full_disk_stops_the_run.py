@@ -82,6 +82,7 @@ class CommitFails:
         return getattr(self._con, name)
 
 
+@pytest.mark.usefixtures("real_migrations")  # a new store's migrations are what meets the full disk
 def test_a_full_disk_while_a_new_store_is_made_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Bug: on a 20 KiB tmpfs a run on a new store said "unexpected TransactionException in db.py:239:
     TransactionContext Error: cannot rollback - no transaction is active; please report it": a migration's COMMIT

@@ -45,6 +45,7 @@ def finding(d: DocumentRecord, version: str = "0.1") -> FindingRecord:
     )
 
 
+@pytest.mark.usefixtures("real_migrations")  # a new store migrated from nothing, as a user's is
 def test_migrations_apply_once(tmp_path: Path) -> None:
     path = tmp_path / "s.duckdb"
     with Store.open(path):
