@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
+    from tests.integration.test_notebooks_read_safely import ChangesRun
     from watchdesk.graph.runner import RunOutcome
 
 REPO = Path(__file__).resolve().parents[1]
@@ -235,6 +236,16 @@ def demo_outcome(_demo_template: _DemoTemplate, demo_store: Callable[[Path], Pat
     return outcome
 
 
+@pytest.fixture(scope="session")
+def filing_changes_run(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], Path]) -> ChangesRun:
+    """filing_changes.ipynb run once in a kernel, its last cell again on other stores: what the three tests of what it
+    shows read (tests/integration/test_notebooks_read_safely.py::ChangesRun)."""
+    from tests.integration.test_notebooks_read_safely import filing_changes_once
+
+    folder = tmp_path_factory.mktemp("filing-changes")
+    return filing_changes_once(folder, demo_store(folder / "demo"))
+
+
 @pytest.fixture()
 def cron_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A home whose ~/.config/watchdesk/env (what a scheduled run reads) holds an SEC identity, for the tests of
@@ -287,6 +298,9 @@ _LONG_FIRST = (
     "tests/regression/test_the_first_flag_after_an_install_starts_warm.py",
     "tests/unit/test_cuescan.py",
     "tests/integration/test_notebooks_read_safely.py",
+    # beside it: the two tests that read its filing_changes.ipynb run (filing_changes_run) then run in the same worker
+    "tests/regression/test_the_filing_notebook_lists_what_changed.py",
+    "tests/regression/test_a_section_not_compared_shows_no_similarity.py",
     "tests/regression/test_why_a_run_waits_counts_approvals_as_the_run_does.py",
     "tests/unit/test_filing_labels.py",
     "tests/regression/test_a_second_flag_of_a_filing_compiles_nothing.py",

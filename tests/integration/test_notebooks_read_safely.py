@@ -16,8 +16,10 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import nbformat
@@ -35,30 +37,35 @@ NOTEBOOKS = REPO / "notebooks"
 EXPLORE, CHANGES = "explore_run.ipynb", "filing_changes.ipynb"
 
 
+# what the last cell, run again on another store, showed: (its error or "", its outputs)
+Again = Callable[[Path], tuple[str, list[dict[str, Any]]]]
+
+
 def execute(
     name: str, db: Path, *, between_cells: Callable[[], None] = lambda: None,
-    last_cell_again: Callable[[Callable[[Path], str]], None] = lambda _: None,
+    last_cell_again: Callable[[Again], None] = lambda _: None, env: dict[str, str] | None = None,
 ) -> tuple[str, str]:
-    """Run the notebook with WATCHDESK_DB=db up to its first error: (printed output, error or "").
+    """Run the notebook with WATCHDESK_DB=db (and `env`) up to its first error: (printed output, error or "").
     `between_cells` runs after each code cell, with the kernel alive, as an analyst's kernel stays open.
     `last_cell_again(again)`, once the notebook ran without error: `again(other)` runs its last cell once more in
     the same kernel with WATCHDESK_DB=other, as an analyst who points the variable elsewhere and re-runs it: its
-    error or "". For the last cell's messages without the earlier cells' work (filing_changes.ipynb compares eight
-    filings first)."""
+    error or "", and its outputs. For the last cell's messages without the earlier cells' work (filing_changes.ipynb
+    compares eight filings first)."""
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
     client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}})
     error = ""
-    env = {**os.environ, "WATCHDESK_DB": str(db), "MPLBACKEND": "Agg"}
+    env = {**os.environ, "WATCHDESK_DB": str(db), "MPLBACKEND": "Agg", **(env or {})}
 
-    def again(other: Path) -> str:
+    def again(other: Path) -> tuple[str, list[dict[str, Any]]]:
         index = max(i for i, cell in enumerate(nb.cells) if cell.cell_type == "code")
         # one cell, as the analyst's edit would be: the variable set, then the last cell's code as it stands
         setting = f"import os\nos.environ['WATCHDESK_DB'] = {str(other)!r}\n"
+        cell = nbformat.v4.new_code_cell(setting + nb.cells[index].source)
         try:
-            client.execute_cell(nbformat.v4.new_code_cell(setting + nb.cells[index].source), index)
+            client.execute_cell(cell, index)
         except CellExecutionError as exc:
-            return re.sub(r"\x1b\[[0-9;]*m", "", str(exc))
-        return ""
+            return re.sub(r"\x1b\[[0-9;]*m", "", str(exc)), cell.outputs
+        return "", cell.outputs
 
     with client.setup_kernel(env=env):
         try:
@@ -68,9 +75,10 @@ def execute(
                     between_cells()
         except CellExecutionError as exc:
             error = re.sub(r"\x1b\[[0-9;]*m", "", str(exc))  # IPython colours its tracebacks
+        # what the notebook printed, before a last cell run again that succeeds takes the last cell's place in `nb`
+        printed = "".join(o.get("text", "") for cell in nb.cells for o in cell.get("outputs", []))
         if not error:
             last_cell_again(again)
-    printed = "".join(o.get("text", "") for cell in nb.cells for o in cell.get("outputs", []))
     return printed, error
 
 
@@ -98,27 +106,49 @@ def writer_can_open(db: Path) -> bool:
     return subprocess.run([sys.executable, "-c", write, str(db)], capture_output=True).returncode == 0
 
 
-@pytest.mark.parametrize("name", [EXPLORE, CHANGES])
-def test_an_open_kernel_does_not_block_a_run(name: str, tmp_path: Path) -> None:
-    db = store_with_a_killed_run(tmp_path / "wd.duckdb")
+@dataclass(frozen=True)
+class ChangesRun:
+    """filing_changes.ipynb run once in one kernel on a store with a killed run (db), a writer opening the store
+    between its cells (opened: whether it could), then its last cell once more in that kernel on each of `again`'s
+    stores: a missing file, the store held for writing by another program, the demo's store. The notebook compares
+    eight fixture filings first (~10 s of CPU with the kernel's start): test_an_open_kernel_does_not_block_a_run,
+    test_a_section_not_compared_shows_no_similarity.py and test_the_filing_notebook_lists_what_changed.py each ran it
+    so, and now read this one run (tests/conftest.py::filing_changes_run)."""
+
+    db: Path
+    printed: str
+    error: str
+    opened: list[bool]
+    again: dict[str, tuple[str, list[dict[str, Any]]]]  # "missing", "held", "demo": (error or "", outputs)
+
+
+def filing_changes_once(folder: Path, demo_db: Path) -> ChangesRun:
+    db = store_with_a_killed_run(folder / "wd.duckdb")
     opened: list[bool] = []
-    said_again: dict[str, str] = {}
+    again_on: dict[str, tuple[str, list[dict[str, Any]]]] = {}
 
-    def filing_changes_refuses_a_missing_or_held_file(again: Callable[[Path], str]) -> None:
-        """filing_changes.ipynb's last cell, once more in the same kernel: the checks of
-        test_filing_changes_refuses_a_missing_file_as_explore_run_does and of
-        test_a_file_held_for_writing_is_said_plainly for this notebook, without comparing its filings twice more."""
-        said_again["missing"] = again(tmp_path / "typo.duckdb")
+    def on_other_stores(again: Again) -> None:
+        again_on["missing"] = again(folder / "typo.duckdb")
         with held_for_writing(db):
-            said_again["held"] = again(db)
+            again_on["held"] = again(db)
+        again_on["demo"] = again(demo_db)
 
-    printed, error = execute(name, db, between_cells=lambda: opened.append(writer_can_open(db)),
-                             last_cell_again=filing_changes_refuses_a_missing_or_held_file if name == CHANGES else
-                             lambda _: None)  # fmt: skip
+    printed, error = execute(CHANGES, db, between_cells=lambda: opened.append(writer_can_open(db)),
+                             last_cell_again=on_other_stores, env={"WATCHDESK_NOTEBOOK_OUT": str(folder)})  # fmt: skip
+    return ChangesRun(db, printed, error, opened, again_on)
+
+
+@pytest.mark.parametrize("name", [EXPLORE, CHANGES])
+def test_an_open_kernel_does_not_block_a_run(name: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    if name == CHANGES:  # filing_changes.ipynb's last cell then refuses a missing file and a held one
+        ran: ChangesRun = request.getfixturevalue("filing_changes_run")
+        db, printed, error, opened = ran.db, ran.printed, ran.error, ran.opened
+        assert f"WATCHDESK_DB names {db.parent / 'typo.duckdb'}, which is not a file" in ran.again["missing"][0]
+        held_is_said_plainly(ran.again["held"][0])
+    else:
+        db, opened = store_with_a_killed_run(tmp_path / "wd.duckdb"), []
+        printed, error = execute(name, db, between_cells=lambda: opened.append(writer_can_open(db)))
     assert error == ""
-    if name == CHANGES:
-        assert f"WATCHDESK_DB names {tmp_path / 'typo.duckdb'}, which is not a file" in said_again["missing"]
-        held_is_said_plainly(said_again["held"])
     assert opened and all(opened)  # the kernel still runs: it holds nothing between cells
     assert f"reading {db.resolve()}" in printed
     if name == EXPLORE:  # the killed run is shown stale, and left as it is

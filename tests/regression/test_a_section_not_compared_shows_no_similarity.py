@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.integration.test_notebooks_read_safely import CHANGES, execute, store_with_a_killed_run
+from tests.integration.test_notebooks_read_safely import ChangesRun
 
 
-def test_a_10q_that_refers_back_prints_no_score(shared_fixtures: Path, tmp_path: Path) -> None:
-    printed, error = execute(CHANGES, store_with_a_killed_run(tmp_path / "wd.duckdb"))
+def test_a_10q_that_refers_back_prints_no_score(shared_fixtures: Path, filing_changes_run: ChangesRun) -> None:
+    printed, error = filing_changes_run.printed, filing_changes_run.error  # the notebook on a store with a killed run
     assert not error, error
     lines = [line for line in printed.splitlines() if line.startswith(("AAPL", "GOOG", "NVDA")) and "Risk" in line]
     apple, google, nvidia = (next(x for x in lines if x.startswith(t)) for t in ("AAPL", "GOOG", "NVDA"))

@@ -5,24 +5,14 @@ output. It now lists what changed, newest filing first, each with the filing its
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import nbformat
-from nbclient import NotebookClient
-
-from tests.integration.test_notebooks_read_safely import CHANGES, NOTEBOOKS
+from tests.integration.test_notebooks_read_safely import ChangesRun
 
 
-def test_the_notebook_lists_the_removed_factor_with_its_filing(demo_folder: Path, tmp_path: Path) -> None:
-    nb = nbformat.read(NOTEBOOKS / CHANGES, as_version=4)
-    client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}})
-    env = {**os.environ, "WATCHDESK_DB": str(demo_folder / "demo.duckdb"), "MPLBACKEND": "Agg",
-           "WATCHDESK_NOTEBOOK_OUT": str(tmp_path)}  # fmt: skip
-    with client.setup_kernel(env=env):
-        for index, cell in enumerate(nb.cells):
-            client.execute_cell(cell, index)
-    shown = [o["data"] for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "display_data"]
+def test_the_notebook_lists_the_removed_factor_with_its_filing(filing_changes_run: ChangesRun) -> None:
+    # its last cell (the one that reads a store: the cells before it chart the fixture filings) on the demo's store
+    error, outputs = filing_changes_run.again["demo"]
+    assert not error, error
+    shown = [o["data"] for o in outputs if o.get("output_type") == "display_data"]
     tables = [d for d in shown if "text/html" in d and "removed risk factor" in d["text/plain"]]
     assert len(tables) == 1, [d.get("text/plain", "")[:200] for d in shown]
     text, page = tables[0]["text/plain"], tables[0]["text/html"]
