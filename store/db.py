@@ -75,6 +75,8 @@ def connect(path: Path | str = DEFAULT_DB, *, read_only: bool = False,
         # time zone, which is the machine's (a writer under TZ=America/Los_Angeles stored 03:11 for 11:11 UTC, and the
         # "latest flagging" order then went wrong across machines and DST).
         con.execute("SET TimeZone = 'UTC'")
+        if target == ":memory:":
+            template.copied_into_memory(con)  # tests only: a new store starts as a migrated, empty one
         if target != ":memory:" and (cut := _missing_blocks(con, target)) is not None:
             raise cut  # found before a migration or a run writes into it
         version = schema_version(con)

@@ -4,7 +4,8 @@ it starts; migrating one costs ~0.15 s of CPU, copying the template and opening 
 builds the template once per test process, names it here (use) and in WATCHDESK_TEST_STORE_TEMPLATE, which the
 command's settings read (graph/settings.py) for the commands a test starts. Unset, as it is for a user, a new store
 is migrated as before; the copy opens as any store does (db.connect), draws its own identity (the template is still
-kept where it says), and is migrated on past the template's version if one was added since."""
+kept where it says), and is migrated on past the template's version if one was added since. A store in memory is
+filled from it as well."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ import contextlib
 import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import duckdb
 
 _template: Path | None = None
 
@@ -37,4 +42,20 @@ def made_from_template(target: Path) -> bool:
     finally:
         with contextlib.suppress(OSError):
             partial.unlink()
+    return True
+
+
+def copied_into_memory(con: duckdb.DuckDBPyConnection) -> bool:
+    """A new store in memory (`con`, empty) given the template's tables, views and rows (~0.05 s of CPU, where
+    migrating it costs ~0.13 s), and an identity of its own, kept nowhere, as one migrated draws; False (nothing done)
+    when no template is set."""
+    if _template is None:
+        return False
+    con.execute(f"ATTACH '{str(_template).replace(chr(39), chr(39) * 2)}' AS watchdesk_template (READ_ONLY)")
+    try:
+        con.execute("COPY FROM DATABASE watchdesk_template TO memory")
+    finally:
+        con.execute("DETACH watchdesk_template")
+    con.execute("UPDATE store_identity SET store_id = replace(CAST(gen_random_uuid() AS VARCHAR), '-', ''), "
+                "kept_at = NULL")
     return True

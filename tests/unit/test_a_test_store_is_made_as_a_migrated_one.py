@@ -99,6 +99,22 @@ def test_a_command_a_test_starts_makes_its_store_from_the_template(tmp_path: Pat
     assert identity(db)[0] != identity(_store_template)[0]
 
 
+def test_a_store_in_memory_is_filled_from_the_template_as_migrating_it_would(_store_template: Path) -> None:
+    with Store.open(":memory:") as copied, Store.open(":memory:") as other:
+        template.use(None)
+        try:
+            migrated = Store.open(":memory:")
+        finally:
+            template.use(_store_template)
+        with migrated:
+            assert catalog_of(copied.con) == catalog_of(other.con) == catalog_of(migrated.con)
+            applied = "SELECT min(applied_at) FROM schema_migrations"
+            assert copied.query(applied) == [(first_applied(_store_template),)]  # the template's rows, not migrated
+            assert migrated.query(applied) != copied.query(applied)
+            ids = [s.query("SELECT store_id, kept_at FROM store_identity")[0] for s in (copied, other, migrated)]
+            assert len({store_id for store_id, _ in ids}) == 3 and {kept_at for _, kept_at in ids} == {None}
+
+
 @pytest.mark.usefixtures("real_migrations")
 def test_real_migrations_migrate_a_new_store_from_nothing(tmp_path: Path, _store_template: Path) -> None:
     with Store.open(tmp_path / "s.duckdb"):
