@@ -31,11 +31,13 @@ def slowdown(sample_s: float = 0.05) -> float:
 
 
 def cpu_seconds(pid: int) -> float | None:
-    """The CPU time (user and system, all threads) process `pid` has used so far, from /proc; None once it is gone
-    (or where there is no /proc). A process that has ended but is not reaped yet still says its total."""
+    """The CPU time (user and system, all threads) process `pid` has used so far, from /proc; None once it has ended
+    (reaped or not: an ended process uses no more), or where there is no /proc."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
     except (OSError, IndexError):
+        return None
+    if fields[0] in ("Z", "X"):  # ended, not reaped yet
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime (fields 14 and 15 of stat)
 

@@ -43,9 +43,26 @@ BRIEF = ("import functools, signal, sys; signal.signal(signal.SIGINT, signal.def
          "delivery.deliver_briefing = functools.partial(delivery.deliver_briefing, backoff=60); "
          "from watchdesk.graph.cli import cli; cli(sys.argv[1:], prog_name='watchdesk')")  # fmt: skip
 # HOLD, started ahead: it opens the file once told to (a line on its standard input), in milliseconds, where
-# starting Python and loading DuckDB takes seconds on a busy machine
-HOLD_WHEN_TOLD = ("import duckdb, sys; print('ready', flush=True); sys.stdin.readline(); "
-                  "c = duckdb.connect(sys.argv[1]); print('ok', flush=True); sys.stdin.read(); c.close()")  # fmt: skip
+# starting Python and loading DuckDB takes seconds on a busy machine. The run takes its lease before it closes the
+# file (store.released), so the file may still be locked for a moment once the lease is live: it tries again then
+HOLD_WHEN_TOLD = """
+import sys, time
+import duckdb
+print("ready", flush=True)
+sys.stdin.readline()
+began = time.monotonic()
+while True:
+    try:
+        c = duckdb.connect(sys.argv[1])
+        break
+    except duckdb.IOException:
+        if time.monotonic() - began > 60:
+            raise
+        time.sleep(0.02)
+print("ok", flush=True)
+sys.stdin.read()
+c.close()
+"""
 
 
 def holding(db: Path) -> subprocess.Popen[str]:
