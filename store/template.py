@@ -1,11 +1,11 @@
 """For the tests only: a new store's file made as a copy of an empty store migrated once (a template), not migrated
-from nothing. The suite makes well over a thousand new stores, in its own processes and in the `watchdesk` commands
-it starts; migrating one costs ~0.15 s of CPU, copying the template and opening the copy ~0.06 s. tests/conftest.py
-builds the template once per test process, names it here (use) and in WATCHDESK_TEST_STORE_TEMPLATE, which the
-command's settings read (graph/settings.py) for the commands a test starts. Unset, as it is for a user, a new store
-is migrated as before; the copy opens as any store does (db.connect), draws its own identity (the template is still
-kept where it says), and is migrated on past the template's version if one was added since. A store in memory is
-filled from it as well."""
+from nothing. The suite makes hundreds of new stores (392 files made so were left in one full run's temporary
+folders), in its own processes and in the `watchdesk` commands it starts; migrating one costs ~0.15 s of CPU, copying
+the template and opening the copy ~0.06 s. tests/conftest.py builds the template once per test process, names it here
+(use) and in WATCHDESK_TEST_STORE_TEMPLATE, which the command's settings read (graph/settings.py) for the commands a
+test starts. Unset, as it is for a user, a new store is migrated as before; the copy opens as any store does
+(db.connect), draws its own identity (the template is still kept where it says), and is migrated on past the
+template's version if one was added since. A store in memory is filled from it as well."""
 
 from __future__ import annotations
 

@@ -116,7 +116,7 @@ _STORE_TEMPLATE = "WATCHDESK_TEST_STORE_TEMPLATE"  # read by the commands tests 
 def _store_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Each new store, made in this process or by a `watchdesk` command a test starts, is a copy of one empty store
     migrated here once (store/template.py): a store migrated from nothing costs ~0.15 s of CPU, a copy opened ~0.06 s,
-    and the suite makes well over a thousand. The tests of migration itself ask for real_migrations."""
+    and the suite makes hundreds. The tests of migration itself ask for real_migrations."""
     from watchdesk.store import template
     from watchdesk.store.store import Store
 
