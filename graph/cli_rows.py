@@ -95,7 +95,8 @@ def _csv(rows: Sequence[dict[str, Any]], columns: list[str]) -> str:
     quotes doubled), a column at a time; cell by cell through the csv module where the text has a control character
     (or a row has one column, whose empty cell the module writes as "")."""
     if len(columns) > 1:
-        text = "".join([",".join(line) + "\n" for line in zip(*map(_csv_column, _columns(rows, columns)), strict=True)])
+        lines = zip(*map(_csv_column, _columns(rows, columns)), strict=True)
+        text = "\n".join(map(",".join, lines)) + "\n" if rows else ""
         if is_printable(text):
             return text
     return _csv_lines(rows, columns, csv_cell)
@@ -122,6 +123,9 @@ def _csv_column(values: Sequence[Any]) -> list[str]:
         cells = ["" if v is None else v for v in values] if type(None) in kinds else list(values)
         if any("\0" + x in said for x in _FORMULA):
             cells = ["'" + v if v[:1] in _FORMULA else v for v in cells]
+    elif kinds <= {date, type(None)}:  # a listing's days: few, each written once
+        days = {v: "" if v is None else str(v) for v in set(values)}
+        return list(map(days.__getitem__, values))
     elif kinds <= _AS_STR:
         return ["" if v is None else str(v) for v in values]  # nothing to quote: no comma in a number or a day
     else:
@@ -156,6 +160,9 @@ def _jsonl(rows: Sequence[dict[str, Any]], columns: list[str]) -> str:
 
 def _json_column(values: Sequence[Any]) -> list[str]:
     kinds = set(map(type, values))
+    if kinds <= {date, type(None)}:  # a listing's days: few, each written once
+        days = {v: _JSON_AS[type(v)](v) for v in set(values)}
+        return list(map(days.__getitem__, values))
     if len(kinds) == 1 and (kind := next(iter(kinds))) in _JSON_AS:
         return list(map(_JSON_AS[kind], values))
     if kinds <= _JSON_AS.keys():

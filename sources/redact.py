@@ -8,6 +8,8 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
+from watchdesk.sources.char_scan import holds
+
 REDACTED = "REDACTED"
 # Names holding a credential ("apikey", "api_key", "access_token", "X-Amz-Signature", "client_secret"), and short
 # names that are one whole ("sig", "auth", "pwd", "session_id"): "author", "passage" or "keyword" are not secrets.
@@ -56,8 +58,8 @@ def printable(text: str) -> str:
 
 
 def is_printable(text: str) -> bool:
-    """Whether `text` has no character printable() would show as an escape."""
-    return _CONTROL.search(text) is None
+    """Whether `text` has no character printable() would show as an escape (a long text read by char_scan)."""
+    return not holds(_CONTROL, text)
 
 
 # What json.dumps(ensure_ascii=False) writes as it is, yet a terminal or pager acts on: DEL, C1 and the bidi controls
@@ -73,7 +75,7 @@ def inert_json(value: Any, *, indent: int | None = None) -> str:
 def inert_json_text(text: str) -> str:
     """JSON text (from any serialiser that writes letters as they are) with DEL, C1 and bidi controls as escapes:
     they can only stand inside its strings, where an escape is the same character."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _JSON_UNSAFE.search(text) else text
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if holds(_JSON_UNSAFE, text) else text
 
 
 def is_credential_name(name: str) -> bool:

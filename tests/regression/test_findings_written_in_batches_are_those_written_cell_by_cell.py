@@ -4,7 +4,8 @@ the end. Now rows are written a batch at a time, a column at a time, and a long 
 is. The output must be what the cell-by-cell writing gave, byte for byte: this test writes it plainly, as the code
 before did (csv.writer over redact.printable'd cells, json.dumps a line), on the demo store with findings whose text
 holds what each format treats apart (control characters, a formula's first character, quotes, commas, line breaks,
-a bidi override, a no-break space, "%"), and compares every format, batches of 7 rows mixing both paths."""
+a bidi override, a no-break space, "%"), and compares every format, in one batch and in batches of 7 rows mixing
+both paths."""
 
 from __future__ import annotations
 
@@ -75,6 +76,8 @@ def test_a_listing_written_in_batches_is_the_one_written_cell_by_cell(
         said = {"csv": ("'=HYPERLINK", "\\x1b[31mred", '"new\nline ""quoted"", comma"'), "jsonl": ("\\u001b[31mred",),
                 "md": ("\\u202eevil", "\\x07Bell", "AT\\&amp;T", "\\$5 \\~ \\`x\\`", "| spaced out |")}[fmt]
         assert all(t in expected for t in said)
+        # one batch of them all: a text long enough for char_scan's table (sources/char_scan.py)
+        assert CliRunner().invoke(cli, ["findings", "--db", str(db), "--format", fmt]).stdout == expected
     else:  # table: what one batch of every row writes, as each row was written before
         expected = CliRunner().invoke(cli, ["findings", "--db", str(db), "--format", fmt]).stdout
         assert "\\u202eevil" in expected and "\\x07Bell" in expected
