@@ -18,7 +18,6 @@ import duckdb
 
 from watchdesk.store.asked import marking, said_mark
 from watchdesk.store.citations import citing
-from watchdesk.store.listing_order import order
 from watchdesk.store.queries import ALIKE, CURRENT_IN_PERIOD, DOC_KIND, EVENT_DATE
 from watchdesk.store.store import Store
 
@@ -63,22 +62,17 @@ def _sql(store: Store, *, where: str, as_briefed: bool, limited: bool) -> str:
 
 _ROW = """l.doc_row, l.ticker, l.topic, l.polarity, l.score, l.sure, l.sentence, l.section, l.speaker, l.finding_id"""
 _ORDER = "l.day DESC, l.ticker, l.document, abs(l.score) DESC, l.start, l.topic, l.finding_id"
-_WHERE = """WHERE a.repeat IS NOT TRUE AND (CAST(? AS VARCHAR) IS NULL OR l.polarity = ?)
-          AND (CAST(? AS VARCHAR) IS NULL OR l.kind = ?)"""
-_CHOSEN = f"""{_WHERE}
+_CHOSEN = f"""WHERE a.repeat IS NOT TRUE AND (CAST(? AS VARCHAR) IS NULL OR l.polarity = ?)
+          AND (CAST(? AS VARCHAR) IS NULL OR l.kind = ?)
         ORDER BY {_ORDER}
         LIMIT ?"""
 # each listed call finding's mark (asked.marking), keyed by finding_id
 _CALLS = "SELECT finding_id AS key, doc_id, start, section, sentence FROM {}"
-# every row, in no order: listing_order orders them in Python (DuckDB's ORDER BY sorted every column), from the
-# columns listing_order.order takes (_KEYS) and the place of each finding
 _ALL = f"""calls AS ({_CALLS.format("listed")}), {marking("calls")}
-        SELECT {_ROW}, c.citation, a.copies, m.mark, m.relay_text, l.start
+        SELECT {_ROW}, c.citation, a.copies, m.mark, m.relay_text
         FROM listed l JOIN cited c USING (finding_id) LEFT JOIN again a USING (finding_id)
         LEFT JOIN marked m ON m.key = l.finding_id
-        {_WHERE}
-        LIMIT ?"""
-_KEYS = (0, 1, 2, 4, 14, 9)  # of _ALL's columns: doc_row, ticker, topic, score, start, finding_id
+        {_CHOSEN}"""
 # with a limit, the rows kept are cited and marked alone (citing every listed finding first took a second more, 50
 # rows or not)
 _LIMITED = f"""kept AS MATERIALIZED (
@@ -131,8 +125,6 @@ def _rows(
             for (day, document, source), ticker, topic, polarity, score, sure, sentence, section, speaker, finding_id,
                 cited, copies, mark, relay
             in zip(map(docs.__getitem__, found[0]), *found[1:14], strict=True)]  # fmt: skip
-    if limit is None:  # _ALL's rows, in no order
-        rows = [rows[k] for k in order(docs, [found[k] for k in _KEYS])]
     return rows, total
 
 

@@ -2,8 +2,7 @@
 (listing.columns): DuckDB's fetchall() made each of the benchmark's 880,000 rows and its 14 values one by one.
 Fetched by column or by row, with or without numpy, a listing must be the same rows, every value of the same type
 (the said-again lists as lists, a NULL as None, a score's float as it is): here the demo store's listings, made
-long by fetching only the first few rows by row, are compared by the repr of every row's items in order. So made
-long, the rows are also ordered as a long listing's are (listing_order with numpy, Python's sort without it)."""
+long by fetching only the first few rows by row, are compared by the repr of every row's items in order."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from watchdesk.store import explore, listing, listing_order
+from watchdesk.store import explore, listing
 
 CALLS: list[dict[str, Any]] = [
     {},
@@ -39,7 +38,6 @@ def test_a_listing_fetched_by_column_is_the_one_fetched_by_row(
     by_row = listed(db, call)
     assert len(by_row) < listing.FEW  # the demo's listings are fetched by row
     monkeypatch.setattr(listing, "FEW", 5)  # all but the first 5 rows by column
-    monkeypatch.setattr(listing_order, "LONG", 5)  # ordered with numpy
     by_column = listed(db, call)
     assert by_column == by_row
     monkeypatch.setitem(sys.modules, "numpy", None)  # numpy not installed: the rest by row
