@@ -49,7 +49,7 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dat
     show_default=True,
     help="Input format; auto sniffs the bytes (PDF magic, JSON, HTML tags, else text).",
 )
-@click.option("--ticker", help="Ticker, when the document does not say (it wins over the document).")
+@click.option("--ticker", help="Ticker; wins over the document and its file name (a disagreement is warned of).")
 @click.option("--fiscal-period", metavar="YYYY-Qn", help="Fiscal period as the company counts it, e.g. 2026-Q1.")
 @click.option("--call-date", metavar="YYYY-MM-DD", callback=_day, help="Date of the call.")
 def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, call_date: date | None) -> None:
@@ -77,7 +77,14 @@ def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, ca
     hints = Hints(ticker=ticker_given(ticker) if ticker is not None else None,
                   fiscal_period=fiscal_period.strip().upper() if fiscal_period else None, call_date=call_date)
     data = read_input(path, expected=_EXPECTED)
-    result = parse_transcript(data, format=cast("Format", fmt), origin=input_name(path), hints=hints)
+    # read as the document and its name have it, then the options put over it, each one that differs said
+    result = parse_transcript(data, format=cast("Format", fmt), origin=input_name(path))
+    for option, stated, given in (("--ticker", result.ticker, hints.ticker),
+                                  ("--fiscal-period", result.fiscal_period, hints.fiscal_period),
+                                  ("--call-date", result.call_date, hints.call_date)):
+        if stated is not None and given is not None and stated != given:
+            click.echo(f"warning: {option} {given} is used; the transcript or its file name says {stated}", err=True)
+    result = hints.override(result)
     if result.company is None:  # as the call states it ("welcome to the AMD first quarter ..."), else --ticker
         opening = " ".join(statement.text for statement in result.statements[:3])
         result = replace(result, company=stated_company(opening) or hints.ticker)
