@@ -37,7 +37,8 @@ def sentiment(ctx: click.Context, texts: tuple[str, ...], source: IO[bytes]) -> 
     Sentences given as arguments are scored in order, with ids 1, 2, ...; without them (or with "-")
     it reads JSONL lines {"id": ..., "text": ...} and writes one line per input line:
     {"id": ..., "label": "positive"|"negative"|"neutral", "score": float}. The score is
-    P(positive) - P(negative) from the default offline model; blank lines are skipped.
+    P(positive) - P(negative) from the default offline model; blank lines are skipped, and a line whose
+    "text" is empty or blank is neutral, 0.0 (an empty argument is refused: it is a typing slip).
     A line that is not a JSON object with a string "text" (or holds NaN or Infinity) stops the run
     with its file and line number.
 

@@ -81,8 +81,13 @@ def default_model() -> SentimentModel:
 
 
 def score(texts: Sequence[str], *, model: SentimentModel | None = None) -> list[tuple[Label, float]]:
-    """Sentiment of each sentence: ("positive" | "negative" | "neutral", score in [-1, 1])."""
-    return (model or default_model()).score(texts)
+    """Sentiment of each sentence: ("positive" | "negative" | "neutral", score in [-1, 1]). An empty or blank text
+    says nothing: neutral, 0.0 (the model alone gives its bias, neutral 0.0994)."""
+    scored = (model or default_model()).score(texts)
+    if all(text and not text.isspace() for text in texts):  # the usual batch
+        return scored
+    blank: tuple[Label, float] = ("neutral", 0.0)
+    return [found if text and not text.isspace() else blank for text, found in zip(texts, scored, strict=True)]
 
 
 def score_one(text: str, *, model: SentimentModel | None = None) -> tuple[Label, float]:
