@@ -277,8 +277,9 @@ def evidence(ctx: click.Context, citations: tuple[str, ...], db: Path | None, ar
 
     \b
     Examples:
-      watchdesk evidence F-bb889b74 --db demo.duckdb
+      watchdesk evidence F-bb889b74 --db demo.duckdb   # a citation from a briefing of that database
       watchdesk evidence F-bb889b74 F-0c1d2e3f --around 3
+      watchdesk evidence "$(watchdesk findings --limit 1 --format jsonl | jq -r .citation)"   # the newest finding
     """
     from watchdesk.store import explore
 
