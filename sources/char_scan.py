@@ -3,11 +3,15 @@ installed (with the notebooks and the dev tools): the regular expression's searc
 which was 2.5 s of CPU for the 390 MB that `watchdesk findings --format csv` writes for the briefing benchmark's
 880,000 findings. The text's UTF-16 code units are looked up in a table of the class's characters below U+10000, made
 once from the expression itself; a character beyond (two units, a surrogate pair) or a unit in the class sends the
-text to the expression, which has the last word. A short text, or no numpy, is read by the expression alone."""
+text to the expression, which has the last word. A short text, or a process that has not imported numpy, is read by
+the expression alone: importing numpy (~65 ms) and making the table (~30 ms) for one call's JSON would cost
+`watchdesk transcript parse` far more than the ~0.3 ms its 50 KB take the expression. A long listing has imported it
+(store/listing.columns), as have the notebooks."""
 
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 from typing import Any
 
@@ -16,7 +20,7 @@ SHORT = 4_096  # characters: a shorter text is searched by the expression
 
 def holds(one_character: re.Pattern[str], text: str) -> bool:
     """Whether `one_character` (an expression that matches one character, as a class does) is found in `text`."""
-    if len(text) >= SHORT and (table := _units(one_character)) is not None:
+    if len(text) >= SHORT and sys.modules.get("numpy") is not None and (table := _units(one_character)) is not None:
         import numpy
 
         units = numpy.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=numpy.uint16)

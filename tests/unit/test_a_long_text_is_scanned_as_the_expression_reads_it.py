@@ -34,7 +34,9 @@ def test_a_long_text_holds_a_character_where_the_expression_finds_one(
     numpy: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     char_scan._units.cache_clear()
-    if not numpy:
+    if numpy:
+        pytest.importorskip("numpy")  # the table is read only in a process that has imported numpy
+    else:
         monkeypatch.setitem(sys.modules, "numpy", None)
     texts = _texts()
     for pattern in PATTERNS:
