@@ -4,7 +4,8 @@ Hyperscan database compiles, C code that Python cannot interrupt), but in the fi
 loaded, it printed Python's traceback through click's or typing's import, and later it said "interrupted: what was
 stored is kept" for a command that stores nothing. Now the entry point (graph/entry.py) says "interrupted: nothing was
 done" there (exit 130), and a command that stores nothing (flag, sentiment, transcript, findings, changes, evidence)
-says "interrupted". A signal during Python's own start-up (its site module, before any watchdesk code) is Python's."""
+says "interrupted". A signal during Python's own start-up (its site module, before any watchdesk code) or shut-down
+(after the command's output is written) is Python's."""
 
 from __future__ import annotations
 
@@ -61,7 +62,11 @@ def test_one_ctrl_c_stops_flag_on_a_10k_in_one_line(shared_fixtures: Path, delay
     flag.send_signal(signal.SIGINT)
     out, said = flag.communicate(timeout=120)
     stopped_after = time.monotonic() - sent
-    if flag.returncode == 0:  # it had finished: its whole output was written
+    if flag.returncode in (0, -signal.SIGINT):
+        # it had finished: its whole output was written. A Ctrl-C while Python shuts down, after the command's code has
+        # ended and Python has put SIGINT's default action back, ends the process by the signal itself, as in Python's
+        # start-up: the shell says 130 all the same. Seen on CI at 0.9 s (a 10-K's flag takes 0.8-1.0 s of CPU here):
+        # -2 with the 131 lines written and nothing on stderr, in 3 of 15 tries at 0.86-0.9 s
         assert out.count("\n") > 50 and said == "", said
         return
     assert flag.returncode == 130, said
