@@ -60,9 +60,8 @@ def cron_environment(path: Path | None, *, crontab: str, home: str,
     base = _cron_base(crontab, home=home)
     try:
         return _sourced(base, first=source_env(path) if path else ":")
-    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:  # its words may quote a secret: not said
-        raise ConfigError(f"{done_said}: sh could not read {path} as a scheduled run would ({exc}){_bad_said(path)}; "
-                          "fix the file (lines like export NAME='value')") from None  # fmt: skip
+    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
+        raise ConfigError(_unread_said(path, exc, done_said=done_said, lines=_lines_to_blame(path))) from None
 
 
 def _cron_base(crontab: str, *, home: str) -> dict[str, str]:
@@ -79,38 +78,51 @@ def _sourced(base: Mapping[str, str], *, first: str, text: str = "") -> dict[str
     return dict(json.loads(done.stdout))
 
 
-def _bad_said(path: Path | None) -> str:
-    """"; sh cannot parse its line 2 (it sets X), ..." for a file sh stops in; "" when no line is to blame."""
-    from watchdesk.graph.env_lines import lines_said, unreadable_lines
+def _lines_to_blame(path: Path | None) -> tuple[str, list[int]]:
+    """The file's text and the lines sh cannot parse in it (none when it cannot be read as text)."""
+    from watchdesk.graph.env_lines import unreadable_lines
 
     try:
         text = path.read_text(encoding="utf-8") if path else ""
-        bad = unreadable_lines(text)
+        return text, unreadable_lines(text)
     except (OSError, UnicodeDecodeError, subprocess.TimeoutExpired):
-        return ""
-    return (f"; sh cannot parse its {lines_said(text, bad)}, and a scheduled run stops there, before watchdesk "
-            "starts" if bad else "")
+        return "", []
+
+
+def _unread_said(path: Path | None, exc: Exception, *, done_said: str, lines: tuple[str, list[int]]) -> str:
+    """What a command says of a file sh stops in: `exc`'s exit status, never its words (they may quote a secret), and
+    the lines to blame, "; sh cannot parse its line 2 (it sets X), ...", when there are."""
+    from watchdesk.graph.env_lines import lines_said
+
+    text, bad = lines
+    blamed = (f"; sh cannot parse its {lines_said(text, bad)}, and a scheduled run stops there, before watchdesk "
+              "starts" if bad else "")  # fmt: skip
+    return (f"{done_said}: sh could not read {path} as a scheduled run would ({exc}){blamed}; fix the file (lines "
+            "like export NAME='value')")
 
 
 def _readable_part(path: Path, *, home: str) -> tuple[dict[str, str], str | None]:
     """The env file as a scheduled run reads it, and None; or, when sh cannot read it whole, what it reads of its
-    other lines (nothing when even those stop it), and what to say of it (never a line's text)."""
-    try:
-        return cron_environment(path, crontab="", home=home, done_said="nothing read"), None
-    except ConfigError as exc:
-        from watchdesk.graph.env_lines import lines_said, unreadable_lines, without_lines
+    other lines (nothing when even those stop it), and what to say of it (never a line's text). The lines to blame are
+    looked for once (each look runs `sh -n` over the file's lines)."""
+    from watchdesk.graph.env_lines import lines_said, without_lines
 
+    base = _cron_base("", home=home)
+    try:
+        return _sourced(base, first=source_env(path)), None
+    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
+        failed: Exception = exc
+    text, bad = lines = _lines_to_blame(path)
+    if bad:
         try:
-            text = path.read_text(encoding="utf-8")
-            bad = unreadable_lines(text)
-            if not bad:
-                raise ValueError("no line to leave out") from None
-            read = _sourced(_cron_base("", home=home), first='set -a; eval "$(cat)"; set +a',
-                            text=without_lines(text, bad))  # fmt: skip
-        except (OSError, UnicodeDecodeError, ValueError, subprocess.TimeoutExpired):
-            return {}, f"{exc}; going on with this shell's settings alone"
-        return read, (f"{path}: sh cannot parse its {lines_said(text, bad)}, and a scheduled run stops there, before "
-                      "watchdesk starts: fix it (lines like export NAME='value'); read its other lines")
+            read = _sourced(base, first='set -a; eval "$(cat)"; set +a', text=without_lines(text, bad))
+        except (OSError, ValueError, subprocess.TimeoutExpired):
+            pass
+        else:
+            return read, (f"{path}: sh cannot parse its {lines_said(text, bad)}, and a scheduled run stops there, "
+                          "before watchdesk starts: fix it (lines like export NAME='value'); read its other lines")
+    said = _unread_said(path, failed, done_said="nothing read", lines=lines)
+    return {}, f"{said}; going on with this shell's settings alone"
 
 
 # what `watchdesk approve` never takes from the env file: which database and which pack are the command line's (a
