@@ -177,7 +177,7 @@ class Schedule(_Strict):
     @field_validator("day", mode="before")
     @classmethod
     def _day_as_written(cls, value: object) -> object:
-        if not isinstance(value, str) or len(said := value.strip().lower()) < 3:
+        if not isinstance(value, str) or len(said := value.strip().lower().removesuffix(".")) < 3:
             return value
         days = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
         return next((day for day in days if day.startswith(said)), value)
@@ -350,6 +350,10 @@ def _line(text: str, loc: tuple[Any, ...], given: object) -> str:
     return f" (line {lines[0]})" if len(lines) == 1 else ""
 
 
+# what [schedule] day takes, as a refusal says it ("funday", "mo")
+_DAYS_SAID = "monday to sunday, or its first three letters or more (mon, Tues, THURS, sun.)"
+
+
 def _describe(exc: ValidationError, text: str) -> str:
     lines = []
     errors = exc.errors()
@@ -368,6 +372,8 @@ def _describe(exc: ValidationError, text: str) -> str:
             msg += f"; did you mean `{close}`?"  # "cadense" is "cadence"
         elif err["type"] == "string_pattern_mismatch" and loc[-1:] == ("time",):
             msg = "must be a 24-hour time HH:MM, e.g. 07:00 or 18:30"
+        elif err["type"] == "literal_error" and loc == ("schedule", "day"):
+            msg = f"must be a day of the week, in any case: {_DAYS_SAID}"
         elif err["type"] == "tuple_type" and isinstance(err.get("input"), dict):  # [tickers] where [[tickers]] goes
             table = ".".join(str(part) for part in loc if not isinstance(part, int))
             msg, given = f"a list of tables: write each entry under [[{table}]] (two brackets), not [{table}]", ""
