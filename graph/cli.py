@@ -428,8 +428,9 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
     At a terminal a waiting run's plan is shown first and you answer approve / reject / edit, as `watchdesk run`
     asks (--yes skips that); elsewhere (a script) the run goes ahead at once. A run resumes as it started: a
     --replay run from the same pack, a --record run still recording. It delivers with this shell's settings and,
-    for each one this shell does not set (WATCHDESK_SMTP_URL, a webhook variable, WATCHDESK_SEC_IDENTITY), with
-    that of ~/.config/watchdesk/env, as a scheduled run reads it, so it sends what the scheduled run would have.
+    for each one this shell does not set (WATCHDESK_SMTP_URL, a webhook variable, WATCHDESK_SEC_IDENTITY, and
+    WATCHDESK_MODEL's provider key, e.g. OPENAI_API_KEY), with that of ~/.config/watchdesk/env, as a scheduled run
+    reads it, so it sends what the scheduled run would have.
 
     \b
     Examples:
@@ -467,6 +468,7 @@ def _with_scheduled_settings(run_id: str, settings: Settings, *, show: bool) -> 
     """`settings` completed from the scheduled runs' env file for a run that can resume, saying what was read. A run
     that cannot (no database, no such run, one done) is said first, as the only line (`--show` shows it as it is)."""
     from watchdesk.graph.cron_env import env_file, scheduled_settings
+    from watchdesk.graph.llm_env import model_variables
     from watchdesk.graph.resume import load_stopped, webhook_variables
 
     try:
@@ -476,6 +478,8 @@ def _with_scheduled_settings(run_id: str, settings: Settings, *, show: bool) -> 
             return settings
         raise
     settings, added, note = scheduled_settings(settings, home=str(Path.home()), wanted=webhook_variables(stopped))
+    if provider_said := model_variables(settings.model, added):  # its client reads them of the process, as cron's does
+        os.environ.update({name: settings.env[name] for name in provider_said})
     if note:
         err.print(f"warning: {escape(note)}", soft_wrap=True)
     if added:

@@ -135,12 +135,16 @@ def with_scheduled_settings(here: Mapping[str, str], *, home: str,
     """This shell's environment, with the settings the env file sets and this shell does not (or sets empty) added,
     read as a scheduled run reads the file; the names so added; and what to say of a file sh cannot read whole (its
     other lines are read). `watchdesk approve` resumes a run, often a scheduled one, from a person's shell: it sends
-    what the scheduled run would have. Settings are WATCHDESK_* variables and the `wanted` ones (the run's webhook
-    variables); this shell's own values win."""
+    what the scheduled run would have. Settings are WATCHDESK_* variables, the `wanted` ones (the run's webhook
+    variables) and those WATCHDESK_MODEL's provider reads (its key: the run's LLM judge is built with them); this
+    shell's own values win."""
+    from watchdesk.graph.llm_env import model_variables
+
     path = env_file()
     if not path.is_file():
         return dict(here), [], None
     scheduled, note = _readable_part(path, home=home)
+    wanted = {*wanted, *model_variables(here.get("WATCHDESK_MODEL") or scheduled.get("WATCHDESK_MODEL"), scheduled)}
     added = {name: value for name, value in scheduled.items() if value and not here.get(name)
              and (name.startswith("WATCHDESK_") or name in wanted) and name not in _NOT_FROM_FILE}  # fmt: skip
     return dict(here) | added, sorted(added), note

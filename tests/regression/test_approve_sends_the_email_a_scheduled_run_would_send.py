@@ -101,5 +101,6 @@ def test_a_plan_that_emails_nobody_has_no_note() -> None:
 def test_approve_help_says_it_reads_the_scheduled_settings() -> None:
     said = _said(CliRunner().invoke(cli, ["approve", "--help"]).output)
     assert ("It delivers with this shell's settings and, for each one this shell does not set (WATCHDESK_SMTP_URL, a "
-            "webhook variable, WATCHDESK_SEC_IDENTITY), with that of ~/.config/watchdesk/env, as a scheduled run reads "
-            "it, so it sends what the scheduled run would have.") in said, said
+            "webhook variable, WATCHDESK_SEC_IDENTITY, and WATCHDESK_MODEL's provider key, e.g. OPENAI_API_KEY), with "
+            "that of ~/.config/watchdesk/env, as a scheduled run reads it, so it sends what the scheduled run would "
+            "have.") in said, said
