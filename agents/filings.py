@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from watchdesk.agents.bugs import audit_bug
+from watchdesk.agents.filing_identity import Owner, check_company
 from watchdesk.agents.filing_spans import SECTIONED, Labelled, with_spans
 from watchdesk.agents.filings_compare import COMPARE_VERSION, StoredPair, compare_stored, previous_filing
 from watchdesk.agents.flagging.topics import TopicLibrary
@@ -47,6 +48,8 @@ class FilingsRequest:
     # the gateway's size cap in force (WATCHDESK_HTTP_MAX_MB, in bytes): a comparison an earlier run left because the
     # previous filing passed a smaller cap is made again (None: not known, never made again)
     http_max_bytes: int | None = None
+    # where SEC's ticker map lists a symbol its CIK's listing does not hold (filing_identity): None, not checked
+    owner: Owner | None = None
 
 
 @dataclass(kw_only=True)
@@ -58,6 +61,7 @@ class FilingsResult:
     gaps: list[str] = field(default_factory=list)
     six_k: dict[str, SixKKind] = field(default_factory=dict)  # every 6-K in the window: accession -> kind
     compared: list[str] = field(default_factory=list)  # "new_doc_id vs old_doc_id" per comparison stored
+    notes: list[str] = field(default_factory=list)  # what the listing says of the company (a ticker changed)
 
 
 def window(*, as_of: date, lookback_days: int, since: date | None, until: date | None) -> tuple[date, date]:
@@ -72,7 +76,7 @@ def collect(req: FilingsRequest, *, fetcher: Fetcher, store: Store, run_id: str)
     result = FilingsResult(ticker=ticker)
     listing: dict[str, Filing] = {}
     chosen = list_new_filings(req, fetcher=fetcher, store=store, run_id=run_id, six_k=result.six_k, listing=listing,
-                              gaps=result.gaps)
+                              gaps=result.gaps, notes=result.notes)
     result.listed = len(chosen)
     known = store.known_accessions([f.accession for f in chosen] + list(req.accessions))
     listed: list[Filing | str] = [f for f in reversed(chosen) if f.accession not in known]  # oldest first
@@ -132,10 +136,14 @@ def list_new_filings(
     six_k: dict[str, SixKKind] | None = None,
     listing: dict[str, Filing] | None = None,
     gaps: list[str] | None = None,
+    notes: list[str] | None = None,
 ) -> list[Filing]:
     """The filings in the window (the newest limit_per_form of each form), newest first; 6-Ks only of the
-    kinds asked for (every 6-K's kind goes into `six_k`). Forms not asked for (3, 4, 5) are never chosen."""
+    kinds asked for (every 6-K's kind goes into `six_k`). Forms not asked for (3, 4, 5) are never chosen. Raises
+    OtherCompanyError when the listing is another company's than the symbol's (filing_identity)."""
     subs = edgar.fetch_submissions(fetcher, req.company.cik, agent=AGENT, run_id=run_id)
+    if (note := check_company(req.company, subs, owner=req.owner)) and notes is not None:
+        notes.append(note)
     oldest = min((f.filing_date for f in subs.filings), default=None)
     if subs.older_pages and (oldest is None or req.since < oldest):
         # The recent page holds about 1,000 filings; a window reaching further back needs the older pages.

@@ -133,3 +133,14 @@ def _shipped(symbol: str, cik: int) -> CompanyRef | None:
 
     ref = shipped_index().ticker(symbol)
     return ref if ref is not None and ref.cik == cik else None
+
+
+def ticker_owner(symbol: str, cik: int) -> tuple[CompanyRef, str] | None:
+    """The company the snapshot of SEC's map shipped with watchdesk lists `symbol` as, and the snapshot said, when it is
+    another CIK's: for a run's check of EDGAR's listing of `cik` (agents.filing_identity), read only when that listing
+    does not hold the symbol."""
+    from watchdesk.graph.goal.names import shipped_index
+
+    index = shipped_index()
+    ref = index.ticker(symbol)
+    return (ref, index.origin) if ref is not None and ref.cik != cik else None

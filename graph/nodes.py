@@ -17,6 +17,7 @@ from watchdesk.agents.briefing.period import Period
 from watchdesk.agents.briefing.text import plural
 from watchdesk.agents.filings_compare import watched_topics
 from watchdesk.agents.flagging.agent import flag_documents
+from watchdesk.graph.companies import ticker_owner
 from watchdesk.graph.delivery import deliver_briefing
 from watchdesk.graph.deps import Deps
 from watchdesk.graph.failures import record_failure
@@ -71,6 +72,7 @@ def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["sup
         compare_previous=p.get("compare_previous", True),
         topics=watched_topics(deps.watchlist.topics.watch, [t.model_dump() for t in deps.watchlist.topics.custom]),
         http_max_bytes=int(deps.settings.http.max_mb * MIB),
+        owner=ticker_owner,
     )
     try:
         res = filings.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)
@@ -78,6 +80,7 @@ def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["sup
         return failed(step, exc, deps, ticker=p["ticker"])
     summary = f"{res.listed} filings in window, {len(res.new_doc_ids)} new documents, {res.skipped} already stored"
     summary += f", {len(res.compared)} compared with the previous filing" if res.compared else ""
+    summary += "".join(f"; {note}" for note in res.notes)
     # the 6-Ks in the window of kinds not read (notices, monthly revenue): "0 filings in window" hid them
     if left := [kind for kind in res.six_k.values() if kind not in req.six_k_kinds]:
         from watchdesk.sources.six_k import LABELS
