@@ -14,6 +14,7 @@ from watchdesk.graph.goal.names import (
     name_key,
     products,
     segments,
+    ticker_changed,
     ticker_doubts,
     unlisted_names,
 )
@@ -359,6 +360,7 @@ def _record(
         also = f"; also named so: {', '.join(r.ticker for r in outcome.others)}" if outcome.others else ""
         ref = outcome.ref
         said = f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) by {outcome.how}{also}"
+        said += ticker_changed(phrase, ref)
         if outcome.how == "ticker":
             said += ticker_doubt(phrase, ref)
         elif outcome.how == "alias" and (part := segments().get(name_key(phrase))):

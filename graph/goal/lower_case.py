@@ -7,7 +7,7 @@ import re
 
 from watchdesk.graph.goal.capitals import first_as_acronym, first_as_company, margin_follows
 from watchdesk.graph.goal.companies import ORDINARY_ALIASES, SHORT_NAME_RANK, Found, Named, ticker_doubt
-from watchdesk.graph.goal.names import CompanyIndex
+from watchdesk.graph.goal.names import CompanyIndex, former_ticker, ticker_changed
 from watchdesk.graph.goal.positions import LIST_JOINT, after_watch_verb, is_ordinary, qualified_words
 from watchdesk.graph.goal.text import Notes, Text, Token
 from watchdesk.graph.goal.words import ACRONYMS, COMPANY_FIRST, common_words, english_words
@@ -79,10 +79,12 @@ def read_as_ticker(
 ) -> None:
     """`phrase` read as `ref`'s ticker (or as `how` says); said now (`notes`), or once the companies are placed."""
     word = re.sub(r"['’]s$", "", phrase)  # "nvda's"
-    how = how or ("by ticker, written in lower case" if word.upper().replace(".", "-") == ref.ticker else
+    how = how or ("by ticker, written in lower case" if word.upper().replace(".", "-") in (
+        ref.ticker, former_ticker(ref)) else
                   f"by the start of its SEC name, written in lower case (write {ref.ticker} or {word.capitalize()} to "
                   "be sure)")
     said = f"company {phrase!r} -> {ref.ticker} ({ref.name}, CIK {ref.cik}) {how}" + ticker_doubt(word, ref)
+    said += ticker_changed(word, ref)
     found.named.append(Named(ref, phrase, start, said))
     found.spans.append((start, start + len(phrase)))
     if notes is not None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import cast
+from typing import TypedDict, cast
 
 from watchdesk.graph.goal.text import fold
 from watchdesk.graph.goal.words import words
@@ -58,6 +58,27 @@ def has_legal_form(phrase: str) -> bool:
     return len(words) > 1 and words[-1] in _SUFFIXES and words[-1] not in ("the", "de", "com")
 
 
+class TickerChange(TypedDict):
+    """A ticker a company changed to since SEC's map shipped (aliases.toml [ticker_changes])."""
+
+    cik: int
+    was: str  # the ticker the map holds
+    since: str  # the day the new one started trading
+
+
+def _with_new_tickers(refs: list[CompanyRef], changes: Mapping[str, TickerChange]) -> list[CompanyRef]:
+    """`refs` with each changed ticker's new one right before the old, where the map does not hold it yet (a map
+    refreshed from SEC since does)."""
+    held = {ref.ticker for ref in refs}
+    moved = {(c["was"], c["cik"]): new for new, c in changes.items() if new not in held}
+    out = []
+    for ref in refs:
+        if new := moved.get((ref.ticker, ref.cik)):
+            out.append(CompanyRef(ticker=new, cik=ref.cik, name=ref.name))
+        out.append(ref)
+    return out
+
+
 @dataclass(frozen=True)
 class Match:
     """A name resolved to a company, with the others it could also have meant."""
@@ -80,8 +101,14 @@ class CompanyIndex:
     origin: str = "the snapshot of SEC's ticker map shipped with watchdesk (early 2025)"
 
     @classmethod
-    def build(cls, refs: Iterable[CompanyRef], *, aliases: Mapping[str, str]) -> CompanyIndex:
+    def build(
+        cls, refs: Iterable[CompanyRef], *, aliases: Mapping[str, str],
+        changes: Mapping[str, TickerChange] | None = None,
+    ) -> CompanyIndex:
+        """`changes`: tickers changed since the map was made (ticker_changes): the new one is the company's, before its
+        others, and the old one stands for it."""
         index = cls(by_ticker={})
+        refs = _with_new_tickers(list(refs), changes or {})
         for ref in refs:
             if ref.ticker in index.by_ticker:
                 continue
@@ -95,6 +122,10 @@ class CompanyIndex:
             words = key.split()
             for n in range(1, len(words)):
                 index.prefixes.setdefault(" ".join(words[:n]), []).append(ref)
+        for new, change in (changes or {}).items():
+            now, old = index.by_ticker.get(new), index.by_ticker.get(change["was"])
+            if now is not None and now.cik == change["cik"] and (old is None or old.cik == now.cik):
+                index.by_ticker[change["was"]] = now  # "SQ" is Block's, under XYZ
         for alias, ticker in aliases.items():
             index.aliases[name_key(alias)] = index.by_ticker.get(ticker) if ticker else None
         return index
@@ -293,11 +324,33 @@ def acquired() -> dict[str, str]:
     return _alias_tables()["acquired"]
 
 
+def ticker_changes() -> dict[str, TickerChange]:
+    """Tickers companies changed to since the shipped snapshot, by the new ticker ("XYZ": Block's, SQ in the snapshot;
+    aliases.toml [ticker_changes])."""
+    return cast(dict[str, TickerChange], _alias_tables()["ticker_changes"])
+
+
+def former_ticker(ref: CompanyRef) -> str:
+    """The ticker `ref`'s company had before it changed since the shipped snapshot ("SQ" of XYZ), or ""."""
+    change = ticker_changes().get(ref.ticker)
+    return change["was"] if change is not None and change["cik"] == ref.cik else ""
+
+
+def ticker_changed(written: str, ref: CompanyRef) -> str:
+    """What a decision adds when `ref`'s ticker changed since the shipped snapshot: "" for any other company."""
+    if not (was := former_ticker(ref)):
+        return ""
+    change = ticker_changes()[ref.ticker]
+    if written.lstrip("$").strip().upper() == was:
+        return f"; {change['was']} was its ticker until {change['since']}: it trades as {ref.ticker} since"
+    return f"; its ticker since {change['since']} ({change['was']} before)"
+
+
 @cache
 def shipped_index() -> CompanyIndex:
     """The index over the snapshot shipped in the package: works offline."""
     data = (resources.files("watchdesk.graph.goal") / SNAPSHOT).read_bytes()
-    return CompanyIndex.build(parse_snapshot(data), aliases=load_aliases())
+    return CompanyIndex.build(parse_snapshot(data), aliases=load_aliases(), changes=ticker_changes())
 
 
 def clearly_named(name: str) -> CompanyRef | None:

@@ -13,6 +13,7 @@ from watchdesk.graph.goal.names import (
     parse_snapshot,
     shipped_index,
     snapshot_bytes,
+    ticker_changes,
 )
 from watchdesk.graph.settings import Settings
 
@@ -26,7 +27,7 @@ def index_for(settings: Settings) -> CompanyIndex:
     path = cached_snapshot(settings)
     if path is None or not path.is_file():
         return shipped_index()
-    index = CompanyIndex.build(parse_snapshot(path.read_bytes()), aliases=load_aliases())
+    index = CompanyIndex.build(parse_snapshot(path.read_bytes()), aliases=load_aliases(), changes=ticker_changes())
     index.origin = f"SEC's ticker map refreshed into {path}"
     return index
 
@@ -45,6 +46,6 @@ def refresh(settings: Settings, *, replay: Path | None) -> CompanyIndex:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(snapshot_bytes(refs, source=f"SEC company_tickers.json {how}"))
-    index = CompanyIndex.build(refs, aliases=load_aliases())
+    index = CompanyIndex.build(refs, aliases=load_aliases(), changes=ticker_changes())
     index.origin = f"SEC's ticker map {how} ({len(index.rank):,} companies)"
     return index
