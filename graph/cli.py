@@ -228,6 +228,8 @@ def out_option(fn: Callable[..., Any]) -> Callable[..., Any]:
 
 def _settings(ctx: click.Context, **changes: Any) -> Settings:
     settings: Settings = ctx.obj
+    if changes.get("db_path") is not None:  # --db given: the messages about the database name it, not WATCHDESK_DB
+        changes["db_named_by"] = "--db"
     return settings.with_(**{k: v for k, v in changes.items() if v is not None})
 
 
@@ -257,7 +259,8 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     from watchdesk.graph.validate import writable_paths
 
     # before its pack is copied
-    writable_paths(demo_watchlist(), out_dir=Path(base.out_dir), db_path=base.db_path, command="demo")
+    writable_paths(demo_watchlist(), out_dir=Path(base.out_dir), db_path=base.db_path, command="demo",
+                   db_named_by=base.db_named_by)
     # The replayed pack (the bundled one plus the fixtures' feeds) stays beside the database: the gaps and the
     # run record name it, so it must still be there to read, or to resume the run from.
     work = Path(base.db_path).resolve().parent / ".watchdesk"

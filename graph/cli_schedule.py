@@ -76,7 +76,7 @@ def install(ctx: click.Context, watchlist: Path, db: Path | None, out: Path | No
     if ended := horizon_ended(wl, settings.as_of or today()):  # today as `run` counts it
         raise ConfigError(f"{watchlist}: {ended}; nothing installed.")
     if problems := option_problems(out_dir=out or settings.out_dir, db_path=db or settings.db_path,
-                                   command="schedule install"):
+                                   command="schedule install", db_named_by="--db" if db else settings.db_named_by):
         raise ConfigError(describe_problems("nothing installed; the scheduled runs would fail", problems))
     path = watchlist.resolve()
     job = _job(path, db or settings.db_path, out or settings.out_dir)

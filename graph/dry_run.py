@@ -48,7 +48,7 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     # a run refuses them before fetching: say so now
     problems += setting_problems(watchlist, smtp_url=settings.smtp_url, env=settings.env)
     problems += folder_problems(watchlist, out_dir=settings.out_dir, db_path=settings.db_path,
-                                record_dir=settings.record_dir)
+                                record_dir=settings.record_dir, db_named_by=settings.db_named_by)
     plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir)
     n = len(watchlist.tickers)
     echo(f"plan for {origin} ({n} ticker{'s' * (n != 1)}; tickers {how}):")
@@ -91,7 +91,7 @@ def _store_problems(settings: Settings) -> list[str]:
     except ConfigError as exc:
         if "older than this watchdesk" in str(exc):  # a run migrates it: no problem
             return []
-        return [f"--db: {exc}"]
+        return [f"{settings.db_named_by}: {exc}"]
     return []
 
 

@@ -85,6 +85,12 @@ def no_store_to_read(path: Path, *, given: object) -> str | None:
     return f"{why}: pass --db with the file a run wrote"
 
 
+def another_db(named_by: str) -> str:
+    """What to do about a database that cannot serve, said where its path came from: the --db the user typed (or its
+    default), or WATCHDESK_DB, which they would not find by looking for a --db."""
+    return "set WATCHDESK_DB to another file, or pass --db" if named_by == "WATCHDESK_DB" else "give another --db"
+
+
 def checkpoint_file(db_path: Path | str) -> Path:
     """The file beside the database holding the runs' saved state (LangGraph's checkpoints)."""
     return Path(f"{db_path}.checkpoints.sqlite")

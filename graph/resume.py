@@ -95,7 +95,7 @@ def webhook_variables(stopped: StoppedRun) -> tuple[str, ...]:
 def load_stopped(run_id: str, settings: Settings) -> StoppedRun:
     """The run as recorded, read without writing; a ConfigError when it cannot be resumed."""
     if why := no_database(Path(settings.db_path)):
-        raise ConfigError(f"{why}: pass --db with the file the run used")
+        raise ConfigError(f"{why}: {_the_run_db(settings)}")
     with Store.open(settings.db_path, read_only=True) as probe:
         cursor = probe.con.execute("SELECT * FROM runs WHERE run_id = ?", [run_id])
         names = [d[0] for d in cursor.description or []]
@@ -213,7 +213,7 @@ def run_said(run_id: str, settings: Settings) -> str:
     from watchdesk.store.reader import RUN_STATUS, STALE_RUNNING
 
     if why := no_database(Path(settings.db_path)):
-        raise ConfigError(f"{why}: pass --db with the file the run used")
+        raise ConfigError(f"{why}: {_the_run_db(settings)}")
     with Store.open(settings.db_path, read_only=True) as store:
         rows = store.query(f"SELECT watchlist, {RUN_STATUS}, started_at, plan FROM runs WHERE run_id = ?", [run_id])
         if not rows:
@@ -274,3 +274,10 @@ def briefed_already(store: Store, run_id: str) -> str | None:
     """A done run of the same watchlist that briefed the period `run_id` would brief, if any (the latest)."""
     done = _same_period(store, run_id, statuses=("done",))
     return done[-1][0] if done else None
+
+
+def _the_run_db(settings: Settings) -> str:
+    """Where to say the run's database is, as its path was given: WATCHDESK_DB when the user typed no --db."""
+    if settings.db_named_by == "WATCHDESK_DB":
+        return "set WATCHDESK_DB to the file the run used, or pass --db with it"
+    return "pass --db with the file the run used"

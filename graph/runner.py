@@ -310,7 +310,7 @@ def _execute(
     judge_model: Any = None,
 ) -> RunOutcome:
     writable_paths(watchlist, out_dir=Path(settings.out_dir), db_path=settings.db_path, record_dir=settings.record_dir,
-                   smtp_url=settings.smtp_url, env=settings.env)  # fmt: skip
+                   smtp_url=settings.smtp_url, env=settings.env, db_named_by=settings.db_named_by)  # fmt: skip
     _check_checkpoints(settings)
     audit = AuditBuffer()
     usage: Counter[str] = Counter()

@@ -45,6 +45,7 @@ class HttpLimits:
 @dataclass(frozen=True, kw_only=True)
 class Settings:
     db_path: Path = Path("watchdesk.duckdb")
+    db_named_by: str = "--db"  # where db_path came from, for messages: "--db" (or its default), or "WATCHDESK_DB"
     mode: Literal["live", "replay"] = "live"
     replay_dir: Path | None = None
     record_dir: Path | None = None
@@ -98,6 +99,7 @@ def from_env(env: Mapping[str, str] | None = None) -> Settings:
     _check_paths(env)
     return Settings(
         db_path=Path(env.get("WATCHDESK_DB") or "watchdesk.duckdb"),  # empty: unset, not "."
+        db_named_by="WATCHDESK_DB" if env.get("WATCHDESK_DB") else "--db",
         mode="replay" if replay else "live",
         replay_dir=Path(replay) if replay else None,
         cache_dir=Path(cache),

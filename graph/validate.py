@@ -13,7 +13,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from watchdesk.agents.briefing.deliver import target_folder
-from watchdesk.graph.paths import checkpoint_file, unusable_database, unwritable, unwritable_beside, unwritable_file
+from watchdesk.graph.paths import (
+    another_db,
+    checkpoint_file,
+    unusable_database,
+    unwritable,
+    unwritable_beside,
+    unwritable_file,
+)
 from watchdesk.graph.policy import domain_allowed
 from watchdesk.graph.watchlist import Delivery, Policy, Ticker, Watchlist
 from watchdesk.sources.addresses import recipient_allowed
@@ -58,13 +65,14 @@ def ensure_valid(watchlist: Watchlist, *, origin: str = "watchlist") -> None:
 
 def writable_paths(
     watchlist: Watchlist, *, out_dir: Path, db_path: Path | str, record_dir: Path | None = None, command: str = "run",
-    smtp_url: str | None = None, env: Mapping[str, str] = {},
+    smtp_url: str | None = None, env: Mapping[str, str] = {}, db_named_by: str = "--db",
 ) -> None:
     """ConfigError when the database, the briefing folder, the --record pack or a file delivery's folder cannot be
     created or written, or a delivery's setting (`smtp_url`, a webhook variable of `env`) cannot be read, said before
     anything is fetched (as the dry run says it): a run found it only after fetching and flagging everything, and then
     failed."""
-    problems = folder_problems(watchlist, out_dir=out_dir, db_path=db_path, record_dir=record_dir, command=command)
+    problems = folder_problems(watchlist, out_dir=out_dir, db_path=db_path, record_dir=record_dir, command=command,
+                               db_named_by=db_named_by)
     if problems := problems + setting_problems(watchlist, smtp_url=smtp_url, env=env):
         raise ConfigError(describe_problems("nothing was fetched", problems))
 
@@ -126,13 +134,13 @@ def smtp_problems(watchlist: Watchlist, *, smtp_url: str | None) -> list[str]:
 
 def folder_problems(
     watchlist: Watchlist, *, out_dir: Path, db_path: Path | str | None = None, record_dir: Path | None = None,
-    command: str = "run",
+    command: str = "run", db_named_by: str = "--db",
 ) -> list[str]:
     """The paths a run writes that cannot be created or written: those of its options (option_problems) and each file
     delivery's folder, checked before anything is fetched (and by a dry run), naming the option or the delivery
     entry."""
-    return option_problems(out_dir=out_dir, db_path=db_path, record_dir=record_dir, command=command) + \
-        _file_target_problems(watchlist)
+    return option_problems(out_dir=out_dir, db_path=db_path, record_dir=record_dir, command=command,
+                           db_named_by=db_named_by) + _file_target_problems(watchlist)
 
 
 def delivery_problems(watchlist: Watchlist, *, smtp_url: str | None, env: Mapping[str, str]) -> list[str]:
@@ -155,22 +163,25 @@ def _file_target_problems(watchlist: Watchlist) -> list[str]:
 
 
 def option_problems(
-    *, out_dir: Path, db_path: Path | str | None = None, record_dir: Path | None = None, command: str = "run"
+    *, out_dir: Path, db_path: Path | str | None = None, record_dir: Path | None = None, command: str = "run",
+    db_named_by: str = "--db",
 ) -> list[str]:
     """The database (--db), briefing folder (--out) and --record pack a run would write that cannot be written;
-    `command` is the one whose options they are ("demo", "schedule install")."""
+    `command` is the one whose options they are ("demo", "schedule install"), `db_named_by` where the database's path
+    came from ("--db", or "WATCHDESK_DB" when the user typed no --db)."""
     problems = []
+    by, other = db_named_by, another_db(db_named_by)
     if db_path is not None and str(db_path) != ":memory:" and (why := unusable_database(Path(db_path))):
-        problems.append(f"--db: the database {db_path} cannot be written ({why}): give another --db")
+        problems.append(f"{by}: the database {db_path} cannot be written ({why}): {other}")
     elif db_path is not None and str(db_path) != ":memory:" and (why := unwritable_beside(Path(db_path))):
-        problems.append(f"--db: the database {db_path} cannot be written: its folder refuses new files ({why}), and "
+        problems.append(f"{by}: the database {db_path} cannot be written: its folder refuses new files ({why}), and "
                         f"DuckDB writes its log ({Path(db_path).name}.wal) and temporary files beside the database; "
-                        "make the folder writable, or copy the database to a folder that can be written and pass --db "
-                        "with the copy")  # fmt: skip
+                        "make the folder writable, or copy the database to a folder that can be written and "
+                        f"{'set WATCHDESK_DB to' if by == 'WATCHDESK_DB' else 'pass --db with'} the copy")  # fmt: skip
     elif db_path is not None and (kept := checkpoint_file(db_path)).exists() and (why := unwritable_file(kept)):
-        problems.append(f"--db: the checkpoint file {kept} beside the database cannot be written ({why}): make it "
+        problems.append(f"{by}: the checkpoint file {kept} beside the database cannot be written ({why}): make it "
                         "writable (it holds the saved state that runs awaiting approval and interrupted runs resume "
-                        "from), or give another --db")  # fmt: skip
+                        f"from), or {other}")  # fmt: skip
     if record_dir is not None and (why := unwritable(record_dir)):
         problems.append(f"--record: the pack folder {record_dir} cannot be written ({why}): give another --record")
     if why := unwritable(out_dir):
