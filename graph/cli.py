@@ -31,6 +31,7 @@ from watchdesk.sources.errors import (
     ParsingError,
     StoreDamagedError,
     WatchdeskError,
+    did_you_mean,
     disk_full,
     no_room,
     unexpected,
@@ -103,9 +104,19 @@ def one_line(exc: click.UsageError) -> click.UsageError | OneLineUsageError:
         return exc
     help_of = f"; see `{exc.ctx.command_path} --help`" if exc.ctx is not None else ""
     message = exc.format_message().rstrip()
-    if exc.ctx is not None and (unknown := _NO_SUCH_COMMAND.match(message)):  # "watchdesk audit": say where it is
-        help_of = _meant(unknown["name"], exc.ctx) + help_of
+    if isinstance(exc, click.NoSuchOption):  # click's "(Did you mean one of: '--limit', '--polarity'?)": ours
+        message = exc.message.rstrip().rstrip(".") + did_you_mean(_closest(exc.option_name, exc.possibilities or []))
+    if exc.ctx is not None and (unknown := _NO_SUCH_COMMAND.match(exc.message.rstrip())):  # "watchdesk audit"
+        message, help_of = exc.message.rstrip(), _meant(unknown["name"], exc.ctx) + help_of
     return OneLineUsageError(message.rstrip(".") + help_of)
+
+
+def _closest(name: str, close: list[str]) -> list[str]:
+    """Click's close options (best first, from a cutoff of 0.6), the best and those as close as a command's slip must
+    be: "--limt" is --limit's, not --polarity's too."""
+    import difflib
+
+    return [c for n, c in enumerate(close) if n == 0 or difflib.SequenceMatcher(None, name, c).ratio() >= 0.75]
 
 
 def _meant(name: str, ctx: click.Context) -> str:
@@ -114,9 +125,9 @@ def _meant(name: str, ctx: click.Context) -> str:
 
     names = ctx.command.list_commands(ctx) if isinstance(ctx.command, click.Group) else []
     if close := difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.75):
-        return f"; did you mean `{ctx.command_path} {close[0]}`?"
+        return did_you_mean([f"`{ctx.command_path} {close[0]}`"])
     meant, what = _ALSO_CALLED.get(name.lower(), ("", "")) if ctx.parent is None else ("", "")
-    return f"; did you mean `{ctx.command_path} {meant}`? ({what})" if meant in names else ""
+    return f"{did_you_mean([f'`{ctx.command_path} {meant}`'])} ({what})" if meant in names else ""
 
 
 class Group(LazyGroup):

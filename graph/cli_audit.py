@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from watchdesk.agents.briefing.delivery_rows import TARGET_KEY
-from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.errors import ConfigError, did_you_mean
 from watchdesk.sources.redact import printable
 from watchdesk.store.store import Store
 
@@ -28,7 +28,7 @@ def print_audit(store: Store, run_id: str, *, echo: Callable[[str], None], note:
         # a start of an id ("demo", a day's date) names the runs it starts first, newest first: difflib passes them by
         close = [*dict.fromkeys([k for k in known if k.startswith(run_id)] + difflib.get_close_matches(run_id, known))]
         close = close[:3]
-        hint = f": did you mean {' or '.join(close)}?" if close else " (`watchdesk runs` lists them)"
+        hint = did_you_mean(close) or " (`watchdesk runs` lists them)"
         raise ConfigError(f"no run {run_id!r} in this store{hint}")
     rows = store.query(
         'SELECT "at", agent, action, outcome, target, detail FROM actions WHERE run_id = ? '

@@ -24,7 +24,7 @@ from watchdesk.graph.paths import (
 from watchdesk.graph.policy import domain_allowed
 from watchdesk.graph.watchlist import Delivery, Policy, Ticker, Watchlist
 from watchdesk.sources.addresses import recipient_allowed
-from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.errors import ConfigError, did_you_mean
 from watchdesk.sources.redact import redact_url
 from watchdesk.store.topic_names import unknown_topic
 
@@ -290,10 +290,10 @@ def _delivery_problems(n: int, delivery: Delivery, policy: Policy) -> list[str]:
     for address in delivery.to:
         if not recipient_allowed(address, policy.allowed_recipients):
             close = _close_recipient(address, policy.allowed_recipients)
-            hint = "add it (or its @domain) there"
-            hint = f"did you mean {close!r}? If not, {hint}" if close else hint
+            hint = f"{did_you_mean([close])} If not, add it (or its @domain) there" if close else \
+                ": add it (or its @domain) there"
             problems.append(
-                f"{where}.to: {address!r} is not in policy.allowed_recipients {list(policy.allowed_recipients)}: {hint}"
+                f"{where}.to: {address!r} is not in policy.allowed_recipients {list(policy.allowed_recipients)}{hint}"
             )
     return problems
 

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from watchdesk.graph.forms import canonical_form
 from watchdesk.graph.tickers import ticker_symbol
 from watchdesk.sources.addresses import ADDRESS, DOMAIN
-from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.errors import ConfigError, did_you_mean
 from watchdesk.store.topic_names import topic_given
 
 Source = Literal["edgar", "transcripts", "news"]
@@ -369,7 +369,7 @@ def _describe(exc: ValidationError, text: str) -> str:
         given = "" if err["type"] in {"missing", "extra_forbidden"} else f" (got {err.get('input')!r})"
         msg = err["msg"]
         if err["type"] == "extra_forbidden" and (close := _close_field(loc)):
-            msg += f"; did you mean `{close}`?"  # "cadense" is "cadence"
+            msg += did_you_mean([close])  # "cadense" is "cadence"
         elif err["type"] == "string_pattern_mismatch" and loc[-1:] == ("time",):
             msg = "must be a 24-hour time HH:MM, e.g. 07:00 or 18:30"
         elif err["type"] == "literal_error" and loc == ("schedule", "day"):

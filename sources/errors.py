@@ -7,10 +7,19 @@ exceptions still catch them. Messages say what to do next.
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePath
 from typing import ClassVar
+
+
+def did_you_mean(close: Sequence[str]) -> str:
+    """"; did you mean NVDA?" (or "NVDA, NVDS or NVD?"): how every command offers what a slip was close to, after
+    saying what is wrong, each as the user would type it; "" when nothing is close."""
+    if not close:
+        return ""
+    said = close[0] if len(close) == 1 else f"{', '.join(close[:-1])} or {close[-1]}"
+    return f"; did you mean {said}?"
 
 
 class WatchdeskError(Exception):
@@ -48,8 +57,7 @@ class UnknownTickerError(ConfigError, LookupError):
     settings_advice = False  # the watchlist's symbol is what to fix: no setting missing under cron makes a ticker known
 
     def __init__(self, ticker: str, suggestions: list[str]) -> None:
-        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown ticker {ticker!r}: not in SEC's ticker map.{hint}")
+        super().__init__(f"unknown ticker {ticker!r}: not in SEC's ticker map{did_you_mean(suggestions)}")
         self.ticker = ticker
         self.suggestions = suggestions
 

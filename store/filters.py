@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.errors import ConfigError, did_you_mean
 from watchdesk.sources.redact import printable
 from watchdesk.store.topic_names import close_topics, topic_given
 
@@ -59,9 +59,8 @@ def polarity_given(text: str) -> str:
         return POLARITIES[said]
     close = difflib.get_close_matches(said, list(POLARITIES), n=1, cutoff=0.6)
     named = close and (close[0] if close[0] == POLARITIES[close[0]] else f"{close[0]} ({POLARITIES[close[0]]})")
-    hint = f" (did you mean {named}?)" if named else ""
     raise ConfigError(f"{printable(text)!r} is not a polarity: give negative (a warning), neutral or positive "
-                      f"(good news){hint}")  # fmt: skip
+                      f"(good news){did_you_mean([named] if named else [])}")  # fmt: skip
 
 
 def kind_given(text: str) -> str:
@@ -124,7 +123,7 @@ def _known(what: str, given: Sequence[str], known: set[str], db: Path | str) -> 
             continue
         close = (close_topics(value, sorted(known)) if what == "topic"
                  else difflib.get_close_matches(value, sorted(known), n=3, cutoff=0.6))  # fmt: skip
-        hint = f"; did you mean {', '.join(close)}?" if close else f"; it holds {_some(sorted(known), what)}"
+        hint = did_you_mean(close) or f"; it holds {_some(sorted(known), what)}"
         if not known:  # "it holds none" read as a broken store (a new user's walkthrough): it is one no run filled yet
             hint = f": no run has planned or stored any {what} in it yet"
         raise ConfigError(f"{db} holds no {what} {printable(value)!r}{hint}")

@@ -8,6 +8,8 @@ import difflib
 import re
 from collections.abc import Sequence
 
+from watchdesk.sources.errors import did_you_mean
+
 
 def topic_given(topic: str) -> str:
     """A topic as stored, from the way a reader writes it: "Supply chain", "supply-chain" -> "supply_chain"."""
@@ -20,7 +22,5 @@ def close_topics(name: str, known: Sequence[str]) -> list[str]:
 
 
 def unknown_topic(name: str, known: Sequence[str]) -> str:
-    """ "unknown topic 'geopolitics' (did you mean 'geopolitical'?)", or the known topics when none is close."""
-    close = close_topics(name, known)
-    hint = f"did you mean {', '.join(map(repr, close))}?" if close else f"known: {', '.join(known)}"
-    return f"unknown topic {name!r} ({hint})"
+    """ "unknown topic 'geopolitics'; did you mean geopolitical?", or the known topics when none is close."""
+    return f"unknown topic {name!r}" + (did_you_mean(close_topics(name, known)) or f" (known: {', '.join(known)})")

@@ -35,7 +35,7 @@ from watchdesk.agents.flagging.llm_prompt import (
     render,
 )
 from watchdesk.agents.flagging.llm_record import Asker, model_asker
-from watchdesk.sources.errors import ConfigError, ReplayMissError
+from watchdesk.sources.errors import ConfigError, ReplayMissError, did_you_mean
 
 __all__ = ["PROMPT", "WITHHELD", "Batch", "Refined", "Verdict", "chat_model", "plan", "refine", "render"]
 
@@ -95,7 +95,7 @@ def _unknown_provider(spec: str) -> str | None:
     if infer is None or infer(spec):  # a model name LangChain places by itself, colon and all
         return None
     near = difflib.get_close_matches(provider.lower(), list(known), n=1, cutoff=0.6)
-    hint = f" (did you mean {near[0]}?)" if near else f" (known: {', '.join(sorted(known))})"
+    hint = did_you_mean(near) or f" (known: {', '.join(sorted(known))})"
     return f"LangChain knows no provider {provider!r}{hint}"
 
 

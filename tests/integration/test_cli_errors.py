@@ -52,7 +52,7 @@ def test_wrong_field_type_names_the_field(tmp_path: Path) -> None:
 def test_unknown_ticker_suggests_close_matches(tmp_path: Path) -> None:
     code, out, db = run_cli(tmp_path, '[[tickers]]\nsymbol = "NVDAA"\n')
     assert code == EXIT_CONFIG
-    assert "NVDAA" in out and "NVDA" in out.split("Did you mean", 1)[-1]
+    assert "NVDAA" in out and "NVDA" in out.split("did you mean", 1)[-1]
     assert not db.exists()
 
 

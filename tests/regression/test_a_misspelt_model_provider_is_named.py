@@ -20,7 +20,7 @@ def test_a_misspelt_provider_is_named_with_the_closest_known_one(monkeypatch: py
     assert '"topic": "inventory"' in result.stdout
     (line,) = result.stderr.splitlines()
     assert line == ("warning: LLM judge not used: WATCHDESK_MODEL='opnai:gpt-4o' cannot be used (LangChain knows no "
-                    "provider 'opnai' (did you mean openai?)); give provider:model, e.g. openai:gpt-4o-mini; polarity "
+                    "provider 'opnai'; did you mean openai?); give provider:model, e.g. openai:gpt-4o-mini; polarity "
                     "is rule-based"), line
 
 
@@ -32,4 +32,4 @@ def test_known_providers_and_names_langchain_places_go_to_langchain(spec: str) -
 def test_a_provider_near_nothing_lists_the_known_ones() -> None:
     said = _unknown_provider("zzz:model")
     assert said is not None and said.startswith("LangChain knows no provider 'zzz' (known: ") and "openai" in said
-    assert _unknown_provider("OpenAI:gpt-4o") == "LangChain knows no provider 'OpenAI' (did you mean openai?)"
+    assert _unknown_provider("OpenAI:gpt-4o") == "LangChain knows no provider 'OpenAI'; did you mean openai?"

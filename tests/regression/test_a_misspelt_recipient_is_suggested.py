@@ -18,13 +18,13 @@ def problems(to: str, allowed: list[str]) -> list[str]:
 
 def test_a_typo_of_an_allowed_address_is_suggested() -> None:
     (said,) = problems("pm@fund.exmaple", ["pm@fund.example"])
-    assert said == ("delivery[0].to: 'pm@fund.exmaple' is not in policy.allowed_recipients ['pm@fund.example']: "
-                    "did you mean 'pm@fund.example'? If not, add it (or its @domain) there")
+    assert said == ("delivery[0].to: 'pm@fund.exmaple' is not in policy.allowed_recipients ['pm@fund.example']; "
+                    "did you mean pm@fund.example? If not, add it (or its @domain) there")
 
 
 def test_a_typo_of_an_allowed_domain_is_suggested() -> None:
     (said,) = problems("pm@fnud.example", ["@fund.example", "ops@desk.example"])
-    assert "did you mean 'pm@fund.example'?" in said
+    assert "; did you mean pm@fund.example?" in said
 
 
 def test_a_new_address_gets_the_allow_list_advice_alone() -> None:

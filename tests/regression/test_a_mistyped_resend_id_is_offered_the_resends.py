@@ -23,4 +23,4 @@ def test_a_mistyped_resend_id_is_offered_the_resends(tmp_path: Path) -> None:
     wrong = resend[:-3] + ("59Z" if not resend.endswith("59Z") else "58Z")
     result = CliRunner().invoke(cli, ["runs", wrong, "--db", str(db)])
     assert result.exit_code == 2
-    assert f"no run {wrong!r} in this store: did you mean {resend}" in " ".join(result.output.split()), result.output
+    assert f"no run {wrong!r} in this store; did you mean {resend}" in " ".join(result.output.split()), result.output

@@ -30,7 +30,7 @@ def test_a_recipient_not_allowed_is_said_with_its_suggestion_before_anything_is_
     said = " ".join(result.output.split())
     assert result.exit_code == EXIT_CONFIG, said  # before: 1, the others e-mailed, the typo "refused"
     assert "error: nothing was written or sent: 2 problems: - delivery[0].to: 'pm@exmaple.com' is not in " \
-        "policy.allowed_recipients ['pm@example.com']: did you mean 'pm@example.com'? If not, add it (or its " \
+        "policy.allowed_recipients ['pm@example.com']; did you mean pm@example.com? If not, add it (or its " \
         "@domain) there" in said, said  # fmt: skip
     assert f'- delivery[1] (kind = "file", path = "{tmp_path}/taken/copies"): the folder {tmp_path}/taken/copies ' \
         "cannot be written" in said, said  # fmt: skip

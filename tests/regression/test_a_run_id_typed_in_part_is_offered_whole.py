@@ -18,12 +18,12 @@ def _said(demo_folder: Path, run_id: str) -> tuple[int, str]:
 
 
 def test_the_start_of_a_run_id_offers_the_run(demo_folder: Path) -> None:
-    assert _said(demo_folder, "demo") == (2, "error: no run 'demo' in this store: did you mean demo-2026-09-01?\n")
+    assert _said(demo_folder, "demo") == (2, "error: no run 'demo' in this store; did you mean demo-2026-09-01?\n")
 
 
 def test_a_mistyped_run_id_still_gets_its_close_match(demo_folder: Path) -> None:
     assert _said(demo_folder, "demo-2026-09-02")[1] == (
-        "error: no run 'demo-2026-09-02' in this store: did you mean demo-2026-09-01?\n")
+        "error: no run 'demo-2026-09-02' in this store; did you mean demo-2026-09-01?\n")
 
 
 def test_nothing_like_a_run_says_where_they_are_listed(demo_folder: Path) -> None:

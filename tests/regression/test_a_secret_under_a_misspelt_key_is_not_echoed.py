@@ -38,7 +38,7 @@ def test_a_misspelt_key_is_named_but_its_secret_never_printed(tmp_path: Path) ->
     wl.write_text(WATCHLIST)
     result = CliRunner(env={"WATCHDESK_REPLAY": None}).invoke(cli, ["run", str(wl), "--dry-run"])
     assert result.exit_code == EXIT_CONFIG, result.output
-    assert "delivery.0.webhook" in result.output and "did you mean `webhook_env`?" in result.output
+    assert "delivery.0.webhook" in result.output and "; did you mean webhook_env?" in result.output
     assert "delivery.1.smtp" in result.output
     assert HOOK_SECRET not in result.output and SMTP_SECRET not in result.output
 

@@ -20,7 +20,7 @@ ADVICE = "Scheduled runs read their settings from "
 
 
 @pytest.mark.parametrize(("symbols", "said"), [
-    (["NVDAX"], "unknown ticker 'NVDAX': not in SEC's ticker map. Did you mean: NVDA"),
+    (["NVDAX"], "unknown ticker 'NVDAX': not in SEC's ticker map; did you mean NVDA"),
     (["NVDAX", "ASMLX"], "2 unknown tickers: - unknown ticker 'NVDAX'"),
 ])  # fmt: skip
 def test_a_scheduled_run_stopped_by_an_unknown_ticker_is_not_sent_to_its_settings(

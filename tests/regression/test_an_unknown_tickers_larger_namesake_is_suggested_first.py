@@ -1,5 +1,5 @@
 """Bug (a new user's review, session 38): a watchlist's `symbol = "NVDAXX"` was answered "unknown ticker 'NVDAXX':
-not in SEC's ticker map. Did you mean: VAXX, NVDA, NVAX?": VAXX (Vaxxinity) and NVDA are as close by the letters, and a
+not in SEC's ticker map; did you mean VAXX, NVDA, NVAX?": VAXX (Vaxxinity) and NVDA are as close by the letters, and a
 tie kept the close-match search's order. Of two as close, the company SEC's map lists first (its map runs from the
 largest company down) now comes first: NVDA, NVAX, VAXX. Checked through the dry run a user runs, on SEC's map as
 recorded in the demo pack."""
@@ -22,4 +22,4 @@ def test_an_extra_letter_suggests_nvidia_first(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["run", str(watchlist), "--dry-run", "--replay", str(PACK)])
 
     assert result.exit_code == 2
-    assert "unknown ticker 'NVDAXX': not in SEC's ticker map. Did you mean: NVDA, NVAX, VAXX?" in result.stderr
+    assert "unknown ticker 'NVDAXX': not in SEC's ticker map; did you mean NVDA, NVAX or VAXX?" in result.stderr

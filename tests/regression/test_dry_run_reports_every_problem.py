@@ -53,7 +53,7 @@ def test_dry_run_lists_every_problem_and_the_plan(tmp_path: Path) -> None:
     assert result.exit_code == EXIT_CONFIG, out
     assert "1. [filings] fetch_filings -> NVDA" in out and "(needs net:sec.gov)" in out
     expected = [
-        "unknown topic 'inventroy' (did you mean 'inventory'",
+        "unknown topic 'inventroy'; did you mean inventory",
         "filings.since (2025-09-01) is after filings.until (2025-08-01)",
         "host 'transcripts.example.net' is not in policy.allowed_domains",
         "'boss@elsewhere.org' is not in policy.allowed_recipients",
@@ -74,7 +74,7 @@ def test_a_run_refuses_a_misspelt_topic_before_fetching(tmp_path: Path) -> None:
     wl.write_text('[[tickers]]\nsymbol = "NVDA"\n[topics]\nwatch = ["inventroy"]\n')
     db = tmp_path / "r.duckdb"
     result = CliRunner().invoke(cli, ["run", str(wl), "--replay", str(demo_pack()), "--db", str(db)])
-    assert result.exit_code == EXIT_CONFIG and "did you mean 'inventory'" in result.output
+    assert result.exit_code == EXIT_CONFIG and "did you mean inventory" in result.output
     assert "resolving tickers" not in result.output and not db.exists()
 
 

@@ -22,7 +22,7 @@ def flag(*topics: str) -> tuple[int, str]:
 
 def test_flag_suggests_a_close_topic() -> None:
     code, out = flag("geopolitics")
-    assert code == 2 and "unknown topic 'geopolitics' (did you mean 'geopolitical'?)" in out, out
+    assert code == 2 and "unknown topic 'geopolitics'; did you mean geopolitical?" in out, out
 
 
 def test_flag_reads_a_topic_as_written() -> None:
@@ -36,4 +36,4 @@ def test_a_watchlist_reads_the_same_names() -> None:
     wl = Watchlist.model_validate({"tickers": [{"symbol": "NVDA"}], "topics": topics})
     assert wl.topics.watch == ("supply_chain", "geopolitics")
     assert watchlist_problems(wl, topic_names=SHIPPED) == [
-        "topics.watch: unknown topic 'geopolitics' (did you mean 'geopolitical'?)"]
+        "topics.watch: unknown topic 'geopolitics'; did you mean geopolitical?"]

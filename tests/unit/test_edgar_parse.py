@@ -72,7 +72,7 @@ def test_unknown_ticker_error_carries_suggestions(ticker_map: dict[str, CompanyR
     with pytest.raises(UnknownTickerError) as info:
         resolve_ticker("NVDIA", ticker_map)
     assert info.value.suggestions[0] == "NVDA"
-    assert "Did you mean: NVDA" in str(info.value)
+    assert "; did you mean NVDA" in str(info.value)
 
 
 def test_suggestions_name_a_company_once(ticker_map: dict[str, CompanyRef]) -> None:

@@ -55,7 +55,7 @@ def test_a_misspelled_key_gets_a_suggestion_and_a_bad_time_an_example() -> None:
     with pytest.raises(ConfigError) as info:
         parse_watchlist('[[tickers]]\nsymbl = "NVDA"\n[schedule]\ncadense = "daily"\ntime = "7am"\n', origin="w.toml")
     said = str(info.value)
-    assert "did you mean `symbol`?" in said and "did you mean `cadence`?" in said
+    assert "; did you mean symbol?" in said and "; did you mean cadence?" in said
     assert "must be a 24-hour time HH:MM, e.g. 07:00" in said and "[01]" not in said
 
 
