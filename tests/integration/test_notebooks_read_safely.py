@@ -91,8 +91,10 @@ def store_with_a_killed_run(path: Path) -> Path:
 
 @contextmanager
 def held_for_writing(db: Path) -> Iterator[None]:
-    code = "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(60)"
-    holder = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, text=True)
+    # held until killed: a 60 s sleep let go while a kernel on a loaded machine was still starting
+    code = "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); sys.stdin.read()"
+    holder = subprocess.Popen([sys.executable, "-c", code, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)  # fmt: skip
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
         yield

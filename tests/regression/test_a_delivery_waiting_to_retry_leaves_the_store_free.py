@@ -187,13 +187,16 @@ def test_a_process_killed_as_its_delivery_waits_leaves_it_pending(tmp_path: Path
 
 
 
-HOLD = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); print('ok', flush=True); "
-        "time.sleep(1.5)")
+# a notebook's read-only connection, held until its standard input closes
+HOLD = ("import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); print('ok', flush=True); "
+        "sys.stdin.read(); c.close()")
 
 
 def test_a_delivery_records_its_outcome_once_another_process_lets_the_store_go(tmp_path: Path) -> None:
     """A DuckDB connection opened meanwhile (a notebook's, a shell's) and still open at the end of the retries: the
-    delivery says it waits for it, and records the outcome once it is closed."""
+    delivery says it waits for it, and records the outcome once it is closed. The connection is closed once the
+    delivery says it waits: it was closed 1.5 s after it opened, and a delivery slower than that to send its second
+    attempt and reopen the store (a loaded machine) never waited, and the test found no line saying it did."""
     db, server = a_store(tmp_path), Greylisting(refusals=1)
     holders: list[subprocess.Popen[str]] = []
     said: list[str] = []
@@ -201,8 +204,12 @@ def test_a_delivery_records_its_outcome_once_another_process_lets_the_store_go(t
     def report(line: str) -> None:
         said.append(line)
         if "trying again" in line and not holders:
-            holders.append(subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdout=subprocess.PIPE, text=True))
+            holders.append(subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, text=True))  # fmt: skip
             assert holders[0].stdout is not None and holders[0].stdout.readline().strip() == "ok"
+        if "while this process waited to try its delivery again" in line:  # the reopen waits for it: it lets go
+            assert holders[0].stdin is not None
+            holders[0].stdin.close()
 
     with serving(server) as port, Store.open(db) as store:
         (outcome,) = deliver_briefing(written(store, tmp_path), watchlist=watchlist(TO), settings=Settings(

@@ -14,14 +14,16 @@ from watchdesk.graph.cli import EXIT_IN_USE, cli
 from watchdesk.store import reader
 from watchdesk.store.store import Store
 
-OPEN = ("import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); print('ok', flush=True); "
-        "time.sleep(60)")
+# held until killed (its standard input is never closed before), however slow the machine
+OPEN = ("import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); print('ok', flush=True); "
+        "sys.stdin.read()")
 
 
 def test_a_read_only_holder_is_named_as_a_reader_to_close(tmp_path: Path) -> None:
     db = tmp_path / "wd.duckdb"
     Store.open(db).close()
-    holder = subprocess.Popen([sys.executable, "-c", OPEN, str(db)], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", OPEN, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)  # fmt: skip
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
         result = CliRunner().invoke(cli, ["brief", "--db", str(db), "--out", str(tmp_path / "out")])

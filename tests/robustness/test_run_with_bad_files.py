@@ -59,9 +59,9 @@ def test_bad_files_in_a_transcripts_folder_become_gaps(shared_fixtures: Path, tm
 def hold(db: Path) -> subprocess.Popen[str]:
     """Another program (a notebook, say) holding the file for writing."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ok', flush=True); "
-         "time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True,
+        [sys.executable, "-c", f"import duckdb,sys; c=duckdb.connect({str(db)!r}); print('ok', flush=True); "
+         "sys.stdin.read()"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,  # held until killed, however slow the run
     )  # fmt: skip
     assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
     return holder

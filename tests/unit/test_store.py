@@ -142,8 +142,9 @@ def test_second_writer_gets_clear_error(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            f"import duckdb,time; c=duckdb.connect({str(path)!r}); print('ok', flush=True); time.sleep(30)",
+            f"import duckdb,sys; c=duckdb.connect({str(path)!r}); print('ok', flush=True); sys.stdin.read()",
         ],
+        stdin=subprocess.PIPE,  # held until killed: a 30 s sleep let go of it first on a slow enough machine
         stdout=subprocess.PIPE,
         text=True,
     )
