@@ -76,6 +76,9 @@ class Found:
     # companies SEC does not list ("Huawei"): (start, end, phrase, message), a problem only where a company stands
     unlisted: list[tuple[int, int, str, str]] = field(default_factory=list)
     as_words: list[tuple[int, int]] = field(default_factory=list)  # unlisted names read as the goal's words
+    # companies named as context before others that share their words ("Llama" in "Llama and Robotaxi demand"): by
+    # where the name ends, where those words are (topics.find_topics)
+    sharing: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def find_companies(text: Text, index: CompanyIndex, notes: Notes) -> Found:

@@ -108,7 +108,8 @@ def parse_goal(goal: str, *, as_of: date, index: CompanyIndex | None = None) -> 
         s <= start < e for s, e in found.as_words) and (bool(
         (index.close(phrase, tickers=False) and index.close(named_part(phrase), tickers=False))
         or beside_company(start, end, found, text.raw)) if phrase[:1].isupper() else ticker_slip(
-            [Token(phrase, start, end, 0, False)], index) and beside_company(start, end, found, text.raw)))
+            [Token(phrase, start, end, 0, False)], index) and beside_company(start, end, found, text.raw)),
+        sharing=found.sharing)
     topics_after_companies(text, found, topics, notes)  # "Intel foundry losses": what Intel is watched for
     if sources.late and LATE_FILING not in topics.custom:  # "10-K delays": what a notice of late filing says
         topics.custom.append(LATE_FILING)

@@ -235,6 +235,9 @@ def place_context(text: Text, found: Found) -> list[Named]:
         if stands:
             continue
         where = watched_for.get(group[0].start) or _where(group, q, raw)
+        if q:  # "Llama and Robotaxi demand": the words the last one qualifies are the others' too
+            at = raw.index(q, group[-1].end)
+            found.sharing.update((n.end, (at, at + len(q))) for n in group[:-1])
         for n in group:
             if n.group:  # "for Mag 7 demand": one line for the seven, none of them watched as one of the group
                 _set_aside(text, found, n)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -70,9 +70,12 @@ def keyword_table() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
     return tuple(sorted(table, key=lambda row: -len(row[0].pattern)))  # "gross margins" before "margins"
 
 
-def find_topics(text: Text, notes: Notes, *, company_like: CompanyLike) -> TopicsFound:
+def find_topics(
+    text: Text, notes: Notes, *, company_like: CompanyLike, sharing: Mapping[int, tuple[int, int]] | None = None
+) -> TopicsFound:
     """`company_like(phrase, start, end)` keeps a misspelt or unknown company ("Nvidiaa", "Acme" in a list of
-    companies) from becoming a topic: it is reported instead."""
+    companies) from becoming a topic: it is reported instead. `sharing`: by where a name named as context ends, the
+    words it qualifies with the names after it ("Llama" in "Llama and Robotaxi demand": demand)."""
     found = TopicsFound()
     # Parts are cut before keywords are used up, so a part keeps its unmapped words.
     parts = [part for start, end in _clauses(text) for part in _parts(text, start, end)]
@@ -96,6 +99,11 @@ def find_topics(text: Text, notes: Notes, *, company_like: CompanyLike) -> Topic
         # A negated part maps to no custom topic: its words are reported as unread.
         if text.negation(part_start, part_start + len(part)):
             continue
+        if shared := (sharing or {}).get(part_start + len(part)):
+            if not _overlaps(*shared, mapped):  # "Robotaxi and FSD competition": 'Robotaxi competition' as well
+                _custom(f"{part} {text.raw[shared[0] : shared[1]]}", part_start, text=text, found=found, notes=notes,
+                        company_like=company_like, span=len(part))  # fmt: skip
+            continue  # "Llama and Robotaxi demand": demand alone, no topic 'Llama'
         if not _overlaps(part_start, part_start + len(part), mapped):
             _custom(part, part_start, text=text, found=found, notes=notes, company_like=company_like)
         elif head := _before_a_place(part, part_start, mapped):  # "Blackwell ramp in China": its own topic too
@@ -152,7 +160,11 @@ def add_custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: 
     _custom(part, start, text=text, found=found, notes=notes, company_like=lambda phrase, start, end: False)
 
 
-def _custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Notes, company_like: CompanyLike) -> None:
+def _custom(
+    part: str, start: int, *, text: Text, found: TopicsFound, notes: Notes, company_like: CompanyLike,
+    span: int | None = None,
+) -> None:
+    """`span`: how much of the goal from `start` the topic uses, when `part` is not written there as one."""
     filler = _FILLER.match(part)
     phrase = part[filler.end() :] if filler else part
     terms = re.findall(r"[^\W_]+(?:['-][^\W_]+)*", phrase)  # "exportés" one word; "'delays'" without quotes
@@ -174,7 +186,7 @@ def _custom(part: str, start: int, *, text: Text, found: TopicsFound, notes: Not
     if any(c.name == name for c in found.custom):
         return
     found.custom.append(CustomTopic(name=name, label=phrase, phrases=(phrase,)))
-    text.use(start, start + len(part))
+    text.use(start, start + (len(part) if span is None else span))
     slips = [f"{t!r} may be {slip!r}" for t in terms if (slip := english_slip(t))]
     check = f" (check its spelling: {', '.join(slips)})" if slips else ""
     notes.decide(f"custom topic {name}: {phrase!r} maps to no shipped topic, so that phrase is flagged as written"
