@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from watchdesk.agents.briefing import changes_part, coverage, news_part, trend
-from watchdesk.agents.briefing.earlier_files import earlier_files, remove_files
+from watchdesk.agents.briefing.earlier_files import earlier_files, remove_files, renamed_files
 from watchdesk.agents.briefing.files import write_together
 from watchdesk.agents.briefing.model import (
     BriefingInput,
@@ -203,7 +203,12 @@ def file_tag(store: Store, req: BriefingRequest) -> str:
     """Six hex digits of the store's identity and the watchlist's exact name, ending the file's name: two stores
     briefing watchlists of one name into one folder, or two names that make the same slug, never share a file,
     while the same store and watchlist always write the same one (a week briefed again replaces its file)."""
-    return stable_id(store.store_id(), req.watchlist_name, length=6)
+    return name_tag(store, req.watchlist_name)
+
+
+def name_tag(store: Store, name: str) -> str:
+    """file_tag of the watchlist named `name`."""
+    return stable_id(store.store_id(), name, length=6)
 
 
 def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:
@@ -223,6 +228,9 @@ def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:
     paths = {fmt: req.out_dir / f"{stem}.{fmt}" for fmt in contents}
     briefing_id = stable_id(req.watchlist_name, req.period.start, req.period.end)
     earlier = earlier_files(store, briefing_id, written=paths, tag=tag)  # read before the row says the new names
+    earlier += renamed_files(store, run_id=req.run_id, name=req.watchlist_name, written=paths,
+                             period=(req.period.start, req.period.end),
+                             tag_of=lambda name: name_tag(store, name))  # fmt: skip
     write_together({paths[fmt]: content for fmt, content in contents.items()})  # both files, or the old ones
     row = {
         "briefing_id": briefing_id,
