@@ -37,7 +37,7 @@ def _formats(value: str) -> tuple[str, ...]:
     type=GivenPath(dir_okay=False, path_type=Path),
     help="DuckDB file (default $WATCHDESK_DB, else ./watchdesk.duckdb).",
 )
-@click.option("--week", help="An ISO week, e.g. 2025-W35 (Monday to Sunday).")
+@click.option("--week", metavar="YYYY-Www", help="An ISO week, e.g. 2025-W35 (Monday to Sunday).")
 @click.option("--since", type=Day(), help="First day of the period (with --until).")
 @click.option("--until", type=Day(), help="Last day of the period (with --since).")
 @click.option("--format", "fmt", multiple=True, default=("md,html",), show_default=True,

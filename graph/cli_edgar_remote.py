@@ -106,7 +106,9 @@ def _iso(value: object) -> str:
 @click.command("download")
 @click.argument("ticker")
 @click.option("--form", type=Form(), required=True, help=f"One form: {said_forms(last='or')} (any case).")
-@click.option("--dir", "folder", type=GivenPath(file_okay=False, path_type=Path), default=Path("."), show_default=True)
+@click.option("--dir", "folder", type=GivenPath(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+              help="Folder to save into, as sec-edgar-downloader does: DIR/sec-edgar-filings/TICKER/FORM/ACCESSION/"
+                   "full-submission.txt (created if missing).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Newest N filings.")
 @click.option("--after", type=Day(), help="Filed on or after this date.")
 @click.option("--before", type=Day(), help="Filed on or before this date.")

@@ -39,7 +39,8 @@ def _filters(f: Any) -> Any:
         click.option("--topic", "topics", multiple=True, metavar="TOPIC",
                      help="inventory, supply_chain, geopolitical or a custom topic (repeat, or comma-separate, for "
                      "several)."),
-        click.option("--week", help="An ISO week, e.g. 2025-W35 (Monday to Sunday), as its briefing counts it: "
+        click.option("--week", metavar="YYYY-Www",
+                     help="An ISO week, e.g. 2025-W35 (Monday to Sunday), as its briefing counts it: "
                      "documents dated in it, and those dated up to 14 days before it but first stored in it."),
         click.option("--since", type=Day(), help="First day (the document's date), included."),
         click.option("--until", type=Day(), help="Last day (the document's date), included."),

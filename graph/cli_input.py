@@ -99,6 +99,9 @@ class Day(click.DateTime):
         super().__init__(["%Y-%m-%d"])
         self.first, self.last = first, last  # the days a command can count from, where it has limits
 
+    def get_metavar(self, param: click.Parameter, ctx: click.Context) -> str:
+        return "YYYY-MM-DD"  # click.DateTime's "[%Y-%m-%d]" is strptime's code, not what to type
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, datetime):
             return value

@@ -24,9 +24,10 @@ if TYPE_CHECKING:
     type=GivenPath(dir_okay=False, path_type=Path),
     help="Take the ticker's chain ([[tickers.transcripts]]) and allowed domains from this watchlist.",
 )
-@click.option("--folder", multiple=True, help="A folder of transcript files (repeatable; tried in order).")
-@click.option("--url", multiple=True, help="A transcript page URL (repeatable).")
-@click.option("--feed", multiple=True, help="An RSS/Atom feed announcing call pages (repeatable).")
+@click.option("--folder", multiple=True, metavar="DIR",
+              help="A folder of transcript files (repeatable; tried in order).")
+@click.option("--url", multiple=True, metavar="URL", help="A transcript page URL (repeatable).")
+@click.option("--feed", multiple=True, metavar="URL", help="An RSS/Atom feed announcing call pages (repeatable).")
 @replay_option
 @click.pass_context
 def fetch(
