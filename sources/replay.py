@@ -68,7 +68,8 @@ class ReplayPack:
 
     @classmethod
     def load(cls, root: Path) -> ReplayPack:
-        root = Path(root)
+        # absolute, not as given: the pack is named in gaps a briefing carries, read from another folder or machine
+        root = Path(root).absolute()
         return cls(root, {e.url: e for e in read_index(root)})
 
     def __len__(self) -> int:
