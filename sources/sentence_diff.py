@@ -44,11 +44,17 @@ _SENTENCE_BREAK = re.compile(
 # have been announced"). A name goes on in title case, past "of", "the", ...; and a name comes again, so a pair the
 # filing writes twice or more is one (Punkt's collocation cue, Kiss and Strunk 2006): "U.S. Holder" 31 times in Plymouth
 # Rock's 20-F, "U.S. Tariffs" 6 in Apple's Q2 FY2025 10-Q, Tesla's "U.S. Treasury yield ... U.S. Treasury notes". The
-# word is group 2; group 1 is the break.
+# word is group 2; group 1 is the break. A word that starts sentences and no name (_STARTS) starts one whatever follows
+# it ("... into the U.S. Because the U.S. is an important market", "... outside the U.S. The Company believes ..." in
+# Alphabet's 10-Qs and Apple's 10-K), as in the filing comparison's own sentences (_SENTENCE_BREAK), and is never a
+# name: Alphabet's page headers ("Alphabet Inc.\nThe following table ...", "Alphabet Inc.\nAs of June 30") wrote "As"
+# and "The" after "Inc." five times.
 _AFTER_ALSO_END = rf"\.{after_abbreviation(words=ALSO_END_SENTENCES)}"
 _NAME_LINKS = "of|for|and|the|on|to|in|at|a|an"
+_START_WORDS = frozenset(_STARTS.split())
 _CLAUSE_AFTER = re.compile(
-    rf"({_AFTER_ALSO_END}['\"’”)]*\s+)([A-Z][a-z]+)(?=(?:['’]s)?(?:\s+(?:{_NAME_LINKS})\b)*+\s+[a-z])"
+    rf"({_AFTER_ALSO_END}['\"’”)]*\s+)((?:{'|'.join(sorted(_START_WORDS))})\b"
+    rf"|[A-Z][a-z]+(?=(?:['’]s)?(?:\s+(?:{_NAME_LINKS})\b)*+\s+[a-z]))"
 )
 _WORD_AFTER = re.compile(rf"{_AFTER_ALSO_END}['\"’”)]*\s+([A-Z][a-z]+)")
 # Figures and period words: "three months ended June 30, 2023" and "nine months ended September 30, 2023" read alike.
@@ -75,7 +81,8 @@ def normalize(text: str) -> str:
 def names_after_abbreviations(*texts: str) -> frozenset[str]:
     """Capitalised words that follow an abbreviation which can end a sentence ("U.S.", "Inc.") at least twice in one
     of `texts` (the filings compared): names ("U.S. Holder"), never a sentence's first word."""
-    return frozenset(w for text in texts for w, n in Counter(_WORD_AFTER.findall(text)).items() if n > 1)
+    counts = Counter(w for text in texts for w in _WORD_AFTER.findall(text) if w not in _START_WORDS)
+    return frozenset(w for w, n in counts.items() if n > 1)
 
 
 def clauses_after_abbreviations(text: str, *, names: frozenset[str] | None = None) -> list[tuple[int, int]]:
@@ -202,8 +209,9 @@ def _spelled_out(words: str, other: str) -> bool:
     return len(initials) > 1 and any(w.lower().rstrip("s") == initials for w in _LETTERS.findall(other))
 
 
-def found_in(said: Sequence[Sentence], text: str, offset: int, *, names: frozenset[str] | None = None
-             ) -> dict[int, Sentence]:
+def found_in(
+    said: Sequence[Sentence], text: str, offset: int, *, names: frozenset[str] | None = None
+) -> dict[int, Sentence]:
     """For each of `said` (by index) that `text` says too, figures aside or lightly reworded, the sentence of `text`
     that says it (offsets from `offset`): where a sentence removed from one section went in another."""
     was = _old_text(text, names)
@@ -257,7 +265,7 @@ def _prose(text: str) -> str:
     return _PROSE_FIGURES.sub("0", normalize(" ".join(line for line in text.split("\n") if " | " not in line)))
 
 
-_ENDS = frozenset('.?!:;"\')')
+_ENDS = frozenset(".?!:;\"')")
 
 
 def _in_prose(sentence: Sentence, key: str, prose: str, *, runs_on: bool = False) -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 
 from watchdesk.agents.flagging import sentiment
+from watchdesk.agents.flagging.filing_lookalikes import outside_statements_lists
 from watchdesk.agents.flagging.filing_reading import read_in_filing
 from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.sentences import Span, split_filing_sentences, split_sentences
@@ -188,6 +189,8 @@ def flag_document(
                            sentiment=tone, sentiment_score=tone_score)
         )  # fmt: skip
     flags = flag_text(text, topics=library, spans=spans, sentiments=[tone for tone, _ in tones])
+    if filing:  # its lists' items are sentences of their own (split_filing_sentences)
+        flags = outside_statements_lists(flags, text)
     flags = where.read_by_filings(flags)
     # The judge (an LLM, when configured) may change polarity and score or drop a flag; it falls back itself.
     # Its verdicts and added candidates are read as risks again: the filings' reading choice holds for them too

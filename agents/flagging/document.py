@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from watchdesk.agents.flagging.filing_lookalikes import outside_statements_lists
 from watchdesk.agents.flagging.filing_reading import read_in_filing
 from watchdesk.agents.flagging.flag import Flag, flag_text
 from watchdesk.agents.flagging.sentences import Span, split_filing_sentences, split_sentences
@@ -161,7 +162,10 @@ def flag_document(document: Document, *, topics: TopicLibrary) -> list[Flag]:
     cross a blank line, which is what separates two statements of a transcript. A filing's flags are read by
     the filings' choices (filing_reading.py): risk factors as risks, stock elsewhere by the accounts.
     """
-    return relabelled(flag_text(document.text, topics=topics, spans=document.sentences()), document)
+    flags = flag_text(document.text, topics=topics, spans=document.sentences())
+    if document.kind == "filing":  # its lists' items are sentences of their own (split_filing_sentences)
+        flags = outside_statements_lists(flags, document.text)
+    return relabelled(flags, document)
 
 
 def relabelled(flags: Sequence[Flag], document: Document, *, drop: bool = True) -> list[Flag]:

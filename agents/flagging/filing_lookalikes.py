@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from watchdesk.agents.flagging.flag import Flag
+from watchdesk.agents.flagging.sentences import list_lead
 
 # Stock's charges and a liquidity statement, not a statement about supply: "Provisions for inventory and excess
 # inventory purchase obligations totaled $3.7 billion", "a provision release of $540 million", "sufficient liquidity to
@@ -159,3 +160,21 @@ def defines_a_cost(flag: Flag) -> bool:
     """Whether a filing's supply-chain or geopolitical flag is on the bare definition of a cost line (no statement)."""
     definition = DEFINES_A_COST.search(flag.sentence) if flag.topic in ("supply_chain", "geopolitical") else None
     return definition is not None and STATES_MORE.search(flag.sentence, definition.end()) is None
+
+
+# What a forward-looking statement is about, as a list: "These forward-looking statements include, but are not limited
+# to, statements about:" over "our expectations regarding our relationships with distributors, customers, component
+# suppliers, ...; and" (Plymouth Rock's 20-F). Each item is a subject of statements, as "statements regarding ...
+# tariffs ... are forward-looking statements" is (flagging v0.40; `{}` in tests/labels/filings/), not a statement. A
+# list of the factors that could make results differ ("Known and unknown risks, uncertainties and other factors
+# include:") names risks, and is read.
+STATEMENTS_LEAD = re.compile(
+    r"forward-looking statements? (?:[\w,]+ ){0,8}?statements (?:about|regarding|concerning|relating to|"
+    r"with respect to)\s*:$|forward-looking statements (?:include|relate to|concern)\b[^:]{0,60}:$",
+    re.IGNORECASE,
+)
+
+
+def outside_statements_lists(flags: list[Flag], text: str) -> list[Flag]:
+    """A filing's `flags` but those on an item of a list of what its forward-looking statements are about."""
+    return [f for f in flags if (lead := list_lead(text, f.start)) is None or not STATEMENTS_LEAD.search(lead)]

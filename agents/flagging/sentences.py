@@ -7,8 +7,10 @@ bullets (glyphs anywhere; "-", "*", "1.", "(a)" at a line start) start a new sen
 left out of it.
 
 A filing's sentences (split_filing_sentences) also end where a new clause starts after "U.S.", "Inc." and the like
-("... located in the U.S. Restrictions on international trade ..."), as the filing comparison's do; a call's keep
-the labelled set's rule, which joins them.
+("... located in the U.S. Restrictions on international trade ..."), as the filing comparison's do, and at a line
+that ends a clause (".", ";", ":", "; and", "; or") before a line in lower case: a list's item, not a wrapped line
+(Plymouth Rock's 20-F: "... statements about:\nour strategies for ...;\nour future business development ...;" was one
+sentence of 19 lines). A call's keep the labelled set's rule, which joins both.
 
 No sentence is longer than MAX_SENTENCE characters: a longer run of text without sentence breaks
 (a run-on page, a table flattened to one line) is cut into pieces of at most PIECE characters,
@@ -53,6 +55,9 @@ _ALNUM = re.compile(r"\w")
 MAX_SENTENCE = 3000
 PIECE = 600  # the size an over-long run is cut into: polarity's cost per character grows with sentence length
 _CLAUSE_END = re.compile(r"[;:,](?=\s)")
+# A filing's line that ends a clause, then a line in lower case: the next item of a list (split_filing_sentences). Not
+# a period that ends an abbreviation ("Inc.\nand its subsidiaries" in a text wrapped by hand).
+_LIST_ITEM = re.compile(rf"(?:\.{_period_vetoes()}|[;:]|;\s+(?:and|or))[{_CLOSERS}]*([ \t]*\n[ \t]*)(?=[a-z])")
 _SPACE = re.compile(r"\s")
 
 
@@ -85,6 +90,8 @@ def split_filing_sentences(text: str, *, names: frozenset[str] | None = None) ->
 
     spans = split_sentences(text)
     cuts = clauses_after_abbreviations(text, names=names)
+    if "\n" in text:
+        cuts = sorted([*cuts, *((m.start(1), m.end(1)) for m in _LIST_ITEM.finditer(text))])
     if not cuts:
         return spans
     out: list[Span] = []
@@ -99,6 +106,27 @@ def split_filing_sentences(text: str, *, names: frozenset[str] | None = None) ->
             at += 1
         out.append((a, b))
     return out
+
+
+_ITEM_END = re.compile(rf"(?:[.;]|;\s+(?:and|or))[{_CLOSERS}]*\s*$")
+_LIST_LINES = 60  # a list longer than this is read as prose: no lead-in is looked for further up
+
+
+def list_lead(text: str, pos: int) -> str | None:
+    """The line that leads into the list whose item holds `pos` ("... statements about:"), when that item is a line in
+    lower case after a list's lead-in or items (as split_filing_sentences cuts them); None for any other line."""
+    start = text.rfind("\n", 0, pos) + 1
+    for _ in range(_LIST_LINES):
+        if start == 0 or not text[start : start + 1].islower():
+            return None
+        before = text.rfind("\n", 0, start - 1) + 1
+        line = text[before : start - 1].rstrip()
+        if line.endswith(":"):
+            return line
+        if not _ITEM_END.search(line):
+            return None
+        start = before
+    return None
 
 
 def _emit(text: str, start: int, end: int, spans: list[Span]) -> None:

@@ -132,5 +132,9 @@
 # with no result claimed (Philips's "to better manage and improve supply chain reliability") are neutral
 # (filing_reading), a risk factor's "could also affect our suppliers' ability to deliver" a supposed harm
 # (risk_reading.HYPOTHETICAL), and a customer's procurement, information supplied and funding's availability no supply
-# mention (topics.toml exclude)
-METHOD_VERSION = "0.41"
+# mention (topics.toml exclude); 0.42 (calls', news and the fixture filings' flags unchanged; filings' sentences
+# change): a filing's sentence also ends before a word that starts sentences after "U.S." or "Inc." ("... into the U.S.
+# Because the U.S. is ..."), never a name however often written, and at a line ending a clause before a line in lower
+# case (a list's items: sentences.split_filing_sentences); an item of a list of what forward-looking statements are
+# about is no flag (filing_lookalikes.outside_statements_lists)
+METHOD_VERSION = "0.42"
