@@ -1,9 +1,10 @@
 """A stored filing's labelled spans: its sections (or 8-K and 6-K items), its headings apart.
 
 A risk section's group heading ("Risks Related to Demand, Supply and Manufacturing"), an MD&A subheading
-("Inventories", "Demand and Supply") and a subheading of the financial statements' notes ("Purchase Obligations") are
-lines of their own; as spans of role HEADING they keep the section's label, and flagging leaves them out: a heading
-names what the text under it is about, it states nothing.
+("Inventories", "Demand and Supply"), a subheading of the financial statements' notes ("Purchase Obligations") and one
+of an 8-K's or 6-K's items ("End-to-end supply chain reliability and agility") are lines of their own; as spans of
+role HEADING they keep the section's label, and flagging leaves them out: a heading names what the text under it is
+about, it states nothing.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from watchdesk.sources.errors import ParsingError
-from watchdesk.sources.filing_items import extract_items
+from watchdesk.sources.filing_items import Item, extract_items
 from watchdesk.sources.html_emphasis import emphasis_map
 from watchdesk.sources.risk_factors import parse_risk_factors, risk_section
 from watchdesk.sources.sections import Section, extract_sections
 from watchdesk.sources.sections_xref import reference_table_sections
-from watchdesk.sources.subheadings import subheadings
+from watchdesk.sources.subheadings import section_headings, subheadings
 from watchdesk.store.records import HEADING, DocumentRecord, SpanRecord
 
 SECTIONED = {"10-K", "10-Q", "20-F"}
@@ -39,8 +40,10 @@ def with_spans(record: DocumentRecord, *, html: bytes | None = None) -> Labelled
                 parts = [(s.item, s.title, s.start, s.end, None) for s in reference_table_sections(html).labels()]
         elif form in {"8-K", "6-K"}:
             # Items that live in an exhibit or only in the header have no span here (start -1).
-            parts = [(i.item, i.title, i.start, i.end, None) for i in extract_items(record.text, form=form)
-                     if i.start >= 0]  # fmt: skip
+            items = [i for i in extract_items(record.text, form=form) if i.start >= 0]
+            parts = [(i.item, i.title, i.start, i.end, None) for i in items]
+            if items and html:
+                parts = headings_apart(parts, item_headings(items, html))
     except ParsingError:
         parts = []  # unlabelled findings beat no document: sectioning is a refinement
     spans = [
@@ -57,6 +60,13 @@ def headings(sections: Sequence[Section], html: bytes, *, form: str) -> list[tup
     found = risk_section(sections)
     groups = parse_risk_factors(found, emphasis=emphasis).groups if found is not None else ()
     return sorted((*groups, *subheadings(sections, emphasis, form=form)))
+
+
+def item_headings(items: Sequence[Item], html: bytes) -> list[tuple[int, int]]:
+    """Where the subheadings of an 8-K's items or a 6-K's documents stand ("End-to-end supply chain reliability and
+    agility" in bold over its paragraph, in Philips's 6-K), read from the filing's emphasis as the MD&A's are."""
+    emphasis = emphasis_map(html)
+    return sorted(h for i in items for h in section_headings(i, emphasis)) if emphasis else []
 
 
 def headings_apart(parts: list[Part], headings: Sequence[tuple[int, int]]) -> list[Part]:

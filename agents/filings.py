@@ -350,7 +350,7 @@ def _submission(
             run_id=run_id,
             description=f"{kind}: {doc.description}" if kind and doc.description else kind or doc.description,
         )
-        out.append(with_spans(record))
+        out.append(with_spans(record, html=doc.body))
         parent = parent or record.doc_id
     return out
 

@@ -95,13 +95,14 @@ def flag(
     filings' reading choices: in risk factors a neutral stock or supply mention is a warning; elsewhere stock is read by
     the accounts (provisions recorded: warning, releases of reserved stock: good news, accounting policy: neutral);
     table rows of figures, stock named as one account in a list, risk factors' group headings ("Risks Related to ...")
-    and the subheadings of Business, MD&A and the financial statements' notes ("Supply Chain", "Inventories", "Purchase
-    Obligations"), headings over a table included, are not flags. "sure" is false where the learned second pass was
-    unsure of the mention or its polarity (those are right less often: read them first), null where it did not judge it
-    (other topics, an LLM's verdict). With WATCHDESK_MODEL set, an LLM reads each flag with the sentences around it and
-    the question it answers, refines its polarity, drops it if it is off-topic, and adds candidates the offline pass
-    left out when it finds them on topic; the offline verdict stays on any LLM failure. WATCHDESK_LLM_RECORD=DIR records
-    every request and answer; WATCHDESK_MODEL=replay:DIR serves them back with no network.
+    and the subheadings of Business, MD&A, the financial statements' notes and 8-K or 6-K items ("Supply Chain",
+    "Inventories", "Purchase Obligations"), headings over a table included, are not flags. "sure" is false where the
+    learned second pass was unsure of the mention or its polarity (those are right less often: read them first), null
+    where it did not judge it (other topics, an LLM's verdict). With WATCHDESK_MODEL set, an LLM reads each flag with
+    the sentences around it and the question it answers, refines its polarity, drops it if it is off-topic, and adds
+    candidates the offline pass left out when it finds them on topic; the offline verdict stays on any LLM failure.
+    WATCHDESK_LLM_RECORD=DIR records every request and answer; WATCHDESK_MODEL=replay:DIR serves them back with no
+    network.
 
     \b
     Example:

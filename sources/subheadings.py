@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from watchdesk.sources.filing_items import Item
 from watchdesk.sources.html_emphasis import Emphasis
 from watchdesk.sources.risk_factors import BULLET, SENTENCE_END  # as risk_factors reads them
 from watchdesk.sources.sections import Section
@@ -38,8 +39,8 @@ def subheadings(
     return tuple(h for s in sections if s.item in items for h in section_headings(s, emphasis))
 
 
-def section_headings(found: Section, emphasis: Mapping[str, Emphasis]) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each subheading line of one section."""
+def section_headings(found: Section | Item, emphasis: Mapping[str, Emphasis]) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each subheading line of one section (or one 8-K item or 6-K document)."""
     lines: list[tuple[int, str]] = []
     pos = found.start
     for raw in found.text.split("\n"):

@@ -128,7 +128,7 @@ def _items(
     """Sections of a 10-K/10-Q/20-F or items of an 8-K/6-K; none when the form has neither or they cannot be found.
     A 20-F filed as an annual report with a cross-reference table gets the table's sections (`table` when the caller
     has read it already), as in the pipeline (agents/filings.py)."""
-    from watchdesk.agents.filing_spans import headings, headings_apart
+    from watchdesk.agents.filing_spans import headings, headings_apart, item_headings
     from watchdesk.sources.filing_items import extract_items
     from watchdesk.sources.sections import extract_sections
     from watchdesk.sources.sections_xref import reference_table_sections
@@ -145,8 +145,10 @@ def _items(
                 found = [(s.item, s.title, s.start, s.end, None)
                          for s in (table or reference_table_sections(primary)).labels()]  # fmt: skip
         elif base.startswith(("8-K", "6-K")):
-            items = extract_items(text, header=header, form=base)
-            found = [(i.item, i.title, i.start, i.end, None) for i in items if i.start >= 0]  # -1: not in this text
+            items = [i for i in extract_items(text, header=header, form=base) if i.start >= 0]  # -1: not in this text
+            found = [(i.item, i.title, i.start, i.end, None) for i in items]
+            if items and primary:  # a press release's subheadings apart, as the pipeline stores them
+                found = headings_apart(found, item_headings(items, primary))
         else:
             found = []
     except ParsingError:

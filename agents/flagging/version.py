@@ -136,5 +136,7 @@
 # change): a filing's sentence also ends before a word that starts sentences after "U.S." or "Inc." ("... into the U.S.
 # Because the U.S. is ..."), never a name however often written, and at a line ending a clause before a line in lower
 # case (a list's items: sentences.split_filing_sentences); an item of a list of what forward-looking statements are
-# about is no flag (filing_lookalikes.outside_statements_lists)
-METHOD_VERSION = "0.42"
+# about is no flag (filing_lookalikes.outside_statements_lists); 0.43 (calls' and news flags unchanged): an 8-K's or
+# 6-K's subheadings, read from the filing's emphasis as the MD&A's are (filing_spans.item_headings), are no flags
+# (Philips's "End-to-end supply chain reliability and agility", read as sure good news)
+METHOD_VERSION = "0.43"
