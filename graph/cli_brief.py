@@ -37,7 +37,10 @@ def _formats(value: str) -> tuple[str, ...]:
     type=GivenPath(dir_okay=False, path_type=Path),
     help="DuckDB file (default $WATCHDESK_DB, else ./watchdesk.duckdb).",
 )
-@click.option("--week", metavar="YYYY-Www", help="An ISO week, e.g. 2025-W35 (Monday to Sunday).")
+@click.option("--week", metavar="YYYY-Www",
+              help="An ISO week, e.g. 2025-W35: documents dated Monday to Sunday, and those dated up to 14 days "
+              "before it but first stored in it (late), as `findings --week` lists them. A weekly run's own period is "
+              "the 7 days ending on its run day instead (see README, Weekly briefings).")
 @click.option("--since", type=Day(), help="First day of the period (with --until).")
 @click.option("--until", type=Day(), help="Last day of the period (with --since).")
 @click.option("--format", "fmt", multiple=True, default=("md,html",), show_default=True,
