@@ -153,10 +153,22 @@ def delivery_problems(watchlist: Watchlist, *, smtp_url: str | None, env: Mappin
         webhook_policy_problems(watchlist, env=env)
 
 
+# A file target's path ending so names a document, not the folder the target would make of it: a .md or .html file is
+# the one kind of file it names ("briefing.txt" became a folder holding the briefing's two files)
+_DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".htm", ".markdown", ".mdown", ".mkd", ".pdf", ".doc", ".docx",
+                                ".rtf", ".eml", ".json", ".csv", ".xml"})  # fmt: skip
+
+
 def _file_target_problems(watchlist: Watchlist) -> list[str]:
     problems = []
     for n, delivery in enumerate(watchlist.delivery):
-        if delivery.kind == "file" and delivery.path and (why := unwritable(folder := target_folder(delivery.path))):
+        if delivery.kind == "file" and delivery.path and (named := Path(delivery.path).expanduser()).suffix.lower() \
+                in _DOCUMENT_SUFFIXES and not named.is_dir():  # fmt: skip
+            problems.append(f'delivery[{n}] (kind = "file", path = "{delivery.path}"): a file target names a folder, '
+                            f"or a .md or .html file to copy the briefing to, so {named.name} would be made a folder "
+                            f"holding the briefing's files: name a .md or .html file ({named.with_suffix('.md').name} "
+                            "or .html), or a folder")  # fmt: skip
+        elif delivery.kind == "file" and delivery.path and (why := unwritable(folder := target_folder(delivery.path))):
             problems.append(f'delivery[{n}] (kind = "file", path = "{delivery.path}"): the folder {folder} cannot be '
                             f"written ({why}): make it writable, or give the entry another path")  # fmt: skip
     return problems
