@@ -93,10 +93,12 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
 
     kind = None if source is None else kind_given(source)
     db_path, chosen, start, end = _asked(ctx.obj, **given)
-    rows = explore.findings(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end, polarity=polarity,
-                            kind=kind, limit=given["limit"], as_briefed=given["week"] is not None)  # fmt: skip
     fmt = output_format(given["fmt"])
     for_reader = fmt in ("table", "md")  # a question marked beside its speaker, as a briefing marks it
+    # csv and jsonl are written a column at a time: a long listing's rows are never made dicts
+    listed = explore.findings if for_reader else explore.finding_columns
+    rows = listed(db_path, ticker=chosen[0], topic=chosen[1], start=start, end=end, polarity=polarity, kind=kind,
+                  limit=given["limit"], as_briefed=given["week"] is not None)  # fmt: skip
     shown = [_finding_row(r) for r in rows] if for_reader else rows
     columns = ["date", "ticker", "topic", "polarity", "score", "sure", "citation", "document", "section", "speaker",
                *([] if for_reader else ["said_as"]), "sentence", "said_again", "source", "finding_id"]  # fmt: skip

@@ -25,6 +25,7 @@ from typing import Any
 import click
 
 from watchdesk.sources.redact import inert_json_text, is_printable, printable
+from watchdesk.store.table import Columns
 
 BATCH = 5_000  # rows written at once
 LONG = 100_000  # a listing this long says on stderr how far its writing is, every PROGRESS_EVERY rows
@@ -104,6 +105,8 @@ def _csv(rows: Sequence[dict[str, Any]], columns: list[str]) -> str:
 
 def _columns(rows: Sequence[dict[str, Any]], columns: list[str]) -> list[Sequence[Any]]:
     """Each column's values (None where a row has no such key)."""
+    if isinstance(rows, Columns):  # kept a column at a time (explore.finding_columns)
+        return [rows.column(c) for c in columns]
     if len(columns) > 1:  # itemgetter of one key gives its value, not a tuple
         try:
             return list(zip(*map(itemgetter(*columns), rows), strict=True)) if rows else [() for _ in columns]

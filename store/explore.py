@@ -8,17 +8,18 @@ its sources as links. Dates are the documents' event dates: filing, call or publ
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from watchdesk.sources.errors import ConfigError
 from watchdesk.store import reader
 from watchdesk.store.asked import marks, speaker_said
 from watchdesk.store.citations import citations, whole_id
 from watchdesk.store.filters import checked, in_week
+from watchdesk.store.listing import finding_columns as listing_columns
 from watchdesk.store.listing import finding_rows
 from watchdesk.store.queries import (
     ALIKE,
@@ -35,11 +36,13 @@ from watchdesk.store.queries import (
 )
 from watchdesk.store.same_company import other_tickers, said
 from watchdesk.store.store import Store
-from watchdesk.store.table import Table
+from watchdesk.store.table import Columns, Table
 from watchdesk.store.topic_names import topic_given
 from watchdesk.store.unread import nothing_read
 
 Many = str | Sequence[str] | None  # one, several, or None for all
+Listed = TypeVar("Listed", Table, Columns)
+Rows = Any  # a listing's rows: a list of dicts (finding_rows) or a dict of columns (finding_columns)
 
 _FILTERS = """(CAST(? AS VARCHAR[]) IS NULL OR list_contains(?, {ticker}))
     AND (CAST(? AS VARCHAR[]) IS NULL OR {topic_test})
@@ -104,6 +107,30 @@ def findings(
     >>> explore.findings(db, ticker="NVDA", topic="inventory", start=date(2030, 1, 1))
     No findings for NVDA on inventory from 2030-01-01.
     """
+    rows, total, nothing, same = _listed(finding_rows, db, ticker, topic, start, end, week, polarity, kind, limit,
+                                         as_briefed)  # fmt: skip
+    table = Table(rows, columns=FINDING_COLUMNS, nothing=nothing)
+    table.total = total
+    return _said(table, db, ticker, same)
+
+
+def finding_columns(db: Path | str, *, ticker: Many = None, topic: Many = None, start: date | None = None,
+                    end: date | None = None, week: str | None = None, polarity: str | None = None,
+                    kind: str | None = None, limit: int | None = None, as_briefed: bool = False) -> Columns:
+    """findings()' rows a column at a time (Columns: each key's values in a list; a row's dict made only where one is
+    read), for a writer of a long listing: `watchdesk findings --format csv` and jsonl."""
+    values, total, nothing, same = _listed(listing_columns, db, ticker, topic, start, end, week, polarity, kind,
+                                           limit, as_briefed)  # fmt: skip
+    table = Columns(values, columns=FINDING_COLUMNS, nothing=nothing)
+    table.total = total
+    return _said(table, db, ticker, same)
+
+
+def _listed(listed: Callable[..., tuple[Rows, int]], db: Path | str, ticker: Many, topic: Many, start: date | None,
+            end: date | None, week: str | None, polarity: str | None, kind: str | None, limit: int | None,
+            as_briefed: bool) -> tuple[Rows, int, str, dict[str, tuple[int, list[str]]]]:  # fmt: skip
+    """What `listed` (listing's finding_rows or finding_columns) gives for the filters, how many matched, what an
+    empty answer says and the asked companies stored under other tickers."""
     polarity, kind, limit = checked(db, ticker, topic, polarity=polarity, kind=kind, limit=limit)
     start, end, as_briefed = in_week(week, start, end, as_briefed)
     # before the window that finds a sentence said again: a document's findings on a topic pass them all or none
@@ -113,11 +140,9 @@ def findings(
     with reader.reading(db) as con:
         same, asked = _company(con, ticker)  # GOOGL's findings stored under GOOG
         params = [*briefed, *_params(asked, topic, *days), polarity, polarity, kind, kind, limit]
-        rows, total = finding_rows(Store(con), where=where, params=params, as_briefed=as_briefed, limit=limit)
+        rows, total = listed(Store(con), where=where, params=params, as_briefed=as_briefed, limit=limit)
     also = [polarity, kind and ("in news" if kind == "news" else f"in {kind}s")]  # "(negative, in calls)"
-    table = Table(rows, columns=FINDING_COLUMNS, nothing=_nothing("findings", ticker, topic, start, end, also=also))
-    table.total = total
-    return _said(table, db, ticker, same)
+    return rows, total, _nothing("findings", ticker, topic, start, end, also=also), same
 
 
 CHANGE_COLUMNS = ["filed", "ticker", "form", "compared_with", "section", "change", "under", "text", "in_sentence",
@@ -240,7 +265,7 @@ def _company(con: Any, ticker: Many) -> tuple[dict[str, tuple[int, list[str]]], 
     return same, None if tickers is None else [*dict.fromkeys([*tickers, *(t for _, o in same.values() for t in o)])]
 
 
-def _said(table: Table, db: Path | str, ticker: Many, same: dict[str, tuple[int, list[str]]]) -> Table:
+def _said(table: Listed, db: Path | str, ticker: Many, same: dict[str, tuple[int, list[str]]]) -> Listed:
     """The table, saying where a ticker's company is stored under another ticker, and, where it is empty because
     nothing of a company asked about was read, that."""
     table.note = said(same).strip()

@@ -89,12 +89,53 @@ def finding_rows(
 ) -> tuple[list[dict[str, Any]], int]:
     """The rows explore.findings lists and how many matched (more than the rows where `limit` kept fewer). `params`:
     those of CURRENT_IN_PERIOD where `as_briefed`, of `where`, then the polarity and kind (each twice) and limit."""
+    with uncollected():
+        docs, found, total = _fetched(store, where=where, params=params, as_briefed=as_briefed, limit=limit)
+        read: dict[str, bool] = {}  # each turn's opening read for a relayed question once (asked.said_mark)
+        rows = [{"date": day, "ticker": ticker, "topic": topic, "polarity": polarity, "score": score, "sure": sure,
+                 "sentence": sentence, "document": document, "section": section, "speaker": speaker,
+                 "source": source, "finding_id": finding_id,
+                 "said_as": mark if relay is None else said_mark(sentence, mark, relay, read),
+                 "citation": cited, "said_again": copies}  # copies: None, not [], where none
+                for (day, document, source), ticker, topic, polarity, score, sure, sentence, section, speaker,
+                    finding_id, cited, copies, mark, relay
+                in zip(map(docs.__getitem__, found[0]), *found[1:14], strict=True)]  # fmt: skip
+    return rows, total
+
+
+ROW_KEYS = ["date", "ticker", "topic", "polarity", "score", "sure", "sentence", "document", "section", "speaker",
+            "source", "finding_id", "said_as", "citation", "said_again"]  # a row's keys, in finding_rows' order
+
+
+def finding_columns(
+    store: Store, *, where: str, params: Sequence[object], as_briefed: bool, limit: int | None
+) -> tuple[dict[str, list[Any]], int]:
+    """finding_rows' values a column at a time (ROW_KEYS: each a list, in the rows' order), no row's dict made: a
+    writer of a long listing reads them a column at a time (graph/cli_rows.py)."""
+    with uncollected():
+        docs, found, total = _fetched(store, where=where, params=params, as_briefed=as_briefed, limit=limit)
+        day, document, source = ({row: rest[k] for row, rest in docs.items()} for k in range(3))
+        ticker, topic, polarity, score, sure, sentence, section, speaker, finding_id, cited, copies, mark, relay = (
+            found[1:14])
+        read: dict[str, bool] = {}
+        said_as = [m if r is None else said_mark(s, m, r, read) for s, m, r in zip(sentence, mark, relay, strict=True)]
+        values = [[*map(day.__getitem__, found[0])], ticker, topic, polarity, score, sure, sentence,
+                  [*map(document.__getitem__, found[0])], section, speaker, [*map(source.__getitem__, found[0])],
+                  finding_id, said_as, cited, copies]  # fmt: skip
+    return dict(zip(ROW_KEYS, values, strict=True)), total
+
+
+def _fetched(
+    store: Store, *, where: str, params: Sequence[object], as_briefed: bool, limit: int | None
+) -> tuple[dict[int, list[Any]], list[list[Any]], int]:
+    """What a row has of its document by the document's row, the query's columns, and how many rows matched."""
     # what a row has of its document, read once a document (each value fetched is a Python object made)
     docs = {row: rest for row, *rest in store.query(_DOCUMENTS)}
-    with uncollected():
-        return _rows(
-            store, docs, _sql(store, where=where, as_briefed=as_briefed, limited=limit is not None), params, limit
-        )
+    sql = _sql(store, where=where, as_briefed=as_briefed, limited=limit is not None)
+    with store.statements() as con:
+        found = columns(con.execute(sql, list(params)))
+    total = len(found[0]) if limit is None else (found[-1][0] if found[0] else 0)
+    return docs, found, total
 
 
 @contextmanager
@@ -108,24 +149,6 @@ def uncollected() -> Iterator[None]:
     finally:
         if running:
             gc.enable()
-
-
-def _rows(
-    store: Store, docs: dict[int, list[Any]], sql: str, params: Sequence[object], limit: int | None
-) -> tuple[list[dict[str, Any]], int]:
-    with store.statements() as con:
-        found = columns(con.execute(sql, list(params)))
-    total = len(found[0]) if limit is None else (found[-1][0] if found[0] else 0)
-    read: dict[str, bool] = {}  # each turn's opening read for a relayed question once (asked.said_mark)
-    rows = [{"date": day, "ticker": ticker, "topic": topic, "polarity": polarity, "score": score, "sure": sure,
-             "sentence": sentence, "document": document, "section": section, "speaker": speaker, "source": source,
-             "finding_id": finding_id,
-             "said_as": mark if relay is None else said_mark(sentence, mark, relay, read),
-             "citation": cited, "said_again": copies}  # copies: None, not [], where none
-            for (day, document, source), ticker, topic, polarity, score, sure, sentence, section, speaker, finding_id,
-                cited, copies, mark, relay
-            in zip(map(docs.__getitem__, found[0]), *found[1:14], strict=True)]  # fmt: skip
-    return rows, total
 
 
 FEW = 20_000  # rows fetched a row at a time; a longer result's other rows are fetched a column at a time

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, overload
 
 SHOWN = 20  # rows drawn; the rest are in the list, and the table says how many
 WIDE = 80  # characters of a cell in the text form; the HTML form keeps them all
@@ -66,6 +67,38 @@ class Table(list[dict[str, Any]]):
         )
         footer = "".join(f"<p>{html.escape(x)}</p>" for x in (self._footer(), self.note) if x)
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{footer}"
+
+
+class Columns(Sequence[dict[str, Any]]):
+    """A Table's rows kept as each column's values (`values`: a list a key, the keys in a row's order): a writer of a
+    long listing reads them a column at a time, and no row's dict is made but one read (a slice is Columns too)."""
+
+    def __init__(self, values: dict[str, list[Any]], *, columns: list[str], nothing: str) -> None:
+        self.values = values
+        self.columns = columns
+        self.nothing = nothing
+        self.total = len(self)
+        self.note = ""
+
+    def __len__(self) -> int:
+        return len(next(iter(self.values.values()), []))
+
+    @overload
+    def __getitem__(self, at: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, at: slice) -> Columns: ...
+    def __getitem__(self, at: int | slice) -> dict[str, Any] | Columns:
+        if isinstance(at, slice):
+            return Columns({k: v[at] for k, v in self.values.items()}, columns=self.columns, nothing=self.nothing)
+        return {k: v[at] for k, v in self.values.items()}
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        keys = list(self.values)
+        return (dict(zip(keys, row, strict=True)) for row in zip(*self.values.values(), strict=True))
+
+    def column(self, key: str) -> list[Any]:
+        """A column's values; None in each row for a key the rows do not have (as a row's dict.get gives)."""
+        return self.values[key] if key in self.values else [None] * len(self)
 
 
 def _html_cell(value: Any) -> str:
