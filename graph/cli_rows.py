@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
+from itertools import chain, repeat
 from json.encoder import encode_basestring
 from operator import itemgetter
 from typing import Any
@@ -31,6 +32,7 @@ BATCH = 5_000  # rows written at once
 LONG = 100_000  # a listing this long says on stderr how far its writing is, every PROGRESS_EVERY rows
 PROGRESS_EVERY = 200_000
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")  # a text cell opening so is a formula to a spreadsheet
+_OPENINGS = frozenset(_FORMULA)
 
 
 def output_format(fmt: str | None) -> str:
@@ -122,9 +124,11 @@ _QUOTED = (",", '"', "\n")  # a cell holding one is quoted (csv.QUOTE_MINIMAL wi
 def _csv_column(values: Sequence[Any]) -> list[str]:
     kinds = set(map(type, values))
     if kinds <= {str, type(None)}:
-        said = "\0" + "\0".join(filter(None, values))  # a test of every cell at once: one that fails is read alone
+        said = "\0".join(filter(None, values))  # a test of every cell at once: one that fails is read alone
         cells = ["" if v is None else v for v in values] if type(None) in kinds else list(values)
-        if any("\0" + x in said for x in _FORMULA):
+        # each cell's first character (the joined text searched for "\0=" and the others took 1.2 s of the
+        # benchmark's 843,000 sentences: a pass over the text for each)
+        if not _OPENINGS.isdisjoint(map(itemgetter(0), filter(None, values))):
             cells = ["'" + v if v[:1] in _FORMULA else v for v in cells]
     elif kinds <= {date, type(None)}:  # a listing's days: few, each written once
         days = {v: "" if v is None else str(v) for v in set(values)}
@@ -155,10 +159,15 @@ _JSON_AS = {type(None): lambda v: "null", bool: lambda v: "true" if v else "fals
 
 def _jsonl(rows: Sequence[dict[str, Any]], columns: list[str]) -> str:
     """A JSON object a line, as redact.inert_json writes it (a day as its ISO date): each value as the json module
-    writes it, a column at a time, into the line's template."""
-    line = "{" + ", ".join(encode_basestring(c).replace("%", "%%") + ": %s" for c in columns) + "}"
-    lines = map(line.__mod__, zip(*map(_json_column, _columns(rows, columns)), strict=True))
-    return inert_json_text("".join([x + "\n" for x in lines]))
+    writes it, a column at a time: a line's text between its values ('{"date": ', ', "ticker": ', ..., '}\n') and
+    the values joined once a batch (a line's template filled with % took a third longer: 2.5 s against 1.9 for the
+    benchmark's 843,000 findings)."""
+    if not columns:
+        return "{}\n" * len(rows)
+    keys = [("{" if k == 0 else ", ") + encode_basestring(c) + ": " for k, c in enumerate(columns)]
+    parts = [x for key, values in zip(keys, map(_json_column, _columns(rows, columns)), strict=True)
+             for x in (repeat(key), values)]  # fmt: skip
+    return inert_json_text("".join(chain.from_iterable(zip(*parts, repeat("}\n"), strict=False))))
 
 
 def _json_column(values: Sequence[Any]) -> list[str]:
@@ -172,6 +181,8 @@ def _json_column(values: Sequence[Any]) -> list[str]:
         return [_JSON_AS[type(v)](v) for v in values]
     if kinds <= {float, type(None)}:  # NaN and infinities as the json module writes them
         return ["null" if v is None else repr(v) if v - v == 0 else _JSON.encode(v) for v in values]
+    if kinds <= {list, type(None)} and all(type(x) is str for v in values if v for x in v):  # citations said again
+        return ["null" if v is None else "[" + ", ".join(map(encode_basestring, v)) + "]" for v in values]
     return list(map(_JSON.encode, values))
 
 

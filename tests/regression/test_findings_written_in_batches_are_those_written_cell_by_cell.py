@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -130,3 +131,36 @@ def test_md_cells_written_a_column_at_a_time_are_those_written_one_by_one() -> N
     columns = ["sentence", "score", "said_again", "date"]
     plain = "".join("| " + " | ".join(cli_rows.md_cell(c, r) for c in columns) + " |\n" for r in rows)
     assert cli_rows._md(rows, columns) == plain
+
+
+def test_jsonl_lines_written_a_column_at_a_time_are_those_json_writes() -> None:
+    """jsonl's lines are their keys' and values' texts joined once a batch, a list of citations written as its
+    strings joined: values of every kind a listing holds, and some it does not (a list holding a number, NaN, an
+    empty list, a key with a quote or a "%"), give json.dumps' line, byte for byte."""
+    import random
+
+    rng = random.Random(8)
+    texts = ["F-1a2b3c4d", "caf\u00e9", 'a "quoted", comma', "\u202eevil", "\x07", "100%", "", "\\", "\u2028"]
+    values = [None, True, 3, -0.5, float("nan"), date(2025, 2, 26), [], ["F-1"], ["F-2", 'x"y'], [1, "a"], *texts]
+    columns = ["said_again", 'odd "key"', "50% of", "score", "date"]
+    rows = [{c: rng.choice(values) for c in columns} for _ in range(2_000)]
+    rows += [{"said_again": rng.choice([None, [], ["F-1", "\u00e9"]])} for _ in range(50)]  # lists of text alone
+    iso = lambda v: v.isoformat() if isinstance(v, date) else v  # noqa: E731
+    plain = "".join(inert_json({c: iso(r.get(c)) for c in columns}) + "\n" for r in rows)
+    assert cli_rows._jsonl(rows, columns) == plain
+    assert cli_rows._jsonl(rows[-50:], columns) == plain.split("\n", 2_000)[-1]
+
+
+def test_csv_cells_written_a_column_at_a_time_are_those_the_csv_module_writes() -> None:
+    """A text column's formula test reads each cell's first character, its quoting test the column's cells joined:
+    texts opening with a formula's character or not, holding one further on, commas, quotes and line breaks, mixed
+    at random, in batches with and without a formula, give csv_cell's cells as the csv module quotes them."""
+    import random
+
+    rng = random.Random(9)
+    alphabet = [*"ab .,\"'=+-@", "\t", "\n", "\u00e9", "\u2028"]  # no control character: the column path
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(20_000)]
+    rows = [{"text": t, "none": rng.choice([None, t]), "plain": t.lstrip("=+-@\t") or None} for t in texts]
+    columns = ["text", "none", "plain"]
+    for batch in (rows, *(rows[k : k + 40] for k in range(0, 2_000, 40)), [{"plain": r["plain"]} for r in rows]):
+        assert cli_rows._csv(batch, columns) == cli_rows._csv_lines(batch, columns, cli_rows.csv_cell)
