@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TypeGuard
 
-from watchdesk.graph.goal.companies import SHORT_NAME_RANK, Found, Named
+from watchdesk.graph.goal.companies import SHORT_NAME_RANK
+from watchdesk.graph.goal.found import Found, Named
 from watchdesk.graph.goal.names import CompanyIndex
 from watchdesk.graph.goal.positions import after_watch_verb, beside_company, qualified_words
 from watchdesk.graph.goal.text import Notes, Text, Token

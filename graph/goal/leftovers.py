@@ -5,15 +5,9 @@ under Not understood; never dropped unsaid."""
 
 from __future__ import annotations
 
-from watchdesk.graph.goal.companies import (
-    NO_REPORTS,
-    UNLISTED,
-    Found,
-    Named,
-    after_model_number,
-    cashtags,
-    said_candidates,
-)
+from watchdesk.graph.goal.companies import after_model_number
+from watchdesk.graph.goal.company_said import NO_REPORTS, UNLISTED, cashtags, said_candidates
+from watchdesk.graph.goal.found import Found, Named
 from watchdesk.graph.goal.lists import alias_alone, listed_groups, listed_together, lower_alias, name_alone, whole_name
 from watchdesk.graph.goal.lower_case import (
     as_written,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from watchdesk.graph.goal.companies import ORDINARY_ALIASES, Found, Named
+from watchdesk.graph.goal.companies import ORDINARY_ALIASES
+from watchdesk.graph.goal.found import Found, Named
 from watchdesk.graph.goal.lower_case import by_a_space
 from watchdesk.graph.goal.names import CompanyIndex, Match, name_key
 from watchdesk.graph.goal.positions import beside_any, qualified_words

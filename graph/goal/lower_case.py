@@ -6,7 +6,9 @@ import difflib
 import re
 
 from watchdesk.graph.goal.capitals import first_as_acronym, first_as_company, margin_follows
-from watchdesk.graph.goal.companies import ORDINARY_ALIASES, SHORT_NAME_RANK, Found, Named, ticker_doubt
+from watchdesk.graph.goal.companies import ORDINARY_ALIASES, SHORT_NAME_RANK
+from watchdesk.graph.goal.company_said import ticker_doubt
+from watchdesk.graph.goal.found import Found, Named
 from watchdesk.graph.goal.names import CompanyIndex, former_ticker, ticker_changed
 from watchdesk.graph.goal.positions import LIST_JOINT, after_watch_verb, is_ordinary, qualified_words
 from watchdesk.graph.goal.text import Notes, Text, Token

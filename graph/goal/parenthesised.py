@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from watchdesk.graph.goal.companies import Found, Named
+from watchdesk.graph.goal.found import Found, Named
 from watchdesk.graph.goal.names import CompanyIndex
 from watchdesk.graph.goal.text import Text
 from watchdesk.graph.goal.words import EXCHANGE_SUFFIX, common_words

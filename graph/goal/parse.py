@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from watchdesk.graph.goal.capitals import read_capitals
-from watchdesk.graph.goal.companies import Found, find_companies, stop_acquired, unlisted_said
+from watchdesk.graph.goal.companies import find_companies
+from watchdesk.graph.goal.company_said import stop_acquired, unlisted_said
 from watchdesk.graph.goal.delivery import find_recipients
+from watchdesk.graph.goal.found import Found
 from watchdesk.graph.goal.leftovers import place_unlisted, read_leftovers
 from watchdesk.graph.goal.lower_case import (
     leave_out_negated,

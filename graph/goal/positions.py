@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from watchdesk.graph.goal.companies import ORDINARY_ALIASES, Found, Named
+from watchdesk.graph.goal.companies import ORDINARY_ALIASES
+from watchdesk.graph.goal.found import Found, Named
 from watchdesk.graph.goal.names import name_key, products
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.goal.topics import keyword_table

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from watchdesk.graph.goal.companies import Found
+from watchdesk.graph.goal.found import Found
 from watchdesk.graph.goal.names import name_key, products, segments
 from watchdesk.graph.goal.positions import company_lists, qualified_words
 from watchdesk.graph.goal.text import Notes, Text

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from string import ascii_uppercase
 
-from watchdesk.graph.goal.companies import Named
+from watchdesk.graph.goal.found import Named
 from watchdesk.graph.goal.names import CompanyIndex
 from watchdesk.graph.goal.positions import company_lists
 from watchdesk.graph.goal.text import Notes

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
-from watchdesk.graph.goal.companies import Found, Named
+from watchdesk.graph.goal.found import Found, Named
 from watchdesk.graph.goal.names import WELL_KNOWN, CompanyIndex
 from watchdesk.graph.goal.text import Notes, Text
 from watchdesk.graph.goal.timing import Timing
@@ -100,7 +100,8 @@ def say_generic_in_list(text: Text, found: Found, notes: Notes, index: CompanyIn
     ("Delta, United and American Airlines"): said, not dropped unsaid (a common word, the leftovers skip it), with the
     well-known companies it starts. Right after a watch verb ("watch United for jet fuel") it stands where a company
     does: the goal stops on it, listing them."""
-    from watchdesk.graph.goal.companies import GENERIC, cashtags, said_candidates
+    from watchdesk.graph.goal.companies import GENERIC
+    from watchdesk.graph.goal.company_said import cashtags, said_candidates
     from watchdesk.graph.goal.positions import after_watch_verb, beside_company, qualified_words
 
     starts = {n.start for n in found.named}
