@@ -4,7 +4,8 @@ Where Q&A begins: the operator's own opening ("We will now be conducting a quest
 session", "One moment for our first question") after the host hands over for questions, else the
 sentence that calls the first question. Turns: the operator's opening, each "X, you may begin" /
 "turn the call over to X" handover, each "next question comes from X with Y" introduction (the
-analyst's question runs to its first question mark; the answer after it is left unattributed).
+analyst's question runs to the answer's first cue: a "?" an answer-like sentence follows, a thanks for the
+question; the answer is left unattributed, as kind "other": who of management answers is not said).
 """
 
 from __future__ import annotations
@@ -42,7 +43,11 @@ _OPENER = compile_cached(
     r"^(?:yeah|yes|sure|okay|ok|well|great question|good question|thanks?(?: you)?,? [A-Z][\w’']+[.,]|"
     r"(?:hi|hey),? [A-Z][\w’']+|let me|so,? [A-Z][\w’']+,)", re.IGNORECASE,
 )
-_ANSWER_CUE = compile_cached(r"\b(?:thanks|thank you) for the question\b", re.IGNORECASE)
+# "Thanks for the question", "Thanks, Ben, for the question" (the asker names no one so); with no "?" in the question,
+# "Yeah, thank you for that." too
+_ANSWER_CUE = compile_cached(r"\b(?:thanks|thank you)(?:,\s*[A-Z][\w’']+,)? for the question\b", re.IGNORECASE)
+_NO_MARK_CUE = compile_cached(r"^(?:(?:yeah|yes|sure|okay|ok|well),?\s+)?(?:thanks|thank you) for that\b",
+                              re.IGNORECASE)
 _NOT_NAMES = frozenset({"Slide", "Page", "The", "Our", "We", "You", "It", "Q", "Questions", "Question", "Today"})
 
 
@@ -190,7 +195,9 @@ def _question_cuts(flat: str, s: _Sentences, qa: int) -> list[_Cut]:
 
 def _answer_start(flat: str, s: _Sentences, at: int) -> int | None:
     # The question ends at the first "?" (plus the asker's thanks) that an answer-like sentence follows;
-    # failing that, at its first "?". "Thanks for the question" opens an answer wherever it is.
+    # failing that, at its first "?", or at a "Thanks for the question" two sentences on ("...through the year? So
+    # first one for Colette. Thanks so much. Thanks, Ben, for the question."). "Thanks for the question" opens an
+    # answer wherever it is.
     limit = min(len(flat), at + 3000)
     cue = _ANSWER_CUE.search(flat, s.end_of(at), limit)
     ends = []
@@ -204,6 +211,13 @@ def _answer_start(flat: str, s: _Sentences, at: int) -> int | None:
             ends = [end]
             break
         mark = flat.find("?", end, limit)
+    else:
+        if cue and ends and s.start_of(cue.start()) in (s.end_of(ends[0]), s.end_of(s.end_of(ends[0]))) and \
+                "?" not in flat[ends[0] : cue.start()]:
+            opener = s.start_of(s.start_of(cue.start()) - 2)  # "Sure, Tom. Thanks for the question.": from "Sure"
+            return opener if opener > ends[0] and _OPENER.match(s.sentence_at(opener)) else s.start_of(cue.start())
+    if not ends:  # no "?" at all ("... any change you're seeing in network attach rates. Yeah, thank you for that.")
+        ends = [n for n in s.starts if s.end_of(at) <= n < limit and _NO_MARK_CUE.match(s.sentence_at(n))][:1]
     first = ends[0] if ends else None
     if cue:
         return min(s.start_of(cue.start()), first) if first is not None else s.start_of(cue.start())
