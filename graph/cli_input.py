@@ -158,9 +158,18 @@ def input_name(path: str | Path) -> str:
     return "<stdin>" if str(path) == "-" else str(path)
 
 
+def said_when_typed(expected: str, *, instead: str = "") -> None:
+    """On stderr, when stdin is the terminal (nothing piped in): what the command waits for and how to end it. It
+    waited in silence, and a new user took `watchdesk sentiment` with no sentence for a command that had hung."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        click.echo(f"reading {expected} from the terminal: type or paste, then Ctrl-D on a line of its own (Ctrl-C "
+                   f"stops){instead}", err=True)
+
+
 def read_input(path: str | Path, *, expected: str) -> bytes:
     """The bytes of `path` ("-" reads stdin); `expected` names what the command wants, for messages."""
     if str(path) == "-":  # bounded: `< /dev/zero` or an endless pipe is said, not read until memory runs out
+        said_when_typed(expected)
         data = sys.stdin.buffer.read(STDIN_CAP + 1)
         if len(data) > STDIN_CAP:
             raise ConfigError(f"stdin gave more than {STDIN_CAP >> 20} MB, more than any filing or call holds: check "

@@ -11,6 +11,7 @@ from typing import IO, Any
 
 import click
 
+from watchdesk.graph.cli_input import said_when_typed
 from watchdesk.graph.paths import device
 from watchdesk.sources.errors import ConfigError, ParsingError
 from watchdesk.sources.redact import printable
@@ -60,6 +61,8 @@ def sentiment(ctx: click.Context, texts: tuple[str, ...], source: IO[bytes]) -> 
     if not texts and (why := device(Path(str(getattr(source, "name", "-"))))):  # "/dev/zero": read forever
         raise ConfigError(f"--input: {why}: give a JSONL file")
     named = getattr(source, "name", "-") not in ("-", "<stdin>") and not texts
+    if not texts and not named:
+        said_when_typed('JSONL lines {"id": ..., "text": ...}', instead="; or give the sentences as arguments")
     rows = iter(enumerate(texts, start=1)) if texts else _rows(source, said=f"{source.name} " if named else "")
     scored = 0
     while batch := list(islice(rows, BATCH)):
