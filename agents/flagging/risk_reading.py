@@ -61,6 +61,30 @@ HYPOTHETICAL = re.compile(
 )
 
 
+# The supply chain's structure stated as a fact, where the work is done and by whom ("A significant majority of the
+# Company's manufacturing is performed in whole or in part by outsourcing partners located primarily in China mainland,
+# India, ..."): neutral by the filings' reading choices (tests/labels/filings/README.md: "supply-chain structure
+# (outsourcing partners, vendors) neutral"), as the same sentence reads in a call, though it stands in a risk factor.
+# Not when the sentence names a harm or a risk of it (RISK_WORDS): that is a risk factor naming the chain as a risk.
+STRUCTURE = re.compile(
+    r"\b(?:manufacturing|assembly|production|suppliers?|(?:outsourcing |manufacturing )?partners|facilities|"
+    r"contract manufacturers?)\b[^.;]{0,120}?\blocated (?:primarily |principally |mainly |largely |predominantly )?"
+    r"(?:in|outside|throughout)\b|\bis performed (?:in whole or in part )?by (?:\w+ ){0,3}?(?:outsourcing partners|"
+    r"contract manufacturers|third parties)",
+    re.IGNORECASE,
+)
+RISK_WORDS = re.compile(
+    r"\b(?:risks?|disrupt\w*|interrupt\w*|shortages?|delays?|adverse\w*|harm\w*|depend\w*|reli(?:ance|es|ant)|"
+    r"rely|vulnerab\w*|constrain\w*|los[st]|failures?|exposed?|subject to|could|may|might|would)\b",
+    re.IGNORECASE,
+)
+
+
+def states_structure(sentence: str) -> bool:
+    """Whether a supply-chain sentence states only the chain's structure, naming no harm or risk (STRUCTURE)."""
+    return STRUCTURE.search(sentence) is not None and RISK_WORDS.search(sentence) is None
+
+
 def with_polarity(flag: Flag, polarity: Polarity) -> Flag:
     """`flag` with the polarity a reading rule settles, its score that polarity's sign at the flag's strength (at
     least 0.5: the rule is sure of the direction). A changed verdict is not the one the refiner was sure of, so a
@@ -74,6 +98,8 @@ def read_as_risk(flag: Flag, section: str | None) -> Flag:
     """`flag`, a warning when it is an inventory or supply-chain mention in a risk-factor section read as neutral,
     or as good news in a sentence that supposes a harm (HYPOTHETICAL)."""
     if flag.topic not in RISK_TOPICS or not in_risk_factors(section):
+        return flag
+    if flag.polarity == "neutral" and flag.topic == "supply_chain" and states_structure(flag.sentence):
         return flag
     if flag.polarity == "neutral" or (flag.polarity == "positive" and HYPOTHETICAL.search(flag.sentence)):
         return with_polarity(flag, "negative")

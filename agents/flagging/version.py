@@ -138,5 +138,7 @@
 # case (a list's items: sentences.split_filing_sentences); an item of a list of what forward-looking statements are
 # about is no flag (filing_lookalikes.outside_statements_lists); 0.43 (calls' and news flags unchanged): an 8-K's or
 # 6-K's subheadings, read from the filing's emphasis as the MD&A's are (filing_spans.item_headings), are no flags
-# (Philips's "End-to-end supply chain reliability and agility", read as sure good news)
-METHOD_VERSION = "0.43"
+# (Philips's "End-to-end supply chain reliability and agility", read as sure good news); 0.44 (calls' and news flags
+# unchanged): in risk factors, a neutral supply-chain statement of where the work is done and by whom that names no
+# harm or risk stays neutral (risk_reading.states_structure: the filings' reading choice for the chain's structure)
+METHOD_VERSION = "0.44"

@@ -63,7 +63,8 @@ def test_where_the_suppliers_are_is_no_geopolitics_and_the_trade_restrictions_af
     flags = flag_document(document, topics=load_topics(["inventory", "supply_chain", "geopolitical"]))
     located = {f.topic: f.polarity for f in flags if f.sentence.endswith(LOCATED)}
     restrictions = {f.topic: f.polarity for f in flags if f.sentence.startswith(RESTRICTIONS)}
-    assert located == {"supply_chain": "negative"}  # a risk factor's supply chain: a warning (filings' choice)
+    # the chain's structure, neutral by the filings' choices though it stands in a risk factor (flagging v0.44)
+    assert located == {"supply_chain": "neutral"}
     assert restrictions == {"geopolitical": "negative", "supply_chain": "negative"}
 
 
