@@ -140,5 +140,7 @@
 # 6-K's subheadings, read from the filing's emphasis as the MD&A's are (filing_spans.item_headings), are no flags
 # (Philips's "End-to-end supply chain reliability and agility", read as sure good news); 0.44 (calls' and news flags
 # unchanged): in risk factors, a neutral supply-chain statement of where the work is done and by whom that names no
-# harm or risk stays neutral (risk_reading.states_structure: the filings' reading choice for the chain's structure)
-METHOD_VERSION = "0.44"
+# harm or risk stays neutral (risk_reading.states_structure: the filings' reading choice for the chain's structure);
+# 0.45 (calls' and news flags unchanged): ODMs named in a list of customers ("customers, such as ... ODMs, OEMs") are
+# no supply mention (topics.toml exclude)
+METHOD_VERSION = "0.45"
