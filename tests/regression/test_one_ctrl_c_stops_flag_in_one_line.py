@@ -50,6 +50,11 @@ def test_the_installed_command_starts_from_the_entry_point() -> None:
 
 @pytest.mark.parametrize("delay", [0.4, 0.9, 1.5])
 def test_one_ctrl_c_stops_flag_on_a_10k_in_one_line(shared_fixtures: Path, delay: float) -> None:
+    """A Ctrl-C that lands while the command writes its lines (the last few milliseconds of its ~0.9 s of CPU) stops
+    the writing there: what was written stays written (its first JSON lines, the last maybe cut), then "interrupted",
+    exit 130. Seen at 1.065 s of CPU (82 of 131 lines written) in a series of tries at 0.7-1.1 s; the test asked for
+    no output at all, so a machine where 0.9 s falls in the writing failed it. Output before the Ctrl-C is allowed for
+    that case only: its message is still the one line, never a traceback."""
     filing = shared_fixtures / TESLA_10K
     if not filing.exists():
         pytest.skip("the fixture filings are absent")
@@ -72,7 +77,8 @@ def test_one_ctrl_c_stops_flag_on_a_10k_in_one_line(shared_fixtures: Path, delay
     assert flag.returncode == 130, said
     # before: "interrupted: what was stored is kept"; on a loaded machine it may still be loading at 0.4 s
     assert said.strip() in ("interrupted", "interrupted: nothing was done"), said
-    assert out == ""
+    # nothing written, or the first blocks of its lines when the Ctrl-C came as they were written
+    assert out == "" or (said.strip() == "interrupted" and out.startswith('{"')), (said, out[:200])
     # measured 0.1-0.6 s on a warm cache, at load average 5; 10 s on an idle machine, as many times more as the
     # machine is slower now than idle
     assert stopped_after < 10 * slowdown(), stopped_after
