@@ -45,7 +45,11 @@ def stopped_at(moment: threading.Event, command: list[str], env: dict[str, str])
     brief = subprocess.Popen([sys.executable, "-c", *command], cwd=REPO, text=True, env=os.environ | env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
     try:
-        assert moment.wait(60), "the moment for the Ctrl-C never came"
+        # waited for as long as the command runs: a `watchdesk brief --deliver` took over 60 s of wall time to reach
+        # its server at a load of 30-40 (in the notebook test of the kind), where a 60 s wait would give up on it
+        while not moment.wait(1) and brief.poll() is None:
+            pass
+        assert moment.is_set(), "the moment for the Ctrl-C never came"
         brief.send_signal(signal.SIGINT)
         _, err = brief.communicate(timeout=60)
     finally:

@@ -53,7 +53,11 @@ def test_a_reader_is_told_which_watchdesk_command_writes_the_store(tmp_path: Pat
         brief = subprocess.Popen([str(WATCHDESK), *args], cwd=REPO, env=env, stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE, text=True)  # fmt: skip
         try:
-            assert server.at_data.wait(timeout=60), brief.stderr.read() if brief.stderr else ""
+            # the brief starts, opens the store and renders before it sends: over 60 s of wall time at a load of 30-40,
+            # where a 60 s wait gave up on it; waited for as long as the brief runs (the test's own timeout bounds it)
+            while not server.at_data.wait(timeout=1) and brief.poll() is None:
+                pass
+            assert server.at_data.is_set(), brief.stderr.read() if brief.stderr else ""
             with pytest.raises(DatabaseInUseError) as caught:  # a notebook's call
                 explore.findings(db)
             listed = CliRunner().invoke(cli, ["findings", "--db", str(db)])  # a reading command

@@ -1,7 +1,7 @@
 """A review (2026-12): one LLM judge call that hung past its timeout made every later batch of the document time out
 too: the judge asked through a pool of one worker, and the stuck call kept it, so the next batches queued behind it
 and fell back unasked. The error also read "no answer within 0 s" for a timeout under a second. Now a batch after a
-timeout is asked on a fresh worker, and the timeout is said as set ("no answer within 0.1 s")."""
+timeout is asked on a fresh worker, and the timeout is said as set ("no answer within 0.5 s")."""
 
 from __future__ import annotations
 
@@ -37,11 +37,14 @@ def test_one_stuck_call_does_not_fail_later_batches(shared_fixtures: Path) -> No
                              for i in ids]}, {}  # fmt: skip
 
     try:
-        result = refine(flags, ask=ask, batch=20, timeout=0.1)
+        # 0.5 s: the second batch's answer comes on a new worker thread, which a loaded machine (or a container's CPU
+        # quota, spent for the rest of its 100 ms period) may not run within 0.1 s; still under a second, as the
+        # message's wording is about
+        result = refine(flags, ask=ask, batch=20, timeout=0.5)
     finally:
         release.set()
     # only the first batch (20 flags) falls back; the second (the other 5) is answered
-    assert result.errors == ["no answer within 0.1 s"], result.errors
+    assert result.errors == ["no answer within 0.5 s"], result.errors
     assert result.fallbacks == 20
     assert result.usage["llm_requests"] == 1
     assert [f.polarity for f in result.flags[20:]] == ["neutral"] * (len(sentences) - 20)
