@@ -43,6 +43,8 @@ main()
 """
 
 
+# a whole replayed run in a subprocess, then its approve: 50-74 s at load 15; 300 s was outlasted at a load of 37-40
+@pytest.mark.timeout(600)
 def test_sigterm_mid_run_says_how_to_resume_and_approve_completes_it(tmp_path: Path) -> None:
     wl, db = tmp_path / "w.toml", tmp_path / "w.duckdb"
     wl.write_text(WATCHLIST, encoding="utf-8")

@@ -48,9 +48,9 @@ def test_a_cik_of_several_tickers_or_none_known_passes() -> None:
 
 
 def test_a_ticker_changed_since_the_snapshot_passes() -> None:
-    """A review (session 27): Block, Inc. (CIK 1512673) trades as XYZ since 2025, but the snapshot (2024-05) lists it
-    as SQ, so `symbol = "XYZ"` with its CIK was refused (exit 2) and told to use the old ticker. Without SEC's map
-    fetched, only a slip of the CIK's tickers or another company's ticker is refused."""
+    """A review (session 27): Block, Inc. (CIK 1512673) trades as XYZ since 2025, but the snapshot (2024-05 then; its
+    early-2025 successor too) lists it as SQ, so `symbol = "XYZ"` with its CIK was refused (exit 2) and told to use the
+    old ticker. Without SEC's map fetched, only a slip of the CIK's tickers or another company's ticker is refused."""
     companies, problems = match_companies((Ticker(symbol="XYZ", cik=1512673),), {})
     assert not problems and companies["XYZ"].cik == 1512673
     _, problems = match_companies((Ticker(symbol="AAPL", cik=937966),), {})  # Apple's ticker with ASML's CIK

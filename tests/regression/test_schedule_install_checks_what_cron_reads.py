@@ -68,6 +68,8 @@ def test_install_refuses_when_the_env_file_lacks_what_the_runs_need(tmp_path: Pa
     assert "export WATCHDESK_SMTP_URL=" in still.output and "export WATCHDESK_SEC_IDENTITY=" not in still.output
 
 
+# a whole replayed run in a cron-like subprocess: 300 s (the suite's limit) was outlasted at a load of 37-40
+@pytest.mark.timeout(600)
 def test_write_env_copies_this_shells_settings_and_the_line_runs_as_cron_runs_it(tmp_path: Path, home: Path) -> None:
     wl, tab = tmp_path / "my.toml", tmp_path / "crontab"
     wl.write_text(WATCHLIST)
