@@ -78,7 +78,8 @@ def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["sup
         res = filings.collect(req, fetcher=deps.fetcher, store=deps.store, run_id=deps.run_id)
     except Exception as exc:  # one failed step is a gap, never the end of the run
         return failed(step, exc, deps, ticker=p["ticker"])
-    summary = f"{res.listed} filings in window, {len(res.new_doc_ids)} new documents, {res.skipped} already stored"
+    summary = (f"{plural(res.listed, 'filing')} in window, {plural(len(res.new_doc_ids), 'new document')}, "
+               f"{res.skipped} already stored")
     summary += f", {len(res.compared)} compared with the previous filing" if res.compared else ""
     summary += "".join(f"; {note}" for note in res.notes)
     # the 6-Ks in the window of kinds not read (notices, monthly revenue): "0 filings in window" hid them
@@ -89,7 +90,7 @@ def filings_node(inp: StepInput, runtime: Runtime[Deps]) -> Command[Literal["sup
         summary += ", 6-Ks left out by kind: " + ", ".join(
             f"{n} {LABELS[kind]}" if n == 1 or LABELS[kind].endswith("s") else plural(n, LABELS[kind])
             for kind, n in sorted(counts.items()))
-    deps.report(f"{p['ticker']}: {summary}" + (f", {len(res.gaps)} gaps" if res.gaps else ""))
+    deps.report(f"{p['ticker']}: {summary}" + (f", {plural(len(res.gaps), 'gap')}" if res.gaps else ""))
     result = StepResult(step_id=step["id"], status="done", summary=summary, new_doc_ids=res.new_doc_ids, gaps=res.gaps)
     return Command(goto="supervisor", update={"results": [result]})
 
