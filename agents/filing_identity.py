@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from watchdesk.sources.edgar_parse import normalise_ticker
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.models import CompanyRef, Submissions
 
@@ -27,8 +28,8 @@ def check_company(company: CompanyRef, subs: Submissions, *, owner: Owner | None
     """"" when EDGAR lists the CIK under the watchlist's symbol, or under no ticker while no other company has the
     symbol; a note when it lists other tickers only and the symbol is no other company's (a ticker changed since the
     watchlist was written: Block's SQ, XYZ since 2025); raises OtherCompanyError when the symbol is another CIK's."""
-    symbol = _plain(company.ticker)
-    if symbol in {_plain(t) for t in subs.tickers}:
+    symbol = normalise_ticker(company.ticker)
+    if symbol in {normalise_ticker(t) for t in subs.tickers}:
         return ""
     listed = owner(company.ticker, company.cik) if owner is not None else None
     as_listed = f"{subs.name or 'a filer with no name'} ({_tickers(subs.tickers)})"
@@ -47,7 +48,3 @@ def check_company(company: CompanyRef, subs: Submissions, *, owner: Owner | None
 
 def _tickers(tickers: tuple[str, ...]) -> str:
     return ("tickers " + ", ".join(tickers)) if len(tickers) > 1 else f"ticker {tickers[0]}" if tickers else "no ticker"
-
-
-def _plain(ticker: str) -> str:
-    return ticker.strip().upper().replace(".", "-").replace("/", "-")  # BRK.B is SEC's BRK-B

@@ -58,14 +58,14 @@ def parse_ticker_map(data: bytes) -> dict[str, CompanyRef]:
     return out
 
 
-def _normalise_ticker(ticker: str) -> str:
+def normalise_ticker(ticker: str) -> str:
     # SEC writes share classes with a dash (BRK-B); people often type BRK.B or BRK/B.
     return re.sub(r"[./ ]", "-", ticker.strip().upper())
 
 
 def resolve_ticker(ticker: str, ticker_map: Mapping[str, CompanyRef]) -> CompanyRef:
     """The CompanyRef for `ticker`, or UnknownTickerError with close suggestions."""
-    ref = ticker_map.get(_normalise_ticker(ticker))
+    ref = ticker_map.get(normalise_ticker(ticker))
     if ref is None:
         raise UnknownTickerError(ticker, suggest_tickers(ticker, ticker_map))
     return ref
@@ -79,7 +79,7 @@ def swapped_tickers(ticker: str, known: Collection[str]) -> list[str]:
     """Known tickers that are `ticker` with two neighbouring letters swapped (Damerau distance 1): "ASLM" -> ASML,
     the typo a close-match ratio ranks behind SLM and SLAM, or misses ("TMS" -> TSM). Suggested first, in the order
     of `known` (SEC's map lists the largest companies first: ASML before SALM)."""
-    query = _normalise_ticker(ticker)
+    query = normalise_ticker(ticker)
     swaps = {query[:i] + query[i + 1] + query[i] + query[i + 2 :] for i in range(len(query) - 1)} - {query}
     return [t for t in known if t in swaps]
 
@@ -87,7 +87,7 @@ def swapped_tickers(ticker: str, known: Collection[str]) -> list[str]:
 def suggest_tickers(ticker: str, ticker_map: Mapping[str, CompanyRef], *, n: int = 3) -> list[str]:
     """Up to `n` tickers close to `ticker` by symbol, by company name or by name initials; of two as close, the one
     SEC's map lists first (the larger company)."""
-    query = _normalise_ticker(ticker)
+    query = normalise_ticker(ticker)
     scores = {t: difflib.SequenceMatcher(None, query, t).ratio()
               for t in difflib.get_close_matches(query, list(ticker_map), n=n * 3, cutoff=0.6)}
     for tick, score in _name_scores(ticker, ticker_map, n=n * 3).items():
