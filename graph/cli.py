@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from watchdesk.graph.cli_input import GivenPath, PastDay, new_file, os_error_said, replay_option, write_text
+from watchdesk.graph.cli_input import DB_HELP, GivenPath, PastDay, new_file, os_error_said, replay_option, write_text
 from watchdesk.graph.cli_lazy import LEAF, LazyGroup
 from watchdesk.graph.console import err, escape
 from watchdesk.graph.paths import no_store_to_read
@@ -225,7 +225,7 @@ def db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--db",
         type=GivenPath(dir_okay=False, path_type=Path),
-        help="DuckDB file (default ./watchdesk.duckdb or $WATCHDESK_DB).",
+        help=DB_HELP,
     )(fn)
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.cli_input import Day, GivenPath, writable_folder
+from watchdesk.graph.cli_input import DB_HELP, Day, GivenPath, writable_folder
 from watchdesk.graph.paths import no_store_to_read
 from watchdesk.graph.settings import Settings, today
 from watchdesk.sources.errors import ConfigError
@@ -35,7 +35,7 @@ def _formats(value: str) -> tuple[str, ...]:
 @click.option(
     "--db",
     type=GivenPath(dir_okay=False, path_type=Path),
-    help="DuckDB file (default $WATCHDESK_DB, else ./watchdesk.duckdb).",
+    help=DB_HELP,
 )
 @click.option("--week", metavar="YYYY-Www",
               help="An ISO week, e.g. 2025-W35: documents dated Monday to Sunday, and those dated up to 14 days "
@@ -43,8 +43,8 @@ def _formats(value: str) -> tuple[str, ...]:
               "the 7 days ending on its run day instead (see README, Weekly briefings).")
 @click.option("--since", type=Day(), help="First day of the period (with --until).")
 @click.option("--until", type=Day(), help="Last day of the period (with --since).")
-@click.option("--format", "fmt", multiple=True, default=("md,html",), show_default=True,
-              help="md, html or md,html (--format md --format html writes both too).")
+@click.option("--format", "fmt", multiple=True, default=("md,html",), show_default=True, metavar="[md|html|md,html]",
+              help="The files to write: md, html or both (--format md --format html writes both too).")
 @click.option(
     "--out", type=GivenPath(file_okay=False, path_type=Path), help="Folder for the files (default ./briefings)."
 )

@@ -30,7 +30,8 @@ _PATH = InputPath()
 )
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True,
               help="json (shaped as above) or md (Markdown to read).")
-@click.option("--topics", default="", help="Comma-separated topics for added sentences (default: every shipped topic).")
+@click.option("--topics", default="", metavar="TOPIC,...",
+              help="Comma-separated topics for added sentences (default: every shipped topic).")
 @click.option("--across-companies", is_flag=True,
               help="Compare filings of two different registrants (refused by default: usually a wrong file).")
 def diff(old: Path, new: Path, section: str, fmt: str, topics: str, across_companies: bool) -> None:

@@ -37,7 +37,7 @@ def sec_gateway(settings: Settings, replay: Path | None) -> Iterator[Gateway]:
 
 @click.command("list")
 @click.argument("ticker")
-@click.option("--forms", default=None,
+@click.option("--forms", default=None, metavar="FORM,...",
               help="Comma-separated forms, e.g. 10-K,10-Q,8-K (amendments included); every form without it.")
 @click.option("--since", type=Day(), help="Filed on or after this date.")
 @click.option("--until", type=Day(), help="Filed on or before this date.")

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from watchdesk.graph.cli_input import AnyCase, Day, GivenPath, ticker_given
+from watchdesk.graph.cli_input import DB_HELP, AnyCase, Day, GivenPath, ticker_given
 from watchdesk.graph.cli_rows import output_format, write_rows
 from watchdesk.graph.paths import no_store_to_read
 from watchdesk.graph.settings import Settings
@@ -29,7 +29,7 @@ FORMATS = ("table", "csv", "jsonl", "md")
 
 def _db_option(f: Any) -> Any:
     return click.option("--db", type=GivenPath(dir_okay=False, path_type=Path),
-                        help="DuckDB file (default $WATCHDESK_DB, else ./watchdesk.duckdb).")(f)  # fmt: skip
+                        help=DB_HELP)(f)  # fmt: skip
 
 
 def _filters(f: Any) -> Any:

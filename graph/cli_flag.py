@@ -43,7 +43,7 @@ def _topic_names(value: str) -> list[str]:
 @click.argument("path", type=InputPath(), required=False)
 @click.option(
     "--text",
-    metavar="TEXT",
+    metavar="PASSAGE",
     help='Flag this text instead of a file: a passage, a quote, a news paragraph ("-" reads it from stdin). '
     "It is read as one statement, with no transcript parsing and no minimum length.",
 )

@@ -20,6 +20,11 @@ from watchdesk.graph.settings import today
 from watchdesk.graph.tickers import ticker_symbol
 from watchdesk.sources.errors import ConfigError, WatchdeskError, unexpected
 
+# Every --db's default, said alike: WATCHDESK_DB wins over the file in the working folder (help said it the other way
+# round in some commands)
+DB_DEFAULT = "default $WATCHDESK_DB when set, else ./watchdesk.duckdb"
+DB_HELP = f"The store: a DuckDB file ({DB_DEFAULT})."
+
 # What `--format` accepts wherever a command reads a transcript or filing file ("auto" sniffs the bytes).
 INPUT_FORMATS = ("auto", "html", "text", "json", "pdf")
 

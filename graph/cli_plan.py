@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from watchdesk.graph.cli_input import Day, GivenPath, new_file, replay_option, write_text
+from watchdesk.graph.cli_input import DB_DEFAULT, Day, GivenPath, new_file, replay_option, write_text
 from watchdesk.graph.settings import Settings, today
 
 if TYPE_CHECKING:  # the parser loads SEC's ticker map: only when a goal is planned
@@ -59,8 +59,7 @@ def show_plan(plan: GoalPlan, settings: Settings, *, as_of: date) -> str:
 @click.option("--db", type=GivenPath(dir_okay=False, path_type=Path),
               help="DuckDB file a run of the goal uses: its earlier runs there keep their name, approval and horizon "
               "(counted from the first run that went ahead: approved or started without asking; a run --as-of a past "
-              "day, its approval too, only for other runs --as-of a past day) (default ./watchdesk.duckdb or "
-              "$WATCHDESK_DB).")
+              f"day, its approval too, only for other runs --as-of a past day) ({DB_DEFAULT}).")
 @click.option(
     "--refresh-tickers",
     is_flag=True,

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from watchdesk.agents.briefing.text import plural
-from watchdesk.graph.cli_input import GivenPath
+from watchdesk.graph.cli_input import DB_DEFAULT, GivenPath
 from watchdesk.graph.settings import Settings, today
 from watchdesk.sources.errors import ConfigError
 
@@ -47,7 +47,8 @@ def schedule() -> None:
 
 @schedule.command("install")
 @click.argument("watchlist", type=GivenPath(dir_okay=False, exists=True, path_type=Path))
-@click.option("--db", type=GivenPath(dir_okay=False, path_type=Path), help="DuckDB file the runs write.")
+@click.option("--db", type=GivenPath(dir_okay=False, path_type=Path),
+              help=f"The store the runs write: a DuckDB file ({DB_DEFAULT}; the cron line names it absolute).")
 @click.option("--out", type=GivenPath(file_okay=False, path_type=Path), help="Folder for briefings.")
 @click.option("--write-env", is_flag=True, help="Copy the settings the runs need (SEC identity, SMTP URL, webhook "
               "variables) from this shell into ~/.config/watchdesk/env, readable by you only.")

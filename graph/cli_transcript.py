@@ -49,7 +49,8 @@ def _day(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dat
     show_default=True,
     help="Input format; auto sniffs the bytes (PDF magic, JSON, HTML tags, else text).",
 )
-@click.option("--ticker", help="Ticker; wins over the document and its file name (a disagreement is warned of).")
+@click.option("--ticker", metavar="TICKER",
+              help="Ticker; wins over the document and its file name (a disagreement is warned of).")
 @click.option("--fiscal-period", metavar="YYYY-Qn", help="Fiscal period as the company counts it, e.g. 2026-Q1.")
 @click.option("--call-date", metavar="YYYY-MM-DD", callback=_day, help="Date of the call.")
 def parse(path: str, fmt: str, ticker: str | None, fiscal_period: str | None, call_date: date | None) -> None:
