@@ -741,18 +741,15 @@ def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
     retries (or by a bug) and left a gap, when a document could not be flagged or the briefing not written (a bug),
     or when a delivery of this run failed or was refused, as `watchdesk brief --deliver` does: the run and what it read
     are stored either way. A source with nothing to read is no failure."""
-    from watchdesk.agents.filing_identity import OTHER_COMPANY
     from watchdesk.graph.failures import said as failure_lines
+    from watchdesk.graph.failures import what_then
 
     if outcome.status != "done":
         return
     if outcome.nothing_fetched:  # a cron job must not read a dead week as a quiet one
         for line in failure_lines([f for f in outcome.failures if f.agent in ("flagging", "briefing")]):
             err.print(escape(redact_text(line)), soft_wrap=True)
-        again = ("the replay pack holds none of what they asked for (a live run with --record DIR adds it)"
-                 if settings.mode == "replay" else "run it again when the sources answer")
-        if outcome.gaps and all(OTHER_COMPANY in gap for gap in outcome.gaps):
-            again = "correct the watchlist's cik as the gaps say"  # SEC answered: another filer's listing
+        again = what_then(outcome.gaps, replay=settings.mode == "replay")
         err.print(f"every source of this run failed ({', '.join(outcome.failed_steps)}; see the gaps above): nothing "
                   f"was fetched, and the briefing says so; {again}")
         raise SystemExit(EXIT_ERROR)

@@ -6,6 +6,7 @@ record says so, so a cron job sees the hole in the week.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -98,3 +99,22 @@ def said(failures: list[Failure]) -> list[str]:
             lines.append(f"a source failed {how}: {f}; the rest of the run is {rest}, and the next run fetches what "
                          "is missing")  # fmt: skip
     return lines
+
+
+def what_then(gaps: Sequence[str], *, replay: bool) -> str:
+    """What to do when every source of a run failed, as its gaps say why: a replay pack that lacks what was asked, a
+    request budget spent, a cik that is another company's, or (live) sources that did not answer."""
+    from watchdesk.agents.filing_identity import OTHER_COMPANY
+    from watchdesk.sources.gateway import BUDGET_SPENT
+    from watchdesk.sources.replay import NOT_RECORDED
+
+    if gaps and all(OTHER_COMPANY in gap for gap in gaps):
+        return "correct the watchlist's cik as the gaps say"  # SEC answered: another filer's listing
+    if gaps and all(BUDGET_SPENT in gap for gap in gaps):
+        return "raise the policy's max_requests_per_run, as the gaps say"  # nothing was asked of the sources
+    if not replay:
+        return "run it again when the sources answer"
+    if all(NOT_RECORDED in gap for gap in gaps):
+        return "the replay pack holds none of what they asked for (a live run with --record DIR adds it)"
+    return ("a replay answers the same each time: do as the gaps above say (a live run with --record DIR asks the "
+            "sources again and records their answers)")

@@ -56,6 +56,9 @@ __all__ = [
     "raise_for_status",
 ]
 
+# in each refusal of a request past the run's budget (graph/failures.py reads it)
+BUDGET_SPENT = "request budget of"
+
 
 def _names_port(entry: str, host: str, port: int) -> bool:
     """An allowed_domains entry "host:port" naming this host (in either IDNA form) and port."""
@@ -172,7 +175,7 @@ class Gateway:
         if refusal := self.port_refusal(parts.scheme, call.host, port):
             self._refuse(call, attempt=1, detail=refusal)
         if self.config.max_requests is not None and self._spent() >= self.config.max_requests:
-            self._refuse(call, attempt=1, detail=f"request budget of {self.config.max_requests} for this run spent")
+            self._refuse(call, attempt=1, detail=f"{BUDGET_SPENT} {self.config.max_requests} for this run spent")
         if self._pack is not None:
             return self._replay(call)
         if domain_matches(call.host, SEC_DOMAIN) and not self.config.user_agent:
@@ -260,7 +263,7 @@ class Gateway:
         self._held.sent = sent + 1
         if sent and self.config.max_requests is not None and self._spent() >= self.config.max_requests:
             # a redirect hop is a request like any other: it counts against the run's budget
-            raise PolicyError(f"redirect to {redact_url(str(request.url))} refused: request budget of "
+            raise PolicyError(f"redirect to {redact_url(str(request.url))} refused: {BUDGET_SPENT} "
                               f"{self.config.max_requests} for this run spent")
         # The SEC identity names a person: only SEC gets it, also when a redirect leaves SEC.
         # ... and only over https: a person's name and e-mail never cross the network in clear
@@ -344,7 +347,7 @@ class Gateway:
         for attempt in range(1, attempts + 1):
             if attempt > 1 and self.config.max_requests is not None and self._spent() >= self.config.max_requests:
                 # a retry is a request like any other: it counts against the run's budget
-                self._refuse(call, attempt=attempt, detail=f"request budget of {self.config.max_requests} for this "
+                self._refuse(call, attempt=attempt, detail=f"{BUDGET_SPENT} {self.config.max_requests} for this "
                              "run spent (retry not sent)")
             answer = self._try_once(call, attempt, last=attempt == attempts)
             if isinstance(answer, tuple):

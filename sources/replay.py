@@ -59,6 +59,10 @@ class PackEntry:
     asked: str = ""  # for a URL with a secret, its fingerprint keyed by the pack's SECRETS_KEY
 
 
+# in the gap of each response a replay pack lacks (graph/failures.py reads it)
+NOT_RECORDED = "not in the recording"
+
+
 class ReplayPack:
     """A loaded pack; `lookup` serves recorded responses by exact URL."""
 
@@ -84,7 +88,7 @@ class ReplayPack:
         entry = self.entries.get(pack_key(url))
         if entry is None:
             raise ReplayMissError(
-                f"not in the recording: {pack_key(url)} (replay pack {self.root}; a live run with --record adds it)"
+                f"{NOT_RECORDED}: {pack_key(url)} (replay pack {self.root}; a live run with --record adds it)"
             )
         body = self._read_body(entry, max_bytes=max_bytes)
         return HttpResult(
