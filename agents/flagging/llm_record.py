@@ -92,6 +92,8 @@ class Replay:
     """Answers from every *.jsonl file of a directory (or one file), by request key; no network."""
 
     def __init__(self, source: Path) -> None:
+        # absolute, as a --replay pack is (sources/replay.py): its errors are read in a log or a gap from elsewhere
+        source = source.expanduser().absolute()
         if not source.exists():
             raise ConfigError(f"{source} does not exist: give WATCHDESK_MODEL=replay: a file of answers or a folder of "
                               "*.jsonl files; record answers with WATCHDESK_LLM_RECORD=FOLDER and a real model, or "
