@@ -16,10 +16,12 @@ from watchdesk.agents.briefing.render import LLM_MEASURED
 # (tp, fp, fn, polarity right) per topic, judged; recorded for flagging v0.11, the changed requests again for v0.13,
 # the one request v0.24's sentiment model changed (a candidate's offline guess) again for v0.24 (supply chain was
 # 124, 5, 21, 118, then 125, 5, 20, 119), and the three requests of the 3M call that v0.25's new supply flag changed
-# again for v0.25, and one of the Helen of Troy call's, changed by v0.27 (fresh supply chain was 128, 6, 28, 118)
+# again for v0.25, and one of the Helen of Troy call's, changed by v0.27 (fresh supply chain was 128, 6, 28, 118), and
+# the three of the Carnival call that the levers no longer read as a pull-in changed (fresh supply chain was 128, 6, 28,
+# 117: one false flag fewer)
 RECORDED = {
     "test": {"inventory": (49, 2, 5, 44), "supply_chain": (126, 3, 19, 119), "geopolitical": (41, 1, 7, 38)},
-    "fresh": {"inventory": (17, 0, 6, 13), "supply_chain": (128, 6, 28, 117), "geopolitical": (3, 0, 0, 3)},
+    "fresh": {"inventory": (17, 0, 6, 13), "supply_chain": (128, 5, 28, 117), "geopolitical": (3, 0, 0, 3)},
 }
 
 
