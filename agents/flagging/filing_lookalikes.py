@@ -114,9 +114,15 @@ def domestic_rules(flag: Flag) -> bool:
 # choices make such a definition `{}` (an accounting definition, not a statement); NVIDIA's MD&A repeats it in every
 # 10-K and 10-Q, where its "tariffs" was a neutral geopolitical flag, and Tesla's "freight" a supply-chain one (flagging
 # v0.21; two training rows of tests/labels/filings/ and one of the TUNE part of tests/labels/filings_other/). Stock
-# named there ("charges to write down the carrying value of our inventory") is left to the accounts' reading.
+# named there ("charges to write down the carrying value of our inventory") was left to the accounts' reading until
+# v0.46, which read Tesla's four such definitions as warnings (labelled `{}`): now no inventory flag either.
 DEFINES_A_COST = re.compile(
-    r"^\W*(?:total )?costs? of (?:[\w,&-]+ ){0,6}?(?:revenues?|sales|goods sold|products|services)\b[^.;]{0,40}?\b"
+    r"^\W*(?:\d{1,2}\)\s*)?(?:(?:total )?costs? of (?:[\w,&-]+ ){0,6}?(?:revenues?|sales|goods sold|products|services)"
+    r"\b[^.;]{0,40}?"
+    # flagging v0.46: a segment line's, "(1)Other segment items for the Compute & Networking and Graphics reportable
+    # segments primarily include product costs and inventory provisions, compensation and benefits ..." (NVIDIA's 10-Q
+    # and FY2025 10-K notes, an inventory warning)
+    r"|(?:other )?segment (?:items|expenses|costs)\b[^.;]{0,100}?)\b"
     r"(?:consists?|includes?|comprises?|(?:is|are) comprised)\b",
     re.IGNORECASE,
 )
@@ -124,11 +130,16 @@ DEFINES_A_COST = re.compile(
 
 # A definition states no change, amount, effect or supposed harm: "Cost of revenue increased 12% and includes $300
 # million of tariffs", "Cost of sales includes tariffs and freight, which could increase ..." are statements.
-STATES_MORE = re.compile(
+_STATES_MORE = (
     r"\d|\$|%|\b(?:increas\w*|decreas\w*|rose|rises?|rising|risen|fell|falls?|falling|fallen|reduc\w*|rais\w*|higher|"
-    r"lower|charges?|effects?|impacts?|shortages?|disrupt\w*|could|may|might|would|which|benefit\w*|offset|due to)\b",
-    re.IGNORECASE,
+    r"lower|effects?|impacts?|shortages?|disrupt\w*|could|may|might|would|which|(?<!compensation and )benefit\w*|"
+    r"offset|due to{})\b"
 )
+STATES_MORE = re.compile(_STATES_MORE.format("|charges?"), re.IGNORECASE)
+# Stock's charges are what a cost line's definition names for stock (Tesla's "Cost of automotive sales revenues also
+# includes ... charges to write down the carrying value of our inventory when it exceeds its estimated net realizable
+# value ...", `{}` in tests/labels/filings/): a figure, a change or a supposed harm still makes it a statement.
+STATES_MORE_OF_STOCK = re.compile(_STATES_MORE.format(""), re.IGNORECASE)
 
 
 # A plan to mend the supply chain, no result claimed: Philips's 6-K "Philips is changing its supply chain to a dedicated
@@ -157,9 +168,13 @@ def plans_to_mend(flag: Flag) -> bool:
 
 
 def defines_a_cost(flag: Flag) -> bool:
-    """Whether a filing's supply-chain or geopolitical flag is on the bare definition of a cost line (no statement)."""
-    definition = DEFINES_A_COST.search(flag.sentence) if flag.topic in ("supply_chain", "geopolitical") else None
-    return definition is not None and STATES_MORE.search(flag.sentence, definition.end()) is None
+    """Whether a filing's flag is on the bare definition of a cost or segment line (no statement); since v0.46 an
+    inventory flag too (the reading choices: cost-line definitions listing "inventory provisions" are `{}`)."""
+    if flag.topic not in ("supply_chain", "geopolitical", "inventory"):
+        return False
+    definition = DEFINES_A_COST.search(flag.sentence)
+    more = STATES_MORE_OF_STOCK if flag.topic == "inventory" else STATES_MORE
+    return definition is not None and more.search(flag.sentence, definition.end()) is None
 
 
 # What a forward-looking statement is about, as a list: "These forward-looking statements include, but are not limited

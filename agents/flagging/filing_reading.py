@@ -20,8 +20,8 @@ in this order (the first that applies):
 A harm or effect denied ("We do not expect ...", "did not have a material unfavorable impact") decides nothing.
 
 Otherwise the flag keeps its reading. Risk factors are read by risk_reading.py; transcripts are untouched. What only
-looks like a supply-chain or geopolitical statement in a filing (stock's charges, a country's own rules, a cost
-line's definition) is dropped, and a plan to mend the supply chain read as neutral, by filing_lookalikes.py. Like
+looks like a statement in a filing (stock's charges, a country's own rules, a cost or segment line's definition) is
+dropped, and a plan to mend the supply chain read as neutral, by filing_lookalikes.py. Like
 the risk reading it holds after an LLM judge too (document.relabelled, agent.SpanIndex.read_by_filings). The
 rules were written from the labelled MD&A sentences of tests/labels/filings/ (whose inventory polarity the refiner
 is not trained on), where inventory polarity goes 0.65 -> 0.96, in sample. On 164 sentences of notes, MD&A and
@@ -36,7 +36,7 @@ import re
 from watchdesk.agents.flagging.filing_lookalikes import defines_a_cost, domestic_rules, not_supply, plans_to_mend
 from watchdesk.agents.flagging.flag import Flag
 from watchdesk.agents.flagging.polarity import Polarity
-from watchdesk.agents.flagging.risk_reading import in_risk_factors, read_as_risk, with_polarity
+from watchdesk.agents.flagging.risk_reading import RISK_WORDS, in_risk_factors, read_as_risk, with_polarity
 
 # A filing item as the section label's first word: "7", "1A", "15", "I-2", "II-1A", a 20-F's "5.A", an 8-K's "2.02"
 # (its press release exhibits speak of stock as a 6-K's do, and 6-K parts are numbered "1", "2", ...).
@@ -101,6 +101,41 @@ IN_GENERAL = re.compile(
 )
 
 
+# An arrangement with suppliers or the accounts' policy for purchase commitments, in general terms, and a table's
+# lead-in: NVIDIA's notes "We enter into agreements with contract manufacturers that allow them to procure inventory
+# based upon our defined criteria, and in certain instances, these agreements are cancellable, ..." (a sure warning),
+# "Our commitments include obligations to purchase components ..., long-term supply and capacity agreements, ..."
+# (+0.83) and "We record a liability for noncancelable purchase commitments with suppliers for quantities in excess of
+# our future demand forecasts ..." (+0.92, sure); Apple's "Future payments under unconditional purchase obligations
+# ... are as follows (in millions):" (-0.70). The reading choices make purchase obligations as amounts and the supply
+# chain's structure neutral (flagging v0.46). A period or amount, a change, or a risk named keeps the reading:
+# "Our purchase commitments ... at the end of fiscal year 2024 were impacted by shortening lead times" is good news.
+ARRANGEMENT = re.compile(
+    r"\bwe (?:enter|have entered) into (?:\w+ ){0,3}?(?:agreements|arrangements|contracts)\b"
+    r"|\b(?:commitments|obligations) (?:primarily )?(?:include|reflect|consist|represent)\b|\bwe account for\b"
+    rf"|{POLICY.pattern}",
+    re.IGNORECASE,
+)
+CHANGED = re.compile(
+    r"\b(?:increas\w*|decreas\w*|rose|fell|reduc\w*|higher|lower|improv\w*|impacted|shortages?|constrain\w*|"
+    r"disrupt\w*)\b",
+    re.IGNORECASE,
+)
+TABLE_LEAD = re.compile(r"\b(?:as follows|the following)\b[^.;:]{0,40}:\s*$", re.IGNORECASE)
+
+
+def states_arrangement(sentence: str) -> bool:
+    """Whether a supply-chain sentence of a filing's accounts only states an arrangement or policy (ARRANGEMENT, no
+    period, amount, change or risk) or leads in a table's figures (TABLE_LEAD)."""
+    if TABLE_LEAD.search(sentence):
+        return True
+    return (
+        ARRANGEMENT.search(sentence) is not None
+        and PERIOD.search(sentence) is None
+        and RISK_WORDS.search(sentence) is None
+        and CHANGED.search(sentence) is None
+    )
+
 # A heading that names a topic ("Supply Chain", "Global Trade", "Israel and Hamas Conflict"): a short line with no
 # sentence's end. The reading choices make it a neutral mention (the text under it says what happened); the refiner read
 # Tesla's "Supply Chain" as a warning (flagging v0.21, from the TUNE part of tests/labels/filings_other/). Title case:
@@ -143,10 +178,10 @@ def accounts_verdict(sentence: str) -> Polarity | None:
 def read_in_filing(flag: Flag, section: str | None, *, drop: bool = True) -> Flag | None:
     """`flag` read by the filings' choices: None for a supply-chain flag on stock's charges (not_supply()) or a
     geopolitical one on a country's own rules for AI, privacy, competition or taxes (domestic_rules()) and, outside
-    risk factors, for a supply-chain or geopolitical flag on a cost line's bare definition (defines_a_cost()), unless
+    risk factors, for a flag on a cost or segment line's bare definition (defines_a_cost()), unless
     not `drop` (an LLM judge's verdicts: it read the sentence); in risk factors as a risk (risk_reading.py); in the
-    filing's other items, a heading and a plan to mend the supply chain (plans_to_mend()) as neutral and an inventory
-    mention by accounts_verdict(); anything else as it is."""
+    filing's other items, a heading, a plan to mend the supply chain (plans_to_mend()) and a supply-chain arrangement or
+    policy (states_arrangement()) as neutral and an inventory mention by accounts_verdict(); anything else as it is."""
     if not in_filing(section):  # a call's flag, or one outside every item (risk factors are a filing item too)
         return flag
     if drop and (not_supply(flag) or domestic_rules(flag)):
@@ -157,8 +192,8 @@ def read_in_filing(flag: Flag, section: str | None, *, drop: bool = True) -> Fla
         return None
     if is_heading(flag.sentence):
         return flag if flag.polarity == "neutral" else with_polarity(flag, "neutral")
-    if plans_to_mend(flag):
-        return with_polarity(flag, "neutral")
+    if plans_to_mend(flag) or (flag.topic == "supply_chain" and states_arrangement(flag.sentence)):
+        return flag if flag.polarity == "neutral" else with_polarity(flag, "neutral")
     if flag.topic != "inventory":
         return flag
     verdict = accounts_verdict(flag.sentence)

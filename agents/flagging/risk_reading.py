@@ -66,6 +66,11 @@ HYPOTHETICAL = re.compile(
 # India, ..."): neutral by the filings' reading choices (tests/labels/filings/README.md: "supply-chain structure
 # (outsourcing partners, vendors) neutral"), as the same sentence reads in a call, though it stands in a risk factor.
 # Not when the sentence names a harm or a risk of it (RISK_WORDS): that is a risk factor naming the chain as a risk.
+# Since v0.46 a structure statement the refiner reads as a warning is neutral too, not only one it reads as neutral:
+# Apple's 10-K "... the Company's global supply chain is large and complex and a majority of the Company's supplier
+# facilities, including manufacturing and assembly sites, are located outside the U.S." (-0.49, unsure) is the same
+# statement as the 10-Q's. One read as good news keeps it (the rubric: U.S. manufacturing, local sourcing presented as
+# an advantage, is good news).
 STRUCTURE = re.compile(
     r"\b(?:manufacturing|assembly|production|suppliers?|(?:outsourcing |manufacturing )?partners|facilities|"
     r"contract manufacturers?)\b[^.;]{0,120}?\blocated (?:primarily |principally |mainly |largely |predominantly )?"
@@ -96,11 +101,12 @@ def with_polarity(flag: Flag, polarity: Polarity) -> Flag:
 
 def read_as_risk(flag: Flag, section: str | None) -> Flag:
     """`flag`, a warning when it is an inventory or supply-chain mention in a risk-factor section read as neutral,
-    or as good news in a sentence that supposes a harm (HYPOTHETICAL)."""
+    or as good news in a sentence that supposes a harm (HYPOTHETICAL); neutral when it only states the supply chain's
+    structure (states_structure) and is not read as good news."""
     if flag.topic not in RISK_TOPICS or not in_risk_factors(section):
         return flag
-    if flag.polarity == "neutral" and flag.topic == "supply_chain" and states_structure(flag.sentence):
-        return flag
+    if flag.polarity != "positive" and flag.topic == "supply_chain" and states_structure(flag.sentence):
+        return flag if flag.polarity == "neutral" else with_polarity(flag, "neutral")
     if flag.polarity == "neutral" or (flag.polarity == "positive" and HYPOTHETICAL.search(flag.sentence)):
         return with_polarity(flag, "negative")
     return flag
