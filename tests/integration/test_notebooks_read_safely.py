@@ -28,6 +28,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from tests.conftest import REPO
+from tests.timing import slowdown
 from tests.unit.test_store_reader import old_store
 from watchdesk.store import reader
 from watchdesk.store.records import RunRecord
@@ -35,6 +36,16 @@ from watchdesk.store.store import Store
 
 NOTEBOOKS = REPO / "notebooks"
 EXPLORE, CHANGES = "explore_run.ipynb", "filing_changes.ipynb"
+
+
+def kernel_client(nb: nbformat.NotebookNode, folder: Path, **options: Any) -> NotebookClient:
+    """A client running `nb` in a python3 kernel started in `folder`, as Jupyter runs it: 60 s for the kernel to start
+    and 120 s for a cell (nbclient's start-up default and ours) on an idle machine, times how much slower than CPU time
+    the wall clock runs now (tests/timing.slowdown): a load of 20 on two cores makes a kernel's start-up 5-10x longer
+    in wall time, and the bounds are there to stop a hung kernel, not a busy machine."""
+    scale = slowdown()
+    return NotebookClient(nb, timeout=round(120 * scale), startup_timeout=round(60 * scale), kernel_name="python3",
+                          resources={"metadata": {"path": str(folder)}}, **options)  # fmt: skip
 
 
 # what the last cell, run again on another store, showed: (its error or "", its outputs)
@@ -52,7 +63,7 @@ def execute(
     error or "", and its outputs. For the last cell's messages without the earlier cells' work (filing_changes.ipynb
     compares eight filings first)."""
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}})
+    client = kernel_client(nb, NOTEBOOKS)
     error = ""
     env = {**os.environ, "WATCHDESK_DB": str(db), "MPLBACKEND": "Agg", **(env or {})}
 

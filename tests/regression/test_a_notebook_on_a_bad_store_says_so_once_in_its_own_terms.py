@@ -16,13 +16,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 from tests.integration.test_notebooks_read_safely import (
     CHANGES,
     EXPLORE,
     NOTEBOOKS,
     held_for_writing,
+    kernel_client,
     store_with_a_killed_run,  # fmt: skip
 )
 from tests.regression.test_a_cut_short_store_is_said_to_be import cut_store
@@ -35,8 +35,7 @@ IN_A_NOTEBOOK = ('set WATCHDESK_DB to another store\'s path (in the notebook: os
 def every_cell(name: str, db: Path) -> list[tuple[int, str]]:
     """Run every code cell of the notebook with WATCHDESK_DB=db, on past errors: (cell, what its error shows)."""
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    client = NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
-                            resources={"metadata": {"path": str(NOTEBOOKS)}})  # fmt: skip
+    client = kernel_client(nb, NOTEBOOKS, allow_errors=True)
     with client.setup_kernel(env={**os.environ, "WATCHDESK_DB": str(db), "MPLBACKEND": "Agg"}):
         for index, cell in enumerate(nb.cells):
             client.execute_cell(cell, index)

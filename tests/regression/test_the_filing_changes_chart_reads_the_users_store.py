@@ -11,9 +11,9 @@ import shutil
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
 from tests.conftest import REPO
+from tests.integration.test_notebooks_read_safely import kernel_client
 
 
 def run_without_fixtures(tmp_path: Path, db: Path | None) -> str:
@@ -26,7 +26,7 @@ def run_without_fixtures(tmp_path: Path, db: Path | None) -> str:
     env.update({"MPLBACKEND": "Agg", "WATCHDESK_NOTEBOOK_OUT": str(tmp_path)})
     if db is not None:
         env["WATCHDESK_DB"] = str(db)
-    client = NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(folder)}})
+    client = kernel_client(nb, folder)
     with client.setup_kernel(env=env):
         for index, cell in enumerate(nb.cells):
             client.execute_cell(cell, index)
