@@ -453,5 +453,5 @@ SURENESS = (
 # tests/labels/llm_answers/README.md (pinned by tests/integration/test_llm_recorded_answers.py)
 LLM_MEASURED = (
     "The judge's prompt, answered by a Claude-class model on those six hand-labelled calls: inventory "
-    "0.96 / 0.91 / 0.90, supply chain 0.98 / 0.87 / 0.94, geopolitics 0.98 / 0.85 / 0.93 (other models unmeasured)."
+    "0.96 / 0.91 / 0.90, supply chain 0.98 / 0.87 / 0.94, geopolitics 0.97 / 0.81 / 0.92 (other models unmeasured)."
 )

@@ -41,14 +41,28 @@ _HANDOVER_TAIL = compile_cached(
 _THANKS = compile_cached(r"^(?:thanks?|thank you)\b[^.?!]{0,30}[.!]$", re.IGNORECASE)
 _OPENER = compile_cached(
     r"^(?:yeah|yes|sure|okay|ok|well|great question|good question|thanks?(?: you)?,? [A-Z][\w’']+[.,]|"
-    r"(?:hi|hey),? [A-Z][\w’']+|let me|so,? [A-Z][\w’']+,)", re.IGNORECASE,
+    r"(?:hi|hey),? [A-Z][\w’']+|right, [A-Z][\w’']+[.,]|let me|so,? [A-Z][\w’']+,)", re.IGNORECASE,
 )
 # "Thanks for the question", "Thanks, Ben, for the question" (the asker names no one so); with no "?" in the question,
 # "Yeah, thank you for that." too
 _ANSWER_CUE = compile_cached(r"\b(?:thanks|thank you)(?:,\s*[A-Z][\w’']+,)? for the question\b", re.IGNORECASE)
 _NO_MARK_CUE = compile_cached(r"^(?:(?:yeah|yes|sure|okay|ok|well),?\s+)?(?:thanks|thank you) for that\b",
                               re.IGNORECASE)
+# The asker going on after a "?": a follow-on question ("And then you were ...", "Is that ...?"), a request for colour
+# ("So whatever you can say there would be great.", "Just any color would be appreciated.")
+_GOES_ON = compile_cached(
+    r"^(?:(?:you know|I guess|just|so|um|uh|like),?\s+)*(?:and|or|also|plus|second(?:ly)?|any|is|are|was|were|do|does|"
+    r"did|can|could|would|will|should|how|what|why|when|where|which)\b", re.IGNORECASE,
+)
+_COLOUR = compile_cached(
+    r"^(?:(?:so|just|and|but|again),?\s+)*(?:any|whatever|anything|if you)\b[^.?!]{0,120}?\b(?:would be|'d be|is) "
+    r"(?:(?:very|super|really|much|most|greatly)\s+)?(?:great|helpful|appreciated|useful)\b", re.IGNORECASE,
+)
 _NOT_NAMES = frozenset({"Slide", "Page", "The", "Our", "We", "You", "It", "Q", "Questions", "Question", "Today"})
+# The asker's bare thanks, and a reply by name after it ("Thanks. Thanks, Matt.")
+_BARE_THANKS = compile_cached(r"^(?:thanks|thank you)(?: (?:so|very) much)?[.!]$", re.IGNORECASE)
+_NAMED_REPLY = compile_cached(r"^(?i:thanks|thank you|yeah|yes|sure|okay|right),\s+(?P<name>[A-Z][a-z]+)[.,]")
+_NOT_REPLY_NAMES = _NOT_NAMES | frozenset({"Operator", "So", "And", "I", "Everyone", "Everybody", "All", "Guys"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,15 +213,19 @@ def _answer_start(flat: str, s: _Sentences, at: int) -> int | None:
     # first one for Colette. Thanks so much. Thanks, Ben, for the question."). "Thanks for the question" opens an
     # answer wherever it is.
     limit = min(len(flat), at + 3000)
+    # ... and before the operator calls the next question or closes the Q&A: a "?" there is no answer's
+    nxt = [m.start() for m in (cues.INTRO.search(flat, at, limit), cues.QA_CLOSE.search(flat, at, limit)) if m]
+    limit = s.start_of(min(nxt)) if nxt else limit
     cue = _ANSWER_CUE.search(flat, s.end_of(at), limit)
     ends = []
     mark = flat.find("?", at, limit)
+    named = _thanked_then_named(s, at, mark if mark >= 0 else limit)
+    if named is not None:
+        return named
     while mark >= 0:
-        end = s.end_of(mark)
-        while end < limit and _THANKS.match(s.sentence_at(end)):
-            end = s.end_of(end)
+        end = _past_thanks(s, s.end_of(mark), limit)
         ends.append(end)
-        if end >= limit or _OPENER.match(s.sentence_at(end)):
+        if end >= limit or _opens_answer(s.sentence_at(end)):
             ends = [end]
             break
         mark = flat.find("?", end, limit)
@@ -218,7 +236,7 @@ def _answer_start(flat: str, s: _Sentences, at: int) -> int | None:
             return opener if opener > ends[0] and _OPENER.match(s.sentence_at(opener)) else s.start_of(cue.start())
     if not ends:  # no "?" at all ("... any change you're seeing in network attach rates. Yeah, thank you for that.")
         ends = [n for n in s.starts if s.end_of(at) <= n < limit and _NO_MARK_CUE.match(s.sentence_at(n))][:1]
-    first = ends[0] if ends else None
+    first = _asked_to(s, ends[0], limit) if ends else None
     if cue:
         return min(s.start_of(cue.start()), first) if first is not None else s.start_of(cue.start())
     return first
@@ -240,3 +258,55 @@ def _statements(flat: str, cuts: list[_Cut], qa: int | None) -> list[Statement]:
         out.append(Statement(speaker=cut.speaker, role=cut.role or ("Operator" if cut.kind == "operator" else None),
                              affiliation=cut.affiliation, section=section, kind=cut.kind, text=body))
     return out
+
+
+def _thanked_then_named(s: _Sentences, at: int, upto: int) -> int | None:
+    # Before any "?": the asker's bare thanks, then a reply by name ("... their timeframes are for that investment.
+    # Thanks. Thanks, Matt. The people who are investing ..."): the reply opens the answer
+    prev, n = "", s.end_of(at)
+    while n < upto:
+        said = s.sentence_at(n)
+        named = _NAMED_REPLY.match(said)
+        if _BARE_THANKS.match(prev) and named and named["name"] not in _NOT_REPLY_NAMES:
+            return n
+        prev, n = said, s.end_of(n)
+    return None
+
+
+def _is_thanks(said: str) -> bool:
+    return bool(_THANKS.match(said)) and not _ANSWER_CUE.search(said)  # "Thanks for the question" opens the answer
+
+
+def _past_thanks(s: _Sentences, end: int, limit: int) -> int:
+    while end < limit and _is_thanks(s.sentence_at(end)):
+        end = s.end_of(end)
+    return end
+
+
+def _opens_answer(said: str) -> bool:
+    return bool(_OPENER.match(said) or _ANSWER_CUE.search(said))
+
+
+def _asked_to(s: _Sentences, end: int, limit: int) -> int:
+    """Where the asker stops, from the end of a question's "?": on through a follow-on question ("And then ...?"),
+    a request for colour ("Any color here would be great.") and thanks, up to an answer's opener ("Sure, Tom.")."""
+    while end < limit:
+        ahead: list[int] = []
+        at = end
+        while at < limit and len(ahead) < 3:
+            ahead.append(at)
+            at = s.end_of(at)
+        for k, start in enumerate(ahead):
+            said = s.sentence_at(start)
+            if _is_thanks(said):
+                continue
+            if _opens_answer(said):
+                return start if k else end
+            if (said.endswith("?") and _GOES_ON.match(s.sentence_at(end))) or _COLOUR.match(said):
+                end = _past_thanks(s, s.end_of(start), limit)
+                break
+            if "?" in said:
+                return end
+        else:
+            return end
+    return end
