@@ -142,5 +142,8 @@
 # unchanged): in risk factors, a neutral supply-chain statement of where the work is done and by whom that names no
 # harm or risk stays neutral (risk_reading.states_structure: the filings' reading choice for the chain's structure);
 # 0.45 (calls' and news flags unchanged): ODMs named in a list of customers ("customers, such as ... ODMs, OEMs") are
-# no supply mention (topics.toml exclude)
-METHOD_VERSION = "0.45"
+# no supply mention (topics.toml exclude); 0.46 (calls' and news flags unchanged): outside risk factors a supply-chain
+# arrangement, a purchase commitments' policy or a table's lead-in is neutral (filing_reading.states_arrangement), a
+# segment or cost line's definition naming stock's charges is no inventory flag (filing_lookalikes.defines_a_cost), and
+# in risk factors a structure statement read as a warning is neutral (risk_reading.read_as_risk)
+METHOD_VERSION = "0.46"
