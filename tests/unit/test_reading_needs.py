@@ -77,3 +77,18 @@ def test_negating_windows_answer_as_the_plain_loop(shared_fixtures: Path) -> Non
             assert reading._negating(window) == plain
             negated += plain
     assert negated > 100
+
+
+def test_a_sentence_without_the_literals_asking_or_a_relief_denied_need_matches_neither(shared_fixtures: Path) -> None:
+    """plain_question and denies_a_problem skip _ASKING and _NOT_A_DENIAL where a sentence holds none of the literals
+    their branches need (_ASKING_NEEDS, _DENIAL_NEEDS): on real calls and a 10-K, every sentence either pattern matches
+    holds one, so skipping changes no answer."""
+    found = {"asking": 0, "denial": 0}
+    for sentence in sentences(shared_fixtures):
+        if reading._ASKING.search(sentence):
+            assert reading._holds_any(sentence, reading._ASKING_NEEDS), sentence
+            found["asking"] += 1
+        if reading._NOT_A_DENIAL.search(sentence):
+            assert reading._holds_any(sentence, reading._DENIAL_NEEDS), sentence
+            found["denial"] += 1
+    assert min(found.values()) > 20, found  # both patterns are tried on sentences that match them
