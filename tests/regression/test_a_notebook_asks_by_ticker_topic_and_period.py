@@ -3,7 +3,7 @@ topic or period with the URL of their source, what changed between a company's f
 in its context. The notebooks each wrote their own SQL (explore_run's evidence named NVDA in it, without a date or
 source), and store.queries' functions need an open Store, which a notebook must not hold. store/explore.py answers
 each in one call that opens the file read-only and closes it, with examples in its docstrings, run here on the
-demo's store as a reader would run them."""
+demo's store as a reader would run them (explore.evidence's are in store/evidence.py)."""
 
 from __future__ import annotations
 
@@ -15,14 +15,14 @@ import pytest
 
 from tests.integration.test_notebooks_read_safely import writer_can_open
 from watchdesk.sources.errors import ConfigError
-from watchdesk.store import explore
+from watchdesk.store import evidence, explore
 
 
 def test_the_docstring_examples_hold_on_the_demo(demo_folder: Path) -> None:
     finder = doctest.DocTestFinder()
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     globs = {"db": demo_folder / "demo.duckdb", "explore": explore, "date": date}
-    tests = [t for t in finder.find(explore, globs=globs) if t.examples]
+    tests = [t for module in (explore, evidence) for t in finder.find(module, globs=globs) if t.examples]
     assert {t.name.rsplit(".", 1)[-1] for t in tests} == {"findings", "changes", "evidence"}
     for test in tests:
         runner.run(test)
