@@ -145,5 +145,8 @@
 # no supply mention (topics.toml exclude); 0.46 (calls' and news flags unchanged): outside risk factors a supply-chain
 # arrangement, a purchase commitments' policy or a table's lead-in is neutral (filing_reading.states_arrangement), a
 # segment or cost line's definition naming stock's charges is no inventory flag (filing_lookalikes.defines_a_cost), and
-# in risk factors a structure statement read as a warning is neutral (risk_reading.read_as_risk)
-METHOD_VERSION = "0.46"
+# in risk factors a structure statement read as a warning is neutral (risk_reading.read_as_risk); 0.47 (filings' flags
+# unchanged): a lever pulled or talks pulled in are no inventory pull-in (topics.toml exclude), and in an unlabelled
+# call an analyst's follow-on question, request for colour and thanks stay in his turn (sources/transcripts/
+# unlabelled.py), so the flags' speakers and the question an answer answers change
+METHOD_VERSION = "0.47"
