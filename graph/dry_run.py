@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from watchdesk.graph.companies import cik_doubts, match_companies
-from watchdesk.graph.planner import build_plan, describe, smtp_unset_said
+from watchdesk.graph.planner import build_plan, describe, no_sender_said, smtp_unset_said
 from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.validate import (
     describe_problems,
@@ -57,8 +57,10 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
         echo(f"warning: tickers: {warning}")
     for warning in _missing_folders(watchlist):
         echo(f"warning: {warning}")
-    if to := [] if settings.smtp_url else [a for d in watchlist.delivery if d.kind == "email" for a in d.to]:
-        echo(f"warning: {smtp_unset_said(to)}")
+    if to := [a for d in watchlist.delivery if d.kind == "email" for a in d.to]:
+        said = no_sender_said(settings.smtp_url) if settings.smtp_url else smtp_unset_said(to)
+        if said:
+            echo(f"warning: {said}")
     # the run refuses to start without it, exit 2: so does the dry run (a user's walkthrough: "valid", exit 0)
     stop = _IDENTITY_STOP if _needs_identity(watchlist, settings) else ""
     if problems:

@@ -18,6 +18,7 @@ from watchdesk.agents.filings import window
 from watchdesk.graph.state import Step
 from watchdesk.graph.watchlist import Delivery, Ticker, TranscriptSource, Watchlist
 from watchdesk.sources.edgar_parse import plain_name
+from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.models import CompanyRef
 from watchdesk.sources.redact import redact_text, redact_url
 
@@ -193,10 +194,25 @@ def smtp_unset_said(to: Sequence[str]) -> str:
             "variable); the run's other targets get the briefing all the same, and the run exits 1")
 
 
+def no_sender_said(smtp_url: str | None) -> str | None:
+    """What a WATCHDESK_SMTP_URL that reads but names no sender comes to (the mail goes From watchdesk@localhost);
+    None for one that names it, is not set or does not read (said elsewhere)."""
+    from watchdesk.agents.briefing.channels import DEFAULT_SENDER, NO_SENDER, smtp_server
+
+    try:
+        return NO_SENDER if smtp_url and smtp_server(smtp_url).sender == DEFAULT_SENDER else None
+    except ConfigError:
+        return None
+
+
 def email_setting_note(plan: list[Step], *, smtp_url: str | None) -> str:
-    """A line to show under a plan whose briefing e-mails someone while WATCHDESK_SMTP_URL is not set; else ''."""
-    to = emailed(plan)
-    return "" if smtp_url or not to else f"\nnote: {smtp_unset_said(to)}"
+    """A line to show under a plan whose briefing e-mails someone while WATCHDESK_SMTP_URL is not set, or names no
+    sender; else ''."""
+    if not (to := emailed(plan)):
+        return ""
+    if not smtp_url:
+        return f"\nnote: {smtp_unset_said(to)}"
+    return f"\nnote: {said}" if (said := no_sender_said(smtp_url)) else ""
 
 
 def emailed(plan: Sequence[Mapping[str, object]]) -> list[str]:

@@ -30,6 +30,12 @@ if TYPE_CHECKING:
     from typing_extensions import Buffer
 
 TIMEOUT = 20.0
+# The From of a mail whose WATCHDESK_SMTP_URL names no sender (no ?from=, no login that is an address): said each time
+# it is used, since a relay may refuse it and a recipient's server file it as spam (it went out without a word)
+DEFAULT_SENDER = "watchdesk@localhost"
+NO_SENDER = (f"WATCHDESK_SMTP_URL names no sender, so the e-mail goes From {DEFAULT_SENDER}, which a mail server may "
+             "refuse and a recipient's may file as spam: add ?from=you@example.com to it (an address that server lets "
+             "you send as)")
 _NO_ANSWER = "no answer within {:g} s"  # a server that is slow, not gone
 
 
@@ -151,7 +157,7 @@ def smtp_server(url: str) -> SmtpServer:
     # the From header: one address, never a line break that would start another header ("...%0d%0aBcc: ...")
     if sender and not ADDRESS.fullmatch(sender):
         raise ConfigError("WATCHDESK_SMTP_URL's from= must be one e-mail address (?from=desk@example.com)")
-    sender = sender or (user if user and ADDRESS.fullmatch(user) else "watchdesk@localhost")
+    sender = sender or (user if user and ADDRESS.fullmatch(user) else DEFAULT_SENDER)
     return SmtpServer(
         host=m["host"].strip("[]"),
         port=int(m["port"]) if m["port"] else (465 if m["scheme"] == "smtps" else 587),

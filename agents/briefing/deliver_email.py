@@ -39,6 +39,8 @@ def email(msg: Message, target: Target, *, channels_: Channels, skip: Container[
         server = channels.smtp_server(channels_.smtp_url)
     except ConfigError as exc:
         return out + [Outcome(kind="email", target=a, status="failed", error=str(exc)) for a in todo]
+    if server.sender == channels.DEFAULT_SENDER:
+        report(f"delivery email {', '.join(todo)}: {channels.NO_SENDER}")
     subject = f"watchdesk briefing: {msg.watchlist}, {msg.period_label}"
     html, images = msg.html, list[Image]()
     if html is not None:
