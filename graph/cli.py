@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
-import re
 import shlex
 import signal
 import sys
@@ -16,8 +14,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from watchdesk.graph.cli_input import DB_HELP, GivenPath, PastDay, new_file, os_error_said, replay_option, write_text
-from watchdesk.graph.cli_lazy import LEAF, LazyGroup
+from watchdesk.graph.cli_group import EXIT_CONFIG as EXIT_CONFIG
+from watchdesk.graph.cli_group import EXIT_ERROR as EXIT_ERROR
+from watchdesk.graph.cli_group import EXIT_IN_USE as EXIT_IN_USE
+from watchdesk.graph.cli_group import EXIT_INTERRUPTED as EXIT_INTERRUPTED
+from watchdesk.graph.cli_group import EXIT_PIPE as EXIT_PIPE
+from watchdesk.graph.cli_group import Group, terminate
+from watchdesk.graph.cli_input import DB_HELP, GivenPath, PastDay, new_file, replay_option, write_text
 from watchdesk.graph.console import err, escape
 from watchdesk.graph.paths import no_store_to_read
 from watchdesk.graph.settings import Settings, from_env, today
@@ -26,15 +29,8 @@ from watchdesk.sources.errors import (
     SIZE_LIMIT,
     ConfigError,
     DatabaseInUseError,
-    DiskFullError,
     HeldByWatchdeskError,
-    ParsingError,
-    StoreDamagedError,
-    WatchdeskError,
-    did_you_mean,
-    disk_full,
     no_room,
-    unexpected,
 )
 from watchdesk.sources.redact import redact_text
 
@@ -42,10 +38,6 @@ if TYPE_CHECKING:
     from watchdesk.graph.runner import RunOutcome
     from watchdesk.graph.state import Step
     from watchdesk.graph.watchlist import Watchlist
-
-EXIT_ERROR, EXIT_CONFIG, EXIT_IN_USE = 1, 2, 3
-EXIT_PIPE = 141  # the reader of the output closed it early (128 + SIGPIPE), said with no message
-EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 
 
 def progress(enabled: bool = True) -> Callable[[str], None]:
@@ -56,132 +48,6 @@ def progress(enabled: bool = True) -> Callable[[str], None]:
             err.print(f"[dim]{time.monotonic() - started:6.1f}s[/dim]  {escape(redact_text(message))}")
 
     return report
-
-
-def exit_code(exc: BaseException) -> int:
-    """The README's scheme: 2 bad input (settings, watchlist, a file that cannot be parsed), 3 database in use,
-    1 anything else."""
-    if isinstance(exc, DatabaseInUseError):
-        return EXIT_IN_USE
-    return EXIT_CONFIG if isinstance(exc, ConfigError | ParsingError) else EXIT_ERROR
-
-
-def fail(exc: WatchdeskError) -> None:
-    err.print(f"[bold red]error:[/bold red] {escape(redact_text(str(exc)))}", soft_wrap=True)
-    sys.exit(exit_code(exc))
-
-
-class OneLineUsageError(click.ClickException):
-    """A mistyped option or argument, said as every other error is: one line on stderr, exit 2. Click's own form took
-    four ("Usage: ...", "Try '... --help' for help.", a blank line, "Error: ..."), beside one-line "error: ..." for a
-    mistake it did not catch itself (a new user's walkthrough)."""
-
-    exit_code = EXIT_CONFIG
-
-    def show(self, file: Any = None) -> None:
-        err.print(f"[bold red]error:[/bold red] {escape(redact_text(self.message))}", soft_wrap=True)
-
-
-# `watchdesk` or `watchdesk edgar` alone: click shows the help, which stays as it is
-_HELP_SHOWN: tuple[type[click.UsageError], ...] = tuple(
-    t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if t is not None)  # fmt: skip
-
-
-# Commands people look for under another name: what watchdesk calls it, and what it shows
-_TRAIL = ("runs", "a run's plan, steps and audit trail: `watchdesk runs RUN_ID`")
-_ALSO_CALLED = {"audit": _TRAIL, "trail": _TRAIL, "log": _TRAIL, "logs": _TRAIL, "history": _TRAIL,
-                "status": ("runs", "each run's status"), "report": ("brief", "a period's briefing"),
-                "briefing": ("brief", "a period's briefing"), "search": ("findings", "the stored findings"),
-                "diff": ("changes", "what changed between a company's filings"),
-                "compare": ("changes", "what changed between a company's filings"),
-                "watchlist": ("init", "an example watchlist to edit"), "cron": ("schedule", "runs on a schedule"),
-                "score": ("sentiment", "a sentence's sentiment")}  # fmt: skip
-_NO_SUCH_COMMAND = re.compile(r"No such command '(?P<name>[^']*)'\.?$")
-
-
-def one_line(exc: click.UsageError) -> click.UsageError | OneLineUsageError:
-    if isinstance(exc, _HELP_SHOWN):
-        return exc
-    help_of = f"; see `{exc.ctx.command_path} --help`" if exc.ctx is not None else ""
-    message = exc.format_message().rstrip()
-    if isinstance(exc, click.NoSuchOption):  # click's "(Did you mean one of: '--limit', '--polarity'?)": ours
-        message = exc.message.rstrip().rstrip(".") + did_you_mean(_closest(exc.option_name, exc.possibilities or []))
-    if exc.ctx is not None and (unknown := _NO_SUCH_COMMAND.match(exc.message.rstrip())):  # "watchdesk audit"
-        message, help_of = exc.message.rstrip(), _meant(unknown["name"], exc.ctx) + help_of
-    return OneLineUsageError(message.rstrip(".") + help_of)
-
-
-def _closest(name: str, close: list[str]) -> list[str]:
-    """Click's close options (best first, from a cutoff of 0.6), the best and those as close as a command's slip must
-    be: "--limt" is --limit's, not --polarity's too."""
-    import difflib
-
-    return [c for n, c in enumerate(close) if n == 0 or difflib.SequenceMatcher(None, name, c).ratio() >= 0.75]
-
-
-def _meant(name: str, ctx: click.Context) -> str:
-    """"; did you mean `watchdesk runs`? (...)" for a command one slip off or known by another name, or nothing."""
-    import difflib
-
-    names = ctx.command.list_commands(ctx) if isinstance(ctx.command, click.Group) else []
-    if close := difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.75):
-        return did_you_mean([f"`{ctx.command_path} {close[0]}`"])
-    meant, what = _ALSO_CALLED.get(name.lower(), ("", "")) if ctx.parent is None else ("", "")
-    return f"{did_you_mean([f'`{ctx.command_path} {meant}`'])} ({what})" if meant in names else ""
-
-
-class Group(LazyGroup):
-    """Turns every error into a clear message and an exit code, never a traceback."""
-
-    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
-                     **extra: Any) -> click.Context:  # fmt: skip
-        try:  # the group's own options (`watchdesk --bogus`)
-            return super().make_context(info_name, args, parent=parent, **extra)
-        except click.UsageError as exc:
-            raise one_line(exc) from None
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except WatchdeskError as exc:
-            fail(exc)
-        except click.UsageError as exc:  # a subcommand's options and arguments, and a command that does not exist
-            raise one_line(exc) from None
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except KeyboardInterrupt as exc:
-            # Ctrl-C: 130 (128 + SIGINT) as shells expect, and how to pick a run up again (its rows so far are kept;
-            # the next start marks it interrupted); a run's own interrupt names it and its database
-            run_id, db = getattr(exc, "run_id", None), getattr(exc, "db_path", None)
-            if run_id:
-                how = f"; run {run_id} resumes with `watchdesk approve {run_id}{f' --db {db}' if db else ''}`"
-            elif ctx.invoked_subcommand in ("run", "demo"):  # stopped before its run was recorded (a walkthrough)
-                how = "; the run stopped before it was recorded, so there is nothing to resume: run it again"
-            else:
-                how = ""
-            # a command that stores nothing (`flag`, a listing) has nothing kept to speak of
-            kept = "" if not how and _stores_nothing(ctx) else ": what was stored is kept"
-            err.print(f"\ninterrupted{kept}{escape(how)}", soft_wrap=True)
-            sys.exit(128 + _TERMINATED[-1] if _TERMINATED else EXIT_INTERRUPTED)
-        except BrokenPipeError:
-            # the reader of the output went away (`watchdesk flag call.txt | head`): stop without a message, with the
-            # status of a program killed by SIGPIPE (128 + 13), so a pipeline under `set -o pipefail` still sees the
-            # output was cut; stdout goes to /dev/null so that the interpreter's last flush does not fail again
-            with contextlib.suppress(OSError, ValueError):  # ValueError: a stdout with no descriptor (io.StringIO)
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(EXIT_PIPE)
-        except DiskFullError as exc:
-            fail(_full_disk_said(exc, ctx) or WatchdeskError(exc.why))
-        except StoreDamagedError as exc:  # found by a query after the store was opened: said as at open
-            fail(exc.error)
-        except OSError as exc:
-            fail(_full_disk_said(exc, ctx) or os_error_said(exc))
-        except RecursionError:
-            fail(ParsingError("the input is nested too deeply to read"))
-        except MemoryError:
-            fail(WatchdeskError("out of memory; is the input far larger than a filing or a call?"))
-        except Exception as exc:  # a bug: say so plainly rather than print a traceback at the user
-            fail(_full_disk_said(exc, ctx) or WatchdeskError(unexpected(exc)))
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -280,21 +146,11 @@ def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> 
     report(f"demo: replaying {settings.replay_dir} into {settings.db_path}")
     write_demo_watchlist(work)  # to run a week of the recording again, as a weekly run would
     from watchdesk.graph import runner  # LangGraph takes seconds to import: only when running
+    from watchdesk.graph.cli_outcome import exit_on_bug, print_outcome
 
     outcome = runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID, report=report)
-    _print_outcome(outcome, settings)
-    _exit_on_bug(outcome)
-
-
-def _exit_on_bug(outcome: RunOutcome) -> None:
-    """Exit 1 when a bug left a gap in the demo (a review: it exited 0, so `make demo` hid it); what the recording
-    lacks is the demo's expected gaps, not a failure."""
-    from watchdesk.graph.failures import said as failure_lines
-
-    if bugs := [f for f in outcome.failures if f.bug]:
-        for line in failure_lines(bugs):
-            err.print(escape(redact_text(line)), soft_wrap=True)
-        raise SystemExit(EXIT_ERROR)
+    print_outcome(outcome, settings)
+    exit_on_bug(outcome)
 
 
 @cli.command()
@@ -407,8 +263,10 @@ def run(
                                      watchlist=wl, settings=settings, report=progress())  # fmt: skip
     else:
         outcome = runner.start_run(wl, settings, approver=approver, report=progress())
-    _print_outcome(outcome, settings, plan_shown=approver is ask)  # the prompt showed it
-    _exit_on_failure(outcome, settings)
+    from watchdesk.graph.cli_outcome import exit_on_failure, print_outcome
+
+    print_outcome(outcome, settings, plan_shown=approver is ask)  # the prompt showed it
+    exit_on_failure(outcome, settings)
     if outcome.status == "awaiting_approval" and approver is None:
         from watchdesk.graph.delivery import approval_notice, notify_awaiting_approval
         from watchdesk.graph.resume import supersede_waiting
@@ -474,8 +332,10 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
         if decision is None:
             return
     outcome = runner.resume_run(run_id, settings, decision=decision, report=progress())
-    _print_outcome(outcome, settings)
-    _exit_on_failure(outcome, settings)
+    from watchdesk.graph.cli_outcome import exit_on_failure, print_outcome
+
+    print_outcome(outcome, settings)
+    exit_on_failure(outcome, settings)
 
 
 def _with_scheduled_settings(run_id: str, settings: Settings, *, show: bool) -> Settings:
@@ -655,38 +515,6 @@ def _register_groups() -> None:
 _register_groups()
 
 
-def _print_outcome(outcome: RunOutcome, settings: Settings, *, plan_shown: bool = False) -> None:
-    if outcome.status == "awaiting_approval":
-        plan = "" if plan_shown else f"\n{escape(redact_text(outcome.plan_text))}\n"
-        err.print(
-            f"{plan}\nrun {outcome.run_id} is awaiting approval: "
-            f"watchdesk approve {outcome.run_id} --db {escape(str(settings.db_path))}",
-            soft_wrap=True,
-        )
-        return
-    mine = ", ".join(f"{v} {k if v != 1 else k.replace('filings', 'filing').rstrip('s')}{_once(outcome, k, v)}"
-                     for k, v in outcome.this_run.items())
-    total = ", ".join(f"{k} {v}" for k, v in outcome.counts.items() if k in {"documents", "findings", "gaps"})
-    from watchdesk.agents.briefing.text import plural
-
-    requests = plural(outcome.fetches, "request")
-    detail = "; ".join(p for p in (mine and f"this run: {mine}", requests, total and f"database: {total}") if p)
-    err.print(f"run {outcome.run_id}: {outcome.status} ({detail})")
-    for gap in outcome.gaps:
-        err.print(f"  [yellow]gap[/yellow] {escape(redact_text(gap))}")
-    for path in outcome.briefing_paths or ([outcome.briefing_path] if outcome.briefing_path else []):
-        click.echo(path)
-
-
-def _once(outcome: RunOutcome, what: str, stored: int) -> str:
-    """After this run's findings, how many a briefing counts where that is fewer: "971 findings (880 with a sentence
-    said again within a document counted once, as a briefing counts)"."""
-    counted = outcome.findings_counted
-    if what != "findings" or counted is None or counted == stored:
-        return ""
-    return f" ({counted} with a sentence said again within a document counted once, as a briefing counts)"
-
-
 def _when_free(start: Callable[[], RunOutcome], *, budget: float,
                sleep: Callable[[float], None] = time.sleep) -> RunOutcome:  # fmt: skip
     """A scheduled run that finds the database held by another watchdesk run waits and tries again, up to
@@ -736,95 +564,8 @@ def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
     return runner.resume_run(outcome.run_id, settings, decision=answer, report=progress())
 
 
-def _exit_on_failure(outcome: RunOutcome, settings: Settings) -> None:
-    """Exit 1, as the README's table says, when every source of the run failed, when a source failed after its
-    retries (or by a bug) and left a gap, when a document could not be flagged or the briefing not written (a bug),
-    or when a delivery of this run failed or was refused, as `watchdesk brief --deliver` does: the run and what it read
-    are stored either way. A source with nothing to read is no failure."""
-    from watchdesk.graph.failures import said as failure_lines
-    from watchdesk.graph.failures import what_then
-
-    if outcome.status != "done":
-        return
-    if outcome.nothing_fetched:  # a cron job must not read a dead week as a quiet one
-        for line in failure_lines([f for f in outcome.failures if f.agent in ("flagging", "briefing")]):
-            err.print(escape(redact_text(line)), soft_wrap=True)
-        again = what_then(outcome.gaps, replay=settings.mode == "replay")
-        err.print(f"every source of this run failed ({', '.join(outcome.failed_steps)}; see the gaps above): nothing "
-                  f"was fetched, and the briefing says so; {again}")
-        raise SystemExit(EXIT_ERROR)
-    from watchdesk.agents.briefing.delivery_rows import TARGET_KEY
-    from watchdesk.store.store import Store
-
-    with Store.open(settings.db_path, read_only=True) as store:
-        rows = store.query(
-            # the briefing's deliveries, not the notice an unattended run sent while it waited for approval; each
-            # target's latest (a run resumed after Ctrl-C tried it again: said once, as that attempt went)
-            "SELECT kind, target, status, error, period_start, period_end FROM deliveries WHERE run_id = ? "
-            "AND NOT starts_with(coalesce(briefing_id, ''), 'approval:') "
-            f"QUALIFY row_number() OVER (PARTITION BY kind, {TARGET_KEY} ORDER BY \"at\" DESC) = 1 "
-            "AND status IN ('failed', 'refused', 'unconfirmed') ORDER BY kind, target",
-            [outcome.run_id],
-        )
-        resend = _resend_command(store, outcome.run_id, settings, rows[0][4:6]) if rows else ""
-    for line in failure_lines(outcome.failures):  # a cron job must see a hole in the week even when the rest was read
-        err.print(escape(redact_text(line)), soft_wrap=True)
-    from watchdesk.graph.delivery import not_delivered_said
-
-    for line in not_delivered_said([r[:4] for r in rows], resend=resend):
-        err.print(escape(line), soft_wrap=True)
-    if rows or outcome.failures:
-        raise SystemExit(EXIT_ERROR)
-
-
-def _resend_command(store: Any, run_id: str, settings: Settings, period: tuple[object, object]) -> str:
-    """`watchdesk brief ... --deliver` for the run's watchlist, database, period and folder, as it can be typed: said
-    with a WATCHLIST to fill in, it read ./watchdesk.duckdb and briefed the latest period."""
-    from watchdesk.agents.briefing.delivery_rows import resend_line
-
-    ((path, name, out_dir),) = store.query("SELECT watchlist_path, watchlist, out_dir FROM runs WHERE run_id = ?",
-                                           [run_id])  # fmt: skip
-    # the database absolute too: a scheduled run's log is read from another folder than cron's
-    return resend_line(name=name, path=path, db=settings.db_path, period=period, out=out_dir)
-
-
-# Commands that keep nothing of their own: they print (flag, sentiment, transcript parse/fetch, edgar's but download)
-# or read the store (findings, changes, evidence), so a full disk there is their output's, and nothing of theirs was
-# stored
-_STORES_NOTHING = frozenset({"flag", "sentiment", "transcript", "findings", "changes", "evidence", "edgar list",
-                             "edgar sections", "edgar items", "edgar diff", "edgar text"})  # fmt: skip
-
-
-def _stores_nothing(ctx: click.Context) -> bool:
-    name = ctx.invoked_subcommand
-    return name in _STORES_NOTHING or f"{name} {ctx.meta.get(LEAF)}" in _STORES_NOTHING
-
-
-def _full_disk_said(exc: BaseException, ctx: click.Context | None = None) -> WatchdeskError | None:
-    """No bug: the disk of the store, its checkpoints or the briefings wants room (an OSError or a database's words);
-    a run it stopped is named, with how to resume it. A command that stores nothing does not say what was kept."""
-    if (full := disk_full(exc)) is None:
-        return None
-    run_id, db = getattr(exc, "run_id", None), getattr(exc, "db_path", None)
-    then = (f"resume run {run_id} with `watchdesk approve {run_id}{f' --db {db}' if db else ''}`" if run_id
-            else "run the command again")
-    room = "raise the limit" if full == SIZE_LIMIT else "free some space"
-    kept = "" if ctx is not None and _stores_nothing(ctx) else " what was stored so far is kept;"
-    return WatchdeskError(f"{no_room(full)}:{kept} {room}, then {then}")
-
-
-_TERMINATED: list[int] = []  # SIGTERM, once received: the exit status is a terminated program's
-
-
-def _terminate(signum: int, _frame: object) -> None:
-    """SIGTERM (`timeout`, systemd, `docker stop`, `kill`) stops a command as Ctrl-C does, so a run says what was
-    kept and how to resume it, where it died without a word; the exit status stays 128 + SIGTERM."""
-    _TERMINATED.append(signum)
-    raise KeyboardInterrupt
-
-
 def main() -> None:
-    signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGTERM, terminate)
     cli(prog_name="watchdesk")
 
 

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from tests.integration.conftest import webhook  # noqa: F401  (a fixture)
 from tests.integration.test_delivery import loopback_smtp, watchlist, written
 from watchdesk.graph import cli as cli_module
+from watchdesk.graph.cli_outcome import exit_on_failure
 from watchdesk.graph.delivery import deliver_briefing
 from watchdesk.graph.runner import RunOutcome
 from watchdesk.graph.settings import Settings
@@ -42,7 +43,7 @@ def delivered_once(tmp_path: Path, wl: Watchlist, env: dict[str, str]) -> Path:
 
 def said_after(db: Path, capsys: pytest.CaptureFixture[str]) -> str:
     with pytest.raises(SystemExit) as exited:
-        cli_module._exit_on_failure(RunOutcome(run_id="r1", status="done"), Settings(db_path=db))
+        exit_on_failure(RunOutcome(run_id="r1", status="done"), Settings(db_path=db))
     assert exited.value.code == 1
     return " ".join(capsys.readouterr().err.split())
 

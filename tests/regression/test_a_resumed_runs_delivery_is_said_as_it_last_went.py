@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from tests.integration.test_delivery import loopback_smtp, watchlist, written
-from watchdesk.graph import cli as cli_module
 from watchdesk.graph.cli import cli
+from watchdesk.graph.cli_outcome import exit_on_failure
 from watchdesk.graph.delivery import deliver_briefing
 from watchdesk.graph.runner import RunOutcome
 from watchdesk.graph.settings import Settings
@@ -44,7 +44,7 @@ def delivered_twice(tmp_path: Path, *, second: str | None) -> Path:
 def end_of_run(db: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     """The exit status and words the end of the resumed run gives (`watchdesk approve r1`, done)."""
     try:
-        cli_module._exit_on_failure(RunOutcome(run_id="r1", status="done"), Settings(db_path=db))
+        exit_on_failure(RunOutcome(run_id="r1", status="done"), Settings(db_path=db))
     except SystemExit as exited:
         return int(exited.code or 0), " ".join(capsys.readouterr().err.split())
     return 0, " ".join(capsys.readouterr().err.split())

@@ -10,7 +10,7 @@ import pytest
 
 from tests.integration.test_delivery import watchlist
 from tests.regression.test_a_resend_goes_only_where_it_failed import delivered_once
-from watchdesk.graph import cli as cli_module
+from watchdesk.graph.cli_outcome import exit_on_failure
 from watchdesk.graph.runner import RunOutcome
 from watchdesk.graph.settings import Settings
 
@@ -21,6 +21,6 @@ def test_the_resend_command_names_the_database_by_its_absolute_path(
     db = delivered_once(tmp_path, watchlist('[[delivery]]\nkind = "email"\nto = ["pm@example.com"]\n'), {})
     monkeypatch.chdir(tmp_path)  # the run was given --db d.duckdb
     with pytest.raises(SystemExit):
-        cli_module._exit_on_failure(RunOutcome(run_id="r1", status="done"), Settings(db_path=Path(db.name)))
+        exit_on_failure(RunOutcome(run_id="r1", status="done"), Settings(db_path=Path(db.name)))
     said = " ".join(capsys.readouterr().err.split())
     assert f" --db {db} --since 2025-08-25" in said, said  # before: --db d.duckdb
