@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def sec_gateway(settings: Settings, replay: Path | None) -> Iterator[Gateway]:
     """A gateway allowed to reach SEC only, live or replaying `replay`."""
     from watchdesk.graph.deps import AuditBuffer
-    from watchdesk.graph.runner import gateway_for
+    from watchdesk.graph.run_gateway import gateway_for
     from watchdesk.graph.watchlist import Policy, Ticker, Watchlist
 
     if replay is not None:

@@ -51,7 +51,7 @@ def fetch(
     from watchdesk.agents import transcripts
     from watchdesk.graph.deps import AuditBuffer
     from watchdesk.graph.goal.names import clearly_named
-    from watchdesk.graph.runner import gateway_for
+    from watchdesk.graph.run_gateway import gateway_for
     from watchdesk.graph.watchlist import Watchlist
     from watchdesk.sources.models import CompanyRef
     from watchdesk.sources.redact import redact_text

@@ -168,7 +168,7 @@ def scheduled_settings(settings: Settings, *, home: str,
 def missing_settings(watchlist: Watchlist, env: Mapping[str, str]) -> list[str]:
     """The variables a live run of `watchlist` needs that `env` lacks: SEC's identity, the SMTP server of an e-mail
     target, a slack target's webhook variable. A bad value is said as from_env says it."""
-    from watchdesk.graph.runner import needs_sec
+    from watchdesk.graph.run_gateway import needs_sec
 
     settings = from_env(env)
     missing = []

@@ -100,7 +100,7 @@ def _store_problems(settings: Settings) -> list[str]:
 def _needs_identity(watchlist: Watchlist, settings: Settings) -> bool:
     """A live run that would ask SEC something without the identity SEC requires: `run` refuses it before fetching
     (a warning, not a problem: it may be set only for cron, as WATCHDESK_SMTP_URL may)."""
-    from watchdesk.graph.runner import needs_sec
+    from watchdesk.graph.run_gateway import needs_sec
 
     return settings.mode == "live" and not settings.sec_identity and needs_sec(watchlist)
 
@@ -123,7 +123,7 @@ def _ticker_map(
     """SEC's ticker map if it can be had without writing anything, how the tickers were checked, and why the map
     could not be read where it was asked for. Tickers all given by CIK are not looked up unless `doubted`."""
     from watchdesk.graph.deps import AuditBuffer
-    from watchdesk.graph.runner import gateway_for
+    from watchdesk.graph.run_gateway import gateway_for
     from watchdesk.sources import edgar
 
     by_cik = all(t.cik is not None for t in watchlist.tickers)  # a run of it reads no map: its lack is no problem

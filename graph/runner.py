@@ -6,13 +6,12 @@ import contextlib
 import sqlite3
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NoReturn, cast
-from urllib.parse import urlsplit
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.sqlite import SqliteSaver
@@ -35,6 +34,8 @@ from watchdesk.graph.resume import (
     recorded_settings,
     stopped_watchlist,
 )
+from watchdesk.graph.run_gateway import gateway_for, needs_sec
+from watchdesk.graph.run_judge import llm_judge
 from watchdesk.graph.select import select_steps
 from watchdesk.graph.settings import Settings, today
 from watchdesk.graph.state import Step
@@ -42,10 +43,7 @@ from watchdesk.graph.validate import ensure_valid, writable_paths
 from watchdesk.graph.watchlist import Watchlist
 from watchdesk.graph.watchlist_names import refuse_a_second_file_of_name
 from watchdesk.graph.watchlist_paths import anchored
-from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import ConfigError, DiskFullError, PolicyError, StoreDamagedError, disk_full, no_room
-from watchdesk.sources.gateway import SEC_DOMAIN, Gateway, GatewayConfig, domain_matches
-from watchdesk.sources.redact import redact_text
 from watchdesk.store.queries import SAID_AGAIN
 from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
@@ -76,120 +74,6 @@ class RunOutcome:
     # what failed after its retries or on a bug and so left a gap: a source, a document's flagging, the briefing
     failures: list[Failure] = field(default_factory=list)
 
-
-def needs_sec(watchlist: Watchlist) -> bool:
-    """Does a run of `watchlist` ask SEC anything: filings, a ticker to look up (no cik), or a feed or transcript
-    address on sec.gov? A watchlist of transcript folders and news feeds with CIKs given needs no SEC identity."""
-    hosts = [urlsplit(f.url).hostname or "" for f in watchlist.news.feeds if any("news" in t.sources
-                                                                                for t in watchlist.tickers)]
-    hosts += [urlsplit(src.url or "").hostname or "" for t in watchlist.tickers for src in t.transcripts]
-    return (any("edgar" in t.sources or t.cik is None for t in watchlist.tickers)
-            or any(h == "sec.gov" or h.endswith(".sec.gov") for h in hosts))
-
-
-def gateway_for(
-    settings: Settings, watchlist: Watchlist, audit: AuditBuffer, *, require_identity: bool = True
-) -> Gateway:
-    """The run's gateway. Runs check SEC's identity up front (before anything is written); tools that
-    may not touch SEC pass require_identity=False and the gateway still refuses sec.gov without one."""
-    if require_identity and settings.mode == "live" and not settings.sec_identity:
-        raise ConfigError(
-            "live mode needs SEC's required identity: set WATCHDESK_SEC_IDENTITY='Your Name you@example.com' "
-            "(or run `watchdesk demo` to replay recorded data offline)"
-        )
-    config = GatewayConfig(
-        mode=settings.mode,
-        user_agent=settings.sec_identity,
-        allowed_domains=watchlist.policy.allowed_domains,
-        cache_dir=settings.cache_dir if settings.mode == "live" else None,
-        replay_dir=settings.replay_dir,
-        record_dir=settings.record_dir,
-        max_requests=watchlist.policy.max_requests_per_run,
-        rate_limits=rate_limits(watchlist),
-        deadline_s=settings.http.deadline_s,
-        max_bytes=int(settings.http.max_mb * MIB),
-        max_retry_after_s=settings.http.max_retry_after_s,
-    )
-    return Gateway(config, audit=audit)
-
-
-def rate_limits(watchlist: Watchlist) -> dict[str, float]:
-    """SEC's 10 requests a second; one a second for each news feed host no other rule covers."""
-    limits = {SEC_DOMAIN: 10.0}
-    for feed in watchlist.news.feeds:
-        host = (urlsplit(feed.url).hostname or "").lower()
-        if host and not any(domain_matches(host, d) for d in limits):
-            limits[host] = 1.0
-    return limits
-
-
-def llm_judge(
-    settings: Settings,
-    usage: Counter[str],
-    report: Callable[[str], None],
-    *,
-    model: Any = None,
-    topics: Sequence[str] = (),
-) -> Callable[[list[Any], str, Callable[[int], bool], list[Any]], list[Any] | None] | None:
-    """The optional LLM judge; None (offline only) when no model is set or it cannot be built. It re-reads the
-    flags and the candidates of `topics` the offline pass left out or was unsure of (none on a heading); its
-    tokens, requests and (with WATCHDESK_LLM_PRICE) cost add up in `usage`, the run's cost. The first request that
-    fails is said through `report`; for a document it got no usable answer about at all, it returns None."""
-    from watchdesk.agents.flagging.llm_judge import chat_model, refine
-    from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, Asker, Recorder, asker_for, model_asker
-
-    if model is None and not settings.model:
-        return None
-    try:
-        if model is not None:
-            ask: Asker = model_asker(model)
-            ask = Recorder(ask, settings.llm_record) if settings.llm_record else ask
-        else:
-            ask = asker_for(settings.model or "", record=settings.llm_record, build=chat_model)
-    except ConfigError as exc:
-        if (settings.model or "").startswith(REPLAY_PREFIX):
-            raise  # a replay that cannot run must not quietly become an offline run
-        report(f"LLM judge not used, polarity stays rule-based: {exc}")
-        return None
-    library = _core_library(topics)
-
-    def judge(flags: list[Any], text: str, heading: Callable[[int], bool], spans: list[Any]) -> list[Any] | None:
-        from watchdesk.agents.flagging.flag import unsure_flags
-
-        # the candidates are the sentences the flags were read in (a filing's also end at a new clause after "U.S.")
-        extra = [f for f in unsure_flags(text, topics=library, spans=spans) if not heading(f.start)] if library else []
-        refined = refine(flags, ask=ask, text=text, extra=extra)
-        if refined.errors and not usage["llm_requests_failed"]:
-            # a model client's error may name its URL, and some providers take the key there (Google's ?key=)
-            report(f"LLM judge: a request failed: {redact_text(refined.errors[0])}; what it was sent keeps the "
-                   "offline verdicts, and a document it gets no usable answer about is stored as rule-based, for "
-                   "the next run to judge (the briefing's Method counts them)")
-        add_usage(usage, refined, flags=len(flags), price=settings.llm_price)
-        return None if refined.asked and not refined.answered else refined.flags
-
-    return judge
-
-
-def add_usage(usage: Counter[str], refined: Any, *, flags: int, price: tuple[float, float] | None) -> None:
-    """What one document's judging used and did, added to the run's cost."""
-    usage.update(refined.usage)
-    usage["flags_judged"] += flags - refined.fallbacks - refined.withheld
-    usage["flags_fallback"] += refined.fallbacks
-    usage["flags_dropped"] += len(refined.dropped)
-    usage["candidates_judged"] += refined.candidates_sent
-    usage["flags_added"] += len(refined.added)
-    usage["llm_requests_failed"] += len(refined.errors)
-    usage["documents_unjudged"] += bool(refined.asked and not refined.answered)
-    if price is not None:
-        cost = (refined.usage["input_tokens"] * price[0] + refined.usage["output_tokens"] * price[1]) / 1e6
-        usage["cost_usd"] = round(usage["cost_usd"] + cost, 6)
-
-
-def _core_library(topics: Sequence[str]) -> Any:
-    from watchdesk.agents.flagging.topics import load_topics
-
-    core = [t for t in ("inventory", "supply_chain", "geopolitical") if t in topics]
-    return load_topics(core) if core else None
 
 
 def checkpoint_path(db_path: Path) -> str:

@@ -100,14 +100,14 @@ def test_no_cut_without_such_a_clause() -> None:
 def test_a_runs_llm_judge_is_asked_about_the_sentences_the_flags_were_read_in(
     shared_fixtures: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The run's LLM judge (graph/runner.llm_judge) also asks about the offline pass's unsure candidates: it split the
-    filing with the call splitter, so a candidate could be "... located in the U.S. Restrictions on international
+    """The run's LLM judge (graph/run_judge.llm_judge) also asks about the offline pass's unsure candidates: it split
+    the filing with the call splitter, so a candidate could be "... located in the U.S. Restrictions on international
     trade ..." whole, beside flags read in two sentences. It now gets the sentences the flags were read in."""
     from collections import Counter
 
     from tests.regression.test_an_llm_judge_that_never_answers_is_said import Down
     from watchdesk.agents.flagging import flag as flag_module
-    from watchdesk.graph.runner import llm_judge
+    from watchdesk.graph.run_judge import llm_judge
     from watchdesk.graph.settings import Settings
 
     asked: list[list[tuple[int, int]] | None] = []

@@ -16,7 +16,7 @@ from tests.regression.test_the_llm_judge_reads_a_document_without_flags import C
 from watchdesk.agents import transcripts
 from watchdesk.agents.briefing.render import llm_spent
 from watchdesk.agents.flagging.agent import LLM_METHOD, METHOD, flag_documents, pending_documents
-from watchdesk.graph.runner import llm_judge
+from watchdesk.graph.run_judge import llm_judge
 from watchdesk.graph.settings import Settings
 from watchdesk.store.store import Store
 

@@ -16,7 +16,7 @@ from langchain_core.messages import AIMessage
 from tests.unit.test_llm_judge import ReadingChat
 from watchdesk.agents import transcripts
 from watchdesk.agents.flagging.agent import LLM_METHOD, flag_documents
-from watchdesk.graph.runner import llm_judge
+from watchdesk.graph.run_judge import llm_judge
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.models import CompanyRef
 from watchdesk.store.store import Store

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from watchdesk.graph.planner import build_plan
 from watchdesk.graph.policy import check_step
-from watchdesk.graph.runner import rate_limits
+from watchdesk.graph.run_gateway import rate_limits
 from watchdesk.graph.watchlist import parse_watchlist
 from watchdesk.sources.models import CompanyRef
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from watchdesk.graph.deps import AuditBuffer
-from watchdesk.graph.runner import gateway_for
+from watchdesk.graph.run_gateway import gateway_for
 from watchdesk.graph.settings import from_env
 from watchdesk.graph.watchlist import parse_watchlist
 from watchdesk.sources.errors import ConfigError

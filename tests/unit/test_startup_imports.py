@@ -63,6 +63,15 @@ def test_flag_on_a_call_imports_nothing_heavy(tmp_path: Path, shared_fixtures: P
     assert not {"watchdesk.sources.filing_items", "watchdesk.sources.sections"} & modules  # filing readers
 
 
+def test_edgar_list_imports_no_langgraph(tmp_path: Path) -> None:
+    """`edgar list` fetches through the run's gateway, which lived in graph/runner.py beside the graph: the command
+    imported LangGraph for it (2.8-3.5 s of CPU in all, 1.2 s since graph/run_gateway.py holds it)."""
+    pack = Path(__file__).parents[2] / "sources" / "packs" / "demo"
+    modules = loaded(tmp_path, "edgar", "list", "NVDA", "--replay", str(pack), "--forms", "10-Q")
+    assert "watchdesk.graph.run_gateway" in modules  # it did fetch
+    assert not {"langgraph", "langchain_core", "watchdesk.graph.runner"} & modules
+
+
 @pytest.mark.parametrize("command", ["transcript", "edgar", "brief", "sentiment"])
 def test_group_help_imports_nothing_heavy(tmp_path: Path, command: str) -> None:
     assert heavy(loaded(tmp_path, command, "--help")) == []

@@ -1,0 +1,81 @@
+"""A run's optional LLM judge of its flags (WATCHDESK_MODEL, or its replay), and what its requests used, added up as
+the run's cost."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from watchdesk.graph.settings import Settings
+from watchdesk.sources.errors import ConfigError
+from watchdesk.sources.redact import redact_text
+
+
+def llm_judge(
+    settings: Settings,
+    usage: Counter[str],
+    report: Callable[[str], None],
+    *,
+    model: Any = None,
+    topics: Sequence[str] = (),
+) -> Callable[[list[Any], str, Callable[[int], bool], list[Any]], list[Any] | None] | None:
+    """The optional LLM judge; None (offline only) when no model is set or it cannot be built. It re-reads the
+    flags and the candidates of `topics` the offline pass left out or was unsure of (none on a heading); its
+    tokens, requests and (with WATCHDESK_LLM_PRICE) cost add up in `usage`, the run's cost. The first request that
+    fails is said through `report`; for a document it got no usable answer about at all, it returns None."""
+    from watchdesk.agents.flagging.llm_judge import chat_model, refine
+    from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, Asker, Recorder, asker_for, model_asker
+
+    if model is None and not settings.model:
+        return None
+    try:
+        if model is not None:
+            ask: Asker = model_asker(model)
+            ask = Recorder(ask, settings.llm_record) if settings.llm_record else ask
+        else:
+            ask = asker_for(settings.model or "", record=settings.llm_record, build=chat_model)
+    except ConfigError as exc:
+        if (settings.model or "").startswith(REPLAY_PREFIX):
+            raise  # a replay that cannot run must not quietly become an offline run
+        report(f"LLM judge not used, polarity stays rule-based: {exc}")
+        return None
+    library = _core_library(topics)
+
+    def judge(flags: list[Any], text: str, heading: Callable[[int], bool], spans: list[Any]) -> list[Any] | None:
+        from watchdesk.agents.flagging.flag import unsure_flags
+
+        # the candidates are the sentences the flags were read in (a filing's also end at a new clause after "U.S.")
+        extra = [f for f in unsure_flags(text, topics=library, spans=spans) if not heading(f.start)] if library else []
+        refined = refine(flags, ask=ask, text=text, extra=extra)
+        if refined.errors and not usage["llm_requests_failed"]:
+            # a model client's error may name its URL, and some providers take the key there (Google's ?key=)
+            report(f"LLM judge: a request failed: {redact_text(refined.errors[0])}; what it was sent keeps the "
+                   "offline verdicts, and a document it gets no usable answer about is stored as rule-based, for "
+                   "the next run to judge (the briefing's Method counts them)")
+        add_usage(usage, refined, flags=len(flags), price=settings.llm_price)
+        return None if refined.asked and not refined.answered else refined.flags
+
+    return judge
+
+
+def add_usage(usage: Counter[str], refined: Any, *, flags: int, price: tuple[float, float] | None) -> None:
+    """What one document's judging used and did, added to the run's cost."""
+    usage.update(refined.usage)
+    usage["flags_judged"] += flags - refined.fallbacks - refined.withheld
+    usage["flags_fallback"] += refined.fallbacks
+    usage["flags_dropped"] += len(refined.dropped)
+    usage["candidates_judged"] += refined.candidates_sent
+    usage["flags_added"] += len(refined.added)
+    usage["llm_requests_failed"] += len(refined.errors)
+    usage["documents_unjudged"] += bool(refined.asked and not refined.answered)
+    if price is not None:
+        cost = (refined.usage["input_tokens"] * price[0] + refined.usage["output_tokens"] * price[1]) / 1e6
+        usage["cost_usd"] = round(usage["cost_usd"] + cost, 6)
+
+
+def _core_library(topics: Sequence[str]) -> Any:
+    from watchdesk.agents.flagging.topics import load_topics
+
+    core = [t for t in ("inventory", "supply_chain", "geopolitical") if t in topics]
+    return load_topics(core) if core else None
