@@ -310,8 +310,22 @@ def _watched_for(
     for i in range(1, len(lists)):
         group, watched = lists[i], [lists[j] for j in range(i) if standing[j]]
         gap = _WATCHED_FOR.fullmatch(raw, watched[-1][-1].end, group[0].start) if watched else None
-        if gap and standing[i] and qualified[i] == "" and not any(
-                n.phrase.startswith("$") for n in group) and not after_watch_verb(group[0].start, raw):
+        alone = standing[i] and qualified[i] == "" and not any(n.phrase.startswith("$") for n in group) and \
+            not after_watch_verb(group[0].start, raw)
+        if gap and alone:
             standing[i] = False
             where[group[0].start] = raw[gap.start(1) : group[-1].end]
+        elif alone and watched and _joined_to_context(lists[i - 1], qualified[i - 1], standing[i - 1], group, raw):
+            # "Watch NVDA for Apple demand and Tesla": Tesla's demand too, as in "for Apple and Tesla demand"
+            standing[i] = False
+            where[group[0].start] = raw[lists[i - 1][0].start : group[-1].end]
     return where
+
+
+def _joined_to_context(before: list[Named], qualified: str | None, stands: bool, group: list[Named], raw: str) -> bool:
+    """Is `group` joined ("and", "or", a comma) right after the words a context list qualifies ("Apple demand and
+    Tesla"), so that it shares them?"""
+    if stands or not qualified:
+        return False
+    joint = rf"\s+{re.escape(qualified)}\s*(?:,\s*)?(?:and|or|&|,)\s+"
+    return bool(re.fullmatch(joint, raw[before[-1].end : group[0].start], re.IGNORECASE))
