@@ -7,7 +7,7 @@ and such a cue two sentences after the question's "?" wins over the "?" when no 
 Across the 24 unlabelled calls seven turns change (NVDA 2026-Q1 twice, 2026-Q2, AMD 2024-Q1, 2024-Q3, 2025-Q2, MU
 2024-Q1), each now cut at the answer; none of the TEST calls changes.
 
-Issue 10 (flagging v0.46), left by that fix: Timothy Arcuri's second question in NVDA 2026-Q1 ("And then you were sort
+Issue 10 (flagging v0.47), left by that fix: Timothy Arcuri's second question in NVDA 2026-Q1 ("And then you were sort
 of run rating ... Can we get back to those sorts of quarterly run rates ...?") opened the answer turn, so the judge
 read Jensen's answer under the wrong question. The parser ended a question at its first "?" when no opener followed
 any "?" (he closed with "So whatever you can say there would be great. Thanks."), and looked for that "?" past the
