@@ -41,7 +41,8 @@ def _filters(f: Any) -> Any:
                      "several)."),
         click.option("--week", metavar="YYYY-Www",
                      help="An ISO week, e.g. 2025-W35 (Monday to Sunday), as its briefing counts it: "
-                     "documents dated in it, and those dated up to 14 days before it but first stored in it."),
+                     "documents dated in it, and those late into it (first stored after the briefing of their own "
+                     "days was written; then not in their own week)."),
         click.option("--since", type=Day(), help="First day (the document's date), included."),
         click.option("--until", type=Day(), help="Last day (the document's date), included."),
         click.option("--format", "fmt", type=AnyCase(list(FORMATS)), default=None,
@@ -79,9 +80,9 @@ def findings(ctx: click.Context, source: str | None, polarity: str | None, **giv
     counts it, where it is first said; said_again gives the citations of its other places, which `watchdesk evidence`
     shows.
 
-    --week lists the findings the week's briefing counts (its "… and N more not shown" included): a document dated
-    up to 14 days before the week but first stored in it is listed too, with its own date. --since/--until go by the
-    document's date alone.
+    --week lists the findings the week's briefing counts (its "… and N more not shown" included): a late document
+    (first stored after the briefing of its own days was written) is listed, with its own date, in the week it counts
+    in (up to 14 days after its date), not in its own. --since/--until go by the document's date alone.
 
     \b
     Examples:
@@ -124,7 +125,7 @@ def changes(ctx: click.Context, kinds: tuple[str, ...], **given: Any) -> None:
     its source (for a removed factor or sentence the older filing, which said it), and where the text is in that
     stored filing (doc_id, text_start, text_end: the briefing's "document ..., characters ..."). --topic keeps
     changes that mention it; the period bounds the newer filing's date (--week: as the week's briefing reads it, a
-    filing dated up to 14 days before the week but first stored in it included). A 10-K, 10-Q or 20-F with no
+    late filing in the week it counts in). A 10-K, 10-Q or 20-F with no
     comparison is named on stderr with why (its comparison's gap or its own; a previous filing over the size cap
     names WATCHDESK_HTTP_MAX_MB and its value: a run with it raised compares them), ten at most. --change keeps
     some kinds: new (risk factors), removed (factors, and sentences the older filing said that the newer no longer

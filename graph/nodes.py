@@ -203,6 +203,7 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
         llm_usage={k: float(v) for k, v in deps.usage.items()},
         plan=state["plan"],
         sources={t.symbol: tuple(t.sources) for t in deps.watchlist.tickers},
+        as_of=deps.as_of,
     )
     try:
         files = write_briefing(deps.store, req)

@@ -12,26 +12,24 @@ from watchdesk.store.queries import (
     DOC_KIND,
     EVENT_DATE,
     IN_PERIOD,
-    LATE,
     LATE_DAYS,
     SAID_AGAIN,
     _dicts,
-    _late,
     _tickers,
     _topics,
     period_params,
 )
 from watchdesk.store.store import Store
 
-FIRST_DAY = date.min + timedelta(days=LATE_DAYS)  # every earlier day: the first whose late documents can be counted
+FIRST_DAY = date.min + timedelta(days=LATE_DAYS)  # every earlier day: the first a document counts on, late or not
 
 
 def latest_mentions(
     store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date, end: date
 ) -> list[dict[str, Any]]:
     """Per ticker, topic and form of call or filing: the mentions of the latest day before the period (start, end)
-    that has any, as day, mentions, positive and negative. A document late into the period (dated before it, first
-    stored during it) is the period's, not its baseline. A sentence said again in its document counts once."""
+    that has any, as day, mentions, positive and negative. A document late into the period (dated before it, counted
+    in it: queries.PERIOD_DAY) is the period's, not its baseline. A sentence said again in its document counts once."""
     if start <= FIRST_DAY:
         return []
     # The latest day first, then its findings alone are read for sentences said again: a store of 20 years holds a
@@ -43,7 +41,6 @@ def latest_mentions(
                    {DOC_KIND} AS kind, d.form, {EVENT_DATE} AS day
             FROM current_findings f JOIN documents d USING (doc_id)
             WHERE list_contains(?, f.ticker) AND list_contains(?, f.topic) AND d.source <> 'news'
-              AND {IN_PERIOD} AND NOT {LATE}
             QUALIFY day = max(day) OVER (PARTITION BY f.ticker, f.topic, kind, d.form)
         )
         SELECT ticker, topic, kind, form, day, count(*) AS mentions,
@@ -53,20 +50,21 @@ def latest_mentions(
         GROUP BY ALL ORDER BY ticker, topic, kind, form
     """
     before = period_params(FIRST_DAY, start - timedelta(days=1))
-    return _dicts(store, sql, [*before, _tickers(tickers), _topics(topics), *before, *_late(start, end)])
+    return _dicts(store, sql, [*before, _tickers(tickers), _topics(topics)])
 
 
 def earlier_documents(store: Store, *, tickers: str | Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
     """The flagged calls and filings (an exhibit is its filing's) of the tickers dated before the period: ticker,
-    kind, form and day, to tell how many came after the latest that mentions a topic."""
+    kind, form and day, to tell how many came after the latest that mentions a topic (counted before it: a late one
+    counted in the period is not)."""
     if start <= FIRST_DAY:
         return []
     sql = f"""
         SELECT d.ticker, {DOC_KIND} AS kind, d.form, {EVENT_DATE} AS day
         FROM documents d
         WHERE list_contains(?, d.ticker) AND d.source <> 'news' AND d.parent_doc_id IS NULL
-          AND EXISTS (SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id) AND {IN_PERIOD} AND NOT {LATE}
+          AND EXISTS (SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id) AND {IN_PERIOD}
         ORDER BY d.ticker, day
     """
     before = period_params(FIRST_DAY, start - timedelta(days=1))
-    return _dicts(store, sql, [_tickers(tickers), *before, *_late(start, end)])
+    return _dicts(store, sql, [_tickers(tickers), *before])

@@ -81,8 +81,8 @@ def findings(
     table's `note` says so;
     `start` and `end` are included; `polarity` is negative, neutral or positive, `kind` filing, call or news;
     `limit` keeps the first rows (the table's `total` says how many matched). `as_briefed` (with `start` and `end`):
-    the period's findings as its briefing counts them, with its query (queries.CURRENT_IN_PERIOD): also those of
-    documents dated up to LATE_DAYS before it and first stored during it.
+    the period's findings as its briefing counts them, with its query (queries.CURRENT_IN_PERIOD): a late document's
+    (first stored after the briefing of its own days was written) in the period it counts in, not its own.
 
     sure is False where the flagger was unsure of a finding (a briefing quotes it as "(-0.99, unsure)"), True where
     it was sure, None where its second pass did not judge it. `week` ("2025-W09", as `watchdesk findings --week`
@@ -193,7 +193,7 @@ def changes(
     or a sentence moved, the evidence that it was said), and doc_id, text_start and text_end:
     where the text is in that filing's stored text, as a briefing cites it. `topic` keeps changes that mention it;
     `start` and `end` bound the newer filing's date, or with `as_briefed` the newer filing is in the period as a
-    briefing reads it (queries.IN_PERIOD: a filing dated up to LATE_DAYS before it and first stored during it too);
+    briefing reads it (queries.IN_PERIOD: a late filing in the period it counts in, not its own);
     `week` ("2025-W09") is that week as its briefing reads it. `change` keeps some kinds of change (CHANGES): "new"
     risk factors, "removed" factors, sentences and words, "changed" factors and sentences rewritten or moved, "added"
     sentences and words.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, fields
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from typing import Any
 
 import duckdb
 
@@ -152,3 +153,15 @@ def mark_interrupted(con: duckdb.DuckDBPyConnection, *, keep: Sequence[str] = ()
     ).fetchall()
     return [r[0] for r in sorted(rows, key=lambda r: r[1])]
 
+
+
+
+def save_briefing(con: duckdb.DuckDBPyConnection, row: Mapping[str, Any], *, as_of: date | None = None) -> None:
+    """Write a briefing's row (its `tickers` upper case). Written on or after its period's last day (the UTC day, or
+    the `--as-of` day of the run writing it), it closes the period: the first such write's UTC day is kept as closed_on
+    (migration 026; a document of the period first stored on a later day is late, store/queries.LATE_DAY)."""
+    today = datetime.now(UTC).date()
+    upsert(con, "briefings", [dict(row)], key=["briefing_id"])
+    if row["period_end"] <= max(today, as_of or date.min):
+        con.execute("UPDATE briefings SET closed_on = coalesce(closed_on, ?) WHERE briefing_id = ?",
+                    [today, row["briefing_id"]])  # fmt: skip

@@ -29,9 +29,9 @@ from watchdesk.sources.errors import StoreError
 from watchdesk.store import earlier as earlier_mentions
 from watchdesk.store import queries
 from watchdesk.store.asked import relays_question
-from watchdesk.store.bulk import upsert
 from watchdesk.store.records import stable_id
 from watchdesk.store.store import Store
+from watchdesk.store.writes import save_briefing
 
 FORMATS = ("md", "html")
 
@@ -51,6 +51,9 @@ class BriefingRequest:
     plan: Sequence[Mapping[str, Any]] | None = None
     # each ticker's sources as its watchlist names them ("edgar", "transcripts", "news"); None: those its run planned
     sources: Mapping[str, Sequence[str]] | None = None
+    # the day the run writing it is run as of (`--as-of`): written on or after the period's last day, by the UTC day
+    # or this one, a briefing closes its period (store/queries.LATE_DAY)
+    as_of: date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,7 +84,6 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
     baseline = req.period.previous_weeks(req.period.baseline_weeks)
     before = queries.weekly_mentions(
         store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end, by_kind=True,
-        before=(req.period.start, req.period.end),
     )  # weeks of their own, ending the day before the period: none straddles its start
     earlier = trend.earlier(earlier_mentions.latest_mentions(store, tickers=req.tickers, topics=req.topics, **span),
                             earlier_mentions.earlier_documents(store, tickers=req.tickers, **span))  # fmt: skip
@@ -244,7 +246,8 @@ def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:
         "n_findings": len(counted(data.findings)),
         "n_gaps": len(data.gaps),
         "created_at": datetime.now(UTC),
+        "tickers": [t.strip().upper() for t in req.tickers],
     }
-    store.transaction(lambda con: upsert(con, "briefings", [row], key=["briefing_id"]))
+    store.transaction(lambda con: save_briefing(con, row, as_of=req.as_of))
     return BriefingFiles(briefing_id=briefing_id, paths=paths, data=data, markdown=markdown, html=html,
                          replaced=tuple(remove_files(earlier)))  # fmt: skip

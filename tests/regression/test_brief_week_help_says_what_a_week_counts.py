@@ -4,7 +4,8 @@ up to 14 days before it and first stored in it. `brief --week`'s help said only 
 to Sunday)", so a reader could not tell that it is not a run's period, nor that a document fetched in the following
 week counts in both ISO weeks (measured: the demo's TSM call of 2026-07-16 first stored on 2026-07-20 was listed, 52
 findings, by `findings --week 2026-W29` and by `--week 2026-W30`). The help and README now say both; the counting
-itself is unchanged (see the commit)."""
+itself is unchanged (see the commit). Session 40 changed the counting: each document counts in one week (see
+test_a_document_counts_in_one_iso_week_not_two.py), and the help and README say that."""
 
 from __future__ import annotations
 
@@ -23,12 +24,16 @@ def _said(text: str) -> str:
 
 def test_brief_week_help_says_what_it_counts_and_the_runs_period() -> None:
     said = _said(CliRunner().invoke(cli, ["brief", "--help"]).output)
-    assert ("An ISO week, e.g. 2025-W35: documents dated Monday to Sunday, and those dated up to 14 days before it but "
-            "first stored in it (late), as `findings --week` lists them. A weekly run's own period is the 7 days "
-            "ending on its run day instead") in said, said
+    assert ("An ISO week, e.g. 2025-W35: documents dated Monday to Sunday, and those late into it (first stored after "
+            "the briefing of their own days was written; then not in their own week), as `findings --week` lists "
+            "them: each document in one week. A weekly run's own period is the 7 days ending on its run day "
+            "instead") in said, said
 
 
 def test_readme_says_where_iso_weeks_and_runs_periods_part() -> None:
     said = _said(README.read_text(encoding="utf-8"))
     assert "**A run's periods and ISO weeks.**" in said
-    assert "is counted in `--week W` by its date and in `--week W+1` as late" in said
+    assert ("counts in `--week W` by its date, unless a briefing of week W was written on its Sunday or earlier (a "
+            "`brief --week W` run on Sunday, say), before the fetch: then it counts in `--week W+1` alone, as late"
+            ) in said
+    assert "so the counts of consecutive periods add up to the count of their span" in said
