@@ -154,8 +154,6 @@ def mark_interrupted(con: duckdb.DuckDBPyConnection, *, keep: Sequence[str] = ()
     return [r[0] for r in sorted(rows, key=lambda r: r[1])]
 
 
-
-
 def save_briefing(con: duckdb.DuckDBPyConnection, row: Mapping[str, Any], *, as_of: date | None = None) -> None:
     """Write a briefing's row (its `tickers` upper case). Written on or after its period's last day (the UTC day, or
     the `--as-of` day of the run writing it), it closes the period: the first such write's UTC day is kept as closed_on

@@ -16,6 +16,7 @@ import duckdb
 
 from tests.regression.test_findings_listed_fast_are_those_listed_plainly import plainly
 from watchdesk.store import explore
+from watchdesk.store.queries import DOC_KIND
 
 CASES: list[dict[str, Any]] = [
     {},
@@ -36,7 +37,7 @@ CASES: list[dict[str, Any]] = [
 
 def _kinds(db: Path) -> dict[str, str]:
     with duckdb.connect(str(db), read_only=True) as con:
-        sql = f"SELECT f.finding_id, {explore.DOC_KIND} FROM findings f JOIN documents d USING (doc_id)"
+        sql = f"SELECT f.finding_id, {DOC_KIND} FROM findings f JOIN documents d USING (doc_id)"
         return dict(con.execute(sql).fetchall())
 
 
