@@ -11,8 +11,10 @@ Hosts written as loopback (the tests' local servers) are the one exception: the 
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 import ssl
+import threading
 from collections.abc import Collection, Iterable
 from typing import Any
 
@@ -84,12 +86,29 @@ class PublicOnlyBackend(httpcore.SyncBackend):
         raise failed or httpcore.ConnectError(f"{host} resolves to no address")
 
 
+_CONTEXTS: dict[tuple[str | None, str | None], ssl.SSLContext] = {}
+_CONTEXTS_LOCK = threading.Lock()
+
+
+def verifying_context() -> ssl.SSLContext:
+    """httpx's TLS context for verify=True (certifi's CA bundle, or what SSL_CERT_FILE or SSL_CERT_DIR names, which
+    httpx reads from the environment itself), made once per process and per those two settings: loading the bundle
+    takes ~45 ms of CPU, and each gateway (one a run) and each Slack delivery made its own. Connections and threads
+    share an SSLContext safely, as httpx advises; the one change made to it after, httpcore's ALPN list set as each
+    connection opens, is the same for every client here (HTTP/1.1: none asks for HTTP/2)."""
+    key = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+    with _CONTEXTS_LOCK:
+        if (context := _CONTEXTS.get(key)) is None:
+            context = _CONTEXTS[key] = httpx.create_ssl_context(verify=True)
+    return context
+
+
 class PublicOnlyTransport(httpx.HTTPTransport):
     """httpx's transport with its connection pool opening sockets through PublicOnlyBackend. TLS still checks the
     certificate against the host's name (httpcore sends the name, not the address, as SNI)."""
 
     def __init__(self, *, verify: ssl.SSLContext | str | bool = True, limits: httpx.Limits) -> None:
-        context = httpx.create_ssl_context(verify=verify)  # made once: loading the CA bundle takes ~60 ms
+        context = verifying_context() if verify is True else httpx.create_ssl_context(verify=verify)
         super().__init__(verify=context, limits=limits)
         self._pool = httpcore.ConnectionPool(
             ssl_context=context,
