@@ -298,9 +298,10 @@ _LONG_FIRST = (
     "tests/regression/test_the_first_flag_after_an_install_starts_warm.py",
     "tests/unit/test_cuescan.py",
     "tests/integration/test_notebooks_read_safely.py",
-    # beside it: the two tests that read its filing_changes.ipynb run (filing_changes_run) then run in the same worker
+    # beside it: the files with tests that read its filing_changes.ipynb run (filing_changes_run), in the same worker
     "tests/regression/test_the_filing_notebook_lists_what_changed.py",
     "tests/regression/test_a_section_not_compared_shows_no_similarity.py",
+    "tests/regression/test_a_notebook_on_a_bad_store_says_so_once_in_its_own_terms.py",
     "tests/regression/test_why_a_run_waits_counts_approvals_as_the_run_does.py",
     "tests/unit/test_filing_labels.py",
     "tests/regression/test_a_second_flag_of_a_filing_compiles_nothing.py",

@@ -28,6 +28,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from tests.conftest import REPO
+from tests.regression.test_a_cut_short_store_is_said_to_be import cut_store
 from tests.timing import slowdown
 from tests.unit.test_store_reader import old_store
 from watchdesk.store import reader
@@ -123,16 +124,17 @@ def writer_can_open(db: Path) -> bool:
 class ChangesRun:
     """filing_changes.ipynb run once in one kernel on a store with a killed run (db), a writer opening the store
     between its cells (opened: whether it could), then its last cell once more in that kernel on each of `again`'s
-    stores: a missing file, the store held for writing by another program, the demo's store. The notebook compares
-    eight fixture filings first (~10 s of CPU with the kernel's start): test_an_open_kernel_does_not_block_a_run,
-    test_a_section_not_compared_shows_no_similarity.py and test_the_filing_notebook_lists_what_changed.py each ran it
-    so, and now read this one run (tests/conftest.py::filing_changes_run)."""
+    stores: a missing file, the store held for writing by another program, a damaged store (cut short), the demo's
+    store. The notebook compares eight fixture filings first (~10 s of CPU with the kernel's start):
+    test_an_open_kernel_does_not_block_a_run, test_a_section_not_compared_shows_no_similarity.py,
+    test_the_filing_notebook_lists_what_changed.py and test_a_notebook_on_a_bad_store_says_so_once_in_its_own_terms.py
+    each ran it so, and now read this one run (tests/conftest.py::filing_changes_run)."""
 
     db: Path
     printed: str
     error: str
     opened: list[bool]
-    again: dict[str, tuple[str, list[dict[str, Any]]]]  # "missing", "held", "demo": (error or "", outputs)
+    again: dict[str, tuple[str, list[dict[str, Any]]]]  # "missing", "held", "damaged", "demo": (error or "", outputs)
 
 
 def filing_changes_once(folder: Path, demo_db: Path) -> ChangesRun:
@@ -144,6 +146,8 @@ def filing_changes_once(folder: Path, demo_db: Path) -> ChangesRun:
         again_on["missing"] = again(folder / "typo.duckdb")
         with held_for_writing(db):
             again_on["held"] = again(db)
+        (folder / "damaged").mkdir()
+        again_on["damaged"] = again(cut_store(folder / "damaged", keep=0.5))
         again_on["demo"] = again(demo_db)
 
     printed, error = execute(CHANGES, db, between_cells=lambda: opened.append(writer_can_open(db)),

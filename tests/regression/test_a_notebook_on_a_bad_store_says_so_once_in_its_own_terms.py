@@ -13,14 +13,15 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import nbformat
 import pytest
 
 from tests.integration.test_notebooks_read_safely import (
-    CHANGES,
     EXPLORE,
     NOTEBOOKS,
+    ChangesRun,
     held_for_writing,
     kernel_client,
     store_with_a_killed_run,  # fmt: skip
@@ -39,9 +40,14 @@ def every_cell(name: str, db: Path) -> list[tuple[int, str]]:
     with client.setup_kernel(env={**os.environ, "WATCHDESK_DB": str(db), "MPLBACKEND": "Agg"}):
         for index, cell in enumerate(nb.cells):
             client.execute_cell(cell, index)
-    return [(index, re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(out["traceback"])))
-            for index, cell in enumerate(nb.cells) if cell.cell_type == "code"
-            for out in cell.outputs if out["output_type"] == "error"]  # fmt: skip
+    return [(index, shown) for index, cell in enumerate(nb.cells) if cell.cell_type == "code"
+            for shown in _errors(cell.outputs)]  # fmt: skip
+
+
+def _errors(outputs: list[dict[str, Any]]) -> list[str]:
+    """What each error among a cell's outputs shows, without IPython's colours."""
+    return [re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(out["traceback"])) for out in outputs
+            if out["output_type"] == "error"]  # fmt: skip
 
 
 def _one_line_each(errors: list[tuple[int, str]]) -> None:
@@ -61,11 +67,15 @@ def test_a_damaged_store_says_to_set_watchdesk_db_in_every_cell(tmp_path: Path) 
         assert shown.startswith(damaged) and shown.endswith(f"Restore it from a copy, or {IN_A_NOTEBOOK}"), shown
 
 
-def test_the_filing_changes_notebook_says_it_as_well(tmp_path: Path) -> None:
-    db = cut_store(tmp_path, keep=0.5)
-    errors = every_cell(CHANGES, db)
+def test_the_filing_changes_notebook_says_it_as_well(filing_changes_run: ChangesRun) -> None:
+    """Its one cell that reads a store (the cells before it chart the fixture filings) run on a damaged store, in the
+    kernel of the suite's one run of filing_changes.ipynb (tests/conftest.py::filing_changes_run): this test ran the
+    whole notebook in a kernel of its own, comparing its eight fixture filings again (~10 s of CPU) before that cell."""
+    error, outputs = filing_changes_run.again["damaged"]
+    errors = [(-1, shown) for shown in _errors(outputs)]
+    assert error and errors, error
     _one_line_each(errors)
-    assert errors and all(shown.endswith(IN_A_NOTEBOOK) for _, shown in errors), errors
+    assert all(shown.endswith(IN_A_NOTEBOOK) for _, shown in errors), errors
 
 
 def test_a_missing_store_stops_every_later_cell_in_one_line(tmp_path: Path) -> None:
