@@ -182,19 +182,21 @@ def bad_file(kind: str, tmp_path: Path) -> Path:
         duckdb.connect(str(path)).execute("CREATE TABLE t (x INTEGER)").close()
     elif kind == "old":
         old_store(path, upto=2)
-    return path  # "missing": never written
+    return path
 
 
 @pytest.mark.parametrize(
     ("kind", "said"),
     [
-        ("missing", "WATCHDESK_DB names {db}, which is not a file"),
         ("text", "{db} is not a DuckDB database"),
         ("foreign", "{db} is a DuckDB database but not a watchdesk store"),
         ("old", "{db} is a watchdesk store at schema version 2, older than this watchdesk's"),
     ],
 )
 def test_explore_run_says_why_it_cannot_read_a_file(kind: str, said: str, tmp_path: Path) -> None:
+    """A missing file, and a store held for writing, are the regression tests' (each in a kernel of its own, its every
+    cell's error checked whole): test_a_notebook_on_a_bad_store_says_so_once_in_its_own_terms.py. Each was run here
+    too, in a kernel of its own (~1.5 s of CPU), for a part of the same error."""
     db = bad_file(kind, tmp_path)
     _, error = execute(EXPLORE, db)
     assert said.format(db=db) in error
@@ -204,13 +206,6 @@ def test_explore_run_says_why_it_cannot_read_a_file(kind: str, said: str, tmp_pa
 
 
 # filing_changes.ipynb's refusal of a missing file and of a held one: test_an_open_kernel_does_not_block_a_run[CHANGES]
-
-
-def test_a_file_held_for_writing_is_said_plainly(tmp_path: Path) -> None:
-    db = store_with_a_killed_run(tmp_path / "wd.duckdb")
-    with held_for_writing(db):
-        _, error = execute(EXPLORE, db)
-    held_is_said_plainly(error)
 
 
 def held_is_said_plainly(error: str) -> None:
