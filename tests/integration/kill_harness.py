@@ -5,17 +5,18 @@ Shared by the kill test (a few trials) and `python -m tests.bench.bench_kill` (2
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
+from tests.timing import after_cpu
 from watchdesk.graph.demo import demo_pack
 
 # Demo-like: two companies, annual and quarterly filings and an 8-K with its exhibit, all recorded.
@@ -45,7 +46,7 @@ DATA_TABLES = ("companies", "documents", "doc_spans", "sentences", "findings", "
 
 @dataclass
 class Trial:
-    killed_at_s: float
+    killed_at_cpu_s: float  # the CPU seconds the run had used when it was killed
     run_row: str  # status of the run when the process was killed: none | running | done ...
     restart: str  # what the next start was: approve (resume) | run | nothing
     identical: bool
@@ -72,6 +73,68 @@ def env() -> dict[str, str]:
     return clean | {"PYTHONUNBUFFERED": "1"}
 
 
+# `python -c CODE ARGS` for the runs to kill, forked from one Python that imported `watchdesk run`'s pipeline once
+# (LangGraph, LangChain, pydantic's models: ~3.5 s of CPU, a third of a replayed run's) instead of each run importing
+# it again. A forked run is that Python at the moment the import ended: only the main thread (nothing is started at
+# import time), no store open; it then runs CODE as `python -c` would, in streams of its own, and ends as a process
+# ends (atexit, then its exit code), or as SIGKILL ends it. Its parent reports its exit code and CPU seconds.
+_FORKING = """
+import json, os, sys
+import watchdesk.graph.cli, watchdesk.graph.runner  # what `watchdesk run` imports before its first step
+print("ready", flush=True)
+while line := sys.stdin.readline():
+    job = json.loads(line)
+    if "wait" in job:
+        _, status, used = os.wait4(job["wait"], 0)
+        print(json.dumps([os.waitstatus_to_exitcode(status), used.ru_utime + used.ru_stime]), flush=True)
+        continue
+    if pid := os.fork():
+        print(pid, flush=True)
+        continue
+    null = os.open(os.devnull, os.O_RDWR)
+    out = os.open(job["out"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC) if job["out"] else null
+    for fd, to in ((0, null), (1, out), (2, out)):
+        os.dup2(to, fd)
+    os.environ.update(job["env"])
+    sys.argv = ["-c", *job["args"]]
+    exec(compile(job["code"], "<string>", "exec"), {"__name__": "__main__"})
+    sys.exit(0)
+"""
+# `watchdesk ARGS`, as the console script runs it
+RUN = "import sys\nfrom watchdesk.graph.cli import main\nsys.argv = ['watchdesk', *sys.argv[1:]]\nmain()\n"
+
+
+class Forks:
+    """Runs to kill, each a process of its own forked from one that imported the pipeline (_FORKING), with env()."""
+
+    def __init__(self) -> None:
+        self._proc = subprocess.Popen([sys.executable, "-c", _FORKING], env=env(), stdin=subprocess.PIPE,
+                                      stdout=subprocess.PIPE, text=True)  # fmt: skip
+        assert self._ask(None) == "ready", "the forking Python did not start"
+
+    def _ask(self, job: dict[str, Any] | None) -> str:
+        assert self._proc.stdin is not None and self._proc.stdout is not None
+        if job is not None:
+            self._proc.stdin.write(json.dumps(job) + "\n")
+            self._proc.stdin.flush()
+        return self._proc.stdout.readline().strip()
+
+    def start(self, args: list[str], *, code: str = RUN, extra: dict[str, str] | None = None,
+              out: Path | None = None) -> int:  # fmt: skip
+        """The pid of `python -c CODE ARGS` (by default `watchdesk ARGS`), its stdout and stderr in `out` (or none)."""
+        return int(self._ask({"code": code, "args": args, "env": extra or {}, "out": str(out) if out else ""}))
+
+    def wait(self, pid: int) -> tuple[int, float]:
+        """(exit code, CPU seconds) of a started run, once it has ended: -9 for a SIGKILL."""
+        code, used = json.loads(self._ask({"wait": pid}))
+        return int(code), float(used)
+
+    def close(self) -> None:
+        if self._proc.stdin is not None:
+            self._proc.stdin.close()
+        self._proc.wait(timeout=60)
+
+
 def next_start(args: list[str]) -> tuple[int, str]:
     """(exit code, stderr) of `watchdesk ARGS` (cli()'s list without its first three items: python -m module) run in
     this process, with the environment env() gives a killed run (no WATCHDESK_* setting but the private cache). The
@@ -86,12 +149,14 @@ def next_start(args: list[str]) -> tuple[int, str]:
     return result.exit_code, result.stderr
 
 
-def baseline(folder: Path) -> tuple[Path, float]:
+def baseline(folder: Path, forks: Forks) -> tuple[Path, float]:
+    """An uninterrupted run's database, and the CPU seconds the run used."""
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "base.duckdb"
-    started = time.monotonic()
-    subprocess.run(run_args(folder, db), env=env(), check=True, capture_output=True, timeout=600)
-    return db, time.monotonic() - started
+    pid = forks.start(run_args(folder, db)[3:], out=folder / "said.txt")
+    code, used = forks.wait(pid)
+    assert code == 0, (folder / "said.txt").read_text(encoding="utf-8")[-2000:]
+    return db, used
 
 
 def snapshot(db: Path) -> dict[str, Any]:
@@ -140,13 +205,15 @@ def run_status(db: Path) -> tuple[str | None, str]:
     return (rows[0][0], rows[0][1]) if rows else (None, "none")
 
 
-def trial(folder: Path, *, kill_after_s: float, expected: dict[str, Any]) -> Trial:
+def trial(folder: Path, *, forks: Forks, kill_after_cpu_s: float, expected: dict[str, Any]) -> Trial:
+    """A run killed once it has used `kill_after_cpu_s` of CPU: a moment in its work that the machine's load does not
+    move (a wall-clock moment lands earlier in the work the busier the machine is)."""
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "trial.duckdb"
-    proc = subprocess.Popen(run_args(folder, db), env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(kill_after_s)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+    pid = forks.start(run_args(folder, db)[3:])
+    after_cpu(pid, kill_after_cpu_s, timeout=600)
+    os.kill(pid, signal.SIGKILL)
+    forks.wait(pid)
     run_id, status = run_status(db)
     if status in {"running", "interrupted"} and run_id:
         restart = "approve"
@@ -157,11 +224,11 @@ def trial(folder: Path, *, kill_after_s: float, expected: dict[str, Any]) -> Tri
         restart = "run"
         again = next_start(run_args(folder, db)[3:])
     if again is not None and again[0] != 0:
-        return Trial(kill_after_s, status, restart, False, False, detail=again[1][-800:])
+        return Trial(kill_after_cpu_s, status, restart, False, False, detail=again[1][-800:])
     got = snapshot(db)
     diff = [k for k in expected if expected[k] != got[k]]
     missing = unaudited_documents(db)
     return Trial(
-        kill_after_s, status, restart, identical=not diff, audit_ok=not missing,
+        kill_after_cpu_s, status, restart, identical=not diff, audit_ok=not missing,
         detail=f"differs: {diff}; unaudited: {missing}" if diff or missing else "",
     )

@@ -1,5 +1,6 @@
 """Killed runs: SIGKILL at random moments, then the next start; data and audit match an uninterrupted run. The killed
-runs are processes of their own; each next start runs in the test's process (kill_harness.next_start).
+runs are processes of their own, forked from one that imported the pipeline once (kill_harness.Forks); each next
+start runs in the test's process (kill_harness.next_start).
 
 A few trials here; `python -m tests.bench.bench_kill` runs 20.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import os
 import random
-import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,17 @@ from tests.integration import kill_harness as kh
 
 
 @pytest.fixture(scope="module")
-def expected(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], float]:
-    db, took = kh.baseline(tmp_path_factory.mktemp("baseline"))
-    return kh.snapshot(db), took
+def forks() -> Iterator[kh.Forks]:
+    started = kh.Forks()
+    yield started
+    started.close()
+
+
+@pytest.fixture(scope="module")
+def expected(tmp_path_factory: pytest.TempPathFactory, forks: kh.Forks) -> tuple[dict[str, Any], float]:
+    """The uninterrupted run's data and audit, and the CPU seconds it used."""
+    db, used = kh.baseline(tmp_path_factory.mktemp("baseline"), forks)
+    return kh.snapshot(db), used
 
 
 # Three killed runs and their next starts, each as long as the baseline run in wall time: on a machine loaded many
@@ -29,15 +38,17 @@ def expected(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], 
 # is well under. The bound is still a bound: a run that hangs fails here.
 @pytest.mark.timeout(600)
 def test_random_kills_leave_the_same_data_and_audit(
-    expected: tuple[dict[str, Any], float], tmp_path: Path
+    expected: tuple[dict[str, Any], float], forks: kh.Forks, tmp_path: Path
 ) -> None:
-    snap, took = expected
+    snap, used = expected
     rng = random.Random(13)
-    # Start-up (imports) takes a good part of a run: aim the kills at the part that writes.
-    moments = [rng.uniform(0.3, 1.0) * took for _ in range(3)]
-    trials = [kh.trial(tmp_path / f"t{i}", kill_after_s=t, expected=snap) for i, t in enumerate(moments)]
+    # Uniform over the run's work, in CPU seconds. The runs were processes started afresh and killed at 0.3 to 1.0 of
+    # the baseline's wall time, the 0.3 skipping their start-up (imports, a third of the run); a forked run has none.
+    moments = [rng.uniform(0.0, 1.0) * used for _ in range(3)]
+    trials = [kh.trial(tmp_path / f"t{i}", forks=forks, kill_after_cpu_s=cpu, expected=snap)
+              for i, cpu in enumerate(moments)]  # fmt: skip
     for t in trials:
-        print(f"killed at {t.killed_at_s:.1f}s (run {t.run_row}), next start: {t.restart}: "
+        print(f"killed after {t.killed_at_cpu_s:.1f}s of CPU (run {t.run_row}), next start: {t.restart}: "
               f"identical={t.identical} audit_ok={t.audit_ok} {t.detail}")
     assert all(t.identical and t.audit_ok for t in trials), [t.detail for t in trials]
 
@@ -59,18 +70,18 @@ main()
 """
 
 
-def _die_after(n: int, folder: Path, db: Path) -> None:
+def _die_after(n: int, folder: Path, db: Path, forks: kh.Forks) -> None:
     args = kh.run_args(folder, db)[3:]  # drop python -m watchdesk.graph.cli
-    env = kh.env() | {"DIE_AFTER": str(n)}
-    done = subprocess.run([kh.sys.executable, "-c", PATCHED_RUN, *args], env=env, capture_output=True, timeout=600)
-    assert done.returncode == 137, done.stderr[-2000:]
+    pid = forks.start(args, code=PATCHED_RUN, extra={"DIE_AFTER": str(n)}, out=folder / "said.txt")
+    code, _ = forks.wait(pid)
+    assert code == 137, (folder / "said.txt").read_text(encoding="utf-8")[-2000:]
 
 
 def test_an_interrupted_run_is_marked_then_resumed_to_the_same_result(
-    expected: tuple[dict[str, Any], float], tmp_path: Path
+    expected: tuple[dict[str, Any], float], forks: kh.Forks, tmp_path: Path
 ) -> None:
     db = tmp_path / "k.duckdb"
-    _die_after(3, tmp_path, db)
+    _die_after(3, tmp_path, db, forks)
     run_id, status = kh.run_status(db)
     assert status == "running" and run_id
     assert kh.unaudited_documents(db) == [], "every stored document's request is audited"
@@ -82,7 +93,7 @@ def test_an_interrupted_run_is_marked_then_resumed_to_the_same_result(
 
 
 def test_a_new_run_after_a_kill_marks_the_orphan_and_makes_the_comparison_the_killed_run_never_made(
-    expected: tuple[dict[str, Any], float], tmp_path: Path
+    expected: tuple[dict[str, Any], float], forks: kh.Forks, tmp_path: Path
 ) -> None:
     """One kill and one next start for two checks (each had its own, ~10 s of CPU): the next start marks the orphan
     run interrupted, which can then be abandoned, and makes the comparison the killed run never made."""
@@ -90,7 +101,7 @@ def test_a_new_run_after_a_kill_marks_the_orphan_and_makes_the_comparison_the_ki
     # found them stored behind the cursor and used to skip the comparison for good, with no gap (a helper's review,
     # session 20: 3 of 5 kills at 1.6-2.0 s on a filings watchlist).
     db = tmp_path / "k.duckdb"
-    _die_after(1, tmp_path, db)
+    _die_after(1, tmp_path, db, forks)
     orphan, _ = kh.run_status(db)
     code, said = kh.next_start(kh.run_args(tmp_path, db)[3:])
     assert code == 0, said
