@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from typing import Any, Literal
 
 import lxml.etree
@@ -33,6 +34,9 @@ _PAGE_LINE = re.compile(
     re.IGNORECASE,
 )
 _TOC_LINE = re.compile(r"^(?:return\s+to\s+|back\s+to\s+)?(?:the\s+)?table\s+of\s+contents$", re.IGNORECASE)
+# A running header or footer (_running_header): a short line the filing repeats on at least three pages.
+_RUNNING_TIMES = 3
+_RUNNING_LENGTH = 200
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 # Cells that belong to a neighbour: "$" | "1,234" -> "$1,234"; "(12" | ")" -> "(12)"; "•" | "text".
 # A lone dash is left alone: in financial tables it is a value (nil), not a bullet.
@@ -155,15 +159,15 @@ def _cells_of(tr: Any) -> list[str]:
 def _clean_lines(text: str) -> str:
     """Collapse whitespace, drop empty lines, page numbers and repeated "Table of Contents" links.
 
-    A paragraph cut by a page break (the next page starts in lower case) is joined back together.
+    A paragraph cut by a page break (the next page starts in lower case) is joined back together, across the running
+    header the next page opens with (_running_header).
     """
+    lines = [line for line in (" ".join(raw.split()) for raw in text.translate(_INVISIBLE).split("\n")) if line]
+    header = _running_header(lines)
     out: list[str] = []
     seen_toc = page_break = False
-    for raw in text.translate(_INVISIBLE).split("\n"):
-        line = " ".join(raw.split())
-        if not line:
-            continue
-        if _PAGE_LINE.match(line) or (seen_toc and _TOC_LINE.match(line)):
+    for at, line in enumerate(lines):
+        if _PAGE_LINE.match(line) or (seen_toc and _TOC_LINE.match(line)) or at in header:
             page_break = True
             continue
         seen_toc = seen_toc or bool(_TOC_LINE.match(line))
@@ -175,3 +179,40 @@ def _clean_lines(text: str) -> str:
             out.append(line)
         page_break = False
     return "\n".join(out)
+
+
+def _running_header(lines: list[str]) -> set[int]:
+    """Where a page break inside a sentence leaves the lines every page repeats: the indices of those lines.
+
+    NVIDIA's notes pages open with "NVIDIA Corporation and Subsidiaries / Notes to the Consolidated Financial
+    Statements / (Continued)", Alphabet's with "Table of Contents | Alphabet Inc.", so a sentence a page cuts was two
+    (one ending "we cannot be certain that these actions", the other "(Continued) or other third-party claims ...").
+    A line is taken for a running header or footer only in a run of such lines with a page marker (a page number, a
+    "Table of Contents" link), between a line that ends mid-sentence and one that goes on in lower case, and only when
+    the filing repeats it (_RUNNING_TIMES); elsewhere every line stays."""
+    counts: Counter[str] | None = None
+    found: set[int] = set()
+    at = 1
+    while at < len(lines):
+        if not _is_page_marker(lines[at]):
+            at += 1
+            continue
+        counts = counts if counts is not None else Counter(lines)
+        first = last = at
+        while first > 1 and _is_running(lines[first - 1], counts):
+            first -= 1
+        while last + 1 < len(lines) and (_is_page_marker(lines[last + 1]) or _is_running(lines[last + 1], counts)):
+            last += 1
+        after = last + 1
+        if after < len(lines) and lines[after][0].islower() and lines[first - 1][-1] not in ".:;!?":
+            found.update(i for i in range(first, after) if not _is_page_marker(lines[i]))
+        at = after
+    return found
+
+
+def _is_page_marker(line: str) -> bool:
+    return bool(_PAGE_LINE.match(line) or _TOC_LINE.match(line))
+
+
+def _is_running(line: str, counts: Counter[str]) -> bool:
+    return counts[line] >= _RUNNING_TIMES and len(line) <= _RUNNING_LENGTH and not line[0].islower()
