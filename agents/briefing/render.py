@@ -430,7 +430,7 @@ FILING_MEASURED = (
     "557 held-out 10-K risk-factor sentences: inventory 0.79 / 0.88 / 0.82, supply chain 0.80 / 0.79 / 0.89, "
     "geopolitics 0.96 / 0.81 / 0.88; on 163 further sentences of filings' notes, MD&A and Business: inventory "
     "0.76 / 1.00 / 0.77, supply chain 0.84 / 0.91 / 0.90 (both precisions after rules written having seen them); "
-    "on 218 candidate sentences of 10-K Business items and a 20-F: supply chain 0.78 / 0.88 / 0.74, geopolitics "
+    "on 218 candidate sentences of 10-K Business items and a 20-F: supply chain 0.78 / 0.88 / 0.76, geopolitics "
     "1.00 / 0.90 / 0.89 (few mentions: 43 and 10). Both geopolitics figures, and that supply-chain polarity, include "
     "gains from rules written for near-copies of their sentences or sentences of the same filing, so they are not "
     "independent."

@@ -33,6 +33,23 @@ def not_supply(flag: Flag) -> bool:
     return _only(flag, "supply_chain", STOCK_CHARGE, OTHER_SUPPLY)
 
 
+# An amount the accounts allocate, not supply on allocation: Apple's 10-K "Revenue allocated to product-related bundled
+# services is deferred and recognized on a straight-line basis over the estimated period they are expected to be
+# provided." was a sure supply-chain warning (-0.99) through topics.toml's "allocated ... products" (scarce supply
+# rationed to customers); revenue, a price or a cost allocated to a performance obligation or a product is accounting
+# (flagging v0.48). A sentence that also names suppliers, capacity, components or the like is still read.
+ALLOCATED_AMOUNT = re.compile(
+    r"\b(?:revenues?|(?:transaction |sales |selling |purchase )?prices?|consideration|costs?|expenses?|goodwill|"
+    r"amounts?|fair values?)\b(?: [\w-]+){0,3}? allocated (?:to|among|between)\b",
+    re.IGNORECASE,
+)
+
+
+def allocates_an_amount(flag: Flag) -> bool:
+    """Whether a filing's supply-chain flag is on an amount the accounts allocate only (ALLOCATED_AMOUNT)."""
+    return _only(flag, "supply_chain", ALLOCATED_AMOUNT, OTHER_SUPPLY)
+
+
 def _only(flag: Flag, topic: str, about: re.Pattern[str], unless: re.Pattern[str]) -> bool:
     """Whether `flag` is of `topic` and on a sentence that `about` finds and `unless` does not."""
     return flag.topic == topic and about.search(flag.sentence) is not None and unless.search(flag.sentence) is None

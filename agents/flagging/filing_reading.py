@@ -33,10 +33,22 @@ from __future__ import annotations
 
 import re
 
-from watchdesk.agents.flagging.filing_lookalikes import defines_a_cost, domestic_rules, not_supply, plans_to_mend
+from watchdesk.agents.flagging.filing_lookalikes import (
+    allocates_an_amount,
+    defines_a_cost,
+    domestic_rules,
+    not_supply,
+    plans_to_mend,
+)
 from watchdesk.agents.flagging.flag import Flag
 from watchdesk.agents.flagging.polarity import Polarity
-from watchdesk.agents.flagging.risk_reading import RISK_WORDS, in_risk_factors, read_as_risk, with_polarity
+from watchdesk.agents.flagging.risk_reading import (
+    RISK_WORDS,
+    in_risk_factors,
+    read_as_risk,
+    states_structure,
+    with_polarity,
+)
 
 # A filing item as the section label's first word: "7", "1A", "15", "I-2", "II-1A", a 20-F's "5.A", an 8-K's "2.02"
 # (its press release exhibits speak of stock as a 6-K's do, and 6-K parts are numbered "1", "2", ...).
@@ -157,6 +169,19 @@ def in_filing(section: str | None) -> bool:
     return section is not None and FILING_ITEM.fullmatch(section.split(" ", 1)[0]) is not None
 
 
+# A 10-K's Item 1C (a 20-F's 16.K) says how cybersecurity risk is managed: its suppliers are named as what the company
+# oversees ("A dedicated Supplier Trust team manages information security risks the Company is exposed to through its
+# supplier relationships.", Apple's 10-K, -0.95; NVIDIA's "We routinely assess our high-risk suppliers' conformance to
+# industry standards ...", -0.67/-0.63). The rubric: mitigation work described, no result claimed, is neutral
+# (flagging v0.48).
+CYBERSECURITY = re.compile(r"(?:1C|16\.K)\b|.*\bcybersecurity\b", re.IGNORECASE)
+
+
+def in_cybersecurity(section: str | None) -> bool:
+    """Whether a section label is a filing's cybersecurity item ("1C Cybersecurity", "16.K Cybersecurity")."""
+    return section is not None and CYBERSECURITY.match(section) is not None
+
+
 def accounts_verdict(sentence: str) -> Polarity | None:
     """The reading choices' polarity for an inventory mention in a filing's accounts, or None to keep the flag's."""
     denied = DENIED.search(sentence) is not None
@@ -176,15 +201,18 @@ def accounts_verdict(sentence: str) -> Polarity | None:
 
 
 def read_in_filing(flag: Flag, section: str | None, *, drop: bool = True) -> Flag | None:
-    """`flag` read by the filings' choices: None for a supply-chain flag on stock's charges (not_supply()) or a
-    geopolitical one on a country's own rules for AI, privacy, competition or taxes (domestic_rules()) and, outside
-    risk factors, for a flag on a cost or segment line's bare definition (defines_a_cost()), unless
-    not `drop` (an LLM judge's verdicts: it read the sentence); in risk factors as a risk (risk_reading.py); in the
-    filing's other items, a heading, a plan to mend the supply chain (plans_to_mend()) and a supply-chain arrangement or
-    policy (states_arrangement()) as neutral and an inventory mention by accounts_verdict(); anything else as it is."""
+    """`flag` read by the filings' choices: None for a supply-chain flag on stock's charges (not_supply()) or on an
+    amount the accounts allocate (allocates_an_amount()), a geopolitical one on a country's own rules for AI, privacy,
+    competition or taxes (domestic_rules()) and, outside risk factors, for a flag on a cost or segment line's bare
+    definition (defines_a_cost()), unless not `drop` (an LLM judge's verdicts: it read the sentence); in risk factors
+    as a risk (risk_reading.py); in the filing's other items, a heading, a plan to mend the supply chain
+    (plans_to_mend()), a supply-chain arrangement or policy (states_arrangement()), a supply-chain flag of the
+    cybersecurity item (in_cybersecurity()) and a supply-chain warning on the chain's structure
+    (risk_reading.states_structure()) as neutral and an inventory mention by accounts_verdict(); anything else as it
+    is."""
     if not in_filing(section):  # a call's flag, or one outside every item (risk factors are a filing item too)
         return flag
-    if drop and (not_supply(flag) or domestic_rules(flag)):
+    if drop and (not_supply(flag) or domestic_rules(flag) or allocates_an_amount(flag)):
         return None
     if in_risk_factors(section):
         return read_as_risk(flag, section)
@@ -193,6 +221,10 @@ def read_in_filing(flag: Flag, section: str | None, *, drop: bool = True) -> Fla
     if is_heading(flag.sentence):
         return flag if flag.polarity == "neutral" else with_polarity(flag, "neutral")
     if plans_to_mend(flag) or (flag.topic == "supply_chain" and states_arrangement(flag.sentence)):
+        return flag if flag.polarity == "neutral" else with_polarity(flag, "neutral")
+    if flag.topic == "supply_chain" and (
+        in_cybersecurity(section) or (flag.polarity == "negative" and states_structure(flag.sentence))
+    ):
         return flag if flag.polarity == "neutral" else with_polarity(flag, "neutral")
     if flag.topic != "inventory":
         return flag

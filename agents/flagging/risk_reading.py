@@ -75,7 +75,15 @@ STRUCTURE = re.compile(
     r"\b(?:manufacturing|assembly|production|suppliers?|(?:outsourcing |manufacturing )?partners|facilities|"
     r"contract manufacturers?)\b[^.;]{0,120}?\blocated (?:primarily |principally |mainly |largely |predominantly )?"
     r"(?:in|outside|throughout)\b|\bis performed (?:in whole or in part )?by (?:\w+ ){0,3}?(?:outsourcing partners|"
-    r"contract manufacturers|third parties)",
+    r"contract manufacturers|third parties)"
+    # flagging v0.48: who makes what, and nothing more, "We utilize foundries, such as Taiwan Semiconductor
+    # Manufacturing Company Limited, or TSMC, and Samsung Electronics Co., Ltd., or Samsung, to produce our
+    # semiconductor wafers." (NVIDIA's 10-Ks, Business: a sure warning, -0.76). The sentence ends with what they make:
+    # "We use third parties to manufacture and assemble our products, and we have long manufacturing lead times." (a
+    # risk factor's title) goes on to name a problem; "rely on" names a dependence (RISK_WORDS) and stays read.
+    r"|\bwe (?:utilize|use|engage|contract with|work with|partner with) (?:\w+ ){0,3}?(?:foundries|"
+    r"contract manufacturers|subcontractors|outsourcing partners|third[- ]part(?:y|ies)|suppliers|vendors)\b"
+    r"[^;]{0,160}?\bto (?:produce|manufacture|fabricate|assemble|test|package)\b[^,;]*$",
     re.IGNORECASE,
 )
 RISK_WORDS = re.compile(
