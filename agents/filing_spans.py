@@ -1,14 +1,16 @@
 """A stored filing's labelled spans: its sections (or 8-K and 6-K items), its headings apart.
 
-A risk section's group heading ("Risks Related to Demand, Supply and Manufacturing"), an MD&A subheading
+An EX-99 exhibit stored on its own (an 8-K's or 6-K's press release) is one span labelled "EX-99.1" and its
+description. A risk section's group heading ("Risks Related to Demand, Supply and Manufacturing"), an MD&A subheading
 ("Inventories", "Demand and Supply"), a subheading of the financial statements' notes ("Purchase Obligations") and one
-of an 8-K's or 6-K's items ("End-to-end supply chain reliability and agility") are lines of their own; as spans of
-role HEADING they keep the section's label, and flagging leaves them out: a heading names what the text under it is
-about, it states nothing.
+of an 8-K's or 6-K's items or exhibits ("End-to-end supply chain reliability and agility") are lines of their own; as
+spans of role HEADING they keep the section's label, and flagging leaves them out: a heading names what the text under
+it is about, it states nothing.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from watchdesk.sources.errors import ParsingError
@@ -21,12 +23,16 @@ from watchdesk.sources.subheadings import section_headings, subheadings
 from watchdesk.store.records import HEADING, DocumentRecord, SpanRecord
 
 SECTIONED = {"10-K", "10-Q", "20-F"}
+# A press release or other EX-99 exhibit of an 8-K or 6-K, stored as a document of its own: "EX-99", "EX-99.1"
+EXHIBIT = re.compile(r"EX-99(?:\.\d{1,2})?")
 Labelled = tuple[DocumentRecord, list[SpanRecord]]
 Part = tuple[str, str, int, int, str | None]  # item, title, start, end, role
 
 
-def with_spans(record: DocumentRecord, *, html: bytes | None = None) -> Labelled:
-    """A document and its section (or 8-K item) spans, so findings say where they stand."""
+def with_spans(record: DocumentRecord, *, html: bytes | None = None, title: str = "") -> Labelled:
+    """A document and its section (or 8-K item) spans, so findings say where they stand. An EX-99 exhibit (an 8-K's
+    or 6-K's press release) is one span labelled with its type and `title` (its description), its subheadings
+    apart."""
     doc_id = record.doc_id
     form = (record.doc_type or "").upper().removesuffix("/A")
     parts: list[Part] = []
@@ -44,6 +50,11 @@ def with_spans(record: DocumentRecord, *, html: bytes | None = None) -> Labelled
             parts = [(i.item, i.title, i.start, i.end, None) for i in items]
             if items and html:
                 parts = headings_apart(parts, item_headings(items, html))
+        elif EXHIBIT.fullmatch(form) and record.text.strip():
+            whole = Item(form, title, 0, len(record.text), record.text)
+            parts = [(whole.item, whole.title, whole.start, whole.end, None)]
+            if html:
+                parts = headings_apart(parts, item_headings([whole], html))
     except ParsingError:
         parts = []  # unlabelled findings beat no document: sectioning is a refinement
     spans = [

@@ -17,6 +17,7 @@ from watchdesk.agents.filings_compare import COMPARE_VERSION, StoredPair, compar
 from watchdesk.agents.flagging.topics import TopicLibrary
 from watchdesk.sources import edgar, edgar_parse, sgml
 from watchdesk.sources.errors import ParsingError, ResponseTooLargeError, TransportError, WatchdeskError
+from watchdesk.sources.filing_items import exhibit_title
 from watchdesk.sources.html_emphasis import read_html
 from watchdesk.sources.html_text import html_to_text
 from watchdesk.sources.models import CompanyRef, Fetcher, Filing, SubmissionDocument, Submissions
@@ -350,7 +351,7 @@ def _submission(
             run_id=run_id,
             description=f"{kind}: {doc.description}" if kind and doc.description else kind or doc.description,
         )
-        out.append(with_spans(record, html=doc.body))
+        out.append(with_spans(record, html=doc.body, title=exhibit_title(doc, default="")))
         parent = parent or record.doc_id
     return out
 

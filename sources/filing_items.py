@@ -140,13 +140,17 @@ def _six_k(text: str, documents: list[SubmissionDocument]) -> list[Item]:
         d for d in documents if d.type.upper().startswith("EX-") and not d.type.upper().startswith(_NOT_CONTENT)
     ]
     if exhibits:
-        return [Item(d.type.upper(), _exhibit_title(d), -1, -1, document_text(d.body)) for d in exhibits]
+        return [Item(d.type.upper(), exhibit_title(d), -1, -1, document_text(d.body)) for d in exhibits]
     return _listed_exhibits(text) or _described_contents(text)
 
 
-def _exhibit_title(document: SubmissionDocument) -> str:
+def exhibit_title(document: SubmissionDocument, *, default: str | None = None) -> str:
+    """What an exhibit is, as its filer describes it ("PRESS RELEASE"); else its <title>, else its type, or
+    `default` when given (a <title> is often a machine's: "Document")."""
     if document.description and document.description.upper() != document.type.upper():
         return document.description
+    if default is not None:
+        return default
     return title_of(document.body) or document.type
 
 

@@ -51,8 +51,9 @@ from watchdesk.agents.flagging.risk_reading import (
 )
 
 # A filing item as the section label's first word: "7", "1A", "15", "I-2", "II-1A", a 20-F's "5.A", an 8-K's "2.02"
-# (its press release exhibits speak of stock as a 6-K's do, and 6-K parts are numbered "1", "2", ...).
-FILING_ITEM = re.compile(r"(?:(?:I|II)-)?\d{1,2}[A-K]?|\d{1,2}\.[A-Z]|\d\.\d\d")
+# (its press release exhibits speak of stock as a 6-K's do, and 6-K parts are numbered "1", "2", ...), and since
+# flagging v0.48 an 8-K's or 6-K's press release stored on its own, "EX-99.1" (agents/filing_spans.EXHIBIT).
+FILING_ITEM = re.compile(r"(?:(?:I|II)-)?\d{1,2}[A-K]?|\d{1,2}\.[A-Z]|\d\.\d\d|EX-99(?:\.\d{1,2})?")
 
 _HARM = (
     r"(?:excess|obsolete|(?<!release of )provisions?|write-?downs?|written[- ]down|impairments?|"
