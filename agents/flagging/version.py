@@ -148,5 +148,10 @@
 # in risk factors a structure statement read as a warning is neutral (risk_reading.read_as_risk); 0.47 (filings' flags
 # unchanged): a lever pulled or talks pulled in are no inventory pull-in (topics.toml exclude), and in an unlabelled
 # call an analyst's follow-on question, request for colour and thanks stay in his turn (sources/transcripts/
-# unlabelled.py), so the flags' speakers and the question an answer answers change
-METHOD_VERSION = "0.47"
+# unlabelled.py), so the flags' speakers and the question an answer answers change; 0.48 (calls' and news flags
+# unchanged): outside risk factors a supply-chain warning on who makes what ("We utilize foundries ... to produce our
+# semiconductor wafers") is neutral, as such a statement already was in risk factors (risk_reading.states_structure),
+# a supply-chain flag in a 10-K's cybersecurity item is neutral (filing_reading.in_cybersecurity), revenue or a cost
+# allocated in the accounts is no supply-chain flag (filing_lookalikes.allocates_an_amount), and an 8-K's or 6-K's
+# EX-99 exhibit stored on its own is read as a filing item, its subheadings no flags (filing_spans.EXHIBIT)
+METHOD_VERSION = "0.48"
