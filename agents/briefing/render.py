@@ -35,6 +35,7 @@ from watchdesk.agents.briefing.text import (
 )
 from watchdesk.agents.flagging.version import METHOD_VERSION
 from watchdesk.store.asked import said_as, speaker_said
+from watchdesk.store.queries import LATE_DAYS
 
 __all__ = ["citation_ids", "escape_markdown", "is_boilerplate", "net_tone", "render_markdown", "topic_label"]
 
@@ -373,7 +374,11 @@ def method_part(ctx: RenderContext) -> Section:
         "recall / polarity right): inventory 0.96 / 0.89 / 0.65, supply chain 0.92 / 0.77 / 0.79, geopolitics "
         "0.97 / 0.77 / 0.81; on " + FILING_MEASURED + " " + NEWS_MEASURED + " " + SURENESS + " "
         "A document belongs to the period of its event date (filing, call or publication date; the day it was first "
-        "stored when the source gives none, and then the briefing says so). A sentence said again within a document "
+        "stored when the source gives none, and then the briefing says so), unless it is late: first stored on a later "
+        "day than a briefing of that period was written on or after the period's last day, it counts from the day "
+        f"after that period instead (up to {LATE_DAYS} days after its date), marked \"(late: first stored …)\" "
+        "where cited, so each document counts in one period. "
+        "A sentence said again within a document "
         "counts once, where it is first said. Quotes are the stored sentences "
         "verbatim, with whitespace collapsed (in the Markdown file, Markdown characters escaped by a backslash); each "
         "[F-…] is the start of a finding_id in the store, and citations are checked by code against the stored text "
