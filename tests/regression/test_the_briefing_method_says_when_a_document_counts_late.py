@@ -16,7 +16,8 @@ from watchdesk.agents.briefing.render import render_markdown
 from watchdesk.store.store import Store
 
 RULE = ("unless it is late: first stored on a later day than a briefing of that period was written on or after the "
-        "period's last day, it counts from the day after that period instead (up to 14 days after its date), marked "
+        "period's last day, it counts from the day after the latest period briefed before it was stored instead (when "
+        "that is up to 14 days after its date), marked "
         '"(late: first stored …)" where cited, so each document counts in one period.')  # fmt: skip
 
 
