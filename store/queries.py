@@ -19,17 +19,17 @@ DOC_KIND = "CASE d.source WHEN 'news' THEN 'news' WHEN 'transcript' THEN 'call' 
 LATE_DAYS = 14  # a late document counts from the day after the briefed periods it missed, up to this many days late
 # A document counts in one period, by its PERIOD_DAY: its event date, or LATE_DAY when it is late. Late: it was first
 # stored on a later day than a briefing of a period holding its date was closed (first written on or after the
-# period's last day, migration 026), for a watchlist holding its ticker (any, where the briefing's tickers are not
-# known), so that briefing lacks it. The case it is for: a call held on the day a weekly run briefed its week, after
-# the run, is fetched by the next run; by its date alone it fell in no briefing. LATE_DAY is the day after the latest
-# period (ending on or after its date) briefed before it was stored, so that it is in the next briefing written, not
-# in one written without it, when that day is at most LATE_DAYS after its date; later than that it is history and
-# counts by its date. Before, a document counted by its date and, in the period it was first stored in, as late too:
-# with Monday runs a Thursday call fetched on Monday counted in ISO week W and in W+1.
+# period's last day, migration 026), for a watchlist holding its ticker (a briefing whose tickers are not known holds
+# none, migration 027), so that briefing lacks it. The case it is for: a call held on the day a weekly run briefed
+# its week, after the run, is fetched by the next run; by its date alone it fell in no briefing. LATE_DAY is the day
+# after the latest period (ending on or after its date) briefed before it was stored, so that it is in the next
+# briefing written, not in one written without it, when that day is at most LATE_DAYS after its date; later than that
+# it is history and counts by its date. Before, a document counted by its date and, in the period it was first
+# stored in, as late too: with Monday runs a Thursday call fetched on Monday counted in ISO week W and in W+1.
 # The late documents first: a period holding a document's date and ending on one of the LATE_DAYS days from it on is
 # found by equality (a join on the range of days took 1.1 s of CPU on 18,000 documents and a thousand weekly
 # briefings, this 0.02 s); then, for those few alone, the latest period briefed before each was stored.
-_BRIEFED_BEFORE = "b.closed_on < l.stored AND (b.tickers IS NULL OR list_contains(b.tickers, l.ticker))"
+_BRIEFED_BEFORE = "b.closed_on < l.stored AND list_contains(b.tickers, l.ticker)"
 LATE_DAYS_OF = f"""SELECT l.doc_id, max(b.period_end) + 1 AS day
     FROM (SELECT DISTINCT l.doc_id, l.ticker, l.filed_at, l.stored
           FROM (SELECT ld.doc_id, ld.ticker, ld.filed_at, CAST(ld.first_stored_at AS DATE) AS stored,
