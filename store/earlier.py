@@ -25,11 +25,12 @@ FIRST_DAY = date.min + timedelta(days=LATE_DAYS)  # every earlier day: the first
 
 
 def latest_mentions(
-    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date, end: date
+    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date
 ) -> list[dict[str, Any]]:
-    """Per ticker, topic and form of call or filing: the mentions of the latest day before the period (start, end)
-    that has any, as day, mentions, positive and negative. A document late into the period (dated before it, counted
-    in it: queries.PERIOD_DAY) is the period's, not its baseline. A sentence said again in its document counts once."""
+    """Per ticker, topic and form of call or filing: the mentions of the latest day before the period starting on
+    `start` that has any, as day, mentions, positive and negative. A document late into the period (dated before it,
+    counted in it: queries.PERIOD_DAY) is the period's, not its baseline, so the period's end plays no part (each
+    document counts in one period). A sentence said again in its document counts once."""
     if start <= FIRST_DAY:
         return []
     # The latest day first, then its findings alone are read for sentences said again: a store of 20 years holds a
@@ -53,9 +54,9 @@ def latest_mentions(
     return _dicts(store, sql, [*before, _tickers(tickers), _topics(topics)])
 
 
-def earlier_documents(store: Store, *, tickers: str | Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
-    """The flagged calls and filings (an exhibit is its filing's) of the tickers dated before the period: ticker,
-    kind, form and day, to tell how many came after the latest that mentions a topic (counted before it: a late one
+def earlier_documents(store: Store, *, tickers: str | Sequence[str], start: date) -> list[dict[str, Any]]:
+    """The flagged calls and filings (an exhibit is its filing's) of the tickers counted before the period starting on
+    `start`: ticker, kind, form and day, to tell how many came after the latest that mentions a topic (a late one
     counted in the period is not)."""
     if start <= FIRST_DAY:
         return []

@@ -85,8 +85,9 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
     before = queries.weekly_mentions(
         store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end, by_kind=True,
     )  # weeks of their own, ending the day before the period: none straddles its start
-    earlier = trend.earlier(earlier_mentions.latest_mentions(store, tickers=req.tickers, topics=req.topics, **span),
-                            earlier_mentions.earlier_documents(store, tickers=req.tickers, **span))  # fmt: skip
+    tickers, start = req.tickers, req.period.start
+    earlier = trend.earlier(earlier_mentions.latest_mentions(store, tickers=tickers, topics=req.topics, start=start),
+                            earlier_mentions.earlier_documents(store, tickers=tickers, start=start))  # fmt: skip
     relayed = _relayed(rows, queries.qa_statement_openings(store, tickers=req.tickers, topics=req.topics, **span))
     runs, held = _runs(store, req)
     gaps = ([_gap_item(g.row, days=None if g.days[0] == date.min else g.days) for g in held] if runs
