@@ -38,10 +38,10 @@ def _formats(value: str) -> tuple[str, ...]:
     help=DB_HELP,
 )
 @click.option("--week", metavar="YYYY-Www",
-              help="An ISO week, e.g. 2025-W35: documents dated Monday to Sunday, and those late into it (first stored "
-              "after the briefing of their own days was written; then not in their own week), as `findings --week` "
-              "lists them: each document in one week. A weekly run's own period is the 7 days ending on its run day "
-              "instead (see README, Weekly briefings).")
+              help="An ISO week, e.g. 2025-W35 (or 2025W35, 2025-w35): documents dated Monday to Sunday, and those "
+              "late into it (first stored after the briefing of their own days was written; then not in their own "
+              "week), as `findings --week` lists them: each document in one week. A weekly run's own period is the 7 "
+              "days ending on its run day instead (see README, Weekly briefings).")
 @click.option("--since", type=Day(), help="First day of the period (with --until).")
 @click.option("--until", type=Day(), help="Last day of the period (with --since).")
 @click.option("--format", "fmt", multiple=True, default=("md,html",), show_default=True, metavar="[md|html|md,html]",

@@ -40,7 +40,7 @@ def _filters(f: Any) -> Any:
                      help="inventory, supply_chain, geopolitical or a custom topic (repeat, or comma-separate, for "
                      "several)."),
         click.option("--week", metavar="YYYY-Www",
-                     help="An ISO week, e.g. 2025-W35 (Monday to Sunday), as its briefing counts it: "
+                     help="An ISO week, e.g. 2025-W35 or 2025W35 (Monday to Sunday), as its briefing counts it: "
                      "documents dated in it, and those late into it (first stored after the briefing of their own "
                      "days was written; then not in their own week)."),
         click.option("--since", type=Day(), help="First day (the document's date), included."),

@@ -26,7 +26,7 @@ def week_days(label: str, *, named: str = "--week") -> tuple[date, date]:
     """"2025-W35" -> Monday 2025-08-25 and Sunday 2025-08-31 (`named`: what a refusal calls the value)."""
     m = _WEEK.match(label.strip())
     if not m:
-        raise ConfigError(f"{named} {label!r} is not an ISO week like 2025-W35")
+        raise ConfigError(f"{named} {label!r} is not an ISO week like 2025-W35 (or 2025W35, 2025-w35)")
     try:
         monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
     except ValueError:

@@ -18,12 +18,12 @@ def test_a_week_past_its_years_last_says_how_many_it_has() -> None:
         iso_week("2026-W60")
     with pytest.raises(ConfigError, match=r"^--week '2025-W00': 2025 has weeks W01 to W52$"):
         iso_week("2025-W00")
-    with pytest.raises(ConfigError, match=r"^--week '' is not an ISO week like 2025-W35$"):
+    with pytest.raises(ConfigError, match=r"^--week '' is not an ISO week like 2025-W35 \(or 2025W35, 2025-w35\)$"):
         iso_week("")
 
 
 @pytest.mark.parametrize(("args", "said"), [
-    (["brief", "--week", ""], "--week '' is not an ISO week like 2025-W35"),
+    (["brief", "--week", ""], "--week '' is not an ISO week like 2025-W35 (or 2025W35, 2025-w35)"),
     (["brief", "--since", "2026-02-30", "--until", "2026-03-01"],
      "Invalid value for '--since': '2026-02-30' is not a day (day is out of range for month); give YYYY-MM-DD"),
     (["plan", "Track AMD", "--as-of", "2026-13-01"],

@@ -24,10 +24,10 @@ def _said(text: str) -> str:
 
 def test_brief_week_help_says_what_it_counts_and_the_runs_period() -> None:
     said = _said(CliRunner().invoke(cli, ["brief", "--help"]).output)
-    assert ("An ISO week, e.g. 2025-W35: documents dated Monday to Sunday, and those late into it (first stored after "
-            "the briefing of their own days was written; then not in their own week), as `findings --week` lists "
-            "them: each document in one week. A weekly run's own period is the 7 days ending on its run day "
-            "instead") in said, said
+    assert ("An ISO week, e.g. 2025-W35 (or 2025W35, 2025-w35): documents dated Monday to Sunday, and those late "
+            "into it (first stored after the briefing of their own days was written; then not in their own week), as "
+            "`findings --week` lists them: each document in one week. A weekly run's own period is the 7 days ending "
+            "on its run day instead") in said, said
 
 
 def test_readme_says_where_iso_weeks_and_runs_periods_part() -> None:
