@@ -80,10 +80,12 @@ def find_topics(
     # Parts are cut before keywords are used up, so a part keeps its unmapped words.
     parts = [part for start, end in _clauses(text) for part in _parts(text, start, end)]
     mapped: list[tuple[int, int]] = []
+    topic_of: dict[tuple[int, int], str] = {}
     for pattern, names in keyword_table():
         for m in list(text.finditer(pattern)):
             text.use(m.start(), m.end())
             mapped.append((m.start(), m.end()))
+            topic_of[m.start(), m.end()] = names[-1]
             if negation := text.negation(m.start(), m.end()):
                 for name in names[-1:]:  # the topic itself, not the ones it also implies
                     if name not in found.left_out:
@@ -94,7 +96,7 @@ def find_topics(
                 if name not in found.watch:
                     found.watch.append(name)
                     notes.decide(f"topic {name}: from {m.group()!r}")
-    for part_start, part in parts:
+    for n, (part_start, part) in enumerate(parts):
         # Words around a mapped topic qualify it ("smartphone demand"): reported if unread, not a topic.
         # A negated part maps to no custom topic: its words are reported as unread.
         if text.negation(part_start, part_start + len(part)):
@@ -105,6 +107,8 @@ def find_topics(
                         company_like=company_like, span=len(part))  # fmt: skip
             continue  # "Llama and Robotaxi demand": demand alone, no topic 'Llama'
         if not _overlaps(part_start, part_start + len(part), mapped):
+            if _drives(text, part_start, part, parts[n + 1 : n + 2], topic_of, notes):
+                continue  # "Llama-driven and Robotaxi demand": what drives the demand, no topic 'Llama-driven'
             _custom(part, part_start, text=text, found=found, notes=notes, company_like=company_like)
         elif head := _before_a_place(part, part_start, mapped):  # "Blackwell ramp in China": its own topic too
             _custom(head, part_start, text=text, found=found, notes=notes, company_like=company_like)
@@ -112,6 +116,31 @@ def find_topics(
         found.left_out.remove(name)
         notes.unclear(f"topic {name}: both named and left out (the goal's words for it are one topic); kept")
     return found
+
+
+# A word made a qualifier by its suffix ("Llama-driven", "AI-led"): it needs the noun its list ends on
+_DRIVER = re.compile(r"[^\W_][-‐](?:driven|led|fuell?ed|powered|related|linked|based)$", re.IGNORECASE)
+
+
+def _drives(text: Text, start: int, part: str, after: list[tuple[int, str]], topic_of: Mapping[tuple[int, int], str],
+            notes: Notes) -> bool:  # fmt: skip
+    """Whether `part` ends in a qualifier ("Llama-driven") joined ("and", "or", a comma) to the next part, whose
+    words map to a topic ("Robotaxi demand"): then it says what drives that topic, context as "Apple" in "Apple
+    demand" is, and is said so (a part of its own, "layoffs and China demand", is a topic)."""
+    if not _DRIVER.search(part) or not after:
+        return False
+    (next_start, following), end = after[0], start + len(part)
+    if not _SPLIT.fullmatch(text.raw[end:next_start]):
+        return False
+    spans = [s for s in topic_of if next_start <= s[0] and s[1] <= next_start + len(following)]
+    if not spans:
+        return False
+    last = max(spans)
+    text.use(start, end)
+    notes.decide(f"{part!r} read as context in {text.raw[start : last[1]]!r}: what drives the "
+                 f"{text.raw[last[0] : last[1]]} watched (topic {topic_of[last]}), not a topic of its own; to flag "
+                 "its words too, add them as a custom topic")  # fmt: skip
+    return True
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
