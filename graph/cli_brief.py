@@ -15,6 +15,7 @@ from watchdesk.sources.errors import ConfigError
 
 if TYPE_CHECKING:
     from watchdesk.agents.briefing.period import Period
+    from watchdesk.store.store import Store
 
 FORMATS = ("md", "html")
 
@@ -127,6 +128,8 @@ def brief(
         stored, run_id = stored_watchlist(store, name=wl.name if wl else name, db=db_path)
         wl = wl or stored
         period = choose_period(store, wl, week=week, since=_day(since), until=_day(until))
+        if undelivered and out is not None:
+            _not_moved_away(store, name=wl.name, period=period, out=out)
         if deliver:  # what a run refuses is said as it says it: exit 2 (validate, and httpx, only to send)
             from watchdesk.graph.validate import delivery_problems, describe_problems
 
@@ -165,6 +168,19 @@ def brief(
         raise set_aside_error(str(db_path), result.set_aside)
     if missed:
         raise SystemExit(1)
+
+
+def _not_moved_away(store: Store, *, name: str, period: Period, out: Path) -> None:
+    """A resend's --out (the folder its run recorded, as every resend command names it) that is gone where the period's
+    briefing was last written: the folder was moved or removed, and writing would make it again beside nothing."""
+    if out.exists():
+        return
+    rows = store.query("SELECT path_md, path_html FROM briefings WHERE watchlist = ? AND period_start = ? AND "
+                       "period_end = ?", [name, period.start, period.end])  # fmt: skip
+    if any(p and Path(p).parent == out.absolute() for row in rows for p in row):
+        raise ConfigError(f"--out {out}: the folder this period's briefing was last written to is gone (moved or "
+                          "removed?); nothing was written or sent: give --out the folder its briefings are in now, "
+                          f"or create {out} to write them there again")
 
 
 def _begun(week: str, period: Period) -> None:
