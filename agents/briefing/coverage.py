@@ -144,8 +144,11 @@ def held(runs: Sequence[Run], *, period: Span) -> list[Gap]:
     each target. A failed step, an older listing page, a call chain or the news feeds that did not answer: while
     some of its days in the period were read by no run. Anything else (a filing, a comparison, a document's
     flagging, one transcript or feed): when it concerns the period (its days, or, recorded during the period, up to
-    LATE_DAYS before it, as a late document would be briefed) and what it names was not done since (the filing
-    stored, the comparison made, the document flagged; where the store cannot tell, until a later run ran its step)."""
+    LATE_DAYS before it: what it names, stored later, would be late into a period after one briefed before, as a
+    weekly run's is) and what it names was not done since (the filing stored, the comparison made, the document
+    flagged; where the store cannot tell, until a later run ran its step). A gap is no count: where no briefing of
+    its days was written before, the document would count by its date instead, and the gap is listed in both periods,
+    which errs toward saying more; it reads no briefings' closes (store/queries.LATE_DAYS_OF) for that."""
     kept: dict[tuple[str, str], Gap] = {}
     missed: dict[tuple[str, str | None], list[Span]] = {}
     for n, run in enumerate(runs):

@@ -116,7 +116,8 @@ def test_a_gap_is_listed_while_it_holds_for_the_period_each_target_once() -> Non
 
 
 def test_a_filing_that_failed_just_before_the_period_is_listed_when_recorded_during_it() -> None:
-    # as a late document is briefed with the period it was first stored in (queries.LATE_DAYS)
+    # as a document its failed run would have stored is late into the period open then, when its own was briefed
+    # before (queries.LATE_DAYS_OF); with none briefed it would count by its date, and the gap is listed in both
     late = stored(gap("filings:NVDA", "8-K 0001045810-26-000019", days=(date(2026, 2, 25),) * 2), at=date(2026, 3, 3))
     run = ("r", date(2026, 3, 3), PLAN, [late])
     assert [g.row["target"] for g in held(runs(run), period=WEEK)] == ["8-K 0001045810-26-000019"]
