@@ -450,7 +450,7 @@ NEWS_MEASURED = (
 SURENESS = (
     "A finding marked unsure is one the learned pass gave under 0.8 chance of being a mention, or under 0.7 to "
     "its polarity (unless a rubric rule settled it): on those calls 33% of the flags, polarity right "
-    "0.56 / 0.70 / 0.71 against 0.67 / 0.84 / 0.83 for the rest (precision 0.90 / 0.77 / 0.78 against "
+    "0.56 / 0.70 / 0.71 against 0.69 / 0.84 / 0.83 for the rest (precision 0.90 / 0.77 / 0.78 against "
     "0.95 / 0.84 / 0.94), so read those before relying on them."
 )
 
@@ -458,5 +458,5 @@ SURENESS = (
 # tests/labels/llm_answers/README.md (pinned by tests/integration/test_llm_recorded_answers.py)
 LLM_MEASURED = (
     "The judge's prompt, answered by a Claude-class model on those six hand-labelled calls: inventory "
-    "0.96 / 0.91 / 0.90, supply chain 0.98 / 0.87 / 0.94, geopolitics 0.97 / 0.81 / 0.92 (other models unmeasured)."
+    "0.96 / 0.91 / 0.90, supply chain 0.98 / 0.88 / 0.94, geopolitics 0.97 / 0.81 / 0.92 (other models unmeasured)."
 )

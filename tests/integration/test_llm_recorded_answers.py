@@ -19,9 +19,10 @@ from watchdesk.agents.briefing.render import LLM_MEASURED
 # again for v0.25, and one of the Helen of Troy call's, changed by v0.27 (fresh supply chain was 128, 6, 28, 118), and
 # the three of the Carnival call that the levers no longer read as a pull-in changed (fresh supply chain was 128, 6, 28,
 # 117: one false flag fewer), and four TEST requests (AMD 2025-Q1, NVDA 2025-Q4) whose turns the parser now cuts at the
-# answer (test supply chain was 126, 3, 19, 119; geopolitics 41, 1, 7, 38)
+# answer (test supply chain was 126, 3, 19, 119; geopolitics 41, 1, 7, 38), and the GLW Q4 2021 request whose inventory
+# hint ("sell solar polysilicon from inventory") a new inventory cue turned (test supply chain was 126, 3, 19, 118)
 RECORDED = {
-    "test": {"inventory": (49, 2, 5, 44), "supply_chain": (126, 3, 19, 118), "geopolitical": (39, 1, 9, 36)},
+    "test": {"inventory": (49, 2, 5, 44), "supply_chain": (127, 3, 18, 119), "geopolitical": (39, 1, 9, 36)},
     "fresh": {"inventory": (17, 0, 6, 13), "supply_chain": (128, 5, 28, 117), "geopolitical": (3, 0, 0, 3)},
 }
 
