@@ -371,7 +371,7 @@ def method_part(ctx: RenderContext) -> Section:
         "re-reads each flag, and the candidates the offline pass left out or was unsure of, with the sentences around"
         " it and the question it answers; it may drop off-topic flags and add candidates, and those findings are "
         "stored with method rules+llm. Measured offline on six hand-labelled calls never trained on (precision / "
-        "recall / polarity right): inventory 0.96 / 0.89 / 0.65, supply chain 0.92 / 0.77 / 0.79, geopolitics "
+        "recall / polarity right): inventory 0.96 / 0.89 / 0.67, supply chain 0.92 / 0.77 / 0.79, geopolitics "
         "0.97 / 0.77 / 0.81; on " + FILING_MEASURED + " " + NEWS_MEASURED + " " + SURENESS + " "
         "A document belongs to the period of its event date (filing, call or publication date; the day it was first "
         "stored when the source gives none, and then the briefing says so), unless it is late: first stored on a later "

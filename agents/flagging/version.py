@@ -150,8 +150,12 @@
 # call an analyst's follow-on question, request for colour and thanks stay in his turn (sources/transcripts/
 # unlabelled.py), so the flags' speakers and the question an answer answers change; 0.48 (calls' and news flags
 # unchanged): outside risk factors a supply-chain warning on who makes what ("We utilize foundries ... to produce our
-# semiconductor wafers") is neutral, as such a statement already was in risk factors (risk_reading.states_structure),
-# a supply-chain flag in a 10-K's cybersecurity item is neutral (filing_reading.in_cybersecurity), revenue or a cost
-# allocated in the accounts is no supply-chain flag (filing_lookalikes.allocates_an_amount), and an 8-K's or 6-K's
-# EX-99 exhibit stored on its own is read as a filing item, its subheadings no flags (filing_spans.EXHIBIT)
-METHOD_VERSION = "0.48"
+# semiconductor wafers") is neutral, as such a statement already was in risk factors (risk_reading.states_structure), a
+# supply-chain flag in a 10-K's cybersecurity item is neutral (filing_reading.in_cybersecurity), revenue or a cost
+# allocated in the accounts is no supply-chain flag (filing_lookalikes.allocates_an_amount), and an 8-K's or 6-K's EX-99
+# exhibit stored on its own is read as a filing item, its subheadings no flags (filing_spans.EXHIBIT); 0.49 (filings'
+# flags unchanged): inventory good news in other words (days of supply at their lowest, customers' stock getting back to
+# earlier levels, our own stock shipped from inventory, growth owed to customers' reduced stock, the company's own
+# verdict that its stock is right) is good news, a fading benefit after "that" neutral, and pull-ins kept down or a
+# build-up watched for are no pull-in or build-up (polarity.toml, inventory)
+METHOD_VERSION = "0.49"
