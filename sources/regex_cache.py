@@ -187,10 +187,7 @@ def shipped_head(
     raw = path.read_bytes()
     key = f"{zlib.crc32(raw):08x}{len(raw):08x}"
     data = memo(kind, f"{path.name}:{key}", lambda: head(shipped_json(path)[0]), encode=_same, decode=_a_dict)
-    whole = _analysis_key("json", f"{path.name}:{key}")
-    if whole in _entries():  # (a miss parses the file once: the whole data is kept too, for when it is asked for)
-        _state["used"].add(whole)  # and kept by a save of the used entries alone, as what the head is read from
-    return data, key
+    return data, key  # (a miss parses the file once: the whole data is kept too, for when it is asked for)
 
 
 # The code whose results memo() and compile_rewritten() keep: the flagging package (the analyses of patterns, the
@@ -294,20 +291,18 @@ def _save_at_exit() -> None:
         save()
 
 
-def save(*, used_only: bool = False) -> str | None:
+def save() -> str | None:
     """Write new entries, atomically: a temporary file renamed over the cache's, so a reader never sees half a file
     and of two processes saving at once one's file wins whole. Entries another process saved since this one loaded
     the file are kept too (merged), so two commands (or test workers) compiling different patterns do not undo each
-    other's work. Past _MAX_BYTES, or with `used_only`, only the entries this command used are kept; temporary files
-    that killed processes left behind are removed. Returns why the file could not be written (a read-only or missing
-    folder: the cache only costs speed, nothing is raised), None when it was written or there was nothing new to
-    write."""
+    other's work. Past _MAX_BYTES only the entries this command used are kept; temporary files that killed processes
+    left behind are removed. Returns why the file could not be written (a read-only or missing folder: the cache only
+    costs speed, nothing is raised), None when it was written or there was nothing new to write."""
     with _lock:
         directory, entries = _state["dir"], _state["entries"]
-        used_only = used_only and entries is not None and entries.keys() != _state["used"]
-        if directory is None or entries is None or not (_state["dirty"] or _state["oversized"] or used_only):
+        if directory is None or entries is None or not (_state["dirty"] or _state["oversized"]):
             return None
-        if used_only or _state["oversized"] or sum(map(len, entries.values())) > _MAX_BYTES:
+        if _state["oversized"] or sum(map(len, entries.values())) > _MAX_BYTES:
             entries = _state["entries"] = {k: v for k, v in entries.items() if k in _state["used"]}
             _state["oversized"] = False
         else:

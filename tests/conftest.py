@@ -44,34 +44,18 @@ def _keep_the_users_settings_out(config: pytest.Config) -> None:
     config.add_cleanup(lambda: os.environ.__setitem__("HOME", before))
 
 
-def _installed_patterns() -> Path | None:
-    """The compiled-pattern cache file the install's warm-up kept (None where there is none)."""
-    from watchdesk.sources.regex_cache import cache_file
-
-    kept = os.environ.get("WATCHDESK_CACHE_DIR") or str(Path.home() / ".cache" / "watchdesk")
-    path = cache_file(Path(kept) / "flagging")
-    return path if path.is_file() else None
-
-
 def pytest_configure(config: pytest.Config) -> None:
     """With test workers (pytest-xdist), the controller fills one compiled-pattern cache before they start
-    (`watchdesk flag --warm-cache`, ~14 s of CPU from nothing) and each worker's private cache folder starts as
+    (`watchdesk flag --warm-cache`, ~5 s of CPU on an idle machine) and each worker's private cache folder starts as
     a copy of it (_private_cache_dir). Before, each worker compiled the topics' regexes and the Hyperscan databases
     twice over, once in its own process for the tests that flag in-process and once in the first `watchdesk`
-    command it ran. The warm-up starts from a copy of the install's cache (`make`'s `flag --warm-cache`, into
-    WATCHDESK_CACHE_DIR or ~/.cache/watchdesk): what this checkout's code compiled there is read, ~1.5 s of CPU
-    instead of ~14; an analysis made by other code is not (regex_cache.code_stamp), and the warm-up keeps only what
-    it used, so the workers start from what a cold warm-up leaves."""
-    installed = _installed_patterns()  # before the session's HOME may change
+    command it ran. Not from the user's ~/.cache: another checkout's cache would lend this one its analyses."""
     _keep_the_users_settings_out(config)
     if hasattr(config, "workerinput") or _SHARED_PATTERNS in os.environ or not config.getoption("numprocesses", None):
         return  # a worker (the controller's folder is in its environment), or one process: nothing to share
     folder = Path(tempfile.mkdtemp(prefix="watchdesk-test-patterns-"))
     config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
     config.add_cleanup(lambda: os.environ.pop(_SHARED_PATTERNS, None))
-    if installed is not None:
-        (folder / "flagging").mkdir()
-        shutil.copyfile(installed, folder / "flagging" / installed.name)
     warmed = subprocess.run(
         [sys.executable, "-m", "watchdesk.graph.cli", "flag", "--warm-cache"],
         env={**os.environ, "WATCHDESK_CACHE_DIR": str(folder)}, capture_output=True, text=True, check=False,

@@ -121,10 +121,7 @@ def warm(directory: Path) -> Warmed:
         library = load_topics(names)
         for document in documents:
             flag_document(document, topics=library)
-    # only what this watchdesk uses is kept: an install over an older one's cache drops that one's analyses and
-    # databases (each command loaded them all: 0.05-0.1 s of CPU for 30 MB), and a warm-up that started from a
-    # copy of a fuller cache leaves the file a cold one would (the test session's, tests/conftest.py)
-    problem = regex_cache.save(used_only=True)
+    problem = regex_cache.save()
     path = regex_cache.cache_file(directory)
     try:
         size = path.stat().st_size
