@@ -21,7 +21,9 @@ Q2_PIECES = ("The $2.0 billion increase in compensation expenses was largely the
 
 def test_a_reworded_sentence_cut_by_a_page_is_neither_added_nor_removed(edgar_fixtures: Path) -> None:
     q2, q3 = parsed(edgar_fixtures, "GOOG Q2 2023"), parsed(edgar_fixtures, "GOOG Q3 2023")
-    assert CUT in q3.text and f"For the three and nine months\nTable of Contents | Alphabet Inc.\n{CUT}" in q3.text
+    # since html_text._running_header the text holds the sentence whole (the header between its pieces, "Table of
+    # Contents | Alphabet Inc.", is dropped); the comparison must still add and remove none of it
+    assert f"For the three and nine months {CUT}" in q3.text
     (mdna,) = compare(q2, q3, items=("7",)).sections
     added = [s.text for s in mdna.added_sentences] + [n.text for _, n in mdna.rewritten]  # a rewriting's sides too
     removed = [s.text for s in mdna.removed_sentences] + [o.text for o, _ in mdna.rewritten]
