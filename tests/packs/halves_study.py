@@ -1,11 +1,12 @@
 """Issue 10's recall study by halves: the dev calls split by company, one half read, the other only scored.
 
-    PYTHONPATH=. .venv/bin/python -m tests.packs.halves_study [--misses OUT.txt]
+    PYTHONPATH=. .venv/bin/python -m tests.packs.halves_study [--misses OUT.txt | --a-to-b]
 
 Leave-calls-out (train_refiner's five folds, as tests.labels.compare), scored apart on half A and half B, each on
 our own TUNE calls ("ours", read whole) and with the team's dev calls too ("all": their unlisted sentences are not
 scored). `--misses` writes half A's supply-chain and geopolitical misses and false flags, with context, for reading;
-half B's sentences are never written. Our TEST calls and the fresh calls are not touched.
+half B's sentences are never written. `--a-to-b` trains on half A alone and scores half B. Our TEST calls and the
+fresh calls are not touched.
 """
 
 from __future__ import annotations
@@ -80,11 +81,25 @@ def run(root: Path, misses: Path | None) -> dict[str, dict[str, Counter[str]]]:
     return counts
 
 
+def a_to_b(root: Path) -> dict[str, dict[str, Counter[str]]]:
+    """Trained on half A's calls alone (with the written and filing rows), scored on half B's: B's companies are
+    neither read nor trained on, as a held-out set's."""
+    from tests.packs import train_refiner as tr
+
+    data = tr.examples(root)
+    dev_calls = {r["file"] for r in dev_rows(root)}
+    extra = [e for e in data if e.call == "written" or e.call.startswith(tr.FILING)]
+    calls = [e for e in data if not (e.call == "written" or e.call.startswith(tr.FILING))]
+    model = tr.train(extra + [e for e in calls if half(e.call) == "A"], tr.L2, tr.THRESHOLD)
+    b = [e for e in calls if half(e.call) == "B"]
+    return {"A->B all": tr.score(model, b), "A->B ours": tr.score(model, [e for e in b if e.call not in dev_calls])}
+
+
 def main(argv: list[str]) -> int:
     from tests.conftest import SHARED_FIXTURES
 
     out = Path(argv[argv.index("--misses") + 1]) if "--misses" in argv else None
-    counts = run(SHARED_FIXTURES, out)
+    counts = a_to_b(SHARED_FIXTURES) if "--a-to-b" in argv else run(SHARED_FIXTURES, out)
     for name in sorted(counts):
         for t in CORE:
             c = counts[name][t]
