@@ -16,6 +16,7 @@ from watchdesk.agents.flagging.listed import lists_stock
 from watchdesk.agents.flagging.mentions import CONTEXT_WINDOW, Candidates, Mention, topic_mentions
 from watchdesk.agents.flagging.polarity import Polarity, judge, twin_regexes
 from watchdesk.agents.flagging.refine import default_refiner
+from watchdesk.agents.flagging.scanned import scanned_topics
 from watchdesk.agents.flagging.sentences import Span, split_sentences
 from watchdesk.agents.flagging.table_rows import is_exhibit_row, is_figures_row
 from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary, load_topics
@@ -174,7 +175,7 @@ def rule_verdicts(
     """The rules' verdicts alone: topic -> sentence index -> (polarity, score)."""
     candidates = Candidates(text, spans, topics)
     mentions = {topic.name: topic_mentions(text, spans, topic, candidates) for topic in topics}
-    starts = _prescanned_cues(text, spans, candidates, mentions)
+    starts = _prescanned_cues(text, spans, candidates, mentions, topics)
     return {
         topic.name: {i: (p, sc) for i, p, sc in _judged(text, spans, mentions[topic.name], topic, knobs, starts)}
         for topic in topics
@@ -182,14 +183,19 @@ def rule_verdicts(
 
 
 def _prescanned_cues(
-    text: str, spans: list[Span], candidates: Candidates, mentions: dict[str, dict[int, Mention]]
+    text: str,
+    spans: list[Span],
+    candidates: Candidates,
+    mentions: dict[str, dict[int, Mention]],
+    topics: TopicLibrary,
 ) -> dict[int, SentenceStarts] | None:
-    """Where the judge's regexes may match in each sentence it reads, on a long text (cuescan.py)."""
+    """Where the judge's regexes may match in each sentence it reads, on a long text (cuescan.py), with the heads of
+    the warmed selection that holds `topics` (scanned.py): more heads only add places to try a regex."""
     folded = candidates.folded
     if folded is None or len(folded) != len(text) or len(text) < multiscan.MIN_CHARS:
         return None
     indices = {i for found in mentions.values() for i in found}
-    return sentence_starts(folded, spans, indices, twin_regexes(list(mentions)))
+    return sentence_starts(folded, spans, indices, twin_regexes([t.name for t in scanned_topics(topics)]))
 
 
 def _judged(

@@ -21,6 +21,7 @@ from watchdesk.agents.flagging.casefold import fold
 from watchdesk.agents.flagging.prefilter import KEY_LEN, word_keys
 from watchdesk.agents.flagging.prescan import Prescan, alone, prescans
 from watchdesk.agents.flagging.regex_cache import compile_cached
+from watchdesk.agents.flagging.scanned import scanned_topics
 from watchdesk.agents.flagging.sentences import Span
 from watchdesk.agents.flagging.topics import CompiledTopic, TopicLibrary
 
@@ -160,13 +161,14 @@ class Candidates:
         return {key for key in keys if _key_regex(key).search(self.folded or "", start, end)}
 
     def prescan(self, topic: CompiledTopic) -> Prescan | None:
-        """Where a folded `topic`'s patterns may match, from one Hyperscan pass for all topics (prescan.py); None:
-        not known."""
+        """Where a folded `topic`'s patterns may match, from one Hyperscan pass for all topics (prescan.py, with the
+        database of the warmed selection that holds them: scanned.py); None: not known."""
         if self._data is None:
             return None
         if self._prescans is None:
-            folded = [t.folded for t in self._topics if t.folded is not None]
-            self._prescans = prescans(folded, self._data, self._spans, self._ends)
+            folded = [t.folded for t in scanned_topics(self._topics) if t.folded is not None]
+            wanted = {t.name for t in self._topics}
+            self._prescans = prescans(folded, self._data, self._spans, self._ends, wanted=wanted)
         scan = self._prescans.get(topic.name)
         return scan if scan is not None and scan.spec is topic.spec else None
 

@@ -8,7 +8,7 @@ and exclude patterns may. Everything outside is ruled out: the Python regexes wo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -36,10 +36,16 @@ Route = tuple[str, int, tuple[str, ...]]  # a pattern's topic, its role there an
 
 
 def prescans(
-    topics: Iterable[CompiledTopic], data: bytes, spans: Sequence[Span], ends: list[int]
+    topics: Iterable[CompiledTopic],
+    data: bytes,
+    spans: Sequence[Span],
+    ends: list[int],
+    *,
+    wanted: Collection[str] | None = None,
 ) -> dict[str, Prescan]:
     """Topic name -> its Prescan, for each folded topic (casefold.py) whose patterns all translate; `data` is
-    multiscan.scan_bytes of the folded text, `ends` the ends of `spans`."""
+    multiscan.scan_bytes of the folded text, `ends` the ends of `spans`. With `wanted`, only those topics' Prescans:
+    the others' patterns are scanned for too, their matches unused (scanned.py)."""
     chosen = [t for t in topics if t.index is not None and all(multiscan.loose(p) is not None for p in _all(t))]
     patterns: dict[str, int] = {}
     routes: list[list[Route]] = []
@@ -48,12 +54,17 @@ def prescans(
             ident = patterns.setdefault(pattern, len(patterns))
             if ident == len(routes):
                 routes.append([])
-            routes[ident].append(route)
+            if wanted is None or topic.name in wanted:
+                routes[ident].append(route)
     scanner = multiscan.scanner(tuple(patterns)) if patterns else None
     if scanner is None:
         return {}
     alternatives = list(patterns)
-    found = {t.name: Prescan(t.spec, alternatives, {}, set(), set(), set()) for t in chosen}
+    found = {
+        t.name: Prescan(t.spec, alternatives, {}, set(), set(), set())
+        for t in chosen
+        if wanted is None or t.name in wanted
+    }
     for index, idents in scanner.sentences(data, spans, ends).items():
         for ident in idents:
             for name, role, keys in routes[ident]:

@@ -8,9 +8,10 @@ version and CPU family. So the install (the Makefile's stamp) runs this once, an
 
 It flags two texts written here for the purpose, a 10-K's cover page and items long enough for the Hyperscan scan
 and a call with prepared remarks and questions, with the default topics (`watchdesk flag`'s and the example
-watchlist's) and with every shipped topic: a Hyperscan database is built per topic selection, so another selection
-compiles its own databases at its first long text (the regexes themselves are shared). The texts mention every
-shipped topic, so the stages after the mentions (the judge's cues, the learned second pass) compile theirs too.
+watchlist's) and with every shipped topic: a long text's Hyperscan databases are those of one of these two
+selections, whichever holds the topics flagged (scanned.py), so no other selection of shipped topics compiles any.
+The texts mention every shipped topic, so the stages after the mentions (the judge's cues, the learned second pass)
+compile theirs too.
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from watchdesk.agents.flagging import multiscan, regex_cache
-
-DEFAULT_TOPICS = ("inventory", "supply_chain", "geopolitical")  # cli_flag.DEFAULT_TOPICS, example_watchlist.toml
+from watchdesk.agents.flagging.scanned import DEFAULT_TOPICS
 
 # Sentences about each shipped topic, good news, warnings and neutral statements; the cues read them all.
 _RISKS = (
