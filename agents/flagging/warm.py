@@ -7,11 +7,10 @@ compiled: the engine's code words are valid for one Python build only, a Hypersc
 version and CPU family. So the install (the Makefile's stamp) runs this once, and pip users can.
 
 It flags two texts written here for the purpose, a 10-K's cover page and items long enough for the Hyperscan scan
-and a call with prepared remarks and questions, with the default topics (`watchdesk flag`'s and the example
-watchlist's) and with every shipped topic: a long text's Hyperscan databases are those of one of these two
-selections, whichever holds the topics flagged (scanned.py), so no other selection of shipped topics compiles any.
-The texts mention every shipped topic, so the stages after the mentions (the judge's cues, the learned second pass)
-compile theirs too.
+and a call with prepared remarks and questions, with every shipped topic: a long text's Hyperscan databases are
+those of every shipped topic, whichever of them are flagged (scanned.py), and a topic's regexes are the same in any
+selection. The texts mention every shipped topic, so the stages after the mentions (the judge's cues, the learned
+second pass) compile theirs too.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from watchdesk.agents.flagging import multiscan, regex_cache
-from watchdesk.agents.flagging.scanned import DEFAULT_TOPICS
 
 # Sentences about each shipped topic, good news, warnings and neutral statements; the cues read them all.
 _RISKS = (
@@ -111,16 +109,15 @@ def warm(directory: Path) -> Warmed:
     """Flag the two texts into the cache kept in `directory` (the command line's WATCHDESK_CACHE_DIR/flagging) and
     save it; a folder that cannot be written is said in `problem`, never raised (the cache only costs speed)."""
     from watchdesk.agents.flagging.document import flag_document, load_document
-    from watchdesk.agents.flagging.topics import load_topics, shipped_topics
+    from watchdesk.agents.flagging.topics import load_topics
 
     if (problem := _unwritable(directory)) is not None:  # said at once, not after compiling for nothing
         return Warmed(regex_cache.cache_file(directory), problem, 0)
     regex_cache.use_dir(directory)
     documents = [load_document(filing_html(), origin="warm-up 10-K"), load_document(call_text(), origin="warm-up call")]
-    for names in (list(DEFAULT_TOPICS), [t.name for t in shipped_topics()]):
-        library = load_topics(names)
-        for document in documents:
-            flag_document(document, topics=library)
+    library = load_topics()
+    for document in documents:
+        flag_document(document, topics=library)
     problem = regex_cache.save()
     path = regex_cache.cache_file(directory)
     try:
