@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.offline import GIVE_UP_AT_ONCE
 from watchdesk.graph.cli import cli
 
 WATCHLIST = Path(__file__).parents[2] / "graph" / "example_watchlist.toml"
@@ -20,6 +21,8 @@ def _said(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> s
     (tmp_path / "adir").mkdir()
     monkeypatch.setenv("WATCHDESK_DB", "adir")
     monkeypatch.setenv("WATCHDESK_SEC_IDENTITY", "Jane Analyst jane@example.com")
+    for name, value in GIVE_UP_AT_ONCE.items():  # `run --dry-run` reads SEC's ticker map first
+        monkeypatch.setenv(name, value)
     result = CliRunner().invoke(cli, args)
     assert result.exit_code != 0, result.output
     return " ".join(result.output.split())

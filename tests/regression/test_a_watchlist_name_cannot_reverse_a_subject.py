@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.offline import GIVE_UP_AT_ONCE
 from watchdesk.graph.cli import cli
 
-SEC = {"WATCHDESK_SEC_IDENTITY": "A B a@b.example"}
+SEC = {"WATCHDESK_SEC_IDENTITY": "A B a@b.example", **GIVE_UP_AT_ONCE}
 
 
 def _run(tmp_path: Path, name: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.offline import GIVE_UP_AT_ONCE
 from watchdesk.graph.cli import cli
 
 
@@ -25,5 +26,6 @@ def test_a_name_with_a_unicode_line_break_is_bad_input(tmp_path: Path, char: str
 def test_a_name_in_another_script_is_fine(tmp_path: Path) -> None:
     path = tmp_path / "w.toml"
     path.write_text('name = "半導体 – Halbleiter"\n[[tickers]]\nsymbol = "NVDA"\n', encoding="utf-8")
-    result = CliRunner().invoke(cli, ["run", str(path), "--dry-run"], env={"WATCHDESK_SEC_IDENTITY": "A B a@b.example"})
+    result = CliRunner().invoke(cli, ["run", str(path), "--dry-run"],
+                                env={"WATCHDESK_SEC_IDENTITY": "A B a@b.example", **GIVE_UP_AT_ONCE})
     assert "one line of printable text" not in result.output, result.output

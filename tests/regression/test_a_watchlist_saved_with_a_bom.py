@@ -8,6 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from tests.offline import GIVE_UP_AT_ONCE
 from watchdesk.graph.cli import cli
 from watchdesk.graph.watchlist import load_watchlist
 
@@ -16,7 +17,8 @@ def test_a_byte_order_mark_is_read_past(tmp_path: Path) -> None:
     path = tmp_path / "w.toml"
     path.write_bytes('[[tickers]]\nsymbol = "NVDA"\n'.encode("utf-8-sig"))
     assert [t.symbol for t in load_watchlist(path).tickers] == ["NVDA"]
+    sec = {"WATCHDESK_SEC_IDENTITY": "Test Desk desk@example.com"}  # a run needs it
     result = CliRunner().invoke(cli, ["run", str(path), "--dry-run", "--db", str(tmp_path / "w.duckdb")],
-                                env={"WATCHDESK_SEC_IDENTITY": "Test Desk desk@example.com"})  # a run needs it
+                                env={**sec, **GIVE_UP_AT_ONCE})  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "fetch_filings -> NVDA" in result.output
