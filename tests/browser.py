@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import base64
 import contextlib
 import copy
 import fcntl
@@ -16,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +111,62 @@ def measure(page: Path, script: str, *, width: int, height: int = 3000) -> Any:
     if key not in _measured:
         (_measured[key],) = _run(page, [(script, width)], height)
     return copy.deepcopy(_measured[key])  # a test may change what it was given
+
+
+_SHOWN = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="page" src="{src}" width="{width}" height="{height}" style="border:0;display:block"></iframe>
+<script>
+const frame = document.getElementById("page");
+frame.addEventListener("load", () => {{
+  frame.height = frame.contentDocument.documentElement.scrollHeight;  // the page whole: the frame never scrolls
+  document.fonts.ready.then(() => requestAnimationFrame(() => requestAnimationFrame(() => {{ window.shown = true; }})));
+}});
+</script></body></html>"""
+_READY = """new Promise(done => { const until = Date.now() + 30000; (function look() {
+  if (window.shown || Date.now() > until) done(!!window.shown); else setTimeout(look, 20);
+})(); })"""
+_SCROLL = "new Promise(done => { window.scrollTo(0, %d); requestAnimationFrame(() => requestAnimationFrame(done)); })"
+# the window's height: a box is scrolled into it and shot there, so no tile lies thousands of pixels off the screen
+_WINDOW = 900
+
+
+def shown(page: Path, script: str, *, width: int, folder: Path) -> list[tuple[dict[str, float], Path]]:
+    """The boxes the JavaScript expression `script` gives for `doc` (a list of {left, right, top, bottom} in the
+    page's pixels), the page laid out `width` pixels wide in a frame as measure() lays it out, each with a PNG of
+    what a reader sees in it (written into `folder`). One load gives both, in this process's Chromium. A box is
+    shot once it shows more than one colour: a shot taken before Chromium painted it would be blank, and a box
+    asked for here holds text."""
+    with tempfile.TemporaryDirectory() as tmp:
+        frame = Path(tmp) / "frame.html"
+        frame.write_text(_SHOWN.format(src=html.escape(page.resolve().as_uri()), width=width, height=_WINDOW),
+                         encoding="utf-8")  # fmt: skip
+        browser = _browser()
+        with browser.tab(frame.as_uri(), size=(max(width, 320), _WINDOW)) as (session, seen):
+            assert browser.evaluate(session, _READY), f"the page was not laid out: {seen}"
+            boxes = browser.evaluate(session, f"(doc => {script})(document.getElementById('page').contentDocument)")
+            return [(box, _shot(browser, session, box, folder / f"box{n}.png")) for n, box in enumerate(boxes)]
+
+
+def _shot(browser: _Chromium, session: str, box: dict[str, float], png: Path) -> Path:
+    """A PNG of `box`, scrolled into a window it fits, taken again (a frame later) while it is one colour, for 30 s."""
+    from PIL import Image
+
+    top, width = max(int(box["top"]) - 20, 0), browser.evaluate(session, "window.innerWidth")
+    tall = max(_WINDOW, int(box["bottom"]) - top + 20)  # a box taller than the window gets a window it fits
+    browser.call("Emulation.setDeviceMetricsOverride", session=session, width=width, height=tall, deviceScaleFactor=1,
+                 mobile=False)  # fmt: skip
+    browser.evaluate(session, _SCROLL % top)
+    clip = {"x": box["left"], "y": box["top"], "width": box["right"] - box["left"],
+            "height": box["bottom"] - box["top"], "scale": 1}  # fmt: skip
+    deadline = time.monotonic() + 30
+    while True:
+        data = browser.call("Page.captureScreenshot", session=session, format="png", clip=clip)["data"]
+        png.write_bytes(base64.b64decode(data))
+        with Image.open(png) as img:
+            painted = len(img.convert("RGB").getcolors(maxcolors=1 << 20) or [0, 0]) > 1
+        if painted or time.monotonic() > deadline:
+            return png
+        browser.evaluate(session, "new Promise(done => requestAnimationFrame(() => done(true)))")
 
 
 def _run(page: Path, layouts: list[tuple[str, int]], height: int) -> list[Any]:
@@ -214,25 +272,42 @@ class _Chromium:
             if "method" in message:
                 self._events.append(message)
 
-    def measured(self, url: str) -> tuple[str | None, str]:
-        """The text of the page's <pre id="measured"> once its frames have loaded (None if it never came), and what
-        was seen of the page's loading (for a failure's message)."""
+    @contextlib.contextmanager
+    def tab(self, url: str, *, size: tuple[int, int] | None = None) -> Iterator[tuple[str, str]]:
+        """A tab of its own showing `url` (its window `size` pixels wide and high, where given), once loaded: its
+        DevTools session and what was seen of the loading (for a failure's message); closed after."""
         target = self.call("Target.createTarget", url="about:blank")["targetId"]
         try:
             session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
             self.call("Page.enable", session=session)
+            if size:
+                self.call("Emulation.setDeviceMetricsOverride", session=session, width=size[0], height=size[1],
+                          deviceScaleFactor=1, mobile=False)  # fmt: skip
             went = self.call("Page.navigate", session=session, url=url)
             loaded = self._event("Page.loadEventFired", session, timeout=60)
-            poll = """new Promise(done => { const until = Date.now() + 10000; (function look() {
-              const found = document.getElementById("measured");
-              if (found || Date.now() > until) done(found ? found.textContent : null); else setTimeout(look, 20);
-            })(); })"""  # fmt: skip
-            result = self.call("Runtime.evaluate", session=session, expression=poll, awaitPromise=True,
-                               returnByValue=True)["result"]  # fmt: skip
-            return result.get("value"), f"navigate: {went}, load event: {loaded}"
+            yield session, f"navigate: {went}, load event: {loaded}"
         finally:
             self.call("Target.closeTarget", targetId=target)
             self._events.clear()
+
+    def evaluate(self, session: str, expression: str) -> Any:
+        """What the JavaScript `expression` (a promise is awaited) gives in the tab, as JSON would carry it."""
+        answer = self.call("Runtime.evaluate", session=session, expression=expression, awaitPromise=True,
+                           returnByValue=True)  # fmt: skip
+        assert "exceptionDetails" not in answer, answer["exceptionDetails"]
+        return answer["result"].get("value")
+
+    def measured(self, url: str) -> tuple[str | None, str]:
+        """The text of the page's <pre id="measured"> once its frames have loaded (None if it never came), and what
+        was seen of the page's loading (for a failure's message)."""
+        with self.tab(url) as (session, seen):
+            return self.evaluate(session, _POLL), seen
+
+
+_POLL = """new Promise(done => { const until = Date.now() + 10000; (function look() {
+  const found = document.getElementById("measured");
+  if (found || Date.now() > until) done(found ? found.textContent : null); else setTimeout(look, 20);
+})(); })"""
 
 
 _AT_3_AND_4 = """import os, sys
