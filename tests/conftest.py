@@ -51,6 +51,7 @@ def pytest_configure(config: pytest.Config) -> None:
     twice over, once in its own process for the tests that flag in-process and once in the first `watchdesk`
     command it ran. Not from the user's ~/.cache: another checkout's cache would lend this one its analyses."""
     _keep_the_users_settings_out(config)
+    config.pluginmanager.register(_OneRunOfFilingChanges(), "watchdesk-one-run-of-filing-changes")
     if hasattr(config, "workerinput") or _SHARED_PATTERNS in os.environ or not config.getoption("numprocesses", None):
         return  # a worker (the controller's folder is in its environment), or one process: nothing to share
     folder = Path(tempfile.mkdtemp(prefix="watchdesk-test-patterns-"))
@@ -62,6 +63,27 @@ def pytest_configure(config: pytest.Config) -> None:
     )  # fmt: skip
     if warmed.returncode == 0:  # else each worker compiles as it did before: slower, never wrong
         os.environ[_SHARED_PATTERNS] = str(folder)
+
+
+class _OneRunOfFilingChanges:
+    """nbmake's run of notebooks/filing_changes.ipynb is left out (deselected) where
+    test_an_open_kernel_does_not_block_a_run[filing_changes.ipynb] runs too: that test's kernel (filing_changes_run)
+    runs every cell of the notebook as nbmake does, in a fresh kernel in notebooks/ with the kernel's own matplotlib
+    backend, checks that none fails, and runs the last cell again with WATCHDESK_DB unset as nbmake runs it. Both
+    compared the same eight fixture filings (~11 s of CPU). After -k and -m have chosen (trylast): alone, either
+    runs as before."""
+
+    NOTEBOOK = "notebooks/filing_changes.ipynb"
+    KERNEL_TEST = "tests/integration/test_notebooks_read_safely.py::test_an_open_kernel_does_not_block_a_run[{}]"
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        if not any(item.nodeid == self.KERNEL_TEST.format(Path(self.NOTEBOOK).name) for item in items):
+            return
+        nbmake = [item for item in items if item.nodeid.split("::", 1)[0] == self.NOTEBOOK]
+        if nbmake:
+            items[:] = [item for item in items if item not in nbmake]
+            config.hook.pytest_deselected(items=nbmake)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -50,15 +50,16 @@ def kernel_client(nb: nbformat.NotebookNode, folder: Path, **options: Any) -> No
                           resources={"metadata": {"path": str(folder)}}, **options)  # fmt: skip
 
 
-# what the last cell, run again on another store, showed: (its error or "", its outputs)
-Again = Callable[[Path], tuple[str, list[dict[str, Any]]]]
+# what the last cell, run again on another store (None: WATCHDESK_DB unset), showed: (its error or "", its outputs)
+Again = Callable[[Path | None], tuple[str, list[dict[str, Any]]]]
 
 
 def execute(
     name: str, db: Path, *, between_cells: Callable[[], None] = lambda: None,
-    last_cell_again: Callable[[Again], None] = lambda _: None, env: dict[str, str] | None = None,
+    last_cell_again: Callable[[Again], None] = lambda _: None, env: dict[str, str | None] | None = None,
 ) -> tuple[str, str]:
-    """Run the notebook with WATCHDESK_DB=db (and `env`) up to its first error: (printed output, error or "").
+    """Run the notebook with WATCHDESK_DB=db (and `env`, where None unsets a variable) up to its first error:
+    (printed output, error or "").
     `between_cells` runs after each code cell, with the kernel alive, as an analyst's kernel stays open.
     `last_cell_again(again)`, once the notebook ran without error: `again(other)` runs its last cell once more in
     the same kernel with WATCHDESK_DB=other, as an analyst who points the variable elsewhere and re-runs it: its
@@ -67,12 +68,14 @@ def execute(
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
     client = kernel_client(nb, NOTEBOOKS)
     error = ""
-    env = {**os.environ, "WATCHDESK_DB": str(db), "MPLBACKEND": "Agg", **(env or {})}
+    given = {**os.environ, "WATCHDESK_DB": str(db), "MPLBACKEND": "Agg", **(env or {})}
+    kernel_env = {name: value for name, value in given.items() if value is not None}
 
-    def again(other: Path) -> tuple[str, list[dict[str, Any]]]:
+    def again(other: Path | None) -> tuple[str, list[dict[str, Any]]]:
         index = max(i for i, cell in enumerate(nb.cells) if cell.cell_type == "code")
         # one cell, as the analyst's edit would be: the variable set, then the last cell's code as it stands
-        setting = f"import os\nos.environ['WATCHDESK_DB'] = {str(other)!r}\n"
+        setting = "import os\n" + ("os.environ.pop('WATCHDESK_DB', None)\n" if other is None else
+                                   f"os.environ['WATCHDESK_DB'] = {str(other)!r}\n")  # fmt: skip
         cell = nbformat.v4.new_code_cell(setting + nb.cells[index].source)
         try:
             client.execute_cell(cell, index)
@@ -80,7 +83,7 @@ def execute(
             return re.sub(r"\x1b\[[0-9;]*m", "", str(exc)), cell.outputs
         return "", cell.outputs
 
-    with client.setup_kernel(env=env):
+    with client.setup_kernel(env=kernel_env):
         try:
             for index, cell in enumerate(nb.cells):
                 client.execute_cell(cell, index)
@@ -149,10 +152,12 @@ class ChangesRun:
     """filing_changes.ipynb run once in one kernel on a store with a killed run (db), a writer opening the store
     between its cells (opened: whether it could), then its last cell once more in that kernel on each of `again`'s
     stores: a missing file, the store held for writing by another program, a damaged store (cut short), the demo's
-    store. The notebook compares eight fixture filings first (~10 s of CPU with the kernel's start):
-    test_an_open_kernel_does_not_block_a_run, test_a_section_not_compared_shows_no_similarity.py,
+    store, and with WATCHDESK_DB unset ("unset"). The notebook compares eight fixture filings first (~10 s of CPU with
+    the kernel's start): test_an_open_kernel_does_not_block_a_run, test_a_section_not_compared_shows_no_similarity.py,
     test_the_filing_notebook_lists_what_changed.py and test_a_notebook_on_a_bad_store_says_so_once_in_its_own_terms.py
-    each ran it so, and now read this one run (tests/conftest.py::filing_changes_run)."""
+    each ran it so, and now read this one run (tests/conftest.py::filing_changes_run). It runs as nbmake runs the
+    notebook (matplotlib's inline backend; the last cell also without WATCHDESK_DB), and is nbmake's check of it
+    where both would run (tests/conftest.py::_OneRunOfFilingChanges)."""
 
     db: Path
     printed: str
@@ -173,9 +178,12 @@ def filing_changes_once(folder: Path, demo_db: Path) -> ChangesRun:
         (folder / "damaged").mkdir()
         again_on["damaged"] = again(cut_store(folder / "damaged", keep=0.5))
         again_on["demo"] = again(demo_db)
+        again_on["unset"] = again(None)
 
+    # the kernel's own matplotlib backend (inline), as nbmake's and Jupyter's: the chart is drawn as a user sees it
     printed, error = execute(CHANGES, db, between_cells=lambda: opened.append(writer_can_open(db)),
-                             last_cell_again=on_other_stores, env={"WATCHDESK_NOTEBOOK_OUT": str(folder)})  # fmt: skip
+                             last_cell_again=on_other_stores,
+                             env={"WATCHDESK_NOTEBOOK_OUT": str(folder), "MPLBACKEND": None})  # fmt: skip
     return ChangesRun(db, printed, error, opened, again_on)
 
 
@@ -186,6 +194,7 @@ def test_an_open_kernel_does_not_block_a_run(name: str, tmp_path: Path, request:
         db, printed, error, opened = ran.db, ran.printed, ran.error, ran.opened
         assert f"WATCHDESK_DB names {db.parent / 'typo.duckdb'}, which is not a file" in ran.again["missing"][0]
         held_is_said_plainly(ran.again["held"][0])
+        assert ran.again["unset"][0] == ""  # with the check below: nbmake's, which this run makes in its place
     else:
         db, opened = store_with_a_killed_run(tmp_path / "wd.duckdb"), []
         printed, error = execute(name, db, between_cells=lambda: opened.append(writer_can_open(db)))
