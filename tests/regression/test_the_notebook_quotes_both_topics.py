@@ -8,11 +8,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.integration.test_notebooks_read_safely import EXPLORE, execute
 
-
-def test_the_evidence_quotes_each_topic_once_per_sentence(demo_folder: Path) -> None:
-    printed, error = execute(EXPLORE, demo_folder / "demo.duckdb")
+def test_the_evidence_quotes_each_topic_once_per_sentence(explore_on_the_demo: tuple[Path, str, str]) -> None:
+    _, printed, error = explore_on_the_demo  # the notebook on the demo's store (tests/regression/conftest.py)
     assert not error, error
     quotes = re.findall(r"^\[NVDA (\w+) [+-]\d\.\d\d [^\]]+\] (.*)$", printed, flags=re.M)
     assert {topic for topic, _ in quotes} >= {"inventory", "supply_chain"}, quotes

@@ -17,10 +17,8 @@ from tests.integration.test_notebooks_read_safely import EXPLORE, execute
 from watchdesk.store import explore
 
 
-def test_quotes_carry_their_citation_and_gaps_their_whole_reason(demo_folder: Path, tmp_path: Path) -> None:
-    db = tmp_path / "demo.duckdb"
-    shutil.copy(demo_folder / "demo.duckdb", db)
-    printed, error = execute(EXPLORE, db)
+def test_quotes_carry_their_citation_and_gaps_their_whole_reason(explore_on_the_demo: tuple[Path, str, str]) -> None:
+    db, printed, error = explore_on_the_demo  # the notebook on the demo's store (tests/regression/conftest.py)
     assert not error, error
     quotes = re.findall(r"^\[NVDA (\w+) -\d\.\d\d [^\]]+\] .+ \[(F-[0-9a-f]{8,})\]\n +source: ", printed, re.M)
     assert {topic for topic, _ in quotes} == {"geopolitical", "inventory", "supply_chain"}, printed

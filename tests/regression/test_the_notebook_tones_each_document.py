@@ -5,14 +5,11 @@ of 2026-03-06 as one row of 2."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from tests.integration.test_notebooks_read_safely import EXPLORE, execute
 
-
-def test_sentence_tone_has_one_row_per_document(tmp_path: Path, demo_store: Callable[[Path], Path]) -> None:
-    printed, error = execute(EXPLORE, demo_store(tmp_path))
+def test_sentence_tone_has_one_row_per_document(explore_on_the_demo: tuple[Path, str, str]) -> None:
+    _, printed, error = explore_on_the_demo  # the notebook on the demo's store (tests/regression/conftest.py)
     assert not error, error
     tone = printed.split("net_tone", 2)[2]  # the second table with a net tone: sentence tone by document
     rows = [line for line in tone.splitlines() if "NVDA" in line and "2026-03-05" in line and "news" in line]
