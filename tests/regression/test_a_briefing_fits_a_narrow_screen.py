@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.browser import chromium, screenshot
+from tests.browser import chromium, shown
 from watchdesk.graph.cli import cli
 
 WIDTH = 400
@@ -30,13 +30,15 @@ def html(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], 
 
 
 def test_nothing_runs_past_the_right_edge_of_a_narrow_screen(html: Path, tmp_path: Path) -> None:
+    """The page's top 3,000 pixels, laid out 400 wide and shot in the test process's Chromium (tests/browser.shown),
+    as a screenshot of a 400 x 3,000 window of a Chromium started for it showed them."""
     from PIL import Image
 
     chromium()
-    png = tmp_path / "narrow.png"
-    screenshot(html, png, size=f"{WIDTH},3000")
+    ((_, png),) = shown(html, f"[{{left: 0, right: {WIDTH}, top: 0, bottom: 3000}}]", width=WIDTH, folder=tmp_path)
     with Image.open(png) as img:
         rgb = img.convert("RGB")
+        assert rgb.size == (WIDTH, 3000)
         background = rgb.getpixel((1, 1))
         strip = rgb.crop((rgb.width - MARGIN, 0, rgb.width, rgb.height))
         drawn = [y for x in range(strip.width) for y in range(strip.height) if strip.getpixel((x, y)) != background]
