@@ -125,6 +125,9 @@ frame.addEventListener("load", () => {{
 _READY = """new Promise(done => { const until = Date.now() + 30000; (function look() {
   if (window.shown || Date.now() > until) done(!!window.shown); else setTimeout(look, 20);
 })(); })"""
+_PAINTED = (
+    "document.fonts.ready.then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))"
+)
 _SCROLL = "new Promise(done => { window.scrollTo(0, %d); requestAnimationFrame(() => requestAnimationFrame(done)); })"
 # the window's height: a box is scrolled into it and shot there, so no tile lies thousands of pixels off the screen
 _WINDOW = 900
@@ -145,6 +148,17 @@ def shown(page: Path, script: str, *, width: int, folder: Path) -> list[tuple[di
             assert browser.evaluate(session, _READY), f"the page was not laid out: {seen}"
             boxes = browser.evaluate(session, f"(doc => {script})(document.getElementById('page').contentDocument)")
             return [(box, _shot(browser, session, box, folder / f"box{n}.png")) for n, box in enumerate(boxes)]
+
+
+def shot(page: Path, png: Path, *, width: int = 1100, height: int = 1600) -> str:
+    """`page` in a window `width` x `height` of this process's Chromium, once loaded and painted, as a PNG (what
+    screenshot() gives, without a Chromium started for it); returns what the page logged (see BLOCKED)."""
+    browser = _browser()
+    with browser.tab(page.resolve().as_uri(), size=(width, height), logged=True) as (session, _):
+        browser.evaluate(session, _PAINTED)
+        data = browser.call("Page.captureScreenshot", session=session, format="png")["data"]
+        png.write_bytes(base64.b64decode(data))
+        return browser.log(session)
 
 
 def _shot(browser: _Chromium, session: str, box: dict[str, float], png: Path) -> Path:
@@ -273,13 +287,16 @@ class _Chromium:
                 self._events.append(message)
 
     @contextlib.contextmanager
-    def tab(self, url: str, *, size: tuple[int, int] | None = None) -> Iterator[tuple[str, str]]:
+    def tab(self, url: str, *, size: tuple[int, int] | None = None, logged: bool = False) -> Iterator[tuple[str, str]]:
         """A tab of its own showing `url` (its window `size` pixels wide and high, where given), once loaded: its
-        DevTools session and what was seen of the loading (for a failure's message); closed after."""
+        DevTools session and what was seen of the loading (for a failure's message); closed after. `logged`: what
+        the page logs (refused and failed loads) is kept, for log()."""
         target = self.call("Target.createTarget", url="about:blank")["targetId"]
         try:
             session = self.call("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
             self.call("Page.enable", session=session)
+            if logged:
+                self.call("Log.enable", session=session)
             if size:
                 self.call("Emulation.setDeviceMetricsOverride", session=session, width=size[0], height=size[1],
                           deviceScaleFactor=1, mobile=False)  # fmt: skip
@@ -296,6 +313,13 @@ class _Chromium:
                            returnByValue=True)  # fmt: skip
         assert "exceptionDetails" not in answer, answer["exceptionDetails"]
         return answer["result"].get("value")
+
+    def log(self, session: str) -> str:
+        """What the tab logged so far (Chromium's console: a load its Content-Security-Policy refused, one that
+        failed), a line an entry."""
+        self.evaluate(session, "0")  # the events sent before it are read
+        return "\n".join(event["params"]["entry"]["text"] for event in self._events
+                         if event["method"] == "Log.entryAdded" and event.get("sessionId") == session)  # fmt: skip
 
     def measured(self, url: str) -> tuple[str | None, str]:
         """The text of the page's <pre id="measured"> once its frames have loaded (None if it never came), and what

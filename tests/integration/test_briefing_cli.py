@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.browser import BLOCKED, ink, screenshot
+from tests.browser import BLOCKED, ink, shot
 from watchdesk.graph.cli import cli
 
 RESOURCE = re.compile(r"<(?:img|script|link|iframe|source|video|audio|object|embed)\b[^>]*>|url\(", re.I)
@@ -153,7 +153,7 @@ def test_html_briefing_renders_in_headless_chromium(demo: tuple[Path, list[Path]
     text = html.read_text()
     assert not RESOURCE.findall(text), "the briefing must load nothing from outside itself"
     assert "default-src 'none'" in text and text.count("<svg") == 4  # two charts, each wide and narrow
-    log = screenshot(html, tmp_path / "shot.png")
+    log = shot(html, tmp_path / "shot.png")
     colours, share = ink(tmp_path / "shot.png")
     assert colours > 20 and share > 0.05, (colours, share)
     assert not re.search(BLOCKED, log), log[-2000:]
@@ -163,4 +163,4 @@ def test_the_browser_check_sees_a_blocked_request(tmp_path: Path) -> None:
     page = tmp_path / "leaky.html"
     page.write_text('<html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'">'
                     '</head><body><img src="https://example.com/x.png">text</body></html>')  # fmt: skip
-    assert re.search(BLOCKED, screenshot(page, tmp_path / "leaky.png"))
+    assert re.search(BLOCKED, shot(page, tmp_path / "leaky.png"))
