@@ -24,6 +24,7 @@ from watchdesk.sources.html_text import (
     _render_table,
     _rendered,
     _strip_invisible,
+    text_content,
 )
 
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -78,7 +79,7 @@ def read_html(data: bytes | str) -> ReadHtml:
     for table in reversed(list(doc.iter("table"))):
         _render_table(table, keep=True)
     body = doc.find("body")
-    marked = _clean_lines((body if body is not None else doc).text_content())
+    marked = _clean_lines(text_content(body if body is not None else doc))
     found: dict[str, Emphasis] = {}
     for line in marked.split("\n"):
         emphasis = _line_emphasis(line)
@@ -125,17 +126,25 @@ def _class_rules(doc: Any) -> dict[str, str]:
 
 def _wrap_emphasis(element: Any, classes: dict[str, str]) -> None:
     """Wrap each emphasised text and tail in markers, styles inherited down the tree (iteratively)."""
+    # A filing sets thousands of elements in a few dozen ways: each way's style is read once (the regexes over its
+    # CSS were most of this pass).
+    styles: dict[tuple[tuple[bool, bool, bool], str, str | None, str | None], tuple[bool, bool, bool]] = {}
     stack = [(element, (False, False, False))]
     while stack:
         node, parent_style = stack.pop()
-        if not isinstance(node.tag, str):
+        tag = node.tag
+        if not isinstance(tag, str):
             continue
-        style = _own_style(node, parent_style, classes)
-        if node.text and node.text.strip() and any(style):
+        key = (parent_style, tag, node.get("style"), node.get("class"))
+        style = styles.get(key)
+        if style is None:
+            style = styles[key] = _own_style(node, parent_style, classes)
+        emphasised = any(style)
+        if emphasised and node.text and node.text.strip():
             node.text = _wrap(node.text, style)
         for child in node:
             stack.append((child, style))
-            if child.tail and child.tail.strip() and any(style):
+            if emphasised and child.tail and child.tail.strip():
                 child.tail = _wrap(child.tail, style)
 
 
