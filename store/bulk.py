@@ -12,19 +12,24 @@ from typing import Any
 
 import duckdb
 
-_TYPES: dict[tuple[int, str], dict[str, str]] = {}
+# Keyed by table alone: every connection written to holds this watchdesk's latest schema (db.connect migrates a
+# writable store before anything writes it, and refuses a newer one), so the types asked of one hold for the next.
+# Keyed by id(con) before, they were asked again on each connection (16 queries, ~50 ms of CPU a run) and a new
+# connection given a closed one's id could have been read with its types.
+_TYPES: dict[str, dict[str, str]] = {}
 
 
-def column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
-    key = (id(con), table)
-    if key not in _TYPES:
+def column_types(con: duckdb.DuckDBPyConnection, table: str, *, need: Sequence[str] = ()) -> dict[str, str]:
+    """`table`'s column types by name, asked of DuckDB once per process (again if a column in `need` is not known)."""
+    known = _TYPES.get(table)
+    if known is None or any(name not in known for name in need):
         rows = con.execute(
             "SELECT column_name, data_type FROM information_schema.columns "
             "WHERE table_name = ? AND table_schema = 'main' ORDER BY ordinal_position",
             [table],
         ).fetchall()
-        _TYPES[key] = {name: dtype for name, dtype in rows}
-    return _TYPES[key]
+        known = _TYPES[table] = {name: dtype for name, dtype in rows}
+    return known
 
 
 def upsert(
@@ -62,7 +67,7 @@ def insert_new(con: duckdb.DuckDBPyConnection, table: str, records: Sequence[Any
 
 
 def _send(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list[Any]], tail: str) -> None:
-    types = column_types(con, table)
+    types = column_types(con, table, need=list(columns))
     unnests = ", ".join(f'unnest(?::{_list_type(types[c])}) AS "{c}"' for c in columns)
     names = ", ".join(f'"{c}"' for c in columns)
     con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM (SELECT {unnests}){tail}", list(columns.values()))
