@@ -45,14 +45,26 @@ def upsert(
     if not rows:
         return 0
     columns = list(rows[0].keys())
+    _send(con, table, {c: [row[c] for row in rows] for c in columns}, _on_conflict(columns, key, update, keep))
+    return len(rows)
+
+
+def upsert_records(con: duckdb.DuckDBPyConnection, table: str, records: Sequence[Any], *, key: Sequence[str]) -> int:
+    """upsert() of dataclass `records` (flat: one column per field), read field by field: no per-row dict, where
+    dataclasses.asdict deep-copies every field of every row (~25 ms of CPU a replayed run's spans and audit rows)."""
+    if not records:
+        return 0
+    names = [f.name for f in fields(records[0])]
+    _send(con, table, {n: [getattr(r, n) for r in records] for n in names}, _on_conflict(names, key, True, ()))
+    return len(records)
+
+
+def _on_conflict(columns: Sequence[str], key: Sequence[str], update: bool, keep: Sequence[str]) -> str:
     conflict = ", ".join(f'"{c}"' for c in key)
     others = [c for c in columns if c not in key and c not in keep]
     if update and others:
-        action = "DO UPDATE SET " + ", ".join(f'"{c}" = excluded."{c}"' for c in others)
-    else:
-        action = "DO NOTHING"
-    _send(con, table, {c: [row[c] for row in rows] for c in columns}, f" ON CONFLICT ({conflict}) {action}")
-    return len(rows)
+        return f" ON CONFLICT ({conflict}) DO UPDATE SET " + ", ".join(f'"{c}" = excluded."{c}"' for c in others)
+    return f" ON CONFLICT ({conflict}) DO NOTHING"
 
 
 def insert_new(con: duckdb.DuckDBPyConnection, table: str, records: Sequence[Any]) -> int:

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 
 from watchdesk.sources.redact import redact_json, redact_json_text, redact_text
-from watchdesk.store.bulk import insert_new, upsert
+from watchdesk.store.bulk import insert_new, upsert, upsert_records
 from watchdesk.store.records import (
     ActionRecord,
     DocumentRecord,
@@ -58,7 +58,7 @@ def replace_sentences(con: duckdb.DuckDBPyConnection, doc_id: str, sentences: Se
 
 def replace_spans(con: duckdb.DuckDBPyConnection, doc_id: str, spans: Sequence[SpanRecord]) -> int:
     con.execute("DELETE FROM doc_spans WHERE doc_id = ?", [doc_id])
-    return upsert(con, "doc_spans", [asdict(s) for s in spans], key=["doc_id", "seq"])
+    return upsert_records(con, "doc_spans", spans, key=["doc_id", "seq"])
 
 
 def replace_findings(
@@ -90,12 +90,11 @@ def replace_read_cuts(
 ) -> None:
     """A step's read cuts are replaced whole: a step run again under the same run id leaves none of its old ones."""
     con.execute("DELETE FROM read_cuts WHERE run_id = ? AND agent = ? AND ticker = ?", [run_id, agent, ticker])
-    upsert(con, "read_cuts", [asdict(c) for c in cuts], key=["run_id", "agent", "ticker", "unread_from"])
+    upsert_records(con, "read_cuts", cuts, key=["run_id", "agent", "ticker", "unread_from"])
 
 
 def record_actions(con: duckdb.DuckDBPyConnection, actions: Sequence[ActionRecord]) -> int:
-    rows = [asdict(a) for a in actions]
-    return upsert(con, "actions", rows, key=["action_id"])
+    return upsert_records(con, "actions", actions, key=["action_id"])
 
 
 def save_run(con: duckdb.DuckDBPyConnection, run: RunRecord) -> None:
