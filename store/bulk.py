@@ -68,7 +68,7 @@ def _send_keyed(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, l
     whether a key is stored costs ~1 ms. Rows a key of which is stored go as before, clause and all."""
     try:
         distinct = len(set(zip(*(columns[k] for k in key), strict=True))) == len(columns[key[0]])
-    except TypeError:  # an unhashable key value: the clause decides, as it always did
+    except (TypeError, KeyError):  # an unhashable key value, or a key the rows lack: the clause decides, as it did
         distinct = False
     if distinct and not _any_stored(con, table, columns, key=key):
         _send(con, table, columns, "")
