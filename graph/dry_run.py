@@ -29,9 +29,17 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     from watchdesk.agents.flagging.topics import shipped_topics
 
     problems = watchlist_problems(watchlist, topic_names=[s.name for s in shipped_topics()])
+    # the local checks come before the one that may ask SEC: a path a run cannot use is said at once, not after the
+    # request's retries offline (~10 s)
+    as_of = settings.as_of or today()
+    later = [f"until: {ended}"] if (ended := horizon_ended(watchlist, as_of)) else []
+    later += webhook_policy_problems(watchlist, env=settings.env)
+    store = _store_problems(settings)
+    folders = folder_problems(watchlist, out_dir=settings.out_dir, db_path=settings.db_path,
+                              record_dir=settings.record_dir, db_named_by=settings.db_named_by)  # fmt: skip
     # a CIK the shipped snapshot doubts is looked up in SEC's current map too, where it can be read
     doubted = bool(cik_doubts(watchlist.tickers, {}))
-    ticker_map, how, unread = _ticker_map(watchlist, settings, doubted=doubted)
+    ticker_map, how, unread = _ticker_map(watchlist, settings, doubted=doubted, paths_refused=bool(store or folders))
     if unread and settings.mode == "replay":  # no pack, or one without the map: the run stops on it too
         problems.append(f"--replay: {unread}")
     companies, unknown = match_companies(watchlist.tickers, ticker_map or {})
@@ -40,15 +48,8 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
     missing = "unknown" if ticker_map is not None else "not checked"
     for t in watchlist.tickers:  # unchecked or unknown: planned under the symbol alone
         companies.setdefault(t.symbol, CompanyRef(ticker=t.symbol, cik=t.cik or 0, name=missing))
-    as_of = settings.as_of or today()
-    if ended := horizon_ended(watchlist, as_of):
-        problems.append(f"until: {ended}")
-    problems += webhook_policy_problems(watchlist, env=settings.env)
-    problems += _store_problems(settings)
     # a run refuses them before fetching: say so now
-    problems += setting_problems(watchlist, smtp_url=settings.smtp_url, env=settings.env)
-    problems += folder_problems(watchlist, out_dir=settings.out_dir, db_path=settings.db_path,
-                                record_dir=settings.record_dir, db_named_by=settings.db_named_by)
+    problems += later + store + setting_problems(watchlist, smtp_url=settings.smtp_url, env=settings.env) + folders
     plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir)
     n = len(watchlist.tickers)
     echo(f"plan for {origin} ({n} ticker{'s' * (n != 1)}; tickers {how}):")
@@ -118,10 +119,11 @@ def _missing_folders(watchlist: Watchlist) -> list[str]:
 
 
 def _ticker_map(
-    watchlist: Watchlist, settings: Settings, *, doubted: bool = False
+    watchlist: Watchlist, settings: Settings, *, doubted: bool = False, paths_refused: bool = False
 ) -> tuple[dict[str, CompanyRef] | None, str, str | None]:
     """SEC's ticker map if it can be had without writing anything, how the tickers were checked, and why the map
-    could not be read where it was asked for. Tickers all given by CIK are not looked up unless `doubted`."""
+    could not be read where it was asked for. Tickers all given by CIK are not looked up unless `doubted`; SEC is not
+    asked while the run's own paths are refused (`paths_refused`: a replay pack's map is read all the same)."""
     from watchdesk.graph.deps import AuditBuffer
     from watchdesk.graph.run_gateway import gateway_for
     from watchdesk.sources import edgar
@@ -129,10 +131,14 @@ def _ticker_map(
     by_cik = all(t.cik is not None for t in watchlist.tickers)  # a run of it reads no map: its lack is no problem
     if by_cik and not doubted:
         return {}, "given by CIK, not looked up", None
-    if settings.mode == "live" and not settings.sec_identity:
+    # paths refused: fixed first, as the run stops on them before it fetches anything
+    if settings.mode == "live" and (not settings.sec_identity or paths_refused):
         if by_cik:
             return {}, "given by CIK, checked against the snapshot of SEC's map shipped with watchdesk alone", None
-        return None, "NOT checked: set WATCHDESK_SEC_IDENTITY or pass --replay PACK to check them", None
+        if not settings.sec_identity:
+            return None, "NOT checked: set WATCHDESK_SEC_IDENTITY or pass --replay PACK to check them", None
+        return None, ("NOT checked: SEC is not asked for its ticker map until the paths refused below are fixed "
+                      "(then run the dry run again)"), None  # fmt: skip
     try:
         with gateway_for(settings.with_(record_dir=None), watchlist, AuditBuffer(), require_identity=False) as gw:
             found = edgar.fetch_ticker_map(gw, agent="planner")
