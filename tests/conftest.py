@@ -251,7 +251,8 @@ def demo_outcome(_demo_template: _DemoTemplate, demo_store: Callable[[Path], Pat
         demo_store(folder)
         ran, built, here = _demo_template.outcome, str(_demo_template.built), str(folder)
         return dataclasses.replace(
-            ran, briefing_path=ran.briefing_path.replace(built, here) if ran.briefing_path else None,
+            ran,
+            briefing_path=ran.briefing_path.replace(built, here) if ran.briefing_path else None,
             briefing_paths=[path.replace(built, here) for path in ran.briefing_paths],
         )
 

@@ -55,8 +55,12 @@ Again = Callable[[Path | None], tuple[str, list[dict[str, Any]]]]
 
 
 def execute(
-    name: str, db: Path, *, between_cells: Callable[[], None] = lambda: None,
-    last_cell_again: Callable[[Again], None] = lambda _: None, env: dict[str, str | None] | None = None,
+    name: str,
+    db: Path,
+    *,
+    between_cells: Callable[[], None] = lambda: None,
+    last_cell_again: Callable[[Again], None] = lambda _: None,
+    env: dict[str, str | None] | None = None,
 ) -> tuple[str, str]:
     """Run the notebook with WATCHDESK_DB=db (and `env`, where None unsets a variable) up to its first error:
     (printed output, error or "").
