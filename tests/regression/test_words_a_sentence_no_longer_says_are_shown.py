@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.browser import screenshot
+from tests.browser import shot
 from tests.integration.test_filing_changes_run import settings, ten_k_watchlist
 from tests.unit.test_risk_factors import parsed
 from watchdesk.agents.filing_changes import markdown, report
@@ -96,4 +96,5 @@ def test_the_briefing_shows_them_in_md_and_html(tesla_store: Path, tmp_path: Pat
     assert line.startswith(f"- words deleted from a sentence: “{COVID}” [10-K filed 2024-01-29](<{FY2023}>)")
     assert "Sentences rewritten, or moved between risk factors and MD&A, that mention watched topics" in part
     assert COVID in html.read_text()
-    screenshot(html, tmp_path / "brief-390.png", size="390,9000")
+    shot(html, png := tmp_path / "brief-390.png", width=390, height=9000)  # this process's Chromium: none started
+    assert png.stat().st_size, "the briefing did not render at a phone's width"
