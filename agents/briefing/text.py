@@ -18,9 +18,12 @@ ORDER = {"negative": 0, "positive": 1}  # warnings first, then good news, then t
 # ("&#x202E;"), escaped after them: the characters an entity is made of are none of them.
 _MD_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|$~"})
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-# Standing text that repeats every filing: risk factors, financial statements and their audit,
-# controls, exhibits. It still counts; it just yields the top slots to what is new.
-_BOILERPLATE_SECTIONS = re.compile(r"^(1A|II-1A|3\.D|8|I-1|9A|I-4|15|II-6)\b")
+# Standing text that repeats every filing: risk factors, financial statements and their audit, controls, exhibits,
+# and the yearly account of how cybersecurity risk is managed (a 10-K's Item 1C, a 20-F's 16K or 16.K: required for
+# fiscal years ending from 15 December 2023). It still counts; it just yields the top slots to what is new. An 8-K's
+# or 6-K's EX-99 exhibit ("EX-99.1 ...") is not in it: a press release is the news itself, as is an 8-K's Item 1.05
+# (a cybersecurity incident).
+_BOILERPLATE_SECTIONS = re.compile(r"^(1A|1C|II-1A|3\.D|8|I-1|9A|I-4|15|16\.?K|II-6)\b")
 _BOILERPLATE_TEXT = re.compile(
     r"critical audit matter|could adversely affect|may adversely affect|forward-looking statements", re.IGNORECASE
 )
@@ -58,7 +61,7 @@ def net_tone(findings: Sequence[FindingItem]) -> float:
 
 
 def is_boilerplate(f: FindingItem) -> bool:
-    """True for findings in standing risk-factor, audit or statement text rather than news."""
+    """True for findings in standing risk-factor, audit, statement or cybersecurity-item text rather than news."""
     return bool(_BOILERPLATE_SECTIONS.match(f.section or "") or _BOILERPLATE_TEXT.search(f.sentence))
 
 
