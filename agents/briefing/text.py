@@ -22,8 +22,8 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # and the yearly account of how cybersecurity risk is managed (a 10-K's Item 1C, a 20-F's 16K or 16.K: required for
 # fiscal years ending from 15 December 2023). It still counts; it just yields the top slots to what is new. An 8-K's
 # or 6-K's EX-99 exhibit ("EX-99.1 ...") is not in it: a press release is the news itself, as is an 8-K's Item 1.05
-# (a cybersecurity incident).
-_BOILERPLATE_SECTIONS = re.compile(r"^(1A|1C|II-1A|3\.D|8|I-1|9A|I-4|15|16\.?K|II-6)\b")
+# (a cybersecurity incident), or any 8-K item: an item followed by ".digit" is one ("8.01 Other Events" is no Item 8).
+_BOILERPLATE_SECTIONS = re.compile(r"^(1A|1C|II-1A|3\.D|8|I-1|9A|I-4|15|16\.?K|II-6)\b(?!\.\d)")
 _BOILERPLATE_TEXT = re.compile(
     r"critical audit matter|could adversely affect|may adversely affect|forward-looking statements", re.IGNORECASE
 )
