@@ -25,6 +25,8 @@ from typing import Any
 import duckdb
 import nbformat
 import pytest
+from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -40,13 +42,40 @@ NOTEBOOKS = REPO / "notebooks"
 EXPLORE, CHANGES = "explore_run.ipynb", "filing_changes.ipynb"
 
 
-def kernel_client(nb: nbformat.NotebookNode, folder: Path, **options: Any) -> NotebookClient:
-    """A client running `nb` in a python3 kernel started in `folder`, as Jupyter runs it: 60 s for the kernel to start
+# ipykernel's launcher as Jupyter's python3 kernel runs it (`python -m ipykernel_launcher -f FILE`), with debugpy
+# not importable: ipykernel then leaves its debugger out, its own fallback where debugpy is not installed
+_WITHOUT_DEBUGGER = ("import runpy, sys; sys.modules['debugpy'] = None; "
+                     "runpy.run_module('ipykernel_launcher', run_name='__main__', alter_sys=True)")  # fmt: skip
+
+
+class _WithoutDebugger(KernelSpecManager):
+    """Jupyter's python3 kernel started without ipykernel's debugger. ipykernel imports debugpy at each start, ~0.8 s
+    of a kernel's ~1.5 s of CPU, to serve a front end's debug requests, which no test sends; the suite starts about
+    twenty kernels. Cells run alike with or without it. nbmake's runs of the notebooks, and filing_changes_run (nbmake's
+    check of filing_changes.ipynb), keep Jupyter's kernel as it is installed."""
+
+    def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+        spec = super().get_kernel_spec(kernel_name)
+        if spec.argv[1:3] == ["-m", "ipykernel_launcher"]:  # another launcher is left as it is: slower, never wrong
+            spec.argv = [spec.argv[0], "-c", _WITHOUT_DEBUGGER, *spec.argv[3:]]
+        return spec
+
+
+class _KernelWithoutDebugger(KernelManager):
+    def __init__(self, **options: Any) -> None:
+        super().__init__(kernel_spec_manager=_WithoutDebugger(), **options)
+
+
+def kernel_client(nb: nbformat.NotebookNode, folder: Path, *, debugger: bool = False, **options: Any) -> NotebookClient:
+    """A client running `nb` in a python3 kernel started in `folder`, as Jupyter runs it (without ipykernel's debugger
+    unless `debugger`: _WithoutDebugger): 60 s for the kernel to start
     and 120 s for a cell (nbclient's start-up default and ours) on an idle machine, times how much slower than CPU time
     the wall clock runs now (tests/timing.slowdown): a load of 20 on two cores makes a kernel's start-up 5-10x longer
     in wall time, and the bounds are there to stop a hung kernel, not a busy machine."""
     scale = slowdown()
-    return NotebookClient(nb, timeout=round(120 * scale), startup_timeout=round(60 * scale), kernel_name="python3",
+    manager = KernelManager if debugger else _KernelWithoutDebugger
+    return NotebookClient(nb, kernel_manager_class=manager, timeout=round(120 * scale),
+                          startup_timeout=round(60 * scale), kernel_name="python3",
                           resources={"metadata": {"path": str(folder)}}, **options)  # fmt: skip
 
 
@@ -61,6 +90,7 @@ def execute(
     between_cells: Callable[[], None] = lambda: None,
     last_cell_again: Callable[[Again], None] = lambda _: None,
     env: dict[str, str | None] | None = None,
+    debugger: bool = False,
 ) -> tuple[str, str]:
     """Run the notebook with WATCHDESK_DB=db (and `env`, where None unsets a variable) up to its first error:
     (printed output, error or "").
@@ -68,9 +98,9 @@ def execute(
     `last_cell_again(again)`, once the notebook ran without error: `again(other)` runs its last cell once more in
     the same kernel with WATCHDESK_DB=other, as an analyst who points the variable elsewhere and re-runs it: its
     error or "", and its outputs. For the last cell's messages without the earlier cells' work (filing_changes.ipynb
-    compares eight filings first)."""
+    compares eight filings first). `debugger`: in Jupyter's python3 kernel as installed (kernel_client)."""
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    client = kernel_client(nb, NOTEBOOKS)
+    client = kernel_client(nb, NOTEBOOKS, debugger=debugger)
     error = ""
     given = {**os.environ, "WATCHDESK_DB": str(db), "MPLBACKEND": "Agg", **(env or {})}
     kernel_env = {name: value for name, value in given.items() if value is not None}
@@ -160,8 +190,8 @@ class ChangesRun:
     the kernel's start): test_an_open_kernel_does_not_block_a_run, test_a_section_not_compared_shows_no_similarity.py,
     test_the_filing_notebook_lists_what_changed.py and test_a_notebook_on_a_bad_store_says_so_once_in_its_own_terms.py
     each ran it so, and now read this one run (tests/conftest.py::filing_changes_run). It runs as nbmake runs the
-    notebook (matplotlib's inline backend; the last cell also without WATCHDESK_DB), and is nbmake's check of it
-    where both would run (tests/conftest.py::_OneRunOfFilingChanges)."""
+    notebook (Jupyter's python3 kernel as installed, matplotlib's inline backend; the last cell also without
+    WATCHDESK_DB), and is nbmake's check of it where both would run (tests/conftest.py::_OneRunOfFilingChanges)."""
 
     db: Path
     printed: str
@@ -186,7 +216,7 @@ def filing_changes_once(folder: Path, demo_db: Path) -> ChangesRun:
 
     # the kernel's own matplotlib backend (inline), as nbmake's and Jupyter's: the chart is drawn as a user sees it
     printed, error = execute(CHANGES, db, between_cells=lambda: opened.append(writer_can_open(db)),
-                             last_cell_again=on_other_stores,
+                             last_cell_again=on_other_stores, debugger=True,
                              env={"WATCHDESK_NOTEBOOK_OUT": str(folder), "MPLBACKEND": None})  # fmt: skip
     return ChangesRun(db, printed, error, opened, again_on)
 
