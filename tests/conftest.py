@@ -131,6 +131,15 @@ def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     patch.undo()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _reused_kernel_stopped() -> Iterator[None]:
+    """The notebook tests' reused kernel (test_notebooks_read_safely.in_a_kernel), where one was started, shut down
+    at the session's end."""
+    yield
+    if (notebook_tests := sys.modules.get("tests.integration.test_notebooks_read_safely")) is not None:
+        notebook_tests.stop_the_reused_kernel()
+
+
 _STORE_TEMPLATE = "WATCHDESK_TEST_STORE_TEMPLATE"  # read by the commands tests start (graph/settings.py)
 
 

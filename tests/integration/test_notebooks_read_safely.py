@@ -11,6 +11,7 @@ Each notebook runs here in a real kernel, as `pytest --nbmake` runs it, with WAT
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import re
 import subprocess
@@ -79,6 +80,70 @@ def kernel_client(nb: nbformat.NotebookNode, folder: Path, *, debugger: bool = F
                           resources={"metadata": {"path": str(folder)}}, **options)  # fmt: skip
 
 
+# Made at the start of each run in the reused kernel, as a new kernel is for the notebook: no variable of an earlier
+# run (IPython's `%reset -f`, twice: this cell's own names go too), no figure left open, the run's environment alone,
+# the run's folder
+_AS_NEW = """%reset -f
+import json, os, sys
+if "matplotlib.pyplot" in sys.modules:
+    sys.modules["matplotlib.pyplot"].close("all")
+os.chdir({folder!r})
+for name in [name for name in os.environ if not name.startswith("JPY_")]:  # JPY_: the kernel's own, from its start
+    del os.environ[name]
+os.environ.update(json.loads({env!r}))
+%reset -f
+"""
+_reused: list[NotebookClient] = []  # this test process's kernel for the runs that need none of their own
+
+
+@contextmanager
+def in_a_kernel(
+    nb: nbformat.NotebookNode, env: dict[str, str], *, folder: Path = NOTEBOOKS, fresh: bool = False,
+    debugger: bool = False, **options: Any,
+) -> Iterator[NotebookClient]:
+    """A client to run `nb`'s cells with the environment `env` in a kernel in `folder`. `fresh` (or `debugger`):
+    in a kernel of its own, started with `env` and shut down after, as nbmake runs a notebook. Else in this test
+    process's one reused kernel (started at its first use, without the debugger), made as a new one is for the
+    notebook first (_AS_NEW: no variable left, the run's environment, its folder): what stays from an earlier run is
+    what a Python process keeps, the modules it imported (watchdesk's store reader, DuckDB), so a run costs its cells,
+    not a kernel's start and first imports (~0.9 s of CPU, 3-10 s of wall at a load of 10; matplotlib's ~2 s). For the
+    tests of what explore_run.ipynb shows of a store or says of a file it cannot read, and of filing_changes.ipynb's
+    chart without the team's fixtures; a test of the kernel itself (an open kernel blocks no run), nbmake's runs and
+    filing_changes_run start a kernel of their own."""
+    if fresh or debugger:
+        client = kernel_client(nb, folder, debugger=debugger, **options)
+        with client.setup_kernel(env=env):
+            yield client
+        return
+    if not _reused or _reused[0].km is None or not _reused[0].km.is_alive():
+        stop_the_reused_kernel()
+        started = kernel_client(nbformat.v4.new_notebook(), NOTEBOOKS)
+        started.km = started.create_kernel_manager()
+        started.start_new_kernel(env=env)
+        started.start_new_kernel_client()
+        _reused.append(started)
+    client = _reused[0]
+    client.nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(_AS_NEW.format(folder=str(folder), env=json.dumps(env)))])  # fmt: skip
+    client.allow_errors = False
+    client.execute_cell(client.nb.cells[0], 0)
+    client.nb, client.allow_errors = nb, options.get("allow_errors", False)
+    try:
+        yield client
+    except BaseException:  # a cell timed out, or the test stopped mid-run: the next run gets a new kernel
+        stop_the_reused_kernel()
+        raise
+
+
+def stop_the_reused_kernel() -> None:
+    """Shut down this process's reused kernel, if it has one (tests/conftest.py, at the session's end: the kernel's
+    CPU is then counted as this process's, as a kernel shut down after its test is)."""
+    while _reused:
+        client = _reused.pop()
+        if client.km is not None:
+            client._cleanup_kernel()
+
+
 # what the last cell, run again on another store (None: WATCHDESK_DB unset), showed: (its error or "", its outputs)
 Again = Callable[[Path | None], tuple[str, list[dict[str, Any]]]]
 
@@ -91,6 +156,7 @@ def execute(
     last_cell_again: Callable[[Again], None] = lambda _: None,
     env: dict[str, str | None] | None = None,
     debugger: bool = False,
+    fresh: bool = False,
 ) -> tuple[str, str]:
     """Run the notebook with WATCHDESK_DB=db (and `env`, where None unsets a variable) up to its first error:
     (printed output, error or "").
@@ -98,9 +164,9 @@ def execute(
     `last_cell_again(again)`, once the notebook ran without error: `again(other)` runs its last cell once more in
     the same kernel with WATCHDESK_DB=other, as an analyst who points the variable elsewhere and re-runs it: its
     error or "", and its outputs. For the last cell's messages without the earlier cells' work (filing_changes.ipynb
-    compares eight filings first). `debugger`: in Jupyter's python3 kernel as installed (kernel_client)."""
+    compares eight filings first). `debugger`: in Jupyter's python3 kernel as installed (kernel_client); `fresh`: in a
+    kernel of its own, else in this process's reused one (in_a_kernel)."""
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    client = kernel_client(nb, NOTEBOOKS, debugger=debugger)
     error = ""
     given = {**os.environ, "WATCHDESK_DB": str(db), "MPLBACKEND": "Agg", **(env or {})}
     kernel_env = {name: value for name, value in given.items() if value is not None}
@@ -117,7 +183,7 @@ def execute(
             return re.sub(r"\x1b\[[0-9;]*m", "", str(exc)), cell.outputs
         return "", cell.outputs
 
-    with client.setup_kernel(env=kernel_env):
+    with in_a_kernel(nb, kernel_env, fresh=fresh, debugger=debugger) as client:
         try:
             for index, cell in enumerate(nb.cells):
                 client.execute_cell(cell, index)
@@ -231,7 +297,8 @@ def test_an_open_kernel_does_not_block_a_run(name: str, tmp_path: Path, request:
         assert ran.again["unset"][0] == ""  # with the check below: nbmake's, which this run makes in its place
     else:
         db, opened = store_with_a_killed_run(tmp_path / "wd.duckdb"), []
-        printed, error = execute(name, db, between_cells=lambda: opened.append(writer_can_open(db)))
+        # a kernel of its own: what this test checks is what a kernel left open holds
+        printed, error = execute(name, db, between_cells=lambda: opened.append(writer_can_open(db)), fresh=True)
     assert error == ""
     assert opened and all(opened)  # the kernel still runs: it holds nothing between cells
     assert f"reading {db.resolve()}" in printed

@@ -23,7 +23,7 @@ from tests.integration.test_notebooks_read_safely import (
     NOTEBOOKS,
     ChangesRun,
     held_for_writing,
-    kernel_client,
+    in_a_kernel,
     store_with_a_killed_run,  # fmt: skip
 )
 from tests.regression.test_a_cut_short_store_is_said_to_be import cut_store
@@ -34,10 +34,11 @@ IN_A_NOTEBOOK = ('set WATCHDESK_DB to another store\'s path (in the notebook: os
 
 
 def every_cell(name: str, db: Path) -> list[tuple[int, str]]:
-    """Run every code cell of the notebook with WATCHDESK_DB=db, on past errors: (cell, what its error shows)."""
+    """Run every code cell of the notebook with WATCHDESK_DB=db, on past errors: (cell, what its error shows). In the
+    test process's reused kernel, made as a new one for the notebook (in_a_kernel): no variable of an earlier run is
+    left, so a cell reading one that its notebook never set still fails with NameError."""
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    client = kernel_client(nb, NOTEBOOKS, allow_errors=True)
-    with client.setup_kernel(env={**os.environ, "WATCHDESK_DB": str(db), "MPLBACKEND": "Agg"}):
+    with in_a_kernel(nb, {**os.environ, "WATCHDESK_DB": str(db), "MPLBACKEND": "Agg"}, allow_errors=True) as client:
         for index, cell in enumerate(nb.cells):
             client.execute_cell(cell, index)
     return [(index, shown) for index, cell in enumerate(nb.cells) if cell.cell_type == "code"

@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 
 from tests.conftest import REPO
-from tests.integration.test_notebooks_read_safely import kernel_client
+from tests.integration.test_notebooks_read_safely import in_a_kernel
 
 
 def run_without_fixtures(tmp_path: Path, db: Path | None) -> str:
@@ -26,8 +26,7 @@ def run_without_fixtures(tmp_path: Path, db: Path | None) -> str:
     env.update({"MPLBACKEND": "Agg", "WATCHDESK_NOTEBOOK_OUT": str(tmp_path)})
     if db is not None:
         env["WATCHDESK_DB"] = str(db)
-    client = kernel_client(nb, folder)
-    with client.setup_kernel(env=env):
+    with in_a_kernel(nb, env, folder=folder) as client:  # the test process's reused kernel, made as a new one
         for index, cell in enumerate(nb.cells):
             client.execute_cell(cell, index)
     return "".join(o.get("text", "") for cell in nb.cells for o in cell.get("outputs", []))
