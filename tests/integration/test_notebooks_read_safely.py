@@ -98,8 +98,13 @@ _reused: list[NotebookClient] = []  # this test process's kernel for the runs th
 
 @contextmanager
 def in_a_kernel(
-    nb: nbformat.NotebookNode, env: dict[str, str], *, folder: Path = NOTEBOOKS, fresh: bool = False,
-    debugger: bool = False, **options: Any,
+    nb: nbformat.NotebookNode,
+    env: dict[str, str],
+    *,
+    folder: Path = NOTEBOOKS,
+    fresh: bool = False,
+    debugger: bool = False,
+    **options: Any,
 ) -> Iterator[NotebookClient]:
     """A client to run `nb`'s cells with the environment `env` in a kernel in `folder`. `fresh` (or `debugger`):
     in a kernel of its own, started with `env` and shut down after, as nbmake runs a notebook. Else in this test
