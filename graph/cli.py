@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import shlex
 import signal
@@ -566,6 +568,10 @@ def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
 
 def main() -> None:
     signal.signal(signal.SIGTERM, terminate)
+    # Python's exit no longer runs its cycle collector over all a command loaded and made (~0.7 s of CPU after a
+    # `watchdesk run`'s last line): the system takes the memory back whole. Registered first, this handler runs last,
+    # after the others (the regex cache's save); objects freed by reference counting still close what they hold.
+    atexit.register(gc.freeze)
     cli(prog_name="watchdesk")
 
 
