@@ -77,18 +77,17 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
     rows = queries.period_findings(store, tickers=req.tickers, topics=req.topics, **span)
     cited = [(r["finding_id"], r["doc_id"], r["start"], r["end"], r["sentence"]) for r in rows]
     _refuse_mismatches(queries.quote_mismatches(store, cited))  # the rows just read: what the briefing quotes
-    history = queries.weekly_mentions(
-        store, tickers=req.tickers, topics=req.topics, start=week_starts(req.period.end, req.period.chart_weeks)[0],
-        end=req.period.end,
-    )  # fmt: skip
-    baseline = req.period.previous_weeks(req.period.baseline_weeks)
-    before = queries.weekly_mentions(
-        store, tickers=req.tickers, topics=req.topics, start=baseline.start, end=baseline.end, by_kind=True,
-    )  # weeks of their own, ending the day before the period: none straddles its start
+    chart = (week_starts(req.period.end, req.period.chart_weeks)[0], req.period.end)
+    baseline = req.period.previous_weeks(req.period.baseline_weeks)  # weeks of their own, ending the day before the
+    # period: none straddles its start; one read of the days both span serves both
+    days = queries.daily_mentions(store, tickers=req.tickers, topics=req.topics, start=min(chart[0], baseline.start),
+                                  end=req.period.end)  # fmt: skip
+    history = queries.weeks_of(days, start=chart[0], end=chart[1])
+    before = queries.weeks_of(days, start=baseline.start, end=baseline.end, by_kind=True)
     tickers, start = req.tickers, req.period.start
     earlier = trend.earlier(earlier_mentions.latest_mentions(store, tickers=tickers, topics=req.topics, start=start),
                             earlier_mentions.earlier_documents(store, tickers=tickers, start=start))  # fmt: skip
-    relayed = _relayed(rows, queries.qa_statement_openings(store, tickers=req.tickers, topics=req.topics, **span))
+    relayed = _relayed(rows, queries.qa_statement_openings(store, rows))
     runs, held = _runs(store, req)
     gaps = ([_gap_item(g.row, days=None if g.days[0] == date.min else g.days) for g in held] if runs
             else [_gap_item(g, days=_recorded(g)) for g in queries.run_gaps(store, run_ids=[req.run_id])])  # fmt: skip
