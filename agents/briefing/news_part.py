@@ -35,7 +35,7 @@ class NewsEntry:
 
 def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[NewsEntry]:
     """News documents published in the period (undated ones by the day first stored), most credible and newest
-    first."""
+    first. The period's documents are CURRENT_IN_PERIOD's `pd`: their days read once (IN_PERIOD read them again)."""
     rows = store.query(
         f"""
         WITH {queries.CURRENT_IN_PERIOD}
@@ -44,11 +44,11 @@ def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date)
                list(f.topic || ' ' || f.polarity ORDER BY f.start) FILTER (f.topic IS NOT NULL) AS flags,
                CASE coalesce(d.tier, 'other') WHEN 'primary' THEN 0 WHEN 'established' THEN 1 ELSE 2 END AS rank
         FROM documents d LEFT JOIN current_findings f USING (doc_id)
-        WHERE d.source = 'news' AND list_contains(?, d.ticker) AND {queries.IN_PERIOD}
+        WHERE d.source = 'news' AND list_contains(?, d.ticker) AND d.doc_id IN (SELECT doc_id FROM pd)
         GROUP BY ALL
         ORDER BY d.ticker, rank, d.filed_at DESC, d.doc_id
         """,
-        [*queries.period_params(start, end), list(tickers), *queries.period_params(start, end)],
+        [*queries.period_params(start, end), list(tickers)],
     )
     return [
         NewsEntry(doc_id=r[0], ticker=r[1], title=r[2] or "", url=r[3], outlet=r[4], tier=r[5], published=r[6],

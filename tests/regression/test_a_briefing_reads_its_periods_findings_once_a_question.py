@@ -80,3 +80,15 @@ def test_the_trend_and_its_baseline_are_the_weeks_each_span_counts(
     assert data.history == [WeekPoint(**w) for w in history] and history
     by_kind = sorted(before, key=lambda w: (w["week"], w["ticker"], w["topic"], w["kind"]))  # kinds in any order before
     assert data.before == [WeekPoint(**w) for w in by_kind]
+
+
+def test_no_statement_of_a_briefing_reads_its_documents_days_twice(
+    demo_store: Callable[[Path], Path], tmp_path: Path, statements: list[str]
+) -> None:
+    """The news part read the period's documents by CURRENT_IN_PERIOD's `pd` and again by IN_PERIOD, each working out
+    every document's PERIOD_DAY (LATE_DAYS_OF, ~3 ms of CPU planned and run): now by `pd` alone, the same items."""
+    with Store.open(str(demo_store(tmp_path)), read_only=True) as store:
+        statements.clear()
+        data = gather(store, _request(iso_week("2026-W10"), tmp_path))  # the demo's NVDA news week
+    assert max(sql.count(queries.LATE_DAYS_OF) for sql in statements) == 1
+    assert len(data.extras["news"]) == 7
