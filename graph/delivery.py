@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -80,6 +81,37 @@ def deliver_briefing(
     )
     channels_ = channels_for(watchlist, settings, backoff=backoff, sleep=sleep)
     return deliver(msg, targets_of(watchlist), channels_=channels_, store=store, resend=resend, report=report)
+
+
+@dataclass(frozen=True)
+class Undelivered:
+    """The targets a run's briefing did not surely reach, each (kind, target, status, error) as its latest attempt
+    went, and the command that sends it again ("" when every target got it)."""
+
+    rows: list[tuple[str, str, str, str | None]] = field(default_factory=list)
+    resend: str = ""
+
+
+def undelivered(store: Store, run_id: str, *, db_path: Path) -> Undelivered:
+    """What the run's end says of its delivery (not_delivered_said), read while the run still has its store open: the
+    briefing's deliveries, not the notice an unattended run sent while it waited for approval; each target's latest
+    (a run resumed after Ctrl-C tried it again: said once, as that attempt went)."""
+    from watchdesk.agents.briefing.delivery_rows import TARGET_KEY, resend_line
+
+    rows = store.query(
+        "SELECT kind, target, status, error, period_start, period_end FROM deliveries WHERE run_id = ? "
+        "AND NOT starts_with(coalesce(briefing_id, ''), 'approval:') "
+        f"QUALIFY row_number() OVER (PARTITION BY kind, {TARGET_KEY} ORDER BY \"at\" DESC) = 1 "
+        "AND status IN ('failed', 'refused', 'unconfirmed') ORDER BY kind, target",
+        [run_id],
+    )
+    if not rows:
+        return Undelivered()
+    ((path, name, out_dir),) = store.query("SELECT watchlist_path, watchlist, out_dir FROM runs WHERE run_id = ?",
+                                           [run_id])  # fmt: skip
+    # the database absolute too: a scheduled run's log is read from another folder than cron's
+    resend = resend_line(name=name, path=path, db=db_path, period=rows[0][4:6], out=out_dir)
+    return Undelivered(rows=[r[:4] for r in rows], resend=resend)
 
 
 _UNSET = re.compile(r"(?:variable )?([A-Za-z_][A-Za-z0-9_]*) is not set$")  # a delivery's setting missing here

@@ -21,7 +21,7 @@ from watchdesk.graph.approval import apply_answer
 from watchdesk.graph.approved_targets import remember
 from watchdesk.graph.builder import build_graph
 from watchdesk.graph.companies import resolve_companies
-from watchdesk.graph.delivery import approval_notice
+from watchdesk.graph.delivery import Undelivered, approval_notice, undelivered
 from watchdesk.graph.deps import AuditBuffer, Deps
 from watchdesk.graph.failures import Failure, partial_note, run_failures
 from watchdesk.graph.nodes import BriefingNotWrittenError
@@ -73,6 +73,9 @@ class RunOutcome:
     failed_steps: list[str] = field(default_factory=list)  # fetching steps that failed as a whole, e.g. filings:ASML
     # what failed after its retries or on a bug and so left a gap: a source, a document's flagging, the briefing
     failures: list[Failure] = field(default_factory=list)
+    # a done run's targets its briefing did not surely reach, read before the run closed its store (its end says them;
+    # None: not read, and exit_on_failure reads them from the store)
+    undelivered: Undelivered | None = None
 
 
 
@@ -358,6 +361,8 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any]) -> RunOutcome:
         this_run=_this_run(deps, run.run_id),
         findings_counted=_counted_once(deps, run.run_id),
         failures=run_failures(deps.store, run.run_id),
+        undelivered=undelivered(deps.store, run.run_id, db_path=deps.settings.db_path) if run.status == "done"
+        else None,
     )
 
 
