@@ -78,6 +78,10 @@ def _send_keyed(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, l
 
 def _any_stored(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list[Any]], *,
                 key: Sequence[str]) -> bool:  # fmt: skip
+    if len(columns[key[0]]) == 1:  # one row (an audit row, a run's record): looked up by key, ~2 ms less than a join
+        where = " AND ".join(f'"{k}" = ?' for k in key)
+        sql = f"SELECT 1 FROM {table} WHERE {where} LIMIT 1"
+        return bool(con.execute(sql, [columns[k][0] for k in key]).fetchall())
     types = column_types(con, table, need=list(columns))
     given = ", ".join(f'unnest(?::{_list_type(types[k])}) AS "{k}"' for k in key)
     same = " AND ".join(f't."{k}" = u."{k}"' for k in key)
@@ -105,9 +109,13 @@ def insert_new(con: duckdb.DuckDBPyConnection, table: str, records: Sequence[Any
 
 
 def _send(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, list[Any]], tail: str) -> None:
+    names = ", ".join(f'"{c}"' for c in columns)
+    if all(len(values) == 1 for values in columns.values()):  # one row: its VALUES, ~1 ms less to plan than unnest()s
+        marks = ", ".join("?" for _ in columns)
+        con.execute(f"INSERT INTO {table} ({names}) VALUES ({marks}){tail}", [one for (one,) in columns.values()])
+        return
     types = column_types(con, table, need=list(columns))
     unnests = ", ".join(f'unnest(?::{_list_type(types[c])}) AS "{c}"' for c in columns)
-    names = ", ".join(f'"{c}"' for c in columns)
     con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM (SELECT {unnests}){tail}", list(columns.values()))
 
 
