@@ -420,5 +420,11 @@ def rollback(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Row count of every watchdesk table (used by tests and `watchdesk status`)."""
-    return {t: int(con.execute(f'SELECT count(*) FROM "{t}"').fetchall()[0][0]) for t in _tables(con)}
+    """Row count of every watchdesk table and view (a run's record, tests and `watchdesk status`), in one query: a
+    statement each cost ~1 ms of CPU to plan, 19 of them at the end of every run."""
+    tables = _tables(con)
+    if not tables:
+        return {}
+    counted = dict(con.execute(" UNION ALL ".join(f'SELECT {n}, count(*) FROM "{t}"' for n, t in enumerate(tables)))
+                   .fetchall())  # fmt: skip
+    return {t: int(counted[n]) for n, t in enumerate(tables)}
