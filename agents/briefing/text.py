@@ -20,10 +20,12 @@ _MD_ESCAPES = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|$~"})
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # Standing text that repeats every filing: risk factors, financial statements and their audit, controls, exhibits,
 # and the yearly account of how cybersecurity risk is managed (a 10-K's Item 1C, a 20-F's 16K or 16.K: required for
-# fiscal years ending from 15 December 2023). It still counts; it just yields the top slots to what is new. An 8-K's
-# or 6-K's EX-99 exhibit ("EX-99.1 ...") is not in it: a press release is the news itself, as is an 8-K's Item 1.05
-# (a cybersecurity incident), or any 8-K item: an item followed by ".digit" is one ("8.01 Other Events" is no Item 8).
-_BOILERPLATE_SECTIONS = re.compile(r"^(1A|1C|II-1A|3\.D|8|I-1|9A|I-4|15|16\.?K|II-6)\b(?!\.\d)")
+# fiscal years ending from 15 December 2023); a 20-F's statements are its Items 17 and 18 and its exhibits Item 19. It
+# still counts; it just yields the top slots to what is new. An 8-K's or 6-K's EX-99 exhibit ("EX-99.1 ...") is not in
+# it: a press release is the news itself, as is an 8-K's Item 1.05 (a cybersecurity incident), or any 8-K item: an
+# item followed by ".digit" is one ("8.01 Other Events" is no Item 8). A 6-K has no items: the press releases it lists
+# are numbered 1, 2, ... (sources/filing_items.py), so its 8th or 15th is news like the first.
+_BOILERPLATE_SECTIONS = re.compile(r"^(1A|1C|II-1A|3\.D|8|I-1|9A|I-4|15|16\.?K|17|18|19|II-6)\b(?!\.\d)")
 _BOILERPLATE_TEXT = re.compile(
     r"critical audit matter|could adversely affect|may adversely affect|forward-looking statements", re.IGNORECASE
 )
@@ -62,7 +64,8 @@ def net_tone(findings: Sequence[FindingItem]) -> float:
 
 def is_boilerplate(f: FindingItem) -> bool:
     """True for findings in standing risk-factor, audit, statement or cybersecurity-item text rather than news."""
-    return bool(_BOILERPLATE_SECTIONS.match(f.section or "") or _BOILERPLATE_TEXT.search(f.sentence))
+    numbered = not (f.filed_as or f.form or "").upper().startswith("6-K")  # a 6-K's numbers count its releases
+    return bool((numbered and _BOILERPLATE_SECTIONS.match(f.section or "")) or _BOILERPLATE_TEXT.search(f.sentence))
 
 
 def passes_on_question(f: FindingItem) -> bool:
