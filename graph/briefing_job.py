@@ -41,19 +41,43 @@ def stored_watchlist(store: Store, *, name: str | None = None, db: Path | str = 
     names = [row[0] for row in store.query("SELECT DISTINCT watchlist FROM runs WHERE status = 'done' ORDER BY 1")]
     held = ", ".join(repr(n) for n in names)
     if not names:
-        raise ConfigError("no finished run in this database: run `watchdesk run WATCHLIST` (or `watchdesk demo`) "
-                          "first, or pass --db")  # fmt: skip
+        raise ConfigError("no finished run in this database" + (_unfinished(store, name=name, db=db) or ": run "
+                          "`watchdesk run WATCHLIST` (or `watchdesk demo`) first, or pass --db"))  # fmt: skip
     if name is None and len(names) > 1:
         raise ConfigError(
             f"{db} holds finished runs of {len(names)} watchlists: {held}. Say which to brief: add its name "
             f"(`--name {shlex.quote(names[0])}`) or give its file (`watchdesk brief WATCHLIST.toml ...`)"
         )
     if name is not None and name not in names:
-        raise ConfigError(f"no finished run of a watchlist named {name!r} in {db}, which holds {held}: run it "
-                          "first (`watchdesk run WATCHLIST`), or pass --db")  # fmt: skip
+        raise ConfigError(f"no finished run of a watchlist named {name!r} in {db}, which holds {held}"
+                          + (_unfinished(store, name=name, db=db) or ": run it first (`watchdesk run WATCHLIST`), "
+                             "or pass --db"))  # fmt: skip
     sql = "SELECT watchlist_json, run_id FROM runs WHERE status = 'done' AND watchlist = ? ORDER BY started_at DESC"
     rows = store.query(sql + " LIMIT 1", [name or names[0]])
     return Watchlist.model_validate_json(rows[0][0]), rows[0][1]
+
+
+# what a run that has not finished is waiting for, and what finishes it (`watchdesk runs` names the statuses)
+_UNFINISHED = {
+    "awaiting_approval": "waits for approval: `watchdesk approve {run} --db {db}` answers it, and the approved run "
+    "writes the briefing",
+    "interrupted": "was interrupted: `watchdesk approve {run} --db {db}` resumes it",
+    "running": "has not finished (`watchdesk runs --db {db}` says whether it still runs; `watchdesk approve {run} "
+    "--db {db}` resumes one that was stopped)",
+}
+
+
+def _unfinished(store: Store, *, name: str | None, db: Path | str) -> str:
+    """Why the watchlist's latest run (any watchlist's, without a name) is no finished one, and what finishes it: a
+    user told to `watchdesk run` a watchlist whose run waits for approval would start another. "" when it has none,
+    or when the latest ended otherwise (rejected, failed, abandoned): then it is to run again."""
+    sql = "SELECT run_id, status FROM runs WHERE watchlist = ? OR ? IS NULL ORDER BY started_at DESC LIMIT 1"
+    latest = store.query(sql, [name, name])
+    if not latest or latest[0][1] not in _UNFINISHED:
+        return ""
+    run_id, status = latest[0]
+    return f": its latest run, {run_id}, " + _UNFINISHED[status].format(run=shlex.quote(run_id),
+                                                                       db=shlex.quote(str(db)))  # fmt: skip
 
 
 def choose_period(
