@@ -73,6 +73,8 @@ def writable_paths(
     failed."""
     problems = folder_problems(watchlist, out_dir=out_dir, db_path=db_path, record_dir=record_dir, command=command,
                                db_named_by=db_named_by)
+    # a webhook the policy refuses to post to, as the dry run says it: the run found it after fetching everything
+    problems += webhook_policy_problems(watchlist, env=env)
     if problems := problems + setting_problems(watchlist, smtp_url=smtp_url, env=env):
         raise ConfigError(describe_problems("nothing was fetched", problems))
 
