@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-import feedparser
-
 from watchdesk.sources.errors import ConfigError, ParsingError, UnavailableError, WatchdeskError
 from watchdesk.sources.models import Fetcher
+from watchdesk.sources.news.feeds import feed_of
 from watchdesk.sources.transcripts.detect import Format
 
 FMP_URL = "https://financialmodelingprep.com/api/v3/earning_call_transcript/{ticker}?apikey={key}"
@@ -52,7 +51,7 @@ def from_url(fetcher: Fetcher, url: str, *, agent: str, run_id: str | None) -> l
 
 def feed_entries(data: bytes, *, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
     """(title, link) of feed entries whose title matches: pure, so it is tested on real feeds."""
-    parsed = feedparser.parse(data)
+    parsed = feed_of(data)
     if parsed.bozo and not parsed.entries:
         raise ParsingError(f"not an RSS/Atom feed: {parsed.bozo_exception}")
     return [(e.get("title", ""), e.get("link", "")) for e in parsed.entries if pattern.search(e.get("title", ""))]

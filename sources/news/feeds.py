@@ -1,7 +1,7 @@
 """Feed bytes -> news items, and feed discovery from an HTML page (pure functions; feedparser parses).
 
-feedparser is handed bytes, never a URL, so it cannot fetch anything itself: every request goes
-through the gateway.
+feedparser is handed a stream of bytes, never a URL or a file name, so it cannot fetch or open anything itself:
+every request goes through the gateway (feed_of).
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import email.utils
 import html
+import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,11 +37,18 @@ class NewsItem:
     source_name: str | None = None
 
 
-def parse_feed(body: bytes, *, feed_url: str) -> list[NewsItem]:
-    """The entries of an RSS or Atom document; ParsingError when it is neither."""
+def feed_of(body: bytes) -> Any:
+    """feedparser's reading of a fetched `body`, handed to it as a stream: given bytes or a str, feedparser first
+    opens them as a file name when there is such a file, so a feed that answered "/home/me/.config/watchdesk/env" or
+    "/dev/zero" was read from this machine (its entries stored and briefed; /dev/zero until memory ran out)."""
     import feedparser  # imported when a feed is read: a briefing imports this module, not feedparser's 0.3 s
 
-    parsed = feedparser.parse(body)
+    return feedparser.parse(io.BytesIO(body))
+
+
+def parse_feed(body: bytes, *, feed_url: str) -> list[NewsItem]:
+    """The entries of an RSS or Atom document; ParsingError when it is neither."""
+    parsed = feed_of(body)
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
         raise ParsingError(f"{feed_url}: not an RSS or Atom feed ({reason})")
