@@ -22,8 +22,10 @@ from typing import Any
 from sec_edgar_downloader import _orchestrator
 from sec_edgar_downloader._types import DownloadMetadata
 
-from watchdesk.sources.errors import WatchdeskError
+from watchdesk.sources.edgar_parse import is_accession
+from watchdesk.sources.errors import ParsingError, WatchdeskError
 from watchdesk.sources.models import CompanyRef, Fetcher
+from watchdesk.sources.redact import printable, redact_url
 
 _PATCH_LOCK = threading.Lock()  # the swap is module-wide: one download at a time per process
 
@@ -50,7 +52,7 @@ def _routed(fetcher: Fetcher, *, agent: str, run_id: str | None, failed: list[st
         return body
 
     def list_filings(uri: str, _user_agent: str) -> Any:
-        return fetcher.get(uri, agent=agent, run_id=run_id, cache=False).json()
+        return _checked(fetcher.get(uri, agent=agent, run_id=run_id, cache=False).json(), uri=uri)
 
     names = ("download_filing", "get_list_of_available_filings")
     with _PATCH_LOCK:
@@ -62,6 +64,21 @@ def _routed(fetcher: Fetcher, *, agent: str, run_id: str | None, failed: list[st
         finally:
             for name, fn in saved.items():
                 setattr(_orchestrator, name, fn)
+
+
+def _checked(listing: Any, *, uri: str) -> Any:
+    """A submissions listing whose every accession number is one: the library makes each a folder of the path it
+    saves to (DIR/sec-edgar-filings/TICKER/FORM/ACCESSION/), so "../../../../x" in a listing (a replay pack is
+    anyone's) saved the filing outside DIR, anywhere the user may write."""
+    columns = listing.get("filings", {}).get("recent", {}) if isinstance(listing, dict) and "filings" in listing \
+        else listing  # fmt: skip
+    accessions = columns.get("accessionNumber") if isinstance(columns, dict) else None
+    if not isinstance(accessions, list):
+        return listing  # not a listing of this layout: the library says so as it reads it
+    if bad := next((a for a in accessions if not is_accession(a)), None):
+        raise ParsingError(f"{redact_url(uri)} lists {printable(repr(bad))[:80]} as an accession number (SEC writes "
+                           "them 0001045810-25-000023): nothing saved from it")  # fmt: skip
+    return listing
 
 
 def download(

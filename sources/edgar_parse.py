@@ -58,6 +58,11 @@ def parse_ticker_map(data: bytes) -> dict[str, CompanyRef]:
     return out
 
 
+def is_accession(value: object) -> bool:
+    """Whether `value` is an accession number as SEC writes it ("0001045810-25-000023"), and nothing more."""
+    return isinstance(value, str) and _ACCESSION.fullmatch(value) is not None
+
+
 def normalise_ticker(ticker: str) -> str:
     # SEC writes share classes with a dash (BRK-B); people often type BRK.B or BRK/B.
     return re.sub(r"[./ ]", "-", ticker.strip().upper())
