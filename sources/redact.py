@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import logging
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import unquote
 
@@ -196,6 +199,30 @@ def redact_json_text(text: str | None) -> str | None:
     return text if redacted == value else json.dumps(redacted, ensure_ascii=False, separators=(",", ":"))
 
 
+# URLs that are whole secrets while they are in use (a webhook's, on any host): (a form of one, how a log line says it),
+# once for each post in flight (two threads may post to one webhook)
+_WITHHELD: list[tuple[str, str]] = []
+_WITHHELD_LOCK = threading.Lock()
+
+
+@contextmanager
+def withheld(url: str, *forms: str) -> Iterator[None]:
+    """While a webhook is posted: `url`, and each other form of it (as httpx writes it), is said in a log line as its
+    scheme and host alone ("https://chat.example.com/REDACTED"). A webhook's path is its secret on any host
+    (Mattermost's /hooks/..., Discord's /api/webhooks/...), not on Slack's alone, and no parameter's name says so."""
+    head = _AUTHORITY.match(url)
+    shown = _USERINFO.sub(r"\g<1>", head.group(0) if head else "") + f"/{REDACTED}"
+    entries = [(form, shown) for form in dict.fromkeys((url, *forms)) if form]
+    with _WITHHELD_LOCK:
+        _WITHHELD.extend(entries)
+    try:
+        yield
+    finally:
+        with _WITHHELD_LOCK:
+            for entry in entries:
+                _WITHHELD.remove(entry)
+
+
 class _RedactedLog(logging.Filter):
     """A log record's message with the secrets of the URLs in it redacted."""
 
@@ -205,6 +232,10 @@ class _RedactedLog(logging.Filter):
         except (TypeError, ValueError):  # arguments that do not fit the message: left as they are
             return True
         if "://" in said:
+            with _WITHHELD_LOCK:
+                withheld = sorted(set(_WITHHELD), key=lambda entry: -len(entry[0]))  # one form may begin another
+            for url, shown in withheld:
+                said = said.replace(url, shown)
             record.msg, record.args = redact_text(said), ()
         return True
 

@@ -24,7 +24,7 @@ from watchdesk.agents.briefing.mail import Image
 from watchdesk.sources.addresses import ADDRESS
 from watchdesk.sources.errors import ConfigError, PolicyError, WatchdeskError
 from watchdesk.sources.public_net import LOOPBACK, PublicOnlyClient, checked, internal_kind, resolve
-from watchdesk.sources.redact import guard_http_logs
+from watchdesk.sources.redact import guard_http_logs, withheld
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer
@@ -334,8 +334,8 @@ def post_webhook(url: str, payload: dict[str, object]) -> int:
     guard_http_logs()  # the URL is the secret: httpx would log it whole at INFO
     try:
         # through the gateway's public-only connections: a host on allowed_domains whose DNS answers with an
-        # internal address (rebinding, a stale record) is refused, as a fetch is
-        with PublicOnlyClient(timeout=TIMEOUT) as client:
+        # internal address (rebinding, a stale record) is refused, as a fetch is; logged as its host alone, on any host
+        with withheld(url, str(httpx.URL(url))), PublicOnlyClient(timeout=TIMEOUT) as client:
             response = client.post(url, json=payload)
     except PolicyError as exc:
         raise DeliveryError(str(exc), transient=False, refused=True) from None
