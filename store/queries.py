@@ -18,26 +18,29 @@ EVENT_DATE = "coalesce(d.filed_at, CAST(d.first_stored_at AS DATE))"
 DOC_KIND = "CASE d.source WHEN 'news' THEN 'news' WHEN 'transcript' THEN 'call' ELSE 'filing' END"
 LATE_DAYS = 14  # a late document counts from the day after the briefed periods it missed, up to this many days late
 # A document counts in one period, by its PERIOD_DAY: its event date, or LATE_DAY when it is late. Late: it was first
-# stored on a later day than a briefing of a period holding its date was closed (first written on or after the
-# period's last day, migration 026), for a watchlist holding its ticker (a briefing whose tickers are not known holds
-# none, migration 027), so that briefing lacks it. The case it is for: a call held on the day a weekly run briefed
-# its week, after the run, is fetched by the next run; by its date alone it fell in no briefing. LATE_DAY is the day
-# after the latest period (ending on or after its date) briefed before it was stored, so that it is in the next
-# briefing written, not in one written without it, when that day is at most LATE_DAYS after its date; later than that
-# it is history and counts by its date. Before, a document counted by its date and, in the period it was first
-# stored in, as late too: with Monday runs a Thursday call fetched on Monday counted in ISO week W and in W+1.
+# stored after a briefing of a period holding its date was closed (first written on or after the period's last day,
+# migration 028: a moment, compared with first_stored_at), for a watchlist holding its ticker (a briefing whose tickers
+# are not known holds none, migration 027), so that briefing lacks it. The case it is for: a call held on the day a
+# weekly run briefed its week, after the run, is fetched by a later run; by its date alone it fell in no briefing.
+# What the run that closed the period stored before it wrote the briefing is in it (stored before the close, not
+# after). LATE_DAY is the day after the latest period (ending on or after its date) briefed before it was stored, so
+# that it is in the next briefing written, not in one written without it, when that day is at most LATE_DAYS after its
+# date; later than that it is history and counts by its date. Before, a document counted by its date and, in the
+# period it was first stored in, as late too: with Monday runs a Thursday call fetched on Monday counted in ISO week W
+# and in W+1. Until migration 028 the close was a day, and a document late only when first stored on a later day: one
+# stored later the same day as the close counted in the period already briefed without it, and in no later briefing.
 # The late documents first: a period holding a document's date and ending on one of the LATE_DAYS days from it on is
 # found by equality (a join on the range of days took 1.1 s of CPU on 18,000 documents and a thousand weekly
 # briefings, this 0.02 s); then, for those few alone, the latest period briefed before each was stored.
 LATE_DAYS_OF = f"""SELECT l.doc_id, max(b.period_end) + 1 AS day
     FROM (SELECT DISTINCT l.doc_id, l.ticker, l.filed_at, l.stored
-          FROM (SELECT ld.doc_id, ld.ticker, ld.filed_at, CAST(ld.first_stored_at AS DATE) AS stored,
+          FROM (SELECT ld.doc_id, ld.ticker, ld.filed_at, ld.first_stored_at AS stored,
                        ld.filed_at + CAST(k AS INTEGER) AS ends
-                FROM documents ld, range({LATE_DAYS}) r(k) WHERE ld.filed_at < CAST(ld.first_stored_at AS DATE)) l
+                FROM documents ld, range({LATE_DAYS}) r(k) WHERE ld.filed_at <= CAST(ld.first_stored_at AS DATE)) l
           JOIN briefings b ON b.period_end = l.ends
-          WHERE b.period_start <= l.filed_at AND b.closed_on < l.stored AND list_contains(b.tickers, l.ticker)) l
-    JOIN (SELECT unnest(tickers) AS ticker, period_end, closed_on FROM briefings) b
-      ON b.ticker = l.ticker AND b.period_end >= l.filed_at AND b.closed_on < l.stored
+          WHERE b.period_start <= l.filed_at AND b.closed_at < l.stored AND list_contains(b.tickers, l.ticker)) l
+    JOIN (SELECT unnest(tickers) AS ticker, period_end, closed_at FROM briefings) b
+      ON b.ticker = l.ticker AND b.period_end >= l.filed_at AND b.closed_at < l.stored
     GROUP BY l.doc_id, l.filed_at
     HAVING max(b.period_end) < l.filed_at + {LATE_DAYS}"""
 LATE_DAY = f"(SELECT late.day FROM ({LATE_DAYS_OF}) late WHERE late.doc_id = d.doc_id)"

@@ -155,10 +155,11 @@ def mark_interrupted(con: duckdb.DuckDBPyConnection, *, keep: Sequence[str] = ()
 
 def save_briefing(con: duckdb.DuckDBPyConnection, row: Mapping[str, Any], *, as_of: date | None = None) -> None:
     """Write a briefing's row (its `tickers` upper case). Written on or after its period's last day (the UTC day, or
-    the `--as-of` day of the run writing it), it closes the period: the first such write's UTC day is kept as closed_on
-    (migration 026; a document of the period first stored on a later day is late, store/queries.LATE_DAY)."""
-    today = datetime.now(UTC).date()
+    the `--as-of` day of the run writing it), it closes the period: the first such write's time is kept as closed_at
+    (migration 028; a document of the period first stored after it is late, store/queries.LATE_DAY; one the run
+    stored before writing it is in it)."""
+    now = datetime.now(UTC)
     upsert(con, "briefings", [dict(row)], key=["briefing_id"])
-    if row["period_end"] <= max(today, as_of or date.min):
-        con.execute("UPDATE briefings SET closed_on = coalesce(closed_on, ?) WHERE briefing_id = ?",
-                    [today, row["briefing_id"]])  # fmt: skip
+    if row["period_end"] <= max(now.date(), as_of or date.min):
+        con.execute("UPDATE briefings SET closed_at = coalesce(closed_at, ?) WHERE briefing_id = ?",
+                    [now, row["briefing_id"]])  # fmt: skip

@@ -140,8 +140,9 @@ def doc_label(
 
 
 def late(filed_at: date | None, first_stored: date | None, period_start: date) -> date | None:
-    """The day a document dated before `period_start` was first stored, when that was in the period."""
-    if filed_at and first_stored and filed_at < period_start <= first_stored:
+    """The day a document of the period dated before `period_start` was first stored: it counts there only late
+    (store/queries.PERIOD_DAY), first stored after its own period was briefed, which may be on its own date."""
+    if filed_at and first_stored and filed_at < period_start and filed_at <= first_stored:
         return first_stored
     return None
 

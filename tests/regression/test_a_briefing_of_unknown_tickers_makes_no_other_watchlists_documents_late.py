@@ -30,8 +30,8 @@ def _stored(store: Store, ticker: str) -> str:
 def _briefed_by_a_gone_run(con: duckdb.DuckDBPyConnection) -> None:
     """semis' briefing of WEEK, closed on its Sunday, as migration 026 left it when its run's row was gone."""
     con.execute("INSERT INTO briefings (briefing_id, run_id, watchlist, period_start, period_end, content_md, "
-                "n_findings, n_gaps, created_at, tickers, closed_on) VALUES ('b', 'gone', 'semis', ?, ?, '', 0, 0, "
-                "TIMESTAMP '2026-03-15 07:00', NULL, DATE '2026-03-15')", list(WEEK))  # fmt: skip
+                "n_findings, n_gaps, created_at, tickers, closed_at) VALUES ('b', 'gone', 'semis', ?, ?, '', 0, 0, "
+                "TIMESTAMP '2026-03-15 07:00', NULL, TIMESTAMP '2026-03-15 07:00')", list(WEEK))  # fmt: skip
 
 
 def _weeks(store: Store, ticker: str) -> list[int]:

@@ -22,15 +22,15 @@ SUNDAYS = {"2026-W29": "2026-07-19", "2026-W30": "2026-07-26", "2026-W31": "2026
 
 
 def _briefed_then_fetched(demo_store: Callable[[Path], Path], folder: Path, *, weeks: list[str], fetched: str) -> Path:
-    """The demo's store where each of `weeks` was briefed (closed) on its Sunday, and TSMC's call of 2026-07-16 was
-    first stored on `fetched`."""
+    """The demo's store where each of `weeks` was briefed (closed) on its Sunday at 18:00 UTC, and TSMC's call of
+    2026-07-16 was first stored at `fetched`."""
     db = demo_store(folder)
     for week in weeks:
         brief_md(db, folder / week, "--week", week)
     with duckdb.connect(str(db)) as con:
         for week in weeks:
-            con.execute("UPDATE briefings SET closed_on = CAST(? AS DATE) WHERE period_end = CAST(? AS DATE)",
-                        [SUNDAYS[week], SUNDAYS[week]])  # fmt: skip
+            con.execute("UPDATE briefings SET closed_at = CAST(? AS TIMESTAMP) WHERE period_end = CAST(? AS DATE)",
+                        [f"{SUNDAYS[week]} 18:00", SUNDAYS[week]])  # fmt: skip
         (moved,) = con.execute("UPDATE documents SET first_stored_at = CAST(? AS TIMESTAMP) WHERE ticker = 'TSM' AND "
                                "source = 'transcript' AND filed_at = DATE '2026-07-16'", [fetched]).fetchone() or (0,)
     assert moved == 1
@@ -58,6 +58,7 @@ def test_a_call_fetched_later_than_the_late_days_counts_by_its_date(demo_store: 
 @pytest.mark.parametrize("fetched", ["2026-07-22 07:00", "2026-07-26 07:00"])
 def test_a_call_fetched_before_the_next_week_was_briefed_is_in_it(demo_store: Callable[[Path], Path], tmp_path: Path,
                                                                   fetched: str) -> None:  # fmt: skip
-    """W30 briefed on its Sunday, the call fetched before (on its Wednesday) or that Sunday: in W30, as before."""
+    """W30 briefed on its Sunday, the call fetched before (on its Wednesday, or that Sunday before the briefing was
+    written): in W30, as before."""
     db = _briefed_then_fetched(demo_store, tmp_path, weeks=["2026-W29", "2026-W30"], fetched=fetched)
     assert [_calls(db, w) for w in ("2026-W29", "2026-W30", "2026-W31")] == [0, 52, 0]

@@ -30,7 +30,7 @@ def test_a_custom_period_closed_before_the_fetch_sends_the_call_to_the_day_after
     db = demo_store(tmp_path)
     brief_md(db, tmp_path / "custom", "--since", "2026-07-06", "--until", "2026-07-17")
     with duckdb.connect(str(db)) as con:
-        (closed,) = con.execute("UPDATE briefings SET closed_on = DATE '2026-07-17' WHERE period_start = "
+        (closed,) = con.execute("UPDATE briefings SET closed_at = TIMESTAMP '2026-07-17 06:00' WHERE period_start = "
                                 "DATE '2026-07-06' AND period_end = DATE '2026-07-17'").fetchone() or (0,)  # fmt: skip
         (moved,) = con.execute("UPDATE documents SET first_stored_at = TIMESTAMP '2026-07-20 07:00' WHERE ticker = "
                                "'TSM' AND source = 'transcript' AND filed_at = DATE '2026-07-16'"

@@ -2,13 +2,13 @@
 first stored during it counted in it as late, and in its own week by its date too. With Monday runs, TSMC's call of
 2026-07-16 (Thursday of 2026-W29) fetched on Monday 2026-07-20 was listed, its 52 findings, by `findings --week
 2026-W29` and by `--week 2026-W30`, and sums over weeks counted it twice. Now a document is late only when a briefing
-of its date was closed (written on or after its period's last day) on a day before it was first stored: it then counts
-from the day after that period, and not by its date; otherwise by its date alone (store/queries.py: PERIOD_DAY)."""
+of its date was closed (written on or after its period's last day) before it was first stored: it then counts from
+the day after that period, and not by its date; otherwise by its date alone (store/queries.py: PERIOD_DAY)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -25,12 +25,12 @@ LATE = "(late: first stored 2026-07-20)"
 
 
 def _fetched_on_monday(db: Path, *, w29_closed: str) -> None:
-    """The call first stored on the Monday after its week, and 2026-W29's briefing closed on `w29_closed`."""
+    """The call first stored on the Monday after its week, and 2026-W29's briefing closed at `w29_closed` (UTC)."""
     with duckdb.connect(str(db)) as con:
         (moved,) = con.execute("UPDATE documents SET first_stored_at = CAST(? AS TIMESTAMP) WHERE ticker = 'TSM' AND "
                                "source = 'transcript' AND filed_at = DATE '2026-07-16'", [FETCHED]).fetchone() or (0,)
         assert moved == 1, CALL
-        (closed,) = con.execute("UPDATE briefings SET closed_on = CAST(? AS DATE) WHERE period_start = "
+        (closed,) = con.execute("UPDATE briefings SET closed_at = CAST(? AS TIMESTAMP) WHERE period_start = "
                                 "DATE '2026-07-13' AND period_end = DATE '2026-07-19'", [w29_closed]).fetchone() or (0,)
         assert closed == 1
 
@@ -46,7 +46,7 @@ def briefed_before(demo_store: Callable[[Path], Path], tmp_path: Path) -> Path:
     """The demo's store where 2026-W29 was briefed on its Sunday, the day before the Monday run fetched the call."""
     db = demo_store(tmp_path)
     brief_md(db, tmp_path / "w29", "--week", "2026-W29")
-    _fetched_on_monday(db, w29_closed="2026-07-19")
+    _fetched_on_monday(db, w29_closed="2026-07-19 06:00")
     return db
 
 
@@ -62,7 +62,7 @@ def test_a_call_fetched_after_its_weeks_briefing_counts_in_the_next_week_only(br
     assert (_calls(briefed_before, "2026-W29"), _calls(briefed_before, "2026-W30")) == (0, 52)
 
 
-@pytest.mark.parametrize("closed", ["2026-07-20", "2026-07-21"])
+@pytest.mark.parametrize("closed", ["2026-07-20 09:00", "2026-07-21 06:00"])
 def test_a_call_fetched_before_its_weeks_briefing_counts_in_its_own_week_only(
     demo_store: Callable[[Path], Path], tmp_path: Path, closed: str
 ) -> None:
@@ -103,13 +103,14 @@ def test_weeks_counts_add_up_to_the_count_of_their_span(briefed_before: Path) ->
 
 
 def test_briefings_of_before_are_read_by_their_runs_tickers_and_last_day_written(tmp_path: Path) -> None:
-    """Migration 026 on a store written before it: a briefing's tickers are its run's; one last written on or after
-    its period's end closed it that day (the first such write was not recorded), one written before did not."""
+    """Migrations 026 and 028 on a store written before them: a briefing's tickers are its run's; one last written on
+    or after its period's end closed it that day (the first such write was not recorded), at the time it was written
+    (028: the first close was at or before it), one written before did not."""
     db = tmp_path / "old.duckdb"
     Store.open(str(db)).close()
     with duckdb.connect(str(db)) as con:  # as a watchdesk before migration 026 left it
-        con.execute("ALTER TABLE briefings DROP COLUMN closed_on; ALTER TABLE briefings DROP COLUMN tickers; "
-                    "DELETE FROM schema_migrations WHERE version = 26")  # fmt: skip
+        con.execute("ALTER TABLE briefings DROP COLUMN closed_at; ALTER TABLE briefings DROP COLUMN tickers; "
+                    "DELETE FROM schema_migrations WHERE version IN (26, 28)")  # fmt: skip
         con.execute("INSERT INTO runs (run_id, watchlist, watchlist_hash, watchlist_json, mode, status, started_at) "
                     """VALUES ('r1', 'w', 'h', '{"name": "w", "tickers": [{"symbol": "NVDA"}, {"symbol": "TSM"}]}', """
                     "'live', 'done', TIMESTAMP '2026-07-20 06:00')")  # fmt: skip
@@ -119,6 +120,6 @@ def test_briefings_of_before_are_read_by_their_runs_tickers_and_last_day_written
                         "n_gaps, created_at) VALUES (?, ?, DATE '2026-07-13', DATE '2026-07-19', '', 0, 0, "
                         "CAST(? AS TIMESTAMP))", [briefing, run, written])  # fmt: skip
     with Store.open(str(db)) as store:
-        rows = store.query("SELECT briefing_id, tickers, closed_on FROM briefings ORDER BY 1")
-    assert rows == [("b1", ["NVDA", "TSM"], date(2026, 7, 20)), ("b2", ["NVDA", "TSM"], None),
-                    ("b3", None, date(2026, 7, 21))]  # fmt: skip
+        rows = store.query("SELECT briefing_id, tickers, closed_at FROM briefings ORDER BY 1")
+    assert rows == [("b1", ["NVDA", "TSM"], datetime(2026, 7, 20, 6, 5)), ("b2", ["NVDA", "TSM"], None),
+                    ("b3", None, datetime(2026, 7, 21, 6, 5))]  # fmt: skip

@@ -35,8 +35,8 @@ def late_store(demo_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> P
             assert changed == 1
         for start, end in (("2025-08-25", "2025-08-31"), ("2025-02-24", "2025-03-02")):  # closed on their Sundays
             con.execute("INSERT INTO briefings (briefing_id, run_id, watchlist, period_start, period_end, "
-                        "content_md, n_findings, n_gaps, created_at, tickers, closed_on) SELECT ?, run_id, "
-                        "watchlist, ?, ?, '', 0, 0, CAST(? AS TIMESTAMP), ['NVDA'], CAST(? AS DATE) FROM runs",
+                        "content_md, n_findings, n_gaps, created_at, tickers, closed_at) SELECT ?, run_id, "
+                        "watchlist, ?, ?, '', 0, 0, CAST(? AS TIMESTAMP), ['NVDA'], CAST(? AS TIMESTAMP) FROM runs",
                         [start, start, end, end, end])  # fmt: skip
     return db
 

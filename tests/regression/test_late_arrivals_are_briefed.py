@@ -3,8 +3,9 @@ fell in neither briefing: its date was in the week already briefed, and the next
 Found by a review (session 23): a call held the Wednesday of a run, stored a week later with 12 findings, showed
 in no briefing. A briefing now also holds what was first stored during its period though dated up to
 LATE_DAYS before it, and says so beside the document. Since session 40 such a document is late only where a briefing of
-its own week was closed (written on or after the week's last day) on a day before it was first stored, and then it
-counts in the later period alone, no longer in its own week too (store/queries.py: PERIOD_DAY)."""
+its own week was closed (written on or after the week's last day) before it was first stored, and then it counts in
+the later period alone, no longer in its own week too (store/queries.py: PERIOD_DAY). Until session 44 "before" meant
+on an earlier day (test_a_call_stored_after_the_weeks_briefing_the_same_day_is_briefed_next.py)."""
 
 from __future__ import annotations
 
@@ -25,11 +26,11 @@ WEEK = Period(date(2026, 3, 9), date(2026, 3, 15))
 LAST_WEEK = Period(date(2026, 3, 2), date(2026, 3, 8))
 
 
-def _briefed(store: Store, period: Period, *, closed_on: date) -> None:
-    """The weekly run's briefing of `period` for NVDA, written (closing it) on `closed_on`."""
+def _briefed(store: Store, period: Period, *, closed_on: date, at: time = time(6)) -> None:
+    """The weekly run's briefing of `period` for NVDA, written (closing it) on `closed_on` at `at` UTC."""
     row = {"briefing_id": f"w {period.start}", "run_id": "-", "watchlist": "w", "period_start": period.start,
            "period_end": period.end, "content_md": "", "n_findings": 0, "n_gaps": 0, "tickers": ["NVDA"],
-           "created_at": datetime.combine(closed_on, time(6), tzinfo=UTC)}  # fmt: skip
+           "created_at": datetime.combine(closed_on, at, tzinfo=UTC)}  # fmt: skip
     with patch("watchdesk.store.writes.datetime", _clock(row["created_at"])):
         store.transaction(lambda con: save_briefing(con, row))
 
@@ -138,16 +139,19 @@ def test_a_weekly_runs_late_call_is_briefed_once() -> None:
 
 def test_a_briefing_written_before_its_week_ended_makes_nothing_late() -> None:
     """`brief --week` on the Wednesday of the week: what the runs store later that week counts in it by its date; the
-    briefing closes the week when it is written on or after the Sunday, and the first such day stays."""
+    briefing closes the week when it is written on or after the Sunday, and the first such write's time stays: what
+    is first stored after it, that Sunday too, is late."""
     with Store.open(":memory:") as store:
         _briefed(store, WEEK, closed_on=date(2026, 3, 11))  # a Wednesday: the week is not over
         said = _stored(store, "tuesday", date(2026, 3, 10), datetime(2026, 3, 12, 7, tzinfo=UTC))
         assert _ids(store, WEEK.start, WEEK.end) == {said.doc_id}
         for day in (date(2026, 3, 15), date(2026, 3, 20)):  # written again on the Sunday, then later
             _briefed(store, WEEK, closed_on=day)
-        (closed,) = store.query("SELECT closed_on FROM briefings")[0]
+        (closed,) = store.query("SELECT closed_at FROM briefings")[0]
         friday = _stored(store, "friday", date(2026, 3, 13), datetime(2026, 3, 16, 7, tzinfo=UTC))
         saturday = _stored(store, "saturday", date(2026, 3, 14), datetime(2026, 3, 15, 20, tzinfo=UTC))  # that Sunday
         weeks = [_ids(store, WEEK.start, WEEK.end), _ids(store, date(2026, 3, 16), date(2026, 3, 22))]
-    assert closed == date(2026, 3, 15)
-    assert weeks == [{said.doc_id, saturday.doc_id}, {friday.doc_id}]
+    assert closed == datetime(2026, 3, 15, 6)
+    # stored at 20:00 on the Sunday the week was closed at 06:00: not in that briefing, so in the next (it was in WEEK
+    # until session 44, briefed without it, and in no briefing at all)
+    assert weeks == [{said.doc_id}, {friday.doc_id, saturday.doc_id}]
