@@ -32,8 +32,10 @@ def internal_kind(address: str) -> str | None:
     ip = ipaddress.ip_address(address.partition("%")[0])  # an IPv6 link-local address may carry "%eth0"
     if isinstance(ip, ipaddress.IPv6Address) and (inner := ip.ipv4_mapped or ip.sixtofour) is not None:
         ip = inner  # ::ffff:127.0.0.1 reaches 127.0.0.1; 6to4's 2002:7f00:1::1 wraps it too (a review, session 27)
-    for kind in ("loopback", "link_local", "private", "multicast", "unspecified", "reserved"):
-        if getattr(ip, f"is_{kind}"):
+    # IPv6's site-local fec0::/10: deprecated, still routed inside networks that kept it, and neither private nor
+    # reserved to ipaddress (IPv4 has no such kind)
+    for kind in ("loopback", "link_local", "site_local", "private", "multicast", "unspecified", "reserved"):
+        if getattr(ip, f"is_{kind}", False):
             return kind.replace("_", "-")
     return None if ip.is_global else "non-public"  # 100.64.0.0/10, a carrier's shared space
 
