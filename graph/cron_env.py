@@ -219,6 +219,6 @@ def write_env(path: Path, names: list[str], *, here: Mapping[str, str]) -> None:
     before = path.read_text(encoding="utf-8") if path.is_file() else ""
     added = "".join(f"export {name}={shlex.quote(here[name])}\n" for name in names)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # before a secret goes in: a file written by hand is often readable by all (an editor's 0644)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(before + ("" if not before or before.endswith("\n") else "\n") + added)
-    path.chmod(0o600)
