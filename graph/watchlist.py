@@ -6,6 +6,7 @@ import hashlib
 import re
 import tomllib
 from datetime import date
+from datetime import time as dtime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from watchdesk.graph.forms import canonical_form
 from watchdesk.graph.tickers import ticker_symbol
+from watchdesk.graph.toml_values import toml_said
 from watchdesk.sources.addresses import ADDRESS, DOMAIN
 from watchdesk.sources.errors import ConfigError, did_you_mean
 from watchdesk.store.topic_names import topic_given
@@ -185,6 +187,8 @@ class Schedule(_Strict):
     @field_validator("time", mode="before")
     @classmethod
     def _one_digit_hour(cls, value: object) -> object:
+        if isinstance(value, dtime) and not (value.second or value.microsecond or value.tzinfo):
+            return f"{value:%H:%M}"  # TOML's own time of day, `time = 07:00:00`
         return f"0{value.strip()}" if isinstance(value, str) and re.fullmatch(r"\s*\d:\d\d\s*", value) else value
 
 
@@ -309,7 +313,7 @@ def parse_watchlist(text: str, *, origin: str = "<watchlist>") -> Watchlist:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{origin}: TOML syntax error: {_toml_said(str(exc), text)}") from None
+        raise ConfigError(f"{origin}: TOML syntax error: {toml_said(str(exc), text)}") from None
     if not data:  # an empty file, or comments alone: said so, not as a missing field
         raise ConfigError(f"{origin}: the watchlist is empty (no tickers, no settings); `watchdesk init` writes one to "
                           "start from, each setting explained")
@@ -317,26 +321,6 @@ def parse_watchlist(text: str, *, origin: str = "<watchlist>") -> Watchlist:
         return Watchlist.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(f"{origin}: invalid watchlist:\n{_describe(exc, text)}") from None
-
-
-# tomllib's words for a key or a table given twice, which say neither which nor what to do
-_SET_TWICE = re.compile(r"^Cannot overwrite a value \(at line (?P<line>\d+)")
-_DECLARED_TWICE = re.compile(r"^Cannot declare \((?P<names>.*?),?\) twice \(at line (?P<line>\d+)")
-
-
-def _toml_said(said: str, text: str) -> str:
-    """tomllib's message, or for a key or table given twice, which one, where, and what to do."""
-    if (twice := _SET_TWICE.match(said)) is not None:
-        lines = text.splitlines()
-        number = int(twice["line"])
-        key = lines[number - 1].split("=", 1)[0].strip() if number <= len(lines) else ""
-        if key:
-            return f"`{key}` is set twice (the second time on line {number}): keep one"
-    if (twice := _DECLARED_TWICE.match(said)) is not None:
-        name = ".".join(part.strip().strip("'\"") for part in twice["names"].split(","))
-        return (f"[{name}] is declared twice (the second time on line {twice['line']}): put its keys under one "
-                f"[{name}] (a list of them is written [[{name}]], one per entry)")
-    return said
 
 
 def _line(text: str, loc: tuple[Any, ...], given: object) -> str:
@@ -366,12 +350,15 @@ def _describe(exc: ValidationError, text: str) -> str:
         where = ".".join(str(part) for part in err["loc"]) or "(top level)"
         # an unknown key is named, never its value: a secret put under a misspelt key ("webhook = <the URL>") is
         # no URL the redaction can always recognise
-        given = "" if err["type"] in {"missing", "extra_forbidden"} else f" (got {err.get('input')!r})"
+        shown = str(got) if isinstance(got := err.get("input"), date | dtime) else repr(got)  # 07:30:15, as written
+        given = "" if err["type"] in {"missing", "extra_forbidden"} else f" (got {shown})"
         msg = err["msg"]
         if err["type"] == "extra_forbidden" and (close := _close_field(loc)):
             msg += did_you_mean([close])  # "cadense" is "cadence"
         elif err["type"] == "string_pattern_mismatch" and loc[-1:] == ("time",):
             msg = "must be a 24-hour time HH:MM, e.g. 07:00 or 18:30"
+        elif err["type"] == "string_type" and loc == ("schedule", "time"):  # `time = 7`, `time = 07:30:15`
+            msg = 'must be a 24-hour time HH:MM in quotes, e.g. time = "07:00"'
         elif err["type"] == "literal_error" and loc == ("schedule", "day"):
             msg = f"must be a day of the week, in any case: {_DAYS_SAID}"
         elif err["type"] == "tuple_type" and isinstance(err.get("input"), dict):  # [tickers] where [[tickers]] goes
