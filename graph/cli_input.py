@@ -154,6 +154,8 @@ def replay_option(fn: Callable[..., Any]) -> Callable[..., Any]:
     )(fn)
 
 
+# a web address pasted where a file goes ("https://www.sec.gov/Archives/..."), its "//" made "/" by Path
+_WEB_ADDRESS = re.compile(r"^(https?|ftp):/+", re.IGNORECASE)
 STDIN_CAP = 256 << 20  # bytes read from stdin at most: a 10-K's full submission with its exhibits is tens of MB
 
 
@@ -187,6 +189,13 @@ def read_input(path: str | Path, *, expected: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except FileNotFoundError as exc:
+        if web := _WEB_ADDRESS.match(str(path)):  # a Path of "https://..." holds "https:/...": said as typed
+            from watchdesk.sources.redact import redact_text
+
+            url = redact_text(f"{web[1]}://{str(path)[web.end():]}")  # a ?token= in it is never echoed
+            raise ConfigError(f"{url} is a web address: this command reads a file on "
+                              f"disk; save the page first (in a browser: Save Page As), then give its path: "
+                              f"{expected}") from exc  # fmt: skip
         raise ConfigError(f"{path}: no such file; give {expected}") from exc
     except IsADirectoryError as exc:
         raise ConfigError(f"{path} is a folder; give one file: {expected}") from exc
