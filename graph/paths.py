@@ -82,7 +82,23 @@ def no_store_to_read(path: Path, *, given: object) -> str | None:
         return None
     if given is None and os.environ.get("WATCHDESK_DB"):
         return f"{why} (named by WATCHDESK_DB): set WATCHDESK_DB to the file a run wrote, or pass --db"
-    return f"{why}: pass --db with the file a run wrote"
+    return f"{why}: pass --db with the file a run wrote{_stores_beside(path)}"
+
+
+def _stores_beside(path: Path) -> str:
+    """"; in that folder: watchdesk.duckdb" where the folder of a missing `path` holds DuckDB files (at most three):
+    the README's examples name `--db demo.duckdb` (`watchdesk demo --db demo.duckdb` writes it), where `make demo`
+    wrote watchdesk.duckdb."""
+    if path.exists():
+        return ""
+    try:
+        found = sorted(p.name for p in path.parent.glob("*.duckdb") if p.is_file())
+    except OSError:
+        return ""
+    if not found:
+        return ""
+    folder = "this folder" if path.parent == Path() else str(path.parent)
+    return f"; in {folder}: {', '.join(found[:3])}" + (f" and {len(found) - 3} more" if len(found) > 3 else "")
 
 
 def another_db(named_by: str) -> str:
