@@ -261,10 +261,15 @@ def _topic_heading(topic: str, items: Sequence[FindingItem]) -> str:
     )
 
 
-def finding_line(f: FindingItem, ctx: RenderContext, *, echoes: Sequence[str] = ()) -> str:
-    # asked, not said by the company: an analyst's or operator's line, or a question its side passes on
+def who_said(f: FindingItem) -> str | None:
+    """The speaker as a quote names them, marked where the words are asked, not said by the company ("Charlie Chan,
+    analyst", "Jeff Su, passing on a question"): beside the quote and in the Sources table alike."""
     said = said_as(section=f.section, speaker_kind=f.speaker_kind, sentence=f.sentence, relayed=f.relayed)
-    speaker = speaker_said(speaker_name(f.speaker) if f.speaker else None, said)
+    return speaker_said(speaker_name(f.speaker) if f.speaker else None, said)
+
+
+def finding_line(f: FindingItem, ctx: RenderContext, *, echoes: Sequence[str] = ()) -> str:
+    speaker = who_said(f)  # asked, not said by the company: an analyst's or operator's line, or one passed on
     came = late(f.filed_at, f.first_stored, ctx.data.period_start)
     label = doc_label(f.form, f.filed_at, dated_by_storage=f.dated_by_storage, late=came)
     where = [x for x in (label, f.section, speaker) if x]
@@ -324,7 +329,7 @@ def sources_part(ctx: RenderContext) -> Section:
         lines += [
             f"| [{cites[f.finding_id]}] | [{refs[f.doc_id]}] | {escape_markdown(f.ticker)} "
             f"| {escape_markdown(f.section or '—')} "
-            f"| {escape_markdown(speaker_name(f.speaker) if f.speaker else '—')} |"
+            f"| {escape_markdown(who_said(f) or '—')} |"
             for f in ctx.shown
         ]
     uncited = [d for d in data.documents if d.doc_id not in refs]
