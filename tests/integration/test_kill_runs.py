@@ -46,12 +46,15 @@ def test_random_kills_leave_the_same_data_and_audit(
     # One in each third of the run's work, in CPU seconds. The runs were processes started afresh and killed at 0.3 to
     # 1.0 of the baseline's wall time, the 0.3 skipping their start-up (imports, a third of the run); a forked run has
     # none. Drawn uniform over the whole run, two of the three fell at the same moment (0.685 and 0.684 of it).
+    # A kill after the run was marked done (at ~0.93-0.97 of its work) checks nothing: each is tried again earlier.
     moments = [(third + rng.uniform(0.0, 1.0)) / 3 * used for third in range(3)]
-    trials = [kh.trial(tmp_path / f"t{i}", forks=forks, kill_after_cpu_s=cpu, expected=snap)
+    trials = [kh.mid_run_trial(tmp_path / f"t{i}", forks=forks, kill_after_cpu_s=cpu, expected=snap)
               for i, cpu in enumerate(moments)]  # fmt: skip
     for t in trials:
-        print(f"killed after {t.killed_at_cpu_s:.1f}s of CPU (run {t.run_row}), next start: {t.restart}: "
-              f"identical={t.identical} audit_ok={t.audit_ok} {t.detail}")
+        print(f"killed after {t.killed_at_cpu_s:.1f}s of CPU ({t.killed_at_cpu_s / used:.2f} of the baseline's "
+              f"{used:.1f}s; try {t.tries}; run {t.run_row}), next start: {t.restart}: identical={t.identical} "
+              f"audit_ok={t.audit_ok} {t.detail}")
+    assert all(t.run_row != "done" for t in trials), "a kill fell after its run was marked done, at each try"
     assert all(t.identical and t.audit_ok for t in trials), [t.detail for t in trials]
 
 
