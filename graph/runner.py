@@ -36,6 +36,7 @@ from watchdesk.graph.resume import (
     recorded_settings,
     stopped_watchlist,
 )
+from watchdesk.graph.run_counts import stored_by
 from watchdesk.graph.run_gateway import gateway_for, needs_sec
 from watchdesk.graph.run_judge import llm_judge
 from watchdesk.graph.select import select_steps
@@ -46,7 +47,6 @@ from watchdesk.graph.watchlist import Watchlist
 from watchdesk.graph.watchlist_names import refuse_a_second_file_of_name
 from watchdesk.graph.watchlist_paths import anchored
 from watchdesk.sources.errors import ConfigError, DiskFullError, PolicyError, StoreDamagedError, disk_full, no_room
-from watchdesk.store.queries import SAID_AGAIN
 from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
 
@@ -364,6 +364,7 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any], *,
     gaps = [g for r in result.get("results", []) for g in r["gaps"]]
     fetching = [r for r in result.get("results", []) if r["step_id"].split(":")[0] in FETCH_AGENTS]
     answered = {r["step_id"] for r in fetching if r["status"] == "done"}  # a step retried after a replan
+    this_run, counted_once = stored_by(deps.store, run.run_id)
     return RunOutcome(
         nothing_fetched=bool(fetching) and all(r["status"] != "done" for r in fetching),
         failed_steps=sorted({r["step_id"] for r in fetching if r["status"] != "done"} - answered),
@@ -374,42 +375,12 @@ def _outcome(deps: Deps, run: RunRecord, result: dict[str, Any], *,
         plan_text=describe(result.get("plan", [])),
         counts=run.counts,
         gaps=gaps,
-        this_run=_this_run(deps, run.run_id),
-        findings_counted=_counted_once(deps, run.run_id),
+        this_run=this_run,
+        findings_counted=counted_once,
         failures=run_failures(deps.store, run.run_id) if failures is None else failures,
         undelivered=undelivered(deps.store, run.run_id, db_path=deps.settings.db_path) if run.status == "done"
         else None,
     )
-
-
-def _this_run(deps: Deps, run_id: str) -> dict[str, int]:
-    """How many documents, findings and gaps this run stored (run.counts are the whole database's): rows carrying its
-    id, stored since it started (a resumed run since its first start; the demo reuses its id, and a second demo
-    counted the first one's rows as its own), and the earlier filings it stored only to compare a new one with: they
-    carry no run id (so no briefing quotes last year's 10-K as new), but their findings are this run's, and the
-    summary must add up. A document by when it was fetched: an undated one an --as-of run stores counts as first
-    stored on the run's as-of day, before the run started."""
-    stored_at = {"documents": "fetched_at", "findings": "created_at", "gaps": "created_at"}
-    counts = {
-        table: deps.store.query(f"SELECT count(*) FROM {table} WHERE run_id = ? AND {at} >= "
-                                "(SELECT min(started_at) FROM runs WHERE run_id = ?)", [run_id] * 2)[0][0]
-        for table, at in stored_at.items()
-    }
-    references = deps.store.query(
-        "SELECT count(DISTINCT d.doc_id) FROM documents d JOIN filing_comparisons c ON c.old_doc_id = d.doc_id"
-        " WHERE c.run_id = ? AND d.run_id IS NULL"
-        "   AND d.first_stored_at >= (SELECT min(started_at) FROM runs WHERE run_id = ?)",
-        [run_id, run_id],
-    )[0][0]
-    return counts | ({"earlier filings stored for comparison": references} if references else {})
-
-
-def _counted_once(deps: Deps, run_id: str) -> int:
-    """This run's findings (as _this_run counts them) with a sentence said again within a document counted once, where
-    it is first said: what a briefing, Slack and `watchdesk findings` count."""
-    sql = f"""SELECT count(*) FROM (SELECT f.* FROM findings f WHERE f.run_id = ? AND f.created_at >=
-                  (SELECT min(started_at) FROM runs WHERE run_id = ?) QUALIFY NOT {SAID_AGAIN})"""
-    return int(deps.store.query(sql, [run_id, run_id])[0][0])
 
 
 def resume_run(
