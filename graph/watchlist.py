@@ -364,6 +364,8 @@ def _describe(exc: ValidationError, text: str) -> str:
         elif err["type"] == "tuple_type" and isinstance(err.get("input"), dict):  # [tickers] where [[tickers]] goes
             table = ".".join(str(part) for part in loc if not isinstance(part, int))
             msg, given = f"a list of tables: write each entry under [[{table}]] (two brackets), not [{table}]", ""
+        elif err["type"] == "tuple_type" and isinstance(said := err.get("input"), str) and isinstance(loc[-1], str):
+            msg, given = f'a list, in brackets even for one: {loc[-1]} = ["{said}"]', ""  # `watch = "inventory"`
         lines.append(f"  - field `{where}`{_line(text, loc, err.get('input'))}: {msg}{given}")
     return "\n".join(lines)
 
