@@ -37,9 +37,11 @@ from watchdesk.sources.errors import (
 from watchdesk.sources.redact import redact_text
 
 if TYPE_CHECKING:
-    from watchdesk.graph.runner import RunOutcome
+    from watchdesk.agents.briefing.delivery_types import Outcome
+    from watchdesk.graph.runner import OnWait, RunOutcome
     from watchdesk.graph.state import Step
     from watchdesk.graph.watchlist import Watchlist
+    from watchdesk.store.store import Store
 
 
 def progress(enabled: bool = True) -> Callable[[str], None]:
@@ -253,6 +255,8 @@ def run(
     from watchdesk.graph.cli_ask import ask
 
     approver = (lambda _req: "approve") if yes else (ask if _at_terminal() and not scheduled else None)
+    told: list[Outcome] = []  # whom the notice of a run left waiting reached, or not
+    on_wait = _left_waiting(wl, settings, told) if approver is None else None
 
     if approver is ask:  # the prompt waits with the database closed, so notebooks and `runs` can read it
         outcome = _run_then_ask(wl, settings)
@@ -260,24 +264,19 @@ def run(
         from watchdesk.graph.notices import started_or_noticed  # one that cannot start says so beside the briefings
 
         outcome = started_or_noticed(lambda: _when_free(lambda: runner.start_run(wl, settings, approver=approver,
-                                                                                 report=progress()),
+                                                                                 report=progress(), on_wait=on_wait),
                                                         budget=settings.lock_wait_s),
                                      watchlist=wl, settings=settings, report=progress())  # fmt: skip
     else:
-        outcome = runner.start_run(wl, settings, approver=approver, report=progress())
+        outcome = runner.start_run(wl, settings, approver=approver, report=progress(), on_wait=on_wait)
     from watchdesk.graph.cli_outcome import exit_on_failure, print_outcome
 
-    print_outcome(outcome, settings, plan_shown=approver is ask)  # the prompt showed it
+    if not (on_wait and outcome.status == "awaiting_approval"):  # a run left waiting said it as it was left
+        print_outcome(outcome, settings, plan_shown=approver is ask)  # the prompt showed it
     exit_on_failure(outcome, settings)
     if outcome.status == "awaiting_approval" and approver is None:
-        from watchdesk.graph.delivery import approval_notice, notify_awaiting_approval
-        from watchdesk.graph.resume import supersede_waiting
-        from watchdesk.store.store import Store
+        from watchdesk.graph.delivery import approval_notice
 
-        with Store.open(settings.db_path) as store:
-            supersede_waiting(store, outcome.run_id, report=progress())
-            told = notify_awaiting_approval(watchlist=wl, settings=settings, store=store, run_id=outcome.run_id,
-                                            report=progress())  # fmt: skip
         # nobody told (a failure, or no target approved yet): a cron monitor must not read it as a success
         if told and not any(o.status == "sent" for o in told):
             said = "; ".join(f"{o.kind} {o.target}: {o.status}" for o in told)
@@ -372,22 +371,23 @@ def _ask_first(run_id: str, settings: Settings) -> Any:
     """A waiting run's plan, shown, and the prompt's answer (None: no answer, the run keeps waiting); an interrupted
     run was approved before: it resumes without asking."""
     from watchdesk.graph.cli_ask import ask
-    from watchdesk.graph.resume import load_stopped
+    from watchdesk.graph.resume import load_stopped, reading
 
-    stopped = load_stopped(run_id, settings)
-    if not stopped.waiting:
-        return "approve"
-    return ask(_asking(run_id, cast("list[Step]", stopped.plan), settings, approving=True))
+    with reading(settings) as store:  # closed while the prompt waits
+        stopped = load_stopped(run_id, settings, store=store)
+        if not stopped.waiting:
+            return "approve"
+        request = _asking(run_id, cast("list[Step]", stopped.plan), settings, store=store, approving=True)
+    return ask(request)
 
 
-def _asking(run_id: str, plan: list[Step], settings: Settings, *, approving: bool = False) -> dict[str, Any]:
+def _asking(run_id: str, plan: list[Step], settings: Settings, *, store: Store,
+            approving: bool = False) -> dict[str, Any]:  # fmt: skip
     """What the prompt shows of a waiting run: its plan, and why it waits (the policy's rule), as its notice says."""
     from watchdesk.graph.approval import why_waiting
     from watchdesk.graph.planner import approver_email_note, describe, email_setting_note
-    from watchdesk.store.store import Store
 
-    with Store.open(settings.db_path, read_only=True) as store:
-        why = why_waiting(store, run_id)
+    why = why_waiting(store, run_id)
     # `approve` delivers from this shell, whatever environment the waiting run had
     note = approver_email_note(plan, smtp_url=settings.smtp_url) if approving else \
         email_setting_note(plan, smtp_url=settings.smtp_url)
@@ -536,6 +536,22 @@ def _when_free(start: Callable[[], RunOutcome], *, budget: float,
             waited += 15.0
 
 
+def _left_waiting(wl: Watchlist, settings: Settings, told: list[Outcome]) -> OnWait:
+    """What a run left waiting unattended does in its store before closing it: says how to approve it, supersedes the
+    older runs waiting for the same period, and leaves its notice, telling the targets (`told`: how that went)."""
+    from watchdesk.graph.cli_outcome import print_outcome
+    from watchdesk.graph.delivery import notify_awaiting_approval
+    from watchdesk.graph.resume import supersede_waiting
+
+    def left(store: Store, outcome: RunOutcome) -> None:
+        print_outcome(outcome, settings)
+        supersede_waiting(store, outcome.run_id, report=progress())
+        told.extend(notify_awaiting_approval(watchlist=wl, settings=settings, store=store, run_id=outcome.run_id,
+                                             report=progress()))  # fmt: skip
+
+    return left
+
+
 def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
     """Run up to the approval, stop there (everything stored, the database closed), ask, then resume as
     `watchdesk approve` would: a person may take minutes to answer, and a notebook or `watchdesk runs` must be
@@ -544,20 +560,23 @@ def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
     from watchdesk.graph.cli_ask import ask
     from watchdesk.graph.delivery import notify_awaiting_approval
     from watchdesk.graph.resume import load_stopped, supersede_waiting
-    from watchdesk.store.store import Store
 
-    outcome = runner.start_run(wl, settings, approver=None, report=progress())
-    if outcome.status != "awaiting_approval":
-        return outcome
-    with Store.open(settings.db_path) as store:  # it waits now, as a run waiting unattended does: one per period
-        supersede_waiting(store, outcome.run_id, report=progress())
+    request: dict[str, Any] = {}
+
+    def before_asking(store: Store, outcome: RunOutcome) -> None:  # in the run's store, before it closes
+        supersede_waiting(store, outcome.run_id, report=progress())  # it waits now, as an unattended run: one a period
         # and leaves its notice file before asking, so one left at the prompt (a closed terminal too) has its trace;
         # the answer removes it. The targets are not told: the person asked is here.
         notify_awaiting_approval(watchlist=wl, settings=settings, store=store, run_id=outcome.run_id,
                                  report=progress(), tell_targets=False)  # fmt: skip
-    plan = cast("list[Step]", load_stopped(outcome.run_id, settings).plan)
+        plan = cast("list[Step]", load_stopped(outcome.run_id, settings, store=store).plan)
+        request.update(_asking(outcome.run_id, plan, settings, store=store))
+
+    outcome = runner.start_run(wl, settings, approver=None, report=progress(), on_wait=before_asking)
+    if outcome.status != "awaiting_approval":
+        return outcome
     try:
-        answer = ask(_asking(outcome.run_id, plan, settings))
+        answer = ask(request)
     except KeyboardInterrupt as exc:  # Ctrl-C at the prompt: exit 130, naming the waiting run and its database
         exc.run_id, exc.db_path = outcome.run_id, settings.db_path  # type: ignore[attr-defined]
         raise

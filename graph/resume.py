@@ -7,7 +7,8 @@ an SEC identity), a recording run still recording. Rejecting or abandoning one t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -92,14 +93,24 @@ def webhook_variables(stopped: StoppedRun) -> tuple[str, ...]:
     return tuple(str(d["webhook_env"]) for d in delivery if isinstance(d, dict) and d.get("webhook_env"))
 
 
-def load_stopped(run_id: str, settings: Settings) -> StoppedRun:
-    """The run as recorded, read without writing; a ConfigError when it cannot be resumed."""
+@contextmanager
+def reading(settings: Settings) -> Iterator[Store]:
+    """The store of the runs that stopped, open read-only; a ConfigError where there is none."""
     if why := no_database(Path(settings.db_path)):
         raise ConfigError(f"{why}: {_the_run_db(settings)}")
-    with Store.open(settings.db_path, read_only=True) as probe:
-        cursor = probe.con.execute("SELECT * FROM runs WHERE run_id = ?", [run_id])
-        names = [d[0] for d in cursor.description or []]
-        rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    with Store.open(settings.db_path, read_only=True) as store:
+        yield store
+
+
+def load_stopped(run_id: str, settings: Settings, *, store: Store | None = None) -> StoppedRun:
+    """The run as recorded, read without writing (in `store`, open already, or in reading()'s); a ConfigError when it
+    cannot be resumed."""
+    if store is None:
+        with reading(settings) as probe:
+            return load_stopped(run_id, settings, store=probe)
+    cursor = store.con.execute("SELECT * FROM runs WHERE run_id = ?", [run_id])
+    names = [d[0] for d in cursor.description or []]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     if not rows:
         raise ConfigError(f"no run {run_id!r} in {settings.db_path} (see `watchdesk runs`)")
     row = rows[0]  # read by name: a file not yet migrated (no watchlist_path) resumes too

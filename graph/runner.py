@@ -30,9 +30,11 @@ from watchdesk.graph.nodes import BriefingNotWrittenError
 from watchdesk.graph.paths import checkpoint_file
 from watchdesk.graph.resume import (
     StoppedRun,
+    briefed_already,
     close_stopped,
     load_stopped,
     mark_orphans,
+    reading,
     recorded_settings,
     stopped_watchlist,
 )
@@ -51,6 +53,9 @@ from watchdesk.store.records import RunRecord
 from watchdesk.store.store import Store
 
 Approver = Callable[[dict[str, Any]], Any]  # returns the resume value; None leaves the run awaiting approval
+# Called with the run's store, before it closes, and its outcome when the run stops to wait for approval: a DuckDB
+# open costs ~30-40 ms of CPU (a database instance made, then dropped)
+OnWait = Callable[[Store, "RunOutcome"], None]
 
 
 FETCH_AGENTS = frozenset({"filings", "transcripts", "news"})
@@ -144,10 +149,12 @@ def start_run(
     approver: Approver | None = None,
     report: Callable[[str], None] = lambda _m: None,
     judge_model: Any = None,
+    on_wait: OnWait | None = None,
 ) -> RunOutcome:
     """Plan and run a watchlist. Bad input fails here, before the database is opened.
 
-    `judge_model` injects a chat model for the polarity judge (tests); otherwise Settings.model decides.
+    `judge_model` injects a chat model for the polarity judge (tests); otherwise Settings.model decides. `on_wait`
+    is called with the run's store, still open, and its outcome when the run stops to wait for approval.
     """
     ensure_valid(watchlist)
     # The plan names the output folder as an absolute path: it is what the approver sees, and `watchdesk approve`
@@ -184,6 +191,7 @@ def start_run(
         approver=approver,
         report=report,
         judge_model=judge_model,
+        on_wait=on_wait,
     )
 
 
@@ -197,6 +205,7 @@ def _execute(
     approver: Approver | None,
     report: Callable[[str], None],
     judge_model: Any = None,
+    on_wait: OnWait | None = None,
 ) -> RunOutcome:
     writable_paths(watchlist, out_dir=Path(settings.out_dir), db_path=settings.db_path, record_dir=settings.record_dir,
                    smtp_url=settings.smtp_url, env=settings.env, db_named_by=settings.db_named_by)  # fmt: skip
@@ -247,6 +256,8 @@ def _execute(
         outcome = _drive(deps, run, stack, first_input=first_input, approver=approver)
         outcome.fetches = asked_before + gateway.stats.network + gateway.stats.replayed
         outcome.requested = list(audit.urls)
+        if on_wait is not None and outcome.status == "awaiting_approval":
+            on_wait(store, outcome)  # what the caller does of a waiting run, in this store: no open of its own
         return outcome
 
 
@@ -394,9 +405,13 @@ def resume_run(
 
     Rejecting (or abandoning an interrupted run) only records the decision: no network, no graph.
     """
-    stopped = load_stopped(run_id, settings)
+    rejecting = decision in ("reject", "rejected", False)
+    with reading(settings) as store:  # one read-only open for what the resume reads before it starts
+        stopped = load_stopped(run_id, settings, store=store)
+        # a done run that briefed the period this one briefs: said before it briefs it again
+        briefed = briefed_already(store, run_id) if stopped.waiting and not rejecting else None
     notice = approval_notice(Path(stopped.out_dir or settings.out_dir), run_id)  # a scheduled run's, if any
-    if decision in ("reject", "rejected", False):
+    if rejecting:
         status = close_stopped(stopped, settings, report=report)
         notice.unlink(missing_ok=True)
         return RunOutcome(run_id=run_id, status=status)
@@ -432,21 +447,11 @@ def resume_run(
     first_input: Command[Any] | None = Command(resume=decision) if stopped.waiting else None
     if not stopped.waiting:
         report(f"resuming interrupted run {run_id} from its checkpoint")
-    else:
-        _say_briefed_already(run_id, settings, report=report)
+    elif briefed:
+        report(f"the period this run briefs was already briefed by run {briefed}: it is briefed again, and the "
+               "targets that received that briefing are skipped")  # fmt: skip
     as_of = settings.as_of or today()
     outcome = _execute(watchlist, settings, run, as_of=as_of, first_input=first_input, approver=None, report=report)
     if outcome.status != "awaiting_approval":
         notice.unlink(missing_ok=True)
     return outcome
-
-
-def _say_briefed_already(run_id: str, settings: Settings, *, report: Callable[[str], None]) -> None:
-    """Approving a run whose period another run already briefed: say so before it briefs it again."""
-    from watchdesk.graph.resume import briefed_already
-
-    with Store.open(settings.db_path, read_only=True) as store:
-        done = briefed_already(store, run_id)
-    if done:
-        report(f"the period this run briefs was already briefed by run {done}: it is briefed again, and the targets "
-               "that received that briefing are skipped")  # fmt: skip
