@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from watchdesk.graph.settings import Settings
@@ -19,11 +20,14 @@ def llm_judge(
     *,
     model: Any = None,
     topics: Sequence[str] = (),
+    allowed: tuple[str, ...] = (),
+    audit: Callable[[Any], None] | None = None,
 ) -> Callable[[list[Any], str, Callable[[int], bool], list[Any]], list[Any] | None] | None:
     """The optional LLM judge; None (offline only) when no model is set or it cannot be built. It re-reads the
     flags and the candidates of `topics` the offline pass left out or was unsure of (none on a heading); its
     tokens, requests and (with WATCHDESK_LLM_PRICE) cost add up in `usage`, the run's cost. The first request that
-    fails is said through `report`; for a document it got no usable answer about at all, it returns None."""
+    fails is said through `report`; for a document it got no usable answer about at all, it returns None. The model's
+    requests go to its provider's host, this machine or a host in `allowed` (the policy's), each audited to `audit`."""
     from watchdesk.agents.flagging.llm_judge import chat_model, refine
     from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, Asker, Recorder, asker_for, model_asker
 
@@ -34,7 +38,8 @@ def llm_judge(
             ask: Asker = model_asker(model)
             ask = Recorder(ask, settings.llm_record) if settings.llm_record else ask
         else:
-            ask = asker_for(settings.model or "", record=settings.llm_record, build=chat_model)
+            build = partial(chat_model, allowed=allowed, audit=audit)
+            ask = asker_for(settings.model or "", record=settings.llm_record, build=build)
     except ConfigError as exc:
         if (settings.model or "").startswith(REPLAY_PREFIX):
             raise  # a replay that cannot run must not quietly become an offline run

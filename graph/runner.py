@@ -249,7 +249,8 @@ def _execute(
             as_of=as_of,
             run_id=run.run_id,
             report=report,
-            judge=llm_judge(settings, usage, report, model=judge_model, topics=watchlist.topics.watch),
+            judge=llm_judge(settings, usage, report, model=judge_model, topics=watchlist.topics.watch,
+                            allowed=watchlist.policy.allowed_domains, audit=audit),
             usage=usage,
         )
         store.save_run(run)

@@ -36,6 +36,8 @@ from watchdesk.agents.flagging.llm_prompt import (
 )
 from watchdesk.agents.flagging.llm_record import Asker, model_asker
 from watchdesk.sources.errors import ConfigError, ReplayMissError, did_you_mean
+from watchdesk.sources.llm_http import PROVIDER_HOSTS, Audit, ModelClient, host_refusal, refusing_async_client
+from watchdesk.sources.redact import redact_url
 
 __all__ = ["PROMPT", "WITHHELD", "Batch", "Refined", "Verdict", "chat_model", "plan", "refine", "render"]
 
@@ -60,23 +62,63 @@ class Refined:
     answered: int = 0  # of them, answered well-formed: with none of `asked` answered, nothing was judged
 
 
-def chat_model(spec: str, *, timeout: float = TIMEOUT_S) -> Any:
-    """The chat model named "provider:model" (Settings.model), or ConfigError saying what to fix."""
+def chat_model(
+    spec: str,
+    *,
+    timeout: float = TIMEOUT_S,
+    allowed: tuple[str, ...] = (),
+    audit: Audit | None = None,
+    run_id: str | None = None,
+) -> Any:
+    """The chat model named "provider:model" (Settings.model), its requests sent through watchdesk's audited client
+    (sources/llm_http.py): to its provider's own host, this machine, or a host in `allowed` (a run's policy), an
+    audit row each. ConfigError saying what to fix, before any connection, for a model that cannot be so sent."""
     from langchain.chat_models import init_chat_model
 
     if (unknown := _unknown_provider(spec)) is not None:
         raise ConfigError(f"WATCHDESK_MODEL={spec!r} cannot be used ({unknown}); give provider:model, e.g. "
                           "openai:gpt-4o-mini")
+    provider = _provider(spec)
+    if provider is not None and provider not in PROVIDER_HOSTS:
+        raise ConfigError(
+            f"WATCHDESK_MODEL={spec!r} cannot be used (watchdesk cannot yet send {provider}'s requests through its "
+            "gateway, where each is checked against the allow-list and audited); give an openai:MODEL, with "
+            "OPENAI_BASE_URL for an OpenAI-compatible server (Ollama's is http://localhost:11434/v1), or "
+            "replay:DIR"
+        )
+    client = ModelClient(allowed=(*allowed, *PROVIDER_HOSTS.values()), audit=audit, run_id=run_id, timeout=timeout)
     try:
-        return init_chat_model(spec, timeout=timeout, temperature=0)
+        model = init_chat_model(spec, timeout=timeout, temperature=0, http_client=client,
+                                http_async_client=refusing_async_client())  # fmt: skip
     except (ImportError, ValueError, TypeError) as exc:
+        client.close()
         # LangChain's first line says what is wrong; the rest (its 30 providers, a link) made a warning of 5 lines
         why = str(exc).strip().split("\n", 1)[0].strip() or type(exc).__name__
         raise ConfigError(
             f"WATCHDESK_MODEL={spec!r} cannot be used ({why}); give provider:model, e.g. openai:gpt-4o-mini, "
             "and install that provider's langchain package"
         ) from exc
+    # where the SDK sends its requests, however it was told (OPENAI_BASE_URL, OPENAI_API_BASE, LangSmith's gateway)
+    sdk = getattr(model, "root_client", None) or getattr(model, "root_async_client", None)
+    base = str(getattr(sdk, "base_url", None) or getattr(model, "openai_api_base", None) or "https://api.openai.com/v1")
+    if refusal := host_refusal(base, allowed=client.allowed):
+        client.close()
+        raise ConfigError(f"WATCHDESK_MODEL={spec!r} cannot be used: its base URL {redact_url(base)} is refused "
+                          f"({refusal}); a watchlist run reaches a host its policy's allowed_domains names, every "
+                          "command the provider's own host and this machine; or unset OPENAI_BASE_URL")  # fmt: skip
+    return model
 
+
+def _provider(spec: str) -> str | None:
+    """The provider LangChain would build `spec` with ("gpt-4o" is openai's), or None where it cannot tell."""
+    from langchain.chat_models import base
+
+    named, colon, _ = spec.partition(":")
+    if colon and named in (getattr(base, "_BUILTIN_PROVIDERS", None) or {}):
+        return named
+    infer = getattr(base, "_attempt_infer_model_provider", None)
+    found = infer(spec) if infer is not None else None
+    return found if isinstance(found, str) else None
 
 
 def _unknown_provider(spec: str) -> str | None:
