@@ -181,7 +181,7 @@ def describe_delivery(d: Delivery) -> str:
     if d.kind == "slack":
         name = d.webhook_env or "?"
         # A value that is no variable name is most likely the webhook URL itself: never shown.
-        shown = f"${name}" if _ENV_NAME.match(name) else "(webhook_env is not a variable name)"
+        shown = f"${name}" if _ENV_NAME.fullmatch(name) else "(webhook_env is not a variable name)"
         return f"slack webhook {shown}"
     return f"file {file_target(d.path)}"
 

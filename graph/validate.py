@@ -295,7 +295,7 @@ def _port_problems(watchlist: Watchlist) -> list[str]:
 def _delivery_problems(n: int, delivery: Delivery, policy: Policy) -> list[str]:
     where = f"delivery[{n}]"
     problems = []
-    if delivery.webhook_env is not None and not _ENV_NAME.match(delivery.webhook_env):
+    if delivery.webhook_env is not None and not _ENV_NAME.fullmatch(delivery.webhook_env):
         # Never echo the value: it is most likely the webhook secret itself.
         problems.append(
             f"{where}.webhook_env must name an environment variable (e.g. SLACK_WEBHOOK_URL) that holds "

@@ -240,10 +240,10 @@ def _form_matcher(forms: Collection[str] | None, *, include_amendments: bool) ->
 def _apply_cursor(filings: list[Filing], after: str) -> list[Filing]:
     """Keep what is newer than the cursor; `filings` is newest first."""
     cursor = after.strip()
-    if _ISO_DATE.match(cursor):
+    if _ISO_DATE.fullmatch(cursor):
         day = _parse_date(cursor, field="cursor date")
         return [f for f in filings if f.filing_date > day]
-    if _ACCESSION.match(cursor):
+    if _ACCESSION.fullmatch(cursor):
         for i, filing in enumerate(filings):
             if filing.accession == cursor:
                 return filings[:i]
