@@ -58,6 +58,8 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
         echo(f"warning: tickers: {warning}")
     for warning in _missing_folders(watchlist):
         echo(f"warning: {warning}")
+    if said := model_said(watchlist, settings):
+        echo(said)
     if to := [a for d in watchlist.delivery if d.kind == "email" for a in d.to]:
         said = no_sender_said(settings.smtp_url) if settings.smtp_url else smtp_unset_said(to)
         if said:
@@ -96,6 +98,25 @@ def _store_problems(settings: Settings) -> list[str]:
             return []
         return [f"{settings.db_named_by}: {exc}"]
     return []
+
+
+def model_said(watchlist: Watchlist, settings: Settings) -> str | None:
+    """Where the run's LLM judge (WATCHDESK_MODEL) sends its requests, or why it will not be used: the host the run
+    reaches besides those the plan names. None without a model, or for a replay of recorded answers (no network)."""
+    from urllib.parse import urlsplit
+
+    from watchdesk.agents.flagging.llm_judge import base_url, chat_model
+    from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX
+    from watchdesk.sources.redact import redact_text
+
+    if not settings.model or settings.model.startswith(REPLAY_PREFIX):
+        return None
+    try:
+        model = chat_model(settings.model, allowed=watchlist.policy.allowed_domains)
+    except ConfigError as exc:
+        return f"warning: LLM judge not used, polarity stays rule-based: {redact_text(str(exc))}"
+    parts = urlsplit(base_url(model))
+    return f"LLM judge: {settings.model}, its requests to {parts.netloc} (an audit row each)"
 
 
 def _needs_identity(watchlist: Watchlist, settings: Settings) -> bool:

@@ -39,7 +39,7 @@ from watchdesk.sources.errors import ConfigError, ReplayMissError, did_you_mean
 from watchdesk.sources.llm_http import PROVIDER_HOSTS, Audit, ModelClient, host_refusal, refusing_async_client
 from watchdesk.sources.redact import redact_url
 
-__all__ = ["PROMPT", "WITHHELD", "Batch", "Refined", "Verdict", "chat_model", "plan", "refine", "render"]
+__all__ = ["PROMPT", "WITHHELD", "Batch", "Refined", "Verdict", "base_url", "chat_model", "plan", "refine", "render"]
 
 BATCH = 20
 TIMEOUT_S = 60.0
@@ -98,15 +98,20 @@ def chat_model(
             f"WATCHDESK_MODEL={spec!r} cannot be used ({why}); give provider:model, e.g. openai:gpt-4o-mini, "
             "and install that provider's langchain package"
         ) from exc
-    # where the SDK sends its requests, however it was told (OPENAI_BASE_URL, OPENAI_API_BASE, LangSmith's gateway)
-    sdk = getattr(model, "root_client", None) or getattr(model, "root_async_client", None)
-    base = str(getattr(sdk, "base_url", None) or getattr(model, "openai_api_base", None) or "https://api.openai.com/v1")
+    base = base_url(model)
     if refusal := host_refusal(base, allowed=client.allowed):
         client.close()
         raise ConfigError(f"WATCHDESK_MODEL={spec!r} cannot be used: its base URL {redact_url(base)} is refused "
                           f"({refusal}); a watchlist run reaches a host its policy's allowed_domains names, every "
                           "command the provider's own host and this machine; or unset OPENAI_BASE_URL")  # fmt: skip
     return model
+
+
+def base_url(model: Any) -> str:
+    """Where a model chat_model built sends its requests, however its SDK was told (OPENAI_BASE_URL, OPENAI_API_BASE,
+    LangSmith's gateway variables)."""
+    sdk = getattr(model, "root_client", None) or getattr(model, "root_async_client", None)
+    return str(getattr(sdk, "base_url", None) or getattr(model, "openai_api_base", None) or "https://api.openai.com/v1")
 
 
 def _provider(spec: str) -> str | None:
