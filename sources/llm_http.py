@@ -10,13 +10,14 @@ addresses only (public_net.py, as the gateway does), and writes one audit row pe
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
-from watchdesk.sources.errors import PolicyError
+from watchdesk.sources.bounded import MIB
+from watchdesk.sources.errors import PolicyError, ResponseTooLargeError, TransportError
 from watchdesk.sources.gateway import port_refusal
 from watchdesk.sources.models import AuditEvent, Outcome
 from watchdesk.sources.public_net import LOOPBACK, PublicOnlyClient
@@ -29,6 +30,7 @@ Audit = Callable[[AuditEvent], None]
 # WATCHDESK_MODEL is the user's choice of that host
 PROVIDER_HOSTS: dict[str, str] = {"openai": "api.openai.com"}
 AGENT = "llm"
+MAX_BYTES = 8 * MIB  # an answer of 20 verdicts is a few KB; a server sending more is broken or hostile
 
 
 def host_refusal(url: str, *, allowed: tuple[str, ...]) -> str | None:
@@ -49,9 +51,16 @@ class ModelClient(PublicOnlyClient):
     addresses only, an audit row per request."""
 
     def __init__(
-        self, *, allowed: tuple[str, ...], audit: Audit | None, run_id: str | None, timeout: float, **options: Any
+        self,
+        *,
+        allowed: tuple[str, ...],
+        audit: Audit | None,
+        run_id: str | None,
+        timeout: float,
+        max_bytes: int = MAX_BYTES,
+        **options: Any,
     ) -> None:
-        self.allowed, self._audit, self._run_id = allowed, audit, run_id
+        self.allowed, self._audit, self._run_id, self.max_bytes = allowed, audit, run_id, max_bytes
         super().__init__(timeout=httpx.Timeout(timeout), event_hooks={"request": [self._gate]}, **options)
 
     def _gate(self, request: httpx.Request) -> None:
@@ -60,16 +69,24 @@ class ModelClient(PublicOnlyClient):
                               "reached on its provider's own host, on this machine, or on a host the policy's "
                               "allowed_domains names")  # fmt: skip
 
-    def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+    def send(self, request: httpx.Request, *, stream: bool = False, **kwargs: Any) -> httpx.Response:
         started = time.monotonic()
         try:
-            response = super().send(request, **kwargs)
+            response = super().send(request, stream=True, **kwargs)
+            try:
+                response.stream = _Capped(response, url=redact_url(str(request.url)), max_bytes=self.max_bytes)
+                if not stream:
+                    response.read()
+            except BaseException:
+                response.close()
+                raise
         except PolicyError as exc:
             self._emit(request, "refused", started, detail=str(exc).partition(" refused: ")[2].partition(";")[0])
             raise
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, ResponseTooLargeError) as exc:
             outcome: Outcome = "timeout" if isinstance(exc, httpx.TimeoutException) else "error"
-            self._emit(request, outcome, started, detail=type(exc).__name__)
+            self._emit(request, outcome, started, detail=str(exc) if isinstance(exc, ResponseTooLargeError)
+                       else type(exc).__name__)  # fmt: skip
             raise
         size = len(response.content) if response.is_stream_consumed else int(response.headers.get("content-length", 0))
         outcome = "ok" if response.status_code < 400 else "http_error"
@@ -85,6 +102,37 @@ class ModelClient(PublicOnlyClient):
                 run_id=self._run_id, attempt=1, outcome=outcome, status=status, nbytes=nbytes,
                 ms=round((time.monotonic() - started) * 1000, 1), detail=detail,
             ))  # fmt: skip
+
+
+class AnswerTooLargeError(ResponseTooLargeError):
+    """A model's answer past MAX_BYTES: no setting raises it (the gateway's WATCHDESK_HTTP_MAX_MB is for fetches)."""
+
+    def __init__(self, url: str, *, cap: int, why: str) -> None:
+        TransportError.__init__(self, f"{url}: {why} the LLM answer cap of {cap:,} bytes; aborted")
+        self.cap = cap
+
+
+class _Capped(httpx.SyncByteStream):
+    """A response's body as it comes, cut off past `max_bytes` (raw, as sent): no model server fills memory."""
+
+    def __init__(self, response: httpx.Response, *, url: str, max_bytes: int) -> None:
+        self._inner, self._url, self._max = response.stream, url, max_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > max_bytes:
+            response.close()
+            raise AnswerTooLargeError(url, cap=max_bytes, why=f"declared {int(declared):,} bytes, over")
+
+    def __iter__(self) -> Iterator[bytes]:
+        total = 0
+        for chunk in self._inner:  # type: ignore[union-attr]
+            total += len(chunk)
+            if total > self._max:
+                raise AnswerTooLargeError(self._url, cap=self._max, why="body passed")
+            yield chunk
+
+    def close(self) -> None:
+        if isinstance(self._inner, httpx.SyncByteStream):
+            self._inner.close()
 
 
 class _Refused(httpx.AsyncBaseTransport):

@@ -23,7 +23,8 @@ from watchdesk.agents.flagging.llm_judge import chat_model
 from watchdesk.agents.flagging.llm_record import model_asker
 from watchdesk.graph import runner
 from watchdesk.graph.watchlist import parse_watchlist
-from watchdesk.sources.errors import ConfigError, PolicyError
+from watchdesk.sources.errors import ConfigError, PolicyError, ResponseTooLargeError
+from watchdesk.sources.llm_http import ModelClient
 from watchdesk.sources.models import AuditEvent
 
 pytest.importorskip("langchain_openai")
@@ -140,3 +141,29 @@ def test_a_runs_model_requests_are_in_its_audit(
     assert seen and rows == [("http.post", "127.0.0.1", "ok", 200, outcome.run_id)] * len(seen)
     assert spent["llm_requests"] == len(seen)
     assert KEY not in every and "SECRET" not in every and "Bearer" not in every
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_an_answer_past_the_size_cap_is_cut_off_and_audited(declared: bool) -> None:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.send_response(200)
+            if declared:
+                self.send_header("content-length", "5000")
+            self.end_headers()  # HTTP/1.0: without a length the body ends when the connection closes
+            self.wfile.write(b"x" * 5000)
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    rows: list[AuditEvent] = []
+    try:
+        client = ModelClient(allowed=(), audit=rows.append, run_id=None, timeout=5, max_bytes=1000)
+        with client, pytest.raises(ResponseTooLargeError, match="the LLM answer cap of 1,000 bytes; aborted"):
+            client.post(f"http://127.0.0.1:{server.server_address[1]}/v1/chat/completions", content=b"{}")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [(r.method, r.outcome) for r in rows] == [("POST", "error")] and "1,000" in rows[0].detail
