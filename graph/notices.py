@@ -6,7 +6,6 @@ The notice is one file per watchlist, rewritten by each failed start and removed
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -30,9 +29,11 @@ REACHED = ("sent", "skipped")  # skipped: told earlier the same day
 
 
 def cannot_run_notice(out_dir: Path, watchlist: str) -> Path:
-    """The file telling a watchlist's scheduled run could not start, in the briefing folder."""
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", watchlist).strip("-.") or "watchlist"
-    return Path(out_dir) / f"CANNOT-RUN-{slug}.md"
+    """The file telling a watchlist's scheduled run could not start, in the briefing folder, named as its briefings
+    are ("ASML - calls, filings" -> CANNOT-RUN-asml-calls-filings.md)."""
+    from watchdesk.agents.briefing.agent import slug
+
+    return Path(out_dir) / f"CANNOT-RUN-{slug(watchlist)}.md"
 
 
 def started_or_noticed(
