@@ -106,10 +106,14 @@ def _installed_said(wl: Any, job: Any, *, replaced: bool, where: str) -> list[st
     from watchdesk.graph.cron_env import env_file
     from watchdesk.graph.planner import describe_delivery
 
-    targets = [describe_delivery(d) for d in wl.delivery]
+    # the file target naming no path is the folder the briefing is written to: said as that folder, not as the plan's
+    # "file briefing folder" ("delivers it to file briefing folder" read garbled)
+    folder = " (the briefing folder, its file target)" if any(d.kind == "file" and not d.path for d in wl.delivery) \
+        else ""
+    others = [describe_delivery(d) for d in wl.delivery if d.kind != "file" or d.path]
+    sent = f" and delivers it to {' and '.join(others) or 'no target'}" if others or not folder else ""
     lines = [f"installed in {where}{' (its earlier line for this watchlist replaced)' if replaced else ''}: each run "
-             f"writes its briefing to {job.out} and delivers it to {' and '.join(targets) or 'nothing'}; what it "
-             f"says goes to {job.log}"]  # fmt: skip
+             f"writes its briefing to {job.out}{folder}{sent}; what it says goes to {job.log}"]  # fmt: skip
     if wl.policy.approval != "never":
         lines.append(f"a run the policy stops for approval (approval = \"{wl.policy.approval}\") sends no "
                      f"briefing: it leaves AWAITING-APPROVAL-RUN_ID.md in {job.out} and tells the e-mail and Slack "

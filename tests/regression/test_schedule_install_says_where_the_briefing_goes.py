@@ -15,12 +15,18 @@ from tests.regression.test_an_email_target_without_the_smtp_setting_is_said_to_f
 from watchdesk.graph.cli import cli
 
 
-def test_install_says_what_each_run_does_with_its_briefing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def cron_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A HOME in `tmp_path` whose cron env file sets the SEC identity and the mail server; that file."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     env = tmp_path / "home" / ".config" / "watchdesk" / "env"
     env.parent.mkdir(parents=True)
     env.write_text("export WATCHDESK_SEC_IDENTITY='Jane Analyst jane@example.com'\n"
                    "export WATCHDESK_SMTP_URL='smtp://mail.example.com:587'\n")  # fmt: skip
+    return env
+
+
+def test_install_says_what_each_run_does_with_its_briefing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    env = cron_env(tmp_path, monkeypatch)
     wl, tab, out = tmp_path / "w.toml", tmp_path / "tab", tmp_path / "out"
     wl.write_text(WATCHLIST, encoding="utf-8")
     args = ["schedule", "install", str(wl), "--crontab-file", str(tab), "--db", str(tmp_path / "w.duckdb"), "--out",
@@ -29,8 +35,8 @@ def test_install_says_what_each_run_does_with_its_briefing(tmp_path: Path, monke
     first = CliRunner(env=shell).invoke(cli, args)
     said = " ".join(first.output.split())
     assert first.exit_code == 0, said
-    assert (f"installed in {tab}: each run writes its briefing to {out} and delivers it to email pm@example.com and "
-            f"file briefing folder; what it says goes to {tmp_path / 'w.log'}") in said, said
+    assert (f"installed in {tab}: each run writes its briefing to {out} (the briefing folder, its file target) and "
+            f"delivers it to email pm@example.com; what it says goes to {tmp_path / 'w.log'}") in said, said
     assert ('a run the policy stops for approval (approval = "always") sends no briefing: it leaves '
             f"AWAITING-APPROVAL-RUN_ID.md in {out} and tells the e-mail and Slack targets of the last approved run; "
             "`watchdesk approve RUN_ID` then sends it, with the settings of the shell it runs in and, for what that "
