@@ -48,7 +48,7 @@ def list_filings(
     ctx: click.Context, ticker: str, forms: str | None, since: object, until: object, limit: int | None,
     replay: Path | None,
 ) -> None:
-    """List a company's filings as JSON (one object per filing, newest first).
+    """List a company's filings as JSON lines (one object per line: a filing, newest first).
 
     \b
     Example:
