@@ -8,11 +8,21 @@ import tomllib
 from datetime import date
 from datetime import time as dtime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from watchdesk.graph.forms import canonical_form
+from watchdesk.graph.forms import canonical_form, watched_form
 from watchdesk.graph.tickers import ticker_symbol
 from watchdesk.graph.toml_values import toml_said
 from watchdesk.sources.addresses import ADDRESS, DOMAIN
@@ -26,15 +36,25 @@ _APPROVAL = re.compile(r"^(always|never|first:[1-9]\d*)$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
+# what parse_watchlist validates with: a file's forms are checked; a watchlist a run stored is read as it was taken
+WRITTEN = {"written": True}
+
+
+def _form(value: str, info: ValidationInfo) -> str:
+    """A form as SEC writes it; in a file, refused (with its line) when it is a slip of one EDGAR lists or names none
+    (graph/forms.py). A stored watchlist taken before that check keeps its forms: its run, brief or plan still reads."""
+    return watched_form(value) if (info.context or {}).get("written") else canonical_form(value)
+
+
+Form = Annotated[str, AfterValidator(_form)]
+
+
 def canonical_forms(value: tuple[str, ...]) -> tuple[str, ...]:
-    forms = []
-    for form in value:
-        if not form.strip():
-            raise ValueError("an empty form: name SEC forms such as 10-K, 10-Q, 8-K, 20-F, 6-K")
-        forms.append(canonical_form(form))
-    if not forms:
+    if any(not form for form in value):
+        raise ValueError("an empty form: name SEC forms such as 10-K, 10-Q, 8-K, 20-F, 6-K")
+    if not value:
         raise ValueError("no form named: name at least one (10-K, 10-Q, 8-K, 20-F, 6-K), or leave `forms` out")
-    return tuple(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(value))
 
 
 # What a url source or feed must be: an http(s) address with a host (nothing else can be fetched)
@@ -72,7 +92,7 @@ class Ticker(_Strict):
     aliases: tuple[str, ...] = ()
     cik: int | None = Field(default=None, gt=0, le=9_999_999_999, strict=True)  # SEC's CIKs have at most ten digits
     sources: tuple[Source, ...] = ("edgar",)
-    forms: tuple[str, ...] | None = None
+    forms: tuple[Form, ...] | None = None
     accessions: tuple[str, ...] = ()  # filings to fetch whatever the window says
     transcripts: tuple[TranscriptSource, ...] = ()
 
@@ -151,7 +171,7 @@ class Topics(_Strict):
 
 
 class Filings(_Strict):
-    forms: tuple[str, ...] = ("10-K", "10-Q", "8-K", "20-F", "6-K")
+    forms: tuple[Form, ...] = ("10-K", "10-Q", "8-K", "20-F", "6-K")
     since: date | None = None
     until: date | None = None
     lookback_days: int = Field(default=120, ge=1, le=3650, strict=True)
@@ -318,7 +338,7 @@ def parse_watchlist(text: str, *, origin: str = "<watchlist>") -> Watchlist:
         raise ConfigError(f"{origin}: the watchlist is empty (no tickers, no settings); `watchdesk init` writes one to "
                           "start from, each setting explained")
     try:
-        return Watchlist.model_validate(data)
+        return Watchlist.model_validate(data, context=WRITTEN)
     except ValidationError as exc:
         raise ConfigError(f"{origin}: invalid watchlist:\n{_describe(exc, text)}") from None
 
