@@ -6,6 +6,7 @@ The notice is one file per watchlist, rewritten by each failed start and removed
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -36,6 +37,13 @@ def cannot_run_notice(out_dir: Path, watchlist: str) -> Path:
     return Path(out_dir) / f"CANNOT-RUN-{slug(watchlist)}.md"
 
 
+def _notice_named_before(out_dir: Path, watchlist: str) -> Path:
+    """The name a notice took before it was named as the briefings are (session 44: "ASML - calls, filings" ->
+    CANNOT-RUN-ASML---calls-filings.md, "Chips" -> CANNOT-RUN-Chips.md): one left by a start that failed before the
+    upgrade is removed with the new one, or it would say for good that the watchlist cannot run."""
+    return Path(out_dir) / f"CANNOT-RUN-{re.sub(r'[^A-Za-z0-9._-]+', '-', watchlist).strip('-.') or 'watchlist'}.md"
+
+
 def started_or_noticed(
     start: Callable[[], T], *, watchlist: Watchlist, settings: Settings, report: Callable[[str], None]
 ) -> T:
@@ -51,6 +59,7 @@ def started_or_noticed(
                           settings_advice=exc.settings_advice)  # fmt: skip
         raise
     cannot_run_notice(settings.out_dir, watchlist.name).unlink(missing_ok=True)
+    _notice_named_before(settings.out_dir, watchlist.name).unlink(missing_ok=True)
     return started
 
 
