@@ -52,6 +52,7 @@ def test_html_citations_are_links_that_land(demo: tuple[Path, list[Path]]) -> No
     assert "Colette M. Kress" not in md, "the Sources table names speakers as the quotes do"
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_brief_a_week_offline_lists_only_that_weeks_filings(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
     db, _ = demo
     _, paths = brief(db, "--week", "2025-W35", "--format", "md,html", "--out", str(tmp_path))
@@ -90,6 +91,7 @@ def test_brief_since_until_is_that_span(demo: tuple[Path, list[Path]], tmp_path:
     assert "10-Q, filed 2025-08-27" in md and "filed 2025-02-26" not in md and "held 2024-" not in md
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_long_span_compares_with_what_came_before_it(demo: tuple[Path, list[Path]], tmp_path: Path) -> None:
     # The demo's own span: NVIDIA's 10-K of 2024-02-21 is the latest 10-K or 10-Q before it, and no call is
     db, _ = demo

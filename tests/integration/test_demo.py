@@ -154,6 +154,7 @@ def test_missing_sources_are_gaps_per_ticker(first_run: tuple[Settings, runner.R
     assert all(f"**{t}**" in section for t in ("NVDA", "TSM", "ASML")) and "not in the recording" in section
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_briefing_has_every_ticker_with_call_findings_and_news(first_run: tuple[Settings, runner.RunOutcome]) -> None:
     settings, outcome = first_run
     text = Path(outcome.briefing_path or "").read_text()

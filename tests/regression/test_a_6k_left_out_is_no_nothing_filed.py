@@ -30,6 +30,7 @@ def tsm_line(db: Path, week: str, out: Path) -> str:
 
 @pytest.mark.parametrize(("week", "span"), [("2026-W35", "2026-08-24 to 2026-08-30"),
                                             ("2026-W33", "2026-08-10 to 2026-08-16")])  # fmt: skip
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_week_of_6ks_left_out_is_not_said_to_be_quiet(db: Path, tmp_path: Path, week: str, span: str) -> None:
     line = tsm_line(db, week, tmp_path)
     assert "(nothing filed" not in line, line

@@ -55,6 +55,7 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return said
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_weeks_briefing_reads_its_periods_findings_four_times(
     demo_store: Callable[[Path], Path], tmp_path: Path, statements: list[str]
 ) -> None:
@@ -65,6 +66,7 @@ def test_a_weeks_briefing_reads_its_periods_findings_four_times(
     assert data.findings and any(f.relayed for f in data.findings)  # the turns were read: a question passed on
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 @pytest.mark.parametrize("week", ["2026-W29", "2026-W30", "2025-W09"])
 def test_the_trend_and_its_baseline_are_the_weeks_each_span_counts(
     demo_store: Callable[[Path], Path], tmp_path: Path, week: str
@@ -82,6 +84,7 @@ def test_the_trend_and_its_baseline_are_the_weeks_each_span_counts(
     assert data.before == [WeekPoint(**w) for w in by_kind]
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_no_statement_of_a_briefing_reads_its_documents_days_twice(
     demo_store: Callable[[Path], Path], tmp_path: Path, statements: list[str]
 ) -> None:

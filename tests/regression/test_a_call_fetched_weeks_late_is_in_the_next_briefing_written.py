@@ -37,6 +37,7 @@ def _briefed_then_fetched(demo_store: Callable[[Path], Path], folder: Path, *, w
     return db
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_call_fetched_after_two_weeks_were_briefed_is_in_the_third(demo_store: Callable[[Path], Path],
                                                                       tmp_path: Path) -> None:  # fmt: skip
     db = _briefed_then_fetched(demo_store, tmp_path, weeks=["2026-W29", "2026-W30"], fetched="2026-07-29 07:00")
@@ -45,6 +46,7 @@ def test_a_call_fetched_after_two_weeks_were_briefed_is_in_the_third(demo_store:
     assert "earnings call, held 2026-07-16 (late: first stored 2026-07-29)" in w31
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_call_fetched_later_than_the_late_days_counts_by_its_date(demo_store: Callable[[Path], Path],
                                                                     tmp_path: Path) -> None:  # fmt: skip
     """W29, W30 and W31 briefed before it was fetched: the next briefing to be written starts 18 days after its date,
@@ -55,6 +57,7 @@ def test_a_call_fetched_later_than_the_late_days_counts_by_its_date(demo_store: 
     assert [_calls(db, w) for w in ("2026-W29", "2026-W30", "2026-W31", "2026-W32")] == [52, 0, 0, 0]
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 @pytest.mark.parametrize("fetched", ["2026-07-22 07:00", "2026-07-26 07:00"])
 def test_a_call_fetched_before_the_next_week_was_briefed_is_in_it(demo_store: Callable[[Path], Path], tmp_path: Path,
                                                                   fetched: str) -> None:  # fmt: skip

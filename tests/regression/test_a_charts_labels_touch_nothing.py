@@ -43,6 +43,7 @@ def charts(demo_folder: Path, request: pytest.FixtureRequest) -> list[dict[str, 
     return found
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_no_tick_label_touches_another_panel(charts: list[dict[str, list[dict[str, float]]]]) -> None:
     for chart in charts:
         for label in chart["labels"]:
@@ -51,6 +52,7 @@ def test_no_tick_label_touches_another_panel(charts: list[dict[str, list[dict[st
                 assert inside or _apart(label, frame) >= CLEAR, (label, frame)
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_no_two_labels_touch(charts: list[dict[str, list[dict[str, float]]]]) -> None:
     for chart in charts:
         labels = chart["labels"]

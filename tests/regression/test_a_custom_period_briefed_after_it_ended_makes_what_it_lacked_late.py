@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from tests.regression.demo_briefs import brief_md
 from tests.regression.test_a_document_counts_in_one_iso_week_not_two import _calls
@@ -24,6 +25,7 @@ def _span_calls(db: Path, start: date, end: date) -> int:
                for r in explore.findings(db, start=start, end=end, as_briefed=True))  # fmt: skip
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_custom_period_closed_before_the_fetch_sends_the_call_to_the_day_after_it(
     demo_store: Callable[[Path], Path], tmp_path: Path
 ) -> None:

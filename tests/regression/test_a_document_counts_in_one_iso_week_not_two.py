@@ -50,6 +50,7 @@ def briefed_before(demo_store: Callable[[Path], Path], tmp_path: Path) -> Path:
     return db
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_call_fetched_after_its_weeks_briefing_counts_in_the_next_week_only(briefed_before: Path,
                                                                             tmp_path: Path) -> None:  # fmt: skip
     assert (_calls(briefed_before, "2026-W29"), _calls(briefed_before, "2026-W30")) == (0, 52)
@@ -62,6 +63,7 @@ def test_a_call_fetched_after_its_weeks_briefing_counts_in_the_next_week_only(br
     assert (_calls(briefed_before, "2026-W29"), _calls(briefed_before, "2026-W30")) == (0, 52)
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 @pytest.mark.parametrize("closed", ["2026-07-20 09:00", "2026-07-21 06:00"])
 def test_a_call_fetched_before_its_weeks_briefing_counts_in_its_own_week_only(
     demo_store: Callable[[Path], Path], tmp_path: Path, closed: str
@@ -74,6 +76,7 @@ def test_a_call_fetched_before_its_weeks_briefing_counts_in_its_own_week_only(
     assert LATE not in brief_md(db, tmp_path / "w30", "--week", "2026-W30")
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_with_no_briefing_of_its_week_the_call_counts_by_its_date(demo_store: Callable[[Path], Path],
                                                                   tmp_path: Path) -> None:  # fmt: skip
     """delivery8's measurement: the call first stored on 2026-07-20, no briefing of W29 written (52 and 52 before)."""
@@ -84,6 +87,7 @@ def test_with_no_briefing_of_its_week_the_call_counts_by_its_date(demo_store: Ca
     assert (_calls(db, "2026-W29"), _calls(db, "2026-W30")) == (52, 0)
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_weeks_counts_add_up_to_the_count_of_their_span(briefed_before: Path) -> None:
     """Each document in one week: what the weeks of 2026 count, added up, is what their whole span counts."""
     weeks = [iso_week(f"2026-W{n:02d}") for n in range(1, 37)]

@@ -21,6 +21,7 @@ def db(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], Pa
     return demo_store(tmp_path_factory.mktemp("limit"))
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_week_the_limit_left_unread_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
     lines = missing(brief_md(db, tmp_path, "--week", "2026-W04"))
     assert "No new documents for NVDA in this period (nothing filed" not in lines
@@ -32,6 +33,7 @@ def test_a_week_the_limit_left_unread_is_not_said_to_be_quiet(db: Path, tmp_path
     assert "see Gaps" not in lines.split("NVDA", 1)[1].split("\n", 1)[0]  # a limit is no gap
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_tsm_in_2026_w20_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
     lines = missing(brief_md(db, tmp_path, "--week", "2026-W20"))
     assert "No new documents for TSM in this period (nothing filed" not in lines
@@ -39,6 +41,7 @@ def test_tsm_in_2026_w20_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> No
         "only the newest filing of each form (limit_per_form = 1)" in lines
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_limit_is_no_gap_and_no_failure(db: Path) -> None:
     con = duckdb.connect(str(db), read_only=True)
     try:

@@ -18,6 +18,7 @@ from watchdesk.sources.errors import ConfigError
 from watchdesk.store import evidence, explore
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_the_docstring_examples_hold_on_the_demo(demo_folder: Path) -> None:
     finder = doctest.DocTestFinder()
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)

@@ -37,6 +37,7 @@ def shared_start(demo_folder: Path, tmp_path: Path) -> tuple[Path, str, str]:
     return db, first, twin
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_each_printed_citation_is_accepted_back(shared_start: tuple[Path, str, str]) -> None:
     db, first, twin = shared_start
     code, out, err = invoke("findings", "--db", str(db), "--format", "jsonl")
@@ -52,6 +53,7 @@ def test_each_printed_citation_is_accepted_back(shared_start: tuple[Path, str, s
         assert explore.evidence(db, cited[finding_id]).finding_id == finding_id
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_shared_start_is_refused_with_each_candidate(shared_start: tuple[Path, str, str]) -> None:
     db, first, twin = shared_start
     code, out, err = invoke("evidence", f"F-{first[:8]}", "--db", str(db))

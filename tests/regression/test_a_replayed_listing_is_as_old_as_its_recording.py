@@ -30,6 +30,7 @@ def db(tmp_path_factory: pytest.TempPathFactory, demo_store: Callable[[Path], Pa
 
 @pytest.mark.parametrize(("week", "span"), [("2026-W29", "2026-07-13 to 2026-07-19"),
                                             ("2026-W22", "2026-05-25 to 2026-05-31")])  # fmt: skip
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_weeks_after_the_recorded_listing_are_not_said_to_be_quiet(db: Path, tmp_path: Path, week: str,
                                                                    span: str) -> None:  # fmt: skip
     lines = missing(brief_md(db, tmp_path, "--week", week)).splitlines()

@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.regression.demo_briefs import demo_file
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_also_reviewed_is_by_company_then_date(demo_folder: Path) -> None:
     md = demo_file(demo_folder, "md").read_text()
     listed = md.split("Also reviewed, nothing cited:", 1)[1].split("\n## ", 1)[0]

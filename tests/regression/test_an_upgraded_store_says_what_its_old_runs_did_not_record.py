@@ -47,6 +47,7 @@ def quiet_lines(markdown: str) -> list[str]:
     return [x for x in missing(markdown).splitlines() if x.startswith("- No new documents for")]
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 @pytest.mark.parametrize("week", ["2026-W22", "2026-W29", "2026-W33", "2026-W35"])
 def test_weeks_only_old_runs_read_are_not_said_to_be_quiet(old: Path, tmp_path: Path, week: str) -> None:
     lines = quiet_lines(brief_md(old, tmp_path, "--week", week))

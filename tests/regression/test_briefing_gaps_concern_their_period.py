@@ -46,6 +46,7 @@ def test_a_comparison_that_failed_stays_listed_in_its_week_after_a_later_run(db:
     assert line.endswith("(recorded by an earlier run, `demo-2026-09-01`)"), line
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_an_older_week_lists_no_gap_about_other_periods(db: Path, tmp_path: Path) -> None:
     listed = gaps(db, "2024-W21", tmp_path)
     for elsewhere in ("-26-", COMPARE, "older filings of CIK", "ASML (CIK"):  # 2026 filings, 2025-08's, 2026's window
@@ -54,6 +55,7 @@ def test_an_older_week_lists_no_gap_about_other_periods(db: Path, tmp_path: Path
     assert "1 target in 1 planned step could not be fetched" in listed and "ASML transcripts" in listed
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_second_demo_keeps_the_comparison_gap(tmp_path: Path, demo_store: Callable[[Path], Path]) -> None:
     """The demo runs again under its own run id and does not try the failed comparison again: the gap the first demo
     recorded under that id still holds, and the second demo's briefing lists it as the first one's did."""

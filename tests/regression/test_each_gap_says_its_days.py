@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from tests.regression.demo_briefs import demo_file
 
 
@@ -22,6 +24,7 @@ def _gap_lines(demo_folder: Path) -> dict[str, str]:
     return {line.split(": ", 1)[0].rsplit(" · ", 1)[-1]: line for line in lines}
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_each_gap_line_says_its_days(demo_folder: Path) -> None:
     lines = _gap_lines(demo_folder)
     dated = {

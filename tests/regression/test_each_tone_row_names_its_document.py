@@ -8,9 +8,12 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from tests.regression.demo_briefs import demo_file
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_no_two_tone_rows_read_the_same(demo_folder: Path) -> None:
     md = demo_file(demo_folder, "md").read_text()
     table = md.split("## Sentence tone by document", 1)[1].split("\n\n", 2)[1]

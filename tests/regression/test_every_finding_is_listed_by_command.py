@@ -12,6 +12,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.integration.test_notebooks_read_safely import writer_can_open
@@ -24,6 +25,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_findings_lists_every_one_with_its_citation_and_source(demo_folder: Path) -> None:
     db = demo_folder / "demo.duckdb"
     code, out, err = invoke("findings", "--db", str(db), "--ticker", "nvda", "--topic", "inventory",
@@ -40,6 +42,7 @@ def test_findings_lists_every_one_with_its_citation_and_source(demo_folder: Path
     assert writer_can_open(db)  # read-only, and closed again
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_findings_of_one_kind_polarity_and_limit(demo_folder: Path) -> None:
     db = str(demo_folder / "demo.duckdb")
     code, out, err = invoke("findings", "call", "--db", db, "--polarity", "negative", "--format", "csv", "--limit", "4")
@@ -88,6 +91,7 @@ def test_changes_lists_what_changed_between_filings(demo_folder: Path) -> None:
     assert code == 0 and out.startswith("2025-02-26  NVDA  10-K  vs 2024-02-21  risk factors")
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_filters_and_limit_are_asked_of_the_store(demo_folder: Path) -> None:
     """A code review: --limit 5 read every finding into Python first (194,200 rows: 1.3 s and 525 MB)."""
     db = demo_folder / "demo.duckdb"

@@ -44,6 +44,7 @@ def test_a_listing_fetched_by_column_is_the_one_fetched_by_row(
     assert listed(db, call) == by_row
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_the_demos_listing_has_values_of_every_kind(demo_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The comparison above meets every kind of value a listing holds, fetched by column."""
     monkeypatch.setattr(listing, "FEW", 5)

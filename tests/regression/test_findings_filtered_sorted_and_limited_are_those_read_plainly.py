@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pytest
 
 from tests.regression.test_findings_listed_fast_are_those_listed_plainly import plainly
 from watchdesk.store import explore
@@ -57,6 +58,7 @@ def _said(rows: list[dict[str, Any]]) -> list[str]:
     return [repr(list(r.items())) for r in rows]  # every key in its place, every value's type
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_each_way_of_asking_lists_the_plain_readings_rows(demo_folder: Path) -> None:
     db = demo_folder / "demo.duckdb"
     plain, kinds = plainly(db), _kinds(db)

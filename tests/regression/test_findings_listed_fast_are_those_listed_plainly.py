@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pytest
 
 from watchdesk.store import explore
 from watchdesk.store.asked import relays_question
@@ -90,6 +91,7 @@ def plainly(db: Path) -> list[dict[str, Any]]:
     return rows
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_the_findings_listed_are_those_read_plainly(demo_folder: Path) -> None:
     db = demo_folder / "demo.duckdb"
     listed, plain = explore.findings(db), plainly(db)
@@ -109,6 +111,7 @@ def test_the_findings_listed_are_those_read_plainly(demo_folder: Path) -> None:
         assert repr(list(got.items())) == repr(list(want.items()))  # every key in its place, every value's type
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_marks_in_the_listing_are_those_of_the_marks_read_one_by_one(demo_folder: Path) -> None:
     """The listing marks its call findings in its own query (asked.marking); asked.marks, which `evidence` reads,
     marks a finding from Python's rows with the same SQL: both give every call finding the mark the plain reading

@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.regression.demo_briefs import demo_file
@@ -32,6 +33,7 @@ def mark(speaker: str) -> str | None:
     return speaker.split(", ", 1)[1] if ", " in speaker else None
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_findings_mark_a_question_as_the_briefing_does(demo_folder: Path) -> None:
     db = demo_folder / "demo.duckdb"
     briefed = {cite: mark(speaker) for cite, speaker in QUOTE.findall(demo_file(demo_folder, "md").read_text())}
@@ -53,6 +55,7 @@ def test_findings_mark_a_question_as_the_briefing_does(demo_folder: Path) -> Non
     assert {r["said_as"] for r in explore.findings(db, kind="filing")} == {None}
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_evidence_marks_the_question_too(demo_folder: Path) -> None:
     briefed = dict(QUOTE.findall(demo_file(demo_folder, "md").read_text()))
     asked = [(cite, speaker) for cite, speaker in briefed.items() if mark(speaker)]

@@ -10,6 +10,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tests.regression.demo_briefs import demo_file
@@ -25,6 +26,7 @@ def listed(db: Path, fmt: str) -> str:
     return result.stdout
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_the_table_writes_each_score_as_the_briefing_quotes_it(demo_folder: Path) -> None:
     quoted = {cite: score for score, cite in QUOTE.findall(demo_file(demo_folder, "md").read_text())}
     assert len(quoted) >= 5 and any(s.startswith("+") for s in quoted.values())

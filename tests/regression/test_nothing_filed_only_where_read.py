@@ -24,6 +24,7 @@ def said(db: Path, week: str, out: Path) -> str:
     return missing(brief_md(db, out, "--week", week))
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_week_the_listing_did_not_reach_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
     lines = said(db, "2026-W10", tmp_path)
     assert "No new documents for TSM in this period (nothing filed" not in lines
@@ -33,6 +34,7 @@ def test_a_week_the_listing_did_not_reach_is_not_said_to_be_quiet(db: Path, tmp_
             f"hold no call of those days; {FEEDS}.") in lines  # fmt: skip
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_week_outside_the_filing_window_is_not_said_to_be_quiet(db: Path, tmp_path: Path) -> None:
     lines = said(db, "2025-W35", tmp_path)
     assert ("- No new documents for TSM in this period, but whether anything was filed, called or published "
@@ -42,6 +44,7 @@ def test_a_week_outside_the_filing_window_is_not_said_to_be_quiet(db: Path, tmp_
     assert "Nothing read for ASML" in lines
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_week_every_source_read_is_still_quiet(db: Path, tmp_path: Path) -> None:
     # after the oldest filing listed (2026-04-10) and the oldest the limit_per_form kept (a 6-K of 2026-07-16: 2026-W20
     # was not wholly read, test_a_limit_per_form_is_no_nothing_filed.py), no filing of TSM's failed that week, and no
@@ -53,6 +56,7 @@ def test_a_week_every_source_read_is_still_quiet(db: Path, tmp_path: Path) -> No
             f"{FEEDS}. Nothing was filed in it.") in said(db, "2026-W31", tmp_path)
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_company_with_new_documents_still_says_what_was_not_read(db: Path, tmp_path: Path) -> None:
     """A walkthrough (session 27): in 2026-W29 TSMC's call is new, and What is missing said nothing of its filings, one
     of which could not be fetched, or of the news after the feeds' recording; only companies with no documents were

@@ -88,6 +88,7 @@ def mailed(demo: tuple[Store, BriefingFiles], say: list[str] | None = None) -> E
     return message_from_bytes(received[0].content, _class=EmailMessage, policy=policy.default)
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 @needs_a_font
 def test_the_html_part_shows_the_charts_as_png_images(demo: tuple[Store, BriefingFiles]) -> None:
     from PIL import Image

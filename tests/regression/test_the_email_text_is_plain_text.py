@@ -82,6 +82,7 @@ def numbers(text: str) -> list[str]:
     return re.findall(r"[-+]?\d[\d,.]*", re.sub(r"https?://[^\s<>()]+", "", text))
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_a_table_lines_up_in_columns(mailed: tuple[BriefingFiles, EmailMessage]) -> None:
     text = plain(mailed[1])
     lines = text.split("\nSummary\n-------\n\n", 1)[1].split("\n\n", 1)[0].splitlines()

@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.browser import chromium, measure
 from tests.regression.demo_briefs import demo_file
 
@@ -29,6 +31,7 @@ def cells(table: dict[str, Any], heading: str) -> list[dict[str, Any]]:
     return [row[at] for row in table["rows"]]
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_net_tone_and_trend_are_on_a_phones_screen(demo_folder: Path) -> None:
     chromium()
     table = measure(demo_file(demo_folder, "html"), HEADLINE, width=WIDTH)

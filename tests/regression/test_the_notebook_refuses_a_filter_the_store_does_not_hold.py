@@ -39,6 +39,7 @@ def test_changes_refuses_an_unknown_ticker_too(demo_folder: Path) -> None:
         explore.changes(demo_folder / "demo.duckdb", ticker="NVIDIA")
 
 
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_the_briefings_words_for_a_polarity_and_the_commands_for_a_kind_are_read(demo_folder: Path) -> None:
     db = demo_folder / "demo.duckdb"
     ids = lambda **kw: [r["finding_id"] for r in explore.findings(db, ticker="TSM", **kw)]  # noqa: E731

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 
+
+@pytest.mark.usefixtures("shared_fixtures")  # the demo's calls and news are read from ../shared/fixtures
 def test_sentence_tone_has_one_row_per_document(explore_on_the_demo: tuple[Path, str, str]) -> None:
     _, printed, error = explore_on_the_demo  # the notebook on the demo's store (tests/regression/conftest.py)
     assert not error, error
