@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -24,24 +24,17 @@ from watchdesk.graph.cli_group import EXIT_PIPE as EXIT_PIPE
 from watchdesk.graph.cli_group import Group, terminate
 from watchdesk.graph.cli_input import DB_HELP, GivenPath, PastDay, new_file, replay_option, write_text
 from watchdesk.graph.console import err, escape
-from watchdesk.graph.paths import no_store_to_read
 from watchdesk.graph.settings import Settings, from_env, today
 from watchdesk.graph.signals import queries_stop_on_signals
 from watchdesk.sources.errors import (
     SIZE_LIMIT,
     ConfigError,
-    DatabaseInUseError,
-    HeldByWatchdeskError,
     no_room,
 )
 from watchdesk.sources.redact import redact_text
 
 if TYPE_CHECKING:
     from watchdesk.agents.briefing.delivery_types import Outcome
-    from watchdesk.graph.runner import OnWait, RunOutcome
-    from watchdesk.graph.state import Step
-    from watchdesk.graph.watchlist import Watchlist
-    from watchdesk.store.store import Store
 
 
 def progress(enabled: bool = True) -> Callable[[str], None]:
@@ -113,48 +106,6 @@ def _settings(ctx: click.Context, **changes: Any) -> Settings:
         changes["db_named_by"] = "--db"
     return settings.with_(**{k: v for k, v in changes.items() if v is not None})
 
-
-@cli.command()
-@db_option
-@out_option
-@click.option("--quiet", is_flag=True, help="No progress lines.")
-@click.pass_context
-def demo(ctx: click.Context, db: Path | None, out: Path | None, quiet: bool) -> None:
-    """Run the whole pipeline offline on recorded SEC responses bundled with watchdesk.
-
-    The canonical job: NVIDIA, TSMC and ASML on inventory, supply chain and geopolitics. SEC's answers come from the
-    bundled replay pack, the calls and news feeds from the team's fixtures beside the checkout (../shared/fixtures:
-    their text is the publishers', so none ships with watchdesk); each is a gap when absent, as is what no recording
-    covers. Leaves the database (default watchdesk.duckdb), the pack it replayed and the watchlist it ran
-    (.watchdesk/demo-watchlist.toml, beside the database) and the briefing, whose paths it prints.
-
-    \b
-    Examples:
-      watchdesk demo --db demo.duckdb --out demo-briefings
-      watchdesk run .watchdesk/demo-watchlist.toml --replay .watchdesk/demo-replay-* --as-of 2026-07-17
-                                                  # then one week of it (TSMC's call), as a weekly run briefs it
-    """
-    from watchdesk.graph.demo import DEMO_RUN_ID, demo_settings, demo_watchlist, write_demo_watchlist
-
-    base = _settings(ctx, db_path=db, out_dir=out)
-    from watchdesk.graph.validate import writable_paths
-
-    # before its pack is copied
-    writable_paths(demo_watchlist(), out_dir=Path(base.out_dir), db_path=base.db_path, command="demo",
-                   db_named_by=base.db_named_by)
-    # The replayed pack (the bundled one plus the fixtures' feeds) stays beside the database: the gaps and the
-    # run record name it, so it must still be there to read, or to resume the run from.
-    work = Path(base.db_path).resolve().parent / ".watchdesk"
-    settings = demo_settings(base, work=work)
-    report = progress(not quiet)
-    report(f"demo: replaying {settings.replay_dir} into {settings.db_path}")
-    write_demo_watchlist(work)  # to run a week of the recording again, as a weekly run would
-    from watchdesk.graph import runner  # LangGraph takes seconds to import: only when running
-    from watchdesk.graph.cli_outcome import exit_on_bug, print_outcome
-
-    outcome = runner.start_run(demo_watchlist(), settings, run_id=DEMO_RUN_ID, report=report)
-    print_outcome(outcome, settings)
-    exit_on_bug(outcome)
 
 
 @cli.command()
@@ -253,19 +204,20 @@ def run(
         return
     from watchdesk.graph import runner
     from watchdesk.graph.cli_ask import ask
+    from watchdesk.graph.cli_wait import left_waiting, run_then_ask, when_free
 
     approver = (lambda _req: "approve") if yes else (ask if _at_terminal() and not scheduled else None)
     told: list[Outcome] = []  # whom the notice of a run left waiting reached, or not
-    on_wait = _left_waiting(wl, settings, told) if approver is None else None
+    on_wait = left_waiting(wl, settings, told) if approver is None else None
 
     if approver is ask:  # the prompt waits with the database closed, so notebooks and `runs` can read it
-        outcome = _run_then_ask(wl, settings)
+        outcome = run_then_ask(wl, settings)
     elif scheduled:  # two watchlists scheduled at the same minute on one database: the second waits its turn
         from watchdesk.graph.notices import started_or_noticed  # one that cannot start says so beside the briefings
 
-        outcome = started_or_noticed(lambda: _when_free(lambda: runner.start_run(wl, settings, approver=approver,
-                                                                                 report=progress(), on_wait=on_wait),
-                                                        budget=settings.lock_wait_s),
+        outcome = started_or_noticed(lambda: when_free(lambda: runner.start_run(wl, settings, approver=approver,
+                                                                                report=progress(), on_wait=on_wait),
+                                                       budget=settings.lock_wait_s),
                                      watchlist=wl, settings=settings, report=progress())  # fmt: skip
     else:
         outcome = runner.start_run(wl, settings, approver=approver, report=progress(), on_wait=on_wait)
@@ -329,7 +281,9 @@ def approve(ctx: click.Context, run_id: str, db: Path | None, reject: bool, keep
     # `--edit ""` is an edit that keeps nothing (refused, the run keeps waiting), not a plain approval
     decision: Any = "reject" if reject else {"decision": "edit", "keep": keep} if keep is not None else "approve"
     if decision == "approve" and not yes and _at_terminal():
-        decision = _ask_first(run_id, settings)
+        from watchdesk.graph.cli_wait import ask_first
+
+        decision = ask_first(run_id, settings)
         if decision is None:
             return
     outcome = runner.resume_run(run_id, settings, decision=decision, report=progress())
@@ -367,33 +321,6 @@ def _at_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def _ask_first(run_id: str, settings: Settings) -> Any:
-    """A waiting run's plan, shown, and the prompt's answer (None: no answer, the run keeps waiting); an interrupted
-    run was approved before: it resumes without asking."""
-    from watchdesk.graph.cli_ask import ask
-    from watchdesk.graph.resume import load_stopped, reading
-
-    with reading(settings) as store:  # closed while the prompt waits
-        stopped = load_stopped(run_id, settings, store=store)
-        if not stopped.waiting:
-            return "approve"
-        request = _asking(run_id, cast("list[Step]", stopped.plan), settings, store=store, approving=True)
-    return ask(request)
-
-
-def _asking(run_id: str, plan: list[Step], settings: Settings, *, store: Store,
-            approving: bool = False) -> dict[str, Any]:  # fmt: skip
-    """What the prompt shows of a waiting run: its plan, and why it waits (the policy's rule), as its notice says."""
-    from watchdesk.graph.approval import why_waiting
-    from watchdesk.graph.planner import approver_email_note, describe, email_setting_note
-
-    why = why_waiting(store, run_id)
-    # `approve` delivers from this shell, whatever environment the waiting run had
-    note = approver_email_note(plan, smtp_url=settings.smtp_url) if approving else \
-        email_setting_note(plan, smtp_url=settings.smtp_url)
-    text = describe(plan) + note
-    return {"run_id": run_id, "plan": plan, "text": text, "why": why}
-
 
 @cli.command()
 @click.argument("path", type=GivenPath(dir_okay=False, path_type=Path), default="watchlist.toml")
@@ -412,79 +339,6 @@ def init(path: Path, force: bool) -> None:
     click.echo(f"wrote {path}; check it with: watchdesk run {path} --dry-run")
 
 
-@cli.command()
-@click.argument("run_id", required=False)
-@db_option
-@click.option("--upgrade", is_flag=True, help="First apply this watchdesk's migrations to the store (a store an "
-              "older watchdesk wrote), writing nothing else; notebooks read it then.")
-@click.option("--limit", type=click.IntRange(min=1), help="List the newest N runs only (every run without it).")
-@click.pass_context
-def runs(ctx: click.Context, run_id: str | None, db: Path | None, upgrade: bool, limit: int | None) -> None:
-    """List runs with their status (newest first), and the row count of every table; with RUN_ID, that run's audit
-    trail instead: every request, refusal, approval (who, when, the steps an edit left out) and delivery, oldest
-    first.
-
-    A run still marked running while no process holds the file was killed: it shows as stale, unless its process closed
-    the file to wait (to try a delivery again), which it says. With --upgrade the
-    store is migrated first (readers such as the notebooks never migrate a store; every writing command does).
-
-    \b
-    Examples:
-      watchdesk runs --db demo.duckdb
-      watchdesk runs demo-2026-09-01 --db demo.duckdb      # its audit trail
-      watchdesk runs --db demo.duckdb --upgrade     # after upgrading watchdesk, before opening a notebook
-      watchdesk runs --limit 5                      # the five newest runs
-    """
-    from watchdesk.graph.cli_audit import undelivered
-    from watchdesk.store import lease, unrecorded
-    from watchdesk.store.reader import RUN_STATUS, STALE_RUNNING
-    from watchdesk.store.store import Store
-
-    settings = _settings(ctx, db_path=db)
-    if why := no_store_to_read(Path(settings.db_path), given=db):
-        raise ConfigError(why)
-    if upgrade:
-        _upgrade(Path(settings.db_path))
-    with Store.open(settings.db_path, read_only=True) as store:  # read-only: the run marked stale stays as it is
-        if run_id is not None:
-            from watchdesk.graph.cli_audit import print_audit
-
-            print_audit(store, run_id, echo=click.echo, note=lambda line: click.echo(line, err=True))
-            return
-        waiting = lease.live(settings.db_path)  # a run whose process closed the file to wait is no stale one
-        missed = undelivered(store)
-        listed = store.query(f"SELECT run_id, {RUN_STATUS}, watchlist, started_at FROM runs ORDER BY started_at DESC")
-        for run_id, status, watchlist, started in listed[:limit]:
-            status = lease.run_status(status, run_id, stale=STALE_RUNNING, waiting=waiting) + missed.get(run_id, "")
-            if status.startswith(STALE_RUNNING):  # the command as it can be typed: this run, this database
-                resume = f"{shlex.quote(run_id)} --db {shlex.quote(str(settings.db_path))}"
-                status = status.replace("approve RUN_ID`", f"approve {resume}`", 1)
-            click.echo(f"{run_id}\t{status}\t{started:%Y-%m-%d %H:%M}\t{watchlist}")
-        if limit is not None and len(listed) > limit:  # said, so a short list is not taken for all there is
-            older = len(listed) - limit
-            click.echo(f"{older} older run{'s' * (older != 1)} not listed (--limit {limit})", err=True)
-        if not listed:  # said, where a screen of nothing but table counts left a new user wondering
-            click.echo(f"No runs in {settings.db_path} yet: `watchdesk run WATCHLIST --db "
-                       f"{shlex.quote(str(settings.db_path))}` fills it.", err=True)  # fmt: skip
-        click.echo(" ".join(f"{k}={v}" for k, v in store.counts().items()), err=True)
-        for line in unrecorded.pending(settings.db_path):  # read-only: said, recorded by the next writer
-            click.echo(line, err=True)
-
-
-def _upgrade(path: Path) -> None:
-    """Apply the migrations a store lacks, saying from which schema version to which, and record the delivery outcomes
-    kept beside it (unrecorded.py)."""
-    from watchdesk.store import db, unrecorded
-
-    with db.connect(path, read_only=True) as con:
-        before = db.schema_version(con)
-    with db.connect(path) as con:  # a writable open migrates (and refuses a newer store or another program's file)
-        after = db.schema_version(con)
-    said = "already at" if before == after else f"upgraded from schema version {before} to"
-    err.print(f"{escape(str(path))}: {said} schema version {after}")
-    for line in unrecorded.settled():  # delivery outcomes a process kept beside the store while it was held
-        err.print(escape(line), soft_wrap=True)
-
 
 def _register_groups() -> None:
     """One line per command module: imported when its command runs; `watchdesk --help` shows the summary."""
@@ -495,6 +349,8 @@ def _register_groups() -> None:
                  subcommands=("watchdesk.graph.cli_edgar_remote:list_filings",
                               "watchdesk.graph.cli_edgar_remote:download_filings",
                               "watchdesk.graph.cli_edgar_diff:diff"))
+    cli.add_lazy("demo", "watchdesk.graph.cli_demo:demo",
+                 "Run the whole pipeline offline on recorded SEC responses bundled with watchdesk.")
     cli.add_lazy("changes", "watchdesk.graph.cli_findings:changes",
                  "List what changed between each company's consecutive filings, as stored (nothing is fetched).")
     cli.add_lazy("evidence", "watchdesk.graph.cli_findings:evidence",
@@ -505,6 +361,10 @@ def _register_groups() -> None:
                  "Flag topic mentions in a transcript or SEC filing: JSONL, one flag per line.")
     cli.add_lazy("plan", "watchdesk.graph.cli_plan:plan",
                  "Turn a goal in plain words into a watchlist and print the plan a run would execute.")
+    cli.add_lazy("runs", "watchdesk.graph.cli_runs:runs",
+                 "List runs with their status (newest first), and the row count of every table; with RUN_ID, that "
+                 "run's audit\n    trail instead: every request, refusal, approval (who, when, the steps an edit left "
+                 "out) and delivery, oldest\n    first.")  # its help's first paragraph as click keeps it, indent too
     cli.add_lazy("schedule", "watchdesk.graph.cli_schedule:schedule",
                  "Run a watchlist on its [schedule] (cadence, day, time) from cron.")
     cli.add_lazy("sentiment", "watchdesk.graph.cli_sentiment:sentiment",
@@ -516,73 +376,6 @@ def _register_groups() -> None:
 
 _register_groups()
 
-
-def _when_free(start: Callable[[], RunOutcome], *, budget: float,
-               sleep: Callable[[float], None] = time.sleep) -> RunOutcome:  # fmt: skip
-    """A scheduled run that finds the database held by another watchdesk run waits and tries again, up to
-    WATCHDESK_LOCK_WAIT_S seconds (a new user's walkthrough: two watchlists installed for Monday 07:00 on one database
-    and the second failed with exit 3 every week). Held by anything else (a notebook), or past the wait: exit 3.
-    `budget` is Settings.lock_wait_s: a WATCHDESK_LOCK_WAIT_S of "abc" was read only here, as the run met a held
-    database, and stopped it as a bug ("unexpected ValueError")."""
-    waited = 0.0
-    while True:
-        try:
-            return start()
-        except DatabaseInUseError as exc:
-            if waited >= budget or not isinstance(exc, HeldByWatchdeskError):
-                raise
-            err.print(f"the database is in use by another watchdesk run; waiting ({waited:.0f} of {budget:.0f} s)")
-            sleep(15.0)
-            waited += 15.0
-
-
-def _left_waiting(wl: Watchlist, settings: Settings, told: list[Outcome]) -> OnWait:
-    """What a run left waiting unattended does in its store before closing it: says how to approve it, supersedes the
-    older runs waiting for the same period, and leaves its notice, telling the targets (`told`: how that went)."""
-    from watchdesk.graph.cli_outcome import print_outcome
-    from watchdesk.graph.delivery import notify_awaiting_approval
-    from watchdesk.graph.resume import supersede_waiting
-
-    def left(store: Store, outcome: RunOutcome) -> None:
-        print_outcome(outcome, settings)
-        supersede_waiting(store, outcome.run_id, report=progress())
-        told.extend(notify_awaiting_approval(watchlist=wl, settings=settings, store=store, run_id=outcome.run_id,
-                                             report=progress()))  # fmt: skip
-
-    return left
-
-
-def _run_then_ask(wl: Watchlist, settings: Settings) -> RunOutcome:
-    """Run up to the approval, stop there (everything stored, the database closed), ask, then resume as
-    `watchdesk approve` would: a person may take minutes to answer, and a notebook or `watchdesk runs` must be
-    able to open the file meanwhile."""
-    from watchdesk.graph import runner
-    from watchdesk.graph.cli_ask import ask
-    from watchdesk.graph.delivery import notify_awaiting_approval
-    from watchdesk.graph.resume import load_stopped, supersede_waiting
-
-    request: dict[str, Any] = {}
-
-    def before_asking(store: Store, outcome: RunOutcome) -> None:  # in the run's store, before it closes
-        supersede_waiting(store, outcome.run_id, report=progress())  # it waits now, as an unattended run: one a period
-        # and leaves its notice file before asking, so one left at the prompt (a closed terminal too) has its trace;
-        # the answer removes it. The targets are not told: the person asked is here.
-        notify_awaiting_approval(watchlist=wl, settings=settings, store=store, run_id=outcome.run_id,
-                                 report=progress(), tell_targets=False)  # fmt: skip
-        plan = cast("list[Step]", load_stopped(outcome.run_id, settings, store=store).plan)
-        request.update(_asking(outcome.run_id, plan, settings, store=store))
-
-    outcome = runner.start_run(wl, settings, approver=None, report=progress(), on_wait=before_asking)
-    if outcome.status != "awaiting_approval":
-        return outcome
-    try:
-        answer = ask(request)
-    except KeyboardInterrupt as exc:  # Ctrl-C at the prompt: exit 130, naming the waiting run and its database
-        exc.run_id, exc.db_path = outcome.run_id, settings.db_path  # type: ignore[attr-defined]
-        raise
-    if answer is None:
-        return outcome
-    return runner.resume_run(outcome.run_id, settings, decision=answer, report=progress())
 
 
 def main() -> None:

@@ -134,8 +134,7 @@ def test_request_budget_is_enforced_in_code(tmp_path: Path) -> None:
 def test_the_approval_prompt_waits_with_the_database_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A review: while `watchdesk run` waited at its prompt, `watchdesk runs`, `brief` and both notebooks failed
     on the database lock. The prompt now comes after the run stopped at its approval, and the answer resumes it."""
-    from watchdesk.graph import cli as cli_module
-    from watchdesk.graph import cli_ask
+    from watchdesk.graph import cli_ask, cli_wait
 
     seen: list[tuple[str, str]] = []
 
@@ -147,7 +146,7 @@ def test_the_approval_prompt_waits_with_the_database_closed(tmp_path: Path, monk
         return "approve"
 
     monkeypatch.setattr(cli_ask, "ask", answer)
-    outcome = cli_module._run_then_ask(parse_watchlist(WATCHLIST), settings(tmp_path))
+    outcome = cli_wait.run_then_ask(parse_watchlist(WATCHLIST), settings(tmp_path))
     assert seen == [(outcome.run_id, "awaiting_approval")]
     assert outcome.status == "done" and status_of(tmp_path / "a.duckdb", outcome.run_id) == "done"
 

@@ -114,7 +114,7 @@ def test_ctrl_c_at_the_prompt_is_an_interrupt_not_a_quiet_no_answer(monkeypatch:
 def test_a_scheduled_run_waits_for_another_run_to_free_the_database(monkeypatch: pytest.MonkeyPatch) -> None:
     """A new user's walkthrough (session 22): two watchlists installed for Monday 07:00 on one database, and the
     second failed with exit 3 every week. A scheduled run now waits for another watchdesk run, not for a notebook."""
-    from watchdesk.graph import cli as cli_module
+    from watchdesk.graph.cli_wait import when_free
     from watchdesk.graph.settings import from_env
     from watchdesk.sources.errors import DatabaseInUseError, HeldByWatchdeskError
 
@@ -128,13 +128,13 @@ def test_a_scheduled_run_waits_for_another_run_to_free_the_database(monkeypatch:
             raise HeldByWatchdeskError(held)
         return "done"
 
-    waited = cli_module._when_free(start, budget=600.0, sleep=slept.append)  # type: ignore[arg-type]
+    waited = when_free(start, budget=600.0, sleep=slept.append)  # type: ignore[arg-type]
     assert waited == "done" and slept == [15.0, 15.0]
     monkeypatch.setenv("WATCHDESK_LOCK_WAIT_S", "15")
     tries.clear()
     with pytest.raises(DatabaseInUseError):
-        cli_module._when_free(lambda: (_ for _ in ()).throw(HeldByWatchdeskError(held)),
-                              budget=from_env().lock_wait_s, sleep=slept.append)  # fmt: skip
+        when_free(lambda: (_ for _ in ()).throw(HeldByWatchdeskError(held)),
+                  budget=from_env().lock_wait_s, sleep=slept.append)  # fmt: skip
     with pytest.raises(DatabaseInUseError):  # a notebook holding it: no waiting
-        cli_module._when_free(lambda: (_ for _ in ()).throw(DatabaseInUseError("held by another program")),
-                              budget=600.0, sleep=lambda _s: pytest.fail("waited for a notebook"))  # fmt: skip
+        when_free(lambda: (_ for _ in ()).throw(DatabaseInUseError("held by another program")),
+                  budget=600.0, sleep=lambda _s: pytest.fail("waited for a notebook"))  # fmt: skip
