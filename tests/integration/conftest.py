@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+
+from tests.loopback import Hit, Reply, serving
 
 
 @pytest.fixture()
@@ -17,16 +17,9 @@ def webhook() -> Iterator[tuple[int, list[dict[str, Any]], list[int]]]:
     posts: list[dict[str, Any]] = []
     statuses: list[int] = []  # the answers to give, in order; then 200
 
-    class Hook(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            posts.append(json.loads(self.rfile.read(int(self.headers["content-length"]))))
-            self.send_response(statuses.pop(0) if statuses else 200)
-            self.end_headers()
+    def hook(hit: Hit) -> Reply:
+        posts.append(json.loads(hit.body))
+        return Reply(status=statuses.pop(0) if statuses else 200, body=b"")
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server.server_address[1], posts, statuses
-    server.shutdown()
+    with serving() as server:
+        yield server.anywhere(hook).port, posts, statuses

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import re
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 
+from tests.loopback import Reply, Server, serving
 from tests.timing import slowdown
 from watchdesk.sources.errors import (
     ConfigError,
@@ -29,76 +27,10 @@ IDENTITY = "Watchdesk Tests tests@example.com"
 IDENTITY_HINT = "WATCHDESK_SEC_IDENTITY='Your Name you@example.com'"
 
 
-@dataclass(frozen=True)
-class Reply:
-    status: int = 200
-    body: bytes = b"ok"
-    headers: dict[str, str] = field(default_factory=dict)
-    delay_s: float = 0.0
-
-
-@dataclass(frozen=True)
-class Hit:
-    at: float  # time.monotonic() when the request reached the handler
-    path: str
-    headers: dict[str, str]
-
-
-class Server:
-    """Scripted replies per path; a path's replies are used in order, the last one repeats."""
-
-    def __init__(self) -> None:
-        self.hits: list[Hit] = []
-        self.release = threading.Event()  # set at teardown so hung handlers finish at once
-        self._script: dict[str, list[Reply]] = {}
-        self._lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-
-    def on(self, path: str, *replies: Reply) -> str:
-        self._script[path] = list(replies)
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}"
-
-    def answer(self, path: str, headers: dict[str, str]) -> Reply:
-        with self._lock:
-            self.hits.append(Hit(at=time.monotonic(), path=path, headers=headers))
-            replies = self._script.get(path, [Reply(status=404, body=b"no such path")])
-            return replies.pop(0) if len(replies) > 1 else replies[0]
-
-    def hits_for(self, path: str) -> list[Hit]:
-        return [h for h in self.hits if h.path == path]
-
-
-def _handler_for(server: Server) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            reply = server.answer(self.path, dict(self.headers.items()))
-            if reply.delay_s:
-                server.release.wait(reply.delay_s)
-            try:
-                self.send_response(reply.status)
-                for name, value in reply.headers.items():
-                    self.send_header(name, value)
-                self.send_header("Content-Length", str(len(reply.body)))
-                self.end_headers()
-                self.wfile.write(reply.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass  # the client gave up (timeout test): exactly what was being tested
-
-        def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
-            pass
-
-    return Handler
-
-
 @pytest.fixture
 def server() -> Iterator[Server]:
-    srv = Server()
-    thread = threading.Thread(target=srv.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield srv
-    srv.release.set()
-    srv.httpd.shutdown()
-    srv.httpd.server_close()
+    with serving() as srv:
+        yield srv
 
 
 @pytest.fixture

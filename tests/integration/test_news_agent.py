@@ -3,14 +3,13 @@ against a real HTTP server on loopback, and a failing feed that becomes a gap.""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tests.loopback import Reply, Server, conditional, serving
 from watchdesk.agents import news
 from watchdesk.graph.deps import AuditBuffer
 from watchdesk.sources.gateway import Gateway, GatewayConfig
@@ -110,55 +109,28 @@ def test_a_failing_feed_hands_over_and_records_a_gap(pack: Path, tmp_path: Path)
     assert gaps[0][:2] == ("news", f"feed {gone}") and "replay pack" in gaps[0][2]
 
 
-class _FeedServer:
-    """A feed host that answers conditional GETs as a polite server does: 304 when the ETag matches."""
-
-    def __init__(self, body: bytes) -> None:
-        self.body, self.etag, self.requests = body, '"v1"', []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                outer.requests.append(dict(self.headers))
-                if self.headers.get("If-None-Match") == outer.etag:
-                    self.send_response(304)
-                    self.end_headers()
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", "application/rss+xml")
-                self.send_header("ETag", outer.etag)
-                self.send_header("Last-Modified", "Sun, 08 Mar 2026 12:00:00 GMT")
-                self.end_headers()
-                self.wfile.write(outer.body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/feed.rss"
-
-
 @pytest.fixture()
-def feed_server(shared_fixtures: Path) -> Iterator[_FeedServer]:
-    server = _FeedServer((shared_fixtures / "feeds/seekingalpha_2026-03.rss.xml").read_bytes())
-    thread = threading.Thread(target=server.httpd.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.httpd.shutdown()
-    server.httpd.server_close()
+def feed_server(shared_fixtures: Path) -> Iterator[Server]:
+    """A feed host that answers conditional GETs as a polite server does: 304 when the ETag matches."""
+    body = (shared_fixtures / "feeds/seekingalpha_2026-03.rss.xml").read_bytes()
+    fresh = Reply(body=body, headers={"Content-Type": "application/rss+xml", "ETag": '"v1"',
+                                      "Last-Modified": "Sun, 08 Mar 2026 12:00:00 GMT"})  # fmt: skip
+    with serving() as server:
+        server.on("/feed.rss", conditional(fresh))
+        yield server
 
 
-def test_conditional_get_a_304_stores_nothing_new(feed_server: _FeedServer, tmp_path: Path) -> None:
+def test_conditional_get_a_304_stores_nothing_new(feed_server: Server, tmp_path: Path) -> None:
     config = GatewayConfig(mode="live", allowed_domains=("127.0.0.1",), rate_limits={"127.0.0.1": 5.0})
-    req = request(news.FeedSpec(url=feed_server.url, tier="established"))
+    req = request(news.FeedSpec(url=feed_server.url("/feed.rss"), tier="established"))
     with Store.open(tmp_path / "db.duckdb") as store, Gateway(config) as gw:
         first = news.collect(req, fetcher=gw, store=store, run_id="r1")
         second = news.collect(req, fetcher=gw, store=store, run_id="r2")
         stored = len(news_docs(store))
     assert len(first.new_doc_ids) == 6 and stored == 6  # 6 items, each about one company
-    assert "If-None-Match" not in feed_server.requests[0]
-    assert feed_server.requests[1]["If-None-Match"] == '"v1"'
-    assert feed_server.requests[1]["If-Modified-Since"] == "Sun, 08 Mar 2026 12:00:00 GMT"
+    assert "If-None-Match" not in feed_server.hits[0].headers
+    assert feed_server.hits[1].headers["If-None-Match"] == '"v1"'
+    assert feed_server.hits[1].headers["If-Modified-Since"] == "Sun, 08 Mar 2026 12:00:00 GMT"
     assert second.not_modified == 1 and second.items == 0 and second.new_doc_ids == []
 
 

@@ -7,15 +7,14 @@ loopback through the real CLI."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from tests.loopback import Reply, serving
 from tests.regression.test_a_brief_whose_outcome_waits_beside_the_store_exits_3 import a_briefed_store
 from tests.regression.test_a_webhook_failure_is_said_in_words import SLACK
 from watchdesk.agents.briefing.channels import DeliveryError, post_webhook
@@ -28,23 +27,8 @@ REVOKED = ("the URL is not (or no longer) a webhook there, revoked or mistyped; 
 
 @contextmanager
 def answering(status: int, body: bytes) -> Iterator[int]:
-    class Hook(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            self.rfile.read(int(self.headers["content-length"]))
-            self.send_response(status)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield server.server_address[1]
-    finally:
-        server.shutdown()
+    with serving() as server:
+        yield server.anywhere(Reply(status=status, body=body)).port
 
 
 @pytest.mark.parametrize(("status", "body", "said"), [

@@ -6,14 +6,13 @@ is stored for the same company, and a feed's validators are kept per set of comp
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from tests.loopback import Reply, conditional, serving
 from watchdesk.agents import news
 from watchdesk.graph.deps import AuditBuffer
 from watchdesk.sources.gateway import Gateway, GatewayConfig
@@ -60,27 +59,9 @@ def test_an_item_stored_for_one_company_is_stored_for_another(shared_fixtures: P
 def feed_url(shared_fixtures: Path) -> Iterator[str]:
     """A loopback feed host that answers 304 when the ETag it gave is sent back."""
     body = (shared_fixtures / "feeds/cnbc_2026-03.rss.xml").read_bytes()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            if self.headers.get("If-None-Match") == '"v1"':
-                self.send_response(304)
-                self.end_headers()
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "application/rss+xml")
-            self.send_header("ETag", '"v1"')
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/rss.xml"
-    server.shutdown()
-    server.server_close()
+    with serving() as server:
+        yield server.on("/rss.xml", conditional(Reply(body=body, headers={"Content-Type": "application/rss+xml",
+                                                                          "ETag": '"v1"'})))  # fmt: skip
 
 
 def test_a_second_watchlist_reads_a_feed_the_first_has_read(feed_url: str, tmp_path: Path) -> None:
