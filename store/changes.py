@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from watchdesk.store.bulk import upsert
-from watchdesk.store.queries import IN_PERIOD, _dicts, period_params, quote_matches, stored_text
+from watchdesk.store.queries import _dicts, in_period, period_params, quote_matches, stored_text
 from watchdesk.store.store import Store
 
 _PAIR = "old_doc_id = ? AND new_doc_id = ?"
@@ -38,7 +38,9 @@ def save_comparison(
     return store.transaction(write)
 
 
-def period_changes(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
+def period_changes(
+    store: Store, *, tickers: Sequence[str], start: date, end: date, days: str | None = None
+) -> list[dict[str, Any]]:
     """Changes (all but unchanged factors) whose newer filing is in the period, as the briefing's documents are (a
     late one too: queries.IN_PERIOD), each with the way its pair was compared (compare_version; NULL read as 1)."""
     sql = f"""
@@ -50,7 +52,7 @@ def period_changes(store: Store, *, tickers: Sequence[str], start: date, end: da
         JOIN documents o ON o.doc_id = c.old_doc_id
         JOIN documents n ON n.doc_id = c.new_doc_id
         WHERE list_contains(?, c.ticker) AND c.kind <> 'unchanged'
-          AND c.new_doc_id IN (SELECT d.doc_id FROM documents d WHERE {IN_PERIOD})
+          AND c.new_doc_id IN (SELECT d.doc_id FROM documents d WHERE {in_period(days)})
         ORDER BY c.ticker, n.filed_at, c.item, c.seq
     """
     return _dicts(store, sql, [list(tickers), *period_params(start, end)])

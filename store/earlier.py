@@ -8,15 +8,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from watchdesk.store.queries import (
-    CURRENT_IN_PERIOD,
     DOC_KIND,
     EVENT_DATE,
-    IN_PERIOD,
     LATE_DAYS,
     SAID_AGAIN,
     _dicts,
     _tickers,
     _topics,
+    current_in_period,
+    in_period,
     period_params,
 )
 from watchdesk.store.store import Store
@@ -25,7 +25,7 @@ FIRST_DAY = date.min + timedelta(days=LATE_DAYS)  # every earlier day: the first
 
 
 def latest_mentions(
-    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date
+    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date, days: str | None = None
 ) -> list[dict[str, Any]]:
     """Per ticker, topic and form of call or filing: the mentions of the latest day before the period starting on
     `start` that has any, as day, mentions, positive and negative. A document late into the period (dated before it,
@@ -36,7 +36,7 @@ def latest_mentions(
     # The latest day first, then its findings alone are read for sentences said again: a store of 20 years holds a
     # million findings before the period (the window over them all took 3x the briefing's time, make bench-briefing)
     sql = f"""
-        WITH {CURRENT_IN_PERIOD},
+        WITH {current_in_period(days)},
         latest_day AS (
             SELECT f.doc_id, f.topic, f.polarity, f.sentence, f.start, f.finding_id, f.ticker,
                    {DOC_KIND} AS kind, d.form, {EVENT_DATE} AS day
@@ -54,7 +54,9 @@ def latest_mentions(
     return _dicts(store, sql, [*before, _tickers(tickers), _topics(topics)])
 
 
-def earlier_documents(store: Store, *, tickers: str | Sequence[str], start: date) -> list[dict[str, Any]]:
+def earlier_documents(
+    store: Store, *, tickers: str | Sequence[str], start: date, days: str | None = None
+) -> list[dict[str, Any]]:
     """The flagged calls and filings (an exhibit is its filing's) of the tickers counted before the period starting on
     `start`: ticker, kind, form and day, to tell how many came after the latest that mentions a topic (a late one
     counted in the period is not)."""
@@ -64,7 +66,7 @@ def earlier_documents(store: Store, *, tickers: str | Sequence[str], start: date
         SELECT d.ticker, {DOC_KIND} AS kind, d.form, {EVENT_DATE} AS day
         FROM documents d
         WHERE list_contains(?, d.ticker) AND d.source <> 'news' AND d.parent_doc_id IS NULL
-          AND EXISTS (SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id) AND {IN_PERIOD}
+          AND EXISTS (SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id) AND {in_period(days)}
         ORDER BY d.ticker, day
     """
     before = period_params(FIRST_DAY, start - timedelta(days=1))

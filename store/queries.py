@@ -8,7 +8,9 @@ date when the source gave one, else the day it was first stored, or the as-of da
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import Any
 
@@ -90,10 +92,40 @@ def _current_of(documents: str) -> str:
 """
 
 
+# Every document with its PERIOD_DAY as `day`, computed where a query reads it; a briefing reads it from the table
+# `period_days` makes, once (its queries computed LATE_DAYS_OF eight times).
+PERIOD_DAYS = f"(SELECT d.doc_id, {PERIOD_DAY} AS day FROM documents d)"
+
+
+def current_in_period(days: str | None = None) -> str:
+    """CURRENT_IN_PERIOD, the documents' days read from `days` (the table `period_days` made) when given."""
+    return _current_of(f"SELECT doc_id, day FROM {days or PERIOD_DAYS} WHERE day BETWEEN ? AND ?")
+
+
 # Parameters: the period's start and end. `pd` holds the period's documents, each with its PERIOD_DAY as `day`.
-CURRENT_IN_PERIOD = _current_of(
-    f"SELECT doc_id, day FROM (SELECT d.doc_id, {PERIOD_DAY} AS day FROM documents d) WHERE day BETWEEN ? AND ?"
-)
+CURRENT_IN_PERIOD = current_in_period()
+
+
+def in_period(days: str | None = None) -> str:
+    """IN_PERIOD (of the documents `d`, its parameters the same), the days read from `days` when given."""
+    return IN_PERIOD if days is None else f"(d.doc_id IN (SELECT doc_id FROM {days} WHERE day BETWEEN ? AND ?))"
+
+
+@contextmanager
+def period_days(store: Store) -> Iterator[str]:
+    """A temporary table of every document's PERIOD_DAY (doc_id, day) for the queries of one briefing, which give its
+    name as their `days`: computed once, as the briefing starts reading, and dropped after. A temporary table is the
+    connection's own: a read-only store makes one too."""
+    name = f"period_days_{uuid.uuid4().hex}"
+    with store.statements() as con:
+        con.execute(f"CREATE TEMP TABLE {name} AS SELECT * FROM {PERIOD_DAYS}")
+    try:
+        yield name
+    finally:
+        with store.statements() as con:
+            con.execute(f"DROP TABLE IF EXISTS {name}")
+
+
 # Parameter: the document's doc_id.
 CURRENT_OF_DOCUMENT = _current_of("SELECT CAST(? AS VARCHAR) AS doc_id")
 
@@ -124,15 +156,17 @@ period_params = _period  # the parameters of IN_PERIOD (and CURRENT_IN_PERIOD) f
 
 
 def period_findings(
-    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date, end: date
+    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date, end: date,
+    days: str | None = None,
 ) -> list[dict[str, Any]]:
     """Findings on documents whose event date is in the period, with their document and who spoke.
 
     Only each document's latest flagging counts (the current_findings view, migration 003); said_again marks a
-    sentence its document said before (SAID_AGAIN), a place it was said that does not count again.
+    sentence its document said before (SAID_AGAIN), a place it was said that does not count again. `days`: the
+    table period_days made (None: the days computed here), as for the briefing's other queries.
     """
     sql = f"""
-        WITH {CURRENT_IN_PERIOD}
+        WITH {current_in_period(days)}
         SELECT f.finding_id, f.ticker, coalesce(c.name, f.ticker) AS company, f.topic, f.polarity, f.score,
                f.sentence, f.start, f."end", f.section, f.speaker, f.doc_id, f.sure, f.method_version,
                {SAID_AGAIN} AS said_again,
@@ -180,19 +214,23 @@ def qa_statement_openings(store: Store, findings: Iterable[Mapping[str, Any]]) -
     return _dicts(store, sql, [[d for d, _ in said], [s for _, s in said], OPENING_SENTENCES])
 
 
-def period_documents(store: Store, *, tickers: str | Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
+def period_documents(
+    store: Store, *, tickers: str | Sequence[str], start: date, end: date, days: str | None = None
+) -> list[dict[str, Any]]:
     sql = f"""
         SELECT d.doc_id, d.ticker, d.form, d.doc_type, d.title, coalesce(d.source_url, d.url) AS url,
                {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage,
                CAST(d.first_stored_at AS DATE) AS first_stored,
                EXISTS (SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id) AS flagged
-        FROM documents d WHERE list_contains(?, d.ticker) AND {_IN_PERIOD}
+        FROM documents d WHERE list_contains(?, d.ticker) AND {in_period(days)}
         ORDER BY d.ticker, filed_at, d.doc_id
     """
     return _dicts(store, sql, [_tickers(tickers), *_period(start, end)])
 
 
-def period_tone(store: Store, *, tickers: str | Sequence[str], start: date, end: date) -> list[dict[str, Any]]:
+def period_tone(
+    store: Store, *, tickers: str | Sequence[str], start: date, end: date, days: str | None = None
+) -> list[dict[str, Any]]:
     """Per document of the period: how many sentences the sentence sentiment model read as positive or negative."""
     sql = f"""
         SELECT d.doc_id, d.ticker, coalesce(d.doc_type, d.form) AS form, {EVENT_DATE} AS filed_at,
@@ -200,7 +238,7 @@ def period_tone(store: Store, *, tickers: str | Sequence[str], start: date, end:
                count(*) FILTER (s.sentiment = 'positive') AS positive,
                count(*) FILTER (s.sentiment = 'negative') AS negative
         FROM sentences s JOIN documents d USING (doc_id)
-        WHERE list_contains(?, d.ticker) AND s.sentiment IS NOT NULL AND {_IN_PERIOD}
+        WHERE list_contains(?, d.ticker) AND s.sentiment IS NOT NULL AND {in_period(days)}
         GROUP BY ALL ORDER BY d.ticker, filed_at, form, d.doc_id
     """
     return _dicts(store, sql, [_tickers(tickers), *_period(start, end)])
@@ -227,13 +265,14 @@ DayCount = tuple[date, str, str, str, int, int, int]  # day, ticker, topic, kind
 
 
 def daily_mentions(
-    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date, end: date
+    store: Store, *, tickers: str | Sequence[str], topics: str | Sequence[str], start: date, end: date,
+    days: str | None = None,
 ) -> list[DayCount]:
     """Mentions per day (PERIOD_DAY), ticker, topic and kind of document, as positive and negative, a sentence said
     again counted once: what weeks_of adds up by week for any span within the period, so one read serves a briefing's
     trend and its baseline (each read took ~10-15 ms of CPU, nearly all DuckDB planning the period's findings)."""
     sql = f"""
-        WITH {CURRENT_IN_PERIOD}
+        WITH {current_in_period(days)}
         SELECT pd.day, f.ticker, f.topic, {DOC_KIND} AS kind, count(*) AS mentions,
                count(*) FILTER (f.polarity = 'positive') AS positive,
                count(*) FILTER (f.polarity = 'negative') AS negative

@@ -67,26 +67,34 @@ class BriefingFiles:
     replaced: tuple[Path, ...] = ()  # this period's earlier files in the folder, under another name: removed
 
 
-# Plug-in parts put their data into BriefingInput.extras: (key, gather(store, request) -> data).
-Gatherer = Callable[[Store, BriefingRequest], Any]
+# Plug-in parts put their data into BriefingInput.extras: (key, gather(store, request, days) -> data), `days` the
+# table of the documents' days the briefing's queries read (queries.period_days).
+Gatherer = Callable[[Store, BriefingRequest, str], Any]
 GATHERERS: list[tuple[str, Gatherer]] = [("news", news_part.gather), ("changes", changes_part.gather)]
 
 
 def gather(store: Store, req: BriefingRequest) -> BriefingInput:
+    with queries.period_days(store) as days:  # each document's day in a period, computed once for all that follows
+        return _gather(store, req, days=days)
+
+
+def _gather(store: Store, req: BriefingRequest, *, days: str) -> BriefingInput:
     span = {"start": req.period.start, "end": req.period.end}
-    rows = queries.period_findings(store, tickers=req.tickers, topics=req.topics, **span)
+    rows = queries.period_findings(store, tickers=req.tickers, topics=req.topics, **span, days=days)
     cited = [(r["finding_id"], r["doc_id"], r["start"], r["end"], r["sentence"]) for r in rows]
     _refuse_mismatches(queries.quote_mismatches(store, cited))  # the rows just read: what the briefing quotes
     chart = (week_starts(req.period.end, req.period.chart_weeks)[0], req.period.end)
     baseline = req.period.previous_weeks(req.period.baseline_weeks)  # weeks of their own, ending the day before the
     # period: none straddles its start; one read of the days both span serves both
-    days = queries.daily_mentions(store, tickers=req.tickers, topics=req.topics, start=min(chart[0], baseline.start),
-                                  end=req.period.end)  # fmt: skip
-    history = queries.weeks_of(days, start=chart[0], end=chart[1])
-    before = queries.weeks_of(days, start=baseline.start, end=baseline.end, by_kind=True)
+    counts = queries.daily_mentions(store, tickers=req.tickers, topics=req.topics,
+                                    start=min(chart[0], baseline.start), end=req.period.end, days=days)  # fmt: skip
+    history = queries.weeks_of(counts, start=chart[0], end=chart[1])
+    before = queries.weeks_of(counts, start=baseline.start, end=baseline.end, by_kind=True)
     tickers, start = req.tickers, req.period.start
-    earlier = trend.earlier(earlier_mentions.latest_mentions(store, tickers=tickers, topics=req.topics, start=start),
-                            earlier_mentions.earlier_documents(store, tickers=tickers, start=start))  # fmt: skip
+    earlier = trend.earlier(
+        earlier_mentions.latest_mentions(store, tickers=tickers, topics=req.topics, start=start, days=days),
+        earlier_mentions.earlier_documents(store, tickers=tickers, start=start, days=days),
+    )
     relayed = _relayed(rows, queries.qa_statement_openings(store, rows))
     runs, held = _runs(store, req)
     gaps = ([_gap_item(g.row, days=None if g.days[0] == date.min else g.days) for g in held] if runs
@@ -103,8 +111,8 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         topics=req.topics,
         findings=[_finding_item(r, relayed=r["finding_id"] in relayed) for r in rows],
         gaps=gaps,
-        documents=[_document_item(d) for d in queries.period_documents(store, tickers=req.tickers, **span)],
-        tone=[ToneItem(**t) for t in queries.period_tone(store, tickers=req.tickers, **span)],
+        documents=[_document_item(d) for d in queries.period_documents(store, tickers=req.tickers, **span, days=days)],
+        tone=[ToneItem(**t) for t in queries.period_tone(store, tickers=req.tickers, **span, days=days)],
         history=[WeekPoint(**w) for w in history],
         before=[WeekPoint(**w) for w in before],
         earlier=earlier,
@@ -112,7 +120,7 @@ def gather(store: Store, req: BriefingRequest) -> BriefingInput:
         read=_read(req, runs, held),
         ciks=coverage.ciks(runs),
     )
-    extras = {key: fn(store, req) for key, fn in GATHERERS}
+    extras = {key: fn(store, req, days) for key, fn in GATHERERS}
     return replace(data, extras=extras) if extras else data
 
 

@@ -295,10 +295,11 @@ def _md(text: str) -> str:
     return escape_markdown(text)
 
 
-def gather(store: Store, req: BriefingRequest) -> dict[str, list[Any]]:
+def gather(store: Store, req: BriefingRequest, days: str | None = None) -> dict[str, list[Any]]:
     """The period's filing changes (every quote checked against the stored text), the similarity history, and the
     period's filings not compared, with why."""
-    rows = stored_changes.period_changes(store, tickers=req.tickers, start=req.period.start, end=req.period.end)
+    rows = stored_changes.period_changes(store, tickers=req.tickers, start=req.period.start, end=req.period.end,
+                                         days=days)
     if bad := stored_changes.change_quote_mismatches(store, rows):
         raise StoreError(f"citation check failed for filing changes {bad}: quote differs from stored text")
     history = stored_changes.similarity_history(store, tickers=req.tickers, until=req.period.end)

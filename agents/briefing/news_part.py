@@ -33,12 +33,14 @@ class NewsEntry:
     tagged_only: bool = False  # the headline and summary do not name the company; the outlet's tags do
 
 
-def gather_news(store: Store, *, tickers: Sequence[str], start: date, end: date) -> list[NewsEntry]:
+def gather_news(
+    store: Store, *, tickers: Sequence[str], start: date, end: date, days: str | None = None
+) -> list[NewsEntry]:
     """News documents published in the period (undated ones by the day first stored), most credible and newest
     first. The period's documents are CURRENT_IN_PERIOD's `pd`: their days read once (IN_PERIOD read them again)."""
     rows = store.query(
         f"""
-        WITH {queries.CURRENT_IN_PERIOD}
+        WITH {queries.current_in_period(days)}
         SELECT d.doc_id, d.ticker, d.title, coalesce(d.source_url, d.url) AS link, coalesce(d.provider, '') AS outlet,
                coalesce(d.tier, 'other') AS tier, d.filed_at, coalesce(d.doc_type, '') AS kind,
                list(f.topic || ' ' || f.polarity ORDER BY f.start) FILTER (f.topic IS NOT NULL) AS flags,
@@ -101,9 +103,9 @@ def _shown(mine: Sequence[NewsEntry]) -> list[NewsEntry]:
     return shown
 
 
-def gather(store: Store, req: BriefingRequest) -> list[NewsEntry]:
+def gather(store: Store, req: BriefingRequest, days: str | None = None) -> list[NewsEntry]:
     """The news part's data for the briefing's period."""
-    return gather_news(store, tickers=req.tickers, start=req.period.start, end=req.period.end)
+    return gather_news(store, tickers=req.tickers, start=req.period.start, end=req.period.end, days=days)
 
 
 def news_part(ctx: RenderContext) -> Section | None:
