@@ -24,6 +24,7 @@ from pydantic import (
 
 from watchdesk.graph.forms import canonical_form, watched_form
 from watchdesk.graph.tickers import ticker_symbol
+from watchdesk.graph.toml_lines import line_of, toml_lines
 from watchdesk.graph.toml_values import toml_said
 from watchdesk.sources.addresses import ADDRESS, DOMAIN
 from watchdesk.sources.errors import ConfigError, did_you_mean
@@ -340,39 +341,34 @@ def parse_watchlist(text: str, *, origin: str = "<watchlist>") -> Watchlist:
     try:
         return Watchlist.model_validate(data, context=WRITTEN)
     except ValidationError as exc:
-        raise ConfigError(f"{origin}: invalid watchlist:\n{_describe(exc, text)}") from None
-
-
-def _line(text: str, loc: tuple[Any, ...], given: object) -> str:
-    """" (line N)": the one line of the file that holds the string value `given` (under its key, if several do)."""
-    if not isinstance(given, str) or not given:
-        return ""
-    lines = [n for n, line in enumerate(text.splitlines(), 1) if f'"{given}"' in line or f"'{given}'" in line]
-    if len(lines) > 1 and isinstance(loc[-1], str):
-        key = re.compile(rf"^\s*{re.escape(loc[-1])}\s*=")
-        lines = [n for n in lines if key.match(text.splitlines()[n - 1])]
-    return f" (line {lines[0]})" if len(lines) == 1 else ""
+        raise ConfigError(f"{origin}: invalid watchlist:\n{_describe(exc, text, origin=origin)}") from None
 
 
 # what [schedule] day takes, as a refusal says it ("funday", "mo")
 _DAYS_SAID = "monday to sunday, or its first three letters or more (mon, Tues, THURS, sun.)"
 
 
-def _describe(exc: ValidationError, text: str) -> str:
+def _describe(exc: ValidationError, text: str, *, origin: str) -> str:
+    """One line per problem, where an editor finds it: "w.toml:14: tickers.2.forms: 10-KK: no such SEC form; ..."."""
     lines = []
     errors = exc.errors()
+    written = toml_lines(text)
     # A failed list item also fails the list's length check; report only the innermost cause.
     locs = [tuple(err["loc"]) for err in errors]
     for err in errors:
         loc = tuple(err["loc"])
         if any(other != loc and other[: len(loc)] == loc for other in locs):
             continue
-        where = ".".join(str(part) for part in err["loc"]) or "(top level)"
+        # an item of a list of text is named by its value in the message, and found by its line
+        named = loc[:-1] if loc and isinstance(loc[-1], int) and isinstance(err.get("input"), str) else loc
+        where = ".".join(str(part) for part in named) or "(top level)"
         # an unknown key is named, never its value: a secret put under a misspelt key ("webhook = <the URL>") is
         # no URL the redaction can always recognise
         shown = str(got) if isinstance(got := err.get("input"), date | dtime) else repr(got)  # 07:30:15, as written
         given = "" if err["type"] in {"missing", "extra_forbidden"} else f" (got {shown})"
-        msg = err["msg"]
+        msg = err["msg"].removeprefix("Value error, ")  # pydantic's words for a ValueError the validators raise
+        if isinstance(got, str) and msg.startswith(f"{canonical_form(got)}: "):  # "10-KK: no such SEC form" names it
+            given = ""
         if err["type"] == "extra_forbidden" and (close := _close_field(loc)):
             msg += did_you_mean([close])  # "cadense" is "cadence"
         elif err["type"] == "string_pattern_mismatch" and loc[-1:] == ("time",):
@@ -386,7 +382,8 @@ def _describe(exc: ValidationError, text: str) -> str:
             msg, given = f"a list of tables: write each entry under [[{table}]] (two brackets), not [{table}]", ""
         elif err["type"] == "tuple_type" and isinstance(said := err.get("input"), str) and isinstance(loc[-1], str):
             msg, given = f'a list, in brackets even for one: {loc[-1]} = ["{said}"]', ""  # `watch = "inventory"`
-        lines.append(f"  - field `{where}`{_line(text, loc, err.get('input'))}: {msg}{given}")
+        line = line_of(written, loc)
+        lines.append(f"{origin}{'' if line is None else f':{line}'}: {where}: {msg}{given}")
     return "\n".join(lines)
 
 

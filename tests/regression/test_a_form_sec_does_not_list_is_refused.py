@@ -51,12 +51,12 @@ def test_every_recorded_and_watched_form_is_kept() -> None:
 
 
 @pytest.mark.parametrize(("forms", "said"), [
-    ('"10-K", "10-KK"', "field `tickers.0.forms.1` (line 3): Value error, 10-KK: no such SEC form; did you mean 10-K "
+    ('"10-K", "10-KK"', "w.toml:3: tickers.0.forms: 10-KK: no such SEC form; did you mean 10-K "
      "or 10-KT? (refused as a slip of a form EDGAR lists)"),
-    ('"8-kk/a"', "field `tickers.0.forms.0` (line 3): Value error, 8-KK/A: no such SEC form; did you mean 8-K/A? "),
-    ('"XYZ"', "field `tickers.0.forms.0` (line 3): Value error, XYZ: no such SEC form (refused as letters that name no "
+    ('"8-kk/a"', "w.toml:3: tickers.0.forms: 8-KK/A: no such SEC form; did you mean 8-K/A? "),
+    ('"XYZ"', "w.toml:3: tickers.0.forms: XYZ: no such SEC form (refused as letters that name no "
      "form EDGAR lists"),
-    ('"10-K, 10-Q"', "Value error, 10-K, 10-Q: no SEC form has ',' in its name"),
+    ('"10-K, 10-Q"', "w.toml:3: tickers.0.forms: 10-K, 10-Q: no SEC form has ',' in its name"),
 ], ids=["a slip", "a slip of an amendment", "letters", "two in one string"])  # fmt: skip
 def test_a_form_edgar_does_not_list_is_refused_with_its_line(forms: str, said: str) -> None:
     with pytest.raises(ConfigError) as refused:

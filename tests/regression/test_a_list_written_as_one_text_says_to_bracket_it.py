@@ -15,9 +15,9 @@ HEAD = 'name = "x"\n[[tickers]]\nsymbol = "NVDA"\n'
 @pytest.mark.parametrize(
     ("text", "how"),
     [
-        ('[topics]\nwatch = "inventory"', 'field `topics.watch` (line 5): a list, in brackets even for one: '
+        ('[topics]\nwatch = "inventory"', 'w.toml:5: topics.watch: a list, in brackets even for one: '
          'watch = ["inventory"]'),
-        ('sources = "edgar"', 'field `tickers.0.sources` (line 4): a list, in brackets even for one: '
+        ('sources = "edgar"', 'w.toml:4: tickers.0.sources: a list, in brackets even for one: '
          'sources = ["edgar"]'),
         ('[filings]\nforms = "10-K"', 'a list, in brackets even for one: forms = ["10-K"]'),
         ('[[delivery]]\nkind = "email"\nto = "pm@example.com"', 'to = ["pm@example.com"]'),
@@ -25,5 +25,5 @@ HEAD = 'name = "x"\n[[tickers]]\nsymbol = "NVDA"\n'
 )  # fmt: skip
 def test_the_list_is_said_in_brackets(text: str, how: str) -> None:
     with pytest.raises(ConfigError) as err:
-        parse_watchlist(HEAD + text)
+        parse_watchlist(HEAD + text, origin="w.toml")
     assert how in str(err.value) and "valid tuple" not in str(err.value), str(err.value)

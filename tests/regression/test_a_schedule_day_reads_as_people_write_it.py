@@ -46,4 +46,4 @@ def test_a_day_or_time_that_is_none_is_still_refused(tmp_path: Path, written: st
     path.write_text(_WATCHLIST + written + "\n")
     result = CliRunner().invoke(cli, ["schedule", "show", str(path), "--crontab-file", str(tmp_path / "crontab")])
     assert result.exit_code == EXIT_CONFIG, result.output
-    assert "field `schedule." in result.output
+    assert f"{path}:5: schedule." in result.output, result.output

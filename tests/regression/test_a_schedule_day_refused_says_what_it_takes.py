@@ -23,7 +23,7 @@ def test_a_day_refused_says_what_a_day_may_be(tmp_path: Path, day: str) -> None:
     path.write_text(_WATCHLIST + f'day = "{day}"\n')
     result = CliRunner().invoke(cli, ["schedule", "show", str(path), "--crontab-file", str(tmp_path / "crontab")])
     assert result.exit_code == EXIT_CONFIG, result.output
-    assert ("field `schedule.day` (line 5): must be a day of the week, in any case: monday to sunday, or its first "
+    assert ("w.toml:5: schedule.day: must be a day of the week, in any case: monday to sunday, or its first "
             f"three letters or more (mon, Tues, THURS, sun.) (got {day!r})") in " ".join(result.output.split())
 
 

@@ -27,7 +27,7 @@ def test_a_symbol_of_no_ticker_shape_is_refused_with_file_line_and_entry(tmp_pat
         load_watchlist(path)
     said = str(caught.value)
     assert said.startswith(f"{path}: invalid watchlist"), said
-    assert f"field `tickers.1.symbol` (line 7): Value error, {symbol!r} is not a ticker" in said, said
+    assert f"{path}:7: tickers.1.symbol: {symbol!r} is not a ticker" in said, said
 
 
 @pytest.mark.parametrize(("given", "read"), [("BRK.B", "BRK.B"), ("bf-b", "BF-B"), ("GOOGL", "GOOGL"),

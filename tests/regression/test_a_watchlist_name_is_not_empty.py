@@ -11,6 +11,6 @@ from watchdesk.sources.errors import ConfigError
 
 @pytest.mark.parametrize("name", ["", "   "])
 def test_an_empty_watchlist_name_is_refused(name: str) -> None:
-    with pytest.raises(ConfigError, match=r"field `name`.*must not be empty"):
+    with pytest.raises(ConfigError, match=r":1: name: must not be empty"):
         parse_watchlist(f'name = "{name}"\n[[tickers]]\nsymbol = "NVDA"\n')
     assert parse_watchlist('[[tickers]]\nsymbol = "NVDA"\n').name == "watchlist"  # left out, it has its default

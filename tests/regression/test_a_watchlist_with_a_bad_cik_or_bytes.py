@@ -16,7 +16,7 @@ from watchdesk.sources.errors import ConfigError
 def test_a_cik_longer_than_ten_digits_is_invalid(tmp_path: Path) -> None:
     path = tmp_path / "w.toml"
     path.write_text('[[tickers]]\nsymbol = "NVDA"\ncik = 99999999999999999999999\n')
-    with pytest.raises(ConfigError, match=r"field `tickers\.0\.cik`: Input should be less than or equal to 9999999999"):
+    with pytest.raises(ConfigError, match=r"w\.toml:3: tickers\.0\.cik: Input should be less than or equal to 999"):
         load_watchlist(path)
     path.write_text('[[tickers]]\nsymbol = "NVDA"\ncik = 9999999999\n')
     assert load_watchlist(path).tickers[0].cik == 9999999999

@@ -29,15 +29,15 @@ def test_symbols_are_upper_cased_and_defaults_fill_in() -> None:
 @pytest.mark.parametrize(
     ("text", "needle"),
     [
-        ('name = "x"\n', "field `tickers`"),
-        ('[[tickers]]\nsymbol = "NVDA"\ncik = "abc"\n', "field `tickers.0.cik`"),
-        ('[[tickers]]\nsymbol = "NVDA"\nbogus = 1\n', "field `tickers.0.bogus`"),
-        ('[[tickers]]\nsymbol = "NVDA"\n[policy]\napproval = "sometimes"\n', "field `policy.approval`"),
-        ('[[tickers]]\nsymbol = "NVDA"\n[schedule]\ntime = "25:00"\n', "field `schedule.time`"),
+        ('name = "x"\n', "w.toml: tickers: Field required"),
+        ('[[tickers]]\nsymbol = "NVDA"\ncik = "abc"\n', "w.toml:3: tickers.0.cik: "),
+        ('[[tickers]]\nsymbol = "NVDA"\nbogus = 1\n', "w.toml:3: tickers.0.bogus: "),
+        ('[[tickers]]\nsymbol = "NVDA"\n[policy]\napproval = "sometimes"\n', "w.toml:4: policy.approval: "),
+        ('[[tickers]]\nsymbol = "NVDA"\n[schedule]\ntime = "25:00"\n', "w.toml:4: schedule.time: "),
         ('[[tickers]]\nsymbol = "NVDA"\naccessions = ["123"]\n', "accession number"),
         # the runs review (session 22): each of these passed `--dry-run` as valid and fetched or flagged nothing
-        ('[[tickers]]\nsymbol = "  "\n', "field `tickers.0.symbol` (line 2): Value error, must be a ticker"),
-        ('[[tickers]]\nsymbol = "NVDA"\nsources = []\n', "field `tickers.0.sources`: Value error, no source"),
+        ('[[tickers]]\nsymbol = "  "\n', "w.toml:2: tickers.0.symbol: must be a ticker"),
+        ('[[tickers]]\nsymbol = "NVDA"\nsources = []\n', "w.toml:3: tickers.0.sources: no source"),
         ('[[tickers]]\nsymbol = "NVDA"\n[topics]\nwatch = []\n', "no topic to watch"),
         ('[[tickers]]\nsymbol = "NVDA"\nforms = []\n', "no form named"),
         ('[[tickers]]\nsymbol = "NVDA"\n[filings]\nforms = [""]\n', "an empty form"),
