@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from watchdesk.graph.cli_input import Day, Form, GivenPath, replay_option, ticker_given, writable_folder
-from watchdesk.graph.forms import canonical_form, said_forms
+from watchdesk.graph.forms import said_forms, watched_form
 from watchdesk.graph.settings import Settings
 from watchdesk.sources.errors import ConfigError
 
@@ -61,7 +61,10 @@ def list_filings(
     last = until.date() if hasattr(until, "date") else None
     if first and last and first > last:
         raise click.BadParameter(f"--since {first} is after --until {last}: no filing can be in that window")
-    wanted = [canonical_form(f) for f in (forms or "").split(",") if f.strip()] or None  # "10k" is 10-K
+    try:  # "10k" is 10-K, "def14a" DEF 14A; "10-KK" is refused as the watchlist refuses it, before anything is fetched
+        wanted = [watched_form(f) for f in (forms or "").split(",") if f.strip()] or None
+    except ValueError as exc:
+        raise ConfigError(f"--forms: {exc}") from None
     if forms is not None and wanted is None:  # "", "," or " , ": forms asked for, none named; not every form
         raise ConfigError(f"--forms {forms!r} names no form: give forms comma-separated (10-K,10-Q), or leave it out")
     with sec_gateway(ctx.obj, replay) as gateway:
@@ -128,9 +131,16 @@ def download_filings(
 ) -> None:
     """Bulk-download full submissions (sec-edgar-downloader's layout) through watchdesk's gateway.
 
+    Writes each filing to DIR/sec-edgar-filings/TICKER/FORM/ACCESSION/full-submission.txt, its primary document
+    beside it (primary-document.html for an HTML one); a file already there is not fetched again. Says each
+    document fetched or not on stderr, and prints one JSON object on stdout at the end: {"saved": N, "folder": the
+    FORM folder, "failed": ["URL: why", ...]}; exit 1 when one failed.
+
     \b
     Example:
       watchdesk edgar download NVDA --form 10-K --limit 3 --dir archive
+      # writes archive/sec-edgar-filings/NVDA/10-K/0001045810-25-000023/full-submission.txt, ...
+      # prints {"saved": 3, "folder": "archive/sec-edgar-filings/NVDA/10-K", "failed": []}
     """
     from watchdesk.graph.cli import progress
     from watchdesk.sources import edgar

@@ -29,8 +29,8 @@ def test_a_reversed_window_or_a_limit_under_one_is_a_usage_error() -> None:
 
 
 def test_an_empty_list_says_why_on_stderr() -> None:
-    code, out, err = edgar("list", "NVDA", "--forms", "XYZ")
-    assert code == 0 and out == "" and "no form XYZ in its listing (it lists 10-K, 10-Q," in err
+    code, out, err = edgar("list", "NVDA", "--forms", "20-F")  # a form, not one NVDA files (XYZ is refused: no form)
+    assert code == 0 and out == "" and "no form 20-F in its listing (it lists 10-K, 10-Q," in err
     code, out, err = edgar("list", "NVDA", "--forms", "10-K", "--until", "2001-01-01")
     assert code == 0 and out == "" and "none in that window" in err
     code, out, _ = edgar("list", "NVDA", "--forms", "10-K", "--limit", "1")

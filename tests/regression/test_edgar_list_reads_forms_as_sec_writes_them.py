@@ -36,11 +36,12 @@ def test_an_empty_forms_value_is_refused_too() -> None:
 
 def test_a_form_the_company_never_filed_is_said_beside_the_ones_listed() -> None:
     """The session's bad-input review: `--forms 10-K,XYZ` listed the 10-Ks and dropped XYZ without a word (a typo of a
-    form, "10-K,10-Z", looked like a company that filed no 10-Q). It is said on stderr; stdout stays the JSONL."""
+    form, "10-K,10-Z", looked like a company that filed no 10-Q). It is said on stderr; stdout stays the JSONL. (XYZ,
+    which names no form, is refused since session 45: test_edgar_list_refuses_a_form_as_the_watchlist_does.py)"""
     args = ["--since", "2025-01-01", "--replay", str(demo_pack())]
     plain = CliRunner().invoke(cli, ["edgar", "list", "NVDA", "--forms", "10-K", *args])
-    mixed = CliRunner().invoke(cli, ["edgar", "list", "NVDA", "--forms", "10-K,XYZ", *args])
+    mixed = CliRunner().invoke(cli, ["edgar", "list", "NVDA", "--forms", "10-K,20-F", *args])
     assert mixed.exit_code == 0, mixed.output
     assert mixed.stdout == plain.stdout and mixed.stdout.strip()
-    assert "NVDA: no form XYZ in its listing (it lists " in mixed.stderr, mixed.stderr
+    assert "NVDA: no form 20-F in its listing (it lists " in mixed.stderr, mixed.stderr
     assert "no form" not in plain.stderr
