@@ -208,11 +208,14 @@ def _not_compared(
 
 
 def _finding_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A finding for a reader: an analyst's question says so beside its speaker ("Gokul Hariharan, analyst"), where
-    csv and jsonl keep the name and give said_as apart."""
+    """A finding for a reader: an analyst's question says so beside its speaker ("Gokul Hariharan, analyst"), an
+    exhibit its kind beside its type ("EX-10.1 (material contract)"), where csv and jsonl keep the name and give
+    said_as apart, and keep the type as stored."""
+    from watchdesk.sources.exhibit_kinds import exhibit_said
     from watchdesk.store.asked import speaker_said
 
-    return {**row, "speaker": speaker_said(row["speaker"], row["said_as"])}
+    document = exhibit_said(row["document"]) if row["document"] else row["document"]
+    return {**row, "speaker": speaker_said(row["speaker"], row["said_as"]), "document": document}
 
 
 def _asked(

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from watchdesk.agents.briefing.model import FindingItem, GapItem
+from watchdesk.sources.exhibit_kinds import exhibit_said
 from watchdesk.sources.redact import printable
 from watchdesk.store.asked import ASKING, passes_on
 
@@ -130,11 +131,11 @@ def gaps_said(gaps: Sequence[GapItem]) -> str:
 def doc_label(
     form: str | None, filed_at: date | None, *, dated_by_storage: bool = False, late: date | None = None
 ) -> str:
-    """"10-Q, filed 2026-03-04"; `late`: the day a document dated before the briefing's period was first stored,
-    in the period (it came after its own period was briefed)."""
+    """"10-Q, filed 2026-03-04", "EX-10.1 (material contract), filed 2026-03-06"; `late`: the day a document dated
+    before the briefing's period was first stored, in the period (it came after its own period was briefed)."""
     verb = ("first stored" if dated_by_storage else "held" if form in {"earnings call", "transcript"}
             else "published" if (form or "").startswith("news") else "filed")  # fmt: skip
-    parts = [form or "", f"{verb} {filed_at.isoformat()}" if filed_at else ""]
+    parts = [exhibit_said(form or ""), f"{verb} {filed_at.isoformat()}" if filed_at else ""]
     label = ", ".join(p for p in parts if p)
     return f"{label} (late: first stored {late.isoformat()})" if late else label
 

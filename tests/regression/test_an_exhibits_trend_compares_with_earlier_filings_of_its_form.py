@@ -45,4 +45,4 @@ def test_a_press_releases_trend_compares_with_the_8k_before() -> None:
         text = render_markdown(gather(store, request))
     row = next(line for line in text.splitlines() if line.startswith("| NVDA | Inventory | 1 |"))
     assert row.endswith("| -1.00 | +1.00 | down ▼ against the 8-K of 2025-11-19 |"), row
-    assert "EX-99.1, filed 2026-03-11" in text  # the finding itself is still said as in its exhibit
+    assert "EX-99.1 (press release or other), filed 2026-03-11" in text  # the finding is said as in its exhibit
