@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shlex
+from collections.abc import Callable
+from pathlib import Path
 
 import click
 import pytest
@@ -89,3 +92,43 @@ def test_a_group_help_has_examples_too(path: tuple[str, ...]) -> None:
     """The runs review (session 22): `watchdesk edgar --help` showed no example."""
     result = CliRunner().invoke(cli, [*path, "--help"])
     assert result.exit_code == 0 and "Example" in result.output and f"watchdesk {' '.join(path)} " in result.output
+
+
+# The commands whose README examples read a database; each runs on the store `make demo` leaves
+_READERS = ("findings", "changes", "runs", "brief", "evidence")
+# what stands for a value of the user's own in an example, which no demo has
+_PLACEHOLDER = re.compile(r"\.\.\.|\$\(|\b(?:DB|FILE|RUN|RUN_ID|DIR|NAME|WATCHLIST)\b")
+
+
+def _demo_db() -> str:
+    """The database `make demo` writes, as its Makefile line names it."""
+    found = re.search(r"^demo:.*\n\t.*watchdesk demo --db (\S+)", (REPO / "Makefile").read_text(), re.M)
+    assert found, "the Makefile's demo target names no --db"
+    return found[1]
+
+
+def _table_examples() -> list[str]:
+    """The example cells' commands of README's command table."""
+    rows = [line for line in (REPO / "README.md").read_text().splitlines() if line.startswith("| `watchdesk ")]
+    return [m.replace("\\|", "|") for row in rows for m in re.findall(r"`(watchdesk [^`]+)`", row.rsplit(" | ", 1)[-1])]
+
+
+def test_every_readme_example_names_the_database_make_demo_writes() -> None:
+    """A demanding user's walkthrough (session 45): the README's examples read `--db demo.duckdb`, where `make demo`
+    writes watchdesk.duckdb, so none of them ran as written after it."""
+    readme = (REPO / "README.md").read_text()
+    named = set(re.findall(r"`watchdesk [^`]*?--db (\S+?)[`\s]", readme))
+    assert named <= {_demo_db(), "DB", "FILE"}, named
+
+
+def test_the_readme_examples_that_read_a_store_run_after_make_demo(
+    tmp_path: Path, demo_store: Callable[[Path], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    examples = [e for e in _table_examples() if e.split()[1] in _READERS and not _PLACEHOLDER.search(e)]
+    assert {e.split()[1] for e in examples} == set(_READERS), examples
+    demo_store(tmp_path).rename(tmp_path / _demo_db())  # as `make demo` leaves it
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("WATCHDESK_DB", raising=False)
+    for example in examples:
+        result = CliRunner().invoke(cli, shlex.split(example)[1:])
+        assert result.exit_code == 0 and result.stdout.strip(), f"{example}\n{result.output}"
