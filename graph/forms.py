@@ -37,9 +37,17 @@ _LETTERS_ONLY = re.compile(r"[A-Z][A-Z /-]*")
 
 @functools.cache
 def sec_forms() -> frozenset[str]:
-    """The forms EDGAR lists, as sec-edgar-downloader names them (its SUPPORTED_FORMS), and _ALSO_LISTED; empty when
-    that list cannot be read (then no form is refused as unknown). Its constants file is read, not imported: the
-    package's import loads its HTTP client (~0.4 s), for a watchlist that only names a form."""
+    """The forms EDGAR lists: sec-edgar-downloader's SUPPORTED_FORMS as installed, those it listed in 5.1.0
+    (graph/forms_listed.py) and _ALSO_LISTED. The installed list is read from its constants file, not imported (the
+    package's import loads its HTTP client, ~0.4 s, for a watchlist that only names a form); a file moved or changed
+    leaves the 5.1.0 list, so a slip is still refused, where no form was."""
+    from watchdesk.graph.forms_listed import SUPPORTED_FORMS_5_1_0
+
+    return _installed_forms() | SUPPORTED_FORMS_5_1_0 | _ALSO_LISTED
+
+
+def _installed_forms() -> frozenset[str]:
+    """The installed sec-edgar-downloader's SUPPORTED_FORMS, or none when its private constants file cannot be read."""
     import ast
     import importlib.util
 
@@ -48,11 +56,14 @@ def sec_forms() -> frozenset[str]:
         return frozenset()
     try:
         tree = ast.parse(Path(spec.origin).with_name("_constants.py").read_text(encoding="utf-8"))
-    except (OSError, SyntaxError):
+    except (OSError, SyntaxError, ValueError):
         return frozenset()
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "SUPPORTED_FORMS" for t in node.targets):
-            return frozenset(ast.literal_eval(node.value)) | _ALSO_LISTED
+            try:
+                return frozenset(ast.literal_eval(node.value))
+            except (ValueError, TypeError, SyntaxError):  # a list built by code, not written out
+                return frozenset()
     return frozenset()
 
 
@@ -61,13 +72,13 @@ def watched_form(form: str) -> str:
     has, a slip of a form EDGAR lists ("10-KK": 10-K), or letters alone that name none ("XYZ"). A form with digits
     close to none EDGAR lists is kept (EDGAR has forms this list lacks); every one it lists is kept, and its /A."""
     text = canonical_form(form)
-    if text.removesuffix("/A") in FORMS_READ:  # without reading EDGAR's list (~4 ms of CPU, once a process)
+    if text.removesuffix("/A") in FORMS_READ:  # without reading EDGAR's list (~8 ms of CPU, once a process)
         return text
     if bad := next((c for c in text if not _SEC_CHARACTERS.match(c)), None):
         raise ValueError(f"{text}: no SEC form has {bad!r} in its name (capitals, digits, spaces, hyphens and "
                          'slashes); name one form a string: ["10-K", "10-Q"]')  # fmt: skip
     known, base = sec_forms(), text.removesuffix("/A")
-    if not text or not known or base in known or text in known:
+    if not text or base in known or text in known:
         return text
     import difflib
 
