@@ -28,6 +28,7 @@ from watchdesk.graph.toml_lines import line_of, toml_lines
 from watchdesk.graph.toml_values import toml_said
 from watchdesk.sources.addresses import ADDRESS, DOMAIN
 from watchdesk.sources.errors import ConfigError, did_you_mean
+from watchdesk.sources.ratelimit import entry_refusal
 from watchdesk.store.topic_names import topic_given
 
 Source = Literal["edgar", "transcripts", "news"]
@@ -48,6 +49,19 @@ def _form(value: str, info: ValidationInfo) -> str:
 
 
 Form = Annotated[str, AfterValidator(_form)]
+
+
+def _allowed_host(value: str, info: ValidationInfo) -> str:
+    """A host name, address or "host:port" (sources/ratelimit.py entry_refusal); in a file, anything else is refused
+    with its line. A stored watchlist keeps its entries as taken: one that is no host name matches no host."""
+    if not (info.context or {}).get("written"):
+        return value
+    if why := entry_refusal(value.strip()):
+        raise ValueError(f"no host an allow-list can hold: {why}")
+    return value.strip()
+
+
+AllowedHost = Annotated[str, AfterValidator(_allowed_host)]
 
 
 def canonical_forms(value: tuple[str, ...]) -> tuple[str, ...]:
@@ -230,7 +244,7 @@ class Delivery(_Strict):
 
 
 class Policy(_Strict):
-    allowed_domains: tuple[str, ...] = ("sec.gov",)
+    allowed_domains: tuple[AllowedHost, ...] = ("sec.gov",)
     approval: str = "never"
     max_requests_per_run: int = Field(default=1000, ge=1, strict=True)
     max_documents_per_run: int = Field(default=100, ge=1, strict=True)

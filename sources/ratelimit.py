@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import ipaddress
 import random
 import re
 import threading
@@ -10,6 +12,7 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 import idna
 
@@ -91,15 +94,63 @@ class SlidingWindowLimiter:
 
 
 _PORTED = re.compile(r"[^:]+:\d{1,5}$").match  # "host:8443", never an IPv6 address ("::1")
+_LABEL = re.compile(r"(?!-)[a-z0-9_-]{1,63}(?<!-)$").match  # an IDNA-encoded label (an underscore as DNS takes it)
+_NOT_A_NAME = re.compile(r"[\\^$()\[\]{}|+?*,;\s]")  # a regex or glob character, a space, a list separator
 
 
 def domain_matches(host: str, domain: str) -> bool:
     """True when `host` is `domain` or one of its subdomains (case- and trailing-dot-insensitive, an internationalised
-    name in either form); a port on the entry ("feeds.example.com:8443") is the gateway's business, not the name's."""
+    name in either form); a port on the entry ("feeds.example.com:8443") is the gateway's business, not the name's.
+    An entry that is no host name (`entry_refusal`) matches nothing: an address ("10.0.0.1") matches itself alone."""
+    if entry_refusal(domain):
+        return False
     if _PORTED(domain):
         domain = domain.rsplit(":", 1)[0]
     host, domain = ascii_host(host.rstrip(".")), ascii_host(domain.strip("."))
-    return host == domain or host.endswith("." + domain)
+    return host == domain or (host.endswith("." + domain) and not _is_address(domain))
+
+
+@functools.lru_cache(maxsize=256)
+def entry_refusal(entry: str) -> str | None:
+    """Why an allowed_domains entry is no host name, IP address or "host:port", or None: a regex (`evil\\.sec.gov`),
+    a glob (`*.example.com`), a URL, an address range or two hosts in one entry would otherwise be taken, match no host
+    it seems to say, and a part of an address ("0.0.1") would match every address ending so."""
+    name, port = (entry.rsplit(":", 1) if _PORTED(entry) else (entry, None))
+    if not entry.strip():
+        return "empty: name a host, such as sec.gov"
+    if "://" in entry or "/" in entry:
+        return _url_or_range(entry)
+    if entry.startswith("*."):
+        return f"no wildcards: write {entry[2:]!r}, which allows that domain and its subdomains"
+    if bad := _NOT_A_NAME.search(entry):
+        return f"{bad.group()!r} is in no host name: write one host per entry, as it is (no pattern)"
+    if port is not None and not 0 < int(port) < 65536:
+        return f"port {port} is no port (1 to 65535)"
+    if _is_address(name):
+        return None
+    labels = ascii_host(name.strip(".")).split(".")
+    if not all(_LABEL(label) for label in labels) or len(".".join(labels)) > 253:
+        return "no host name: labels of letters, digits and hyphens joined by dots, such as feeds.example.com"
+    if labels[-1].isdigit():
+        return "no full IPv4 address: an address entry is written whole (10.0.0.1) and allows that address alone"
+    return None
+
+
+def _url_or_range(entry: str) -> str:
+    try:
+        ipaddress.ip_network(entry, strict=False)
+    except ValueError:
+        host = urlsplit(entry if "://" in entry else f"//{entry}").hostname  # never its user:password@
+        return f"a URL: write its host alone ({host!r})" if host else "a path: write a host name alone"
+    return "an address range: name each address (or its host name) an entry allows"
+
+
+def _is_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
 
 def ascii_host(name: str) -> str:
