@@ -1,19 +1,19 @@
 """The flagging regexes (and the transcript parsers'), compiled once and kept on disk, so a short command does not
 pay for Python's compiler.
 
-The topic library and the polarity cues are a few hundred large case-insensitive regexes. Python parses and
-compiles a pattern in Python code, 3-4 s for all of them on a busy 2-core machine, against 0.02 s for the C
-engine to load the compiled form. This module keeps, per pattern string, that compiled form (the engine's
-code words, as `re._compiler` hands them to `_sre.compile`) and the pre-filter's analyses of it, in one file
-under the cache directory the command line names (`use_dir`). The file is in `marshal` format (as trusted as
-the bytecode Python keeps in __pycache__): it loads in a fifth of JSON's time. Each entry is marshalled on its
-own and decoded only when asked for: a command pays for the entries it uses, not for every pattern and model
-any command ever kept there, and the code words of a pattern, lists gone once the engine has copied them, are
-never walked by the garbage collector (decoding the whole 6 MB file at once was most of a short command's
-start-up). The engine validates code words when it loads them; a file from another Python, a damaged file, or
-any failure at all falls back to `re.compile`, so the cache can cost speed but never a match. The file is bounded:
-past _MAX_BYTES a save keeps only the entries its command used, and temporary files of killed saves are removed, as
-are other engines' files (an older Python's, an older format's) that nothing has read for two weeks.
+The topic library and the polarity cues are a few hundred large case-insensitive regexes. Python parses and compiles a
+pattern in Python code, 3-4 s for all of them on a busy 2-core machine, against 0.02 s for the C engine to load the
+compiled form. This module keeps, per pattern string, that compiled form (the engine's code words, as `re._compiler`
+hands them to `_sre.compile`) and the pre-filter's analyses of it, in one file under the cache directory the command
+line names (`use_dir`). The file is in `marshal` format (as trusted as the bytecode Python keeps in __pycache__, so
+read only when no other user may have written it): it loads in a fifth of JSON's time. Each entry is marshalled on its
+own and decoded only when asked for: a command pays for the entries it uses, not for every pattern and model any
+command ever kept there, and the code words of a pattern, lists gone once the engine has copied them, are never walked
+by the garbage collector (decoding the whole 6 MB file at once was most of a short command's start-up). The engine
+validates code words when it loads them; a file from another Python, a damaged file, or any failure at all falls back
+to `re.compile`, so the cache can cost speed but never a match. The file is bounded: past _MAX_BYTES a save keeps only
+the entries its command used, and temporary files of killed saves are removed, as are other engines' files (an older
+Python's, an older format's) that nothing has read for two weeks.
 """
 
 from __future__ import annotations
@@ -61,6 +61,7 @@ _state: dict[str, Any] = {  # entries: key -> bytes; used: the keys this process
     "code": None,
 }  # fmt: skip
 _MISSING: Any = object()
+_said: set[Path] = set()  # cache files refused (_others_can_write) and said so, once a process
 _parsed: dict[tuple[str, int], Any] = {}  # (pattern, flags) -> the parse tree compile_cached made last
 
 
@@ -257,10 +258,40 @@ def _load(directory: Path | None) -> dict[str, bytes]:
         return {}
     _remove_old_files(directory)
     try:
-        data = marshal.loads(cache_file(directory).read_bytes())
+        with cache_file(directory).open("rb") as file:
+            if why := _others_can_write(directory, os.fstat(file.fileno())):
+                _say_once(cache_file(directory), why)
+                return {}
+            data = marshal.loads(file.read())
     except Exception:  # unreadable, truncated or not marshal data: start afresh
         return {}
     return data if isinstance(data, dict) and len(data) < _MAX_ENTRIES else {}
+
+
+def _others_can_write(directory: Path, file: os.stat_result) -> str | None:
+    """Why another local user could have written the cache file, as ssh asks of a key, or None. Whoever writes it
+    chooses what marshal builds and the engine runs: it is read only when it is ours and no one else may write it.
+    Checked on the open file, so a file swapped in after the check is not the one read. Its folder may be writable by
+    its group (umask 002 made every such folder so): a member can swap in only a file of their own, which is refused."""
+    me = os.getuid()
+    if file.st_uid != me:
+        return f"it is owned by another user (uid {file.st_uid})"
+    if file.st_mode & 0o022:
+        return f"others may write it (mode {file.st_mode & 0o777:04o}): `chmod 600 {cache_file(directory)}`"
+    folder = directory.stat()
+    if folder.st_uid not in (me, 0):
+        return f"its folder {directory} is owned by another user (uid {folder.st_uid})"
+    if folder.st_mode & 0o002 and not folder.st_mode & 0o1000:
+        return f"anyone may write its folder {directory} (mode {folder.st_mode & 0o777:04o}): `chmod 700 {directory}`"
+    return None
+
+
+def _say_once(path: Path, why: str) -> None:
+    if path not in _said:
+        import logging  # said only here: a command that starts without it need not import it
+
+        _said.add(path)
+        logging.getLogger(__name__).warning("%s not read (compiled patterns, compiled afresh): %s", path, why)
 
 
 def _put(key: str, value: Any) -> None:
@@ -310,7 +341,7 @@ def save() -> str | None:
         import tempfile  # only a command that compiled something new writes: the others need not import it
 
         try:
-            directory.mkdir(parents=True, exist_ok=True)
+            directory.mkdir(mode=0o700, parents=True, exist_ok=True)  # its own, whatever the umask
             _remove_stale(directory)
             fd, tmp = tempfile.mkstemp(dir=directory, prefix=".regex-", suffix=".tmp")
             try:
