@@ -153,6 +153,20 @@ def redact_text(text: str) -> str:
     return _KEY_SHAPE.sub(REDACTED, _AUTH_TOKEN.sub(lambda m: f"{m[1] or m[2]}{REDACTED}", text))
 
 
+def redact_echoed(text: str, *, url: str, secrets: tuple[str, ...] = ()) -> str:
+    """`text`, built from a provider's answer to `url`, redacted (redact_text), with every secret the request carried
+    taken out wherever the answer echoes it, bare ("Invalid API KEY s3cr3t"): `secrets`, and the values of `url`'s
+    credential parameters (its query, fragment and path parameters), each as sent and percent-decoded."""
+    carried = {*secrets}
+    for piece in re.split(r"[?&;#]", url)[1:]:
+        name, eq, value = piece.partition("=")
+        if eq and value and is_secret_param(name):
+            carried |= {value, unquote(value)}
+    for secret in sorted(carried - {""}, key=len, reverse=True):  # a longer form first: its shorter one is in it
+        text = text.replace(secret, REDACTED)
+    return redact_text(text)
+
+
 def _redact_bare(m: re.Match[str]) -> str:
     if not is_secret_param(m[1]):
         return m[0]

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from watchdesk.sources.errors import ConfigError, ParsingError, UnavailableError, WatchdeskError
 from watchdesk.sources.models import Fetcher
 from watchdesk.sources.news.feeds import feed_of
+from watchdesk.sources.redact import redact_echoed
 from watchdesk.sources.transcripts.detect import Format
 
 FMP_URL = "https://financialmodelingprep.com/api/v3/earning_call_transcript/{ticker}?apikey={key}"
@@ -102,8 +103,9 @@ def from_fmp(fetcher: Fetcher, *, ticker: str, api_key: str | None, agent: str, 
         items = json.loads(result.body)
     except ValueError as exc:
         raise ParsingError(f"fmp answered with something that is not JSON: {exc}") from None
-    if isinstance(items, dict):  # FMP reports errors (bad key, plan limits) as an object
-        raise ParsingError(f"fmp: {items.get('Error Message') or items}")
+    if isinstance(items, dict):  # FMP reports errors (bad key, plan limits) as an object, which may quote the key
+        said = str(items.get("Error Message") or items)
+        raise ParsingError(f"fmp: {redact_echoed(said, url=url, secrets=(api_key,))}")
     return [
         Candidate(
             f"fmp:{ticker}:{it.get('year')}-Q{it.get('quarter')}", "fmp", str(it.get("content", "")).encode(), "text"
