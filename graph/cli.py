@@ -166,6 +166,11 @@ def run(
     from watchdesk.graph.watchlist import horizon_ended
     from watchdesk.graph.watchlist_paths import briefing_folder_said
 
+    if scheduled:  # cron's shell sourced the env file: one open to others is said in the run's log, or refused
+        from watchdesk.graph.cron_env import env_file, env_file_said
+
+        if open_to_others := env_file_said(env_file()):
+            click.echo(f"warning: {open_to_others}", err=True)
     if as_of is not None:  # before a goal is planned: its horizon counts from this day too
         ctx.obj = _settings(ctx, as_of=as_of.date())
     settings = _settings(ctx, db_path=db, out_dir=out, record_dir=record)

@@ -162,10 +162,12 @@ def show(ctx: click.Context, watchlist: Path, crontab_file: Path | None) -> None
 
 def _warn_cron_env(wl: Any, watchlist: Path, *, crontab: str) -> None:
     """A warning when the env file a scheduled run reads lacks a setting the watchlist needs, as install refuses."""
-    from watchdesk.graph.cron_env import cron_environment, effects_said, env_file, missing_settings
+    from watchdesk.graph.cron_env import cron_environment, effects_said, env_file, env_file_said, missing_settings
 
     path = env_file()
     try:
+        if open_to_others := env_file_said(path):
+            click.echo(f"warning: {open_to_others}", err=True)
         env = cron_environment(path, crontab=crontab, home=str(Path.home()), done_said="its runs would not start")
     except ConfigError as exc:  # a file sh stops in: which line, never its text
         click.echo(f"warning: {exc}", err=True)
@@ -206,10 +208,19 @@ def remove(watchlist: Path, crontab_file: Path | None) -> None:
 def _check_cron_env(wl: Any, settings: Settings, *, crontab: str, write: bool) -> None:
     """Refuse (ConfigError) while the env file, read as a scheduled run reads it, lacks a setting the watchlist
     needs; with `write`, first copy the missing ones from this shell."""
-    from watchdesk.graph.cron_env import cron_environment, env_file, missing_said, missing_settings, write_env
+    from watchdesk.graph.cron_env import (
+        cron_environment,
+        env_file,
+        env_file_said,
+        missing_said,
+        missing_settings,
+        write_env,
+    )
 
     path, home = env_file(), str(Path.home())
     try:
+        if open_to_others := env_file_said(path):  # used, and said; refused when others may write it
+            click.echo(f"warning: {open_to_others}", err=True)
         missing = missing_settings(wl, cron_environment(path, crontab=crontab, home=home))
     except ConfigError as exc:  # a bad value (an identity with no address): said as the run would say it
         raise ConfigError(f"nothing installed: {path}: {exc}") from None

@@ -35,6 +35,28 @@ def env_file() -> Path:
     return ENV_FILE.expanduser()
 
 
+def env_file_said(path: Path) -> str | None:
+    """A warning when the env file (its SMTP password, webhooks, keys) is open to other users, naming it, its mode and
+    the chmod that closes it; None when it is not, or there is none. One anyone may write, or another user owns, is
+    refused (ConfigError): its writer could point every briefing and notice at a server of theirs. One only readable
+    by others is used (a user may want it so): a hand-made file is often 0644, and it was used without a word."""
+    try:
+        seen = path.stat()
+    except OSError:
+        return None
+    mode = seen.st_mode & 0o777
+    if seen.st_mode & 0o002 or seen.st_uid not in (os.getuid(), 0):
+        who = f"anyone may write it (mode {mode:04o})" if seen.st_mode & 0o002 else f"user {seen.st_uid} owns it"
+        raise ConfigError(f"{path} is not read: {who}, so anyone could set where briefings and notices go (its SMTP "
+                          f"server, its webhooks); make it yours alone: `chmod 600 {path}`"
+                          f"{'' if seen.st_mode & 0o002 else f' and `chown {os.getuid()} {path}`'}")
+    if mode & 0o077:
+        writes = ", and its group may change where briefings go" if mode & 0o020 else ""
+        return (f"{path} (the scheduled runs' settings: SMTP password, webhooks, keys) is open to other users (mode "
+                f"{mode:04o}){writes}: `chmod 600 {path}`")
+    return None
+
+
 def source_env(path: Path) -> str:
     """The line's first command: the env file sourced with every assignment exported (`NAME=value` as written by
     hand reaches the run as `export NAME=value` does)."""
@@ -143,7 +165,9 @@ def with_scheduled_settings(here: Mapping[str, str], *, home: str,
     path = env_file()
     if not path.is_file():
         return dict(here), [], None
+    open_to_others = env_file_said(path)
     scheduled, note = _readable_part(path, home=home)
+    note = "\nwarning: ".join(n for n in (open_to_others, note) if n) or None
     wanted = {*wanted, *model_variables(here.get("WATCHDESK_MODEL") or scheduled.get("WATCHDESK_MODEL"), scheduled)}
     added = {name: value for name, value in scheduled.items() if value and not here.get(name)
              and (name.startswith("WATCHDESK_") or name in wanted) and name not in _NOT_FROM_FILE}  # fmt: skip

@@ -286,6 +286,7 @@ def cron_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     env = home / ".config" / "watchdesk" / "env"
     env.parent.mkdir(parents=True)
     env.write_text("export WATCHDESK_SEC_IDENTITY='Test Desk desk@example.com'\n")
+    env.chmod(0o600)  # as --write-env makes it: one others can read is said (test_an_env_file_open_to_others_is_said)
     monkeypatch.setenv("HOME", str(home))
     return env
 

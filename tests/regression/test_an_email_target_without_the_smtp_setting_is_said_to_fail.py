@@ -66,6 +66,7 @@ def test_schedule_show_warns_of_an_env_file_without_it(tmp_path: Path, monkeypat
     env_file = home / ".config" / "watchdesk" / "env"
     env_file.write_text("export WATCHDESK_SEC_IDENTITY='Jane Analyst jane@example.com'\n"
                         "export WATCHDESK_SMTP_URL='smtp://mail.example.com:587'\n")  # fmt: skip
+    env_file.chmod(0o600)  # yours alone, as --write-env makes it: this test is about what it sets
     wl, tab = tmp_path / "w.toml", tmp_path / "crontab"
     wl.write_text(WATCHLIST.replace('approval = "always"', 'approval = "never"'), encoding="utf-8")
     installed = CliRunner(env={"WATCHDESK_REPLAY": None}).invoke(cli, [
