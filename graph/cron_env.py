@@ -59,9 +59,10 @@ def env_file_said(path: Path) -> str | None:
 
 def source_env(path: Path) -> str:
     """The line's first command: the env file sourced with every assignment exported (`NAME=value` as written by
-    hand reaches the run as `export NAME=value` does)."""
+    hand reaches the run as `export NAME=value` does). Not one anyone may write: sourcing runs its commands, before
+    the run can refuse it (env_file_said, which then says why in the run's log)."""
     env = shlex.quote(str(path))
-    return f"[ -f {env} ] && {{ set -a; . {env}; set +a; }}"
+    return f'[ -f {env} ] && [ -z "$(find {env} -prune -perm -0002)" ] && {{ set -a; . {env}; set +a; }}'
 
 
 def crontab_variables(crontab: str) -> dict[str, str]:

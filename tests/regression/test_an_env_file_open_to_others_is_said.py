@@ -6,6 +6,7 @@ and notice at a server of theirs."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from click.testing import CliRunner
 from watchdesk.graph.cli import cli
 from watchdesk.graph.cron_env import with_scheduled_settings
 from watchdesk.graph.demo import demo_pack
+from watchdesk.graph.schedule import MARKER, Job, cron_line
+from watchdesk.graph.watchlist import Schedule
 from watchdesk.sources.errors import ConfigError
 
 IDENTITY, SMTP = "Jane Analyst jane@example.com", "smtps://jane:s3cret-pass@smtp.example.com:465"
@@ -80,3 +83,20 @@ def test_schedule_install_and_show_say_it(home: Path, tmp_path: Path) -> None:
     for said in (" ".join(done.output.split()), " ".join(shown.output.split())):
         assert f"warning: {path} (the scheduled runs' settings" in said and f"chmod 600 {path}" in said, said
     assert done.exit_code == 0 and tab.exists(), done.output
+
+
+@pytest.mark.parametrize(("mode", "sourced"), [(0o666, False), (0o602, False), (0o644, True), (0o600, True)],
+                         ids=["0666", "0602", "0644", "0600"])
+def test_the_cron_line_does_not_source_a_file_anyone_may_write(home: Path, tmp_path: Path, mode: int,
+                                                                sourced: bool) -> None:  # fmt: skip
+    """Sourcing runs the file's commands (a `touch` here) before the run can refuse it."""
+    path, ran = _env(home, 0o600), tmp_path / "ran"
+    path.write_text(f"touch {ran}\nexport WATCHDESK_SEC_IDENTITY='{IDENTITY}'\n")
+    path.chmod(mode)
+    job = Job(watchlist=tmp_path / "my.toml", db=tmp_path / "d.duckdb", out=tmp_path / "out", log=tmp_path / "log",
+              executable="/bin/echo")  # fmt: skip
+    line = cron_line(Schedule(), job)
+    command = line.split(" ", 5)[5].rpartition(f" {MARKER}")[0]  # as cron hands it to sh: past the five time fields
+    done = subprocess.run(["sh", "-c", command], env={"HOME": str(home), "PATH": "/usr/bin:/bin"}, check=False)
+    assert done.returncode == 0 and ran.exists() is sourced, (line, done)
+    assert (tmp_path / "log").read_text().startswith("run ")  # the run starts all the same, and refuses it itself
