@@ -44,8 +44,21 @@ def print_audit(store: Store, run_id: str, *, echo: Callable[[str], None], note:
     later = f"; sent again later by `watchdesk brief --deliver`: {', '.join(resends)}" if resends else ""
     note(f"{run_id}: {len(rows)} action{'s' * (len(rows) != 1)}" + (" (" + ", ".join(
         f"{n} {outcome}" for outcome, n in counted.most_common()) + ")") * bool(rows) + later)  # fmt: skip
+    if hosts := _llm_hosts(store, run_id):
+        note(f"{run_id}: its plan let the LLM judge reach {', '.join(hosts)} (agent llm above)")
     for line in _sending(store, run_id):
         note(line)
+
+
+def _llm_hosts(store: Store, run_id: str) -> list[str]:
+    """The hosts the run's stored plan let its LLM judge reach (WATCHDESK_MODEL's), or []."""
+    import json
+
+    from watchdesk.graph.planner import llm_hosts
+
+    stored = store.query("SELECT plan FROM runs WHERE run_id = ?", [run_id])
+    plan = json.loads(stored[0][0]) if stored and stored[0][0] else []
+    return llm_hosts(plan) if isinstance(plan, list) else []
 
 
 def _sending(store: Store, run_id: str) -> list[str]:

@@ -42,10 +42,13 @@ def plan_goal(
 
 
 def show_plan(plan: GoalPlan, settings: Settings, *, as_of: date) -> str:
-    """The numbered steps (agent, target, permission) the run would execute, as the approval prompt shows them."""
+    """The numbered steps (agent, target, permission) the run would execute, as the approval prompt shows them: with
+    WATCHDESK_MODEL, the flagging step names the LLM judge's host."""
+    from watchdesk.graph.dry_run import model_said
     from watchdesk.graph.planner import build_plan, describe
 
-    steps = build_plan(plan.watchlist, plan.companies, as_of=as_of, out_dir=settings.out_dir)
+    llm_host = model_said(plan.watchlist, settings)[0]
+    steps = build_plan(plan.watchlist, plan.companies, as_of=as_of, out_dir=settings.out_dir, llm_host=llm_host)
     return describe(steps)
 
 

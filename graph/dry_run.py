@@ -50,7 +50,8 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
         companies.setdefault(t.symbol, CompanyRef(ticker=t.symbol, cik=t.cik or 0, name=missing))
     # a run refuses them before fetching: say so now
     problems += later + store + setting_problems(watchlist, smtp_url=settings.smtp_url, env=settings.env) + folders
-    plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir)
+    llm_host, model_line = model_said(watchlist, settings)
+    plan = build_plan(watchlist, companies, as_of=as_of, out_dir=settings.out_dir, llm_host=llm_host)
     n = len(watchlist.tickers)
     echo(f"plan for {origin} ({n} ticker{'s' * (n != 1)}; tickers {how}):")
     echo(describe(plan))
@@ -58,8 +59,8 @@ def dry_run(watchlist: Watchlist, settings: Settings, *, origin: str, echo: Call
         echo(f"warning: tickers: {warning}")
     for warning in _missing_folders(watchlist):
         echo(f"warning: {warning}")
-    if said := model_said(watchlist, settings):
-        echo(said)
+    if model_line:
+        echo(model_line)
     if to := [a for d in watchlist.delivery if d.kind == "email" for a in d.to]:
         said = no_sender_said(settings.smtp_url) if settings.smtp_url else smtp_unset_said(to)
         if said:
@@ -100,23 +101,22 @@ def _store_problems(settings: Settings) -> list[str]:
     return []
 
 
-def model_said(watchlist: Watchlist, settings: Settings) -> str | None:
-    """Where the run's LLM judge (WATCHDESK_MODEL) sends its requests, or why it will not be used: the host the run
-    reaches besides those the plan names. None without a model, or for a replay of recorded answers (no network)."""
-    from urllib.parse import urlsplit
-
-    from watchdesk.agents.flagging.llm_judge import base_url, chat_model
+def model_said(watchlist: Watchlist, settings: Settings) -> tuple[str | None, str | None]:
+    """The host the run's LLM judge (WATCHDESK_MODEL) sends its requests to (its flagging step's net: permission) and
+    a line saying so, or None and why it will not be used. (None, None) without a model, or for a replay of recorded
+    answers (no network)."""
+    from watchdesk.agents.flagging.llm_judge import chat_model, model_host
     from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX
     from watchdesk.sources.redact import redact_text
 
     if not settings.model or settings.model.startswith(REPLAY_PREFIX):
-        return None
+        return None, None
     try:
         model = chat_model(settings.model, allowed=watchlist.policy.allowed_domains)
     except ConfigError as exc:
-        return f"warning: LLM judge not used, polarity stays rule-based: {redact_text(str(exc))}"
-    parts = urlsplit(base_url(model))
-    return f"LLM judge: {settings.model}, its requests to {parts.netloc} (an audit row each)"
+        return None, f"warning: LLM judge not used, polarity stays rule-based: {redact_text(str(exc))}"
+    host = model_host(model)
+    return host, f"LLM judge: {settings.model}, its requests to {host} (an audit row each)"
 
 
 def _needs_identity(watchlist: Watchlist, settings: Settings) -> bool:

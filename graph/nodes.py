@@ -23,6 +23,7 @@ from watchdesk.graph.deps import Deps
 from watchdesk.graph.failures import record_failure
 from watchdesk.graph.goal.names import clearly_named
 from watchdesk.graph.planner import build_plan
+from watchdesk.graph.run_judge import judge_host, planned_judge
 from watchdesk.graph.state import RunState, Step, StepInput, StepResult
 from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import (
@@ -52,6 +53,7 @@ def plan_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["appro
         out_dir=deps.settings.out_dir,
         briefed_until=briefed,
         brief_since=deps.settings.brief_since,
+        llm_host=judge_host(deps.judge),
     )
     deps.store.save_plan(run_id=deps.run_id, plan=plan)  # a run stopped before approval or its end still shows it
     deps.report(f"planned {len(plan)} steps")
@@ -161,7 +163,7 @@ def flagging_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
             custom_topics=[t.model_dump() for t in deps.watchlist.topics.custom],
             run_id=deps.run_id,
             report=deps.report,
-            judge=deps.judge,
+            judge=planned_judge(deps.judge, step, report=deps.report),
         )
     except WatchdeskError:
         raise  # a replay lacking an LLM answer, a bad answer file, the store: the run stops and says it (a review)

@@ -45,8 +45,10 @@ def build_plan(
     out_dir: Path,
     briefed_until: date | None = None,
     brief_since: date | None = None,
+    llm_host: str | None = None,
 ) -> list[Step]:
-    """Fetch steps per ticker and source, then flagging, then the briefing for the period."""
+    """Fetch steps per ticker and source, then flagging, then the briefing for the period. `llm_host`: where the
+    flagging step's LLM judge sends its requests (WATCHDESK_MODEL's host), named in its permissions."""
     since, until = window(
         as_of=as_of,
         lookback_days=watchlist.filings.lookback_days,
@@ -68,7 +70,7 @@ def build_plan(
             agent="flagging",
             action="flag_new_documents",
             target="documents stored by this run",
-            permission="store:write",
+            permission="store:write" + (f",net:{llm_host}" if llm_host else ""),
             params={"topics": topics},
         )
     )
@@ -236,6 +238,14 @@ def approver_email_note(plan: Sequence[Mapping[str, object]], *, smtp_url: str |
             f"reads for what this shell does not set, as a scheduled run does), so the e-mail to {', '.join(to)} will "
             "fail; set it in either first; the other targets get the briefing all the same, and `watchdesk approve` "
             "exits 1")  # fmt: skip
+
+
+def llm_hosts(plan: Sequence[Mapping[str, object]]) -> list[str]:
+    """The hosts a stored plan lets its LLM judge reach: its flagging step's `net:` permissions ("api.openai.com")."""
+    from watchdesk.graph.policy import NEXT_PERMISSION
+
+    return [p.removeprefix("net:") for step in plan if step.get("agent") == "flagging"  # stored JSON: read loosely
+            for p in NEXT_PERMISSION.split(str(step.get("permission") or "")) if p.startswith("net:")]  # fmt: skip
 
 
 def describe(plan: list[Step]) -> str:

@@ -20,11 +20,11 @@ ALLOWED_ACTIONS: dict[str, frozenset[str]] = {
 
 # A step's permissions are joined with "," (planner); a comma inside a folder's name ("calls,nvda") is no separator:
 # only a comma before the next permission's kind is.
-_NEXT_PERMISSION = re.compile(r",(?=(?:net|fs|store):)")
+NEXT_PERMISSION = re.compile(r",(?=(?:net|fs|store):)")
 
 
 def permissions(step: Step) -> list[str]:
-    return _NEXT_PERMISSION.split(step["permission"])
+    return NEXT_PERMISSION.split(step["permission"])
 
 
 def domain_allowed(host: str, allowed: tuple[str, ...]) -> bool:
@@ -36,10 +36,32 @@ def check_step(step: Step, *, policy: Policy, out_dir: Path) -> str | None:
     if step["action"] not in ALLOWED_ACTIONS.get(step["agent"], frozenset()):
         return f"action {step['action']!r} is not allowed for agent {step['agent']!r}"
     for permission in permissions(step):
-        refusal = _check_permission(permission, policy=policy, out_dir=out_dir)
+        if step["agent"] == "flagging" and permission.startswith("net:"):  # the LLM judge's host (WATCHDESK_MODEL)
+            refusal = model_host_refusal(permission.removeprefix("net:"), policy=policy)
+        else:
+            refusal = _check_permission(permission, policy=policy, out_dir=out_dir)
         if refusal:
             return refusal
     return None
+
+
+def model_host_refusal(host: str, *, policy: Policy) -> str | None:
+    """Why the LLM judge may not reach `host` ("api.openai.com", "localhost:11434"), or None: its provider's own API
+    host (naming the provider in WATCHDESK_MODEL chose it), this machine, or a host allowed_domains names (a port
+    not the scheme's own named with it), as sources/llm_http.py's client checks each request."""
+    from urllib.parse import urlsplit
+
+    from watchdesk.sources.llm_http import PROVIDER_HOSTS, reach_refusal
+
+    try:
+        parts = urlsplit(f"//{host}")
+        refusal = reach_refusal("", (parts.hostname or "").lower(), parts.port,
+                                allowed=(*policy.allowed_domains, *PROVIDER_HOSTS.values()))  # fmt: skip
+    except ValueError:  # a port that is no number
+        refusal = f"{host!r} is no host"
+    return (f"the LLM judge's host {host} is refused ({refusal}): a model is reached on its provider's own host, on "
+            f"this machine or on a host the policy's allowed_domains {list(policy.allowed_domains)} names"
+            if refusal else None)  # fmt: skip
 
 
 def _check_permission(permission: str, *, policy: Policy, out_dir: Path) -> str | None:

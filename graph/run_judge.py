@@ -4,7 +4,7 @@ the run's cost."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -28,18 +28,24 @@ def llm_judge(
     tokens, requests and (with WATCHDESK_LLM_PRICE) cost add up in `usage`, the run's cost. The first request that
     fails is said through `report`; for a document it got no usable answer about at all, it returns None. The model's
     requests go to its provider's host, this machine or a host in `allowed` (the policy's), each audited to `audit`."""
-    from watchdesk.agents.flagging.llm_judge import chat_model, refine
+    from watchdesk.agents.flagging.llm_judge import chat_model, model_host, refine
     from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, Asker, Recorder, asker_for, model_asker
 
     if model is None and not settings.model:
         return None
+    models: list[Any] = [model]
+
+    def built(made: Any) -> Any:
+        models.append(made)
+        return made
+
     try:
         if model is not None:
             ask: Asker = model_asker(model)
             ask = Recorder(ask, settings.llm_record) if settings.llm_record else ask
         else:
             build = partial(chat_model, allowed=allowed, audit=audit)
-            ask = asker_for(settings.model or "", record=settings.llm_record, build=build)
+            ask = asker_for(settings.model or "", record=settings.llm_record, build=lambda spec: built(build(spec)))
     except ConfigError as exc:
         if (settings.model or "").startswith(REPLAY_PREFIX):
             raise  # a replay that cannot run must not quietly become an offline run
@@ -61,7 +67,25 @@ def llm_judge(
         add_usage(usage, refined, flags=len(flags), price=settings.llm_price)
         return None if refined.asked and not refined.answered else refined.flags
 
-    return judge
+    return RunJudge(judge, host=model_host(models[-1]))
+
+
+class RunJudge:
+    """A run's judge (agent.Judge), and the host its requests go to: the flagging step's `net:` permission in the plan
+    (None: it reaches none, as a replay of recorded answers)."""
+
+    def __init__(self, judge: Callable[..., list[Any] | None], *, host: str | None) -> None:
+        self._judge, self.host = judge, host
+
+    def __call__(
+        self, flags: list[Any], text: str, heading: Callable[[int], bool], spans: list[Any]
+    ) -> list[Any] | None:
+        return self._judge(flags, text, heading, spans)
+
+
+def judge_host(judge: object) -> str | None:
+    """The host a run's judge (or None) sends its requests to, as its plan names it."""
+    return judge.host if isinstance(judge, RunJudge) else None
 
 
 def add_usage(usage: Counter[str], refined: Any, *, flags: int, price: tuple[float, float] | None) -> None:
@@ -84,3 +108,17 @@ def _core_library(topics: Sequence[str]) -> Any:
 
     core = [t for t in ("inventory", "supply_chain", "geopolitical") if t in topics]
     return load_topics(core) if core else None
+
+
+def planned_judge(judge: Any, step: Mapping[str, Any], *, report: Callable[[str], None]) -> Any:
+    """The run's judge when its host is one the flagging step's plan names (or it reaches none); else None, said: a run
+    approved or resumed in a shell whose WATCHDESK_MODEL reaches a host the approved plan does not name flags with the
+    rules alone, never sending the documents where the approver was not shown."""
+    from watchdesk.graph.policy import permissions
+
+    host = judge_host(judge)
+    if host is None or f"net:{host}" in permissions(step):  # type: ignore[arg-type]
+        return judge
+    report(f"LLM judge not used, polarity stays rule-based: its requests would go to {host}, which the approved plan "
+           f"does not name (its flagging step needs {step['permission']}); the next run plans with it")  # fmt: skip
+    return None

@@ -36,14 +36,19 @@ MAX_BYTES = 8 * MIB  # an answer of 20 verdicts is a few KB; a server sending mo
 def host_refusal(url: str, *, allowed: tuple[str, ...]) -> str | None:
     """Why the model client may not reach `url`, or None."""
     parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
     if parts.scheme not in {"http", "https"}:
         return f"scheme {parts.scheme!r} not allowed"
+    return reach_refusal(parts.scheme, (parts.hostname or "").lower(), parts.port, allowed=allowed)
+
+
+def reach_refusal(scheme: str, host: str, port: int | None, *, allowed: tuple[str, ...]) -> str | None:
+    """Why the model client may not reach `host` at `port` over `scheme` (with "", any port given must be named), or
+    None."""
     if host in LOOPBACK:
         return None  # a model server on this machine, named as such by the user (a fetched link never sets this)
     if not any(domain_matches(host, d) for d in allowed):
         return f"host {host!r} not allowed"
-    return port_refusal(parts.scheme, host, parts.port, allowed_domains=allowed)  # as the gateway's fetches
+    return port_refusal(scheme, host, port, allowed_domains=allowed)  # as the gateway's fetches
 
 
 class ModelClient(PublicOnlyClient):

@@ -18,6 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -39,7 +40,19 @@ from watchdesk.sources.errors import ConfigError, ReplayMissError, did_you_mean
 from watchdesk.sources.llm_http import PROVIDER_HOSTS, Audit, ModelClient, host_refusal, refusing_async_client
 from watchdesk.sources.redact import redact_url
 
-__all__ = ["PROMPT", "WITHHELD", "Batch", "Refined", "Verdict", "base_url", "chat_model", "plan", "refine", "render"]
+__all__ = [
+    "PROMPT",
+    "WITHHELD",
+    "Batch",
+    "Refined",
+    "Verdict",
+    "base_url",
+    "chat_model",
+    "model_host",
+    "plan",
+    "refine",
+    "render",
+]
 
 BATCH = 20
 TIMEOUT_S = 60.0
@@ -112,6 +125,19 @@ def base_url(model: Any) -> str:
     LangSmith's gateway variables)."""
     sdk = getattr(model, "root_client", None) or getattr(model, "root_async_client", None)
     return str(getattr(sdk, "base_url", None) or getattr(model, "openai_api_base", None) or "https://api.openai.com/v1")
+
+
+def model_host(model: Any) -> str | None:
+    """The host (with its port where not the scheme's own) a model chat_model built sends its requests to, as a plan's
+    `net:` permission names it: "api.openai.com", "localhost:11434"; None for a model with no SDK client of its own (a
+    test's stand-in reaches no host)."""
+    if getattr(model, "root_client", None) is None and getattr(model, "root_async_client", None) is None:
+        return None
+    parts = urlsplit(base_url(model))
+    host = parts.hostname or ""
+    host = f"[{host}]" if ":" in host else host
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return host + (f":{parts.port}" if parts.port is not None and parts.port != default else "")
 
 
 def _provider(spec: str) -> str | None:
