@@ -22,12 +22,14 @@ def llm_judge(
     topics: Sequence[str] = (),
     allowed: tuple[str, ...] = (),
     audit: Callable[[Any], None] | None = None,
+    gateway: Any = None,
 ) -> Callable[[list[Any], str, Callable[[int], bool], list[Any]], list[Any] | None] | None:
     """The optional LLM judge; None (offline only) when no model is set or it cannot be built. It re-reads the
     flags and the candidates of `topics` the offline pass left out or was unsure of (none on a heading); its
     tokens, requests and (with WATCHDESK_LLM_PRICE) cost add up in `usage`, the run's cost. The first request that
     fails is said through `report`; for a document it got no usable answer about at all, it returns None. The model's
-    requests go to its provider's host, this machine or a host in `allowed` (the policy's), each audited to `audit`."""
+    requests go to its provider's host, this machine or a host in `allowed` (the policy's), each audited to `audit`, and
+    counted against the budget of the run's `gateway` and tried again by its rules."""
     from watchdesk.agents.flagging.llm_judge import chat_model, model_host, refine
     from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, Asker, Recorder, asker_for, model_asker
 
@@ -44,7 +46,8 @@ def llm_judge(
             ask: Asker = model_asker(model)
             ask = Recorder(ask, settings.llm_record) if settings.llm_record else ask
         else:
-            build = partial(chat_model, allowed=allowed, audit=audit)
+            build = partial(chat_model, allowed=allowed, audit=audit, budget=getattr(gateway, "spend", None),
+                            rules=getattr(gateway, "config", None))  # fmt: skip
             ask = asker_for(settings.model or "", record=settings.llm_record, build=lambda spec: built(build(spec)))
     except ConfigError as exc:
         if (settings.model or "").startswith(REPLAY_PREFIX):

@@ -250,7 +250,7 @@ def _execute(
             run_id=run.run_id,
             report=report,
             judge=llm_judge(settings, usage, report, model=judge_model, topics=watchlist.topics.watch,
-                            allowed=watchlist.policy.allowed_domains, audit=audit),
+                            allowed=watchlist.policy.allowed_domains, audit=audit, gateway=gateway),
             usage=usage,
         )
         store.save_run(run)

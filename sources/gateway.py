@@ -76,6 +76,22 @@ def port_refusal(scheme: str, host: str, port: int | None, *, allowed_domains: t
     return f"port {port} of {host!r} not allowed (name it in allowed_domains as {host}:{port} if it should be)"
 
 
+def retry_delay(
+    config: GatewayConfig, attempt: int, retry_after: str | None, *, now: float, deadline_at: float
+) -> float | None:
+    """Retry-After when the server gave one, else exponential backoff with jitter; capped.
+
+    None (give up now) when the server asks for more than max_retry_after_s, or when the wait
+    would run past the request's deadline: the caller records a gap instead of stalling the run.
+    """
+    asked = retry_after_s(retry_after)
+    if asked is not None and asked > config.max_retry_after_s:
+        return None
+    waited = asked if asked is not None else backoff_s(attempt, base_s=config.backoff_base_s)
+    waited = min(waited, config.max_backoff_s)
+    return None if now + waited >= deadline_at else waited
+
+
 class Gateway:
     """Every outbound GET goes through here. Thread-safe; use as a context manager or call close()."""
 
@@ -244,7 +260,17 @@ class Gateway:
 
     def _spent(self) -> int:
         with self._lock:
-            return self.stats.network + self.stats.replayed + self.stats.cached
+            return self.stats.network + self.stats.replayed + self.stats.cached + self.stats.model
+
+    def spend(self) -> str | None:
+        """Count one request sent by another client of the run (the LLM judge's, each retry and redirect hop) against
+        its budget: None when counted, else why it may not be sent (nothing counted)."""
+        with self._lock:
+            spent = self.stats.network + self.stats.replayed + self.stats.cached + self.stats.model
+            if self.config.max_requests is not None and spent >= self.config.max_requests:
+                return f"{BUDGET_SPENT} {self.config.max_requests} for this run spent"
+            self.stats.model += 1
+        return None
 
     def _count(self, name: str) -> None:
         with self._lock:
@@ -421,17 +447,7 @@ class Gateway:
             self._recorder.add(call.url, status, kept, body, source)
 
     def _backoff(self, call: Call, attempt: int, retry_after: str | None) -> float | None:
-        """Retry-After when the server gave one, else exponential backoff with jitter; capped.
-
-        None (give up now) when the server asks for more than max_retry_after_s, or when the wait
-        would run past the request's deadline: the caller records a gap instead of stalling the run.
-        """
-        asked = retry_after_s(retry_after)
-        if asked is not None and asked > self.config.max_retry_after_s:
-            return None
-        waited = asked if asked is not None else backoff_s(attempt, base_s=self.config.backoff_base_s)
-        waited = min(waited, self.config.max_backoff_s)
-        return None if self._clock() + waited >= call.deadline_at else waited
+        return retry_delay(self.config, attempt, retry_after, now=self._clock(), deadline_at=call.deadline_at)
 
     def _ms(self, started: float) -> float:
         return (self._clock() - started) * 1000

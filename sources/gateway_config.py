@@ -59,12 +59,14 @@ class GatewayConfig:
 
 @dataclass
 class GatewayStats:
-    """Counters: `network` counts requests actually sent (retries and redirects included)."""
+    """Counters: `network` counts requests actually sent (retries and redirects included); `model`, the LLM judge's
+    requests (sources/llm_http.py), which the run's budget counts too."""
 
     network: int = 0
     replayed: int = 0
     cached: int = 0
     refused: int = 0
+    model: int = 0
 
 
 @dataclass(frozen=True, slots=True)

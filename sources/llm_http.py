@@ -18,7 +18,8 @@ import httpx
 
 from watchdesk.sources.bounded import MIB
 from watchdesk.sources.errors import PolicyError, ResponseTooLargeError, TransportError
-from watchdesk.sources.gateway import port_refusal
+from watchdesk.sources.gateway import detail_text, port_refusal, retry_delay
+from watchdesk.sources.gateway_config import RETRY_STATUSES, GatewayConfig
 from watchdesk.sources.models import AuditEvent, Outcome
 from watchdesk.sources.public_net import LOOPBACK, PublicOnlyClient
 from watchdesk.sources.ratelimit import domain_matches
@@ -53,7 +54,9 @@ def reach_refusal(scheme: str, host: str, port: int | None, *, allowed: tuple[st
 
 class ModelClient(PublicOnlyClient):
     """httpx.Client for a chat model's SDK: allow-list checked on every request (redirect hops included), public
-    addresses only, an audit row per request."""
+    addresses only, each request counted against the run's budget (`budget`: the gateway's `spend`), tried again by the
+    gateway's rules (`rules`: retries, backoff, Retry-After cap; within `timeout`, the judge's wait), an audit row each.
+    The SDK is built with max_retries=0: a retry it made would be a request these rules never saw."""
 
     def __init__(
         self,
@@ -63,9 +66,13 @@ class ModelClient(PublicOnlyClient):
         run_id: str | None,
         timeout: float,
         max_bytes: int = MAX_BYTES,
+        budget: Callable[[], str | None] | None = None,
+        rules: GatewayConfig | None = None,
+        sleep: Callable[[float], None] = time.sleep,
         **options: Any,
     ) -> None:
         self.allowed, self._audit, self._run_id, self.max_bytes = allowed, audit, run_id, max_bytes
+        self._budget, self.rules, self._sleep, self._wait_s = budget, rules or GatewayConfig(), sleep, timeout
         super().__init__(timeout=httpx.Timeout(timeout), event_hooks={"request": [self._gate]}, **options)
 
     def _gate(self, request: httpx.Request) -> None:
@@ -73,8 +80,34 @@ class ModelClient(PublicOnlyClient):
             raise PolicyError(f"LLM request to {redact_url(str(request.url))} refused: {refusal}; a model is "
                               "reached on its provider's own host, on this machine, or on a host the policy's "
                               "allowed_domains names")  # fmt: skip
+        if self._budget is not None and (spent := self._budget()):  # a request like any fetch: the run's budget
+            raise PolicyError(f"LLM request to {redact_url(str(request.url))} refused: {spent}; raise "
+                              "max_requests_per_run in the policy")  # fmt: skip
 
     def send(self, request: httpx.Request, *, stream: bool = False, **kwargs: Any) -> httpx.Response:
+        """`request` sent, and sent again on a transport error or a status the gateway retries (429, 5xx) while
+        retries, the Retry-After cap and the judge's wait allow."""
+        deadline = time.monotonic() + self._wait_s
+        attempts = self.rules.max_retries + 1
+        for attempt in range(1, attempts + 1):
+            last = attempt == attempts
+            try:
+                response = self._send_once(request, attempt, deadline=None if last else deadline, stream=stream,
+                                           **kwargs)  # fmt: skip
+            except _Retry as again:
+                self._sleep(again.delay)
+                continue
+            return response
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _delay(self, attempt: int, retry_after: str | None, deadline: float | None) -> float | None:
+        """The wait before trying again (the gateway's rule), or None: give up now (`deadline` None: the last)."""
+        if deadline is None:
+            return None
+        return retry_delay(self.rules, attempt, retry_after, now=time.monotonic(), deadline_at=deadline)
+
+    def _send_once(self, request: httpx.Request, attempt: int, *, deadline: float | None, stream: bool,
+                   **kwargs: Any) -> httpx.Response:  # fmt: skip
         started = time.monotonic()
         try:
             response = super().send(request, stream=True, **kwargs)
@@ -86,27 +119,47 @@ class ModelClient(PublicOnlyClient):
                 response.close()
                 raise
         except PolicyError as exc:
-            self._emit(request, "refused", started, detail=str(exc).partition(" refused: ")[2].partition(";")[0])
+            why = str(exc).partition(" refused: ")[2].partition(";")[0]
+            self._emit(request, "refused", started, attempt, detail=why)
             raise
-        except (httpx.HTTPError, ResponseTooLargeError) as exc:
+        except httpx.TransportError as exc:  # connect, read, timeout: tried again as the gateway does
             outcome: Outcome = "timeout" if isinstance(exc, httpx.TimeoutException) else "error"
-            self._emit(request, outcome, started, detail=str(exc) if isinstance(exc, ResponseTooLargeError)
+            delay = self._delay(attempt, None, deadline)
+            self._emit(request, outcome, started, attempt, detail=detail_text(type(exc).__name__, delay))
+            if delay is None:
+                raise
+            raise _Retry(delay) from exc
+        except (httpx.HTTPError, ResponseTooLargeError) as exc:  # retrying won't help
+            self._emit(request, "error", started, attempt, detail=str(exc) if isinstance(exc, ResponseTooLargeError)
                        else type(exc).__name__)  # fmt: skip
             raise
         size = len(response.content) if response.is_stream_consumed else int(response.headers.get("content-length", 0))
-        outcome = "ok" if response.status_code < 400 else "http_error"
-        self._emit(request, outcome, started, status=response.status_code, nbytes=size,
-                   detail=f"HTTP {response.status_code}")  # fmt: skip
+        status = response.status_code
+        retry = status in RETRY_STATUSES
+        delay = self._delay(attempt, response.headers.get("retry-after"), deadline) if retry else None
+        self._emit(request, "ok" if status < 400 else "http_error", started, attempt, status=status, nbytes=size,
+                   detail=detail_text(f"HTTP {status}", delay))  # fmt: skip
+        if delay is not None:
+            response.close()
+            raise _Retry(delay)
         return response
 
-    def _emit(self, request: httpx.Request, outcome: Outcome, started: float, *, status: int | None = None,
-              nbytes: int = 0, detail: str = "") -> None:  # fmt: skip
+    def _emit(self, request: httpx.Request, outcome: Outcome, started: float, attempt: int, *,
+              status: int | None = None, nbytes: int = 0, detail: str = "") -> None:  # fmt: skip
         if self._audit is not None:
             self._audit(AuditEvent(
                 url=redact_url(str(request.url)), host=request.url.host, method=request.method, agent=AGENT,
-                run_id=self._run_id, attempt=1, outcome=outcome, status=status, nbytes=nbytes,
+                run_id=self._run_id, attempt=attempt, outcome=outcome, status=status, nbytes=nbytes,
                 ms=round((time.monotonic() - started) * 1000, 1), detail=detail,
             ))  # fmt: skip
+
+
+class _Retry(Exception):
+    """An attempt that is to be made again after `delay` seconds (its row is written)."""
+
+    def __init__(self, delay: float) -> None:
+        super().__init__(delay)
+        self.delay = delay
 
 
 class AnswerTooLargeError(ResponseTooLargeError):

@@ -13,7 +13,7 @@ Where requests go (a model, a recording, a replay) is llm_record.py's business.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
@@ -37,6 +37,7 @@ from watchdesk.agents.flagging.llm_prompt import (
 )
 from watchdesk.agents.flagging.llm_record import Asker, model_asker
 from watchdesk.sources.errors import ConfigError, ReplayMissError, did_you_mean
+from watchdesk.sources.gateway_config import GatewayConfig
 from watchdesk.sources.llm_http import PROVIDER_HOSTS, Audit, ModelClient, host_refusal, refusing_async_client
 from watchdesk.sources.redact import redact_url
 
@@ -82,10 +83,14 @@ def chat_model(
     allowed: tuple[str, ...] = (),
     audit: Audit | None = None,
     run_id: str | None = None,
+    budget: Callable[[], str | None] | None = None,
+    rules: GatewayConfig | None = None,
 ) -> Any:
     """The chat model named "provider:model" (Settings.model), its requests sent through watchdesk's audited client
     (sources/llm_http.py): to its provider's own host, this machine, or a host in `allowed` (a run's policy), an
-    audit row each. ConfigError saying what to fix, before any connection, for a model that cannot be so sent."""
+    audit row each, counted against `budget` (a run's gateway's `spend`) and tried again by the gateway's `rules`, not
+    the SDK's own (max_retries=0). ConfigError saying what to fix, before any connection, for a model that cannot be so
+    sent."""
     from langchain.chat_models import init_chat_model
 
     if (unknown := _unknown_provider(spec)) is not None:
@@ -99,9 +104,10 @@ def chat_model(
             "OPENAI_BASE_URL for an OpenAI-compatible server (Ollama's is http://localhost:11434/v1), or "
             "replay:DIR"
         )
-    client = ModelClient(allowed=(*allowed, *PROVIDER_HOSTS.values()), audit=audit, run_id=run_id, timeout=timeout)
+    client = ModelClient(allowed=(*allowed, *PROVIDER_HOSTS.values()), audit=audit, run_id=run_id, timeout=timeout,
+                         budget=budget, rules=rules)  # fmt: skip
     try:
-        model = init_chat_model(spec, timeout=timeout, temperature=0, http_client=client,
+        model = init_chat_model(spec, timeout=timeout, temperature=0, max_retries=0, http_client=client,
                                 http_async_client=refusing_async_client())  # fmt: skip
     except (ImportError, ValueError, TypeError) as exc:
         client.close()

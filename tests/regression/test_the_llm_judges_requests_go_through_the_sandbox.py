@@ -10,14 +10,15 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from tests.integration.test_approval import settings
-from tests.loopback import Hit, Reply, serving
 from watchdesk.agents.flagging.llm_judge import chat_model
 from watchdesk.agents.flagging.llm_record import model_asker
 from watchdesk.graph import runner
@@ -33,31 +34,47 @@ CALL = "transcripts/plaintext_2023_2025/MU_2024_Q3.txt"  # the smallest whole ca
 REQUEST = {"system": "Judge each mention.", "user": "<mention id=0>Inventory rose.</mention>", "mentions": [{"id": 0}]}
 
 
-def _completion(hit: Hit) -> Reply:
-    """An OpenAI chat completion answering ANSWER for each mention id the request's last message names."""
-    asked = json.loads(hit.body)
-    ids = sorted({int(i) for i in re.findall(r'id="?(\d+)', asked["messages"][-1]["content"])} or {0})
-    answer = {"verdicts": [{**ANSWER["verdicts"][0], "id": i} for i in ids]}
-    body = json.dumps({
-        "id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": "gpt-4o-mini",
-        "choices": [{"index": 0, "finish_reason": "stop",
-                     "message": {"role": "assistant", "content": json.dumps(answer)}}],
-        "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
-    }).encode()  # fmt: skip
-    return Reply(body=body, headers={"content-type": "application/json"})
-
-
 @pytest.fixture
 def stub() -> Iterator[tuple[str, list[dict[str, str]]]]:
     """An OpenAI-compatible chat completions server on loopback, answering ANSWER; it keeps each request's headers."""
     seen: list[dict[str, str]] = []
 
-    def answer(hit: Hit) -> Reply:
-        seen.append({k.lower(): v for k, v in hit.headers.items()})
-        return _completion(hit)
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            asked = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))))
+            seen.append({k.lower(): v for k, v in self.headers.items()})
+            ids = sorted({int(i) for i in re.findall(r'id="?(\d+)', asked["messages"][-1]["content"])} or {0})
+            reply(self, 200, completion({"verdicts": [{**ANSWER["verdicts"][0], "id": i} for i in ids]}))
 
-    with serving() as server:
-        yield server.anywhere(answer).url("/v1"), seen
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def completion(answer: dict[str, object]) -> bytes:
+    """An OpenAI chat completion whose message is `answer` as JSON."""
+    return json.dumps({
+        "id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": "gpt-4o-mini",
+        "choices": [{"index": 0, "finish_reason": "stop",
+                     "message": {"role": "assistant", "content": json.dumps(answer)}}],
+        "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18},
+    }).encode()  # fmt: skip
+
+
+def reply(handler: BaseHTTPRequestHandler, status: int, body: bytes) -> None:
+    handler.send_response(status)
+    handler.send_header("content-type", "application/json")
+    handler.send_header("content-length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
 
 
 def _env(monkeypatch: pytest.MonkeyPatch, base: str) -> None:
@@ -135,11 +152,25 @@ def test_a_runs_model_requests_are_in_its_audit(
 
 @pytest.mark.parametrize("declared", [True, False])
 def test_an_answer_past_the_size_cap_is_cut_off_and_audited(declared: bool) -> None:
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.send_response(200)
+            if declared:
+                self.send_header("content-length", "5000")
+            self.end_headers()  # HTTP/1.0: without a length the body ends when the connection closes
+            self.wfile.write(b"x" * 5000)
+
+        def log_message(self, *_: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     rows: list[AuditEvent] = []
-    # without a length (HTTP/1.0) the body ends when the connection closes
-    with serving() as server:
-        url = server.on("/v1/chat/completions", Reply(body=b"x" * 5000, sized=declared))
+    try:
         client = ModelClient(allowed=(), audit=rows.append, run_id=None, timeout=5, max_bytes=1000)
         with client, pytest.raises(ResponseTooLargeError, match="the LLM answer cap of 1,000 bytes; aborted"):
-            client.post(url, content=b"{}")
+            client.post(f"http://127.0.0.1:{server.server_address[1]}/v1/chat/completions", content=b"{}")
+    finally:
+        server.shutdown()
+        server.server_close()
     assert [(r.method, r.outcome) for r in rows] == [("POST", "error")] and "1,000" in rows[0].detail
