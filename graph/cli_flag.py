@@ -102,7 +102,8 @@ def flag(
     the sentences around it and the question it answers, refines its polarity, drops it if it is off-topic, and adds
     candidates the offline pass left out when it finds them on topic; the offline verdict stays on any LLM failure.
     WATCHDESK_LLM_RECORD=DIR records every request and answer; WATCHDESK_MODEL=replay:DIR serves them back with no
-    network.
+    network. The model is reached only on its provider's own host or this machine; `flag` opens no store, so its
+    requests leave no audit row: stderr says how many went to which host and how they ended.
 
     \b
     Example:
@@ -220,11 +221,16 @@ def _candidates(document: Any, library: Any) -> list[Any]:
 
 def _refined(flags: list[Any], *, settings: Settings, library: Any, document: Any) -> list[Any]:
     """Flags re-judged by the configured LLM (or its replay); the offline flags when the model cannot be used."""
+    from functools import partial
+
     from watchdesk.agents.flagging.llm_judge import chat_model, refine
     from watchdesk.agents.flagging.llm_record import REPLAY_PREFIX, asker_for
+    from watchdesk.sources.llm_http import reached_said
+    from watchdesk.sources.models import AuditEvent
 
+    rows: list[AuditEvent] = []  # no store here: the requests are said on stderr, not audited
     try:
-        ask = asker_for(settings.model or "", record=settings.llm_record, build=chat_model)
+        ask = asker_for(settings.model or "", record=settings.llm_record, build=partial(chat_model, audit=rows.append))
     except ConfigError as exc:
         if (settings.model or "").startswith(REPLAY_PREFIX):
             raise  # a replay that cannot run must not quietly become an offline run
@@ -239,7 +245,8 @@ def _refined(flags: list[Any], *, settings: Settings, library: Any, document: An
         f"LLM judge ({settings.model}): {len(flags) - result.fallbacks - result.withheld} of {len(flags)} flags "
         f"judged, {len(result.dropped)} dropped as off-topic, {len(result.added)} of {len(extra)} candidates added, "
         f"{result.fallbacks} fell back to the rules, {result.withheld} withheld as instruction-like; "
-        f"{requests} requests, tokens {tokens}"
+        f"{requests} requests answered, tokens {tokens}"
+        + (f"; model requests: {sent}, no audit row (`flag` opens no store)" if (sent := reached_said(rows)) else "")
         # a model client's error may name its URL, and some providers take the key there (Google's ?key=)
         + (f"; {len(result.errors)} requests failed, the first: {redact_text(result.errors[0])}" if result.errors
            else ""),

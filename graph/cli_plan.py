@@ -13,6 +13,7 @@ from watchdesk.graph.settings import Settings, today
 
 if TYPE_CHECKING:  # the parser loads SEC's ticker map: only when a goal is planned
     from collections.abc import Callable
+    from typing import Any
 
     from watchdesk.graph.goal.names import CompanyIndex
     from watchdesk.graph.goal.parse import GoalPlan
@@ -34,10 +35,14 @@ def plan_goal(
     plan = parse_goal(goal, as_of=as_of, index=index or index_for(settings))
     if settings.model and plan.not_understood:
         from watchdesk.graph.goal.llm import fill_with_model, model_for
+        from watchdesk.sources.llm_http import reached_said
 
-        model = model_for(settings.model, report=report)
+        rows: list[Any] = []
+        model = model_for(settings.model, report=report, audit=rows.append)
         if model is not None:
             plan = fill_with_model(plan, model=model, as_of=as_of, report=report)
+        if report is not None and (sent := reached_said(rows)):  # no store is open yet: said, not audited
+            report(f"goal: model requests: {sent}; no audit row (a goal is planned before any run opens a store)")
     return plan
 
 
@@ -85,7 +90,9 @@ def plan(
     Offline and deterministic: companies resolve through the SEC ticker map shipped with watchdesk
     (or the one --refresh-tickers fetched last). Without --out the watchlist TOML goes to stdout and
     the plan to stderr. The decisions say how each company was read; one named only as context of
-    what is watched for ("Watch NVDA for Apple demand") is not watched.
+    what is watched for ("Watch NVDA for Apple demand") is not watched. With WATCHDESK_MODEL set and words the
+    parser did not understand, the model is asked to fill them in, on its provider's own host or this machine only;
+    planning opens no store, so the request leaves no audit row: stderr says where it went and how it ended.
 
     \b
     Example:

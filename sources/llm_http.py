@@ -162,6 +162,16 @@ class _Retry(Exception):
         self.delay = delay
 
 
+def reached_said(rows: list[AuditEvent]) -> str:
+    """What a command without a store (`flag`, `plan`) tells of its model requests instead of audit rows: "2 requests
+    to api.openai.com (1 ok, 1 http_error)"; "" for none."""
+    from collections import Counter
+
+    hosts = ", ".join(dict.fromkeys(r.host for r in rows))
+    outcomes = ", ".join(f"{n} {outcome}" for outcome, n in Counter(r.outcome for r in rows).most_common())
+    return f"{len(rows)} request{'s' * (len(rows) != 1)} to {hosts} ({outcomes})" if rows else ""
+
+
 class AnswerTooLargeError(ResponseTooLargeError):
     """A model's answer past MAX_BYTES: no setting raises it (the gateway's WATCHDESK_HTTP_MAX_MB is for fetches)."""
 

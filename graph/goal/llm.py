@@ -29,12 +29,14 @@ REQUEST = """<goal>{goal}</goal>
 <parsed_watchlist>{watchlist}</parsed_watchlist>"""
 
 
-def model_for(spec: str, *, report: Callable[[str], None] | None = None) -> Any:
-    """The chat model named by WATCHDESK_MODEL, or None (said through `report`) when it cannot be built."""
+def model_for(spec: str, *, report: Callable[[str], None] | None = None,
+              audit: Callable[[Any], None] | None = None) -> Any:  # fmt: skip
+    """The chat model named by WATCHDESK_MODEL, or None (said through `report`) when it cannot be built; `audit` gets
+    an AuditEvent per request it sends."""
     from watchdesk.agents.flagging.llm_judge import chat_model
 
     try:
-        return chat_model(spec)
+        return chat_model(spec, audit=audit)
     except ConfigError as exc:
         if report is not None:
             report(f"goal: LLM not used, the parser's plan stands: {redact_text(str(exc))}")
