@@ -230,6 +230,10 @@ def _check_cron_env(wl: Any, settings: Settings, *, crontab: str, write: bool) -
         missing = missing_settings(wl, cron_environment(path, crontab=crontab, home=home))
     if missing:
         raise ConfigError(missing_said(missing, path, here=settings.env))
+    from watchdesk.graph.llm_env import model_env_note  # the LLM is optional: a note, installed all the same
+
+    if note := model_env_note(cron_environment(path, crontab=crontab, home=home), where=str(path)):
+        click.echo(f"note: {note}", err=True)
 
 
 def _print_next(sched: Any, *, until: date | None = None) -> None:

@@ -7,43 +7,17 @@ names from that file, takes these by the model's provider. Names only: their val
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-# provider (as "provider:model" names it, LangChain's names) -> how the names of the variables its client reads begin
-_PREFIXES: dict[str, tuple[str, ...]] = {
-    "openai": ("OPENAI_",),
-    "anthropic": ("ANTHROPIC_",),
-    "azure_openai": ("AZURE_OPENAI_", "OPENAI_"),
-    "azure_ai": ("AZURE_AI_", "AZURE_INFERENCE_"),
-    "google_genai": ("GOOGLE_", "GEMINI_"),
-    "google_vertexai": ("GOOGLE_",),
-    "google_anthropic_vertex": ("GOOGLE_",),
-    "bedrock": ("AWS_",),
-    "bedrock_converse": ("AWS_",),
-    "anthropic_bedrock": ("AWS_",),
-    "bedrock_mantle_anthropic": ("AWS_",),
-    "bedrock_mantle_openai": ("AWS_",),
-    "cohere": ("COHERE_",),
-    "fireworks": ("FIREWORKS_",),
-    "together": ("TOGETHER_",),
-    "mistralai": ("MISTRAL_",),
-    "huggingface": ("HUGGINGFACEHUB_", "HF_"),
-    "groq": ("GROQ_",),
-    "ollama": ("OLLAMA_",),
-    "deepseek": ("DEEPSEEK_",),
-    "ibm": ("WATSONX_",),
-    "nvidia": ("NVIDIA_",),
-    "xai": ("XAI_",),
-    "perplexity": ("PPLX_", "PERPLEXITY_"),
-    "upstage": ("UPSTAGE_",),
-    "openrouter": ("OPENROUTER_",),
-    "baseten": ("BASETEN_",),
-}
+# provider (as "provider:model" names it) -> how the names of the variables its client reads begin: only the providers
+# watchdesk sends through its own client (sources/llm_http.PROVIDER_HOSTS). Any other is refused when the model is built
+# (llm_judge.unusable), so no variable of its (ANTHROPIC_*, AWS_*, ...) is taken from the env file for it.
+_PREFIXES: dict[str, tuple[str, ...]] = {"openai": ("OPENAI_",)}
 
 
 def provider(model: str | None) -> str | None:
     """The provider of "provider:model" (or of a bare model name LangChain places: gpt-4o is openai's); None for no
-    model, a replay of recorded answers, or a name no provider is known by."""
+    model, a replay of recorded answers, a name no provider is known by, or a provider watchdesk does not wire."""
     if not model or model.startswith("replay:"):
         return None
     named, colon, _ = model.partition(":")
@@ -54,6 +28,24 @@ def provider(model: str | None) -> str | None:
     infer = getattr(base, "_attempt_infer_model_provider", None)
     found = infer(model) if infer is not None else None
     return found if isinstance(found, str) and found in _PREFIXES else None
+
+
+def model_env_note(env: Mapping[str, str], *, where: str) -> str | None:
+    """What a scheduled run's environment `env` (read from `where`) makes of WATCHDESK_MODEL, when its LLM judge will
+    not be used: a provider watchdesk refuses, or the provider's key not set there. None when fine, or no model (or
+    replay:DIR, which needs no key) is set. The judge is optional: said, never a reason to install nothing."""
+    spec = env.get("WATCHDESK_MODEL") or ""
+    if not spec or spec.startswith("replay:"):
+        return None
+    from watchdesk.agents.flagging.llm_judge import unusable
+
+    if why := unusable(spec):
+        return f"{where}: {why}; until then the scheduled runs' polarity stays rule-based"
+    if provider(spec) == "openai" and not env.get("OPENAI_API_KEY"):
+        return (f"{where} sets WATCHDESK_MODEL={spec!r} but not OPENAI_API_KEY (any value for a local server): the "
+                "scheduled runs' LLM judge gets no answer and their polarity stays rule-based; add "
+                "`export OPENAI_API_KEY=...` there")  # fmt: skip
+    return None
 
 
 def model_variables(model: str | None, names: Iterable[str]) -> list[str]:

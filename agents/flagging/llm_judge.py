@@ -93,17 +93,8 @@ def chat_model(
     sent."""
     from langchain.chat_models import init_chat_model
 
-    if (unknown := _unknown_provider(spec)) is not None:
-        raise ConfigError(f"WATCHDESK_MODEL={spec!r} cannot be used ({unknown}); give provider:model, e.g. "
-                          "openai:gpt-4o-mini")
-    provider = _provider(spec)
-    if provider is not None and provider not in PROVIDER_HOSTS:
-        raise ConfigError(
-            f"WATCHDESK_MODEL={spec!r} cannot be used (watchdesk cannot yet send {provider}'s requests through its "
-            "gateway, where each is checked against the allow-list and audited); give an openai:MODEL, with "
-            "OPENAI_BASE_URL for an OpenAI-compatible server (Ollama's is http://localhost:11434/v1), or "
-            "replay:DIR"
-        )
+    if why := unusable(spec):
+        raise ConfigError(why)
     client = ModelClient(allowed=(*allowed, *PROVIDER_HOSTS.values()), audit=audit, run_id=run_id, timeout=timeout,
                          budget=budget, rules=rules)  # fmt: skip
     try:
@@ -124,6 +115,20 @@ def chat_model(
                           f"({refusal}); a watchlist run reaches a host its policy's allowed_domains names, every "
                           "command the provider's own host and this machine; or unset OPENAI_BASE_URL")  # fmt: skip
     return model
+
+
+def unusable(spec: str) -> str | None:
+    """Why WATCHDESK_MODEL=`spec` cannot be used whatever the environment holds (a provider LangChain does not know, or
+    one watchdesk does not wire: only PROVIDER_HOSTS' are sent through its client), or None; no model is built."""
+    if (unknown := _unknown_provider(spec)) is not None:
+        return f"WATCHDESK_MODEL={spec!r} cannot be used ({unknown}); give provider:model, e.g. openai:gpt-4o-mini"
+    provider = _provider(spec)
+    if provider is not None and provider not in PROVIDER_HOSTS:
+        return (f"WATCHDESK_MODEL={spec!r} cannot be used (watchdesk cannot yet send {provider}'s requests through its "
+                "gateway, where each is checked against the allow-list and audited); give an openai:MODEL, with "
+                "OPENAI_BASE_URL for an OpenAI-compatible server (Ollama's is http://localhost:11434/v1), or "
+                "replay:DIR")  # fmt: skip
+    return None
 
 
 def base_url(model: Any) -> str:

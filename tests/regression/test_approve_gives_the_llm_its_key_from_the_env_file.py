@@ -34,7 +34,7 @@ def _said(text: str) -> str:
     [
         ({}, "export WATCHDESK_MODEL='openai:gpt-4o-mini'\n",
          ["OPENAI_API_KEY", "OPENAI_BASE_URL", "WATCHDESK_MODEL"]),
-        ({"WATCHDESK_MODEL": "anthropic:claude-3-5-haiku-latest"}, "", ["ANTHROPIC_API_KEY"]),
+        ({"WATCHDESK_MODEL": "anthropic:claude-3-5-haiku-latest"}, "", []),  # refused: its key is of no use
         ({"WATCHDESK_MODEL": "gpt-4o-mini", "OPENAI_API_KEY": "sk-this-shell"}, "", ["OPENAI_BASE_URL"]),
         ({"WATCHDESK_MODEL": "replay:/answers"}, "", []),
         ({}, "", []),
