@@ -32,6 +32,9 @@ Audit = Callable[[AuditEvent], None]
 PROVIDER_HOSTS: dict[str, str] = {"openai": "api.openai.com"}
 AGENT = "llm"
 MAX_BYTES = 8 * MIB  # an answer of 20 verdicts is a few KB; a server sending more is broken or hostile
+# retries of one model request at most (the openai SDK's own default): a run asks the model once per batch of 20
+# mentions, tens of times a document, and the gateway's 4 retries with backoff made a dead server cost ~6 s a batch
+MAX_RETRIES = 2
 
 
 def host_refusal(url: str, *, allowed: tuple[str, ...]) -> str | None:
@@ -88,7 +91,7 @@ class ModelClient(PublicOnlyClient):
         """`request` sent, and sent again on a transport error or a status the gateway retries (429, 5xx) while
         retries, the Retry-After cap and the judge's wait allow."""
         deadline = time.monotonic() + self._wait_s
-        attempts = self.rules.max_retries + 1
+        attempts = min(self.rules.max_retries, MAX_RETRIES) + 1
         for attempt in range(1, attempts + 1):
             last = attempt == attempts
             try:

@@ -29,15 +29,20 @@ pytest.importorskip("langchain_openai")
 FAST = GatewayConfig(backoff_base_s=0.01)  # the gateway's rules, with waits too short to slow the test
 
 
+class Sent(list[int]):
+    fails = 2
+
+
 @pytest.fixture
-def flaky(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """A chat completions server on loopback answering 500 to its first two requests, then ANSWER; the statuses sent."""
-    sent: list[int] = []
+def flaky(monkeypatch: pytest.MonkeyPatch) -> Iterator[Sent]:
+    """A chat completions server on loopback answering 500 to its first two requests (or as many as the list's own
+    `fails` says), then ANSWER; the statuses sent."""
+    sent = Sent()
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             self.rfile.read(int(self.headers.get("content-length", 0)))
-            status = 500 if len(sent) < 2 else 200
+            status = 500 if len(sent) < sent.fails else 200
             sent.append(status)
             reply(self, status, b'{"error": {"message": "overloaded"}}' if status == 500 else completion(ANSWER))
 
@@ -80,3 +85,14 @@ def test_a_spent_budget_stops_the_model_and_the_fetches_alike(flaky: list[int]) 
     assert rows[2].detail == "request budget of 2 for this run spent"
     with pytest.raises(PolicyError, match="request budget of 2 for this run spent"):  # refused before any connection
         gateway.get("https://example.com/feed.xml", agent="news")
+
+
+def test_a_model_that_keeps_failing_is_tried_three_times_not_five(flaky: Sent) -> None:
+    """A dead or overloaded server costs each of a run's many requests 2 retries (the SDK's own count), not the
+    gateway's 4: a document is tens of requests."""
+    flaky.fails = 99
+    rows: list[AuditEvent] = []
+    model = chat_model("openai:gpt-4o-mini", audit=rows.append, rules=FAST)
+    with pytest.raises(Exception, match="overloaded"):
+        model_asker(model)(REQUEST)
+    assert [(r.attempt, r.status) for r in rows] == [(1, 500), (2, 500), (3, 500)] and flaky == [500] * 3
