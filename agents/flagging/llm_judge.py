@@ -100,14 +100,15 @@ def chat_model(
     try:
         model = init_chat_model(spec, timeout=timeout, temperature=0, max_retries=0, http_client=client,
                                 http_async_client=refusing_async_client())  # fmt: skip
-    except (ImportError, ValueError, TypeError) as exc:
+    except Exception as exc:  # the SDK's own too: openai's OpenAIError "Missing credentials" when no key is set
         client.close()
         # LangChain's first line says what is wrong; the rest (its 30 providers, a link) made a warning of 5 lines
         why = str(exc).strip().split("\n", 1)[0].strip() or type(exc).__name__
-        raise ConfigError(
-            f"WATCHDESK_MODEL={spec!r} cannot be used ({why}); give provider:model, e.g. openai:gpt-4o-mini, "
-            "and install that provider's langchain package"
-        ) from exc
+        fix = ("give provider:model, e.g. openai:gpt-4o-mini, and install that provider's langchain package"
+               if isinstance(exc, (ImportError, ValueError, TypeError)) else
+               "set what it asks for where the run reads it (OPENAI_API_KEY for openai:, any value for a local "
+               "server; a scheduled run reads ~/.config/watchdesk/env)")  # fmt: skip
+        raise ConfigError(f"WATCHDESK_MODEL={spec!r} cannot be used ({why}); {fix}") from exc
     base = base_url(model)
     if refusal := host_refusal(base, allowed=client.allowed):
         client.close()
