@@ -135,6 +135,7 @@ def brief(
         out_dir=out_dir,
         formats=formats,
         sources={t.symbol: tuple(t.sources) for t in watchlist.tickers},
+        closes=deliver,  # sent to its targets, it closes its period as a run's does; looked at alone, it does not
     )
     files = write_briefing(store, req)
     for old in files.replaced:

@@ -153,13 +153,14 @@ def mark_interrupted(con: duckdb.DuckDBPyConnection, *, keep: Sequence[str] = ()
     return [r[0] for r in sorted(rows, key=lambda r: r[1])]
 
 
-def save_briefing(con: duckdb.DuckDBPyConnection, row: Mapping[str, Any], *, as_of: date | None = None) -> None:
+def save_briefing(con: duckdb.DuckDBPyConnection, row: Mapping[str, Any], *, as_of: date | None = None,
+                  closes: bool = True) -> None:  # fmt: skip
     """Write a briefing's row (its `tickers` upper case). Written on or after its period's last day (the UTC day, or
-    the `--as-of` day of the run writing it), it closes the period: the first such write's time is kept as closed_at
-    (migration 028; a document of the period first stored after it is late, store/queries.LATE_DAY; one the run
-    stored before writing it is in it)."""
+    the `--as-of` day of the run writing it), it closes the period, unless `closes` is false (a `brief` written for a
+    person to read, sent to no target): the first such write's time is kept as closed_at (migration 028; a document of
+    the period first stored after it is late, store/queries.LATE_DAY; one the run stored before writing it is in it)."""
     now = datetime.now(UTC)
     upsert(con, "briefings", [dict(row)], key=["briefing_id"])
-    if row["period_end"] <= max(now.date(), as_of or date.min):
+    if closes and row["period_end"] <= max(now.date(), as_of or date.min):
         con.execute("UPDATE briefings SET closed_at = coalesce(closed_at, ?) WHERE briefing_id = ?",
                     [now, row["briefing_id"]])  # fmt: skip

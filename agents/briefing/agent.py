@@ -54,6 +54,10 @@ class BriefingRequest:
     # the day the run writing it is run as of (`--as-of`): written on or after the period's last day, by the UTC day
     # or this one, a briefing closes its period (store/queries.LATE_DAY)
     as_of: date | None = None
+    # whether writing it closes its period (store/writes.save_briefing): a run's own briefing and one `watchdesk brief
+    # --deliver` sends do, as their targets get it; one `brief` writes for a person to look at, sent nowhere, does not,
+    # or what a later run stores for that period would be late, left out of the briefing that run delivers
+    closes: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -256,6 +260,6 @@ def write_briefing(store: Store, req: BriefingRequest) -> BriefingFiles:
         "created_at": datetime.now(UTC),
         "tickers": [t.strip().upper() for t in req.tickers],
     }
-    store.transaction(lambda con: save_briefing(con, row, as_of=req.as_of))
+    store.transaction(lambda con: save_briefing(con, row, as_of=req.as_of, closes=req.closes))
     return BriefingFiles(briefing_id=briefing_id, paths=paths, data=data, markdown=markdown, html=html,
                          replaced=tuple(remove_files(earlier)))  # fmt: skip

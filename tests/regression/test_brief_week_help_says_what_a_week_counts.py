@@ -33,7 +33,7 @@ def test_brief_week_help_says_what_it_counts_and_the_runs_period() -> None:
 def test_readme_says_where_iso_weeks_and_runs_periods_part() -> None:
     said = _said(README.read_text(encoding="utf-8"))
     assert "**A run's periods and ISO weeks.**" in said
-    assert ("counts in `--week W` by its date, unless a briefing of week W was written on its Sunday or earlier (a "
-            "`brief --week W` run on Sunday, say), before the fetch: then it counts in `--week W+1` alone, as late"
-            ) in said
+    assert ("counts in `--week W` by its date, unless a briefing of week W was sent on its Sunday or earlier (a "
+            "`brief --week W --deliver` run on Sunday, say), before the fetch: then it counts in `--week W+1` alone, "
+            "as late") in said
     assert "so the counts of consecutive periods add up to the count of their span" in said

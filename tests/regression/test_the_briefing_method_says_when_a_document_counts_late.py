@@ -3,7 +3,9 @@ document first stored after a briefing of its period was written on or after the
 period after it, marked late, and no longer in its own (store/queries.py PERIOD_DAY): a reader meeting "(late: first
 stored ...)" beside a quote, or missing a call from the week it was held in, found no word of why. The Method now says
 the late rule in one clause, with the mark it gives. Since session 44 it says "first stored after a briefing", no
-longer "on a later day than" one (test_a_call_stored_after_the_weeks_briefing_the_same_day_is_briefed_next.py)."""
+longer "on a later day than" one (test_a_call_stored_after_the_weeks_briefing_the_same_day_is_briefed_next.py);
+since session 45 one written by a run or sent by `brief --deliver`, not one `brief` wrote for a person to look at
+(test_a_brief_only_looked_at_leaves_its_week_to_the_run_that_delivers_it.py)."""
 
 from __future__ import annotations
 
@@ -16,9 +18,9 @@ from watchdesk.agents.briefing.html import render_html
 from watchdesk.agents.briefing.render import render_markdown
 from watchdesk.store.store import Store
 
-RULE = ("unless it is late: first stored after a briefing of that period was written on or after the "
-        "period's last day, it counts from the day after the latest period briefed before it was stored instead (when "
-        "that is up to 14 days after its date), marked "
+RULE = ("unless it is late: first stored after a briefing of that period was written by a run (or sent by "
+        "watchdesk brief --deliver) on or after the period's last day, it counts from the day after the latest "
+        "period briefed before it was stored instead (when that is up to 14 days after its date), marked "
         '"(late: first stored …)" where cited, so each document counts in one period.')  # fmt: skip
 
 
