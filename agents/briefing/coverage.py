@@ -143,12 +143,12 @@ def held(runs: Sequence[Run], *, period: Span) -> list[Gap]:
     """The gaps that still leave something of the period unread, of every run given (oldest first), the latest of
     each target. A failed step, an older listing page, a call chain or the news feeds that did not answer: while
     some of its days in the period were read by no run. Anything else (a filing, a comparison, a document's
-    flagging, one transcript or feed): when it concerns the period (its days, or, recorded during the period, up to
-    LATE_DAYS before it: what it names, stored later, would be late into a period after one briefed before, as a
-    weekly run's is) and what it names was not done since (the filing stored, the comparison made, the document
-    flagged; where the store cannot tell, until a later run ran its step). A gap is no count: where no briefing of
-    its days was written before, the document would count by its date instead, and the gap is listed in both periods,
-    which errs toward saying more; it reads no briefings' closes (store/queries.LATE_DAYS_OF) for that."""
+    flagging, one transcript or feed): when it concerns the period (its days, or, recorded by a run of a day in the
+    period, up to LATE_DAYS before it: what it names, stored later, would be late into a period after one briefed
+    before, as a weekly run's is) and what it names was not done since (the filing stored, the comparison made, the
+    document flagged; where the store cannot tell, until a later run ran its step). A gap is no count: where no
+    briefing of its days was written before, the document would count by its date instead, and the gap is listed in
+    both periods, which errs toward saying more; it reads no briefings' closes (store/queries.LATE_DAYS_OF) for that."""
     kept: dict[tuple[str, str], Gap] = {}
     missed: dict[tuple[str, str | None], list[Span]] = {}
     for n, run in enumerate(runs):
@@ -159,15 +159,19 @@ def held(runs: Sequence[Run], *, period: Span) -> list[Gap]:
                     missed[agent, ticker] = minus([period], read_days(runs, agent, ticker)[0])
                 holds = overlaps(gap.days, missed[agent, ticker])
             else:
-                holds = _concerns_period(gap, period) and not _done_since(gap, runs[n + 1 :])
+                holds = _concerns_period(gap, period, run=run) and not _done_since(gap, runs[n + 1 :])
             if holds:
                 kept[agent, gap.row["target"]] = gap
     return list(kept.values())
 
 
-def _concerns_period(gap: Gap, period: Span) -> bool:
+def _concerns_period(gap: Gap, period: Span, *, run: Run) -> bool:
+    """Its days overlap the period, or it names something of up to LATE_DAYS before it and its run's day (the last
+    of the period that run briefs: its --as-of day, else the UTC day it started) is in it. By the day the gap was
+    recorded, a run that started before midnight UTC and failed after it, or a run --as-of a past day, had its gap
+    in the briefing of another period than its own (periods45, session 45)."""
     start, end = period
-    late = start - timedelta(days=LATE_DAYS) <= gap.days[1] and start <= gap.row["created_at"].date() <= end
+    late = start - timedelta(days=LATE_DAYS) <= gap.days[1] and start <= run.day <= end
     return overlaps(gap.days, [period]) or late
 
 
