@@ -172,7 +172,7 @@ def period_findings(
                {SAID_AGAIN} AS said_again,
                d.title AS doc_title, coalesce(d.source_url, d.url) AS doc_url, d.form, d.doc_type,
                {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage,
-               CAST(d.first_stored_at AS DATE) AS first_stored, {DOC_KIND} AS kind,
+               d.first_stored_at AS first_stored, {DOC_KIND} AS kind,
                (SELECT any_value(sp.speaker_kind) FROM doc_spans sp
                  WHERE sp.doc_id = f.doc_id AND f.start >= sp.start AND f.start < sp."end") AS speaker_kind
         FROM current_findings f
@@ -220,7 +220,7 @@ def period_documents(
     sql = f"""
         SELECT d.doc_id, d.ticker, d.form, d.doc_type, d.title, coalesce(d.source_url, d.url) AS url,
                {EVENT_DATE} AS filed_at, d.filed_at IS NULL AS dated_by_storage,
-               CAST(d.first_stored_at AS DATE) AS first_stored,
+               d.first_stored_at AS first_stored,
                EXISTS (SELECT 1 FROM doc_flags f WHERE f.doc_id = d.doc_id) AS flagged
         FROM documents d WHERE list_contains(?, d.ticker) AND {in_period(days)}
         ORDER BY d.ticker, filed_at, d.doc_id

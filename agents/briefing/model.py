@@ -26,7 +26,7 @@ class FindingItem:
     dated_by_storage: bool = False
     sure: bool | None = None  # False: the flagger was unsure of it (refine.is_sure), shown as "unsure"
     method_version: str | None = None  # the flagging that made it ("0.31", "0.31+<custom topics' fingerprint>")
-    first_stored: date | None = None  # the day its document was first stored (a late one: after its date's period)
+    first_stored: datetime | None = None  # when its document was first stored (UTC; late: after its period closed)
     kind: str | None = None  # filing | call | news (queries.DOC_KIND); None where not known
     relayed: bool = False  # said in a management turn of Q&A that opens by passing on an analyst's question
     # its document said the sentence before (same topic; queries.SAID_AGAIN): a place it was said again, not counted
@@ -66,7 +66,7 @@ class DocumentItem:
     url: str
     filed_at: date | None
     dated_by_storage: bool = False  # the source gave no date: placed by the day it was first stored
-    first_stored: date | None = None
+    first_stored: datetime | None = None  # when it was first stored, UTC
     flagged: bool = True  # read for the topics; False: stored by a run that left flagging out (an approval edit)
 
 

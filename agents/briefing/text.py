@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 
 from watchdesk.agents.briefing.model import FindingItem, GapItem
 from watchdesk.sources.exhibit_kinds import exhibit_said
@@ -129,21 +129,26 @@ def gaps_said(gaps: Sequence[GapItem]) -> str:
 
 
 def doc_label(
-    form: str | None, filed_at: date | None, *, dated_by_storage: bool = False, late: date | None = None
+    form: str | None, filed_at: date | None, *, dated_by_storage: bool = False, late: datetime | None = None
 ) -> str:
-    """"10-Q, filed 2026-03-04", "EX-10.1 (material contract), filed 2026-03-06"; `late`: the day a document dated
-    before the briefing's period was first stored, in the period (it came after its own period was briefed)."""
+    """"10-Q, filed 2026-03-04", "EX-10.1 (material contract), filed 2026-03-06"; `late`: when a document dated
+    before the briefing's period was first stored, in the period (it came after its own period was briefed): its day,
+    and on its own date the time too (UTC, minutes), so "filed 2026-03-09 (late: first stored 2026-03-09 20:00 UTC)"
+    says why a document of that day came late."""
     verb = ("first stored" if dated_by_storage else "held" if form in {"earnings call", "transcript"}
             else "published" if (form or "").startswith("news") else "filed")  # fmt: skip
     parts = [exhibit_said(form or ""), f"{verb} {filed_at.isoformat()}" if filed_at else ""]
     label = ", ".join(p for p in parts if p)
-    return f"{label} (late: first stored {late.isoformat()})" if late else label
+    if late is None:
+        return label
+    when = f"{late:%Y-%m-%d %H:%M} UTC" if late.date() == filed_at else late.date().isoformat()
+    return f"{label} (late: first stored {when})"
 
 
-def late(filed_at: date | None, first_stored: date | None, period_start: date) -> date | None:
-    """The day a document of the period dated before `period_start` was first stored: it counts there only late
+def late(filed_at: date | None, first_stored: datetime | None, period_start: date) -> datetime | None:
+    """When a document of the period dated before `period_start` was first stored: it counts there only late
     (store/queries.PERIOD_DAY), first stored after its own period was briefed, which may be on its own date."""
-    if filed_at and first_stored and filed_at < period_start and filed_at <= first_stored:
+    if filed_at and first_stored and filed_at < period_start and filed_at <= first_stored.date():
         return first_stored
     return None
 

@@ -44,7 +44,7 @@ def test_a_call_stored_the_evening_its_week_was_briefed_is_in_the_next_briefing(
         periods = [_in(store, RUN_WEEK), _in(store, NEXT_RUN_WEEK)]
         text = _next_briefing(store)
     assert periods == [set(), {evening.doc_id, tuesday.doc_id}]  # before: [{evening}, {tuesday}]
-    assert "NVDA 10-Q, filed 2026-03-09 (late: first stored 2026-03-09)" in text  # marked, though stored on its date
+    assert "NVDA 10-Q, filed 2026-03-09 (late: first stored 2026-03-09 20:00 UTC)" in text  # marked, stored on its date
     assert "NVDA 10-Q, filed 2026-03-09 (late: first stored 2026-03-10)" in text
 
 
