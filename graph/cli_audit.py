@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 from watchdesk.agents.briefing.delivery_rows import TARGET_KEY
+from watchdesk.graph.resume import RESUMED
 from watchdesk.sources.errors import ConfigError, did_you_mean
 from watchdesk.sources.redact import printable
 from watchdesk.store.store import Store
@@ -43,7 +45,8 @@ def print_audit(store: Store, run_id: str, *, echo: Callable[[str], None], note:
                                          "ORDER BY run_id", [f"{run_id}:resend:"])]  # fmt: skip
     later = f"; sent again later by `watchdesk brief --deliver`: {', '.join(resends)}" if resends else ""
     note(f"{run_id}: {len(rows)} action{'s' * (len(rows) != 1)}" + (" (" + ", ".join(
-        f"{n} {outcome}" for outcome, n in counted.most_common()) + ")") * bool(rows) + later)  # fmt: skip
+        f"{n} {outcome}" for outcome, n in counted.most_common()) + ")") * bool(rows) + _resumed(rows)
+         + later)  # fmt: skip
     if hosts := _llm_hosts(store, run_id):
         note(f"{run_id}: its plan let the LLM judge reach {', '.join(hosts)} (agent llm above)")
     for line in _sending(store, run_id):
@@ -59,6 +62,17 @@ def _llm_hosts(store: Store, run_id: str) -> list[str]:
     stored = store.query("SELECT plan FROM runs WHERE run_id = ?", [run_id])
     plan = json.loads(stored[0][0]) if stored and stored[0][0] else []
     return llm_hosts(plan) if isinstance(plan, list) else []
+
+
+def _resumed(rows: list[tuple[Any, ...]]) -> str:
+    """What the count holds of a run resumed after an interruption (each resume a row of the trail): a step cut short
+    ran again and asked again, so it counts more requests than the same run uninterrupted."""
+    resumes = sum(1 for r in rows if r[2] == RESUMED)
+    if not resumes:
+        return ""
+    times = "once" if resumes == 1 else f"{resumes} times"
+    return (f"; resumed {times} after an interruption (the `{RESUMED}` rows): the steps it had not finished ran again, "
+            "and what they had asked is asked again after it")
 
 
 def _sending(store: Store, run_id: str) -> list[str]:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING
 
 from watchdesk.graph.watchlist import Ticker, Watchlist
 from watchdesk.sources import edgar
 from watchdesk.sources.edgar_parse import resolve_ticker
 from watchdesk.sources.errors import ConfigError, UnknownTickerError, UnknownTickersError
 from watchdesk.sources.models import CompanyRef, Fetcher
+
+if TYPE_CHECKING:
+    from watchdesk.store.store import Store
 
 
 def resolve_companies(watchlist: Watchlist, *, fetcher: Fetcher) -> dict[str, CompanyRef]:
@@ -24,6 +28,21 @@ def resolve_companies(watchlist: Watchlist, *, fetcher: Fetcher) -> dict[str, Co
     if unknown:
         raise UnknownTickersError(unknown)
     return companies
+
+
+def stored_companies(store: Store, watchlist: Watchlist) -> dict[str, CompanyRef] | None:
+    """The companies a run of `watchlist` resolved when it started, as it stored them (one row a CIK), for the run
+    resumed: resolving again asked SEC for its ticker map (~1 MB) at each `watchdesk approve`, a request of the same
+    run made twice, and could give the rest of the run other CIKs than its plan's. None when a ticker has no one row
+    (two tickers of one CIK, GOOG and GOOGL, keep the later one's): the tickers are resolved again, as before."""
+    symbols = [t.symbol for t in watchlist.tickers]
+    rows = store.query("SELECT ticker, cik, name FROM companies WHERE list_contains(?, ticker)", [symbols])
+    found: dict[str, list[CompanyRef]] = {}
+    for ticker, cik, name in rows:
+        found.setdefault(ticker, []).append(CompanyRef(ticker=ticker, cik=cik, name=name))
+    if any(len(found.get(s, [])) != 1 for s in symbols):
+        return None
+    return {s: found[s][0] for s in symbols}
 
 
 def match_companies(

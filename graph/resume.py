@@ -19,6 +19,7 @@ from watchdesk.graph.watchlist import Watchlist
 from watchdesk.sources.errors import ConfigError
 from watchdesk.sources.redact import REDACTED
 from watchdesk.store import lease
+from watchdesk.store.records import ActionRecord
 from watchdesk.store.store import Store
 
 # A run still `running` in a file this process may open has no process left (DuckDB: one writer).
@@ -292,3 +293,15 @@ def _the_run_db(settings: Settings) -> str:
     if settings.db_named_by == "WATCHDESK_DB":
         return "set WATCHDESK_DB to the file the run used, or pass --db with it"
     return "pass --db with the file the run used"
+
+
+RESUMED = "run.resume"  # the audit row a run resumed after an interruption starts its second attempt with
+
+
+def resume_row(run_id: str, *, watchlist: str, asked_before: int) -> ActionRecord:
+    """The audit row of a resume: a step the interruption cut short runs again, and asks again what it had asked
+    (a listing; a filing that failed is tried again), so the trail holds more requests than an uninterrupted run's;
+    `watchdesk runs RUN` says so, where the row stands."""
+    return ActionRecord(run_id=run_id, agent="runner", action=RESUMED, target=watchlist, attempt=1, outcome="resumed",
+                        detail=f"after it was interrupted, {asked_before} requests in: the steps it had not finished "
+                        "run again", at=datetime.now(UTC))  # fmt: skip

@@ -22,7 +22,7 @@ from langgraph.types import Command
 from watchdesk.graph.approval import apply_answer
 from watchdesk.graph.approved_targets import remember
 from watchdesk.graph.builder import build_graph
-from watchdesk.graph.companies import resolve_companies
+from watchdesk.graph.companies import resolve_companies, stored_companies
 from watchdesk.graph.delivery import Undelivered, approval_notice, undelivered
 from watchdesk.graph.deps import AuditBuffer, Deps
 from watchdesk.graph.failures import Failure, partial_note, run_failures
@@ -36,6 +36,7 @@ from watchdesk.graph.resume import (
     mark_orphans,
     reading,
     recorded_settings,
+    resume_row,
     stopped_watchlist,
 )
 from watchdesk.graph.run_counts import stored_by
@@ -206,7 +207,9 @@ def _execute(
     report: Callable[[str], None],
     judge_model: Any = None,
     on_wait: OnWait | None = None,
+    resumed: str | None = None,
 ) -> RunOutcome:
+    """`resumed`: how a resumed run had stopped ("interrupted", or "awaiting_approval"); None for a new run."""
     writable_paths(watchlist, out_dir=Path(settings.out_dir), db_path=settings.db_path, record_dir=settings.record_dir,
                    smtp_url=settings.smtp_url, env=settings.env, db_named_by=settings.db_named_by)  # fmt: skip
     _check_checkpoints(settings)
@@ -222,9 +225,12 @@ def _execute(
         # a resumed run's requests before this start (its summary said "0 requests" after a Ctrl-C and `approve`)
         asked_before = _requests_made(store, run.run_id) if store is not None else 0
         gateway = stack.enter_context(gateway_for(settings, watchlist, audit, require_identity=needs_sec(watchlist)))
-        report("resolving tickers")
+        # a resumed run goes on with the companies its start resolved and stored (its plan names their CIKs)
+        companies = stored_companies(store, watchlist) if resumed is not None and store is not None else None
         try:
-            companies = resolve_companies(watchlist, fetcher=gateway)
+            if companies is None:
+                report("resolving tickers")
+                companies = resolve_companies(watchlist, fetcher=gateway)
         except PolicyError as exc:
             # The sandbox stopped the run before its plan: in an existing database the refusal is audited and the
             # run recorded as failed (bad input, a ConfigError, leaves the file untouched)
@@ -254,6 +260,8 @@ def _execute(
             usage=usage,
         )
         store.save_run(run)
+        if resumed == "interrupted":  # its trail says where the second attempt begins (`watchdesk runs RUN`)
+            store.record_actions([resume_row(run.run_id, watchlist=watchlist.name, asked_before=asked_before)])
         outcome = _drive(deps, run, stack, first_input=first_input, approver=approver)
         outcome.fetches = asked_before + gateway.stats.network + gateway.stats.replayed
         outcome.requested = list(audit.urls)
@@ -452,7 +460,8 @@ def resume_run(
         report(f"the period this run briefs was already briefed by run {briefed}: it is briefed again, and the "
                "targets that received that briefing are skipped")  # fmt: skip
     as_of = settings.as_of or today()
-    outcome = _execute(watchlist, settings, run, as_of=as_of, first_input=first_input, approver=None, report=report)
+    outcome = _execute(watchlist, settings, run, as_of=as_of, first_input=first_input, approver=None, report=report,
+                       resumed="awaiting_approval" if stopped.waiting else "interrupted")  # fmt: skip
     if outcome.status != "awaiting_approval":
         notice.unlink(missing_ok=True)
     return outcome
