@@ -401,6 +401,9 @@ def quote_matches(text: str | None, start: int | None, end: int | None, quote: s
 
 
 def last_briefed_until(store: Store, *, watchlist: str) -> date | None:
-    """The end of the latest period briefed for this watchlist (a scheduled run after a gap resumes there)."""
-    rows = store.query("SELECT max(period_end) FROM briefings WHERE watchlist = ?", [watchlist])
+    """The end of the latest period briefed for this watchlist (a scheduled run after a gap resumes there): closed by
+    a run's briefing or one `brief --deliver` sent, not one `brief` wrote for a person to look at, whose days no
+    target got (store/writes.save_briefing)."""
+    rows = store.query("SELECT max(period_end) FROM briefings WHERE watchlist = ? AND closed_at IS NOT NULL",
+                       [watchlist])  # fmt: skip
     return rows[0][0] if rows else None
