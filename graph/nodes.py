@@ -220,8 +220,10 @@ def briefing_node(state: RunState, runtime: Runtime[Deps]) -> Command[Literal["s
             f"{deps.settings.db_path}` writes it"
         ) from exc
     except Exception as exc:  # a bug (or a citation that failed its check): a gap; what was read stays stored
+        # --deliver: written alone, as a look, it would leave the period open and reach none of the run's targets
         hint = (f"what was fetched and flagged is stored: `{_brief_command(deps)} --since {req.period.start} --until "
-                f"{req.period.end} --out {req.out_dir}` writes it")  # fmt: skip
+                f"{req.period.end} --out {req.out_dir} --deliver` writes it and sends it to the run's "
+                "targets")  # fmt: skip
         gap = _briefing_gap(deps, exc, action="brief", target=f"briefing {req.period.label}", hint=hint)
         return Command(goto="supervisor", update={"results": [StepResult(
             step_id=step["id"], status="failed", summary=gap, new_doc_ids=[], gaps=[gap])]})  # fmt: skip

@@ -88,7 +88,8 @@ def test_a_bug_flagging_one_document_is_its_gap_and_the_rest_are_flagged(
 STEP_BUGS = [
     ("write_briefing", RuntimeError("no chart for an empty week"),
      ["the briefing could not be written: unexpected RuntimeError in {test}:", "no chart for an empty week; please "
-      "report it; what was fetched and flagged is stored: `watchdesk brief {tmp}/w.toml --db {tmp}/w.duckdb --since "],
+      "report it; what was fetched and flagged is stored: `watchdesk brief {tmp}/w.toml --db {tmp}/w.duckdb --since ",
+      "--out {tmp}/out --deliver` writes it and sends it to the run's targets"],
      "partial: briefing (briefing ", False),
     ("deliver_briefing", TypeError("bad channel"),
      ["the briefing could not be delivered: unexpected TypeError in {test}:", "--db {tmp}/w.duckdb --deliver` sends "
